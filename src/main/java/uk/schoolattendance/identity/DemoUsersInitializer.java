@@ -1,0 +1,41 @@
+package uk.schoolattendance.identity;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo users of the contract (demo profile only). Their passwords equal their ids: the
+ * one documented exception to the password policy.
+ */
+@Component
+@Profile("demo")
+class DemoUsersInitializer {
+
+  private final IdentitySetup identity;
+
+  DemoUsersInitializer(IdentitySetup identity) {
+    this.identity = identity;
+  }
+
+  @EventListener
+  @Order(20)
+  public void createDemoUsers(ApplicationReadyEvent event) {
+    user("officer", "Olivia", "Okafor", Groups.ATTENDANCE_OFFICERS);
+    user("senior", "Samir", "Shah", Groups.SENIOR_PRACTITIONERS, Groups.ATTENDANCE_OFFICERS);
+    user("compliance", "Chris", "Clarke", Groups.COMPLIANCE_TEAM);
+    user("manager", "Morgan", "Mills", Groups.MANAGERS);
+    user("analyst", "Alex", "Adeyemi", Groups.ANALYSTS);
+    user("school1", "Sam", "Riverside", Groups.SCHOOLS, "school-100001");
+    user("school2", "Sasha", "Hillcrest", Groups.SCHOOLS, "school-100002");
+  }
+
+  private void user(String id, String first, String last, String... groups) {
+    identity.ensureUser(id, id, first, last, id + "@attendance.example");
+    for (String group : groups) {
+      identity.ensureMembership(id, group);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package uk.schoolattendance.identity;
+
+import java.util.List;
+
+/** The groups of the public contract (see {@code shared/domain/contract.md}). */
+public final class Groups {
+
+  public static final String ATTENDANCE_OFFICERS = "attendance-officers";
+  public static final String SENIOR_PRACTITIONERS = "senior-practitioners";
+  public static final String COMPLIANCE_TEAM = "compliance-team";
+  public static final String MANAGERS = "managers";
+  public static final String ANALYSTS = "analysts";
+  public static final String SCHOOLS = "schools";
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  /** The role groups and their names as the Admin webapp shows them. */
+  public static final List<String[]> ROLES =
+      List.of(
+          new String[] {ATTENDANCE_OFFICERS, "Attendance officers"},
+          new String[] {SENIOR_PRACTITIONERS, "Senior practitioners"},
+          new String[] {COMPLIANCE_TEAM, "Penalty notice and compliance team"},
+          new String[] {MANAGERS, "Managers"},
+          new String[] {ANALYSTS, "Process analysts"},
+          new String[] {SCHOOLS, "Schools (all school attendance leads)"});
+
+  private Groups() {}
+}
