@@ -1,0 +1,114 @@
+package uk.schoolattendance.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven headless through Debian's chromedriver (tools here cannot download
+ * browsers). One instance is one person at one browser; screenshots go to target/screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriver driver;
+  private final String baseUrl;
+
+  Browser(String baseUrl) {
+    this.baseUrl = baseUrl;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1440,1000");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+  }
+
+  static boolean available() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  WebElement visible(By by) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement clickable(By by) {
+    return waiting().until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  /** Logs in to a Camunda webapp (tasklist, cockpit, admin) through its own login form. */
+  void logInTo(String app, String user, String password) {
+    open("/camunda/app/" + app + "/default/#/login");
+    try {
+      visible(By.cssSelector("input[ng-model=username]"));
+    } catch (RuntimeException e) {
+      screenshot("login-page-" + app);
+      dumpPage("login-page-" + app);
+      throw e;
+    }
+    driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("screenshot " + name, e);
+    }
+  }
+
+  void dumpPage(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+    } catch (IOException e) {
+      throw new IllegalStateException("page source " + name, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
