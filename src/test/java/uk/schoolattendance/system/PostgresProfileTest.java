@@ -1,0 +1,205 @@
+package uk.schoolattendance.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+import uk.schoolattendance.AttendanceApplication;
+
+/**
+ * The {@code postgres} profile against a real PostgreSQL (embedded, started by the build): the
+ * engine's schema, the project's Flyway migrations after it, the tuned engine, and a case's
+ * round trip through runtime and history. The application reads the database from
+ * ATTENDANCE_DB_URL/USER/PASSWORD exactly as in production.
+ */
+class PostgresProfileTest {
+
+  private static EmbeddedPostgres postgres;
+  private static ConfigurableApplicationContext app;
+
+  @BeforeAll
+  static void startApplicationOnPostgres() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    app =
+        new SpringApplicationBuilder(AttendanceApplication.class)
+            .profiles("demo", "test", "postgres")
+            .properties(
+                "ATTENDANCE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "ATTENDANCE_DB_USER=postgres",
+                "ATTENDANCE_DB_PASSWORD=postgres",
+                "server.port=0")
+            .run();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (app != null) {
+      app.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private static <T> T bean(Class<T> type) {
+    return app.getBean(type);
+  }
+
+  private static JdbcTemplate jdbc() {
+    return bean(JdbcTemplate.class);
+  }
+
+  @Test
+  void engineSchemaIsOnPostgres() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) bean(ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
+    assertThat(
+            jdbc()
+                .queryForObject(
+                    "select count(*) from information_schema.tables where table_name in"
+                        + " ('act_ru_job', 'act_ru_task', 'act_hi_procinst', 'act_hi_job_log')",
+                    Integer.class))
+        .isEqualTo(4);
+  }
+
+  @Test
+  void flywayMigratesEverythingAfterTheEngineSchema() {
+    Flyway flyway = bean(Flyway.class);
+    assertThat(flyway.info().pending()).isEmpty();
+    List<String> applied =
+        List.of(flyway.info().applied()).stream()
+            .map(MigrationInfo::getVersion)
+            .map(String::valueOf)
+            .toList();
+    // The baseline sits at 0, so migrations from V1 on all ran although the schema was not empty.
+    assertThat(applied).contains("0", "100");
+    assertThat(
+            jdbc()
+                .queryForList(
+                    "select indexname from pg_indexes where indexname in"
+                        + " ('att_idx_job_duedate', 'att_idx_ident_lnk_group_task')",
+                    String.class))
+        .containsExactlyInAnyOrder("att_idx_job_duedate", "att_idx_ident_lnk_group_task");
+  }
+
+  @Test
+  void engineIsTunedForAClusterOnOneDatabase() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) bean(ProcessEngine.class).getProcessEngineConfiguration();
+    assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+    assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
+    assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
+    assertThat(configuration.getHistory()).isEqualTo("full");
+    assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+    assertThat(configuration.getJobExecutor().getLockOwner()).isEqualTo(configuration.getHostname());
+    // The test profile switches the job executor off; these are what a node runs with.
+    JobExecutionProperty jobExecution = bean(CamundaBpmProperties.class).getJobExecution();
+    assertThat(jobExecution.getLockTimeInMillis()).isEqualTo(60_000);
+    assertThat(jobExecution.getMaxJobsPerAcquisition()).isEqualTo(8);
+    assertThat(jobExecution.getBackoffTimeInMillis()).isEqualTo(100);
+  }
+
+  @Test
+  void deploysEveryProcessOfTheContract() {
+    List<String> keys =
+        bean(RepositoryService.class).createProcessDefinitionQuery().latestVersion().list().stream()
+            .map(ProcessDefinition::getKey)
+            .toList();
+    assertThat(keys)
+        .contains(
+            "AttendanceCase",
+            "NoticeToImprove",
+            "PenaltyNotice",
+            "CourtProceedings",
+            "TargetingSupportMeeting");
+  }
+
+  @Test
+  void caseRunsThroughUserTaskTimerAndJobIntoHistory() {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess("PostgresRoundTrip")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_Check")
+            .camundaCandidateGroups("attendance-officers")
+            .intermediateCatchEvent("Event_ReviewDateReached")
+            .timerWithDuration("P28D")
+            .serviceTask("Task_Record")
+            .camundaAsyncBefore()
+            .camundaExpression("${execution.setVariable('recorded', true)}")
+            .endEvent()
+            .done();
+    bean(RepositoryService.class)
+        .createDeployment()
+        .addModelInstance("PostgresRoundTrip.bpmn", model)
+        .deploy();
+    RuntimeService runtime = bean(RuntimeService.class);
+    TaskService tasks = bean(TaskService.class);
+    ManagementService management = bean(ManagementService.class);
+
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey("PostgresRoundTrip", "CASE-PG-1");
+    Task task =
+        tasks.createTaskQuery().taskCandidateGroup("attendance-officers")
+            .processInstanceId(instance.getId()).singleResult();
+    tasks.complete(task.getId());
+
+    Job timer = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(timer.getDuedate()).isAfter(new Date());
+    management.executeJob(timer.getId());
+    Job async = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    // ensureJobDueDateNotNull: even a continuation carries a due date, so the index serves it.
+    assertThat(async.getDuedate()).isNotNull();
+    management.executeJob(async.getId());
+
+    HistoryService history = bean(HistoryService.class);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+            .finished().count()).isEqualTo(1);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+            .variableName("recorded").singleResult().getValue()).isEqualTo(true);
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(instance.getId())
+            .successLog().count()).isEqualTo(2);
+  }
+
+  @Test
+  void webappsAndRestApiAnswer() {
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    RestClient rest = RestClient.create("http://localhost:" + port);
+    ResponseEntity<String> tasklist =
+        rest.get().uri("/camunda/app/tasklist/default/").retrieve().toEntity(String.class);
+    assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> health =
+        rest.get().uri("/actuator/health").retrieve().toEntity(String.class);
+    assertThat(health.getBody()).contains("UP");
+  }
+}
