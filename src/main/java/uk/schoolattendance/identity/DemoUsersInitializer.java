@@ -7,8 +7,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users of the contract (demo profile only). Their passwords equal their ids: the
- * one documented exception to the password policy.
+ * The demo users of the contract (demo profile only), the administrator {@code demo} included.
+ * Their passwords equal their ids: the one documented exception to the password policy, so they
+ * are saved bypassing it. The administrators' authorizations come from {@code
+ * AuthorizationsInitializer}.
  */
 @Component
 @Profile("demo")
@@ -23,6 +25,8 @@ class DemoUsersInitializer {
   @EventListener
   @Order(20)
   public void createDemoUsers(ApplicationReadyEvent event) {
+    identity.ensureGroup(Groups.CAMUNDA_ADMIN, "Administrators", "SYSTEM");
+    user("demo", "Demo", "Administrator", Groups.CAMUNDA_ADMIN);
     user("officer", "Olivia", "Okafor", Groups.ATTENDANCE_OFFICERS);
     user("senior", "Samir", "Shah", Groups.SENIOR_PRACTITIONERS, Groups.ATTENDANCE_OFFICERS);
     user("compliance", "Chris", "Clarke", Groups.COMPLIANCE_TEAM);
@@ -33,7 +37,7 @@ class DemoUsersInitializer {
   }
 
   private void user(String id, String first, String last, String... groups) {
-    identity.ensureUser(id, id, first, last, id + "@attendance.example");
+    identity.ensureDemoUser(id, id, first, last, id + "@attendance.example");
     for (String group : groups) {
       identity.ensureMembership(id, group);
     }

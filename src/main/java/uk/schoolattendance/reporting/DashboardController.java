@@ -1,0 +1,112 @@
+package uk.schoolattendance.reporting;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.identity.Groups;
+
+/**
+ * {@code GET /api/reports/dashboard}: the managers' overview that Cockpit's dashboard plugin shows.
+ * Every figure is an engine query run as the signed-in user, so it counts only what that user may
+ * read (a manager everything, a school its own cases).
+ */
+@RestController
+class DashboardController {
+
+  static final int WEEK_DAYS = 7;
+  private static final long DAY_MS = 24L * 60 * 60 * 1000;
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final IdentityService identity;
+
+  DashboardController(
+      RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.identity = identity;
+  }
+
+  @GetMapping("/api/reports/dashboard")
+  Dashboard dashboard() {
+    Date now = ClockUtil.getCurrentTime();
+    Date inAWeek = new Date(now.getTime() + WEEK_DAYS * DAY_MS);
+    return new Dashboard(
+        now,
+        runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase").active().count(),
+        caseloadByLevel(),
+        caseloadByOfficer(),
+        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewAttendance").dueAfter(now).dueBefore(inAWeek).count(),
+        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewAttendance").dueBefore(now).count(),
+        tasks.createTaskQuery().dueBefore(now).count(),
+        management
+            .createJobQuery()
+            .processDefinitionKey("NoticeToImprove")
+            .timers()
+            .duedateLowerThan(inAWeek)
+            .count(),
+        runtime.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice").active().count(),
+        runtime.createIncidentQuery().count());
+  }
+
+  /** Open cases per level (the case variable {@code level}, 1–5). */
+  private Map<String, Long> caseloadByLevel() {
+    Map<String, Long> byLevel = new LinkedHashMap<>();
+    for (int level = 1; level <= 5; level++) {
+      byLevel.put(
+          String.valueOf(level),
+          runtime
+              .createProcessInstanceQuery()
+              .processDefinitionKey("AttendanceCase")
+              .variableValueEquals("level", level)
+              .count());
+    }
+    return byLevel;
+  }
+
+  /** Open tasks per officer and senior practitioner, and those nobody has claimed yet. */
+  private List<OfficerLoad> caseloadByOfficer() {
+    List<OfficerLoad> loads = new ArrayList<>();
+    Map<String, User> staff = new LinkedHashMap<>();
+    for (String group : List.of(Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS)) {
+      for (User user : identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().listPage(0, 500)) {
+        staff.putIfAbsent(user.getId(), user);
+      }
+    }
+    for (User user : staff.values()) {
+      loads.add(
+          new OfficerLoad(
+              user.getId(),
+              (user.getFirstName() + " " + user.getLastName()).trim(),
+              tasks.createTaskQuery().taskAssignee(user.getId()).count()));
+    }
+    loads.add(new OfficerLoad(null, "Not yet claimed", tasks.createTaskQuery().taskUnassigned().count()));
+    return loads;
+  }
+
+  record OfficerLoad(String userId, String name, long openTasks) {}
+
+  record Dashboard(
+      Date asOf,
+      long openCases,
+      Map<String, Long> casesByLevel,
+      List<OfficerLoad> tasksByOfficer,
+      long reviewsDueThisWeek,
+      long reviewsOverdue,
+      long tasksOverdue,
+      long noticesToImproveEndingThisWeek,
+      long penaltyNoticesOpen,
+      long incidents) {}
+}

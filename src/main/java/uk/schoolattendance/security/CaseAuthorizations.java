@@ -1,0 +1,106 @@
+package uk.schoolattendance.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.system.InvalidInputException;
+
+/**
+ * A school sees its own cases and nobody else's. Every process instance that starts with a
+ * {@code schoolUrn} (the attendance case and everything it calls, the termly meeting) grants the
+ * group {@code school-{urn}} READ on that instance and, with historic instance permissions, on its
+ * history. Nothing for the process models to do: a built-in start listener is added to every
+ * process when it is deployed. A school user may open a case only for its own school.
+ *
+ * <p>The school's tasks come from the candidate group {@code school-{urn}}: Camunda grants the
+ * candidate group the task's default permissions when the task is created.
+ */
+@Component
+class CaseAuthorizations extends AbstractProcessEnginePlugin implements ExecutionListener {
+
+  static final String SCHOOL_URN = "schoolUrn";
+  static final String SCHOOLS = "schools";
+  private static final Pattern URN = Pattern.compile("\\d{6}");
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseProcess(Element process, ProcessDefinitionEntity definition) {
+            definition.addBuiltInListener(EVENTNAME_START, CaseAuthorizations.this);
+          }
+        });
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!(execution.getVariable(SCHOOL_URN) instanceof String urn) || !URN.matcher(urn).matches()) {
+      return; // no school, or bad input that the process's own validation refuses
+    }
+    CommandContext commandContext = Context.getCommandContext();
+    if (execution.getSuperExecution() == null) {
+      refuseOtherSchools(commandContext.getAuthentication(), urn);
+    }
+    String group = schoolGroup(urn);
+    String instance = execution.getProcessInstanceId();
+    AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+    boolean history = commandContext.getProcessEngineConfiguration().isEnableHistoricInstancePermissions();
+    commandContext.runWithoutAuthorization(
+        () -> {
+          Authorization runtime = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          runtime.setGroupId(group);
+          runtime.setResource(Resources.PROCESS_INSTANCE);
+          runtime.setResourceId(instance);
+          runtime.addPermission(ProcessInstancePermissions.READ);
+          authorizations.saveAuthorization(runtime);
+          if (history) {
+            Authorization historic = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            historic.setGroupId(group);
+            historic.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
+            historic.setResourceId(instance);
+            historic.addPermission(HistoricProcessInstancePermissions.READ);
+            authorizations.saveAuthorization(historic);
+          }
+          return null;
+        });
+  }
+
+  /** A school user (group {@code schools}) may only open cases for a school whose group it is in. */
+  private static void refuseOtherSchools(Authentication user, String urn) {
+    if (user == null || user.getGroupIds() == null) {
+      return;
+    }
+    if (user.getGroupIds().contains(SCHOOLS) && !user.getGroupIds().contains(schoolGroup(urn))) {
+      throw new InvalidInputException(SCHOOL_URN, "a school may open cases only for its own pupils");
+    }
+  }
+
+  static String schoolGroup(String urn) {
+    return "school-" + urn;
+  }
+}

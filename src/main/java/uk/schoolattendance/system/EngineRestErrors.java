@@ -1,0 +1,75 @@
+package uk.schoolattendance.system;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * Engine REST API: bad input the engine reports as a failure still answers 400 with the message
+ * naming the field and the rule, instead of Camunda's 500: an {@link InvalidInputException} thrown
+ * deep in a listener, a delegate or an expression, a Java-serialized object variable, a password
+ * that breaks the policy. Everything else is answered as Camunda does; {@link
+ * EngineRestErrorSanitizer} then hides the details of any 5xx. Registered ahead of Camunda's own
+ * mappers for the same types.
+ */
+final class EngineRestErrors {
+
+  /** Engine messages that mean "the client sent something we refuse", not "we failed". */
+  private static final List<String> BAD_INPUT_MESSAGES =
+      List.of("Java serialization format is prohibited", "Password does not match policy");
+
+  private EngineRestErrors() {}
+
+  static Response toResponse(Throwable exception) {
+    String badInput = badInputMessage(exception);
+    if (badInput != null) {
+      ExceptionDto dto = new ExceptionDto();
+      dto.setType(BadUserRequestException.class.getSimpleName());
+      dto.setMessage(badInput);
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(dto)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  static String badInputMessage(Throwable exception) {
+    Throwable cause = exception;
+    for (int depth = 0; cause != null && depth < 20; depth++) {
+      if (cause instanceof BadUserRequestException badInput) {
+        return badInput.getMessage();
+      }
+      String message = cause.getMessage();
+      if (message != null && BAD_INPUT_MESSAGES.stream().anyMatch(message::contains)) {
+        int code = message.lastIndexOf("ENGINE-");
+        return code < 0 ? message : message.substring(code);
+      }
+      cause = cause.getCause();
+    }
+    return null;
+  }
+
+  @Priority(1)
+  public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return EngineRestErrors.toResponse(exception);
+    }
+  }
+
+  @Priority(1)
+  public static class RestExceptions implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException exception) {
+      return EngineRestErrors.toResponse(exception);
+    }
+  }
+}
