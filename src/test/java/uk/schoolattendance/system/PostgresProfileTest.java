@@ -56,6 +56,9 @@ class PostgresProfileTest {
                 "ATTENDANCE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "ATTENDANCE_DB_USER=postgres",
                 "ATTENDANCE_DB_PASSWORD=postgres",
+                // Its own engine name: closing this application must not unregister the engine
+                // "default" of the cached Spring test contexts that share this JVM.
+                "camunda.bpm.process-engine-name=postgres-profile-test",
                 "server.port=0")
             .run();
   }
