@@ -58,7 +58,7 @@ class PostgresProfileTest {
                 "ATTENDANCE_DB_PASSWORD=postgres",
                 // Its own engine name: closing this application must not unregister the engine
                 // "default" of the cached Spring test contexts that share this JVM.
-                "camunda.bpm.process-engine-name=postgres-profile-test",
+                "camunda.bpm.process-engine-name=postgresProfileTest",
                 "server.port=0")
             .run();
   }
