@@ -146,6 +146,34 @@ public class SchoolCalendar {
     return atTimeOfDay(addSchoolWeeks(DateValues.toLocalDate(from, properties.zone()), weeks));
   }
 
+  /** For task due and follow-up dates: {@code days} working days from today, at the time of day. */
+  public Date workingDaysFromNow(int days) {
+    return atTimeOfDay(addWorkingDays(today(), days));
+  }
+
+  /**
+   * The first day of the rolling window of {@code weeks} school weeks that ends in the week of
+   * {@code to}: the Monday of the earliest school week counted (the national threshold's window),
+   * or the first configured term day when the window reaches back before it.
+   */
+  public LocalDate startOfSchoolWeeksEndingOn(LocalDate to, int weeks) {
+    if (weeks < 1) {
+      throw new IllegalArgumentException("weeks must be at least 1: " + weeks);
+    }
+    LocalDate monday = to.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    int counted = isSchoolWeek(monday) ? 1 : 0;
+    while (counted < weeks) {
+      if (firstDay == null || monday.minusWeeks(1).isBefore(firstDay.minusDays(7))) {
+        return firstDay == null ? monday : firstDay; // the configured term dates start here
+      }
+      monday = monday.minusWeeks(1);
+      if (isSchoolWeek(monday)) {
+        counted++;
+      }
+    }
+    return monday;
+  }
+
   /** The moment a timer falls due on this day. */
   public Date atTimeOfDay(LocalDate day) {
     return Date.from(day.atTime(properties.timeOfDay()).atZone(properties.zone()).toInstant());

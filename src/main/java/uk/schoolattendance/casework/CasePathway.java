@@ -1,0 +1,103 @@
+package uk.schoolattendance.casework;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a case stands: {@code level} (Integer 1–5), {@code stage} (the DfE stage in
+ * kebab-case) and the Json {@code history} list of {@code {date, level, stage, event, by,
+ * reason}} that Cockpit, reports and forms show. Called from execution listeners in
+ * AttendanceCase.bpmn as {@code casePathway}.
+ */
+@Component("casePathway")
+public class CasePathway {
+
+  public static final String LEVEL = "level";
+  public static final String STAGE = "stage";
+  public static final String HISTORY = "history";
+
+  /** The case reaches a level's work: sets level and its stage and records the event. */
+  public void enter(DelegateExecution execution, int level, String event) {
+    enter(execution, level, Stage.ofLevel(level).value(), event);
+  }
+
+  /** As {@link #enter(DelegateExecution, int, String)} with an explicit stage (formalise-support). */
+  public void enter(DelegateExecution execution, int level, String stage, String event) {
+    Stage.of(stage);
+    execution.setVariable(LEVEL, level);
+    execution.setVariable(STAGE, stage);
+    record(execution, event, null);
+  }
+
+  /** Appends one entry to the case's history at the current level and stage. */
+  public void record(VariableScope scope, String event, String reason) {
+    ArrayNode history = JsonVariables.readList(scope, HISTORY);
+    ObjectNode entry = history.addObject();
+    entry.put("date", ClockUtil.getCurrentTime().toInstant().toString());
+    Object level = scope.getVariable(LEVEL);
+    if (level instanceof Number n) {
+      entry.put("level", n.intValue());
+    } else {
+      entry.putNull("level");
+    }
+    entry.put("stage", (String) scope.getVariable(STAGE));
+    entry.put("event", event);
+    entry.put("by", currentUser(scope));
+    if (reason == null) {
+      entry.putNull("reason");
+    } else {
+      entry.put("reason", reason);
+    }
+    JsonVariables.write(scope, HISTORY, history);
+  }
+
+  /** A flow back into the levels (further support, another route) asks for a level with a reason. */
+  public void requestLevel(DelegateExecution execution, int level, String reason) {
+    execution.setVariable("newLevel", level);
+    execution.setVariable("changeReason", reason);
+  }
+
+  /** The support part of the case ends: improved, further-support or legal-route. */
+  public void supportEnded(DelegateExecution execution, String outcome) {
+    execution.setVariable("supportOutcome", outcome);
+  }
+
+  /** The term-time leave route with the threshold met goes straight to penalty notices. */
+  public void penaltyNoticesWithoutNotice(DelegateExecution execution) {
+    execution.setVariable("legalRoute", "penalty-notice");
+    execution.setVariable("supportOutcome", "legal-route");
+    record(execution, "penalty-notices-considered", "term-time leave: national threshold met, no Notice to Improve needed");
+  }
+
+  /** The case ends with attendance improved: back to the school's monitoring. */
+  public void closeImproved(DelegateExecution execution) {
+    execution.setVariable("caseOutcome", "improved");
+    execution.setVariable(STAGE, Stage.MONITOR.value());
+    record(execution, "case-closed", "attendance improved");
+  }
+
+  static String currentUser(VariableScope scope) {
+    if (scope instanceof DelegateExecution execution) {
+      Authentication authentication =
+          execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      if (authentication != null && authentication.getUserId() != null) {
+        return authentication.getUserId();
+      }
+    } else if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
+      Authentication authentication =
+          task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      if (authentication != null && authentication.getUserId() != null) {
+        return authentication.getUserId();
+      }
+      if (task.getAssignee() != null) {
+        return task.getAssignee();
+      }
+    }
+    return "system";
+  }
+}

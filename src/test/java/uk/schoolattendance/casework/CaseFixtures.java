@@ -1,0 +1,68 @@
+package uk.schoolattendance.casework;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/** Start variables and clock settings shared by the process tests. */
+public final class CaseFixtures {
+
+  public static final ZoneId LONDON = ZoneId.of("Europe/London");
+  /** A valid UPN (check letter H by the DfE rule). */
+  public static final String UPN = "H801200001001";
+  public static final String TRADED_SCHOOL = "100001";
+  public static final String UNIVERSAL_SCHOOL = "100002";
+
+  private CaseFixtures() {}
+
+  public static TypedValue twoParents() {
+    return SpinValues.jsonValue(
+            "[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street, Southend SS1 1AA\"},"
+                + "{\"id\":\"P2\",\"name\":\"Jo Parent\",\"address\":\"5 Low Road, Southend SS2 2BB\"}]")
+        .create();
+  }
+
+  public static TypedValue oneParent() {
+    return SpinValues.jsonValue("[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]").create();
+  }
+
+  /** A support-first case at Level 1 of the universal demo school, 80 % attendance, 12 unauthorised sessions. */
+  public static Map<String, Object> startVariables() {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("pupilUpn", UPN);
+    vars.put("pupilName", "Sam Pupil");
+    vars.put("schoolUrn", UNIVERSAL_SCHOOL);
+    vars.put("route", "support-first");
+    vars.put("entryLevel", 1);
+    vars.put("attendancePercent", 80.0);
+    vars.put("unauthorisedSessions", 12);
+    vars.put("parents", twoParents());
+    return vars;
+  }
+
+  public static Map<String, Object> with(Map<String, Object> vars, Object... pairs) {
+    Map<String, Object> copy = new HashMap<>(vars);
+    for (int i = 0; i < pairs.length; i += 2) {
+      copy.put((String) pairs[i], pairs[i + 1]);
+    }
+    return copy;
+  }
+
+  public static Map<String, Object> vars(Object... pairs) {
+    return with(Map.of(), pairs);
+  }
+
+  /** Moves the engine clock to a London wall-clock time. */
+  public static void clockAt(int year, int month, int day, int hour) {
+    ClockUtil.setCurrentTime(london(year, month, day, hour));
+  }
+
+  public static Date london(int year, int month, int day, int hour) {
+    return Date.from(LocalDateTime.of(year, month, day, hour, 0).atZone(LONDON).toInstant());
+  }
+}
