@@ -1,0 +1,102 @@
+package uk.schoolattendance.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.schoolattendance.casework.CaseFixtures.clockAt;
+import static uk.schoolattendance.casework.CaseFixtures.london;
+import static uk.schoolattendance.casework.CaseFixtures.startVariables;
+import static uk.schoolattendance.casework.CaseFixtures.vars;
+import static uk.schoolattendance.casework.CaseFixtures.with;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolattendance.schools.CalendarProperties;
+import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
+import uk.schoolattendance.schools.CalendarProperties.Period;
+import uk.schoolattendance.schools.SchoolCalendar;
+
+/** Waiting school-week timers move when the term dates change; timers on a chosen date stay. */
+@Deployment(
+    resources = {
+      "bpmn/AttendanceCase.bpmn",
+      "bpmn/ReviewOutcome.dmn",
+      "bpmn/AttendanceBand.dmn",
+      "bpmn/NationalThreshold.dmn",
+      "stubs/PenaltyNoticeStub.bpmn",
+      "stubs/CourtProceedingsStub.bpmn",
+      "stubs/NoticeToImproveStub.bpmn"
+    })
+class SchoolWeekTimersTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("school-week-timers-test")).build();
+
+  ProcessEngine processEngine;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    ProcessTestEngine.registerBeans();
+    clockAt(2025, 10, 15, 10);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+  }
+
+  /** The shipped calendar with an extra closure: the week of 10 November 2025. */
+  static SchoolCalendar withClosureWeek() {
+    CalendarProperties shipped = ProcessTestEngine.CALENDAR.properties();
+    List<AcademicYear> years = new ArrayList<>();
+    for (AcademicYear year : shipped.academicYears()) {
+      List<Period> holidays = new ArrayList<>(year.holidays());
+      if ("2025-26".equals(year.name())) {
+        holidays.add(new Period(LocalDate.of(2025, 11, 10), LocalDate.of(2025, 11, 14)));
+      }
+      years.add(new AcademicYear(year.name(), year.terms(), holidays));
+    }
+    return new SchoolCalendar(new CalendarProperties(shipped.zone(), shipped.timeOfDay(), years, shipped.bankHolidays()));
+  }
+
+  @Test
+  void aChangeOfTermDatesMovesWaitingReviews() {
+    ProcessInstance counted = processEngine.getRuntimeService()
+        .startProcessInstanceByKey("AttendanceCase", "AC-2025-000201", with(startVariables(), "entryLevel", 2));
+    complete(task(counted), vars("attendanceTarget", 92.0));
+    ProcessInstance chosen = processEngine.getRuntimeService()
+        .startProcessInstanceByKey("AttendanceCase", "AC-2025-000202", with(startVariables(), "entryLevel", 2));
+    complete(task(chosen), vars("attendanceTarget", 92.0, "reviewDate", "2025-11-12"));
+    assertThat(job("Event_ReviewDateReached", counted).getDuedate()).isEqualTo(london(2025, 11, 19, 9));
+
+    // Unchanged calendar: nothing to move
+    assertThat(new SchoolWeekTimers(processEngine.getManagementService(), processEngine.getRuntimeService(),
+        ProcessTestEngine.CALENDAR).recalculate()).isEmpty();
+
+    List<SchoolWeekTimers.Moved> moved = new SchoolWeekTimers(processEngine.getManagementService(),
+        processEngine.getRuntimeService(), withClosureWeek()).recalculate();
+
+    assertThat(moved).singleElement().satisfies(m -> {
+      assertThat(m.processInstanceId()).isEqualTo(counted.getId());
+      assertThat(m.to()).isEqualTo(london(2025, 11, 26, 9));
+    });
+    assertThat(job("Event_ReviewDateReached", counted).getDuedate()).isEqualTo(london(2025, 11, 26, 9));
+    assertThat(processEngine.getRuntimeService().getVariable(counted.getId(), "reviewDueDate"))
+        .isEqualTo(london(2025, 11, 26, 9));
+    assertThat(job("Event_ReviewDateReached", chosen).getDuedate()).isEqualTo(london(2025, 11, 12, 9));
+  }
+}

@@ -1,0 +1,150 @@
+package uk.schoolattendance.improvement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.schoolattendance.casework.CaseFixtures.clockAt;
+import static uk.schoolattendance.casework.CaseFixtures.london;
+import static uk.schoolattendance.casework.CaseFixtures.vars;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolattendance.casework.CaseFixtures;
+import uk.schoolattendance.casework.ProcessTestEngine;
+import uk.schoolattendance.system.InvalidInputException;
+
+/** NoticeToImprove: issue (async, idempotent, with its letter), the period in school weeks, review, early escalation. */
+@Deployment(resources = "bpmn/NoticeToImprove.bpmn")
+class NoticeToImproveTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("notice-to-improve-test"))
+          .assertClassCoverageAtLeast(1.0)
+          .build();
+
+  ProcessEngine processEngine;
+  RuntimeService runtimeService;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    runtimeService = processEngine.getRuntimeService();
+    ProcessTestEngine.registerBeans();
+    clockAt(2025, 12, 1, 10); // Monday 1 December 2025
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+  }
+
+  private ProcessInstance startNotice() {
+    Map<String, Object> in = vars(
+        "caseReference", "AC-2025-000100", "pupilUpn", CaseFixtures.UPN, "pupilName", "Sam Pupil",
+        "schoolUrn", "100002", "parents", CaseFixtures.twoParents(), "attendancePercent", 78.5,
+        "unauthorisedSessions", 14, "supportSoFar", "Attendance meeting on 6 October; family casework since November");
+    return runtimeService.startProcessInstanceByKey("NoticeToImprove", "AC-2025-000100", in);
+  }
+
+  private ProcessInstance issued() {
+    ProcessInstance instance = startNotice();
+    assertThat(instance).isWaitingAt("Task_IssueNoticeToImprove"); // asynchronous: a job, retried on failure
+    execute(job(instance));
+    return instance;
+  }
+
+  @Test
+  void theImprovementPeriodIsSixSchoolWeeksAndTheReviewFollows() {
+    ProcessInstance instance = issued();
+    assertThat(instance).isWaitingAt("Task_WatchImprovementPeriod");
+    Date endsOn = (Date) runtimeService.getVariable(instance.getId(), "noticeToImproveEndsOn");
+    // 8, 15 Dec, [Christmas], 5, 12, 19, 26 Jan
+    assertThat(endsOn).isEqualTo(london(2026, 1, 26, 9));
+    assertThat(task(instance).getDueDate()).isEqualTo(endsOn);
+    Job period = job("Event_ImprovementPeriodEnded", instance);
+    assertThat(period.getDuedate()).isEqualTo(endsOn);
+
+    ClockUtil.setCurrentTime(endsOn);
+    execute(period);
+    assertThat(instance).isWaitingAt("Task_ReviewNoticeToImprove");
+    complete(task(instance), vars("improvementSufficient", "true"));
+    assertThat(instance).isEnded().hasPassed("Event_NoticeToImproveReviewed");
+    assertThat(historic(instance, "improvementSufficient")).isEqualTo(true);
+  }
+
+  @Test
+  void theLetterHasTheEightStatutoryContents() throws Exception {
+    ProcessInstance instance = issued();
+    FileValue letter = runtimeService.getVariableTyped(instance.getId(), IssueNoticeToImprove.LETTER);
+    assertThat(letter.getMimeType()).isEqualTo("application/pdf");
+    byte[] pdf = letter.getValue().readAllBytes();
+    assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf))
+        .getTextFromPage(1);
+    for (String heading : new String[] {"attendance record and the offence", "your duty", "Support given so far",
+        "Support still on offer", "Warning", "Improvement period", "sufficient improvement", "before the period ends"}) {
+      assertThat(text).contains(heading);
+    }
+    assertThat(text).contains("Sam Pupil").contains("14 sessions").contains("6 school weeks")
+        .contains("26 January 2026").contains("family casework since November");
+  }
+
+  @Test
+  void issuingAgainChangesNothing() {
+    ProcessInstance instance = issued();
+    Object endsOn = runtimeService.getVariable(instance.getId(), "noticeToImproveEndsOn");
+    // A retry of the job (here: the task run again a week later) must not issue a second notice
+    ClockUtil.setCurrentTime(london(2025, 12, 8, 10));
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity("Task_IssueNoticeToImprove").execute();
+    execute(processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("Task_IssueNoticeToImprove").singleResult());
+    assertThat(runtimeService.getVariable(instance.getId(), "noticeToImproveEndsOn")).isEqualTo(endsOn);
+    assertThat(runtimeService.getVariable(instance.getId(), "noticeToImproveIssuedOn"))
+        .isEqualTo(Date.from(java.time.LocalDate.of(2025, 12, 1).atStartOfDay(CaseFixtures.LONDON).toInstant()));
+    assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(IssueNoticeToImprove.LETTER).count()).isEqualTo(1);
+  }
+
+  @Test
+  void theOfficerEscalatesEarlyWithGrounds() {
+    ProcessInstance instance = issued();
+    String taskId = task(instance).getId();
+    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+        () -> processEngine.getTaskService().complete(taskId, vars()));
+    Throwable cause = refused;
+    while (cause != null && !(cause instanceof InvalidInputException)) {
+      cause = cause.getCause();
+    }
+    assertThat(cause).hasMessageStartingWith("earlyEscalationGrounds:");
+    assertThat(instance).isWaitingAt("Task_WatchImprovementPeriod");
+
+    complete(task(instance), vars("earlyEscalationGrounds", "Three more days of unauthorised absence in week 2"));
+    assertThat(instance).isEnded().hasPassed("Event_EscalatedEarly");
+    assertThat(historic(instance, "improvementSufficient")).isEqualTo(false);
+  }
+
+  private Object historic(ProcessInstance instance, String name) {
+    return processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+  }
+}
