@@ -36,6 +36,10 @@ class CaseController {
           "attendancePercent", "attendanceBand", "unauthorisedSessions", "reviewDueDate",
           "legalRoute", "caseOutcome", "closureReason", "noticeToImproveEndsOn");
 
+  /** Queries are paged (the engine refuses unbounded queries): a case has far fewer of each. */
+  static final int MAX_VARIABLES = 500;
+  static final int MAX_TASKS = 100;
+
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final TaskService taskService;
@@ -81,7 +85,7 @@ class CaseController {
     summary.put("closedOn", instance.getEndTime());
     Map<String, Object> values = new LinkedHashMap<>();
     for (HistoricVariableInstance variable :
-        historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()) {
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).listPage(0, MAX_VARIABLES)) {
       values.put(variable.getName(), variable.getValue());
     }
     for (String name : SUMMARY) {
@@ -92,7 +96,7 @@ class CaseController {
     Object history = values.get(CasePathway.HISTORY);
     summary.put("history", history == null ? List.of() : JsonVariables.parse("history", history));
     List<Map<String, Object>> tasks = new ArrayList<>();
-    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseReference).list()) {
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseReference).listPage(0, MAX_TASKS)) {
       Map<String, Object> t = new LinkedHashMap<>();
       t.put("id", task.getId());
       t.put("taskDefinitionKey", task.getTaskDefinitionKey());
@@ -112,18 +116,9 @@ class CaseController {
             .orderByProcessInstanceStartTime().desc()
             .listPage(0, 1).stream().findFirst().orElse(null);
     if (instance == null) {
-      throw new CaseNotFoundException(caseReference);
+      throw new org.springframework.web.server.ResponseStatusException(
+          org.springframework.http.HttpStatus.NOT_FOUND, "no case with reference " + caseReference);
     }
     return instance;
   }
-
-  /** 404 for an unknown case reference. */
-  @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-  static class CaseNotFoundException extends RuntimeException {
-    CaseNotFoundException(String reference) {
-      super("no case with reference " + reference);
-    }
-  }
-
-
 }

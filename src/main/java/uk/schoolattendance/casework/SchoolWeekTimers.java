@@ -54,7 +54,7 @@ public class SchoolWeekTimers {
   public List<Moved> recalculate() {
     List<Moved> moved = new ArrayList<>();
     for (Timer timer : TIMERS) {
-      for (Job job : managementService.createJobQuery().timers().activityId(timer.activityId()).list()) {
+      for (Job job : waiting(timer)) {
         Map<String, Object> vars =
             runtimeService.getVariables(job.getExecutionId(), List.of(timer.baseDate(), timer.weeks()));
         Object base = vars.get(timer.baseDate());
@@ -73,4 +73,20 @@ public class SchoolWeekTimers {
     }
     return moved;
   }
+
+  /** The waiting timer jobs of one activity, read in pages (the engine refuses unbounded queries). */
+  private List<Job> waiting(Timer timer) {
+    List<Job> jobs = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      List<Job> page =
+          managementService.createJobQuery().timers().activityId(timer.activityId()).orderByJobId().asc()
+              .listPage(first, PAGE);
+      jobs.addAll(page);
+      if (page.size() < PAGE) {
+        return jobs;
+      }
+    }
+  }
+
+  private static final int PAGE = 200;
 }

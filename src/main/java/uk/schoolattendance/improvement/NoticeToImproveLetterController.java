@@ -31,7 +31,7 @@ class NoticeToImproveLetterController {
             .processDefinitionKey("NoticeToImprove")
             .processInstanceBusinessKey(caseReference)
             .orderByProcessInstanceStartTime().desc()
-            .list()) {
+            .listPage(0, 20)) {
       HistoricVariableInstance letter =
           historyService.createHistoricVariableInstanceQuery()
               .processInstanceId(notice.getId())

@@ -1,0 +1,176 @@
+package uk.schoolattendance.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The case through the engine REST API and the project's API, as clients and Tasklist use them:
+ * bad input is answered 400 naming the variable and moves nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class CaseRestApiTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  private static final String PARENTS =
+      "[{\\\"id\\\":\\\"P1\\\",\\\"name\\\":\\\"Alex Parent\\\",\\\"address\\\":\\\"1 High Street\\\"}]";
+
+  private TestRestTemplate demo() {
+    return rest.withBasicAuth("demo", "demo");
+  }
+
+  private static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private static String startBody(String businessKey, String upn, String urn, double percent, int entryLevel) {
+    return "{\"businessKey\":\"" + businessKey + "\",\"variables\":{"
+        + "\"pupilUpn\":{\"value\":\"" + upn + "\",\"type\":\"String\"},"
+        + "\"pupilName\":{\"value\":\"Sam Pupil\",\"type\":\"String\"},"
+        + "\"schoolUrn\":{\"value\":\"" + urn + "\",\"type\":\"String\"},"
+        + "\"entryLevel\":{\"value\":" + entryLevel + ",\"type\":\"Integer\"},"
+        + "\"attendancePercent\":{\"value\":" + percent + ",\"type\":\"Double\"},"
+        + "\"unauthorisedSessions\":{\"value\":12,\"type\":\"Integer\"},"
+        + "\"parents\":{\"value\":\"" + PARENTS + "\",\"type\":\"Json\"}}}";
+  }
+
+  private ResponseEntity<String> startThroughEngineRest(String body) {
+    return demo().postForEntity("/engine-rest/process-definition/key/AttendanceCase/start", json(body), String.class);
+  }
+
+  private long cases(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count();
+  }
+
+  @Test
+  void engineRestRefusesABadStartNamingTheVariableAndCreatesNothing() {
+    Map<String, String> bad = Map.of(
+        "pupilUpn", startBody("AC-2026-900001", "B801200001001", "100002", 80, 1),
+        "schoolUrn", startBody("AC-2026-900001", "H801200001001", "999999", 80, 1),
+        "attendancePercent", startBody("AC-2026-900001", "H801200001001", "100002", 100.5, 1),
+        "entryLevel", startBody("AC-2026-900001", "H801200001001", "100002", 80, 9));
+    bad.forEach((variable, body) -> {
+      ResponseEntity<String> answer = startThroughEngineRest(body);
+      assertThat(answer.getStatusCode()).as(variable).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).as(variable).contains(variable + ":");
+    });
+    assertThat(cases("AC-2026-900001")).isZero();
+
+    ResponseEntity<String> good = startThroughEngineRest(startBody("AC-2026-900001", "H801200001001", "100002", 80, 1));
+    assertThat(good.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(cases("AC-2026-900001")).isEqualTo(1);
+  }
+
+  @Test
+  void engineRestRefusesABadCompletionNamingTheVariableAndTheTaskStaysOpen() {
+    assertThat(startThroughEngineRest(startBody("AC-2026-900002", "H801200001001", "100002", 80, 4)).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    Task meeting = taskService.createTaskQuery().processInstanceBusinessKey("AC-2026-900002").singleResult();
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo("Task_HoldPupilPlanningMeeting");
+
+    ResponseEntity<String> refused = demo().postForEntity("/engine-rest/task/" + meeting.getId() + "/complete",
+        json("{\"variables\":{\"legalRoute\":{\"value\":\"fine\"}}}"), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("legalRoute:");
+    assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).isEqualTo(1);
+
+    ResponseEntity<String> done = demo().postForEntity("/engine-rest/task/" + meeting.getId() + "/complete",
+        json("{\"variables\":{\"legalRoute\":{\"value\":\"further-support\"}}}"), String.class);
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey("AC-2026-900002").singleResult()
+        .getTaskDefinitionKey()).isEqualTo("Task_WorkWithFamily");
+  }
+
+  @Test
+  void theProjectApiOpensACaseWithAGeneratedReferenceAndSummarisesIt() {
+    String body = "{\"pupilUpn\":\"H801200001001\",\"pupilName\":\"Sam Pupil\",\"schoolUrn\":\"100001\","
+        + "\"attendancePercent\":72.5,\"unauthorisedSessions\":11,"
+        + "\"parents\":[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]}";
+    ResponseEntity<Map> created = demo().postForEntity("/api/cases", json(body), Map.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String reference = (String) created.getBody().get("caseReference");
+    assertThat(reference).matches("AC-\\d{4}-\\d{6}");
+    assertThat(created.getHeaders().getLocation()).hasToString("/api/cases/" + reference);
+
+    ResponseEntity<Map> summary = demo().getForEntity("/api/cases/" + reference, Map.class);
+    assertThat(summary.getStatusCode()).as(String.valueOf(summary.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(summary.getBody()).containsEntry("level", 1).containsEntry("stage", "listen-and-understand")
+        .containsEntry("attendanceBand", "persistent").containsEntry("schoolUrn", "100001");
+    assertThat(summary.getBody().get("openTasks").toString()).contains("Task_InterveneInSchool");
+    assertThat(summary.getBody().get("history").toString()).contains("case-opened");
+
+    ResponseEntity<Map> next = demo().postForEntity("/api/cases", json(body), Map.class);
+    assertThat((String) next.getBody().get("caseReference")).isNotEqualTo(reference);
+    assertThat(demo().getForEntity("/api/cases/AC-1999-000001", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theProjectApiRefusesBadInputNamingTheField() {
+    String body = "{\"caseReference\":\"AC-2026-900003\",\"pupilUpn\":\"H801200001001\",\"pupilName\":\"Sam\","
+        + "\"schoolUrn\":\"100001\",\"attendancePercent\":72.5,\"unauthorisedSessions\":11,\"route\":\"holiday\","
+        + "\"parents\":[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]}";
+    ResponseEntity<Map> refused = demo().postForEntity("/api/cases", json(body), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).containsEntry("field", "route");
+    assertThat(cases("AC-2026-900003")).isZero();
+  }
+
+  @Test
+  void theNoticeToImproveLetterIsAPdf() {
+    String notice = runtimeService.startProcessInstanceByKey("NoticeToImprove", "AC-2026-900004", Map.of(
+        "caseReference", "AC-2026-900004", "pupilUpn", "H801200001001", "pupilName", "Sam Pupil",
+        "schoolUrn", "100002", "attendancePercent", 70.0, "unauthorisedSessions", 15,
+        "parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(PARENTS.replace("\\\"", "\"")).create())).getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(notice)
+        .singleResult().getId());
+    ResponseEntity<byte[]> letter = demo().getForEntity("/api/cases/AC-2026-900004/notice-to-improve/letter", byte[].class);
+    assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(letter.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(new String(letter.getBody(), 0, 5)).isEqualTo("%PDF-");
+    assertThat(demo().getForEntity("/api/cases/AC-2026-900005/notice-to-improve/letter", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void onlyAdministratorsRecalculateTimers() {
+    ResponseEntity<Map> done = demo().postForEntity("/api/calendar/recalculate-timers", json("{}"), Map.class);
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(done.getBody()).containsKey("moved");
+    assertThat(rest.withBasicAuth("officer", "officer").postForEntity("/api/calendar/recalculate-timers", json("{}"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.postForEntity("/api/calendar/recalculate-timers", json("{}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aTermlyMeetingStartsThroughTheApi() {
+    ResponseEntity<Map> created = demo().postForEntity("/api/targeting-support-meetings",
+        json("{\"schoolUrn\":\"100001\",\"term\":\"2027-28 spring\"}"), Map.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getBody()).containsEntry("meetingReference", "TSM-100001-2027-28-spring");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey("TSM-100001-2027-28-spring")
+        .taskCandidateUser("officer").count()).isEqualTo(1);
+  }
+}
