@@ -1,0 +1,124 @@
+package uk.schoolattendance.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist's filters for each role, created at each start if missing, each readable by the
+ * groups that need it (Camunda's {@code camunda.bpm.filter.create} makes one filter nobody but
+ * administrators may read once authorizations are on). All sorted by due date, soonest first.
+ */
+@Component
+class TasklistFilters {
+
+  static final String MY_TASKS = "My tasks";
+  static final String MY_TEAM = "My team's tasks";
+  static final String MY_SCHOOL = "My school's cases";
+  static final String REVIEWS_DUE = "Reviews due this week";
+  static final String NTI_ENDING = "Notices to Improve ending";
+  static final String LEGAL_DECISION = "Awaiting a legal decision";
+  static final String OVERDUE = "Overdue";
+
+  private static final List<String> CASEWORKERS =
+      List.of(Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM);
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationsInitializer authorizations;
+
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationsInitializer authorizations) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+  }
+
+  @EventListener
+  @Order(16)
+  public void createFilters(ApplicationReadyEvent event) {
+    filter(
+        MY_TASKS,
+        -10,
+        "Tasks assigned to you.",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        join(CASEWORKERS, Groups.SCHOOLS, Groups.MANAGERS));
+    filter(
+        MY_TEAM,
+        -5,
+        "Tasks waiting for one of your teams: claim one to work on it.",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        CASEWORKERS);
+    filter(
+        MY_SCHOOL,
+        -5,
+        "Your school's Level 1 work on its pupils' attendance cases.",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        List.of(Groups.SCHOOLS));
+    filter(
+        REVIEWS_DUE,
+        0,
+        "Attendance reviews due within seven days (and those already late).",
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKey("Task_ReviewAttendance")
+            .dueBeforeExpression("${dateTime().plusWeeks(1)}"),
+        join(CASEWORKERS, Groups.MANAGERS));
+    filter(
+        NTI_ENDING,
+        0,
+        "Notices to Improve whose improvement period has ended and needs a review.",
+        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewNoticeToImprove"),
+        join(CASEWORKERS, Groups.MANAGERS));
+    filter(
+        LEGAL_DECISION,
+        0,
+        "Pupil planning meetings and non-payment decisions: a legal route to choose.",
+        tasks
+            .createTaskQuery()
+            .taskDefinitionKeyIn("Task_HoldPupilPlanningMeeting", "Task_DecideOnNonPayment"),
+        join(CASEWORKERS, Groups.MANAGERS));
+    filter(
+        OVERDUE,
+        5,
+        "Every task past its due date.",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}"),
+        join(CASEWORKERS, Groups.MANAGERS));
+  }
+
+  private void filter(String name, int priority, String description, TaskQuery query, List<String> readers) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("refresh", true);
+      properties.put("showUndefinedVariable", false);
+      filter =
+          filters
+              .newTaskFilter(name)
+              .setQuery(query.orderByDueDate().asc())
+              .setProperties(properties);
+      filters.saveFilter(filter);
+    }
+    for (String group : readers) {
+      authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private static List<String> join(List<String> groups, String... more) {
+    return java.util.stream.Stream.concat(groups.stream(), java.util.Arrays.stream(more)).toList();
+  }
+}

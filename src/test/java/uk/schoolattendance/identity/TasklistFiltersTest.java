@@ -1,0 +1,109 @@
+package uk.schoolattendance.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Tasklist filters per role, readable by that role; the webapps carry the application's name. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class TasklistFiltersTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired FilterService filterService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired TasklistFilters tasklistFilters;
+  @Autowired AuthorizationsInitializer authorizationsInitializer;
+
+  @Test
+  void eachRoleReadsItsFilters() throws Exception {
+    assertThat(filtersOf("school1"))
+        .contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_SCHOOL)
+        .doesNotContain(TasklistFilters.LEGAL_DECISION, TasklistFilters.REVIEWS_DUE, TasklistFilters.MY_TEAM);
+    assertThat(filtersOf("officer"))
+        .contains(
+            TasklistFilters.MY_TASKS,
+            TasklistFilters.MY_TEAM,
+            TasklistFilters.REVIEWS_DUE,
+            TasklistFilters.NTI_ENDING,
+            TasklistFilters.OVERDUE)
+        .doesNotContain(TasklistFilters.MY_SCHOOL);
+    assertThat(filtersOf("senior")).contains(TasklistFilters.LEGAL_DECISION);
+    assertThat(filtersOf("compliance")).contains(TasklistFilters.LEGAL_DECISION, TasklistFilters.MY_TEAM);
+    assertThat(filtersOf("manager"))
+        .contains(TasklistFilters.REVIEWS_DUE, TasklistFilters.NTI_ENDING, TasklistFilters.LEGAL_DECISION, TasklistFilters.OVERDUE);
+    assertThat(filtersOf("analyst")).isEmpty();
+  }
+
+  @Test
+  void everyFilterRunsForItsReaders() throws Exception {
+    for (String user : List.of("school1", "officer", "manager")) {
+      JsonNode filters = read(rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter?maxResults=50", String.class));
+      for (JsonNode filter : filters) {
+        ResponseEntity<String> tasks =
+            rest.withBasicAuth(user, user)
+                .getForEntity("/engine-rest/filter/" + filter.get("id").asText() + "/list?maxResults=50", String.class);
+        assertThat(tasks.getStatusCode()).as(user + " " + filter.get("name") + tasks.getBody()).isEqualTo(HttpStatus.OK);
+      }
+    }
+  }
+
+  @Test
+  void startUpIsIdempotent() {
+    long filters = filterService.createFilterQuery().count();
+    long authorizations = authorizationService.createAuthorizationQuery().count();
+    authorizationsInitializer.createAuthorizations(null);
+    tasklistFilters.createFilters(null);
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+    assertThat(filterService.createFilterQuery().filterName(TasklistFilters.MY_TASKS).count()).isEqualTo(1);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizations);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void webappsCarryTheApplicationsNameAndHideTheVendorBanner(String app) {
+    ResponseEntity<String> config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
+    assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(config.getBody()).contains("name: 'School Attendance Casework'");
+    ResponseEntity<String> styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
+    assertThat(styles.getBody()).contains(".ce-eol-banner").contains("display: none");
+  }
+
+  @Test
+  void cockpitLoadsTheDashboardPlugin() {
+    assertThat(rest.getForEntity("/camunda/app/cockpit/scripts/config.js", String.class).getBody())
+        .contains("customScripts: ['scripts/attendance-dashboard.js']");
+    ResponseEntity<String> plugin =
+        rest.getForEntity("/camunda/app/cockpit/scripts/attendance-dashboard.js", String.class);
+    assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(plugin.getBody()).contains("pluginPoint: 'cockpit.dashboard'").contains("/api/reports/dashboard");
+  }
+
+  private List<String> filtersOf(String user) throws Exception {
+    ResponseEntity<String> answer = rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter?maxResults=50", String.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> names = new ArrayList<>();
+    read(answer).forEach(filter -> names.add(filter.get("name").asText()));
+    return names;
+  }
+
+  private static JsonNode read(ResponseEntity<String> answer) throws Exception {
+    return JSON.readTree(answer.getBody());
+  }
+}
