@@ -13,6 +13,8 @@ class EngineRestConfiguration {
     return config -> config
             .register(EngineRestErrors.EngineExceptions.class)
             .register(EngineRestErrors.RestExceptions.class)
+            .register(EngineRestErrors.ParameterExceptions.class)
+            .register(EngineRestVariableTypes.class)
            .register(EngineRestErrorSanitizer.class);
   }
 }

@@ -1,12 +1,14 @@
 package uk.schoolattendance.system;
 
 import jakarta.annotation.Priority;
+import org.glassfish.jersey.server.ParamException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -30,15 +32,43 @@ final class EngineRestErrors {
   static Response toResponse(Throwable exception) {
     String badInput = badInputMessage(exception);
     if (badInput != null) {
-      ExceptionDto dto = new ExceptionDto();
-      dto.setType(BadUserRequestException.class.getSimpleName());
-      dto.setMessage(badInput);
-      return Response.status(Response.Status.BAD_REQUEST)
-          .entity(dto)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .build();
+      return answer(Response.Status.BAD_REQUEST, BadUserRequestException.class.getSimpleName(), badInput);
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    NullValueException missing = causeOfType(exception, NullValueException.class);
+    if (missing != null) {
+      String message = withoutClassName(missing.getMessage());
+      return message.startsWith("Cannot find")
+          ? answer(Response.Status.NOT_FOUND, "NotFoundException", message)
+          : answer(Response.Status.BAD_REQUEST, BadUserRequestException.class.getSimpleName(), message);
+    }
+    Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
+    if (response.getStatus() < 500 && response.getEntity() instanceof ExceptionDto dto) {
+      dto.setMessage(withoutClassName(dto.getMessage()));
+    }
+    return response;
+  }
+
+  static Response answer(Response.Status status, String type, String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType(type);
+    dto.setMessage(message);
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** "org.camunda.bpm.engine.SomeException: Cannot correlate…" becomes "Cannot correlate…". */
+  static String withoutClassName(String message) {
+    return message == null ? "" : message.replaceAll("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ", "");
+  }
+
+  static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {
+    Throwable cause = exception;
+    for (int depth = 0; cause != null && depth < 20; depth++) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+      cause = cause.getCause();
+    }
+    return null;
   }
 
   static String badInputMessage(Throwable exception) {
@@ -62,6 +92,20 @@ final class EngineRestErrors {
     @Override
     public Response toResponse(ProcessEngineException exception) {
       return EngineRestErrors.toResponse(exception);
+    }
+  }
+
+  /** A query parameter of the wrong type (maxResults=ten): Jersey's answer would be 404. */
+  @Priority(1)
+  public static class ParameterExceptions implements ExceptionMapper<ParamException> {
+    @Override
+    public Response toResponse(ParamException exception) {
+      String name = exception.getParameterName();
+      String rule =
+          "firstResult".equals(name) || "maxResults".equals(name)
+              ? "must be a whole number"
+              : "has a value of the wrong type";
+      return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", name + ": " + rule);
     }
   }
 

@@ -85,13 +85,23 @@ class HardeningTest {
     task.setName("Expression probe");
     taskService.saveTask(task);
     try {
-      String value = "${execution.setVariable('owned', true)} #{1+1} <script>alert(1)</script>";
-      String body = "{\"value\": \"" + value.replace("'", "\\u0027") + "\", \"type\": \"String\"}";
+      // Text holding an expression or markup is refused outright...
+      for (String text : List.of("${execution.setVariable(\\\"owned\\\", true)}", "#{1+1}", "<script>alert(1)</script>")) {
+        String body = "{\"value\": \"" + text + "\", \"type\": \"String\"}";
+        ResponseEntity<String> put =
+            exchange(HttpMethod.PUT, "/engine-rest/task/" + task.getId() + "/variables/note", body, ADMIN);
+        assertThat(put.getStatusCode()).as(text).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(put.getBody()).contains("note: must not contain");
+      }
+      // ...and where an expression does get stored (inside a Json document) it stays data.
+      String json = "{\\\"note\\\": \\\"${execution.setVariable('owned', true)}\\\"}";
+      String body = "{\"value\": \"" + json + "\", \"type\": \"Json\"}";
       ResponseEntity<String> put =
-          exchange(HttpMethod.PUT, "/engine-rest/task/" + task.getId() + "/variables/note", body, ADMIN);
-      assertThat(put.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-      assertThat(taskService.getVariable(task.getId(), "note")).isEqualTo(value);
-      assertThat(taskService.getVariables(task.getId())).containsOnlyKeys("note");
+          exchange(HttpMethod.PUT, "/engine-rest/task/" + task.getId() + "/variables/document", body, ADMIN);
+      assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(taskService.getVariable(task.getId(), "document").toString())
+          .contains("${execution.setVariable('owned', true)}");
+      assertThat(taskService.getVariables(task.getId())).containsOnlyKeys("document");
     } finally {
       taskService.deleteTask(task.getId(), true);
     }

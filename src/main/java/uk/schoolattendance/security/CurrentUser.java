@@ -1,0 +1,71 @@
+package uk.schoolattendance.security;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.identity.Groups;
+
+/**
+ * Who is calling the project's API ({@code /api}), for data that lives outside the engine (the
+ * register of notices, reports): the local authority's staff read every school's rows, a school
+ * only its own pupils' rows. Engine queries need none of this: they are checked by the engine's
+ * authorizations for the same user.
+ */
+@Component
+public class CurrentUser {
+
+  private static final String SCHOOL_GROUP_PREFIX = "school-";
+  private static final List<String> LOCAL_AUTHORITY =
+      List.of(
+          Groups.CAMUNDA_ADMIN,
+          Groups.ATTENDANCE_OFFICERS,
+          Groups.SENIOR_PRACTITIONERS,
+          Groups.COMPLIANCE_TEAM,
+          Groups.MANAGERS);
+
+  private final IdentityService identityService;
+
+  public CurrentUser(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** The signed-in user's id, or null outside a request of the API (then nothing is filtered). */
+  public String userId() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  /** True for the local authority's staff and administrators, and for calls with no user at all. */
+  public boolean readsEverySchool() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return true;
+    }
+    List<String> groups = groups(authentication);
+    return LOCAL_AUTHORITY.stream().anyMatch(groups::contains);
+  }
+
+  /** The URNs of the schools whose {@code school-{urn}} group the user belongs to. */
+  public Set<String> schoolUrns() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return Set.of();
+    }
+    return groups(authentication).stream()
+        .filter(group -> group.startsWith(SCHOOL_GROUP_PREFIX))
+        .map(group -> group.substring(SCHOOL_GROUP_PREFIX.length()))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Whether the user may read a row about a pupil of this school. */
+  public boolean mayRead(String schoolUrn) {
+    return readsEverySchool() || schoolUrns().contains(schoolUrn);
+  }
+
+  private static List<String> groups(Authentication authentication) {
+    return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+  }
+}
