@@ -59,7 +59,9 @@ class PostgresProfileTest {
                 // Its own engine name: closing this application must not unregister the engine
                 // "default" of the cached Spring test contexts that share this JVM.
                 "camunda.bpm.process-engine-name=postgresProfileTest",
-                "server.port=0")
+                "server.port=0",
+                // application.yaml says server.port: ${PORT:8080}, which outranks the line above
+                "PORT=0")
             .run();
   }
 
