@@ -1,0 +1,152 @@
+package uk.schoolattendance.notices;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.system.InvalidInputException;
+
+/** The penalty notice register: {@code /api/penalty-notices}. */
+@RestController
+@RequestMapping("/api/penalty-notices")
+class PenaltyNoticeController {
+
+  private static final Set<String> STATUSES =
+      Set.of(PenaltyNoticeEntry.ISSUED, PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID,
+          PenaltyNoticeEntry.WITHDRAWN, PenaltyNoticeEntry.PROSECUTED);
+  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
+
+  private final PenaltyNoticeRegister register;
+  private final PenaltyNoticeLetter letter;
+  private final PenaltyNoticeProperties properties;
+  private final RuntimeService runtimeService;
+
+  PenaltyNoticeController(
+      PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
+      RuntimeService runtimeService) {
+    this.register = register;
+    this.letter = letter;
+    this.properties = properties;
+    this.runtimeService = runtimeService;
+  }
+
+  /** One page of the register, newest first, with the filters applied. */
+  @GetMapping
+  Map<String, Object> list(
+      @RequestParam(required = false) String caseReference,
+      @RequestParam(required = false) String pupilUpn,
+      @RequestParam(required = false) String parentId,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
+    if (caseReference != null && !REFERENCE.matcher(caseReference).matches()) {
+      throw new InvalidInputException("caseReference", "must be a case reference of at most 64 letters, digits, '.', '_', '/' or '-'");
+    }
+    if (pupilUpn != null && !PenaltyNoticeRequested.UPN.matcher(pupilUpn).matches()) {
+      throw new InvalidInputException("pupilUpn", "must be a Unique Pupil Number: a check letter and 12 characters");
+    }
+    if (parentId != null && !REFERENCE.matcher(parentId).matches()) {
+      throw new InvalidInputException("parentId", "must be at most 64 letters, digits, '.', '_', '/' or '-'");
+    }
+    if (status != null && !STATUSES.contains(status)) {
+      throw new InvalidInputException("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+    }
+    int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / 1000);
+    int pageSize = number("size", size, 20, 1, properties.maxPageSize());
+    RegisterQuery query = new RegisterQuery(caseReference, pupilUpn, parentId, status, pageNumber, pageSize);
+    List<PenaltyNoticeEntry> content = register.search(query);
+    return Map.of(
+        "content", content, "page", pageNumber, "size", pageSize, "totalElements", register.count(query));
+  }
+
+  @GetMapping("/{noticeNumber}")
+  ResponseEntity<PenaltyNoticeEntry> one(@PathVariable String noticeNumber) {
+    checkNumber(noticeNumber);
+    return ResponseEntity.of(register.find(noticeNumber));
+  }
+
+  /** The notice as a PDF, rendered from its register entry. */
+  @GetMapping("/{noticeNumber}/letter")
+  ResponseEntity<byte[]> letter(@PathVariable String noticeNumber) {
+    checkNumber(noticeNumber);
+    return register
+        .find(noticeNumber)
+        .map(
+            notice ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(noticeNumber + ".pdf").build().toString())
+                    .body(letter.render(notice)))
+        .orElse(ResponseEntity.notFound().build());
+  }
+
+  /**
+   * Records a payment by correlating {@code PenaltyNoticePaid}, exactly as a payment system
+   * would through {@code /engine-rest/message}: a wrong amount is refused with 400.
+   */
+  @PostMapping("/{noticeNumber}/payments")
+  ResponseEntity<PenaltyNoticeEntry> pay(@PathVariable String noticeNumber, @RequestBody Map<String, Object> payment) {
+    checkNumber(noticeNumber);
+    if (register.find(noticeNumber).isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    Object amount = payment.get("amountPaid");
+    if (amount == null) {
+      throw new InvalidInputException("amountPaid", "is required (an amount in pounds, e.g. 80.00)");
+    }
+    runtimeService
+        .createMessageCorrelation("PenaltyNoticePaid")
+        .processInstanceBusinessKey(noticeNumber)
+        .setVariable("amountPaid", amount instanceof Number n ? n.doubleValue() : amount)
+        .setVariable("paidOn", payment.get("paidOn"))
+        .correlateWithResult();
+    return ResponseEntity.ok(register.get(noticeNumber));
+  }
+
+  @ExceptionHandler(MismatchingMessageCorrelationException.class)
+  ProblemDetail notAwaitingPayment(MismatchingMessageCorrelationException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "the notice is not awaiting payment");
+    problem.setTitle("Not awaiting payment");
+    return problem;
+  }
+
+  private static void checkNumber(String noticeNumber) {
+    if (!PenaltyNoticeRequested.NOTICE_NUMBER.matcher(noticeNumber).matches()) {
+      throw new InvalidInputException("noticeNumber", "must be a notice number like PN-2026-000123");
+    }
+  }
+
+  private static int number(String name, String value, int fallback, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed < min || parsed > max) {
+        throw new InvalidInputException(name, "must be from " + min + " to " + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name, "must be a whole number from " + min + " to " + max);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package uk.schoolattendance.notices;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One entry of the penalty notice register: the notice as issued, its terms, and what became
+ * of it (payment, withdrawal, prosecution). Field names are the contract's.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PenaltyNoticeEntry(
+    String noticeNumber,
+    String processInstanceId,
+    String caseReference,
+    String pupilUpn,
+    String pupilName,
+    String schoolUrn,
+    String parentId,
+    String parentName,
+    String parentAddress,
+    String noticeReason,
+    LocalDate offenceFrom,
+    LocalDate offenceTo,
+    Integer unauthorisedSessions,
+    int sequence,
+    String rateScheme,
+    LocalDate issuedOn,
+    LocalDate deemedReceivedOn,
+    BigDecimal reducedAmount,
+    BigDecimal fullAmount,
+    LocalDate reducedDeadline,
+    LocalDate finalDeadline,
+    LocalDate informationDeadline,
+    String status,
+    BigDecimal amountPaid,
+    LocalDate paidOn,
+    String withdrawalReason,
+    String withdrawalGround,
+    LocalDate withdrawnOn,
+    LocalDate prosecutedOn,
+    String courtOutcome,
+    Evidence evidence) {
+
+  /** Status values of the register. */
+  public static final String ISSUED = "issued";
+  public static final String UNPAID = "unpaid";
+  public static final String PAID = "paid";
+  public static final String WITHDRAWN = "withdrawn";
+  public static final String PROSECUTED = "prosecuted";
+
+  /**
+   * The amount due for a payment made on {@code day}: the reduced amount up to the reduced
+   * deadline (when a reduction applies), the full amount up to the final deadline, nothing
+   * (null) before issue or after the final deadline.
+   */
+  public BigDecimal amountDueOn(LocalDate day) {
+    if (day.isBefore(issuedOn) || day.isAfter(finalDeadline)) {
+      return null;
+    }
+    if (reducedAmount != null && reducedDeadline != null && !day.isAfter(reducedDeadline)) {
+      return reducedAmount;
+    }
+    return fullAmount;
+  }
+
+  /** Whether the notice still awaits payment. */
+  public boolean awaitingPayment() {
+    return ISSUED.equals(status);
+  }
+
+  /**
+   * The term-time leave evidence the school sent with its request (domain notes §5): leave
+   * application, the school's written refusal, the written warning, a registration certificate.
+   * Null fields were not recorded (other reasons).
+   */
+  public record Evidence(
+      Boolean leaveApplication,
+      Boolean writtenRefusal,
+      Boolean writtenWarning,
+      Boolean registrationCertificate) {
+
+    public static final Evidence NONE = new Evidence(null, null, null, null);
+
+    public boolean complete() {
+      return Boolean.TRUE.equals(leaveApplication)
+          && Boolean.TRUE.equals(writtenRefusal)
+          && Boolean.TRUE.equals(writtenWarning)
+          && Boolean.TRUE.equals(registrationCertificate);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package uk.schoolattendance.notices;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The law and the local code of conduct for penalty notices, {@code attendance.penalty-notices}
+ * (domain notes §5). The defaults are the national rules from 19 August 2024; a council changes
+ * them in configuration, not in code.
+ *
+ * @param rates the amounts for offences from {@code rateChangeDate}
+ * @param oldRates the amounts for offences that began before {@code rateChangeDate}
+ * @param rateChangeDate the day the current rates apply from (2024-08-19)
+ * @param reducedPeriodDays calendar days after receipt in which the reduced amount is due (21)
+ * @param fullPeriodDays calendar days after receipt in which the full amount is due (28)
+ * @param deemedReceiptWorkingDays working days after issue when the notice counts as received (2)
+ * @param limit notices to one parent for one child in the limit period (2)
+ * @param limitYears the rolling period, in years, counted back from the proposed notice (3)
+ * @param localYearlyCapPerChild local code: notices per child in the year before (null = none)
+ * @param informationLimitMonths months after the offence to lay an information (6, MCA 1980 s127)
+ * @param decisionDays days the compliance team has to decide on non-payment (14)
+ * @param decisionMarginDays the decision falls due at least this many days before the limit (14)
+ * @param maxPageSize the largest page the register API returns (100)
+ * @param authority the issuing authority as the letter shows it
+ */
+@ConfigurationProperties(prefix = "attendance.penalty-notices")
+public record PenaltyNoticeProperties(
+    Rates rates,
+    Rates oldRates,
+    LocalDate rateChangeDate,
+    Integer reducedPeriodDays,
+    Integer fullPeriodDays,
+    Integer deemedReceiptWorkingDays,
+    Integer limit,
+    Integer limitYears,
+    Integer localYearlyCapPerChild,
+    Integer informationLimitMonths,
+    Integer decisionDays,
+    Integer decisionMarginDays,
+    Integer maxPageSize,
+    Authority authority) {
+
+  public PenaltyNoticeProperties {
+    rates = rates == null ? Rates.CURRENT : rates;
+    oldRates = oldRates == null ? Rates.BEFORE_2024 : oldRates;
+    rateChangeDate = rateChangeDate == null ? LocalDate.of(2024, 8, 19) : rateChangeDate;
+    reducedPeriodDays = reducedPeriodDays == null ? 21 : reducedPeriodDays;
+    fullPeriodDays = fullPeriodDays == null ? 28 : fullPeriodDays;
+    deemedReceiptWorkingDays = deemedReceiptWorkingDays == null ? 2 : deemedReceiptWorkingDays;
+    limit = limit == null ? 2 : limit;
+    limitYears = limitYears == null ? 3 : limitYears;
+    informationLimitMonths = informationLimitMonths == null ? 6 : informationLimitMonths;
+    decisionDays = decisionDays == null ? 14 : decisionDays;
+    decisionMarginDays = decisionMarginDays == null ? 14 : decisionMarginDays;
+    maxPageSize = maxPageSize == null ? 100 : maxPageSize;
+    authority = authority == null ? Authority.DEFAULT : authority;
+    if (reducedPeriodDays > fullPeriodDays) {
+      throw new IllegalStateException(
+          "attendance.penalty-notices: reduced-period-days must not exceed full-period-days");
+    }
+    if (limit < 1 || limitYears < 1) {
+      throw new IllegalStateException("attendance.penalty-notices: limit and limit-years must be at least 1");
+    }
+  }
+
+  /** The national defaults. */
+  public static PenaltyNoticeProperties defaults() {
+    return new PenaltyNoticeProperties(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A copy with a local yearly cap per child (for tests and local codes). */
+  public PenaltyNoticeProperties withLocalYearlyCapPerChild(Integer cap) {
+    return new PenaltyNoticeProperties(
+        rates, oldRates, rateChangeDate, reducedPeriodDays, fullPeriodDays, deemedReceiptWorkingDays,
+        limit, limitYears, cap, informationLimitMonths, decisionDays, decisionMarginDays, maxPageSize,
+        authority);
+  }
+
+  /**
+   * Amounts in pounds. A notice's reduced amount is null when no reduction applies.
+   *
+   * @param firstReduced first notice, paid within the reduced period
+   * @param firstFull first notice, paid within the full period
+   * @param secondReduced second notice within the limit period, reduced (null: no reduction)
+   * @param secondFull second notice, full period
+   */
+  public record Rates(
+      BigDecimal firstReduced, BigDecimal firstFull, BigDecimal secondReduced, BigDecimal secondFull) {
+
+    /** Education (Penalty Notices) (England) Regulations 2007 as amended in 2024. */
+    public static final Rates CURRENT =
+        new Rates(new BigDecimal("80.00"), new BigDecimal("160.00"), null, new BigDecimal("160.00"));
+
+    /** The rates before 19 August 2024 (£60 within 21 days, £120 within 28 days). */
+    public static final Rates BEFORE_2024 =
+        new Rates(new BigDecimal("60.00"), new BigDecimal("120.00"), new BigDecimal("60.00"), new BigDecimal("120.00"));
+  }
+
+  /**
+   * The issuing authority as the letter names it, and how to pay.
+   *
+   * @param name the local authority
+   * @param address its postal address
+   * @param paymentInstructions how to pay (online, telephone, post), in plain words
+   * @param contact who to contact about the notice
+   */
+  public record Authority(String name, String address, String paymentInstructions, String contact) {
+
+    public static final Authority DEFAULT =
+        new Authority(
+            "The Local Authority",
+            "Attendance Compliance Team, Civic Centre, High Street",
+            "Pay online at the council's payments page or by telephone, quoting the notice number."
+                + " Cheques payable to the council may be posted to the address above.",
+            "Attendance Compliance Team");
+
+    public Authority {
+      name = name == null ? DEFAULT.name : name;
+      address = address == null ? DEFAULT.address : address;
+      paymentInstructions = paymentInstructions == null ? DEFAULT.paymentInstructions : paymentInstructions;
+      contact = contact == null ? DEFAULT.contact : contact;
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package uk.schoolattendance.notices;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
+import uk.schoolattendance.system.InvalidInputException;
+
+/**
+ * The penalty notice register in {@code pn_notice} and {@code pn_payment}. Runs inside the
+ * engine's transaction (same data source, Spring-managed transaction), so a register change and
+ * the process step that made it commit or roll back together.
+ */
+@Repository
+public class PenaltyNoticeRegister {
+
+  private static final String COLUMNS =
+      "notice_number, process_instance_id, case_reference, pupil_upn, pupil_name, school_urn,"
+          + " parent_id, parent_name, parent_address, notice_reason, offence_from, offence_to,"
+          + " unauthorised_sessions, notice_sequence, rate_scheme, issued_on, deemed_received_on,"
+          + " reduced_amount, full_amount, reduced_deadline, final_deadline, information_deadline,"
+          + " status, amount_paid, paid_on, withdrawal_reason, withdrawal_ground, withdrawn_on,"
+          + " prosecuted_on, court_outcome, evidence_leave_application, evidence_written_refusal,"
+          + " evidence_written_warning, evidence_registration_certificate";
+
+  private final JdbcTemplate jdbc;
+
+  public PenaltyNoticeRegister(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<PenaltyNoticeEntry> find(String noticeNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM pn_notice WHERE notice_number = ?", ROW, noticeNumber)
+        .stream()
+        .findFirst();
+  }
+
+  public PenaltyNoticeEntry get(String noticeNumber) {
+    return find(noticeNumber)
+        .orElseThrow(() -> new InvalidInputException("noticeNumber", "no penalty notice " + noticeNumber + " in the register"));
+  }
+
+  /**
+   * Writes the notice unless the register already holds it (a retried or repeated job): the
+   * entry that stands afterwards is returned, so issuing twice gives one row. A standing notice
+   * to the same parent for the same child and offence period under another number is refused.
+   */
+  public PenaltyNoticeEntry insertIfAbsent(PenaltyNoticeEntry notice) {
+    Optional<PenaltyNoticeEntry> existing = find(notice.noticeNumber());
+    if (existing.isPresent()) {
+      return sameInstance(existing.get(), notice);
+    }
+    Optional<PenaltyNoticeEntry> sameProcess = findByProcessInstance(notice.processInstanceId());
+    if (sameProcess.isPresent()) {
+      return sameInstance(sameProcess.get(), notice);
+    }
+    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Evidence evidence = notice.evidence() == null ? Evidence.NONE : notice.evidence();
+    try {
+      jdbc.update(
+          "INSERT INTO pn_notice (" + COLUMNS + ", active_key, created_at, updated_at) VALUES"
+              + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+              + " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          notice.noticeNumber(), notice.processInstanceId(), notice.caseReference(), notice.pupilUpn(),
+          notice.pupilName(), notice.schoolUrn(), notice.parentId(), notice.parentName(),
+          notice.parentAddress(), notice.noticeReason(), date(notice.offenceFrom()), date(notice.offenceTo()),
+          notice.unauthorisedSessions(), notice.sequence(), notice.rateScheme(), date(notice.issuedOn()),
+          date(notice.deemedReceivedOn()), notice.reducedAmount(), notice.fullAmount(),
+          date(notice.reducedDeadline()), date(notice.finalDeadline()), date(notice.informationDeadline()),
+          PenaltyNoticeEntry.ISSUED, null, null, null, null, null, null, null,
+          evidence.leaveApplication(), evidence.writtenRefusal(), evidence.writtenWarning(),
+          evidence.registrationCertificate(), activeKey(notice), now, now);
+    } catch (DuplicateKeyException e) {
+      throw new IllegalStateException(
+          "a penalty notice to parent " + notice.parentId() + " for pupil " + notice.pupilUpn()
+              + " for the offence period " + notice.offenceFrom() + " to " + notice.offenceTo()
+              + " already stands: withdraw it before issuing another",
+          e);
+    }
+    return get(notice.noticeNumber());
+  }
+
+  private static PenaltyNoticeEntry sameInstance(PenaltyNoticeEntry existing, PenaltyNoticeEntry wanted) {
+    if (!existing.processInstanceId().equals(wanted.processInstanceId())
+        || !existing.noticeNumber().equals(wanted.noticeNumber())) {
+      throw new IllegalStateException(
+          "notice " + wanted.noticeNumber() + " of process instance " + wanted.processInstanceId()
+              + " collides with register entry " + existing.noticeNumber() + " of process instance "
+              + existing.processInstanceId());
+    }
+    return existing;
+  }
+
+  public Optional<PenaltyNoticeEntry> findByProcessInstance(String processInstanceId) {
+    return jdbc.query(
+            "SELECT " + COLUMNS + " FROM pn_notice WHERE process_instance_id = ?", ROW, processInstanceId)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * Notices to this parent for this child issued after {@code after} and on or before
+   * {@code upTo}, withdrawn ones not counted (domain notes §5: the limit counts paid and unpaid
+   * notices, including those followed by prosecution).
+   */
+  public int countStanding(String parentId, String pupilUpn, LocalDate after, LocalDate upTo) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM pn_notice WHERE parent_id = ? AND pupil_upn = ? AND status <> 'withdrawn'"
+                + " AND issued_on > ? AND issued_on <= ?",
+            Integer.class, parentId, pupilUpn, date(after), date(upTo));
+    return count == null ? 0 : count;
+  }
+
+  /**
+   * Occasions (distinct offence periods, whichever parent) on which this child's parents were
+   * given standing notices issued after {@code after}: what a local yearly cap per child counts.
+   */
+  public int countOccasionsForChild(String pupilUpn, LocalDate after, LocalDate upTo) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT offence_from, offence_to FROM pn_notice"
+                + " WHERE pupil_upn = ? AND status <> 'withdrawn' AND issued_on > ? AND issued_on <= ?) occasions",
+            Integer.class, pupilUpn, date(after), date(upTo));
+    return count == null ? 0 : count;
+  }
+
+  /** Records the payment that discharges the notice; refused unless the notice awaits payment. */
+  public void recordPayment(String noticeNumber, BigDecimal amount, LocalDate paidOn) {
+    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    int updated =
+        jdbc.update(
+            "UPDATE pn_notice SET status = 'paid', amount_paid = ?, paid_on = ?, updated_at = ?"
+                + " WHERE notice_number = ? AND status = 'issued'",
+            amount, date(paidOn), now, noticeNumber);
+    if (updated != 1) {
+      throw new InvalidInputException("noticeNumber", "notice " + noticeNumber + " is not awaiting payment");
+    }
+    jdbc.update(
+        "INSERT INTO pn_payment (notice_number, amount, paid_on, recorded_at) VALUES (?, ?, ?, ?)",
+        noticeNumber, amount, date(paidOn), now);
+  }
+
+  /** The payments recorded for a notice (at most one: no part payments). */
+  public List<BigDecimal> payments(String noticeNumber) {
+    return jdbc.queryForList("SELECT amount FROM pn_payment WHERE notice_number = ?", BigDecimal.class, noticeNumber);
+  }
+
+  /** Marks the notice unpaid at the end of the payment period. */
+  public void markUnpaid(String noticeNumber) {
+    transition(noticeNumber, "status = 'unpaid'", List.of(), "'issued'");
+  }
+
+  /** Withdraws a standing notice; it no longer counts towards the limit. */
+  public void recordWithdrawal(String noticeNumber, String reason, String ground, LocalDate on) {
+    List<Object> values = new ArrayList<>();
+    values.add(reason);
+    values.add(ground);
+    values.add(date(on));
+    transition(
+        noticeNumber,
+        "status = 'withdrawn', withdrawal_reason = ?, withdrawal_ground = ?, withdrawn_on = ?, active_key = NULL",
+        values,
+        "'issued', 'unpaid'");
+  }
+
+  /** Records that the recipient is prosecuted for the original offence after non-payment. */
+  public void recordProsecution(String noticeNumber, LocalDate on) {
+    transition(noticeNumber, "status = 'prosecuted', prosecuted_on = ?", List.of(date(on)), "'unpaid'");
+  }
+
+  /** Records the court's outcome of the prosecution that followed the notice. */
+  public void recordCourtOutcome(String noticeNumber, String outcome) {
+    transition(noticeNumber, "court_outcome = ?", List.of(outcome), "'prosecuted'");
+  }
+
+  private void transition(String noticeNumber, String assignments, List<Object> values, String fromStatuses) {
+    List<Object> args = new ArrayList<>(values);
+    args.add(new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    args.add(noticeNumber);
+    int updated =
+        jdbc.update(
+            "UPDATE pn_notice SET " + assignments + ", updated_at = ? WHERE notice_number = ? AND status IN ("
+                + fromStatuses + ")",
+            args.toArray());
+    if (updated != 1) {
+      String status = find(noticeNumber).map(PenaltyNoticeEntry::status).orElse(null);
+      throw new InvalidInputException(
+          "noticeNumber",
+          status == null
+              ? "no penalty notice " + noticeNumber + " in the register"
+              : "notice " + noticeNumber + " is " + status);
+    }
+  }
+
+  /** One page of the register, newest first. */
+  public List<PenaltyNoticeEntry> search(RegisterQuery query) {
+    List<Object> args = new ArrayList<>();
+    String where = query.where(args);
+    args.add(query.size());
+    args.add((long) query.page() * query.size());
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM pn_notice" + where + " ORDER BY issued_on DESC, notice_number DESC"
+            + " LIMIT ? OFFSET ?",
+        ROW, args.toArray());
+  }
+
+  public long count(RegisterQuery query) {
+    List<Object> args = new ArrayList<>();
+    String where = query.where(args);
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM pn_notice" + where, Long.class, args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  /** Notices issued in a period (both ends included), for the census. */
+  public List<PenaltyNoticeEntry> issuedBetween(LocalDate from, LocalDate to) {
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM pn_notice WHERE issued_on >= ? AND issued_on <= ? ORDER BY issued_on",
+        ROW, date(from), date(to));
+  }
+
+  private static String activeKey(PenaltyNoticeEntry n) {
+    return n.parentId() + "|" + n.pupilUpn() + "|" + n.offenceFrom() + "|" + n.offenceTo();
+  }
+
+  private static Date date(LocalDate day) {
+    return day == null ? null : Date.valueOf(day);
+  }
+
+  private static LocalDate day(ResultSet rs, String column) throws SQLException {
+    Date value = rs.getDate(column);
+    return value == null ? null : value.toLocalDate();
+  }
+
+  private static Boolean bool(ResultSet rs, String column) throws SQLException {
+    boolean value = rs.getBoolean(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static final RowMapper<PenaltyNoticeEntry> ROW =
+      (rs, row) -> {
+        Object sessions = rs.getObject("unauthorised_sessions");
+        return new PenaltyNoticeEntry(
+            rs.getString("notice_number"),
+            rs.getString("process_instance_id"),
+            rs.getString("case_reference"),
+            rs.getString("pupil_upn"),
+            rs.getString("pupil_name"),
+            rs.getString("school_urn"),
+            rs.getString("parent_id"),
+            rs.getString("parent_name"),
+            rs.getString("parent_address"),
+            rs.getString("notice_reason"),
+            day(rs, "offence_from"),
+            day(rs, "offence_to"),
+            sessions == null ? null : ((Number) sessions).intValue(),
+            rs.getInt("notice_sequence"),
+            rs.getString("rate_scheme"),
+            day(rs, "issued_on"),
+            day(rs, "deemed_received_on"),
+            rs.getBigDecimal("reduced_amount"),
+            rs.getBigDecimal("full_amount"),
+            day(rs, "reduced_deadline"),
+            day(rs, "final_deadline"),
+            day(rs, "information_deadline"),
+            rs.getString("status"),
+            rs.getBigDecimal("amount_paid"),
+            day(rs, "paid_on"),
+            rs.getString("withdrawal_reason"),
+            rs.getString("withdrawal_ground"),
+            day(rs, "withdrawn_on"),
+            day(rs, "prosecuted_on"),
+            rs.getString("court_outcome"),
+            new Evidence(
+                bool(rs, "evidence_leave_application"),
+                bool(rs, "evidence_written_refusal"),
+                bool(rs, "evidence_written_warning"),
+                bool(rs, "evidence_registration_certificate")));
+      };
+}

@@ -1,0 +1,62 @@
+package uk.schoolattendance.notices;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import uk.schoolattendance.notices.PenaltyNoticeProperties.Rates;
+
+/**
+ * Decides the terms of a proposed notice: counts what the register holds, asks the
+ * {@code PenaltyNoticeTerms} decision, and prices the answer from configuration.
+ */
+@Service
+public class PenaltyNoticeTermsService {
+
+  static final String DECISION = "PenaltyNoticeTerms";
+
+  private final PenaltyNoticeRegister register;
+  private final PenaltyNoticeProperties properties;
+
+  public PenaltyNoticeTermsService(PenaltyNoticeRegister register, PenaltyNoticeProperties properties) {
+    this.register = register;
+    this.properties = properties;
+  }
+
+  /** The terms for a notice to {@code parentId} for {@code pupilUpn} proposed on {@code proposedOn}. */
+  public NoticeTerms decide(
+      DecisionService decisions, String parentId, String pupilUpn, LocalDate offenceFrom, LocalDate proposedOn) {
+    int prior = register.countStanding(parentId, pupilUpn, proposedOn.minusYears(properties.limitYears()), proposedOn);
+    Integer cap = properties.localYearlyCapPerChild();
+    boolean capReached =
+        cap != null && register.countOccasionsForChild(pupilUpn, proposedOn.minusYears(1), proposedOn) >= cap;
+    boolean oldRates = offenceFrom.isBefore(properties.rateChangeDate());
+    DmnDecisionRuleResult result =
+        decisions
+            .evaluateDecisionTableByKey(
+                DECISION,
+                Variables.createVariables()
+                    .putValue("priorNotices", prior)
+                    .putValue("noticeLimit", properties.limit())
+                    .putValue("localCapReached", capReached)
+                    .putValue("offenceBeforeRateChange", oldRates))
+            .getSingleResult();
+    Map<String, Object> entries = result.getEntryMap();
+    if (!Boolean.TRUE.equals(entries.get("noticeAllowed"))) {
+      return new NoticeTerms(false, (String) entries.get("refusalReason"), prior, 0, null, null, null);
+    }
+    String scheme = (String) entries.get("rateScheme");
+    Rates rates = "pre-2024".equals(scheme) ? properties.oldRates() : properties.rates();
+    boolean first = "first".equals(entries.get("rateBand"));
+    return new NoticeTerms(
+        true,
+        null,
+        prior,
+        prior + 1,
+        scheme,
+        first ? rates.firstReduced() : rates.secondReduced(),
+        first ? rates.firstFull() : rates.secondFull());
+  }
+}

@@ -1,0 +1,193 @@
+package uk.schoolattendance.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The register API and payments through the standard engine REST API
+ * ({@code POST /engine-rest/message}), on the running application.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class PenaltyNoticeApiTest {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired PenaltyNoticeNumbers numbers;
+  @Autowired PenaltyNoticeRegister register;
+
+  @BeforeEach
+  void issueDay() {
+    today(LocalDate.of(2026, 11, 2));
+  }
+
+  static void today(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(LONDON).toInstant()));
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aWrongAmountThroughEngineRestIsRefusedWith400AndTheNoticeStaysUnpaid() {
+    String number = issue("API-P1", "A123456789012");
+    today(LocalDate.of(2026, 11, 5));
+
+    ResponseEntity<String> wrong = message("PenaltyNoticePaid", number, Map.of(
+        "amountPaid", Map.of("value", 50.0, "type", "Double"),
+        "paidOn", Map.of("value", "2026-11-03", "type", "String")));
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrong.getBody()).contains("amountPaid").contains("80.00");
+    assertThat(register.get(number).status()).isEqualTo("issued");
+    assertThat(register.payments(number)).isEmpty();
+
+    ResponseEntity<String> right = message("PenaltyNoticePaid", number, Map.of(
+        "amountPaid", Map.of("value", 80.0, "type", "Double"),
+        "paidOn", Map.of("value", "2026-11-03", "type", "String")));
+    assertThat(right.getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(register.get(number).status()).isEqualTo("paid");
+    assertThat(register.get(number).paidOn()).isEqualTo(LocalDate.of(2026, 11, 3));
+
+    ResponseEntity<String> again = message("PenaltyNoticePaid", number, Map.of(
+        "amountPaid", Map.of("value", 80.0, "type", "Double")));
+    assertThat(again.getStatusCode().is4xxClientError()).isTrue();
+    assertThat(register.payments(number)).hasSize(1);
+  }
+
+  @Test
+  void aPaymentForAWithdrawnOrUnknownNoticeIsRefused() {
+    String number = issue("API-P2", "B123456789012");
+    ResponseEntity<String> withdrawn = message("PenaltyNoticeWithdrawn", number, Map.of(
+        "withdrawalReason", Map.of("value", "Issued to the wrong parent", "type", "String")));
+    assertThat(withdrawn.getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(register.get(number).status()).isEqualTo("withdrawn");
+
+    assertThat(message("PenaltyNoticePaid", number, Map.of("amountPaid", Map.of("value", 80.0, "type", "Double")))
+        .getStatusCode().is4xxClientError()).isTrue();
+    assertThat(message("PenaltyNoticePaid", "PN-2026-999999", Map.of("amountPaid", Map.of("value", 80.0, "type", "Double")))
+        .getStatusCode().is4xxClientError()).isTrue();
+    assertThat(register.get(number).status()).isEqualTo("withdrawn");
+  }
+
+  @Test
+  void theRegisterListsFiltersAndPagesNotices() {
+    String first = issue("API-P3", "C123456789012");
+    String second = issue("API-P3b", "C123456789012");
+
+    ResponseEntity<Map> page = api().getForEntity("/api/penalty-notices?pupilUpn=C123456789012&size=1", Map.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getBody()).containsEntry("totalElements", 2).containsEntry("size", 1);
+    assertThat((List<?>) page.getBody().get("content")).hasSize(1);
+
+    ResponseEntity<Map> byParent = api().getForEntity("/api/penalty-notices?parentId=API-P3&status=issued", Map.class);
+    List<Map<String, Object>> content = (List<Map<String, Object>>) byParent.getBody().get("content");
+    assertThat(content).hasSize(1);
+    Map<String, Object> entry = content.get(0);
+    assertThat(entry)
+        .containsEntry("noticeNumber", first)
+        .containsEntry("caseReference", "AC-C123456789012")
+        .containsEntry("pupilUpn", "C123456789012")
+        .containsEntry("parentId", "API-P3")
+        .containsEntry("sequence", 1)
+        .containsEntry("issuedOn", "2026-11-02")
+        .containsEntry("deemedReceivedOn", "2026-11-04")
+        .containsEntry("reducedAmount", 80.0)
+        .containsEntry("fullAmount", 160.0)
+        .containsEntry("reducedDeadline", "2026-11-25")
+        .containsEntry("finalDeadline", "2026-12-02")
+        .containsEntry("status", "issued")
+        .containsKeys("amountPaid", "paidOn", "withdrawalReason");
+    assertThat(second).isNotEqualTo(first);
+  }
+
+  @Test
+  void badFiltersAreRefusedNamingTheParameter() {
+    assertBadRequest("/api/penalty-notices?status=lost", "status");
+    assertBadRequest("/api/penalty-notices?size=1000", "size");
+    assertBadRequest("/api/penalty-notices?size=0", "size");
+    assertBadRequest("/api/penalty-notices?page=first", "page");
+    assertBadRequest("/api/penalty-notices?page=-1", "page");
+    assertBadRequest("/api/penalty-notices?pupilUpn=123", "pupilUpn");
+    assertBadRequest("/api/penalty-notices?caseReference=%20bad%20", "caseReference");
+    assertBadRequest("/api/penalty-notices/PN-26-1/letter", "noticeNumber");
+  }
+
+  @Test
+  void theLetterIsAPdfOfTheNotice() throws Exception {
+    String number = issue("API-P4", "D123456789012");
+    ResponseEntity<byte[]> letter = api().getForEntity("/api/penalty-notices/" + number + "/letter", byte[].class);
+    assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(letter.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    assertThat(PenaltyNoticeLetterTest.text(letter.getBody())).contains(number).contains("Riverside Primary School").contains("£80.00");
+    assertThat(api().getForEntity("/api/penalty-notices/PN-2026-999999/letter", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void thePaymentsEndpointRefusesAWrongAmountAndAcceptsTheRightOne() {
+    String number = issue("API-P5", "E123456789012");
+    today(LocalDate.of(2026, 11, 5));
+    ResponseEntity<Map> wrong = api().postForEntity("/api/penalty-notices/" + number + "/payments",
+        Map.of("amountPaid", 160.0, "paidOn", "2026-11-05"), Map.class);
+    assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrong.getBody()).containsEntry("field", "amountPaid");
+    ResponseEntity<Map> right = api().postForEntity("/api/penalty-notices/" + number + "/payments",
+        Map.of("amountPaid", 80.0, "paidOn", "2026-11-05"), Map.class);
+    assertThat(right.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(right.getBody()).containsEntry("status", "paid");
+    assertThat(api().postForEntity("/api/penalty-notices/" + number + "/payments",
+        Map.of("amountPaid", 80.0), Map.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  private void assertBadRequest(String url, String field) {
+    ResponseEntity<Map> response = api().getForEntity(url, Map.class);
+    assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).as(url).containsEntry("field", field);
+  }
+
+  private String issue(String parent, String upn) {
+    String number = numbers.next();
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, PenaltyNoticeProcessTest.inputs(parent, upn, "other"));
+    String processInstanceId =
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    managementService.executeJob(
+        managementService.createJobQuery().processInstanceId(processInstanceId).singleResult().getId());
+    return number;
+  }
+
+  private TestRestTemplate api() {
+    return rest.withBasicAuth("demo", "demo");
+  }
+
+  private ResponseEntity<String> message(String name, String businessKey, Map<String, Object> variables) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    Map<String, Object> body = Map.of("messageName", name, "businessKey", businessKey, "processVariables", variables);
+    return api().postForEntity("/engine-rest/message", new HttpEntity<>(body, headers), String.class);
+  }
+}

@@ -1,0 +1,449 @@
+package uk.schoolattendance.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolattendance.system.InvalidInputException;
+
+/**
+ * Every path of {@code PenaltyNotice}, started directly as the case starts it, with time moved
+ * by the engine clock and timers executed by the test. Class coverage must be 100 %.
+ */
+@Deployment(
+    resources = {
+      "bpmn/PenaltyNotice.bpmn",
+      "bpmn/PenaltyNoticeTerms.dmn",
+      "bpmn-test/CourtProceedingsStub.bpmn",
+      "forms/check-leave-evidence.form",
+      "forms/decide-on-non-payment.form",
+      "forms/choose-another-route.form"
+    })
+class PenaltyNoticeProcessTest {
+
+  static final NoticesTestEngine ENGINE = new NoticesTestEngine();
+  static final FailAfterIssue FAILING_ISSUE = new FailAfterIssue(ENGINE);
+
+  static {
+    ENGINE.beans.put("issuePenaltyNotice", FAILING_ISSUE);
+  }
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension =
+      ProcessEngineCoverageExtension.builder(ENGINE.configuration).assertClassCoverageAtLeast(1.0).build();
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  /** Monday 2 November 2026: issue day; deemed receipt Wednesday 4 November. */
+  static final LocalDate ISSUE_DAY = LocalDate.of(2026, 11, 2);
+
+  ProcessEngine engine;
+
+  @BeforeEach
+  void today() {
+    FAILING_ISSUE.failuresLeft = 0;
+    setToday(ISSUE_DAY);
+  }
+
+  @Test
+  void firstNoticePaidOnDay21AtTheReducedAmount() {
+    ProcessInstance notice = start("P-1", "A123456789012", "other");
+    assertThat(notice).isWaitingAt("Task_IssuePenaltyNotice");
+    execute(job());
+    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.sequence()).isEqualTo(1);
+    assertThat(entry.issuedOn()).isEqualTo(ISSUE_DAY);
+    assertThat(entry.deemedReceivedOn()).isEqualTo(LocalDate.of(2026, 11, 4));
+    assertThat(entry.reducedDeadline()).isEqualTo(LocalDate.of(2026, 11, 25));
+    assertThat(entry.finalDeadline()).isEqualTo(LocalDate.of(2026, 12, 2));
+    assertThat(entry.informationDeadline()).isEqualTo(LocalDate.of(2027, 4, 16));
+    assertThat(entry.reducedAmount()).isEqualByComparingTo("80");
+    assertThat(entry.fullAmount()).isEqualByComparingTo("160");
+    assertThat(entry.status()).isEqualTo("issued");
+
+    setToday(LocalDate.of(2026, 11, 25));
+    pay(notice, 80.0, "2026-11-25");
+
+    assertThat(notice).isEnded().hasPassed("Event_NoticePaid");
+    assertThat(notice).variables().containsEntry("noticeOutcome", "paid").containsEntry("noticeNumber", entry.noticeNumber());
+    PenaltyNoticeEntry paid = ENGINE.register.get(entry.noticeNumber());
+    assertThat(paid.status()).isEqualTo("paid");
+    assertThat(paid.amountPaid()).isEqualByComparingTo("80");
+    assertThat(paid.paidOn()).isEqualTo(LocalDate.of(2026, 11, 25));
+    assertThat(ENGINE.register.payments(entry.noticeNumber())).hasSize(1);
+  }
+
+  @Test
+  void onDay22TheReducedAmountIsRefusedAndTheFullAmountAccepted() {
+    ProcessInstance notice = issued("P-2", "A123456789012");
+    setToday(LocalDate.of(2026, 11, 26));
+
+    assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-26"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("amountPaid")
+        .hasMessageContaining("160.00");
+    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("issued");
+    assertThat(ENGINE.register.payments(notice.getBusinessKey())).isEmpty();
+
+    pay(notice, 160.0, "2026-11-26");
+    assertThat(notice).isEnded();
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).amountPaid()).isEqualByComparingTo("160");
+  }
+
+  @Test
+  void aPartPaymentOrAFuturePaymentIsRefusedAndTheNoticeStaysUnpaid() {
+    ProcessInstance notice = issued("P-3", "A123456789012");
+    assertThatThrownBy(() -> pay(notice, 40.0, "2026-11-02")).hasMessageContaining("amountPaid");
+    assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-20")).hasMessageContaining("paidOn");
+    assertThatThrownBy(() -> pay(notice, null, "2026-11-02")).hasMessageContaining("amountPaid");
+    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("issued");
+  }
+
+  @Test
+  void withdrawnDuringThePaymentPeriod() {
+    ProcessInstance notice = issued("P-4", "A123456789012");
+    engine.getRuntimeService()
+        .createMessageCorrelation("PenaltyNoticeWithdrawn")
+        .processInstanceBusinessKey(notice.getBusinessKey())
+        .setVariable("withdrawalReason", "Sent to the wrong address")
+        .setVariable("withdrawalGround", "wrong-recipient")
+        .correlate();
+    assertThat(notice).isEnded().hasPassed("Event_NoticeWithdrawn");
+    assertThat(notice).variables().containsEntry("noticeOutcome", "withdrawn");
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.status()).isEqualTo("withdrawn");
+    assertThat(entry.withdrawalReason()).isEqualTo("Sent to the wrong address");
+    assertThat(entry.withdrawalGround()).isEqualTo("wrong-recipient");
+  }
+
+  @Test
+  void aWithdrawalWithoutAReasonIsRefused() {
+    ProcessInstance notice = issued("P-5", "A123456789012");
+    assertThatThrownBy(
+            () -> engine.getRuntimeService().createMessageCorrelation("PenaltyNoticeWithdrawn")
+                .processInstanceBusinessKey(notice.getBusinessKey()).correlate())
+        .hasMessageContaining("withdrawalReason");
+    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+  }
+
+  @Test
+  void unpaidAfter28DaysTheComplianceTeamProsecutes() {
+    ProcessInstance notice = issued("P-6", "A123456789012");
+    Job timer = engine.getManagementService().createJobQuery().timers().singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(at(LocalDate.of(2026, 12, 3), 9));
+
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(timer);
+    assertThat(notice).isWaitingAt("Task_DecideOnNonPayment");
+    assertThat(task()).hasCandidateGroup("compliance-team");
+    assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 17), 9)).isBefore(at(LocalDate.of(2027, 4, 16), 0));
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("unpaid");
+
+    assertThatThrownBy(() -> complete(task(), withVariables("nonPaymentDecision", "ignore")))
+        .hasMessageContaining("nonPaymentDecision");
+    complete(task(), withVariables("nonPaymentDecision", "prosecute"));
+
+    assertThat(notice).isEnded().hasPassed("Activity_ProsecuteParent", "Event_CourtOutcomeReached");
+    assertThat(notice).variables().containsEntry("noticeOutcome", "court-outcome").containsEntry("courtOutcome", "fine");
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.status()).isEqualTo("prosecuted");
+    assertThat(entry.prosecutedOn()).isEqualTo(LocalDate.of(2026, 12, 3));
+    assertThat(entry.courtOutcome()).isEqualTo("fine");
+  }
+
+  @Test
+  void unpaidAfter28DaysTheComplianceTeamWithdraws() {
+    ProcessInstance notice = issued("P-7", "A123456789012");
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(job());
+    assertThatThrownBy(() -> complete(task(), withVariables("nonPaymentDecision", "withdraw")))
+        .hasMessageContaining("withdrawalReason");
+    complete(task(), withVariables("nonPaymentDecision", "withdraw", "withdrawalReason", "Family moved away"));
+    assertThat(notice).isEnded().hasPassed("Event_NoticeWithdrawnAfterPeriod");
+    assertThat(notice).variables().containsEntry("noticeOutcome", "withdrawn");
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).withdrawalGround()).isEqualTo("not-prosecuted");
+  }
+
+  @Test
+  void prosecutionAfterTheSixMonthLimitIsRefused() {
+    ProcessInstance notice = issued("P-8", "A123456789012");
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(job());
+    setToday(LocalDate.of(2027, 4, 17));
+    assertThatThrownBy(() -> complete(task(), withVariables("nonPaymentDecision", "prosecute")))
+        .hasMessageContaining("time-barred");
+    assertThat(notice).isWaitingAt("Task_DecideOnNonPayment");
+  }
+
+  @Test
+  void withdrawnWhileTheDecisionIsPending() {
+    ProcessInstance notice = issued("P-9", "A123456789012");
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(job());
+    assertThatThrownBy(() -> pay(notice, 160.0, "2026-12-02"))
+        .hasMessageContaining("PenaltyNoticePaid");
+    engine.getRuntimeService()
+        .createMessageCorrelation("PenaltyNoticeWithdrawn")
+        .processInstanceBusinessKey(notice.getBusinessKey())
+        .setVariable("withdrawalReason", "No offence: the absences were authorised")
+        .correlate();
+    assertThat(notice).isEnded().hasPassed("Event_WithdrawnBeforeDecision", "Event_NoticeWithdrawnAfterPeriod");
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("withdrawn");
+  }
+
+  @Test
+  void theThirdNoticeInsideThreeYearsGoesToAnotherRoute() {
+    String upn = "B123456789012";
+    payInFull(issued("P-10", upn));
+    setToday(LocalDate.of(2027, 3, 1));
+    payInFull(issued("P-10", upn, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 2, 12)));
+
+    setToday(LocalDate.of(2027, 6, 1));
+    ProcessInstance third = start("P-10", upn, "other", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 14));
+    assertThat(third).isWaitingAt("Task_ChooseAnotherRoute");
+    assertThat(third).variables().containsEntry("refusalReason", "limit-reached").containsEntry("priorNotices", 2);
+    assertThat(task()).hasCandidateGroup("compliance-team");
+    assertThat(ENGINE.registerRows(third.getBusinessKey())).isZero();
+
+    assertThatThrownBy(() -> complete(task(), withVariables("alternativeRoute", "another-notice")))
+        .hasMessageContaining("alternativeRoute");
+    complete(task(), withVariables("alternativeRoute", "early-help"));
+    assertThat(third).isEnded().hasPassed("Event_AnotherRouteChosen");
+    assertThat(third).variables().containsEntry("noticeOutcome", "another-route");
+  }
+
+  @Test
+  void whenTheLimitIsReachedTheTeamMayApplyForAnEducationSupervisionOrder() {
+    String upn = "C123456789012";
+    payInFull(issued("P-11", upn));
+    payInFull(issued("P-11", upn, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 10)));
+    ProcessInstance third = start("P-11", upn, "late", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 24));
+    complete(task(), withVariables("alternativeRoute", "education-supervision-order"));
+    assertThat(third).isEnded().hasPassed("Activity_TakeToCourt", "Event_AnotherCourtOutcomeReached");
+    assertThat(third).variables()
+        .containsEntry("noticeOutcome", "court-outcome")
+        .containsEntry("courtOutcome", "education-supervision-order");
+  }
+
+  @Test
+  void termTimeLeaveWithCompleteEvidenceIsIssuedAndTheEvidenceRecorded() {
+    ProcessInstance notice = start("P-12", "D123456789012", "holiday");
+    assertThat(notice).isWaitingAt("Task_CheckLeaveEvidence");
+    assertThat(task()).hasCandidateGroup("compliance-team");
+    assertThatThrownBy(() -> complete(task(), withVariables("evidenceLeaveApplication", true)))
+        .hasMessageContaining("evidenceWrittenRefusal");
+    complete(task(), evidence(true));
+    execute(job());
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.noticeReason()).isEqualTo("holiday");
+    assertThat(entry.evidence().complete()).isTrue();
+  }
+
+  @Test
+  void termTimeLeaveWithIncompleteEvidenceGoesToAnotherRoute() {
+    ProcessInstance notice = start("P-13", "D123456789012", "holiday");
+    complete(task(), evidence(false));
+    assertThat(notice).isWaitingAt("Task_ChooseAnotherRoute");
+    assertThat(notice).variables().containsEntry("evidenceComplete", false);
+  }
+
+  @Test
+  void theIssueStepRunTwiceWritesOneRegisterEntry() {
+    ProcessInstance notice = issued("P-14", "E123456789012");
+    PenaltyNoticeEntry first = ENGINE.register.get(notice.getBusinessKey());
+    // the job runs again, e.g. on a second node after the lock expired
+    engine.getRuntimeService().createProcessInstanceModification(notice.getId())
+        .startBeforeActivity("Task_IssuePenaltyNotice").execute();
+    setToday(ISSUE_DAY.plusDays(1));
+    execute(engine.getManagementService().createJobQuery().activityId("Task_IssuePenaltyNotice").singleResult());
+    assertThat(ENGINE.registerRows(notice.getBusinessKey())).isEqualTo(1);
+    assertThat(ENGINE.register.get(notice.getBusinessKey())).isEqualTo(first);
+    assertThat(ENGINE.letter.render(first)).isNotEmpty();
+  }
+
+  @Test
+  void aFailureAfterWritingRollsBackAndTheRetryWritesOnce() {
+    FAILING_ISSUE.failuresLeft = 1;
+    ProcessInstance notice = start("P-15", "E123456789012", "other");
+    Job issue = job();
+    assertThatThrownBy(() -> execute(issue)).hasMessageContaining("after writing");
+    assertThat(ENGINE.registerRows(notice.getBusinessKey())).isZero();
+    Job failed = engine.getManagementService().createJobQuery().jobId(issue.getId()).singleResult();
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains("after writing");
+
+    execute(failed);
+    assertThat(ENGINE.registerRows(notice.getBusinessKey())).isEqualTo(1);
+    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+  }
+
+  @Test
+  void repeatedFailuresEndAsAnIncident() {
+    FAILING_ISSUE.failuresLeft = 3;
+    ProcessInstance notice = start("P-16", "E123456789012", "other");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Job issue = job();
+      assertThatThrownBy(() -> execute(issue)).isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(notice.getId()).count()).isEqualTo(1);
+    assertThat(ENGINE.registerRows(notice.getBusinessKey())).isZero();
+  }
+
+  @Test
+  void twoParentsAndTwoChildrenMakeFourNotices() {
+    for (String parent : new String[] {"P-17a", "P-17b"}) {
+      for (String upn : new String[] {"F123456789012", "G123456789012"}) {
+        issued(parent, upn);
+      }
+    }
+    assertThat(ENGINE.register.count(new RegisterQuery(null, null, "P-17a", null, 0, 10))).isEqualTo(2);
+    assertThat(ENGINE.register.count(new RegisterQuery(null, null, "P-17b", null, 0, 10))).isEqualTo(2);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("PenaltyNotice").count())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void aStartWithABadInputIsRefusedAndCreatesNothing() {
+    Map<String, Object> variables = inputs("P-18", "H123456789012", "other");
+    variables.remove("parentId");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", variables))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("parentId");
+    Map<String, Object> future = inputs("P-18", "H123456789012", "other");
+    future.put("offenceTo", "2026-12-01");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", future))
+        .hasMessageContaining("offenceTo");
+    Map<String, Object> reason = inputs("P-18", "H123456789012", "truancy");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", reason))
+        .hasMessageContaining("noticeReason");
+    assertThatThrownBy(
+            () -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", "CASE-1", inputs("P-18", "H123456789012", "other")))
+        .hasMessageContaining("businessKey");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  // --- helpers
+
+  private ProcessInstance start(String parent, String upn, String reason) {
+    return start(parent, upn, reason, LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 16));
+  }
+
+  private ProcessInstance start(String parent, String upn, String reason, LocalDate from, LocalDate to) {
+    Map<String, Object> variables = inputs(parent, upn, reason);
+    variables.put("offenceFrom", from.toString());
+    variables.put("offenceTo", Date.from(to.atStartOfDay(LONDON).toInstant()));
+    ProcessInstance notice =
+        engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", ENGINE.numbers.next(), variables);
+    assertThat(notice).isStarted(); // job() and task() now mean this instance's
+    return notice;
+  }
+
+  private ProcessInstance issued(String parent, String upn) {
+    ProcessInstance notice = start(parent, upn, "other");
+    execute(job());
+    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+    return notice;
+  }
+
+  private ProcessInstance issued(String parent, String upn, LocalDate from, LocalDate to) {
+    ProcessInstance notice = start(parent, upn, "other", from, to);
+    execute(job());
+    return notice;
+  }
+
+  private void payInFull(ProcessInstance notice) {
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    LocalDate today = ENGINE.dates.today();
+    pay(notice, entry.amountDueOn(today).doubleValue(), today.toString());
+    assertThat(notice).isEnded();
+  }
+
+  private void pay(ProcessInstance notice, Double amount, String paidOn) {
+    engine.getRuntimeService()
+        .createMessageCorrelation("PenaltyNoticePaid")
+        .processInstanceBusinessKey(notice.getBusinessKey())
+        .setVariable("amountPaid", amount)
+        .setVariable("paidOn", paidOn)
+        .correlate();
+  }
+
+  static Map<String, Object> inputs(String parent, String upn, String reason) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("caseReference", "AC-" + upn);
+    variables.put("pupilUpn", upn);
+    variables.put("pupilName", "Sam Pupil");
+    variables.put("schoolUrn", "100001");
+    variables.put("parentId", parent);
+    variables.put("parentName", "Alex Parent");
+    variables.put("parentAddress", "1 Station Road, Southend SS1 1AA");
+    variables.put("noticeReason", reason);
+    variables.put("offenceFrom", "2026-09-07");
+    variables.put("offenceTo", "2026-10-16");
+    variables.put("unauthorisedSessions", 12);
+    return variables;
+  }
+
+  private static Map<String, Object> evidence(boolean writtenWarning) {
+    return withVariables(
+        "evidenceLeaveApplication", true,
+        "evidenceWrittenRefusal", true,
+        "evidenceWrittenWarning", writtenWarning,
+        "evidenceRegistrationCertificate", true);
+  }
+
+  static void setToday(LocalDate day) {
+    ClockUtil.setCurrentTime(at(day, 10));
+  }
+
+  static Date at(LocalDate day, int hour) {
+    return Date.from(day.atTime(hour, 0).atZone(LONDON).toInstant());
+  }
+
+  /** The real issue step, made to fail after it has written the register entry. */
+  static final class FailAfterIssue implements JavaDelegate {
+    private final JavaDelegate real;
+    volatile int failuresLeft;
+
+    FailAfterIssue(NoticesTestEngine engine) {
+      this.real = new IssuePenaltyNotice(engine.register, engine.dates);
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws Exception {
+      real.execute(execution);
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new IllegalStateException("printing service down after writing the register entry");
+      }
+    }
+  }
+
+  static BigDecimal pounds(String value) {
+    return new BigDecimal(value);
+  }
+}
