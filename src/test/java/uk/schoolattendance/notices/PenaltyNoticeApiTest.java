@@ -172,7 +172,7 @@ class PenaltyNoticeApiTest {
 
   private String issue(String parent, String upn) {
     String number = numbers.next();
-    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, PenaltyNoticeProcessTest.inputs(parent, upn, "other"));
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, NoticeInputs.inputs(parent, upn, "other"));
     String processInstanceId =
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
     managementService.executeJob(

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,7 @@ class PenaltyNoticeProcessTest {
 
   @BeforeEach
   void today() {
+    BpmnAwareTests.init(engine); // other test classes' engines may live in this JVM too
     FAILING_ISSUE.failuresLeft = 0;
     setToday(ISSUE_DAY);
   }
@@ -330,19 +332,19 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void aStartWithABadInputIsRefusedAndCreatesNothing() {
-    Map<String, Object> variables = inputs("P-18", "H123456789012", "other");
+    Map<String, Object> variables = NoticeInputs.inputs("P-18", "H123456789012", "other");
     variables.remove("parentId");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", variables))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("parentId");
-    Map<String, Object> future = inputs("P-18", "H123456789012", "other");
+    Map<String, Object> future = NoticeInputs.inputs("P-18", "H123456789012", "other");
     future.put("offenceTo", "2026-12-01");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", future))
         .hasMessageContaining("offenceTo");
-    Map<String, Object> reason = inputs("P-18", "H123456789012", "truancy");
+    Map<String, Object> reason = NoticeInputs.inputs("P-18", "H123456789012", "truancy");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", reason))
         .hasMessageContaining("noticeReason");
     assertThatThrownBy(
-            () -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", "CASE-1", inputs("P-18", "H123456789012", "other")))
+            () -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", "CASE-1", NoticeInputs.inputs("P-18", "H123456789012", "other")))
         .hasMessageContaining("businessKey");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }
@@ -354,7 +356,7 @@ class PenaltyNoticeProcessTest {
   }
 
   private ProcessInstance start(String parent, String upn, String reason, LocalDate from, LocalDate to) {
-    Map<String, Object> variables = inputs(parent, upn, reason);
+    Map<String, Object> variables = NoticeInputs.inputs(parent, upn, reason);
     variables.put("offenceFrom", from.toString());
     variables.put("offenceTo", Date.from(to.atStartOfDay(LONDON).toInstant()));
     ProcessInstance notice =
@@ -390,22 +392,6 @@ class PenaltyNoticeProcessTest {
         .setVariable("amountPaid", amount)
         .setVariable("paidOn", paidOn)
         .correlate();
-  }
-
-  static Map<String, Object> inputs(String parent, String upn, String reason) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("caseReference", "AC-" + upn);
-    variables.put("pupilUpn", upn);
-    variables.put("pupilName", "Sam Pupil");
-    variables.put("schoolUrn", "100001");
-    variables.put("parentId", parent);
-    variables.put("parentName", "Alex Parent");
-    variables.put("parentAddress", "1 Station Road, Southend SS1 1AA");
-    variables.put("noticeReason", reason);
-    variables.put("offenceFrom", "2026-09-07");
-    variables.put("offenceTo", "2026-10-16");
-    variables.put("unauthorisedSessions", 12);
-    return variables;
   }
 
   private static Map<String, Object> evidence(boolean writtenWarning) {
