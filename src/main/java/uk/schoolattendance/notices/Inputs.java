@@ -14,7 +14,20 @@ import uk.schoolattendance.system.InvalidInputException;
  */
 public final class Inputs {
 
+  /** A Unique Pupil Number's shape: a check letter, 11 digits, a digit or letter (not I, O, S). */
+  public static final java.util.regex.Pattern UPN =
+      java.util.regex.Pattern.compile("[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]");
+
   private Inputs() {}
+
+  /** A required Unique Pupil Number. */
+  public static String requiredUpn(VariableScope scope, String name) {
+    String upn = requiredText(scope, name, 13);
+    if (!UPN.matcher(upn).matches()) {
+      throw new InvalidInputException(name, "must be a Unique Pupil Number: a check letter and 12 characters");
+    }
+    return upn;
+  }
 
   public static String requiredText(VariableScope scope, String name, int maxLength) {
     Object value = scope.getVariable(name);

@@ -65,6 +65,10 @@ public class NoticeDates {
     return calendar.atTimeOfDay(calendar.addWorkingDays(today(), days));
   }
 
+  public LocalDate addWorkingDays(LocalDate day, int days) {
+    return calendar.addWorkingDays(day, days);
+  }
+
   public Date atTimeOfDay(LocalDate day) {
     return calendar.atTimeOfDay(day);
   }

@@ -19,8 +19,8 @@ import uk.schoolattendance.system.InvalidInputException;
 public class PenaltyNoticeRequested implements ExecutionListener {
 
   static final Set<String> REASONS = Set.of("holiday", "late", "other");
-  static final Pattern UPN = Pattern.compile("[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]");
-  static final Pattern NOTICE_NUMBER = Pattern.compile("PN-\\d{4}-\\d{6}");
+  static final Pattern UPN = Inputs.UPN;
+  public static final Pattern NOTICE_NUMBER = Pattern.compile("PN-\\d{4}-\\d{6}");
   static final String[] EVIDENCE = {
     "evidenceLeaveApplication", "evidenceWrittenRefusal", "evidenceWrittenWarning", "evidenceRegistrationCertificate"
   };
@@ -39,10 +39,7 @@ public class PenaltyNoticeRequested implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     ZoneId zone = dates.zone();
     Inputs.optionalText(execution, "caseReference", 64);
-    String upn = Inputs.requiredText(execution, "pupilUpn", 13);
-    if (!UPN.matcher(upn).matches()) {
-      throw new InvalidInputException("pupilUpn", "must be a Unique Pupil Number: a check letter and 12 characters");
-    }
+    Inputs.requiredUpn(execution, "pupilUpn");
     Inputs.requiredText(execution, "pupilName", 200);
     String urn = Inputs.requiredText(execution, "schoolUrn", 6);
     if (!schools.isKnown(urn)) {

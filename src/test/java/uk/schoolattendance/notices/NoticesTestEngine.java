@@ -12,6 +12,15 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import uk.schoolattendance.court.BuildCourtCaseFile;
+import uk.schoolattendance.court.CaseFileBuilder;
+import uk.schoolattendance.court.CourtCasePrepared;
+import uk.schoolattendance.court.CourtOutcomeRecorded;
+import uk.schoolattendance.court.CourtProceedingsRepository;
+import uk.schoolattendance.court.CourtProceedingsRequested;
+import uk.schoolattendance.court.CourtProperties;
+import uk.schoolattendance.court.InterviewRecorded;
+import uk.schoolattendance.court.ReportCourtOutcome;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.School.ServiceLevel;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -20,7 +29,7 @@ import uk.schoolattendance.schools.SchoolsProperties;
 import uk.schoolattendance.schools.TestCalendars;
 
 /**
- * An in-memory engine for process tests of the notices and court packages, without a Spring
+ * An in-memory engine for process tests of the notices, court and reporting packages, without a Spring
  * context: an H2 database migrated by Flyway (the register's tables next to the engine's), the
  * engine in Spring-managed transactions on the same data source (as in the application), and
  * the beans the models call, wired by hand.
@@ -42,6 +51,8 @@ public final class NoticesTestEngine {
   public final NoticeDates dates;
   public final PenaltyNoticeTermsService terms;
   public final PenaltyNoticeLetter letter;
+  public final CourtProperties court = CourtProperties.defaults();
+  public final CourtProceedingsRepository courtProceedings;
   public final Map<Object, Object> beans = new HashMap<>();
   public final SpringProcessEngineConfiguration configuration;
 
@@ -70,6 +81,8 @@ public final class NoticesTestEngine {
     this.terms = new PenaltyNoticeTermsService(register, properties);
     this.letter = new PenaltyNoticeLetter(schools, properties);
 
+    this.courtProceedings = new CourtProceedingsRepository(jdbc);
+
     beans.put("schoolCalendar", calendar);
     beans.put("schools", schools);
     beans.put("noticeDates", dates);
@@ -84,6 +97,13 @@ public final class NoticesTestEngine {
     beans.put("nonPaymentDecided", new NonPaymentDecided(register, dates));
     beans.put("anotherRouteChosen", new AnotherRouteChosen());
     beans.put("penaltyNoticeCourtOutcome", new PenaltyNoticeCourtOutcome(register));
+
+    beans.put("courtProceedingsRequested", new CourtProceedingsRequested(schools, courtProceedings, dates, court));
+    beans.put("buildCourtCaseFile", new BuildCourtCaseFile(new CaseFileBuilder(schools, properties), dates));
+    beans.put("courtCasePrepared", new CourtCasePrepared(courtProceedings, dates, court));
+    beans.put("interviewRecorded", new InterviewRecorded(dates));
+    beans.put("courtOutcomeRecorded", new CourtOutcomeRecorded(courtProceedings, dates, court));
+    beans.put("reportCourtOutcome", new ReportCourtOutcome(courtProceedings, schools, dates));
 
     configuration = new SpringProcessWithCoverageEngineConfiguration();
     configuration.setProcessEngineName(name);

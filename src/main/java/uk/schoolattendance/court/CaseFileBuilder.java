@@ -1,0 +1,164 @@
+package uk.schoolattendance.court;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * The court case file (domain notes §6): a chronology built from the case's own history (every
+ * step of every process of the case, in order), a witness statement from the template
+ * {@code court/witness-statement.txt}, and the evidence list naming the attendance
+ * certificate, the letters, the Notice to Improve and the attendance contract (or that there
+ * was none).
+ */
+@Component
+public class CaseFileBuilder {
+
+  static final Set<String> CHRONOLOGY_TYPES =
+      Set.of("userTask", "serviceTask", "businessRuleTask", "callActivity", "sendTask", "intermediateTimer",
+          "intermediateMessageCatch", "boundaryMessage", "boundaryTimer", "messageStartEvent", "startEvent",
+          "noneEndEvent");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+  private static final int MAX_ENTRIES = 500;
+
+  private final SchoolDirectory schools;
+  private final PenaltyNoticeProperties notices;
+  private final String template;
+
+  public CaseFileBuilder(SchoolDirectory schools, PenaltyNoticeProperties notices) {
+    this.schools = schools;
+    this.notices = notices;
+    try (InputStream in = getClass().getResourceAsStream("/court/witness-statement.txt")) {
+      this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("court/witness-statement.txt is missing from the classpath", e);
+    }
+  }
+
+  /** The processes of this case: the case itself and every process started for it. */
+  public List<HistoricProcessInstance> processesOf(HistoryService history, String caseReference, String ownInstanceId) {
+    Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
+    if (caseReference != null) {
+      history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference).listPage(0, MAX_ENTRIES)
+          .forEach(p -> found.put(p.getId(), p));
+      history.createHistoricProcessInstanceQuery().variableValueEquals("caseReference", caseReference)
+          .listPage(0, MAX_ENTRIES).forEach(p -> found.put(p.getId(), p));
+    }
+    history.createHistoricProcessInstanceQuery().processInstanceId(ownInstanceId).listPage(0, 1)
+        .forEach(p -> found.put(p.getId(), p));
+    List<HistoricProcessInstance> processes = new ArrayList<>(found.values());
+    processes.sort(Comparator.comparing(HistoricProcessInstance::getStartTime));
+    return processes;
+  }
+
+  /** One line per step of the case, oldest first: date, process, step, who. */
+  public String chronology(HistoryService history, List<HistoricProcessInstance> processes, ZoneId zone) {
+    List<HistoricActivityInstance> steps = new ArrayList<>();
+    Map<String, String> processNames = new LinkedHashMap<>();
+    for (HistoricProcessInstance process : processes) {
+      processNames.put(process.getId(), process.getProcessDefinitionName() != null
+          ? process.getProcessDefinitionName() : process.getProcessDefinitionKey());
+      history.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+          .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
+          .listPage(0, MAX_ENTRIES)
+          .stream()
+          .filter(a -> CHRONOLOGY_TYPES.contains(a.getActivityType()) && a.getActivityName() != null)
+          .forEach(steps::add);
+    }
+    // stable: steps at the same moment keep their order of occurrence within their process
+    steps.sort(Comparator.comparing(HistoricActivityInstance::getStartTime));
+    StringBuilder text = new StringBuilder();
+    for (HistoricActivityInstance step : steps) {
+      text.append(DAY.format(LocalDate.ofInstant(step.getStartTime().toInstant(), zone)))
+          .append(" | ").append(processNames.get(step.getProcessInstanceId()))
+          .append(" | ").append(step.getActivityName());
+      if (step.getAssignee() != null) {
+        text.append(" (").append(step.getAssignee()).append(")");
+      }
+      if (step.getEndTime() == null) {
+        text.append(" - in progress");
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  /** The documents the court needs, and whether the case holds them. */
+  public String evidenceList(
+      HistoryService history, List<HistoricProcessInstance> processes, String noticeNumber, boolean interview) {
+    List<String> ids = processes.stream().map(HistoricProcessInstance::getId).toList();
+    long noticesToImprove = processes.stream().filter(p -> "NoticeToImprove".equals(p.getProcessDefinitionKey())).count();
+    long penaltyNotices = processes.stream().filter(p -> "PenaltyNotice".equals(p.getProcessDefinitionKey())).count();
+    boolean contract =
+        !ids.isEmpty()
+            && history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
+                .variableName("contractAgreed").listPage(0, MAX_ENTRIES).stream()
+                .map(HistoricVariableInstance::getValue).anyMatch(Boolean.TRUE::equals);
+    List<String> items = new ArrayList<>();
+    items.add("1. Attendance certificate: a certified extract of the attendance register (Education Act 1996 s566) - obtain from the school");
+    items.add("2. Copies of letters to the parent: " + (noticesToImprove + penaltyNotices == 0
+        ? "none recorded in the case"
+        : (noticesToImprove > 0 ? noticesToImprove + " Notice to Improve letter(s)" : "")
+            + (noticesToImprove > 0 && penaltyNotices > 0 ? ", " : "")
+            + (penaltyNotices > 0 ? penaltyNotices + " penalty notice(s) (GET /api/penalty-notices/{number}/letter)" : "")));
+    items.add("3. Notice to Improve: " + (noticesToImprove > 0 ? "issued (see the chronology)" : "none issued: record why (e.g. term-time leave, support not appropriate)"));
+    items.add("4. Attendance contract: " + (contract ? "agreed (see the chronology)" : "none agreed: record why"));
+    if (noticeNumber != null) {
+      items.add("5. Penalty notice " + noticeNumber + " and the register entry showing it was not paid");
+    }
+    if (interview) {
+      items.add((noticeNumber != null ? "6" : "5") + ". Record of the interview under caution (s444(1A))");
+    }
+    return String.join("\n", items);
+  }
+
+  private static String day(Object value, ZoneId zone) {
+    return DAY.format(uk.schoolattendance.schools.DateValues.toLocalDate(value, zone));
+  }
+
+  /** The witness statement from the template, filled in from the case. */
+  public String witnessStatement(Map<String, Object> v, ZoneId zone) {
+    String parents = (String) v.get("parentNames");
+    String schoolUrn = (String) v.get("schoolUrn");
+    String offence =
+        v.get("offenceFrom") != null && v.get("offenceTo") != null
+            ? "Between " + day(v.get("offenceFrom"), zone) + " and " + day(v.get("offenceTo"), zone) + " the child failed to attend the school regularly"
+                + (v.get("unauthorisedSessions") != null ? ", missing " + v.get("unauthorisedSessions") + " sessions without authorisation" : "")
+                + ". The attendance certificate exhibited shows the sessions missed."
+            : "The attendance certificate exhibited shows the child's attendance and the sessions missed without authorisation.";
+    String proceedings =
+        "education-supervision-order".equals(v.get("proceedingsType"))
+            ? "The local authority applies for an education supervision order under section 36 of the Children Act 1989: the child is not being properly educated, and support has not secured regular attendance."
+            : v.get("noticeNumber") != null
+                ? "Penalty notice " + v.get("noticeNumber") + " was issued for this period and was not paid within the period allowed. The local authority has considered an education supervision order (Education Act 1996 s447) and prosecutes for the original offence."
+                : "The local authority has considered an education supervision order (Education Act 1996 s447) and prosecutes under section 444 of the Education Act 1996.";
+    return template
+        .replace("{{authority}}", notices.authority().name())
+        .replace("{{pupilName}}", String.valueOf(v.get("pupilName")))
+        .replace("{{pupilUpn}}", String.valueOf(v.get("pupilUpn")))
+        .replace("{{schoolName}}", schools.find(schoolUrn).map(School::name).orElse("the school"))
+        .replace("{{schoolUrn}}", schoolUrn)
+        .replace("{{parentNames}}", parents)
+        .replace("{{isOrAre}}", parents.contains(" and ") ? "are" : "is")
+        .replace("{{offenceParagraph}}", offence)
+        .replace("{{proceedingsParagraph}}", proceedings);
+  }
+}

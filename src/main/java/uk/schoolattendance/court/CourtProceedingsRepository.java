@@ -1,0 +1,115 @@
+package uk.schoolattendance.court;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** {@code court_proceedings}: each set of proceedings, its hearing and its outcome. */
+@Repository
+public class CourtProceedingsRepository {
+
+  private final JdbcTemplate jdbc;
+
+  public CourtProceedingsRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Creates the record of these proceedings unless it exists (a repeated start step). */
+  public void insertIfAbsent(CourtProceedingsRecord r) {
+    if (find(r.processInstanceId()).isPresent()) {
+      return;
+    }
+    jdbc.update(
+        "INSERT INTO court_proceedings (process_instance_id, case_reference, notice_number, pupil_upn, pupil_name,"
+            + " school_urn, parent_ids, proceedings_type, information_deadline, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        r.processInstanceId(), r.caseReference(), r.noticeNumber(), r.pupilUpn(), r.pupilName(), r.schoolUrn(),
+        r.parentIds(), r.proceedingsType(), date(r.informationDeadline()),
+        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+  }
+
+  public Optional<CourtProceedingsRecord> find(String processInstanceId) {
+    return jdbc.query("SELECT * FROM court_proceedings WHERE process_instance_id = ?", ROW, processInstanceId)
+        .stream()
+        .findFirst();
+  }
+
+  public void recordPreparation(String processInstanceId, String offenceSection, LocalDate hearingDate) {
+    jdbc.update(
+        "UPDATE court_proceedings SET offence_section = ?, hearing_date = ? WHERE process_instance_id = ?",
+        offenceSection, date(hearingDate), processInstanceId);
+  }
+
+  public void recordOutcome(
+      String processInstanceId, String outcome, BigDecimal fine, Integer orderMonths, LocalDate orderEndsOn, LocalDate on) {
+    jdbc.update(
+        "UPDATE court_proceedings SET court_outcome = ?, fine_amount = ?, order_months = ?, order_ends_on = ?,"
+            + " outcome_recorded_on = ? WHERE process_instance_id = ?",
+        outcome, fine, orderMonths, date(orderEndsOn), date(on), processInstanceId);
+  }
+
+  public void recordReportedToSchool(String processInstanceId, LocalDate on) {
+    jdbc.update(
+        "UPDATE court_proceedings SET reported_to_school_on = ? WHERE process_instance_id = ? AND reported_to_school_on IS NULL",
+        date(on), processInstanceId);
+  }
+
+  /** Outcomes recorded in a period (both ends included), by outcome, for the census. */
+  public Map<String, Long> outcomesRecordedBetween(LocalDate from, LocalDate to) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.query(
+        "SELECT court_outcome, COUNT(*) AS n FROM court_proceedings WHERE outcome_recorded_on >= ?"
+            + " AND outcome_recorded_on <= ? GROUP BY court_outcome",
+        rs -> {
+          counts.put(rs.getString("court_outcome"), rs.getLong("n"));
+        },
+        date(from), date(to));
+    return counts;
+  }
+
+  public List<CourtProceedingsRecord> forCase(String caseReference) {
+    return jdbc.query("SELECT * FROM court_proceedings WHERE case_reference = ?", ROW, caseReference);
+  }
+
+  private static Date date(LocalDate day) {
+    return day == null ? null : Date.valueOf(day);
+  }
+
+  private static LocalDate day(ResultSet rs, String column) throws SQLException {
+    Date value = rs.getDate(column);
+    return value == null ? null : value.toLocalDate();
+  }
+
+  private static final RowMapper<CourtProceedingsRecord> ROW =
+      (rs, row) -> {
+        Object months = rs.getObject("order_months");
+        return new CourtProceedingsRecord(
+            rs.getString("process_instance_id"),
+            rs.getString("case_reference"),
+            rs.getString("notice_number"),
+            rs.getString("pupil_upn"),
+            rs.getString("pupil_name"),
+            rs.getString("school_urn"),
+            rs.getString("parent_ids"),
+            rs.getString("proceedings_type"),
+            rs.getString("offence_section"),
+            day(rs, "information_deadline"),
+            day(rs, "hearing_date"),
+            rs.getString("court_outcome"),
+            rs.getBigDecimal("fine_amount"),
+            months == null ? null : ((Number) months).intValue(),
+            day(rs, "order_ends_on"),
+            day(rs, "outcome_recorded_on"),
+            day(rs, "reported_to_school_on"));
+      };
+}
