@@ -230,6 +230,15 @@ public class PenaltyNoticeRegister {
         ROW, date(from), date(to));
   }
 
+  /** Notices whose recipient was prosecuted (after non-payment) in a period, both ends included. */
+  public long countProsecutedBetween(LocalDate from, LocalDate to) {
+    Long count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM pn_notice WHERE prosecuted_on >= ? AND prosecuted_on <= ?",
+            Long.class, date(from), date(to));
+    return count == null ? 0 : count;
+  }
+
   private static String activeKey(PenaltyNoticeEntry n) {
     return n.parentId() + "|" + n.pupilUpn() + "|" + n.offenceFrom() + "|" + n.offenceTo();
   }

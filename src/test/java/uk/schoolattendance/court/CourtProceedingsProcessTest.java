@@ -40,7 +40,7 @@ import uk.schoolattendance.system.InvalidInputException;
     })
 class CourtProceedingsProcessTest {
 
-  static final NoticesTestEngine ENGINE = new NoticesTestEngine();
+  static final NoticesTestEngine ENGINE = NoticesTestEngine.withCoverage();
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =

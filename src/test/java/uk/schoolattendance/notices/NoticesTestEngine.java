@@ -57,10 +57,19 @@ public final class NoticesTestEngine {
   public final SpringProcessEngineConfiguration configuration;
 
   public NoticesTestEngine() {
-    this(PenaltyNoticeProperties.defaults());
+    this(PenaltyNoticeProperties.defaults(), false);
   }
 
   public NoticesTestEngine(PenaltyNoticeProperties properties) {
+    this(properties, false);
+  }
+
+  /** For a class with {@code ProcessEngineCoverageExtension}: the engine records coverage. */
+  public static NoticesTestEngine withCoverage() {
+    return new NoticesTestEngine(PenaltyNoticeProperties.defaults(), true);
+  }
+
+  private NoticesTestEngine(PenaltyNoticeProperties properties, boolean coverage) {
     String name = "notices-" + UUID.randomUUID();
     this.properties = properties;
     this.dataSource =
@@ -105,7 +114,7 @@ public final class NoticesTestEngine {
     beans.put("courtOutcomeRecorded", new CourtOutcomeRecorded(courtProceedings, dates, court));
     beans.put("reportCourtOutcome", new ReportCourtOutcome(courtProceedings, schools, dates));
 
-    configuration = new SpringProcessWithCoverageEngineConfiguration();
+    configuration = coverage ? new SpringProcessWithCoverageEngineConfiguration() : new SpringProcessEngineConfiguration();
     configuration.setProcessEngineName(name);
     configuration.setDataSource(dataSource);
     configuration.setTransactionManager(transactions);

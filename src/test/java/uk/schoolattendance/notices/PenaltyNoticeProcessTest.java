@@ -45,7 +45,7 @@ import uk.schoolattendance.system.InvalidInputException;
     })
 class PenaltyNoticeProcessTest {
 
-  static final NoticesTestEngine ENGINE = new NoticesTestEngine();
+  static final NoticesTestEngine ENGINE = NoticesTestEngine.withCoverage();
   static final FailAfterIssue FAILING_ISSUE = new FailAfterIssue(ENGINE);
 
   static {

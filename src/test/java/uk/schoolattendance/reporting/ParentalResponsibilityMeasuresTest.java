@@ -1,0 +1,151 @@
+package uk.schoolattendance.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.schoolattendance.court.CourtProceedingsRecord;
+import uk.schoolattendance.notices.NoticesTestEngine;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
+import uk.schoolattendance.system.InvalidInputException;
+
+/** The census figures for a known set of notices, court outcomes and cases, at the year's edges. */
+class ParentalResponsibilityMeasuresTest {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static NoticesTestEngine records;
+  static ProcessEngine engine;
+  static ParentalResponsibilityMeasures census;
+  static int serial;
+
+  @BeforeAll
+  static void knownYear() {
+    records = new NoticesTestEngine();
+    engine = records.configuration.buildProcessEngine();
+    engine.getRepositoryService().createDeployment().addClasspathResource("bpmn-test/AttendanceCaseStub.bpmn").deploy();
+    census = new ParentalResponsibilityMeasures(
+        records.register, records.courtProceedings, engine.getHistoryService(), records.properties, records.calendar);
+
+    // notices: issued in 2026-27 unless said otherwise
+    LocalDate paidDay21 = notice("holiday", LocalDate.of(2026, 10, 5));
+    records.register.recordPayment(number(), new BigDecimal("80.00"), paidDay21.plusDays(21));
+    LocalDate paidDay22 = notice("holiday", LocalDate.of(2026, 10, 5));
+    records.register.recordPayment(number(), new BigDecimal("160.00"), paidDay22.plusDays(22));
+    notice("late", LocalDate.of(2027, 1, 11));
+    records.register.recordWithdrawal(number(), "Wrong address", "wrong-recipient", LocalDate.of(2027, 1, 20));
+    notice("other", LocalDate.of(2027, 3, 1));
+    records.register.markUnpaid(number());
+    records.register.recordProsecution(number(), LocalDate.of(2027, 4, 6));
+    notice("other", LocalDate.of(2027, 8, 31));
+    LocalDate lastYear = notice("other", LocalDate.of(2026, 8, 31));
+    records.register.recordPayment(number(), new BigDecimal("80.00"), lastYear.plusDays(3));
+    notice("other", LocalDate.of(2026, 6, 1));
+    records.register.markUnpaid(number());
+    records.register.recordProsecution(number(), LocalDate.of(2026, 9, 10));
+
+    // court outcomes
+    outcome("parenting-order", LocalDate.of(2027, 2, 1));
+    outcome("education-supervision-order", LocalDate.of(2027, 5, 5));
+    outcome("fine", LocalDate.of(2027, 3, 3));
+    outcome("parenting-order", LocalDate.of(2026, 8, 20));
+
+    // attendance cases and contracts
+    attendanceCase(LocalDate.of(2026, 8, 30), true, LocalDate.of(2026, 8, 31));
+    attendanceCase(LocalDate.of(2026, 9, 1), true, LocalDate.of(2026, 10, 10));
+    attendanceCase(LocalDate.of(2027, 8, 31), false, LocalDate.of(2027, 8, 31));
+    ClockUtil.reset();
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  @Test
+  void theFiguresOfTheYear() {
+    CensusFigures figures = census.forYear("2026-27");
+    assertThat(figures.from()).isEqualTo(LocalDate.of(2026, 9, 1));
+    assertThat(figures.to()).isEqualTo(LocalDate.of(2027, 8, 31));
+    assertThat(figures.noticesIssuedHoliday()).isEqualTo(2);
+    assertThat(figures.noticesIssuedLate()).isEqualTo(1);
+    assertThat(figures.noticesIssuedOther()).isEqualTo(2);
+    assertThat(figures.noticesIssued()).isEqualTo(5);
+    assertThat(figures.paidWithin21Days()).isEqualTo(1);
+    assertThat(figures.paidWithin28Days()).isEqualTo(1);
+    assertThat(figures.withdrawn()).isEqualTo(1);
+    assertThat(figures.prosecutionsAfterNonPayment()).isEqualTo(2);
+    assertThat(figures.casesEnteringCaseManagement()).isEqualTo(2);
+    assertThat(figures.attendanceContracts()).isEqualTo(1);
+    assertThat(figures.parentingOrders()).isEqualTo(1);
+    assertThat(figures.educationSupervisionOrders()).isEqualTo(1);
+  }
+
+  @Test
+  void thePreviousYearHasItsOwnFigures() {
+    CensusFigures figures = census.forYear("2025-26");
+    assertThat(figures.noticesIssuedOther()).isEqualTo(2);
+    assertThat(figures.paidWithin21Days()).isEqualTo(1);
+    assertThat(figures.prosecutionsAfterNonPayment()).isZero();
+    assertThat(figures.casesEnteringCaseManagement()).isEqualTo(1);
+    assertThat(figures.attendanceContracts()).isEqualTo(1);
+    assertThat(figures.parentingOrders()).isEqualTo(1);
+  }
+
+  @Test
+  void anAcademicYearMustBeTwoConsecutiveYears() {
+    for (String bad : new String[] {"2026-28", "2026/27", "26-27", "2026-2027", "", "2099-00x"}) {
+      assertThatThrownBy(() -> census.forYear(bad)).as(bad)
+          .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("academicYear");
+    }
+    assertThatThrownBy(() -> census.forYear(null)).hasMessageStartingWith("academicYear");
+    assertThat(ParentalResponsibilityMeasures.firstDay("2099-00")).isEqualTo(LocalDate.of(2099, 9, 1));
+  }
+
+  private static String number() {
+    return String.format("PN-%d-%06d", 2020, serial);
+  }
+
+  /** A notice issued on the day; returns its deemed receipt (issue + 2 days, for simplicity). */
+  private static LocalDate notice(String reason, LocalDate issuedOn) {
+    serial++;
+    LocalDate received = issuedOn.plusDays(2);
+    records.register.insertIfAbsent(new PenaltyNoticeEntry(
+        number(), "pi-" + serial, "AC-" + serial, "A123456789012", "Sam Pupil", "100001", "P-" + serial,
+        "Alex Parent", "1 High Street", reason, issuedOn.minusWeeks(6), issuedOn.minusWeeks(1), 12, 1, "2024",
+        issuedOn, received, new BigDecimal("80.00"), new BigDecimal("160.00"), received.plusDays(21),
+        received.plusDays(28), issuedOn.plusMonths(5), "issued", null, null, null, null, null, null, null,
+        Evidence.NONE));
+    return received;
+  }
+
+  private static void outcome(String outcome, LocalDate recordedOn) {
+    String id = "court-" + ++serial;
+    records.courtProceedings.insertIfAbsent(new CourtProceedingsRecord(
+        id, "AC-" + serial, null, "A123456789012", "Sam Pupil", "100001", "P-1", "prosecution", null, null,
+        null, null, null, null, null, null, null));
+    records.courtProceedings.recordOutcome(id, outcome, null, null, null, recordedOn);
+  }
+
+  private static void attendanceCase(LocalDate opened, boolean contract, LocalDate agreedOn) {
+    ClockUtil.setCurrentTime(at(opened));
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", "AC-C" + ++serial);
+    ClockUtil.setCurrentTime(at(agreedOn));
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    engine.getTaskService().complete(task, Map.of("contractAgreed", contract));
+  }
+
+  private static Date at(LocalDate day) {
+    return Date.from(day.atTime(11, 0).atZone(LONDON).toInstant());
+  }
+}
