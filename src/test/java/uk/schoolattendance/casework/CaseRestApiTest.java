@@ -82,6 +82,31 @@ class CaseRestApiTest {
     assertThat(cases("AC-2026-900001")).isEqualTo(1);
   }
 
+  /** Exactly what Tasklist sends for the start form: untyped primitives, the dynamic list as Json, a select as text. */
+  @Test
+  void aStartAsTasklistSubmitsTheStartFormOpensACase() {
+    String form = "{\"variables\":{"
+        + "\"pupilUpn\":{\"value\":\"H801200001001\"},\"pupilName\":{\"value\":\"Sam Pupil\"},"
+        + "\"schoolUrn\":{\"value\":\"100002\"},\"route\":{\"value\":\"support-first\"},"
+        + "\"entryLevel\":{\"value\":\"2\"},\"attendancePercent\":{\"value\":83},"
+        + "\"unauthorisedSessions\":{\"value\":7},\"previousNoticeToImprove\":{\"value\":false},"
+        + "\"supportSoFar\":{\"value\":null},"
+        + "\"parents\":{\"type\":\"Json\",\"valueInfo\":null,"
+        + "\"value\":\"[{\\\"name\\\":\\\"Alex Parent\\\",\\\"address\\\":\\\"1 High Street\\\"},"
+        + "{\\\"name\\\":\\\"Jo Parent\\\",\\\"address\\\":\\\"5 Low Road\\\"}]\"}}}";
+    ResponseEntity<Map> started = demo().postForEntity(
+        "/engine-rest/process-definition/key/AttendanceCase/submit-form", json(form), Map.class);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    String reference = (String) started.getBody().get("businessKey");
+    assertThat(reference).matches("AC-\\d{4}-\\d{6}");
+    String id = (String) started.getBody().get("id");
+    assertThat(runtimeService.getVariable(id, "entryLevel")).isEqualTo(2);
+    assertThat(runtimeService.getVariable(id, "attendancePercent")).isEqualTo(83.0);
+    assertThat(runtimeService.getVariable(id, "parents").toString()).contains("parent-2").contains("Jo Parent");
+    assertThat(taskService.createTaskQuery().processInstanceId(id).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_HoldAttendanceMeeting");
+  }
+
   @Test
   void engineRestRefusesABadCompletionNamingTheVariableAndTheTaskStaysOpen() {
     assertThat(startThroughEngineRest(startBody("AC-2026-900002", "H801200001001", "100002", 80, 4)).getStatusCode())
