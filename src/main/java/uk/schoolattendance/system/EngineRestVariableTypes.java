@@ -34,7 +34,8 @@ class EngineRestVariableTypes implements ContainerRequestFilter {
           "short", "must be a whole number",
           "double", "must be a number",
           "boolean", "must be true or false",
-          "date", "must be a date (" + DATE_FORMAT + ")");
+          "date", "must be a date (" + DATE_FORMAT + ")",
+          "json", "must be a JSON document");
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -100,8 +101,18 @@ class EngineRestVariableTypes implements ContainerRequestFilter {
       case "double" -> value.isNumber() || text.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
       case "boolean" -> value.isBoolean() || text.equals("true") || text.equals("false");
       case "date" -> value.isTextual() && isDate(text);
+      case "json" -> value.isContainerNode() || (value.isTextual() && isJson(text));
       default -> true;
     };
+  }
+
+  private static boolean isJson(String text) {
+    try {
+      JsonNode parsed = JSON.readTree(text);
+      return parsed != null && parsed.isContainerNode();
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   private static boolean isDate(String text) {

@@ -47,8 +47,14 @@ class BadInputCatalogueTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
 
+  static final String PARENTS = "[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]";
+  static final String ATTENDANCE_MEETING = "{Task_HoldAttendanceMeeting}";
+  static final String PLANNING_MEETING = "{Task_HoldPupilPlanningMeeting}";
+  static final String CASE = "AC-2026-800001";
+
   String deploymentId;
   String taskId;
+  final Map<String, String> placeholders = new java.util.HashMap<>();
 
   /** One bad request: who sends it, what, and what the answer must say. */
   record BadInput(String name, String user, HttpMethod method, String path, String body, int status, String says) {
@@ -95,6 +101,59 @@ class BadInputCatalogueTest {
     cases.add(bad("start: <script> in pupil name", post, start, variables("pupilName", "\"<script>alert(1)</script>\"", "String"), 400, "pupilName: must not contain HTML"));
     cases.add(bad("start: markup in business key", post, start, "{\"businessKey\": \"<img src=x onerror=alert(1)>\"}", 400, "businessKey"));
     cases.add(badAs("school1", "start: a school opens a case for another school", post, start, variables("schoolUrn", "\"100002\"", "String"), 400, "schoolUrn"));
+
+    // Starting an AttendanceCase: one bad field in an otherwise valid start
+    cases.add(bad("case: missing pupil UPN", post, start, caseStart("pupilUpn", null), 400, "pupilUpn: is required"));
+    cases.add(bad("case: UPN with a wrong check letter", post, start, caseStart("pupilUpn", "\"B801200001001\""), 400, "pupilUpn:"));
+    cases.add(bad("case: UPN too short", post, start, caseStart("pupilUpn", "\"H8012\""), 400, "pupilUpn:"));
+    cases.add(bad("case: missing pupil name", post, start, caseStart("pupilName", null), 400, "pupilName: is required"));
+    cases.add(bad("case: school URN not 6 digits", post, start, caseStart("schoolUrn", "\"12ab\""), 400, "schoolUrn:"));
+    cases.add(bad("case: school not served", post, start, caseStart("schoolUrn", "\"999999\""), 400, "schoolUrn:"));
+    cases.add(bad("case: unknown route", post, start, caseStart("route", "\"holiday\""), 400, "route:"));
+    cases.add(bad("case: entry level out of range", post, start, caseStart("entryLevel", "9"), 400, "entryLevel:"));
+    cases.add(bad("case: attendance above 100 %", post, start, caseStart("attendancePercent", "100.5"), 400, "attendancePercent:"));
+    cases.add(bad("case: negative attendance", post, start, caseStart("attendancePercent", "-1"), 400, "attendancePercent:"));
+    cases.add(bad("case: negative unauthorised sessions", post, start, caseStart("unauthorisedSessions", "-3"), 400, "unauthorisedSessions:"));
+    cases.add(bad("case: no parent", post, start, caseStart("parents", "\"[]\""), 400, "parents:"));
+    cases.add(bad("case: parents not JSON", post, start, caseStart("parents", "\"Alex and Sam\""), 400, "parents"));
+    cases.add(bad("case: expression in pupil name", post, start, caseStart("pupilName", "\"${1+1}\""), 400, "pupilName: must not contain an expression"));
+    cases.add(bad("case: reference already in use", post, start, caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"" + CASE + "\", \"variables\""), 400, "businessKey:"));
+    cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 400, "schoolUrn: a school may open cases only for its own pupils"));
+
+    // The project's API for cases
+    String apiCases = "/api/cases";
+    cases.add(bad("api case: body not JSON", post, apiCases, "{pupilUpn", 400, "body"));
+    cases.add(bad("api case: body a list", post, apiCases, "[]", 400, "body"));
+    cases.add(bad("api case: unknown route", post, apiCases, apiCase("route", "\"holiday\""), 400, "route"));
+    cases.add(bad("api case: attendance not a number", post, apiCases, apiCase("attendancePercent", "\"high\""), 400, "attendancePercent"));
+    cases.add(bad("api case: very long pupil name", post, apiCases, apiCase("pupilName", "\"" + LONG + "\""), 400, "pupilName"));
+    cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "pupilName: must not contain HTML"));
+    cases.add(bad("api case: markup in the case reference", post, apiCases, apiCase("caseReference", "\"<b>AC</b>\""), 400, "businessKey"));
+    cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 400, "schoolUrn"));
+    cases.add(bad("api case: unknown reference", get, "/api/cases/AC-1999-000001", null, 404, "AC-1999-000001"));
+    cases.add(badAs("school1", "api case: another school's case", get, "/api/cases/" + CASE, null, 404, CASE));
+    cases.add(badAs("officer", "api: timers recalculated by a non-administrator", post, "/api/calendar/recalculate-timers", "{}", 403, ""));
+
+    // Decisions taken in the case's tasks
+    String meeting = "/engine-rest/task/" + ATTENDANCE_MEETING + "/complete";
+    String planning = "/engine-rest/task/" + PLANNING_MEETING + "/complete";
+    cases.add(badAs("officer", "decision: attendance target missing", post, meeting, "{}", 400, "attendanceTarget"));
+    cases.add(badAs("officer", "decision: attendance target above 100", post, meeting, variables("attendanceTarget", "150", "Double"), 400, "attendanceTarget"));
+    cases.add(badAs("senior", "decision: legal route missing", post, planning, "{}", 400, "legalRoute"));
+    cases.add(badAs("senior", "decision: legal route not in the list", post, planning, variables("legalRoute", "\"fine\"", "String"), 400, "legalRoute"));
+    cases.add(badAs("officer", "decision: an officer takes a senior practitioner's decision", post, planning, variables("legalRoute", "\"prosecution\"", "String"), 403, ""));
+
+    // Messages to a case
+    cases.add(bad("message: attendance above 100 %", post, message,
+        "{\"messageName\": \"AttendanceUpdated\", \"businessKey\": \"" + CASE + "\", \"processVariables\": {\"attendancePercent\": {\"value\": 150.0, \"type\": \"Double\"}, \"unauthorisedSessions\": {\"value\": 3, \"type\": \"Integer\"}}}",
+        400, "attendancePercent"));
+    cases.add(bad("message: negative unauthorised sessions", post, message,
+        "{\"messageName\": \"AttendanceUpdated\", \"businessKey\": \"" + CASE + "\", \"processVariables\": {\"attendancePercent\": {\"value\": 80.0, \"type\": \"Double\"}, \"unauthorisedSessions\": {\"value\": -1, \"type\": \"Integer\"}}}",
+        400, "unauthorisedSessions"));
+    cases.add(bad("message: case closed without a reason", post, message,
+        "{\"messageName\": \"CaseClosed\", \"businessKey\": \"" + CASE + "\"}", 400, "closureReason"));
+    cases.add(bad("message: update for an unknown case", post, message,
+        "{\"messageName\": \"AttendanceUpdated\", \"businessKey\": \"AC-1999-000001\"}", 400, "AttendanceUpdated"));
 
     // Completing a task
     cases.add(bad("complete: unknown task", post, "/engine-rest/task/no-such-task/complete", "{}", 404, "Cannot find task with id no-such-task"));
@@ -144,6 +203,52 @@ class BadInputCatalogueTest {
     return cases.stream();
   }
 
+  /** A valid AttendanceCase start for school 100001 with one variable replaced (null: left out). */
+  static String caseStart(String name, String json) {
+    Map<String, String[]> fields = new java.util.LinkedHashMap<>();
+    fields.put("pupilUpn", new String[] {"\"H801200001001\"", "String"});
+    fields.put("pupilName", new String[] {"\"Sam Pupil\"", "String"});
+    fields.put("schoolUrn", new String[] {"\"100001\"", "String"});
+    fields.put("route", new String[] {"\"support-first\"", "String"});
+    fields.put("entryLevel", new String[] {"1", "Integer"});
+    fields.put("attendancePercent", new String[] {"80.0", "Double"});
+    fields.put("unauthorisedSessions", new String[] {"12", "Integer"});
+    fields.put("parents", new String[] {"\"" + PARENTS.replace("\"", "\\\"") + "\"", "Json"});
+    StringBuilder body = new StringBuilder("{\"variables\": {");
+    String separator = "";
+    for (Map.Entry<String, String[]> field : fields.entrySet()) {
+      String value = field.getValue()[0];
+      if (field.getKey().equals(name)) {
+        if (json == null) {
+          continue;
+        }
+        value = json;
+      }
+      body.append(separator).append("\"").append(field.getKey()).append("\": {\"value\": ").append(value)
+          .append(", \"type\": \"").append(field.getValue()[1]).append("\"}");
+      separator = ", ";
+    }
+    return body.append("}}").toString();
+  }
+
+  /** A valid {@code POST /api/cases} body for school 100001 with one field replaced (null: left out). */
+  static String apiCase(String name, String json) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("pupilUpn", "\"H801200001001\"");
+    fields.put("pupilName", "\"Sam Pupil\"");
+    fields.put("schoolUrn", "\"100001\"");
+    fields.put("attendancePercent", "72.5");
+    fields.put("unauthorisedSessions", "11");
+    fields.put("parents", "[{\"name\": \"Alex Parent\", \"address\": \"1 High Street\"}]");
+    if (name != null) {
+      fields.put(name, json);
+    }
+    return fields.entrySet().stream()
+        .filter(field -> field.getValue() != null)
+        .map(field -> "\"" + field.getKey() + "\": " + field.getValue())
+        .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+  }
+
   @BeforeAll
   void deployProbe() {
     deploymentId =
@@ -162,6 +267,26 @@ class BadInputCatalogueTest {
             .getId();
     runtimeService.startProcessInstanceByKey(PROBE, "CASE-PROBE-1", Map.of("schoolUrn", "100001"));
     taskId = taskService.createTaskQuery().processDefinitionKey(PROBE).singleResult().getId();
+    placeholders.put(TASK, taskId);
+    startCase(CASE, 1);
+    placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2)));
+    placeholders.put(PLANNING_MEETING, taskOf(startCase("AC-2026-800004", 4)));
+  }
+
+  private String startCase(String reference, int entryLevel) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("pupilUpn", "H801200001001");
+    variables.put("pupilName", "Sam Pupil");
+    variables.put("schoolUrn", "100002");
+    variables.put("entryLevel", entryLevel);
+    variables.put("attendancePercent", 80.0);
+    variables.put("unauthorisedSessions", 12);
+    variables.put("parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(PARENTS).create());
+    return runtimeService.startProcessInstanceByKey("AttendanceCase", reference, variables).getId();
+  }
+
+  private String taskOf(String processInstanceId) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
   }
 
   @AfterAll
@@ -175,7 +300,7 @@ class BadInputCatalogueTest {
     State before = state();
     ResponseEntity<String> answer =
         rest.exchange(
-            input.path().replace(TASK, taskId),
+            resolve(input.path()),
             input.method(),
             new HttpEntity<>(input.body(), jsonHeaders(basic(input.user(), input.user()))),
             String.class);
@@ -192,16 +317,41 @@ class BadInputCatalogueTest {
     assertThat(state()).isEqualTo(before);
   }
 
+  private String resolve(String path) {
+    String resolved = path;
+    for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+      resolved = resolved.replace(placeholder.getKey(), placeholder.getValue());
+    }
+    return resolved;
+  }
+
   /** What a refused request must leave untouched. */
-  record State(long instances, long historicInstances, long tasks, String probeTask, Map<String, Object> probeVariables) {}
+  record State(
+      long instances,
+      long historicInstances,
+      List<String> openTasks,
+      String probeTask,
+      Map<String, String> probeVariables,
+      Map<String, String> caseVariables) {}
 
   State state() {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     return new State(
         runtimeService.createProcessInstanceQuery().count(),
         historyService.createHistoricProcessInstanceQuery().count(),
-        taskService.createTaskQuery().count(),
+        taskService.createTaskQuery().orderByTaskId().asc().listPage(0, 1000).stream()
+            .map(t -> t.getId() + "/" + t.getAssignee())
+            .toList(),
         task == null ? "gone" : task.getAssignee() + "/" + task.getDueDate() + "/" + task.getName(),
-        runtimeService.getVariables(task == null ? "" : task.getProcessInstanceId()));
+        text(runtimeService.getVariables(task == null ? "" : task.getProcessInstanceId())),
+        text(runtimeService.getVariables(
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CASE).singleResult().getId())));
+  }
+
+  /** Variables as text (Json values have no equals). */
+  private static Map<String, String> text(Map<String, Object> variables) {
+    Map<String, String> text = new java.util.TreeMap<>();
+    variables.forEach((name, value) -> text.put(name, String.valueOf(value)));
+    return text;
   }
 }
