@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.security.CurrentUser;
 import uk.schoolattendance.system.InvalidInputException;
 
 /** The penalty notice register: {@code /api/penalty-notices}. */
@@ -36,14 +37,21 @@ class PenaltyNoticeController {
   private final PenaltyNoticeLetter letter;
   private final PenaltyNoticeProperties properties;
   private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
 
   PenaltyNoticeController(
       PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, CurrentUser currentUser) {
     this.register = register;
     this.letter = letter;
     this.properties = properties;
     this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
+  }
+
+  /** The notice, if it exists and the caller may read it (a school: its own pupils only). */
+  private java.util.Optional<PenaltyNoticeEntry> visible(String noticeNumber) {
+    return register.find(noticeNumber).filter(notice -> currentUser.mayRead(notice.schoolUrn()));
   }
 
   /** One page of the register, newest first, with the filters applied. */
@@ -69,7 +77,10 @@ class PenaltyNoticeController {
     }
     int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / 1000);
     int pageSize = number("size", size, 20, 1, properties.maxPageSize());
-    RegisterQuery query = new RegisterQuery(caseReference, pupilUpn, parentId, status, pageNumber, pageSize);
+    RegisterQuery query =
+        new RegisterQuery(
+            caseReference, pupilUpn, parentId, status, pageNumber, pageSize,
+            currentUser.readsEverySchool() ? null : currentUser.schoolUrns());
     List<PenaltyNoticeEntry> content = register.search(query);
     return Map.of(
         "content", content, "page", pageNumber, "size", pageSize, "totalElements", register.count(query));
@@ -78,15 +89,14 @@ class PenaltyNoticeController {
   @GetMapping("/{noticeNumber}")
   ResponseEntity<PenaltyNoticeEntry> one(@PathVariable String noticeNumber) {
     checkNumber(noticeNumber);
-    return ResponseEntity.of(register.find(noticeNumber));
+    return ResponseEntity.of(visible(noticeNumber));
   }
 
   /** The notice as a PDF, rendered from its register entry. */
   @GetMapping("/{noticeNumber}/letter")
   ResponseEntity<byte[]> letter(@PathVariable String noticeNumber) {
     checkNumber(noticeNumber);
-    return register
-        .find(noticeNumber)
+    return visible(noticeNumber)
         .map(
             notice ->
                 ResponseEntity.ok()
@@ -105,7 +115,7 @@ class PenaltyNoticeController {
   @PostMapping("/{noticeNumber}/payments")
   ResponseEntity<PenaltyNoticeEntry> pay(@PathVariable String noticeNumber, @RequestBody Map<String, Object> payment) {
     checkNumber(noticeNumber);
-    if (register.find(noticeNumber).isEmpty()) {
+    if (visible(noticeNumber).isEmpty()) {
       return ResponseEntity.notFound().build();
     }
     Object amount = payment.get("amountPaid");

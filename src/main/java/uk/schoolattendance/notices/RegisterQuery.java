@@ -1,10 +1,26 @@
 package uk.schoolattendance.notices;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
-/** Filters and paging of a register search; null filters are not applied. */
+/**
+ * Filters and paging of a register search; null filters are not applied. {@code schoolUrns}
+ * limits the search to those schools' pupils (a school user: see docs/security.md); null means
+ * every school.
+ */
 public record RegisterQuery(
-    String caseReference, String pupilUpn, String parentId, String status, int page, int size) {
+    String caseReference,
+    String pupilUpn,
+    String parentId,
+    String status,
+    int page,
+    int size,
+    Set<String> schoolUrns) {
+
+  public RegisterQuery(String caseReference, String pupilUpn, String parentId, String status, int page, int size) {
+    this(caseReference, pupilUpn, parentId, status, page, size, null);
+  }
 
   String where(List<Object> args) {
     StringBuilder where = new StringBuilder();
@@ -12,6 +28,15 @@ public record RegisterQuery(
     add(where, args, "pupil_upn", pupilUpn);
     add(where, args, "parent_id", parentId);
     add(where, args, "status", status);
+    if (schoolUrns != null) {
+      where.append(where.isEmpty() ? " WHERE " : " AND ");
+      if (schoolUrns.isEmpty()) {
+        where.append("1 = 0");
+      } else {
+        where.append("school_urn IN (").append(String.join(", ", Collections.nCopies(schoolUrns.size(), "?"))).append(")");
+        args.addAll(schoolUrns);
+      }
+    }
     return where.toString();
   }
 

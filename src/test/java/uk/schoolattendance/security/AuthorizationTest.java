@@ -46,6 +46,8 @@ class AuthorizationTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired uk.schoolattendance.notices.PenaltyNoticeNumbers noticeNumbers;
   @Autowired org.camunda.bpm.engine.HistoryService historyService;
 
   String deploymentId;
@@ -216,6 +218,36 @@ class AuthorizationTest {
     ResponseEntity<String> deployed = deploy("analyst");
     assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
     repositoryService.deleteDeployment(read(deployed).get("id").asText(), true);
+  }
+
+  @Test
+  void theRegisterShowsASchoolOnlyItsOwnPupilsNotices() throws Exception {
+    String number = noticeNumbers.next();
+    String id =
+        runtimeService
+            .startProcessInstanceByKey(
+                "PenaltyNotice", number, uk.schoolattendance.notices.NoticeInputs.inputs("AUTH-P1", "J123456789012", "other"))
+            .getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
+    String byPupil = "/api/penalty-notices?pupilUpn=J123456789012";
+
+    for (String reader : List.of("school1", "officer", "senior", "compliance", "manager", "demo")) {
+      JsonNode page = read(get(reader, byPupil));
+      assertThat(page.get("totalElements").asLong()).as(reader).isEqualTo(1);
+      assertThat(page.get("content").get(0).get("noticeNumber").asText()).as(reader).isEqualTo(number);
+      assertThat(get(reader, "/api/penalty-notices/" + number).getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+    }
+    for (String outsider : List.of("school2", "analyst")) {
+      assertThat(read(get(outsider, byPupil)).get("totalElements").asLong()).as(outsider).isZero();
+      assertThat(read(get(outsider, "/api/penalty-notices")).get("content").findValues("schoolUrn"))
+          .as(outsider)
+          .allSatisfy(urn -> assertThat(urn.asText()).isNotEqualTo("100001"));
+      assertThat(get(outsider, "/api/penalty-notices/" + number).getStatusCode()).as(outsider).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    assertThat(get("manager", "/api/reports/parental-responsibility-measures?academicYear=2026-27").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("school1", "/api/reports/parental-responsibility-measures?academicYear=2026-27").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test

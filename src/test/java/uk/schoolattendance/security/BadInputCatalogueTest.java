@@ -46,11 +46,16 @@ class BadInputCatalogueTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired uk.schoolattendance.notices.PenaltyNoticeNumbers noticeNumbers;
 
   static final String PARENTS = "[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]";
   static final String ATTENDANCE_MEETING = "{Task_HoldAttendanceMeeting}";
   static final String PLANNING_MEETING = "{Task_HoldPupilPlanningMeeting}";
   static final String CASE = "AC-2026-800001";
+  static final String NOTICE = "{notice}";
+  static final String WITHDRAWN = "{withdrawn}";
 
   String deploymentId;
   String taskId;
@@ -155,6 +160,50 @@ class BadInputCatalogueTest {
     cases.add(bad("message: update for an unknown case", post, message,
         "{\"messageName\": \"AttendanceUpdated\", \"businessKey\": \"AC-1999-000001\"}", 400, "AttendanceUpdated"));
 
+    // Penalty notices: payments and withdrawals (PenaltyNoticePaid / PenaltyNoticeWithdrawn)
+    cases.add(bad("payment: negative amount", post, message, payment(NOTICE, "-80.0", null), 400, "amountPaid"));
+    cases.add(bad("payment: part payment", post, message, payment(NOTICE, "50.0", null), 400, "amountPaid: must be exactly"));
+    cases.add(bad("payment: amount missing", post, message, payment(NOTICE, null, null), 400, "amountPaid"));
+    cases.add(bad("payment: amount not a number", post, message, payment(NOTICE, "\"eighty\"", null), 400, "amountPaid"));
+    cases.add(bad("payment: paid in the future", post, message, payment(NOTICE, "80.0", "\"2099-01-01\""), 400, "paidOn"));
+    cases.add(bad("payment: paid on no date", post, message, payment(NOTICE, "80.0", "\"last Tuesday\""), 400, "paidOn"));
+    cases.add(bad("payment: on a withdrawn notice", post, message, payment(WITHDRAWN, "80.0", null), 400, "PenaltyNoticePaid"));
+    cases.add(badAs("school1", "payment: recorded by a school", post, message, payment(NOTICE, "80.0", null), 403, ""));
+    cases.add(bad("withdrawal: no reason", post, message,
+        "{\"messageName\": \"PenaltyNoticeWithdrawn\", \"businessKey\": \"" + NOTICE + "\"}", 400, "withdrawalReason"));
+    cases.add(bad("withdrawal: <script> in the reason", post, message,
+        "{\"messageName\": \"PenaltyNoticeWithdrawn\", \"businessKey\": \"" + NOTICE + "\", \"processVariables\": {\"withdrawalReason\": {\"value\": \"<script>alert(1)</script>\", \"type\": \"String\"}}}",
+        400, "withdrawalReason: must not contain HTML"));
+
+    // The register: filters and paging, one notice, its letter, payments through /api
+    String register = "/api/penalty-notices";
+    cases.add(bad("register: unknown status", get, register + "?status=lost", null, 400, "status"));
+    cases.add(bad("register: page size too large", get, register + "?size=1000", null, 400, "size"));
+    cases.add(bad("register: page size zero", get, register + "?size=0", null, 400, "size"));
+    cases.add(bad("register: negative page", get, register + "?page=-1", null, 400, "page"));
+    cases.add(bad("register: page not a number", get, register + "?page=first", null, 400, "page"));
+    cases.add(bad("register: UPN malformed", get, register + "?pupilUpn=123", null, 400, "pupilUpn"));
+    cases.add(bad("register: very long UPN", get, register + "?pupilUpn=" + "A".repeat(3000), null, 400, "pupilUpn"));
+    cases.add(bad("register: <script> as case reference", get, register + "?caseReference=%3Cscript%3E", null, 400, "caseReference"));
+    cases.add(bad("register: expression as parent", get, register + "?parentId=%24%7B1%2B1%7D", null, 400, "parentId"));
+    cases.add(bad("register: malformed notice number", get, register + "/PN-26-1", null, 400, "noticeNumber"));
+    cases.add(bad("register: unknown notice", get, register + "/PN-2099-999999", null, 404, ""));
+    cases.add(badAs("school2", "register: another school's notice", get, register + "/" + NOTICE, null, 404, ""));
+    cases.add(badAs("school2", "register: another school's letter", get, register + "/" + NOTICE + "/letter", null, 404, ""));
+    cases.add(badAs("school2", "register: paying another school's notice", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": 80.0}", 404, ""));
+    cases.add(badAs("manager", "register: a manager records a payment", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": 80.0}", 403, ""));
+    cases.add(bad("register: payment without an amount", post, register + "/" + NOTICE + "/payments", "{\"paidOn\": \"2026-11-05\"}", 400, "amountPaid"));
+    cases.add(bad("register: payment body not JSON", post, register + "/" + NOTICE + "/payments", "80 pounds", 400, "body"));
+    cases.add(bad("register: part payment", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": 40.0}", 400, "amountPaid"));
+
+    // The census report
+    String census = "/api/reports/parental-responsibility-measures";
+    cases.add(bad("census: academic year missing", get, census, null, 400, "academicYear"));
+    cases.add(bad("census: academic year a single year", get, census + "?academicYear=2026", null, 400, "academicYear"));
+    cases.add(bad("census: years not consecutive", get, census + "?academicYear=2026-28", null, 400, "academicYear"));
+    cases.add(bad("census: <script> as academic year", get, census + "?academicYear=%3Cscript%3E", null, 400, "academicYear"));
+    cases.add(badAs("school1", "census: asked by a school", get, census + "?academicYear=2026-27", null, 403, ""));
+
     // Completing a task
     cases.add(bad("complete: unknown task", post, "/engine-rest/task/no-such-task/complete", "{}", 404, "Cannot find task with id no-such-task"));
     cases.add(bad("complete: body not JSON", post, complete, "not json", 400, ""));
@@ -201,6 +250,19 @@ class BadInputCatalogueTest {
     cases.add(bad("api: unknown path", get, "/api/reports/no-such-report", null, 404, "no-such-report"));
     cases.add(bad("api: wrong method", post, "/api/reports/dashboard", "{}", 405, "POST"));
     return cases.stream();
+  }
+
+  /** A PenaltyNoticePaid message; null leaves a variable out. */
+  static String payment(String notice, String amount, String paidOn) {
+    StringBuilder variables = new StringBuilder();
+    if (amount != null) {
+      variables.append("\"amountPaid\": {\"value\": ").append(amount).append(", \"type\": \"")
+          .append(amount.startsWith("\"") ? "String" : "Double").append("\"}");
+    }
+    if (paidOn != null) {
+      variables.append(variables.isEmpty() ? "" : ", ").append("\"paidOn\": {\"value\": ").append(paidOn).append(", \"type\": \"String\"}");
+    }
+    return "{\"messageName\": \"PenaltyNoticePaid\", \"businessKey\": \"" + notice + "\", \"processVariables\": {" + variables + "}}";
   }
 
   /** A valid AttendanceCase start for school 100001 with one variable replaced (null: left out). */
@@ -271,6 +333,25 @@ class BadInputCatalogueTest {
     startCase(CASE, 1);
     placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2)));
     placeholders.put(PLANNING_MEETING, taskOf(startCase("AC-2026-800004", 4)));
+    placeholders.put(NOTICE, issueNotice("CAT-P1", "F123456789012"));
+    String withdrawn = issueNotice("CAT-P2", "G123456789012");
+    runtimeService
+        .createMessageCorrelation("PenaltyNoticeWithdrawn")
+        .processInstanceBusinessKey(withdrawn)
+        .setVariable("withdrawalReason", "Issued to the wrong parent")
+        .correlate();
+    placeholders.put(WITHDRAWN, withdrawn);
+  }
+
+  /** A penalty notice of school 100001, issued and awaiting payment. */
+  private String issueNotice(String parent, String upn) {
+    String number = noticeNumbers.next();
+    String id =
+        runtimeService
+            .startProcessInstanceByKey("PenaltyNotice", number, uk.schoolattendance.notices.NoticeInputs.inputs(parent, upn, "other"))
+            .getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
+    return number;
   }
 
   private String startCase(String reference, int entryLevel) {
@@ -302,7 +383,7 @@ class BadInputCatalogueTest {
         rest.exchange(
             resolve(input.path()),
             input.method(),
-            new HttpEntity<>(input.body(), jsonHeaders(basic(input.user(), input.user()))),
+            new HttpEntity<>(input.body() == null ? null : resolve(input.body()), jsonHeaders(basic(input.user(), input.user()))),
             String.class);
 
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(input.status());
@@ -327,6 +408,8 @@ class BadInputCatalogueTest {
 
   /** What a refused request must leave untouched. */
   record State(
+      List<String> register,
+      long payments,
       long instances,
       long historicInstances,
       List<String> openTasks,
@@ -337,6 +420,8 @@ class BadInputCatalogueTest {
   State state() {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     return new State(
+        jdbc.queryForList("SELECT notice_number || ' ' || status FROM pn_notice ORDER BY notice_number", String.class),
+        jdbc.queryForObject("SELECT COUNT(*) FROM pn_payment", Long.class),
         runtimeService.createProcessInstanceQuery().count(),
         historyService.createHistoricProcessInstanceQuery().count(),
         taskService.createTaskQuery().orderByTaskId().asc().listPage(0, 1000).stream()
