@@ -221,6 +221,26 @@ class AuthorizationTest {
   }
 
   @Test
+  void aSchoolOpensACaseForItsOwnPupilAndOnlyThatSchoolSeesIt() {
+    assertThat(get("school2", "/engine-rest/process-definition/key/AttendanceCase/deployed-start-form").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    String body =
+        BadInputCatalogueTest.caseStart("schoolUrn", "\"100002\"")
+            .replace("{\"variables\"", "{\"businessKey\": \"AC-2026-700001\", \"variables\"");
+    ResponseEntity<String> started = post("school2", "/engine-rest/process-definition/key/AttendanceCase/start", body);
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    String instance = read(started).get("id").asText();
+
+    assertThat(get("school2", "/api/cases/AC-2026-700001").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("school1", "/api/cases/AC-2026-700001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get("manager", "/api/cases/AC-2026-700001").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(values("school2", "/engine-rest/task?processInstanceId=" + instance, "taskDefinitionKey"))
+        .containsExactly("Task_InterveneInSchool");
+    assertThat(values("school1", "/engine-rest/task?processInstanceId=" + instance, "taskDefinitionKey")).isEmpty();
+    assertThat(ids("school1", "/engine-rest/history/process-instance?processInstanceId=" + instance)).isEmpty();
+  }
+
+  @Test
   void theRegisterShowsASchoolOnlyItsOwnPupilsNotices() throws Exception {
     String number = noticeNumbers.next();
     String id =

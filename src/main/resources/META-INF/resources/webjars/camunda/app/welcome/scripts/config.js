@@ -2,7 +2,9 @@
 export default {
   app: {
     name: 'School Attendance Casework',
-    vendor: ''
+    // The header shows "<vendor> <name>" and an empty vendor falls back to "Camunda":
+    // a non-breaking space leaves the application's name alone.
+    vendor: '\u00a0'
   },
   locales: {
     availableLocales: ['en'],
