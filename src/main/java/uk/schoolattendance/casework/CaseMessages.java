@@ -35,11 +35,24 @@ public class CaseMessages implements ExecutionListener {
     pathway.record(execution, "attendance-updated", percent + " %, " + sessions + " unauthorised sessions");
   }
 
-  /** {@code CaseClosed}: closes the case at any point with a reason. */
+  /**
+   * {@code CaseClosed}: closes the case at any point with a reason, except while penalty notices
+   * or court proceedings of the case are open (they end by payment, withdrawal or outcome).
+   */
   public void caseClosed(DelegateExecution execution) {
     String reason = Inputs.optionalText(execution, "closureReason", 4000);
     if (reason == null) {
       throw new InvalidInputException("closureReason", "is required: say why the case is closed");
+    }
+    long enforcement =
+        execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+            .superProcessInstanceId(execution.getProcessInstanceId())
+            .processDefinitionKeyIn("PenaltyNotice", "CourtProceedings")
+            .count();
+    if (enforcement > 0) {
+      // An issued notice or a prosecution is a legal record with its own end (paid, withdrawn, outcome)
+      throw new InvalidInputException(
+          "CaseClosed", "the case has penalty notices or court proceedings open: withdraw or conclude them first");
     }
     execution.setVariable("caseOutcome", "closed");
     pathway.record(execution, "case-closed", reason);

@@ -442,6 +442,17 @@ class AttendanceCaseTest {
   }
 
   @Test
+  void aCaseWithOpenPenaltyNoticesCannotBeClosed() {
+    ProcessInstance instance = start("AC-2025-000022", with(startVariables(), "entryLevel", 4));
+    completeTask(instance, "legalRoute", "penalty-notice");
+    assertThatThrownBy(() -> runtimeService.createMessageCorrelation("CaseClosed")
+            .processInstanceBusinessKey("AC-2025-000022").setVariable("closureReason", "Moved away").correlate())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("penalty notices or court proceedings open");
+    assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
+    assertThat(children("PenaltyNotice")).hasSize(2);
+  }
+
+  @Test
   void attendanceUpdatedRefreshesTheFiguresTheTasksShow() {
     ProcessInstance instance = start("AC-2025-000019", startVariables());
     assertThat(variable(instance, "attendanceBand")).isEqualTo("persistent");

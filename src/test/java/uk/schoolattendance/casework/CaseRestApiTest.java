@@ -177,6 +177,32 @@ class CaseRestApiTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  /** The case against the real PenaltyNotice and CourtProceedings models (docs/adr/0002). */
+  @Test
+  void theRealCalledProcessesAcceptWhatTheCasePasses() {
+    Map<String, Object> start = new java.util.HashMap<>(Map.of(
+        "pupilUpn", "H801200001001", "pupilName", "Sam Pupil", "schoolUrn", "100002", "entryLevel", 4,
+        "attendancePercent", 70.0, "unauthorisedSessions", 14,
+        "parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+            "[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street\"},"
+                + "{\"id\":\"P2\",\"name\":\"Jo Parent\",\"address\":\"5 Low Road\"}]").create()));
+    String penalty = runtimeService.startProcessInstanceByKey("AttendanceCase", "AC-2026-900010", start).getId();
+    Task meeting = taskService.createTaskQuery().processInstanceId(penalty).singleResult();
+    taskService.complete(meeting.getId(), Map.of("legalRoute", "penalty-notice"));
+    var notices = runtimeService.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")
+        .superProcessInstanceId(penalty).listPage(0, 10);
+    assertThat(notices).hasSize(2);
+    assertThat(notices).allSatisfy(n -> assertThat(n.getBusinessKey()).matches("PN-\\d{4}-\\d{6}"));
+
+    String court = runtimeService.startProcessInstanceByKey("AttendanceCase", "AC-2026-900011", start).getId();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(court).singleResult().getId(),
+        Map.of("legalRoute", "prosecution"));
+    var proceedings = runtimeService.createProcessInstanceQuery().processDefinitionKey("CourtProceedings")
+        .superProcessInstanceId(court).singleResult();
+    assertThat(proceedings.getBusinessKey()).isEqualTo("AC-2026-900011");
+    assertThat(runtimeService.getVariable(proceedings.getId(), "proceedingsType")).isEqualTo("prosecution");
+  }
+
   @Test
   void onlyAdministratorsRecalculateTimers() {
     ResponseEntity<Map> done = demo().postForEntity("/api/calendar/recalculate-timers", json("{}"), Map.class);
