@@ -51,6 +51,10 @@ class CompleteCaseTaskBrowserTest {
         browser.visible(By.cssSelector("input[id$='Field_AttendanceTarget']")).sendKeys("92", Keys.TAB);
         browser.visible(By.cssSelector("textarea[id$='Field_Barriers']")).sendKeys("Anxiety about school", Keys.TAB);
         browser.screenshot("tasklist-hold-attendance-meeting");
+        org.openqa.selenium.WebElement button = browser.clickable(By.cssSelector("button[ng-click='complete()']"));
+        // The page footer can cover a button at the bottom edge: bring it to the middle first
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+            .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
         browser.clickable(By.cssSelector("button[ng-click='complete()']")).click();
         browser.waiting().until(d -> taskService.createTaskQuery().taskId(meeting.getId()).count() == 0);
       } catch (RuntimeException e) {

@@ -54,6 +54,10 @@ class StartAttendanceCaseBrowserTest {
         field(browser, "Field_Parent2Address").sendKeys("5 Low Road, Southend", Keys.TAB);
         field(browser, "Field_SupportSoFar").sendKeys("Call-backs and a meeting with the school", Keys.TAB);
         browser.screenshot("tasklist-start-attendance-case");
+        org.openqa.selenium.WebElement button = browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']"));
+        // The page footer can cover a button at the bottom edge: bring it to the middle first
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+            .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
         browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
         browser.waiting().until(d -> !cases().isEmpty());
       } catch (RuntimeException e) {
