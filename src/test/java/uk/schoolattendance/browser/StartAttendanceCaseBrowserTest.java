@@ -40,7 +40,7 @@ class StartAttendanceCaseBrowserTest {
   @Test
   void anOfficerOpensACaseWithTheStartForm() {
     try (Browser browser = new Browser("http://localhost:" + port)) {
-      browser.logInTo("tasklist", "demo", "demo");
+      browser.logInTo("tasklist", "officer", "officer");
       browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
       try {
         field(browser, "Field_PupilUpn").sendKeys("X801200001002");
