@@ -118,6 +118,10 @@ class PenaltyNoticeController {
     if (visible(noticeNumber).isEmpty()) {
       return ResponseEntity.notFound().build();
     }
+    if (!currentUser.readsEverySchool()) {
+      // payments reach the local authority, not the school: a school may read, not record
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
     Object amount = payment.get("amountPaid");
     if (amount == null) {
       throw new InvalidInputException("amountPaid", "is required (an amount in pounds, e.g. 80.00)");

@@ -172,6 +172,28 @@ class PenaltyNoticeApiTest {
         Map.of("amountPaid", 80.0), Map.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
+  @Test
+  void aSchoolSeesOnlyItsOwnPupilsNoticesAndCannotRecordPayments() {
+    String number = issue("API-P6", "F123456789012"); // a pupil of school 100001
+    TestRestTemplate school1 = rest.withBasicAuth("school1", "school1");
+    TestRestTemplate school2 = rest.withBasicAuth("school2", "school2");
+
+    ResponseEntity<Map> own = school1.getForEntity("/api/penalty-notices?parentId=API-P6", Map.class);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody()).containsEntry("totalElements", 1);
+    ResponseEntity<Map> other = school2.getForEntity("/api/penalty-notices?parentId=API-P6", Map.class);
+    assertThat(other.getBody()).containsEntry("totalElements", 0);
+    assertThat(school2.getForEntity("/api/penalty-notices/" + number + "/letter", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(school1.getForEntity("/api/penalty-notices/" + number + "/letter", byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(school1.postForEntity("/api/penalty-notices/" + number + "/payments", Map.of("amountPaid", 80.0), Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("compliance", "compliance")
+        .getForEntity("/api/penalty-notices?parentId=API-P6", Map.class).getBody()).containsEntry("totalElements", 1);
+    assertThat(register.get(number).status()).isEqualTo("issued");
+  }
+
   private void assertBadRequest(String url, String field) {
     ResponseEntity<Map> response = api().getForEntity(url, Map.class);
     assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);

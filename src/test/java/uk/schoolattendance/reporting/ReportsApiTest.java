@@ -62,6 +62,14 @@ class ReportsApiTest {
     }
   }
 
+  @Test
+  void theCensusIsForTheLocalAuthorityNotForSchools() {
+    assertThat(rest.withBasicAuth("school1", "school1").getForEntity(URL + "?academicYear=2026-27", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("manager", "manager").getForEntity(URL + "?academicYear=2026-27", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
   private TestRestTemplate api() {
     return rest.withBasicAuth("demo", "demo");
   }

@@ -1,0 +1,99 @@
+package uk.schoolattendance.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import uk.schoolattendance.court.CourtProceedingsRecord;
+import uk.schoolattendance.court.CourtProceedingsRepository;
+import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
+import uk.schoolattendance.schools.TestCalendars;
+
+/**
+ * The register's SQL on a real PostgreSQL (the H2 tests run the same calls): migrations, insert
+ * if absent, the standing-notice constraint, counts, paging, school scoping, notice numbers.
+ */
+class PenaltyNoticeRegisterPostgresTest {
+
+  static EmbeddedPostgres postgres;
+  static JdbcTemplate jdbc;
+  static PenaltyNoticeRegister register;
+  static PenaltyNoticeNumbers numbers;
+
+  @BeforeAll
+  static void start() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    Flyway.configure()
+        .dataSource(postgres.getPostgresDatabase())
+        .table("attendance_schema_history")
+        .target(NoticesTestEngine.lastOwnTableMigration())
+        .load()
+        .migrate();
+    jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    register = new PenaltyNoticeRegister(jdbc);
+    numbers = new PenaltyNoticeNumbers(
+        jdbc, new DataSourceTransactionManager(postgres.getPostgresDatabase()), TestCalendars.shipped());
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void theRegisterWorksOnPostgres() {
+    String first = numbers.next(LocalDate.of(2026, 11, 2));
+    String second = numbers.next(LocalDate.of(2026, 11, 2));
+    assertThat(first).isEqualTo("PN-2026-000001");
+    assertThat(second).isEqualTo("PN-2026-000002");
+
+    PenaltyNoticeEntry notice = entry(first, "pi-1", "100001", LocalDate.of(2026, 11, 2));
+    assertThat(register.insertIfAbsent(notice)).isEqualTo(register.insertIfAbsent(notice));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pn_notice", Integer.class)).isEqualTo(1);
+    assertThatThrownBy(() -> register.insertIfAbsent(entry(second, "pi-2", "100001", LocalDate.of(2026, 11, 2))))
+        .hasMessageContaining("already stands");
+
+    // the other parent, same child and period: another notice, the same occasion
+    register.insertIfAbsent(entry(numbers.next(LocalDate.of(2026, 11, 3)), "pi-3", "100002", LocalDate.of(2026, 9, 1), "P-2"));
+    assertThat(register.countStanding("P-1", "A123456789012", LocalDate.of(2023, 11, 2), LocalDate.of(2026, 11, 2))).isEqualTo(1);
+    assertThat(register.countOccasionsForChild("A123456789012", LocalDate.of(2025, 11, 2), LocalDate.of(2026, 11, 30))).isEqualTo(1);
+    assertThat(register.search(new RegisterQuery(null, "A123456789012", null, "issued", 0, 1))).hasSize(1);
+    assertThat(register.count(new RegisterQuery(null, null, null, null, 0, 10, Set.of("100002")))).isEqualTo(1);
+    assertThat(register.count(new RegisterQuery(null, null, null, null, 0, 10, Set.of()))).isZero();
+
+    register.recordPayment(first, new BigDecimal("80.00"), LocalDate.of(2026, 11, 20));
+    assertThat(register.get(first).paidOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(register.issuedBetween(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31))).hasSize(2);
+    assertThat(register.countProsecutedBetween(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31))).isZero();
+
+    CourtProceedingsRepository court = new CourtProceedingsRepository(jdbc);
+    court.insertIfAbsent(new CourtProceedingsRecord("court-1", "AC-1", first, "A123456789012", "Sam Pupil", "100001",
+        "P-1", "prosecution", null, LocalDate.of(2027, 4, 16), null, null, null, null, null, null, null));
+    court.recordOutcome("court-1", "parenting-order", null, 12, LocalDate.of(2028, 1, 20), LocalDate.of(2027, 1, 20));
+    assertThat(court.outcomesRecordedBetween(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31)))
+        .containsEntry("parenting-order", 1L);
+  }
+
+  private static PenaltyNoticeEntry entry(String number, String processInstance, String school, LocalDate issuedOn) {
+    return entry(number, processInstance, school, issuedOn, "P-1");
+  }
+
+  private static PenaltyNoticeEntry entry(
+      String number, String processInstance, String school, LocalDate issuedOn, String parent) {
+    return new PenaltyNoticeEntry(
+        number, processInstance, "AC-1", "A123456789012", "Sam Pupil", school, parent, "Alex Parent", "1 High Street",
+        "other", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 16), 12, 1, "2024", issuedOn, issuedOn.plusDays(2),
+        new BigDecimal("80.00"), new BigDecimal("160.00"), issuedOn.plusDays(23), issuedOn.plusDays(30),
+        LocalDate.of(2027, 4, 16), "issued", null, null, null, null, null, null, null, Evidence.NONE);
+  }
+}
