@@ -15,7 +15,9 @@ import uk.schoolattendance.system.InvalidInputException;
  * application for an education supervision order can only end in the order, dismissal or
  * withdrawal), a fine within the statutory maximum of the section, a parenting order of at most
  * 12 months with a programme of at most 3, an education supervision order normally of 1 year and
- * at most 3. The outcome and the order's end are recorded.
+ * at most 3. The outcome and the order's end are recorded. When the court adjourned
+ * ({@code hearingAdjourned}), only the new {@code hearingDate} is recorded and the process waits
+ * for it again.
  */
 @Component("courtOutcomeRecorded")
 public class CourtOutcomeRecorded implements TaskListener {
@@ -36,6 +38,12 @@ public class CourtOutcomeRecorded implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    Object adjourned = task.getVariable("hearingAdjourned");
+    if (adjourned != null && Inputs.requiredBoolean(task, "hearingAdjourned")) {
+      adjourn(task);
+      return;
+    }
+    task.setVariable("hearingAdjourned", false);
     boolean prosecution = "prosecution".equals(task.getVariable("proceedingsType"));
     String outcome = Inputs.oneOf(task, "courtOutcome", prosecution ? PROSECUTION_OUTCOMES : SUPERVISION_OUTCOMES);
     LocalDate hearing = Inputs.requiredDate(task, "hearingDate", dates.zone());
@@ -61,6 +69,19 @@ public class CourtOutcomeRecorded implements TaskListener {
     LocalDate ends = months == null ? null : hearing.plusMonths(months);
     task.setVariable("orderEndsOn", dates.startOfDay(ends));
     proceedings.recordOutcome(task.getProcessInstanceId(), outcome, fine, months, ends, dates.today());
+  }
+
+  /** The court adjourned: a new hearing date ahead, no outcome yet. */
+  private void adjourn(DelegateTask task) {
+    task.setVariable("hearingAdjourned", true);
+    LocalDate hearing = Inputs.requiredDate(task, "hearingDate", dates.zone());
+    if (!hearing.isAfter(dates.today())) {
+      throw new InvalidInputException("hearingDate", "the adjourned hearing's new date must be after today");
+    }
+    task.setVariable("hearingDate", dates.atTimeOfDay(hearing));
+    task.setVariable("outcomeDueDate", dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
+    task.removeVariable("courtOutcome");
+    proceedings.recordHearingDate(task.getProcessInstanceId(), hearing);
   }
 
   private static int months(DelegateTask task, String name, Integer fallback, int max) {

@@ -50,6 +50,11 @@ public class CourtProceedingsRepository {
         offenceSection, date(hearingDate), processInstanceId);
   }
 
+  public void recordHearingDate(String processInstanceId, LocalDate hearingDate) {
+    jdbc.update(
+        "UPDATE court_proceedings SET hearing_date = ? WHERE process_instance_id = ?", date(hearingDate), processInstanceId);
+  }
+
   public void recordOutcome(
       String processInstanceId, String outcome, BigDecimal fine, Integer orderMonths, LocalDate orderEndsOn, LocalDate on) {
     jdbc.update(

@@ -165,7 +165,7 @@ class CourtProceedingsProcessTest {
   }
 
   @Test
-  void anApplicationForAnEducationSupervisionOrderForTwoParents() {
+  void anApplicationForAnEducationSupervisionOrderForTwoParentsAdjournedOnce() {
     Map<String, Object> variables = base("AC-4");
     variables.put("proceedingsType", "education-supervision-order");
     variables.put("parents", Variables.objectValue(
@@ -182,6 +182,18 @@ class CourtProceedingsProcessTest {
     assertThat(court).isWaitingAt("Event_HearingDateReached");
     setToday(LocalDate.of(2027, 1, 15));
     execute(job());
+
+    // the court adjourns: a new date, and the process waits for it
+    assertThatThrownBy(() -> complete(task(), withVariables("hearingAdjourned", true, "hearingDate", "2027-01-15")))
+        .hasMessageContaining("hearingDate");
+    complete(task(), withVariables("hearingAdjourned", true, "hearingDate", "2027-02-05"));
+    assertThat(court).isWaitingAt("Event_HearingDateReached").hasPassed("Gateway_HearingAdjourned");
+    assertThat(court).variables().doesNotContainKey("hearingAdjourned");
+    assertThat(job().getDuedate()).isEqualTo(at(LocalDate.of(2027, 2, 5), 9));
+    assertThat(ENGINE.courtProceedings.find(court.getId()).orElseThrow().hearingDate()).isEqualTo(LocalDate.of(2027, 2, 5));
+    setToday(LocalDate.of(2027, 2, 5));
+    execute(job());
+
     assertThatThrownBy(() -> complete(task(), withVariables("courtOutcome", "fine", "fineAmount", 100.0)))
         .hasMessageContaining("courtOutcome");
     complete(task(), withVariables("courtOutcome", "education-supervision-order"));
@@ -189,7 +201,7 @@ class CourtProceedingsProcessTest {
     assertThat(court).isEnded();
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.orderMonths()).isEqualTo(12);
-    assertThat(record.orderEndsOn()).isEqualTo(LocalDate.of(2028, 1, 15));
+    assertThat(record.orderEndsOn()).isEqualTo(LocalDate.of(2028, 2, 5));
     assertThat(record.parentIds()).isEqualTo("P-1,P-2");
   }
 
