@@ -59,7 +59,7 @@ class PenaltyNoticeCaseIntegrationTest {
   void aTermTimeLeaveCaseIssuesOneNoticePerParentAndEndsWithTheirOutcomes() {
     ProcessInstance attendanceCase =
         runtimeService.startProcessInstanceByKey(
-            "AttendanceCase", "AC-2026-900001", CaseFixtures.with(CaseFixtures.startVariables(), "route", "term-time-leave"));
+            "AttendanceCase", "AC-2026-940001", CaseFixtures.with(CaseFixtures.startVariables(), "route", "term-time-leave"));
     List<ProcessInstance> notices =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(attendanceCase.getId()).list();
     assertThat(notices).hasSize(2);
@@ -74,7 +74,7 @@ class PenaltyNoticeCaseIntegrationTest {
       managementService.executeJob(
           managementService.createJobQuery().processInstanceId(notice.getId()).singleResult().getId());
       PenaltyNoticeEntry entry = register.get(notice.getBusinessKey());
-      assertThat(entry.caseReference()).isEqualTo("AC-2026-900001");
+      assertThat(entry.caseReference()).isEqualTo("AC-2026-940001");
       assertThat(entry.pupilUpn()).isEqualTo(CaseFixtures.UPN);
       assertThat(entry.noticeReason()).isEqualTo("holiday");
       assertThat(entry.evidence().complete()).isTrue();
