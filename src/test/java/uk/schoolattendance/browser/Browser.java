@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -13,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,6 +72,20 @@ final class Browser implements AutoCloseable {
 
   WebElement clickable(By by) {
     return waiting().until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  /** Types into the field found by a CSS selector, once it is visible. */
+  void type(String css, String text) {
+    WebElement field = visible(By.cssSelector(css));
+    field.clear();
+    // Type, leave the field and pause as a person would: form-js commits a field's value
+    // after a short debounce, and a dynamic list row typed faster than that loses values.
+    new Actions(driver)
+        .click(field)
+        .sendKeys(text)
+        .sendKeys(Keys.TAB)
+        .pause(Duration.ofMillis(600))
+        .perform();
   }
 
   /** Logs in to a Camunda webapp (tasklist, cockpit, admin) through its own login form. */
