@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -74,18 +74,55 @@ final class Browser implements AutoCloseable {
     return waiting().until(ExpectedConditions.elementToBeClickable(by));
   }
 
+  /** Waits until the condition holds; on time-out keeps a screenshot and the page as {@code name}. */
+  void waitUntil(String name, java.util.function.BooleanSupplier condition) {
+    try {
+      waiting().until(d -> condition.getAsBoolean());
+    } catch (RuntimeException e) {
+      screenshot("failed-" + name);
+      dumpPage("failed-" + name);
+      throw e;
+    }
+  }
+
+  /** Claims the open task and waits until Tasklist has shown its form again for the new assignee. */
+  void claimTask(String assigneeName) {
+    press(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
+    waitUntil(
+        "claim",
+        () -> driver.findElements(By.xpath("//a[normalize-space(.)='Claim']")).isEmpty()
+            && driver.getPageSource().contains(assigneeName));
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  /** Clicks a button or link once it can be clicked, scrolled to the middle of the window first. */
+  void press(By by) {
+    WebElement element = clickable(by);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    clickable(by).click();
+  }
+
   /** Types into the field found by a CSS selector, once it is visible. */
   void type(String css, String text) {
-    WebElement field = visible(By.cssSelector(css));
-    field.clear();
-    // Type, leave the field and pause as a person would: form-js commits a field's value
-    // after a short debounce, and a dynamic list row typed faster than that loses values.
-    new Actions(driver)
-        .click(field)
-        .sendKeys(text)
-        .sendKeys(Keys.TAB)
-        .pause(Duration.ofMillis(600))
-        .perform();
+    // Tasklist may render a form again (after a claim, say): type until the value holds.
+    for (int attempt = 1; ; attempt++) {
+      WebElement field = visible(By.cssSelector(css));
+      // Tasklist's footer covers the bottom of the window: bring the field to the middle.
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+      field.clear();
+      // Type, leave the field and pause as a person would: form-js commits a field's value
+      // after a short debounce, and a dynamic list row typed faster than that loses values.
+      new Actions(driver)
+          .click(field)
+          .sendKeys(text)
+          .pause(Duration.ofMillis(600))
+          .perform();
+      ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", field);
+      String value = visible(By.cssSelector(css)).getDomProperty("value");
+      if (text.equals(value) || attempt == 3) {
+        return;
+      }
+    }
   }
 
   /** Logs in to a Camunda webapp (tasklist, cockpit, admin) through its own login form. */

@@ -1,0 +1,122 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.CaseFixtures;
+
+/**
+ * Officers, senior practitioners, schools and managers doing their part of a case in a real
+ * browser, with nothing but Tasklist and Cockpit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class CaseworkBrowserTest {
+
+  private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  @BeforeAll
+  static void needsChromium() {
+    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (.ci/install installs them)");
+  }
+
+  private Browser browser() {
+    return new Browser("http://localhost:" + port);
+  }
+
+  private Task startCaseAt(int level, String school, String pupilName) {
+    Map<String, Object> variables =
+        CaseFixtures.with(
+            CaseFixtures.startVariables(), "entryLevel", level, "schoolUrn", school, "pupilName", pupilName);
+    String instance =
+        runtimeService.startProcessInstanceByKey("AttendanceCase", variables).getProcessInstanceId();
+    return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+  }
+
+  private String openTask(Browser browser, Task task) {
+    browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
+    return task.getId();
+  }
+
+  @Test
+  void anOfficerClaimsTheMeetingTaskAndCompletesItsForm() {
+    Task meeting = startCaseAt(2, CaseFixtures.UNIVERSAL_SCHOOL, "Robin Meeting");
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo("Task_HoldAttendanceMeeting");
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      openTask(browser, meeting);
+      browser.claimTask("Olivia Okafor");
+      browser.type("input[id$='Field_AttendanceTarget']", "95");
+      browser.screenshot("officer-attendance-meeting");
+      browser.press(COMPLETE);
+      browser.waitUntil("officer-complete", () -> taskService.createTaskQuery().taskId(meeting.getId()).count() == 0);
+    }
+    assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), "attendanceTarget")).isEqualTo(95.0);
+  }
+
+  @Test
+  void aSeniorPractitionerChoosesTheLegalRoute() {
+    Task meeting = startCaseAt(4, CaseFixtures.UNIVERSAL_SCHOOL, "Kim Planning");
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo("Task_HoldPupilPlanningMeeting");
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "senior", "senior");
+      openTask(browser, meeting);
+      browser.claimTask("Samir Shah");
+      browser.clickable(By.xpath("//label[contains(., 'Further support')] | //input[@type='radio' and contains(@id,'Field_LegalRoute-3')]")).click();
+      browser.type("textarea[id$='Field_LegalRouteReason']", "The family has just engaged with early help.");
+      browser.screenshot("senior-pupil-planning-meeting");
+      browser.press(COMPLETE);
+      browser.waiting().until(d -> taskService.createTaskQuery().taskId(meeting.getId()).count() == 0);
+    }
+    // Further support takes the case back to Level 3 casework.
+    Task next = taskService.createTaskQuery().processInstanceId(meeting.getProcessInstanceId()).singleResult();
+    assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_WorkWithFamily");
+    assertThat(runtimeService.getVariable(meeting.getProcessInstanceId(), "level")).isEqualTo(3);
+  }
+
+  @Test
+  void aSchoolUserCannotSeeTheOtherSchoolsTask() {
+    Task riverside = startCaseAt(1, CaseFixtures.TRADED_SCHOOL, "Lee Riverside");
+    Task hillcrest = startCaseAt(1, CaseFixtures.UNIVERSAL_SCHOOL, "Max Hillcrest");
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.clickable(By.xpath("//*[contains(text(), \"My school's cases\")]")).click();
+      browser.waiting().until(d -> d.getPageSource().contains("Intervene in school"));
+      browser.screenshot("school2-my-schools-cases");
+      openTask(browser, riverside);
+      browser.waiting().until(d -> d.getPageSource().contains("does not exist") || d.getPageSource().contains("not authorized") || d.getPageSource().contains("ot have"));
+      browser.screenshot("school2-refused-other-school");
+      assertThat(browser.driver().getPageSource()).doesNotContain("Lee Riverside");
+    }
+    assertThat(hillcrest).isNotNull();
+  }
+
+  @Test
+  void aManagerSeesTheCasesAndTheDashboardInCockpit() {
+    startCaseAt(2, CaseFixtures.TRADED_SCHOOL, "Ali Cockpit");
+    try (Browser browser = browser()) {
+      browser.logInTo("cockpit", "manager", "manager");
+      browser.waitUntil("manager-dashboard", () -> browser.driver().getPageSource().contains("Caseload by level"));
+      browser.screenshot("manager-cockpit-dashboard");
+      browser.dumpPage("manager-cockpit-dashboard");
+      browser.open("/camunda/app/cockpit/default/#/processes");
+      browser.waitUntil("manager-processes", () -> browser.driver().getPageSource().contains("Attendance case"));
+      browser.screenshot("manager-cockpit-processes");
+    }
+  }
+}
