@@ -1,9 +1,9 @@
 package uk.schoolattendance.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,6 +19,7 @@ class TasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
 
   @BeforeAll
   static void needsChromium() {
@@ -30,25 +31,40 @@ class TasklistBrowserTest {
   }
 
   @Test
-  void aSchoolUserStartsACaseWithTheStartForm() {
+  void aSchoolUserStartsACaseWithTheStartFormAndRefersItToTheLocalAuthority() {
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "school2", "school2");
-      browser.clickable(By.xpath("//a[contains(., 'Start process')]")).click();
-      browser.clickable(By.xpath("//a[contains(., 'Attendance case')]")).click();
+      browser.press(By.xpath("//a[contains(., 'Start process')]"));
+      browser.press(By.xpath("//a[contains(., 'Attendance case')]"));
       browser.type("input[id$='Field_PupilUpn']", Upns.valid("801200001001"));
       browser.type("input[id$='Field_PupilName']", "Jamie Browser");
       browser.type("input[id$='Field_SchoolUrn']", "100002");
-      browser.clickable(By.cssSelector("input[id$='Field_Route-0']")).click();
+      browser.press(By.cssSelector("input[id$='Field_Route-0']"));
       browser.type("input[id$='Field_AttendancePercent']", "84.5");
       browser.type("input[id$='Field_UnauthorisedSessions']", "6");
-      browser.type("input[id$='Field_ParentName_0']", "Alex Browser");
-      browser.type("textarea[id$='Field_ParentAddress_0']", "1 High Street, Hilltown, HT1 1AA");
-      browser.screenshot("start-form-filled");
+      browser.type("input[id$='Field_Parent1Name']", "Alex Browser");
+      browser.type("input[id$='Field_Parent1Address']", "1 High Street, Hilltown, HT1 1AA");
+      browser.screenshot("school-start-form-filled");
       browser.press(By.cssSelector("button[ng-click='startProcessInstance()']"));
-      browser.waiting().until(d -> caseCount("Jamie Browser") == 1);
-      browser.screenshot("start-form-started");
+      browser.waitUntil("school-start", () -> caseCount("Jamie Browser") == 1);
+
+      // The universal-service school does its own Level 1 work, found in its filter.
+      browser.press(By.xpath("//*[contains(text(), \"My school's cases\")]"));
+      browser.press(By.xpath("//a[contains(., 'Intervene in school')]"));
+      browser.claimTask("Sasha Hillcrest");
+      browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-1')]"));
+      browser.type("textarea[id$='Field_SchoolInterventionNotes']", "Three call-backs; no change. Referring to the LA.");
+      browser.screenshot("school-refers-case");
+      browser.press(By.cssSelector("button[ng-click='complete()']"));
+      browser.waitUntil("school-refer", () -> openTask("Jamie Browser").equals("Task_HoldAttendanceMeeting"));
     }
-    assertThat(caseCount("Jamie Browser")).isEqualTo(1);
+  }
+
+  private String openTask(String pupilName) {
+    return taskService.createTaskQuery().processVariableValueEquals("pupilName", pupilName).list().stream()
+        .map(task -> task.getTaskDefinitionKey())
+        .findFirst()
+        .orElse("");
   }
 
   private long caseCount(String pupilName) {
