@@ -85,21 +85,29 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Claims the open task and waits until Tasklist has shown its form again for the new assignee. */
-  void claimTask(String assigneeName) {
-    press(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
-    waitUntil(
-        "claim",
-        () -> driver.findElements(By.xpath("//a[normalize-space(.)='Claim']")).isEmpty()
-            && driver.getPageSource().contains(assigneeName));
+  /**
+   * Claims the open task; {@code claimed} tells (from the engine) when the claim has landed,
+   * after which Tasklist shows the form again for the new assignee.
+   */
+  void claimTask(java.util.function.BooleanSupplier claimed) {
+    press(By.xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']"));
+    waitUntil("claim", claimed);
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
   /** Clicks a button or link once it can be clicked, scrolled to the middle of the window first. */
   void press(By by) {
-    WebElement element = clickable(by);
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    clickable(by).click();
+    // Tasklist may still be laying the form out: retry while something else covers the target.
+    waiting()
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement element = d.findElement(by);
+              ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+              element.click();
+              return true;
+            });
   }
 
   /** Types into the field found by a CSS selector, once it is visible. */
