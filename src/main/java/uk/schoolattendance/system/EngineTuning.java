@@ -1,5 +1,6 @@
 package uk.schoolattendance.system;
 
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  *       indexes to the engine's own tables ({@code V100__engine_indexes.sql}).
  *   <li>A job's lock owner is the node's host name, so Cockpit and the database show which node
  *       holds a job, and a node's jobs can be told apart after a crash.
+ *   <li>On PostgreSQL, nodes start one at a time, so two nodes started together on an empty
+ *       database do not both create the schema, the administrator and the groups.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +29,12 @@ class EngineTuning {
   @Bean
   FlywayMigrationStrategy migrateAfterEngineSchema(ProcessEngine engine) {
     return flyway -> flyway.migrate();
+  }
+
+  /** Nodes on PostgreSQL start one at a time (see {@link StartupLock}). */
+  @Bean
+  StartupLock startupLock(DataSource dataSource) {
+    return new StartupLock(dataSource);
   }
 
   @Bean

@@ -127,6 +127,12 @@ class PostgresProfileTest {
     assertThat(configuration.getHistory()).isEqualTo("full");
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
     assertThat(configuration.getJobExecutor().getLockOwner()).isEqualTo(configuration.getHostname());
+    // Taken while the engine built its schema, given back once the node accepts traffic.
+    assertThat(bean(StartupLock.class).isHeld()).isFalse();
+    assertThat(
+            jdbc().queryForObject(
+                "select count(*) from pg_locks where locktype = 'advisory'", Integer.class))
+        .isZero();
     // The test profile switches the job executor off; these are what a node runs with.
     JobExecutionProperty jobExecution = bean(CamundaBpmProperties.class).getJobExecution();
     assertThat(jobExecution.getLockTimeInMillis()).isEqualTo(60_000);

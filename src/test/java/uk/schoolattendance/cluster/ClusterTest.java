@@ -1,0 +1,233 @@
+package uk.schoolattendance.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Camunda 7's cluster: two application nodes, each its own JVM running the real application with
+ * its job executor, sharing one PostgreSQL (embedded, started by the build) and nothing else.
+ * The test drives the engine through a third engine on the same database whose job executor is
+ * off, and reads the effects and the job log with SQL.
+ *
+ * <p>Scaled to keep the build quick, and said so: the lock time is 15 s instead of the product's
+ * 60 s, and idle nodes poll every 0.5–2 s instead of 5–60 s. The tests run in order on one
+ * cluster; the last one kills a node.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+  private static final int LOCK_TIME_MS = 15_000;
+  private static final String PROCESS = "ClusterProbe";
+
+  private static EmbeddedPostgres postgres;
+  private static JdbcTemplate sql;
+  private static NodeProcess nodeA;
+  private static NodeProcess nodeB;
+  private static ProcessEngine client;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    sql = new JdbcTemplate(postgres.getPostgresDatabase());
+    sql.execute(ProbeEffects.TABLE);
+    String url = postgres.getJdbcUrl("postgres", "postgres");
+    List<String> common =
+        List.of(
+            "--spring.profiles.active=postgres",
+            "--ATTENDANCE_DB_URL=" + url,
+            "--ATTENDANCE_DB_USER=postgres",
+            "--ATTENDANCE_DB_PASSWORD=postgres",
+            "--ATTENDANCE_ADMIN_USER=admin",
+            "--ATTENDANCE_ADMIN_PASSWORD=admin-cluster-test",
+            "--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/**/*.bpmn,"
+                + "classpath*:bpmn/**/*.dmn,classpath*:forms/**/*.form,classpath*:cluster/*.bpmn",
+            "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,
+            "--camunda.bpm.job-execution.wait-time-in-millis=500",
+            "--camunda.bpm.job-execution.max-wait=2000");
+    // Both nodes start at once, as docker compose starts its replicas.
+    nodeA = new NodeProcess("node-a", common).start();
+    nodeB = new NodeProcess("node-b", common).start();
+    nodeA.awaitReady(Duration.ofMinutes(3));
+    nodeB.awaitReady(Duration.ofMinutes(3));
+
+    ProcessEngineConfiguration configuration =
+        ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+            .setProcessEngineName("cluster-test-client")
+            .setJdbcUrl(url)
+            .setJdbcUsername("postgres")
+            .setJdbcPassword("postgres")
+            .setJdbcDriver("org.postgresql.Driver")
+            .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+            .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+            .setJobExecutorActivate(false);
+    client = configuration.buildProcessEngine();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (client != null) {
+      client.close();
+    }
+    for (NodeProcess node : new NodeProcess[] {nodeA, nodeB}) {
+      if (node != null) {
+        node.stop();
+      }
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private record Case(String businessKey, String instanceId) {}
+
+  /** Cases waiting at their review date, as a real case waits for weeks. */
+  private static List<Case> casesAtReviewStage(String batch, int count) {
+    Date farAway = new Date(System.currentTimeMillis() + Duration.ofDays(28).toMillis());
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String businessKey = batch + "-" + i;
+      ProcessInstance instance =
+          client
+              .getRuntimeService()
+              .createProcessInstanceByKey(PROCESS)
+              .businessKey(businessKey)
+              .setVariable("reviewDue", farAway)
+              .startBeforeActivity("Event_ReviewDateReached")
+              .execute();
+      cases.add(new Case(businessKey, instance.getId()));
+    }
+    return cases;
+  }
+
+  /** The morning the review dates come: every timer of the batch falls due now. */
+  private static void reviewDatesFallDueNow(List<Case> cases) {
+    Date now = new Date();
+    for (Case c : cases) {
+      Job timer =
+          client.getManagementService().createJobQuery().processInstanceId(c.instanceId())
+              .timers().singleResult();
+      client.getManagementService().setJobDuedate(timer.getId(), now);
+    }
+  }
+
+  private static long finished(String batch) {
+    return client.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS).processInstanceBusinessKeyLike(batch + "-%")
+        .finished().count();
+  }
+
+  private static Map<String, Long> reviewsByNode(String batch) {
+    return sql
+        .queryForList(
+            "select node, count(*) as n from probe_effect where effect_key like ? group by node",
+            batch + "-%/Task_RecordReview")
+        .stream()
+        .collect(Collectors.toMap(row -> (String) row.get("node"), row -> ((Number) row.get("n")).longValue()));
+  }
+
+  private static long failedJobs() {
+    return client.getHistoryService().createHistoricJobLogQuery().processDefinitionKey(PROCESS)
+        .failureLog().count();
+  }
+
+  @Test
+  @Order(1)
+  void timersFallingDueTogetherFireExactlyOnceSharedByBothNodes() {
+    List<Case> cases = casesAtReviewStage("MORNING", 200);
+    reviewDatesFallDueNow(cases);
+
+    await("200 reviews").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .until(() -> finished("MORNING") == 200);
+
+    Map<String, Long> byNode = reviewsByNode("MORNING");
+    System.out.println("Reviews by node: " + byNode);
+    assertThat(byNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(200);
+    assertThat(byNode).containsOnlyKeys("node-a", "node-b");
+    // Which node fired each timer, from the engine's own job log.
+    List<String> timerHosts =
+        sql.queryForList(
+            "select distinct hostname_ from act_hi_job_log where process_def_key_ = ?"
+                + " and job_def_type_ = 'timer-intermediate-transition' and job_state_ = 2",
+            String.class, PROCESS);
+    assertThat(timerHosts).containsExactlyInAnyOrder("node-a", "node-b");
+    assertThat(failedJobs()).isZero();
+    assertThat(client.getRuntimeService().createIncidentQuery().count()).isZero();
+  }
+
+  @Test
+  @Order(3)
+  void whenANodeDiesMidWorkTheOtherFinishesEverything() throws Exception {
+    List<Case> cases = casesAtReviewStage("CRASH", 200);
+    // Hold every review's key in an open transaction: each node's review jobs block on the
+    // insert, so node B is certainly in the middle of work when it dies.
+    try (Connection blocker = postgres.getPostgresDatabase().getConnection()) {
+      blocker.setAutoCommit(false);
+      try (PreparedStatement insert =
+          blocker.prepareStatement("insert into probe_effect (effect_key, node) values (?, 'blocker')")) {
+        for (Case c : cases) {
+          insert.setString(1, ProbeEffects.key(c.businessKey(), "Task_RecordReview"));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      reviewDatesFallDueNow(cases);
+      await("node B busy").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+          .until(() -> lockedBy("node-b", "async-continuation") > 0);
+
+      nodeB.kill();
+      List<String> orphans =
+          sql.queryForList("select id_ from act_ru_job where lock_owner_ = 'node-b'", String.class);
+      assertThat(orphans).isNotEmpty();
+      blocker.rollback();
+
+      // Node A goes on, and takes over B's jobs once their lock has expired.
+      await("node A finishes B's work").atMost(Duration.ofMillis(LOCK_TIME_MS).plusMinutes(2))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> finished("CRASH") == 200);
+      assertThat(reviewsByNode("CRASH").values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(200);
+      for (String orphan : orphans) {
+        assertThat(
+                sql.queryForObject(
+                    "select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2"
+                        + " and hostname_ = 'node-a'",
+                    Long.class, orphan))
+            .as("job %s left by node B, run by node A", orphan)
+            .isEqualTo(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(client.getRuntimeService().createIncidentQuery().count()).isZero();
+    assertThat(sql.queryForObject("select count(*) from probe_effect where node = 'blocker'", Long.class))
+        .isZero();
+  }
+
+  private static long lockedBy(String node, String handlerType) {
+    return sql.queryForObject(
+        "select count(*) from act_ru_job where lock_owner_ = ? and handler_type_ = ?",
+        Long.class, node, handlerType);
+  }
+}
