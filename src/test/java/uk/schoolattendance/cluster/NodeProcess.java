@@ -27,12 +27,20 @@ public final class NodeProcess implements AutoCloseable {
   private final String name;
   private final int port;
   private final List<String> arguments;
+  private Path workingDirectory;
   private Process process;
 
   public NodeProcess(String name, List<String> arguments) {
     this.name = name;
     this.port = freePort();
     this.arguments = arguments;
+    this.workingDirectory = Path.of("target", "nodes", name);
+  }
+
+  /** The node's current directory: where the default H2 database ({@code ./data}) lives. */
+  public NodeProcess in(Path directory) {
+    this.workingDirectory = directory;
+    return this;
   }
 
   private static int freePort() {
@@ -54,9 +62,9 @@ public final class NodeProcess implements AutoCloseable {
   /** Starts the JVM; {@link #awaitReady} waits for it. */
   public NodeProcess start() throws IOException {
     File log = Path.of("target", "nodes", name + ".log").toFile();
+    log.getParentFile().mkdirs();
     // Its own working directory: nothing of the project's folders is found relative to it.
-    File workingDirectory = Path.of("target", "nodes", name).toFile();
-    workingDirectory.mkdirs();
+    workingDirectory.toFile().mkdirs();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -71,7 +79,7 @@ public final class NodeProcess implements AutoCloseable {
     command.addAll(arguments);
     process =
         new ProcessBuilder(command)
-            .directory(workingDirectory)
+            .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
             .start();

@@ -1,0 +1,171 @@
+package uk.schoolattendance.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The application as a council runs it on one machine (its own JVM, the default H2 file
+ * database under ./data, demo profile), killed with SIGKILL while cases pour in through the
+ * engine REST API and timers fire, then started again: every case whose start was
+ * acknowledged is there, every timer fires, no side effect happens twice.
+ *
+ * <p>Scaled for the build: the lock time is 10 s instead of 60 s (the restarted node waits for
+ * its predecessor's locks to expire), and reviews fall due two seconds after a case starts.
+ */
+class CrashSafetyTest {
+
+  private static final Pattern BUSINESS_KEY = Pattern.compile("\"businessKey\":\"(LOAD-\\d+)\"");
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final String auth =
+      "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+
+  @TempDir Path directory;
+
+  @Test
+  void killedUnderLoadAndRestartedLosesNothingAndDoesNothingTwice() throws Exception {
+    try (Connection connection = DriverManager.getConnection(h2Url(), "sa", "")) {
+      connection.createStatement().execute(ProbeEffects.TABLE);
+    }
+    List<String> arguments =
+        List.of(
+            "--spring.profiles.active=demo",
+            "--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/**/*.bpmn,"
+                + "classpath*:bpmn/**/*.dmn,classpath*:forms/**/*.form,classpath*:cluster/*.bpmn",
+            "--camunda.bpm.job-execution.lock-time-in-millis=10000",
+            "--camunda.bpm.job-execution.wait-time-in-millis=500",
+            "--camunda.bpm.job-execution.max-wait=2000");
+    NodeProcess node = new NodeProcess("crash-node", arguments).in(directory);
+    node.start().awaitReady(Duration.ofMinutes(3));
+
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicBoolean loading = new AtomicBoolean(true);
+    Thread load = new Thread(() -> startCases(node, acknowledged, loading), "load");
+    load.start();
+    try {
+      await("cases under way").atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 150);
+      node.kill();
+    } finally {
+      loading.set(false);
+      load.join(Duration.ofSeconds(30).toMillis());
+    }
+
+    node.start().awaitReady(Duration.ofMinutes(3));
+    try {
+      await("every acknowledged case finished after the restart")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(() -> {
+            Set<String> missing = new HashSet<>(acknowledged);
+            missing.removeAll(finishedKeys(node));
+            assertThat(missing).as("acknowledged but not finished; running instances: %s",
+                count(node, "/engine-rest/process-instance/count?processDefinitionKey=ClusterProbe")
+                + ", all instances: " + count(node, "/engine-rest/history/process-instance/count?processDefinitionKey=ClusterProbe"))
+                .isEmpty();
+            assertThat(count(node, "/engine-rest/process-instance/count?processDefinitionKey=ClusterProbe")).isZero();
+          });
+      assertThat(count(node, "/engine-rest/incident/count")).isZero();
+    } finally {
+      node.stop();
+    }
+
+    Set<String> finished;
+    try (Connection connection = DriverManager.getConnection(h2Url(), "sa", "")) {
+      JdbcTemplate sql = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+      finished = new HashSet<>(sql.queryForList(
+          "select business_key_ from act_hi_procinst where proc_def_key_ = 'ClusterProbe'"
+              + " and end_time_ is not null", String.class));
+      assertThat(finished).containsAll(acknowledged);
+      // Each case recorded once on opening and once at its review: the primary key refuses a
+      // second row, so a job run twice would have failed and left a failure in the job log.
+      assertThat(sql.queryForObject("select count(*) from probe_effect", Long.class))
+          .isEqualTo(2L * finished.size());
+      assertThat(sql.queryForObject(
+              "select count(*) from act_hi_job_log where process_def_key_ = 'ClusterProbe'"
+                  + " and job_state_ = 1", Long.class))
+          .isZero();
+    }
+    System.out.printf("Acknowledged %d, finished %d%n", acknowledged.size(), finished.size());
+  }
+
+  private String h2Url() {
+    return "jdbc:h2:file:" + directory.resolve("data/attendance").toAbsolutePath();
+  }
+
+  /** Starts cases one after another until stopped; keeps those the engine acknowledged. */
+  private void startCases(NodeProcess node, Set<String> acknowledged, AtomicBoolean loading) {
+    SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    for (int i = 0; loading.get(); i++) {
+      String key = "LOAD-" + i;
+      String due = iso.format(new Date(System.currentTimeMillis() + 2000));
+      String body =
+          "{\"businessKey\":\"" + key + "\",\"variables\":{\"reviewDue\":{\"value\":\""
+              + due + "\",\"type\":\"Date\"}}}";
+      try {
+        HttpResponse<String> response = http.send(
+            HttpRequest.newBuilder(node.uri("/engine-rest/process-definition/key/ClusterProbe/start"))
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          acknowledged.add(key);
+        }
+      } catch (IOException e) {
+        // The node is gone: this start was never acknowledged.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private long count(NodeProcess node, String path) throws IOException, InterruptedException {
+    String body = get(node, path);
+    return Long.parseLong(body.replaceAll("\\D", ""));
+  }
+
+  private Set<String> finishedKeys(NodeProcess node) throws IOException, InterruptedException {
+    String body = get(node, "/engine-rest/history/process-instance?processDefinitionKey=ClusterProbe&finished=true");
+    Set<String> keys = new HashSet<>();
+    Matcher matcher = BUSINESS_KEY.matcher(body);
+    while (matcher.find()) {
+      keys.add(matcher.group(1));
+    }
+    return keys;
+  }
+
+  private String get(NodeProcess node, String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(node.uri(path)).header("Authorization", auth).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+}
