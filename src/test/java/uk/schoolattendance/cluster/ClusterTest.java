@@ -60,7 +60,7 @@ class ClusterTest {
             "--ATTENDANCE_DB_USER=postgres",
             "--ATTENDANCE_DB_PASSWORD=postgres",
             "--ATTENDANCE_ADMIN_USER=admin",
-            "--ATTENDANCE_ADMIN_PASSWORD=admin-cluster-test",
+            "--ATTENDANCE_ADMIN_PASSWORD=Two-Nodes-0ne-Database!",
             "--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/**/*.bpmn,"
                 + "classpath*:bpmn/**/*.dmn,classpath*:forms/**/*.form,classpath*:cluster/*.bpmn",
             "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,

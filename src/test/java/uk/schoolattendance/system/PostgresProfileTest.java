@@ -203,12 +203,17 @@ class PostgresProfileTest {
   }
 
   @Test
-  void webappsAndRestApiAnswer() {
+  void restApiAndHealthAnswerFromPostgres() {
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     RestClient rest = RestClient.create("http://localhost:" + port);
-    ResponseEntity<String> tasklist =
-        rest.get().uri("/camunda/app/tasklist/default/").retrieve().toEntity(String.class);
-    assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> definitions =
+        rest.get()
+            .uri("/engine-rest/engine/postgresProfileTest/process-definition?latestVersion=true")
+            .headers(headers -> headers.setBasicAuth("demo", "demo"))
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(definitions.getBody()).contains("AttendanceCase");
     ResponseEntity<String> health =
         rest.get().uri("/actuator/health").retrieve().toEntity(String.class);
     assertThat(health.getBody()).contains("UP");
