@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,19 +35,6 @@ class EngineTuning {
   @Bean
   StartupLock startupLock(DataSource dataSource) {
     return new StartupLock(dataSource);
-  }
-
-  /** Unpaged engine REST queries get the query limit as their page size (see the filter). */
-  @Bean
-  FilterRegistrationBean<UnpagedQueryDefault> unpagedQueryDefault(ProcessEngine engine) {
-    int limit =
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-            .getQueryMaxResultsLimit();
-    FilterRegistrationBean<UnpagedQueryDefault> registration =
-        new FilterRegistrationBean<>(new UnpagedQueryDefault(limit));
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setEnabled(limit != Integer.MAX_VALUE);
-    return registration;
   }
 
   @Bean

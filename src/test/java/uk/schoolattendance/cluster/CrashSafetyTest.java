@@ -151,7 +151,9 @@ class CrashSafetyTest {
   }
 
   private Set<String> finishedKeys(NodeProcess node) throws IOException, InterruptedException {
-    String body = get(node, "/engine-rest/history/process-instance?processDefinitionKey=ClusterProbe&finished=true");
+    String body = get(node, "/engine-rest/history/process-instance?processDefinitionKey=ClusterProbe&finished=true"
+        // Unpaged lists are refused for a logged-in client (queryMaxResultsLimit): page.
+        + "&firstResult=0&maxResults=2000");
     Set<String> keys = new HashSet<>();
     Matcher matcher = BUSINESS_KEY.matcher(body);
     while (matcher.find()) {
