@@ -208,7 +208,7 @@ class PostgresProfileTest {
     RestClient rest = RestClient.create("http://localhost:" + port);
     ResponseEntity<String> definitions =
         rest.get()
-            .uri("/engine-rest/engine/postgresProfileTest/process-definition?latestVersion=true")
+            .uri("/engine-rest/engine/postgresProfileTest/process-definition?latestVersion=true&firstResult=0&maxResults=50")
             .headers(headers -> headers.setBasicAuth("demo", "demo"))
             .retrieve()
             .toEntity(String.class);
