@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,8 @@ class ClusterTest {
 
   private static final int LOCK_TIME_MS = 15_000;
   private static final String PROCESS = "ClusterProbe";
+  private static final String ADMIN_PASSWORD = "Two-Nodes-0ne-Database!";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static EmbeddedPostgres postgres;
   private static JdbcTemplate sql;
@@ -60,7 +67,11 @@ class ClusterTest {
             "--ATTENDANCE_DB_USER=postgres",
             "--ATTENDANCE_DB_PASSWORD=postgres",
             "--ATTENDANCE_ADMIN_USER=admin",
-            "--ATTENDANCE_ADMIN_PASSWORD=Two-Nodes-0ne-Database!",
+            "--ATTENDANCE_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+            "--attendance.schools[0].urn=100001",
+            "--attendance.schools[0].name=Riverside Primary School",
+            "--attendance.schools[0].serviceLevel=traded",
+            "--attendance.schools[0].namedOfficer=officer",
             "--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/**/*.bpmn,"
                 + "classpath*:bpmn/**/*.dmn,classpath*:forms/**/*.form,classpath*:cluster/*.bpmn",
             "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,
@@ -174,6 +185,60 @@ class ClusterTest {
     assertThat(timerHosts).containsExactlyInAnyOrder("node-a", "node-b");
     assertThat(failedJobs()).isZero();
     assertThat(client.getRuntimeService().createIncidentQuery().count()).isZero();
+  }
+
+  /**
+   * Penalty notice referrals, started through the engine REST API of both nodes in turn as the
+   * case's multi-instance does: each notice is issued by an asynchronous job that either node
+   * may run, and the register holds exactly one notice per parent.
+   */
+  @Test
+  @Order(2)
+  void penaltyNoticeReferralsProduceExactlyOneNoticePerParent() throws Exception {
+    int parents = 30;
+    for (int i = 0; i < parents; i++) {
+      NodeProcess node = i % 2 == 0 ? nodeA : nodeB;
+      String body =
+          "{\"variables\":{"
+              + variable("caseReference", "AC-2026-" + (900_000 + i)) + ","
+              + variable("pupilUpn", "H801200001001") + ","
+              + variable("pupilName", "Sam Pupil") + ","
+              + variable("schoolUrn", "100001") + ","
+              + variable("parentId", "CLUSTER-P" + i) + ","
+              + variable("parentName", "Parent " + i) + ","
+              + variable("parentAddress", i + " Station Road, Southend SS1 1AA") + ","
+              + variable("noticeReason", "other") + ","
+              + variable("offenceFrom", "2026-09-07") + ","
+              + variable("offenceTo", "2026-10-16") + "}}";
+      HttpResponse<String> response = HTTP.send(
+          HttpRequest.newBuilder(node.uri("/engine-rest/process-definition/key/PenaltyNotice/start"))
+              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                  ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    await("every notice issued").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .until(() -> sql.queryForObject(
+            "select count(*) from pn_notice where parent_id like 'CLUSTER-P%'", Long.class) == parents);
+    assertThat(sql.queryForObject(
+            "select count(distinct parent_id) from pn_notice where parent_id like 'CLUSTER-P%'", Long.class))
+        .isEqualTo(parents);
+    assertThat(sql.queryForObject(
+            "select count(distinct notice_number) from pn_notice where parent_id like 'CLUSTER-P%'", Long.class))
+        .isEqualTo(parents);
+    assertThat(client.getHistoryService().createHistoricJobLogQuery().processDefinitionKey("PenaltyNotice")
+        .failureLog().count()).isZero();
+    System.out.println("Notices issued by node: " + sql.queryForList(
+        "select hostname_, count(*) from act_hi_job_log where process_def_key_ = 'PenaltyNotice'"
+            + " and job_state_ = 2 group by hostname_"));
+  }
+
+  private static String variable(String name, String value) {
+    return "\"" + name + "\":{\"value\":\"" + value + "\",\"type\":\"String\"}";
   }
 
   @Test
