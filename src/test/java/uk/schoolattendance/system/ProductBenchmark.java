@@ -98,7 +98,8 @@ class ProductBenchmark {
         .initializers(c -> ((GenericApplicationContext) c).registerBean(StatementCounter.class))
         .properties(
             "spring.config.name=bare-engine",
-            "spring.main.web-application-type=none",
+            // A web application like the product (the REST starter on the classpath needs one).
+            "server.port=0",
             "spring.main.banner-mode=off",
             "logging.level.root=WARN",
             "spring.flyway.enabled=false",
