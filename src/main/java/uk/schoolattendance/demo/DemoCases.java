@@ -1,0 +1,183 @@
+package uk.schoolattendance.demo;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
+
+/**
+ * Demo cases (demo profile, first start only): cases at every level for both demo schools,
+ * reviews waiting and due, overdue work, a Pupil Planning Meeting, and penalty notices paid and
+ * unpaid, so Tasklist and Cockpit look like a working team. Every case goes through the real
+ * processes and their validation; nothing is written around the engine.
+ */
+@Component
+@Profile("demo")
+@ConditionalOnProperty(name = "attendance.demo.cases", havingValue = "true")
+class DemoCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+  private static final long DAY = 24L * 60 * 60 * 1000;
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final HistoryService history;
+  private final PenaltyNoticeRegister register;
+
+  DemoCases(
+      RuntimeService runtime,
+      TaskService tasks,
+      ManagementService management,
+      HistoryService history,
+      PenaltyNoticeRegister register) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+    this.history = history;
+    this.register = register;
+  }
+
+  @EventListener
+  @Order(30)
+  public void createDemoCases(ApplicationReadyEvent event) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey("AttendanceCase").count() > 0) {
+      return;
+    }
+    int n = 0;
+    for (String school : List.of("100001", "100002")) {
+      String tag = school.endsWith("1") ? "R" : "H";
+      // Level 1: the school (or its named officer, traded service) intervenes.
+      start(school, 1, tag + ". Ellis", 88.4, 4, ++n);
+      // Level 2: a meeting to hold, one of them overdue.
+      Task meeting = firstTask(start(school, 2, tag + ". Patel", 84.0, 8, ++n));
+      if (school.equals("100002")) {
+        overdue(meeting, 3);
+      }
+      // Level 2: meeting held, the 4-school-week review waiting on its timer.
+      ProcessInstance waiting = start(school, 2, tag + ". Nowak", 81.0, 9, ++n);
+      complete(firstTask(waiting), "attendanceTarget", 92.0, "barriers", "Anxiety about PE lessons",
+          "attendancePlan", "Morning check-in with the pastoral lead");
+      // Level 2: the review is due now (its timer fired).
+      ProcessInstance due = start(school, 2, tag + ". Okoro", 79.5, 11, ++n);
+      complete(firstTask(due), "attendanceTarget", 90.0);
+      fireTimers(due);
+      // Level 3: family casework.
+      start(school, 3, tag + ". Murphy", 72.0, 14, ++n);
+      // Level 4: a Pupil Planning Meeting awaiting a legal decision.
+      start(school, 4, tag + ". Kowalski", 61.0, 22, ++n);
+    }
+    createPenaltyNotices(++n);
+  }
+
+  /** Penalty notices for one family: one notice paid on time, one awaiting payment. */
+  private void createPenaltyNotices(int n) {
+    ProcessInstance enforce = start("100002", 4, "H. Brennan", 58.0, 24, n);
+    complete(firstTask(enforce), "legalRoute", "penalty-notice", "legalRouteReason",
+        "Notice to Improve ignored; no engagement with support");
+    runJobs();
+    List<ProcessInstance> notices =
+        runtime.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")
+            .superProcessInstanceId(enforce.getId()).list();
+    try {
+      String paid = notices.get(0).getBusinessKey();
+      runtime.createMessageCorrelation("PenaltyNoticePaid")
+          .processInstanceBusinessKey(paid)
+          .setVariable("amountPaid", register.get(paid).reducedAmount().doubleValue())
+          .setVariable("paidOn", ClockUtil.getCurrentTime())
+          .correlate();
+    } catch (RuntimeException e) {
+      // The job executor may still be issuing the notice: the demo then has both unpaid.
+      LOG.warn("Demo data: no paid penalty notice ({})", e.getMessage());
+    }
+    LOG.info("Demo data: {} attendance cases and {} penalty notices created", n, notices.size());
+  }
+
+  private ProcessInstance start(String school, int level, String pupil, double attendance, int sessions, int n) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("pupilUpn", upn(String.format("8012%08d", n)));
+    variables.put("pupilName", pupil);
+    variables.put("schoolUrn", school);
+    variables.put("route", "support-first");
+    variables.put("entryLevel", level);
+    variables.put("attendancePercent", attendance);
+    variables.put("unauthorisedSessions", sessions);
+    String surname = pupil.substring(pupil.indexOf(' ') + 1);
+    variables.put("parents", SpinValues.jsonValue(
+        "[{\"id\":\"parent-" + n + "a\",\"name\":\"Alex " + surname + "\",\"address\":\"" + n
+            + " Station Road, Southend-on-Sea SS1 1AA\"},"
+            + "{\"id\":\"parent-" + n + "b\",\"name\":\"Jo " + surname + "\",\"address\":\"" + n
+            + " Station Road, Southend-on-Sea SS1 1AA\"}]").create());
+    variables.put("supportSoFar", "Call-backs, a school attendance meeting and a referral to early help");
+    return runtime.startProcessInstanceByKey("AttendanceCase", variables);
+  }
+
+  private Task firstTask(ProcessInstance instance) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).listPage(0, 1).get(0);
+  }
+
+  private void complete(Task task, Object... pairs) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      variables.put((String) pairs[i], pairs[i + 1]);
+    }
+    tasks.complete(task.getId(), variables);
+  }
+
+  private void overdue(Task task, int daysLate) {
+    task.setDueDate(new Date(ClockUtil.getCurrentTime().getTime() - daysLate * DAY));
+    tasks.saveTask(task);
+  }
+
+  private void fireTimers(ProcessInstance instance) {
+    for (Job timer : management.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
+      management.executeJob(timer.getId());
+    }
+  }
+
+  /** Runs the asynchronous steps of a case and the processes it called, as the job executor would. */
+  private void runJobs() {
+    for (int round = 0; round < 10; round++) {
+      List<Job> jobs = management.createJobQuery().executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      for (Job job : jobs) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException e) {
+          // The job executor may have taken it first; it will finish it.
+          LOG.debug("Demo job {} left to the job executor: {}", job.getId(), e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** A valid UPN: the DfE check letter before 12 digits (domain notes §9). */
+  static String upn(String twelveDigits) {
+    String alphabet = "ABCDEFGHJKLMNPQRTUVWXYZ";
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += Character.digit(twelveDigits.charAt(i), 10) * (i + 2);
+    }
+    return alphabet.charAt(sum % 23) + twelveDigits;
+  }
+}
