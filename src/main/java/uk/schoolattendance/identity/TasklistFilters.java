@@ -98,6 +98,13 @@ class TasklistFilters {
         join(CASEWORKERS, Groups.MANAGERS));
   }
 
+  /** What each task in the list shows of its case, so a person can tell tasks apart. */
+  private static final List<Map<String, String>> CASE_COLUMNS =
+      List.of(
+          Map.of("name", "pupilName", "label", "Pupil"),
+          Map.of("name", "caseReference", "label", "Case"),
+          Map.of("name", "schoolUrn", "label", "School"));
+
   private void filter(String name, int priority, String description, TaskQuery query, List<String> readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
@@ -106,12 +113,18 @@ class TasklistFilters {
       properties.put("priority", priority);
       properties.put("refresh", true);
       properties.put("showUndefinedVariable", false);
+      properties.put("variables", CASE_COLUMNS);
       filter =
           filters
               .newTaskFilter(name)
               .setQuery(query.orderByDueDate().asc())
               .setProperties(properties);
       filters.saveFilter(filter);
+    } else if (!filter.getProperties().containsKey("variables")) {
+      // Filters made by an earlier version: show the case in the list as well.
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", CASE_COLUMNS);
+      filters.saveFilter(filter.setProperties(properties));
     }
     for (String group : readers) {
       authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);

@@ -50,7 +50,8 @@ class TasklistBrowserTest {
 
       // The universal-service school does its own Level 1 work, found in its filter.
       browser.press(By.xpath("//*[contains(text(), \"My school's cases\")]"));
-      browser.press(By.xpath("//a[contains(., 'Intervene in school')]"));
+      // Each task in the list shows its pupil, so the school picks Jamie's.
+      browser.press(By.xpath("//li[contains(., 'Jamie Browser')]//a[contains(., 'Intervene in school')]"));
       browser.claimTask(() -> "school2".equals(assigneeOf("Jamie Browser")));
       browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-1')]"));
       browser.type("textarea[id$='Field_SchoolInterventionNotes']", "Three call-backs; no change. Referring to the LA.");

@@ -65,6 +65,15 @@ class TasklistFiltersTest {
   }
 
   @Test
+  void everyFilterShowsThePupilAndTheCaseOfEachTask() {
+    for (org.camunda.bpm.engine.filter.Filter filter : filterService.createFilterQuery().list()) {
+      assertThat(filter.getProperties().get("variables").toString())
+          .as(filter.getName())
+          .contains("pupilName", "caseReference");
+    }
+  }
+
+  @Test
   void startUpIsIdempotent() {
     long filters = filterService.createFilterQuery().count();
     long authorizations = authorizationService.createAuthorizationQuery().count();
