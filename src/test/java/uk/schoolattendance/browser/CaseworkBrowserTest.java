@@ -1,43 +1,26 @@
 package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.casework.CaseFixtures;
 
 /**
  * Officers, senior practitioners, schools and managers doing their part of a case in a real
  * browser, with nothing but Tasklist and Cockpit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class CaseworkBrowserTest {
+class CaseworkBrowserTest extends BrowserTestSupport {
 
   private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-
-  @BeforeAll
-  static void needsChromium() {
-    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (.ci/install installs them)");
-  }
-
-  private Browser browser() {
-    return new Browser("http://localhost:" + port);
-  }
 
   private Task startCaseAt(int level, String school, String pupilName) {
     Map<String, Object> variables =

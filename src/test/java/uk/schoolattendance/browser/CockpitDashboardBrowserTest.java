@@ -1,30 +1,16 @@
 package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A manager in Cockpit: the application's name, no vendor banner, the attendance overview. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class CockpitDashboardBrowserTest {
-
-  @LocalServerPort int port;
-
-  @BeforeAll
-  static void needsChromium() {
-    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (.ci/install installs them)");
-  }
+class CockpitDashboardBrowserTest extends BrowserTestSupport {
 
   @Test
   void aManagerSeesTheAttendanceOverviewInCockpit() {
-    try (Browser browser = new Browser("http://localhost:" + port)) {
+    try (Browser browser = browser()) {
       browser.logInTo("cockpit", "manager", "manager");
       try {
         browser.visible(By.cssSelector(".attendance-dashboard"));

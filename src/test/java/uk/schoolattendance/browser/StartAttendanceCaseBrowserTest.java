@@ -1,37 +1,24 @@
 package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An officer opens an attendance case in Tasklist through the Camunda Form: the parents come
  * from the parent 1 / parent 2 fields (a form-js dynamic list cannot be submitted in Tasklist
  * 7.24, see docs/process.md), the case gets its reference and waits at Level 1.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class StartAttendanceCaseBrowserTest {
+class StartAttendanceCaseBrowserTest extends BrowserTestSupport {
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
-
-  @BeforeAll
-  static void needsChromium() {
-    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (.ci/install installs them)");
-  }
 
   private static WebElement field(Browser browser, String id) {
     return browser.visible(By.cssSelector("[id$='" + id + "']"));
@@ -39,7 +26,7 @@ class StartAttendanceCaseBrowserTest {
 
   @Test
   void anOfficerOpensACaseWithTheStartForm() {
-    try (Browser browser = new Browser("http://localhost:" + port)) {
+    try (Browser browser = browser()) {
       browser.logInTo("tasklist", "officer", "officer");
       browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
       try {

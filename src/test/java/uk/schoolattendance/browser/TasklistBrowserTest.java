@@ -1,34 +1,16 @@
 package uk.schoolattendance.browser;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** People in a real browser: the roles of the contract doing their part in Tasklist and Cockpit. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-class TasklistBrowserTest {
+class TasklistBrowserTest extends BrowserTestSupport {
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-
-  @BeforeAll
-  static void needsChromium() {
-    assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (.ci/install installs them)");
-  }
-
-  private Browser browser() {
-    return new Browser("http://localhost:" + port);
-  }
 
   @Test
   void aSchoolUserStartsACaseWithTheStartFormAndRefersItToTheLocalAuthority() {
