@@ -63,7 +63,7 @@ final class Browser implements AutoCloseable {
   }
 
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    return new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
   WebElement visible(By by) {
@@ -143,10 +143,11 @@ final class Browser implements AutoCloseable {
       dumpPage("login-page-" + app);
       throw e;
     }
-    driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
-    waiting().until(d -> !d.getCurrentUrl().contains("/login"));
+    // Paced and checked typing: a slow machine may still be starting the page's scripts.
+    type("input[ng-model=username]", user);
+    type("input[ng-model=password]", password);
+    press(By.cssSelector("form button[type=submit]"));
+    waitUntil("login-" + app + "-" + user, () -> !driver.getCurrentUrl().contains("/login"));
   }
 
   void screenshot(String name) {

@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -20,9 +18,6 @@ class StartAttendanceCaseBrowserTest extends BrowserTestSupport {
 
   @Autowired RuntimeService runtimeService;
 
-  private static WebElement field(Browser browser, String id) {
-    return browser.visible(By.cssSelector("[id$='" + id + "']"));
-  }
 
   @Test
   void anOfficerOpensACaseWithTheStartForm() {
@@ -30,22 +25,18 @@ class StartAttendanceCaseBrowserTest extends BrowserTestSupport {
       browser.logInTo("tasklist", "officer", "officer");
       browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
       try {
-        field(browser, "Field_PupilUpn").sendKeys("X801200001002");
-        field(browser, "Field_PupilName").sendKeys("Robin Browser");
-        field(browser, "Field_SchoolUrn").sendKeys("100002");
-        field(browser, "Field_AttendancePercent").sendKeys("84.5");
-        field(browser, "Field_UnauthorisedSessions").sendKeys("6");
-        field(browser, "Field_Parent1Name").sendKeys("Alex Parent", Keys.TAB);
-        field(browser, "Field_Parent1Address").sendKeys("1 High Street, Southend", Keys.TAB);
-        field(browser, "Field_Parent2Name").sendKeys("Jo Parent", Keys.TAB);
-        field(browser, "Field_Parent2Address").sendKeys("5 Low Road, Southend", Keys.TAB);
-        field(browser, "Field_SupportSoFar").sendKeys("Call-backs and a meeting with the school", Keys.TAB);
+        browser.type("[id$='Field_PupilUpn']", "X801200001002");
+        browser.type("[id$='Field_PupilName']", "Robin Browser");
+        browser.type("[id$='Field_SchoolUrn']", "100002");
+        browser.type("[id$='Field_AttendancePercent']", "84.5");
+        browser.type("[id$='Field_UnauthorisedSessions']", "6");
+        browser.type("[id$='Field_Parent1Name']", "Alex Parent");
+        browser.type("[id$='Field_Parent1Address']", "1 High Street, Southend");
+        browser.type("[id$='Field_Parent2Name']", "Jo Parent");
+        browser.type("[id$='Field_Parent2Address']", "5 Low Road, Southend");
+        browser.type("[id$='Field_SupportSoFar']", "Call-backs and a meeting with the school");
         browser.screenshot("tasklist-start-attendance-case");
-        org.openqa.selenium.WebElement button = browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']"));
-        // The page footer can cover a button at the bottom edge: bring it to the middle first
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-            .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+        browser.press(By.cssSelector("button[ng-click='startProcessInstance()']"));
         browser.waiting().until(d -> !cases().isEmpty());
       } catch (RuntimeException e) {
         browser.screenshot("tasklist-start-attendance-case-failed");
