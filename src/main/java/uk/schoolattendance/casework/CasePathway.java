@@ -29,8 +29,8 @@ public class CasePathway {
   /** As {@link #enter(DelegateExecution, int, String)} with an explicit stage (formalise-support). */
   public void enter(DelegateExecution execution, int level, String stage, String event) {
     Stage.of(stage);
-    execution.setVariable(LEVEL, level);
-    execution.setVariable(STAGE, stage);
+    Inputs.store(execution, LEVEL, level);
+    Inputs.store(execution, STAGE, stage);
     record(execution, event, null);
   }
 
@@ -77,7 +77,7 @@ public class CasePathway {
   /** The case ends with attendance improved: back to the school's monitoring. */
   public void closeImproved(DelegateExecution execution) {
     execution.setVariable("caseOutcome", "improved");
-    execution.setVariable(STAGE, Stage.MONITOR.value());
+    Inputs.store(execution, STAGE, Stage.MONITOR.value());
     record(execution, "case-closed", "attendance improved");
   }
 

@@ -27,7 +27,7 @@ public class CaseReviews {
 
   /** After the attendance meeting: the review on the chosen date or 4 school weeks later. */
   public void scheduleFirstReview(DelegateExecution execution) {
-    execution.setVariable("reviewCount", 0);
+    Inputs.store(execution, "reviewCount", 0);
     execution.setVariable("reviewStartPercent", execution.getVariable("attendancePercent"));
     schedule(execution, "review", execution.getVariable("reviewDate"), settings.reviewPeriodSchoolWeeks());
   }

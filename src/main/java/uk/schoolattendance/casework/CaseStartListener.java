@@ -35,7 +35,7 @@ public class CaseStartListener implements ExecutionListener {
     if (problem != null) {
       throw new InvalidInputException("pupilUpn", problem);
     }
-    execution.setVariable("pupilUpn", upn);
+    Inputs.store(execution, "pupilUpn", upn);
     Inputs.requiredText(execution, "pupilName", 200);
     String urn = Inputs.requiredText(execution, "schoolUrn", 6);
     if (!urn.matches("\\d{6}")) {
@@ -50,7 +50,7 @@ public class CaseStartListener implements ExecutionListener {
     Inputs.integer(execution, "unauthorisedSessions", 0, 1000, null);
     Parents.validate(execution);
     Boolean previousNotice = Inputs.bool(execution, "previousNoticeToImprove", false);
-    execution.setVariable("previousNoticeToImprove", Boolean.TRUE.equals(previousNotice));
+    Inputs.store(execution, "previousNoticeToImprove", Boolean.TRUE.equals(previousNotice));
     Inputs.optionalText(execution, "supportSoFar", 4000);
 
     String reference = caseReference(execution);
@@ -60,11 +60,6 @@ public class CaseStartListener implements ExecutionListener {
         Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
     execution.setVariable("openedOn", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
     execution.setVariable("reviewCount", 0);
-    for (String unset : new String[] {"caseOutcome", "legalRoute", "supportOutcome", "closureReason"}) {
-      if (execution.getVariable(unset) == null) {
-        execution.setVariable(unset, null);
-      }
-    }
     execution.setVariable(CasePathway.LEVEL, entryLevel);
     execution.setVariable(CasePathway.STAGE, Stage.MONITOR.value());
     pathway.record(

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.system.InvalidInputException;
@@ -17,6 +18,17 @@ import uk.schoolattendance.system.InvalidInputException;
 public final class Inputs {
 
   private Inputs() {}
+
+  /**
+   * Sets a variable only when its value changes. The engine writes a new history detail (and,
+   * for Json, a new byte array) for every {@code setVariable}, even of the same value; a case
+   * re-storing what it already holds pays for it in every step (docs/benchmarks.md).
+   */
+  public static void store(VariableScope scope, String name, Object value) {
+    if (!scope.hasVariable(name) || !Objects.equals(scope.getVariable(name), value)) {
+      scope.setVariable(name, value);
+    }
+  }
 
   public static String requiredText(VariableScope scope, String name, int maxLength) {
     String value = optionalText(scope, name, maxLength);
@@ -50,7 +62,7 @@ public final class Inputs {
       if (defaultValue == null) {
         throw new InvalidInputException(name, "is required, one of " + String.join(", ", allowed));
       }
-      scope.setVariable(name, defaultValue);
+      store(scope, name, defaultValue);
       return defaultValue;
     }
     if (!(value instanceof String text) || !allowed.contains(text.trim())) {
@@ -75,7 +87,7 @@ public final class Inputs {
     if (Double.isNaN(number) || number < 0 || number > 100) {
       throw new InvalidInputException(name, "must be a percentage from 0 to 100 (was " + value + ")");
     }
-    scope.setVariable(name, number);
+    store(scope, name, number);
     return number;
   }
 
@@ -85,7 +97,7 @@ public final class Inputs {
       if (defaultValue == null) {
         throw new InvalidInputException(name, "is required, a whole number from " + min + " to " + max);
       }
-      scope.setVariable(name, defaultValue);
+      store(scope, name, defaultValue);
       return defaultValue;
     }
     double number = number(name, value);
@@ -94,7 +106,7 @@ public final class Inputs {
           name, "must be a whole number from " + min + " to " + max + " (was " + value + ")");
     }
     int result = (int) number;
-    scope.setVariable(name, result);
+    store(scope, name, result);
     return result;
   }
 
@@ -120,7 +132,7 @@ public final class Inputs {
       }
       return null;
     }
-    scope.setVariable(name, result);
+    store(scope, name, result);
     return result;
   }
 

@@ -48,6 +48,12 @@ public final class JsonVariables {
     return SpinValues.jsonValue(node.toString()).create();
   }
 
+  /** Whether the variable is already stored as a Spin Json value (not a string or a Java object). */
+  static boolean isJson(VariableScope scope, String name) {
+    TypedValue value = scope.getVariableTyped(name);
+    return value != null && value.getType() != null && "json".equals(value.getType().getName());
+  }
+
   public static void write(VariableScope scope, String name, JsonNode node) {
     scope.setVariable(name, json(node));
   }

@@ -58,7 +58,9 @@ final class Parents {
       entry.put("name", name);
       entry.put("address", address);
     }
-    JsonVariables.write(scope, "parents", clean);
+    if (!clean.equals(parents) || !JsonVariables.isJson(scope, "parents")) {
+      JsonVariables.write(scope, "parents", clean);
+    }
     for (String field : new String[] {"parent1Name", "parent1Address", "parent2Name", "parent2Address"}) {
       scope.removeVariable(field);
     }

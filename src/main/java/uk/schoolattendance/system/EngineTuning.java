@@ -1,6 +1,13 @@
 package uk.schoolattendance.system;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,6 +42,28 @@ class EngineTuning {
   @Bean
   StartupLock startupLock(DataSource dataSource) {
     return new StartupLock(dataSource);
+  }
+
+  /**
+   * Registers the {@code case-file} history level ({@link CaseFileHistoryLevel}); application.yaml
+   * selects it with {@code camunda.bpm.history-level}.
+   */
+  @Bean
+  ProcessEnginePlugin caseFileHistoryLevel(Environment environment) {
+    List<String> variablesWithoutDetail = Binder.get(environment)
+        .bind("attendance.history.variables-without-detail", Bindable.listOf(String.class))
+        .orElse(List.of());
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryLevel> levels = new ArrayList<>();
+        if (configuration.getCustomHistoryLevels() != null) {
+          levels.addAll(configuration.getCustomHistoryLevels());
+        }
+        levels.add(new CaseFileHistoryLevel(new HashSet<>(variablesWithoutDetail)));
+        configuration.setCustomHistoryLevels(levels);
+      }
+    };
   }
 
   @Bean

@@ -7,21 +7,54 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Counts the SQL statements an application sends: every {@code execute*} of a statement and
- * every row added to a JDBC batch. Wraps the application's {@link DataSource} bean.
+ * every row added to a JDBC batch. Wraps the application's {@link DataSource} bean. Each
+ * statement is also counted by its kind and table ("insert ACT_HI_DETAIL"), so a benchmark
+ * can show where the statements go.
  */
 public final class StatementCounter implements BeanPostProcessor {
 
   private static final AtomicLong COUNT = new AtomicLong();
+  private static final Map<String, AtomicLong> BY_KIND = new ConcurrentHashMap<>();
+  private static final Pattern UPDATE = Pattern.compile("(?is)^\\s*update\\s+([A-Za-z_][A-Za-z0-9_.]*)");
+  private static final Pattern TABLE =
+      Pattern.compile("(?is)^\\s*(select|insert|delete)\\b.*?\\b(?:from|into)\\s+([A-Za-z_][A-Za-z0-9_.]*)");
 
   public static long count() {
     return COUNT.get();
+  }
+
+  /** Statements counted so far by kind and first table, e.g. {@code insert ACT_HI_DETAIL}. */
+  public static Map<String, Long> byKind() {
+    Map<String, Long> copy = new java.util.TreeMap<>();
+    BY_KIND.forEach((kind, count) -> copy.put(kind, count.get()));
+    return copy;
+  }
+
+  static String kind(String sql) {
+    if (sql == null) {
+      return "other";
+    }
+    Matcher update = UPDATE.matcher(sql);
+    if (update.find()) {
+      return "update " + update.group(1).toUpperCase(Locale.ROOT);
+    }
+    Matcher m = TABLE.matcher(sql);
+    if (!m.find()) {
+      return "other: " + sql.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+    }
+    return m.group(1).toLowerCase(Locale.ROOT) + " " + m.group(2).toUpperCase(Locale.ROOT);
   }
 
   @Override
@@ -39,33 +72,39 @@ public final class StatementCounter implements BeanPostProcessor {
 
     @Override
     public Connection getConnection() throws SQLException {
-      return wrap(super.getConnection(), Connection.class);
+      return wrap(super.getConnection(), Connection.class, null);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-      return wrap(super.getConnection(username, password), Connection.class);
+      return wrap(super.getConnection(username, password), Connection.class, null);
     }
   }
 
+  private static void counted(String sql) {
+    COUNT.incrementAndGet();
+    BY_KIND.computeIfAbsent(kind(sql), k -> new AtomicLong()).incrementAndGet();
+  }
+
   @SuppressWarnings("unchecked")
-  private static <T> T wrap(T target, Class<T> type) {
+  private static <T> T wrap(T target, Class<T> type, String preparedSql) {
     InvocationHandler handler =
         (proxy, method, args) -> {
           String name = method.getName();
           if (target instanceof Statement && (name.startsWith("execute") && !name.equals("executeBatch")
               || name.equals("addBatch"))) {
-            COUNT.incrementAndGet();
+            counted(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql);
           }
           Object result = invoke(target, method, args);
+          String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
           if (result instanceof java.sql.CallableStatement s) {
-            return wrap(s, java.sql.CallableStatement.class);
+            return wrap(s, java.sql.CallableStatement.class, sql);
           }
           if (result instanceof java.sql.PreparedStatement s) {
-            return wrap(s, java.sql.PreparedStatement.class);
+            return wrap(s, java.sql.PreparedStatement.class, sql);
           }
           if (result instanceof Statement s && !(target instanceof Statement)) {
-            return wrap(s, Statement.class);
+            return wrap(s, Statement.class, null);
           }
           return result;
         };
