@@ -124,7 +124,8 @@ class PostgresProfileTest {
     assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
     assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
     assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
-    assertThat(configuration.getHistory()).isEqualTo("full");
+    assertThat(configuration.getHistory()).isEqualTo(CaseFileHistoryLevel.NAME);
+    assertThat(configuration.getHistoryLevel().getId()).isEqualTo(3);
     assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
     assertThat(configuration.getJobExecutor().getLockOwner()).isEqualTo(configuration.getHostname());
     // Taken while the engine built its schema, given back once the node accepts traffic.
