@@ -193,7 +193,7 @@ class ClusterTest {
    * may run, and the register holds exactly one notice per parent.
    */
   @Test
-  @Order(2)
+  @Order(3)
   void penaltyNoticeReferralsProduceExactlyOneNoticePerParent() throws Exception {
     int parents = 30;
     for (int i = 0; i < parents; i++) {
@@ -210,15 +210,7 @@ class ClusterTest {
               + variable("noticeReason", "other") + ","
               + variable("offenceFrom", "2026-09-07") + ","
               + variable("offenceTo", "2026-10-16") + "}}";
-      HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(node.uri("/engine-rest/process-definition/key/PenaltyNotice/start"))
-              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                  ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      post(node, "/engine-rest/process-definition/key/PenaltyNotice/start", body);
     }
 
     await("every notice issued").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
@@ -237,12 +229,78 @@ class ClusterTest {
             + " and job_state_ = 2 group by hostname_"));
   }
 
+  /**
+   * Real attendance cases, opened and their attendance meetings held through the engine REST
+   * API of both nodes in turn: on the morning their review dates come, every review timer fires
+   * once, on one node or the other, and every case has exactly one review to hold.
+   */
+  @Test
+  @Order(2)
+  void attendanceCaseReviewTimersFireOnceEachOnEitherNode() throws Exception {
+    int count = 100;
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      NodeProcess node = i % 2 == 0 ? nodeA : nodeB;
+      String digits = String.format("%012d", 801_300_000_000L + i);
+      String upn = uk.schoolattendance.casework.Upn.checkLetter(digits) + digits;
+      String businessKey = "AC-2026-" + (800_000 + i);
+      post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
+          "{\"businessKey\":\"" + businessKey + "\",\"variables\":{"
+              + variable("pupilUpn", upn) + "," + variable("pupilName", "Pupil " + i) + ","
+              + variable("schoolUrn", "100001") + ","
+              + "\"entryLevel\":{\"value\":2,\"type\":\"Integer\"},"
+              + "\"attendancePercent\":{\"value\":84.0,\"type\":\"Double\"},"
+              + "\"unauthorisedSessions\":{\"value\":9,\"type\":\"Integer\"},"
+              + "\"parents\":{\"value\":\"[{\\\"id\\\":\\\"P" + i + "\\\",\\\"name\\\":\\\"Alex Parent\\\","
+              + "\\\"address\\\":\\\"1 High Street\\\"}]\",\"type\":\"Json\"}}}");
+      String instanceId = client.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("AttendanceCase").processInstanceBusinessKey(businessKey).singleResult().getId();
+      String meeting = client.getTaskService().createTaskQuery().processInstanceId(instanceId)
+          .taskDefinitionKey("Task_HoldAttendanceMeeting").singleResult().getId();
+      post(node, "/engine-rest/task/" + meeting + "/complete",
+          "{\"variables\":{\"attendanceTarget\":{\"value\":92.0,\"type\":\"Double\"}}}");
+      cases.add(new Case(businessKey, instanceId));
+    }
+    reviewDatesFallDueNow(cases);
+
+    await("every review due").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .until(() -> client.getTaskService().createTaskQuery().processDefinitionKey("AttendanceCase")
+            .taskDefinitionKey("Task_ReviewAttendance").processInstanceBusinessKeyLike("AC-2026-8%").count() == count);
+    for (Case c : cases) {
+      assertThat(client.getTaskService().createTaskQuery().processInstanceId(c.instanceId())
+          .taskDefinitionKey("Task_ReviewAttendance").count()).as(c.businessKey()).isEqualTo(1);
+    }
+    List<Map<String, Object>> firings = sql.queryForList(
+        "select job_id_, hostname_ from act_hi_job_log where process_def_key_ = 'AttendanceCase'"
+            + " and act_id_ = 'Event_ReviewDateReached' and job_state_ = 2");
+    assertThat(firings).hasSize(count);
+    assertThat(firings.stream().map(row -> row.get("job_id_")).distinct()).hasSize(count);
+    Map<Object, Long> byNode = firings.stream()
+        .collect(Collectors.groupingBy(row -> row.get("hostname_"), Collectors.counting()));
+    System.out.println("Attendance case review timers by node: " + byNode);
+    assertThat(byNode).containsOnlyKeys("node-a", "node-b");
+    assertThat(client.getHistoryService().createHistoricJobLogQuery().processDefinitionKey("AttendanceCase")
+        .failureLog().count()).isZero();
+  }
+
+  private static void post(NodeProcess node, String path, String body) throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(node.uri(path))
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 204);
+  }
+
   private static String variable(String name, String value) {
     return "\"" + name + "\":{\"value\":\"" + value + "\",\"type\":\"String\"}";
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void whenANodeDiesMidWorkTheOtherFinishesEverything() throws Exception {
     List<Case> cases = casesAtReviewStage("CRASH", 200);
     // Hold every review's key in an open transaction: each node's review jobs block on the

@@ -17,7 +17,9 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -29,9 +31,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The application as a council runs it on one machine (its own JVM, the default H2 file
- * database under ./data, demo profile), killed with SIGKILL while cases pour in through the
- * engine REST API and timers fire, then started again: every case whose start was
- * acknowledged is there, every timer fires, no side effect happens twice.
+ * database under ./data, demo profile), killed with SIGKILL while work pours in through the
+ * engine REST API and timers fire, then started again: every attendance case whose start was
+ * acknowledged is there, every timer fires, every acknowledged penalty notice referral has
+ * exactly one notice in the register, and no side effect happens twice.
  *
  * <p>Scaled for the build: the lock time is 10 s instead of 60 s (the restarted node waits for
  * its predecessor's locks to expire), and reviews fall due two seconds after a case starts.
@@ -43,6 +46,9 @@ class CrashSafetyTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String auth =
       "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+
+  /** Refusals while the node was up (a few, for the failure message): none are expected. */
+  private final List<String> loadingRefusals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @TempDir Path directory;
 
@@ -62,17 +68,20 @@ class CrashSafetyTest {
     NodeProcess node = new NodeProcess("crash-node", arguments).in(directory);
     node.start().awaitReady(Duration.ofMinutes(3));
 
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    Load load = new Load();
+    Set<String> acknowledged = load.probes();
     AtomicBoolean loading = new AtomicBoolean(true);
-    Thread load = new Thread(() -> startCases(node, acknowledged, loading), "load");
-    load.start();
+    Thread loader = new Thread(() -> startCases(node, load, loading), "load");
+    loader.start();
     try {
       await("cases under way").atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 150);
       node.kill();
     } finally {
       loading.set(false);
-      load.join(Duration.ofSeconds(30).toMillis());
+      loader.join(Duration.ofSeconds(30).toMillis());
     }
+    assertThat(load.cases()).isNotEmpty();
+    assertThat(load.referrals()).isNotEmpty();
 
     node.start().awaitReady(Duration.ofMinutes(3));
     try {
@@ -88,6 +97,10 @@ class CrashSafetyTest {
                 .isEmpty();
             assertThat(count(node, "/engine-rest/process-instance/count?processDefinitionKey=ClusterProbe")).isZero();
           });
+      await("every acknowledged referral issued after the restart")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> count(node, "/engine-rest/job/count?processDefinitionKey=PenaltyNotice&executable=true") == 0);
       assertThat(count(node, "/engine-rest/incident/count")).isZero();
     } finally {
       node.stop();
@@ -108,40 +121,99 @@ class CrashSafetyTest {
               "select count(*) from act_hi_job_log where process_def_key_ = 'ClusterProbe'"
                   + " and job_state_ = 1", Long.class))
           .isZero();
+      // No attendance case acknowledged before the kill is lost.
+      Set<String> cases = new HashSet<>(sql.queryForList(
+          "select business_key_ from act_hi_procinst where proc_def_key_ = 'AttendanceCase'", String.class));
+      assertThat(cases).containsAll(load.cases());
+      // Every acknowledged referral has exactly one notice in the register, none twice.
+      Map<String, Long> notices = sql.queryForList(
+              "select parent_id, count(*) as n from pn_notice where parent_id like 'CRASH-P%' group by parent_id")
+          .stream().collect(Collectors.toMap(row -> (String) row.get("parent_id"), row -> ((Number) row.get("n")).longValue()));
+      assertThat(notices.keySet()).containsAll(load.referrals());
+      assertThat(notices.values()).allMatch(n -> n == 1L);
+      assertThat(sql.queryForObject(
+              "select count(*) from act_hi_job_log where process_def_key_ = 'PenaltyNotice' and job_state_ = 1", Long.class))
+          .isZero();
     }
-    System.out.printf("Acknowledged %d, finished %d%n", acknowledged.size(), finished.size());
+    assertThat(loadingRefusals).isEmpty();
+    System.out.printf("Acknowledged %d probe cases (finished %d), %d attendance cases, %d penalty notice referrals%n",
+        acknowledged.size(), finished.size(), load.cases().size(), load.referrals().size());
   }
 
   private String h2Url() {
     return "jdbc:h2:file:" + directory.resolve("data/attendance").toAbsolutePath();
   }
 
-  /** Starts cases one after another until stopped; keeps those the engine acknowledged. */
-  private void startCases(NodeProcess node, Set<String> acknowledged, AtomicBoolean loading) {
+  /**
+   * Starts work one item after another until stopped and keeps what the engine acknowledged:
+   * probe cases (a review two seconds later), and every third turn a real attendance case and a
+   * real penalty notice referral (issued by an asynchronous job with its register entry).
+   */
+  private void startCases(NodeProcess node, Load load, AtomicBoolean loading) {
     SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     for (int i = 0; loading.get(); i++) {
       String key = "LOAD-" + i;
       String due = iso.format(new Date(System.currentTimeMillis() + 2000));
-      String body =
-          "{\"businessKey\":\"" + key + "\",\"variables\":{\"reviewDue\":{\"value\":\""
-              + due + "\",\"type\":\"Date\"}}}";
-      try {
-        HttpResponse<String> response = http.send(
-            HttpRequest.newBuilder(node.uri("/engine-rest/process-definition/key/ClusterProbe/start"))
-                .header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          acknowledged.add(key);
-        }
-      } catch (IOException e) {
-        // The node is gone: this start was never acknowledged.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+      if (post(node, "/engine-rest/process-definition/key/ClusterProbe/start",
+          "{\"businessKey\":\"" + key + "\",\"variables\":{\"reviewDue\":{\"value\":\"" + due + "\",\"type\":\"Date\"}}}")) {
+        load.probes().add(key);
       }
+      if (i % 3 != 0) {
+        continue;
+      }
+      String reference = "AC-2026-" + (700_000 + i);
+      String digits = String.format("%012d", 801_400_000_000L + i);
+      String upn = uk.schoolattendance.casework.Upn.checkLetter(digits) + digits;
+      if (post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
+          "{\"businessKey\":\"" + reference + "\",\"variables\":{"
+              + text("pupilUpn", upn) + "," + text("pupilName", "Pupil " + i) + "," + text("schoolUrn", "100001") + ","
+              + "\"attendancePercent\":{\"value\":84.0,\"type\":\"Double\"},"
+              + "\"parents\":{\"value\":\"[{\\\"id\\\":\\\"CRASH-C" + i + "\\\",\\\"name\\\":\\\"Alex Parent\\\","
+              + "\\\"address\\\":\\\"1 High Street\\\"}]\",\"type\":\"Json\"}}}")) {
+        load.cases().add(reference);
+      }
+      String parent = "CRASH-P" + i;
+      if (post(node, "/engine-rest/process-definition/key/PenaltyNotice/start",
+          "{\"variables\":{" + text("caseReference", reference) + "," + text("pupilUpn", upn) + ","
+              + text("pupilName", "Pupil " + i) + "," + text("schoolUrn", "100001") + ","
+              + text("parentId", parent) + "," + text("parentName", "Parent " + i) + ","
+              + text("parentAddress", i + " Station Road, Southend SS1 1AA") + "," + text("noticeReason", "other") + ","
+              + text("offenceFrom", "2026-09-07") + "," + text("offenceTo", "2026-10-16") + "}}")) {
+        load.referrals().add(parent);
+      }
+    }
+  }
+
+  private static String text(String name, String value) {
+    return "\"" + name + "\":{\"value\":\"" + value + "\",\"type\":\"String\"}";
+  }
+
+  /** Whether the engine acknowledged the start; false when the node is gone or refused it. */
+  private boolean post(NodeProcess node, String path, String body) {
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(node.uri(path))
+              .header("Authorization", auth)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200 && loadingRefusals.size() < 5) {
+        loadingRefusals.add(path + " " + response.statusCode() + " " + response.body());
+      }
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false; // the node is gone: never acknowledged
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** What the engine acknowledged before the kill. */
+  private record Load(Set<String> probes, Set<String> cases, Set<String> referrals) {
+    Load() {
+      this(ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
     }
   }
 
