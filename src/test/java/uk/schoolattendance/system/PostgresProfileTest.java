@@ -115,6 +115,12 @@ class PostgresProfileTest {
                         + " ('att_idx_job_duedate', 'att_idx_ident_lnk_group_task')",
                     String.class))
         .containsExactlyInAnyOrder("att_idx_job_duedate", "att_idx_ident_lnk_group_task");
+    // Tasklist's authorization checks are planned with real numbers (V101, PostgreSQL only).
+    assertThat(applied).contains("101");
+    assertThat(jdbc().queryForList("select stxname from pg_statistic_ext where stxname like 'att_stat_auth_%'", String.class))
+        .containsExactlyInAnyOrder("att_stat_auth_perm_read", "att_stat_auth_perm_read_task",
+            "att_stat_auth_perm_read_instance", "att_stat_auth_perm_read_history");
+    assertThat(jdbc().queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
   }
 
   @Test
