@@ -80,6 +80,7 @@ class CrashSafetyTest {
       loading.set(false);
       loader.join(Duration.ofSeconds(30).toMillis());
     }
+    assertThat(loadingRefusals).isEmpty();
     assertThat(load.cases()).isNotEmpty();
     assertThat(load.referrals()).isNotEmpty();
 
@@ -135,7 +136,6 @@ class CrashSafetyTest {
               "select count(*) from act_hi_job_log where process_def_key_ = 'PenaltyNotice' and job_state_ = 1", Long.class))
           .isZero();
     }
-    assertThat(loadingRefusals).isEmpty();
     System.out.printf("Acknowledged %d probe cases (finished %d), %d attendance cases, %d penalty notice referrals%n",
         acknowledged.size(), finished.size(), load.cases().size(), load.referrals().size());
   }
@@ -168,6 +168,7 @@ class CrashSafetyTest {
           "{\"businessKey\":\"" + reference + "\",\"variables\":{"
               + text("pupilUpn", upn) + "," + text("pupilName", "Pupil " + i) + "," + text("schoolUrn", "100001") + ","
               + "\"attendancePercent\":{\"value\":84.0,\"type\":\"Double\"},"
+              + "\"unauthorisedSessions\":{\"value\":9,\"type\":\"Integer\"},"
               + "\"parents\":{\"value\":\"[{\\\"id\\\":\\\"CRASH-C" + i + "\\\",\\\"name\\\":\\\"Alex Parent\\\","
               + "\\\"address\\\":\\\"1 High Street\\\"}]\",\"type\":\"Json\"}}}")) {
         load.cases().add(reference);
