@@ -82,7 +82,7 @@ class ProductBenchmark {
 
   private static ConfigurableApplicationContext application(String... properties) {
     List<String> all = new ArrayList<>(List.of(
-        "server.port=0",
+        "PORT=0", // application.yaml reads server.port from PORT; a default property would lose to it
         "camunda.bpm.job-execution.enabled=false",
         "camunda.bpm.process-engine-name=product",
         "spring.main.banner-mode=off",
