@@ -278,7 +278,9 @@ class ClusterTest {
     Map<Object, Long> byNode = firings.stream()
         .collect(Collectors.groupingBy(row -> row.get("hostname_"), Collectors.counting()));
     System.out.println("Attendance case review timers by node: " + byNode);
-    assertThat(byNode).containsOnlyKeys("node-a", "node-b");
+    // Which node fires which timer depends on their polling; that both share the work is
+    // shown with 200 timers in the first test (a loaded machine can leave 100 to one node).
+    assertThat(byNode.keySet()).isSubsetOf("node-a", "node-b");
     assertThat(client.getHistoryService().createHistoricJobLogQuery().processDefinitionKey("AttendanceCase")
         .failureLog().count()).isZero();
   }
