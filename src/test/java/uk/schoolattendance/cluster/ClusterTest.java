@@ -198,18 +198,7 @@ class ClusterTest {
     int parents = 30;
     for (int i = 0; i < parents; i++) {
       NodeProcess node = i % 2 == 0 ? nodeA : nodeB;
-      String body =
-          "{\"variables\":{"
-              + variable("caseReference", "AC-2026-" + (900_000 + i)) + ","
-              + variable("pupilUpn", "H801200001001") + ","
-              + variable("pupilName", "Sam Pupil") + ","
-              + variable("schoolUrn", "100001") + ","
-              + variable("parentId", "CLUSTER-P" + i) + ","
-              + variable("parentName", "Parent " + i) + ","
-              + variable("parentAddress", i + " Station Road, Southend SS1 1AA") + ","
-              + variable("noticeReason", "other") + ","
-              + variable("offenceFrom", "2026-09-07") + ","
-              + variable("offenceTo", "2026-10-16") + "}}";
+      String body = RestBodies.penaltyNoticeReferral("AC-2026-" + (900_000 + i), "H801200001001", "CLUSTER-P" + i, i);
       post(node, "/engine-rest/process-definition/key/PenaltyNotice/start", body);
     }
 
@@ -241,18 +230,9 @@ class ClusterTest {
     List<Case> cases = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       NodeProcess node = i % 2 == 0 ? nodeA : nodeB;
-      String digits = String.format("%012d", 801_300_000_000L + i);
-      String upn = uk.schoolattendance.casework.Upn.checkLetter(digits) + digits;
       String businessKey = "AC-2026-" + (800_000 + i);
       post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
-          "{\"businessKey\":\"" + businessKey + "\",\"variables\":{"
-              + variable("pupilUpn", upn) + "," + variable("pupilName", "Pupil " + i) + ","
-              + variable("schoolUrn", "100001") + ","
-              + "\"entryLevel\":{\"value\":2,\"type\":\"Integer\"},"
-              + "\"attendancePercent\":{\"value\":84.0,\"type\":\"Double\"},"
-              + "\"unauthorisedSessions\":{\"value\":9,\"type\":\"Integer\"},"
-              + "\"parents\":{\"value\":\"[{\\\"id\\\":\\\"P" + i + "\\\",\\\"name\\\":\\\"Alex Parent\\\","
-              + "\\\"address\\\":\\\"1 High Street\\\"}]\",\"type\":\"Json\"}}}");
+          RestBodies.attendanceCaseStart(businessKey, RestBodies.upn(801_300_000_000L + i), "Pupil " + i, "P" + i, 2));
       String instanceId = client.getRuntimeService().createProcessInstanceQuery()
           .processDefinitionKey("AttendanceCase").processInstanceBusinessKey(businessKey).singleResult().getId();
       String meeting = client.getTaskService().createTaskQuery().processInstanceId(instanceId)
@@ -295,10 +275,6 @@ class ClusterTest {
             .build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 204);
-  }
-
-  private static String variable(String name, String value) {
-    return "\"" + name + "\":{\"value\":\"" + value + "\",\"type\":\"String\"}";
   }
 
   @Test

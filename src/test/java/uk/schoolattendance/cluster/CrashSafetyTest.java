@@ -162,31 +162,17 @@ class CrashSafetyTest {
         continue;
       }
       String reference = "AC-2026-" + (700_000 + i);
-      String digits = String.format("%012d", 801_400_000_000L + i);
-      String upn = uk.schoolattendance.casework.Upn.checkLetter(digits) + digits;
+      String upn = RestBodies.upn(801_400_000_000L + i);
       if (post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
-          "{\"businessKey\":\"" + reference + "\",\"variables\":{"
-              + text("pupilUpn", upn) + "," + text("pupilName", "Pupil " + i) + "," + text("schoolUrn", "100001") + ","
-              + "\"attendancePercent\":{\"value\":84.0,\"type\":\"Double\"},"
-              + "\"unauthorisedSessions\":{\"value\":9,\"type\":\"Integer\"},"
-              + "\"parents\":{\"value\":\"[{\\\"id\\\":\\\"CRASH-C" + i + "\\\",\\\"name\\\":\\\"Alex Parent\\\","
-              + "\\\"address\\\":\\\"1 High Street\\\"}]\",\"type\":\"Json\"}}}")) {
+          RestBodies.attendanceCaseStart(reference, upn, "Pupil " + i, "CRASH-C" + i, 1))) {
         load.cases().add(reference);
       }
       String parent = "CRASH-P" + i;
       if (post(node, "/engine-rest/process-definition/key/PenaltyNotice/start",
-          "{\"variables\":{" + text("caseReference", reference) + "," + text("pupilUpn", upn) + ","
-              + text("pupilName", "Pupil " + i) + "," + text("schoolUrn", "100001") + ","
-              + text("parentId", parent) + "," + text("parentName", "Parent " + i) + ","
-              + text("parentAddress", i + " Station Road, Southend SS1 1AA") + "," + text("noticeReason", "other") + ","
-              + text("offenceFrom", "2026-09-07") + "," + text("offenceTo", "2026-10-16") + "}}")) {
+          RestBodies.penaltyNoticeReferral(reference, upn, parent, i))) {
         load.referrals().add(parent);
       }
     }
-  }
-
-  private static String text(String name, String value) {
-    return "\"" + name + "\":{\"value\":\"" + value + "\",\"type\":\"String\"}";
   }
 
   /** Whether the engine acknowledged the start; false when the node is gone or refused it. */
