@@ -36,6 +36,12 @@ public final class Upn {
     return problem(upn) == null;
   }
 
+  /** The UPN of pupil number {@code n} (at most 12 digits): its check letter, then {@code n} as 12 digits. */
+  public static String of(long n) {
+    String digits = String.format(java.util.Locale.ROOT, "%012d", n);
+    return checkLetter(digits) + digits;
+  }
+
   /** The check letter for the 12 characters after it. */
   public static char checkLetter(String last12) {
     int sum = 0;

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.Upn;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 
 /**
@@ -113,7 +114,7 @@ class DemoCases {
 
   private ProcessInstance start(String school, int level, String pupil, double attendance, int sessions, int n) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("pupilUpn", upn(String.format("8012%08d", n)));
+    variables.put("pupilUpn", Upn.of(801_200_000_000L + n));
     variables.put("pupilName", pupil);
     variables.put("schoolUrn", school);
     variables.put("route", "support-first");
@@ -169,15 +170,5 @@ class DemoCases {
         }
       }
     }
-  }
-
-  /** A valid UPN: the DfE check letter before 12 digits (domain notes §9). */
-  static String upn(String twelveDigits) {
-    String alphabet = "ABCDEFGHJKLMNPQRTUVWXYZ";
-    int sum = 0;
-    for (int i = 0; i < 12; i++) {
-      sum += Character.digit(twelveDigits.charAt(i), 10) * (i + 2);
-    }
-    return alphabet.charAt(sum % 23) + twelveDigits;
   }
 }

@@ -36,4 +36,11 @@ class UpnTest {
     assertThat(Upn.checkLetter("801200001001")).isEqualTo('H');
     assertThat(Upn.problem(null)).isEqualTo("is required");
   }
+
+  @Test
+  void numbersAPupilWithAValidUpn() {
+    assertThat(Upn.of(801_200_001_001L)).isEqualTo("H801200001001");
+    assertThat(Upn.of(1L)).isEqualTo(Upn.checkLetter("000000000001") + "000000000001");
+    assertThat(Upn.isValid(Upn.of(801_400_000_123L))).isTrue();
+  }
 }

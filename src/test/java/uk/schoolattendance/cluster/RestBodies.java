@@ -1,17 +1,9 @@
 package uk.schoolattendance.cluster;
 
-import uk.schoolattendance.casework.Upn;
-
 /** Engine REST request bodies the cluster and crash tests send to the application's nodes. */
 final class RestBodies {
 
   private RestBodies() {}
-
-  /** A valid UPN (the DfE check letter before 12 digits) for pupil number {@code n}. */
-  static String upn(long n) {
-    String digits = String.format("%012d", n);
-    return Upn.checkLetter(digits) + digits;
-  }
 
   /** Starts an AttendanceCase at {@code entryLevel} at school 100001 with one parent. */
   static String attendanceCaseStart(String businessKey, String upn, String pupilName, String parentId, int entryLevel) {

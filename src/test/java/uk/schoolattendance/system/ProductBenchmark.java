@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,11 +168,7 @@ class ProductBenchmark {
   private static void complete(ProcessEngine engine, String instanceId, Object... pairs) {
     TaskService tasks = engine.getTaskService();
     Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      variables.put((String) pairs[i], pairs[i + 1]);
-    }
-    tasks.complete(task.getId(), variables);
+    tasks.complete(task.getId(), CaseFixtures.vars(pairs));
   }
 
   private static int fireTimer(ProcessEngine engine, String instanceId) {
@@ -347,8 +342,7 @@ class ProductBenchmark {
 
   /** A case's own pupil (a valid UPN) and parents, so the register's limits apply per family as in life. */
   private static Map<String, Object> family(Object... pairs) {
-    String digits = String.format(Locale.ROOT, "%012d", 801_000_000_000L + ++pupils);
-    String upn = uk.schoolattendance.casework.Upn.checkLetter(digits) + digits;
+    String upn = uk.schoolattendance.casework.Upn.of(801_000_000_000L + ++pupils);
     Map<String, Object> start = CaseFixtures.with(CaseFixtures.startVariables(), "pupilUpn", upn,
         "parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
             "[{\"id\":\"P" + pupils + "a\",\"name\":\"Alex Parent\",\"address\":\"1 High Street, Southend SS1 1AA\"},"
