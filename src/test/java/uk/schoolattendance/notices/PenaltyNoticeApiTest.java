@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -41,14 +40,9 @@ class PenaltyNoticeApiTest {
   @Autowired PenaltyNoticeNumbers numbers;
   @Autowired PenaltyNoticeRegister register;
 
-  @Autowired ProcessEngine processEngine;
 
   @BeforeEach
   void issueDay() {
-    // Another test in this JVM (PostgresProfileTest) starts and closes a second application whose
-    // engine is also called "default"; closing it unregisters the name, and the engine REST API
-    // finds engines by name. Register this context's engine again.
-    ProcessEngines.registerProcessEngine(processEngine);
     today(LocalDate.of(2026, 11, 2));
   }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,7 +35,6 @@ import uk.schoolattendance.casework.CaseFixtures;
 @ActiveProfiles({"demo", "test"})
 class PenaltyNoticeCaseIntegrationTest {
 
-  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -46,7 +44,6 @@ class PenaltyNoticeCaseIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    ProcessEngines.registerProcessEngine(processEngine); // see PenaltyNoticeApiTest
     CaseFixtures.clockAt(2026, 11, 2, 10);
   }
 
