@@ -1,0 +1,18 @@
+package uk.schoolattendance.security;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs the engine services that close what Camunda leaves unchecked (docs/security.md): a
+ * job executed by hand is authorized before it runs ({@link GuardedManagementService}).
+ */
+@Component
+class ServiceGuards extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setManagementService(new GuardedManagementService(configuration));
+  }
+}
