@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs the engine services that close what Camunda leaves unchecked (docs/security.md): a
- * job executed by hand is authorized before it runs ({@link GuardedManagementService}).
+ * job executed by hand is authorized before it runs ({@link GuardedManagementService}); comments
+ * and attachments are written only by those who may work the task ({@link GuardedTaskService}).
  */
 @Component
 class ServiceGuards extends AbstractProcessEnginePlugin {
@@ -14,5 +15,6 @@ class ServiceGuards extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setManagementService(new GuardedManagementService(configuration));
+    configuration.setTaskService(new GuardedTaskService());
   }
 }
