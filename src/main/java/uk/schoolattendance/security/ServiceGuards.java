@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Installs the engine services that close what Camunda leaves unchecked (docs/security.md): a
  * job executed by hand is authorized before it runs ({@link GuardedManagementService}); comments
- * and attachments are written only by those who may work the task ({@link GuardedTaskService}).
+ * and attachments are written only by those who may work the task ({@link GuardedTaskService});
+ * only administrators delete a deployment with its cases ({@link GuardedRepositoryService}).
  */
 @Component
 class ServiceGuards extends AbstractProcessEnginePlugin {
@@ -16,5 +17,6 @@ class ServiceGuards extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setManagementService(new GuardedManagementService(configuration));
     configuration.setTaskService(new GuardedTaskService());
+    configuration.setRepositoryService(new GuardedRepositoryService());
   }
 }
