@@ -124,6 +124,12 @@ class BadInputCatalogueTest {
     cases.add(bad("case: expression in pupil name", post, start, caseStart("pupilName", "\"${1+1}\""), 400, "pupilName: must not contain an expression"));
     cases.add(bad("case: reference already in use", post, start, caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"" + CASE + "\", \"variables\""), 400, "businessKey:"));
     cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 400, "schoolUrn: a school may open cases only for its own pupils"));
+    cases.add(badAs("school1", "case: a school chooses the next case reference", post, start,
+        caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2026-000999\", \"variables\""), 400, "businessKey: references are given by the application"));
+    cases.add(badAs("officer", "case: an officer chooses a case reference", post, start,
+        caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2027-000001\", \"variables\""), 400, "businessKey: references are given by the application"));
+    cases.add(badAs("compliance", "notice: a penalty notice started with a chosen number", post, "/engine-rest/process-definition/key/PenaltyNotice/start",
+        "{\"businessKey\": \"PN-2026-000999\", \"variables\": {}}", 400, "businessKey: references are given by the application"));
 
     // The project's API for cases
     String apiCases = "/api/cases";
@@ -135,6 +141,7 @@ class BadInputCatalogueTest {
     cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "pupilName: must not contain HTML"));
     cases.add(bad("api case: markup in the case reference", post, apiCases, apiCase("caseReference", "\"<b>AC</b>\""), 400, "businessKey"));
     cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 400, "schoolUrn"));
+    cases.add(badAs("school1", "api case: a school chooses the case reference", post, apiCases, apiCase("caseReference", "\"AC-2026-000998\""), 400, "references are given by the application"));
     cases.add(bad("api case: unknown reference", get, "/api/cases/AC-1999-000001", null, 404, "AC-1999-000001"));
     cases.add(badAs("school1", "api case: another school's case", get, "/api/cases/" + CASE, null, 404, CASE));
     cases.add(badAs("officer", "api: timers recalculated by a non-administrator", post, "/api/calendar/recalculate-timers", "{}", 403, ""));
