@@ -11,6 +11,10 @@ class EngineRestChecks {
 
   @Bean
   ResourceConfigCustomizer securityRequestChecks(IdentityService identityService) {
-    return config -> config.register(new PasswordAnswers(identityService));
+    return config ->
+        config
+            .register(new PasswordAnswers(identityService))
+            .register(EngineRestInputRules.class)
+            .register(UnsupportedMediaTypes.class);
   }
 }
