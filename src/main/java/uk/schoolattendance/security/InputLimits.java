@@ -94,6 +94,7 @@ class InputLimits extends AbstractProcessEnginePlugin {
         throw new InvalidInputException(name, "must be at most " + MAX_TEXT + " characters");
       }
       checkText(name, text);
+      PersonNames.check(name, text);
       super.writeValue(value, fields);
     }
   }

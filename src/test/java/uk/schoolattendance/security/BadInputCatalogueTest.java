@@ -123,6 +123,9 @@ class BadInputCatalogueTest {
     cases.add(bad("case: no parent", post, start, caseStart("parents", "\"[]\""), 400, "parents:"));
     cases.add(bad("case: parents not JSON", post, start, caseStart("parents", "\"Alex and Sam\""), 400, "parents"));
     cases.add(bad("case: expression in pupil name", post, start, caseStart("pupilName", "\"${1+1}\""), 400, "pupilName: must not contain an expression"));
+    cases.add(bad("case: Markdown link as pupil name", post, start, caseStart("pupilName", "\"[Sign in again](https://example.org/login)\""), 400, "pupilName: names hold letters, spaces, hyphens, apostrophes and full stops"));
+    cases.add(bad("case: Markdown link as a parent's name", post, start,
+        caseStart("parents", "\"[{\\\"id\\\":\\\"P1\\\",\\\"name\\\":\\\"[Sign in](https://example.org)\\\",\\\"address\\\":\\\"1 High Street\\\"}]\""), 400, "parents: names hold letters"));
     cases.add(bad("case: reference already in use", post, start, caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"" + CASE + "\", \"variables\""), 400, "businessKey:"));
     cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 400, "schoolUrn: a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "case: a school chooses the next case reference", post, start,
@@ -140,6 +143,7 @@ class BadInputCatalogueTest {
     cases.add(bad("api case: attendance not a number", post, apiCases, apiCase("attendancePercent", "\"high\""), 400, "attendancePercent"));
     cases.add(bad("api case: very long pupil name", post, apiCases, apiCase("pupilName", "\"" + LONG + "\""), 400, "pupilName"));
     cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "pupilName: must not contain HTML"));
+    cases.add(bad("api case: Markdown emphasis in pupil name", post, apiCases, apiCase("pupilName", "\"**Sam** Pupil\""), 400, "pupilName: names hold letters"));
     cases.add(bad("api case: markup in the case reference", post, apiCases, apiCase("caseReference", "\"<b>AC</b>\""), 400, "businessKey"));
     cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 400, "schoolUrn"));
     cases.add(badAs("school1", "api case: a school chooses the case reference", post, apiCases, apiCase("caseReference", "\"AC-2026-000998\""), 400, "references are given by the application"));

@@ -98,6 +98,9 @@ class DeploymentGuardTest {
     attacks.add(bpmn("form field validator class", "<bpmn:userTask id='Task_Form'><bpmn:extensionElements><camunda:formData><camunda:formField id='Field_Secret' type='string'><camunda:validation><camunda:constraint name='validator' config='org.example.Validator'/></camunda:validation></camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>", "Field_Secret", "validator"));
     attacks.add(bpmn("embedded HTML form", "<bpmn:userTask id='Task_Html' camunda:formKey='embedded:deployment:evil.html'/>", "Task_Html", "embedded"));
     attacks.add(bpmn("the engine's other context objects", "<bpmn:serviceTask id='Task_Scope' camunda:expression='${variableScope.variables}'/>", "Task_Scope", "variableScope"));
+    attacks.add(form("a form interpolating a typed value into Markdown", "{\"type\": \"text\", \"id\": \"Text_Context\", \"text\": \"Pupil: **{{pupilName}}**\"}", "Text_Context"));
+    attacks.add(form("a form rendering a FEEL value as Markdown", "{\"type\": \"text\", \"id\": \"Text_Feel\", \"text\": \"=pupilName\"}", "Text_Feel"));
+    attacks.add(form("a form interpolating into HTML", "{\"type\": \"html\", \"id\": \"Html_Context\", \"content\": \"<p>{{parentName}}</p>\"}", "Html_Context"));
     attacks.add(new Attack("an HTML page", "evil.html", "<script>fetch('/camunda/api/admin')</script>", "evil.html", "only BPMN"));
     attacks.add(new Attack("a script file", "evil.js", "alert(1)", "evil.js", "only BPMN"));
     attacks.add(dmn("JavaScript in a decision table", "<inputExpression id='Input_Js' typeRef='string' expressionLanguage='javascript'><text>1</text></inputExpression>", "Input_Js", "not FEEL"));
@@ -114,6 +117,11 @@ class DeploymentGuardTest {
             + "<bpmn:process id='Attack' isExecutable='true' camunda:historyTimeToLive='P1D'>" + elements + "</bpmn:process>"
             + "</bpmn:definitions>";
     return new Attack(name, "Attack.bpmn", xml, element, says);
+  }
+
+  static Attack form(String name, String component, String element) {
+    String json = "{\"schemaVersion\": 16, \"type\": \"default\", \"id\": \"Form_Attack\", \"components\": [" + component + "]}";
+    return new Attack(name, "attack.form", json, element, "disabled field");
   }
 
   static Attack dmn(String name, String inputExpression, String element, String says) {
@@ -172,7 +180,7 @@ class DeploymentGuardTest {
   void everyTestModelPassesTheGuard() throws IOException {
     List<Path> models;
     try (Stream<Path> files = Files.walk(Path.of("src/test/resources"))) {
-      models = files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn")).toList();
+      models = files.filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn") || f.toString().endsWith(".form")).toList();
     }
     assertThat(models).isNotEmpty();
     for (Path model : models) {
