@@ -3,14 +3,12 @@ package uk.schoolattendance.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.schoolattendance.casework.CaseFixtures;
 
@@ -54,19 +52,11 @@ class CockpitManagerBrowserTest extends BrowserTestSupport {
       for (Map.Entry<String, By> page : pages.entrySet()) {
         String name = "cockpit-manager-" + page.getKey().replaceAll("[/?].*", "");
         browser.open("/camunda/app/cockpit/default/#/" + page.getKey());
-        browser.waitUntil(name, () -> !errors(browser).isEmpty() || !browser.driver().findElements(page.getValue()).isEmpty());
+        browser.waitUntil(name, () -> !browser.errorNotifications().isEmpty() || !browser.driver().findElements(page.getValue()).isEmpty());
         browser.screenshot(name);
-        assertThat(errors(browser)).as(page.getKey()).isEmpty();
+        assertThat(browser.errorNotifications()).as(page.getKey()).isEmpty();
       }
       assertThat(browser.driver().getPageSource()).doesNotContain(FAILURE);
     }
-  }
-
-  /** Cockpit's error notifications on the page. */
-  private static List<String> errors(Browser browser) {
-    return browser.driver().findElements(By.cssSelector(".notifications .alert-danger, .page-notifications .alert-danger")).stream()
-        .filter(WebElement::isDisplayed)
-        .map(WebElement::getText)
-        .toList();
   }
 }

@@ -56,9 +56,9 @@ class PersonNamesBrowserTest extends BrowserTestSupport {
       browser.type("[id$='Field_Parent1Name']", "Alex O'Brien-Smith");
       browser.type("[id$='Field_Parent1Address']", "1 High Street, Southend");
       browser.press(By.cssSelector("button[ng-click='startProcessInstance()']"));
-      browser.waitUntil("refused-name", () -> !errors(browser).isEmpty());
+      browser.waitUntil("refused-name", () -> !browser.errorNotifications().isEmpty());
       browser.screenshot("tasklist-markdown-name-refused");
-      assertThat(String.join(" ", errors(browser)))
+      assertThat(String.join(" ", browser.errorNotifications()))
           .contains("pupilName")
           .contains("names hold letters, spaces, hyphens, apostrophes and full stops");
     }
@@ -66,10 +66,4 @@ class PersonNamesBrowserTest extends BrowserTestSupport {
         .isZero();
   }
 
-  private static List<String> errors(Browser browser) {
-    return browser.driver().findElements(By.cssSelector(".notifications .alert-danger, .page-notifications .alert-danger")).stream()
-        .filter(WebElement::isDisplayed)
-        .map(WebElement::getText)
-        .toList();
-  }
 }

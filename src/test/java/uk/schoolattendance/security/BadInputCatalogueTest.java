@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -355,20 +354,7 @@ class BadInputCatalogueTest {
 
   @BeforeAll
   void deployProbe() {
-    deploymentId =
-        repositoryService
-            .createDeployment()
-            .addModelInstance(
-                PROBE + ".bpmn",
-                Bpmn.createExecutableProcess(PROBE)
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .userTask("Task_InterveneInSchool")
-                    .camundaCandidateGroups("school-${schoolUrn}")
-                    .endEvent()
-                    .done())
-            .deploy()
-            .getId();
+    deploymentId = Probes.deploy(repositoryService, PROBE, Probes.schoolTask(PROBE));
     runtimeService.startProcessInstanceByKey(PROBE, "CASE-PROBE-1", Map.of("schoolUrn", "100001"));
     taskId = taskService.createTaskQuery().processDefinitionKey(PROBE).singleResult().getId();
     placeholders.put(TASK, taskId);

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,13 +72,7 @@ class DeploymentDeletionTest {
   }
 
   private String deployProbe(String key) {
-    return repositoryService
-        .createDeployment()
-        .addModelInstance(
-            key + ".bpmn",
-            Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().userTask("Task_Wait").endEvent().done())
-        .deploy()
-        .getId();
+    return Probes.deploy(repositoryService, key, Probes.process(key).userTask("Task_Wait").endEvent().done());
   }
 
   private AsUser as(String user) {

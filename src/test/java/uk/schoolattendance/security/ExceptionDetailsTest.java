@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,20 +45,10 @@ class ExceptionDetailsTest {
   @BeforeAll
   void failAJobIntoAnIncident() {
     deploymentId =
-        repositoryService
-            .createDeployment()
-            .addModelInstance(
-                PROBE + ".bpmn",
-                Bpmn.createExecutableProcess(PROBE)
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .serviceTask("Task_Fail")
-                    .camundaAsyncBefore()
-                    .camundaExpression("${" + SECRET + "}")
-                    .endEvent()
-                    .done())
-            .deploy()
-            .getId();
+        Probes.deploy(
+            repositoryService,
+            PROBE,
+            Probes.process(PROBE).serviceTask("Task_Fail").camundaAsyncBefore().camundaExpression("${" + SECRET + "}").endEvent().done());
     instance = runtimeService.startProcessInstanceByKey(PROBE, Map.of("schoolUrn", "100001"));
     Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
     managementService.setJobRetries(job.getId(), 1);

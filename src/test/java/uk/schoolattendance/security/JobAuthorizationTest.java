@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,21 +43,16 @@ class JobAuthorizationTest {
   @BeforeAll
   void deployProbe() {
     deploymentId =
-        repositoryService
-            .createDeployment()
-            .addModelInstance(
-                PROBE + ".bpmn",
-                Bpmn.createExecutableProcess(PROBE)
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .intermediateCatchEvent("Event_ReviewDateReached")
-                    .timerWithDuration("PT1H")
-                    .userTask("Task_InterveneInSchool")
-                    .camundaCandidateGroups("school-${schoolUrn}")
-                    .endEvent()
-                    .done())
-            .deploy()
-            .getId();
+        Probes.deploy(
+            repositoryService,
+            PROBE,
+            Probes.process(PROBE)
+                .intermediateCatchEvent("Event_ReviewDateReached")
+                .timerWithDuration("PT1H")
+                .userTask("Task_InterveneInSchool")
+                .camundaCandidateGroups("school-${schoolUrn}")
+                .endEvent()
+                .done());
   }
 
   @AfterAll

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,20 +54,7 @@ class ManagerReadsOnlyTest {
 
   @BeforeAll
   void deployProbe() {
-    deploymentId =
-        repositoryService
-            .createDeployment()
-            .addModelInstance(
-                PROBE + ".bpmn",
-                Bpmn.createExecutableProcess(PROBE)
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .userTask("Task_InterveneInSchool")
-                    .camundaCandidateGroups("school-${schoolUrn}")
-                    .endEvent()
-                    .done())
-            .deploy()
-            .getId();
+    deploymentId = Probes.deploy(repositoryService, PROBE, Probes.schoolTask(PROBE));
     school1Case = runtimeService.startProcessInstanceByKey(PROBE, Map.of("schoolUrn", "100001", "note", "kept"));
     school2Case = runtimeService.startProcessInstanceByKey(PROBE, Map.of("schoolUrn", "100002", "note", "kept"));
   }
