@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.identity.Groups;
+import uk.schoolattendance.schools.School;
 
 /**
  * Who is calling the project's API ({@code /api}), for data that lives outside the engine (the
@@ -17,7 +18,6 @@ import uk.schoolattendance.identity.Groups;
 @Component
 public class CurrentUser {
 
-  private static final String SCHOOL_GROUP_PREFIX = "school-";
   private static final List<String> LOCAL_AUTHORITY =
       List.of(
           Groups.CAMUNDA_ADMIN,
@@ -55,8 +55,8 @@ public class CurrentUser {
       return Set.of();
     }
     return groups(authentication).stream()
-        .filter(group -> group.startsWith(SCHOOL_GROUP_PREFIX))
-        .map(group -> group.substring(SCHOOL_GROUP_PREFIX.length()))
+        .map(School::urnOfGroup)
+        .flatMap(java.util.Optional::stream)
         .collect(Collectors.toUnmodifiableSet());
   }
 

@@ -132,7 +132,7 @@ class AttendanceCaseTest {
   }
 
   private JsonNode history(ProcessInstance instance) {
-    return JsonVariables.parse("history", historic(instance, "history"));
+    return uk.schoolattendance.process.Json.parse("history", historic(instance, "history"));
   }
 
   // ---------------------------------------------------------------- full paths, one per route
@@ -205,7 +205,7 @@ class AttendanceCaseTest {
     completeChild(notices.get(1), "noticeOutcome", "withdrawn");
     assertThat(instance).isEnded();
     assertThat(historic(instance, "caseOutcome")).isEqualTo("penalty-paid");
-    JsonNode outcomes = JsonVariables.parse("noticeOutcomes", historic(instance, "noticeOutcomes"));
+    JsonNode outcomes = uk.schoolattendance.process.Json.parse("noticeOutcomes", historic(instance, "noticeOutcomes"));
     assertThat(outcomes).hasSize(2);
     assertThat(outcomes.findValuesAsText("noticeOutcome")).containsExactlyInAnyOrder("paid", "withdrawn");
     assertThat(outcomes.findValuesAsText("noticeNumber")).containsExactlyInAnyOrder("PN-2026-000001", "PN-2026-000002");
@@ -534,7 +534,7 @@ class AttendanceCaseTest {
     assertThat(variable(instance, "caseReference")).isEqualTo("AC-2026-000001");
     assertThat(variable(instance, "attendancePercent")).isEqualTo(80.0);
     assertThat(variable(instance, "entryLevel")).isEqualTo(1);
-    JsonNode parents = JsonVariables.parse("parents", variable(instance, "parents"));
+    JsonNode parents = uk.schoolattendance.process.Json.parse("parents", variable(instance, "parents"));
     assertThat(parents.get(0).path("id").asText()).isEqualTo("parent-1");
     assertThat(variable(instance, "parent1Name")).isNull();
     assertThatThrownBy(() -> start("AC-2026-000001", startVariables()))

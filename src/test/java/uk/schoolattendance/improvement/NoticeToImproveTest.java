@@ -94,7 +94,7 @@ class NoticeToImproveTest {
   @Test
   void theLetterHasTheEightStatutoryContents() throws Exception {
     ProcessInstance instance = issued();
-    FileValue letter = runtimeService.getVariableTyped(instance.getId(), IssueNoticeToImprove.LETTER);
+    FileValue letter = runtimeService.getVariableTyped(instance.getId(), NoticeToImprove.LETTER.name());
     assertThat(letter.getMimeType()).isEqualTo("application/pdf");
     byte[] pdf = letter.getValue().readAllBytes();
     assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -122,7 +122,7 @@ class NoticeToImproveTest {
     assertThat(runtimeService.getVariable(instance.getId(), "noticeToImproveIssuedOn"))
         .isEqualTo(Date.from(java.time.LocalDate.of(2025, 12, 1).atStartOfDay(CaseFixtures.LONDON).toInstant()));
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(IssueNoticeToImprove.LETTER).count()).isEqualTo(1);
+        .processInstanceId(instance.getId()).variableName(NoticeToImprove.LETTER.name()).count()).isEqualTo(1);
   }
 
   @Test

@@ -221,7 +221,7 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void theThirdNoticeInsideThreeYearsGoesToAnotherRoute() {
-    String upn = "B123456789012";
+    String upn = "C901456789012";
     payInFull(issued("P-10", upn));
     setToday(LocalDate.of(2027, 3, 1));
     payInFull(issued("P-10", upn, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 2, 12)));
@@ -242,7 +242,7 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void whenTheLimitIsReachedTheTeamMayApplyForAnEducationSupervisionOrder() {
-    String upn = "C123456789012";
+    String upn = "G902456789012";
     payInFull(issued("P-11", upn));
     payInFull(issued("P-11", upn, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 10)));
     ProcessInstance third = start("P-11", upn, "late", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 24));
@@ -255,7 +255,7 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void termTimeLeaveWithCompleteEvidenceIsIssuedAndTheEvidenceRecorded() {
-    ProcessInstance notice = start("P-12", "D123456789012", "holiday");
+    ProcessInstance notice = start("P-12", "L903456789012", "holiday");
     assertThat(notice).isWaitingAt("Task_CheckLeaveEvidence");
     assertThat(task()).hasCandidateGroup("compliance-team");
     assertThatThrownBy(() -> complete(task(), withVariables("evidenceLeaveApplication", true)))
@@ -269,7 +269,7 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void termTimeLeaveWithIncompleteEvidenceGoesToAnotherRoute() {
-    ProcessInstance notice = start("P-13", "D123456789012", "holiday");
+    ProcessInstance notice = start("P-13", "L903456789012", "holiday");
     complete(task(), evidence(false));
     assertThat(notice).isWaitingAt("Task_ChooseAnotherRoute");
     assertThat(notice).variables().containsEntry("evidenceComplete", false);
@@ -277,7 +277,7 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void theIssueStepRunTwiceWritesOneRegisterEntry() {
-    ProcessInstance notice = issued("P-14", "E123456789012");
+    ProcessInstance notice = issued("P-14", "Q904456789012");
     PenaltyNoticeEntry first = ENGINE.register.get(notice.getBusinessKey());
     // the job runs again, e.g. on a second node after the lock expired
     engine.getRuntimeService().createProcessInstanceModification(notice.getId())
@@ -292,7 +292,7 @@ class PenaltyNoticeProcessTest {
   @Test
   void aFailureAfterWritingRollsBackAndTheRetryWritesOnce() {
     FAILING_ISSUE.failuresLeft = 1;
-    ProcessInstance notice = start("P-15", "E123456789012", "other");
+    ProcessInstance notice = start("P-15", "Q904456789012", "other");
     Job issue = job();
     assertThatThrownBy(() -> execute(issue)).hasMessageContaining("after writing");
     assertThat(ENGINE.registerRows(notice.getBusinessKey())).isZero();
@@ -308,7 +308,7 @@ class PenaltyNoticeProcessTest {
   @Test
   void repeatedFailuresEndAsAnIncident() {
     FAILING_ISSUE.failuresLeft = 3;
-    ProcessInstance notice = start("P-16", "E123456789012", "other");
+    ProcessInstance notice = start("P-16", "Q904456789012", "other");
     for (int attempt = 0; attempt < 3; attempt++) {
       Job issue = job();
       assertThatThrownBy(() -> execute(issue)).isInstanceOf(IllegalStateException.class);
@@ -320,7 +320,7 @@ class PenaltyNoticeProcessTest {
   @Test
   void twoParentsAndTwoChildrenMakeFourNotices() {
     for (String parent : new String[] {"P-17a", "P-17b"}) {
-      for (String upn : new String[] {"F123456789012", "G123456789012"}) {
+      for (String upn : new String[] {"V905456789012", "Z906456789012"}) {
         issued(parent, upn);
       }
     }
@@ -332,19 +332,19 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void aStartWithABadInputIsRefusedAndCreatesNothing() {
-    Map<String, Object> variables = NoticeInputs.inputs("P-18", "H123456789012", "other");
+    Map<String, Object> variables = NoticeInputs.inputs("P-18", "D907456789012", "other");
     variables.remove("parentId");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", variables))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("parentId");
-    Map<String, Object> future = NoticeInputs.inputs("P-18", "H123456789012", "other");
+    Map<String, Object> future = NoticeInputs.inputs("P-18", "D907456789012", "other");
     future.put("offenceTo", "2026-12-01");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", future))
         .hasMessageContaining("offenceTo");
-    Map<String, Object> reason = NoticeInputs.inputs("P-18", "H123456789012", "truancy");
+    Map<String, Object> reason = NoticeInputs.inputs("P-18", "D907456789012", "truancy");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", reason))
         .hasMessageContaining("noticeReason");
     assertThatThrownBy(
-            () -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", "CASE-1", NoticeInputs.inputs("P-18", "H123456789012", "other")))
+            () -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", "CASE-1", NoticeInputs.inputs("P-18", "D907456789012", "other")))
         .hasMessageContaining("businessKey");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }

@@ -333,8 +333,8 @@ class BadInputCatalogueTest {
     startCase(CASE, 1);
     placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2)));
     placeholders.put(PLANNING_MEETING, taskOf(startCase("AC-2026-800004", 4)));
-    placeholders.put(NOTICE, issueNotice("CAT-P1", "F123456789012"));
-    String withdrawn = issueNotice("CAT-P2", "G123456789012");
+    placeholders.put(NOTICE, issueNotice("CAT-P1", "V905456789012"));
+    String withdrawn = issueNotice("CAT-P2", "Z906456789012");
     runtimeService
         .createMessageCorrelation("PenaltyNoticeWithdrawn")
         .processInstanceBusinessKey(withdrawn)
