@@ -44,23 +44,28 @@ public class CasePathway {
   /** Appends one entry to the case's history at the current level and stage. */
   public void record(VariableScope scope, String event, String reason) {
     ArrayNode history = Json.list(HISTORY.get(scope));
+    entry(history, LEVEL.get(scope), STAGE.get(scope), event, currentUser(scope), reason);
+    HISTORY.set(scope, history);
+  }
+
+  /** Adds an entry {@code {date, level, stage, event, by, reason}} (dated now) to a history list. */
+  static ObjectNode entry(ArrayNode history, Integer level, String stage, String event, String by, String reason) {
     ObjectNode entry = history.addObject();
     entry.put("date", ClockUtil.getCurrentTime().toInstant().toString());
-    Integer level = LEVEL.get(scope);
     if (level == null) {
       entry.putNull("level");
     } else {
       entry.put("level", level.intValue());
     }
-    entry.put("stage", STAGE.get(scope));
+    entry.put("stage", stage);
     entry.put("event", event);
-    entry.put("by", currentUser(scope));
+    entry.put("by", by);
     if (reason == null) {
       entry.putNull("reason");
     } else {
       entry.put("reason", reason);
     }
-    HISTORY.set(scope, history);
+    return entry;
   }
 
   /** A flow back into the levels (further support, another route) asks for a level with a reason. */

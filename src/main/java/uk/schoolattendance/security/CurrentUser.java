@@ -26,6 +26,9 @@ public class CurrentUser {
           Groups.COMPLIANCE_TEAM,
           Groups.MANAGERS);
 
+  private static final List<String> CASE_CORRECTORS =
+      List.of(Groups.CAMUNDA_ADMIN, Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS);
+
   private final IdentityService identityService;
 
   public CurrentUser(IdentityService identityService) {
@@ -58,6 +61,20 @@ public class CurrentUser {
         .map(School::urnOfGroup)
         .flatMap(java.util.Optional::stream)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Whether the user may correct a case's recorded facts (pupil, school, parents): the local
+   * authority's attendance officers and senior practitioners, and administrators; not schools,
+   * not managers (who change nothing), not the compliance team.
+   */
+  public boolean mayCorrectCases() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return false;
+    }
+    List<String> groups = groups(authentication);
+    return CASE_CORRECTORS.stream().anyMatch(groups::contains);
   }
 
   /** Whether the user may read a row about a pupil of this school. */

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.schoolattendance.process.VariableValues;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -562,5 +563,54 @@ class AttendanceCaseTest {
         "caseworkOutcome");
     assertRefused(() -> taskService.complete(casework.getId(), vars("caseworkOutcome", "formalise")), "earlyHelpConsent");
     assertThat(family).isWaitingAt("Task_WorkWithFamily");
+  }
+
+  // ---------------------------------------------------------------- issue #11: holes 1 and 3
+
+  @Test
+  void aCompletionSetsOnlyWhatItsTaskOwnsAndAMessageCarriesOnlyItsOwnVariables() {
+    ProcessInstance instance = start("AC-2025-000040", startVariables());
+    Task task = task(instance);
+    assertRefused(() -> taskService.complete(task.getId(),
+            VariableValues.with(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, "refer-to-la")
+                .and(AttendanceCase.UNAUTHORISED_SESSIONS, 999)),
+        AttendanceCase.UNAUTHORISED_SESSIONS.name())
+        .hasMessageContaining("is not set by task Task_InterveneInSchool");
+    assertRefused(() -> taskService.complete(task.getId(),
+            VariableValues.with(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, "improved").and(AttendanceCase.SCHOOL_URN, "100001")),
+        AttendanceCase.SCHOOL_URN.name());
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
+    assertThat(AttendanceCase.UNAUTHORISED_SESSIONS.from(variable(instance, AttendanceCase.UNAUTHORISED_SESSIONS.name()))).isEqualTo(12);
+
+    assertRefused(() -> runtimeService.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name())
+            .processInstanceBusinessKey("AC-2025-000040")
+            .setVariables(VariableValues.with(AttendanceCase.ATTENDANCE_PERCENT, 85.0)
+                .and(AttendanceCase.UNAUTHORISED_SESSIONS, 3).and(AttendanceCase.LEVEL, 5))
+            .correlate(),
+        AttendanceCase.LEVEL.name());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(1);
+  }
+
+  @Test
+  void inputsAreTrimmedAndNormalisedBeforeAnyRuleReadsThem() {
+    ProcessInstance instance = start("AC-2025-000041", with(startVariables(),
+        AttendanceCase.SCHOOL_URN.name(), " 100002 ", AttendanceCase.PUPIL_UPN.name(), " h801200001001",
+        AttendanceCase.PUPIL_NAME.name(), "  Sam Pupil ", AttendanceCase.ROUTE.name(), " support-first"));
+    assertThat(variable(instance, AttendanceCase.SCHOOL_URN.name())).isEqualTo("100002");
+    assertThat(variable(instance, AttendanceCase.PUPIL_UPN.name())).isEqualTo(CaseFixtures.UPN);
+    assertThat(variable(instance, AttendanceCase.PUPIL_NAME.name())).isEqualTo("Sam Pupil");
+    assertThat(variable(instance, AttendanceCase.ROUTE.name())).isEqualTo(AttendanceCase.SUPPORT_FIRST);
+    assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("school-100002");
+
+    complete(task(instance), VariableValues.none().raw(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, " refer-to-la  "));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name())).isEqualTo("refer-to-la");
+
+    runtimeService.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name()).processInstanceBusinessKey("AC-2025-000041")
+        .setVariables(VariableValues.none().raw(AttendanceCase.ATTENDANCE_PERCENT, " 81.5 ").raw(AttendanceCase.UNAUTHORISED_SESSIONS, "14"))
+        .correlate();
+    assertThat(variable(instance, AttendanceCase.ATTENDANCE_PERCENT.name())).isEqualTo(81.5);
+    assertThat(variable(instance, AttendanceCase.UNAUTHORISED_SESSIONS.name())).isEqualTo(14);
   }
 }
