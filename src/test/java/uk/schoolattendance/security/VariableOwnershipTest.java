@@ -265,6 +265,11 @@ class VariableOwnershipTest {
     assertThat(call("school1", HttpMethod.GET, "/api/cases/AC-2026-610006", null).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
         .resourceId(instance.getId()).groupIdIn(School.groupOf("100002")).count()).isZero();
+    assertThat(call("school2", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + instance.getId() + "&maxResults=10", null)
+        .getBody()).isEqualTo("[]");
+    assertThat(call("school2", HttpMethod.GET,
+            "/engine-rest/history/variable-instance?variableName=schoolUrn&processInstanceId=" + instance.getId() + "&maxResults=10", null)
+        .getBody()).isEqualTo("[]");
     // 100001 buys the traded service: its named officer now does the Level 1 work
     Task level1 = task(instance);
     assertThat(taskService.getIdentityLinksForTask(level1.getId()))
