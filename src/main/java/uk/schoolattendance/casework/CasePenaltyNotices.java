@@ -14,12 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.Json;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -42,10 +40,9 @@ public class CasePenaltyNotices {
 
   /** Start listener of the multi-instance body: the data every notice of this case shares. */
   public void prepare(DelegateExecution execution) {
-    ZoneId zone = calendar.properties().zone();
     LocalDate today = calendar.today();
-    OFFENCE_TO.set(execution, DateValues.toDate(today, zone));
-    OFFENCE_FROM.set(execution, DateValues.toDate(calendar.startOfSchoolWeeksEndingOn(today, WINDOW_SCHOOL_WEEKS), zone));
+    OFFENCE_TO.set(execution, today);
+    OFFENCE_FROM.set(execution, calendar.startOfSchoolWeeksEndingOn(today, WINDOW_SCHOOL_WEEKS));
     String reason;
     if (AttendanceCase.TERM_TIME_LEAVE.equals(ROUTE.get(execution))) {
       reason = PenaltyNotice.HOLIDAY;

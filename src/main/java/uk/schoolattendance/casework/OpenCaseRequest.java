@@ -7,7 +7,6 @@ import java.util.Map;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parents;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.web.Checked;
 import uk.schoolattendance.web.CheckedBody;
 
@@ -60,7 +59,7 @@ record OpenCaseRequest(
     put(variables, AttendanceCase.PUPIL_UPN.name(), pupilUpn);
     put(variables, AttendanceCase.PUPIL_NAME.name(), pupilName);
     if (pupilDateOfBirth != null) {
-      AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, DateValues.toDate(pupilDateOfBirth, zone));
+      AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, pupilDateOfBirth);
     }
     put(variables, AttendanceCase.SCHOOL_URN.name(), schoolUrn);
     put(variables, AttendanceCase.ROUTE.name(), route);

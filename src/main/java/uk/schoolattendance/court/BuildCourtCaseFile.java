@@ -6,7 +6,6 @@ import static uk.schoolattendance.court.CourtProceedings.EVIDENCE_LIST;
 import static uk.schoolattendance.court.CourtProceedings.NOTICE_NUMBER;
 import static uk.schoolattendance.court.CourtProceedings.WITNESS_STATEMENT;
 
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.NoticeDates;
-import uk.schoolattendance.schools.DateValues;
 
 /**
  * "Build the case file" (asynchronous): chronology, witness statement and evidence list as
@@ -47,14 +45,10 @@ public class BuildCourtCaseFile implements JavaDelegate {
                 CourtProceedings.PUPIL_UPN.get(execution),
                 CourtProceedings.SCHOOL_URN.get(execution),
                 CourtProceedings.PARENT_NAMES.get(execution),
-                day(CourtProceedings.OFFENCE_FROM.get(execution)),
-                day(CourtProceedings.OFFENCE_TO.get(execution)),
+                CourtProceedings.OFFENCE_FROM.get(execution),
+                CourtProceedings.OFFENCE_TO.get(execution),
                 CourtProceedings.UNAUTHORISED_SESSIONS.get(execution),
                 CourtProceedings.PROCEEDINGS_TYPE.get(execution),
                 NOTICE_NUMBER.get(execution))));
-  }
-
-  private java.time.LocalDate day(Date date) {
-    return date == null ? null : DateValues.toLocalDate(date, dates.zone());
   }
 }

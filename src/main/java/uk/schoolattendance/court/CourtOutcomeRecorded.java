@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.system.InvalidInputException;
@@ -56,7 +57,7 @@ public class CourtOutcomeRecorded implements TaskListener {
         Inputs.oneOf(
             task, COURT_OUTCOME,
             prosecution ? CourtProceedings.PROSECUTION_OUTCOMES : CourtProceedings.SUPERVISION_OUTCOMES, null);
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
+    LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.zone());
     BigDecimal fine = null;
     Integer months = null;
     switch (outcome) {
@@ -77,17 +78,17 @@ public class CourtOutcomeRecorded implements TaskListener {
       default -> { }
     }
     LocalDate ends = months == null ? null : hearing.plusMonths(months);
-    ORDER_ENDS_ON.set(task, dates.startOfDay(ends));
+    ORDER_ENDS_ON.set(task, ends);
     proceedings.recordOutcome(task.getProcessInstanceId(), outcome, fine, months, ends, dates.today());
   }
 
   /** The court adjourned: a new hearing date ahead, no outcome yet. */
   private void adjourn(DelegateTask task) {
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
+    LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.zone());
     if (!hearing.isAfter(dates.today())) {
       throw new InvalidInputException(HEARING_DATE.name(), "the adjourned hearing's new date must be after today");
     }
-    HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
+    CourtProceedings.HEARING_DATE_SHOWN.set(task, Days.shown(hearing));
     OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
     COURT_OUTCOME.remove(task);
     proceedings.recordHearingDate(task.getProcessInstanceId(), hearing);

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.NoticeDates;
 import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
@@ -62,9 +63,11 @@ public class CourtProceedingsRequested implements ExecutionListener {
     if (noticeNumber != null) {
       NOTICE_NUMBER.set(execution, noticeNumber);
     }
-    LocalDate informationDeadline = Inputs.optionalDate(execution, INFORMATION_DEADLINE, dates.zone());
-    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_FROM, dates.zone());
-    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_TO, dates.zone());
+    LocalDate informationDeadline = Inputs.optionalDay(execution, INFORMATION_DEADLINE, dates.zone());
+    CourtProceedings.INFORMATION_DEADLINE_SHOWN.set(execution, Days.shown(informationDeadline));
+    LocalDate from = Inputs.optionalDay(execution, CourtProceedings.OFFENCE_FROM, dates.zone());
+    LocalDate to = Inputs.optionalDay(execution, CourtProceedings.OFFENCE_TO, dates.zone());
+    CourtProceedings.OFFENCE_PERIOD_SHOWN.set(execution, Days.shown(from, to));
     Inputs.optionalWholeNumber(execution, CourtProceedings.UNAUTHORISED_SESSIONS, 0, 1000);
     List<Parent> parents = parents(execution);
     PARENT_IDS.set(execution, String.join(", ", parents.stream().map(Parent::id).toList()));

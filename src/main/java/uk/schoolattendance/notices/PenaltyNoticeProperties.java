@@ -12,9 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rates the amounts for offences from {@code rateChangeDate}
  * @param oldRates the amounts for offences that began before {@code rateChangeDate}
  * @param rateChangeDate the day the current rates apply from (2024-08-19)
- * @param reducedPeriodDays calendar days after receipt in which the reduced amount is due (21)
- * @param fullPeriodDays calendar days after receipt in which the full amount is due (28)
- * @param deemedReceiptWorkingDays working days after issue when the notice counts as received (2)
+ * @param reducedPeriodDays the reduced amount is due within the period of this many days beginning
+ *     with the day the notice is received (21: the day of receipt is day 1; SI 2007/1867 reg 4 as
+ *     amended by SI 2024/210)
+ * @param fullPeriodDays the full amount is due within the period of this many days beginning with
+ *     the day of receipt (28; reg 5 as amended)
+ * @param deemedReceiptWorkingDays a posted notice counts as received this many working days after
+ *     posting (2; EA 1996 s572 and the code of conduct); one handed over is received that day
  * @param limit notices to one parent for one child in the limit period (2)
  * @param limitYears the rolling period, in years, counted back from the proposed notice (3)
  * @param localYearlyCapPerChild local code: notices per child in the year before (null = none)
@@ -55,9 +59,9 @@ public record PenaltyNoticeProperties(
     decisionMarginDays = decisionMarginDays == null ? 14 : decisionMarginDays;
     maxPageSize = maxPageSize == null ? 100 : maxPageSize;
     authority = authority == null ? Authority.DEFAULT : authority;
-    if (reducedPeriodDays > fullPeriodDays) {
+    if (reducedPeriodDays < 1 || reducedPeriodDays > fullPeriodDays) {
       throw new IllegalStateException(
-          "attendance.penalty-notices: reduced-period-days must not exceed full-period-days");
+          "attendance.penalty-notices: reduced-period-days must be at least 1 and not exceed full-period-days");
     }
     if (limit < 1 || limitYears < 1) {
       throw new IllegalStateException("attendance.penalty-notices: limit and limit-years must be at least 1");
@@ -104,23 +108,29 @@ public record PenaltyNoticeProperties(
    * @param name the local authority
    * @param address its postal address
    * @param paymentInstructions how to pay (online, telephone, post), in plain words
-   * @param contact who to contact about the notice
+   * @param contact the team to contact about the notice (named once with the address)
+   * @param officerParticulars the issuing officer's official particulars, printed after their name
+   *     (SI 2007/1867 reg 3(c))
    */
-  public record Authority(String name, String address, String paymentInstructions, String contact) {
+  public record Authority(
+      String name, String address, String paymentInstructions, String contact, String officerParticulars) {
 
     public static final Authority DEFAULT =
         new Authority(
             "The Local Authority",
-            "Attendance Compliance Team, Civic Centre, High Street",
+            "Civic Centre, High Street",
             "Pay online at the council's payments page or by telephone, quoting the notice number."
                 + " Cheques payable to the council may be posted to the address above.",
-            "Attendance Compliance Team");
+            "Attendance Compliance Team",
+            "an officer of the local authority authorised to issue penalty notices under section 444A of the"
+                + " Education Act 1996");
 
     public Authority {
       name = name == null ? DEFAULT.name : name;
       address = address == null ? DEFAULT.address : address;
       paymentInstructions = paymentInstructions == null ? DEFAULT.paymentInstructions : paymentInstructions;
       contact = contact == null ? DEFAULT.contact : contact;
+      officerParticulars = officerParticulars == null ? DEFAULT.officerParticulars : officerParticulars;
     }
   }
 }

@@ -16,7 +16,7 @@ import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.court.CourtProceedingsRepository;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
-import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.notices.NoticeDates;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.system.InvalidInputException;
@@ -35,16 +35,16 @@ public class ParentalResponsibilityMeasures {
   private final PenaltyNoticeRegister register;
   private final CourtProceedingsRepository court;
   private final HistoryService history;
-  private final PenaltyNoticeProperties properties;
+  private final NoticeDates dates;
   private final ZoneId zone;
 
   public ParentalResponsibilityMeasures(
       PenaltyNoticeRegister register, CourtProceedingsRepository court, HistoryService history,
-      PenaltyNoticeProperties properties, SchoolCalendar calendar) {
+      NoticeDates dates, SchoolCalendar calendar) {
     this.register = register;
     this.court = court;
     this.history = history;
-    this.properties = properties;
+    this.dates = dates;
     this.zone = calendar.properties().zone();
   }
 
@@ -71,8 +71,9 @@ public class ParentalResponsibilityMeasures {
         case PenaltyNotice.LATE -> late++;
         default -> other++;
       }
-      if (n.paidOn() != null) {
-        if (!n.paidOn().isAfter(n.deemedReceivedOn().plusDays(properties.reducedPeriodDays()))) {
+      if (n.paidOn() != null && n.deemedReceivedOn() != null) {
+        // "within 21 days": the period of 21 days beginning with the day of receipt (SI 2007/1867 reg 4)
+        if (!n.paidOn().isAfter(dates.reducedDeadline(n.deemedReceivedOn()))) {
           within21++;
         } else {
           within28++;

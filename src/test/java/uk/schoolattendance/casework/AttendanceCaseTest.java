@@ -203,7 +203,9 @@ class AttendanceCaseTest {
     assertThat(first).containsEntry(AttendanceCase.CASE_REFERENCE.name(), "AC-2025-000001").containsEntry(AttendanceCase.PUPIL_UPN.name(), CaseFixtures.UPN)
         .containsEntry(AttendanceCase.SCHOOL_URN.name(), "100002").containsEntry(AttendanceCase.NOTICE_REASON.name(), "other")
         .containsEntry(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12).containsKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name(), AttendanceCase.PUPIL_NAME.name());
-    assertThat((java.util.Date) first.get(AttendanceCase.OFFENCE_FROM.name())).isBefore((java.util.Date) first.get(AttendanceCase.OFFENCE_TO.name()));
+    // calendar days, stored as ISO text
+    assertThat(java.time.LocalDate.parse((String) first.get(AttendanceCase.OFFENCE_FROM.name())))
+        .isBefore(java.time.LocalDate.parse((String) first.get(AttendanceCase.OFFENCE_TO.name())));
 
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
@@ -554,7 +556,7 @@ class AttendanceCaseTest {
     assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 75.0)), AttendanceCase.ATTENDANCE_TARGET.name())
         .hasMessageContaining("above the pupil's current attendance");
     assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0, AttendanceCase.REVIEW_DATE.name(), "2025-10-29")),
-        AttendanceCase.REVIEW_DATE.name()).hasMessageContaining("2025-10-29 is not a school day");
+        AttendanceCase.REVIEW_DATE.name()).hasMessageContaining("29 October 2025 is not a school day");
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
     assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).isEqualTo(1);
 

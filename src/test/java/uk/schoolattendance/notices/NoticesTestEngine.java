@@ -52,6 +52,7 @@ public final class NoticesTestEngine {
   public final PenaltyNoticeNumbers numbers;
   public final NoticeDates dates;
   public final PenaltyNoticeTermsService terms;
+  public final IssuingOfficers officers;
   public final PenaltyNoticeLetter letter;
   public final CourtProperties court = CourtProperties.defaults();
   public final CourtProceedingsRepository courtProceedings;
@@ -90,7 +91,8 @@ public final class NoticesTestEngine {
     this.numbers = new PenaltyNoticeNumbers(jdbc, transactions, calendar);
     this.dates = new NoticeDates(calendar, properties);
     this.terms = new PenaltyNoticeTermsService(register, properties);
-    this.letter = new PenaltyNoticeLetter(schools, properties);
+    this.officers = new IssuingOfficers(this::identityService);
+    this.letter = new PenaltyNoticeLetter(schools, properties, dates, officers);
 
     this.courtProceedings = new CourtProceedingsRepository(jdbc);
 
@@ -102,6 +104,7 @@ public final class NoticesTestEngine {
     beans.put("leaveEvidenceChecked", new LeaveEvidenceChecked());
     beans.put("decidePenaltyNoticeTerms", new DecidePenaltyNoticeTerms(terms, dates));
     beans.put("issuePenaltyNotice", new IssuePenaltyNotice(register, dates));
+    beans.put("penaltyNoticeDispatched", new PenaltyNoticeDispatched(register, dates, officers));
     beans.put("penaltyNoticePaid", new PenaltyNoticePaid(register, dates));
     beans.put("penaltyNoticeWithdrawn", new PenaltyNoticeWithdrawn(register, dates));
     beans.put("penaltyNoticeUnpaid", new PenaltyNoticeUnpaid(register));
@@ -126,6 +129,25 @@ public final class NoticesTestEngine {
     configuration.setBeans(beans);
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
     configuration.getProcessEnginePlugins().add(new VariableOwnership(ProcessTestEngine.CONTRACTS));
+    configuration.getProcessEnginePlugins().add(new MigrationsAfterEngineTables(dataSource));
+  }
+
+  /**
+   * The project's migrations numbered above V100 (V100 indexes the engine's tables; later ones
+   * change the project's own), applied once the engine has created its tables, as the
+   * application does (EngineTuning).
+   */
+  static final class MigrationsAfterEngineTables extends org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin {
+    private final DataSource dataSource;
+
+    MigrationsAfterEngineTables(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
+      Flyway.configure().dataSource(dataSource).table("attendance_schema_history").load().migrate();
+    }
   }
 
   /** The highest migration version below 100 (the project's own tables). */
@@ -144,6 +166,10 @@ public final class NoticesTestEngine {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private org.camunda.bpm.engine.IdentityService identityService() {
+    return configuration.getIdentityService();
   }
 
   /** Register rows for a notice number. */

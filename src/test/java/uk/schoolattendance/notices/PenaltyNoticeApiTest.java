@@ -120,8 +120,10 @@ class PenaltyNoticeApiTest {
         .containsEntry("deemedReceivedOn", "2026-11-04")
         .containsEntry("reducedAmount", 80.0)
         .containsEntry("fullAmount", 160.0)
-        .containsEntry("reducedDeadline", "2026-11-25")
-        .containsEntry("finalDeadline", "2026-12-02")
+        // posted Monday 2 November, deemed received Wednesday 4th: day 1 of 21 and of 28
+        .containsEntry("reducedDeadline", "2026-11-24")
+        .containsEntry("finalDeadline", "2026-12-01")
+        .containsEntry("deliveryMethod", "post")
         .containsEntry("status", "issued")
         .containsKeys("amountPaid", "paidOn", "withdrawalReason");
     assertThat(second).isNotEqualTo(first);
@@ -201,6 +203,11 @@ class PenaltyNoticeApiTest {
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
     managementService.executeJob(
         managementService.createJobQuery().processInstanceId(processInstanceId).singleResult().getId());
+    assertThat(register.get(number).status()).isEqualTo("prepared");
+    // issued when the compliance team posts it (today, by post)
+    ResponseEntity<Map> posted = rest.withBasicAuth("compliance", "compliance")
+        .postForEntity("/api/penalty-notices/" + number + "/dispatch", Map.of("deliveryMethod", "post"), Map.class);
+    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
     return number;
   }
 

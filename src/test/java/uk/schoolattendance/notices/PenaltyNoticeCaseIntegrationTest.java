@@ -70,7 +70,13 @@ class PenaltyNoticeCaseIntegrationTest {
           "evidenceWrittenWarning", true, "evidenceRegistrationCertificate", true));
       managementService.executeJob(
           managementService.createJobQuery().processInstanceId(notice.getId()).singleResult().getId());
+      assertThat(register.get(notice.getBusinessKey()).status()).isEqualTo("prepared");
+      taskService.complete(
+          taskService.createTaskQuery().processInstanceId(notice.getId())
+              .taskDefinitionKey("Task_DispatchPenaltyNotice").singleResult().getId(),
+          Map.of("deliveryMethod", "post"));
       PenaltyNoticeEntry entry = register.get(notice.getBusinessKey());
+      assertThat(entry.status()).isEqualTo("issued");
       assertThat(entry.caseReference()).isEqualTo("AC-2026-940001");
       assertThat(entry.pupilUpn()).isEqualTo(CaseFixtures.UPN);
       assertThat(entry.noticeReason()).isEqualTo("holiday");

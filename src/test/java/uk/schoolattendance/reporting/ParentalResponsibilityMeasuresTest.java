@@ -16,8 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.schoolattendance.court.CourtProceedingsRecord;
 import uk.schoolattendance.notices.NoticesTestEngine;
-import uk.schoolattendance.notices.PenaltyNoticeEntry;
-import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
+import uk.schoolattendance.notices.NoticeBuilder;
 import uk.schoolattendance.system.InvalidInputException;
 
 /** The census figures for a known set of notices, court outcomes and cases, at the year's edges. */
@@ -35,13 +34,14 @@ class ParentalResponsibilityMeasuresTest {
     engine = records.configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addClasspathResource("bpmn-test/AttendanceCaseStub.bpmn").deploy();
     census = new ParentalResponsibilityMeasures(
-        records.register, records.courtProceedings, engine.getHistoryService(), records.properties, records.calendar);
+        records.register, records.courtProceedings, engine.getHistoryService(), records.dates, records.calendar);
 
     // notices: issued in 2026-27 unless said otherwise
+    // the day of receipt is day 1 of the 21 (SI 2007/1867 reg 4): receipt + 20 is day 21, receipt + 21 is day 22
     LocalDate paidDay21 = notice("holiday", LocalDate.of(2026, 10, 5));
-    records.register.recordPayment(number(), new BigDecimal("80.00"), paidDay21.plusDays(21));
+    records.register.recordPayment(number(), new BigDecimal("80.00"), paidDay21.plusDays(20));
     LocalDate paidDay22 = notice("holiday", LocalDate.of(2026, 10, 5));
-    records.register.recordPayment(number(), new BigDecimal("160.00"), paidDay22.plusDays(22));
+    records.register.recordPayment(number(), new BigDecimal("160.00"), paidDay22.plusDays(21));
     notice("late", LocalDate.of(2027, 1, 11));
     records.register.recordWithdrawal(number(), "Wrong address", "wrong-recipient", LocalDate.of(2027, 1, 20));
     notice("other", LocalDate.of(2027, 3, 1));
@@ -116,17 +116,13 @@ class ParentalResponsibilityMeasuresTest {
     return String.format("PN-%d-%06d", 2020, serial);
   }
 
-  /** A notice issued on the day; returns its deemed receipt (issue + 2 days, for simplicity). */
+  /** A notice posted on the day; returns its deemed receipt (the second working day after). */
   private static LocalDate notice(String reason, LocalDate issuedOn) {
     serial++;
-    LocalDate received = issuedOn.plusDays(2);
-    records.register.insertIfAbsent(new PenaltyNoticeEntry(
-        number(), "pi-" + serial, "AC-" + serial, "A123456789012", "Sam Pupil", "100001", "P-" + serial,
-        "Alex Parent", "1 High Street", reason, issuedOn.minusWeeks(6), issuedOn.minusWeeks(1), 12, 1, "2024",
-        issuedOn, received, new BigDecimal("80.00"), new BigDecimal("160.00"), received.plusDays(21),
-        received.plusDays(28), issuedOn.plusMonths(5), "issued", null, null, null, null, null, null, null,
-        Evidence.NONE));
-    return received;
+    return NoticeBuilder.notice().number(number()).caseReference("AC-" + serial).parent("P-" + serial).reason(reason)
+        .offence(issuedOn.minusWeeks(6), issuedOn.minusWeeks(1)).issuedOn(issuedOn)
+        .issue(records.register, records.dates)
+        .deemedReceivedOn();
   }
 
   private static void outcome(String outcome, LocalDate recordedOn) {
