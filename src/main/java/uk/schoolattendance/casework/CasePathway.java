@@ -1,6 +1,5 @@
 package uk.schoolattendance.casework;
 
-import static uk.schoolattendance.casework.AttendanceCase.CASE_OUTCOME;
 import static uk.schoolattendance.casework.AttendanceCase.CHANGE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.HISTORY;
 import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE;
@@ -84,13 +83,6 @@ public class CasePathway {
     LEGAL_ROUTE.set(execution, AttendanceCase.PENALTY_NOTICE);
     SUPPORT_OUTCOME.set(execution, "legal-route");
     record(execution, "penalty-notices-considered", "term-time leave: national threshold met, no Notice to Improve needed");
-  }
-
-  /** The case ends with attendance improved: back to the school's monitoring. */
-  public void closeImproved(DelegateExecution execution) {
-    CASE_OUTCOME.set(execution, AttendanceCase.IMPROVED);
-    STAGE.set(execution, Stage.MONITOR.value());
-    record(execution, "case-closed", "attendance improved");
   }
 
   static String currentUser(VariableScope scope) {

@@ -174,6 +174,16 @@ public class SchoolCalendar {
     return monday;
   }
 
+  /** The start of the day in the authority's zone, as dates are stored (null stays null). */
+  public Date startOfDay(LocalDate day) {
+    return day == null ? null : DateValues.toDate(day, properties.zone());
+  }
+
+  /** The calendar day of a stored date in the authority's zone (null stays null). */
+  public LocalDate day(Date date) {
+    return date == null ? null : DateValues.toLocalDate(date, properties.zone());
+  }
+
   /** The moment a timer falls due on this day. */
   public Date atTimeOfDay(LocalDate day) {
     return Date.from(day.atTime(properties.timeOfDay()).atZone(properties.zone()).toInstant());

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.schoolattendance.process.VariableValues;
 import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.ProcessEngineFixture;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNotice;
@@ -60,9 +61,12 @@ import uk.schoolattendance.notices.PenaltyNotice;
     })
 class AttendanceCaseTest {
 
+  static final ProcessEngineFixture ENGINE =
+      ProcessEngineFixture.builder("attendance-case-test").coverage().caseReferencesFrom2026().noticeNumbersFrom2026().build();
+
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("attendance-case-test"))
+      ProcessEngineCoverageExtension.builder(ENGINE.configuration)
           .assertClassCoverageAtLeast(1.0)
           .excludeProcessDefinitionKeys(PenaltyNotice.KEY, CourtProceedings.KEY, NoticeToImprove.KEY)
           .build();
@@ -76,8 +80,8 @@ class AttendanceCaseTest {
     BpmnAwareTests.init(processEngine);
     runtimeService = processEngine.getRuntimeService();
     taskService = processEngine.getTaskService();
-    ProcessTestEngine.registerBeans();
     clockAt(2025, 10, 15, 10); // Wednesday 15 October 2025, in term
+    ENGINE.restartNumbering();
   }
 
   @AfterEach

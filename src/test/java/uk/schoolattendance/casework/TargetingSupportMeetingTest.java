@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.ProcessEngineFixture;
 
 /** TargetingSupportMeeting: one per school and term, for the school's named officer. */
 @Deployment(resources = "bpmn/TargetingSupportMeeting.bpmn")
@@ -28,7 +29,7 @@ class TargetingSupportMeetingTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("targeting-support-meeting-test"))
+      ProcessEngineCoverageExtension.builder(ProcessEngineFixture.builder("targeting-support-meeting-test").coverage().build().configuration)
           .assertClassCoverageAtLeast(1.0)
           .build();
 
@@ -37,7 +38,6 @@ class TargetingSupportMeetingTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
-    ProcessTestEngine.registerBeans();
     clockAt(2026, 9, 7, 10);
   }
 

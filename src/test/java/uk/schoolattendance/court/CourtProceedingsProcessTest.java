@@ -26,7 +26,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.schoolattendance.notices.NoticesTestEngine;
+import uk.schoolattendance.ProcessEngineFixture;
 import uk.schoolattendance.system.InvalidInputException;
 import uk.schoolattendance.casework.AttendanceCase;
 
@@ -41,7 +41,7 @@ import uk.schoolattendance.casework.AttendanceCase;
     })
 class CourtProceedingsProcessTest {
 
-  static final NoticesTestEngine ENGINE = NoticesTestEngine.withCoverage();
+  static final ProcessEngineFixture ENGINE = ProcessEngineFixture.builder("court-proceedings-test").coverage().build();
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =

@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import uk.schoolattendance.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -45,11 +46,12 @@ import uk.schoolattendance.system.InvalidInputException;
     })
 class PenaltyNoticeProcessTest {
 
-  static final NoticesTestEngine ENGINE = NoticesTestEngine.withCoverage();
-  static final FailAfterIssue FAILING_ISSUE = new FailAfterIssue(ENGINE);
+  static final FailAfterIssue FAILING_ISSUE = new FailAfterIssue();
+  static final ProcessEngineFixture ENGINE =
+      ProcessEngineFixture.builder("penalty-notice-test").coverage().replace("issuePenaltyNotice", FAILING_ISSUE).build();
 
   static {
-    ENGINE.beans.put("issuePenaltyNotice", FAILING_ISSUE);
+    FAILING_ISSUE.issue = new IssuePenaltyNotice(ENGINE.register, ENGINE.dates);
   }
 
   @RegisterExtension
@@ -170,6 +172,7 @@ class PenaltyNoticeProcessTest {
     assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "ignore")))
         .hasMessageContaining(PenaltyNotice.NON_PAYMENT_DECISION.name());
     complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "prosecute"));
+    execute(job()); // the court's outcome is written into the register in a job of its own
 
     assertThat(notice).isEnded().hasPassed("Activity_ProsecuteParent", "Event_CourtOutcomeReached");
     assertThat(notice).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "court-outcome").containsEntry(PenaltyNotice.COURT_OUTCOME.name(), "fine");
@@ -412,16 +415,12 @@ class PenaltyNoticeProcessTest {
 
   /** The real issue step, made to fail after it has written the register entry. */
   static final class FailAfterIssue implements JavaDelegate {
-    private final JavaDelegate real;
+    JavaDelegate issue;
     volatile int failuresLeft;
-
-    FailAfterIssue(NoticesTestEngine engine) {
-      this.real = new IssuePenaltyNotice(engine.register, engine.dates);
-    }
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-      real.execute(execution);
+      issue.execute(execution);
       if (failuresLeft > 0) {
         failuresLeft--;
         throw new IllegalStateException("printing service down after writing the register entry");

@@ -9,18 +9,19 @@ import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * End of "Penalty notice paid": the payment must be exactly the amount due on the day it was
- * made (no part payments). Anything else throws, which rolls back the whole correlation: the
- * REST caller gets a 400 naming {@code amountPaid} (or {@code paidOn}) and the notice stays
- * unpaid. An accepted payment is recorded in the register in the same transaction.
+ * Checks a {@code PenaltyNoticePaid} message as it arrives (end of "Penalty notice paid"): the
+ * notice awaits payment, the day is not in the future and lies in the payment period, and the
+ * amount is exactly the amount due on that day (no part payments). Anything else rolls back the
+ * correlation: the caller gets 400 naming {@code amountPaid} or {@code paidOn} and the notice stays
+ * unpaid. The payment is recorded by the service task that follows ("Record payment").
  */
-@Component("penaltyNoticePaid")
-public class PenaltyNoticePaid implements ExecutionListener {
+@Component("paymentMatchesAmountDue")
+public class PaymentMatchesAmountDue implements ExecutionListener {
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
 
-  public PenaltyNoticePaid(PenaltyNoticeRegister register, NoticeDates dates) {
+  public PaymentMatchesAmountDue(PenaltyNoticeRegister register, NoticeDates dates) {
     this.register = register;
     this.dates = dates;
   }
@@ -31,15 +32,14 @@ public class PenaltyNoticePaid implements ExecutionListener {
     BigDecimal amount = Inputs.requiredPounds(execution, PenaltyNotice.AMOUNT_PAID);
     LocalDate paidOn = Inputs.optionalDate(execution, PenaltyNotice.PAID_ON, dates.zone());
     paidOn = paidOn == null ? dates.today() : paidOn;
-    record(register, number, amount, paidOn, dates.today());
+    check(register.get(number), amount, paidOn, dates.today());
     PenaltyNotice.PAID_ON.set(execution, dates.startOfDay(paidOn));
   }
 
-  /** Checks a payment against the register and records it; shared with the register API. */
-  static void record(PenaltyNoticeRegister register, String number, BigDecimal amount, LocalDate paidOn, LocalDate today) {
-    PenaltyNoticeEntry notice = register.get(number);
+  static void check(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn, LocalDate today) {
     if (!notice.awaitingPayment()) {
-      throw new InvalidInputException(PenaltyNotice.NOTICE_NUMBER.name(), "notice " + number + " is " + notice.status() + ", not awaiting payment");
+      throw new InvalidInputException(
+          PenaltyNotice.NOTICE_NUMBER.name(), "notice " + notice.noticeNumber() + " is " + notice.status() + ", not awaiting payment");
     }
     if (paidOn.isAfter(today)) {
       throw new InvalidInputException(PenaltyNotice.PAID_ON.name(), "must not be in the future");
@@ -55,6 +55,5 @@ public class PenaltyNoticePaid implements ExecutionListener {
           PenaltyNotice.AMOUNT_PAID.name(),
           "must be exactly £" + due.toPlainString() + ", the amount due on " + paidOn + " (no part payments); got £" + amount.toPlainString());
     }
-    register.recordPayment(number, amount, paidOn);
   }
 }

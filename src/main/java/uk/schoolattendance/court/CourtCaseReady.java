@@ -13,25 +13,24 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * Completing "Prepare the court case". A prosecution needs the s444(1) or s444(1A) decision,
- * the education supervision order considered first (Education Act 1996 s447) and the
- * information laid within the 6-month limit; an education supervision order cannot be sought
- * for a child in care. The hearing date must lie ahead; it becomes the hearing timer.
+ * Checks the completion of "Prepare the court case": a prosecution needs the s444(1) or
+ * s444(1A) decision, the education supervision order considered first (Education Act 1996 s447)
+ * and the information laid within the 6-month limit; an education supervision order cannot be
+ * sought for a child in care. The hearing date must lie ahead; it becomes the hearing timer.
+ * "Record preparation" then writes it to the court record.
  */
-@Component("courtCasePrepared")
-public class CourtCasePrepared implements TaskListener {
+@Component("courtCaseReady")
+public class CourtCaseReady implements TaskListener {
 
-  private final CourtProceedingsRepository proceedings;
-  private final NoticeDates dates;
+  private final SchoolCalendar dates;
   private final CourtProperties properties;
 
-  public CourtCasePrepared(CourtProceedingsRepository proceedings, NoticeDates dates, CourtProperties properties) {
-    this.proceedings = proceedings;
+  public CourtCaseReady(SchoolCalendar dates, CourtProperties properties) {
     this.dates = dates;
     this.properties = properties;
   }
@@ -47,8 +46,8 @@ public class CourtCasePrepared implements TaskListener {
             SUPERVISION_ORDER_CONSIDERED.name(),
             "an education supervision order must be considered before prosecuting (Education Act 1996 s447)");
       }
-      LocalDate laid = Inputs.requiredDate(task, INFORMATION_LAID_ON, dates.zone());
-      LocalDate limit = Inputs.optionalDate(task, INFORMATION_DEADLINE, dates.zone());
+      LocalDate laid = Inputs.requiredDate(task, INFORMATION_LAID_ON, dates.properties().zone());
+      LocalDate limit = Inputs.optionalDate(task, INFORMATION_DEADLINE, dates.properties().zone());
       if (laid.isAfter(today)) {
         throw new InvalidInputException(INFORMATION_LAID_ON.name(), "must not be in the future");
       }
@@ -64,12 +63,11 @@ public class CourtCasePrepared implements TaskListener {
           "an education supervision order cannot be made for a child in the care of a local authority (Children Act 1989 s36(6))");
     }
     OFFENCE_SECTION.set(task, section);
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
+    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.properties().zone());
     if (!hearing.isAfter(today)) {
       throw new InvalidInputException(HEARING_DATE.name(), "must be after today");
     }
     HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
     OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
-    proceedings.recordPreparation(task.getProcessInstanceId(), section, hearing);
   }
 }

@@ -6,6 +6,7 @@ import static uk.schoolattendance.court.CourtProceedings.HEARING_ADJOURNED;
 import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
 import static uk.schoolattendance.court.CourtProceedings.OFFENCE_SECTION;
 import static uk.schoolattendance.court.CourtProceedings.ORDER_ENDS_ON;
+import static uk.schoolattendance.court.CourtProceedings.ORDER_MONTHS;
 import static uk.schoolattendance.court.CourtProceedings.OUTCOME_DUE_DATE;
 import static uk.schoolattendance.court.CourtProceedings.PARENTING_ORDER_MONTHS;
 import static uk.schoolattendance.court.CourtProceedings.PARENTING_PROGRAMME_MONTHS;
@@ -17,29 +18,27 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * Completing "Record the court outcome": {@code courtOutcome} from the contract's list (an
+ * Checks the completion of "Record the court outcome": {@code courtOutcome} from the contract's list (an
  * application for an education supervision order can only end in the order, dismissal or
  * withdrawal), a fine within the statutory maximum of the section, a parenting order of at most
  * 12 months with a programme of at most 3, an education supervision order normally of 1 year and
- * at most 3. The outcome and the order's end are recorded. When the court adjourned
- * ({@code hearingAdjourned}), only the new {@code hearingDate} is recorded and the process waits
- * for it again.
+ * at most 3; the order's end is worked out. When the court adjourned ({@code hearingAdjourned}),
+ * only a new {@code hearingDate} ahead is needed. "Record adjournment" or "Record court outcome"
+ * then write it to the court record.
  */
-@Component("courtOutcomeRecorded")
-public class CourtOutcomeRecorded implements TaskListener {
+@Component("courtOutcomeValid")
+public class CourtOutcomeValid implements TaskListener {
 
-  private final CourtProceedingsRepository proceedings;
-  private final NoticeDates dates;
+  private final SchoolCalendar dates;
   private final CourtProperties properties;
 
-  public CourtOutcomeRecorded(CourtProceedingsRepository proceedings, NoticeDates dates, CourtProperties properties) {
-    this.proceedings = proceedings;
+  public CourtOutcomeValid(SchoolCalendar dates, CourtProperties properties) {
     this.dates = dates;
     this.properties = properties;
   }
@@ -56,19 +55,18 @@ public class CourtOutcomeRecorded implements TaskListener {
         Inputs.oneOf(
             task, COURT_OUTCOME,
             prosecution ? CourtProceedings.PROSECUTION_OUTCOMES : CourtProceedings.SUPERVISION_OUTCOMES, null);
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
-    BigDecimal fine = null;
+    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.properties().zone());
     Integer months = null;
     switch (outcome) {
-      case "fine" -> {
-        fine = Inputs.requiredPounds(task, FINE_AMOUNT);
+      case CourtProceedings.FINE -> {
+        BigDecimal fine = Inputs.requiredPounds(task, FINE_AMOUNT);
         String section = OFFENCE_SECTION.get(task);
         BigDecimal max = CourtProceedings.S444_1A.equals(section) ? properties.maxFineS444A() : properties.maxFineS444();
         if (fine.compareTo(max) > 0) {
           throw new InvalidInputException(FINE_AMOUNT.name(), "must not exceed £" + max.toPlainString() + " for " + section);
         }
       }
-      case "parenting-order" -> {
+      case CourtProceedings.PARENTING_ORDER -> {
         months = months(task, PARENTING_ORDER_MONTHS, null, properties.parentingOrderMaxMonths());
         months(task, PARENTING_PROGRAMME_MONTHS, 0, properties.parentingProgrammeMaxMonths());
       }
@@ -76,21 +74,18 @@ public class CourtOutcomeRecorded implements TaskListener {
           months = months(task, SUPERVISION_ORDER_MONTHS, properties.supervisionOrderMonths(), properties.supervisionOrderMaxMonths());
       default -> { }
     }
-    LocalDate ends = months == null ? null : hearing.plusMonths(months);
-    ORDER_ENDS_ON.set(task, dates.startOfDay(ends));
-    proceedings.recordOutcome(task.getProcessInstanceId(), outcome, fine, months, ends, dates.today());
+    ORDER_MONTHS.set(task, months);
+    ORDER_ENDS_ON.set(task, months == null ? null : dates.startOfDay(hearing.plusMonths(months)));
   }
 
   /** The court adjourned: a new hearing date ahead, no outcome yet. */
   private void adjourn(DelegateTask task) {
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
+    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.properties().zone());
     if (!hearing.isAfter(dates.today())) {
       throw new InvalidInputException(HEARING_DATE.name(), "the adjourned hearing's new date must be after today");
     }
     HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
     OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
-    COURT_OUTCOME.remove(task);
-    proceedings.recordHearingDate(task.getProcessInstanceId(), hearing);
   }
 
   /** Months of an order: required from 1 to max, or the fallback when none is given. */

@@ -19,42 +19,40 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.NoticeDates;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * Start of {@code CourtProceedings}: normalises and checks the inputs of docs/adr/0002 (refused
- * start, nothing created), records the proceedings and sets when preparation falls due: within
- * the preparation period, and before the 6-month limit for laying an information when it is known.
+ * Checks the start of {@code CourtProceedings}: normalises and checks the inputs of
+ * docs/adr/0002 (a bad one refuses the start, nothing is created) and works out when
+ * preparation falls due: within the preparation period, and before the 6-month limit for laying
+ * an information when it is known. "Open court record" then records the proceedings.
  */
-@Component("courtProceedingsRequested")
-public class CourtProceedingsRequested implements ExecutionListener {
+@Component("proceedingsRequestChecked")
+public class ProceedingsRequestChecked implements ExecutionListener {
 
   private final SchoolDirectory schools;
-  private final CourtProceedingsRepository proceedings;
-  private final NoticeDates dates;
+  private final SchoolCalendar dates;
   private final CourtProperties properties;
 
-  public CourtProceedingsRequested(
-      SchoolDirectory schools, CourtProceedingsRepository proceedings, NoticeDates dates, CourtProperties properties) {
+  public ProceedingsRequestChecked(SchoolDirectory schools, SchoolCalendar dates, CourtProperties properties) {
     this.schools = schools;
-    this.proceedings = proceedings;
     this.dates = dates;
     this.properties = properties;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    String caseReference = Inputs.optionalText(execution, CASE_REFERENCE, 64);
-    String upn = Inputs.upn(execution, PUPIL_UPN);
-    String pupilName = Inputs.requiredText(execution, PUPIL_NAME, 200);
-    String urn = schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
-    String type = Inputs.oneOf(execution, PROCEEDINGS_TYPE, CourtProceedings.TYPES, null);
+    Inputs.optionalText(execution, CASE_REFERENCE, 64);
+    Inputs.upn(execution, PUPIL_UPN);
+    Inputs.requiredText(execution, PUPIL_NAME, 200);
+    schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    Inputs.oneOf(execution, PROCEEDINGS_TYPE, CourtProceedings.TYPES, null);
     String noticeNumber =
         Inputs.shaped(
             NOTICE_NUMBER.name(), NOTICE_NUMBER.raw(execution), CaseFacts.NOTICE_NUMBER_SHAPE,
@@ -62,9 +60,9 @@ public class CourtProceedingsRequested implements ExecutionListener {
     if (noticeNumber != null) {
       NOTICE_NUMBER.set(execution, noticeNumber);
     }
-    LocalDate informationDeadline = Inputs.optionalDate(execution, INFORMATION_DEADLINE, dates.zone());
-    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_FROM, dates.zone());
-    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_TO, dates.zone());
+    LocalDate informationDeadline = Inputs.optionalDate(execution, INFORMATION_DEADLINE, zone());
+    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_FROM, zone());
+    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_TO, zone());
     Inputs.optionalWholeNumber(execution, CourtProceedings.UNAUTHORISED_SESSIONS, 0, 1000);
     List<Parent> parents = parents(execution);
     PARENT_IDS.set(execution, String.join(", ", parents.stream().map(Parent::id).toList()));
@@ -76,12 +74,10 @@ public class CourtProceedingsRequested implements ExecutionListener {
       due = due.isBefore(dates.today()) ? dates.today() : due;
     }
     PREPARATION_DUE_DATE.set(execution, dates.atTimeOfDay(due));
+  }
 
-    proceedings.insertIfAbsent(
-        new CourtProceedingsRecord(
-            execution.getProcessInstanceId(), caseReference, noticeNumber, upn, pupilName, urn,
-            String.join(",", parents.stream().map(Parent::id).toList()), type, null, informationDeadline, null,
-            null, null, null, null, null, null));
+  private java.time.ZoneId zone() {
+    return dates.properties().zone();
   }
 
   /**

@@ -13,18 +13,19 @@ import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * Completing "Decide on non-payment": {@code nonPaymentDecision} is {@code prosecute} or
- * {@code withdraw} (the law allows nothing else). Withdrawal needs {@code withdrawalReason};
- * prosecution is refused once the 6-month limit for laying an information has passed. The
- * decision is recorded in the register with the completion.
+ * Checks the completion of "Decide on non-payment": {@code nonPaymentDecision} is
+ * {@code prosecute} or {@code withdraw} (the law allows nothing else); withdrawing needs a reason
+ * (ground {@code not-prosecuted} unless another is given); prosecuting is refused once the
+ * 6-month limit for laying an information has passed. The decision is recorded by the service
+ * task that follows ("Record prosecution" or "Record withdrawal").
  */
-@Component("nonPaymentDecided")
-public class NonPaymentDecided implements TaskListener {
+@Component("nonPaymentDecisionAllowed")
+public class NonPaymentDecisionAllowed implements TaskListener {
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
 
-  public NonPaymentDecided(PenaltyNoticeRegister register, NoticeDates dates) {
+  public NonPaymentDecisionAllowed(PenaltyNoticeRegister register, NoticeDates dates) {
     this.register = register;
     this.dates = dates;
   }
@@ -32,24 +33,18 @@ public class NonPaymentDecided implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String decision = Inputs.oneOf(task, NON_PAYMENT_DECISION, PenaltyNotice.DECISIONS, null);
-    String number = NOTICE_NUMBER.get(task);
-    LocalDate today = dates.today();
     if (PenaltyNotice.WITHDRAW.equals(decision)) {
-      String reason = Inputs.requiredText(task, WITHDRAWAL_REASON, 500);
-      String ground = Inputs.optionalOneOf(task, WITHDRAWAL_GROUND, PenaltyNotice.GROUNDS);
-      if (ground == null) {
-        ground = PenaltyNotice.NOT_PROSECUTED;
-        WITHDRAWAL_GROUND.set(task, ground);
+      Inputs.requiredText(task, WITHDRAWAL_REASON, 500);
+      if (Inputs.optionalOneOf(task, WITHDRAWAL_GROUND, PenaltyNotice.GROUNDS) == null) {
+        WITHDRAWAL_GROUND.set(task, PenaltyNotice.NOT_PROSECUTED);
       }
-      register.recordWithdrawal(number, reason, ground, today);
       return;
     }
-    LocalDate limit = register.get(number).informationDeadline();
-    if (today.isAfter(limit)) {
+    LocalDate limit = register.get(NOTICE_NUMBER.get(task)).informationDeadline();
+    if (dates.today().isAfter(limit)) {
       throw new InvalidInputException(
           NON_PAYMENT_DECISION.name(),
           "prosecution is time-barred: the information had to be laid by " + limit + "; withdraw the notice");
     }
-    register.recordProsecution(number, today);
   }
 }
