@@ -27,7 +27,7 @@ import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseReferences;
 import uk.schoolattendance.casework.CaseSettings;
 import uk.schoolattendance.casework.ChangeCaseLevel;
-import uk.schoolattendance.casework.TargetingSupportMeeting;
+import uk.schoolattendance.meetings.TargetingSupportMeeting;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.court.CourtProceedingsRepository;
 import uk.schoolattendance.court.CourtProperties;
@@ -78,6 +78,7 @@ public final class ProcessEngineFixture {
     "uk.schoolattendance.casework",
     "uk.schoolattendance.court",
     "uk.schoolattendance.improvement",
+    "uk.schoolattendance.meetings",
     "uk.schoolattendance.notices",
     "uk.schoolattendance.process",
     "uk.schoolattendance.schools"

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.Inputs;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Start listeners of the case's event subprocesses ({@code caseMessages}): they check what the
@@ -51,7 +51,7 @@ public class CaseMessages implements ExecutionListener {
    * closure" then records it.
    */
   public void caseClosed(DelegateExecution execution) {
-    String reason = Inputs.optionalText(execution, CLOSURE_REASON, 4000);
+    String reason = Inputs.optionalText(execution, CLOSURE_REASON, Inputs.TEXT_MAX);
     if (reason == null) {
       throw new InvalidInputException(CLOSURE_REASON.name(), "is required: say why the case is closed");
     }

@@ -21,7 +21,7 @@ public class LevelChangeRequestChecked implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String reference = Inputs.requiredText(execution, CASE_REFERENCE, 64);
     Inputs.wholeNumber(execution, NEW_LEVEL, 1, 4, null);
-    Inputs.requiredText(execution, CHANGE_REASON, 4000);
+    Inputs.requiredText(execution, CHANGE_REASON, Inputs.TEXT_MAX);
     execution.setProcessBusinessKey(reference);
   }
 }

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Checks the completion of "Prepare the court case": a prosecution needs the s444(1) or

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Checks the completion of "Record the court outcome": {@code courtOutcome} from the contract's list (an

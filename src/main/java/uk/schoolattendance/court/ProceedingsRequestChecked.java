@@ -10,9 +10,6 @@ import static uk.schoolattendance.court.CourtProceedings.PARENT_NAME;
 import static uk.schoolattendance.court.CourtProceedings.PARENT_NAMES;
 import static uk.schoolattendance.court.CourtProceedings.PREPARATION_DUE_DATE;
 import static uk.schoolattendance.court.CourtProceedings.PROCEEDINGS_TYPE;
-import static uk.schoolattendance.court.CourtProceedings.PUPIL_NAME;
-import static uk.schoolattendance.court.CourtProceedings.PUPIL_UPN;
-import static uk.schoolattendance.court.CourtProceedings.SCHOOL_URN;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +22,7 @@ import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Checks the start of {@code CourtProceedings}: normalises and checks the inputs of
@@ -49,9 +46,7 @@ public class ProceedingsRequestChecked implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Inputs.optionalText(execution, CASE_REFERENCE, 64);
-    Inputs.upn(execution, PUPIL_UPN);
-    Inputs.requiredText(execution, PUPIL_NAME, 200);
-    schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    CaseFacts.checkPupil(execution, schools);
     Inputs.oneOf(execution, PROCEEDINGS_TYPE, CourtProceedings.TYPES, null);
     String noticeNumber =
         Inputs.shaped(

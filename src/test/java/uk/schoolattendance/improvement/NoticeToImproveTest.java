@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolattendance.casework.CaseFixtures;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.ProcessEngineFixture;
 
 /** NoticeToImprove: issue (async, idempotent, with its letter), the period in school weeks, review, early escalation. */

@@ -18,7 +18,7 @@ import uk.schoolattendance.court.CourtProceedingsRecord;
 import uk.schoolattendance.ProcessEngineFixture;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /** The census figures for a known set of notices, court outcomes and cases, at the year's edges. */
 class ParentalResponsibilityMeasuresTest {

@@ -1,4 +1,4 @@
-package uk.schoolattendance.casework;
+package uk.schoolattendance.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,7 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
  * authentication for the request, must be a member of {@code camunda-admin}.
  */
 @Component
-class Administrators {
+public class Administrators {
 
   private final IdentityService identityService;
 
@@ -21,7 +21,7 @@ class Administrators {
   }
 
   /** The administrator's user id; 401 without a signed-in user, 403 for anyone else. */
-  String require() {
+  public String require() {
     var current = identityService.getCurrentAuthentication();
     if (current == null || current.getUserId() == null) {
       throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "credentials required");

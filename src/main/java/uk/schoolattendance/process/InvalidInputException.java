@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.process;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 

@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.web;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.process.InvalidInputException;
 
 /** The project's API answers every kind of bad request with a problem naming the field, never a 500 with details. */
 class ApiErrorsTest {

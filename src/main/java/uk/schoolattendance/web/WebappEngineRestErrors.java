@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.web;
 
 import jakarta.servlet.ServletRegistration;
 import java.util.Map;

@@ -1,9 +1,9 @@
-package uk.schoolattendance.casework;
+package uk.schoolattendance.meetings;
 
-import static uk.schoolattendance.casework.TargetingSupportMeeting.MEETING_DATE;
-import static uk.schoolattendance.casework.TargetingSupportMeeting.MEETING_DUE_DATE;
-import static uk.schoolattendance.casework.TargetingSupportMeeting.SCHOOL_URN;
-import static uk.schoolattendance.casework.TargetingSupportMeeting.TERM;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.MEETING_DATE;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.MEETING_DUE_DATE;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.SCHOOL_URN;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.TERM;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Start listener of TargetingSupportMeeting ({@code targetingSupportMeetingStart}): one meeting

@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.web;
 
 import jakarta.annotation.Priority;
 import org.glassfish.jersey.server.ParamException;

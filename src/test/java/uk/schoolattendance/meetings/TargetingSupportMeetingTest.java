@@ -1,4 +1,4 @@
-package uk.schoolattendance.casework;
+package uk.schoolattendance.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.ProcessEngineFixture;
 
 /** TargetingSupportMeeting: one per school and term, for the school's named officer. */

@@ -1,4 +1,4 @@
-package uk.schoolattendance.casework;
+package uk.schoolattendance.meetings;
 
 import static uk.schoolattendance.process.ProcessVariable.bool;
 import static uk.schoolattendance.process.ProcessVariable.date;

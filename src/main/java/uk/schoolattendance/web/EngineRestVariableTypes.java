@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

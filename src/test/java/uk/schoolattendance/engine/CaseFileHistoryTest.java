@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

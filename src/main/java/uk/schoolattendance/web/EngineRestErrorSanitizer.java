@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

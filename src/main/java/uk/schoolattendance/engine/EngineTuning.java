@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.engine;
 
 import java.util.ArrayList;
 import java.util.HashSet;

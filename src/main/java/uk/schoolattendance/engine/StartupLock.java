@@ -1,4 +1,4 @@
-package uk.schoolattendance.system;
+package uk.schoolattendance.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationListener;
  * it accepts traffic, after every start-up initializer has run. A node that dies while starting
  * loses its connection and with it the lock. On H2 (one node only) nothing happens.
  */
-class StartupLock extends AbstractProcessEnginePlugin
+public class StartupLock extends AbstractProcessEnginePlugin
     implements ApplicationListener<AvailabilityChangeEvent<ReadinessState>>, DisposableBean {
 
   /** Any constant unique among this database's advisory locks. */
@@ -79,7 +79,7 @@ class StartupLock extends AbstractProcessEnginePlugin
     }
   }
 
-  boolean isHeld() {
+  public boolean isHeld() {
     return held != null;
   }
 }

@@ -1,9 +1,9 @@
-package uk.schoolattendance.casework;
+package uk.schoolattendance.meetings;
 
-import static uk.schoolattendance.casework.TargetingSupportMeeting.ACTIONS_AGREED;
-import static uk.schoolattendance.casework.TargetingSupportMeeting.LEAD_PRACTITIONER;
-import static uk.schoolattendance.casework.TargetingSupportMeeting.PUPILS_IDENTIFIED;
-import static uk.schoolattendance.casework.TargetingSupportMeeting.SEVERELY_ABSENT_PUPILS_HAVE_PLANS;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.ACTIONS_AGREED;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.LEAD_PRACTITIONER;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.PUPILS_IDENTIFIED;
+import static uk.schoolattendance.meetings.TargetingSupportMeeting.SEVERELY_ABSENT_PUPILS_HAVE_PLANS;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

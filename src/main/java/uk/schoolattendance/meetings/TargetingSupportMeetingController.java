@@ -1,4 +1,4 @@
-package uk.schoolattendance.casework;
+package uk.schoolattendance.meetings;
 
 import jakarta.validation.Valid;
 import java.net.URI;
