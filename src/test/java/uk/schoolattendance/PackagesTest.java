@@ -26,10 +26,20 @@ class PackagesTest {
             "identity/IdentitySetup.java",
             "process/CommandInputs.java",
             "process/VariableOwnership.java",
+            "security/CallerReferences.java",
+            "security/Callers.java",
             "security/CaseAuthorizations.java",
             "security/CurrentUser.java",
+            "security/GuardedManagementService.java",
+            "security/GuardedRepositoryService.java",
+            "security/GuardedRuntimeService.java",
+            "security/GuardedTaskService.java",
             "security/InputLimits.java",
-            "security/ProcessStartListeners.java");
+            "security/ModelGuard.java",
+            "security/PasswordRules.java",
+            "security/PersonNames.java",
+            "security/ProcessStartListeners.java",
+            "security/ServiceGuards.java");
   }
 
   @Test

@@ -49,31 +49,29 @@ class CaseController {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final TaskService taskService;
-  private final CaseReferences references;
   private final CalendarProperties calendar;
 
   CaseController(
       RuntimeService runtimeService,
       HistoryService historyService,
       TaskService taskService,
-      CaseReferences references,
       CalendarProperties calendar) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.taskService = taskService;
-    this.references = references;
     this.calendar = calendar;
   }
 
   @PostMapping
   ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenCaseRequest request) {
     String given = request.caseReference() == null ? null : request.caseReference().trim();
-    String reference = given == null || given.isEmpty() ? references.next() : given;
+    // The case start gives the reference; only an administrator may bring one (security.CallerReferences)
     ProcessInstance instance =
         runtimeService.createProcessInstanceByKey(AttendanceCase.KEY)
-            .businessKey(reference)
+            .businessKey(given == null || given.isEmpty() ? null : given)
             .setVariables(request.startVariables(calendar.zone()))
             .execute();
+    String reference = instance.getBusinessKey();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(AttendanceCase.CASE_REFERENCE.name(), reference);
     body.put("processInstanceId", instance.getId());

@@ -120,7 +120,7 @@ public final class Inputs {
     }
   }
 
-  /** A positive amount in pounds and pence, exactly as sent (a Double through its decimal text). */
+  /** A positive amount in pounds and pence, exactly as sent (a Double through its decimal text; text is refused). */
   public static BigDecimal pounds(String field, Object raw) {
     BigDecimal amount;
     try {
@@ -129,7 +129,8 @@ public final class Inputs {
       } else if (raw instanceof Number number) {
         amount = new BigDecimal(number.toString());
       } else if (raw instanceof String text && !text.isBlank()) {
-        amount = new BigDecimal(text.trim());
+        // text is a wrong type like any other (a payment of "80.00" was accepted: issue #11)
+        throw new InvalidInputException(field, "must be a number (an amount in pounds, e.g. 80.00), not text");
       } else if (raw == null || raw instanceof String) {
         return null;
       } else {

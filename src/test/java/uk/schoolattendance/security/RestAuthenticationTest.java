@@ -34,10 +34,10 @@ class RestAuthenticationTest {
   @Autowired IdentityService identityService;
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndUnlockDemo() {
     ClockUtil.reset();
-    // The wrong passwords sent here must not leave the administrator throttled for the next test
-    // class that shares this Spring context (the suite runs in any order).
+    // The wrong password below makes demo wait out a login delay: the next test class in this
+    // context (any order) signs in as demo at once.
     identityService.unlockUser("demo");
   }
 
