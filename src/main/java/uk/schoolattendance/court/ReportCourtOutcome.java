@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.NoticeDates;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -27,9 +27,9 @@ public class ReportCourtOutcome implements JavaDelegate {
 
   private final CourtProceedingsRepository proceedings;
   private final SchoolDirectory schools;
-  private final NoticeDates dates;
+  private final SchoolCalendar dates;
 
-  public ReportCourtOutcome(CourtProceedingsRepository proceedings, SchoolDirectory schools, NoticeDates dates) {
+  public ReportCourtOutcome(CourtProceedingsRepository proceedings, SchoolDirectory schools, SchoolCalendar dates) {
     this.proceedings = proceedings;
     this.schools = schools;
     this.dates = dates;

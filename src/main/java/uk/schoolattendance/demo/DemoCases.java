@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -19,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
@@ -148,7 +148,7 @@ class DemoCases {
   }
 
   private void overdue(Task task, int daysLate) {
-    task.setDueDate(new Date(ClockUtil.getCurrentTime().getTime() - daysLate * DAY));
+    task.setDueDate(new Date(EngineClock.now().getTime() - daysLate * DAY));
     tasks.saveTask(task);
   }
 

@@ -100,8 +100,13 @@ public class NoticeDates {
     return calendar.atTimeOfDay(day);
   }
 
+  /** The calendar day of a stored date, in the authority's zone (null stays null). */
+  public LocalDate day(Date date) {
+    return calendar.day(date);
+  }
+
   public Date startOfDay(LocalDate day) {
-    return day == null ? null : DateValues.toDate(day, calendar.properties().zone());
+    return calendar.startOfDay(day);
   }
 
   public ZoneId zone() {

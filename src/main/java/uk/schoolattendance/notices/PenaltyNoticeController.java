@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.security.CurrentUser;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.web.Checked;
 import uk.schoolattendance.web.CheckedBody;
 
@@ -78,13 +79,16 @@ class PenaltyNoticeController {
   private final PenaltyNoticeProperties properties;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final NoticeDates dates;
 
   PenaltyNoticeController(
       PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
-      RuntimeService runtimeService, TaskService taskService, CurrentUser currentUser, NoticeDates dates) {
+      RuntimeService runtimeService, TaskService taskService, IdentityService identityService, CurrentUser currentUser,
+      NoticeDates dates) {
     this.dates = dates;
+    this.identityService = identityService;
     this.taskService = taskService;
     this.register = register;
     this.letter = letter;
@@ -160,7 +164,7 @@ class PenaltyNoticeController {
                         ContentDisposition.inline().filename(noticeNumber + ".pdf").build().toString())
                     .body(letter.render(
                         letter.asGiven(notice, method == null ? PenaltyNotice.POST : method, on == null ? dates.today() : on,
-                            currentUser.userId()))))
+                            IssuingOfficers.name(identityService, currentUser.userId())))))
         .orElse(ResponseEntity.notFound().build());
   }
 

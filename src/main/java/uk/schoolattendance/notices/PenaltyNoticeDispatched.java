@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Completing "Post or hand over the notice": the notice is issued on the day it was posted or
@@ -35,12 +35,9 @@ public class PenaltyNoticeDispatched implements TaskListener {
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
-  private final IssuingOfficers officers;
-
-  public PenaltyNoticeDispatched(PenaltyNoticeRegister register, NoticeDates dates, IssuingOfficers officers) {
+  public PenaltyNoticeDispatched(PenaltyNoticeRegister register, NoticeDates dates) {
     this.register = register;
     this.dates = dates;
-    this.officers = officers;
   }
 
   @Override
@@ -62,7 +59,7 @@ public class PenaltyNoticeDispatched implements TaskListener {
     LocalDate reduced = prepared.reducedAmount() == null ? null : dates.reducedDeadline(received);
     LocalDate last = dates.finalDeadline(received);
     String officerId = officer(task);
-    register.recordDispatch(number, method, on, received, reduced, last, officerId, officers.name(officerId));
+    register.recordDispatch(number, method, on, received, reduced, last, officerId, IssuingOfficers.name(task.getProcessEngineServices().getIdentityService(), officerId));
     DISPATCHED_ON.set(task, on);
     Days.set(task, ISSUED_ON, ISSUED_ON_SHOWN, on);
     Days.set(task, DEEMED_RECEIVED_ON, DEEMED_RECEIVED_ON_SHOWN, received);

@@ -30,27 +30,25 @@ public class PenaltyNoticeLetter {
   private final SchoolDirectory schools;
   private final PenaltyNoticeProperties properties;
   private final NoticeDates dates;
-  private final IssuingOfficers officers;
 
-  public PenaltyNoticeLetter(
-      SchoolDirectory schools, PenaltyNoticeProperties properties, NoticeDates dates, IssuingOfficers officers) {
+  public PenaltyNoticeLetter(SchoolDirectory schools, PenaltyNoticeProperties properties, NoticeDates dates) {
     this.schools = schools;
     this.properties = properties;
     this.dates = dates;
-    this.officers = officers;
   }
 
   /**
    * The notice as it will stand when given on {@code on} by {@code method} (for printing a prepared
-   * notice before it is posted or handed over), issued by {@code userId}; an issued notice as it is.
+   * notice before it is posted or handed over), issued by the officer named {@code officerName};
+   * an issued notice as it is.
    */
-  public PenaltyNoticeEntry asGiven(PenaltyNoticeEntry notice, String method, LocalDate on, String userId) {
+  public PenaltyNoticeEntry asGiven(PenaltyNoticeEntry notice, String method, LocalDate on, String officerName) {
     if (!PenaltyNoticeEntry.PREPARED.equals(notice.status())) {
       return notice;
     }
     LocalDate received = dates.deemedReceipt(method, on);
     return notice.asGiven(
-        method, on, received, dates.reducedDeadline(received), dates.finalDeadline(received), officers.name(userId));
+        method, on, received, dates.reducedDeadline(received), dates.finalDeadline(received), officerName);
   }
 
   public byte[] render(PenaltyNoticeEntry n) {
@@ -62,9 +60,9 @@ public class PenaltyNoticeLetter {
       document.addTitle("Penalty notice " + n.noticeNumber());
       document.addAuthor(authority.name());
       document.open();
-      Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-      Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
-      Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
+      Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+      Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
+      Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
 
       document.add(new Paragraph(authority.name(), heading));
       document.add(new Paragraph(authority.contact() + ", " + authority.address(), body));
@@ -185,7 +183,7 @@ public class PenaltyNoticeLetter {
 
   private static void section(Document document, Font heading, String text) throws DocumentException {
     Paragraph paragraph = new Paragraph(text, heading);
-    paragraph.setSpacingBefore(5);
+    paragraph.setSpacingBefore(4);
     document.add(paragraph);
   }
 

@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import uk.schoolattendance.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
@@ -13,7 +14,7 @@ import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 /** The letter's statutory contents, read back from the PDF. */
 class PenaltyNoticeLetterTest {
 
-  static final NoticesTestEngine NOTICES = new NoticesTestEngine();
+  static final ProcessEngineFixture NOTICES = ProcessEngineFixture.builder("letter-test").build();
 
   @Test
   void aFirstNoticeStatesRecipientChildSchoolOffenceAmountsPaymentConsequencesAndWithdrawal() throws IOException {
@@ -49,6 +50,8 @@ class PenaltyNoticeLetterTest {
   void theNoticeNamesTheIssuingOfficerAndTheTeamOnceAndFitsOnePage() throws IOException {
     byte[] pdf = NOTICES.letter.render(notice("holiday", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1,
         new Evidence(true, true, true, true)));
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "letters"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "letters", "penalty-notice-holiday.pdf"), pdf); // to look at
     String text = text(pdf);
     // SI 2007/1867 reg 3(c): the name and official particulars of the authorised officer issuing the notice
     assertThat(text).contains("Issued by: Dana Officer, an officer of the local authority authorised to issue"

@@ -38,7 +38,7 @@ class PenaltyNoticeRegisterPostgresTest {
     Flyway.configure()
         .dataSource(postgres.getPostgresDatabase())
         .table("attendance_schema_history")
-        .target(NoticesTestEngine.lastOwnTableMigration())
+        .target(uk.schoolattendance.ProcessEngineFixture.lastOwnTableMigration())
         .load()
         .migrate();
     jdbc.execute("CREATE TABLE ACT_RU_JOB (ID_ VARCHAR(64), DUEDATE_ TIMESTAMP)");
