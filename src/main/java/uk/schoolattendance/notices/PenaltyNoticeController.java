@@ -196,6 +196,15 @@ class PenaltyNoticeController {
       // the notice waits to be given, but not for this user: the compliance team gives notices
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
+    String caller = currentUser.userId();
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), caller); // the notice names the officer who issues it
+    } else if (!task.getAssignee().equals(caller)) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "notice " + noticeNumber + " is being issued by " + task.getAssignee());
+      problem.setTitle("Claimed by another officer");
+      throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
     Map<String, Object> variables = new HashMap<>();
     PenaltyNotice.DELIVERY_METHOD.put(variables, body.deliveryMethod().trim());
     if (body.dispatchedOn() != null) {

@@ -16,7 +16,6 @@ import static uk.schoolattendance.notices.PenaltyNotice.REDUCED_DEADLINE;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
@@ -69,9 +68,17 @@ public class PenaltyNoticeDispatched implements TaskListener {
     DECISION_DUE_DATE.set(task, dates.atTimeOfDay(dates.decisionDue(last, prepared.informationDeadline())));
   }
 
-  /** The signed-in user who completes the task (the task's assignee when completed by the application). */
+  /**
+   * The officer who issues the notice: the task's assignee (Tasklist completes a task its user
+   * claimed; the API claims it for the caller). A notice names its issuing officer (SI 2007/1867
+   * reg 3(c)), so an unclaimed completion is refused.
+   */
   private static String officer(DelegateTask task) {
-    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
+    String assignee = task.getAssignee();
+    if (assignee == null || assignee.isBlank()) {
+      throw new InvalidInputException(
+          "assignee", "claim the task first: the notice names the officer who issues it (SI 2007/1867 reg 3(c))");
+    }
+    return assignee;
   }
 }

@@ -2,6 +2,7 @@ package uk.schoolattendance.notices;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,6 +28,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param decisionMarginDays the decision falls due at least this many days before the limit (14)
  * @param maxPageSize the largest page the register API returns (100)
  * @param authority the issuing authority as the letter shows it
+ * @param holidayEvidenceRequired the term-time leave evidence the local code demands before a notice,
+ *     from {@link #HOLIDAY_EVIDENCE}. National default: the certificate of the attendance register
+ *     only, so a holiday taken without asking (recorded as G, no request) can reach a notice; a
+ *     request that was made must come with the school's written refusal in any case
  */
 @ConfigurationProperties(prefix = "attendance.penalty-notices")
 public record PenaltyNoticeProperties(
@@ -43,7 +48,12 @@ public record PenaltyNoticeProperties(
     Integer decisionDays,
     Integer decisionMarginDays,
     Integer maxPageSize,
-    Authority authority) {
+    Authority authority,
+    List<String> holidayEvidenceRequired) {
+
+  /** The pieces of term-time leave evidence a code of conduct may demand. */
+  public static final List<String> HOLIDAY_EVIDENCE =
+      List.of("leave-application", "written-refusal", "written-warning", "registration-certificate");
 
   public PenaltyNoticeProperties {
     rates = rates == null ? Rates.CURRENT : rates;
@@ -59,6 +69,12 @@ public record PenaltyNoticeProperties(
     decisionMarginDays = decisionMarginDays == null ? 14 : decisionMarginDays;
     maxPageSize = maxPageSize == null ? 100 : maxPageSize;
     authority = authority == null ? Authority.DEFAULT : authority;
+    holidayEvidenceRequired =
+        holidayEvidenceRequired == null ? List.of("registration-certificate") : List.copyOf(holidayEvidenceRequired);
+    if (!HOLIDAY_EVIDENCE.containsAll(holidayEvidenceRequired)) {
+      throw new IllegalStateException(
+          "attendance.penalty-notices.holiday-evidence-required: each one of " + String.join(", ", HOLIDAY_EVIDENCE));
+    }
     if (reducedPeriodDays < 1 || reducedPeriodDays > fullPeriodDays) {
       throw new IllegalStateException(
           "attendance.penalty-notices: reduced-period-days must be at least 1 and not exceed full-period-days");
@@ -71,7 +87,7 @@ public record PenaltyNoticeProperties(
   /** The national defaults. */
   public static PenaltyNoticeProperties defaults() {
     return new PenaltyNoticeProperties(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with a local yearly cap per child (for tests and local codes). */
@@ -79,7 +95,15 @@ public record PenaltyNoticeProperties(
     return new PenaltyNoticeProperties(
         rates, oldRates, rateChangeDate, reducedPeriodDays, fullPeriodDays, deemedReceiptWorkingDays,
         limit, limitYears, cap, informationLimitMonths, decisionDays, decisionMarginDays, maxPageSize,
-        authority);
+        authority, holidayEvidenceRequired);
+  }
+
+  /** A copy demanding this term-time leave evidence (for tests and local codes). */
+  public PenaltyNoticeProperties withHolidayEvidenceRequired(List<String> required) {
+    return new PenaltyNoticeProperties(
+        rates, oldRates, rateChangeDate, reducedPeriodDays, fullPeriodDays, deemedReceiptWorkingDays,
+        limit, limitYears, localYearlyCapPerChild, informationLimitMonths, decisionDays, decisionMarginDays, maxPageSize,
+        authority, required);
   }
 
   /**

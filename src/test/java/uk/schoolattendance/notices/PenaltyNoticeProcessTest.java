@@ -291,10 +291,31 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void termTimeLeaveWithIncompleteEvidenceGoesToAnotherRoute() {
+    // a request was made but the school's written refusal is missing: it was not refused
     ProcessInstance notice = start("P-13", "L903456789012", "holiday");
-    complete(task(), evidence(false));
+    complete(task(), withVariables(
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), true, PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), false,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), true, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), true));
     assertThat(notice).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
     assertThat(notice).variables().containsEntry(PenaltyNotice.EVIDENCE_COMPLETE.name(), false);
+    // no certificate of the register: the national default demands it
+    ProcessInstance noCertificate = start("P-14", "L903456789012", "holiday");
+    complete(task(noCertificate), withVariables(
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), false, PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), false,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), true, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), false));
+    assertThat(noCertificate).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
+  }
+
+  @Test
+  void aHolidayTakenWithoutAskingReachesANotice() {
+    // recorded by the school as unauthorised holiday (G) without any request: no application, no refusal
+    ProcessInstance notice = start("P-15", "L903456789012", "holiday");
+    complete(task(), withVariables(
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), false, PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), false,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), false, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), true));
+    assertThat(notice).variables().containsEntry(PenaltyNotice.EVIDENCE_COMPLETE.name(), true);
+    execute(job());
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("prepared");
   }
 
   @Test
@@ -303,11 +324,13 @@ class PenaltyNoticeProcessTest {
     execute(job());
     setToday(LocalDate.of(2026, 11, 6));
     engine.getIdentityService().saveUser(user("dana", "Dana", "Officer"));
-    engine.getIdentityService().setAuthenticatedUserId("dana");
     try {
+      // an unclaimed completion is refused: the notice must name the officer who issues it
+      assertThatThrownBy(() -> complete(task(notice), withVariables(PenaltyNotice.DELIVERY_METHOD.name(), "hand")))
+          .hasMessageContaining("claim the task first");
+      engine.getTaskService().claim(task(notice).getId(), "dana");
       dispatch(notice, "hand", null);
     } finally {
-      engine.getIdentityService().clearAuthentication();
       engine.getIdentityService().deleteUser("dana");
     }
     PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
@@ -496,7 +519,11 @@ class PenaltyNoticeProcessTest {
     if (on != null) {
       given.put(PenaltyNotice.DISPATCHED_ON.name(), on);
     }
-    complete(task(notice), given);
+    org.camunda.bpm.engine.task.Task dispatch = task(notice);
+    if (dispatch.getAssignee() == null) {
+      ENGINE.configuration.getTaskService().claim(dispatch.getId(), "compliance");
+    }
+    complete(dispatch, given);
   }
 
   private void payInFull(ProcessInstance notice) {
