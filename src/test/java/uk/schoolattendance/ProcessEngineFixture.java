@@ -175,6 +175,7 @@ public final class ProcessEngineFixture {
     beans.getBeanFactory().registerSingleton("caseSettings", CaseSettings.defaults());
     beans.getBeanFactory().registerSingleton("penaltyNoticeProperties", builder.properties);
     beans.getBeanFactory().registerSingleton("courtProperties", CourtProperties.defaults());
+    beans.getBeanFactory().registerSingleton("compulsorySchoolAge", uk.schoolattendance.schools.CompulsorySchoolAge.national());
     beans.getBeanFactory().registerSingleton("noticeToImproveProperties", NoticeToImproveProperties.defaults());
     ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(beans);
     scanner.addExcludeFilter(new AnnotationTypeFilter(RestController.class));

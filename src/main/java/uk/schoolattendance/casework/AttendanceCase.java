@@ -36,7 +36,7 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
   public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
   /** A calendar day (ISO text): compulsory school age is worked out from it (EA 1996 s8). */
-  public static final ProcessVariable<LocalDate> PUPIL_DATE_OF_BIRTH = day("pupilDateOfBirth");
+  public static final ProcessVariable<LocalDate> PUPIL_DATE_OF_BIRTH = CaseFacts.PUPIL_DATE_OF_BIRTH;
   public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
   /** {@link #ROUTES}: {@code support-first} (default) or {@code term-time-leave}. */
   public static final ProcessVariable<String> ROUTE = text("route");
@@ -185,6 +185,8 @@ public final class AttendanceCase implements ProcessContract {
   // ---------------------------------------------------------------- activities code refers to
 
   public static final String START = "Event_AttendanceCaseStarted";
+  /** Where a term-time leave case enters the legal process without a Pupil Planning Meeting. */
+  public static final String PREPARE_PENALTY_NOTICES = "Task_PreparePenaltyNotices";
   public static final String REVIEW_DATE_REACHED = "Event_ReviewDateReached";
   public static final String CONTRACT_REVIEW_DATE_REACHED = "Event_ContractReviewDateReached";
   public static final String ATTENDANCE_UPDATED_EVENT = "Event_AttendanceUpdated";

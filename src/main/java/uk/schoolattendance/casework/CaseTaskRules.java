@@ -48,10 +48,12 @@ public class CaseTaskRules implements TaskListener {
 
   private final SchoolCalendar calendar;
   private final CasePathway pathway;
+  private final OffencePeriods offencePeriods;
 
-  public CaseTaskRules(SchoolCalendar calendar, CasePathway pathway) {
+  public CaseTaskRules(SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods) {
     this.calendar = calendar;
     this.pathway = pathway;
+    this.offencePeriods = offencePeriods;
   }
 
   @Override
@@ -149,6 +151,9 @@ public class CaseTaskRules implements TaskListener {
             "a penalty notice needs the national threshold (10 unauthorised sessions in 10 school weeks);"
                 + " this pupil has " + count + ": choose prosecution, education-supervision-order or further-support");
       }
+    }
+    if (AttendanceCase.PENALTY_NOTICE.equals(route) || AttendanceCase.PROSECUTION.equals(route)) {
+      offencePeriods.record(task, decisions(task), AttendanceCase.PROSECUTION.equals(route));
     }
     String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);

@@ -34,6 +34,8 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
   public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
   public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
+  /** Given by the case: the notice or prosecution is refused outside compulsory school age (EA 1996 s8). */
+  public static final ProcessVariable<java.time.LocalDate> PUPIL_DATE_OF_BIRTH = CaseFacts.PUPIL_DATE_OF_BIRTH;
   public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
   public static final ProcessVariable<String> PARENT_ID = CaseFacts.PARENT_ID;
   public static final ProcessVariable<String> PARENT_NAME = CaseFacts.PARENT_NAME;

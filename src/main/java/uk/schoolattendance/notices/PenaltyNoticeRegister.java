@@ -125,6 +125,18 @@ public class PenaltyNoticeRegister {
     return count == null ? 0 : count;
   }
 
+  /**
+   * Standing (not withdrawn) notices to this parent for this child whose offence period shares a
+   * day with {@code from}–{@code to}: an offence period is charged once (a later notice or
+   * prosecution must not overlap it).
+   */
+  public List<String> standingOverlapping(String parentId, String pupilUpn, LocalDate from, LocalDate to) {
+    return jdbc.queryForList(
+        "SELECT notice_number FROM pn_notice WHERE parent_id = ? AND pupil_upn = ? AND status <> 'withdrawn'"
+            + " AND offence_from <= ? AND offence_to >= ? ORDER BY notice_number",
+        String.class, parentId, pupilUpn, date(to), date(from));
+  }
+
   /** The day a notice counts from: its day of issue, or the day it was prepared while not yet posted. */
   private static final String DAY_OF_ISSUE = "COALESCE(issued_on, prepared_on)";
 

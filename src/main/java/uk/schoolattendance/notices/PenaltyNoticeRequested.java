@@ -20,6 +20,7 @@ import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -35,8 +36,11 @@ public class PenaltyNoticeRequested implements ExecutionListener {
   private final SchoolDirectory schools;
   private final PenaltyNoticeNumbers numbers;
   private final NoticeDates dates;
+  private final CompulsorySchoolAge age;
 
-  public PenaltyNoticeRequested(SchoolDirectory schools, PenaltyNoticeNumbers numbers, NoticeDates dates) {
+  public PenaltyNoticeRequested(
+      SchoolDirectory schools, PenaltyNoticeNumbers numbers, NoticeDates dates, CompulsorySchoolAge age) {
+    this.age = age;
     this.schools = schools;
     this.numbers = numbers;
     this.dates = dates;
@@ -59,6 +63,7 @@ public class PenaltyNoticeRequested implements ExecutionListener {
     if (to.isAfter(dates.today())) {
       throw new InvalidInputException(OFFENCE_TO.name(), "must not be in the future");
     }
+    age.requireCovers(Inputs.optionalDay(execution, PenaltyNotice.PUPIL_DATE_OF_BIRTH, zone), from, to);
     PenaltyNotice.OFFENCE_PERIOD_SHOWN.set(execution, Days.shown(from, to));
     Inputs.optionalWholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000);
     for (ProcessVariable<Boolean> evidence : PenaltyNotice.EVIDENCE) {

@@ -31,6 +31,9 @@ public final class CaseFacts {
   public static final ProcessVariable<String> PARENT_NAME = ProcessVariable.text("parentName");
   public static final ProcessVariable<String> PARENT_ADDRESS = ProcessVariable.text("parentAddress");
 
+  /** The pupil's date of birth: a calendar day; compulsory school age follows from it (EA 1996 s8). */
+  public static final ProcessVariable<LocalDate> PUPIL_DATE_OF_BIRTH = ProcessVariable.day("pupilDateOfBirth");
+
   /** Why a penalty notice is proposed: {@code holiday}, {@code late} or {@code other}. */
   public static final ProcessVariable<String> NOTICE_REASON = ProcessVariable.text("noticeReason");
   /** The period of the offence: calendar days (ISO text), a fact of the case recorded when the legal route is chosen. */

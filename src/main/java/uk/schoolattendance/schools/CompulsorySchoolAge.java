@@ -7,6 +7,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Compulsory school age, {@code attendance.compulsory-school-age} (law is data, national defaults).
@@ -66,6 +69,27 @@ public record CompulsorySchoolAge(Integer startAge, List<String> prescribedDays,
     LocalDate birthday = born.plusYears(leavingAge);
     int year = birthday.getMonthValue() >= 9 ? birthday.getYear() + 1 : birthday.getYear();
     return LocalDate.of(year, 6, 30).with(TemporalAdjusters.lastInMonth(DayOfWeek.FRIDAY));
+  }
+
+  /**
+   * Refuses an offence period on which the child was not of compulsory school age, naming the day
+   * it begins or ended (fields {@code offenceFrom} / {@code offenceTo}).
+   */
+  public void requireCovers(LocalDate born, LocalDate from, LocalDate to) {
+    if (born == null || from == null || to == null) {
+      return;
+    }
+    if (from.isBefore(beginsOn(born))) {
+      throw new InvalidInputException(
+          CaseFacts.OFFENCE_FROM.name(),
+          "the child is of compulsory school age only from " + Days.shown(beginsOn(born))
+              + " (Education Act 1996 s8): no penalty notice or prosecution for an earlier day");
+    }
+    if (to.isAfter(endsOn(born))) {
+      throw new InvalidInputException(
+          CaseFacts.OFFENCE_TO.name(),
+          "the child ceased to be of compulsory school age on " + Days.shown(endsOn(born)) + " (Education Act 1996 s8)");
+    }
   }
 
   /** Whether the child is of compulsory school age on every day from {@code from} to {@code to}. */

@@ -63,9 +63,12 @@ class ParentalResponsibilityMeasuresTest {
     outcome("parenting-order", LocalDate.of(2026, 8, 20));
 
     // attendance cases and contracts
-    attendanceCase(LocalDate.of(2026, 8, 30), true, LocalDate.of(2026, 8, 31));
-    attendanceCase(LocalDate.of(2026, 9, 1), true, LocalDate.of(2026, 10, 10));
-    attendanceCase(LocalDate.of(2027, 8, 31), false, LocalDate.of(2027, 8, 31));
+    // (a case counts in the year it first reaches the Pupil Planning Meeting, not the year it was opened)
+    attendanceCase(LocalDate.of(2026, 8, 30), true, LocalDate.of(2026, 8, 31), true);
+    attendanceCase(LocalDate.of(2026, 9, 1), true, LocalDate.of(2026, 10, 10), true);
+    attendanceCase(LocalDate.of(2027, 8, 31), false, LocalDate.of(2027, 8, 31), false);
+    attendanceCase(LocalDate.of(2026, 9, 15), false, LocalDate.of(2026, 9, 20), false);
+    attendanceCase(LocalDate.of(2025, 10, 1), false, LocalDate.of(2026, 10, 1), true);
     ClockUtil.reset();
   }
 
@@ -135,9 +138,11 @@ class ParentalResponsibilityMeasuresTest {
     records.courtProceedings.recordOutcome(id, outcome, null, null, null, recordedOn);
   }
 
-  private static void attendanceCase(LocalDate opened, boolean contract, LocalDate agreedOn) {
+  /** A case opened on a day, its contract decided on another, and then (formal) at the Pupil Planning Meeting that day. */
+  private static void attendanceCase(LocalDate opened, boolean contract, LocalDate agreedOn, boolean formal) {
     ClockUtil.setCurrentTime(at(opened));
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", "AC-C" + ++serial);
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", "AC-C" + ++serial, Map.of("formal", formal));
     ClockUtil.setCurrentTime(at(agreedOn));
     String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     engine.getTaskService().complete(task, Map.of("contractAgreed", contract));
