@@ -686,8 +686,13 @@ class ProductBenchmark {
           product.put(size + " " + joins, tasklistQueries(productContext, size, joins, "product"));
         }
       }
+      reportTasklistQueries(bare, product);
+      writeReport(); // before the databases are held, so an interrupted inspection keeps the figures
       holdForInspection(postgres);
     }
+  }
+
+  private static void reportTasklistQueries(Map<String, Percentiles[]> bare, Map<String, Percentiles[]> product) {
     report("");
     report("### 3. Tasklist's queries with authorizations on, as an attendance officer (PostgreSQL; up to %d timed runs after up to 50)",
         QUERY_RUNS);
