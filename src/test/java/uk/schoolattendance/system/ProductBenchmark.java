@@ -64,11 +64,13 @@ class ProductBenchmark {
 
   @AfterAll
   static void writeReport() throws IOException {
-    REPORT.add(0, "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+    List<String> lines = new ArrayList<>(REPORT);
+    lines.add(0, "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
         + System.getProperty("os.name") + ", Java " + System.getProperty("java.version")
-        + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, load average at the end "
+        + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target", "benchmark-results.md"), REPORT);
+    Files.write(Path.of("target", "benchmark-results.md"), lines);
   }
 
   /** Each line also goes to the console at once, so a long run shows its figures as it goes. */
