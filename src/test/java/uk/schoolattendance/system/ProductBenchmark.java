@@ -551,9 +551,9 @@ class ProductBenchmark {
     }
   }
 
-  /** The task count query as Tasklist's filter badge sends it. */
-  private static final java.util.regex.Pattern COUNT_QUERY =
-      java.util.regex.Pattern.compile("(?is)count\\(\\s*distinct\\s+RES\\.ID_\\s*\\).*ACT_RU_TASK");
+  /** The task count query as Tasklist's filter badge sends it (PostgreSQL: count(*) of a select distinct). */
+  private static final java.util.regex.Pattern COUNT_QUERY = java.util.regex.Pattern.compile(
+      "(?is)count\\((\\s*distinct\\s+RES\\.ID_\\s*\\)|\\s*\\*\\s*\\)\\s*from\\s*\\(\\s*select\\s+distinct\\s+RES\\.ID_).*ACT_RU_TASK");
 
   /**
    * The two ways the engine joins a task query's authorization check: {@code left} with its
