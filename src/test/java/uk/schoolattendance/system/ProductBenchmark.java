@@ -614,6 +614,64 @@ class ProductBenchmark {
   }
 
   /**
+   * Open tasks started as real cases; sizes above it are reached by copying those cases' open
+   * tasks with their candidate links, grants and executions under new ids ({@code
+   * -Dbenchmark.realTasks=10000}): the same rows in the same proportions, loaded in a minute
+   * instead of hours on a busy machine. Every size must then be a multiple of it.
+   */
+  private static final int REAL_TASKS = Integer.getInteger("benchmark.realTasks", Integer.MAX_VALUE);
+
+  /**
+   * Copies the real open tasks ({@link #REAL_TASKS}) until there are {@code size}: copy {@code k}
+   * of a row gets the ids {@code <id>:c<k>} (task, execution, process instance, link, grant), so
+   * each copy is a case of its own with its own grants. PostgreSQL; then analysed, as autovacuum
+   * would.
+   */
+  private static void copyOpenTasks(javax.sql.DataSource dataSource, int open, int size) {
+    if (size % REAL_TASKS != 0 || open % REAL_TASKS != 0) {
+      throw new IllegalArgumentException("benchmark.openTasks must be multiples of benchmark.realTasks");
+    }
+    int from = open / REAL_TASKS;
+    int to = size / REAL_TASKS - 1;
+    String copies = " from %s, generate_series(" + from + ", " + to + ") k where ";
+    String real = "(select ID_ from ACT_RU_TASK where ID_ not like '%:c%')";
+    String realInstances = "(select PROC_INST_ID_ from ACT_RU_TASK where ID_ not like '%:c%')";
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      java.sql.Statement statement = connection.createStatement();
+      statement.execute("set session_replication_role = replica"); // foreign keys: parents and children arrive together
+      // Executions, links and grants first: their originals are found through the real tasks.
+      copy(statement, "ACT_RU_EXECUTION", copies + "PROC_INST_ID_ in " + realInstances,
+          java.util.Set.of("ID_", "PROC_INST_ID_", "PARENT_ID_", "ROOT_PROC_INST_ID_", "BUSINESS_KEY_"));
+      copy(statement, "ACT_RU_IDENTITYLINK", copies + "TASK_ID_ in " + real, java.util.Set.of("ID_", "TASK_ID_"));
+      copy(statement, "ACT_RU_AUTHORIZATION", copies + "(RESOURCE_TYPE_ in (7, 19) and RESOURCE_ID_ in " + real
+          + " or RESOURCE_TYPE_ in (8, 20) and RESOURCE_ID_ in " + realInstances + ")",
+          java.util.Set.of("ID_", "RESOURCE_ID_", "ROOT_PROC_INST_ID_"));
+      copy(statement, "ACT_RU_TASK", copies + "ID_ not like '%:c%'",
+          java.util.Set.of("ID_", "EXECUTION_ID_", "PROC_INST_ID_"));
+      statement.execute("set session_replication_role = default");
+      statement.execute("analyze");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** insert into the table a copy of the rows {@code where} selects, the named columns given new ids. */
+  private static void copy(java.sql.Statement statement, String table, String where, java.util.Set<String> newIds)
+      throws java.sql.SQLException {
+    List<String> columns = new ArrayList<>();
+    try (java.sql.ResultSet rows = statement.executeQuery("select column_name from information_schema.columns "
+        + "where table_schema = current_schema() and table_name = '" + table.toLowerCase(Locale.ROOT) + "' order by ordinal_position")) {
+      while (rows.next()) {
+        columns.add(rows.getString(1).toUpperCase(Locale.ROOT));
+      }
+    }
+    String values = String.join(", ", columns.stream()
+        .map(column -> newIds.contains(column) ? column + " || ':c' || k" : column).toList());
+    statement.execute("insert into " + table + " (" + String.join(", ", columns) + ") select " + values
+        + where.replace("%s", table));
+  }
+
+  /**
    * With {@code -Dbenchmark.inspectMinutes=N} the databases stay up N minutes after the queries,
    * so their plans can be studied with psql on the benchmark's own data (the address is printed).
    */
@@ -678,10 +736,15 @@ class ProductBenchmark {
       deployMinimalModel(bareEngine);
       int open = 0;
       for (int size : OPEN_TASKS) {
-        for (; open < size; open++) {
+        for (; open < Math.min(size, REAL_TASKS); open++) {
           bareEngine.getRuntimeService().startProcessInstanceByKey("MinimalCase", nextReference());
           productEngine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", nextReference(),
               CaseFixtures.with(CaseFixtures.startVariables(), "entryLevel", 2));
+        }
+        if (open < size) {
+          copyOpenTasks(bareContext.getBean(javax.sql.DataSource.class), open, size);
+          copyOpenTasks(productContext.getBean(javax.sql.DataSource.class), open, size);
+          open = size;
         }
         for (Joins joins : Joins.values()) {
           bare.put(size + " " + joins, tasklistQueries(bareContext, size, joins, "bare"));
