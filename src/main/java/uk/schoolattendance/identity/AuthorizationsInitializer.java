@@ -21,6 +21,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
 
 /**
  * The role model of docs/security.md as Camunda authorizations, created at each start for the
@@ -130,7 +131,7 @@ class AuthorizationsInitializer {
     grant(
         group,
         Resources.PROCESS_DEFINITION,
-        "AttendanceCase",
+        AttendanceCase.KEY,
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Names are names: a pupil's or parent's name holds letters (any alphabet, with accents), spaces,
@@ -26,7 +28,12 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component
 class PersonNames extends AbstractProcessEnginePlugin implements ExecutionListener {
 
-  static final Set<String> VARIABLES = Set.of("pupilName", "parentName", "parent1Name", "parent2Name");
+  static final Set<String> VARIABLES =
+      Set.of(
+          CaseFacts.PUPIL_NAME.name(),
+          CaseFacts.PARENT_NAME.name(),
+          AttendanceCase.PARENT_1_NAME.name(),
+          AttendanceCase.PARENT_2_NAME.name());
   static final String RULE = "names hold letters, spaces, hyphens, apostrophes and full stops";
   private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'\u2019. \\-]*");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +49,7 @@ class PersonNames extends AbstractProcessEnginePlugin implements ExecutionListen
     if (!personCalling()) {
       return; // names the application copies were checked when they came in
     }
-    Object parents = execution.getVariable("parents");
+    Object parents = CaseFacts.PARENTS.raw(execution);
     if (parents == null) {
       return;
     }

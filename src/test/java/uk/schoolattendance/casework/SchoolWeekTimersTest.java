@@ -27,6 +27,7 @@ import uk.schoolattendance.schools.CalendarProperties;
 import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
 import uk.schoolattendance.schools.CalendarProperties.Period;
 import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.ProcessEngineFixture;
 
 /** Waiting school-week timers move when the term dates change; timers on a chosen date stay. */
 @Deployment(
@@ -43,14 +44,14 @@ class SchoolWeekTimersTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("school-week-timers-test")).build();
+      ProcessEngineCoverageExtension.builder(
+          ProcessEngineFixture.builder("school-week-timers-test").coverage().caseReferencesFrom2026().build().configuration).build();
 
   ProcessEngine processEngine;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
-    ProcessTestEngine.registerBeans();
     clockAt(2025, 10, 15, 10);
   }
 
@@ -61,7 +62,7 @@ class SchoolWeekTimersTest {
 
   /** The shipped calendar with an extra closure: the week of 10 November 2025. */
   static SchoolCalendar withClosureWeek() {
-    CalendarProperties shipped = ProcessTestEngine.CALENDAR.properties();
+    CalendarProperties shipped = ProcessEngineFixture.CALENDAR.properties();
     List<AcademicYear> years = new ArrayList<>();
     for (AcademicYear year : shipped.academicYears()) {
       List<Period> holidays = new ArrayList<>(year.holidays());
@@ -76,16 +77,16 @@ class SchoolWeekTimersTest {
   @Test
   void aChangeOfTermDatesMovesWaitingReviews() {
     ProcessInstance counted = processEngine.getRuntimeService()
-        .startProcessInstanceByKey("AttendanceCase", "AC-2025-000201", with(startVariables(), "entryLevel", 2));
-    complete(task(counted), vars("attendanceTarget", 92.0));
+        .startProcessInstanceByKey(AttendanceCase.KEY, "AC-2025-000201", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
+    complete(task(counted), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0));
     ProcessInstance chosen = processEngine.getRuntimeService()
-        .startProcessInstanceByKey("AttendanceCase", "AC-2025-000202", with(startVariables(), "entryLevel", 2));
-    complete(task(chosen), vars("attendanceTarget", 92.0, "reviewDate", "2025-11-12"));
+        .startProcessInstanceByKey(AttendanceCase.KEY, "AC-2025-000202", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
+    complete(task(chosen), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0, AttendanceCase.REVIEW_DATE.name(), "2025-11-12"));
     assertThat(job("Event_ReviewDateReached", counted).getDuedate()).isEqualTo(london(2025, 11, 19, 9));
 
     // Unchanged calendar: nothing to move
     assertThat(new SchoolWeekTimers(processEngine.getManagementService(), processEngine.getRuntimeService(),
-        ProcessTestEngine.CALENDAR).recalculate()).isEmpty();
+        ProcessEngineFixture.CALENDAR).recalculate()).isEmpty();
 
     List<SchoolWeekTimers.Moved> moved = new SchoolWeekTimers(processEngine.getManagementService(),
         processEngine.getRuntimeService(), withClosureWeek()).recalculate();
@@ -95,7 +96,7 @@ class SchoolWeekTimersTest {
       assertThat(m.to()).isEqualTo(london(2025, 11, 26, 9));
     });
     assertThat(job("Event_ReviewDateReached", counted).getDuedate()).isEqualTo(london(2025, 11, 26, 9));
-    assertThat(processEngine.getRuntimeService().getVariable(counted.getId(), "reviewDueDate"))
+    assertThat(processEngine.getRuntimeService().getVariable(counted.getId(), AttendanceCase.REVIEW_DUE_DATE.name()))
         .isEqualTo(london(2025, 11, 26, 9));
     assertThat(job("Event_ReviewDateReached", chosen).getDuedate()).isEqualTo(london(2025, 11, 12, 9));
   }
