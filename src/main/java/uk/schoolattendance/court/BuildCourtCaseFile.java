@@ -30,13 +30,23 @@ public class BuildCourtCaseFile implements JavaDelegate {
     this.dates = dates;
   }
 
+  /** The parents this prosecution concerns ({@code parentIds}, set at its start). */
+  private static java.util.Set<String> parentIds(DelegateExecution execution) {
+    String ids = CourtProceedings.PARENT_IDS.get(execution);
+    return ids == null || ids.isBlank() ? java.util.Set.of() : java.util.Set.of(ids.split(",\\s*"));
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     List<HistoricProcessInstance> processes =
-        caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId());
+        caseFile.concerning(
+            history,
+            caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId()),
+            parentIds(execution));
     CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.properties().zone()));
-    EVIDENCE_LIST.set(execution, caseFile.evidenceList(history, processes, NOTICE_NUMBER.get(execution), false));
+    EVIDENCE_LIST.set(
+        execution, caseFile.evidenceList(history, processes, NOTICE_NUMBER.get(execution), false, dates.properties().zone()));
     WITNESS_STATEMENT.set(
         execution,
         caseFile.witnessStatement(
