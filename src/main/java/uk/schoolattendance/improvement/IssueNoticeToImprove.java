@@ -67,21 +67,25 @@ public class IssueNoticeToImprove implements JavaDelegate {
     String urn = SCHOOL_URN.get(execution);
     Double attendance = ATTENDANCE_PERCENT.get(execution);
     Integer sessions = UNAUTHORISED_SESSIONS.get(execution);
-    NoticeToImproveLetter.Content content =
-        new NoticeToImproveLetter.Content(
-            execution.getProcessBusinessKey(),
-            parents.isEmpty() ? "The parent" : Parents.names(parents),
-            parents.isEmpty() ? "" : parents.get(0).address(),
-            PUPIL_NAME.get(execution),
-            PUPIL_UPN.get(execution),
-            schools.find(urn).map(School::name).orElse("school " + urn),
-            attendance == null ? 0 : attendance,
-            sessions == null ? 0 : sessions,
-            SUPPORT_SO_FAR.get(execution),
-            issuedOn,
-            endsOn,
-            weeks);
-    byte[] pdf = NoticeToImproveLetter.render(content);
+    // one notice to each liable parent, at their own address
+    List<Parent> addressed = parents.isEmpty() ? List.of(new Parent(null, "The parent", "")) : parents;
+    List<NoticeToImproveLetter.Content> notices =
+        addressed.stream()
+            .map(parent -> new NoticeToImproveLetter.Content(
+                execution.getProcessBusinessKey(),
+                parent.name(),
+                parent.address() == null ? "" : parent.address(),
+                PUPIL_NAME.get(execution),
+                PUPIL_UPN.get(execution),
+                schools.find(urn).map(School::name).orElse("school " + urn),
+                attendance == null ? 0 : attendance,
+                sessions == null ? 0 : sessions,
+                SUPPORT_SO_FAR.get(execution),
+                issuedOn,
+                endsOn,
+                weeks))
+            .toList();
+    byte[] pdf = NoticeToImproveLetter.renderAll(notices);
     LETTER.set(
         execution,
         Variables.fileValue("notice-to-improve-" + execution.getProcessBusinessKey() + ".pdf")

@@ -103,6 +103,13 @@ class NoticeToImproveTest {
         "Support still on offer", "Warning", "Improvement period", "sufficient improvement", "before the period ends"}) {
       assertThat(text).contains(heading);
     }
+    // each liable parent gets their own notice at their own address (one page each)
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    assertThat(reader.getNumberOfPages()).isEqualTo(2);
+    String second = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(2);
+    assertThat(text).contains("Alex Parent").contains("1 High Street").doesNotContain("Jo Parent");
+    assertThat(second).contains("Jo Parent").contains("5 Low Road").doesNotContain("Alex Parent")
+        .contains("sufficient improvement");
     assertThat(text).contains("Sam Pupil").contains("14 sessions").contains("6 school weeks")
         .contains("26 January 2026").contains("family casework since November");
   }
