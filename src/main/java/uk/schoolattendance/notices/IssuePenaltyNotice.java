@@ -87,6 +87,9 @@ public class IssuePenaltyNotice implements JavaDelegate {
         evidence,
         dates.today(),
         null,
+        null,
+        PenaltyNoticeEntry.LOCAL_AUTHORITY,
+        null,
         null);
   }
 }

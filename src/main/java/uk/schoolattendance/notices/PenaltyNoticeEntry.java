@@ -45,7 +45,14 @@ public record PenaltyNoticeEntry(
     Evidence evidence,
     LocalDate preparedOn,
     String deliveryMethod,
-    String issuingOfficerName) {
+    String issuingOfficerName,
+    String issuedBy,
+    String issuerName,
+    String issuerReference) {
+
+  /** Who issued a notice: the local authority through the product, or others recorded in its register. */
+  public static final String LOCAL_AUTHORITY = "local-authority";
+  public static final java.util.List<String> ISSUERS = java.util.List.of(LOCAL_AUTHORITY, "head-teacher", "police", "other-la");
 
   /** Status values of the register: prepared until posted or handed over, then issued. */
   public static final String PREPARED = "prepared";
@@ -84,7 +91,7 @@ public record PenaltyNoticeEntry(
         parentAddress, noticeReason, offenceFrom, offenceTo, unauthorisedSessions, sequence, rateScheme, on, received,
         reducedAmount, fullAmount, reducedAmount == null ? null : reduced, last, informationDeadline, status, amountPaid,
         paidOn, withdrawalReason, withdrawalGround, withdrawnOn, prosecutedOn, courtOutcome, evidence, preparedOn,
-        method, officerName);
+        method, officerName, issuedBy, issuerName, issuerReference);
   }
 
   /** Whether the notice still awaits payment. */

@@ -33,7 +33,7 @@ public class PenaltyNoticeRegister {
           + " status, amount_paid, paid_on, withdrawal_reason, withdrawal_ground, withdrawn_on,"
           + " prosecuted_on, court_outcome, evidence_leave_application, evidence_written_refusal,"
           + " evidence_written_warning, evidence_registration_certificate, prepared_on, delivery_method,"
-          + " issuing_officer_name";
+          + " issuing_officer_name, issued_by, issuer_name, issuer_reference";
 
   private final JdbcTemplate jdbc;
 
@@ -73,7 +73,7 @@ public class PenaltyNoticeRegister {
       jdbc.update(
           "INSERT INTO pn_notice (" + COLUMNS + ", active_key, created_at, updated_at) VALUES"
               + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           notice.noticeNumber(), notice.processInstanceId(), notice.caseReference(), notice.pupilUpn(),
           notice.pupilName(), notice.schoolUrn(), notice.parentId(), notice.parentName(),
           notice.parentAddress(), notice.noticeReason(), date(notice.offenceFrom()), date(notice.offenceTo()),
@@ -82,13 +82,50 @@ public class PenaltyNoticeRegister {
           date(notice.reducedDeadline()), date(notice.finalDeadline()), date(notice.informationDeadline()),
           PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null,
           evidence.leaveApplication(), evidence.writtenRefusal(), evidence.writtenWarning(),
-          evidence.registrationCertificate(), date(notice.preparedOn()), null, null, activeKey(notice), now, now);
+          evidence.registrationCertificate(), date(notice.preparedOn()), null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY,
+          null, null, activeKey(notice), now, now);
     } catch (DuplicateKeyException e) {
       throw new IllegalStateException(
           "a penalty notice to parent " + notice.parentId() + " for pupil " + notice.pupilUpn()
               + " for the offence period " + notice.offenceFrom() + " to " + notice.offenceTo()
               + " already stands: withdraw it before issuing another",
           e);
+    }
+    return get(notice.noticeNumber());
+  }
+
+  /**
+   * Records a notice issued outside the product (a head teacher, the police, another local
+   * authority): a row of the same register, so it counts towards the limit, the second-notice rate
+   * and the census. It has no process; its status is {@code paid} or {@code unpaid}. A standing
+   * notice for the same parent, child and offence period is refused.
+   */
+  public PenaltyNoticeEntry recordExternal(PenaltyNoticeEntry notice) {
+    List<String> overlapping = standingOverlapping(notice.parentId(), notice.pupilUpn(), notice.offenceFrom(), notice.offenceTo());
+    if (!overlapping.isEmpty()) {
+      throw new InvalidInputException(
+          "offenceFrom",
+          "penalty notice " + String.join(", ", overlapping) + " to this parent for this child already covers part of"
+              + " this offence period: an offence is charged once");
+    }
+    Timestamp now = new Timestamp(EngineClock.now().getTime());
+    try {
+      jdbc.update(
+          "INSERT INTO pn_notice (notice_number, case_reference, pupil_upn, pupil_name, school_urn, parent_id, parent_name,"
+              + " parent_address, notice_reason, offence_from, offence_to, notice_sequence, rate_scheme, issued_on,"
+              + " prepared_on, reduced_amount, full_amount, information_deadline, status, amount_paid, paid_on, issued_by,"
+              + " issuer_name, issuer_reference, active_key, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          notice.noticeNumber(), notice.caseReference(), notice.pupilUpn(), notice.pupilName(), notice.schoolUrn(),
+          notice.parentId(), notice.parentName(), notice.parentAddress(), notice.noticeReason(),
+          date(notice.offenceFrom()), date(notice.offenceTo()), notice.sequence(), notice.rateScheme(),
+          date(notice.issuedOn()), date(notice.issuedOn()), notice.reducedAmount(), notice.fullAmount(),
+          date(notice.informationDeadline()), notice.status(), notice.amountPaid(), date(notice.paidOn()),
+          notice.issuedBy(), notice.issuerName(), notice.issuerReference(), activeKey(notice), now, now);
+    } catch (DuplicateKeyException e) {
+      throw new InvalidInputException(
+          "offenceFrom",
+          "a notice to this parent for this child for this offence period already stands in the register");
     }
     return get(notice.noticeNumber());
   }
@@ -340,6 +377,9 @@ public class PenaltyNoticeRegister {
                 bool(rs, "evidence_registration_certificate")),
             day(rs, "prepared_on"),
             rs.getString("delivery_method"),
-            rs.getString("issuing_officer_name"));
+            rs.getString("issuing_officer_name"),
+            rs.getString("issued_by"),
+            rs.getString("issuer_name"),
+            rs.getString("issuer_reference"));
       };
 }

@@ -130,7 +130,7 @@ public final class NoticeBuilder {
         number, processInstanceId, caseReference, upn, pupilName, school, parent, parentName, parentAddress, reason,
         offenceFrom, offenceTo, sessions, sequence, rateScheme, null, null, reduced, full, null, null,
         offenceTo.plusMonths(6), PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null, evidence,
-        issuedOn, null, null);
+        issuedOn, null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY, null, null);
   }
 
   /** The entry once given to the parent on the day of issue by post (or by hand). */
@@ -144,7 +144,8 @@ public final class NoticeBuilder {
         given.offenceFrom(), given.offenceTo(), given.unauthorisedSessions(), given.sequence(), given.rateScheme(),
         given.issuedOn(), given.deemedReceivedOn(), given.reducedAmount(), given.fullAmount(), given.reducedDeadline(),
         given.finalDeadline(), given.informationDeadline(), PenaltyNoticeEntry.ISSUED, null, null, null, null, null,
-        null, null, given.evidence(), given.preparedOn(), given.deliveryMethod(), given.issuingOfficerName());
+        null, null, given.evidence(), given.preparedOn(), given.deliveryMethod(), given.issuingOfficerName(),
+        given.issuedBy(), null, null);
   }
 
   /** Writes the prepared entry and issues it (posted or handed over on the day of issue). */
