@@ -18,6 +18,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolAccess;
+import uk.schoolattendance.schools.SchoolAccess.SchoolPermission;
+import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
  * The role model of docs/security.md as Camunda authorizations, created at each start for the
@@ -36,9 +40,13 @@ class AuthorizationsInitializer {
   static final String ADMIN = "admin";
 
   private final AuthorizationService authorizations;
+  private final SchoolAccess schoolAccess;
+  private final SchoolDirectory schools;
 
-  AuthorizationsInitializer(AuthorizationService authorizations) {
+  AuthorizationsInitializer(AuthorizationService authorizations, SchoolAccess schoolAccess, SchoolDirectory schools) {
     this.authorizations = authorizations;
+    this.schoolAccess = schoolAccess;
+    this.schools = schools;
   }
 
   @EventListener
@@ -52,6 +60,7 @@ class AuthorizationsInitializer {
     managers();
     analysts();
     schools();
+    schoolData();
   }
 
   /** Administrators may do everything, as Camunda's own initial administrator. */
@@ -127,6 +136,32 @@ class AuthorizationsInitializer {
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+  }
+
+  /**
+   * Who reads and imports each school's register ({@link SchoolAccess}): a school's group its own
+   * URN, the local authority's groups every school ({@code *}); the data team imports for every
+   * school and watches identification after imports in Cockpit.
+   */
+  private void schoolData() {
+    schoolAccess.grant(Groups.CAMUNDA_ADMIN, ANY, SchoolPermission.ALL);
+    for (String group :
+        new String[] {Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM, Groups.MANAGERS}) {
+      schoolAccess.grant(group, ANY, SchoolPermission.READ);
+    }
+    schoolAccess.grant(Groups.DATA_TEAM, ANY, SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
+    for (School school : schools.all()) {
+      schoolAccess.grant(school.groupId(), school.urn(), SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
+    }
+    grant(Groups.SCHOOLS, Resources.PROCESS_DEFINITION, "ReviewIdentifiedPupils", ProcessDefinitionPermissions.READ);
+    grant(Groups.DATA_TEAM, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(
+        Groups.DATA_TEAM,
+        Resources.PROCESS_DEFINITION,
+        "IdentifyAttendanceConcerns",
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
   }
 
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

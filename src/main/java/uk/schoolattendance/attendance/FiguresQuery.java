@@ -1,0 +1,136 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The figures' SQL: the database counts, over the marks of a set of pupils (one pupil, the pupils
+ * of an import, a list of UPNs). The year's totals are one aggregate over the pupils' marks from
+ * the start of the academic year to {@code asOf}. The threshold is found with window functions
+ * over the pupil's school weeks ({@code att_calendar_day} of the pupil's own school): the
+ * unauthorised sessions of each school week, the sum over the previous weeks of the window, and
+ * the running count within the week; the first day on which the two reach the threshold's
+ * sessions is the day it was met.
+ */
+@Component
+class FiguresQuery {
+
+  /** The counts of one pupil; the service turns them into {@link Figures}. */
+  record Counts(
+      int pupilId,
+      String upn,
+      int schoolUrn,
+      int possible,
+      int present,
+      int authorised,
+      int unauthorised,
+      int recentUnauthorised,
+      LocalDate thresholdMetOn) {}
+
+  /** Which pupils: a subquery of pupil ids and its parameters. */
+  record Pupils(String sql, Object[] parameters) {
+    static Pupils one(int pupilId) {
+      return new Pupils("?", new Object[] {pupilId});
+    }
+
+    static Pupils ofImport(int importId) {
+      return new Pupils("SELECT pupil_id FROM att_import_pupil WHERE import_id = ?", new Object[] {importId});
+    }
+
+    static Pupils ofUpns(List<String> upns) {
+      return new Pupils(
+          "SELECT pupil_id FROM att_pupil WHERE upn IN (" + String.join(",", java.util.Collections.nCopies(upns.size(), "?")) + ")",
+          upns.toArray());
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  private final RegisterProperties properties;
+
+  FiguresQuery(JdbcTemplate jdbc, RegisterProperties properties) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  /**
+   * The counts of the pupils as of {@code asOf}, for the academic year from {@code yearStart};
+   * unauthorised marks from {@code lookback} on are read for windows reaching back before the year.
+   */
+  Map<Integer, Counts> counts(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
+    Map<Integer, Counts> totals = new LinkedHashMap<>();
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(Date.valueOf(yearStart));
+    parameters.add(Date.valueOf(asOf));
+    parameters.addAll(List.of(pupils.parameters()));
+    jdbc.query(
+        "SELECT p.pupil_id, p.upn, p.school_urn,"
+            + " COALESCE(SUM(CASE WHEN m.category <> 'X' THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN m.category = 'P' THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN m.category = 'A' THEN 1 ELSE 0 END), 0),"
+            + " COALESCE(SUM(CASE WHEN m.category = 'U' THEN 1 ELSE 0 END), 0)"
+            + " FROM att_pupil p LEFT JOIN att_mark m ON m.pupil_id = p.pupil_id AND m.mark_date BETWEEN ? AND ?"
+            + " WHERE p.pupil_id IN (" + pupils.sql() + ")"
+            + " GROUP BY p.pupil_id, p.upn, p.school_urn",
+        rs -> {
+          totals.put(rs.getInt(1), new Counts(rs.getInt(1), rs.getString(2).trim(), rs.getInt(3), rs.getInt(4),
+              rs.getInt(5), rs.getInt(6), rs.getInt(7), 0, null));
+        },
+        parameters.toArray());
+    Map<Integer, Object[]> threshold = threshold(pupils, asOf, yearStart, lookback);
+    Map<Integer, Counts> result = new HashMap<>();
+    totals.forEach(
+        (id, c) -> {
+          Object[] t = threshold.get(id);
+          result.put(id, t == null ? c : new Counts(c.pupilId(), c.upn(), c.schoolUrn(), c.possible(), c.present(),
+              c.authorised(), c.unauthorised(), (int) t[1], (LocalDate) t[0]));
+        });
+    return result;
+  }
+
+  private Map<Integer, Object[]> threshold(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
+    int weeks = properties.threshold().schoolWeeks();
+    String sql =
+        "WITH pupils AS ("
+            + " SELECT p.pupil_id, p.school_urn, ca.school_week AS as_of_week FROM att_pupil p"
+            + " LEFT JOIN att_calendar_day ca ON ca.school_urn = p.school_urn AND ca.cal_date = ?"
+            + " WHERE p.pupil_id IN (" + pupils.sql() + ")),"
+            + " u AS (SELECT m.pupil_id, m.mark_date, COUNT(*) AS n FROM pupils JOIN att_mark m ON m.pupil_id = pupils.pupil_id"
+            + " WHERE m.category = 'U' AND m.mark_date BETWEEN ? AND ? GROUP BY m.pupil_id, m.mark_date),"
+            + " uw AS (SELECT u.pupil_id, u.mark_date, u.n, c.school_week, pupils.as_of_week FROM u"
+            + " JOIN pupils ON pupils.pupil_id = u.pupil_id"
+            + " JOIN att_calendar_day c ON c.school_urn = pupils.school_urn AND c.cal_date = u.mark_date),"
+            + " wk AS (SELECT pupil_id, school_week, SUM(n) AS n FROM uw GROUP BY pupil_id, school_week),"
+            + " prior AS (SELECT pupil_id, school_week, SUM(n) OVER (PARTITION BY pupil_id ORDER BY school_week"
+            + " RANGE BETWEEN " + (weeks - 1) + " PRECEDING AND 1 PRECEDING) AS before_week FROM wk),"
+            + " daily AS (SELECT pupil_id, mark_date, school_week, as_of_week, n, SUM(n) OVER (PARTITION BY pupil_id,"
+            + " school_week ORDER BY mark_date ROWS UNBOUNDED PRECEDING) AS so_far FROM uw)"
+            + " SELECT d.pupil_id,"
+            + " MIN(CASE WHEN d.mark_date >= ? AND COALESCE(pr.before_week, 0) + d.so_far >= ? THEN d.mark_date END),"
+            + " SUM(CASE WHEN d.school_week > d.as_of_week - " + weeks + " THEN d.n ELSE 0 END)"
+            + " FROM daily d JOIN prior pr ON pr.pupil_id = d.pupil_id AND pr.school_week = d.school_week"
+            + " GROUP BY d.pupil_id";
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(Date.valueOf(asOf));
+    parameters.addAll(List.of(pupils.parameters()));
+    parameters.add(Date.valueOf(lookback));
+    parameters.add(Date.valueOf(asOf));
+    parameters.add(Date.valueOf(yearStart));
+    parameters.add(properties.threshold().sessions());
+    Map<Integer, Object[]> result = new HashMap<>();
+    jdbc.query(
+        sql,
+        rs -> {
+          Date met = rs.getDate(2);
+          result.put(rs.getInt(1), new Object[] {met == null ? null : met.toLocalDate(), rs.getInt(3)});
+        },
+        parameters.toArray());
+    return result;
+  }
+}

@@ -1,0 +1,89 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Types;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The register's writes on H2 (the embedded default): JDBC batches and {@code MERGE}. */
+final class H2Dialect implements RegisterDialect {
+
+  static final String KEY =
+      "m.pupil_id = s.pupil_id AND m.mark_date = s.mark_date AND m.session_no = s.session_no AND m.school_urn = s.school_urn";
+  static final String DIFFERS = "(m.code <> s.code OR m.source_code IS DISTINCT FROM s.source_code)";
+
+  @Override
+  public int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks) {
+    jdbc.batchUpdate(
+        "INSERT INTO att_mark_stage (import_id, pupil_id, mark_date, session_no, school_urn, category, code, source_code)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        marks,
+        marks.size(),
+        (ps, mark) -> {
+          ps.setInt(1, importId);
+          ps.setInt(2, mark.pupilId());
+          ps.setDate(3, mark.date());
+          ps.setInt(4, mark.session());
+          ps.setInt(5, mark.urn());
+          ps.setString(6, String.valueOf(mark.category()));
+          ps.setString(7, mark.code());
+          if (mark.sourceCode() == null) {
+            ps.setNull(8, Types.VARCHAR);
+          } else {
+            ps.setString(8, mark.sourceCode());
+          }
+        });
+    jdbc.update(
+        "INSERT INTO att_mark_change (pupil_id, mark_date, session_no, school_urn, old_code, old_source_code,"
+            + " old_import_id, new_code, new_source_code, import_id)"
+            + " SELECT m.pupil_id, m.mark_date, m.session_no, m.school_urn, m.code, m.source_code, m.import_id,"
+            + " s.code, s.source_code, s.import_id"
+            + " FROM att_mark_stage s JOIN att_mark m ON " + KEY
+            + " WHERE s.import_id = ? AND m.import_id <> ? AND " + DIFFERS,
+        importId,
+        importId);
+    int written =
+        jdbc.update(
+            "MERGE INTO att_mark m USING (SELECT * FROM att_mark_stage WHERE import_id = ?) s ON (" + KEY + ")"
+                + " WHEN MATCHED AND " + DIFFERS
+                + " THEN UPDATE SET import_id = s.import_id, category = s.category, code = s.code, source_code = s.source_code"
+                + " WHEN NOT MATCHED THEN INSERT (pupil_id, mark_date, session_no, school_urn, import_id, category, code, source_code)"
+                + " VALUES (s.pupil_id, s.mark_date, s.session_no, s.school_urn, s.import_id, s.category, s.code, s.source_code)",
+            importId);
+    jdbc.update("DELETE FROM att_mark_stage WHERE import_id = ?", importId);
+    return written;
+  }
+
+  @Override
+  public void upsertEnrolments(JdbcTemplate jdbc, List<Enrolment> enrolments) {
+    jdbc.batchUpdate(
+        "MERGE INTO att_enrolment t USING (VALUES (CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS VARCHAR(4)),"
+            + " CAST(? AS DATE), CAST(? AS DATE))) s (pupil_id, school_urn, registration, from_date, last_mark_on)"
+            + " ON t.pupil_id = s.pupil_id AND t.school_urn = s.school_urn"
+            + " WHEN MATCHED THEN UPDATE SET from_date = LEAST(t.from_date, s.from_date),"
+            + " last_mark_on = GREATEST(t.last_mark_on, s.last_mark_on), registration = s.registration"
+            + " WHEN NOT MATCHED THEN INSERT (pupil_id, school_urn, registration, from_date, last_mark_on)"
+            + " VALUES (s.pupil_id, s.school_urn, s.registration, s.from_date, s.last_mark_on)",
+        enrolments,
+        enrolments.size(),
+        (ps, e) -> {
+          ps.setInt(1, e.pupilId());
+          ps.setInt(2, e.urn());
+          ps.setString(3, e.dual() ? "dual" : "main");
+          ps.setDate(4, e.from());
+          ps.setDate(5, e.last());
+        });
+  }
+
+  @Override
+  public void addImportPupils(JdbcTemplate jdbc, int importId, Collection<Integer> pupilIds) {
+    jdbc.batchUpdate(
+        "MERGE INTO att_import_pupil KEY (import_id, pupil_id) VALUES (?, ?)",
+        pupilIds,
+        pupilIds.size(),
+        (ps, id) -> {
+          ps.setInt(1, importId);
+          ps.setInt(2, id);
+        });
+  }
+}

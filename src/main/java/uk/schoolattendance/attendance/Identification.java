@@ -1,0 +1,191 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.attendance.OpenCases.OpenCase;
+import uk.schoolattendance.attendance.PupilStatus.Status;
+
+/**
+ * Identification after an import (DfE stage Monitor): the figures of every pupil the import
+ * brought marks for are recomputed in the database, and the decision {@code
+ * AttendanceIdentification} says which pupils newly entered a band or met the threshold this
+ * year. Then the work, once:
+ *
+ * <ul>
+ *   <li>a pupil with an open {@code AttendanceCase} gets {@code AttendanceUpdated} with the new
+ *       figures whenever they differ from the case's (the case's figures follow the marks);
+ *   <li>newly identified pupils without an open case go, school by school, on one {@code
+ *       ReviewIdentifiedPupils} task for the school's attendance lead or named officer;
+ *   <li>a severely absent pupil with no plan is flagged for the school's next Targeting Support
+ *       Meeting (decision {@code TargetingSupportFlag}).
+ * </ul>
+ *
+ * <p>What was turned into work is kept per pupil and academic year ({@code att_pupil_status}), so
+ * running identification again for the same import, or for a later import with the same figures,
+ * produces nothing new. Runs in the transaction of the service task's job: all or nothing.
+ */
+@Component
+class Identification {
+
+  static final String REVIEW_PROCESS = "ReviewIdentifiedPupils";
+  private static final Logger LOG = LoggerFactory.getLogger(Identification.class);
+  private static final List<String> BANDS = List.of("none", "not-persistent", "persistent", "severe", "chronic");
+
+  /** What one run produced. */
+  record Outcome(int pupils, int identified, int casesUpdated, int reviews, int flagged) {}
+
+  private final AttendanceRegister register;
+  private final PupilStatus statuses;
+  private final OpenCases openCases;
+  private final IdentifiedPupils identifiedPupils;
+  private final ImportRecords records;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final DecisionService decisions;
+  private final JdbcTemplate jdbc;
+
+  Identification(
+      AttendanceRegister register,
+      PupilStatus statuses,
+      OpenCases openCases,
+      IdentifiedPupils identifiedPupils,
+      ImportRecords records,
+      RuntimeService runtime,
+      HistoryService history,
+      DecisionService decisions,
+      JdbcTemplate jdbc) {
+    this.register = register;
+    this.statuses = statuses;
+    this.openCases = openCases;
+    this.identifiedPupils = identifiedPupils;
+    this.records = records;
+    this.runtime = runtime;
+    this.history = history;
+    this.decisions = decisions;
+    this.jdbc = jdbc;
+  }
+
+  Outcome run(int importId, LocalDate asOf) {
+    if (records.get(importId).map(i -> i.identifiedAt() != null).orElse(true)) {
+      return new Outcome(0, 0, 0, 0, 0);
+    }
+    Map<Integer, Figures> figures = register.figuresOfImport(importId, asOf);
+    int year = SchoolDays.academicYearStart(asOf).getYear();
+    Map<Integer, Status> known = statuses.ofImport(importId, year);
+    Map<String, OpenCase> cases = openCases.byUpn();
+    Map<List<Object>, Map<String, Object>> decided = new HashMap<>();
+    Map<Integer, List<IdentifiedPupils.Entry>> bySchool = new TreeMap<>();
+    List<Status> updated = new ArrayList<>();
+    List<Object[]> flags = new ArrayList<>();
+    Map<List<Object>, Boolean> flagged = new HashMap<>();
+    int identified = 0;
+    int casesUpdated = 0;
+    for (Map.Entry<Integer, Figures> entry : figures.entrySet()) {
+      int pupilId = entry.getKey();
+      Figures f = entry.getValue();
+      Status before = known.getOrDefault(pupilId, Status.none(pupilId, year));
+      String band = f.band() == null ? "none" : f.band();
+      boolean thresholdMet = f.thresholdMetOn() != null;
+      Map<String, Object> decision = decided.computeIfAbsent(
+          List.of(band, before.identifiedBand(), thresholdMet, before.thresholdIdentifiedOn() != null),
+          k -> decide(band, before.identifiedBand(), thresholdMet, before.thresholdIdentifiedOn() != null));
+      boolean isIdentified = Boolean.TRUE.equals(decision.get("identified"));
+      OpenCase open = cases.get(f.upn());
+      if (open != null && f.attendancePercent() != null && open.differs(f)) {
+        runtime.createMessageCorrelation("AttendanceUpdated")
+            .processInstanceId(open.processInstanceId())
+            .setVariables(figuresVariables(f))
+            .correlateWithResult();
+        casesUpdated++;
+      }
+      if (isIdentified) {
+        identified++;
+        if (open == null) {
+          bySchool.computeIfAbsent(Integer.valueOf(f.schoolUrn()), k -> new ArrayList<>())
+              .add(new IdentifiedPupils.Entry(pupilId, f, (String) decision.get("reason")));
+        }
+      }
+      boolean hasPlan = open != null;
+      if (Boolean.TRUE.equals(shouldFlag(band, hasPlan, flagged))) {
+        flags.add(new Object[] {pupilId, Integer.valueOf(f.schoolUrn()), year, Date.valueOf(asOf), band,
+            f.attendancePercent(), importId});
+      }
+      String identifiedBand = worse(before.identifiedBand(), isIdentified || open != null ? band : "none");
+      LocalDate thresholdIdentified = before.thresholdIdentifiedOn() != null ? before.thresholdIdentifiedOn()
+          : thresholdMet ? asOf : null;
+      updated.add(new Status(pupilId, year, asOf, f, identifiedBand, thresholdIdentified, importId, known.containsKey(pupilId)));
+    }
+    statuses.save(updated);
+    int flaggedCount = statuses.flag(flags);
+    int reviews = 0;
+    for (Map.Entry<Integer, List<IdentifiedPupils.Entry>> school : bySchool.entrySet()) {
+      reviews += startReview(importId, school.getKey(), school.getValue()) ? 1 : 0;
+    }
+    records.identified(importId);
+    jdbc.update("DELETE FROM att_import_pupil WHERE import_id = ?", importId);
+    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} reviews, {} flagged",
+        importId, figures.size(), identified, casesUpdated, reviews, flaggedCount);
+    return new Outcome(figures.size(), identified, casesUpdated, reviews, flaggedCount);
+  }
+
+  private boolean startReview(int importId, int urn, List<IdentifiedPupils.Entry> pupils) {
+    String key = "review-" + importId + "-" + AttendanceRegister.urn(urn);
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(REVIEW_PROCESS)
+        .processInstanceBusinessKey(key).count() > 0) {
+      return false;
+    }
+    VariableMap variables = Variables.createVariables()
+        .putValue("schoolUrn", AttendanceRegister.urn(urn))
+        .putValue("importId", importId);
+    variables.putAll(identifiedPupils.variables(pupils));
+    runtime.createProcessInstanceByKey(REVIEW_PROCESS).businessKey(key).setVariables(variables).execute();
+    return true;
+  }
+
+  /** The variables {@code AttendanceUpdated} carries: the case's figures from the register. */
+  static Map<String, Object> figuresVariables(Figures f) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("attendancePercent", f.attendancePercent());
+    variables.put("unauthorisedSessions", f.unauthorisedInLast10SchoolWeeks());
+    variables.put("attendanceSource", "marks");
+    return variables;
+  }
+
+  private Map<String, Object> decide(String band, String identifiedBand, boolean met, boolean metKnown) {
+    return decisions.evaluateDecisionTableByKey("AttendanceIdentification",
+            Variables.createVariables()
+                .putValue("band", band)
+                .putValue("identifiedBand", identifiedBand)
+                .putValue("thresholdMet", met)
+                .putValue("thresholdIdentified", metKnown))
+        .getSingleResult().getEntryMap();
+  }
+
+  /** The decision TargetingSupportFlag, evaluated once per band and plan in a run. */
+  private Boolean shouldFlag(String band, boolean hasPlan, Map<List<Object>, Boolean> memo) {
+    return memo.computeIfAbsent(List.of(band, hasPlan), k -> decisions.evaluateDecisionTableByKey("TargetingSupportFlag",
+            Variables.createVariables().putValue("band", band).putValue("hasPlan", hasPlan))
+        .getSingleEntry());
+  }
+
+  /** The worse of two bands ("none" below them all). */
+  static String worse(String a, String b) {
+    String left = a == null || "not-persistent".equals(a) ? "none" : a;
+    String right = b == null || "not-persistent".equals(b) ? "none" : b;
+    return BANDS.indexOf(left) >= BANDS.indexOf(right) ? left : right;
+  }
+}

@@ -1,0 +1,216 @@
+package uk.schoolattendance.attendance;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a register file (CSV or CTF) as it streams in: each row is checked, good rows are
+ * written in batches of {@code attendance.register.batch-size}, each batch in its own transaction
+ * with the import's counts and rejections, so progress shows while the file is read and a crash
+ * loses only the batch in flight. Marks are keyed by their natural key, so importing the file again
+ * after a crash writes what is missing and doubles nothing. When the file is done, identification
+ * is requested for the pupils it touched.
+ */
+@Component
+public class MarkImporter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarkImporter.class);
+  /** Pupils kept in memory while importing: enough for any school, bounded for any file. */
+  static final int PUPIL_CACHE = 20_000;
+
+  /** The file formats the import reads. */
+  public enum Format {
+    CSV("csv"),
+    CTF("ctf");
+
+    private final String code;
+
+    Format(String code) {
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final RegisterDialect dialect;
+  private final PupilStore pupils;
+  private final ImportRecords records;
+  private final MarkCodes codes;
+  private final RegisterCalendars calendars;
+  private final RegisterProperties properties;
+  private final IdentificationRequests identification;
+
+  MarkImporter(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      PupilStore pupils,
+      ImportRecords records,
+      MarkCodes codes,
+      RegisterCalendars calendars,
+      RegisterProperties properties,
+      IdentificationRequests identification) {
+    this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.dialect = RegisterDialect.of(jdbc);
+    this.pupils = pupils;
+    this.records = records;
+    this.codes = codes;
+    this.calendars = calendars;
+    this.properties = properties;
+    this.identification = identification;
+  }
+
+  /**
+   * Imports a file; returns the import's id. A file that cannot be read at all (no header, not
+   * XML) fails the import with a clear {@code InvalidInputException}; rows already written stay.
+   *
+   * @param submittedBy the user who sent it
+   * @param mayImport whether the sender may import marks for a school (URN)
+   * @param today today in the authority's zone: later dates are refused
+   */
+  public int importFile(
+      Format format, InputStream body, Long length, String submittedBy, IntPredicate mayImport, LocalDate today) {
+    int importId = transactions.execute(status -> records.start(format.code(), submittedBy, length));
+    Session session = new Session(importId, new MarkChecks(codes, calendars, mayImport, today),
+        new CountingStream(body), format == Format.CTF);
+    try {
+      if (format == Format.CSV) {
+        CsvMarks.read(session.in, session);
+      } else {
+        CtfMarks.read(session.in, session,
+            (urn, day) -> {
+              SchoolDays days = urn != null && urn.matches("\\d{6}") ? calendars.of(Integer.parseInt(urn)) : null;
+              return days != null && days.isSchoolDay(day);
+            },
+            properties.ctfWeekendsInMarks());
+      }
+      session.flush();
+      transactions.executeWithoutResult(status -> records.complete(importId));
+    } catch (RuntimeException e) {
+      LOG.warn("Register import {} failed after {} rows: {}", importId, session.total.read(), e.toString());
+      transactions.executeWithoutResult(status -> records.fail(importId, failure(e)));
+      throw e;
+    }
+    identification.requestFor(importId);
+    return importId;
+  }
+
+  private static String failure(RuntimeException e) {
+    if (e instanceof uk.schoolattendance.system.InvalidInputException invalid) {
+      return invalid.getField() + ": " + invalid.getRule();
+    }
+    if (e instanceof UncheckedIOException) {
+      return "the file stopped arriving (" + e.getCause().getMessage() + "): import it again, nothing is doubled";
+    }
+    return "the import stopped (" + e.getClass().getSimpleName() + "): import the file again, nothing is doubled";
+  }
+
+  /** One running import: checks rows as they come, writes them in batches. */
+  private final class Session implements MarkSink {
+    final int importId;
+    final MarkChecks checks;
+    final CountingStream in;
+    final boolean groupRejections;
+    final PupilCache cache = new PupilCache(PUPIL_CACHE);
+    final List<CheckedMark> batch = new ArrayList<>();
+    final List<Rejection> rejected = new ArrayList<>();
+    ImportRecords.Counts total = new ImportRecords.Counts(0, 0, 0, 0, 0);
+
+    Session(int importId, MarkChecks checks, CountingStream in, boolean groupRejections) {
+      this.importId = importId;
+      this.checks = checks;
+      this.in = in;
+      this.groupRejections = groupRejections;
+    }
+
+    @Override
+    public void accept(SentMark mark) {
+      MarkChecks.Outcome outcome = checks.check(mark);
+      if (outcome.rejection() != null) {
+        reject(outcome.rejection());
+      } else {
+        batch.add(outcome.mark());
+      }
+      if (batch.size() >= properties.batchSize() || rejected.size() >= properties.batchSize()) {
+        flush();
+      }
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+      Rejection last = rejected.isEmpty() ? null : rejected.get(rejected.size() - 1);
+      if (groupRejections && last != null && last.field().equals(rejection.field())
+          && last.reason().equals(rejection.reason()) && last.row() + last.rows() == rejection.row()) {
+        rejected.set(rejected.size() - 1,
+            new Rejection(last.row(), last.rows() + rejection.rows(), last.field(), last.reason()));
+      } else {
+        rejected.add(rejection);
+      }
+    }
+
+    void flush() {
+      List<CheckedMark> marks = List.copyOf(batch);
+      List<Rejection> early = List.copyOf(rejected);
+      batch.clear();
+      rejected.clear();
+      total = transactions.execute(
+          status -> {
+            MarkBatch.Result result = marks.isEmpty()
+                ? new MarkBatch.Result(0, 0, List.of())
+                : new MarkBatch(jdbc, dialect, pupils, cache).write(importId, marks);
+            int earlyRows = early.stream().mapToInt(Rejection::rows).sum();
+            ImportRecords.Counts counts = total.plus(new ImportRecords.Counts(in.count, marks.size() + earlyRows,
+                result.accepted(), result.unchanged(), earlyRows + result.rejections().size()));
+            List<Rejection> all = new ArrayList<>(early);
+            all.addAll(result.rejections());
+            records.progress(importId, counts, all);
+            return counts;
+          });
+    }
+  }
+
+  /** Counts the bytes read, for progress. */
+  private static final class CountingStream extends FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the register writes differently on PostgreSQL and H2: marks (PostgreSQL: {@code COPY}
+ * into a temporary table, then one {@code INSERT ... ON CONFLICT}; H2: a JDBC batch into a
+ * staging table, then one {@code MERGE}), and the upserts of enrolments and of the pupils an
+ * import touched. Both keep the replaced value of every corrected mark.
+ */
+interface RegisterDialect {
+
+  /** A mark to write: the natural key, its category, statutory and school-system code. */
+  record Mark(int pupilId, Date date, int session, int urn, char category, String code, String sourceCode) {}
+
+  /** An enrolment seen in a batch: first and last date of its marks. */
+  record Enrolment(int pupilId, int urn, boolean dual, Date from, Date last) {}
+
+  /**
+   * Writes marks, each natural key once, in the caller's transaction; a mark that differs from the
+   * stored one replaces it and the stored value goes to {@code att_mark_change} unless this import
+   * wrote it. Returns how many marks were inserted or changed (the rest were unchanged).
+   */
+  int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks);
+
+  void upsertEnrolments(JdbcTemplate jdbc, List<Enrolment> enrolments);
+
+  void addImportPupils(JdbcTemplate jdbc, int importId, Collection<Integer> pupilIds);
+
+  /** The dialect of the database behind {@code jdbc}. */
+  static RegisterDialect of(JdbcTemplate jdbc) {
+    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+    return "PostgreSQL".equalsIgnoreCase(product) ? new PostgresDialect() : new H2Dialect();
+  }
+}
