@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.FiguresQuery.Counts;
 import uk.schoolattendance.attendance.FiguresQuery.Pupils;
 import uk.schoolattendance.casework.Decisions;
+import uk.schoolattendance.schools.SchoolAccess;
 
 /**
  * The register as the rest of the product reads it: a pupil's figures as of any date (one pupil,
  * or a set of pupils at once), a pupil's marks over a period, the pupil's details and contacts,
  * the schools a pupil is enrolled at. Figures are counted in the database ({@link FiguresQuery});
- * the band comes from the {@code AttendanceBand} decision. No authorization here: callers check
- * {@code SchoolAccess} for the pupil's schools.
+ * the band comes from the {@code AttendanceBand} decision, evaluated by the system for whoever
+ * asks. No authorization here: callers check {@code SchoolAccess} for the pupil's schools.
  */
 @Component
 public class AttendanceRegister {
@@ -60,18 +61,21 @@ public class AttendanceRegister {
   private final RegisterCalendars calendars;
   private final RegisterProperties properties;
   private final DecisionService decisions;
+  private final SchoolAccess access;
 
   AttendanceRegister(
       JdbcTemplate jdbc,
       FiguresQuery query,
       RegisterCalendars calendars,
       RegisterProperties properties,
-      DecisionService decisions) {
+      DecisionService decisions,
+      SchoolAccess access) {
     this.jdbc = jdbc;
     this.query = query;
     this.calendars = calendars;
     this.properties = properties;
     this.decisions = decisions;
+    this.access = access;
   }
 
   /** The pupil with this UPN, if the register knows it. */
@@ -153,7 +157,8 @@ public class AttendanceRegister {
     for (Counts c : counts.values()) {
       double percent = Figures.percent(c.present(), c.possible());
       String band = Double.isNaN(percent) ? null
-          : bands.computeIfAbsent(List.of(c.present(), c.possible()), k -> Decisions.attendanceBand(decisions, percent));
+          : bands.computeIfAbsent(List.of(c.present(), c.possible()),
+              k -> access.asSystem(() -> Decisions.attendanceBand(decisions, percent)));
       SchoolDays days = calendars.of(c.schoolUrn());
       LocalDate windowFrom = c.thresholdMetOn() == null || days == null ? null : days.windowStart(c.thresholdMetOn(), weeks);
       result.put(c.pupilId(), new Figures(c.upn(), asOf, SchoolDays.academicYearName(asOf), c.possible(), c.present(),
