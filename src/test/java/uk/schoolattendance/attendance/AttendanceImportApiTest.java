@@ -35,6 +35,7 @@ class AttendanceImportApiTest {
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MarkImporter importer;
 
   @BeforeEach
   void today() {
@@ -129,6 +130,91 @@ class AttendanceImportApiTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).containsEntry("field", "header");
     assertThat(answer.getBody().get("rule").toString()).contains("date, session");
+  }
+
+  @Test
+  void aCommonTransferFileBringsMarksPupilsAndContacts() throws Exception {
+    String ctf = new String(getClass().getResourceAsStream("/register/ctf-riverside-2026-11-20.xml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    ResponseEntity<Map> answer = RegisterApi.importCtf(rest, "school1", ctf);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody())
+        .containsEntry("format", "ctf")
+        .containsEntry("rowsRead", 332)
+        .containsEntry("rowsAccepted", 302)
+        .containsEntry("rowsRejected", 30);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).extracting(r -> r.get("row") + "+" + r.get("rows") + " " + r.get("field"))
+        .containsExactly("209+20 urn", "323+10 upn");
+    assertThat(rejections.get(0).get("reason").toString()).contains("LEA 881").contains("Estab 3005");
+
+    Map<String, Object> pupil = jdbc.queryForMap(
+        "SELECT forename, surname, year_group, sen_provision, free_school_meals, address FROM att_pupil WHERE upn = ?",
+        "W700300000001");
+    assertThat(pupil).containsEntry("FORENAME", "Amara").containsEntry("YEAR_GROUP", "5")
+        .containsEntry("SEN_PROVISION", "K").containsEntry("FREE_SCHOOL_MEALS", true)
+        .containsEntry("ADDRESS", "3 Church Lane, Southend-on-Sea, SS1 2BB");
+    assertThat(jdbc.queryForList(
+        "SELECT c.name, c.relationship, c.parental_responsibility, c.address FROM att_contact c"
+            + " JOIN att_pupil p ON p.pupil_id = c.pupil_id WHERE p.upn = ? ORDER BY c.contact_order", "K700300000002"))
+        .extracting(c -> c.get("NAME") + " | " + c.get("RELATIONSHIP") + " | " + c.get("ADDRESS"))
+        .containsExactly(
+            "Mrs Jo Bloggs | mother | 14 Station Road, Southend-on-Sea, SS1 1AA",
+            "Mr Chris Bloggs | father | 22 Mill Lane, Southend-on-Sea, SS2 6XY");
+    Map figures = get(rest, "school1", "/api/pupils/K700300000002/attendance?asOf=2026-11-20").getBody();
+    assertThat(figures)
+        .containsEntry("possibleSessions", 104)
+        .containsEntry("unauthorisedAbsence", 12)
+        .containsEntry("thresholdMetOn", "2026-10-16")
+        .containsEntry("thresholdWindowFrom", "2026-07-06");
+    assertThat(get(rest, "school1", "/api/pupils/W700300000001/attendance?asOf=2026-11-20").getBody())
+        .containsEntry("presentSessions", 103).containsEntry("authorisedAbsence", 1);
+    assertThat(marks("Z700300000003")).isEqualTo(94);
+
+    assertThat(RegisterApi.importCtf(rest, "school1", ctf).getBody())
+        .containsEntry("rowsAccepted", 0).containsEntry("rowsUnchanged", 302);
+    assertThat(RegisterApi.importCtf(rest, "datateam", "<CTfile><Header>").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(RegisterApi.importCtf(rest, "datateam", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CTfile>&e;</CTfile>")
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aFileCutOffMidwayKeepsItsCommittedBatchesAndImportingItAgainDoublesNothing() {
+    CsvFile file = new CsvFile();
+    for (int n = 0; n < 60; n++) {
+      file.days(Upn.of(700_100_100_000L + n), "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
+          LocalDate.of(2026, 11, 20), (day, session) -> day.getDayOfMonth() == 9 ? "N" : "/");
+    }
+    byte[] bytes = file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.InputStream cut = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+      int read;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (read > bytes.length * 0.9) {
+          throw new java.io.IOException("connection reset by peer");
+        }
+        int n = super.read(b, off, Math.min(len, 4096));
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFile(MarkImporter.Format.CSV, cut,
+            (long) bytes.length, "datateam", urn -> true, TODAY))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    Map<String, Object> failed = jdbc.queryForMap(
+        "SELECT state, rows_accepted, failure FROM att_import WHERE import_id = (SELECT MAX(import_id) FROM att_import)");
+    assertThat(failed.get("STATE")).isEqualTo("failed");
+    assertThat((Integer) failed.get("ROWS_ACCEPTED")).isPositive().isLessThan(file.rows());
+    assertThat(failed.get("FAILURE").toString()).contains("import it again");
+
+    ResponseEntity<Map> again = importCsv(rest, "datateam", file.text());
+    assertThat(again.getBody()).containsEntry("rowsRead", file.rows()).containsEntry("rowsRejected", 0);
+    assertThat((Integer) again.getBody().get("rowsUnchanged")).isEqualTo(failed.get("ROWS_ACCEPTED"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id"
+        + " WHERE p.upn LIKE '%7001001%'", Integer.class)).isEqualTo(file.rows());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_mark_change c JOIN att_pupil p ON p.pupil_id = c.pupil_id"
+        + " WHERE p.upn LIKE '%7001001%'", Integer.class)).isZero();
   }
 
   private int marks(String upn) {
