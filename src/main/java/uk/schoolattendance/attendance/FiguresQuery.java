@@ -96,31 +96,32 @@ class FiguresQuery {
 
   private Map<Integer, Object[]> threshold(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
     int weeks = properties.threshold().schoolWeeks();
+    // uw: each day of unauthorised sessions with its school week and the week of asOf, in the
+    // pupil's own calendar; daily: the sessions in the previous weeks of the window (a RANGE frame
+    // over the week number) plus those of the week up to the day (a running sum): no self-join.
     String sql =
-        "WITH pupils AS ("
-            + " SELECT p.pupil_id, p.school_urn, ca.school_week AS as_of_week FROM att_pupil p"
+        "WITH uw AS ("
+            + " SELECT m.pupil_id, m.mark_date, COUNT(*) AS n, c.school_week, ca.school_week AS as_of_week"
+            + " FROM att_pupil p"
+            + " JOIN att_mark m ON m.pupil_id = p.pupil_id AND m.category = 'U' AND m.mark_date BETWEEN ? AND ?"
+            + " JOIN att_calendar_day c ON c.school_urn = p.school_urn AND c.cal_date = m.mark_date"
             + " LEFT JOIN att_calendar_day ca ON ca.school_urn = p.school_urn AND ca.cal_date = ?"
-            + " WHERE p.pupil_id IN (" + pupils.sql() + ")),"
-            + " u AS (SELECT m.pupil_id, m.mark_date, COUNT(*) AS n FROM pupils JOIN att_mark m ON m.pupil_id = pupils.pupil_id"
-            + " WHERE m.category = 'U' AND m.mark_date BETWEEN ? AND ? GROUP BY m.pupil_id, m.mark_date),"
-            + " uw AS (SELECT u.pupil_id, u.mark_date, u.n, c.school_week, pupils.as_of_week FROM u"
-            + " JOIN pupils ON pupils.pupil_id = u.pupil_id"
-            + " JOIN att_calendar_day c ON c.school_urn = pupils.school_urn AND c.cal_date = u.mark_date),"
-            + " wk AS (SELECT pupil_id, school_week, SUM(n) AS n FROM uw GROUP BY pupil_id, school_week),"
-            + " prior AS (SELECT pupil_id, school_week, SUM(n) OVER (PARTITION BY pupil_id ORDER BY school_week"
-            + " RANGE BETWEEN " + (weeks - 1) + " PRECEDING AND 1 PRECEDING) AS before_week FROM wk),"
-            + " daily AS (SELECT pupil_id, mark_date, school_week, as_of_week, n, SUM(n) OVER (PARTITION BY pupil_id,"
-            + " school_week ORDER BY mark_date ROWS UNBOUNDED PRECEDING) AS so_far FROM uw)"
-            + " SELECT d.pupil_id,"
-            + " MIN(CASE WHEN d.mark_date >= ? AND COALESCE(pr.before_week, 0) + d.so_far >= ? THEN d.mark_date END),"
-            + " SUM(CASE WHEN d.school_week > d.as_of_week - " + weeks + " THEN d.n ELSE 0 END)"
-            + " FROM daily d JOIN prior pr ON pr.pupil_id = d.pupil_id AND pr.school_week = d.school_week"
-            + " GROUP BY d.pupil_id";
+            + " WHERE p.pupil_id IN (" + pupils.sql() + ")"
+            + " GROUP BY m.pupil_id, m.mark_date, c.school_week, ca.school_week),"
+            + " daily AS (SELECT pupil_id, mark_date, school_week, as_of_week, n,"
+            + " COALESCE(SUM(n) OVER (PARTITION BY pupil_id ORDER BY school_week"
+            + " RANGE BETWEEN " + (weeks - 1) + " PRECEDING AND 1 PRECEDING), 0)"
+            + " + SUM(n) OVER (PARTITION BY pupil_id, school_week ORDER BY mark_date ROWS UNBOUNDED PRECEDING) AS in_window"
+            + " FROM uw)"
+            + " SELECT pupil_id,"
+            + " MIN(CASE WHEN mark_date >= ? AND in_window >= ? THEN mark_date END),"
+            + " SUM(CASE WHEN school_week > as_of_week - " + weeks + " THEN n ELSE 0 END)"
+            + " FROM daily GROUP BY pupil_id";
     List<Object> parameters = new ArrayList<>();
-    parameters.add(Date.valueOf(asOf));
-    parameters.addAll(List.of(pupils.parameters()));
     parameters.add(Date.valueOf(lookback));
     parameters.add(Date.valueOf(asOf));
+    parameters.add(Date.valueOf(asOf));
+    parameters.addAll(List.of(pupils.parameters()));
     parameters.add(Date.valueOf(yearStart));
     parameters.add(properties.threshold().sessions());
     Map<Integer, Object[]> result = new HashMap<>();

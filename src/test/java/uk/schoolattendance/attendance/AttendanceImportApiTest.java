@@ -125,6 +125,17 @@ class AttendanceImportApiTest {
   }
 
   @Test
+  void namesWithMarkupOrExpressionsAreRejectedAsRows() {
+    String csv = CsvFile.HEADER
+        + Upn.of(700_100_000_006L) + ",100001,2026-11-04,AM,/,<script>alert(1)</script>,Pupil,2015-05-01,6,,\n"
+        + Upn.of(700_100_000_007L) + ",100001,2026-11-04,AM,/,Sam,${7*7},2015-05-01,6,,\n";
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 2);
+    assertThat((List<Map<String, Object>>) answer.getBody().get("rejections"))
+        .extracting(r -> r.get("row") + " " + r.get("field")).containsExactly("2 forename", "3 surname");
+  }
+
+  @Test
   void aFileWithoutTheRequiredColumnsIsRefusedNamingThem() {
     ResponseEntity<Map> answer = importCsv(rest, "datateam", "upn,urn,day,code\nA,1,2,3\n");
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
