@@ -132,9 +132,12 @@ public class AttendanceRegister {
     return result;
   }
 
-  /** The figures of the pupils an import brought marks for, by pupil id. */
-  Map<Integer, Figures> figuresOfImport(int importId, LocalDate asOf) {
-    return figures(Pupils.ofImport(importId), asOf);
+  /**
+   * The figures of the pupils an import brought marks for, by pupil id, as of today: the year's
+   * totals as the import keeps them, the threshold from the marks.
+   */
+  Map<Integer, Figures> figuresOfImport(int importId, LocalDate today) {
+    return figures(Pupils.ofImport(importId), today, true);
   }
 
   /** The pupil's marks from {@code from} to {@code to} (both included), in date and session order. */
@@ -149,8 +152,12 @@ public class AttendanceRegister {
   }
 
   private Map<Integer, Figures> figures(Pupils pupils, LocalDate asOf) {
+    return figures(pupils, asOf, false);
+  }
+
+  private Map<Integer, Figures> figures(Pupils pupils, LocalDate asOf, boolean yearTotals) {
     LocalDate yearStart = SchoolDays.academicYearStart(asOf);
-    Map<Integer, Counts> counts = query.counts(pupils, asOf, yearStart, lookback(yearStart));
+    Map<Integer, Counts> counts = query.counts(pupils, asOf, yearStart, lookback(yearStart), yearTotals);
     Map<Integer, Figures> result = new LinkedHashMap<>();
     Map<List<Integer>, String> bands = new HashMap<>();
     int weeks = properties.threshold().schoolWeeks();

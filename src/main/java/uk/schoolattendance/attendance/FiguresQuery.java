@@ -64,20 +64,39 @@ class FiguresQuery {
    * unauthorised marks from {@code lookback} on are read for windows reaching back before the year.
    */
   Map<Integer, Counts> counts(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
+    return counts(pupils, asOf, yearStart, lookback, false);
+  }
+
+  /**
+   * As {@link #counts(Pupils, LocalDate, LocalDate, LocalDate)}; with {@code yearTotals} the
+   * year's totals are read from {@code att_pupil_year}, which the import keeps as it writes marks:
+   * the same numbers when no mark of the year lies after {@code asOf} (identification as of today:
+   * marks are never in the future), without counting every mark of the year again.
+   */
+  Map<Integer, Counts> counts(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback, boolean yearTotals) {
     Map<Integer, Counts> totals = new LinkedHashMap<>();
     List<Object> parameters = new ArrayList<>();
-    parameters.add(Date.valueOf(yearStart));
-    parameters.add(Date.valueOf(asOf));
+    if (yearTotals) {
+      parameters.add(yearStart.getYear());
+    } else {
+      parameters.add(Date.valueOf(yearStart));
+      parameters.add(Date.valueOf(asOf));
+    }
     parameters.addAll(List.of(pupils.parameters()));
     jdbc.query(
-        "SELECT p.pupil_id, p.upn, p.school_urn,"
-            + " COALESCE(SUM(CASE WHEN m.category <> 'X' THEN 1 ELSE 0 END), 0),"
-            + " COALESCE(SUM(CASE WHEN m.category = 'P' THEN 1 ELSE 0 END), 0),"
-            + " COALESCE(SUM(CASE WHEN m.category = 'A' THEN 1 ELSE 0 END), 0),"
-            + " COALESCE(SUM(CASE WHEN m.category = 'U' THEN 1 ELSE 0 END), 0)"
-            + " FROM att_pupil p LEFT JOIN att_mark m ON m.pupil_id = p.pupil_id AND m.mark_date BETWEEN ? AND ?"
-            + " WHERE p.pupil_id IN (" + pupils.sql() + ")"
-            + " GROUP BY p.pupil_id, p.upn, p.school_urn",
+        yearTotals
+            ? "SELECT p.pupil_id, p.upn, p.school_urn, COALESCE(t.possible_sessions, 0), COALESCE(t.present_sessions, 0),"
+                + " COALESCE(t.authorised_absence, 0), COALESCE(t.unauthorised_absence, 0)"
+                + " FROM att_pupil p LEFT JOIN att_pupil_year t ON t.pupil_id = p.pupil_id AND t.academic_year = ?"
+                + " WHERE p.pupil_id IN (" + pupils.sql() + ")"
+            : "SELECT p.pupil_id, p.upn, p.school_urn,"
+                + " COALESCE(SUM(CASE WHEN m.category <> 'X' THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN m.category = 'P' THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN m.category = 'A' THEN 1 ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN m.category = 'U' THEN 1 ELSE 0 END), 0)"
+                + " FROM att_pupil p LEFT JOIN att_mark m ON m.pupil_id = p.pupil_id AND m.mark_date BETWEEN ? AND ?"
+                + " WHERE p.pupil_id IN (" + pupils.sql() + ")"
+                + " GROUP BY p.pupil_id, p.upn, p.school_urn",
         rs -> {
           totals.put(rs.getInt(1), new Counts(rs.getInt(1), rs.getString(2).trim(), rs.getInt(3), rs.getInt(4),
               rs.getInt(5), rs.getInt(6), rs.getInt(7), 0, null));

@@ -42,6 +42,23 @@ final class H2Dialect implements RegisterDialect {
             + " WHERE s.import_id = ? AND m.import_id <> ? AND " + DIFFERS,
         importId,
         importId);
+    jdbc.update(
+        "MERGE INTO att_pupil_year t USING (SELECT s.pupil_id, CAST(YEAR(DATEADD(MONTH, -8, s.mark_date)) AS SMALLINT) AS y,"
+            + " SUM(" + count("s.category <> 'X'") + " - " + count("m.category <> 'X'") + ") AS possible,"
+            + " SUM(" + count("s.category = 'P'") + " - " + count("m.category = 'P'") + ") AS present,"
+            + " SUM(" + count("s.category = 'A'") + " - " + count("m.category = 'A'") + ") AS authorised,"
+            + " SUM(" + count("s.category = 'U'") + " - " + count("m.category = 'U'") + ") AS unauthorised"
+            + " FROM att_mark_stage s LEFT JOIN att_mark m ON " + KEY
+            + " WHERE s.import_id = ? AND (m.code IS NULL OR " + DIFFERS + ")"
+            + " GROUP BY s.pupil_id, CAST(YEAR(DATEADD(MONTH, -8, s.mark_date)) AS SMALLINT)) d"
+            + " ON t.pupil_id = d.pupil_id AND t.academic_year = d.y"
+            + " WHEN MATCHED THEN UPDATE SET possible_sessions = t.possible_sessions + d.possible,"
+            + " present_sessions = t.present_sessions + d.present, authorised_absence = t.authorised_absence + d.authorised,"
+            + " unauthorised_absence = t.unauthorised_absence + d.unauthorised"
+            + " WHEN NOT MATCHED THEN INSERT (pupil_id, academic_year, possible_sessions, present_sessions,"
+            + " authorised_absence, unauthorised_absence) VALUES (d.pupil_id, d.y, d.possible, d.present, d.authorised,"
+            + " d.unauthorised)",
+        importId);
     int written =
         jdbc.update(
             "MERGE INTO att_mark m USING (SELECT * FROM att_mark_stage WHERE import_id = ?) s ON (" + KEY + ")"
@@ -52,6 +69,11 @@ final class H2Dialect implements RegisterDialect {
             importId);
     jdbc.update("DELETE FROM att_mark_stage WHERE import_id = ?", importId);
     return written;
+  }
+
+  /** 1 when the condition holds, else 0 (also for a missing stored mark). */
+  private static String count(String condition) {
+    return "CASE WHEN " + condition + " THEN 1 ELSE 0 END";
   }
 
   @Override

@@ -83,7 +83,9 @@ class Identification {
     if (records.get(importId).map(i -> i.identifiedAt() != null).orElse(true)) {
       return new Outcome(0, 0, 0, 0, 0);
     }
+    long started = System.nanoTime();
     Map<Integer, Figures> figures = register.figuresOfImport(importId, asOf);
+    long figured = System.nanoTime();
     int year = SchoolDays.academicYearStart(asOf).getYear();
     Map<Integer, Status> known = statuses.ofImport(importId, year);
     Map<String, OpenCase> cases = openCases.byUpn();
@@ -129,16 +131,20 @@ class Identification {
           : thresholdMet ? asOf : null;
       updated.add(new Status(pupilId, year, asOf, f, identifiedBand, thresholdIdentified, importId, known.containsKey(pupilId)));
     }
+    long decided2 = System.nanoTime();
     statuses.save(updated);
     int flaggedCount = statuses.flag(flags);
+    long saved = System.nanoTime();
     int reviews = 0;
     for (Map.Entry<Integer, List<IdentifiedPupils.Entry>> school : bySchool.entrySet()) {
       reviews += startReview(importId, school.getKey(), school.getValue()) ? 1 : 0;
     }
     records.identified(importId);
     jdbc.update("DELETE FROM att_import_pupil WHERE import_id = ?", importId);
-    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} reviews, {} flagged",
-        importId, figures.size(), identified, casesUpdated, reviews, flaggedCount);
+    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} reviews, {} flagged"
+            + " (figures {} s, decisions and cases {} s, statuses and flags {} s, reviews {} s)",
+        importId, figures.size(), identified, casesUpdated, reviews, flaggedCount, seconds(started, figured),
+        seconds(figured, decided2), seconds(decided2, saved), seconds(saved, System.nanoTime()));
     return new Outcome(figures.size(), identified, casesUpdated, reviews, flaggedCount);
   }
 
@@ -180,6 +186,10 @@ class Identification {
     return memo.computeIfAbsent(List.of(band, hasPlan), k -> decisions.evaluateDecisionTableByKey("TargetingSupportFlag",
             Variables.createVariables().putValue("band", band).putValue("hasPlan", hasPlan))
         .getSingleEntry());
+  }
+
+  private static String seconds(long from, long to) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
   }
 
   /** The worse of two bands ("none" below them all). */

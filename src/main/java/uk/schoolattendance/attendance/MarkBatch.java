@@ -30,15 +30,18 @@ final class MarkBatch {
   private final RegisterDialect dialect;
   private final PupilStore pupils;
   private final PupilCache cache;
+  private final ImportTimings timings;
 
-  MarkBatch(JdbcTemplate jdbc, RegisterDialect dialect, PupilStore pupils, PupilCache cache) {
+  MarkBatch(JdbcTemplate jdbc, RegisterDialect dialect, PupilStore pupils, PupilCache cache, ImportTimings timings) {
     this.jdbc = jdbc;
     this.dialect = dialect;
     this.pupils = pupils;
     this.cache = cache;
+    this.timings = timings;
   }
 
   Result write(int importId, List<CheckedMark> marks) {
+    long start = System.nanoTime();
     Map<String, Known> known = resolvePupils(marks);
     List<Rejection> rejections = new ArrayList<>();
     Map<String, PupilDetails> newPupils = new LinkedHashMap<>();
@@ -61,6 +64,7 @@ final class MarkBatch {
     created.forEach(cache::put);
     known.putAll(created);
     updateDetails(kept, known);
+    start = timings.add(ImportTimings.PUPILS, start);
 
     Map<MarkKey, Mark> byKey = new LinkedHashMap<>();
     Map<MarkKey, Enrolment> enrolments = new LinkedHashMap<>();
@@ -90,8 +94,11 @@ final class MarkBatch {
       pupils.followMainSchool(mainRows);
       cache.forget(known, mainRows);
     }
+    start = timings.add(ImportTimings.ENROLMENTS, start);
     int written = unique.isEmpty() ? 0 : dialect.writeMarks(jdbc, importId, unique);
+    start = timings.add(ImportTimings.MARKS, start);
     dialect.addImportPupils(jdbc, importId, touched);
+    timings.add(ImportTimings.BOOKKEEPING, start);
     int superseded = kept.size() - unique.size();
     return new Result(written + superseded, unique.size() - written, rejections);
   }

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +91,7 @@ public class MarkImporter {
    */
   public int importFile(
       Format format, InputStream body, Long length, String submittedBy, IntPredicate mayImport, LocalDate today) {
+    long started = System.nanoTime();
     int importId = transactions.execute(status -> records.start(format.code(), submittedBy, length));
     Session session = new Session(importId, new MarkChecks(codes, calendars, mayImport, today),
         new CountingStream(body), format == Format.CTF);
@@ -102,9 +106,18 @@ public class MarkImporter {
             },
             properties.ctfWeekendsInMarks());
       }
-      session.flush();
+      session.finish();
       transactions.executeWithoutResult(status -> records.complete(importId));
+      LOG.info("Register import {}: {} rows in {} s ({})", importId, session.total.read(),
+          String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), session.timings);
     } catch (RuntimeException e) {
+      if (session.writer.isAlive()) {
+        try {
+          session.stop(); // the rows read before the failure are good: they are written
+        } catch (RuntimeException writer) {
+          e.addSuppressed(writer);
+        }
+      }
       LOG.warn("Register import {} failed after {} rows: {}", importId, session.total.read(), e.toString());
       transactions.executeWithoutResult(status -> records.fail(importId, failure(e)));
       throw e;
@@ -123,22 +136,35 @@ public class MarkImporter {
     return "the import stopped (" + e.getClass().getSimpleName() + "): import the file again, nothing is doubled";
   }
 
-  /** One running import: checks rows as they come, writes them in batches. */
+  /**
+   * One running import. The request's thread reads and checks rows and hands full batches to a
+   * writer thread through a queue of two, so the database writes one batch while the next is read
+   * and checked (two cores: the Java side and PostgreSQL work at once) and no more than three
+   * batches are ever in memory.
+   */
   private final class Session implements MarkSink {
     final int importId;
     final MarkChecks checks;
     final CountingStream in;
     final boolean groupRejections;
     final PupilCache cache = new PupilCache(PUPIL_CACHE);
+    final ImportTimings timings = new ImportTimings();
     final List<CheckedMark> batch = new ArrayList<>();
     final List<Rejection> rejected = new ArrayList<>();
-    ImportRecords.Counts total = new ImportRecords.Counts(0, 0, 0, 0, 0);
+    final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(2);
+    final Thread writer;
+    volatile RuntimeException failure;
+    volatile ImportRecords.Counts total = new ImportRecords.Counts(0, 0, 0, 0, 0);
+    long mark = System.nanoTime();
 
     Session(int importId, MarkChecks checks, CountingStream in, boolean groupRejections) {
       this.importId = importId;
       this.checks = checks;
       this.in = in;
       this.groupRejections = groupRejections;
+      this.writer = new Thread(this::write, "register-import-" + importId);
+      this.writer.setDaemon(true);
+      this.writer.start();
     }
 
     @Override
@@ -150,7 +176,7 @@ public class MarkImporter {
         batch.add(outcome.mark());
       }
       if (batch.size() >= properties.batchSize() || rejected.size() >= properties.batchSize()) {
-        flush();
+        submit();
       }
     }
 
@@ -166,26 +192,89 @@ public class MarkImporter {
       }
     }
 
-    void flush() {
-      List<CheckedMark> marks = List.copyOf(batch);
-      List<Rejection> early = List.copyOf(rejected);
+    /** Hands the batch read so far to the writer; throws the writer's failure, if any. */
+    void submit() {
+      mark = timings.add(ImportTimings.READING, mark);
+      put(new Work(List.copyOf(batch), List.copyOf(rejected), in.count, false));
       batch.clear();
       rejected.clear();
-      total = transactions.execute(
-          status -> {
-            MarkBatch.Result result = marks.isEmpty()
-                ? new MarkBatch.Result(0, 0, List.of())
-                : new MarkBatch(jdbc, dialect, pupils, cache).write(importId, marks);
-            int earlyRows = early.stream().mapToInt(Rejection::rows).sum();
-            ImportRecords.Counts counts = total.plus(new ImportRecords.Counts(in.count, marks.size() + earlyRows,
-                result.accepted(), result.unchanged(), earlyRows + result.rejections().size()));
-            List<Rejection> all = new ArrayList<>(early);
-            all.addAll(result.rejections());
-            records.progress(importId, counts, all);
-            return counts;
-          });
+      mark = System.nanoTime();
+    }
+
+    /** Writes what is left, waits for the writer, and throws its failure, if any. */
+    void finish() {
+      submit();
+      stop();
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    /** Lets the writer write what it was given, then end. */
+    void stop() {
+      put(new Work(List.of(), List.of(), 0, true));
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the import's last batches were written", e);
+      }
+    }
+
+    private void put(Work work) {
+      try {
+        while (!queue.offer(work, 100, TimeUnit.MILLISECONDS)) {
+          if (failure != null || !writer.isAlive()) {
+            throw failure != null ? failure : new IllegalStateException("the import's writer stopped");
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading the file", e);
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    /** The writer thread: one transaction per batch, until told to end or a batch fails. */
+    private void write() {
+      try {
+        while (true) {
+          Work work = queue.take();
+          if (work.last()) {
+            return;
+          }
+          if (failure == null) {
+            total = transactions.execute(status -> writeBatch(work));
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        failure = e;
+        queue.clear();
+      }
+    }
+
+    private ImportRecords.Counts writeBatch(Work work) {
+      MarkBatch.Result result = work.marks().isEmpty()
+          ? new MarkBatch.Result(0, 0, List.of())
+          : new MarkBatch(jdbc, dialect, pupils, cache, timings).write(importId, work.marks());
+      int earlyRows = work.rejections().stream().mapToInt(Rejection::rows).sum();
+      ImportRecords.Counts counts = total.plus(new ImportRecords.Counts(work.bytesRead(), work.marks().size() + earlyRows,
+          result.accepted(), result.unchanged(), earlyRows + result.rejections().size()));
+      List<Rejection> all = new ArrayList<>(work.rejections());
+      all.addAll(result.rejections());
+      long bookkeeping = System.nanoTime();
+      records.progress(importId, counts, all);
+      timings.add(ImportTimings.BOOKKEEPING, bookkeeping);
+      return counts;
     }
   }
+
+  /** A batch handed from the reading thread to the writing one; {@code last} ends the writer. */
+  private record Work(List<CheckedMark> marks, List<Rejection> rejections, long bytesRead, boolean last) {}
 
   /** Counts the bytes read, for progress. */
   private static final class CountingStream extends FilterInputStream {

@@ -23,15 +23,42 @@ final class PostgresDialect implements RegisterDialect {
           + " session_no SMALLINT NOT NULL, school_urn INTEGER NOT NULL, category CHAR(1) NOT NULL,"
           + " code VARCHAR(2) NOT NULL, source_code VARCHAR(8)) ON COMMIT DELETE ROWS";
 
+  static final String DIFFERS = "(old_code IS NULL OR old_code <> code OR old_source_code IS DISTINCT FROM source_code)";
+
+  static final String TOTALS_UPSERT =
+      " ON CONFLICT (pupil_id, academic_year) DO UPDATE SET"
+          + " possible_sessions = att_pupil_year.possible_sessions + EXCLUDED.possible_sessions,"
+          + " present_sessions = att_pupil_year.present_sessions + EXCLUDED.present_sessions,"
+          + " authorised_absence = att_pupil_year.authorised_absence + EXCLUDED.authorised_absence,"
+          + " unauthorised_absence = att_pupil_year.unauthorised_absence + EXCLUDED.unauthorised_absence";
+
+  /**
+   * One statement: every stored mark the batch meets (old), the replaced values of those it
+   * changes, the marks written where they differ, and the change to each pupil's totals of the
+   * year (+1 for the new category, -1 for the old). All its parts read the marks as they were.
+   */
   static final String WRITE =
-      "WITH changed AS ("
+      "WITH old AS MATERIALIZED ("
+          + " SELECT s.pupil_id, s.mark_date, s.session_no, s.school_urn, s.category, s.code, s.source_code,"
+          + " m.category AS old_category, m.code AS old_code, m.source_code AS old_source_code, m.import_id AS old_import_id"
+          + " FROM att_stage s LEFT JOIN att_mark m ON m.pupil_id = s.pupil_id AND m.mark_date = s.mark_date"
+          + " AND m.session_no = s.session_no AND m.school_urn = s.school_urn),"
+          + " changed AS ("
           + " INSERT INTO att_mark_change (pupil_id, mark_date, session_no, school_urn, old_code, old_source_code,"
           + " old_import_id, new_code, new_source_code, import_id)"
-          + " SELECT m.pupil_id, m.mark_date, m.session_no, m.school_urn, m.code, m.source_code, m.import_id,"
-          + " s.code, s.source_code, ?"
-          + " FROM att_stage s JOIN att_mark m ON m.pupil_id = s.pupil_id AND m.mark_date = s.mark_date"
-          + " AND m.session_no = s.session_no AND m.school_urn = s.school_urn"
-          + " WHERE m.import_id <> ? AND (m.code <> s.code OR m.source_code IS DISTINCT FROM s.source_code)),"
+          + " SELECT pupil_id, mark_date, session_no, school_urn, old_code, old_source_code, old_import_id, code,"
+          + " source_code, ? FROM old WHERE old_code IS NOT NULL AND old_import_id <> ? AND " + DIFFERS + "),"
+          + " totals AS ("
+          + " INSERT INTO att_pupil_year (pupil_id, academic_year, possible_sessions, present_sessions,"
+          + " authorised_absence, unauthorised_absence)"
+          + " SELECT pupil_id, CAST(EXTRACT(YEAR FROM mark_date - INTERVAL '8 months') AS SMALLINT),"
+          + " SUM((category <> 'X')::int - COALESCE((old_category <> 'X')::int, 0)),"
+          + " SUM((category = 'P')::int - COALESCE((old_category = 'P')::int, 0)),"
+          + " SUM((category = 'A')::int - COALESCE((old_category = 'A')::int, 0)),"
+          + " SUM((category = 'U')::int - COALESCE((old_category = 'U')::int, 0))"
+          + " FROM old WHERE " + DIFFERS
+          + " GROUP BY pupil_id, CAST(EXTRACT(YEAR FROM mark_date - INTERVAL '8 months') AS SMALLINT)"
+          + TOTALS_UPSERT + "),"
           + " written AS ("
           + " INSERT INTO att_mark (pupil_id, mark_date, session_no, school_urn, import_id, category, code, source_code)"
           + " SELECT pupil_id, mark_date, session_no, school_urn, ?, category, code, source_code FROM att_stage"
@@ -41,10 +68,73 @@ final class PostgresDialect implements RegisterDialect {
           + " RETURNING 1)"
           + " SELECT COUNT(*) FROM written";
 
+  /**
+   * New marks (none stored yet for the batch's pupils and dates: a first load, a day's feed) are
+   * copied straight into the register; a unique violation (another import wrote one meanwhile)
+   * rolls back to a savepoint and takes the general way: COPY into the temporary table, then
+   * {@link #WRITE}.
+   */
   @Override
   public int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks) {
+    if (!anyStored(jdbc, marks)) {
+      Boolean copied = jdbc.execute((Connection connection) -> copyNew(connection, importId, marks));
+      if (Boolean.TRUE.equals(copied)) {
+        addTotals(jdbc, RegisterDialect.newMarkTotals(marks));
+        return marks.size();
+      }
+    }
     jdbc.execute(STAGE);
-    StringBuilder rows = new StringBuilder(marks.size() * 32);
+    jdbc.execute((Connection connection) -> copy(connection, "COPY att_stage FROM STDIN", rows(marks, null)));
+    Long written = jdbc.queryForObject(WRITE, Long.class, importId, importId, importId);
+    return written == null ? 0 : written.intValue();
+  }
+
+  /** Whether the register holds any mark of the batch's pupils between its first and last date. */
+  private static boolean anyStored(JdbcTemplate jdbc, List<Mark> marks) {
+    Integer[] pupils = marks.stream().map(Mark::pupilId).distinct().toArray(Integer[]::new);
+    java.sql.Date first = marks.stream().map(Mark::date).min(java.util.Comparator.naturalOrder()).orElseThrow();
+    java.sql.Date last = marks.stream().map(Mark::date).max(java.util.Comparator.naturalOrder()).orElseThrow();
+    Boolean stored = jdbc.execute((Connection connection) -> {
+      try (var ps = connection.prepareStatement(
+          "SELECT EXISTS (SELECT 1 FROM att_mark WHERE pupil_id = ANY (?) AND mark_date BETWEEN ? AND ?)")) {
+        ps.setArray(1, connection.createArrayOf("integer", pupils));
+        ps.setDate(2, first);
+        ps.setDate(3, last);
+        try (var rs = ps.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    });
+    return !Boolean.FALSE.equals(stored);
+  }
+
+  private static Boolean copyNew(Connection connection, int importId, List<Mark> marks) throws SQLException {
+    java.sql.Savepoint savepoint = connection.setSavepoint();
+    try {
+      copy(connection, "COPY att_mark (pupil_id, mark_date, session_no, school_urn, category, code, source_code,"
+          + " import_id) FROM STDIN", rows(marks, importId));
+      connection.releaseSavepoint(savepoint);
+      return true;
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(savepoint);
+      return false;
+    }
+  }
+
+  private static long copy(Connection connection, String sql, String rows) throws SQLException {
+    try {
+      return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows));
+    } catch (IOException e) {
+      throw new SQLException("COPY of marks failed", e);
+    }
+  }
+
+  /** The marks in COPY's text format, with the import's id as the last column when given. */
+  private static String rows(List<Mark> marks, Integer importId) {
+    StringBuilder rows = new StringBuilder(marks.size() * 36);
     for (Mark mark : marks) {
       rows.append(mark.pupilId()).append('\t')
           .append(mark.date()).append('\t')
@@ -58,19 +148,25 @@ final class PostgresDialect implements RegisterDialect {
       } else {
         escape(rows, mark.sourceCode());
       }
+      if (importId != null) {
+        rows.append('\t').append(importId);
+      }
       rows.append('\n');
     }
-    jdbc.execute(
-        (Connection connection) -> {
-          try {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY att_stage FROM STDIN", new StringReader(rows.toString()));
-          } catch (IOException e) {
-            throw new SQLException("COPY of marks failed", e);
+    return rows.toString();
+  }
+
+  private static void addTotals(JdbcTemplate jdbc, List<int[]> totals) {
+    jdbc.batchUpdate(
+        "INSERT INTO att_pupil_year (pupil_id, academic_year, possible_sessions, present_sessions, authorised_absence,"
+            + " unauthorised_absence) VALUES (?, ?, ?, ?, ?, ?)" + TOTALS_UPSERT,
+        totals,
+        totals.size(),
+        (ps, t) -> {
+          for (int i = 0; i < 6; i++) {
+            ps.setInt(i + 1, t[i]);
           }
         });
-    Long written = jdbc.queryForObject(WRITE, Long.class, importId, importId, importId);
-    return written == null ? 0 : written.intValue();
   }
 
   @Override

@@ -28,6 +28,25 @@ interface RegisterDialect {
 
   void upsertEnrolments(JdbcTemplate jdbc, List<Enrolment> enrolments);
 
+  /**
+   * The change each new mark makes to its pupil's totals of its academic year ({@code
+   * att_pupil_year}): rows of pupil id, year, possible, present, authorised, unauthorised.
+   */
+  static List<int[]> newMarkTotals(List<Mark> marks) {
+    java.util.Map<Long, int[]> totals = new java.util.LinkedHashMap<>();
+    for (Mark mark : marks) {
+      int year = SchoolDays.academicYearStart(mark.date().toLocalDate()).getYear();
+      int[] t = totals.computeIfAbsent(((long) mark.pupilId() << 16) | year, k -> new int[] {mark.pupilId(), year, 0, 0, 0, 0});
+      switch (mark.category()) {
+        case 'P' -> { t[2]++; t[3]++; }
+        case 'A' -> { t[2]++; t[4]++; }
+        case 'U' -> { t[2]++; t[5]++; }
+        default -> { }
+      }
+    }
+    return new java.util.ArrayList<>(totals.values());
+  }
+
   void addImportPupils(JdbcTemplate jdbc, int importId, Collection<Integer> pupilIds);
 
   /** The dialect of the database behind {@code jdbc}. */

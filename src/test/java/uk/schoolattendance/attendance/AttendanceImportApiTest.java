@@ -42,6 +42,28 @@ class AttendanceImportApiTest {
     RegisterApi.today(TODAY);
   }
 
+  /** Whatever an import did, each pupil's totals of the year are those counted from the marks. */
+  @org.junit.jupiter.api.AfterEach
+  void theYearsTotalsAreTheMarksCounted() {
+    assertThat(totalsDifferingFromMarks(jdbc, "CAST(YEAR(DATEADD(MONTH, -8, mark_date)) AS SMALLINT)")).isZero();
+  }
+
+  static int totalsDifferingFromMarks(JdbcTemplate jdbc, String academicYear) {
+    String counted = "SELECT pupil_id, " + academicYear + " AS y,"
+        + " SUM(CASE WHEN category <> 'X' THEN 1 ELSE 0 END) AS possible,"
+        + " SUM(CASE WHEN category = 'P' THEN 1 ELSE 0 END) AS present,"
+        + " SUM(CASE WHEN category = 'A' THEN 1 ELSE 0 END) AS authorised,"
+        + " SUM(CASE WHEN category = 'U' THEN 1 ELSE 0 END) AS unauthorised"
+        + " FROM att_mark GROUP BY pupil_id, " + academicYear;
+    Integer missing = jdbc.queryForObject("SELECT COUNT(*) FROM (" + counted + ") a LEFT JOIN att_pupil_year t"
+        + " ON t.pupil_id = a.pupil_id AND t.academic_year = a.y WHERE t.pupil_id IS NULL OR t.possible_sessions <> a.possible"
+        + " OR t.present_sessions <> a.present OR t.authorised_absence <> a.authorised"
+        + " OR t.unauthorised_absence <> a.unauthorised", Integer.class);
+    Integer extra = jdbc.queryForObject("SELECT COUNT(*) FROM att_pupil_year t LEFT JOIN (" + counted + ") a"
+        + " ON t.pupil_id = a.pupil_id AND t.academic_year = a.y WHERE a.pupil_id IS NULL", Integer.class);
+    return missing + extra;
+  }
+
   @Test
   void theSameFileTwiceChangesNothingAndACorrectionKeepsTheOldValue() {
     String upn = Upn.of(700_100_000_001L);

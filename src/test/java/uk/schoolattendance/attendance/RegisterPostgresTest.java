@@ -140,7 +140,9 @@ class RegisterPostgresTest {
   }
 
   @org.junit.jupiter.api.AfterEach
-  void resetClock() {
+  void resetClockAndCheckTheYearsTotals() {
     ClockUtil.reset();
+    assertThat(AttendanceImportApiTest.totalsDifferingFromMarks(app.getBean(JdbcTemplate.class),
+        "CAST(EXTRACT(YEAR FROM mark_date - INTERVAL '8 months') AS SMALLINT)")).isZero();
   }
 }
