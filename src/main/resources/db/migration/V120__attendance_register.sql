@@ -43,14 +43,14 @@ CREATE TABLE att_contact (
 );
 
 -- A pupil on a school's roll: main or dual registration, from the first mark (or the date a
--- file gives) to the leaving date when one is sent.
+-- file gives) to the leaving date when one is sent. Written when a pupil first appears at a
+-- school or a mark earlier than the enrolment arrives, not with every mark.
 CREATE TABLE att_enrolment (
   pupil_id INTEGER NOT NULL,
   school_urn INTEGER NOT NULL,
   registration VARCHAR(4) NOT NULL,
   from_date DATE NOT NULL,
   to_date DATE,
-  last_mark_on DATE NOT NULL,
   CONSTRAINT att_enrolment_pk PRIMARY KEY (pupil_id, school_urn),
   CONSTRAINT att_enrolment_pupil_fk FOREIGN KEY (pupil_id) REFERENCES att_pupil (pupil_id),
   CONSTRAINT att_enrolment_registration_ck CHECK (registration IN ('main', 'dual'))
@@ -173,21 +173,28 @@ CREATE TABLE att_calendar (
   CONSTRAINT att_calendar_pk PRIMARY KEY (school_urn)
 );
 
--- A pupil's figures per academic year as identification last computed them, and the work already
--- produced: the worst band and the threshold, each turned into work once a year.
-CREATE TABLE att_pupil_status (
+-- Each pupil's totals per academic year (the year's first calendar year: 2026 for 2026-27), kept
+-- by the import as it writes marks (+1 for a new mark's category, -1/+1 for a corrected one, in
+-- the marks' transaction). Identification after a day's feed of the whole authority reads the
+-- year's totals here instead of counting every mark of the year again (docs/benchmarks.md); the
+-- figures as of any other date are counted from the marks.
+CREATE TABLE att_pupil_year (
   pupil_id INTEGER NOT NULL,
   academic_year SMALLINT NOT NULL,
-  as_of DATE NOT NULL,
   possible_sessions INTEGER NOT NULL,
   present_sessions INTEGER NOT NULL,
   authorised_absence INTEGER NOT NULL,
   unauthorised_absence INTEGER NOT NULL,
-  attendance_percent DECIMAL(5, 2),
-  band VARCHAR(16),
-  unauthorised_recent INTEGER NOT NULL,
-  threshold_met_on DATE,
-  identified_band VARCHAR(16),
+  CONSTRAINT att_pupil_year_pk PRIMARY KEY (pupil_id, academic_year)
+);
+
+-- The work identification has already produced for a pupil in an academic year: the worst band
+-- turned into work (or followed by an open case) and the day the threshold was first seen met.
+-- Written only when one of them changes, so running identification again produces nothing new.
+CREATE TABLE att_pupil_status (
+  pupil_id INTEGER NOT NULL,
+  academic_year SMALLINT NOT NULL,
+  identified_band VARCHAR(16) NOT NULL,
   threshold_identified_on DATE,
   updated_import_id INTEGER NOT NULL,
   CONSTRAINT att_pupil_status_pk PRIMARY KEY (pupil_id, academic_year)

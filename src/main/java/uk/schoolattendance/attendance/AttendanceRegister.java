@@ -9,20 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.FiguresQuery.Counts;
 import uk.schoolattendance.attendance.FiguresQuery.Pupils;
-import uk.schoolattendance.casework.Decisions;
-import uk.schoolattendance.schools.SchoolAccess;
 
 /**
  * The register as the rest of the product reads it: a pupil's figures as of any date (one pupil,
  * or a set of pupils at once), a pupil's marks over a period, the pupil's details and contacts,
  * the schools a pupil is enrolled at. Figures are counted in the database ({@link FiguresQuery});
- * the band comes from the {@code AttendanceBand} decision, evaluated by the system for whoever
- * asks. No authorization here: callers check {@code SchoolAccess} for the pupil's schools.
+ * the band comes from the {@code AttendanceBand} decision ({@link Bands}). No authorization here:
+ * callers check {@code SchoolAccess} for the pupil's schools.
  */
 @Component
 public class AttendanceRegister {
@@ -60,22 +57,19 @@ public class AttendanceRegister {
   private final FiguresQuery query;
   private final RegisterCalendars calendars;
   private final RegisterProperties properties;
-  private final DecisionService decisions;
-  private final SchoolAccess access;
+  private final Bands bands;
 
   AttendanceRegister(
       JdbcTemplate jdbc,
       FiguresQuery query,
       RegisterCalendars calendars,
       RegisterProperties properties,
-      DecisionService decisions,
-      SchoolAccess access) {
+      Bands bands) {
     this.jdbc = jdbc;
     this.query = query;
     this.calendars = calendars;
     this.properties = properties;
-    this.decisions = decisions;
-    this.access = access;
+    this.bands = bands;
   }
 
   /** The pupil with this UPN, if the register knows it. */
@@ -159,13 +153,13 @@ public class AttendanceRegister {
     LocalDate yearStart = SchoolDays.academicYearStart(asOf);
     Map<Integer, Counts> counts = query.counts(pupils, asOf, yearStart, lookback(yearStart), yearTotals);
     Map<Integer, Figures> result = new LinkedHashMap<>();
-    Map<List<Integer>, String> bands = new HashMap<>();
+    Map<List<Integer>, String> bandOf = new HashMap<>();
     int weeks = properties.threshold().schoolWeeks();
     for (Counts c : counts.values()) {
       double percent = Figures.percent(c.present(), c.possible());
       String band = Double.isNaN(percent) ? null
-          : bands.computeIfAbsent(List.of(c.present(), c.possible()),
-              k -> access.asSystem(() -> Decisions.attendanceBand(decisions, percent)));
+          : bandOf.computeIfAbsent(List.of(c.present(), c.possible()),
+              k -> this.bands.band(percent));
       SchoolDays days = calendars.of(c.schoolUrn());
       LocalDate windowFrom = c.thresholdMetOn() == null || days == null ? null : days.windowStart(c.thresholdMetOn(), weeks);
       result.put(c.pupilId(), new Figures(c.upn(), asOf, SchoolDays.academicYearName(asOf), c.possible(), c.present(),

@@ -114,35 +114,8 @@ class FiguresQuery {
   }
 
   private Map<Integer, Object[]> threshold(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
-    int weeks = properties.threshold().schoolWeeks();
-    // uw: each day of unauthorised sessions with its school week and the week of asOf, in the
-    // pupil's own calendar; daily: the sessions in the previous weeks of the window (a RANGE frame
-    // over the week number) plus those of the week up to the day (a running sum): no self-join.
-    String sql =
-        "WITH uw AS ("
-            + " SELECT m.pupil_id, m.mark_date, COUNT(*) AS n, c.school_week, ca.school_week AS as_of_week"
-            + " FROM att_pupil p"
-            + " JOIN att_mark m ON m.pupil_id = p.pupil_id AND m.category = 'U' AND m.mark_date BETWEEN ? AND ?"
-            + " JOIN att_calendar_day c ON c.school_urn = p.school_urn AND c.cal_date = m.mark_date"
-            + " LEFT JOIN att_calendar_day ca ON ca.school_urn = p.school_urn AND ca.cal_date = ?"
-            + " WHERE p.pupil_id IN (" + pupils.sql() + ")"
-            + " GROUP BY m.pupil_id, m.mark_date, c.school_week, ca.school_week),"
-            + " daily AS (SELECT pupil_id, mark_date, school_week, as_of_week, n,"
-            + " COALESCE(SUM(n) OVER (PARTITION BY pupil_id ORDER BY school_week"
-            + " RANGE BETWEEN " + (weeks - 1) + " PRECEDING AND 1 PRECEDING), 0)"
-            + " + SUM(n) OVER (PARTITION BY pupil_id, school_week ORDER BY mark_date ROWS UNBOUNDED PRECEDING) AS in_window"
-            + " FROM uw)"
-            + " SELECT pupil_id,"
-            + " MIN(CASE WHEN mark_date >= ? AND in_window >= ? THEN mark_date END),"
-            + " SUM(CASE WHEN school_week > as_of_week - " + weeks + " THEN n ELSE 0 END)"
-            + " FROM daily GROUP BY pupil_id";
-    List<Object> parameters = new ArrayList<>();
-    parameters.add(Date.valueOf(lookback));
-    parameters.add(Date.valueOf(asOf));
-    parameters.add(Date.valueOf(asOf));
-    parameters.addAll(List.of(pupils.parameters()));
-    parameters.add(Date.valueOf(yearStart));
-    parameters.add(properties.threshold().sessions());
+    String sql = thresholdSql(pupils);
+    List<Object> parameters = thresholdParameters(pupils, asOf, yearStart, lookback);
     Map<Integer, Object[]> result = new HashMap<>();
     jdbc.query(
         sql,
@@ -152,5 +125,43 @@ class FiguresQuery {
         },
         parameters.toArray());
     return result;
+  }
+
+  /**
+   * The threshold's SQL. uw: each day of unauthorised sessions with its school week and the week
+   * of asOf, in the pupil's own calendar; daily: the sessions in the previous weeks of the window (a
+   * RANGE frame over the week number) plus those of the week up to the day (a running sum): no
+   * self-join.
+   */
+  String thresholdSql(Pupils pupils) {
+    int weeks = properties.threshold().schoolWeeks();
+    return "WITH uw AS ("
+        + " SELECT m.pupil_id, m.mark_date, COUNT(*) AS n, c.school_week, ca.school_week AS as_of_week"
+        + " FROM att_pupil p"
+        + " JOIN att_mark m ON m.pupil_id = p.pupil_id AND m.category = 'U' AND m.mark_date BETWEEN ? AND ?"
+        + " JOIN att_calendar_day c ON c.school_urn = p.school_urn AND c.cal_date = m.mark_date"
+        + " LEFT JOIN att_calendar_day ca ON ca.school_urn = p.school_urn AND ca.cal_date = ?"
+        + " WHERE p.pupil_id IN (" + pupils.sql() + ")"
+        + " GROUP BY m.pupil_id, m.mark_date, c.school_week, ca.school_week),"
+        + " daily AS (SELECT pupil_id, mark_date, school_week, as_of_week, n,"
+        + " COALESCE(SUM(n) OVER (PARTITION BY pupil_id ORDER BY school_week"
+        + " RANGE BETWEEN " + (weeks - 1) + " PRECEDING AND 1 PRECEDING), 0)"
+        + " + SUM(n) OVER (PARTITION BY pupil_id, school_week ORDER BY mark_date ROWS UNBOUNDED PRECEDING) AS in_window"
+        + " FROM uw)"
+        + " SELECT pupil_id,"
+        + " MIN(CASE WHEN mark_date >= ? AND in_window >= ? THEN mark_date END),"
+        + " SUM(CASE WHEN school_week > as_of_week - " + weeks + " THEN n ELSE 0 END)"
+        + " FROM daily GROUP BY pupil_id";
+  }
+
+  List<Object> thresholdParameters(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(Date.valueOf(lookback));
+    parameters.add(Date.valueOf(asOf));
+    parameters.add(Date.valueOf(asOf));
+    parameters.addAll(List.of(pupils.parameters()));
+    parameters.add(Date.valueOf(yearStart));
+    parameters.add(properties.threshold().sessions());
+    return parameters;
   }
 }

@@ -13,7 +13,7 @@ final class H2Dialect implements RegisterDialect {
   static final String DIFFERS = "(m.code <> s.code OR m.source_code IS DISTINCT FROM s.source_code)";
 
   @Override
-  public int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks) {
+  public int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks, List<Span> spans) {
     jdbc.batchUpdate(
         "INSERT INTO att_mark_stage (import_id, pupil_id, mark_date, session_no, school_urn, category, code, source_code)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -80,12 +80,11 @@ final class H2Dialect implements RegisterDialect {
   public void upsertEnrolments(JdbcTemplate jdbc, List<Enrolment> enrolments) {
     jdbc.batchUpdate(
         "MERGE INTO att_enrolment t USING (VALUES (CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS VARCHAR(4)),"
-            + " CAST(? AS DATE), CAST(? AS DATE))) s (pupil_id, school_urn, registration, from_date, last_mark_on)"
+            + " CAST(? AS DATE))) s (pupil_id, school_urn, registration, from_date)"
             + " ON t.pupil_id = s.pupil_id AND t.school_urn = s.school_urn"
-            + " WHEN MATCHED THEN UPDATE SET from_date = LEAST(t.from_date, s.from_date),"
-            + " last_mark_on = GREATEST(t.last_mark_on, s.last_mark_on), registration = s.registration"
-            + " WHEN NOT MATCHED THEN INSERT (pupil_id, school_urn, registration, from_date, last_mark_on)"
-            + " VALUES (s.pupil_id, s.school_urn, s.registration, s.from_date, s.last_mark_on)",
+            + " WHEN MATCHED THEN UPDATE SET from_date = LEAST(t.from_date, s.from_date), registration = s.registration"
+            + " WHEN NOT MATCHED THEN INSERT (pupil_id, school_urn, registration, from_date)"
+            + " VALUES (s.pupil_id, s.school_urn, s.registration, s.from_date)",
         enrolments,
         enrolments.size(),
         (ps, e) -> {
@@ -93,7 +92,6 @@ final class H2Dialect implements RegisterDialect {
           ps.setInt(2, e.urn());
           ps.setString(3, e.dual() ? "dual" : "main");
           ps.setDate(4, e.from());
-          ps.setDate(5, e.last());
         });
   }
 

@@ -129,10 +129,13 @@ class Identification {
       String identifiedBand = worse(before.identifiedBand(), isIdentified || open != null ? band : "none");
       LocalDate thresholdIdentified = before.thresholdIdentifiedOn() != null ? before.thresholdIdentifiedOn()
           : thresholdMet ? asOf : null;
-      updated.add(new Status(pupilId, year, asOf, f, identifiedBand, thresholdIdentified, importId, known.containsKey(pupilId)));
+      Status after = new Status(pupilId, year, identifiedBand, thresholdIdentified, before.stored());
+      if (!after.sameWorkAs(before)) {
+        updated.add(after);
+      }
     }
     long decided2 = System.nanoTime();
-    statuses.save(updated);
+    statuses.save(updated, importId);
     int flaggedCount = statuses.flag(flags);
     long saved = System.nanoTime();
     int reviews = 0;

@@ -13,6 +13,7 @@ import uk.schoolattendance.attendance.CheckedMark.PupilDetails;
 import uk.schoolattendance.attendance.PupilStore.Known;
 import uk.schoolattendance.attendance.RegisterDialect.Enrolment;
 import uk.schoolattendance.attendance.RegisterDialect.Mark;
+import uk.schoolattendance.attendance.RegisterDialect.Span;
 import uk.schoolattendance.attendance.SentMark.Contact;
 
 /**
@@ -68,7 +69,7 @@ final class MarkBatch {
 
     Map<MarkKey, Mark> byKey = new LinkedHashMap<>();
     Map<MarkKey, Enrolment> enrolments = new LinkedHashMap<>();
-    Set<Integer> touched = new HashSet<>();
+    Map<Integer, Span> spans = new LinkedHashMap<>();
     Set<Integer> mainRows = new HashSet<>();
     for (CheckedMark m : kept) {
       Known pupil = known.get(m.upn());
@@ -77,27 +78,38 @@ final class MarkBatch {
       byKey.remove(key); // a later row for the same session wins
       byKey.put(key, new Mark(pupil.id(), date, m.session(), m.urn(), m.code().category().letter(),
           m.code().code(), m.code().sourceCode()));
-      MarkKey enrolmentKey = new MarkKey(pupil.id(), null, 0, m.urn());
-      Enrolment seen = enrolments.get(enrolmentKey);
-      enrolments.put(enrolmentKey, seen == null
-          ? new Enrolment(pupil.id(), m.urn(), m.dual(), date, date)
-          : new Enrolment(pupil.id(), m.urn(), m.dual(),
-              seen.from().before(date) ? seen.from() : date, seen.last().after(date) ? seen.last() : date));
-      touched.add(pupil.id());
+      Span span = spans.get(pupil.id());
+      spans.put(pupil.id(), span == null ? new Span(pupil.id(), date, date)
+          : new Span(pupil.id(), span.first().before(date) ? span.first() : date, span.last().after(date) ? span.last() : date));
+      PupilStore.Enrolled enrolled = pupil.enrolments().get(m.urn());
+      if (enrolled == null || enrolled.from().isAfter(m.date()) || enrolled.dual() != m.dual()) {
+        MarkKey enrolmentKey = new MarkKey(pupil.id(), null, 0, m.urn());
+        Enrolment seen = enrolments.get(enrolmentKey);
+        enrolments.put(enrolmentKey, new Enrolment(pupil.id(), m.urn(), m.dual(),
+            seen == null || date.before(seen.from()) ? date : seen.from()));
+      }
       if (!m.dual() && pupil.schoolUrn() != m.urn()) {
         mainRows.add(pupil.id());
       }
     }
     List<Mark> unique = new ArrayList<>(byKey.values());
-    dialect.upsertEnrolments(jdbc, new ArrayList<>(enrolments.values()));
+    if (!enrolments.isEmpty()) {
+      dialect.upsertEnrolments(jdbc, new ArrayList<>(enrolments.values()));
+      Map<Integer, Known> byId = new HashMap<>();
+      known.values().forEach(k -> byId.put(k.id(), k));
+      for (Enrolment e : enrolments.values()) {
+        byId.get(e.pupilId()).enrolments().merge(e.urn(), new PupilStore.Enrolled(e.from().toLocalDate(), e.dual()),
+            (old, now) -> new PupilStore.Enrolled(old.from().isBefore(now.from()) ? old.from() : now.from(), now.dual()));
+      }
+    }
     if (!mainRows.isEmpty()) {
       pupils.followMainSchool(mainRows);
       cache.forget(known, mainRows);
     }
     start = timings.add(ImportTimings.ENROLMENTS, start);
-    int written = unique.isEmpty() ? 0 : dialect.writeMarks(jdbc, importId, unique);
+    int written = unique.isEmpty() ? 0 : dialect.writeMarks(jdbc, importId, unique, new ArrayList<>(spans.values()));
     start = timings.add(ImportTimings.MARKS, start);
-    dialect.addImportPupils(jdbc, importId, touched);
+    dialect.addImportPupils(jdbc, importId, spans.keySet());
     timings.add(ImportTimings.BOOKKEEPING, start);
     int superseded = kept.size() - unique.size();
     return new Result(written + superseded, unique.size() - written, rejections);
@@ -147,7 +159,7 @@ final class MarkBatch {
             contacts.put(pupil.id(), sent.contacts());
           }
           if (digest != pupil.detailsDigest() || contactsDigest != pupil.contactsDigest()) {
-            Known updated = new Known(pupil.id(), digest, contactsDigest, pupil.schoolUrn());
+            Known updated = pupil.with(digest, contactsDigest);
             known.put(upn, updated);
             cache.put(upn, updated);
           }

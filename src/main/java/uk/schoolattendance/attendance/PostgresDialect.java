@@ -75,8 +75,8 @@ final class PostgresDialect implements RegisterDialect {
    * {@link #WRITE}.
    */
   @Override
-  public int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks) {
-    if (!anyStored(jdbc, marks)) {
+  public int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks, List<Span> spans) {
+    if (!anyStored(jdbc, spans)) {
       Boolean copied = jdbc.execute((Connection connection) -> copyNew(connection, importId, marks));
       if (Boolean.TRUE.equals(copied)) {
         addTotals(jdbc, RegisterDialect.newMarkTotals(marks));
@@ -89,17 +89,16 @@ final class PostgresDialect implements RegisterDialect {
     return written == null ? 0 : written.intValue();
   }
 
-  /** Whether the register holds any mark of the batch's pupils between its first and last date. */
-  private static boolean anyStored(JdbcTemplate jdbc, List<Mark> marks) {
-    Integer[] pupils = marks.stream().map(Mark::pupilId).distinct().toArray(Integer[]::new);
-    java.sql.Date first = marks.stream().map(Mark::date).min(java.util.Comparator.naturalOrder()).orElseThrow();
-    java.sql.Date last = marks.stream().map(Mark::date).max(java.util.Comparator.naturalOrder()).orElseThrow();
+  /** Whether the register holds any mark of a pupil of the batch between its first and last date in the batch. */
+  private static boolean anyStored(JdbcTemplate jdbc, List<Span> spans) {
     Boolean stored = jdbc.execute((Connection connection) -> {
       try (var ps = connection.prepareStatement(
-          "SELECT EXISTS (SELECT 1 FROM att_mark WHERE pupil_id = ANY (?) AND mark_date BETWEEN ? AND ?)")) {
-        ps.setArray(1, connection.createArrayOf("integer", pupils));
-        ps.setDate(2, first);
-        ps.setDate(3, last);
+          "SELECT EXISTS (SELECT 1 FROM unnest(?, ?, ?) AS k (pupil_id, first_date, last_date)"
+              + " WHERE EXISTS (SELECT 1 FROM att_mark m WHERE m.pupil_id = k.pupil_id"
+              + " AND m.mark_date BETWEEN k.first_date AND k.last_date))")) {
+        ps.setArray(1, connection.createArrayOf("integer", spans.stream().map(Span::pupilId).toArray()));
+        ps.setArray(2, connection.createArrayOf("date", spans.stream().map(Span::first).toArray()));
+        ps.setArray(3, connection.createArrayOf("date", spans.stream().map(Span::last).toArray()));
         try (var rs = ps.executeQuery()) {
           return rs.next() && rs.getBoolean(1);
         }
@@ -172,9 +171,9 @@ final class PostgresDialect implements RegisterDialect {
   @Override
   public void upsertEnrolments(JdbcTemplate jdbc, List<Enrolment> enrolments) {
     jdbc.batchUpdate(
-        "INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date, last_mark_on) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (pupil_id, school_urn) DO UPDATE SET from_date = LEAST(att_enrolment.from_date, EXCLUDED.from_date),"
-            + " last_mark_on = GREATEST(att_enrolment.last_mark_on, EXCLUDED.last_mark_on), registration = EXCLUDED.registration",
+            + " registration = EXCLUDED.registration",
         enrolments,
         enrolments.size(),
         (ps, e) -> {
@@ -182,7 +181,6 @@ final class PostgresDialect implements RegisterDialect {
           ps.setInt(2, e.urn());
           ps.setString(3, e.dual() ? "dual" : "main");
           ps.setDate(4, e.from());
-          ps.setDate(5, e.last());
         });
   }
 

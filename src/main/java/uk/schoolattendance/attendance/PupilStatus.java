@@ -1,9 +1,9 @@
 package uk.schoolattendance.attendance;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +11,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What identification last saw of each pupil per academic year ({@code att_pupil_status}): the
- * figures and the work already produced (the worst band identified, the day the threshold was
- * first seen met), and the flags for the schools' Targeting Support Meetings.
+ * What identification has already turned into work, per pupil and academic year ({@code
+ * att_pupil_status}): the worst band identified (or followed by an open case) and the day the
+ * threshold was first seen met; and the flags for the schools' Targeting Support Meetings.
  */
 @Component
 class PupilStatus {
 
   /** One pupil's status in one academic year (the year's first calendar year, 2026 for 2026-27). */
-  record Status(
-      int pupilId,
-      int year,
-      LocalDate asOf,
-      Figures figures,
-      String identifiedBand,
-      LocalDate thresholdIdentifiedOn,
-      int importId,
-      boolean stored) {
+  record Status(int pupilId, int year, String identifiedBand, LocalDate thresholdIdentifiedOn, boolean stored) {
 
     static Status none(int pupilId, int year) {
-      return new Status(pupilId, year, null, null, "none", null, 0, false);
+      return new Status(pupilId, year, "none", null, false);
+    }
+
+    boolean sameWorkAs(Status other) {
+      return identifiedBand.equals(other.identifiedBand)
+          && java.util.Objects.equals(thresholdIdentifiedOn, other.thresholdIdentifiedOn);
     }
   }
 
@@ -48,58 +45,29 @@ class PupilStatus {
             + " JOIN att_import_pupil ip ON ip.pupil_id = s.pupil_id AND ip.import_id = ? WHERE s.academic_year = ?",
         rs -> {
           Date on = rs.getDate(3);
-          String band = rs.getString(2);
-          found.put(rs.getInt(1), new Status(rs.getInt(1), year, null, null, band == null ? "none" : band,
-              on == null ? null : on.toLocalDate(), 0, true));
+          found.put(rs.getInt(1), new Status(rs.getInt(1), year, rs.getString(2), on == null ? null : on.toLocalDate(), true));
         },
         importId, year);
     return found;
   }
 
-  /** Writes the statuses: updates the stored ones, inserts the new. */
-  void save(List<Status> statuses) {
+  /** Writes the statuses that changed: updates the stored ones, inserts the new. */
+  void save(List<Status> statuses, int importId) {
     List<Status> stored = statuses.stream().filter(Status::stored).toList();
     List<Status> fresh = statuses.stream().filter(s -> !s.stored()).toList();
-    jdbc.batchUpdate(
-        "UPDATE att_pupil_status SET as_of = ?, possible_sessions = ?, present_sessions = ?, authorised_absence = ?,"
-            + " unauthorised_absence = ?, attendance_percent = ?, band = ?, unauthorised_recent = ?, threshold_met_on = ?,"
-            + " identified_band = ?, threshold_identified_on = ?, updated_import_id = ?"
-            + " WHERE pupil_id = ? AND academic_year = ?",
-        stored,
-        stored.size(),
-        (ps, s) -> {
-          values(ps, s, 1);
-          ps.setInt(13, s.pupilId());
-          ps.setInt(14, s.year());
-        });
-    jdbc.batchUpdate(
-        "INSERT INTO att_pupil_status (as_of, possible_sessions, present_sessions, authorised_absence,"
-            + " unauthorised_absence, attendance_percent, band, unauthorised_recent, threshold_met_on, identified_band,"
-            + " threshold_identified_on, updated_import_id, pupil_id, academic_year)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        fresh,
-        fresh.size(),
-        (ps, s) -> {
-          values(ps, s, 1);
-          ps.setInt(13, s.pupilId());
-          ps.setInt(14, s.year());
-        });
-  }
-
-  private static void values(java.sql.PreparedStatement ps, Status s, int first) throws java.sql.SQLException {
-    Figures f = s.figures();
-    ps.setDate(first, Date.valueOf(s.asOf()));
-    ps.setInt(first + 1, f.possibleSessions());
-    ps.setInt(first + 2, f.presentSessions());
-    ps.setInt(first + 3, f.authorisedAbsence());
-    ps.setInt(first + 4, f.unauthorisedAbsence());
-    ps.setObject(first + 5, f.attendancePercent() == null ? null : BigDecimal.valueOf(f.attendancePercent()), Types.DECIMAL);
-    ps.setObject(first + 6, f.band(), Types.VARCHAR);
-    ps.setInt(first + 7, f.unauthorisedInLast10SchoolWeeks());
-    ps.setObject(first + 8, f.thresholdMetOn() == null ? null : Date.valueOf(f.thresholdMetOn()), Types.DATE);
-    ps.setString(first + 9, s.identifiedBand());
-    ps.setObject(first + 10, s.thresholdIdentifiedOn() == null ? null : Date.valueOf(s.thresholdIdentifiedOn()), Types.DATE);
-    ps.setInt(first + 11, s.importId());
+    for (var batch : List.of(
+        Map.entry("UPDATE att_pupil_status SET identified_band = ?, threshold_identified_on = ?, updated_import_id = ?"
+            + " WHERE pupil_id = ? AND academic_year = ?", stored),
+        Map.entry("INSERT INTO att_pupil_status (identified_band, threshold_identified_on, updated_import_id, pupil_id,"
+            + " academic_year) VALUES (?, ?, ?, ?, ?)", fresh))) {
+      jdbc.batchUpdate(batch.getKey(), batch.getValue(), batch.getValue().size(), (ps, s) -> {
+        ps.setString(1, s.identifiedBand());
+        ps.setObject(2, s.thresholdIdentifiedOn() == null ? null : Date.valueOf(s.thresholdIdentifiedOn()), Types.DATE);
+        ps.setInt(3, importId);
+        ps.setInt(4, s.pupilId());
+        ps.setInt(5, s.year());
+      });
+    }
   }
 
   /**

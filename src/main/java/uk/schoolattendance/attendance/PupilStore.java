@@ -27,8 +27,19 @@ class PupilStore {
 
   static final int CHUNK = 500;
 
-  /** A pupil the register knows: its id and a digest of its details, to tell a change. */
-  record Known(int id, int detailsDigest, int contactsDigest, int schoolUrn) {}
+  /**
+   * A pupil the register knows: its id, a digest of its details and contacts (to tell a change),
+   * its main school, and its enrolments (URN to the first day and whether dual).
+   */
+  record Known(int id, int detailsDigest, int contactsDigest, int schoolUrn, Map<Integer, Enrolled> enrolments) {
+
+    Known with(int detailsDigest, int contactsDigest) {
+      return new Known(id, detailsDigest, contactsDigest, schoolUrn, enrolments);
+    }
+  }
+
+  /** An enrolment as the register holds it. */
+  record Enrolled(java.time.LocalDate from, boolean dual) {}
 
   private final JdbcTemplate jdbc;
 
@@ -44,6 +55,7 @@ class PupilStore {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
       String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       Map<Integer, List<Contact>> contacts = new HashMap<>();
+      Map<Integer, Map<Integer, Enrolled>> enrolments = new HashMap<>();
       Map<Integer, Object[]> rows = new HashMap<>();
       jdbc.query(
           "SELECT pupil_id, upn, forename, surname, date_of_birth, year_group, sen_provision, free_school_meals,"
@@ -64,11 +76,19 @@ class PupilStore {
                 .add(new Contact(rs.getString(2), rs.getString(3), bool(rs, 4), rs.getString(5)));
           },
           rows.keySet().toArray());
+      jdbc.query(
+          "SELECT pupil_id, school_urn, from_date, registration FROM att_enrolment WHERE pupil_id IN (" + ids + ")",
+          rs -> {
+            enrolments.computeIfAbsent(rs.getInt(1), k -> new HashMap<>())
+                .put(rs.getInt(2), new Enrolled(rs.getDate(3).toLocalDate(), "dual".equals(rs.getString(4))));
+          },
+          rows.keySet().toArray());
       rows.forEach(
           (id, row) ->
               found.put(
                   (String) row[0],
-                  new Known(id, digest((PupilDetails) row[1]), contactsDigest(contacts.getOrDefault(id, List.of())), (int) row[2])));
+                  new Known(id, digest((PupilDetails) row[1]), contactsDigest(contacts.getOrDefault(id, List.of())),
+                      (int) row[2], enrolments.getOrDefault(id, new HashMap<>()))));
     }
     return found;
   }
@@ -128,14 +148,14 @@ class PupilStore {
   }
 
   /**
-   * Points each of these pupils at the school of its latest main registration, whose calendar
-   * counts its school weeks (a pupil who moved school).
+   * Points each of these pupils at the school of its latest main registration (the one it joined
+   * last), whose calendar counts its school weeks (a pupil who moved school).
    */
   void followMainSchool(Collection<Integer> pupilIds) {
     List<Object[]> ids = pupilIds.stream().map(id -> new Object[] {id}).toList();
     jdbc.batchUpdate(
         "UPDATE att_pupil SET school_urn = (SELECT e.school_urn FROM att_enrolment e WHERE e.pupil_id = att_pupil.pupil_id"
-            + " AND e.registration = 'main' ORDER BY e.last_mark_on DESC, e.school_urn FETCH FIRST 1 ROWS ONLY)"
+            + " AND e.registration = 'main' ORDER BY e.from_date DESC, e.school_urn FETCH FIRST 1 ROWS ONLY)"
             + " WHERE pupil_id = ? AND EXISTS (SELECT 1 FROM att_enrolment e2 WHERE e2.pupil_id = att_pupil.pupil_id"
             + " AND e2.registration = 'main' AND e2.school_urn <> att_pupil.school_urn)",
         ids);

@@ -16,15 +16,19 @@ interface RegisterDialect {
   /** A mark to write: the natural key, its category, statutory and school-system code. */
   record Mark(int pupilId, Date date, int session, int urn, char category, String code, String sourceCode) {}
 
-  /** An enrolment seen in a batch: first and last date of its marks. */
-  record Enrolment(int pupilId, int urn, boolean dual, Date from, Date last) {}
+  /** An enrolment to write: new, earlier than known, or with another registration. */
+  record Enrolment(int pupilId, int urn, boolean dual, Date from) {}
+
+  /** A pupil's dates in a batch, for telling whether any of its marks is stored already. */
+  record Span(int pupilId, Date first, Date last) {}
 
   /**
    * Writes marks, each natural key once, in the caller's transaction; a mark that differs from the
    * stored one replaces it and the stored value goes to {@code att_mark_change} unless this import
-   * wrote it. Returns how many marks were inserted or changed (the rest were unchanged).
+   * wrote it; each pupil's totals of the year follow. {@code spans}: each pupil's first and last
+   * date in the batch. Returns how many marks were inserted or changed (the rest were unchanged).
    */
-  int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks);
+  int writeMarks(JdbcTemplate jdbc, int importId, List<Mark> marks, List<Span> spans);
 
   void upsertEnrolments(JdbcTemplate jdbc, List<Enrolment> enrolments);
 

@@ -148,7 +148,7 @@ class RegisterBenchmark {
     report("Import of the year (CSV read, every row checked, pupils created, COPY + ON CONFLICT): %.1f s,"
         + " %,d marks accepted, %,.0f marks/s", imported, accepted, accepted / imported);
     report("**Ratio import / COPY: %.2f** (goal <= 3)", imported / floor);
-    report("Import heap, old generation after collections, by share of the file read: %s", heap.profile());
+    report("Import heap after collections, by share of the run: %s", heap.profile());
     report("Load average after the year: %s", loadAverage());
   }
 
@@ -203,7 +203,14 @@ class RegisterBenchmark {
     double identified = (System.nanoTime() - identifyStart) / 1e9;
     report("Day's feed (%,d marks): import %.1f s, figures and identification %.1f s, **total %.1f s** (goal <= 60 s); %s",
         2L * LA_PUPILS, imported, identified, imported + identified, daily);
-    report("Feed import heap, old generation after collections: %s", heap.profile());
+    report("Feed import heap after collections: %s", heap.profile());
+    jdbc.execute("INSERT INTO att_import_pupil (import_id, pupil_id) SELECT " + feedImport + ", pupil_id FROM att_pupil");
+    FiguresQuery.Pupils pupils = FiguresQuery.Pupils.ofImport(feedImport);
+    String plan = String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + app.getBean(FiguresQuery.class)
+        .thresholdSql(pupils), String.class, app.getBean(FiguresQuery.class).thresholdParameters(pupils, feedDay,
+            LocalDate.of(2026, 9, 1), app.getBean(AttendanceRegister.class).lookback(LocalDate.of(2026, 9, 1))).toArray()));
+    Files.writeString(Path.of("target", "register-benchmark-threshold-plan.txt"), plan);
+    jdbc.update("DELETE FROM att_import_pupil WHERE import_id = ?", feedImport);
     report("Load average after the feed: %s", loadAverage());
   }
 
@@ -372,9 +379,9 @@ class RegisterBenchmark {
               + " FROM att_mark WHERE import_id = " + seed + " GROUP BY pupil_id");
       c.commit();
       c.createStatement().execute(
-          "INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date, last_mark_on)"
-              + " SELECT pupil_id, school_urn, 'main', DATE '" + days.get(0) + "', DATE '" + days.get(days.size() - 1) + "'"
-              + " FROM att_pupil WHERE upn LIKE '_6%' ON CONFLICT (pupil_id, school_urn) DO UPDATE SET last_mark_on = EXCLUDED.last_mark_on");
+          "INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date)"
+              + " SELECT pupil_id, school_urn, 'main', DATE '" + days.get(0) + "'"
+              + " FROM att_pupil WHERE upn LIKE '_6%' ON CONFLICT (pupil_id, school_urn) DO NOTHING");
       c.createStatement().execute(
           "INSERT INTO att_import_pupil (import_id, pupil_id) SELECT " + seed + ", pupil_id FROM att_pupil WHERE upn LIKE '_6%'");
       c.createStatement().execute("DROP TABLE bench_days_all");
