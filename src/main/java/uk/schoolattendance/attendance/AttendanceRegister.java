@@ -58,6 +58,7 @@ public class AttendanceRegister {
   private final RegisterCalendars calendars;
   private final RegisterProperties properties;
   private final Bands bands;
+  private final RegisterDialect dialect;
 
   AttendanceRegister(
       JdbcTemplate jdbc,
@@ -70,6 +71,7 @@ public class AttendanceRegister {
     this.calendars = calendars;
     this.properties = properties;
     this.bands = bands;
+    this.dialect = RegisterDialect.of(jdbc);
   }
 
   /** The pupil with this UPN, if the register knows it. */
@@ -111,7 +113,7 @@ public class AttendanceRegister {
 
   /** The pupil's figures for the academic year that holds {@code asOf}, from the marks up to that day. */
   public Optional<Figures> figures(String upn, LocalDate asOf) {
-    return pupil(upn).map(p -> figures(Pupils.one(p.id()), asOf).values().stream().findFirst().orElseThrow());
+    return figures(Pupils.ofUpns(List.of(upn.toUpperCase(Locale.ROOT))), asOf).values().stream().findFirst();
   }
 
   /** The figures of each of these pupils (by UPN) as of {@code asOf}; pupils the register does not know are left out. */
@@ -131,6 +133,7 @@ public class AttendanceRegister {
    * totals as the import keeps them, the threshold from the marks.
    */
   Map<Integer, Figures> figuresOfImport(int importId, LocalDate today) {
+    dialect.beforeIdentification(jdbc);
     return figures(Pupils.ofImport(importId), today, true);
   }
 

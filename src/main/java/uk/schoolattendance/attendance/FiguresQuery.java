@@ -36,10 +36,6 @@ class FiguresQuery {
 
   /** Which pupils: a subquery of pupil ids and its parameters. */
   record Pupils(String sql, Object[] parameters) {
-    static Pupils one(int pupilId) {
-      return new Pupils("?", new Object[] {pupilId});
-    }
-
     static Pupils ofImport(int importId) {
       return new Pupils("SELECT pupil_id FROM att_import_pupil WHERE import_id = ?", new Object[] {importId});
     }

@@ -156,44 +156,54 @@ final class PostgresDialect implements RegisterDialect {
   }
 
   private static void addTotals(JdbcTemplate jdbc, List<int[]> totals) {
-    jdbc.batchUpdate(
+    Object[][] columns = new Object[6][];
+    for (int i = 0; i < 6; i++) {
+      final int column = i;
+      columns[i] = new Object[] {"integer", totals.stream().map(t -> t[column]).toArray()};
+    }
+    arrays(jdbc,
         "INSERT INTO att_pupil_year (pupil_id, academic_year, possible_sessions, present_sessions, authorised_absence,"
-            + " unauthorised_absence) VALUES (?, ?, ?, ?, ?, ?)" + TOTALS_UPSERT,
-        totals,
-        totals.size(),
-        (ps, t) -> {
-          for (int i = 0; i < 6; i++) {
-            ps.setInt(i + 1, t[i]);
-          }
-        });
+            + " unauthorised_absence) SELECT * FROM unnest(?, ?, ?, ?, ?, ?)" + TOTALS_UPSERT,
+        columns);
   }
 
   @Override
   public void upsertEnrolments(JdbcTemplate jdbc, List<Enrolment> enrolments) {
-    jdbc.batchUpdate(
-        "INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date) VALUES (?, ?, ?, ?)"
+    arrays(jdbc,
+        "INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date)"
+            + " SELECT * FROM unnest(?, ?, ?, ?)"
             + " ON CONFLICT (pupil_id, school_urn) DO UPDATE SET from_date = LEAST(att_enrolment.from_date, EXCLUDED.from_date),"
             + " registration = EXCLUDED.registration",
-        enrolments,
-        enrolments.size(),
-        (ps, e) -> {
-          ps.setInt(1, e.pupilId());
-          ps.setInt(2, e.urn());
-          ps.setString(3, e.dual() ? "dual" : "main");
-          ps.setDate(4, e.from());
-        });
+        new Object[][] {
+            {"integer", enrolments.stream().map(Enrolment::pupilId).toArray()},
+            {"integer", enrolments.stream().map(Enrolment::urn).toArray()},
+            {"varchar", enrolments.stream().map(e -> e.dual() ? "dual" : "main").toArray()},
+            {"date", enrolments.stream().map(Enrolment::from).toArray()}});
   }
 
   @Override
   public void addImportPupils(JdbcTemplate jdbc, int importId, Collection<Integer> pupilIds) {
-    jdbc.batchUpdate(
-        "INSERT INTO att_import_pupil (import_id, pupil_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        pupilIds,
-        pupilIds.size(),
-        (ps, id) -> {
-          ps.setInt(1, importId);
-          ps.setInt(2, id);
-        });
+    arrays(jdbc,
+        "INSERT INTO att_import_pupil (import_id, pupil_id) SELECT " + importId + ", p FROM unnest(?) AS p"
+            + " ON CONFLICT DO NOTHING",
+        new Object[][] {{"integer", pupilIds.toArray()}});
+  }
+
+  @Override
+  public void beforeIdentification(JdbcTemplate jdbc) {
+    jdbc.execute("ANALYZE att_import_pupil");
+  }
+
+  /** One statement for a whole batch of rows: each column is an array parameter of {@code unnest}. */
+  private static void arrays(JdbcTemplate jdbc, String sql, Object[][] columns) {
+    jdbc.execute((Connection connection) -> {
+      try (var ps = connection.prepareStatement(sql)) {
+        for (int i = 0; i < columns.length; i++) {
+          ps.setArray(i + 1, connection.createArrayOf((String) columns[i][0], (Object[]) columns[i][1]));
+        }
+        return ps.executeUpdate();
+      }
+    });
   }
 
   /** COPY's text format: a backslash (the afternoon's present mark), tab or newline is escaped. */

@@ -25,7 +25,7 @@ import uk.schoolattendance.attendance.SentMark.Contact;
 @Component
 class PupilStore {
 
-  static final int CHUNK = 500;
+  static final int CHUNK = 2000;
 
   /**
    * A pupil the register knows: its id, a digest of its details and contacts (to tell a change),
@@ -111,7 +111,19 @@ class PupilStore {
           ps.setInt(11, schools.get(e.getKey()));
           ps.setTimestamp(12, now);
         });
-    Map<String, Known> created = find(pupils.keySet());
+    Map<String, Known> created = new HashMap<>();
+    List<String> upns = new ArrayList<>(pupils.keySet());
+    for (int from = 0; from < upns.size(); from += CHUNK) {
+      List<String> chunk = upns.subList(from, Math.min(upns.size(), from + CHUNK));
+      jdbc.query("SELECT pupil_id, upn FROM att_pupil WHERE upn IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+          rs -> {
+            String upn = rs.getString(2).trim();
+            PupilDetails details = pupils.get(upn);
+            created.put(upn, new Known(rs.getInt(1), digest(details),
+                contactsDigest(details.contacts() == null ? List.of() : details.contacts()), schools.get(upn), new HashMap<>()));
+          },
+          chunk.toArray());
+    }
     List<Map.Entry<Integer, List<Contact>>> contacts = new ArrayList<>();
     pupils.forEach(
         (upn, details) -> {
@@ -120,7 +132,7 @@ class PupilStore {
           }
         });
     writeContacts(contacts);
-    return find(pupils.keySet());
+    return created;
   }
 
   /** Updates the details of known pupils (id to details) and, where sent, their contacts. */

@@ -53,6 +53,13 @@ interface RegisterDialect {
 
   void addImportPupils(JdbcTemplate jdbc, int importId, Collection<Integer> pupilIds);
 
+  /**
+   * Before identification reads the pupils of an import: PostgreSQL analyses {@code
+   * att_import_pupil}, filled a moment ago and emptied after each identification, so the planner
+   * knows whether it holds ten pupils or the whole authority.
+   */
+  default void beforeIdentification(JdbcTemplate jdbc) {}
+
   /** The dialect of the database behind {@code jdbc}. */
   static RegisterDialect of(JdbcTemplate jdbc) {
     String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());

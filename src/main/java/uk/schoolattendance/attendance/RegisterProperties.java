@@ -30,7 +30,7 @@ public record RegisterProperties(
     Map<String, String> codeMapping,
     Threshold threshold,
     Map<String, SchoolCalendar> schoolCalendars,
-    @DefaultValue("5000") int batchSize,
+    @DefaultValue("20000") int batchSize,
     @DefaultValue("false") boolean ctfWeekendsInMarks,
     @DefaultValue("PT10M") Duration staleAfter,
     @DefaultValue("1000") int rejectionsInAnswer) {

@@ -214,7 +214,7 @@ class AttendanceImportApiTest {
   @Test
   void aFileCutOffMidwayKeepsItsCommittedBatchesAndImportingItAgainDoublesNothing() {
     CsvFile file = new CsvFile();
-    for (int n = 0; n < 60; n++) {
+    for (int n = 0; n < 400; n++) { // about 45,000 rows: more than two batches
       file.days(Upn.of(700_100_100_000L + n), "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
           LocalDate.of(2026, 11, 20), (day, session) -> day.getDayOfMonth() == 9 ? "N" : "/");
     }
