@@ -28,6 +28,16 @@ final class MarkChecks {
   private final RegisterCalendars calendars;
   private final IntPredicate mayImport;
   private final LocalDate today;
+  // files list a pupil's rows together and a day's marks share a date: the last UPN checked and
+  // the dates parsed lately are remembered (a few entries; a file of any size, the same memory)
+  private String lastUpn;
+  private String lastUpnProblem;
+  private final java.util.Map<String, LocalDate> dates = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, LocalDate> eldest) {
+      return size() > 512;
+    }
+  };
 
   /** One outcome per row: a checked mark, or the rejection. */
   record Outcome(CheckedMark mark, Rejection rejection) {}
@@ -46,7 +56,11 @@ final class MarkChecks {
       return reject(row, "upn", "is required");
     }
     upn = upn.toUpperCase(Locale.ROOT);
-    String upnProblem = Upn.problem(upn);
+    if (!upn.equals(lastUpn)) {
+      lastUpn = upn;
+      lastUpnProblem = Upn.problem(upn);
+    }
+    String upnProblem = lastUpnProblem;
     if (upnProblem != null) {
       return reject(row, "upn", upn + ": " + upnProblem);
     }
@@ -69,11 +83,14 @@ final class MarkChecks {
     if (dateText == null) {
       return reject(row, "date", "is required (YYYY-MM-DD)");
     }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(dateText);
-    } catch (DateTimeParseException e) {
-      return reject(row, "date", "'" + dateText + "' is not a date (YYYY-MM-DD)");
+    LocalDate date = dates.get(dateText);
+    if (date == null) {
+      try {
+        date = LocalDate.parse(dateText);
+      } catch (DateTimeParseException e) {
+        return reject(row, "date", "'" + dateText + "' is not a date (YYYY-MM-DD)");
+      }
+      dates.put(dateText, date);
     }
     if (date.isAfter(today)) {
       return reject(row, "date", date + " is in the future");
