@@ -124,6 +124,8 @@ CREATE TABLE att_import (
   rows_accepted INTEGER NOT NULL,
   rows_unchanged INTEGER NOT NULL,
   rows_rejected INTEGER NOT NULL,
+  -- the earliest date of a mark the file sent: identification looks for new work from there on
+  first_mark_date DATE,
   updated_at TIMESTAMP NOT NULL,
   finished_at TIMESTAMP,
   failure VARCHAR(500),
@@ -189,13 +191,13 @@ CREATE TABLE att_pupil_year (
 );
 
 -- The work identification has already produced for a pupil in an academic year: the worst band
--- turned into work (or followed by an open case) and the day the threshold was first seen met.
+-- turned into work (or followed by an open case) and the day the threshold was met, as first seen.
 -- Written only when one of them changes, so running identification again produces nothing new.
 CREATE TABLE att_pupil_status (
   pupil_id INTEGER NOT NULL,
   academic_year SMALLINT NOT NULL,
   identified_band VARCHAR(16) NOT NULL,
-  threshold_identified_on DATE,
+  threshold_met_on DATE,
   updated_import_id INTEGER NOT NULL,
   CONSTRAINT att_pupil_status_pk PRIMARY KEY (pupil_id, academic_year)
 );

@@ -130,11 +130,14 @@ public class AttendanceRegister {
 
   /**
    * The figures of the pupils an import brought marks for, by pupil id, as of today: the year's
-   * totals as the import keeps them, the threshold from the marks.
+   * totals as the import keeps them, the threshold from the marks. A window of the threshold can
+   * only newly reach it where the import changed marks, so {@code thresholdMetOn} is looked for
+   * from {@code since} (the import's earliest mark; null for the whole year) and is null when the
+   * threshold was met only before it.
    */
-  Map<Integer, Figures> figuresOfImport(int importId, LocalDate today) {
+  Map<Integer, Figures> figuresOfImport(int importId, LocalDate today, LocalDate since) {
     dialect.beforeIdentification(jdbc);
-    return figures(Pupils.ofImport(importId), today, true);
+    return figures(Pupils.ofImport(importId), today, true, since);
   }
 
   /** The pupil's marks from {@code from} to {@code to} (both included), in date and session order. */
@@ -149,12 +152,13 @@ public class AttendanceRegister {
   }
 
   private Map<Integer, Figures> figures(Pupils pupils, LocalDate asOf) {
-    return figures(pupils, asOf, false);
+    return figures(pupils, asOf, false, null);
   }
 
-  private Map<Integer, Figures> figures(Pupils pupils, LocalDate asOf, boolean yearTotals) {
+  private Map<Integer, Figures> figures(Pupils pupils, LocalDate asOf, boolean yearTotals, LocalDate since) {
     LocalDate yearStart = SchoolDays.academicYearStart(asOf);
-    Map<Integer, Counts> counts = query.counts(pupils, asOf, yearStart, lookback(yearStart), yearTotals);
+    LocalDate from = since == null || since.isBefore(yearStart) ? yearStart : since.isAfter(asOf) ? asOf : since;
+    Map<Integer, Counts> counts = query.counts(pupils, asOf, yearStart, from, lookback(from), yearTotals);
     Map<Integer, Figures> result = new LinkedHashMap<>();
     Map<List<Integer>, String> bandOf = new HashMap<>();
     int weeks = properties.threshold().schoolWeeks();
@@ -172,11 +176,11 @@ public class AttendanceRegister {
     return result;
   }
 
-  /** The earliest day a threshold window ending in the academic year can reach back to, at any school. */
-  LocalDate lookback(LocalDate yearStart) {
-    LocalDate earliest = yearStart;
+  /** The earliest day a threshold window ending on or after {@code from} can reach back to, at any school. */
+  LocalDate lookback(LocalDate from) {
+    LocalDate earliest = from;
     for (Integer urn : calendars.urns()) {
-      LocalDate start = calendars.of(urn).windowStart(yearStart, properties.threshold().schoolWeeks());
+      LocalDate start = calendars.of(urn).windowStart(from, properties.threshold().schoolWeeks());
       earliest = start.isBefore(earliest) ? start : earliest;
     }
     return earliest;

@@ -60,7 +60,7 @@ class FiguresQuery {
    * unauthorised marks from {@code lookback} on are read for windows reaching back before the year.
    */
   Map<Integer, Counts> counts(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
-    return counts(pupils, asOf, yearStart, lookback, false);
+    return counts(pupils, asOf, yearStart, yearStart, lookback, false);
   }
 
   /**
@@ -69,7 +69,8 @@ class FiguresQuery {
    * the same numbers when no mark of the year lies after {@code asOf} (identification as of today:
    * marks are never in the future), without counting every mark of the year again.
    */
-  Map<Integer, Counts> counts(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback, boolean yearTotals) {
+  Map<Integer, Counts> counts(
+      Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate from, LocalDate lookback, boolean yearTotals) {
     Map<Integer, Counts> totals = new LinkedHashMap<>();
     List<Object> parameters = new ArrayList<>();
     if (yearTotals) {
@@ -98,7 +99,7 @@ class FiguresQuery {
               rs.getInt(5), rs.getInt(6), rs.getInt(7), 0, null));
         },
         parameters.toArray());
-    Map<Integer, Object[]> threshold = threshold(pupils, asOf, yearStart, lookback);
+    Map<Integer, Object[]> threshold = threshold(pupils, asOf, from, lookback);
     Map<Integer, Counts> result = new HashMap<>();
     totals.forEach(
         (id, c) -> {
@@ -109,9 +110,10 @@ class FiguresQuery {
     return result;
   }
 
-  private Map<Integer, Object[]> threshold(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
+  /** Thresholds met on a day from {@code from} on, and the unauthorised sessions of the window ending at asOf. */
+  private Map<Integer, Object[]> threshold(Pupils pupils, LocalDate asOf, LocalDate from, LocalDate lookback) {
     String sql = thresholdSql(pupils);
-    List<Object> parameters = thresholdParameters(pupils, asOf, yearStart, lookback);
+    List<Object> parameters = thresholdParameters(pupils, asOf, from, lookback);
     Map<Integer, Object[]> result = new HashMap<>();
     jdbc.query(
         sql,
@@ -150,13 +152,13 @@ class FiguresQuery {
         + " FROM daily GROUP BY pupil_id";
   }
 
-  List<Object> thresholdParameters(Pupils pupils, LocalDate asOf, LocalDate yearStart, LocalDate lookback) {
+  List<Object> thresholdParameters(Pupils pupils, LocalDate asOf, LocalDate from, LocalDate lookback) {
     List<Object> parameters = new ArrayList<>();
     parameters.add(Date.valueOf(lookback));
     parameters.add(Date.valueOf(asOf));
     parameters.add(Date.valueOf(asOf));
     parameters.addAll(List.of(pupils.parameters()));
-    parameters.add(Date.valueOf(yearStart));
+    parameters.add(Date.valueOf(from));
     parameters.add(properties.threshold().sessions());
     return parameters;
   }

@@ -80,11 +80,12 @@ class Identification {
   }
 
   Outcome run(int importId, LocalDate asOf) {
-    if (records.get(importId).map(i -> i.identifiedAt() != null).orElse(true)) {
+    ImportRecords.Import done = records.get(importId).orElse(null);
+    if (done == null || done.identifiedAt() != null) {
       return new Outcome(0, 0, 0, 0, 0);
     }
     long started = System.nanoTime();
-    Map<Integer, Figures> figures = register.figuresOfImport(importId, asOf);
+    Map<Integer, Figures> figures = register.figuresOfImport(importId, asOf, done.firstMarkDate());
     long figured = System.nanoTime();
     int year = SchoolDays.academicYearStart(asOf).getYear();
     Map<Integer, Status> known = statuses.ofImport(importId, year);
@@ -101,10 +102,11 @@ class Identification {
       Figures f = entry.getValue();
       Status before = known.getOrDefault(pupilId, Status.none(pupilId, year));
       String band = f.band() == null ? "none" : f.band();
-      boolean thresholdMet = f.thresholdMetOn() != null;
+      // met from the import's earliest mark on, or already known this year
+      boolean thresholdMet = f.thresholdMetOn() != null || before.thresholdMetOn() != null;
       Map<String, Object> decision = decided.computeIfAbsent(
-          List.of(band, before.identifiedBand(), thresholdMet, before.thresholdIdentifiedOn() != null),
-          k -> decide(band, before.identifiedBand(), thresholdMet, before.thresholdIdentifiedOn() != null));
+          List.of(band, before.identifiedBand(), thresholdMet, before.thresholdMetOn() != null),
+          k -> decide(band, before.identifiedBand(), thresholdMet, before.thresholdMetOn() != null));
       boolean isIdentified = Boolean.TRUE.equals(decision.get("identified"));
       OpenCase open = cases.get(f.upn());
       if (open != null && f.attendancePercent() != null && open.differs(f)) {
@@ -127,9 +129,8 @@ class Identification {
             f.attendancePercent(), importId});
       }
       String identifiedBand = worse(before.identifiedBand(), isIdentified || open != null ? band : "none");
-      LocalDate thresholdIdentified = before.thresholdIdentifiedOn() != null ? before.thresholdIdentifiedOn()
-          : thresholdMet ? asOf : null;
-      Status after = new Status(pupilId, year, identifiedBand, thresholdIdentified, before.stored());
+      LocalDate metOn = before.thresholdMetOn() != null ? before.thresholdMetOn() : f.thresholdMetOn();
+      Status after = new Status(pupilId, year, identifiedBand, metOn, before.stored());
       if (!after.sameWorkAs(before)) {
         updated.add(after);
       }

@@ -71,6 +71,7 @@ class IdentifiedPupils {
       row.put("unauthorisedAbsence", f.unauthorisedAbsence());
       row.put("unauthorisedSessions", f.unauthorisedInLast10SchoolWeeks());
       row.put("thresholdMetOn", f.thresholdMetOn() == null ? null : f.thresholdMetOn().toString());
+      row.put("thresholdMet", f.thresholdMetOn() == null ? "" : UK_DATE.format(f.thresholdMetOn()));
       row.put("reason", e.reason());
       row.put("why", why(e.reason(), f.thresholdMetOn()));
       row.put("parentsOnRecord", onRecord);

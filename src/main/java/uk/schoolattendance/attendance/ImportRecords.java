@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +26,7 @@ class ImportRecords {
   /** An import as its record shows it. */
   record Import(
       int id,
+      LocalDate firstMarkDate,
       String format,
       String submittedBy,
       Instant submittedAt,
@@ -89,10 +91,11 @@ class ImportRecords {
         });
   }
 
-  void complete(int importId) {
+  void complete(int importId, LocalDate firstMarkDate) {
     Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update("UPDATE att_import SET state = 'completed', finished_at = ?, updated_at = ? WHERE import_id = ?",
-        now, now, importId);
+    jdbc.update("UPDATE att_import SET state = 'completed', finished_at = ?, updated_at = ?, first_mark_date = ?"
+            + " WHERE import_id = ?",
+        now, now, firstMarkDate == null ? null : java.sql.Date.valueOf(firstMarkDate), importId);
   }
 
   void fail(int importId, String failure) {
@@ -111,8 +114,8 @@ class ImportRecords {
   Optional<Import> get(int importId) {
     return jdbc.query(
         "SELECT import_id, file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read, rows_read,"
-            + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at"
-            + " FROM att_import WHERE import_id = ?",
+            + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at,"
+            + " first_mark_date FROM att_import WHERE import_id = ?",
         (rs, n) -> record(rs),
         importId).stream().findFirst();
   }
@@ -121,8 +124,8 @@ class ImportRecords {
   List<Import> latest(String submittedBy, boolean everyone, int limit) {
     String sql =
         "SELECT import_id, file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read, rows_read,"
-            + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at"
-            + " FROM att_import" + (everyone ? "" : " WHERE submitted_by = ?")
+            + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at,"
+            + " first_mark_date FROM att_import" + (everyone ? "" : " WHERE submitted_by = ?")
             + " ORDER BY import_id DESC FETCH FIRST " + limit + " ROWS ONLY";
     return everyone
         ? jdbc.query(sql, (rs, n) -> record(rs))
@@ -146,8 +149,9 @@ class ImportRecords {
   private static Import record(ResultSet rs) throws SQLException {
     long expected = rs.getLong(6);
     Long bytesExpected = rs.wasNull() ? null : expected;
+    java.sql.Date first = rs.getDate(16);
     return new Import(
-        rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)), rs.getString(5), bytesExpected,
+        rs.getInt(1), first == null ? null : first.toLocalDate(), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)), rs.getString(5), bytesExpected,
         new Counts(rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)),
         instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), rs.getString(14), instant(rs.getTimestamp(15)));
   }

@@ -121,18 +121,24 @@ final class MarkBatch {
   private Map<String, Known> resolvePupils(List<CheckedMark> marks) {
     Map<String, Known> known = new HashMap<>();
     Set<String> missing = new HashSet<>();
+    Set<String> withDetails = new HashSet<>();
     for (CheckedMark mark : marks) {
       Known cached = cache.get(mark.upn());
       if (cached != null) {
         known.put(mark.upn(), cached);
       } else {
         missing.add(mark.upn());
+        if (mark.pupil() != null) {
+          withDetails.add(mark.upn());
+        }
       }
     }
     if (!missing.isEmpty()) {
-      Map<String, Known> found = pupils.find(missing);
-      found.forEach(cache::put);
-      known.putAll(found);
+      missing.removeAll(withDetails);
+      for (Map<String, Known> found : List.of(pupils.find(withDetails, true), pupils.find(missing, false))) {
+        found.forEach(cache::put);
+        known.putAll(found);
+      }
     }
     return known;
   }

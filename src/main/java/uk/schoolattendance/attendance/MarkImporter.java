@@ -107,7 +107,7 @@ public class MarkImporter {
             properties.ctfWeekendsInMarks());
       }
       session.finish();
-      transactions.executeWithoutResult(status -> records.complete(importId));
+      transactions.executeWithoutResult(status -> records.complete(importId, session.firstDate));
       LOG.info("Register import {}: {} rows in {} s ({})", importId, session.total.read(),
           String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9), session.timings);
     } catch (RuntimeException e) {
@@ -156,6 +156,7 @@ public class MarkImporter {
     volatile RuntimeException failure;
     volatile ImportRecords.Counts total = new ImportRecords.Counts(0, 0, 0, 0, 0);
     long mark = System.nanoTime();
+    LocalDate firstDate;
 
     Session(int importId, MarkChecks checks, CountingStream in, boolean groupRejections) {
       this.importId = importId;
@@ -174,6 +175,9 @@ public class MarkImporter {
         reject(outcome.rejection());
       } else {
         batch.add(outcome.mark());
+        if (firstDate == null || outcome.mark().date().isBefore(firstDate)) {
+          firstDate = outcome.mark().date();
+        }
       }
       if (batch.size() >= properties.batchSize() || rejected.size() >= properties.batchSize()) {
         submit();

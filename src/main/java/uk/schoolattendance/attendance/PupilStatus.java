@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class PupilStatus {
 
   /** One pupil's status in one academic year (the year's first calendar year, 2026 for 2026-27). */
-  record Status(int pupilId, int year, String identifiedBand, LocalDate thresholdIdentifiedOn, boolean stored) {
+  record Status(int pupilId, int year, String identifiedBand, LocalDate thresholdMetOn, boolean stored) {
 
     static Status none(int pupilId, int year) {
       return new Status(pupilId, year, "none", null, false);
@@ -27,7 +27,7 @@ class PupilStatus {
 
     boolean sameWorkAs(Status other) {
       return identifiedBand.equals(other.identifiedBand)
-          && java.util.Objects.equals(thresholdIdentifiedOn, other.thresholdIdentifiedOn);
+          && java.util.Objects.equals(thresholdMetOn, other.thresholdMetOn);
     }
   }
 
@@ -41,7 +41,7 @@ class PupilStatus {
   Map<Integer, Status> ofImport(int importId, int year) {
     Map<Integer, Status> found = new HashMap<>();
     jdbc.query(
-        "SELECT s.pupil_id, s.identified_band, s.threshold_identified_on FROM att_pupil_status s"
+        "SELECT s.pupil_id, s.identified_band, s.threshold_met_on FROM att_pupil_status s"
             + " JOIN att_import_pupil ip ON ip.pupil_id = s.pupil_id AND ip.import_id = ? WHERE s.academic_year = ?",
         rs -> {
           Date on = rs.getDate(3);
@@ -56,13 +56,13 @@ class PupilStatus {
     List<Status> stored = statuses.stream().filter(Status::stored).toList();
     List<Status> fresh = statuses.stream().filter(s -> !s.stored()).toList();
     for (var batch : List.of(
-        Map.entry("UPDATE att_pupil_status SET identified_band = ?, threshold_identified_on = ?, updated_import_id = ?"
+        Map.entry("UPDATE att_pupil_status SET identified_band = ?, threshold_met_on = ?, updated_import_id = ?"
             + " WHERE pupil_id = ? AND academic_year = ?", stored),
-        Map.entry("INSERT INTO att_pupil_status (identified_band, threshold_identified_on, updated_import_id, pupil_id,"
+        Map.entry("INSERT INTO att_pupil_status (identified_band, threshold_met_on, updated_import_id, pupil_id,"
             + " academic_year) VALUES (?, ?, ?, ?, ?)", fresh))) {
       jdbc.batchUpdate(batch.getKey(), batch.getValue(), batch.getValue().size(), (ps, s) -> {
         ps.setString(1, s.identifiedBand());
-        ps.setObject(2, s.thresholdIdentifiedOn() == null ? null : Date.valueOf(s.thresholdIdentifiedOn()), Types.DATE);
+        ps.setObject(2, s.thresholdMetOn() == null ? null : Date.valueOf(s.thresholdMetOn()), Types.DATE);
         ps.setInt(3, importId);
         ps.setInt(4, s.pupilId());
         ps.setInt(5, s.year());

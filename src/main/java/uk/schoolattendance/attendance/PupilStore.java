@@ -26,6 +26,8 @@ import uk.schoolattendance.attendance.SentMark.Contact;
 class PupilStore {
 
   static final int CHUNK = 2000;
+  /** The digest of details not read (never equal to a real one: compared, they count as changed). */
+  static final int UNREAD = Integer.MIN_VALUE;
 
   /**
    * A pupil the register knows: its id, a digest of its details and contacts (to tell a change),
@@ -47,8 +49,16 @@ class PupilStore {
     this.jdbc = jdbc;
   }
 
-  /** The pupils of these UPNs that the register knows. */
+  /** The pupils of these UPNs that the register knows, with their details' digests. */
   Map<String, Known> find(Collection<String> upns) {
+    return find(upns, true);
+  }
+
+  /**
+   * The pupils of these UPNs that the register knows. Without {@code details} (rows that send no
+   * details, a day's feed) the digests are not read: such a pupil's details are never compared.
+   */
+  Map<String, Known> find(Collection<String> upns, boolean details) {
     Map<String, Known> found = new HashMap<>();
     List<String> all = new ArrayList<>(upns);
     for (int from = 0; from < all.size(); from += CHUNK) {
@@ -58,24 +68,28 @@ class PupilStore {
       Map<Integer, Map<Integer, Enrolled>> enrolments = new HashMap<>();
       Map<Integer, Object[]> rows = new HashMap<>();
       jdbc.query(
-          "SELECT pupil_id, upn, forename, surname, date_of_birth, year_group, sen_provision, free_school_meals,"
-              + " has_social_worker, looked_after, address, school_urn FROM att_pupil WHERE upn IN (" + in + ")",
+          details
+              ? "SELECT pupil_id, upn, school_urn, forename, surname, date_of_birth, year_group, sen_provision,"
+                  + " free_school_meals, has_social_worker, looked_after, address FROM att_pupil WHERE upn IN (" + in + ")"
+              : "SELECT pupil_id, upn, school_urn FROM att_pupil WHERE upn IN (" + in + ")",
           rs -> {
-            rows.put(rs.getInt(1), new Object[] {rs.getString(2).trim(), details(rs), rs.getInt(12)});
+            rows.put(rs.getInt(1), new Object[] {rs.getString(2).trim(), details ? details(rs) : null, rs.getInt(3)});
           },
           chunk.toArray());
       if (rows.isEmpty()) {
         continue;
       }
       String ids = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
-      jdbc.query(
-          "SELECT pupil_id, name, relationship, parental_responsibility, address FROM att_contact"
-              + " WHERE pupil_id IN (" + ids + ") ORDER BY pupil_id, contact_order",
-          rs -> {
-            contacts.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-                .add(new Contact(rs.getString(2), rs.getString(3), bool(rs, 4), rs.getString(5)));
-          },
-          rows.keySet().toArray());
+      if (details) {
+        jdbc.query(
+            "SELECT pupil_id, name, relationship, parental_responsibility, address FROM att_contact"
+                + " WHERE pupil_id IN (" + ids + ") ORDER BY pupil_id, contact_order",
+            rs -> {
+              contacts.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                  .add(new Contact(rs.getString(2), rs.getString(3), bool(rs, 4), rs.getString(5)));
+            },
+            rows.keySet().toArray());
+      }
       jdbc.query(
           "SELECT pupil_id, school_urn, from_date, registration FROM att_enrolment WHERE pupil_id IN (" + ids + ")",
           rs -> {
@@ -87,7 +101,8 @@ class PupilStore {
           (id, row) ->
               found.put(
                   (String) row[0],
-                  new Known(id, digest((PupilDetails) row[1]), contactsDigest(contacts.getOrDefault(id, List.of())),
+                  new Known(id, row[1] == null ? UNREAD : digest((PupilDetails) row[1]),
+                      row[1] == null ? UNREAD : contactsDigest(contacts.getOrDefault(id, List.of())),
                       (int) row[2], enrolments.getOrDefault(id, new HashMap<>()))));
     }
     return found;
@@ -204,9 +219,9 @@ class PupilStore {
   }
 
   private static PupilDetails details(ResultSet rs) throws SQLException {
-    String sen = rs.getString(7);
-    return new PupilDetails(rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(), rs.getString(6),
-        sen == null ? null : sen.trim(), bool(rs, 8), bool(rs, 9), bool(rs, 10), rs.getString(11), null);
+    String sen = rs.getString(8);
+    return new PupilDetails(rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getString(7),
+        sen == null ? null : sen.trim(), bool(rs, 9), bool(rs, 10), bool(rs, 11), rs.getString(12), null);
   }
 
   private static Boolean bool(ResultSet rs, int column) throws SQLException {

@@ -212,7 +212,7 @@ class RegisterBenchmark {
     FiguresQuery.Pupils pupils = FiguresQuery.Pupils.ofImport(feedImport);
     String plan = String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + app.getBean(FiguresQuery.class)
         .thresholdSql(pupils), String.class, app.getBean(FiguresQuery.class).thresholdParameters(pupils, feedDay,
-            LocalDate.of(2026, 9, 1), app.getBean(AttendanceRegister.class).lookback(LocalDate.of(2026, 9, 1))).toArray()));
+            feedDay, app.getBean(AttendanceRegister.class).lookback(feedDay)).toArray()));
     Files.writeString(Path.of("target", "register-benchmark-threshold-plan.txt"), plan);
     jdbc.update("DELETE FROM att_import_pupil WHERE import_id = ?", feedImport);
     report("Load average after the feed: %s", loadAverage());
