@@ -59,19 +59,23 @@ public class AttendanceRegister {
   private final RegisterProperties properties;
   private final Bands bands;
   private final RegisterDialect dialect;
+  private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
   AttendanceRegister(
       JdbcTemplate jdbc,
       FiguresQuery query,
       RegisterCalendars calendars,
       RegisterProperties properties,
-      Bands bands) {
+      Bands bands,
+      org.springframework.transaction.PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.query = query;
     this.calendars = calendars;
     this.properties = properties;
     this.bands = bands;
     this.dialect = RegisterDialect.of(jdbc);
+    this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
   }
 
   /** The pupil with this UPN, if the register knows it. */
@@ -113,7 +117,10 @@ public class AttendanceRegister {
 
   /** The pupil's figures for the academic year that holds {@code asOf}, from the marks up to that day. */
   public Optional<Figures> figures(String upn, LocalDate asOf) {
-    return figures(Pupils.ofUpns(List.of(upn.toUpperCase(Locale.ROOT))), asOf).values().stream().findFirst();
+    return readOnly.execute(status -> {
+      dialect.reuseFiguresPlans(jdbc);
+      return figures(Pupils.ofUpns(List.of(upn.toUpperCase(Locale.ROOT))), asOf).values().stream().findFirst();
+    });
   }
 
   /** The figures of each of these pupils (by UPN) as of {@code asOf}; pupils the register does not know are left out. */

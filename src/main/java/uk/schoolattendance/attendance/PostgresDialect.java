@@ -194,6 +194,11 @@ final class PostgresDialect implements RegisterDialect {
     jdbc.execute("ANALYZE att_import_pupil");
   }
 
+  @Override
+  public void reuseFiguresPlans(JdbcTemplate jdbc) {
+    jdbc.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+  }
+
   /** One statement for a whole batch of rows: each column is an array parameter of {@code unnest}. */
   private static void arrays(JdbcTemplate jdbc, String sql, Object[][] columns) {
     jdbc.execute((Connection connection) -> {

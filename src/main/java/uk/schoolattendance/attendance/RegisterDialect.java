@@ -60,6 +60,14 @@ interface RegisterDialect {
    */
   default void beforeIdentification(JdbcTemplate jdbc) {}
 
+  /**
+   * Inside a transaction about to read one pupil's figures: PostgreSQL keeps the plans of the
+   * figures' statements instead of planning them at every call (the {@code postgres} profile plans
+   * every query with its values, for Tasklist's authorization checks; the figures' plan is the same
+   * for every pupil and planning their window functions costs more than running them).
+   */
+  default void reuseFiguresPlans(JdbcTemplate jdbc) {}
+
   /** The dialect of the database behind {@code jdbc}. */
   static RegisterDialect of(JdbcTemplate jdbc) {
     String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
