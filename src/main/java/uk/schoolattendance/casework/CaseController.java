@@ -43,31 +43,30 @@ class CaseController {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final TaskService taskService;
-  private final CaseReferences references;
 
   CaseController(
-      RuntimeService runtimeService, HistoryService historyService, TaskService taskService, CaseReferences references) {
+      RuntimeService runtimeService, HistoryService historyService, TaskService taskService) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.taskService = taskService;
-    this.references = references;
   }
 
   @PostMapping
   ResponseEntity<Map<String, Object>> open(@RequestBody Map<String, Object> request) {
     Map<String, Object> variables = new LinkedHashMap<>(request);
     Object given = variables.remove("caseReference");
-    String reference = given instanceof String s && !s.isBlank() ? s.trim() : references.next();
     Object parents = variables.get("parents");
     if (parents != null) {
       JsonNode json = JsonVariables.parse("parents", parents);
       variables.put("parents", JsonVariables.json(json));
     }
+    // The case start gives the reference; only an administrator may bring one (security.CallerReferences)
     ProcessInstance instance =
         runtimeService.createProcessInstanceByKey("AttendanceCase")
-            .businessKey(reference)
+            .businessKey(given instanceof String s && !s.isBlank() ? s.trim() : null)
             .setVariables(variables)
             .execute();
+    String reference = instance.getBusinessKey();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseReference", reference);
     body.put("processInstanceId", instance.getId());

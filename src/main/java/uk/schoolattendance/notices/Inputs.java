@@ -88,15 +88,15 @@ public final class Inputs {
     return number.intValue();
   }
 
-  /** Pounds as sent (Double, Integer, Long or a decimal string), to two decimal places. */
+  /** Pounds as sent (Double, Integer or Long; text is a wrong type like any other), to two decimal places. */
   public static BigDecimal requiredPounds(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     BigDecimal amount;
     try {
       if (value instanceof Number number) {
         amount = new BigDecimal(number.toString());
-      } else if (value instanceof String text && !text.isBlank()) {
-        amount = new BigDecimal(text.trim());
+      } else if (value instanceof String) {
+        throw new InvalidInputException(name, "must be a number (an amount in pounds, e.g. 80.00), not text");
       } else {
         throw new InvalidInputException(name, "is required (an amount in pounds, e.g. 80.00)");
       }

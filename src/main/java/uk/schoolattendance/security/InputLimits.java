@@ -18,7 +18,8 @@ import uk.schoolattendance.system.InvalidInputException;
  * fail as an SQL error (500): a text variable longer than its column (4000 characters), a
  * variable name or a business key longer than 255 characters. Text is data, so a text variable
  * or business key holding expression syntax ({@code ${…}}, {@code #{…}}) or markup ({@code
- * <script>}, any HTML tag, {@code javascript:}) is refused too. Applies to every way in: the
+ * <script>}, any HTML tag, {@code javascript:}) is refused too, and so is a NUL or an unpaired
+ * surrogate character (the database or a letter would mangle it). Applies to every way in: the
  * engine REST API, Tasklist, the project's API, and to the processes' own text variables.
  */
 @Component
@@ -53,12 +54,31 @@ class InputLimits extends AbstractProcessEnginePlugin {
     if (text == null) {
       return;
     }
+    if (hasNulOrUnpairedSurrogate(text)) {
+      throw new InvalidInputException(field, NUL_OR_SURROGATE);
+    }
     if (text.contains("${") || text.contains("#{")) {
       throw new InvalidInputException(field, "must not contain an expression (${ or #{)");
     }
     if (MARKUP.matcher(text).find()) {
       throw new InvalidInputException(field, "must not contain HTML or script markup");
     }
+  }
+
+  static final String NUL_OR_SURROGATE = "must not contain a NUL or an unpaired surrogate character";
+
+  static boolean hasNulOrUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean unpaired =
+          Character.isHighSurrogate(c)
+              ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+              : Character.isLowSurrogate(c);
+      if (c == '\u0000' || unpaired) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Camunda's string serializer, refusing what the text column cannot hold. */
@@ -74,6 +94,7 @@ class InputLimits extends AbstractProcessEnginePlugin {
         throw new InvalidInputException(name, "must be at most " + MAX_TEXT + " characters");
       }
       checkText(name, text);
+      PersonNames.check(name, text);
       super.writeValue(value, fields);
     }
   }

@@ -15,6 +15,15 @@ final class ProcessStartListeners {
   private ProcessStartListeners() {}
 
   static void register(ProcessEngineConfigurationImpl configuration, ExecutionListener listener) {
+    register(configuration, listener, false);
+  }
+
+  /** First: before the model's own start listeners, which may set what this one checks. */
+  static void registerFirst(ProcessEngineConfigurationImpl configuration, ExecutionListener listener) {
+    register(configuration, listener, true);
+  }
+
+  private static void register(ProcessEngineConfigurationImpl configuration, ExecutionListener listener, boolean first) {
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
     if (listeners == null) {
       listeners = new ArrayList<>();
@@ -24,7 +33,11 @@ final class ProcessStartListeners {
         new AbstractBpmnParseListener() {
           @Override
           public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-            definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, listener);
+            if (first) {
+              definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, listener, 0);
+            } else {
+              definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, listener);
+            }
           }
         });
   }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -25,11 +26,19 @@ final class EngineRestErrors {
 
   /** Engine messages that mean "the client sent something we refuse", not "we failed". */
   private static final List<String> BAD_INPUT_MESSAGES =
-      List.of("Java serialization format is prohibited", "Password does not match policy");
+      List.of(
+          "Java serialization format is prohibited",
+          "Password does not match policy",
+          "cannot be deleted because is part of a running process");
 
   private EngineRestErrors() {}
 
   static Response toResponse(Throwable exception) {
+    AuthorizationException refused = causeOfType(exception, AuthorizationException.class);
+    if (refused != null) {
+      // Some endpoints wrap a refusal ("Task id is null", 400): it is still a refusal
+      return ExceptionHandlerHelper.getInstance().getResponse(refused);
+    }
     String badInput = badInputMessage(exception);
     if (badInput != null) {
       return answer(Response.Status.BAD_REQUEST, BadUserRequestException.class.getSimpleName(), badInput);

@@ -150,6 +150,14 @@ final class Browser implements AutoCloseable {
     waitUntil("login-" + app + "-" + user, () -> !driver.getCurrentUrl().contains("/login"));
   }
 
+  /** The error notifications the webapp shows (Cockpit's and Tasklist's red boxes). */
+  java.util.List<String> errorNotifications() {
+    return driver.findElements(By.cssSelector(".notifications .alert-danger, .page-notifications .alert-danger")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .toList();
+  }
+
   void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

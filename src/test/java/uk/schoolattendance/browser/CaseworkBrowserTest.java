@@ -65,7 +65,8 @@ class CaseworkBrowserTest extends BrowserTestSupport {
       browser.logInTo("tasklist", "senior", "senior");
       openTask(browser, meeting);
       browser.claimTask(() -> "senior".equals(assignee(meeting.getId())));
-      browser.clickable(By.xpath("//label[contains(., 'Further support')] | //input[@type='radio' and contains(@id,'Field_LegalRoute-3')]")).click();
+      // press: scrolled into view first, the case's facts above make the form longer than the window
+      browser.press(By.xpath("//label[contains(., 'Further support')] | //input[@type='radio' and contains(@id,'Field_LegalRoute-3')]"));
       browser.type("textarea[id$='Field_LegalRouteReason']", "The family has just engaged with early help.");
       browser.screenshot("senior-pupil-planning-meeting");
       browser.press(COMPLETE);

@@ -164,7 +164,7 @@ class CrashSafetyTest {
       String reference = "AC-2026-" + (700_000 + i);
       String upn = uk.schoolattendance.casework.Upn.of(801_400_000_000L + i);
       if (post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
-          RestBodies.attendanceCaseStart(reference, upn, "Pupil " + i, "CRASH-C" + i, 1))) {
+          RestBodies.attendanceCaseStart(reference, upn, RestBodies.name("Pupil", i), "CRASH-C" + i, 1))) {
         load.cases().add(reference);
       }
       String parent = "CRASH-P" + i;

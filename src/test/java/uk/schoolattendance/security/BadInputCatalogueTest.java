@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -56,6 +55,7 @@ class BadInputCatalogueTest {
   static final String CASE = "AC-2026-800001";
   static final String NOTICE = "{notice}";
   static final String WITHDRAWN = "{withdrawn}";
+  static final String MAIN_DEPLOYMENT = "{main-deployment}";
 
   String deploymentId;
   String taskId;
@@ -122,8 +122,17 @@ class BadInputCatalogueTest {
     cases.add(bad("case: no parent", post, start, caseStart("parents", "\"[]\""), 400, "parents:"));
     cases.add(bad("case: parents not JSON", post, start, caseStart("parents", "\"Alex and Sam\""), 400, "parents"));
     cases.add(bad("case: expression in pupil name", post, start, caseStart("pupilName", "\"${1+1}\""), 400, "pupilName: must not contain an expression"));
+    cases.add(bad("case: Markdown link as pupil name", post, start, caseStart("pupilName", "\"[Sign in again](https://example.org/login)\""), 400, "pupilName: names hold letters, spaces, hyphens, apostrophes and full stops"));
+    cases.add(bad("case: Markdown link as a parent's name", post, start,
+        caseStart("parents", "\"[{\\\"id\\\":\\\"P1\\\",\\\"name\\\":\\\"[Sign in](https://example.org)\\\",\\\"address\\\":\\\"1 High Street\\\"}]\""), 400, "parents: names hold letters"));
     cases.add(bad("case: reference already in use", post, start, caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"" + CASE + "\", \"variables\""), 400, "businessKey:"));
     cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 400, "schoolUrn: a school may open cases only for its own pupils"));
+    cases.add(badAs("school1", "case: a school chooses the next case reference", post, start,
+        caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2026-000999\", \"variables\""), 400, "businessKey: references are given by the application"));
+    cases.add(badAs("officer", "case: an officer chooses a case reference", post, start,
+        caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2027-000001\", \"variables\""), 400, "businessKey: references are given by the application"));
+    cases.add(badAs("compliance", "notice: a penalty notice started with a chosen number", post, "/engine-rest/process-definition/key/PenaltyNotice/start",
+        "{\"businessKey\": \"PN-2026-000999\", \"variables\": {}}", 400, "businessKey: references are given by the application"));
 
     // The project's API for cases
     String apiCases = "/api/cases";
@@ -133,8 +142,10 @@ class BadInputCatalogueTest {
     cases.add(bad("api case: attendance not a number", post, apiCases, apiCase("attendancePercent", "\"high\""), 400, "attendancePercent"));
     cases.add(bad("api case: very long pupil name", post, apiCases, apiCase("pupilName", "\"" + LONG + "\""), 400, "pupilName"));
     cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "pupilName: must not contain HTML"));
+    cases.add(bad("api case: Markdown emphasis in pupil name", post, apiCases, apiCase("pupilName", "\"**Sam** Pupil\""), 400, "pupilName: names hold letters"));
     cases.add(bad("api case: markup in the case reference", post, apiCases, apiCase("caseReference", "\"<b>AC</b>\""), 400, "businessKey"));
     cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 400, "schoolUrn"));
+    cases.add(badAs("school1", "api case: a school chooses the case reference", post, apiCases, apiCase("caseReference", "\"AC-2026-000998\""), 400, "references are given by the application"));
     cases.add(bad("api case: unknown reference", get, "/api/cases/AC-1999-000001", null, 404, "AC-1999-000001"));
     cases.add(badAs("school1", "api case: another school's case", get, "/api/cases/" + CASE, null, 404, CASE));
     cases.add(badAs("officer", "api: timers recalculated by a non-administrator", post, "/api/calendar/recalculate-timers", "{}", 403, ""));
@@ -246,6 +257,36 @@ class BadInputCatalogueTest {
     cases.add(bad("query: history date not a date", get, "/engine-rest/history/process-instance?startedAfter=yesterday&maxResults=10", null, 400, "startedAfter"));
     cases.add(bad("query: expression in an ad-hoc query", get, "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D&maxResults=10", null, 400, "xpression"));
 
+    // Malformed requests: each a 4xx naming the problem, never a 500 or an empty 400
+    String setNote = "/engine-rest/task/" + TASK + "/variables/note";
+    cases.add(bad("query: negative firstResult", get, "/engine-rest/task?firstResult=-5&maxResults=10", null, 400, "firstResult: must be 0 or more"));
+    cases.add(bad("query: negative maxResults", get, "/engine-rest/task?maxResults=-1", null, 400, "maxResults: must be 0 or more"));
+    cases.add(bad("query: negative maxResults in history", get, "/engine-rest/history/task?maxResults=-1", null, 400, "maxResults: must be 0 or more"));
+    cases.add(bad("deployment: created without a body", post, "/engine-rest/deployment/create", null, 415, "multipart/form-data"));
+    cases.add(bad("attachment: created without a body", post, "/engine-rest/task/" + TASK + "/attachment/create", null, 415, "multipart/form-data"));
+    cases.add(bad("body: 20 MB", post, "/engine-rest/task/" + TASK + "/variables", "{\"modifications\": {\"note\": {\"value\": \"" + "a".repeat(20_000_000) + "\"}}}", 413, "at most"));
+    cases.add(bad("body: 20 MB to the project's API", post, "/api/cases", "{\"pupilName\": \"" + "a".repeat(20_000_000) + "\"}", 413, "at most"));
+    cases.add(bad("body: deeply nested arrays", post, "/engine-rest/task/" + TASK + "/variables", "[".repeat(5000) + "]".repeat(5000), 400, "body: nested"));
+    cases.add(bad("body: deeply nested objects", post, "/engine-rest/task/" + TASK + "/variables", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000), 400, "body: nested"));
+    cases.add(bad("body: NaN", put, setNote, "{\"value\": NaN, \"type\": \"Double\"}", 400, "body: is not valid JSON"));
+    cases.add(bad("body: NaN as text of a Double", put, setNote, "{\"value\": \"NaN\", \"type\": \"Double\"}", 400, "note: must be a number"));
+    cases.add(bad("text: NUL character", put, setNote, "{\"value\": \"Sam\\u0000Pupil\", \"type\": \"String\"}", 400, "note: must not contain"));
+    cases.add(bad("text: lone surrogate", put, setNote, "{\"value\": \"Sam\\ud800Pupil\", \"type\": \"String\"}", 400, "note: must not contain"));
+    cases.add(bad("variable name: expression", post, "/engine-rest/task/" + TASK + "/variables", "{\"modifications\": {\"${level}\": {\"value\": \"a\"}}}", 400, "variable name"));
+    cases.add(bad("variable name: markup", post, "/engine-rest/task/" + TASK + "/variables", "{\"modifications\": {\"<b>x</b>\": {\"value\": \"a\"}}}", 400, "variable name"));
+    cases.add(bad("variable name: markup in the path", put, "/engine-rest/task/" + TASK + "/variables/%3Cb%3E", "{\"value\": \"a\", \"type\": \"String\"}", 400, "variable name"));
+    cases.add(bad("variable: File", put, setNote, "{\"value\": \"aGVsbG8=\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"x.txt\"}}", 400, "note: type File is not accepted"));
+    cases.add(bad("variable: Bytes", put, setNote, "{\"value\": \"aGVsbG8=\", \"type\": \"Bytes\"}", 400, "note: type Bytes is not accepted"));
+    cases.add(bad("variable: Object as JSON of a Java class", put, setNote,
+        "{\"value\": \"\\\"/tmp\\\"\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.io.File\", \"serializationDataFormat\": \"application/json\"}}", 400, "note: type Object is not accepted"));
+    cases.add(bad("variable: binary upload", post, setNote + "/data", null, 400, "file and binary variables are not accepted"));
+    cases.add(bad("date: year 99999", put, setNote, "{\"value\": \"99999-01-01T00:00:00.000+0000\", \"type\": \"Date\"}", 400, "note: must be a date with a four-digit year"));
+    cases.add(bad("date: due date in year 99999", put, "/engine-rest/task/" + TASK, "{\"name\": \"x\", \"due\": \"99999-01-01T00:00:00.000+0000\"}", 400, "due: must be a date with a four-digit year"));
+    cases.add(bad("payment: amount as text", post, message, payment(NOTICE, "\"80.00\"", null), 400, "amountPaid: must be a number"));
+    cases.add(bad("register: amount as text", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": \"80.00\"}", 400, "amountPaid"));
+    cases.add(bad("register: amount NaN", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": \"NaN\"}", 400, "amountPaid"));
+    cases.add(bad("deployment: deleting the application's own, cases running", HttpMethod.DELETE, "/engine-rest/deployment/" + MAIN_DEPLOYMENT, null, 400, "deployment: "));
+
     // The project's API
     cases.add(bad("api: unknown path", get, "/api/reports/no-such-report", null, 404, "no-such-report"));
     cases.add(bad("api: wrong method", post, "/api/reports/dashboard", "{}", 405, "POST"));
@@ -313,20 +354,7 @@ class BadInputCatalogueTest {
 
   @BeforeAll
   void deployProbe() {
-    deploymentId =
-        repositoryService
-            .createDeployment()
-            .addModelInstance(
-                PROBE + ".bpmn",
-                Bpmn.createExecutableProcess(PROBE)
-                    .camundaHistoryTimeToLive(1)
-                    .startEvent()
-                    .userTask("Task_InterveneInSchool")
-                    .camundaCandidateGroups("school-${schoolUrn}")
-                    .endEvent()
-                    .done())
-            .deploy()
-            .getId();
+    deploymentId = Probes.deploy(repositoryService, PROBE, Probes.schoolTask(PROBE));
     runtimeService.startProcessInstanceByKey(PROBE, "CASE-PROBE-1", Map.of("schoolUrn", "100001"));
     taskId = taskService.createTaskQuery().processDefinitionKey(PROBE).singleResult().getId();
     placeholders.put(TASK, taskId);
@@ -341,6 +369,9 @@ class BadInputCatalogueTest {
         .setVariable("withdrawalReason", "Issued to the wrong parent")
         .correlate();
     placeholders.put(WITHDRAWN, withdrawn);
+    placeholders.put(
+        MAIN_DEPLOYMENT,
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey("AttendanceCase").latestVersion().singleResult().getDeploymentId());
   }
 
   /** A penalty notice of school 100001, issued and awaiting payment. */

@@ -174,7 +174,8 @@ class PostgresProfileTest {
             .timerWithDuration("P28D")
             .serviceTask("Task_Record")
             .camundaAsyncBefore()
-            .camundaExpression("${execution.setVariable('recorded', true)}")
+            .camundaExpression("${true}")
+            .camundaResultVariable("recorded")
             .endEvent()
             .done();
     bean(RepositoryService.class)

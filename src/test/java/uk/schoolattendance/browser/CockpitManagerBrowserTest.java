@@ -1,0 +1,62 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.casework.CaseFixtures;
+
+/**
+ * A manager reads every Cockpit page a manager opens (dashboard, processes, one process and one
+ * case with its incident, decisions, Human Tasks, deployments, batches) without a permission
+ * error, and sees no exception details of a failure: those are for administrators.
+ */
+class CockpitManagerBrowserTest extends BrowserTestSupport {
+
+  static final String FAILURE = "Letter printer rejected notice for school 100001";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+
+  @Test
+  void aManagerReadsEveryCockpitPageWithoutAPermissionError() {
+    ProcessInstance attendanceCase =
+        runtimeService.startProcessInstanceByKey(
+            "AttendanceCase", CaseFixtures.with(CaseFixtures.startVariables(), "pupilName", "Robin Cockpit"));
+    String waiting = taskService.createTaskQuery().processInstanceId(attendanceCase.getId()).singleResult().getExecutionId();
+    runtimeService.createIncident("attendanceProbe", waiting, "probe", FAILURE);
+    String definition = attendanceCase.getProcessDefinitionId();
+    String decision =
+        repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("AttendanceBand").latestVersion().singleResult().getId();
+
+    Map<String, By> pages = new LinkedHashMap<>();
+    pages.put("dashboard", By.cssSelector(".attendance-dashboard"));
+    pages.put("processes", By.xpath("//a[contains(., 'Attendance case')]"));
+    pages.put("process-definition/" + definition + "/runtime", By.xpath("//a[contains(., '" + attendanceCase.getId() + "')]"));
+    pages.put("process-instance/" + attendanceCase.getId() + "/runtime?tab=incidents-tab", By.xpath("//*[contains(text(), 'attendanceProbe')]"));
+    pages.put("decisions", By.xpath("//a[contains(., 'Attendance band')]"));
+    pages.put("decision-definition/" + decision, By.xpath("//*[contains(text(), 'Attendance band')]"));
+    pages.put("tasks", By.xpath("//tr[th[normalize-space()='Total']]/th[normalize-space()!='0' and normalize-space()!='Total' and normalize-space()!='']"));
+    pages.put("repository", By.xpath("//*[contains(text(), 'AttendanceCase.bpmn')]"));
+    pages.put("batch", By.xpath("//*[contains(., 'Batches')]"));
+
+    try (Browser browser = browser()) {
+      browser.logInTo("cockpit", "manager", "manager");
+      for (Map.Entry<String, By> page : pages.entrySet()) {
+        String name = "cockpit-manager-" + page.getKey().replaceAll("[/?].*", "");
+        browser.open("/camunda/app/cockpit/default/#/" + page.getKey());
+        browser.waitUntil(name, () -> !browser.errorNotifications().isEmpty() || !browser.driver().findElements(page.getValue()).isEmpty());
+        browser.screenshot(name);
+        assertThat(browser.errorNotifications()).as(page.getKey()).isEmpty();
+      }
+      assertThat(browser.driver().getPageSource()).doesNotContain(FAILURE);
+    }
+  }
+}
