@@ -65,6 +65,10 @@ class ImportController {
     }
     Format format = format(request.getContentType());
     long length = request.getContentLengthLong();
+    if (length > properties.maxFileSize().toBytes()) {
+      throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "A register file may be at most "
+          + properties.maxFileSize().toMegabytes() + " MB (attendance.register.max-file-size): send it in parts.");
+    }
     Map<Integer, Boolean> allowed = new HashMap<>();
     IntPredicate mayImport = urn ->
         allowed.computeIfAbsent(urn, u -> access.mayImport(String.format(Locale.ROOT, "%06d", u)));

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import uk.schoolattendance.attendance.CheckedMark.PupilDetails;
 import uk.schoolattendance.attendance.MarkCodes.Resolved;
 import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.security.PersonNames;
 
 /**
  * The checks of one row that need nothing from the database: a valid UPN (the DfE check letter),
@@ -134,8 +135,8 @@ final class MarkChecks {
     if (sent == null || !sent.hasAnyName()) {
       return null;
     }
-    String forename = text(row, "forename", sent.forename(), 100, true, problems);
-    String surname = text(row, "surname", sent.surname(), 100, true, problems);
+    String forename = name(row, "forename", text(row, "forename", sent.forename(), 100, true, problems), problems);
+    String surname = name(row, "surname", text(row, "surname", sent.surname(), 100, true, problems), problems);
     String birth = trim(sent.dateOfBirth());
     LocalDate dateOfBirth = null;
     if (birth == null) {
@@ -170,7 +171,8 @@ final class MarkChecks {
       int n = 0;
       for (SentMark.Contact contact : sent.contacts()) {
         n++;
-        String name = text(row, "contact" + n + "Name", contact.name(), 200, false, problems);
+        String name = name(row, "contact" + n + "Name", text(row, "contact" + n + "Name", contact.name(), 200, false, problems),
+            problems);
         String contactAddress = text(row, "contact" + n + "Address", contact.address(), 500, false, problems);
         String relationship = text(row, "contact" + n + "Relationship", contact.relationship(), 40, false, problems);
         if (name != null) {
@@ -199,6 +201,14 @@ final class MarkChecks {
       problems.add(new Rejection(row, field, "must not contain markup or an expression"));
     }
     return text;
+  }
+
+  /** Names are names (the same rule as at every other way in, {@link PersonNames}). */
+  private static String name(int row, String field, String value, List<Rejection> problems) {
+    if (value != null && problems.stream().noneMatch(p -> p.field().equals(field)) && !PersonNames.isName(value)) {
+      problems.add(new Rejection(row, field, PersonNames.RULE));
+    }
+    return value;
   }
 
   private static Boolean flag(int row, String field, String value, List<Rejection> problems) {

@@ -94,7 +94,7 @@ public class MarkImporter {
     long started = System.nanoTime();
     int importId = transactions.execute(status -> records.start(format.code(), submittedBy, length));
     Session session = new Session(importId, new MarkChecks(codes, calendars, mayImport, today),
-        new CountingStream(body), format == Format.CTF);
+        new CountingStream(body, properties.maxFileSize().toBytes()), format == Format.CTF);
     try {
       if (format == Format.CSV) {
         CsvMarks.read(session.in, session);
@@ -280,19 +280,21 @@ public class MarkImporter {
   /** A batch handed from the reading thread to the writing one; {@code last} ends the writer. */
   private record Work(List<CheckedMark> marks, List<Rejection> rejections, long bytesRead, boolean last) {}
 
-  /** Counts the bytes read, for progress. */
+  /** Counts the bytes read, for progress, and stops a file over the limit. */
   private static final class CountingStream extends FilterInputStream {
+    final long limit;
     long count;
 
-    CountingStream(InputStream in) {
+    CountingStream(InputStream in, long limit) {
       super(in);
+      this.limit = limit;
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
       if (b >= 0) {
-        count++;
+        counted(1);
       }
       return b;
     }
@@ -301,9 +303,16 @@ public class MarkImporter {
     public int read(byte[] buffer, int offset, int length) throws IOException {
       int n = super.read(buffer, offset, length);
       if (n > 0) {
-        count += n;
+        counted(n);
       }
       return n;
+    }
+
+    private void counted(int n) throws IOException {
+      count += n;
+      if (count > limit) {
+        throw new IOException("the file is larger than attendance.register.max-file-size (" + limit + " bytes)");
+      }
     }
   }
 }

@@ -23,6 +23,8 @@ import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
  *     Sundays (the DfE's files hold school weekdays only)
  * @param staleAfter a running import with no progress for this long is shown as interrupted
  * @param rejectionsInAnswer rejections listed in the import's answer (all are kept and paged)
+ * @param maxFileSize the largest file an import takes (the application's 5 MB request limit does not
+ *     apply to register files: they are streamed, never held in memory)
  */
 @ConfigurationProperties("attendance.register")
 public record RegisterProperties(
@@ -33,7 +35,8 @@ public record RegisterProperties(
     @DefaultValue("20000") int batchSize,
     @DefaultValue("false") boolean ctfWeekendsInMarks,
     @DefaultValue("PT10M") Duration staleAfter,
-    @DefaultValue("1000") int rejectionsInAnswer) {
+    @DefaultValue("1000") int rejectionsInAnswer,
+    @DefaultValue("4GB") org.springframework.util.unit.DataSize maxFileSize) {
 
   public RegisterProperties {
     codeSets = codeSets == null ? List.of() : List.copyOf(codeSets);

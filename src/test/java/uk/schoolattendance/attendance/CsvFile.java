@@ -19,8 +19,8 @@ final class CsvFile {
 
   CsvFile mark(String upn, String urn, LocalDate date, String session, String code) {
     if (named.add(upn)) {
-      text.append(String.join(",", upn, urn, date.toString(), session, code, "Sam", "Pupil" + upn.substring(9),
-          "2015-05-01", "6", "Alex Parent" + upn.substring(9), "\"1 High Street, Southend-on-Sea SS1 1AA\"")).append('\n');
+      text.append(String.join(",", upn, urn, date.toString(), session, code, "Sam", surname(upn),
+          "2015-05-01", "6", "Alex " + surname(upn), "\"1 High Street, Southend-on-Sea SS1 1AA\"")).append('\n');
     } else {
       text.append(String.join(",", upn, urn, date.toString(), session, code)).append('\n');
     }
@@ -45,6 +45,15 @@ final class CsvFile {
     text.append(line).append('\n');
     rows++;
     return this;
+  }
+
+  /** The surname the file gives the pupil: letters made of the UPN's last digits (names hold no digits). */
+  static String surname(String upn) {
+    StringBuilder name = new StringBuilder("Pupil");
+    for (char c : upn.substring(9).toCharArray()) {
+      name.append((char) ('a' + (c - '0')));
+    }
+    return name.toString();
   }
 
   int rows() {

@@ -271,7 +271,7 @@ class RegisterBenchmark {
           for (int s = 0; s < 2; s++) {
             out.write(upn + "," + urn + "," + day + "," + (s == 0 ? "AM" : "PM") + "," + codes[s]);
             if (first) {
-              out.write(",Sam,Pupil" + p + ",2015-05-01,6");
+              out.write(",Sam," + CsvFile.surname(upn) + ",2015-05-01,6");
               first = false;
             }
             out.write('\n');
@@ -334,7 +334,7 @@ class RegisterBenchmark {
               + " VALUES (?, 'Sam', ?, DATE '2015-05-01', '6', ?, now()) ON CONFLICT (upn) DO NOTHING")) {
         for (int p = 1; p <= LA_PUPILS; p++) {
           insert.setString(1, Upn.of(FIRST_UPN + p));
-          insert.setString(2, "Pupil" + p);
+          insert.setString(2, CsvFile.surname(Upn.of(FIRST_UPN + p)));
           insert.setInt(3, FIRST_URN + (p - 1) / SCHOOL_SIZE);
           insert.addBatch();
           if (p % 10_000 == 0) {
