@@ -43,12 +43,10 @@ class AuthorizationsInitializer {
   static final String ADMIN = "admin";
 
   private final AuthorizationService authorizations;
-  private final SchoolAccess schoolAccess;
   private final SchoolDirectory schools;
 
-  AuthorizationsInitializer(AuthorizationService authorizations, SchoolAccess schoolAccess, SchoolDirectory schools) {
+  AuthorizationsInitializer(AuthorizationService authorizations, SchoolDirectory schools) {
     this.authorizations = authorizations;
-    this.schoolAccess = schoolAccess;
     this.schools = schools;
   }
 
@@ -151,14 +149,14 @@ class AuthorizationsInitializer {
    * school and watches identification after imports in Cockpit.
    */
   private void schoolData() {
-    schoolAccess.grant(Groups.CAMUNDA_ADMIN, ANY, SchoolPermission.ALL);
+    grant(Groups.CAMUNDA_ADMIN, SchoolAccess.SCHOOL, ANY, SchoolPermission.ALL);
     for (String group :
         new String[] {Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM, Groups.MANAGERS}) {
-      schoolAccess.grant(group, ANY, SchoolPermission.READ);
+      grant(group, SchoolAccess.SCHOOL, ANY, SchoolPermission.READ);
     }
-    schoolAccess.grant(Groups.DATA_TEAM, ANY, SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
+    grant(Groups.DATA_TEAM, SchoolAccess.SCHOOL, ANY, SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
     for (School school : schools.all()) {
-      schoolAccess.grant(school.groupId(), school.urn(), SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
+      grant(school.groupId(), SchoolAccess.SCHOOL, school.urn(), SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
     }
     grant(Groups.SCHOOLS, Resources.PROCESS_DEFINITION, "ReviewIdentifiedPupils", ProcessDefinitionPermissions.READ);
     grant(Groups.DATA_TEAM, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -129,28 +128,6 @@ public class SchoolAccess {
   public String currentUser() {
     Authentication user = identity.getCurrentAuthentication();
     return user == null ? null : user.getUserId();
-  }
-
-  /** Grants a group a permission on one school ({@code urn}) or on every school ({@code *}), idempotently. */
-  public void grant(String groupId, String urn, SchoolPermission... permissions) {
-    Authorization existing =
-        authorizations.createAuthorizationQuery()
-            .authorizationType(AUTH_TYPE_GRANT)
-            .groupIdIn(groupId)
-            .resourceType(SCHOOL)
-            .resourceId(urn)
-            .singleResult();
-    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    if (existing != null && java.util.Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
-      return;
-    }
-    authorization.setGroupId(groupId);
-    authorization.setResource(SCHOOL);
-    authorization.setResourceId(urn);
-    for (SchoolPermission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizations.saveAuthorization(authorization);
   }
 
   /** Runs {@code work} with no signed-in user (as the system), then puts the user back. */
