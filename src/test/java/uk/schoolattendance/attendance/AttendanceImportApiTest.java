@@ -250,6 +250,50 @@ class AttendanceImportApiTest {
         + " WHERE p.upn LIKE '%7001001%'", Integer.class)).isZero();
   }
 
+  @Test
+  void aLargeImportShowsItsProgressWhileItRuns() throws Exception {
+    CsvFile file = new CsvFile();
+    for (int n = 0; n < 250; n++) { // about 28,000 rows: the first batch is written while the rest waits
+      file.days(Upn.of(700_100_200_000L + n), "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
+          LocalDate.of(2026, 11, 20), (day, session) -> "/");
+    }
+    byte[] bytes = file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.io.InputStream slow = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+      int read;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (read > bytes.length * 0.9) {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+        }
+        int n = super.read(b, off, Math.min(len, 8192));
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+    java.util.concurrent.CompletableFuture<Integer> running = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> importer.importFile(MarkImporter.Format.CSV, slow, (long) bytes.length, "datateam", urn -> true, TODAY));
+    try {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).untilAsserted(() -> {
+        Map latest = rest.withBasicAuth("datateam", "datateam")
+            .getForObject("/api/attendance/imports?limit=1", Map[].class)[0];
+        assertThat(latest).containsEntry("state", "running");
+        assertThat((Integer) latest.get("rowsRead")).isGreaterThanOrEqualTo(20_000);
+        assertThat((Integer) ((Map) latest.get("progress")).get("percent")).isBetween(1, 99);
+      });
+    } finally {
+      release.countDown();
+    }
+    int importId = running.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    assertThat(get(rest, "datateam", "/api/attendance/imports/" + importId).getBody())
+        .containsEntry("state", "completed").containsEntry("rowsRead", file.rows());
+  }
+
   private int marks(String upn) {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id WHERE p.upn = ?", Integer.class, upn);
