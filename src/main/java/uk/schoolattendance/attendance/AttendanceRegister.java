@@ -48,6 +48,9 @@ public class AttendanceRegister {
     }
   }
 
+  /** A pupil flagged for the school's Targeting Support Meeting: severely absent, no plan. */
+  public record TargetingFlag(String upn, String name, String band, Double attendancePercent, LocalDate flaggedOn) {}
+
   /** A parent or carer the school listed. */
   public record Contact(String name, String relationship, Boolean parentalResponsibility, String address) {}
 
@@ -105,6 +108,24 @@ public class AttendanceRegister {
             + " JOIN att_pupil p ON p.pupil_id = c.pupil_id WHERE p.upn = ? ORDER BY c.contact_order",
         (rs, n) -> new Contact(rs.getString(1), rs.getString(2), bool(rs.getObject(3)), rs.getString(4)),
         upn.toUpperCase(Locale.ROOT));
+  }
+
+  /** The UPNs of the pupils enrolled at the school (main or dual registration), in UPN order. */
+  public List<String> pupilsAt(String urn) {
+    return jdbc.query(
+        "SELECT p.upn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.school_urn = ?"
+            + " ORDER BY p.upn",
+        (rs, n) -> rs.getString(1).trim(), Integer.parseInt(urn));
+  }
+
+  /** The pupils flagged for the school's Targeting Support Meeting in the academic year ("2026-27"). */
+  public List<TargetingFlag> targetingFlags(String urn, String academicYear) {
+    return jdbc.query(
+        "SELECT p.upn, p.forename, p.surname, f.band, f.attendance_percent, f.flagged_on FROM att_targeting_flag f"
+            + " JOIN att_pupil p ON p.pupil_id = f.pupil_id WHERE f.school_urn = ? AND f.academic_year = ? ORDER BY p.upn",
+        (rs, n) -> new TargetingFlag(rs.getString(1).trim(), rs.getString(2) + " " + rs.getString(3), rs.getString(4),
+            rs.getObject(5) == null ? null : rs.getDouble(5), rs.getDate(6).toLocalDate()),
+        Integer.parseInt(urn), Integer.parseInt(academicYear.substring(0, 4)));
   }
 
   /** Whether the register holds any mark for this pupil. */
