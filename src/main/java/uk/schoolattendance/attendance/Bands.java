@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.schools.SchoolAccess;
 
 /**
@@ -36,7 +37,7 @@ class Bands {
   }
 
   String band(double attendancePercent) {
-    return dmn.evaluateDecisionTable(decision(), Variables.createVariables().putValue("attendancePercent", attendancePercent))
+    return dmn.evaluateDecisionTable(decision(), Variables.createVariables().putValue(CaseFacts.ATTENDANCE_PERCENT.name(), attendancePercent))
         .getSingleEntry();
   }
 

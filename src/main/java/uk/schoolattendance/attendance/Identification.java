@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.OpenCases.OpenCase;
 import uk.schoolattendance.attendance.PupilStatus.Status;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.CaseFacts;
 
 /**
  * Identification after an import (DfE stage Monitor): the figures of every pupil the import
@@ -41,7 +43,6 @@ import uk.schoolattendance.attendance.PupilStatus.Status;
 @Component
 class Identification {
 
-  static final String REVIEW_PROCESS = "ReviewIdentifiedPupils";
   private static final Logger LOG = LoggerFactory.getLogger(Identification.class);
   private static final List<String> BANDS = List.of("none", "not-persistent", "persistent", "severe", "chronic");
 
@@ -110,7 +111,7 @@ class Identification {
       boolean isIdentified = Boolean.TRUE.equals(decision.get("identified"));
       OpenCase open = cases.get(f.upn());
       if (open != null && f.attendancePercent() != null && open.differs(f)) {
-        runtime.createMessageCorrelation("AttendanceUpdated")
+        runtime.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name())
             .processInstanceId(open.processInstanceId())
             .setVariables(figuresVariables(f))
             .correlateWithResult();
@@ -154,29 +155,29 @@ class Identification {
 
   private boolean startReview(int importId, int urn, List<IdentifiedPupils.Entry> pupils) {
     String key = "review-" + importId + "-" + AttendanceRegister.urn(urn);
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(REVIEW_PROCESS)
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
         .processInstanceBusinessKey(key).count() > 0) {
       return false;
     }
     VariableMap variables = Variables.createVariables()
-        .putValue("schoolUrn", AttendanceRegister.urn(urn))
+        .putValue(ReviewIdentifiedPupils.SCHOOL_URN.name(), AttendanceRegister.urn(urn))
         .putValue("importId", importId);
     variables.putAll(identifiedPupils.variables(pupils));
-    runtime.createProcessInstanceByKey(REVIEW_PROCESS).businessKey(key).setVariables(variables).execute();
+    runtime.createProcessInstanceByKey(ReviewIdentifiedPupils.KEY).businessKey(key).setVariables(variables).execute();
     return true;
   }
 
   /** The variables {@code AttendanceUpdated} carries: the case's figures from the register. */
   static Map<String, Object> figuresVariables(Figures f) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("attendancePercent", f.attendancePercent());
-    variables.put("unauthorisedSessions", f.unauthorisedInLast10SchoolWeeks());
-    variables.put("attendanceSource", "marks");
+    AttendanceCase.ATTENDANCE_PERCENT.put(variables, f.attendancePercent());
+    AttendanceCase.UNAUTHORISED_SESSIONS.put(variables, f.unauthorisedInLast10SchoolWeeks());
+    AttendanceCase.ATTENDANCE_SOURCE.put(variables, CaseFacts.FROM_MARKS);
     return variables;
   }
 
   private Map<String, Object> decide(String band, String identifiedBand, boolean met, boolean metKnown) {
-    return decisions.evaluateDecisionTableByKey("AttendanceIdentification",
+    return decisions.evaluateDecisionTableByKey(IdentifyAttendanceConcerns.IDENTIFICATION_DECISION,
             Variables.createVariables()
                 .putValue("band", band)
                 .putValue("identifiedBand", identifiedBand)
@@ -187,7 +188,7 @@ class Identification {
 
   /** The decision TargetingSupportFlag, evaluated once per band and plan in a run. */
   private Boolean shouldFlag(String band, boolean hasPlan, Map<List<Object>, Boolean> memo) {
-    return memo.computeIfAbsent(List.of(band, hasPlan), k -> decisions.evaluateDecisionTableByKey("TargetingSupportFlag",
+    return memo.computeIfAbsent(List.of(band, hasPlan), k -> decisions.evaluateDecisionTableByKey(IdentifyAttendanceConcerns.TARGETING_SUPPORT_FLAG_DECISION,
             Variables.createVariables().putValue("band", band).putValue("hasPlan", hasPlan))
         .getSingleEntry());
   }

@@ -13,8 +13,6 @@ import uk.schoolattendance.schools.SchoolAccess;
 @Component
 class IdentificationRequests {
 
-  static final String PROCESS = "IdentifyAttendanceConcerns";
-
   private final RuntimeService runtime;
   private final SchoolAccess access;
 
@@ -26,9 +24,9 @@ class IdentificationRequests {
   void requestFor(int importId) {
     access.asSystem(
         () ->
-            runtime.createProcessInstanceByKey(PROCESS)
+            runtime.createProcessInstanceByKey(IdentifyAttendanceConcerns.KEY)
                 .businessKey(businessKey(importId))
-                .setVariable("importId", importId)
+                .setVariable(IdentifyAttendanceConcerns.IMPORT_ID.name(), importId)
                 .execute());
   }
 

@@ -82,9 +82,9 @@ class IdentifiedPupils {
       choice.put("value", f.upn());
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put("identifiedPupils", SpinValues.jsonValue(list.toString()).create());
-    variables.put("pupilChoices", SpinValues.jsonValue(choices.toString()).create());
-    variables.put("identifiedPupilCount", entries.size());
+    ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
+    ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
+    ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, entries.size());
     return variables;
   }
 

@@ -25,11 +25,11 @@ class IdentifiedPupilsReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Map<String, JsonNode> listed = new HashMap<>();
-    for (JsonNode pupil : json(task.getVariable("identifiedPupils"), "identifiedPupils")) {
+    for (JsonNode pupil : json(ReviewIdentifiedPupils.IDENTIFIED_PUPILS.raw(task), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name())) {
       listed.put(pupil.path("upn").asText(), pupil);
     }
     Set<String> chosen = new LinkedHashSet<>();
-    Object sent = task.getVariable("pupilsToOpen");
+    Object sent = ReviewIdentifiedPupils.PUPILS_TO_OPEN.raw(task);
     if (sent != null && !(sent instanceof String s && s.isBlank())) {
       JsonNode upns = json(sent, "pupilsToOpen");
       if (!upns.isArray()) {
@@ -54,8 +54,8 @@ class IdentifiedPupilsReview implements TaskListener {
           + (problems.size() > 1 ? " have" : " has") + " no parent with an address on record: untick "
           + (problems.size() > 1 ? "them" : "the pupil") + " and open the case from the start form with the parents' details");
     }
-    task.setVariable("casesToOpen", SpinValues.jsonValue(IdentifiedPupils.JSON.valueToTree(chosen).toString()).create());
-    task.setVariable("casesChosen", !chosen.isEmpty());
+    ReviewIdentifiedPupils.CASES_TO_OPEN.set(task, IdentifiedPupils.JSON.valueToTree(chosen));
+    ReviewIdentifiedPupils.CASES_CHOSEN.set(task, !chosen.isEmpty());
   }
 
   private static JsonNode json(Object value, String name) {

@@ -22,9 +22,9 @@ class IdentifyPupils implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int importId = ((Number) execution.getVariable("importId")).intValue();
+    int importId = IdentifyAttendanceConcerns.IMPORT_ID.get(execution);
     Identification.Outcome outcome = identification.run(importId, calendar.today());
-    execution.setVariable("identifiedPupilCount", outcome.identified());
-    execution.setVariable("updatedCaseCount", outcome.casesUpdated());
+    IdentifyAttendanceConcerns.IDENTIFIED_PUPIL_COUNT.set(execution, outcome.identified());
+    IdentifyAttendanceConcerns.UPDATED_CASE_COUNT.set(execution, outcome.casesUpdated());
   }
 }

@@ -9,7 +9,7 @@ import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import uk.schoolattendance.attendance.CheckedMark.PupilDetails;
 import uk.schoolattendance.attendance.MarkCodes.Resolved;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.process.Upn;
 import uk.schoolattendance.security.PersonNames;
 
 /**

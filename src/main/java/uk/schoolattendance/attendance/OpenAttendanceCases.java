@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -40,10 +41,10 @@ class OpenAttendanceCases implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String schoolUrn = (String) execution.getVariable("schoolUrn");
+    String schoolUrn = ReviewIdentifiedPupils.SCHOOL_URN.get(execution);
     JsonNode chosen = IdentifiedPupils.JSON.valueToTree(List.of());
     try {
-      chosen = IdentifiedPupils.JSON.readTree(String.valueOf(execution.getVariable("casesToOpen")));
+      chosen = IdentifiedPupils.JSON.readTree(String.valueOf(ReviewIdentifiedPupils.CASES_TO_OPEN.raw(execution)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("casesToOpen is not a Json list", e);
     }
@@ -58,10 +59,10 @@ class OpenAttendanceCases implements JavaDelegate {
         result.put("alreadyOpen", true);
         continue;
       }
-      ProcessInstance instance = runtime.startProcessInstanceByKey(OpenCases.CASE, caseVariables(upn, schoolUrn));
+      ProcessInstance instance = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseVariables(upn, schoolUrn));
       result.put("caseReference", instance.getBusinessKey());
     }
-    execution.setVariable("casesOpened", SpinValues.jsonValue(opened.toString()).create());
+    ReviewIdentifiedPupils.CASES_OPENED.set(execution, opened);
   }
 
   /** The start variables of a case for a pupil of the register. */
@@ -79,13 +80,13 @@ class OpenAttendanceCases implements JavaDelegate {
       }
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put("pupilUpn", pupil.upn());
-    variables.put("pupilName", pupil.name());
-    variables.put("pupilDateOfBirth", DateValues.toDate(pupil.dateOfBirth(), calendar.properties().zone()));
-    variables.put("schoolUrn", schoolUrn);
-    variables.put("route", "support-first");
-    variables.put("entryLevel", 1);
-    variables.put("parents", SpinValues.jsonValue(parents.toString()).create());
+    AttendanceCase.PUPIL_UPN.put(variables, pupil.upn());
+    AttendanceCase.PUPIL_NAME.put(variables, pupil.name());
+    AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, DateValues.toDate(pupil.dateOfBirth(), calendar.properties().zone()));
+    AttendanceCase.SCHOOL_URN.put(variables, schoolUrn);
+    AttendanceCase.ROUTE.put(variables, AttendanceCase.SUPPORT_FIRST);
+    AttendanceCase.ENTRY_LEVEL.put(variables, 1);
+    AttendanceCase.PARENTS.put(variables, parents);
     variables.putAll(Identification.figuresVariables(figures));
     return variables;
   }

@@ -9,12 +9,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
 
 /** The open (active) attendance cases, by pupil, with the figures each case holds. */
 @Component
 class OpenCases {
 
-  static final String CASE = "AttendanceCase";
   static final int PAGE = 1000;
 
   /** An open case and its figures. */
@@ -37,7 +37,7 @@ class OpenCases {
   Map<String, OpenCase> byUpn() {
     Map<String, OpenCase> byUpn = new HashMap<>();
     for (int first = 0; ; first += PAGE) {
-      List<ProcessInstance> page = runtime.createProcessInstanceQuery().processDefinitionKey(CASE).active()
+      List<ProcessInstance> page = runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).active()
           .orderByProcessInstanceId().asc().listPage(first, PAGE);
       if (page.isEmpty()) {
         break;
@@ -47,7 +47,7 @@ class OpenCases {
       for (int from = 0; ; from += PAGE) {
         List<VariableInstance> variables = runtime.createVariableInstanceQuery()
             .processInstanceIdIn(ids.toArray(String[]::new))
-            .variableNameIn("pupilUpn", "attendancePercent", "unauthorisedSessions")
+            .variableNameIn(AttendanceCase.PUPIL_UPN.name(), AttendanceCase.ATTENDANCE_PERCENT.name(), AttendanceCase.UNAUTHORISED_SESSIONS.name())
             .disableCustomObjectDeserialization()
             .listPage(from, PAGE);
         for (VariableInstance v : variables) {
@@ -61,10 +61,10 @@ class OpenCases {
       }
       for (ProcessInstance instance : page) {
         Map<String, Object> v = values.getOrDefault(instance.getId(), Map.of());
-        if (v.get("pupilUpn") instanceof String upn) {
+        if (v.get(AttendanceCase.PUPIL_UPN.name()) instanceof String upn) {
           byUpn.put(upn, new OpenCase(instance.getId(), instance.getBusinessKey(),
-              v.get("attendancePercent") instanceof Number n ? n.doubleValue() : null,
-              v.get("unauthorisedSessions") instanceof Number n ? n.intValue() : null));
+              v.get(AttendanceCase.ATTENDANCE_PERCENT.name()) instanceof Number n ? n.doubleValue() : null,
+              v.get(AttendanceCase.UNAUTHORISED_SESSIONS.name()) instanceof Number n ? n.intValue() : null));
         }
       }
       if (page.size() < PAGE) {
@@ -76,8 +76,8 @@ class OpenCases {
 
   /** The open case of this pupil, if any. */
   OpenCase of(String upn) {
-    List<ProcessInstance> found = runtime.createProcessInstanceQuery().processDefinitionKey(CASE)
-        .variableValueEquals("pupilUpn", upn).listPage(0, 1);
+    List<ProcessInstance> found = runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
+        .variableValueEquals(AttendanceCase.PUPIL_UPN.name(), upn).listPage(0, 1);
     return found.isEmpty() ? null : new OpenCase(found.get(0).getId(), found.get(0).getBusinessKey(), null, null);
   }
 }

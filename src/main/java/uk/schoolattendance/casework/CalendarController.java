@@ -1,6 +1,5 @@
 package uk.schoolattendance.casework;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +22,8 @@ class CalendarController {
   }
 
   @PostMapping("/api/calendar/recalculate-timers")
-  Map<String, Object> recalculate(HttpServletRequest request) {
-    administrators.require(request);
+  Map<String, Object> recalculate() {
+    administrators.require();
     List<SchoolWeekTimers.Moved> moved = timers.recalculate();
     return Map.of("moved", moved.size(), "timers", moved);
   }

@@ -22,7 +22,7 @@ public class CaseAssignment {
   /** Candidate groups of a school task: the school's group unless it buys the traded service. */
   public List<String> schoolGroups(String schoolUrn) {
     School school = schools.get(schoolUrn);
-    return school.buysTradedService() ? List.of() : List.of(school.groupId());
+    return school.buysTradedService() ? List.of() : List.of(school.group());
   }
 
   /** Candidate users of a school task: the named officer when the school buys the traded service. */

@@ -1,6 +1,6 @@
 package uk.schoolattendance.casework;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.schoolattendance.process.Json;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.schools.CalendarProperties;
 
 /**
  * The project's API for cases: {@code POST /api/cases} opens a case (the same validation as
@@ -30,11 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
-  static final List<String> SUMMARY =
+  static final List<ProcessVariable<?>> SUMMARY =
       List.of(
-          "caseReference", "pupilUpn", "pupilName", "schoolUrn", "route", "level", "stage",
-          "attendancePercent", "attendanceBand", "unauthorisedSessions", "reviewDueDate",
-          "legalRoute", "caseOutcome", "closureReason", "noticeToImproveEndsOn");
+          AttendanceCase.PUPIL_UPN, AttendanceCase.PUPIL_NAME, AttendanceCase.SCHOOL_URN, AttendanceCase.ROUTE,
+          AttendanceCase.LEVEL, AttendanceCase.STAGE, AttendanceCase.ATTENDANCE_PERCENT, AttendanceCase.ATTENDANCE_BAND,
+          AttendanceCase.UNAUTHORISED_SESSIONS, AttendanceCase.REVIEW_DUE_DATE, AttendanceCase.LEGAL_ROUTE,
+          AttendanceCase.CASE_OUTCOME, AttendanceCase.CLOSURE_REASON, AttendanceCase.NOTICE_TO_IMPROVE_ENDS_ON);
 
   /** Queries are paged (the engine refuses unbounded queries): a case has far fewer of each. */
   static final int MAX_VARIABLES = 500;
@@ -43,32 +49,31 @@ class CaseController {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final TaskService taskService;
+  private final CalendarProperties calendar;
 
   CaseController(
-      RuntimeService runtimeService, HistoryService historyService, TaskService taskService) {
+      RuntimeService runtimeService,
+      HistoryService historyService,
+      TaskService taskService,
+      CalendarProperties calendar) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.taskService = taskService;
+    this.calendar = calendar;
   }
 
   @PostMapping
-  ResponseEntity<Map<String, Object>> open(@RequestBody Map<String, Object> request) {
-    Map<String, Object> variables = new LinkedHashMap<>(request);
-    Object given = variables.remove("caseReference");
-    Object parents = variables.get("parents");
-    if (parents != null) {
-      JsonNode json = JsonVariables.parse("parents", parents);
-      variables.put("parents", JsonVariables.json(json));
-    }
+  ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenCaseRequest request) {
+    String given = request.caseReference() == null ? null : request.caseReference().trim();
     // The case start gives the reference; only an administrator may bring one (security.CallerReferences)
     ProcessInstance instance =
-        runtimeService.createProcessInstanceByKey("AttendanceCase")
-            .businessKey(given instanceof String s && !s.isBlank() ? s.trim() : null)
-            .setVariables(variables)
+        runtimeService.createProcessInstanceByKey(AttendanceCase.KEY)
+            .businessKey(given == null || given.isEmpty() ? null : given)
+            .setVariables(request.startVariables(calendar.zone()))
             .execute();
     String reference = instance.getBusinessKey();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("caseReference", reference);
+    body.put(AttendanceCase.CASE_REFERENCE.name(), reference);
     body.put("processInstanceId", instance.getId());
     return ResponseEntity.created(URI.create("/api/cases/" + reference)).body(body);
   }
@@ -77,7 +82,7 @@ class CaseController {
   Map<String, Object> summary(@PathVariable String caseReference) {
     HistoricProcessInstance instance = find(historyService, caseReference);
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("caseReference", caseReference);
+    summary.put(AttendanceCase.CASE_REFERENCE.name(), caseReference);
     summary.put("processInstanceId", instance.getId());
     summary.put("state", instance.getState());
     summary.put("openedOn", instance.getStartTime());
@@ -87,13 +92,11 @@ class CaseController {
         historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).listPage(0, MAX_VARIABLES)) {
       values.put(variable.getName(), variable.getValue());
     }
-    for (String name : SUMMARY) {
-      if (!"caseReference".equals(name)) {
-        summary.put(name, values.get(name));
-      }
+    for (ProcessVariable<?> variable : SUMMARY) {
+      summary.put(variable.name(), values.get(variable.name()));
     }
-    Object history = values.get(CasePathway.HISTORY);
-    summary.put("history", history == null ? List.of() : JsonVariables.parse("history", history));
+    Object history = values.get(AttendanceCase.HISTORY.name());
+    summary.put(AttendanceCase.HISTORY.name(), history == null ? List.of() : Json.parse(AttendanceCase.HISTORY.name(), history));
     List<Map<String, Object>> tasks = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseReference).listPage(0, MAX_TASKS)) {
       Map<String, Object> t = new LinkedHashMap<>();
@@ -107,16 +110,16 @@ class CaseController {
     return summary;
   }
 
+  /** The newest case with this reference the caller may see; 404 otherwise. */
   static HistoricProcessInstance find(HistoryService history, String caseReference) {
     HistoricProcessInstance instance =
         history.createHistoricProcessInstanceQuery()
-            .processDefinitionKey("AttendanceCase")
+            .processDefinitionKey(AttendanceCase.KEY)
             .processInstanceBusinessKey(caseReference)
             .orderByProcessInstanceStartTime().desc()
             .listPage(0, 1).stream().findFirst().orElse(null);
     if (instance == null) {
-      throw new org.springframework.web.server.ResponseStatusException(
-          org.springframework.http.HttpStatus.NOT_FOUND, "no case with reference " + caseReference);
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no case with reference " + caseReference);
     }
     return instance;
   }

@@ -1,8 +1,16 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.CASE_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.CLOSURE_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -21,17 +29,20 @@ public class CaseMessages implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    switch (execution.getCurrentActivityId()) {
-      case "Event_AttendanceUpdated" -> attendanceUpdated(execution);
-      case "Event_CaseClosedRequested" -> caseClosed(execution);
-      default -> throw new IllegalStateException("caseMessages is not for " + execution.getCurrentActivityId());
+    String activity = execution.getCurrentActivityId();
+    if (AttendanceCase.ATTENDANCE_UPDATED_EVENT.equals(activity)) {
+      attendanceUpdated(execution);
+    } else if (AttendanceCase.CASE_CLOSED_EVENT.equals(activity)) {
+      caseClosed(execution);
+    } else {
+      throw new IllegalStateException("caseMessages is not for " + activity);
     }
   }
 
   /** {@code AttendanceUpdated}: the school's latest figures. */
   public void attendanceUpdated(DelegateExecution execution) {
-    double percent = Inputs.percent(execution, "attendancePercent", true);
-    int sessions = Inputs.integer(execution, "unauthorisedSessions", 0, 1000, null);
+    double percent = Inputs.percent(execution, ATTENDANCE_PERCENT, true);
+    int sessions = Inputs.wholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000, null);
     pathway.record(execution, "attendance-updated", percent + " %, " + sessions + " unauthorised sessions");
   }
 
@@ -40,21 +51,22 @@ public class CaseMessages implements ExecutionListener {
    * or court proceedings of the case are open (they end by payment, withdrawal or outcome).
    */
   public void caseClosed(DelegateExecution execution) {
-    String reason = Inputs.optionalText(execution, "closureReason", 4000);
+    String reason = Inputs.optionalText(execution, CLOSURE_REASON, 4000);
     if (reason == null) {
-      throw new InvalidInputException("closureReason", "is required: say why the case is closed");
+      throw new InvalidInputException(CLOSURE_REASON.name(), "is required: say why the case is closed");
     }
     long enforcement =
         execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
             .superProcessInstanceId(execution.getProcessInstanceId())
-            .processDefinitionKeyIn("PenaltyNotice", "CourtProceedings")
+            .processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY)
             .count();
     if (enforcement > 0) {
       // An issued notice or a prosecution is a legal record with its own end (paid, withdrawn, outcome)
       throw new InvalidInputException(
-          "CaseClosed", "the case has penalty notices or court proceedings open: withdraw or conclude them first");
+          AttendanceCase.CASE_CLOSED.name(),
+          "the case has penalty notices or court proceedings open: withdraw or conclude them first");
     }
-    execution.setVariable("caseOutcome", "closed");
+    CASE_OUTCOME.set(execution, AttendanceCase.CLOSED);
     pathway.record(execution, "case-closed", reason);
   }
 }

@@ -1,12 +1,23 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.CASE_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.CHANGE_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.HISTORY;
+import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE;
+import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.NEW_LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.STAGE;
+import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_OUTCOME;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Json;
 
 /**
  * Where a case stands: {@code level} (Integer 1–5), {@code stage} (the DfE stage in
@@ -17,10 +28,6 @@ import org.springframework.stereotype.Component;
 @Component("casePathway")
 public class CasePathway {
 
-  public static final String LEVEL = "level";
-  public static final String STAGE = "stage";
-  public static final String HISTORY = "history";
-
   /** The case reaches a level's work: sets level and its stage and records the event. */
   public void enter(DelegateExecution execution, int level, String event) {
     enter(execution, level, Stage.ofLevel(level).value(), event);
@@ -29,55 +36,60 @@ public class CasePathway {
   /** As {@link #enter(DelegateExecution, int, String)} with an explicit stage (formalise-support). */
   public void enter(DelegateExecution execution, int level, String stage, String event) {
     Stage.of(stage);
-    Inputs.store(execution, LEVEL, level);
-    Inputs.store(execution, STAGE, stage);
+    LEVEL.set(execution, level);
+    STAGE.set(execution, stage);
     record(execution, event, null);
   }
 
   /** Appends one entry to the case's history at the current level and stage. */
   public void record(VariableScope scope, String event, String reason) {
-    ArrayNode history = JsonVariables.readList(scope, HISTORY);
+    ArrayNode history = Json.list(HISTORY.get(scope));
+    entry(history, LEVEL.get(scope), STAGE.get(scope), event, currentUser(scope), reason);
+    HISTORY.set(scope, history);
+  }
+
+  /** Adds an entry {@code {date, level, stage, event, by, reason}} (dated now) to a history list. */
+  static ObjectNode entry(ArrayNode history, Integer level, String stage, String event, String by, String reason) {
     ObjectNode entry = history.addObject();
     entry.put("date", ClockUtil.getCurrentTime().toInstant().toString());
-    Object level = scope.getVariable(LEVEL);
-    if (level instanceof Number n) {
-      entry.put("level", n.intValue());
-    } else {
+    if (level == null) {
       entry.putNull("level");
+    } else {
+      entry.put("level", level.intValue());
     }
-    entry.put("stage", (String) scope.getVariable(STAGE));
+    entry.put("stage", stage);
     entry.put("event", event);
-    entry.put("by", currentUser(scope));
+    entry.put("by", by);
     if (reason == null) {
       entry.putNull("reason");
     } else {
       entry.put("reason", reason);
     }
-    JsonVariables.write(scope, HISTORY, history);
+    return entry;
   }
 
   /** A flow back into the levels (further support, another route) asks for a level with a reason. */
   public void requestLevel(DelegateExecution execution, int level, String reason) {
-    execution.setVariable("newLevel", level);
-    execution.setVariable("changeReason", reason);
+    NEW_LEVEL.set(execution, level);
+    CHANGE_REASON.set(execution, reason);
   }
 
   /** The support part of the case ends: improved, further-support or legal-route. */
   public void supportEnded(DelegateExecution execution, String outcome) {
-    execution.setVariable("supportOutcome", outcome);
+    SUPPORT_OUTCOME.set(execution, outcome);
   }
 
   /** The term-time leave route with the threshold met goes straight to penalty notices. */
   public void penaltyNoticesWithoutNotice(DelegateExecution execution) {
-    execution.setVariable("legalRoute", "penalty-notice");
-    execution.setVariable("supportOutcome", "legal-route");
+    LEGAL_ROUTE.set(execution, AttendanceCase.PENALTY_NOTICE);
+    SUPPORT_OUTCOME.set(execution, "legal-route");
     record(execution, "penalty-notices-considered", "term-time leave: national threshold met, no Notice to Improve needed");
   }
 
   /** The case ends with attendance improved: back to the school's monitoring. */
   public void closeImproved(DelegateExecution execution) {
-    execution.setVariable("caseOutcome", "improved");
-    Inputs.store(execution, STAGE, Stage.MONITOR.value());
+    CASE_OUTCOME.set(execution, AttendanceCase.IMPROVED);
+    STAGE.set(execution, Stage.MONITOR.value());
     record(execution, "case-closed", "attendance improved");
   }
 
@@ -88,7 +100,7 @@ public class CasePathway {
       if (authentication != null && authentication.getUserId() != null) {
         return authentication.getUserId();
       }
-    } else if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
+    } else if (scope instanceof DelegateTask task) {
       Authentication authentication =
           task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       if (authentication != null && authentication.getUserId() != null) {

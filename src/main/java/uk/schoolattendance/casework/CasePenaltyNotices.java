@@ -1,5 +1,15 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.LATE_ARRIVAL;
+import static uk.schoolattendance.casework.AttendanceCase.NOTICE_NUMBER;
+import static uk.schoolattendance.casework.AttendanceCase.NOTICE_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.NOTICE_OUTCOMES;
+import static uk.schoolattendance.casework.AttendanceCase.NOTICE_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_FROM;
+import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_TO;
+import static uk.schoolattendance.casework.AttendanceCase.PARENT;
+import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.Json;
 import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -32,33 +44,28 @@ public class CasePenaltyNotices {
   public void prepare(DelegateExecution execution) {
     ZoneId zone = calendar.properties().zone();
     LocalDate today = calendar.today();
-    execution.setVariable("offenceTo", DateValues.toDate(today, zone));
-    execution.setVariable(
-        "offenceFrom", DateValues.toDate(calendar.startOfSchoolWeeksEndingOn(today, WINDOW_SCHOOL_WEEKS), zone));
+    OFFENCE_TO.set(execution, DateValues.toDate(today, zone));
+    OFFENCE_FROM.set(execution, DateValues.toDate(calendar.startOfSchoolWeeksEndingOn(today, WINDOW_SCHOOL_WEEKS), zone));
     String reason;
-    if ("term-time-leave".equals(execution.getVariable("route"))) {
-      reason = "holiday";
-    } else if (Boolean.TRUE.equals(execution.getVariable("lateArrival"))) {
-      reason = "late";
+    if (AttendanceCase.TERM_TIME_LEAVE.equals(ROUTE.get(execution))) {
+      reason = PenaltyNotice.HOLIDAY;
+    } else if (Boolean.TRUE.equals(LATE_ARRIVAL.get(execution))) {
+      reason = PenaltyNotice.LATE;
     } else {
-      reason = "other";
+      reason = PenaltyNotice.OTHER;
     }
-    execution.setVariable("noticeReason", reason);
-    execution.setVariable("noticeOutcomes", JsonVariables.json(JsonVariables.MAPPER.createArrayNode()));
+    NOTICE_REASON.set(execution, reason);
+    NOTICE_OUTCOMES.set(execution, Json.newList());
   }
 
   /** End listener of each notice (one per parent): records its outcome on the case. */
   public void collect(DelegateExecution execution) {
-    ArrayNode outcomes = JsonVariables.readList(execution, "noticeOutcomes");
+    ArrayNode outcomes = Json.list(NOTICE_OUTCOMES.get(execution));
     ObjectNode entry = outcomes.addObject();
-    entry.put("noticeNumber", text(execution.getVariableLocal("noticeNumber")));
-    JsonNode parent = JsonVariables.parse("parent", execution.getVariable("parent"));
-    entry.put("parentId", parent.path("id").asText(null));
-    entry.put("noticeOutcome", text(execution.getVariableLocal("noticeOutcome")));
-    execution.getProcessInstance().setVariable("noticeOutcomes", JsonVariables.json(outcomes));
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
+    entry.put(NOTICE_NUMBER.name(), NOTICE_NUMBER.getLocal(execution));
+    JsonNode parent = PARENT.get(execution);
+    entry.put(PenaltyNotice.PARENT_ID.name(), parent == null ? null : parent.path("id").asText(null));
+    entry.put(NOTICE_OUTCOME.name(), NOTICE_OUTCOME.getLocal(execution));
+    NOTICE_OUTCOMES.set(execution.getProcessInstance(), outcomes);
   }
 }

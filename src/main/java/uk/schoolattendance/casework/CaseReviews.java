@@ -1,9 +1,25 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_BASE_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_DUE_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_WEEKS;
+import static uk.schoolattendance.casework.AttendanceCase.CURRENT_ATTENDANCE_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_BASE_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_COUNT;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DUE_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_START_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_WEEKS;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -17,6 +33,13 @@ import uk.schoolattendance.schools.SchoolCalendar;
 @Component("caseReviews")
 public class CaseReviews {
 
+  /** A school-week timer's three variables. */
+  record ReviewTimer(ProcessVariable<Date> dueDate, ProcessVariable<Date> baseDate, ProcessVariable<Integer> weeks) {}
+
+  static final ReviewTimer REVIEW = new ReviewTimer(REVIEW_DUE_DATE, REVIEW_BASE_DATE, REVIEW_WEEKS);
+  static final ReviewTimer CONTRACT_REVIEW =
+      new ReviewTimer(CONTRACT_REVIEW_DUE_DATE, CONTRACT_REVIEW_BASE_DATE, CONTRACT_REVIEW_WEEKS);
+
   private final SchoolCalendar calendar;
   private final CaseSettings settings;
 
@@ -27,46 +50,44 @@ public class CaseReviews {
 
   /** After the attendance meeting: the review on the chosen date or 4 school weeks later. */
   public void scheduleFirstReview(DelegateExecution execution) {
-    Inputs.store(execution, "reviewCount", 0);
-    execution.setVariable("reviewStartPercent", execution.getVariable("attendancePercent"));
-    schedule(execution, "review", execution.getVariable("reviewDate"), settings.reviewPeriodSchoolWeeks());
+    REVIEW_COUNT.set(execution, 0);
+    REVIEW_START_PERCENT.set(execution, ATTENDANCE_PERCENT.get(execution));
+    schedule(execution, REVIEW, REVIEW_DATE.get(execution), settings.reviewPeriodSchoolWeeks());
   }
 
   /** Some progress and a further review allowed: the next review 4 school weeks from this one. */
   public void scheduleNextReview(DelegateExecution execution) {
-    Object count = execution.getVariable("reviewCount");
-    execution.setVariable("reviewCount", (count instanceof Number n ? n.intValue() : 0) + 1);
-    execution.setVariable("reviewStartPercent", execution.getVariable("currentAttendancePercent"));
-    schedule(execution, "review", null, settings.reviewPeriodSchoolWeeks());
+    REVIEW_COUNT.set(execution, reviewCount(execution) + 1);
+    REVIEW_START_PERCENT.set(execution, CURRENT_ATTENDANCE_PERCENT.get(execution));
+    schedule(execution, REVIEW, null, settings.reviewPeriodSchoolWeeks());
   }
 
   /** Whether "some progress" may be reviewed again (at most {@code maxFurtherReviews} times). */
   public boolean furtherReviewAllowed(DelegateExecution execution) {
-    Object count = execution.getVariable("reviewCount");
-    return (count instanceof Number n ? n.intValue() : 0) < settings.maxFurtherReviews();
+    return reviewCount(execution) < settings.maxFurtherReviews();
   }
 
   /** After the contract is agreed: its review on the chosen date or N school weeks later. */
   public void scheduleContractReview(DelegateExecution execution) {
-    schedule(
-        execution,
-        "contractReview",
-        execution.getVariable("contractReviewDate"),
-        settings.contractReviewPeriodSchoolWeeks());
+    schedule(execution, CONTRACT_REVIEW, CONTRACT_REVIEW_DATE.get(execution), settings.contractReviewPeriodSchoolWeeks());
   }
 
-  private void schedule(DelegateExecution execution, String timer, Object chosenDate, int weeks) {
+  private static int reviewCount(DelegateExecution execution) {
+    Integer count = REVIEW_COUNT.get(execution);
+    return count == null ? 0 : count;
+  }
+
+  private void schedule(DelegateExecution execution, ReviewTimer timer, Date chosenDate, int weeks) {
     ZoneId zone = calendar.properties().zone();
-    LocalDate today = calendar.today();
-    if (chosenDate != null && !(chosenDate instanceof String s && s.isBlank())) {
-      LocalDate chosen = uk.schoolattendance.schools.DateValues.toLocalDate(chosenDate, zone);
-      execution.setVariable(timer + "DueDate", calendar.atTimeOfDay(chosen));
-      execution.setVariable(timer + "BaseDate", null);
-      execution.setVariable(timer + "Weeks", null);
+    if (chosenDate != null) {
+      timer.dueDate().set(execution, calendar.atTimeOfDay(DateValues.toLocalDate(chosenDate, zone)));
+      timer.baseDate().set(execution, null);
+      timer.weeks().set(execution, null);
       return;
     }
-    execution.setVariable(timer + "BaseDate", uk.schoolattendance.schools.DateValues.toDate(today, zone));
-    execution.setVariable(timer + "Weeks", weeks);
-    execution.setVariable(timer + "DueDate", calendar.atTimeOfDay(calendar.addSchoolWeeks(today, weeks)));
+    LocalDate today = calendar.today();
+    timer.baseDate().set(execution, DateValues.toDate(today, zone));
+    timer.weeks().set(execution, weeks);
+    timer.dueDate().set(execution, calendar.atTimeOfDay(calendar.addSchoolWeeks(today, weeks)));
   }
 }

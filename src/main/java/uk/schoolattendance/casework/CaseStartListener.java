@@ -1,22 +1,37 @@
 package uk.schoolattendance.casework;
 
-import java.util.List;
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_BAND;
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.CASE_REFERENCE;
+import static uk.schoolattendance.casework.AttendanceCase.ENTRY_LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.OPENED_ON;
+import static uk.schoolattendance.casework.AttendanceCase.PREVIOUS_NOTICE_TO_IMPROVE;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_NAME;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_COUNT;
+import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
+import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_URN;
+import static uk.schoolattendance.casework.AttendanceCase.STAGE;
+import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
+import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * Start listener of AttendanceCase ({@code caseStart}): refuses a start with a missing or
- * invalid variable (the whole start rolls back, nothing is created), fills the defaults,
+ * Start listener of AttendanceCase ({@code caseStart}): normalises and checks every start
+ * variable (the whole start rolls back on a bad one, nothing is created), fills the defaults,
  * builds {@code parents} from the start form's fields, allocates the case reference when the
  * caller gave no business key, and opens the case's level, stage and history.
  */
 @Component("caseStart")
 public class CaseStartListener implements ExecutionListener {
-
-  static final List<String> ROUTES = List.of("support-first", "term-time-leave");
 
   private final SchoolDirectory schools;
   private final CaseReferences references;
@@ -30,44 +45,28 @@ public class CaseStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String upn = Inputs.requiredText(execution, "pupilUpn", 20).toUpperCase(java.util.Locale.ROOT);
-    String problem = Upn.problem(upn);
-    if (problem != null) {
-      throw new InvalidInputException("pupilUpn", problem);
-    }
-    Inputs.store(execution, "pupilUpn", upn);
-    Inputs.requiredText(execution, "pupilName", 200);
-    String urn = Inputs.requiredText(execution, "schoolUrn", 6);
-    if (!urn.matches("\\d{6}")) {
-      throw new InvalidInputException("schoolUrn", "must be the school's 6-digit URN");
-    }
-    if (!schools.isKnown(urn)) {
-      throw new InvalidInputException("schoolUrn", "no school with URN " + urn + " is served by this authority");
-    }
-    Inputs.oneOf(execution, "route", ROUTES, "support-first");
-    int entryLevel = Inputs.integer(execution, "entryLevel", 1, 4, 1);
-    double attendance = Inputs.percent(execution, "attendancePercent", true);
-    Inputs.integer(execution, "unauthorisedSessions", 0, 1000, null);
-    Parents.validate(execution);
-    Boolean previousNotice = Inputs.bool(execution, "previousNoticeToImprove", false);
-    Inputs.store(execution, "previousNoticeToImprove", Boolean.TRUE.equals(previousNotice));
-    Inputs.optionalText(execution, "supportSoFar", 4000);
+    Inputs.upn(execution, PUPIL_UPN);
+    Inputs.requiredText(execution, PUPIL_NAME, 200);
+    schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
+    int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
+    double attendance = Inputs.percent(execution, ATTENDANCE_PERCENT, true);
+    Inputs.wholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000, null);
+    CaseParents.normalise(execution);
+    PREVIOUS_NOTICE_TO_IMPROVE.set(
+        execution, Boolean.TRUE.equals(Inputs.yesNo(execution, PREVIOUS_NOTICE_TO_IMPROVE, false)));
+    Inputs.optionalText(execution, SUPPORT_SO_FAR, 4000);
 
-    String reference = caseReference(execution);
-    execution.setVariable("caseReference", reference);
-    execution.setVariable(
-        "attendanceBand",
-        Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
-    execution.setVariable("openedOn", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
-    execution.setVariable("reviewCount", 0);
-    execution.setVariable(CasePathway.LEVEL, entryLevel);
-    execution.setVariable(CasePathway.STAGE, Stage.MONITOR.value());
+    CASE_REFERENCE.set(execution, caseReference(execution));
+    ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
+    OPENED_ON.set(execution, ClockUtil.getCurrentTime());
+    REVIEW_COUNT.set(execution, 0);
+    LEVEL.set(execution, entryLevel);
+    STAGE.set(execution, Stage.MONITOR.value());
     pathway.record(
         execution,
         "case-opened",
-        "term-time-leave".equals(execution.getVariable("route"))
-            ? "term-time leave"
-            : "entry at level " + entryLevel);
+        AttendanceCase.TERM_TIME_LEAVE.equals(route) ? "term-time leave" : "entry at level " + entryLevel);
   }
 
   private String caseReference(DelegateExecution execution) {
@@ -75,12 +74,15 @@ public class CaseStartListener implements ExecutionListener {
     if (key == null || key.isBlank()) {
       key = references.next();
       execution.setProcessBusinessKey(key);
-    } else if (key.length() > 64) {
+    } else if (key.trim().length() > 64) {
       throw new InvalidInputException("businessKey", "the case reference must be at most 64 characters");
+    } else if (!key.equals(key.trim())) {
+      key = key.trim();
+      execution.setProcessBusinessKey(key);
     }
     long existing =
         execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-            .processDefinitionKey("AttendanceCase")
+            .processDefinitionKey(AttendanceCase.KEY)
             .processInstanceBusinessKey(key)
             .count();
     if (existing > 0) {

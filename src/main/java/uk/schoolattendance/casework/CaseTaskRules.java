@@ -1,11 +1,39 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.AGENCIES_INVOLVED;
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_BAND;
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PLAN;
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_TARGET;
+import static uk.schoolattendance.casework.AttendanceCase.BARRIERS;
+import static uk.schoolattendance.casework.AttendanceCase.CASEWORK_NOTES;
+import static uk.schoolattendance.casework.AttendanceCase.CASEWORK_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_AGREED;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_NOTES;
+import static uk.schoolattendance.casework.AttendanceCase.CURRENT_ATTENDANCE_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.EARLY_HELP_ASSESSMENT;
+import static uk.schoolattendance.casework.AttendanceCase.EARLY_HELP_CONSENT;
+import static uk.schoolattendance.casework.AttendanceCase.LATE_ARRIVAL;
+import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE;
+import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.NO_CONTRACT_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DATE;
+import static uk.schoolattendance.casework.AttendanceCase.REVIEW_NOTES;
+import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_INTERVENTION_NOTES;
+import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_INTERVENTION_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
+import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
+
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Date;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.system.InvalidInputException;
 
@@ -18,12 +46,6 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component("caseTaskRules")
 public class CaseTaskRules implements TaskListener {
 
-  static final List<String> SCHOOL_OUTCOMES = List.of("improved", "refer-to-la");
-  static final List<String> CASEWORK_OUTCOMES = List.of("improved", "formalise");
-  static final List<String> CONTRACT_OUTCOMES = List.of("improved", "not-improved");
-  static final List<String> LEGAL_ROUTES =
-      List.of("penalty-notice", "prosecution", "education-supervision-order", "further-support");
-
   private final SchoolCalendar calendar;
   private final CasePathway pathway;
 
@@ -34,112 +56,120 @@ public class CaseTaskRules implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_InterveneInSchool" -> interveneInSchool(task);
-      case "Task_HoldAttendanceMeeting" -> holdAttendanceMeeting(task);
-      case "Task_ReviewAttendance" -> reviewAttendance(task);
-      case "Task_WorkWithFamily" -> workWithFamily(task);
-      case "Task_AgreeAttendanceContract" -> agreeAttendanceContract(task);
-      case "Task_ReviewAttendanceContract" -> reviewAttendanceContract(task);
-      case "Task_HoldPupilPlanningMeeting" -> holdPupilPlanningMeeting(task);
-      default -> throw new IllegalStateException("caseTaskRules has no rules for " + task.getTaskDefinitionKey());
+    String key = task.getTaskDefinitionKey();
+    if (AttendanceCase.INTERVENE_IN_SCHOOL.id().equals(key)) {
+      interveneInSchool(task);
+    } else if (AttendanceCase.HOLD_ATTENDANCE_MEETING.id().equals(key)) {
+      holdAttendanceMeeting(task);
+    } else if (AttendanceCase.REVIEW_ATTENDANCE.id().equals(key)) {
+      reviewAttendance(task);
+    } else if (AttendanceCase.WORK_WITH_FAMILY.id().equals(key)) {
+      workWithFamily(task);
+    } else if (AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id().equals(key)) {
+      agreeAttendanceContract(task);
+    } else if (AttendanceCase.REVIEW_ATTENDANCE_CONTRACT.id().equals(key)) {
+      reviewAttendanceContract(task);
+    } else if (AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id().equals(key)) {
+      holdPupilPlanningMeeting(task);
+    } else {
+      throw new IllegalStateException("caseTaskRules has no rules for " + key);
     }
   }
 
   private void interveneInSchool(DelegateTask task) {
-    String outcome = Inputs.oneOf(task, "schoolInterventionOutcome", SCHOOL_OUTCOMES, null);
-    Inputs.optionalText(task, "schoolInterventionNotes", 4000);
-    pathway.record(task, "school-intervention-" + outcome, (String) task.getVariable("schoolInterventionNotes"));
+    String outcome = Inputs.oneOf(task, SCHOOL_INTERVENTION_OUTCOME, AttendanceCase.SCHOOL_OUTCOMES, null);
+    String notes = Inputs.optionalText(task, SCHOOL_INTERVENTION_NOTES, 4000);
+    pathway.record(task, "school-intervention-" + outcome, notes);
   }
 
   private void holdAttendanceMeeting(DelegateTask task) {
-    double target = Inputs.percent(task, "attendanceTarget", true);
-    Object current = task.getVariable("attendancePercent");
-    if (current instanceof Number n && target <= n.doubleValue()) {
+    double target = Inputs.percent(task, ATTENDANCE_TARGET, true);
+    Double current = ATTENDANCE_PERCENT.get(task);
+    if (current != null && target <= current) {
       throw new InvalidInputException(
-          "attendanceTarget", "must be above the pupil's current attendance (" + n + " %)");
+          ATTENDANCE_TARGET.name(), "must be above the pupil's current attendance (" + current + " %)");
     }
-    futureSchoolDay(task, "reviewDate");
-    Inputs.optionalText(task, "barriers", 4000);
-    Inputs.optionalText(task, "attendancePlan", 4000);
+    futureSchoolDay(task, REVIEW_DATE);
+    Inputs.optionalText(task, BARRIERS, 4000);
+    Inputs.optionalText(task, ATTENDANCE_PLAN, 4000);
     pathway.record(task, "attendance-meeting-held", "target " + target + " %");
   }
 
   private void reviewAttendance(DelegateTask task) {
-    double now = Inputs.percent(task, "currentAttendancePercent", true);
-    task.setVariable("attendancePercent", now);
-    task.setVariable("attendanceBand", Decisions.attendanceBand(decisions(task), now));
-    Inputs.optionalText(task, "reviewNotes", 4000);
+    double now = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, true);
+    ATTENDANCE_PERCENT.set(task, now);
+    ATTENDANCE_BAND.set(task, Decisions.attendanceBand(decisions(task), now));
+    Inputs.optionalText(task, REVIEW_NOTES, 4000);
   }
 
   private void workWithFamily(DelegateTask task) {
-    boolean consent = Inputs.bool(task, "earlyHelpConsent", true);
-    Boolean assessment = Inputs.bool(task, "earlyHelpAssessment", false);
+    boolean consent = Inputs.yesNo(task, EARLY_HELP_CONSENT, true);
+    Boolean assessment = Inputs.yesNo(task, EARLY_HELP_ASSESSMENT, false);
     if (Boolean.TRUE.equals(assessment) && !consent) {
       throw new InvalidInputException(
-          "earlyHelpAssessment", "an early help assessment needs the parent's consent (earlyHelpConsent)");
+          EARLY_HELP_ASSESSMENT.name(), "an early help assessment needs the parent's consent (earlyHelpConsent)");
     }
-    String outcome = Inputs.oneOf(task, "caseworkOutcome", CASEWORK_OUTCOMES, null);
-    Inputs.optionalText(task, "agenciesInvolved", 4000);
-    Inputs.optionalText(task, "caseworkNotes", 4000);
-    String support = Inputs.optionalText(task, "supportSoFar", 4000);
+    String outcome = Inputs.oneOf(task, CASEWORK_OUTCOME, AttendanceCase.CASEWORK_OUTCOMES, null);
+    Inputs.optionalText(task, AGENCIES_INVOLVED, 4000);
+    Inputs.optionalText(task, CASEWORK_NOTES, 4000);
+    String support = Inputs.optionalText(task, SUPPORT_SO_FAR, 4000);
     pathway.record(task, "casework-" + outcome, support);
   }
 
   private void agreeAttendanceContract(DelegateTask task) {
-    boolean agreed = Inputs.bool(task, "contractAgreed", true);
+    boolean agreed = Inputs.yesNo(task, CONTRACT_AGREED, true);
     if (agreed) {
-      futureSchoolDay(task, "contractReviewDate");
+      futureSchoolDay(task, CONTRACT_REVIEW_DATE);
       pathway.record(task, "attendance-contract-agreed", null);
     } else {
-      String reason = Inputs.optionalText(task, "noContractReason", 4000);
+      String reason = Inputs.optionalText(task, NO_CONTRACT_REASON, 4000);
       if (reason == null) {
         throw new InvalidInputException(
-            "noContractReason", "is required when no attendance contract is agreed (domain notes §6)");
+            NO_CONTRACT_REASON.name(), "is required when no attendance contract is agreed (domain notes §6)");
       }
       pathway.record(task, "no-attendance-contract", reason);
     }
   }
 
   private void reviewAttendanceContract(DelegateTask task) {
-    String outcome = Inputs.oneOf(task, "contractOutcome", CONTRACT_OUTCOMES, null);
-    Inputs.optionalText(task, "contractReviewNotes", 4000);
-    pathway.record(task, "attendance-contract-" + outcome, (String) task.getVariable("contractReviewNotes"));
+    String outcome = Inputs.oneOf(task, CONTRACT_OUTCOME, AttendanceCase.CONTRACT_OUTCOMES, null);
+    String notes = Inputs.optionalText(task, CONTRACT_REVIEW_NOTES, 4000);
+    pathway.record(task, "attendance-contract-" + outcome, notes);
   }
 
   private void holdPupilPlanningMeeting(DelegateTask task) {
-    String route = Inputs.oneOf(task, "legalRoute", LEGAL_ROUTES, null);
-    Inputs.bool(task, "lateArrival", false);
-    if ("penalty-notice".equals(route)) {
-      Object sessions = task.getVariable("unauthorisedSessions");
-      int count = sessions instanceof Number n ? n.intValue() : 0;
+    String route = Inputs.oneOf(task, LEGAL_ROUTE, AttendanceCase.LEGAL_ROUTES, null);
+    Inputs.yesNo(task, LATE_ARRIVAL, false);
+    if (AttendanceCase.PENALTY_NOTICE.equals(route)) {
+      Integer sessions = UNAUTHORISED_SESSIONS.get(task);
+      int count = sessions == null ? 0 : sessions;
       if (!Decisions.nationalThresholdMet(decisions(task), count)) {
         throw new InvalidInputException(
-            "legalRoute",
+            LEGAL_ROUTE.name(),
             "a penalty notice needs the national threshold (10 unauthorised sessions in 10 school weeks);"
                 + " this pupil has " + count + ": choose prosecution, education-supervision-order or further-support");
       }
     }
-    String reason = Inputs.optionalText(task, "legalRouteReason", 4000);
+    String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, 4000);
     pathway.record(task, "legal-route-" + route, reason);
   }
 
-  private void futureSchoolDay(DelegateTask task, String name) {
-    LocalDate day = Inputs.optionalDate(task, name, calendar.properties().zone());
+  private void futureSchoolDay(DelegateTask task, ProcessVariable<Date> variable) {
+    LocalDate day = Inputs.optionalDate(task, variable, calendar.properties().zone());
     if (day == null) {
       return;
     }
     if (!day.isAfter(calendar.today())) {
-      throw new InvalidInputException(name, "must be after today");
+      throw new InvalidInputException(variable.name(), "must be after today");
     }
     boolean schoolDay;
     try {
       schoolDay = calendar.isSchoolDay(day);
     } catch (IllegalStateException e) {
-      throw new InvalidInputException(name, "is beyond the term dates the authority has configured");
+      throw new InvalidInputException(variable.name(), "is beyond the term dates the authority has configured");
     }
     if (!schoolDay) {
-      throw new InvalidInputException(name, day + " is not a school day (weekend, holiday or bank holiday)");
+      throw new InvalidInputException(variable.name(), day + " is not a school day (weekend, holiday or bank holiday)");
     }
   }
 

@@ -10,14 +10,17 @@ public final class Decisions {
 
   public static String attendanceBand(DecisionService decisions, double attendancePercent) {
     return decisions
-        .evaluateDecisionTableByKey("AttendanceBand", Map.of("attendancePercent", attendancePercent))
+        .evaluateDecisionTableByKey(
+            AttendanceCase.ATTENDANCE_BAND_DECISION, Map.of(AttendanceCase.ATTENDANCE_PERCENT.name(), attendancePercent))
         .getSingleEntry();
   }
 
   public static boolean nationalThresholdMet(DecisionService decisions, int unauthorisedSessions) {
     Boolean met =
         decisions
-            .evaluateDecisionTableByKey("NationalThreshold", Map.of("unauthorisedSessions", unauthorisedSessions))
+            .evaluateDecisionTableByKey(
+                AttendanceCase.NATIONAL_THRESHOLD_DECISION,
+                Map.of(AttendanceCase.UNAUTHORISED_SESSIONS.name(), unauthorisedSessions))
             .getSingleEntry();
     return Boolean.TRUE.equals(met);
   }

@@ -1,8 +1,17 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.CHANGE_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.ENTRY_LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE;
+import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.NEW_LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
+import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_OUTCOME;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -22,17 +31,17 @@ public class RecordLevelChange implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object from = execution.getVariable(CasePathway.LEVEL);
-    int level = Inputs.integer(execution, "newLevel", 1, 4, null);
-    String reason = Inputs.optionalText(execution, "changeReason", 4000);
+    Integer from = LEVEL.get(execution);
+    int level = Inputs.wholeNumber(execution, NEW_LEVEL, 1, 4, null);
+    String reason = Inputs.optionalText(execution, CHANGE_REASON, 4000);
     if (reason == null) {
-      throw new InvalidInputException("changeReason", "is required: say why the level changes");
+      throw new InvalidInputException(CHANGE_REASON.name(), "is required: say why the level changes");
     }
-    execution.setVariable("entryLevel", level);
-    execution.setVariable("route", "support-first");
-    execution.setVariable("supportOutcome", null);
-    execution.setVariable("legalRoute", null);
-    execution.setVariable(CasePathway.LEVEL, level);
+    ENTRY_LEVEL.set(execution, level);
+    ROUTE.set(execution, AttendanceCase.SUPPORT_FIRST);
+    SUPPORT_OUTCOME.set(execution, null);
+    LEGAL_ROUTE.set(execution, null);
+    LEVEL.set(execution, level);
     pathway.record(execution, "level-changed", "from level " + from + " to " + level + ": " + reason);
   }
 }

@@ -1,10 +1,15 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.ANOTHER_ROUTE_NEEDED;
+import static uk.schoolattendance.casework.AttendanceCase.CASE_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.NOTICE_OUTCOMES;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.Json;
 
 /**
  * "Record penalty notice outcomes" ({@code recordPenaltyNoticeOutcomes}, docs/adr/0002): any
@@ -24,25 +29,22 @@ public class RecordPenaltyNoticeOutcomes implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ArrayNode outcomes = JsonVariables.readList(execution, "noticeOutcomes");
     boolean court = false;
     boolean paid = false;
     boolean anotherRoute = false;
-    for (JsonNode entry : outcomes) {
-      switch (entry.path("noticeOutcome").asText("")) {
-        case "court-outcome" -> court = true;
-        case "paid" -> paid = true;
-        case "another-route" -> anotherRoute = true;
-        default -> { }
-      }
+    for (JsonNode entry : Json.list(NOTICE_OUTCOMES.get(execution))) {
+      String outcome = entry.path(AttendanceCase.NOTICE_OUTCOME.name()).asText("");
+      court |= PenaltyNotice.OUTCOME_COURT.equals(outcome);
+      paid |= PenaltyNotice.OUTCOME_PAID.equals(outcome);
+      anotherRoute |= PenaltyNotice.OUTCOME_ANOTHER_ROUTE.equals(outcome);
     }
-    String outcome = court ? "court-outcome" : paid ? "penalty-paid" : "withdrawn";
+    String outcome = court ? AttendanceCase.COURT : paid ? AttendanceCase.PENALTY_PAID : AttendanceCase.WITHDRAWN;
     boolean backToSupport = anotherRoute && !court;
-    execution.setVariable("anotherRouteNeeded", backToSupport);
+    ANOTHER_ROUTE_NEEDED.set(execution, backToSupport);
     if (backToSupport) {
       pathway.requestLevel(execution, 3, "a parent reached the limit of penalty notices: another route chosen");
     } else {
-      execution.setVariable("caseOutcome", outcome);
+      CASE_OUTCOME.set(execution, outcome);
       pathway.record(execution, "penalty-notices-concluded", outcome);
     }
   }

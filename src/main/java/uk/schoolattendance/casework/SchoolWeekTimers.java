@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -21,21 +23,26 @@ import uk.schoolattendance.schools.SchoolCalendar;
 public class SchoolWeekTimers {
 
   /** A school-week timer: its activity and the variables that hold its base date, weeks and due date. */
-  record Timer(String activityId, String baseDate, String weeks, String dueDate) {}
+  record Timer(
+      String activityId, ProcessVariable<Date> baseDate, ProcessVariable<Integer> weeks, ProcessVariable<Date> dueDate) {}
 
   static final List<Timer> TIMERS =
       List.of(
-          new Timer("Event_ReviewDateReached", "reviewBaseDate", "reviewWeeks", "reviewDueDate"),
           new Timer(
-              "Event_ContractReviewDateReached",
-              "contractReviewBaseDate",
-              "contractReviewWeeks",
-              "contractReviewDueDate"),
+              AttendanceCase.REVIEW_DATE_REACHED,
+              AttendanceCase.REVIEW_BASE_DATE,
+              AttendanceCase.REVIEW_WEEKS,
+              AttendanceCase.REVIEW_DUE_DATE),
           new Timer(
-              "Event_ImprovementPeriodEnded",
-              "noticeToImproveBaseDate",
-              "improvementPeriodWeeks",
-              "noticeToImproveEndsOn"));
+              AttendanceCase.CONTRACT_REVIEW_DATE_REACHED,
+              AttendanceCase.CONTRACT_REVIEW_BASE_DATE,
+              AttendanceCase.CONTRACT_REVIEW_WEEKS,
+              AttendanceCase.CONTRACT_REVIEW_DUE_DATE),
+          new Timer(
+              NoticeToImprove.IMPROVEMENT_PERIOD_ENDED,
+              NoticeToImprove.BASE_DATE,
+              NoticeToImprove.PERIOD_WEEKS,
+              NoticeToImprove.ENDS_ON));
 
   /** One timer moved. */
   public record Moved(String jobId, String processInstanceId, String activityId, Date from, Date to) {}
@@ -56,17 +63,17 @@ public class SchoolWeekTimers {
     for (Timer timer : TIMERS) {
       for (Job job : waiting(timer)) {
         Map<String, Object> vars =
-            runtimeService.getVariables(job.getExecutionId(), List.of(timer.baseDate(), timer.weeks()));
-        Object base = vars.get(timer.baseDate());
-        Object weeks = vars.get(timer.weeks());
-        if (base == null || !(weeks instanceof Number n)) {
+            runtimeService.getVariables(job.getExecutionId(), List.of(timer.baseDate().name(), timer.weeks().name()));
+        Date base = timer.baseDate().get(vars);
+        Integer weeks = timer.weeks().get(vars);
+        if (base == null || weeks == null) {
           continue;
         }
         LocalDate baseDay = DateValues.toLocalDate(base, calendar.properties().zone());
-        Date due = calendar.atTimeOfDay(calendar.addSchoolWeeks(baseDay, n.intValue()));
+        Date due = calendar.atTimeOfDay(calendar.addSchoolWeeks(baseDay, weeks));
         if (!due.equals(job.getDuedate())) {
           managementService.setJobDuedate(job.getId(), due);
-          runtimeService.setVariable(job.getExecutionId(), timer.dueDate(), due);
+          runtimeService.setVariable(job.getExecutionId(), timer.dueDate().name(), timer.dueDate().stored(due));
           moved.add(new Moved(job.getId(), job.getProcessInstanceId(), timer.activityId(), job.getDuedate(), due));
         }
       }

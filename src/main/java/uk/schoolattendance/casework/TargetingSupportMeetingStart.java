@@ -1,9 +1,17 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.TargetingSupportMeeting.MEETING_DATE;
+import static uk.schoolattendance.casework.TargetingSupportMeeting.MEETING_DUE_DATE;
+import static uk.schoolattendance.casework.TargetingSupportMeeting.SCHOOL_URN;
+import static uk.schoolattendance.casework.TargetingSupportMeeting.TERM;
+
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.system.InvalidInputException;
@@ -18,6 +26,8 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component("targetingSupportMeetingStart")
 public class TargetingSupportMeetingStart implements ExecutionListener {
 
+  private static final Pattern TERM_SHAPE = Pattern.compile("\\d{4}-\\d{2} (autumn|spring|summer)");
+
   private final SchoolDirectory schools;
   private final SchoolCalendar calendar;
 
@@ -28,38 +38,35 @@ public class TargetingSupportMeetingStart implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String urn = Inputs.requiredText(execution, "schoolUrn", 6);
-    if (!schools.isKnown(urn)) {
-      throw new InvalidInputException("schoolUrn", "no school with URN " + urn + " is served by this authority");
+    String urn = schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    String term = Inputs.requiredText(execution, TERM, 20).toLowerCase(Locale.ROOT);
+    if (!TERM_SHAPE.matcher(term).matches()) {
+      throw new InvalidInputException(TERM.name(), "must be an academic year and a term, e.g. '2026-27 autumn'");
     }
-    String term = Inputs.requiredText(execution, "term", 20).toLowerCase(java.util.Locale.ROOT);
-    if (!term.matches("\\d{4}-\\d{2} (autumn|spring|summer)")) {
-      throw new InvalidInputException("term", "must be an academic year and a term, e.g. '2026-27 autumn'");
-    }
-    execution.setVariable("term", term);
-    LocalDate meeting = Inputs.optionalDate(execution, "meetingDate", calendar.properties().zone());
+    TERM.set(execution, term);
+    LocalDate meeting = Inputs.optionalDate(execution, MEETING_DATE, calendar.properties().zone());
     if (meeting != null) {
       boolean schoolDay;
       try {
         schoolDay = calendar.isSchoolDay(meeting);
       } catch (IllegalStateException e) {
-        throw new InvalidInputException("meetingDate", "is beyond the term dates the authority has configured");
+        throw new InvalidInputException(MEETING_DATE.name(), "is beyond the term dates the authority has configured");
       }
       if (!schoolDay) {
-        throw new InvalidInputException("meetingDate", meeting + " is not a school day");
+        throw new InvalidInputException(MEETING_DATE.name(), meeting + " is not a school day");
       }
-      execution.setVariable("meetingDueDate", calendar.atTimeOfDay(meeting));
+      MEETING_DUE_DATE.set(execution, calendar.atTimeOfDay(meeting));
     } else {
-      execution.setVariable("meetingDueDate", calendar.workingDaysFromNow(20));
+      MEETING_DUE_DATE.set(execution, calendar.workingDaysFromNow(20));
     }
     String key = "TSM-" + urn + "-" + term.replace(' ', '-');
     long existing =
         execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
-            .processDefinitionKey("TargetingSupportMeeting")
+            .processDefinitionKey(TargetingSupportMeeting.KEY)
             .processInstanceBusinessKey(key)
             .count();
     if (existing > 0) {
-      throw new InvalidInputException("term", "the " + term + " meeting of school " + urn + " already exists (" + key + ")");
+      throw new InvalidInputException(TERM.name(), "the " + term + " meeting of school " + urn + " already exists (" + key + ")");
     }
     execution.setProcessBusinessKey(key);
   }

@@ -1,5 +1,12 @@
 package uk.schoolattendance.court;
 
+import static uk.schoolattendance.court.CourtProceedings.CASE_REFERENCE;
+import static uk.schoolattendance.court.CourtProceedings.CHRONOLOGY;
+import static uk.schoolattendance.court.CourtProceedings.EVIDENCE_LIST;
+import static uk.schoolattendance.court.CourtProceedings.NOTICE_NUMBER;
+import static uk.schoolattendance.court.CourtProceedings.WITNESS_STATEMENT;
+
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.schools.DateValues;
 
 /**
  * "Build the case file" (asynchronous): chronology, witness statement and evidence list as
@@ -28,10 +36,25 @@ public class BuildCourtCaseFile implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     List<HistoricProcessInstance> processes =
-        caseFile.processesOf(history, (String) execution.getVariable("caseReference"), execution.getProcessInstanceId());
-    execution.setVariable("chronology", caseFile.chronology(history, processes, dates.zone()));
-    execution.setVariable(
-        "evidenceList", caseFile.evidenceList(history, processes, (String) execution.getVariable("noticeNumber"), false));
-    execution.setVariable("witnessStatement", caseFile.witnessStatement(execution.getVariables(), dates.zone()));
+        caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId());
+    CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.zone()));
+    EVIDENCE_LIST.set(execution, caseFile.evidenceList(history, processes, NOTICE_NUMBER.get(execution), false));
+    WITNESS_STATEMENT.set(
+        execution,
+        caseFile.witnessStatement(
+            new CaseFileBuilder.Statement(
+                CourtProceedings.PUPIL_NAME.get(execution),
+                CourtProceedings.PUPIL_UPN.get(execution),
+                CourtProceedings.SCHOOL_URN.get(execution),
+                CourtProceedings.PARENT_NAMES.get(execution),
+                day(CourtProceedings.OFFENCE_FROM.get(execution)),
+                day(CourtProceedings.OFFENCE_TO.get(execution)),
+                CourtProceedings.UNAUTHORISED_SESSIONS.get(execution),
+                CourtProceedings.PROCEEDINGS_TYPE.get(execution),
+                NOTICE_NUMBER.get(execution))));
+  }
+
+  private java.time.LocalDate day(Date date) {
+    return date == null ? null : DateValues.toLocalDate(date, dates.zone());
   }
 }

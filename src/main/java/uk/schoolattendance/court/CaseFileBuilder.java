@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -38,6 +41,10 @@ public class CaseFileBuilder {
           "noneEndEvent");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
   private static final int MAX_ENTRIES = 500;
+  /** The processes and the case fact whose history the evidence list reads. */
+  private static final String NOTICE_TO_IMPROVE = NoticeToImprove.KEY;
+  private static final String PENALTY_NOTICE = PenaltyNotice.KEY;
+  private static final String CONTRACT_AGREED = CaseFacts.CONTRACT_AGREED.name();
 
   private final SchoolDirectory schools;
   private final PenaltyNoticeProperties notices;
@@ -59,7 +66,7 @@ public class CaseFileBuilder {
     if (caseReference != null) {
       history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseReference).listPage(0, MAX_ENTRIES)
           .forEach(p -> found.put(p.getId(), p));
-      history.createHistoricProcessInstanceQuery().variableValueEquals("caseReference", caseReference)
+      history.createHistoricProcessInstanceQuery().variableValueEquals(CourtProceedings.CASE_REFERENCE.name(), caseReference)
           .listPage(0, MAX_ENTRIES).forEach(p -> found.put(p.getId(), p));
     }
     history.createHistoricProcessInstanceQuery().processInstanceId(ownInstanceId).listPage(0, 1)
@@ -105,12 +112,12 @@ public class CaseFileBuilder {
   public String evidenceList(
       HistoryService history, List<HistoricProcessInstance> processes, String noticeNumber, boolean interview) {
     List<String> ids = processes.stream().map(HistoricProcessInstance::getId).toList();
-    long noticesToImprove = processes.stream().filter(p -> "NoticeToImprove".equals(p.getProcessDefinitionKey())).count();
-    long penaltyNotices = processes.stream().filter(p -> "PenaltyNotice".equals(p.getProcessDefinitionKey())).count();
+    long noticesToImprove = processes.stream().filter(p -> NOTICE_TO_IMPROVE.equals(p.getProcessDefinitionKey())).count();
+    long penaltyNotices = processes.stream().filter(p -> PENALTY_NOTICE.equals(p.getProcessDefinitionKey())).count();
     boolean contract =
         !ids.isEmpty()
             && history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
-                .variableName("contractAgreed").listPage(0, MAX_ENTRIES).stream()
+                .variableName(CONTRACT_AGREED).listPage(0, MAX_ENTRIES).stream()
                 .map(HistoricVariableInstance::getValue).anyMatch(Boolean.TRUE::equals);
     List<String> items = new ArrayList<>();
     items.add("1. Attendance certificate: a certified extract of the attendance register (Education Act 1996 s566) - obtain from the school");
@@ -130,32 +137,39 @@ public class CaseFileBuilder {
     return String.join("\n", items);
   }
 
-  private static String day(Object value, ZoneId zone) {
-    return DAY.format(uk.schoolattendance.schools.DateValues.toLocalDate(value, zone));
-  }
+  /** What the witness statement says about the case. */
+  public record Statement(
+      String pupilName,
+      String pupilUpn,
+      String schoolUrn,
+      String parentNames,
+      LocalDate offenceFrom,
+      LocalDate offenceTo,
+      Integer unauthorisedSessions,
+      String proceedingsType,
+      String noticeNumber) {}
 
   /** The witness statement from the template, filled in from the case. */
-  public String witnessStatement(Map<String, Object> v, ZoneId zone) {
-    String parents = (String) v.get("parentNames");
-    String schoolUrn = (String) v.get("schoolUrn");
+  public String witnessStatement(Statement s) {
+    String parents = s.parentNames();
     String offence =
-        v.get("offenceFrom") != null && v.get("offenceTo") != null
-            ? "Between " + day(v.get("offenceFrom"), zone) + " and " + day(v.get("offenceTo"), zone) + " the child failed to attend the school regularly"
-                + (v.get("unauthorisedSessions") != null ? ", missing " + v.get("unauthorisedSessions") + " sessions without authorisation" : "")
+        s.offenceFrom() != null && s.offenceTo() != null
+            ? "Between " + DAY.format(s.offenceFrom()) + " and " + DAY.format(s.offenceTo()) + " the child failed to attend the school regularly"
+                + (s.unauthorisedSessions() != null ? ", missing " + s.unauthorisedSessions() + " sessions without authorisation" : "")
                 + ". The attendance certificate exhibited shows the sessions missed."
             : "The attendance certificate exhibited shows the child's attendance and the sessions missed without authorisation.";
     String proceedings =
-        "education-supervision-order".equals(v.get("proceedingsType"))
+        CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(s.proceedingsType())
             ? "The local authority applies for an education supervision order under section 36 of the Children Act 1989: the child is not being properly educated, and support has not secured regular attendance."
-            : v.get("noticeNumber") != null
-                ? "Penalty notice " + v.get("noticeNumber") + " was issued for this period and was not paid within the period allowed. The local authority has considered an education supervision order (Education Act 1996 s447) and prosecutes for the original offence."
+            : s.noticeNumber() != null
+                ? "Penalty notice " + s.noticeNumber() + " was issued for this period and was not paid within the period allowed. The local authority has considered an education supervision order (Education Act 1996 s447) and prosecutes for the original offence."
                 : "The local authority has considered an education supervision order (Education Act 1996 s447) and prosecutes under section 444 of the Education Act 1996.";
     return template
         .replace("{{authority}}", notices.authority().name())
-        .replace("{{pupilName}}", String.valueOf(v.get("pupilName")))
-        .replace("{{pupilUpn}}", String.valueOf(v.get("pupilUpn")))
-        .replace("{{schoolName}}", schools.find(schoolUrn).map(School::name).orElse("the school"))
-        .replace("{{schoolUrn}}", schoolUrn)
+        .replace("{{pupilName}}", String.valueOf(s.pupilName()))
+        .replace("{{pupilUpn}}", String.valueOf(s.pupilUpn()))
+        .replace("{{schoolName}}", schools.find(s.schoolUrn()).map(School::name).orElse("the school"))
+        .replace("{{schoolUrn}}", s.schoolUrn())
         .replace("{{parentNames}}", parents)
         .replace("{{isOrAre}}", parents.contains(" and ") ? "are" : "is")
         .replace("{{offenceParagraph}}", offence)

@@ -1,12 +1,20 @@
 package uk.schoolattendance.court;
 
+import static uk.schoolattendance.court.CourtProceedings.CHILD_LOOKED_AFTER;
+import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
+import static uk.schoolattendance.court.CourtProceedings.INFORMATION_DEADLINE;
+import static uk.schoolattendance.court.CourtProceedings.INFORMATION_LAID_ON;
+import static uk.schoolattendance.court.CourtProceedings.OFFENCE_SECTION;
+import static uk.schoolattendance.court.CourtProceedings.OUTCOME_DUE_DATE;
+import static uk.schoolattendance.court.CourtProceedings.PROCEEDINGS_TYPE;
+import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_CONSIDERED;
+
 import java.time.LocalDate;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.Inputs;
 import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -17,8 +25,6 @@ import uk.schoolattendance.system.InvalidInputException;
  */
 @Component("courtCasePrepared")
 public class CourtCasePrepared implements TaskListener {
-
-  static final Set<String> SECTIONS = Set.of("s444-1", "s444-1A");
 
   private final CourtProceedingsRepository proceedings;
   private final NoticeDates dates;
@@ -34,33 +40,36 @@ public class CourtCasePrepared implements TaskListener {
   public void notify(DelegateTask task) {
     LocalDate today = dates.today();
     String section = null;
-    if ("prosecution".equals(task.getVariable("proceedingsType"))) {
-      section = Inputs.oneOf(task, "offenceSection", SECTIONS);
-      if (!Inputs.requiredBoolean(task, "supervisionOrderConsidered")) {
+    if (CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(task))) {
+      section = Inputs.oneOf(task, OFFENCE_SECTION, CourtProceedings.SECTIONS, null);
+      if (!Inputs.yesNo(task, SUPERVISION_ORDER_CONSIDERED, true)) {
         throw new InvalidInputException(
-            "supervisionOrderConsidered", "an education supervision order must be considered before prosecuting (Education Act 1996 s447)");
+            SUPERVISION_ORDER_CONSIDERED.name(),
+            "an education supervision order must be considered before prosecuting (Education Act 1996 s447)");
       }
-      LocalDate laid = Inputs.requiredDate(task, "informationLaidOn", dates.zone());
-      LocalDate limit = Inputs.optionalDate(task, "informationDeadline", dates.zone());
+      LocalDate laid = Inputs.requiredDate(task, INFORMATION_LAID_ON, dates.zone());
+      LocalDate limit = Inputs.optionalDate(task, INFORMATION_DEADLINE, dates.zone());
       if (laid.isAfter(today)) {
-        throw new InvalidInputException("informationLaidOn", "must not be in the future");
+        throw new InvalidInputException(INFORMATION_LAID_ON.name(), "must not be in the future");
       }
       if (limit != null && laid.isAfter(limit)) {
         throw new InvalidInputException(
-            "informationLaidOn", "is after the 6-month limit " + limit + " (Magistrates' Courts Act 1980 s127): the prosecution is time-barred");
+            INFORMATION_LAID_ON.name(),
+            "is after the 6-month limit " + limit + " (Magistrates' Courts Act 1980 s127): the prosecution is time-barred");
       }
-      task.setVariable("informationLaidOn", dates.startOfDay(laid));
-    } else if (Inputs.requiredBoolean(task, "childLookedAfter")) {
+      INFORMATION_LAID_ON.set(task, dates.startOfDay(laid));
+    } else if (Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
       throw new InvalidInputException(
-          "childLookedAfter", "an education supervision order cannot be made for a child in the care of a local authority (Children Act 1989 s36(6))");
+          CHILD_LOOKED_AFTER.name(),
+          "an education supervision order cannot be made for a child in the care of a local authority (Children Act 1989 s36(6))");
     }
-    task.setVariable("offenceSection", section);
-    LocalDate hearing = Inputs.requiredDate(task, "hearingDate", dates.zone());
+    OFFENCE_SECTION.set(task, section);
+    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
     if (!hearing.isAfter(today)) {
-      throw new InvalidInputException("hearingDate", "must be after today");
+      throw new InvalidInputException(HEARING_DATE.name(), "must be after today");
     }
-    task.setVariable("hearingDate", dates.atTimeOfDay(hearing));
-    task.setVariable("outcomeDueDate", dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
+    HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
+    OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
     proceedings.recordPreparation(task.getProcessInstanceId(), section, hearing);
   }
 }

@@ -1,13 +1,25 @@
 package uk.schoolattendance.court;
 
+import static uk.schoolattendance.court.CourtProceedings.COURT_OUTCOME;
+import static uk.schoolattendance.court.CourtProceedings.FINE_AMOUNT;
+import static uk.schoolattendance.court.CourtProceedings.HEARING_ADJOURNED;
+import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
+import static uk.schoolattendance.court.CourtProceedings.OFFENCE_SECTION;
+import static uk.schoolattendance.court.CourtProceedings.ORDER_ENDS_ON;
+import static uk.schoolattendance.court.CourtProceedings.OUTCOME_DUE_DATE;
+import static uk.schoolattendance.court.CourtProceedings.PARENTING_ORDER_MONTHS;
+import static uk.schoolattendance.court.CourtProceedings.PARENTING_PROGRAMME_MONTHS;
+import static uk.schoolattendance.court.CourtProceedings.PROCEEDINGS_TYPE;
+import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_MONTHS;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.Inputs;
 import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -22,10 +34,6 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component("courtOutcomeRecorded")
 public class CourtOutcomeRecorded implements TaskListener {
 
-  static final Set<String> PROSECUTION_OUTCOMES =
-      Set.of("fine", "conditional-discharge", "parenting-order", "education-supervision-order", "dismissed", "withdrawn");
-  static final Set<String> SUPERVISION_OUTCOMES = Set.of("education-supervision-order", "dismissed", "withdrawn");
-
   private final CourtProceedingsRepository proceedings;
   private final NoticeDates dates;
   private final CourtProperties properties;
@@ -38,63 +46,63 @@ public class CourtOutcomeRecorded implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object adjourned = task.getVariable("hearingAdjourned");
-    if (adjourned != null && Inputs.requiredBoolean(task, "hearingAdjourned")) {
+    if (Boolean.TRUE.equals(Inputs.yesNo(task, HEARING_ADJOURNED, false))) {
       adjourn(task);
       return;
     }
-    task.setVariable("hearingAdjourned", false);
-    boolean prosecution = "prosecution".equals(task.getVariable("proceedingsType"));
-    String outcome = Inputs.oneOf(task, "courtOutcome", prosecution ? PROSECUTION_OUTCOMES : SUPERVISION_OUTCOMES);
-    LocalDate hearing = Inputs.requiredDate(task, "hearingDate", dates.zone());
+    HEARING_ADJOURNED.set(task, false);
+    boolean prosecution = CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(task));
+    String outcome =
+        Inputs.oneOf(
+            task, COURT_OUTCOME,
+            prosecution ? CourtProceedings.PROSECUTION_OUTCOMES : CourtProceedings.SUPERVISION_OUTCOMES, null);
+    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
     BigDecimal fine = null;
     Integer months = null;
     switch (outcome) {
       case "fine" -> {
-        fine = Inputs.requiredPounds(task, "fineAmount");
-        BigDecimal max = "s444-1A".equals(task.getVariable("offenceSection")) ? properties.maxFineS444A() : properties.maxFineS444();
+        fine = Inputs.requiredPounds(task, FINE_AMOUNT);
+        String section = OFFENCE_SECTION.get(task);
+        BigDecimal max = CourtProceedings.S444_1A.equals(section) ? properties.maxFineS444A() : properties.maxFineS444();
         if (fine.compareTo(max) > 0) {
-          throw new InvalidInputException("fineAmount", "must not exceed £" + max.toPlainString() + " for " + task.getVariable("offenceSection"));
+          throw new InvalidInputException(FINE_AMOUNT.name(), "must not exceed £" + max.toPlainString() + " for " + section);
         }
-        task.setVariable("fineAmount", fine.doubleValue());
       }
       case "parenting-order" -> {
-        months = months(task, "parentingOrderMonths", null, properties.parentingOrderMaxMonths());
-        months(task, "parentingProgrammeMonths", 0, properties.parentingProgrammeMaxMonths());
+        months = months(task, PARENTING_ORDER_MONTHS, null, properties.parentingOrderMaxMonths());
+        months(task, PARENTING_PROGRAMME_MONTHS, 0, properties.parentingProgrammeMaxMonths());
       }
-      case "education-supervision-order" ->
-          months = months(task, "supervisionOrderMonths", properties.supervisionOrderMonths(), properties.supervisionOrderMaxMonths());
+      case CourtProceedings.EDUCATION_SUPERVISION_ORDER ->
+          months = months(task, SUPERVISION_ORDER_MONTHS, properties.supervisionOrderMonths(), properties.supervisionOrderMaxMonths());
       default -> { }
     }
     LocalDate ends = months == null ? null : hearing.plusMonths(months);
-    task.setVariable("orderEndsOn", dates.startOfDay(ends));
+    ORDER_ENDS_ON.set(task, dates.startOfDay(ends));
     proceedings.recordOutcome(task.getProcessInstanceId(), outcome, fine, months, ends, dates.today());
   }
 
   /** The court adjourned: a new hearing date ahead, no outcome yet. */
   private void adjourn(DelegateTask task) {
-    task.setVariable("hearingAdjourned", true);
-    LocalDate hearing = Inputs.requiredDate(task, "hearingDate", dates.zone());
+    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.zone());
     if (!hearing.isAfter(dates.today())) {
-      throw new InvalidInputException("hearingDate", "the adjourned hearing's new date must be after today");
+      throw new InvalidInputException(HEARING_DATE.name(), "the adjourned hearing's new date must be after today");
     }
-    task.setVariable("hearingDate", dates.atTimeOfDay(hearing));
-    task.setVariable("outcomeDueDate", dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
-    task.removeVariable("courtOutcome");
+    HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
+    OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
+    COURT_OUTCOME.remove(task);
     proceedings.recordHearingDate(task.getProcessInstanceId(), hearing);
   }
 
-  private static int months(DelegateTask task, String name, Integer fallback, int max) {
-    Object value = task.getVariable(name);
-    if (value == null && fallback != null) {
-      task.setVariable(name, fallback);
+  /** Months of an order: required from 1 to max, or the fallback when none is given. */
+  private static int months(DelegateTask task, ProcessVariable<Integer> variable, Integer fallback, int max) {
+    Integer months = Inputs.optionalWholeNumber(task, variable, 0, max);
+    if (months == null && fallback != null) {
+      variable.set(task, fallback);
       return fallback;
     }
-    Integer months = Inputs.optionalCount(task, name, max);
     if (months == null || months < 1 && fallback == null) {
-      throw new InvalidInputException(name, "is required: from 1 to " + max + " months");
+      throw new InvalidInputException(variable.name(), "is required: from 1 to " + max + " months");
     }
-    task.setVariable(name, months);
     return months;
   }
 }

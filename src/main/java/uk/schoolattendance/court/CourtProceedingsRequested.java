@@ -1,29 +1,39 @@
 package uk.schoolattendance.court;
 
+import static uk.schoolattendance.court.CourtProceedings.CASE_REFERENCE;
+import static uk.schoolattendance.court.CourtProceedings.INFORMATION_DEADLINE;
+import static uk.schoolattendance.court.CourtProceedings.NOTICE_NUMBER;
+import static uk.schoolattendance.court.CourtProceedings.PARENTS;
+import static uk.schoolattendance.court.CourtProceedings.PARENT_ID;
+import static uk.schoolattendance.court.CourtProceedings.PARENT_IDS;
+import static uk.schoolattendance.court.CourtProceedings.PARENT_NAME;
+import static uk.schoolattendance.court.CourtProceedings.PARENT_NAMES;
+import static uk.schoolattendance.court.CourtProceedings.PREPARATION_DUE_DATE;
+import static uk.schoolattendance.court.CourtProceedings.PROCEEDINGS_TYPE;
+import static uk.schoolattendance.court.CourtProceedings.PUPIL_NAME;
+import static uk.schoolattendance.court.CourtProceedings.PUPIL_UPN;
+import static uk.schoolattendance.court.CourtProceedings.SCHOOL_URN;
+
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.Inputs;
 import uk.schoolattendance.notices.NoticeDates;
-import uk.schoolattendance.notices.PenaltyNoticeRequested;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * Start of {@code CourtProceedings}: validates the inputs of docs/adr/0002 (refused start,
- * nothing created), records the proceedings and sets when preparation falls due: within the
- * preparation period, and before the 6-month limit for laying an information when it is known.
+ * Start of {@code CourtProceedings}: normalises and checks the inputs of docs/adr/0002 (refused
+ * start, nothing created), records the proceedings and sets when preparation falls due: within
+ * the preparation period, and before the 6-month limit for laying an information when it is known.
  */
 @Component("courtProceedingsRequested")
 public class CourtProceedingsRequested implements ExecutionListener {
-
-  static final Set<String> TYPES = Set.of("prosecution", "education-supervision-order");
 
   private final SchoolDirectory schools;
   private final CourtProceedingsRepository proceedings;
@@ -40,67 +50,54 @@ public class CourtProceedingsRequested implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String caseReference = Inputs.optionalText(execution, "caseReference", 64);
-    String upn = Inputs.requiredUpn(execution, "pupilUpn");
-    String pupilName = Inputs.requiredText(execution, "pupilName", 200);
-    String urn = Inputs.requiredText(execution, "schoolUrn", 6);
-    if (!schools.isKnown(urn)) {
-      throw new InvalidInputException("schoolUrn", "no school with URN " + urn + " is known");
+    String caseReference = Inputs.optionalText(execution, CASE_REFERENCE, 64);
+    String upn = Inputs.upn(execution, PUPIL_UPN);
+    String pupilName = Inputs.requiredText(execution, PUPIL_NAME, 200);
+    String urn = schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    String type = Inputs.oneOf(execution, PROCEEDINGS_TYPE, CourtProceedings.TYPES, null);
+    String noticeNumber =
+        Inputs.shaped(
+            NOTICE_NUMBER.name(), NOTICE_NUMBER.raw(execution), CaseFacts.NOTICE_NUMBER_SHAPE,
+            "must be a notice number like PN-2026-000123");
+    if (noticeNumber != null) {
+      NOTICE_NUMBER.set(execution, noticeNumber);
     }
-    String type = Inputs.oneOf(execution, "proceedingsType", TYPES);
-    String noticeNumber = Inputs.optionalText(execution, "noticeNumber", 20);
-    if (noticeNumber != null && !PenaltyNoticeRequested.NOTICE_NUMBER.matcher(noticeNumber).matches()) {
-      throw new InvalidInputException("noticeNumber", "must be a notice number like PN-2026-000123");
-    }
-    LocalDate informationDeadline = Inputs.optionalDate(execution, "informationDeadline", dates.zone());
-    List<String[]> parents = parents(execution);
-    execution.setVariable("parentIds", String.join(", ", parents.stream().map(p -> p[0]).toList()));
-    execution.setVariable("parentNames", String.join(" and ", parents.stream().map(p -> p[1]).toList()));
-    execution.setVariable("informationDeadline", dates.startOfDay(informationDeadline));
+    LocalDate informationDeadline = Inputs.optionalDate(execution, INFORMATION_DEADLINE, dates.zone());
+    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_FROM, dates.zone());
+    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_TO, dates.zone());
+    Inputs.optionalWholeNumber(execution, CourtProceedings.UNAUTHORISED_SESSIONS, 0, 1000);
+    List<Parent> parents = parents(execution);
+    PARENT_IDS.set(execution, String.join(", ", parents.stream().map(Parent::id).toList()));
+    PARENT_NAMES.set(execution, Parents.names(parents));
 
     LocalDate due = dates.addWorkingDays(dates.today(), properties.preparationWorkingDays());
     if (informationDeadline != null && due.isAfter(informationDeadline.minusDays(properties.informationMarginDays()))) {
       due = informationDeadline.minusDays(properties.informationMarginDays());
       due = due.isBefore(dates.today()) ? dates.today() : due;
     }
-    execution.setVariable("preparationDueDate", dates.atTimeOfDay(due));
+    PREPARATION_DUE_DATE.set(execution, dates.atTimeOfDay(due));
 
     proceedings.insertIfAbsent(
         new CourtProceedingsRecord(
             execution.getProcessInstanceId(), caseReference, noticeNumber, upn, pupilName, urn,
-            String.join(",", parents.stream().map(p -> p[0]).toList()), type, null, informationDeadline, null,
+            String.join(",", parents.stream().map(Parent::id).toList()), type, null, informationDeadline, null,
             null, null, null, null, null, null));
   }
 
-  /** The liable parents: {@code parents} (Json array of {id,name,address}) or {@code parentId}. */
-  static List<String[]> parents(DelegateExecution execution) {
-    Object value = execution.getVariable("parents");
-    List<String[]> parents = new ArrayList<>();
-    if (value != null) {
-      SpinJsonNode json;
-      try {
-        json = value instanceof SpinJsonNode node ? node : Spin.JSON(value.toString());
-      } catch (RuntimeException e) {
-        throw new InvalidInputException("parents", "must be a Json array of {\"id\",\"name\",\"address\"}");
-      }
-      if (!json.isArray() || json.elements().isEmpty()) {
-        throw new InvalidInputException("parents", "must be a Json array with at least one parent");
-      }
-      for (SpinJsonNode parent : json.elements()) {
-        if (!parent.isObject() || !parent.hasProp("id") || !parent.hasProp("name")
-            || parent.prop("id").stringValue().isBlank() || parent.prop("name").stringValue().isBlank()) {
-          throw new InvalidInputException("parents", "each parent needs an \"id\" and a \"name\"");
-        }
-        parents.add(new String[] {parent.prop("id").stringValue(), parent.prop("name").stringValue()});
-      }
-      return parents;
+  /**
+   * The liable parents: the case's {@code parents} (read by {@link Parents}, like everywhere), or
+   * the one parent of a penalty notice ({@code parentId}, {@code parentName}).
+   */
+  static List<Parent> parents(DelegateExecution execution) {
+    if (PARENTS.raw(execution) != null) {
+      return Parents.parse(PARENTS.name(), PARENTS.raw(execution));
     }
-    if (execution.getVariable("parentId") == null) {
-      throw new InvalidInputException("parents", "is required: a Json array of parents, or parentId and parentName");
+    if (PARENT_ID.raw(execution) == null) {
+      throw new InvalidInputException(PARENTS.name(), "is required: a Json array of parents, or parentId and parentName");
     }
-    parents.add(new String[] {
-      Inputs.requiredText(execution, "parentId", 64), Inputs.requiredText(execution, "parentName", 200)
-    });
-    return parents;
+    String id = Inputs.requiredText(execution, PARENT_ID, Parents.MAX_ID);
+    String name = Inputs.requiredText(execution, PARENT_NAME, Parents.MAX_NAME);
+    String address = Inputs.optionalText(execution, CourtProceedings.PARENT_ADDRESS, Parents.MAX_ADDRESS);
+    return List.of(new Parent(id, name, address));
   }
 }

@@ -1,11 +1,15 @@
 package uk.schoolattendance.court;
 
+import static uk.schoolattendance.court.CourtProceedings.EVIDENCE_LIST;
+import static uk.schoolattendance.court.CourtProceedings.INTERVIEW_DATE;
+import static uk.schoolattendance.court.CourtProceedings.INTERVIEW_RECORD_REFERENCE;
+
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.Inputs;
 import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -23,15 +27,15 @@ public class InterviewRecorded implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    LocalDate held = Inputs.requiredDate(task, "interviewDate", dates.zone());
+    LocalDate held = Inputs.requiredDate(task, INTERVIEW_DATE, dates.zone());
     if (held.isAfter(dates.today())) {
-      throw new InvalidInputException("interviewDate", "must not be in the future");
+      throw new InvalidInputException(INTERVIEW_DATE.name(), "must not be in the future");
     }
-    String record = Inputs.requiredText(task, "interviewRecordReference", 200);
-    task.setVariable("interviewDate", dates.startOfDay(held));
-    Object list = task.getVariable("evidenceList");
-    task.setVariable(
-        "evidenceList",
+    String record = Inputs.requiredText(task, INTERVIEW_RECORD_REFERENCE, 200);
+    INTERVIEW_DATE.set(task, dates.startOfDay(held));
+    String list = EVIDENCE_LIST.get(task);
+    EVIDENCE_LIST.set(
+        task,
         (list == null ? "" : list + "\n") + "Record of the interview under caution (s444(1A)), held " + held + ": " + record);
   }
 }

@@ -1,12 +1,21 @@
 package uk.schoolattendance.court;
 
+import static uk.schoolattendance.court.CourtProceedings.COURT_OUTCOME;
+import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
+import static uk.schoolattendance.court.CourtProceedings.ORDER_ENDS_ON;
+import static uk.schoolattendance.court.CourtProceedings.PUPIL_NAME;
+import static uk.schoolattendance.court.CourtProceedings.PUPIL_UPN;
+import static uk.schoolattendance.court.CourtProceedings.SCHOOL_REPORT;
+import static uk.schoolattendance.court.CourtProceedings.SCHOOL_URN;
+
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.Inputs;
 import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -32,19 +41,23 @@ public class ReportCourtOutcome implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String urn = (String) execution.getVariable("schoolUrn");
-    String outcome = (String) execution.getVariable("courtOutcome");
+    String urn = SCHOOL_URN.get(execution);
+    String outcome = COURT_OUTCOME.get(execution);
     StringBuilder report = new StringBuilder()
         .append("To the attendance lead, ").append(schools.find(urn).map(School::name).orElse("URN " + urn)).append(": ")
-        .append("the court heard the case of ").append(execution.getVariable("pupilName"))
-        .append(" (UPN ").append(execution.getVariable("pupilUpn")).append(") on ")
-        .append(DAY.format(Inputs.requiredDate(execution, "hearingDate", dates.zone())))
+        .append("the court heard the case of ").append(PUPIL_NAME.get(execution))
+        .append(" (UPN ").append(PUPIL_UPN.get(execution)).append(") on ")
+        .append(day(HEARING_DATE.get(execution)))
         .append(". Outcome: ").append(outcome.replace('-', ' ')).append('.');
-    Object ends = execution.getVariable("orderEndsOn");
+    Date ends = ORDER_ENDS_ON.get(execution);
     if (ends != null) {
-      report.append(" The order runs until ").append(DAY.format(Inputs.requiredDate(execution, "orderEndsOn", dates.zone()))).append('.');
+      report.append(" The order runs until ").append(day(ends)).append('.');
     }
-    execution.setVariable("schoolReport", report.toString());
+    SCHOOL_REPORT.set(execution, report.toString());
     proceedings.recordReportedToSchool(execution.getProcessInstanceId(), dates.today());
+  }
+
+  private String day(Date date) {
+    return DAY.format(DateValues.toLocalDate(date, dates.zone()));
   }
 }

@@ -1,9 +1,7 @@
 package uk.schoolattendance.demo;
 
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,7 +10,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,7 +18,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.process.Upn;
+import uk.schoolattendance.process.VariableValues;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 
 /**
@@ -60,7 +62,7 @@ class DemoCases {
   @EventListener
   @Order(30)
   public void createDemoCases(ApplicationReadyEvent event) {
-    if (history.createHistoricProcessInstanceQuery().processDefinitionKey("AttendanceCase").count() > 0) {
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).count() > 0) {
       return;
     }
     int n = 0;
@@ -75,11 +77,12 @@ class DemoCases {
       }
       // Level 2: meeting held, the 4-school-week review waiting on its timer.
       ProcessInstance waiting = start(school, 2, tag + ". Nowak", 81.0, 9, ++n);
-      complete(firstTask(waiting), "attendanceTarget", 92.0, "barriers", "Anxiety about PE lessons",
-          "attendancePlan", "Morning check-in with the pastoral lead");
+      complete(firstTask(waiting), VariableValues.with(AttendanceCase.ATTENDANCE_TARGET, 92.0)
+          .and(AttendanceCase.BARRIERS, "Anxiety about PE lessons")
+          .and(AttendanceCase.ATTENDANCE_PLAN, "Morning check-in with the pastoral lead"));
       // Level 2: the review is due now (its timer fired).
       ProcessInstance due = start(school, 2, tag + ". Okoro", 79.5, 11, ++n);
-      complete(firstTask(due), "attendanceTarget", 90.0);
+      complete(firstTask(due), VariableValues.with(AttendanceCase.ATTENDANCE_TARGET, 90.0));
       fireTimers(due);
       // Level 3: family casework.
       start(school, 3, tag + ". Murphy", 72.0, 14, ++n);
@@ -92,18 +95,18 @@ class DemoCases {
   /** Penalty notices for one family: one notice paid on time, one awaiting payment. */
   private void createPenaltyNotices(int n) {
     ProcessInstance enforce = start("100002", 4, "H. Brennan", 58.0, 24, n);
-    complete(firstTask(enforce), "legalRoute", "penalty-notice", "legalRouteReason",
-        "Notice to Improve ignored; no engagement with support");
+    complete(firstTask(enforce), VariableValues.with(AttendanceCase.LEGAL_ROUTE, AttendanceCase.PENALTY_NOTICE)
+        .and(AttendanceCase.LEGAL_ROUTE_REASON, "Notice to Improve ignored; no engagement with support"));
     runJobs();
     List<ProcessInstance> notices =
-        runtime.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")
+        runtime.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY)
             .superProcessInstanceId(enforce.getId()).list();
     try {
       String paid = notices.get(0).getBusinessKey();
-      runtime.createMessageCorrelation("PenaltyNoticePaid")
+      runtime.createMessageCorrelation(PenaltyNotice.PAID.name())
           .processInstanceBusinessKey(paid)
-          .setVariable("amountPaid", register.get(paid).reducedAmount().doubleValue())
-          .setVariable("paidOn", ClockUtil.getCurrentTime())
+          .setVariables(VariableValues.with(PenaltyNotice.AMOUNT_PAID, register.get(paid).reducedAmount())
+              .and(PenaltyNotice.PAID_ON, ClockUtil.getCurrentTime()))
           .correlate();
     } catch (RuntimeException e) {
       // The job executor may still be issuing the notice: the demo then has both unpaid.
@@ -113,33 +116,28 @@ class DemoCases {
   }
 
   private ProcessInstance start(String school, int level, String pupil, double attendance, int sessions, int n) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("pupilUpn", Upn.of(801_200_000_000L + n));
-    variables.put("pupilName", pupil);
-    variables.put("schoolUrn", school);
-    variables.put("route", "support-first");
-    variables.put("entryLevel", level);
-    variables.put("attendancePercent", attendance);
-    variables.put("unauthorisedSessions", sessions);
     String surname = pupil.substring(pupil.indexOf(' ') + 1);
-    variables.put("parents", SpinValues.jsonValue(
-        "[{\"id\":\"parent-" + n + "a\",\"name\":\"Alex " + surname + "\",\"address\":\"" + n
-            + " Station Road, Southend-on-Sea SS1 1AA\"},"
-            + "{\"id\":\"parent-" + n + "b\",\"name\":\"Jo " + surname + "\",\"address\":\"" + n
-            + " Station Road, Southend-on-Sea SS1 1AA\"}]").create());
-    variables.put("supportSoFar", "Call-backs, a school attendance meeting and a referral to early help");
-    return runtime.startProcessInstanceByKey("AttendanceCase", variables);
+    String address = n + " Station Road, Southend-on-Sea SS1 1AA";
+    VariableValues variables =
+        VariableValues.with(AttendanceCase.PUPIL_UPN, Upn.of(801_200_000_000L + n))
+            .and(AttendanceCase.PUPIL_NAME, pupil)
+            .and(AttendanceCase.SCHOOL_URN, school)
+            .and(AttendanceCase.ROUTE, AttendanceCase.SUPPORT_FIRST)
+            .and(AttendanceCase.ENTRY_LEVEL, level)
+            .and(AttendanceCase.ATTENDANCE_PERCENT, attendance)
+            .and(AttendanceCase.UNAUTHORISED_SESSIONS, sessions)
+            .and(AttendanceCase.PARENTS, Parents.json(List.of(
+                new Parent("parent-" + n + "a", "Alex " + surname, address),
+                new Parent("parent-" + n + "b", "Jo " + surname, address))))
+            .and(AttendanceCase.SUPPORT_SO_FAR, "Call-backs, a school attendance meeting and a referral to early help");
+    return runtime.startProcessInstanceByKey(AttendanceCase.KEY, variables);
   }
 
   private Task firstTask(ProcessInstance instance) {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).listPage(0, 1).get(0);
   }
 
-  private void complete(Task task, Object... pairs) {
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      variables.put((String) pairs[i], pairs[i + 1]);
-    }
+  private void complete(Task task, VariableValues variables) {
     tasks.complete(task.getId(), variables);
   }
 

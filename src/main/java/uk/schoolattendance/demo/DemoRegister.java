@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.MarkImporter;
 import uk.schoolattendance.attendance.RegisterCalendars;
 import uk.schoolattendance.attendance.SchoolDays;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.process.Upn;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**

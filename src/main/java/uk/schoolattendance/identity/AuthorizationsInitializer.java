@@ -21,6 +21,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.attendance.IdentifyAttendanceConcerns;
+import uk.schoolattendance.attendance.ReviewIdentifiedPupils;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolAccess;
 import uk.schoolattendance.schools.SchoolAccess.SchoolPermission;
@@ -137,7 +140,7 @@ class AuthorizationsInitializer {
     grant(
         group,
         Resources.PROCESS_DEFINITION,
-        "AttendanceCase",
+        AttendanceCase.KEY,
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
@@ -156,14 +159,14 @@ class AuthorizationsInitializer {
     }
     grant(Groups.DATA_TEAM, SchoolAccess.SCHOOL, ANY, SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
     for (School school : schools.all()) {
-      grant(school.groupId(), SchoolAccess.SCHOOL, school.urn(), SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
+      grant(school.group(), SchoolAccess.SCHOOL, school.urn(), SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
     }
-    grant(Groups.SCHOOLS, Resources.PROCESS_DEFINITION, "ReviewIdentifiedPupils", ProcessDefinitionPermissions.READ);
+    grant(Groups.SCHOOLS, Resources.PROCESS_DEFINITION, ReviewIdentifiedPupils.KEY, ProcessDefinitionPermissions.READ);
     grant(Groups.DATA_TEAM, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
     grant(
         Groups.DATA_TEAM,
         Resources.PROCESS_DEFINITION,
-        "IdentifyAttendanceConcerns",
+        IdentifyAttendanceConcerns.KEY,
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);

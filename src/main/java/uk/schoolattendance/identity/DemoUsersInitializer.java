@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.School;
 
 /**
  * The demo users of the contract (demo profile only), the administrator {@code demo} included.
@@ -33,8 +34,8 @@ class DemoUsersInitializer {
     user("manager", "Morgan", "Mills", Groups.MANAGERS);
     user("analyst", "Alex", "Adeyemi", Groups.ANALYSTS);
     user("datateam", "Dana", "Dalton", Groups.DATA_TEAM);
-    user("school1", "Sam", "Riverside", Groups.SCHOOLS, "school-100001");
-    user("school2", "Sasha", "Hillcrest", Groups.SCHOOLS, "school-100002");
+    user("school1", "Sam", "Riverside", Groups.SCHOOLS, School.groupOf("100001"));
+    user("school2", "Sasha", "Hillcrest", Groups.SCHOOLS, School.groupOf("100002"));
   }
 
   private void user(String id, String first, String last, String... groups) {

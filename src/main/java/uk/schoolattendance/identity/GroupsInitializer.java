@@ -29,7 +29,7 @@ class GroupsInitializer {
       identity.ensureGroup(role[0], role[1], "WORKFLOW");
     }
     for (School school : schools.all()) {
-      identity.ensureGroup(school.groupId(), school.name(), "SCHOOL");
+      identity.ensureGroup(school.group(), school.name(), "SCHOOL");
     }
   }
 }

@@ -16,6 +16,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.CaseFacts;
 
 /**
  * Tasklist's filters for each role, created at each start if missing, each readable by the
@@ -73,14 +77,14 @@ class TasklistFilters {
         "Attendance reviews due within seven days (and those already late).",
         tasks
             .createTaskQuery()
-            .taskDefinitionKey("Task_ReviewAttendance")
+            .taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id())
             .dueBeforeExpression("${dateTime().plusWeeks(1)}"),
         join(CASEWORKERS, Groups.MANAGERS));
     filter(
         NTI_ENDING,
         0,
         "Notices to Improve whose improvement period has ended and needs a review.",
-        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewNoticeToImprove"),
+        tasks.createTaskQuery().taskDefinitionKey(NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id()),
         join(CASEWORKERS, Groups.MANAGERS));
     filter(
         LEGAL_DECISION,
@@ -88,7 +92,8 @@ class TasklistFilters {
         "Pupil planning meetings and non-payment decisions: a legal route to choose.",
         tasks
             .createTaskQuery()
-            .taskDefinitionKeyIn("Task_HoldPupilPlanningMeeting", "Task_DecideOnNonPayment"),
+            .taskDefinitionKeyIn(
+                AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), PenaltyNotice.DECIDE_ON_NON_PAYMENT.id()),
         join(CASEWORKERS, Groups.MANAGERS));
     filter(
         OVERDUE,
@@ -101,9 +106,9 @@ class TasklistFilters {
   /** What each task in the list shows of its case, so a person can tell tasks apart. */
   private static final List<Map<String, String>> CASE_COLUMNS =
       List.of(
-          Map.of("name", "pupilName", "label", "Pupil"),
-          Map.of("name", "caseReference", "label", "Case"),
-          Map.of("name", "schoolUrn", "label", "School"));
+          Map.of("name", CaseFacts.PUPIL_NAME.name(), "label", "Pupil"),
+          Map.of("name", CaseFacts.CASE_REFERENCE.name(), "label", "Case"),
+          Map.of("name", CaseFacts.SCHOOL_URN.name(), "label", "School"));
 
   private void filter(String name, int priority, String description, TaskQuery query, List<String> readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();

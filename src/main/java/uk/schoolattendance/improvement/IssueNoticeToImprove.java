@@ -1,14 +1,30 @@
 package uk.schoolattendance.improvement;
 
+import static uk.schoolattendance.improvement.NoticeToImprove.ATTENDANCE_PERCENT;
+import static uk.schoolattendance.improvement.NoticeToImprove.BASE_DATE;
+import static uk.schoolattendance.improvement.NoticeToImprove.ENDS_ON;
+import static uk.schoolattendance.improvement.NoticeToImprove.ISSUED_ON;
+import static uk.schoolattendance.improvement.NoticeToImprove.LETTER;
+import static uk.schoolattendance.improvement.NoticeToImprove.PARENTS;
+import static uk.schoolattendance.improvement.NoticeToImprove.PERIOD_WEEKS;
+import static uk.schoolattendance.improvement.NoticeToImprove.PUPIL_NAME;
+import static uk.schoolattendance.improvement.NoticeToImprove.PUPIL_UPN;
+import static uk.schoolattendance.improvement.NoticeToImprove.SCHOOL_URN;
+import static uk.schoolattendance.improvement.NoticeToImprove.SUPPORT_SO_FAR;
+import static uk.schoolattendance.improvement.NoticeToImprove.UNAUTHORISED_SESSIONS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.casework.JsonVariables;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.schools.DateValues;
+import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -21,8 +37,6 @@ import uk.schoolattendance.schools.SchoolDirectory;
  */
 @Component("issueNoticeToImprove")
 public class IssueNoticeToImprove implements JavaDelegate {
-
-  public static final String LETTER = "noticeToImproveLetter";
 
   private final SchoolCalendar calendar;
   private final SchoolDirectory schools;
@@ -37,51 +51,43 @@ public class IssueNoticeToImprove implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (execution.getVariable(LETTER) != null) {
+    if (LETTER.isSet(execution)) {
       return;
     }
     ZoneId zone = calendar.properties().zone();
     LocalDate issuedOn = calendar.today();
     int weeks = properties.periodSchoolWeeks();
     LocalDate endsOn = calendar.addSchoolWeeks(issuedOn, weeks);
-    execution.setVariable("noticeToImproveIssuedOn", DateValues.toDate(issuedOn, zone));
-    execution.setVariable("noticeToImproveBaseDate", DateValues.toDate(issuedOn, zone));
-    execution.setVariable("improvementPeriodWeeks", weeks);
-    execution.setVariable("noticeToImproveEndsOn", calendar.atTimeOfDay(endsOn));
+    ISSUED_ON.set(execution, DateValues.toDate(issuedOn, zone));
+    BASE_DATE.set(execution, DateValues.toDate(issuedOn, zone));
+    PERIOD_WEEKS.set(execution, weeks);
+    ENDS_ON.set(execution, calendar.atTimeOfDay(endsOn));
 
-    JsonNode parents = JsonVariables.read(execution, "parents");
-    JsonNode first = parents != null && parents.size() > 0 ? parents.get(0) : null;
-    StringBuilder names = new StringBuilder();
-    if (parents != null) {
-      for (JsonNode parent : parents) {
-        names.append(names.length() == 0 ? "" : " and ").append(parent.path("name").asText());
-      }
-    }
-    String urn = (String) execution.getVariable("schoolUrn");
+    JsonNode given = PARENTS.get(execution);
+    List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given);
+    String urn = SCHOOL_URN.get(execution);
+    Double attendance = ATTENDANCE_PERCENT.get(execution);
+    Integer sessions = UNAUTHORISED_SESSIONS.get(execution);
     NoticeToImproveLetter.Content content =
         new NoticeToImproveLetter.Content(
             execution.getProcessBusinessKey(),
-            names.length() == 0 ? "The parent" : names.toString(),
-            first == null ? "" : first.path("address").asText(""),
-            (String) execution.getVariable("pupilName"),
-            (String) execution.getVariable("pupilUpn"),
-            schools.find(urn).map(s -> s.name()).orElse("school " + urn),
-            number(execution.getVariable("attendancePercent")),
-            (int) number(execution.getVariable("unauthorisedSessions")),
-            (String) execution.getVariable("supportSoFar"),
+            parents.isEmpty() ? "The parent" : Parents.names(parents),
+            parents.isEmpty() ? "" : parents.get(0).address(),
+            PUPIL_NAME.get(execution),
+            PUPIL_UPN.get(execution),
+            schools.find(urn).map(School::name).orElse("school " + urn),
+            attendance == null ? 0 : attendance,
+            sessions == null ? 0 : sessions,
+            SUPPORT_SO_FAR.get(execution),
             issuedOn,
             endsOn,
             weeks);
     byte[] pdf = NoticeToImproveLetter.render(content);
-    execution.setVariable(
-        LETTER,
+    LETTER.set(
+        execution,
         Variables.fileValue("notice-to-improve-" + execution.getProcessBusinessKey() + ".pdf")
             .file(pdf)
             .mimeType("application/pdf")
             .create());
-  }
-
-  private static double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : 0;
   }
 }

@@ -28,16 +28,17 @@ class NoticeToImproveLetterController {
   ResponseEntity<byte[]> letter(@PathVariable String caseReference) throws java.io.IOException {
     for (HistoricProcessInstance notice :
         historyService.createHistoricProcessInstanceQuery()
-            .processDefinitionKey("NoticeToImprove")
+            .processDefinitionKey(NoticeToImprove.KEY)
             .processInstanceBusinessKey(caseReference)
             .orderByProcessInstanceStartTime().desc()
             .listPage(0, 20)) {
       HistoricVariableInstance letter =
           historyService.createHistoricVariableInstanceQuery()
               .processInstanceId(notice.getId())
-              .variableName(IssueNoticeToImprove.LETTER)
+              .variableName(NoticeToImprove.LETTER.name())
               .singleResult();
-      if (letter != null && letter.getTypedValue() instanceof FileValue file) {
+      FileValue file = letter == null ? null : NoticeToImprove.LETTER.from(letter.getTypedValue());
+      if (file != null) {
         byte[] pdf = file.getValue().readAllBytes();
         return ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_PDF)

@@ -1,9 +1,13 @@
 package uk.schoolattendance.improvement;
 
+import static uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_GROUNDS;
+import static uk.schoolattendance.improvement.NoticeToImprove.IMPROVEMENT_SUFFICIENT;
+import static uk.schoolattendance.improvement.NoticeToImprove.REVIEW_NOTES;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.casework.Inputs;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -16,20 +20,19 @@ public class NoticeToImproveTaskRules implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_ReviewNoticeToImprove" -> {
-        Inputs.bool(task, "improvementSufficient", true);
-        Inputs.optionalText(task, "reviewNotes", 4000);
+    String key = task.getTaskDefinitionKey();
+    if (NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id().equals(key)) {
+      Inputs.yesNo(task, IMPROVEMENT_SUFFICIENT, true);
+      Inputs.optionalText(task, REVIEW_NOTES, 4000);
+    } else if (NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id().equals(key)) {
+      String grounds = Inputs.optionalText(task, EARLY_ESCALATION_GROUNDS, 4000);
+      if (grounds == null) {
+        throw new InvalidInputException(
+            EARLY_ESCALATION_GROUNDS.name(), "is required to escalate before the improvement period ends");
       }
-      case "Task_WatchImprovementPeriod" -> {
-        String grounds = Inputs.optionalText(task, "earlyEscalationGrounds", 4000);
-        if (grounds == null) {
-          throw new InvalidInputException(
-              "earlyEscalationGrounds", "is required to escalate before the improvement period ends");
-        }
-        task.setVariable("improvementSufficient", false);
-      }
-      default -> throw new IllegalStateException("no rules for " + task.getTaskDefinitionKey());
+      IMPROVEMENT_SUFFICIENT.set(task, false);
+    } else {
+      throw new IllegalStateException("no rules for " + key);
     }
   }
 }

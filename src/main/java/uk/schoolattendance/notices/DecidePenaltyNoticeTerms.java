@@ -1,8 +1,20 @@
 package uk.schoolattendance.notices;
 
+import static uk.schoolattendance.notices.PenaltyNotice.FULL_AMOUNT;
+import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_ALLOWED;
+import static uk.schoolattendance.notices.PenaltyNotice.OFFENCE_FROM;
+import static uk.schoolattendance.notices.PenaltyNotice.PARENT_ID;
+import static uk.schoolattendance.notices.PenaltyNotice.PRIOR_NOTICES;
+import static uk.schoolattendance.notices.PenaltyNotice.PUPIL_UPN;
+import static uk.schoolattendance.notices.PenaltyNotice.RATE_SCHEME;
+import static uk.schoolattendance.notices.PenaltyNotice.REDUCED_AMOUNT;
+import static uk.schoolattendance.notices.PenaltyNotice.REFUSAL_REASON;
+import static uk.schoolattendance.notices.PenaltyNotice.SEQUENCE;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.DateValues;
 
 /** "Decide notice terms": counts the register, evaluates {@code PenaltyNoticeTerms}, writes the terms. */
 @Component("decidePenaltyNoticeTerms")
@@ -21,18 +33,18 @@ public class DecidePenaltyNoticeTerms implements JavaDelegate {
     NoticeTerms decided =
         terms.decide(
             execution.getProcessEngineServices().getDecisionService(),
-            (String) execution.getVariable("parentId"),
-            (String) execution.getVariable("pupilUpn"),
-            Inputs.requiredDate(execution, "offenceFrom", dates.zone()),
+            PARENT_ID.get(execution),
+            PUPIL_UPN.get(execution),
+            DateValues.toLocalDate(OFFENCE_FROM.get(execution), dates.zone()),
             dates.today());
-    execution.setVariable("noticeAllowed", decided.allowed());
-    execution.setVariable("priorNotices", decided.priorNotices());
-    execution.setVariable("refusalReason", decided.refusalReason());
+    NOTICE_ALLOWED.set(execution, decided.allowed());
+    PRIOR_NOTICES.set(execution, decided.priorNotices());
+    REFUSAL_REASON.set(execution, decided.refusalReason());
     if (decided.allowed()) {
-      execution.setVariable("sequence", decided.sequence());
-      execution.setVariable("rateScheme", decided.rateScheme());
-      execution.setVariable("reducedAmount", decided.reducedAmount() == null ? null : decided.reducedAmount().doubleValue());
-      execution.setVariable("fullAmount", decided.fullAmount().doubleValue());
+      SEQUENCE.set(execution, decided.sequence());
+      RATE_SCHEME.set(execution, decided.rateScheme());
+      REDUCED_AMOUNT.set(execution, decided.reducedAmount());
+      FULL_AMOUNT.set(execution, decided.fullAmount());
     }
   }
 }

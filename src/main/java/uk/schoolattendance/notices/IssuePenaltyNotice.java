@@ -1,5 +1,29 @@
 package uk.schoolattendance.notices;
 
+import static uk.schoolattendance.notices.PenaltyNotice.CASE_REFERENCE;
+import static uk.schoolattendance.notices.PenaltyNotice.DECISION_DUE_DATE;
+import static uk.schoolattendance.notices.PenaltyNotice.DEEMED_RECEIVED_ON;
+import static uk.schoolattendance.notices.PenaltyNotice.FINAL_DEADLINE;
+import static uk.schoolattendance.notices.PenaltyNotice.FULL_AMOUNT;
+import static uk.schoolattendance.notices.PenaltyNotice.INFORMATION_DEADLINE;
+import static uk.schoolattendance.notices.PenaltyNotice.ISSUED_ON;
+import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_NUMBER;
+import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_REASON;
+import static uk.schoolattendance.notices.PenaltyNotice.OFFENCE_FROM;
+import static uk.schoolattendance.notices.PenaltyNotice.OFFENCE_TO;
+import static uk.schoolattendance.notices.PenaltyNotice.PARENT_ADDRESS;
+import static uk.schoolattendance.notices.PenaltyNotice.PARENT_ID;
+import static uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME;
+import static uk.schoolattendance.notices.PenaltyNotice.PAYMENT_PERIOD_ENDS_AT;
+import static uk.schoolattendance.notices.PenaltyNotice.PUPIL_NAME;
+import static uk.schoolattendance.notices.PenaltyNotice.PUPIL_UPN;
+import static uk.schoolattendance.notices.PenaltyNotice.RATE_SCHEME;
+import static uk.schoolattendance.notices.PenaltyNotice.REDUCED_AMOUNT;
+import static uk.schoolattendance.notices.PenaltyNotice.REDUCED_DEADLINE;
+import static uk.schoolattendance.notices.PenaltyNotice.SCHOOL_URN;
+import static uk.schoolattendance.notices.PenaltyNotice.SEQUENCE;
+import static uk.schoolattendance.notices.PenaltyNotice.UNAUTHORISED_SESSIONS;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,6 +31,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
+import uk.schoolattendance.schools.DateValues;
 
 /**
  * "Issue penalty notice" (asynchronous, retried): writes the register entry if it is not there
@@ -27,61 +52,55 @@ public class IssuePenaltyNotice implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PenaltyNoticeEntry notice = register.insertIfAbsent(proposed(execution));
-    execution.setVariable("issuedOn", dates.startOfDay(notice.issuedOn()));
-    execution.setVariable("deemedReceivedOn", dates.startOfDay(notice.deemedReceivedOn()));
-    execution.setVariable("reducedDeadline", dates.startOfDay(notice.reducedDeadline()));
-    execution.setVariable("finalDeadline", dates.startOfDay(notice.finalDeadline()));
-    execution.setVariable("informationDeadline", dates.startOfDay(notice.informationDeadline()));
-    execution.setVariable("paymentPeriodEndsAt", dates.paymentPeriodEndsAt(notice.finalDeadline()));
-    execution.setVariable(
-        "decisionDueDate",
-        dates.atTimeOfDay(dates.decisionDue(notice.finalDeadline(), notice.informationDeadline())));
+    ISSUED_ON.set(execution, dates.startOfDay(notice.issuedOn()));
+    DEEMED_RECEIVED_ON.set(execution, dates.startOfDay(notice.deemedReceivedOn()));
+    REDUCED_DEADLINE.set(execution, dates.startOfDay(notice.reducedDeadline()));
+    FINAL_DEADLINE.set(execution, dates.startOfDay(notice.finalDeadline()));
+    INFORMATION_DEADLINE.set(execution, dates.startOfDay(notice.informationDeadline()));
+    PAYMENT_PERIOD_ENDS_AT.set(execution, dates.paymentPeriodEndsAt(notice.finalDeadline()));
+    DECISION_DUE_DATE.set(
+        execution, dates.atTimeOfDay(dates.decisionDue(notice.finalDeadline(), notice.informationDeadline())));
   }
 
   private PenaltyNoticeEntry proposed(DelegateExecution execution) {
     ZoneId zone = dates.zone();
     LocalDate issuedOn = dates.today();
     LocalDate received = dates.deemedReceipt(issuedOn);
-    BigDecimal reduced = pounds(execution.getVariable("reducedAmount"));
-    LocalDate offenceTo = Inputs.requiredDate(execution, "offenceTo", zone);
+    BigDecimal reduced = REDUCED_AMOUNT.get(execution);
+    LocalDate offenceTo = DateValues.toLocalDate(OFFENCE_TO.get(execution), zone);
     Evidence evidence =
-        "holiday".equals(execution.getVariable("noticeReason"))
+        PenaltyNotice.HOLIDAY.equals(NOTICE_REASON.get(execution))
             ? new Evidence(
-                (Boolean) execution.getVariable("evidenceLeaveApplication"),
-                (Boolean) execution.getVariable("evidenceWrittenRefusal"),
-                (Boolean) execution.getVariable("evidenceWrittenWarning"),
-                (Boolean) execution.getVariable("evidenceRegistrationCertificate"))
+                PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.get(execution),
+                PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.get(execution),
+                PenaltyNotice.EVIDENCE_WRITTEN_WARNING.get(execution),
+                PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.get(execution))
             : Evidence.NONE;
-    Object sessions = execution.getVariable("unauthorisedSessions");
     return new PenaltyNoticeEntry(
-        (String) execution.getVariable("noticeNumber"),
+        NOTICE_NUMBER.get(execution),
         execution.getProcessInstanceId(),
-        (String) execution.getVariable("caseReference"),
-        (String) execution.getVariable("pupilUpn"),
-        (String) execution.getVariable("pupilName"),
-        (String) execution.getVariable("schoolUrn"),
-        (String) execution.getVariable("parentId"),
-        (String) execution.getVariable("parentName"),
-        (String) execution.getVariable("parentAddress"),
-        (String) execution.getVariable("noticeReason"),
-        Inputs.requiredDate(execution, "offenceFrom", zone),
+        CASE_REFERENCE.get(execution),
+        PUPIL_UPN.get(execution),
+        PUPIL_NAME.get(execution),
+        SCHOOL_URN.get(execution),
+        PARENT_ID.get(execution),
+        PARENT_NAME.get(execution),
+        PARENT_ADDRESS.get(execution),
+        NOTICE_REASON.get(execution),
+        DateValues.toLocalDate(OFFENCE_FROM.get(execution), zone),
         offenceTo,
-        sessions == null ? null : ((Number) sessions).intValue(),
-        ((Number) execution.getVariable("sequence")).intValue(),
-        (String) execution.getVariable("rateScheme"),
+        UNAUTHORISED_SESSIONS.get(execution),
+        SEQUENCE.get(execution),
+        RATE_SCHEME.get(execution),
         issuedOn,
         received,
         reduced,
-        pounds(execution.getVariable("fullAmount")),
+        FULL_AMOUNT.get(execution),
         reduced == null ? null : dates.reducedDeadline(received),
         dates.finalDeadline(received),
         dates.informationDeadline(offenceTo),
         PenaltyNoticeEntry.ISSUED,
         null, null, null, null, null, null, null,
         evidence);
-  }
-
-  private static BigDecimal pounds(Object value) {
-    return value == null ? null : new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
   }
 }

@@ -3,6 +3,8 @@ package uk.schoolattendance.notices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.ProcessVariable;
 
 /**
  * Completing "Check term-time leave evidence": each of the four pieces of evidence must be
@@ -14,11 +16,9 @@ public class LeaveEvidenceChecked implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     boolean complete = true;
-    for (String evidence : PenaltyNoticeRequested.EVIDENCE) {
-      boolean present = Inputs.requiredBoolean(task, evidence);
-      task.setVariable(evidence, present);
-      complete &= present;
+    for (ProcessVariable<Boolean> evidence : PenaltyNotice.EVIDENCE) {
+      complete &= Inputs.yesNo(task, evidence, true);
     }
-    task.setVariable("evidenceComplete", complete);
+    PenaltyNotice.EVIDENCE_COMPLETE.set(task, complete);
   }
 }

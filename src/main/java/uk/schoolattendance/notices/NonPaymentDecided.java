@@ -1,10 +1,15 @@
 package uk.schoolattendance.notices;
 
+import static uk.schoolattendance.notices.PenaltyNotice.NON_PAYMENT_DECISION;
+import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_NUMBER;
+import static uk.schoolattendance.notices.PenaltyNotice.WITHDRAWAL_GROUND;
+import static uk.schoolattendance.notices.PenaltyNotice.WITHDRAWAL_REASON;
+
 import java.time.LocalDate;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -26,23 +31,23 @@ public class NonPaymentDecided implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String decision = Inputs.oneOf(task, "nonPaymentDecision", Set.of("prosecute", "withdraw"));
-    String number = (String) task.getVariable("noticeNumber");
+    String decision = Inputs.oneOf(task, NON_PAYMENT_DECISION, PenaltyNotice.DECISIONS, null);
+    String number = NOTICE_NUMBER.get(task);
     LocalDate today = dates.today();
-    if ("withdraw".equals(decision)) {
-      String reason = Inputs.requiredText(task, "withdrawalReason", 500);
-      String ground =
-          task.getVariable("withdrawalGround") == null
-              ? "not-prosecuted"
-              : Inputs.oneOf(task, "withdrawalGround", PenaltyNoticeWithdrawn.GROUNDS);
-      task.setVariable("withdrawalGround", ground);
+    if (PenaltyNotice.WITHDRAW.equals(decision)) {
+      String reason = Inputs.requiredText(task, WITHDRAWAL_REASON, 500);
+      String ground = Inputs.optionalOneOf(task, WITHDRAWAL_GROUND, PenaltyNotice.GROUNDS);
+      if (ground == null) {
+        ground = PenaltyNotice.NOT_PROSECUTED;
+        WITHDRAWAL_GROUND.set(task, ground);
+      }
       register.recordWithdrawal(number, reason, ground, today);
       return;
     }
     LocalDate limit = register.get(number).informationDeadline();
     if (today.isAfter(limit)) {
       throw new InvalidInputException(
-          "nonPaymentDecision",
+          NON_PAYMENT_DECISION.name(),
           "prosecution is time-barred: the information had to be laid by " + limit + "; withdraw the notice");
     }
     register.recordProsecution(number, today);

@@ -1,5 +1,9 @@
 package uk.schoolattendance.notices;
 
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,13 +24,32 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.security.CurrentUser;
 import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.web.Checked;
+import uk.schoolattendance.web.CheckedBody;
 
 /** The penalty notice register: {@code /api/penalty-notices}. */
 @RestController
 @RequestMapping("/api/penalty-notices")
 class PenaltyNoticeController {
+
+  /**
+   * A payment recorded through the API: the amount exactly as sent (a JSON number read as a
+   * decimal, never through a double) and the day it was made (default today).
+   */
+  @Checked
+  record PaymentRequest(BigDecimal amountPaid, LocalDate paidOn) implements CheckedBody {
+    @Override
+    public void check() {
+      Inputs.required(
+          PenaltyNotice.AMOUNT_PAID.name(),
+          Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
+          "is required (an amount in pounds, e.g. 80.00)");
+    }
+  }
 
   private static final Set<String> STATUSES =
       Set.of(PenaltyNoticeEntry.ISSUED, PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID,
@@ -38,10 +61,12 @@ class PenaltyNoticeController {
   private final PenaltyNoticeProperties properties;
   private final RuntimeService runtimeService;
   private final CurrentUser currentUser;
+  private final NoticeDates dates;
 
   PenaltyNoticeController(
       PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
-      RuntimeService runtimeService, CurrentUser currentUser) {
+      RuntimeService runtimeService, CurrentUser currentUser, NoticeDates dates) {
+    this.dates = dates;
     this.register = register;
     this.letter = letter;
     this.properties = properties;
@@ -66,8 +91,8 @@ class PenaltyNoticeController {
     if (caseReference != null && !REFERENCE.matcher(caseReference).matches()) {
       throw new InvalidInputException("caseReference", "must be a case reference of at most 64 letters, digits, '.', '_', '/' or '-'");
     }
-    if (pupilUpn != null && !PenaltyNoticeRequested.UPN.matcher(pupilUpn).matches()) {
-      throw new InvalidInputException("pupilUpn", "must be a Unique Pupil Number: a check letter and 12 characters");
+    if (pupilUpn != null) {
+      pupilUpn = Inputs.upn(PenaltyNotice.PUPIL_UPN.name(), pupilUpn);
     }
     if (parentId != null && !REFERENCE.matcher(parentId).matches()) {
       throw new InvalidInputException("parentId", "must be at most 64 letters, digits, '.', '_', '/' or '-'");
@@ -113,7 +138,7 @@ class PenaltyNoticeController {
    * would through {@code /engine-rest/message}: a wrong amount is refused with 400.
    */
   @PostMapping("/{noticeNumber}/payments")
-  ResponseEntity<PenaltyNoticeEntry> pay(@PathVariable String noticeNumber, @RequestBody Map<String, Object> payment) {
+  ResponseEntity<PenaltyNoticeEntry> pay(@PathVariable String noticeNumber, @Valid @RequestBody PaymentRequest payment) {
     checkNumber(noticeNumber);
     if (visible(noticeNumber).isEmpty()) {
       return ResponseEntity.notFound().build();
@@ -122,15 +147,15 @@ class PenaltyNoticeController {
       // payments reach the local authority, not the school: a school may read, not record
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
-    Object amount = payment.get("amountPaid");
-    if (amount == null) {
-      throw new InvalidInputException("amountPaid", "is required (an amount in pounds, e.g. 80.00)");
+    Map<String, Object> message = new HashMap<>();
+    PenaltyNotice.AMOUNT_PAID.put(message, payment.amountPaid());
+    if (payment.paidOn() != null) {
+      PenaltyNotice.PAID_ON.put(message, dates.startOfDay(payment.paidOn()));
     }
     runtimeService
-        .createMessageCorrelation("PenaltyNoticePaid")
+        .createMessageCorrelation(PenaltyNotice.PAID.name())
         .processInstanceBusinessKey(noticeNumber)
-        .setVariable("amountPaid", amount instanceof Number n ? n.doubleValue() : amount)
-        .setVariable("paidOn", payment.get("paidOn"))
+        .setVariables(message)
         .correlateWithResult();
     return ResponseEntity.ok(register.get(noticeNumber));
   }
@@ -144,8 +169,8 @@ class PenaltyNoticeController {
   }
 
   private static void checkNumber(String noticeNumber) {
-    if (!PenaltyNoticeRequested.NOTICE_NUMBER.matcher(noticeNumber).matches()) {
-      throw new InvalidInputException("noticeNumber", "must be a notice number like PN-2026-000123");
+    if (!CaseFacts.NOTICE_NUMBER_SHAPE.matcher(noticeNumber).matches()) {
+      throw new InvalidInputException(PenaltyNotice.NOTICE_NUMBER.name(), "must be a notice number like PN-2026-000123");
     }
   }
 

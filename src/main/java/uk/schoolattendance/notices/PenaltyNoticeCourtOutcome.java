@@ -16,9 +16,9 @@ public class PenaltyNoticeCourtOutcome implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object outcome = execution.getVariable("courtOutcome");
-    if (outcome instanceof String text) {
-      register.recordCourtOutcome((String) execution.getVariable("noticeNumber"), text);
+    String outcome = PenaltyNotice.COURT_OUTCOME.get(execution);
+    if (outcome != null) {
+      register.recordCourtOutcome(PenaltyNotice.NOTICE_NUMBER.get(execution), outcome);
     }
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -26,33 +27,32 @@ public class PenaltyNoticePaid implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String number = (String) execution.getVariable("noticeNumber");
-    BigDecimal amount = Inputs.requiredPounds(execution, "amountPaid");
-    LocalDate paidOn = Inputs.optionalDate(execution, "paidOn", dates.zone());
+    String number = PenaltyNotice.NOTICE_NUMBER.get(execution);
+    BigDecimal amount = Inputs.requiredPounds(execution, PenaltyNotice.AMOUNT_PAID);
+    LocalDate paidOn = Inputs.optionalDate(execution, PenaltyNotice.PAID_ON, dates.zone());
     paidOn = paidOn == null ? dates.today() : paidOn;
     record(register, number, amount, paidOn, dates.today());
-    execution.setVariable("amountPaid", amount.doubleValue());
-    execution.setVariable("paidOn", dates.startOfDay(paidOn));
+    PenaltyNotice.PAID_ON.set(execution, dates.startOfDay(paidOn));
   }
 
   /** Checks a payment against the register and records it; shared with the register API. */
   static void record(PenaltyNoticeRegister register, String number, BigDecimal amount, LocalDate paidOn, LocalDate today) {
     PenaltyNoticeEntry notice = register.get(number);
     if (!notice.awaitingPayment()) {
-      throw new InvalidInputException("noticeNumber", "notice " + number + " is " + notice.status() + ", not awaiting payment");
+      throw new InvalidInputException(PenaltyNotice.NOTICE_NUMBER.name(), "notice " + number + " is " + notice.status() + ", not awaiting payment");
     }
     if (paidOn.isAfter(today)) {
-      throw new InvalidInputException("paidOn", "must not be in the future");
+      throw new InvalidInputException(PenaltyNotice.PAID_ON.name(), "must not be in the future");
     }
     BigDecimal due = notice.amountDueOn(paidOn);
     if (due == null) {
       throw new InvalidInputException(
-          "paidOn",
+          PenaltyNotice.PAID_ON.name(),
           "a payment on " + paidOn + " is outside the payment period " + notice.issuedOn() + " to " + notice.finalDeadline());
     }
     if (amount.compareTo(due) != 0) {
       throw new InvalidInputException(
-          "amountPaid",
+          PenaltyNotice.AMOUNT_PAID.name(),
           "must be exactly £" + due.toPlainString() + ", the amount due on " + paidOn + " (no part payments); got £" + amount.toPlainString());
     }
     register.recordPayment(number, amount, paidOn);

@@ -1,29 +1,38 @@
 package uk.schoolattendance.notices;
 
+import static uk.schoolattendance.notices.PenaltyNotice.CASE_REFERENCE;
+import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_NUMBER;
+import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_REASON;
+import static uk.schoolattendance.notices.PenaltyNotice.OFFENCE_FROM;
+import static uk.schoolattendance.notices.PenaltyNotice.OFFENCE_TO;
+import static uk.schoolattendance.notices.PenaltyNotice.PARENT_ADDRESS;
+import static uk.schoolattendance.notices.PenaltyNotice.PARENT_ID;
+import static uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME;
+import static uk.schoolattendance.notices.PenaltyNotice.PUPIL_NAME;
+import static uk.schoolattendance.notices.PenaltyNotice.PUPIL_UPN;
+import static uk.schoolattendance.notices.PenaltyNotice.SCHOOL_URN;
+import static uk.schoolattendance.notices.PenaltyNotice.UNAUTHORISED_SESSIONS;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
- * Start of a {@code PenaltyNotice}: validates the inputs of docs/adr/0002 (a bad one refuses
- * the start, nothing is created), stores dates as dates and sets {@code noticeNumber} from the
- * business key, allocating one when the process is started alone without a key.
+ * Start of a {@code PenaltyNotice}: normalises and checks the inputs of docs/adr/0002 (a bad one
+ * refuses the start, nothing is created; the UPN by the same DfE rule as a case's), stores dates
+ * as dates and sets {@code noticeNumber} from the business key, allocating one when the process
+ * is started alone without a key.
  */
 @Component("penaltyNoticeRequested")
 public class PenaltyNoticeRequested implements ExecutionListener {
-
-  static final Set<String> REASONS = Set.of("holiday", "late", "other");
-  static final Pattern UPN = Inputs.UPN;
-  public static final Pattern NOTICE_NUMBER = Pattern.compile("PN-\\d{4}-\\d{6}");
-  static final String[] EVIDENCE = {
-    "evidenceLeaveApplication", "evidenceWrittenRefusal", "evidenceWrittenWarning", "evidenceRegistrationCertificate"
-  };
 
   private final SchoolDirectory schools;
   private final PenaltyNoticeNumbers numbers;
@@ -38,41 +47,34 @@ public class PenaltyNoticeRequested implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     ZoneId zone = dates.zone();
-    Inputs.optionalText(execution, "caseReference", 64);
-    Inputs.requiredUpn(execution, "pupilUpn");
-    Inputs.requiredText(execution, "pupilName", 200);
-    String urn = Inputs.requiredText(execution, "schoolUrn", 6);
-    if (!schools.isKnown(urn)) {
-      throw new InvalidInputException("schoolUrn", "no school with URN " + urn + " is known");
-    }
-    Inputs.requiredText(execution, "parentId", 64);
-    Inputs.requiredText(execution, "parentName", 200);
-    Inputs.requiredText(execution, "parentAddress", 500);
-    Inputs.oneOf(execution, "noticeReason", REASONS);
-    LocalDate from = Inputs.requiredDate(execution, "offenceFrom", zone);
-    LocalDate to = Inputs.requiredDate(execution, "offenceTo", zone);
+    Inputs.optionalText(execution, CASE_REFERENCE, 64);
+    Inputs.upn(execution, PUPIL_UPN);
+    Inputs.requiredText(execution, PUPIL_NAME, 200);
+    schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    Inputs.requiredText(execution, PARENT_ID, Parents.MAX_ID);
+    Inputs.requiredText(execution, PARENT_NAME, Parents.MAX_NAME);
+    Inputs.requiredText(execution, PARENT_ADDRESS, Parents.MAX_ADDRESS);
+    Inputs.oneOf(execution, NOTICE_REASON, PenaltyNotice.REASONS, null);
+    LocalDate from = Inputs.requiredDate(execution, OFFENCE_FROM, zone);
+    LocalDate to = Inputs.requiredDate(execution, OFFENCE_TO, zone);
     if (to.isBefore(from)) {
-      throw new InvalidInputException("offenceTo", "must not be before offenceFrom");
+      throw new InvalidInputException(OFFENCE_TO.name(), "must not be before offenceFrom");
     }
     if (to.isAfter(dates.today())) {
-      throw new InvalidInputException("offenceTo", "must not be in the future");
+      throw new InvalidInputException(OFFENCE_TO.name(), "must not be in the future");
     }
-    Inputs.optionalCount(execution, "unauthorisedSessions", 1000);
-    for (String evidence : EVIDENCE) {
-      if (execution.getVariable(evidence) != null) {
-        execution.setVariable(evidence, Inputs.requiredBoolean(execution, evidence));
-      }
+    Inputs.optionalWholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000);
+    for (ProcessVariable<Boolean> evidence : PenaltyNotice.EVIDENCE) {
+      Inputs.yesNo(execution, evidence, false);
     }
-    execution.setVariable("offenceFrom", dates.startOfDay(from));
-    execution.setVariable("offenceTo", dates.startOfDay(to));
 
     String number = execution.getProcessBusinessKey();
     if (number == null || number.isBlank()) {
       number = numbers.next();
       execution.setProcessBusinessKey(number);
-    } else if (!NOTICE_NUMBER.matcher(number).matches()) {
+    } else if (!CaseFacts.NOTICE_NUMBER_SHAPE.matcher(number).matches()) {
       throw new InvalidInputException("businessKey", "must be a notice number like PN-2026-000123 (penaltyNoticeNumbers.next())");
     }
-    execution.setVariable("noticeNumber", number);
+    NOTICE_NUMBER.set(execution, number);
   }
 }

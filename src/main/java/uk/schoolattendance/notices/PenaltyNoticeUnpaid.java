@@ -16,6 +16,6 @@ public class PenaltyNoticeUnpaid implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    register.markUnpaid((String) execution.getVariable("noticeNumber"));
+    register.markUnpaid(PenaltyNotice.NOTICE_NUMBER.get(execution));
   }
 }

@@ -1,9 +1,9 @@
 package uk.schoolattendance.notices;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
 
 /**
  * End of "Penalty notice withdrawn" (message or decision): records the withdrawal and its
@@ -11,10 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("penaltyNoticeWithdrawn")
 public class PenaltyNoticeWithdrawn implements ExecutionListener {
-
-  /** The statutory grounds for withdrawal (domain notes §5), plus non-payment without prosecution. */
-  static final Set<String> GROUNDS =
-      Set.of("no-offence", "outside-code-of-conduct", "wrong-recipient", "material-error", "not-prosecuted");
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
@@ -26,8 +22,8 @@ public class PenaltyNoticeWithdrawn implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String reason = Inputs.requiredText(execution, "withdrawalReason", 500);
-    String ground = execution.getVariable("withdrawalGround") == null ? null : Inputs.oneOf(execution, "withdrawalGround", GROUNDS);
-    register.recordWithdrawal((String) execution.getVariable("noticeNumber"), reason, ground, dates.today());
+    String reason = Inputs.requiredText(execution, PenaltyNotice.WITHDRAWAL_REASON, 500);
+    String ground = Inputs.optionalOneOf(execution, PenaltyNotice.WITHDRAWAL_GROUND, PenaltyNotice.GROUNDS);
+    register.recordWithdrawal(PenaltyNotice.NOTICE_NUMBER.get(execution), reason, ground, dates.today());
   }
 }

@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.identity.Groups;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.notices.PenaltyNotice;
 
 /**
  * {@code GET /api/reports/dashboard}: the managers' overview that Cockpit's dashboard plugin shows.
@@ -45,19 +48,19 @@ class DashboardController {
     Date inAWeek = new Date(now.getTime() + WEEK_DAYS * DAY_MS);
     return new Dashboard(
         now,
-        runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase").active().count(),
+        runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).active().count(),
         caseloadByLevel(),
         caseloadByOfficer(),
-        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewAttendance").dueAfter(now).dueBefore(inAWeek).count(),
-        tasks.createTaskQuery().taskDefinitionKey("Task_ReviewAttendance").dueBefore(now).count(),
+        tasks.createTaskQuery().taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id()).dueAfter(now).dueBefore(inAWeek).count(),
+        tasks.createTaskQuery().taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id()).dueBefore(now).count(),
         tasks.createTaskQuery().dueBefore(now).count(),
         management
             .createJobQuery()
-            .processDefinitionKey("NoticeToImprove")
+            .processDefinitionKey(NoticeToImprove.KEY)
             .timers()
             .duedateLowerThan(inAWeek)
             .count(),
-        runtime.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice").active().count(),
+        runtime.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY).active().count(),
         runtime.createIncidentQuery().count());
   }
 
@@ -69,8 +72,8 @@ class DashboardController {
           String.valueOf(level),
           runtime
               .createProcessInstanceQuery()
-              .processDefinitionKey("AttendanceCase")
-              .variableValueEquals("level", level)
+              .processDefinitionKey(AttendanceCase.KEY)
+              .variableValueEquals(AttendanceCase.LEVEL.name(), level)
               .count());
     }
     return byLevel;

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.court.CourtProceedingsRepository;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
@@ -65,8 +67,8 @@ public class ParentalResponsibilityMeasures {
     long holiday = 0, late = 0, other = 0, within21 = 0, within28 = 0, withdrawn = 0;
     for (PenaltyNoticeEntry n : register.issuedBetween(from, to)) {
       switch (n.noticeReason()) {
-        case "holiday" -> holiday++;
-        case "late" -> late++;
+        case PenaltyNotice.HOLIDAY -> holiday++;
+        case PenaltyNotice.LATE -> late++;
         default -> other++;
       }
       if (n.paidOn() != null) {
@@ -84,7 +86,7 @@ public class ParentalResponsibilityMeasures {
     Date start = Date.from(from.atStartOfDay(zone).toInstant());
     Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());
     long cases =
-        history.createHistoricProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+        history.createHistoricProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
             .startedAfter(start).startedBefore(end).count();
     return new CensusFigures(
         academicYear, from, to, holiday, late, other, within21, within28, withdrawn,
@@ -97,8 +99,8 @@ public class ParentalResponsibilityMeasures {
     Set<String> cases = new HashSet<>();
     for (int first = 0; ; first += PAGE) {
       List<HistoricVariableInstance> page =
-          history.createHistoricVariableInstanceQuery().processDefinitionKey("AttendanceCase")
-              .variableValueEquals("contractAgreed", true).orderByProcessInstanceId().asc().listPage(first, PAGE);
+          history.createHistoricVariableInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
+              .variableValueEquals(AttendanceCase.CONTRACT_AGREED.name(), true).orderByProcessInstanceId().asc().listPage(first, PAGE);
       for (HistoricVariableInstance variable : page) {
         Date created = variable.getCreateTime();
         if (created != null && !created.before(start) && created.before(end)) {

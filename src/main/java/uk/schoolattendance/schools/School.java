@@ -16,13 +16,24 @@ public record School(String urn, String name, ServiceLevel serviceLevel, String 
     return serviceLevel == ServiceLevel.TRADED;
   }
 
-  /** The Camunda group whose members work for this school. */
-  public String groupId() {
-    return groupIdFor(urn);
+  /** Every school's staff are in the Camunda group {@code school-{urn}}: the one place that spells it. */
+  private static final String GROUP_PREFIX = "school-";
+
+  /** The group of this school's staff. */
+  public String group() {
+    return groupOf(urn);
   }
 
-  public static String groupIdFor(String urn) {
-    return "school-" + urn;
+  /** The group of a school's staff, {@code school-{urn}}. */
+  public static String groupOf(String urn) {
+    return GROUP_PREFIX + urn;
+  }
+
+  /** The URN of a school's group ({@code school-100001} gives 100001); empty for any other group. */
+  public static java.util.Optional<String> urnOfGroup(String groupId) {
+    return groupId != null && groupId.startsWith(GROUP_PREFIX)
+        ? java.util.Optional.of(groupId.substring(GROUP_PREFIX.length()))
+        : java.util.Optional.empty();
   }
 
   /** The service a school has from the LA. */

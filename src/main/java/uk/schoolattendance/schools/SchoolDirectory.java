@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.system.InvalidInputException;
 
 /** Looks up the schools the authority serves. Exposed to expressions as {@code schools}. */
 @Component("schools")
@@ -33,6 +34,14 @@ public class SchoolDirectory {
 
   public boolean isKnown(String urn) {
     return urn != null && byUrn.containsKey(urn);
+  }
+
+  /** The URN when the authority serves the school; refused as bad input naming the field otherwise. */
+  public String requireServed(String field, String urn) {
+    if (!isKnown(urn)) {
+      throw new InvalidInputException(field, "no school with URN " + urn + " is served by this authority");
+    }
+    return urn;
   }
 
   /** The school with this URN; fails when the school is not known. */

@@ -2,7 +2,6 @@ package uk.schoolattendance.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -16,6 +15,9 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.schools.School;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -31,9 +33,7 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component
 class CaseAuthorizations extends AbstractProcessEnginePlugin implements ExecutionListener {
 
-  static final String SCHOOL_URN = "schoolUrn";
   static final String SCHOOLS = "schools";
-  private static final Pattern URN = Pattern.compile("\\d{6}");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -42,7 +42,8 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (!(execution.getVariable(SCHOOL_URN) instanceof String urn) || !URN.matcher(urn).matches()) {
+    String urn = schoolUrn(execution);
+    if (urn == null) {
       return; // no school, or bad input that the process's own validation refuses
     }
     CommandContext commandContext = Context.getCommandContext();
@@ -73,17 +74,33 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
         });
   }
 
+  /**
+   * The start's school, normalised by the one input rule (so {@code " 100002"} is school 100002,
+   * never a school nobody sees), or null when the start names none or a malformed one.
+   */
+  private static String schoolUrn(DelegateExecution execution) {
+    Object raw = CaseFacts.SCHOOL_URN.raw(execution);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Inputs.schoolUrn(CaseFacts.SCHOOL_URN.name(), raw);
+    } catch (InvalidInputException malformed) {
+      return null;
+    }
+  }
+
   /** A school user (group {@code schools}) may only open cases for a school whose group it is in. */
   private static void refuseOtherSchools(Authentication user, String urn) {
     if (user == null || user.getGroupIds() == null) {
       return;
     }
     if (user.getGroupIds().contains(SCHOOLS) && !user.getGroupIds().contains(schoolGroup(urn))) {
-      throw new InvalidInputException(SCHOOL_URN, "a school may open cases only for its own pupils");
+      throw new InvalidInputException(CaseFacts.SCHOOL_URN.name(), "a school may open cases only for its own pupils");
     }
   }
 
   static String schoolGroup(String urn) {
-    return "school-" + urn;
+    return School.groupOf(urn);
   }
 }

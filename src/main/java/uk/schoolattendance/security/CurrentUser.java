@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.identity.Groups;
+import uk.schoolattendance.schools.School;
 
 /**
  * Who is calling the project's API ({@code /api}), for data that lives outside the engine (the
@@ -17,7 +18,6 @@ import uk.schoolattendance.identity.Groups;
 @Component
 public class CurrentUser {
 
-  private static final String SCHOOL_GROUP_PREFIX = "school-";
   private static final List<String> LOCAL_AUTHORITY =
       List.of(
           Groups.CAMUNDA_ADMIN,
@@ -25,6 +25,9 @@ public class CurrentUser {
           Groups.SENIOR_PRACTITIONERS,
           Groups.COMPLIANCE_TEAM,
           Groups.MANAGERS);
+
+  private static final List<String> CASE_CORRECTORS =
+      List.of(Groups.CAMUNDA_ADMIN, Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS);
 
   private final IdentityService identityService;
 
@@ -55,9 +58,23 @@ public class CurrentUser {
       return Set.of();
     }
     return groups(authentication).stream()
-        .filter(group -> group.startsWith(SCHOOL_GROUP_PREFIX))
-        .map(group -> group.substring(SCHOOL_GROUP_PREFIX.length()))
+        .map(School::urnOfGroup)
+        .flatMap(java.util.Optional::stream)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Whether the user may correct a case's recorded facts (pupil, school, parents): the local
+   * authority's attendance officers and senior practitioners, and administrators; not schools,
+   * not managers (who change nothing), not the compliance team.
+   */
+  public boolean mayCorrectCases() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return false;
+    }
+    List<String> groups = groups(authentication);
+    return CASE_CORRECTORS.stream().anyMatch(groups::contains);
   }
 
   /** Whether the user may read a row about a pupil of this school. */

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.runtime.RestartProcessInstanceBuilder;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -26,7 +27,7 @@ import uk.schoolattendance.system.InvalidInputException;
  */
 class GuardedRuntimeService extends RuntimeServiceImpl {
 
-  static final String PENALTY_NOTICE = "PenaltyNotice";
+  static final String PENALTY_NOTICE = PenaltyNotice.KEY;
   static final String WHY =
       "a PenaltyNotice moves only by its messages (PenaltyNoticePaid, PenaltyNoticeWithdrawn) and decisions, "
           + "which keep the register in step; ";

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.system.InvalidInputException;
 
 /**
@@ -26,7 +28,12 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component
 public class PersonNames extends AbstractProcessEnginePlugin implements ExecutionListener {
 
-  static final Set<String> VARIABLES = Set.of("pupilName", "parentName", "parent1Name", "parent2Name");
+  static final Set<String> VARIABLES =
+      Set.of(
+          CaseFacts.PUPIL_NAME.name(),
+          CaseFacts.PARENT_NAME.name(),
+          AttendanceCase.PARENT_1_NAME.name(),
+          AttendanceCase.PARENT_2_NAME.name());
   public static final String RULE = "names hold letters, spaces, hyphens, apostrophes and full stops";
   private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'\u2019. \\-]*");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +46,7 @@ public class PersonNames extends AbstractProcessEnginePlugin implements Executio
   /** The parents' names in the {@code parents} Json of a start. */
   @Override
   public void notify(DelegateExecution execution) {
-    Object parents = execution.getVariable("parents");
+    Object parents = CaseFacts.PARENTS.raw(execution);
     if (parents == null || !personCalling()) {
       return;
     }

@@ -1,5 +1,7 @@
 package uk.schoolattendance.system;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.UUID;
@@ -84,9 +86,33 @@ class ApiErrors {
         .orElseGet(() -> badInput("request", "is not valid"));
   }
 
+  /**
+   * A body that is not JSON, or not of the documented shape: a field of the wrong type is named
+   * ({@code attendancePercent: must be a number}); anything else is the body's fault.
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = path(mismatch.getPath());
+      Class<?> type = mismatch.getTargetType();
+      if (field != null && type != null && !java.util.Collection.class.isAssignableFrom(type) && !type.isRecord()) {
+        return badInput(field, "must be " + describe(type));
+      }
+    }
     return badInput("body", "must be well-formed JSON of the documented shape");
+  }
+
+  /** {@code parents[0].name} from Jackson's path; null when the path has no field name. */
+  private static String path(java.util.List<JsonMappingException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : references) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() || path.charAt(0) == '[' ? null : path.toString();
   }
 
   @ExceptionHandler(BadUserRequestException.class)

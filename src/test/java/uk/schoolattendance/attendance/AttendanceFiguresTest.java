@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.process.Upn;
 
 /**
  * The figures from marks at the rules' edges (shared/domain/attendance-codes.md, domain notes §3):

@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.process.Upn;
 
 /**
  * {@code POST /api/attendance/imports} with the CSV layout, on the running application (H2): who

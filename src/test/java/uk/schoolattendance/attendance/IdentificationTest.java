@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.process.Upn;
 
 /**
  * Identification turns into work once (DfE stage Monitor): after an import, newly identified
@@ -76,11 +76,11 @@ class IdentificationTest {
     assertThat(flagged(persistent)).isZero();
 
     // the same import identified again, and the same file again: nothing new
-    ProcessInstance again = runtime.startProcessInstanceByKey(IdentificationRequests.PROCESS, Map.of("importId", importId));
+    ProcessInstance again = runtime.startProcessInstanceByKey(IdentifyAttendanceConcerns.KEY, Map.of("importId", importId));
     executeJobs(again.getId());
     int sameFile = importAndIdentify("school2", file.text());
     assertThat(reviewTasks(sameFile, "100002")).isEmpty();
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(Identification.REVIEW_PROCESS)
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
         .processInstanceBusinessKeyLike("review-" + importId + "-%").count()).isEqualTo(1);
     assertThat(flagged(severe)).isEqualTo(1);
 
@@ -161,7 +161,7 @@ class IdentificationTest {
     assertThat(body).containsEntry("rowsRejected", 0);
     int importId = (Integer) body.get("importId");
     ProcessInstance identification = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(IdentificationRequests.PROCESS)
+        .processDefinitionKey(IdentifyAttendanceConcerns.KEY)
         .processInstanceBusinessKey(IdentificationRequests.businessKey(importId)).singleResult();
     executeJobs(identification.getId());
     return importId;

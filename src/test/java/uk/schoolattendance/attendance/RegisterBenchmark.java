@@ -30,7 +30,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.schoolattendance.AttendanceApplication;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.process.Upn;
 
 /**
  * The register at a large authority's size on embedded PostgreSQL (docs/benchmarks.md). Not part

@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 import uk.schoolattendance.AttendanceApplication;
-import uk.schoolattendance.casework.Upn;
+import uk.schoolattendance.process.Upn;
 
 /**
  * The register on a real PostgreSQL (embedded), through the application's API as in production:

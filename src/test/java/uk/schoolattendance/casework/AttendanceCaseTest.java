@@ -34,7 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.schoolattendance.process.VariableValues;
 import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.notices.PenaltyNotice;
 
 /**
  * AttendanceCase: one full path per route and one test per detour, with time moved by the
@@ -60,7 +64,7 @@ class AttendanceCaseTest {
   static ProcessEngineCoverageExtension extension =
       ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("attendance-case-test"))
           .assertClassCoverageAtLeast(1.0)
-          .excludeProcessDefinitionKeys("PenaltyNotice", "CourtProceedings", "NoticeToImprove")
+          .excludeProcessDefinitionKeys(PenaltyNotice.KEY, CourtProceedings.KEY, NoticeToImprove.KEY)
           .build();
 
   ProcessEngine processEngine;
@@ -82,7 +86,7 @@ class AttendanceCaseTest {
   }
 
   private ProcessInstance start(String reference, Map<String, Object> variables) {
-    return runtimeService.startProcessInstanceByKey("AttendanceCase", reference, variables);
+    return runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, reference, variables);
   }
 
   private void completeTask(ProcessInstance instance, Object... pairs) {
@@ -132,7 +136,7 @@ class AttendanceCaseTest {
   }
 
   private JsonNode history(ProcessInstance instance) {
-    return JsonVariables.parse("history", historic(instance, "history"));
+    return uk.schoolattendance.process.Json.parse(AttendanceCase.HISTORY.name(), historic(instance, AttendanceCase.HISTORY.name()));
   }
 
   // ---------------------------------------------------------------- full paths, one per route
@@ -140,75 +144,75 @@ class AttendanceCaseTest {
   @Test
   void supportFirstFromFirstConcernToPenaltyNotices() {
     ProcessInstance instance = start("AC-2025-000001", startVariables());
-    assertThat(instance).isWaitingAt("Task_InterveneInSchool");
-    assertThat(variable(instance, "level")).isEqualTo(1);
-    assertThat(variable(instance, "stage")).isEqualTo("listen-and-understand");
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(1);
+    assertThat(variable(instance, AttendanceCase.STAGE.name())).isEqualTo("listen-and-understand");
 
-    completeTask(instance, "schoolInterventionOutcome", "refer-to-la");
-    assertThat(instance).isWaitingAt("Task_HoldAttendanceMeeting");
-    assertThat(variable(instance, "stage")).isEqualTo("facilitate-support");
-    completeTask(instance, "attendanceTarget", 92.0);
+    completeTask(instance, AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name(), "refer-to-la");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.STAGE.name())).isEqualTo("facilitate-support");
+    completeTask(instance, AttendanceCase.ATTENDANCE_TARGET.name(), 92.0);
     assertThat(instance).isWaitingAt("Event_ReviewDateReached");
 
     reachReviewDate(instance, "Event_ReviewDateReached");
-    completeTask(instance, "currentAttendancePercent", 81.0);
-    assertThat(variable(instance, "reviewOutcome")).isEqualTo("no-progress");
-    assertThat(instance).isWaitingAt("Task_WorkWithFamily");
-    assertThat(variable(instance, "level")).isEqualTo(3);
+    completeTask(instance, AttendanceCase.CURRENT_ATTENDANCE_PERCENT.name(), 81.0);
+    assertThat(variable(instance, AttendanceCase.REVIEW_OUTCOME.name())).isEqualTo("no-progress");
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(3);
 
-    completeTask(instance, "earlyHelpConsent", true, "earlyHelpAssessment", true,
-        "caseworkOutcome", "formalise", "supportSoFar", "Family casework since October");
-    assertThat(instance).isWaitingAt("Task_AgreeAttendanceContract");
-    assertThat(variable(instance, "stage")).isEqualTo("formalise-support");
-    completeTask(instance, "contractAgreed", true);
+    completeTask(instance, AttendanceCase.EARLY_HELP_CONSENT.name(), true, AttendanceCase.EARLY_HELP_ASSESSMENT.name(), true,
+        AttendanceCase.CASEWORK_OUTCOME.name(), "formalise", AttendanceCase.SUPPORT_SO_FAR.name(), "Family casework since October");
+    assertThat(instance).isWaitingAt(AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id());
+    assertThat(variable(instance, AttendanceCase.STAGE.name())).isEqualTo("formalise-support");
+    completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), true);
     assertThat(instance).isWaitingAt("Event_ContractReviewDateReached");
     reachReviewDate(instance, "Event_ContractReviewDateReached");
-    completeTask(instance, "contractOutcome", "not-improved");
+    completeTask(instance, AttendanceCase.CONTRACT_OUTCOME.name(), "not-improved");
 
     // 12 unauthorised sessions: threshold met, support-first, no earlier notice -> Notice to Improve
     assertThat(instance).isWaitingAt("Activity_IssueNoticeToImprove");
-    assertThat(variable(instance, "thresholdMet")).isEqualTo(true);
-    ProcessInstance notice = children("NoticeToImprove").get(0);
+    assertThat(variable(instance, AttendanceCase.THRESHOLD_MET.name())).isEqualTo(true);
+    ProcessInstance notice = children(NoticeToImprove.KEY).get(0);
     assertThat(notice.getBusinessKey()).isEqualTo("AC-2025-000001");
     Map<String, Object> passed = runtimeService.getVariables(notice.getId());
-    assertThat(passed).containsKeys("caseReference", "pupilUpn", "pupilName", "schoolUrn", "parents",
-        "attendancePercent", "unauthorisedSessions", "supportSoFar");
-    assertThat(passed.get("supportSoFar")).isEqualTo("Family casework since October");
+    assertThat(passed).containsKeys(AttendanceCase.CASE_REFERENCE.name(), AttendanceCase.PUPIL_UPN.name(), AttendanceCase.PUPIL_NAME.name(), AttendanceCase.SCHOOL_URN.name(), AttendanceCase.PARENTS.name(),
+        AttendanceCase.ATTENDANCE_PERCENT.name(), AttendanceCase.UNAUTHORISED_SESSIONS.name(), AttendanceCase.SUPPORT_SO_FAR.name());
+    assertThat(passed.get(AttendanceCase.SUPPORT_SO_FAR.name())).isEqualTo("Family casework since October");
     assertThat(passed).hasSize(8);
-    completeChild(notice, "improvementSufficient", false);
+    completeChild(notice, AttendanceCase.IMPROVEMENT_SUFFICIENT.name(), false);
 
-    assertThat(instance).isWaitingAt("Task_HoldPupilPlanningMeeting");
-    assertThat(variable(instance, "level")).isEqualTo(4);
-    assertThat(variable(instance, "stage")).isEqualTo("enforce");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(4);
+    assertThat(variable(instance, AttendanceCase.STAGE.name())).isEqualTo("enforce");
     assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
         .extracting(IdentityLink::getGroupId).contains("senior-practitioners");
-    completeTask(instance, "legalRoute", "penalty-notice", "legalRouteReason", "No engagement");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement");
 
     // One notice per liable parent, each with the case's data and its own number
     assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
-    assertThat(variable(instance, "level")).isEqualTo(5);
-    List<ProcessInstance> notices = children("PenaltyNotice");
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(5);
+    List<ProcessInstance> notices = children(PenaltyNotice.KEY);
     assertThat(notices).extracting(ProcessInstance::getBusinessKey)
         .containsExactly("PN-2026-000001", "PN-2026-000002");
     Map<String, Object> first = runtimeService.getVariables(notices.get(0).getId());
     Map<String, Object> second = runtimeService.getVariables(notices.get(1).getId());
-    assertThat(List.of(first.get("parentId"), second.get("parentId"))).containsExactlyInAnyOrder("P1", "P2");
-    assertThat(List.of(first.get("parentName"), second.get("parentName")))
+    assertThat(List.of(first.get(PenaltyNotice.PARENT_ID.name()), second.get(PenaltyNotice.PARENT_ID.name()))).containsExactlyInAnyOrder("P1", "P2");
+    assertThat(List.of(first.get(PenaltyNotice.PARENT_NAME.name()), second.get(PenaltyNotice.PARENT_NAME.name())))
         .containsExactlyInAnyOrder("Alex Parent", "Jo Parent");
-    assertThat(first.get("parentAddress")).asString().isNotBlank();
-    assertThat(first).containsEntry("caseReference", "AC-2025-000001").containsEntry("pupilUpn", CaseFixtures.UPN)
-        .containsEntry("schoolUrn", "100002").containsEntry("noticeReason", "other")
-        .containsEntry("unauthorisedSessions", 12).containsKeys("offenceFrom", "offenceTo", "pupilName");
-    assertThat((java.util.Date) first.get("offenceFrom")).isBefore((java.util.Date) first.get("offenceTo"));
+    assertThat(first.get(PenaltyNotice.PARENT_ADDRESS.name())).asString().isNotBlank();
+    assertThat(first).containsEntry(AttendanceCase.CASE_REFERENCE.name(), "AC-2025-000001").containsEntry(AttendanceCase.PUPIL_UPN.name(), CaseFixtures.UPN)
+        .containsEntry(AttendanceCase.SCHOOL_URN.name(), "100002").containsEntry(AttendanceCase.NOTICE_REASON.name(), "other")
+        .containsEntry(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12).containsKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name(), AttendanceCase.PUPIL_NAME.name());
+    assertThat((java.util.Date) first.get(AttendanceCase.OFFENCE_FROM.name())).isBefore((java.util.Date) first.get(AttendanceCase.OFFENCE_TO.name()));
 
-    completeChild(notices.get(0), "noticeOutcome", "paid");
-    completeChild(notices.get(1), "noticeOutcome", "withdrawn");
+    completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
     assertThat(instance).isEnded();
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("penalty-paid");
-    JsonNode outcomes = JsonVariables.parse("noticeOutcomes", historic(instance, "noticeOutcomes"));
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
+    JsonNode outcomes = uk.schoolattendance.process.Json.parse(AttendanceCase.NOTICE_OUTCOMES.name(), historic(instance, AttendanceCase.NOTICE_OUTCOMES.name()));
     assertThat(outcomes).hasSize(2);
-    assertThat(outcomes.findValuesAsText("noticeOutcome")).containsExactlyInAnyOrder("paid", "withdrawn");
-    assertThat(outcomes.findValuesAsText("noticeNumber")).containsExactlyInAnyOrder("PN-2026-000001", "PN-2026-000002");
+    assertThat(outcomes.findValuesAsText(AttendanceCase.NOTICE_OUTCOME.name())).containsExactlyInAnyOrder("paid", "withdrawn");
+    assertThat(outcomes.findValuesAsText(AttendanceCase.NOTICE_NUMBER.name())).containsExactlyInAnyOrder("PN-2026-000001", "PN-2026-000002");
     assertThat(history(instance).findValuesAsText("event"))
         .contains("case-opened", "school-intervention", "attendance-meeting", "review-no-progress",
             "family-casework", "attendance-contract", "notice-to-improve-issued", "pupil-planning-meeting",
@@ -217,16 +221,16 @@ class AttendanceCaseTest {
 
   @Test
   void termTimeLeaveWithTheThresholdMetGoesStraightToPenaltyNotices() {
-    ProcessInstance instance = start("AC-2025-000002", with(startVariables(), "route", "term-time-leave"));
+    ProcessInstance instance = start("AC-2025-000002", with(startVariables(), AttendanceCase.ROUTE.name(), "term-time-leave"));
     assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
-    assertThat(instance).hasNotPassed("Activity_IssueNoticeToImprove", "Task_HoldPupilPlanningMeeting");
-    List<ProcessInstance> notices = children("PenaltyNotice");
+    assertThat(instance).hasNotPassed("Activity_IssueNoticeToImprove", AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    List<ProcessInstance> notices = children(PenaltyNotice.KEY);
     assertThat(notices).hasSize(2);
-    assertThat(runtimeService.getVariable(notices.get(0).getId(), "noticeReason")).isEqualTo("holiday");
-    completeChild(notices.get(0), "noticeOutcome", "withdrawn");
-    completeChild(notices.get(1), "noticeOutcome", "withdrawn");
+    assertThat(runtimeService.getVariable(notices.get(0).getId(), AttendanceCase.NOTICE_REASON.name())).isEqualTo("holiday");
+    completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
+    completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
     assertThat(instance).isEnded();
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("withdrawn");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("withdrawn");
   }
 
   // ---------------------------------------------------------------- detours
@@ -234,161 +238,161 @@ class AttendanceCaseTest {
   @Test
   void levelOneImprovedClosesTheCase() {
     ProcessInstance instance = start("AC-2025-000003", startVariables());
-    completeTask(instance, "schoolInterventionOutcome", "improved");
+    completeTask(instance, AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name(), "improved");
     assertThat(instance).isEnded().hasPassed("Event_ImprovedAfterSchoolIntervention", "Event_CaseClosedImproved");
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("improved");
-    assertThat(historic(instance, "stage")).isEqualTo("monitor");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("improved");
+    assertThat(historic(instance, AttendanceCase.STAGE.name())).isEqualTo("monitor");
   }
 
   @Test
   void theReviewIsFourSchoolWeeksAfterTheMeetingAcrossHalfTerm() {
-    ProcessInstance instance = start("AC-2025-000004", with(startVariables(), "entryLevel", 2));
-    assertThat(instance).isWaitingAt("Task_HoldAttendanceMeeting");
-    completeTask(instance, "attendanceTarget", 92.0, "barriers", "Anxiety about school");
+    ProcessInstance instance = start("AC-2025-000004", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
+    completeTask(instance, AttendanceCase.ATTENDANCE_TARGET.name(), 92.0, AttendanceCase.BARRIERS.name(), "Anxiety about school");
     // Meeting Wednesday 15 October 2025; half term 27-31 October is not a school week
     assertThat(job("Event_ReviewDateReached", instance).getDuedate()).isEqualTo(london(2025, 11, 19, 9));
-    assertThat(variable(instance, "reviewWeeks")).isEqualTo(4);
+    assertThat(variable(instance, AttendanceCase.REVIEW_WEEKS.name())).isEqualTo(4);
     reachReviewDate(instance, "Event_ReviewDateReached");
-    completeTask(instance, "currentAttendancePercent", 92.0);
+    completeTask(instance, AttendanceCase.CURRENT_ATTENDANCE_PERCENT.name(), 92.0);
     assertThat(instance).isEnded().hasPassed("Event_AttendanceTargetMet");
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("improved");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("improved");
   }
 
   @Test
   void aChosenReviewDateIsKept() {
-    ProcessInstance instance = start("AC-2025-000005", with(startVariables(), "entryLevel", 2));
-    completeTask(instance, "attendanceTarget", 95.0, "reviewDate", "2025-11-05");
+    ProcessInstance instance = start("AC-2025-000005", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
+    completeTask(instance, AttendanceCase.ATTENDANCE_TARGET.name(), 95.0, AttendanceCase.REVIEW_DATE.name(), "2025-11-05");
     assertThat(job("Event_ReviewDateReached", instance).getDuedate()).isEqualTo(london(2025, 11, 5, 9));
-    assertThat(variable(instance, "reviewWeeks")).isNull();
+    assertThat(variable(instance, AttendanceCase.REVIEW_WEEKS.name())).isNull();
   }
 
   @Test
   void someProgressIsReviewedTwiceMoreThenTheCaseMovesToLevelThree() {
-    ProcessInstance instance = start("AC-2025-000006", with(startVariables(), "entryLevel", 2));
-    completeTask(instance, "attendanceTarget", 95.0);
+    ProcessInstance instance = start("AC-2025-000006", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
+    completeTask(instance, AttendanceCase.ATTENDANCE_TARGET.name(), 95.0);
     reachReviewDate(instance, "Event_ReviewDateReached");
-    completeTask(instance, "currentAttendancePercent", 84.0); // +4: some progress, review 2
+    completeTask(instance, AttendanceCase.CURRENT_ATTENDANCE_PERCENT.name(), 84.0); // +4: some progress, review 2
     assertThat(instance).isWaitingAt("Event_ReviewDateReached");
-    assertThat(variable(instance, "reviewStartPercent")).isEqualTo(84.0);
+    assertThat(variable(instance, AttendanceCase.REVIEW_START_PERCENT.name())).isEqualTo(84.0);
     reachReviewDate(instance, "Event_ReviewDateReached");
-    completeTask(instance, "currentAttendancePercent", 87.0); // +3: some progress, review 3
+    completeTask(instance, AttendanceCase.CURRENT_ATTENDANCE_PERCENT.name(), 87.0); // +3: some progress, review 3
     assertThat(instance).isWaitingAt("Event_ReviewDateReached");
     reachReviewDate(instance, "Event_ReviewDateReached");
-    completeTask(instance, "currentAttendancePercent", 90.0); // +3 again: no more reviews allowed
-    assertThat(instance).isWaitingAt("Task_WorkWithFamily");
-    assertThat(variable(instance, "reviewCount")).isEqualTo(2);
-    assertThat(variable(instance, "attendanceBand")).isEqualTo("persistent");
+    completeTask(instance, AttendanceCase.CURRENT_ATTENDANCE_PERCENT.name(), 90.0); // +3 again: no more reviews allowed
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(instance, AttendanceCase.REVIEW_COUNT.name())).isEqualTo(2);
+    assertThat(variable(instance, AttendanceCase.ATTENDANCE_BAND.name())).isEqualTo("persistent");
   }
 
   @Test
   void familyCaseworkThatWorksClosesTheCase() {
-    ProcessInstance instance = start("AC-2025-000007", with(startVariables(), "entryLevel", 3));
-    assertThat(instance).isWaitingAt("Task_WorkWithFamily");
-    completeTask(instance, "earlyHelpConsent", false, "caseworkOutcome", "improved");
+    ProcessInstance instance = start("AC-2025-000007", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3));
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    completeTask(instance, AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "improved");
     assertThat(instance).isEnded().hasPassed("Event_ImprovedAfterCasework");
   }
 
   @Test
   void anAttendanceContractThatWorksClosesTheCase() {
-    ProcessInstance instance = start("AC-2025-000008", with(startVariables(), "entryLevel", 3));
-    completeTask(instance, "earlyHelpConsent", true, "caseworkOutcome", "formalise");
-    completeTask(instance, "contractAgreed", "true", "contractReviewDate", "2025-12-03");
+    ProcessInstance instance = start("AC-2025-000008", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3));
+    completeTask(instance, AttendanceCase.EARLY_HELP_CONSENT.name(), true, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise");
+    completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), "true", AttendanceCase.CONTRACT_REVIEW_DATE.name(), "2025-12-03");
     assertThat(job("Event_ContractReviewDateReached", instance).getDuedate()).isEqualTo(london(2025, 12, 3, 9));
     reachReviewDate(instance, "Event_ContractReviewDateReached");
-    completeTask(instance, "contractOutcome", "improved");
+    completeTask(instance, AttendanceCase.CONTRACT_OUTCOME.name(), "improved");
     assertThat(instance).isEnded().hasPassed("Event_ImprovedUnderContract");
   }
 
   @Test
   void belowTheThresholdNoNoticeAndNoPenaltyNoticeButProsecutionRemains() {
     ProcessInstance instance =
-        start("AC-2025-000009", with(startVariables(), "entryLevel", 3, "unauthorisedSessions", 9));
-    completeTask(instance, "earlyHelpConsent", false, "caseworkOutcome", "formalise");
-    completeTask(instance, "contractAgreed", false, "noContractReason", "Parent refused to meet");
-    assertThat(instance).isWaitingAt("Task_HoldPupilPlanningMeeting");
-    assertThat(variable(instance, "thresholdMet")).isEqualTo(false);
+        start("AC-2025-000009", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9));
+    completeTask(instance, AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise");
+    completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.THRESHOLD_MET.name())).isEqualTo(false);
     assertThat(instance).hasNotPassed("Activity_IssueNoticeToImprove");
 
     Task meeting = task(instance);
-    assertRefused(() -> taskService.complete(meeting.getId(), vars("legalRoute", "penalty-notice")), "legalRoute")
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice")), AttendanceCase.LEGAL_ROUTE.name())
         .hasMessageContaining("national threshold");
-    assertThat(instance).isWaitingAt("Task_HoldPupilPlanningMeeting");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
 
-    completeTask(instance, "legalRoute", "prosecution", "legalRouteReason", "Sustained absence");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence");
     assertThat(instance).isWaitingAt("Activity_TakeCaseToCourt");
-    ProcessInstance court = children("CourtProceedings").get(0);
+    ProcessInstance court = children(CourtProceedings.KEY).get(0);
     assertThat(court.getBusinessKey()).isEqualTo("AC-2025-000009");
     assertThat(runtimeService.getVariables(court.getId()))
-        .containsEntry("proceedingsType", "prosecution").containsKeys("caseReference", "pupilUpn", "pupilName", "schoolUrn", "parents")
+        .containsEntry(CourtProceedings.PROCEEDINGS_TYPE.name(), "prosecution").containsKeys(AttendanceCase.CASE_REFERENCE.name(), AttendanceCase.PUPIL_UPN.name(), AttendanceCase.PUPIL_NAME.name(), AttendanceCase.SCHOOL_URN.name(), AttendanceCase.PARENTS.name())
         .hasSize(6);
-    completeChild(court, "courtOutcome", "fine");
+    completeChild(court, AttendanceCase.COURT_OUTCOME.name(), "fine");
     assertThat(instance).isEnded();
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("court-outcome");
-    assertThat(historic(instance, "courtOutcome")).isEqualTo("fine");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("court-outcome");
+    assertThat(historic(instance, AttendanceCase.COURT_OUTCOME.name())).isEqualTo("fine");
   }
 
   @Test
   void aParentWhoHadANoticeToImproveBeforeDoesNotGetAnother() {
     ProcessInstance instance = start("AC-2025-000010",
-        with(startVariables(), "entryLevel", 3, "previousNoticeToImprove", true));
-    completeTask(instance, "earlyHelpConsent", false, "caseworkOutcome", "formalise");
-    completeTask(instance, "contractAgreed", false, "noContractReason", "Refused");
-    assertThat(instance).isWaitingAt("Task_HoldPupilPlanningMeeting").hasPassed("Gateway_NoticeGivenBefore");
+        with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.PREVIOUS_NOTICE_TO_IMPROVE.name(), true));
+    completeTask(instance, AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise");
+    completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Refused");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id()).hasPassed("Gateway_NoticeGivenBefore");
     assertThat(instance).hasNotPassed("Activity_IssueNoticeToImprove");
   }
 
   @Test
   void sufficientImprovementAfterTheNoticeClosesTheCase() {
-    ProcessInstance instance = start("AC-2025-000011", with(startVariables(), "entryLevel", 3));
-    completeTask(instance, "earlyHelpConsent", false, "caseworkOutcome", "formalise");
-    completeTask(instance, "contractAgreed", false, "noContractReason", "Refused");
-    completeChild(children("NoticeToImprove").get(0), "improvementSufficient", true);
+    ProcessInstance instance = start("AC-2025-000011", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3));
+    completeTask(instance, AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise");
+    completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Refused");
+    completeChild(children(NoticeToImprove.KEY).get(0), AttendanceCase.IMPROVEMENT_SUFFICIENT.name(), true);
     assertThat(instance).isEnded().hasPassed("Event_ImprovedAfterNotice");
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("improved");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("improved");
   }
 
   @Test
   void termTimeLeaveBelowTheThresholdGoesToThePupilPlanningMeeting() {
     ProcessInstance instance = start("AC-2025-000012",
-        with(startVariables(), "route", "term-time-leave", "unauthorisedSessions", 6));
-    assertThat(instance).isWaitingAt("Task_HoldPupilPlanningMeeting");
-    completeTask(instance, "legalRoute", "education-supervision-order");
-    ProcessInstance court = children("CourtProceedings").get(0);
-    assertThat(runtimeService.getVariable(court.getId(), "proceedingsType")).isEqualTo("education-supervision-order");
+        with(startVariables(), AttendanceCase.ROUTE.name(), "term-time-leave", AttendanceCase.UNAUTHORISED_SESSIONS.name(), 6));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order");
+    ProcessInstance court = children(CourtProceedings.KEY).get(0);
+    assertThat(runtimeService.getVariable(court.getId(), CourtProceedings.PROCEEDINGS_TYPE.name())).isEqualTo("education-supervision-order");
   }
 
   @Test
   void furtherSupportFromThePupilPlanningMeetingReturnsToLevelThree() {
-    ProcessInstance instance = start("AC-2025-000013", with(startVariables(), "entryLevel", 4));
-    assertThat(instance).isWaitingAt("Task_HoldPupilPlanningMeeting");
-    completeTask(instance, "legalRoute", "further-support", "legalRouteReason", "New health needs");
-    assertThat(instance).isWaitingAt("Task_WorkWithFamily");
-    assertThat(variable(instance, "level")).isEqualTo(3);
-    assertThat(variable(instance, "route")).isEqualTo("support-first");
+    ProcessInstance instance = start("AC-2025-000013", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "further-support", AttendanceCase.LEGAL_ROUTE_REASON.name(), "New health needs");
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(3);
+    assertThat(variable(instance, AttendanceCase.ROUTE.name())).isEqualTo("support-first");
     assertThat(history(instance).findValuesAsText("event")).contains("level-changed");
   }
 
   @Test
   void aParentAtTheLimitOfPenaltyNoticesSendsTheCaseBackToSupport() {
-    ProcessInstance instance = start("AC-2025-000014", with(startVariables(), "entryLevel", 4));
-    completeTask(instance, "legalRoute", "penalty-notice", "lateArrival", true);
-    List<ProcessInstance> notices = children("PenaltyNotice");
-    assertThat(runtimeService.getVariable(notices.get(0).getId(), "noticeReason")).isEqualTo("late");
-    completeChild(notices.get(0), "noticeOutcome", "another-route");
-    completeChild(notices.get(1), "noticeOutcome", "paid");
-    assertThat(instance).isWaitingAt("Task_WorkWithFamily");
-    assertThat(variable(instance, "caseOutcome")).isNull();
+    ProcessInstance instance = start("AC-2025-000014", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.LATE_ARRIVAL.name(), true);
+    List<ProcessInstance> notices = children(PenaltyNotice.KEY);
+    assertThat(runtimeService.getVariable(notices.get(0).getId(), AttendanceCase.NOTICE_REASON.name())).isEqualTo("late");
+    completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "another-route");
+    completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
   }
 
   @Test
   void aCaseThatWentToCourtThroughANoticeEndsWithTheCourtOutcome() {
-    ProcessInstance instance = start("AC-2025-000015", with(startVariables(), "entryLevel", 4));
-    completeTask(instance, "legalRoute", "penalty-notice");
-    List<ProcessInstance> notices = children("PenaltyNotice");
-    completeChild(notices.get(0), "noticeOutcome", "court-outcome");
-    completeChild(notices.get(1), "noticeOutcome", "another-route");
+    ProcessInstance instance = start("AC-2025-000015", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice");
+    List<ProcessInstance> notices = children(PenaltyNotice.KEY);
+    completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "court-outcome");
+    completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "another-route");
     assertThat(instance).isEnded();
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("court-outcome");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("court-outcome");
   }
 
   // ---------------------------------------------------------------- at any time
@@ -397,14 +401,14 @@ class AttendanceCaseTest {
   void anOfficerEscalatesWithAReason() {
     ProcessInstance instance = start("AC-2025-000016", startVariables());
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation("ChangeLevel")
-            .processInstanceBusinessKey("AC-2025-000016").setVariable("newLevel", 7)
-            .setVariable("changeReason", "x").correlate())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("newLevel");
-    assertThat(instance).isWaitingAt("Task_InterveneInSchool");
+            .processInstanceBusinessKey("AC-2025-000016").setVariable(AttendanceCase.NEW_LEVEL.name(), 7)
+            .setVariable(AttendanceCase.CHANGE_REASON.name(), "x").correlate())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.NEW_LEVEL.name());
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
 
     runtimeService.createMessageCorrelation("ChangeLevel").processInstanceBusinessKey("AC-2025-000016")
-        .setVariable("newLevel", 4).setVariable("changeReason", "Safeguarding concern: straight to planning").correlate();
-    assertThat(instance).isWaitingAt("Task_HoldPupilPlanningMeeting");
+        .setVariable(AttendanceCase.NEW_LEVEL.name(), 4).setVariable(AttendanceCase.CHANGE_REASON.name(), "Safeguarding concern: straight to planning").correlate();
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     JsonNode change = history(instance).findParents("event").stream()
         .filter(e -> "level-changed".equals(e.path("event").asText())).findFirst().orElseThrow();
     assertThat(change.path("reason").asText()).contains("from level 1 to 4").contains("Safeguarding");
@@ -412,67 +416,67 @@ class AttendanceCaseTest {
 
   @Test
   void aTasklistUserStepsACaseDownThroughChangeCaseLevel() {
-    ProcessInstance instance = start("AC-2025-000017", with(startVariables(), "entryLevel", 3));
-    ProcessInstance request = runtimeService.startProcessInstanceByKey("ChangeCaseLevel",
-        vars("caseReference", "AC-2025-000017", "newLevel", "2", "changeReason", "Family engaging well"));
+    ProcessInstance instance = start("AC-2025-000017", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3));
+    ProcessInstance request = runtimeService.startProcessInstanceByKey(ChangeCaseLevel.KEY,
+        vars(AttendanceCase.CASE_REFERENCE.name(), "AC-2025-000017", AttendanceCase.NEW_LEVEL.name(), "2", AttendanceCase.CHANGE_REASON.name(), "Family engaging well"));
     assertThat(request).isEnded();
-    assertThat(instance).isWaitingAt("Task_HoldAttendanceMeeting");
-    assertThat(variable(instance, "level")).isEqualTo(2);
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(2);
 
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("ChangeCaseLevel",
-            vars("caseReference", "AC-2099-999999", "newLevel", 2, "changeReason", "x")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("caseReference");
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("ChangeCaseLevel",
-            vars("caseReference", "AC-2025-000017", "newLevel", 2)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("changeReason");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(ChangeCaseLevel.KEY,
+            vars(AttendanceCase.CASE_REFERENCE.name(), "AC-2099-999999", AttendanceCase.NEW_LEVEL.name(), 2, AttendanceCase.CHANGE_REASON.name(), "x")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.CASE_REFERENCE.name());
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(ChangeCaseLevel.KEY,
+            vars(AttendanceCase.CASE_REFERENCE.name(), "AC-2025-000017", AttendanceCase.NEW_LEVEL.name(), 2)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.CHANGE_REASON.name());
   }
 
   @Test
   void caseClosedEndsTheCaseAtAnyPoint() {
-    ProcessInstance instance = start("AC-2025-000018", with(startVariables(), "entryLevel", 2));
+    ProcessInstance instance = start("AC-2025-000018", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation("CaseClosed")
             .processInstanceBusinessKey("AC-2025-000018").correlate())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("closureReason");
-    assertThat(instance).isWaitingAt("Task_HoldAttendanceMeeting");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.CLOSURE_REASON.name());
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
     runtimeService.createMessageCorrelation("CaseClosed").processInstanceBusinessKey("AC-2025-000018")
-        .setVariable("closureReason", "Pupil moved out of the area").correlate();
+        .setVariable(AttendanceCase.CLOSURE_REASON.name(), "Pupil moved out of the area").correlate();
     assertThat(instance).isEnded().hasPassed("Event_CaseClosed");
-    assertThat(historic(instance, "caseOutcome")).isEqualTo("closed");
-    assertThat(historic(instance, "closureReason")).isEqualTo("Pupil moved out of the area");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("closed");
+    assertThat(historic(instance, AttendanceCase.CLOSURE_REASON.name())).isEqualTo("Pupil moved out of the area");
   }
 
   @Test
   void aCaseWithOpenPenaltyNoticesCannotBeClosed() {
-    ProcessInstance instance = start("AC-2025-000022", with(startVariables(), "entryLevel", 4));
-    completeTask(instance, "legalRoute", "penalty-notice");
+    ProcessInstance instance = start("AC-2025-000022", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice");
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation("CaseClosed")
-            .processInstanceBusinessKey("AC-2025-000022").setVariable("closureReason", "Moved away").correlate())
+            .processInstanceBusinessKey("AC-2025-000022").setVariable(AttendanceCase.CLOSURE_REASON.name(), "Moved away").correlate())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("penalty notices or court proceedings open");
     assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
-    assertThat(children("PenaltyNotice")).hasSize(2);
+    assertThat(children(PenaltyNotice.KEY)).hasSize(2);
   }
 
   @Test
   void attendanceUpdatedRefreshesTheFiguresTheTasksShow() {
     ProcessInstance instance = start("AC-2025-000019", startVariables());
-    assertThat(variable(instance, "attendanceBand")).isEqualTo("persistent");
+    assertThat(variable(instance, AttendanceCase.ATTENDANCE_BAND.name())).isEqualTo("persistent");
     runtimeService.createMessageCorrelation("AttendanceUpdated").processInstanceBusinessKey("AC-2025-000019")
-        .setVariable("attendancePercent", 45.0).setVariable("unauthorisedSessions", 20).correlate();
-    assertThat(instance).isWaitingAt("Task_InterveneInSchool");
-    assertThat(variable(instance, "attendanceBand")).isEqualTo("severe");
-    assertThat(variable(instance, "unauthorisedSessions")).isEqualTo(20);
+        .setVariable(AttendanceCase.ATTENDANCE_PERCENT.name(), 45.0).setVariable(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 20).correlate();
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
+    assertThat(variable(instance, AttendanceCase.ATTENDANCE_BAND.name())).isEqualTo("severe");
+    assertThat(variable(instance, AttendanceCase.UNAUTHORISED_SESSIONS.name())).isEqualTo(20);
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation("AttendanceUpdated")
-            .processInstanceBusinessKey("AC-2025-000019").setVariable("attendancePercent", 120.0)
-            .setVariable("unauthorisedSessions", 20).correlate())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("attendancePercent");
-    assertThat(variable(instance, "attendancePercent")).isEqualTo(45.0);
+            .processInstanceBusinessKey("AC-2025-000019").setVariable(AttendanceCase.ATTENDANCE_PERCENT.name(), 120.0)
+            .setVariable(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 20).correlate())
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.ATTENDANCE_PERCENT.name());
+    assertThat(variable(instance, AttendanceCase.ATTENDANCE_PERCENT.name())).isEqualTo(45.0);
   }
 
   // ---------------------------------------------------------------- who does what, bad input
 
   @Test
   void schoolTasksGoToTheNamedOfficerOfATradedSchoolAndToTheSchoolOtherwise() {
-    ProcessInstance traded = start("AC-2025-000020", with(startVariables(), "schoolUrn", "100001"));
+    ProcessInstance traded = start("AC-2025-000020", with(startVariables(), AttendanceCase.SCHOOL_URN.name(), "100001"));
     List<IdentityLink> links = taskService.getIdentityLinksForTask(task(traded).getId());
     assertThat(links).extracting(IdentityLink::getUserId).containsExactly("officer");
     assertThat(links).extracting(IdentityLink::getGroupId).containsOnlyNulls();
@@ -499,11 +503,12 @@ class AttendanceCaseTest {
     "pupilName, ''"
   })
   void aStartWithAnInvalidVariableIsRefusedAndCreatesNothing(String name, String value) {
-    Object typed = switch (name) {
-      case "attendancePercent" -> Double.valueOf(value);
-      case "unauthorisedSessions", "entryLevel" -> Integer.valueOf(value);
-      default -> value;
-    };
+    Object typed =
+        name.equals(AttendanceCase.ATTENDANCE_PERCENT.name())
+            ? Double.valueOf(value)
+            : name.equals(AttendanceCase.UNAUTHORISED_SESSIONS.name()) || name.equals(AttendanceCase.ENTRY_LEVEL.name())
+                ? (Object) Integer.valueOf(value)
+                : value;
     assertThatThrownBy(() -> start("AC-2025-000030", with(startVariables(), name, typed)))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(name + ":");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
@@ -513,9 +518,9 @@ class AttendanceCaseTest {
   @Test
   void aStartWithoutParentsOrWithAParentWithoutAddressIsRefused() {
     Map<String, Object> none = startVariables();
-    none.remove("parents");
+    none.remove(AttendanceCase.PARENTS.name());
     assertThatThrownBy(() -> start("AC-2025-000031", none)).hasMessageStartingWith("parents:");
-    assertThatThrownBy(() -> start("AC-2025-000031", with(startVariables(), "parents",
+    assertThatThrownBy(() -> start("AC-2025-000031", with(startVariables(), AttendanceCase.PARENTS.name(),
             org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"name\":\"A\"}]").create())))
         .hasMessageStartingWith("parents[0].address:");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isZero();
@@ -524,43 +529,92 @@ class AttendanceCaseTest {
   @Test
   void aStartFromTasklistGetsAReferenceAndBuildsParentsFromTheFormFields() {
     Map<String, Object> form = startVariables();
-    form.remove("parents");
-    form.put("parent1Name", "Alex Parent");
-    form.put("parent1Address", "1 High Street");
-    form.put("attendancePercent", 80); // Tasklist submits whole numbers as Integer
-    form.put("entryLevel", "1");       // and select values as strings
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("AttendanceCase", form);
+    form.remove(AttendanceCase.PARENTS.name());
+    form.put(AttendanceCase.PARENT_1_NAME.name(), "Alex Parent");
+    form.put(AttendanceCase.PARENT_1_ADDRESS.name(), "1 High Street");
+    form.put(AttendanceCase.ATTENDANCE_PERCENT.name(), 80); // Tasklist submits whole numbers as Integer
+    form.put(AttendanceCase.ENTRY_LEVEL.name(), "1");       // and select values as strings
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, form);
     assertThat(instance.getBusinessKey()).isEqualTo("AC-2026-000001");
-    assertThat(variable(instance, "caseReference")).isEqualTo("AC-2026-000001");
-    assertThat(variable(instance, "attendancePercent")).isEqualTo(80.0);
-    assertThat(variable(instance, "entryLevel")).isEqualTo(1);
-    JsonNode parents = JsonVariables.parse("parents", variable(instance, "parents"));
+    assertThat(variable(instance, AttendanceCase.CASE_REFERENCE.name())).isEqualTo("AC-2026-000001");
+    assertThat(variable(instance, AttendanceCase.ATTENDANCE_PERCENT.name())).isEqualTo(80.0);
+    assertThat(variable(instance, AttendanceCase.ENTRY_LEVEL.name())).isEqualTo(1);
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(instance, AttendanceCase.PARENTS.name()));
     assertThat(parents.get(0).path("id").asText()).isEqualTo("parent-1");
-    assertThat(variable(instance, "parent1Name")).isNull();
+    assertThat(variable(instance, AttendanceCase.PARENT_1_NAME.name())).isNull();
     assertThatThrownBy(() -> start("AC-2026-000001", startVariables()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("already in use");
   }
 
   @Test
   void aCompletionWithAnInvalidValueIsRefusedAndTheTaskStaysOpen() {
-    ProcessInstance instance = start("AC-2025-000032", with(startVariables(), "entryLevel", 2));
+    ProcessInstance instance = start("AC-2025-000032", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
     Task meeting = task(instance);
-    assertRefused(() -> taskService.complete(meeting.getId(), vars("attendanceTarget", 150.0)), "attendanceTarget");
-    assertRefused(() -> taskService.complete(meeting.getId(), vars("attendanceTarget", 75.0)), "attendanceTarget")
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 150.0)), AttendanceCase.ATTENDANCE_TARGET.name());
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 75.0)), AttendanceCase.ATTENDANCE_TARGET.name())
         .hasMessageContaining("above the pupil's current attendance");
-    assertRefused(() -> taskService.complete(meeting.getId(), vars("attendanceTarget", 92.0, "reviewDate", "2025-10-29")),
-        "reviewDate").hasMessageContaining("2025-10-29 is not a school day");
-    assertThat(instance).isWaitingAt("Task_HoldAttendanceMeeting");
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0, AttendanceCase.REVIEW_DATE.name(), "2025-10-29")),
+        AttendanceCase.REVIEW_DATE.name()).hasMessageContaining("2025-10-29 is not a school day");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
     assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).isEqualTo(1);
 
-    ProcessInstance family = start("AC-2025-000033", with(startVariables(), "entryLevel", 3));
+    ProcessInstance family = start("AC-2025-000033", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3));
     Task casework = task(family);
     assertRefused(() -> taskService.complete(casework.getId(),
-            vars("earlyHelpConsent", false, "earlyHelpAssessment", true, "caseworkOutcome", "formalise")),
-        "earlyHelpAssessment");
-    assertRefused(() -> taskService.complete(casework.getId(), vars("earlyHelpConsent", true, "caseworkOutcome", "maybe")),
-        "caseworkOutcome");
-    assertRefused(() -> taskService.complete(casework.getId(), vars("caseworkOutcome", "formalise")), "earlyHelpConsent");
-    assertThat(family).isWaitingAt("Task_WorkWithFamily");
+            vars(AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.EARLY_HELP_ASSESSMENT.name(), true, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise")),
+        AttendanceCase.EARLY_HELP_ASSESSMENT.name());
+    assertRefused(() -> taskService.complete(casework.getId(), vars(AttendanceCase.EARLY_HELP_CONSENT.name(), true, AttendanceCase.CASEWORK_OUTCOME.name(), "maybe")),
+        AttendanceCase.CASEWORK_OUTCOME.name());
+    assertRefused(() -> taskService.complete(casework.getId(), vars(AttendanceCase.CASEWORK_OUTCOME.name(), "formalise")), AttendanceCase.EARLY_HELP_CONSENT.name());
+    assertThat(family).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+  }
+
+  // ---------------------------------------------------------------- issue #11: holes 1 and 3
+
+  @Test
+  void aCompletionSetsOnlyWhatItsTaskOwnsAndAMessageCarriesOnlyItsOwnVariables() {
+    ProcessInstance instance = start("AC-2025-000040", startVariables());
+    Task task = task(instance);
+    assertRefused(() -> taskService.complete(task.getId(),
+            VariableValues.with(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, "refer-to-la")
+                .and(AttendanceCase.UNAUTHORISED_SESSIONS, 999)),
+        AttendanceCase.UNAUTHORISED_SESSIONS.name())
+        .hasMessageContaining("is not set by task Task_InterveneInSchool");
+    assertRefused(() -> taskService.complete(task.getId(),
+            VariableValues.with(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, "improved").and(AttendanceCase.SCHOOL_URN, "100001")),
+        AttendanceCase.SCHOOL_URN.name());
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
+    assertThat(AttendanceCase.UNAUTHORISED_SESSIONS.from(variable(instance, AttendanceCase.UNAUTHORISED_SESSIONS.name()))).isEqualTo(12);
+
+    assertRefused(() -> runtimeService.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name())
+            .processInstanceBusinessKey("AC-2025-000040")
+            .setVariables(VariableValues.with(AttendanceCase.ATTENDANCE_PERCENT, 85.0)
+                .and(AttendanceCase.UNAUTHORISED_SESSIONS, 3).and(AttendanceCase.LEVEL, 5))
+            .correlate(),
+        AttendanceCase.LEVEL.name());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(1);
+  }
+
+  @Test
+  void inputsAreTrimmedAndNormalisedBeforeAnyRuleReadsThem() {
+    ProcessInstance instance = start("AC-2025-000041", with(startVariables(),
+        AttendanceCase.SCHOOL_URN.name(), " 100002 ", AttendanceCase.PUPIL_UPN.name(), " h801200001001",
+        AttendanceCase.PUPIL_NAME.name(), "  Sam Pupil ", AttendanceCase.ROUTE.name(), " support-first"));
+    assertThat(variable(instance, AttendanceCase.SCHOOL_URN.name())).isEqualTo("100002");
+    assertThat(variable(instance, AttendanceCase.PUPIL_UPN.name())).isEqualTo(CaseFixtures.UPN);
+    assertThat(variable(instance, AttendanceCase.PUPIL_NAME.name())).isEqualTo("Sam Pupil");
+    assertThat(variable(instance, AttendanceCase.ROUTE.name())).isEqualTo(AttendanceCase.SUPPORT_FIRST);
+    assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("school-100002");
+
+    complete(task(instance), VariableValues.none().raw(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, " refer-to-la  "));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name())).isEqualTo("refer-to-la");
+
+    runtimeService.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name()).processInstanceBusinessKey("AC-2025-000041")
+        .setVariables(VariableValues.none().raw(AttendanceCase.ATTENDANCE_PERCENT, " 81.5 ").raw(AttendanceCase.UNAUTHORISED_SESSIONS, "14"))
+        .correlate();
+    assertThat(variable(instance, AttendanceCase.ATTENDANCE_PERCENT.name())).isEqualTo(81.5);
+    assertThat(variable(instance, AttendanceCase.UNAUTHORISED_SESSIONS.name())).isEqualTo(14);
   }
 }

@@ -34,14 +34,14 @@ public final class CaseFixtures {
   /** A support-first case at Level 1 of the universal demo school, 80 % attendance, 12 unauthorised sessions. */
   public static Map<String, Object> startVariables() {
     Map<String, Object> vars = new HashMap<>();
-    vars.put("pupilUpn", UPN);
-    vars.put("pupilName", "Sam Pupil");
-    vars.put("schoolUrn", UNIVERSAL_SCHOOL);
-    vars.put("route", "support-first");
-    vars.put("entryLevel", 1);
-    vars.put("attendancePercent", 80.0);
-    vars.put("unauthorisedSessions", 12);
-    vars.put("parents", twoParents());
+    vars.put(AttendanceCase.PUPIL_UPN.name(), UPN);
+    vars.put(AttendanceCase.PUPIL_NAME.name(), "Sam Pupil");
+    vars.put(AttendanceCase.SCHOOL_URN.name(), UNIVERSAL_SCHOOL);
+    vars.put(AttendanceCase.ROUTE.name(), "support-first");
+    vars.put(AttendanceCase.ENTRY_LEVEL.name(), 1);
+    vars.put(AttendanceCase.ATTENDANCE_PERCENT.name(), 80.0);
+    vars.put(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12);
+    vars.put(AttendanceCase.PARENTS.name(), twoParents());
     return vars;
   }
 

@@ -152,15 +152,15 @@ class PathwayModelsTest {
   void theValuesFormsOfferAreTheContractsValues() throws IOException {
     Map<String, JsonNode> forms = forms();
     assertThat(values(forms.get("Form_HoldPupilPlanningMeeting"), "legalRoute"))
-        .containsExactlyInAnyOrderElementsOf(CaseTaskRules.LEGAL_ROUTES);
+        .containsExactlyInAnyOrderElementsOf(AttendanceCase.LEGAL_ROUTES);
     assertThat(values(forms.get("Form_InterveneInSchool"), "schoolInterventionOutcome"))
-        .containsExactlyInAnyOrderElementsOf(CaseTaskRules.SCHOOL_OUTCOMES);
+        .containsExactlyInAnyOrderElementsOf(AttendanceCase.SCHOOL_OUTCOMES);
     assertThat(values(forms.get("Form_WorkWithFamily"), "caseworkOutcome"))
-        .containsExactlyInAnyOrderElementsOf(CaseTaskRules.CASEWORK_OUTCOMES);
+        .containsExactlyInAnyOrderElementsOf(AttendanceCase.CASEWORK_OUTCOMES);
     assertThat(values(forms.get("Form_ReviewAttendanceContract"), "contractOutcome"))
-        .containsExactlyInAnyOrderElementsOf(CaseTaskRules.CONTRACT_OUTCOMES);
+        .containsExactlyInAnyOrderElementsOf(AttendanceCase.CONTRACT_OUTCOMES);
     assertThat(values(forms.get("Form_StartAttendanceCase"), "route"))
-        .containsExactlyInAnyOrderElementsOf(CaseStartListener.ROUTES);
+        .containsExactlyInAnyOrderElementsOf(AttendanceCase.ROUTES);
   }
 
   static List<String> values(JsonNode form, String key) {

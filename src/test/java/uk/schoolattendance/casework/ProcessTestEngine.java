@@ -7,7 +7,14 @@ import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import uk.schoolattendance.attendance.IdentifyAttendanceConcerns;
+import uk.schoolattendance.attendance.ReviewIdentifiedPupils;
+import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.improvement.IssueNoticeToImprove;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.VariableOwnership;
 import uk.schoolattendance.improvement.NoticeToImproveProperties;
 import uk.schoolattendance.improvement.NoticeToImproveTaskRules;
 import uk.schoolattendance.schools.School;
@@ -32,6 +39,12 @@ public final class ProcessTestEngine {
                   new School("100001", "Riverside Primary School", ServiceLevel.TRADED, "officer"),
                   new School("100002", "Hillcrest Academy", ServiceLevel.UNIVERSAL, "officer"))));
 
+  /** The contracts of the processes, as the application's Spring context collects them. */
+  public static final List<ProcessContract> CONTRACTS =
+      List.of(
+          new AttendanceCase(), new ChangeCaseLevel(), new TargetingSupportMeeting(), new NoticeToImprove(),
+          new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils());
+
   private ProcessTestEngine() {}
 
   public static ProcessEngineConfiguration configuration(String name) {
@@ -42,7 +55,7 @@ public final class ProcessTestEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setExpressionManager(new MockExpressionManager());
-    configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+    configuration.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin(), new VariableOwnership(CONTRACTS)));
     return configuration;
   }
 

@@ -76,11 +76,11 @@ class SchoolWeekTimersTest {
   @Test
   void aChangeOfTermDatesMovesWaitingReviews() {
     ProcessInstance counted = processEngine.getRuntimeService()
-        .startProcessInstanceByKey("AttendanceCase", "AC-2025-000201", with(startVariables(), "entryLevel", 2));
-    complete(task(counted), vars("attendanceTarget", 92.0));
+        .startProcessInstanceByKey(AttendanceCase.KEY, "AC-2025-000201", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
+    complete(task(counted), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0));
     ProcessInstance chosen = processEngine.getRuntimeService()
-        .startProcessInstanceByKey("AttendanceCase", "AC-2025-000202", with(startVariables(), "entryLevel", 2));
-    complete(task(chosen), vars("attendanceTarget", 92.0, "reviewDate", "2025-11-12"));
+        .startProcessInstanceByKey(AttendanceCase.KEY, "AC-2025-000202", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));
+    complete(task(chosen), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0, AttendanceCase.REVIEW_DATE.name(), "2025-11-12"));
     assertThat(job("Event_ReviewDateReached", counted).getDuedate()).isEqualTo(london(2025, 11, 19, 9));
 
     // Unchanged calendar: nothing to move
@@ -95,7 +95,7 @@ class SchoolWeekTimersTest {
       assertThat(m.to()).isEqualTo(london(2025, 11, 26, 9));
     });
     assertThat(job("Event_ReviewDateReached", counted).getDuedate()).isEqualTo(london(2025, 11, 26, 9));
-    assertThat(processEngine.getRuntimeService().getVariable(counted.getId(), "reviewDueDate"))
+    assertThat(processEngine.getRuntimeService().getVariable(counted.getId(), AttendanceCase.REVIEW_DUE_DATE.name()))
         .isEqualTo(london(2025, 11, 26, 9));
     assertThat(job("Event_ReviewDateReached", chosen).getDuedate()).isEqualTo(london(2025, 11, 12, 9));
   }

@@ -48,40 +48,40 @@ class TargetingSupportMeetingTest {
 
   @Test
   void theNamedOfficerHoldsTheTermlyMeetingAndRecordsIt() {
-    ProcessInstance meeting = processEngine.getRuntimeService().startProcessInstanceByKey("TargetingSupportMeeting",
-        vars("schoolUrn", "100002", "term", "2026-27 Autumn", "meetingDate", "2026-09-23"));
+    ProcessInstance meeting = processEngine.getRuntimeService().startProcessInstanceByKey(TargetingSupportMeeting.KEY,
+        vars(TargetingSupportMeeting.SCHOOL_URN.name(), "100002", TargetingSupportMeeting.TERM.name(), "2026-27 Autumn", TargetingSupportMeeting.MEETING_DATE.name(), "2026-09-23"));
     assertThat(meeting.getBusinessKey()).isEqualTo("TSM-100002-2026-27-autumn");
-    assertThat(meeting).isWaitingAt("Task_HoldTargetingSupportMeeting");
+    assertThat(meeting).isWaitingAt(TargetingSupportMeeting.HOLD_TARGETING_SUPPORT_MEETING.id());
     assertThat(task(meeting).getDueDate()).isEqualTo(london(2026, 9, 23, 9));
     assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(meeting).getId()))
         .extracting(IdentityLink::getUserId).containsExactly("officer");
 
     String taskId = task(meeting).getId();
     Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
-        processEngine.getTaskService().complete(taskId, vars("pupilsIdentified", "Year 9 cohort")));
+        processEngine.getTaskService().complete(taskId, vars(TargetingSupportMeeting.PUPILS_IDENTIFIED.name(), "Year 9 cohort")));
     assertThat(refused).rootCause().isInstanceOf(InvalidInputException.class).hasMessageStartingWith("actionsAgreed:");
 
-    complete(task(meeting), vars("pupilsIdentified", "Year 9 cohort; 4 severely absent pupils",
+    complete(task(meeting), vars(TargetingSupportMeeting.PUPILS_IDENTIFIED.name(), "Year 9 cohort; 4 severely absent pupils",
         "actionsAgreed", "Home visits; mentoring", "leadPractitioner", "Olivia Okafor",
-        "severelyAbsentPupilsHavePlans", "false"));
+        TargetingSupportMeeting.SEVERELY_ABSENT_PUPILS_HAVE_PLANS.name(), "false"));
     assertThat(meeting).isEnded().hasPassed("Event_TargetingSupportMeetingHeld");
   }
 
   @Test
   void oneMeetingPerSchoolAndTermAndOnlyForKnownSchools() {
-    processEngine.getRuntimeService().startProcessInstanceByKey("TargetingSupportMeeting",
-        vars("schoolUrn", "100001", "term", "2026-27 autumn"));
-    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey("TargetingSupportMeeting",
-            vars("schoolUrn", "100001", "term", "2026-27 autumn")))
+    processEngine.getRuntimeService().startProcessInstanceByKey(TargetingSupportMeeting.KEY,
+        vars(TargetingSupportMeeting.SCHOOL_URN.name(), "100001", TargetingSupportMeeting.TERM.name(), "2026-27 autumn"));
+    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(TargetingSupportMeeting.KEY,
+            vars(TargetingSupportMeeting.SCHOOL_URN.name(), "100001", TargetingSupportMeeting.TERM.name(), "2026-27 autumn")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("already exists");
-    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey("TargetingSupportMeeting",
-            vars("schoolUrn", "999999", "term", "2026-27 autumn")))
+    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(TargetingSupportMeeting.KEY,
+            vars(TargetingSupportMeeting.SCHOOL_URN.name(), "999999", TargetingSupportMeeting.TERM.name(), "2026-27 autumn")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("schoolUrn:");
-    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey("TargetingSupportMeeting",
-            vars("schoolUrn", "100002", "term", "autumn")))
+    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(TargetingSupportMeeting.KEY,
+            vars(TargetingSupportMeeting.SCHOOL_URN.name(), "100002", TargetingSupportMeeting.TERM.name(), "autumn")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("term:");
-    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey("TargetingSupportMeeting",
-            vars("schoolUrn", "100002", "term", "2026-27 autumn", "meetingDate", "2026-10-27")))
+    assertThatThrownBy(() -> processEngine.getRuntimeService().startProcessInstanceByKey(TargetingSupportMeeting.KEY,
+            vars(TargetingSupportMeeting.SCHOOL_URN.name(), "100002", TargetingSupportMeeting.TERM.name(), "2026-27 autumn", TargetingSupportMeeting.MEETING_DATE.name(), "2026-10-27")))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("meetingDate:");
   }
 }

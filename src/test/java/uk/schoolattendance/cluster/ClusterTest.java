@@ -232,7 +232,7 @@ class ClusterTest {
       NodeProcess node = i % 2 == 0 ? nodeA : nodeB;
       String businessKey = "AC-2026-" + (800_000 + i);
       post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
-          RestBodies.attendanceCaseStart(businessKey, uk.schoolattendance.casework.Upn.of(801_300_000_000L + i), RestBodies.name("Pupil", i), "P" + i, 2));
+          RestBodies.attendanceCaseStart(businessKey, uk.schoolattendance.process.Upn.of(801_300_000_000L + i), RestBodies.name("Pupil", i), "P" + i, 2));
       String instanceId = client.getRuntimeService().createProcessInstanceQuery()
           .processDefinitionKey("AttendanceCase").processInstanceBusinessKey(businessKey).singleResult().getId();
       String meeting = client.getTaskService().createTaskQuery().processInstanceId(instanceId)

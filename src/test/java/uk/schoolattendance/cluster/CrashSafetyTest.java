@@ -162,7 +162,7 @@ class CrashSafetyTest {
         continue;
       }
       String reference = "AC-2026-" + (700_000 + i);
-      String upn = uk.schoolattendance.casework.Upn.of(801_400_000_000L + i);
+      String upn = uk.schoolattendance.process.Upn.of(801_400_000_000L + i);
       if (post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
           RestBodies.attendanceCaseStart(reference, upn, RestBodies.name("Pupil", i), "CRASH-C" + i, 1))) {
         load.cases().add(reference);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolattendance.notices.NoticesTestEngine;
 import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.casework.AttendanceCase;
 
 /** Every path of {@code CourtProceedings}, started alone; class coverage must be 100 %. */
 @Deployment(
@@ -63,21 +64,21 @@ class CourtProceedingsProcessTest {
     assertThat(court).isWaitingAt("Task_BuildCaseFile");
     execute(job());
 
-    assertThat(court).isWaitingAt("Task_PrepareCourtCase");
+    assertThat(court).isWaitingAt(CourtProceedings.PREPARE_COURT_CASE.id());
     assertThat(task()).hasCandidateGroup("attendance-officers");
     assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 17), 9));
     Map<String, Object> file = engine.getRuntimeService().getVariables(court.getId());
-    assertThat((String) file.get("chronology"))
+    assertThat((String) file.get(CourtProceedings.CHRONOLOGY.name()))
         .contains("Hold attendance meeting (officer)")
         .contains("Agree attendance contract")
         .containsSubsequence("Case opened", "Hold attendance meeting", "Agree attendance contract", "Case closed",
             "Court proceedings requested");
-    assertThat((String) file.get("evidenceList"))
+    assertThat((String) file.get(CourtProceedings.EVIDENCE_LIST.name()))
         .contains("Attendance certificate")
         .contains("Notice to Improve: none issued")
         .contains("Attendance contract: agreed")
         .contains("Penalty notice PN-2026-000007");
-    assertThat((String) file.get("witnessStatement"))
+    assertThat((String) file.get(CourtProceedings.WITNESS_STATEMENT.name()))
         .contains("Sam Pupil")
         .contains("A123456789012")
         .contains("Riverside Primary School")
@@ -87,9 +88,9 @@ class CourtProceedingsProcessTest {
         .contains("s447");
 
     assertThatThrownBy(() -> complete(task(), prepared("s444-1", false, "2026-12-01", "2027-01-20")))
-        .hasMessageContaining("supervisionOrderConsidered");
+        .hasMessageContaining(CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name());
     assertThatThrownBy(() -> complete(task(), prepared("s444-1", true, "2026-12-01", "2026-12-03")))
-        .hasMessageContaining("hearingDate");
+        .hasMessageContaining(CourtProceedings.HEARING_DATE.name());
     complete(task(), prepared("s444-1", true, "2026-12-01", "2027-01-20"));
 
     assertThat(court).isWaitingAt("Event_HearingDateReached");
@@ -98,20 +99,20 @@ class CourtProceedingsProcessTest {
     setToday(LocalDate.of(2027, 1, 20));
     execute(hearing);
 
-    assertThat(court).isWaitingAt("Task_RecordCourtOutcome");
+    assertThat(court).isWaitingAt(CourtProceedings.RECORD_COURT_OUTCOME.id());
     assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2027, 1, 22), 9));
-    assertThatThrownBy(() -> complete(task(), withVariables("courtOutcome", "fine", "fineAmount", 1200.0)))
-        .hasMessageContaining("fineAmount");
-    assertThatThrownBy(() -> complete(task(), withVariables("courtOutcome", "jail")))
-        .hasMessageContaining("courtOutcome");
-    complete(task(), withVariables("courtOutcome", "fine", "fineAmount", 400.0));
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 1200.0)))
+        .hasMessageContaining(CourtProceedings.FINE_AMOUNT.name());
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "jail")))
+        .hasMessageContaining(CourtProceedings.COURT_OUTCOME.name());
+    complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 400.0));
 
     assertThat(court).isWaitingAt("Task_ReportOutcomeToSchool");
     execute(job());
     assertThat(court).isEnded().hasPassed("Event_CourtOutcomeReported");
-    assertThat(court).variables().containsEntry("courtOutcome", "fine");
+    assertThat(court).variables().containsEntry(CourtProceedings.COURT_OUTCOME.name(), "fine");
     assertThat((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
-            .processInstanceId(court.getId()).variableName("schoolReport").singleResult().getValue())
+            .processInstanceId(court.getId()).variableName(CourtProceedings.SCHOOL_REPORT.name()).singleResult().getValue())
         .contains("Riverside Primary School").contains("Outcome: fine").contains("20 January 2027");
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.offenceSection()).isEqualTo("s444-1");
@@ -127,24 +128,24 @@ class CourtProceedingsProcessTest {
     ProcessInstance court = start(prosecution("AC-2"));
     execute(job());
     complete(task(), prepared("s444-1A", true, "2026-12-02", "2027-02-10"));
-    assertThat(court).isWaitingAt("Task_InterviewUnderCaution");
+    assertThat(court).isWaitingAt(CourtProceedings.INTERVIEW_UNDER_CAUTION.id());
     assertThat(task()).hasCandidateGroup("attendance-officers");
-    assertThatThrownBy(() -> complete(task(), withVariables("interviewDate", "2026-12-03")))
-        .hasMessageContaining("interviewRecordReference");
-    complete(task(), withVariables("interviewDate", "2026-12-03", "interviewRecordReference", "Recording IUC-2026-17"));
-    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), "evidenceList"))
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03")))
+        .hasMessageContaining(CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
+    complete(task(), withVariables(CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Recording IUC-2026-17"));
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
         .contains("interview under caution").contains("IUC-2026-17");
 
     setToday(LocalDate.of(2027, 2, 10));
     execute(job());
-    assertThatThrownBy(() -> complete(task(), withVariables("courtOutcome", "parenting-order", "parentingOrderMonths", 13)))
-        .hasMessageContaining("parentingOrderMonths");
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "parenting-order", CourtProceedings.PARENTING_ORDER_MONTHS.name(), 13)))
+        .hasMessageContaining(CourtProceedings.PARENTING_ORDER_MONTHS.name());
     assertThatThrownBy(() -> complete(task(), withVariables(
-            "courtOutcome", "parenting-order", "parentingOrderMonths", 12, "parentingProgrammeMonths", 4)))
-        .hasMessageContaining("parentingProgrammeMonths");
-    complete(task(), withVariables("courtOutcome", "parenting-order", "parentingOrderMonths", 12, "parentingProgrammeMonths", 3));
+            CourtProceedings.COURT_OUTCOME.name(), "parenting-order", CourtProceedings.PARENTING_ORDER_MONTHS.name(), 12, CourtProceedings.PARENTING_PROGRAMME_MONTHS.name(), 4)))
+        .hasMessageContaining(CourtProceedings.PARENTING_PROGRAMME_MONTHS.name());
+    complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "parenting-order", CourtProceedings.PARENTING_ORDER_MONTHS.name(), 12, CourtProceedings.PARENTING_PROGRAMME_MONTHS.name(), 3));
     execute(job());
-    assertThat(court).isEnded().hasPassed("Task_InterviewUnderCaution");
+    assertThat(court).isEnded().hasPassed(CourtProceedings.INTERVIEW_UNDER_CAUTION.id());
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.orderMonths()).isEqualTo(12);
     assertThat(record.orderEndsOn()).isEqualTo(LocalDate.of(2028, 2, 10));
@@ -155,48 +156,48 @@ class CourtProceedingsProcessTest {
     ProcessInstance court = start(prosecution("AC-3"));
     execute(job());
     complete(task(), prepared("s444-1A", true, "2026-12-02", "2027-02-10"));
-    complete(task(), withVariables("interviewDate", "2026-12-03", "interviewRecordReference", "IUC-1"));
+    complete(task(), withVariables(CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "IUC-1"));
     setToday(LocalDate.of(2027, 2, 10));
     execute(job());
-    assertThatThrownBy(() -> complete(task(), withVariables("courtOutcome", "fine", "fineAmount", 2600.0)))
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 2600.0)))
         .hasMessageContaining("2500");
-    complete(task(), withVariables("courtOutcome", "fine", "fineAmount", 2500.0));
+    complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 2500.0));
     assertThat(court).isWaitingAt("Task_ReportOutcomeToSchool");
   }
 
   @Test
   void anApplicationForAnEducationSupervisionOrderForTwoParentsAdjournedOnce() {
     Map<String, Object> variables = base("AC-4");
-    variables.put("proceedingsType", "education-supervision-order");
-    variables.put("parents", Variables.objectValue(
+    variables.put(CourtProceedings.PROCEEDINGS_TYPE.name(), "education-supervision-order");
+    variables.put(CourtProceedings.PARENTS.name(), Variables.objectValue(
             "[{\"id\":\"P-1\",\"name\":\"Alex Parent\",\"address\":\"1 High St\"},{\"id\":\"P-2\",\"name\":\"Jo Parent\",\"address\":\"1 High St\"}]")
         .serializationDataFormat("application/json").create());
     ProcessInstance court = start(variables);
-    assertThat(court).variables().containsEntry("parentIds", "P-1, P-2").containsEntry("parentNames", "Alex Parent and Jo Parent");
+    assertThat(court).variables().containsEntry(CourtProceedings.PARENT_IDS.name(), "P-1, P-2").containsEntry(CourtProceedings.PARENT_NAMES.name(), "Alex Parent and Jo Parent");
     execute(job());
-    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), "witnessStatement"))
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.WITNESS_STATEMENT.name()))
         .contains("Alex Parent and Jo Parent are the parent").contains("Children Act 1989");
-    assertThatThrownBy(() -> complete(task(), withVariables("childLookedAfter", true, "hearingDate", "2027-01-15")))
-        .hasMessageContaining("childLookedAfter");
-    complete(task(), withVariables("childLookedAfter", false, "hearingDate", "2027-01-15"));
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.CHILD_LOOKED_AFTER.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-15")))
+        .hasMessageContaining(CourtProceedings.CHILD_LOOKED_AFTER.name());
+    complete(task(), withVariables(CourtProceedings.CHILD_LOOKED_AFTER.name(), false, CourtProceedings.HEARING_DATE.name(), "2027-01-15"));
     assertThat(court).isWaitingAt("Event_HearingDateReached");
     setToday(LocalDate.of(2027, 1, 15));
     execute(job());
 
     // the court adjourns: a new date, and the process waits for it
-    assertThatThrownBy(() -> complete(task(), withVariables("hearingAdjourned", true, "hearingDate", "2027-01-15")))
-        .hasMessageContaining("hearingDate");
-    complete(task(), withVariables("hearingAdjourned", true, "hearingDate", "2027-02-05"));
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-15")))
+        .hasMessageContaining(CourtProceedings.HEARING_DATE.name());
+    complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-02-05"));
     assertThat(court).isWaitingAt("Event_HearingDateReached").hasPassed("Gateway_HearingAdjourned");
-    assertThat(court).variables().doesNotContainKey("hearingAdjourned");
+    assertThat(court).variables().doesNotContainKey(CourtProceedings.HEARING_ADJOURNED.name());
     assertThat(job().getDuedate()).isEqualTo(at(LocalDate.of(2027, 2, 5), 9));
     assertThat(ENGINE.courtProceedings.find(court.getId()).orElseThrow().hearingDate()).isEqualTo(LocalDate.of(2027, 2, 5));
     setToday(LocalDate.of(2027, 2, 5));
     execute(job());
 
-    assertThatThrownBy(() -> complete(task(), withVariables("courtOutcome", "fine", "fineAmount", 100.0)))
-        .hasMessageContaining("courtOutcome");
-    complete(task(), withVariables("courtOutcome", "education-supervision-order"));
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 100.0)))
+        .hasMessageContaining(CourtProceedings.COURT_OUTCOME.name());
+    complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "education-supervision-order"));
     execute(job());
     assertThat(court).isEnded();
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
@@ -208,7 +209,7 @@ class CourtProceedingsProcessTest {
   @Test
   void anInformationLaidAfterTheSixMonthLimitIsRefused() {
     Map<String, Object> variables = prosecution("AC-5");
-    variables.put("informationDeadline", "2026-11-30");
+    variables.put(CourtProceedings.INFORMATION_DEADLINE.name(), "2026-11-30");
     start(variables);
     execute(job());
     assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 3), 9));
@@ -220,18 +221,18 @@ class CourtProceedingsProcessTest {
   @Test
   void aStartWithBadInputIsRefusedAndCreatesNothing() {
     Map<String, Object> type = prosecution("AC-6");
-    type.put("proceedingsType", "civil");
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("CourtProceedings", type))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("proceedingsType");
+    type.put(CourtProceedings.PROCEEDINGS_TYPE.name(), "civil");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, type))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(CourtProceedings.PROCEEDINGS_TYPE.name());
     Map<String, Object> parents = prosecution("AC-6");
-    parents.remove("parentId");
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("CourtProceedings", parents))
-        .hasMessageContaining("parents");
+    parents.remove(CourtProceedings.PARENT_ID.name());
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, parents))
+        .hasMessageContaining(CourtProceedings.PARENTS.name());
     Map<String, Object> emptyParents = prosecution("AC-6");
-    emptyParents.remove("parentId");
-    emptyParents.put("parents", Variables.objectValue("[]").serializationDataFormat("application/json").create());
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("CourtProceedings", emptyParents))
-        .hasMessageContaining("parents");
+    emptyParents.remove(CourtProceedings.PARENT_ID.name());
+    emptyParents.put(CourtProceedings.PARENTS.name(), Variables.objectValue("[]").serializationDataFormat("application/json").create());
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, emptyParents))
+        .hasMessageContaining(CourtProceedings.PARENTS.name());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
     assertThat(ENGINE.jdbc.queryForObject("SELECT COUNT(*) FROM court_proceedings WHERE case_reference = 'AC-6'", Integer.class)).isZero();
   }
@@ -241,49 +242,49 @@ class CourtProceedingsProcessTest {
   private void caseHistory(String caseReference) {
     setToday(LocalDate.of(2026, 10, 1));
     ProcessInstance history = engine.getRuntimeService().startProcessInstanceByKey(
-        "AttendanceCaseHistoryStub", caseReference, Map.of("caseReference", caseReference));
+        "AttendanceCaseHistoryStub", caseReference, Map.of(CourtProceedings.CASE_REFERENCE.name(), caseReference));
     engine.getTaskService().claim(BpmnAwareTests.task(history).getId(), "officer");
     complete(BpmnAwareTests.task(history));
-    complete(BpmnAwareTests.task(history), withVariables("contractAgreed", true));
+    complete(BpmnAwareTests.task(history), withVariables(AttendanceCase.CONTRACT_AGREED.name(), true));
     BpmnAwareTests.init(engine);
     setToday(LocalDate.of(2026, 12, 3));
   }
 
   private ProcessInstance start(Map<String, Object> variables) {
     ProcessInstance court = engine.getRuntimeService().startProcessInstanceByKey(
-        "CourtProceedings", (String) variables.get("caseReference"), variables);
+        CourtProceedings.KEY, (String) variables.get(CourtProceedings.CASE_REFERENCE.name()), variables);
     assertThat(court).isStarted();
     return court;
   }
 
   private static Map<String, Object> base(String caseReference) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("caseReference", caseReference);
-    variables.put("pupilUpn", "A123456789012");
-    variables.put("pupilName", "Sam Pupil");
-    variables.put("schoolUrn", "100001");
-    variables.put("offenceFrom", "2026-09-07");
-    variables.put("offenceTo", "2026-10-16");
-    variables.put("unauthorisedSessions", 14);
+    variables.put(CourtProceedings.CASE_REFERENCE.name(), caseReference);
+    variables.put(CourtProceedings.PUPIL_UPN.name(), "A123456789012");
+    variables.put(CourtProceedings.PUPIL_NAME.name(), "Sam Pupil");
+    variables.put(CourtProceedings.SCHOOL_URN.name(), "100001");
+    variables.put(CourtProceedings.OFFENCE_FROM.name(), "2026-09-07");
+    variables.put(CourtProceedings.OFFENCE_TO.name(), "2026-10-16");
+    variables.put(CourtProceedings.UNAUTHORISED_SESSIONS.name(), 14);
     return variables;
   }
 
   private static Map<String, Object> prosecution(String caseReference) {
     Map<String, Object> variables = base(caseReference);
-    variables.put("proceedingsType", "prosecution");
-    variables.put("parentId", "P-1");
-    variables.put("parentName", "Alex Parent");
-    variables.put("noticeNumber", "PN-2026-000007");
-    variables.put("informationDeadline", at(LocalDate.of(2027, 4, 16), 0));
+    variables.put(CourtProceedings.PROCEEDINGS_TYPE.name(), "prosecution");
+    variables.put(CourtProceedings.PARENT_ID.name(), "P-1");
+    variables.put(CourtProceedings.PARENT_NAME.name(), "Alex Parent");
+    variables.put(CourtProceedings.NOTICE_NUMBER.name(), "PN-2026-000007");
+    variables.put(CourtProceedings.INFORMATION_DEADLINE.name(), at(LocalDate.of(2027, 4, 16), 0));
     return variables;
   }
 
   private static Map<String, Object> prepared(String section, boolean supervisionOrderConsidered, String laidOn, String hearing) {
     return withVariables(
-        "offenceSection", section,
-        "supervisionOrderConsidered", supervisionOrderConsidered,
-        "informationLaidOn", laidOn,
-        "hearingDate", hearing);
+        CourtProceedings.OFFENCE_SECTION.name(), section,
+        CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), supervisionOrderConsidered,
+        CourtProceedings.INFORMATION_LAID_ON.name(), laidOn,
+        CourtProceedings.HEARING_DATE.name(), hearing);
   }
 
   static void setToday(LocalDate day) {

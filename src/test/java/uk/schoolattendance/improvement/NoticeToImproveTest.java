@@ -60,9 +60,9 @@ class NoticeToImproveTest {
   private ProcessInstance startNotice() {
     Map<String, Object> in = vars(
         "caseReference", "AC-2025-000100", "pupilUpn", CaseFixtures.UPN, "pupilName", "Sam Pupil",
-        "schoolUrn", "100002", "parents", CaseFixtures.twoParents(), "attendancePercent", 78.5,
-        "unauthorisedSessions", 14, "supportSoFar", "Attendance meeting on 6 October; family casework since November");
-    return runtimeService.startProcessInstanceByKey("NoticeToImprove", "AC-2025-000100", in);
+        NoticeToImprove.SCHOOL_URN.name(), "100002", NoticeToImprove.PARENTS.name(), CaseFixtures.twoParents(), NoticeToImprove.ATTENDANCE_PERCENT.name(), 78.5,
+        NoticeToImprove.UNAUTHORISED_SESSIONS.name(), 14, NoticeToImprove.SUPPORT_SO_FAR.name(), "Attendance meeting on 6 October; family casework since November");
+    return runtimeService.startProcessInstanceByKey(NoticeToImprove.KEY, "AC-2025-000100", in);
   }
 
   private ProcessInstance issued() {
@@ -75,8 +75,8 @@ class NoticeToImproveTest {
   @Test
   void theImprovementPeriodIsSixSchoolWeeksAndTheReviewFollows() {
     ProcessInstance instance = issued();
-    assertThat(instance).isWaitingAt("Task_WatchImprovementPeriod");
-    Date endsOn = (Date) runtimeService.getVariable(instance.getId(), "noticeToImproveEndsOn");
+    assertThat(instance).isWaitingAt(NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id());
+    Date endsOn = (Date) runtimeService.getVariable(instance.getId(), NoticeToImprove.ENDS_ON.name());
     // 8, 15 Dec, [Christmas], 5, 12, 19, 26 Jan
     assertThat(endsOn).isEqualTo(london(2026, 1, 26, 9));
     assertThat(task(instance).getDueDate()).isEqualTo(endsOn);
@@ -85,16 +85,16 @@ class NoticeToImproveTest {
 
     ClockUtil.setCurrentTime(endsOn);
     execute(period);
-    assertThat(instance).isWaitingAt("Task_ReviewNoticeToImprove");
-    complete(task(instance), vars("improvementSufficient", "true"));
+    assertThat(instance).isWaitingAt(NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id());
+    complete(task(instance), vars(NoticeToImprove.IMPROVEMENT_SUFFICIENT.name(), "true"));
     assertThat(instance).isEnded().hasPassed("Event_NoticeToImproveReviewed");
-    assertThat(historic(instance, "improvementSufficient")).isEqualTo(true);
+    assertThat(historic(instance, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name())).isEqualTo(true);
   }
 
   @Test
   void theLetterHasTheEightStatutoryContents() throws Exception {
     ProcessInstance instance = issued();
-    FileValue letter = runtimeService.getVariableTyped(instance.getId(), IssueNoticeToImprove.LETTER);
+    FileValue letter = runtimeService.getVariableTyped(instance.getId(), NoticeToImprove.LETTER.name());
     assertThat(letter.getMimeType()).isEqualTo("application/pdf");
     byte[] pdf = letter.getValue().readAllBytes();
     assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -111,18 +111,18 @@ class NoticeToImproveTest {
   @Test
   void issuingAgainChangesNothing() {
     ProcessInstance instance = issued();
-    Object endsOn = runtimeService.getVariable(instance.getId(), "noticeToImproveEndsOn");
+    Object endsOn = runtimeService.getVariable(instance.getId(), NoticeToImprove.ENDS_ON.name());
     // A retry of the job (here: the task run again a week later) must not issue a second notice
     ClockUtil.setCurrentTime(london(2025, 12, 8, 10));
     runtimeService.createProcessInstanceModification(instance.getId())
         .startBeforeActivity("Task_IssueNoticeToImprove").execute();
     execute(processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
         .activityId("Task_IssueNoticeToImprove").singleResult());
-    assertThat(runtimeService.getVariable(instance.getId(), "noticeToImproveEndsOn")).isEqualTo(endsOn);
-    assertThat(runtimeService.getVariable(instance.getId(), "noticeToImproveIssuedOn"))
+    assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.ENDS_ON.name())).isEqualTo(endsOn);
+    assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.ISSUED_ON.name()))
         .isEqualTo(Date.from(java.time.LocalDate.of(2025, 12, 1).atStartOfDay(CaseFixtures.LONDON).toInstant()));
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(IssueNoticeToImprove.LETTER).count()).isEqualTo(1);
+        .processInstanceId(instance.getId()).variableName(NoticeToImprove.LETTER.name()).count()).isEqualTo(1);
   }
 
   @Test
@@ -136,11 +136,11 @@ class NoticeToImproveTest {
       cause = cause.getCause();
     }
     assertThat(cause).hasMessageStartingWith("earlyEscalationGrounds:");
-    assertThat(instance).isWaitingAt("Task_WatchImprovementPeriod");
+    assertThat(instance).isWaitingAt(NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id());
 
-    complete(task(instance), vars("earlyEscalationGrounds", "Three more days of unauthorised absence in week 2"));
+    complete(task(instance), vars(NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "Three more days of unauthorised absence in week 2"));
     assertThat(instance).isEnded().hasPassed("Event_EscalatedEarly");
-    assertThat(historic(instance, "improvementSufficient")).isEqualTo(false);
+    assertThat(historic(instance, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name())).isEqualTo(false);
   }
 
   private Object historic(ProcessInstance instance, String name) {

@@ -176,6 +176,7 @@ class ElementTemplatesTest {
 
   @Test
   void theDocumentedVariablesAreTheOnesTheCodeUses() throws IOException {
+    Map<String, Set<String>> declarations = declarations();
     for (JsonNode template : templates.values()) {
       Class<?> delegate = beans.get(bean(template));
       assertThat(delegate).as("Spring bean " + bean(template)).isNotNull();
@@ -191,14 +192,52 @@ class ElementTemplatesTest {
         List<JsonNode> documented = bound(template, property);
         assertThat(documented).as(bean(template) + " documents what it " + property).hasSize(1);
         for (String variable : documented.get(0).path("value").asText().split(",\\s*")) {
-          assertThat(sources.toString())
+          assertThat(usesDeclaration(sources.toString(), declarations, variable))
               .as(bean(template) + " " + property + " " + variable)
-              .contains("\"" + variable + "\"");
+              .isTrue();
         }
       }
       String first = bound(template, "reads").get(0).path("value").asText().split(",")[0];
-      assertThat(own).as(delegate + " reads " + first + " itself").contains("\"" + first + "\"");
+      assertThat(usesDeclaration(own, declarations, first)).as(delegate + " reads " + first + " itself").isTrue();
     }
+  }
+
+  /** The code names a variable through its contract's declaration (the typed contracts, ADR 0006). */
+  static boolean usesDeclaration(String source, Map<String, Set<String>> declarations, String variable) {
+    return declarations.getOrDefault(variable, Set.of()).stream()
+        .anyMatch(constant -> Pattern.compile("\\b" + constant + "\\b").matcher(source).find());
+  }
+
+  /** Variable name to the constants that declare it, in the contracts and the shared case facts. */
+  static Map<String, Set<String>> declarations() throws IOException {
+    Pattern declared = Pattern.compile("ProcessVariable<[^>]+> (\\w+) =\\s*(?:ProcessVariable\\.)?\\w+\\(\"(\\w+)\"\\)");
+    Pattern alias = Pattern.compile("ProcessVariable<[^>]+> (\\w+) = (\\w+)\\.(\\w+);");
+    Map<String, Set<String>> byName = new HashMap<>();
+    Map<String, String> nameOf = new HashMap<>();
+    List<String> contracts = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String source = Files.readString(file);
+        if (source.contains("implements ProcessContract") || file.endsWith("CaseFacts.java")) {
+          contracts.add(source);
+          Matcher m = declared.matcher(source);
+          while (m.find()) {
+            byName.computeIfAbsent(m.group(2), k -> new HashSet<>()).add(m.group(1));
+            nameOf.put(m.group(1), m.group(2));
+          }
+        }
+      }
+    }
+    for (String source : contracts) {
+      Matcher m = alias.matcher(source);
+      while (m.find()) {
+        String name = nameOf.get(m.group(3));
+        if (name != null) {
+          byName.computeIfAbsent(name, k -> new HashSet<>()).add(m.group(1));
+        }
+      }
+    }
+    return byName;
   }
 
   static List<JsonNode> bound(JsonNode template, String name) {

@@ -10,17 +10,17 @@ public final class NoticeInputs {
 
   public static Map<String, Object> inputs(String parent, String upn, String reason) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("caseReference", "AC-" + upn);
-    variables.put("pupilUpn", upn);
-    variables.put("pupilName", "Sam Pupil");
-    variables.put("schoolUrn", "100001");
-    variables.put("parentId", parent);
-    variables.put("parentName", "Alex Parent");
-    variables.put("parentAddress", "1 Station Road, Southend SS1 1AA");
-    variables.put("noticeReason", reason);
-    variables.put("offenceFrom", "2026-09-07");
-    variables.put("offenceTo", "2026-10-16");
-    variables.put("unauthorisedSessions", 12);
+    variables.put(PenaltyNotice.CASE_REFERENCE.name(), "AC-" + upn);
+    variables.put(PenaltyNotice.PUPIL_UPN.name(), upn);
+    variables.put(PenaltyNotice.PUPIL_NAME.name(), "Sam Pupil");
+    variables.put(PenaltyNotice.SCHOOL_URN.name(), "100001");
+    variables.put(PenaltyNotice.PARENT_ID.name(), parent);
+    variables.put(PenaltyNotice.PARENT_NAME.name(), "Alex Parent");
+    variables.put(PenaltyNotice.PARENT_ADDRESS.name(), "1 Station Road, Southend SS1 1AA");
+    variables.put(PenaltyNotice.NOTICE_REASON.name(), reason);
+    variables.put(PenaltyNotice.OFFENCE_FROM.name(), "2026-09-07");
+    variables.put(PenaltyNotice.OFFENCE_TO.name(), "2026-10-16");
+    variables.put(PenaltyNotice.UNAUTHORISED_SESSIONS.name(), 12);
     return variables;
   }
 

@@ -12,7 +12,9 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import uk.schoolattendance.casework.ProcessTestEngine;
 import uk.schoolattendance.court.BuildCourtCaseFile;
+import uk.schoolattendance.process.VariableOwnership;
 import uk.schoolattendance.court.CaseFileBuilder;
 import uk.schoolattendance.court.CourtCasePrepared;
 import uk.schoolattendance.court.CourtOutcomeRecorded;
@@ -123,6 +125,7 @@ public final class NoticesTestEngine {
     configuration.setHistory("full");
     configuration.setBeans(beans);
     configuration.getProcessEnginePlugins().add(new SpinProcessEnginePlugin());
+    configuration.getProcessEnginePlugins().add(new VariableOwnership(ProcessTestEngine.CONTRACTS));
   }
 
   /** The highest migration version below 100 (the project's own tables). */

@@ -83,7 +83,7 @@ class PenaltyNoticeApiTest {
 
   @Test
   void aPaymentForAWithdrawnOrUnknownNoticeIsRefused() {
-    String number = issue("API-P2", "B123456789012");
+    String number = issue("API-P2", "C901456789012");
     ResponseEntity<String> withdrawn = message("PenaltyNoticeWithdrawn", number, Map.of(
         "withdrawalReason", Map.of("value", "Issued to the wrong parent", "type", "String")));
     assertThat(withdrawn.getStatusCode().is2xxSuccessful()).isTrue();
@@ -98,10 +98,10 @@ class PenaltyNoticeApiTest {
 
   @Test
   void theRegisterListsFiltersAndPagesNotices() {
-    String first = issue("API-P3", "C123456789012");
-    String second = issue("API-P3b", "C123456789012");
+    String first = issue("API-P3", "G902456789012");
+    String second = issue("API-P3b", "G902456789012");
 
-    ResponseEntity<Map> page = api().getForEntity("/api/penalty-notices?pupilUpn=C123456789012&size=1", Map.class);
+    ResponseEntity<Map> page = api().getForEntity("/api/penalty-notices?pupilUpn=G902456789012&size=1", Map.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody()).containsEntry("totalElements", 2).containsEntry("size", 1);
     assertThat((List<?>) page.getBody().get("content")).hasSize(1);
@@ -112,8 +112,8 @@ class PenaltyNoticeApiTest {
     Map<String, Object> entry = content.get(0);
     assertThat(entry)
         .containsEntry("noticeNumber", first)
-        .containsEntry("caseReference", "AC-C123456789012")
-        .containsEntry("pupilUpn", "C123456789012")
+        .containsEntry("caseReference", "AC-G902456789012")
+        .containsEntry("pupilUpn", "G902456789012")
         .containsEntry("parentId", "API-P3")
         .containsEntry("sequence", 1)
         .containsEntry("issuedOn", "2026-11-02")
@@ -141,7 +141,7 @@ class PenaltyNoticeApiTest {
 
   @Test
   void theLetterIsAPdfOfTheNotice() throws Exception {
-    String number = issue("API-P4", "D123456789012");
+    String number = issue("API-P4", "L903456789012");
     ResponseEntity<byte[]> letter = api().getForEntity("/api/penalty-notices/" + number + "/letter", byte[].class);
     assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(letter.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
@@ -152,7 +152,7 @@ class PenaltyNoticeApiTest {
 
   @Test
   void thePaymentsEndpointRefusesAWrongAmountAndAcceptsTheRightOne() {
-    String number = issue("API-P5", "E123456789012");
+    String number = issue("API-P5", "Q904456789012");
     today(LocalDate.of(2026, 11, 5));
     ResponseEntity<Map> wrong = api().postForEntity("/api/penalty-notices/" + number + "/payments",
         Map.of("amountPaid", 160.0, "paidOn", "2026-11-05"), Map.class);
@@ -168,7 +168,7 @@ class PenaltyNoticeApiTest {
 
   @Test
   void aSchoolSeesOnlyItsOwnPupilsNoticesAndCannotRecordPayments() {
-    String number = issue("API-P6", "F123456789012"); // a pupil of school 100001
+    String number = issue("API-P6", "V905456789012"); // a pupil of school 100001
     TestRestTemplate school1 = rest.withBasicAuth("school1", "school1");
     TestRestTemplate school2 = rest.withBasicAuth("school2", "school2");
 

@@ -91,7 +91,7 @@ class PenaltyNoticeProcessTest {
     pay(notice, 80.0, "2026-11-25");
 
     assertThat(notice).isEnded().hasPassed("Event_NoticePaid");
-    assertThat(notice).variables().containsEntry("noticeOutcome", "paid").containsEntry("noticeNumber", entry.noticeNumber());
+    assertThat(notice).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "paid").containsEntry(PenaltyNotice.NOTICE_NUMBER.name(), entry.noticeNumber());
     PenaltyNoticeEntry paid = ENGINE.register.get(entry.noticeNumber());
     assertThat(paid.status()).isEqualTo("paid");
     assertThat(paid.amountPaid()).isEqualByComparingTo("80");
@@ -106,7 +106,7 @@ class PenaltyNoticeProcessTest {
 
     assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-26"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("amountPaid")
+        .hasMessageContaining(PenaltyNotice.AMOUNT_PAID.name())
         .hasMessageContaining("160.00");
     assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
     assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("issued");
@@ -120,9 +120,9 @@ class PenaltyNoticeProcessTest {
   @Test
   void aPartPaymentOrAFuturePaymentIsRefusedAndTheNoticeStaysUnpaid() {
     ProcessInstance notice = issued("P-3", "A123456789012");
-    assertThatThrownBy(() -> pay(notice, 40.0, "2026-11-02")).hasMessageContaining("amountPaid");
-    assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-20")).hasMessageContaining("paidOn");
-    assertThatThrownBy(() -> pay(notice, null, "2026-11-02")).hasMessageContaining("amountPaid");
+    assertThatThrownBy(() -> pay(notice, 40.0, "2026-11-02")).hasMessageContaining(PenaltyNotice.AMOUNT_PAID.name());
+    assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-20")).hasMessageContaining(PenaltyNotice.PAID_ON.name());
+    assertThatThrownBy(() -> pay(notice, null, "2026-11-02")).hasMessageContaining(PenaltyNotice.AMOUNT_PAID.name());
     assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
     assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("issued");
   }
@@ -133,11 +133,11 @@ class PenaltyNoticeProcessTest {
     engine.getRuntimeService()
         .createMessageCorrelation("PenaltyNoticeWithdrawn")
         .processInstanceBusinessKey(notice.getBusinessKey())
-        .setVariable("withdrawalReason", "Sent to the wrong address")
-        .setVariable("withdrawalGround", "wrong-recipient")
+        .setVariable(PenaltyNotice.WITHDRAWAL_REASON.name(), "Sent to the wrong address")
+        .setVariable(PenaltyNotice.WITHDRAWAL_GROUND.name(), "wrong-recipient")
         .correlate();
     assertThat(notice).isEnded().hasPassed("Event_NoticeWithdrawn");
-    assertThat(notice).variables().containsEntry("noticeOutcome", "withdrawn");
+    assertThat(notice).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "withdrawn");
     PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
     assertThat(entry.status()).isEqualTo("withdrawn");
     assertThat(entry.withdrawalReason()).isEqualTo("Sent to the wrong address");
@@ -150,7 +150,7 @@ class PenaltyNoticeProcessTest {
     assertThatThrownBy(
             () -> engine.getRuntimeService().createMessageCorrelation("PenaltyNoticeWithdrawn")
                 .processInstanceBusinessKey(notice.getBusinessKey()).correlate())
-        .hasMessageContaining("withdrawalReason");
+        .hasMessageContaining(PenaltyNotice.WITHDRAWAL_REASON.name());
     assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
   }
 
@@ -162,17 +162,17 @@ class PenaltyNoticeProcessTest {
 
     setToday(LocalDate.of(2026, 12, 3));
     execute(timer);
-    assertThat(notice).isWaitingAt("Task_DecideOnNonPayment");
+    assertThat(notice).isWaitingAt(PenaltyNotice.DECIDE_ON_NON_PAYMENT.id());
     assertThat(task()).hasCandidateGroup("compliance-team");
     assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 17), 9)).isBefore(at(LocalDate.of(2027, 4, 16), 0));
     assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("unpaid");
 
-    assertThatThrownBy(() -> complete(task(), withVariables("nonPaymentDecision", "ignore")))
-        .hasMessageContaining("nonPaymentDecision");
-    complete(task(), withVariables("nonPaymentDecision", "prosecute"));
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "ignore")))
+        .hasMessageContaining(PenaltyNotice.NON_PAYMENT_DECISION.name());
+    complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "prosecute"));
 
     assertThat(notice).isEnded().hasPassed("Activity_ProsecuteParent", "Event_CourtOutcomeReached");
-    assertThat(notice).variables().containsEntry("noticeOutcome", "court-outcome").containsEntry("courtOutcome", "fine");
+    assertThat(notice).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "court-outcome").containsEntry(PenaltyNotice.COURT_OUTCOME.name(), "fine");
     PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
     assertThat(entry.status()).isEqualTo("prosecuted");
     assertThat(entry.prosecutedOn()).isEqualTo(LocalDate.of(2026, 12, 3));
@@ -184,11 +184,11 @@ class PenaltyNoticeProcessTest {
     ProcessInstance notice = issued("P-7", "A123456789012");
     setToday(LocalDate.of(2026, 12, 3));
     execute(job());
-    assertThatThrownBy(() -> complete(task(), withVariables("nonPaymentDecision", "withdraw")))
-        .hasMessageContaining("withdrawalReason");
-    complete(task(), withVariables("nonPaymentDecision", "withdraw", "withdrawalReason", "Family moved away"));
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "withdraw")))
+        .hasMessageContaining(PenaltyNotice.WITHDRAWAL_REASON.name());
+    complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "withdraw", PenaltyNotice.WITHDRAWAL_REASON.name(), "Family moved away"));
     assertThat(notice).isEnded().hasPassed("Event_NoticeWithdrawnAfterPeriod");
-    assertThat(notice).variables().containsEntry("noticeOutcome", "withdrawn");
+    assertThat(notice).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "withdrawn");
     assertThat(ENGINE.register.get(notice.getBusinessKey()).withdrawalGround()).isEqualTo("not-prosecuted");
   }
 
@@ -198,9 +198,9 @@ class PenaltyNoticeProcessTest {
     setToday(LocalDate.of(2026, 12, 3));
     execute(job());
     setToday(LocalDate.of(2027, 4, 17));
-    assertThatThrownBy(() -> complete(task(), withVariables("nonPaymentDecision", "prosecute")))
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "prosecute")))
         .hasMessageContaining("time-barred");
-    assertThat(notice).isWaitingAt("Task_DecideOnNonPayment");
+    assertThat(notice).isWaitingAt(PenaltyNotice.DECIDE_ON_NON_PAYMENT.id());
   }
 
   @Test
@@ -213,7 +213,7 @@ class PenaltyNoticeProcessTest {
     engine.getRuntimeService()
         .createMessageCorrelation("PenaltyNoticeWithdrawn")
         .processInstanceBusinessKey(notice.getBusinessKey())
-        .setVariable("withdrawalReason", "No offence: the absences were authorised")
+        .setVariable(PenaltyNotice.WITHDRAWAL_REASON.name(), "No offence: the absences were authorised")
         .correlate();
     assertThat(notice).isEnded().hasPassed("Event_WithdrawnBeforeDecision", "Event_NoticeWithdrawnAfterPeriod");
     assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("withdrawn");
@@ -221,45 +221,45 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void theThirdNoticeInsideThreeYearsGoesToAnotherRoute() {
-    String upn = "B123456789012";
+    String upn = "C901456789012";
     payInFull(issued("P-10", upn));
     setToday(LocalDate.of(2027, 3, 1));
     payInFull(issued("P-10", upn, LocalDate.of(2027, 1, 4), LocalDate.of(2027, 2, 12)));
 
     setToday(LocalDate.of(2027, 6, 1));
     ProcessInstance third = start("P-10", upn, "other", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 14));
-    assertThat(third).isWaitingAt("Task_ChooseAnotherRoute");
-    assertThat(third).variables().containsEntry("refusalReason", "limit-reached").containsEntry("priorNotices", 2);
+    assertThat(third).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
+    assertThat(third).variables().containsEntry(PenaltyNotice.REFUSAL_REASON.name(), "limit-reached").containsEntry(PenaltyNotice.PRIOR_NOTICES.name(), 2);
     assertThat(task()).hasCandidateGroup("compliance-team");
     assertThat(ENGINE.registerRows(third.getBusinessKey())).isZero();
 
-    assertThatThrownBy(() -> complete(task(), withVariables("alternativeRoute", "another-notice")))
-        .hasMessageContaining("alternativeRoute");
-    complete(task(), withVariables("alternativeRoute", "early-help"));
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "another-notice")))
+        .hasMessageContaining(PenaltyNotice.ALTERNATIVE_ROUTE.name());
+    complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "early-help"));
     assertThat(third).isEnded().hasPassed("Event_AnotherRouteChosen");
-    assertThat(third).variables().containsEntry("noticeOutcome", "another-route");
+    assertThat(third).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "another-route");
   }
 
   @Test
   void whenTheLimitIsReachedTheTeamMayApplyForAnEducationSupervisionOrder() {
-    String upn = "C123456789012";
+    String upn = "G902456789012";
     payInFull(issued("P-11", upn));
     payInFull(issued("P-11", upn, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 10)));
     ProcessInstance third = start("P-11", upn, "late", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 24));
-    complete(task(), withVariables("alternativeRoute", "education-supervision-order"));
+    complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "education-supervision-order"));
     assertThat(third).isEnded().hasPassed("Activity_TakeToCourt", "Event_AnotherCourtOutcomeReached");
     assertThat(third).variables()
-        .containsEntry("noticeOutcome", "court-outcome")
-        .containsEntry("courtOutcome", "education-supervision-order");
+        .containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "court-outcome")
+        .containsEntry(PenaltyNotice.COURT_OUTCOME.name(), "education-supervision-order");
   }
 
   @Test
   void termTimeLeaveWithCompleteEvidenceIsIssuedAndTheEvidenceRecorded() {
-    ProcessInstance notice = start("P-12", "D123456789012", "holiday");
-    assertThat(notice).isWaitingAt("Task_CheckLeaveEvidence");
+    ProcessInstance notice = start("P-12", "L903456789012", "holiday");
+    assertThat(notice).isWaitingAt(PenaltyNotice.CHECK_LEAVE_EVIDENCE.id());
     assertThat(task()).hasCandidateGroup("compliance-team");
-    assertThatThrownBy(() -> complete(task(), withVariables("evidenceLeaveApplication", true)))
-        .hasMessageContaining("evidenceWrittenRefusal");
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), true)))
+        .hasMessageContaining(PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name());
     complete(task(), evidence(true));
     execute(job());
     PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
@@ -269,15 +269,15 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void termTimeLeaveWithIncompleteEvidenceGoesToAnotherRoute() {
-    ProcessInstance notice = start("P-13", "D123456789012", "holiday");
+    ProcessInstance notice = start("P-13", "L903456789012", "holiday");
     complete(task(), evidence(false));
-    assertThat(notice).isWaitingAt("Task_ChooseAnotherRoute");
-    assertThat(notice).variables().containsEntry("evidenceComplete", false);
+    assertThat(notice).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
+    assertThat(notice).variables().containsEntry(PenaltyNotice.EVIDENCE_COMPLETE.name(), false);
   }
 
   @Test
   void theIssueStepRunTwiceWritesOneRegisterEntry() {
-    ProcessInstance notice = issued("P-14", "E123456789012");
+    ProcessInstance notice = issued("P-14", "Q904456789012");
     PenaltyNoticeEntry first = ENGINE.register.get(notice.getBusinessKey());
     // the job runs again, e.g. on a second node after the lock expired
     engine.getRuntimeService().createProcessInstanceModification(notice.getId())
@@ -292,7 +292,7 @@ class PenaltyNoticeProcessTest {
   @Test
   void aFailureAfterWritingRollsBackAndTheRetryWritesOnce() {
     FAILING_ISSUE.failuresLeft = 1;
-    ProcessInstance notice = start("P-15", "E123456789012", "other");
+    ProcessInstance notice = start("P-15", "Q904456789012", "other");
     Job issue = job();
     assertThatThrownBy(() -> execute(issue)).hasMessageContaining("after writing");
     assertThat(ENGINE.registerRows(notice.getBusinessKey())).isZero();
@@ -308,7 +308,7 @@ class PenaltyNoticeProcessTest {
   @Test
   void repeatedFailuresEndAsAnIncident() {
     FAILING_ISSUE.failuresLeft = 3;
-    ProcessInstance notice = start("P-16", "E123456789012", "other");
+    ProcessInstance notice = start("P-16", "Q904456789012", "other");
     for (int attempt = 0; attempt < 3; attempt++) {
       Job issue = job();
       assertThatThrownBy(() -> execute(issue)).isInstanceOf(IllegalStateException.class);
@@ -320,31 +320,31 @@ class PenaltyNoticeProcessTest {
   @Test
   void twoParentsAndTwoChildrenMakeFourNotices() {
     for (String parent : new String[] {"P-17a", "P-17b"}) {
-      for (String upn : new String[] {"F123456789012", "G123456789012"}) {
+      for (String upn : new String[] {"V905456789012", "Z906456789012"}) {
         issued(parent, upn);
       }
     }
     assertThat(ENGINE.register.count(new RegisterQuery(null, null, "P-17a", null, 0, 10))).isEqualTo(2);
     assertThat(ENGINE.register.count(new RegisterQuery(null, null, "P-17b", null, 0, 10))).isEqualTo(2);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("PenaltyNotice").count())
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY).count())
         .isEqualTo(4);
   }
 
   @Test
   void aStartWithABadInputIsRefusedAndCreatesNothing() {
-    Map<String, Object> variables = NoticeInputs.inputs("P-18", "H123456789012", "other");
-    variables.remove("parentId");
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", variables))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("parentId");
-    Map<String, Object> future = NoticeInputs.inputs("P-18", "H123456789012", "other");
-    future.put("offenceTo", "2026-12-01");
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", future))
-        .hasMessageContaining("offenceTo");
-    Map<String, Object> reason = NoticeInputs.inputs("P-18", "H123456789012", "truancy");
-    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", reason))
-        .hasMessageContaining("noticeReason");
+    Map<String, Object> variables = NoticeInputs.inputs("P-18", "D907456789012", "other");
+    variables.remove(PenaltyNotice.PARENT_ID.name());
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, variables))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(PenaltyNotice.PARENT_ID.name());
+    Map<String, Object> future = NoticeInputs.inputs("P-18", "D907456789012", "other");
+    future.put(PenaltyNotice.OFFENCE_TO.name(), "2026-12-01");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, future))
+        .hasMessageContaining(PenaltyNotice.OFFENCE_TO.name());
+    Map<String, Object> reason = NoticeInputs.inputs("P-18", "D907456789012", "truancy");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, reason))
+        .hasMessageContaining(PenaltyNotice.NOTICE_REASON.name());
     assertThatThrownBy(
-            () -> engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", "CASE-1", NoticeInputs.inputs("P-18", "H123456789012", "other")))
+            () -> engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, "CASE-1", NoticeInputs.inputs("P-18", "D907456789012", "other")))
         .hasMessageContaining("businessKey");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }
@@ -357,10 +357,10 @@ class PenaltyNoticeProcessTest {
 
   private ProcessInstance start(String parent, String upn, String reason, LocalDate from, LocalDate to) {
     Map<String, Object> variables = NoticeInputs.inputs(parent, upn, reason);
-    variables.put("offenceFrom", from.toString());
-    variables.put("offenceTo", Date.from(to.atStartOfDay(LONDON).toInstant()));
+    variables.put(PenaltyNotice.OFFENCE_FROM.name(), from.toString());
+    variables.put(PenaltyNotice.OFFENCE_TO.name(), Date.from(to.atStartOfDay(LONDON).toInstant()));
     ProcessInstance notice =
-        engine.getRuntimeService().startProcessInstanceByKey("PenaltyNotice", ENGINE.numbers.next(), variables);
+        engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, ENGINE.numbers.next(), variables);
     assertThat(notice).isStarted(); // job() and task() now mean this instance's
     return notice;
   }
@@ -389,17 +389,17 @@ class PenaltyNoticeProcessTest {
     engine.getRuntimeService()
         .createMessageCorrelation("PenaltyNoticePaid")
         .processInstanceBusinessKey(notice.getBusinessKey())
-        .setVariable("amountPaid", amount)
-        .setVariable("paidOn", paidOn)
+        .setVariable(PenaltyNotice.AMOUNT_PAID.name(), amount)
+        .setVariable(PenaltyNotice.PAID_ON.name(), paidOn)
         .correlate();
   }
 
   private static Map<String, Object> evidence(boolean writtenWarning) {
     return withVariables(
-        "evidenceLeaveApplication", true,
-        "evidenceWrittenRefusal", true,
-        "evidenceWrittenWarning", writtenWarning,
-        "evidenceRegistrationCertificate", true);
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), true,
+        PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), true,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), writtenWarning,
+        PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), true);
   }
 
   static void setToday(LocalDate day) {

@@ -41,7 +41,7 @@ class PenaltyNoticeTermsTest {
 
   @Test
   void firstNoticeIs80Within21DaysAnd160Within28() {
-    NoticeTerms terms = decide(notices, engine, "T1", "A111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
+    NoticeTerms terms = decide(notices, engine, "T1", "H900111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
     assertThat(terms.allowed()).isTrue();
     assertThat(terms.sequence()).isEqualTo(1);
     assertThat(terms.rateScheme()).isEqualTo("2024");
@@ -51,8 +51,8 @@ class PenaltyNoticeTermsTest {
 
   @Test
   void secondNoticeIs160WithNoReduction() {
-    issue(notices, "T2", "A111111111111", LocalDate.of(2025, 1, 10), "paid");
-    NoticeTerms terms = decide(notices, engine, "T2", "A111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
+    issue(notices, "T2", "H900111111111", LocalDate.of(2025, 1, 10), "paid");
+    NoticeTerms terms = decide(notices, engine, "T2", "H900111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
     assertThat(terms.sequence()).isEqualTo(2);
     assertThat(terms.reducedAmount()).isNull();
     assertThat(terms.fullAmount()).isEqualByComparingTo("160");
@@ -60,15 +60,15 @@ class PenaltyNoticeTermsTest {
 
   @Test
   void aThirdNoticeInsideThreeYearsIsRefusedAndOneDayOutsideAllowed() {
-    issue(notices, "T3", "A111111111111", LocalDate.of(2023, 11, 23), "paid");
-    issue(notices, "T3", "A111111111111", LocalDate.of(2025, 6, 2), "prosecuted");
-    NoticeTerms inside = decide(notices, engine, "T3", "A111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 22));
+    issue(notices, "T3", "H900111111111", LocalDate.of(2023, 11, 23), "paid");
+    issue(notices, "T3", "H900111111111", LocalDate.of(2025, 6, 2), "prosecuted");
+    NoticeTerms inside = decide(notices, engine, "T3", "H900111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 22));
     assertThat(inside.allowed()).isFalse();
     assertThat(inside.refusalReason()).isEqualTo("limit-reached");
     assertThat(inside.priorNotices()).isEqualTo(2);
 
     // the first notice was issued exactly 3 years before 23 November 2026: outside the period
-    NoticeTerms outside = decide(notices, engine, "T3", "A111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 23));
+    NoticeTerms outside = decide(notices, engine, "T3", "H900111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 23));
     assertThat(outside.allowed()).isTrue();
     assertThat(outside.priorNotices()).isEqualTo(1);
     assertThat(outside.sequence()).isEqualTo(2);
@@ -77,33 +77,33 @@ class PenaltyNoticeTermsTest {
 
   @Test
   void withdrawnNoticesAreNotCounted() {
-    issue(notices, "T4", "A111111111111", LocalDate.of(2025, 1, 10), "paid");
-    issue(notices, "T4", "A111111111111", LocalDate.of(2025, 6, 2), "withdrawn");
-    NoticeTerms terms = decide(notices, engine, "T4", "A111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
+    issue(notices, "T4", "H900111111111", LocalDate.of(2025, 1, 10), "paid");
+    issue(notices, "T4", "H900111111111", LocalDate.of(2025, 6, 2), "withdrawn");
+    NoticeTerms terms = decide(notices, engine, "T4", "H900111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
     assertThat(terms.allowed()).isTrue();
     assertThat(terms.priorNotices()).isEqualTo(1);
   }
 
   @Test
   void notices_toAnotherParentOrForAnotherChild_doNotCount() {
-    issue(notices, "T5-other-parent", "B111111111111", LocalDate.of(2025, 1, 10), "paid");
-    issue(notices, "T5", "C111111111111", LocalDate.of(2025, 1, 10), "paid");
-    NoticeTerms terms = decide(notices, engine, "T5", "B111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
+    issue(notices, "T5-other-parent", "M901111111111", LocalDate.of(2025, 1, 10), "paid");
+    issue(notices, "T5", "R902111111111", LocalDate.of(2025, 1, 10), "paid");
+    NoticeTerms terms = decide(notices, engine, "T5", "M901111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
     assertThat(terms.sequence()).isEqualTo(1);
   }
 
   @Test
   void offencesBeforeThe19August2024TakeTheOldRates() {
-    NoticeTerms before = decide(notices, engine, "T6", "D111111111111", LocalDate.of(2024, 8, 18), LocalDate.of(2024, 10, 1));
+    NoticeTerms before = decide(notices, engine, "T6", "W903111111111", LocalDate.of(2024, 8, 18), LocalDate.of(2024, 10, 1));
     assertThat(before.rateScheme()).isEqualTo("pre-2024");
     assertThat(before.reducedAmount()).isEqualByComparingTo("60");
     assertThat(before.fullAmount()).isEqualByComparingTo("120");
-    NoticeTerms from = decide(notices, engine, "T6", "D111111111111", LocalDate.of(2024, 8, 19), LocalDate.of(2024, 10, 1));
+    NoticeTerms from = decide(notices, engine, "T6", "W903111111111", LocalDate.of(2024, 8, 19), LocalDate.of(2024, 10, 1));
     assertThat(from.rateScheme()).isEqualTo("2024");
     assertThat(from.reducedAmount()).isEqualByComparingTo("80");
 
-    issue(notices, "T6b", "D111111111111", LocalDate.of(2024, 3, 1), "paid");
-    NoticeTerms secondOld = decide(notices, engine, "T6b", "D111111111111", LocalDate.of(2024, 6, 3), LocalDate.of(2024, 8, 1));
+    issue(notices, "T6b", "W903111111111", LocalDate.of(2024, 3, 1), "paid");
+    NoticeTerms secondOld = decide(notices, engine, "T6b", "W903111111111", LocalDate.of(2024, 6, 3), LocalDate.of(2024, 8, 1));
     assertThat(secondOld.sequence()).isEqualTo(2);
     assertThat(secondOld.reducedAmount()).isEqualByComparingTo("60");
     assertThat(secondOld.fullAmount()).isEqualByComparingTo("120");
@@ -112,15 +112,15 @@ class PenaltyNoticeTermsTest {
   @Test
   void aLocalYearlyCapPerChildCountsOccasionsNotParents() {
     // two parents, one occasion: the cap of one notice per child per year is reached
-    issue(capped, "T7a", "E111111111111", LocalDate.of(2026, 3, 2), "paid");
-    issue(capped, "T7b", "E111111111111", LocalDate.of(2026, 3, 2), "paid");
-    NoticeTerms terms = decide(capped, cappedEngine, "T7c", "E111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
+    issue(capped, "T7a", "A904111111111", LocalDate.of(2026, 3, 2), "paid");
+    issue(capped, "T7b", "A904111111111", LocalDate.of(2026, 3, 2), "paid");
+    NoticeTerms terms = decide(capped, cappedEngine, "T7c", "A904111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
     assertThat(terms.allowed()).isFalse();
     assertThat(terms.refusalReason()).isEqualTo("local-cap-reached");
-    NoticeTerms nextYear = decide(capped, cappedEngine, "T7c", "E111111111111", LocalDate.of(2027, 1, 4), LocalDate.of(2027, 3, 2));
+    NoticeTerms nextYear = decide(capped, cappedEngine, "T7c", "A904111111111", LocalDate.of(2027, 1, 4), LocalDate.of(2027, 3, 2));
     assertThat(nextYear.allowed()).isTrue();
     // without a cap the same history allows a notice
-    assertThat(decide(notices, engine, "T7c", "E111111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2)).allowed()).isTrue();
+    assertThat(decide(notices, engine, "T7c", "A904111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2)).allowed()).isTrue();
   }
 
   private static NoticeTerms decide(

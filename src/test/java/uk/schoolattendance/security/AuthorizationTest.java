@@ -246,10 +246,10 @@ class AuthorizationTest {
     String id =
         runtimeService
             .startProcessInstanceByKey(
-                "PenaltyNotice", number, uk.schoolattendance.notices.NoticeInputs.inputs("AUTH-P1", "J123456789012", "other"))
+                "PenaltyNotice", number, uk.schoolattendance.notices.NoticeInputs.inputs("AUTH-P1", "H908456789012", "other"))
             .getId();
     managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
-    String byPupil = "/api/penalty-notices?pupilUpn=J123456789012";
+    String byPupil = "/api/penalty-notices?pupilUpn=H908456789012";
 
     for (String reader : List.of("school1", "officer", "senior", "compliance", "manager", "demo")) {
       JsonNode page = read(get(reader, byPupil));

@@ -56,6 +56,7 @@ class BadInputCatalogueTest {
   static final String NOTICE = "{notice}";
   static final String WITHDRAWN = "{withdrawn}";
   static final String MAIN_DEPLOYMENT = "{main-deployment}";
+  static final String CASE_INSTANCE = "{caseInstance}";
 
   String deploymentId;
   String taskId;
@@ -286,6 +287,54 @@ class BadInputCatalogueTest {
     cases.add(bad("register: amount as text", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": \"80.00\"}", 400, "amountPaid"));
     cases.add(bad("register: amount NaN", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": \"NaN\"}", 400, "amountPaid"));
     cases.add(bad("deployment: deleting the application's own, cases running", HttpMethod.DELETE, "/engine-rest/deployment/" + MAIN_DEPLOYMENT, null, 400, "deployment: "));
+    // Issue #11, hole 1: a completion sets only what its task owns; nobody rewrites a case through the side door
+    String meetingForm = "/engine-rest/task/" + ATTENDANCE_MEETING + "/submit-form";
+    String caseInstance = "/engine-rest/process-instance/" + CASE_INSTANCE;
+    String corrections = "/api/cases/" + CASE + "/corrections";
+    cases.add(badAs("officer", "hole 1: a completion takes another task's decision", post, meeting,
+        "{\"variables\": {\"attendanceTarget\": {\"value\": 92.0, \"type\": \"Double\"}, \"legalRoute\": {\"value\": \"prosecution\"}}}",
+        400, "legalRoute: is not set by task Task_HoldAttendanceMeeting"));
+    cases.add(badAs("officer", "hole 1: a completion moves the pupil to another school", post, meeting,
+        "{\"variables\": {\"attendanceTarget\": {\"value\": 92.0, \"type\": \"Double\"}, \"schoolUrn\": {\"value\": \"100001\"}}}",
+        400, "schoolUrn: is not set by task"));
+    cases.add(badAs("officer", "hole 1: a form submission renames the pupil", post, meetingForm,
+        "{\"variables\": {\"attendanceTarget\": {\"value\": 92.0}, \"pupilName\": {\"value\": \"Someone Else\"}}}",
+        400, "pupilName: is not set by task"));
+    cases.add(bad("hole 1: even an administrator sets only a task's own variables on it", put,
+        "/engine-rest/task/" + ATTENDANCE_MEETING + "/variables/unauthorisedSessions", "{\"value\": 999, \"type\": \"Integer\"}",
+        400, "unauthorisedSessions: is not set by task"));
+    cases.add(badAs("officer", "hole 1: a case variable set directly", put, caseInstance + "/variables/unauthorisedSessions",
+        "{\"value\": 999, \"type\": \"Integer\"}", 400, "unauthorisedSessions: a case's variables change only through"));
+    cases.add(badAs("officer", "hole 1: case variables patched directly", post, caseInstance + "/variables",
+        "{\"modifications\": {\"caseReference\": {\"value\": \"AC-2099-000001\"}}}", 400, "caseReference"));
+    cases.add(badAs("officer", "hole 1: a case variable removed directly", HttpMethod.DELETE, caseInstance + "/variables/level",
+        null, 400, "level"));
+    cases.add(badAs("officer", "hole 1: the case's process modified by an officer", post, caseInstance + "/modification",
+        "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Task_HoldPupilPlanningMeeting\"}]}",
+        403, "only an administrator"));
+    cases.add(bad("hole 1: a message carrying a variable that is not its own", post, message,
+        "{\"messageName\": \"AttendanceUpdated\", \"businessKey\": \"" + CASE + "\", \"processVariables\": {\"attendancePercent\": {\"value\": 80.0, \"type\": \"Double\"}, \"unauthorisedSessions\": {\"value\": 3, \"type\": \"Integer\"}, \"legalRoute\": {\"value\": \"prosecution\"}}}",
+        400, "legalRoute: is not carried by the message AttendanceUpdated"));
+    cases.add(badAs("school2", "hole 1: a school corrects a case", post, corrections,
+        "{\"field\": \"pupilName\", \"value\": \"Sam Other\", \"reason\": \"x\"}", 403, ""));
+    cases.add(badAs("manager", "hole 1: a manager corrects a case", post, corrections,
+        "{\"field\": \"pupilName\", \"value\": \"Sam Other\", \"reason\": \"x\"}", 403, ""));
+    cases.add(badAs("officer", "hole 1: a correction without a reason", post, corrections,
+        "{\"field\": \"pupilName\", \"value\": \"Sam Other\"}", 400, "reason"));
+    cases.add(badAs("officer", "hole 1: a correction with a UPN a case refuses", post, corrections,
+        "{\"field\": \"pupilUpn\", \"value\": \"B801200001001\", \"reason\": \"typo\"}", 400, "pupilUpn: check letter is wrong"));
+    cases.add(badAs("officer", "hole 1: a correction of what is not a fact", post, corrections,
+        "{\"field\": \"caseOutcome\", \"value\": \"closed\", \"reason\": \"x\"}", 400, "field"));
+
+    // Issue #11, hole 3: inputs are normalised (trimmed) or refused before any rule reads them
+    cases.add(badAs("school1", "hole 3: a padded URN of another school", post, start, caseStart("schoolUrn", "\" 100002\""),
+        400, "schoolUrn: a school may open cases only for its own pupils"));
+    cases.add(badAs("school1", "hole 3: api case with a padded URN of another school", post, apiCases,
+        apiCase("schoolUrn", "\"100002 \""), 400, "schoolUrn"));
+    cases.add(bad("hole 3: a padded URN of no school served", post, start, caseStart("schoolUrn", "\" 999999 \""),
+        400, "schoolUrn: no school with URN 999999"));
+    cases.add(bad("hole 3: a penalty notice for a UPN a case refuses", post,
+        "/engine-rest/process-definition/key/PenaltyNotice/start", noticeStart("B801200001001"), 400, "pupilUpn: check letter is wrong"));
 
     // The project's API
     cases.add(bad("api: unknown path", get, "/api/reports/no-such-report", null, 404, "no-such-report"));
@@ -304,6 +353,19 @@ class BadInputCatalogueTest {
       variables.append(variables.isEmpty() ? "" : ", ").append("\"paidOn\": {\"value\": ").append(paidOn).append(", \"type\": \"String\"}");
     }
     return "{\"messageName\": \"PenaltyNoticePaid\", \"businessKey\": \"" + notice + "\", \"processVariables\": {" + variables + "}}";
+  }
+
+  /** A PenaltyNotice start as the case passes it (docs/adr/0002), for this UPN. */
+  static String noticeStart(String upn) {
+    StringBuilder body = new StringBuilder("{\"variables\": {");
+    String separator = "";
+    for (Map.Entry<String, Object> input : uk.schoolattendance.notices.NoticeInputs.inputs("CAT-P9", upn, "other").entrySet()) {
+      Object value = input.getValue();
+      body.append(separator).append("\"").append(input.getKey()).append("\": {\"value\": ")
+          .append(value instanceof Number ? value.toString() : "\"" + value + "\"").append("}");
+      separator = ", ";
+    }
+    return body.append("}}").toString();
   }
 
   /** A valid AttendanceCase start for school 100001 with one variable replaced (null: left out). */
@@ -358,11 +420,11 @@ class BadInputCatalogueTest {
     runtimeService.startProcessInstanceByKey(PROBE, "CASE-PROBE-1", Map.of("schoolUrn", "100001"));
     taskId = taskService.createTaskQuery().processDefinitionKey(PROBE).singleResult().getId();
     placeholders.put(TASK, taskId);
-    startCase(CASE, 1);
+    placeholders.put(CASE_INSTANCE, startCase(CASE, 1));
     placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2)));
     placeholders.put(PLANNING_MEETING, taskOf(startCase("AC-2026-800004", 4)));
-    placeholders.put(NOTICE, issueNotice("CAT-P1", "F123456789012"));
-    String withdrawn = issueNotice("CAT-P2", "G123456789012");
+    placeholders.put(NOTICE, issueNotice("CAT-P1", "V905456789012"));
+    String withdrawn = issueNotice("CAT-P2", "Z906456789012");
     runtimeService
         .createMessageCorrelation("PenaltyNoticeWithdrawn")
         .processInstanceBusinessKey(withdrawn)

@@ -13,7 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.notices.NoticeInputs;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeNumbers;
+import uk.schoolattendance.process.Upn;
 
 /**
  * The register and the process of a penalty notice never disagree: nobody moves a notice's
@@ -34,7 +36,7 @@ class PenaltyNoticeInStepTest {
   @Test
   void nobodyMovesANoticesProcessAroundItsRegister() {
     String number = numbers.next();
-    String id = runtimeService.startProcessInstanceByKey("PenaltyNotice", number, NoticeInputs.inputs("STEP-P1", "K123456789012", "other")).getId();
+    String id = runtimeService.startProcessInstanceByKey(PenaltyNotice.KEY, number, NoticeInputs.inputs("STEP-P1", Upn.of(123_456_789_012L), "other")).getId();
     managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
     String definition = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getProcessDefinitionId();
     assertThat(status(number)).isEqualTo("issued");

@@ -342,7 +342,7 @@ class ProductBenchmark {
 
   /** A case's own pupil (a valid UPN) and parents, so the register's limits apply per family as in life. */
   private static Map<String, Object> family(Object... pairs) {
-    String upn = uk.schoolattendance.casework.Upn.of(801_000_000_000L + ++pupils);
+    String upn = uk.schoolattendance.process.Upn.of(801_000_000_000L + ++pupils);
     Map<String, Object> start = CaseFixtures.with(CaseFixtures.startVariables(), "pupilUpn", upn,
         "parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
             "[{\"id\":\"P" + pupils + "a\",\"name\":\"Alex Parent\",\"address\":\"1 High Street, Southend SS1 1AA\"},"

@@ -1,4 +1,4 @@
-package uk.schoolattendance.casework;
+package uk.schoolattendance.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

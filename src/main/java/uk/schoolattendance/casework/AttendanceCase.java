@@ -1,0 +1,221 @@
+package uk.schoolattendance.casework;
+
+import static uk.schoolattendance.process.ProcessVariable.bool;
+import static uk.schoolattendance.process.ProcessVariable.date;
+import static uk.schoolattendance.process.ProcessVariable.integer;
+import static uk.schoolattendance.process.ProcessVariable.json;
+import static uk.schoolattendance.process.ProcessVariable.number;
+import static uk.schoolattendance.process.ProcessVariable.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Date;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.MessageContract;
+import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.process.UserTaskContract;
+
+/**
+ * The contract of {@code AttendanceCase} (bpmn/AttendanceCase.bpmn, shared/domain/contract.md,
+ * docs/process.md): one pupil's escalation case, Levels 1–5. Every variable the case holds, with
+ * its type; the start's variables; each user task with the variables its completion sets; the
+ * messages with what they carry; the ids of the activities code refers to; the decisions it asks.
+ */
+@Component
+public final class AttendanceCase implements ProcessContract {
+
+  public static final String KEY = "AttendanceCase";
+
+  // ---------------------------------------------------------------- started with (contract: "Starting an AttendanceCase")
+
+  public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
+  public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
+  public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
+  public static final ProcessVariable<Date> PUPIL_DATE_OF_BIRTH = date("pupilDateOfBirth");
+  public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
+  /** {@link #ROUTES}: {@code support-first} (default) or {@code term-time-leave}. */
+  public static final ProcessVariable<String> ROUTE = text("route");
+  /** 1–4, default 1. */
+  public static final ProcessVariable<Integer> ENTRY_LEVEL = integer("entryLevel");
+  public static final ProcessVariable<Double> ATTENDANCE_PERCENT = CaseFacts.ATTENDANCE_PERCENT;
+  public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
+  /** {@code marks} when the register holds the pupil's marks (the figures are then the register's), else {@code entered}. */
+  public static final ProcessVariable<String> ATTENDANCE_SOURCE = CaseFacts.ATTENDANCE_SOURCE;
+  public static final ProcessVariable<JsonNode> PARENTS = CaseFacts.PARENTS;
+  /** A parent already had a Notice to Improve for a similar offence. */
+  public static final ProcessVariable<Boolean> PREVIOUS_NOTICE_TO_IMPROVE = bool("previousNoticeToImprove");
+  public static final ProcessVariable<String> SUPPORT_SO_FAR = CaseFacts.SUPPORT_SO_FAR;
+  /** The start form's parent fields, turned into {@link #PARENTS} by the start. */
+  public static final ProcessVariable<String> PARENT_1_NAME = text("parent1Name");
+  public static final ProcessVariable<String> PARENT_1_ADDRESS = text("parent1Address");
+  public static final ProcessVariable<String> PARENT_2_NAME = text("parent2Name");
+  public static final ProcessVariable<String> PARENT_2_ADDRESS = text("parent2Address");
+
+  public static final String SUPPORT_FIRST = "support-first";
+  public static final String TERM_TIME_LEAVE = "term-time-leave";
+  public static final List<String> ROUTES = List.of(SUPPORT_FIRST, TERM_TIME_LEAVE);
+
+  // ---------------------------------------------------------------- where the case stands (docs/process.md)
+
+  /** 1–5. */
+  public static final ProcessVariable<Integer> LEVEL = integer("level");
+  /** The DfE stage, {@link Stage}. */
+  public static final ProcessVariable<String> STAGE = text("stage");
+  /** A Json list of {@code {date, level, stage, event, by, reason}}. */
+  public static final ProcessVariable<JsonNode> HISTORY = json("history");
+  /** {@code not-persistent}, {@code persistent}, {@code severe}, {@code chronic}: decision AttendanceBand. */
+  public static final ProcessVariable<String> ATTENDANCE_BAND = text("attendanceBand");
+  public static final ProcessVariable<Date> OPENED_ON = date("openedOn");
+  /** Who opened the case (the start event's initiator). */
+  public static final ProcessVariable<String> CASE_OPENED_BY = text("caseOpenedBy");
+
+  // ---------------------------------------------------------------- decisions in user tasks
+
+  public static final ProcessVariable<String> SCHOOL_INTERVENTION_OUTCOME = text("schoolInterventionOutcome");
+  public static final ProcessVariable<String> SCHOOL_INTERVENTION_NOTES = text("schoolInterventionNotes");
+  public static final List<String> SCHOOL_OUTCOMES = List.of("improved", "refer-to-la");
+
+  public static final ProcessVariable<Double> ATTENDANCE_TARGET = number("attendanceTarget");
+  public static final ProcessVariable<Date> REVIEW_DATE = date("reviewDate");
+  public static final ProcessVariable<String> BARRIERS = text("barriers");
+  public static final ProcessVariable<String> ATTENDANCE_PLAN = text("attendancePlan");
+
+  public static final ProcessVariable<Double> CURRENT_ATTENDANCE_PERCENT = number("currentAttendancePercent");
+  public static final ProcessVariable<String> REVIEW_NOTES = text("reviewNotes");
+
+  public static final ProcessVariable<Boolean> EARLY_HELP_CONSENT = bool("earlyHelpConsent");
+  public static final ProcessVariable<Boolean> EARLY_HELP_ASSESSMENT = bool("earlyHelpAssessment");
+  public static final ProcessVariable<String> CASEWORK_OUTCOME = text("caseworkOutcome");
+  public static final ProcessVariable<String> AGENCIES_INVOLVED = text("agenciesInvolved");
+  public static final ProcessVariable<String> CASEWORK_NOTES = text("caseworkNotes");
+  public static final List<String> CASEWORK_OUTCOMES = List.of("improved", "formalise");
+
+  public static final ProcessVariable<Boolean> CONTRACT_AGREED = CaseFacts.CONTRACT_AGREED;
+  public static final ProcessVariable<Date> CONTRACT_REVIEW_DATE = date("contractReviewDate");
+  public static final ProcessVariable<String> NO_CONTRACT_REASON = text("noContractReason");
+
+  public static final ProcessVariable<String> CONTRACT_OUTCOME = text("contractOutcome");
+  public static final ProcessVariable<String> CONTRACT_REVIEW_NOTES = text("contractReviewNotes");
+  public static final List<String> CONTRACT_OUTCOMES = List.of("improved", "not-improved");
+
+  public static final ProcessVariable<String> LEGAL_ROUTE = text("legalRoute");
+  public static final ProcessVariable<String> LEGAL_ROUTE_REASON = text("legalRouteReason");
+  public static final ProcessVariable<Boolean> LATE_ARRIVAL = bool("lateArrival");
+  public static final ProcessVariable<Date> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
+  public static final ProcessVariable<Date> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final String PENALTY_NOTICE = "penalty-notice";
+  public static final String PROSECUTION = "prosecution";
+  public static final String EDUCATION_SUPERVISION_ORDER = "education-supervision-order";
+  public static final String FURTHER_SUPPORT = "further-support";
+  public static final List<String> LEGAL_ROUTES = List.of(PENALTY_NOTICE, PROSECUTION, EDUCATION_SUPERVISION_ORDER, FURTHER_SUPPORT);
+
+  // ---------------------------------------------------------------- the case's own bookkeeping
+
+  /** The outcome of the support part: {@code improved}, {@code further-support}, {@code legal-route}. */
+  public static final ProcessVariable<String> SUPPORT_OUTCOME = text("supportOutcome");
+  public static final ProcessVariable<Boolean> THRESHOLD_MET = bool("thresholdMet");
+  /** Decision ReviewOutcome: {@code target-met}, {@code some-progress}, {@code no-progress}. */
+  public static final ProcessVariable<String> REVIEW_OUTCOME = text("reviewOutcome");
+  public static final ProcessVariable<Integer> REVIEW_COUNT = integer("reviewCount");
+  public static final ProcessVariable<Double> REVIEW_START_PERCENT = number("reviewStartPercent");
+  public static final ProcessVariable<Date> REVIEW_DUE_DATE = date("reviewDueDate");
+  public static final ProcessVariable<Date> REVIEW_BASE_DATE = date("reviewBaseDate");
+  public static final ProcessVariable<Integer> REVIEW_WEEKS = integer("reviewWeeks");
+  public static final ProcessVariable<Date> CONTRACT_REVIEW_DUE_DATE = date("contractReviewDueDate");
+  public static final ProcessVariable<Date> CONTRACT_REVIEW_BASE_DATE = date("contractReviewBaseDate");
+  public static final ProcessVariable<Integer> CONTRACT_REVIEW_WEEKS = integer("contractReviewWeeks");
+  public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = CaseFacts.IMPROVEMENT_SUFFICIENT;
+  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;
+  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ENDS_ON = CaseFacts.NOTICE_TO_IMPROVE_ENDS_ON;
+  public static final ProcessVariable<String> NOTICE_REASON = CaseFacts.NOTICE_REASON;
+  /** The element variable of the penalty notices' multi-instance: one entry of {@link #PARENTS}. */
+  public static final ProcessVariable<JsonNode> PARENT = json("parent");
+  public static final ProcessVariable<String> NOTICE_NUMBER = CaseFacts.NOTICE_NUMBER;
+  public static final ProcessVariable<String> NOTICE_OUTCOME = CaseFacts.NOTICE_OUTCOME;
+  /** A Json list of {@code {noticeNumber, parentId, noticeOutcome}}, one per notice. */
+  public static final ProcessVariable<JsonNode> NOTICE_OUTCOMES = json("noticeOutcomes");
+  public static final ProcessVariable<Boolean> ANOTHER_ROUTE_NEEDED = bool("anotherRouteNeeded");
+  public static final ProcessVariable<String> COURT_OUTCOME = CaseFacts.COURT_OUTCOME;
+
+  /** The outcome of a case (contract): {@link #OUTCOMES}. */
+  public static final ProcessVariable<String> CASE_OUTCOME = text("caseOutcome");
+  public static final String IMPROVED = "improved";
+  public static final String PENALTY_PAID = "penalty-paid";
+  public static final String COURT = "court-outcome";
+  public static final String WITHDRAWN = "withdrawn";
+  public static final String CLOSED = "closed";
+  public static final List<String> OUTCOMES = List.of(IMPROVED, PENALTY_PAID, COURT, WITHDRAWN, CLOSED);
+
+  // ---------------------------------------------------------------- messages
+
+  /** 1–4. */
+  public static final ProcessVariable<Integer> NEW_LEVEL = integer("newLevel");
+  public static final ProcessVariable<String> CHANGE_REASON = text("changeReason");
+  public static final ProcessVariable<String> CLOSURE_REASON = text("closureReason");
+
+  public static final MessageContract CHANGE_LEVEL = MessageContract.of("ChangeLevel", NEW_LEVEL, CHANGE_REASON);
+  public static final MessageContract CASE_CLOSED = MessageContract.of("CaseClosed", CLOSURE_REASON);
+  public static final MessageContract ATTENDANCE_UPDATED =
+      MessageContract.of("AttendanceUpdated", ATTENDANCE_PERCENT, UNAUTHORISED_SESSIONS, ATTENDANCE_SOURCE);
+
+  // ---------------------------------------------------------------- user tasks and what each sets
+
+  public static final UserTaskContract INTERVENE_IN_SCHOOL =
+      UserTaskContract.of("Task_InterveneInSchool", SCHOOL_INTERVENTION_OUTCOME, SCHOOL_INTERVENTION_NOTES);
+  public static final UserTaskContract HOLD_ATTENDANCE_MEETING =
+      UserTaskContract.of("Task_HoldAttendanceMeeting", ATTENDANCE_TARGET, REVIEW_DATE, BARRIERS, ATTENDANCE_PLAN);
+  public static final UserTaskContract REVIEW_ATTENDANCE =
+      UserTaskContract.of("Task_ReviewAttendance", CURRENT_ATTENDANCE_PERCENT, REVIEW_NOTES);
+  public static final UserTaskContract WORK_WITH_FAMILY =
+      UserTaskContract.of(
+          "Task_WorkWithFamily",
+          EARLY_HELP_CONSENT, EARLY_HELP_ASSESSMENT, CASEWORK_OUTCOME, AGENCIES_INVOLVED, SUPPORT_SO_FAR, CASEWORK_NOTES);
+  public static final UserTaskContract AGREE_ATTENDANCE_CONTRACT =
+      UserTaskContract.of("Task_AgreeAttendanceContract", CONTRACT_AGREED, CONTRACT_REVIEW_DATE, NO_CONTRACT_REASON);
+  public static final UserTaskContract REVIEW_ATTENDANCE_CONTRACT =
+      UserTaskContract.of("Task_ReviewAttendanceContract", CONTRACT_OUTCOME, CONTRACT_REVIEW_NOTES);
+  public static final UserTaskContract HOLD_PUPIL_PLANNING_MEETING =
+      UserTaskContract.of(
+          "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO);
+
+  // ---------------------------------------------------------------- activities code refers to
+
+  public static final String START = "Event_AttendanceCaseStarted";
+  public static final String REVIEW_DATE_REACHED = "Event_ReviewDateReached";
+  public static final String CONTRACT_REVIEW_DATE_REACHED = "Event_ContractReviewDateReached";
+  public static final String ATTENDANCE_UPDATED_EVENT = "Event_AttendanceUpdated";
+  public static final String CASE_CLOSED_EVENT = "Event_CaseClosedRequested";
+  public static final String ISSUE_NOTICE_TO_IMPROVE = "Activity_IssueNoticeToImprove";
+  public static final String ISSUE_PENALTY_NOTICES = "Activity_IssuePenaltyNotices";
+  public static final String TAKE_CASE_TO_COURT = "Activity_TakeCaseToCourt";
+
+  // ---------------------------------------------------------------- decisions (bpmn/*.dmn)
+
+  public static final String ATTENDANCE_BAND_DECISION = "AttendanceBand";
+  public static final String NATIONAL_THRESHOLD_DECISION = "NationalThreshold";
+  public static final String REVIEW_OUTCOME_DECISION = "ReviewOutcome";
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public List<UserTaskContract> userTasks() {
+    return List.of(
+        INTERVENE_IN_SCHOOL,
+        HOLD_ATTENDANCE_MEETING,
+        REVIEW_ATTENDANCE,
+        WORK_WITH_FAMILY,
+        AGREE_ATTENDANCE_CONTRACT,
+        REVIEW_ATTENDANCE_CONTRACT,
+        HOLD_PUPIL_PLANNING_MEETING);
+  }
+
+  @Override
+  public List<MessageContract> messages() {
+    return List.of(CHANGE_LEVEL, CASE_CLOSED, ATTENDANCE_UPDATED);
+  }
+}

@@ -1,0 +1,237 @@
+package uk.schoolattendance.casework;
+
+import static uk.schoolattendance.casework.AttendanceCase.HISTORY;
+import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
+import static uk.schoolattendance.casework.AttendanceCase.PARENTS;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_DATE_OF_BIRTH;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_NAME;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
+import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_URN;
+import static uk.schoolattendance.casework.AttendanceCase.STAGE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.Json;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.schools.DateValues;
+import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.schools.SchoolDirectory;
+import uk.schoolattendance.security.CurrentUser;
+import uk.schoolattendance.system.InvalidInputException;
+
+/**
+ * A recorded correction of a case's facts (issue #11 hole 1): the only way a case's pupil, school
+ * or parents change once it is open. Who may: attendance officers, senior practitioners and
+ * administrators, for a case they can see. The new value is checked by the same rules as a
+ * case's start; the case's history records who, when, which field, the old and the new value and
+ * why. A case with penalty notices or court proceedings open cannot be corrected (an issued notice
+ * is corrected by withdrawing it for a material error). A plain service: the project's API calls
+ * it, and the case file pages can.
+ *
+ * <p>Fields: {@code pupilName}, {@code pupilUpn}, {@code pupilDateOfBirth}, {@code schoolUrn}
+ * (the case, its Notice to Improve, its open school task and what the school sees move to the new
+ * school), {@code parents} (the whole list), {@code parents/{id}/name},
+ * {@code parents/{id}/address}.
+ */
+@Service
+public class CaseCorrections {
+
+  public static final String EVENT = "fact-corrected";
+  private static final int MAX_CALLED = 100;
+  private static final Pattern PARENT_FIELD = Pattern.compile("parents/([^/]+)/(name|address)");
+
+  /** One correction as the case's history records it. */
+  public record Correction(
+      String caseReference, String field, String from, String to, String reason, String by, String at) {}
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final CurrentUser currentUser;
+  private final SchoolDirectory schools;
+  private final SchoolCalendar calendar;
+  private final CaseSchoolMove schoolMove;
+
+  public CaseCorrections(
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      CurrentUser currentUser,
+      SchoolDirectory schools,
+      SchoolCalendar calendar,
+      CaseSchoolMove schoolMove) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.currentUser = currentUser;
+    this.schools = schools;
+    this.calendar = calendar;
+    this.schoolMove = schoolMove;
+  }
+
+  /** Corrects one fact of the open case with this reference; refused as bad input, 403 or 404 otherwise. */
+  @Transactional
+  public Correction correct(String caseReference, String field, Object value, String reason) {
+    if (!currentUser.mayCorrectCases()) {
+      throw new AuthorizationException("correcting a case's facts is for attendance officers, senior practitioners and administrators");
+    }
+    String by = currentUser.userId();
+    String name = Inputs.requiredText("field", field, 100);
+    String why = Inputs.requiredText("reason", reason, 4000);
+    ProcessInstance instance = openCase(caseReference);
+    var user = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication(); // checked above: the correction itself is the application's
+    try {
+      return apply(instance, caseReference, name, value, why, by);
+    } finally {
+      identityService.setAuthentication(user);
+    }
+  }
+
+  private ProcessInstance openCase(String caseReference) {
+    ProcessInstance instance =
+        caseReference == null
+            ? null
+            : runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(AttendanceCase.KEY)
+                .processInstanceBusinessKey(caseReference)
+                .singleResult();
+    if (instance == null) {
+      throw new NotFoundException("no open case " + caseReference);
+    }
+    return instance;
+  }
+
+  private Correction apply(ProcessInstance instance, String caseReference, String field, Object value, String reason, String by) {
+    String caseId = instance.getId();
+    long enforcement =
+        runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId)
+            .processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY).count();
+    if (enforcement > 0) {
+      throw new InvalidInputException(
+          "field", "the case has penalty notices or court proceedings open: a notice is corrected by withdrawing it (material error)");
+    }
+    Change change = change(caseId, field, value);
+    if (Objects.equals(change.from(), change.to())) {
+      throw new InvalidInputException("value", "the case already holds " + change.to());
+    }
+    for (String id : caseAndCalled(caseId)) {
+      if (runtimeService.getVariable(id, change.variable().name()) != null) {
+        runtimeService.setVariable(id, change.variable().name(), change.stored());
+      }
+    }
+    if (change.variable() == SCHOOL_URN) {
+      schoolMove.move(caseAndCalled(caseId), change.from(), change.to());
+    }
+    String text = field + ": " + change.from() + " → " + change.to() + ": " + reason;
+    ArrayNode history = Json.list(HISTORY.from(runtimeService.getVariable(caseId, HISTORY.name())));
+    ObjectNode entry =
+        CasePathway.entry(
+            history,
+            LEVEL.from(runtimeService.getVariable(caseId, LEVEL.name())),
+            STAGE.from(runtimeService.getVariable(caseId, STAGE.name())),
+            EVENT, by, text);
+    entry.put("field", field);
+    entry.put("from", change.from());
+    entry.put("to", change.to());
+    runtimeService.setVariable(caseId, HISTORY.name(), HISTORY.stored(history));
+    return new Correction(caseReference, field, change.from(), change.to(), reason, by, entry.path("date").asText());
+  }
+
+  /** A new value, checked and normalised, with the old one as text. */
+  private record Change(ProcessVariable<?> variable, Object stored, String from, String to) {}
+
+  private Change change(String caseId, String field, Object value) {
+    if (field.equals(PUPIL_NAME.name())) {
+      String name = Inputs.requiredText(field, value, 200);
+      return new Change(PUPIL_NAME, name, text(caseId, PUPIL_NAME), name);
+    }
+    if (field.equals(PUPIL_UPN.name())) {
+      String upn = Inputs.upn(field, value);
+      return new Change(PUPIL_UPN, upn, text(caseId, PUPIL_UPN), upn);
+    }
+    if (field.equals(SCHOOL_URN.name())) {
+      String urn = schools.requireServed(field, Inputs.schoolUrn(field, value));
+      return new Change(SCHOOL_URN, urn, text(caseId, SCHOOL_URN), urn);
+    }
+    if (field.equals(PUPIL_DATE_OF_BIRTH.name())) {
+      LocalDate born = Inputs.required(field, Inputs.day(field, value, calendar.properties().zone()), "is required (a date, e.g. 2014-03-01)");
+      if (born.isAfter(calendar.today())) {
+        throw new InvalidInputException(field, "must not be in the future");
+      }
+      Object old = runtimeService.getVariable(caseId, field);
+      return new Change(
+          PUPIL_DATE_OF_BIRTH,
+          PUPIL_DATE_OF_BIRTH.stored(DateValues.toDate(born, calendar.properties().zone())),
+          old == null ? null : DateValues.toLocalDate(old, calendar.properties().zone()).toString(),
+          born.toString());
+    }
+    List<Parent> parents = parents(caseId);
+    if (field.equals(PARENTS.name())) {
+      List<Parent> corrected = Parents.parse(field, value);
+      return parentsChange(parents, corrected);
+    }
+    Matcher parent = PARENT_FIELD.matcher(field);
+    if (parent.matches()) {
+      List<Parent> corrected = new ArrayList<>();
+      boolean found = false;
+      for (Parent p : parents) {
+        if (p.id().equals(parent.group(1))) {
+          found = true;
+          corrected.add(
+              "name".equals(parent.group(2))
+                  ? Parents.of(field, p.id(), value, p.address(), p.id())
+                  : Parents.of(field, p.id(), p.name(), value, p.id()));
+        } else {
+          corrected.add(p);
+        }
+      }
+      if (!found) {
+        throw new InvalidInputException(field, "the case has no parent with id " + parent.group(1));
+      }
+      return parentsChange(parents, corrected);
+    }
+    throw new InvalidInputException(
+        "field",
+        "must be one of pupilName, pupilUpn, pupilDateOfBirth, schoolUrn, parents, parents/{id}/name, parents/{id}/address");
+  }
+
+  private Change parentsChange(List<Parent> from, List<Parent> to) {
+    JsonNode json = Parents.json(to);
+    return new Change(PARENTS, PARENTS.stored(json), Parents.json(from).toString(), json.toString());
+  }
+
+  private List<Parent> parents(String caseId) {
+    return Parents.parse(PARENTS.name(), runtimeService.getVariable(caseId, PARENTS.name()));
+  }
+
+  private String text(String caseId, ProcessVariable<String> variable) {
+    return variable.from(runtimeService.getVariable(caseId, variable.name()));
+  }
+
+  /** The case and the processes it has called that are still running (a Notice to Improve). */
+  private List<String> caseAndCalled(String caseId) {
+    List<String> ids = new ArrayList<>(List.of(caseId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).listPage(0, MAX_CALLED)
+          .forEach(called -> ids.add(called.getId()));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,63 @@
+package uk.schoolattendance.casework;
+
+import static uk.schoolattendance.casework.AttendanceCase.PARENTS;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.system.InvalidInputException;
+
+/**
+ * The liable parents of a new case (contract: {@code parents}). Clients send the Json array;
+ * Tasklist's start form submits parent 1 and an optional parent 2 as separate fields
+ * ({@code parent1Name}, {@code parent1Address}, {@code parent2Name}, {@code parent2Address}),
+ * which become {@code parents} here (ids {@code parent-1}, {@code parent-2}) and are removed.
+ * Either way {@link Parents} reads and checks them, and the case stores them as a Json variable.
+ */
+final class CaseParents {
+
+  private static final List<List<ProcessVariable<String>>> FORM_FIELDS =
+      List.of(
+          List.of(AttendanceCase.PARENT_1_NAME, AttendanceCase.PARENT_1_ADDRESS),
+          List.of(AttendanceCase.PARENT_2_NAME, AttendanceCase.PARENT_2_ADDRESS));
+
+  private CaseParents() {}
+
+  static List<Parent> normalise(VariableScope scope) {
+    List<Parent> parents =
+        PARENTS.raw(scope) == null ? fromFormFields(scope) : Parents.parse(PARENTS.name(), PARENTS.raw(scope));
+    PARENTS.set(scope, Parents.json(parents));
+    for (List<ProcessVariable<String>> fields : FORM_FIELDS) {
+      fields.forEach(field -> field.remove(scope));
+    }
+    return parents;
+  }
+
+  private static List<Parent> fromFormFields(VariableScope scope) {
+    List<Parent> parents = new ArrayList<>();
+    for (int n = 1; n <= FORM_FIELDS.size(); n++) {
+      ProcessVariable<String> name = FORM_FIELDS.get(n - 1).get(0);
+      ProcessVariable<String> address = FORM_FIELDS.get(n - 1).get(1);
+      String givenName = Inputs.text(name.name(), name.raw(scope), Parents.MAX_NAME);
+      String givenAddress = Inputs.text(address.name(), address.raw(scope), Parents.MAX_ADDRESS);
+      if (givenName == null && givenAddress == null) {
+        continue;
+      }
+      if (givenName == null) {
+        throw new InvalidInputException(name.name(), "is required");
+      }
+      if (givenAddress == null) {
+        throw new InvalidInputException(address.name(), "is required: a penalty notice is posted to it");
+      }
+      parents.add(new Parent("parent-" + n, givenName, givenAddress));
+    }
+    if (parents.isEmpty()) {
+      throw new InvalidInputException(PARENTS.name(), "at least one parent is required");
+    }
+    return parents;
+  }
+}

@@ -1,0 +1,122 @@
+package uk.schoolattendance.casework;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.School;
+
+/**
+ * A case moves to another school (a corrected {@code schoolUrn}): what the old school saw of the
+ * case and its called processes (the per-instance grants the case received when it started) is
+ * the new school's, and the open school task goes to the new school's group or, for a school
+ * that buys the traded service, its named officer. A task a member of the old school had claimed
+ * is unclaimed. Runs inside the correction's transaction, as the application.
+ */
+@Component
+class CaseSchoolMove {
+
+  private static final int MAX = 100;
+  /** What a school is granted on each instance of a case: the instance and its history. */
+  private static final java.util.Set<Integer> INSTANCE_GRANTS =
+      java.util.Set.of(Resources.PROCESS_INSTANCE.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+
+  private final AuthorizationService authorizations;
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final CaseAssignment assignment;
+
+  CaseSchoolMove(
+      AuthorizationService authorizations,
+      HistoryService history,
+      TaskService tasks,
+      IdentityService identity,
+      CaseAssignment assignment) {
+    this.authorizations = authorizations;
+    this.history = history;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.assignment = assignment;
+  }
+
+  void move(List<String> processInstanceIds, String fromUrn, String toUrn) {
+    String from = School.groupOf(fromUrn);
+    String to = School.groupOf(toUrn);
+    for (String instance : processInstanceIds) {
+      moveGrants(instance, from, to, INSTANCE_GRANTS);
+      for (HistoricTaskInstance done : history.createHistoricTaskInstanceQuery().processInstanceId(instance).listPage(0, MAX)) {
+        // the history of the case's tasks: what the old school saw of it is the new school's
+        moveGrants(done.getId(), from, to, java.util.Set.of(Resources.HISTORIC_TASK.resourceType()));
+      }
+      for (Task task : tasks.createTaskQuery().processInstanceId(instance).listPage(0, MAX)) {
+        if (AttendanceCase.INTERVENE_IN_SCHOOL.id().equals(task.getTaskDefinitionKey())) {
+          reassign(task, from, toUrn);
+        }
+      }
+    }
+  }
+
+  /** The old school's grants of these kinds on one instance or task become the new school's. */
+  private void moveGrants(String resourceId, String from, String to, java.util.Set<Integer> kinds) {
+    for (Authorization grant :
+        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(from)
+            .resourceId(resourceId).listPage(0, MAX)) {
+      if (kinds.contains(grant.getResourceType())) {
+        grant.setGroupId(to);
+        authorizations.saveAuthorization(grant);
+      }
+    }
+  }
+
+  private void reassign(Task task, String fromGroup, String toUrn) {
+    // the task's grants to its old candidates go with them (Camunda keeps a task's grants when a
+    // candidate is removed)
+    for (Authorization grant :
+        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceId(task.getId())
+            .listPage(0, MAX)) {
+      if (grant.getResourceType() == Resources.TASK.resourceType() && isCandidate(task, grant)) {
+        authorizations.deleteAuthorization(grant.getId());
+      }
+    }
+    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (link.getGroupId() != null) {
+        tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
+      } else if (link.getUserId() != null) {
+        tasks.deleteCandidateUser(task.getId(), link.getUserId());
+      }
+    }
+    assignment.schoolGroups(toUrn).forEach(group -> tasks.addCandidateGroup(task.getId(), group));
+    assignment.schoolUsers(toUrn).forEach(user -> tasks.addCandidateUser(task.getId(), user));
+    String assignee = task.getAssignee();
+    // (a new candidate's grants are created by the engine as it adds them)
+    if (assignee != null && identity.createUserQuery().userId(assignee).memberOfGroup(fromGroup).count() > 0) {
+      tasks.setAssignee(task.getId(), null);
+    }
+  }
+
+  /** Whether a task grant is one of the task's candidate links (a group or a user). */
+  private boolean isCandidate(Task task, Authorization grant) {
+    for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())
+          && (link.getGroupId() != null && link.getGroupId().equals(grant.getGroupId())
+              || link.getUserId() != null && link.getUserId().equals(grant.getUserId()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+package uk.schoolattendance.court;
+
+import static uk.schoolattendance.process.ProcessVariable.bool;
+import static uk.schoolattendance.process.ProcessVariable.date;
+import static uk.schoolattendance.process.ProcessVariable.integer;
+import static uk.schoolattendance.process.ProcessVariable.money;
+import static uk.schoolattendance.process.ProcessVariable.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.MessageContract;
+import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.process.UserTaskContract;
+
+/**
+ * The contract of {@code CourtProceedings} (bpmn/CourtProceedings.bpmn, docs/adr/0002): Level 5,
+ * a prosecution under s444(1) or s444(1A) or an application for an education supervision order,
+ * from the case file to the outcome reported to the school.
+ */
+@Component
+public final class CourtProceedings implements ProcessContract {
+
+  public static final String KEY = "CourtProceedings";
+
+  // ---------------------------------------------------------------- inputs
+
+  public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
+  public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
+  public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
+  public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
+  public static final ProcessVariable<JsonNode> PARENTS = CaseFacts.PARENTS;
+  public static final ProcessVariable<String> PARENT_ID = CaseFacts.PARENT_ID;
+  public static final ProcessVariable<String> PARENT_NAME = CaseFacts.PARENT_NAME;
+  public static final ProcessVariable<String> PARENT_ADDRESS = CaseFacts.PARENT_ADDRESS;
+  /** {@link #TYPES}. */
+  public static final ProcessVariable<String> PROCEEDINGS_TYPE = CaseFacts.PROCEEDINGS_TYPE;
+  public static final ProcessVariable<String> NOTICE_NUMBER = CaseFacts.NOTICE_NUMBER;
+  public static final ProcessVariable<Date> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
+  public static final ProcessVariable<Date> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
+  public static final ProcessVariable<Date> INFORMATION_DEADLINE = CaseFacts.INFORMATION_DEADLINE;
+  public static final String PROSECUTION = "prosecution";
+  public static final String EDUCATION_SUPERVISION_ORDER = "education-supervision-order";
+  public static final List<String> TYPES = List.of(PROSECUTION, EDUCATION_SUPERVISION_ORDER);
+
+  // ---------------------------------------------------------------- the case file
+
+  public static final ProcessVariable<String> PARENT_IDS = text("parentIds");
+  public static final ProcessVariable<String> PARENT_NAMES = text("parentNames");
+  public static final ProcessVariable<Date> PREPARATION_DUE_DATE = date("preparationDueDate");
+  public static final ProcessVariable<String> CHRONOLOGY = text("chronology");
+  public static final ProcessVariable<String> EVIDENCE_LIST = text("evidenceList");
+  public static final ProcessVariable<String> WITNESS_STATEMENT = text("witnessStatement");
+
+  // ---------------------------------------------------------------- decisions in user tasks
+
+  public static final ProcessVariable<Date> HEARING_DATE = date("hearingDate");
+  /** {@link #SECTIONS}. */
+  public static final ProcessVariable<String> OFFENCE_SECTION = text("offenceSection");
+  public static final ProcessVariable<Boolean> SUPERVISION_ORDER_CONSIDERED = bool("supervisionOrderConsidered");
+  public static final ProcessVariable<Date> INFORMATION_LAID_ON = date("informationLaidOn");
+  public static final ProcessVariable<Boolean> CHILD_LOOKED_AFTER = bool("childLookedAfter");
+  public static final String S444_1 = "s444-1";
+  public static final String S444_1A = "s444-1A";
+  public static final List<String> SECTIONS = List.of(S444_1, S444_1A);
+
+  public static final ProcessVariable<Date> INTERVIEW_DATE = date("interviewDate");
+  public static final ProcessVariable<String> INTERVIEW_RECORD_REFERENCE = text("interviewRecordReference");
+
+  public static final ProcessVariable<Boolean> HEARING_ADJOURNED = bool("hearingAdjourned");
+  /** {@link #PROSECUTION_OUTCOMES} or {@link #SUPERVISION_OUTCOMES}. */
+  public static final ProcessVariable<String> COURT_OUTCOME = CaseFacts.COURT_OUTCOME;
+  public static final ProcessVariable<BigDecimal> FINE_AMOUNT = money("fineAmount");
+  public static final ProcessVariable<Integer> PARENTING_ORDER_MONTHS = integer("parentingOrderMonths");
+  public static final ProcessVariable<Integer> PARENTING_PROGRAMME_MONTHS = integer("parentingProgrammeMonths");
+  public static final ProcessVariable<Integer> SUPERVISION_ORDER_MONTHS = integer("supervisionOrderMonths");
+  public static final List<String> PROSECUTION_OUTCOMES =
+      List.of("fine", "conditional-discharge", "parenting-order", EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
+  public static final List<String> SUPERVISION_OUTCOMES = List.of(EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
+
+  public static final ProcessVariable<Date> OUTCOME_DUE_DATE = date("outcomeDueDate");
+  public static final ProcessVariable<Date> ORDER_ENDS_ON = date("orderEndsOn");
+  public static final ProcessVariable<String> SCHOOL_REPORT = text("schoolReport");
+
+  public static final UserTaskContract PREPARE_COURT_CASE =
+      UserTaskContract.of(
+          "Task_PrepareCourtCase",
+          HEARING_DATE, OFFENCE_SECTION, SUPERVISION_ORDER_CONSIDERED, INFORMATION_LAID_ON, CHILD_LOOKED_AFTER);
+  public static final UserTaskContract INTERVIEW_UNDER_CAUTION =
+      UserTaskContract.of("Task_InterviewUnderCaution", INTERVIEW_DATE, INTERVIEW_RECORD_REFERENCE);
+  public static final UserTaskContract RECORD_COURT_OUTCOME =
+      UserTaskContract.of(
+          "Task_RecordCourtOutcome",
+          HEARING_ADJOURNED, HEARING_DATE, COURT_OUTCOME, FINE_AMOUNT,
+          PARENTING_ORDER_MONTHS, PARENTING_PROGRAMME_MONTHS, SUPERVISION_ORDER_MONTHS);
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public List<UserTaskContract> userTasks() {
+    return List.of(PREPARE_COURT_CASE, INTERVIEW_UNDER_CAUTION, RECORD_COURT_OUTCOME);
+  }
+
+  @Override
+  public List<MessageContract> messages() {
+    return List.of();
+  }
+}

@@ -1,0 +1,71 @@
+package uk.schoolattendance.improvement;
+
+import static uk.schoolattendance.process.ProcessVariable.integer;
+import static uk.schoolattendance.process.ProcessVariable.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.MessageContract;
+import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.process.UserTaskContract;
+
+/**
+ * The contract of {@code NoticeToImprove} (bpmn/NoticeToImprove.bpmn, docs/adr/0002): the notice,
+ * its improvement period in school weeks and its review. Called by the case with the case's
+ * facts; returns {@link #IMPROVEMENT_SUFFICIENT} and the period's dates.
+ */
+@Component
+public final class NoticeToImprove implements ProcessContract {
+
+  public static final String KEY = "NoticeToImprove";
+
+  public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
+  public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
+  public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
+  public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
+  public static final ProcessVariable<JsonNode> PARENTS = CaseFacts.PARENTS;
+  public static final ProcessVariable<Double> ATTENDANCE_PERCENT = CaseFacts.ATTENDANCE_PERCENT;
+  public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
+  public static final ProcessVariable<String> SUPPORT_SO_FAR = CaseFacts.SUPPORT_SO_FAR;
+
+  public static final ProcessVariable<Date> ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;
+  public static final ProcessVariable<Date> ENDS_ON = CaseFacts.NOTICE_TO_IMPROVE_ENDS_ON;
+  /** The improvement period's base date and length, so a change of term dates can move its timer. */
+  public static final ProcessVariable<Date> BASE_DATE = ProcessVariable.date("noticeToImproveBaseDate");
+  public static final ProcessVariable<Integer> PERIOD_WEEKS = integer("improvementPeriodWeeks");
+  /** The letter (PDF), also at {@code GET /api/cases/{caseReference}/notice-to-improve/letter}. */
+  public static final ProcessVariable<FileValue> LETTER = ProcessVariable.file("noticeToImproveLetter");
+
+  public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = CaseFacts.IMPROVEMENT_SUFFICIENT;
+  public static final ProcessVariable<String> REVIEW_NOTES = text("reviewNotes");
+  public static final ProcessVariable<String> EARLY_ESCALATION_GROUNDS = text("earlyEscalationGrounds");
+
+  public static final UserTaskContract REVIEW_NOTICE_TO_IMPROVE =
+      UserTaskContract.of("Task_ReviewNoticeToImprove", IMPROVEMENT_SUFFICIENT, REVIEW_NOTES);
+  /** Completing it is the early escalation: it sets only its grounds. */
+  public static final UserTaskContract WATCH_IMPROVEMENT_PERIOD =
+      UserTaskContract.of("Task_WatchImprovementPeriod", EARLY_ESCALATION_GROUNDS);
+
+  public static final String ISSUE_NOTICE_TO_IMPROVE = "Task_IssueNoticeToImprove";
+  public static final String IMPROVEMENT_PERIOD_ENDED = "Event_ImprovementPeriodEnded";
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public List<UserTaskContract> userTasks() {
+    return List.of(REVIEW_NOTICE_TO_IMPROVE, WATCH_IMPROVEMENT_PERIOD);
+  }
+
+  @Override
+  public List<MessageContract> messages() {
+    return List.of();
+  }
+}

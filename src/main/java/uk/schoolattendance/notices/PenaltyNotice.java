@@ -1,0 +1,142 @@
+package uk.schoolattendance.notices;
+
+import static uk.schoolattendance.process.ProcessVariable.bool;
+import static uk.schoolattendance.process.ProcessVariable.date;
+import static uk.schoolattendance.process.ProcessVariable.integer;
+import static uk.schoolattendance.process.ProcessVariable.money;
+import static uk.schoolattendance.process.ProcessVariable.text;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.MessageContract;
+import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.process.UserTaskContract;
+
+/**
+ * The contract of {@code PenaltyNotice} (bpmn/PenaltyNotice.bpmn, docs/penalty-notices.md,
+ * docs/adr/0002): one notice to one parent for one child, business key the notice number, to
+ * payment, withdrawal or prosecution. Amounts are pounds: {@link BigDecimal} in Java, Double in
+ * the engine.
+ */
+@Component
+public final class PenaltyNotice implements ProcessContract {
+
+  public static final String KEY = "PenaltyNotice";
+
+  // ---------------------------------------------------------------- inputs (from the case, docs/adr/0002)
+
+  public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
+  public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
+  public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
+  public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
+  public static final ProcessVariable<String> PARENT_ID = CaseFacts.PARENT_ID;
+  public static final ProcessVariable<String> PARENT_NAME = CaseFacts.PARENT_NAME;
+  public static final ProcessVariable<String> PARENT_ADDRESS = CaseFacts.PARENT_ADDRESS;
+  /** {@link #REASONS}. */
+  public static final ProcessVariable<String> NOTICE_REASON = CaseFacts.NOTICE_REASON;
+  public static final ProcessVariable<Date> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
+  public static final ProcessVariable<Date> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
+  public static final String HOLIDAY = "holiday";
+  public static final String LATE = "late";
+  public static final String OTHER = "other";
+  public static final List<String> REASONS = List.of(HOLIDAY, LATE, OTHER);
+
+  // ---------------------------------------------------------------- term-time leave evidence (domain notes §5)
+
+  public static final ProcessVariable<Boolean> EVIDENCE_LEAVE_APPLICATION = bool("evidenceLeaveApplication");
+  public static final ProcessVariable<Boolean> EVIDENCE_WRITTEN_REFUSAL = bool("evidenceWrittenRefusal");
+  public static final ProcessVariable<Boolean> EVIDENCE_WRITTEN_WARNING = bool("evidenceWrittenWarning");
+  public static final ProcessVariable<Boolean> EVIDENCE_REGISTRATION_CERTIFICATE = bool("evidenceRegistrationCertificate");
+  public static final List<ProcessVariable<Boolean>> EVIDENCE =
+      List.of(EVIDENCE_LEAVE_APPLICATION, EVIDENCE_WRITTEN_REFUSAL, EVIDENCE_WRITTEN_WARNING, EVIDENCE_REGISTRATION_CERTIFICATE);
+  public static final ProcessVariable<Boolean> EVIDENCE_COMPLETE = bool("evidenceComplete");
+
+  // ---------------------------------------------------------------- the notice
+
+  public static final ProcessVariable<String> NOTICE_NUMBER = CaseFacts.NOTICE_NUMBER;
+  public static final ProcessVariable<Boolean> NOTICE_ALLOWED = bool("noticeAllowed");
+  public static final ProcessVariable<Integer> PRIOR_NOTICES = integer("priorNotices");
+  /** {@code limit-reached} or {@code local-cap-reached} when no notice may be issued. */
+  public static final ProcessVariable<String> REFUSAL_REASON = text("refusalReason");
+  public static final ProcessVariable<Integer> SEQUENCE = integer("sequence");
+  public static final ProcessVariable<String> RATE_SCHEME = text("rateScheme");
+  public static final ProcessVariable<BigDecimal> REDUCED_AMOUNT = money("reducedAmount");
+  public static final ProcessVariable<BigDecimal> FULL_AMOUNT = money("fullAmount");
+  public static final ProcessVariable<Date> ISSUED_ON = date("issuedOn");
+  public static final ProcessVariable<Date> DEEMED_RECEIVED_ON = date("deemedReceivedOn");
+  public static final ProcessVariable<Date> REDUCED_DEADLINE = date("reducedDeadline");
+  public static final ProcessVariable<Date> FINAL_DEADLINE = date("finalDeadline");
+  public static final ProcessVariable<Date> INFORMATION_DEADLINE = CaseFacts.INFORMATION_DEADLINE;
+  /** When the payment period's timer fires. */
+  public static final ProcessVariable<Date> PAYMENT_PERIOD_ENDS_AT = date("paymentPeriodEndsAt");
+  public static final ProcessVariable<Date> DECISION_DUE_DATE = date("decisionDueDate");
+
+  // ---------------------------------------------------------------- messages
+
+  public static final ProcessVariable<BigDecimal> AMOUNT_PAID = money("amountPaid");
+  public static final ProcessVariable<Date> PAID_ON = date("paidOn");
+  public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason");
+  /** {@link #GROUNDS}. */
+  public static final ProcessVariable<String> WITHDRAWAL_GROUND = text("withdrawalGround");
+  /** The statutory grounds for withdrawal (domain notes §5), plus non-payment without prosecution. */
+  public static final String NOT_PROSECUTED = "not-prosecuted";
+  public static final List<String> GROUNDS =
+      List.of("no-offence", "outside-code-of-conduct", "wrong-recipient", "material-error", NOT_PROSECUTED);
+
+  public static final MessageContract PAID = MessageContract.of("PenaltyNoticePaid", AMOUNT_PAID, PAID_ON);
+  public static final MessageContract WITHDRAWN =
+      MessageContract.of("PenaltyNoticeWithdrawn", WITHDRAWAL_REASON, WITHDRAWAL_GROUND);
+
+  // ---------------------------------------------------------------- user tasks
+
+  public static final ProcessVariable<String> NON_PAYMENT_DECISION = text("nonPaymentDecision");
+  public static final String PROSECUTE = "prosecute";
+  public static final String WITHDRAW = "withdraw";
+  public static final List<String> DECISIONS = List.of(PROSECUTE, WITHDRAW);
+  public static final ProcessVariable<String> ALTERNATIVE_ROUTE = text("alternativeRoute");
+  public static final ProcessVariable<String> ROUTE_NOTES = text("routeNotes");
+  public static final List<String> ALTERNATIVE_ROUTES =
+      List.of("prosecution", "education-supervision-order", "attendance-contract", "early-help");
+
+  public static final UserTaskContract CHECK_LEAVE_EVIDENCE =
+      UserTaskContract.of(
+          "Task_CheckLeaveEvidence",
+          EVIDENCE_LEAVE_APPLICATION, EVIDENCE_WRITTEN_REFUSAL, EVIDENCE_WRITTEN_WARNING, EVIDENCE_REGISTRATION_CERTIFICATE);
+  public static final UserTaskContract DECIDE_ON_NON_PAYMENT =
+      UserTaskContract.of("Task_DecideOnNonPayment", NON_PAYMENT_DECISION, WITHDRAWAL_REASON, WITHDRAWAL_GROUND);
+  public static final UserTaskContract CHOOSE_ANOTHER_ROUTE =
+      UserTaskContract.of("Task_ChooseAnotherRoute", ALTERNATIVE_ROUTE, ROUTE_NOTES);
+
+  // ---------------------------------------------------------------- outcome (to the case) and court
+
+  /** {@code paid}, {@code withdrawn}, {@code court-outcome}, {@code another-route}. */
+  public static final ProcessVariable<String> NOTICE_OUTCOME = CaseFacts.NOTICE_OUTCOME;
+  public static final String OUTCOME_PAID = "paid";
+  public static final String OUTCOME_WITHDRAWN = "withdrawn";
+  public static final String OUTCOME_COURT = "court-outcome";
+  public static final String OUTCOME_ANOTHER_ROUTE = "another-route";
+  public static final ProcessVariable<String> COURT_OUTCOME = CaseFacts.COURT_OUTCOME;
+
+  public static final String ISSUE_PENALTY_NOTICE = "Task_IssuePenaltyNotice";
+  public static final String DECISION_TERMS = "PenaltyNoticeTerms";
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public List<UserTaskContract> userTasks() {
+    return List.of(CHECK_LEAVE_EVIDENCE, DECIDE_ON_NON_PAYMENT, CHOOSE_ANOTHER_ROUTE);
+  }
+
+  @Override
+  public List<MessageContract> messages() {
+    return List.of(PAID, WITHDRAWN);
+  }
+}

@@ -1,0 +1,65 @@
+package uk.schoolattendance.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Date;
+import java.util.regex.Pattern;
+
+/**
+ * The facts of a case that every process of it carries, and what its processes hand each other
+ * through their call activities (docs/adr/0002). Declared once here; each process's contract
+ * names the ones it uses.
+ */
+public final class CaseFacts {
+
+  /** The case reference, {@code AC-<year>-<six digits>}: the case's business key. */
+  public static final ProcessVariable<String> CASE_REFERENCE = ProcessVariable.text("caseReference");
+  public static final ProcessVariable<String> PUPIL_UPN = ProcessVariable.text("pupilUpn");
+  public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.text("pupilName");
+  public static final ProcessVariable<String> SCHOOL_URN = ProcessVariable.text("schoolUrn");
+  /** The liable parents, a Json array of {@code {id, name, address}} ({@link Parents}). */
+  public static final ProcessVariable<JsonNode> PARENTS = ProcessVariable.json("parents");
+  public static final ProcessVariable<Double> ATTENDANCE_PERCENT = ProcessVariable.number("attendancePercent");
+  /** G/N/O/U sessions in the last 10 school weeks. */
+  public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = ProcessVariable.integer("unauthorisedSessions");
+  /** Where the figures came from: {@code marks} (the register) or {@code entered} (typed at the start, no marks). */
+  public static final ProcessVariable<String> ATTENDANCE_SOURCE = ProcessVariable.text("attendanceSource");
+  public static final String FROM_MARKS = "marks";
+  public static final String ENTERED = "entered";
+  /** The support given so far, for the Notice to Improve letter. */
+  public static final ProcessVariable<String> SUPPORT_SO_FAR = ProcessVariable.text("supportSoFar");
+
+  /** One liable parent, as a penalty notice and its prosecution know them. */
+  public static final ProcessVariable<String> PARENT_ID = ProcessVariable.text("parentId");
+  public static final ProcessVariable<String> PARENT_NAME = ProcessVariable.text("parentName");
+  public static final ProcessVariable<String> PARENT_ADDRESS = ProcessVariable.text("parentAddress");
+
+  /** Why a penalty notice is proposed: {@code holiday}, {@code late} or {@code other}. */
+  public static final ProcessVariable<String> NOTICE_REASON = ProcessVariable.text("noticeReason");
+  /** The period of the offence. */
+  public static final ProcessVariable<Date> OFFENCE_FROM = ProcessVariable.date("offenceFrom");
+  public static final ProcessVariable<Date> OFFENCE_TO = ProcessVariable.date("offenceTo");
+  /** A penalty notice's number, {@code PN-2026-000123}: its process's business key. */
+  public static final ProcessVariable<String> NOTICE_NUMBER = ProcessVariable.text("noticeNumber");
+  /** How a penalty notice ended: {@code paid}, {@code withdrawn}, {@code court-outcome}, {@code another-route}. */
+  public static final ProcessVariable<String> NOTICE_OUTCOME = ProcessVariable.text("noticeOutcome");
+  /** The last day to lay an information for the offence (Magistrates' Courts Act 1980 s127). */
+  public static final ProcessVariable<Date> INFORMATION_DEADLINE = ProcessVariable.date("informationDeadline");
+
+  /** What court proceedings are for: {@code prosecution} or {@code education-supervision-order}. */
+  public static final ProcessVariable<String> PROCEEDINGS_TYPE = ProcessVariable.text("proceedingsType");
+  /** What the court decided (contract: fine, conditional-discharge, parenting-order, …). */
+  public static final ProcessVariable<String> COURT_OUTCOME = ProcessVariable.text("courtOutcome");
+
+  /** Whether an attendance contract was agreed: evidence for the court (domain notes §6). */
+  public static final ProcessVariable<Boolean> CONTRACT_AGREED = ProcessVariable.bool("contractAgreed");
+
+  /** What a Notice to Improve returns to the case. */
+  public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = ProcessVariable.bool("improvementSufficient");
+  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ISSUED_ON = ProcessVariable.date("noticeToImproveIssuedOn");
+  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ENDS_ON = ProcessVariable.date("noticeToImproveEndsOn");
+
+  /** The shape of a notice number. */
+  public static final Pattern NOTICE_NUMBER_SHAPE = Pattern.compile("PN-\\d{4}-\\d{6}");
+
+  private CaseFacts() {}
+}

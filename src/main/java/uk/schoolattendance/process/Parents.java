@@ -1,0 +1,95 @@
+package uk.schoolattendance.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import uk.schoolattendance.system.InvalidInputException;
+
+/**
+ * The one reader of a case's liable parents (contract: {@code parents}, a Json array of
+ * {@code {id, name, address}}, at least one). Every process and the project's API read them
+ * here: names and addresses trimmed and required (a penalty notice is posted to the address), an
+ * id {@code parent-N} given to a parent without one, no id twice.
+ */
+public final class Parents {
+
+  public static final int MAX_NAME = 200;
+  public static final int MAX_ADDRESS = 500;
+  public static final int MAX_ID = 64;
+
+  private Parents() {}
+
+  /** The parents in a Json array (Spin Json, Json text or a Java list); bad ones are refused naming the entry. */
+  public static List<Parent> parse(String field, Object raw) {
+    if (raw == null) {
+      throw new InvalidInputException(field, "at least one parent is required");
+    }
+    JsonNode node = Json.parse(field, raw);
+    if (!(node instanceof ArrayNode array)) {
+      throw new InvalidInputException(field, "must be a Json array of {id, name, address}");
+    }
+    if (array.isEmpty()) {
+      throw new InvalidInputException(field, "at least one parent is required");
+    }
+    List<Parent> parents = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode entry = array.get(i);
+      String at = field + "[" + i + "]";
+      if (!entry.isObject()) {
+        throw new InvalidInputException(at, "must be an object {id, name, address}");
+      }
+      Parent parent =
+          of(
+              at,
+              Inputs.text(at + ".id", text(entry, "id"), MAX_ID),
+              text(entry, "name"),
+              text(entry, "address"),
+              "parent-" + (i + 1));
+      if (!ids.add(parent.id())) {
+        throw new InvalidInputException(at + ".id", "'" + parent.id() + "' is listed twice");
+      }
+      parents.add(parent);
+    }
+    return parents;
+  }
+
+  /** One parent from its fields, trimmed and checked; {@code defaultId} when it has no id. */
+  public static Parent of(String at, String id, Object name, Object address, String defaultId) {
+    String cleanName = Inputs.text(at + ".name", name, MAX_NAME);
+    if (cleanName == null) {
+      throw new InvalidInputException(at + ".name", "is required (at most " + MAX_NAME + " characters)");
+    }
+    String cleanAddress = Inputs.text(at + ".address", address, MAX_ADDRESS);
+    if (cleanAddress == null) {
+      throw new InvalidInputException(at + ".address", "is required: a penalty notice is posted to it");
+    }
+    return new Parent(id == null ? defaultId : id, cleanName, cleanAddress);
+  }
+
+  /** The parents as the Json array the case stores. */
+  public static ArrayNode json(List<Parent> parents) {
+    ArrayNode array = Json.newList();
+    for (Parent parent : parents) {
+      ObjectNode entry = array.addObject();
+      entry.put("id", parent.id());
+      entry.put("name", parent.name());
+      entry.put("address", parent.address());
+    }
+    return array;
+  }
+
+  /** The names for a letter: "Alex Parent and Jo Parent". */
+  public static String names(List<Parent> parents) {
+    return String.join(" and ", parents.stream().map(Parent::name).toList());
+  }
+
+  private static Object text(JsonNode entry, String property) {
+    JsonNode value = entry.get(property);
+    return value == null || value.isNull() ? null : value.isTextual() ? value.asText() : value.toString();
+  }
+}
