@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.process.Upn;
 
 /**
@@ -148,6 +149,48 @@ class IdentificationTest {
     assertThat(variables).containsEntry("unauthorisedSessions", 34).containsEntry("attendanceBand", "persistent");
     assertThat((Double) variables.get("attendancePercent")).isEqualTo(68.5);
     assertThat(flagged(upn)).isZero();
+  }
+
+  @Test
+  void aCaseForAPupilWithMarksTakesItsFiguresFromTheRegisterWhateverWasTyped() {
+    String upn = Upn.of(700_400_000_031L);
+    importAndIdentify("datateam", term("100002", upn, (day, session) -> day.getDayOfMonth() % 5 == 0 ? "N" : "/").text());
+    Map figures = RegisterApi.get(rest, "officer", "/api/pupils/" + upn + "/attendance").getBody();
+
+    ProcessInstance fromMarks = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(upn, 99.0, 0));
+    Map<String, Object> variables = runtime.getVariables(fromMarks.getId());
+    assertThat(variables)
+        .containsEntry("attendanceSource", "marks")
+        .containsEntry("attendancePercent", ((Number) figures.get("attendancePercent")).doubleValue())
+        .containsEntry("unauthorisedSessions", figures.get("unauthorisedInLast10SchoolWeeks"));
+    assertThat((Double) variables.get("attendancePercent")).isLessThan(99.0);
+
+    // no figures typed at all: the register's are enough
+    String second = Upn.of(700_400_000_032L);
+    importAndIdentify("datateam", term("100002", second, (day, session) -> "/").text());
+    ProcessInstance untyped = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(second, null, null));
+    assertThat(runtime.getVariables(untyped.getId()))
+        .containsEntry("attendanceSource", "marks").containsEntry("attendancePercent", 100.0).containsEntry("unauthorisedSessions", 0);
+
+    // a pupil the register does not know keeps what was typed, and must have it
+    String unknown = Upn.of(700_400_000_033L);
+    ProcessInstance entered = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(unknown, 72.5, 12));
+    assertThat(runtime.getVariables(entered.getId()))
+        .containsEntry("attendanceSource", "entered").containsEntry("attendancePercent", 72.5).containsEntry("unauthorisedSessions", 12);
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(Upn.of(700_400_000_034L), null, 3)))
+        .hasMessageContaining("attendancePercent").hasMessageContaining("required");
+  }
+
+  private static Map<String, Object> caseStart(String upn, Double percent, Integer unauthorised) {
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Sam Pupil");
+    start.put("pupilDateOfBirth", java.util.Date.from(LocalDate.of(2015, 5, 1).atStartOfDay(RegisterApi.LONDON).toInstant()));
+    start.put("schoolUrn", "100002");
+    start.put("attendancePercent", percent);
+    start.put("unauthorisedSessions", unauthorised);
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]").create());
+    return start;
   }
 
   /** Every school day of the autumn term to date at the school, coded by {@code code}. */

@@ -45,6 +45,10 @@ public final class ProcessTestEngine {
           new AttendanceCase(), new ChangeCaseLevel(), new TargetingSupportMeeting(), new NoticeToImprove(),
           new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils());
 
+  /** The register's figures by UPN, as process tests want the register to hold them (empty: no marks). */
+  public static final java.util.Map<String, uk.schoolattendance.casework.RegisterFigures.CaseFigures> MARKS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private ProcessTestEngine() {}
 
   public static ProcessEngineConfiguration configuration(String name) {
@@ -78,7 +82,11 @@ public final class ProcessTestEngine {
     Mocks.register("casePathway", pathway);
     Mocks.register(
         "caseStart",
-        new CaseStartListener(SCHOOLS, () -> String.format("AC-2026-%06d", references.incrementAndGet()), pathway));
+        new CaseStartListener(
+            SCHOOLS,
+            () -> String.format("AC-2026-%06d", references.incrementAndGet()),
+            pathway,
+            upn -> java.util.Optional.ofNullable(MARKS.get(upn))));
     Mocks.register("caseAssignment", new CaseAssignment(SCHOOLS));
     Mocks.register("caseTaskRules", new CaseTaskRules(CALENDAR, pathway));
     Mocks.register("caseReviews", new CaseReviews(CALENDAR, settings));
