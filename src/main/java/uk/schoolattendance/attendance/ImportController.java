@@ -22,7 +22,7 @@ import uk.schoolattendance.attendance.ImportRecords.Import;
 import uk.schoolattendance.attendance.MarkImporter.Format;
 import uk.schoolattendance.schools.SchoolAccess;
 import uk.schoolattendance.schools.SchoolCalendar;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The register's imports (contract: <em>The register of attendance marks</em>): {@code POST

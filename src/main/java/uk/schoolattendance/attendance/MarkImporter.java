@@ -127,7 +127,7 @@ public class MarkImporter {
   }
 
   private static String failure(RuntimeException e) {
-    if (e instanceof uk.schoolattendance.system.InvalidInputException invalid) {
+    if (e instanceof uk.schoolattendance.process.InvalidInputException invalid) {
       return invalid.getField() + ": " + invalid.getRule();
     }
     if (e instanceof UncheckedIOException) {

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,7 +100,7 @@ public class SchoolAccess {
 
   /** Whether the current user may import marks for at least one school. */
   public boolean mayImportAnySchool() {
-    Authentication user = identity.getCurrentAuthentication();
+    var user = identity.getCurrentAuthentication();
     if (user == null) {
       return true;
     }
@@ -113,26 +112,26 @@ public class SchoolAccess {
                     .hasPermission(SchoolPermission.IMPORT_MARKS)
                     .userIdIn(user.getUserId())
                     .count()
-                + (groups(user).isEmpty()
+                + (groups(user.getGroupIds()).isEmpty()
                     ? 0
                     : authorizations.createAuthorizationQuery()
                         .authorizationType(AUTH_TYPE_GRANT)
                         .resourceType(SCHOOL)
                         .hasPermission(SchoolPermission.IMPORT_MARKS)
-                        .groupIdIn(groups(user).toArray(String[]::new))
+                        .groupIdIn(groups(user.getGroupIds()).toArray(String[]::new))
                         .count())
             > 0);
   }
 
   /** The current user's id, or null for the system. */
   public String currentUser() {
-    Authentication user = identity.getCurrentAuthentication();
+    var user = identity.getCurrentAuthentication();
     return user == null ? null : user.getUserId();
   }
 
   /** Runs {@code work} with no signed-in user (as the system), then puts the user back. */
   public <T> T asSystem(Supplier<T> work) {
-    Authentication user = identity.getCurrentAuthentication();
+    var user = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
       return work.get();
@@ -144,14 +143,14 @@ public class SchoolAccess {
   }
 
   private boolean isAuthorized(SchoolPermission permission, String urn) {
-    Authentication user = identity.getCurrentAuthentication();
+    var user = identity.getCurrentAuthentication();
     if (user == null) {
       return true;
     }
-    return authorizations.isUserAuthorized(user.getUserId(), groups(user), permission, SCHOOL, urn);
+    return authorizations.isUserAuthorized(user.getUserId(), groups(user.getGroupIds()), permission, SCHOOL, urn);
   }
 
-  private static List<String> groups(Authentication user) {
-    return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+  private static List<String> groups(List<String> groupIds) {
+    return groupIds == null ? List.of() : groupIds;
   }
 }
