@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,20 +31,47 @@ class PupilAttendanceController {
   private final AttendanceRegister register;
   private final SchoolAccess access;
   private final SchoolCalendar calendar;
+  private final RegistrationCertificate certificate;
 
-  PupilAttendanceController(AttendanceRegister register, SchoolAccess access, SchoolCalendar calendar) {
+  PupilAttendanceController(
+      AttendanceRegister register, SchoolAccess access, SchoolCalendar calendar, RegistrationCertificate certificate) {
     this.register = register;
     this.access = access;
     this.calendar = calendar;
+    this.certificate = certificate;
+  }
+
+  /**
+   * The registration certificate for the period, a PDF ({@link RegistrationCertificate}), under
+   * the same authorizations as the figures.
+   */
+  @GetMapping(value = "/{upn}/registration-certificate", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> registrationCertificate(
+      @PathVariable String upn,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    AttendanceRegister.Pupil pupil = readable(upn);
+    byte[] pdf = certificate.pdf(pupil, from, to, calendar.today());
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename("registration-certificate-" + pupil.upn() + "-" + from + "-" + to + ".pdf")
+                .build().toString())
+        .body(pdf);
+  }
+
+  /** The pupil, when the register knows them and the viewer may read one of their schools; else 404. */
+  private AttendanceRegister.Pupil readable(String upn) {
+    return register.pupil(upn)
+        .filter(p -> access.mayReadAny(p.schools()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No pupil " + upn + ", or not visible to you."));
   }
 
   @GetMapping("/{upn}/attendance")
   Map<String, Object> attendance(
       @PathVariable String upn,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    AttendanceRegister.Pupil pupil = register.pupil(upn)
-        .filter(p -> access.mayReadAny(p.schools()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No pupil " + upn + ", or not visible to you."));
+    AttendanceRegister.Pupil pupil = readable(upn);
     Figures f = register.figures(pupil.upn(), asOf == null ? calendar.today() : asOf).orElseThrow();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("upn", f.upn());
