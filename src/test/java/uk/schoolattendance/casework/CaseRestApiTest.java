@@ -181,7 +181,9 @@ class CaseRestApiTest {
   @Test
   void theRealCalledProcessesAcceptWhatTheCasePasses() {
     Map<String, Object> start = new java.util.HashMap<>(Map.of(
-        "pupilUpn", "H801200001001", "pupilName", "Sam Pupil", "schoolUrn", "100002", "entryLevel", 4,
+        // a pupil of its own: the register is shared with the other classes of this context, and an
+        // offence period is charged once per parent and child
+        "pupilUpn", uk.schoolattendance.process.Upn.of(801_200_009_010L), "pupilName", "Sam Pupil", "schoolUrn", "100002", "entryLevel", 4,
         "attendancePercent", 70.0, "unauthorisedSessions", 14,
         "parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
             "[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street\"},"
