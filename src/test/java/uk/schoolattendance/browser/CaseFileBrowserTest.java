@@ -51,4 +51,57 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
     }
   }
+
+  @Test
+  void anOfficerFindsAPupilReadsTheTimelineAddsANoteAndCorrectsTheName() {
+    String upn = CaseFileCases.newUpn();
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Jonah Pembrok", upn, "parent-1", "Rhea Pembroke"));
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.open("/casework/");
+      browser.type("#q", "pembrok");
+      browser.press(By.xpath("//button[normalize-space(.)='Search']"));
+      browser.press(By.linkText("Jonah Pembrok"));
+      browser.waitUntil("case-page", () -> browser.driver().getCurrentUrl().endsWith("/casework/cases/" + reference));
+      assertThat(browser.driver().findElement(By.id("next-step")).getText()).contains("Intervene in school: Hillcrest Academy");
+      assertThat(browser.driver().findElement(By.id("timeline")).getText()).isNotBlank();
+
+      browser.press(By.id("kind-call"));
+      browser.type("#on-day", "3");
+      browser.type("#on-month", "11");
+      browser.type("#on-year", "2026");
+      browser.type("#text", "Rang Rhea: Jonah has been anxious about the new class.");
+      browser.press(By.xpath("//button[normalize-space(.)='Add to the case']"));
+      browser.waitUntil("note-added", () -> browser.driver().getPageSource().contains("The contact has been recorded"));
+
+      browser.press(By.id("correction-field"));
+      new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("correction-field")))
+          .selectByValue("pupilName");
+      browser.type("#correction-value", "Jonah Pembroke");
+      browser.type("#correction-reason", "Misspelt on the school's referral");
+      browser.press(By.xpath("//button[normalize-space(.)='Correct the detail']"));
+      browser.waitUntil("corrected", () -> browser.driver().getPageSource().contains("The detail has been corrected"));
+      String timeline = browser.driver().findElement(By.id("timeline")).getText();
+      assertThat(timeline).contains("Detail corrected", "Pupil's name: Jonah Pembrok → Jonah Pembroke",
+          "Phone call", "On 3 November 2026", "Jonah has been anxious");
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Jonah Pembroke");
+      browser.screenshot("casefile-case-page");
+    }
+  }
+
+  @Test
+  void aSchoolCannotOpenAnotherSchoolsCaseByItsAddress() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Nell Hidden", CaseFileCases.newUpn(), "parent-1", "Ray Hidden"));
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school1", "school1");
+      browser.open("/casework/cases/" + reference);
+      browser.visible(By.xpath("//h1[normalize-space(.)='Page not found']"));
+      assertThat(browser.driver().getPageSource()).doesNotContain("Nell Hidden");
+      browser.screenshot("casefile-other-school-not-found");
+    }
+  }
 }
