@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.security.Administrators;
 
 /**
  * {@code POST /api/calendar/recalculate-timers} (administrators): after the term dates in the

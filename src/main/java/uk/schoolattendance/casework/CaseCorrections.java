@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
@@ -36,7 +37,7 @@ import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.security.CurrentUser;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * A recorded correction of a case's facts (issue #11 hole 1): the only way a case's pupil, school
@@ -93,7 +94,7 @@ public class CaseCorrections {
     }
     String by = currentUser.userId();
     String name = Inputs.requiredText("field", field, 100);
-    String why = Inputs.requiredText("reason", reason, 4000);
+    String why = Inputs.requiredText("reason", reason, Inputs.TEXT_MAX);
     ProcessInstance instance = openCase(caseReference);
     var user = identityService.getCurrentAuthentication();
     identityService.clearAuthentication(); // checked above: the correction itself is the application's
@@ -159,7 +160,7 @@ public class CaseCorrections {
 
   private Change change(String caseId, String field, Object value) {
     if (field.equals(PUPIL_NAME.name())) {
-      String name = Inputs.requiredText(field, value, 200);
+      String name = Inputs.requiredText(field, value, CaseFacts.PUPIL_NAME_MAX);
       return new Change(PUPIL_NAME, name, text(caseId, PUPIL_NAME), name);
     }
     if (field.equals(PUPIL_UPN.name())) {

@@ -24,7 +24,7 @@ class CaseCorrectionsController {
     public void check() {
       Inputs.requiredText("field", field, 100);
       Inputs.required("value", value, "is required");
-      Inputs.requiredText("reason", reason, 4000);
+      Inputs.requiredText("reason", reason, Inputs.TEXT_MAX);
     }
   }
 

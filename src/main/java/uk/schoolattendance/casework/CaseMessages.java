@@ -1,7 +1,6 @@
 package uk.schoolattendance.casework;
 
 import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PERCENT;
-import static uk.schoolattendance.casework.AttendanceCase.CASE_OUTCOME;
 import static uk.schoolattendance.casework.AttendanceCase.CLOSURE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
 
@@ -11,12 +10,12 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.Inputs;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
- * Start listeners of the case's event subprocesses ({@code caseMessages}): the messages
- * {@code AttendanceUpdated} and {@code CaseClosed} carry variables; bad ones are refused and
- * the correlation rolls back (the engine REST API answers 400 naming the variable).
+ * Start listeners of the case's event subprocesses ({@code caseMessages}): they check what the
+ * messages {@code AttendanceUpdated} and {@code CaseClosed} carry; a bad value is refused and the
+ * correlation rolls back (the engine REST API answers 400 naming the variable).
  */
 @Component("caseMessages")
 public class CaseMessages implements ExecutionListener {
@@ -47,11 +46,12 @@ public class CaseMessages implements ExecutionListener {
   }
 
   /**
-   * {@code CaseClosed}: closes the case at any point with a reason, except while penalty notices
-   * or court proceedings of the case are open (they end by payment, withdrawal or outcome).
+   * {@code CaseClosed}: a case closes at any point with a reason, except while penalty notices or
+   * court proceedings of the case are open (they end by payment, withdrawal or outcome). "Record
+   * closure" then records it.
    */
   public void caseClosed(DelegateExecution execution) {
-    String reason = Inputs.optionalText(execution, CLOSURE_REASON, 4000);
+    String reason = Inputs.optionalText(execution, CLOSURE_REASON, Inputs.TEXT_MAX);
     if (reason == null) {
       throw new InvalidInputException(CLOSURE_REASON.name(), "is required: say why the case is closed");
     }
@@ -66,7 +66,5 @@ public class CaseMessages implements ExecutionListener {
           AttendanceCase.CASE_CLOSED.name(),
           "the case has penalty notices or court proceedings open: withdraw or conclude them first");
     }
-    CASE_OUTCOME.set(execution, AttendanceCase.CLOSED);
-    pathway.record(execution, "case-closed", reason);
   }
 }

@@ -9,7 +9,7 @@ import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The liable parents of a new case (contract: {@code parents}). Clients send the Json array;

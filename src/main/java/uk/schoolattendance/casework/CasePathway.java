@@ -1,6 +1,5 @@
 package uk.schoolattendance.casework;
 
-import static uk.schoolattendance.casework.AttendanceCase.CASE_OUTCOME;
 import static uk.schoolattendance.casework.AttendanceCase.CHANGE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.HISTORY;
 import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE;
@@ -13,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.process.Json;
 
 /**
@@ -51,7 +50,7 @@ public class CasePathway {
   /** Adds an entry {@code {date, level, stage, event, by, reason}} (dated now) to a history list. */
   public static ObjectNode entry(ArrayNode history, Integer level, String stage, String event, String by, String reason) {
     ObjectNode entry = history.addObject();
-    entry.put("date", ClockUtil.getCurrentTime().toInstant().toString());
+    entry.put("date", EngineClock.now().toInstant().toString());
     if (level == null) {
       entry.putNull("level");
     } else {
@@ -86,29 +85,15 @@ public class CasePathway {
     record(execution, "penalty-notices-considered", "term-time leave: national threshold met, no Notice to Improve needed");
   }
 
-  /** The case ends with attendance improved: back to the school's monitoring. */
-  public void closeImproved(DelegateExecution execution) {
-    CASE_OUTCOME.set(execution, AttendanceCase.IMPROVED);
-    STAGE.set(execution, Stage.MONITOR.value());
-    record(execution, "case-closed", "attendance improved");
-  }
-
   static String currentUser(VariableScope scope) {
-    if (scope instanceof DelegateExecution execution) {
-      Authentication authentication =
-          execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (scope instanceof ProcessEngineServicesAware aware) {
+      var authentication = aware.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       if (authentication != null && authentication.getUserId() != null) {
         return authentication.getUserId();
       }
-    } else if (scope instanceof DelegateTask task) {
-      Authentication authentication =
-          task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      if (authentication != null && authentication.getUserId() != null) {
-        return authentication.getUserId();
-      }
-      if (task.getAssignee() != null) {
-        return task.getAssignee();
-      }
+    }
+    if (scope instanceof DelegateTask task && task.getAssignee() != null) {
+      return task.getAssignee();
     }
     return "system";
   }

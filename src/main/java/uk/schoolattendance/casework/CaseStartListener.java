@@ -7,22 +7,20 @@ import static uk.schoolattendance.casework.AttendanceCase.ENTRY_LEVEL;
 import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
 import static uk.schoolattendance.casework.AttendanceCase.OPENED_ON;
 import static uk.schoolattendance.casework.AttendanceCase.PREVIOUS_NOTICE_TO_IMPROVE;
-import static uk.schoolattendance.casework.AttendanceCase.PUPIL_NAME;
-import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_COUNT;
 import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
-import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_URN;
 import static uk.schoolattendance.casework.AttendanceCase.STAGE;
 import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
 import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.engine.EngineClock;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.SchoolDirectory;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Start listener of AttendanceCase ({@code caseStart}): normalises and checks every start
@@ -45,9 +43,7 @@ public class CaseStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Inputs.upn(execution, PUPIL_UPN);
-    Inputs.requiredText(execution, PUPIL_NAME, 200);
-    schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    CaseFacts.checkPupil(execution, schools);
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
     double attendance = Inputs.percent(execution, ATTENDANCE_PERCENT, true);
@@ -55,11 +51,11 @@ public class CaseStartListener implements ExecutionListener {
     CaseParents.normalise(execution);
     PREVIOUS_NOTICE_TO_IMPROVE.set(
         execution, Boolean.TRUE.equals(Inputs.yesNo(execution, PREVIOUS_NOTICE_TO_IMPROVE, false)));
-    Inputs.optionalText(execution, SUPPORT_SO_FAR, 4000);
+    Inputs.optionalText(execution, SUPPORT_SO_FAR, Inputs.TEXT_MAX);
 
     CASE_REFERENCE.set(execution, caseReference(execution));
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
-    OPENED_ON.set(execution, ClockUtil.getCurrentTime());
+    OPENED_ON.set(execution, EngineClock.now());
     REVIEW_COUNT.set(execution, 0);
     LEVEL.set(execution, entryLevel);
     STAGE.set(execution, Stage.MONITOR.value());

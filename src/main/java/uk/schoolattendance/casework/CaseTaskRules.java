@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Complete listener of every user task of AttendanceCase ({@code caseTaskRules}): a completion
@@ -78,7 +78,7 @@ public class CaseTaskRules implements TaskListener {
 
   private void interveneInSchool(DelegateTask task) {
     String outcome = Inputs.oneOf(task, SCHOOL_INTERVENTION_OUTCOME, AttendanceCase.SCHOOL_OUTCOMES, null);
-    String notes = Inputs.optionalText(task, SCHOOL_INTERVENTION_NOTES, 4000);
+    String notes = Inputs.optionalText(task, SCHOOL_INTERVENTION_NOTES, Inputs.TEXT_MAX);
     pathway.record(task, "school-intervention-" + outcome, notes);
   }
 
@@ -90,8 +90,8 @@ public class CaseTaskRules implements TaskListener {
           ATTENDANCE_TARGET.name(), "must be above the pupil's current attendance (" + current + " %)");
     }
     futureSchoolDay(task, REVIEW_DATE);
-    Inputs.optionalText(task, BARRIERS, 4000);
-    Inputs.optionalText(task, ATTENDANCE_PLAN, 4000);
+    Inputs.optionalText(task, BARRIERS, Inputs.TEXT_MAX);
+    Inputs.optionalText(task, ATTENDANCE_PLAN, Inputs.TEXT_MAX);
     pathway.record(task, "attendance-meeting-held", "target " + target + " %");
   }
 
@@ -99,7 +99,7 @@ public class CaseTaskRules implements TaskListener {
     double now = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, true);
     ATTENDANCE_PERCENT.set(task, now);
     ATTENDANCE_BAND.set(task, Decisions.attendanceBand(decisions(task), now));
-    Inputs.optionalText(task, REVIEW_NOTES, 4000);
+    Inputs.optionalText(task, REVIEW_NOTES, Inputs.TEXT_MAX);
   }
 
   private void workWithFamily(DelegateTask task) {
@@ -110,9 +110,9 @@ public class CaseTaskRules implements TaskListener {
           EARLY_HELP_ASSESSMENT.name(), "an early help assessment needs the parent's consent (earlyHelpConsent)");
     }
     String outcome = Inputs.oneOf(task, CASEWORK_OUTCOME, AttendanceCase.CASEWORK_OUTCOMES, null);
-    Inputs.optionalText(task, AGENCIES_INVOLVED, 4000);
-    Inputs.optionalText(task, CASEWORK_NOTES, 4000);
-    String support = Inputs.optionalText(task, SUPPORT_SO_FAR, 4000);
+    Inputs.optionalText(task, AGENCIES_INVOLVED, Inputs.TEXT_MAX);
+    Inputs.optionalText(task, CASEWORK_NOTES, Inputs.TEXT_MAX);
+    String support = Inputs.optionalText(task, SUPPORT_SO_FAR, Inputs.TEXT_MAX);
     pathway.record(task, "casework-" + outcome, support);
   }
 
@@ -122,7 +122,7 @@ public class CaseTaskRules implements TaskListener {
       futureSchoolDay(task, CONTRACT_REVIEW_DATE);
       pathway.record(task, "attendance-contract-agreed", null);
     } else {
-      String reason = Inputs.optionalText(task, NO_CONTRACT_REASON, 4000);
+      String reason = Inputs.optionalText(task, NO_CONTRACT_REASON, Inputs.TEXT_MAX);
       if (reason == null) {
         throw new InvalidInputException(
             NO_CONTRACT_REASON.name(), "is required when no attendance contract is agreed (domain notes §6)");
@@ -133,7 +133,7 @@ public class CaseTaskRules implements TaskListener {
 
   private void reviewAttendanceContract(DelegateTask task) {
     String outcome = Inputs.oneOf(task, CONTRACT_OUTCOME, AttendanceCase.CONTRACT_OUTCOMES, null);
-    String notes = Inputs.optionalText(task, CONTRACT_REVIEW_NOTES, 4000);
+    String notes = Inputs.optionalText(task, CONTRACT_REVIEW_NOTES, Inputs.TEXT_MAX);
     pathway.record(task, "attendance-contract-" + outcome, notes);
   }
 
@@ -150,7 +150,7 @@ public class CaseTaskRules implements TaskListener {
                 + " this pupil has " + count + ": choose prosecution, education-supervision-order or further-support");
       }
     }
-    String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, 4000);
+    String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);
   }
 

@@ -2,11 +2,11 @@ package uk.schoolattendance.casework;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.engine.EngineClock;
 
 /**
  * Case references from a counter row per year ({@code ac_reference_counter}, Flyway V10): the
@@ -26,7 +26,7 @@ class JdbcCaseReferences implements CaseReferences {
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public String next() {
-    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).getYear();
+    int year = LocalDate.ofInstant(EngineClock.now().toInstant(), zone).getYear();
     int updated =
         jdbc.update("UPDATE ac_reference_counter SET last_number = last_number + 1 WHERE case_year = ?", year);
     if (updated == 0) {

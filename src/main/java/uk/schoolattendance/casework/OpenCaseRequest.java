@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parents;
@@ -39,7 +40,7 @@ record OpenCaseRequest(
   @Override
   public void check() {
     Inputs.upn(AttendanceCase.PUPIL_UPN.name(), pupilUpn);
-    Inputs.requiredText(AttendanceCase.PUPIL_NAME.name(), pupilName, 200);
+    Inputs.requiredText(AttendanceCase.PUPIL_NAME.name(), pupilName, CaseFacts.PUPIL_NAME_MAX);
     Inputs.schoolUrn(AttendanceCase.SCHOOL_URN.name(), schoolUrn);
     Inputs.oneOf(AttendanceCase.ROUTE.name(), route, AttendanceCase.ROUTES);
     Inputs.wholeNumber(AttendanceCase.ENTRY_LEVEL.name(), entryLevel, 1, 4);

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Inputs;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * "Record level change" ({@code recordLevelChange}): an officer escalated or stepped the case
@@ -33,7 +33,7 @@ public class RecordLevelChange implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Integer from = LEVEL.get(execution);
     int level = Inputs.wholeNumber(execution, NEW_LEVEL, 1, 4, null);
-    String reason = Inputs.optionalText(execution, CHANGE_REASON, 4000);
+    String reason = Inputs.optionalText(execution, CHANGE_REASON, Inputs.TEXT_MAX);
     if (reason == null) {
       throw new InvalidInputException(CHANGE_REASON.name(), "is required: say why the level changes");
     }

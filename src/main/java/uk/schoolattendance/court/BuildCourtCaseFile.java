@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.DateValues;
 
 /**
@@ -25,9 +25,9 @@ import uk.schoolattendance.schools.DateValues;
 public class BuildCourtCaseFile implements JavaDelegate {
 
   private final CaseFileBuilder caseFile;
-  private final NoticeDates dates;
+  private final SchoolCalendar dates;
 
-  public BuildCourtCaseFile(CaseFileBuilder caseFile, NoticeDates dates) {
+  public BuildCourtCaseFile(CaseFileBuilder caseFile, SchoolCalendar dates) {
     this.caseFile = caseFile;
     this.dates = dates;
   }
@@ -37,7 +37,7 @@ public class BuildCourtCaseFile implements JavaDelegate {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     List<HistoricProcessInstance> processes =
         caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId());
-    CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.zone()));
+    CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.properties().zone()));
     EVIDENCE_LIST.set(execution, caseFile.evidenceList(history, processes, NOTICE_NUMBER.get(execution), false));
     WITNESS_STATEMENT.set(
         execution,
@@ -55,6 +55,6 @@ public class BuildCourtCaseFile implements JavaDelegate {
   }
 
   private java.time.LocalDate day(Date date) {
-    return date == null ? null : DateValues.toLocalDate(date, dates.zone());
+    return date == null ? null : DateValues.toLocalDate(date, dates.properties().zone());
   }
 }

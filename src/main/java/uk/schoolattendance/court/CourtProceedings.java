@@ -79,11 +79,15 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<Integer> PARENTING_ORDER_MONTHS = integer("parentingOrderMonths");
   public static final ProcessVariable<Integer> PARENTING_PROGRAMME_MONTHS = integer("parentingProgrammeMonths");
   public static final ProcessVariable<Integer> SUPERVISION_ORDER_MONTHS = integer("supervisionOrderMonths");
+  public static final String FINE = "fine";
+  public static final String PARENTING_ORDER = "parenting-order";
   public static final List<String> PROSECUTION_OUTCOMES =
-      List.of("fine", "conditional-discharge", "parenting-order", EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
+      List.of(FINE, "conditional-discharge", PARENTING_ORDER, EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
   public static final List<String> SUPERVISION_OUTCOMES = List.of(EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
 
   public static final ProcessVariable<Date> OUTCOME_DUE_DATE = date("outcomeDueDate");
+  /** The months of the order the court made (parenting or education supervision order). */
+  public static final ProcessVariable<Integer> ORDER_MONTHS = integer("orderMonths");
   public static final ProcessVariable<Date> ORDER_ENDS_ON = date("orderEndsOn");
   public static final ProcessVariable<String> SCHOOL_REPORT = text("schoolReport");
 

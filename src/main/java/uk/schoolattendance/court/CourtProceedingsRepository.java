@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import uk.schoolattendance.engine.EngineClock;
 
 /** {@code court_proceedings}: each set of proceedings, its hearing and its outcome. */
 @Repository
@@ -35,7 +35,7 @@ public class CourtProceedingsRepository {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         r.processInstanceId(), r.caseReference(), r.noticeNumber(), r.pupilUpn(), r.pupilName(), r.schoolUrn(),
         r.parentIds(), r.proceedingsType(), date(r.informationDeadline()),
-        new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        new Timestamp(EngineClock.now().getTime()));
   }
 
   public Optional<CourtProceedingsRecord> find(String processInstanceId) {

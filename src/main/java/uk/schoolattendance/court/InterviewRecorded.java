@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Completing "Interview the parent under caution" (s444(1A) only): the interview date and where
@@ -19,15 +19,15 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component("interviewRecorded")
 public class InterviewRecorded implements TaskListener {
 
-  private final NoticeDates dates;
+  private final SchoolCalendar dates;
 
-  public InterviewRecorded(NoticeDates dates) {
+  public InterviewRecorded(SchoolCalendar dates) {
     this.dates = dates;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    LocalDate held = Inputs.requiredDate(task, INTERVIEW_DATE, dates.zone());
+    LocalDate held = Inputs.requiredDate(task, INTERVIEW_DATE, dates.properties().zone());
     if (held.isAfter(dates.today())) {
       throw new InvalidInputException(INTERVIEW_DATE.name(), "must not be in the future");
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
@@ -31,9 +31,9 @@ public class ReportCourtOutcome implements JavaDelegate {
 
   private final CourtProceedingsRepository proceedings;
   private final SchoolDirectory schools;
-  private final NoticeDates dates;
+  private final SchoolCalendar dates;
 
-  public ReportCourtOutcome(CourtProceedingsRepository proceedings, SchoolDirectory schools, NoticeDates dates) {
+  public ReportCourtOutcome(CourtProceedingsRepository proceedings, SchoolDirectory schools, SchoolCalendar dates) {
     this.proceedings = proceedings;
     this.schools = schools;
     this.dates = dates;
@@ -58,6 +58,6 @@ public class ReportCourtOutcome implements JavaDelegate {
   }
 
   private String day(Date date) {
-    return DAY.format(DateValues.toLocalDate(date, dates.zone()));
+    return DAY.format(DateValues.toLocalDate(date, dates.properties().zone()));
   }
 }

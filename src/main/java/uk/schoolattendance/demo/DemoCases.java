@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -19,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
@@ -106,7 +106,7 @@ class DemoCases {
       runtime.createMessageCorrelation(PenaltyNotice.PAID.name())
           .processInstanceBusinessKey(paid)
           .setVariables(VariableValues.with(PenaltyNotice.AMOUNT_PAID, register.get(paid).reducedAmount())
-              .and(PenaltyNotice.PAID_ON, ClockUtil.getCurrentTime()))
+              .and(PenaltyNotice.PAID_ON, EngineClock.now()))
           .correlate();
     } catch (RuntimeException e) {
       // The job executor may still be issuing the notice: the demo then has both unpaid.
@@ -142,7 +142,7 @@ class DemoCases {
   }
 
   private void overdue(Task task, int daysLate) {
-    task.setDueDate(new Date(ClockUtil.getCurrentTime().getTime() - daysLate * DAY));
+    task.setDueDate(new Date(EngineClock.now().getTime() - daysLate * DAY));
     tasks.saveTask(task);
   }
 

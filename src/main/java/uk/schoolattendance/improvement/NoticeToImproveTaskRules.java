@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Inputs;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Complete listener of the NoticeToImprove user tasks ({@code noticeToImproveTaskRules}): the
@@ -23,9 +23,9 @@ public class NoticeToImproveTaskRules implements TaskListener {
     String key = task.getTaskDefinitionKey();
     if (NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id().equals(key)) {
       Inputs.yesNo(task, IMPROVEMENT_SUFFICIENT, true);
-      Inputs.optionalText(task, REVIEW_NOTES, 4000);
+      Inputs.optionalText(task, REVIEW_NOTES, Inputs.TEXT_MAX);
     } else if (NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id().equals(key)) {
-      String grounds = Inputs.optionalText(task, EARLY_ESCALATION_GROUNDS, 4000);
+      String grounds = Inputs.optionalText(task, EARLY_ESCALATION_GROUNDS, Inputs.TEXT_MAX);
       if (grounds == null) {
         throw new InvalidInputException(
             EARLY_ESCALATION_GROUNDS.name(), "is required to escalate before the improvement period ends");

@@ -12,6 +12,6 @@ public class AnotherRouteChosen implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Inputs.oneOf(task, PenaltyNotice.ALTERNATIVE_ROUTE, PenaltyNotice.ALTERNATIVE_ROUTES, null);
-    Inputs.optionalText(task, PenaltyNotice.ROUTE_NOTES, 4000);
+    Inputs.optionalText(task, PenaltyNotice.ROUTE_NOTES, Inputs.TEXT_MAX);
   }
 }

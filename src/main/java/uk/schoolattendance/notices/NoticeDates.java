@@ -73,8 +73,13 @@ public class NoticeDates {
     return calendar.atTimeOfDay(day);
   }
 
+  /** The calendar day of a stored date, in the authority's zone (null stays null). */
+  public LocalDate day(Date date) {
+    return calendar.day(date);
+  }
+
   public Date startOfDay(LocalDate day) {
-    return day == null ? null : uk.schoolattendance.schools.DateValues.toDate(day, calendar.properties().zone());
+    return calendar.startOfDay(day);
   }
 
   public java.time.ZoneId zone() {

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.security.CurrentUser;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.web.Checked;
 import uk.schoolattendance.web.CheckedBody;
 

@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The penalty notice register in {@code pn_notice} and {@code pn_payment}. Runs inside the
@@ -65,7 +65,7 @@ public class PenaltyNoticeRegister {
     if (sameProcess.isPresent()) {
       return sameInstance(sameProcess.get(), notice);
     }
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = new Timestamp(EngineClock.now().getTime());
     Evidence evidence = notice.evidence() == null ? Evidence.NONE : notice.evidence();
     try {
       jdbc.update(
@@ -138,7 +138,7 @@ public class PenaltyNoticeRegister {
 
   /** Records the payment that discharges the notice; refused unless the notice awaits payment. */
   public void recordPayment(String noticeNumber, BigDecimal amount, LocalDate paidOn) {
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = new Timestamp(EngineClock.now().getTime());
     int updated =
         jdbc.update(
             "UPDATE pn_notice SET status = 'paid', amount_paid = ?, paid_on = ?, updated_at = ?"
@@ -187,7 +187,7 @@ public class PenaltyNoticeRegister {
 
   private void transition(String noticeNumber, String assignments, List<Object> values, String fromStatuses) {
     List<Object> args = new ArrayList<>(values);
-    args.add(new Timestamp(ClockUtil.getCurrentTime().getTime()));
+    args.add(new Timestamp(EngineClock.now().getTime()));
     args.add(noticeNumber);
     int updated =
         jdbc.update(

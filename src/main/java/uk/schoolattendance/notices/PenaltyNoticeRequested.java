@@ -8,9 +8,6 @@ import static uk.schoolattendance.notices.PenaltyNotice.OFFENCE_TO;
 import static uk.schoolattendance.notices.PenaltyNotice.PARENT_ADDRESS;
 import static uk.schoolattendance.notices.PenaltyNotice.PARENT_ID;
 import static uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME;
-import static uk.schoolattendance.notices.PenaltyNotice.PUPIL_NAME;
-import static uk.schoolattendance.notices.PenaltyNotice.PUPIL_UPN;
-import static uk.schoolattendance.notices.PenaltyNotice.SCHOOL_URN;
 import static uk.schoolattendance.notices.PenaltyNotice.UNAUTHORISED_SESSIONS;
 
 import java.time.LocalDate;
@@ -23,7 +20,7 @@ import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolDirectory;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Start of a {@code PenaltyNotice}: normalises and checks the inputs of docs/adr/0002 (a bad one
@@ -48,9 +45,7 @@ public class PenaltyNoticeRequested implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     ZoneId zone = dates.zone();
     Inputs.optionalText(execution, CASE_REFERENCE, 64);
-    Inputs.upn(execution, PUPIL_UPN);
-    Inputs.requiredText(execution, PUPIL_NAME, 200);
-    schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(execution, SCHOOL_URN));
+    CaseFacts.checkPupil(execution, schools);
     Inputs.requiredText(execution, PARENT_ID, Parents.MAX_ID);
     Inputs.requiredText(execution, PARENT_NAME, Parents.MAX_NAME);
     Inputs.requiredText(execution, PARENT_ADDRESS, Parents.MAX_ADDRESS);

@@ -3,6 +3,8 @@ package uk.schoolattendance.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Date;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
  * The facts of a case that every process of it carries, and what its processes hand each other
@@ -56,6 +58,19 @@ public final class CaseFacts {
 
   /** The shape of a notice number. */
   public static final Pattern NOTICE_NUMBER_SHAPE = Pattern.compile("PN-\\d{4}-\\d{6}");
+
+  /** The longest pupil name any process or the API accepts. */
+  public static final int PUPIL_NAME_MAX = 200;
+
+  /**
+   * The pupil a process is about, checked alike wherever a process starts: the UPN with its DfE
+   * check letter, the name, a school the authority serves (each trimmed and stored normalised).
+   */
+  public static void checkPupil(VariableScope scope, SchoolDirectory schools) {
+    Inputs.upn(scope, PUPIL_UPN);
+    Inputs.requiredText(scope, PUPIL_NAME, PUPIL_NAME_MAX);
+    schools.requireServed(SCHOOL_URN.name(), Inputs.schoolUrn(scope, SCHOOL_URN));
+  }
 
   private CaseFacts() {}
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.schoolattendance.schools.DateValues;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The one input normaliser: every value a person or a client sends (a process start, a task
@@ -25,6 +25,9 @@ import uk.schoolattendance.system.InvalidInputException;
  * becomes {@code "100002"}, {@code "yes"} becomes {@code true}).
  */
 public final class Inputs {
+
+  /** The longest free text a process keeps (a reason, notes): the engine's text column holds 4000. */
+  public static final int TEXT_MAX = 4000;
 
   private static final Pattern URN = Pattern.compile("\\d{6}");
 

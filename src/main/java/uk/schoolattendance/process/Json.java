@@ -36,7 +36,7 @@ public final class Json {
       // a Spin SpinJsonNode prints as its Json text
       return MAPPER.readTree(value.toString());
     } catch (JsonProcessingException e) {
-      throw new uk.schoolattendance.system.InvalidInputException(field, "is not valid Json");
+      throw new uk.schoolattendance.process.InvalidInputException(field, "is not valid Json");
     }
   }
 

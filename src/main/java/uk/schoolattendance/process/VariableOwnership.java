@@ -26,7 +26,7 @@ import uk.schoolattendance.process.CommandInputs.TaskCompletion;
 import uk.schoolattendance.process.CommandInputs.TaskThrow;
 import uk.schoolattendance.process.CommandInputs.TaskVariables;
 import uk.schoolattendance.process.CommandInputs.TokenMove;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Nobody rewrites a case through the side door (docs/security.md, issue #11 hole 1). Inside the

@@ -10,10 +10,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNotice;
@@ -44,7 +44,7 @@ class DashboardController {
 
   @GetMapping("/api/reports/dashboard")
   Dashboard dashboard() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = EngineClock.now();
     Date inAWeek = new Date(now.getTime() + WEEK_DAYS * DAY_MS);
     return new Dashboard(
         now,

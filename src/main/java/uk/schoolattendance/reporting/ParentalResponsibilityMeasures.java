@@ -19,7 +19,7 @@ import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.schools.SchoolCalendar;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The Parental Responsibility Measures census from the system's own records: the penalty

@@ -6,8 +6,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
 import uk.schoolattendance.schools.CalendarProperties.Period;
 
@@ -133,7 +133,7 @@ public class SchoolCalendar {
 
   /** Today by the engine's clock, in the authority's zone. */
   public LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), properties.zone());
+    return LocalDate.ofInstant(EngineClock.now().toInstant(), properties.zone());
   }
 
   /** For timers: the moment {@code weeks} school weeks from today, at the configured time of day. */
@@ -172,6 +172,16 @@ public class SchoolCalendar {
       }
     }
     return monday;
+  }
+
+  /** The start of the day in the authority's zone, as dates are stored (null stays null). */
+  public Date startOfDay(LocalDate day) {
+    return day == null ? null : DateValues.toDate(day, properties.zone());
+  }
+
+  /** The calendar day of a stored date in the authority's zone (null stays null). */
+  public LocalDate day(Date date) {
+    return date == null ? null : DateValues.toLocalDate(date, properties.zone());
   }
 
   /** The moment a timer falls due on this day. */

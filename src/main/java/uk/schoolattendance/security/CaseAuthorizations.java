@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.School;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * A school sees its own cases and nobody else's. Every process instance that starts with a

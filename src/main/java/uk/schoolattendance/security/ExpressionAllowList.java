@@ -125,9 +125,6 @@ final class ExpressionAllowList {
 
   /** Why this expression (text with {@code ${…}} or {@code #{…}}) is refused, or null. */
   String problem(String expression) {
-    if (LegacyExpressions.allows(expression)) {
-      return null;
-    }
     Node root;
     try {
       root = PARSER.build(expression).getRoot();

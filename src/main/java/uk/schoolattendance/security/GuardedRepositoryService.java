@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * A deployment is deleted without taking cases with it: only an administrator deletes one with

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.runtime.RestartProcessInstanceBuilder;
 import uk.schoolattendance.notices.PenaltyNotice;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * A penalty notice's process and its entry in the register never disagree. The process moves

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Input the database cannot hold is refused as bad input (400, naming the field), not left to
@@ -25,7 +26,7 @@ import uk.schoolattendance.system.InvalidInputException;
 @Component
 class InputLimits extends AbstractProcessEnginePlugin {
 
-  static final int MAX_TEXT = 4000;
+  static final int MAX_TEXT = Inputs.TEXT_MAX;
   static final int MAX_NAME = 255;
   private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?][^>]*>|javascript:", Pattern.CASE_INSENSITIVE);
 

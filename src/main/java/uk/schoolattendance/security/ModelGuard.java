@@ -12,7 +12,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import uk.schoolattendance.security.ExpressionAllowList.BeanKind;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Deploying is running code, so every new deployment is checked before the engine parses it,
@@ -27,7 +27,7 @@ class ModelGuard extends AbstractProcessEnginePlugin implements Deployer {
 
   static final String ROOT = "uk.schoolattendance";
   /** The application's infrastructure: its beans grant rights, users and start-up work, never for models. */
-  static final List<String> INFRASTRUCTURE = List.of("identity", "security", "system", "engine", "web", "demo");
+  static final List<String> INFRASTRUCTURE = List.of("identity", "security", "engine", "web", "process", "demo");
 
   private final ListableBeanFactory beanFactory;
   private final BpmnRules bpmn;

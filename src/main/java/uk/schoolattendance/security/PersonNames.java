@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.process.CaseFacts;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Names are names: a pupil's or parent's name holds letters (any alphabet, with accents), spaces,

@@ -2,10 +2,13 @@ package uk.schoolattendance.web;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
-/** Runs a body's {@link CheckedBody#check()} and reports a refused field as a violation on that field. */
-class CheckedBodyValidator implements ConstraintValidator<Checked, CheckedBody> {
+/**
+ * Runs a body's {@link CheckedBody#check()} and reports a refused field as a violation on that field.
+ * Public with a public constructor: Bean Validation creates it without Spring as well.
+ */
+public class CheckedBodyValidator implements ConstraintValidator<Checked, CheckedBody> {
 
   @Override
   public boolean isValid(CheckedBody body, ConstraintValidatorContext context) {

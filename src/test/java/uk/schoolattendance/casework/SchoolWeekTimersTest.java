@@ -27,6 +27,7 @@ import uk.schoolattendance.schools.CalendarProperties;
 import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
 import uk.schoolattendance.schools.CalendarProperties.Period;
 import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.ProcessEngineFixture;
 
 /** Waiting school-week timers move when the term dates change; timers on a chosen date stay. */
 @Deployment(
@@ -43,14 +44,14 @@ class SchoolWeekTimersTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("school-week-timers-test")).build();
+      ProcessEngineCoverageExtension.builder(
+          ProcessEngineFixture.builder("school-week-timers-test").coverage().caseReferencesFrom2026().build().configuration).build();
 
   ProcessEngine processEngine;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
-    ProcessTestEngine.registerBeans();
     clockAt(2025, 10, 15, 10);
   }
 
@@ -61,7 +62,7 @@ class SchoolWeekTimersTest {
 
   /** The shipped calendar with an extra closure: the week of 10 November 2025. */
   static SchoolCalendar withClosureWeek() {
-    CalendarProperties shipped = ProcessTestEngine.CALENDAR.properties();
+    CalendarProperties shipped = ProcessEngineFixture.CALENDAR.properties();
     List<AcademicYear> years = new ArrayList<>();
     for (AcademicYear year : shipped.academicYears()) {
       List<Period> holidays = new ArrayList<>(year.holidays());
@@ -85,7 +86,7 @@ class SchoolWeekTimersTest {
 
     // Unchanged calendar: nothing to move
     assertThat(new SchoolWeekTimers(processEngine.getManagementService(), processEngine.getRuntimeService(),
-        ProcessTestEngine.CALENDAR).recalculate()).isEmpty();
+        ProcessEngineFixture.CALENDAR).recalculate()).isEmpty();
 
     List<SchoolWeekTimers.Moved> moved = new SchoolWeekTimers(processEngine.getManagementService(),
         processEngine.getRuntimeService(), withClosureWeek()).recalculate();

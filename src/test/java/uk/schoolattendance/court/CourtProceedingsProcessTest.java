@@ -26,8 +26,8 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.schoolattendance.notices.NoticesTestEngine;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.ProcessEngineFixture;
+import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.casework.AttendanceCase;
 
 /** Every path of {@code CourtProceedings}, started alone; class coverage must be 100 %. */
@@ -41,7 +41,7 @@ import uk.schoolattendance.casework.AttendanceCase;
     })
 class CourtProceedingsProcessTest {
 
-  static final NoticesTestEngine ENGINE = NoticesTestEngine.withCoverage();
+  static final ProcessEngineFixture ENGINE = ProcessEngineFixture.builder("court-proceedings-test").coverage().build();
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
@@ -153,12 +153,15 @@ class CourtProceedingsProcessTest {
 
   @Test
   void aFineUnderS444OneAMayReach2500() {
-    ProcessInstance court = start(prosecution("AC-3"));
-    execute(job());
-    complete(task(), prepared("s444-1A", true, "2026-12-02", "2027-02-10"));
-    complete(task(), withVariables(CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "IUC-1"));
+    // starts where the rule applies: the outcome of a prepared s444(1A) prosecution's hearing
     setToday(LocalDate.of(2027, 2, 10));
-    execute(job());
+    Map<String, Object> prepared = prosecution("AC-3");
+    prepared.put(CourtProceedings.OFFENCE_SECTION.name(), "s444-1A");
+    prepared.put(CourtProceedings.HEARING_DATE.name(), at(LocalDate.of(2027, 2, 10), 9));
+    prepared.put(CourtProceedings.OUTCOME_DUE_DATE.name(), at(LocalDate.of(2027, 2, 12), 9));
+    ProcessInstance court = engine.getRuntimeService().createProcessInstanceByKey(CourtProceedings.KEY)
+        .businessKey("AC-3").setVariables(prepared).startBeforeActivity("Task_RecordCourtOutcome").execute();
+    assertThat(court).isWaitingAt("Task_RecordCourtOutcome");
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 2600.0)))
         .hasMessageContaining("2500");
     complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 2500.0));

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.schoolattendance.casework.CaseFixtures;
-import uk.schoolattendance.casework.ProcessTestEngine;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.ProcessEngineFixture;
 
 /** NoticeToImprove: issue (async, idempotent, with its letter), the period in school weeks, review, early escalation. */
 @Deployment(resources = "bpmn/NoticeToImprove.bpmn")
@@ -37,7 +37,7 @@ class NoticeToImproveTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension =
-      ProcessEngineCoverageExtension.builder(ProcessTestEngine.configuration("notice-to-improve-test"))
+      ProcessEngineCoverageExtension.builder(ProcessEngineFixture.builder("notice-to-improve-test").coverage().build().configuration)
           .assertClassCoverageAtLeast(1.0)
           .build();
 
@@ -48,7 +48,6 @@ class NoticeToImproveTest {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     runtimeService = processEngine.getRuntimeService();
-    ProcessTestEngine.registerBeans();
     clockAt(2025, 12, 1, 10); // Monday 1 December 2025
   }
 

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Camunda 7 templates whose delegate expression names a real Spring bean that is a JavaDelegate,
  * used by a service task in bpmn/ with the same asynchronous setting (and a retry cycle when
  * asynchronous, which a template cannot set), and whose documented variables are the ones the
- * delegate's code reads and sets. No Spring context: the beans are found by classpath scanning.
+ * delegate's code reads and sets (a task that only writes a record outside the process, such as
+ * the register, says what it writes instead of what it sets). No Spring context: the beans are found by classpath scanning.
  */
 class ElementTemplatesTest {
 
@@ -190,6 +191,9 @@ class ElementTemplatesTest {
       }
       for (String property : List.of("reads", "sets")) {
         List<JsonNode> documented = bound(template, property);
+        if (property.equals("sets") && documented.isEmpty() && bound(template, "writes").size() == 1) {
+          continue; // writes a record (the register, the court record) and sets no process variable
+        }
         assertThat(documented).as(bean(template) + " documents what it " + property).hasSize(1);
         for (String variable : documented.get(0).path("value").asText().split(",\\s*")) {
           assertThat(usesDeclaration(sources.toString(), declarations, variable))

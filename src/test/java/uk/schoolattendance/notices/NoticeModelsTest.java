@@ -14,8 +14,14 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,14 +56,49 @@ class NoticeModelsTest {
     BpmnModelInstance model = Bpmn.readModelFromFile(Path.of(file).toFile());
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}");
-      assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
-      assertThat(task.getExtensionElements().getElementsQuery()
-              .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent())
-          .as(task.getId()).isEqualTo("R3/PT5M");
+      if (task.isCamundaAsyncBefore()) {
+        assertThat(task.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult().getTextContent())
+            .as(task.getId()).isEqualTo("R3/PT5M");
+      } else {
+        // Not asynchronous only where it records a person's or a client's action in that action's
+        // transaction (a payment, a withdrawal, a decision, a start): a failure refuses the action.
+        assertThat(recordsAnAction(task)).as(task.getId() + " is asynchronous or records an action").isTrue();
+      }
     }
     for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
       assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}");
     }
+  }
+
+  /**
+   * Only gateways lie between the task and what leads to it: a user task, a start or a message
+   * (the action it records, refused as a whole if the record fails), or a timer whose job carries
+   * the retry cycle (a failure retries the timer, then shows an incident).
+   */
+  static boolean recordsAnAction(FlowNode node) {
+    for (FlowNode before : node.getPreviousNodes().list()) {
+      boolean action =
+          before instanceof UserTask
+              || before instanceof StartEvent
+              || before instanceof CatchEvent event
+                  && event.getEventDefinitions().stream().allMatch(NoticeModelsTest::actionOrRetriedTimer);
+      if (!action && !(before instanceof Gateway && recordsAnAction(before))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean actionOrRetriedTimer(EventDefinition definition) {
+    if (definition instanceof MessageEventDefinition) {
+      return true;
+    }
+    return definition instanceof TimerEventDefinition
+        && definition.getParentElement() instanceof BaseElement event
+        && event.getExtensionElements() != null
+        && event.getExtensionElements().getElementsQuery()
+            .filterByType(CamundaFailedJobRetryTimeCycle.class).count() == 1;
   }
 
   @ParameterizedTest

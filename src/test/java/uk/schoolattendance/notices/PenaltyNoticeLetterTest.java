@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import uk.schoolattendance.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
@@ -13,7 +14,7 @@ import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 /** The letter's statutory contents, read back from the PDF. */
 class PenaltyNoticeLetterTest {
 
-  static final NoticesTestEngine NOTICES = new NoticesTestEngine();
+  static final ProcessEngineFixture NOTICES = ProcessEngineFixture.builder("letter-test").build();
 
   @Test
   void aFirstNoticeStatesRecipientChildSchoolOffenceAmountsPaymentConsequencesAndWithdrawal() throws IOException {

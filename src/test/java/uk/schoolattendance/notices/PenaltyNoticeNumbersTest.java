@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import uk.schoolattendance.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Notice numbers come from a database counter: consecutive per year, never repeated. */
 class PenaltyNoticeNumbersTest {
 
-  final NoticesTestEngine notices = new NoticesTestEngine();
+  final ProcessEngineFixture notices = ProcessEngineFixture.builder("numbers-test").build();
 
   @Test
   void numbersAreConsecutiveWithinAYearAndRestartInTheNext() {

@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import uk.schoolattendance.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,14 +21,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Every path of {@code PenaltyNotice}, started directly as the case starts it, with time moved
@@ -45,11 +44,12 @@ import uk.schoolattendance.system.InvalidInputException;
     })
 class PenaltyNoticeProcessTest {
 
-  static final NoticesTestEngine ENGINE = NoticesTestEngine.withCoverage();
-  static final FailAfterIssue FAILING_ISSUE = new FailAfterIssue(ENGINE);
+  static final FailAfterIssue FAILING_ISSUE = new FailAfterIssue();
+  static final ProcessEngineFixture ENGINE =
+      ProcessEngineFixture.builder("penalty-notice-test").coverage().replace("issuePenaltyNotice", FAILING_ISSUE).build();
 
   static {
-    ENGINE.beans.put("issuePenaltyNotice", FAILING_ISSUE);
+    FAILING_ISSUE.issue = new IssuePenaltyNotice(ENGINE.register, ENGINE.dates);
   }
 
   @RegisterExtension
@@ -170,6 +170,7 @@ class PenaltyNoticeProcessTest {
     assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "ignore")))
         .hasMessageContaining(PenaltyNotice.NON_PAYMENT_DECISION.name());
     complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "prosecute"));
+    execute(job()); // the court's outcome is written into the register in a job of its own
 
     assertThat(notice).isEnded().hasPassed("Activity_ProsecuteParent", "Event_CourtOutcomeReached");
     assertThat(notice).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "court-outcome").containsEntry(PenaltyNotice.COURT_OUTCOME.name(), "fine");
@@ -412,16 +413,12 @@ class PenaltyNoticeProcessTest {
 
   /** The real issue step, made to fail after it has written the register entry. */
   static final class FailAfterIssue implements JavaDelegate {
-    private final JavaDelegate real;
+    JavaDelegate issue;
     volatile int failuresLeft;
-
-    FailAfterIssue(NoticesTestEngine engine) {
-      this.real = new IssuePenaltyNotice(engine.register, engine.dates);
-    }
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-      real.execute(execution);
+      issue.execute(execution);
       if (failuresLeft > 0) {
         failuresLeft--;
         throw new IllegalStateException("printing service down after writing the register entry");

@@ -36,7 +36,7 @@ class PenaltyNoticeRegisterPostgresTest {
     Flyway.configure()
         .dataSource(postgres.getPostgresDatabase())
         .table("attendance_schema_history")
-        .target(NoticesTestEngine.lastOwnTableMigration())
+        .target(uk.schoolattendance.ProcessEngineFixture.lastOwnTableMigration())
         .load()
         .migrate();
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());

@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import uk.schoolattendance.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -13,21 +14,22 @@ import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 /** The legal rules of {@code PenaltyNoticeTerms} at their edges, against a real register. */
 class PenaltyNoticeTermsTest {
 
-  static NoticesTestEngine notices;
-  static NoticesTestEngine capped;
+  static ProcessEngineFixture notices;
+  static ProcessEngineFixture capped;
   static ProcessEngine engine;
   static ProcessEngine cappedEngine;
   static int serial;
 
   @BeforeAll
   static void engines() {
-    notices = new NoticesTestEngine();
+    notices = ProcessEngineFixture.builder("terms-test").build();
     engine = deployTerms(notices);
-    capped = new NoticesTestEngine(PenaltyNoticeProperties.defaults().withLocalYearlyCapPerChild(1));
+    capped = ProcessEngineFixture.builder("capped-terms-test")
+        .penaltyNotices(PenaltyNoticeProperties.defaults().withLocalYearlyCapPerChild(1)).build();
     cappedEngine = deployTerms(capped);
   }
 
-  private static ProcessEngine deployTerms(NoticesTestEngine setup) {
+  private static ProcessEngine deployTerms(ProcessEngineFixture setup) {
     ProcessEngine built = setup.configuration.buildProcessEngine();
     built.getRepositoryService().createDeployment().addClasspathResource("bpmn/PenaltyNoticeTerms.dmn").deploy();
     return built;
@@ -124,13 +126,13 @@ class PenaltyNoticeTermsTest {
   }
 
   private static NoticeTerms decide(
-      NoticesTestEngine setup, ProcessEngine on, String parent, String upn, LocalDate offenceFrom, LocalDate proposedOn) {
+      ProcessEngineFixture setup, ProcessEngine on, String parent, String upn, LocalDate offenceFrom, LocalDate proposedOn) {
     DecisionService decisions = on.getDecisionService();
     return setup.terms.decide(decisions, parent, upn, offenceFrom, proposedOn);
   }
 
   /** A register entry issued on {@code issuedOn} with the given status. */
-  static void issue(NoticesTestEngine setup, String parent, String upn, LocalDate issuedOn, String status) {
+  static void issue(ProcessEngineFixture setup, String parent, String upn, LocalDate issuedOn, String status) {
     String number = PenaltyNoticeNumbers.format(issuedOn.getYear(), 900000 + ++serial);
     LocalDate from = issuedOn.minusWeeks(8);
     PenaltyNoticeEntry entry =

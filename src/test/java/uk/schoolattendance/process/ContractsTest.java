@@ -19,7 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.schoolattendance.casework.ProcessTestEngine;
+import uk.schoolattendance.ProcessEngineFixture;
 
 /**
  * Each process's contract and its model agree: the key, every user task (with what its form
@@ -29,7 +29,7 @@ import uk.schoolattendance.casework.ProcessTestEngine;
 class ContractsTest {
 
   static Stream<ProcessContract> contracts() {
-    return ProcessTestEngine.CONTRACTS.stream();
+    return ProcessEngineFixture.CONTRACTS.stream();
   }
 
   static BpmnModelInstance model(ProcessContract contract) {

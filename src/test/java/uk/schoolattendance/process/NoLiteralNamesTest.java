@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import uk.schoolattendance.casework.ProcessTestEngine;
+import uk.schoolattendance.ProcessEngineFixture;
 
 /**
  * No variable name, process key, message name or task id is spelt out in the application's code
@@ -35,7 +35,7 @@ class NoLiteralNamesTest {
   void theApplicationNamesVariablesProcessesMessagesAndTasksOnlyThroughTheContracts() throws IOException {
     List<String> literals = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (ProcessContract contract : ProcessTestEngine.CONTRACTS) {
+    for (ProcessContract contract : ProcessEngineFixture.CONTRACTS) {
       names.add(contract.key());
       contract.messages().forEach(message -> names.add(message.name()));
     }

@@ -15,23 +15,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.schoolattendance.court.CourtProceedingsRecord;
-import uk.schoolattendance.notices.NoticesTestEngine;
+import uk.schoolattendance.ProcessEngineFixture;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /** The census figures for a known set of notices, court outcomes and cases, at the year's edges. */
 class ParentalResponsibilityMeasuresTest {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
-  static NoticesTestEngine records;
+  static ProcessEngineFixture records;
   static ProcessEngine engine;
   static ParentalResponsibilityMeasures census;
   static int serial;
 
   @BeforeAll
   static void knownYear() {
-    records = new NoticesTestEngine();
+    records = ProcessEngineFixture.builder("census-test").build();
     engine = records.configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addClasspathResource("bpmn-test/AttendanceCaseStub.bpmn").deploy();
     census = new ParentalResponsibilityMeasures(

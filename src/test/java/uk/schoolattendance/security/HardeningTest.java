@@ -142,8 +142,8 @@ class HardeningTest {
     List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
     assertThat(cookies)
         .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
-    String session = cookie(cookies, "JSESSIONID");
-    String csrf = cookie(cookies, "XSRF-TOKEN");
+    String session = WebappSessions.cookie(cookies, "JSESSIONID");
+    String csrf = WebappSessions.cookie(cookies, "XSRF-TOKEN");
 
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", "demo");
@@ -160,18 +160,11 @@ class HardeningTest {
     List<String> other = rest.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders().get(HttpHeaders.SET_COOKIE);
     HttpHeaders forged = new HttpHeaders();
     forged.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    forged.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(other, "JSESSIONID") + "; XSRF-TOKEN=" + cookie(other, "XSRF-TOKEN"));
+    forged.add(HttpHeaders.COOKIE, "JSESSIONID=" + WebappSessions.cookie(other, "JSESSIONID") + "; XSRF-TOKEN=" + WebappSessions.cookie(other, "XSRF-TOKEN"));
     assertThat(rest.postForEntity(login, new HttpEntity<>(form, forged), String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
-  private static String cookie(List<String> setCookies, String name) {
-    return setCookies.stream()
-        .filter(c -> c.startsWith(name + "="))
-        .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + setCookies));
-  }
 
   private ResponseEntity<String> exchange(HttpMethod method, String path, String body, String authorization) {
     return rest.exchange(path, method, new HttpEntity<>(body, jsonHeaders(authorization)), String.class);

@@ -26,8 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
@@ -189,7 +187,7 @@ class VariableOwnershipTest {
   void tasklistsOwnApiRefusesAForeignVariableToo() {
     ProcessInstance instance = openCase("AC-2026-610004", 1);
     Task own = task(instance);
-    HttpHeaders session = tasklistSession("school2");
+    HttpHeaders session = WebappSessions.tasklist(rest, "school2");
     session.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<String> answer =
         rest.exchange(
@@ -277,46 +275,5 @@ class VariableOwnershipTest {
         .containsExactly("user:officer");
   }
 
-  /** Signs in to Tasklist as a person does (session cookie and CSRF token) and answers the headers to call its API with. */
-  private HttpHeaders tasklistSession(String user) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-    List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
-    String session = cookie(cookies, "JSESSIONID");
-    String csrf = cookie(cookies, "XSRF-TOKEN");
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", user);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf);
-    headers.add("X-XSRF-TOKEN", csrf);
-    ResponseEntity<String> login =
-        rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers), String.class);
-    assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-    List<String> renewed = login.getHeaders().get(HttpHeaders.SET_COOKIE);
-    if (renewed != null && renewed.stream().anyMatch(c -> c.startsWith("JSESSIONID="))) {
-      session = cookie(renewed, "JSESSIONID");
-    }
-    // the signed-in session gets its own CSRF token with its next read, as Tasklist's next page load does
-    HttpHeaders read = new HttpHeaders();
-    read.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
-    List<String> fetched =
-        rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET, new HttpEntity<>(read), String.class)
-            .getHeaders().get(HttpHeaders.SET_COOKIE);
-    if (fetched != null && fetched.stream().anyMatch(c -> c.startsWith("XSRF-TOKEN="))) {
-      csrf = cookie(fetched, "XSRF-TOKEN");
-    }
-    HttpHeaders api = new HttpHeaders();
-    api.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf);
-    api.add("X-XSRF-TOKEN", csrf);
-    return api;
-  }
 
-  private static String cookie(List<String> setCookies, String name) {
-    return setCookies.stream()
-        .filter(c -> c.startsWith(name + "="))
-        .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + setCookies));
-  }
 }

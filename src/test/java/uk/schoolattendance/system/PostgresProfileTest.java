@@ -34,6 +34,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 import uk.schoolattendance.AttendanceApplication;
+import uk.schoolattendance.engine.CaseFileHistoryLevel;
+import uk.schoolattendance.engine.StartupLock;
 
 /**
  * The {@code postgres} profile against a real PostgreSQL (embedded, started by the build): the

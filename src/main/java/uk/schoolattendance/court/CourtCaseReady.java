@@ -1,0 +1,73 @@
+package uk.schoolattendance.court;
+
+import static uk.schoolattendance.court.CourtProceedings.CHILD_LOOKED_AFTER;
+import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
+import static uk.schoolattendance.court.CourtProceedings.INFORMATION_DEADLINE;
+import static uk.schoolattendance.court.CourtProceedings.INFORMATION_LAID_ON;
+import static uk.schoolattendance.court.CourtProceedings.OFFENCE_SECTION;
+import static uk.schoolattendance.court.CourtProceedings.OUTCOME_DUE_DATE;
+import static uk.schoolattendance.court.CourtProceedings.PROCEEDINGS_TYPE;
+import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_CONSIDERED;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * Checks the completion of "Prepare the court case": a prosecution needs the s444(1) or
+ * s444(1A) decision, the education supervision order considered first (Education Act 1996 s447)
+ * and the information laid within the 6-month limit; an education supervision order cannot be
+ * sought for a child in care. The hearing date must lie ahead; it becomes the hearing timer.
+ * "Record preparation" then writes it to the court record.
+ */
+@Component("courtCaseReady")
+public class CourtCaseReady implements TaskListener {
+
+  private final SchoolCalendar dates;
+  private final CourtProperties properties;
+
+  public CourtCaseReady(SchoolCalendar dates, CourtProperties properties) {
+    this.dates = dates;
+    this.properties = properties;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    LocalDate today = dates.today();
+    String section = null;
+    if (CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(task))) {
+      section = Inputs.oneOf(task, OFFENCE_SECTION, CourtProceedings.SECTIONS, null);
+      if (!Inputs.yesNo(task, SUPERVISION_ORDER_CONSIDERED, true)) {
+        throw new InvalidInputException(
+            SUPERVISION_ORDER_CONSIDERED.name(),
+            "an education supervision order must be considered before prosecuting (Education Act 1996 s447)");
+      }
+      LocalDate laid = Inputs.requiredDate(task, INFORMATION_LAID_ON, dates.properties().zone());
+      LocalDate limit = Inputs.optionalDate(task, INFORMATION_DEADLINE, dates.properties().zone());
+      if (laid.isAfter(today)) {
+        throw new InvalidInputException(INFORMATION_LAID_ON.name(), "must not be in the future");
+      }
+      if (limit != null && laid.isAfter(limit)) {
+        throw new InvalidInputException(
+            INFORMATION_LAID_ON.name(),
+            "is after the 6-month limit " + limit + " (Magistrates' Courts Act 1980 s127): the prosecution is time-barred");
+      }
+      INFORMATION_LAID_ON.set(task, dates.startOfDay(laid));
+    } else if (Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
+      throw new InvalidInputException(
+          CHILD_LOOKED_AFTER.name(),
+          "an education supervision order cannot be made for a child in the care of a local authority (Children Act 1989 s36(6))");
+    }
+    OFFENCE_SECTION.set(task, section);
+    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.properties().zone());
+    if (!hearing.isAfter(today)) {
+      throw new InvalidInputException(HEARING_DATE.name(), "must be after today");
+    }
+    HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
+    OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
+  }
+}

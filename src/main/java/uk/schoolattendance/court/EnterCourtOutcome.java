@@ -1,0 +1,31 @@
+package uk.schoolattendance.court;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.SchoolCalendar;
+
+/** "Enter outcome in court record" ({@code enterCourtOutcome}): the outcome, fine and order go into the court record, today. */
+@Component("enterCourtOutcome")
+public class EnterCourtOutcome implements JavaDelegate {
+
+  private final CourtProceedingsRepository proceedings;
+  private final SchoolCalendar calendar;
+
+  public EnterCourtOutcome(CourtProceedingsRepository proceedings, SchoolCalendar calendar) {
+    this.proceedings = proceedings;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String outcome = CourtProceedings.COURT_OUTCOME.get(execution);
+    proceedings.recordOutcome(
+        execution.getProcessInstanceId(),
+        outcome,
+        CourtProceedings.FINE.equals(outcome) ? CourtProceedings.FINE_AMOUNT.get(execution) : null,
+        CourtProceedings.ORDER_MONTHS.get(execution),
+        calendar.day(CourtProceedings.ORDER_ENDS_ON.get(execution)),
+        calendar.today());
+  }
+}

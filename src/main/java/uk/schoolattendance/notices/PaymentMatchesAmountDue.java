@@ -1,0 +1,59 @@
+package uk.schoolattendance.notices;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * Checks a {@code PenaltyNoticePaid} message as it arrives (end of "Penalty notice paid"): the
+ * notice awaits payment, the day is not in the future and lies in the payment period, and the
+ * amount is exactly the amount due on that day (no part payments). Anything else rolls back the
+ * correlation: the caller gets 400 naming {@code amountPaid} or {@code paidOn} and the notice stays
+ * unpaid. The payment is recorded by the service task that follows ("Record payment").
+ */
+@Component("paymentMatchesAmountDue")
+public class PaymentMatchesAmountDue implements ExecutionListener {
+
+  private final PenaltyNoticeRegister register;
+  private final NoticeDates dates;
+
+  public PaymentMatchesAmountDue(PenaltyNoticeRegister register, NoticeDates dates) {
+    this.register = register;
+    this.dates = dates;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String number = PenaltyNotice.NOTICE_NUMBER.get(execution);
+    BigDecimal amount = Inputs.requiredPounds(execution, PenaltyNotice.AMOUNT_PAID);
+    LocalDate paidOn = Inputs.optionalDate(execution, PenaltyNotice.PAID_ON, dates.zone());
+    paidOn = paidOn == null ? dates.today() : paidOn;
+    check(register.get(number), amount, paidOn, dates.today());
+    PenaltyNotice.PAID_ON.set(execution, dates.startOfDay(paidOn));
+  }
+
+  static void check(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn, LocalDate today) {
+    if (!notice.awaitingPayment()) {
+      throw new InvalidInputException(
+          PenaltyNotice.NOTICE_NUMBER.name(), "notice " + notice.noticeNumber() + " is " + notice.status() + ", not awaiting payment");
+    }
+    if (paidOn.isAfter(today)) {
+      throw new InvalidInputException(PenaltyNotice.PAID_ON.name(), "must not be in the future");
+    }
+    BigDecimal due = notice.amountDueOn(paidOn);
+    if (due == null) {
+      throw new InvalidInputException(
+          PenaltyNotice.PAID_ON.name(),
+          "a payment on " + paidOn + " is outside the payment period " + notice.issuedOn() + " to " + notice.finalDeadline());
+    }
+    if (amount.compareTo(due) != 0) {
+      throw new InvalidInputException(
+          PenaltyNotice.AMOUNT_PAID.name(),
+          "must be exactly £" + due.toPlainString() + ", the amount due on " + paidOn + " (no part payments); got £" + amount.toPlainString());
+    }
+  }
+}
