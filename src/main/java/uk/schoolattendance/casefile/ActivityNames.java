@@ -2,9 +2,7 @@ package uk.schoolattendance.casefile;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
@@ -17,13 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivityNames {
 
-  private final ProcessEngineConfigurationImpl configuration;
   private final RepositoryService repositoryService;
+  private final AsApplication asApplication;
   private final Map<String, Map<String, String>> byDefinition = new ConcurrentHashMap<>();
 
-  ActivityNames(ProcessEngineConfiguration configuration, RepositoryService repositoryService) {
-    this.configuration = (ProcessEngineConfigurationImpl) configuration;
+  ActivityNames(RepositoryService repositoryService, AsApplication asApplication) {
     this.repositoryService = repositoryService;
+    this.asApplication = asApplication;
   }
 
   /** The activity's name, or its id when it has none. */
@@ -35,9 +33,7 @@ public class ActivityNames {
   }
 
   private Map<String, String> names(String processDefinitionId) {
-    BpmnModelInstance model =
-        configuration.getCommandExecutorTxRequired().execute(
-            context -> context.runWithoutAuthorization(() -> repositoryService.getBpmnModelInstance(processDefinitionId)));
+    BpmnModelInstance model = asApplication.call(() -> repositoryService.getBpmnModelInstance(processDefinitionId));
     Map<String, String> names = new ConcurrentHashMap<>();
     if (model != null) {
       for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {

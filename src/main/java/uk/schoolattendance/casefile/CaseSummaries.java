@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 import uk.schoolattendance.casefile.index.CaseRow;
@@ -40,7 +39,7 @@ public class CaseSummaries {
   public List<CaseSummary> of(List<CaseRow> rows) {
     Map<String, String> names = people.of(peopleOf(rows));
     List<CaseSummary> summaries = new ArrayList<>();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = uk.schoolattendance.engine.EngineClock.now().toInstant();
     for (CaseRow row : rows) {
       summaries.add(summary(row, names, now));
     }

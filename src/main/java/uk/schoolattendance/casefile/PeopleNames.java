@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +24,12 @@ public class PeopleNames {
 
   private record Kept(String name, long until) {}
 
-  private final ProcessEngineConfigurationImpl configuration;
+  private final AsApplication asApplication;
   private final IdentityService identityService;
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-  PeopleNames(ProcessEngineConfiguration configuration, IdentityService identityService) {
-    this.configuration = (ProcessEngineConfigurationImpl) configuration;
+  PeopleNames(AsApplication asApplication, IdentityService identityService) {
+    this.asApplication = asApplication;
     this.identityService = identityService;
   }
 
@@ -68,9 +66,8 @@ public class PeopleNames {
   }
 
   private java.util.List<User> find(Set<String> ids) {
-    return configuration.getCommandExecutorTxRequired().execute(
-        context -> context.runWithoutAuthorization(
-            () -> identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).listPage(0, ids.size())));
+    return asApplication.call(
+        () -> identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).listPage(0, ids.size()));
   }
 
   private static String fullName(User user) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.security.WebappLogin;
@@ -31,7 +30,7 @@ public class Viewers {
     if (made instanceof Viewer viewer) {
       return viewer;
     }
-    Authentication user = identityService.getCurrentAuthentication();
+    var user = identityService.getCurrentAuthentication();
     if (user == null || user.getUserId() == null) {
       throw new IllegalStateException("a case file page without a signed-in user");
     }

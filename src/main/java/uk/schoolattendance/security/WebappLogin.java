@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import uk.schoolattendance.engine.EngineClock;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -64,7 +64,7 @@ public class WebappLogin {
       return false;
     }
     if (cacheTimeToLive > 0) {
-      authentication.setCacheValidationTime(new Date(ClockUtil.getCurrentTime().getTime() + cacheTimeToLive));
+      authentication.setCacheValidationTime(new Date(EngineClock.now().getTime() + cacheTimeToLive));
     }
     AuthenticationUtil.revalidateSession(request, authentication);
     return true;

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casefile.AsApplication;
 import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CasePathway;
@@ -46,8 +46,12 @@ class CaseNotes {
   private final IdentityService identityService;
 
   private final AuthorizationService authorizationService;
+  private final AsApplication asApplication;
 
-  CaseNotes(RuntimeService runtimeService, IdentityService identityService, AuthorizationService authorizationService) {
+  CaseNotes(
+      RuntimeService runtimeService, IdentityService identityService, AuthorizationService authorizationService,
+      AsApplication asApplication) {
+    this.asApplication = asApplication;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -55,7 +59,7 @@ class CaseNotes {
 
   /** Whether the engine lets the signed-in user change this case: UPDATE on its instance or every case. */
   boolean mayUpdate(String caseId) {
-    Authentication user = identityService.getCurrentAuthentication();
+    var user = identityService.getCurrentAuthentication();
     if (user == null) {
       return false;
     }
@@ -67,16 +71,14 @@ class CaseNotes {
 
   /** Adds a note ({@code on} null) or a contact on a day to the open case, by the signed-in user. */
   void add(String caseId, String kind, LocalDate on, String text) {
-    Authentication user = identityService.getCurrentAuthentication();
+    var user = identityService.getCurrentAuthentication();
     if (!mayUpdate(caseId)) {
       throw new AuthorizationException("adding to a case needs UPDATE on it; " + (user == null ? "nobody" : user.getUserId()) + " has not");
     }
-    identityService.clearAuthentication();
-    try {
+    asApplication.call(() -> {
       write(caseId, kind, on, text, user.getUserId());
-    } finally {
-      identityService.setAuthentication(user);
-    }
+      return null;
+    });
   }
 
   private void write(String caseId, String kind, LocalDate on, String text, String by) {

@@ -18,7 +18,7 @@ import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.casework.CaseCorrections;
-import uk.schoolattendance.system.InvalidInputException;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * A case ({@code /casework/cases/{caseReference}}) and the changes made from it: a note or a

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import uk.schoolattendance.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Parent;
@@ -36,7 +36,7 @@ class CaseIndexWriter {
   }
 
   void write(CaseIndexChanges changes) {
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = new Timestamp(EngineClock.now().getTime());
     changes.cases.values().forEach(change -> writeCase(change, now));
     changes.tasks.values().forEach(this::writeTask);
     changes.candidates.forEach(this::writeCandidate);
