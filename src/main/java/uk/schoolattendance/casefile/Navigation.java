@@ -11,6 +11,7 @@ import java.util.List;
 public final class Navigation {
 
   public static final String FIND = "/casework/";
+  public static final String SCHOOL = "/casework/school";
   public static final String TASKLIST = "/camunda/app/tasklist/";
   public static final String COCKPIT = "/camunda/app/cockpit/";
 
@@ -22,6 +23,9 @@ public final class Navigation {
   public static List<Item> of(Viewer viewer, String path) {
     List<Item> items = new ArrayList<>();
     items.add(item("Find a pupil", FIND, path.equals(FIND) || path.equals("/casework") || path.startsWith("/casework/cases")));
+    if (!viewer.schoolUrns().isEmpty()) {
+      items.add(item("My school's cases", SCHOOL, path.startsWith(SCHOOL)));
+    }
     if (viewer.mayOpen("tasklist")) {
       items.add(item("Tasklist", TASKLIST, false));
     }

@@ -104,4 +104,26 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       browser.screenshot("casefile-other-school-not-found");
     }
   }
+
+  @Test
+  void aSchoolSeesItsCasesNextStepsAndTheOutcomeOfAClosedOne() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Tess Ongoing", CaseFileCases.newUpn(), "parent-1", "Val Ongoing");
+    org.camunda.bpm.engine.runtime.ProcessInstance ended =
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Theo Finished", CaseFileCases.newUpn(), "parent-1", "Wyn Finished");
+    runtimeService.createMessageCorrelation(uk.schoolattendance.casework.AttendanceCase.CASE_CLOSED.name())
+        .processInstanceId(ended.getId())
+        .setVariable(uk.schoolattendance.casework.AttendanceCase.CLOSURE_REASON.name(), "Attendance back above 95%")
+        .correlate();
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/casework/");
+      browser.press(By.linkText("My school's cases"));
+      browser.waitUntil("school-cases", () -> browser.driver().getPageSource().contains("Theo Finished"));
+      assertThat(browser.driver().findElement(By.id("open-cases")).getText()).contains("Tess Ongoing", "Intervene in school");
+      assertThat(browser.driver().findElement(By.id("closed-cases")).getText())
+          .contains("Theo Finished", "Closed early: Attendance back above 95%");
+      browser.screenshot("casefile-my-schools-cases");
+    }
+  }
 }
