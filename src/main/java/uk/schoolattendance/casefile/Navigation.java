@@ -12,6 +12,7 @@ public final class Navigation {
 
   public static final String FIND = "/casework/";
   public static final String SCHOOL = "/casework/school";
+  public static final String CASELOAD = "/casework/caseload";
   public static final String TASKLIST = "/camunda/app/tasklist/";
   public static final String COCKPIT = "/camunda/app/cockpit/";
 
@@ -23,6 +24,9 @@ public final class Navigation {
   public static List<Item> of(Viewer viewer, String path) {
     List<Item> items = new ArrayList<>();
     items.add(item("Find a pupil", FIND, path.equals(FIND) || path.equals("/casework") || path.startsWith("/casework/cases")));
+    if (viewer.hasCaseload()) {
+      items.add(item("My caseload", CASELOAD, path.startsWith(CASELOAD)));
+    }
     if (!viewer.schoolUrns().isEmpty()) {
       items.add(item("My school's cases", SCHOOL, path.startsWith(SCHOOL)));
     }

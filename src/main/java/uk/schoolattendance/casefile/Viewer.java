@@ -42,11 +42,6 @@ public record Viewer(String userId, String name, List<String> groups, Set<String
     return in(Groups.ATTENDANCE_OFFICERS) || in(Groups.SENIOR_PRACTITIONERS);
   }
 
-  /** A manager (or an administrator): sees the caseloads of every officer. */
-  public boolean seesCaseloads() {
-    return in(Groups.MANAGERS) || in(Groups.CAMUNDA_ADMIN);
-  }
-
   public boolean mayOpen(String webapp) {
     return webapps.contains(webapp);
   }

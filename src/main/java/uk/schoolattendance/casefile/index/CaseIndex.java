@@ -87,6 +87,25 @@ public class CaseIndex {
     return ordered(sql, new ArrayList<>(urns), limit);
   }
 
+  /**
+   * An officer's open cases: those of the schools whose named officer they are, and those with an
+   * open task assigned to them or offered to them by name.
+   */
+  public List<String> caseload(String userId, Collection<String> namedOfficerOf, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.closed_at IS NULL AND (");
+    List<Object> args = new ArrayList<>();
+    if (!namedOfficerOf.isEmpty()) {
+      sql.append("c.school_urn IN (").append(placeholders(namedOfficerOf.size())).append(") OR ");
+      args.addAll(namedOfficerOf);
+    }
+    sql.append("c.process_instance_id IN (SELECT t.process_instance_id FROM cf_case_task t WHERE t.assignee = ?)")
+        .append(" OR c.process_instance_id IN (SELECT k.process_instance_id FROM cf_case_task_candidate k")
+        .append(" WHERE k.kind = 'u' AND k.candidate = ?))");
+    args.add(userId);
+    args.add(userId);
+    return ordered(sql, args, limit);
+  }
+
   /** The other cases of each case's family (a liable parent in common), by case. */
   public Map<String, Set<String>> siblings(Collection<String> caseIds) {
     Map<String, Set<String>> siblings = new HashMap<>();
