@@ -103,6 +103,21 @@ class CasePageTest {
   }
 
   @Test
+  void anOfficerEscalatesACaseWithAReasonAndTheTimelineSaysSo() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Ned Marsh");
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+    assertThat(page.html().select("#level option").eachText()).containsExactly("Choose a level", "Level 2", "Level 3", "Level 4");
+    CaseFileClient.Page refused = officer.post(page, "#level-form", Map.of("level", "3", "reason", ""));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#level-reason");
+    assertThat(officer.post(page, "#level-form", Map.of("level", "3", "reason", "No engagement with the school")).status()).isEqualTo(302);
+    CaseFileClient.Page after = officer.get("/casework/cases/" + reference);
+    assertThat(after.html().select("#facts").text()).contains("Level 3");
+    assertThat(after.html().select("#timeline").text()).contains("No engagement with the school");
+  }
+
+  @Test
   void anOfficerClosesACaseWithAReason() {
     String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Jay Marsh");
     CaseFileClient officer = signedIn("officer");
@@ -148,6 +163,8 @@ class CasePageTest {
           person.postForm("/casework/cases/" + reference + "/notes", Map.of("_csrf", token, "kind", "note", "text", "by " + user));
       assertThat(refused.status()).as(user).isEqualTo(403);
       assertThat(person.postForm("/casework/cases/" + reference + "/closure", Map.of("_csrf", token, "reason", "no")).status())
+          .as(user).isEqualTo(403);
+      assertThat(person.postForm("/casework/cases/" + reference + "/level", Map.of("_csrf", token, "level", "2", "reason", "no")).status())
           .as(user).isEqualTo(403);
     }
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);

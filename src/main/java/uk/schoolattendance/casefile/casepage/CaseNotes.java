@@ -18,6 +18,7 @@ import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CasePathway;
 import uk.schoolattendance.casework.CaseCorrections;
+import uk.schoolattendance.casework.ChangeCaseLevel;
 import uk.schoolattendance.process.Json;
 
 /**
@@ -102,6 +103,15 @@ class CaseNotes {
         .processInstanceId(caseId)
         .setVariable(AttendanceCase.CLOSURE_REASON.name(), reason)
         .correlate();
+  }
+
+  /** Escalates or steps the case down to {@code level} (1–4) with the reason: ChangeCaseLevel, started as the signed-in user. */
+  void changeLevel(String caseReference, int level, String reason) {
+    runtimeService.createProcessInstanceByKey(ChangeCaseLevel.KEY)
+        .setVariable(ChangeCaseLevel.CASE_REFERENCE.name(), caseReference)
+        .setVariable(ChangeCaseLevel.NEW_LEVEL.name(), level)
+        .setVariable(ChangeCaseLevel.CHANGE_REASON.name(), reason)
+        .execute();
   }
 
   static String event(String kind) {

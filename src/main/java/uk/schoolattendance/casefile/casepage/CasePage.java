@@ -60,10 +60,12 @@ public record CasePage(
       boolean addNote,
       boolean correct,
       boolean close,
+      List<Integer> levels,
       List<CorrectableField> correctable,
       NoteForm note,
       CorrectionForm correction,
       CloseForm closing,
+      LevelForm level,
       List<FieldError> errors) {
 
     public boolean any() {
@@ -90,6 +92,13 @@ public record CasePage(
 
     public static CorrectionForm empty() {
       return new CorrectionForm("", "", "");
+    }
+  }
+
+  public record LevelForm(String level, String reason) {
+
+    public static LevelForm empty() {
+      return new LevelForm("", "");
     }
   }
 

@@ -32,7 +32,8 @@ class CasePageController {
   static final int MAX_TEXT = 4000;
   private static final Map<String, String> DONE =
       Map.of("note", "Your note has been added", "contact", "The contact has been recorded",
-          "correction", "The detail has been corrected", "closed", "The case has been closed");
+          "correction", "The detail has been corrected", "closed", "The case has been closed",
+          "level", "The case has moved to its new level");
 
   private final CasePageReader reader;
   private final CaseNotes notes;
@@ -83,7 +84,7 @@ class CasePageController {
       errors.add(new FieldError("text", "The note must be " + MAX_TEXT + " characters or fewer"));
     }
     if (!errors.isEmpty()) {
-      return refused(caseReference, new CasePageReader.Forms(form, CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), errors),
+      return refused(caseReference, CasePageReader.Forms.refused(form, errors),
           request, response, model);
     }
     notes.add(caseId, chosen, on, written);
@@ -119,7 +120,7 @@ class CasePageController {
             "The correction was not made: " + refused.getRule()));
       }
     }
-    return refused(caseReference, new CasePageReader.Forms(CasePage.NoteForm.empty(), form, CasePage.CloseForm.empty(), errors),
+    return refused(caseReference, CasePageReader.Forms.refused(form, errors),
         request, response, model);
   }
 
@@ -133,11 +134,42 @@ class CasePageController {
       List<FieldError> errors = List.of(new FieldError("closure-reason",
           why.isEmpty() ? "Enter why the case is closing" : "The reason must be " + MAX_TEXT + " characters or fewer"));
       return refused(caseReference,
-          new CasePageReader.Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), new CasePage.CloseForm(reason), errors),
+          CasePageReader.Forms.refused(new CasePage.CloseForm(reason), errors),
           request, response, model);
     }
     notes.close(caseId, why);
     return done(caseReference, "closed");
+  }
+
+  @PostMapping("/casework/cases/{caseReference}/level")
+  String changeLevel(
+      @PathVariable String caseReference, @RequestParam(required = false) String level,
+      @RequestParam(required = false) String reason,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    reader.caseIdOf(caseReference);
+    List<FieldError> errors = new ArrayList<>();
+    int newLevel = 0;
+    try {
+      newLevel = Integer.parseInt(level == null ? "" : level.strip());
+    } catch (NumberFormatException notANumber) {
+      errors.add(new FieldError("level", "Select the level the case moves to"));
+    }
+    if (newLevel != 0 && (newLevel < 1 || newLevel > CasePageReader.MAX_CHANGE_LEVEL)) {
+      errors.add(new FieldError("level", "Select a level from 1 to " + CasePageReader.MAX_CHANGE_LEVEL));
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      errors.add(new FieldError("level-reason", "Enter why the case changes level"));
+    }
+    if (errors.isEmpty()) {
+      try {
+        notes.changeLevel(caseReference, newLevel, why);
+        return done(caseReference, "level");
+      } catch (InvalidInputException refused) {
+        errors.add(new FieldError("level", "The level was not changed: " + refused.getRule()));
+      }
+    }
+    return refused(caseReference, CasePageReader.Forms.refused(new CasePage.LevelForm(level, reason), errors), request, response, model);
   }
 
   private String refused(String caseReference, CasePageReader.Forms forms, HttpServletRequest request,

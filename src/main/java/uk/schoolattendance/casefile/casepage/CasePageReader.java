@@ -49,6 +49,8 @@ class CasePageReader {
   static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
   static final int MAX_VARIABLES = 100;
   static final int MAX_NOTICES = 100;
+  /** ChangeLevel moves a case between Levels 1–4 while it is in support (the contract). */
+  static final int MAX_CHANGE_LEVEL = 4;
 
   private static final List<String> READ =
       List.of(
@@ -107,17 +109,34 @@ class CasePageReader {
         timeline(values),
         letters(caseReference, values),
         notices(caseReference),
-        actions(caseId, viewer, open, values, parents, forms),
+        actions(caseId, row.level(), open, values, parents, forms),
         banner);
   }
 
   /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */
   record Forms(
-      CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing,
+      CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
       List<uk.schoolattendance.casefile.FieldError> errors) {
 
     static Forms empty() {
-      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), List.of());
+      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(),
+          CasePage.LevelForm.empty(), List.of());
+    }
+
+    static Forms refused(CasePage.NoteForm note, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(note, CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+    }
+
+    static Forms refused(CasePage.CorrectionForm correction, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(CasePage.NoteForm.empty(), correction, CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+    }
+
+    static Forms refused(CasePage.CloseForm closing, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), closing, CasePage.LevelForm.empty(), errors);
+    }
+
+    static Forms refused(CasePage.LevelForm level, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), level, errors);
     }
   }
 
@@ -257,12 +276,15 @@ class CasePageReader {
 
   /** What the viewer may do: the engine's authorizations decide (UPDATE on the case's instance). */
   private CasePage.Actions actions(
-      String caseId, Viewer viewer, boolean open, Map<String, Object> values, List<Parent> parents, Forms forms) {
+      String caseId, Integer level, boolean open, Map<String, Object> values, List<Parent> parents, Forms forms) {
     boolean update = open && notes.mayUpdate(caseId);
     boolean correct = update && currentUser.mayCorrectCases();
+    List<Integer> levels = update && level != null && level <= MAX_CHANGE_LEVEL
+        ? java.util.stream.IntStream.rangeClosed(1, MAX_CHANGE_LEVEL).filter(l -> l != level).boxed().toList()
+        : List.of();
     return new CasePage.Actions(
-        update, correct, update, correct ? correctable(values, parents) : List.of(),
-        forms.note(), forms.correction(), forms.closing(), forms.errors());
+        update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
+        forms.note(), forms.correction(), forms.closing(), forms.level(), forms.errors());
   }
 
   private List<CasePage.CorrectableField> correctable(Map<String, Object> values, List<Parent> parents) {
