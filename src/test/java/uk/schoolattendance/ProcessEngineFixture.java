@@ -23,10 +23,13 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
+import uk.schoolattendance.attendance.IdentifyAttendanceConcerns;
+import uk.schoolattendance.attendance.ReviewIdentifiedPupils;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseReferences;
 import uk.schoolattendance.casework.CaseSettings;
 import uk.schoolattendance.casework.ChangeCaseLevel;
+import uk.schoolattendance.casework.RegisterFigures;
 import uk.schoolattendance.meetings.TargetingSupportMeeting;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.court.CourtProceedingsRepository;
@@ -62,7 +65,7 @@ public final class ProcessEngineFixture {
   public static final List<ProcessContract> CONTRACTS =
       List.of(
           new AttendanceCase(), new ChangeCaseLevel(), new TargetingSupportMeeting(), new NoticeToImprove(),
-          new PenaltyNotice(), new CourtProceedings());
+          new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils());
 
   /** The two demo schools: 100001 buys the traded service, 100002 the universal one; officer is named for both. */
   public static final SchoolsProperties SCHOOLS =
@@ -176,6 +179,10 @@ public final class ProcessEngineFixture {
     beans.getBeanFactory().registerSingleton("penaltyNoticeProperties", builder.properties);
     beans.getBeanFactory().registerSingleton("courtProperties", CourtProperties.defaults());
     beans.getBeanFactory().registerSingleton("noticeToImproveProperties", NoticeToImproveProperties.defaults());
+    if (!builder.replacements.containsKey("registerFigures")) {
+      // the register is not part of the process tests: no pupil has marks unless a test says so
+      beans.getBeanFactory().registerSingleton("registerFigures", (RegisterFigures) upn -> java.util.Optional.empty());
+    }
     ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(beans);
     scanner.addExcludeFilter(new AnnotationTypeFilter(RestController.class));
     scanner.addExcludeFilter(new AnnotationTypeFilter(Controller.class));

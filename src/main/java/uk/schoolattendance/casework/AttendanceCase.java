@@ -41,6 +41,8 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<Integer> ENTRY_LEVEL = integer("entryLevel");
   public static final ProcessVariable<Double> ATTENDANCE_PERCENT = CaseFacts.ATTENDANCE_PERCENT;
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
+  /** {@code marks} when the register holds the pupil's marks (the figures are then the register's), else {@code entered}. */
+  public static final ProcessVariable<String> ATTENDANCE_SOURCE = CaseFacts.ATTENDANCE_SOURCE;
   public static final ProcessVariable<JsonNode> PARENTS = CaseFacts.PARENTS;
   /** A parent already had a Notice to Improve for a similar offence. */
   public static final ProcessVariable<Boolean> PREVIOUS_NOTICE_TO_IMPROVE = bool("previousNoticeToImprove");
@@ -156,7 +158,7 @@ public final class AttendanceCase implements ProcessContract {
   public static final MessageContract CHANGE_LEVEL = MessageContract.of("ChangeLevel", NEW_LEVEL, CHANGE_REASON);
   public static final MessageContract CASE_CLOSED = MessageContract.of("CaseClosed", CLOSURE_REASON);
   public static final MessageContract ATTENDANCE_UPDATED =
-      MessageContract.of("AttendanceUpdated", ATTENDANCE_PERCENT, UNAUTHORISED_SESSIONS);
+      MessageContract.of("AttendanceUpdated", ATTENDANCE_PERCENT, UNAUTHORISED_SESSIONS, ATTENDANCE_SOURCE);
 
   // ---------------------------------------------------------------- user tasks and what each sets
 

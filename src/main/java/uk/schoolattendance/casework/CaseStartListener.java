@@ -2,11 +2,13 @@ package uk.schoolattendance.casework;
 
 import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_BAND;
 import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PERCENT;
+import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_SOURCE;
 import static uk.schoolattendance.casework.AttendanceCase.CASE_REFERENCE;
 import static uk.schoolattendance.casework.AttendanceCase.ENTRY_LEVEL;
 import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
 import static uk.schoolattendance.casework.AttendanceCase.OPENED_ON;
 import static uk.schoolattendance.casework.AttendanceCase.PREVIOUS_NOTICE_TO_IMPROVE;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_COUNT;
 import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
 import static uk.schoolattendance.casework.AttendanceCase.STAGE;
@@ -25,7 +27,9 @@ import uk.schoolattendance.process.InvalidInputException;
 /**
  * Start listener of AttendanceCase ({@code caseStart}): normalises and checks every start
  * variable (the whole start rolls back on a bad one, nothing is created), fills the defaults,
- * builds {@code parents} from the start form's fields, allocates the case reference when the
+ * builds {@code parents} from the start form's fields, takes the figures from the register of
+ * marks when it holds the pupil's (whatever was typed; {@code attendanceSource} {@code marks}, else
+ * {@code entered} and the typed figures are required), allocates the case reference when the
  * caller gave no business key, and opens the case's level, stage and history.
  */
 @Component("caseStart")
@@ -34,20 +38,23 @@ public class CaseStartListener implements ExecutionListener {
   private final SchoolDirectory schools;
   private final CaseReferences references;
   private final CasePathway pathway;
+  private final RegisterFigures register;
 
-  public CaseStartListener(SchoolDirectory schools, CaseReferences references, CasePathway pathway) {
+  public CaseStartListener(
+      SchoolDirectory schools, CaseReferences references, CasePathway pathway, RegisterFigures register) {
     this.schools = schools;
     this.references = references;
     this.pathway = pathway;
+    this.register = register;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     CaseFacts.checkPupil(execution, schools);
+    String upn = PUPIL_UPN.get(execution);
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
-    double attendance = Inputs.percent(execution, ATTENDANCE_PERCENT, true);
-    Inputs.wholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000, null);
+    double attendance = figures(execution, upn);
     CaseParents.normalise(execution);
     PREVIOUS_NOTICE_TO_IMPROVE.set(
         execution, Boolean.TRUE.equals(Inputs.yesNo(execution, PREVIOUS_NOTICE_TO_IMPROVE, false)));
@@ -63,6 +70,21 @@ public class CaseStartListener implements ExecutionListener {
         execution,
         "case-opened",
         AttendanceCase.TERM_TIME_LEAVE.equals(route) ? "term-time leave" : "entry at level " + entryLevel);
+  }
+
+  /** The register's figures for a pupil with marks, else the typed ones (required); records which. */
+  private double figures(DelegateExecution execution, String upn) {
+    RegisterFigures.CaseFigures marks = register.current(upn).orElse(null);
+    if (marks == null) {
+      double attendance = Inputs.percent(execution, ATTENDANCE_PERCENT, true);
+      Inputs.wholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000, null);
+      ATTENDANCE_SOURCE.set(execution, CaseFacts.ENTERED);
+      return attendance;
+    }
+    ATTENDANCE_PERCENT.set(execution, marks.attendancePercent());
+    UNAUTHORISED_SESSIONS.set(execution, marks.unauthorisedSessions());
+    ATTENDANCE_SOURCE.set(execution, CaseFacts.FROM_MARKS);
+    return marks.attendancePercent();
   }
 
   private String caseReference(DelegateExecution execution) {

@@ -21,7 +21,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.attendance.IdentifyAttendanceConcerns;
+import uk.schoolattendance.attendance.ReviewIdentifiedPupils;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolAccess;
+import uk.schoolattendance.schools.SchoolAccess.SchoolPermission;
+import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
  * The role model of docs/security.md as Camunda authorizations, created at each start for the
@@ -40,9 +46,11 @@ class AuthorizationsInitializer {
   static final String ADMIN = "admin";
 
   private final AuthorizationService authorizations;
+  private final SchoolDirectory schools;
 
-  AuthorizationsInitializer(AuthorizationService authorizations) {
+  AuthorizationsInitializer(AuthorizationService authorizations, SchoolDirectory schools) {
     this.authorizations = authorizations;
+    this.schools = schools;
   }
 
   @EventListener
@@ -56,6 +64,7 @@ class AuthorizationsInitializer {
     managers();
     analysts();
     schools();
+    schoolData();
   }
 
   /** Administrators may do everything, as Camunda's own initial administrator. */
@@ -135,6 +144,32 @@ class AuthorizationsInitializer {
         ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+  }
+
+  /**
+   * Who reads and imports each school's register ({@link SchoolAccess}): a school's group its own
+   * URN, the local authority's groups every school ({@code *}); the data team imports for every
+   * school and watches identification after imports in Cockpit.
+   */
+  private void schoolData() {
+    grant(Groups.CAMUNDA_ADMIN, SchoolAccess.SCHOOL, ANY, SchoolPermission.ALL);
+    for (String group :
+        new String[] {Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM, Groups.MANAGERS}) {
+      grant(group, SchoolAccess.SCHOOL, ANY, SchoolPermission.READ);
+    }
+    grant(Groups.DATA_TEAM, SchoolAccess.SCHOOL, ANY, SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
+    for (School school : schools.all()) {
+      grant(school.group(), SchoolAccess.SCHOOL, school.urn(), SchoolPermission.READ, SchoolPermission.IMPORT_MARKS);
+    }
+    grant(Groups.SCHOOLS, Resources.PROCESS_DEFINITION, ReviewIdentifiedPupils.KEY, ProcessDefinitionPermissions.READ);
+    grant(Groups.DATA_TEAM, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(
+        Groups.DATA_TEAM,
+        Resources.PROCESS_DEFINITION,
+        IdentifyAttendanceConcerns.KEY,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
   }
 
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -33,6 +33,7 @@ class DemoUsersInitializer {
     user("compliance", "Chris", "Clarke", Groups.COMPLIANCE_TEAM);
     user("manager", "Morgan", "Mills", Groups.MANAGERS);
     user("analyst", "Alex", "Adeyemi", Groups.ANALYSTS);
+    user("datateam", "Dana", "Dalton", Groups.DATA_TEAM);
     user("school1", "Sam", "Riverside", Groups.SCHOOLS, School.groupOf("100001"));
     user("school2", "Sasha", "Hillcrest", Groups.SCHOOLS, School.groupOf("100002"));
   }

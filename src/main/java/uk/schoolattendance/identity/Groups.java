@@ -11,6 +11,8 @@ public final class Groups {
   public static final String MANAGERS = "managers";
   public static final String ANALYSTS = "analysts";
   public static final String SCHOOLS = "schools";
+  /** Imports register marks for every school (the register of attendance marks, docs/register.md). */
+  public static final String DATA_TEAM = "data-team";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** The role groups and their names as the Admin webapp shows them. */
@@ -21,7 +23,8 @@ public final class Groups {
           new String[] {COMPLIANCE_TEAM, "Penalty notice and compliance team"},
           new String[] {MANAGERS, "Managers"},
           new String[] {ANALYSTS, "Process analysts"},
-          new String[] {SCHOOLS, "Schools (all school attendance leads)"});
+          new String[] {SCHOOLS, "Schools (all school attendance leads)"},
+          new String[] {DATA_TEAM, "Data team (imports register marks for every school)"});
 
   private Groups() {}
 }

@@ -23,6 +23,10 @@ public final class CaseFacts {
   public static final ProcessVariable<Double> ATTENDANCE_PERCENT = ProcessVariable.number("attendancePercent");
   /** G/N/O/U sessions in the last 10 school weeks. */
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = ProcessVariable.integer("unauthorisedSessions");
+  /** Where the figures came from: {@code marks} (the register) or {@code entered} (typed at the start, no marks). */
+  public static final ProcessVariable<String> ATTENDANCE_SOURCE = ProcessVariable.text("attendanceSource");
+  public static final String FROM_MARKS = "marks";
+  public static final String ENTERED = "entered";
   /** The support given so far, for the Notice to Improve letter. */
   public static final ProcessVariable<String> SUPPORT_SO_FAR = ProcessVariable.text("supportSoFar");
 

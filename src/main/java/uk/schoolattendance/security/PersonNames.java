@@ -26,7 +26,7 @@ import uk.schoolattendance.process.InvalidInputException;
  * application copies between its own processes were checked when they came in.
  */
 @Component
-class PersonNames extends AbstractProcessEnginePlugin implements ExecutionListener {
+public class PersonNames extends AbstractProcessEnginePlugin implements ExecutionListener {
 
   static final Set<String> VARIABLES =
       Set.of(
@@ -34,7 +34,7 @@ class PersonNames extends AbstractProcessEnginePlugin implements ExecutionListen
           CaseFacts.PARENT_NAME.name(),
           AttendanceCase.PARENT_1_NAME.name(),
           AttendanceCase.PARENT_2_NAME.name());
-  static final String RULE = "names hold letters, spaces, hyphens, apostrophes and full stops";
+  public static final String RULE = "names hold letters, spaces, hyphens, apostrophes and full stops";
   private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}'\u2019. \\-]*");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +75,8 @@ class PersonNames extends AbstractProcessEnginePlugin implements ExecutionListen
     }
   }
 
-  static boolean isName(String value) {
+  /** Whether the text is a name (or empty); the register's import applies the same rule to the names a file sends. */
+  public static boolean isName(String value) {
     return value == null || value.isBlank() || NAME.matcher(value.strip()).matches();
   }
 

@@ -64,7 +64,8 @@ class PathwayModelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AttendanceCase", "NoticeToImprove", "TargetingSupportMeeting", "ChangeCaseLevel"})
+  @ValueSource(strings = {"AttendanceCase", "NoticeToImprove", "TargetingSupportMeeting", "ChangeCaseLevel",
+      "IdentifyAttendanceConcerns", "ReviewIdentifiedPupils"})
   void everyModelIsReadableAndComplete(String name) throws IOException {
     BpmnModelInstance model = model(name);
     Process process = model.getModelElementById(name);

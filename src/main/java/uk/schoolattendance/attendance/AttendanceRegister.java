@@ -1,0 +1,228 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.attendance.FiguresQuery.Counts;
+import uk.schoolattendance.attendance.FiguresQuery.Pupils;
+
+/**
+ * The register as the rest of the product reads it: a pupil's figures as of any date (one pupil,
+ * or a set of pupils at once), a pupil's marks over a period, the pupil's details and contacts,
+ * the schools a pupil is enrolled at. Figures are counted in the database ({@link FiguresQuery});
+ * the band comes from the {@code AttendanceBand} decision ({@link Bands}). No authorization here:
+ * callers check {@code SchoolAccess} for the pupil's schools.
+ */
+@Component
+public class AttendanceRegister {
+
+  /** A mark as the register holds it. */
+  public record RegisterMark(
+      LocalDate date, String session, String schoolUrn, String code, String sourceCode, String category) {}
+
+  /** A pupil's details as the last file sent them, with the schools the pupil is enrolled at. */
+  public record Pupil(
+      int id,
+      String upn,
+      String forename,
+      String surname,
+      LocalDate dateOfBirth,
+      String yearGroup,
+      String schoolUrn,
+      String senProvision,
+      Boolean freeSchoolMeals,
+      Boolean socialWorker,
+      Boolean lookedAfter,
+      List<String> schools) {
+
+    public String name() {
+      return forename + " " + surname;
+    }
+  }
+
+  /** A pupil flagged for the school's Targeting Support Meeting: severely absent, no plan. */
+  public record TargetingFlag(String upn, String name, String band, Double attendancePercent, LocalDate flaggedOn) {}
+
+  /** A parent or carer the school listed. */
+  public record Contact(String name, String relationship, Boolean parentalResponsibility, String address) {}
+
+  static final int CHUNK = 500;
+
+  private final JdbcTemplate jdbc;
+  private final FiguresQuery query;
+  private final RegisterCalendars calendars;
+  private final RegisterProperties properties;
+  private final Bands bands;
+  private final RegisterDialect dialect;
+  private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
+  AttendanceRegister(
+      JdbcTemplate jdbc,
+      FiguresQuery query,
+      RegisterCalendars calendars,
+      RegisterProperties properties,
+      Bands bands,
+      org.springframework.transaction.PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.query = query;
+    this.calendars = calendars;
+    this.properties = properties;
+    this.bands = bands;
+    this.dialect = RegisterDialect.of(jdbc);
+    this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+    this.readOnly.setReadOnly(true);
+  }
+
+  /** The pupil with this UPN, if the register knows it. */
+  public Optional<Pupil> pupil(String upn) {
+    List<Pupil> found = jdbc.query(
+        "SELECT pupil_id, upn, forename, surname, date_of_birth, year_group, school_urn, sen_provision,"
+            + " free_school_meals, has_social_worker, looked_after FROM att_pupil WHERE upn = ?",
+        (rs, n) -> new Pupil(rs.getInt(1), rs.getString(2).trim(), rs.getString(3), rs.getString(4),
+            rs.getDate(5).toLocalDate(), rs.getString(6), urn(rs.getInt(7)), trim(rs.getString(8)),
+            bool(rs.getObject(9)), bool(rs.getObject(10)), bool(rs.getObject(11)), List.of()),
+        upn.toUpperCase(Locale.ROOT));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Pupil p = found.get(0);
+    List<String> schools = jdbc.query(
+        "SELECT school_urn FROM att_enrolment WHERE pupil_id = ? ORDER BY school_urn",
+        (rs, n) -> urn(rs.getInt(1)), p.id());
+    return Optional.of(new Pupil(p.id(), p.upn(), p.forename(), p.surname(), p.dateOfBirth(), p.yearGroup(),
+        p.schoolUrn(), p.senProvision(), p.freeSchoolMeals(), p.socialWorker(), p.lookedAfter(), schools));
+  }
+
+  /** The parents and carers the pupil's school listed, in the school's order. */
+  public List<Contact> contacts(String upn) {
+    return jdbc.query(
+        "SELECT c.name, c.relationship, c.parental_responsibility, c.address FROM att_contact c"
+            + " JOIN att_pupil p ON p.pupil_id = c.pupil_id WHERE p.upn = ? ORDER BY c.contact_order",
+        (rs, n) -> new Contact(rs.getString(1), rs.getString(2), bool(rs.getObject(3)), rs.getString(4)),
+        upn.toUpperCase(Locale.ROOT));
+  }
+
+  /** The UPNs of the pupils enrolled at the school (main or dual registration), in UPN order. */
+  public List<String> pupilsAt(String urn) {
+    return jdbc.query(
+        "SELECT p.upn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.school_urn = ?"
+            + " ORDER BY p.upn",
+        (rs, n) -> rs.getString(1).trim(), Integer.parseInt(urn));
+  }
+
+  /** The pupils flagged for the school's Targeting Support Meeting in the academic year ("2026-27"). */
+  public List<TargetingFlag> targetingFlags(String urn, String academicYear) {
+    return jdbc.query(
+        "SELECT p.upn, p.forename, p.surname, f.band, f.attendance_percent, f.flagged_on FROM att_targeting_flag f"
+            + " JOIN att_pupil p ON p.pupil_id = f.pupil_id WHERE f.school_urn = ? AND f.academic_year = ? ORDER BY p.upn",
+        (rs, n) -> new TargetingFlag(rs.getString(1).trim(), rs.getString(2) + " " + rs.getString(3), rs.getString(4),
+            rs.getObject(5) == null ? null : rs.getDouble(5), rs.getDate(6).toLocalDate()),
+        Integer.parseInt(urn), Integer.parseInt(academicYear.substring(0, 4)));
+  }
+
+  /** Whether the register holds any mark for this pupil. */
+  public boolean hasMarks(String upn) {
+    Integer found = jdbc.query(
+        "SELECT 1 FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id WHERE p.upn = ? FETCH FIRST 1 ROWS ONLY",
+        rs -> rs.next() ? 1 : null, upn.toUpperCase(Locale.ROOT));
+    return found != null;
+  }
+
+  /** The pupil's figures for the academic year that holds {@code asOf}, from the marks up to that day. */
+  public Optional<Figures> figures(String upn, LocalDate asOf) {
+    return readOnly.execute(status -> {
+      dialect.reuseFiguresPlans(jdbc);
+      return figures(Pupils.ofUpns(List.of(upn.toUpperCase(Locale.ROOT))), asOf).values().stream().findFirst();
+    });
+  }
+
+  /** The figures of each of these pupils (by UPN) as of {@code asOf}; pupils the register does not know are left out. */
+  public Map<String, Figures> figures(Collection<String> upns, LocalDate asOf) {
+    Map<String, Figures> result = new LinkedHashMap<>();
+    List<String> all = upns.stream().map(u -> u.toUpperCase(Locale.ROOT)).distinct().toList();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      for (Figures f : figures(Pupils.ofUpns(all.subList(from, Math.min(all.size(), from + CHUNK))), asOf).values()) {
+        result.put(f.upn(), f);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The figures of the pupils an import brought marks for, by pupil id, as of today: the year's
+   * totals as the import keeps them, the threshold from the marks. A window of the threshold can
+   * only newly reach it where the import changed marks, so {@code thresholdMetOn} is looked for
+   * from {@code since} (the import's earliest mark; null for the whole year) and is null when the
+   * threshold was met only before it.
+   */
+  Map<Integer, Figures> figuresOfImport(int importId, LocalDate today, LocalDate since) {
+    dialect.beforeIdentification(jdbc);
+    return figures(Pupils.ofImport(importId), today, true, since);
+  }
+
+  /** The pupil's marks from {@code from} to {@code to} (both included), in date and session order. */
+  public List<RegisterMark> marks(String upn, LocalDate from, LocalDate to) {
+    return jdbc.query(
+        "SELECT m.mark_date, m.session_no, m.school_urn, m.code, m.source_code, m.category FROM att_mark m"
+            + " JOIN att_pupil p ON p.pupil_id = m.pupil_id WHERE p.upn = ? AND m.mark_date BETWEEN ? AND ?"
+            + " ORDER BY m.mark_date, m.session_no, m.school_urn",
+        (rs, n) -> new RegisterMark(rs.getDate(1).toLocalDate(), rs.getInt(2) == 0 ? "AM" : "PM", urn(rs.getInt(3)),
+            rs.getString(4), rs.getString(5), rs.getString(6)),
+        upn.toUpperCase(Locale.ROOT), Date.valueOf(from), Date.valueOf(to));
+  }
+
+  private Map<Integer, Figures> figures(Pupils pupils, LocalDate asOf) {
+    return figures(pupils, asOf, false, null);
+  }
+
+  private Map<Integer, Figures> figures(Pupils pupils, LocalDate asOf, boolean yearTotals, LocalDate since) {
+    LocalDate yearStart = SchoolDays.academicYearStart(asOf);
+    LocalDate from = since == null || since.isBefore(yearStart) ? yearStart : since.isAfter(asOf) ? asOf : since;
+    Map<Integer, Counts> counts = query.counts(pupils, asOf, yearStart, from, lookback(from), yearTotals);
+    Map<Integer, Figures> result = new LinkedHashMap<>();
+    Map<List<Integer>, String> bandOf = new HashMap<>();
+    int weeks = properties.threshold().schoolWeeks();
+    for (Counts c : counts.values()) {
+      double percent = Figures.percent(c.present(), c.possible());
+      String band = Double.isNaN(percent) ? null
+          : bandOf.computeIfAbsent(List.of(c.present(), c.possible()),
+              k -> this.bands.band(percent));
+      SchoolDays days = calendars.of(c.schoolUrn());
+      LocalDate windowFrom = c.thresholdMetOn() == null || days == null ? null : days.windowStart(c.thresholdMetOn(), weeks);
+      result.put(c.pupilId(), new Figures(c.upn(), asOf, SchoolDays.academicYearName(asOf), c.possible(), c.present(),
+          c.authorised(), c.unauthorised(), Figures.rounded(percent), band, c.recentUnauthorised(), c.thresholdMetOn(),
+          windowFrom, c.thresholdMetOn(), urn(c.schoolUrn())));
+    }
+    return result;
+  }
+
+  /** The earliest day a threshold window ending on or after {@code from} can reach back to, at any school. */
+  LocalDate lookback(LocalDate from) {
+    LocalDate earliest = from;
+    for (Integer urn : calendars.urns()) {
+      LocalDate start = calendars.of(urn).windowStart(from, properties.threshold().schoolWeeks());
+      earliest = start.isBefore(earliest) ? start : earliest;
+    }
+    return earliest;
+  }
+
+  static String urn(int urn) {
+    return String.format(Locale.ROOT, "%06d", urn);
+  }
+
+  private static String trim(String value) {
+    return value == null ? null : value.trim();
+  }
+
+  private static Boolean bool(Object value) {
+    return value == null ? null : (Boolean) value;
+  }
+}

@@ -1,0 +1,106 @@
+package uk.schoolattendance.attendance;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * The register's CSV layout (docs/register.md): UTF-8, a header row, one row per pupil and
+ * session, columns found by name in any order and case. Required: {@code upn}, {@code urn},
+ * {@code date}, {@code session}, {@code code}. The pupil's details ({@code forename}, {@code
+ * surname}, {@code dateOfBirth}, {@code yearGroup}, required the first time a UPN is seen;
+ * {@code senProvision}, {@code freeSchoolMeals}, {@code socialWorker}, {@code lookedAfter},
+ * {@code address}), {@code registration} ({@code main} or {@code dual}) and up to two parents
+ * ({@code parent1Name}, {@code parent1Relationship}, {@code parent1Address}, {@code
+ * parent1Responsibility}, the same for parent 2) are optional. Read one record at a time.
+ */
+final class CsvMarks {
+
+  static final List<String> REQUIRED = List.of("upn", "urn", "date", "session", "code");
+  static final int PARENTS = 2;
+
+  private CsvMarks() {}
+
+  static void read(InputStream in, MarkSink sink) {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder().detectBomHeader(true).skipEmptyLines(true).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(in, StandardCharsets.UTF_8)) {
+      Columns columns = null;
+      for (CsvRecord record : reader) {
+        if (columns == null) {
+          columns = new Columns(record.getFields());
+          continue;
+        }
+        sink.accept(columns.mark(record));
+      }
+      if (columns == null) {
+        throw new InvalidInputException("body", "the file is empty: a header row is required ("
+            + String.join(",", REQUIRED) + ")");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      throw new InvalidInputException("body", "is not well-formed CSV: " + e.getMessage());
+    }
+  }
+
+  /** Where each known column is in the header. */
+  private static final class Columns {
+    private final Map<String, Integer> index = new HashMap<>();
+    private final boolean parents;
+
+    Columns(List<String> header) {
+      for (int i = 0; i < header.size(); i++) {
+        index.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+      }
+      List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
+      if (!missing.isEmpty()) {
+        throw new InvalidInputException("header", "the column" + (missing.size() > 1 ? "s " : " ")
+            + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing (found: "
+            + String.join(",", header) + ")");
+      }
+      this.parents = index.containsKey("parent1name");
+    }
+
+    SentMark mark(CsvRecord record) {
+      int row = (int) record.getStartingLineNumber();
+      SentMark.Pupil pupil =
+          new SentMark.Pupil(
+              get(record, "forename"), get(record, "surname"), get(record, "dateofbirth"), get(record, "yeargroup"),
+              get(record, "senprovision"), get(record, "freeschoolmeals"), get(record, "socialworker"),
+              get(record, "lookedafter"), get(record, "address"), parents ? contacts(record) : null);
+      return new SentMark(row, get(record, "upn"), get(record, "urn"), get(record, "date"), get(record, "session"),
+          get(record, "code"), get(record, "registration"), pupil);
+    }
+
+    private List<SentMark.Contact> contacts(CsvRecord record) {
+      List<SentMark.Contact> contacts = new ArrayList<>();
+      for (int n = 1; n <= PARENTS; n++) {
+        String name = get(record, "parent" + n + "name");
+        if (name == null || name.isBlank()) {
+          continue;
+        }
+        String responsibility = get(record, "parent" + n + "responsibility");
+        contacts.add(new SentMark.Contact(name, get(record, "parent" + n + "relationship"),
+            responsibility == null || responsibility.isBlank() || !responsibility.trim().matches("(?i)false|no|n|0"),
+            get(record, "parent" + n + "address")));
+      }
+      return contacts.isEmpty() ? null : contacts;
+    }
+
+    private String get(CsvRecord record, String column) {
+      Integer i = index.get(column);
+      return i == null || i >= record.getFieldCount() ? null : record.getField(i);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.attendance.OpenCases.OpenCase;
+import uk.schoolattendance.attendance.PupilStatus.Status;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.CaseFacts;
+
+/**
+ * Identification after an import (DfE stage Monitor): the figures of every pupil the import
+ * brought marks for are recomputed in the database, and the decision {@code
+ * AttendanceIdentification} says which pupils newly entered a band or met the threshold this
+ * year. Then the work, once:
+ *
+ * <ul>
+ *   <li>a pupil with an open {@code AttendanceCase} gets {@code AttendanceUpdated} with the new
+ *       figures whenever they differ from the case's (the case's figures follow the marks);
+ *   <li>newly identified pupils without an open case go, school by school, on one {@code
+ *       ReviewIdentifiedPupils} task for the school's attendance lead or named officer;
+ *   <li>a severely absent pupil with no plan is flagged for the school's next Targeting Support
+ *       Meeting (decision {@code TargetingSupportFlag}).
+ * </ul>
+ *
+ * <p>What was turned into work is kept per pupil and academic year ({@code att_pupil_status}), so
+ * running identification again for the same import, or for a later import with the same figures,
+ * produces nothing new. Runs in the transaction of the service task's job: all or nothing.
+ */
+@Component
+class Identification {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Identification.class);
+  private static final List<String> BANDS = List.of("none", "not-persistent", "persistent", "severe", "chronic");
+
+  /** What one run produced. */
+  record Outcome(int pupils, int identified, int casesUpdated, int reviews, int flagged) {}
+
+  private final AttendanceRegister register;
+  private final PupilStatus statuses;
+  private final OpenCases openCases;
+  private final IdentifiedPupils identifiedPupils;
+  private final ImportRecords records;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final DecisionService decisions;
+  private final JdbcTemplate jdbc;
+
+  Identification(
+      AttendanceRegister register,
+      PupilStatus statuses,
+      OpenCases openCases,
+      IdentifiedPupils identifiedPupils,
+      ImportRecords records,
+      RuntimeService runtime,
+      HistoryService history,
+      DecisionService decisions,
+      JdbcTemplate jdbc) {
+    this.register = register;
+    this.statuses = statuses;
+    this.openCases = openCases;
+    this.identifiedPupils = identifiedPupils;
+    this.records = records;
+    this.runtime = runtime;
+    this.history = history;
+    this.decisions = decisions;
+    this.jdbc = jdbc;
+  }
+
+  Outcome run(int importId, LocalDate asOf) {
+    ImportRecords.Import done = records.get(importId).orElse(null);
+    if (done == null || done.identifiedAt() != null) {
+      return new Outcome(0, 0, 0, 0, 0);
+    }
+    long started = System.nanoTime();
+    Map<Integer, Figures> figures = register.figuresOfImport(importId, asOf, done.firstMarkDate());
+    long figured = System.nanoTime();
+    int year = SchoolDays.academicYearStart(asOf).getYear();
+    Map<Integer, Status> known = statuses.ofImport(importId, year);
+    Map<String, OpenCase> cases = openCases.byUpn();
+    Map<List<Object>, Map<String, Object>> decided = new HashMap<>();
+    Map<Integer, List<IdentifiedPupils.Entry>> bySchool = new TreeMap<>();
+    List<Status> updated = new ArrayList<>();
+    List<Object[]> flags = new ArrayList<>();
+    Map<List<Object>, Boolean> flagged = new HashMap<>();
+    int identified = 0;
+    int casesUpdated = 0;
+    for (Map.Entry<Integer, Figures> entry : figures.entrySet()) {
+      int pupilId = entry.getKey();
+      Figures f = entry.getValue();
+      Status before = known.getOrDefault(pupilId, Status.none(pupilId, year));
+      String band = f.band() == null ? "none" : f.band();
+      // met from the import's earliest mark on, or already known this year
+      boolean thresholdMet = f.thresholdMetOn() != null || before.thresholdMetOn() != null;
+      Map<String, Object> decision = decided.computeIfAbsent(
+          List.of(band, before.identifiedBand(), thresholdMet, before.thresholdMetOn() != null),
+          k -> decide(band, before.identifiedBand(), thresholdMet, before.thresholdMetOn() != null));
+      boolean isIdentified = Boolean.TRUE.equals(decision.get("identified"));
+      OpenCase open = cases.get(f.upn());
+      if (open != null && f.attendancePercent() != null && open.differs(f)) {
+        runtime.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name())
+            .processInstanceId(open.processInstanceId())
+            .setVariables(figuresVariables(f))
+            .correlateWithResult();
+        casesUpdated++;
+      }
+      if (isIdentified) {
+        identified++;
+        if (open == null) {
+          bySchool.computeIfAbsent(Integer.valueOf(f.schoolUrn()), k -> new ArrayList<>())
+              .add(new IdentifiedPupils.Entry(pupilId, f, (String) decision.get("reason")));
+        }
+      }
+      boolean hasPlan = open != null;
+      if (Boolean.TRUE.equals(shouldFlag(band, hasPlan, flagged))) {
+        flags.add(new Object[] {pupilId, Integer.valueOf(f.schoolUrn()), year, Date.valueOf(asOf), band,
+            f.attendancePercent(), importId});
+      }
+      String identifiedBand = worse(before.identifiedBand(), isIdentified || open != null ? band : "none");
+      LocalDate metOn = before.thresholdMetOn() != null ? before.thresholdMetOn() : f.thresholdMetOn();
+      Status after = new Status(pupilId, year, identifiedBand, metOn, before.stored());
+      if (!after.sameWorkAs(before)) {
+        updated.add(after);
+      }
+    }
+    long decided2 = System.nanoTime();
+    statuses.save(updated, importId);
+    int flaggedCount = statuses.flag(flags);
+    long saved = System.nanoTime();
+    int reviews = 0;
+    for (Map.Entry<Integer, List<IdentifiedPupils.Entry>> school : bySchool.entrySet()) {
+      reviews += startReview(importId, school.getKey(), school.getValue()) ? 1 : 0;
+    }
+    records.identified(importId);
+    jdbc.update("DELETE FROM att_import_pupil WHERE import_id = ?", importId);
+    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} reviews, {} flagged"
+            + " (figures {} s, decisions and cases {} s, statuses and flags {} s, reviews {} s)",
+        importId, figures.size(), identified, casesUpdated, reviews, flaggedCount, seconds(started, figured),
+        seconds(figured, decided2), seconds(decided2, saved), seconds(saved, System.nanoTime()));
+    return new Outcome(figures.size(), identified, casesUpdated, reviews, flaggedCount);
+  }
+
+  private boolean startReview(int importId, int urn, List<IdentifiedPupils.Entry> pupils) {
+    String key = "review-" + importId + "-" + AttendanceRegister.urn(urn);
+    if (history.createHistoricProcessInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
+        .processInstanceBusinessKey(key).count() > 0) {
+      return false;
+    }
+    VariableMap variables = Variables.createVariables()
+        .putValue(ReviewIdentifiedPupils.SCHOOL_URN.name(), AttendanceRegister.urn(urn))
+        .putValue("importId", importId);
+    variables.putAll(identifiedPupils.variables(pupils));
+    runtime.createProcessInstanceByKey(ReviewIdentifiedPupils.KEY).businessKey(key).setVariables(variables).execute();
+    return true;
+  }
+
+  /** The variables {@code AttendanceUpdated} carries: the case's figures from the register. */
+  static Map<String, Object> figuresVariables(Figures f) {
+    Map<String, Object> variables = new HashMap<>();
+    AttendanceCase.ATTENDANCE_PERCENT.put(variables, f.attendancePercent());
+    AttendanceCase.UNAUTHORISED_SESSIONS.put(variables, f.unauthorisedInLast10SchoolWeeks());
+    AttendanceCase.ATTENDANCE_SOURCE.put(variables, CaseFacts.FROM_MARKS);
+    return variables;
+  }
+
+  private Map<String, Object> decide(String band, String identifiedBand, boolean met, boolean metKnown) {
+    return decisions.evaluateDecisionTableByKey(IdentifyAttendanceConcerns.IDENTIFICATION_DECISION,
+            Variables.createVariables()
+                .putValue("band", band)
+                .putValue("identifiedBand", identifiedBand)
+                .putValue("thresholdMet", met)
+                .putValue("thresholdIdentified", metKnown))
+        .getSingleResult().getEntryMap();
+  }
+
+  /** The decision TargetingSupportFlag, evaluated once per band and plan in a run. */
+  private Boolean shouldFlag(String band, boolean hasPlan, Map<List<Object>, Boolean> memo) {
+    return memo.computeIfAbsent(List.of(band, hasPlan), k -> decisions.evaluateDecisionTableByKey(IdentifyAttendanceConcerns.TARGETING_SUPPORT_FLAG_DECISION,
+            Variables.createVariables().putValue("band", band).putValue("hasPlan", hasPlan))
+        .getSingleEntry());
+  }
+
+  private static String seconds(long from, long to) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
+  }
+
+  /** The worse of two bands ("none" below them all). */
+  static String worse(String a, String b) {
+    String left = a == null || "not-persistent".equals(a) ? "none" : a;
+    String right = b == null || "not-persistent".equals(b) ? "none" : b;
+    return BANDS.indexOf(left) >= BANDS.indexOf(right) ? left : right;
+  }
+}

@@ -1,0 +1,101 @@
+package uk.schoolattendance.attendance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The list a {@code ReviewIdentifiedPupils} task shows: each newly identified pupil with the
+ * figures, why the pupil was identified and whether parents are on record ({@code
+ * identifiedPupils}, Json), and the choices of its checklist ({@code pupilChoices}).
+ */
+@Component
+class IdentifiedPupils {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  /** A newly identified pupil and the decision's reason. */
+  record Entry(int pupilId, Figures figures, String reason) {}
+
+  private final JdbcTemplate jdbc;
+
+  IdentifiedPupils(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Map<String, Object> variables(List<Entry> entries) {
+    Map<Integer, String[]> pupils = new HashMap<>();
+    Map<Integer, Integer> parents = new HashMap<>();
+    List<Integer> ids = entries.stream().map(Entry::pupilId).toList();
+    for (int from = 0; from < ids.size(); from += AttendanceRegister.CHUNK) {
+      List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + AttendanceRegister.CHUNK));
+      String in = String.join(",", Collections.nCopies(chunk.size(), "?"));
+      jdbc.query("SELECT pupil_id, forename, surname, year_group, date_of_birth FROM att_pupil WHERE pupil_id IN (" + in + ")",
+          rs -> {
+            pupils.put(rs.getInt(1), new String[] {rs.getString(2) + " " + rs.getString(3), rs.getString(4),
+                rs.getDate(5).toLocalDate().toString()});
+          },
+          chunk.toArray());
+      jdbc.query("SELECT pupil_id, COUNT(*) FROM att_contact WHERE address IS NOT NULL AND (parental_responsibility IS NULL"
+              + " OR parental_responsibility = TRUE) AND pupil_id IN (" + in + ") GROUP BY pupil_id",
+          rs -> {
+            parents.put(rs.getInt(1), rs.getInt(2));
+          },
+          chunk.toArray());
+    }
+    ArrayNode list = JSON.createArrayNode();
+    ArrayNode choices = JSON.createArrayNode();
+    for (Entry e : entries) {
+      Figures f = e.figures();
+      String[] pupil = pupils.get(e.pupilId());
+      int onRecord = parents.getOrDefault(e.pupilId(), 0);
+      ObjectNode row = list.addObject();
+      row.put("upn", f.upn());
+      row.put("name", pupil[0]);
+      row.put("yearGroup", pupil[1]);
+      row.put("dateOfBirth", pupil[2]);
+      row.put("attendancePercent", f.attendancePercent());
+      row.put("band", f.band());
+      row.put("possibleSessions", f.possibleSessions());
+      row.put("unauthorisedAbsence", f.unauthorisedAbsence());
+      row.put("unauthorisedSessions", f.unauthorisedInLast10SchoolWeeks());
+      row.put("thresholdMetOn", f.thresholdMetOn() == null ? null : f.thresholdMetOn().toString());
+      row.put("thresholdMet", f.thresholdMetOn() == null ? "" : UK_DATE.format(f.thresholdMetOn()));
+      row.put("reason", e.reason());
+      row.put("why", why(e.reason(), f.thresholdMetOn()));
+      row.put("parentsOnRecord", onRecord);
+      row.put("parents", onRecord == 0 ? "none on record: open from the start form" : onRecord + " on record");
+      ObjectNode choice = choices.addObject();
+      choice.put("label", pupil[0] + " (" + f.upn() + "), " + f.attendancePercent() + " %, " + why(e.reason(), f.thresholdMetOn())
+          + (onRecord == 0 ? " - no parent on record" : ""));
+      choice.put("value", f.upn());
+    }
+    Map<String, Object> variables = new HashMap<>();
+    ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
+    ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
+    ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, entries.size());
+    return variables;
+  }
+
+  /** Why the pupil was identified, in words. */
+  static String why(String reason, LocalDate thresholdMetOn) {
+    return switch (reason) {
+      case "threshold-met" -> "met the national threshold on " + (thresholdMetOn == null ? "?" : UK_DATE.format(thresholdMetOn));
+      case "entered-chronic" -> "chronic absence (below 30 %)";
+      case "entered-severe" -> "severe absence (50 % or less)";
+      case "entered-persistent" -> "persistent absence (90 % or less)";
+      default -> reason;
+    };
+  }
+}

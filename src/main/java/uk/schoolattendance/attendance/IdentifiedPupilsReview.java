@@ -1,0 +1,74 @@
+package uk.schoolattendance.attendance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * Completion of "Review identified pupils" ({@code identifiedPupilsReview}): {@code pupilsToOpen}
+ * (the UPNs chosen; none is fine) must name pupils of the list, each with a parent on record;
+ * otherwise the completion is refused naming the pupil and the task stays open. Sets what the task
+ * owns: {@code casesToOpen} (Json list of UPNs) and {@code casesChosen}.
+ */
+@Component("identifiedPupilsReview")
+class IdentifiedPupilsReview implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Map<String, JsonNode> listed = new HashMap<>();
+    for (JsonNode pupil : json(ReviewIdentifiedPupils.IDENTIFIED_PUPILS.raw(task), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name())) {
+      listed.put(pupil.path("upn").asText(), pupil);
+    }
+    Set<String> chosen = new LinkedHashSet<>();
+    Object sent = ReviewIdentifiedPupils.PUPILS_TO_OPEN.raw(task);
+    if (sent != null && !(sent instanceof String s && s.isBlank())) {
+      JsonNode upns = json(sent, "pupilsToOpen");
+      if (!upns.isArray()) {
+        throw new InvalidInputException("pupilsToOpen", "must be a list of the chosen pupils' UPNs");
+      }
+      for (JsonNode upn : upns) {
+        chosen.add(upn.asText());
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (String upn : chosen) {
+      JsonNode pupil = listed.get(upn);
+      if (pupil == null) {
+        throw new InvalidInputException("pupilsToOpen", upn + " is not one of the pupils identified on this task");
+      }
+      if (pupil.path("parentsOnRecord").asInt() == 0) {
+        problems.add(pupil.path("name").asText() + " (" + upn + ")");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("pupilsToOpen", String.join(", ", problems)
+          + (problems.size() > 1 ? " have" : " has") + " no parent with an address on record: untick "
+          + (problems.size() > 1 ? "them" : "the pupil") + " and open the case from the start form with the parents' details");
+    }
+    ReviewIdentifiedPupils.CASES_TO_OPEN.set(task, IdentifiedPupils.JSON.valueToTree(chosen));
+    ReviewIdentifiedPupils.CASES_CHOSEN.set(task, !chosen.isEmpty());
+  }
+
+  private static JsonNode json(Object value, String name) {
+    try {
+      if (value instanceof org.camunda.spin.json.SpinJsonNode spin) {
+        return IdentifiedPupils.JSON.readTree(spin.toString());
+      }
+      if (value instanceof String text) {
+        return IdentifiedPupils.JSON.readTree(text);
+      }
+      return IdentifiedPupils.JSON.valueToTree(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidInputException(name, "must be a Json list");
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.schoolattendance.attendance.CheckedMark.PupilDetails;
+import uk.schoolattendance.attendance.PupilStore.Known;
+import uk.schoolattendance.attendance.RegisterDialect.Enrolment;
+import uk.schoolattendance.attendance.RegisterDialect.Mark;
+import uk.schoolattendance.attendance.RegisterDialect.Span;
+import uk.schoolattendance.attendance.SentMark.Contact;
+
+/**
+ * Writes one batch of checked marks in the caller's transaction: the pupils first (a pupil seen
+ * for the first time needs its names, else its rows are rejected; details and contacts are
+ * updated where a row sends different ones), then the enrolments, the marks (each natural key
+ * once: a later row for the same session wins) and the pupils the import touched.
+ */
+final class MarkBatch {
+
+  /** What the batch did: marks written or changed, unchanged, and the rows it rejected. */
+  record Result(int accepted, int unchanged, List<Rejection> rejections) {}
+
+  private final JdbcTemplate jdbc;
+  private final RegisterDialect dialect;
+  private final PupilStore pupils;
+  private final PupilCache cache;
+  private final ImportTimings timings;
+
+  MarkBatch(JdbcTemplate jdbc, RegisterDialect dialect, PupilStore pupils, PupilCache cache, ImportTimings timings) {
+    this.jdbc = jdbc;
+    this.dialect = dialect;
+    this.pupils = pupils;
+    this.cache = cache;
+    this.timings = timings;
+  }
+
+  Result write(int importId, List<CheckedMark> marks) {
+    long start = System.nanoTime();
+    Map<String, Known> known = resolvePupils(marks);
+    List<Rejection> rejections = new ArrayList<>();
+    Map<String, PupilDetails> newPupils = new LinkedHashMap<>();
+    Map<String, Integer> newSchools = new HashMap<>();
+    List<CheckedMark> kept = new ArrayList<>(marks.size());
+    for (CheckedMark mark : marks) {
+      if (known.containsKey(mark.upn()) || newPupils.containsKey(mark.upn())) {
+        kept.add(mark);
+      } else if (mark.pupil() != null) {
+        newPupils.put(mark.upn(), mark.pupil());
+        newSchools.put(mark.upn(), mark.urn());
+        kept.add(mark);
+      } else {
+        rejections.add(new Rejection(mark.row(), "forename",
+            "UPN " + mark.upn() + " is not in the register yet: its first row needs forename, surname,"
+                + " dateOfBirth and yearGroup"));
+      }
+    }
+    Map<String, Known> created = pupils.create(newPupils, newSchools);
+    created.forEach(cache::put);
+    known.putAll(created);
+    updateDetails(kept, known);
+    start = timings.add(ImportTimings.PUPILS, start);
+
+    Map<MarkKey, Mark> byKey = new LinkedHashMap<>();
+    Map<MarkKey, Enrolment> enrolments = new LinkedHashMap<>();
+    Map<Integer, Span> spans = new LinkedHashMap<>();
+    Set<Integer> mainRows = new HashSet<>();
+    for (CheckedMark m : kept) {
+      Known pupil = known.get(m.upn());
+      Date date = Date.valueOf(m.date());
+      MarkKey key = new MarkKey(pupil.id(), m.date(), m.session(), m.urn());
+      byKey.remove(key); // a later row for the same session wins
+      byKey.put(key, new Mark(pupil.id(), date, m.session(), m.urn(), m.code().category().letter(),
+          m.code().code(), m.code().sourceCode()));
+      Span span = spans.get(pupil.id());
+      spans.put(pupil.id(), span == null ? new Span(pupil.id(), date, date)
+          : new Span(pupil.id(), span.first().before(date) ? span.first() : date, span.last().after(date) ? span.last() : date));
+      PupilStore.Enrolled enrolled = pupil.enrolments().get(m.urn());
+      if (enrolled == null || enrolled.from().isAfter(m.date()) || enrolled.dual() != m.dual()) {
+        MarkKey enrolmentKey = new MarkKey(pupil.id(), null, 0, m.urn());
+        Enrolment seen = enrolments.get(enrolmentKey);
+        enrolments.put(enrolmentKey, new Enrolment(pupil.id(), m.urn(), m.dual(),
+            seen == null || date.before(seen.from()) ? date : seen.from()));
+      }
+      if (!m.dual() && pupil.schoolUrn() != m.urn()) {
+        mainRows.add(pupil.id());
+      }
+    }
+    List<Mark> unique = new ArrayList<>(byKey.values());
+    if (!enrolments.isEmpty()) {
+      dialect.upsertEnrolments(jdbc, new ArrayList<>(enrolments.values()));
+      Map<Integer, Known> byId = new HashMap<>();
+      known.values().forEach(k -> byId.put(k.id(), k));
+      for (Enrolment e : enrolments.values()) {
+        byId.get(e.pupilId()).enrolments().merge(e.urn(), new PupilStore.Enrolled(e.from().toLocalDate(), e.dual()),
+            (old, now) -> new PupilStore.Enrolled(old.from().isBefore(now.from()) ? old.from() : now.from(), now.dual()));
+      }
+    }
+    if (!mainRows.isEmpty()) {
+      pupils.followMainSchool(mainRows);
+      cache.forget(known, mainRows);
+    }
+    start = timings.add(ImportTimings.ENROLMENTS, start);
+    int written = unique.isEmpty() ? 0 : dialect.writeMarks(jdbc, importId, unique, new ArrayList<>(spans.values()));
+    start = timings.add(ImportTimings.MARKS, start);
+    dialect.addImportPupils(jdbc, importId, spans.keySet());
+    timings.add(ImportTimings.BOOKKEEPING, start);
+    int superseded = kept.size() - unique.size();
+    return new Result(written + superseded, unique.size() - written, rejections);
+  }
+
+  /** A mark's natural key (the date null for an enrolment's key). */
+  private record MarkKey(int pupilId, java.time.LocalDate date, int session, int urn) {}
+
+  private Map<String, Known> resolvePupils(List<CheckedMark> marks) {
+    Map<String, Known> known = new HashMap<>();
+    Set<String> missing = new HashSet<>();
+    Set<String> withDetails = new HashSet<>();
+    for (CheckedMark mark : marks) {
+      Known cached = cache.get(mark.upn());
+      if (cached != null) {
+        known.put(mark.upn(), cached);
+      } else {
+        missing.add(mark.upn());
+        if (mark.pupil() != null) {
+          withDetails.add(mark.upn());
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      missing.removeAll(withDetails);
+      for (Map<String, Known> found : List.of(pupils.find(withDetails, true), pupils.find(missing, false))) {
+        found.forEach(cache::put);
+        known.putAll(found);
+      }
+    }
+    return known;
+  }
+
+  /** Writes the details and contacts of known pupils where the batch's last row sends different ones. */
+  private void updateDetails(List<CheckedMark> marks, Map<String, Known> known) {
+    Map<String, PupilDetails> latest = new LinkedHashMap<>();
+    for (CheckedMark mark : marks) {
+      if (mark.pupil() != null) {
+        latest.put(mark.upn(), mark.pupil());
+      }
+    }
+    Map<Integer, PupilDetails> details = new HashMap<>();
+    Map<Integer, List<Contact>> contacts = new HashMap<>();
+    latest.forEach(
+        (upn, sent) -> {
+          Known pupil = known.get(upn);
+          int digest = PupilStore.digest(sent);
+          int contactsDigest = sent.contacts() == null ? pupil.contactsDigest() : PupilStore.contactsDigest(sent.contacts());
+          if (digest != pupil.detailsDigest()) {
+            details.put(pupil.id(), sent);
+          }
+          if (contactsDigest != pupil.contactsDigest()) {
+            contacts.put(pupil.id(), sent.contacts());
+          }
+          if (digest != pupil.detailsDigest() || contactsDigest != pupil.contactsDigest()) {
+            Known updated = pupil.with(digest, contactsDigest);
+            known.put(upn, updated);
+            cache.put(upn, updated);
+          }
+        });
+    pupils.update(details, contacts);
+  }
+}

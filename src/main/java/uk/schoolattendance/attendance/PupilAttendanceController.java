@@ -1,0 +1,92 @@
+package uk.schoolattendance.attendance;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.schoolattendance.schools.SchoolAccess;
+import uk.schoolattendance.schools.SchoolCalendar;
+
+/**
+ * A pupil's figures from the register: {@code GET /api/pupils/{upn}/attendance?asOf=YYYY-MM-DD}
+ * (default today), exactly the contract's fields. A pupil is readable through the schools where
+ * they are enrolled ({@link SchoolAccess}); a pupil the viewer may not read answers 404, as one
+ * the register does not know.
+ */
+@RestController
+@RequestMapping("/api/pupils")
+class PupilAttendanceController {
+
+  private final AttendanceRegister register;
+  private final SchoolAccess access;
+  private final SchoolCalendar calendar;
+  private final RegistrationCertificate certificate;
+
+  PupilAttendanceController(
+      AttendanceRegister register, SchoolAccess access, SchoolCalendar calendar, RegistrationCertificate certificate) {
+    this.register = register;
+    this.access = access;
+    this.calendar = calendar;
+    this.certificate = certificate;
+  }
+
+  /**
+   * The registration certificate for the period, a PDF ({@link RegistrationCertificate}), under
+   * the same authorizations as the figures.
+   */
+  @GetMapping(value = "/{upn}/registration-certificate", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> registrationCertificate(
+      @PathVariable String upn,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    AttendanceRegister.Pupil pupil = readable(upn);
+    byte[] pdf = certificate.pdf(pupil, from, to, calendar.today());
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename("registration-certificate-" + pupil.upn() + "-" + from + "-" + to + ".pdf")
+                .build().toString())
+        .body(pdf);
+  }
+
+  /** The pupil, when the register knows them and the viewer may read one of their schools; else 404. */
+  private AttendanceRegister.Pupil readable(String upn) {
+    return register.pupil(upn)
+        .filter(p -> access.mayReadAny(p.schools()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No pupil " + upn + ", or not visible to you."));
+  }
+
+  @GetMapping("/{upn}/attendance")
+  Map<String, Object> attendance(
+      @PathVariable String upn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    AttendanceRegister.Pupil pupil = readable(upn);
+    Figures f = register.figures(pupil.upn(), asOf == null ? calendar.today() : asOf).orElseThrow();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("upn", f.upn());
+    body.put("asOf", f.asOf());
+    body.put("academicYear", f.academicYear());
+    body.put("possibleSessions", f.possibleSessions());
+    body.put("presentSessions", f.presentSessions());
+    body.put("authorisedAbsence", f.authorisedAbsence());
+    body.put("unauthorisedAbsence", f.unauthorisedAbsence());
+    body.put("attendancePercent", f.attendancePercent());
+    body.put("band", f.band());
+    body.put("unauthorisedInLast10SchoolWeeks", f.unauthorisedInLast10SchoolWeeks());
+    body.put("thresholdMetOn", f.thresholdMetOn());
+    body.put("thresholdWindowFrom", f.thresholdWindowFrom());
+    body.put("thresholdWindowTo", f.thresholdWindowTo());
+    return body;
+  }
+}

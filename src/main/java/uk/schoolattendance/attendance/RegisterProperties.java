@@ -1,0 +1,90 @@
+package uk.schoolattendance.attendance;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
+
+/**
+ * The register of attendance marks, {@code attendance.register} (docs/register.md). Law is data:
+ * the code sets, the threshold and the schools' own term dates are here, with national defaults
+ * in application.yaml.
+ *
+ * @param codeSets the statutory code sets, each in force from its date (2024: SI 2024/208)
+ * @param codeMapping school-system codes (SIMS, Bromcom, Arbor...) to statutory codes
+ * @param threshold the national threshold: unauthorised sessions within school weeks
+ * @param schoolCalendars a school's own term dates and INSET days, by URN; the LA's calendar
+ *     ({@code attendance.calendar}) for every school and year not listed
+ * @param batchSize marks written per transaction
+ * @param ctfWeekendsInMarks whether a CTF's {@code AttendanceMarks} string holds Saturdays and
+ *     Sundays (the DfE's files hold school weekdays only)
+ * @param staleAfter a running import with no progress for this long is shown as interrupted
+ * @param rejectionsInAnswer rejections listed in the import's answer (all are kept and paged)
+ * @param maxFileSize the largest file an import takes (the application's 5 MB request limit does not
+ *     apply to register files: they are streamed, never held in memory)
+ */
+@ConfigurationProperties("attendance.register")
+public record RegisterProperties(
+    List<CodeSet> codeSets,
+    Map<String, String> codeMapping,
+    Threshold threshold,
+    Map<String, SchoolCalendar> schoolCalendars,
+    @DefaultValue("20000") int batchSize,
+    @DefaultValue("false") boolean ctfWeekendsInMarks,
+    @DefaultValue("PT10M") Duration staleAfter,
+    @DefaultValue("1000") int rejectionsInAnswer,
+    @DefaultValue("4GB") org.springframework.util.unit.DataSize maxFileSize) {
+
+  public RegisterProperties {
+    codeSets = codeSets == null ? List.of() : List.copyOf(codeSets);
+    codeMapping = codeMapping == null ? Map.of() : Map.copyOf(codeMapping);
+    threshold = threshold == null ? new Threshold(10, 10) : threshold;
+    schoolCalendars = schoolCalendars == null ? Map.of() : Map.copyOf(schoolCalendars);
+    if (batchSize < 1) {
+      throw new IllegalStateException("attendance.register.batch-size must be at least 1");
+    }
+  }
+
+  /**
+   * A statutory code set and the meaning of each code: present (approved educational activity
+   * included), authorised, unauthorised, or not a possible session.
+   */
+  public record CodeSet(
+      String name,
+      LocalDate from,
+      List<String> present,
+      List<String> authorised,
+      List<String> unauthorised,
+      List<String> notPossible) {
+
+    public CodeSet {
+      present = present == null ? List.of() : List.copyOf(present);
+      authorised = authorised == null ? List.of() : List.copyOf(authorised);
+      unauthorised = unauthorised == null ? List.of() : List.copyOf(unauthorised);
+      notPossible = notPossible == null ? List.of() : List.copyOf(notPossible);
+    }
+  }
+
+  /** {@code sessions} unauthorised sessions within a rolling {@code schoolWeeks} school weeks. */
+  public record Threshold(int sessions, int schoolWeeks) {
+    public Threshold {
+      if (sessions < 1 || schoolWeeks < 1) {
+        throw new IllegalStateException("attendance.register.threshold: sessions and school-weeks must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * A school's own calendar (academies set their own term dates): academic years that replace the
+   * LA's years of the same name, and INSET days (closed to pupils) on top of either.
+   */
+  public record SchoolCalendar(List<AcademicYear> academicYears, List<LocalDate> insetDays) {
+    public SchoolCalendar {
+      academicYears = academicYears == null ? List.of() : List.copyOf(academicYears);
+      insetDays = insetDays == null ? List.of() : List.copyOf(insetDays);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package uk.schoolattendance.attendance;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.attendance.AttendanceRegister.Pupil;
+import uk.schoolattendance.attendance.AttendanceRegister.RegisterMark;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * The registration (attendance) certificate (contract: {@code GET
+ * /api/pupils/{upn}/registration-certificate}): the pupil, the school, every session's mark over
+ * the period with its meaning, the totals counted exactly as the figures count them (possible
+ * sessions are every mark but the not-possible codes), and the signatory. Evidence for the court
+ * (Education Act 1996 s566) and for a penalty notice; a PDF made with OpenPDF.
+ */
+@Component
+public class RegistrationCertificate {
+
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE", Locale.UK);
+  private static final Font TITLE = new Font(Font.HELVETICA, 15, Font.BOLD);
+  private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
+  private static final Font BODY = new Font(Font.HELVETICA, 9);
+  private static final Font SMALL_BOLD = new Font(Font.HELVETICA, 9, Font.BOLD);
+
+  /** The sessions of a period, counted as the figures count them. */
+  public record Totals(int possible, int present, int authorised, int unauthorised, int notCounted) {
+
+    /** Present ÷ possible × 100 to one decimal place, or null with no possible session. */
+    public Double attendancePercent() {
+      return Figures.rounded(Figures.percent(present, possible));
+    }
+
+    static Totals of(List<RegisterMark> marks) {
+      int present = 0;
+      int authorised = 0;
+      int unauthorised = 0;
+      int notCounted = 0;
+      for (RegisterMark mark : marks) {
+        switch (mark.category()) {
+          case "P" -> present++;
+          case "A" -> authorised++;
+          case "U" -> unauthorised++;
+          default -> notCounted++;
+        }
+      }
+      return new Totals(present + authorised + unauthorised, present, authorised, unauthorised, notCounted);
+    }
+  }
+
+  private final AttendanceRegister register;
+  private final SchoolDirectory schools;
+  private final CertificateProperties properties;
+
+  RegistrationCertificate(AttendanceRegister register, SchoolDirectory schools, CertificateProperties properties) {
+    this.register = register;
+    this.schools = schools;
+    this.properties = properties;
+  }
+
+  /** The period's totals for the pupil, from the marks. */
+  public Totals totals(String upn, LocalDate from, LocalDate to) {
+    check(from, to);
+    return Totals.of(register.marks(upn, from, to));
+  }
+
+  /** The certificate as a PDF, for a pupil the caller may read, over {@code from}–{@code to} (both included). */
+  public byte[] pdf(Pupil pupil, LocalDate from, LocalDate to, LocalDate issuedOn) {
+    check(from, to);
+    List<RegisterMark> marks = register.marks(pupil.upn(), from, to);
+    Totals totals = Totals.of(marks);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document document = new Document(PageSize.A4, 48, 48, 48, 48);
+    try {
+      PdfWriter.getInstance(document, out);
+      document.addTitle("Registration certificate " + pupil.upn());
+      document.open();
+      document.add(new Paragraph("Registration certificate (certificate of attendance)", TITLE));
+      document.add(new Paragraph("An extract of the school's attendance register, Education Act 1996 section 566.", BODY));
+      document.add(spacer());
+      document.add(details(pupil, marks, from, to));
+      document.add(new Paragraph("Marks, session by session", HEADING));
+      document.add(marksTable(marks));
+      document.add(new Paragraph("What the codes mean", HEADING));
+      document.add(codes(marks));
+      document.add(new Paragraph("Totals for the period", HEADING));
+      for (String line : totalLines(totals)) {
+        document.add(new Paragraph(line, BODY));
+      }
+      document.add(spacer());
+      document.add(new Paragraph(properties.statement(), BODY));
+      document.add(spacer());
+      document.add(new Paragraph("Signed: ____________________________    Name: ____________________________", BODY));
+      document.add(new Paragraph("Signatory: " + properties.signatory() + ", " + schoolNames(marks, pupil), BODY));
+      document.add(new Paragraph("Date of issue: " + DAY.format(issuedOn), BODY));
+      document.close();
+    } catch (DocumentException e) {
+      throw new IllegalStateException("the registration certificate could not be written", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The totals as the certificate prints them (one line each). */
+  static List<String> totalLines(Totals totals) {
+    Double percent = totals.attendancePercent();
+    return List.of(
+        "Possible sessions: " + totals.possible(),
+        "Present (including approved educational activity): " + totals.present(),
+        "Authorised absence: " + totals.authorised(),
+        "Unauthorised absence: " + totals.unauthorised(),
+        "Attendance: " + (percent == null ? "no possible session" : String.format(Locale.UK, "%.1f %%", percent)),
+        "Sessions not counted as possible: " + totals.notCounted());
+  }
+
+  private void check(LocalDate from, LocalDate to) {
+    if (from == null) {
+      throw new InvalidInputException("from", "is required, a date (YYYY-MM-DD)");
+    }
+    if (to == null) {
+      throw new InvalidInputException("to", "is required, a date (YYYY-MM-DD)");
+    }
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to", "must be on or after from (" + from + ")");
+    }
+    if (from.plusDays(properties.maxDays()).isBefore(to)) {
+      throw new InvalidInputException("to", "a certificate covers at most " + properties.maxDays() + " days");
+    }
+  }
+
+  private PdfPTable details(Pupil pupil, List<RegisterMark> marks, LocalDate from, LocalDate to) {
+    PdfPTable table = new PdfPTable(new float[] {1, 3});
+    table.setWidthPercentage(100);
+    row(table, "Pupil", pupil.name());
+    row(table, "Unique Pupil Number", pupil.upn());
+    row(table, "Date of birth", DAY.format(pupil.dateOfBirth()));
+    row(table, "School", schoolNames(marks, pupil));
+    row(table, "Period", DAY.format(from) + " to " + DAY.format(to));
+    table.setSpacingAfter(8);
+    return table;
+  }
+
+  private PdfPTable marksTable(List<RegisterMark> marks) {
+    boolean severalSchools = marks.stream().map(RegisterMark::schoolUrn).distinct().count() > 1;
+    PdfPTable table = severalSchools ? new PdfPTable(new float[] {3, 1, 1, 1, 2}) : new PdfPTable(new float[] {3, 1, 1, 1});
+    table.setWidthPercentage(severalSchools ? 80 : 60);
+    table.setHorizontalAlignment(Element.ALIGN_LEFT);
+    table.setHeaderRows(1);
+    for (String heading : severalSchools ? List.of("Date", "Day", "AM", "PM", "School URN") : List.of("Date", "Day", "AM", "PM")) {
+      table.addCell(new PdfPCell(new Phrase(heading, SMALL_BOLD)));
+    }
+    Map<String, String[]> days = new LinkedHashMap<>();
+    for (RegisterMark mark : marks) {
+      String[] day = days.computeIfAbsent(mark.date() + " " + mark.schoolUrn(), k -> new String[] {"", ""});
+      day["AM".equals(mark.session()) ? 0 : 1] = mark.code();
+    }
+    if (days.isEmpty()) {
+      PdfPCell none = new PdfPCell(new Phrase("No marks in the register for this period.", BODY));
+      none.setColspan(severalSchools ? 5 : 4);
+      table.addCell(none);
+    }
+    days.forEach((key, sessions) -> {
+      LocalDate date = LocalDate.parse(key.substring(0, 10));
+      table.addCell(new Phrase(DAY.format(date), BODY));
+      table.addCell(new Phrase(WEEKDAY.format(date), BODY));
+      table.addCell(new Phrase(sessions[0], BODY));
+      table.addCell(new Phrase(sessions[1], BODY));
+      if (severalSchools) {
+        table.addCell(new Phrase(key.substring(11), BODY));
+      }
+    });
+    table.setSpacingAfter(8);
+    return table;
+  }
+
+  private PdfPTable codes(List<RegisterMark> marks) {
+    Map<String, String> counts = new TreeMap<>();
+    for (RegisterMark mark : marks) {
+      counts.putIfAbsent(mark.code(), switch (mark.category()) {
+        case "P" -> "present";
+        case "A" -> "authorised absence";
+        case "U" -> "unauthorised absence";
+        default -> "not a possible session";
+      });
+    }
+    PdfPTable table = new PdfPTable(new float[] {1, 6, 3});
+    table.setWidthPercentage(100);
+    table.setHeaderRows(1);
+    for (String heading : List.of("Code", "Meaning", "Counts as")) {
+      table.addCell(new PdfPCell(new Phrase(heading, SMALL_BOLD)));
+    }
+    counts.forEach((code, countsAs) -> {
+      table.addCell(new Phrase(code, BODY));
+      table.addCell(new Phrase(properties.meaning(code), BODY));
+      table.addCell(new Phrase(countsAs, BODY));
+    });
+    table.setSpacingAfter(8);
+    return table;
+  }
+
+  private String schoolNames(List<RegisterMark> marks, Pupil pupil) {
+    TreeSet<String> urns = new TreeSet<>();
+    marks.forEach(mark -> urns.add(mark.schoolUrn()));
+    if (urns.isEmpty() && pupil.schoolUrn() != null) {
+      urns.add(pupil.schoolUrn());
+    }
+    List<String> names = new ArrayList<>();
+    for (String urn : urns) {
+      names.add(schools.find(urn).map(s -> s.name() + " (URN " + urn + ")").orElse("URN " + urn));
+    }
+    return String.join("; ", names);
+  }
+
+  private static void row(PdfPTable table, String label, String value) {
+    table.addCell(new PdfPCell(new Phrase(label, SMALL_BOLD)));
+    table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, BODY)));
+  }
+
+  private static Paragraph spacer() {
+    return new Paragraph(" ", BODY);
+  }
+}

@@ -1,0 +1,57 @@
+package uk.schoolattendance.attendance;
+
+import static uk.schoolattendance.process.ProcessVariable.bool;
+import static uk.schoolattendance.process.ProcessVariable.integer;
+import static uk.schoolattendance.process.ProcessVariable.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.MessageContract;
+import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.process.UserTaskContract;
+
+/**
+ * The contract of {@code ReviewIdentifiedPupils} (bpmn/ReviewIdentifiedPupils.bpmn, docs/register.md):
+ * the pupils of one school newly identified by one import (business key {@code review-{importId}-{schoolUrn}}),
+ * from which the reviewer opens cases in one step.
+ */
+@Component
+public final class ReviewIdentifiedPupils implements ProcessContract {
+
+  public static final String KEY = "ReviewIdentifiedPupils";
+
+  public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
+  /** A Json list: each pupil's name, UPN, year group, figures, why identified and parents on record. */
+  public static final ProcessVariable<JsonNode> IDENTIFIED_PUPILS = json("identifiedPupils");
+  /** The checklist's options: {@code {label, value}} per pupil. */
+  public static final ProcessVariable<JsonNode> PUPIL_CHOICES = json("pupilChoices");
+  public static final ProcessVariable<Integer> IDENTIFIED_PUPIL_COUNT = integer("identifiedPupilCount");
+  /** What the reviewer ticks: a list of UPNs (a Json list, or its text). */
+  public static final ProcessVariable<JsonNode> PUPILS_TO_OPEN = json("pupilsToOpen");
+  /** Set by the completion: the UPNs to open cases for, and whether there is any. */
+  public static final ProcessVariable<JsonNode> CASES_TO_OPEN = json("casesToOpen");
+  public static final ProcessVariable<Boolean> CASES_CHOSEN = bool("casesChosen");
+  /** Each chosen pupil's UPN and case reference. */
+  public static final ProcessVariable<JsonNode> CASES_OPENED = json("casesOpened");
+
+  public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN);
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public List<UserTaskContract> userTasks() {
+    return List.of(REVIEW_IDENTIFIED_PUPILS);
+  }
+
+  @Override
+  public List<MessageContract> messages() {
+    return List.of();
+  }
+}

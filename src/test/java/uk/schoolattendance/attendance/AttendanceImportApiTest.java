@@ -1,0 +1,301 @@
+package uk.schoolattendance.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.schoolattendance.attendance.RegisterApi.get;
+import static uk.schoolattendance.attendance.RegisterApi.importCsv;
+import static uk.schoolattendance.attendance.RegisterApi.today;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.process.Upn;
+
+/**
+ * {@code POST /api/attendance/imports} with the CSV layout, on the running application (H2): who
+ * may import what, the same file twice, corrections, and each kind of bad row rejected with its
+ * row number, field and reason while the good rows are kept.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@SuppressWarnings({"rawtypes", "unchecked"})
+class AttendanceImportApiTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RegisterCalendars calendars;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MarkImporter importer;
+
+  @BeforeEach
+  void today() {
+    RegisterApi.today(TODAY);
+  }
+
+  /** Whatever an import did, each pupil's totals of the year are those counted from the marks. */
+  @org.junit.jupiter.api.AfterEach
+  void theYearsTotalsAreTheMarksCounted() {
+    assertThat(totalsDifferingFromMarks(jdbc, "CAST(YEAR(DATEADD(MONTH, -8, mark_date)) AS SMALLINT)")).isZero();
+  }
+
+  static int totalsDifferingFromMarks(JdbcTemplate jdbc, String academicYear) {
+    String counted = "SELECT pupil_id, " + academicYear + " AS y,"
+        + " SUM(CASE WHEN category <> 'X' THEN 1 ELSE 0 END) AS possible,"
+        + " SUM(CASE WHEN category = 'P' THEN 1 ELSE 0 END) AS present,"
+        + " SUM(CASE WHEN category = 'A' THEN 1 ELSE 0 END) AS authorised,"
+        + " SUM(CASE WHEN category = 'U' THEN 1 ELSE 0 END) AS unauthorised"
+        + " FROM att_mark GROUP BY pupil_id, " + academicYear;
+    Integer missing = jdbc.queryForObject("SELECT COUNT(*) FROM (" + counted + ") a LEFT JOIN att_pupil_year t"
+        + " ON t.pupil_id = a.pupil_id AND t.academic_year = a.y WHERE t.pupil_id IS NULL OR t.possible_sessions <> a.possible"
+        + " OR t.present_sessions <> a.present OR t.authorised_absence <> a.authorised"
+        + " OR t.unauthorised_absence <> a.unauthorised", Integer.class);
+    Integer extra = jdbc.queryForObject("SELECT COUNT(*) FROM att_pupil_year t LEFT JOIN (" + counted + ") a"
+        + " ON t.pupil_id = a.pupil_id AND t.academic_year = a.y WHERE a.pupil_id IS NULL", Integer.class);
+    return missing + extra;
+  }
+
+  @Test
+  void theSameFileTwiceChangesNothingAndACorrectionKeepsTheOldValue() {
+    String upn = Upn.of(700_100_000_001L);
+    CsvFile file = new CsvFile().days(upn, "100001", calendars.of(100001),
+        LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 13), (day, session) -> "/");
+
+    ResponseEntity<Map> first = importCsv(rest, "datateam", file.text());
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(first.getBody())
+        .containsEntry("rowsRead", 20).containsEntry("rowsAccepted", 20)
+        .containsEntry("rowsUnchanged", 0).containsEntry("rowsRejected", 0)
+        .containsEntry("state", "completed");
+    ResponseEntity<Map> again = importCsv(rest, "datateam", file.text());
+    assertThat(again.getBody())
+        .containsEntry("rowsRead", 20).containsEntry("rowsAccepted", 0).containsEntry("rowsUnchanged", 20);
+    assertThat(marks(upn)).isEqualTo(20);
+
+    ResponseEntity<Map> correction = importCsv(rest, "school1", CsvFile.HEADER + upn + ",100001,2026-11-03,PM,N\n");
+    assertThat(correction.getBody()).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 0);
+    Map<String, Object> change = jdbc.queryForMap(
+        "SELECT c.old_code, c.new_code, i.submitted_by FROM att_mark_change c JOIN att_import i ON i.import_id = c.import_id"
+            + " JOIN att_pupil p ON p.pupil_id = c.pupil_id WHERE p.upn = ?", upn);
+    assertThat(change).containsEntry("OLD_CODE", "/").containsEntry("NEW_CODE", "N").containsEntry("SUBMITTED_BY", "school1");
+    assertThat(marks(upn)).isEqualTo(20);
+  }
+
+  @Test
+  void eachBadRowIsRejectedWithItsRowFieldAndReasonAndTheGoodRowsAreKept() {
+    String known = Upn.of(700_100_000_002L);
+    String right = Upn.of(700_100_000_003L);
+    String wrongLetter = (right.charAt(0) == 'A' ? "B" : "A") + right.substring(1);
+    String csv = CsvFile.HEADER
+        + known + ",100001,2026-11-02,AM,/,Sam,Known,2015-05-01,6,,\n"          // row 2: good
+        + known + ",100001,2026-11-02,PM,Q9\n"                                   // row 3: unknown code
+        + known + ",100001,2026-10-27,AM,/\n"                                    // row 4: half term
+        + known + ",100001,2026-11-30,AM,/\n"                                    // row 5: the future
+        + known + ",999999,2026-11-03,AM,/\n"                                    // row 6: unknown school
+        + wrongLetter + ",100001,2026-11-03,AM,/,Sam,Wrong,2015-05-01,6,,\n"    // row 7: check letter
+        + Upn.of(700_100_000_004L) + ",100001,2026-11-03,AM,/\n"                 // row 8: new pupil, no names
+        + known + ",100001,2026-11-03,XX,/\n"                                    // row 9: session
+        + known + ",100001,2026-11-03,AM,I01\n";                                 // row 10: mapped code, good
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsRead", 9).containsEntry("rowsAccepted", 2).containsEntry("rowsRejected", 7);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).extracting(r -> r.get("row") + " " + r.get("field")).containsExactly(
+        "3 code", "4 date", "5 date", "6 urn", "7 upn", "8 forename", "9 session");
+    assertThat(rejections.get(0).get("reason").toString()).contains("Q9").contains("2024");
+    assertThat(rejections.get(1).get("reason").toString()).contains("not a school day");
+    assertThat(rejections.get(2).get("reason").toString()).contains("future");
+    assertThat(rejections.get(3).get("reason").toString()).contains("999999");
+    assertThat(rejections.get(4).get("reason").toString()).contains("check letter");
+    assertThat(rejections.get(5).get("reason").toString()).contains("first row needs forename");
+    assertThat(jdbc.queryForObject("SELECT source_code FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id"
+        + " WHERE p.upn = ? AND m.code = 'I'", String.class, known)).isEqualTo("I01");
+
+    ResponseEntity<Map> status = get(rest, "datateam", "/api/attendance/imports/" + answer.getBody().get("importId"));
+    assertThat(status.getBody()).containsEntry("rowsRejected", 7).containsEntry("rejectionsTotal", 7);
+  }
+
+  @Test
+  void aSchoolImportsItsOwnUrnOnlyAndOtherRolesAreRefused() {
+    String upn = Upn.of(700_100_000_005L);
+    String csv = CsvFile.HEADER
+        + upn + ",100002,2026-11-04,AM,/,Sam,Other,2015-05-01,6,,\n"
+        + upn + ",100001,2026-11-04,AM,/,Sam,Other,2015-05-01,6,,\n";
+    ResponseEntity<Map> answer = importCsv(rest, "school1", csv);
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
+    Map<String, Object> rejection = ((List<Map<String, Object>>) answer.getBody().get("rejections")).get(0);
+    assertThat(rejection).containsEntry("row", 2).containsEntry("field", "urn");
+    assertThat(rejection.get("reason").toString()).contains("100002");
+
+    assertThat(importCsv(rest, "officer", csv).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(importCsv(rest, "manager", csv).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(RegisterApi.post(rest, "datateam", csv, MediaType.APPLICATION_JSON).getStatusCode())
+        .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    // an import is visible to its sender and the data team, not to another school
+    Object id = answer.getBody().get("importId");
+    assertThat(get(rest, "school1", "/api/attendance/imports/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(rest, "datateam", "/api/attendance/imports/" + id).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(rest, "school2", "/api/attendance/imports/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void namesWithMarkupOrExpressionsAreRejectedAsRows() {
+    String csv = CsvFile.HEADER
+        + Upn.of(700_100_000_006L) + ",100001,2026-11-04,AM,/,<script>alert(1)</script>,Pupil,2015-05-01,6,,\n"
+        + Upn.of(700_100_000_007L) + ",100001,2026-11-04,AM,/,Sam,${7*7},2015-05-01,6,,\n";
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 2);
+    assertThat((List<Map<String, Object>>) answer.getBody().get("rejections"))
+        .extracting(r -> r.get("row") + " " + r.get("field")).containsExactly("2 forename", "3 surname");
+  }
+
+  @Test
+  void aFileWithoutTheRequiredColumnsIsRefusedNamingThem() {
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", "upn,urn,day,code\nA,1,2,3\n");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).containsEntry("field", "header");
+    assertThat(answer.getBody().get("rule").toString()).contains("date, session");
+  }
+
+  @Test
+  void aCommonTransferFileBringsMarksPupilsAndContacts() throws Exception {
+    String ctf = new String(getClass().getResourceAsStream("/register/ctf-riverside-2026-11-20.xml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    ResponseEntity<Map> answer = RegisterApi.importCtf(rest, "school1", ctf);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getBody())
+        .containsEntry("format", "ctf")
+        .containsEntry("rowsRead", 332)
+        .containsEntry("rowsAccepted", 302)
+        .containsEntry("rowsRejected", 30);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).extracting(r -> r.get("row") + "+" + r.get("rows") + " " + r.get("field"))
+        .containsExactly("209+20 urn", "323+10 upn");
+    assertThat(rejections.get(0).get("reason").toString()).contains("LEA 881").contains("Estab 3005");
+
+    Map<String, Object> pupil = jdbc.queryForMap(
+        "SELECT forename, surname, year_group, sen_provision, free_school_meals, address FROM att_pupil WHERE upn = ?",
+        "W700300000001");
+    assertThat(pupil).containsEntry("FORENAME", "Amara").containsEntry("YEAR_GROUP", "5")
+        .containsEntry("SEN_PROVISION", "K").containsEntry("FREE_SCHOOL_MEALS", true)
+        .containsEntry("ADDRESS", "3 Church Lane, Southend-on-Sea, SS1 2BB");
+    assertThat(jdbc.queryForList(
+        "SELECT c.name, c.relationship, c.parental_responsibility, c.address FROM att_contact c"
+            + " JOIN att_pupil p ON p.pupil_id = c.pupil_id WHERE p.upn = ? ORDER BY c.contact_order", "K700300000002"))
+        .extracting(c -> c.get("NAME") + " | " + c.get("RELATIONSHIP") + " | " + c.get("ADDRESS"))
+        .containsExactly(
+            "Mrs Jo Bloggs | mother | 14 Station Road, Southend-on-Sea, SS1 1AA",
+            "Mr Chris Bloggs | father | 22 Mill Lane, Southend-on-Sea, SS2 6XY");
+    Map figures = get(rest, "school1", "/api/pupils/K700300000002/attendance?asOf=2026-11-20").getBody();
+    assertThat(figures)
+        .containsEntry("possibleSessions", 104)
+        .containsEntry("unauthorisedAbsence", 12)
+        .containsEntry("thresholdMetOn", "2026-10-16")
+        .containsEntry("thresholdWindowFrom", "2026-07-06");
+    assertThat(get(rest, "school1", "/api/pupils/W700300000001/attendance?asOf=2026-11-20").getBody())
+        .containsEntry("presentSessions", 103).containsEntry("authorisedAbsence", 1);
+    assertThat(marks("Z700300000003")).isEqualTo(94);
+
+    assertThat(RegisterApi.importCtf(rest, "school1", ctf).getBody())
+        .containsEntry("rowsAccepted", 0).containsEntry("rowsUnchanged", 302);
+    assertThat(RegisterApi.importCtf(rest, "datateam", "<CTfile><Header>").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(RegisterApi.importCtf(rest, "datateam", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CTfile>&e;</CTfile>")
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aFileCutOffMidwayKeepsItsCommittedBatchesAndImportingItAgainDoublesNothing() {
+    CsvFile file = new CsvFile();
+    for (int n = 0; n < 400; n++) { // about 45,000 rows: more than two batches
+      file.days(Upn.of(700_100_100_000L + n), "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
+          LocalDate.of(2026, 11, 20), (day, session) -> day.getDayOfMonth() == 9 ? "N" : "/");
+    }
+    byte[] bytes = file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.InputStream cut = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+      int read;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (read > bytes.length * 0.9) {
+          throw new java.io.IOException("connection reset by peer");
+        }
+        int n = super.read(b, off, Math.min(len, 4096));
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFile(MarkImporter.Format.CSV, cut,
+            (long) bytes.length, "datateam", urn -> true, TODAY))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    Map<String, Object> failed = jdbc.queryForMap(
+        "SELECT state, rows_accepted, failure FROM att_import WHERE import_id = (SELECT MAX(import_id) FROM att_import)");
+    assertThat(failed.get("STATE")).isEqualTo("failed");
+    assertThat((Integer) failed.get("ROWS_ACCEPTED")).isPositive().isLessThan(file.rows());
+    assertThat(failed.get("FAILURE").toString()).contains("import it again");
+
+    ResponseEntity<Map> again = importCsv(rest, "datateam", file.text());
+    assertThat(again.getBody()).containsEntry("rowsRead", file.rows()).containsEntry("rowsRejected", 0);
+    assertThat((Integer) again.getBody().get("rowsUnchanged")).isEqualTo(failed.get("ROWS_ACCEPTED"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id"
+        + " WHERE p.upn LIKE '%7001001%'", Integer.class)).isEqualTo(file.rows());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_mark_change c JOIN att_pupil p ON p.pupil_id = c.pupil_id"
+        + " WHERE p.upn LIKE '%7001001%'", Integer.class)).isZero();
+  }
+
+  @Test
+  void aLargeImportShowsItsProgressWhileItRuns() throws Exception {
+    CsvFile file = new CsvFile();
+    for (int n = 0; n < 250; n++) { // about 28,000 rows: the first batch is written while the rest waits
+      file.days(Upn.of(700_100_200_000L + n), "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
+          LocalDate.of(2026, 11, 20), (day, session) -> "/");
+    }
+    byte[] bytes = file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.io.InputStream slow = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+      int read;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (read > bytes.length * 0.9) {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+        }
+        int n = super.read(b, off, Math.min(len, 8192));
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+    java.util.concurrent.CompletableFuture<Integer> running = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> importer.importFile(MarkImporter.Format.CSV, slow, (long) bytes.length, "datateam", urn -> true, TODAY));
+    try {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).untilAsserted(() -> {
+        Map latest = rest.withBasicAuth("datateam", "datateam")
+            .getForObject("/api/attendance/imports?limit=1", Map[].class)[0];
+        assertThat(latest).containsEntry("state", "running");
+        assertThat((Integer) latest.get("rowsRead")).isGreaterThanOrEqualTo(20_000);
+        assertThat((Integer) ((Map) latest.get("progress")).get("percent")).isBetween(1, 99);
+      });
+    } finally {
+      release.countDown();
+    }
+    int importId = running.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    assertThat(get(rest, "datateam", "/api/attendance/imports/" + importId).getBody())
+        .containsEntry("state", "completed").containsEntry("rowsRead", file.rows());
+  }
+
+  private int marks(String upn) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id WHERE p.upn = ?", Integer.class, upn);
+  }
+}

@@ -1,0 +1,246 @@
+package uk.schoolattendance.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.schoolattendance.attendance.RegisterApi.importCsv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.Upn;
+
+/**
+ * Identification turns into work once (DfE stage Monitor): after an import, newly identified
+ * pupils go on one task per school for the right person, a pupil with an open case gets {@code
+ * AttendanceUpdated} instead, a severely absent pupil without a plan is flagged for the Targeting
+ * Support Meeting, and the same import or the same figures again produce nothing new. From the
+ * task, a case opens in one step with the parents the school sent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@SuppressWarnings("rawtypes")
+class IdentificationTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RegisterCalendars calendars;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void today() {
+    RegisterApi.today(TODAY);
+  }
+
+  @Test
+  void newlyIdentifiedPupilsGoOnOneTaskForTheSchoolOnceAndOnlyOnce() {
+    String persistent = Upn.of(700_400_000_001L);
+    String severe = Upn.of(700_400_000_002L);
+    String fine = Upn.of(700_400_000_003L);
+    CsvFile file = term("100002", persistent, (day, session) -> day.getDayOfMonth() % 7 == 0 ? "I" : "/")
+        .days(severe, "100002", calendars.of(100002), LocalDate.of(2026, 9, 4), LocalDate.of(2026, 11, 24),
+            (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/")
+        .days(fine, "100002", calendars.of(100002), LocalDate.of(2026, 9, 4), LocalDate.of(2026, 11, 24),
+            (day, session) -> "/");
+    int importId = importAndIdentify("school2", file.text());
+
+    List<Task> reviews = reviewTasks(importId, "100002");
+    assertThat(reviews).hasSize(1);
+    assertThat(candidates(reviews.get(0))).containsExactly("group:school-100002");
+    JsonNode listed = json(tasks.getVariable(reviews.get(0).getId(), "identifiedPupils"));
+    assertThat(listed).extracting(p -> p.path("upn").asText() + " " + p.path("reason").asText())
+        .containsExactlyInAnyOrder(persistent + " entered-persistent", severe + " threshold-met");
+    assertThat(flagged(severe)).isEqualTo(1);
+    assertThat(flagged(persistent)).isZero();
+
+    // the same import identified again, and the same file again: nothing new
+    ProcessInstance again = runtime.startProcessInstanceByKey(IdentifyAttendanceConcerns.KEY, Map.of("importId", importId));
+    executeJobs(again.getId());
+    int sameFile = importAndIdentify("school2", file.text());
+    assertThat(reviewTasks(sameFile, "100002")).isEmpty();
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
+        .processInstanceBusinessKeyLike("review-" + importId + "-%").count()).isEqualTo(1);
+    assertThat(flagged(severe)).isEqualTo(1);
+
+    // the severe pupil enters the chronic band: identified again, once
+    CsvFile worse = new CsvFile().days(severe, "100002", calendars.of(100002), LocalDate.of(2026, 9, 4),
+        LocalDate.of(2026, 11, 24), (day, session) -> day.getDayOfMonth() % 4 == 0 ? "/" : "N");
+    int chronic = importAndIdentify("datateam", worse.text());
+    assertThat(json(tasks.getVariable(reviewTasks(chronic, "100002").get(0).getId(), "identifiedPupils")))
+        .extracting(p -> p.path("upn").asText() + " " + p.path("reason").asText())
+        .containsExactly(severe + " entered-chronic");
+  }
+
+  @Test
+  void aTradedSchoolsPupilsGoToItsNamedOfficerAndACaseOpensInOneStepWithTheRegistersParents() {
+    String withParents = Upn.of(700_400_000_011L);
+    String without = Upn.of(700_400_000_012L);
+    CsvFile file = term("100001", withParents, (day, session) -> day.getDayOfMonth() % 3 == 0 ? "O" : "/");
+    int importId = importAndIdentify("datateam", file.text()
+        + term("100001", without, (day, session) -> day.getDayOfMonth() % 3 == 0 ? "O" : "/").text()
+            .lines().skip(1).map(line -> line.replaceAll(",Alex [^,]*,\"[^\"]*\"$", ",,"))
+            .reduce("", (a, b) -> a + b + "\n"));
+    Task review = reviewTasks(importId, "100001").get(0);
+    assertThat(candidates(review)).containsExactly("user:officer");
+
+    Map<String, Object> choose = new HashMap<>();
+    choose.put("pupilsToOpen", SpinValues.jsonValue("[\"" + withParents + "\",\"" + without + "\"]").create());
+    // the engine wraps a task listener's refusal; its message names the pupil
+    assertThatThrownBy(() -> tasks.complete(review.getId(), choose))
+        .hasMessageContaining("pupilsToOpen").hasMessageContaining(without).hasMessageContaining("no parent with an address on record");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
+    choose.put("pupilsToOpen", SpinValues.jsonValue("[\"" + withParents + "\"]").create());
+    tasks.complete(review.getId(), choose);
+    executeJobs(review.getProcessInstanceId());
+    ProcessInstance opened = runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+        .variableValueEquals("pupilUpn", withParents).singleResult();
+    assertThat(opened).isNotNull();
+    Map<String, Object> variables = runtime.getVariables(opened.getId());
+    assertThat(variables).containsEntry("pupilName", "Sam " + CsvFile.surname(withParents))
+        .containsEntry("schoolUrn", "100001").containsEntry("attendanceSource", "marks");
+    assertThat(variables.get("parents").toString()).contains("Alex " + CsvFile.surname(withParents)).contains("1 High Street");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+        .variableValueEquals("pupilUpn", without).count()).isZero();
+  }
+
+  @Test
+  void aPupilWithAnOpenCaseGetsTheNewFiguresInsteadOfATask() {
+    String upn = Upn.of(700_400_000_021L);
+    importAndIdentify("datateam", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
+        LocalDate.of(2026, 10, 23), (day, session) -> "/").text());
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Sam Pupil");
+    start.put("pupilDateOfBirth", java.util.Date.from(LocalDate.of(2015, 5, 1).atStartOfDay(RegisterApi.LONDON).toInstant()));
+    start.put("schoolUrn", "100001");
+    start.put("attendancePercent", 99.0);
+    start.put("unauthorisedSessions", 0);
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]").create());
+    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey("AttendanceCase", start);
+
+    int importId = importAndIdentify("datateam", new CsvFile().days(upn, "100001", calendars.of(100001),
+        LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 24), (day, session) -> "G").text());
+    assertThat(reviewTasks(importId, "100001")).isEmpty();
+    Map<String, Object> variables = runtime.getVariables(attendanceCase.getId());
+    assertThat(variables).containsEntry("unauthorisedSessions", 34).containsEntry("attendanceBand", "persistent");
+    assertThat((Double) variables.get("attendancePercent")).isEqualTo(68.5);
+    assertThat(flagged(upn)).isZero();
+  }
+
+  @Test
+  void aCaseForAPupilWithMarksTakesItsFiguresFromTheRegisterWhateverWasTyped() {
+    String upn = Upn.of(700_400_000_031L);
+    importAndIdentify("datateam", term("100002", upn, (day, session) -> day.getDayOfMonth() % 5 == 0 ? "N" : "/").text());
+    Map figures = RegisterApi.get(rest, "officer", "/api/pupils/" + upn + "/attendance").getBody();
+
+    ProcessInstance fromMarks = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(upn, 99.0, 0));
+    Map<String, Object> variables = runtime.getVariables(fromMarks.getId());
+    assertThat(variables)
+        .containsEntry("attendanceSource", "marks")
+        .containsEntry("attendancePercent", ((Number) figures.get("attendancePercent")).doubleValue())
+        .containsEntry("unauthorisedSessions", figures.get("unauthorisedInLast10SchoolWeeks"));
+    assertThat((Double) variables.get("attendancePercent")).isLessThan(99.0);
+
+    // no figures typed at all: the register's are enough
+    String second = Upn.of(700_400_000_032L);
+    importAndIdentify("datateam", term("100002", second, (day, session) -> "/").text());
+    ProcessInstance untyped = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(second, null, null));
+    assertThat(runtime.getVariables(untyped.getId()))
+        .containsEntry("attendanceSource", "marks").containsEntry("attendancePercent", 100.0).containsEntry("unauthorisedSessions", 0);
+
+    // a pupil the register does not know keeps what was typed, and must have it
+    String unknown = Upn.of(700_400_000_033L);
+    ProcessInstance entered = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(unknown, 72.5, 12));
+    assertThat(runtime.getVariables(entered.getId()))
+        .containsEntry("attendanceSource", "entered").containsEntry("attendancePercent", 72.5).containsEntry("unauthorisedSessions", 12);
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(Upn.of(700_400_000_034L), null, 3)))
+        .hasMessageContaining("attendancePercent").hasMessageContaining("required");
+  }
+
+  private static Map<String, Object> caseStart(String upn, Double percent, Integer unauthorised) {
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Sam Pupil");
+    start.put("pupilDateOfBirth", java.util.Date.from(LocalDate.of(2015, 5, 1).atStartOfDay(RegisterApi.LONDON).toInstant()));
+    start.put("schoolUrn", "100002");
+    start.put("attendancePercent", percent);
+    start.put("unauthorisedSessions", unauthorised);
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]").create());
+    return start;
+  }
+
+  /** Every school day of the autumn term to date at the school, coded by {@code code}. */
+  private CsvFile term(String urn, String upn, java.util.function.BiFunction<LocalDate, String, String> code) {
+    return new CsvFile().days(upn, urn, calendars.of(Integer.parseInt(urn)), LocalDate.of(2026, 9, 2),
+        LocalDate.of(2026, 11, 24), code);
+  }
+
+  private int importAndIdentify(String user, String csv) {
+    Map body = importCsv(rest, user, csv).getBody();
+    assertThat(body).containsEntry("rowsRejected", 0);
+    int importId = (Integer) body.get("importId");
+    ProcessInstance identification = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(IdentifyAttendanceConcerns.KEY)
+        .processInstanceBusinessKey(IdentificationRequests.businessKey(importId)).singleResult();
+    executeJobs(identification.getId());
+    return importId;
+  }
+
+  private void executeJobs(String processInstanceId) {
+    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private List<Task> reviewTasks(int importId, String urn) {
+    return tasks.createTaskQuery().processInstanceBusinessKey("review-" + importId + "-" + urn).list();
+  }
+
+  private List<String> candidates(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentificationTest::link)
+        .toList();
+  }
+
+  private static String link(IdentityLink link) {
+    return link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId();
+  }
+
+  private int flagged(String upn) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM att_targeting_flag f JOIN att_pupil p ON p.pupil_id = f.pupil_id"
+        + " WHERE p.upn = ?", Integer.class, upn);
+  }
+
+  private static JsonNode json(Object value) {
+    try {
+      return IdentifiedPupils.JSON.readTree(value.toString());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

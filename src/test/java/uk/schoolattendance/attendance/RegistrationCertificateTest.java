@@ -1,0 +1,125 @@
+package uk.schoolattendance.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.process.Upn;
+
+/**
+ * The registration certificate (issue #15): the pupil's marks session by session, the codes'
+ * meanings, the totals, the school and the signatory, as a PDF whose totals are the figures API's
+ * for the same period, under the same authorizations.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@SuppressWarnings("rawtypes")
+class RegistrationCertificateTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  static final LocalDate YEAR_START = LocalDate.of(2026, 9, 1);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RegisterCalendars calendars;
+
+  @BeforeEach
+  void today() {
+    RegisterApi.today(TODAY);
+  }
+
+  @Test
+  void theCertificatesTotalsAreTheFiguresOfTheSamePeriodWithEverySessionAndWhatItsCodeMeans() throws IOException {
+    String upn = Upn.of(700_500_000_001L);
+    CsvFile file = new CsvFile().days(upn, "100002", calendars.of(100002), LocalDate.of(2026, 9, 2), LocalDate.of(2026, 11, 24),
+        (day, session) -> switch (day.getDayOfMonth() % 9) {
+          case 0 -> "G";
+          case 1 -> session.equals("AM") ? "N" : "/";
+          case 2 -> "I";
+          case 3 -> session.equals("AM") ? "L" : "M";
+          case 4 -> session.equals("PM") ? "#" : "\\";
+          default -> session.equals("AM") ? "/" : "\\";
+        });
+    assertThat(RegisterApi.importCsv(rest, "datateam", file.text()).getBody()).containsEntry("rowsRejected", 0);
+    LocalDate asOf = LocalDate.of(2026, 11, 20);
+    Map figures = RegisterApi.get(rest, "school2", "/api/pupils/" + upn + "/attendance?asOf=" + asOf).getBody();
+
+    ResponseEntity<byte[]> answer = certificate("school2", upn, YEAR_START, asOf);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    String text = text(answer.getBody());
+
+    assertThat(total(text, "Possible sessions")).isEqualTo(figures.get("possibleSessions"));
+    assertThat(total(text, "Present \\(including approved educational activity\\)")).isEqualTo(figures.get("presentSessions"));
+    assertThat(total(text, "Authorised absence")).isEqualTo(figures.get("authorisedAbsence"));
+    assertThat(total(text, "Unauthorised absence")).isEqualTo(figures.get("unauthorisedAbsence"));
+    assertThat(text).contains("Attendance: " + String.format(java.util.Locale.UK, "%.1f %%", (Double) figures.get("attendancePercent")));
+    assertThat((Integer) figures.get("unauthorisedAbsence")).isPositive();
+
+    assertThat(text)
+        .contains("Sam " + CsvFile.surname(upn)).contains(upn).contains("1 May 2015")
+        .contains("Hillcrest Academy (URN 100002)")
+        .contains("1 September 2026 to 20 November 2026")
+        .contains("holiday not granted by the school").contains("reason not (yet) provided").contains("illness")
+        .contains("planned whole or partial school closure")
+        .contains("Signatory: Head teacher, or a person authorised by the head teacher")
+        .contains("Date of issue: 25 November 2026")
+        .doesNotContain("23 November 2026");
+    // session by session: each school day's AM and PM marks (Hillcrest's INSET days 2 and 3 September have none)
+    assertThat(text.replace(" ", ""))
+        .contains("4September2026Fri\\#").contains("9September2026WedGG").contains("10September2026ThuN/")
+        .contains("21September2026MonLM").doesNotContain("2September2026Wed");
+  }
+
+  @Test
+  void aSchoolGetsNoCertificateForAnotherSchoolsPupilAndABackwardPeriodIsRefusedByName() {
+    String upn = Upn.of(700_500_000_002L);
+    RegisterApi.importCsv(rest, "datateam", new CsvFile()
+        .days(upn, "100002", calendars.of(100002), LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 6), (d, s) -> "/").text());
+
+    assertThat(certificate("school1", upn, YEAR_START, TODAY).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(certificate("officer", upn, YEAR_START, TODAY).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> backwards = rest.withBasicAuth("school2", "school2").getForEntity(
+        "/api/pupils/" + upn + "/registration-certificate?from=2026-11-06&to=2026-11-02", String.class);
+    assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(backwards.getBody()).contains("to").contains("on or after from");
+  }
+
+  private ResponseEntity<byte[]> certificate(String user, String upn, LocalDate from, LocalDate to) {
+    return rest.withBasicAuth(user, user).getForEntity(
+        "/api/pupils/" + upn + "/registration-certificate?from=" + from + "&to=" + to, byte[].class);
+  }
+
+  private static Integer total(String text, String label) {
+    Matcher m = Pattern.compile(label + ": (\\d+)").matcher(text);
+    assertThat(m.find()).as(label + " in the certificate").isTrue();
+    return Integer.valueOf(m.group(1));
+  }
+
+  static String text(byte[] pdf) throws IOException {
+    PdfReader reader = new PdfReader(pdf);
+    try {
+      PdfTextExtractor extractor = new PdfTextExtractor(reader);
+      StringBuilder text = new StringBuilder();
+      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+        text.append(extractor.getTextFromPage(page)).append('\n');
+      }
+      return text.toString().replaceAll("\\s+", " ");
+    } finally {
+      reader.close();
+    }
+  }
+}
