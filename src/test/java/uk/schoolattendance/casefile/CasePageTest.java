@@ -23,6 +23,7 @@ class CasePageTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   private CaseFileClient signedIn(String user) {
     CaseFileClient person = new CaseFileClient(port);
@@ -48,6 +49,41 @@ class CasePageTest {
     assertThat(page.html().select("a[href^=/camunda/app/tasklist/default/#/?task=]").text()).contains("Open ‘Intervene in school’ in Tasklist");
     assertThat(page.html().select("#timeline").text()).isNotEmpty();
     assertThat(page.html().select("form#note-form input[name=_csrf]")).hasSize(1);
+  }
+
+  @Test
+  void thePupilsFiguresFromTheRegisterAndAChartByWeekAreShownWhereThePupilHasMarks() {
+    CaseFixtures.clockAt(2026, 11, 28, 12);
+    try {
+      figuresAndChart();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private void figuresAndChart() {
+    String upn = CaseFileCases.newUpn();
+    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup\n");
+    for (int day = 16; day <= 26; day++) {
+      java.time.LocalDate date = java.time.LocalDate.of(2026, 11, day);
+      if (date.getDayOfWeek().getValue() > 5) {
+        continue;
+      }
+      csv.append(upn).append(",100002,").append(date).append(",AM,").append(day % 3 == 0 ? "O" : "/").append(",Rhys,Marks,2016-05-28,5\n");
+      csv.append(upn).append(",100002,").append(date).append(",PM,\\,Rhys,Marks,2016-05-28,5\n");
+    }
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+    var imported = rest.withBasicAuth("school2", "school2").exchange("/api/attendance/imports",
+        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(csv.toString(), headers), String.class);
+    assertThat(imported.getBody()).contains("\"rowsRejected\":0");
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Rhys Marks", upn, "parent-1", "Gail Marks"));
+
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    assertThat(page.html().select("#register").text()).contains("Attendance this year", "sessions", "unauthorised");
+    assertThat(page.html().select("#attendance-chart rect")).hasSize(2);
+    assertThat(page.html().select("#weeks").text()).contains("16 November 2026", "23 November 2026");
   }
 
   @Test

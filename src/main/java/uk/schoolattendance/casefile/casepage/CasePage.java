@@ -20,6 +20,7 @@ import uk.schoolattendance.casefile.FieldError;
 public record CasePage(
     CaseSummary summary,
     List<Fact> facts,
+    RegisterView register,
     List<ParentView> parents,
     List<TaskLink> tasks,
     List<TimelineEntry> timeline,
@@ -30,6 +31,21 @@ public record CasePage(
 
   /** A row of a summary list. */
   public record Fact(String label, String value) {}
+
+  /** The pupil's figures from the register of marks, and attendance by week as bars of a chart. */
+  public record RegisterView(List<Fact> facts, List<WeekBar> weeks) {
+
+    public int chartWidth() {
+      return Math.max(1, weeks.size()) * (RegisterFigures.BAR_WIDTH + RegisterFigures.BAR_GAP);
+    }
+  }
+
+  /**
+   * One week's bar: "week of 2 March 2026", "92%", and where the bar stands in the chart.
+   *
+   * @param shortLabel "2 Mar", under the bar
+   */
+  public record WeekBar(String weekOf, String percent, int x, int y, int height, String shortLabel) {}
 
   public record ParentView(String id, String name, String address) {}
 

@@ -70,11 +70,12 @@ class CasePageReader {
   private final UkDates dates;
   private final CurrentUser currentUser;
   private final CaseNotes notes;
+  private final RegisterFigures figures;
 
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
-      PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes) {
+      PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
     this.index = index;
     this.visible = visible;
     this.summaries = summaries;
@@ -85,6 +86,7 @@ class CasePageReader {
     this.dates = dates;
     this.currentUser = currentUser;
     this.notes = notes;
+    this.figures = figures;
   }
 
   /** The case's process instance, when it exists and the viewer may read it; "Page not found" otherwise. */
@@ -104,6 +106,7 @@ class CasePageReader {
     return new CasePage(
         summary,
         facts(row, values),
+        figures.of(row.pupilUpn()),
         parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address())).toList(),
         open ? taskLinks(row) : List.of(),
         timeline(values),
