@@ -178,6 +178,7 @@ public final class ProcessEngineFixture {
     beans.getBeanFactory().registerSingleton("caseSettings", CaseSettings.defaults());
     beans.getBeanFactory().registerSingleton("penaltyNoticeProperties", builder.properties);
     beans.getBeanFactory().registerSingleton("courtProperties", CourtProperties.defaults());
+    beans.getBeanFactory().registerSingleton("compulsorySchoolAge", uk.schoolattendance.schools.CompulsorySchoolAge.national());
     beans.getBeanFactory().registerSingleton("noticeToImproveProperties", NoticeToImproveProperties.defaults());
     if (!builder.replacements.containsKey("registerFigures")) {
       // the register is not part of the process tests: no pupil has marks unless a test says so
@@ -220,6 +221,7 @@ public final class ProcessEngineFixture {
     List<ProcessEnginePlugin> plugins = new ArrayList<>(List.of(new SpinProcessEnginePlugin()));
     plugins.addAll(beans.getBeansOfType(ProcessEnginePlugin.class).values());
     configuration.getProcessEnginePlugins().addAll(plugins);
+    configuration.getProcessEnginePlugins().add(new MigrationsAfterEngineTables(dataSource));
 
     calendar = beans.getBean(SchoolCalendar.class);
     schools = beans.getBean(SchoolDirectory.class);
@@ -258,6 +260,24 @@ public final class ProcessEngineFixture {
           return false;
         }
       };
+
+  /**
+   * The project's migrations numbered above V100 (V100 indexes the engine's tables; later ones
+   * change the project's own), applied once the engine has created its tables, as the
+   * application does (EngineTuning).
+   */
+  static final class MigrationsAfterEngineTables extends org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin {
+    private final DataSource dataSource;
+
+    MigrationsAfterEngineTables(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
+      Flyway.configure().dataSource(dataSource).table("attendance_schema_history").load().migrate();
+    }
+  }
 
   /** The highest migration version below 100 (the project's own tables). */
   public static String lastOwnTableMigration() {

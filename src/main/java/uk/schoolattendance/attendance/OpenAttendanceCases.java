@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -82,7 +81,7 @@ class OpenAttendanceCases implements JavaDelegate {
     Map<String, Object> variables = new HashMap<>();
     AttendanceCase.PUPIL_UPN.put(variables, pupil.upn());
     AttendanceCase.PUPIL_NAME.put(variables, pupil.name());
-    AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, DateValues.toDate(pupil.dateOfBirth(), calendar.properties().zone()));
+    AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, pupil.dateOfBirth()); // a calendar day (ISO text)
     AttendanceCase.SCHOOL_URN.put(variables, schoolUrn);
     AttendanceCase.ROUTE.put(variables, AttendanceCase.SUPPORT_FIRST);
     AttendanceCase.ENTRY_LEVEL.put(variables, 1);

@@ -2,12 +2,14 @@ package uk.schoolattendance.casework;
 
 import static uk.schoolattendance.process.ProcessVariable.bool;
 import static uk.schoolattendance.process.ProcessVariable.date;
+import static uk.schoolattendance.process.ProcessVariable.day;
 import static uk.schoolattendance.process.ProcessVariable.integer;
 import static uk.schoolattendance.process.ProcessVariable.json;
 import static uk.schoolattendance.process.ProcessVariable.number;
 import static uk.schoolattendance.process.ProcessVariable.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -33,7 +35,8 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
   public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
   public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
-  public static final ProcessVariable<Date> PUPIL_DATE_OF_BIRTH = date("pupilDateOfBirth");
+  /** A calendar day (ISO text): compulsory school age is worked out from it (EA 1996 s8). */
+  public static final ProcessVariable<LocalDate> PUPIL_DATE_OF_BIRTH = CaseFacts.PUPIL_DATE_OF_BIRTH;
   public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
   /** {@link #ROUTES}: {@code support-first} (default) or {@code term-time-leave}. */
   public static final ProcessVariable<String> ROUTE = text("route");
@@ -78,7 +81,7 @@ public final class AttendanceCase implements ProcessContract {
   public static final List<String> SCHOOL_OUTCOMES = List.of("improved", "refer-to-la");
 
   public static final ProcessVariable<Double> ATTENDANCE_TARGET = number("attendanceTarget");
-  public static final ProcessVariable<Date> REVIEW_DATE = date("reviewDate");
+  public static final ProcessVariable<LocalDate> REVIEW_DATE = day("reviewDate");
   public static final ProcessVariable<String> BARRIERS = text("barriers");
   public static final ProcessVariable<String> ATTENDANCE_PLAN = text("attendancePlan");
 
@@ -93,7 +96,7 @@ public final class AttendanceCase implements ProcessContract {
   public static final List<String> CASEWORK_OUTCOMES = List.of("improved", "formalise");
 
   public static final ProcessVariable<Boolean> CONTRACT_AGREED = CaseFacts.CONTRACT_AGREED;
-  public static final ProcessVariable<Date> CONTRACT_REVIEW_DATE = date("contractReviewDate");
+  public static final ProcessVariable<LocalDate> CONTRACT_REVIEW_DATE = day("contractReviewDate");
   public static final ProcessVariable<String> NO_CONTRACT_REASON = text("noContractReason");
 
   public static final ProcessVariable<String> CONTRACT_OUTCOME = text("contractOutcome");
@@ -103,8 +106,8 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> LEGAL_ROUTE = text("legalRoute");
   public static final ProcessVariable<String> LEGAL_ROUTE_REASON = text("legalRouteReason");
   public static final ProcessVariable<Boolean> LATE_ARRIVAL = bool("lateArrival");
-  public static final ProcessVariable<Date> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
-  public static final ProcessVariable<Date> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final ProcessVariable<LocalDate> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
+  public static final ProcessVariable<LocalDate> OFFENCE_TO = CaseFacts.OFFENCE_TO;
   public static final String PENALTY_NOTICE = "penalty-notice";
   public static final String PROSECUTION = "prosecution";
   public static final String EDUCATION_SUPERVISION_ORDER = "education-supervision-order";
@@ -120,15 +123,16 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> REVIEW_OUTCOME = text("reviewOutcome");
   public static final ProcessVariable<Integer> REVIEW_COUNT = integer("reviewCount");
   public static final ProcessVariable<Double> REVIEW_START_PERCENT = number("reviewStartPercent");
-  public static final ProcessVariable<Date> REVIEW_DUE_DATE = date("reviewDueDate");
-  public static final ProcessVariable<Date> REVIEW_BASE_DATE = date("reviewBaseDate");
+  /** The day of the next review (its timer falls due at the calendar's time of day) and its base date. */
+  public static final ProcessVariable<LocalDate> REVIEW_DUE_DATE = day("reviewDueDate");
+  public static final ProcessVariable<LocalDate> REVIEW_BASE_DATE = day("reviewBaseDate");
   public static final ProcessVariable<Integer> REVIEW_WEEKS = integer("reviewWeeks");
-  public static final ProcessVariable<Date> CONTRACT_REVIEW_DUE_DATE = date("contractReviewDueDate");
-  public static final ProcessVariable<Date> CONTRACT_REVIEW_BASE_DATE = date("contractReviewBaseDate");
+  public static final ProcessVariable<LocalDate> CONTRACT_REVIEW_DUE_DATE = day("contractReviewDueDate");
+  public static final ProcessVariable<LocalDate> CONTRACT_REVIEW_BASE_DATE = day("contractReviewBaseDate");
   public static final ProcessVariable<Integer> CONTRACT_REVIEW_WEEKS = integer("contractReviewWeeks");
   public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = CaseFacts.IMPROVEMENT_SUFFICIENT;
-  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;
-  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ENDS_ON = CaseFacts.NOTICE_TO_IMPROVE_ENDS_ON;
+  public static final ProcessVariable<LocalDate> NOTICE_TO_IMPROVE_ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;
+  public static final ProcessVariable<LocalDate> NOTICE_TO_IMPROVE_ENDS_ON = CaseFacts.NOTICE_TO_IMPROVE_ENDS_ON;
   public static final ProcessVariable<String> NOTICE_REASON = CaseFacts.NOTICE_REASON;
   /** The element variable of the penalty notices' multi-instance: one entry of {@link #PARENTS}. */
   public static final ProcessVariable<JsonNode> PARENT = json("parent");
@@ -183,6 +187,8 @@ public final class AttendanceCase implements ProcessContract {
   // ---------------------------------------------------------------- activities code refers to
 
   public static final String START = "Event_AttendanceCaseStarted";
+  /** Where a term-time leave case enters the legal process without a Pupil Planning Meeting. */
+  public static final String PREPARE_PENALTY_NOTICES = "Task_PreparePenaltyNotices";
   public static final String REVIEW_DATE_REACHED = "Event_ReviewDateReached";
   public static final String CONTRACT_REVIEW_DATE_REACHED = "Event_ContractReviewDateReached";
   public static final String ATTENDANCE_UPDATED_EVENT = "Event_AttendanceUpdated";

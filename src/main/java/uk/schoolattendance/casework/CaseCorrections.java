@@ -33,7 +33,6 @@ import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.ProcessVariable;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.security.CurrentUser;
@@ -176,12 +175,8 @@ public class CaseCorrections {
       if (born.isAfter(calendar.today())) {
         throw new InvalidInputException(field, "must not be in the future");
       }
-      Object old = runtimeService.getVariable(caseId, field);
-      return new Change(
-          PUPIL_DATE_OF_BIRTH,
-          PUPIL_DATE_OF_BIRTH.stored(DateValues.toDate(born, calendar.properties().zone())),
-          old == null ? null : DateValues.toLocalDate(old, calendar.properties().zone()).toString(),
-          born.toString());
+      LocalDate old = PUPIL_DATE_OF_BIRTH.from(runtimeService.getVariable(caseId, field));
+      return new Change(PUPIL_DATE_OF_BIRTH, PUPIL_DATE_OF_BIRTH.stored(born), old == null ? null : old.toString(), born.toString());
     }
     List<Parent> parents = parents(caseId);
     if (field.equals(PARENTS.name())) {

@@ -14,12 +14,9 @@ import static uk.schoolattendance.casework.AttendanceCase.REVIEW_START_PERCENT;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_WEEKS;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.ProcessVariable;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -34,7 +31,7 @@ import uk.schoolattendance.schools.SchoolCalendar;
 public class CaseReviews {
 
   /** A school-week timer's three variables. */
-  record ReviewTimer(ProcessVariable<Date> dueDate, ProcessVariable<Date> baseDate, ProcessVariable<Integer> weeks) {}
+  record ReviewTimer(ProcessVariable<LocalDate> dueDate, ProcessVariable<LocalDate> baseDate, ProcessVariable<Integer> weeks) {}
 
   static final ReviewTimer REVIEW = new ReviewTimer(REVIEW_DUE_DATE, REVIEW_BASE_DATE, REVIEW_WEEKS);
   static final ReviewTimer CONTRACT_REVIEW =
@@ -77,17 +74,17 @@ public class CaseReviews {
     return count == null ? 0 : count;
   }
 
-  private void schedule(DelegateExecution execution, ReviewTimer timer, Date chosenDate, int weeks) {
-    ZoneId zone = calendar.properties().zone();
+  /** The timer falls due on the day (the models read it with {@code schoolCalendar.atTimeOfDay}). */
+  private void schedule(DelegateExecution execution, ReviewTimer timer, LocalDate chosenDate, int weeks) {
     if (chosenDate != null) {
-      timer.dueDate().set(execution, calendar.atTimeOfDay(DateValues.toLocalDate(chosenDate, zone)));
+      timer.dueDate().set(execution, chosenDate);
       timer.baseDate().set(execution, null);
       timer.weeks().set(execution, null);
       return;
     }
     LocalDate today = calendar.today();
-    timer.baseDate().set(execution, DateValues.toDate(today, zone));
+    timer.baseDate().set(execution, today);
     timer.weeks().set(execution, weeks);
-    timer.dueDate().set(execution, calendar.atTimeOfDay(calendar.addSchoolWeeks(today, weeks)));
+    timer.dueDate().set(execution, calendar.addSchoolWeeks(today, weeks));
   }
 }

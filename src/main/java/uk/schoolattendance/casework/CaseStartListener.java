@@ -8,6 +8,7 @@ import static uk.schoolattendance.casework.AttendanceCase.ENTRY_LEVEL;
 import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
 import static uk.schoolattendance.casework.AttendanceCase.OPENED_ON;
 import static uk.schoolattendance.casework.AttendanceCase.PREVIOUS_NOTICE_TO_IMPROVE;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_DATE_OF_BIRTH;
 import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_COUNT;
 import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
@@ -15,12 +16,14 @@ import static uk.schoolattendance.casework.AttendanceCase.STAGE;
 import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
 import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
 
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -38,24 +41,37 @@ public class CaseStartListener implements ExecutionListener {
   private final SchoolDirectory schools;
   private final CaseReferences references;
   private final CasePathway pathway;
+  private final SchoolCalendar calendar;
+  private final OffencePeriods offencePeriods;
   private final RegisterFigures register;
 
   public CaseStartListener(
-      SchoolDirectory schools, CaseReferences references, CasePathway pathway, RegisterFigures register) {
+      SchoolDirectory schools, CaseReferences references, CasePathway pathway, SchoolCalendar calendar,
+      OffencePeriods offencePeriods, RegisterFigures register) {
     this.schools = schools;
     this.references = references;
     this.pathway = pathway;
+    this.calendar = calendar;
+    this.offencePeriods = offencePeriods;
     this.register = register;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     CaseFacts.checkPupil(execution, schools);
+    LocalDate born = Inputs.optionalDay(execution, PUPIL_DATE_OF_BIRTH, calendar.properties().zone());
+    if (born != null && born.isAfter(calendar.today())) {
+      throw new InvalidInputException(PUPIL_DATE_OF_BIRTH.name(), "must not be in the future");
+    }
     String upn = PUPIL_UPN.get(execution);
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
     double attendance = figures(execution, upn);
     CaseParents.normalise(execution);
+    if (AttendanceCase.TERM_TIME_LEAVE.equals(route)) {
+      // the leave taken is the offence period of the notices this case may lead to
+      offencePeriods.record(execution, execution.getProcessEngineServices().getDecisionService(), false);
+    }
     PREVIOUS_NOTICE_TO_IMPROVE.set(
         execution, Boolean.TRUE.equals(Inputs.yesNo(execution, PREVIOUS_NOTICE_TO_IMPROVE, false)));
     Inputs.optionalText(execution, SUPPORT_SO_FAR, Inputs.TEXT_MAX);

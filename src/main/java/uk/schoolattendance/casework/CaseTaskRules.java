@@ -27,11 +27,11 @@ import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
 import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
 
 import java.time.LocalDate;
-import java.util.Date;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -48,10 +48,12 @@ public class CaseTaskRules implements TaskListener {
 
   private final SchoolCalendar calendar;
   private final CasePathway pathway;
+  private final OffencePeriods offencePeriods;
 
-  public CaseTaskRules(SchoolCalendar calendar, CasePathway pathway) {
+  public CaseTaskRules(SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods) {
     this.calendar = calendar;
     this.pathway = pathway;
+    this.offencePeriods = offencePeriods;
   }
 
   @Override
@@ -150,12 +152,15 @@ public class CaseTaskRules implements TaskListener {
                 + " this pupil has " + count + ": choose prosecution, education-supervision-order or further-support");
       }
     }
+    if (AttendanceCase.PENALTY_NOTICE.equals(route) || AttendanceCase.PROSECUTION.equals(route)) {
+      offencePeriods.record(task, decisions(task), AttendanceCase.PROSECUTION.equals(route));
+    }
     String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);
   }
 
-  private void futureSchoolDay(DelegateTask task, ProcessVariable<Date> variable) {
-    LocalDate day = Inputs.optionalDate(task, variable, calendar.properties().zone());
+  private void futureSchoolDay(DelegateTask task, ProcessVariable<LocalDate> variable) {
+    LocalDate day = Inputs.optionalDay(task, variable, calendar.properties().zone());
     if (day == null) {
       return;
     }
@@ -169,7 +174,7 @@ public class CaseTaskRules implements TaskListener {
       throw new InvalidInputException(variable.name(), "is beyond the term dates the authority has configured");
     }
     if (!schoolDay) {
-      throw new InvalidInputException(variable.name(), day + " is not a school day (weekend, holiday or bank holiday)");
+      throw new InvalidInputException(variable.name(), Days.shown(day) + " is not a school day (weekend, holiday or bank holiday)");
     }
   }
 

@@ -8,7 +8,6 @@ import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parents;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.web.Checked;
 import uk.schoolattendance.web.CheckedBody;
 
@@ -61,7 +60,7 @@ record OpenCaseRequest(
     put(variables, AttendanceCase.PUPIL_UPN.name(), pupilUpn);
     put(variables, AttendanceCase.PUPIL_NAME.name(), pupilName);
     if (pupilDateOfBirth != null) {
-      AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, DateValues.toDate(pupilDateOfBirth, zone));
+      AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, pupilDateOfBirth);
     }
     put(variables, AttendanceCase.SCHOOL_URN.name(), schoolUrn);
     put(variables, AttendanceCase.ROUTE.name(), route);

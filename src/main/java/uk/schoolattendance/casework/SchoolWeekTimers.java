@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.process.ProcessVariable;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -24,7 +23,7 @@ public class SchoolWeekTimers {
 
   /** A school-week timer: its activity and the variables that hold its base date, weeks and due date. */
   record Timer(
-      String activityId, ProcessVariable<Date> baseDate, ProcessVariable<Integer> weeks, ProcessVariable<Date> dueDate) {}
+      String activityId, ProcessVariable<LocalDate> baseDate, ProcessVariable<Integer> weeks, ProcessVariable<LocalDate> dueDate) {}
 
   static final List<Timer> TIMERS =
       List.of(
@@ -64,16 +63,16 @@ public class SchoolWeekTimers {
       for (Job job : waiting(timer)) {
         Map<String, Object> vars =
             runtimeService.getVariables(job.getExecutionId(), List.of(timer.baseDate().name(), timer.weeks().name()));
-        Date base = timer.baseDate().get(vars);
+        LocalDate base = timer.baseDate().get(vars);
         Integer weeks = timer.weeks().get(vars);
         if (base == null || weeks == null) {
           continue;
         }
-        LocalDate baseDay = DateValues.toLocalDate(base, calendar.properties().zone());
-        Date due = calendar.atTimeOfDay(calendar.addSchoolWeeks(baseDay, weeks));
+        LocalDate dueDay = calendar.addSchoolWeeks(base, weeks);
+        Date due = calendar.atTimeOfDay(dueDay);
         if (!due.equals(job.getDuedate())) {
           managementService.setJobDuedate(job.getId(), due);
-          runtimeService.setVariable(job.getExecutionId(), timer.dueDate().name(), timer.dueDate().stored(due));
+          runtimeService.setVariable(job.getExecutionId(), timer.dueDate().name(), timer.dueDate().stored(dueDay));
           moved.add(new Moved(job.getId(), job.getProcessInstanceId(), timer.activityId(), job.getDuedate(), due));
         }
       }

@@ -6,7 +6,6 @@ import static uk.schoolattendance.court.CourtProceedings.EVIDENCE_LIST;
 import static uk.schoolattendance.court.CourtProceedings.NOTICE_NUMBER;
 import static uk.schoolattendance.court.CourtProceedings.WITNESS_STATEMENT;
 
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.schools.SchoolCalendar;
-import uk.schoolattendance.schools.DateValues;
 
 /**
  * "Build the case file" (asynchronous): chronology, witness statement and evidence list as
@@ -32,13 +30,23 @@ public class BuildCourtCaseFile implements JavaDelegate {
     this.dates = dates;
   }
 
+  /** The parents this prosecution concerns ({@code parentIds}, set at its start). */
+  private static java.util.Set<String> parentIds(DelegateExecution execution) {
+    String ids = CourtProceedings.PARENT_IDS.get(execution);
+    return ids == null || ids.isBlank() ? java.util.Set.of() : java.util.Set.of(ids.split(",\\s*"));
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     List<HistoricProcessInstance> processes =
-        caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId());
+        caseFile.concerning(
+            history,
+            caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId()),
+            parentIds(execution));
     CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.properties().zone()));
-    EVIDENCE_LIST.set(execution, caseFile.evidenceList(history, processes, NOTICE_NUMBER.get(execution), false));
+    EVIDENCE_LIST.set(
+        execution, caseFile.evidenceList(history, processes, NOTICE_NUMBER.get(execution), false, dates.properties().zone()));
     WITNESS_STATEMENT.set(
         execution,
         caseFile.witnessStatement(
@@ -47,14 +55,10 @@ public class BuildCourtCaseFile implements JavaDelegate {
                 CourtProceedings.PUPIL_UPN.get(execution),
                 CourtProceedings.SCHOOL_URN.get(execution),
                 CourtProceedings.PARENT_NAMES.get(execution),
-                day(CourtProceedings.OFFENCE_FROM.get(execution)),
-                day(CourtProceedings.OFFENCE_TO.get(execution)),
+                CourtProceedings.OFFENCE_FROM.get(execution),
+                CourtProceedings.OFFENCE_TO.get(execution),
                 CourtProceedings.UNAUTHORISED_SESSIONS.get(execution),
                 CourtProceedings.PROCEEDINGS_TYPE.get(execution),
                 NOTICE_NUMBER.get(execution))));
-  }
-
-  private java.time.LocalDate day(Date date) {
-    return date == null ? null : DateValues.toLocalDate(date, dates.properties().zone());
   }
 }

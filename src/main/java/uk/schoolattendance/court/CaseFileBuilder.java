@@ -76,6 +76,32 @@ public class CaseFileBuilder {
     return processes;
   }
 
+  /**
+   * The processes that concern these parents: a prosecution's file names only what concerns the
+   * parent prosecuted, so another parent's penalty notice (its own process) is left out. The case
+   * and its other processes concern every parent.
+   */
+  public List<HistoricProcessInstance> concerning(
+      HistoryService history, List<HistoricProcessInstance> processes, Set<String> parentIds) {
+    if (parentIds.isEmpty()) {
+      return processes;
+    }
+    List<HistoricProcessInstance> kept = new ArrayList<>();
+    for (HistoricProcessInstance process : processes) {
+      if (!PENALTY_NOTICE.equals(process.getProcessDefinitionKey())) {
+        kept.add(process);
+        continue;
+      }
+      HistoricVariableInstance parent =
+          history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+              .variableName(PenaltyNotice.PARENT_ID.name()).listPage(0, 1).stream().findFirst().orElse(null);
+      if (parent == null || parentIds.contains(String.valueOf(parent.getValue()))) {
+        kept.add(process);
+      }
+    }
+    return kept;
+  }
+
   /** One line per step of the case, oldest first: date, process, step, who. */
   public String chronology(HistoryService history, List<HistoricProcessInstance> processes, ZoneId zone) {
     List<HistoricActivityInstance> steps = new ArrayList<>();
@@ -110,7 +136,7 @@ public class CaseFileBuilder {
 
   /** The documents the court needs, and whether the case holds them. */
   public String evidenceList(
-      HistoryService history, List<HistoricProcessInstance> processes, String noticeNumber, boolean interview) {
+      HistoryService history, List<HistoricProcessInstance> processes, String noticeNumber, boolean interview, ZoneId zone) {
     List<String> ids = processes.stream().map(HistoricProcessInstance::getId).toList();
     long noticesToImprove = processes.stream().filter(p -> NOTICE_TO_IMPROVE.equals(p.getProcessDefinitionKey())).count();
     long penaltyNotices = processes.stream().filter(p -> PENALTY_NOTICE.equals(p.getProcessDefinitionKey())).count();
@@ -121,11 +147,17 @@ public class CaseFileBuilder {
                 .map(HistoricVariableInstance::getValue).anyMatch(Boolean.TRUE::equals);
     List<String> items = new ArrayList<>();
     items.add("1. Attendance certificate: a certified extract of the attendance register (Education Act 1996 s566) - obtain from the school");
-    items.add("2. Copies of letters to the parent: " + (noticesToImprove + penaltyNotices == 0
-        ? "none recorded in the case"
-        : (noticesToImprove > 0 ? noticesToImprove + " Notice to Improve letter(s)" : "")
-            + (noticesToImprove > 0 && penaltyNotices > 0 ? ", " : "")
-            + (penaltyNotices > 0 ? penaltyNotices + " penalty notice(s) (GET /api/penalty-notices/{number}/letter)" : "")));
+    List<String> letters = new ArrayList<>();
+    for (HistoricProcessInstance process : processes) {
+      String issued = process.getStartTime() == null ? "" : " of " + DAY.format(LocalDate.ofInstant(process.getStartTime().toInstant(), zone));
+      if (NOTICE_TO_IMPROVE.equals(process.getProcessDefinitionKey())) {
+        letters.add("the Notice to Improve" + issued);
+      } else if (PENALTY_NOTICE.equals(process.getProcessDefinitionKey())) {
+        letters.add("penalty notice " + process.getBusinessKey() + issued);
+      }
+    }
+    items.add("2. Copies of the letters sent to the parent: "
+        + (letters.isEmpty() ? "none recorded in the case" : String.join("; ", letters) + " (copies as sent)"));
     items.add("3. Notice to Improve: " + (noticesToImprove > 0 ? "issued (see the chronology)" : "none issued: record why (e.g. term-time leave, support not appropriate)"));
     items.add("4. Attendance contract: " + (contract ? "agreed (see the chronology)" : "none agreed: record why"));
     if (noticeNumber != null) {
@@ -135,6 +167,12 @@ public class CaseFileBuilder {
       items.add((noticeNumber != null ? "6" : "5") + ". Record of the interview under caution (s444(1A))");
     }
     return String.join("\n", items);
+  }
+
+  /** "Alex Parent is a parent", "Alex Parent and Jo Parent are parents": the grammar follows the number. */
+  static String parentsClause(String parentNames) {
+    boolean several = parentNames.contains(" and ") || parentNames.contains(", ");
+    return parentNames + (several ? " are parents" : " is a parent");
   }
 
   /** What the witness statement says about the case. */
@@ -170,8 +208,7 @@ public class CaseFileBuilder {
         .replace("{{pupilUpn}}", String.valueOf(s.pupilUpn()))
         .replace("{{schoolName}}", schools.find(s.schoolUrn()).map(School::name).orElse("the school"))
         .replace("{{schoolUrn}}", s.schoolUrn())
-        .replace("{{parentNames}}", parents)
-        .replace("{{isOrAre}}", parents.contains(" and ") ? "are" : "is")
+        .replace("{{parentsClause}}", parentsClause(parents))
         .replace("{{offenceParagraph}}", offence)
         .replace("{{proceedingsParagraph}}", proceedings);
   }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
@@ -46,28 +47,27 @@ public class CourtCaseReady implements TaskListener {
             SUPERVISION_ORDER_CONSIDERED.name(),
             "an education supervision order must be considered before prosecuting (Education Act 1996 s447)");
       }
-      LocalDate laid = Inputs.requiredDate(task, INFORMATION_LAID_ON, dates.properties().zone());
-      LocalDate limit = Inputs.optionalDate(task, INFORMATION_DEADLINE, dates.properties().zone());
+      LocalDate laid = Inputs.requiredDay(task, INFORMATION_LAID_ON, dates.properties().zone());
+      LocalDate limit = INFORMATION_DEADLINE.get(task);
       if (laid.isAfter(today)) {
         throw new InvalidInputException(INFORMATION_LAID_ON.name(), "must not be in the future");
       }
       if (limit != null && laid.isAfter(limit)) {
         throw new InvalidInputException(
             INFORMATION_LAID_ON.name(),
-            "is after the 6-month limit " + limit + " (Magistrates' Courts Act 1980 s127): the prosecution is time-barred");
+            "is after the 6-month limit, " + Days.shown(limit) + " (Magistrates' Courts Act 1980 s127): the prosecution is time-barred");
       }
-      INFORMATION_LAID_ON.set(task, dates.startOfDay(laid));
     } else if (Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
       throw new InvalidInputException(
           CHILD_LOOKED_AFTER.name(),
           "an education supervision order cannot be made for a child in the care of a local authority (Children Act 1989 s36(6))");
     }
     OFFENCE_SECTION.set(task, section);
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.properties().zone());
+    LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
     if (!hearing.isAfter(today)) {
       throw new InvalidInputException(HEARING_DATE.name(), "must be after today");
     }
-    HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
+    CourtProceedings.HEARING_DATE_SHOWN.set(task, Days.shown(hearing));
     OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
   }
 }

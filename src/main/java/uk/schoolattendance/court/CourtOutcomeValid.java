@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
@@ -55,7 +56,7 @@ public class CourtOutcomeValid implements TaskListener {
         Inputs.oneOf(
             task, COURT_OUTCOME,
             prosecution ? CourtProceedings.PROSECUTION_OUTCOMES : CourtProceedings.SUPERVISION_OUTCOMES, null);
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.properties().zone());
+    LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
     Integer months = null;
     switch (outcome) {
       case CourtProceedings.FINE -> {
@@ -75,16 +76,16 @@ public class CourtOutcomeValid implements TaskListener {
       default -> { }
     }
     ORDER_MONTHS.set(task, months);
-    ORDER_ENDS_ON.set(task, months == null ? null : dates.startOfDay(hearing.plusMonths(months)));
+    ORDER_ENDS_ON.set(task, months == null ? null : hearing.plusMonths(months));
   }
 
   /** The court adjourned: a new hearing date ahead, no outcome yet. */
   private void adjourn(DelegateTask task) {
-    LocalDate hearing = Inputs.requiredDate(task, HEARING_DATE, dates.properties().zone());
+    LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
     if (!hearing.isAfter(dates.today())) {
       throw new InvalidInputException(HEARING_DATE.name(), "the adjourned hearing's new date must be after today");
     }
-    HEARING_DATE.set(task, dates.atTimeOfDay(hearing));
+    CourtProceedings.HEARING_DATE_SHOWN.set(task, Days.shown(hearing));
     OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));
   }
 

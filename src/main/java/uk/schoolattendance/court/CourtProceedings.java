@@ -2,12 +2,14 @@ package uk.schoolattendance.court;
 
 import static uk.schoolattendance.process.ProcessVariable.bool;
 import static uk.schoolattendance.process.ProcessVariable.date;
+import static uk.schoolattendance.process.ProcessVariable.day;
 import static uk.schoolattendance.process.ProcessVariable.integer;
 import static uk.schoolattendance.process.ProcessVariable.money;
 import static uk.schoolattendance.process.ProcessVariable.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,8 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
   public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
   public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
+  /** Given by the case: the notice or prosecution is refused outside compulsory school age (EA 1996 s8). */
+  public static final ProcessVariable<java.time.LocalDate> PUPIL_DATE_OF_BIRTH = CaseFacts.PUPIL_DATE_OF_BIRTH;
   public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
   public static final ProcessVariable<JsonNode> PARENTS = CaseFacts.PARENTS;
   public static final ProcessVariable<String> PARENT_ID = CaseFacts.PARENT_ID;
@@ -40,10 +44,12 @@ public final class CourtProceedings implements ProcessContract {
   /** {@link #TYPES}. */
   public static final ProcessVariable<String> PROCEEDINGS_TYPE = CaseFacts.PROCEEDINGS_TYPE;
   public static final ProcessVariable<String> NOTICE_NUMBER = CaseFacts.NOTICE_NUMBER;
-  public static final ProcessVariable<Date> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
-  public static final ProcessVariable<Date> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final ProcessVariable<LocalDate> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
+  public static final ProcessVariable<LocalDate> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final ProcessVariable<String> OFFENCE_PERIOD_SHOWN = CaseFacts.OFFENCE_PERIOD_SHOWN;
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
-  public static final ProcessVariable<Date> INFORMATION_DEADLINE = CaseFacts.INFORMATION_DEADLINE;
+  public static final ProcessVariable<LocalDate> INFORMATION_DEADLINE = CaseFacts.INFORMATION_DEADLINE;
+  public static final ProcessVariable<String> INFORMATION_DEADLINE_SHOWN = CaseFacts.INFORMATION_DEADLINE_SHOWN;
   public static final String PROSECUTION = "prosecution";
   public static final String EDUCATION_SUPERVISION_ORDER = "education-supervision-order";
   public static final List<String> TYPES = List.of(PROSECUTION, EDUCATION_SUPERVISION_ORDER);
@@ -59,17 +65,19 @@ public final class CourtProceedings implements ProcessContract {
 
   // ---------------------------------------------------------------- decisions in user tasks
 
-  public static final ProcessVariable<Date> HEARING_DATE = date("hearingDate");
+  /** The hearing: a calendar day; its timer falls due at the calendar's time of day. */
+  public static final ProcessVariable<LocalDate> HEARING_DATE = day("hearingDate");
+  public static final ProcessVariable<String> HEARING_DATE_SHOWN = text("hearingDateShown");
   /** {@link #SECTIONS}. */
   public static final ProcessVariable<String> OFFENCE_SECTION = text("offenceSection");
   public static final ProcessVariable<Boolean> SUPERVISION_ORDER_CONSIDERED = bool("supervisionOrderConsidered");
-  public static final ProcessVariable<Date> INFORMATION_LAID_ON = date("informationLaidOn");
+  public static final ProcessVariable<LocalDate> INFORMATION_LAID_ON = day("informationLaidOn");
   public static final ProcessVariable<Boolean> CHILD_LOOKED_AFTER = bool("childLookedAfter");
   public static final String S444_1 = "s444-1";
   public static final String S444_1A = "s444-1A";
   public static final List<String> SECTIONS = List.of(S444_1, S444_1A);
 
-  public static final ProcessVariable<Date> INTERVIEW_DATE = date("interviewDate");
+  public static final ProcessVariable<LocalDate> INTERVIEW_DATE = day("interviewDate");
   public static final ProcessVariable<String> INTERVIEW_RECORD_REFERENCE = text("interviewRecordReference");
 
   public static final ProcessVariable<Boolean> HEARING_ADJOURNED = bool("hearingAdjourned");
@@ -88,7 +96,7 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<Date> OUTCOME_DUE_DATE = date("outcomeDueDate");
   /** The months of the order the court made (parenting or education supervision order). */
   public static final ProcessVariable<Integer> ORDER_MONTHS = integer("orderMonths");
-  public static final ProcessVariable<Date> ORDER_ENDS_ON = date("orderEndsOn");
+  public static final ProcessVariable<LocalDate> ORDER_ENDS_ON = day("orderEndsOn");
   public static final ProcessVariable<String> SCHOOL_REPORT = text("schoolReport");
 
   public static final UserTaskContract PREPARE_COURT_CASE =

@@ -25,7 +25,7 @@ public class EnterCourtOutcome implements JavaDelegate {
         outcome,
         CourtProceedings.FINE.equals(outcome) ? CourtProceedings.FINE_AMOUNT.get(execution) : null,
         CourtProceedings.ORDER_MONTHS.get(execution),
-        calendar.day(CourtProceedings.ORDER_ENDS_ON.get(execution)),
+        CourtProceedings.ORDER_ENDS_ON.get(execution),
         calendar.today());
   }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
@@ -27,15 +28,14 @@ public class InterviewRecorded implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    LocalDate held = Inputs.requiredDate(task, INTERVIEW_DATE, dates.properties().zone());
+    LocalDate held = Inputs.requiredDay(task, INTERVIEW_DATE, dates.properties().zone());
     if (held.isAfter(dates.today())) {
       throw new InvalidInputException(INTERVIEW_DATE.name(), "must not be in the future");
     }
     String record = Inputs.requiredText(task, INTERVIEW_RECORD_REFERENCE, 200);
-    INTERVIEW_DATE.set(task, dates.startOfDay(held));
     String list = EVIDENCE_LIST.get(task);
     EVIDENCE_LIST.set(
         task,
-        (list == null ? "" : list + "\n") + "Record of the interview under caution (s444(1A)), held " + held + ": " + record);
+        (list == null ? "" : list + "\n") + "Record of the interview under caution (s444(1A)), held on " + Days.shown(held) + ": " + record);
   }
 }

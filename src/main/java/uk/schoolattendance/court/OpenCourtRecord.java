@@ -39,7 +39,7 @@ public class OpenCourtRecord implements JavaDelegate {
             PARENT_IDS.get(execution).replace(", ", ","),
             PROCEEDINGS_TYPE.get(execution),
             null,
-            calendar.day(INFORMATION_DEADLINE.get(execution)),
+            INFORMATION_DEADLINE.get(execution),
             null, null, null, null, null, null, null));
   }
 }

@@ -17,9 +17,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.process.InvalidInputException;
@@ -37,10 +40,17 @@ public class ProceedingsRequestChecked implements ExecutionListener {
   private final SchoolCalendar dates;
   private final CourtProperties properties;
 
-  public ProceedingsRequestChecked(SchoolDirectory schools, SchoolCalendar dates, CourtProperties properties) {
+  private final PenaltyNoticeProperties notices;
+  private final CompulsorySchoolAge age;
+
+  public ProceedingsRequestChecked(
+      SchoolDirectory schools, SchoolCalendar dates, CourtProperties properties, PenaltyNoticeProperties notices,
+      CompulsorySchoolAge age) {
     this.schools = schools;
     this.dates = dates;
     this.properties = properties;
+    this.notices = notices;
+    this.age = age;
   }
 
   @Override
@@ -55,9 +65,14 @@ public class ProceedingsRequestChecked implements ExecutionListener {
     if (noticeNumber != null) {
       NOTICE_NUMBER.set(execution, noticeNumber);
     }
-    LocalDate informationDeadline = Inputs.optionalDate(execution, INFORMATION_DEADLINE, zone());
-    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_FROM, zone());
-    Inputs.optionalDate(execution, CourtProceedings.OFFENCE_TO, zone());
+    LocalDate from = Inputs.optionalDay(execution, CourtProceedings.OFFENCE_FROM, zone());
+    LocalDate to = Inputs.optionalDay(execution, CourtProceedings.OFFENCE_TO, zone());
+    LocalDate informationDeadline = Inputs.optionalDay(execution, INFORMATION_DEADLINE, zone());
+    if (CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(execution))) {
+      informationDeadline = prosecutable(execution, from, to);
+    }
+    CourtProceedings.INFORMATION_DEADLINE_SHOWN.set(execution, Days.shown(informationDeadline));
+    CourtProceedings.OFFENCE_PERIOD_SHOWN.set(execution, Days.shown(from, to));
     Inputs.optionalWholeNumber(execution, CourtProceedings.UNAUTHORISED_SESSIONS, 0, 1000);
     List<Parent> parents = parents(execution);
     PARENT_IDS.set(execution, String.join(", ", parents.stream().map(Parent::id).toList()));
@@ -69,6 +84,29 @@ public class ProceedingsRequestChecked implements ExecutionListener {
       due = due.isBefore(dates.today()) ? dates.today() : due;
     }
     PREPARATION_DUE_DATE.set(execution, dates.atTimeOfDay(due));
+  }
+
+  /**
+   * Every prosecution knows its offence period, whether a notice went before it or not: the child
+   * was of compulsory school age throughout (EA 1996 s8), and the information can still be laid
+   * within 6 months of the offence (Magistrates' Courts Act 1980 s127). Returns that deadline.
+   */
+  private LocalDate prosecutable(DelegateExecution execution, LocalDate from, LocalDate to) {
+    Inputs.required(CourtProceedings.OFFENCE_FROM.name(), from, "is required for a prosecution: the first day of the offence period");
+    Inputs.required(CourtProceedings.OFFENCE_TO.name(), to, "is required for a prosecution: the last day of the offence period");
+    if (to.isBefore(from)) {
+      throw new InvalidInputException(CourtProceedings.OFFENCE_TO.name(), "must not be before offenceFrom");
+    }
+    age.requireCovers(Inputs.optionalDay(execution, CourtProceedings.PUPIL_DATE_OF_BIRTH, zone()), from, to);
+    LocalDate deadline = to.plusMonths(notices.informationLimitMonths()); // the same rule as NoticeDates.informationDeadline
+    if (dates.today().isAfter(deadline)) {
+      throw new InvalidInputException(
+          CourtProceedings.OFFENCE_TO.name(),
+          "a prosecution for an offence ending " + Days.shown(to) + " is time-barred: the information had to be laid by "
+              + Days.shown(deadline) + " (Magistrates' Courts Act 1980 s127)");
+    }
+    INFORMATION_DEADLINE.set(execution, deadline);
+    return deadline;
   }
 
   private java.time.ZoneId zone() {

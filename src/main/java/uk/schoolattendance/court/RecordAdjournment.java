@@ -23,7 +23,7 @@ public class RecordAdjournment implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     proceedings.recordHearingDate(
-        execution.getProcessInstanceId(), calendar.day(CourtProceedings.HEARING_DATE.get(execution)));
+        execution.getProcessInstanceId(), CourtProceedings.HEARING_DATE.get(execution));
     CourtProceedings.COURT_OUTCOME.remove(execution);
     CourtProceedings.HEARING_ADJOURNED.remove(execution);
   }

@@ -22,6 +22,6 @@ public class RecordCourtPreparation implements JavaDelegate {
     proceedings.recordPreparation(
         execution.getProcessInstanceId(),
         CourtProceedings.OFFENCE_SECTION.get(execution),
-        calendar.day(CourtProceedings.HEARING_DATE.get(execution)));
+        CourtProceedings.HEARING_DATE.get(execution));
   }
 }

@@ -8,14 +8,12 @@ import static uk.schoolattendance.court.CourtProceedings.PUPIL_UPN;
 import static uk.schoolattendance.court.CourtProceedings.SCHOOL_REPORT;
 import static uk.schoolattendance.court.CourtProceedings.SCHOOL_URN;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Date;
-import java.util.Locale;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.SchoolCalendar;
-import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -26,8 +24,6 @@ import uk.schoolattendance.schools.SchoolDirectory;
  */
 @Component("reportCourtOutcome")
 public class ReportCourtOutcome implements JavaDelegate {
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final CourtProceedingsRepository proceedings;
   private final SchoolDirectory schools;
@@ -47,17 +43,13 @@ public class ReportCourtOutcome implements JavaDelegate {
         .append("To the attendance lead, ").append(schools.find(urn).map(School::name).orElse("URN " + urn)).append(": ")
         .append("the court heard the case of ").append(PUPIL_NAME.get(execution))
         .append(" (UPN ").append(PUPIL_UPN.get(execution)).append(") on ")
-        .append(day(HEARING_DATE.get(execution)))
+        .append(Days.shown(HEARING_DATE.get(execution)))
         .append(". Outcome: ").append(outcome.replace('-', ' ')).append('.');
-    Date ends = ORDER_ENDS_ON.get(execution);
+    LocalDate ends = ORDER_ENDS_ON.get(execution);
     if (ends != null) {
-      report.append(" The order runs until ").append(day(ends)).append('.');
+      report.append(" The order runs until ").append(Days.shown(ends)).append('.');
     }
     SCHOOL_REPORT.set(execution, report.toString());
     proceedings.recordReportedToSchool(execution.getProcessInstanceId(), dates.today());
-  }
-
-  private String day(Date date) {
-    return DAY.format(DateValues.toLocalDate(date, dates.properties().zone()));
   }
 }

@@ -25,6 +25,7 @@ import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.Upn;
 import uk.schoolattendance.process.VariableValues;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
+import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * Demo cases (demo profile, first start only): cases at every level for both demo schools,
@@ -45,13 +46,16 @@ class DemoCases {
   private final ManagementService management;
   private final HistoryService history;
   private final PenaltyNoticeRegister register;
+  private final SchoolCalendar calendar;
 
   DemoCases(
       RuntimeService runtime,
       TaskService tasks,
       ManagementService management,
       HistoryService history,
-      PenaltyNoticeRegister register) {
+      PenaltyNoticeRegister register,
+      SchoolCalendar calendar) {
+    this.calendar = calendar;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -95,21 +99,32 @@ class DemoCases {
   /** Penalty notices for one family: one notice paid on time, one awaiting payment. */
   private void createPenaltyNotices(int n) {
     ProcessInstance enforce = start("100002", 4, "H. Brennan", 58.0, 24, n);
+    // the offence period recorded at the meeting: the last 4 school weeks
+    java.time.LocalDate today = calendar.today();
     complete(firstTask(enforce), VariableValues.with(AttendanceCase.LEGAL_ROUTE, AttendanceCase.PENALTY_NOTICE)
-        .and(AttendanceCase.LEGAL_ROUTE_REASON, "Notice to Improve ignored; no engagement with support"));
+        .and(AttendanceCase.LEGAL_ROUTE_REASON, "Notice to Improve ignored; no engagement with support")
+        .and(AttendanceCase.OFFENCE_FROM, calendar.startOfSchoolWeeksEndingOn(today, 4))
+        .and(AttendanceCase.OFFENCE_TO, today));
     runJobs();
     List<ProcessInstance> notices =
         runtime.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY)
             .superProcessInstanceId(enforce.getId()).list();
     try {
+      // the compliance team posts both notices today; one parent pays the reduced amount at once
+      for (ProcessInstance notice : notices) {
+        for (Task dispatch : tasks.createTaskQuery().processInstanceId(notice.getId())
+            .taskDefinitionKey(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id()).list()) {
+          tasks.claim(dispatch.getId(), "compliance");
+          complete(dispatch, VariableValues.with(PenaltyNotice.DELIVERY_METHOD, PenaltyNotice.POST));
+        }
+      }
       String paid = notices.get(0).getBusinessKey();
       runtime.createMessageCorrelation(PenaltyNotice.PAID.name())
           .processInstanceBusinessKey(paid)
-          .setVariables(VariableValues.with(PenaltyNotice.AMOUNT_PAID, register.get(paid).reducedAmount())
-              .and(PenaltyNotice.PAID_ON, EngineClock.now()))
+          .setVariables(VariableValues.with(PenaltyNotice.AMOUNT_PAID, register.get(paid).reducedAmount()))
           .correlate();
     } catch (RuntimeException e) {
-      // The job executor may still be issuing the notice: the demo then has both unpaid.
+      // The job executor may still be preparing the notice: the demo then has both unpaid.
       LOG.warn("Demo data: no paid penalty notice ({})", e.getMessage());
     }
     LOG.info("Demo data: {} attendance cases and {} penalty notices created", n, notices.size());
@@ -121,6 +136,7 @@ class DemoCases {
     VariableValues variables =
         VariableValues.with(AttendanceCase.PUPIL_UPN, Upn.of(801_200_000_000L + n))
             .and(AttendanceCase.PUPIL_NAME, pupil)
+            .and(AttendanceCase.PUPIL_DATE_OF_BIRTH, java.time.LocalDate.of(2014, 9, 1).plusDays(97L * n))
             .and(AttendanceCase.SCHOOL_URN, school)
             .and(AttendanceCase.ROUTE, AttendanceCase.SUPPORT_FIRST)
             .and(AttendanceCase.ENTRY_LEVEL, level)

@@ -15,7 +15,6 @@ import static uk.schoolattendance.improvement.NoticeToImprove.UNAUTHORISED_SESSI
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +22,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
-import uk.schoolattendance.schools.DateValues;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
@@ -54,35 +53,39 @@ public class IssueNoticeToImprove implements JavaDelegate {
     if (LETTER.isSet(execution)) {
       return;
     }
-    ZoneId zone = calendar.properties().zone();
     LocalDate issuedOn = calendar.today();
     int weeks = properties.periodSchoolWeeks();
     LocalDate endsOn = calendar.addSchoolWeeks(issuedOn, weeks);
-    ISSUED_ON.set(execution, DateValues.toDate(issuedOn, zone));
-    BASE_DATE.set(execution, DateValues.toDate(issuedOn, zone));
+    ISSUED_ON.set(execution, issuedOn);
+    BASE_DATE.set(execution, issuedOn);
     PERIOD_WEEKS.set(execution, weeks);
-    ENDS_ON.set(execution, calendar.atTimeOfDay(endsOn));
+    ENDS_ON.set(execution, endsOn);
+    NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.set(execution, Days.shown(issuedOn, endsOn));
 
     JsonNode given = PARENTS.get(execution);
     List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given);
     String urn = SCHOOL_URN.get(execution);
     Double attendance = ATTENDANCE_PERCENT.get(execution);
     Integer sessions = UNAUTHORISED_SESSIONS.get(execution);
-    NoticeToImproveLetter.Content content =
-        new NoticeToImproveLetter.Content(
-            execution.getProcessBusinessKey(),
-            parents.isEmpty() ? "The parent" : Parents.names(parents),
-            parents.isEmpty() ? "" : parents.get(0).address(),
-            PUPIL_NAME.get(execution),
-            PUPIL_UPN.get(execution),
-            schools.find(urn).map(School::name).orElse("school " + urn),
-            attendance == null ? 0 : attendance,
-            sessions == null ? 0 : sessions,
-            SUPPORT_SO_FAR.get(execution),
-            issuedOn,
-            endsOn,
-            weeks);
-    byte[] pdf = NoticeToImproveLetter.render(content);
+    // one notice to each liable parent, at their own address
+    List<Parent> addressed = parents.isEmpty() ? List.of(new Parent(null, "The parent", "")) : parents;
+    List<NoticeToImproveLetter.Content> notices =
+        addressed.stream()
+            .map(parent -> new NoticeToImproveLetter.Content(
+                execution.getProcessBusinessKey(),
+                parent.name(),
+                parent.address() == null ? "" : parent.address(),
+                PUPIL_NAME.get(execution),
+                PUPIL_UPN.get(execution),
+                schools.find(urn).map(School::name).orElse("school " + urn),
+                attendance == null ? 0 : attendance,
+                sessions == null ? 0 : sessions,
+                SUPPORT_SO_FAR.get(execution),
+                issuedOn,
+                endsOn,
+                weeks))
+            .toList();
+    byte[] pdf = NoticeToImproveLetter.renderAll(notices);
     LETTER.set(
         execution,
         Variables.fileValue("notice-to-improve-" + execution.getProcessBusinessKey() + ".pdf")

@@ -4,7 +4,7 @@ import static uk.schoolattendance.process.ProcessVariable.integer;
 import static uk.schoolattendance.process.ProcessVariable.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Date;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
@@ -33,10 +33,13 @@ public final class NoticeToImprove implements ProcessContract {
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
   public static final ProcessVariable<String> SUPPORT_SO_FAR = CaseFacts.SUPPORT_SO_FAR;
 
-  public static final ProcessVariable<Date> ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;
-  public static final ProcessVariable<Date> ENDS_ON = CaseFacts.NOTICE_TO_IMPROVE_ENDS_ON;
+  /** The day the notice was issued and the last day of its improvement period (calendar days, ISO text). */
+  public static final ProcessVariable<LocalDate> ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;
+  public static final ProcessVariable<LocalDate> ENDS_ON = CaseFacts.NOTICE_TO_IMPROVE_ENDS_ON;
+  /** The improvement period as the forms show it: "1 December 2025 to 26 January 2026". */
+  public static final ProcessVariable<String> IMPROVEMENT_PERIOD_SHOWN = text("improvementPeriodShown");
   /** The improvement period's base date and length, so a change of term dates can move its timer. */
-  public static final ProcessVariable<Date> BASE_DATE = ProcessVariable.date("noticeToImproveBaseDate");
+  public static final ProcessVariable<LocalDate> BASE_DATE = ProcessVariable.day("noticeToImproveBaseDate");
   public static final ProcessVariable<Integer> PERIOD_WEEKS = integer("improvementPeriodWeeks");
   /** The letter (PDF), also at {@code GET /api/cases/{caseReference}/notice-to-improve/letter}. */
   public static final ProcessVariable<FileValue> LETTER = ProcessVariable.file("noticeToImproveLetter");

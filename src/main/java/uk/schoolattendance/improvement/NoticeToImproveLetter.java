@@ -91,12 +91,34 @@ public final class NoticeToImproveLetter {
 
   /** The letter as PDF bytes. */
   public static byte[] render(Content c) {
+    return renderAll(List.of(c));
+  }
+
+  /**
+   * One notice to each liable parent, each addressed to that parent at their own address and
+   * starting on its own page (each parent is liable separately: EA 1996 s576, s444), in one PDF
+   * for printing.
+   */
+  public static byte[] renderAll(List<Content> notices) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 56, 56, 56, 56);
     try {
       PdfWriter.getInstance(document, out);
-      document.addTitle("Notice to Improve " + c.caseReference());
+      document.addTitle("Notice to Improve " + notices.get(0).caseReference());
       document.open();
+      for (Content c : notices) {
+        document.newPage();
+        write(document, c);
+      }
+      document.close();
+    } catch (DocumentException e) {
+      throw new IllegalStateException("could not produce the Notice to Improve letter", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void write(Document document, Content c) throws DocumentException {
+    {
       Font heading = new Font(Font.HELVETICA, 16, Font.BOLD);
       Font bold = new Font(Font.HELVETICA, 11, Font.BOLD);
       Font body = new Font(Font.HELVETICA, 11, Font.NORMAL);
@@ -112,11 +134,7 @@ public final class NoticeToImproveLetter {
         document.add(title);
         document.add(new Paragraph(section[1], body));
       }
-      document.close();
-    } catch (DocumentException e) {
-      throw new IllegalStateException("could not produce the Notice to Improve letter", e);
     }
-    return out.toByteArray();
   }
 
   private NoticeToImproveLetter() {}

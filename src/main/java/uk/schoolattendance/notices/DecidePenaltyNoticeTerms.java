@@ -14,7 +14,6 @@ import static uk.schoolattendance.notices.PenaltyNotice.SEQUENCE;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.schools.DateValues;
 
 /** "Decide notice terms": counts the register, evaluates {@code PenaltyNoticeTerms}, writes the terms. */
 @Component("decidePenaltyNoticeTerms")
@@ -35,7 +34,7 @@ public class DecidePenaltyNoticeTerms implements JavaDelegate {
             execution.getProcessEngineServices().getDecisionService(),
             PARENT_ID.get(execution),
             PUPIL_UPN.get(execution),
-            DateValues.toLocalDate(OFFENCE_FROM.get(execution), dates.zone()),
+            OFFENCE_FROM.get(execution),
             dates.today());
     NOTICE_ALLOWED.set(execution, decided.allowed());
     PRIOR_NOTICES.set(execution, decided.priorNotices());

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -44,7 +45,8 @@ public class NonPaymentDecisionAllowed implements TaskListener {
     if (dates.today().isAfter(limit)) {
       throw new InvalidInputException(
           NON_PAYMENT_DECISION.name(),
-          "prosecution is time-barred: the information had to be laid by " + limit + "; withdraw the notice");
+          "prosecution is time-barred: the information had to be laid by " + Days.shown(limit)
+              + " (Magistrates' Courts Act 1980 s127); withdraw the notice");
     }
   }
 }

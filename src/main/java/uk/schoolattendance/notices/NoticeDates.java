@@ -1,15 +1,28 @@
 package uk.schoolattendance.notices;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
- * The dates of a notice (domain notes §5 and §10): deemed receipt on the second working day
- * after issue (bank holidays skipped), the reduced period 21 and the full period 28 calendar
- * days after receipt, and the 6-month limit for laying an information. Exposed to expressions
- * as {@code noticeDates} (task due dates).
+ * The dates of a penalty notice, all calendar days in Europe/London (docs/penalty-notices.md):
+ *
+ * <ul>
+ *   <li>receipt: a notice handed to the parent is received that day; a posted notice is deemed
+ *       received on the second working day after posting (EA 1996 s572, Interpretation Act 1978
+ *       s7 and the code of conduct; weekends and bank holidays are not working days);
+ *   <li>the payment periods are "the period of 21 days beginning with the date on which the
+ *       notice is received" and of 28 days likewise (SI 2007/1867 regs 4 and 5 as amended by SI
+ *       2024/210): the day of receipt is day 1, so the reduced amount is due by receipt + 20 days
+ *       and the full amount by receipt + 27 days;
+ *   <li>an information must be laid within 6 months of the offence, i.e. of the last day of the
+ *       offence period (Magistrates' Courts Act 1980 s127).
+ * </ul>
+ *
+ * Exposed to expressions as {@code noticeDates} (task due dates).
  */
 @Component("noticeDates")
 public class NoticeDates {
@@ -26,16 +39,30 @@ public class NoticeDates {
     return calendar.today();
   }
 
-  public LocalDate deemedReceipt(LocalDate issuedOn) {
-    return calendar.addWorkingDays(issuedOn, properties.deemedReceiptWorkingDays());
+  /** The day a notice given on {@code on} by {@code method} ({@code post} or {@code hand}) counts as received. */
+  public LocalDate deemedReceipt(String method, LocalDate on) {
+    if (PenaltyNotice.HAND.equals(method)) {
+      return on;
+    }
+    if (PenaltyNotice.POST.equals(method)) {
+      return calendar.addWorkingDays(on, properties.deemedReceiptWorkingDays());
+    }
+    throw new IllegalArgumentException("deliveryMethod must be post or hand, was " + method);
   }
 
+  /** The last day of the reduced period: {@code reducedPeriodDays} days beginning with the day of receipt. */
   public LocalDate reducedDeadline(LocalDate deemedReceivedOn) {
-    return deemedReceivedOn.plusDays(properties.reducedPeriodDays());
+    return lastDayOfPeriodBeginningWith(deemedReceivedOn, properties.reducedPeriodDays());
   }
 
+  /** The last day of the payment period: {@code fullPeriodDays} days beginning with the day of receipt. */
   public LocalDate finalDeadline(LocalDate deemedReceivedOn) {
-    return deemedReceivedOn.plusDays(properties.fullPeriodDays());
+    return lastDayOfPeriodBeginningWith(deemedReceivedOn, properties.fullPeriodDays());
+  }
+
+  /** "A period of n days beginning with" a day ends on that day + (n − 1). */
+  static LocalDate lastDayOfPeriodBeginningWith(LocalDate first, int days) {
+    return first.plusDays(days - 1L);
   }
 
   /** The last day to lay an information for an offence period ending {@code offenceTo}. */
@@ -82,8 +109,7 @@ public class NoticeDates {
     return calendar.startOfDay(day);
   }
 
-  public java.time.ZoneId zone() {
+  public ZoneId zone() {
     return calendar.properties().zone();
   }
-
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -30,10 +31,10 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String number = PenaltyNotice.NOTICE_NUMBER.get(execution);
     BigDecimal amount = Inputs.requiredPounds(execution, PenaltyNotice.AMOUNT_PAID);
-    LocalDate paidOn = Inputs.optionalDate(execution, PenaltyNotice.PAID_ON, dates.zone());
+    LocalDate paidOn = Inputs.optionalDay(execution, PenaltyNotice.PAID_ON, dates.zone());
     paidOn = paidOn == null ? dates.today() : paidOn;
     check(register.get(number), amount, paidOn, dates.today());
-    PenaltyNotice.PAID_ON.set(execution, dates.startOfDay(paidOn));
+    PenaltyNotice.PAID_ON.set(execution, paidOn);
   }
 
   static void check(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn, LocalDate today) {
@@ -48,12 +49,14 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
     if (due == null) {
       throw new InvalidInputException(
           PenaltyNotice.PAID_ON.name(),
-          "a payment on " + paidOn + " is outside the payment period " + notice.issuedOn() + " to " + notice.finalDeadline());
+          "a payment on " + Days.shown(paidOn) + " is outside the payment period, "
+              + Days.shown(notice.issuedOn(), notice.finalDeadline()));
     }
     if (amount.compareTo(due) != 0) {
       throw new InvalidInputException(
           PenaltyNotice.AMOUNT_PAID.name(),
-          "must be exactly £" + due.toPlainString() + ", the amount due on " + paidOn + " (no part payments); got £" + amount.toPlainString());
+          "must be exactly £" + due.toPlainString() + ", the amount due on " + Days.shown(paidOn)
+              + " (no part payments); got £" + amount.toPlainString());
     }
   }
 }

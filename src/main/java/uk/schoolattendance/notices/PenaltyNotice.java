@@ -2,11 +2,13 @@ package uk.schoolattendance.notices;
 
 import static uk.schoolattendance.process.ProcessVariable.bool;
 import static uk.schoolattendance.process.ProcessVariable.date;
+import static uk.schoolattendance.process.ProcessVariable.day;
 import static uk.schoolattendance.process.ProcessVariable.integer;
 import static uk.schoolattendance.process.ProcessVariable.money;
 import static uk.schoolattendance.process.ProcessVariable.text;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -32,14 +34,17 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<String> CASE_REFERENCE = CaseFacts.CASE_REFERENCE;
   public static final ProcessVariable<String> PUPIL_UPN = CaseFacts.PUPIL_UPN;
   public static final ProcessVariable<String> PUPIL_NAME = CaseFacts.PUPIL_NAME;
+  /** Given by the case: the notice or prosecution is refused outside compulsory school age (EA 1996 s8). */
+  public static final ProcessVariable<java.time.LocalDate> PUPIL_DATE_OF_BIRTH = CaseFacts.PUPIL_DATE_OF_BIRTH;
   public static final ProcessVariable<String> SCHOOL_URN = CaseFacts.SCHOOL_URN;
   public static final ProcessVariable<String> PARENT_ID = CaseFacts.PARENT_ID;
   public static final ProcessVariable<String> PARENT_NAME = CaseFacts.PARENT_NAME;
   public static final ProcessVariable<String> PARENT_ADDRESS = CaseFacts.PARENT_ADDRESS;
   /** {@link #REASONS}. */
   public static final ProcessVariable<String> NOTICE_REASON = CaseFacts.NOTICE_REASON;
-  public static final ProcessVariable<Date> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
-  public static final ProcessVariable<Date> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final ProcessVariable<LocalDate> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
+  public static final ProcessVariable<LocalDate> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  public static final ProcessVariable<String> OFFENCE_PERIOD_SHOWN = CaseFacts.OFFENCE_PERIOD_SHOWN;
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
   public static final String HOLIDAY = "holiday";
   public static final String LATE = "late";
@@ -67,11 +72,20 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<String> RATE_SCHEME = text("rateScheme");
   public static final ProcessVariable<BigDecimal> REDUCED_AMOUNT = money("reducedAmount");
   public static final ProcessVariable<BigDecimal> FULL_AMOUNT = money("fullAmount");
-  public static final ProcessVariable<Date> ISSUED_ON = date("issuedOn");
-  public static final ProcessVariable<Date> DEEMED_RECEIVED_ON = date("deemedReceivedOn");
-  public static final ProcessVariable<Date> REDUCED_DEADLINE = date("reducedDeadline");
-  public static final ProcessVariable<Date> FINAL_DEADLINE = date("finalDeadline");
-  public static final ProcessVariable<Date> INFORMATION_DEADLINE = CaseFacts.INFORMATION_DEADLINE;
+  /** The day the notice was issued: posted or handed over (calendar days, ISO text). */
+  public static final ProcessVariable<LocalDate> ISSUED_ON = day("issuedOn");
+  /** The day the notice counts as received: handed over that day, posted the 2nd working day after. */
+  public static final ProcessVariable<LocalDate> DEEMED_RECEIVED_ON = day("deemedReceivedOn");
+  /** The last day of the reduced period (21 days beginning with receipt); null without a reduction. */
+  public static final ProcessVariable<LocalDate> REDUCED_DEADLINE = day("reducedDeadline");
+  /** The last day of the payment period (28 days beginning with receipt). */
+  public static final ProcessVariable<LocalDate> FINAL_DEADLINE = day("finalDeadline");
+  public static final ProcessVariable<LocalDate> INFORMATION_DEADLINE = CaseFacts.INFORMATION_DEADLINE;
+  /** The dates as the forms show them ("28 May 2027"). */
+  public static final ProcessVariable<String> ISSUED_ON_SHOWN = text("issuedOnShown");
+  public static final ProcessVariable<String> DEEMED_RECEIVED_ON_SHOWN = text("deemedReceivedOnShown");
+  public static final ProcessVariable<String> FINAL_DEADLINE_SHOWN = text("finalDeadlineShown");
+  public static final ProcessVariable<String> INFORMATION_DEADLINE_SHOWN = CaseFacts.INFORMATION_DEADLINE_SHOWN;
   /** When the payment period's timer fires. */
   public static final ProcessVariable<Date> PAYMENT_PERIOD_ENDS_AT = date("paymentPeriodEndsAt");
   public static final ProcessVariable<Date> DECISION_DUE_DATE = date("decisionDueDate");
@@ -79,7 +93,8 @@ public final class PenaltyNotice implements ProcessContract {
   // ---------------------------------------------------------------- messages
 
   public static final ProcessVariable<BigDecimal> AMOUNT_PAID = money("amountPaid");
-  public static final ProcessVariable<Date> PAID_ON = date("paidOn");
+  /** The day the payment was made (a calendar day; today when not given). */
+  public static final ProcessVariable<LocalDate> PAID_ON = day("paidOn");
   public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason");
   /** {@link #GROUNDS}. */
   public static final ProcessVariable<String> WITHDRAWAL_GROUND = text("withdrawalGround");
@@ -103,6 +118,17 @@ public final class PenaltyNotice implements ProcessContract {
   public static final List<String> ALTERNATIVE_ROUTES =
       List.of("prosecution", "education-supervision-order", "attendance-contract", "early-help");
 
+  /** How the notice was given (EA 1996 s572): {@link #DELIVERY_METHODS}. */
+  public static final ProcessVariable<String> DELIVERY_METHOD = text("deliveryMethod");
+  public static final String POST = "post";
+  public static final String HAND = "hand";
+  public static final List<String> DELIVERY_METHODS = List.of(POST, HAND);
+  /** The day it was posted or handed over: the day of issue. */
+  public static final ProcessVariable<LocalDate> DISPATCHED_ON = day("dispatchedOn");
+
+  /** A prepared notice is issued when it is posted or handed over: the day and how. */
+  public static final UserTaskContract DISPATCH_PENALTY_NOTICE =
+      UserTaskContract.of("Task_DispatchPenaltyNotice", DELIVERY_METHOD, DISPATCHED_ON);
   public static final UserTaskContract CHECK_LEAVE_EVIDENCE =
       UserTaskContract.of(
           "Task_CheckLeaveEvidence",
@@ -132,7 +158,7 @@ public final class PenaltyNotice implements ProcessContract {
 
   @Override
   public List<UserTaskContract> userTasks() {
-    return List.of(CHECK_LEAVE_EVIDENCE, DECIDE_ON_NON_PAYMENT, CHOOSE_ANOTHER_ROUTE);
+    return List.of(CHECK_LEAVE_EVIDENCE, DISPATCH_PENALTY_NOTICE, DECIDE_ON_NON_PAYMENT, CHOOSE_ANOTHER_ROUTE);
   }
 
   @Override

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,8 +54,23 @@ class PenaltyNoticeController {
     }
   }
 
+  /**
+   * The day and the way a prepared notice was given to the parent: {@code deliveryMethod}
+   * {@code post} or {@code hand}, {@code dispatchedOn} (default today).
+   */
+  @Checked
+  record DispatchRequest(String deliveryMethod, LocalDate dispatchedOn) implements CheckedBody {
+    @Override
+    public void check() {
+      Inputs.required(
+          PenaltyNotice.DELIVERY_METHOD.name(),
+          Inputs.oneOf(PenaltyNotice.DELIVERY_METHOD.name(), deliveryMethod, PenaltyNotice.DELIVERY_METHODS),
+          "is required, one of " + String.join(", ", PenaltyNotice.DELIVERY_METHODS));
+    }
+  }
+
   private static final Set<String> STATUSES =
-      Set.of(PenaltyNoticeEntry.ISSUED, PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID,
+      Set.of(PenaltyNoticeEntry.PREPARED, PenaltyNoticeEntry.ISSUED, PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID,
           PenaltyNoticeEntry.WITHDRAWN, PenaltyNoticeEntry.PROSECUTED);
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
 
@@ -60,13 +78,18 @@ class PenaltyNoticeController {
   private final PenaltyNoticeLetter letter;
   private final PenaltyNoticeProperties properties;
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final NoticeDates dates;
 
   PenaltyNoticeController(
       PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
-      RuntimeService runtimeService, CurrentUser currentUser, NoticeDates dates) {
+      RuntimeService runtimeService, TaskService taskService, IdentityService identityService, CurrentUser currentUser,
+      NoticeDates dates) {
     this.dates = dates;
+    this.identityService = identityService;
+    this.taskService = taskService;
     this.register = register;
     this.letter = letter;
     this.properties = properties;
@@ -117,10 +140,20 @@ class PenaltyNoticeController {
     return ResponseEntity.of(visible(noticeNumber));
   }
 
-  /** The notice as a PDF, rendered from its register entry. */
+  /**
+   * The notice as a PDF, rendered from its register entry. A notice not yet posted or handed over
+   * is printed for the day it will be given ({@code dispatchOn}, default today) and the way
+   * ({@code deliveryMethod}, default post): its date of issue, receipt and deadlines follow from
+   * them. Once issued, the letter shows the dates the register holds.
+   */
   @GetMapping("/{noticeNumber}/letter")
-  ResponseEntity<byte[]> letter(@PathVariable String noticeNumber) {
+  ResponseEntity<byte[]> letter(
+      @PathVariable String noticeNumber,
+      @RequestParam(required = false) String deliveryMethod,
+      @RequestParam(required = false) String dispatchOn) {
     checkNumber(noticeNumber);
+    String method = Inputs.oneOf(PenaltyNotice.DELIVERY_METHOD.name(), deliveryMethod, PenaltyNotice.DELIVERY_METHODS);
+    LocalDate on = Inputs.day("dispatchOn", dispatchOn, dates.zone());
     return visible(noticeNumber)
         .map(
             notice ->
@@ -129,8 +162,56 @@ class PenaltyNoticeController {
                     .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(noticeNumber + ".pdf").build().toString())
-                    .body(letter.render(notice)))
+                    .body(letter.render(
+                        letter.asGiven(notice, method == null ? PenaltyNotice.POST : method, on == null ? dates.today() : on,
+                            IssuingOfficers.name(identityService, currentUser.userId())))))
         .orElse(ResponseEntity.notFound().build());
+  }
+
+  /**
+   * Issues a prepared notice: it was posted or handed over on {@code dispatchedOn}. Completes the
+   * notice's "Post or hand over the notice" task as the caller (the engine's authorizations decide
+   * who may: the compliance team); 409 when the notice is not waiting to be given.
+   */
+  @PostMapping("/{noticeNumber}/dispatch")
+  ResponseEntity<PenaltyNoticeEntry> dispatch(@PathVariable String noticeNumber, @Valid @RequestBody DispatchRequest body) {
+    checkNumber(noticeNumber);
+    java.util.Optional<PenaltyNoticeEntry> notice = visible(noticeNumber);
+    if (notice.isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    if (!PenaltyNoticeEntry.PREPARED.equals(notice.get().status())) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "notice " + noticeNumber + " is " + notice.get().status() + ", not waiting to be posted or handed over");
+      problem.setTitle("Not waiting to be given");
+      throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+    Task task =
+        taskService.createTaskQuery()
+            .processInstanceBusinessKey(noticeNumber)
+            .processDefinitionKey(PenaltyNotice.KEY)
+            .taskDefinitionKey(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id())
+            .singleResult();
+    if (task == null) {
+      // the notice waits to be given, but not for this user: the compliance team gives notices
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+    String caller = currentUser.userId();
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), caller); // the notice names the officer who issues it
+    } else if (!task.getAssignee().equals(caller)) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "notice " + noticeNumber + " is being issued by " + task.getAssignee());
+      problem.setTitle("Claimed by another officer");
+      throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    PenaltyNotice.DELIVERY_METHOD.put(variables, body.deliveryMethod().trim());
+    if (body.dispatchedOn() != null) {
+      PenaltyNotice.DISPATCHED_ON.put(variables, body.dispatchedOn());
+    }
+    taskService.complete(task.getId(), variables);
+    return ResponseEntity.ok(register.get(noticeNumber));
   }
 
   /**
@@ -150,7 +231,7 @@ class PenaltyNoticeController {
     Map<String, Object> message = new HashMap<>();
     PenaltyNotice.AMOUNT_PAID.put(message, payment.amountPaid());
     if (payment.paidOn() != null) {
-      PenaltyNotice.PAID_ON.put(message, dates.startOfDay(payment.paidOn()));
+      PenaltyNotice.PAID_ON.put(message, payment.paidOn());
     }
     runtimeService
         .createMessageCorrelation(PenaltyNotice.PAID.name())

@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One entry of the penalty notice register: the notice as issued, its terms, and what became
- * of it (payment, withdrawal, prosecution). Field names are the contract's.
+ * One entry of the penalty notice register: the notice as prepared and issued, its terms, and what
+ * became of it (payment, withdrawal, prosecution). Field names are the contract's. A notice is
+ * {@code prepared} until it is posted or handed over: then {@code issuedOn} (the day of posting or
+ * handing over), {@code deliveryMethod}, {@code deemedReceivedOn} and the deadlines are set.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PenaltyNoticeEntry(
@@ -40,9 +42,20 @@ public record PenaltyNoticeEntry(
     LocalDate withdrawnOn,
     LocalDate prosecutedOn,
     String courtOutcome,
-    Evidence evidence) {
+    Evidence evidence,
+    LocalDate preparedOn,
+    String deliveryMethod,
+    String issuingOfficerName,
+    String issuedBy,
+    String issuerName,
+    String issuerReference) {
 
-  /** Status values of the register. */
+  /** Who issued a notice: the local authority through the product, or others recorded in its register. */
+  public static final String LOCAL_AUTHORITY = "local-authority";
+  public static final java.util.List<String> ISSUERS = java.util.List.of(LOCAL_AUTHORITY, "head-teacher", "police", "other-la");
+
+  /** Status values of the register: prepared until posted or handed over, then issued. */
+  public static final String PREPARED = "prepared";
   public static final String ISSUED = "issued";
   public static final String UNPAID = "unpaid";
   public static final String PAID = "paid";
@@ -55,13 +68,30 @@ public record PenaltyNoticeEntry(
    * (null) before issue or after the final deadline.
    */
   public BigDecimal amountDueOn(LocalDate day) {
-    if (day.isBefore(issuedOn) || day.isAfter(finalDeadline)) {
+    if (issuedOn == null || day.isBefore(issuedOn) || day.isAfter(finalDeadline)) {
       return null;
     }
     if (reducedAmount != null && reducedDeadline != null && !day.isAfter(reducedDeadline)) {
       return reducedAmount;
     }
     return fullAmount;
+  }
+
+  /**
+   * This prepared notice as it will stand once given on {@code on}: for printing the letter before
+   * it is posted or handed over. An issued notice is returned as it is.
+   */
+  public PenaltyNoticeEntry asGiven(
+      String method, LocalDate on, LocalDate received, LocalDate reduced, LocalDate last, String officerName) {
+    if (!PREPARED.equals(status)) {
+      return this;
+    }
+    return new PenaltyNoticeEntry(
+        noticeNumber, processInstanceId, caseReference, pupilUpn, pupilName, schoolUrn, parentId, parentName,
+        parentAddress, noticeReason, offenceFrom, offenceTo, unauthorisedSessions, sequence, rateScheme, on, received,
+        reducedAmount, fullAmount, reducedAmount == null ? null : reduced, last, informationDeadline, status, amountPaid,
+        paidOn, withdrawalReason, withdrawalGround, withdrawnOn, prosecutedOn, courtOutcome, evidence, preparedOn,
+        method, officerName, issuedBy, issuerName, issuerReference);
   }
 
   /** Whether the notice still awaits payment. */

@@ -29,33 +29,51 @@ public class PenaltyNoticeLetter {
 
   private final SchoolDirectory schools;
   private final PenaltyNoticeProperties properties;
+  private final NoticeDates dates;
 
-  public PenaltyNoticeLetter(SchoolDirectory schools, PenaltyNoticeProperties properties) {
+  public PenaltyNoticeLetter(SchoolDirectory schools, PenaltyNoticeProperties properties, NoticeDates dates) {
     this.schools = schools;
     this.properties = properties;
+    this.dates = dates;
+  }
+
+  /**
+   * The notice as it will stand when given on {@code on} by {@code method} (for printing a prepared
+   * notice before it is posted or handed over), issued by the officer named {@code officerName};
+   * an issued notice as it is.
+   */
+  public PenaltyNoticeEntry asGiven(PenaltyNoticeEntry notice, String method, LocalDate on, String officerName) {
+    if (!PenaltyNoticeEntry.PREPARED.equals(notice.status())) {
+      return notice;
+    }
+    LocalDate received = dates.deemedReceipt(method, on);
+    return notice.asGiven(
+        method, on, received, dates.reducedDeadline(received), dates.finalDeadline(received), officerName);
   }
 
   public byte[] render(PenaltyNoticeEntry n) {
     Authority authority = properties.authority();
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 56, 56, 56, 56);
+    Document document = new Document(PageSize.A4, 50, 50, 42, 42);
     try {
       com.lowagie.text.pdf.PdfWriter.getInstance(document, pdf);
       document.addTitle("Penalty notice " + n.noticeNumber());
       document.addAuthor(authority.name());
       document.open();
-      Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-      Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
-      Font body = FontFactory.getFont(FontFactory.HELVETICA, 10);
+      Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+      Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
+      Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
 
       document.add(new Paragraph(authority.name(), heading));
-      document.add(new Paragraph(authority.address(), body));
-      document.add(new Paragraph(" ", body));
+      document.add(new Paragraph(authority.contact() + ", " + authority.address(), body));
       document.add(new Paragraph("Penalty notice " + n.noticeNumber(), title));
       document.add(new Paragraph(
           "Education Act 1996, section 444A, and the Education (Penalty Notices) (England) Regulations 2007", body));
       document.add(new Paragraph("Date of issue: " + day(n.issuedOn()), body));
-      document.add(new Paragraph(" ", body));
+      document.add(new Paragraph(
+          "Issued by: " + (n.issuingOfficerName() == null ? "" : n.issuingOfficerName() + ", ")
+              + authority.officerParticulars() + ", " + authority.name(),
+          body));
 
       section(document, heading, "To");
       document.add(new Paragraph(n.parentName(), body));
@@ -87,23 +105,21 @@ public class PenaltyNoticeLetter {
           body));
 
       section(document, heading, "What you must pay and by when");
-      document.add(new Paragraph(
-          "This notice is treated as received by you on " + day(n.deemedReceivedOn())
-              + " (the second working day after it was posted).",
-          body));
+      document.add(new Paragraph(receipt(n), body));
       if (n.reducedAmount() != null) {
         document.add(new Paragraph(
-            "Pay " + pounds(n.reducedAmount()) + " if you pay by " + day(n.reducedDeadline()) + " (within "
-                + properties.reducedPeriodDays() + " days of receipt).",
+            "Pay " + pounds(n.reducedAmount()) + " if you pay by " + day(n.reducedDeadline()) + " (within the "
+                + properties.reducedPeriodDays() + " days beginning with the day you received this notice).",
             body));
         document.add(new Paragraph(
-            "Otherwise pay " + pounds(n.fullAmount()) + " by " + day(n.finalDeadline()) + " (within "
-                + properties.fullPeriodDays() + " days of receipt).",
+            "Otherwise pay " + pounds(n.fullAmount()) + " by " + day(n.finalDeadline()) + " (within the "
+                + properties.fullPeriodDays() + " days beginning with the day you received this notice).",
             body));
       } else {
         document.add(new Paragraph(
-            "Pay " + pounds(n.fullAmount()) + " by " + day(n.finalDeadline()) + " (within "
-                + properties.fullPeriodDays() + " days of receipt). As this is a second notice within "
+            "Pay " + pounds(n.fullAmount()) + " by " + day(n.finalDeadline()) + " (within the "
+                + properties.fullPeriodDays() + " days beginning with the day you received this notice). As this is a"
+                + " second notice within "
                 + properties.limitYears() + " years, no reduced amount applies.",
             body));
       }
@@ -136,7 +152,9 @@ public class PenaltyNoticeLetter {
 
       section(document, heading, "Contact");
       document.add(new Paragraph(
-          authority.contact() + ", " + authority.address() + ". Please quote " + n.noticeNumber() + ".", body));
+          "Write to " + authority.contact() + ", " + authority.name() + ", " + authority.address() + ", quoting "
+              + n.noticeNumber() + ".",
+          body));
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("could not render penalty notice " + n.noticeNumber(), e);
@@ -144,9 +162,28 @@ public class PenaltyNoticeLetter {
     return pdf.toByteArray();
   }
 
+  /** When the parent received the notice: handed over that day, or deemed received after posting (EA 1996 s572). */
+  private String receipt(PenaltyNoticeEntry n) {
+    if (PenaltyNotice.HAND.equals(n.deliveryMethod())) {
+      return "This notice was handed to you on " + day(n.issuedOn()) + ", the day you received it.";
+    }
+    return "This notice was posted on " + day(n.issuedOn()) + " and is treated as received by you on "
+        + day(n.deemedReceivedOn()) + ", the " + ordinal(properties.deemedReceiptWorkingDays())
+        + " working day after posting.";
+  }
+
+  private static String ordinal(int n) {
+    return switch (n) {
+      case 1 -> "first";
+      case 2 -> "second";
+      case 3 -> "third";
+      default -> n + "th";
+    };
+  }
+
   private static void section(Document document, Font heading, String text) throws DocumentException {
     Paragraph paragraph = new Paragraph(text, heading);
-    paragraph.setSpacingBefore(8);
+    paragraph.setSpacingBefore(4);
     document.add(paragraph);
   }
 

@@ -2,6 +2,7 @@ package uk.schoolattendance.notices;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rates the amounts for offences from {@code rateChangeDate}
  * @param oldRates the amounts for offences that began before {@code rateChangeDate}
  * @param rateChangeDate the day the current rates apply from (2024-08-19)
- * @param reducedPeriodDays calendar days after receipt in which the reduced amount is due (21)
- * @param fullPeriodDays calendar days after receipt in which the full amount is due (28)
- * @param deemedReceiptWorkingDays working days after issue when the notice counts as received (2)
+ * @param reducedPeriodDays the reduced amount is due within the period of this many days beginning
+ *     with the day the notice is received (21: the day of receipt is day 1; SI 2007/1867 reg 4 as
+ *     amended by SI 2024/210)
+ * @param fullPeriodDays the full amount is due within the period of this many days beginning with
+ *     the day of receipt (28; reg 5 as amended)
+ * @param deemedReceiptWorkingDays a posted notice counts as received this many working days after
+ *     posting (2; EA 1996 s572 and the code of conduct); one handed over is received that day
  * @param limit notices to one parent for one child in the limit period (2)
  * @param limitYears the rolling period, in years, counted back from the proposed notice (3)
  * @param localYearlyCapPerChild local code: notices per child in the year before (null = none)
@@ -23,6 +28,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param decisionMarginDays the decision falls due at least this many days before the limit (14)
  * @param maxPageSize the largest page the register API returns (100)
  * @param authority the issuing authority as the letter shows it
+ * @param holidayEvidenceRequired the term-time leave evidence the local code demands before a notice,
+ *     from {@link #HOLIDAY_EVIDENCE}. National default: the certificate of the attendance register
+ *     only, so a holiday taken without asking (recorded as G, no request) can reach a notice; a
+ *     request that was made must come with the school's written refusal in any case
  */
 @ConfigurationProperties(prefix = "attendance.penalty-notices")
 public record PenaltyNoticeProperties(
@@ -39,7 +48,12 @@ public record PenaltyNoticeProperties(
     Integer decisionDays,
     Integer decisionMarginDays,
     Integer maxPageSize,
-    Authority authority) {
+    Authority authority,
+    List<String> holidayEvidenceRequired) {
+
+  /** The pieces of term-time leave evidence a code of conduct may demand. */
+  public static final List<String> HOLIDAY_EVIDENCE =
+      List.of("leave-application", "written-refusal", "written-warning", "registration-certificate");
 
   public PenaltyNoticeProperties {
     rates = rates == null ? Rates.CURRENT : rates;
@@ -55,9 +69,15 @@ public record PenaltyNoticeProperties(
     decisionMarginDays = decisionMarginDays == null ? 14 : decisionMarginDays;
     maxPageSize = maxPageSize == null ? 100 : maxPageSize;
     authority = authority == null ? Authority.DEFAULT : authority;
-    if (reducedPeriodDays > fullPeriodDays) {
+    holidayEvidenceRequired =
+        holidayEvidenceRequired == null ? List.of("registration-certificate") : List.copyOf(holidayEvidenceRequired);
+    if (!HOLIDAY_EVIDENCE.containsAll(holidayEvidenceRequired)) {
       throw new IllegalStateException(
-          "attendance.penalty-notices: reduced-period-days must not exceed full-period-days");
+          "attendance.penalty-notices.holiday-evidence-required: each one of " + String.join(", ", HOLIDAY_EVIDENCE));
+    }
+    if (reducedPeriodDays < 1 || reducedPeriodDays > fullPeriodDays) {
+      throw new IllegalStateException(
+          "attendance.penalty-notices: reduced-period-days must be at least 1 and not exceed full-period-days");
     }
     if (limit < 1 || limitYears < 1) {
       throw new IllegalStateException("attendance.penalty-notices: limit and limit-years must be at least 1");
@@ -67,7 +87,7 @@ public record PenaltyNoticeProperties(
   /** The national defaults. */
   public static PenaltyNoticeProperties defaults() {
     return new PenaltyNoticeProperties(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A copy with a local yearly cap per child (for tests and local codes). */
@@ -75,7 +95,15 @@ public record PenaltyNoticeProperties(
     return new PenaltyNoticeProperties(
         rates, oldRates, rateChangeDate, reducedPeriodDays, fullPeriodDays, deemedReceiptWorkingDays,
         limit, limitYears, cap, informationLimitMonths, decisionDays, decisionMarginDays, maxPageSize,
-        authority);
+        authority, holidayEvidenceRequired);
+  }
+
+  /** A copy demanding this term-time leave evidence (for tests and local codes). */
+  public PenaltyNoticeProperties withHolidayEvidenceRequired(List<String> required) {
+    return new PenaltyNoticeProperties(
+        rates, oldRates, rateChangeDate, reducedPeriodDays, fullPeriodDays, deemedReceiptWorkingDays,
+        limit, limitYears, localYearlyCapPerChild, informationLimitMonths, decisionDays, decisionMarginDays, maxPageSize,
+        authority, required);
   }
 
   /**
@@ -104,23 +132,29 @@ public record PenaltyNoticeProperties(
    * @param name the local authority
    * @param address its postal address
    * @param paymentInstructions how to pay (online, telephone, post), in plain words
-   * @param contact who to contact about the notice
+   * @param contact the team to contact about the notice (named once with the address)
+   * @param officerParticulars the issuing officer's official particulars, printed after their name
+   *     (SI 2007/1867 reg 3(c))
    */
-  public record Authority(String name, String address, String paymentInstructions, String contact) {
+  public record Authority(
+      String name, String address, String paymentInstructions, String contact, String officerParticulars) {
 
     public static final Authority DEFAULT =
         new Authority(
             "The Local Authority",
-            "Attendance Compliance Team, Civic Centre, High Street",
+            "Civic Centre, High Street",
             "Pay online at the council's payments page or by telephone, quoting the notice number."
                 + " Cheques payable to the council may be posted to the address above.",
-            "Attendance Compliance Team");
+            "Attendance Compliance Team",
+            "an officer of the local authority authorised to issue penalty notices under section 444A of the"
+                + " Education Act 1996");
 
     public Authority {
       name = name == null ? DEFAULT.name : name;
       address = address == null ? DEFAULT.address : address;
       paymentInstructions = paymentInstructions == null ? DEFAULT.paymentInstructions : paymentInstructions;
       contact = contact == null ? DEFAULT.contact : contact;
+      officerParticulars = officerParticulars == null ? DEFAULT.officerParticulars : officerParticulars;
     }
   }
 }

@@ -32,7 +32,8 @@ public class PenaltyNoticeRegister {
           + " reduced_amount, full_amount, reduced_deadline, final_deadline, information_deadline,"
           + " status, amount_paid, paid_on, withdrawal_reason, withdrawal_ground, withdrawn_on,"
           + " prosecuted_on, court_outcome, evidence_leave_application, evidence_written_refusal,"
-          + " evidence_written_warning, evidence_registration_certificate";
+          + " evidence_written_warning, evidence_registration_certificate, prepared_on, delivery_method,"
+          + " issuing_officer_name, issued_by, issuer_name, issuer_reference";
 
   private final JdbcTemplate jdbc;
 
@@ -52,9 +53,10 @@ public class PenaltyNoticeRegister {
   }
 
   /**
-   * Writes the notice unless the register already holds it (a retried or repeated job): the
-   * entry that stands afterwards is returned, so issuing twice gives one row. A standing notice
-   * to the same parent for the same child and offence period under another number is refused.
+   * Writes the prepared notice unless the register already holds it (a retried or repeated job):
+   * the entry that stands afterwards is returned, so preparing twice gives one row. A standing
+   * notice to the same parent for the same child and offence period under another number is
+   * refused. The notice is issued later, when it is posted or handed over ({@link #recordDispatch}).
    */
   public PenaltyNoticeEntry insertIfAbsent(PenaltyNoticeEntry notice) {
     Optional<PenaltyNoticeEntry> existing = find(notice.noticeNumber());
@@ -71,22 +73,59 @@ public class PenaltyNoticeRegister {
       jdbc.update(
           "INSERT INTO pn_notice (" + COLUMNS + ", active_key, created_at, updated_at) VALUES"
               + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           notice.noticeNumber(), notice.processInstanceId(), notice.caseReference(), notice.pupilUpn(),
           notice.pupilName(), notice.schoolUrn(), notice.parentId(), notice.parentName(),
           notice.parentAddress(), notice.noticeReason(), date(notice.offenceFrom()), date(notice.offenceTo()),
           notice.unauthorisedSessions(), notice.sequence(), notice.rateScheme(), date(notice.issuedOn()),
           date(notice.deemedReceivedOn()), notice.reducedAmount(), notice.fullAmount(),
           date(notice.reducedDeadline()), date(notice.finalDeadline()), date(notice.informationDeadline()),
-          PenaltyNoticeEntry.ISSUED, null, null, null, null, null, null, null,
+          PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null,
           evidence.leaveApplication(), evidence.writtenRefusal(), evidence.writtenWarning(),
-          evidence.registrationCertificate(), activeKey(notice), now, now);
+          evidence.registrationCertificate(), date(notice.preparedOn()), null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY,
+          null, null, activeKey(notice), now, now);
     } catch (DuplicateKeyException e) {
       throw new IllegalStateException(
           "a penalty notice to parent " + notice.parentId() + " for pupil " + notice.pupilUpn()
               + " for the offence period " + notice.offenceFrom() + " to " + notice.offenceTo()
               + " already stands: withdraw it before issuing another",
           e);
+    }
+    return get(notice.noticeNumber());
+  }
+
+  /**
+   * Records a notice issued outside the product (a head teacher, the police, another local
+   * authority): a row of the same register, so it counts towards the limit, the second-notice rate
+   * and the census. It has no process; its status is {@code paid} or {@code unpaid}. A standing
+   * notice for the same parent, child and offence period is refused.
+   */
+  public PenaltyNoticeEntry recordExternal(PenaltyNoticeEntry notice) {
+    List<String> overlapping = standingOverlapping(notice.parentId(), notice.pupilUpn(), notice.offenceFrom(), notice.offenceTo());
+    if (!overlapping.isEmpty()) {
+      throw new InvalidInputException(
+          "offenceFrom",
+          "penalty notice " + String.join(", ", overlapping) + " to this parent for this child already covers part of"
+              + " this offence period: an offence is charged once");
+    }
+    Timestamp now = new Timestamp(EngineClock.now().getTime());
+    try {
+      jdbc.update(
+          "INSERT INTO pn_notice (notice_number, case_reference, pupil_upn, pupil_name, school_urn, parent_id, parent_name,"
+              + " parent_address, notice_reason, offence_from, offence_to, notice_sequence, rate_scheme, issued_on,"
+              + " prepared_on, reduced_amount, full_amount, information_deadline, status, amount_paid, paid_on, issued_by,"
+              + " issuer_name, issuer_reference, active_key, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          notice.noticeNumber(), notice.caseReference(), notice.pupilUpn(), notice.pupilName(), notice.schoolUrn(),
+          notice.parentId(), notice.parentName(), notice.parentAddress(), notice.noticeReason(),
+          date(notice.offenceFrom()), date(notice.offenceTo()), notice.sequence(), notice.rateScheme(),
+          date(notice.issuedOn()), date(notice.issuedOn()), notice.reducedAmount(), notice.fullAmount(),
+          date(notice.informationDeadline()), notice.status(), notice.amountPaid(), date(notice.paidOn()),
+          notice.issuedBy(), notice.issuerName(), notice.issuerReference(), activeKey(notice), now, now);
+    } catch (DuplicateKeyException e) {
+      throw new InvalidInputException(
+          "offenceFrom",
+          "a notice to this parent for this child for this offence period already stands in the register");
     }
     return get(notice.noticeNumber());
   }
@@ -110,18 +149,33 @@ public class PenaltyNoticeRegister {
   }
 
   /**
-   * Notices to this parent for this child issued after {@code after} and on or before
-   * {@code upTo}, withdrawn ones not counted (domain notes §5: the limit counts paid and unpaid
-   * notices, including those followed by prosecution).
+   * Notices to this parent for this child issued (or, not yet posted, prepared) after {@code after}
+   * and on or before {@code upTo}, withdrawn ones not counted (domain notes §5: the limit counts
+   * paid and unpaid notices, including those followed by prosecution).
    */
   public int countStanding(String parentId, String pupilUpn, LocalDate after, LocalDate upTo) {
     Integer count =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM pn_notice WHERE parent_id = ? AND pupil_upn = ? AND status <> 'withdrawn'"
-                + " AND issued_on > ? AND issued_on <= ?",
+                + " AND " + DAY_OF_ISSUE + " > ? AND " + DAY_OF_ISSUE + " <= ?",
             Integer.class, parentId, pupilUpn, date(after), date(upTo));
     return count == null ? 0 : count;
   }
+
+  /**
+   * Standing (not withdrawn) notices to this parent for this child whose offence period shares a
+   * day with {@code from}–{@code to}: an offence period is charged once (a later notice or
+   * prosecution must not overlap it).
+   */
+  public List<String> standingOverlapping(String parentId, String pupilUpn, LocalDate from, LocalDate to) {
+    return jdbc.queryForList(
+        "SELECT notice_number FROM pn_notice WHERE parent_id = ? AND pupil_upn = ? AND status <> 'withdrawn'"
+            + " AND offence_from <= ? AND offence_to >= ? ORDER BY notice_number",
+        String.class, parentId, pupilUpn, date(to), date(from));
+  }
+
+  /** The day a notice counts from: its day of issue, or the day it was prepared while not yet posted. */
+  private static final String DAY_OF_ISSUE = "COALESCE(issued_on, prepared_on)";
 
   /**
    * Occasions (distinct offence periods, whichever parent) on which this child's parents were
@@ -131,7 +185,8 @@ public class PenaltyNoticeRegister {
     Integer count =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM (SELECT DISTINCT offence_from, offence_to FROM pn_notice"
-                + " WHERE pupil_upn = ? AND status <> 'withdrawn' AND issued_on > ? AND issued_on <= ?) occasions",
+                + " WHERE pupil_upn = ? AND status <> 'withdrawn' AND " + DAY_OF_ISSUE + " > ? AND "
+                + DAY_OF_ISSUE + " <= ?) occasions",
             Integer.class, pupilUpn, date(after), date(upTo));
     return count == null ? 0 : count;
   }
@@ -157,6 +212,30 @@ public class PenaltyNoticeRegister {
     return jdbc.queryForList("SELECT amount FROM pn_payment WHERE notice_number = ?", BigDecimal.class, noticeNumber);
   }
 
+  /**
+   * Issues a prepared notice: the day it was posted or handed over, how, the deemed receipt, the
+   * deadlines that follow from it and the authorised officer who issued it. Refused unless the
+   * notice is prepared, so a notice is never issued twice.
+   */
+  public void recordDispatch(
+      String noticeNumber, String deliveryMethod, LocalDate issuedOn, LocalDate deemedReceivedOn,
+      LocalDate reducedDeadline, LocalDate finalDeadline, String officerId, String officerName) {
+    List<Object> values = new ArrayList<>();
+    values.add(deliveryMethod);
+    values.add(date(issuedOn));
+    values.add(date(deemedReceivedOn));
+    values.add(date(reducedDeadline));
+    values.add(date(finalDeadline));
+    values.add(officerId);
+    values.add(officerName);
+    transition(
+        noticeNumber,
+        "status = 'issued', delivery_method = ?, issued_on = ?, deemed_received_on = ?, reduced_deadline = ?,"
+            + " final_deadline = ?, issuing_officer_id = ?, issuing_officer_name = ?",
+        values,
+        "'prepared'");
+  }
+
   /** Marks the notice unpaid at the end of the payment period. */
   public void markUnpaid(String noticeNumber) {
     transition(noticeNumber, "status = 'unpaid'", List.of(), "'issued'");
@@ -172,7 +251,7 @@ public class PenaltyNoticeRegister {
         noticeNumber,
         "status = 'withdrawn', withdrawal_reason = ?, withdrawal_ground = ?, withdrawn_on = ?, active_key = NULL",
         values,
-        "'issued', 'unpaid'");
+        "'prepared', 'issued', 'unpaid'");
   }
 
   /** Records that the recipient is prosecuted for the original offence after non-payment. */
@@ -211,7 +290,7 @@ public class PenaltyNoticeRegister {
     args.add(query.size());
     args.add((long) query.page() * query.size());
     return jdbc.query(
-        "SELECT " + COLUMNS + " FROM pn_notice" + where + " ORDER BY issued_on DESC, notice_number DESC"
+        "SELECT " + COLUMNS + " FROM pn_notice" + where + " ORDER BY " + DAY_OF_ISSUE + " DESC, notice_number DESC"
             + " LIMIT ? OFFSET ?",
         ROW, args.toArray());
   }
@@ -295,6 +374,12 @@ public class PenaltyNoticeRegister {
                 bool(rs, "evidence_leave_application"),
                 bool(rs, "evidence_written_refusal"),
                 bool(rs, "evidence_written_warning"),
-                bool(rs, "evidence_registration_certificate")));
+                bool(rs, "evidence_registration_certificate")),
+            day(rs, "prepared_on"),
+            rs.getString("delivery_method"),
+            rs.getString("issuing_officer_name"),
+            rs.getString("issued_by"),
+            rs.getString("issuer_name"),
+            rs.getString("issuer_reference"));
       };
 }

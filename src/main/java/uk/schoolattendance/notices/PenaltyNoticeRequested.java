@@ -16,9 +16,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -34,8 +36,11 @@ public class PenaltyNoticeRequested implements ExecutionListener {
   private final SchoolDirectory schools;
   private final PenaltyNoticeNumbers numbers;
   private final NoticeDates dates;
+  private final CompulsorySchoolAge age;
 
-  public PenaltyNoticeRequested(SchoolDirectory schools, PenaltyNoticeNumbers numbers, NoticeDates dates) {
+  public PenaltyNoticeRequested(
+      SchoolDirectory schools, PenaltyNoticeNumbers numbers, NoticeDates dates, CompulsorySchoolAge age) {
+    this.age = age;
     this.schools = schools;
     this.numbers = numbers;
     this.dates = dates;
@@ -50,14 +55,16 @@ public class PenaltyNoticeRequested implements ExecutionListener {
     Inputs.requiredText(execution, PARENT_NAME, Parents.MAX_NAME);
     Inputs.requiredText(execution, PARENT_ADDRESS, Parents.MAX_ADDRESS);
     Inputs.oneOf(execution, NOTICE_REASON, PenaltyNotice.REASONS, null);
-    LocalDate from = Inputs.requiredDate(execution, OFFENCE_FROM, zone);
-    LocalDate to = Inputs.requiredDate(execution, OFFENCE_TO, zone);
+    LocalDate from = Inputs.requiredDay(execution, OFFENCE_FROM, zone);
+    LocalDate to = Inputs.requiredDay(execution, OFFENCE_TO, zone);
     if (to.isBefore(from)) {
       throw new InvalidInputException(OFFENCE_TO.name(), "must not be before offenceFrom");
     }
     if (to.isAfter(dates.today())) {
       throw new InvalidInputException(OFFENCE_TO.name(), "must not be in the future");
     }
+    age.requireCovers(Inputs.optionalDay(execution, PenaltyNotice.PUPIL_DATE_OF_BIRTH, zone), from, to);
+    PenaltyNotice.OFFENCE_PERIOD_SHOWN.set(execution, Days.shown(from, to));
     Inputs.optionalWholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000);
     for (ProcessVariable<Boolean> evidence : PenaltyNotice.EVIDENCE) {
       Inputs.yesNo(execution, evidence, false);

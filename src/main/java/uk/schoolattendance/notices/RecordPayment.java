@@ -21,6 +21,6 @@ public class RecordPayment implements JavaDelegate {
     register.recordPayment(
         PenaltyNotice.NOTICE_NUMBER.get(execution),
         PenaltyNotice.AMOUNT_PAID.get(execution),
-        dates.day(PenaltyNotice.PAID_ON.get(execution)));
+        PenaltyNotice.PAID_ON.get(execution));
   }
 }

@@ -1,7 +1,7 @@
 package uk.schoolattendance.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Date;
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.schoolattendance.schools.SchoolDirectory;
@@ -35,17 +35,24 @@ public final class CaseFacts {
   public static final ProcessVariable<String> PARENT_NAME = ProcessVariable.text("parentName");
   public static final ProcessVariable<String> PARENT_ADDRESS = ProcessVariable.text("parentAddress");
 
+  /** The pupil's date of birth: a calendar day; compulsory school age follows from it (EA 1996 s8). */
+  public static final ProcessVariable<LocalDate> PUPIL_DATE_OF_BIRTH = ProcessVariable.day("pupilDateOfBirth");
+
   /** Why a penalty notice is proposed: {@code holiday}, {@code late} or {@code other}. */
   public static final ProcessVariable<String> NOTICE_REASON = ProcessVariable.text("noticeReason");
-  /** The period of the offence. */
-  public static final ProcessVariable<Date> OFFENCE_FROM = ProcessVariable.date("offenceFrom");
-  public static final ProcessVariable<Date> OFFENCE_TO = ProcessVariable.date("offenceTo");
+  /** The period of the offence: calendar days (ISO text), a fact of the case recorded when the legal route is chosen. */
+  public static final ProcessVariable<LocalDate> OFFENCE_FROM = ProcessVariable.day("offenceFrom");
+  public static final ProcessVariable<LocalDate> OFFENCE_TO = ProcessVariable.day("offenceTo");
+  /** The offence period as forms show it: "7 September 2026 to 16 October 2026". */
+  public static final ProcessVariable<String> OFFENCE_PERIOD_SHOWN = ProcessVariable.text("offencePeriodShown");
   /** A penalty notice's number, {@code PN-2026-000123}: its process's business key. */
   public static final ProcessVariable<String> NOTICE_NUMBER = ProcessVariable.text("noticeNumber");
   /** How a penalty notice ended: {@code paid}, {@code withdrawn}, {@code court-outcome}, {@code another-route}. */
   public static final ProcessVariable<String> NOTICE_OUTCOME = ProcessVariable.text("noticeOutcome");
-  /** The last day to lay an information for the offence (Magistrates' Courts Act 1980 s127). */
-  public static final ProcessVariable<Date> INFORMATION_DEADLINE = ProcessVariable.date("informationDeadline");
+  /** The last day to lay an information for the offence (Magistrates' Courts Act 1980 s127): a calendar day. */
+  public static final ProcessVariable<LocalDate> INFORMATION_DEADLINE = ProcessVariable.day("informationDeadline");
+  /** The information deadline as forms show it: "16 April 2027". */
+  public static final ProcessVariable<String> INFORMATION_DEADLINE_SHOWN = ProcessVariable.text("informationDeadlineShown");
 
   /** What court proceedings are for: {@code prosecution} or {@code education-supervision-order}. */
   public static final ProcessVariable<String> PROCEEDINGS_TYPE = ProcessVariable.text("proceedingsType");
@@ -57,8 +64,8 @@ public final class CaseFacts {
 
   /** What a Notice to Improve returns to the case. */
   public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = ProcessVariable.bool("improvementSufficient");
-  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ISSUED_ON = ProcessVariable.date("noticeToImproveIssuedOn");
-  public static final ProcessVariable<Date> NOTICE_TO_IMPROVE_ENDS_ON = ProcessVariable.date("noticeToImproveEndsOn");
+  public static final ProcessVariable<LocalDate> NOTICE_TO_IMPROVE_ISSUED_ON = ProcessVariable.day("noticeToImproveIssuedOn");
+  public static final ProcessVariable<LocalDate> NOTICE_TO_IMPROVE_ENDS_ON = ProcessVariable.day("noticeToImproveEndsOn");
 
   /** The shape of a notice number. */
   public static final Pattern NOTICE_NUMBER_SHAPE = Pattern.compile("PN-\\d{4}-\\d{6}");

@@ -243,6 +243,22 @@ public final class Inputs {
     return required(variable.name(), optionalDate(scope, variable, zone), "is required (a date, e.g. 2026-11-30)");
   }
 
+  /**
+   * An optional calendar day in law (a Date read in {@code zone}, or an ISO date or date-time), stored
+   * as its ISO text (contract: the "Date" columns are calendar days).
+   */
+  public static LocalDate optionalDay(VariableScope scope, ProcessVariable<LocalDate> variable, ZoneId zone) {
+    LocalDate day = day(variable.name(), variable.raw(scope), zone);
+    if (day != null || variable.raw(scope) != null) {
+      variable.set(scope, day);
+    }
+    return day;
+  }
+
+  public static LocalDate requiredDay(VariableScope scope, ProcessVariable<LocalDate> variable, ZoneId zone) {
+    return required(variable.name(), optionalDay(scope, variable, zone), "is required (a date, e.g. 2026-11-30)");
+  }
+
   /** A required amount in pounds, stored back exactly as it was read. */
   public static BigDecimal requiredPounds(VariableScope scope, ProcessVariable<BigDecimal> variable) {
     BigDecimal amount = pounds(variable.name(), variable.raw(scope));

@@ -16,7 +16,7 @@ import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.court.CourtProceedingsRepository;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
-import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.notices.NoticeDates;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.InvalidInputException;
@@ -35,16 +35,16 @@ public class ParentalResponsibilityMeasures {
   private final PenaltyNoticeRegister register;
   private final CourtProceedingsRepository court;
   private final HistoryService history;
-  private final PenaltyNoticeProperties properties;
+  private final NoticeDates dates;
   private final ZoneId zone;
 
   public ParentalResponsibilityMeasures(
       PenaltyNoticeRegister register, CourtProceedingsRepository court, HistoryService history,
-      PenaltyNoticeProperties properties, SchoolCalendar calendar) {
+      NoticeDates dates, SchoolCalendar calendar) {
     this.register = register;
     this.court = court;
     this.history = history;
-    this.properties = properties;
+    this.dates = dates;
     this.zone = calendar.properties().zone();
   }
 
@@ -71,8 +71,9 @@ public class ParentalResponsibilityMeasures {
         case PenaltyNotice.LATE -> late++;
         default -> other++;
       }
-      if (n.paidOn() != null) {
-        if (!n.paidOn().isAfter(n.deemedReceivedOn().plusDays(properties.reducedPeriodDays()))) {
+      if (n.paidOn() != null && n.deemedReceivedOn() != null) {
+        // "within 21 days": the period of 21 days beginning with the day of receipt (SI 2007/1867 reg 4)
+        if (!n.paidOn().isAfter(dates.reducedDeadline(n.deemedReceivedOn()))) {
           within21++;
         } else {
           within28++;
@@ -85,14 +86,40 @@ public class ParentalResponsibilityMeasures {
     Map<String, Long> outcomes = court.outcomesRecordedBetween(from, to);
     Date start = Date.from(from.atStartOfDay(zone).toInstant());
     Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-    long cases =
-        history.createHistoricProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
-            .startedAfter(start).startedBefore(end).count();
+    long cases = casesEnteringCaseManagement(start, end);
     return new CensusFigures(
         academicYear, from, to, holiday, late, other, within21, within28, withdrawn,
         register.countProsecutedBetween(from, to), cases, contractsAgreed(start, end),
         outcomes.getOrDefault("parenting-order", 0L), outcomes.getOrDefault("education-supervision-order", 0L));
   }
+
+  /**
+   * Cases that entered the formal, time-bound legal process (the LA's fast-track / legal
+   * intervention stage) for the first time in the period: the Pupil Planning Meeting, or penalty
+   * notices prepared straight from a term-time leave case. Not every case opened: most never get
+   * there (the census's "cases entering attendance case management").
+   */
+  private long casesEnteringCaseManagement(Date start, Date end) {
+    Map<String, Date> firstEntry = new java.util.HashMap<>();
+    for (String activity : FORMAL_ENTRY) {
+      for (int first = 0; ; first += PAGE) {
+        List<org.camunda.bpm.engine.history.HistoricActivityInstance> page =
+            history.createHistoricActivityInstanceQuery().activityId(activity).startedBefore(end)
+                .orderByHistoricActivityInstanceId().asc().listPage(first, PAGE);
+        for (org.camunda.bpm.engine.history.HistoricActivityInstance entered : page) {
+          firstEntry.merge(entered.getProcessInstanceId(), entered.getStartTime(), (a, b) -> a.before(b) ? a : b);
+        }
+        if (page.size() < PAGE) {
+          break;
+        }
+      }
+    }
+    return firstEntry.values().stream().filter(day -> !day.before(start)).count();
+  }
+
+  /** Where a case enters the legal process. */
+  static final List<String> FORMAL_ENTRY =
+      List.of(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), AttendanceCase.PREPARE_PENALTY_NOTICES);
 
   /** Attendance cases whose {@code contractAgreed} was set to true in the period. */
   private long contractsAgreed(Date start, Date end) {

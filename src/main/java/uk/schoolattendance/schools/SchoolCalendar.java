@@ -184,9 +184,14 @@ public class SchoolCalendar {
     return date == null ? null : DateValues.toLocalDate(date, properties.zone());
   }
 
-  /** The moment a timer falls due on this day. */
-  public Date atTimeOfDay(LocalDate day) {
-    return Date.from(day.atTime(properties.timeOfDay()).atZone(properties.zone()).toInstant());
+  /**
+   * The moment a timer or a task falls due on this calendar day: a LocalDate, a Date (read as its
+   * day in the authority's zone) or an ISO text, as the models' day variables hold them
+   * ({@code ${schoolCalendar.atTimeOfDay(noticeToImproveEndsOn)}}).
+   */
+  public Date atTimeOfDay(Object day) {
+    LocalDate date = DateValues.toLocalDate(day, properties.zone());
+    return Date.from(date.atTime(properties.timeOfDay()).atZone(properties.zone()).toInstant());
   }
 
   public CalendarProperties properties() {

@@ -77,6 +77,16 @@ public class CurrentUser {
     return CASE_CORRECTORS.stream().anyMatch(groups::contains);
   }
 
+  /** Whether the user records notices issued outside the product: the compliance team and administrators. */
+  public boolean recordsExternalNotices() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return false;
+    }
+    List<String> groups = groups(authentication);
+    return groups.contains(Groups.COMPLIANCE_TEAM) || groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
   /** Whether the user may read a row about a pupil of this school. */
   public boolean mayRead(String schoolUrn) {
     return readsEverySchool() || schoolUrns().contains(schoolUrn);

@@ -202,7 +202,7 @@ class AttendanceCaseTest {
     assertThat(variable(instance, AttendanceCase.STAGE.name())).isEqualTo("enforce");
     assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
         .extracting(IdentityLink::getGroupId).contains("senior-practitioners");
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement");
 
     // One notice per liable parent, each with the case's data and its own number
     assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
@@ -219,7 +219,9 @@ class AttendanceCaseTest {
     assertThat(first).containsEntry(AttendanceCase.CASE_REFERENCE.name(), "AC-2025-000001").containsEntry(AttendanceCase.PUPIL_UPN.name(), CaseFixtures.UPN)
         .containsEntry(AttendanceCase.SCHOOL_URN.name(), "100002").containsEntry(AttendanceCase.NOTICE_REASON.name(), "other")
         .containsEntry(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12).containsKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name(), AttendanceCase.PUPIL_NAME.name());
-    assertThat((java.util.Date) first.get(AttendanceCase.OFFENCE_FROM.name())).isBefore((java.util.Date) first.get(AttendanceCase.OFFENCE_TO.name()));
+    // calendar days, stored as ISO text
+    assertThat(java.time.LocalDate.parse((String) first.get(AttendanceCase.OFFENCE_FROM.name())))
+        .isBefore(java.time.LocalDate.parse((String) first.get(AttendanceCase.OFFENCE_TO.name())));
 
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
@@ -237,7 +239,7 @@ class AttendanceCaseTest {
 
   @Test
   void termTimeLeaveWithTheThresholdMetGoesStraightToPenaltyNotices() {
-    ProcessInstance instance = start("AC-2025-000002", with(startVariables(), AttendanceCase.ROUTE.name(), "term-time-leave"));
+    ProcessInstance instance = start("AC-2025-000002", with(startVariables(), AttendanceCase.ROUTE.name(), "term-time-leave", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO));
     assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
     assertThat(instance).hasNotPassed("Activity_IssueNoticeToImprove", AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     List<ProcessInstance> notices = children(PenaltyNotice.KEY);
@@ -334,13 +336,15 @@ class AttendanceCaseTest {
         .hasMessageContaining("national threshold");
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
 
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence");
     assertThat(instance).isWaitingAt("Activity_TakeCaseToCourt");
     ProcessInstance court = children(CourtProceedings.KEY).get(0);
     assertThat(court.getBusinessKey()).isEqualTo("AC-2025-000009");
     assertThat(runtimeService.getVariables(court.getId()))
         .containsEntry(CourtProceedings.PROCEEDINGS_TYPE.name(), "prosecution").containsKeys(AttendanceCase.CASE_REFERENCE.name(), AttendanceCase.PUPIL_UPN.name(), AttendanceCase.PUPIL_NAME.name(), AttendanceCase.SCHOOL_URN.name(), AttendanceCase.PARENTS.name())
-        .hasSize(6);
+        .containsEntry(AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM).containsEntry(AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO)
+        .containsEntry(AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), CaseFixtures.DATE_OF_BIRTH)
+        .hasSize(9);
     completeChild(court, AttendanceCase.COURT_OUTCOME.name(), "fine");
     assertThat(instance).isEnded();
     assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("court-outcome");
@@ -367,7 +371,7 @@ class AttendanceCaseTest {
   @Test
   void termTimeLeaveBelowTheThresholdGoesToThePupilPlanningMeeting() {
     ProcessInstance instance = start("AC-2025-000012",
-        with(startVariables(), AttendanceCase.ROUTE.name(), "term-time-leave", AttendanceCase.UNAUTHORISED_SESSIONS.name(), 6));
+        with(startVariables(), AttendanceCase.ROUTE.name(), "term-time-leave", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 6));
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order");
     ProcessInstance court = children(CourtProceedings.KEY).get(0);
@@ -388,7 +392,7 @@ class AttendanceCaseTest {
   @Test
   void aParentAtTheLimitOfPenaltyNoticesSendsTheCaseBackToSupport() {
     ProcessInstance instance = start("AC-2025-000014", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.LATE_ARRIVAL.name(), true);
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.LATE_ARRIVAL.name(), true);
     List<ProcessInstance> notices = children(PenaltyNotice.KEY);
     assertThat(runtimeService.getVariable(notices.get(0).getId(), AttendanceCase.NOTICE_REASON.name())).isEqualTo("late");
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "another-route");
@@ -400,7 +404,7 @@ class AttendanceCaseTest {
   @Test
   void aCaseThatWentToCourtThroughANoticeEndsWithTheCourtOutcome() {
     ProcessInstance instance = start("AC-2025-000015", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
     List<ProcessInstance> notices = children(PenaltyNotice.KEY);
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "court-outcome");
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "another-route");
@@ -461,7 +465,7 @@ class AttendanceCaseTest {
   @Test
   void aCaseWithOpenPenaltyNoticesCannotBeClosed() {
     ProcessInstance instance = start("AC-2025-000022", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation("CaseClosed")
             .processInstanceBusinessKey("AC-2025-000022").setVariable(AttendanceCase.CLOSURE_REASON.name(), "Moved away").correlate())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("penalty notices or court proceedings open");
@@ -567,7 +571,7 @@ class AttendanceCaseTest {
     assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 75.0)), AttendanceCase.ATTENDANCE_TARGET.name())
         .hasMessageContaining("above the pupil's current attendance");
     assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0, AttendanceCase.REVIEW_DATE.name(), "2025-10-29")),
-        AttendanceCase.REVIEW_DATE.name()).hasMessageContaining("2025-10-29 is not a school day");
+        AttendanceCase.REVIEW_DATE.name()).hasMessageContaining("29 October 2025 is not a school day");
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
     assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).isEqualTo(1);
 

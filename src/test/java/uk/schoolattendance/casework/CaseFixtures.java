@@ -32,10 +32,23 @@ public final class CaseFixtures {
   }
 
   /** A support-first case at Level 1 of the universal demo school, 80 % attendance, 12 unauthorised sessions. */
+  /** Sam Pupil's date of birth: of compulsory school age from 31 December 2020. */
+  public static final String DATE_OF_BIRTH = "2015-11-20";
+  /** An offence period in the autumn term 2025 (four school weeks, before the half term). */
+  public static final String OFFENCE_FROM = "2025-09-15";
+  public static final String OFFENCE_TO = "2025-10-10";
+
+  /** A term-time leave case: the leave taken is its offence period. */
+  public static Map<String, Object> termTimeLeave(Map<String, Object> vars, String from, String to) {
+    return with(vars, AttendanceCase.ROUTE.name(), "term-time-leave", AttendanceCase.OFFENCE_FROM.name(), from,
+        AttendanceCase.OFFENCE_TO.name(), to);
+  }
+
   public static Map<String, Object> startVariables() {
     Map<String, Object> vars = new HashMap<>();
     vars.put(AttendanceCase.PUPIL_UPN.name(), UPN);
     vars.put(AttendanceCase.PUPIL_NAME.name(), "Sam Pupil");
+    vars.put(AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), DATE_OF_BIRTH);
     vars.put(AttendanceCase.SCHOOL_URN.name(), UNIVERSAL_SCHOOL);
     vars.put(AttendanceCase.ROUTE.name(), "support-first");
     vars.put(AttendanceCase.ENTRY_LEVEL.name(), 1);

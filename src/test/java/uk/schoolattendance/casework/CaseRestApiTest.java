@@ -186,21 +186,36 @@ class CaseRestApiTest {
         "parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
             "[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street\"},"
                 + "{\"id\":\"P2\",\"name\":\"Jo Parent\",\"address\":\"5 Low Road\"}]").create()));
+    start.put("pupilDateOfBirth", "2015-11-20");
+    // the offence period is recorded at the meeting: the autumn term 2026, before the half term
+    Map<String, Object> period = Map.of("offenceFrom", "2026-09-14", "offenceTo", "2026-10-09");
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+        java.util.Date.from(java.time.LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
+    try {
     String penalty = runtimeService.startProcessInstanceByKey("AttendanceCase", "AC-2026-900010", start).getId();
     Task meeting = taskService.createTaskQuery().processInstanceId(penalty).singleResult();
-    taskService.complete(meeting.getId(), Map.of("legalRoute", "penalty-notice"));
+    Map<String, Object> noticeRoute = new java.util.HashMap<>(period);
+    noticeRoute.put("legalRoute", "penalty-notice");
+    taskService.complete(meeting.getId(), noticeRoute);
     var notices = runtimeService.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")
         .superProcessInstanceId(penalty).listPage(0, 10);
     assertThat(notices).hasSize(2);
     assertThat(notices).allSatisfy(n -> assertThat(n.getBusinessKey()).matches("PN-\\d{4}-\\d{6}"));
 
     String court = runtimeService.startProcessInstanceByKey("AttendanceCase", "AC-2026-900011", start).getId();
-    taskService.complete(taskService.createTaskQuery().processInstanceId(court).singleResult().getId(),
-        Map.of("legalRoute", "prosecution"));
+    Map<String, Object> prosecution = new java.util.HashMap<>(period);
+    prosecution.put("legalRoute", "prosecution");
+    taskService.complete(taskService.createTaskQuery().processInstanceId(court).singleResult().getId(), prosecution);
     var proceedings = runtimeService.createProcessInstanceQuery().processDefinitionKey("CourtProceedings")
         .superProcessInstanceId(court).singleResult();
     assertThat(proceedings.getBusinessKey()).isEqualTo("AC-2026-900011");
     assertThat(runtimeService.getVariable(proceedings.getId(), "proceedingsType")).isEqualTo("prosecution");
+    // the prosecution knows its offence period and the last day to lay the information (MCA 1980 s127)
+    assertThat(runtimeService.getVariable(proceedings.getId(), "offenceTo")).isEqualTo("2026-10-09");
+    assertThat(runtimeService.getVariable(proceedings.getId(), "informationDeadline")).isEqualTo("2027-04-09");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 
   @Test

@@ -77,12 +77,13 @@ class CourtProceedingsProcessTest {
         .contains("Attendance certificate")
         .contains("Notice to Improve: none issued")
         .contains("Attendance contract: agreed")
-        .contains("Penalty notice PN-2026-000007");
+        .contains("Penalty notice PN-2026-000007")
+        .doesNotContain("/api/");
     assertThat((String) file.get(CourtProceedings.WITNESS_STATEMENT.name()))
         .contains("Sam Pupil")
         .contains("A123456789012")
         .contains("Riverside Primary School")
-        .contains("Alex Parent is the parent")
+        .contains("Alex Parent is a parent of the child")
         .contains("7 Sept 2026")
         .contains("PN-2026-000007")
         .contains("s447");
@@ -179,7 +180,7 @@ class CourtProceedingsProcessTest {
     assertThat(court).variables().containsEntry(CourtProceedings.PARENT_IDS.name(), "P-1, P-2").containsEntry(CourtProceedings.PARENT_NAMES.name(), "Alex Parent and Jo Parent");
     execute(job());
     assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.WITNESS_STATEMENT.name()))
-        .contains("Alex Parent and Jo Parent are the parent").contains("Children Act 1989");
+        .contains("Alex Parent and Jo Parent are parents of the child").doesNotContain("parent(s)").contains("Children Act 1989");
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.CHILD_LOOKED_AFTER.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-15")))
         .hasMessageContaining(CourtProceedings.CHILD_LOOKED_AFTER.name());
     complete(task(), withVariables(CourtProceedings.CHILD_LOOKED_AFTER.name(), false, CourtProceedings.HEARING_DATE.name(), "2027-01-15"));
@@ -211,14 +212,49 @@ class CourtProceedingsProcessTest {
 
   @Test
   void anInformationLaidAfterTheSixMonthLimitIsRefused() {
+    // the offence ended Monday 1 June 2026: the information must be laid by 1 December 2026
+    setToday(LocalDate.of(2026, 11, 30));
     Map<String, Object> variables = prosecution("AC-5");
-    variables.put(CourtProceedings.INFORMATION_DEADLINE.name(), "2026-11-30");
-    start(variables);
+    variables.put(CourtProceedings.OFFENCE_FROM.name(), "2026-05-11");
+    variables.put(CourtProceedings.OFFENCE_TO.name(), "2026-06-01");
+    variables.put(CourtProceedings.INFORMATION_DEADLINE.name(), "2027-06-01"); // a later deadline given is not believed
+    ProcessInstance court = start(variables);
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.INFORMATION_DEADLINE.name()))
+        .isEqualTo("2026-12-01");
     execute(job());
-    assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 3), 9));
-    assertThatThrownBy(() -> complete(task(), prepared("s444-1", true, "2026-12-01", "2027-01-20")))
-        .hasMessageContaining("time-barred");
-    complete(task(), prepared("s444-1", true, "2026-11-30", "2027-01-20"));
+    setToday(LocalDate.of(2026, 12, 3));
+    assertThatThrownBy(() -> complete(task(), prepared("s444-1", true, "2026-12-02", "2027-01-20")))
+        .hasMessageContaining("time-barred").hasMessageContaining("1 December 2026");
+    complete(task(), prepared("s444-1", true, "2026-12-01", "2027-01-20"));
+  }
+
+  @Test
+  void aDirectProsecutionOneDayInsideTheLimitStartsAndOneDayOutsideIsRefused() {
+    // no notice went before: the case asks for a prosecution for an offence ending 3 June 2026
+    Map<String, Object> outside = prosecution("AC-7");
+    outside.remove(CourtProceedings.NOTICE_NUMBER.name());
+    outside.remove(CourtProceedings.INFORMATION_DEADLINE.name());
+    outside.put(CourtProceedings.OFFENCE_FROM.name(), "2026-05-11");
+    outside.put(CourtProceedings.OFFENCE_TO.name(), "2026-06-02");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, outside))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("time-barred")
+        .hasMessageContaining("2 December 2026");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+
+    Map<String, Object> inside = new HashMap<>(outside);
+    inside.put(CourtProceedings.OFFENCE_TO.name(), "2026-06-03");
+    ProcessInstance court = start(inside);
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.INFORMATION_DEADLINE_SHOWN.name()))
+        .isEqualTo("3 December 2026");
+
+    Map<String, Object> noPeriod = prosecution("AC-8");
+    noPeriod.remove(CourtProceedings.OFFENCE_TO.name());
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, noPeriod))
+        .hasMessageContaining(CourtProceedings.OFFENCE_TO.name());
+    Map<String, Object> tooYoung = prosecution("AC-9");
+    tooYoung.put(CourtProceedings.PUPIL_DATE_OF_BIRTH.name(), "2021-10-01");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, tooYoung))
+        .hasMessageContaining("only from 31 December 2026");
   }
 
   @Test

@@ -24,4 +24,11 @@ public final class NoticeInputs {
     return variables;
   }
 
+  /** The compliance team posts the prepared notice today: it is issued and awaits payment. */
+  public static void post(org.camunda.bpm.engine.TaskService tasks, String processInstanceId) {
+    org.camunda.bpm.engine.task.Task dispatch = tasks.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id()).singleResult();
+    tasks.claim(dispatch.getId(), "compliance");
+    tasks.complete(dispatch.getId(), Map.of(PenaltyNotice.DELIVERY_METHOD.name(), PenaltyNotice.POST));
+  }
 }

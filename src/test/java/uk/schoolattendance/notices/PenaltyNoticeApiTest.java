@@ -119,8 +119,10 @@ class PenaltyNoticeApiTest {
         .containsEntry("deemedReceivedOn", "2026-11-04")
         .containsEntry("reducedAmount", 80.0)
         .containsEntry("fullAmount", 160.0)
-        .containsEntry("reducedDeadline", "2026-11-25")
-        .containsEntry("finalDeadline", "2026-12-02")
+        // posted Monday 2 November, deemed received Wednesday 4th: day 1 of 21 and of 28
+        .containsEntry("reducedDeadline", "2026-11-24")
+        .containsEntry("finalDeadline", "2026-12-01")
+        .containsEntry("deliveryMethod", "post")
         .containsEntry("status", "issued")
         .containsKeys("amountPaid", "paidOn", "withdrawalReason");
     assertThat(second).isNotEqualTo(first);
@@ -187,6 +189,44 @@ class PenaltyNoticeApiTest {
     assertThat(register.get(number).status()).isEqualTo("issued");
   }
 
+  @Test
+  void aHeadTeachersNoticeIsRecordedByTheComplianceTeamAndMakesTheNextNoticeASecondOne() {
+    String upn = uk.schoolattendance.process.Upn.of(907_456_789_012L);
+    Map<String, Object> external = new java.util.HashMap<>(Map.ofEntries(
+        Map.entry("issuedBy", "head-teacher"), Map.entry("issuerName", "A. Head, head teacher of Riverside Primary School"),
+        Map.entry("issuerReference", "RPS-2026-17"), Map.entry("pupilUpn", upn), Map.entry("pupilName", "Sam Pupil"),
+        Map.entry("schoolUrn", "100001"), Map.entry("parentId", "API-P7"), Map.entry("parentName", "Alex Parent"),
+        Map.entry("parentAddress", "1 Station Road, Southend SS1 1AA"), Map.entry("noticeReason", "holiday"),
+        Map.entry("offenceFrom", "2026-03-02"), Map.entry("offenceTo", "2026-03-13"), Map.entry("issuedOn", "2026-03-20"),
+        Map.entry("fullAmount", 160.00), Map.entry("reducedAmount", 80.00), Map.entry("paid", true),
+        Map.entry("amountPaid", 80.00), Map.entry("paidOn", "2026-03-30")));
+    TestRestTemplate compliance = rest.withBasicAuth("compliance", "compliance");
+
+    // a school records nothing; a wrong issuer is refused naming the field
+    assertThat(rest.withBasicAuth("school1", "school1").postForEntity("/api/penalty-notices/external", external, Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    Map<String, Object> wrong = new java.util.HashMap<>(external);
+    wrong.put("issuedBy", "teacher");
+    ResponseEntity<Map> refused = compliance.postForEntity("/api/penalty-notices/external", wrong, Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).containsEntry("field", "issuedBy");
+
+    ResponseEntity<Map> recorded = compliance.postForEntity("/api/penalty-notices/external", external, Map.class);
+    assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(recorded.getBody()).containsEntry("issuedBy", "head-teacher").containsEntry("status", "paid")
+        .containsEntry("sequence", 1).containsEntry("issuedOn", "2026-03-20").containsEntry("issuerReference", "RPS-2026-17");
+    // the same offence period cannot be charged again
+    assertThat(compliance.postForEntity("/api/penalty-notices/external", external, Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+
+    // the authority's own notice to the same parent for the same child is the second in 3 years: no reduction
+    String second = issue("API-P7", upn);
+    PenaltyNoticeEntry entry = register.get(second);
+    assertThat(entry.sequence()).isEqualTo(2);
+    assertThat(entry.reducedAmount()).isNull();
+    assertThat(entry.issuedBy()).isEqualTo("local-authority");
+  }
+
   private void assertBadRequest(String url, String field) {
     ResponseEntity<Map> response = api().getForEntity(url, Map.class);
     assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -200,6 +240,11 @@ class PenaltyNoticeApiTest {
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
     managementService.executeJob(
         managementService.createJobQuery().processInstanceId(processInstanceId).singleResult().getId());
+    assertThat(register.get(number).status()).isEqualTo("prepared");
+    // issued when the compliance team posts it (today, by post)
+    ResponseEntity<Map> posted = rest.withBasicAuth("compliance", "compliance")
+        .postForEntity("/api/penalty-notices/" + number + "/dispatch", Map.of("deliveryMethod", "post"), Map.class);
+    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
     return number;
   }
 

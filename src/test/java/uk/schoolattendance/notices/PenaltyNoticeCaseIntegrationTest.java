@@ -56,7 +56,7 @@ class PenaltyNoticeCaseIntegrationTest {
   void aTermTimeLeaveCaseIssuesOneNoticePerParentAndEndsWithTheirOutcomes() {
     ProcessInstance attendanceCase =
         runtimeService.startProcessInstanceByKey(
-            "AttendanceCase", "AC-2026-940001", CaseFixtures.with(CaseFixtures.startVariables(), "route", "term-time-leave"));
+            "AttendanceCase", "AC-2026-940001", CaseFixtures.termTimeLeave(CaseFixtures.startVariables(), "2026-09-14", "2026-10-09"));
     List<ProcessInstance> notices =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(attendanceCase.getId()).list();
     assertThat(notices).hasSize(2);
@@ -70,7 +70,13 @@ class PenaltyNoticeCaseIntegrationTest {
           "evidenceWrittenWarning", true, "evidenceRegistrationCertificate", true));
       managementService.executeJob(
           managementService.createJobQuery().processInstanceId(notice.getId()).singleResult().getId());
+      assertThat(register.get(notice.getBusinessKey()).status()).isEqualTo("prepared");
+      String dispatch = taskService.createTaskQuery().processInstanceId(notice.getId())
+          .taskDefinitionKey("Task_DispatchPenaltyNotice").singleResult().getId();
+      taskService.claim(dispatch, "compliance");
+      taskService.complete(dispatch, Map.of("deliveryMethod", "post"));
       PenaltyNoticeEntry entry = register.get(notice.getBusinessKey());
+      assertThat(entry.status()).isEqualTo("issued");
       assertThat(entry.caseReference()).isEqualTo("AC-2026-940001");
       assertThat(entry.pupilUpn()).isEqualTo(CaseFixtures.UPN);
       assertThat(entry.noticeReason()).isEqualTo("holiday");

@@ -18,7 +18,7 @@ class PenaltyNoticeLetterTest {
 
   @Test
   void aFirstNoticeStatesRecipientChildSchoolOffenceAmountsPaymentConsequencesAndWithdrawal() throws IOException {
-    String text = text(NOTICES.letter.render(notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 25), 1, Evidence.NONE)));
+    String text = text(NOTICES.letter.render(notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1, Evidence.NONE)));
 
     assertThat(text)
         .contains("Penalty notice PN-2026-000123")
@@ -31,11 +31,10 @@ class PenaltyNoticeLetterTest {
         .contains("12 sessions")
         .contains("unauthorised absence")
         .contains("section 444(1)")
-        .contains("4 November 2026")
-        .contains("£80.00")
-        .contains("25 November 2026")
-        .contains("£160.00")
-        .contains("2 December 2026")
+        .contains("posted on 2 November 2026")
+        .contains("treated as received by you on 4 November 2026, the second working day after posting")
+        .contains("£80.00 if you pay by 24 November 2026 (within the 21 days beginning with the day you received this notice)")
+        .contains("£160.00 by 1 December 2026 (within the 28 days beginning with the day you received this notice)")
         .contains("part payments are not accepted")
         .contains("Pay online")
         .contains("prosecute you")
@@ -48,6 +47,24 @@ class PenaltyNoticeLetterTest {
   }
 
   @Test
+  void theNoticeNamesTheIssuingOfficerAndTheTeamOnceAndFitsOnePage() throws IOException {
+    byte[] pdf = NOTICES.letter.render(notice("holiday", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1,
+        new Evidence(true, true, true, true)));
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "letters"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "letters", "penalty-notice-holiday.pdf"), pdf); // to look at
+    String text = text(pdf);
+    // SI 2007/1867 reg 3(c): the name and official particulars of the authorised officer issuing the notice
+    assertThat(text).contains("Issued by: Dana Officer, an officer of the local authority authorised to issue"
+        + " penalty notices under section 444A of the Education Act 1996, The Local Authority");
+    assertThat(text).contains("Write to Attendance Compliance Team, The Local Authority, Civic Centre, High Street,"
+        + " quoting");
+    assertThat(text.split("Attendance Compliance Team", -1)).hasSize(3); // the header and the contact line
+    PdfReader reader = new PdfReader(pdf);
+    assertThat(reader.getNumberOfPages()).isEqualTo(1);
+    reader.close();
+  }
+
+  @Test
   void aSecondNoticeHasNoReducedAmount() throws IOException {
     String text = text(NOTICES.letter.render(notice("late", null, null, 2, Evidence.NONE)));
     assertThat(text).contains("no reduced amount applies").contains("late arrival").doesNotContain("£80.00");
@@ -55,24 +72,55 @@ class PenaltyNoticeLetterTest {
 
   @Test
   void aTermTimeLeaveNoticeSaysSoAndNamesItsEvidence() throws IOException {
-    String text = text(NOTICES.letter.render(notice("holiday", new BigDecimal("80.00"), LocalDate.of(2026, 11, 25), 1,
+    String text = text(NOTICES.letter.render(notice("holiday", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1,
         new Evidence(true, true, true, true))));
     assertThat(text).contains("holiday").contains("written refusal", "written warning").contains("leave application");
   }
 
   @Test
+  void aNoticeHandedOverIsReceivedThatDayAndItsPeriodsBeginWithIt() throws IOException {
+    String text = text(NOTICES.letter.render(NoticeBuilder.notice().handed().issuedOn(LocalDate.of(2026, 11, 6)).issued(NOTICES.dates)));
+    assertThat(text)
+        .contains("This notice was handed to you on 6 November 2026, the day you received it.")
+        .contains("£80.00 if you pay by 26 November 2026")
+        .contains("£160.00 by 3 December 2026")
+        .doesNotContain("posted on")
+        .doesNotContain("deemed");
+  }
+
+  @Test
+  void aPreparedNoticeIsPrintedForTheDayItWillBePostedAcrossTheChristmasBankHolidays() throws IOException {
+    // posted Thursday 24 December 2026: Friday 25 and Monday 28 are bank holidays, so received Wednesday 30
+    PenaltyNoticeEntry prepared = NoticeBuilder.notice().issuedOn(LocalDate.of(2026, 12, 21)).prepared();
+    PenaltyNoticeEntry printed = NOTICES.letter.asGiven(prepared, "post", LocalDate.of(2026, 12, 24), null);
+    assertThat(printed.deemedReceivedOn()).isEqualTo(LocalDate.of(2026, 12, 30));
+    assertThat(printed.reducedDeadline()).isEqualTo(LocalDate.of(2027, 1, 19));
+    assertThat(printed.finalDeadline()).isEqualTo(LocalDate.of(2027, 1, 26));
+    assertThat(printed.status()).isEqualTo("prepared");
+    assertThat(text(NOTICES.letter.render(printed)))
+        .contains("Date of issue: 24 December 2026")
+        .contains("treated as received by you on 30 December 2026")
+        .contains("by 19 January 2027")
+        .contains("by 26 January 2027");
+    // an issued notice prints as the register holds it, whatever day is asked for
+    PenaltyNoticeEntry issued = NoticeBuilder.notice().issued(NOTICES.dates);
+    assertThat(NOTICES.letter.asGiven(issued, "hand", LocalDate.of(2026, 12, 24), null)).isSameAs(issued);
+  }
+
+  @Test
   void theSameEntryGivesTheSameText() throws IOException {
-    PenaltyNoticeEntry entry = notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 25), 1, Evidence.NONE);
+    PenaltyNoticeEntry entry = notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1, Evidence.NONE);
     assertThat(text(NOTICES.letter.render(entry))).isEqualTo(text(NOTICES.letter.render(entry)));
   }
 
   static PenaltyNoticeEntry notice(String reason, BigDecimal reduced, LocalDate reducedDeadline, int sequence, Evidence evidence) {
-    return new PenaltyNoticeEntry(
-        "PN-2026-000123", "pi-1", "AC-1", "A123456789012", "Sam Pupil", "100001", "P-1", "Alex Parent",
-        "1 Station Road, Southend SS1 1AA", reason, LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 16), 12,
-        sequence, "2024", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4), reduced, new BigDecimal("160.00"),
-        reducedDeadline, LocalDate.of(2026, 12, 2), LocalDate.of(2027, 4, 16), "issued", null, null, null, null,
-        null, null, null, evidence);
+    NoticeBuilder notice = NoticeBuilder.notice().reason(reason).sequence(sequence).evidence(evidence);
+    if (reduced == null) {
+      notice.noReduction();
+    }
+    PenaltyNoticeEntry issued = notice.issued(NOTICES.dates);
+    assertThat(issued.reducedDeadline()).isEqualTo(reducedDeadline);
+    return issued;
   }
 
   static String text(byte[] pdf) throws IOException {

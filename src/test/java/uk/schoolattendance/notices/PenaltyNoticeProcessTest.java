@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,6 +40,7 @@ import uk.schoolattendance.process.InvalidInputException;
       "bpmn/PenaltyNoticeTerms.dmn",
       "bpmn-test/CourtProceedingsStub.bpmn",
       "forms/check-leave-evidence.form",
+      "forms/dispatch-penalty-notice.form",
       "forms/decide-on-non-payment.form",
       "forms/choose-another-route.form"
     })
@@ -57,7 +59,7 @@ class PenaltyNoticeProcessTest {
       ProcessEngineCoverageExtension.builder(ENGINE.configuration).assertClassCoverageAtLeast(1.0).build();
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
-  /** Monday 2 November 2026: issue day; deemed receipt Wednesday 4 November. */
+  /** Monday 2 November 2026: prepared and posted; deemed received Wednesday 4 November. */
   static final LocalDate ISSUE_DAY = LocalDate.of(2026, 11, 2);
 
   ProcessEngine engine;
@@ -74,37 +76,56 @@ class PenaltyNoticeProcessTest {
     ProcessInstance notice = start("P-1", "A123456789012", "other");
     assertThat(notice).isWaitingAt("Task_IssuePenaltyNotice");
     execute(job());
-    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+    assertThat(notice).isWaitingAt(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id());
+    assertThat(task()).hasCandidateGroup("compliance-team");
+    PenaltyNoticeEntry prepared = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(prepared.status()).isEqualTo("prepared");
+    assertThat(prepared.preparedOn()).isEqualTo(ISSUE_DAY);
+    assertThat(prepared.issuedOn()).isNull();
+    assertThat(prepared.finalDeadline()).isNull();
+    assertThat(notice).variables().containsEntry(PenaltyNotice.INFORMATION_DEADLINE.name(), "2027-04-16")
+        .containsEntry(PenaltyNotice.INFORMATION_DEADLINE_SHOWN.name(), "16 April 2027")
+        .containsEntry(PenaltyNotice.OFFENCE_PERIOD_SHOWN.name(), "7 September 2026 to 16 October 2026");
 
+    dispatch(notice, "post", null);
+    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
     PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
     assertThat(entry.sequence()).isEqualTo(1);
     assertThat(entry.issuedOn()).isEqualTo(ISSUE_DAY);
+    assertThat(entry.deliveryMethod()).isEqualTo("post");
     assertThat(entry.deemedReceivedOn()).isEqualTo(LocalDate.of(2026, 11, 4));
-    assertThat(entry.reducedDeadline()).isEqualTo(LocalDate.of(2026, 11, 25));
-    assertThat(entry.finalDeadline()).isEqualTo(LocalDate.of(2026, 12, 2));
+    // the 21 and 28 days begin with the day of receipt (SI 2007/1867 regs 4 and 5 as amended in 2024)
+    assertThat(entry.reducedDeadline()).isEqualTo(LocalDate.of(2026, 11, 24));
+    assertThat(entry.finalDeadline()).isEqualTo(LocalDate.of(2026, 12, 1));
     assertThat(entry.informationDeadline()).isEqualTo(LocalDate.of(2027, 4, 16));
     assertThat(entry.reducedAmount()).isEqualByComparingTo("80");
     assertThat(entry.fullAmount()).isEqualByComparingTo("160");
     assertThat(entry.status()).isEqualTo("issued");
+    // calendar days, stored as days and shown as people read them: no time zone moves them
+    assertThat(notice).variables()
+        .containsEntry(PenaltyNotice.ISSUED_ON.name(), "2026-11-02")
+        .containsEntry(PenaltyNotice.FINAL_DEADLINE.name(), "2026-12-01")
+        .containsEntry(PenaltyNotice.FINAL_DEADLINE_SHOWN.name(), "1 December 2026")
+        .containsEntry(PenaltyNotice.DEEMED_RECEIVED_ON_SHOWN.name(), "4 November 2026");
 
-    setToday(LocalDate.of(2026, 11, 25));
-    pay(notice, 80.0, "2026-11-25");
+    setToday(LocalDate.of(2026, 11, 24));
+    pay(notice, 80.0, "2026-11-24");
 
     assertThat(notice).isEnded().hasPassed("Event_NoticePaid");
     assertThat(notice).variables().containsEntry(PenaltyNotice.NOTICE_OUTCOME.name(), "paid").containsEntry(PenaltyNotice.NOTICE_NUMBER.name(), entry.noticeNumber());
     PenaltyNoticeEntry paid = ENGINE.register.get(entry.noticeNumber());
     assertThat(paid.status()).isEqualTo("paid");
     assertThat(paid.amountPaid()).isEqualByComparingTo("80");
-    assertThat(paid.paidOn()).isEqualTo(LocalDate.of(2026, 11, 25));
+    assertThat(paid.paidOn()).isEqualTo(LocalDate.of(2026, 11, 24));
     assertThat(ENGINE.register.payments(entry.noticeNumber())).hasSize(1);
   }
 
   @Test
   void onDay22TheReducedAmountIsRefusedAndTheFullAmountAccepted() {
     ProcessInstance notice = issued("P-2", "A123456789012");
-    setToday(LocalDate.of(2026, 11, 26));
+    setToday(LocalDate.of(2026, 11, 25));
 
-    assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-26"))
+    assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-25"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(PenaltyNotice.AMOUNT_PAID.name())
         .hasMessageContaining("160.00");
@@ -112,7 +133,7 @@ class PenaltyNoticeProcessTest {
     assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("issued");
     assertThat(ENGINE.register.payments(notice.getBusinessKey())).isEmpty();
 
-    pay(notice, 160.0, "2026-11-26");
+    pay(notice, 160.0, "2026-11-25");
     assertThat(notice).isEnded();
     assertThat(ENGINE.register.get(notice.getBusinessKey()).amountPaid()).isEqualByComparingTo("160");
   }
@@ -158,13 +179,13 @@ class PenaltyNoticeProcessTest {
   void unpaidAfter28DaysTheComplianceTeamProsecutes() {
     ProcessInstance notice = issued("P-6", "A123456789012");
     Job timer = engine.getManagementService().createJobQuery().timers().singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(at(LocalDate.of(2026, 12, 3), 9));
+    assertThat(timer.getDuedate()).isEqualTo(at(LocalDate.of(2026, 12, 2), 9));
 
     setToday(LocalDate.of(2026, 12, 3));
     execute(timer);
     assertThat(notice).isWaitingAt(PenaltyNotice.DECIDE_ON_NON_PAYMENT.id());
     assertThat(task()).hasCandidateGroup("compliance-team");
-    assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 17), 9)).isBefore(at(LocalDate.of(2027, 4, 16), 0));
+    assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 16), 9)).isBefore(at(LocalDate.of(2027, 4, 16), 0));
     assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("unpaid");
 
     assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "ignore")))
@@ -209,7 +230,7 @@ class PenaltyNoticeProcessTest {
     ProcessInstance notice = issued("P-9", "A123456789012");
     setToday(LocalDate.of(2026, 12, 3));
     execute(job());
-    assertThatThrownBy(() -> pay(notice, 160.0, "2026-12-02"))
+    assertThatThrownBy(() -> pay(notice, 160.0, "2026-12-01"))
         .hasMessageContaining("PenaltyNoticePaid");
     engine.getRuntimeService()
         .createMessageCorrelation("PenaltyNoticeWithdrawn")
@@ -270,10 +291,120 @@ class PenaltyNoticeProcessTest {
 
   @Test
   void termTimeLeaveWithIncompleteEvidenceGoesToAnotherRoute() {
+    // a request was made but the school's written refusal is missing: it was not refused
     ProcessInstance notice = start("P-13", "L903456789012", "holiday");
-    complete(task(), evidence(false));
+    complete(task(), withVariables(
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), true, PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), false,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), true, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), true));
     assertThat(notice).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
     assertThat(notice).variables().containsEntry(PenaltyNotice.EVIDENCE_COMPLETE.name(), false);
+    // no certificate of the register: the national default demands it
+    ProcessInstance noCertificate = start("P-14", "L903456789012", "holiday");
+    complete(task(noCertificate), withVariables(
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), false, PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), false,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), true, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), false));
+    assertThat(noCertificate).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
+  }
+
+  @Test
+  void aHolidayTakenWithoutAskingReachesANotice() {
+    // recorded by the school as unauthorised holiday (G) without any request: no application, no refusal
+    ProcessInstance notice = start("P-15", "L903456789012", "holiday");
+    complete(task(), withVariables(
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), false, PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), false,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), false, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), true));
+    assertThat(notice).variables().containsEntry(PenaltyNotice.EVIDENCE_COMPLETE.name(), true);
+    execute(job());
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("prepared");
+  }
+
+  @Test
+  void aNoticeHandedOverIsReceivedThatDayAndNamesTheOfficerWhoIssuedIt() {
+    ProcessInstance notice = start("P-21", "A123456789012", "other");
+    execute(job());
+    setToday(LocalDate.of(2026, 11, 6));
+    engine.getIdentityService().saveUser(user("dana", "Dana", "Officer"));
+    try {
+      // an unclaimed completion is refused: the notice must name the officer who issues it
+      assertThatThrownBy(() -> complete(task(notice), withVariables(PenaltyNotice.DELIVERY_METHOD.name(), "hand")))
+          .hasMessageContaining("claim the task first");
+      engine.getTaskService().claim(task(notice).getId(), "dana");
+      dispatch(notice, "hand", null);
+    } finally {
+      engine.getIdentityService().deleteUser("dana");
+    }
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.deliveryMethod()).isEqualTo("hand");
+    assertThat(entry.issuedOn()).isEqualTo(LocalDate.of(2026, 11, 6));
+    assertThat(entry.deemedReceivedOn()).isEqualTo(LocalDate.of(2026, 11, 6));
+    assertThat(entry.reducedDeadline()).isEqualTo(LocalDate.of(2026, 11, 26));
+    assertThat(entry.finalDeadline()).isEqualTo(LocalDate.of(2026, 12, 3));
+    assertThat(entry.issuingOfficerName()).isEqualTo("Dana Officer");
+    assertThat(engine.getManagementService().createJobQuery().timers().processInstanceId(notice.getId()).singleResult()
+        .getDuedate()).isEqualTo(at(LocalDate.of(2026, 12, 4), 9));
+  }
+
+  @Test
+  void aNoticePostedBeforeChristmasIsReceivedAfterTheBankHolidays() {
+    setToday(LocalDate.of(2026, 12, 21));
+    ProcessInstance notice = start("P-22", "A123456789012", "other");
+    execute(job());
+    setToday(LocalDate.of(2026, 12, 24));
+    dispatch(notice, "post", "2026-12-24");
+    // Friday 25 and Monday 28 December 2026 are bank holidays: Tuesday 29 is the first working day after posting
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.deemedReceivedOn()).isEqualTo(LocalDate.of(2026, 12, 30));
+    assertThat(entry.reducedDeadline()).isEqualTo(LocalDate.of(2027, 1, 19));
+    assertThat(entry.finalDeadline()).isEqualTo(LocalDate.of(2027, 1, 26));
+    setToday(LocalDate.of(2027, 1, 20));
+    assertThatThrownBy(() -> pay(notice, 80.0, "2027-01-20")).hasMessageContaining("160.00");
+    assertThatThrownBy(() -> pay(notice, 160.0, "2026-12-23")).hasMessageContaining(PenaltyNotice.PAID_ON.name());
+    pay(notice, 80.0, "2027-01-19");
+    assertThat(notice).isEnded();
+  }
+
+  @Test
+  void aNoticeIsIssuedOnceOnTheDayItIsGivenNeverAheadOfIt() {
+    ProcessInstance notice = start("P-23", "A123456789012", "other");
+    execute(job());
+    assertThatThrownBy(() -> dispatch(notice, "post", "2026-11-03")).hasMessageContaining(PenaltyNotice.DISPATCHED_ON.name());
+    assertThatThrownBy(() -> dispatch(notice, "post", "2026-11-01")).hasMessageContaining("prepared (2 November 2026)");
+    assertThatThrownBy(() -> dispatch(notice, "email", null)).hasMessageContaining(PenaltyNotice.DELIVERY_METHOD.name());
+    assertThatThrownBy(() -> complete(task(notice), withVariables(PenaltyNotice.DISPATCHED_ON.name(), "2026-11-02")))
+        .hasMessageContaining(PenaltyNotice.DELIVERY_METHOD.name());
+    // not yet given: nothing to pay
+    assertThatThrownBy(() -> pay(notice, 80.0, "2026-11-02")).hasMessageContaining("PenaltyNoticePaid");
+    assertThat(notice).isWaitingAt(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id());
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("prepared");
+    dispatch(notice, "post", "2026-11-02");
+    assertThatThrownBy(() -> ENGINE.register.recordDispatch(notice.getBusinessKey(), "hand", ISSUE_DAY, ISSUE_DAY,
+        ISSUE_DAY, ISSUE_DAY, null, null)).hasMessageContaining("is issued");
+  }
+
+  @Test
+  void aPreparedNoticeWithdrawnBeforeItIsGivenIsNeverIssued() {
+    ProcessInstance notice = start("P-24", "A123456789012", "other");
+    execute(job());
+    engine.getRuntimeService()
+        .createMessageCorrelation("PenaltyNoticeWithdrawn")
+        .processInstanceBusinessKey(notice.getBusinessKey())
+        .setVariable(PenaltyNotice.WITHDRAWAL_REASON.name(), "Address found to be wrong when printing")
+        .setVariable(PenaltyNotice.WITHDRAWAL_GROUND.name(), "wrong-recipient")
+        .correlate();
+    assertThat(notice).isEnded().hasPassed("Event_WithdrawnBeforeIssue", "Event_NoticeWithdrawnAfterPeriod");
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.status()).isEqualTo("withdrawn");
+    assertThat(entry.issuedOn()).isNull();
+    // a withdrawn notice no longer counts towards the limit
+    assertThat(ENGINE.register.countStanding("P-24", "A123456789012", ISSUE_DAY.minusYears(3), ISSUE_DAY)).isZero();
+  }
+
+  private org.camunda.bpm.engine.identity.User user(String id, String first, String last) {
+    org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(id);
+    user.setFirstName(first);
+    user.setLastName(last);
+    user.setPassword("Officer-Password-2026!");
+    return user;
   }
 
   @Test
@@ -303,7 +434,7 @@ class PenaltyNoticeProcessTest {
 
     execute(failed);
     assertThat(ENGINE.registerRows(notice.getBusinessKey())).isEqualTo(1);
-    assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
+    assertThat(notice).isWaitingAt(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id());
   }
 
   @Test
@@ -369,6 +500,7 @@ class PenaltyNoticeProcessTest {
   private ProcessInstance issued(String parent, String upn) {
     ProcessInstance notice = start(parent, upn, "other");
     execute(job());
+    dispatch(notice, "post", null);
     assertThat(notice).isWaitingAt("Gateway_AwaitPayment");
     return notice;
   }
@@ -376,7 +508,22 @@ class PenaltyNoticeProcessTest {
   private ProcessInstance issued(String parent, String upn, LocalDate from, LocalDate to) {
     ProcessInstance notice = start(parent, upn, "other", from, to);
     execute(job());
+    dispatch(notice, "post", null);
     return notice;
+  }
+
+  /** Completes "Post or hand over the notice" as the compliance team does. */
+  private void dispatch(ProcessInstance notice, String method, String on) {
+    Map<String, Object> given = new HashMap<>();
+    given.put(PenaltyNotice.DELIVERY_METHOD.name(), method);
+    if (on != null) {
+      given.put(PenaltyNotice.DISPATCHED_ON.name(), on);
+    }
+    org.camunda.bpm.engine.task.Task dispatch = task(notice);
+    if (dispatch.getAssignee() == null) {
+      ENGINE.configuration.getTaskService().claim(dispatch.getId(), "compliance");
+    }
+    complete(dispatch, given);
   }
 
   private void payInFull(ProcessInstance notice) {

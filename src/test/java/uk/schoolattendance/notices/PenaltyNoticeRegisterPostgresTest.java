@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import uk.schoolattendance.court.CourtProceedingsRecord;
 import uk.schoolattendance.court.CourtProceedingsRepository;
-import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.schools.TestCalendars;
 
 /**
@@ -33,13 +32,22 @@ class PenaltyNoticeRegisterPostgresTest {
   @BeforeAll
   static void start() throws IOException {
     postgres = EmbeddedPostgres.builder().start();
+    jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    // the project's own tables first (Flyway starts on an empty schema), then stand-ins for the two
+    // engine tables V100 indexes, then every later migration, as in production
     Flyway.configure()
         .dataSource(postgres.getPostgresDatabase())
         .table("attendance_schema_history")
         .target(uk.schoolattendance.ProcessEngineFixture.lastOwnTableMigration())
         .load()
         .migrate();
-    jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    jdbc.execute("CREATE TABLE ACT_RU_JOB (ID_ VARCHAR(64), DUEDATE_ TIMESTAMP)");
+    jdbc.execute("CREATE TABLE ACT_RU_IDENTITYLINK (ID_ VARCHAR(64), GROUP_ID_ VARCHAR(255), TYPE_ VARCHAR(255), TASK_ID_ VARCHAR(64))");
+    Flyway.configure()
+        .dataSource(postgres.getPostgresDatabase())
+        .table("attendance_schema_history")
+        .load()
+        .migrate();
     register = new PenaltyNoticeRegister(jdbc);
     numbers = new PenaltyNoticeNumbers(
         jdbc, new DataSourceTransactionManager(postgres.getPostgresDatabase()), TestCalendars.shipped());
@@ -62,9 +70,23 @@ class PenaltyNoticeRegisterPostgresTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pn_notice", Integer.class)).isEqualTo(1);
     assertThatThrownBy(() -> register.insertIfAbsent(entry(second, "pi-2", "100001", LocalDate.of(2026, 11, 2))))
         .hasMessageContaining("already stands");
+    // prepared, not yet posted: it counts towards the limit from the day it was prepared
+    assertThat(register.get(first).status()).isEqualTo("prepared");
+    assertThat(register.countStanding("P-1", "A123456789012", LocalDate.of(2023, 11, 2), LocalDate.of(2026, 11, 2))).isEqualTo(1);
+    // issued when posted; never issued twice
+    register.recordDispatch(first, "post", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 24),
+        LocalDate.of(2026, 12, 1), "officer", "Dana Officer");
+    assertThat(register.get(first).status()).isEqualTo("issued");
+    assertThat(register.get(first).deliveryMethod()).isEqualTo("post");
+    assertThat(register.get(first).issuingOfficerName()).isEqualTo("Dana Officer");
+    assertThatThrownBy(() -> register.recordDispatch(first, "hand", LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 3),
+        LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30), "officer", "Dana Officer"))
+        .hasMessageContaining("is issued");
 
-    // the other parent, same child and period: another notice, the same occasion
-    register.insertIfAbsent(entry(numbers.next(LocalDate.of(2026, 11, 3)), "pi-3", "100002", LocalDate.of(2026, 9, 1), "P-2"));
+    // the other parent, same child and period: another notice, the same occasion (handed over)
+    NoticeBuilder.notice().number(numbers.next(LocalDate.of(2026, 11, 3))).processInstance("pi-3").school("100002")
+        .issuedOn(LocalDate.of(2026, 9, 1)).parent("P-2").handed()
+        .issue(register, new NoticeDates(TestCalendars.shipped(), PenaltyNoticeProperties.defaults()));
     assertThat(register.countStanding("P-1", "A123456789012", LocalDate.of(2023, 11, 2), LocalDate.of(2026, 11, 2))).isEqualTo(1);
     assertThat(register.countOccasionsForChild("A123456789012", LocalDate.of(2025, 11, 2), LocalDate.of(2026, 11, 30))).isEqualTo(1);
     assertThat(register.search(new RegisterQuery(null, "A123456789012", null, "issued", 0, 1))).hasSize(1);
@@ -90,10 +112,7 @@ class PenaltyNoticeRegisterPostgresTest {
 
   private static PenaltyNoticeEntry entry(
       String number, String processInstance, String school, LocalDate issuedOn, String parent) {
-    return new PenaltyNoticeEntry(
-        number, processInstance, "AC-1", "A123456789012", "Sam Pupil", school, parent, "Alex Parent", "1 High Street",
-        "other", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 16), 12, 1, "2024", issuedOn, issuedOn.plusDays(2),
-        new BigDecimal("80.00"), new BigDecimal("160.00"), issuedOn.plusDays(23), issuedOn.plusDays(30),
-        LocalDate.of(2027, 4, 16), "issued", null, null, null, null, null, null, null, Evidence.NONE);
+    return NoticeBuilder.notice().number(number).processInstance(processInstance).school(school).parent(parent)
+        .issuedOn(issuedOn).prepared();
   }
 }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 
 /** The legal rules of {@code PenaltyNoticeTerms} at their edges, against a real register. */
 class PenaltyNoticeTermsTest {
@@ -134,15 +133,9 @@ class PenaltyNoticeTermsTest {
   /** A register entry issued on {@code issuedOn} with the given status. */
   static void issue(ProcessEngineFixture setup, String parent, String upn, LocalDate issuedOn, String status) {
     String number = PenaltyNoticeNumbers.format(issuedOn.getYear(), 900000 + ++serial);
-    LocalDate from = issuedOn.minusWeeks(8);
-    PenaltyNoticeEntry entry =
-        new PenaltyNoticeEntry(
-            number, "pi-" + number, "AC-" + upn, upn, "Pupil " + upn, "100001", parent, "Parent " + parent,
-            "1 High Street", "other", from, issuedOn.minusWeeks(2), 12, 1, "2024", issuedOn, issuedOn.plusDays(2),
-            new java.math.BigDecimal("80.00"), new java.math.BigDecimal("160.00"), issuedOn.plusDays(23),
-            issuedOn.plusDays(30), issuedOn.plusMonths(5), "issued", null, null, null, null, null, null, null,
-            Evidence.NONE);
-    setup.register.insertIfAbsent(entry);
+    NoticeBuilder.notice().number(number).caseReference("AC-" + upn).pupil(upn).parent(parent)
+        .offence(issuedOn.minusWeeks(8), issuedOn.minusWeeks(2)).issuedOn(issuedOn)
+        .issue(setup.register, setup.dates);
     switch (status) {
       case "paid" -> setup.register.recordPayment(number, new java.math.BigDecimal("80.00"), issuedOn.plusDays(5));
       case "withdrawn" -> setup.register.recordWithdrawal(number, "Material error", "material-error", issuedOn.plusDays(5));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.schoolattendance.court.CourtProceedingsRecord;
 import uk.schoolattendance.ProcessEngineFixture;
+import uk.schoolattendance.notices.NoticeBuilder;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.process.InvalidInputException;
@@ -35,13 +36,14 @@ class ParentalResponsibilityMeasuresTest {
     engine = records.configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addClasspathResource("bpmn-test/AttendanceCaseStub.bpmn").deploy();
     census = new ParentalResponsibilityMeasures(
-        records.register, records.courtProceedings, engine.getHistoryService(), records.properties, records.calendar);
+        records.register, records.courtProceedings, engine.getHistoryService(), records.dates, records.calendar);
 
     // notices: issued in 2026-27 unless said otherwise
+    // the day of receipt is day 1 of the 21 (SI 2007/1867 reg 4): receipt + 20 is day 21, receipt + 21 is day 22
     LocalDate paidDay21 = notice("holiday", LocalDate.of(2026, 10, 5));
-    records.register.recordPayment(number(), new BigDecimal("80.00"), paidDay21.plusDays(21));
+    records.register.recordPayment(number(), new BigDecimal("80.00"), paidDay21.plusDays(20));
     LocalDate paidDay22 = notice("holiday", LocalDate.of(2026, 10, 5));
-    records.register.recordPayment(number(), new BigDecimal("160.00"), paidDay22.plusDays(22));
+    records.register.recordPayment(number(), new BigDecimal("160.00"), paidDay22.plusDays(21));
     notice("late", LocalDate.of(2027, 1, 11));
     records.register.recordWithdrawal(number(), "Wrong address", "wrong-recipient", LocalDate.of(2027, 1, 20));
     notice("other", LocalDate.of(2027, 3, 1));
@@ -61,9 +63,12 @@ class ParentalResponsibilityMeasuresTest {
     outcome("parenting-order", LocalDate.of(2026, 8, 20));
 
     // attendance cases and contracts
-    attendanceCase(LocalDate.of(2026, 8, 30), true, LocalDate.of(2026, 8, 31));
-    attendanceCase(LocalDate.of(2026, 9, 1), true, LocalDate.of(2026, 10, 10));
-    attendanceCase(LocalDate.of(2027, 8, 31), false, LocalDate.of(2027, 8, 31));
+    // (a case counts in the year it first reaches the Pupil Planning Meeting, not the year it was opened)
+    attendanceCase(LocalDate.of(2026, 8, 30), true, LocalDate.of(2026, 8, 31), true);
+    attendanceCase(LocalDate.of(2026, 9, 1), true, LocalDate.of(2026, 10, 10), true);
+    attendanceCase(LocalDate.of(2027, 8, 31), false, LocalDate.of(2027, 8, 31), false);
+    attendanceCase(LocalDate.of(2026, 9, 15), false, LocalDate.of(2026, 9, 20), false);
+    attendanceCase(LocalDate.of(2025, 10, 1), false, LocalDate.of(2026, 10, 1), true);
     ClockUtil.reset();
   }
 
@@ -116,17 +121,13 @@ class ParentalResponsibilityMeasuresTest {
     return String.format("PN-%d-%06d", 2020, serial);
   }
 
-  /** A notice issued on the day; returns its deemed receipt (issue + 2 days, for simplicity). */
+  /** A notice posted on the day; returns its deemed receipt (the second working day after). */
   private static LocalDate notice(String reason, LocalDate issuedOn) {
     serial++;
-    LocalDate received = issuedOn.plusDays(2);
-    records.register.insertIfAbsent(new PenaltyNoticeEntry(
-        number(), "pi-" + serial, "AC-" + serial, "A123456789012", "Sam Pupil", "100001", "P-" + serial,
-        "Alex Parent", "1 High Street", reason, issuedOn.minusWeeks(6), issuedOn.minusWeeks(1), 12, 1, "2024",
-        issuedOn, received, new BigDecimal("80.00"), new BigDecimal("160.00"), received.plusDays(21),
-        received.plusDays(28), issuedOn.plusMonths(5), "issued", null, null, null, null, null, null, null,
-        Evidence.NONE));
-    return received;
+    return NoticeBuilder.notice().number(number()).caseReference("AC-" + serial).parent("P-" + serial).reason(reason)
+        .offence(issuedOn.minusWeeks(6), issuedOn.minusWeeks(1)).issuedOn(issuedOn)
+        .issue(records.register, records.dates)
+        .deemedReceivedOn();
   }
 
   private static void outcome(String outcome, LocalDate recordedOn) {
@@ -137,9 +138,11 @@ class ParentalResponsibilityMeasuresTest {
     records.courtProceedings.recordOutcome(id, outcome, null, null, null, recordedOn);
   }
 
-  private static void attendanceCase(LocalDate opened, boolean contract, LocalDate agreedOn) {
+  /** A case opened on a day, its contract decided on another, and then (formal) at the Pupil Planning Meeting that day. */
+  private static void attendanceCase(LocalDate opened, boolean contract, LocalDate agreedOn, boolean formal) {
     ClockUtil.setCurrentTime(at(opened));
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", "AC-C" + ++serial);
+    ProcessInstance instance =
+        engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", "AC-C" + ++serial, Map.of("formal", formal));
     ClockUtil.setCurrentTime(at(agreedOn));
     String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     engine.getTaskService().complete(task, Map.of("contractAgreed", contract));

@@ -444,6 +444,7 @@ class BadInputCatalogueTest {
             .startProcessInstanceByKey("PenaltyNotice", number, uk.schoolattendance.notices.NoticeInputs.inputs(parent, upn, "other"))
             .getId();
     managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
+    uk.schoolattendance.notices.NoticeInputs.post(taskService, id);
     return number;
   }
 

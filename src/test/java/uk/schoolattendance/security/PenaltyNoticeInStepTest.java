@@ -30,6 +30,7 @@ class PenaltyNoticeInStepTest {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired PenaltyNoticeNumbers numbers;
   @Autowired JdbcTemplate jdbc;
 
@@ -38,6 +39,7 @@ class PenaltyNoticeInStepTest {
     String number = numbers.next();
     String id = runtimeService.startProcessInstanceByKey(PenaltyNotice.KEY, number, NoticeInputs.inputs("STEP-P1", Upn.of(123_456_789_012L), "other")).getId();
     managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
+    NoticeInputs.post(taskService, id);
     String definition = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getProcessDefinitionId();
     assertThat(status(number)).isEqualTo("issued");
     List<String> waitingBefore = waiting(id);

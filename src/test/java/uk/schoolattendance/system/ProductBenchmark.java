@@ -344,6 +344,10 @@ class ProductBenchmark {
   private static int pupils = 0;
 
   /** A case's own pupil (a valid UPN) and parents, so the register's limits apply per family as in life. */
+  /** The leave taken on the term-time leave cases: two school weeks before today (the offence period). */
+  private static final String LEAVE_TO = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1).toString();
+  private static final String LEAVE_FROM = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(21).toString();
+
   private static Map<String, Object> family(Object... pairs) {
     String upn = uk.schoolattendance.process.Upn.of(801_000_000_000L + ++pupils);
     Map<String, Object> start = CaseFixtures.with(CaseFixtures.startVariables(), "pupilUpn", upn,
@@ -401,10 +405,16 @@ class ProductBenchmark {
   /** Term-time leave: one penalty notice per parent, evidence checked, issued, both paid on time. */
   private static int penaltyNoticeCase(ProcessEngine engine) {
     String id = engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", nextReference(),
-        family("route", "term-time-leave")).getId();
+        family("route", "term-time-leave", "offenceFrom", LEAVE_FROM, "offenceTo", LEAVE_TO)).getId();
     completeTask(engine, id, "Task_CheckLeaveEvidence", "evidenceLeaveApplication", true, "evidenceWrittenRefusal", true,
         "evidenceWrittenWarning", true, "evidenceRegistrationCertificate", true);
     int jobs = runJobs(engine, id, false);
+    // the compliance team posts each notice: it is issued then
+    for (Task dispatch : engine.getTaskService().createTaskQuery().processInstanceIdIn(caseAndCalled(engine, id))
+        .taskDefinitionKey("Task_DispatchPenaltyNotice").list()) {
+      engine.getTaskService().claim(dispatch.getId(), "compliance");
+      engine.getTaskService().complete(dispatch.getId(), CaseFixtures.vars("deliveryMethod", "post"));
+    }
     for (String notice : caseAndCalled(engine, id)) {
       String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(notice).singleResult()
           .getBusinessKey();

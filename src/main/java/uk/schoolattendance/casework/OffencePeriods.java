@@ -1,0 +1,139 @@
+package uk.schoolattendance.casework;
+
+import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_FROM;
+import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_TO;
+import static uk.schoolattendance.casework.AttendanceCase.PARENTS;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_DATE_OF_BIRTH;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.schools.CompulsorySchoolAge;
+import uk.schoolattendance.schools.SchoolCalendar;
+
+/**
+ * The offence period, a fact of the case (issue #12 item 5): recorded when the legal route is
+ * chosen (a penalty notice or a prosecution at the Pupil Planning Meeting, or the leave taken on a
+ * term-time leave case), proposed from the register of marks where it exists
+ * ({@link OffencePeriodProposals}), otherwise entered by the officer. Every notice, letter and
+ * prosecution of the case uses it. It is refused, naming the field, when:
+ *
+ * <ul>
+ *   <li>the pupil's date of birth is not known (compulsory school age is checked from it);
+ *   <li>it is missing, ends before it begins, or ends in the future;
+ *   <li>it holds fewer school sessions than the national threshold asks for (10 sessions: a
+ *       period in which 10 unauthorised sessions cannot lie cannot carry the offence);
+ *   <li>the child was not of compulsory school age on every day of it (Education Act 1996 s8);
+ *   <li>it shares a day with a standing notice's period for the same parent and child (one
+ *       offence is charged once);
+ *   <li>for a prosecution, the 6 months to lay an information after it have passed (Magistrates'
+ *       Courts Act 1980 s127).
+ * </ul>
+ */
+@Component
+public class OffencePeriods {
+
+  private final SchoolCalendar calendar;
+  private final CompulsorySchoolAge age;
+  private final PenaltyNoticeRegister register;
+  private final NoticeDates dates;
+  private final OffencePeriodProposals proposals;
+
+  public OffencePeriods(
+      SchoolCalendar calendar, CompulsorySchoolAge age, PenaltyNoticeRegister register, NoticeDates dates,
+      OffencePeriodProposals proposals) {
+    this.calendar = calendar;
+    this.age = age;
+    this.register = register;
+    this.dates = dates;
+    this.proposals = proposals;
+  }
+
+  /** Reads, checks and stores the offence period for a notice ({@code prosecution} false) or a prosecution. */
+  public void record(VariableScope scope, DecisionService decisions, boolean prosecution) {
+    LocalDate today = calendar.today();
+    LocalDate from = Inputs.optionalDay(scope, OFFENCE_FROM, calendar.properties().zone());
+    LocalDate to = Inputs.optionalDay(scope, OFFENCE_TO, calendar.properties().zone());
+    if (from == null && to == null) {
+      var proposed = proposals.propose(PUPIL_UPN.get(scope), today);
+      if (proposed.isPresent()) {
+        from = proposed.get().from();
+        to = proposed.get().to();
+        OFFENCE_FROM.set(scope, from);
+        OFFENCE_TO.set(scope, to);
+      }
+    }
+    String what = prosecution ? "a prosecution" : "a penalty notice";
+    Inputs.required(OFFENCE_FROM.name(), from, "is required for " + what + ": the first day of the offence period");
+    Inputs.required(OFFENCE_TO.name(), to, "is required for " + what + ": the last day of the offence period");
+    if (to.isBefore(from)) {
+      throw new InvalidInputException(OFFENCE_TO.name(), "must not be before offenceFrom (" + Days.shown(from) + ")");
+    }
+    if (to.isAfter(today)) {
+      throw new InvalidInputException(OFFENCE_TO.name(), "must not be in the future");
+    }
+    int sessions = 2 * schoolDays(from, to);
+    if (!Decisions.nationalThresholdMet(decisions, sessions)) {
+      throw new InvalidInputException(
+          OFFENCE_FROM.name(),
+          "the offence period " + Days.shown(from, to) + " holds " + sessions
+              + " school sessions, fewer than the national threshold's unauthorised sessions");
+    }
+    LocalDate born =
+        Inputs.required(
+            PUPIL_DATE_OF_BIRTH.name(), PUPIL_DATE_OF_BIRTH.get(scope),
+            "is required before " + what + ": compulsory school age follows from it (Education Act 1996 s8);"
+                + " correct the case's pupilDateOfBirth first");
+    age.requireCovers(born, from, to);
+    String upn = PUPIL_UPN.get(scope);
+    for (Parent parent : parents(scope)) {
+      List<String> standing = register.standingOverlapping(parent.id(), upn, from, to);
+      if (!standing.isEmpty()) {
+        throw new InvalidInputException(
+            OFFENCE_FROM.name(),
+            "the offence period overlaps that of penalty notice " + String.join(", ", standing) + " to " + parent.name()
+                + " for this child: an offence is charged once");
+      }
+    }
+    if (prosecution) {
+      LocalDate deadline = dates.informationDeadline(to);
+      if (today.isAfter(deadline)) {
+        throw new InvalidInputException(
+            OFFENCE_TO.name(),
+            "a prosecution for an offence ending " + Days.shown(to) + " is time-barred: the information had to be laid by "
+                + Days.shown(deadline) + " (Magistrates' Courts Act 1980 s127)");
+      }
+    }
+    CaseFacts.OFFENCE_PERIOD_SHOWN.set(scope, Days.shown(from, to));
+  }
+
+  private int schoolDays(LocalDate from, LocalDate to) {
+    int days = 0;
+    try {
+      for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+        if (calendar.isSchoolDay(day)) {
+          days++;
+        }
+      }
+    } catch (IllegalStateException e) {
+      throw new InvalidInputException(OFFENCE_FROM.name(), "lies outside the term dates the authority has configured");
+    }
+    return days;
+  }
+
+  private static List<Parent> parents(VariableScope scope) {
+    Object raw = PARENTS.get(scope);
+    return raw == null ? List.of() : Parents.parse(PARENTS.name(), raw);
+  }
+}
