@@ -19,6 +19,8 @@ class PackagesTest {
   void engineInternalsAreUsedOnlyWhereAdr0004SaysWhy() throws IOException {
     assertThat(filesContaining("org.camunda.bpm.engine.impl"))
         .containsExactly(
+            "casefile/index/CaseIndexHandler.java",
+            "casefile/index/CaseIndexPlugin.java",
             "engine/CaseFileHistoryLevel.java",
             "engine/EngineClock.java",
             "engine/EngineTuning.java",

@@ -48,7 +48,7 @@ public class CasePathway {
   }
 
   /** Adds an entry {@code {date, level, stage, event, by, reason}} (dated now) to a history list. */
-  static ObjectNode entry(ArrayNode history, Integer level, String stage, String event, String by, String reason) {
+  public static ObjectNode entry(ArrayNode history, Integer level, String stage, String event, String by, String reason) {
     ObjectNode entry = history.addObject();
     entry.put("date", EngineClock.now().toInstant().toString());
     if (level == null) {

@@ -1,0 +1,32 @@
+package uk.schoolattendance.casefile;
+
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a read as the application rather than as the signed-in user, for what is not case data:
+ * the names of people who hold a case's tasks (a school may not read the user directory) and the
+ * names of a model's activities. The user's authentication is restored afterwards.
+ */
+@Component
+public class AsApplication {
+
+  private final IdentityService identityService;
+
+  AsApplication(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public <T> T call(Supplier<T> read) {
+    var user = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return read.get();
+    } finally {
+      if (user != null) {
+        identityService.setAuthentication(user);
+      }
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package uk.schoolattendance.casefile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+import uk.schoolattendance.casefile.index.CaseRow;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * Turns rows of the search table into {@link CaseSummary} rows of a page: school names, the
+ * names of the people and teams who hold each next step, dates in words, the lead officer (the
+ * school's named officer unless a manager gave the case another). One query for every name on
+ * the page.
+ */
+@Component
+public class CaseSummaries {
+
+  public static final String CASES = "/casework/cases/";
+
+  private final SchoolDirectory schools;
+  private final PeopleNames people;
+  private final ActivityNames activities;
+  private final UkDates dates;
+
+  CaseSummaries(SchoolDirectory schools, PeopleNames people, ActivityNames activities, UkDates dates) {
+    this.schools = schools;
+    this.people = people;
+    this.activities = activities;
+    this.dates = dates;
+  }
+
+  public List<CaseSummary> of(List<CaseRow> rows) {
+    Map<String, String> names = people.of(peopleOf(rows));
+    List<CaseSummary> summaries = new ArrayList<>();
+    Instant now = uk.schoolattendance.engine.EngineClock.now().toInstant();
+    for (CaseRow row : rows) {
+      summaries.add(summary(row, names, now));
+    }
+    return summaries;
+  }
+
+  /** The officer who leads the case: the school's named officer. */
+  public String leadOf(CaseRow row) {
+    return schools.find(row.schoolUrn()).map(School::namedOfficer).orElse(null);
+  }
+
+  public String schoolName(String urn) {
+    return schools.find(urn).map(School::name).orElse(urn == null ? "" : "School " + urn);
+  }
+
+  /** A group as pages name it: a role ("Attendance officers") or a school's staff ("Riverside Primary School"). */
+  public String groupName(String groupId) {
+    String role = Wording.roleGroup(groupId);
+    if (role != null) {
+      return role;
+    }
+    return School.urnOfGroup(groupId).map(this::schoolName).orElse(groupId);
+  }
+
+  public static String href(String caseReference) {
+    return CASES + UriUtils.encodePathSegment(caseReference == null ? "" : caseReference, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private CaseSummary summary(CaseRow row, Map<String, String> names, Instant now) {
+    CaseRow.State state = row.state();
+    String lead = leadOf(row);
+    return new CaseSummary(
+        row.caseId(),
+        row.caseReference(),
+        href(row.caseReference()),
+        row.pupilName(),
+        row.pupilUpn(),
+        dates.day(row.pupilDateOfBirth()),
+        schoolName(row.schoolUrn()),
+        Wording.levelAndStage(row.level(), row.stage()),
+        state.name().toLowerCase(java.util.Locale.UK),
+        switch (state) {
+          case OPEN -> "Open";
+          case WAITING -> "Waiting";
+          case CLOSED -> "Closed";
+        },
+        switch (state) {
+          case OPEN -> "govuk-tag--blue";
+          case WAITING -> "govuk-tag--yellow";
+          case CLOSED -> "govuk-tag--grey";
+        },
+        state == CaseRow.State.CLOSED ? List.of() : nextSteps(row, names, now),
+        state == CaseRow.State.CLOSED ? outcome(row) : "",
+        lead == null ? "" : names.getOrDefault(lead, lead),
+        null);
+  }
+
+  /** The case's open tasks with their holders, or (with none) the dates it waits for. */
+  public List<CaseSummary.NextStep> nextSteps(CaseRow row, Map<String, String> names, Instant now) {
+    List<CaseSummary.NextStep> steps = new ArrayList<>();
+    for (CaseRow.OpenTask task : row.tasks()) {
+      steps.add(new CaseSummary.NextStep(
+          task.name(), holder(task, names), dates.day(task.due()), task.due() != null && task.due().isBefore(now), false));
+    }
+    if (steps.isEmpty()) {
+      for (CaseRow.WaitingTimer timer : row.timers()) {
+        steps.add(new CaseSummary.NextStep(
+            activities.of(timer.processDefinitionId(), timer.activityId()), "", dates.day(timer.due()), false, true));
+      }
+    }
+    return steps;
+  }
+
+  /** Who holds a task: its assignee, else its candidate people, else its candidate teams. */
+  public String holder(CaseRow.OpenTask task, Map<String, String> names) {
+    if (task.assignee() != null) {
+      return names.getOrDefault(task.assignee(), task.assignee());
+    }
+    List<String> holders = new ArrayList<>();
+    task.candidateUsers().forEach(user -> holders.add(names.getOrDefault(user, user)));
+    task.candidateGroups().forEach(group -> holders.add(groupName(group)));
+    return String.join(" or ", holders);
+  }
+
+  private String outcome(CaseRow row) {
+    String outcome = Wording.outcome(row.caseOutcome());
+    if (row.closureReason() != null && !row.closureReason().isBlank()) {
+      outcome = outcome.isEmpty() ? row.closureReason() : outcome + ": " + row.closureReason();
+    }
+    return outcome.isEmpty() ? "Closed on " + dates.day(row.closedAt()) : outcome;
+  }
+
+  /** Everyone whose name a page of these rows shows. */
+  public Set<String> peopleOf(Collection<CaseRow> rows) {
+    Set<String> ids = new HashSet<>();
+    for (CaseRow row : rows) {
+      String lead = leadOf(row);
+      if (lead != null) {
+        ids.add(lead);
+      }
+      for (CaseRow.OpenTask task : row.tasks()) {
+        if (task.assignee() != null) {
+          ids.add(task.assignee());
+        }
+        ids.addAll(task.candidateUsers());
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,45 @@
+package uk.schoolattendance.casefile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The service navigation of the case file: the pages this viewer works with, Tasklist and
+ * Cockpit when they may open them. Which pages appear follows the viewer's role; what each page
+ * then shows is the engine's decision.
+ */
+public final class Navigation {
+
+  public static final String FIND = "/casework/";
+  public static final String SCHOOL = "/casework/school";
+  public static final String CASELOAD = "/casework/caseload";
+  public static final String TASKLIST = "/camunda/app/tasklist/";
+  public static final String COCKPIT = "/camunda/app/cockpit/";
+
+  /** One link of the navigation; {@code current} marks the page the viewer is on. */
+  public record Item(String label, String href, boolean current) {}
+
+  private Navigation() {}
+
+  public static List<Item> of(Viewer viewer, String path) {
+    List<Item> items = new ArrayList<>();
+    items.add(item("Find a pupil", FIND, path.equals(FIND) || path.equals("/casework") || path.startsWith("/casework/cases")));
+    if (viewer.hasCaseload()) {
+      items.add(item("My caseload", CASELOAD, path.startsWith(CASELOAD)));
+    }
+    if (!viewer.schoolUrns().isEmpty()) {
+      items.add(item("My school's cases", SCHOOL, path.startsWith(SCHOOL)));
+    }
+    if (viewer.mayOpen("tasklist")) {
+      items.add(item("Tasklist", TASKLIST, false));
+    }
+    if (viewer.mayOpen("cockpit")) {
+      items.add(item("Cockpit", COCKPIT, false));
+    }
+    return List.copyOf(items);
+  }
+
+  private static Item item(String label, String href, boolean current) {
+    return new Item(label, href, current);
+  }
+}

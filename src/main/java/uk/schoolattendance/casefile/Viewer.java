@@ -1,0 +1,48 @@
+package uk.schoolattendance.casefile;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.schoolattendance.identity.Groups;
+import uk.schoolattendance.schools.School;
+
+/**
+ * Who is looking at a page: the signed-in user, their name, their groups and the Camunda webapps
+ * they may open. Used to choose the navigation and the words of a page, never to decide what a
+ * page shows: the engine's authorizations decide that, for this user.
+ *
+ * @param userId the user's id in Camunda's identity store
+ * @param name as pages show it ("Olivia Okafor")
+ * @param groups the user's groups
+ * @param webapps the Camunda webapps the user may open ({@code tasklist}, {@code cockpit}, {@code admin})
+ */
+public record Viewer(String userId, String name, List<String> groups, Set<String> webapps) {
+
+  public Viewer {
+    groups = List.copyOf(groups);
+    webapps = Set.copyOf(webapps);
+  }
+
+  public boolean in(String group) {
+    return groups.contains(group);
+  }
+
+  /** A school's staff: the group {@code schools}. */
+  public boolean isSchool() {
+    return in(Groups.SCHOOLS);
+  }
+
+  /** The schools whose group {@code school-{urn}} the user is in. */
+  public Set<String> schoolUrns() {
+    return groups.stream().map(School::urnOfGroup).flatMap(java.util.Optional::stream).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** An attendance officer or senior practitioner: has a caseload. */
+  public boolean hasCaseload() {
+    return in(Groups.ATTENDANCE_OFFICERS) || in(Groups.SENIOR_PRACTITIONERS);
+  }
+
+  public boolean mayOpen(String webapp) {
+    return webapps.contains(webapp);
+  }
+}

@@ -1,0 +1,127 @@
+package uk.schoolattendance.casefile.casepage;
+
+import java.util.List;
+import uk.schoolattendance.casefile.CaseSummary;
+import uk.schoolattendance.casefile.FieldError;
+
+/**
+ * One case as its page shows it (templates/casefile/case.html), every value in words and UK dates.
+ *
+ * @param summary the case as lists show it (reference, pupil, school, level and stage, state, next steps)
+ * @param facts the case's facts as a summary list, in order
+ * @param parents the liable parents
+ * @param tasks the open tasks the viewer may open in Tasklist
+ * @param timeline everything that happened, newest first
+ * @param letters the letters sent, each a PDF
+ * @param notices the penalty notices and their state
+ * @param actions what the viewer may do here
+ * @param banner a confirmation of what the viewer just did, or null
+ */
+public record CasePage(
+    CaseSummary summary,
+    List<Fact> facts,
+    RegisterView register,
+    List<ParentView> parents,
+    List<TaskLink> tasks,
+    List<TimelineEntry> timeline,
+    List<Letter> letters,
+    List<NoticeView> notices,
+    Actions actions,
+    String banner) {
+
+  /** A row of a summary list. */
+  public record Fact(String label, String value) {}
+
+  /** The pupil's figures from the register of marks, and attendance by week as bars of a chart. */
+  public record RegisterView(List<Fact> facts, List<WeekBar> weeks) {
+
+    public int chartWidth() {
+      return Math.max(1, weeks.size()) * (RegisterFigures.BAR_WIDTH + RegisterFigures.BAR_GAP);
+    }
+  }
+
+  /**
+   * One week's bar: "week of 2 March 2026", "92%", and where the bar stands in the chart.
+   *
+   * @param shortLabel "2 Mar", under the bar
+   */
+  public record WeekBar(String weekOf, String percent, int x, int y, int height, String shortLabel) {}
+
+  public record ParentView(String id, String name, String address) {}
+
+  /** An open task the viewer may open in Tasklist. */
+  public record TaskLink(String name, String href) {}
+
+  /**
+   * One thing that happened.
+   *
+   * @param when "9:05am on 28 May 2027"
+   * @param title "Note", "Phone call", "Pupil's name corrected", "Level changed"
+   * @param by who did it
+   * @param text what they wrote: the note, the reason
+   * @param onDay for a contact, the day it took place, or empty
+   * @param where "Level 2: facilitate support"
+   */
+  public record TimelineEntry(String when, String title, String by, String text, String onDay, String where) {}
+
+  public record Letter(String title, String href) {}
+
+  public record NoticeView(String number, String parent, String status, String issuedOn, String amountDue, String deadline) {}
+
+  /**
+   * What the viewer may do on this page, as the engine decides (and the forms as they were
+   * typed, with their errors, when a change was refused).
+   */
+  public record Actions(
+      boolean addNote,
+      boolean correct,
+      boolean close,
+      List<Integer> levels,
+      List<CorrectableField> correctable,
+      NoteForm note,
+      CorrectionForm correction,
+      CloseForm closing,
+      LevelForm level,
+      List<FieldError> errors) {
+
+    public boolean any() {
+      return addNote || correct || close;
+    }
+
+    /** The kinds of note a person chooses from, with their words. */
+    public java.util.Map<String, String> kinds() {
+      return CaseNotes.KINDS;
+    }
+  }
+
+  /** A fact a correction may change, with its value now. */
+  public record CorrectableField(String field, String label, String value) {}
+
+  public record NoteForm(String kind, String day, String month, String year, String text) {
+
+    public static NoteForm empty() {
+      return new NoteForm("note", "", "", "", "");
+    }
+  }
+
+  public record CorrectionForm(String field, String value, String reason) {
+
+    public static CorrectionForm empty() {
+      return new CorrectionForm("", "", "");
+    }
+  }
+
+  public record LevelForm(String level, String reason) {
+
+    public static LevelForm empty() {
+      return new LevelForm("", "");
+    }
+  }
+
+  public record CloseForm(String reason) {
+
+    public static CloseForm empty() {
+      return new CloseForm("");
+    }
+  }
+}

@@ -1,0 +1,312 @@
+package uk.schoolattendance.casefile.casepage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+import uk.schoolattendance.casefile.CaseSummaries;
+import uk.schoolattendance.casefile.CaseSummary;
+import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.PeopleNames;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.casefile.Viewer;
+import uk.schoolattendance.casefile.VisibleCases;
+import uk.schoolattendance.casefile.Wording;
+import uk.schoolattendance.casefile.index.CaseIndex;
+import uk.schoolattendance.casefile.index.CaseRow;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseCorrections;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
+import uk.schoolattendance.notices.RegisterQuery;
+import uk.schoolattendance.schools.DateValues;
+import uk.schoolattendance.process.Json;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.security.CurrentUser;
+
+/**
+ * Reads one case for its page, as the signed-in user: the case is found in the search table and
+ * shown only when the engine's history query returns it for the viewer (404 otherwise); its
+ * variables, open tasks and the actions offered are what the engine allows this viewer.
+ */
+@Component
+class CasePageReader {
+
+  static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+  static final int MAX_VARIABLES = 100;
+  static final int MAX_NOTICES = 100;
+  /** ChangeLevel moves a case between Levels 1–4 while it is in support (the contract). */
+  static final int MAX_CHANGE_LEVEL = 4;
+
+  private static final List<String> READ =
+      List.of(
+          AttendanceCase.PUPIL_NAME.name(), AttendanceCase.PUPIL_UPN.name(), AttendanceCase.PUPIL_DATE_OF_BIRTH.name(),
+          AttendanceCase.SCHOOL_URN.name(), AttendanceCase.ROUTE.name(), AttendanceCase.ATTENDANCE_PERCENT.name(),
+          AttendanceCase.UNAUTHORISED_SESSIONS.name(), AttendanceCase.ATTENDANCE_BAND.name(), AttendanceCase.PARENTS.name(),
+          AttendanceCase.HISTORY.name(), AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_ON.name(),
+          AttendanceCase.COURT_OUTCOME.name(), AttendanceCase.LEGAL_ROUTE.name());
+
+  private final CaseIndex index;
+  private final VisibleCases visible;
+  private final CaseSummaries summaries;
+  private final HistoryService historyService;
+  private final TaskService taskService;
+  private final PenaltyNoticeRegister register;
+  private final PeopleNames people;
+  private final UkDates dates;
+  private final CurrentUser currentUser;
+  private final CaseNotes notes;
+  private final RegisterFigures figures;
+
+  CasePageReader(
+      CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
+      TaskService taskService, PenaltyNoticeRegister register,
+      PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
+    this.index = index;
+    this.visible = visible;
+    this.summaries = summaries;
+    this.historyService = historyService;
+    this.taskService = taskService;
+    this.register = register;
+    this.people = people;
+    this.dates = dates;
+    this.currentUser = currentUser;
+    this.notes = notes;
+    this.figures = figures;
+  }
+
+  /** The case's process instance, when it exists and the viewer may read it; "Page not found" otherwise. */
+  String caseIdOf(String caseReference) {
+    return index.caseIdOf(caseReference)
+        .filter(visible::mayRead)
+        .orElseThrow(() -> new PageNotFoundException("case " + caseReference));
+  }
+
+  CasePage read(String caseReference, Viewer viewer, Forms forms, String banner) {
+    String caseId = caseIdOf(caseReference);
+    CaseRow row = index.rows(List.of(caseId)).get(0);
+    CaseSummary summary = summaries.of(List.of(row)).get(0);
+    Map<String, Object> values = variables(caseId);
+    List<Parent> parents = parents(values);
+    boolean open = row.closedAt() == null;
+    return new CasePage(
+        summary,
+        facts(row, values),
+        figures.of(row.pupilUpn()),
+        parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address())).toList(),
+        open ? taskLinks(row) : List.of(),
+        timeline(values),
+        letters(caseReference, values),
+        notices(caseReference),
+        actions(caseId, row.level(), open, values, parents, forms),
+        banner);
+  }
+
+  /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */
+  record Forms(
+      CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
+      List<uk.schoolattendance.casefile.FieldError> errors) {
+
+    static Forms empty() {
+      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(),
+          CasePage.LevelForm.empty(), List.of());
+    }
+
+    static Forms refused(CasePage.NoteForm note, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(note, CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+    }
+
+    static Forms refused(CasePage.CorrectionForm correction, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(CasePage.NoteForm.empty(), correction, CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+    }
+
+    static Forms refused(CasePage.CloseForm closing, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), closing, CasePage.LevelForm.empty(), errors);
+    }
+
+    static Forms refused(CasePage.LevelForm level, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), level, errors);
+    }
+  }
+
+  private Map<String, Object> variables(String caseId) {
+    Map<String, Object> values = new HashMap<>();
+    for (HistoricVariableInstance variable :
+        historyService.createHistoricVariableInstanceQuery()
+            .processInstanceId(caseId)
+            .variableNameIn(READ.toArray(String[]::new))
+            .listPage(0, MAX_VARIABLES)) {
+      values.put(variable.getName(), variable.getValue());
+    }
+    return values;
+  }
+
+  private static List<Parent> parents(Map<String, Object> values) {
+    Object raw = values.get(AttendanceCase.PARENTS.name());
+    if (raw == null) {
+      return List.of();
+    }
+    try {
+      return Parents.parse(AttendanceCase.PARENTS.name(), Json.parse(AttendanceCase.PARENTS.name(), raw));
+    } catch (RuntimeException unreadable) {
+      return List.of();
+    }
+  }
+
+  private List<CasePage.Fact> facts(CaseRow row, Map<String, Object> values) {
+    List<CasePage.Fact> facts = new ArrayList<>();
+    facts.add(new CasePage.Fact("Pupil", row.pupilName()));
+    facts.add(new CasePage.Fact("UPN", row.pupilUpn()));
+    facts.add(new CasePage.Fact("Date of birth", dates.day(row.pupilDateOfBirth())));
+    facts.add(new CasePage.Fact("School", summaries.schoolName(row.schoolUrn()) + " (URN " + row.schoolUrn() + ")"));
+    facts.add(new CasePage.Fact("Level and stage", Wording.levelAndStage(row.level(), row.stage())));
+    facts.add(new CasePage.Fact("Route", Wording.sentence(text(values, AttendanceCase.ROUTE.name()))));
+    Object percent = values.get(AttendanceCase.ATTENDANCE_PERCENT.name());
+    if (percent instanceof Number number) {
+      String band = Wording.sentence(text(values, AttendanceCase.ATTENDANCE_BAND.name()));
+      facts.add(new CasePage.Fact("Attendance",
+          String.format(Locale.UK, "%.1f%%", number.doubleValue()) + (band.isEmpty() ? "" : " (" + band.toLowerCase(Locale.UK) + " absence)")));
+    }
+    Object sessions = values.get(AttendanceCase.UNAUTHORISED_SESSIONS.name());
+    if (sessions instanceof Number number) {
+      facts.add(new CasePage.Fact("Unauthorised absence", number.intValue() + " sessions in the last 10 school weeks"));
+    }
+    facts.add(new CasePage.Fact("Opened", dates.day(row.openedAt())));
+    String court = text(values, AttendanceCase.COURT_OUTCOME.name());
+    if (!court.isEmpty()) {
+      facts.add(new CasePage.Fact("Court outcome", Wording.sentence(court)));
+    }
+    if (row.closedAt() != null) {
+      facts.add(new CasePage.Fact("Closed", dates.day(row.closedAt())));
+    }
+    return facts;
+  }
+
+  /** The case's open tasks that the engine lets the viewer see, each opening in Tasklist. */
+  private List<CasePage.TaskLink> taskLinks(CaseRow row) {
+    if (row.tasks().isEmpty()) {
+      return List.of();
+    }
+    List<Task> tasks =
+        taskService.createTaskQuery().taskIdIn(row.tasks().stream().map(CaseRow.OpenTask::taskId).toArray(String[]::new))
+            .listPage(0, row.tasks().size());
+    return tasks.stream()
+        .sorted(Comparator.comparing(Task::getCreateTime))
+        .map(task -> new CasePage.TaskLink(task.getName(), TASKLIST_TASK + task.getId()))
+        .toList();
+  }
+
+  private List<CasePage.TimelineEntry> timeline(Map<String, Object> values) {
+    Object raw = values.get(AttendanceCase.HISTORY.name());
+    if (raw == null) {
+      return List.of();
+    }
+    JsonNode history = Json.parse(AttendanceCase.HISTORY.name(), raw);
+    Set<String> by = new HashSet<>();
+    history.forEach(entry -> by.add(entry.path("by").asText(null)));
+    by.remove(null);
+    Map<String, String> names = people.of(by);
+    List<JsonNode> entries = new ArrayList<>();
+    history.forEach(entries::add);
+    List<CasePage.TimelineEntry> timeline = new ArrayList<>();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      JsonNode entry = entries.get(i);
+      String who = entry.path("by").asText("");
+      Integer level = entry.path("level").isNumber() ? entry.path("level").intValue() : null;
+      String on = entry.path(CaseNotes.ON).asText("");
+      timeline.add(new CasePage.TimelineEntry(
+          moment(entry.path("date").asText("")),
+          CaseNotes.title(entry.path("event").asText("")),
+          who.isEmpty() ? "The system" : names.getOrDefault(who, who),
+          CaseCorrections.EVENT.equals(entry.path("event").asText()) ? CorrectionWords.of(entry, dates) : entry.path("reason").asText(""),
+          on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
+          Wording.levelAndStage(level, entry.path("stage").asText(null))));
+    }
+    return timeline;
+  }
+
+  private String moment(String iso) {
+    try {
+      return dates.moment(Instant.parse(iso));
+    } catch (RuntimeException notAnInstant) {
+      return iso;
+    }
+  }
+
+  private List<CasePage.Letter> letters(String caseReference, Map<String, Object> values) {
+    List<CasePage.Letter> letters = new ArrayList<>();
+    Object issued = values.get(AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_ON.name());
+    if (issued != null) {
+      LocalDate on = DateValues.toLocalDate(issued, dates.zone());
+      letters.add(new CasePage.Letter("Notice to Improve, issued " + dates.day(on),
+          "/api/cases/" + path(caseReference) + "/notice-to-improve/letter"));
+    }
+    for (PenaltyNoticeEntry notice : register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES))) {
+      letters.add(new CasePage.Letter(
+          "Penalty notice " + notice.noticeNumber() + " to " + notice.parentName()
+              + (notice.issuedOn() == null ? "" : ", issued " + dates.day(notice.issuedOn())),
+          "/api/penalty-notices/" + path(notice.noticeNumber()) + "/letter"));
+    }
+    return letters;
+  }
+
+  private List<CasePage.NoticeView> notices(String caseReference) {
+    LocalDate today = dates.today();
+    return register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES)).stream()
+        .map(notice -> new CasePage.NoticeView(
+            notice.noticeNumber(),
+            notice.parentName(),
+            Wording.sentence(notice.status()),
+            dates.day(notice.issuedOn()),
+            notice.awaitingPayment() ? "£" + notice.amountDueOn(today).setScale(2, java.math.RoundingMode.HALF_UP) : "",
+            notice.awaitingPayment() ? dates.day(notice.finalDeadline()) : ""))
+        .toList();
+  }
+
+  /** What the viewer may do: the engine's authorizations decide (UPDATE on the case's instance). */
+  private CasePage.Actions actions(
+      String caseId, Integer level, boolean open, Map<String, Object> values, List<Parent> parents, Forms forms) {
+    boolean update = open && notes.mayUpdate(caseId);
+    boolean correct = update && currentUser.mayCorrectCases();
+    List<Integer> levels = update && level != null && level <= MAX_CHANGE_LEVEL
+        ? java.util.stream.IntStream.rangeClosed(1, MAX_CHANGE_LEVEL).filter(l -> l != level).boxed().toList()
+        : List.of();
+    return new CasePage.Actions(
+        update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
+        forms.note(), forms.correction(), forms.closing(), forms.level(), forms.errors());
+  }
+
+  private List<CasePage.CorrectableField> correctable(Map<String, Object> values, List<Parent> parents) {
+    List<CasePage.CorrectableField> fields = new ArrayList<>();
+    fields.add(new CasePage.CorrectableField(AttendanceCase.PUPIL_NAME.name(), "Pupil's name", text(values, AttendanceCase.PUPIL_NAME.name())));
+    fields.add(new CasePage.CorrectableField(AttendanceCase.PUPIL_UPN.name(), "UPN", text(values, AttendanceCase.PUPIL_UPN.name())));
+    for (Parent parent : parents) {
+      fields.add(new CasePage.CorrectableField("parents/" + parent.id() + "/name", "Name of " + parent.name(), parent.name()));
+      fields.add(new CasePage.CorrectableField("parents/" + parent.id() + "/address", "Address of " + parent.name(), parent.address()));
+    }
+    return fields;
+  }
+
+  private static String text(Map<String, Object> values, String name) {
+    Object value = values.get(name);
+    return value == null ? "" : value.toString();
+  }
+
+  private static String path(String segment) {
+    return UriUtils.encodePathSegment(segment, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

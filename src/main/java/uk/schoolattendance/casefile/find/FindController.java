@@ -1,0 +1,72 @@
+package uk.schoolattendance.casefile.find;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.UkDates;
+
+/** Find a pupil ({@code /casework/?q=}): by name, UPN, date of birth, school or case reference. */
+@Controller
+class FindController {
+
+  private final PupilSearch search;
+  private final UkDates dates;
+
+  FindController(PupilSearch search, UkDates dates) {
+    this.search = search;
+    this.dates = dates;
+  }
+
+  @GetMapping({"/casework", "/casework/"})
+  String find(
+      @RequestParam(required = false) String q,
+      @RequestParam(name = "born-day", required = false) String day,
+      @RequestParam(name = "born-month", required = false) String month,
+      @RequestParam(name = "born-year", required = false) String year,
+      Model model) {
+    FindPage.DateFields born = new FindPage.DateFields(day, month, year);
+    String typed = q == null ? "" : q.strip();
+    PupilQuery query;
+    if (!born.isBlank()) {
+      LocalDate date;
+      try {
+        date = LocalDate.of(number(year), number(month), number(day));
+      } catch (DateTimeException | NumberFormatException notADay) {
+        model.addAttribute("page", new FindPage(typed, born, false, "", List.of(), false,
+            List.of(FieldError.ofDate("born", "Date of birth must be a real date, for example 28 5 2016"))));
+        return "casefile/find";
+      }
+      query = PupilQuery.ofDate(date);
+    } else {
+      query = PupilQuery.of(typed);
+    }
+    if (query.kind() == PupilQuery.Kind.EMPTY) {
+      List<FieldError> errors = typed.isEmpty() && q != null
+          ? List.of(new FieldError("q", "Enter a name, UPN, date of birth, school or case reference")) : List.of();
+      model.addAttribute("page", new FindPage(typed, born, false, "", List.of(), false, errors));
+      return "casefile/find";
+    }
+    PupilSearch.Found found = search.find(query);
+    model.addAttribute("page", new FindPage(typed, born, true, described(query), found.cases(), found.more(), List.of()));
+    return "casefile/find";
+  }
+
+  private String described(PupilQuery query) {
+    return switch (query.kind()) {
+      case REFERENCE -> "case reference " + query.text();
+      case UPN -> "UPN " + query.text();
+      case URN -> "school URN " + query.text();
+      case DATE_OF_BIRTH -> "date of birth " + dates.day(query.born());
+      case NAME, EMPTY -> "‘" + query.text() + "’";
+    };
+  }
+
+  private static int number(String field) {
+    return Integer.parseInt(field == null ? "" : field.strip());
+  }
+}

@@ -1,0 +1,38 @@
+package uk.schoolattendance.casefile.find;
+
+import java.util.List;
+import uk.schoolattendance.casefile.CaseSummary;
+import uk.schoolattendance.casefile.FieldError;
+
+/**
+ * The "Find a pupil" page (templates/casefile/find.html).
+ *
+ * @param q the words searched for, as typed
+ * @param born the date of birth fields, as typed
+ * @param searched whether a search was made (false on the empty page)
+ * @param searchedFor what was searched for, in words ("date of birth 28 May 2016")
+ * @param cases the cases found that the viewer may see, siblings under each other
+ * @param more there were more cases than the page shows
+ * @param errors the refused fields
+ */
+public record FindPage(
+    String q, DateFields born, boolean searched, String searchedFor, List<CaseSummary> cases, boolean more,
+    List<FieldError> errors) {
+
+  public FindPage {
+    cases = List.copyOf(cases);
+    errors = List.copyOf(errors);
+  }
+
+  /** A date input's three fields as typed. */
+  public record DateFields(String day, String month, String year) {
+
+    public boolean isBlank() {
+      return blank(day) && blank(month) && blank(year);
+    }
+
+    private static boolean blank(String value) {
+      return value == null || value.isBlank();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package uk.schoolattendance.casefile.find;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.schoolattendance.casefile.index.NameWords;
+
+/**
+ * What a person typed into "Find a pupil", understood as one kind of search: a case reference
+ * ("AC-2026-000123"), a UPN (13 characters), a school's URN (6 digits), a date of birth
+ * ("28/05/2016", "28-5-2016", "28 May 2016") or words of a name (a pupil's, a parent's or a
+ * school's, each word matched from its start).
+ */
+public record PupilQuery(Kind kind, String text, LocalDate born, List<String> words) {
+
+  public enum Kind {
+    EMPTY,
+    REFERENCE,
+    UPN,
+    URN,
+    DATE_OF_BIRTH,
+    NAME
+  }
+
+  static final Pattern REFERENCE = Pattern.compile("(?i)AC-\\d{4}-\\d{1,9}");
+  static final Pattern UPN = Pattern.compile("(?i)[A-Z]\\d{12}|[A-Z]\\d{11}[A-Z]");
+  static final Pattern URN = Pattern.compile("\\d{6}");
+  static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/\\-. ](\\d{1,2})[/\\-. ](\\d{4})");
+  static final int MAX_WORDS = 5;
+
+  private static final DateTimeFormatter WORDS_DATE =
+      new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM uuuu").toFormatter(Locale.UK)
+          .withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter SHORT_MONTH_DATE =
+      new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMM uuuu").toFormatter(Locale.UK)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  public static PupilQuery of(String typed) {
+    String text = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+    if (text.isEmpty()) {
+      return new PupilQuery(Kind.EMPTY, "", null, List.of());
+    }
+    if (REFERENCE.matcher(text).matches()) {
+      return new PupilQuery(Kind.REFERENCE, text.toUpperCase(Locale.UK), null, List.of());
+    }
+    String squeezed = text.replace(" ", "");
+    if (UPN.matcher(squeezed).matches()) {
+      return new PupilQuery(Kind.UPN, squeezed.toUpperCase(Locale.UK), null, List.of());
+    }
+    if (URN.matcher(text).matches()) {
+      return new PupilQuery(Kind.URN, text, null, List.of());
+    }
+    Optional<LocalDate> born = date(text);
+    if (born.isPresent()) {
+      return new PupilQuery(Kind.DATE_OF_BIRTH, text, born.get(), List.of());
+    }
+    List<String> words = NameWords.words(text).stream().limit(MAX_WORDS).toList();
+    return words.isEmpty() ? new PupilQuery(Kind.EMPTY, text, null, List.of()) : new PupilQuery(Kind.NAME, text, null, words);
+  }
+
+  /** A date of birth from the day, month and year fields. */
+  public static PupilQuery ofDate(LocalDate born) {
+    return new PupilQuery(Kind.DATE_OF_BIRTH, "", born, List.of());
+  }
+
+  /** A date as people type one: 28/05/2016, 28-5-2016, 28.5.2016, 28 May 2016, 28 may 2016. */
+  static Optional<LocalDate> date(String text) {
+    Matcher numeric = NUMERIC_DATE.matcher(text);
+    try {
+      if (numeric.matches()) {
+        return Optional.of(
+            LocalDate.of(Integer.parseInt(numeric.group(3)), Integer.parseInt(numeric.group(2)),
+                Integer.parseInt(numeric.group(1))));
+      }
+    } catch (DateTimeException notADay) {
+      return Optional.empty();
+    }
+    for (DateTimeFormatter format : List.of(WORDS_DATE, SHORT_MONTH_DATE)) {
+      try {
+        return Optional.of(LocalDate.parse(text, format));
+      } catch (DateTimeException notThisForm) {
+        // try the next form
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,124 @@
+package uk.schoolattendance.casefile.find;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.casefile.CaseSummaries;
+import uk.schoolattendance.casefile.CaseSummary;
+import uk.schoolattendance.casefile.VisibleCases;
+import uk.schoolattendance.casefile.index.CaseIndex;
+import uk.schoolattendance.casefile.index.CaseRow;
+import uk.schoolattendance.casefile.index.NameWords;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * Finds cases for "Find a pupil": candidates from the search table (one indexed query), then
+ * only those the engine lets the signed-in user read ({@link VisibleCases}), then the other
+ * cases of each one's family (a liable parent in common) that the user may also read, each
+ * shown under its sibling.
+ */
+@Component
+class PupilSearch {
+
+  /** The most cases a search shows; more asks the person to narrow it. */
+  static final int LIMIT = 50;
+
+  private final CaseIndex index;
+  private final VisibleCases visible;
+  private final CaseSummaries summaries;
+  private final SchoolDirectory schools;
+
+  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools) {
+    this.index = index;
+    this.visible = visible;
+    this.summaries = summaries;
+    this.schools = schools;
+  }
+
+  /** The cases found, in order, with each one's siblings under it; {@code more} when there were more than shown. */
+  record Found(List<CaseSummary> cases, boolean more) {}
+
+  Found find(PupilQuery query) {
+    // Ask for more candidates than are shown: some may be cases the viewer may not see.
+    int candidates = LIMIT * 4;
+    List<String> ids = switch (query.kind()) {
+      case EMPTY -> List.of();
+      case REFERENCE -> index.byReference(query.text(), candidates);
+      case UPN -> index.byUpn(query.text(), candidates);
+      case URN -> index.bySchools(List.of(query.text()), false, candidates);
+      case DATE_OF_BIRTH -> index.byDateOfBirth(query.born(), candidates);
+      case NAME -> byName(query.words(), candidates);
+    };
+    List<String> shown = visible.filter(ids);
+    boolean more = shown.size() > LIMIT;
+    shown = shown.subList(0, Math.min(LIMIT, shown.size()));
+    return new Found(withSiblings(shown), more);
+  }
+
+  private List<String> byName(List<String> words, int limit) {
+    Set<String> ids = new LinkedHashSet<>(index.byNameWords(words, limit));
+    Set<String> urns = schoolsNamed(words);
+    if (!urns.isEmpty()) {
+      ids.addAll(index.bySchools(urns, false, limit));
+    }
+    return new ArrayList<>(ids);
+  }
+
+  /** The schools every one of whose typed words starts a word of the school's name. */
+  private Set<String> schoolsNamed(List<String> words) {
+    Set<String> urns = new HashSet<>();
+    for (School school : schools.all()) {
+      Set<String> name = NameWords.words(school.name());
+      if (words.stream().allMatch(word -> name.stream().anyMatch(part -> part.startsWith(word.toLowerCase(Locale.UK))))) {
+        urns.add(school.urn());
+      }
+    }
+    return urns;
+  }
+
+  private List<CaseSummary> withSiblings(List<String> found) {
+    Map<String, Set<String>> siblings = index.siblings(found);
+    Set<String> others = new LinkedHashSet<>();
+    siblings.values().forEach(others::addAll);
+    others.removeAll(found);
+    Set<String> visibleOthers = new HashSet<>(visible.filter(new ArrayList<>(others)));
+    List<String> all = new ArrayList<>(found);
+    all.addAll(visibleOthers);
+    Map<String, CaseRow> rows = index.rows(all).stream().collect(Collectors.toMap(CaseRow::caseId, Function.identity()));
+    Map<String, CaseSummary> shown =
+        summaries.of(new ArrayList<>(rows.values())).stream()
+            .collect(Collectors.toMap(CaseSummary::caseId, Function.identity()));
+    List<CaseSummary> ordered = new ArrayList<>();
+    Set<String> placed = new HashSet<>();
+    for (String id : found) {
+      if (!shown.containsKey(id) || !placed.add(id)) {
+        continue;
+      }
+      ordered.add(shown.get(id));
+      for (String sibling : siblings.getOrDefault(id, Set.of())) {
+        if ((visibleOthers.contains(sibling) || found.contains(sibling)) && shown.containsKey(sibling) && placed.add(sibling)) {
+          ordered.add(shown.get(sibling).asSibling("Same family as " + shown.get(id).pupilName() + sharedParent(rows, id, sibling)));
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /** ": both have Jo Smith as a parent". */
+  private static String sharedParent(Map<String, CaseRow> rows, String one, String other) {
+    Set<String> keys = rows.get(one).parents().stream().map(CaseRow.ParentRow::familyKey).collect(Collectors.toSet());
+    return rows.get(other).parents().stream()
+        .filter(parent -> parent.familyKey() != null && keys.contains(parent.familyKey()))
+        .map(parent -> ", parent " + parent.name())
+        .findFirst()
+        .orElse("");
+  }
+}

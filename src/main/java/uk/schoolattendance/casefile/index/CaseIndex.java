@@ -1,0 +1,255 @@
+package uk.schoolattendance.casefile.index;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the case file's search table: cases found by a search, by school or by officer, and the
+ * rows of a page of cases with their open tasks, timers and parents, each kind in one query
+ * whatever the number of cases (no query per case). It finds candidates only: what a viewer may
+ * see is the engine's decision, asked afterwards ({@code uk.schoolattendance.casefile.VisibleCases}).
+ */
+@Component
+public class CaseIndex {
+
+  /** Ids per {@code IN (...)} list. */
+  static final int CHUNK = 500;
+
+  private final JdbcTemplate jdbc;
+
+  CaseIndex(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // ------------------------------------------------------------------ finding cases
+
+  /** The case with this reference (the newest, should an old one share it). */
+  public Optional<String> caseIdOf(String caseReference) {
+    return jdbc.query(
+            "SELECT process_instance_id FROM cf_case WHERE case_reference = ? ORDER BY opened_at DESC",
+            (rs, n) -> rs.getString(1), caseReference)
+        .stream().findFirst();
+  }
+
+  /** Cases of pupils whose names (or whose parents' names) have words starting with each of these. */
+  public List<String> byNameWords(List<String> prefixes, int limit) {
+    if (prefixes.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    for (String prefix : prefixes) {
+      sql.append(" AND c.process_instance_id IN (SELECT w.process_instance_id FROM cf_case_word w WHERE w.word LIKE ?)");
+      args.add(prefix + "%");
+    }
+    return ordered(sql, args, limit);
+  }
+
+  public List<String> byReference(String caseReference, int limit) {
+    return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.case_reference = ?"),
+        List.of(caseReference), limit);
+  }
+
+  public List<String> byUpn(String upn, int limit) {
+    return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.pupil_upn = ?"), List.of(upn), limit);
+  }
+
+  public List<String> byDateOfBirth(LocalDate born, int limit) {
+    return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.pupil_date_of_birth = ?"),
+        List.of(java.sql.Date.valueOf(born)), limit);
+  }
+
+  /** Cases of pupils at these schools, open ones only when {@code openOnly}. */
+  public List<String> bySchools(Collection<String> urns, boolean openOnly, int limit) {
+    if (urns.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.school_urn IN (")
+        .append(placeholders(urns.size())).append(")");
+    if (openOnly) {
+      sql.append(" AND c.closed_at IS NULL");
+    }
+    return ordered(sql, new ArrayList<>(urns), limit);
+  }
+
+  /**
+   * An officer's open cases: those of the schools whose named officer they are, and those with an
+   * open task assigned to them or offered to them by name.
+   */
+  public List<String> caseload(String userId, Collection<String> namedOfficerOf, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.closed_at IS NULL AND (");
+    List<Object> args = new ArrayList<>();
+    if (!namedOfficerOf.isEmpty()) {
+      sql.append("c.school_urn IN (").append(placeholders(namedOfficerOf.size())).append(") OR ");
+      args.addAll(namedOfficerOf);
+    }
+    sql.append("c.process_instance_id IN (SELECT t.process_instance_id FROM cf_case_task t WHERE t.assignee = ?)")
+        .append(" OR c.process_instance_id IN (SELECT k.process_instance_id FROM cf_case_task_candidate k")
+        .append(" WHERE k.kind = 'u' AND k.candidate = ?))");
+    args.add(userId);
+    args.add(userId);
+    return ordered(sql, args, limit);
+  }
+
+  /** The other cases of each case's family (a liable parent in common), by case. */
+  public Map<String, Set<String>> siblings(Collection<String> caseIds) {
+    Map<String, Set<String>> siblings = new HashMap<>();
+    for (List<String> chunk : chunks(caseIds)) {
+      jdbc.query(
+          "SELECT DISTINCT p.process_instance_id, o.process_instance_id FROM cf_case_parent p"
+              + " JOIN cf_case_parent o ON o.family_key = p.family_key AND o.process_instance_id <> p.process_instance_id"
+              + " WHERE p.family_key IS NOT NULL AND p.process_instance_id IN (" + placeholders(chunk.size()) + ")",
+          rs -> {
+            siblings.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+          },
+          chunk.toArray());
+    }
+    return siblings;
+  }
+
+  // ------------------------------------------------------------------ the rows of a page
+
+  /** The rows of these cases, in the order given, with their tasks, timers and parents. */
+  public List<CaseRow> rows(List<String> caseIds) {
+    if (caseIds.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<CaseRow.OpenTask>> tasks = tasks(caseIds);
+    Map<String, List<CaseRow.WaitingTimer>> timers = timers(caseIds);
+    Map<String, List<CaseRow.ParentRow>> parents = parents(caseIds);
+    Map<String, CaseRow> rows = new HashMap<>();
+    for (List<String> chunk : chunks(caseIds)) {
+      jdbc.query(
+          "SELECT process_instance_id, case_reference, pupil_upn, pupil_name, pupil_date_of_birth, school_urn, level_no,"
+              + " stage, attendance_percent, case_outcome, closure_reason, opened_at, closed_at"
+              + " FROM cf_case WHERE process_instance_id IN (" + placeholders(chunk.size()) + ")",
+          rs -> {
+            String id = rs.getString(1);
+            rows.put(id, new CaseRow(
+                id, rs.getString(2), rs.getString(3), rs.getString(4), day(rs, 5), rs.getString(6),
+                (Integer) rs.getObject(7, Integer.class), rs.getString(8), (Double) rs.getObject(9, Double.class),
+                rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13),
+                tasks.getOrDefault(id, List.of()), timers.getOrDefault(id, List.of()), parents.getOrDefault(id, List.of())));
+          },
+          chunk.toArray());
+    }
+    List<CaseRow> ordered = new ArrayList<>();
+    caseIds.forEach(id -> Optional.ofNullable(rows.get(id)).ifPresent(ordered::add));
+    return ordered;
+  }
+
+  private Map<String, List<CaseRow.OpenTask>> tasks(List<String> caseIds) {
+    Map<String, Map<String, String[]>> fields = new LinkedHashMap<>();
+    Map<String, Timestamp> due = new HashMap<>();
+    Map<String, List<String>> users = new HashMap<>();
+    Map<String, List<String>> groups = new HashMap<>();
+    Map<String, String> caseOf = new HashMap<>();
+    for (List<String> chunk : chunks(caseIds)) {
+      jdbc.query(
+          "SELECT t.task_id, t.process_instance_id, t.task_name, t.task_key, t.assignee, t.due_at, k.kind, k.candidate"
+              + " FROM cf_case_task t LEFT JOIN cf_case_task_candidate k ON k.task_id = t.task_id"
+              + " WHERE t.process_instance_id IN (" + placeholders(chunk.size()) + ")"
+              + " ORDER BY t.due_at, t.created_at, t.task_id",
+          rs -> {
+            String taskId = rs.getString(1);
+            caseOf.put(taskId, rs.getString(2));
+            fields.computeIfAbsent(rs.getString(2), k -> new LinkedHashMap<>())
+                .putIfAbsent(taskId, new String[] {rs.getString(3), rs.getString(4), rs.getString(5)});
+            due.put(taskId, rs.getTimestamp(6));
+            String kind = rs.getString(7);
+            if ("u".equals(kind)) {
+              users.computeIfAbsent(taskId, k -> new ArrayList<>()).add(rs.getString(8));
+            } else if ("g".equals(kind)) {
+              groups.computeIfAbsent(taskId, k -> new ArrayList<>()).add(rs.getString(8));
+            }
+          },
+          chunk.toArray());
+    }
+    Map<String, List<CaseRow.OpenTask>> tasks = new HashMap<>();
+    fields.forEach((caseId, byTask) -> byTask.forEach((taskId, f) ->
+        tasks.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new CaseRow.OpenTask(
+            taskId, f[0], f[1], f[2], sorted(users.get(taskId)), sorted(groups.get(taskId)),
+            due.get(taskId) == null ? null : due.get(taskId).toInstant()))));
+    return tasks;
+  }
+
+  private Map<String, List<CaseRow.WaitingTimer>> timers(List<String> caseIds) {
+    Map<String, List<CaseRow.WaitingTimer>> timers = new HashMap<>();
+    for (List<String> chunk : chunks(caseIds)) {
+      jdbc.query(
+          "SELECT process_instance_id, job_id, process_definition_id, activity_id, due_at FROM cf_case_timer"
+              + " WHERE process_instance_id IN (" + placeholders(chunk.size()) + ") ORDER BY due_at, job_id",
+          rs -> {
+            timers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new CaseRow.WaitingTimer(rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5)));
+          },
+          chunk.toArray());
+    }
+    return timers;
+  }
+
+  private Map<String, List<CaseRow.ParentRow>> parents(List<String> caseIds) {
+    Map<String, List<CaseRow.ParentRow>> parents = new HashMap<>();
+    for (List<String> chunk : chunks(caseIds)) {
+      jdbc.query(
+          "SELECT process_instance_id, parent_id, parent_name, family_key FROM cf_case_parent"
+              + " WHERE process_instance_id IN (" + placeholders(chunk.size()) + ") ORDER BY parent_id",
+          rs -> {
+            parents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new CaseRow.ParentRow(rs.getString(2), rs.getString(3), rs.getString(4)));
+          },
+          chunk.toArray());
+    }
+    return parents;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private List<String> ordered(StringBuilder sql, List<Object> args, int limit) {
+    sql.append(" ORDER BY c.pupil_name_key, c.opened_at DESC, c.process_instance_id");
+    sql.append(" FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+    return jdbc.query(sql.toString(), (rs, n) -> rs.getString(1), args.toArray());
+  }
+
+  static List<List<String>> chunks(Collection<String> ids) {
+    List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+    }
+    return chunks;
+  }
+
+  static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  private static List<String> sorted(List<String> ids) {
+    return ids == null ? List.of() : ids.stream().distinct().sorted().toList();
+  }
+
+  private static LocalDate day(ResultSet rs, int column) throws SQLException {
+    java.sql.Date date = rs.getDate(column);
+    return date == null ? null : date.toLocalDate();
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    Timestamp time = rs.getTimestamp(column);
+    return time == null ? null : time.toInstant();
+  }
+}

@@ -1,0 +1,150 @@
+package uk.schoolattendance.casefile.index;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import uk.schoolattendance.engine.EngineClock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Parent;
+
+/**
+ * Writes one command's {@link CaseIndexChanges} to the search table, inside the command's own
+ * transaction (the engine and this writer share the data source and Spring's transaction). A
+ * task or timer of a process that no attendance case called (a Targeting Support Meeting) has
+ * no case row and is left out.
+ */
+@Component
+class CaseIndexWriter {
+
+  /** The ids the start form gives a case's own parents: they name no person across cases. */
+  static final Pattern CASE_LOCAL_PARENT = Pattern.compile("parent-\\d+");
+
+  private final JdbcTemplate jdbc;
+
+  /**
+   * Its own JdbcTemplate on the data source: the engine (which holds this writer in a plugin) is
+   * made before Flyway runs, and Spring Boot's JdbcTemplate waits for Flyway. Spring's transaction
+   * binds one connection to the thread, so the writer still writes in the engine's transaction.
+   */
+  CaseIndexWriter(javax.sql.DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  void write(CaseIndexChanges changes) {
+    Timestamp now = new Timestamp(EngineClock.now().getTime());
+    changes.cases.values().forEach(change -> writeCase(change, now));
+    changes.tasks.values().forEach(this::writeTask);
+    changes.candidates.forEach(this::writeCandidate);
+    changes.timers.values().forEach(this::writeTimer);
+  }
+
+  private void writeCase(CaseIndexChanges.CaseChange change, Timestamp now) {
+    List<String> columns = new ArrayList<>(change.columns.keySet());
+    List<Object> values = new ArrayList<>();
+    for (String column : columns) {
+      Object value = change.columns.get(column);
+      values.add(value == CaseIndexChanges.CLEARED ? null : value);
+    }
+    columns.add("updated_at");
+    values.add(now);
+    StringBuilder update = new StringBuilder("UPDATE cf_case SET ");
+    for (int i = 0; i < columns.size(); i++) {
+      update.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = ?");
+    }
+    update.append(" WHERE process_instance_id = ?");
+    List<Object> updateValues = new ArrayList<>(values);
+    updateValues.add(change.caseId);
+    if (jdbc.update(update.toString(), updateValues.toArray()) == 0) {
+      columns.add(0, "process_instance_id");
+      values.add(0, change.caseId);
+      jdbc.update(
+          "INSERT INTO cf_case (" + String.join(", ", columns) + ") VALUES ("
+              + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")",
+          values.toArray());
+    }
+    if (change.pupilNameChanged) {
+      words(change.caseId, "p", NameWords.words(change.pupilName));
+    }
+    if (change.parentsChanged) {
+      jdbc.update("DELETE FROM cf_case_parent WHERE process_instance_id = ?", change.caseId);
+      Set<String> words = new LinkedHashSet<>();
+      for (Parent parent : change.parents) {
+        jdbc.update(
+            "INSERT INTO cf_case_parent (process_instance_id, parent_id, parent_name, family_key) VALUES (?, ?, ?, ?)",
+            change.caseId, parent.id(), parent.name(), familyKey(parent.id()));
+        words.addAll(NameWords.words(parent.name()));
+      }
+      words(change.caseId, "r", words);
+    }
+  }
+
+  private void words(String caseId, String source, Set<String> words) {
+    jdbc.update("DELETE FROM cf_case_word WHERE process_instance_id = ? AND source = ?", caseId, source);
+    List<Object[]> rows = words.stream().map(word -> new Object[] {word, caseId, source}).toList();
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate("INSERT INTO cf_case_word (word, process_instance_id, source) VALUES (?, ?, ?)", rows);
+    }
+  }
+
+  private void writeTask(CaseIndexChanges.TaskState task) {
+    if (task.ended()) {
+      jdbc.update("DELETE FROM cf_case_task_candidate WHERE task_id = ?", task.taskId());
+      jdbc.update("DELETE FROM cf_case_task WHERE task_id = ?", task.taskId());
+      return;
+    }
+    int updated =
+        jdbc.update(
+            "UPDATE cf_case_task SET task_name = ?, task_key = ?, assignee = ?, due_at = ? WHERE task_id = ?",
+            task.name(), task.key(), task.assignee(), timestamp(task.due()), task.taskId());
+    if (updated == 0) {
+      jdbc.update(
+          "INSERT INTO cf_case_task (task_id, process_instance_id, task_name, task_key, assignee, due_at, created_at)"
+              + " SELECT ?, ?, ?, ?, ?, ?, ? FROM cf_case WHERE process_instance_id = ?",
+          task.taskId(), task.caseId(), task.name(), task.key(), task.assignee(), timestamp(task.due()),
+          timestamp(task.created()), task.caseId());
+    }
+  }
+
+  private void writeCandidate(CaseIndexChanges.Candidate candidate) {
+    String kind = String.valueOf(candidate.kind());
+    if (!candidate.added()) {
+      jdbc.update(
+          "DELETE FROM cf_case_task_candidate WHERE task_id = ? AND kind = ? AND candidate = ?",
+          candidate.taskId(), kind, candidate.id());
+      return;
+    }
+    jdbc.update(
+        "INSERT INTO cf_case_task_candidate (task_id, kind, candidate, process_instance_id)"
+            + " SELECT t.task_id, ?, ?, t.process_instance_id FROM cf_case_task t WHERE t.task_id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM cf_case_task_candidate c WHERE c.task_id = t.task_id AND c.kind = ?"
+            + " AND c.candidate = ?)",
+        kind, candidate.id(), candidate.taskId(), kind, candidate.id());
+  }
+
+  private void writeTimer(CaseIndexChanges.Timer timer) {
+    if (timer.gone()) {
+      jdbc.update("DELETE FROM cf_case_timer WHERE job_id = ?", timer.jobId());
+      return;
+    }
+    jdbc.update(
+        "INSERT INTO cf_case_timer (job_id, process_instance_id, process_definition_id, activity_id, due_at)"
+            + " SELECT ?, ?, ?, ?, ? FROM cf_case WHERE process_instance_id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM cf_case_timer WHERE job_id = ?)",
+        timer.jobId(), timer.caseId(), timer.processDefinitionId(), timer.activityId(), timestamp(timer.due()),
+        timer.caseId(), timer.jobId());
+  }
+
+  /** The parent's id when it names a person across cases; null for a case's own {@code parent-1}. */
+  static String familyKey(String parentId) {
+    return parentId == null || CASE_LOCAL_PARENT.matcher(parentId).matches() ? null : parentId;
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
+  }
+}

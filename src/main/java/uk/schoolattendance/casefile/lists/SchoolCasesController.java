@@ -1,0 +1,52 @@
+package uk.schoolattendance.casefile.lists;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import uk.schoolattendance.casefile.CaseSummaries;
+import uk.schoolattendance.casefile.Navigation;
+import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.Viewer;
+import uk.schoolattendance.casefile.Viewers;
+import uk.schoolattendance.casefile.index.CaseIndex;
+
+/**
+ * "My school's cases" ({@code /casework/school}) for a school's staff: every case of their
+ * school's pupils at every level, open, waiting or closed, with the next step and who holds it,
+ * or the outcome. Which cases appear is the engine's decision (the school's group is granted
+ * READ on its own cases only); a viewer who is no school's staff finds no such page.
+ */
+@Controller
+class SchoolCasesController {
+
+  private final CaseIndex index;
+  private final CaseLists lists;
+  private final CaseSummaries summaries;
+  private final Viewers viewers;
+
+  SchoolCasesController(CaseIndex index, CaseLists lists, CaseSummaries summaries, Viewers viewers) {
+    this.index = index;
+    this.lists = lists;
+    this.summaries = summaries;
+    this.viewers = viewers;
+  }
+
+  @GetMapping(Navigation.SCHOOL)
+  String schoolCases(HttpServletRequest request, Model model) {
+    Viewer viewer = viewers.current(request);
+    Set<String> urns = new TreeSet<>(viewer.schoolUrns());
+    if (urns.isEmpty()) {
+      throw new PageNotFoundException("no school for " + viewer.userId());
+    }
+    String schools = String.join(" and ", urns.stream().map(summaries::schoolName).toList());
+    model.addAttribute("page", lists.of(
+        "My school's cases",
+        "Every attendance case of " + schools + "'s pupils: what happens next and who does it, or how the case ended.",
+        index.bySchools(urns, false, CaseLists.LIMIT + 1)));
+    return "casefile/cases";
+  }
+
+}

@@ -1,0 +1,129 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.casefile.CaseFileCases;
+import uk.schoolattendance.casework.CaseFixtures;
+
+/** The case file in a real browser: one login with Tasklist, and finding a pupil. */
+class CaseFileBrowserTest extends BrowserTestSupport {
+
+  @Autowired RuntimeService runtimeService;
+
+  @Test
+  void aPersonSignedInToTasklistIsSignedInToTheCaseFileAndFindsAPupil() {
+    String upn = CaseFileCases.newUpn();
+    new CaseFileCases(runtimeService).start(CaseFixtures.UNIVERSAL_SCHOOL, "Aria Whitlock", upn, "parent-1", "Dan Whitlock");
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.open("/casework/");
+      browser.visible(By.xpath("//h1[normalize-space(.)='Find a pupil']"));
+      browser.type("#q", "whitl");
+      browser.press(By.xpath("//button[normalize-space(.)='Search']"));
+      browser.waitUntil("find-whitlock", () -> browser.driver().getPageSource().contains("1 case found"));
+      browser.screenshot("casefile-find-a-pupil");
+      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText())
+          .contains("Aria Whitlock", upn, "Hillcrest Academy", "Intervene in school");
+      // Tasklist is in the navigation, and the person is still signed in there.
+      browser.press(By.xpath("//a[normalize-space(.)='Tasklist']"));
+      browser.waitUntil("back-to-tasklist", () -> browser.driver().getCurrentUrl().contains("/camunda/app/tasklist/")
+          && !browser.driver().getCurrentUrl().contains("/login"));
+    }
+  }
+
+  @Test
+  void signingInToTheCaseFileSignsInToTasklist() {
+    try (Browser browser = browser()) {
+      browser.open("/casework/?q=smith");
+      browser.visible(By.xpath("//h1[normalize-space(.)='Sign in']"));
+      browser.screenshot("casefile-sign-in");
+      browser.type("#username", "school2");
+      browser.type("#password", "school2");
+      browser.press(By.xpath("//button[normalize-space(.)='Sign in']"));
+      browser.waitUntil("signed-in", () -> browser.driver().getCurrentUrl().endsWith("/casework/?q=smith"));
+      assertThat(browser.driver().findElement(By.cssSelector(".casefile-header__person")).getText()).isNotBlank();
+      browser.open("/camunda/app/tasklist/default/");
+      browser.waitUntil("tasklist-signed-in", () -> browser.driver().getPageSource().contains("My school's cases"));
+      assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
+    }
+  }
+
+  @Test
+  void anOfficerFindsAPupilReadsTheTimelineAddsANoteAndCorrectsTheName() {
+    String upn = CaseFileCases.newUpn();
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Jonah Pembrok", upn, "parent-1", "Rhea Pembroke"));
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.open("/casework/");
+      browser.type("#q", "pembrok");
+      browser.press(By.xpath("//button[normalize-space(.)='Search']"));
+      browser.press(By.linkText("Jonah Pembrok"));
+      browser.waitUntil("case-page", () -> browser.driver().getCurrentUrl().endsWith("/casework/cases/" + reference));
+      assertThat(browser.driver().findElement(By.id("next-step")).getText()).contains("Intervene in school: Hillcrest Academy");
+      assertThat(browser.driver().findElement(By.id("timeline")).getText()).isNotBlank();
+
+      browser.press(By.id("kind-call"));
+      browser.type("#on-day", "3");
+      browser.type("#on-month", "11");
+      browser.type("#on-year", "2026");
+      browser.type("#text", "Rang Rhea: Jonah has been anxious about the new class.");
+      browser.press(By.xpath("//button[normalize-space(.)='Add to the case']"));
+      browser.waitUntil("note-added", () -> browser.driver().getPageSource().contains("The contact has been recorded"));
+
+      browser.press(By.id("correction-field"));
+      new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("correction-field")))
+          .selectByValue("pupilName");
+      browser.type("#correction-value", "Jonah Pembroke");
+      browser.type("#correction-reason", "Misspelt on the school's referral");
+      browser.press(By.xpath("//button[normalize-space(.)='Correct the detail']"));
+      browser.waitUntil("corrected", () -> browser.driver().getPageSource().contains("The detail has been corrected"));
+      String timeline = browser.driver().findElement(By.id("timeline")).getText();
+      assertThat(timeline).contains("Detail corrected", "Pupil's name: Jonah Pembrok → Jonah Pembroke",
+          "Phone call", "On 3 November 2026", "Jonah has been anxious");
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Jonah Pembroke");
+      browser.screenshot("casefile-case-page");
+    }
+  }
+
+  @Test
+  void aSchoolCannotOpenAnotherSchoolsCaseByItsAddress() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Nell Hidden", CaseFileCases.newUpn(), "parent-1", "Ray Hidden"));
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school1", "school1");
+      browser.open("/casework/cases/" + reference);
+      browser.visible(By.xpath("//h1[normalize-space(.)='Page not found']"));
+      assertThat(browser.driver().getPageSource()).doesNotContain("Nell Hidden");
+      browser.screenshot("casefile-other-school-not-found");
+    }
+  }
+
+  @Test
+  void aSchoolSeesItsCasesNextStepsAndTheOutcomeOfAClosedOne() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Tess Ongoing", CaseFileCases.newUpn(), "parent-1", "Val Ongoing");
+    org.camunda.bpm.engine.runtime.ProcessInstance ended =
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Theo Finished", CaseFileCases.newUpn(), "parent-1", "Wyn Finished");
+    runtimeService.createMessageCorrelation(uk.schoolattendance.casework.AttendanceCase.CASE_CLOSED.name())
+        .processInstanceId(ended.getId())
+        .setVariable(uk.schoolattendance.casework.AttendanceCase.CLOSURE_REASON.name(), "Attendance back above 95%")
+        .correlate();
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/casework/");
+      browser.press(By.linkText("My school's cases"));
+      browser.waitUntil("school-cases", () -> browser.driver().getPageSource().contains("Theo Finished"));
+      assertThat(browser.driver().findElement(By.id("open-cases")).getText()).contains("Tess Ongoing", "Intervene in school");
+      assertThat(browser.driver().findElement(By.id("closed-cases")).getText())
+          .contains("Theo Finished", "Closed early: Attendance back above 95%");
+      browser.screenshot("casefile-my-schools-cases");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package uk.schoolattendance.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * One login with the Camunda webapps: signing in to the case file signs the person in to
+ * Tasklist's API with the same session; a visitor who is not signed in is sent to sign in and
+ * back; every change needs the page's CSRF token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class CaseFileSignInTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void aVisitorWhoIsNotSignedInIsSentToSignInAndBackToThePageAskedFor() {
+    CaseFileClient person = new CaseFileClient(port);
+    CaseFileClient.Page page = person.get("/casework/?q=smith");
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.location()).endsWith("/casework/sign-in?next=%2Fcasework%2F%3Fq%3Dsmith");
+
+    CaseFileClient.Page form = person.get("/casework/sign-in?next=%2Fcasework%2F%3Fq%3Dsmith");
+    assertThat(form.html().select("h1").text()).isEqualTo("Sign in");
+    assertThat(form.html().select("label[for=username]").text()).isEqualTo("User name");
+    CaseFileClient.Page signedIn =
+        person.post(form, "form[action$=sign-in]", Map.of("username", "officer", "password", "officer"));
+    assertThat(signedIn.status()).isEqualTo(302);
+    assertThat(signedIn.location()).endsWith("/casework/?q=smith");
+    assertThat(person.get("/casework/?q=smith").html().select("h1").text()).isEqualTo("Find a pupil");
+  }
+
+  @Test
+  void signingInToTheCaseFileSignsInToTasklistsApiWithTheSameSession() {
+    CaseFileClient person = new CaseFileClient(port);
+    assertThat(person.raw(tasklistCount(person)).statusCode()).isEqualTo(401);
+    person.signIn("officer");
+    assertThat(person.raw(tasklistCount(person)).statusCode()).isEqualTo(200);
+    assertThat(person.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"officer\"");
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithTheErrorSummaryAndNothingSignedIn() {
+    CaseFileClient person = new CaseFileClient(port);
+    CaseFileClient.Page refused = person.signIn("compliance", "not-the-password");
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#username");
+    assertThat(refused.html().title()).startsWith("Error: Sign in");
+    assertThat(person.get("/casework/").status()).isEqualTo(302);
+  }
+
+  @Test
+  void aChangeWithoutTheCsrfTokenIsRefusedAndSignsNobodyOut() {
+    CaseFileClient person = new CaseFileClient(port);
+    person.signIn("officer");
+    assertThat(person.postForm("/casework/sign-out", Map.of()).status()).isEqualTo(403);
+    assertThat(person.get("/casework/").status()).isEqualTo(200);
+
+    CaseFileClient.Page home = person.get("/casework/");
+    CaseFileClient.Page out = person.post(home, "form[action$=sign-out]", Map.of());
+    assertThat(out.status()).isEqualTo(302);
+    assertThat(person.get("/casework/").status()).isEqualTo(302);
+    assertThat(person.raw(tasklistCount(person)).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void signInSendsPeopleBackOnlyToThisApplicationsPages() {
+    assertThat(SignInControllerAccess.safeNext("/casework/cases/AC-2026-000001")).isEqualTo("/casework/cases/AC-2026-000001");
+    assertThat(SignInControllerAccess.safeNext("/camunda/app/tasklist/")).isEqualTo("/camunda/app/tasklist/");
+    assertThat(SignInControllerAccess.safeNext("https://evil.example/")).isEqualTo("/casework/");
+    assertThat(SignInControllerAccess.safeNext("//evil.example/casework/")).isEqualTo("/casework/");
+    assertThat(SignInControllerAccess.safeNext("/casework/\\evil")).isEqualTo("/casework/");
+  }
+
+  private static HttpRequest.Builder tasklistCount(CaseFileClient person) {
+    return HttpRequest.newBuilder(URI.create(person.base() + "/camunda/api/engine/engine/default/task/count")).GET();
+  }
+
+  /** The sign-in controller's rule for where to go back to. */
+  static final class SignInControllerAccess {
+    static String safeNext(String next) {
+      return SignInController.safeNext(next);
+    }
+  }
+}

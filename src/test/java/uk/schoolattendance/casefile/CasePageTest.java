@@ -1,0 +1,210 @@
+package uk.schoolattendance.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseFixtures;
+
+/**
+ * A case's page: what each viewer sees, the changes each may make (the engine decides), the
+ * errors a person gets, and 404 for a case the viewer may not see.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class CasePageTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+
+  private CaseFileClient signedIn(String user) {
+    CaseFileClient person = new CaseFileClient(port);
+    person.signIn(user);
+    return person;
+  }
+
+  private String newCase(String school, String pupil) {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance started = cases.start(school, pupil, CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    return cases.referenceOf(started);
+  }
+
+  @Test
+  void anOfficerReadsTheCaseItsNextStepAndHolderAndItsTimeline() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Finn Marsh");
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("h1").text()).contains("Finn Marsh", "Open");
+    assertThat(page.html().select("#facts").text()).contains("Date of birth 28 May 2016", "Hillcrest Academy (URN 100002)", "Level 1", "80.0%");
+    assertThat(page.html().select("#parents").text()).contains("Gail Marsh", "1 High Street");
+    assertThat(page.html().select("#next-step").text()).contains("Intervene in school: Hillcrest Academy, due");
+    assertThat(page.html().select("a[href^=/camunda/app/tasklist/default/#/?task=]").text()).contains("Open ‘Intervene in school’ in Tasklist");
+    assertThat(page.html().select("#timeline").text()).isNotEmpty();
+    assertThat(page.html().select("form#note-form input[name=_csrf]")).hasSize(1);
+  }
+
+  @Test
+  void thePupilsFiguresFromTheRegisterAndAChartByWeekAreShownWhereThePupilHasMarks() {
+    CaseFixtures.clockAt(2026, 11, 28, 12);
+    try {
+      figuresAndChart();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private void figuresAndChart() {
+    String upn = CaseFileCases.newUpn();
+    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup\n");
+    for (int day = 16; day <= 26; day++) {
+      java.time.LocalDate date = java.time.LocalDate.of(2026, 11, day);
+      if (date.getDayOfWeek().getValue() > 5) {
+        continue;
+      }
+      csv.append(upn).append(",100002,").append(date).append(",AM,").append(day % 3 == 0 ? "O" : "/").append(",Rhys,Marks,2016-05-28,5\n");
+      csv.append(upn).append(",100002,").append(date).append(",PM,\\,Rhys,Marks,2016-05-28,5\n");
+    }
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+    var imported = rest.withBasicAuth("school2", "school2").exchange("/api/attendance/imports",
+        org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(csv.toString(), headers), String.class);
+    assertThat(imported.getBody()).contains("\"rowsRejected\":0");
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Rhys Marks", upn, "parent-1", "Gail Marks"));
+
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    assertThat(page.html().select("#register").text()).contains("Attendance this year", "sessions", "unauthorised");
+    assertThat(page.html().select("#attendance-chart rect")).hasSize(2);
+    assertThat(page.html().select("#weeks").text()).contains("16 November 2026", "23 November 2026");
+  }
+
+  @Test
+  void anOfficerAddsANoteAndAContactAndBothAreInTheTimelineWithTheirAuthor() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Gus Marsh");
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+    CaseFileClient.Page added = officer.post(page, "#note-form", Map.of("kind", "note", "text", "Mum says the bus is late every day."));
+    assertThat(added.status()).isEqualTo(302);
+    assertThat(added.location()).endsWith("/casework/cases/" + reference + "?done=note");
+    CaseFileClient.Page call = officer.post(officer.get("/casework/cases/" + reference), "#note-form",
+        Map.of("kind", "call", "on-day", "2", "on-month", "3", "on-year", "2026", "text", "Spoke to Gail about the bus."));
+    assertThat(call.status()).isEqualTo(302);
+    CaseFileClient.Page after = officer.get("/casework/cases/" + reference + "?done=contact");
+    assertThat(after.html().select(".govuk-notification-banner").text()).contains("The contact has been recorded");
+    String timeline = after.html().select("#timeline").text();
+    assertThat(timeline).contains("Phone call", "On 2 March 2026", "Spoke to Gail about the bus.", "Note", "Mum says the bus is late every day.");
+    assertThat(after.html().select("#timeline li").first().text()).contains("Phone call", "Olivia Okafor");
+  }
+
+  @Test
+  void aNoteWithoutTextOrAContactWithoutARealDateIsRefusedNamingTheFieldsAndNothingIsAdded() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Hal Marsh");
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+    int before = page.html().select("#timeline li").size();
+    CaseFileClient.Page refused = officer.post(page, "#note-form",
+        Map.of("kind", "home-visit", "on-day", "31", "on-month", "2", "on-year", "2026", "text", " "));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().title()).startsWith("Error:");
+    assertThat(refused.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#on-day", "#text");
+    assertThat(refused.html().select("#on-error").text()).contains("must be a real date");
+    assertThat(refused.html().select("#kind-home-visit").hasAttr("checked")).isTrue();
+    assertThat(officer.get("/casework/cases/" + reference).html().select("#timeline li")).hasSize(before);
+  }
+
+  @Test
+  void anOfficerCorrectsAParentsNameWithAReasonAndTheTimelineShowsIt() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Ida Marsh");
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+    CaseFileClient.Page missing = officer.post(page, "#correction-form", Map.of("field", "parents/parent-1/name", "value", "Gayle Marsh"));
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#correction-reason");
+
+    CaseFileClient.Page corrected = officer.post(page, "#correction-form",
+        Map.of("field", "parents/parent-1/name", "value", "Gayle Marsh", "reason", "Misspelt on the referral form"));
+    assertThat(corrected.status()).isEqualTo(302);
+    CaseFileClient.Page after = officer.get("/casework/cases/" + reference);
+    assertThat(after.html().select("#parents").text()).contains("Gayle Marsh").doesNotContain("Gail Marsh");
+    assertThat(after.html().select("#timeline li").first().text())
+        .contains("Detail corrected", "Olivia Okafor", "Parent's name: Gail Marsh → Gayle Marsh. Reason: Misspelt on the referral form");
+  }
+
+  @Test
+  void anOfficerEscalatesACaseWithAReasonAndTheTimelineSaysSo() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Ned Marsh");
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+    assertThat(page.html().select("#level option").eachText()).containsExactly("Choose a level", "Level 2", "Level 3", "Level 4");
+    CaseFileClient.Page refused = officer.post(page, "#level-form", Map.of("level", "3", "reason", ""));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#level-reason");
+    assertThat(officer.post(page, "#level-form", Map.of("level", "3", "reason", "No engagement with the school")).status()).isEqualTo(302);
+    CaseFileClient.Page after = officer.get("/casework/cases/" + reference);
+    assertThat(after.html().select("#facts").text()).contains("Level 3");
+    assertThat(after.html().select("#timeline").text()).contains("No engagement with the school");
+  }
+
+  @Test
+  void anOfficerClosesACaseWithAReason() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Jay Marsh");
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+    assertThat(officer.post(page, "#closure-form", Map.of("reason", "")).status()).isEqualTo(400);
+    assertThat(officer.post(page, "#closure-form", Map.of("reason", "Family moved to Scotland")).status()).isEqualTo(302);
+    CaseFileClient.Page closed = officer.get("/casework/cases/" + reference);
+    assertThat(closed.html().select("h1").text()).contains("Closed");
+    assertThat(closed.html().select("#next-step").text()).contains("Family moved to Scotland");
+    assertThat(closed.html().select("#note-form")).isEmpty();
+  }
+
+  @Test
+  void aSchoolReadsItsOwnCaseWithoutActionsAndAnotherSchoolsCaseIsNotFound() {
+    String hillcrest = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Kai Marsh");
+    CaseFileClient school2 = signedIn("school2");
+    CaseFileClient.Page own = school2.get("/casework/cases/" + hillcrest);
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.html().select("#note-form, #correction-form, #closure-form")).isEmpty();
+
+    CaseFileClient school1 = signedIn("school1");
+    CaseFileClient.Page other = school1.get("/casework/cases/" + hillcrest);
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.body()).doesNotContain("Kai Marsh").contains("Page not found");
+    assertThat(school1.get("/casework/cases/AC-1999-999999").status()).isEqualTo(404);
+    // a change to another school's case is not found either, and changes nothing
+    CaseFileClient.Page withToken = school1.get("/casework/");
+    String token = withToken.html().select("input[name=_csrf]").attr("value");
+    assertThat(school1.postForm("/casework/cases/" + hillcrest + "/notes", Map.of("_csrf", token, "kind", "note", "text", "x")).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aSchoolOrAManagerCannotChangeACaseTheyCanReadTheEngineRefuses() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Lou Marsh");
+    for (String user : new String[] {"school2", "manager"}) {
+      CaseFileClient person = signedIn(user);
+      CaseFileClient.Page page = person.get("/casework/cases/" + reference);
+      assertThat(page.status()).as(user).isEqualTo(200);
+      assertThat(page.html().select("#note-form")).as(user).isEmpty();
+      String token = page.html().select("input[name=_csrf]").attr("value");
+      CaseFileClient.Page refused =
+          person.postForm("/casework/cases/" + reference + "/notes", Map.of("_csrf", token, "kind", "note", "text", "by " + user));
+      assertThat(refused.status()).as(user).isEqualTo(403);
+      assertThat(person.postForm("/casework/cases/" + reference + "/closure", Map.of("_csrf", token, "reason", "no")).status())
+          .as(user).isEqualTo(403);
+      assertThat(person.postForm("/casework/cases/" + reference + "/level", Map.of("_csrf", token, "level", "2", "reason", "no")).status())
+          .as(user).isEqualTo(403);
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    assertThat(signedIn("officer").get("/casework/cases/" + reference).html().select("#timeline").text()).doesNotContain("by school2", "by manager");
+    assertThat(AttendanceCase.KEY).isNotEmpty();
+  }
+}

@@ -1,0 +1,101 @@
+package uk.schoolattendance.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.CaseFixtures;
+
+/**
+ * Find a pupil: by part of a name, UPN, date of birth (typed or in day/month/year), school and
+ * case reference, siblings shown together, and only the cases the engine lets the viewer read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class FindPupilPageTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+
+  private CaseFileClient signedIn(String user) {
+    CaseFileClient person = new CaseFileClient(port);
+    person.signIn(user);
+    return person;
+  }
+
+  private static List<String> pupils(CaseFileClient.Page page) {
+    return page.html().select("table.casefile-results tbody tr td:first-child a").eachText();
+  }
+
+  @Test
+  void anOfficerFindsAPupilByPartOfTheNameUpnReferenceAndDateOfBirth() {
+    String upn = CaseFileCases.newUpn();
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance started = cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Ravi Quennell-Smith", upn, "parent-1", "Priya Quennell");
+    String reference = cases.referenceOf(started);
+    CaseFileClient officer = signedIn("officer");
+
+    CaseFileClient.Page byName = officer.get("/casework/?q=quenn+rav");
+    assertThat(pupils(byName)).containsExactly("Ravi Quennell-Smith");
+    Element row = byName.html().selectFirst("table.casefile-results tbody tr");
+    assertThat(row.text()).contains(upn, "Born 28 May 2016", "Hillcrest", "Level 1", "Open", "Intervene in school");
+    assertThat(row.selectFirst("a").attr("href")).isEqualTo("/casework/cases/" + reference);
+
+    assertThat(pupils(officer.get("/casework/?q=" + upn.toLowerCase()))).containsExactly("Ravi Quennell-Smith");
+    assertThat(pupils(officer.get("/casework/?q=" + reference))).containsExactly("Ravi Quennell-Smith");
+    assertThat(pupils(officer.get("/casework/?q=priya+quennell"))).containsExactly("Ravi Quennell-Smith");
+    assertThat(pupils(officer.get("/casework/?q=28%2F05%2F2016"))).contains("Ravi Quennell-Smith");
+    CaseFileClient.Page byFields = officer.get("/casework/?q=&born-day=28&born-month=5&born-year=2016");
+    assertThat(pupils(byFields)).contains("Ravi Quennell-Smith");
+    assertThat(byFields.html().select("#results-heading").text()).contains("for date of birth 28 May 2016");
+  }
+
+  @Test
+  void childrenSharingALiableParentAreShownTogether() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String parent = "PS-" + CaseFileCases.newUpn();
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Mia Vantongeren", CaseFileCases.newUpn(), parent, "Lou Okonkwo");
+    cases.start(CaseFixtures.TRADED_SCHOOL, "Noah Okonkwo", CaseFileCases.newUpn(), parent, "Lou Okonkwo");
+    CaseFileClient.Page found = signedIn("officer").get("/casework/?q=vantongeren");
+    assertThat(pupils(found)).containsExactly("Mia Vantongeren", "Noah Okonkwo");
+    assertThat(found.html().select("tr.casefile-sibling").text()).contains("Same family as Mia Vantongeren, parent Lou Okonkwo");
+  }
+
+  @Test
+  void aSchoolFindsOnlyItsOwnPupilsCases() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Ola Brightwater", CaseFileCases.newUpn(), "parent-1", "Sue Brightwater");
+    cases.start(CaseFixtures.TRADED_SCHOOL, "Eli Brightwater", CaseFileCases.newUpn(), "parent-1", "Tom Brightwater");
+    assertThat(pupils(signedIn("school2").get("/casework/?q=brightwater"))).containsExactly("Ola Brightwater");
+    assertThat(pupils(signedIn("school1").get("/casework/?q=brightwater"))).containsExactly("Eli Brightwater");
+    assertThat(pupils(signedIn("officer").get("/casework/?q=brightwater"))).containsExactlyInAnyOrder("Ola Brightwater", "Eli Brightwater");
+  }
+
+  @Test
+  void aSchoolsNameOrUrnFindsItsCases() {
+    String upn = CaseFileCases.newUpn();
+    new CaseFileCases(runtimeService).start(CaseFixtures.UNIVERSAL_SCHOOL, "Ivy Urnfinder", upn, "parent-1", "Val Urnfinder");
+    CaseFileClient officer = signedIn("officer");
+    assertThat(officer.get("/casework/?q=" + CaseFixtures.UNIVERSAL_SCHOOL).text()).contains(upn);
+    assertThat(officer.get("/casework/?q=hillcrest").text()).contains(upn);
+  }
+
+  @Test
+  void aDateThatIsNotADayIsRefusedNamingTheField() {
+    CaseFileClient.Page refused = signedIn("officer").get("/casework/?q=&born-day=31&born-month=2&born-year=2016");
+    assertThat(refused.html().title()).startsWith("Error: Find a pupil");
+    assertThat(refused.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#born-day");
+    assertThat(refused.html().select("#born-error").text()).contains("Date of birth must be a real date");
+    assertThat(refused.html().select("#born-day").attr("value")).isEqualTo("31");
+
+    CaseFileClient.Page empty = signedIn("officer").get("/casework/?q=");
+    assertThat(empty.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#q");
+  }
+}
