@@ -30,7 +30,9 @@ import uk.schoolattendance.casework.CaseReferences;
 import uk.schoolattendance.casework.CaseSettings;
 import uk.schoolattendance.casework.ChangeCaseLevel;
 import uk.schoolattendance.casework.RegisterFigures;
+import uk.schoolattendance.meetings.SchoolDataPacks;
 import uk.schoolattendance.meetings.TargetingSupportMeeting;
+import uk.schoolattendance.process.Json;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.court.CourtProceedingsRepository;
 import uk.schoolattendance.court.CourtProperties;
@@ -182,6 +184,11 @@ public final class ProcessEngineFixture {
     if (!builder.replacements.containsKey("registerFigures")) {
       // the register is not part of the process tests: no pupil has marks unless a test says so
       beans.getBeanFactory().registerSingleton("registerFigures", (RegisterFigures) upn -> java.util.Optional.empty());
+    }
+    if (!builder.replacements.containsKey("schoolDataPacks")) {
+      // an empty pack: the register's own tests check what a pack holds
+      beans.getBeanFactory().registerSingleton("schoolDataPacks", (SchoolDataPacks) urn -> new SchoolDataPacks.MeetingDataPack(
+          CALENDAR.today().toString(), Json.newList(), Json.newList(), Json.newList(), Json.newList()));
     }
     ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(beans);
     scanner.addExcludeFilter(new AnnotationTypeFilter(RestController.class));
