@@ -25,6 +25,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.attendance.IdentifyAttendanceConcerns;
 import uk.schoolattendance.attendance.ReviewIdentifiedPupils;
+import uk.schoolattendance.attendance.StaleRegisterData;
+import uk.schoolattendance.attendance.WatchRegisterFreshness;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseReferences;
 import uk.schoolattendance.casework.CaseSettings;
@@ -67,7 +69,8 @@ public final class ProcessEngineFixture {
   public static final List<ProcessContract> CONTRACTS =
       List.of(
           new AttendanceCase(), new ChangeCaseLevel(), new TargetingSupportMeeting(), new NoticeToImprove(),
-          new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils());
+          new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils(), new StaleRegisterData(),
+          new WatchRegisterFreshness());
 
   /** The two demo schools: 100001 buys the traded service, 100002 the universal one; officer is named for both. */
   public static final SchoolsProperties SCHOOLS =
