@@ -46,8 +46,11 @@ public class PersonNames extends AbstractProcessEnginePlugin implements Executio
   /** The parents' names in the {@code parents} Json of a start. */
   @Override
   public void notify(DelegateExecution execution) {
+    if (!personCalling()) {
+      return; // names the application copies were checked when they came in
+    }
     Object parents = CaseFacts.PARENTS.raw(execution);
-    if (parents == null || !personCalling()) {
+    if (parents == null) {
       return;
     }
     JsonNode list;

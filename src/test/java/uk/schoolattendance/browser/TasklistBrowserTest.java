@@ -1,5 +1,7 @@
 package uk.schoolattendance.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,10 @@ class TasklistBrowserTest extends BrowserTestSupport {
   void aSchoolUserStartsACaseWithTheStartFormAndRefersItToTheLocalAuthority() {
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "school2", "school2");
+      // Every task belongs to a case: Tasklist offers no "Create task" (the engine refuses one).
+      browser.visible(By.cssSelector("li.start-process-action"));
+      assertThat(browser.driver().findElements(By.cssSelector("li.create-task-action")))
+          .allSatisfy(item -> assertThat(item.isDisplayed()).isFalse());
       browser.press(By.xpath("//a[contains(., 'Start process')]"));
       browser.press(By.xpath("//a[contains(., 'Attendance case')]"));
       browser.type("input[id$='Field_PupilUpn']", Upns.valid("801200001001"));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -83,8 +84,11 @@ class ClusterTest {
     nodeA.awaitReady(Duration.ofMinutes(3));
     nodeB.awaitReady(Duration.ofMinutes(3));
 
+    // The client reads the nodes' database as they made it: BPMN only, no CMMN tables.
+    StandaloneProcessEngineConfiguration bpmnOnly = new StandaloneProcessEngineConfiguration();
+    bpmnOnly.setCmmnEnabled(false);
     ProcessEngineConfiguration configuration =
-        ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+        bpmnOnly
             .setProcessEngineName("cluster-test-client")
             .setJdbcUrl(url)
             .setJdbcUsername("postgres")

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -63,11 +64,13 @@ class ProductBenchmark {
 
   @AfterAll
   static void writeReport() throws IOException {
-    REPORT.add(0, "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+    List<String> lines = new ArrayList<>(REPORT);
+    lines.add(0, "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
         + System.getProperty("os.name") + ", Java " + System.getProperty("java.version")
-        + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, load average at the end "
+        + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target", "benchmark-results.md"), REPORT);
+    Files.write(Path.of("target", "benchmark-results.md"), lines);
   }
 
   /** Each line also goes to the console at once, so a long run shows its figures as it goes. */
@@ -548,35 +551,179 @@ class ProductBenchmark {
     }
   }
 
-  private static Percentiles[] tasklistQueries(ProcessEngine engine, int openTasks) {
+  /** The task count query as Tasklist's filter badge sends it (PostgreSQL: count(*) of a select distinct). */
+  private static final java.util.regex.Pattern COUNT_QUERY = java.util.regex.Pattern.compile(
+      "(?is)count\\((\\s*distinct\\s+RES\\.ID_\\s*\\)|\\s*\\*\\s*\\)\\s*from\\s*\\(\\s*select\\s+distinct\\s+RES\\.ID_).*ACT_RU_TASK");
+
+  /**
+   * The two ways the engine joins a task query's authorization check: {@code left} with its
+   * defaults (CMMN and standalone tasks on), {@code inner} with both off. The engine reads both
+   * switches on each task query, so the benchmark sets them on the running engine and times the
+   * same data both ways.
+   */
+  private enum Joins {
+    LEFT("left joins (engine defaults: CMMN and standalone tasks on)", true),
+    INNER("inner joins (cmmnEnabled and standaloneTasksEnabled false)", false);
+
+    final String label;
+    final boolean enabled;
+
+    Joins(String label, boolean enabled) {
+      this.label = label;
+      this.enabled = enabled;
+    }
+
+    /** Sets the engine's switches; returns what they were. */
+    Joins applyTo(ProcessEngine engine) {
+      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      Joins before = configuration.isCmmnEnabled() || configuration.isStandaloneTasksEnabled() ? LEFT : INNER;
+      configuration.setCmmnEnabled(enabled);
+      configuration.setStandaloneTasksEnabled(enabled);
+      return before;
+    }
+  }
+
+  private static final boolean EXPLAIN = Boolean.getBoolean("benchmark.explain");
+
+  private static Percentiles[] tasklistQueries(ConfigurableApplicationContext context, int openTasks, Joins joins,
+      String name) throws IOException {
+    ProcessEngine engine = context.getBean(ProcessEngine.class);
     IdentityService identity = engine.getIdentityService();
     FilterService filters = engine.getFilterService();
     Filter filter = filters.newTaskFilter("Benchmark: attendance officers' tasks").setOwner("officer")
         .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup(GROUP));
     filters.saveFilter(filter);
+    Joins configured = joins.applyTo(engine);
     identity.setAuthentication("officer", List.of(GROUP));
     try {
       Percentiles groupTasks = time(() -> engine.getTaskService().createTaskQuery()
           .taskCandidateGroup(GROUP).orderByTaskCreateTime().desc().listPage(0, 15));
       Percentiles filterCount = time(() -> filters.count(filter.getId()));
+      StatementCounter.capture(COUNT_QUERY);
       assertThat(filters.count(filter.getId())).isGreaterThanOrEqualTo(openTasks);
+      StatementCounter.Captured count = StatementCounter.captured();
+      if (EXPLAIN && count != null) {
+        explain(context.getBean(javax.sql.DataSource.class), count, openTasks, joins, name);
+      }
       return new Percentiles[] {groupTasks, filterCount};
     } finally {
       identity.clearAuthentication();
+      configured.applyTo(engine);
       filters.deleteFilter(filter.getId());
     }
   }
 
   /**
+   * Open tasks started as real cases; sizes above it are reached by copying those cases' open
+   * tasks with their candidate links, grants and executions under new ids ({@code
+   * -Dbenchmark.realTasks=10000}): the same rows in the same proportions, loaded in a minute
+   * instead of hours on a busy machine. Every size must then be a multiple of it.
+   */
+  private static final int REAL_TASKS = Integer.getInteger("benchmark.realTasks", Integer.MAX_VALUE);
+
+  /**
+   * Copies the real open tasks ({@link #REAL_TASKS}) until there are {@code size}: copy {@code k}
+   * of a row gets the ids {@code <id>:c<k>} (task, execution, process instance, link, grant), so
+   * each copy is a case of its own with its own grants. PostgreSQL; then analysed, as autovacuum
+   * would.
+   */
+  private static void copyOpenTasks(javax.sql.DataSource dataSource, int open, int size) {
+    if (size % REAL_TASKS != 0 || open % REAL_TASKS != 0) {
+      throw new IllegalArgumentException("benchmark.openTasks must be multiples of benchmark.realTasks");
+    }
+    int from = open / REAL_TASKS;
+    int to = size / REAL_TASKS - 1;
+    String copies = " from %s, generate_series(" + from + ", " + to + ") k where ";
+    String real = "(select ID_ from ACT_RU_TASK where ID_ not like '%:c%')";
+    String realInstances = "(select PROC_INST_ID_ from ACT_RU_TASK where ID_ not like '%:c%')";
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      java.sql.Statement statement = connection.createStatement();
+      statement.execute("set session_replication_role = replica"); // foreign keys: parents and children arrive together
+      // Executions, links and grants first: their originals are found through the real tasks.
+      copy(statement, "ACT_RU_EXECUTION", copies + "PROC_INST_ID_ in " + realInstances,
+          java.util.Set.of("ID_", "PROC_INST_ID_", "PARENT_ID_", "ROOT_PROC_INST_ID_", "BUSINESS_KEY_"));
+      copy(statement, "ACT_RU_IDENTITYLINK", copies + "TASK_ID_ in " + real, java.util.Set.of("ID_", "TASK_ID_"));
+      copy(statement, "ACT_RU_AUTHORIZATION", copies + "(RESOURCE_TYPE_ in (7, 19) and RESOURCE_ID_ in " + real
+          + " or RESOURCE_TYPE_ in (8, 20) and RESOURCE_ID_ in " + realInstances + ")",
+          java.util.Set.of("ID_", "RESOURCE_ID_", "ROOT_PROC_INST_ID_"));
+      copy(statement, "ACT_RU_TASK", copies + "ID_ not like '%:c%'",
+          java.util.Set.of("ID_", "EXECUTION_ID_", "PROC_INST_ID_"));
+      statement.execute("set session_replication_role = default");
+      statement.execute("analyze");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** insert into the table a copy of the rows {@code where} selects, the named columns given new ids. */
+  private static void copy(java.sql.Statement statement, String table, String where, java.util.Set<String> newIds)
+      throws java.sql.SQLException {
+    List<String> columns = new ArrayList<>();
+    try (java.sql.ResultSet rows = statement.executeQuery("select column_name from information_schema.columns "
+        + "where table_schema = current_schema() and table_name = '" + table.toLowerCase(Locale.ROOT) + "' order by ordinal_position")) {
+      while (rows.next()) {
+        columns.add(rows.getString(1).toUpperCase(Locale.ROOT));
+      }
+    }
+    String values = String.join(", ", columns.stream()
+        .map(column -> newIds.contains(column) ? column + " || ':c' || k" : column).toList());
+    statement.execute("insert into " + table + " (" + String.join(", ", columns) + ") select " + values
+        + where.replace("%s", table));
+  }
+
+  /**
+   * With {@code -Dbenchmark.inspectMinutes=N} the databases stay up N minutes after the queries,
+   * so their plans can be studied with psql on the benchmark's own data (the address is printed).
+   */
+  private static void holdForInspection(EmbeddedPostgres postgres) {
+    long minutes = Long.getLong("benchmark.inspectMinutes", 0);
+    if (minutes > 0) {
+      System.out.println("Inspect: psql -h localhost -p " + postgres.getPort() + " -U postgres -d product (or -d bare) for "
+          + minutes + " minutes");
+      java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MINUTES.toNanos(minutes));
+    }
+  }
+
+  /** The filter count's plan with its real row counts and buffers, in target/benchmark-plans/. */
+  private static void explain(javax.sql.DataSource dataSource, StatementCounter.Captured count, int openTasks, Joins joins,
+      String name) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("-- " + name + ", " + openTasks + " open tasks, " + joins.label);
+    lines.add(count.sql().strip().replaceAll("\\s+", " "));
+    lines.add("-- parameters: " + count.bindings().stream().map(b -> String.valueOf(((Object[]) b[1])[1])).toList());
+    lines.addAll(count.rerun(dataSource, "EXPLAIN (ANALYZE, BUFFERS) "));
+    lines.add("");
+    lines.add("-- rows by table; grants by resource type (6 process definition, 7 task, 8 process instance, 20 historic process instance)");
+    for (String sql : List.of(
+        "select 'ACT_RU_TASK', count(*) from ACT_RU_TASK",
+        "select 'ACT_RU_IDENTITYLINK', count(*) from ACT_RU_IDENTITYLINK",
+        "select 'ACT_RU_AUTHORIZATION type ' || RESOURCE_TYPE_, count(*) from ACT_RU_AUTHORIZATION group by RESOURCE_TYPE_")) {
+      try (java.sql.Connection connection = dataSource.getConnection();
+          java.sql.ResultSet rows = connection.createStatement().executeQuery(sql)) {
+        while (rows.next()) {
+          lines.add(rows.getString(1) + ": " + rows.getLong(2));
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    Path file = Path.of("target", "benchmark-plans", name + "-" + openTasks + "-" + joins.name().toLowerCase(Locale.ROOT) + ".txt");
+    Files.createDirectories(file.getParent());
+    Files.write(file, lines);
+  }
+
+  /**
    * Open tasks for the group are added up to each size in turn (e.g. 10,000 then 100,000), on
    * PostgreSQL as a council runs it (one embedded server, a database for each application),
-   * and both applications are queried at each size.
+   * and both applications are queried at each size, with the engine's left joins and its inner
+   * joins (the same switches for both: the bare engine as a council without CMMN or standalone
+   * tasks would also run it).
    */
   @Test
   @Order(3)
   void tasklistQueriesWithAuthorizationsAgainstTheBareEngine() throws IOException {
-    List<Percentiles[]> bare = new ArrayList<>();
-    List<Percentiles[]> product = new ArrayList<>();
+    Map<String, Percentiles[]> bare = new java.util.HashMap<>();
+    Map<String, Percentiles[]> product = new java.util.HashMap<>();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         ConfigurableApplicationContext bareContext = bareEngine(postgres, createDatabase(postgres, "bare"));
         ConfigurableApplicationContext productContext = application(
@@ -589,30 +736,47 @@ class ProductBenchmark {
       deployMinimalModel(bareEngine);
       int open = 0;
       for (int size : OPEN_TASKS) {
-        for (; open < size; open++) {
+        for (; open < Math.min(size, REAL_TASKS); open++) {
           bareEngine.getRuntimeService().startProcessInstanceByKey("MinimalCase", nextReference());
           productEngine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", nextReference(),
               CaseFixtures.with(CaseFixtures.startVariables(), "entryLevel", 2));
         }
-        bare.add(tasklistQueries(bareEngine, size));
-        product.add(tasklistQueries(productEngine, size));
+        if (open < size) {
+          copyOpenTasks(bareContext.getBean(javax.sql.DataSource.class), open, size);
+          copyOpenTasks(productContext.getBean(javax.sql.DataSource.class), open, size);
+          open = size;
+        }
+        for (Joins joins : Joins.values()) {
+          bare.put(size + " " + joins, tasklistQueries(bareContext, size, joins, "bare"));
+          product.put(size + " " + joins, tasklistQueries(productContext, size, joins, "product"));
+        }
       }
+      reportTasklistQueries(bare, product);
+      writeReport(); // before the databases are held, so an interrupted inspection keeps the figures
+      holdForInspection(postgres);
     }
+  }
+
+  private static void reportTasklistQueries(Map<String, Percentiles[]> bare, Map<String, Percentiles[]> product) {
     report("");
     report("### 3. Tasklist's queries with authorizations on, as an attendance officer (PostgreSQL; up to %d timed runs after up to 50)",
         QUERY_RUNS);
     report("");
-    report("| open tasks | query | bare p50 | bare p95 | product p50 | product p95 | p95 ratio | runs (bare/product) |");
-    report("|---|---|---|---|---|---|---|---|");
+    report("Both applications with the same engine switches in each row (the product runs with inner joins).");
+    report("");
+    report("| open tasks | engine joins | query | bare p50 | bare p95 | product p50 | product p95 | p95 ratio | runs (bare/product) |");
+    report("|---|---|---|---|---|---|---|---|---|");
     String[] names = {"a group's tasks (first page of 15, newest first)", "a filter's count"};
-    for (int size = 0; size < OPEN_TASKS.length; size++) {
-      for (int i = 0; i < 2; i++) {
-        Percentiles b = bare.get(size)[i];
-        Percentiles p = product.get(size)[i];
-        String ratio = b.cancelled() || p.cancelled() ? (p.cancelled() ? "n/a" : String.format(Locale.ROOT, "< %.3f×",
-            p.p95() / (QUERY_TIMEOUT_S * 1000.0))) : String.format(Locale.ROOT, "%.2f×", p.p95() / b.p95());
-        report("| %,d | %s | %s | %s | %s | %s | %s | %d/%d |", OPEN_TASKS[size], names[i], b.p50Text(), b.p95Text(),
-            p.p50Text(), p.p95Text(), ratio, b.runs(), p.runs());
+    for (int size : OPEN_TASKS) {
+      for (Joins joins : Joins.values()) {
+        for (int i = 0; i < 2; i++) {
+          Percentiles b = bare.get(size + " " + joins)[i];
+          Percentiles p = product.get(size + " " + joins)[i];
+          String ratio = b.cancelled() || p.cancelled() ? (p.cancelled() ? "n/a" : String.format(Locale.ROOT, "< %.3f×",
+              p.p95() / (QUERY_TIMEOUT_S * 1000.0))) : String.format(Locale.ROOT, "%.2f×", p.p95() / b.p95());
+          report("| %,d | %s | %s | %s | %s | %s | %s | %s | %d/%d |", size, joins.label, names[i], b.p50Text(), b.p95Text(),
+              p.p50Text(), p.p95Text(), ratio, b.runs(), p.runs());
+        }
       }
     }
   }

@@ -81,6 +81,44 @@ public final class StatementCounter implements BeanPostProcessor {
     }
   }
 
+  /** A prepared statement as the application sent it: its SQL and the calls that bound its parameters. */
+  public record Captured(String sql, java.util.List<Object[]> bindings) {
+    /** Runs {@code prefix + sql} (e.g. {@code EXPLAIN ANALYZE}) with the same parameters; the rows' first column. */
+    public java.util.List<String> rerun(DataSource dataSource, String prefix) {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      try (Connection connection = dataSource.getConnection();
+          java.sql.PreparedStatement statement = connection.prepareStatement(prefix + sql)) {
+        for (Object[] binding : bindings) {
+          Method setter = (Method) binding[0];
+          setter.invoke(statement, (Object[]) binding[1]);
+        }
+        try (java.sql.ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            lines.add(rows.getString(1));
+          }
+        }
+      } catch (SQLException | ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      return lines;
+    }
+  }
+
+  private static volatile Pattern capturing;
+  private static volatile Captured captured;
+
+  /** From now on keeps the last prepared statement whose SQL matches {@code sql} ({@link #captured()}). */
+  public static void capture(Pattern sql) {
+    captured = null;
+    capturing = sql;
+  }
+
+  /** The last statement kept since {@link #capture}, or null; stops capturing. */
+  public static Captured captured() {
+    capturing = null;
+    return captured;
+  }
+
   private static void counted(String sql) {
     COUNT.incrementAndGet();
     BY_KIND.computeIfAbsent(kind(sql), k -> new AtomicLong()).incrementAndGet();
@@ -88,12 +126,21 @@ public final class StatementCounter implements BeanPostProcessor {
 
   @SuppressWarnings("unchecked")
   private static <T> T wrap(T target, Class<T> type, String preparedSql) {
+    Pattern capture = capturing;
+    java.util.List<Object[]> bindings =
+        capture != null && preparedSql != null && capture.matcher(preparedSql).find() ? new java.util.ArrayList<>() : null;
     InvocationHandler handler =
         (proxy, method, args) -> {
           String name = method.getName();
+          if (bindings != null && name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
+            bindings.add(new Object[] {method, args.clone()});
+          }
           if (target instanceof Statement && (name.startsWith("execute") && !name.equals("executeBatch")
               || name.equals("addBatch"))) {
             counted(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql);
+            if (bindings != null) {
+              captured = new Captured(preparedSql, java.util.List.copyOf(bindings));
+            }
           }
           Object result = invoke(target, method, args);
           String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
