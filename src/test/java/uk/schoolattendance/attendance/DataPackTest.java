@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,11 @@ class DataPackTest {
   @BeforeEach
   void today() {
     RegisterApi.today(TODAY);
+  }
+
+  @AfterEach
+  void realTime() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,11 @@ class OffencePeriodTest {
   @BeforeEach
   void today() {
     RegisterApi.today(TODAY);
+  }
+
+  @AfterEach
+  void realTime() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
   }
 
   @Test

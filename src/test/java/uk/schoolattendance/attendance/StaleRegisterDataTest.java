@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,11 @@ class StaleRegisterDataTest {
   @BeforeEach
   void today() {
     RegisterApi.today(TODAY);
+  }
+
+  @AfterEach
+  void realTime() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
   }
 
   @Test
