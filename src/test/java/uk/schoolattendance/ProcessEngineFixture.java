@@ -25,12 +25,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.attendance.IdentifyAttendanceConcerns;
 import uk.schoolattendance.attendance.ReviewIdentifiedPupils;
+import uk.schoolattendance.attendance.StaleRegisterData;
+import uk.schoolattendance.attendance.WatchRegisterFreshness;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseReferences;
 import uk.schoolattendance.casework.CaseSettings;
 import uk.schoolattendance.casework.ChangeCaseLevel;
 import uk.schoolattendance.casework.RegisterFigures;
+import uk.schoolattendance.meetings.SchoolDataPacks;
 import uk.schoolattendance.meetings.TargetingSupportMeeting;
+import uk.schoolattendance.process.Json;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.court.CourtProceedingsRepository;
 import uk.schoolattendance.court.CourtProperties;
@@ -65,7 +69,8 @@ public final class ProcessEngineFixture {
   public static final List<ProcessContract> CONTRACTS =
       List.of(
           new AttendanceCase(), new ChangeCaseLevel(), new TargetingSupportMeeting(), new NoticeToImprove(),
-          new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils());
+          new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils(), new StaleRegisterData(),
+          new WatchRegisterFreshness());
 
   /** The two demo schools: 100001 buys the traded service, 100002 the universal one; officer is named for both. */
   public static final SchoolsProperties SCHOOLS =
@@ -183,6 +188,11 @@ public final class ProcessEngineFixture {
     if (!builder.replacements.containsKey("registerFigures")) {
       // the register is not part of the process tests: no pupil has marks unless a test says so
       beans.getBeanFactory().registerSingleton("registerFigures", (RegisterFigures) upn -> java.util.Optional.empty());
+    }
+    if (!builder.replacements.containsKey("schoolDataPacks")) {
+      // an empty pack: the register's own tests check what a pack holds
+      beans.getBeanFactory().registerSingleton("schoolDataPacks", (SchoolDataPacks) urn -> new SchoolDataPacks.MeetingDataPack(
+          CALENDAR.today().toString(), Json.newList(), Json.newList(), Json.newList(), Json.newList()));
     }
     ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(beans);
     scanner.addExcludeFilter(new AnnotationTypeFilter(RestController.class));

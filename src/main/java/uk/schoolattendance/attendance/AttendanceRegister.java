@@ -118,6 +118,18 @@ public class AttendanceRegister {
         (rs, n) -> rs.getString(1).trim(), Integer.parseInt(urn));
   }
 
+  /** The pupils enrolled at the school with their details (schools not listed), in UPN order. */
+  public List<Pupil> pupilsWithDetailsAt(String urn) {
+    return jdbc.query(
+        "SELECT p.pupil_id, p.upn, p.forename, p.surname, p.date_of_birth, p.year_group, p.school_urn, p.sen_provision,"
+            + " p.free_school_meals, p.has_social_worker, p.looked_after FROM att_enrolment e"
+            + " JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.school_urn = ? ORDER BY p.upn",
+        (rs, n) -> new Pupil(rs.getInt(1), rs.getString(2).trim(), rs.getString(3), rs.getString(4),
+            rs.getDate(5).toLocalDate(), rs.getString(6), urn(rs.getInt(7)), trim(rs.getString(8)),
+            bool(rs.getObject(9)), bool(rs.getObject(10)), bool(rs.getObject(11)), List.of()),
+        Integer.parseInt(urn));
+  }
+
   /** The pupils flagged for the school's Targeting Support Meeting in the academic year ("2026-27"). */
   public List<TargetingFlag> targetingFlags(String urn, String academicYear) {
     return jdbc.query(

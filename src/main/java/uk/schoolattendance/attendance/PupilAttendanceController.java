@@ -32,13 +32,47 @@ class PupilAttendanceController {
   private final SchoolAccess access;
   private final SchoolCalendar calendar;
   private final RegistrationCertificate certificate;
+  private final OffencePeriods offencePeriods;
 
   PupilAttendanceController(
-      AttendanceRegister register, SchoolAccess access, SchoolCalendar calendar, RegistrationCertificate certificate) {
+      AttendanceRegister register,
+      SchoolAccess access,
+      SchoolCalendar calendar,
+      RegistrationCertificate certificate,
+      OffencePeriods offencePeriods) {
     this.register = register;
     this.access = access;
     this.calendar = calendar;
     this.certificate = certificate;
+    this.offencePeriods = offencePeriods;
+  }
+
+  /**
+   * The offence period from the marks ({@link OffencePeriods}): without {@code from} and {@code
+   * to}, the proposal (the most recent window, up to {@code asOf} (default today), in which the
+   * threshold was met; {@code thresholdMet} false and no dates when there is none); with them, the
+   * check of a narrowed period (400 naming {@code offenceFrom} or {@code offenceTo} when it no
+   * longer holds the threshold).
+   */
+  @GetMapping("/{upn}/offence-period")
+  Map<String, Object> offencePeriod(
+      @PathVariable String upn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    AttendanceRegister.Pupil pupil = readable(upn);
+    OffencePeriods.OffencePeriod period = from == null && to == null
+        ? offencePeriods.propose(pupil.upn(), asOf == null ? calendar.today() : asOf).orElse(null)
+        : offencePeriods.check(pupil.upn(), from, to);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("upn", pupil.upn());
+    body.put("thresholdMet", period != null);
+    body.put("offenceFrom", period == null ? null : period.from());
+    body.put("offenceTo", period == null ? null : period.to());
+    body.put("unauthorisedSessions", period == null ? null : period.unauthorisedSessions());
+    body.put("schoolWeeks", period == null ? null : period.schoolWeeks());
+    body.put("schoolUrn", pupil.schoolUrn());
+    return body;
   }
 
   /**

@@ -21,10 +21,14 @@ import uk.schoolattendance.process.InvalidInputException;
  * per school and term. Needs {@code schoolUrn} (a known school) and {@code term} (e.g.
  * {@code 2026-27 autumn}); {@code meetingDate} is optional (a school day; the task is due then,
  * otherwise in 20 working days). The business key is {@code TSM-{urn}-{year}-{term}}; a second
- * meeting for the same school and term is refused.
+ * meeting for the same school and term is refused. {@code dataPackDate} is a week before the
+ * meeting is due: the school's data pack is prepared then.
  */
 @Component("targetingSupportMeetingStart")
 public class TargetingSupportMeetingStart implements ExecutionListener {
+
+  /** The data pack is prepared this many days before the meeting is due, so its figures are fresh. */
+  static final int DATA_PACK_DAYS_BEFORE = 7;
 
   private static final Pattern TERM_SHAPE = Pattern.compile("\\d{4}-\\d{2} (autumn|spring|summer)");
 
@@ -59,6 +63,9 @@ public class TargetingSupportMeetingStart implements ExecutionListener {
     } else {
       MEETING_DUE_DATE.set(execution, calendar.workingDaysFromNow(20));
     }
+    java.util.Date due = MEETING_DUE_DATE.get(execution);
+    java.util.Date packDate = java.util.Date.from(due.toInstant().minus(java.time.Duration.ofDays(DATA_PACK_DAYS_BEFORE)));
+    TargetingSupportMeeting.DATA_PACK_DATE.set(execution, packDate);
     String key = "TSM-" + urn + "-" + term.replace(' ', '-');
     long existing =
         execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +40,11 @@ class RegistrationCertificateTest {
   @BeforeEach
   void today() {
     RegisterApi.today(TODAY);
+  }
+
+  @AfterEach
+  void realTime() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
   }
 
   @Test

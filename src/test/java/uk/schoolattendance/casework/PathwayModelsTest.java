@@ -65,7 +65,7 @@ class PathwayModelsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"AttendanceCase", "NoticeToImprove", "TargetingSupportMeeting", "ChangeCaseLevel",
-      "IdentifyAttendanceConcerns", "ReviewIdentifiedPupils"})
+      "IdentifyAttendanceConcerns", "ReviewIdentifiedPupils", "StaleRegisterData", "WatchRegisterFreshness"})
   void everyModelIsReadableAndComplete(String name) throws IOException {
     BpmnModelInstance model = model(name);
     Process process = model.getModelElementById(name);

@@ -76,6 +76,8 @@ public final class NodeProcess implements AutoCloseable {
     command.add("--server.port=" + port);
     command.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
     command.add("--spring.main.banner-mode=off");
+    // the nodes run the probes' jobs only: no termly meetings of their own
+    command.add("--attendance.meetings.schedule-on-start=false");
     command.addAll(arguments);
     process =
         new ProcessBuilder(command)

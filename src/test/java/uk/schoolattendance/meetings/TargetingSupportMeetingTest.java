@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.schoolattendance.casework.CaseFixtures.clockAt;
 import static uk.schoolattendance.casework.CaseFixtures.london;
@@ -51,6 +53,13 @@ class TargetingSupportMeetingTest {
     ProcessInstance meeting = processEngine.getRuntimeService().startProcessInstanceByKey(TargetingSupportMeeting.KEY,
         vars(TargetingSupportMeeting.SCHOOL_URN.name(), "100002", TargetingSupportMeeting.TERM.name(), "2026-27 Autumn", TargetingSupportMeeting.MEETING_DATE.name(), "2026-09-23"));
     assertThat(meeting.getBusinessKey()).isEqualTo("TSM-100002-2026-27-autumn");
+    assertThat(meeting).isWaitingAt(TargetingSupportMeeting.DATA_PACK_DUE);
+    assertThat(job().getDuedate()).isEqualTo(london(2026, 9, 16, 9));
+    execute(job());
+    assertThat(meeting).isWaitingAt(TargetingSupportMeeting.PREPARE_DATA_PACK);
+    execute(job());
+    assertThat(processEngine.getRuntimeService().getVariables(meeting.getId()))
+        .containsKeys(TargetingSupportMeeting.DATA_PACK_BANDS.name(), TargetingSupportMeeting.DATA_PACK_COHORTS.name());
     assertThat(meeting).isWaitingAt(TargetingSupportMeeting.HOLD_TARGETING_SUPPORT_MEETING.id());
     assertThat(task(meeting).getDueDate()).isEqualTo(london(2026, 9, 23, 9));
     assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(meeting).getId()))

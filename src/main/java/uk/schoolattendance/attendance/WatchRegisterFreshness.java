@@ -1,0 +1,33 @@
+package uk.schoolattendance.attendance;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.MessageContract;
+import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.UserTaskContract;
+
+/**
+ * The contract of {@code WatchRegisterFreshness} (bpmn/WatchRegisterFreshness.bpmn): every school
+ * day morning, the schools whose register is stale get a {@link StaleRegisterData} instance, and a
+ * school whose marks came in again has its instance ended.
+ */
+@Component
+public final class WatchRegisterFreshness implements ProcessContract {
+
+  public static final String KEY = "WatchRegisterFreshness";
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public List<UserTaskContract> userTasks() {
+    return List.of();
+  }
+
+  @Override
+  public List<MessageContract> messages() {
+    return List.of();
+  }
+}

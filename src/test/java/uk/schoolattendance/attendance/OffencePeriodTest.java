@@ -1,0 +1,127 @@
+package uk.schoolattendance.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.Upn;
+
+/**
+ * The offence period from the marks (issue #15): proposed as the window of school weeks in which
+ * the threshold was met, across half-term and the summer holiday; a narrowed period that no
+ * longer holds the threshold's sessions, or a period longer than its school weeks, is refused.
+ * Riverside Primary (100001) keeps the authority's calendar: half-term 26–30 October 2026, summer
+ * holiday 23 July – 2 September 2026.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@SuppressWarnings("rawtypes")
+class OffencePeriodTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RegisterCalendars calendars;
+  @Autowired OffencePeriods periods;
+
+  @BeforeEach
+  void today() {
+    RegisterApi.today(TODAY);
+  }
+
+  @AfterEach
+  void realTime() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
+  @Test
+  void theProposedPeriodRunsAcrossTheSummerHolidayAndANarrowedOneMustStillHoldTheThreshold() {
+    String upn = Upn.of(700_600_000_001L);
+    CsvFile file = new CsvFile()
+        .days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 7, 13), LocalDate.of(2026, 7, 22),
+            (day, session) -> switch (day.getDayOfMonth()) {
+              case 20 -> "G";
+              case 21 -> "N";
+              case 22 -> "O";
+              default -> "/";
+            })
+        .days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LocalDate.of(2026, 11, 24),
+            (day, session) -> day.equals(LocalDate.of(2026, 9, 3)) ? "N"
+                : day.equals(LocalDate.of(2026, 9, 4)) ? "G" : "/");
+    assertThat(RegisterApi.importCsv(rest, "datateam", file.text()).getBody()).containsEntry("rowsRejected", 0);
+
+    Map proposal = RegisterApi.get(rest, "school1", "/api/pupils/" + upn + "/offence-period").getBody();
+    assertThat(proposal)
+        .containsEntry("thresholdMet", true)
+        .containsEntry("offenceFrom", "2026-07-20")
+        .containsEntry("offenceTo", "2026-09-04")
+        .containsEntry("unauthorisedSessions", 10)
+        .containsEntry("schoolWeeks", 2);
+
+    // narrowed to the autumn's four sessions: refused, naming the field and why
+    ResponseEntity<Map> narrowed = RegisterApi.get(rest, "school1",
+        "/api/pupils/" + upn + "/offence-period?from=2026-09-01&to=2026-09-04");
+    assertThat(narrowed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(narrowed.getBody().toString()).contains("offenceFrom").contains("holds 4 unauthorised sessions")
+        .contains("the threshold needs 10");
+    // narrowed to the days of the absences: still holds the threshold
+    assertThat(periods.check(upn, LocalDate.of(2026, 7, 20), LocalDate.of(2026, 9, 4)).unauthorisedSessions()).isEqualTo(10);
+  }
+
+  @Test
+  void aWindowAcrossHalfTermCountsTwoSchoolWeeksAndALongerPeriodIsNotTheThresholdsWindow() {
+    String upn = Upn.of(700_600_000_002L);
+    CsvFile file = new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LocalDate.of(2026, 11, 24),
+        (day, session) -> {
+          String date = day.toString();
+          return switch (date) {
+            case "2026-10-21" -> session.equals("AM") ? "O" : "/";
+            case "2026-10-22", "2026-10-23", "2026-11-02", "2026-11-03" -> "N";
+            case "2026-11-04" -> session.equals("AM") ? "U" : "/";
+            default -> "/";
+          };
+        });
+    assertThat(RegisterApi.importCsv(rest, "datateam", file.text()).getBody()).containsEntry("rowsRejected", 0);
+
+    OffencePeriods.OffencePeriod proposed = periods.propose(upn, TODAY).orElseThrow();
+    assertThat(proposed.from()).isEqualTo(LocalDate.of(2026, 10, 19));
+    assertThat(proposed.to()).isEqualTo(LocalDate.of(2026, 11, 4));
+    assertThat(proposed.unauthorisedSessions()).isEqualTo(10);
+    assertThat(proposed.schoolWeeks()).isEqualTo(2);
+    // before the tenth session the threshold was not met
+    assertThat(periods.propose(upn, LocalDate.of(2026, 11, 3))).isEmpty();
+
+    assertThatThrownBy(() -> periods.check(upn, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4)))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("offenceFrom:").hasMessageContaining("holds 5");
+    assertThatThrownBy(() -> periods.check(upn, LocalDate.of(2026, 9, 3), LocalDate.of(2026, 11, 20)))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("offenceTo:")
+        .hasMessageContaining("spans 11 school weeks").hasMessageContaining("at most 10");
+    assertThatThrownBy(() -> periods.check(upn, LocalDate.of(2026, 11, 4), LocalDate.of(2026, 10, 21)))
+        .hasMessageStartingWith("offenceTo:");
+    assertThat(periods.check(upn, LocalDate.of(2026, 10, 21), LocalDate.of(2026, 11, 4)).schoolWeeks()).isEqualTo(2);
+
+    // the same authorizations as the figures: another school's pupil does not exist for school2
+    assertThat(RegisterApi.get(rest, "school2", "/api/pupils/" + upn + "/offence-period").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aPupilWhoNeverMetTheThresholdHasNoProposal() {
+    String upn = Upn.of(700_600_000_003L);
+    RegisterApi.importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001),
+        LocalDate.of(2026, 9, 3), LocalDate.of(2026, 11, 24), (day, session) -> day.getDayOfMonth() == 10 ? "N" : "/").text());
+    assertThat(RegisterApi.get(rest, "officer", "/api/pupils/" + upn + "/offence-period").getBody())
+        .containsEntry("thresholdMet", false).containsEntry("offenceFrom", null);
+  }
+}
