@@ -32,14 +32,14 @@ class PupilAttendanceController {
   private final SchoolAccess access;
   private final SchoolCalendar calendar;
   private final RegistrationCertificate certificate;
-  private final OffencePeriods offencePeriods;
+  private final OffencePeriodsFromMarks offencePeriods;
 
   PupilAttendanceController(
       AttendanceRegister register,
       SchoolAccess access,
       SchoolCalendar calendar,
       RegistrationCertificate certificate,
-      OffencePeriods offencePeriods) {
+      OffencePeriodsFromMarks offencePeriods) {
     this.register = register;
     this.access = access;
     this.calendar = calendar;
@@ -48,7 +48,7 @@ class PupilAttendanceController {
   }
 
   /**
-   * The offence period from the marks ({@link OffencePeriods}): without {@code from} and {@code
+   * The offence period from the marks ({@link OffencePeriodsFromMarks}): without {@code from} and {@code
    * to}, the proposal (the most recent window, up to {@code asOf} (default today), in which the
    * threshold was met; {@code thresholdMet} false and no dates when there is none); with them, the
    * check of a narrowed period (400 naming {@code offenceFrom} or {@code offenceTo} when it no
@@ -61,7 +61,7 @@ class PupilAttendanceController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     AttendanceRegister.Pupil pupil = readable(upn);
-    OffencePeriods.OffencePeriod period = from == null && to == null
+    OffencePeriodsFromMarks.OffencePeriod period = from == null && to == null
         ? offencePeriods.propose(pupil.upn(), asOf == null ? calendar.today() : asOf).orElse(null)
         : offencePeriods.check(pupil.upn(), from, to);
     Map<String, Object> body = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ class OffencePeriodTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
-  @Autowired OffencePeriods periods;
+  @Autowired OffencePeriodsFromMarks periods;
 
   @BeforeEach
   void today() {
@@ -94,7 +94,7 @@ class OffencePeriodTest {
         });
     assertThat(RegisterApi.importCsv(rest, "datateam", file.text()).getBody()).containsEntry("rowsRejected", 0);
 
-    OffencePeriods.OffencePeriod proposed = periods.propose(upn, TODAY).orElseThrow();
+    OffencePeriodsFromMarks.OffencePeriod proposed = periods.propose(upn, TODAY).orElseThrow();
     assertThat(proposed.from()).isEqualTo(LocalDate.of(2026, 10, 19));
     assertThat(proposed.to()).isEqualTo(LocalDate.of(2026, 11, 4));
     assertThat(proposed.unauthorisedSessions()).isEqualTo(10);

@@ -25,7 +25,7 @@ import uk.schoolattendance.process.InvalidInputException;
  * </ul>
  */
 @Service
-public class OffencePeriods {
+public class OffencePeriodsFromMarks {
 
   /** How far back a proposal looks for the threshold. */
   static final int LOOKBACK_MONTHS = 12;
@@ -38,7 +38,7 @@ public class OffencePeriods {
   private final RegisterCalendars calendars;
   private final RegisterProperties properties;
 
-  OffencePeriods(AttendanceRegister register, RegisterCalendars calendars, RegisterProperties properties) {
+  OffencePeriodsFromMarks(AttendanceRegister register, RegisterCalendars calendars, RegisterProperties properties) {
     this.register = register;
     this.calendars = calendars;
     this.properties = properties;
