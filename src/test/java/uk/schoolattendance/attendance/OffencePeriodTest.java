@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.OffencePeriodProposals;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.process.Upn;
 
@@ -34,6 +35,8 @@ class OffencePeriodTest {
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired OffencePeriodsFromMarks periods;
+  /** What the case's legal route takes when the officer gives no offence period. */
+  @Autowired OffencePeriodProposals caseProposals;
 
   @BeforeEach
   void today() {
@@ -101,6 +104,10 @@ class OffencePeriodTest {
     assertThat(proposed.schoolWeeks()).isEqualTo(2);
     // before the tenth session the threshold was not met
     assertThat(periods.propose(upn, LocalDate.of(2026, 11, 3))).isEmpty();
+    // a legal route chosen without dates takes the same period from the marks
+    assertThat(caseProposals.propose(upn, TODAY))
+        .contains(new OffencePeriodProposals.OffencePeriod(LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 4)));
+    assertThat(caseProposals.propose(upn, LocalDate.of(2026, 11, 3))).isEmpty();
 
     assertThatThrownBy(() -> periods.check(upn, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4)))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("offenceFrom:").hasMessageContaining("holds 5");
