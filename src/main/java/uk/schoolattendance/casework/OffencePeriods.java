@@ -107,13 +107,7 @@ public class OffencePeriods {
       }
     }
     if (prosecution) {
-      LocalDate deadline = dates.informationDeadline(to);
-      if (today.isAfter(deadline)) {
-        throw new InvalidInputException(
-            OFFENCE_TO.name(),
-            "a prosecution for an offence ending " + Days.shown(to) + " is time-barred: the information had to be laid by "
-                + Days.shown(deadline) + " (Magistrates' Courts Act 1980 s127)");
-      }
+      dates.requireProsecutionInTime(OFFENCE_TO.name(), to);
     }
     CaseFacts.OFFENCE_PERIOD_SHOWN.set(scope, Days.shown(from, to));
   }

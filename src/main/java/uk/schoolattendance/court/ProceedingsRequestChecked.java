@@ -21,6 +21,7 @@ import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.process.ProsecutionTimeLimit;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -98,13 +99,8 @@ public class ProceedingsRequestChecked implements ExecutionListener {
       throw new InvalidInputException(CourtProceedings.OFFENCE_TO.name(), "must not be before offenceFrom");
     }
     age.requireCovers(Inputs.optionalDay(execution, CourtProceedings.PUPIL_DATE_OF_BIRTH, zone()), from, to);
-    LocalDate deadline = to.plusMonths(notices.informationLimitMonths()); // the same rule as NoticeDates.informationDeadline
-    if (dates.today().isAfter(deadline)) {
-      throw new InvalidInputException(
-          CourtProceedings.OFFENCE_TO.name(),
-          "a prosecution for an offence ending " + Days.shown(to) + " is time-barred: the information had to be laid by "
-              + Days.shown(deadline) + " (Magistrates' Courts Act 1980 s127)");
-    }
+    LocalDate deadline = ProsecutionTimeLimit.requireInTime(
+        CourtProceedings.OFFENCE_TO.name(), to, notices.informationLimitMonths(), dates.today());
     INFORMATION_DEADLINE.set(execution, deadline);
     return deadline;
   }

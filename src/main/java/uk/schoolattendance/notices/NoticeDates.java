@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import uk.schoolattendance.process.ProsecutionTimeLimit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -67,7 +68,12 @@ public class NoticeDates {
 
   /** The last day to lay an information for an offence period ending {@code offenceTo}. */
   public LocalDate informationDeadline(LocalDate offenceTo) {
-    return offenceTo.plusMonths(properties.informationLimitMonths());
+    return ProsecutionTimeLimit.informationDeadline(offenceTo, properties.informationLimitMonths());
+  }
+
+  /** The information deadline, or refused naming {@code field} when a prosecution is time-barred today. */
+  public LocalDate requireProsecutionInTime(String field, LocalDate offenceTo) {
+    return ProsecutionTimeLimit.requireInTime(field, offenceTo, properties.informationLimitMonths(), today());
   }
 
   /** When the payment period has ended: the start of the day after the final deadline. */
