@@ -2,12 +2,9 @@ package uk.schoolattendance.attendance;
 
 import static uk.schoolattendance.process.ProcessVariable.integer;
 
-import java.util.List;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
-import uk.schoolattendance.process.UserTaskContract;
 
 /**
  * The contract of {@code IdentifyAttendanceConcerns} (bpmn/IdentifyAttendanceConcerns.bpmn, docs/register.md):
@@ -34,13 +31,4 @@ public final class IdentifyAttendanceConcerns implements ProcessContract {
     return KEY;
   }
 
-  @Override
-  public List<UserTaskContract> userTasks() {
-    return List.of();
-  }
-
-  @Override
-  public List<MessageContract> messages() {
-    return List.of();
-  }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
-import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.UserTaskContract;
@@ -50,8 +49,4 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
     return List.of(REVIEW_IDENTIFIED_PUPILS);
   }
 
-  @Override
-  public List<MessageContract> messages() {
-    return List.of();
-  }
 }

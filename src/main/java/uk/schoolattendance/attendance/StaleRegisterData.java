@@ -9,7 +9,6 @@ import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
-import uk.schoolattendance.process.UserTaskContract;
 
 /**
  * The contract of {@code StaleRegisterData} (bpmn/StaleRegisterData.bpmn, docs/register.md): one
@@ -33,11 +32,6 @@ public final class StaleRegisterData implements ProcessContract {
   @Override
   public String key() {
     return KEY;
-  }
-
-  @Override
-  public List<UserTaskContract> userTasks() {
-    return List.of();
   }
 
   @Override

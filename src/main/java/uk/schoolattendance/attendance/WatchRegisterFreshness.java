@@ -1,10 +1,7 @@
 package uk.schoolattendance.attendance;
 
-import java.util.List;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
-import uk.schoolattendance.process.UserTaskContract;
 
 /**
  * The contract of {@code WatchRegisterFreshness} (bpmn/WatchRegisterFreshness.bpmn): every school
@@ -21,13 +18,4 @@ public final class WatchRegisterFreshness implements ProcessContract {
     return KEY;
   }
 
-  @Override
-  public List<UserTaskContract> userTasks() {
-    return List.of();
-  }
-
-  @Override
-  public List<MessageContract> messages() {
-    return List.of();
-  }
 }

@@ -1,11 +1,8 @@
 package uk.schoolattendance.casework;
 
-import java.util.List;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
-import uk.schoolattendance.process.UserTaskContract;
 
 /**
  * The contract of {@code ChangeCaseLevel} (bpmn/ChangeCaseLevel.bpmn): how a Tasklist user
@@ -28,13 +25,4 @@ public final class ChangeCaseLevel implements ProcessContract {
     return KEY;
   }
 
-  @Override
-  public List<UserTaskContract> userTasks() {
-    return List.of();
-  }
-
-  @Override
-  public List<MessageContract> messages() {
-    return List.of();
-  }
 }

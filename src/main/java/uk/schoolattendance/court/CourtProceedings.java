@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
-import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.UserTaskContract;
@@ -121,8 +120,4 @@ public final class CourtProceedings implements ProcessContract {
     return List.of(PREPARE_COURT_CASE, INTERVIEW_UNDER_CAUTION, RECORD_COURT_OUTCOME);
   }
 
-  @Override
-  public List<MessageContract> messages() {
-    return List.of();
-  }
 }

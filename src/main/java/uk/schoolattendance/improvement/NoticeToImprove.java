@@ -9,7 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
-import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.UserTaskContract;
@@ -67,8 +66,4 @@ public final class NoticeToImprove implements ProcessContract {
     return List.of(REVIEW_NOTICE_TO_IMPROVE, WATCH_IMPROVEMENT_PERIOD);
   }
 
-  @Override
-  public List<MessageContract> messages() {
-    return List.of();
-  }
 }

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
-import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.UserTaskContract;
@@ -65,8 +64,4 @@ public final class TargetingSupportMeeting implements ProcessContract {
     return List.of(HOLD_TARGETING_SUPPORT_MEETING);
   }
 
-  @Override
-  public List<MessageContract> messages() {
-    return List.of();
-  }
 }

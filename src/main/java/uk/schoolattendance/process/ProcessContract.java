@@ -14,11 +14,15 @@ public interface ProcessContract {
   /** The process definition key, e.g. {@code AttendanceCase}. */
   String key();
 
-  /** Every user task, with the variables its completion may set. */
-  List<UserTaskContract> userTasks();
+  /** Every user task, with the variables its completion may set; none unless the contract lists them. */
+  default List<UserTaskContract> userTasks() {
+    return List.of();
+  }
 
-  /** Every message the process receives, with the variables it carries. */
-  List<MessageContract> messages();
+  /** Every message the process receives, with the variables it carries; none unless the contract lists them. */
+  default List<MessageContract> messages() {
+    return List.of();
+  }
 
   default Optional<UserTaskContract> userTask(String taskDefinitionKey) {
     return userTasks().stream().filter(task -> task.id().equals(taskDefinitionKey)).findFirst();
