@@ -132,8 +132,8 @@ class BadInputCatalogueTest {
         caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2026-000999\", \"variables\""), 400, "businessKey: references are given by the application"));
     cases.add(badAs("officer", "case: an officer chooses a case reference", post, start,
         caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2027-000001\", \"variables\""), 400, "businessKey: references are given by the application"));
-    cases.add(badAs("compliance", "notice: a penalty notice started with a chosen number", post, "/engine-rest/process-definition/key/PenaltyNotice/start",
-        "{\"businessKey\": \"PN-2026-000999\", \"variables\": {}}", 400, "businessKey: references are given by the application"));
+    cases.add(badAs("compliance", "notice: a penalty notice started directly, with a chosen number", post, "/engine-rest/process-definition/key/PenaltyNotice/start",
+        "{\"businessKey\": \"PN-2026-000999\", \"variables\": {}}", 400, "PenaltyNotice is started from the pupil's attendance case"));
 
     // The project's API for cases
     String apiCases = "/api/cases";
@@ -333,8 +333,8 @@ class BadInputCatalogueTest {
         apiCase("schoolUrn", "\"100002 \""), 400, "schoolUrn"));
     cases.add(bad("hole 3: a padded URN of no school served", post, start, caseStart("schoolUrn", "\" 999999 \""),
         400, "schoolUrn: no school with URN 999999"));
-    cases.add(bad("hole 3: a penalty notice for a UPN a case refuses", post,
-        "/engine-rest/process-definition/key/PenaltyNotice/start", noticeStart("B801200001001"), 400, "pupilUpn: check letter is wrong"));
+    cases.add(bad("hole 3: a penalty notice for a UPN a case refuses, started directly", post,
+        "/engine-rest/process-definition/key/PenaltyNotice/start", noticeStart("B801200001001"), 400, "PenaltyNotice is started from the pupil's attendance case"));
 
     // The project's API
     cases.add(bad("api: unknown path", get, "/api/reports/no-such-report", null, 404, "no-such-report"));
