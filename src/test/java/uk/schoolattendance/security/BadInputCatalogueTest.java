@@ -421,7 +421,8 @@ class BadInputCatalogueTest {
     taskId = taskService.createTaskQuery().processDefinitionKey(PROBE).singleResult().getId();
     placeholders.put(TASK, taskId);
     placeholders.put(CASE_INSTANCE, startCase(CASE, 1));
-    placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2)));
+    // a traded school's Level 2 work: its named officer's (issue #12 item 16)
+    placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2, "100001")));
     placeholders.put(PLANNING_MEETING, taskOf(startCase("AC-2026-800004", 4)));
     placeholders.put(NOTICE, issueNotice("CAT-P1", "V905456789012"));
     String withdrawn = issueNotice("CAT-P2", "Z906456789012");
@@ -449,10 +450,14 @@ class BadInputCatalogueTest {
   }
 
   private String startCase(String reference, int entryLevel) {
+    return startCase(reference, entryLevel, "100002");
+  }
+
+  private String startCase(String reference, int entryLevel, String school) {
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("pupilUpn", "H801200001001");
     variables.put("pupilName", "Sam Pupil");
-    variables.put("schoolUrn", "100002");
+    variables.put("schoolUrn", school);
     variables.put("entryLevel", entryLevel);
     variables.put("attendancePercent", 80.0);
     variables.put("unauthorisedSessions", 12);
