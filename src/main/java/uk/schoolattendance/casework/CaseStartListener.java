@@ -33,7 +33,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * builds {@code parents} from the start form's fields, takes the figures from the register of
  * marks when it holds the pupil's (whatever was typed; {@code attendanceSource} {@code marks}, else
  * {@code entered} and the typed figures are required), allocates the case reference when the
- * caller gave no business key, and opens the case's level, stage and history.
+ * caller gave no business key, refuses a pupil who has an open case ({@link OpenCaseOfPupil}), and
+ * opens the case's level, stage and history.
  */
 @Component("caseStart")
 public class CaseStartListener implements ExecutionListener {
@@ -44,16 +45,18 @@ public class CaseStartListener implements ExecutionListener {
   private final SchoolCalendar calendar;
   private final OffencePeriods offencePeriods;
   private final RegisterFigures register;
+  private final OpenCaseOfPupil openCases;
 
   public CaseStartListener(
       SchoolDirectory schools, CaseReferences references, CasePathway pathway, SchoolCalendar calendar,
-      OffencePeriods offencePeriods, RegisterFigures register) {
+      OffencePeriods offencePeriods, RegisterFigures register, OpenCaseOfPupil openCases) {
     this.schools = schools;
     this.references = references;
     this.pathway = pathway;
     this.calendar = calendar;
     this.offencePeriods = offencePeriods;
     this.register = register;
+    this.openCases = openCases;
   }
 
   @Override
@@ -76,7 +79,10 @@ public class CaseStartListener implements ExecutionListener {
         execution, Boolean.TRUE.equals(Inputs.yesNo(execution, PREVIOUS_NOTICE_TO_IMPROVE, false)));
     Inputs.optionalText(execution, SUPPORT_SO_FAR, Inputs.TEXT_MAX);
 
-    CASE_REFERENCE.set(execution, caseReference(execution));
+    String reference = caseReference(execution);
+    CASE_REFERENCE.set(execution, reference);
+    // one open case per pupil: refused naming the open one (issue #12 item 15)
+    openCases.open(execution, upn, reference);
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
     OPENED_ON.set(execution, EngineClock.now());
     REVIEW_COUNT.set(execution, 0);

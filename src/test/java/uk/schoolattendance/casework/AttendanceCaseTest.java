@@ -216,7 +216,7 @@ class AttendanceCaseTest {
     assertThat(List.of(first.get(PenaltyNotice.PARENT_NAME.name()), second.get(PenaltyNotice.PARENT_NAME.name())))
         .containsExactlyInAnyOrder("Alex Parent", "Jo Parent");
     assertThat(first.get(PenaltyNotice.PARENT_ADDRESS.name())).asString().isNotBlank();
-    assertThat(first).containsEntry(AttendanceCase.CASE_REFERENCE.name(), "AC-2025-000001").containsEntry(AttendanceCase.PUPIL_UPN.name(), CaseFixtures.UPN)
+    assertThat(first).containsEntry(AttendanceCase.CASE_REFERENCE.name(), "AC-2025-000001").containsEntry(AttendanceCase.PUPIL_UPN.name(), variable(instance, AttendanceCase.PUPIL_UPN.name()))
         .containsEntry(AttendanceCase.SCHOOL_URN.name(), "100002").containsEntry(AttendanceCase.NOTICE_REASON.name(), "other")
         .containsEntry(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12).containsKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name(), AttendanceCase.PUPIL_NAME.name());
     // calendar days, stored as ISO text

@@ -15,6 +15,8 @@ public final class CaseFixtures {
   public static final ZoneId LONDON = ZoneId.of("Europe/London");
   /** A valid UPN (check letter H by the DfE rule). */
   public static final String UPN = "H801200001001";
+  /** The pupils of {@link #startVariables()}: each case a pupil of its own (one open case per pupil). */
+  private static final java.util.concurrent.atomic.AtomicLong PUPILS = new java.util.concurrent.atomic.AtomicLong(805_000_000_000L);
   public static final String TRADED_SCHOOL = "100001";
   public static final String UNIVERSAL_SCHOOL = "100002";
 
@@ -44,9 +46,15 @@ public final class CaseFixtures {
         AttendanceCase.OFFENCE_TO.name(), to);
   }
 
+  /** A valid UPN no other case of the test run has: a pupil has one open case at a time. */
+  public static String newUpn() {
+    return uk.schoolattendance.process.Upn.of(PUPILS.incrementAndGet());
+  }
+
+  /** The start of a case for a pupil of its own ({@link #newUpn()}), Sam Pupil of the universal school. */
   public static Map<String, Object> startVariables() {
     Map<String, Object> vars = new HashMap<>();
-    vars.put(AttendanceCase.PUPIL_UPN.name(), UPN);
+    vars.put(AttendanceCase.PUPIL_UPN.name(), newUpn());
     vars.put(AttendanceCase.PUPIL_NAME.name(), "Sam Pupil");
     vars.put(AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), DATE_OF_BIRTH);
     vars.put(AttendanceCase.SCHOOL_URN.name(), UNIVERSAL_SCHOOL);

@@ -77,7 +77,7 @@ class CaseRestApiTest {
     });
     assertThat(cases("AC-2026-900001")).isZero();
 
-    ResponseEntity<String> good = startThroughEngineRest(startBody("AC-2026-900001", "H801200001001", "100002", 80, 1));
+    ResponseEntity<String> good = startThroughEngineRest(startBody("AC-2026-900001", CaseFixtures.newUpn(), "100002", 80, 1));
     assertThat(good.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(cases("AC-2026-900001")).isEqualTo(1);
   }
@@ -86,7 +86,7 @@ class CaseRestApiTest {
   @Test
   void aStartAsTasklistSubmitsTheStartFormOpensACase() {
     String form = "{\"variables\":{"
-        + "\"pupilUpn\":{\"value\":\"H801200001001\"},\"pupilName\":{\"value\":\"Sam Pupil\"},"
+        + "\"pupilUpn\":{\"value\":\"" + CaseFixtures.newUpn() + "\"},\"pupilName\":{\"value\":\"Sam Pupil\"},"
         + "\"schoolUrn\":{\"value\":\"100002\"},\"route\":{\"value\":\"support-first\"},"
         + "\"entryLevel\":{\"value\":\"2\"},\"attendancePercent\":{\"value\":83},"
         + "\"unauthorisedSessions\":{\"value\":7},\"previousNoticeToImprove\":{\"value\":false},"
@@ -108,7 +108,7 @@ class CaseRestApiTest {
 
   @Test
   void engineRestRefusesABadCompletionNamingTheVariableAndTheTaskStaysOpen() {
-    assertThat(startThroughEngineRest(startBody("AC-2026-900002", "H801200001001", "100002", 80, 4)).getStatusCode())
+    assertThat(startThroughEngineRest(startBody("AC-2026-900002", CaseFixtures.newUpn(), "100002", 80, 4)).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     Task meeting = taskService.createTaskQuery().processInstanceBusinessKey("AC-2026-900002").singleResult();
     assertThat(meeting.getTaskDefinitionKey()).isEqualTo("Task_HoldPupilPlanningMeeting");
@@ -128,7 +128,7 @@ class CaseRestApiTest {
 
   @Test
   void theProjectApiOpensACaseWithAGeneratedReferenceAndSummarisesIt() {
-    String body = "{\"pupilUpn\":\"H801200001001\",\"pupilName\":\"Sam Pupil\",\"schoolUrn\":\"100001\","
+    String body = "{\"pupilUpn\":\"" + CaseFixtures.newUpn() + "\",\"pupilName\":\"Sam Pupil\",\"schoolUrn\":\"100001\","
         + "\"attendancePercent\":72.5,\"unauthorisedSessions\":11,"
         + "\"parents\":[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]}";
     ResponseEntity<Map> created = demo().postForEntity("/api/cases", json(body), Map.class);
@@ -204,6 +204,8 @@ class CaseRestApiTest {
     assertThat(notices).hasSize(2);
     assertThat(notices).allSatisfy(n -> assertThat(n.getBusinessKey()).matches("PN-\\d{4}-\\d{6}"));
 
+    // another pupil: one open case per pupil
+    start.put("pupilUpn", CaseFixtures.newUpn());
     String court = runtimeService.startProcessInstanceByKey("AttendanceCase", "AC-2026-900011", start).getId();
     Map<String, Object> prosecution = new java.util.HashMap<>(period);
     prosecution.put("legalRoute", "prosecution");

@@ -150,10 +150,11 @@ class OffencePeriodTest {
 
   @Test
   void anOffencePeriodIsChargedOnceForTheSameParentAndChild() {
-    NoticeBuilder.notice().number("PN-2025-700001").processInstance("pi-op").pupil(CaseFixtures.UPN).parent("P1")
+    String pupil = CaseFixtures.newUpn();
+    NoticeBuilder.notice().number("PN-2025-700001").processInstance("pi-op").pupil(pupil).parent("P1")
         .offence(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 10)).issuedOn(LocalDate.of(2025, 10, 13))
         .issue(ENGINE.register, ENGINE.dates);
-    ProcessInstance instance = atPupilPlanningMeeting("AC-OP-8");
+    ProcessInstance instance = atPupilPlanningMeeting("AC-OP-8", AttendanceCase.PUPIL_UPN.name(), pupil);
     assertRefused(() -> decide(instance, "penalty-notice", "2025-09-15", "2025-10-01"), AttendanceCase.OFFENCE_FROM.name())
         .hasMessageContaining("PN-2025-700001").hasMessageContaining("Alex Parent");
     decide(instance, "penalty-notice", "2025-09-15", "2025-09-30");

@@ -78,7 +78,7 @@ class PenaltyNoticeCaseIntegrationTest {
       PenaltyNoticeEntry entry = register.get(notice.getBusinessKey());
       assertThat(entry.status()).isEqualTo("issued");
       assertThat(entry.caseReference()).isEqualTo("AC-2026-940001");
-      assertThat(entry.pupilUpn()).isEqualTo(CaseFixtures.UPN);
+      assertThat(entry.pupilUpn()).isEqualTo(runtimeService.getVariable(attendanceCase.getId(), "pupilUpn"));
       assertThat(entry.noticeReason()).isEqualTo("holiday");
       assertThat(entry.evidence().complete()).isTrue();
       assertThat(entry.reducedAmount()).isEqualByComparingTo("80");

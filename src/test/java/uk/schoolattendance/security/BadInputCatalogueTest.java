@@ -371,7 +371,8 @@ class BadInputCatalogueTest {
   /** A valid AttendanceCase start for school 100001 with one variable replaced (null: left out). */
   static String caseStart(String name, String json) {
     Map<String, String[]> fields = new java.util.LinkedHashMap<>();
-    fields.put("pupilUpn", new String[] {"\"H801200001001\"", "String"});
+    // a pupil of its own: a pupil has one open case at a time
+    fields.put("pupilUpn", new String[] {"\"" + uk.schoolattendance.casework.CaseFixtures.newUpn() + "\"", "String"});
     fields.put("pupilName", new String[] {"\"Sam Pupil\"", "String"});
     fields.put("schoolUrn", new String[] {"\"100001\"", "String"});
     fields.put("route", new String[] {"\"support-first\"", "String"});
@@ -399,7 +400,7 @@ class BadInputCatalogueTest {
   /** A valid {@code POST /api/cases} body for school 100001 with one field replaced (null: left out). */
   static String apiCase(String name, String json) {
     Map<String, String> fields = new java.util.LinkedHashMap<>();
-    fields.put("pupilUpn", "\"H801200001001\"");
+    fields.put("pupilUpn", "\"" + uk.schoolattendance.casework.CaseFixtures.newUpn() + "\""); // a pupil of its own
     fields.put("pupilName", "\"Sam Pupil\"");
     fields.put("schoolUrn", "\"100001\"");
     fields.put("attendancePercent", "72.5");
@@ -455,7 +456,7 @@ class BadInputCatalogueTest {
 
   private String startCase(String reference, int entryLevel, String school) {
     Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put("pupilUpn", "H801200001001");
+    variables.put("pupilUpn", uk.schoolattendance.casework.CaseFixtures.newUpn()); // one open case per pupil
     variables.put("pupilName", "Sam Pupil");
     variables.put("schoolUrn", school);
     variables.put("entryLevel", entryLevel);

@@ -1,11 +1,20 @@
 package uk.schoolattendance.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.Date;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,10 +41,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 import uk.schoolattendance.AttendanceApplication;
+import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.engine.CaseFileHistoryLevel;
 import uk.schoolattendance.engine.StartupLock;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The {@code postgres} profile against a real PostgreSQL (embedded, started by the build): the
@@ -227,5 +240,49 @@ class PostgresProfileTest {
     ResponseEntity<String> health =
         rest.get().uri("/actuator/health").retrieve().toEntity(String.class);
     assertThat(health.getBody()).contains("UP");
+  }
+
+  /**
+   * One open case per pupil holds on a real PostgreSQL when two starts for one pupil overlap
+   * (issue #12 item 15): the first start holds its transaction open while the second tries; the
+   * second waits on the pupil's row, and once the first commits it is refused with the first
+   * case's reference. One case is open.
+   */
+  @Test
+  void twoStartsForOnePupilAtOnceOpenOneCase() throws Exception {
+    RuntimeService runtime = bean(RuntimeService.class);
+    TransactionTemplate transactions = new TransactionTemplate(bean(PlatformTransactionManager.class));
+    String upn = CaseFixtures.newUpn();
+    Map<String, Object> start = CaseFixtures.with(CaseFixtures.startVariables(), "pupilUpn", upn);
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch commitFirst = new CountDownLatch(1);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      Future<String> first = two.submit(() -> transactions.execute(status -> {
+        String reference = runtime.startProcessInstanceByKey("AttendanceCase", start).getBusinessKey();
+        firstStarted.countDown();
+        try {
+          commitFirst.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return reference;
+      }));
+      assertThat(firstStarted.await(1, TimeUnit.MINUTES)).isTrue();
+      Future<String> second = two.submit(() -> runtime.startProcessInstanceByKey("AttendanceCase", start).getBusinessKey());
+      // the second start waits on the first's row for the pupil
+      Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> jdbc().queryForObject(
+          "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'INSERT INTO ac_open_case%'",
+          Integer.class) > 0);
+      commitFirst.countDown();
+      String reference = first.get(1, TimeUnit.MINUTES);
+      assertThatThrownBy(() -> second.get(1, TimeUnit.MINUTES))
+          .hasCauseInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("pupil " + upn + " already has an open case, " + reference);
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+          .variableValueEquals("pupilUpn", upn).count()).isEqualTo(1);
+    } finally {
+      two.shutdownNow();
+    }
   }
 }
