@@ -131,7 +131,8 @@ class ExternalNoticeController {
             body.paid() ? body.amountPaid() : null, body.paid() ? body.paidOn() : null,
             null, null, null, null, null, null, body.issuedOn(), null, null,
             body.issuedBy().trim(), body.issuerName().trim(),
-            body.issuerReference() == null || body.issuerReference().isBlank() ? null : body.issuerReference().trim());
+            body.issuerReference() == null || body.issuerReference().isBlank() ? null : body.issuerReference().trim(),
+            null);
     return ResponseEntity.status(HttpStatus.CREATED).body(register.recordExternal(entry));
   }
 }
