@@ -42,6 +42,11 @@ public record Viewer(String userId, String name, List<String> groups, Set<String
     return in(Groups.ATTENDANCE_OFFICERS) || in(Groups.SENIOR_PRACTITIONERS);
   }
 
+  /** The compliance team or an administrator: keeps the penalty notice register. */
+  public boolean keepsRegister() {
+    return in(Groups.COMPLIANCE_TEAM) || in(Groups.CAMUNDA_ADMIN);
+  }
+
   public boolean mayOpen(String webapp) {
     return webapps.contains(webapp);
   }
