@@ -23,6 +23,7 @@ import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
  * One notice of the register ({@code /casework/register/{noticeNumber}}) for the compliance team:
@@ -53,8 +54,11 @@ class NoticePageController {
   private final PenaltyNoticeRegister register;
   private final PenaltyNoticeActions actions;
   private final UkDates dates;
+  private final SchoolDirectory schools;
 
-  NoticePageController(RegisterKeepers keepers, PenaltyNoticeRegister register, PenaltyNoticeActions actions, UkDates dates) {
+  NoticePageController(RegisterKeepers keepers, PenaltyNoticeRegister register, PenaltyNoticeActions actions, UkDates dates,
+      SchoolDirectory schools) {
+    this.schools = schools;
     this.keepers = keepers;
     this.register = register;
     this.actions = actions;
@@ -173,7 +177,7 @@ class NoticePageController {
   private List<Line> details(PenaltyNoticeEntry n) {
     List<Line> lines = new ArrayList<>();
     add(lines, "Child", n.pupilName() + " (UPN " + n.pupilUpn() + ")");
-    add(lines, "School", n.schoolUrn());
+    add(lines, "School", schools.find(n.schoolUrn()).map(school -> school.name() + " (URN " + n.schoolUrn() + ")").orElse(n.schoolUrn()));
     add(lines, "Parent", n.parentName());
     add(lines, "Address", n.parentAddress());
     add(lines, "Reason", NoticeWords.REASONS.getOrDefault(n.noticeReason(), n.noticeReason()));
