@@ -14,6 +14,7 @@ public final class Navigation {
   public static final String SCHOOL = "/casework/school";
   public static final String CASELOAD = "/casework/caseload";
   public static final String REGISTER = "/casework/register";
+  public static final String FIGURES = "/casework/figures";
   public static final String TASKLIST = "/camunda/app/tasklist/";
   public static final String COCKPIT = "/camunda/app/cockpit/";
 
@@ -33,6 +34,9 @@ public final class Navigation {
     }
     if (viewer.keepsRegister()) {
       items.add(item("Penalty notices", REGISTER, path.startsWith(REGISTER)));
+    }
+    if (viewer.readsFigures()) {
+      items.add(item("Figures", FIGURES, path.startsWith(FIGURES)));
     }
     if (viewer.mayOpen("tasklist")) {
       items.add(item("Tasklist", TASKLIST, false));

@@ -68,6 +68,13 @@ class RegisterBrowserTest extends BrowserTestSupport {
       browser.waitUntil("paid", () -> browser.driver().getPageSource().contains("The payment has been recorded"));
       assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("Paid");
       browser.screenshot("casefile-register-notice-paid");
+
+      // the census counts the notice issued today, and its tile opens the cases it counts
+      browser.press(By.linkText("Figures"));
+      browser.visible(By.id("census"));
+      assertThat(browser.driver().findElement(By.cssSelector("[data-figure=penaltyNoticesIssued]")).getText())
+          .contains("Penalty notices issued");
+      browser.screenshot("casefile-figures");
     }
     assertThat(register.get(first).status()).isEqualTo(PenaltyNoticeEntry.PAID);
     assertThat(register.get(second).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
