@@ -17,9 +17,11 @@ import uk.schoolattendance.casework.OffencePeriodProposals;
 class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
 
   private final OffencePeriodsFromMarks periods;
+  private final AttendanceRegister register;
 
-  CaseOffencePeriodsFromMarks(OffencePeriodsFromMarks periods) {
+  CaseOffencePeriodsFromMarks(OffencePeriodsFromMarks periods, AttendanceRegister register) {
     this.periods = periods;
+    this.register = register;
   }
 
   @Override
@@ -27,6 +29,15 @@ class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
     if (pupilUpn == null) {
       return Optional.empty();
     }
-    return periods.propose(pupilUpn, asOf).map(period -> new OffencePeriod(period.from(), period.to()));
+    return periods.propose(pupilUpn, asOf)
+        .map(period -> new OffencePeriod(period.from(), period.to(), period.unauthorisedSessions(), period.schoolWeeks()));
+  }
+
+  /** A pupil with marks: the period must hold the threshold ({@link OffencePeriodsFromMarks#check}). */
+  @Override
+  public void check(String pupilUpn, LocalDate from, LocalDate to) {
+    if (pupilUpn != null && register.pupil(pupilUpn).isPresent()) {
+      periods.check(pupilUpn, from, to);
+    }
   }
 }

@@ -108,6 +108,21 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<Boolean> LATE_ARRIVAL = bool("lateArrival");
   public static final ProcessVariable<LocalDate> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
   public static final ProcessVariable<LocalDate> OFFENCE_TO = CaseFacts.OFFENCE_TO;
+  /**
+   * What the register proposed when the Pupil Planning Meeting's task was created (issue #15),
+   * task-local, for its form: whether a period was proposed, and for one the period, its
+   * unauthorised sessions and school weeks. The proposed days themselves are written to
+   * {@code offenceFrom}/{@code offenceTo} so the form's date fields show them filled in.
+   */
+  public static final ProcessVariable<Boolean> OFFENCE_PERIOD_PROPOSED = bool("offencePeriodProposed");
+  public static final ProcessVariable<LocalDate> PROPOSED_OFFENCE_FROM = day("proposedOffenceFrom");
+  public static final ProcessVariable<LocalDate> PROPOSED_OFFENCE_TO = day("proposedOffenceTo");
+  public static final ProcessVariable<String> PROPOSED_OFFENCE_PERIOD_SHOWN = text("proposedOffencePeriodShown");
+  public static final ProcessVariable<Integer> PROPOSED_OFFENCE_SESSIONS = integer("proposedOffenceSessions");
+  public static final ProcessVariable<Integer> PROPOSED_OFFENCE_SCHOOL_WEEKS = integer("proposedOffenceSchoolWeeks");
+  /** The case's offence period before the proposal replaced it (a meeting after an earlier notice), task-local. */
+  public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_FROM = day("earlierOffenceFrom");
+  public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_TO = day("earlierOffenceTo");
   public static final String PENALTY_NOTICE = "penalty-notice";
   public static final String PROSECUTION = "prosecution";
   public static final String EDUCATION_SUPERVISION_ORDER = "education-supervision-order";

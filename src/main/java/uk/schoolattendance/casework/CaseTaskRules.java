@@ -19,6 +19,9 @@ import static uk.schoolattendance.casework.AttendanceCase.LATE_ARRIVAL;
 import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE;
 import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.NO_CONTRACT_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_FROM;
+import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_TO;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_NOTES;
 import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_INTERVENTION_NOTES;
@@ -49,11 +52,17 @@ public class CaseTaskRules implements TaskListener {
   private final SchoolCalendar calendar;
   private final CasePathway pathway;
   private final OffencePeriods offencePeriods;
+  private final OffencePeriodProposals proposals;
+  private final OffencePeriodProposal proposal;
 
-  public CaseTaskRules(SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods) {
+  public CaseTaskRules(
+      SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods, OffencePeriodProposals proposals,
+      OffencePeriodProposal proposal) {
     this.calendar = calendar;
     this.pathway = pathway;
     this.offencePeriods = offencePeriods;
+    this.proposals = proposals;
+    this.proposal = proposal;
   }
 
   @Override
@@ -153,7 +162,15 @@ public class CaseTaskRules implements TaskListener {
       }
     }
     if (AttendanceCase.PENALTY_NOTICE.equals(route) || AttendanceCase.PROSECUTION.equals(route)) {
+      // a period the officer gave or kept from the proposal must still hold the threshold in the marks (#15)
+      LocalDate from = Inputs.optionalDay(task, OFFENCE_FROM, calendar.properties().zone());
+      LocalDate to = Inputs.optionalDay(task, OFFENCE_TO, calendar.properties().zone());
+      if (from != null && to != null) {
+        proposals.check(PUPIL_UPN.get(task), from, to);
+      }
       offencePeriods.record(task, decisions(task), AttendanceCase.PROSECUTION.equals(route));
+    } else {
+      proposal.withdraw(task);
     }
     String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);

@@ -11,9 +11,20 @@ import java.util.Optional;
  */
 public interface OffencePeriodProposals {
 
-  /** A proposed offence period, both ends included (calendar days). */
-  record OffencePeriod(LocalDate from, LocalDate to) {}
+  /**
+   * A proposed offence period, both ends included (calendar days), with the unauthorised
+   * sessions the register holds in it and the school weeks it spans.
+   */
+  record OffencePeriod(LocalDate from, LocalDate to, int unauthorisedSessions, int schoolWeeks) {}
 
   /** The period the marks support for this pupil as of {@code asOf}, or empty. */
   Optional<OffencePeriod> propose(String pupilUpn, LocalDate asOf);
+
+  /**
+   * Checks a period the officer gave (perhaps narrowed from the proposal) against the marks: for a
+   * pupil with marks it must still hold the threshold's unauthorised sessions within its school
+   * weeks, otherwise an {@code InvalidInputException} names {@code offenceFrom} or
+   * {@code offenceTo}. Without a register, or for a pupil without marks, there is nothing to check.
+   */
+  default void check(String pupilUpn, LocalDate from, LocalDate to) {}
 }

@@ -134,9 +134,14 @@ public class CaseFileBuilder {
     return text.toString();
   }
 
-  /** The documents the court needs, and whether the case holds them. */
+  /**
+   * The documents the court needs, and whether the case holds them: the registration certificate
+   * by its title when one was generated from the marks ({@code certificateTitle}), otherwise to be
+   * obtained from the school.
+   */
   public String evidenceList(
-      HistoryService history, List<HistoricProcessInstance> processes, String noticeNumber, boolean interview, ZoneId zone) {
+      HistoryService history, List<HistoricProcessInstance> processes, String noticeNumber, boolean interview, ZoneId zone,
+      String certificateTitle) {
     List<String> ids = processes.stream().map(HistoricProcessInstance::getId).toList();
     long noticesToImprove = processes.stream().filter(p -> NOTICE_TO_IMPROVE.equals(p.getProcessDefinitionKey())).count();
     long penaltyNotices = processes.stream().filter(p -> PENALTY_NOTICE.equals(p.getProcessDefinitionKey())).count();
@@ -146,7 +151,10 @@ public class CaseFileBuilder {
                 .variableName(CONTRACT_AGREED).listPage(0, MAX_ENTRIES).stream()
                 .map(HistoricVariableInstance::getValue).anyMatch(Boolean.TRUE::equals);
     List<String> items = new ArrayList<>();
-    items.add("1. Attendance certificate: a certified extract of the attendance register (Education Act 1996 s566) - obtain from the school");
+    items.add(certificateTitle != null
+        ? "1. " + certificateTitle + ": a certified extract of the attendance register (Education Act 1996 s566),"
+            + " made from the register of attendance marks - attached"
+        : "1. Attendance certificate: a certified extract of the attendance register (Education Act 1996 s566) - obtain from the school");
     List<String> letters = new ArrayList<>();
     for (HistoricProcessInstance process : processes) {
       String issued = process.getStartTime() == null ? "" : " of " + DAY.format(LocalDate.ofInstant(process.getStartTime().toInstant(), zone));

@@ -61,6 +61,13 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<String> CHRONOLOGY = text("chronology");
   public static final ProcessVariable<String> EVIDENCE_LIST = text("evidenceList");
   public static final ProcessVariable<String> WITNESS_STATEMENT = text("witnessStatement");
+  /**
+   * The registration certificate of the offence period attached to the case file (issue #15): the
+   * id of the stored document ({@code DOC-…}, {@code GET /api/pupils/{upn}/documents/{id}}) and its
+   * title as the evidence list names it; unset when the register holds no marks for the pupil.
+   */
+  public static final ProcessVariable<String> REGISTRATION_CERTIFICATE_ID = text("registrationCertificateId");
+  public static final ProcessVariable<String> REGISTRATION_CERTIFICATE_TITLE = text("registrationCertificateTitle");
 
   // ---------------------------------------------------------------- decisions in user tasks
 

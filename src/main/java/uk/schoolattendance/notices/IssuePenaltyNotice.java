@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.EvidenceDocuments;
 
 /**
  * "Prepare penalty notice" (asynchronous, retried): writes the register entry, status
@@ -37,16 +38,25 @@ public class IssuePenaltyNotice implements JavaDelegate {
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
+  private final EvidenceDocuments documents;
 
-  public IssuePenaltyNotice(PenaltyNoticeRegister register, NoticeDates dates) {
+  public IssuePenaltyNotice(PenaltyNoticeRegister register, NoticeDates dates, EvidenceDocuments documents) {
     this.register = register;
     this.dates = dates;
+    this.documents = documents;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     PenaltyNoticeEntry notice = register.insertIfAbsent(proposed(execution));
     Days.set(execution, INFORMATION_DEADLINE, INFORMATION_DEADLINE_SHOWN, notice.informationDeadline());
+    // the notice's evidence: the registration certificate of its offence period, generated from the marks once and kept
+    documents.registrationCertificate(
+            EvidenceDocuments.penaltyNotice(notice.noticeNumber()), notice.pupilUpn(), notice.offenceFrom(), notice.offenceTo())
+        .ifPresent(document -> {
+          PenaltyNotice.REGISTRATION_CERTIFICATE_ID.set(execution, document.id());
+          PenaltyNotice.REGISTRATION_CERTIFICATE_TITLE.set(execution, document.title());
+        });
   }
 
   private PenaltyNoticeEntry proposed(DelegateExecution execution) {

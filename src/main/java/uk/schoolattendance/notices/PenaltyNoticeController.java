@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.EvidenceDocuments;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.security.CurrentUser;
 import uk.schoolattendance.process.InvalidInputException;
@@ -80,10 +81,13 @@ class PenaltyNoticeController {
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final NoticeDates dates;
+  private final EvidenceDocuments documents;
 
   PenaltyNoticeController(
       PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
-      PenaltyNoticeActions actions, IdentityService identityService, CurrentUser currentUser, NoticeDates dates) {
+      PenaltyNoticeActions actions, IdentityService identityService, CurrentUser currentUser, NoticeDates dates,
+      EvidenceDocuments documents) {
+    this.documents = documents;
     this.dates = dates;
     this.identityService = identityService;
     this.register = register;
@@ -142,6 +146,28 @@ class PenaltyNoticeController {
    * ({@code deliveryMethod}, default post): its date of issue, receipt and deadlines follow from
    * them. Once issued, the letter shows the dates the register holds.
    */
+  /**
+   * The notice's evidence generated from the register of marks: the registration certificate of
+   * its offence period, by title, with the stored document's id, SHA-256 and where to read it
+   * ({@code /api/pupils/{upn}/documents/{id}}, the same authorizations as the pupil's figures).
+   */
+  @GetMapping("/{noticeNumber}/evidence")
+  ResponseEntity<List<Map<String, Object>>> evidence(@PathVariable String noticeNumber) {
+    checkNumber(noticeNumber);
+    return ResponseEntity.of(visible(noticeNumber).map(notice -> documents.of(EvidenceDocuments.penaltyNotice(notice.noticeNumber()))
+        .stream()
+        .map(document -> {
+          Map<String, Object> item = new java.util.LinkedHashMap<>();
+          item.put("documentId", document.id());
+          item.put("title", document.title());
+          item.put("sha256", document.sha256());
+          item.put("size", document.size());
+          item.put("href", "/api/pupils/" + document.pupilUpn() + "/documents/" + document.id());
+          return item;
+        })
+        .toList()));
+  }
+
   @GetMapping("/{noticeNumber}/letter")
   ResponseEntity<byte[]> letter(
       @PathVariable String noticeNumber,

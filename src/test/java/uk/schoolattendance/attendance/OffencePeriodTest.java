@@ -14,6 +14,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.casework.OffencePeriodProposals;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.process.Upn;
@@ -37,6 +43,8 @@ class OffencePeriodTest {
   @Autowired OffencePeriodsFromMarks periods;
   /** What the case's legal route takes when the officer gives no offence period. */
   @Autowired OffencePeriodProposals caseProposals;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService taskService;
 
   @BeforeEach
   void today() {
@@ -106,7 +114,7 @@ class OffencePeriodTest {
     assertThat(periods.propose(upn, LocalDate.of(2026, 11, 3))).isEmpty();
     // a legal route chosen without dates takes the same period from the marks
     assertThat(caseProposals.propose(upn, TODAY))
-        .contains(new OffencePeriodProposals.OffencePeriod(LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 4)));
+        .contains(new OffencePeriodProposals.OffencePeriod(LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 4), 10, 2));
     assertThat(caseProposals.propose(upn, LocalDate.of(2026, 11, 3))).isEmpty();
 
     assertThatThrownBy(() -> periods.check(upn, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4)))
@@ -121,6 +129,83 @@ class OffencePeriodTest {
     // the same authorizations as the figures: another school's pupil does not exist for school2
     assertThat(RegisterApi.get(rest, "school2", "/api/pupils/" + upn + "/offence-period").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void thePupilPlanningMeetingOpensWithTheProposedPeriodAndRefusesANarrowedOneThatNoLongerHoldsTheThreshold() {
+    String upn = Upn.of(700_600_000_004L);
+    assertThat(RegisterApi.importCsv(rest, "datateam", halfTermAbsences(upn).text()).getBody()).containsEntry("rowsRejected", 0);
+    ProcessInstance meeting = atPupilPlanningMeeting(upn);
+    Task task = taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult();
+
+    // the form's date fields and its text show the proposal when the task opens
+    Map<String, Object> form = taskService.getVariables(task.getId());
+    assertThat(form)
+        .containsEntry(AttendanceCase.OFFENCE_FROM.name(), "2026-10-19")
+        .containsEntry(AttendanceCase.OFFENCE_TO.name(), "2026-11-04")
+        .containsEntry(AttendanceCase.OFFENCE_PERIOD_PROPOSED.name(), true)
+        .containsEntry(AttendanceCase.PROPOSED_OFFENCE_PERIOD_SHOWN.name(), "19 October 2026 to 4 November 2026")
+        .containsEntry(AttendanceCase.PROPOSED_OFFENCE_SESSIONS.name(), 10)
+        .containsEntry(AttendanceCase.PROPOSED_OFFENCE_SCHOOL_WEEKS.name(), 2);
+
+    // narrowed to after half-term: 5 unauthorised sessions, refused naming the field and the count; the task stays open
+    assertThatThrownBy(() -> decide(task, "2026-11-02", "2026-11-04"))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("offenceFrom: the period 2 November 2026 to 4 November 2026 holds 5 unauthorised sessions")
+        .hasMessageContaining("the threshold needs 10");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+
+    // narrowed to the days of the absences, across half-term: still 10 sessions, accepted
+    decide(task, "2026-10-21", "2026-11-04");
+    assertThat(AttendanceCase.OFFENCE_FROM.from(runtime.getVariable(meeting.getId(), AttendanceCase.OFFENCE_FROM.name())))
+        .isEqualTo(LocalDate.of(2026, 10, 21));
+    assertThat(AttendanceCase.OFFENCE_TO.from(runtime.getVariable(meeting.getId(), AttendanceCase.OFFENCE_TO.name())))
+        .isEqualTo(LocalDate.of(2026, 11, 4));
+  }
+
+  @Test
+  void aPupilWithoutMarksGetsEmptyDatesAndTheHintAndAProposalNotTakenIsWithdrawn() {
+    ProcessInstance unknown = atPupilPlanningMeeting(Upn.of(700_600_000_005L));
+    Task empty = taskService.createTaskQuery().processInstanceId(unknown.getId()).singleResult();
+    assertThat(taskService.getVariables(empty.getId()))
+        .containsEntry(AttendanceCase.OFFENCE_PERIOD_PROPOSED.name(), false)
+        .doesNotContainKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name());
+
+    // a pupil with marks for whom the meeting chooses further support keeps no offence period
+    String upn = Upn.of(700_600_000_006L);
+    RegisterApi.importCsv(rest, "datateam", halfTermAbsences(upn).text());
+    ProcessInstance meeting = atPupilPlanningMeeting(upn);
+    Task task = taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult();
+    taskService.complete(task.getId(), CaseFixtures.vars(
+        AttendanceCase.LEGAL_ROUTE.name(), AttendanceCase.FURTHER_SUPPORT,
+        AttendanceCase.LEGAL_ROUTE_REASON.name(), "Engaging with early help"));
+    assertThat(runtime.getVariables(meeting.getId()))
+        .doesNotContainKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name());
+  }
+
+  /** Riverside Primary: 10 unauthorised sessions from 21 October to 4 November 2026, across half-term. */
+  private CsvFile halfTermAbsences(String upn) {
+    return new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LocalDate.of(2026, 11, 24),
+        (day, session) -> switch (day.toString()) {
+          case "2026-10-21" -> session.equals("AM") ? "O" : "/";
+          case "2026-10-22", "2026-10-23", "2026-11-02", "2026-11-03" -> "N";
+          case "2026-11-04" -> session.equals("AM") ? "U" : "/";
+          default -> "/";
+        });
+  }
+
+  private ProcessInstance atPupilPlanningMeeting(String upn) {
+    Map<String, Object> start = CaseFixtures.with(CaseFixtures.startVariables(),
+        AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001",
+        AttendanceCase.ENTRY_LEVEL.name(), 4);
+    return runtime.startProcessInstanceByKey(AttendanceCase.KEY, start);
+  }
+
+  private void decide(Task task, String from, String to) {
+    taskService.complete(task.getId(), CaseFixtures.vars(
+        AttendanceCase.LEGAL_ROUTE.name(), AttendanceCase.PROSECUTION,
+        AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement after the Notice to Improve",
+        AttendanceCase.OFFENCE_FROM.name(), from, AttendanceCase.OFFENCE_TO.name(), to));
   }
 
   @Test
