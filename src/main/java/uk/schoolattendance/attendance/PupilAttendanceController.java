@@ -33,13 +33,16 @@ class PupilAttendanceController {
   private final SchoolCalendar calendar;
   private final RegistrationCertificate certificate;
   private final OffencePeriodsFromMarks offencePeriods;
+  private final StoredRegistrationCertificates documents;
 
   PupilAttendanceController(
       AttendanceRegister register,
       SchoolAccess access,
       SchoolCalendar calendar,
       RegistrationCertificate certificate,
-      OffencePeriodsFromMarks offencePeriods) {
+      OffencePeriodsFromMarks offencePeriods,
+      StoredRegistrationCertificates documents) {
+    this.documents = documents;
     this.register = register;
     this.access = access;
     this.calendar = calendar;
@@ -92,6 +95,24 @@ class PupilAttendanceController {
             ContentDisposition.inline().filename("registration-certificate-" + pupil.upn() + "-" + from + "-" + to + ".pdf")
                 .build().toString())
         .body(pdf);
+  }
+
+  /**
+   * A document generated as evidence for this pupil (the registration certificate of a court case
+   * file or a penalty notice), the same bytes as when it was generated, with their SHA-256; under
+   * the same authorizations as the figures (404 otherwise, or for another pupil's document).
+   */
+  @GetMapping("/{upn}/documents/{documentId}")
+  ResponseEntity<byte[]> document(@PathVariable String upn, @PathVariable String documentId) {
+    AttendanceRegister.Pupil pupil = readable(upn);
+    StoredRegistrationCertificates.Content content = documents.content(pupil.upn(), documentId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId + " of pupil " + upn + "."));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.mediaType()))
+        .header("X-Content-SHA256", content.document().sha256())
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(content.document().id() + ".pdf").build().toString())
+        .body(content.bytes());
   }
 
   /** The pupil, when the register knows them and the viewer may read one of their schools; else 404. */

@@ -7,11 +7,13 @@ import static uk.schoolattendance.court.CourtProceedings.NOTICE_NUMBER;
 import static uk.schoolattendance.court.CourtProceedings.WITNESS_STATEMENT;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.EvidenceDocuments;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -24,10 +26,12 @@ public class BuildCourtCaseFile implements JavaDelegate {
 
   private final CaseFileBuilder caseFile;
   private final SchoolCalendar dates;
+  private final EvidenceDocuments documents;
 
-  public BuildCourtCaseFile(CaseFileBuilder caseFile, SchoolCalendar dates) {
+  public BuildCourtCaseFile(CaseFileBuilder caseFile, SchoolCalendar dates, EvidenceDocuments documents) {
     this.caseFile = caseFile;
     this.dates = dates;
+    this.documents = documents;
   }
 
   /** The parents this prosecution concerns ({@code parentIds}, set at its start). */
@@ -45,8 +49,22 @@ public class BuildCourtCaseFile implements JavaDelegate {
             caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId()),
             parentIds(execution));
     CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.properties().zone()));
+    // the registration certificate of the offence period, generated from the marks once and kept
+    Optional<EvidenceDocuments.Document> certificate =
+        documents.registrationCertificate(
+            EvidenceDocuments.courtProceedings(execution.getProcessInstanceId()),
+            CourtProceedings.PUPIL_UPN.get(execution),
+            CourtProceedings.OFFENCE_FROM.get(execution),
+            CourtProceedings.OFFENCE_TO.get(execution));
+    certificate.ifPresent(document -> {
+      CourtProceedings.REGISTRATION_CERTIFICATE_ID.set(execution, document.id());
+      CourtProceedings.REGISTRATION_CERTIFICATE_TITLE.set(execution, document.title());
+    });
     EVIDENCE_LIST.set(
-        execution, caseFile.evidenceList(history, processes, NOTICE_NUMBER.get(execution), false, dates.properties().zone()));
+        execution,
+        caseFile.evidenceList(
+            history, processes, NOTICE_NUMBER.get(execution), false, dates.properties().zone(),
+            certificate.map(EvidenceDocuments.Document::title).orElse(null)));
     WITNESS_STATEMENT.set(
         execution,
         caseFile.witnessStatement(

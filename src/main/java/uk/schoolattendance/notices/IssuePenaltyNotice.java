@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.EvidenceDocuments;
+import uk.schoolattendance.process.PupilAddresses;
 
 /**
  * "Prepare penalty notice" (asynchronous, retried): writes the register entry, status
@@ -37,16 +39,28 @@ public class IssuePenaltyNotice implements JavaDelegate {
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
+  private final EvidenceDocuments documents;
+  private final PupilAddresses addresses;
 
-  public IssuePenaltyNotice(PenaltyNoticeRegister register, NoticeDates dates) {
+  public IssuePenaltyNotice(
+      PenaltyNoticeRegister register, NoticeDates dates, EvidenceDocuments documents, PupilAddresses addresses) {
     this.register = register;
     this.dates = dates;
+    this.documents = documents;
+    this.addresses = addresses;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     PenaltyNoticeEntry notice = register.insertIfAbsent(proposed(execution));
     Days.set(execution, INFORMATION_DEADLINE, INFORMATION_DEADLINE_SHOWN, notice.informationDeadline());
+    // the notice's evidence: the registration certificate of its offence period, generated from the marks once and kept
+    documents.registrationCertificate(
+            EvidenceDocuments.penaltyNotice(notice.noticeNumber()), notice.pupilUpn(), notice.offenceFrom(), notice.offenceTo())
+        .ifPresent(document -> {
+          PenaltyNotice.REGISTRATION_CERTIFICATE_ID.set(execution, document.id());
+          PenaltyNotice.REGISTRATION_CERTIFICATE_TITLE.set(execution, document.title());
+        });
   }
 
   private PenaltyNoticeEntry proposed(DelegateExecution execution) {
@@ -90,6 +104,8 @@ public class IssuePenaltyNotice implements JavaDelegate {
         null,
         PenaltyNoticeEntry.LOCAL_AUTHORITY,
         null,
-        null);
+        null,
+        // the child's address (reg 3): the register's, else the case's
+        addresses.of(PUPIL_UPN.get(execution)).orElse(PenaltyNotice.PUPIL_ADDRESS.get(execution)));
   }
 }

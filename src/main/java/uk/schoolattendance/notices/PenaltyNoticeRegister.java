@@ -33,7 +33,7 @@ public class PenaltyNoticeRegister {
           + " status, amount_paid, paid_on, withdrawal_reason, withdrawal_ground, withdrawn_on,"
           + " prosecuted_on, court_outcome, evidence_leave_application, evidence_written_refusal,"
           + " evidence_written_warning, evidence_registration_certificate, prepared_on, delivery_method,"
-          + " issuing_officer_name, issued_by, issuer_name, issuer_reference";
+          + " issuing_officer_name, issued_by, issuer_name, issuer_reference, pupil_address";
 
   private final JdbcTemplate jdbc;
 
@@ -73,7 +73,7 @@ public class PenaltyNoticeRegister {
       jdbc.update(
           "INSERT INTO pn_notice (" + COLUMNS + ", active_key, created_at, updated_at) VALUES"
               + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           notice.noticeNumber(), notice.processInstanceId(), notice.caseReference(), notice.pupilUpn(),
           notice.pupilName(), notice.schoolUrn(), notice.parentId(), notice.parentName(),
           notice.parentAddress(), notice.noticeReason(), date(notice.offenceFrom()), date(notice.offenceTo()),
@@ -83,7 +83,7 @@ public class PenaltyNoticeRegister {
           PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null,
           evidence.leaveApplication(), evidence.writtenRefusal(), evidence.writtenWarning(),
           evidence.registrationCertificate(), date(notice.preparedOn()), null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY,
-          null, null, activeKey(notice), now, now);
+          null, null, notice.pupilAddress(), activeKey(notice), now, now);
     } catch (DuplicateKeyException e) {
       throw new IllegalStateException(
           "a penalty notice to parent " + notice.parentId() + " for pupil " + notice.pupilUpn()
@@ -205,6 +205,27 @@ public class PenaltyNoticeRegister {
     jdbc.update(
         "INSERT INTO pn_payment (notice_number, amount, paid_on, recorded_at) VALUES (?, ?, ?, ?)",
         noticeNumber, amount, date(paidOn), now);
+  }
+
+  /** How a payment was made and its reference; either may be null. */
+  public record PaymentDetails(String method, String reference) {}
+
+  /** Adds how the notice's payment was made and its reference to the payment just recorded. */
+  public void recordPaymentDetails(String noticeNumber, String method, String reference) {
+    jdbc.update(
+        "UPDATE pn_payment SET payment_method = ?, payment_reference = ? WHERE notice_number = ?",
+        method, reference, noticeNumber);
+  }
+
+  /** How the notice's payment was made, when it was paid through the register. */
+  public Optional<PaymentDetails> paymentDetails(String noticeNumber) {
+    return jdbc.query(
+            "SELECT payment_method, payment_reference FROM pn_payment WHERE notice_number = ?",
+            (rs, row) -> new PaymentDetails(rs.getString("payment_method"), rs.getString("payment_reference")),
+            noticeNumber)
+        .stream()
+        .filter(details -> details.method() != null || details.reference() != null)
+        .findFirst();
   }
 
   /** The payments recorded for a notice (at most one: no part payments). */
@@ -380,6 +401,7 @@ public class PenaltyNoticeRegister {
             rs.getString("issuing_officer_name"),
             rs.getString("issued_by"),
             rs.getString("issuer_name"),
-            rs.getString("issuer_reference"));
+            rs.getString("issuer_reference"),
+            rs.getString("pupil_address"));
       };
 }
