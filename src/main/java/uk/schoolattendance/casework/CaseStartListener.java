@@ -75,6 +75,7 @@ public class CaseStartListener implements ExecutionListener {
     PREVIOUS_NOTICE_TO_IMPROVE.set(
         execution, Boolean.TRUE.equals(Inputs.yesNo(execution, PREVIOUS_NOTICE_TO_IMPROVE, false)));
     Inputs.optionalText(execution, SUPPORT_SO_FAR, Inputs.TEXT_MAX);
+    Inputs.optionalText(execution, AttendanceCase.PUPIL_ADDRESS, CaseCorrections.ADDRESS_MAX);
 
     CASE_REFERENCE.set(execution, caseReference(execution));
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
