@@ -13,6 +13,8 @@ public final class Navigation {
   public static final String FIND = "/casework/";
   public static final String SCHOOL = "/casework/school";
   public static final String CASELOAD = "/casework/caseload";
+  public static final String REGISTER = "/casework/register";
+  public static final String FIGURES = "/casework/figures";
   public static final String TASKLIST = "/camunda/app/tasklist/";
   public static final String COCKPIT = "/camunda/app/cockpit/";
 
@@ -29,6 +31,12 @@ public final class Navigation {
     }
     if (!viewer.schoolUrns().isEmpty()) {
       items.add(item("My school's cases", SCHOOL, path.startsWith(SCHOOL)));
+    }
+    if (viewer.keepsRegister()) {
+      items.add(item("Penalty notices", REGISTER, path.startsWith(REGISTER)));
+    }
+    if (viewer.readsFigures()) {
+      items.add(item("Figures", FIGURES, path.startsWith(FIGURES)));
     }
     if (viewer.mayOpen("tasklist")) {
       items.add(item("Tasklist", TASKLIST, false));

@@ -42,6 +42,17 @@ public record Viewer(String userId, String name, List<String> groups, Set<String
     return in(Groups.ATTENDANCE_OFFICERS) || in(Groups.SENIOR_PRACTITIONERS);
   }
 
+  /** The compliance team or an administrator: keeps the penalty notice register. */
+  public boolean keepsRegister() {
+    return in(Groups.COMPLIANCE_TEAM) || in(Groups.CAMUNDA_ADMIN);
+  }
+
+  /** The authority's staff and a school's staff: the census and dashboard figures (what each sees is decided on the page). */
+  public boolean readsFigures() {
+    return in(Groups.CAMUNDA_ADMIN) || in(Groups.ATTENDANCE_OFFICERS) || in(Groups.SENIOR_PRACTITIONERS)
+        || in(Groups.COMPLIANCE_TEAM) || in(Groups.MANAGERS) || !schoolUrns().isEmpty();
+  }
+
   public boolean mayOpen(String webapp) {
     return webapps.contains(webapp);
   }

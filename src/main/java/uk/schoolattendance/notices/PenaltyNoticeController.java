@@ -3,16 +3,11 @@ package uk.schoolattendance.notices;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,16 +37,20 @@ class PenaltyNoticeController {
 
   /**
    * A payment recorded through the API: the amount exactly as sent (a JSON number read as a
-   * decimal, never through a double) and the day it was made (default today).
+   * decimal, never through a double), the day it was made (default today), and optionally how it
+   * was paid ({@code card}, {@code bank-transfer}, {@code cheque}, {@code cash}) and its reference.
    */
   @Checked
-  record PaymentRequest(BigDecimal amountPaid, LocalDate paidOn) implements CheckedBody {
+  record PaymentRequest(BigDecimal amountPaid, LocalDate paidOn, String paymentMethod, String paymentReference)
+      implements CheckedBody {
     @Override
     public void check() {
       Inputs.required(
           PenaltyNotice.AMOUNT_PAID.name(),
           Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
           "is required (an amount in pounds, e.g. 80.00)");
+      Inputs.oneOf("paymentMethod", paymentMethod, PenaltyNoticeActions.PAYMENT_METHODS);
+      Inputs.text("paymentReference", paymentReference, PenaltyNoticeActions.MAX_PAYMENT_REFERENCE);
     }
   }
 
@@ -78,8 +77,7 @@ class PenaltyNoticeController {
   private final PenaltyNoticeRegister register;
   private final PenaltyNoticeLetter letter;
   private final PenaltyNoticeProperties properties;
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
+  private final PenaltyNoticeActions actions;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final NoticeDates dates;
@@ -87,16 +85,15 @@ class PenaltyNoticeController {
 
   PenaltyNoticeController(
       PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
-      RuntimeService runtimeService, TaskService taskService, IdentityService identityService, CurrentUser currentUser,
-      NoticeDates dates, EvidenceDocuments documents) {
+      PenaltyNoticeActions actions, IdentityService identityService, CurrentUser currentUser, NoticeDates dates,
+      EvidenceDocuments documents) {
     this.documents = documents;
     this.dates = dates;
     this.identityService = identityService;
-    this.taskService = taskService;
     this.register = register;
     this.letter = letter;
     this.properties = properties;
-    this.runtimeService = runtimeService;
+    this.actions = actions;
     this.currentUser = currentUser;
   }
 
@@ -205,38 +202,7 @@ class PenaltyNoticeController {
     if (notice.isEmpty()) {
       return ResponseEntity.notFound().build();
     }
-    if (!PenaltyNoticeEntry.PREPARED.equals(notice.get().status())) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "notice " + noticeNumber + " is " + notice.get().status() + ", not waiting to be posted or handed over");
-      problem.setTitle("Not waiting to be given");
-      throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, problem, null);
-    }
-    Task task =
-        taskService.createTaskQuery()
-            .processInstanceBusinessKey(noticeNumber)
-            .processDefinitionKey(PenaltyNotice.KEY)
-            .taskDefinitionKey(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id())
-            .singleResult();
-    if (task == null) {
-      // the notice waits to be given, but not for this user: the compliance team gives notices
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-    }
-    String caller = currentUser.userId();
-    if (task.getAssignee() == null) {
-      taskService.claim(task.getId(), caller); // the notice names the officer who issues it
-    } else if (!task.getAssignee().equals(caller)) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "notice " + noticeNumber + " is being issued by " + task.getAssignee());
-      problem.setTitle("Claimed by another officer");
-      throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, problem, null);
-    }
-    Map<String, Object> variables = new HashMap<>();
-    PenaltyNotice.DELIVERY_METHOD.put(variables, body.deliveryMethod().trim());
-    if (body.dispatchedOn() != null) {
-      PenaltyNotice.DISPATCHED_ON.put(variables, body.dispatchedOn());
-    }
-    taskService.complete(task.getId(), variables);
-    return ResponseEntity.ok(register.get(noticeNumber));
+    return ResponseEntity.ok(actions.dispatch(noticeNumber, body.deliveryMethod(), body.dispatchedOn()));
   }
 
   /**
@@ -253,24 +219,15 @@ class PenaltyNoticeController {
       // payments reach the local authority, not the school: a school may read, not record
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
-    Map<String, Object> message = new HashMap<>();
-    PenaltyNotice.AMOUNT_PAID.put(message, payment.amountPaid());
-    if (payment.paidOn() != null) {
-      PenaltyNotice.PAID_ON.put(message, payment.paidOn());
-    }
-    runtimeService
-        .createMessageCorrelation(PenaltyNotice.PAID.name())
-        .processInstanceBusinessKey(noticeNumber)
-        .setVariables(message)
-        .correlateWithResult();
-    return ResponseEntity.ok(register.get(noticeNumber));
+    return ResponseEntity.ok(
+        actions.pay(noticeNumber, payment.amountPaid(), payment.paidOn(), payment.paymentMethod(), payment.paymentReference()));
   }
 
-  @ExceptionHandler(MismatchingMessageCorrelationException.class)
-  ProblemDetail notAwaitingPayment(MismatchingMessageCorrelationException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "the notice is not awaiting payment");
-    problem.setTitle("Not awaiting payment");
+  @ExceptionHandler(NoticeActionRefused.class)
+  ProblemDetail refused(NoticeActionRefused refused) {
+    HttpStatus status = refused.why() == NoticeActionRefused.Why.NOT_YOURS ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
+    problem.setTitle(refused.title());
     return problem;
   }
 

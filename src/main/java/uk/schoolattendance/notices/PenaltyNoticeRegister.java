@@ -207,6 +207,27 @@ public class PenaltyNoticeRegister {
         noticeNumber, amount, date(paidOn), now);
   }
 
+  /** How a payment was made and its reference; either may be null. */
+  public record PaymentDetails(String method, String reference) {}
+
+  /** Adds how the notice's payment was made and its reference to the payment just recorded. */
+  public void recordPaymentDetails(String noticeNumber, String method, String reference) {
+    jdbc.update(
+        "UPDATE pn_payment SET payment_method = ?, payment_reference = ? WHERE notice_number = ?",
+        method, reference, noticeNumber);
+  }
+
+  /** How the notice's payment was made, when it was paid through the register. */
+  public Optional<PaymentDetails> paymentDetails(String noticeNumber) {
+    return jdbc.query(
+            "SELECT payment_method, payment_reference FROM pn_payment WHERE notice_number = ?",
+            (rs, row) -> new PaymentDetails(rs.getString("payment_method"), rs.getString("payment_reference")),
+            noticeNumber)
+        .stream()
+        .filter(details -> details.method() != null || details.reference() != null)
+        .findFirst();
+  }
+
   /** The payments recorded for a notice (at most one: no part payments). */
   public List<BigDecimal> payments(String noticeNumber) {
     return jdbc.queryForList("SELECT amount FROM pn_payment WHERE notice_number = ?", BigDecimal.class, noticeNumber);

@@ -33,9 +33,11 @@ class DashboardController {
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
+  private final CaseCounts counts;
 
   DashboardController(
-      RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity) {
+      RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity, CaseCounts counts) {
+    this.counts = counts;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -48,11 +50,11 @@ class DashboardController {
     Date inAWeek = new Date(now.getTime() + WEEK_DAYS * DAY_MS);
     return new Dashboard(
         now,
-        runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).active().count(),
-        caseloadByLevel(),
+        counts.openCases().count(),
+        counts.byLevel(),
         caseloadByOfficer(),
         tasks.createTaskQuery().taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id()).dueAfter(now).dueBefore(inAWeek).count(),
-        tasks.createTaskQuery().taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id()).dueBefore(now).count(),
+        counts.reviewsOverdue(now).count(),
         tasks.createTaskQuery().dueBefore(now).count(),
         management
             .createJobQuery()
@@ -62,21 +64,6 @@ class DashboardController {
             .count(),
         runtime.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY).active().count(),
         runtime.createIncidentQuery().count());
-  }
-
-  /** Open cases per level (the case variable {@code level}, 1–5). */
-  private Map<String, Long> caseloadByLevel() {
-    Map<String, Long> byLevel = new LinkedHashMap<>();
-    for (int level = 1; level <= 5; level++) {
-      byLevel.put(
-          String.valueOf(level),
-          runtime
-              .createProcessInstanceQuery()
-              .processDefinitionKey(AttendanceCase.KEY)
-              .variableValueEquals(AttendanceCase.LEVEL.name(), level)
-              .count());
-    }
-    return byLevel;
   }
 
   /** Open tasks per officer and senior practitioner, and those nobody has claimed yet. */

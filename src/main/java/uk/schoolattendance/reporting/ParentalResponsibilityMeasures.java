@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
@@ -61,28 +62,54 @@ public class ParentalResponsibilityMeasures {
     return LocalDate.of(start, 9, 1);
   }
 
+  /**
+   * The census's measures that count penalty notices issued in the year, each with the notices it
+   * counts: the census's figure is the number of them, and a page can list them.
+   */
+  public static final List<String> NOTICE_MEASURES =
+      List.of("penaltyNoticesIssued", "penaltyNoticesIssuedHoliday", "penaltyNoticesIssuedLate", "penaltyNoticesIssuedOther",
+          "penaltyNoticesPaidWithin21Days", "penaltyNoticesPaidWithin28Days", "penaltyNoticesWithdrawn");
+
+  /** The notices issued in the academic year that the measure (one of {@link #NOTICE_MEASURES}) counts. */
+  public List<PenaltyNoticeEntry> noticesCounted(String measure, String academicYear) {
+    LocalDate from = firstDay(academicYear);
+    Predicate<PenaltyNoticeEntry> counted = noticeMeasure(measure);
+    return register.issuedBetween(from, from.plusYears(1).minusDays(1)).stream().filter(counted).toList();
+  }
+
+  private Predicate<PenaltyNoticeEntry> noticeMeasure(String measure) {
+    return switch (measure) {
+      case "penaltyNoticesIssued" -> n -> true;
+      case "penaltyNoticesIssuedHoliday" -> n -> PenaltyNotice.HOLIDAY.equals(n.noticeReason());
+      case "penaltyNoticesIssuedLate" -> n -> PenaltyNotice.LATE.equals(n.noticeReason());
+      case "penaltyNoticesIssuedOther" ->
+          n -> !PenaltyNotice.HOLIDAY.equals(n.noticeReason()) && !PenaltyNotice.LATE.equals(n.noticeReason());
+      // "within 21 days": the period of 21 days beginning with the day of receipt (SI 2007/1867 reg 4)
+      case "penaltyNoticesPaidWithin21Days" -> n -> paid(n) && !n.paidOn().isAfter(dates.reducedDeadline(n.deemedReceivedOn()));
+      case "penaltyNoticesPaidWithin28Days" -> n -> paid(n) && n.paidOn().isAfter(dates.reducedDeadline(n.deemedReceivedOn()));
+      case "penaltyNoticesWithdrawn" -> n -> PenaltyNoticeEntry.WITHDRAWN.equals(n.status());
+      default -> throw new InvalidInputException("measure", "must be one of " + String.join(", ", NOTICE_MEASURES));
+    };
+  }
+
+  private static boolean paid(PenaltyNoticeEntry n) {
+    return n.paidOn() != null && n.deemedReceivedOn() != null;
+  }
+
   public CensusFigures forYear(String academicYear) {
     LocalDate from = firstDay(academicYear);
     LocalDate to = from.plusYears(1).minusDays(1);
-    long holiday = 0, late = 0, other = 0, within21 = 0, within28 = 0, withdrawn = 0;
-    for (PenaltyNoticeEntry n : register.issuedBetween(from, to)) {
-      switch (n.noticeReason()) {
-        case PenaltyNotice.HOLIDAY -> holiday++;
-        case PenaltyNotice.LATE -> late++;
-        default -> other++;
-      }
-      if (n.paidOn() != null && n.deemedReceivedOn() != null) {
-        // "within 21 days": the period of 21 days beginning with the day of receipt (SI 2007/1867 reg 4)
-        if (!n.paidOn().isAfter(dates.reducedDeadline(n.deemedReceivedOn()))) {
-          within21++;
-        } else {
-          within28++;
-        }
-      }
-      if (PenaltyNoticeEntry.WITHDRAWN.equals(n.status())) {
-        withdrawn++;
-      }
+    List<PenaltyNoticeEntry> issued = register.issuedBetween(from, to);
+    Map<String, Long> counts = new java.util.HashMap<>();
+    for (String measure : NOTICE_MEASURES) {
+      counts.put(measure, issued.stream().filter(noticeMeasure(measure)).count());
     }
+    long holiday = counts.get("penaltyNoticesIssuedHoliday");
+    long late = counts.get("penaltyNoticesIssuedLate");
+    long other = counts.get("penaltyNoticesIssuedOther");
+    long within21 = counts.get("penaltyNoticesPaidWithin21Days");
+    long within28 = counts.get("penaltyNoticesPaidWithin28Days");
+    long withdrawn = counts.get("penaltyNoticesWithdrawn");
     Map<String, Long> outcomes = court.outcomesRecordedBetween(from, to);
     Date start = Date.from(from.atStartOfDay(zone).toInstant());
     Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());

@@ -2,7 +2,6 @@ package uk.schoolattendance.casefile.casepage;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.schoolattendance.casefile.CaseSummaries;
+import uk.schoolattendance.casefile.DayInput;
 import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewers;
@@ -75,7 +75,7 @@ class CasePageController {
     LocalDate on = null;
     boolean contact = !CaseNotes.NOTE.equals(chosen);
     if (contact) {
-      on = day(day, month, year, "on", "the contact", errors);
+      on = new DayInput(day, month, year).pastOrToday("on", "the contact", dates.today(), errors);
     }
     String written = text == null ? "" : text.strip();
     if (written.isEmpty()) {
@@ -181,28 +181,5 @@ class CasePageController {
 
   private static String done(String caseReference, String what) {
     return "redirect:" + CaseSummaries.href(caseReference) + "?done=" + what;
-  }
-
-  /** A day from a date input's fields: real, and not in the future. */
-  private LocalDate day(String day, String month, String year, String field, String what, List<FieldError> errors) {
-    if (blank(day) && blank(month) && blank(year)) {
-      errors.add(FieldError.ofDate(field, "Enter the date of " + what));
-      return null;
-    }
-    try {
-      LocalDate date = LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
-      if (date.isAfter(dates.today())) {
-        errors.add(FieldError.ofDate(field, "The date of " + what + " must be today or in the past"));
-        return null;
-      }
-      return date;
-    } catch (DateTimeException | NumberFormatException | NullPointerException notADay) {
-      errors.add(FieldError.ofDate(field, "The date of " + what + " must be a real date, for example 27 3 2027"));
-      return null;
-    }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

@@ -12,10 +12,10 @@ import uk.schoolattendance.casefile.index.CaseIndex;
  * viewer read, each kind of row data in one query whatever the number of cases.
  */
 @Component
-class CaseLists {
+public class CaseLists {
 
   /** The most cases a list shows. */
-  static final int LIMIT = 500;
+  public static final int LIMIT = 500;
 
   private final CaseIndex index;
   private final VisibleCases visible;
@@ -27,7 +27,7 @@ class CaseLists {
     this.summaries = summaries;
   }
 
-  CaseList of(String title, String lead, List<String> candidates) {
+  public CaseList of(String title, String lead, List<String> candidates) {
     List<String> shown = visible.filter(candidates);
     boolean more = shown.size() > LIMIT;
     List<CaseSummary> cases = summaries.of(index.rows(shown.subList(0, Math.min(LIMIT, shown.size()))));

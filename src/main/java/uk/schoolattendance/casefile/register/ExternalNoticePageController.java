@@ -1,0 +1,149 @@
+package uk.schoolattendance.casefile.register;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PostMapping;
+import uk.schoolattendance.casefile.DayInput;
+import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.notices.ExternalNoticeRequest;
+import uk.schoolattendance.notices.PenaltyNoticeActions;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * Recording a notice someone else issued ({@code /casework/register/external}): a head teacher,
+ * the police or another local authority. It goes into the register through the same service as
+ * {@code POST /api/penalty-notices/external}, so it counts towards the limit like the authority's own.
+ */
+@Controller
+class ExternalNoticePageController {
+
+  static final String PATH = RegisterPageController.PATH + "/external";
+  private static final Set<String> DATES = Set.of("offenceFrom", "offenceTo", "issuedOn", "paidOn");
+  private static final Map<String, String> PAID_CHOICES = new LinkedHashMap<>();
+
+  static {
+    PAID_CHOICES.put("yes", "Yes");
+    PAID_CHOICES.put("no", "No");
+  }
+
+  private static final Map<String, String> LABELS =
+      Map.ofEntries(
+          Map.entry("issuedBy", "who issued it"), Map.entry("issuerName", "the issuer's name"),
+          Map.entry("issuerReference", "the issuer's reference"), Map.entry("pupilUpn", "the UPN"),
+          Map.entry("pupilName", "the child's name"), Map.entry("schoolUrn", "the school"),
+          Map.entry("parentId", "the parent's ID"), Map.entry("parentName", "the parent's name"),
+          Map.entry("parentAddress", "the address"), Map.entry("noticeReason", "the reason"),
+          Map.entry("offenceFrom", "the start of the offence period"), Map.entry("offenceTo", "the end of the offence period"),
+          Map.entry("issuedOn", "the date of issue"), Map.entry("fullAmount", "the full amount"),
+          Map.entry("reducedAmount", "the reduced amount"), Map.entry("amountPaid", "the amount paid"),
+          Map.entry("paidOn", "the date of payment"));
+
+  /** The page: the form's fields as typed, its dates as date inputs, the choices, the errors. */
+  record ExternalNoticePage(
+      String title, Map<String, String> form, Map<String, DayInput> days, List<FieldError> errors,
+      Map<String, String> issuers, Map<String, String> reasons, Map<String, String> paidChoices) {}
+
+  private final RegisterKeepers keepers;
+  private final PenaltyNoticeActions actions;
+  private final UkDates dates;
+
+  ExternalNoticePageController(RegisterKeepers keepers, PenaltyNoticeActions actions, UkDates dates) {
+    this.keepers = keepers;
+    this.actions = actions;
+    this.dates = dates;
+  }
+
+  @GetMapping(PATH)
+  String form(HttpServletRequest request, Model model) {
+    keepers.require(request);
+    model.addAttribute("page", page(Map.of(), List.of()));
+    return "casefile/external-notice";
+  }
+
+  @PostMapping(PATH)
+  String record(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    keepers.require(request);
+    Map<String, DayInput> days = days(form);
+    List<FieldError> errors = new ArrayList<>();
+    if (!ExternalNoticeRequest.ISSUERS.contains(form.get("issuedBy"))) {
+      errors.add(new FieldError("issuedBy", "Select who issued the notice"));
+    }
+    required(form.get("issuerName"), "issuerName", "Enter the name of the school, police force or authority that issued it", errors);
+    required(form.get("pupilUpn"), "pupilUpn", "Enter the child’s UPN", errors);
+    required(form.get("pupilName"), "pupilName", "Enter the child’s name", errors);
+    required(form.get("schoolUrn"), "schoolUrn", "Enter the URN of the child’s school", errors);
+    required(form.get("parentId"), "parentId", "Enter the parent’s ID", errors);
+    required(form.get("parentName"), "parentName", "Enter the parent’s name", errors);
+    required(form.get("parentAddress"), "parentAddress", "Enter the parent’s address", errors);
+    if (!NoticeWords.REASONS.containsKey(form.get("noticeReason"))) {
+      errors.add(new FieldError("noticeReason", "Select the reason for the notice"));
+    }
+    LocalDate today = dates.today();
+    LocalDate from = days.get("offenceFrom").pastOrToday("offenceFrom", "the start of the offence period", today, errors);
+    LocalDate to = days.get("offenceTo").pastOrToday("offenceTo", "the end of the offence period", today, errors);
+    LocalDate issued = days.get("issuedOn").pastOrToday("issuedOn", "issue", today, errors);
+    BigDecimal full = Pounds.read(form.get("fullAmount"), "fullAmount", "the full amount", true, errors);
+    BigDecimal reduced = Pounds.read(form.get("reducedAmount"), "reducedAmount", "the reduced amount", false, errors);
+    Boolean paid = "yes".equals(form.get("paid")) ? Boolean.TRUE : "no".equals(form.get("paid")) ? Boolean.FALSE : null;
+    if (paid == null) {
+      errors.add(new FieldError("paid", "Select whether the notice was paid"));
+    }
+    BigDecimal amountPaid = null;
+    LocalDate paidOn = null;
+    if (Boolean.TRUE.equals(paid)) {
+      amountPaid = Pounds.read(form.get("amountPaid"), "amountPaid", "the amount paid", true, errors);
+      paidOn = days.get("paidOn").pastOrToday("paidOn", "the payment", today, errors);
+    }
+    if (errors.isEmpty()) {
+      try {
+        PenaltyNoticeEntry recorded = actions.recordExternal(new ExternalNoticeRequest(
+            form.get("issuedBy"), form.get("issuerName"), form.get("issuerReference"), form.get("pupilUpn"),
+            form.get("pupilName"), form.get("schoolUrn"), form.get("parentId"), form.get("parentName"),
+            form.get("parentAddress"), form.get("noticeReason"), from, to, issued, full, reduced, paid, amountPaid, paidOn));
+        return "redirect:" + NoticePageController.href(recorded.noticeNumber());
+      } catch (InvalidInputException refused) {
+        String field = refused.getField();
+        String message = "The notice was not recorded: " + LABELS.getOrDefault(field, field) + " " + refused.getRule();
+        errors.add(DATES.contains(field) ? FieldError.ofDate(field, message) : new FieldError(field, message));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", page(form, errors));
+    return "casefile/external-notice";
+  }
+
+  private static void required(String value, String field, String message, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, message));
+    }
+  }
+
+  private static Map<String, DayInput> days(Map<String, String> form) {
+    Map<String, DayInput> days = new HashMap<>();
+    for (String field : DATES) {
+      days.put(field, new DayInput(form.get(field + "-day"), form.get(field + "-month"), form.get(field + "-year")));
+    }
+    return days;
+  }
+
+  private static ExternalNoticePage page(Map<String, String> form, List<FieldError> errors) {
+    Map<String, String> issuers = new LinkedHashMap<>();
+    ExternalNoticeRequest.ISSUERS.forEach(issuer -> issuers.put(issuer, NoticeWords.issuer(issuer)));
+    return new ExternalNoticePage(
+        "Record a notice someone else issued", form, days(form), errors, issuers, NoticeWords.REASONS, PAID_CHOICES);
+  }
+}

@@ -1,0 +1,221 @@
+package uk.schoolattendance.casefile.register;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.schoolattendance.casefile.DayInput;
+import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.notices.NoticeActionRefused;
+import uk.schoolattendance.notices.PenaltyNoticeActions;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * One notice of the register ({@code /casework/register/{noticeNumber}}) for the compliance team:
+ * its details, and recording a payment (amount, day, how, reference) or a withdrawal (ground and
+ * reason) through the same messages a payment system or the API sends. A refused form comes back
+ * with the GOV.UK error summary naming each field; nothing changes.
+ */
+@Controller
+class NoticePageController {
+
+  static final int MAX_REASON = 500;
+  private static final Map<String, String> DONE =
+      Map.of("payment", "The payment has been recorded", "withdrawal", "The notice has been withdrawn");
+
+  /** The notice page: its details as label and value (a missing value is no line), the forms it takes. */
+  record NoticePage(
+      String title, PenaltyNoticeEntry notice, String stateLabel, String stateTag, List<Line> details, String letterHref,
+      boolean takesPayment, boolean takesWithdrawal, String amountDueToday, PaymentForm payment, WithdrawalForm withdrawal,
+      List<FieldError> errors, String done, Map<String, String> methods, Map<String, String> grounds) {}
+
+  record Line(String label, String value) {}
+
+  record PaymentForm(String amount, DayInput paid, String method, String reference) {}
+
+  record WithdrawalForm(String ground, String reason) {}
+
+  private final RegisterKeepers keepers;
+  private final PenaltyNoticeRegister register;
+  private final PenaltyNoticeActions actions;
+  private final UkDates dates;
+  private final SchoolDirectory schools;
+
+  NoticePageController(RegisterKeepers keepers, PenaltyNoticeRegister register, PenaltyNoticeActions actions, UkDates dates,
+      SchoolDirectory schools) {
+    this.schools = schools;
+    this.keepers = keepers;
+    this.register = register;
+    this.actions = actions;
+    this.dates = dates;
+  }
+
+  static String href(String noticeNumber) {
+    return RegisterPageController.PATH + "/" + noticeNumber;
+  }
+
+  @GetMapping(RegisterPageController.PATH + "/{noticeNumber}")
+  String notice(@PathVariable String noticeNumber, @RequestParam(required = false) String done, HttpServletRequest request,
+      Model model) {
+    keepers.require(request);
+    model.addAttribute("page", page(notice(noticeNumber), emptyPayment(), new WithdrawalForm("", ""), List.of(),
+        done == null ? null : DONE.get(done)));
+    return "casefile/notice";
+  }
+
+  @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/payment")
+  String pay(
+      @PathVariable String noticeNumber,
+      @RequestParam(required = false) String amount,
+      @RequestParam(name = "paid-day", required = false) String day,
+      @RequestParam(name = "paid-month", required = false) String month,
+      @RequestParam(name = "paid-year", required = false) String year,
+      @RequestParam(required = false) String method,
+      @RequestParam(required = false) String reference,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    keepers.require(request);
+    PenaltyNoticeEntry notice = notice(noticeNumber);
+    PaymentForm form = new PaymentForm(amount, new DayInput(day, month, year), method, reference);
+    List<FieldError> errors = new ArrayList<>();
+    BigDecimal paid = Pounds.read(amount, "amount", "the amount paid", true, errors);
+    LocalDate paidOn = form.paid().pastOrToday("paid", "the payment", dates.today(), errors);
+    if (method == null || !NoticeWords.PAYMENT_METHODS.containsKey(method)) {
+      errors.add(new FieldError("method", "Select how the payment was made"));
+    }
+    if (reference != null && reference.strip().length() > PenaltyNoticeActions.MAX_PAYMENT_REFERENCE) {
+      errors.add(new FieldError("reference", "The reference must be " + PenaltyNoticeActions.MAX_PAYMENT_REFERENCE + " characters or fewer"));
+    }
+    if (errors.isEmpty()) {
+      try {
+        actions.pay(noticeNumber, paid, paidOn, method, reference);
+        return "redirect:" + href(noticeNumber) + "?done=payment";
+      } catch (InvalidInputException refused) {
+        errors.add("paidOn".equals(refused.getField())
+            ? FieldError.ofDate("paid", "The payment was not recorded: " + refused.getRule())
+            : new FieldError("amount", "The payment was not recorded: the amount " + refused.getRule()));
+      } catch (NoticeActionRefused refused) {
+        errors.add(new FieldError("amount", "The payment was not recorded: " + refused.getMessage()));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", page(register.get(noticeNumber), form, new WithdrawalForm("", ""), errors, null));
+    return "casefile/notice";
+  }
+
+  @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/withdrawal")
+  String withdraw(
+      @PathVariable String noticeNumber,
+      @RequestParam(required = false) String ground,
+      @RequestParam(name = "withdrawal-reason", required = false) String reason,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    keepers.require(request);
+    notice(noticeNumber);
+    WithdrawalForm form = new WithdrawalForm(ground, reason);
+    List<FieldError> errors = new ArrayList<>();
+    if (ground == null || !NoticeWords.GROUNDS.containsKey(ground)) {
+      errors.add(new FieldError("ground", "Select the ground for withdrawing the notice"));
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      errors.add(new FieldError("withdrawal-reason", "Enter why the notice is withdrawn"));
+    } else if (why.length() > MAX_REASON) {
+      errors.add(new FieldError("withdrawal-reason", "The reason must be " + MAX_REASON + " characters or fewer"));
+    }
+    if (errors.isEmpty()) {
+      try {
+        actions.withdraw(noticeNumber, why, ground);
+        return "redirect:" + href(noticeNumber) + "?done=withdrawal";
+      } catch (InvalidInputException | NoticeActionRefused refused) {
+        errors.add(new FieldError("ground", "The notice was not withdrawn: " + refused.getMessage()));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", page(register.get(noticeNumber), emptyPayment(), form, errors, null));
+    return "casefile/notice";
+  }
+
+  private PenaltyNoticeEntry notice(String noticeNumber) {
+    if (!CaseFacts.NOTICE_NUMBER_SHAPE.matcher(noticeNumber).matches()) {
+      throw new PageNotFoundException("notice " + noticeNumber);
+    }
+    return register.find(noticeNumber).orElseThrow(() -> new PageNotFoundException("notice " + noticeNumber));
+  }
+
+  private static PaymentForm emptyPayment() {
+    return new PaymentForm("", DayInput.empty(), "", "");
+  }
+
+  private NoticePage page(PenaltyNoticeEntry notice, PaymentForm payment, WithdrawalForm withdrawal, List<FieldError> errors,
+      String done) {
+    String status = notice.status();
+    boolean takesPayment = PenaltyNoticeEntry.ISSUED.equals(status);
+    boolean takesWithdrawal = notice.processInstanceId() != null
+        && List.of(PenaltyNoticeEntry.PREPARED, PenaltyNoticeEntry.ISSUED, PenaltyNoticeEntry.UNPAID).contains(status);
+    BigDecimal due = takesPayment && notice.finalDeadline() != null ? notice.amountDueOn(dates.today()) : null;
+    return new NoticePage(
+        "Penalty notice " + notice.noticeNumber(), notice, NoticeWords.state(status), NoticeWords.tag(status), details(notice),
+        notice.processInstanceId() == null ? null : "/api/penalty-notices/" + notice.noticeNumber() + "/letter",
+        takesPayment, takesWithdrawal, due == null ? null : NoticeWords.pounds(due), payment, withdrawal, errors, done,
+        NoticeWords.PAYMENT_METHODS, NoticeWords.GROUNDS);
+  }
+
+  private List<Line> details(PenaltyNoticeEntry n) {
+    List<Line> lines = new ArrayList<>();
+    add(lines, "Child", n.pupilName() + " (UPN " + n.pupilUpn() + ")");
+    add(lines, "School", schools.find(n.schoolUrn()).map(school -> school.name() + " (URN " + n.schoolUrn() + ")").orElse(n.schoolUrn()));
+    add(lines, "Parent", n.parentName());
+    add(lines, "Address", n.parentAddress());
+    add(lines, "Reason", NoticeWords.REASONS.getOrDefault(n.noticeReason(), n.noticeReason()));
+    add(lines, "Offence period", dates.day(n.offenceFrom()) + " to " + dates.day(n.offenceTo()));
+    add(lines, "Issued by", NoticeWords.issuer(n.issuedBy())
+        + (n.issuerName() == null ? "" : ": " + n.issuerName())
+        + (n.issuerReference() == null ? "" : " (reference " + n.issuerReference() + ")"));
+    add(lines, "Case", n.caseReference());
+    add(lines, "Notice for this parent and child", n.sequence() == 1 ? "First in 3 years" : "Second in 3 years");
+    add(lines, "Prepared on", dates.day(n.preparedOn()));
+    add(lines, "Issued on", n.issuedOn() == null ? "" : dates.day(n.issuedOn())
+        + (n.deliveryMethod() == null ? "" : "post".equals(n.deliveryMethod()) ? ", by post" : ", by hand"));
+    add(lines, "Received on", dates.day(n.deemedReceivedOn()));
+    add(lines, "Reduced amount", n.reducedAmount() == null ? "" : NoticeWords.pounds(n.reducedAmount())
+        + (n.reducedDeadline() == null ? "" : " if paid by " + dates.day(n.reducedDeadline())));
+    add(lines, "Full amount", NoticeWords.pounds(n.fullAmount())
+        + (n.finalDeadline() == null ? "" : " if paid by " + dates.day(n.finalDeadline())));
+    add(lines, "Paid", n.amountPaid() == null ? "" : NoticeWords.pounds(n.amountPaid())
+        + (n.paidOn() == null ? "" : " on " + dates.day(n.paidOn()))
+        + register.paymentDetails(n.noticeNumber()).map(d -> paymentWords(d)).orElse(""));
+    add(lines, "Withdrawn", n.withdrawnOn() == null ? "" : dates.day(n.withdrawnOn())
+        + (n.withdrawalGround() == null ? "" : ": " + NoticeWords.GROUNDS.getOrDefault(n.withdrawalGround(), n.withdrawalGround()))
+        + (n.withdrawalReason() == null ? "" : ". " + n.withdrawalReason()));
+    add(lines, "Prosecution must start by", PenaltyNoticeEntry.UNPAID.equals(n.status()) ? dates.day(n.informationDeadline()) : "");
+    add(lines, "Prosecuted on", dates.day(n.prosecutedOn()));
+    add(lines, "Issuing officer", n.issuingOfficerName());
+    return lines;
+  }
+
+  private static String paymentWords(PenaltyNoticeRegister.PaymentDetails details) {
+    String how = details.method() == null ? "" : ", " + NoticeWords.PAYMENT_METHODS.getOrDefault(details.method(), details.method()).toLowerCase(java.util.Locale.UK);
+    String reference = details.reference() == null ? "" : ", reference " + details.reference();
+    return how + reference;
+  }
+
+  private static void add(List<Line> lines, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      lines.add(new Line(label, value));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package uk.schoolattendance.casefile.register;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+
+/** The register's values as its page writes them. */
+final class NoticeWords {
+
+  static final Map<String, String> STATES =
+      Map.of(
+          PenaltyNoticeEntry.PREPARED, "Waiting to be posted",
+          PenaltyNoticeEntry.ISSUED, "Issued, awaiting payment",
+          PenaltyNoticeEntry.UNPAID, "Unpaid",
+          PenaltyNoticeEntry.PAID, "Paid",
+          PenaltyNoticeEntry.WITHDRAWN, "Withdrawn",
+          PenaltyNoticeEntry.PROSECUTED, "Prosecuted");
+
+  /** The states in the order the filter lists them: the ones that need work first. */
+  static final java.util.List<String> STATE_ORDER =
+      java.util.List.of(
+          PenaltyNoticeEntry.PREPARED, PenaltyNoticeEntry.ISSUED, PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID,
+          PenaltyNoticeEntry.WITHDRAWN, PenaltyNoticeEntry.PROSECUTED);
+
+  private static final Map<String, String> TAGS =
+      Map.of(
+          PenaltyNoticeEntry.PREPARED, "govuk-tag--yellow",
+          PenaltyNoticeEntry.ISSUED, "govuk-tag--blue",
+          PenaltyNoticeEntry.UNPAID, "govuk-tag--red",
+          PenaltyNoticeEntry.PAID, "govuk-tag--green",
+          PenaltyNoticeEntry.WITHDRAWN, "govuk-tag--grey",
+          PenaltyNoticeEntry.PROSECUTED, "govuk-tag--purple");
+
+  static final Map<String, String> ISSUERS =
+      ordered(
+          PenaltyNoticeEntry.LOCAL_AUTHORITY, "The local authority",
+          "head-teacher", "A head teacher",
+          "police", "The police",
+          "other-la", "Another local authority");
+
+  static final Map<String, String> GROUNDS =
+      ordered(
+          "no-offence", "No offence was committed",
+          "outside-code-of-conduct", "Issued outside the local code of conduct",
+          "wrong-recipient", "Issued to the wrong person",
+          "material-error", "The notice has a material error",
+          "not-prosecuted", "Not paid, and the authority will not prosecute");
+
+  static final Map<String, String> PAYMENT_METHODS =
+      ordered("card", "Card", "bank-transfer", "Bank transfer", "cheque", "Cheque", "cash", "Cash");
+
+  static final Map<String, String> REASONS =
+      ordered("holiday", "Leave in term time", "late", "Persistent lateness", "other", "Irregular attendance");
+
+  private NoticeWords() {}
+
+  /** A map of value to words in the order given: the order radios list them. */
+  private static Map<String, String> ordered(String... valuesAndWords) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < valuesAndWords.length; i += 2) {
+      map.put(valuesAndWords[i], valuesAndWords[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
+  static String state(String state) {
+    return STATES.getOrDefault(state, state);
+  }
+
+  static String tag(String state) {
+    return TAGS.getOrDefault(state, "govuk-tag--grey");
+  }
+
+  static String issuer(String issuedBy) {
+    return ISSUERS.getOrDefault(issuedBy, issuedBy);
+  }
+
+  static String pounds(BigDecimal amount) {
+    return amount == null ? "" : "£" + amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+  }
+}

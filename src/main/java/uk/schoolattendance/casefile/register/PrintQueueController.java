@@ -1,0 +1,116 @@
+package uk.schoolattendance.casefile.register;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.notices.NoticeActionRefused;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.notices.PenaltyNoticeActions;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * The print queue ({@code /casework/register/print-queue}): the letters waiting to be posted
+ * (notices {@code prepared}), each printable as its PDF, and "mark as posted today" (or handed
+ * over) for those chosen. A notice counts as issued when it is marked posted, with that date, and
+ * its deemed receipt and deadlines follow from it: the "Post or hand over the notice" task of
+ * each is completed as the signed-in member of the compliance team.
+ */
+@Controller
+class PrintQueueController {
+
+  static final String PATH = RegisterPageController.PATH + "/print-queue";
+
+  record PrintQueuePage(
+      String title, String today, List<RegisterRow> letters, String method, Map<String, String> methods, List<String> chosen,
+      List<FieldError> errors, String done) {}
+
+  private static final Map<String, String> METHODS = new LinkedHashMap<>();
+
+  static {
+    METHODS.put(PenaltyNotice.POST, "Posted today");
+    METHODS.put(PenaltyNotice.HAND, "Handed over today");
+  }
+
+  private final RegisterKeepers keepers;
+  private final RegisterRows rows;
+  private final PenaltyNoticeActions actions;
+  private final UkDates dates;
+
+  PrintQueueController(RegisterKeepers keepers, RegisterRows rows, PenaltyNoticeActions actions, UkDates dates) {
+    this.keepers = keepers;
+    this.rows = rows;
+    this.actions = actions;
+    this.dates = dates;
+  }
+
+  @GetMapping(PATH)
+  String queue(@RequestParam(required = false) Integer posted, @RequestParam(required = false) String method,
+      HttpServletRequest request, Model model) {
+    keepers.require(request);
+    String done = null;
+    if (posted != null && posted > 0) {
+      String how = PenaltyNotice.HAND.equals(method) ? "handed over" : "posted";
+      done = posted + (posted == 1 ? " notice" : " notices") + " marked as " + how + " on " + dates.day(dates.today());
+    }
+    model.addAttribute("page", page(PenaltyNotice.POST, List.of(), List.of(), done));
+    return "casefile/print-queue";
+  }
+
+  @PostMapping(PATH)
+  String markGiven(
+      @RequestParam(name = "notice", required = false) List<String> notices,
+      @RequestParam(required = false) String method,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    keepers.require(request);
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> chosen = new LinkedHashSet<>(notices == null ? List.of() : notices);
+    if (chosen.isEmpty()) {
+      errors.add(new FieldError("notices", "Select the letters you have posted or handed over"));
+    }
+    if (method == null || !PenaltyNotice.DELIVERY_METHODS.contains(method)) {
+      errors.add(new FieldError("method", "Select whether the letters were posted or handed over"));
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("page", page(method, List.copyOf(chosen), errors, null));
+      return "casefile/print-queue";
+    }
+    int given = 0;
+    for (String number : chosen) {
+      try {
+        actions.dispatch(number, method, null);
+        given++;
+      } catch (NoticeActionRefused | InvalidInputException refused) {
+        errors.add(new FieldError("notices", "Notice " + number + " was not marked: " + refused.getMessage()));
+      }
+    }
+    if (errors.isEmpty()) {
+      return "redirect:" + PATH + "?posted=" + given + "&method=" + method;
+    }
+    response.setStatus(HttpServletResponse.SC_CONFLICT);
+    String done = given == 0 ? null
+        : given + (given == 1 ? " notice" : " notices") + " marked as " + (PenaltyNotice.HAND.equals(method) ? "handed over" : "posted")
+            + " on " + dates.day(dates.today());
+    model.addAttribute("page", page(method, List.of(), errors, done));
+    return "casefile/print-queue";
+  }
+
+  private PrintQueuePage page(String method, List<String> chosen, List<FieldError> errors, String done) {
+    return new PrintQueuePage(
+        "Letters to post", dates.day(dates.today()), rows.rows(PenaltyNoticeEntry.PREPARED),
+        method == null ? PenaltyNotice.POST : method, METHODS, chosen, errors, done);
+  }
+}

@@ -1,0 +1,191 @@
+package uk.schoolattendance.notices;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.SchoolDirectory;
+import uk.schoolattendance.security.CurrentUser;
+
+/**
+ * The compliance team's changes to the register, made as the signed-in user through the engine,
+ * for the API and the register page alike: posting or handing over a prepared notice (completing
+ * its "Post or hand over the notice" task), a payment ({@code PenaltyNoticePaid}), a withdrawal
+ * ({@code PenaltyNoticeWithdrawn}) and a notice someone else issued. Bad input is refused with an
+ * {@link InvalidInputException} naming the field; a state that does not take the change with a
+ * {@link NoticeActionRefused}. Either way nothing changes.
+ */
+@Service
+public class PenaltyNoticeActions {
+
+  /** How a payment reached the authority, as the register records it. */
+  public static final List<String> PAYMENT_METHODS = List.of("card", "bank-transfer", "cheque", "cash");
+  public static final int MAX_PAYMENT_REFERENCE = 64;
+
+  private final PenaltyNoticeRegister register;
+  private final PenaltyNoticeNumbers numbers;
+  private final PenaltyNoticeProperties properties;
+  private final SchoolDirectory schools;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final CurrentUser currentUser;
+  private final NoticeDates dates;
+
+  PenaltyNoticeActions(
+      PenaltyNoticeRegister register, PenaltyNoticeNumbers numbers, PenaltyNoticeProperties properties,
+      SchoolDirectory schools, RuntimeService runtimeService, TaskService taskService, CurrentUser currentUser,
+      NoticeDates dates) {
+    this.register = register;
+    this.numbers = numbers;
+    this.properties = properties;
+    this.schools = schools;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.currentUser = currentUser;
+    this.dates = dates;
+  }
+
+  /**
+   * Issues a prepared notice: it was posted or handed over on {@code dispatchedOn} (today when
+   * null). Completes the notice's "Post or hand over the notice" task as the caller, claiming it
+   * first: the notice names the officer who issues it. Its deemed receipt and deadlines follow.
+   */
+  @Transactional
+  public PenaltyNoticeEntry dispatch(String noticeNumber, String deliveryMethod, LocalDate dispatchedOn) {
+    String method =
+        Inputs.required(
+            PenaltyNotice.DELIVERY_METHOD.name(),
+            Inputs.oneOf(PenaltyNotice.DELIVERY_METHOD.name(), deliveryMethod, PenaltyNotice.DELIVERY_METHODS),
+            "is required, one of " + String.join(", ", PenaltyNotice.DELIVERY_METHODS));
+    PenaltyNoticeEntry notice = register.get(noticeNumber);
+    if (!PenaltyNoticeEntry.PREPARED.equals(notice.status())) {
+      throw new NoticeActionRefused(NoticeActionRefused.Why.NOT_WAITING, "Not waiting to be given",
+          "notice " + noticeNumber + " is " + notice.status() + ", not waiting to be posted or handed over");
+    }
+    Task task =
+        taskService.createTaskQuery()
+            .processInstanceBusinessKey(noticeNumber)
+            .processDefinitionKey(PenaltyNotice.KEY)
+            .taskDefinitionKey(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id())
+            .singleResult();
+    if (task == null) {
+      throw new NoticeActionRefused(NoticeActionRefused.Why.NOT_YOURS, "Not yours to give",
+          "notice " + noticeNumber + " is given by the compliance team");
+    }
+    String caller = currentUser.userId();
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), caller);
+    } else if (!task.getAssignee().equals(caller)) {
+      throw new NoticeActionRefused(NoticeActionRefused.Why.CLAIMED_BY_ANOTHER, "Claimed by another officer",
+          "notice " + noticeNumber + " is being issued by " + task.getAssignee());
+    }
+    Map<String, Object> variables = new HashMap<>();
+    PenaltyNotice.DELIVERY_METHOD.put(variables, method);
+    if (dispatchedOn != null) {
+      PenaltyNotice.DISPATCHED_ON.put(variables, dispatchedOn);
+    }
+    taskService.complete(task.getId(), variables);
+    return register.get(noticeNumber);
+  }
+
+  /**
+   * Records a payment by correlating {@code PenaltyNoticePaid}, exactly as a payment system would:
+   * a wrong amount or day is refused naming {@code amountPaid} or {@code paidOn}. The way it was
+   * paid and its reference, when given, are kept with the payment in the register.
+   */
+  @Transactional
+  public PenaltyNoticeEntry pay(
+      String noticeNumber, BigDecimal amountPaid, LocalDate paidOn, String paymentMethod, String paymentReference) {
+    Inputs.required(
+        PenaltyNotice.AMOUNT_PAID.name(), Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
+        "is required (an amount in pounds, e.g. 80.00)");
+    String method = Inputs.oneOf("paymentMethod", paymentMethod, PAYMENT_METHODS);
+    String reference = Inputs.text("paymentReference", paymentReference, MAX_PAYMENT_REFERENCE);
+    Map<String, Object> message = new HashMap<>();
+    PenaltyNotice.AMOUNT_PAID.put(message, amountPaid);
+    if (paidOn != null) {
+      PenaltyNotice.PAID_ON.put(message, paidOn);
+    }
+    try {
+      runtimeService
+          .createMessageCorrelation(PenaltyNotice.PAID.name())
+          .processInstanceBusinessKey(noticeNumber)
+          .setVariables(message)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw new NoticeActionRefused(NoticeActionRefused.Why.NOT_WAITING, "Not awaiting payment",
+          "the notice is not awaiting payment");
+    }
+    register.recordPaymentDetails(noticeNumber, method, blankToNull(reference));
+    return register.get(noticeNumber);
+  }
+
+  /**
+   * Withdraws a standing notice by correlating {@code PenaltyNoticeWithdrawn} with the reason and
+   * the statutory ground: before it is given, while the payment period runs, or before the
+   * decision on non-payment.
+   */
+  @Transactional
+  public PenaltyNoticeEntry withdraw(String noticeNumber, String reason, String ground) {
+    Inputs.requiredText(PenaltyNotice.WITHDRAWAL_REASON.name(), reason, 500);
+    Inputs.required(
+        PenaltyNotice.WITHDRAWAL_GROUND.name(), Inputs.oneOf(PenaltyNotice.WITHDRAWAL_GROUND.name(), ground, PenaltyNotice.GROUNDS),
+        "is required, one of " + String.join(", ", PenaltyNotice.GROUNDS));
+    Map<String, Object> message = new HashMap<>();
+    PenaltyNotice.WITHDRAWAL_REASON.put(message, reason.strip());
+    PenaltyNotice.WITHDRAWAL_GROUND.put(message, ground.strip());
+    try {
+      runtimeService
+          .createMessageCorrelation(PenaltyNotice.WITHDRAWN.name())
+          .processInstanceBusinessKey(noticeNumber)
+          .setVariables(message)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException notStanding) {
+      throw new NoticeActionRefused(NoticeActionRefused.Why.NOT_WAITING, "Cannot be withdrawn",
+          "notice " + noticeNumber + " cannot be withdrawn now: it is " + register.get(noticeNumber).status());
+    }
+    return register.get(noticeNumber);
+  }
+
+  /** Records in the register a notice someone else issued; it counts towards the limit like the authority's own. */
+  @Transactional
+  public PenaltyNoticeEntry recordExternal(ExternalNoticeRequest body) {
+    body.check();
+    schools.requireServed(CaseFacts.SCHOOL_URN.name(), body.schoolUrn());
+    if (body.issuedOn().isAfter(dates.today())) {
+      throw new InvalidInputException("issuedOn", "must not be in the future");
+    }
+    String upn = body.pupilUpn().trim();
+    String parent = body.parentId().trim();
+    int prior = register.countStanding(parent, upn, body.issuedOn().minusYears(properties.limitYears()), body.issuedOn());
+    PenaltyNoticeEntry entry =
+        new PenaltyNoticeEntry(
+            numbers.next(), null, null, upn, body.pupilName().trim(), body.schoolUrn().trim(), parent,
+            body.parentName().trim(), body.parentAddress().trim(), body.noticeReason().trim(), body.offenceFrom(),
+            body.offenceTo(), null, prior + 1,
+            body.offenceFrom().isBefore(properties.rateChangeDate()) ? "pre-2024" : "2024",
+            body.issuedOn(), null, body.reducedAmount(), body.fullAmount(), null, null,
+            dates.informationDeadline(body.offenceTo()),
+            body.paid() ? PenaltyNoticeEntry.PAID : PenaltyNoticeEntry.UNPAID,
+            body.paid() ? body.amountPaid() : null, body.paid() ? body.paidOn() : null,
+            null, null, null, null, null, null, body.issuedOn(), null, null,
+            body.issuedBy().trim(), body.issuerName().trim(),
+            blankToNull(body.issuerReference()),
+            null);
+    return register.recordExternal(entry);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,83 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.casefile.CaseFileCases;
+import uk.schoolattendance.notices.NoticeInputs;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeNumbers;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
+
+/** The compliance team's register in a real browser: the day's letters are posted, then a parent pays. */
+class RegisterBrowserTest extends BrowserTestSupport {
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired PenaltyNoticeNumbers numbers;
+  @Autowired PenaltyNoticeRegister register;
+
+  private String prepared(String parentName) {
+    String number = numbers.next();
+    String upn = CaseFileCases.newUpn();
+    java.util.Map<String, Object> inputs = NoticeInputs.inputs("BRW-" + upn, upn, "other");
+    inputs.put("parentName", parentName);
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, inputs);
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+    return number;
+  }
+
+  @Test
+  void theComplianceTeamPostsTheDaysLettersAndRecordsAPayment() {
+    String first = prepared("Ada Postbury");
+    String second = prepared("Ben Postbury");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "compliance", "compliance");
+      browser.open("/casework/");
+      browser.press(By.linkText("Penalty notices"));
+      browser.visible(By.xpath("//h1[normalize-space(.)='Penalty notices']"));
+      assertThat(browser.driver().findElement(By.id("notices")).getText()).contains(first, "Ada Postbury", "Waiting to be posted");
+      browser.screenshot("casefile-register");
+
+      browser.press(By.id("print-queue-link"));
+      browser.visible(By.xpath("//h1[normalize-space(.)='Letters to post']"));
+      browser.press(By.cssSelector("input[name=notice][value='" + first + "']"));
+      browser.press(By.cssSelector("input[name=notice][value='" + second + "']"));
+      browser.screenshot("casefile-print-queue");
+      browser.press(By.id("mark-given"));
+      browser.waitUntil("posted", () -> browser.driver().getPageSource().contains("2 notices marked as posted on"));
+      assertThat(browser.driver().getPageSource()).doesNotContain("value=\"" + first + "\"");
+
+      browser.open("/casework/register/" + first);
+      browser.visible(By.xpath("//h2[normalize-space(.)='Record a payment']"));
+      browser.type("#amount", "80.00");
+      browser.type("#paid-day", String.valueOf(today.getDayOfMonth()));
+      browser.type("#paid-month", String.valueOf(today.getMonthValue()));
+      browser.type("#paid-year", String.valueOf(today.getYear()));
+      browser.press(By.cssSelector("input[name=method][value=card]"));
+      browser.type("#reference", "CARD-4411");
+      browser.press(By.xpath("//button[normalize-space(.)='Record the payment']"));
+      browser.waitUntil("paid", () -> browser.driver().getPageSource().contains("The payment has been recorded"));
+      assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("Paid");
+      browser.screenshot("casefile-register-notice-paid");
+
+      // the census counts the notice issued today, and its tile opens the cases it counts
+      browser.press(By.linkText("Figures"));
+      browser.visible(By.id("census"));
+      assertThat(browser.driver().findElement(By.cssSelector("[data-figure=penaltyNoticesIssued]")).getText())
+          .contains("Penalty notices issued");
+      browser.screenshot("casefile-figures");
+    }
+    assertThat(register.get(first).status()).isEqualTo(PenaltyNoticeEntry.PAID);
+    assertThat(register.get(second).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+    assertThat(register.get(second).issuedOn()).isEqualTo(today);
+  }
+}

@@ -1,0 +1,124 @@
+package uk.schoolattendance.casefile.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casefile.CaseFileCases;
+import uk.schoolattendance.casefile.CaseFileClient;
+import uk.schoolattendance.casework.CaseFixtures;
+import uk.schoolattendance.notices.NoticeInputs;
+import uk.schoolattendance.notices.PenaltyNoticeNumbers;
+
+/**
+ * The census and dashboard on screen: the authority's staff see the census for the year picked,
+ * the case figures and every school; a school sees only its own cases and school, and no census;
+ * each figure opens the cases it counts, as the viewer may see them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class FiguresPageTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired PenaltyNoticeNumbers numbers;
+
+  @BeforeEach
+  void inTheAutumnTerm() {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  private CaseFileClient signedIn(String user) {
+    CaseFileClient person = new CaseFileClient(port);
+    person.signIn(user);
+    return person;
+  }
+
+  private static long figure(CaseFileClient.Page page, String id) {
+    return Long.parseLong(page.html().select("[data-figure=" + id + "] .casefile-tile__value").text());
+  }
+
+  @Test
+  void aManagerSeesTheCensusForTheYearTheCaseFiguresAndEverySchoolAndEachFigureOpensItsCases() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    cases.start(CaseFixtures.TRADED_SCHOOL, "Fern Figures", CaseFileCases.newUpn(), "parent-1", "Gus Figures");
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Hal Figures", CaseFileCases.newUpn(), "parent-1", "Ivy Figures");
+    String number = numbers.next();
+    String upn = CaseFileCases.newUpn();
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, NoticeInputs.inputs("FIG-" + upn, upn, "other"));
+    String notice = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(notice).singleResult().getId());
+    NoticeInputs.post(taskService, notice);
+
+    CaseFileClient manager = signedIn("manager");
+    CaseFileClient.Page page = manager.get("/casework/figures");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("#year option[selected]").text()).isEqualTo("2026-27");
+    assertThat(figure(page, "penaltyNoticesIssuedOther")).isGreaterThanOrEqualTo(1);
+    assertThat(figure(page, "open")).isGreaterThanOrEqualTo(2);
+    assertThat(page.html().select("#schools tr[data-urn]").eachAttr("data-urn")).contains("100001", "100002");
+    assertThat(page.html().select("#schools tr[data-urn=100001] a").attr("href")).isEqualTo("/casework/?q=100001");
+    assertThat(page.html().select("nav").text()).contains("Figures");
+
+    // a year with nothing in it
+    CaseFileClient.Page lastYear = manager.get("/casework/figures?year=2025-26");
+    assertThat(figure(lastYear, "penaltyNoticesIssued")).isZero();
+
+    // the open cases figure opens the cases it counts
+    String openHref = page.html().select("[data-figure=open] a").attr("href");
+    CaseFileClient.Page open = manager.get(openHref);
+    assertThat(open.status()).isEqualTo(200);
+    assertThat(open.html().select("#open-cases").text()).contains("Fern Figures", "Hal Figures");
+    CaseFileClient.Page levelOne = manager.get(page.html().select("[data-figure=level-1] a").attr("href"));
+    assertThat(levelOne.html().select("#open-cases").text()).contains("Fern Figures");
+    assertThat(manager.get(page.html().select("[data-figure=penaltyNoticesIssuedHoliday] a").attr("href")).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aSchoolSeesOnlyItsOwnCasesAndSchoolAndNoCensus() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    cases.start(CaseFixtures.TRADED_SCHOOL, "Jay Ownschool", CaseFileCases.newUpn(), "parent-1", "Kit Ownschool");
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Lou Otherschool", CaseFileCases.newUpn(), "parent-1", "Max Otherschool");
+
+    CaseFileClient school = signedIn("school1");
+    CaseFileClient.Page page = school.get("/casework/figures");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("#census")).isEmpty();
+    assertThat(page.html().select("#schools tr[data-urn]").eachAttr("data-urn")).containsExactly("100001");
+    long seen = figure(page, "open");
+    CaseFileClient.Page open = school.get(page.html().select("[data-figure=open] a").attr("href"));
+    assertThat(open.html().select("#open-cases").text()).contains("Jay Ownschool").doesNotContain("Lou Otherschool");
+    assertThat(seen).isLessThan(figure(signedIn("manager").get("/casework/figures"), "open"));
+    assertThat(school.get("/casework/figures/cases?measure=penaltyNoticesIssued&year=2026-27").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aBadYearIsNamedAndThoseWithoutFiguresFindNoPage() {
+    CaseFileClient.Page bad = signedIn("officer").get("/casework/figures?year=2026-28");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#year");
+    assertThat(signedIn("analyst").get("/casework/figures").status()).isEqualTo(404);
+    assertThat(signedIn("analyst").get("/casework/figures/cases?measure=open").status()).isEqualTo(404);
+    assertThat(signedIn("manager").get("/casework/figures/cases?measure=nonsense").status()).isEqualTo(404);
+  }
+}

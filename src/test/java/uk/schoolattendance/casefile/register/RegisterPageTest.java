@@ -1,0 +1,268 @@
+package uk.schoolattendance.casefile.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casefile.CaseFileCases;
+import uk.schoolattendance.casefile.CaseFileClient;
+import uk.schoolattendance.notices.NoticeInputs;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeNumbers;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
+
+/**
+ * The compliance team's register page: the print queue issues notices on the day they are marked
+ * posted, payments and withdrawals go through the notice's process, notices issued by others are
+ * recorded, the register downloads as CSV; bad input is named and changes nothing; nobody else
+ * finds the pages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class RegisterPageTest {
+
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+  private static final String ADMIN_PASSWORD = "Copper-Meadow-Violin-58!";
+  private static final LocalDate POSTING_DAY = LocalDate.of(2026, 11, 2);
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired PenaltyNoticeNumbers numbers;
+  @Autowired PenaltyNoticeRegister register;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+
+  @BeforeEach
+  void postingDay() {
+    today(POSTING_DAY);
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  private static void today(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(LONDON).toInstant()));
+  }
+
+  private CaseFileClient signedIn(String user) {
+    return signedIn(user, user);
+  }
+
+  private CaseFileClient signedIn(String user, String password) {
+    CaseFileClient person = new CaseFileClient(port);
+    person.signIn(user, password);
+    return person;
+  }
+
+  /** A notice the process has prepared: it waits in the print queue. */
+  private String prepared() {
+    String number = numbers.next();
+    String upn = CaseFileCases.newUpn();
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, NoticeInputs.inputs("REG-" + upn, upn, "other"));
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+    return number;
+  }
+
+  /** The path and query a redirect sends the browser to. */
+  private static String path(String location) {
+    java.net.URI uri = java.net.URI.create(location);
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  private static Map<String, String> fields(String... namesAndValues) {
+    Map<String, String> fields = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return fields;
+  }
+
+  @Test
+  void theComplianceTeamPostsTheDaysLettersAndEachNoticeIsIssuedThatDay() {
+    String first = prepared();
+    String second = prepared();
+    String later = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+
+    CaseFileClient.Page register1 = compliance.get("/casework/register?state=prepared");
+    assertThat(register1.status()).isEqualTo(200);
+    assertThat(register1.html().select("#notices").text()).contains(first, second, "Post or hand over by");
+    CaseFileClient.Page queue = compliance.get("/casework/register/print-queue");
+    assertThat(queue.html().select("a[data-letter=" + first + "]").attr("href"))
+        .isEqualTo("/api/penalty-notices/" + first + "/letter?deliveryMethod=post");
+
+    // nothing chosen: named, nothing changes
+    CaseFileClient.Page none = compliance.post(queue, "#print-queue-form", fields("method", "post"));
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.html().select(".govuk-error-summary").text()).contains("Select the letters you have posted or handed over");
+    assertThat(none.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#notices");
+    assertThat(register.get(first).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+
+    // without the page's CSRF token the same change is refused
+    assertThat(compliance.postForm("/casework/register/print-queue", fields("notice", first, "method", "post")).status())
+        .isEqualTo(403);
+    assertThat(register.get(first).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+
+    CaseFileClient.Page posted = compliance.postForm("/casework/register/print-queue",
+        Map.of("_csrf", queue.html().select("#print-queue-form input[name=_csrf]").val(),
+            "notice", first, "method", "post"));
+    assertThat(posted.status()).as(posted.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    assertThat(compliance.get(path(posted.location())).html().select("#done").text())
+        .contains("1 notice marked as posted on 2 November 2026");
+    PenaltyNoticeEntry issued = register.get(first);
+    assertThat(issued.status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+    assertThat(issued.issuedOn()).isEqualTo(POSTING_DAY);
+    assertThat(issued.deliveryMethod()).isEqualTo("post");
+    assertThat(issued.deemedReceivedOn()).isEqualTo(LocalDate.of(2026, 11, 4)); // the 2nd working day after posting
+    assertThat(register.get(later).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+    assertThat(compliance.get("/casework/register/print-queue").html().select("#print-queue-form").text())
+        .doesNotContain(first).contains(later);
+  }
+
+  @Test
+  void aPaymentOfTheWrongAmountIsNamedAndTheRightOneRecordedWithHowItWasPaid() {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form",
+        fields("notice", number, "method", "hand"));
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+    today(LocalDate.of(2026, 11, 5));
+
+    CaseFileClient.Page page = compliance.get("/casework/register/" + number);
+    assertThat(page.html().select("#payment-form")).isNotEmpty();
+    CaseFileClient.Page wrong = compliance.post(page, "#payment-form",
+        fields("amount", "70", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.html().select(".govuk-error-summary").text()).contains("must be exactly £80.00");
+    assertThat(wrong.html().select("#amount").val()).isEqualTo("70");
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+
+    CaseFileClient.Page missing = compliance.post(page, "#payment-form", fields("amount", "", "method", ""));
+    assertThat(missing.html().select(".govuk-error-summary li").eachText())
+        .containsExactly("Enter the amount paid", "Enter the date of the payment", "Select how the payment was made");
+
+    CaseFileClient.Page paid = compliance.post(page, "#payment-form",
+        fields("amount", "£80.00", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "bank-transfer",
+            "reference", "BACS-123"));
+    assertThat(paid.status()).as(paid.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    CaseFileClient.Page after = compliance.get(path(paid.location()));
+    assertThat(after.html().select("#done").text()).contains("The payment has been recorded");
+    assertThat(after.html().select("#details").text()).contains("£80.00 on 5 November 2026, bank transfer, reference BACS-123");
+    PenaltyNoticeEntry entry = register.get(number);
+    assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.PAID);
+    assertThat(entry.amountPaid()).isEqualByComparingTo(new BigDecimal("80.00"));
+    assertThat(after.html().select("#payment-form")).isEmpty();
+  }
+
+  @Test
+  void aWithdrawalNeedsItsGroundAndReasonAndThenEndsTheNotice() {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page page = compliance.get("/casework/register/" + number);
+    CaseFileClient.Page refused = compliance.post(page, "#withdrawal-form", fields());
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary li").eachText())
+        .containsExactly("Select the ground for withdrawing the notice", "Enter why the notice is withdrawn");
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+
+    CaseFileClient.Page withdrawn = compliance.post(page, "#withdrawal-form",
+        fields("ground", "wrong-recipient", "withdrawal-reason", "Sent to the other parent"));
+    assertThat(withdrawn.status()).as(withdrawn.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    PenaltyNoticeEntry entry = register.get(number);
+    assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.WITHDRAWN);
+    assertThat(entry.withdrawalGround()).isEqualTo("wrong-recipient");
+    assertThat(compliance.get("/casework/register/print-queue").body()).doesNotContain(number);
+  }
+
+  @Test
+  void aHeadTeachersNoticeIsRecordedFromTheFormAndBadInputIsNamed() {
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page form = compliance.get("/casework/register/external");
+    CaseFileClient.Page refused = compliance.post(form, "#external-form",
+        fields("issuedBy", "head-teacher", "pupilUpn", "A123", "fullAmount", "lots"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary li").eachText())
+        .contains("Enter the child’s name", "Select whether the notice was paid",
+            "The full amount must be an amount in pounds and pence, for example 80.00");
+    assertThat(refused.html().select("#pupilUpn").val()).isEqualTo("A123");
+
+    String upn = CaseFileCases.newUpn();
+    CaseFileClient.Page recorded = compliance.post(form, "#external-form",
+        fields("issuedBy", "head-teacher", "issuerName", "Riverside Primary School", "issuerReference", "RPS-7",
+            "pupilName", "Kim Other", "pupilUpn", upn, "schoolUrn", "100001", "parentName", "Lee Other",
+            "parentId", "EXT-" + upn, "parentAddress", "2 Mill Lane", "noticeReason", "holiday",
+            "offenceFrom-day", "7", "offenceFrom-month", "9", "offenceFrom-year", "2026",
+            "offenceTo-day", "11", "offenceTo-month", "9", "offenceTo-year", "2026",
+            "issuedOn-day", "1", "issuedOn-month", "10", "issuedOn-year", "2026",
+            "fullAmount", "160", "reducedAmount", "80", "paid", "no"));
+    assertThat(recorded.status()).as(recorded.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    String number = recorded.location().substring(recorded.location().lastIndexOf('/') + 1);
+    PenaltyNoticeEntry entry = register.get(number);
+    assertThat(entry.issuedBy()).isEqualTo("head-teacher");
+    assertThat(entry.pupilUpn()).isEqualTo(upn);
+    assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
+    assertThat(compliance.get(path(recorded.location())).html().select("#details").text())
+        .contains("A head teacher: Riverside Primary School (reference RPS-7)", "7 September 2026 to 11 September 2026");
+  }
+
+  @Test
+  void theRegisterDownloadsAsCsvWithTypedTextKeptAsText() {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page csv = compliance.get("/casework/register/export.csv?state=prepared");
+    assertThat(csv.status()).isEqualTo(200);
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines[0]).startsWith("noticeNumber,status,issuedBy,");
+    assertThat(csv.body()).contains(number + ",prepared,local-authority,");
+    assertThat(csv.body()).doesNotContain(",paid,local-authority");
+    assertThat(NoticeCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(NoticeCsv.cell("1 Station Road, Southend")).isEqualTo("\"1 Station Road, Southend\"");
+  }
+
+  @Test
+  void nobodyButTheComplianceTeamAndAdministratorsFindsTheRegister() {
+    String number = prepared();
+    for (String user : new String[] {"officer", "manager", "school1", "senior"}) {
+      CaseFileClient person = signedIn(user);
+      for (String path : new String[] {"/casework/register", "/casework/register/print-queue",
+          "/casework/register/" + number, "/casework/register/export.csv", "/casework/register/external"}) {
+        assertThat(person.get(path).status()).as(user + " " + path).isEqualTo(404);
+      }
+      CaseFileClient.Page any = person.get("/casework/");
+      assertThat(any.html().select("nav").text()).as(user).doesNotContain("Penalty notices");
+      String csrf = any.html().select("form[action$=sign-out] input[name=_csrf]").val();
+      assertThat(person.postForm("/casework/register/print-queue", fields("_csrf", csrf, "notice", number, "method", "post"))
+          .status()).as(user).isEqualTo(404);
+    }
+    // an administrator of this test's own (another test's wrong password holds "demo" back a few seconds)
+    if (identityService.createUserQuery().userId("register-admin").count() == 0) {
+      org.camunda.bpm.engine.identity.User admin = identityService.newUser("register-admin");
+      admin.setFirstName("Ada");
+      admin.setLastName("Admin");
+      admin.setPassword(ADMIN_PASSWORD);
+      identityService.saveUser(admin);
+      identityService.createMembership("register-admin", uk.schoolattendance.identity.Groups.CAMUNDA_ADMIN);
+    }
+    assertThat(signedIn("register-admin", ADMIN_PASSWORD).get("/casework/register").status()).isEqualTo(200);
+    assertThat(signedIn("compliance").get("/casework/").html().select("nav").text()).contains("Penalty notices");
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+  }
+}
