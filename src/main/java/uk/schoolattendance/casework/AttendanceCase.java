@@ -100,6 +100,10 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> NO_CONTRACT_REASON = text("noContractReason");
 
   public static final ProcessVariable<String> CONTRACT_OUTCOME = text("contractOutcome");
+  /** Required when the case turns to formal action here; printed on the Notice to Improve. */
+  public static final ProcessVariable<String> SUFFICIENT_IMPROVEMENT = CaseFacts.SUFFICIENT_IMPROVEMENT;
+  /** Optional at the start, correctable: the child's address for a penalty notice when the register has none. */
+  public static final ProcessVariable<String> PUPIL_ADDRESS = CaseFacts.PUPIL_ADDRESS;
   public static final ProcessVariable<String> CONTRACT_REVIEW_NOTES = text("contractReviewNotes");
   public static final List<String> CONTRACT_OUTCOMES = List.of("improved", "not-improved");
 
@@ -192,9 +196,10 @@ public final class AttendanceCase implements ProcessContract {
           "Task_WorkWithFamily",
           EARLY_HELP_CONSENT, EARLY_HELP_ASSESSMENT, CASEWORK_OUTCOME, AGENCIES_INVOLVED, SUPPORT_SO_FAR, CASEWORK_NOTES);
   public static final UserTaskContract AGREE_ATTENDANCE_CONTRACT =
-      UserTaskContract.of("Task_AgreeAttendanceContract", CONTRACT_AGREED, CONTRACT_REVIEW_DATE, NO_CONTRACT_REASON);
+      UserTaskContract.of(
+          "Task_AgreeAttendanceContract", CONTRACT_AGREED, CONTRACT_REVIEW_DATE, NO_CONTRACT_REASON, SUFFICIENT_IMPROVEMENT);
   public static final UserTaskContract REVIEW_ATTENDANCE_CONTRACT =
-      UserTaskContract.of("Task_ReviewAttendanceContract", CONTRACT_OUTCOME, CONTRACT_REVIEW_NOTES);
+      UserTaskContract.of("Task_ReviewAttendanceContract", CONTRACT_OUTCOME, CONTRACT_REVIEW_NOTES, SUFFICIENT_IMPROVEMENT);
   public static final UserTaskContract HOLD_PUPIL_PLANNING_MEETING =
       UserTaskContract.of(
           "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO);

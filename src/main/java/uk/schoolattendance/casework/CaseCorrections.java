@@ -55,6 +55,9 @@ import uk.schoolattendance.process.InvalidInputException;
 @Service
 public class CaseCorrections {
 
+  /** The longest child's address a case keeps (as the register's {@code att_pupil.address}). */
+  static final int ADDRESS_MAX = 500;
+
   public static final String EVENT = "fact-corrected";
   private static final int MAX_CALLED = 100;
   private static final Pattern PARENT_FIELD = Pattern.compile("parents/([^/]+)/(name|address)");
@@ -132,7 +135,8 @@ public class CaseCorrections {
       throw new InvalidInputException("value", "the case already holds " + change.to());
     }
     for (String id : caseAndCalled(caseId)) {
-      if (runtimeService.getVariable(id, change.variable().name()) != null) {
+      // the case always holds the corrected fact (an optional one, e.g. pupilAddress, may be new); a called process only if it has it
+      if (id.equals(caseId) || runtimeService.getVariable(id, change.variable().name()) != null) {
         runtimeService.setVariable(id, change.variable().name(), change.stored());
       }
     }
@@ -178,6 +182,10 @@ public class CaseCorrections {
       LocalDate old = PUPIL_DATE_OF_BIRTH.from(runtimeService.getVariable(caseId, field));
       return new Change(PUPIL_DATE_OF_BIRTH, PUPIL_DATE_OF_BIRTH.stored(born), old == null ? null : old.toString(), born.toString());
     }
+    if (field.equals(AttendanceCase.PUPIL_ADDRESS.name())) {
+      String address = Inputs.requiredText(field, value, ADDRESS_MAX);
+      return new Change(AttendanceCase.PUPIL_ADDRESS, address, text(caseId, AttendanceCase.PUPIL_ADDRESS), address);
+    }
     List<Parent> parents = parents(caseId);
     if (field.equals(PARENTS.name())) {
       List<Parent> corrected = Parents.parse(field, value);
@@ -205,7 +213,8 @@ public class CaseCorrections {
     }
     throw new InvalidInputException(
         "field",
-        "must be one of pupilName, pupilUpn, pupilDateOfBirth, schoolUrn, parents, parents/{id}/name, parents/{id}/address");
+        "must be one of pupilName, pupilUpn, pupilDateOfBirth, pupilAddress, schoolUrn, parents, parents/{id}/name,"
+            + " parents/{id}/address");
   }
 
   private Change parentsChange(List<Parent> from, List<Parent> to) {

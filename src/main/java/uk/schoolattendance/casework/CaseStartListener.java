@@ -78,6 +78,7 @@ public class CaseStartListener implements ExecutionListener {
     PREVIOUS_NOTICE_TO_IMPROVE.set(
         execution, Boolean.TRUE.equals(Inputs.yesNo(execution, PREVIOUS_NOTICE_TO_IMPROVE, false)));
     Inputs.optionalText(execution, SUPPORT_SO_FAR, Inputs.TEXT_MAX);
+    Inputs.optionalText(execution, AttendanceCase.PUPIL_ADDRESS, CaseCorrections.ADDRESS_MAX);
 
     String reference = caseReference(execution);
     CASE_REFERENCE.set(execution, reference);

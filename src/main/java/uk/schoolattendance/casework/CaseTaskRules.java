@@ -138,6 +138,7 @@ public class CaseTaskRules implements TaskListener {
         throw new InvalidInputException(
             NO_CONTRACT_REASON.name(), "is required when no attendance contract is agreed (domain notes §6)");
       }
+      requireSufficientImprovement(task);
       pathway.record(task, "no-attendance-contract", reason);
     }
   }
@@ -145,7 +146,24 @@ public class CaseTaskRules implements TaskListener {
   private void reviewAttendanceContract(DelegateTask task) {
     String outcome = Inputs.oneOf(task, CONTRACT_OUTCOME, AttendanceCase.CONTRACT_OUTCOMES, null);
     String notes = Inputs.optionalText(task, CONTRACT_REVIEW_NOTES, Inputs.TEXT_MAX);
+    if ("not-improved".equals(outcome)) {
+      requireSufficientImprovement(task);
+    }
     pathway.record(task, "attendance-contract-" + outcome, notes);
+  }
+
+  /**
+   * The case turns to formal action: the officer says what sufficient improvement is for this
+   * case (issue #12 item 9), printed on each parent's Notice to Improve.
+   */
+  private static void requireSufficientImprovement(DelegateTask task) {
+    String text = Inputs.optionalText(task, AttendanceCase.SUFFICIENT_IMPROVEMENT, 1000);
+    if (text == null) {
+      throw new InvalidInputException(
+          AttendanceCase.SUFFICIENT_IMPROVEMENT.name(),
+          "is required when the case turns to formal action: what sufficient improvement is for this case,"
+              + " printed on each parent's Notice to Improve");
+    }
   }
 
   private void holdPupilPlanningMeeting(DelegateTask task) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
@@ -62,6 +63,10 @@ public class IssueNoticeToImprove implements JavaDelegate {
     ENDS_ON.set(execution, endsOn);
     NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.set(execution, Days.shown(issuedOn, endsOn));
 
+    // set per case by the officer when the case turned to formal action (issue #12 item 9)
+    String sufficientImprovement = Inputs.required(
+        NoticeToImprove.SUFFICIENT_IMPROVEMENT.name(), NoticeToImprove.SUFFICIENT_IMPROVEMENT.get(execution),
+        "is required: what sufficient improvement is for this case, set by the officer (the letter prints it)");
     JsonNode given = PARENTS.get(execution);
     List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given);
     String urn = SCHOOL_URN.get(execution);
@@ -81,6 +86,7 @@ public class IssueNoticeToImprove implements JavaDelegate {
                 attendance == null ? 0 : attendance,
                 sessions == null ? 0 : sessions,
                 SUPPORT_SO_FAR.get(execution),
+                sufficientImprovement,
                 issuedOn,
                 endsOn,
                 weeks))

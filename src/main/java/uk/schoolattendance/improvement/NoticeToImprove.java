@@ -31,6 +31,8 @@ public final class NoticeToImprove implements ProcessContract {
   public static final ProcessVariable<Double> ATTENDANCE_PERCENT = CaseFacts.ATTENDANCE_PERCENT;
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
   public static final ProcessVariable<String> SUPPORT_SO_FAR = CaseFacts.SUPPORT_SO_FAR;
+  /** Set per case by the officer; required: the letter prints it (issue #12 item 9). */
+  public static final ProcessVariable<String> SUFFICIENT_IMPROVEMENT = CaseFacts.SUFFICIENT_IMPROVEMENT;
 
   /** The day the notice was issued and the last day of its improvement period (calendar days, ISO text). */
   public static final ProcessVariable<LocalDate> ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;

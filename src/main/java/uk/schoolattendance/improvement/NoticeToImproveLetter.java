@@ -34,6 +34,7 @@ public final class NoticeToImproveLetter {
       double attendancePercent,
       int unauthorisedSessions,
       String supportSoFar,
+      String sufficientImprovement,
       LocalDate issuedOn,
       LocalDate endsOn,
       int periodSchoolWeeks) {}
@@ -79,8 +80,8 @@ public final class NoticeToImproveLetter {
         },
         new String[] {
           "7. What sufficient improvement looks like",
-          "No further unauthorised absence during the improvement period, and attendance rising above 90 %"
-              + " so that " + c.pupilName() + " is no longer persistently absent."
+          "For " + c.pupilName() + ", sufficient improvement during the improvement period means: "
+              + c.sufficientImprovement() + (c.sufficientImprovement().matches("(?s).*[.!?]\\s*") ? "" : ".")
         },
         new String[] {
           "8. When a penalty notice may be issued before the period ends",

@@ -67,6 +67,14 @@ public final class CaseFacts {
   /** Whether an attendance contract was agreed: evidence for the court (domain notes §6). */
   public static final ProcessVariable<Boolean> CONTRACT_AGREED = ProcessVariable.bool("contractAgreed");
 
+  /**
+   * What "sufficient improvement" means for this case (issue #12 item 9): set by the officer when
+   * the case turns to formal action (no attendance contract agreed, or the contract not kept) and
+   * printed on each parent's Notice to Improve, e.g. "no unauthorised absence and attendance
+   * above 92 % over the improvement period".
+   */
+  public static final ProcessVariable<String> SUFFICIENT_IMPROVEMENT = ProcessVariable.text("sufficientImprovement");
+
   /** What a Notice to Improve returns to the case. */
   public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = ProcessVariable.bool("improvementSufficient");
   public static final ProcessVariable<LocalDate> NOTICE_TO_IMPROVE_ISSUED_ON = ProcessVariable.day("noticeToImproveIssuedOn");

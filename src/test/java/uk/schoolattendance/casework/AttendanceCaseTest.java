@@ -183,7 +183,11 @@ class AttendanceCaseTest {
     completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), true);
     assertThat(instance).isWaitingAt("Event_ContractReviewDateReached");
     reachReviewDate(instance, "Event_ContractReviewDateReached");
-    completeTask(instance, AttendanceCase.CONTRACT_OUTCOME.name(), "not-improved");
+    // turning to formal action, the officer sets what sufficient improvement is for this case (#12 item 9)
+    assertRefused(() -> taskService.complete(task(instance).getId(), vars(AttendanceCase.CONTRACT_OUTCOME.name(), "not-improved")),
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name());
+    completeTask(instance, AttendanceCase.CONTRACT_OUTCOME.name(), "not-improved",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "No unauthorised absence and attendance above 92 % over the improvement period");
 
     // 12 unauthorised sessions: threshold met, support-first, no earlier notice -> Notice to Improve
     assertThat(instance).isWaitingAt("Activity_IssueNoticeToImprove");
@@ -194,7 +198,9 @@ class AttendanceCaseTest {
     assertThat(passed).containsKeys(AttendanceCase.CASE_REFERENCE.name(), AttendanceCase.PUPIL_UPN.name(), AttendanceCase.PUPIL_NAME.name(), AttendanceCase.SCHOOL_URN.name(), AttendanceCase.PARENTS.name(),
         AttendanceCase.ATTENDANCE_PERCENT.name(), AttendanceCase.UNAUTHORISED_SESSIONS.name(), AttendanceCase.SUPPORT_SO_FAR.name());
     assertThat(passed.get(AttendanceCase.SUPPORT_SO_FAR.name())).isEqualTo("Family casework since October");
-    assertThat(passed).hasSize(8);
+    assertThat(passed.get(AttendanceCase.SUFFICIENT_IMPROVEMENT.name()))
+        .isEqualTo("No unauthorised absence and attendance above 92 % over the improvement period");
+    assertThat(passed).hasSize(9);
     completeChild(notice, AttendanceCase.IMPROVEMENT_SUFFICIENT.name(), false);
 
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
@@ -326,7 +332,8 @@ class AttendanceCaseTest {
     ProcessInstance instance =
         start("AC-2025-000009", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9));
     completeTask(instance, AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise");
-    completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet");
+    completeTask(instance, AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %");
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     assertThat(variable(instance, AttendanceCase.THRESHOLD_MET.name())).isEqualTo(false);
     assertThat(instance).hasNotPassed("Activity_IssueNoticeToImprove");

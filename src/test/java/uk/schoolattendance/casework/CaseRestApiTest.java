@@ -166,6 +166,7 @@ class CaseRestApiTest {
     String notice = runtimeService.startProcessInstanceByKey("NoticeToImprove", "AC-2026-900004", Map.of(
         "caseReference", "AC-2026-900004", "pupilUpn", "H801200001001", "pupilName", "Sam Pupil",
         "schoolUrn", "100002", "attendancePercent", 70.0, "unauthorisedSessions", 15,
+        "sufficientImprovement", "no unauthorised absence over the improvement period",
         "parents", org.camunda.spin.plugin.variable.SpinValues.jsonValue(PARENTS.replace("\\\"", "\"")).create())).getId();
     managementService.executeJob(managementService.createJobQuery().processInstanceId(notice)
         .singleResult().getId());

@@ -102,6 +102,7 @@ class CaseRoutingTest {
         "caseReference", "AC-2026-960001", "pupilUpn", Upn.of(801_600_000_031L), "pupilName", "Sam Pupil",
         "schoolUrn", CaseFixtures.UNIVERSAL_SCHOOL, "attendancePercent", 70.0, "unauthorisedSessions", 15,
         "parents", CaseFixtures.oneParent()));
+    inputs.put(AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "No unauthorised absence over the improvement period");
     String notice = runtimeService.startProcessInstanceByKey("NoticeToImprove", "AC-2026-960001", inputs).getId();
     managementService.executeJob(managementService.createJobQuery().processInstanceId(notice).singleResult().getId());
     Task watch = taskService.createTaskQuery().processInstanceId(notice).singleResult();

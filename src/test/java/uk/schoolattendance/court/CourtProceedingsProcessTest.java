@@ -182,7 +182,7 @@ class CourtProceedingsProcessTest {
   @Test
   void aConvictionBringsAFineAndAParentingOrderAndAS447DirectionGivesTheAuthorityEightWeeksToDecide() {
     setToday(LocalDate.of(2027, 2, 10));
-    Map<String, Object> prepared = prosecution("AC-5");
+    Map<String, Object> prepared = prosecution("AC-10");
     prepared.put(CourtProceedings.OFFENCE_SECTION.name(), "s444-1");
     prepared.put(CourtProceedings.HEARING_DATE.name(), "2027-02-10");
     prepared.put(CourtProceedings.PARENT_IDS.name(), "P-1");
@@ -190,7 +190,7 @@ class CourtProceedingsProcessTest {
     prepared.put(CourtProceedings.PREPARATION_DUE_DATE.name(), at(LocalDate.of(2027, 2, 10), 9));
     prepared.put(CourtProceedings.OUTCOME_DUE_DATE.name(), at(LocalDate.of(2027, 2, 12), 9));
     ProcessInstance court = engine.getRuntimeService().createProcessInstanceByKey(CourtProceedings.KEY)
-        .businessKey("AC-5").setVariables(prepared).startBeforeActivity("Task_OpenCourtRecord").execute();
+        .businessKey("AC-10").setVariables(prepared).startBeforeActivity("Task_OpenCourtRecord").execute();
     assertThat(court).isWaitingAt("Task_BuildCaseFile");
     execute(job());
     engine.getRuntimeService().createProcessInstanceModification(court.getId())

@@ -60,7 +60,8 @@ class NoticeToImproveTest {
     Map<String, Object> in = vars(
         "caseReference", "AC-2025-000100", "pupilUpn", CaseFixtures.UPN, "pupilName", "Sam Pupil",
         NoticeToImprove.SCHOOL_URN.name(), "100002", NoticeToImprove.PARENTS.name(), CaseFixtures.twoParents(), NoticeToImprove.ATTENDANCE_PERCENT.name(), 78.5,
-        NoticeToImprove.UNAUTHORISED_SESSIONS.name(), 14, NoticeToImprove.SUPPORT_SO_FAR.name(), "Attendance meeting on 6 October; family casework since November");
+        NoticeToImprove.UNAUTHORISED_SESSIONS.name(), 14, NoticeToImprove.SUPPORT_SO_FAR.name(), "Attendance meeting on 6 October; family casework since November",
+        NoticeToImprove.SUFFICIENT_IMPROVEMENT.name(), "no unauthorised absence and attendance above 92 % over the improvement period");
     return runtimeService.startProcessInstanceByKey(NoticeToImprove.KEY, "AC-2025-000100", in);
   }
 
@@ -110,6 +111,12 @@ class NoticeToImproveTest {
     assertThat(text).contains("Alex Parent").contains("1 High Street").doesNotContain("Jo Parent");
     assertThat(second).contains("Jo Parent").contains("5 Low Road").doesNotContain("Alex Parent")
         .contains("sufficient improvement");
+    // what the officer set for this case, on each parent's notice, not a fixed "above 90 %" (#12 item 9)
+    for (String page : new String[] {text, second}) {
+      assertThat(page.replaceAll("\\s+", " "))
+          .contains("sufficient improvement during the improvement period means: no unauthorised absence and attendance above 92 %")
+          .doesNotContain("above 90 %");
+    }
     assertThat(text).contains("Sam Pupil").contains("14 sessions").contains("6 school weeks")
         .contains("26 January 2026").contains("family casework since November");
   }

@@ -13,6 +13,8 @@ public final class NoticeInputs {
     variables.put(PenaltyNotice.CASE_REFERENCE.name(), "AC-" + upn);
     variables.put(PenaltyNotice.PUPIL_UPN.name(), upn);
     variables.put(PenaltyNotice.PUPIL_NAME.name(), "Sam Pupil");
+    // the case's address for the child, used when the register has none (no register in these tests)
+    variables.put(PenaltyNotice.PUPIL_ADDRESS.name(), "3 Elm Row, Southend SS1 2CD");
     variables.put(PenaltyNotice.SCHOOL_URN.name(), "100001");
     variables.put(PenaltyNotice.PARENT_ID.name(), parent);
     variables.put(PenaltyNotice.PARENT_NAME.name(), "Alex Parent");

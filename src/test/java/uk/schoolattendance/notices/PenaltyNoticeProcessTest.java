@@ -82,6 +82,8 @@ class PenaltyNoticeProcessTest {
     PenaltyNoticeEntry prepared = ENGINE.register.get(notice.getBusinessKey());
     assertThat(prepared.status()).isEqualTo("prepared");
     assertThat(prepared.preparedOn()).isEqualTo(ISSUE_DAY);
+    // without the register's address the case's own is the child's address on the notice (reg 3)
+    assertThat(prepared.pupilAddress()).isEqualTo("3 Elm Row, Southend SS1 2CD");
     assertThat(prepared.issuedOn()).isNull();
     assertThat(prepared.finalDeadline()).isNull();
     assertThat(notice).variables().containsEntry(PenaltyNotice.INFORMATION_DEADLINE.name(), "2027-04-16")

@@ -234,6 +234,11 @@ class VariableOwnershipTest {
     assertThat(runtimeService.getVariable(instance.getId(), AttendanceCase.PUPIL_NAME.name())).isEqualTo("Samuel Pupil");
     call("officer", HttpMethod.POST, corrections,
         "{\"field\": \"parents/P1/address\", \"value\": \"2 Low Road\", \"reason\": \"The family moved\"}");
+    // the child's address for a penalty notice when the register has none (#12 item 10)
+    assertThat(call("officer", HttpMethod.POST, corrections,
+            "{\"field\": \"pupilAddress\", \"value\": \" 2 Low Road \", \"reason\": \"The family moved\"}").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(runtimeService.getVariable(instance.getId(), AttendanceCase.PUPIL_ADDRESS.name())).isEqualTo("2 Low Road");
 
     JsonNode summary = Json.MAPPER.readTree(call("officer", HttpMethod.GET, "/api/cases/AC-2026-610005", null).getBody());
     JsonNode correction = summary.path("history").findParents("event").stream()

@@ -395,7 +395,8 @@ class ProductBenchmark {
     completeTask(engine, id, "Task_WorkWithFamily", "earlyHelpConsent", true, "caseworkOutcome", "formalise");
     completeTask(engine, id, "Task_AgreeAttendanceContract", "contractAgreed", true);
     int jobs = runJobs(engine, id, true); // the contract's review date
-    completeTask(engine, id, "Task_ReviewAttendanceContract", "contractOutcome", "not-improved");
+    completeTask(engine, id, "Task_ReviewAttendanceContract", "contractOutcome", "not-improved",
+        "sufficientImprovement", "No unauthorised absence over the improvement period");
     jobs += runJobs(engine, id, false); // the notice is issued (its letter written)
     jobs += runJobs(engine, id, true); // the improvement period ends
     completeTask(engine, id, "Task_ReviewNoticeToImprove", "improvementSufficient", true);
