@@ -75,7 +75,12 @@ class CrashSafetyTest {
     Thread loader = new Thread(() -> startCases(node, load, loading), "load");
     loader.start();
     try {
-      await("cases under way").atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 150);
+      // enough work in flight to make the kill meaningful: probes, cases and referrals all under way.
+      // A count, not a rate: on a loaded machine the same work takes longer, and the limit below is
+      // only there so a node that stopped answering fails the test instead of hanging it.
+      await("cases under way")
+          .atMost(Duration.ofMinutes(6))
+          .until(() -> acknowledged.size() >= 60 && load.cases().size() >= 3 && load.referrals().size() >= 3);
       node.kill();
     } finally {
       loading.set(false);
