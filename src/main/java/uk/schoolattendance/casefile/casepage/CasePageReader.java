@@ -1,12 +1,9 @@
 package uk.schoolattendance.casefile.casepage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +17,6 @@ import org.springframework.web.util.UriUtils;
 import uk.schoolattendance.casefile.CaseSummaries;
 import uk.schoolattendance.casefile.CaseSummary;
 import uk.schoolattendance.casefile.PageNotFoundException;
-import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.VisibleCases;
@@ -66,7 +62,7 @@ class CasePageReader {
   private final HistoryService historyService;
   private final TaskService taskService;
   private final PenaltyNoticeRegister register;
-  private final PeopleNames people;
+  private final CaseHistoryWords historyWords;
   private final UkDates dates;
   private final CurrentUser currentUser;
   private final CaseNotes notes;
@@ -75,14 +71,14 @@ class CasePageReader {
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
-      PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
+      CaseHistoryWords historyWords, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
     this.index = index;
     this.visible = visible;
     this.summaries = summaries;
     this.historyService = historyService;
     this.taskService = taskService;
     this.register = register;
-    this.people = people;
+    this.historyWords = historyWords;
     this.dates = dates;
     this.currentUser = currentUser;
     this.notes = notes;
@@ -211,40 +207,7 @@ class CasePageReader {
   }
 
   private List<CasePage.TimelineEntry> timeline(Map<String, Object> values) {
-    Object raw = values.get(AttendanceCase.HISTORY.name());
-    if (raw == null) {
-      return List.of();
-    }
-    JsonNode history = Json.parse(AttendanceCase.HISTORY.name(), raw);
-    Set<String> by = new HashSet<>();
-    history.forEach(entry -> by.add(entry.path("by").asText(null)));
-    by.remove(null);
-    Map<String, String> names = people.of(by);
-    List<JsonNode> entries = new ArrayList<>();
-    history.forEach(entries::add);
-    List<CasePage.TimelineEntry> timeline = new ArrayList<>();
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      JsonNode entry = entries.get(i);
-      String who = entry.path("by").asText("");
-      Integer level = entry.path("level").isNumber() ? entry.path("level").intValue() : null;
-      String on = entry.path(CaseNotes.ON).asText("");
-      timeline.add(new CasePage.TimelineEntry(
-          moment(entry.path("date").asText("")),
-          CaseNotes.title(entry.path("event").asText("")),
-          who.isEmpty() ? "The system" : names.getOrDefault(who, who),
-          CaseCorrections.EVENT.equals(entry.path("event").asText()) ? CorrectionWords.of(entry, dates) : entry.path("reason").asText(""),
-          on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
-          Wording.levelAndStage(level, entry.path("stage").asText(null))));
-    }
-    return timeline;
-  }
-
-  private String moment(String iso) {
-    try {
-      return dates.moment(Instant.parse(iso));
-    } catch (RuntimeException notAnInstant) {
-      return iso;
-    }
+    return historyWords.timeline(values.get(AttendanceCase.HISTORY.name()));
   }
 
   private List<CasePage.Letter> letters(String caseReference, Map<String, Object> values) {
