@@ -17,6 +17,7 @@ import org.springframework.web.util.UriUtils;
 import uk.schoolattendance.casefile.CaseSummaries;
 import uk.schoolattendance.casefile.CaseSummary;
 import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.VisibleCases;
@@ -63,6 +64,9 @@ class CasePageReader {
   private final TaskService taskService;
   private final PenaltyNoticeRegister register;
   private final CaseHistoryWords historyWords;
+  private final CaseDocuments documents;
+  private final CaseDocumentProperties documentProperties;
+  private final PeopleNames people;
   private final UkDates dates;
   private final CurrentUser currentUser;
   private final CaseNotes notes;
@@ -71,7 +75,11 @@ class CasePageReader {
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
-      CaseHistoryWords historyWords, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
+      CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
+      PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
+    this.documentProperties = documentProperties;
+    this.documents = documents;
+    this.people = people;
     this.index = index;
     this.visible = visible;
     this.summaries = summaries;
@@ -108,6 +116,7 @@ class CasePageReader {
         timeline(values),
         letters(caseReference, values),
         notices(caseReference),
+        documents(caseReference, caseId),
         actions(caseId, row.level(), open, values, parents, forms),
         banner);
   }
@@ -115,27 +124,31 @@ class CasePageReader {
   /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */
   record Forms(
       CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
-      List<uk.schoolattendance.casefile.FieldError> errors) {
+      CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
 
     static Forms empty() {
       return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(),
-          CasePage.LevelForm.empty(), List.of());
+          CasePage.LevelForm.empty(), CasePage.DocumentForm.empty(), List.of());
     }
 
     static Forms refused(CasePage.NoteForm note, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(note, CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+      return new Forms(note, empty().correction(), empty().closing(), empty().level(), empty().document(), errors);
     }
 
     static Forms refused(CasePage.CorrectionForm correction, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(CasePage.NoteForm.empty(), correction, CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+      return new Forms(empty().note(), correction, empty().closing(), empty().level(), empty().document(), errors);
     }
 
     static Forms refused(CasePage.CloseForm closing, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), closing, CasePage.LevelForm.empty(), errors);
+      return new Forms(empty().note(), empty().correction(), closing, empty().level(), empty().document(), errors);
     }
 
     static Forms refused(CasePage.LevelForm level, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), level, errors);
+      return new Forms(empty().note(), empty().correction(), empty().closing(), level, empty().document(), errors);
+    }
+
+    static Forms refused(CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(empty().note(), empty().correction(), empty().closing(), empty().level(), document, errors);
     }
   }
 
@@ -250,7 +263,24 @@ class CasePageReader {
         : List.of();
     return new CasePage.Actions(
         update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
-        forms.note(), forms.correction(), forms.closing(), forms.level(), forms.errors());
+        forms.note(), forms.correction(), forms.closing(), forms.level(), forms.document(),
+        CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors());
+  }
+
+  private List<CasePage.DocumentView> documents(String caseReference, String caseId) {
+    List<CaseDocuments.Document> stored = documents.of(caseId);
+    Set<String> by = new java.util.HashSet<>();
+    stored.forEach(document -> by.add(document.uploadedBy()));
+    Map<String, String> names = people.of(by);
+    return stored.stream()
+        .map(document -> new CasePage.DocumentView(
+            CaseDocuments.KINDS.getOrDefault(document.kind(), document.kind()), document.fileName(),
+            DocumentTypes.ALL.stream().filter(type -> type.mediaType().equals(document.mediaType())).findFirst()
+                .map(DocumentTypes.Type::words).orElse(document.mediaType()),
+            CaseDocumentsController.size(document.size()), names.getOrDefault(document.uploadedBy(), document.uploadedBy()),
+            dates.moment(document.uploadedAt()),
+            CaseSummaries.href(caseReference) + "/documents/" + document.id()))
+        .toList();
   }
 
   private List<CasePage.CorrectableField> correctable(Map<String, Object> values, List<Parent> parents) {
