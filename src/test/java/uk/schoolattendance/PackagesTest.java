@@ -41,7 +41,8 @@ class PackagesTest {
             "security/PasswordRules.java",
             "security/PersonNames.java",
             "security/ProcessStartListeners.java",
-            "security/ServiceGuards.java");
+            "security/ServiceGuards.java",
+            "security/StartedFromTheCase.java");
   }
 
   @Test

@@ -1,14 +1,29 @@
 package uk.schoolattendance.casework;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
- * Who gets a school's tasks ({@code caseAssignment} in candidate expressions): the school's own
- * group {@code school-{urn}}, or, when the school buys the LA's traded service, its named
- * officer instead (domain notes §1).
+ * Who gets a case's tasks ({@code caseAssignment} in candidate expressions), by Southend's model
+ * (seed 000, domain notes §1):
+ *
+ * <ul>
+ *   <li>Levels 1–3 (the school's casework: {@link #LEVELS_1_TO_3}): a school that buys the LA's
+ *       traded service has its named officer do them (candidate user), with the officers' team
+ *       as the fallback (candidate group {@code attendance-officers}, so a colleague can claim
+ *       one when the named officer is away); a school with the universal service only does them
+ *       itself (candidate group {@code school-{urn}}), and the LA comes in at Level 4.
+ *   <li>The LA's officer work from Level 4 on (Notice to Improve, court), for every school: its
+ *       named officer (candidate user) and the team ({@code attendance-officers} in the model).
+ * </ul>
+ *
+ * <p>A candidate user sees the task in Tasklist's "My tasks" and may claim and complete it
+ * (Camunda grants a candidate the task's default permissions); a school never is a candidate of
+ * a traded school's task.
  */
 @Component("caseAssignment")
 public class CaseAssignment {
@@ -19,13 +34,26 @@ public class CaseAssignment {
     this.schools = schools;
   }
 
-  /** Candidate groups of a school task: the school's group unless it buys the traded service. */
+  /** The case's tasks routed by the school's service level. */
+  public static final Set<String> LEVELS_1_TO_3 =
+      Set.of(
+          AttendanceCase.INTERVENE_IN_SCHOOL.id(),
+          AttendanceCase.HOLD_ATTENDANCE_MEETING.id(),
+          AttendanceCase.REVIEW_ATTENDANCE.id(),
+          AttendanceCase.WORK_WITH_FAMILY.id(),
+          AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(),
+          AttendanceCase.REVIEW_ATTENDANCE_CONTRACT.id());
+
+  /**
+   * Candidate groups of a Level 1–3 task: the school's group for the universal service; the
+   * officers' team (the named officer's fallback) for the traded service.
+   */
   public List<String> schoolGroups(String schoolUrn) {
     School school = schools.get(schoolUrn);
-    return school.buysTradedService() ? List.of() : List.of(school.group());
+    return school.buysTradedService() ? List.of(Groups.ATTENDANCE_OFFICERS) : List.of(school.group());
   }
 
-  /** Candidate users of a school task: the named officer when the school buys the traded service. */
+  /** Candidate users of a Level 1–3 task: the named officer when the school buys the traded service. */
   public List<String> schoolUsers(String schoolUrn) {
     School school = schools.get(schoolUrn);
     return school.buysTradedService() && school.namedOfficer() != null
@@ -33,7 +61,7 @@ public class CaseAssignment {
         : List.of();
   }
 
-  /** The school's named officer (Targeting Support Meetings). */
+  /** The school's named officer: the LA's work from Level 4 on, and Targeting Support Meetings. */
   public List<String> namedOfficer(String schoolUrn) {
     School school = schools.get(schoolUrn);
     return school.namedOfficer() == null ? List.of() : List.of(school.namedOfficer());

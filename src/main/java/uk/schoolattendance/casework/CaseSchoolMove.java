@@ -19,9 +19,10 @@ import uk.schoolattendance.schools.School;
 /**
  * A case moves to another school (a corrected {@code schoolUrn}): what the old school saw of the
  * case and its called processes (the per-instance grants the case received when it started) is
- * the new school's, and the open school task goes to the new school's group or, for a school
- * that buys the traded service, its named officer. A task a member of the old school had claimed
- * is unclaimed. Runs inside the correction's transaction, as the application.
+ * the new school's; an open Level 1–3 task goes to the new school's group or, for a school that
+ * buys the traded service, its named officer and the officers' team ({@link CaseAssignment}); the
+ * LA's later work goes to the new school's named officer, still with its team. A task a member of
+ * the old school had claimed is unclaimed. Runs inside the correction's transaction, as the application.
  */
 @Component
 class CaseSchoolMove {
@@ -60,8 +61,10 @@ class CaseSchoolMove {
         moveGrants(done.getId(), from, to, java.util.Set.of(Resources.HISTORIC_TASK.resourceType()));
       }
       for (Task task : tasks.createTaskQuery().processInstanceId(instance).listPage(0, MAX)) {
-        if (AttendanceCase.INTERVENE_IN_SCHOOL.id().equals(task.getTaskDefinitionKey())) {
-          reassign(task, from, toUrn);
+        if (CaseAssignment.LEVELS_1_TO_3.contains(task.getTaskDefinitionKey())) {
+          reassign(task, from, assignment.schoolGroups(toUrn), assignment.schoolUsers(toUrn));
+        } else if (hasCandidateUser(task)) {
+          reassign(task, from, candidateGroups(task), assignment.namedOfficer(toUrn));
         }
       }
     }
@@ -79,7 +82,7 @@ class CaseSchoolMove {
     }
   }
 
-  private void reassign(Task task, String fromGroup, String toUrn) {
+  private void reassign(Task task, String fromGroup, List<String> groups, List<String> users) {
     // the task's grants to its old candidates go with them (Camunda keeps a task's grants when a
     // candidate is removed)
     for (Authorization grant :
@@ -99,13 +102,26 @@ class CaseSchoolMove {
         tasks.deleteCandidateUser(task.getId(), link.getUserId());
       }
     }
-    assignment.schoolGroups(toUrn).forEach(group -> tasks.addCandidateGroup(task.getId(), group));
-    assignment.schoolUsers(toUrn).forEach(user -> tasks.addCandidateUser(task.getId(), user));
+    groups.forEach(group -> tasks.addCandidateGroup(task.getId(), group));
+    users.forEach(user -> tasks.addCandidateUser(task.getId(), user));
     String assignee = task.getAssignee();
     // (a new candidate's grants are created by the engine as it adds them)
     if (assignee != null && identity.createUserQuery().userId(assignee).memberOfGroup(fromGroup).count() > 0) {
       tasks.setAssignee(task.getId(), null);
     }
+  }
+
+  /** Whether a task is offered to a named person (the LA's work for the old school's named officer). */
+  private boolean hasCandidateUser(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null);
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 
   /** Whether a task grant is one of the task's candidate links (a group or a user). */

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNotice;
@@ -126,12 +128,44 @@ public class CaseFileBuilder {
       if (step.getAssignee() != null) {
         text.append(" (").append(step.getAssignee()).append(")");
       }
+      if ("userTask".equals(step.getActivityType()) && step.getEndTime() != null) {
+        text.append(notesAndReasons(history, step.getId()));
+      }
       if (step.getEndTime() == null) {
         text.append(" - in progress");
       }
       text.append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * The notes and reasons a step's completion gave (variables named {@code …Notes}, {@code …Reason}
+   * or {@code …Reasons}: "legalRouteReason", "reviewNotes", "supervisionOrderReasons"), as
+   * " - review notes: …", in the order they were written; the chronology shows why each step went
+   * as it did, not only that it happened.
+   */
+  static String notesAndReasons(HistoryService history, String activityInstanceId) {
+    Map<String, String> said = new LinkedHashMap<>();
+    for (HistoricDetail detail : history.createHistoricDetailQuery().variableUpdates().activityInstanceId(activityInstanceId)
+        .orderPartiallyByOccurrence().asc().listPage(0, MAX_ENTRIES)) {
+      if (detail instanceof HistoricVariableUpdate update
+          && NOTES.matcher(update.getVariableName()).matches()
+          && update.getValue() instanceof String value
+          && !value.isBlank()) {
+        said.put(update.getVariableName(), value.strip().replaceAll("\\s+", " "));
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    said.forEach((name, value) -> text.append(" - ").append(words(name)).append(": ").append(value));
+    return text.toString();
+  }
+
+  private static final java.util.regex.Pattern NOTES = java.util.regex.Pattern.compile("[a-z][A-Za-z]*(Notes|Reason|Reasons)");
+
+  /** "legalRouteReason" → "legal route reason". */
+  private static String words(String name) {
+    return name.replaceAll("([A-Z])", " $1").toLowerCase(Locale.UK);
   }
 
   /**

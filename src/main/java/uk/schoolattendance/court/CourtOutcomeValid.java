@@ -1,6 +1,12 @@
 package uk.schoolattendance.court;
 
 import static uk.schoolattendance.court.CourtProceedings.COURT_OUTCOME;
+import static uk.schoolattendance.court.CourtProceedings.COURT_OUTCOME_SHOWN;
+import static uk.schoolattendance.court.CourtProceedings.PARENTING_ORDER_ENDS_ON;
+import static uk.schoolattendance.court.CourtProceedings.PARENTING_ORDER_MADE;
+import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_DECISION_DUE;
+import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_DECISION_DUE_SHOWN;
+import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_DIRECTED;
 import static uk.schoolattendance.court.CourtProceedings.FINE_AMOUNT;
 import static uk.schoolattendance.court.CourtProceedings.HEARING_ADJOURNED;
 import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
@@ -58,25 +64,70 @@ public class CourtOutcomeValid implements TaskListener {
             prosecution ? CourtProceedings.PROSECUTION_OUTCOMES : CourtProceedings.SUPERVISION_OUTCOMES, null);
     LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
     Integer months = null;
+    BigDecimal fine = null;
+    boolean withParentingOrder = Boolean.TRUE.equals(Inputs.yesNo(task, PARENTING_ORDER_MADE, false));
+    if (withParentingOrder && !CourtProceedings.FINE.equals(outcome) && !CourtProceedings.CONDITIONAL_DISCHARGE.equals(outcome)) {
+      throw new InvalidInputException(
+          PARENTING_ORDER_MADE.name(),
+          "a parenting order with another sentence follows a conviction: a fine or a conditional discharge"
+              + " (a parenting order alone is the outcome parenting-order)");
+    }
     switch (outcome) {
       case CourtProceedings.FINE -> {
-        BigDecimal fine = Inputs.requiredPounds(task, FINE_AMOUNT);
+        fine = Inputs.requiredPounds(task, FINE_AMOUNT);
         String section = OFFENCE_SECTION.get(task);
         BigDecimal max = CourtProceedings.S444_1A.equals(section) ? properties.maxFineS444A() : properties.maxFineS444();
         if (fine.compareTo(max) > 0) {
           throw new InvalidInputException(FINE_AMOUNT.name(), "must not exceed £" + max.toPlainString() + " for " + section);
         }
       }
-      case CourtProceedings.PARENTING_ORDER -> {
-        months = months(task, PARENTING_ORDER_MONTHS, null, properties.parentingOrderMaxMonths());
-        months(task, PARENTING_PROGRAMME_MONTHS, 0, properties.parentingProgrammeMaxMonths());
-      }
+      case CourtProceedings.PARENTING_ORDER -> withParentingOrder = true;
       case CourtProceedings.EDUCATION_SUPERVISION_ORDER ->
           months = months(task, SUPERVISION_ORDER_MONTHS, properties.supervisionOrderMonths(), properties.supervisionOrderMaxMonths());
       default -> { }
     }
+    Integer parentingMonths = null;
+    Integer programmeMonths = null;
+    if (withParentingOrder) {
+      parentingMonths = months(task, PARENTING_ORDER_MONTHS, null, properties.parentingOrderMaxMonths());
+      programmeMonths = months(task, PARENTING_PROGRAMME_MONTHS, 0, properties.parentingProgrammeMaxMonths());
+      months = months == null ? parentingMonths : months;
+    }
+    PARENTING_ORDER_MADE.set(task, withParentingOrder);
+    PARENTING_ORDER_ENDS_ON.set(task, parentingMonths == null ? null : hearing.plusMonths(parentingMonths));
     ORDER_MONTHS.set(task, months);
     ORDER_ENDS_ON.set(task, months == null ? null : hearing.plusMonths(months));
+    boolean directed = Boolean.TRUE.equals(Inputs.yesNo(task, SUPERVISION_ORDER_DIRECTED, false));
+    if (directed && !prosecution) {
+      throw new InvalidInputException(
+          SUPERVISION_ORDER_DIRECTED.name(), "a direction under s447 is given in a prosecution under s444, not on an application");
+    }
+    SUPERVISION_ORDER_DIRECTED.set(task, directed);
+    if (directed) {
+      // Education Act 1996 s447: 8 weeks from the direction, calendar days
+      Days.set(task, SUPERVISION_ORDER_DECISION_DUE, SUPERVISION_ORDER_DECISION_DUE_SHOWN,
+          hearing.plusWeeks(properties.supervisionOrderDirectionWeeks()));
+    }
+    COURT_OUTCOME_SHOWN.set(task, shown(outcome, fine, parentingMonths, programmeMonths, directed));
+  }
+
+  /** "fine of £200.00 and parenting order of 12 months (parenting programme 3 months)". */
+  static String shown(String outcome, BigDecimal fine, Integer parentingMonths, Integer programmeMonths, boolean directed) {
+    StringBuilder text = new StringBuilder(outcome.replace('-', ' '));
+    if (fine != null) {
+      text.append(" of £").append(fine.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+    }
+    if (parentingMonths != null) {
+      text.append(CourtProceedings.PARENTING_ORDER.equals(outcome) ? " of " : " and parenting order of ")
+          .append(parentingMonths).append(parentingMonths == 1 ? " month" : " months");
+      if (programmeMonths != null && programmeMonths > 0) {
+        text.append(" (parenting programme ").append(programmeMonths).append(programmeMonths == 1 ? " month)" : " months)");
+      }
+    }
+    if (directed) {
+      text.append("; the authority is directed to consider an education supervision order (Education Act 1996 s447)");
+    }
+    return text.toString();
   }
 
   /** The court adjourned: a new hearing date ahead, no outcome yet. */

@@ -94,10 +94,36 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<Integer> PARENTING_PROGRAMME_MONTHS = integer("parentingProgrammeMonths");
   public static final ProcessVariable<Integer> SUPERVISION_ORDER_MONTHS = integer("supervisionOrderMonths");
   public static final String FINE = "fine";
+  public static final String CONDITIONAL_DISCHARGE = "conditional-discharge";
   public static final String PARENTING_ORDER = "parenting-order";
   public static final List<String> PROSECUTION_OUTCOMES =
-      List.of(FINE, "conditional-discharge", PARENTING_ORDER, EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
+      List.of(FINE, CONDITIONAL_DISCHARGE, PARENTING_ORDER, EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
   public static final List<String> SUPERVISION_OUTCOMES = List.of(EDUCATION_SUPERVISION_ORDER, "dismissed", "withdrawn");
+
+  /**
+   * A conviction (a fine or a conditional discharge) may bring a parenting order too (Crime and
+   * Disorder Act 1998 s8(1)(d)): each is recorded; {@code parentingOrderMonths} and
+   * {@code parentingProgrammeMonths} then apply. With {@link #PARENTING_ORDER} the order is the
+   * whole outcome.
+   */
+  public static final ProcessVariable<Boolean> PARENTING_ORDER_MADE = bool("parentingOrderMade");
+  public static final ProcessVariable<LocalDate> PARENTING_ORDER_ENDS_ON = day("parentingOrderEndsOn");
+  /** The court directed the authority to consider an education supervision order (Education Act 1996 s447). */
+  public static final ProcessVariable<Boolean> SUPERVISION_ORDER_DIRECTED = bool("supervisionOrderDirected");
+  /** The last day of the 8 weeks to decide and, not applying, tell the court why (calendar day). */
+  public static final ProcessVariable<LocalDate> SUPERVISION_ORDER_DECISION_DUE = day("supervisionOrderDecisionDue");
+  public static final ProcessVariable<String> SUPERVISION_ORDER_DECISION_DUE_SHOWN = text("supervisionOrderDecisionDueShown");
+  /** {@link #SUPERVISION_ORDER_DECISIONS}. */
+  public static final ProcessVariable<String> SUPERVISION_ORDER_DECISION = text("supervisionOrderDecision");
+  public static final ProcessVariable<String> SUPERVISION_ORDER_REASONS = text("supervisionOrderReasons");
+  public static final String APPLY = "apply";
+  public static final String NOT_APPLY = "not-apply";
+  public static final List<String> SUPERVISION_ORDER_DECISIONS = List.of(APPLY, NOT_APPLY);
+  /** Everything the court decided, in words: "fine of £200.00 and parenting order of 12 months". */
+  public static final ProcessVariable<String> COURT_OUTCOME_SHOWN = text("courtOutcomeShown");
+  /** The school read the outcome (its task, candidate group {@code school-{urn}}). */
+  public static final ProcessVariable<Boolean> COURT_OUTCOME_ACKNOWLEDGED = bool("courtOutcomeAcknowledged");
+  public static final ProcessVariable<String> SCHOOL_ACKNOWLEDGEMENT_NOTES = text("schoolAcknowledgementNotes");
 
   public static final ProcessVariable<Date> OUTCOME_DUE_DATE = date("outcomeDueDate");
   /** The months of the order the court made (parenting or education supervision order). */
@@ -114,8 +140,12 @@ public final class CourtProceedings implements ProcessContract {
   public static final UserTaskContract RECORD_COURT_OUTCOME =
       UserTaskContract.of(
           "Task_RecordCourtOutcome",
-          HEARING_ADJOURNED, HEARING_DATE, COURT_OUTCOME, FINE_AMOUNT,
-          PARENTING_ORDER_MONTHS, PARENTING_PROGRAMME_MONTHS, SUPERVISION_ORDER_MONTHS);
+          HEARING_ADJOURNED, HEARING_DATE, COURT_OUTCOME, FINE_AMOUNT, PARENTING_ORDER_MADE,
+          PARENTING_ORDER_MONTHS, PARENTING_PROGRAMME_MONTHS, SUPERVISION_ORDER_MONTHS, SUPERVISION_ORDER_DIRECTED);
+  public static final UserTaskContract DECIDE_ON_SUPERVISION_ORDER =
+      UserTaskContract.of("Task_DecideOnSupervisionOrder", SUPERVISION_ORDER_DECISION, SUPERVISION_ORDER_REASONS);
+  public static final UserTaskContract ACKNOWLEDGE_COURT_OUTCOME =
+      UserTaskContract.of("Task_AcknowledgeCourtOutcome", COURT_OUTCOME_ACKNOWLEDGED, SCHOOL_ACKNOWLEDGEMENT_NOTES);
 
   @Override
   public String key() {
@@ -124,7 +154,9 @@ public final class CourtProceedings implements ProcessContract {
 
   @Override
   public List<UserTaskContract> userTasks() {
-    return List.of(PREPARE_COURT_CASE, INTERVIEW_UNDER_CAUTION, RECORD_COURT_OUTCOME);
+    return List.of(
+        PREPARE_COURT_CASE, INTERVIEW_UNDER_CAUTION, RECORD_COURT_OUTCOME, DECIDE_ON_SUPERVISION_ORDER,
+        ACKNOWLEDGE_COURT_OUTCOME);
   }
 
 }

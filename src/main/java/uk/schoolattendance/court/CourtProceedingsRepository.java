@@ -69,6 +69,67 @@ public class CourtProceedingsRepository {
         date(on), processInstanceId);
   }
 
+  /** What followed the outcome (V201): a parenting order with a conviction, a s447 direction and its decision, the school's acknowledgement. */
+  public record FollowUp(
+      Integer parentingOrderMonths,
+      LocalDate parentingOrderEndsOn,
+      Boolean supervisionOrderDirected,
+      LocalDate supervisionOrderDecisionDue,
+      String supervisionOrderDecision,
+      String supervisionOrderReasons,
+      LocalDate supervisionOrderDecidedOn,
+      LocalDate acknowledgedBySchoolOn) {}
+
+  /** The parenting order (alone or with a fine or a conditional discharge) and a s447 direction, with the outcome. */
+  public void recordOrdersAndDirection(
+      String processInstanceId, Integer parentingOrderMonths, LocalDate parentingOrderEndsOn, boolean supervisionOrderDirected,
+      LocalDate decisionDue) {
+    jdbc.update(
+        "UPDATE court_proceedings SET parenting_order_months = ?, parenting_order_ends_on = ?, eso_directed = ?,"
+            + " eso_decision_due = ? WHERE process_instance_id = ?",
+        parentingOrderMonths, date(parentingOrderEndsOn), supervisionOrderDirected, date(decisionDue), processInstanceId);
+  }
+
+  /** The authority's decision on a s447 direction, with its reasons. */
+  public void recordSupervisionOrderDecision(String processInstanceId, String decision, String reasons, LocalDate on) {
+    jdbc.update(
+        "UPDATE court_proceedings SET eso_decision = ?, eso_decision_reasons = ?, eso_decided_on = ? WHERE process_instance_id = ?",
+        decision, reasons, date(on), processInstanceId);
+  }
+
+  public void recordAcknowledgedBySchool(String processInstanceId, LocalDate on) {
+    jdbc.update(
+        "UPDATE court_proceedings SET acknowledged_by_school_on = ? WHERE process_instance_id = ? AND acknowledged_by_school_on IS NULL",
+        date(on), processInstanceId);
+  }
+
+  public Optional<FollowUp> followUp(String processInstanceId) {
+    return jdbc.query(
+            "SELECT parenting_order_months, parenting_order_ends_on, eso_directed, eso_decision_due, eso_decision,"
+                + " eso_decision_reasons, eso_decided_on, acknowledged_by_school_on FROM court_proceedings"
+                + " WHERE process_instance_id = ?",
+            (rs, n) -> {
+              Object months = rs.getObject("parenting_order_months");
+              Object directed = rs.getObject("eso_directed");
+              return new FollowUp(
+                  months == null ? null : ((Number) months).intValue(), day(rs, "parenting_order_ends_on"),
+                  directed == null ? null : rs.getBoolean("eso_directed"), day(rs, "eso_decision_due"),
+                  rs.getString("eso_decision"), rs.getString("eso_decision_reasons"), day(rs, "eso_decided_on"),
+                  day(rs, "acknowledged_by_school_on"));
+            },
+            processInstanceId)
+        .stream().findFirst();
+  }
+
+  /** Parenting orders made in a period, alone or with a fine or a conditional discharge, for the census. */
+  public long parentingOrdersRecordedBetween(LocalDate from, LocalDate to) {
+    Long n = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM court_proceedings WHERE outcome_recorded_on >= ? AND outcome_recorded_on <= ?"
+            + " AND (court_outcome = 'parenting-order' OR parenting_order_months IS NOT NULL)",
+        Long.class, date(from), date(to));
+    return n == null ? 0 : n;
+  }
+
   /** Outcomes recorded in a period (both ends included), by outcome, for the census. */
   public Map<String, Long> outcomesRecordedBetween(LocalDate from, LocalDate to) {
     Map<String, Long> counts = new java.util.TreeMap<>();

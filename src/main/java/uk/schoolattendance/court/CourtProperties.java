@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param preparationWorkingDays working days to prepare the case file
  * @param informationMarginDays preparation falls due at least this many days before the limit
  * @param outcomeWorkingDays working days after the hearing to record the outcome
+ * @param supervisionOrderDirectionWeeks a court's direction to consider an education supervision
+ *     order (Education Act 1996 s447(1)): the authority tells the court within 8 weeks if it
+ *     decides not to apply; the decision task falls due then (calendar days, Europe/London)
  */
 @ConfigurationProperties(prefix = "attendance.court")
 public record CourtProperties(
@@ -27,7 +30,8 @@ public record CourtProperties(
     Integer supervisionOrderMaxMonths,
     Integer preparationWorkingDays,
     Integer informationMarginDays,
-    Integer outcomeWorkingDays) {
+    Integer outcomeWorkingDays,
+    Integer supervisionOrderDirectionWeeks) {
 
   public CourtProperties {
     maxFineS444 = maxFineS444 == null ? new BigDecimal("1000") : maxFineS444;
@@ -39,9 +43,10 @@ public record CourtProperties(
     preparationWorkingDays = preparationWorkingDays == null ? 10 : preparationWorkingDays;
     informationMarginDays = informationMarginDays == null ? 14 : informationMarginDays;
     outcomeWorkingDays = outcomeWorkingDays == null ? 2 : outcomeWorkingDays;
+    supervisionOrderDirectionWeeks = supervisionOrderDirectionWeeks == null ? 8 : supervisionOrderDirectionWeeks;
   }
 
   public static CourtProperties defaults() {
-    return new CourtProperties(null, null, null, null, null, null, null, null, null);
+    return new CourtProperties(null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -5,7 +5,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.schools.SchoolCalendar;
 
-/** "Enter outcome in court record" ({@code enterCourtOutcome}): the outcome, fine and order go into the court record, today. */
+/**
+ * "Enter outcome in court record" ({@code enterCourtOutcome}): the outcome, the fine and the
+ * order go into the court record, today; a parenting order made with a conviction and a s447
+ * direction (with the day its decision is due) too.
+ */
 @Component("enterCourtOutcome")
 public class EnterCourtOutcome implements JavaDelegate {
 
@@ -27,5 +31,12 @@ public class EnterCourtOutcome implements JavaDelegate {
         CourtProceedings.ORDER_MONTHS.get(execution),
         CourtProceedings.ORDER_ENDS_ON.get(execution),
         calendar.today());
+    boolean withOrder = Boolean.TRUE.equals(CourtProceedings.PARENTING_ORDER_MADE.get(execution));
+    proceedings.recordOrdersAndDirection(
+        execution.getProcessInstanceId(),
+        withOrder ? CourtProceedings.PARENTING_ORDER_MONTHS.get(execution) : null,
+        withOrder ? CourtProceedings.PARENTING_ORDER_ENDS_ON.get(execution) : null,
+        Boolean.TRUE.equals(CourtProceedings.SUPERVISION_ORDER_DIRECTED.get(execution)),
+        CourtProceedings.SUPERVISION_ORDER_DECISION_DUE.get(execution));
   }
 }

@@ -39,12 +39,13 @@ public class ReportCourtOutcome implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String urn = SCHOOL_URN.get(execution);
     String outcome = COURT_OUTCOME.get(execution);
+    String shown = CourtProceedings.COURT_OUTCOME_SHOWN.get(execution);
     StringBuilder report = new StringBuilder()
         .append("To the attendance lead, ").append(schools.find(urn).map(School::name).orElse("URN " + urn)).append(": ")
         .append("the court heard the case of ").append(PUPIL_NAME.get(execution))
         .append(" (UPN ").append(PUPIL_UPN.get(execution)).append(") on ")
         .append(Days.shown(HEARING_DATE.get(execution)))
-        .append(". Outcome: ").append(outcome.replace('-', ' ')).append('.');
+        .append(". Outcome: ").append(shown == null ? outcome.replace('-', ' ') : shown).append('.');
     LocalDate ends = ORDER_ENDS_ON.get(execution);
     if (ends != null) {
       report.append(" The order runs until ").append(Days.shown(ends)).append('.');

@@ -54,8 +54,8 @@ class TasklistFilters {
     filter(
         MY_TASKS,
         -10,
-        "Tasks assigned to you.",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        "Tasks assigned to you, and tasks offered to you by name (your schools' casework as their named officer).",
+        myTasks(),
         join(CASEWORKERS, Groups.SCHOOLS, Groups.MANAGERS));
     filter(
         MY_TEAM,
@@ -66,7 +66,7 @@ class TasklistFilters {
     filter(
         MY_SCHOOL,
         -5,
-        "Your school's Level 1 work on its pupils' attendance cases.",
+        "Your school's work on its pupils' attendance cases (Level 1; Levels 2 and 3 too without the traded service).",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         List.of(Groups.SCHOOLS));
     filter(
@@ -101,6 +101,16 @@ class TasklistFilters {
         join(CASEWORKERS, Groups.MANAGERS));
   }
 
+  /**
+   * "My tasks": assigned to the user, or offered to the user by name (a candidate user, as a
+   * traded school's Level 1–3 work is offered to its named officer). Camunda's candidate-user
+   * criterion would also match every task of the user's groups; the involved-user criterion
+   * matches the assignee, the owner and the user's own identity links only.
+   */
+  private TaskQuery myTasks() {
+    return tasks.createTaskQuery().taskInvolvedUserExpression("${currentUser()}");
+  }
+
   /** What each task in the list shows of its case, so a person can tell tasks apart. */
   private static final List<Map<String, String>> CASE_COLUMNS =
       List.of(
@@ -123,6 +133,12 @@ class TasklistFilters {
               .setQuery(query.orderByDueDate().asc())
               .setProperties(properties);
       filters.saveFilter(filter);
+    } else if (MY_TASKS.equals(name) && !description.equals(filter.getProperties().get("description"))) {
+      // "My tasks" made by an earlier version ("Tasks assigned to you.") showed assigned tasks only
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("description", description);
+      properties.put("variables", CASE_COLUMNS);
+      filters.saveFilter(filter.setQuery(query.orderByDueDate().asc()).setProperties(properties));
     } else if (!filter.getProperties().containsKey("variables")) {
       // Filters made by an earlier version: show the case in the list as well.
       Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());

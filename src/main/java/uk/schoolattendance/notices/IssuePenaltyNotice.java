@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.EvidenceDocuments;
+import uk.schoolattendance.process.PupilAddresses;
 
 /**
  * "Prepare penalty notice" (asynchronous, retried): writes the register entry, status
@@ -39,11 +40,14 @@ public class IssuePenaltyNotice implements JavaDelegate {
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
   private final EvidenceDocuments documents;
+  private final PupilAddresses addresses;
 
-  public IssuePenaltyNotice(PenaltyNoticeRegister register, NoticeDates dates, EvidenceDocuments documents) {
+  public IssuePenaltyNotice(
+      PenaltyNoticeRegister register, NoticeDates dates, EvidenceDocuments documents, PupilAddresses addresses) {
     this.register = register;
     this.dates = dates;
     this.documents = documents;
+    this.addresses = addresses;
   }
 
   @Override
@@ -100,6 +104,8 @@ public class IssuePenaltyNotice implements JavaDelegate {
         null,
         PenaltyNoticeEntry.LOCAL_AUTHORITY,
         null,
-        null);
+        null,
+        // the child's address (reg 3): the register's, else the case's
+        addresses.of(PUPIL_UPN.get(execution)).orElse(PenaltyNotice.PUPIL_ADDRESS.get(execution)));
   }
 }

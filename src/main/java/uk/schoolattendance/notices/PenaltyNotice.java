@@ -59,6 +59,8 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<Boolean> EVIDENCE_REGISTRATION_CERTIFICATE = bool("evidenceRegistrationCertificate");
   public static final List<ProcessVariable<Boolean>> EVIDENCE =
       List.of(EVIDENCE_LEAVE_APPLICATION, EVIDENCE_WRITTEN_REFUSAL, EVIDENCE_WRITTEN_WARNING, EVIDENCE_REGISTRATION_CERTIFICATE);
+  /** The child's address when the register has none (reg 3): given by the case. */
+  public static final ProcessVariable<String> PUPIL_ADDRESS = CaseFacts.PUPIL_ADDRESS;
   public static final ProcessVariable<Boolean> EVIDENCE_COMPLETE = bool("evidenceComplete");
   /**
    * The registration certificate of the offence period in the notice's evidence (issue #15): the

@@ -48,7 +48,8 @@ public record PenaltyNoticeEntry(
     String issuingOfficerName,
     String issuedBy,
     String issuerName,
-    String issuerReference) {
+    String issuerReference,
+    String pupilAddress) {
 
   /** Who issued a notice: the local authority through the product, or others recorded in its register. */
   public static final String LOCAL_AUTHORITY = "local-authority";
@@ -91,7 +92,7 @@ public record PenaltyNoticeEntry(
         parentAddress, noticeReason, offenceFrom, offenceTo, unauthorisedSessions, sequence, rateScheme, on, received,
         reducedAmount, fullAmount, reducedAmount == null ? null : reduced, last, informationDeadline, status, amountPaid,
         paidOn, withdrawalReason, withdrawalGround, withdrawnOn, prosecutedOn, courtOutcome, evidence, preparedOn,
-        method, officerName, issuedBy, issuerName, issuerReference);
+        method, officerName, issuedBy, issuerName, issuerReference, pupilAddress);
   }
 
   /** Whether the notice still awaits payment. */

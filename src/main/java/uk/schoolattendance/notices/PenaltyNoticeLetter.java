@@ -81,6 +81,7 @@ public class PenaltyNoticeLetter {
 
       section(document, heading, "The child and the school");
       document.add(new Paragraph("Child: " + n.pupilName() + " (UPN " + n.pupilUpn() + ")", body));
+      document.add(new Paragraph("Child's address: " + (n.pupilAddress() == null ? "not recorded" : n.pupilAddress()), body));
       document.add(new Paragraph("School: " + schoolName(n.schoolUrn()) + " (URN " + n.schoolUrn() + ")", body));
 
       section(document, heading, "The offence");

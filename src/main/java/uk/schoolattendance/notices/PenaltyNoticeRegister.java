@@ -33,7 +33,7 @@ public class PenaltyNoticeRegister {
           + " status, amount_paid, paid_on, withdrawal_reason, withdrawal_ground, withdrawn_on,"
           + " prosecuted_on, court_outcome, evidence_leave_application, evidence_written_refusal,"
           + " evidence_written_warning, evidence_registration_certificate, prepared_on, delivery_method,"
-          + " issuing_officer_name, issued_by, issuer_name, issuer_reference";
+          + " issuing_officer_name, issued_by, issuer_name, issuer_reference, pupil_address";
 
   private final JdbcTemplate jdbc;
 
@@ -73,7 +73,7 @@ public class PenaltyNoticeRegister {
       jdbc.update(
           "INSERT INTO pn_notice (" + COLUMNS + ", active_key, created_at, updated_at) VALUES"
               + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           notice.noticeNumber(), notice.processInstanceId(), notice.caseReference(), notice.pupilUpn(),
           notice.pupilName(), notice.schoolUrn(), notice.parentId(), notice.parentName(),
           notice.parentAddress(), notice.noticeReason(), date(notice.offenceFrom()), date(notice.offenceTo()),
@@ -83,7 +83,7 @@ public class PenaltyNoticeRegister {
           PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null,
           evidence.leaveApplication(), evidence.writtenRefusal(), evidence.writtenWarning(),
           evidence.registrationCertificate(), date(notice.preparedOn()), null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY,
-          null, null, activeKey(notice), now, now);
+          null, null, notice.pupilAddress(), activeKey(notice), now, now);
     } catch (DuplicateKeyException e) {
       throw new IllegalStateException(
           "a penalty notice to parent " + notice.parentId() + " for pupil " + notice.pupilUpn()
@@ -401,6 +401,7 @@ public class PenaltyNoticeRegister {
             rs.getString("issuing_officer_name"),
             rs.getString("issued_by"),
             rs.getString("issuer_name"),
-            rs.getString("issuer_reference"));
+            rs.getString("issuer_reference"),
+            rs.getString("pupil_address"));
       };
 }

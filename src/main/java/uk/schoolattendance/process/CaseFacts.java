@@ -17,6 +17,11 @@ public final class CaseFacts {
   public static final ProcessVariable<String> CASE_REFERENCE = ProcessVariable.text("caseReference");
   public static final ProcessVariable<String> PUPIL_UPN = ProcessVariable.text("pupilUpn");
   public static final ProcessVariable<String> PUPIL_NAME = ProcessVariable.text("pupilName");
+  /**
+   * The child's address, optional at the case's start: a penalty notice prints the register's
+   * address ({@code att_pupil.address}) and, for a pupil the register has none for, this one.
+   */
+  public static final ProcessVariable<String> PUPIL_ADDRESS = ProcessVariable.text("pupilAddress");
   public static final ProcessVariable<String> SCHOOL_URN = ProcessVariable.text("schoolUrn");
   /** The liable parents, a Json array of {@code {id, name, address}} ({@link Parents}). */
   public static final ProcessVariable<JsonNode> PARENTS = ProcessVariable.json("parents");

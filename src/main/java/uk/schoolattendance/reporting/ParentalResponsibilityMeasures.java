@@ -117,7 +117,7 @@ public class ParentalResponsibilityMeasures {
     return new CensusFigures(
         academicYear, from, to, holiday, late, other, within21, within28, withdrawn,
         register.countProsecutedBetween(from, to), cases, contractsAgreed(start, end),
-        outcomes.getOrDefault("parenting-order", 0L), outcomes.getOrDefault("education-supervision-order", 0L));
+        court.parentingOrdersRecordedBetween(from, to), outcomes.getOrDefault("education-supervision-order", 0L));
   }
 
   /**

@@ -51,6 +51,7 @@ class EvidenceDocumentsTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService taskService;
   @Autowired ManagementService management;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void today() {
@@ -101,7 +102,7 @@ class EvidenceDocumentsTest {
   }
 
   @Test
-  void aPenaltyNoticesEvidenceHoldsTheCertificateOfItsOffencePeriod() {
+  void aPenaltyNoticesEvidenceHoldsTheCertificateOfItsOffencePeriodAndTheNoticeTheChildsAddress() throws IOException {
     String upn = Upn.of(700_600_000_013L);
     ProcessInstance legalCase = decided(upn, AttendanceCase.PENALTY_NOTICE);
     runJobs();
@@ -111,6 +112,12 @@ class EvidenceDocumentsTest {
     String number = notices.get(0).getBusinessKey();
     String title = "Registration certificate of Sam " + CsvFile.surname(upn) + " (" + upn + "), " + PERIOD;
     assertThat(runtime.getVariables(notices.get(0).getId())).containsEntry(PenaltyNotice.REGISTRATION_CERTIFICATE_TITLE.name(), title);
+
+    // the child's address on the notice is the register's (reg 3), not the parent's
+    ResponseEntity<byte[]> letter = rest.withBasicAuth("officer", "officer").getForEntity(
+        "/api/penalty-notices/" + number + "/letter", byte[].class);
+    assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(RegistrationCertificateTest.text(letter.getBody())).contains("Child's address: 9 Orchard Close, Southend SS3 7PQ");
 
     ResponseEntity<List<Map<String, Object>>> evidence = rest.withBasicAuth("officer", "officer").exchange(
         "/api/penalty-notices/" + number + "/evidence", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
@@ -133,6 +140,8 @@ class EvidenceDocumentsTest {
           default -> "/";
         });
     assertThat(RegisterApi.importCsv(rest, "datateam", marks.text()).getBody()).containsEntry("rowsRejected", 0);
+    // the address a CTF from the school would carry
+    jdbc.update("UPDATE att_pupil SET address = ? WHERE upn = ?", "9 Orchard Close, Southend SS3 7PQ", upn);
     ProcessInstance legalCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, CaseFixtures.with(CaseFixtures.startVariables(),
         AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001", AttendanceCase.ENTRY_LEVEL.name(), 4));
     String task = taskService.createTaskQuery().processInstanceId(legalCase.getId()).singleResult().getId();

@@ -43,7 +43,8 @@ class CaseworkBrowserTest extends BrowserTestSupport {
 
   @Test
   void anOfficerClaimsTheMeetingTaskAndCompletesItsForm() {
-    Task meeting = startCaseAt(2, CaseFixtures.UNIVERSAL_SCHOOL, "Robin Meeting");
+    // Riverside buys the traded service: its Level 2 work is its named officer's
+    Task meeting = startCaseAt(2, CaseFixtures.TRADED_SCHOOL, "Robin Meeting");
     assertThat(meeting.getTaskDefinitionKey()).isEqualTo("Task_HoldAttendanceMeeting");
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "officer", "officer");

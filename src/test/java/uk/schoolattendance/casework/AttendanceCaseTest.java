@@ -495,8 +495,9 @@ class AttendanceCaseTest {
   void schoolTasksGoToTheNamedOfficerOfATradedSchoolAndToTheSchoolOtherwise() {
     ProcessInstance traded = start("AC-2025-000020", with(startVariables(), AttendanceCase.SCHOOL_URN.name(), "100001"));
     List<IdentityLink> links = taskService.getIdentityLinksForTask(task(traded).getId());
-    assertThat(links).extracting(IdentityLink::getUserId).containsExactly("officer");
-    assertThat(links).extracting(IdentityLink::getGroupId).containsOnlyNulls();
+    // the named officer, with the officers' team as the fallback (issue #12 item 16)
+    assertThat(links).extracting(IdentityLink::getUserId).containsOnly("officer", null);
+    assertThat(links).extracting(IdentityLink::getGroupId).containsOnly("attendance-officers", null);
 
     ProcessInstance universal = start("AC-2025-000021", startVariables());
     assertThat(taskService.getIdentityLinksForTask(task(universal).getId()))

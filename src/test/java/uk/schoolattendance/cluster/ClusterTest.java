@@ -192,8 +192,9 @@ class ClusterTest {
   }
 
   /**
-   * Penalty notice referrals, started through the engine REST API of both nodes in turn as the
-   * case's multi-instance does: each notice is issued by an asynchronous job that either node
+   * Penalty notice referrals, made as only a case makes them: attendance cases opened at Level 4
+   * and their Pupil Planning Meetings held through the engine REST API of both nodes in turn,
+   * each choosing penalty notices. Each notice is issued by an asynchronous job that either node
    * may run, and the register holds exactly one notice per parent.
    */
   @Test
@@ -202,8 +203,12 @@ class ClusterTest {
     int parents = 30;
     for (int i = 0; i < parents; i++) {
       NodeProcess node = i % 2 == 0 ? nodeA : nodeB;
-      String body = RestBodies.penaltyNoticeReferral("AC-2026-" + (900_000 + i), "H801200001001", "CLUSTER-P" + i, i);
-      post(node, "/engine-rest/process-definition/key/PenaltyNotice/start", body);
+      String businessKey = "AC-2026-" + (900_000 + i);
+      post(node, "/engine-rest/process-definition/key/AttendanceCase/start", RestBodies.attendanceCaseStart(
+          businessKey, uk.schoolattendance.process.Upn.of(801_500_000_000L + i), RestBodies.name("Pupil", i), "CLUSTER-P" + i, 4));
+      String meeting = client.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+          .taskDefinitionKey("Task_HoldPupilPlanningMeeting").singleResult().getId();
+      post(node, "/engine-rest/task/" + meeting + "/complete", RestBodies.penaltyNoticeRoute());
     }
 
     await("every notice issued").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))

@@ -42,6 +42,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class CrashSafetyTest {
 
   private static final Pattern BUSINESS_KEY = Pattern.compile("\"businessKey\":\"(LOAD-\\d+)\"");
+  private static final Pattern TASK_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String auth =
@@ -147,7 +148,9 @@ class CrashSafetyTest {
   /**
    * Starts work one item after another until stopped and keeps what the engine acknowledged:
    * probe cases (a review two seconds later), and every third turn a real attendance case and a
-   * real penalty notice referral (issued by an asynchronous job with its register entry).
+   * real penalty notice referral, made as only a case makes it: a case opened at Level 4 whose
+   * Pupil Planning Meeting chooses penalty notices (issued by an asynchronous job with its register
+   * entry).
    */
   private void startCases(NodeProcess node, Load load, AtomicBoolean loading) {
     SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -163,15 +166,31 @@ class CrashSafetyTest {
       }
       String reference = "AC-2026-" + (700_000 + i);
       String upn = uk.schoolattendance.process.Upn.of(801_400_000_000L + i);
-      if (post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
-          RestBodies.attendanceCaseStart(reference, upn, RestBodies.name("Pupil", i), "CRASH-C" + i, 1))) {
-        load.cases().add(reference);
-      }
       String parent = "CRASH-P" + i;
-      if (post(node, "/engine-rest/process-definition/key/PenaltyNotice/start",
-          RestBodies.penaltyNoticeReferral(reference, upn, parent, i))) {
+      if (!post(node, "/engine-rest/process-definition/key/AttendanceCase/start",
+          RestBodies.attendanceCaseStart(reference, upn, RestBodies.name("Pupil", i), parent, 4))) {
+        continue;
+      }
+      load.cases().add(reference);
+      // only a case refers a parent for a penalty notice: at its Pupil Planning Meeting
+      String meeting = meetingOf(node, reference);
+      if (meeting != null && post(node, "/engine-rest/task/" + meeting + "/complete", RestBodies.penaltyNoticeRoute())) {
         load.referrals().add(parent);
       }
+    }
+  }
+
+  /** The case's Pupil Planning Meeting task, or null when the node is gone. */
+  private String meetingOf(NodeProcess node, String reference) {
+    try {
+      Matcher id = TASK_ID.matcher(get(node, "/engine-rest/task?processInstanceBusinessKey=" + reference
+          + "&taskDefinitionKey=Task_HoldPupilPlanningMeeting&firstResult=0&maxResults=1"));
+      return id.find() ? id.group(1) : null;
+    } catch (IOException | AssertionError e) {
+      return null; // the node is gone
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 
@@ -185,10 +204,11 @@ class CrashSafetyTest {
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200 && loadingRefusals.size() < 5) {
+      boolean acknowledged = response.statusCode() == 200 || response.statusCode() == 204;
+      if (!acknowledged && loadingRefusals.size() < 5) {
         loadingRefusals.add(path + " " + response.statusCode() + " " + response.body());
       }
-      return response.statusCode() == 200;
+      return acknowledged;
     } catch (IOException e) {
       return false; // the node is gone: never acknowledged
     } catch (InterruptedException e) {

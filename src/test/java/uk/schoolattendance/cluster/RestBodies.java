@@ -5,24 +5,25 @@ final class RestBodies {
 
   private RestBodies() {}
 
-  /** Starts an AttendanceCase at {@code entryLevel} at school 100001 with one parent. */
+  /** Starts an AttendanceCase at {@code entryLevel} at school 100001 with one parent, born 20 November 2015, 12 unauthorised sessions (over the national threshold). */
   static String attendanceCaseStart(String businessKey, String upn, String pupilName, String parentId, int entryLevel) {
     return "{\"businessKey\":\"" + businessKey + "\",\"variables\":{"
         + text("pupilUpn", upn) + "," + text("pupilName", pupilName) + "," + text("schoolUrn", "100001") + ","
+        + text("pupilDateOfBirth", "2015-11-20") + ","
         + "\"entryLevel\":{\"value\":" + entryLevel + ",\"type\":\"Integer\"},"
         + "\"attendancePercent\":{\"value\":84.0,\"type\":\"Double\"},"
-        + "\"unauthorisedSessions\":{\"value\":9,\"type\":\"Integer\"},"
+        + "\"unauthorisedSessions\":{\"value\":12,\"type\":\"Integer\"},"
         + "\"parents\":{\"value\":\"[{\\\"id\\\":\\\"" + parentId + "\\\",\\\"name\\\":\\\"Alex Parent\\\","
         + "\\\"address\\\":\\\"1 High Street\\\"}]\",\"type\":\"Json\"}}}";
   }
 
-  /** Starts a PenaltyNotice referral for one parent, as the case's multi-instance does. */
-  static String penaltyNoticeReferral(String caseReference, String upn, String parentId, int n) {
-    return "{\"variables\":{" + text("caseReference", caseReference) + "," + text("pupilUpn", upn) + ","
-        + text("pupilName", name("Pupil", n)) + "," + text("schoolUrn", "100001") + ","
-        + text("parentId", parentId) + "," + text("parentName", name("Parent", n)) + ","
-        + text("parentAddress", n + " Station Road, Southend SS1 1AA") + "," + text("noticeReason", "other") + ","
-        + text("offenceFrom", "2026-09-07") + "," + text("offenceTo", "2026-10-16") + "}}";
+  /**
+   * Completes a case's Pupil Planning Meeting choosing penalty notices for an offence period in
+   * the autumn term 2026: the case starts one PenaltyNotice per parent, as only a case may.
+   */
+  static String penaltyNoticeRoute() {
+    return "{\"variables\":{" + text("legalRoute", "penalty-notice") + "," + text("offenceFrom", "2026-09-07") + ","
+        + text("offenceTo", "2026-10-16") + "}}";
   }
 
   /** "Pupil Bc" for n = 28: names hold letters only, so the n-th person is told apart by letters. */

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,7 +38,9 @@ import uk.schoolattendance.casework.AttendanceCase;
       "bpmn-test/AttendanceCaseHistoryStub.bpmn",
       "forms/prepare-court-case.form",
       "forms/interview-under-caution.form",
-      "forms/record-court-outcome.form"
+      "forms/record-court-outcome.form",
+      "forms/acknowledge-court-outcome.form",
+      "forms/decide-on-supervision-order.form"
     })
 class CourtProceedingsProcessTest {
 
@@ -69,7 +72,7 @@ class CourtProceedingsProcessTest {
     assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 17), 9));
     Map<String, Object> file = engine.getRuntimeService().getVariables(court.getId());
     assertThat((String) file.get(CourtProceedings.CHRONOLOGY.name()))
-        .contains("Hold attendance meeting (officer)")
+        .contains("Hold attendance meeting (officer) - review notes: Mother works nights; mornings are hard")
         .contains("Agree attendance contract")
         .containsSubsequence("Case opened", "Hold attendance meeting", "Agree attendance contract", "Case closed",
             "Court proceedings requested");
@@ -110,6 +113,12 @@ class CourtProceedingsProcessTest {
 
     assertThat(court).isWaitingAt("Task_ReportOutcomeToSchool");
     execute(job());
+    // the school acknowledges the outcome it was told; no s447 direction, so no decision task
+    assertThat(court).isWaitingAt(CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id()).hasPassed("Event_NoSupervisionOrderDirection");
+    assertThat(task()).hasCandidateGroup("school-100001");
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME_ACKNOWLEDGED.name(), false)))
+        .hasMessageContaining(CourtProceedings.COURT_OUTCOME_ACKNOWLEDGED.name());
+    acknowledge();
     assertThat(court).isEnded().hasPassed("Event_CourtOutcomeReported");
     assertThat(court).variables().containsEntry(CourtProceedings.COURT_OUTCOME.name(), "fine");
     assertThat((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
@@ -146,6 +155,7 @@ class CourtProceedingsProcessTest {
         .hasMessageContaining(CourtProceedings.PARENTING_PROGRAMME_MONTHS.name());
     complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "parenting-order", CourtProceedings.PARENTING_ORDER_MONTHS.name(), 12, CourtProceedings.PARENTING_PROGRAMME_MONTHS.name(), 3));
     execute(job());
+    acknowledge();
     assertThat(court).isEnded().hasPassed(CourtProceedings.INTERVIEW_UNDER_CAUTION.id());
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.orderMonths()).isEqualTo(12);
@@ -167,6 +177,81 @@ class CourtProceedingsProcessTest {
         .hasMessageContaining("2500");
     complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 2500.0));
     assertThat(court).isWaitingAt("Task_ReportOutcomeToSchool");
+  }
+
+  @Test
+  void aConvictionBringsAFineAndAParentingOrderAndAS447DirectionGivesTheAuthorityEightWeeksToDecide() {
+    setToday(LocalDate.of(2027, 2, 10));
+    Map<String, Object> prepared = prosecution("AC-5");
+    prepared.put(CourtProceedings.OFFENCE_SECTION.name(), "s444-1");
+    prepared.put(CourtProceedings.HEARING_DATE.name(), "2027-02-10");
+    prepared.put(CourtProceedings.PARENT_IDS.name(), "P-1");
+    prepared.put(CourtProceedings.PARENT_NAMES.name(), "Alex Parent");
+    prepared.put(CourtProceedings.PREPARATION_DUE_DATE.name(), at(LocalDate.of(2027, 2, 10), 9));
+    prepared.put(CourtProceedings.OUTCOME_DUE_DATE.name(), at(LocalDate.of(2027, 2, 12), 9));
+    ProcessInstance court = engine.getRuntimeService().createProcessInstanceByKey(CourtProceedings.KEY)
+        .businessKey("AC-5").setVariables(prepared).startBeforeActivity("Task_OpenCourtRecord").execute();
+    assertThat(court).isWaitingAt("Task_BuildCaseFile");
+    execute(job());
+    engine.getRuntimeService().createProcessInstanceModification(court.getId())
+        .cancelAllForActivity(CourtProceedings.PREPARE_COURT_CASE.id()).startBeforeActivity("Task_RecordCourtOutcome").execute();
+    assertThat(court).isWaitingAt("Task_RecordCourtOutcome");
+
+    // a parenting order goes with a conviction, not with a dismissal
+    assertThatThrownBy(() -> complete(task(), withVariables(
+            CourtProceedings.COURT_OUTCOME.name(), "dismissed", CourtProceedings.PARENTING_ORDER_MADE.name(), true)))
+        .hasMessageContaining(CourtProceedings.PARENTING_ORDER_MADE.name());
+    assertThatThrownBy(() -> complete(task(), withVariables(
+            CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 300.0,
+            CourtProceedings.PARENTING_ORDER_MADE.name(), true)))
+        .hasMessageContaining(CourtProceedings.PARENTING_ORDER_MONTHS.name());
+    complete(task(), withVariables(
+        CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 300.0,
+        CourtProceedings.PARENTING_ORDER_MADE.name(), true, CourtProceedings.PARENTING_ORDER_MONTHS.name(), 6,
+        CourtProceedings.PARENTING_PROGRAMME_MONTHS.name(), 2, CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(), true));
+    execute(job());
+
+    // each is recorded: the fine, the parenting order and the direction
+    CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
+    assertThat(record.courtOutcome()).isEqualTo("fine");
+    assertThat(record.fineAmount()).isEqualByComparingTo(new BigDecimal("300"));
+    CourtProceedingsRepository.FollowUp followUp = ENGINE.courtProceedings.followUp(court.getId()).orElseThrow();
+    assertThat(followUp.parentingOrderMonths()).isEqualTo(6);
+    assertThat(followUp.parentingOrderEndsOn()).isEqualTo(LocalDate.of(2027, 8, 10));
+    assertThat(followUp.supervisionOrderDirected()).isTrue();
+    assertThat(followUp.supervisionOrderDecisionDue()).isEqualTo(LocalDate.of(2027, 4, 7));
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.SCHOOL_REPORT.name()))
+        .contains("Outcome: fine of £300.00 and parenting order of 6 months (parenting programme 2 months);"
+            + " the authority is directed to consider an education supervision order (Education Act 1996 s447)");
+
+    // the direction: the authority's task, due 8 weeks after the hearing (7 April 2027), needs reasons
+    assertThat(court).isWaitingAt(CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id(), CourtProceedings.DECIDE_ON_SUPERVISION_ORDER.id());
+    Task decision = engine.getTaskService().createTaskQuery().processInstanceId(court.getId())
+        .taskDefinitionKey(CourtProceedings.DECIDE_ON_SUPERVISION_ORDER.id()).singleResult();
+    assertThat(decision).hasCandidateGroup("attendance-officers");
+    assertThat(decision.getDueDate()).isEqualTo(at(LocalDate.of(2027, 4, 7), 9));
+    assertThatThrownBy(() -> complete(decision, withVariables(CourtProceedings.SUPERVISION_ORDER_DECISION.name(), "not-apply")))
+        .hasMessageContaining(CourtProceedings.SUPERVISION_ORDER_REASONS.name());
+    complete(decision, withVariables(CourtProceedings.SUPERVISION_ORDER_DECISION.name(), "not-apply",
+        CourtProceedings.SUPERVISION_ORDER_REASONS.name(), "The family now works with early help; attendance is 94 % since the hearing"));
+    followUp = ENGINE.courtProceedings.followUp(court.getId()).orElseThrow();
+    assertThat(followUp.supervisionOrderDecision()).isEqualTo("not-apply");
+    assertThat(followUp.supervisionOrderReasons()).contains("early help");
+    assertThat(followUp.supervisionOrderDecidedOn()).isEqualTo(LocalDate.of(2027, 2, 10));
+    assertThat(court).isWaitingAt(CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id()).hasPassed("Event_SupervisionOrderDecided");
+    acknowledge();
+    assertThat(court).isEnded();
+    assertThat(ENGINE.courtProceedings.followUp(court.getId()).orElseThrow().acknowledgedBySchoolOn()).isEqualTo(LocalDate.of(2027, 2, 10));
+    assertThat(ENGINE.courtProceedings.parentingOrdersRecordedBetween(LocalDate.of(2027, 2, 10), LocalDate.of(2027, 2, 10)))
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  /** The school's attendance lead acknowledges the outcome. */
+  private void acknowledge() {
+    Task acknowledgement = engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey(CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id()).singleResult();
+    complete(acknowledgement, withVariables(CourtProceedings.COURT_OUTCOME_ACKNOWLEDGED.name(), true,
+        CourtProceedings.SCHOOL_ACKNOWLEDGEMENT_NOTES.name(), "Support plan on return"));
   }
 
   @Test
@@ -203,6 +288,7 @@ class CourtProceedingsProcessTest {
         .hasMessageContaining(CourtProceedings.COURT_OUTCOME.name());
     complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "education-supervision-order"));
     execute(job());
+    acknowledge();
     assertThat(court).isEnded();
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.orderMonths()).isEqualTo(12);
@@ -283,7 +369,7 @@ class CourtProceedingsProcessTest {
     ProcessInstance history = engine.getRuntimeService().startProcessInstanceByKey(
         "AttendanceCaseHistoryStub", caseReference, Map.of(CourtProceedings.CASE_REFERENCE.name(), caseReference));
     engine.getTaskService().claim(BpmnAwareTests.task(history).getId(), "officer");
-    complete(BpmnAwareTests.task(history));
+    complete(BpmnAwareTests.task(history), withVariables(AttendanceCase.REVIEW_NOTES.name(), "Mother works nights;\n mornings are hard"));
     complete(BpmnAwareTests.task(history), withVariables(AttendanceCase.CONTRACT_AGREED.name(), true));
     BpmnAwareTests.init(engine);
     setToday(LocalDate.of(2026, 12, 3));

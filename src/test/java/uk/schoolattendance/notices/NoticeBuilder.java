@@ -22,6 +22,7 @@ public final class NoticeBuilder {
   private String parent = "P-1";
   private String parentName = "Alex Parent";
   private String parentAddress = "1 Station Road, Southend SS1 1AA";
+  private String pupilAddress = "14 Mill Lane, Southend SS2 4BB";
   private String reason = "other";
   private LocalDate offenceFrom = LocalDate.of(2026, 9, 7);
   private LocalDate offenceTo = LocalDate.of(2026, 10, 16);
@@ -57,6 +58,11 @@ public final class NoticeBuilder {
 
   public NoticeBuilder pupil(String value) {
     upn = value;
+    return this;
+  }
+
+  public NoticeBuilder pupilAddress(String value) {
+    pupilAddress = value;
     return this;
   }
 
@@ -130,7 +136,7 @@ public final class NoticeBuilder {
         number, processInstanceId, caseReference, upn, pupilName, school, parent, parentName, parentAddress, reason,
         offenceFrom, offenceTo, sessions, sequence, rateScheme, null, null, reduced, full, null, null,
         offenceTo.plusMonths(6), PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null, evidence,
-        issuedOn, null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY, null, null);
+        issuedOn, null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY, null, null, pupilAddress);
   }
 
   /** The entry once given to the parent on the day of issue by post (or by hand). */
@@ -145,7 +151,7 @@ public final class NoticeBuilder {
         given.issuedOn(), given.deemedReceivedOn(), given.reducedAmount(), given.fullAmount(), given.reducedDeadline(),
         given.finalDeadline(), given.informationDeadline(), PenaltyNoticeEntry.ISSUED, null, null, null, null, null,
         null, null, given.evidence(), given.preparedOn(), given.deliveryMethod(), given.issuingOfficerName(),
-        given.issuedBy(), null, null);
+        given.issuedBy(), null, null, given.pupilAddress());
   }
 
   /** Writes the prepared entry and issues it (posted or handed over on the day of issue). */

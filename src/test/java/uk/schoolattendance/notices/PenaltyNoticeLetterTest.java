@@ -25,6 +25,8 @@ class PenaltyNoticeLetterTest {
         .contains("Alex Parent")
         .contains("1 Station Road, Southend SS1 1AA")
         .contains("Sam Pupil")
+        // the child's address (reg 3), which need not be the parent's
+        .contains("Child's address: 14 Mill Lane, Southend SS2 4BB")
         .contains("Riverside Primary School")
         .contains("7 September 2026")
         .contains("16 October 2026")

@@ -51,7 +51,8 @@ class PenaltyNoticeProcessTest {
       ProcessEngineFixture.builder("penalty-notice-test").coverage().replace("issuePenaltyNotice", FAILING_ISSUE).build();
 
   static {
-    FAILING_ISSUE.issue = new IssuePenaltyNotice(ENGINE.register, ENGINE.dates, new uk.schoolattendance.process.NoEvidenceDocuments());
+    FAILING_ISSUE.issue = new IssuePenaltyNotice(
+        ENGINE.register, ENGINE.dates, new uk.schoolattendance.process.NoEvidenceDocuments(), new uk.schoolattendance.process.NoPupilAddresses());
   }
 
   @RegisterExtension

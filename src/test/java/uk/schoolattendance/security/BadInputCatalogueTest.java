@@ -132,8 +132,8 @@ class BadInputCatalogueTest {
         caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2026-000999\", \"variables\""), 400, "businessKey: references are given by the application"));
     cases.add(badAs("officer", "case: an officer chooses a case reference", post, start,
         caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2027-000001\", \"variables\""), 400, "businessKey: references are given by the application"));
-    cases.add(badAs("compliance", "notice: a penalty notice started with a chosen number", post, "/engine-rest/process-definition/key/PenaltyNotice/start",
-        "{\"businessKey\": \"PN-2026-000999\", \"variables\": {}}", 400, "businessKey: references are given by the application"));
+    cases.add(badAs("compliance", "notice: a penalty notice started directly, with a chosen number", post, "/engine-rest/process-definition/key/PenaltyNotice/start",
+        "{\"businessKey\": \"PN-2026-000999\", \"variables\": {}}", 400, "PenaltyNotice is started from the pupil's attendance case"));
 
     // The project's API for cases
     String apiCases = "/api/cases";
@@ -333,8 +333,8 @@ class BadInputCatalogueTest {
         apiCase("schoolUrn", "\"100002 \""), 400, "schoolUrn"));
     cases.add(bad("hole 3: a padded URN of no school served", post, start, caseStart("schoolUrn", "\" 999999 \""),
         400, "schoolUrn: no school with URN 999999"));
-    cases.add(bad("hole 3: a penalty notice for a UPN a case refuses", post,
-        "/engine-rest/process-definition/key/PenaltyNotice/start", noticeStart("B801200001001"), 400, "pupilUpn: check letter is wrong"));
+    cases.add(bad("hole 3: a penalty notice for a UPN a case refuses, started directly", post,
+        "/engine-rest/process-definition/key/PenaltyNotice/start", noticeStart("B801200001001"), 400, "PenaltyNotice is started from the pupil's attendance case"));
 
     // The project's API
     cases.add(bad("api: unknown path", get, "/api/reports/no-such-report", null, 404, "no-such-report"));
@@ -421,7 +421,8 @@ class BadInputCatalogueTest {
     taskId = taskService.createTaskQuery().processDefinitionKey(PROBE).singleResult().getId();
     placeholders.put(TASK, taskId);
     placeholders.put(CASE_INSTANCE, startCase(CASE, 1));
-    placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2)));
+    // a traded school's Level 2 work: its named officer's (issue #12 item 16)
+    placeholders.put(ATTENDANCE_MEETING, taskOf(startCase("AC-2026-800002", 2, "100001")));
     placeholders.put(PLANNING_MEETING, taskOf(startCase("AC-2026-800004", 4)));
     placeholders.put(NOTICE, issueNotice("CAT-P1", "V905456789012"));
     String withdrawn = issueNotice("CAT-P2", "Z906456789012");
@@ -449,10 +450,14 @@ class BadInputCatalogueTest {
   }
 
   private String startCase(String reference, int entryLevel) {
+    return startCase(reference, entryLevel, "100002");
+  }
+
+  private String startCase(String reference, int entryLevel, String school) {
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("pupilUpn", "H801200001001");
     variables.put("pupilName", "Sam Pupil");
-    variables.put("schoolUrn", "100002");
+    variables.put("schoolUrn", school);
     variables.put("entryLevel", entryLevel);
     variables.put("attendancePercent", 80.0);
     variables.put("unauthorisedSessions", 12);

@@ -1,0 +1,71 @@
+package uk.schoolattendance.security;
+
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * Only an attendance case starts a penalty notice or court proceedings (issue #12, item 7). The
+ * legal gates live in the case: the national threshold, the Notice to Improve and its period,
+ * the offence period, the payment period before a prosecution. A caseworker who started {@code
+ * PenaltyNotice} directly (Tasklist's "Start process", the engine REST API) issued a notice on 3
+ * sessions; one who started {@code CourtProceedings} took a parent to court while a notice's
+ * payment period ran.
+ *
+ * <p>So every start of either process by a person is refused, administrators included (their
+ * repair tools are the case's own messages and corrections; a notice issued elsewhere is
+ * recorded in the register, not started), whatever the way in: engine REST, Tasklist's start
+ * form, the Java API. What starts them: the case's call activities ({@code
+ * Activity_IssuePenaltyNotices}, {@code Activity_TakeCaseToCourt}), which the engine runs as
+ * part of the case's own transaction. A call activity of any other process is refused too (a
+ * model deployed beside the case cannot become a side door). The application's own code
+ * starting them with no user (the process tests' engine) is not refused: it is not a way in
+ * for a person. Each process keeps its own checks at its start event.
+ *
+ * <p>Registered first, before the other start checks, so the refusal names this reason.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class StartedFromTheCase extends AbstractProcessEnginePlugin implements ExecutionListener {
+
+  static final Set<String> LEGAL_PROCESSES = Set.of(PenaltyNotice.KEY, CourtProceedings.KEY);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    ProcessStartListeners.registerFirst(configuration, this);
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    if (!LEGAL_PROCESSES.contains(key)) {
+      return;
+    }
+    ExecutionEntity caller = ((ExecutionEntity) execution).getSuperExecution();
+    if (caller != null) {
+      if (AttendanceCase.KEY.equals(caller.getProcessDefinition().getKey())) {
+        return;
+      }
+    } else if (Context.getCommandContext().getAuthentication() == null) {
+      return;
+    }
+    throw new InvalidInputException(
+        "processDefinitionKey",
+        key + " is started from the pupil's attendance case ("
+            + (PenaltyNotice.KEY.equals(key)
+                ? "the Pupil Planning Meeting's penalty notice route, or a term-time leave case"
+                : "the Pupil Planning Meeting's prosecution or supervision order route")
+            + "), never directly: nothing was started");
+  }
+}
