@@ -19,6 +19,7 @@ class PackagesTest {
   void engineInternalsAreUsedOnlyWhereAdr0004SaysWhy() throws IOException {
     assertThat(filesContaining("org.camunda.bpm.engine.impl"))
         .containsExactly(
+            "casefile/casepage/TaskHistoryWords.java",
             "casefile/index/CaseIndexHandler.java",
             "casefile/index/CaseIndexPlugin.java",
             "engine/CaseFileHistoryLevel.java",

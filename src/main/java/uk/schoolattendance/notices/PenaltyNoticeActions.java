@@ -180,8 +180,7 @@ public class PenaltyNoticeActions {
             body.paid() ? body.amountPaid() : null, body.paid() ? body.paidOn() : null,
             null, null, null, null, null, null, body.issuedOn(), null, null,
             body.issuedBy().trim(), body.issuerName().trim(),
-            blankToNull(body.issuerReference()),
-            null);
+            blankToNull(body.issuerReference()), null);
     return register.recordExternal(entry);
   }
 

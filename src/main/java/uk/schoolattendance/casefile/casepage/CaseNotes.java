@@ -41,7 +41,7 @@ class CaseNotes {
   static final Map<String, String> KINDS = kinds();
 
   private static final Map<String, String> TITLES =
-      Map.of(CaseCorrections.EVENT, "Detail corrected", CLOSED, "Case closed");
+      Map.of(CaseCorrections.EVENT, "Detail corrected", CLOSED, "Case closed", CaseDocuments.EVENT, "Document added");
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
@@ -72,23 +72,38 @@ class CaseNotes {
 
   /** Adds a note ({@code on} null) or a contact on a day to the open case, by the signed-in user. */
   void add(String caseId, String kind, LocalDate on, String text) {
+    record(caseId, event(kind), on, text);
+  }
+
+  /** Writes an entry ({@code event}, with its text) into the open case's history, by the signed-in user. */
+  void record(String caseId, String event, String text) {
+    record(caseId, event, null, text);
+  }
+
+  private void record(String caseId, String event, LocalDate on, String text) {
     var user = identityService.getCurrentAuthentication();
     if (!mayUpdate(caseId)) {
       throw new AuthorizationException("adding to a case needs UPDATE on it; " + (user == null ? "nobody" : user.getUserId()) + " has not");
     }
     asApplication.call(() -> {
-      write(caseId, kind, on, text, user.getUserId());
+      write(caseId, event, on, text, user.getUserId());
       return null;
     });
   }
 
-  private void write(String caseId, String kind, LocalDate on, String text, String by) {
+  /** The signed-in user's id. */
+  String currentUserId() {
+    var user = identityService.getCurrentAuthentication();
+    return user == null ? null : user.getUserId();
+  }
+
+  private void write(String caseId, String event, LocalDate on, String text, String by) {
     ArrayNode history = Json.list(AttendanceCase.HISTORY.from(runtimeService.getVariable(caseId, AttendanceCase.HISTORY.name())));
     ObjectNode entry = CasePathway.entry(
         history,
         AttendanceCase.LEVEL.from(runtimeService.getVariable(caseId, AttendanceCase.LEVEL.name())),
         AttendanceCase.STAGE.from(runtimeService.getVariable(caseId, AttendanceCase.STAGE.name())),
-        event(kind),
+        event,
         by,
         text);
     if (on != null) {

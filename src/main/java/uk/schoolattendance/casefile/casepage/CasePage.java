@@ -26,8 +26,20 @@ public record CasePage(
     List<TimelineEntry> timeline,
     List<Letter> letters,
     List<NoticeView> notices,
+    List<DocumentView> documents,
     Actions actions,
     String banner) {
+
+  /** A document added to the case: what it is, its name, type and size, who added it and when, where to read it. */
+  public record DocumentView(String kind, String fileName, String type, String size, String by, String when, String href) {}
+
+  /** The document form as sent: what the person said the document is. */
+  public record DocumentForm(String kind) {
+
+    public static DocumentForm empty() {
+      return new DocumentForm("");
+    }
+  }
 
   /** A row of a summary list. */
   public record Fact(String label, String value) {}
@@ -82,6 +94,8 @@ public record CasePage(
       CorrectionForm correction,
       CloseForm closing,
       LevelForm level,
+      DocumentForm document,
+      String documentLimit,
       List<FieldError> errors) {
 
     public boolean any() {
@@ -91,6 +105,11 @@ public record CasePage(
     /** The kinds of note a person chooses from, with their words. */
     public java.util.Map<String, String> kinds() {
       return CaseNotes.KINDS;
+    }
+
+    /** What a person says a document is, with its words. */
+    public java.util.Map<String, String> documentKinds() {
+      return CaseDocuments.KINDS;
     }
   }
 

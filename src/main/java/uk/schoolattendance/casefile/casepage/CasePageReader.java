@@ -1,12 +1,9 @@
 package uk.schoolattendance.casefile.casepage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +63,9 @@ class CasePageReader {
   private final HistoryService historyService;
   private final TaskService taskService;
   private final PenaltyNoticeRegister register;
+  private final CaseHistoryWords historyWords;
+  private final CaseDocuments documents;
+  private final CaseDocumentProperties documentProperties;
   private final PeopleNames people;
   private final UkDates dates;
   private final CurrentUser currentUser;
@@ -75,14 +75,18 @@ class CasePageReader {
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
+      CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
       PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
+    this.documentProperties = documentProperties;
+    this.documents = documents;
+    this.people = people;
     this.index = index;
     this.visible = visible;
     this.summaries = summaries;
     this.historyService = historyService;
     this.taskService = taskService;
     this.register = register;
-    this.people = people;
+    this.historyWords = historyWords;
     this.dates = dates;
     this.currentUser = currentUser;
     this.notes = notes;
@@ -112,6 +116,7 @@ class CasePageReader {
         timeline(values),
         letters(caseReference, values),
         notices(caseReference),
+        documents(caseReference, caseId),
         actions(caseId, row.level(), open, values, parents, forms),
         banner);
   }
@@ -119,27 +124,31 @@ class CasePageReader {
   /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */
   record Forms(
       CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
-      List<uk.schoolattendance.casefile.FieldError> errors) {
+      CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
 
     static Forms empty() {
       return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(),
-          CasePage.LevelForm.empty(), List.of());
+          CasePage.LevelForm.empty(), CasePage.DocumentForm.empty(), List.of());
     }
 
     static Forms refused(CasePage.NoteForm note, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(note, CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+      return new Forms(note, empty().correction(), empty().closing(), empty().level(), empty().document(), errors);
     }
 
     static Forms refused(CasePage.CorrectionForm correction, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(CasePage.NoteForm.empty(), correction, CasePage.CloseForm.empty(), CasePage.LevelForm.empty(), errors);
+      return new Forms(empty().note(), correction, empty().closing(), empty().level(), empty().document(), errors);
     }
 
     static Forms refused(CasePage.CloseForm closing, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), closing, CasePage.LevelForm.empty(), errors);
+      return new Forms(empty().note(), empty().correction(), closing, empty().level(), empty().document(), errors);
     }
 
     static Forms refused(CasePage.LevelForm level, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(), level, errors);
+      return new Forms(empty().note(), empty().correction(), empty().closing(), level, empty().document(), errors);
+    }
+
+    static Forms refused(CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(empty().note(), empty().correction(), empty().closing(), empty().level(), document, errors);
     }
   }
 
@@ -211,40 +220,7 @@ class CasePageReader {
   }
 
   private List<CasePage.TimelineEntry> timeline(Map<String, Object> values) {
-    Object raw = values.get(AttendanceCase.HISTORY.name());
-    if (raw == null) {
-      return List.of();
-    }
-    JsonNode history = Json.parse(AttendanceCase.HISTORY.name(), raw);
-    Set<String> by = new HashSet<>();
-    history.forEach(entry -> by.add(entry.path("by").asText(null)));
-    by.remove(null);
-    Map<String, String> names = people.of(by);
-    List<JsonNode> entries = new ArrayList<>();
-    history.forEach(entries::add);
-    List<CasePage.TimelineEntry> timeline = new ArrayList<>();
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      JsonNode entry = entries.get(i);
-      String who = entry.path("by").asText("");
-      Integer level = entry.path("level").isNumber() ? entry.path("level").intValue() : null;
-      String on = entry.path(CaseNotes.ON).asText("");
-      timeline.add(new CasePage.TimelineEntry(
-          moment(entry.path("date").asText("")),
-          CaseNotes.title(entry.path("event").asText("")),
-          who.isEmpty() ? "The system" : names.getOrDefault(who, who),
-          CaseCorrections.EVENT.equals(entry.path("event").asText()) ? CorrectionWords.of(entry, dates) : entry.path("reason").asText(""),
-          on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
-          Wording.levelAndStage(level, entry.path("stage").asText(null))));
-    }
-    return timeline;
-  }
-
-  private String moment(String iso) {
-    try {
-      return dates.moment(Instant.parse(iso));
-    } catch (RuntimeException notAnInstant) {
-      return iso;
-    }
+    return historyWords.timeline(values.get(AttendanceCase.HISTORY.name()));
   }
 
   private List<CasePage.Letter> letters(String caseReference, Map<String, Object> values) {
@@ -287,7 +263,24 @@ class CasePageReader {
         : List.of();
     return new CasePage.Actions(
         update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
-        forms.note(), forms.correction(), forms.closing(), forms.level(), forms.errors());
+        forms.note(), forms.correction(), forms.closing(), forms.level(), forms.document(),
+        CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors());
+  }
+
+  private List<CasePage.DocumentView> documents(String caseReference, String caseId) {
+    List<CaseDocuments.Document> stored = documents.of(caseId);
+    Set<String> by = new java.util.HashSet<>();
+    stored.forEach(document -> by.add(document.uploadedBy()));
+    Map<String, String> names = people.of(by);
+    return stored.stream()
+        .map(document -> new CasePage.DocumentView(
+            CaseDocuments.KINDS.getOrDefault(document.kind(), document.kind()), document.fileName(),
+            DocumentTypes.ALL.stream().filter(type -> type.mediaType().equals(document.mediaType())).findFirst()
+                .map(DocumentTypes.Type::words).orElse(document.mediaType()),
+            CaseDocumentsController.size(document.size()), names.getOrDefault(document.uploadedBy(), document.uploadedBy()),
+            dates.moment(document.uploadedAt()),
+            CaseSummaries.href(caseReference) + "/documents/" + document.id()))
+        .toList();
   }
 
   private List<CasePage.CorrectableField> correctable(Map<String, Object> values, List<Parent> parents) {

@@ -10,5 +10,17 @@ export default {
     availableLocales: ['en'],
     fallbackLocale: 'en'
   },
+  // Dates as the GOV.UK style guide writes them (28 May 2027), in the lists and task details.
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'D MMM YYYY, h:mma',
+    normal: 'D MMMM YYYY, h:mma',
+    long: 'dddd D MMMM YYYY, h:mma',
+    short: 'D MMMM YYYY'
+  },
+  // The forms' date pickers read and take day/month/year (scripts/uk-dates.js); each task has
+  // a "Case file" tab linking to its case's page (scripts/case-file-link.js).
+  customScripts: ['scripts/uk-dates.js', 'scripts/case-file-link.js'],
   disableWelcomeMessage: true
 };

@@ -1,0 +1,69 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.casefile.CaseFileCases;
+import uk.schoolattendance.casework.CaseFixtures;
+
+/**
+ * Tasklist for people in England: a task's "Case file" tab opens its case's page with the same
+ * login, and the forms' date pickers read and take day/month/year whatever the browser's language
+ * (headless Chromium speaks US English).
+ */
+class TasklistCaseFileBrowserTest extends BrowserTestSupport {
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  @Test
+  void aTasksCaseFileTabOpensItsCase() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance started =
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Opal Tabbing", CaseFileCases.newUpn(), "parent-1", "Quin Tabbing");
+    String reference = cases.referenceOf(started);
+    String task = taskService.createTaskQuery().processInstanceId(started.getId()).singleResult().getId();
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      // the task's form shows the case's stage and history in words
+      browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+      browser.waitUntil("history-in-words", () -> browser.driver().findElement(By.cssSelector(".fjs-form")).getText()
+          .matches("(?s).*\\d{1,2}:\\d{2}(am|pm) on \\d{1,2} [A-Z][a-z]+ \\d{4}.*"));
+      WebElement stage = browser.visible(By.cssSelector("input[id$='Field_ShowStage']"));
+      assertThat(stage.getDomProperty("value")).isNotBlank().doesNotContain("-");
+      browser.screenshot("tasklist-history-in-words");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=attendance.case-file");
+      WebElement link = browser.visible(By.id("case-file-link"));
+      assertThat(link.getAttribute("href")).endsWith("/casework/cases/" + reference);
+      assertThat(link.getText()).isEqualTo("Open case " + reference + " in the case file");
+      browser.screenshot("tasklist-case-file-tab");
+      browser.press(By.id("case-file-link"));
+      browser.waitUntil("case-page", () -> browser.driver().getCurrentUrl().endsWith("/casework/cases/" + reference));
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Opal Tabbing");
+    }
+  }
+
+  @Test
+  void theStartFormsDatePickerTakesDayMonthYear() {
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
+      WebElement born = browser.visible(By.cssSelector("input[id*='Field_PupilDateOfBirth']"));
+      assertThat(born.getAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+          .executeScript("arguments[0].scrollIntoView({block: 'center'});", born);
+      new Actions(browser.driver()).click(born).sendKeys("28/05/2016").sendKeys(Keys.TAB).perform();
+      browser.waitUntil("uk-date-kept", () -> "28/05/2016".equals(
+          browser.visible(By.cssSelector("input[id*='Field_PupilDateOfBirth']")).getDomProperty("value")));
+      browser.screenshot("tasklist-date-picker-day-month-year");
+    }
+  }
+}
