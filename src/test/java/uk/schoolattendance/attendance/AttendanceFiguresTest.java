@@ -7,8 +7,8 @@ import static uk.schoolattendance.attendance.RegisterApi.importCsv;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,13 +30,10 @@ class AttendanceFiguresTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
+
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
 
   @Test
   void illnessAndLateNeverCountAsUnauthorisedLateAfterTheRegisterClosedAlwaysDoes() {

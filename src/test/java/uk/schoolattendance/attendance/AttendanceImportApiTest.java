@@ -8,8 +8,8 @@ import static uk.schoolattendance.attendance.RegisterApi.today;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,15 +32,12 @@ class AttendanceImportApiTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
+
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired JdbcTemplate jdbc;
   @Autowired MarkImporter importer;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
 
   /** Whatever an import did, each pupil's totals of the year are those counted from the marks. */
   @org.junit.jupiter.api.AfterEach

@@ -11,9 +11,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -34,20 +33,12 @@ class DataPackTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
+
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
-
-  @AfterEach
-  void realTime() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   @Test
   void thePacksCountsAreTheFiguresOfTheSchoolsPupilsAndShowWhoMovedSinceTheLastTerm() {

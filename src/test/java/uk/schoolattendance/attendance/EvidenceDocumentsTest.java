@@ -13,9 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,6 +43,8 @@ import uk.schoolattendance.process.Upn;
 class EvidenceDocumentsTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
   static final String PERIOD = "21 October 2026 to 4 November 2026";
 
   @Autowired TestRestTemplate rest;
@@ -52,16 +53,6 @@ class EvidenceDocumentsTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService management;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
-
-  @AfterEach
-  void realTime() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   @Test
   void theCourtCaseFileListsTheCertificateByTitleAndItsTotalsAreTheFiguresOfTheOffencePeriod() throws IOException {

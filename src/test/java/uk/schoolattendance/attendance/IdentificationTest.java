@@ -18,8 +18,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,6 +42,8 @@ class IdentificationTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
+
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired RuntimeService runtime;
@@ -49,11 +51,6 @@ class IdentificationTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
 
   @Test
   void newlyIdentifiedPupilsGoOnOneTaskForTheSchoolOnceAndOnlyOnce() {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,6 +37,8 @@ class OffencePeriodTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
+
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired OffencePeriodsFromMarks periods;
@@ -45,16 +46,6 @@ class OffencePeriodTest {
   @Autowired OffencePeriodProposals caseProposals;
   @Autowired RuntimeService runtime;
   @Autowired TaskService taskService;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
-
-  @AfterEach
-  void realTime() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   @Test
   void theProposedPeriodRunsAcrossTheSummerHolidayAndANarrowedOneMustStillHoldTheThreshold() {

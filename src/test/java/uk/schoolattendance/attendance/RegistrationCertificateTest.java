@@ -9,9 +9,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,20 +31,12 @@ import uk.schoolattendance.process.Upn;
 class RegistrationCertificateTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
   static final LocalDate YEAR_START = LocalDate.of(2026, 9, 1);
 
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
-
-  @AfterEach
-  void realTime() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   @Test
   void theCertificatesTotalsAreTheFiguresOfTheSamePeriodWithEverySessionAndWhatItsCodeMeans() throws IOException {

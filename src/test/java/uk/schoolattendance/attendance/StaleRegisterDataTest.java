@@ -8,9 +8,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,22 +30,14 @@ class StaleRegisterDataTest {
 
   static final LocalDate TODAY = LocalDate.of(2027, 3, 1);
 
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
+
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired RegisterFreshness freshness;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired RepositoryService repository;
-
-  @BeforeEach
-  void today() {
-    RegisterApi.today(TODAY);
-  }
-
-  @AfterEach
-  void realTime() {
-    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-  }
 
   @Test
   void aSchoolWithoutMarksForThreeSchoolDaysIsShownToManagersUntilItsMarksArrive() {
