@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.engine.EngineClock;
+import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -47,9 +48,12 @@ public class CaseStartListener implements ExecutionListener {
   private final RegisterFigures register;
   private final OpenCaseOfPupil openCases;
 
+  private final Persons persons;
+
   public CaseStartListener(
       SchoolDirectory schools, CaseReferences references, CasePathway pathway, SchoolCalendar calendar,
-      OffencePeriods offencePeriods, RegisterFigures register, OpenCaseOfPupil openCases) {
+      OffencePeriods offencePeriods, RegisterFigures register, OpenCaseOfPupil openCases, Persons persons) {
+    this.persons = persons;
     this.schools = schools;
     this.references = references;
     this.pathway = pathway;
@@ -70,7 +74,7 @@ public class CaseStartListener implements ExecutionListener {
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
     double attendance = figures(execution, upn);
-    CaseParents.normalise(execution);
+    CaseParents.normalise(execution, persons);
     if (AttendanceCase.TERM_TIME_LEAVE.equals(route)) {
       // the leave taken is the offence period of the notices this case may lead to
       offencePeriods.record(execution, execution.getProcessEngineServices().getDecisionService(), false);

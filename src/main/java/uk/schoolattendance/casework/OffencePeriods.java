@@ -98,7 +98,9 @@ public class OffencePeriods {
     age.requireCovers(born, from, to);
     String upn = PUPIL_UPN.get(scope);
     for (Parent parent : parents(scope)) {
-      List<String> standing = register.standingOverlapping(parent.id(), upn, from, to);
+      List<String> standing =
+          register.standingOverlapping(
+              parent.id(), register.personOf(parent.id(), parent.name(), parent.address()), upn, from, to);
       if (!standing.isEmpty()) {
         throw new InvalidInputException(
             OFFENCE_FROM.name(),

@@ -29,6 +29,9 @@ public class CurrentUser {
   private static final List<String> CASE_CORRECTORS =
       List.of(Groups.CAMUNDA_ADMIN, Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS);
 
+  private static final List<String> PERSON_MERGERS =
+      List.of(Groups.CAMUNDA_ADMIN, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM);
+
   private final IdentityService identityService;
 
   public CurrentUser(IdentityService identityService) {
@@ -85,6 +88,20 @@ public class CurrentUser {
     }
     List<String> groups = groups(authentication);
     return groups.contains(Groups.COMPLIANCE_TEAM) || groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  /**
+   * Whether the user may merge two person records into one (issue #12 item 3): senior
+   * practitioners, the compliance team (who keep the register the limits are counted from) and
+   * administrators; not attendance officers, managers or schools.
+   */
+  public boolean mayMergePersons() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      return false;
+    }
+    List<String> groups = groups(authentication);
+    return PERSON_MERGERS.stream().anyMatch(groups::contains);
   }
 
   /** Whether the user may read a row about a pupil of this school. */

@@ -51,7 +51,7 @@ class PenaltyNoticeRegisterPostgresTest {
         .table("attendance_schema_history")
         .load()
         .migrate();
-    register = new PenaltyNoticeRegister(jdbc);
+    register = new PenaltyNoticeRegister(jdbc, new uk.schoolattendance.persons.Persons(jdbc));
     numbers = new PenaltyNoticeNumbers(
         jdbc, new DataSourceTransactionManager(postgres.getPostgresDatabase()), TestCalendars.shipped());
   }
