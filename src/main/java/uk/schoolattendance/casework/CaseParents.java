@@ -31,9 +31,23 @@ final class CaseParents {
 
   private CaseParents() {}
 
-  static List<Parent> normalise(VariableScope scope, Persons persons) {
-    List<Parent> given =
+  /** Reads and checks the parents (the form's fields or the Json array) and stores them as the Json array. */
+  static List<Parent> normalise(VariableScope scope) {
+    List<Parent> parents =
         PARENTS.raw(scope) == null ? fromFormFields(scope) : Parents.parse(PARENTS.name(), PARENTS.raw(scope));
+    PARENTS.set(scope, Parents.json(parents));
+    for (List<ProcessVariable<String>> fields : FORM_FIELDS) {
+      fields.forEach(field -> field.remove(scope));
+    }
+    return parents;
+  }
+
+  /**
+   * Makes each of the case's parents a person and stores their person ids; done once the start
+   * has passed its other checks (one open case per pupil), so a refused start makes no person.
+   */
+  static List<Parent> becomePersons(VariableScope scope, Persons persons) {
+    List<Parent> given = Parents.parse(PARENTS.name(), PARENTS.raw(scope));
     List<Parent> parents = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
       Parent parent = given.get(i);
@@ -47,9 +61,6 @@ final class CaseParents {
       parents.add(person);
     }
     PARENTS.set(scope, Parents.json(parents));
-    for (List<ProcessVariable<String>> fields : FORM_FIELDS) {
-      fields.forEach(field -> field.remove(scope));
-    }
     return parents;
   }
 

@@ -74,7 +74,7 @@ public class CaseStartListener implements ExecutionListener {
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
     double attendance = figures(execution, upn);
-    CaseParents.normalise(execution, persons);
+    CaseParents.normalise(execution);
     if (AttendanceCase.TERM_TIME_LEAVE.equals(route)) {
       // the leave taken is the offence period of the notices this case may lead to
       offencePeriods.record(execution, execution.getProcessEngineServices().getDecisionService(), false);
@@ -88,6 +88,8 @@ public class CaseStartListener implements ExecutionListener {
     CASE_REFERENCE.set(execution, reference);
     // one open case per pupil: refused naming the open one (issue #12 item 15)
     openCases.open(execution, upn, reference);
+    // each parent is a person (issue #12 item 3): after the open-case check, so a refused start makes no person
+    CaseParents.becomePersons(execution, persons);
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
     OPENED_ON.set(execution, EngineClock.now());
     REVIEW_COUNT.set(execution, 0);

@@ -29,6 +29,8 @@ public class CurrentUser {
   private static final List<String> CASE_CORRECTORS =
       List.of(Groups.CAMUNDA_ADMIN, Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS);
 
+  private static final List<String> EXTERNAL_NOTICE_RECORDERS = List.of(Groups.COMPLIANCE_TEAM, Groups.CAMUNDA_ADMIN);
+
   private static final List<String> PERSON_MERGERS =
       List.of(Groups.CAMUNDA_ADMIN, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM);
 
@@ -72,22 +74,12 @@ public class CurrentUser {
    * not managers (who change nothing), not the compliance team.
    */
   public boolean mayCorrectCases() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      return false;
-    }
-    List<String> groups = groups(authentication);
-    return CASE_CORRECTORS.stream().anyMatch(groups::contains);
+    return inAnyOf(CASE_CORRECTORS);
   }
 
   /** Whether the user records notices issued outside the product: the compliance team and administrators. */
   public boolean recordsExternalNotices() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      return false;
-    }
-    List<String> groups = groups(authentication);
-    return groups.contains(Groups.COMPLIANCE_TEAM) || groups.contains(Groups.CAMUNDA_ADMIN);
+    return inAnyOf(EXTERNAL_NOTICE_RECORDERS);
   }
 
   /**
@@ -96,12 +88,17 @@ public class CurrentUser {
    * administrators; not attendance officers, managers or schools.
    */
   public boolean mayMergePersons() {
+    return inAnyOf(PERSON_MERGERS);
+  }
+
+  /** Whether a signed-in user belongs to one of these groups (false with no user). */
+  private boolean inAnyOf(List<String> allowed) {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
       return false;
     }
     List<String> groups = groups(authentication);
-    return PERSON_MERGERS.stream().anyMatch(groups::contains);
+    return allowed.stream().anyMatch(groups::contains);
   }
 
   /** Whether the user may read a row about a pupil of this school. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.LocalDate;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,23 +28,7 @@ class PersonsPostgresTest {
   static void start() throws IOException {
     postgres = EmbeddedPostgres.builder().start();
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-    Flyway.configure()
-        .dataSource(postgres.getPostgresDatabase())
-        .table("attendance_schema_history")
-        .target(uk.schoolattendance.ProcessEngineFixture.lastOwnTableMigration())
-        .load()
-        .migrate();
-    // stand-ins for the engine tables V100 indexes and V190 reads, then every later migration
-    jdbc.execute("CREATE TABLE ACT_RU_JOB (ID_ VARCHAR(64), DUEDATE_ TIMESTAMP)");
-    jdbc.execute("CREATE TABLE ACT_RU_IDENTITYLINK (ID_ VARCHAR(64), GROUP_ID_ VARCHAR(255), TYPE_ VARCHAR(255), TASK_ID_ VARCHAR(64))");
-    jdbc.execute("CREATE TABLE ACT_RE_PROCDEF (ID_ VARCHAR(64), KEY_ VARCHAR(255))");
-    jdbc.execute("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64), PROC_INST_ID_ VARCHAR(64), PROC_DEF_ID_ VARCHAR(64), BUSINESS_KEY_ VARCHAR(255))");
-    jdbc.execute("CREATE TABLE ACT_RU_VARIABLE (ID_ VARCHAR(64), EXECUTION_ID_ VARCHAR(64), NAME_ VARCHAR(255), TEXT_ VARCHAR(4000))");
-    Flyway.configure()
-        .dataSource(postgres.getPostgresDatabase())
-        .table("attendance_schema_history")
-        .load()
-        .migrate();
+    uk.schoolattendance.PostgresSchema.migrate(postgres.getPostgresDatabase());
     persons = new Persons(jdbc);
     register = new PenaltyNoticeRegister(jdbc, persons);
   }
