@@ -198,10 +198,11 @@ public class CaseCorrections {
       for (Parent p : parents) {
         if (p.id().equals(parent.group(1))) {
           found = true;
-          corrected.add(
+          Parent fixed =
               "name".equals(parent.group(2))
                   ? Parents.of(field, p.id(), value, p.address(), p.id())
-                  : Parents.of(field, p.id(), p.name(), value, p.id()));
+                  : Parents.of(field, p.id(), p.name(), value, p.id());
+          corrected.add(new Parent(fixed.id(), fixed.name(), fixed.address(), p.dateOfBirth()));
         } else {
           corrected.add(p);
         }
