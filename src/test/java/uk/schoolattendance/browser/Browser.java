@@ -27,6 +27,12 @@ final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /**
+   * A folder to put each screenshot in as well, e.g. {@code -Dscreenshots.docs=docs/images} to take
+   * the documentation's pictures again ({@code ./mvnw test -Dtest='*BrowserTest'
+   * -Dscreenshots.docs=docs/images}); unset in a normal build.
+   */
+  static final String DOCS_SCREENSHOTS = "screenshots.docs";
 
   private final ChromeDriver driver;
   private final String baseUrl;
@@ -163,6 +169,12 @@ final class Browser implements AutoCloseable {
       Files.createDirectories(SCREENSHOTS);
       Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
       Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      String docs = System.getProperty(DOCS_SCREENSHOTS);
+      if (docs != null && !docs.isBlank() && !name.startsWith("failed-") && !name.startsWith("login-page-")) {
+        // the README's and docs' pictures, taken again by the tests that show each page
+        Files.createDirectories(Path.of(docs));
+        Files.copy(file, Path.of(docs).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new IllegalStateException("screenshot " + name, e);
     }
