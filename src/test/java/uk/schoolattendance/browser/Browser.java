@@ -139,6 +139,20 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Types as a person does, once, with no retry: clicks the field, then each key with a pause
+   * between keys; {@code \t} is the Tab key, which moves on to the next field.
+   */
+  void typeAtAPersonsPace(String css, String keys, Duration betweenKeys) {
+    WebElement field = visible(By.cssSelector(css));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    Actions person = new Actions(driver).click(field);
+    for (char key : keys.toCharArray()) {
+      person.sendKeys(key == '\t' ? org.openqa.selenium.Keys.TAB.toString() : String.valueOf(key)).pause(betweenKeys);
+    }
+    person.perform();
+  }
+
   /** Logs in to a Camunda webapp (tasklist, cockpit, admin) through its own login form. */
   void logInTo(String app, String user, String password) {
     open("/camunda/app/" + app + "/default/#/login");
