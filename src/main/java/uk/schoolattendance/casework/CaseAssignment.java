@@ -2,9 +2,7 @@ package uk.schoolattendance.casework;
 
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.schools.School;
@@ -60,9 +58,22 @@ public class CaseAssignment {
 
   /** Candidate users of a Level 1–3 task: the named officer when the school buys the traded service. */
   public List<String> schoolUsers(String schoolUrn) {
+    return schoolUsers(schoolUrn, null);
+  }
+
+  /**
+   * Candidate users of a Level 1–3 task of this case: its officer when the school buys the traded
+   * service (the one a senior practitioner gave the case to, else the school's named officer).
+   */
+  public List<String> schoolUsers(String schoolUrn, DelegateExecution execution) {
     School school = schools.get(schoolUrn);
-    String officer = officerOf(school);
+    String officer = officerOf(school, execution);
     return school.buysTradedService() && officer != null ? List.of(officer) : List.of();
+  }
+
+  /** The school's named officer. */
+  public List<String> namedOfficer(String schoolUrn) {
+    return namedOfficer(schoolUrn, null);
   }
 
   /**
@@ -70,28 +81,26 @@ public class CaseAssignment {
    * school's named officer, unless a senior practitioner gave the case to another officer
    * ({@link CaseReassignment}, the case's {@code caseOfficer}).
    */
-  public List<String> namedOfficer(String schoolUrn) {
-    String officer = officerOf(schools.get(schoolUrn));
+  public List<String> namedOfficer(String schoolUrn, DelegateExecution execution) {
+    String officer = officerOf(schools.get(schoolUrn), execution);
     return officer == null ? List.of() : List.of(officer);
   }
 
-  private static String officerOf(School school) {
-    String given = caseOfficer();
+  private static String officerOf(School school, DelegateExecution execution) {
+    String given = caseOfficer(execution);
     return given != null ? given : school.namedOfficer();
   }
 
   /**
-   * The officer the case this task belongs to was given: its variable {@code caseOfficer}, read
-   * on the attendance case at the top of the running process (a Notice to Improve or court
-   * proceedings called by it); null outside a process, or when the case has none.
+   * The officer the case was given: its variable {@code caseOfficer}, read on the attendance case
+   * at the top of the running process (a Notice to Improve or court proceedings it called); null
+   * outside a process, or when the case has none.
    */
-  private static String caseOfficer() {
-    BpmnExecutionContext context = Context.getBpmnExecutionContext();
-    ExecutionEntity execution = context == null ? null : context.getExecution();
+  private static String caseOfficer(DelegateExecution execution) {
     if (execution == null) {
       return null;
     }
-    ExecutionEntity instance = execution.getProcessInstance();
+    DelegateExecution instance = execution.getProcessInstance();
     while (instance.getSuperExecution() != null) {
       instance = instance.getSuperExecution().getProcessInstance();
     }

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -75,7 +74,7 @@ public class CaseReassignment {
 
   /** Whether the engine lets the signed-in user give this case to another officer. */
   public boolean mayReassign(String caseId) {
-    Authentication user = identityService.getCurrentAuthentication();
+    var user = identityService.getCurrentAuthentication();
     if (user == null) {
       return false;
     }
@@ -123,7 +122,7 @@ public class CaseReassignment {
       throw new NotFoundException("no open case " + caseReference);
     }
     String caseId = instance.getId();
-    Authentication user = identityService.getCurrentAuthentication();
+    var user = identityService.getCurrentAuthentication();
     if (!mayReassign(caseId)) {
       throw new AuthorizationException("giving a case to another officer needs TASK_ASSIGN on every case's tasks and UPDATE on the case; "
           + (user == null ? "nobody" : user.getUserId()) + " has not");
@@ -131,17 +130,17 @@ public class CaseReassignment {
     if (officers().stream().noneMatch(officer -> officer.getId().equals(to))) {
       throw new InvalidInputException("officer", "is not an attendance officer or a senior practitioner");
     }
-    String from = asApplication(user, () -> officerOf(caseId));
+    String from = asApplication(() -> officerOf(caseId));
     if (Objects.equals(from, to)) {
       throw new InvalidInputException("officer", "already leads the case");
     }
     int moved = 0;
-    for (String id : asApplication(user, () -> CaseCorrections.caseAndCalled(runtimeService, caseId))) {
+    for (String id : asApplication(() -> CaseCorrections.caseAndCalled(runtimeService, caseId))) {
       for (Task task : taskService.createTaskQuery().processInstanceId(id).listPage(0, MAX)) {
-        moved += move(task, from, to, user) ? 1 : 0;
+        moved += move(task, from, to) ? 1 : 0;
       }
     }
-    asApplication(user, () -> {
+    asApplication(() -> {
       runtimeService.setVariable(caseId, AttendanceCase.CASE_OFFICER.name(), to);
       ArrayNode history = Json.list(AttendanceCase.HISTORY.from(runtimeService.getVariable(caseId, AttendanceCase.HISTORY.name())));
       ObjectNode entry = CasePathway.entry(
@@ -164,7 +163,7 @@ public class CaseReassignment {
    * checks TASK_ASSIGN on it): the assignment, and the offer by name. Another holder (a school, the
    * team, a colleague who claimed it) keeps it.
    */
-  private boolean move(Task task, String from, String to, Authentication user) {
+  private boolean move(Task task, String from, String to) {
     if (from == null) {
       return false;
     }
@@ -180,7 +179,7 @@ public class CaseReassignment {
     }
     if (offered || assigned) {
       // the engine keeps a person's grant on a task when they stop being its candidate or assignee
-      asApplication(user, () -> {
+      asApplication(() -> {
         for (Authorization grant : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
             .resourceType(Resources.TASK).resourceId(task.getId()).userIdIn(from).listPage(0, MAX)) {
           authorizations.deleteAuthorization(grant.getId());
@@ -191,7 +190,9 @@ public class CaseReassignment {
     return offered || assigned;
   }
 
-  private <T> T asApplication(Authentication user, java.util.function.Supplier<T> work) {
+  /** Runs what the signed-in user may not do directly (checked before) as the application. */
+  private <T> T asApplication(java.util.function.Supplier<T> work) {
+    var user = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
       return work.get();
