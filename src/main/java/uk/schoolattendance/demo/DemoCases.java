@@ -145,6 +145,7 @@ class DemoCases {
             .and(AttendanceCase.PARENTS, Parents.json(List.of(
                 new Parent(null, "Alex " + surname, address),
                 new Parent(null, "Jo " + surname, address))))
+            .and(AttendanceCase.PUPIL_ADDRESS, address)
             .and(AttendanceCase.SUPPORT_SO_FAR, "Call-backs, a school attendance meeting and a referral to early help");
     return runtime.startProcessInstanceByKey(AttendanceCase.KEY, variables);
   }

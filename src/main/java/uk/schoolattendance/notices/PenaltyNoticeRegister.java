@@ -279,6 +279,16 @@ public class PenaltyNoticeRegister {
   public void recordDispatch(
       String noticeNumber, String deliveryMethod, LocalDate issuedOn, LocalDate deemedReceivedOn,
       LocalDate reducedDeadline, LocalDate finalDeadline, String officerId, String officerName) {
+    find(noticeNumber)
+        .filter(notice -> notice.pupilAddress() == null || notice.pupilAddress().isBlank())
+        .ifPresent(notice -> {
+          // prepared before the child's address was required (SI 2007/1867 reg 3): never issued without it
+          throw new InvalidInputException(
+              PenaltyNotice.PUPIL_ADDRESS.name(),
+              "notice " + noticeNumber + " does not state the child's address (Education (Penalty Notices) (England)"
+                  + " Regulations 2007 reg 3): withdraw it (material-error) and prepare it again once the case's"
+                  + " pupilAddress is recorded");
+        });
     List<Object> values = new ArrayList<>();
     values.add(deliveryMethod);
     values.add(date(issuedOn));

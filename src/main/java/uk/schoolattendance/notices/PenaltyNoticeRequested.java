@@ -20,6 +20,7 @@ import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.ProcessVariable;
+import uk.schoolattendance.process.PupilAddresses;
 import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.process.InvalidInputException;
@@ -37,10 +38,13 @@ public class PenaltyNoticeRequested implements ExecutionListener {
   private final PenaltyNoticeNumbers numbers;
   private final NoticeDates dates;
   private final CompulsorySchoolAge age;
+  private final PupilAddresses addresses;
 
   public PenaltyNoticeRequested(
-      SchoolDirectory schools, PenaltyNoticeNumbers numbers, NoticeDates dates, CompulsorySchoolAge age) {
+      SchoolDirectory schools, PenaltyNoticeNumbers numbers, NoticeDates dates, CompulsorySchoolAge age,
+      PupilAddresses addresses) {
     this.age = age;
+    this.addresses = addresses;
     this.schools = schools;
     this.numbers = numbers;
     this.dates = dates;
@@ -51,6 +55,7 @@ public class PenaltyNoticeRequested implements ExecutionListener {
     ZoneId zone = dates.zone();
     Inputs.optionalText(execution, CASE_REFERENCE, 64);
     CaseFacts.checkPupil(execution, schools);
+    requireChildsAddress(execution);
     Inputs.requiredText(execution, PARENT_ID, Parents.MAX_ID);
     Inputs.requiredText(execution, PARENT_NAME, Parents.MAX_NAME);
     Inputs.requiredText(execution, PARENT_ADDRESS, Parents.MAX_ADDRESS);
@@ -78,5 +83,21 @@ public class PenaltyNoticeRequested implements ExecutionListener {
       throw new InvalidInputException("businessKey", "must be a notice number like PN-2026-000123 (penaltyNoticeNumbers.next())");
     }
     NOTICE_NUMBER.set(execution, number);
+  }
+
+  /**
+   * A penalty notice states the child's address (SI 2007/1867 reg 3): the register of marks' address
+   * for the pupil, else the case's {@code pupilAddress}. Without either the notice is not prepared.
+   */
+  private void requireChildsAddress(DelegateExecution execution) {
+    String upn = PenaltyNotice.PUPIL_UPN.get(execution);
+    String given = Inputs.optionalText(execution, PenaltyNotice.PUPIL_ADDRESS, Parents.MAX_ADDRESS);
+    if (given == null && addresses.of(upn).isEmpty()) {
+      throw new InvalidInputException(
+          PenaltyNotice.PUPIL_ADDRESS.name(),
+          "is required: a penalty notice states the child's address (Education (Penalty Notices) (England)"
+              + " Regulations 2007 reg 3) and the register of marks has none for pupil " + upn
+              + ": record the case's pupilAddress first (a correction on the case page)");
+    }
   }
 }

@@ -63,6 +63,8 @@ public final class CaseFixtures {
     vars.put(AttendanceCase.ATTENDANCE_PERCENT.name(), 80.0);
     vars.put(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12);
     vars.put(AttendanceCase.PARENTS.name(), twoParents());
+    // the child's address a penalty notice states (SI 2007/1867 reg 3) where the register has none
+    vars.put(AttendanceCase.PUPIL_ADDRESS.name(), "3 Elm Row, Southend SS1 2CD");
     return vars;
   }
 

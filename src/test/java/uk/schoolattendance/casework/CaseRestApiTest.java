@@ -192,6 +192,7 @@ class CaseRestApiTest {
             "[{\"id\":\"P1\",\"name\":\"Alex Parent\",\"address\":\"1 High Street\"},"
                 + "{\"id\":\"P2\",\"name\":\"Jo Parent\",\"address\":\"5 Low Road\"}]").create()));
     start.put("pupilDateOfBirth", "2015-11-20");
+    start.put("pupilAddress", "3 Elm Row, Southend SS1 2CD"); // printed on the notice (reg 3)
     // the offence period is recorded at the meeting: the autumn term 2026, before the half term
     Map<String, Object> period = Map.of("offenceFrom", "2026-09-14", "offenceTo", "2026-10-09");
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(

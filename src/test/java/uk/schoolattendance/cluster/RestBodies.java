@@ -9,7 +9,7 @@ final class RestBodies {
   static String attendanceCaseStart(String businessKey, String upn, String pupilName, String parentId, int entryLevel) {
     return "{\"businessKey\":\"" + businessKey + "\",\"variables\":{"
         + text("pupilUpn", upn) + "," + text("pupilName", pupilName) + "," + text("schoolUrn", "100001") + ","
-        + text("pupilDateOfBirth", "2015-11-20") + ","
+        + text("pupilDateOfBirth", "2015-11-20") + "," + text("pupilAddress", "3 Elm Row, Southend SS1 2CD") + ","
         + "\"entryLevel\":{\"value\":" + entryLevel + ",\"type\":\"Integer\"},"
         + "\"attendancePercent\":{\"value\":84.0,\"type\":\"Double\"},"
         + "\"unauthorisedSessions\":{\"value\":12,\"type\":\"Integer\"},"

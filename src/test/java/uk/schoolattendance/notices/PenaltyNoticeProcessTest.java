@@ -481,7 +481,24 @@ class PenaltyNoticeProcessTest {
     assertThatThrownBy(
             () -> engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, "CASE-1", NoticeInputs.inputs("P-18", "D907456789012", "other")))
         .hasMessageContaining("businessKey");
+    // the child's address is printed on the notice (SI 2007/1867 reg 3): no register address and none from the case
+    Map<String, Object> noAddress = NoticeInputs.inputs("P-18", "D907456789012", "other");
+    noAddress.remove(PenaltyNotice.PUPIL_ADDRESS.name());
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, noAddress))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(PenaltyNotice.PUPIL_ADDRESS.name())
+        .hasMessageContaining("reg 3");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void aNoticePreparedWithoutTheChildsAddressIsNeverIssued() {
+    // prepared before the address was required: the register refuses to issue it, naming pupilAddress
+    PenaltyNoticeEntry prepared = ENGINE.register.insertIfAbsent(NoticeBuilder.notice().number("PN-2026-880001")
+        .processInstance("pi-no-address").pupil("D907456789012").parent("P-19").pupilAddress(null).prepared());
+    assertThatThrownBy(() -> ENGINE.register.recordDispatch(prepared.noticeNumber(), PenaltyNotice.POST, ISSUE_DAY,
+            ISSUE_DAY.plusDays(2), ISSUE_DAY.plusDays(22), ISSUE_DAY.plusDays(29), "compliance", "Casey Compliance"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(PenaltyNotice.PUPIL_ADDRESS.name());
+    assertThat(ENGINE.register.get(prepared.noticeNumber()).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
   }
 
   // --- helpers

@@ -119,7 +119,7 @@ class LegalProcessStartsTest {
     Map<String, Object> start = new HashMap<>(Map.of(
         "pupilUpn", upn, "pupilName", "Sam Pupil", "schoolUrn", CaseFixtures.UNIVERSAL_SCHOOL, "entryLevel", 4,
         "attendancePercent", 70.0, "unauthorisedSessions", 14, "parents", CaseFixtures.oneParent(),
-        "pupilDateOfBirth", CaseFixtures.DATE_OF_BIRTH));
+        "pupilDateOfBirth", CaseFixtures.DATE_OF_BIRTH, "pupilAddress", "3 Elm Row, Southend SS1 2CD"));
     return runtimeService.startProcessInstanceByKey("AttendanceCase", start).getId();
   }
 
