@@ -2,7 +2,6 @@ package uk.schoolattendance.persons;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,8 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import uk.schoolattendance.process.InvalidInputException;
-import uk.schoolattendance.security.CurrentUser;
 
 /**
  * Liable parents as persons: {@code GET /api/persons/{id}} (a merged id answers with its
@@ -23,12 +20,10 @@ import uk.schoolattendance.security.CurrentUser;
 @RequestMapping("/api/persons")
 class PersonController {
 
-  private final Persons persons;
-  private final CurrentUser currentUser;
+  private final PersonAccess access;
 
-  PersonController(Persons persons, CurrentUser currentUser) {
-    this.persons = persons;
-    this.currentUser = currentUser;
+  PersonController(PersonAccess access) {
+    this.access = access;
   }
 
   @GetMapping("/{id}")
@@ -38,25 +33,20 @@ class PersonController {
 
   /** Merges the body's person into this one, recording who, when and why; 200 with the survivor. */
   @PostMapping("/{id}/merge")
-  @Transactional
   Person merge(@PathVariable("id") String id, @Valid @RequestBody MergeRequest body) {
-    if (!currentUser.mayMergePersons()) {
+    if (!access.mayMerge()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only senior practitioners and the compliance team merge persons.");
     }
     Person survivor = visible(id);
-    if (persons.survivor(body.otherPersonId()).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No person " + body.otherPersonId() + ".");
+    try {
+      return access.merge(survivor, body);
+    } catch (PersonAccess.UnknownPersonException unknown) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
     }
-    if (persons.survivor(body.otherPersonId()).get().equals(survivor.personId())) {
-      throw new InvalidInputException(
-          MergeRequest.OTHER_PERSON_ID, body.otherPersonId() + " is already the same person as " + survivor.personId());
-    }
-    return persons.merge(survivor.personId(), body.otherPersonId(), currentUser.userId(), body.reason().trim());
   }
 
   private Person visible(String id) {
-    return persons.find(id)
-        .filter(person -> currentUser.readsEverySchool() || persons.namedByCaseOf(person.personId(), currentUser.schoolUrns()))
+    return access.visible(id)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No person " + id + ", or not visible to you."));
   }
 }

@@ -3,6 +3,8 @@ package uk.schoolattendance.casefile.casepage;
 import java.util.List;
 import uk.schoolattendance.casefile.CaseSummary;
 import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.persons.PersonPage;
+import uk.schoolattendance.persons.Persons;
 
 /**
  * One case as its page shows it (templates/casefile/case.html), every value in words and UK dates.
@@ -59,7 +61,13 @@ public record CasePage(
    */
   public record WeekBar(String weekOf, String percent, int x, int y, int height, String shortLabel) {}
 
-  public record ParentView(String id, String name, String address) {}
+  /** A parent of the case; {@code href} is their person page when the id names a person ({@code P-...}), else null. */
+  public record ParentView(String id, String name, String address, String href) {
+
+    public ParentView(String id, String name, String address) {
+      this(id, name, address, Persons.looksLikePersonId(id) ? PersonPage.href(id) : null);
+    }
+  }
 
   /** An open task the viewer may open in Tasklist. */
   public record TaskLink(String name, String href) {}
