@@ -88,6 +88,7 @@ public final class ProcessEngineFixture {
     "uk.schoolattendance.improvement",
     "uk.schoolattendance.meetings",
     "uk.schoolattendance.notices",
+    "uk.schoolattendance.persons",
     "uk.schoolattendance.process",
     "uk.schoolattendance.schools"
   };

@@ -77,7 +77,7 @@ class IdentifiedPupils {
       row.put("parentsOnRecord", onRecord);
       row.put("parents", onRecord == 0 ? "none on record: open from the start form" : onRecord + " on record");
       ObjectNode choice = choices.addObject();
-      choice.put("label", pupil[0] + " (" + f.upn() + "), " + f.attendancePercent() + " %, " + why(e.reason(), f.thresholdMetOn())
+      choice.put("label", pupil[0] + " (" + f.upn() + "), " + f.attendancePercent() + "%, " + why(e.reason(), f.thresholdMetOn())
           + (onRecord == 0 ? " - no parent on record" : ""));
       choice.put("value", f.upn());
     }
@@ -91,10 +91,11 @@ class IdentifiedPupils {
   /** Why the pupil was identified, in words. */
   static String why(String reason, LocalDate thresholdMetOn) {
     return switch (reason) {
-      case "threshold-met" -> "met the national threshold on " + (thresholdMetOn == null ? "?" : UK_DATE.format(thresholdMetOn));
-      case "entered-chronic" -> "chronic absence (below 30 %)";
-      case "entered-severe" -> "severe absence (50 % or less)";
-      case "entered-persistent" -> "persistent absence (90 % or less)";
+      case "threshold-met" -> thresholdMetOn == null
+          ? "met the national threshold (date not recorded)" : "met the national threshold on " + UK_DATE.format(thresholdMetOn);
+      case "entered-chronic" -> "chronic absence (below 30%)";
+      case "entered-severe" -> "severe absence (50% or less)";
+      case "entered-persistent" -> "persistent absence (90% or less)";
       default -> reason;
     };
   }

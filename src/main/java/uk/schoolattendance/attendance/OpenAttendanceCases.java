@@ -69,11 +69,9 @@ class OpenAttendanceCases implements JavaDelegate {
     AttendanceRegister.Pupil pupil = register.pupil(upn).orElseThrow();
     Figures figures = register.figures(upn, calendar.today()).orElseThrow();
     ArrayNode parents = IdentifiedPupils.JSON.createArrayNode();
-    int n = 0;
     for (AttendanceRegister.Contact contact : register.contacts(upn)) {
       if (contact.address() != null && !Boolean.FALSE.equals(contact.parentalResponsibility())) {
         ObjectNode parent = parents.addObject();
-        parent.put("id", "parent-" + (++n));
         parent.put("name", contact.name());
         parent.put("address", contact.address());
       }

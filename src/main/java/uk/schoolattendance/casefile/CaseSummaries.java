@@ -16,7 +16,7 @@ import uk.schoolattendance.schools.SchoolDirectory;
 /**
  * Turns rows of the search table into {@link CaseSummary} rows of a page: school names, the
  * names of the people and teams who hold each next step, dates in words, the lead officer (the
- * school's named officer unless a manager gave the case another). One query for every name on
+ * school's named officer unless a senior practitioner gave the case another). One query for every name on
  * the page.
  */
 @Component
@@ -46,8 +46,11 @@ public class CaseSummaries {
     return summaries;
   }
 
-  /** The officer who leads the case: the school's named officer. */
+  /** The officer who leads the case: the one a senior practitioner gave it to, else the school's named officer. */
   public String leadOf(CaseRow row) {
+    if (row.caseOfficer() != null) {
+      return row.caseOfficer();
+    }
     return schools.find(row.schoolUrn()).map(School::namedOfficer).orElse(null);
   }
 

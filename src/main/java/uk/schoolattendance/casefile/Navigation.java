@@ -15,6 +15,7 @@ public final class Navigation {
   public static final String CASELOAD = "/casework/caseload";
   public static final String REGISTER = "/casework/register";
   public static final String FIGURES = "/casework/figures";
+  public static final String CASELOADS = "/casework/caseloads";
   public static final String TASKLIST = "/camunda/app/tasklist/";
   public static final String COCKPIT = "/camunda/app/cockpit/";
 
@@ -27,7 +28,10 @@ public final class Navigation {
     List<Item> items = new ArrayList<>();
     items.add(item("Find a pupil", FIND, path.equals(FIND) || path.equals("/casework") || path.startsWith("/casework/cases")));
     if (viewer.hasCaseload()) {
-      items.add(item("My caseload", CASELOAD, path.startsWith(CASELOAD)));
+      items.add(item("My caseload", CASELOAD, path.equals(CASELOAD)));
+    }
+    if (viewer.seesCaseloads()) {
+      items.add(item("Caseloads", CASELOADS, path.startsWith(CASELOADS)));
     }
     if (!viewer.schoolUrns().isEmpty()) {
       items.add(item("My school's cases", SCHOOL, path.startsWith(SCHOOL)));

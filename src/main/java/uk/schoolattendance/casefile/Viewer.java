@@ -42,6 +42,11 @@ public record Viewer(String userId, String name, List<String> groups, Set<String
     return in(Groups.ATTENDANCE_OFFICERS) || in(Groups.SENIOR_PRACTITIONERS);
   }
 
+  /** Managers, senior practitioners and administrators: every officer's caseload. */
+  public boolean seesCaseloads() {
+    return in(Groups.MANAGERS) || in(Groups.SENIOR_PRACTITIONERS) || in(Groups.CAMUNDA_ADMIN);
+  }
+
   /** The compliance team or an administrator: keeps the penalty notice register. */
   public boolean keepsRegister() {
     return in(Groups.COMPLIANCE_TEAM) || in(Groups.CAMUNDA_ADMIN);

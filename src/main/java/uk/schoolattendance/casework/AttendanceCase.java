@@ -164,6 +164,11 @@ public final class AttendanceCase implements ProcessContract {
 
   /** The outcome of a case (contract): {@link #OUTCOMES}. */
   public static final ProcessVariable<String> CASE_OUTCOME = text("caseOutcome");
+  /**
+   * The officer a senior practitioner made responsible for this case (a user id), in place of the
+   * school's named officer; absent while the school's named officer leads it ({@link CaseReassignment}).
+   */
+  public static final ProcessVariable<String> CASE_OFFICER = text("caseOfficer");
   public static final String IMPROVED = "improved";
   public static final String PENALTY_PAID = "penalty-paid";
   public static final String COURT = "court-outcome";

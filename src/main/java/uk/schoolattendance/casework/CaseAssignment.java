@@ -2,6 +2,7 @@ package uk.schoolattendance.casework;
 
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.schools.School;
@@ -19,6 +20,8 @@ import uk.schoolattendance.schools.SchoolDirectory;
  *       itself (candidate group {@code school-{urn}}), and the LA comes in at Level 4.
  *   <li>The LA's officer work from Level 4 on (Notice to Improve, court), for every school: its
  *       named officer (candidate user) and the team ({@code attendance-officers} in the model).
+ *   <li>A case a senior practitioner gave to another officer ({@link CaseReassignment}) has that
+ *       officer in place of the school's named officer, for every task created afterwards.
  * </ul>
  *
  * <p>A candidate user sees the task in Tasklist's "My tasks" and may claim and complete it
@@ -55,15 +58,53 @@ public class CaseAssignment {
 
   /** Candidate users of a Level 1–3 task: the named officer when the school buys the traded service. */
   public List<String> schoolUsers(String schoolUrn) {
-    School school = schools.get(schoolUrn);
-    return school.buysTradedService() && school.namedOfficer() != null
-        ? List.of(school.namedOfficer())
-        : List.of();
+    return schoolUsers(schoolUrn, null);
   }
 
-  /** The school's named officer: the LA's work from Level 4 on, and Targeting Support Meetings. */
-  public List<String> namedOfficer(String schoolUrn) {
+  /**
+   * Candidate users of a Level 1–3 task of this case: its officer when the school buys the traded
+   * service (the one a senior practitioner gave the case to, else the school's named officer).
+   */
+  public List<String> schoolUsers(String schoolUrn, DelegateExecution execution) {
     School school = schools.get(schoolUrn);
-    return school.namedOfficer() == null ? List.of() : List.of(school.namedOfficer());
+    String officer = officerOf(school, execution);
+    return school.buysTradedService() && officer != null ? List.of(officer) : List.of();
+  }
+
+  /** The school's named officer. */
+  public List<String> namedOfficer(String schoolUrn) {
+    return namedOfficer(schoolUrn, null);
+  }
+
+  /**
+   * The case's officer: the LA's work from Level 4 on, and Targeting Support Meetings. The
+   * school's named officer, unless a senior practitioner gave the case to another officer
+   * ({@link CaseReassignment}, the case's {@code caseOfficer}).
+   */
+  public List<String> namedOfficer(String schoolUrn, DelegateExecution execution) {
+    String officer = officerOf(schools.get(schoolUrn), execution);
+    return officer == null ? List.of() : List.of(officer);
+  }
+
+  private static String officerOf(School school, DelegateExecution execution) {
+    String given = caseOfficer(execution);
+    return given != null ? given : school.namedOfficer();
+  }
+
+  /**
+   * The officer the case was given: its variable {@code caseOfficer}, read on the attendance case
+   * at the top of the running process (a Notice to Improve or court proceedings it called); null
+   * outside a process, or when the case has none.
+   */
+  private static String caseOfficer(DelegateExecution execution) {
+    if (execution == null) {
+      return null;
+    }
+    DelegateExecution instance = execution.getProcessInstance();
+    while (instance.getSuperExecution() != null) {
+      instance = instance.getSuperExecution().getProcessInstance();
+    }
+    Object officer = instance.getVariableLocal(AttendanceCase.CASE_OFFICER.name());
+    return officer instanceof String id && !id.isBlank() ? id : null;
   }
 }

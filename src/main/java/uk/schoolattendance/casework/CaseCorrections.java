@@ -198,10 +198,11 @@ public class CaseCorrections {
       for (Parent p : parents) {
         if (p.id().equals(parent.group(1))) {
           found = true;
-          corrected.add(
+          Parent fixed =
               "name".equals(parent.group(2))
                   ? Parents.of(field, p.id(), value, p.address(), p.id())
-                  : Parents.of(field, p.id(), p.name(), value, p.id()));
+                  : Parents.of(field, p.id(), p.name(), value, p.id());
+          corrected.add(new Parent(fixed.id(), fixed.name(), fixed.address(), p.dateOfBirth()));
         } else {
           corrected.add(p);
         }
@@ -232,6 +233,11 @@ public class CaseCorrections {
 
   /** The case and the processes it has called that are still running (a Notice to Improve). */
   private List<String> caseAndCalled(String caseId) {
+    return caseAndCalled(runtimeService, caseId);
+  }
+
+  /** The case's process instance and the running ones it called, and theirs. */
+  static List<String> caseAndCalled(RuntimeService runtimeService, String caseId) {
     List<String> ids = new ArrayList<>(List.of(caseId));
     for (int i = 0; i < ids.size(); i++) {
       runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).listPage(0, MAX_CALLED)

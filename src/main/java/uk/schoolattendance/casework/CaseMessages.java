@@ -42,7 +42,7 @@ public class CaseMessages implements ExecutionListener {
   public void attendanceUpdated(DelegateExecution execution) {
     double percent = Inputs.percent(execution, ATTENDANCE_PERCENT, true);
     int sessions = Inputs.wholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000, null);
-    pathway.record(execution, "attendance-updated", percent + " %, " + sessions + " unauthorised sessions");
+    pathway.record(execution, "attendance-updated", percent + "%, " + sessions + " unauthorised sessions");
   }
 
   /**

@@ -10,13 +10,17 @@ import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.persons.Persons;
 
 /**
  * The liable parents of a new case (contract: {@code parents}). Clients send the Json array;
  * Tasklist's start form submits parent 1 and an optional parent 2 as separate fields
  * ({@code parent1Name}, {@code parent1Address}, {@code parent2Name}, {@code parent2Address}),
- * which become {@code parents} here (ids {@code parent-1}, {@code parent-2}) and are removed.
- * Either way {@link Parents} reads and checks them, and the case stores them as a Json variable.
+ * which become {@code parents} here and are removed. Either way {@link Parents} reads and checks
+ * them, each parent becomes a person ({@link Persons#resolve}: the person id the caller gave, or
+ * the person matched on name, address and date of birth, or a new one), and the case stores them
+ * with their person ids as a Json variable (issue #12 item 3). Two entries naming one person are
+ * refused.
  */
 final class CaseParents {
 
@@ -27,6 +31,7 @@ final class CaseParents {
 
   private CaseParents() {}
 
+  /** Reads and checks the parents (the form's fields or the Json array) and stores them as the Json array. */
   static List<Parent> normalise(VariableScope scope) {
     List<Parent> parents =
         PARENTS.raw(scope) == null ? fromFormFields(scope) : Parents.parse(PARENTS.name(), PARENTS.raw(scope));
@@ -34,6 +39,28 @@ final class CaseParents {
     for (List<ProcessVariable<String>> fields : FORM_FIELDS) {
       fields.forEach(field -> field.remove(scope));
     }
+    return parents;
+  }
+
+  /**
+   * Makes each of the case's parents a person and stores their person ids; done once the start
+   * has passed its other checks (one open case per pupil), so a refused start makes no person.
+   */
+  static List<Parent> becomePersons(VariableScope scope, Persons persons) {
+    List<Parent> given = Parents.parse(PARENTS.name(), PARENTS.raw(scope));
+    List<Parent> parents = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      Parent parent = given.get(i);
+      Parent person = parent.withId(persons.resolve(parent.id(), parent.name(), parent.address(), parent.dateOfBirth()));
+      for (int j = 0; j < parents.size(); j++) {
+        if (parents.get(j).id().equals(person.id())) {
+          throw new InvalidInputException(
+              PARENTS.name() + "[" + i + "]", "names the same person (" + person.id() + ") as " + PARENTS.name() + "[" + j + "]");
+        }
+      }
+      parents.add(person);
+    }
+    PARENTS.set(scope, Parents.json(parents));
     return parents;
   }
 

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.engine.EngineClock;
+import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -47,9 +48,12 @@ public class CaseStartListener implements ExecutionListener {
   private final RegisterFigures register;
   private final OpenCaseOfPupil openCases;
 
+  private final Persons persons;
+
   public CaseStartListener(
       SchoolDirectory schools, CaseReferences references, CasePathway pathway, SchoolCalendar calendar,
-      OffencePeriods offencePeriods, RegisterFigures register, OpenCaseOfPupil openCases) {
+      OffencePeriods offencePeriods, RegisterFigures register, OpenCaseOfPupil openCases, Persons persons) {
+    this.persons = persons;
     this.schools = schools;
     this.references = references;
     this.pathway = pathway;
@@ -84,6 +88,8 @@ public class CaseStartListener implements ExecutionListener {
     CASE_REFERENCE.set(execution, reference);
     // one open case per pupil: refused naming the open one (issue #12 item 15)
     openCases.open(execution, upn, reference);
+    // each parent is a person (issue #12 item 3): after the open-case check, so a refused start makes no person
+    CaseParents.becomePersons(execution, persons);
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
     OPENED_ON.set(execution, EngineClock.now());
     REVIEW_COUNT.set(execution, 0);

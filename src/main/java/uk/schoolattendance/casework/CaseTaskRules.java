@@ -98,12 +98,12 @@ public class CaseTaskRules implements TaskListener {
     Double current = ATTENDANCE_PERCENT.get(task);
     if (current != null && target <= current) {
       throw new InvalidInputException(
-          ATTENDANCE_TARGET.name(), "must be above the pupil's current attendance (" + current + " %)");
+          ATTENDANCE_TARGET.name(), "must be above the pupil's current attendance (" + current + "%)");
     }
     futureSchoolDay(task, REVIEW_DATE);
     Inputs.optionalText(task, BARRIERS, Inputs.TEXT_MAX);
     Inputs.optionalText(task, ATTENDANCE_PLAN, Inputs.TEXT_MAX);
-    pathway.record(task, "attendance-meeting-held", "target " + target + " %");
+    pathway.record(task, "attendance-meeting-held", "target " + target + "%");
   }
 
   private void reviewAttendance(DelegateTask task) {

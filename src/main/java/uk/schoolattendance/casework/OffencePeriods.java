@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.NoticeDates;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
+import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
@@ -49,10 +50,12 @@ public class OffencePeriods {
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
   private final OffencePeriodProposals proposals;
+  private final Persons persons;
 
   public OffencePeriods(
       SchoolCalendar calendar, CompulsorySchoolAge age, PenaltyNoticeRegister register, NoticeDates dates,
-      OffencePeriodProposals proposals) {
+      OffencePeriodProposals proposals, Persons persons) {
+    this.persons = persons;
     this.calendar = calendar;
     this.age = age;
     this.register = register;
@@ -98,7 +101,8 @@ public class OffencePeriods {
     age.requireCovers(born, from, to);
     String upn = PUPIL_UPN.get(scope);
     for (Parent parent : parents(scope)) {
-      List<String> standing = register.standingOverlapping(parent.id(), upn, from, to);
+      List<String> standing =
+          register.standingOverlapping(parent.id(), personOf(parent), upn, from, to);
       if (!standing.isEmpty()) {
         throw new InvalidInputException(
             OFFENCE_FROM.name(),
@@ -129,5 +133,16 @@ public class OffencePeriods {
   private static List<Parent> parents(VariableScope scope) {
     Object raw = PARENTS.get(scope);
     return raw == null ? List.of() : Parents.parse(PARENTS.name(), raw);
+  }
+
+  /**
+   * The person whose notices the overlap check counts: the person the parent's id names, else (a
+   * case still starting, or opened before persons existed) the person matched on name, address and
+   * date of birth; null when there is none yet.
+   */
+  private String personOf(Parent parent) {
+    return persons.survivor(parent.id())
+        .or(() -> persons.match(parent.name(), parent.address(), parent.dateOfBirth()))
+        .orElse(null);
   }
 }

@@ -143,8 +143,8 @@ class DemoCases {
             .and(AttendanceCase.ATTENDANCE_PERCENT, attendance)
             .and(AttendanceCase.UNAUTHORISED_SESSIONS, sessions)
             .and(AttendanceCase.PARENTS, Parents.json(List.of(
-                new Parent("parent-" + n + "a", "Alex " + surname, address),
-                new Parent("parent-" + n + "b", "Jo " + surname, address))))
+                new Parent(null, "Alex " + surname, address),
+                new Parent(null, "Jo " + surname, address))))
             .and(AttendanceCase.SUPPORT_SO_FAR, "Call-backs, a school attendance meeting and a referral to early help");
     return runtime.startProcessInstanceByKey(AttendanceCase.KEY, variables);
   }

@@ -61,6 +61,7 @@ class AuthorizationsInitializer {
         new String[] {Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM}) {
       caseworkers(group);
     }
+    seniorPractitioners();
     managers();
     analysts();
     schools();
@@ -92,6 +93,15 @@ class AuthorizationsInitializer {
     grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(group, Resources.USER, ANY, Permissions.READ);
     grant(group, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /**
+   * Senior practitioners lead the officers' team: they assign any case's tasks, so they may give a
+   * case to another officer (casework.CaseReassignment). An officer works only the tasks offered
+   * to them or their team.
+   */
+  private void seniorPractitioners() {
+    grant(Groups.SENIOR_PRACTITIONERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.TASK_ASSIGN);
   }
 
   /** Managers read everything in Cockpit and Tasklist and change nothing. */

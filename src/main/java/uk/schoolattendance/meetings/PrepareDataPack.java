@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Prepare data pack" ({@code prepareDataPack}): reads {@code schoolUrn}, sets the school's data
- * pack for the meeting's form ({@code dataPackAsOf}, {@code dataPackBands}, {@code
+ * pack for the meeting's form ({@code dataPackAsOf} and as people read it {@code dataPackAsOfShown}, {@code dataPackBands}, {@code
  * dataPackSeverelyAbsent}, {@code dataPackCohorts}, {@code dataPackComparison}).
  */
 @Component("prepareDataPack")
@@ -22,6 +22,8 @@ public class PrepareDataPack implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     SchoolDataPacks.MeetingDataPack pack = packs.forMeeting(TargetingSupportMeeting.SCHOOL_URN.get(execution));
     TargetingSupportMeeting.DATA_PACK_AS_OF.set(execution, pack.asOf());
+    TargetingSupportMeeting.DATA_PACK_AS_OF_SHOWN.set(execution,
+        pack.asOf() == null ? null : uk.schoolattendance.process.Days.shown(java.time.LocalDate.parse(pack.asOf())));
     TargetingSupportMeeting.DATA_PACK_BANDS.set(execution, pack.bands());
     TargetingSupportMeeting.DATA_PACK_SEVERELY_ABSENT.set(execution, pack.severelyAbsent());
     TargetingSupportMeeting.DATA_PACK_COHORTS.set(execution, pack.cohorts());

@@ -34,6 +34,8 @@ public final class TargetingSupportMeeting implements ProcessContract {
   public static final ProcessVariable<Date> DATA_PACK_DATE = date("dataPackDate");
   /** The school's data pack ({@link SchoolDataPacks}), prepared before the meeting: the day it counts to. */
   public static final ProcessVariable<String> DATA_PACK_AS_OF = text("dataPackAsOf");
+  /** The same day as people read it, for the meeting's form: "28 May 2027". */
+  public static final ProcessVariable<String> DATA_PACK_AS_OF_SHOWN = text("dataPackAsOfShown");
   /** Json lists the form shows as tables: pupils by band with their movement since the last term, … */
   public static final ProcessVariable<JsonNode> DATA_PACK_BANDS = json("dataPackBands");
   /** … the severely absent pupils without a plan, the cohorts, the school against the authority. */

@@ -21,18 +21,22 @@ public class DecidePenaltyNoticeTerms implements JavaDelegate {
 
   private final PenaltyNoticeTermsService terms;
   private final NoticeDates dates;
+  private final PenaltyNoticeRegister register;
 
-  public DecidePenaltyNoticeTerms(PenaltyNoticeTermsService terms, NoticeDates dates) {
+  public DecidePenaltyNoticeTerms(PenaltyNoticeTermsService terms, NoticeDates dates, PenaltyNoticeRegister register) {
+    this.register = register;
     this.terms = terms;
     this.dates = dates;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    String parent = PARENT_ID.get(execution);
     NoticeTerms decided =
         terms.decide(
             execution.getProcessEngineServices().getDecisionService(),
-            PARENT_ID.get(execution),
+            parent,
+            register.personOf(parent, PenaltyNotice.PARENT_NAME.get(execution), PenaltyNotice.PARENT_ADDRESS.get(execution)),
             PUPIL_UPN.get(execution),
             OFFENCE_FROM.get(execution),
             dates.today());

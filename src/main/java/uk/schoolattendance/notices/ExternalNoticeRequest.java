@@ -13,7 +13,9 @@ import uk.schoolattendance.web.CheckedBody;
 /**
  * What the compliance team knows of a notice someone else issued: a head teacher (or an
  * authorised deputy or assistant head), the police or another local authority (SI 2007/1867 regs
- * 10 to 13). Recorded by {@link PenaltyNoticeActions#recordExternal}.
+ * 10 to 13). Recorded by {@link PenaltyNoticeActions#recordExternal}. The parent is a person: the
+ * one {@code parentId} names when it is a person id, else the person matched on name, address and
+ * the optional {@code parentDateOfBirth} (docs/penalty-notices.md, "Persons").
  */
 @Checked
 public record ExternalNoticeRequest(
@@ -26,6 +28,7 @@ public record ExternalNoticeRequest(
     String parentId,
     String parentName,
     String parentAddress,
+    LocalDate parentDateOfBirth,
     String noticeReason,
     LocalDate offenceFrom,
     LocalDate offenceTo,

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
@@ -40,11 +41,13 @@ public class PenaltyNoticeActions {
   private final TaskService taskService;
   private final CurrentUser currentUser;
   private final NoticeDates dates;
+  private final Persons persons;
 
   PenaltyNoticeActions(
       PenaltyNoticeRegister register, PenaltyNoticeNumbers numbers, PenaltyNoticeProperties properties,
       SchoolDirectory schools, RuntimeService runtimeService, TaskService taskService, CurrentUser currentUser,
-      NoticeDates dates) {
+      NoticeDates dates, Persons persons) {
+    this.persons = persons;
     this.register = register;
     this.numbers = numbers;
     this.properties = properties;
@@ -167,7 +170,10 @@ public class PenaltyNoticeActions {
     }
     String upn = body.pupilUpn().trim();
     String parent = body.parentId().trim();
-    int prior = register.countStanding(parent, upn, body.issuedOn().minusYears(properties.limitYears()), body.issuedOn());
+    // the parent named is a person: by the person id given, else matched on name and address (issue #12 item 3)
+    String person = persons.resolve(parent, body.parentName(), body.parentAddress(), body.parentDateOfBirth());
+    int prior =
+        register.countStanding(parent, person, upn, body.issuedOn().minusYears(properties.limitYears()), body.issuedOn());
     PenaltyNoticeEntry entry =
         new PenaltyNoticeEntry(
             numbers.next(), null, null, upn, body.pupilName().trim(), body.schoolUrn().trim(), parent,
@@ -181,7 +187,7 @@ public class PenaltyNoticeActions {
             null, null, null, null, null, null, body.issuedOn(), null, null,
             body.issuedBy().trim(), body.issuerName().trim(),
             blankToNull(body.issuerReference()), null);
-    return register.recordExternal(entry);
+    return register.recordExternal(entry, person);
   }
 
   private static String blankToNull(String value) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
+import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.InvalidInputException;
 
 /**
@@ -36,9 +37,11 @@ public class PenaltyNoticeRegister {
           + " issuing_officer_name, issued_by, issuer_name, issuer_reference, pupil_address";
 
   private final JdbcTemplate jdbc;
+  private final Persons persons;
 
-  public PenaltyNoticeRegister(JdbcTemplate jdbc) {
+  public PenaltyNoticeRegister(JdbcTemplate jdbc, Persons persons) {
     this.jdbc = jdbc;
+    this.persons = persons;
   }
 
   public Optional<PenaltyNoticeEntry> find(String noticeNumber) {
@@ -69,11 +72,16 @@ public class PenaltyNoticeRegister {
     }
     Timestamp now = new Timestamp(EngineClock.now().getTime());
     Evidence evidence = notice.evidence() == null ? Evidence.NONE : notice.evidence();
+    // the person the case named (its parents carry person ids); none for a caller's own parent id
+    String person =
+        Persons.isPositionId(notice.parentId())
+            ? persons.resolve(null, notice.parentName(), notice.parentAddress(), null)
+            : persons.survivor(notice.parentId()).orElse(null);
     try {
       jdbc.update(
-          "INSERT INTO pn_notice (" + COLUMNS + ", active_key, created_at, updated_at) VALUES"
+          "INSERT INTO pn_notice (" + COLUMNS + ", person_id, active_key, created_at, updated_at) VALUES"
               + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           notice.noticeNumber(), notice.processInstanceId(), notice.caseReference(), notice.pupilUpn(),
           notice.pupilName(), notice.schoolUrn(), notice.parentId(), notice.parentName(),
           notice.parentAddress(), notice.noticeReason(), date(notice.offenceFrom()), date(notice.offenceTo()),
@@ -83,7 +91,7 @@ public class PenaltyNoticeRegister {
           PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null,
           evidence.leaveApplication(), evidence.writtenRefusal(), evidence.writtenWarning(),
           evidence.registrationCertificate(), date(notice.preparedOn()), null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY,
-          null, null, notice.pupilAddress(), activeKey(notice), now, now);
+          null, null, notice.pupilAddress(), person, activeKey(notice, person), now, now);
     } catch (DuplicateKeyException e) {
       throw new IllegalStateException(
           "a penalty notice to parent " + notice.parentId() + " for pupil " + notice.pupilUpn()
@@ -100,8 +108,9 @@ public class PenaltyNoticeRegister {
    * and the census. It has no process; its status is {@code paid} or {@code unpaid}. A standing
    * notice for the same parent, child and offence period is refused.
    */
-  public PenaltyNoticeEntry recordExternal(PenaltyNoticeEntry notice) {
-    List<String> overlapping = standingOverlapping(notice.parentId(), notice.pupilUpn(), notice.offenceFrom(), notice.offenceTo());
+  public PenaltyNoticeEntry recordExternal(PenaltyNoticeEntry notice, String person) {
+    List<String> overlapping =
+        standingOverlapping(notice.parentId(), person, notice.pupilUpn(), notice.offenceFrom(), notice.offenceTo());
     if (!overlapping.isEmpty()) {
       throw new InvalidInputException(
           "offenceFrom",
@@ -114,14 +123,14 @@ public class PenaltyNoticeRegister {
           "INSERT INTO pn_notice (notice_number, case_reference, pupil_upn, pupil_name, school_urn, parent_id, parent_name,"
               + " parent_address, notice_reason, offence_from, offence_to, notice_sequence, rate_scheme, issued_on,"
               + " prepared_on, reduced_amount, full_amount, information_deadline, status, amount_paid, paid_on, issued_by,"
-              + " issuer_name, issuer_reference, active_key, created_at, updated_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " issuer_name, issuer_reference, person_id, active_key, created_at, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           notice.noticeNumber(), notice.caseReference(), notice.pupilUpn(), notice.pupilName(), notice.schoolUrn(),
           notice.parentId(), notice.parentName(), notice.parentAddress(), notice.noticeReason(),
           date(notice.offenceFrom()), date(notice.offenceTo()), notice.sequence(), notice.rateScheme(),
           date(notice.issuedOn()), date(notice.issuedOn()), notice.reducedAmount(), notice.fullAmount(),
           date(notice.informationDeadline()), notice.status(), notice.amountPaid(), date(notice.paidOn()),
-          notice.issuedBy(), notice.issuerName(), notice.issuerReference(), activeKey(notice), now, now);
+          notice.issuedBy(), notice.issuerName(), notice.issuerReference(), person, activeKey(notice, person), now, now);
     } catch (DuplicateKeyException e) {
       throw new InvalidInputException(
           "offenceFrom",
@@ -151,28 +160,57 @@ public class PenaltyNoticeRegister {
   /**
    * Notices to this parent for this child issued (or, not yet posted, prepared) after {@code after}
    * and on or before {@code upTo}, withdrawn ones not counted (domain notes §5: the limit counts
-   * paid and unpaid notices, including those followed by prosecution).
+   * paid and unpaid notices, including those followed by prosecution). A parent id that names a
+   * person counts that person's notices under every id merged into it (issue #12 item 3).
    */
   public int countStanding(String parentId, String pupilUpn, LocalDate after, LocalDate upTo) {
+    return countStanding(parentId, persons.survivor(parentId).orElse(null), pupilUpn, after, upTo);
+  }
+
+  /**
+   * The person whose notices count for a parent of a case: the surviving person its id names, or
+   * for a case opened before persons existed ({@code parent-1}) the person matched on its name and
+   * address; null when there is none.
+   */
+  public String personOf(String parentId, String name, String address) {
+    return Persons.isPositionId(parentId)
+        ? persons.match(name, address, null).orElse(null)
+        : persons.survivor(parentId).orElse(null);
+  }
+
+  /** As {@link #countStanding(String, String, LocalDate, LocalDate)} for a parent matched to {@code person}. */
+  public int countStanding(String parentId, String person, String pupilUpn, LocalDate after, LocalDate upTo) {
     Integer count =
         jdbc.queryForObject(
-            "SELECT COUNT(*) FROM pn_notice WHERE parent_id = ? AND pupil_upn = ? AND status <> 'withdrawn'"
+            "SELECT COUNT(*) FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status <> 'withdrawn'"
                 + " AND " + DAY_OF_ISSUE + " > ? AND " + DAY_OF_ISSUE + " <= ?",
-            Integer.class, parentId, pupilUpn, date(after), date(upTo));
+            Integer.class, parentId, person, pupilUpn, date(after), date(upTo));
     return count == null ? 0 : count;
   }
 
   /**
    * Standing (not withdrawn) notices to this parent for this child whose offence period shares a
    * day with {@code from}–{@code to}: an offence period is charged once (a later notice or
-   * prosecution must not overlap it).
+   * prosecution must not overlap it). Counted per person, following merges.
    */
   public List<String> standingOverlapping(String parentId, String pupilUpn, LocalDate from, LocalDate to) {
-    return jdbc.queryForList(
-        "SELECT notice_number FROM pn_notice WHERE parent_id = ? AND pupil_upn = ? AND status <> 'withdrawn'"
-            + " AND offence_from <= ? AND offence_to >= ? ORDER BY notice_number",
-        String.class, parentId, pupilUpn, date(to), date(from));
+    return standingOverlapping(parentId, persons.survivor(parentId).orElse(null), pupilUpn, from, to);
   }
+
+  /** As {@link #standingOverlapping(String, String, LocalDate, LocalDate)} for a parent matched to {@code person}. */
+  public List<String> standingOverlapping(String parentId, String person, String pupilUpn, LocalDate from, LocalDate to) {
+    return jdbc.queryForList(
+        "SELECT notice_number FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status <> 'withdrawn'"
+            + " AND offence_from <= ? AND offence_to >= ? ORDER BY notice_number",
+        String.class, parentId, person, pupilUpn, date(to), date(from));
+  }
+
+  /**
+   * The notices of one parent: those under the parent id given, and those of the person it names
+   * (the surviving person, whose group holds every id merged into it). Arguments: the parent id,
+   * then the surviving person's id (null when the parent id names no person).
+   */
+  private static final String SAME_PARENT = "(parent_id = ? OR person_id" + Persons.IN_GROUP + ")";
 
   /** The day a notice counts from: its day of issue, or the day it was prepared while not yet posted. */
   private static final String DAY_OF_ISSUE = "COALESCE(issued_on, prepared_on)";
@@ -339,8 +377,8 @@ public class PenaltyNoticeRegister {
     return count == null ? 0 : count;
   }
 
-  private static String activeKey(PenaltyNoticeEntry n) {
-    return n.parentId() + "|" + n.pupilUpn() + "|" + n.offenceFrom() + "|" + n.offenceTo();
+  private static String activeKey(PenaltyNoticeEntry n, String person) {
+    return (person == null ? n.parentId() : person) + "|" + n.pupilUpn() + "|" + n.offenceFrom() + "|" + n.offenceTo();
   }
 
   private static Date date(LocalDate day) {

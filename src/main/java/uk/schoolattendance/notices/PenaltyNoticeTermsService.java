@@ -28,7 +28,19 @@ public class PenaltyNoticeTermsService {
   /** The terms for a notice to {@code parentId} for {@code pupilUpn} proposed on {@code proposedOn}. */
   public NoticeTerms decide(
       DecisionService decisions, String parentId, String pupilUpn, LocalDate offenceFrom, LocalDate proposedOn) {
-    int prior = register.countStanding(parentId, pupilUpn, proposedOn.minusYears(properties.limitYears()), proposedOn);
+    return decide(decisions, parentId, register.personOf(parentId, null, null), pupilUpn, offenceFrom, proposedOn);
+  }
+
+  /**
+   * The terms for a notice to {@code parentId}, the person {@code person} (null when none), for
+   * {@code pupilUpn}: the limit and the second-notice rate count every notice to that person for
+   * that child, under whichever id it was given (issue #12 item 3).
+   */
+  public NoticeTerms decide(
+      DecisionService decisions, String parentId, String person, String pupilUpn, LocalDate offenceFrom,
+      LocalDate proposedOn) {
+    int prior =
+        register.countStanding(parentId, person, pupilUpn, proposedOn.minusYears(properties.limitYears()), proposedOn);
     Integer cap = properties.localYearlyCapPerChild();
     boolean capReached =
         cap != null && register.countOccasionsForChild(pupilUpn, proposedOn.minusYears(1), proposedOn) >= cap;

@@ -1,11 +1,25 @@
 package uk.schoolattendance.process;
 
+import java.time.LocalDate;
+
 /**
  * A liable parent of a case (EA 1996 s576: anyone with parental responsibility or day-to-day
  * care), as the case's {@code parents} list holds it.
  *
- * @param id the parent's id within the case ({@code parent-1} when the caller gave none)
+ * @param id the person's id ({@code P-000123}) once the case has started; before, what the caller
+ *     gave ({@code parent-1} when it gave none)
  * @param name as letters address them
  * @param address where notices are posted
+ * @param dateOfBirth when the form gave it (optional): a person is matched on it
  */
-public record Parent(String id, String name, String address) {}
+public record Parent(String id, String name, String address, LocalDate dateOfBirth) {
+
+  public Parent(String id, String name, String address) {
+    this(id, name, address, null);
+  }
+
+  /** The same parent under another id. */
+  public Parent withId(String newId) {
+    return new Parent(newId, name, address, dateOfBirth);
+  }
+}

@@ -3,6 +3,8 @@ package uk.schoolattendance.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,15 +13,18 @@ import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The one reader of a case's liable parents (contract: {@code parents}, a Json array of
- * {@code {id, name, address}}, at least one). Every process and the project's API read them
- * here: names and addresses trimmed and required (a penalty notice is posted to the address), an
- * id {@code parent-N} given to a parent without one, no id twice.
+ * {@code {id, name, address}} and an optional {@code dateOfBirth}, at least one). Every process and
+ * the project's API read them here: names and addresses trimmed and required (a penalty notice is
+ * posted to the address), an id {@code parent-N} given to a parent without one, no id twice. A
+ * case replaces the ids with its parents' person ids when it starts (issue #12 item 3).
  */
 public final class Parents {
 
   public static final int MAX_NAME = 200;
   public static final int MAX_ADDRESS = 500;
   public static final int MAX_ID = 64;
+  /** The optional date of birth of a parent entry (a calendar day, ISO text). */
+  public static final String DATE_OF_BIRTH = "dateOfBirth";
 
   private Parents() {}
 
@@ -50,6 +55,10 @@ public final class Parents {
               text(entry, "name"),
               text(entry, "address"),
               "parent-" + (i + 1));
+      LocalDate born = Inputs.day(at + "." + DATE_OF_BIRTH, text(entry, DATE_OF_BIRTH), ZoneId.of("Europe/London"));
+      if (born != null) {
+        parent = new Parent(parent.id(), parent.name(), parent.address(), born);
+      }
       if (!ids.add(parent.id())) {
         throw new InvalidInputException(at + ".id", "'" + parent.id() + "' is listed twice");
       }
@@ -79,6 +88,9 @@ public final class Parents {
       entry.put("id", parent.id());
       entry.put("name", parent.name());
       entry.put("address", parent.address());
+      if (parent.dateOfBirth() != null) {
+        entry.put(DATE_OF_BIRTH, parent.dateOfBirth().toString());
+      }
     }
     return array;
   }

@@ -29,6 +29,11 @@ public class CurrentUser {
   private static final List<String> CASE_CORRECTORS =
       List.of(Groups.CAMUNDA_ADMIN, Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS);
 
+  private static final List<String> EXTERNAL_NOTICE_RECORDERS = List.of(Groups.COMPLIANCE_TEAM, Groups.CAMUNDA_ADMIN);
+
+  private static final List<String> PERSON_MERGERS =
+      List.of(Groups.CAMUNDA_ADMIN, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM);
+
   private final IdentityService identityService;
 
   public CurrentUser(IdentityService identityService) {
@@ -69,22 +74,31 @@ public class CurrentUser {
    * not managers (who change nothing), not the compliance team.
    */
   public boolean mayCorrectCases() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      return false;
-    }
-    List<String> groups = groups(authentication);
-    return CASE_CORRECTORS.stream().anyMatch(groups::contains);
+    return inAnyOf(CASE_CORRECTORS);
   }
 
   /** Whether the user records notices issued outside the product: the compliance team and administrators. */
   public boolean recordsExternalNotices() {
+    return inAnyOf(EXTERNAL_NOTICE_RECORDERS);
+  }
+
+  /**
+   * Whether the user may merge two person records into one (issue #12 item 3): senior
+   * practitioners, the compliance team (who keep the register the limits are counted from) and
+   * administrators; not attendance officers, managers or schools.
+   */
+  public boolean mayMergePersons() {
+    return inAnyOf(PERSON_MERGERS);
+  }
+
+  /** Whether a signed-in user belongs to one of these groups (false with no user). */
+  private boolean inAnyOf(List<String> allowed) {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
       return false;
     }
     List<String> groups = groups(authentication);
-    return groups.contains(Groups.COMPLIANCE_TEAM) || groups.contains(Groups.CAMUNDA_ADMIN);
+    return allowed.stream().anyMatch(groups::contains);
   }
 
   /** Whether the user may read a row about a pupil of this school. */

@@ -27,6 +27,12 @@ final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /**
+   * A folder to put each screenshot in as well, e.g. {@code -Dscreenshots.docs=docs/images} to take
+   * the documentation's pictures again ({@code ./mvnw test -Dtest='*BrowserTest'
+   * -Dscreenshots.docs=docs/images}); unset in a normal build.
+   */
+  static final String DOCS_SCREENSHOTS = "screenshots.docs";
 
   private final ChromeDriver driver;
   private final String baseUrl;
@@ -133,6 +139,20 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Types as a person does, once, with no retry: clicks the field, then each key with a pause
+   * between keys; {@code \t} is the Tab key, which moves on to the next field.
+   */
+  void typeAtAPersonsPace(String css, String keys, Duration betweenKeys) {
+    WebElement field = visible(By.cssSelector(css));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    Actions person = new Actions(driver).click(field);
+    for (char key : keys.toCharArray()) {
+      person.sendKeys(key == '\t' ? org.openqa.selenium.Keys.TAB.toString() : String.valueOf(key)).pause(betweenKeys);
+    }
+    person.perform();
+  }
+
   /** Logs in to a Camunda webapp (tasklist, cockpit, admin) through its own login form. */
   void logInTo(String app, String user, String password) {
     open("/camunda/app/" + app + "/default/#/login");
@@ -163,6 +183,12 @@ final class Browser implements AutoCloseable {
       Files.createDirectories(SCREENSHOTS);
       Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
       Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      String docs = System.getProperty(DOCS_SCREENSHOTS);
+      if (docs != null && !docs.isBlank() && !name.startsWith("failed-") && !name.startsWith("login-page-")) {
+        // the README's and docs' pictures, taken again by the tests that show each page
+        Files.createDirectories(Path.of(docs));
+        Files.copy(file, Path.of(docs).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new IllegalStateException("screenshot " + name, e);
     }

@@ -83,12 +83,13 @@ class CaseIndexTest {
   }
 
   @Test
-  void casesSharingAParentAreAFamilyButCasesOwnParentIdsAreNot() {
+  void casesNamingOnePersonAreAFamilyButANamesakeIsNot() {
     CaseFileCases cases = new CaseFileCases(runtimeService);
-    String parent = "PF-" + CaseFileCases.newUpn();
-    ProcessInstance older = cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Ben Family", CaseFileCases.newUpn(), parent, "Pat Family");
-    ProcessInstance younger = cases.start(CaseFixtures.TRADED_SCHOOL, "Bea Family", CaseFileCases.newUpn(), parent, "Pat Family");
-    ProcessInstance stranger = cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Cy Other", CaseFileCases.newUpn(), "parent-1", "Pat Family");
+    // each case names its parent by position; the same name and address is the same person (issue #12 item 3)
+    String pat = "Pat Family " + uk.schoolattendance.persons.TestFamilies.surname();
+    ProcessInstance older = cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Ben Family", CaseFileCases.newUpn(), "parent-1", pat);
+    ProcessInstance younger = cases.start(CaseFixtures.TRADED_SCHOOL, "Bea Family", CaseFileCases.newUpn(), "parent-1", pat);
+    ProcessInstance stranger = cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Cy Other", CaseFileCases.newUpn(), "parent-1", pat + "son");
     Map<String, java.util.Set<String>> siblings = index.siblings(List.of(older.getId(), stranger.getId()));
     assertThat(siblings.get(older.getId())).containsExactly(younger.getId());
     assertThat(siblings).doesNotContainKey(stranger.getId());

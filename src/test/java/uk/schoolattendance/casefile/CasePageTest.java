@@ -125,12 +125,18 @@ class CasePageTest {
     String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Ida Marsh");
     CaseFileClient officer = signedIn("officer");
     CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
-    CaseFileClient.Page missing = officer.post(page, "#correction-form", Map.of("field", "parents/parent-1/name", "value", "Gayle Marsh"));
+    // the parent's id is the person the case named (issue #12 item 3)
+    String parents = String.valueOf(runtimeService.getVariable(
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId(), "parents"));
+    java.util.regex.Matcher person = java.util.regex.Pattern.compile("\"id\":\"(P-\\d{6,})\"").matcher(parents);
+    assertThat(person.find()).as(parents).isTrue();
+    String field = "parents/" + person.group(1) + "/name";
+    CaseFileClient.Page missing = officer.post(page, "#correction-form", Map.of("field", field, "value", "Gayle Marsh"));
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#correction-reason");
 
     CaseFileClient.Page corrected = officer.post(page, "#correction-form",
-        Map.of("field", "parents/parent-1/name", "value", "Gayle Marsh", "reason", "Misspelt on the referral form"));
+        Map.of("field", field, "value", "Gayle Marsh", "reason", "Misspelt on the referral form"));
     assertThat(corrected.status()).isEqualTo(302);
     CaseFileClient.Page after = officer.get("/casework/cases/" + reference);
     assertThat(after.html().select("#parents").text()).contains("Gayle Marsh").doesNotContain("Gail Marsh");

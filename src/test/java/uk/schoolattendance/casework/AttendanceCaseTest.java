@@ -218,7 +218,9 @@ class AttendanceCaseTest {
         .containsExactly("PN-2026-000001", "PN-2026-000002");
     Map<String, Object> first = runtimeService.getVariables(notices.get(0).getId());
     Map<String, Object> second = runtimeService.getVariables(notices.get(1).getId());
-    assertThat(List.of(first.get(PenaltyNotice.PARENT_ID.name()), second.get(PenaltyNotice.PARENT_ID.name()))).containsExactlyInAnyOrder("P1", "P2");
+    // the case's parents are persons: each notice names its person (issue #12 item 3)
+    assertThat(List.of(first.get(PenaltyNotice.PARENT_ID.name()), second.get(PenaltyNotice.PARENT_ID.name())))
+        .allMatch(id -> String.valueOf(id).matches("P-\\d{6}")).doesNotHaveDuplicates();
     assertThat(List.of(first.get(PenaltyNotice.PARENT_NAME.name()), second.get(PenaltyNotice.PARENT_NAME.name())))
         .containsExactlyInAnyOrder("Alex Parent", "Jo Parent");
     assertThat(first.get(PenaltyNotice.PARENT_ADDRESS.name())).asString().isNotBlank();
@@ -565,7 +567,8 @@ class AttendanceCaseTest {
     assertThat(variable(instance, AttendanceCase.ATTENDANCE_PERCENT.name())).isEqualTo(80.0);
     assertThat(variable(instance, AttendanceCase.ENTRY_LEVEL.name())).isEqualTo(1);
     JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(instance, AttendanceCase.PARENTS.name()));
-    assertThat(parents.get(0).path("id").asText()).isEqualTo("parent-1");
+    // parent 1 of the form is a person, not a position (issue #12 item 3)
+    assertThat(parents.get(0).path("id").asText()).matches("P-\\d{6}");
     assertThat(variable(instance, AttendanceCase.PARENT_1_NAME.name())).isNull();
     assertThatThrownBy(() -> start("AC-2026-000001", startVariables()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("already in use");

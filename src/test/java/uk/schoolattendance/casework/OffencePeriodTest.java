@@ -151,10 +151,13 @@ class OffencePeriodTest {
   @Test
   void anOffencePeriodIsChargedOnceForTheSameParentAndChild() {
     String pupil = CaseFixtures.newUpn();
-    NoticeBuilder.notice().number("PN-2025-700001").processInstance("pi-op").pupil(pupil).parent("P1")
+    ProcessInstance instance = atPupilPlanningMeeting("AC-OP-8", AttendanceCase.PUPIL_UPN.name(), pupil);
+    // an earlier notice to Alex, the person this case names first (issue #12 item 3)
+    String alex = uk.schoolattendance.process.Parents.parse(
+        "parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name())).get(0).id();
+    NoticeBuilder.notice().number("PN-2025-700001").processInstance("pi-op").pupil(pupil).parent(alex)
         .offence(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 10)).issuedOn(LocalDate.of(2025, 10, 13))
         .issue(ENGINE.register, ENGINE.dates);
-    ProcessInstance instance = atPupilPlanningMeeting("AC-OP-8", AttendanceCase.PUPIL_UPN.name(), pupil);
     assertRefused(() -> decide(instance, "penalty-notice", "2025-09-15", "2025-10-01"), AttendanceCase.OFFENCE_FROM.name())
         .hasMessageContaining("PN-2025-700001").hasMessageContaining("Alex Parent");
     decide(instance, "penalty-notice", "2025-09-15", "2025-09-30");

@@ -132,10 +132,10 @@ class CrashSafetyTest {
       Set<String> cases = new HashSet<>(sql.queryForList(
           "select business_key_ from act_hi_procinst where proc_def_key_ = 'AttendanceCase'", String.class));
       assertThat(cases).containsAll(load.cases());
-      // Every acknowledged referral has exactly one notice in the register, none twice.
+      // Every acknowledged referral (a case naming one parent) has exactly one notice in the register, none twice.
       Map<String, Long> notices = sql.queryForList(
-              "select parent_id, count(*) as n from pn_notice where parent_id like 'CRASH-P%' group by parent_id")
-          .stream().collect(Collectors.toMap(row -> (String) row.get("parent_id"), row -> ((Number) row.get("n")).longValue()));
+              "select case_reference, count(*) as n from pn_notice where case_reference like 'AC-2026-7%' group by case_reference")
+          .stream().collect(Collectors.toMap(row -> (String) row.get("case_reference"), row -> ((Number) row.get("n")).longValue()));
       assertThat(notices.keySet()).containsAll(load.referrals());
       assertThat(notices.values()).allMatch(n -> n == 1L);
       assertThat(sql.queryForObject(
@@ -180,7 +180,7 @@ class CrashSafetyTest {
       // only a case refers a parent for a penalty notice: at its Pupil Planning Meeting
       String meeting = meetingOf(node, reference);
       if (meeting != null && post(node, "/engine-rest/task/" + meeting + "/complete", RestBodies.penaltyNoticeRoute())) {
-        load.referrals().add(parent);
+        load.referrals().add(reference);
       }
     }
   }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,25 +32,8 @@ class PenaltyNoticeRegisterPostgresTest {
   static void start() throws IOException {
     postgres = EmbeddedPostgres.builder().start();
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-    // the project's own tables first (Flyway starts on an empty schema), then stand-ins for the
-    // engine tables V100 indexes and V190 reads, then every later migration, as in production
-    Flyway.configure()
-        .dataSource(postgres.getPostgresDatabase())
-        .table("attendance_schema_history")
-        .target(uk.schoolattendance.ProcessEngineFixture.lastOwnTableMigration())
-        .load()
-        .migrate();
-    jdbc.execute("CREATE TABLE ACT_RU_JOB (ID_ VARCHAR(64), DUEDATE_ TIMESTAMP)");
-    jdbc.execute("CREATE TABLE ACT_RU_IDENTITYLINK (ID_ VARCHAR(64), GROUP_ID_ VARCHAR(255), TYPE_ VARCHAR(255), TASK_ID_ VARCHAR(64))");
-    jdbc.execute("CREATE TABLE ACT_RE_PROCDEF (ID_ VARCHAR(64), KEY_ VARCHAR(255))");
-    jdbc.execute("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64), PROC_INST_ID_ VARCHAR(64), PROC_DEF_ID_ VARCHAR(64), BUSINESS_KEY_ VARCHAR(255))");
-    jdbc.execute("CREATE TABLE ACT_RU_VARIABLE (ID_ VARCHAR(64), EXECUTION_ID_ VARCHAR(64), NAME_ VARCHAR(255), TEXT_ VARCHAR(4000))");
-    Flyway.configure()
-        .dataSource(postgres.getPostgresDatabase())
-        .table("attendance_schema_history")
-        .load()
-        .migrate();
-    register = new PenaltyNoticeRegister(jdbc);
+    uk.schoolattendance.PostgresSchema.migrate(postgres.getPostgresDatabase());
+    register = new PenaltyNoticeRegister(jdbc, new uk.schoolattendance.persons.Persons(jdbc));
     numbers = new PenaltyNoticeNumbers(
         jdbc, new DataSourceTransactionManager(postgres.getPostgresDatabase()), TestCalendars.shipped());
   }

@@ -208,6 +208,17 @@ class BadInputCatalogueTest {
     cases.add(bad("register: payment body not JSON", post, register + "/" + NOTICE + "/payments", "80 pounds", 400, "body"));
     cases.add(bad("register: part payment", post, register + "/" + NOTICE + "/payments", "{\"amountPaid\": 40.0}", 400, "amountPaid"));
 
+    // Persons: reading one, and an officer's merge of two records of one parent (issue #12 item 3)
+    String persons = "/api/persons";
+    String merge = persons + "/P-999999999/merge";
+    cases.add(bad("persons: unknown person", get, persons + "/P-999999999", null, 404, ""));
+    cases.add(bad("persons: merge without a reason", post, merge, "{\"otherPersonId\": \"P-999999998\"}", 400, "reason"));
+    cases.add(bad("persons: expression as the other person", post, merge, "{\"otherPersonId\": \"${1+1}\", \"reason\": \"One parent\"}", 400, "otherPersonId"));
+    cases.add(bad("persons: merge body not JSON", post, merge, "the same parent", 400, "body"));
+    cases.add(bad("persons: merge into an unknown person", post, merge, "{\"otherPersonId\": \"P-999999998\", \"reason\": \"One parent\"}", 404, ""));
+    cases.add(badAs("officer", "persons: an attendance officer merges", post, merge, "{\"otherPersonId\": \"P-999999998\", \"reason\": \"One parent\"}", 403, ""));
+    cases.add(badAs("school1", "persons: a school merges", post, merge, "{\"otherPersonId\": \"P-999999998\", \"reason\": \"One parent\"}", 403, ""));
+
     // The census report
     String census = "/api/reports/parental-responsibility-measures";
     cases.add(bad("census: academic year missing", get, census, null, 400, "academicYear"));

@@ -232,8 +232,10 @@ class VariableOwnershipTest {
         "{\"field\": \"pupilName\", \"value\": \"  Samuel Pupil \", \"reason\": \"Spelt wrongly in the referral\"}");
     assertThat(corrected.getStatusCode()).as(corrected.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(runtimeService.getVariable(instance.getId(), AttendanceCase.PUPIL_NAME.name())).isEqualTo("Samuel Pupil");
+    // the case's parent is a person (issue #12 item 3): corrected under the person's id
+    String alex = Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name())).get(0).id();
     call("officer", HttpMethod.POST, corrections,
-        "{\"field\": \"parents/P1/address\", \"value\": \"2 Low Road\", \"reason\": \"The family moved\"}");
+        "{\"field\": \"parents/" + alex + "/address\", \"value\": \"2 Low Road\", \"reason\": \"The family moved\"}");
     // the child's address for a penalty notice when the register has none (#12 item 10)
     assertThat(call("officer", HttpMethod.POST, corrections,
             "{\"field\": \"pupilAddress\", \"value\": \" 2 Low Road \", \"reason\": \"The family moved\"}").getStatusCode())
@@ -251,7 +253,7 @@ class VariableOwnershipTest {
     assertThat(correction.path("date").asText()).isNotBlank();
     assertThat(summary.path("pupilName").asText()).isEqualTo("Samuel Pupil");
     assertThat(Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name())))
-        .containsExactly(new Parent("P1", "Alex Parent", "2 Low Road"));
+        .containsExactly(new Parent(alex, "Alex Parent", "2 Low Road"));
   }
 
   @Test

@@ -14,11 +14,12 @@ import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseCorrections;
+import uk.schoolattendance.casework.CaseReassignment;
 import uk.schoolattendance.process.Json;
 
 /**
  * A case's {@code history} as people read it, newest first: "9:05am on 28 May 2027", what
- * happened in words, who by name, corrections as old → new with the reason, the level and stage
+ * happened in words, who by name, corrections as old → new with the reason, a change of officer as one name → another, the level and stage
  * in words. The case page's timeline and Tasklist's forms ({@link TaskHistoryWords}) show the same.
  */
 @Component
@@ -38,7 +39,13 @@ public class CaseHistoryWords {
     }
     JsonNode history = Json.parse(AttendanceCase.HISTORY.name(), raw);
     Set<String> by = new HashSet<>();
-    history.forEach(entry -> by.add(entry.path("by").asText(null)));
+    history.forEach(entry -> {
+      by.add(entry.path("by").asText(null));
+      if (CaseReassignment.EVENT.equals(entry.path("event").asText())) {
+        by.add(entry.path("from").asText(null));
+        by.add(entry.path("to").asText(null));
+      }
+    });
     by.remove(null);
     Map<String, String> names = people.of(by);
     List<JsonNode> entries = new ArrayList<>();
@@ -53,11 +60,26 @@ public class CaseHistoryWords {
           moment(entry.path("date").asText("")),
           CaseNotes.title(entry.path("event").asText("")),
           who.isEmpty() ? "The system" : names.getOrDefault(who, who),
-          CaseCorrections.EVENT.equals(entry.path("event").asText()) ? CorrectionWords.of(entry, dates) : entry.path("reason").asText(""),
+          text(entry, names),
           on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
           Wording.levelAndStage(level, entry.path("stage").asText(null))));
     }
     return timeline;
+  }
+
+  /** What an entry says: a correction as old → new, a change of officer as one name → another, with the reason. */
+  private String text(JsonNode entry, Map<String, String> names) {
+    String event = entry.path("event").asText();
+    if (CaseCorrections.EVENT.equals(event)) {
+      return CorrectionWords.of(entry, dates);
+    }
+    if (CaseReassignment.EVENT.equals(event)) {
+      String from = entry.path("from").asText("");
+      String to = entry.path("to").asText("");
+      return (from.isEmpty() ? "No officer" : names.getOrDefault(from, from)) + " → " + names.getOrDefault(to, to)
+          + ". Reason: " + entry.path("reason").asText("");
+    }
+    return entry.path("reason").asText("");
   }
 
   private String moment(String iso) {

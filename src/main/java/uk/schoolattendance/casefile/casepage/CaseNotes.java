@@ -41,7 +41,8 @@ class CaseNotes {
   static final Map<String, String> KINDS = kinds();
 
   private static final Map<String, String> TITLES =
-      Map.of(CaseCorrections.EVENT, "Detail corrected", CLOSED, "Case closed", CaseDocuments.EVENT, "Document added");
+      Map.of(CaseCorrections.EVENT, "Detail corrected", CLOSED, "Case closed", CaseDocuments.EVENT, "Document added",
+          uk.schoolattendance.casework.CaseReassignment.EVENT, "Case given to another officer");
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;

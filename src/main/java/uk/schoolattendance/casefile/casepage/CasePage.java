@@ -96,7 +96,8 @@ public record CasePage(
       LevelForm level,
       DocumentForm document,
       String documentLimit,
-      List<FieldError> errors) {
+      List<FieldError> errors,
+      boolean reassign) {
 
     public boolean any() {
       return addNote || correct || close;

@@ -33,7 +33,8 @@ class CasePageController {
   private static final Map<String, String> DONE =
       Map.of("note", "Your note has been added", "contact", "The contact has been recorded",
           "correction", "The detail has been corrected", "closed", "The case has been closed",
-          "level", "The case has moved to its new level", "document", "The document has been added");
+          "level", "The case has moved to its new level", "document", "The document has been added",
+          "officer", "The case has been given to another officer");
 
   private final CasePageReader reader;
   private final CaseNotes notes;

@@ -25,6 +25,7 @@ import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casefile.index.CaseIndex;
 import uk.schoolattendance.casefile.index.CaseRow;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseReassignment;
 import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
@@ -72,11 +73,15 @@ class CasePageReader {
   private final CaseNotes notes;
   private final RegisterFigures figures;
 
+  private final CaseReassignment reassignment;
+
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
       CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
-      PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures) {
+      PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures,
+      CaseReassignment reassignment) {
+    this.reassignment = reassignment;
     this.documentProperties = documentProperties;
     this.documents = documents;
     this.people = people;
@@ -100,6 +105,16 @@ class CasePageReader {
         .orElseThrow(() -> new PageNotFoundException("case " + caseReference));
   }
 
+  /** Whether the case is still open. */
+  boolean isOpen(String caseId) {
+    return index.rows(List.of(caseId)).stream().anyMatch(row -> row.closedAt() == null);
+  }
+
+  /** The pupil's name on the case. */
+  String pupilNameOf(String caseId) {
+    return index.rows(List.of(caseId)).stream().map(CaseRow::pupilName).findFirst().orElse("");
+  }
+
   CasePage read(String caseReference, Viewer viewer, Forms forms, String banner) {
     String caseId = caseIdOf(caseReference);
     CaseRow row = index.rows(List.of(caseId)).get(0);
@@ -109,7 +124,7 @@ class CasePageReader {
     boolean open = row.closedAt() == null;
     return new CasePage(
         summary,
-        facts(row, values),
+        facts(row, summary, values),
         figures.of(row.pupilUpn()),
         parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address())).toList(),
         open ? taskLinks(row) : List.of(),
@@ -176,12 +191,13 @@ class CasePageReader {
     }
   }
 
-  private List<CasePage.Fact> facts(CaseRow row, Map<String, Object> values) {
+  private List<CasePage.Fact> facts(CaseRow row, CaseSummary summary, Map<String, Object> values) {
     List<CasePage.Fact> facts = new ArrayList<>();
     facts.add(new CasePage.Fact("Pupil", row.pupilName()));
     facts.add(new CasePage.Fact("UPN", row.pupilUpn()));
     facts.add(new CasePage.Fact("Date of birth", dates.day(row.pupilDateOfBirth())));
     facts.add(new CasePage.Fact("School", summaries.schoolName(row.schoolUrn()) + " (URN " + row.schoolUrn() + ")"));
+    facts.add(new CasePage.Fact("Officer", summary.lead().isEmpty() ? "No officer" : summary.lead()));
     facts.add(new CasePage.Fact("Level and stage", Wording.levelAndStage(row.level(), row.stage())));
     facts.add(new CasePage.Fact("Route", Wording.sentence(text(values, AttendanceCase.ROUTE.name()))));
     Object percent = values.get(AttendanceCase.ATTENDANCE_PERCENT.name());
@@ -264,7 +280,8 @@ class CasePageReader {
     return new CasePage.Actions(
         update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
         forms.note(), forms.correction(), forms.closing(), forms.level(), forms.document(),
-        CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors());
+        CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors(),
+        open && reassignment.mayReassign(caseId));
   }
 
   private List<CasePage.DocumentView> documents(String caseReference, String caseId) {

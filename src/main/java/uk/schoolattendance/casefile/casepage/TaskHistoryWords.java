@@ -25,7 +25,8 @@ import uk.schoolattendance.process.ProcessVariable;
 
 /**
  * Tasklist's forms show a case's stage and history as people read them: when a task of an attendance
- * case or its Notice to Improve is created it gets task-local {@code stageShown} ("Facilitate support") and
+ * case or its Notice to Improve is created it gets task-local {@code stageShown} ("Facilitate support"),
+ * {@code attendanceBandShown} ("Persistent absence") and
  * {@code historyShown} (the case page's timeline, newest first: "9:05am on 28 May 2027", what
  * happened in words, who by name), which the forms display instead of the raw {@code stage} and
  * {@code history}. Only what the case already holds is shown, in other words; the case's own
@@ -35,6 +36,8 @@ import uk.schoolattendance.process.ProcessVariable;
 class TaskHistoryWords extends AbstractProcessEnginePlugin {
 
   static final ProcessVariable<String> STAGE_SHOWN = ProcessVariable.text("stageShown");
+  /** The pupil's attendance band in words: "Persistent absence" for {@code persistent}. */
+  static final ProcessVariable<String> ATTENDANCE_BAND_SHOWN = ProcessVariable.text("attendanceBandShown");
   static final ProcessVariable<com.fasterxml.jackson.databind.JsonNode> HISTORY_SHOWN = ProcessVariable.json("historyShown");
 
   /** The processes whose forms show a case's stage or history: the case and its Notice to Improve. */
@@ -70,6 +73,10 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
     String stage = AttendanceCase.STAGE.get(task);
     if (stage != null) {
       STAGE_SHOWN.setLocal(task, Wording.sentence(stage));
+    }
+    String band = AttendanceCase.ATTENDANCE_BAND.get(task);
+    if (band != null && !band.isBlank()) {
+      ATTENDANCE_BAND_SHOWN.setLocal(task, Wording.sentence(band) + " absence");
     }
     Object history = task.getVariable(AttendanceCase.HISTORY.name());
     if (history != null) {

@@ -88,16 +88,20 @@ public class CaseIndex {
   }
 
   /**
-   * An officer's open cases: those of the schools whose named officer they are, and those with an
-   * open task assigned to them or offered to them by name.
+   * An officer's open cases: those of the schools whose named officer they are (unless a senior
+   * practitioner gave the case to another officer), those given to them, and those with an open
+   * task assigned to them or offered to them by name.
    */
   public List<String> caseload(String userId, Collection<String> namedOfficerOf, int limit) {
     StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.closed_at IS NULL AND (");
     List<Object> args = new ArrayList<>();
     if (!namedOfficerOf.isEmpty()) {
-      sql.append("c.school_urn IN (").append(placeholders(namedOfficerOf.size())).append(") OR ");
+      // the named officer's schools, except the cases a senior practitioner gave another officer
+      sql.append("(c.school_urn IN (").append(placeholders(namedOfficerOf.size())).append(") AND c.case_officer IS NULL) OR ");
       args.addAll(namedOfficerOf);
     }
+    sql.append("c.case_officer = ? OR ");
+    args.add(userId);
     sql.append("c.process_instance_id IN (SELECT t.process_instance_id FROM cf_case_task t WHERE t.assignee = ?)")
         .append(" OR c.process_instance_id IN (SELECT k.process_instance_id FROM cf_case_task_candidate k")
         .append(" WHERE k.kind = 'u' AND k.candidate = ?))");
@@ -136,7 +140,7 @@ public class CaseIndex {
     for (List<String> chunk : chunks(caseIds)) {
       jdbc.query(
           "SELECT process_instance_id, case_reference, pupil_upn, pupil_name, pupil_date_of_birth, school_urn, level_no,"
-              + " stage, attendance_percent, case_outcome, closure_reason, opened_at, closed_at"
+              + " stage, attendance_percent, case_outcome, closure_reason, opened_at, closed_at, case_officer"
               + " FROM cf_case WHERE process_instance_id IN (" + placeholders(chunk.size()) + ")",
           rs -> {
             String id = rs.getString(1);
@@ -144,7 +148,8 @@ public class CaseIndex {
                 id, rs.getString(2), rs.getString(3), rs.getString(4), day(rs, 5), rs.getString(6),
                 (Integer) rs.getObject(7, Integer.class), rs.getString(8), (Double) rs.getObject(9, Double.class),
                 rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13),
-                tasks.getOrDefault(id, List.of()), timers.getOrDefault(id, List.of()), parents.getOrDefault(id, List.of())));
+                tasks.getOrDefault(id, List.of()), timers.getOrDefault(id, List.of()), parents.getOrDefault(id, List.of()),
+                rs.getString(14)));
           },
           chunk.toArray());
     }

@@ -51,7 +51,8 @@ final class CaseIndexHandler implements HistoryEventHandler {
           AttendanceCase.STAGE.name(), "stage",
           AttendanceCase.ATTENDANCE_PERCENT.name(), "attendance_percent",
           AttendanceCase.CASE_OUTCOME.name(), "case_outcome",
-          AttendanceCase.CLOSURE_REASON.name(), "closure_reason");
+          AttendanceCase.CLOSURE_REASON.name(), "closure_reason",
+          AttendanceCase.CASE_OFFICER.name(), "case_officer");
 
   static final Set<String> KEPT =
       Set.of(AttendanceCase.PUPIL_NAME.name(), AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), AttendanceCase.PARENTS.name());

@@ -11,6 +11,8 @@ import java.util.List;
  * @param tasks the open user tasks of the case and of the processes it called, soonest due first
  * @param timers the timers it waits on, soonest first
  * @param parents the liable parents
+ * @param caseOfficer the officer a senior practitioner gave the case to; null while the school's
+ *     named officer leads it
  */
 public record CaseRow(
     String caseId,
@@ -28,7 +30,8 @@ public record CaseRow(
     Instant closedAt,
     List<OpenTask> tasks,
     List<WaitingTimer> timers,
-    List<ParentRow> parents) {
+    List<ParentRow> parents,
+    String caseOfficer) {
 
   /** An open user task and who may work it. */
   public record OpenTask(

@@ -44,10 +44,10 @@ class CaseloadController {
         .map(School::urn)
         .toList();
     String lead = named.isEmpty()
-        ? "Open cases with a task given to you by name."
+        ? "Open cases given to you, and open cases with a task given to you by name."
         : "Open cases of the schools you are named officer for ("
             + String.join(", ", schools.all().stream().filter(s -> named.contains(s.urn())).map(School::name).toList())
-            + "), and open cases with a task given to you by name.";
+            + "), cases given to you, and open cases with a task given to you by name.";
     model.addAttribute("page", lists.of("My caseload", lead, index.caseload(viewer.userId(), named, CaseLists.LIMIT + 1)));
     return "casefile/cases";
   }

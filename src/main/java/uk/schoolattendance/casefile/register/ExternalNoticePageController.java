@@ -113,7 +113,8 @@ class ExternalNoticePageController {
         PenaltyNoticeEntry recorded = actions.recordExternal(new ExternalNoticeRequest(
             form.get("issuedBy"), form.get("issuerName"), form.get("issuerReference"), form.get("pupilUpn"),
             form.get("pupilName"), form.get("schoolUrn"), form.get("parentId"), form.get("parentName"),
-            form.get("parentAddress"), form.get("noticeReason"), from, to, issued, full, reduced, paid, amountPaid, paidOn));
+            form.get("parentAddress"), null, form.get("noticeReason"), from, to, issued, full, reduced, paid, amountPaid,
+            paidOn));
         return "redirect:" + NoticePageController.href(recorded.noticeNumber());
       } catch (InvalidInputException refused) {
         String field = refused.getField();

@@ -20,7 +20,8 @@ export default {
     short: 'D MMMM YYYY'
   },
   // The forms' date pickers read and take day/month/year (scripts/uk-dates.js); each task has
-  // a "Case file" tab linking to its case's page (scripts/case-file-link.js).
-  customScripts: ['scripts/uk-dates.js', 'scripts/case-file-link.js'],
+  // a "Case file" tab linking to its case's page (scripts/case-file-link.js); a field keeps
+  // every letter a person types (scripts/form-typing.js).
+  customScripts: ['scripts/uk-dates.js', 'scripts/case-file-link.js', 'scripts/form-typing.js'],
   disableWelcomeMessage: true
 };

@@ -1,0 +1,184 @@
+package uk.schoolattendance.persons;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import uk.schoolattendance.engine.EngineClock;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * The liable parents as persons ({@code person}, {@code person_merge}; issue #12 item 3). A parent
+ * named by a form is matched on normalised name, address and date of birth ({@link PersonKey}):
+ *
+ * <ul>
+ *   <li>with a date of birth, only a person with the same name, address and date of birth matches;
+ *   <li>without one, only a person with the same name and address whose date of birth is not
+ *       recorded either matches: a person known with a date of birth is never joined to a
+ *       mention without one, a new person is made instead and an officer merges them if they
+ *       are one.
+ * </ul>
+ *
+ * A merge points the losing id (and every id merged into it before) at the survivor, so every id
+ * ever given out keeps resolving. Runs inside the caller's transaction (the engine's), so a case
+ * that fails to start leaves no person behind.
+ */
+@Repository
+public class Persons {
+
+  static final Pattern ID = Pattern.compile("P-\\d{6,}");
+  private static final Pattern POSITION = Pattern.compile("parent-\\d+");
+
+  private final JdbcTemplate jdbc;
+
+  public Persons(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Whether the id has the shape of a person id (it may still name nobody). */
+  public static boolean looksLikePersonId(String id) {
+    return id != null && ID.matcher(id).matches();
+  }
+
+  /**
+   * The person named: the surviving person of {@code givenId} when it is a person's id, else the
+   * person matched on name, address and date of birth, made when there is none.
+   */
+  public String resolve(String givenId, String name, String address, LocalDate dateOfBirth) {
+    Optional<String> named = survivor(givenId);
+    if (named.isPresent()) {
+      return named.get();
+    }
+    String key = PersonKey.of(name, address, dateOfBirth);
+    Optional<String> matched = matching(key);
+    if (matched.isPresent()) {
+      return matched.get();
+    }
+    long number = lockCounter();
+    // another node may have made the same person while this one waited for the lock
+    matched = matching(key);
+    if (matched.isPresent()) {
+      return matched.get();
+    }
+    jdbc.update("UPDATE person_counter SET last_number = ? WHERE counter_id = 1", number + 1);
+    String id = String.format("P-%06d", number + 1);
+    jdbc.update(
+        "INSERT INTO person (person_id, name, address, date_of_birth, match_key, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        id, name.trim(), address.trim(), dateOfBirth == null ? null : Date.valueOf(dateOfBirth), key, now());
+    return id;
+  }
+
+  /** The surviving person of an id: itself, or the person it was merged into; empty when it names nobody. */
+  public Optional<String> survivor(String id) {
+    if (!looksLikePersonId(id)) {
+      return Optional.empty();
+    }
+    return jdbc.queryForList("SELECT COALESCE(merged_into, person_id) FROM person WHERE person_id = ?", String.class, id)
+        .stream()
+        .findFirst();
+  }
+
+  /** The person with its merged ids and merges, asked for by any of its ids. */
+  public Optional<Person> find(String id) {
+    return survivor(id).map(this::load);
+  }
+
+  /**
+   * Merges {@code otherId} into {@code survivorId} (both resolved to their survivors first):
+   * recorded with who, when and why. Returns the survivor. Refused when they are already one.
+   */
+  public Person merge(String survivorId, String otherId, String mergedBy, String reason) {
+    lockCounter();
+    String survivor = survivor(survivorId).orElseThrow();
+    String loser = survivor(otherId).orElseThrow();
+    if (survivor.equals(loser)) {
+      throw new InvalidInputException(MergeRequest.OTHER_PERSON_ID, otherId + " is already merged into " + survivor);
+    }
+    Timestamp now = now();
+    jdbc.update(
+        "UPDATE person SET merged_into = ?, merged_at = ? WHERE person_id = ? OR merged_into = ?",
+        survivor, now, loser, loser);
+    jdbc.update(
+        "INSERT INTO person_merge (merged_id, survivor_id, merged_by, merged_at, reason) VALUES (?, ?, ?, ?, ?)",
+        loser, survivor, mergedBy, now, reason);
+    return load(survivor);
+  }
+
+  /** The SQL condition "this column names a person of the group of ?" and its one argument. */
+  public static final String IN_GROUP =" IN (SELECT person_id FROM person WHERE COALESCE(merged_into, person_id) = ?)";
+
+  /** Whether any case of these schools names this person (or an id merged into it) as a parent. */
+  public boolean namedByCaseOf(String survivorId, java.util.Collection<String> schoolUrns) {
+    if (schoolUrns.isEmpty()) {
+      return false;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(survivorId);
+    args.addAll(schoolUrns);
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM cf_case_parent p JOIN cf_case c ON c.process_instance_id = p.process_instance_id"
+                + " WHERE p.parent_id" + IN_GROUP + " AND c.school_urn IN ("
+                + String.join(", ", java.util.Collections.nCopies(schoolUrns.size(), "?")) + ")",
+            Integer.class, args.toArray());
+    return count != null && count > 0;
+  }
+
+  /**
+   * Whether the id is a case's position id ({@code parent-1}, {@code parent-2}): what a case
+   * opened before persons existed calls its parents. Such a parent is matched on name and address.
+   */
+  public static boolean isPositionId(String id) {
+    return id != null && POSITION.matcher(id).matches();
+  }
+
+  /** The person of this name, address and date of birth, if any (nothing is made). */
+  public Optional<String> match(String name, String address, LocalDate dateOfBirth) {
+    return matching(PersonKey.of(name, address, dateOfBirth));
+  }
+
+  private Optional<String> matching(String key) {
+    return jdbc.queryForList("SELECT COALESCE(merged_into, person_id) FROM person WHERE match_key = ?", String.class, key)
+        .stream()
+        .findFirst();
+  }
+
+  private long lockCounter() {
+    Long last =
+        jdbc.queryForObject("SELECT last_number FROM person_counter WHERE counter_id = 1 FOR UPDATE", Long.class);
+    return last == null ? 0 : last;
+  }
+
+  private Person load(String survivor) {
+    return jdbc.queryForObject(
+        "SELECT person_id, name, address, date_of_birth, created_at FROM person WHERE person_id = ?",
+        (rs, row) -> {
+          Date born = rs.getDate("date_of_birth");
+          return new Person(
+              rs.getString("person_id"),
+              rs.getString("name"),
+              rs.getString("address"),
+              born == null ? null : born.toLocalDate(),
+              rs.getTimestamp("created_at").toInstant(),
+              jdbc.queryForList(
+                  "SELECT person_id FROM person WHERE merged_into = ? ORDER BY person_id", String.class, survivor),
+              jdbc.query(
+                  "SELECT merged_id, survivor_id, merged_by, merged_at, reason FROM person_merge WHERE merged_id IN"
+                      + " (SELECT person_id FROM person WHERE merged_into = ?) ORDER BY merged_at, merged_id",
+                  (m, n) -> new Person.Merge(
+                      m.getString("merged_id"), m.getString("survivor_id"), m.getString("merged_by"),
+                      m.getTimestamp("merged_at").toInstant(), m.getString("reason")),
+                  survivor));
+        },
+        survivor);
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(EngineClock.now().getTime());
+  }
+}
