@@ -32,9 +32,7 @@ class CaseReassignmentTest {
   @Autowired TaskService taskService;
 
   private CaseFileClient signedIn(String user) {
-    CaseFileClient person = new CaseFileClient(port);
-    person.signIn(user);
-    return person;
+    return CaseFileClient.signedIn(port, user);
   }
 
   @Test
