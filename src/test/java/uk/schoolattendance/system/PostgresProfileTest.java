@@ -45,6 +45,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 import uk.schoolattendance.AttendanceApplication;
+import uk.schoolattendance.casefile.CaseIndexBackfillTest;
+import uk.schoolattendance.casefile.index.CaseIndex;
+import uk.schoolattendance.casefile.index.CaseIndexBackfill;
+import uk.schoolattendance.casefile.index.CaseRow;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.engine.CaseFileHistoryLevel;
 import uk.schoolattendance.engine.StartupLock;
@@ -284,5 +288,23 @@ class PostgresProfileTest {
     } finally {
       two.shutdownNow();
     }
+  }
+
+  @Test
+  void casesFromBeforeTheSearchTableAreFoundAfterTwoNodesBackfillAtOnce() throws Exception {
+    List<ProcessInstance> cases =
+        CaseIndexBackfillTest.existingCases(bean(RuntimeService.class), bean(TaskService.class), "Postgres");
+    List<String> ids = cases.stream().map(ProcessInstance::getId).toList();
+    CaseIndex index = bean(CaseIndex.class);
+    List<CaseRow> asWritten = index.rows(ids);
+    CaseIndexBackfillTest.forget(jdbc(), ids);
+    assertThat(index.rows(ids)).isEmpty();
+
+    assertThat(CaseIndexBackfillTest.twoNodesAtOnce(bean(CaseIndexBackfill.class))).isEqualTo(ids.size());
+
+    assertThat(index.rows(ids)).isEqualTo(asWritten);
+    assertThat(index.byUpn(asWritten.get(1).pupilUpn(), 10)).containsExactly(ids.get(1));
+    assertThat(index.byNameWords(List.of("cara", "postgres"), 10)).containsExactly(ids.get(2));
+    assertThat(bean(CaseIndexBackfill.class).run()).isZero();
   }
 }

@@ -18,6 +18,8 @@ final class CaseIndexChanges {
   static final class CaseChange {
     final String caseId;
     boolean started;
+    /** Every column, read from the engine by the backfill. */
+    boolean whole;
     final Map<String, Object> columns = new LinkedHashMap<>();
     String pupilName;
     boolean pupilNameChanged;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricIdentityLinkLogEventEntity;
+import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
@@ -41,7 +42,7 @@ final class CaseIndexHandler implements HistoryEventHandler {
   static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   /** The case variables the table keeps, with their columns. */
-  private static final Map<String, String> COLUMNS =
+  static final Map<String, String> COLUMNS =
       Map.of(
           AttendanceCase.CASE_REFERENCE.name(), "case_reference",
           AttendanceCase.PUPIL_UPN.name(), "pupil_upn",
@@ -53,7 +54,7 @@ final class CaseIndexHandler implements HistoryEventHandler {
           AttendanceCase.CLOSURE_REASON.name(), "closure_reason",
           AttendanceCase.CASE_OFFICER.name(), "case_officer");
 
-  private static final Set<String> KEPT =
+  static final Set<String> KEPT =
       Set.of(AttendanceCase.PUPIL_NAME.name(), AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), AttendanceCase.PARENTS.name());
 
   private final CaseIndexWriter writer;
@@ -158,8 +159,9 @@ final class CaseIndexHandler implements HistoryEventHandler {
     if (type == null || !type.startsWith("timer") || caseId == null || event.getJobId() == null) {
       return;
     }
-    boolean created = event.isEventOfType(HistoryEventTypes.JOB_CREATE);
-    boolean gone = event.isEventOfType(HistoryEventTypes.JOB_SUCCESS) || event.isEventOfType(HistoryEventTypes.JOB_DELETE);
+    // a job log event tells its kind by its state (its event type is not set)
+    boolean created = event.getState() == JobState.CREATED.getStateCode();
+    boolean gone = event.getState() == JobState.SUCCESSFUL.getStateCode() || event.getState() == JobState.DELETED.getStateCode();
     if (created || gone) {
       changes().timers.put(
           event.getJobId(),

@@ -60,6 +60,14 @@ class CaseIndexWriter {
     List<Object> updateValues = new ArrayList<>(values);
     updateValues.add(change.caseId);
     if (jdbc.update(update.toString(), updateValues.toArray()) == 0) {
+      if (!change.started && !change.whole) {
+        // A case from before the search table: the backfill adds it whole (CaseIndexBackfill).
+        // Should it be adding it now, wait for its batch and then change the row it wrote.
+        jdbc.queryForObject("SELECT id FROM cf_case_backfill WHERE id = 1 FOR UPDATE", Integer.class);
+        if (jdbc.update(update.toString(), updateValues.toArray()) == 0) {
+          return;
+        }
+      }
       columns.add(0, "process_instance_id");
       values.add(0, change.caseId);
       jdbc.update(
