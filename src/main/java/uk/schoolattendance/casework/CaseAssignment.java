@@ -58,7 +58,7 @@ public class CaseAssignment {
 
   /** Candidate users of a Level 1–3 task: the named officer when the school buys the traded service. */
   public List<String> schoolUsers(String schoolUrn) {
-    return schoolUsers(schoolUrn, null);
+    return schoolUsersOf(schoolUrn, null);
   }
 
   /**
@@ -66,14 +66,19 @@ public class CaseAssignment {
    * service (the one a senior practitioner gave the case to, else the school's named officer).
    */
   public List<String> schoolUsers(String schoolUrn, DelegateExecution execution) {
+    return schoolUsersOf(schoolUrn, caseOfficer(execution));
+  }
+
+  /** Candidate users of a Level 1–3 task of a case given to {@code caseOfficer} (null: the school's named officer). */
+  public List<String> schoolUsersOf(String schoolUrn, String caseOfficer) {
     School school = schools.get(schoolUrn);
-    String officer = officerOf(school, execution);
+    String officer = caseOfficer != null ? caseOfficer : school.namedOfficer();
     return school.buysTradedService() && officer != null ? List.of(officer) : List.of();
   }
 
   /** The school's named officer. */
   public List<String> namedOfficer(String schoolUrn) {
-    return namedOfficer(schoolUrn, null);
+    return officerOf(schoolUrn, null);
   }
 
   /**
@@ -82,13 +87,13 @@ public class CaseAssignment {
    * ({@link CaseReassignment}, the case's {@code caseOfficer}).
    */
   public List<String> namedOfficer(String schoolUrn, DelegateExecution execution) {
-    String officer = officerOf(schools.get(schoolUrn), execution);
-    return officer == null ? List.of() : List.of(officer);
+    return officerOf(schoolUrn, caseOfficer(execution));
   }
 
-  private static String officerOf(School school, DelegateExecution execution) {
-    String given = caseOfficer(execution);
-    return given != null ? given : school.namedOfficer();
+  /** The officer of a case given to {@code caseOfficer} (null: the school's named officer), as a candidate list. */
+  public List<String> officerOf(String schoolUrn, String caseOfficer) {
+    String officer = caseOfficer != null ? caseOfficer : schools.get(schoolUrn).namedOfficer();
+    return officer == null ? List.of() : List.of(officer);
   }
 
   /**

@@ -21,7 +21,8 @@ import uk.schoolattendance.schools.School;
  * case and its called processes (the per-instance grants the case received when it started) is
  * the new school's; an open Level 1–3 task goes to the new school's group or, for a school that
  * buys the traded service, its named officer and the officers' team ({@link CaseAssignment}); the
- * LA's later work goes to the new school's named officer, still with its team. A task a member of
+ * LA's later work goes to the new school's named officer, still with its team (or, for a case a
+ * senior practitioner gave to an officer, stays with that officer). A task a member of
  * the old school had claimed is unclaimed. Runs inside the correction's transaction, as the application.
  */
 @Component
@@ -37,13 +38,16 @@ class CaseSchoolMove {
   private final TaskService tasks;
   private final IdentityService identity;
   private final CaseAssignment assignment;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
   CaseSchoolMove(
       AuthorizationService authorizations,
       HistoryService history,
       TaskService tasks,
       IdentityService identity,
-      CaseAssignment assignment) {
+      CaseAssignment assignment,
+      org.camunda.bpm.engine.RuntimeService runtime) {
+    this.runtime = runtime;
     this.authorizations = authorizations;
     this.history = history;
     this.tasks = tasks;
@@ -54,6 +58,10 @@ class CaseSchoolMove {
   void move(List<String> processInstanceIds, String fromUrn, String toUrn) {
     String from = School.groupOf(fromUrn);
     String to = School.groupOf(toUrn);
+    // a case a senior practitioner gave to an officer keeps that officer at its new school
+    Object given = processInstanceIds.isEmpty() ? null
+        : runtime.getVariable(processInstanceIds.get(0), AttendanceCase.CASE_OFFICER.name());
+    String caseOfficer = given instanceof String id && !id.isBlank() ? id : null;
     for (String instance : processInstanceIds) {
       moveGrants(instance, from, to, INSTANCE_GRANTS);
       for (HistoricTaskInstance done : history.createHistoricTaskInstanceQuery().processInstanceId(instance).listPage(0, MAX)) {
@@ -62,9 +70,9 @@ class CaseSchoolMove {
       }
       for (Task task : tasks.createTaskQuery().processInstanceId(instance).listPage(0, MAX)) {
         if (CaseAssignment.LEVELS_1_TO_3.contains(task.getTaskDefinitionKey())) {
-          reassign(task, from, assignment.schoolGroups(toUrn), assignment.schoolUsers(toUrn));
+          reassign(task, from, assignment.schoolGroups(toUrn), assignment.schoolUsersOf(toUrn, caseOfficer));
         } else if (hasCandidateUser(task)) {
-          reassign(task, from, candidateGroups(task), assignment.namedOfficer(toUrn));
+          reassign(task, from, candidateGroups(task), assignment.officerOf(toUrn, caseOfficer));
         }
       }
     }

@@ -63,6 +63,7 @@ public class CourtCaseReady implements TaskListener {
           "an education supervision order cannot be made for a child in the care of a local authority (Children Act 1989 s36(6))");
     }
     OFFENCE_SECTION.set(task, section);
+    CourtProceedings.OFFENCE_SECTION_SHOWN.set(task, CourtProceedings.sectionShown(section));
     LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
     if (!hearing.isAfter(today)) {
       throw new InvalidInputException(HEARING_DATE.name(), "must be after today");

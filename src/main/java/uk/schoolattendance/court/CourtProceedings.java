@@ -52,6 +52,8 @@ public final class CourtProceedings implements ProcessContract {
   public static final String PROSECUTION = "prosecution";
   public static final String EDUCATION_SUPERVISION_ORDER = "education-supervision-order";
   public static final List<String> TYPES = List.of(PROSECUTION, EDUCATION_SUPERVISION_ORDER);
+  /** The proceedings as the forms show them: "Prosecution (Education Act 1996 s444)". */
+  public static final ProcessVariable<String> PROCEEDINGS_TYPE_SHOWN = text("proceedingsTypeShown");
 
   // ---------------------------------------------------------------- the case file
 
@@ -82,6 +84,26 @@ public final class CourtProceedings implements ProcessContract {
   public static final String S444_1 = "s444-1";
   public static final String S444_1A = "s444-1A";
   public static final List<String> SECTIONS = List.of(S444_1, S444_1A);
+  /** The offence as the forms show it: "s444(1): failure to secure regular attendance". */
+  public static final ProcessVariable<String> OFFENCE_SECTION_SHOWN = text("offenceSectionShown");
+
+  /** A type of proceedings in words (null for none). */
+  public static String proceedingsShown(String type) {
+    if (type == null) {
+      return null;
+    }
+    return PROSECUTION.equals(type) ? "Prosecution (Education Act 1996 s444)"
+        : EDUCATION_SUPERVISION_ORDER.equals(type) ? "Education supervision order (Education Act 1996 s447)" : type;
+  }
+
+  /** An offence section in words (null for none). */
+  public static String sectionShown(String section) {
+    if (section == null) {
+      return null;
+    }
+    return S444_1.equals(section) ? "s444(1): failure to secure regular attendance"
+        : S444_1A.equals(section) ? "s444(1A): the parent knew and failed to act" : section;
+  }
 
   public static final ProcessVariable<LocalDate> INTERVIEW_DATE = day("interviewDate");
   public static final ProcessVariable<String> INTERVIEW_RECORD_REFERENCE = text("interviewRecordReference");

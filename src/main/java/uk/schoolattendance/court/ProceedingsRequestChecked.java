@@ -73,6 +73,7 @@ public class ProceedingsRequestChecked implements ExecutionListener {
       informationDeadline = prosecutable(execution, from, to);
     }
     CourtProceedings.INFORMATION_DEADLINE_SHOWN.set(execution, Days.shown(informationDeadline));
+    CourtProceedings.PROCEEDINGS_TYPE_SHOWN.set(execution, CourtProceedings.proceedingsShown(PROCEEDINGS_TYPE.get(execution)));
     CourtProceedings.OFFENCE_PERIOD_SHOWN.set(execution, Days.shown(from, to));
     Inputs.optionalWholeNumber(execution, CourtProceedings.UNAUTHORISED_SESSIONS, 0, 1000);
     List<Parent> parents = parents(execution);

@@ -47,6 +47,13 @@ public final class CaseFileClient {
     return signIn(user, user);
   }
 
+  /** A demo user (password as the id) signed in to the application on this port. */
+  public static CaseFileClient signedIn(int port, String user) {
+    CaseFileClient person = new CaseFileClient(port);
+    person.signIn(user);
+    return person;
+  }
+
   public Page get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,7 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.casework.CaseFixtures;
+import uk.schoolattendance.casework.CaseReassignment;
+import uk.schoolattendance.identity.Groups;
 
 /**
  * A senior practitioner gives a case to another officer: its open task held by the officer moves,
@@ -30,11 +34,12 @@ class CaseReassignmentTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseReassignment reassignment;
+  @Autowired CaseCorrections corrections;
 
   private CaseFileClient signedIn(String user) {
-    CaseFileClient person = new CaseFileClient(port);
-    person.signIn(user);
-    return person;
+    return CaseFileClient.signedIn(port, user);
   }
 
   @Test
@@ -109,6 +114,24 @@ class CaseReassignmentTest {
         .doesNotContain("Case given to another officer");
     // a school finds no such page for another school's case
     assertThat(signedIn("school2").get("/casework/cases/" + reference + "/officer").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aCaseGivenToAnOfficerKeepsItsOfficerWhenItsSchoolIsCorrected() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance started =
+        cases.start(CaseFixtures.TRADED_SCHOOL, "Eli Schoolswap", CaseFileCases.newUpn(), "parent-1", "Fay Schoolswap");
+    String reference = cases.referenceOf(started);
+    identityService.setAuthentication("senior", List.of(Groups.SENIOR_PRACTITIONERS, Groups.ATTENDANCE_OFFICERS));
+    try {
+      reassignment.reassign(reference, "senior", "Samir knows the family");
+      corrections.correct(reference, AttendanceCase.SCHOOL_URN.name(), CaseFixtures.UNIVERSAL_SCHOOL, "Entered at the wrong school");
+      corrections.correct(reference, AttendanceCase.SCHOOL_URN.name(), CaseFixtures.TRADED_SCHOOL, "The right school after all");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Task task = taskService.createTaskQuery().processInstanceId(started.getId()).singleResult();
+    assertThat(candidateUsers(task)).containsExactly("senior");
   }
 
   private List<String> candidateUsers(Task task) {

@@ -19,9 +19,7 @@ class CaseloadsPageTest {
   @Autowired RuntimeService runtimeService;
 
   private CaseFileClient signedIn(String user) {
-    CaseFileClient person = new CaseFileClient(port);
-    person.signIn(user);
-    return person;
+    return CaseFileClient.signedIn(port, user);
   }
 
   @Test

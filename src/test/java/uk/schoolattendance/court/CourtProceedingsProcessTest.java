@@ -312,6 +312,11 @@ class CourtProceedingsProcessTest {
     assertThatThrownBy(() -> complete(task(), prepared("s444-1", true, "2026-12-02", "2027-01-20")))
         .hasMessageContaining("time-barred").hasMessageContaining("1 December 2026");
     complete(task(), prepared("s444-1", true, "2026-12-01", "2027-01-20"));
+    // the forms show the proceedings and the offence in words, not their codes
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name()))
+        .isEqualTo("Prosecution (Education Act 1996 s444)");
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.OFFENCE_SECTION_SHOWN.name()))
+        .isEqualTo("s444(1): failure to secure regular attendance");
   }
 
   @Test

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +16,7 @@ import uk.schoolattendance.casefile.VisibleCases;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.casefile.index.CaseIndex;
-import uk.schoolattendance.identity.Groups;
+import uk.schoolattendance.casework.CaseReassignment;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -32,8 +31,6 @@ import uk.schoolattendance.schools.SchoolDirectory;
 @Controller
 class CaseloadsController {
 
-  private static final int MAX_STAFF = 500;
-
   /** One officer's line: who, their schools, how many open cases, where to see them. */
   record OfficerLoad(String userId, String name, List<String> schools, int openCases, boolean more, String href) {}
 
@@ -44,16 +41,16 @@ class CaseloadsController {
   private final CaseLists lists;
   private final VisibleCases visible;
   private final SchoolDirectory schools;
-  private final IdentityService identityService;
+  private final CaseReassignment reassignment;
   private final Viewers viewers;
 
   CaseloadsController(CaseIndex index, CaseLists lists, VisibleCases visible, SchoolDirectory schools,
-      IdentityService identityService, Viewers viewers) {
+      CaseReassignment reassignment, Viewers viewers) {
     this.index = index;
     this.lists = lists;
     this.visible = visible;
     this.schools = schools;
-    this.identityService = identityService;
+    this.reassignment = reassignment;
     this.viewers = viewers;
   }
 
@@ -99,14 +96,10 @@ class CaseloadsController {
     return schools.all().stream().filter(school -> userId.equals(school.namedOfficer())).toList();
   }
 
-  /** Attendance officers and senior practitioners, by id. */
+  /** Attendance officers and senior practitioners, by id: the officers a case may be given to. */
   private Map<String, User> staff() {
     Map<String, User> staff = new LinkedHashMap<>();
-    for (String group : List.of(Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS)) {
-      for (User user : identityService.createUserQuery().memberOfGroup(group).orderByUserLastName().asc().listPage(0, MAX_STAFF)) {
-        staff.putIfAbsent(user.getId(), user);
-      }
-    }
+    reassignment.officers().forEach(user -> staff.put(user.getId(), user));
     return staff;
   }
 

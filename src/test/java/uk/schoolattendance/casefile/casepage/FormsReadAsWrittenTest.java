@@ -49,7 +49,7 @@ class FormsReadAsWrittenTest {
   /** Variables that hold a machine form (codes, ISO dates, Json); a form shows their "…Shown" words instead. */
   static final Set<String> MACHINE_FORM = Set.of("stage", "history", "attendanceBand", "dataPackAsOf", "hearingDate",
       "issuedOn", "deemedReceivedOn", "finalDeadline", "informationDeadline", "offenceFrom", "offenceTo",
-      "supervisionOrderDecisionDue", "noticeToImproveIssuedOn", "noticeToImproveEndsOn");
+      "supervisionOrderDecisionDue", "noticeToImproveIssuedOn", "noticeToImproveEndsOn", "proceedingsType", "offenceSection");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
