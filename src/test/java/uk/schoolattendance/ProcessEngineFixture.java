@@ -53,6 +53,7 @@ import uk.schoolattendance.schools.School.ServiceLevel;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.schools.SchoolsProperties;
+import uk.schoolattendance.security.CurrentUser;
 import uk.schoolattendance.schools.TestCalendars;
 
 /**
@@ -251,7 +252,10 @@ public final class ProcessEngineFixture {
     builder.lastNoticeNumber.set(0);
   }
 
-  /** Beans whose constructor takes one of the engine's services: not the models' (controllers' helpers, admin services). */
+  /**
+   * Beans whose constructor takes one of the engine's services, or the API's signed-in user
+   * ({@link CurrentUser}): not the models' (controllers' helpers, admin services).
+   */
   static final TypeFilter NEEDS_ENGINE_SERVICES =
       (reader, factory) -> {
         try {
@@ -261,7 +265,8 @@ public final class ProcessEngineFixture {
           Class<?> type = Class.forName(reader.getClassMetadata().getClassName(), false, ProcessEngineFixture.class.getClassLoader());
           for (Constructor<?> constructor : type.getDeclaredConstructors()) {
             for (Class<?> parameter : constructor.getParameterTypes()) {
-              if (parameter.getName().startsWith("org.camunda.bpm.engine.") && parameter.getSimpleName().endsWith("Service")) {
+              if (parameter.getName().startsWith("org.camunda.bpm.engine.") && parameter.getSimpleName().endsWith("Service")
+                  || parameter == CurrentUser.class) {
                 return true;
               }
             }
