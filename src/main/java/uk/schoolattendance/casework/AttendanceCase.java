@@ -1,7 +1,6 @@
 package uk.schoolattendance.casework;
 
 import static uk.schoolattendance.process.ProcessVariable.bool;
-import static uk.schoolattendance.process.ProcessVariable.date;
 import static uk.schoolattendance.process.ProcessVariable.day;
 import static uk.schoolattendance.process.ProcessVariable.integer;
 import static uk.schoolattendance.process.ProcessVariable.json;
@@ -10,7 +9,6 @@ import static uk.schoolattendance.process.ProcessVariable.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
@@ -70,9 +68,6 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<JsonNode> HISTORY = json("history");
   /** {@code not-persistent}, {@code persistent}, {@code severe}, {@code chronic}: decision AttendanceBand. */
   public static final ProcessVariable<String> ATTENDANCE_BAND = text("attendanceBand");
-  public static final ProcessVariable<Date> OPENED_ON = date("openedOn");
-  /** Who opened the case (the start event's initiator). */
-  public static final ProcessVariable<String> CASE_OPENED_BY = text("caseOpenedBy");
 
   // ---------------------------------------------------------------- decisions in user tasks
 
@@ -142,12 +137,13 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> REVIEW_OUTCOME = text("reviewOutcome");
   public static final ProcessVariable<Integer> REVIEW_COUNT = integer("reviewCount");
   public static final ProcessVariable<Double> REVIEW_START_PERCENT = number("reviewStartPercent");
-  /** The day of the next review (its timer falls due at the calendar's time of day) and its base date. */
+  /**
+   * The day of the next review (its timer falls due at the calendar's time of day) and, when it was
+   * counted in school weeks from the day it was set, how many ({@link SchoolWeekTimers}).
+   */
   public static final ProcessVariable<LocalDate> REVIEW_DUE_DATE = day("reviewDueDate");
-  public static final ProcessVariable<LocalDate> REVIEW_BASE_DATE = day("reviewBaseDate");
   public static final ProcessVariable<Integer> REVIEW_WEEKS = integer("reviewWeeks");
   public static final ProcessVariable<LocalDate> CONTRACT_REVIEW_DUE_DATE = day("contractReviewDueDate");
-  public static final ProcessVariable<LocalDate> CONTRACT_REVIEW_BASE_DATE = day("contractReviewBaseDate");
   public static final ProcessVariable<Integer> CONTRACT_REVIEW_WEEKS = integer("contractReviewWeeks");
   public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = CaseFacts.IMPROVEMENT_SUFFICIENT;
   public static final ProcessVariable<LocalDate> NOTICE_TO_IMPROVE_ISSUED_ON = CaseFacts.NOTICE_TO_IMPROVE_ISSUED_ON;

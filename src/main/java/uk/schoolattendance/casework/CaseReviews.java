@@ -1,12 +1,10 @@
 package uk.schoolattendance.casework;
 
 import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_PERCENT;
-import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_BASE_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_DUE_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_WEEKS;
 import static uk.schoolattendance.casework.AttendanceCase.CURRENT_ATTENDANCE_PERCENT;
-import static uk.schoolattendance.casework.AttendanceCase.REVIEW_BASE_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_COUNT;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DUE_DATE;
@@ -23,19 +21,19 @@ import uk.schoolattendance.schools.SchoolCalendar;
  * Schedules the Level 2 reviews and the attendance contract's review in school weeks
  * ({@code caseReviews}, called from sequence-flow listeners before the timers). Each timer
  * reads its due date from a variable ({@code reviewDueDate}, {@code contractReviewDueDate});
- * the base date and the number of school weeks are stored next to it
- * ({@code ...BaseDate}, {@code ...Weeks}) so a change of term dates can recalculate the timer
- * (see {@link SchoolWeekTimers}). A date the officer chose is kept as it is (no weeks stored).
+ * the number of school weeks is stored next to it ({@code ...Weeks}) so a change of term dates
+ * can recalculate the timer (see {@link SchoolWeekTimers}), counted from the day the timer was
+ * set, which the engine keeps as its timer job's creation time. A date the officer chose is kept
+ * as it is (no weeks stored).
  */
 @Component("caseReviews")
 public class CaseReviews {
 
-  /** A school-week timer's three variables. */
-  record ReviewTimer(ProcessVariable<LocalDate> dueDate, ProcessVariable<LocalDate> baseDate, ProcessVariable<Integer> weeks) {}
+  /** A school-week timer's two variables. */
+  record ReviewTimer(ProcessVariable<LocalDate> dueDate, ProcessVariable<Integer> weeks) {}
 
-  static final ReviewTimer REVIEW = new ReviewTimer(REVIEW_DUE_DATE, REVIEW_BASE_DATE, REVIEW_WEEKS);
-  static final ReviewTimer CONTRACT_REVIEW =
-      new ReviewTimer(CONTRACT_REVIEW_DUE_DATE, CONTRACT_REVIEW_BASE_DATE, CONTRACT_REVIEW_WEEKS);
+  static final ReviewTimer REVIEW = new ReviewTimer(REVIEW_DUE_DATE, REVIEW_WEEKS);
+  static final ReviewTimer CONTRACT_REVIEW = new ReviewTimer(CONTRACT_REVIEW_DUE_DATE, CONTRACT_REVIEW_WEEKS);
 
   private final SchoolCalendar calendar;
   private final CaseSettings settings;
@@ -74,17 +72,19 @@ public class CaseReviews {
     return count == null ? 0 : count;
   }
 
-  /** The timer falls due on the day (the models read it with {@code schoolCalendar.atTimeOfDay}). */
+  /**
+   * The timer falls due on the day (the models read it with {@code schoolCalendar.atTimeOfDay});
+   * counted from today, the day its timer job is created in this same transaction.
+   */
   private void schedule(DelegateExecution execution, ReviewTimer timer, LocalDate chosenDate, int weeks) {
     if (chosenDate != null) {
       timer.dueDate().set(execution, chosenDate);
-      timer.baseDate().set(execution, null);
-      timer.weeks().set(execution, null);
+      if (timer.weeks().isSet(execution)) {
+        timer.weeks().set(execution, null); // an earlier review counted school weeks: this one does not
+      }
       return;
     }
-    LocalDate today = calendar.today();
-    timer.baseDate().set(execution, today);
     timer.weeks().set(execution, weeks);
-    timer.dueDate().set(execution, calendar.addSchoolWeeks(today, weeks));
+    timer.dueDate().set(execution, calendar.addSchoolWeeks(calendar.today(), weeks));
   }
 }

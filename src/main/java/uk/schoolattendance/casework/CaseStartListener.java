@@ -6,11 +6,9 @@ import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_SOURCE;
 import static uk.schoolattendance.casework.AttendanceCase.CASE_REFERENCE;
 import static uk.schoolattendance.casework.AttendanceCase.ENTRY_LEVEL;
 import static uk.schoolattendance.casework.AttendanceCase.LEVEL;
-import static uk.schoolattendance.casework.AttendanceCase.OPENED_ON;
 import static uk.schoolattendance.casework.AttendanceCase.PREVIOUS_NOTICE_TO_IMPROVE;
 import static uk.schoolattendance.casework.AttendanceCase.PUPIL_DATE_OF_BIRTH;
 import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
-import static uk.schoolattendance.casework.AttendanceCase.REVIEW_COUNT;
 import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
 import static uk.schoolattendance.casework.AttendanceCase.STAGE;
 import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
@@ -91,8 +88,6 @@ public class CaseStartListener implements ExecutionListener {
     // each parent is a person (issue #12 item 3): after the open-case check, so a refused start makes no person
     CaseParents.becomePersons(execution, persons);
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
-    OPENED_ON.set(execution, EngineClock.now());
-    REVIEW_COUNT.set(execution, 0);
     LEVEL.set(execution, entryLevel);
     STAGE.set(execution, Stage.MONITOR.value());
     pathway.record(

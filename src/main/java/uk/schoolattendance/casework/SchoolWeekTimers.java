@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -15,13 +14,18 @@ import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * Moves waiting school-week timers when term dates change: for each timer job of a
- * school-week timer, the new due date is its stored base date plus its stored number of school
- * weeks, counted on today's calendar. Timers on a date a person chose keep it.
+ * school-week timer, the new due date is its base date plus its stored number of school
+ * weeks, counted on today's calendar. The base date of the case's reviews is the day the timer
+ * was set, which the engine keeps as the job's creation time; a Notice to Improve stores its own.
+ * Timers on a date a person chose keep it.
  */
 @Service
 public class SchoolWeekTimers {
 
-  /** A school-week timer: its activity and the variables that hold its base date, weeks and due date. */
+  /**
+   * A school-week timer: its activity and the variables that hold its base date (null: the day
+   * its timer job was created), weeks and due date.
+   */
   record Timer(
       String activityId, ProcessVariable<LocalDate> baseDate, ProcessVariable<Integer> weeks, ProcessVariable<LocalDate> dueDate) {}
 
@@ -29,12 +33,12 @@ public class SchoolWeekTimers {
       List.of(
           new Timer(
               AttendanceCase.REVIEW_DATE_REACHED,
-              AttendanceCase.REVIEW_BASE_DATE,
+              null,
               AttendanceCase.REVIEW_WEEKS,
               AttendanceCase.REVIEW_DUE_DATE),
           new Timer(
               AttendanceCase.CONTRACT_REVIEW_DATE_REACHED,
-              AttendanceCase.CONTRACT_REVIEW_BASE_DATE,
+              null,
               AttendanceCase.CONTRACT_REVIEW_WEEKS,
               AttendanceCase.CONTRACT_REVIEW_DUE_DATE),
           new Timer(
@@ -61,10 +65,8 @@ public class SchoolWeekTimers {
     List<Moved> moved = new ArrayList<>();
     for (Timer timer : TIMERS) {
       for (Job job : waiting(timer)) {
-        Map<String, Object> vars =
-            runtimeService.getVariables(job.getExecutionId(), List.of(timer.baseDate().name(), timer.weeks().name()));
-        LocalDate base = timer.baseDate().get(vars);
-        Integer weeks = timer.weeks().get(vars);
+        Integer weeks = timer.weeks().get(runtimeService.getVariables(job.getExecutionId(), List.of(timer.weeks().name())));
+        LocalDate base = weeks == null ? null : baseDate(timer, job);
         if (base == null || weeks == null) {
           continue;
         }
@@ -78,6 +80,14 @@ public class SchoolWeekTimers {
       }
     }
     return moved;
+  }
+
+  /** The day the timer counts from: its stored base date, or the day (in the calendar's zone) its job was created. */
+  private LocalDate baseDate(Timer timer, Job job) {
+    if (timer.baseDate() != null) {
+      return timer.baseDate().get(runtimeService.getVariables(job.getExecutionId(), List.of(timer.baseDate().name())));
+    }
+    return job.getCreateTime() == null ? null : job.getCreateTime().toInstant().atZone(calendar.properties().zone()).toLocalDate();
   }
 
   /** The waiting timer jobs of one activity, read in pages (the engine refuses unbounded queries). */

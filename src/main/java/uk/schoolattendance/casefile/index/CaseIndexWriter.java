@@ -59,7 +59,8 @@ class CaseIndexWriter {
     update.append(" WHERE process_instance_id = ?");
     List<Object> updateValues = new ArrayList<>(values);
     updateValues.add(change.caseId);
-    if (jdbc.update(update.toString(), updateValues.toArray()) == 0) {
+    // a case started in this command has no row, words or parents yet: insert at once
+    if (change.started || jdbc.update(update.toString(), updateValues.toArray()) == 0) {
       if (!change.started && !change.whole) {
         // A case from before the search table: the backfill adds it whole (CaseIndexBackfill).
         // Should it be adding it now, wait for its batch and then change the row it wrote.
@@ -76,10 +77,12 @@ class CaseIndexWriter {
           values.toArray());
     }
     if (change.pupilNameChanged) {
-      words(change.caseId, "p", NameWords.words(change.pupilName));
+      words(change, "p", NameWords.words(change.pupilName));
     }
     if (change.parentsChanged) {
-      jdbc.update("DELETE FROM cf_case_parent WHERE process_instance_id = ?", change.caseId);
+      if (!change.started) {
+        jdbc.update("DELETE FROM cf_case_parent WHERE process_instance_id = ?", change.caseId);
+      }
       Set<String> words = new LinkedHashSet<>();
       for (Parent parent : change.parents) {
         jdbc.update(
@@ -87,12 +90,15 @@ class CaseIndexWriter {
             change.caseId, parent.id(), parent.name(), familyKey(parent.id()));
         words.addAll(NameWords.words(parent.name()));
       }
-      words(change.caseId, "r", words);
+      words(change, "r", words);
     }
   }
 
-  private void words(String caseId, String source, Set<String> words) {
-    jdbc.update("DELETE FROM cf_case_word WHERE process_instance_id = ? AND source = ?", caseId, source);
+  private void words(CaseIndexChanges.CaseChange change, String source, Set<String> words) {
+    String caseId = change.caseId;
+    if (!change.started) {
+      jdbc.update("DELETE FROM cf_case_word WHERE process_instance_id = ? AND source = ?", caseId, source);
+    }
     List<Object[]> rows = words.stream().map(word -> new Object[] {word, caseId, source}).toList();
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("INSERT INTO cf_case_word (word, process_instance_id, source) VALUES (?, ?, ?)", rows);
