@@ -740,6 +740,7 @@ class ProductBenchmark {
   @Order(3)
   void tasklistQueriesWithAuthorizationsAgainstTheBareEngine() throws IOException {
     Map<String, Percentiles[]> bare = new java.util.HashMap<>();
+    Map<String, Percentiles[]> bareWithStatistics = new java.util.HashMap<>();
     Map<String, Percentiles[]> product = new java.util.HashMap<>();
     boolean reported = false;
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -771,26 +772,73 @@ class ProductBenchmark {
           bare.put(size + " " + joins, tasklistQueries(bareContext, size, joins, "bare"));
           product.put(size + " " + joins, tasklistQueries(productContext, size, joins, "product"));
         }
+        // the bare engine again on the same data with the product's statistics (V101), then without
+        javax.sql.DataSource bareData = bareContext.getBean(javax.sql.DataSource.class);
+        permissionStatistics(bareData, true);
+        for (Joins joins : Joins.values()) {
+          bareWithStatistics.put(size + " " + joins, tasklistQueries(bareContext, size, joins, "bare-statistics"));
+        }
+        permissionStatistics(bareData, false);
       }
-      reportTasklistQueries(bare, product);
+      reportTasklistQueries(bare, bareWithStatistics, product);
       writeReport(); // before the databases are held, so an interrupted inspection keeps the figures
       reported = true;
       holdForInspection(postgres);
     } finally {
       if (!reported) { // what was measured is kept when a later size stops the run
-        reportTasklistQueries(bare, product);
+        reportTasklistQueries(bare, bareWithStatistics, product);
         writeReport();
       }
     }
   }
 
-  private static void reportTasklistQueries(Map<String, Percentiles[]> bare, Map<String, Percentiles[]> product) {
+  /**
+   * The product's statistics on the permission tests (V101__authorization_permission_statistics.sql)
+   * added to or dropped from a database, then analysed: the bare engine measured with and without
+   * them, so the product is compared with the engine as shipped and with the engine given the same
+   * planner statistics.
+   */
+  private static void permissionStatistics(javax.sql.DataSource dataSource, boolean add) {
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      if (add) {
+        String script = new String(new org.springframework.core.io.ClassPathResource(
+            "db/postgres/V101__authorization_permission_statistics.sql").getInputStream().readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
+          if (!sql.isBlank()) {
+            statement.execute(sql);
+          }
+        }
+      } else {
+        for (String name : List.of("read", "read_task", "read_instance", "read_history")) {
+          statement.execute("drop statistics if exists att_stat_auth_perm_" + name);
+        }
+        statement.execute("analyze act_ru_authorization");
+      }
+    } catch (java.sql.SQLException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void reportTasklistQueries(Map<String, Percentiles[]> bare, Map<String, Percentiles[]> bareWithStatistics,
+      Map<String, Percentiles[]> product) {
     report("");
     report("### 3. Tasklist's queries with authorizations on, as an attendance officer (PostgreSQL; up to %d timed runs after up to 50)",
         QUERY_RUNS);
     report("");
     report("Both applications with the same engine switches in each row (the product runs with inner joins).");
     report("");
+    report("Against the bare engine as shipped:");
+    report("");
+    reportTasklistQueries(bare, product);
+    report("");
+    report("Against the bare engine on the same data with the product's planner statistics (V101) added:");
+    report("");
+    reportTasklistQueries(bareWithStatistics, product);
+  }
+
+  private static void reportTasklistQueries(Map<String, Percentiles[]> bare, Map<String, Percentiles[]> product) {
     report("| open tasks | engine joins | query | bare p50 | bare p95 | product p50 | product p95 | p95 ratio | runs (bare/product) |");
     report("|---|---|---|---|---|---|---|---|---|");
     String[] names = {"a group's tasks (first page of 15, newest first)", "a filter's count"};
