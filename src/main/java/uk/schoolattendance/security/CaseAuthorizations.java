@@ -8,12 +8,17 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
@@ -28,7 +33,12 @@ import uk.schoolattendance.process.InvalidInputException;
  * process when it is deployed. A school user may open a case only for its own school.
  *
  * <p>The school's tasks come from the candidate group {@code school-{urn}}: Camunda grants the
- * candidate group the task's default permissions when the task is created.
+ * candidate group the task's default permissions when the task is created. With historic instance
+ * permissions on, Camunda also grants each candidate READ on the task's history, one more row per
+ * task; the school's group already reads the whole instance's history (its tasks, their variables
+ * and operation log included) by the grant above, so for that group on a task of its own school's
+ * instance the engine grants only the runtime permissions ({@link SchoolTaskGrants}). Every other
+ * candidate (an officer, the officers' team, a school on another school's instance) keeps both.
  */
 @Component
 class CaseAuthorizations extends AbstractProcessEnginePlugin implements ExecutionListener {
@@ -38,6 +48,9 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     ProcessStartListeners.register(configuration, this);
+    if (configuration.getResourceAuthorizationProvider() == null) {
+      configuration.setResourceAuthorizationProvider(new SchoolTaskGrants());
+    }
   }
 
   @Override
@@ -75,10 +88,37 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
   }
 
   /**
+   * Camunda's default grants, less a task history grant the school's group already holds through
+   * its grant on the task's process instance history (no row, and no look-up for an existing one).
+   */
+  static final class SchoolTaskGrants extends DefaultAuthorizationProvider {
+
+    @Override
+    protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+      if (groupId == null || !isHistoricInstancePermissionsEnabled() || !readsInstanceHistory(task, groupId)) {
+        return super.createOrUpdateAuthorizations(task, groupId, userId);
+      }
+      return new AuthorizationEntity[] {
+        createOrUpdateAuthorization(task, null, groupId, Resources.TASK, false,
+            getRuntimePermissions(isEnforceSpecificVariablePermission()))
+      };
+    }
+
+    /** Whether the group is the school of the task's process instance, which CaseAuthorizations granted its history. */
+    private static boolean readsInstanceHistory(Task task, String groupId) {
+      if (!(task instanceof DelegateTask delegate) || delegate.getExecution() == null) {
+        return false;
+      }
+      String urn = schoolUrn(delegate.getExecution());
+      return urn != null && schoolGroup(urn).equals(groupId);
+    }
+  }
+
+  /**
    * The start's school, normalised by the one input rule (so {@code " 100002"} is school 100002,
    * never a school nobody sees), or null when the start names none or a malformed one.
    */
-  private static String schoolUrn(DelegateExecution execution) {
+  private static String schoolUrn(VariableScope execution) {
     Object raw = CaseFacts.SCHOOL_URN.raw(execution);
     if (raw == null) {
       return null;

@@ -49,6 +49,7 @@ class AuthorizationTest {
   @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired uk.schoolattendance.notices.PenaltyNoticeNumbers noticeNumbers;
   @Autowired org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
 
   String deploymentId;
   ProcessInstance school1Case;
@@ -105,6 +106,33 @@ class AuthorizationTest {
     assertThat(
             get("school2", "/engine-rest/process-instance/" + school1Case.getId() + "/variables").getStatusCode())
         .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aSchoolReadsTheHistoryOfItsCasesTasksThroughItsGrantOnTheCase() {
+    ProcessInstance own = runtimeService.startProcessInstanceByKey(PROBE, Map.of("schoolUrn", "100002"));
+    Task mine = schoolTask(own);
+    ResponseEntity<String> completed =
+        post(
+            "school2",
+            "/engine-rest/task/" + mine.getId() + "/complete",
+            "{\"variables\":{\"schoolInterventionOutcome\":{\"value\":\"improved\"}}}");
+    assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    // no grant per task for the school: its grant on the case's history covers the case's tasks
+    assertThat(historicTaskGrants(mine.getId(), "school-100002")).isZero();
+    assertThat(ids("school2", "/engine-rest/history/task?taskId=" + mine.getId())).containsExactly(mine.getId());
+    assertThat(ids("school1", "/engine-rest/history/task?taskId=" + mine.getId())).isEmpty();
+    // the officers' team keeps Camunda's grant on its own task's history
+    assertThat(historicTaskGrants(officerTask(own).getId(), "attendance-officers")).isOne();
+  }
+
+  private long historicTaskGrants(String taskId, String group) {
+    return authorizationService.createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK)
+        .resourceId(taskId)
+        .groupIdIn(group)
+        .count();
   }
 
   private List<String> casesOf(String urn) {
