@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -82,9 +83,18 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
             historic.setResourceId(instance);
             historic.addPermission(HistoricProcessInstancePermissions.READ);
             authorizations.saveAuthorization(historic);
+            // Camunda looks the instance's history up to stamp the grant with its case (root
+            // instance), but the history is not written yet at the start, so it would stay
+            // unstamped and outlive the case's history cleanup. Stamped before the insert is
+            // flushed, the grant gets the case's removal time when the case ends, like its rows.
+            ((AuthorizationEntity) historic).setRootProcessInstanceId(rootInstance(execution));
           }
           return null;
         });
+  }
+
+  private static String rootInstance(DelegateExecution execution) {
+    return execution instanceof ExecutionEntity entity ? entity.getRootProcessInstanceId() : execution.getProcessInstanceId();
   }
 
   /**

@@ -127,6 +127,31 @@ class AuthorizationTest {
     assertThat(historicTaskGrants(officerTask(own).getId(), "attendance-officers")).isOne();
   }
 
+  @Test
+  void aSchoolsGrantOnACasesHistoryGoesWithTheCasesHistory() {
+    ProcessInstance own = runtimeService.startProcessInstanceByKey(PROBE, Map.of("schoolUrn", "100002"));
+    org.camunda.bpm.engine.authorization.Authorization grant = historyGrant(own.getId());
+    assertThat(grant.getRootProcessInstanceId()).isEqualTo(own.getId());
+    assertThat(grant.getRemovalTime()).isNull();
+
+    taskService.complete(schoolTask(own).getId(), Map.of("schoolInterventionOutcome", "improved"));
+    taskService.complete(officerTask(own).getId());
+
+    // removed by history cleanup with the case's own rows, at the same time
+    java.util.Date removal =
+        historyService.createHistoricProcessInstanceQuery().processInstanceId(own.getId()).singleResult().getRemovalTime();
+    assertThat(removal).isNotNull();
+    assertThat(historyGrant(own.getId()).getRemovalTime()).isEqualTo(removal);
+  }
+
+  private org.camunda.bpm.engine.authorization.Authorization historyGrant(String instanceId) {
+    return authorizationService.createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE)
+        .resourceId(instanceId)
+        .groupIdIn("school-100002")
+        .singleResult();
+  }
+
   private long historicTaskGrants(String taskId, String group) {
     return authorizationService.createAuthorizationQuery()
         .resourceType(org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK)
