@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * History level {@code case-file}: everything the engine's {@code full} level records (every
@@ -15,6 +16,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * case's own append-only logs (the Json {@code history}), whose every change would otherwise
  * store a complete copy of the whole log again (quadratic in the case's length), and values
  * the application derives and can recompute. Their latest value stays in the variable history.
+ *
+ * <p>The variables named in {@code attendance.history.variables-without-history} keep no history
+ * at all: they are a task's display copies of what the case holds (the stage, band and Json log in
+ * words for Tasklist's forms), made when the task is created and gone with it; the case's own
+ * variables they are made from keep theirs.
  *
  * <p>It reports the id of {@code full} (3): it writes a subset of the same rows in the same
  * tables, so a database created at {@code full} starts at {@code case-file} and back without a
@@ -26,9 +32,11 @@ public final class CaseFileHistoryLevel extends AbstractHistoryLevel {
   public static final String NAME = "case-file";
 
   private final Set<String> variablesWithoutDetail;
+  private final Set<String> variablesWithoutHistory;
 
-  public CaseFileHistoryLevel(Set<String> variablesWithoutDetail) {
+  public CaseFileHistoryLevel(Set<String> variablesWithoutDetail, Set<String> variablesWithoutHistory) {
     this.variablesWithoutDetail = Set.copyOf(variablesWithoutDetail);
+    this.variablesWithoutHistory = Set.copyOf(variablesWithoutHistory);
   }
 
   @Override
@@ -43,9 +51,15 @@ public final class CaseFileHistoryLevel extends AbstractHistoryLevel {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    return !(eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
-        && entity instanceof HistoricVariableUpdateEventEntity update
-        && variablesWithoutDetail.contains(update.getVariableName()));
+    if (entity instanceof VariableInstanceEntity variable && variablesWithoutHistory.contains(variable.getName())) {
+      return false; // create, update, delete and migrate of a display copy
+    }
+    if (entity instanceof HistoricVariableUpdateEventEntity update) {
+      String name = update.getVariableName();
+      return !(variablesWithoutHistory.contains(name)
+          || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && variablesWithoutDetail.contains(name));
+    }
+    return true;
   }
 
   public Set<String> variablesWithoutDetail() {

@@ -53,6 +53,9 @@ class EngineTuning {
     List<String> variablesWithoutDetail = Binder.get(environment)
         .bind("attendance.history.variables-without-detail", Bindable.listOf(String.class))
         .orElse(List.of());
+    List<String> variablesWithoutHistory = Binder.get(environment)
+        .bind("attendance.history.variables-without-history", Bindable.listOf(String.class))
+        .orElse(List.of());
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,7 +63,7 @@ class EngineTuning {
         if (configuration.getCustomHistoryLevels() != null) {
           levels.addAll(configuration.getCustomHistoryLevels());
         }
-        levels.add(new CaseFileHistoryLevel(new HashSet<>(variablesWithoutDetail)));
+        levels.add(new CaseFileHistoryLevel(new HashSet<>(variablesWithoutDetail), new HashSet<>(variablesWithoutHistory)));
         configuration.setCustomHistoryLevels(levels);
       }
     };

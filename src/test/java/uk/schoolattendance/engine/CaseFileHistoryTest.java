@@ -59,6 +59,26 @@ class CaseFileHistoryTest {
         .includeOutputs().singleResult().getOutputs()).anySatisfy(o -> assertThat(o.getValue()).isEqualTo("target-met"));
   }
 
+  @Test
+  void aTasksDisplayCopiesOfTheCaseKeepNoHistoryTheCasesOwnValuesDo() {
+    String id = engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", "AC-HISTORY-2",
+        CaseFixtures.with(CaseFixtures.startVariables(), "entryLevel", 2)).getId();
+    Task meeting = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+    // the form reads the copies in words while the task is open ...
+    assertThat(engine.getTaskService().getVariablesLocal(meeting.getId()))
+        .containsKeys("stageShown", "historyShown");
+    complete(id, Map.of("attendanceTarget", 92.0));
+
+    HistoryService history = engine.getHistoryService();
+    // ... they leave no history behind, while what they were made from keeps its own
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .variableNameIn("stageShown", "attendanceBandShown", "historyShown").count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().list())
+        .noneMatch(d -> ((HistoricVariableUpdate) d).getVariableName().endsWith("Shown"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableNameIn("stage", "history")
+        .count()).isEqualTo(2);
+  }
+
   private void complete(String instanceId, Map<String, Object> variables) {
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
     engine.getTaskService().complete(task.getId(), variables);
