@@ -140,6 +140,11 @@ class PostgresProfileTest {
         .containsExactlyInAnyOrder("att_stat_auth_perm_read", "att_stat_auth_perm_read_task",
             "att_stat_auth_perm_read_instance", "att_stat_auth_perm_read_history");
     assertThat(jdbc().queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    // ... and look up only task and process-definition grants for each task (V260, PostgreSQL only).
+    assertThat(applied).contains("260");
+    assertThat(jdbc().queryForObject(
+            "select indexdef from pg_indexes where indexname = 'att_idx_auth_task_resource'", String.class))
+        .contains("(resource_id_)").contains("resource_type_");
   }
 
   @Test
