@@ -145,6 +145,54 @@ class PostgresProfileTest {
     assertThat(jdbc().queryForObject(
             "select indexdef from pg_indexes where indexname = 'att_idx_auth_task_resource'", String.class))
         .contains("(resource_id_)").contains("resource_type_");
+    // ... and of the task grants only those with READ, which a task query's condition implies (V270)
+    assertThat(applied).contains("270");
+    assertThat(jdbc().queryForObject(
+            "select indexdef from pg_indexes where indexname = 'att_idx_auth_task_read'", String.class))
+        .contains("(resource_id_)").contains("perms_");
+    assertThat(readGrantsPlan()).contains("att_idx_auth_task_read");
+  }
+
+  /**
+   * The plan of the grants a task query reads for one task, with the condition Camunda's task
+   * query puts on them (Authorization.xml, authCheckJoinWithoutOnClauseWithBinding), in a
+   * transaction that is rolled back, without the grants' other indexes (but the primary key) and with
+   * sequential scans off: PostgreSQL uses a partial index only where the condition implies its
+   * predicate.
+   */
+  private String readGrantsPlan() {
+    return jdbc().execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection -> {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("set local enable_seqscan = off");
+        List<String> others = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rows = statement.executeQuery("select coalesce('alter table act_ru_authorization drop"
+            + " constraint ' || con.conname, 'drop index ' || c.relname) from pg_index i join pg_class c on c.oid ="
+            + " i.indexrelid left join pg_constraint con on con.conindid = i.indexrelid where i.indrelid ="
+            + " 'act_ru_authorization'::regclass and not i.indisprimary and c.relname <> 'att_idx_auth_task_read'")) {
+          while (rows.next()) {
+            others.add(rows.getString(1));
+          }
+        }
+        for (String drop : others) {
+          statement.execute(drop);
+        }
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.ResultSet rows = statement.executeQuery("explain select A.* from ACT_RU_AUTHORIZATION A"
+            + " where A.TYPE_ < 2 and (A.USER_ID_ in ('officer', '*') or A.GROUP_ID_ in ('attendance-officers'))"
+            + " and (A.RESOURCE_TYPE_ = 7 and A.PERMS_ & 2 = 2 or A.RESOURCE_TYPE_ = 6 and A.PERMS_ & 64 = 64)"
+            + " and A.RESOURCE_ID_ in ('some-task', 'AttendanceCase', '*')")) {
+          while (rows.next()) {
+            plan.append(rows.getString(1)).append('\n');
+          }
+        }
+        return plan.toString();
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    });
   }
 
   @Test
