@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -141,6 +143,25 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
         taskGrant,
         createOrUpdateAuthorization(task, userId, groupId, Resources.HISTORIC_TASK, true, getHistoricPermissions(specificVariables))
       };
+    }
+
+    /**
+     * Camunda looks each grant up before it makes one (a select per grant); a task made in this
+     * command has none in the database yet, so only this command's own grants are merged (as
+     * Camunda does when its look-up finds nothing).
+     */
+    @Override
+    protected AuthorizationEntity createOrUpdateAuthorization(Task task, String userId, String groupId,
+        Resource resource, boolean isHistoric, Permission... permissions) {
+      if (!(task instanceof TaskEntity entity)
+          || !Context.getCommandContext().getDbEntityManager().getDbEntityCache().isTransient(entity)) {
+        return super.createOrUpdateAuthorization(task, userId, groupId, resource, isHistoric, permissions);
+      }
+      AuthorizationEntity grant = createAuthorization(userId, groupId, resource, task.getId(), permissions);
+      if (isHistoric) {
+        provideRemovalTime(grant, task);
+      }
+      return grant;
     }
 
     /**
