@@ -15,6 +15,14 @@ public final class Groups {
   public static final String DATA_TEAM = "data-team";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+  /**
+   * The local authority's caseworkers: each reads and works cases through grants on every process
+   * definition (READ_TASK and READ_HISTORY among them), so a grant on one of their tasks only has
+   * to add what those do not give (TASK_WORK). One list for the grants and for who needs no
+   * per-task READ.
+   */
+  public static final List<String> CASEWORKERS = List.of(ATTENDANCE_OFFICERS, SENIOR_PRACTITIONERS, COMPLIANCE_TEAM);
+
   /** The role groups and their names as the Admin webapp shows them. */
   public static final List<String[]> ROLES =
       List.of(

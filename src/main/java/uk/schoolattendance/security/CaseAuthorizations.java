@@ -2,9 +2,12 @@ package uk.schoolattendance.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,6 +24,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.School;
@@ -38,8 +42,9 @@ import uk.schoolattendance.process.InvalidInputException;
  * permissions on, Camunda also grants each candidate READ on the task's history, one more row per
  * task; the school's group already reads the whole instance's history (its tasks, their variables
  * and operation log included) by the grant above, so for that group on a task of its own school's
- * instance the engine grants only the runtime permissions ({@link SchoolTaskGrants}). Every other
- * candidate (an officer, the officers' team, a school on another school's instance) keeps both.
+ * instance the engine grants only the runtime permissions. The local authority's caseworkers read
+ * every task and its history through their grants on the process definitions, so their grant on
+ * a task adds only TASK_WORK ({@link TaskGrantsBeyondStandingGrants}).
  */
 @Component
 class CaseAuthorizations extends AbstractProcessEnginePlugin implements ExecutionListener {
@@ -50,7 +55,7 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     ProcessStartListeners.register(configuration, this);
     if (configuration.getResourceAuthorizationProvider() == null) {
-      configuration.setResourceAuthorizationProvider(new SchoolTaskGrants());
+      configuration.setResourceAuthorizationProvider(new TaskGrantsBeyondStandingGrants());
     }
   }
 
@@ -98,25 +103,65 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
   }
 
   /**
-   * Camunda's default grants, less a task history grant the school's group already holds through
-   * its grant on the task's process instance history (no row, and no look-up for an existing one).
+   * Camunda's default grants on a task for its candidates, assignee and owner, less what the
+   * person or group already holds through a standing grant, so each task adds only what is its
+   * own:
+   *
+   * <ul>
+   *   <li>a caseworker group ({@link Groups#CASEWORKERS}), or a user in one, reads every task and
+   *       its history through its grants on every process definition (READ_TASK, READ_HISTORY):
+   *       its grant on the task carries only TASK_WORK (claim, complete), and it gets no grant on
+   *       the task's history. Tasklist's count then joins one grant per task for an officer (the
+   *       definition grant), not three;
+   *   <li>a school's group on a task of its own school's case reads the case's history through
+   *       its grant on the instance's history ({@link CaseAuthorizations#notify}): no grant on
+   *       the task's history.
+   * </ul>
+   *
+   * <p>Everyone else (a school's group or user, any user outside the caseworker groups) gets
+   * Camunda's grants unchanged, READ included. A grant that already exists is only added to.
    */
-  static final class SchoolTaskGrants extends DefaultAuthorizationProvider {
+  static final class TaskGrantsBeyondStandingGrants extends DefaultAuthorizationProvider {
 
     @Override
     protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
-      if (groupId == null || !isHistoricInstancePermissionsEnabled() || !readsInstanceHistory(task, groupId)) {
-        return super.createOrUpdateAuthorizations(task, groupId, userId);
+      boolean specificVariables = isEnforceSpecificVariablePermission();
+      boolean caseworker = readsEveryTaskThroughDefinitions(groupId, userId);
+      Permission[] runtime = getRuntimePermissions(specificVariables);
+      if (caseworker) {
+        runtime = Arrays.stream(runtime).filter(p -> p.getValue() != Permissions.READ.getValue()).toArray(Permission[]::new);
+      }
+      AuthorizationEntity taskGrant = createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false, runtime);
+      // READ_HISTORY and the instance's history grant give no variables when they need their own permission
+      boolean historyHeld = caseworker && !specificVariables || readsInstanceHistory(task, groupId);
+      if (!isHistoricInstancePermissionsEnabled() || historyHeld) {
+        return new AuthorizationEntity[] {taskGrant};
       }
       return new AuthorizationEntity[] {
-        createOrUpdateAuthorization(task, null, groupId, Resources.TASK, false,
-            getRuntimePermissions(isEnforceSpecificVariablePermission()))
+        taskGrant,
+        createOrUpdateAuthorization(task, userId, groupId, Resources.HISTORIC_TASK, true, getHistoricPermissions(specificVariables))
       };
+    }
+
+    /**
+     * Whether the group is a caseworker group, or the user a member of one (one look-up in the
+     * identity store, whoever is signed in).
+     */
+    private static boolean readsEveryTaskThroughDefinitions(String groupId, String userId) {
+      if (groupId != null) {
+        return Groups.CASEWORKERS.contains(groupId);
+      }
+      CommandContext commandContext = Context.getCommandContext();
+      return commandContext.runWithoutAuthorization(
+          () -> commandContext.getReadOnlyIdentityProvider().createGroupQuery(commandContext)
+              .groupMember(userId)
+              .groupIdIn(Groups.CASEWORKERS.toArray(String[]::new))
+              .count() > 0);
     }
 
     /** Whether the group is the school of the task's process instance, which CaseAuthorizations granted its history. */
     private static boolean readsInstanceHistory(Task task, String groupId) {
-      if (!(task instanceof DelegateTask delegate) || delegate.getExecution() == null) {
+      if (groupId == null || !(task instanceof DelegateTask delegate) || delegate.getExecution() == null) {
         return false;
       }
       String urn = schoolUrn(delegate.getExecution());
