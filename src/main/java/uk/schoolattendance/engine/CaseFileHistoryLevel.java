@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * the application derives and can recompute. Their latest value stays in the variable history.
  *
  * <p>The variables named in {@code attendance.history.variables-without-history} keep no history
- * at all: they are a task's display copies of what the case holds (the stage, band and Json log in
- * words for Tasklist's forms), made when the task is created and gone with it; the case's own
- * variables they are made from keep theirs.
+ * at all: they are display copies of what the case holds (the stage, band and Json log in words for
+ * Tasklist's forms) that tasks created before those words were made when a form is opened still
+ * hold, gone with the task; the case's own variables they were made from keep theirs.
  *
  * <p>It reports the id of {@code full} (3): it writes a subset of the same rows in the same
  * tables, so a database created at {@code full} starts at {@code case-file} and back without a

@@ -60,17 +60,17 @@ class CaseFileHistoryTest {
   }
 
   @Test
-  void aTasksDisplayCopiesOfTheCaseKeepNoHistoryTheCasesOwnValuesDo() {
+  void aTasksFormShowsTheCaseInWordsWithoutStoringThemTheCasesOwnValuesKeepTheirHistory() {
     String id = engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", "AC-HISTORY-2",
         CaseFixtures.with(CaseFixtures.startVariables(), "entryLevel", 2)).getId();
     Task meeting = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
-    // the form reads the copies in words while the task is open ...
-    assertThat(engine.getTaskService().getVariablesLocal(meeting.getId()))
+    // the form reads the case in words while the task is open ...
+    assertThat(engine.getFormService().getTaskFormVariables(meeting.getId()))
         .containsKeys("stageShown", "historyShown");
     complete(id, Map.of("attendanceTarget", 92.0));
 
     HistoryService history = engine.getHistoryService();
-    // ... they leave no history behind, while what they were made from keeps its own
+    // ... they leave no history behind, while what they are made from keeps its own
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id)
         .variableNameIn("stageShown", "attendanceBandShown", "historyShown").count()).isZero();
     assertThat(history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().list())

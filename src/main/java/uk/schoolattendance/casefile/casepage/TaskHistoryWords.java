@@ -1,36 +1,39 @@
 package uk.schoolattendance.casefile.casepage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casework.AttendanceCase;
-import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.ProcessVariable;
 
 /**
- * Tasklist's forms show a case's stage and history as people read them: when a task of an attendance
- * case or its Notice to Improve is created it gets task-local {@code stageShown} ("Facilitate support"),
- * {@code attendanceBandShown} ("Persistent absence") and
- * {@code historyShown} (the case page's timeline, newest first: "9:05am on 28 May 2027", what
- * happened in words, who by name), which the forms display instead of the raw {@code stage} and
- * {@code history}. Only what the case already holds is shown, in other words; the case's own
- * variables are unchanged, and a form falls back to the raw history for a task created before this.
+ * Tasklist's forms show a case's stage and history as people read them: {@code stageShown}
+ * ("Facilitate support"), {@code attendanceBandShown} ("Persistent absence") and {@code historyShown}
+ * (the case page's timeline, newest first: "9:05am on 28 May 2027", what happened in words, who by
+ * name), which the forms display instead of the raw {@code stage}, {@code attendanceBand} and
+ * {@code history}.
+ *
+ * <p>The words are made when a form is opened, from the case's variables as they are then, and
+ * stored nowhere: Tasklist loads a Camunda Form's values with {@code GET /task/{id}/form-variables}
+ * ({@code FormService.getTaskFormVariables}), and this plugin puts the words into what that call
+ * returns ({@link FormServiceWithWords}). So a form opened after the case's history grew shows the
+ * new entries, and a task is created without display copies, byte arrays or look-ups of people's
+ * names. The engine's own check on that call (READ on the task or its variables) comes first: only
+ * someone who may read the task gets the words. A task created before this (which still holds
+ * stored copies until it ends) is shown the current words too.
  */
 @Component
 class TaskHistoryWords extends AbstractProcessEnginePlugin {
@@ -38,10 +41,12 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
   static final ProcessVariable<String> STAGE_SHOWN = ProcessVariable.text("stageShown");
   /** The pupil's attendance band in words: "Persistent absence" for {@code persistent}. */
   static final ProcessVariable<String> ATTENDANCE_BAND_SHOWN = ProcessVariable.text("attendanceBandShown");
-  static final ProcessVariable<com.fasterxml.jackson.databind.JsonNode> HISTORY_SHOWN = ProcessVariable.json("historyShown");
+  static final ProcessVariable<JsonNode> HISTORY_SHOWN = ProcessVariable.json("historyShown");
 
-  /** The processes whose forms show a case's stage or history: the case and its Notice to Improve. */
-  private static final java.util.Set<String> PROCESSES = java.util.Set.of(AttendanceCase.KEY, NoticeToImprove.KEY);
+  private static final Set<String> SHOWN = Set.of(STAGE_SHOWN.name(), ATTENDANCE_BAND_SHOWN.name(), HISTORY_SHOWN.name());
+  /** What the words are made from: the attendance case's own variables. */
+  private static final Set<String> SOURCES =
+      Set.of(AttendanceCase.STAGE.name(), AttendanceCase.ATTENDANCE_BAND.name(), AttendanceCase.HISTORY.name());
 
   private final ObjectProvider<CaseHistoryWords> words;
 
@@ -49,47 +54,78 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
     this.words = words;
   }
 
+  /** After the engine's services are made (so the form service it wraps can run commands), before the engine is built from them. */
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = new ArrayList<>();
-    if (configuration.getCustomPostBPMNParseListeners() != null) {
-      listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-    }
-    TaskListener shown = this::show;
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            && PROCESSES.contains(definition.getKey())
-            && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, shown);
-        }
-      }
-    });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setFormService(new FormServiceWithWords(configuration.getFormService(), this));
   }
 
-  private void show(DelegateTask task) {
-    String stage = AttendanceCase.STAGE.get(task);
-    if (stage != null) {
-      STAGE_SHOWN.setLocal(task, Wording.sentence(stage));
+  /** Whether a form that asks for these variables (all of them when null) is shown any of the words. */
+  boolean shows(Collection<String> asked) {
+    return asked == null || asked.stream().anyMatch(SHOWN::contains);
+  }
+
+  /** The variables to ask the engine for so that the words can be made: those asked and what the words are made from. */
+  Collection<String> withSources(Collection<String> asked) {
+    if (asked == null) {
+      return null;
     }
-    String band = AttendanceCase.ATTENDANCE_BAND.get(task);
-    if (band != null && !band.isBlank()) {
-      ATTENDANCE_BAND_SHOWN.setLocal(task, Wording.sentence(band) + " absence");
+    Set<String> names = new LinkedHashSet<>(asked);
+    names.addAll(SOURCES);
+    return names;
+  }
+
+  /**
+   * Puts the words asked for (all when {@code asked} is null) into the variables the engine gave the
+   * form, in place of any copy a task still stores, and takes out what was fetched only to make them.
+   */
+  VariableMap addTo(VariableMap variables, Collection<String> asked) {
+    String stage = AttendanceCase.STAGE.from(stored(variables, AttendanceCase.STAGE));
+    String band = AttendanceCase.ATTENDANCE_BAND.from(stored(variables, AttendanceCase.ATTENDANCE_BAND));
+    Object history = stored(variables, AttendanceCase.HISTORY);
+    if (asked != null) {
+      variables.keySet().removeIf(name -> SOURCES.contains(name) && !asked.contains(name));
     }
-    Object history = task.getVariable(AttendanceCase.HISTORY.name());
-    if (history != null) {
-      ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-      for (CasePage.TimelineEntry entry : words.getObject().timeline(history)) {
-        ObjectNode row = rows.addObject();
-        row.put("date", entry.when());
-        row.put("event", entry.onDay().isEmpty() ? entry.title() : entry.title() + " on " + entry.onDay());
-        row.put("level", entry.where());
-        row.put("by", entry.by());
-        row.put("reason", entry.text());
-      }
-      HISTORY_SHOWN.setLocal(task, rows);
+    put(variables, asked, STAGE_SHOWN, stage == null ? null : Variables.stringValue(Wording.sentence(stage)));
+    put(variables, asked, ATTENDANCE_BAND_SHOWN,
+        band == null || band.isBlank() ? null : Variables.stringValue(Wording.sentence(band) + " absence"));
+    put(variables, asked, HISTORY_SHOWN, history == null ? null : Json.value(timeline(history)));
+    return variables;
+  }
+
+  private ArrayNode timeline(Object history) {
+    ArrayNode rows = Json.newList();
+    for (CasePage.TimelineEntry entry : words.getObject().timeline(history)) {
+      ObjectNode row = rows.addObject();
+      row.put("date", entry.when());
+      row.put("event", entry.onDay().isEmpty() ? entry.title() : entry.title() + " on " + entry.onDay());
+      row.put("level", entry.where());
+      row.put("by", entry.by());
+      row.put("reason", entry.text());
     }
+    return rows;
+  }
+
+  private static void put(VariableMap variables, Collection<String> asked, ProcessVariable<?> shown, TypedValue value) {
+    if (asked != null && !asked.contains(shown.name())) {
+      return;
+    }
+    if (value == null) {
+      variables.remove(shown.name());
+    } else {
+      variables.putValueTyped(shown.name(), value);
+    }
+  }
+
+  /**
+   * The value as the engine gave it, without deserializing a Json value the caller asked for in its
+   * stored form (Tasklist asks so, and gets it as Json text).
+   */
+  private static Object stored(VariableMap variables, ProcessVariable<?> variable) {
+    TypedValue typed = variables.getValueTyped(variable.name());
+    if (typed instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      return serializable.getValueSerialized();
+    }
+    return typed == null ? null : typed.getValue();
   }
 }

@@ -178,7 +178,7 @@ public class CaseIndexBackfill {
           caseOfTask.put(taskId, rs.getString(2));
           changes.tasks.put(taskId, new CaseIndexChanges.TaskState(
               taskId, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getTimestamp(6), rs.getTimestamp(7), false));
+              rs.getTimestamp(6), rs.getTimestamp(7), false, false));
         },
         ids.toArray());
     for (List<String> chunk : CaseIndex.chunks(caseOfTask.keySet())) {

@@ -37,7 +37,8 @@ final class CaseIndexChanges {
 
   /** The latest state of an open task, or its end. */
   record TaskState(
-      String taskId, String caseId, String name, String key, String assignee, Date due, Date created, boolean ended) {}
+      String taskId, String caseId, String name, String key, String assignee, Date due, Date created, boolean ended,
+      boolean createdHere) {}
 
   /** A candidate added to or removed from a task. */
   record Candidate(String taskId, String caseId, char kind, String id, boolean added) {}

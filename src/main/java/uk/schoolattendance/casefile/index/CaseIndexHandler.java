@@ -132,11 +132,14 @@ final class CaseIndexHandler implements HistoryEventHandler {
     }
     boolean ended = event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
         || event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_DELETE);
+    CaseIndexChanges.TaskState before = changes().tasks.get(event.getTaskId());
+    boolean createdHere = event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_CREATE)
+        || (before != null && before.createdHere());
     changes().tasks.put(
         event.getTaskId(),
         new CaseIndexChanges.TaskState(
             event.getTaskId(), caseId, event.getName(), event.getTaskDefinitionKey(), event.getAssignee(),
-            event.getDueDate(), event.getStartTime(), ended));
+            event.getDueDate(), event.getStartTime(), ended, createdHere));
   }
 
   private void candidate(HistoricIdentityLinkLogEventEntity event) {

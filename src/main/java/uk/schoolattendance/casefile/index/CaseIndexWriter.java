@@ -52,23 +52,29 @@ class CaseIndexWriter {
     }
     columns.add("updated_at");
     values.add(now);
-    StringBuilder update = new StringBuilder("UPDATE cf_case SET ");
-    for (int i = 0; i < columns.size(); i++) {
-      update.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = ?");
-    }
-    update.append(" WHERE process_instance_id = ?");
-    List<Object> updateValues = new ArrayList<>(values);
-    updateValues.add(change.caseId);
     // a case started in this command has no row, words or parents yet: insert at once
-    if (change.started || jdbc.update(update.toString(), updateValues.toArray()) == 0) {
-      if (!change.started && !change.whole) {
-        // A case from before the search table: the backfill adds it whole (CaseIndexBackfill).
-        // Should it be adding it now, wait for its batch and then change the row it wrote.
-        jdbc.queryForObject("SELECT id FROM cf_case_backfill WHERE id = 1 FOR UPDATE", Integer.class);
-        if (jdbc.update(update.toString(), updateValues.toArray()) == 0) {
-          return;
+    boolean insert = change.started;
+    if (!insert) {
+      StringBuilder update = new StringBuilder("UPDATE cf_case SET ");
+      for (int i = 0; i < columns.size(); i++) {
+        update.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = ?");
+      }
+      update.append(" WHERE process_instance_id = ?");
+      List<Object> updateValues = new ArrayList<>(values);
+      updateValues.add(change.caseId);
+      if (jdbc.update(update.toString(), updateValues.toArray()) == 0) {
+        insert = change.whole;
+        if (!insert) {
+          // A case from before the search table: the backfill adds it whole (CaseIndexBackfill).
+          // Should it be adding it now, wait for its batch and then change the row it wrote.
+          jdbc.queryForObject("SELECT id FROM cf_case_backfill WHERE id = 1 FOR UPDATE", Integer.class);
+          if (jdbc.update(update.toString(), updateValues.toArray()) == 0) {
+            return;
+          }
         }
       }
+    }
+    if (insert) {
       columns.add(0, "process_instance_id");
       values.add(0, change.caseId);
       jdbc.update(
@@ -105,17 +111,24 @@ class CaseIndexWriter {
     }
   }
 
+  /**
+   * A task created in this command has no row yet: it is inserted at once (and one that also
+   * ended in it is never written); any other is updated, or inserted when it has no row (a task
+   * of a case from before the search table).
+   */
   private void writeTask(CaseIndexChanges.TaskState task) {
     if (task.ended()) {
-      jdbc.update("DELETE FROM cf_case_task_candidate WHERE task_id = ?", task.taskId());
-      jdbc.update("DELETE FROM cf_case_task WHERE task_id = ?", task.taskId());
+      if (!task.createdHere()) {
+        jdbc.update("DELETE FROM cf_case_task_candidate WHERE task_id = ?", task.taskId());
+        jdbc.update("DELETE FROM cf_case_task WHERE task_id = ?", task.taskId());
+      }
       return;
     }
-    int updated =
-        jdbc.update(
-            "UPDATE cf_case_task SET task_name = ?, task_key = ?, assignee = ?, due_at = ? WHERE task_id = ?",
-            task.name(), task.key(), task.assignee(), timestamp(task.due()), task.taskId());
-    if (updated == 0) {
+    if (task.createdHere()
+        || jdbc.update(
+                "UPDATE cf_case_task SET task_name = ?, task_key = ?, assignee = ?, due_at = ? WHERE task_id = ?",
+                task.name(), task.key(), task.assignee(), timestamp(task.due()), task.taskId())
+            == 0) {
       jdbc.update(
           "INSERT INTO cf_case_task (task_id, process_instance_id, task_name, task_key, assignee, due_at, created_at)"
               + " SELECT ?, ?, ?, ?, ?, ?, ? FROM cf_case WHERE process_instance_id = ?",

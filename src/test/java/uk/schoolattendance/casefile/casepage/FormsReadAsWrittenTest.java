@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +28,8 @@ import uk.schoolattendance.casework.CaseFixtures;
 /**
  * Every Tasklist form reads as a person writes (issue #16): no "level , stage **", "Attendance
  * 85 % ()", "heard on .", raw ISO timestamps, {@code null}, empty parentheses or machine codes.
- * Each form's display lines (its disabled fields and tables) are read as Tasklist fills them for a
+ * Each form's display lines (its disabled fields and tables) are read as Tasklist fills them (the
+ * task's form variables, as {@code GET /task/{id}/form-variables} gives them) for a
  * typical task of a case: a value the task holds is shown in words, a value it does not hold hides
  * its line instead of showing an empty box.
  */
@@ -55,6 +57,7 @@ class FormsReadAsWrittenTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired FormService formService;
 
   @Test
   void noFormShowsAMachineValueOrAnEmptyLineForAMissingOne() throws IOException {
@@ -96,7 +99,7 @@ class FormsReadAsWrittenTest {
     ProcessInstance started = new CaseFileCases(runtimeService)
         .start(CaseFixtures.UNIVERSAL_SCHOOL, "Mo Readwell", CaseFileCases.newUpn(), "parent-1", "Pip Readwell");
     Task task = taskService.createTaskQuery().processInstanceId(started.getId()).singleResult();
-    Map<String, Object> values = taskService.getVariables(task.getId());
+    Map<String, Object> values = formService.getTaskFormVariables(task.getId());
     List<String> shown = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Path form : forms()) {

@@ -1,0 +1,139 @@
+package uk.schoolattendance.casefile.casepage;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.form.StartFormData;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * The engine's form service, with a task form's values in words added when a form is opened
+ * ({@link TaskHistoryWords}). Everything else, and the engine's own checks, are the engine's: the
+ * variables are fetched by the engine's call first, so a caller who may not read the task is
+ * refused before any word is made. Only Camunda's public {@link FormService} is used.
+ */
+final class FormServiceWithWords implements FormService {
+
+  private final FormService engine;
+  private final TaskHistoryWords words;
+
+  FormServiceWithWords(FormService engine, TaskHistoryWords words) {
+    this.engine = engine;
+    this.words = words;
+  }
+
+  @Override
+  public VariableMap getTaskFormVariables(String taskId) {
+    return getTaskFormVariables(taskId, null, true);
+  }
+
+  @Override
+  public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables, boolean deserializeObjectValues) {
+    if (!words.shows(formVariables)) {
+      return engine.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
+    }
+    VariableMap variables = engine.getTaskFormVariables(taskId, words.withSources(formVariables), deserializeObjectValues);
+    return words.addTo(variables, formVariables);
+  }
+
+  @Override
+  public StartFormData getStartFormData(String processDefinitionId) {
+    return engine.getStartFormData(processDefinitionId);
+  }
+
+  @Override
+  public Object getRenderedStartForm(String processDefinitionId) {
+    return engine.getRenderedStartForm(processDefinitionId);
+  }
+
+  @Override
+  public Object getRenderedStartForm(String processDefinitionId, String formEngineName) {
+    return engine.getRenderedStartForm(processDefinitionId, formEngineName);
+  }
+
+  @Deprecated
+  @Override
+  public ProcessInstance submitStartFormData(String processDefinitionId, Map<String, String> properties) {
+    return engine.submitStartFormData(processDefinitionId, properties);
+  }
+
+  @Override
+  public ProcessInstance submitStartForm(String processDefinitionId, Map<String, Object> properties) {
+    return engine.submitStartForm(processDefinitionId, properties);
+  }
+
+  @Deprecated
+  @Override
+  public ProcessInstance submitStartFormData(String processDefinitionId, String businessKey, Map<String, String> properties) {
+    return engine.submitStartFormData(processDefinitionId, businessKey, properties);
+  }
+
+  @Override
+  public ProcessInstance submitStartForm(String processDefinitionId, String businessKey, Map<String, Object> properties) {
+    return engine.submitStartForm(processDefinitionId, businessKey, properties);
+  }
+
+  @Override
+  public TaskFormData getTaskFormData(String taskId) {
+    return engine.getTaskFormData(taskId);
+  }
+
+  @Override
+  public Object getRenderedTaskForm(String taskId) {
+    return engine.getRenderedTaskForm(taskId);
+  }
+
+  @Override
+  public Object getRenderedTaskForm(String taskId, String formEngineName) {
+    return engine.getRenderedTaskForm(taskId, formEngineName);
+  }
+
+  @Deprecated
+  @Override
+  public void submitTaskFormData(String taskId, Map<String, String> properties) {
+    engine.submitTaskFormData(taskId, properties);
+  }
+
+  @Override
+  public void submitTaskForm(String taskId, Map<String, Object> properties) {
+    engine.submitTaskForm(taskId, properties);
+  }
+
+  @Override
+  public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
+    return engine.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+  }
+
+  @Override
+  public VariableMap getStartFormVariables(String processDefinitionId) {
+    return engine.getStartFormVariables(processDefinitionId);
+  }
+
+  @Override
+  public VariableMap getStartFormVariables(String processDefinitionId, Collection<String> formVariables, boolean deserializeObjectValues) {
+    return engine.getStartFormVariables(processDefinitionId, formVariables, deserializeObjectValues);
+  }
+
+  @Override
+  public String getStartFormKey(String processDefinitionId) {
+    return engine.getStartFormKey(processDefinitionId);
+  }
+
+  @Override
+  public String getTaskFormKey(String processDefinitionId, String taskDefinitionKey) {
+    return engine.getTaskFormKey(processDefinitionId, taskDefinitionKey);
+  }
+
+  @Override
+  public InputStream getDeployedStartForm(String processDefinitionId) {
+    return engine.getDeployedStartForm(processDefinitionId);
+  }
+
+  @Override
+  public InputStream getDeployedTaskForm(String taskId) {
+    return engine.getDeployedTaskForm(taskId);
+  }
+}
