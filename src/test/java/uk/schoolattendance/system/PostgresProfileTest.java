@@ -136,7 +136,7 @@ class PostgresProfileTest {
         .containsExactlyInAnyOrder("att_idx_job_duedate", "att_idx_ident_lnk_group_task");
     // Tasklist's authorization checks are planned with real numbers (V101, PostgreSQL only).
     assertThat(applied).contains("101");
-    assertThat(jdbc().queryForList("select stxname from pg_statistic_ext where stxname like 'att_stat_auth_%'", String.class))
+    assertThat(jdbc().queryForList("select stxname from pg_statistic_ext where stxname like 'att_stat_auth_perm_%'", String.class))
         .containsExactlyInAnyOrder("att_stat_auth_perm_read", "att_stat_auth_perm_read_task",
             "att_stat_auth_perm_read_instance", "att_stat_auth_perm_read_history");
     assertThat(jdbc().queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
@@ -151,6 +151,13 @@ class PostgresProfileTest {
             "select indexdef from pg_indexes where indexname = 'att_idx_auth_task_read'", String.class))
         .contains("(resource_id_)").contains("perms_");
     assertThat(readGrantsPlan()).contains("att_idx_auth_task_read");
+    // ... and with statistics on who holds which permission (V290): an officer holds one READ-less
+    // grant per task offered to them and their team, so without them PostgreSQL expects tens of
+    // thousands of the grants to let the officer read, and looks the grants up once per task
+    assertThat(applied).contains("290");
+    assertThat(jdbc().queryForObject("select pg_get_statisticsobjdef_columns(oid) || case when 'm' = any(stxkind) then ' (mcv)' end"
+            + " from pg_statistic_ext where stxname = 'att_stat_auth_principal_perms'", String.class))
+        .contains("user_id_", "group_id_", "resource_type_", "(perms_ & 2)", "(perms_ & 64)").endsWith(" (mcv)");
   }
 
   /**

@@ -772,7 +772,7 @@ class ProductBenchmark {
           bare.put(size + " " + joins, tasklistQueries(bareContext, size, joins, "bare"));
           product.put(size + " " + joins, tasklistQueries(productContext, size, joins, "product"));
         }
-        // the bare engine again on the same data with the product's statistics (V101), then without
+        // the bare engine again on the same data with the product's statistics (V101, V290), then without
         javax.sql.DataSource bareData = bareContext.getBean(javax.sql.DataSource.class);
         permissionStatistics(bareData, true);
         for (Joins joins : Joins.values()) {
@@ -793,7 +793,7 @@ class ProductBenchmark {
   }
 
   /**
-   * The product's statistics on the permission tests (V101__authorization_permission_statistics.sql)
+   * The product's statistics on the permission tests and on who holds them (V101, V290)
    * added to or dropped from a database, then analysed: the bare engine measured with and without
    * them, so the product is compared with the engine as shipped and with the engine given the same
    * planner statistics.
@@ -802,17 +802,20 @@ class ProductBenchmark {
     try (java.sql.Connection connection = dataSource.getConnection();
         java.sql.Statement statement = connection.createStatement()) {
       if (add) {
-        String script = new String(new org.springframework.core.io.ClassPathResource(
-            "db/postgres/V101__authorization_permission_statistics.sql").getInputStream().readAllBytes(),
-            java.nio.charset.StandardCharsets.UTF_8);
-        for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
-          if (!sql.isBlank()) {
-            statement.execute(sql);
+        for (String migration : List.of("V101__authorization_permission_statistics.sql",
+            "V290__authorization_principal_statistics.sql")) {
+          String script = new String(new org.springframework.core.io.ClassPathResource("db/postgres/" + migration)
+              .getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!sql.isBlank()) {
+              statement.execute(sql);
+            }
           }
         }
       } else {
-        for (String name : List.of("read", "read_task", "read_instance", "read_history")) {
-          statement.execute("drop statistics if exists att_stat_auth_perm_" + name);
+        for (String name : List.of("perm_read", "perm_read_task", "perm_read_instance", "perm_read_history",
+            "principal_perms")) {
+          statement.execute("drop statistics if exists att_stat_auth_" + name);
         }
         statement.execute("analyze act_ru_authorization");
       }
@@ -833,7 +836,7 @@ class ProductBenchmark {
     report("");
     reportTasklistQueries(bare, product);
     report("");
-    report("Against the bare engine on the same data with the product's planner statistics (V101) added:");
+    report("Against the bare engine on the same data with the product's planner statistics (V101, V290) added:");
     report("");
     reportTasklistQueries(bareWithStatistics, product);
   }
