@@ -48,10 +48,11 @@ final class CaseParents {
    */
   static List<Parent> becomePersons(VariableScope scope, Persons persons) {
     List<Parent> given = Parents.parse(PARENTS.name(), PARENTS.raw(scope));
+    List<String> ids = persons.resolveAll(given.stream()
+        .map(parent -> new Persons.Named(parent.id(), parent.name(), parent.address(), parent.dateOfBirth())).toList());
     List<Parent> parents = new ArrayList<>();
     for (int i = 0; i < given.size(); i++) {
-      Parent parent = given.get(i);
-      Parent person = parent.withId(persons.resolve(parent.id(), parent.name(), parent.address(), parent.dateOfBirth()));
+      Parent person = given.get(i).withId(ids.get(i));
       for (int j = 0; j < parents.size(); j++) {
         if (parents.get(j).id().equals(person.id())) {
           throw new InvalidInputException(

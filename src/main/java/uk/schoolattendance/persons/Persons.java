@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,20 +52,53 @@ public class Persons {
    * person matched on name, address and date of birth, made when there is none.
    */
   public String resolve(String givenId, String name, String address, LocalDate dateOfBirth) {
-    Optional<String> named = survivor(givenId);
+    return resolve(new Named(givenId, name, address, dateOfBirth), null);
+  }
+
+  /** A person as a case or a notice names them: the id given (a person's id, or any other) and what they are matched on. */
+  public record Named(String givenId, String name, String address, LocalDate dateOfBirth) {
+    String key() {
+      return PersonKey.of(name, address, dateOfBirth);
+    }
+  }
+
+  /**
+   * {@link #resolve(String, String, String, LocalDate)} for several people named together (a
+   * case's parents), in order: those not named by a person's id are looked up on their match keys
+   * in one query rather than one each. A match key names at most one person ({@code
+   * person_match_uk}), so the answer is the same; a person made for an earlier one of them is
+   * found by the later one as before (the making re-reads under the counter's lock).
+   */
+  public List<String> resolveAll(List<Named> people) {
+    List<String> keys =
+        people.stream().filter(person -> !looksLikePersonId(person.givenId())).map(Named::key).distinct().toList();
+    Map<String, String> matched = matchingAll(keys);
+    List<String> ids = new ArrayList<>();
+    for (Named person : people) {
+      ids.add(resolve(person, looksLikePersonId(person.givenId()) ? null : matched));
+    }
+    return ids;
+  }
+
+  /** As {@link #resolve(String, String, String, LocalDate)}; {@code matched}: the match keys already looked up, or null. */
+  private String resolve(Named person, Map<String, String> matched) {
+    Optional<String> named = survivor(person.givenId());
     if (named.isPresent()) {
       return named.get();
     }
-    String key = PersonKey.of(name, address, dateOfBirth);
-    Optional<String> matched = matching(key);
-    if (matched.isPresent()) {
-      return matched.get();
+    String key = person.key();
+    Optional<String> match = matched == null ? matching(key) : Optional.ofNullable(matched.get(key));
+    if (match.isPresent()) {
+      return match.get();
     }
+    String name = person.name();
+    String address = person.address();
+    LocalDate dateOfBirth = person.dateOfBirth();
     long number = lockCounter();
     // another node may have made the same person while this one waited for the lock
-    matched = matching(key);
-    if (matched.isPresent()) {
-      return matched.get();
+    match = matching(key);
+    if (match.isPresent()) {
+      return match.get();
     }
     jdbc.update("UPDATE person_counter SET last_number = ? WHERE counter_id = 1", number + 1);
     String id = String.format("P-%06d", number + 1);
@@ -140,6 +175,22 @@ public class Persons {
   /** The person of this name, address and date of birth, if any (nothing is made). */
   public Optional<String> match(String name, String address, LocalDate dateOfBirth) {
     return matching(PersonKey.of(name, address, dateOfBirth));
+  }
+
+  /** The surviving person of each match key that names one (a key names at most one person). */
+  private Map<String, String> matchingAll(List<String> keys) {
+    Map<String, String> matched = new HashMap<>();
+    if (keys.isEmpty()) {
+      return matched;
+    }
+    jdbc.query(
+        "SELECT match_key, COALESCE(merged_into, person_id) FROM person WHERE match_key IN ("
+            + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")",
+        row -> {
+          matched.putIfAbsent(row.getString(1), row.getString(2));
+        },
+        keys.toArray());
+    return matched;
   }
 
   private Optional<String> matching(String key) {

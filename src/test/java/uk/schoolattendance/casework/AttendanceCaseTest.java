@@ -554,6 +554,29 @@ class AttendanceCaseTest {
   }
 
   @Test
+  void aCasesParentsAreThePersonsTheyMatchOrNewOnesAndOnePersonTwiceIsRefused() {
+    ProcessInstance first = start("AC-2025-000034", startVariables());
+    ProcessInstance second = start("AC-2025-000035", with(startVariables(), AttendanceCase.PARENTS.name(),
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+            "[{\"id\":\"P2\",\"name\":\"Jo Parent\",\"address\":\"5 Low Road, Southend SS2 2BB\"},"
+                + "{\"id\":\"P3\",\"name\":\"Kim Carer\",\"address\":\"7 New Road, Southend SS3 3CC\"}]").create()));
+    JsonNode before = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(first, AttendanceCase.PARENTS.name()));
+    JsonNode after = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(second, AttendanceCase.PARENTS.name()));
+    // Jo Parent is the person the first case made; Kim Carer is a person of her own, new
+    assertThat(after.get(0).path("id").asText()).isEqualTo(before.get(1).path("id").asText());
+    assertThat(after.get(1).path("id").asText()).matches("P-\\d{6}")
+        .isNotIn(before.get(0).path("id").asText(), before.get(1).path("id").asText());
+    // one new person entered twice under two ids is one person: refused, and no case is started
+    long cases = runtimeService.createProcessInstanceQuery().count();
+    assertRefused(() -> start("AC-2025-000036", with(startVariables(), AttendanceCase.PARENTS.name(),
+            org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                "[{\"id\":\"K1\",\"name\":\"Lee Guardian\",\"address\":\"9 Hill Road, Southend SS4 4DD\"},"
+                    + "{\"id\":\"K2\",\"name\":\"Lee  Guardian\",\"address\":\"9 Hill Road, Southend SS4 4DD\"}]").create())),
+        AttendanceCase.PARENTS.name() + "[1]").hasMessageContaining("names the same person");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
+  }
+
+  @Test
   void aStartFromTasklistGetsAReferenceAndBuildsParentsFromTheFormFields() {
     Map<String, Object> form = startVariables();
     form.remove(AttendanceCase.PARENTS.name());

@@ -49,12 +49,17 @@ class CaseFileHistoryTest {
     // What people entered: the start form's values, the target, the reviewed attendance.
     assertThat(detailed).contains("pupilUpn", "parents", "attendancePercent", "attendanceTarget", "currentAttendancePercent");
     // What the application derives keeps no detail rows ...
-    assertThat(detailed).doesNotContain("history", "level", "stage", "attendanceBand", "reviewOutcome", "reviewDueDate");
+    assertThat(detailed).doesNotContain("history", "level", "stage", "attendanceBand", "reviewOutcome", "reviewDueDate",
+        "caseOutcome", "supportOutcome");
     // ... but its latest value stays in the variable history, and the decisions in the decision history.
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("history").singleResult()
         .getValue().toString()).contains("case-opened", "case-closed");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("reviewOutcome")
         .singleResult().getValue()).isEqualTo("target-met");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("caseOutcome")
+        .singleResult().getValue()).isEqualTo("improved");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("supportOutcome")
+        .singleResult().getValue()).isEqualTo("improved");
     assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(id).decisionDefinitionKey("ReviewOutcome")
         .includeOutputs().singleResult().getOutputs()).anySatisfy(o -> assertThat(o.getValue()).isEqualTo("target-met"));
   }
