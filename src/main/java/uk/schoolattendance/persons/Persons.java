@@ -4,10 +4,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -52,7 +54,7 @@ public class Persons {
    * person matched on name, address and date of birth, made when there is none.
    */
   public String resolve(String givenId, String name, String address, LocalDate dateOfBirth) {
-    return resolve(new Named(givenId, name, address, dateOfBirth), null);
+    return resolve(new Named(givenId, name, address, dateOfBirth), this::matching);
   }
 
   /** A person as a case or a notice names them: the id given (a person's id, or any other) and what they are matched on. */
@@ -74,31 +76,36 @@ public class Persons {
         people.stream().filter(person -> !looksLikePersonId(person.givenId())).map(Named::key).distinct().toList();
     Map<String, String> matched = matchingAll(keys);
     List<String> ids = new ArrayList<>();
+    Function<String, Optional<String>> lookedUp = key -> Optional.ofNullable(matched.get(key));
     for (Named person : people) {
-      ids.add(resolve(person, looksLikePersonId(person.givenId()) ? null : matched));
+      ids.add(resolve(person, looksLikePersonId(person.givenId()) ? this::matching : lookedUp));
     }
     return ids;
   }
 
-  /** As {@link #resolve(String, String, String, LocalDate)}; {@code matched}: the match keys already looked up, or null. */
-  private String resolve(Named person, Map<String, String> matched) {
+  /**
+   * As {@link #resolve(String, String, String, LocalDate)}; {@code match}: the first look-up of a
+   * match key (the database, or what {@link #resolveAll} looked up together). A person is made only
+   * after a second look-up under the counter's lock.
+   */
+  private String resolve(Named person, Function<String, Optional<String>> match) {
     Optional<String> named = survivor(person.givenId());
     if (named.isPresent()) {
       return named.get();
     }
     String key = person.key();
-    Optional<String> match = matched == null ? matching(key) : Optional.ofNullable(matched.get(key));
-    if (match.isPresent()) {
-      return match.get();
+    Optional<String> matched = match.apply(key);
+    if (matched.isPresent()) {
+      return matched.get();
     }
     String name = person.name();
     String address = person.address();
     LocalDate dateOfBirth = person.dateOfBirth();
     long number = lockCounter();
     // another node may have made the same person while this one waited for the lock
-    match = matching(key);
-    if (match.isPresent()) {
-      return match.get();
+    matched = matching(key);
+    if (matched.isPresent()) {
+      return matched.get();
     }
     jdbc.update("UPDATE person_counter SET last_number = ? WHERE counter_id = 1", number + 1);
     String id = String.format("P-%06d", number + 1);
@@ -185,9 +192,9 @@ public class Persons {
     }
     jdbc.query(
         "SELECT match_key, COALESCE(merged_into, person_id) FROM person WHERE match_key IN ("
-            + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")",
+            + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")",
         row -> {
-          matched.putIfAbsent(row.getString(1), row.getString(2));
+          matched.put(row.getString(1), row.getString(2));
         },
         keys.toArray());
     return matched;
