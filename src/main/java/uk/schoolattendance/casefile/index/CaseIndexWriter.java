@@ -3,8 +3,10 @@ package uk.schoolattendance.casefile.index;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import uk.schoolattendance.engine.EngineClock;
@@ -82,33 +84,52 @@ class CaseIndexWriter {
               + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")",
           values.toArray());
     }
+    // the case's words, pupil's and parents', in one statement
+    Map<String, Set<String>> words = new LinkedHashMap<>();
     if (change.pupilNameChanged) {
-      words(change, "p", NameWords.words(change.pupilName));
+      words.put("p", NameWords.words(change.pupilName));
     }
     if (change.parentsChanged) {
       if (!change.started) {
         jdbc.update("DELETE FROM cf_case_parent WHERE process_instance_id = ?", change.caseId);
       }
-      Set<String> words = new LinkedHashSet<>();
+      Set<String> parentWords = new LinkedHashSet<>();
+      List<Object[]> rows = new ArrayList<>();
       for (Parent parent : change.parents) {
-        jdbc.update(
-            "INSERT INTO cf_case_parent (process_instance_id, parent_id, parent_name, family_key) VALUES (?, ?, ?, ?)",
-            change.caseId, parent.id(), parent.name(), familyKey(parent.id()));
-        words.addAll(NameWords.words(parent.name()));
+        rows.add(new Object[] {change.caseId, parent.id(), parent.name(), familyKey(parent.id())});
+        parentWords.addAll(NameWords.words(parent.name()));
       }
-      words(change, "r", words);
+      insertRows("cf_case_parent (process_instance_id, parent_id, parent_name, family_key)", rows);
+      words.put("r", parentWords);
     }
+    words(change, words);
   }
 
-  private void words(CaseIndexChanges.CaseChange change, String source, Set<String> words) {
+  /** Replaces the case's words of each source given (a case started here has none to delete). */
+  private void words(CaseIndexChanges.CaseChange change, Map<String, Set<String>> wordsBySource) {
     String caseId = change.caseId;
-    if (!change.started) {
-      jdbc.update("DELETE FROM cf_case_word WHERE process_instance_id = ? AND source = ?", caseId, source);
+    List<Object[]> rows = new ArrayList<>();
+    wordsBySource.forEach((source, words) -> {
+      if (!change.started) {
+        jdbc.update("DELETE FROM cf_case_word WHERE process_instance_id = ? AND source = ?", caseId, source);
+      }
+      words.forEach(word -> rows.add(new Object[] {word, caseId, source}));
+    });
+    insertRows("cf_case_word (word, process_instance_id, source)", rows);
+  }
+
+  /**
+   * Inserts the rows in one statement, a multi-row {@code VALUES} (H2 and PostgreSQL): one round
+   * trip where a JDBC batch sends one statement per row. Nothing when there are no rows.
+   */
+  private void insertRows(String tableAndColumns, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
     }
-    List<Object[]> rows = words.stream().map(word -> new Object[] {word, caseId, source}).toList();
-    if (!rows.isEmpty()) {
-      jdbc.batchUpdate("INSERT INTO cf_case_word (word, process_instance_id, source) VALUES (?, ?, ?)", rows);
-    }
+    String row = "(" + String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?")) + ")";
+    jdbc.update(
+        "INSERT INTO " + tableAndColumns + " VALUES " + String.join(", ", java.util.Collections.nCopies(rows.size(), row)),
+        rows.stream().flatMap(java.util.Arrays::stream).toArray());
   }
 
   /**
@@ -119,7 +140,7 @@ class CaseIndexWriter {
   private void writeTask(CaseIndexChanges.TaskState task) {
     if (task.ended()) {
       if (!task.createdHere()) {
-        jdbc.update("DELETE FROM cf_case_task_candidate WHERE task_id = ?", task.taskId());
+        // its candidates go with it (ON DELETE CASCADE, V300)
         jdbc.update("DELETE FROM cf_case_task WHERE task_id = ?", task.taskId());
       }
       return;
