@@ -22,6 +22,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * every row added to a JDBC batch. Wraps the application's {@link DataSource} bean. Each
  * statement is also counted by its kind and table ("insert ACT_HI_DETAIL"), so a benchmark
  * can show where the statements go.
+ *
+ * <p>Every Spring test context has one ({@link Customizer}, registered in {@code
+ * META-INF/spring.factories}), so a test counts what one piece of work sends on its own thread
+ * ({@link #onThisThread}) in the context it already shares with other tests; the benchmarks
+ * register it in the applications they start.
  */
 public final class StatementCounter implements BeanPostProcessor {
 
@@ -119,9 +124,54 @@ public final class StatementCounter implements BeanPostProcessor {
     return captured;
   }
 
+  private static final ThreadLocal<Map<String, Long>> ON_THIS_THREAD = new ThreadLocal<>();
+
+  /**
+   * The statements this thread sends while {@code work} runs, by kind and table: another thread's
+   * (the job executor's polling, a web request's worker, another test) never count.
+   */
+  public static Map<String, Long> onThisThread(Runnable work) {
+    Map<String, Long> counted = new java.util.TreeMap<>();
+    Map<String, Long> outer = ON_THIS_THREAD.get();
+    ON_THIS_THREAD.set(counted);
+    try {
+      work.run();
+    } finally {
+      ON_THIS_THREAD.set(outer);
+    }
+    if (outer != null) {
+      counted.forEach((kind, count) -> outer.merge(kind, count, Long::sum));
+    }
+    return counted;
+  }
+
   private static void counted(String sql) {
     COUNT.incrementAndGet();
-    BY_KIND.computeIfAbsent(kind(sql), k -> new AtomicLong()).incrementAndGet();
+    String kind = kind(sql);
+    BY_KIND.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    Map<String, Long> onThisThread = ON_THIS_THREAD.get();
+    if (onThisThread != null) {
+      onThisThread.merge(kind, 1L, Long::sum);
+    }
+  }
+
+  /** Puts a counter in every Spring test context: the same one for all, so no context is cached apart. */
+  public static final class Factory implements org.springframework.test.context.ContextCustomizerFactory {
+    @Override
+    public org.springframework.test.context.ContextCustomizer createContextCustomizer(
+        Class<?> testClass, java.util.List<org.springframework.test.context.ContextConfigurationAttributes> configurations) {
+      return new Customizer();
+    }
+  }
+
+  /** Registers the counter before the context starts; all equal, so the context cache keys stay as they were. */
+  record Customizer() implements org.springframework.test.context.ContextCustomizer {
+    @Override
+    public void customizeContext(
+        org.springframework.context.ConfigurableApplicationContext context,
+        org.springframework.test.context.MergedContextConfiguration configuration) {
+      context.getBeanFactory().addBeanPostProcessor(new StatementCounter());
+    }
   }
 
   @SuppressWarnings("unchecked")
