@@ -27,6 +27,7 @@ class CaseIndexTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired CaseIndex index;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aStartedCaseIsFoundWithItsFactsItsOpenTaskAndItsHolder() {
@@ -69,6 +70,22 @@ class CaseIndexTest {
     assertThat(row.closureReason()).isEqualTo("Moved out of the area");
     assertThat(row.caseOutcome()).isEqualTo(AttendanceCase.CLOSED);
     assertThat(row.tasks()).isEmpty();
+  }
+
+  @Test
+  void aTaskThatEndsTakesItsCandidatesWithIt() {
+    String upn = CaseFileCases.newUpn();
+    ProcessInstance started = new CaseFileCases(runtimeService).start(CaseFixtures.TRADED_SCHOOL, "Cas Cade", upn, "parent-1", "Del Cade");
+    String candidates = "SELECT COUNT(*) FROM cf_case_task_candidate WHERE process_instance_id = ?";
+    // the traded school's task: its group and its named officer
+    assertThat(jdbc.queryForObject(candidates, Integer.class, started.getId())).isGreaterThanOrEqualTo(2);
+
+    runtimeService.createMessageCorrelation(AttendanceCase.CASE_CLOSED.name())
+        .processInstanceId(started.getId())
+        .setVariable(AttendanceCase.CLOSURE_REASON.name(), "Moved out of the area")
+        .correlate();
+    assertThat(index.rows(List.of(started.getId())).get(0).tasks()).isEmpty();
+    assertThat(jdbc.queryForObject(candidates, Integer.class, started.getId())).isZero();
   }
 
   @Test
