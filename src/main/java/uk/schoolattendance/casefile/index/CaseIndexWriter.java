@@ -41,7 +41,7 @@ class CaseIndexWriter {
     Timestamp now = new Timestamp(EngineClock.now().getTime());
     changes.cases.values().forEach(change -> writeCase(change, now));
     changes.tasks.values().forEach(this::writeTask);
-    changes.candidates.forEach(this::writeCandidate);
+    writeCandidates(changes.candidates);
     changes.timers.values().forEach(this::writeTimer);
   }
 
@@ -158,20 +158,46 @@ class CaseIndexWriter {
     }
   }
 
-  private void writeCandidate(CaseIndexChanges.Candidate candidate) {
-    String kind = String.valueOf(candidate.kind());
-    if (!candidate.added()) {
-      jdbc.update(
-          "DELETE FROM cf_case_task_candidate WHERE task_id = ? AND kind = ? AND candidate = ?",
-          candidate.taskId(), kind, candidate.id());
+  /**
+   * In the order the engine changed them: each run of candidates added to one task in one
+   * statement (a traded school's task has its group and its officer), each removal on its own.
+   */
+  private void writeCandidates(List<CaseIndexChanges.Candidate> candidates) {
+    List<CaseIndexChanges.Candidate> run = new ArrayList<>();
+    for (CaseIndexChanges.Candidate candidate : candidates) {
+      if (!run.isEmpty() && (!candidate.added() || !candidate.taskId().equals(run.get(0).taskId()))) {
+        addCandidates(run);
+        run.clear();
+      }
+      if (candidate.added()) {
+        run.add(candidate);
+      } else {
+        jdbc.update(
+            "DELETE FROM cf_case_task_candidate WHERE task_id = ? AND kind = ? AND candidate = ?",
+            candidate.taskId(), String.valueOf(candidate.kind()), candidate.id());
+      }
+    }
+    addCandidates(run);
+  }
+
+  /** Candidates of one task, each once, to a task that has a row and not already holding them. */
+  private void addCandidates(List<CaseIndexChanges.Candidate> run) {
+    Set<List<String>> distinct = new LinkedHashSet<>();
+    run.forEach(candidate -> distinct.add(List.of(String.valueOf(candidate.kind()), candidate.id())));
+    if (distinct.isEmpty()) {
       return;
     }
+    List<Object> args = new ArrayList<>();
+    distinct.forEach(args::addAll);
+    args.add(run.get(0).taskId());
     jdbc.update(
         "INSERT INTO cf_case_task_candidate (task_id, kind, candidate, process_instance_id)"
-            + " SELECT t.task_id, ?, ?, t.process_instance_id FROM cf_case_task t WHERE t.task_id = ?"
-            + " AND NOT EXISTS (SELECT 1 FROM cf_case_task_candidate c WHERE c.task_id = t.task_id AND c.kind = ?"
-            + " AND c.candidate = ?)",
-        kind, candidate.id(), candidate.taskId(), kind, candidate.id());
+            + " SELECT t.task_id, c.kind, c.candidate, t.process_instance_id FROM cf_case_task t,"
+            + " (VALUES " + String.join(", ", java.util.Collections.nCopies(distinct.size(), "(?, ?)"))
+            + ") c (kind, candidate) WHERE t.task_id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM cf_case_task_candidate k WHERE k.task_id = t.task_id AND k.kind = c.kind"
+            + " AND k.candidate = c.candidate)",
+        args.toArray());
   }
 
   private void writeTimer(CaseIndexChanges.Timer timer) {
