@@ -2,6 +2,8 @@ package uk.schoolattendance.casefile.index;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,8 +82,7 @@ class CaseIndexWriter {
       columns.add(0, "process_instance_id");
       values.add(0, change.caseId);
       jdbc.update(
-          "INSERT INTO cf_case (" + String.join(", ", columns) + ") VALUES ("
-              + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")",
+          "INSERT INTO cf_case (" + String.join(", ", columns) + ") VALUES " + placeholderRow(columns.size()),
           values.toArray());
     }
     // the case's words, pupil's and parents', in one statement
@@ -126,10 +127,9 @@ class CaseIndexWriter {
     if (rows.isEmpty()) {
       return;
     }
-    String row = "(" + String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?")) + ")";
     jdbc.update(
-        "INSERT INTO " + tableAndColumns + " VALUES " + String.join(", ", java.util.Collections.nCopies(rows.size(), row)),
-        rows.stream().flatMap(java.util.Arrays::stream).toArray());
+        "INSERT INTO " + tableAndColumns + " VALUES " + placeholderRows(rows.size(), rows.get(0).length),
+        rows.stream().flatMap(Arrays::stream).toArray());
   }
 
   /**
@@ -193,11 +193,21 @@ class CaseIndexWriter {
     jdbc.update(
         "INSERT INTO cf_case_task_candidate (task_id, kind, candidate, process_instance_id)"
             + " SELECT t.task_id, c.kind, c.candidate, t.process_instance_id FROM cf_case_task t,"
-            + " (VALUES " + String.join(", ", java.util.Collections.nCopies(distinct.size(), "(?, ?)"))
+            + " (VALUES " + placeholderRows(distinct.size(), 2)
             + ") c (kind, candidate) WHERE t.task_id = ?"
             + " AND NOT EXISTS (SELECT 1 FROM cf_case_task_candidate k WHERE k.task_id = t.task_id AND k.kind = c.kind"
             + " AND k.candidate = c.candidate)",
         args.toArray());
+  }
+
+  /** {@code (?, ?, ?)}: one row of {@code width} parameters. */
+  private static String placeholderRow(int width) {
+    return "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+  }
+
+  /** {@code (?, ?), (?, ?)}: {@code count} rows of {@code width} parameters, for a multi-row VALUES. */
+  private static String placeholderRows(int count, int width) {
+    return String.join(", ", Collections.nCopies(count, placeholderRow(width)));
   }
 
   private void writeTimer(CaseIndexChanges.Timer timer) {
