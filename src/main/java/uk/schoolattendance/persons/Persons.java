@@ -165,8 +165,7 @@ public class Persons {
     Integer count =
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM cf_case_parent p JOIN cf_case c ON c.process_instance_id = p.process_instance_id"
-                + " WHERE p.parent_id" + IN_GROUP + " AND c.school_urn IN ("
-                + String.join(", ", java.util.Collections.nCopies(schoolUrns.size(), "?")) + ")",
+                + " WHERE p.parent_id" + IN_GROUP + " AND c.school_urn" + in(schoolUrns.size()),
             Integer.class, args.toArray());
     return count != null && count > 0;
   }
@@ -191,13 +190,17 @@ public class Persons {
       return matched;
     }
     jdbc.query(
-        "SELECT match_key, COALESCE(merged_into, person_id) FROM person WHERE match_key IN ("
-            + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")",
+        "SELECT match_key, COALESCE(merged_into, person_id) FROM person WHERE match_key" + in(keys.size()),
         row -> {
           matched.put(row.getString(1), row.getString(2));
         },
         keys.toArray());
     return matched;
+  }
+
+  /** {@code " IN (?, ?)"} with {@code n} parameters. */
+  private static String in(int n) {
+    return " IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
   }
 
   private Optional<String> matching(String key) {

@@ -202,7 +202,7 @@ class CaseIndexWriter {
 
   /** {@code (?, ?, ?)}: one row of {@code width} parameters. */
   private static String placeholderRow(int width) {
-    return "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+    return "(" + CaseIndex.placeholders(width) + ")";
   }
 
   /** {@code (?, ?), (?, ?)}: {@code count} rows of {@code width} parameters, for a multi-row VALUES. */
