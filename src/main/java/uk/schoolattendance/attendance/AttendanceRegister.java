@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.FiguresQuery.Counts;
 import uk.schoolattendance.attendance.FiguresQuery.Pupils;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * The register as the rest of the product reads it: a pupil's figures as of any date (one pupil,
@@ -160,8 +161,8 @@ public class AttendanceRegister {
   public Map<String, Figures> figures(Collection<String> upns, LocalDate asOf) {
     Map<String, Figures> result = new LinkedHashMap<>();
     List<String> all = upns.stream().map(u -> u.toUpperCase(Locale.ROOT)).distinct().toList();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      for (Figures f : figures(Pupils.ofUpns(all.subList(from, Math.min(all.size(), from + CHUNK))), asOf).values()) {
+    for (List<String> chunk : SqlLists.chunks(all, CHUNK)) {
+      for (Figures f : figures(Pupils.ofUpns(chunk), asOf).values()) {
         result.put(f.upn(), f);
       }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * The figures' SQL: the database counts, over the marks of a set of pupils (one pupil, the pupils
@@ -42,7 +43,7 @@ class FiguresQuery {
 
     static Pupils ofUpns(List<String> upns) {
       return new Pupils(
-          "SELECT pupil_id FROM att_pupil WHERE upn IN (" + String.join(",", java.util.Collections.nCopies(upns.size(), "?")) + ")",
+          "SELECT pupil_id FROM att_pupil WHERE upn IN (" + SqlLists.placeholders(upns.size()) + ")",
           upns.toArray());
     }
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * The list a {@code ReviewIdentifiedPupils} task shows: each newly identified pupil with the
@@ -38,9 +38,8 @@ class IdentifiedPupils {
     Map<Integer, String[]> pupils = new HashMap<>();
     Map<Integer, Integer> parents = new HashMap<>();
     List<Integer> ids = entries.stream().map(Entry::pupilId).toList();
-    for (int from = 0; from < ids.size(); from += AttendanceRegister.CHUNK) {
-      List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + AttendanceRegister.CHUNK));
-      String in = String.join(",", Collections.nCopies(chunk.size(), "?"));
+    for (List<Integer> chunk : SqlLists.chunks(ids, AttendanceRegister.CHUNK)) {
+      String in = SqlLists.placeholders(chunk.size());
       jdbc.query("SELECT pupil_id, forename, surname, year_group, date_of_birth FROM att_pupil WHERE pupil_id IN (" + in + ")",
           rs -> {
             pupils.put(rs.getInt(1), new String[] {rs.getString(2) + " " + rs.getString(3), rs.getString(4),

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.CheckedMark.PupilDetails;
 import uk.schoolattendance.attendance.SentMark.Contact;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * Pupils as imports write them: looked up by UPN in chunks, created when a file first sends their
@@ -60,10 +61,8 @@ class PupilStore {
    */
   Map<String, Known> find(Collection<String> upns, boolean details) {
     Map<String, Known> found = new HashMap<>();
-    List<String> all = new ArrayList<>(upns);
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+    for (List<String> chunk : SqlLists.chunks(new ArrayList<>(upns), CHUNK)) {
+      String in = SqlLists.placeholders(chunk.size());
       Map<Integer, List<Contact>> contacts = new HashMap<>();
       Map<Integer, Map<Integer, Enrolled>> enrolments = new HashMap<>();
       Map<Integer, Object[]> rows = new HashMap<>();
@@ -79,7 +78,7 @@ class PupilStore {
       if (rows.isEmpty()) {
         continue;
       }
-      String ids = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+      String ids = SqlLists.placeholders(rows.size());
       if (details) {
         jdbc.query(
             "SELECT pupil_id, name, relationship, parental_responsibility, address FROM att_contact"
@@ -127,10 +126,8 @@ class PupilStore {
           ps.setTimestamp(12, now);
         });
     Map<String, Known> created = new HashMap<>();
-    List<String> upns = new ArrayList<>(pupils.keySet());
-    for (int from = 0; from < upns.size(); from += CHUNK) {
-      List<String> chunk = upns.subList(from, Math.min(upns.size(), from + CHUNK));
-      jdbc.query("SELECT pupil_id, upn FROM att_pupil WHERE upn IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+    for (List<String> chunk : SqlLists.chunks(new ArrayList<>(pupils.keySet()), CHUNK)) {
+      jdbc.query("SELECT pupil_id, upn FROM att_pupil WHERE upn IN (" + SqlLists.placeholders(chunk.size()) + ")",
           rs -> {
             String upn = rs.getString(2).trim();
             PupilDetails details = pupils.get(upn);

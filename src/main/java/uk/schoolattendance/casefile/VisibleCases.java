@@ -8,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * Which cases the signed-in user may see, as the engine's authorizations decide: the history of
@@ -30,8 +31,7 @@ public class VisibleCases {
   public List<String> filter(List<String> caseIds) {
     Set<String> visible = new HashSet<>();
     List<String> all = new ArrayList<>(new LinkedHashSet<>(caseIds));
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+    for (List<String> chunk : SqlLists.chunks(all, CHUNK)) {
       historyService.createHistoricProcessInstanceQuery()
           .processInstanceIds(new HashSet<>(chunk))
           .listPage(0, chunk.size())

@@ -1,8 +1,8 @@
 package uk.schoolattendance.notices;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * Filters and paging of a register search; null filters are not applied. {@code schoolUrns}
@@ -33,7 +33,7 @@ public record RegisterQuery(
       if (schoolUrns.isEmpty()) {
         where.append("1 = 0");
       } else {
-        where.append("school_urn IN (").append(String.join(", ", Collections.nCopies(schoolUrns.size(), "?"))).append(")");
+        where.append("school_urn IN (").append(SqlLists.placeholders(schoolUrns.size())).append(")");
         args.addAll(schoolUrns);
       }
     }

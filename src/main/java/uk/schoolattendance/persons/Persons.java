@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * The liable parents as persons ({@code person}, {@code person_merge}; issue #12 item 3). A parent
@@ -200,7 +200,7 @@ public class Persons {
 
   /** {@code " IN (?, ?)"} with {@code n} parameters. */
   private static String in(int n) {
-    return " IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+    return " IN (" + SqlLists.placeholders(n) + ")";
   }
 
   private Optional<String> matching(String key) {

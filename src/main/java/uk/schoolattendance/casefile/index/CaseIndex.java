@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * Reads the case file's search table: cases found by a search, by school or by officer, and the
@@ -80,7 +80,7 @@ public class CaseIndex {
       return List.of();
     }
     StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.school_urn IN (")
-        .append(placeholders(urns.size())).append(")");
+        .append(SqlLists.placeholders(urns.size())).append(")");
     if (openOnly) {
       sql.append(" AND c.closed_at IS NULL");
     }
@@ -97,7 +97,7 @@ public class CaseIndex {
     List<Object> args = new ArrayList<>();
     if (!namedOfficerOf.isEmpty()) {
       // the named officer's schools, except the cases a senior practitioner gave another officer
-      sql.append("(c.school_urn IN (").append(placeholders(namedOfficerOf.size())).append(") AND c.case_officer IS NULL) OR ");
+      sql.append("(c.school_urn IN (").append(SqlLists.placeholders(namedOfficerOf.size())).append(") AND c.case_officer IS NULL) OR ");
       args.addAll(namedOfficerOf);
     }
     sql.append("c.case_officer = ? OR ");
@@ -117,7 +117,7 @@ public class CaseIndex {
       jdbc.query(
           "SELECT DISTINCT p.process_instance_id, o.process_instance_id FROM cf_case_parent p"
               + " JOIN cf_case_parent o ON o.family_key = p.family_key AND o.process_instance_id <> p.process_instance_id"
-              + " WHERE p.family_key IS NOT NULL AND p.process_instance_id IN (" + placeholders(chunk.size()) + ")",
+              + " WHERE p.family_key IS NOT NULL AND p.process_instance_id IN (" + SqlLists.placeholders(chunk.size()) + ")",
           rs -> {
             siblings.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
           },
@@ -141,7 +141,7 @@ public class CaseIndex {
       jdbc.query(
           "SELECT process_instance_id, case_reference, pupil_upn, pupil_name, pupil_date_of_birth, school_urn, level_no,"
               + " stage, attendance_percent, case_outcome, closure_reason, opened_at, closed_at, case_officer"
-              + " FROM cf_case WHERE process_instance_id IN (" + placeholders(chunk.size()) + ")",
+              + " FROM cf_case WHERE process_instance_id IN (" + SqlLists.placeholders(chunk.size()) + ")",
           rs -> {
             String id = rs.getString(1);
             rows.put(id, new CaseRow(
@@ -168,7 +168,7 @@ public class CaseIndex {
       jdbc.query(
           "SELECT t.task_id, t.process_instance_id, t.task_name, t.task_key, t.assignee, t.due_at, k.kind, k.candidate"
               + " FROM cf_case_task t LEFT JOIN cf_case_task_candidate k ON k.task_id = t.task_id"
-              + " WHERE t.process_instance_id IN (" + placeholders(chunk.size()) + ")"
+              + " WHERE t.process_instance_id IN (" + SqlLists.placeholders(chunk.size()) + ")"
               + " ORDER BY t.due_at, t.created_at, t.task_id",
           rs -> {
             String taskId = rs.getString(1);
@@ -198,7 +198,7 @@ public class CaseIndex {
     for (List<String> chunk : chunks(caseIds)) {
       jdbc.query(
           "SELECT process_instance_id, job_id, process_definition_id, activity_id, due_at FROM cf_case_timer"
-              + " WHERE process_instance_id IN (" + placeholders(chunk.size()) + ") ORDER BY due_at, job_id",
+              + " WHERE process_instance_id IN (" + SqlLists.placeholders(chunk.size()) + ") ORDER BY due_at, job_id",
           rs -> {
             timers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                 .add(new CaseRow.WaitingTimer(rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5)));
@@ -213,7 +213,7 @@ public class CaseIndex {
     for (List<String> chunk : chunks(caseIds)) {
       jdbc.query(
           "SELECT process_instance_id, parent_id, parent_name, family_key FROM cf_case_parent"
-              + " WHERE process_instance_id IN (" + placeholders(chunk.size()) + ") ORDER BY parent_id",
+              + " WHERE process_instance_id IN (" + SqlLists.placeholders(chunk.size()) + ") ORDER BY parent_id",
           rs -> {
             parents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                 .add(new CaseRow.ParentRow(rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -231,17 +231,9 @@ public class CaseIndex {
     return jdbc.query(sql.toString(), (rs, n) -> rs.getString(1), args.toArray());
   }
 
+  /** The ids, each once, in chunks of {@link #CHUNK}; none when there are none. */
   static List<List<String>> chunks(Collection<String> ids) {
-    List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
-    List<List<String>> chunks = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
-    }
-    return chunks;
-  }
-
-  static String placeholders(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
+    return SqlLists.chunks(new ArrayList<>(new LinkedHashSet<>(ids)), CHUNK);
   }
 
   private static List<String> sorted(List<String> ids) {

@@ -26,6 +26,7 @@ import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * Adds to the case file's search table every attendance case that is not in it: cases that
@@ -109,7 +110,7 @@ public class CaseIndexBackfill {
 
   /** An incomplete row's tasks, timers, words and parents go; the batch writes them whole. */
   private void forget(List<String> ids) {
-    String in = " WHERE process_instance_id IN (" + CaseIndex.placeholders(ids.size()) + ")";
+    String in = " WHERE process_instance_id IN (" + SqlLists.placeholders(ids.size()) + ")";
     for (String table : List.of("cf_case_task_candidate", "cf_case_task", "cf_case_timer", "cf_case_word", "cf_case_parent")) {
       jdbc.update("DELETE FROM " + table + in, ids.toArray());
     }
@@ -172,7 +173,7 @@ public class CaseIndexBackfill {
     jdbc.query(
         "SELECT t.ID_, e.ROOT_PROC_INST_ID_, t.NAME_, t.TASK_DEF_KEY_, t.ASSIGNEE_, t.DUE_DATE_, t.CREATE_TIME_"
             + " FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_"
-            + " WHERE e.ROOT_PROC_INST_ID_ IN (" + CaseIndex.placeholders(ids.size()) + ")",
+            + " WHERE e.ROOT_PROC_INST_ID_ IN (" + SqlLists.placeholders(ids.size()) + ")",
         rs -> {
           String taskId = rs.getString(1);
           caseOfTask.put(taskId, rs.getString(2));
@@ -184,7 +185,7 @@ public class CaseIndexBackfill {
     for (List<String> chunk : CaseIndex.chunks(caseOfTask.keySet())) {
       jdbc.query(
           "SELECT TASK_ID_, GROUP_ID_, USER_ID_ FROM ACT_RU_IDENTITYLINK WHERE TYPE_ = 'candidate'"
-              + " AND TASK_ID_ IN (" + CaseIndex.placeholders(chunk.size()) + ")",
+              + " AND TASK_ID_ IN (" + SqlLists.placeholders(chunk.size()) + ")",
           rs -> {
             String taskId = rs.getString(1);
             String group = rs.getString(2);
@@ -200,7 +201,7 @@ public class CaseIndexBackfill {
     jdbc.query(
         "SELECT j.ID_, j.ROOT_PROC_INST_ID_, j.PROCESS_DEF_ID_, d.ACT_ID_, j.DUEDATE_"
             + " FROM ACT_RU_JOB j LEFT JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_"
-            + " WHERE j.TYPE_ = 'timer' AND j.ROOT_PROC_INST_ID_ IN (" + CaseIndex.placeholders(ids.size()) + ")",
+            + " WHERE j.TYPE_ = 'timer' AND j.ROOT_PROC_INST_ID_ IN (" + SqlLists.placeholders(ids.size()) + ")",
         rs -> {
           changes.timers.put(rs.getString(1), new CaseIndexChanges.Timer(
               rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5), false));

@@ -3,7 +3,6 @@ package uk.schoolattendance.casefile.index;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +14,7 @@ import uk.schoolattendance.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.SqlLists;
 
 /**
  * Writes one command's {@link CaseIndexChanges} to the search table, inside the command's own
@@ -82,7 +82,7 @@ class CaseIndexWriter {
       columns.add(0, "process_instance_id");
       values.add(0, change.caseId);
       jdbc.update(
-          "INSERT INTO cf_case (" + String.join(", ", columns) + ") VALUES " + placeholderRow(columns.size()),
+          "INSERT INTO cf_case (" + String.join(", ", columns) + ") VALUES " + SqlLists.row(columns.size()),
           values.toArray());
     }
     // the case's words, pupil's and parents', in one statement
@@ -128,7 +128,7 @@ class CaseIndexWriter {
       return;
     }
     jdbc.update(
-        "INSERT INTO " + tableAndColumns + " VALUES " + placeholderRows(rows.size(), rows.get(0).length),
+        "INSERT INTO " + tableAndColumns + " VALUES " + SqlLists.rows(rows.size(), rows.get(0).length),
         rows.stream().flatMap(Arrays::stream).toArray());
   }
 
@@ -193,22 +193,13 @@ class CaseIndexWriter {
     jdbc.update(
         "INSERT INTO cf_case_task_candidate (task_id, kind, candidate, process_instance_id)"
             + " SELECT t.task_id, c.kind, c.candidate, t.process_instance_id FROM cf_case_task t,"
-            + " (VALUES " + placeholderRows(distinct.size(), 2)
+            + " (VALUES " + SqlLists.rows(distinct.size(), 2)
             + ") c (kind, candidate) WHERE t.task_id = ?"
             + " AND NOT EXISTS (SELECT 1 FROM cf_case_task_candidate k WHERE k.task_id = t.task_id AND k.kind = c.kind"
             + " AND k.candidate = c.candidate)",
         args.toArray());
   }
 
-  /** {@code (?, ?, ?)}: one row of {@code width} parameters. */
-  private static String placeholderRow(int width) {
-    return "(" + CaseIndex.placeholders(width) + ")";
-  }
-
-  /** {@code (?, ?), (?, ?)}: {@code count} rows of {@code width} parameters, for a multi-row VALUES. */
-  private static String placeholderRows(int count, int width) {
-    return String.join(", ", Collections.nCopies(count, placeholderRow(width)));
-  }
 
   private void writeTimer(CaseIndexChanges.Timer timer) {
     if (timer.gone()) {
