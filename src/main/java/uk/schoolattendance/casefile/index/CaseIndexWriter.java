@@ -200,7 +200,6 @@ class CaseIndexWriter {
         args.toArray());
   }
 
-
   private void writeTimer(CaseIndexChanges.Timer timer) {
     if (timer.gone()) {
       jdbc.update("DELETE FROM cf_case_timer WHERE job_id = ?", timer.jobId());
