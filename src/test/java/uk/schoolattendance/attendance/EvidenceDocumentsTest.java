@@ -68,6 +68,10 @@ class EvidenceDocumentsTest {
         .contains("1. " + title + ": a certified extract of the attendance register (Education Act 1996 s566)")
         .contains("attached").doesNotContain("/api/").doesNotContain("obtain from the school");
     assertThat(file).containsEntry(CourtProceedings.REGISTRATION_CERTIFICATE_TITLE.name(), title);
+    // the witness statement counts the offence period's sessions, not the case's last 10 school weeks (12)
+    assertThat((String) file.get(CourtProceedings.WITNESS_STATEMENT.name()))
+        .contains("Between 21 Oct 2026 and 4 Nov 2026 the child failed to attend the school regularly, missing 10 sessions"
+            + " without authorisation");
     String documentId = (String) file.get(CourtProceedings.REGISTRATION_CERTIFICATE_ID.name());
     assertThat(documentId).startsWith("DOC-");
 
