@@ -137,7 +137,9 @@ class EvidenceDocumentsTest {
     assertThat(letterText(number))
         .contains("Between 21 October 2026 and 4 November 2026 the child failed to attend the school regularly, missing 10"
             + " sessions (half days) without authorisation")
-        .doesNotContain("12 sessions");
+        .doesNotContain("12 sessions")
+        // the demo profile's fictional council: every way to pay, printed
+        .contains("Pay online at https://www.seaview.example/pay-penalty-notice.", "Pay by telephone on 01632 960 123.");
     assertThat(notice(number)).containsEntry("unauthorisedSessions", 10);
   }
 
