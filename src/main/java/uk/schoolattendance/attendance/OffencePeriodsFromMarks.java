@@ -108,6 +108,17 @@ public class OffencePeriodsFromMarks {
     return new OffencePeriod(pupil.upn(), from, to, held, spanned, pupil.schoolUrn());
   }
 
+  /**
+   * The unauthorised sessions (category U: the register's unauthorised codes) from {@code from} to
+   * {@code to}, both included; empty when the register holds no marks for the pupil.
+   */
+  public Optional<Integer> unauthorisedSessions(String upn, LocalDate from, LocalDate to) {
+    if (upn == null || from == null || to == null || to.isBefore(from)) {
+      return Optional.empty();
+    }
+    return register.pupil(upn).map(pupil -> unauthorised(pupil.upn(), from, to).size());
+  }
+
   /** The school weeks from the first school day on or after {@code from} to the last on or before {@code to}. */
   static int weeksSpanned(SchoolDays days, LocalDate from, LocalDate to) {
     LocalDate first = from;

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.EvidenceDocuments;
+import uk.schoolattendance.process.OffenceSessions;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -27,11 +28,14 @@ public class BuildCourtCaseFile implements JavaDelegate {
   private final CaseFileBuilder caseFile;
   private final SchoolCalendar dates;
   private final EvidenceDocuments documents;
+  private final OffenceSessions sessions;
 
-  public BuildCourtCaseFile(CaseFileBuilder caseFile, SchoolCalendar dates, EvidenceDocuments documents) {
+  public BuildCourtCaseFile(
+      CaseFileBuilder caseFile, SchoolCalendar dates, EvidenceDocuments documents, OffenceSessions sessions) {
     this.caseFile = caseFile;
     this.dates = dates;
     this.documents = documents;
+    this.sessions = sessions;
   }
 
   /** The parents this prosecution concerns ({@code parentIds}, set at its start). */
@@ -75,7 +79,11 @@ public class BuildCourtCaseFile implements JavaDelegate {
                 CourtProceedings.PARENT_NAMES.get(execution),
                 CourtProceedings.OFFENCE_FROM.get(execution),
                 CourtProceedings.OFFENCE_TO.get(execution),
-                CourtProceedings.UNAUTHORISED_SESSIONS.get(execution),
+                // the offence period's sessions from the marks, not the case's last 10 school weeks; none without marks
+                sessions.unauthorisedSessions(
+                        CourtProceedings.PUPIL_UPN.get(execution), CourtProceedings.OFFENCE_FROM.get(execution),
+                        CourtProceedings.OFFENCE_TO.get(execution))
+                    .orElse(null),
                 CourtProceedings.PROCEEDINGS_TYPE.get(execution),
                 NOTICE_NUMBER.get(execution))));
   }

@@ -17,7 +17,6 @@ import static uk.schoolattendance.notices.PenaltyNotice.RATE_SCHEME;
 import static uk.schoolattendance.notices.PenaltyNotice.REDUCED_AMOUNT;
 import static uk.schoolattendance.notices.PenaltyNotice.SCHOOL_URN;
 import static uk.schoolattendance.notices.PenaltyNotice.SEQUENCE;
-import static uk.schoolattendance.notices.PenaltyNotice.UNAUTHORISED_SESSIONS;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,6 +25,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.EvidenceDocuments;
+import uk.schoolattendance.process.OffenceSessions;
 import uk.schoolattendance.process.PupilAddresses;
 
 /**
@@ -41,13 +41,16 @@ public class IssuePenaltyNotice implements JavaDelegate {
   private final NoticeDates dates;
   private final EvidenceDocuments documents;
   private final PupilAddresses addresses;
+  private final OffenceSessions sessions;
 
   public IssuePenaltyNotice(
-      PenaltyNoticeRegister register, NoticeDates dates, EvidenceDocuments documents, PupilAddresses addresses) {
+      PenaltyNoticeRegister register, NoticeDates dates, EvidenceDocuments documents, PupilAddresses addresses,
+      OffenceSessions sessions) {
     this.register = register;
     this.dates = dates;
     this.documents = documents;
     this.addresses = addresses;
+    this.sessions = sessions;
   }
 
   @Override
@@ -64,6 +67,7 @@ public class IssuePenaltyNotice implements JavaDelegate {
   }
 
   private PenaltyNoticeEntry proposed(DelegateExecution execution) {
+    LocalDate offenceFrom = OFFENCE_FROM.get(execution);
     LocalDate offenceTo = OFFENCE_TO.get(execution);
     Evidence evidence =
         PenaltyNotice.HOLIDAY.equals(NOTICE_REASON.get(execution))
@@ -84,9 +88,11 @@ public class IssuePenaltyNotice implements JavaDelegate {
         PARENT_NAME.get(execution),
         PARENT_ADDRESS.get(execution),
         NOTICE_REASON.get(execution),
-        OFFENCE_FROM.get(execution),
+        offenceFrom,
         offenceTo,
-        UNAUTHORISED_SESSIONS.get(execution),
+        // the sessions the notice states are those of its offence period, from the marks; the case's
+        // unauthorisedSessions (the last 10 school weeks) is another period. No marks: no number.
+        sessions.unauthorisedSessions(PUPIL_UPN.get(execution), offenceFrom, offenceTo).orElse(null),
         SEQUENCE.get(execution),
         RATE_SCHEME.get(execution),
         null,

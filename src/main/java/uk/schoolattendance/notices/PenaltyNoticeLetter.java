@@ -130,7 +130,9 @@ public class PenaltyNoticeLetter {
           body));
 
       section(document, heading, "How to pay");
-      document.add(new Paragraph(authority.paymentInstructions(), body));
+      for (String way : waysToPay(authority)) {
+        document.add(new Paragraph(way, body));
+      }
       document.add(new Paragraph("Quote the notice number " + n.noticeNumber() + " with your payment.", body));
 
       section(document, heading, "If you do not pay");
@@ -198,6 +200,22 @@ public class PenaltyNoticeLetter {
       case "late" -> "persistent late arrival after the register had closed";
       default -> "unauthorised absence from school";
     };
+  }
+
+  /** The ways to pay the council has configured: online and by telephone only where it gave the address and number. */
+  static java.util.List<String> waysToPay(Authority authority) {
+    java.util.List<String> ways = new java.util.ArrayList<>();
+    if (authority.paymentWebAddress() != null) {
+      ways.add("Pay online at " + authority.paymentWebAddress() + ".");
+    }
+    if (authority.paymentTelephone() != null) {
+      ways.add("Pay by telephone on " + authority.paymentTelephone() + ".");
+    }
+    ways.add("Pay by post: send a cheque payable to " + authority.name() + " to the address under Contact below.");
+    if (authority.paymentInstructions() != null) {
+      ways.add(authority.paymentInstructions());
+    }
+    return ways;
   }
 
   private static String sessions(Integer sessions) {

@@ -127,34 +127,73 @@ public record PenaltyNoticeProperties(
   }
 
   /**
-   * The issuing authority as the letter names it, and how to pay.
+   * The issuing authority as the letter names it, and how to pay. The payment web address and
+   * telephone number and the full postal address (with town and postcode) are the council's own:
+   * there is no national default, the letter prints only the ways to pay that are configured, and
+   * {@link PaymentDetailsCheck} names the missing properties at start-up.
    *
    * @param name the local authority
-   * @param address its postal address
-   * @param paymentInstructions how to pay (online, telephone, post), in plain words
+   * @param address its full postal address, with town and postcode
+   * @param paymentInstructions further local words on paying, printed after the ways to pay; none by default
    * @param contact the team to contact about the notice (named once with the address)
    * @param officerParticulars the issuing officer's official particulars, printed after their name
    *     (SI 2007/1867 reg 3(c))
+   * @param paymentWebAddress where to pay online, e.g. https://www.example.gov.uk/pay; none by default
+   * @param paymentTelephone the number to pay by telephone; none by default
    */
   public record Authority(
-      String name, String address, String paymentInstructions, String contact, String officerParticulars) {
+      String name,
+      String address,
+      String paymentInstructions,
+      String contact,
+      String officerParticulars,
+      String paymentWebAddress,
+      String paymentTelephone) {
+
+    /** The property prefix of the authority, as a start-up warning names it. */
+    public static final String PROPERTIES = "attendance.penalty-notices.authority.";
+
+    /** The national default's placeholder address: no town, no postcode. */
+    static final String PLACEHOLDER_ADDRESS = "Civic Centre, High Street";
 
     public static final Authority DEFAULT =
         new Authority(
             "The Local Authority",
-            "Civic Centre, High Street",
-            "Pay online at the council's payments page or by telephone, quoting the notice number."
-                + " Cheques payable to the council may be posted to the address above.",
+            PLACEHOLDER_ADDRESS,
+            null,
             "Attendance Compliance Team",
             "an officer of the local authority authorised to issue penalty notices under section 444A of the"
-                + " Education Act 1996");
+                + " Education Act 1996",
+            null,
+            null);
 
     public Authority {
       name = name == null ? DEFAULT.name : name;
-      address = address == null ? DEFAULT.address : address;
-      paymentInstructions = paymentInstructions == null ? DEFAULT.paymentInstructions : paymentInstructions;
+      address = address == null || address.isBlank() ? PLACEHOLDER_ADDRESS : address.strip();
+      paymentInstructions = blankAsNull(paymentInstructions);
       contact = contact == null ? DEFAULT.contact : contact;
       officerParticulars = officerParticulars == null ? DEFAULT.officerParticulars : officerParticulars;
+      paymentWebAddress = blankAsNull(paymentWebAddress);
+      paymentTelephone = blankAsNull(paymentTelephone);
+    }
+
+    /** The properties a council must set before its letters say fully how to pay; empty when none is missing. */
+    public List<String> missingPaymentDetails() {
+      List<String> missing = new java.util.ArrayList<>();
+      if (paymentWebAddress == null) {
+        missing.add(PROPERTIES + "payment-web-address");
+      }
+      if (paymentTelephone == null) {
+        missing.add(PROPERTIES + "payment-telephone");
+      }
+      if (PLACEHOLDER_ADDRESS.equals(address)) {
+        missing.add(PROPERTIES + "address");
+      }
+      return missing;
+    }
+
+    private static String blankAsNull(String text) {
+      return text == null || text.isBlank() ? null : text.strip();
     }
   }
 }

@@ -68,6 +68,10 @@ class EvidenceDocumentsTest {
         .contains("1. " + title + ": a certified extract of the attendance register (Education Act 1996 s566)")
         .contains("attached").doesNotContain("/api/").doesNotContain("obtain from the school");
     assertThat(file).containsEntry(CourtProceedings.REGISTRATION_CERTIFICATE_TITLE.name(), title);
+    // the witness statement counts the offence period's sessions, not the case's last 10 school weeks (12)
+    assertThat((String) file.get(CourtProceedings.WITNESS_STATEMENT.name()))
+        .contains("Between 21 Oct 2026 and 4 Nov 2026 the child failed to attend the school regularly, missing 10 sessions"
+            + " without authorisation");
     String documentId = (String) file.get(CourtProceedings.REGISTRATION_CERTIFICATE_ID.name());
     assertThat(documentId).startsWith("DOC-");
 
@@ -121,6 +125,61 @@ class EvidenceDocumentsTest {
     });
   }
 
+  @Test
+  void theNoticeStatesTheUnauthorisedSessionsOfItsOffencePeriodFromTheMarksNotTheCasesLast10Weeks() throws IOException {
+    String upn = Upn.of(700_600_000_015L);
+    ProcessInstance legalCase = decided(upn, AttendanceCase.PENALTY_NOTICE);
+    runJobs();
+    // the case counts the last 10 school weeks: the period's 10 and the 2 of 10 November
+    assertThat(runtime.getVariables(legalCase.getId())).containsEntry(AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12);
+    String number = noticeOf(legalCase);
+
+    assertThat(letterText(number))
+        .contains("Between 21 October 2026 and 4 November 2026 the child failed to attend the school regularly, missing 10"
+            + " sessions (half days) without authorisation")
+        .doesNotContain("12 sessions")
+        // the demo profile's fictional council: every way to pay, printed
+        .contains("Pay online at https://www.seaview.example/pay-penalty-notice.", "Pay by telephone on 01632 960 123.");
+    assertThat(notice(number)).containsEntry("unauthorisedSessions", 10);
+  }
+
+  @Test
+  void aNoticeForAPupilWithoutMarksStatesNoCountOfSessions() throws IOException {
+    String upn = Upn.of(700_600_000_016L);
+    // no marks: the officer typed the case's figures (12 unauthorised sessions in the last 10 school weeks)
+    ProcessInstance legalCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, CaseFixtures.with(CaseFixtures.startVariables(),
+        AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001", AttendanceCase.ENTRY_LEVEL.name(), 4));
+    choose(legalCase, AttendanceCase.PENALTY_NOTICE);
+    runJobs();
+    String number = noticeOf(legalCase);
+
+    assertThat(letterText(number))
+        .contains("Between 21 October 2026 and 4 November 2026 the child failed to attend the school regularly:")
+        .doesNotContain("sessions (half days)");
+    assertThat(notice(number)).containsEntry("unauthorisedSessions", null);
+  }
+
+  private String noticeOf(ProcessInstance legalCase) {
+    List<ProcessInstance> notices = runtime.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY)
+        .superProcessInstanceId(legalCase.getId()).list();
+    assertThat(notices).isNotEmpty();
+    return notices.get(0).getBusinessKey();
+  }
+
+  private String letterText(String number) throws IOException {
+    ResponseEntity<byte[]> letter = rest.withBasicAuth("officer", "officer").getForEntity(
+        "/api/penalty-notices/" + number + "/letter", byte[].class);
+    assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return RegistrationCertificateTest.text(letter.getBody()).replaceAll("\\s+", " ");
+  }
+
+  private Map<String, Object> notice(String number) {
+    ResponseEntity<Map<String, Object>> notice = rest.withBasicAuth("officer", "officer").exchange(
+        "/api/penalty-notices/" + number, HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
+    assertThat(notice.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return notice.getBody();
+  }
+
   /** A case for a pupil with 10 unauthorised sessions across half-term, whose Pupil Planning Meeting chose this route. */
   private ProcessInstance decided(String upn, String route) {
     CsvFile marks = new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LocalDate.of(2026, 11, 24),
@@ -128,6 +187,8 @@ class EvidenceDocumentsTest {
           case "2026-10-21" -> session.equals("AM") ? "O" : "/";
           case "2026-10-22", "2026-10-23", "2026-11-02", "2026-11-03" -> "N";
           case "2026-11-04" -> session.equals("AM") ? "U" : "/";
+          // after the offence period: the case's last 10 school weeks count these too, the notice does not
+          case "2026-11-10" -> "N";
           default -> "/";
         });
     assertThat(RegisterApi.importCsv(rest, "datateam", marks.text()).getBody()).containsEntry("rowsRejected", 0);
@@ -135,11 +196,16 @@ class EvidenceDocumentsTest {
     jdbc.update("UPDATE att_pupil SET address = ? WHERE upn = ?", "9 Orchard Close, Southend SS3 7PQ", upn);
     ProcessInstance legalCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, CaseFixtures.with(CaseFixtures.startVariables(),
         AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001", AttendanceCase.ENTRY_LEVEL.name(), 4));
+    choose(legalCase, route);
+    return legalCase;
+  }
+
+  /** The Pupil Planning Meeting chooses the route, offence period 21 October to 4 November 2026. */
+  private void choose(ProcessInstance legalCase, String route) {
     String task = taskService.createTaskQuery().processInstanceId(legalCase.getId()).singleResult().getId();
     taskService.complete(task, CaseFixtures.vars(
         AttendanceCase.LEGAL_ROUTE.name(), route, AttendanceCase.LEGAL_ROUTE_REASON.name(), "No improvement",
         AttendanceCase.OFFENCE_FROM.name(), "2026-10-21", AttendanceCase.OFFENCE_TO.name(), "2026-11-04"));
-    return legalCase;
   }
 
   /** Runs the asynchronous steps due now (not the timers). */

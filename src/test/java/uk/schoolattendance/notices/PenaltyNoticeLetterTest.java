@@ -38,7 +38,9 @@ class PenaltyNoticeLetterTest {
         .contains("£80.00 if you pay by 24 November 2026 (within the 21 days beginning with the day you received this notice)")
         .contains("£160.00 by 1 December 2026 (within the 28 days beginning with the day you received this notice)")
         .contains("part payments are not accepted")
-        .contains("Pay online")
+        // the national default has no web address or telephone: no way to pay is offered that the letter cannot name
+        .doesNotContain("Pay online").doesNotContain("telephone")
+        .contains("Pay by post: send a cheque payable to The Local Authority to the address under Contact below.")
         .contains("prosecute you")
         .contains("withdraw this notice")
         .contains("no offence was committed")
@@ -107,6 +109,39 @@ class PenaltyNoticeLetterTest {
     // an issued notice prints as the register holds it, whatever day is asked for
     PenaltyNoticeEntry issued = NoticeBuilder.notice().issued(NOTICES.dates);
     assertThat(NOTICES.letter.asGiven(issued, "hand", LocalDate.of(2026, 12, 24), null)).isSameAs(issued);
+  }
+
+  @Test
+  void aCouncilsPaymentWebAddressTelephoneAndFullAddressArePrintedAndTheLetterStaysOnePage() throws IOException {
+    PenaltyNoticeProperties.Authority council = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
+        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
+        "https://www.seaview.example/pay-penalty-notice", "01632 960 123");
+    assertThat(council.missingPaymentDetails()).isEmpty();
+    PenaltyNoticeLetter letter = new PenaltyNoticeLetter(NOTICES.schools, new PenaltyNoticeProperties(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, council, null), NOTICES.dates);
+    byte[] pdf = letter.render(notice("holiday", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1,
+        new Evidence(true, true, true, true)));
+
+    assertThat(text(pdf))
+        .contains("Pay online at https://www.seaview.example/pay-penalty-notice.")
+        .contains("Pay by telephone on 01632 960 123.")
+        .contains("Pay by post: send a cheque payable to Seaview Borough Council to the address under Contact below.")
+        .contains("Write to Attendance Compliance Team, Seaview Borough Council, Civic Centre, 1 Marine Parade,"
+            + " Southend-on-Sea SS1 9ZX, quoting");
+    PdfReader reader = new PdfReader(pdf);
+    assertThat(reader.getNumberOfPages()).isEqualTo(1);
+    reader.close();
+  }
+
+  @Test
+  void theNationalDefaultNamesThePaymentPropertiesACouncilMustSet() {
+    assertThat(PenaltyNoticeProperties.Authority.DEFAULT.missingPaymentDetails()).containsExactly(
+        "attendance.penalty-notices.authority.payment-web-address",
+        "attendance.penalty-notices.authority.payment-telephone",
+        "attendance.penalty-notices.authority.address");
+    // blank values from a configuration file count as missing
+    assertThat(new PenaltyNoticeProperties.Authority(null, " ", null, null, null, "", " ").missingPaymentDetails())
+        .hasSize(3);
   }
 
   @Test

@@ -52,7 +52,8 @@ class PenaltyNoticeProcessTest {
 
   static {
     FAILING_ISSUE.issue = new IssuePenaltyNotice(
-        ENGINE.register, ENGINE.dates, new uk.schoolattendance.process.NoEvidenceDocuments(), new uk.schoolattendance.process.NoPupilAddresses());
+        ENGINE.register, ENGINE.dates, new uk.schoolattendance.process.NoEvidenceDocuments(), new uk.schoolattendance.process.NoPupilAddresses(),
+        new uk.schoolattendance.process.NoOffenceSessions());
   }
 
   @RegisterExtension

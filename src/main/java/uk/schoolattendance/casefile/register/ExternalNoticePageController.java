@@ -79,7 +79,9 @@ class ExternalNoticePageController {
     keepers.require(request);
     Map<String, DayInput> days = days(form);
     List<FieldError> errors = new ArrayList<>();
-    if (!ExternalNoticeRequest.ISSUERS.contains(form.get("issuedBy"))) {
+    String issuedBy = form.get("issuedBy");
+    // ISSUERS is an immutable list: contains(null) throws, so an unchosen radio is checked first.
+    if (issuedBy == null || !ExternalNoticeRequest.ISSUERS.contains(issuedBy)) {
       errors.add(new FieldError("issuedBy", "Select who issued the notice"));
     }
     required(form.get("issuerName"), "issuerName", "Enter the name of the school, police force or authority that issued it", errors);

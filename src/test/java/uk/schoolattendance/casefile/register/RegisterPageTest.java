@@ -224,6 +224,19 @@ class RegisterPageTest {
   }
 
   @Test
+  void aFormWithNoIssuerChosenIsRefusedWithFieldErrorsNotACrash() {
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page form = compliance.get("/casework/register/external");
+    CaseFileClient.Page refused = compliance.post(form, "#external-form", fields("pupilName", "Kim Other"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a[href=\"#issuedBy\"]").eachText())
+        .containsExactly("Select who issued the notice");
+    assertThat(refused.html().select(".govuk-error-summary li").eachText())
+        .contains("Select the reason for the notice", "Select whether the notice was paid");
+    assertThat(refused.html().select("#pupilName").val()).isEqualTo("Kim Other");
+  }
+
+  @Test
   void theRegisterDownloadsAsCsvWithTypedTextKeptAsText() {
     String number = prepared();
     CaseFileClient compliance = signedIn("compliance");

@@ -1,0 +1,32 @@
+package uk.schoolattendance.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** A council that has not set its payment details is told so at start-up, property by property. */
+@ExtendWith(OutputCaptureExtension.class)
+class PaymentDetailsCheckTest {
+
+  @Test
+  void eachMissingPaymentPropertyIsNamedInAWarning(CapturedOutput output) {
+    PenaltyNoticeProperties.Authority noTelephone = new PenaltyNoticeProperties.Authority(
+        "Seaview Borough Council", "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
+        "https://www.seaview.example/pay-penalty-notice", null);
+    new PaymentDetailsCheck(properties(noTelephone)).warnOfMissingPaymentDetails();
+
+    assertThat(output.getOut() + output.getErr())
+        .contains("WARN")
+        .contains("attendance.penalty-notices.authority.payment-telephone is not set")
+        .doesNotContain("payment-web-address is not set")
+        .doesNotContain("authority.address is not set");
+  }
+
+  private static PenaltyNoticeProperties properties(PenaltyNoticeProperties.Authority authority) {
+    return new PenaltyNoticeProperties(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, authority, null);
+  }
+}
