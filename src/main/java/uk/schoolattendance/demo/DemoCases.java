@@ -2,6 +2,7 @@ package uk.schoolattendance.demo;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.attendance.AttendanceRegister;
+import uk.schoolattendance.attendance.RegisterProperties;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNotice;
@@ -31,7 +34,10 @@ import uk.schoolattendance.schools.SchoolCalendar;
  * Demo cases (demo profile, first start only): cases at every level for both demo schools,
  * reviews waiting and due, overdue work, a Pupil Planning Meeting, and penalty notices paid and
  * unpaid, so Tasklist and Cockpit look like a working team. Every case goes through the real
- * processes and their validation; nothing is written around the engine.
+ * processes and their validation; nothing is written around the engine. Each case's pupil is a
+ * pupil of the demo register whose attendance fits the case ({@link DemoPupils}), so the case
+ * takes its figures from the marks and its page shows them; a made-up pupil with typed figures
+ * only where the register holds none that fits (the demo register switched off).
  */
 @Component
 @Profile("demo")
@@ -47,6 +53,9 @@ class DemoCases {
   private final HistoryService history;
   private final PenaltyNoticeRegister register;
   private final SchoolCalendar calendar;
+  private final AttendanceRegister pupilRegister;
+  private final RegisterProperties registerProperties;
+  private DemoPupils pupils;
 
   DemoCases(
       RuntimeService runtime,
@@ -54,8 +63,12 @@ class DemoCases {
       ManagementService management,
       HistoryService history,
       PenaltyNoticeRegister register,
-      SchoolCalendar calendar) {
+      SchoolCalendar calendar,
+      AttendanceRegister pupilRegister,
+      RegisterProperties registerProperties) {
     this.calendar = calendar;
+    this.pupilRegister = pupilRegister;
+    this.registerProperties = registerProperties;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -69,6 +82,10 @@ class DemoCases {
     if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).count() > 0) {
       return;
     }
+    pupils = new DemoPupils(pupilRegister, calendar.today());
+    // the penalty notices' pupil first: the few pupils over the national threshold are not taken by others
+    Optional<AttendanceRegister.Pupil> enforced =
+        pupils.take("100002", 58.0, registerProperties.threshold().sessions());
     int n = 0;
     for (String school : List.of("100001", "100002")) {
       String tag = school.endsWith("1") ? "R" : "H";
@@ -93,12 +110,12 @@ class DemoCases {
       // Level 4: a Pupil Planning Meeting awaiting a legal decision.
       start(school, 4, tag + ". Kowalski", 61.0, 22, ++n);
     }
-    createPenaltyNotices(++n);
+    createPenaltyNotices(++n, enforced);
   }
 
   /** Penalty notices for one family: one notice paid on time, one awaiting payment. */
-  private void createPenaltyNotices(int n) {
-    ProcessInstance enforce = start("100002", 4, "H. Brennan", 58.0, 24, n);
+  private void createPenaltyNotices(int n, Optional<AttendanceRegister.Pupil> pupil) {
+    ProcessInstance enforce = start("100002", 4, "H. Brennan", 58.0, 24, n, pupil);
     // the offence period recorded at the meeting: the last 4 school weeks
     java.time.LocalDate today = calendar.today();
     complete(firstTask(enforce), VariableValues.with(AttendanceCase.LEGAL_ROUTE, AttendanceCase.PENALTY_NOTICE)
@@ -131,20 +148,39 @@ class DemoCases {
   }
 
   private ProcessInstance start(String school, int level, String pupil, double attendance, int sessions, int n) {
-    String surname = pupil.substring(pupil.indexOf(' ') + 1);
-    String address = n + " Station Road, Southend-on-Sea SS1 1AA";
+    return start(school, level, pupil, attendance, sessions, n, pupils.take(school, attendance, 0));
+  }
+
+  /**
+   * Opens a case for the register's pupil (its name, date of birth and parents; the case takes its
+   * figures from the marks), or for a made-up pupil with these figures where there is none.
+   */
+  private ProcessInstance start(String school, int level, String pupil, double attendance, int sessions, int n,
+      Optional<AttendanceRegister.Pupil> fromRegister) {
+    String upn = fromRegister.map(AttendanceRegister.Pupil::upn).orElse(Upn.of(801_200_000_000L + n));
+    String name = fromRegister.map(AttendanceRegister.Pupil::name).orElse(pupil);
+    String surname = name.substring(name.lastIndexOf(' ') + 1);
+    List<AttendanceRegister.Contact> contacts =
+        fromRegister.isPresent()
+            ? pupilRegister.contacts(upn).stream().filter(c -> c.name() != null && !c.name().isBlank()).toList()
+            : List.of();
+    String address = contacts.isEmpty() || contacts.get(0).address() == null
+        ? n + " Station Road, Southend-on-Sea SS1 1AA"
+        : contacts.get(0).address();
+    List<Parent> parents = contacts.isEmpty()
+        ? List.of(new Parent(null, "Alex " + surname, address), new Parent(null, "Jo " + surname, address))
+        : contacts.stream().map(c -> new Parent(null, c.name(), c.address() == null ? address : c.address())).toList();
     VariableValues variables =
-        VariableValues.with(AttendanceCase.PUPIL_UPN, Upn.of(801_200_000_000L + n))
-            .and(AttendanceCase.PUPIL_NAME, pupil)
-            .and(AttendanceCase.PUPIL_DATE_OF_BIRTH, java.time.LocalDate.of(2014, 9, 1).plusDays(97L * n))
+        VariableValues.with(AttendanceCase.PUPIL_UPN, upn)
+            .and(AttendanceCase.PUPIL_NAME, name)
+            .and(AttendanceCase.PUPIL_DATE_OF_BIRTH, fromRegister.map(AttendanceRegister.Pupil::dateOfBirth)
+                .orElse(java.time.LocalDate.of(2014, 9, 1).plusDays(97L * n)))
             .and(AttendanceCase.SCHOOL_URN, school)
             .and(AttendanceCase.ROUTE, AttendanceCase.SUPPORT_FIRST)
             .and(AttendanceCase.ENTRY_LEVEL, level)
             .and(AttendanceCase.ATTENDANCE_PERCENT, attendance)
             .and(AttendanceCase.UNAUTHORISED_SESSIONS, sessions)
-            .and(AttendanceCase.PARENTS, Parents.json(List.of(
-                new Parent(null, "Alex " + surname, address),
-                new Parent(null, "Jo " + surname, address))))
+            .and(AttendanceCase.PARENTS, Parents.json(parents))
             .and(AttendanceCase.PUPIL_ADDRESS, address)
             .and(AttendanceCase.SUPPORT_SO_FAR, "Call-backs, a school attendance meeting and a referral to early help");
     return runtime.startProcessInstanceByKey(AttendanceCase.KEY, variables);

@@ -22,7 +22,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * {@code 2026-27 autumn}); {@code meetingDate} is optional (a school day; the task is due then,
  * otherwise in 20 working days). The business key is {@code TSM-{urn}-{year}-{term}}; a second
  * meeting for the same school and term is refused. {@code dataPackDate} is a week before the
- * meeting is due: the school's data pack is prepared then.
+ * meeting is due, or the earlier day the caller gave (a meeting arranged at short notice): the
+ * school's data pack is prepared then.
  */
 @Component("targetingSupportMeetingStart")
 public class TargetingSupportMeetingStart implements ExecutionListener {
@@ -64,8 +65,11 @@ public class TargetingSupportMeetingStart implements ExecutionListener {
       MEETING_DUE_DATE.set(execution, calendar.workingDaysFromNow(20));
     }
     java.util.Date due = MEETING_DUE_DATE.get(execution);
-    java.util.Date packDate = java.util.Date.from(due.toInstant().minus(java.time.Duration.ofDays(DATA_PACK_DAYS_BEFORE)));
-    TargetingSupportMeeting.DATA_PACK_DATE.set(execution, packDate);
+    java.util.Date weekBefore = java.util.Date.from(due.toInstant().minus(java.time.Duration.ofDays(DATA_PACK_DAYS_BEFORE)));
+    // a meeting arranged at short notice may have its pack sooner (a late term's: at once), never later
+    java.util.Date given = Inputs.optionalDate(execution, TargetingSupportMeeting.DATA_PACK_DATE, calendar.properties().zone()) == null
+        ? null : TargetingSupportMeeting.DATA_PACK_DATE.get(execution);
+    TargetingSupportMeeting.DATA_PACK_DATE.set(execution, given != null && given.before(weekBefore) ? given : weekBefore);
     String key = "TSM-" + urn + "-" + term.replace(' ', '-');
     long existing =
         execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()

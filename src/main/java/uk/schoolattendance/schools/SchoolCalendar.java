@@ -151,6 +151,12 @@ public class SchoolCalendar {
     return atTimeOfDay(addWorkingDays(today(), days));
   }
 
+  /** For follow-up dates: {@code days} working days from today, but never after the task's due date. */
+  public Date workingDaysFromNowNotAfter(int days, Date due) {
+    Date followUp = workingDaysFromNow(days);
+    return due != null && due.before(followUp) ? due : followUp;
+  }
+
   /**
    * The first day of the rolling window of {@code weeks} school weeks that ends in the week of
    * {@code to}: the Monday of the earliest school week counted (the national threshold's window),

@@ -3,6 +3,8 @@ package uk.schoolattendance.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,11 +13,21 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.attendance.AttendanceRegister;
+import uk.schoolattendance.attendance.Figures;
+import uk.schoolattendance.casefile.CaseFileClient;
+import uk.schoolattendance.schools.SchoolCalendar;
 
-/** A first start of the demo looks like a working team: every level, both schools, late work, notices. */
-@SpringBootTest(properties = "attendance.demo.cases=true")
+/**
+ * A first start of the demo looks like a working team: every level, both schools, late work,
+ * notices; every case's pupil is a pupil of the demo register, so its figures are the register's.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"attendance.demo.cases=true", "attendance.demo.register=true"})
 @ActiveProfiles({"demo", "test"})
 class DemoCasesTest {
 
@@ -23,6 +35,64 @@ class DemoCasesTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired DemoCases demoCases;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired AttendanceRegister register;
+  @Autowired SchoolCalendar calendar;
+  @LocalServerPort int port;
+
+  @Test
+  void everyCaseIsForAPupilOfTheRegisterWithTheRegistersFigures() {
+    List<ProcessInstance> cases = runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase").list();
+    assertThat(cases).hasSize(13);
+    for (ProcessInstance instance : cases) {
+      Map<String, Object> variables = runtime.getVariables(instance.getId());
+      String upn = (String) variables.get("pupilUpn");
+      Figures figures = register.figures(upn, calendar.today()).orElseThrow(() -> new AssertionError(upn + " has no marks"));
+      AttendanceRegister.Pupil pupil = register.pupil(upn).orElseThrow();
+      assertThat(variables)
+          .as(instance.getBusinessKey())
+          .containsEntry("attendanceSource", "marks")
+          .containsEntry("attendancePercent", figures.attendancePercent())
+          .containsEntry("unauthorisedSessions", figures.unauthorisedInLast10SchoolWeeks())
+          .containsEntry("pupilName", pupil.name())
+          .containsEntry("schoolUrn", figures.schoolUrn());
+      assertThat(figures.attendancePercent()).as("persistently absent").isLessThan(90.0);
+    }
+    ProcessInstance enforced = runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+        .variableValueEquals("legalRoute", "penalty-notice").singleResult();
+    assertThat((Integer) runtime.getVariable(enforced.getId(), "unauthorisedSessions"))
+        .as("the national threshold: 10 unauthorised sessions in 10 school weeks").isGreaterThanOrEqualTo(10);
+  }
+
+  /** The demo's totals (tests switch the termly meetings off: a start-up adds the termly Targeting Support Meetings). */
+  @Test
+  void theDemoTotalsEachPersonSees() {
+    assertThat(Map.of("officer", visibleTasks("officer"), "senior", visibleTasks("senior"),
+            "school2", visibleTasks("school2"), "school1", visibleTasks("school1")))
+        .isEqualTo(Map.of("officer", 12L, "senior", 12L, "school2", 5L, "school1", 0L));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pn_notice", Integer.class)).isEqualTo(2);
+  }
+
+  /** The tasks a person's Tasklist lists: the engine's authorizations decide. */
+  private long visibleTasks(String user) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return tasks.createTaskQuery().count();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  @Test
+  void theReadmesExampleCaseShowsTheRegisterAndItsWeeklyChart() {
+    String reference = runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase").list().stream()
+        .map(ProcessInstance::getBusinessKey).filter(key -> key.endsWith("-000001")).findFirst().orElseThrow();
+    CaseFileClient.Page page = CaseFileClient.signedIn(port, "officer").get("/casework/cases/" + reference);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("#register-heading").text()).isEqualTo("Attendance from the register");
+    assertThat(page.html().select("#attendance-chart rect")).isNotEmpty();
+  }
 
   @Test
   void casesAtEveryLevelForBothSchools() {
