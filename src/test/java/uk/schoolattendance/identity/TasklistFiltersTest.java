@@ -89,7 +89,8 @@ class TasklistFiltersTest {
   void webappsCarryTheApplicationsNameAndHideTheVendorBanner(String app) {
     ResponseEntity<String> config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
     assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(config.getBody()).contains("name: 'School Attendance Casework'");
+    // the header and the tab's title read "<vendor> <name>": no vendor's name, nothing before the application's
+    assertThat(config.getBody()).contains("vendor: 'School Attendance'").contains("name: 'Casework'").doesNotContain("\\u00a0");
     ResponseEntity<String> styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
     assertThat(styles.getBody()).contains(".ce-eol-banner").contains("display: none");
   }
