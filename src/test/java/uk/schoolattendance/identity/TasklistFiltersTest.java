@@ -51,6 +51,46 @@ class TasklistFiltersTest {
     assertThat(filtersOf("analyst")).isEmpty();
   }
 
+  /**
+   * Tasklist opens on the readable filter of lowest priority: a school user's is its school's cases, which hold
+   * every task the user can see; a caseworker's is still its own list.
+   */
+  @Test
+  void eachRoleOpensTasklistOnTheListThatHoldsItsWork() throws Exception {
+    for (String school : List.of("school1", "school2")) {
+      JsonNode first = firstFilterOf(school);
+      assertThat(first.get("name").asText()).as(school).isEqualTo(TasklistFilters.MY_SCHOOL);
+      long listed = read(rest.withBasicAuth(school, school)
+          .getForEntity("/engine-rest/filter/" + first.get("id").asText() + "/count", String.class)).get("count").asLong();
+      long visible = read(rest.withBasicAuth(school, school).getForEntity("/engine-rest/task/count", String.class)).get("count").asLong();
+      assertThat(listed).as(school).isEqualTo(visible);
+    }
+    for (String caseworker : List.of("officer", "senior", "compliance", "manager")) {
+      assertThat(firstFilterOf(caseworker).get("name").asText()).as(caseworker).isEqualTo(TasklistFilters.MY_TASKS);
+    }
+  }
+
+  @Test
+  void aFilterMadeByAnEarlierVersionTakesThisVersionsOrder() {
+    org.camunda.bpm.engine.filter.Filter mySchool =
+        filterService.createFilterQuery().filterName(TasklistFilters.MY_SCHOOL).singleResult();
+    java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(mySchool.getProperties());
+    Object priority = properties.get("priority");
+    properties.put("priority", -5);
+    filterService.saveFilter(mySchool.setProperties(properties));
+    tasklistFilters.createFilters(null);
+    assertThat(filterService.getFilter(mySchool.getId()).getProperties().get("priority")).isEqualTo(priority);
+  }
+
+  private JsonNode firstFilterOf(String user) throws Exception {
+    List<JsonNode> filters = new ArrayList<>();
+    read(rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter?maxResults=50", String.class)).forEach(filters::add);
+    filters.sort(java.util.Comparator.<JsonNode>comparingInt(filter -> filter.path("properties").path("priority").asInt())
+        .thenComparing(filter -> filter.get("name").asText()));
+    assertThat(filters).as(user).isNotEmpty();
+    return filters.get(0);
+  }
+
   @Test
   void everyFilterRunsForItsReaders() throws Exception {
     for (String user : List.of("school1", "officer", "manager")) {
