@@ -43,7 +43,8 @@ class PackagesTest {
             "security/PersonNames.java",
             "security/ProcessStartListeners.java",
             "security/ServiceGuards.java",
-            "security/StartedFromTheCase.java");
+            "security/StartedFromTheCase.java",
+            "security/WebappLogin.java");
   }
 
   @Test

@@ -59,6 +59,13 @@ class SignInController {
     if (password == null || password.isEmpty()) {
       errors.add(new FieldError("password", "Enter your password"));
     }
+    // a locked user is refused whatever the password: say so without checking it, so the answer
+    // tells nothing of whether it was right
+    long locked = errors.isEmpty() ? sessions.secondsLocked(user) : 0;
+    if (locked > 0) {
+      errors.add(new FieldError("username", "Too many attempts: wait " + locked + (locked == 1 ? " second" : " seconds")
+          + " and try again"));
+    }
     if (errors.isEmpty() && sessions.signIn(request, user, password)) {
       return "redirect:" + safeNext(next);
     }

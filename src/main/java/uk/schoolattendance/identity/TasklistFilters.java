@@ -63,9 +63,11 @@ class TasklistFilters {
         "Tasks waiting for one of your teams: claim one to work on it.",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         CASEWORKERS);
+    // first for a school user (Tasklist opens on the readable filter of lowest priority): its
+    // school's work is offered to its group, so "My tasks" holds none of it until someone claims
     filter(
         MY_SCHOOL,
-        -5,
+        -20,
         "Your school's work on its pupils' attendance cases (Level 1; Levels 2 and 3 too without the traded service).",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         List.of(Groups.SCHOOLS));
@@ -133,20 +135,34 @@ class TasklistFilters {
               .setQuery(query.orderByDueDate().asc())
               .setProperties(properties);
       filters.saveFilter(filter);
-    } else if (MY_TASKS.equals(name) && !description.equals(filter.getProperties().get("description"))) {
-      // "My tasks" made by an earlier version ("Tasks assigned to you.") showed assigned tasks only
-      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
-      properties.put("description", description);
-      properties.put("variables", CASE_COLUMNS);
-      filters.saveFilter(filter.setQuery(query.orderByDueDate().asc()).setProperties(properties));
-    } else if (!filter.getProperties().containsKey("variables")) {
-      // Filters made by an earlier version: show the case in the list as well.
-      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
-      properties.put("variables", CASE_COLUMNS);
-      filters.saveFilter(filter.setProperties(properties));
+    } else {
+      upgrade(filter, priority, description, query);
     }
     for (String group : readers) {
       authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  /** A filter made by an earlier version takes this version's order, columns and "My tasks" query. */
+  private void upgrade(Filter filter, int priority, String description, TaskQuery query) {
+    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+    boolean changed = false;
+    if (MY_TASKS.equals(filter.getName()) && !description.equals(properties.get("description"))) {
+      // "My tasks" made by an earlier version ("Tasks assigned to you.") showed assigned tasks only
+      properties.put("description", description);
+      filter.setQuery(query.orderByDueDate().asc());
+      changed = true;
+    }
+    if (!properties.containsKey("variables")) {
+      properties.put("variables", CASE_COLUMNS);
+      changed = true;
+    }
+    if (!(properties.get("priority") instanceof Number stored) || stored.intValue() != priority) {
+      properties.put("priority", priority);
+      changed = true;
+    }
+    if (changed) {
+      filters.saveFilter(filter.setProperties(properties));
     }
   }
 

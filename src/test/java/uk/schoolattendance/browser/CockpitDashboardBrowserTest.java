@@ -21,8 +21,9 @@ class CockpitDashboardBrowserTest extends BrowserTestSupport {
       assertThat(page).contains("Open cases").contains("Caseload by level").contains("Reviews overdue");
       assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
           .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
-      assertThat(browser.driver().findElement(By.cssSelector(".navbar-brand")).getText().replace('\u00a0', ' ').trim())
+      assertThat(browser.driver().findElement(By.cssSelector(".navbar-brand")).getText().trim())
           .isEqualTo("School Attendance Casework");
+      assertThat(browser.driver().getTitle()).startsWith("School Attendance Casework");
     }
   }
 }

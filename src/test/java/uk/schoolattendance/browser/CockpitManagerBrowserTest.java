@@ -57,6 +57,13 @@ class CockpitManagerBrowserTest extends BrowserTestSupport {
         assertThat(browser.errorNotifications()).as(page.getKey()).isEmpty();
       }
       assertThat(browser.driver().getPageSource()).doesNotContain(FAILURE);
+
+      // dates as Tasklist writes them (29 November 2026, 7:07am), not 2026-11-29T07:07:45
+      browser.open("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+      By startTime = By.cssSelector("td.start-time");
+      browser.waitUntil("cockpit-manager-start-time", () -> !browser.driver().findElements(startTime).isEmpty());
+      assertThat(browser.driver().findElements(startTime)).isNotEmpty()
+          .allSatisfy(cell -> assertThat(cell.getText().trim()).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{1,2}:\\d{2}[ap]m"));
     }
   }
 }

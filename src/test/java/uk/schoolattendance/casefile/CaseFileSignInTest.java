@@ -97,6 +97,27 @@ class CaseFileSignInTest {
     assertThat(SignInControllerAccess.safeNext("/casework/\\evil")).isEqualTo("/casework/");
   }
 
+  /** An analyst has no Tasklist: opening it in a browser answers 403 with the service's page, not the server's bare one. */
+  @Test
+  void aWebappARoleCannotOpenAnswersWithAPageThatSaysSo() {
+    CaseFileClient analyst = CaseFileClient.signedIn(port, "analyst");
+    var answer = analyst.raw(HttpRequest.newBuilder(URI.create(analyst.base() + "/camunda/app/tasklist/default/"))
+        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+    String page = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(org.jsoup.Jsoup.parse(page).select("h1").text()).isEqualTo("You cannot open this page");
+    assertThat(page).doesNotContain("Whitelabel");
+  }
+
+  /** The footer links to Tasklist only for those who may open it. */
+  @Test
+  void theFooterLinksToTasklistOnlyForThoseWhoMayOpenIt() {
+    assertThat(CaseFileClient.signedIn(port, "analyst").get("/casework/").html().select("footer a").eachText())
+        .contains("Find a pupil").doesNotContain("Tasklist");
+    assertThat(CaseFileClient.signedIn(port, "officer").get("/casework/").html().select("footer a").eachText())
+        .contains("Find a pupil", "Tasklist");
+  }
+
   private static HttpRequest.Builder tasklistCount(CaseFileClient person) {
     return HttpRequest.newBuilder(URI.create(person.base() + "/camunda/api/engine/engine/default/task/count")).GET();
   }

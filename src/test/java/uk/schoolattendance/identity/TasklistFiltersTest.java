@@ -51,6 +51,46 @@ class TasklistFiltersTest {
     assertThat(filtersOf("analyst")).isEmpty();
   }
 
+  /**
+   * Tasklist opens on the readable filter of lowest priority: a school user's is its school's cases, which hold
+   * every task the user can see; a caseworker's is still its own list.
+   */
+  @Test
+  void eachRoleOpensTasklistOnTheListThatHoldsItsWork() throws Exception {
+    for (String school : List.of("school1", "school2")) {
+      JsonNode first = firstFilterOf(school);
+      assertThat(first.get("name").asText()).as(school).isEqualTo(TasklistFilters.MY_SCHOOL);
+      long listed = read(rest.withBasicAuth(school, school)
+          .getForEntity("/engine-rest/filter/" + first.get("id").asText() + "/count", String.class)).get("count").asLong();
+      long visible = read(rest.withBasicAuth(school, school).getForEntity("/engine-rest/task/count", String.class)).get("count").asLong();
+      assertThat(listed).as(school).isEqualTo(visible);
+    }
+    for (String caseworker : List.of("officer", "senior", "compliance", "manager")) {
+      assertThat(firstFilterOf(caseworker).get("name").asText()).as(caseworker).isEqualTo(TasklistFilters.MY_TASKS);
+    }
+  }
+
+  @Test
+  void aFilterMadeByAnEarlierVersionTakesThisVersionsOrder() {
+    org.camunda.bpm.engine.filter.Filter mySchool =
+        filterService.createFilterQuery().filterName(TasklistFilters.MY_SCHOOL).singleResult();
+    java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(mySchool.getProperties());
+    Object priority = properties.get("priority");
+    properties.put("priority", -5);
+    filterService.saveFilter(mySchool.setProperties(properties));
+    tasklistFilters.createFilters(null);
+    assertThat(filterService.getFilter(mySchool.getId()).getProperties().get("priority")).isEqualTo(priority);
+  }
+
+  private JsonNode firstFilterOf(String user) throws Exception {
+    List<JsonNode> filters = new ArrayList<>();
+    read(rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter?maxResults=50", String.class)).forEach(filters::add);
+    filters.sort(java.util.Comparator.<JsonNode>comparingInt(filter -> filter.path("properties").path("priority").asInt())
+        .thenComparing(filter -> filter.get("name").asText()));
+    assertThat(filters).as(user).isNotEmpty();
+    return filters.get(0);
+  }
+
   @Test
   void everyFilterRunsForItsReaders() throws Exception {
     for (String user : List.of("school1", "officer", "manager")) {
@@ -89,7 +129,8 @@ class TasklistFiltersTest {
   void webappsCarryTheApplicationsNameAndHideTheVendorBanner(String app) {
     ResponseEntity<String> config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
     assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(config.getBody()).contains("name: 'School Attendance Casework'");
+    // the header and the tab's title read "<vendor> <name>": no vendor's name, nothing before the application's
+    assertThat(config.getBody()).contains("vendor: 'School Attendance'").contains("name: 'Casework'").doesNotContain("\\u00a0");
     ResponseEntity<String> styles = rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class);
     assertThat(styles.getBody()).contains(".ce-eol-banner").contains("display: none");
   }

@@ -141,13 +141,13 @@ class FormsReadAsWrittenTest {
     return field.has("key") && (field.path("disabled").asBoolean() || field.path("readonly").asBoolean());
   }
 
-  private static List<Path> forms() throws IOException {
+  static List<Path> forms() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("forms"))) {
       return files.filter(file -> file.toString().endsWith(".form")).sorted().toList();
     }
   }
 
-  private static List<JsonNode> components(JsonNode parent) {
+  static List<JsonNode> components(JsonNode parent) {
     List<JsonNode> all = new ArrayList<>();
     for (JsonNode component : parent.path("components")) {
       all.add(component);

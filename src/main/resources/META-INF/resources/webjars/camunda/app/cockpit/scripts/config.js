@@ -2,14 +2,30 @@
 // and Cockpit's dashboard shows the managers' overview (scripts/attendance-dashboard.js).
 export default {
   app: {
-    name: 'School Attendance Casework',
-    // The header shows "<vendor> <name>" and an empty vendor falls back to "Camunda":
-    // a non-breaking space leaves the application's name alone.
-    vendor: '\u00a0'
+    // The header and the tab's title read "<vendor> <name>", and an empty vendor falls back to
+    // "Camunda": the application's name is split across the two so both read
+    // "School Attendance Casework" with no vendor's name and nothing before it.
+    vendor: 'School Attendance',
+    name: 'Casework'
   },
   locales: {
     availableLocales: ['en'],
     fallbackLocale: 'en'
+  },
+  // Dates as Tasklist and the GOV.UK style guide write them (29 November 2026, 7:07am); Cockpit
+  // itself does not read this key, scripts/uk-dates.js applies it.
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'D MMM YYYY, h:mma',
+    normal: 'D MMMM YYYY, h:mma',
+    long: 'dddd D MMMM YYYY, h:mma',
+    short: 'D MMMM YYYY'
+  },
+  requireJsConfig: {
+    deps: ['uk-dates'],
+    ngDeps: ['attendance.ukDates'],
+    paths: { 'uk-dates': 'scripts/uk-dates' }
   },
   customScripts: ['scripts/attendance-dashboard.js'],
   disableWelcomeMessage: true
