@@ -8,12 +8,22 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /**
- * The names of a model's activities and events ("Review date reached") as the models give them,
- * for what a case waits on. A model's names are not case data: read as the application, once per
+ * What a case waits on, in a caseworker's words ("the review", "the payment period to end"): one
+ * mapping from the models' event ids to words, with the name the model gives ("Review date
+ * reached") for any other. A model's names are not case data: read as the application, once per
  * deployed version.
  */
 @Component
 public class ActivityNames {
+
+  /** The events a case waits on, as a caseworker says it after "Waits for". */
+  static final Map<String, String> WAITING_FOR =
+      Map.of(
+          "Event_ReviewDateReached", "the review",
+          "Event_ContractReviewDateReached", "the review of the attendance contract",
+          "Event_ImprovementPeriodEnded", "the Notice to Improve's improvement period to end",
+          "Event_PaymentPeriodEnded", "the payment period to end",
+          "Event_HearingDateReached", "the court hearing");
 
   private final RepositoryService repositoryService;
   private final AsApplication asApplication;
@@ -22,6 +32,12 @@ public class ActivityNames {
   ActivityNames(RepositoryService repositoryService, AsApplication asApplication) {
     this.repositoryService = repositoryService;
     this.asApplication = asApplication;
+  }
+
+  /** What a case waiting at this event waits for ("the review"), else the model's name for it, else its id. */
+  public String waitingFor(String processDefinitionId, String activityId) {
+    String words = activityId == null ? null : WAITING_FOR.get(activityId);
+    return words != null ? words : of(processDefinitionId, activityId);
   }
 
   /** The activity's name, or its id when it has none. */

@@ -110,7 +110,7 @@ public class CaseSummaries {
     if (steps.isEmpty()) {
       for (CaseRow.WaitingTimer timer : row.timers()) {
         steps.add(new CaseSummary.NextStep(
-            activities.of(timer.processDefinitionId(), timer.activityId()), "", dates.day(timer.due()), false, true));
+            activities.waitingFor(timer.processDefinitionId(), timer.activityId()), "", dates.day(timer.due()), false, true));
       }
     }
     return steps;

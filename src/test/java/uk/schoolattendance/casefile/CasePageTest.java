@@ -23,6 +23,7 @@ class CasePageTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   private CaseFileClient signedIn(String user) {
@@ -49,6 +50,28 @@ class CasePageTest {
     assertThat(page.html().select("a[href^=/camunda/app/tasklist/default/#/?task=]").text()).contains("Open ‘Intervene in school’ in Tasklist");
     assertThat(page.html().select("#timeline").text()).isNotEmpty();
     assertThat(page.html().select("form#note-form input[name=_csrf]")).hasSize(1);
+  }
+
+  /** A case opened at Level 2 whose attendance meeting is held with these variables: it waits for the review. */
+  private String heldMeeting(String pupil, Map<String, Object> meeting) {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance started = cases.start(Map.of(AttendanceCase.ENTRY_LEVEL.name(), 2), CaseFixtures.UNIVERSAL_SCHOOL, pupil,
+        CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    var task = taskService.createTaskQuery().processInstanceId(started.getId()).taskDefinitionKey("Task_HoldAttendanceMeeting").singleResult();
+    taskService.complete(task.getId(), meeting);
+    return cases.referenceOf(started);
+  }
+
+  @Test
+  void theNextStepTimelineAndFiguresUseACaseworkersWordsNotTheModelsNamesOrCodes() {
+    String reference = heldMeeting("Ola Marsh", Map.of(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0));
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    assertThat(page.html().select("#next-step").text()).containsPattern("Waits for the review on \\d{1,2} \\w+ \\d{4}")
+        .doesNotContain("Review date reached");
+    assertThat(page.html().select("#facts").text()).contains("80.0% (persistent absence)");
+    var opened = page.html().select("#timeline li").last();
+    assertThat(opened.text()).contains("Case opened", "Level 2: facilitate support", "Opened at level 2")
+        .doesNotContain("monitor", "entry at level");
   }
 
   @Test

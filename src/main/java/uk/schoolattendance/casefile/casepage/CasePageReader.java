@@ -202,9 +202,9 @@ class CasePageReader {
     facts.add(new CasePage.Fact("Route", Wording.sentence(text(values, AttendanceCase.ROUTE.name()))));
     Object percent = values.get(AttendanceCase.ATTENDANCE_PERCENT.name());
     if (percent instanceof Number number) {
-      String band = Wording.sentence(text(values, AttendanceCase.ATTENDANCE_BAND.name()));
+      String band = uk.schoolattendance.attendance.BandWords.of(text(values, AttendanceCase.ATTENDANCE_BAND.name()));
       facts.add(new CasePage.Fact("Attendance",
-          String.format(Locale.UK, "%.1f%%", number.doubleValue()) + (band.isEmpty() ? "" : " (" + band.toLowerCase(Locale.UK) + " absence)")));
+          String.format(Locale.UK, "%.1f%%", number.doubleValue()) + (band.isEmpty() ? "" : " (" + band.toLowerCase(Locale.UK) + ")")));
     }
     Object sessions = values.get(AttendanceCase.UNAUTHORISED_SESSIONS.name());
     if (sessions instanceof Number number) {
