@@ -75,6 +75,27 @@ class CasePageTest {
   }
 
   @Test
+  void twoNoticesTasksOfOneNameNameTheirParentSoNoTwoLinesOrLinksReadTheSame() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    try {
+      String upn = CaseFileCases.newUpn();
+      ProcessInstance started = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
+          CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), upn),
+              "2026-09-14", "2026-10-09"));
+      String reference = new CaseFileCases(runtimeService).referenceOf(started);
+      CaseFileClient.Page page = signedIn("compliance").get("/casework/cases/" + reference);
+      var lines = page.html().select("#next-step li").eachText();
+      assertThat(lines).hasSize(2).doesNotHaveDuplicates();
+      assertThat(String.join("\n", lines)).contains("Check leave evidence for Alex Parent", "Check leave evidence for Jo Parent");
+      var links = page.html().select("a[href^=/camunda/app/tasklist/default/#/?task=]").eachText();
+      assertThat(links).containsExactlyInAnyOrder(
+          "Open ‘Check leave evidence for Alex Parent’ in Tasklist", "Open ‘Check leave evidence for Jo Parent’ in Tasklist");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
   void thePupilsFiguresFromTheRegisterAndAChartByWeekAreShownWhereThePupilHasMarks() {
     CaseFixtures.clockAt(2026, 11, 28, 12);
     try {

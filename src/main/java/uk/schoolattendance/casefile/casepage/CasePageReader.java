@@ -229,9 +229,10 @@ class CasePageReader {
     List<Task> tasks =
         taskService.createTaskQuery().taskIdIn(row.tasks().stream().map(CaseRow.OpenTask::taskId).toArray(String[]::new))
             .listPage(0, row.tasks().size());
+    Map<String, String> names = summaries.taskNames(row);
     return tasks.stream()
         .sorted(Comparator.comparing(Task::getCreateTime))
-        .map(task -> new CasePage.TaskLink(task.getName(), TASKLIST_TASK + task.getId()))
+        .map(task -> new CasePage.TaskLink(names.getOrDefault(task.getId(), task.getName()), TASKLIST_TASK + task.getId()))
         .toList();
   }
 
