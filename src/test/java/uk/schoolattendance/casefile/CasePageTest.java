@@ -75,6 +75,20 @@ class CasePageTest {
   }
 
   @Test
+  void whatTheAttendanceMeetingAgreedShowsOnItsTimelineEntry() {
+    String reference = heldMeeting("Pia Marsh", Map.of(AttendanceCase.ATTENDANCE_TARGET.name(), 93.5,
+        AttendanceCase.BARRIERS.name(), "Anxiety about PE lessons", AttendanceCase.ATTENDANCE_PLAN.name(), "Morning check-in with the pastoral lead"));
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    var meeting = page.html().select("#timeline li").stream().filter(li -> li.text().contains("Attendance meeting held")).findFirst().orElseThrow();
+    assertThat(meeting.select(".casefile-timeline__text").text())
+        .isEqualTo("Attendance target 93.5% Barriers: Anxiety about PE lessons Plan agreed: Morning check-in with the pastoral lead");
+    // a meeting that recorded neither says only the target
+    String bare = heldMeeting("Quin Marsh", Map.of(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0));
+    assertThat(signedIn("officer").get("/casework/cases/" + bare).html().select("#timeline").text())
+        .contains("Attendance target 92.0%").doesNotContain("Barriers", "Plan agreed");
+  }
+
+  @Test
   void twoNoticesTasksOfOneNameNameTheirParentSoNoTwoLinesOrLinksReadTheSame() {
     CaseFixtures.clockAt(2026, 11, 2, 10);
     try {
