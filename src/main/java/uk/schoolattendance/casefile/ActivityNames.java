@@ -6,6 +6,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.notices.PenaltyNotice;
 
 /**
  * What a case waits on, in a caseworker's words ("the review", "the payment period to end"): one
@@ -19,11 +23,11 @@ public class ActivityNames {
   /** The events a case waits on, as a caseworker says it after "Waits for". */
   static final Map<String, String> WAITING_FOR =
       Map.of(
-          "Event_ReviewDateReached", "the review",
-          "Event_ContractReviewDateReached", "the review of the attendance contract",
-          "Event_ImprovementPeriodEnded", "the Notice to Improve's improvement period to end",
-          "Event_PaymentPeriodEnded", "the payment period to end",
-          "Event_HearingDateReached", "the court hearing");
+          AttendanceCase.REVIEW_DATE_REACHED, "the review",
+          AttendanceCase.CONTRACT_REVIEW_DATE_REACHED, "the review of the attendance contract",
+          NoticeToImprove.IMPROVEMENT_PERIOD_ENDED, "the Notice to Improve's improvement period to end",
+          PenaltyNotice.PAYMENT_PERIOD_ENDED, "the payment period to end",
+          CourtProceedings.HEARING_DATE_REACHED, "the court hearing");
 
   private final RepositoryService repositoryService;
   private final AsApplication asApplication;
