@@ -66,6 +66,7 @@ class IdentifiedPupils {
       row.put("dateOfBirth", pupil[2]);
       row.put("attendancePercent", f.attendancePercent());
       row.put("band", f.band());
+      row.put("bandShown", BandWords.of(f.band()));
       row.put("possibleSessions", f.possibleSessions());
       row.put("unauthorisedAbsence", f.unauthorisedAbsence());
       row.put("unauthorisedSessions", f.unauthorisedInLast10SchoolWeeks());

@@ -28,8 +28,10 @@ public class CaseSummaries {
   private final PeopleNames people;
   private final ActivityNames activities;
   private final UkDates dates;
+  private final TaskNames taskNames;
 
-  CaseSummaries(SchoolDirectory schools, PeopleNames people, ActivityNames activities, UkDates dates) {
+  CaseSummaries(SchoolDirectory schools, PeopleNames people, ActivityNames activities, UkDates dates, TaskNames taskNames) {
+    this.taskNames = taskNames;
     this.schools = schools;
     this.people = people;
     this.activities = activities;
@@ -38,12 +40,18 @@ public class CaseSummaries {
 
   public List<CaseSummary> of(List<CaseRow> rows) {
     Map<String, String> names = people.of(peopleOf(rows));
+    Map<String, String> tasks = taskNames.of(rows);
     List<CaseSummary> summaries = new ArrayList<>();
     Instant now = uk.schoolattendance.engine.EngineClock.now().toInstant();
     for (CaseRow row : rows) {
-      summaries.add(summary(row, names, now));
+      summaries.add(summary(row, names, tasks, now));
     }
     return summaries;
+  }
+
+  /** The case's open tasks' names by task id, as its next steps name them ({@link TaskNames}). */
+  public Map<String, String> taskNames(CaseRow row) {
+    return taskNames.of(List.of(row));
   }
 
   /** The officer who leads the case: the one a senior practitioner gave it to, else the school's named officer. */
@@ -71,7 +79,7 @@ public class CaseSummaries {
     return CASES + UriUtils.encodePathSegment(caseReference == null ? "" : caseReference, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private CaseSummary summary(CaseRow row, Map<String, String> names, Instant now) {
+  private CaseSummary summary(CaseRow row, Map<String, String> names, Map<String, String> tasks, Instant now) {
     CaseRow.State state = row.state();
     String lead = leadOf(row);
     return new CaseSummary(
@@ -94,23 +102,23 @@ public class CaseSummaries {
           case WAITING -> "govuk-tag--yellow";
           case CLOSED -> "govuk-tag--grey";
         },
-        state == CaseRow.State.CLOSED ? List.of() : nextSteps(row, names, now),
+        state == CaseRow.State.CLOSED ? List.of() : nextSteps(row, names, tasks, now),
         state == CaseRow.State.CLOSED ? outcome(row) : "",
         lead == null ? "" : names.getOrDefault(lead, lead),
         null);
   }
 
-  /** The case's open tasks with their holders, or (with none) the dates it waits for. */
-  public List<CaseSummary.NextStep> nextSteps(CaseRow row, Map<String, String> names, Instant now) {
+  /** The case's open tasks (named as {@link TaskNames} names them) with their holders, or (with none) the dates it waits for. */
+  private List<CaseSummary.NextStep> nextSteps(CaseRow row, Map<String, String> names, Map<String, String> tasks, Instant now) {
     List<CaseSummary.NextStep> steps = new ArrayList<>();
     for (CaseRow.OpenTask task : row.tasks()) {
       steps.add(new CaseSummary.NextStep(
-          task.name(), holder(task, names), dates.day(task.due()), task.due() != null && task.due().isBefore(now), false));
+          tasks.getOrDefault(task.taskId(), task.name()), holder(task, names), dates.day(task.due()), task.due() != null && task.due().isBefore(now), false));
     }
     if (steps.isEmpty()) {
       for (CaseRow.WaitingTimer timer : row.timers()) {
         steps.add(new CaseSummary.NextStep(
-            activities.of(timer.processDefinitionId(), timer.activityId()), "", dates.day(timer.due()), false, true));
+            activities.waitingFor(timer.processDefinitionId(), timer.activityId()), "", dates.day(timer.due()), false, true));
       }
     }
     return steps;

@@ -89,7 +89,8 @@ public class CaseStartListener implements ExecutionListener {
     CaseParents.becomePersons(execution, persons);
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
     LEVEL.set(execution, entryLevel);
-    STAGE.set(execution, Stage.MONITOR.value());
+    // the stage of the level the case opens at (domain notes §2): monitor is the school's work before any level
+    STAGE.set(execution, Stage.ofLevel(entryLevel).value());
     pathway.record(
         execution,
         "case-opened",

@@ -101,9 +101,16 @@ public class CaseTaskRules implements TaskListener {
           ATTENDANCE_TARGET.name(), "must be above the pupil's current attendance (" + current + "%)");
     }
     futureSchoolDay(task, REVIEW_DATE);
-    Inputs.optionalText(task, BARRIERS, Inputs.TEXT_MAX);
-    Inputs.optionalText(task, ATTENDANCE_PLAN, Inputs.TEXT_MAX);
-    pathway.record(task, "attendance-meeting-held", "target " + target + "%");
+    String barriers = Inputs.optionalText(task, BARRIERS, Inputs.TEXT_MAX);
+    String plan = Inputs.optionalText(task, ATTENDANCE_PLAN, Inputs.TEXT_MAX);
+    // what was agreed stays with the meeting in the history, as the case file's timeline shows it
+    pathway.record(task, "attendance-meeting-held", "Attendance target " + target + "%"
+        + agreed("Barriers", barriers) + agreed("Plan agreed", plan));
+  }
+
+  /** A line of what a meeting agreed ("\nBarriers: …"), or nothing when it was left empty. */
+  private static String agreed(String label, String text) {
+    return text == null || text.isBlank() ? "" : "\n" + label + ": " + text.strip();
   }
 
   private void reviewAttendance(DelegateTask task) {

@@ -2,8 +2,9 @@ package uk.schoolattendance.casework;
 
 /**
  * The DfE framework's stages (domain notes §2), kept on every case as the variable
- * {@code stage} in kebab-case. A case is in {@link #MONITOR} when it is opened or closed with
- * attendance improved; {@link #EXPECT} is the school's whole-school work before any case.
+ * {@code stage} in kebab-case. A case opens in the stage of its entry level ({@link #ofLevel}) and
+ * is in {@link #MONITOR} (the school's monitoring, no level's work) once closed with attendance
+ * improved; {@link #EXPECT} is the school's whole-school work before any case.
  */
 public enum Stage {
   EXPECT("expect"),

@@ -115,6 +115,8 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<Integer> PARENTING_ORDER_MONTHS = integer("parentingOrderMonths");
   public static final ProcessVariable<Integer> PARENTING_PROGRAMME_MONTHS = integer("parentingProgrammeMonths");
   public static final ProcessVariable<Integer> SUPERVISION_ORDER_MONTHS = integer("supervisionOrderMonths");
+  /** The timer the proceedings wait on until the hearing. */
+  public static final String HEARING_DATE_REACHED = "Event_HearingDateReached";
   public static final String FINE = "fine";
   public static final String CONDITIONAL_DISCHARGE = "conditional-discharge";
   public static final String PARENTING_ORDER = "parenting-order";

@@ -154,6 +154,8 @@ public final class PenaltyNotice implements ProcessContract {
   public static final String OUTCOME_PAID = "paid";
   public static final String OUTCOME_WITHDRAWN = "withdrawn";
   public static final String OUTCOME_COURT = "court-outcome";
+  /** The timer that ends the payment period (28 days from service). */
+  public static final String PAYMENT_PERIOD_ENDED = "Event_PaymentPeriodEnded";
   public static final String OUTCOME_ANOTHER_ROUTE = "another-route";
   public static final ProcessVariable<String> COURT_OUTCOME = CaseFacts.COURT_OUTCOME;
 

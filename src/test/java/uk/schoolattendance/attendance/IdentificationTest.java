@@ -70,6 +70,9 @@ class IdentificationTest {
     JsonNode listed = json(tasks.getVariable(reviews.get(0).getId(), "identifiedPupils"));
     assertThat(listed).extracting(p -> p.path("upn").asText() + " " + p.path("reason").asText())
         .containsExactlyInAnyOrder(persistent + " entered-persistent", severe + " threshold-met");
+    // the form's band column reads as words, not the decision's codes
+    assertThat(listed).extracting(p -> p.path("bandShown").asText())
+        .allSatisfy(shown -> assertThat(shown).matches("(Persistent|Severe|Chronic) absence"));
     assertThat(flagged(severe)).isEqualTo(1);
     assertThat(flagged(persistent)).isZero();
 

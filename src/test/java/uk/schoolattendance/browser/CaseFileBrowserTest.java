@@ -28,6 +28,23 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       browser.screenshot("casefile-find-a-pupil");
       assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText())
           .contains("Aria Whitlock", upn, "Hillcrest Academy", "Intervene in school");
+      assertThat(browser.driver().getTitle()).startsWith("1 case found for ‘whitl’ – Find a pupil");
+      // the "Next step" column is in the table's font size, as the other columns
+      var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+      assertThat(js.executeScript("const r = document.querySelector('table.casefile-results tbody tr');"
+          + " return getComputedStyle(r.querySelector('.casefile-next-steps li')).fontSize"
+          + " === getComputedStyle(r.querySelector('td:nth-child(2)')).fontSize;")).isEqualTo(true);
+      // on a 390 px wide phone the results fit: nothing runs off the right edge
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      browser.waitUntil("narrow", () -> ((Number) js.executeScript("return window.innerWidth;")).intValue() <= 400);
+      browser.screenshot("casefile-find-a-pupil-390");
+      Number overflow = (Number) js.executeScript("const d = document.documentElement;"
+          + " const t = document.querySelector('table.casefile-results').getBoundingClientRect();"
+          + " return Math.max(d.scrollWidth - d.clientWidth, Math.ceil(t.right) - d.clientWidth);");
+      assertThat(overflow.intValue()).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
+      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText())
+          .contains(upn, "Next step", "Intervene in school");
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
       // Tasklist is in the navigation, and the person is still signed in there.
       browser.press(By.xpath("//a[normalize-space(.)='Tasklist']"));
       browser.waitUntil("back-to-tasklist", () -> browser.driver().getCurrentUrl().contains("/camunda/app/tasklist/")

@@ -30,6 +30,11 @@ public final class CaseFileCases {
 
   /** A Level 1 case at the school for the pupil with these parents ({@code id} and {@code name}). */
   public ProcessInstance start(String school, String pupilName, String upn, String... parentIdsAndNames) {
+    return start(Map.of(), school, pupilName, upn, parentIdsAndNames);
+  }
+
+  /** As {@link #start(String, String, String, String...)} with more start variables ({@code entryLevel}). */
+  public ProcessInstance start(Map<String, Object> more, String school, String pupilName, String upn, String... parentIdsAndNames) {
     StringBuilder parents = new StringBuilder("[");
     for (int i = 0; i < parentIdsAndNames.length; i += 2) {
       parents.append(i == 0 ? "" : ",").append("{\"id\":\"").append(parentIdsAndNames[i]).append("\",\"name\":\"")
@@ -44,6 +49,7 @@ public final class CaseFileCases {
             AttendanceCase.PUPIL_UPN.name(), upn,
             AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), CaseFixtures.london(2016, 5, 28, 0),
             AttendanceCase.PARENTS.name(), SpinValues.jsonValue(parents.toString()).create());
+    variables.putAll(more);
     return runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, variables);
   }
 

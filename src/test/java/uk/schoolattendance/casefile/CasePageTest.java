@@ -23,6 +23,7 @@ class CasePageTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   private CaseFileClient signedIn(String user) {
@@ -49,6 +50,63 @@ class CasePageTest {
     assertThat(page.html().select("a[href^=/camunda/app/tasklist/default/#/?task=]").text()).contains("Open ‘Intervene in school’ in Tasklist");
     assertThat(page.html().select("#timeline").text()).isNotEmpty();
     assertThat(page.html().select("form#note-form input[name=_csrf]")).hasSize(1);
+  }
+
+  /** A case opened at Level 2 whose attendance meeting is held with these variables: it waits for the review. */
+  private String heldMeeting(String pupil, Map<String, Object> meeting) {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance started = cases.start(Map.of(AttendanceCase.ENTRY_LEVEL.name(), 2), CaseFixtures.UNIVERSAL_SCHOOL, pupil,
+        CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    var task = taskService.createTaskQuery().processInstanceId(started.getId()).taskDefinitionKey("Task_HoldAttendanceMeeting").singleResult();
+    taskService.complete(task.getId(), meeting);
+    return cases.referenceOf(started);
+  }
+
+  @Test
+  void theNextStepTimelineAndFiguresUseACaseworkersWordsNotTheModelsNamesOrCodes() {
+    String reference = heldMeeting("Ola Marsh", Map.of(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0));
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    assertThat(page.html().select("#next-step").text()).containsPattern("Waits for the review on \\d{1,2} \\w+ \\d{4}")
+        .doesNotContain("Review date reached");
+    assertThat(page.html().select("#facts").text()).contains("80.0% (persistent absence)");
+    var opened = page.html().select("#timeline li").last();
+    assertThat(opened.text()).contains("Case opened", "Level 2: facilitate support", "Opened at level 2")
+        .doesNotContain("monitor", "entry at level");
+  }
+
+  @Test
+  void whatTheAttendanceMeetingAgreedShowsOnItsTimelineEntry() {
+    String reference = heldMeeting("Pia Marsh", Map.of(AttendanceCase.ATTENDANCE_TARGET.name(), 93.5,
+        AttendanceCase.BARRIERS.name(), "Anxiety about PE lessons", AttendanceCase.ATTENDANCE_PLAN.name(), "Morning check-in with the pastoral lead"));
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    var meeting = page.html().select("#timeline li").stream().filter(li -> li.text().contains("Attendance meeting held")).findFirst().orElseThrow();
+    assertThat(meeting.select(".casefile-timeline__text").text())
+        .isEqualTo("Attendance target 93.5% Barriers: Anxiety about PE lessons Plan agreed: Morning check-in with the pastoral lead");
+    // a meeting that recorded neither says only the target
+    String bare = heldMeeting("Quin Marsh", Map.of(AttendanceCase.ATTENDANCE_TARGET.name(), 92.0));
+    assertThat(signedIn("officer").get("/casework/cases/" + bare).html().select("#timeline").text())
+        .contains("Attendance target 92.0%").doesNotContain("Barriers", "Plan agreed");
+  }
+
+  @Test
+  void twoNoticesTasksOfOneNameNameTheirParentSoNoTwoLinesOrLinksReadTheSame() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    try {
+      String upn = CaseFileCases.newUpn();
+      ProcessInstance started = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
+          CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), upn),
+              "2026-09-14", "2026-10-09"));
+      String reference = new CaseFileCases(runtimeService).referenceOf(started);
+      CaseFileClient.Page page = signedIn("compliance").get("/casework/cases/" + reference);
+      var lines = page.html().select("#next-step li").eachText();
+      assertThat(lines).hasSize(2).doesNotHaveDuplicates();
+      assertThat(String.join("\n", lines)).contains("Check leave evidence for Alex Parent", "Check leave evidence for Jo Parent");
+      var links = page.html().select("a[href^=/camunda/app/tasklist/default/#/?task=]").eachText();
+      assertThat(links).containsExactlyInAnyOrder(
+          "Open ‘Check leave evidence for Alex Parent’ in Tasklist", "Open ‘Check leave evidence for Jo Parent’ in Tasklist");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 
   @Test

@@ -47,6 +47,10 @@ class FindPupilPageTest {
     Element row = byName.html().selectFirst("table.casefile-results tbody tr");
     assertThat(row.text()).contains(upn, "Born 28 May 2016", "Hillcrest", "Level 1", "Open", "Intervene in school");
     assertThat(row.selectFirst("a").attr("href")).isEqualTo("/casework/cases/" + reference);
+    // the page's title says what was found, for what
+    assertThat(byName.html().title()).startsWith("1 case found for ‘quenn rav’ – Find a pupil");
+    assertThat(officer.get("/casework/?q=zzqxv").html().title()).startsWith("No cases found for ‘zzqxv’ – Find a pupil");
+    assertThat(officer.get("/casework/").html().title()).startsWith("Find a pupil");
 
     assertThat(pupils(officer.get("/casework/?q=" + upn.toLowerCase()))).containsExactly("Ravi Quennell-Smith");
     assertThat(pupils(officer.get("/casework/?q=" + reference))).containsExactly("Ravi Quennell-Smith");

@@ -79,7 +79,7 @@ public class CaseHistoryWords {
       return (from.isEmpty() ? "No officer" : names.getOrDefault(from, from)) + " → " + names.getOrDefault(to, to)
           + ". Reason: " + entry.path("reason").asText("");
     }
-    return entry.path("reason").asText("");
+    return EventWords.reason(event, entry.path("reason").asText(""));
   }
 
   private String moment(String iso) {

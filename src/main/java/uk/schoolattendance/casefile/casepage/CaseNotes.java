@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.AsApplication;
-import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CasePathway;
 import uk.schoolattendance.casework.CaseCorrections;
@@ -142,7 +141,7 @@ class CaseNotes {
     if (event.startsWith("contact-") && KINDS.containsKey(event.substring("contact-".length()))) {
       return KINDS.get(event.substring("contact-".length()));
     }
-    return NOTE.equals(event) ? KINDS.get(NOTE) : Wording.sentence(event);
+    return NOTE.equals(event) ? KINDS.get(NOTE) : EventWords.title(event);
   }
 
   private static Map<String, String> kinds() {

@@ -202,9 +202,9 @@ class CasePageReader {
     facts.add(new CasePage.Fact("Route", Wording.sentence(text(values, AttendanceCase.ROUTE.name()))));
     Object percent = values.get(AttendanceCase.ATTENDANCE_PERCENT.name());
     if (percent instanceof Number number) {
-      String band = Wording.sentence(text(values, AttendanceCase.ATTENDANCE_BAND.name()));
+      String band = uk.schoolattendance.attendance.BandWords.of(text(values, AttendanceCase.ATTENDANCE_BAND.name()));
       facts.add(new CasePage.Fact("Attendance",
-          String.format(Locale.UK, "%.1f%%", number.doubleValue()) + (band.isEmpty() ? "" : " (" + band.toLowerCase(Locale.UK) + " absence)")));
+          String.format(Locale.UK, "%.1f%%", number.doubleValue()) + (band.isEmpty() ? "" : " (" + band.toLowerCase(Locale.UK) + ")")));
     }
     Object sessions = values.get(AttendanceCase.UNAUTHORISED_SESSIONS.name());
     if (sessions instanceof Number number) {
@@ -229,9 +229,10 @@ class CasePageReader {
     List<Task> tasks =
         taskService.createTaskQuery().taskIdIn(row.tasks().stream().map(CaseRow.OpenTask::taskId).toArray(String[]::new))
             .listPage(0, row.tasks().size());
+    Map<String, String> names = summaries.taskNames(row);
     return tasks.stream()
         .sorted(Comparator.comparing(Task::getCreateTime))
-        .map(task -> new CasePage.TaskLink(task.getName(), TASKLIST_TASK + task.getId()))
+        .map(task -> new CasePage.TaskLink(names.getOrDefault(task.getId(), task.getName()), TASKLIST_TASK + task.getId()))
         .toList();
   }
 

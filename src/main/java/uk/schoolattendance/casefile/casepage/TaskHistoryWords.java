@@ -88,7 +88,7 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
     }
     put(variables, asked, STAGE_SHOWN, stage == null ? null : Variables.stringValue(Wording.sentence(stage)));
     put(variables, asked, ATTENDANCE_BAND_SHOWN,
-        band == null || band.isBlank() ? null : Variables.stringValue(Wording.sentence(band) + " absence"));
+        band == null || band.isBlank() ? null : Variables.stringValue(uk.schoolattendance.attendance.BandWords.of(band)));
     put(variables, asked, HISTORY_SHOWN, history == null ? null : Json.value(timeline(history)));
     return variables;
   }

@@ -24,6 +24,23 @@ public record FindPage(
     errors = List.copyOf(errors);
   }
 
+  /** What the search found: "No cases found", "1 case found", "3 cases found". */
+  public String found() {
+    return switch (cases.size()) {
+      case 0 -> "No cases found";
+      case 1 -> "1 case found";
+      default -> cases.size() + " cases found";
+    };
+  }
+
+  /** The page's title: what a search found and for what ("3 cases found for ‘Patel’ – Find a pupil"), or an error. */
+  public String title() {
+    if (!errors.isEmpty()) {
+      return "Error: Find a pupil";
+    }
+    return searched ? found() + " for " + searchedFor + " – Find a pupil" : "Find a pupil";
+  }
+
   /** A date input's three fields as typed. */
   public record DateFields(String day, String month, String year) {
 

@@ -1,0 +1,64 @@
+package uk.schoolattendance.casefile.casepage;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.schoolattendance.casefile.Wording;
+
+/**
+ * The words a timeline shows for the codes a case's history keeps: what happened ("Review: some
+ * progress" for {@code review-some-progress}) and, where the history keeps a code rather than what
+ * a person wrote, the reason ("Penalty paid" for {@code penalty-paid}, "Opened at level 2" for
+ * {@code entry at level 2}). Any other event is its code as a sentence; any other reason as written.
+ */
+final class EventWords {
+
+  private static final Map<String, String> TITLES =
+      Map.ofEntries(
+          Map.entry("school-intervention-improved", "School intervention: attendance improved"),
+          Map.entry("school-intervention-refer-to-la", "School intervention: referred to the local authority"),
+          Map.entry("attendance-meeting-held", "Attendance meeting held"),
+          Map.entry("review-target-met", "Review: target met"),
+          Map.entry("review-some-progress", "Review: some progress"),
+          Map.entry("review-no-progress", "Review: little or no progress"),
+          Map.entry("casework-improved", "Family casework: attendance improved"),
+          Map.entry("casework-formalise", "Family casework: formal support needed"),
+          Map.entry("attendance-contract-not-improved", "Attendance contract: attendance not improved"),
+          Map.entry("attendance-contract-improved", "Attendance contract: attendance improved"),
+          Map.entry("legal-route-penalty-notice", "Legal route chosen: penalty notice"),
+          Map.entry("legal-route-prosecution", "Legal route chosen: prosecution"),
+          Map.entry("legal-route-education-supervision-order", "Legal route chosen: education supervision order"),
+          Map.entry("legal-route-further-support", "Further support chosen"),
+          Map.entry("penalty-notices-concluded", "Penalty notices concluded"));
+
+  private static final Pattern ENTRY_LEVEL = Pattern.compile("entry at level (\\d)");
+
+  /** The reasons the system writes as a code, by event. */
+  private static final Map<String, UnaryOperator<String>> REASONS =
+      Map.of(
+          "case-opened", EventWords::opened,
+          "penalty-notices-concluded", Wording::outcome,
+          "court-outcome", Wording::sentence);
+
+  private EventWords() {}
+
+  /** What happened, in words: "Review: some progress". */
+  static String title(String event) {
+    return TITLES.getOrDefault(event, Wording.sentence(event));
+  }
+
+  /** The entry's reason in words where the system wrote a code; else as written. */
+  static String reason(String event, String reason) {
+    UnaryOperator<String> words = REASONS.get(event);
+    return words == null || reason.isEmpty() ? reason : words.apply(reason);
+  }
+
+  private static String opened(String reason) {
+    Matcher level = ENTRY_LEVEL.matcher(reason);
+    if (level.matches()) {
+      return "Opened at level " + level.group(1);
+    }
+    return "term-time leave".equals(reason) ? "Opened for term-time leave" : reason;
+  }
+}
