@@ -19,6 +19,10 @@ import uk.schoolattendance.security.WebappLogin;
 @Controller
 class SignInController {
 
+  /** The one answer to a refused sign-in, whether the password was wrong, the user unknown or locked for a while. */
+  static final String NOT_RIGHT = "The user name or password is not right, or you tried again too soon after a wrong"
+      + " try: wait a few seconds and try again. After many wrong tries an administrator must unlock your account";
+
   static final String PATH = "/casework/sign-in";
   private static final Pattern NEXT = Pattern.compile("/(casework|camunda/app)(/[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*)?");
 
@@ -59,22 +63,15 @@ class SignInController {
     if (password == null || password.isEmpty()) {
       errors.add(new FieldError("password", "Enter your password"));
     }
-    // a locked user is refused whatever the password: say so without checking it, so the answer
-    // tells nothing of whether it was right
-    long locked = errors.isEmpty() ? sessions.secondsLocked(user) : 0;
-    if (locked > 0) {
-      errors.add(new FieldError("username", "Too many attempts: wait " + locked + (locked == 1 ? " second" : " seconds")
-          + " and try again"));
-    }
-    if (errors.isEmpty() && sessions.signIn(request, user, password)) {
+    // a locked user is refused whatever the password, without checking it; every refusal gives one
+    // answer, so it tells nothing of whether the password was right or the user name exists (only
+    // existing users are ever locked)
+    boolean refused = !errors.isEmpty() || sessions.secondsLocked(user) > 0 || !sessions.signIn(request, user, password);
+    if (!refused) {
       return "redirect:" + safeNext(next);
     }
     if (errors.isEmpty()) {
-      errors.add(
-          new FieldError(
-              "username",
-              "The user name or password is not right. After several wrong tries you must wait a little before"
-                  + " trying again"));
+      errors.add(new FieldError("username", NOT_RIGHT));
     }
     model.addAttribute("form", new SignInForm(user, safeNext(next), errors, false));
     return "casefile/sign-in";
