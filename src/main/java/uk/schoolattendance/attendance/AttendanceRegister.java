@@ -111,6 +111,16 @@ public class AttendanceRegister {
         upn.toUpperCase(Locale.ROOT));
   }
 
+  /**
+   * The contacts who may be a case's parents (the persons liable): those the school names and does
+   * not mark as without parental responsibility; in the school's order.
+   */
+  public List<Contact> liableContacts(String upn) {
+    return contacts(upn).stream()
+        .filter(c -> c.name() != null && !c.name().isBlank() && !Boolean.FALSE.equals(c.parentalResponsibility()))
+        .toList();
+  }
+
   /** The UPNs of the pupils enrolled at the school (main or dual registration), in UPN order. */
   public List<String> pupilsAt(String urn) {
     return jdbc.query(

@@ -69,8 +69,8 @@ class OpenAttendanceCases implements JavaDelegate {
     AttendanceRegister.Pupil pupil = register.pupil(upn).orElseThrow();
     Figures figures = register.figures(upn, calendar.today()).orElseThrow();
     ArrayNode parents = IdentifiedPupils.JSON.createArrayNode();
-    for (AttendanceRegister.Contact contact : register.contacts(upn)) {
-      if (contact.address() != null && !Boolean.FALSE.equals(contact.parentalResponsibility())) {
+    for (AttendanceRegister.Contact contact : register.liableContacts(upn)) {
+      if (contact.address() != null) { // a notice can only be served where a parent lives
         ObjectNode parent = parents.addObject();
         parent.put("name", contact.name());
         parent.put("address", contact.address());

@@ -162,7 +162,7 @@ class DemoCases {
     String surname = name.substring(name.lastIndexOf(' ') + 1);
     List<AttendanceRegister.Contact> contacts =
         fromRegister.isPresent()
-            ? pupilRegister.contacts(upn).stream().filter(c -> c.name() != null && !c.name().isBlank()).toList()
+            ? pupilRegister.liableContacts(upn)
             : List.of();
     String address = contacts.isEmpty() || contacts.get(0).address() == null
         ? n + " Station Road, Southend-on-Sea SS1 1AA"
