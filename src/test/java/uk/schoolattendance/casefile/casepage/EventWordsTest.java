@@ -2,8 +2,12 @@ package uk.schoolattendance.casefile.casepage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.schoolattendance.attendance.BandWords;
+import uk.schoolattendance.casefile.Wording;
+import uk.schoolattendance.casework.AttendanceCase;
 
 /** The timeline and the forms show what the history and the decisions keep as codes in words. */
 class EventWordsTest {
@@ -25,6 +29,18 @@ class EventWordsTest {
     assertThat(CaseNotes.title("review-no-progress")).isEqualTo("Review: little or no progress");
     assertThat(CaseNotes.title("legal-route-penalty-notice")).isEqualTo("Legal route chosen: penalty notice");
     assertThat(CaseNotes.title("attendance-updated")).isEqualTo("Attendance updated");
+  }
+
+  /** The history's codes are built from the contract's values: a value added or renamed there gets its words here. */
+  @Test
+  void everyOutcomeTheContractListsHasItsOwnTitle() {
+    Map<String, List<String>> codes = Map.of(
+        "school-intervention-", AttendanceCase.SCHOOL_OUTCOMES,
+        "casework-", AttendanceCase.CASEWORK_OUTCOMES,
+        "attendance-contract-", AttendanceCase.CONTRACT_OUTCOMES,
+        "legal-route-", AttendanceCase.LEGAL_ROUTES);
+    codes.forEach((prefix, values) -> values.forEach(value ->
+        assertThat(EventWords.title(prefix + value)).as(prefix + value).isNotEqualTo(Wording.sentence(prefix + value))));
   }
 
   @Test
