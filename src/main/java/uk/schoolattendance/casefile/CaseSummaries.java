@@ -39,8 +39,16 @@ public class CaseSummaries {
   }
 
   public List<CaseSummary> of(List<CaseRow> rows) {
+    return of(rows, taskNames.of(rows));
+  }
+
+  /** One case's summary, its open tasks named as {@link #taskNames(CaseRow)} already named them. */
+  public CaseSummary of(CaseRow row, Map<String, String> tasks) {
+    return of(List.of(row), tasks).get(0);
+  }
+
+  private List<CaseSummary> of(List<CaseRow> rows, Map<String, String> tasks) {
     Map<String, String> names = people.of(peopleOf(rows));
-    Map<String, String> tasks = taskNames.of(rows);
     List<CaseSummary> summaries = new ArrayList<>();
     Instant now = uk.schoolattendance.engine.EngineClock.now().toInstant();
     for (CaseRow row : rows) {

@@ -118,7 +118,8 @@ class CasePageReader {
   CasePage read(String caseReference, Viewer viewer, Forms forms, String banner) {
     String caseId = caseIdOf(caseReference);
     CaseRow row = index.rows(List.of(caseId)).get(0);
-    CaseSummary summary = summaries.of(List.of(row)).get(0);
+    Map<String, String> taskNames = summaries.taskNames(row);
+    CaseSummary summary = summaries.of(row, taskNames);
     Map<String, Object> values = variables(caseId);
     List<Parent> parents = parents(values);
     boolean open = row.closedAt() == null;
@@ -127,7 +128,7 @@ class CasePageReader {
         facts(row, summary, values),
         figures.of(row.pupilUpn()),
         parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address())).toList(),
-        open ? taskLinks(row) : List.of(),
+        open ? taskLinks(row, taskNames) : List.of(),
         timeline(values),
         letters(caseReference, values),
         notices(caseReference),
@@ -222,14 +223,13 @@ class CasePageReader {
   }
 
   /** The case's open tasks that the engine lets the viewer see, each opening in Tasklist. */
-  private List<CasePage.TaskLink> taskLinks(CaseRow row) {
+  private List<CasePage.TaskLink> taskLinks(CaseRow row, Map<String, String> names) {
     if (row.tasks().isEmpty()) {
       return List.of();
     }
     List<Task> tasks =
         taskService.createTaskQuery().taskIdIn(row.tasks().stream().map(CaseRow.OpenTask::taskId).toArray(String[]::new))
             .listPage(0, row.tasks().size());
-    Map<String, String> names = summaries.taskNames(row);
     return tasks.stream()
         .sorted(Comparator.comparing(Task::getCreateTime))
         .map(task -> new CasePage.TaskLink(names.getOrDefault(task.getId(), task.getName()), TASKLIST_TASK + task.getId()))
