@@ -43,8 +43,7 @@ class PackagesTest {
             "security/PersonNames.java",
             "security/ProcessStartListeners.java",
             "security/ServiceGuards.java",
-            "security/StartedFromTheCase.java",
-            "security/WebappLogin.java");
+            "security/StartedFromTheCase.java");
   }
 
   @Test

@@ -63,10 +63,10 @@ class SignInController {
     if (password == null || password.isEmpty()) {
       errors.add(new FieldError("password", "Enter your password"));
     }
-    // a locked user is refused whatever the password, without checking it; every refusal gives one
-    // answer, so it tells nothing of whether the password was right or the user name exists (only
-    // existing users are ever locked)
-    boolean refused = !errors.isEmpty() || sessions.secondsLocked(user) > 0 || !sessions.signIn(request, user, password);
+    // the engine refuses a user its login throttling has locked, whatever the password, without
+    // locking it longer; every refusal gives one answer, so it tells nothing of whether the password
+    // was right, the user locked or the user name unknown (only existing users are ever locked)
+    boolean refused = !errors.isEmpty() || !sessions.signIn(request, user, password);
     if (!refused) {
       return "redirect:" + safeNext(next);
     }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import uk.schoolattendance.engine.EngineClock;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -69,24 +68,6 @@ public class WebappLogin {
     }
     AuthenticationUtil.revalidateSession(request, authentication);
     return true;
-  }
-
-  /**
-   * How many more seconds the engine's login throttling refuses this user (after a wrong password
-   * it locks the user for a few seconds, the longer the more wrong tries), whatever password is
-   * given; 0 when the user may try now or there is no such user.
-   */
-  public long secondsLocked(String userId) {
-    if (userId == null || userId.isBlank()) {
-      return 0;
-    }
-    identityService.clearAuthentication();
-    if (!(identityService.createUserQuery().userId(userId).singleResult() instanceof UserEntity user)
-        || user.getLockExpirationTime() == null) {
-      return 0;
-    }
-    long millis = user.getLockExpirationTime().getTime() - EngineClock.now().getTime();
-    return millis <= 0 ? 0 : (millis + 999) / 1000;
   }
 
   /** Signs the user out of the case file and every webapp: the session ends. */
