@@ -2,13 +2,10 @@ package uk.schoolattendance.attendance;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.schoolattendance.attendance.ImportRecords.Import;
 import uk.schoolattendance.attendance.MarkImporter.Format;
-import uk.schoolattendance.schools.SchoolAccess;
-import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.InvalidInputException;
 
 /**
@@ -31,7 +26,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * in; {@code GET /api/attendance/imports/{importId}} shows an import's state, progress, counts
  * and every rejection (paged), also while it runs; {@code GET /api/attendance/imports} lists the
  * latest. The data team imports for every school, a school for its own URN; anyone else is refused
- * (403). An import is visible to its sender and to those who import for every school.
+ * (403). An import is visible to its sender and to those who import for every school. The rules are
+ * {@link RegisterImports}, which the case file's import pages use too.
  */
 @RestController
 @RequestMapping("/api/attendance/imports")
@@ -39,28 +35,19 @@ class ImportController {
 
   static final int MAX_REJECTIONS_PAGE = 100_000;
 
-  private final MarkImporter importer;
+  private final RegisterImports imports;
   private final ImportRecords records;
-  private final SchoolAccess access;
-  private final SchoolCalendar calendar;
   private final RegisterProperties properties;
 
-  ImportController(
-      MarkImporter importer,
-      ImportRecords records,
-      SchoolAccess access,
-      SchoolCalendar calendar,
-      RegisterProperties properties) {
-    this.importer = importer;
+  ImportController(RegisterImports imports, ImportRecords records, RegisterProperties properties) {
+    this.imports = imports;
     this.records = records;
-    this.access = access;
-    this.calendar = calendar;
     this.properties = properties;
   }
 
   @PostMapping
   ResponseEntity<Map<String, Object>> importFile(HttpServletRequest request) throws IOException {
-    if (!access.mayImportAnySchool()) {
+    if (!imports.mayImport()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your role does not import attendance marks.");
     }
     Format format = format(request.getContentType());
@@ -69,11 +56,7 @@ class ImportController {
       throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "A register file may be at most "
           + properties.maxFileSize().toMegabytes() + " MB (attendance.register.max-file-size): send it in parts.");
     }
-    Map<Integer, Boolean> allowed = new HashMap<>();
-    IntPredicate mayImport = urn ->
-        allowed.computeIfAbsent(urn, u -> access.mayImport(String.format(Locale.ROOT, "%06d", u)));
-    int importId = importer.importFile(format, request.getInputStream(), length < 0 ? null : length,
-        access.currentUser() == null ? "system" : access.currentUser(), mayImport, calendar.today());
+    int importId = imports.importFile(format, request.getInputStream(), length < 0 ? null : length);
     Import done = records.get(importId).orElseThrow();
     return ResponseEntity.ok(body(done, 0, properties.rejectionsInAnswer()));
   }
@@ -83,7 +66,7 @@ class ImportController {
     if (limit < 1 || limit > 200) {
       throw new InvalidInputException("limit", "must be from 1 to 200");
     }
-    return records.latest(access.currentUser(), access.mayImportEverySchool(), limit).stream()
+    return imports.latestRecords(limit).stream()
         .map(this::summary)
         .toList();
   }
@@ -99,17 +82,11 @@ class ImportController {
     if (limit < 1 || limit > MAX_REJECTIONS_PAGE) {
       throw new InvalidInputException("limit", "must be from 1 to " + MAX_REJECTIONS_PAGE);
     }
-    Import found = importId.matches("\\d{1,9}") ? records.get(Integer.parseInt(importId)).orElse(null) : null;
-    if (found == null || !visible(found)) {
+    Import found = importId.matches("\\d{1,9}") ? imports.visible(Integer.parseInt(importId)).orElse(null) : null;
+    if (found == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + importId + ", or not visible to you.");
     }
     return body(found, offset, limit);
-  }
-
-  private boolean visible(Import found) {
-    return access.currentUser() == null
-        || found.submittedBy().equals(access.currentUser())
-        || access.mayImportEverySchool();
   }
 
   private Map<String, Object> body(Import found, int offset, int limit) {
@@ -123,7 +100,7 @@ class ImportController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("importId", found.id());
     body.put("format", found.format());
-    body.put("state", state(found));
+    body.put("state", imports.state(found));
     body.put("submittedBy", found.submittedBy());
     body.put("submittedAt", found.submittedAt());
     body.put("finishedAt", found.finishedAt());
@@ -134,21 +111,11 @@ class ImportController {
     Map<String, Object> progress = new LinkedHashMap<>();
     progress.put("bytesRead", found.counts().bytesRead());
     progress.put("bytesExpected", found.bytesExpected());
-    progress.put("percent", found.bytesExpected() == null || found.bytesExpected() == 0 ? null
-        : Math.min(100, Math.round(100.0 * found.counts().bytesRead() / found.bytesExpected())));
+    progress.put("percent", RegisterImports.percent(found));
     body.put("progress", progress);
     body.put("failure", found.failure());
     body.put("identifiedAt", found.identifiedAt());
     return body;
-  }
-
-  /** running, completed or failed; a running import that has not moved for a while is interrupted. */
-  private String state(Import found) {
-    if ("running".equals(found.state())
-        && found.updatedAt().isBefore(Instant.now().minus(properties.staleAfter()))) {
-      return "interrupted";
-    }
-    return found.state();
   }
 
   private static Map<String, Object> rejection(Rejection r) {

@@ -140,6 +140,20 @@ class ImportRecords {
         importId);
   }
 
+  /** Every rejection of the import, by row, read as a stream (a large import's are never all in memory). */
+  void eachRejection(int importId, java.util.function.Consumer<Rejection> each) {
+    jdbc.query(
+        connection -> {
+          var ps = connection.prepareStatement(
+              "SELECT row_no, rows_covered, field, reason FROM att_import_rejection WHERE import_id = ? ORDER BY row_no");
+          ps.setFetchSize(1000);
+          ps.setInt(1, importId);
+          return ps;
+        },
+        (org.springframework.jdbc.core.RowCallbackHandler)
+            rs -> each.accept(new Rejection(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4))));
+  }
+
   int rejectionCount(int importId) {
     Integer count = jdbc.queryForObject(
         "SELECT COUNT(*) FROM att_import_rejection WHERE import_id = ?", Integer.class, importId);

@@ -25,6 +25,11 @@ import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
  * @param rejectionsInAnswer rejections listed in the import's answer (all are kept and paged)
  * @param maxFileSize the largest file an import takes (the application's 5 MB request limit does not
  *     apply to register files: they are streamed, never held in memory)
+ * @param pageMaxFileSize the largest file the case file's "Import register marks" page takes (15 MB
+ *     unless configured, about 200,000 rows of the CSV layout): a page's upload is held by the
+ *     server until it is complete, so this sits below the server's own limit on an upload
+ *     ({@code spring.servlet.multipart.max-file-size}) and the page, not the server, refuses a larger
+ *     file, naming the limit; larger files go to the API, which streams them
  */
 @ConfigurationProperties("attendance.register")
 public record RegisterProperties(
@@ -36,7 +41,8 @@ public record RegisterProperties(
     @DefaultValue("false") boolean ctfWeekendsInMarks,
     @DefaultValue("PT10M") Duration staleAfter,
     @DefaultValue("1000") int rejectionsInAnswer,
-    @DefaultValue("4GB") org.springframework.util.unit.DataSize maxFileSize) {
+    @DefaultValue("4GB") org.springframework.util.unit.DataSize maxFileSize,
+    @DefaultValue("15MB") org.springframework.util.unit.DataSize pageMaxFileSize) {
 
   public RegisterProperties {
     codeSets = codeSets == null ? List.of() : List.copyOf(codeSets);

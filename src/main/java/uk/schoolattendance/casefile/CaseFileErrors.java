@@ -21,7 +21,9 @@ import uk.schoolattendance.notices.PenaltyNoticeProperties;
 /**
  * Errors of the case file's pages as pages (the project's API answers problem details instead):
  * a page that does not exist or that the viewer may not see is "Page not found" (404), the same
- * for both; a change the engine refuses for the viewer's role is "You cannot do this" (403); an
+ * for both; a page of a service the viewer's role does not include is "You cannot open this page"
+ * (403, {@link PageForbiddenException}); a change the engine refuses for the viewer's role is "You
+ * cannot do this" (403); an
  * unexpected failure is a page with a reference for the administrator, the details in the log.
  */
 @Component
@@ -54,7 +56,10 @@ class CaseFileErrors implements HandlerExceptionResolver, Ordered {
         || e instanceof HttpRequestMethodNotSupportedException || (read && e instanceof AuthorizationException)) {
       return page(request, HttpStatus.NOT_FOUND, "casefile/not-found");
     }
-    if (e instanceof AuthorizationException) {
+    if (e instanceof PageForbiddenException && read) {
+      return page(request, HttpStatus.FORBIDDEN, "error/403");
+    }
+    if (e instanceof AuthorizationException || e instanceof PageForbiddenException) {
       ModelAndView page = page(request, HttpStatus.FORBIDDEN, "casefile/forbidden");
       page.addObject("back", backTo(request));
       return page;

@@ -15,6 +15,7 @@ public final class Navigation {
   public static final String CASELOAD = "/casework/caseload";
   public static final String REGISTER = "/casework/register";
   public static final String FIGURES = "/casework/figures";
+  public static final String IMPORTS = "/casework/imports";
   public static final String CASELOADS = "/casework/caseloads";
   public static final String TASKLIST = "/camunda/app/tasklist/";
   public static final String COCKPIT = "/camunda/app/cockpit/";
@@ -38,6 +39,9 @@ public final class Navigation {
     }
     if (viewer.keepsRegister()) {
       items.add(item("Penalty notices", REGISTER, path.startsWith(REGISTER)));
+    }
+    if (viewer.importsMarks()) {
+      items.add(item("Register imports", IMPORTS, path.startsWith(IMPORTS)));
     }
     if (viewer.readsFigures()) {
       items.add(item("Figures", FIGURES, path.startsWith(FIGURES)));

@@ -15,8 +15,10 @@ import uk.schoolattendance.schools.School;
  * @param name as pages show it ("Olivia Okafor")
  * @param groups the user's groups
  * @param webapps the Camunda webapps the user may open ({@code tasklist}, {@code cockpit}, {@code admin})
+ * @param importsMarks whether the engine grants the user IMPORT_MARKS on a School (the data team, a
+ *     school's staff), as when they signed in: the register's import pages check again each time
  */
-public record Viewer(String userId, String name, List<String> groups, Set<String> webapps) {
+public record Viewer(String userId, String name, List<String> groups, Set<String> webapps, boolean importsMarks) {
 
   public Viewer {
     groups = List.copyOf(groups);

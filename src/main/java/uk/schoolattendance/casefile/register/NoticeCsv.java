@@ -1,6 +1,5 @@
 package uk.schoolattendance.casefile.register;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -75,16 +74,6 @@ class NoticeCsv {
   }
 
   static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value instanceof LocalDate day ? day.toString() : String.valueOf(value);
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
-      text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return uk.schoolattendance.casefile.CsvCells.cell(value);
   }
 }

@@ -1,0 +1,294 @@
+package uk.schoolattendance.casefile.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import uk.schoolattendance.attendance.MarkImporter.Format;
+import uk.schoolattendance.attendance.RegisterImports;
+import uk.schoolattendance.attendance.Rejection;
+import uk.schoolattendance.casefile.CsvCells;
+import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.Navigation;
+import uk.schoolattendance.casefile.PageForbiddenException;
+import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.PeopleNames;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * The register's imports as pages (docs/casefile.md, docs/register.md): "Import register marks"
+ * ({@code /casework/imports}: choose a CSV or CTF file, and the latest imports), an import's own
+ * page ({@code /casework/imports/{importId}}: who, when, its state and counts, every rejection a
+ * page of 100 at a time) and its rejections as CSV. The same service as the API
+ * ({@link RegisterImports}) imports the file and decides who may import, for which schools, and
+ * who sees which import. Anyone who may import for no school gets "You cannot open this page"
+ * (403); an import the viewer may not see is "Page not found", like one that does not exist.
+ */
+@Controller
+class ImportPagesController {
+
+  static final String PATH = Navigation.IMPORTS;
+  static final int PAGE_SIZE = 100;
+  static final int LATEST = 50;
+  /** The field of the page's form; the error summary links to it. */
+  static final String FILE = "import-file";
+
+  /** The page "Import register marks": the form, its errors, and the latest imports. */
+  record ImportsPage(String title, List<FieldError> errors, String limit, boolean everySchool, List<Row> latest) {}
+
+  /** One import in the list. */
+  record Row(int id, String href, String sentBy, String sentAt, String format, String state, String stateTag,
+      int read, int accepted, int rejected) {}
+
+  /** One import's page. */
+  record ImportPage(String title, int id, String sentBy, String sentAt, String finishedAt, String format,
+      String state, String stateTag, String status, String whatToDo, boolean running, Long percent,
+      int read, int accepted, int unchanged, int rejected,
+      int rejectionsTotal, List<RejectionRow> rejections, int page, int pages, int first, int last,
+      String previous, String next, String csv) {}
+
+  /** A rejected row (or, in a CTF, the rows a rejection covers) with the field and the reason. */
+  record RejectionRow(String rows, String field, String reason) {}
+
+  private static final Map<String, String> STATES = Map.of(
+      "running", "Importing", "completed", "Imported", "failed", "Failed", "interrupted", "Interrupted");
+  private static final Map<String, String> TAGS = Map.of(
+      "running", "govuk-tag--blue", "completed", "govuk-tag--green", "failed", "govuk-tag--red",
+      "interrupted", "govuk-tag--orange");
+
+  private final RegisterImports imports;
+  private final PeopleNames names;
+  private final UkDates dates;
+
+  ImportPagesController(RegisterImports imports, PeopleNames names, UkDates dates) {
+    this.imports = imports;
+    this.names = names;
+    this.dates = dates;
+  }
+
+  @GetMapping(PATH)
+  String imports(Model model) {
+    require();
+    model.addAttribute("page", page(List.of()));
+    return "casefile/imports";
+  }
+
+  /**
+   * Imports the chosen file and opens its page. A missing, empty, too large or unreadable file,
+   * or one of another type, comes back to the form naming the field, and nothing is imported.
+   */
+  @PostMapping(PATH)
+  String upload(@RequestParam(name = FILE, required = false) MultipartFile file, HttpServletResponse response,
+      Model model) throws IOException {
+    require();
+    List<FieldError> errors = new ArrayList<>();
+    Integer importId = null;
+    long limit = imports.pageMaxFileSize();
+    if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
+      errors.add(new FieldError(FILE, "Select a CSV file or a Common Transfer File to import"));
+    } else if (file.isEmpty()) {
+      errors.add(new FieldError(FILE, "The selected file is empty"));
+    } else if (file.getSize() > limit) {
+      errors.add(new FieldError(FILE, "The selected file must be smaller than " + megabytes(limit)
+          + ": send a larger file in parts, or through the import API"));
+    } else {
+      Optional<Format> format = format(file.getOriginalFilename(), file.getContentType());
+      if (format.isEmpty()) {
+        errors.add(new FieldError(FILE, "The selected file must be a CSV file (.csv) or a Common Transfer File (.xml)"));
+      } else {
+        try (InputStream in = new BufferedInputStream(file.getInputStream(), 8192)) {
+          String wrong = contentDiffers(in, format.get());
+          if (wrong != null) {
+            errors.add(new FieldError(FILE, wrong));
+          } else {
+            importId = imports.importFile(format.get(), in, file.getSize());
+          }
+        } catch (InvalidInputException e) {
+          errors.add(new FieldError(FILE, "The selected file could not be imported: "
+              + ("header".equals(e.getField()) ? "in its header row, " : "") + e.getRule()));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("page", page(errors));
+      return "casefile/imports";
+    }
+    return "redirect:" + PATH + "/" + importId;
+  }
+
+  /** The CSV layout, as a data officer or a school needs it to make or fix a file. */
+  @GetMapping(PATH + "/csv-layout")
+  String layout() {
+    require();
+    return "casefile/import-csv-layout";
+  }
+
+  @GetMapping(PATH + "/{importId}")
+  String importPage(@PathVariable String importId, @RequestParam(name = "page", defaultValue = "1") int page, Model model) {
+    require();
+    RegisterImports.Summary found = visible(importId);
+    int total = imports.rejectionCount(found.id());
+    int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    int shown = Math.min(Math.max(1, page), pages);
+    int offset = (shown - 1) * PAGE_SIZE;
+    List<RejectionRow> rows = imports.rejections(found.id(), offset, PAGE_SIZE).stream()
+        .map(ImportPagesController::rejection).toList();
+    String href = PATH + "/" + found.id();
+    String state = found.state();
+    model.addAttribute("page", new ImportPage(
+        "Import " + found.id(), found.id(), names.of(found.submittedBy()), dates.moment(found.submittedAt()),
+        dates.moment(found.finishedAt()), format(found.format()), STATES.getOrDefault(state, state),
+        TAGS.getOrDefault(state, ""), status(found), whatToDo(found), "running".equals(state), found.percent(),
+        found.rowsRead(), found.rowsAccepted(), found.rowsUnchanged(), found.rowsRejected(),
+        total, rows, shown, pages, rows.isEmpty() ? 0 : offset + 1, offset + rows.size(),
+        shown > 1 ? href + "?page=" + (shown - 1) : null, shown < pages ? href + "?page=" + (shown + 1) : null,
+        href + "/rejections.csv"));
+    return "casefile/import";
+  }
+
+  /** Every rejection of the import as CSV (row, rows covered, field, reason), streamed: a file of any size. */
+  @GetMapping(PATH + "/{importId}/rejections.csv")
+  void rejectionsCsv(@PathVariable String importId, HttpServletResponse response) throws IOException {
+    require();
+    RegisterImports.Summary found = visible(importId);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename("import-" + found.id() + "-rejections.csv").build().toString());
+    PrintWriter out = response.getWriter();
+    out.print("row,rows,field,reason\r\n");
+    imports.eachRejection(found.id(), r -> out.print(
+        r.row() + "," + r.rows() + "," + CsvCells.cell(r.field()) + "," + CsvCells.cell(r.reason()) + "\r\n"));
+    out.flush();
+  }
+
+  private void require() {
+    if (!imports.mayImport()) {
+      throw new PageForbiddenException("the register's imports: IMPORT_MARKS on no school");
+    }
+  }
+
+  private RegisterImports.Summary visible(String importId) {
+    return (importId.matches("\\d{1,9}") ? imports.find(Integer.parseInt(importId)) : Optional.<RegisterImports.Summary>empty())
+        .orElseThrow(() -> new PageNotFoundException("import " + importId));
+  }
+
+  private ImportsPage page(List<FieldError> errors) {
+    List<RegisterImports.Summary> latest = imports.latest(LATEST);
+    Map<String, String> people = names.of(latest.stream().map(RegisterImports.Summary::submittedBy).distinct().toList());
+    List<Row> rows = latest.stream()
+        .map(i -> new Row(i.id(), PATH + "/" + i.id(), people.getOrDefault(i.submittedBy(), i.submittedBy()),
+            dates.moment(i.submittedAt()), format(i.format()), STATES.getOrDefault(i.state(), i.state()),
+            TAGS.getOrDefault(i.state(), ""), i.rowsRead(), i.rowsAccepted(), i.rowsRejected()))
+        .toList();
+    return new ImportsPage("Import register marks", errors, megabytes(imports.pageMaxFileSize()),
+        imports.seesEveryImport(), rows);
+  }
+
+  /** What the import's state means. */
+  private static String status(RegisterImports.Summary found) {
+    return switch (found.state()) {
+      case "running" -> "This import is still running"
+          + (found.percent() == null ? "" : ": " + found.percent() + "% of the file has been read")
+          + ". The counts below are the rows imported so far.";
+      case "failed" -> "This import stopped before the end of the file: " + found.failure() + ".";
+      case "interrupted" -> "This import stopped before the end of the file and has not moved since:"
+          + " the service may have been restarted while it ran.";
+      default -> found.rowsRejected() == 0
+          ? "Every row of the file was imported."
+          : "The good rows of the file were imported. The rejected rows below were kept out of the register.";
+    };
+  }
+
+  /** What to do next. */
+  private static String whatToDo(RegisterImports.Summary found) {
+    return switch (found.state()) {
+      case "running" -> "Reload this page to see how it is going.";
+      case "failed", "interrupted" -> "The rows counted below are in the register. Correct the file if it needs it and"
+          + " import it again: rows already in the register are not added twice.";
+      default -> found.rowsRejected() == 0 ? null
+          : "Correct the rejected rows (download them as a spreadsheet) and import them again:"
+              + " rows already in the register are not added twice.";
+    };
+  }
+
+  private static RejectionRow rejection(Rejection r) {
+    String rows = r.rows() > 1 ? "Rows " + r.row() + " to " + (r.row() + r.rows() - 1) : "Row " + r.row();
+    return new RejectionRow(rows, r.field(), r.reason());
+  }
+
+  private static String format(String code) {
+    return "ctf".equals(code) ? "Common Transfer File (CTF)" : "CSV";
+  }
+
+  /**
+   * The file's format from its name, else from the type the browser gave it: {@code .csv} (or
+   * {@code text/csv}) is the CSV layout, {@code .xml} (or an XML type) a Common Transfer File.
+   */
+  static Optional<Format> format(String fileName, String contentType) {
+    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
+    if (name.endsWith(".csv")) {
+      return Optional.of(Format.CSV);
+    }
+    if (name.endsWith(".xml")) {
+      return Optional.of(Format.CTF);
+    }
+    if (name.contains(".")) {
+      return Optional.empty();
+    }
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+    return switch (type) {
+      case "text/csv", "application/csv" -> Optional.of(Format.CSV);
+      case "application/xml", "text/xml" -> Optional.of(Format.CTF);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Why the file's first bytes are not what its name says (a spreadsheet, a PDF or a picture named
+   * .csv; a CSV named .xml), or null. The stream is read from its start again afterwards.
+   */
+  static String contentDiffers(InputStream in, Format format) throws IOException {
+    in.mark(4096);
+    byte[] head = in.readNBytes(4096);
+    in.reset();
+    for (byte b : head) {
+      if (b == 0) {
+        return "The selected file must be a CSV file or a Common Transfer File: it is not text"
+            + " (save a spreadsheet as CSV first)";
+      }
+    }
+    String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+    if (text.startsWith("%PDF") || text.startsWith("PK")) {
+      return "The selected file must be a CSV file or a Common Transfer File: it is not text"
+          + " (save a spreadsheet as CSV first)";
+    }
+    if (format == Format.CTF && !text.startsWith("<")) {
+      return "The selected file is named .xml but is not XML: a Common Transfer File is XML";
+    }
+    return null;
+  }
+
+  static String megabytes(long bytes) {
+    long mb = bytes / (1024 * 1024);
+    return mb * 1024 * 1024 == bytes ? mb + " MB" : String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024));
+  }
+}

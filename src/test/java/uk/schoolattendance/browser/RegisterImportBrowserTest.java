@@ -1,0 +1,114 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The register's import in Chromium: the data team signs in, chooses a CSV file of good and bad
+ * rows on "Import register marks", and lands on the import's page with the good rows counted and
+ * each bad row named; a school's row of another school is rejected naming the URN.
+ */
+class RegisterImportBrowserTest extends BrowserTestSupport {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  static final String HEADER = "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup\n";
+
+  @TempDir Path files;
+
+  @BeforeEach
+  void today() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  private static void signIn(Browser browser, String user) {
+    browser.open("/casework/");
+    browser.visible(By.xpath("//h1[normalize-space(.)='Sign in']"));
+    browser.type("#username", user);
+    browser.type("#password", user);
+    browser.press(By.xpath("//button[normalize-space(.)='Sign in']"));
+    browser.waitUntil("signed-in-" + user, () -> browser.driver().getCurrentUrl().endsWith("/casework/"));
+  }
+
+  /** Chooses the file and imports it, then waits for the import's own page. */
+  private Path upload(Browser browser, String name, String text) throws IOException {
+    Path file = Files.writeString(files.resolve(name), text, StandardCharsets.UTF_8);
+    browser.press(By.linkText("Register imports"));
+    browser.visible(By.xpath("//h1[normalize-space(.)='Import register marks']"));
+    browser.visible(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+    browser.press(By.id("import-button"));
+    browser.waitUntil("import-page", () -> browser.driver().getCurrentUrl().matches(".*/casework/imports/\\d+"));
+    return file;
+  }
+
+  private static List<String> rejections(Browser browser) {
+    return browser.driver().findElements(By.cssSelector("#rejections tbody tr")).stream().map(WebElement::getText).toList();
+  }
+
+  private static String count(Browser browser, String which) {
+    return browser.driver().findElement(By.cssSelector("[data-count=" + which + "] dd")).getText();
+  }
+
+  @Test
+  void theDataTeamUploadsACsvAndSeesTheGoodRowsAcceptedAndEachBadRowNamed() throws IOException {
+    String amara = Upns.valid("700960000001");
+    String ben = Upns.valid("700960000002");
+    try (Browser browser = browser()) {
+      signIn(browser, "datateam");
+      upload(browser, "riverside-week.csv", HEADER
+          + amara + ",100001,2026-11-16,AM,/,Amara,Okafor,2016-03-14,5\n"
+          + amara + ",100001,2026-11-16,PM,\\\n"
+          + ben + ",100001,2026-11-16,AM,Q9,Ben,Adeyemi,2016-07-02,5\n"
+          + "A123,100001,2026-11-16,AM,/,Cal,Short,2016-01-01,5\n"
+          + amara + ",100001,2026-11-22,AM,/\n");
+      assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("Imported");
+      assertThat(count(browser, "read")).isEqualTo("5");
+      assertThat(count(browser, "accepted")).isEqualTo("2");
+      assertThat(count(browser, "rejected")).isEqualTo("3");
+      assertThat(rejections(browser)).hasSize(3)
+          .anySatisfy(row -> assertThat(row).startsWith("Row 4 code").contains("Q9"))
+          .anySatisfy(row -> assertThat(row).startsWith("Row 5 upn").contains("A123"))
+          .anySatisfy(row -> assertThat(row).startsWith("Row 6 date").contains("not a school day"));
+      browser.screenshot("casefile-register-import");
+
+      browser.press(By.linkText("Import register marks"));
+      browser.visible(By.id("latest"));
+      assertThat(browser.driver().findElement(By.cssSelector("#latest tbody tr")).getText()).contains("CSV", "Imported");
+      browser.screenshot("casefile-register-imports");
+    }
+  }
+
+  @Test
+  void aSchoolsRowOfAnotherSchoolIsRejectedNamingTheUrn() throws IOException {
+    String dara = Upns.valid("700960000011");
+    String eve = Upns.valid("700960000012");
+    try (Browser browser = browser()) {
+      signIn(browser, "school1");
+      upload(browser, "riverside.csv", HEADER
+          + dara + ",100001,2026-11-17,AM,/,Dara,Nwosu,2016-02-11,5\n"
+          + eve + ",100002,2026-11-17,AM,/,Eve,Hart,2016-04-21,5\n");
+      assertThat(count(browser, "accepted")).isEqualTo("1");
+      assertThat(rejections(browser)).singleElement()
+          .satisfies(row -> assertThat(row).startsWith("Row 3 urn").contains("100002"));
+    }
+  }
+}

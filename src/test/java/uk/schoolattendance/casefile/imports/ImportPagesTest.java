@@ -1,0 +1,295 @@
+package uk.schoolattendance.casefile.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casefile.CaseFileClient;
+import uk.schoolattendance.process.Upn;
+
+/**
+ * The register's import pages ({@code /casework/imports}): the data team and a school upload a
+ * file and land on its page with the counts and every rejected row named; who sees which pages
+ * and imports (a school never another school's); each bad file refused naming the field with
+ * nothing imported; rejections paged and downloadable.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class ImportPagesTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  static final String HEADER = "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup\n";
+  private static final AtomicLong NEXT_UPN = new AtomicLong(700_950_000_001L);
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void today() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  private CaseFileClient signedIn(String user) {
+    return CaseFileClient.signedIn(port, user);
+  }
+
+  private static String pupil(String urn, String date, String session, String code) {
+    String upn = Upn.of(NEXT_UPN.getAndIncrement());
+    return String.join(",", upn, urn, date, session, code, "Sam", "Importer", "2016-05-01", "5") + "\n";
+  }
+
+  private long imports() {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM att_import", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  /** Sends the page's form as a browser does: multipart, with the page's CSRF token. */
+  static CaseFileClient.Page upload(CaseFileClient person, String fileName, String type, byte[] content) {
+    CaseFileClient.Page form = person.get("/casework/imports");
+    return upload(person, form.html().select("form#import-form input[name=_csrf]").val(), fileName, type, content);
+  }
+
+  static CaseFileClient.Page upload(CaseFileClient person, String csrf, String fileName, String type, byte[] content) {
+    String boundary = "----imports" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (csrf != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"import-file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<byte[]> response = person.raw(HttpRequest.newBuilder(URI.create(person.base() + "/casework/imports"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    String html = new String(response.body(), StandardCharsets.UTF_8);
+    // where it leads, as a path of this application
+    String location = response.headers().firstValue("Location").map(l -> l.replace(person.base(), "")).orElse(null);
+    return new CaseFileClient.Page(response.statusCode(), location,
+        org.jsoup.Jsoup.parse(html, person.base()), html);
+  }
+
+  private static CaseFileClient.Page csv(CaseFileClient person, String text) {
+    return upload(person, "register.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theDataTeamUploadsACsvAndLandsOnItsPageWithTheCountsAndEachBadRowNamed() {
+    CaseFileClient datateam = signedIn("datateam");
+    CaseFileClient.Page start = datateam.get("/casework/");
+    assertThat(start.html().select("#navigation a").eachText()).contains("Register imports");
+    CaseFileClient.Page form = datateam.get("/casework/imports");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.text()).contains("a CSV file (.csv)", "a Common Transfer File (.xml)", "smaller than 15 MB",
+        "You import marks for every school");
+    assertThat(form.html().select("#csv-layout-link").attr("href")).isEqualTo("/casework/imports/csv-layout");
+    assertThat(datateam.get("/casework/imports/csv-layout").html().select("#columns").text()).contains("upn", "urn", "session");
+
+    CaseFileClient.Page sent = csv(datateam, HEADER
+        + pupil("100001", "2026-11-16", "AM", "/")
+        + pupil("100002", "2026-11-16", "PM", "\\")
+        + pupil("100001", "2026-11-16", "AM", "Q9")
+        + "W000000000000,100001,2026-11-16,AM,/,Sam,Wrong,2016-05-01,5\n"
+        + pupil("100001", "2026-11-21", "AM", "/"));
+    assertThat(sent.status()).as(sent.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    assertThat(sent.location()).matches("/casework/imports/\\d+");
+
+    CaseFileClient.Page page = datateam.get(sent.location());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("#state").text()).isEqualTo("Imported");
+    assertThat(page.html().select("#import-details").text()).contains("Sent by", "CSV")
+        .containsPattern("\\d{1,2}:\\d{2}(am|pm) on \\d{1,2} [A-Z][a-z]+ 20\\d\\d");
+    assertThat(page.html().select("[data-count=read] dd").text()).isEqualTo("5");
+    assertThat(page.html().select("[data-count=accepted] dd").text()).isEqualTo("2");
+    assertThat(page.html().select("[data-count=rejected] dd").text()).isEqualTo("3");
+    assertThat(page.html().select("#rejections tbody tr").eachText())
+        .anySatisfy(row -> assertThat(row).startsWith("Row 4 code").contains("Q9"))
+        .anySatisfy(row -> assertThat(row).startsWith("Row 5 upn"))
+        .anySatisfy(row -> assertThat(row).startsWith("Row 6 date").contains("not a school day"));
+    assertThat(page.html().select("#what-to-do").text()).contains("Correct the rejected rows");
+
+    String id = sent.location().substring(sent.location().lastIndexOf('/') + 1);
+    assertThat(datateam.get("/casework/imports").html().select("#latest tbody tr").first().attr("data-import")).isEqualTo(id);
+  }
+
+  @Test
+  void aSchoolsRowOfAnotherSchoolIsRejectedNamingTheUrnAndNoOtherSchoolSeesItsImport() {
+    CaseFileClient school1 = signedIn("school1");
+    assertThat(school1.get("/casework/imports").text()).contains("You import marks for your own school");
+    CaseFileClient.Page sent = csv(school1, HEADER
+        + pupil("100001", "2026-11-17", "AM", "/")
+        + pupil("100002", "2026-11-17", "AM", "/"));
+    assertThat(sent.status()).isEqualTo(302);
+    CaseFileClient.Page page = school1.get(sent.location());
+    assertThat(page.html().select("[data-count=accepted] dd").text()).isEqualTo("1");
+    assertThat(page.html().select("#rejections tbody tr").eachText())
+        .singleElement().satisfies(row -> assertThat(row).startsWith("Row 3 urn").contains("100002"));
+    String id = sent.location().substring(sent.location().lastIndexOf('/') + 1);
+
+    CaseFileClient school2 = signedIn("school2");
+    assertThat(school2.get("/casework/imports").status()).isEqualTo(200);
+    assertThat(school2.get("/casework/imports").html().select("#latest tr[data-import=" + id + "]")).isEmpty();
+    assertThat(school2.get(sent.location()).status()).isEqualTo(404);
+    assertThat(school2.get(sent.location()).text()).doesNotContain("100002");
+    assertThat(school2.get(sent.location() + "/rejections.csv").status()).isEqualTo(404);
+
+    CaseFileClient datateam = signedIn("datateam");
+    assertThat(datateam.get("/casework/imports").html().select("#latest tr[data-import=" + id + "]")).hasSize(1);
+    assertThat(datateam.get(sent.location()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void whoMayImportForNoSchoolGetsNoLinkAndCannotOpenThePagesOrImport() {
+    String someImport = csv(signedIn("datateam"), HEADER + pupil("100001", "2026-11-18", "AM", "/")).location();
+    long before = imports();
+    for (String user : new String[] {"officer", "senior", "compliance", "manager", "analyst"}) {
+      CaseFileClient person = signedIn(user);
+      CaseFileClient.Page start = person.get("/casework/");
+      assertThat(start.html().select("#navigation a").eachText()).as(user).doesNotContain("Register imports");
+      CaseFileClient.Page page = person.get("/casework/imports");
+      assertThat(page.status()).as(user).isEqualTo(403);
+      assertThat(page.text()).as(user).contains("You cannot open this page");
+      assertThat(person.get(someImport).status()).as(user).isEqualTo(403);
+      assertThat(person.get(someImport + "/rejections.csv").status()).as(user).isEqualTo(403);
+      String csrf = start.html().select("form[action$=sign-out] input[name=_csrf]").val();
+      CaseFileClient.Page sent = upload(person, csrf, "register.csv", "text/csv",
+          (HEADER + pupil("100001", "2026-11-18", "PM", "/")).getBytes(StandardCharsets.UTF_8));
+      assertThat(sent.status()).as(user).isEqualTo(403);
+    }
+    assertThat(imports()).isEqualTo(before);
+  }
+
+  @Test
+  void aBadFileIsRefusedNamingTheFieldAndNothingIsImported() {
+    CaseFileClient datateam = signedIn("datateam");
+    long before = imports();
+    Map<String, CaseFileClient.Page> refused = new java.util.LinkedHashMap<>();
+    refused.put("Select a CSV file or a Common Transfer File to import", upload(datateam, "", "application/octet-stream", new byte[0]));
+    refused.put("The selected file is empty", upload(datateam, "register.csv", "text/csv", new byte[0]));
+    refused.put("The selected file must be a CSV file (.csv) or a Common Transfer File (.xml)",
+        upload(datateam, "register.pdf", "application/pdf", "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)));
+    refused.put("it is not text", upload(datateam, "register.csv", "text/csv", "%PDF-1.4\n%\u0000\u0001".getBytes(StandardCharsets.ISO_8859_1)));
+    refused.put("is named .xml but is not XML", upload(datateam, "ctf.xml", "text/xml", HEADER.getBytes(StandardCharsets.UTF_8)));
+    byte[] big = Arrays.copyOf((HEADER + pupil("100001", "2026-11-19", "AM", "/")).getBytes(StandardCharsets.UTF_8), 15 * 1024 * 1024 + 1);
+    Arrays.fill(big, HEADER.length() + 60, big.length, (byte) '\n');
+    refused.put("The selected file must be smaller than 15 MB", upload(datateam, "register.csv", "text/csv", big));
+    refused.forEach((message, page) -> {
+      assertThat(page.status()).as(message).isEqualTo(400);
+      assertThat(page.html().select(".govuk-error-summary a").attr("href")).as(message).isEqualTo("#import-file");
+      assertThat(page.html().select(".govuk-error-summary").text()).as(message).contains(message);
+      assertThat(page.html().select("#import-file-error").text()).as(message).contains(message);
+    });
+    assertThat(imports()).isEqualTo(before);
+
+    // a CSV without the columns every row needs is read and refused as a whole: the page names it
+    CaseFileClient.Page noColumns = upload(datateam, "register.csv", "text/csv", "name,day\nSam,Monday\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(noColumns.status()).isEqualTo(400);
+    assertThat(noColumns.html().select(".govuk-error-summary").text())
+        .contains("could not be imported: in its header row, the columns upn, urn, date, session, code are missing");
+  }
+
+  @Test
+  void aFormWithoutTheCsrfTokenImportsNothing() {
+    CaseFileClient datateam = signedIn("datateam");
+    long before = imports();
+    CaseFileClient.Page sent = upload(datateam, null, "register.csv", "text/csv",
+        (HEADER + pupil("100001", "2026-11-19", "PM", "/")).getBytes(StandardCharsets.UTF_8));
+    assertThat(sent.status()).isEqualTo(403);
+    assertThat(imports()).isEqualTo(before);
+  }
+
+  @Test
+  void rejectionsArePagedAHundredAtATimeAndDownloadedAllAtOnce() {
+    CaseFileClient datateam = signedIn("datateam");
+    StringBuilder file = new StringBuilder(HEADER);
+    for (int i = 0; i < 150; i++) {
+      file.append(pupil("100001", "2026-11-20", "AM", "Q9"));
+    }
+    file.append("=cmd,100001,2026-11-20,AM,/\n");
+    CaseFileClient.Page sent = csv(datateam, file.toString());
+    assertThat(sent.status()).isEqualTo(302);
+
+    CaseFileClient.Page first = datateam.get(sent.location());
+    assertThat(first.html().select("#rejections tbody tr")).hasSize(100);
+    assertThat(first.html().select("#rejections-shown").text()).isEqualTo("Showing 1 to 100 of 151 rejections");
+    assertThat(first.html().select("#previous-page")).isEmpty();
+    CaseFileClient.Page second = datateam.get(first.html().select("#next-page").attr("href"));
+    assertThat(second.html().select("#rejections tbody tr")).hasSize(51);
+    assertThat(second.html().select("#rejections tbody tr").last().text()).startsWith("Row 152 upn");
+    assertThat(second.html().select("#next-page")).isEmpty();
+    assertThat(second.html().select("#previous-page").attr("href")).isEqualTo(sent.location() + "?page=1");
+
+    HttpResponse<byte[]> csv = datateam.raw(HttpRequest.newBuilder(URI.create(datateam.base()
+        + first.html().select("#rejections-csv").attr("href"))).GET());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    String[] lines = new String(csv.body(), StandardCharsets.UTF_8).split("\r\n");
+    assertThat(lines).hasSize(152);
+    assertThat(lines[0]).isEqualTo("row,rows,field,reason");
+    assertThat(lines[1]).startsWith("2,1,code,");
+    // a value of the file quoted in a reason cannot run as a formula in a spreadsheet
+    assertThat(lines[151]).startsWith("152,1,upn,").doesNotContain(",=cmd");
+  }
+
+  @Test
+  void aRunningImportShowsItsProgressAndAFailedOrInterruptedOneSaysWhatToDo() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    int running = record("running", now, null);
+    int interrupted = record("running", now.minus(2, ChronoUnit.HOURS), null);
+    int failed = record("failed", now, "the file stopped arriving (connection reset): import it again, nothing is doubled");
+    CaseFileClient datateam = signedIn("datateam");
+
+    CaseFileClient.Page page = datateam.get("/casework/imports/" + running);
+    assertThat(page.html().select("#state").text()).isEqualTo("Importing");
+    assertThat(page.html().select("#status").text()).contains("still running: 40% of the file has been read", "Reload this page");
+    assertThat(page.html().select("#reload").attr("href")).isEqualTo("/casework/imports/" + running);
+
+    page = datateam.get("/casework/imports/" + interrupted);
+    assertThat(page.html().select("#state").text()).isEqualTo("Interrupted");
+    assertThat(page.html().select("#status").text()).contains("has not moved since", "import it again", "not added twice");
+
+    page = datateam.get("/casework/imports/" + failed);
+    assertThat(page.html().select("#state").text()).isEqualTo("Failed");
+    assertThat(page.html().select("#status").text()).contains("the file stopped arriving", "import it again");
+
+    assertThat(datateam.get("/casework/imports/999999").status()).isEqualTo(404);
+    assertThat(datateam.get("/casework/imports/not-a-number").status()).isEqualTo(404);
+  }
+
+  private int record(String state, Instant updated, String failure) {
+    jdbc.update("INSERT INTO att_import (file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read, rows_read,"
+            + " rows_accepted, rows_unchanged, rows_rejected, updated_at, failure) VALUES ('csv', 'datateam', ?, ?, 1000, 400,"
+            + " 40, 40, 0, 0, ?, ?)",
+        Timestamp.from(updated), state, Timestamp.from(updated), failure);
+    Integer id = jdbc.queryForObject("SELECT MAX(import_id) FROM att_import", Integer.class);
+    return id == null ? 0 : id;
+  }
+}
