@@ -108,6 +108,20 @@ public final class ProcessEngineFixture {
   public final PenaltyNoticeLetter letter;
   public final CourtProceedingsRepository courtProceedings;
 
+  /**
+   * The council the process tests issue notices as: a fictional one (the .example domain is never
+   * real) with its name, full address and one way to pay, cheques by post. Notices are refused
+   * while the national placeholders stand, so a test of that refusal sets them itself.
+   */
+  public static final PenaltyNoticeProperties.Authority COUNCIL = new PenaltyNoticeProperties.Authority(
+      "Seaview Borough Council", "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null,
+      true, null);
+
+  /** The national rules, issued by {@link #COUNCIL}. */
+  public static PenaltyNoticeProperties councilNotices() {
+    return PenaltyNoticeProperties.defaults().withAuthority(COUNCIL);
+  }
+
   public static Builder builder(String name) {
     return new Builder(name);
   }
@@ -116,7 +130,7 @@ public final class ProcessEngineFixture {
   public static final class Builder {
     private final String name;
     private boolean coverage;
-    private PenaltyNoticeProperties properties = PenaltyNoticeProperties.defaults();
+    private PenaltyNoticeProperties properties = councilNotices();
     private final Map<String, Object> replacements = new LinkedHashMap<>();
     private boolean noticeNumbersFrom2026;
     private final AtomicInteger lastReference = new AtomicInteger();

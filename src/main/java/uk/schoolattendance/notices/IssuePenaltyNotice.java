@@ -32,7 +32,9 @@ import uk.schoolattendance.process.PupilAddresses;
  * "Prepare penalty notice" (asynchronous, retried): writes the register entry, status
  * {@code prepared}, if it is not there yet. Running twice, or again after a failure that happened
  * after the write, leaves one entry. The notice is issued when it is posted or handed over
- * ({@link PenaltyNoticeDispatched}); its letter (PDF) is rendered from the entry.
+ * ({@link PenaltyNoticeDispatched}); its letter (PDF) is rendered from the entry. While the
+ * council's payment details are incomplete it refuses ({@link PaymentDetailsMissing}) before
+ * writing anything: the job is retried, then its incident names the missing properties.
  */
 @Component("issuePenaltyNotice")
 public class IssuePenaltyNotice implements JavaDelegate {
@@ -42,10 +44,12 @@ public class IssuePenaltyNotice implements JavaDelegate {
   private final EvidenceDocuments documents;
   private final PupilAddresses addresses;
   private final OffenceSessions sessions;
+  private final PenaltyNoticeProperties properties;
 
   public IssuePenaltyNotice(
       PenaltyNoticeRegister register, NoticeDates dates, EvidenceDocuments documents, PupilAddresses addresses,
-      OffenceSessions sessions) {
+      OffenceSessions sessions, PenaltyNoticeProperties properties) {
+    this.properties = properties;
     this.register = register;
     this.dates = dates;
     this.documents = documents;
@@ -55,6 +59,8 @@ public class IssuePenaltyNotice implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // a prepared notice is a letter waiting to be printed: none while it would name no council or no way to pay
+    properties.authority().requireReadyToIssue();
     PenaltyNoticeEntry notice = register.insertIfAbsent(proposed(execution));
     Days.set(execution, INFORMATION_DEADLINE, INFORMATION_DEADLINE_SHOWN, notice.informationDeadline());
     // the notice's evidence: the registration certificate of its offence period, generated from the marks once and kept

@@ -1,5 +1,6 @@
 package uk.schoolattendance.notices;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -7,9 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Says at start-up, once, which of the council's payment details are not configured: without them
- * a penalty notice can only tell the parent to pay by post, to a placeholder address. Each missing
- * property is named in one WARN line (docs/penalty-notices.md, "How to pay").
+ * Says at start-up, once, which of the council's payment details are not configured: each missing
+ * way to pay or placeholder address in one WARN line, and, while the name, a full address or every
+ * way to pay is missing, one more WARN saying that no penalty notice will be prepared, printed or
+ * issued until they are set, naming them (docs/penalty-notices.md, "How to pay").
  */
 @Component
 class PaymentDetailsCheck {
@@ -26,6 +28,10 @@ class PaymentDetailsCheck {
   void warnOfMissingPaymentDetails() {
     for (String property : properties.authority().missingPaymentDetails()) {
       LOG.warn("Penalty notices: {} is not set, so the letter's 'How to pay' leaves it out; set the council's own", property);
+    }
+    List<String> missing = properties.authority().missingToIssue();
+    if (!missing.isEmpty()) {
+      LOG.warn("{}", new PaymentDetailsMissing(missing).getMessage());
     }
   }
 }

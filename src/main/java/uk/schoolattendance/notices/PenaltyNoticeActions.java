@@ -62,6 +62,7 @@ public class PenaltyNoticeActions {
    * Issues a prepared notice: it was posted or handed over on {@code dispatchedOn} (today when
    * null). Completes the notice's "Post or hand over the notice" task as the caller, claiming it
    * first: the notice names the officer who issues it. Its deemed receipt and deadlines follow.
+   * Refused before anything is claimed while the council's payment details are incomplete.
    */
   @Transactional
   public PenaltyNoticeEntry dispatch(String noticeNumber, String deliveryMethod, LocalDate dispatchedOn) {
@@ -70,6 +71,7 @@ public class PenaltyNoticeActions {
             PenaltyNotice.DELIVERY_METHOD.name(),
             Inputs.oneOf(PenaltyNotice.DELIVERY_METHOD.name(), deliveryMethod, PenaltyNotice.DELIVERY_METHODS),
             "is required, one of " + String.join(", ", PenaltyNotice.DELIVERY_METHODS));
+    properties.authority().requireReadyToIssue();
     PenaltyNoticeEntry notice = register.get(noticeNumber);
     if (!PenaltyNoticeEntry.PREPARED.equals(notice.status())) {
       throw new NoticeActionRefused(NoticeActionRefused.Why.NOT_WAITING, "Not waiting to be given",

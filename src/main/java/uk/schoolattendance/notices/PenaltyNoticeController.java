@@ -231,6 +231,14 @@ class PenaltyNoticeController {
     return problem;
   }
 
+  /** A letter or a dispatch refused while the council's payment details are incomplete: 409, naming each property. */
+  @ExceptionHandler(PaymentDetailsMissing.class)
+  ProblemDetail paymentDetailsMissing(PaymentDetailsMissing missing) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, missing.getMessage());
+    problem.setTitle(PaymentDetailsMissing.TITLE);
+    return problem;
+  }
+
   private static void checkNumber(String noticeNumber) {
     if (!CaseFacts.NOTICE_NUMBER_SHAPE.matcher(noticeNumber).matches()) {
       throw new InvalidInputException(PenaltyNotice.NOTICE_NUMBER.name(), "must be a notice number like PN-2026-000123");

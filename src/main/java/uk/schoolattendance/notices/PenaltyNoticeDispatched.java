@@ -27,20 +27,25 @@ import uk.schoolattendance.process.InvalidInputException;
  * prepared) by {@code deliveryMethod} {@code post} or {@code hand} (EA 1996 s572). Its deemed
  * receipt and deadlines follow from that day ({@link NoticeDates}); the register records them with
  * the officer who issued it, and the payment period's timer is set. Completed in Tasklist or by
- * {@code POST /api/penalty-notices/{noticeNumber}/dispatch}.
+ * {@code POST /api/penalty-notices/{noticeNumber}/dispatch}. Refused ({@link PaymentDetailsMissing})
+ * while the council's payment details are incomplete: the task stays open, nothing is recorded.
  */
 @Component("penaltyNoticeDispatched")
 public class PenaltyNoticeDispatched implements TaskListener {
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
-  public PenaltyNoticeDispatched(PenaltyNoticeRegister register, NoticeDates dates) {
+  private final PenaltyNoticeProperties properties;
+
+  public PenaltyNoticeDispatched(PenaltyNoticeRegister register, NoticeDates dates, PenaltyNoticeProperties properties) {
     this.register = register;
     this.dates = dates;
+    this.properties = properties;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    properties.authority().requireReadyToIssue();
     String method = Inputs.oneOf(task, DELIVERY_METHOD, PenaltyNotice.DELIVERY_METHODS, null);
     LocalDate today = dates.today();
     LocalDate on = Inputs.optionalDay(task, DISPATCHED_ON, dates.zone());

@@ -51,8 +51,14 @@ public class PenaltyNoticeLetter {
         method, on, received, dates.reducedDeadline(received), dates.finalDeadline(received), officerName);
   }
 
+  /**
+   * The letter as a PDF. Refused ({@link PaymentDetailsMissing}, naming each property) while the
+   * council has not set its name, address or a way to pay: a letter never tells a parent to pay a
+   * placeholder.
+   */
   public byte[] render(PenaltyNoticeEntry n) {
     Authority authority = properties.authority();
+    authority.requireReadyToIssue();
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 50, 50, 42, 42);
     try {
@@ -202,7 +208,10 @@ public class PenaltyNoticeLetter {
     };
   }
 
-  /** The ways to pay the council has configured: online and by telephone only where it gave the address and number. */
+  /**
+   * The ways to pay the council has configured, and no other: online and by telephone where it gave
+   * the address and number, a cheque by post where it takes cheques and has a postal address for them.
+   */
   static java.util.List<String> waysToPay(Authority authority) {
     java.util.List<String> ways = new java.util.ArrayList<>();
     if (authority.paymentWebAddress() != null) {
@@ -211,7 +220,9 @@ public class PenaltyNoticeLetter {
     if (authority.paymentTelephone() != null) {
       ways.add("Pay by telephone on " + authority.paymentTelephone() + ".");
     }
-    ways.add("Pay by post: send a cheque payable to " + authority.name() + " to the address under Contact below.");
+    authority.chequeAddress().ifPresent(address -> ways.add(
+        "Pay by post: send a cheque payable to " + authority.name() + " to "
+            + (address.equals(authority.address()) ? "the address under Contact below." : address + ".")));
     if (authority.paymentInstructions() != null) {
       ways.add(authority.paymentInstructions());
     }

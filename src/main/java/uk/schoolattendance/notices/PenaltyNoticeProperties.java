@@ -106,6 +106,14 @@ public record PenaltyNoticeProperties(
         authority, required);
   }
 
+  /** A copy issued by this authority (for tests and local codes). */
+  public PenaltyNoticeProperties withAuthority(Authority council) {
+    return new PenaltyNoticeProperties(
+        rates, oldRates, rateChangeDate, reducedPeriodDays, fullPeriodDays, deemedReceiptWorkingDays,
+        limit, limitYears, localYearlyCapPerChild, informationLimitMonths, decisionDays, decisionMarginDays, maxPageSize,
+        council, holidayEvidenceRequired);
+  }
+
   /**
    * Amounts in pounds. A notice's reduced amount is null when no reduction applies.
    *
@@ -127,19 +135,25 @@ public record PenaltyNoticeProperties(
   }
 
   /**
-   * The issuing authority as the letter names it, and how to pay. The payment web address and
-   * telephone number and the full postal address (with town and postcode) are the council's own:
-   * there is no national default, the letter prints only the ways to pay that are configured, and
+   * The issuing authority as the letter names it, and how to pay. The notice must state the name
+   * and address of the authority the penalty is paid to and the method or methods of payment (SI
+   * 2007/1867 reg 3(f), (g)): they are the council's own, so there is no national default for any
+   * of them. The letter prints only the ways to pay that are configured: online and by telephone
+   * where the web address and number are set, a cheque by post only where the council says it takes
+   * cheques and has a postal address for them. Until the name, a full address and at least one way
+   * to pay are set, no notice is prepared, printed or issued ({@link #requireReadyToIssue()}), and
    * {@link PaymentDetailsCheck} names the missing properties at start-up.
    *
-   * @param name the local authority
-   * @param address its full postal address, with town and postcode
+   * @param name the local authority; the default "The Local Authority" is a placeholder
+   * @param address its full postal address, with town and postcode; the default is a placeholder
    * @param paymentInstructions further local words on paying, printed after the ways to pay; none by default
    * @param contact the team to contact about the notice (named once with the address)
    * @param officerParticulars the issuing officer's official particulars, printed after their name
    *     (SI 2007/1867 reg 3(c))
    * @param paymentWebAddress where to pay online, e.g. https://www.example.gov.uk/pay; none by default
    * @param paymentTelephone the number to pay by telephone; none by default
+   * @param paymentByCheque whether the council takes cheques by post; false by default
+   * @param paymentChequeAddress where cheques are sent, when not the {@code address}; none by default
    */
   public record Authority(
       String name,
@@ -148,33 +162,88 @@ public record PenaltyNoticeProperties(
       String contact,
       String officerParticulars,
       String paymentWebAddress,
-      String paymentTelephone) {
+      String paymentTelephone,
+      Boolean paymentByCheque,
+      String paymentChequeAddress) {
 
     /** The property prefix of the authority, as a start-up warning names it. */
     public static final String PROPERTIES = "attendance.penalty-notices.authority.";
+
+    /** The national default's placeholder name: it names no council. */
+    static final String PLACEHOLDER_NAME = "The Local Authority";
 
     /** The national default's placeholder address: no town, no postcode. */
     static final String PLACEHOLDER_ADDRESS = "Civic Centre, High Street";
 
     public static final Authority DEFAULT =
         new Authority(
-            "The Local Authority",
+            PLACEHOLDER_NAME,
             PLACEHOLDER_ADDRESS,
             null,
             "Attendance Compliance Team",
             "an officer of the local authority authorised to issue penalty notices under section 444A of the"
                 + " Education Act 1996",
             null,
+            null,
+            false,
             null);
 
     public Authority {
-      name = name == null ? DEFAULT.name : name;
+      name = name == null || name.isBlank() ? PLACEHOLDER_NAME : name.strip();
       address = address == null || address.isBlank() ? PLACEHOLDER_ADDRESS : address.strip();
       paymentInstructions = blankAsNull(paymentInstructions);
       contact = contact == null ? DEFAULT.contact : contact;
       officerParticulars = officerParticulars == null ? DEFAULT.officerParticulars : officerParticulars;
       paymentWebAddress = blankAsNull(paymentWebAddress);
       paymentTelephone = blankAsNull(paymentTelephone);
+      paymentByCheque = Boolean.TRUE.equals(paymentByCheque);
+      paymentChequeAddress = blankAsNull(paymentChequeAddress);
+    }
+
+    /**
+     * Where the letter tells a parent to send a cheque: the {@code payment-cheque-address}, else the
+     * council's full address; empty when the council takes no cheques or has no postal address for
+     * them (the placeholder is none), so the letter offers no cheque.
+     */
+    public java.util.Optional<String> chequeAddress() {
+      if (!paymentByCheque) {
+        return java.util.Optional.empty();
+      }
+      if (paymentChequeAddress != null) {
+        return java.util.Optional.of(paymentChequeAddress);
+      }
+      return PLACEHOLDER_ADDRESS.equals(address) ? java.util.Optional.empty() : java.util.Optional.of(address);
+    }
+
+    /**
+     * What the council must still set before a notice may be prepared, printed or issued, one entry
+     * per missing property (a way to pay names the three that give one); empty when complete.
+     * SI 2007/1867 reg 3(f), (g): the notice states the authority's name and address and how to pay.
+     */
+    public List<String> missingToIssue() {
+      List<String> missing = new java.util.ArrayList<>();
+      if (PLACEHOLDER_NAME.equals(name)) {
+        missing.add(PROPERTIES + "name is still the placeholder \"" + PLACEHOLDER_NAME + "\"");
+      }
+      if (PLACEHOLDER_ADDRESS.equals(address)) {
+        missing.add(PROPERTIES + "address is still the placeholder \"" + PLACEHOLDER_ADDRESS + "\"");
+      }
+      if (paymentWebAddress == null && paymentTelephone == null && chequeAddress().isEmpty()) {
+        missing.add("no way to pay is set: set " + PROPERTIES + "payment-web-address, " + PROPERTIES
+            + "payment-telephone or " + PROPERTIES + "payment-by-cheque");
+      }
+      return missing;
+    }
+
+    /**
+     * Refuses, naming each missing property, while {@link #missingToIssue()} is not empty: a letter
+     * must never tell a parent to pay a placeholder, or give no way to pay at all.
+     */
+    public void requireReadyToIssue() {
+      List<String> missing = missingToIssue();
+      if (!missing.isEmpty()) {
+        throw new PaymentDetailsMissing(missing);
+      }
     }
 
     /** The properties a council must set before its letters say fully how to pay; empty when none is missing. */

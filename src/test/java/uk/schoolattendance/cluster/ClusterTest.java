@@ -73,6 +73,10 @@ class ClusterTest {
             "--attendance.schools[0].name=Riverside Primary School",
             "--attendance.schools[0].serviceLevel=traded",
             "--attendance.schools[0].namedOfficer=officer",
+            // a council's own details: without them no penalty notice is prepared (docs/penalty-notices.md)
+            "--attendance.penalty-notices.authority.name=Seaview Borough Council",
+            "--attendance.penalty-notices.authority.address=Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX",
+            "--attendance.penalty-notices.authority.payment-by-cheque=true",
             "--camunda.bpm.deployment-resource-pattern=classpath*:bpmn/**/*.bpmn,"
                 + "classpath*:bpmn/**/*.dmn,classpath*:forms/**/*.form,classpath*:cluster/*.bpmn",
             "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MS,

@@ -15,14 +15,27 @@ class PaymentDetailsCheckTest {
   void eachMissingPaymentPropertyIsNamedInAWarning(CapturedOutput output) {
     PenaltyNoticeProperties.Authority noTelephone = new PenaltyNoticeProperties.Authority(
         "Seaview Borough Council", "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
-        "https://www.seaview.example/pay-penalty-notice", null);
+        "https://www.seaview.example/pay-penalty-notice", null, null, null);
     new PaymentDetailsCheck(properties(noTelephone)).warnOfMissingPaymentDetails();
 
     assertThat(output.getOut() + output.getErr())
         .contains("WARN")
         .contains("attendance.penalty-notices.authority.payment-telephone is not set")
         .doesNotContain("payment-web-address is not set")
-        .doesNotContain("authority.address is not set");
+        .doesNotContain("authority.address is not set")
+        // one way to pay, a name and a full address: notices may be issued, and nothing says otherwise
+        .doesNotContain("cannot be prepared, printed or issued");
+  }
+
+  @Test
+  void aCouncilWhoseNoticesWillBeRefusedIsToldWhyAtStartUp(CapturedOutput output) {
+    new PaymentDetailsCheck(properties(PenaltyNoticeProperties.Authority.DEFAULT)).warnOfMissingPaymentDetails();
+
+    assertThat(output.getOut() + output.getErr())
+        .contains("Penalty notices cannot be prepared, printed or issued until the council's payment details are set")
+        .contains("attendance.penalty-notices.authority.name is still the placeholder")
+        .contains("attendance.penalty-notices.authority.address is still the placeholder")
+        .contains("attendance.penalty-notices.authority.payment-by-cheque");
   }
 
   private static PenaltyNoticeProperties properties(PenaltyNoticeProperties.Authority authority) {

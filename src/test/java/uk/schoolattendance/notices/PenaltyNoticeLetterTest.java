@@ -2,6 +2,7 @@ package uk.schoolattendance.notices;
 
 import uk.schoolattendance.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -38,16 +39,16 @@ class PenaltyNoticeLetterTest {
         .contains("£80.00 if you pay by 24 November 2026 (within the 21 days beginning with the day you received this notice)")
         .contains("£160.00 by 1 December 2026 (within the 28 days beginning with the day you received this notice)")
         .contains("part payments are not accepted")
-        // the national default has no web address or telephone: no way to pay is offered that the letter cannot name
+        // the test council takes cheques only: no way to pay is offered that the council did not set
         .doesNotContain("Pay online").doesNotContain("telephone")
-        .contains("Pay by post: send a cheque payable to The Local Authority to the address under Contact below.")
+        .contains("Pay by post: send a cheque payable to Seaview Borough Council to the address under Contact below.")
         .contains("prosecute you")
         .contains("withdraw this notice")
         .contains("no offence was committed")
         .contains("local code of")
         .contains("wrong person")
         .contains("material error")
-        .contains("The Local Authority");
+        .contains("Seaview Borough Council");
   }
 
   @Test
@@ -59,9 +60,9 @@ class PenaltyNoticeLetterTest {
     String text = text(pdf);
     // SI 2007/1867 reg 3(c): the name and official particulars of the authorised officer issuing the notice
     assertThat(text).contains("Issued by: Dana Officer, an officer of the local authority authorised to issue"
-        + " penalty notices under section 444A of the Education Act 1996, The Local Authority");
-    assertThat(text).contains("Write to Attendance Compliance Team, The Local Authority, Civic Centre, High Street,"
-        + " quoting");
+        + " penalty notices under section 444A of the Education Act 1996, Seaview Borough Council");
+    assertThat(text).contains("Write to Attendance Compliance Team, Seaview Borough Council, Civic Centre, 1 Marine Parade,"
+        + " Southend-on-Sea SS1 9ZX, quoting");
     assertThat(text.split("Attendance Compliance Team", -1)).hasSize(3); // the header and the contact line
     PdfReader reader = new PdfReader(pdf);
     assertThat(reader.getNumberOfPages()).isEqualTo(1);
@@ -115,7 +116,7 @@ class PenaltyNoticeLetterTest {
   void aCouncilsPaymentWebAddressTelephoneAndFullAddressArePrintedAndTheLetterStaysOnePage() throws IOException {
     PenaltyNoticeProperties.Authority council = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
         "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
-        "https://www.seaview.example/pay-penalty-notice", "01632 960 123");
+        "https://www.seaview.example/pay-penalty-notice", "01632 960 123", true, null);
     assertThat(council.missingPaymentDetails()).isEmpty();
     PenaltyNoticeLetter letter = new PenaltyNoticeLetter(NOTICES.schools, new PenaltyNoticeProperties(
         null, null, null, null, null, null, null, null, null, null, null, null, null, council, null), NOTICES.dates);
@@ -140,8 +141,61 @@ class PenaltyNoticeLetterTest {
         "attendance.penalty-notices.authority.payment-telephone",
         "attendance.penalty-notices.authority.address");
     // blank values from a configuration file count as missing
-    assertThat(new PenaltyNoticeProperties.Authority(null, " ", null, null, null, "", " ").missingPaymentDetails())
+    assertThat(new PenaltyNoticeProperties.Authority(null, " ", null, null, null, "", " ", null, " ").missingPaymentDetails())
         .hasSize(3);
+  }
+
+  @Test
+  void aCouncilThatTakesNoChequesIsNeverOfferedThem() throws IOException {
+    // the national default: cheques only where the council says it takes them
+    PenaltyNoticeProperties.Authority noCheques = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
+        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
+        "https://www.seaview.example/pay-penalty-notice", "01632 960 123", null, null);
+    String text = text(letterOf(noCheques).render(notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1, Evidence.NONE)));
+    assertThat(text)
+        .contains("Pay online at https://www.seaview.example/pay-penalty-notice.")
+        .contains("Pay by telephone on 01632 960 123.")
+        .doesNotContain("cheque").doesNotContain("Pay by post");
+  }
+
+  @Test
+  void chequesAreOfferedOnlyWithAPostalAddressForThem() throws IOException {
+    // takes cheques but has no postal address yet: the placeholder is none, so no cheque is offered
+    PenaltyNoticeProperties.Authority noAddress = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
+        null, null, null, null, "https://www.seaview.example/pay-penalty-notice", null, true, null);
+    assertThat(noAddress.chequeAddress()).isEmpty();
+    assertThat(PenaltyNoticeLetter.waysToPay(noAddress)).containsExactly("Pay online at https://www.seaview.example/pay-penalty-notice.");
+    // cheques go to an address of their own when the council gives one
+    PenaltyNoticeProperties.Authority chequesElsewhere = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
+        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null, true,
+        "Income Team, PO Box 99, Southend-on-Sea SS1 9ZZ");
+    assertThat(text(letterOf(chequesElsewhere).render(notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1, Evidence.NONE))))
+        .contains("Pay by post: send a cheque payable to Seaview Borough Council to Income Team, PO Box 99, Southend-on-Sea SS1 9ZZ.")
+        .doesNotContain("Pay online").doesNotContain("telephone");
+  }
+
+  @Test
+  void noLetterIsMadeWhileTheCouncilsNameAddressOrEveryWayToPayIsUnset() {
+    PenaltyNoticeEntry entry = notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1, Evidence.NONE);
+    // the national default: placeholders and no way to pay (a cheque is not offered by default)
+    assertThatThrownBy(() -> letterOf(PenaltyNoticeProperties.Authority.DEFAULT).render(entry))
+        .isInstanceOf(PaymentDetailsMissing.class)
+        .hasMessageContaining("attendance.penalty-notices.authority.name is still the placeholder")
+        .hasMessageContaining("attendance.penalty-notices.authority.address is still the placeholder")
+        .hasMessageContaining("no way to pay is set: set attendance.penalty-notices.authority.payment-web-address,"
+            + " attendance.penalty-notices.authority.payment-telephone or attendance.penalty-notices.authority.payment-by-cheque");
+    // a named council with a full address that has set no way to pay: only that is named
+    PenaltyNoticeProperties.Authority noWayToPay = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
+        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", "Call us", null, null, null, null, false, null);
+    assertThat(noWayToPay.missingToIssue()).singleElement().asString().startsWith("no way to pay is set");
+    assertThatThrownBy(() -> letterOf(noWayToPay).render(entry)).isInstanceOf(PaymentDetailsMissing.class)
+        .hasMessageNotContaining("authority.address").hasMessageNotContaining("authority.name");
+    // one way to pay and the council's own name and address are enough
+    assertThat(ProcessEngineFixture.COUNCIL.missingToIssue()).isEmpty();
+  }
+
+  private static PenaltyNoticeLetter letterOf(PenaltyNoticeProperties.Authority council) {
+    return new PenaltyNoticeLetter(NOTICES.schools, PenaltyNoticeProperties.defaults().withAuthority(council), NOTICES.dates);
   }
 
   @Test

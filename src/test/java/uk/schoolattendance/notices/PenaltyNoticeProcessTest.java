@@ -53,7 +53,7 @@ class PenaltyNoticeProcessTest {
   static {
     FAILING_ISSUE.issue = new IssuePenaltyNotice(
         ENGINE.register, ENGINE.dates, new uk.schoolattendance.process.NoEvidenceDocuments(), new uk.schoolattendance.process.NoPupilAddresses(),
-        new uk.schoolattendance.process.NoOffenceSessions());
+        new uk.schoolattendance.process.NoOffenceSessions(), ENGINE.properties);
   }
 
   @RegisterExtension

@@ -24,7 +24,7 @@ class PenaltyNoticeTermsTest {
     notices = ProcessEngineFixture.builder("terms-test").build();
     engine = deployTerms(notices);
     capped = ProcessEngineFixture.builder("capped-terms-test")
-        .penaltyNotices(PenaltyNoticeProperties.defaults().withLocalYearlyCapPerChild(1)).build();
+        .penaltyNotices(ProcessEngineFixture.councilNotices().withLocalYearlyCapPerChild(1)).build();
     cappedEngine = deployTerms(capped);
   }
 

@@ -19,6 +19,8 @@ import uk.schoolattendance.notices.NoticeActionRefused;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.notices.PaymentDetailsMissing;
 import uk.schoolattendance.process.InvalidInputException;
 
 /**
@@ -26,7 +28,9 @@ import uk.schoolattendance.process.InvalidInputException;
  * (notices {@code prepared}), each printable as its PDF, and "mark as posted today" (or handed
  * over) for those chosen. A notice counts as issued when it is marked posted, with that date, and
  * its deemed receipt and deadlines follow from it: the "Post or hand over the notice" task of
- * each is completed as the signed-in member of the compliance team.
+ * each is completed as the signed-in member of the compliance team. While the council's payment
+ * details are incomplete the page says which property is missing and marks nothing (the letters
+ * themselves are refused too).
  */
 @Controller
 class PrintQueueController {
@@ -48,8 +52,12 @@ class PrintQueueController {
   private final RegisterRows rows;
   private final PenaltyNoticeActions actions;
   private final UkDates dates;
+  private final PenaltyNoticeProperties properties;
 
-  PrintQueueController(RegisterKeepers keepers, RegisterRows rows, PenaltyNoticeActions actions, UkDates dates) {
+  PrintQueueController(
+      RegisterKeepers keepers, RegisterRows rows, PenaltyNoticeActions actions, UkDates dates,
+      PenaltyNoticeProperties properties) {
+    this.properties = properties;
     this.keepers = keepers;
     this.rows = rows;
     this.actions = actions;
@@ -65,7 +73,7 @@ class PrintQueueController {
       String how = PenaltyNotice.HAND.equals(method) ? "handed over" : "posted";
       done = posted + (posted == 1 ? " notice" : " notices") + " marked as " + how + " on " + dates.day(dates.today());
     }
-    model.addAttribute("page", page(PenaltyNotice.POST, List.of(), List.of(), done));
+    model.addAttribute("page", page(PenaltyNotice.POST, List.of(), paymentDetailsMissing(), done));
     return "casefile/print-queue";
   }
 
@@ -88,12 +96,17 @@ class PrintQueueController {
       model.addAttribute("page", page(method, List.copyOf(chosen), errors, null));
       return "casefile/print-queue";
     }
+    if (!paymentDetailsMissing().isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.addAttribute("page", page(method, List.copyOf(chosen), paymentDetailsMissing(), null));
+      return "casefile/print-queue";
+    }
     int given = 0;
     for (String number : chosen) {
       try {
         actions.dispatch(number, method, null);
         given++;
-      } catch (NoticeActionRefused | InvalidInputException refused) {
+      } catch (NoticeActionRefused | InvalidInputException | PaymentDetailsMissing refused) {
         errors.add(new FieldError("notices", "Notice " + number + " was not marked: " + refused.getMessage()));
       }
     }
@@ -106,6 +119,12 @@ class PrintQueueController {
             + " on " + dates.day(dates.today());
     model.addAttribute("page", page(method, List.of(), errors, done));
     return "casefile/print-queue";
+  }
+
+  /** The council's missing payment details as the page's one error, naming each property; none when complete. */
+  private List<FieldError> paymentDetailsMissing() {
+    List<String> missing = properties.authority().missingToIssue();
+    return missing.isEmpty() ? List.of() : List.of(new FieldError("notices", new PaymentDetailsMissing(missing).getMessage()));
   }
 
   private PrintQueuePage page(String method, List<String> chosen, List<FieldError> errors, String done) {
