@@ -65,11 +65,30 @@ final class CsvMarks {
       }
       List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
       if (!missing.isEmpty()) {
+        String separator = header.size() == 1 ? otherSeparator(header.get(0)) : null;
+        if (separator != null) {
+          throw new InvalidInputException("header", "the file seems to use " + separator + " between its columns"
+              + " (found: " + header.get(0) + "): the layout needs commas, e.g. " + String.join(",", REQUIRED));
+        }
         throw new InvalidInputException("header", "the column" + (missing.size() > 1 ? "s " : " ")
             + String.join(", ", missing) + (missing.size() > 1 ? " are" : " is") + " missing (found: "
             + String.join(",", header) + ")");
       }
       this.parents = index.containsKey("parent1name");
+    }
+
+    /** The separator a one-column header holds instead of commas (a spreadsheet's export), or null. */
+    private static String otherSeparator(String header) {
+      if (header.contains(";")) {
+        return "semicolons (;)";
+      }
+      if (header.contains("\t")) {
+        return "tabs";
+      }
+      if (header.contains("|")) {
+        return "vertical bars (|)";
+      }
+      return null;
     }
 
     SentMark mark(CsvRecord record) {

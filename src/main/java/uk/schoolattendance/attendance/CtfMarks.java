@@ -136,13 +136,32 @@ final class CtfMarks {
       }
       if (urn == null || urn.isBlank()) {
         sink.reject(new Rejection(marks.get(0).row(), marks.size(), "urn",
-            "the attendance of " + (year.year == null ? "a year" : year.year) + " for pupil " + p.upn
+            "the attendance of " + yearName(year) + " for pupil " + p.upn
                 + " names its school by LEA " + year.lea + " and Estab " + year.estab
                 + ", not by URN, and it is not the file's source school"));
         continue;
       }
       marks.forEach(sink::accept);
     }
+  }
+
+  /**
+   * The year of data as the rest of the product writes academic years, "2025-26": from its start
+   * date, else from its {@code Year} (the year the academic year starts in), else "a year".
+   */
+  static String yearName(YearData year) {
+    if (year.startDate != null) {
+      try {
+        return "the academic year " + SchoolDays.academicYearName(LocalDate.parse(year.startDate.trim()));
+      } catch (DateTimeParseException e) {
+        // the Year then
+      }
+    }
+    if (year.year != null && year.year.trim().matches("\\d{4}")) {
+      int start = Integer.parseInt(year.year.trim());
+      return "the academic year " + start + "-" + String.format(java.util.Locale.ROOT, "%02d", (start + 1) % 100);
+    }
+    return "a year";
   }
 
   private List<SentMark> marks(PupilParts p, YearData year, String urn, SentMark.Pupil details) {

@@ -19,7 +19,8 @@ import uk.schoolattendance.attendance.SentMark.Contact;
 /**
  * Writes one batch of checked marks in the caller's transaction: the pupils first (a pupil seen
  * for the first time needs its names, else its rows are rejected; details and contacts are
- * updated where a row sends different ones), then the enrolments, the marks (each natural key
+ * updated where a row sends different ones), the registration rules ({@link Registrations}: one
+ * main registration at a time, each session counted at one school), then the enrolments, the marks (each natural key
  * once: a later row for the same session wins) and the pupils the import touched.
  */
 final class MarkBatch {
@@ -32,9 +33,12 @@ final class MarkBatch {
   private final PupilStore pupils;
   private final PupilCache cache;
   private final ImportTimings timings;
+  private final Registrations registrations;
 
-  MarkBatch(JdbcTemplate jdbc, RegisterDialect dialect, PupilStore pupils, PupilCache cache, ImportTimings timings) {
+  MarkBatch(JdbcTemplate jdbc, RegisterDialect dialect, PupilStore pupils, PupilCache cache, ImportTimings timings,
+      Registrations registrations) {
     this.jdbc = jdbc;
+    this.registrations = registrations;
     this.dialect = dialect;
     this.pupils = pupils;
     this.cache = cache;
@@ -64,6 +68,7 @@ final class MarkBatch {
     Map<String, Known> created = pupils.create(newPupils, newSchools);
     created.forEach(cache::put);
     known.putAll(created);
+    kept = registrations.keep(kept, known, rejections);
     updateDetails(kept, known);
     start = timings.add(ImportTimings.PUPILS, start);
 

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
  * Imports a register file (CSV or CTF) as it streams in: each row is checked, good rows are
@@ -59,6 +61,7 @@ public class MarkImporter {
   private final RegisterCalendars calendars;
   private final RegisterProperties properties;
   private final IdentificationRequests identification;
+  private final Registrations registrations;
 
   MarkImporter(
       JdbcTemplate jdbc,
@@ -68,7 +71,8 @@ public class MarkImporter {
       MarkCodes codes,
       RegisterCalendars calendars,
       RegisterProperties properties,
-      IdentificationRequests identification) {
+      IdentificationRequests identification,
+      SchoolDirectory schools) {
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -79,6 +83,8 @@ public class MarkImporter {
     this.calendars = calendars;
     this.properties = properties;
     this.identification = identification;
+    this.registrations = new Registrations(jdbc,
+        urn -> schools.find(String.format(java.util.Locale.ROOT, "%06d", urn)).map(School::name).orElse(null));
   }
 
   /**
@@ -264,7 +270,7 @@ public class MarkImporter {
     private ImportRecords.Counts writeBatch(Work work) {
       MarkBatch.Result result = work.marks().isEmpty()
           ? new MarkBatch.Result(0, 0, List.of())
-          : new MarkBatch(jdbc, dialect, pupils, cache, timings).write(importId, work.marks());
+          : new MarkBatch(jdbc, dialect, pupils, cache, timings, registrations).write(importId, work.marks());
       int earlyRows = work.rejections().stream().mapToInt(Rejection::rows).sum();
       ImportRecords.Counts counts = total.plus(new ImportRecords.Counts(work.bytesRead(), work.marks().size() + earlyRows,
           result.accepted(), result.unchanged(), earlyRows + result.rejections().size()));

@@ -144,6 +144,101 @@ class AttendanceImportApiTest {
   }
 
   @Test
+  void aRowForAnotherSchoolsPupilIsRefusedNamingBothSchoolsAndGivesThatSchoolNothing() {
+    String upn = Upn.of(700_100_000_031L);
+    importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 25), (day, session) -> "/").text());
+    Map<String, Object> before = get(rest, "datateam", "/api/pupils/" + upn + "/attendance?asOf=2026-11-25").getBody();
+    assertThat(before).containsEntry("possibleSessions", 16);
+
+    String newcomer = Upn.of(700_100_000_032L);
+    String csv = CsvFile.HEADER
+        + upn + ",100002,2026-11-24,AM,O\n" // a session Riverside has a mark for, sent under Hillcrest
+        + newcomer + ",100002,2026-11-24,AM,/,Sam,Other,2015-05-01,6,,\n";
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
+    Map<String, Object> rejection = ((List<Map<String, Object>>) answer.getBody().get("rejections")).get(0);
+    assertThat(rejection).containsEntry("row", 2).containsEntry("field", "urn");
+    assertThat(rejection.get("reason").toString())
+        .contains("main registration is at Riverside Primary School (100001)")
+        .contains("Hillcrest Academy (100002)").contains("registration=dual");
+
+    // one main registration, nothing counted twice, and Hillcrest may not read the pupil
+    assertThat(get(rest, "datateam", "/api/pupils/" + upn + "/attendance?asOf=2026-11-25").getBody())
+        .isEqualTo(before);
+    assertThat(jdbc.queryForList("SELECT e.school_urn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE p.upn = ?", Integer.class, upn)).containsExactly(100001);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.OK);
+    // the same refusal when the other school itself sends the row
+    assertThat(importCsv(rest, "school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-25,PM,/\n").getBody())
+        .containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aDualRegisteredPupilsSessionCountsAtOneSchoolOnly() {
+    String upn = Upn.of(700_100_000_033L);
+    // Riverside expects the pupil at Hillcrest on Friday afternoons: D, not a possible session there
+    importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 20), (day, session) -> day.getDayOfWeek().getValue() == 5 && session.equals("PM") ? "D" : "/")
+        .text());
+    String csv = "upn,urn,date,session,code,registration\n"
+        + upn + ",100002,2026-11-20,PM,O,dual\n" // the session Riverside marked D: Hillcrest's to count
+        + upn + ",100002,2026-11-19,PM,/,dual\n"; // a session Riverside already counts
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
+    Map<String, Object> rejection = ((List<Map<String, Object>>) answer.getBody().get("rejections")).get(0);
+    assertThat(rejection).containsEntry("row", 3).containsEntry("field", "session");
+    assertThat(rejection.get("reason").toString()).contains("PM session of 19 November 2026")
+        .contains("already counted at Riverside Primary School (100001) (code /)");
+
+    Map<String, Object> figures = get(rest, "school1", "/api/pupils/" + upn + "/attendance?asOf=2026-11-20").getBody();
+    assertThat(figures).containsEntry("possibleSessions", 10).containsEntry("presentSessions", 9)
+        .containsEntry("unauthorisedAbsence", 1);
+    // the school the pupil is dual-registered at reads the pupil it registers
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aPupilWhoMovesSchoolTakesTheFiguresAlongCountedOnce() {
+    String upn = Upn.of(700_100_000_034L);
+    CsvFile file = new CsvFile()
+        .days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 6),
+            (day, session) -> "/")
+        .days(upn, "100002", calendars.of(100002), LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 13),
+            (day, session) -> session.equals("AM") ? "O" : "/");
+    assertThat(importCsv(rest, "datateam", file.text()).getBody())
+        .containsEntry("rowsAccepted", 20).containsEntry("rowsRejected", 0);
+    assertThat(get(rest, "datateam", "/api/pupils/" + upn + "/attendance?asOf=2026-11-13").getBody())
+        .containsEntry("possibleSessions", 20).containsEntry("presentSessions", 15).containsEntry("unauthorisedAbsence", 5);
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn)).isEqualTo(100002);
+
+    String csv = "upn,urn,date,session,code\n"
+        + upn + ",100001,2026-11-06,PM,I\n" // Riverside corrects a day of its own registration
+        + upn + ",100001,2026-11-10,AM,/\n"; // a day the pupil is on Hillcrest's roll
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 1).containsEntry("rowsRejected", 1);
+    Map<String, Object> rejection = ((List<Map<String, Object>>) answer.getBody().get("rejections")).get(0);
+    assertThat(rejection).containsEntry("row", 3).containsEntry("field", "urn");
+    assertThat(rejection.get("reason").toString()).contains("main registration is at Hillcrest Academy (100002)")
+        .contains("from 9 November 2026 to 13 November 2026");
+    assertThat(get(rest, "datateam", "/api/pupils/" + upn + "/attendance?asOf=2026-11-13").getBody())
+        .containsEntry("possibleSessions", 20).containsEntry("presentSessions", 14).containsEntry("authorisedAbsence", 1);
+  }
+
+  @Test
+  void aFileSeparatedBySemicolonsIsToldTheLayoutNeedsCommas() {
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", "upn;urn;date;session;code\nA;1;2;3;4\n");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody()).containsEntry("field", "header");
+    assertThat(answer.getBody().get("rule").toString())
+        .contains("seems to use semicolons (;) between its columns").contains("needs commas");
+  }
+
+  @Test
   void namesWithMarkupOrExpressionsAreRejectedAsRows() {
     String csv = CsvFile.HEADER
         + Upn.of(700_100_000_006L) + ",100001,2026-11-04,AM,/,<script>alert(1)</script>,Pupil,2015-05-01,6,,\n"
@@ -163,7 +258,7 @@ class AttendanceImportApiTest {
   }
 
   @Test
-  void aCommonTransferFileBringsMarksPupilsAndContacts() throws Exception {
+  void aCommonTransferFileBringsMarksPupilsAndContactsButNeverASecondMainRegistration() throws Exception {
     String ctf = new String(getClass().getResourceAsStream("/register/ctf-riverside-2026-11-20.xml").readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);
     ResponseEntity<Map> answer = RegisterApi.importCtf(rest, "school1", ctf);
@@ -176,7 +271,8 @@ class AttendanceImportApiTest {
     List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
     assertThat(rejections).extracting(r -> r.get("row") + "+" + r.get("rows") + " " + r.get("field"))
         .containsExactly("209+20 urn", "323+10 upn");
-    assertThat(rejections.get(0).get("reason").toString()).contains("LEA 881").contains("Estab 3005");
+    assertThat(rejections.get(0).get("reason").toString()).contains("LEA 881").contains("Estab 3005")
+        .contains("the attendance of the academic year 2025-26 for pupil Z700300000003");
 
     Map<String, Object> pupil = jdbc.queryForMap(
         "SELECT forename, surname, year_group, sen_provision, free_school_meals, address FROM att_pupil WHERE upn = ?",
@@ -203,6 +299,18 @@ class AttendanceImportApiTest {
 
     assertThat(RegisterApi.importCtf(rest, "school1", ctf).getBody())
         .containsEntry("rowsAccepted", 0).containsEntry("rowsUnchanged", 302);
+    // the same pupils and marks, sent as Hillcrest's own (single registration, EnrolStatus C)
+    ResponseEntity<Map> asHillcrest =
+        RegisterApi.importCtf(rest, "datateam", ctf.replace("<URN>100001</URN>", "<URN>100002</URN>"));
+    assertThat(asHillcrest.getBody()).containsEntry("rowsAccepted", 0);
+    assertThat((List<Map<String, Object>>) asHillcrest.getBody().get("rejections"))
+        .anySatisfy(r -> assertThat(r.get("reason").toString())
+            .contains("pupil W700300000001's main registration is at Riverside Primary School (100001)"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE e.school_urn = 100002 AND p.upn IN ('W700300000001', 'K700300000002', 'Z700300000003')", Integer.class))
+        .isZero();
+    assertThat(get(rest, "school2", "/api/pupils/W700300000001/attendance").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(RegisterApi.importCtf(rest, "datateam", "<CTfile><Header>").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(RegisterApi.importCtf(rest, "datateam", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CTfile>&e;</CTfile>")
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
