@@ -42,11 +42,13 @@ public class PenaltyNoticeActions {
   private final CurrentUser currentUser;
   private final NoticeDates dates;
   private final Persons persons;
+  private final PenaltyNoticeTermsService termsService;
 
   PenaltyNoticeActions(
       PenaltyNoticeRegister register, PenaltyNoticeNumbers numbers, PenaltyNoticeProperties properties,
       SchoolDirectory schools, RuntimeService runtimeService, TaskService taskService, CurrentUser currentUser,
-      NoticeDates dates, Persons persons) {
+      NoticeDates dates, Persons persons, PenaltyNoticeTermsService termsService) {
+    this.termsService = termsService;
     this.persons = persons;
     this.register = register;
     this.numbers = numbers;
@@ -176,20 +178,66 @@ public class PenaltyNoticeActions {
     String person = persons.resolve(parent, body.parentName(), body.parentAddress(), body.parentDateOfBirth());
     int prior =
         register.countStanding(parent, person, upn, body.issuedOn().minusYears(properties.limitYears()), body.issuedOn());
+    // its true place among the notices to this parent for this child, even beyond the limit: a fact to record
+    NoticeTerms terms = termsService.termsOfIssued(prior, body.offenceFrom());
+    BigDecimal reduced = checkedAmounts(body, terms);
     PenaltyNoticeEntry entry =
         new PenaltyNoticeEntry(
             numbers.next(), null, null, upn, body.pupilName().trim(), body.schoolUrn().trim(), parent,
             body.parentName().trim(), body.parentAddress().trim(), body.noticeReason().trim(), body.offenceFrom(),
-            body.offenceTo(), null, prior + 1,
-            body.offenceFrom().isBefore(properties.rateChangeDate()) ? "pre-2024" : "2024",
-            body.issuedOn(), null, body.reducedAmount(), body.fullAmount(), null, null,
+            body.offenceTo(), null, terms.sequence(), terms.rateScheme(),
+            body.issuedOn(), null, reduced, body.fullAmount(), null, null,
             dates.informationDeadline(body.offenceTo()),
             body.paid() ? PenaltyNoticeEntry.PAID : PenaltyNoticeEntry.UNPAID,
             body.paid() ? body.amountPaid() : null, body.paid() ? body.paidOn() : null,
             null, null, null, null, null, null, body.issuedOn(), null, null,
             body.issuedBy().trim(), body.issuerName().trim(),
             blankToNull(body.issuerReference()), null);
-    return register.recordExternal(entry, person);
+    PenaltyNoticeEntry recorded = register.recordExternal(entry, person);
+    // a notice issued before others already recorded moves them along: their places stay true
+    register.renumberAfter(parent, person, upn, body.issuedOn(), properties.limitYears());
+    return recorded;
+  }
+
+  /**
+   * The amounts of a notice someone else issued must be those the law gives its place (SI 2007/1867
+   * reg 4 as amended by SI 2024/210): a second (or later) notice in the period has no reduced
+   * amount. The reduced amount, when left out, is the law's; the one to record is returned.
+   */
+  private BigDecimal checkedAmounts(ExternalNoticeRequest body, NoticeTerms terms) {
+    String place = "the " + ordinal(terms.sequence()) + " notice to this parent for this child in "
+        + properties.limitYears() + " years";
+    if (body.fullAmount().compareTo(terms.fullAmount()) != 0) {
+      throw new InvalidInputException(
+          "fullAmount", "must be £" + terms.fullAmount().setScale(2) + " for " + place + " (SI 2007/1867 reg 4 as"
+              + " amended by SI 2024/210" + ("pre-2024".equals(terms.rateScheme()) ? ", at the rates before 19 August 2024" : "")
+              + ")");
+    }
+    if (terms.reducedAmount() == null) {
+      if (body.reducedAmount() != null) {
+        throw new InvalidInputException(
+            "reducedAmount", "must be empty: " + place + " is " + (terms.priorNotices() > 0 ? "not the first, so it has"
+                + " no reduced amount, only the full amount within 28 days" : "without a reduced amount")
+                + " (SI 2007/1867 reg 4(2) as inserted by SI 2024/210 reg 4)");
+      }
+      return null;
+    }
+    if (body.reducedAmount() != null && body.reducedAmount().compareTo(terms.reducedAmount()) != 0) {
+      throw new InvalidInputException(
+          "reducedAmount", "must be £" + terms.reducedAmount().setScale(2) + " for " + place + " (SI 2007/1867 reg 4)");
+    }
+    return terms.reducedAmount();
+  }
+
+  private static String ordinal(int n) {
+    int lastTwo = n % 100;
+    String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
+      case 1 -> "st";
+      case 2 -> "nd";
+      case 3 -> "rd";
+      default -> "th";
+    };
+    return n + suffix;
   }
 
   private static String blankToNull(String value) {

@@ -63,19 +63,36 @@ public record PenaltyNoticeEntry(
   public static final String WITHDRAWN = "withdrawn";
   public static final String PROSECUTED = "prosecuted";
 
+  /** An amount that settles the notice if paid by a day (both in the notice's terms). */
+  public record AmountDue(BigDecimal amount, LocalDate by) {}
+
+  /**
+   * What the parent may still pay from {@code day} on, soonest first: the reduced amount by the
+   * reduced deadline (while a reduction applies), then the full amount by the final deadline;
+   * nothing before issue or after the final deadline. The one rule every page and check uses.
+   */
+  public java.util.List<AmountDue> amountsDueFrom(LocalDate day) {
+    if (issuedOn == null || finalDeadline == null || day.isAfter(finalDeadline)) {
+      return java.util.List.of();
+    }
+    AmountDue full = new AmountDue(fullAmount, finalDeadline);
+    if (reducedAmount != null && reducedDeadline != null && !day.isAfter(reducedDeadline)) {
+      return java.util.List.of(new AmountDue(reducedAmount, reducedDeadline), full);
+    }
+    return java.util.List.of(full);
+  }
+
   /**
    * The amount due for a payment made on {@code day}: the reduced amount up to the reduced
    * deadline (when a reduction applies), the full amount up to the final deadline, nothing
    * (null) before issue or after the final deadline.
    */
   public BigDecimal amountDueOn(LocalDate day) {
-    if (issuedOn == null || day.isBefore(issuedOn) || day.isAfter(finalDeadline)) {
+    if (issuedOn == null || day.isBefore(issuedOn)) {
       return null;
     }
-    if (reducedAmount != null && reducedDeadline != null && !day.isAfter(reducedDeadline)) {
-      return reducedAmount;
-    }
-    return fullAmount;
+    java.util.List<AmountDue> due = amountsDueFrom(day);
+    return due.isEmpty() ? null : due.get(0).amount();
   }
 
   /**

@@ -139,6 +139,36 @@ public class PenaltyNoticeRegister {
     return get(notice.noticeNumber());
   }
 
+  /**
+   * Gives the standing notices to this parent for this child issued after {@code issuedOn} (and
+   * within {@code limitYears} of it) their true place again, once a notice issued on {@code
+   * issuedOn} was recorded late: each counts the standing notices before it in its own limit
+   * period (those of the same day with a lower number first). Their amounts are what they were
+   * issued with and stay as they are.
+   */
+  public void renumberAfter(String parentId, String person, String pupilUpn, LocalDate issuedOn, int limitYears) {
+    List<Object[]> later =
+        jdbc.query(
+            "SELECT notice_number, " + DAY_OF_ISSUE + " AS day_of_issue FROM pn_notice WHERE " + SAME_PARENT
+                + " AND pupil_upn = ? AND status <> 'withdrawn' AND " + DAY_OF_ISSUE + " > ? AND " + DAY_OF_ISSUE
+                + " <= ? ORDER BY day_of_issue, notice_number",
+            (rs, row) -> new Object[] {rs.getString("notice_number"), day(rs, "day_of_issue")},
+            parentId, person, pupilUpn, date(issuedOn), date(issuedOn.plusYears(limitYears)));
+    for (Object[] notice : later) {
+      String number = (String) notice[0];
+      LocalDate day = (LocalDate) notice[1];
+      Integer before =
+          jdbc.queryForObject(
+              "SELECT COUNT(*) FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status <> 'withdrawn'"
+                  + " AND notice_number <> ? AND " + DAY_OF_ISSUE + " > ? AND (" + DAY_OF_ISSUE + " < ? OR ("
+                  + DAY_OF_ISSUE + " = ? AND notice_number < ?))",
+              Integer.class, parentId, person, pupilUpn, number, date(day.minusYears(limitYears)), date(day), date(day),
+              number);
+      jdbc.update(
+          "UPDATE pn_notice SET notice_sequence = ? WHERE notice_number = ?", (before == null ? 0 : before) + 1, number);
+    }
+  }
+
   private static PenaltyNoticeEntry sameInstance(PenaltyNoticeEntry existing, PenaltyNoticeEntry wanted) {
     if (!existing.processInstanceId().equals(wanted.processInstanceId())
         || !existing.noticeNumber().equals(wanted.noticeNumber())) {

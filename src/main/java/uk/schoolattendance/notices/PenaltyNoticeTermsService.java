@@ -25,6 +25,30 @@ public class PenaltyNoticeTermsService {
     this.properties = properties;
   }
 
+  /**
+   * The terms of a notice someone else already issued (a head teacher, the police, another
+   * authority), {@code prior} standing notices to the same parent for the same child before it in
+   * the limit period: its place ({@code prior + 1}, true even beyond the limit, when {@code
+   * allowed} is false and {@code refusalReason} {@code limit-reached}) and the amounts the law gives
+   * that place. The rate bands are the decision's: the first notice in the period has the reduced
+   * amount, any later one the full amount only (SI 2007/1867 reg 4(2) as inserted by SI 2024/210
+   * reg 4); the rate scheme follows the offence period's first day.
+   */
+  public NoticeTerms termsOfIssued(int prior, LocalDate offenceFrom) {
+    boolean oldRates = offenceFrom.isBefore(properties.rateChangeDate());
+    Rates rates = oldRates ? properties.oldRates() : properties.rates();
+    boolean first = prior == 0;
+    boolean allowed = prior < properties.limit();
+    return new NoticeTerms(
+        allowed,
+        allowed ? null : "limit-reached",
+        prior,
+        prior + 1,
+        oldRates ? "pre-2024" : "2024",
+        first ? rates.firstReduced() : rates.secondReduced(),
+        first ? rates.firstFull() : rates.secondFull());
+  }
+
   /** The terms for a notice to {@code parentId} for {@code pupilUpn} proposed on {@code proposedOn}. */
   public NoticeTerms decide(
       DecisionService decisions, String parentId, String pupilUpn, LocalDate offenceFrom, LocalDate proposedOn) {

@@ -47,6 +47,7 @@ class EvidenceDocumentsTest {
   @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
   static final String PERIOD = "21 October 2026 to 4 November 2026";
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RegisterCalendars calendars;
   @Autowired RuntimeService runtime;
@@ -123,6 +124,16 @@ class EvidenceDocumentsTest {
       assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
       assertThat(item).containsEntry("sha256", StoredRegistrationCertificates.sha256(pdf.getBody()));
     });
+
+    // the compliance team's page of the notice links the same document, and it opens
+    uk.schoolattendance.casefile.CaseFileClient compliance = new uk.schoolattendance.casefile.CaseFileClient(port);
+    compliance.signIn("compliance");
+    org.jsoup.select.Elements links = compliance.get("/casework/register/" + number).html().select("#evidence a");
+    assertThat(links.eachText()).singleElement().asString().startsWith(title).contains("(PDF, ");
+    assertThat(links.attr("href")).isEqualTo(evidence.getBody().get(0).get("href"));
+    ResponseEntity<byte[]> opened = rest.withBasicAuth("compliance", "compliance").getForEntity(links.attr("href"), byte[].class);
+    assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(opened.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
   }
 
   @Test

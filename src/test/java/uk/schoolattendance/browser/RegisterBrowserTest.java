@@ -80,4 +80,40 @@ class RegisterBrowserTest extends BrowserTestSupport {
     assertThat(register.get(second).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
     assertThat(register.get(second).issuedOn()).isEqualTo(today);
   }
+
+  @Autowired uk.schoolattendance.notices.PenaltyNoticeActions actions;
+
+  private String external(String upn, String from, String to, String issuedOn, java.math.BigDecimal reduced) {
+    return actions.recordExternal(new uk.schoolattendance.notices.ExternalNoticeRequest(
+        "head-teacher", "A. Head, Riverside Primary School", null, upn, "Theo Wood", "100001", "BRW-EXT-" + upn, "Alex Wood",
+        "4 Quay Street, Southend SS1 9ZZ", null, "holiday", LocalDate.parse(from), LocalDate.parse(to),
+        LocalDate.parse(issuedOn), new java.math.BigDecimal("160.00"), reduced, false, null, null)).noticeNumber();
+  }
+
+  @Test
+  void aThirdNoticeSomeoneElseIssuedShowsAsBeyondTheLimitAndABadFilterIsNamed() {
+    String upn = CaseFileCases.newUpn();
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    external(upn, today.minusMonths(20).toString(), today.minusMonths(20).plusDays(9).toString(),
+        today.minusMonths(20).plusDays(14).toString(), new java.math.BigDecimal("80.00"));
+    external(upn, today.minusMonths(6).toString(), today.minusMonths(6).plusDays(9).toString(),
+        today.minusMonths(6).plusDays(14).toString(), null);
+    String third = external(upn, today.minusMonths(3).toString(), today.minusMonths(3).plusDays(9).toString(),
+        today.minusMonths(3).plusDays(14).toString(), null);
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "compliance", "compliance");
+      browser.open("/casework/register?status=bogus&page=-1");
+      browser.visible(By.cssSelector(".govuk-error-summary"));
+      assertThat(browser.driver().findElement(By.cssSelector(".govuk-error-summary")).getText())
+          .contains("The state filter ‘bogus’ is not a state of a notice", "Page ‘-1’ does not exist");
+      browser.screenshot("casefile-register-bad-filter");
+
+      browser.open("/casework/register/" + third);
+      browser.visible(By.id("beyond-limit"));
+      assertThat(browser.driver().findElement(By.id("details")).getText())
+          .contains("3rd in 3 years: beyond the limit of 2").doesNotContain("Reduced amount");
+      assertThat(browser.driver().findElement(By.id("beyond-limit")).getText()).contains("no more than 2 penalty notices");
+      browser.screenshot("casefile-register-beyond-limit");
+    }
+  }
 }

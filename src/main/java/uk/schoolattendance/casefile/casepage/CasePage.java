@@ -86,7 +86,8 @@ public record CasePage(
 
   public record Letter(String title, String href) {}
 
-  public record NoticeView(String number, String parent, String status, String issuedOn, String amountDue, String deadline) {}
+  /** A notice of the case; {@code amountDue} says what the parent may still pay and by when, soonest first. */
+  public record NoticeView(String number, String parent, String status, String issuedOn, String amountDue) {}
 
   /**
    * What the viewer may do on this page, as the engine decides (and the forms as they were

@@ -265,9 +265,23 @@ class CasePageReader {
             notice.parentName(),
             Wording.sentence(notice.status()),
             dates.day(notice.issuedOn()),
-            notice.awaitingPayment() ? "£" + notice.amountDueOn(today).setScale(2, java.math.RoundingMode.HALF_UP) : "",
-            notice.awaitingPayment() ? dates.day(notice.finalDeadline()) : ""))
+            notice.awaitingPayment() ? amountsDue(notice, today) : ""))
         .toList();
+  }
+
+  /**
+   * What the parent may still pay, in the notice's own terms ({@link PenaltyNoticeEntry#amountsDueFrom}):
+   * "£80.00 by 21 December 2026, then £160.00 by 28 December 2026", or the full amount alone once
+   * the reduced period is over.
+   */
+  private String amountsDue(PenaltyNoticeEntry notice, LocalDate today) {
+    List<PenaltyNoticeEntry.AmountDue> due = notice.amountsDueFrom(today);
+    if (due.isEmpty()) {
+      return notice.finalDeadline() == null ? "" : "Nothing: the time to pay ended on " + dates.day(notice.finalDeadline());
+    }
+    return due.stream()
+        .map(each -> "£" + each.amount().setScale(2, java.math.RoundingMode.HALF_UP) + " by " + dates.day(each.by()))
+        .collect(java.util.stream.Collectors.joining(", then "));
   }
 
   /** What the viewer may do: the engine's authorizations decide (UPDATE on the case's instance). */

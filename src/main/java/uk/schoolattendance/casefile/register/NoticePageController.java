@@ -20,6 +20,8 @@ import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.notices.NoticeActionRefused;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.process.EvidenceDocuments;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.InvalidInputException;
@@ -42,9 +44,13 @@ class NoticePageController {
   record NoticePage(
       String title, PenaltyNoticeEntry notice, String stateLabel, String stateTag, List<Line> details, String letterHref,
       boolean takesPayment, boolean takesWithdrawal, String amountDueToday, PaymentForm payment, WithdrawalForm withdrawal,
-      List<FieldError> errors, String done, Map<String, String> methods, Map<String, String> grounds) {}
+      List<FieldError> errors, String done, Map<String, String> methods, Map<String, String> grounds,
+      String beyondLimit, List<EvidenceLink> evidence) {}
 
   record Line(String label, String value) {}
+
+  /** A document kept as the notice's evidence (the registration certificate of its offence period), where to open it. */
+  record EvidenceLink(String title, String href, String size) {}
 
   record PaymentForm(String amount, DayInput paid, String method, String reference) {}
 
@@ -55,9 +61,13 @@ class NoticePageController {
   private final PenaltyNoticeActions actions;
   private final UkDates dates;
   private final SchoolDirectory schools;
+  private final PenaltyNoticeProperties properties;
+  private final EvidenceDocuments documents;
 
   NoticePageController(RegisterKeepers keepers, PenaltyNoticeRegister register, PenaltyNoticeActions actions, UkDates dates,
-      SchoolDirectory schools) {
+      SchoolDirectory schools, PenaltyNoticeProperties properties, EvidenceDocuments documents) {
+    this.properties = properties;
+    this.documents = documents;
     this.schools = schools;
     this.keepers = keepers;
     this.register = register;
@@ -171,7 +181,36 @@ class NoticePageController {
         "Penalty notice " + notice.noticeNumber(), notice, NoticeWords.state(status), NoticeWords.tag(status), details(notice),
         notice.processInstanceId() == null ? null : "/api/penalty-notices/" + notice.noticeNumber() + "/letter",
         takesPayment, takesWithdrawal, due == null ? null : NoticeWords.pounds(due), payment, withdrawal, errors, done,
-        NoticeWords.PAYMENT_METHODS, NoticeWords.GROUNDS);
+        NoticeWords.PAYMENT_METHODS, NoticeWords.GROUNDS, beyondLimit(notice), evidence(notice));
+  }
+
+  /**
+   * The warning a notice beyond the limit carries: no more than {@code limit} notices to the same
+   * parent for the same child in {@code limit-years} years (the national framework for penalty
+   * notices, which every local code of conduct follows: SI 2007/1867 regs 14 to 18). Only a notice
+   * someone else issued can stand there: the register records it as the fact it is and says so.
+   */
+  private String beyondLimit(PenaltyNoticeEntry notice) {
+    if (notice.sequence() <= properties.limit() || PenaltyNoticeEntry.WITHDRAWN.equals(notice.status())) {
+      return null;
+    }
+    return "This is the " + NoticeWords.sequence(notice.sequence(), properties.limitYears()) + " to this parent for this"
+        + " child: no more than " + properties.limit() + " penalty notices may be issued to the same parent for the same"
+        + " child in " + properties.limitYears() + " years (the national framework for penalty notices and the local"
+        + " code of conduct), so it ought not to have been issued: the authority may withdraw it (SI 2007/1867 reg 8) and"
+        + " consider another route, such as prosecution.";
+  }
+
+  /** The notice's evidence documents, each linked to where it is served. */
+  private List<EvidenceLink> evidence(PenaltyNoticeEntry notice) {
+    return documents.of(EvidenceDocuments.penaltyNotice(notice.noticeNumber())).stream()
+        .map(document -> new EvidenceLink(
+            document.title(), "/api/pupils/" + document.pupilUpn() + "/documents/" + document.id(), size(document.size())))
+        .toList();
+  }
+
+  private static String size(int bytes) {
+    return bytes < 1024 ? bytes + " bytes" : (bytes + 1023) / 1024 + " KB";
   }
 
   private List<Line> details(PenaltyNoticeEntry n) {
@@ -186,7 +225,8 @@ class NoticePageController {
         + (n.issuerName() == null ? "" : ": " + n.issuerName())
         + (n.issuerReference() == null ? "" : " (reference " + n.issuerReference() + ")"));
     add(lines, "Case", n.caseReference());
-    add(lines, "Notice for this parent and child", n.sequence() == 1 ? "First in 3 years" : "Second in 3 years");
+    add(lines, "Notice for this parent and child", NoticeWords.sequence(n.sequence(), properties.limitYears())
+        + (n.sequence() > properties.limit() ? ": beyond the limit of " + properties.limit() : ""));
     add(lines, "Prepared on", dates.day(n.preparedOn()));
     add(lines, "Issued on", n.issuedOn() == null ? "" : dates.day(n.issuedOn())
         + (n.deliveryMethod() == null ? "" : "post".equals(n.deliveryMethod()) ? ", by post" : ", by hand"));

@@ -17,6 +17,8 @@ import java.time.LocalDate;
  * @param deadline the day of the next deadline, null when there is none (sorted last)
  * @param overdue whether that day has passed
  * @param issuedBy who issued it, in words
+ * @param beyondLimit whether it stands beyond the limit of notices to this parent for this child in
+ *     the limit period (a notice someone else issued: a fact the register records and marks)
  */
 public record RegisterRow(
     String noticeNumber,
@@ -30,4 +32,5 @@ public record RegisterRow(
     String next,
     LocalDate deadline,
     boolean overdue,
-    String issuedBy) {}
+    String issuedBy,
+    boolean beyondLimit) {}

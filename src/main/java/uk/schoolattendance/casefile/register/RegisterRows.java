@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.notices.RegisterQuery;
 
@@ -31,8 +32,10 @@ class RegisterRows {
   private final PenaltyNoticeRegister register;
   private final TaskService taskService;
   private final UkDates dates;
+  private final PenaltyNoticeProperties properties;
 
-  RegisterRows(PenaltyNoticeRegister register, TaskService taskService, UkDates dates) {
+  RegisterRows(PenaltyNoticeRegister register, TaskService taskService, UkDates dates, PenaltyNoticeProperties properties) {
+    this.properties = properties;
     this.register = register;
     this.taskService = taskService;
     this.dates = dates;
@@ -98,11 +101,12 @@ class RegisterRows {
         next = postBy == null ? "Post or hand over" : "Post or hand over by " + dates.day(postBy);
       }
       case PenaltyNoticeEntry.ISSUED -> {
-        boolean reduced = notice.reducedAmount() != null && notice.reducedDeadline() != null
-            && !today.isAfter(notice.reducedDeadline());
-        deadline = reduced ? notice.reducedDeadline() : notice.finalDeadline();
-        next = deadline == null ? "" : NoticeWords.pounds(reduced ? notice.reducedAmount() : notice.fullAmount())
-            + " due by " + dates.day(deadline);
+        // the notice's own terms decide what is due next (the reduced amount while it applies)
+        List<PenaltyNoticeEntry.AmountDue> due = notice.amountsDueFrom(today);
+        deadline = due.isEmpty() ? notice.finalDeadline() : due.get(0).by();
+        next = due.isEmpty()
+            ? (deadline == null ? "" : "The time to pay ended on " + dates.day(deadline))
+            : NoticeWords.pounds(due.get(0).amount()) + " due by " + dates.day(deadline);
       }
       case PenaltyNoticeEntry.UNPAID -> {
         deadline = notice.informationDeadline();
@@ -113,6 +117,7 @@ class RegisterRows {
     return new RegisterRow(
         notice.noticeNumber(), NoticePageController.href(notice.noticeNumber()), notice.pupilName(), notice.parentName(),
         notice.schoolUrn(), notice.status(), NoticeWords.state(notice.status()), NoticeWords.tag(notice.status()), next,
-        deadline, deadline != null && deadline.isBefore(today), NoticeWords.issuer(notice.issuedBy()));
+        deadline, deadline != null && deadline.isBefore(today), NoticeWords.issuer(notice.issuedBy()),
+        notice.sequence() > properties.limit());
   }
 }

@@ -45,6 +45,8 @@ class RegisterPageTest {
   @Autowired PenaltyNoticeNumbers numbers;
   @Autowired PenaltyNoticeRegister register;
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   @BeforeEach
   void postingDay() {
@@ -277,5 +279,159 @@ class RegisterPageTest {
     assertThat(signedIn("register-admin", ADMIN_PASSWORD).get("/casework/register").status()).isEqualTo(200);
     assertThat(signedIn("compliance").get("/casework/").html().select("nav").text()).contains("Penalty notices");
     assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+  }
+
+  // ---- the limit of 2 notices in 3 years, notices someone else issued, what the parent owes
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
+  /** A head teacher's notice to Alex Parent for this child, as the compliance team records it through the API. */
+  @SuppressWarnings("rawtypes")
+  private org.springframework.http.ResponseEntity<Map> external(String upn, String from, String to, String issuedOn,
+      Object reducedAmount) {
+    return external(upn, from, to, issuedOn, reducedAmount, 160.00);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private org.springframework.http.ResponseEntity<Map> external(String upn, String from, String to, String issuedOn,
+      Object reducedAmount, Object fullAmount) {
+    Map<String, Object> body = new HashMap<>(Map.ofEntries(
+        Map.entry("issuedBy", "head-teacher"), Map.entry("issuerName", "A. Head, Riverside Primary School"),
+        Map.entry("pupilUpn", upn), Map.entry("pupilName", "Theo Wood"), Map.entry("schoolUrn", "100001"),
+        Map.entry("parentId", "EXT-" + upn), Map.entry("parentName", "Alex Parent"),
+        Map.entry("parentAddress", "1 Station Road, Southend SS1 1AA"), Map.entry("noticeReason", "holiday"),
+        Map.entry("offenceFrom", from), Map.entry("offenceTo", to), Map.entry("issuedOn", issuedOn),
+        Map.entry("fullAmount", fullAmount), Map.entry("paid", false)));
+    if (reducedAmount != null) {
+      body.put("reducedAmount", reducedAmount);
+    }
+    return rest.withBasicAuth("compliance", "compliance").postForEntity("/api/penalty-notices/external", body, Map.class);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private String recorded(org.springframework.http.ResponseEntity<Map> response) {
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    return (String) response.getBody().get("noticeNumber");
+  }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void aThirdNoticeSomeoneElseIssuedIsRecordedAsThe3rdBeyondTheLimitAndASecondHasNoReduction() {
+    String upn = CaseFileCases.newUpn();
+    String first = recorded(external(upn, "2025-03-03", "2025-03-14", "2025-03-20", 80.00));
+    assertThat(register.get(first).sequence()).isEqualTo(1);
+    assertThat(register.get(first).reducedAmount()).isEqualByComparingTo("80.00");
+
+    // a second notice in 3 years has no reduced amount (SI 2007/1867 reg 4(2)): one is refused naming the field
+    org.springframework.http.ResponseEntity<Map> reduced = external(upn, "2026-06-01", "2026-06-12", "2026-06-19", 80.00);
+    assertThat(reduced.getStatusCode().value()).isEqualTo(400);
+    assertThat(reduced.getBody()).containsEntry("field", "reducedAmount");
+    assertThat((String) reduced.getBody().get("detail")).contains("2nd notice", "no reduced amount");
+    assertThat(register.count(new uk.schoolattendance.notices.RegisterQuery(null, upn, null, null, 0, 10))).isEqualTo(1);
+
+    org.springframework.http.ResponseEntity<Map> full = external(upn, "2026-06-01", "2026-06-12", "2026-06-19", null, 80.00);
+    assertThat(full.getStatusCode().value()).isEqualTo(400);
+    assertThat(full.getBody()).containsEntry("field", "fullAmount");
+    String second = recorded(external(upn, "2026-06-01", "2026-06-12", "2026-06-19", null));
+    assertThat(register.get(second).sequence()).isEqualTo(2);
+    assertThat(register.get(second).reducedAmount()).isNull();
+    assertThat(register.get(second).fullAmount()).isEqualByComparingTo("160.00");
+
+    // the third happened: recorded with its true place, marked beyond the limit everywhere
+    String third = recorded(external(upn, "2026-07-06", "2026-07-17", "2026-07-20", null));
+    assertThat(register.get(third).sequence()).isEqualTo(3);
+    assertThat(rest.withBasicAuth("compliance", "compliance").getForEntity("/api/penalty-notices/" + third, Map.class).getBody())
+        .containsEntry("sequence", 3).containsEntry("reducedAmount", null);
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page page = compliance.get("/casework/register/" + third);
+    assertThat(page.html().select("#details").text())
+        .contains("Notice for this parent and child 3rd in 3 years: beyond the limit of 2").doesNotContain("Reduced amount");
+    assertThat(page.html().select("#beyond-limit").text()).contains("no more than 2 penalty notices");
+    assertThat(compliance.get("/casework/register/" + second).html().select("#details").text())
+        .contains("2nd in 3 years").doesNotContain("Reduced amount");
+    assertThat(compliance.get("/casework/register/" + second).html().select("#beyond-limit")).isEmpty();
+    assertThat(compliance.get("/casework/register?state=unpaid").html().select("tr[data-notice=" + third + "]").text())
+        .contains("Beyond the limit");
+    assertThat(compliance.get("/casework/register?state=unpaid").html().select("tr[data-notice=" + second + "]").text())
+        .doesNotContain("Beyond the limit");
+    String[] csv = compliance.get("/casework/register/export.csv?state=unpaid").body().split("\r\n");
+    assertThat(csv[0]).contains(",offenceFrom,offenceTo,sequence,preparedOn,");
+    String row = java.util.Arrays.stream(csv).filter(line -> line.startsWith(third + ",")).findFirst().orElseThrow();
+    assertThat(row).contains(",2026-07-06,2026-07-17,3,2026-07-20,");
+
+    // the authority's own notice to the same parent for the same child counts them: refused, another route
+    String own = numbers.next();
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", own, NoticeInputs.inputs("EXT-" + upn, upn, "other"));
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(own).singleResult().getId();
+    managementService.createJobQuery().processInstanceId(instance).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    assertThat(register.find(own)).isEmpty();
+    assertThat(runtimeService.getVariable(instance, "refusalReason")).isEqualTo("limit-reached");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_ChooseAnotherRoute");
+  }
+
+  @Test
+  void aNoticeRecordedLateThatWasIssuedFirstMovesTheLaterOnesAlong() {
+    String upn = CaseFileCases.newUpn();
+    String june = recorded(external(upn, "2026-06-01", "2026-06-12", "2026-06-19", 80.00));
+    assertThat(register.get(june).sequence()).isEqualTo(1);
+    String march = recorded(external(upn, "2025-03-03", "2025-03-14", "2025-03-20", 80.00));
+    assertThat(register.get(march).sequence()).isEqualTo(1);
+    assertThat(register.get(june).sequence()).isEqualTo(2);
+    String july = recorded(external(upn, "2026-07-06", "2026-07-17", "2026-07-20", null));
+    assertThat(register.get(july).sequence()).isEqualTo(3);
+    assertThat(signedIn("compliance").get("/casework/register/" + june).html().select("#details").text())
+        .contains("2nd in 3 years");
+  }
+
+  @Test
+  void theCasePageSaysWhatTheParentOwesAndByWhenFromTheNoticesOwnDeadlines() {
+    String upn = CaseFileCases.newUpn();
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(cases.start("100001", "Theo Wood", upn, "parent-1", "Alex Parent"));
+    String number = numbers.next();
+    Map<String, Object> inputs = NoticeInputs.inputs("OWE-" + upn, upn, "other");
+    inputs.put("caseReference", reference);
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, inputs);
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+    CaseFileClient compliance = signedIn("compliance");
+    compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
+    PenaltyNoticeEntry issued = register.get(number);
+    assertThat(issued.status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+    assertThat(issued.reducedDeadline()).isBefore(issued.finalDeadline());
+
+    String due = compliance.get("/casework/cases/" + reference).html().select("#notices").text();
+    assertThat(due).contains("£80.00 by " + DAY.format(issued.reducedDeadline()) + ", then £160.00 by "
+        + DAY.format(issued.finalDeadline()));
+
+    // after the reduced period only the full amount is due, by the final deadline
+    today(issued.reducedDeadline().plusDays(1));
+    String later = compliance.get("/casework/cases/" + reference).html().select("#notices").text();
+    assertThat(later).contains("£160.00 by " + DAY.format(issued.finalDeadline())).doesNotContain("£80.00");
+  }
+
+  @Test
+  void aBadStateFilterOrPageNumberIsNamedNotIgnored() {
+    prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page bad = compliance.get("/casework/register?status=bogus&page=-1");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.html().select(".govuk-error-summary li").eachText()).containsExactly(
+        "The state filter ‘bogus’ is not a state of a notice: select a state from the list (every notice is shown)",
+        "Page ‘-1’ does not exist: the register lists its notices on one page, page 1, shown below (choose a state or"
+            + " download the spreadsheet for more)");
+    assertThat(bad.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#state", "#notices-heading");
+    assertThat(bad.html().select("#state-error").text()).contains("‘bogus’");
+    assertThat(bad.html().select("title").text()).startsWith("Error:");
+
+    // the API's name for the filter works here too; a good page number is no error
+    CaseFileClient.Page byStatus = compliance.get("/casework/register?status=prepared&page=1");
+    assertThat(byStatus.status()).isEqualTo(200);
+    assertThat(byStatus.html().select("#state option[selected]").val()).isEqualTo("prepared");
+    assertThat(compliance.get("/casework/register?page=abc").status()).isEqualTo(400);
+    assertThat(compliance.get("/casework/register/export.csv?state=bogus").status()).isEqualTo(400);
   }
 }
