@@ -142,17 +142,18 @@ class NoticeToImproveTest {
       com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
       for (int page = 1; page <= 2; page++) { // each parent's notice
         String[] lines = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page).split("\\R");
-        // the sender block the penalty notice has (the fixture's authority: the national default)
-        assertThat(lines[0].strip()).isEqualTo("The Local Authority");
-        assertThat(lines[1].strip()).isEqualTo("Attendance Compliance Team, Civic Centre, High Street");
+        // the sender block the penalty notice has (the fixture's council)
+        assertThat(lines[0].strip()).isEqualTo("Seaview Borough Council");
+        assertThat(lines[1].strip())
+            .isEqualTo("Attendance Compliance Team, Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX");
         String text = String.join(" ", lines).replaceAll("\\s+", " ");
         assertThat(text)
             .contains("please contact your case officer, Olivia Okafor, (details below) to accept it")
-            .contains("Contact Your case officer is Olivia Okafor, Attendance Compliance Team, The Local Authority:"
-                + " email olivia.okafor@attendance.example. You can write to Attendance Compliance Team, The Local"
-                + " Authority, Civic Centre, High Street, quoting our reference AC-2025-000100.")
+            .contains("Contact Your case officer is Olivia Okafor, Attendance Compliance Team, Seaview Borough Council:"
+                + " email olivia.okafor@attendance.example. You can write to Attendance Compliance Team, Seaview Borough"
+                + " Council, Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX, quoting our reference AC-2025-000100.")
             .contains("Yours sincerely, Olivia Okafor Case officer, Attendance Compliance Team For and on behalf of"
-                + " The Local Authority");
+                + " Seaview Borough Council");
       }
       assertThat(reader.getNumberOfPages()).isEqualTo(2);
       reader.close();
@@ -169,8 +170,8 @@ class NoticeToImproveTest {
         letter.getValue().readAllBytes())).getTextFromPage(1).replaceAll("\\s+", " ");
     assertThat(text)
         .contains("please contact the Attendance Compliance Team (details below) to accept it")
-        .contains("Contact the Attendance Compliance Team of The Local Authority. You can write to")
-        .contains("Yours sincerely, Attendance Compliance Team For and on behalf of The Local Authority")
+        .contains("Contact the Attendance Compliance Team of Seaview Borough Council. You can write to")
+        .contains("Yours sincerely, Attendance Compliance Team For and on behalf of Seaview Borough Council")
         .doesNotContain("officer,");
   }
 
