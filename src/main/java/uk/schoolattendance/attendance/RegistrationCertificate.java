@@ -7,14 +7,19 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DayOfWeek;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +36,11 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * /api/pupils/{upn}/registration-certificate}): the pupil, the school, every session's mark over
  * the period with its meaning, the totals counted exactly as the figures count them (possible
  * sessions are every mark but the not-possible codes), and the signatory. Evidence for the court
- * (Education Act 1996 s566) and for a penalty notice; a PDF made with OpenPDF.
+ * (Education Act 1996 s566) and for a penalty notice; a PDF made with OpenPDF. Every page names
+ * the pupil, their UPN and school and says "Page N of M", so a loose page of an exhibit is tied to
+ * the child; a weekday of the period on which the school was closed by its calendar (holiday,
+ * INSET day, bank holiday) and that has no mark is a {@code #} row (planned school closure), not a
+ * possible session.
  */
 @Component
 public class RegistrationCertificate {
@@ -42,6 +51,9 @@ public class RegistrationCertificate {
   private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
   private static final Font BODY = new Font(Font.HELVETICA, 9);
   private static final Font SMALL_BOLD = new Font(Font.HELVETICA, 9, Font.BOLD);
+  private static final Font FOOTER = new Font(Font.HELVETICA, 8);
+  /** The register's code for a planned whole or partial school closure. */
+  static final String CLOSED = "#";
 
   /** The sessions of a period, counted as the figures count them. */
   public record Totals(int possible, int present, int authorised, int unauthorised, int notCounted) {
@@ -71,11 +83,14 @@ public class RegistrationCertificate {
   private final AttendanceRegister register;
   private final SchoolDirectory schools;
   private final CertificateProperties properties;
+  private final RegisterCalendars calendars;
 
-  RegistrationCertificate(AttendanceRegister register, SchoolDirectory schools, CertificateProperties properties) {
+  RegistrationCertificate(
+      AttendanceRegister register, SchoolDirectory schools, CertificateProperties properties, RegisterCalendars calendars) {
     this.register = register;
     this.schools = schools;
     this.properties = properties;
+    this.calendars = calendars;
   }
 
   /** The period's totals for the pupil, from the marks. */
@@ -88,11 +103,41 @@ public class RegistrationCertificate {
   public byte[] pdf(Pupil pupil, LocalDate from, LocalDate to, LocalDate issuedOn) {
     check(from, to);
     List<RegisterMark> marks = register.marks(pupil.upn(), from, to);
+    List<LocalDate> closed = closedDays(pupil, marks, from, to);
+    // written twice: the first time counts the pages each page's "Page N of M" names
+    byte[] draft = render(pupil, marks, closed, from, to, issuedOn, 0);
+    return render(pupil, marks, closed, from, to, issuedOn, pages(draft));
+  }
+
+  private static int pages(byte[] pdf) {
+    try {
+      PdfReader reader = new PdfReader(pdf);
+      int pages = reader.getNumberOfPages();
+      reader.close();
+      return pages;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private byte[] render(
+      Pupil pupil, List<RegisterMark> marks, List<LocalDate> closed, LocalDate from, LocalDate to, LocalDate issuedOn,
+      int pages) {
     Totals totals = Totals.of(marks);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 48, 48, 48, 48);
+    Document document = new Document(PageSize.A4, 48, 48, 48, 56);
+    String footer = "Registration certificate of " + pupil.name() + ", UPN " + pupil.upn() + ", " + schoolNames(marks, pupil);
     try {
-      PdfWriter.getInstance(document, out);
+      PdfWriter writer = PdfWriter.getInstance(document, out);
+      writer.setPageEvent(new PdfPageEventHelper() {
+        @Override
+        public void onEndPage(PdfWriter pdf, Document page) {
+          ColumnText.showTextAligned(pdf.getDirectContent(), Element.ALIGN_LEFT, new Phrase(footer, FOOTER),
+              page.left(), page.bottom() - 24, 0);
+          ColumnText.showTextAligned(pdf.getDirectContent(), Element.ALIGN_RIGHT,
+              new Phrase("Page " + pdf.getPageNumber() + " of " + pages, FOOTER), page.right(), page.bottom() - 36, 0);
+        }
+      });
       document.addTitle("Registration certificate " + pupil.upn());
       document.open();
       document.add(new Paragraph("Registration certificate (certificate of attendance)", TITLE));
@@ -100,9 +145,9 @@ public class RegistrationCertificate {
       document.add(spacer());
       document.add(details(pupil, marks, from, to));
       document.add(new Paragraph("Marks, session by session", HEADING));
-      document.add(marksTable(marks));
+      document.add(marksTable(marks, closed));
       document.add(new Paragraph("What the codes mean", HEADING));
-      document.add(codes(marks));
+      document.add(codes(marks, !closed.isEmpty()));
       document.add(new Paragraph("Totals for the period", HEADING));
       for (String line : totalLines(totals)) {
         document.add(new Paragraph(line, BODY));
@@ -159,7 +204,38 @@ public class RegistrationCertificate {
     return table;
   }
 
-  private PdfPTable marksTable(List<RegisterMark> marks) {
+  /**
+   * The weekdays of the period without a mark on which every school the pupil has marks at in it
+   * (else their school) was closed by its calendar: the register shows them as {@code #}. None
+   * when no calendar is known.
+   */
+  private List<LocalDate> closedDays(Pupil pupil, List<RegisterMark> marks, LocalDate from, LocalDate to) {
+    TreeSet<String> urns = new TreeSet<>();
+    marks.forEach(mark -> urns.add(mark.schoolUrn()));
+    if (urns.isEmpty() && pupil.schoolUrn() != null) {
+      urns.add(pupil.schoolUrn());
+    }
+    List<SchoolDays> known = new ArrayList<>();
+    for (String urn : urns) {
+      SchoolDays days = urn.matches("\\d{1,9}") ? calendars.of(Integer.parseInt(urn)) : null;
+      if (days != null) {
+        known.add(days);
+      }
+    }
+    java.util.Set<LocalDate> marked = new java.util.HashSet<>();
+    marks.forEach(mark -> marked.add(mark.date()));
+    List<LocalDate> closed = new ArrayList<>();
+    for (LocalDate day = from; !known.isEmpty() && !day.isAfter(to); day = day.plusDays(1)) {
+      final LocalDate d = day;
+      boolean weekday = day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+      if (weekday && !marked.contains(day) && known.stream().allMatch(k -> k.covers(d) && !k.isSchoolDay(d))) {
+        closed.add(day);
+      }
+    }
+    return closed;
+  }
+
+  private PdfPTable marksTable(List<RegisterMark> marks, List<LocalDate> closed) {
     boolean severalSchools = marks.stream().map(RegisterMark::schoolUrn).distinct().count() > 1;
     PdfPTable table = severalSchools ? new PdfPTable(new float[] {3, 1, 1, 1, 2}) : new PdfPTable(new float[] {3, 1, 1, 1});
     table.setWidthPercentage(severalSchools ? 80 : 60);
@@ -168,7 +244,11 @@ public class RegistrationCertificate {
     for (String heading : severalSchools ? List.of("Date", "Day", "AM", "PM", "School URN") : List.of("Date", "Day", "AM", "PM")) {
       table.addCell(new PdfPCell(new Phrase(heading, SMALL_BOLD)));
     }
-    Map<String, String[]> days = new LinkedHashMap<>();
+    // by date (ISO text sorts by date); a closed day has no school
+    Map<String, String[]> days = new TreeMap<>();
+    for (LocalDate day : closed) {
+      days.put(day + " ", new String[] {CLOSED, CLOSED});
+    }
     for (RegisterMark mark : marks) {
       String[] day = days.computeIfAbsent(mark.date() + " " + mark.schoolUrn(), k -> new String[] {"", ""});
       day["AM".equals(mark.session()) ? 0 : 1] = mark.code();
@@ -188,11 +268,12 @@ public class RegistrationCertificate {
         table.addCell(new Phrase(key.substring(11), BODY));
       }
     });
+    table.setSpacingBefore(6); // below its heading, not through it
     table.setSpacingAfter(8);
     return table;
   }
 
-  private PdfPTable codes(List<RegisterMark> marks) {
+  private PdfPTable codes(List<RegisterMark> marks, boolean closedDays) {
     Map<String, String> counts = new TreeMap<>();
     for (RegisterMark mark : marks) {
       counts.putIfAbsent(mark.code(), switch (mark.category()) {
@@ -202,7 +283,11 @@ public class RegistrationCertificate {
         default -> "not a possible session";
       });
     }
+    if (closedDays) {
+      counts.putIfAbsent(CLOSED, "not a possible session");
+    }
     PdfPTable table = new PdfPTable(new float[] {1, 6, 3});
+    table.setSpacingBefore(6); // below its heading, not through it
     table.setWidthPercentage(100);
     table.setHeaderRows(1);
     for (String heading : List.of("Code", "Meaning", "Counts as")) {

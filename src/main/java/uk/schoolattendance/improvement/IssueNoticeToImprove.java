@@ -18,8 +18,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.CaseAssignment;
+import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.Days;
@@ -31,9 +34,11 @@ import uk.schoolattendance.schools.SchoolDirectory;
 /**
  * "Issue Notice to Improve" ({@code issueNoticeToImprove}): records the notice's dates, works
  * out the end of the improvement period in school weeks and stores the letter as the File
- * variable {@code noticeToImproveLetter} (one PDF, a page per liable parent is not needed: one
- * letter addressed to the first parent, copied to the others). Idempotent: when the notice is
- * already recorded on this instance a retry changes nothing.
+ * variable {@code noticeToImproveLetter} (one PDF, a notice to each liable parent). The timer
+ * and {@code noticeToImproveEndsOn} take the first school day after the period; the letter and
+ * the forms state its last school day. The letter comes from the case's officer (read from the
+ * identity store), else the team. Idempotent: when the notice is already recorded on this
+ * instance a retry changes nothing.
  */
 @Component("issueNoticeToImprove")
 public class IssueNoticeToImprove implements JavaDelegate {
@@ -41,12 +46,17 @@ public class IssueNoticeToImprove implements JavaDelegate {
   private final SchoolCalendar calendar;
   private final SchoolDirectory schools;
   private final NoticeToImproveProperties properties;
+  private final PenaltyNoticeProperties.Authority sender;
+  private final CaseAssignment caseAssignment;
 
   public IssueNoticeToImprove(
-      SchoolCalendar calendar, SchoolDirectory schools, NoticeToImproveProperties properties) {
+      SchoolCalendar calendar, SchoolDirectory schools, NoticeToImproveProperties properties,
+      PenaltyNoticeProperties authority, CaseAssignment caseAssignment) {
     this.calendar = calendar;
     this.schools = schools;
     this.properties = properties;
+    this.sender = authority.authority();
+    this.caseAssignment = caseAssignment;
   }
 
   @Override
@@ -61,7 +71,9 @@ public class IssueNoticeToImprove implements JavaDelegate {
     BASE_DATE.set(execution, issuedOn);
     PERIOD_WEEKS.set(execution, weeks);
     ENDS_ON.set(execution, endsOn);
-    NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.set(execution, Days.shown(issuedOn, endsOn));
+    // the timer fires on endsOn, the first school day after the period; people are told its last day
+    LocalDate lastDay = calendar.lastSchoolDayOf(issuedOn, weeks);
+    NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.set(execution, Days.shown(issuedOn, lastDay));
 
     // set per case by the officer when the case turned to formal action (issue #12 item 9)
     String sufficientImprovement = Inputs.required(
@@ -70,6 +82,7 @@ public class IssueNoticeToImprove implements JavaDelegate {
     JsonNode given = PARENTS.get(execution);
     List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given);
     String urn = SCHOOL_URN.get(execution);
+    NoticeToImproveLetter.Officer officer = officer(execution, caseAssignment.namedOfficer(urn, execution));
     Double attendance = ATTENDANCE_PERCENT.get(execution);
     Integer sessions = UNAUTHORISED_SESSIONS.get(execution);
     // one notice to each liable parent, at their own address
@@ -88,8 +101,10 @@ public class IssueNoticeToImprove implements JavaDelegate {
                 SUPPORT_SO_FAR.get(execution),
                 sufficientImprovement,
                 issuedOn,
-                endsOn,
-                weeks))
+                lastDay,
+                weeks,
+                sender,
+                officer))
             .toList();
     byte[] pdf = NoticeToImproveLetter.renderAll(notices);
     LETTER.set(
@@ -98,5 +113,26 @@ public class IssueNoticeToImprove implements JavaDelegate {
             .file(pdf)
             .mimeType("application/pdf")
             .create());
+  }
+
+  /**
+   * The case's officer (the one it was given, else the school's named officer) as the identity
+   * store names them; null when there is none or the store has no name for them, and the letter
+   * names the team.
+   */
+  private static NoticeToImproveLetter.Officer officer(DelegateExecution execution, List<String> officers) {
+    if (officers.isEmpty()) {
+      return null;
+    }
+    User user = execution.getProcessEngineServices().getIdentityService().createUserQuery()
+        .userId(officers.get(0)).singleResult();
+    String first = user == null || user.getFirstName() == null ? "" : user.getFirstName().strip();
+    String last = user == null || user.getLastName() == null ? "" : user.getLastName().strip();
+    String name = (first + " " + last).strip();
+    if (name.isEmpty()) {
+      return null;
+    }
+    String email = user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail().strip();
+    return new NoticeToImproveLetter.Officer(name, email);
   }
 }

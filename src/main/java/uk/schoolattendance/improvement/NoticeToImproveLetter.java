@@ -11,19 +11,36 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import uk.schoolattendance.notices.Letterhead;
+import uk.schoolattendance.notices.PenaltyNoticeProperties.Authority;
 
 /**
  * The Notice to Improve as a letter (PDF, OpenPDF) with the eight contents the statutory
  * guidance requires (domain notes §4): the attendance record and the offence; the benefits of
  * attendance and the parent's duty; the support given so far; the support still on offer; a
  * clear warning; the improvement period; what sufficient improvement looks like; the grounds
- * for a penalty notice before the period ends.
+ * for a penalty notice before the period ends. It comes from the authority: its sender block
+ * ({@link Letterhead}, the same as the penalty notice's), the case officer who can be contacted
+ * (else the team), and a signature block.
  */
 public final class NoticeToImproveLetter {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-  /** What the letter says about one pupil and one parent. */
+  /**
+   * The officer who signs the letter and whom the parent contacts: the case's officer, by name,
+   * with their email address when the identity store has one.
+   */
+  public record Officer(String name, String email) {}
+
+  /**
+   * What the letter says about one pupil and one parent.
+   *
+   * @param lastDay the last school day inside the improvement period (not the day after it, when
+   *     its review falls due)
+   * @param sender the authority as its letters name it
+   * @param officer the case officer; null: the letter names the team instead
+   */
   public record Content(
       String caseReference,
       String parentName,
@@ -36,8 +53,10 @@ public final class NoticeToImproveLetter {
       String supportSoFar,
       String sufficientImprovement,
       LocalDate issuedOn,
-      LocalDate endsOn,
-      int periodSchoolWeeks) {}
+      LocalDate lastDay,
+      int periodSchoolWeeks,
+      Authority sender,
+      Officer officer) {}
 
   /** The eight statutory sections, in order, as headed paragraphs (also used by tests). */
   public static List<String[]> sections(Content c) {
@@ -66,7 +85,8 @@ public final class NoticeToImproveLetter {
           "4. Support still on offer",
           "Your child's school and the attendance service remain ready to help: an attendance meeting, family"
               + " casework, an early help assessment with your consent, and an attendance contract. Support"
-              + " offered and not taken up remains available; please contact us to accept it."
+              + " offered and not taken up remains available; please contact " + contactName(c)
+              + " (details below) to accept it."
         },
         new String[] {
           "5. Warning",
@@ -76,7 +96,7 @@ public final class NoticeToImproveLetter {
         new String[] {
           "6. Improvement period",
           "You have an improvement period of " + c.periodSchoolWeeks() + " school weeks, from "
-              + DAY.format(c.issuedOn()) + " to " + DAY.format(c.endsOn()) + ". School holidays do not count."
+              + DAY.format(c.issuedOn()) + " to " + DAY.format(c.lastDay()) + ". School holidays do not count."
         },
         new String[] {
           "7. What sufficient improvement looks like",
@@ -102,7 +122,7 @@ public final class NoticeToImproveLetter {
    */
   public static byte[] renderAll(List<Content> notices) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 56, 56, 56, 56);
+    Document document = new Document(PageSize.A4, 50, 50, 40, 40);
     try {
       PdfWriter.getInstance(document, out);
       document.addTitle("Notice to Improve " + notices.get(0).caseReference());
@@ -118,23 +138,69 @@ public final class NoticeToImproveLetter {
     return out.toByteArray();
   }
 
+  /** Whom the parent contacts: the case officer by name, else the team. */
+  private static String contactName(Content c) {
+    return c.officer() == null ? "the " + c.sender().contact() : "your case officer, " + c.officer().name() + ",";
+  }
+
+  /** How to reach the officer (or the team): by email when known, telephone when configured, and by post. */
+  public static String contact(Content c) {
+    Authority sender = c.sender();
+    StringBuilder text = new StringBuilder(
+        c.officer() == null
+            ? "Contact the " + sender.contact() + " of " + sender.name()
+            : "Your case officer is " + c.officer().name() + ", " + sender.contact() + ", " + sender.name());
+    text.append(c.officer() != null && c.officer().email() != null ? ": email " + c.officer().email() : "");
+    if (sender.telephone() != null) {
+      text.append(c.officer() != null && c.officer().email() != null ? ", telephone " : ": telephone ")
+          .append(sender.telephone());
+    }
+    text.append(". You can write to ").append(sender.contact()).append(", ").append(sender.name()).append(", ")
+        .append(sender.address()).append(", quoting our reference ").append(c.caseReference()).append('.');
+    return text.toString();
+  }
+
+  /** The signature block's lines after "Yours sincerely" and the space to sign in. */
+  public static List<String> signedBy(Content c) {
+    return c.officer() == null
+        ? List.of(c.sender().contact(), "For and on behalf of " + c.sender().name())
+        : List.of(c.officer().name(), "Case officer, " + c.sender().contact(),
+            "For and on behalf of " + c.sender().name());
+  }
+
   private static void write(Document document, Content c) throws DocumentException {
-    {
-      Font heading = new Font(Font.HELVETICA, 16, Font.BOLD);
-      Font bold = new Font(Font.HELVETICA, 11, Font.BOLD);
-      Font body = new Font(Font.HELVETICA, 11, Font.NORMAL);
-      document.add(new Paragraph(c.parentName(), body));
-      document.add(new Paragraph(c.parentAddress(), body));
-      document.add(new Paragraph(" ", body));
-      document.add(new Paragraph(DAY.format(c.issuedOn()) + "    Our reference: " + c.caseReference(), body));
-      document.add(new Paragraph(" ", body));
-      document.add(new Paragraph("Notice to Improve: school attendance of " + c.pupilName(), heading));
-      for (String[] section : sections(c)) {
-        Paragraph title = new Paragraph(section[0], bold);
-        title.setSpacingBefore(10);
-        document.add(title);
-        document.add(new Paragraph(section[1], body));
-      }
+    Font heading = new Font(Font.HELVETICA, 14, Font.BOLD);
+    Font bold = new Font(Font.HELVETICA, 10, Font.BOLD);
+    Font body = new Font(Font.HELVETICA, 10, Font.NORMAL);
+    Letterhead.write(document, c.sender(), bold, body);
+    Paragraph to = new Paragraph(c.parentName(), body);
+    to.setSpacingBefore(10);
+    document.add(to);
+    document.add(new Paragraph(c.parentAddress(), body));
+    Paragraph dated = new Paragraph(DAY.format(c.issuedOn()) + "    Our reference: " + c.caseReference(), body);
+    dated.setSpacingBefore(8);
+    document.add(dated);
+    Paragraph title = new Paragraph("Notice to Improve: school attendance of " + c.pupilName(), heading);
+    title.setSpacingBefore(8);
+    document.add(title);
+    for (String[] section : sections(c)) {
+      Paragraph sectionTitle = new Paragraph(section[0], bold);
+      sectionTitle.setSpacingBefore(4);
+      document.add(sectionTitle);
+      document.add(new Paragraph(section[1], body));
+    }
+    Paragraph contactTitle = new Paragraph("Contact", bold);
+    contactTitle.setSpacingBefore(4);
+    document.add(contactTitle);
+    document.add(new Paragraph(contact(c), body));
+    Paragraph regards = new Paragraph("Yours sincerely,", body);
+    regards.setSpacingBefore(8);
+    document.add(regards);
+    Paragraph signature = new Paragraph(" ", body);
+    signature.setSpacingBefore(18); // room to sign
+    document.add(signature);
+    for (String line : signedBy(c)) {
+      document.add(new Paragraph(line, body));
     }
   }
 

@@ -70,8 +70,7 @@ public class PenaltyNoticeLetter {
       Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
       Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
 
-      document.add(new Paragraph(authority.name(), heading));
-      document.add(new Paragraph(authority.contact() + ", " + authority.address(), body));
+      Letterhead.write(document, authority, heading, body);
       document.add(new Paragraph("Penalty notice " + n.noticeNumber(), title));
       document.add(new Paragraph(
           "Education Act 1996, section 444A, and the Education (Penalty Notices) (England) Regulations 2007", body));

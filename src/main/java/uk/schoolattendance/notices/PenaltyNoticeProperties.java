@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The law and the local code of conduct for penalty notices, {@code attendance.penalty-notices}
@@ -154,6 +155,8 @@ public record PenaltyNoticeProperties(
    * @param paymentTelephone the number to pay by telephone; none by default
    * @param paymentByCheque whether the council takes cheques by post; false by default
    * @param paymentChequeAddress where cheques are sent, when not the {@code address}; none by default
+   * @param telephone the team's telephone number, printed in the sender block of every letter
+   *     ({@link Letterhead}); none by default
    */
   public record Authority(
       String name,
@@ -164,7 +167,8 @@ public record PenaltyNoticeProperties(
       String paymentWebAddress,
       String paymentTelephone,
       Boolean paymentByCheque,
-      String paymentChequeAddress) {
+      String paymentChequeAddress,
+      String telephone) {
 
     /** The property prefix of the authority, as a start-up warning names it. */
     public static final String PROPERTIES = "attendance.penalty-notices.authority.";
@@ -186,8 +190,10 @@ public record PenaltyNoticeProperties(
             null,
             null,
             false,
+            null,
             null);
 
+    @ConstructorBinding
     public Authority {
       name = name == null || name.isBlank() ? PLACEHOLDER_NAME : name.strip();
       address = address == null || address.isBlank() ? PLACEHOLDER_ADDRESS : address.strip();
@@ -198,6 +204,22 @@ public record PenaltyNoticeProperties(
       paymentTelephone = blankAsNull(paymentTelephone);
       paymentByCheque = Boolean.TRUE.equals(paymentByCheque);
       paymentChequeAddress = blankAsNull(paymentChequeAddress);
+      telephone = blankAsNull(telephone);
+    }
+
+    /** An authority without a telephone number of its team (the sender block then gives its address only). */
+    public Authority(
+        String name,
+        String address,
+        String paymentInstructions,
+        String contact,
+        String officerParticulars,
+        String paymentWebAddress,
+        String paymentTelephone,
+        Boolean paymentByCheque,
+        String paymentChequeAddress) {
+      this(name, address, paymentInstructions, contact, officerParticulars, paymentWebAddress, paymentTelephone,
+          paymentByCheque, paymentChequeAddress, null);
     }
 
     /**

@@ -95,6 +95,23 @@ public class SchoolCalendar {
     return nextSchoolDayFrom(day);
   }
 
+  /**
+   * The last school day inside a period of {@code weeks} school weeks beginning on {@code from}:
+   * the school day before {@link #addSchoolWeeks}'s day, which is the first school day after the
+   * period (when a timer at its end fires). What a letter or page states as the period's end, so
+   * that a period of 6 school weeks never names a day of a 7th.
+   */
+  public LocalDate lastSchoolDayOf(LocalDate from, int weeks) {
+    if (weeks < 1) {
+      throw new IllegalArgumentException("a period has at least one school week: " + weeks);
+    }
+    LocalDate day = addSchoolWeeks(from, weeks).minusDays(1);
+    while (!isSchoolDay(day)) {
+      day = day.minusDays(1);
+    }
+    return day;
+  }
+
   /** The first school day on or after {@code day}. */
   public LocalDate nextSchoolDayFrom(LocalDate day) {
     LocalDate candidate = day;

@@ -78,7 +78,50 @@ class RegistrationCertificateTest {
     // session by session: each school day's AM and PM marks (Hillcrest's INSET days 2 and 3 September have none)
     assertThat(text.replace(" ", ""))
         .contains("4September2026Fri\\#").contains("9September2026WedGG").contains("10September2026ThuN/")
-        .contains("21September2026MonLM").doesNotContain("2September2026Wed");
+        .contains("21September2026MonLM").contains("2September2026Wed##"); // Hillcrest's INSET day: a # row
+  }
+
+  @Test
+  void everyPageNamesThePupilAndItsNumberOfPagesTheHeadingsClearTheirTablesAndClosedDaysAreHashRows() throws IOException {
+    String upn = Upn.of(700_500_000_003L);
+    RegisterApi.importCsv(rest, "datateam", new CsvFile()
+        .days(upn, "100002", calendars.of(100002), LocalDate.of(2026, 9, 2), LocalDate.of(2026, 11, 24), (d, s) -> "/").text());
+    byte[] pdf = certificate("school2", upn, YEAR_START, LocalDate.of(2026, 11, 24)).getBody();
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "letters"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "letters", "registration-certificate.pdf"), pdf); // to look at
+
+    PdfReader reader = new PdfReader(pdf);
+    int pages = reader.getNumberOfPages();
+    assertThat(pages).isGreaterThan(1);
+    PdfTextExtractor extractor = new PdfTextExtractor(reader);
+    for (int page = 1; page <= pages; page++) {
+      // a loose page of a court exhibit is tied to the child
+      assertThat(extractor.getTextFromPage(page).replaceAll("\\s+", " "))
+          .contains("Sam " + CsvFile.surname(upn) + ", UPN " + upn + ", Hillcrest Academy (URN 100002)")
+          .contains("Page " + page + " of " + pages);
+    }
+    reader.close();
+
+    // each heading's letters (from its baseline 3 pt down to 11 pt up) are clear of its table's top border
+    for (String heading : new String[] {"Marks, session by session", "What the codes mean"}) {
+      for (int page = 1; page <= pages; page++) {
+        PdfLayout layout = PdfLayout.of(pdf, page);
+        if (layout.texts.stream().anyMatch(t -> t.text().strip().equals(heading))) {
+          float baseline = layout.baselineOf(heading);
+          assertThat(layout.rulesBetween(baseline - 3, baseline + 11)).as(heading + " over a rule").isEmpty();
+        }
+      }
+    }
+
+    // the days the school was closed in the period are # rows, not possible sessions: the summer holiday's
+    // 1 September, the INSET days 2 and 3 September, Hillcrest's October half term (19 to 23 October)
+    String text = text(pdf).replace(" ", "");
+    assertThat(text).contains("1September2026Tue##").contains("2September2026Wed##").contains("3September2026Thu##")
+        .contains("19October2026Mon##").contains("23October2026Fri##").doesNotContain("24October2026")
+        .contains("4September2026Fri//");
+    assertThat(total(text(pdf), "Possible sessions")).isEqualTo(
+        (Integer) RegisterApi.get(rest, "school2", "/api/pupils/" + upn + "/attendance?asOf=2026-11-24").getBody()
+            .get("possibleSessions"));
   }
 
   @Test

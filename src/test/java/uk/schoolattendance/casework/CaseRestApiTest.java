@@ -176,6 +176,20 @@ class CaseRestApiTest {
     assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(letter.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(new String(letter.getBody(), 0, 5)).isEqualTo("%PDF-");
+    // the demo council's sender block and the school's named officer, from the application's configuration
+    // and identity store
+    String text;
+    try {
+      text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(letter.getBody()))
+          .getTextFromPage(1).replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(text).startsWith("Seaview Borough Council Attendance Compliance Team, Civic Centre, 1 Marine Parade,"
+            + " Southend-on-Sea SS1 9ZX Telephone 01632 960 100 ")
+        .contains("Your case officer is Olivia Okafor, Attendance Compliance Team, Seaview Borough Council: email"
+            + " officer@attendance.example, telephone 01632 960 100.")
+        .contains("Yours sincerely, Olivia Okafor Case officer");
     assertThat(demo().getForEntity("/api/cases/AC-2026-900005/notice-to-improve/letter", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }

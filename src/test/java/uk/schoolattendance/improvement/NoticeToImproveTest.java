@@ -117,8 +117,62 @@ class NoticeToImproveTest {
           .contains("sufficient improvement during the improvement period means: no unauthorised absence and attendance above 92 %")
           .doesNotContain("above 90 %");
     }
-    assertThat(text).contains("Sam Pupil").contains("14 sessions").contains("6 school weeks")
-        .contains("26 January 2026").contains("family casework since November");
+    // the period's last day inside it: Friday 23 January, not Monday 26 January of a 7th school week
+    assertThat(text.replaceAll("\\s+", " ")).contains("Sam Pupil").contains("14 sessions")
+        .contains("improvement period of 6 school weeks, from 1 December 2025 to 23 January 2026")
+        .doesNotContain("26 January").contains("family casework since November");
+    assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name()))
+        .isEqualTo("1 December 2025 to 23 January 2026");
+  }
+
+  @Test
+  void theLetterComesFromTheAuthorityAndTheCaseOfficerWhoSignsItAndCanBeContacted() throws Exception {
+    org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
+    org.camunda.bpm.engine.identity.User officer = identity.newUser("officer");
+    officer.setFirstName("Olivia");
+    officer.setLastName("Okafor");
+    officer.setEmail("olivia.okafor@attendance.example");
+    identity.saveUser(officer);
+    try {
+      ProcessInstance instance = issued();
+      FileValue letter = runtimeService.getVariableTyped(instance.getId(), NoticeToImprove.LETTER.name());
+      byte[] pdf = letter.getValue().readAllBytes();
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "letters"));
+      java.nio.file.Files.write(java.nio.file.Path.of("target", "letters", "notice-to-improve.pdf"), pdf); // to look at
+      com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+      for (int page = 1; page <= 2; page++) { // each parent's notice
+        String[] lines = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page).split("\\R");
+        // the sender block the penalty notice has (the fixture's council)
+        assertThat(lines[0].strip()).isEqualTo("Seaview Borough Council");
+        assertThat(lines[1].strip())
+            .isEqualTo("Attendance Compliance Team, Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX");
+        String text = String.join(" ", lines).replaceAll("\\s+", " ");
+        assertThat(text)
+            .contains("please contact your case officer, Olivia Okafor, (details below) to accept it")
+            .contains("Contact Your case officer is Olivia Okafor, Attendance Compliance Team, Seaview Borough Council:"
+                + " email olivia.okafor@attendance.example. You can write to Attendance Compliance Team, Seaview Borough"
+                + " Council, Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX, quoting our reference AC-2025-000100.")
+            .contains("Yours sincerely, Olivia Okafor Case officer, Attendance Compliance Team For and on behalf of"
+                + " Seaview Borough Council");
+      }
+      assertThat(reader.getNumberOfPages()).isEqualTo(2);
+      reader.close();
+    } finally {
+      identity.deleteUser("officer");
+    }
+  }
+
+  @Test
+  void withoutAnOfficerTheIdentityStoreKnowsTheLetterNamesTheTeam() throws Exception {
+    ProcessInstance instance = issued(); // "officer" is no user of this engine's identity store
+    FileValue letter = runtimeService.getVariableTyped(instance.getId(), NoticeToImprove.LETTER.name());
+    String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(
+        letter.getValue().readAllBytes())).getTextFromPage(1).replaceAll("\\s+", " ");
+    assertThat(text)
+        .contains("please contact the Attendance Compliance Team (details below) to accept it")
+        .contains("Contact the Attendance Compliance Team of Seaview Borough Council. You can write to")
+        .contains("Yours sincerely, Attendance Compliance Team For and on behalf of Seaview Borough Council")
+        .doesNotContain("officer,");
   }
 
   @Test

@@ -44,6 +44,25 @@ class SchoolCalendarTest {
   }
 
   @Test
+  void aPeriodOfSixSchoolWeeksEndsOnTheLastSchoolDayOfTheSixthWeekNotOnTheMondayOfASeventh() {
+    // issued Sunday 29 November 2026 (the demo's today): the timer fires Monday 25 January 2027,
+    // the first school day of the 7th week; the period itself ends on Friday 22 January
+    assertThat(calendar.addSchoolWeeks(LocalDate.of(2026, 11, 29), 6)).isEqualTo(LocalDate.of(2027, 1, 25));
+    assertThat(calendar.lastSchoolDayOf(LocalDate.of(2026, 11, 29), 6)).isEqualTo(LocalDate.of(2027, 1, 22));
+    // issued Monday 1 December 2025: 1, 8, 15 Dec, [Christmas], 5, 12, 19 Jan: ends Friday 23 January
+    assertThat(calendar.lastSchoolDayOf(LocalDate.of(2025, 12, 1), 6)).isEqualTo(LocalDate.of(2026, 1, 23));
+    // issued on a Wednesday: six whole weeks end on the Tuesday
+    assertThat(calendar.lastSchoolDayOf(LocalDate.of(2025, 12, 3), 6)).isEqualTo(LocalDate.of(2026, 1, 27));
+    for (int i = 0; i < 400; i++) {
+      LocalDate from = LocalDate.of(2025, 9, 3).plusDays(i);
+      LocalDate last = calendar.lastSchoolDayOf(from, 6);
+      assertThat(calendar.isSchoolDay(last)).as("the period from %s ends on %s", from, last).isTrue();
+      assertThat(last).isBefore(calendar.addSchoolWeeks(from, 6));
+      assertThat(calendar.schoolWeeksBetween(from, last)).as("the period from %s ends on %s", from, last).isLessThanOrEqualTo(6);
+    }
+  }
+
+  @Test
   void halfTermAndBankHolidaysAreNotSchoolDays() {
     assertThat(calendar.isSchoolDay(LocalDate.of(2025, 10, 28))).isFalse();
     assertThat(calendar.isSchoolDay(LocalDate.of(2026, 5, 4))).isFalse(); // early May bank holiday
