@@ -229,6 +229,8 @@ class CaseRestApiTest {
     Task meeting = taskService.createTaskQuery().processInstanceId(penalty).singleResult();
     Map<String, Object> noticeRoute = new java.util.HashMap<>(period);
     noticeRoute.put("legalRoute", "penalty-notice");
+    noticeRoute.put("thresholdEvidenceConfirmed", true);
+    noticeRoute.put("thresholdEvidenceSessions", 12);
     taskService.complete(meeting.getId(), noticeRoute);
     var notices = runtimeService.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")
         .superProcessInstanceId(penalty).listPage(0, 10);
