@@ -34,12 +34,16 @@ public class InvalidInputException extends BadUserRequestException {
     return (label == null ? field : label + " (" + field + ")") + ": " + rule;
   }
 
-  /** The same refusal, led by the field's label on the form; itself when there is none or it has one. */
-  public InvalidInputException labelled(String formLabel) {
+  /**
+   * The same refusal, led by the field's label on the form, caused by {@code thrown} (the refusal as
+   * the engine threw it, so its chain of causes is kept); itself when there is no label or it has one.
+   */
+  public InvalidInputException labelled(String formLabel, Throwable thrown) {
     if (formLabel == null || formLabel.isBlank() || label != null) {
       return this;
     }
     InvalidInputException labelled = new InvalidInputException(field, formLabel.strip(), rule);
+    labelled.initCause(thrown);
     labelled.setStackTrace(getStackTrace());
     return labelled;
   }

@@ -173,7 +173,7 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
     RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
     return context
         .runWithoutAuthorization(() -> formLabels.label(repository, task.getProcessDefinitionId(), formId, refusal.getField()))
-        .<RuntimeException>map(refusal::labelled)
+        .<RuntimeException>map(label -> refusal.labelled(label, thrown))
         .orElse(thrown);
   }
 
