@@ -33,10 +33,15 @@ class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
         .map(period -> new OffencePeriod(period.from(), period.to(), period.unauthorisedSessions(), period.schoolWeeks()));
   }
 
+  @Override
+  public boolean hasMarks(String pupilUpn) {
+    return pupilUpn != null && register.pupil(pupilUpn).isPresent();
+  }
+
   /** A pupil with marks: the period must hold the threshold ({@link OffencePeriodsFromMarks#check}). */
   @Override
   public void check(String pupilUpn, LocalDate from, LocalDate to) {
-    if (pupilUpn != null && register.pupil(pupilUpn).isPresent()) {
+    if (hasMarks(pupilUpn)) {
       periods.check(pupilUpn, from, to);
     }
   }

@@ -108,6 +108,14 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<LocalDate> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
   public static final ProcessVariable<LocalDate> OFFENCE_TO = CaseFacts.OFFENCE_TO;
   /**
+   * A penalty notice for a pupil the register holds no marks for: the officer confirms the
+   * school's register printout for the offence period and the unauthorised sessions (G, N, O, U)
+   * it shows, so the national threshold is established from evidence (docs/penalty-notices.md,
+   * "The national threshold at the Pupil Planning Meeting").
+   */
+  public static final ProcessVariable<Boolean> THRESHOLD_EVIDENCE_CONFIRMED = bool("thresholdEvidenceConfirmed");
+  public static final ProcessVariable<Integer> THRESHOLD_EVIDENCE_SESSIONS = integer("thresholdEvidenceSessions");
+  /**
    * What the register proposed when the Pupil Planning Meeting's task was created (issue #15),
    * task-local, for its form: whether a period was proposed, and for one the period, its
    * unauthorised sessions and school weeks. The proposed days themselves are written to
@@ -203,7 +211,8 @@ public final class AttendanceCase implements ProcessContract {
       UserTaskContract.of("Task_ReviewAttendanceContract", CONTRACT_OUTCOME, CONTRACT_REVIEW_NOTES, SUFFICIENT_IMPROVEMENT);
   public static final UserTaskContract HOLD_PUPIL_PLANNING_MEETING =
       UserTaskContract.of(
-          "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO);
+          "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO,
+          THRESHOLD_EVIDENCE_CONFIRMED, THRESHOLD_EVIDENCE_SESSIONS);
 
   // ---------------------------------------------------------------- activities code refers to
 

@@ -27,6 +27,8 @@ import static uk.schoolattendance.casework.AttendanceCase.REVIEW_NOTES;
 import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_INTERVENTION_NOTES;
 import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_INTERVENTION_OUTCOME;
 import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
+import static uk.schoolattendance.casework.AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED;
+import static uk.schoolattendance.casework.AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS;
 import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
 
 import java.time.LocalDate;
@@ -194,11 +196,54 @@ public class CaseTaskRules implements TaskListener {
         proposals.check(PUPIL_UPN.get(task), from, to);
       }
       offencePeriods.record(task, decisions(task), AttendanceCase.PROSECUTION.equals(route));
+      if (AttendanceCase.PENALTY_NOTICE.equals(route)) {
+        thresholdEstablished(task);
+      }
     } else {
       proposal.withdraw(task);
     }
     String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);
+  }
+
+  /**
+   * A penalty notice needs the national threshold established for its offence period (DfE "Working
+   * together to improve school attendance", August 2024, the national framework for penalty notices;
+   * docs/penalty-notices.md). For a pupil the register holds marks for, the marks establish it: the
+   * period, proposed or narrowed, has been checked against them ({@link OffencePeriodProposals#check}).
+   * Without marks, the officer confirms the school's register printout for the period and the
+   * unauthorised sessions it shows, which must meet the threshold (the NationalThreshold decision);
+   * the confirmation goes to the case's history. Otherwise the choice is refused, naming the field.
+   */
+  private void thresholdEstablished(DelegateTask task) {
+    String upn = PUPIL_UPN.get(task);
+    if (proposals.hasMarks(upn)) {
+      return;
+    }
+    Boolean confirmed = Inputs.yesNo(task, THRESHOLD_EVIDENCE_CONFIRMED, false);
+    Integer sessions = Inputs.optionalWholeNumber(task, THRESHOLD_EVIDENCE_SESSIONS, 0, 1000);
+    if (!Boolean.TRUE.equals(confirmed)) {
+      throw new InvalidInputException(
+          THRESHOLD_EVIDENCE_CONFIRMED.name(),
+          "a penalty notice needs the national threshold established for the offence period, and the register holds"
+              + " no marks for this pupil: confirm the school's register printout for the period and its unauthorised"
+              + " sessions, or choose prosecution, education-supervision-order or further-support");
+    }
+    if (sessions == null) {
+      throw new InvalidInputException(
+          THRESHOLD_EVIDENCE_SESSIONS.name(),
+          "is required for a penalty notice: the unauthorised sessions (G, N, O, U) the school's register printout"
+              + " shows in the offence period");
+    }
+    if (!Decisions.nationalThresholdMet(decisions(task), sessions)) {
+      throw new InvalidInputException(
+          THRESHOLD_EVIDENCE_SESSIONS.name(),
+          sessions + " unauthorised sessions do not meet the national threshold (10 in 10 school weeks):"
+              + " no penalty notice; choose prosecution, education-supervision-order or further-support");
+    }
+    pathway.record(task, "threshold-evidence-recorded",
+        "The school's register printout shows " + sessions + " unauthorised sessions (G, N, O, U) in the offence period "
+            + Days.shown(OFFENCE_FROM.get(task), OFFENCE_TO.get(task)));
   }
 
   private void futureSchoolDay(DelegateTask task, ProcessVariable<LocalDate> variable) {

@@ -27,4 +27,13 @@ public interface OffencePeriodProposals {
    * {@code offenceTo}. Without a register, or for a pupil without marks, there is nothing to check.
    */
   default void check(String pupilUpn, LocalDate from, LocalDate to) {}
+
+  /**
+   * Whether the register holds marks for this pupil: then the marks, and only they, establish the
+   * national threshold for a penalty notice ({@link #check}); without marks the officer records the
+   * school's evidence. Without a register, never.
+   */
+  default boolean hasMarks(String pupilUpn) {
+    return false;
+  }
 }

@@ -121,7 +121,10 @@ class DemoCases {
     complete(firstTask(enforce), VariableValues.with(AttendanceCase.LEGAL_ROUTE, AttendanceCase.PENALTY_NOTICE)
         .and(AttendanceCase.LEGAL_ROUTE_REASON, "Notice to Improve ignored; no engagement with support")
         .and(AttendanceCase.OFFENCE_FROM, calendar.startOfSchoolWeeksEndingOn(today, 4))
-        .and(AttendanceCase.OFFENCE_TO, today));
+        .and(AttendanceCase.OFFENCE_TO, today)
+        // without the register's marks, the school's printout establishes the threshold (with them it is not read)
+        .and(AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED, true)
+        .and(AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS, 24));
     runJobs();
     List<ProcessInstance> notices =
         runtime.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY)

@@ -7,16 +7,45 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * start or task listener it rolls the whole command back (nothing is created, the task stays
  * open) and the engine REST API answers 400 with this message; the project's API answers 400
  * with the field and rule (see {@link ApiErrors}).
+ *
+ * <p>A refusal of a task's completion also leads with the field's label as the task's form shows
+ * it ({@code Attendance target (%) (attendanceTarget): must be …}), so a person in Tasklist knows
+ * which box it means ({@link FormLabels}); the variable stays in the message for the contract.
  */
 public class InvalidInputException extends BadUserRequestException {
 
   private final String field;
   private final String rule;
+  private final String label;
 
   public InvalidInputException(String field, String rule) {
-    super(field + ": " + rule);
+    this(field, null, rule);
+  }
+
+  private InvalidInputException(String field, String label, String rule) {
+    super(message(field, label, rule));
     this.field = field;
     this.rule = rule;
+    this.label = label;
+  }
+
+  /** {@code Label (field): rule}, or {@code field: rule} without a label. */
+  static String message(String field, String label, String rule) {
+    return (label == null ? field : label + " (" + field + ")") + ": " + rule;
+  }
+
+  /**
+   * The same refusal, led by the field's label on the form, caused by {@code thrown} (the refusal as
+   * the engine threw it, so its chain of causes is kept); itself when there is no label or it has one.
+   */
+  public InvalidInputException labelled(String formLabel, Throwable thrown) {
+    if (formLabel == null || formLabel.isBlank() || label != null) {
+      return this;
+    }
+    InvalidInputException labelled = new InvalidInputException(field, formLabel.strip(), rule);
+    labelled.initCause(thrown);
+    labelled.setStackTrace(getStackTrace());
+    return labelled;
   }
 
   public String getField() {
@@ -25,5 +54,10 @@ public class InvalidInputException extends BadUserRequestException {
 
   public String getRule() {
     return rule;
+  }
+
+  /** The field's label on the task's form, or null (no form, or the variable is not on it). */
+  public String getLabel() {
+    return label;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CommandInputs.ExecutionVariables;
 import uk.schoolattendance.process.CommandInputs.Input;
@@ -44,6 +46,9 @@ import uk.schoolattendance.process.InvalidInputException;
  *       nor modify a process instance or signal an execution past its wait (403).
  * </ul>
  *
+ * A task completion's refusal ({@link InvalidInputException}) leaves here led by the label of the
+ * field on the task's form ({@link FormLabels}), so every way in words it alike.
+ *
  * The engine's own permission check comes first, so a caller without the right to work the task
  * still gets 403. A case's facts change through a recorded correction ({@code CaseCorrections}),
  * which checks who asks and writes as the application. Commands the processes run themselves (a
@@ -55,6 +60,7 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
 
   private final Map<String, ProcessContract> byKey = new HashMap<>();
   private final Map<String, MessageContract> messages = new HashMap<>();
+  private final FormLabels formLabels = new FormLabels();
 
   public VariableOwnership(List<ProcessContract> contracts) {
     for (ProcessContract contract : contracts) {
@@ -81,12 +87,19 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       int level = depth.get();
+      Input input = null;
       if (level == 0) {
-        check(command, Context.getCommandContext());
+        input = CommandInputs.of(command);
+        check(input, Context.getCommandContext());
       }
       depth.set(level + 1);
       try {
         return next.execute(command);
+      } catch (RuntimeException e) {
+        if (input instanceof TaskCompletion completion) {
+          throw labelled(e, Context.getCommandContext(), completion.taskId());
+        }
+        throw e;
       } finally {
         depth.set(level);
       }
@@ -94,7 +107,10 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
   }
 
   void check(Command<?> command, CommandContext context) {
-    Input input = CommandInputs.of(command);
+    check(CommandInputs.of(command), context);
+  }
+
+  private void check(Input input, CommandContext context) {
     if (input == null) {
       return;
     }
@@ -135,6 +151,41 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
         foreign.iterator().next(),
         "is not set by task " + owner.get().id() + ", which sets only " + new TreeSet<>(owner.get().ownedNames())
             + "; a case's facts change through a recorded correction");
+  }
+
+  /**
+   * A refusal of a task's completion leads with the label the task's form gives the field
+   * ({@link FormLabels}): what a person sees in Tasklist's notification, whatever the way in. Read
+   * without the caller's authorizations (the caller may work the task without reading its
+   * definition); anything else the completion threw passes unchanged.
+   */
+  private RuntimeException labelled(RuntimeException thrown, CommandContext context, String taskId) {
+    InvalidInputException refusal = causeOfType(thrown, InvalidInputException.class);
+    if (refusal == null || refusal.getLabel() != null || context == null || taskId == null) {
+      return thrown;
+    }
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    UserTask userTask = task == null ? null : task.getBpmnModelElementInstance();
+    if (userTask == null) {
+      return thrown;
+    }
+    String formId = userTask.getCamundaFormRef();
+    RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
+    return context
+        .runWithoutAuthorization(() -> formLabels.label(repository, task.getProcessDefinitionId(), formId, refusal.getField()))
+        .<RuntimeException>map(label -> refusal.labelled(label, thrown))
+        .orElse(thrown);
+  }
+
+  private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+    Throwable cause = thrown;
+    for (int depth = 0; cause != null && depth < 20; depth++) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+      cause = cause.getCause();
+    }
+    return null;
   }
 
   private void taskThrows(CommandContext context, String taskId) {

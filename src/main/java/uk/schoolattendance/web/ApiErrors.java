@@ -41,7 +41,13 @@ class ApiErrors {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalidInput(InvalidInputException e) {
-    return badInput(e.getField(), e.getRule());
+    ProblemDetail problem = badInput(e.getField(), e.getRule());
+    if (e.getLabel() != null) {
+      // the field's label on the task's form leads the text, as in Tasklist; the JSON keeps its shape
+      problem.setDetail(e.getMessage());
+      problem.setProperty("label", e.getLabel());
+    }
+    return problem;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -142,7 +142,7 @@ class OffencePeriodTest {
     // narrowed to after half-term: 5 unauthorised sessions, refused naming the field and the count; the task stays open
     assertThatThrownBy(() -> decide(task, "2026-11-02", "2026-11-04"))
         .hasRootCauseInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("offenceFrom: the period 2 November 2026 to 4 November 2026 holds 5 unauthorised sessions")
+        .hasMessageContaining("Offence period from (offenceFrom): the period 2 November 2026 to 4 November 2026 holds 5 unauthorised sessions")
         .hasMessageContaining("the threshold needs 10");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 

@@ -208,7 +208,7 @@ class AttendanceCaseTest {
     assertThat(variable(instance, AttendanceCase.STAGE.name())).isEqualTo("enforce");
     assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
         .extracting(IdentityLink::getGroupId).contains("senior-practitioners");
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12, AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement");
 
     // One notice per liable parent, each with the case's data and its own number
     assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
@@ -329,6 +329,48 @@ class AttendanceCaseTest {
     assertThat(instance).isEnded().hasPassed("Event_ImprovedUnderContract");
   }
 
+  /**
+   * A case that starts at Level 4 has not been through the threshold check (the form says "not
+   * checked yet") and its pupil has no marks in the register: a penalty notice needs the national
+   * threshold established from the school's register printout for the offence period. Without the
+   * confirmation, or with too few sessions, the choice is refused naming the field and nothing changes.
+   */
+  @Test
+  void aPenaltyNoticeWithTheThresholdNotCheckedNeedsTheSchoolsRegisterPrintout() {
+    ProcessInstance instance = start("AC-2025-000031", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.THRESHOLD_MET.name())).isNull();
+    Task meeting = task(instance);
+    int historyBefore = history(instance).size();
+
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO)),
+        AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name())
+        .hasMessageContaining("national threshold established").hasMessageContaining("register printout");
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+            AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true)),
+        AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name());
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+            AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 9)),
+        AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name())
+        .hasMessageContaining("do not meet the national threshold");
+    // nothing changed: the meeting is open, no route, no period, nothing in the history
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.LEGAL_ROUTE.name())).isNull();
+    assertThat(variable(instance, AttendanceCase.OFFENCE_FROM.name())).isNull();
+    assertThat(history(instance)).hasSize(historyBefore);
+
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true,
+        AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 10);
+    assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
+    JsonNode recorded = history(instance).findParents("event").stream()
+        .filter(entry -> entry.path("event").asText().equals("threshold-evidence-recorded")).findFirst().orElseThrow();
+    assertThat(recorded.path("reason").asText()).contains("10 unauthorised sessions").contains("register printout");
+  }
+
   @Test
   void belowTheThresholdNoNoticeAndNoPenaltyNoticeButProsecutionRemains() {
     ProcessInstance instance =
@@ -401,7 +443,7 @@ class AttendanceCaseTest {
   @Test
   void aParentAtTheLimitOfPenaltyNoticesSendsTheCaseBackToSupport() {
     ProcessInstance instance = start("AC-2025-000014", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.LATE_ARRIVAL.name(), true);
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12, AttendanceCase.LATE_ARRIVAL.name(), true);
     List<ProcessInstance> notices = children(PenaltyNotice.KEY);
     assertThat(runtimeService.getVariable(notices.get(0).getId(), AttendanceCase.NOTICE_REASON.name())).isEqualTo("late");
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "another-route");
@@ -413,7 +455,7 @@ class AttendanceCaseTest {
   @Test
   void aCaseThatWentToCourtThroughANoticeEndsWithTheCourtOutcome() {
     ProcessInstance instance = start("AC-2025-000015", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
     List<ProcessInstance> notices = children(PenaltyNotice.KEY);
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "court-outcome");
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "another-route");
@@ -474,7 +516,7 @@ class AttendanceCaseTest {
   @Test
   void aCaseWithOpenPenaltyNoticesCannotBeClosed() {
     ProcessInstance instance = start("AC-2025-000022", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
     assertThatThrownBy(() -> runtimeService.createMessageCorrelation("CaseClosed")
             .processInstanceBusinessKey("AC-2025-000022").setVariable(AttendanceCase.CLOSURE_REASON.name(), "Moved away").correlate())
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("penalty notices or court proceedings open");

@@ -118,7 +118,7 @@ class CaseRestApiTest {
     ResponseEntity<String> refused = demo().postForEntity("/engine-rest/task/" + meeting.getId() + "/complete",
         json("{\"variables\":{\"legalRoute\":{\"value\":\"fine\"}}}"), String.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(refused.getBody()).contains("legalRoute:");
+    assertThat(refused.getBody()).contains("Legal route (legalRoute): 'fine' is not allowed");
     assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).isEqualTo(1);
 
     ResponseEntity<String> done = demo().postForEntity("/engine-rest/task/" + meeting.getId() + "/complete",
@@ -126,6 +126,33 @@ class CaseRestApiTest {
     assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey("AC-2026-900002").singleResult()
         .getTaskDefinitionKey()).isEqualTo("Task_WorkWithFamily");
+  }
+
+  /**
+   * Tasklist shows a refusal in its notification: it leads with the label the form gives the field,
+   * so a caseworker knows which box it means, and keeps the variable (the contract's name).
+   */
+  @Test
+  void aRefusedCompletionNamesTheFieldByItsLabelOnTheForm() {
+    assertThat(startThroughEngineRest(startBody("AC-2026-900006", CaseFixtures.newUpn(), "100002", 80, 2)).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    Task meeting = taskService.createTaskQuery().processInstanceBusinessKey("AC-2026-900006").singleResult();
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo("Task_HoldAttendanceMeeting");
+
+    // as Tasklist submits the form
+    ResponseEntity<Map> outOfRange = demo().postForEntity("/engine-rest/task/" + meeting.getId() + "/submit-form",
+        json("{\"variables\":{\"attendanceTarget\":{\"value\":150}}}"), Map.class);
+    assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(outOfRange.getBody().get("message"))
+        .isEqualTo("Attendance target (%) (attendanceTarget): must be a percentage from 0 to 100 (was 150)");
+
+    // as a client completes it
+    ResponseEntity<Map> belowNow = demo().postForEntity("/engine-rest/task/" + meeting.getId() + "/complete",
+        json("{\"variables\":{\"attendanceTarget\":{\"value\":70}}}"), Map.class);
+    assertThat(belowNow.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(belowNow.getBody().get("message"))
+        .isEqualTo("Attendance target (%) (attendanceTarget): must be above the pupil's current attendance (80.0%)");
+    assertThat(taskService.createTaskQuery().taskId(meeting.getId()).count()).isEqualTo(1);
   }
 
   @Test
@@ -216,6 +243,8 @@ class CaseRestApiTest {
     Task meeting = taskService.createTaskQuery().processInstanceId(penalty).singleResult();
     Map<String, Object> noticeRoute = new java.util.HashMap<>(period);
     noticeRoute.put("legalRoute", "penalty-notice");
+    noticeRoute.put("thresholdEvidenceConfirmed", true);
+    noticeRoute.put("thresholdEvidenceSessions", 12);
     taskService.complete(meeting.getId(), noticeRoute);
     var notices = runtimeService.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")
         .superProcessInstanceId(penalty).listPage(0, 10);

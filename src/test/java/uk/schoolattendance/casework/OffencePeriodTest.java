@@ -74,7 +74,9 @@ class OffencePeriodTest {
   private void decide(ProcessInstance instance, String route, String from, String to) {
     taskService.complete(task(instance).getId(), vars(
         AttendanceCase.LEGAL_ROUTE.name(), route, AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement",
-        AttendanceCase.OFFENCE_FROM.name(), from, AttendanceCase.OFFENCE_TO.name(), to));
+        AttendanceCase.OFFENCE_FROM.name(), from, AttendanceCase.OFFENCE_TO.name(), to,
+        // a pupil without marks: the school's printout establishes the threshold (with marks it is not read)
+        AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12));
   }
 
   private List<ProcessInstance> called(String key, ProcessInstance instance) {

@@ -23,7 +23,8 @@ final class RestBodies {
    */
   static String penaltyNoticeRoute() {
     return "{\"variables\":{" + text("legalRoute", "penalty-notice") + "," + text("offenceFrom", "2026-09-07") + ","
-        + text("offenceTo", "2026-10-16") + "}}";
+        + text("offenceTo", "2026-10-16")
+        + ",\"thresholdEvidenceConfirmed\":{\"value\":true},\"thresholdEvidenceSessions\":{\"value\":12}}}";
   }
 
   /** "Pupil Bc" for n = 28: names hold letters only, so the n-th person is told apart by letters. */

@@ -59,6 +59,30 @@ class ContractsTest {
     }
   }
 
+  /**
+   * A refusal of a completion names the field by its label on the task's form (FormLabels): every
+   * variable a task guards (it owns it, its rules check it) has a labelled field on the task's form.
+   * A variable a task owns but its form does not show (set by a client of the API only) is listed
+   * here with why; its refusal names the variable alone.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("contracts")
+  void everyVariableATaskGuardsHasALabelOnItsForm(ProcessContract contract) throws IOException {
+    Map<String, JsonNode> forms = forms();
+    for (UserTask task : model(contract).getModelElementsByType(UserTask.class)) {
+      Map<String, String> labels = FormLabels.labels(forms.get(task.getCamundaFormRef()));
+      Set<String> unlabelled = new TreeSet<>(contract.userTask(task.getId()).orElseThrow().ownedNames());
+      unlabelled.removeAll(labels.keySet());
+      unlabelled.removeAll(NOT_ON_THE_FORM.getOrDefault(task.getId(), Set.of()));
+      assertThat(unlabelled).as("variables %s guards without a labelled field on form %s", task.getId(), task.getCamundaFormRef())
+          .isEmpty();
+      labels.forEach((key, label) -> assertThat(label).as("label of %s on %s", key, task.getCamundaFormRef()).isNotBlank());
+    }
+  }
+
+  /** Variables a task owns that its form does not ask for, by task. */
+  static final Map<String, Set<String>> NOT_ON_THE_FORM = Map.of();
+
   /** The keys Tasklist submits: every keyed field that is not disabled (read-only ones are submitted). */
   static Set<String> submitted(JsonNode node) {
     Set<String> keys = new TreeSet<>();

@@ -128,7 +128,8 @@ class LegalProcessStartsTest {
     ResponseEntity<String> claimed = as("senior").post("/engine-rest/task/" + task + "/claim", "{\"userId\": \"senior\"}");
     assertThat(claimed.getStatusCode().value()).as(claimed.getBody()).isEqualTo(204);
     String body = "{\"variables\": {\"legalRoute\": {\"value\": \"" + route + "\"},"
-        + " \"offenceFrom\": {\"value\": \"2026-09-14\"}, \"offenceTo\": {\"value\": \"2026-10-09\"}}}";
+        + " \"offenceFrom\": {\"value\": \"2026-09-14\"}, \"offenceTo\": {\"value\": \"2026-10-09\"},"
+        + " \"thresholdEvidenceConfirmed\": {\"value\": true}, \"thresholdEvidenceSessions\": {\"value\": 12}}}";
     ResponseEntity<String> completed = as("senior").post("/engine-rest/task/" + task + "/complete", body);
     assertThat(completed.getStatusCode().value()).as(completed.getBody()).isIn(200, 204);
     return completed.getStatusCode().value();
@@ -139,7 +140,8 @@ class LegalProcessStartsTest {
         + " \"pupilName\": {\"value\": \"Sam Pupil\"}, \"schoolUrn\": {\"value\": \"100001\"},"
         + " \"parentId\": {\"value\": \"GATE-P2\"}, \"parentName\": {\"value\": \"Alex Parent\"},"
         + " \"proceedingsType\": {\"value\": \"prosecution\"}, \"pupilDateOfBirth\": {\"value\": \"2015-11-20\"},"
-        + " \"offenceFrom\": {\"value\": \"2026-09-14\"}, \"offenceTo\": {\"value\": \"2026-10-09\"}}}";
+        + " \"offenceFrom\": {\"value\": \"2026-09-14\"}, \"offenceTo\": {\"value\": \"2026-10-09\"},"
+        + " \"thresholdEvidenceConfirmed\": {\"value\": true}, \"thresholdEvidenceSessions\": {\"value\": 12}}}";
   }
 
   private long legalInstances() {

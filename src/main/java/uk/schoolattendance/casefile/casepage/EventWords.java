@@ -26,6 +26,7 @@ final class EventWords {
           Map.entry("casework-formalise", "Family casework: formal support needed"),
           Map.entry("attendance-contract-not-improved", "Attendance contract: attendance not improved"),
           Map.entry("attendance-contract-improved", "Attendance contract: attendance improved"),
+          Map.entry("threshold-evidence-recorded", "National threshold established from the school's register printout"),
           Map.entry("legal-route-penalty-notice", "Legal route chosen: penalty notice"),
           Map.entry("legal-route-prosecution", "Legal route chosen: prosecution"),
           Map.entry("legal-route-education-supervision-order", "Legal route chosen: education supervision order"),
