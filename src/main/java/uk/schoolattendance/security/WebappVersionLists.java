@@ -19,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code maxResults} from a signed-in user ({@code query-max-results-limit}, docs/security.md),
  * and Cockpit 7.24 asks for the versions of the definition it shows without one (the
  * process and decision definition pages: {@code GET .../process-definition?key=K&sortBy=version
- * &sortOrder=desc&withoutTenantId=true}, the same for {@code decision-definition}), so the page's
- * selector stayed empty and its request answered 400.
+ * &sortOrder=desc&withoutTenantId=true}, the same for {@code decision-definition}): each page
+ * load was refused with 400 (twice) before Cockpit asked again for the count and then that many
+ * (or only 50 when there are more than the limit).
  *
  * <p>Only those two requests, on the webapps' own engine API ({@code /camunda/api/engine}), with
  * exactly Cockpit's parameters and no {@code maxResults}, get {@code maxResults} = the engine's
