@@ -17,6 +17,7 @@ public final class Navigation {
   public static final String FIGURES = "/casework/figures";
   public static final String IMPORTS = "/casework/imports";
   public static final String CASELOADS = "/casework/caseloads";
+  public static final String MODELS = "/casework/models";
   public static final String TASKLIST = "/camunda/app/tasklist/";
   public static final String COCKPIT = "/camunda/app/cockpit/";
 
@@ -27,7 +28,12 @@ public final class Navigation {
 
   public static List<Item> of(Viewer viewer, String path) {
     List<Item> items = new ArrayList<>();
-    items.add(item("Find a pupil", FIND, path.equals(FIND) || path.equals("/casework") || path.startsWith("/casework/cases")));
+    if (viewer.findsPupils()) {
+      items.add(item("Find a pupil", FIND, path.equals(FIND) || path.equals("/casework") || path.startsWith("/casework/cases")));
+    }
+    if (viewer.changesModels()) {
+      items.add(item("Processes, decisions and forms", MODELS, path.startsWith(MODELS)));
+    }
     if (viewer.hasCaseload()) {
       items.add(item("My caseload", CASELOAD, path.equals(CASELOAD)));
     }

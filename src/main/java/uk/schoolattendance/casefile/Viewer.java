@@ -60,6 +60,19 @@ public record Viewer(String userId, String name, List<String> groups, Set<String
         || in(Groups.COMPLIANCE_TEAM) || in(Groups.MANAGERS) || !schoolUrns().isEmpty();
   }
 
+  /** A process analyst: changes the processes, decisions and forms, and sees no case data. */
+  public boolean changesModels() {
+    return in(Groups.ANALYSTS);
+  }
+
+  /**
+   * May find a pupil: everyone but an analyst with no other role, whom the engine lets read no
+   * case, so that "Find a pupil" could never find anything for them.
+   */
+  public boolean findsPupils() {
+    return !changesModels() || readsFigures() || hasCaseload() || keepsRegister() || in(Groups.DATA_TEAM);
+  }
+
   public boolean mayOpen(String webapp) {
     return webapps.contains(webapp);
   }

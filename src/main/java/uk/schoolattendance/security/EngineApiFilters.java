@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Filters on the engine's APIs: the REST API ({@code /engine-rest}) and the webapps' own API
  * ({@code /camunda/api}): the size of a request (first, also for the project's API), and what an
- * answer discloses (after authentication).
+ * answer discloses (after authentication), and a bound for the one unbounded list Cockpit asks
+ * for (its version selector).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineApiFilters {
@@ -35,6 +36,16 @@ class EngineApiFilters {
     registration.setName("attendance-disclosure");
     registration.addUrlPatterns(ApiSecurityConfiguration.ENGINE_REST, WEBAPP_API);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappVersionLists> webappVersionLists(
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2147483647}") int limit) {
+    FilterRegistrationBean<WebappVersionLists> registration = new FilterRegistrationBean<>(new WebappVersionLists(limit));
+    registration.setName("attendance-webapp-version-lists");
+    registration.addUrlPatterns(WebappVersionLists.WEBAPP_ENGINE_API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
     return registration;
   }
 }

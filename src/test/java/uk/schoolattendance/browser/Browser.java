@@ -178,6 +178,19 @@ final class Browser implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * The page's requests the server refused or failed (status 400 and above) since the page was
+   * loaded, as "400 <address>": what the browser's network log shows in red, read from the
+   * browser's resource timing.
+   */
+  java.util.List<String> failedRequests() {
+    Object failed = ((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource')"
+            + ".filter(function (e) { return e.responseStatus >= 400; })"
+            + ".map(function (e) { return e.responseStatus + ' ' + e.name; });");
+    return ((java.util.List<?>) failed).stream().map(String::valueOf).toList();
+  }
+
   void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

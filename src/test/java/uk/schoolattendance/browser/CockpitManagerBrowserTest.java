@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,6 +58,9 @@ class CockpitManagerBrowserTest extends BrowserTestSupport {
         browser.waitUntil(name, () -> !browser.errorNotifications().isEmpty() || !browser.driver().findElements(page.getValue()).isEmpty());
         browser.screenshot(name);
         assertThat(browser.errorNotifications()).as(page.getKey()).isEmpty();
+        // no request refused either: Cockpit recovers from a refused one silently (its version selector
+        // asked again with a bound), so the notifications alone would not tell
+        assertThat(browser.failedRequests()).as(page.getKey()).isEmpty();
       }
       assertThat(browser.driver().getPageSource()).doesNotContain(FAILURE);
 
@@ -65,5 +71,43 @@ class CockpitManagerBrowserTest extends BrowserTestSupport {
       assertThat(browser.driver().findElements(startTime)).isNotEmpty()
           .allSatisfy(cell -> assertThat(cell.getText().trim()).matches("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{1,2}:\\d{2}[ap]m"));
     }
+  }
+
+  /**
+   * The version selector of a process definition's page lists the definition's versions and
+   * switches to another one, with no request refused: Cockpit first asks for them without a bound,
+   * which the engine's query limit refuses unless the webapps' API gives it one.
+   */
+  @Test
+  void aManagerSwitchesAProcessDefinitionsVersion() {
+    String first = deployVersion("Version probe");
+    String second = deployVersion("Version probe, changed");
+    try (Browser browser = browser()) {
+      browser.logInTo("cockpit", "manager", "manager");
+      browser.open("/camunda/app/cockpit/default/#/process-definition/" + first + "/runtime");
+      By versions = By.cssSelector("dd.definition-version .dropdown-menu a");
+      browser.waitUntil("cockpit-versions", () -> browser.driver().findElements(versions).size() == 2);
+      assertThat(browser.errorNotifications()).isEmpty();
+      assertThat(browser.failedRequests()).isEmpty();
+      browser.press(By.cssSelector("dd.definition-version .dropdown-toggle"));
+      browser.press(By.cssSelector("dd.definition-version .dropdown-menu a[href$='" + second + "']"));
+      browser.waitUntil("cockpit-version-2", () -> browser.driver().getCurrentUrl().contains(second)
+          && browser.driver().findElements(By.xpath("//dd[contains(@class, 'definition-version')]//button[normalize-space()='2']")).size() == 1);
+      browser.screenshot("cockpit-manager-version-selector");
+      assertThat(browser.errorNotifications()).isEmpty();
+      assertThat(browser.failedRequests()).isEmpty();
+    } finally {
+      repositoryService.createDeploymentQuery().deploymentName("cockpit-version-probe").list()
+          .forEach(deployment -> repositoryService.deleteDeployment(deployment.getId(), true));
+    }
+  }
+
+  private String deployVersion(String name) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("CockpitVersionProbe").name(name)
+        .camundaHistoryTimeToLive(1).startEvent("Event_Start").endEvent("Event_End").done();
+    String deployment = repositoryService.createDeployment().name("cockpit-version-probe")
+        .addModelInstance("CockpitVersionProbe.bpmn", model).deploy().getId();
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().deploymentId(deployment).singleResult();
+    return definition.getId();
   }
 }

@@ -40,6 +40,11 @@ class TasklistBrowserTest extends BrowserTestSupport {
       browser.press(By.xpath("//*[contains(text(), \"My school's cases\")]"));
       // Each task in the list shows its pupil, so the school picks Jamie's.
       browser.press(By.xpath("//li[contains(., 'Jamie Browser')]//a[contains(., 'Intervene in school')]"));
+      // Tasklist's dates as Cockpit's (one shared format): "Sunday 29 November 2026, 9:41am", not Camunda's own
+      // (the task's dates' tooltips)
+      browser.waitUntil("tasklist-uk-dates", () -> browser.driver().findElements(By.cssSelector("[uib-tooltip]")).stream()
+          .map(element -> element.getDomAttribute("uib-tooltip"))
+          .anyMatch(title -> title != null && title.matches("[A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{1,2}:\\d{2}[ap]m")));
       browser.claimTask(() -> "school2".equals(assigneeOf("Jamie Browser")));
       browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-1')]"));
       browser.type("textarea[id$='Field_SchoolInterventionNotes']", "Three call-backs; no change. Referring to the LA.");

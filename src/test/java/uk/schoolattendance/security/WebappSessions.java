@@ -20,7 +20,12 @@ final class WebappSessions {
 
   /** Signs in to Tasklist as a person does (session cookie and CSRF token) and answers the headers to call its API with. */
   static HttpHeaders tasklist(TestRestTemplate rest, String user) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    return signIn(rest, "tasklist", user);
+  }
+
+  /** Signs in to one webapp (tasklist, cockpit, admin) as a person does and answers the headers to call its API with. */
+  static HttpHeaders signIn(TestRestTemplate rest, String app, String user) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
     List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
     String session = cookie(cookies, "JSESSIONID");
     String csrf = cookie(cookies, "XSRF-TOKEN");
@@ -32,13 +37,13 @@ final class WebappSessions {
     headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + csrf);
     headers.add("X-XSRF-TOKEN", csrf);
     ResponseEntity<String> login =
-        rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, headers), String.class);
+        rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app, new HttpEntity<>(form, headers), String.class);
     assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
     List<String> renewed = login.getHeaders().get(HttpHeaders.SET_COOKIE);
     if (renewed != null && renewed.stream().anyMatch(c -> c.startsWith("JSESSIONID="))) {
       session = cookie(renewed, "JSESSIONID");
     }
-    // the signed-in session gets its own CSRF token with its next read, as Tasklist's next page load does
+    // the signed-in session gets its own CSRF token with its next read, as the webapp's next page load does
     HttpHeaders read = new HttpHeaders();
     read.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
     List<String> fetched =

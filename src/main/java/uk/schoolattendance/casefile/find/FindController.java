@@ -1,5 +1,6 @@
 package uk.schoolattendance.casefile.find;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,18 +9,26 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.Navigation;
 import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.casefile.Viewers;
 
-/** Find a pupil ({@code /casework/?q=}): by name, UPN, date of birth, school or case reference. */
+/**
+ * Find a pupil ({@code /casework/?q=}): by name, UPN, date of birth, school or case reference.
+ * It is where signing in lands; an analyst, who may read no case, lands on the processes,
+ * decisions and forms instead ({@link Navigation#MODELS}).
+ */
 @Controller
 class FindController {
 
   private final PupilSearch search;
   private final UkDates dates;
+  private final Viewers viewers;
 
-  FindController(PupilSearch search, UkDates dates) {
+  FindController(PupilSearch search, UkDates dates, Viewers viewers) {
     this.search = search;
     this.dates = dates;
+    this.viewers = viewers;
   }
 
   @GetMapping({"/casework", "/casework/"})
@@ -28,7 +37,11 @@ class FindController {
       @RequestParam(name = "born-day", required = false) String day,
       @RequestParam(name = "born-month", required = false) String month,
       @RequestParam(name = "born-year", required = false) String year,
+      HttpServletRequest request,
       Model model) {
+    if (!viewers.current(request).findsPupils()) {
+      return "redirect:" + Navigation.MODELS;
+    }
     FindPage.DateFields born = new FindPage.DateFields(day, month, year);
     String typed = q == null ? "" : q.strip();
     PupilQuery query;

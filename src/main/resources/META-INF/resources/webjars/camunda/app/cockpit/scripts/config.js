@@ -1,5 +1,7 @@
 // School Attendance Casework: the webapps carry the application's name, not Camunda's,
 // and Cockpit's dashboard shows the managers' overview (scripts/attendance-dashboard.js).
+import ukDateFormat from '../../shared/uk-date-format.js';
+
 export default {
   app: {
     // The header and the tab's title read "<vendor> <name>", and an empty vendor falls back to
@@ -12,16 +14,10 @@ export default {
     availableLocales: ['en'],
     fallbackLocale: 'en'
   },
-  // Dates as Tasklist and the GOV.UK style guide write them (29 November 2026, 7:07am); Cockpit
-  // itself does not read this key, scripts/uk-dates.js applies it.
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'D',
-    abbr: 'D MMM YYYY, h:mma',
-    normal: 'D MMMM YYYY, h:mma',
-    long: 'dddd D MMMM YYYY, h:mma',
-    short: 'D MMMM YYYY'
-  },
+  // Dates as the GOV.UK style guide writes them (29 November 2026, 7:07am): one format for
+  // Cockpit and Tasklist, in ../../shared/uk-date-format.js (Cockpit does not read this key itself:
+  // scripts/uk-dates.js applies it).
+  dateFormat: ukDateFormat,
   requireJsConfig: {
     deps: ['uk-dates'],
     ngDeps: ['attendance.ukDates'],

@@ -1,4 +1,6 @@
 // School Attendance Casework: the webapps carry the application's name, not Camunda's.
+import ukDateFormat from '../../shared/uk-date-format.js';
+
 export default {
   app: {
     // The header and the tab's title read "<vendor> <name>", and an empty vendor falls back to
@@ -11,15 +13,9 @@ export default {
     availableLocales: ['en'],
     fallbackLocale: 'en'
   },
-  // Dates as the GOV.UK style guide writes them (28 May 2027), in the lists and task details.
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'D',
-    abbr: 'D MMM YYYY, h:mma',
-    normal: 'D MMMM YYYY, h:mma',
-    long: 'dddd D MMMM YYYY, h:mma',
-    short: 'D MMMM YYYY'
-  },
+  // Dates as the GOV.UK style guide writes them (29 November 2026, 7:07am): one format for
+  // Cockpit and Tasklist, in ../../shared/uk-date-format.js.
+  dateFormat: ukDateFormat,
   // The forms' date pickers read and take day/month/year (scripts/uk-dates.js); each task has
   // a "Case file" tab linking to its case's page (scripts/case-file-link.js); a field keeps
   // every letter a person types (scripts/form-typing.js).
