@@ -38,6 +38,7 @@ class AttendanceImportApiTest {
   @Autowired RegisterCalendars calendars;
   @Autowired JdbcTemplate jdbc;
   @Autowired MarkImporter importer;
+  @Autowired javax.sql.DataSource dataSource;
 
   /** Whatever an import did, each pupil's totals of the year are those counted from the marks. */
   @org.junit.jupiter.api.AfterEach
@@ -309,6 +310,36 @@ class AttendanceImportApiTest {
         .containsEntry("rowsAccepted", 2).containsEntry("rowsRejected", 0);
     assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn))
         .isEqualTo(100002);
+  }
+
+  @Test
+  void twoImportsAtOnceCheckAPupilOfTwoSchoolsOneAfterTheOther() throws Exception {
+    String upn = Upn.of(700_100_000_044L);
+    importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 20), (day, session) -> "/").text());
+    java.util.concurrent.CompletableFuture<ResponseEntity<Map>> second;
+    // another import's transaction holds the pupil (as the registration check of a batch does)
+    try (java.sql.Connection first = dataSource.getConnection()) {
+      first.setAutoCommit(false);
+      try (java.sql.PreparedStatement lock = first.prepareStatement(
+          "SELECT pupil_id FROM att_pupil WHERE upn = ? FOR UPDATE")) {
+        lock.setString(1, upn);
+        lock.executeQuery().close();
+      }
+      second = java.util.concurrent.CompletableFuture.supplyAsync(() -> importCsv(rest, "datateam",
+          "upn,urn,date,session,code,registration\n" + upn + ",100002,2026-11-23,AM,/,dual\n"));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(8))
+          .until(() -> second.isDone() || waitingForALock());
+      // the second import reads the pupil's stored marks only once the first one has committed
+      assertThat(second).isNotDone();
+      first.commit();
+    }
+    assertThat(second.get(1, java.util.concurrent.TimeUnit.MINUTES).getBody()).containsEntry("rowsAccepted", 1);
+  }
+
+  private boolean waitingForALock() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL",
+        Integer.class) > 0;
   }
 
   @Test
