@@ -93,8 +93,11 @@ final class Registrations {
       if (!several.contains(pupil.id())) {
         continue;
       }
+      // A leaving date ends a registration only when its sender may import for that school: the
+      // school itself or the data team. Another school's file (a CTF's school history) is not
+      // evidence enough to take a pupil off a roll it does not keep.
       LocalDate left = m.leaving().get(pupil.schoolUrn());
-      if (left != null) {
+      if (left != null && (everySchool || m.urn() == pupil.schoolUrn())) {
         leftMain.put(pupil.id(), left);
       }
       if (m.urn() == pupil.schoolUrn() && !m.dual()) {

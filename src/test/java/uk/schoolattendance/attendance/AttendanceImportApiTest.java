@@ -293,7 +293,7 @@ class AttendanceImportApiTest {
   }
 
   @Test
-  void aCommonTransferFilesLeavingDateInTheSchoolHistoryEndsTheOldRegistration() {
+  void aCommonTransferFilesLeavingDateEndsTheOldRegistrationOnlyFromTheDataTeamOrThatSchool() {
     String upn = Upn.of(700_100_000_043L);
     importCsv(rest, "school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
         LocalDate.of(2026, 11, 20), (day, session) -> "/").text());
@@ -305,8 +305,15 @@ class AttendanceImportApiTest {
         + "</AttendSessions></YearData></Attendance></Pupil></CTFpupilData></CTfile>";
     assertThat(RegisterApi.importCtf(rest, "school2", String.format(ctf, "")).getBody())
         .containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 2);
-    assertThat(RegisterApi.importCtf(rest, "school2", String.format(ctf, "<SchoolHistory><School><URN>100001</URN>"
-        + "<EntryDate>2022-09-01</EntryDate><LeavingDate>2026-11-20</LeavingDate></School></SchoolHistory>")).getBody())
+    String history = String.format(ctf, "<SchoolHistory><School><URN>100001</URN>"
+        + "<EntryDate>2022-09-01</EntryDate><LeavingDate>2026-11-20</LeavingDate></School></SchoolHistory>");
+    // another school's file is not evidence enough to take the pupil off Riverside's roll
+    assertThat(RegisterApi.importCtf(rest, "school2", history).getBody())
+        .containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 2);
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn))
+        .isEqualTo(100001);
+    // the data team, who import for every school, may
+    assertThat(RegisterApi.importCtf(rest, "datateam", history).getBody())
         .containsEntry("rowsAccepted", 2).containsEntry("rowsRejected", 0);
     assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn))
         .isEqualTo(100002);
