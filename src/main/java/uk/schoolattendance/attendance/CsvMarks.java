@@ -20,7 +20,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * {@code date}, {@code session}, {@code code}. The pupil's details ({@code forename}, {@code
  * surname}, {@code dateOfBirth}, {@code yearGroup}, required the first time a UPN is seen;
  * {@code senProvision}, {@code freeSchoolMeals}, {@code socialWorker}, {@code lookedAfter},
- * {@code address}), {@code registration} ({@code main} or {@code dual}) and up to two parents
+ * {@code address}), {@code registration} ({@code main} or {@code dual}), {@code leavingDate}
+ * (the pupil's last day on the roll of the row's school: the end of that registration) and up to two parents
  * ({@code parent1Name}, {@code parent1Relationship}, {@code parent1Address}, {@code
  * parent1Responsibility}, the same for parent 2) are optional. Read one record at a time.
  */
@@ -98,8 +99,11 @@ final class CsvMarks {
               get(record, "forename"), get(record, "surname"), get(record, "dateofbirth"), get(record, "yeargroup"),
               get(record, "senprovision"), get(record, "freeschoolmeals"), get(record, "socialworker"),
               get(record, "lookedafter"), get(record, "address"), parents ? contacts(record) : null);
-      return new SentMark(row, get(record, "upn"), get(record, "urn"), get(record, "date"), get(record, "session"),
-          get(record, "code"), get(record, "registration"), pupil);
+      String leavingDate = get(record, "leavingdate");
+      String urn = get(record, "urn");
+      return new SentMark(row, get(record, "upn"), urn, get(record, "date"), get(record, "session"),
+          get(record, "code"), get(record, "registration"), pupil,
+          leavingDate == null || leavingDate.isBlank() || urn == null ? Map.of() : Map.of(urn.trim(), leavingDate));
     }
 
     private List<SentMark.Contact> contacts(CsvRecord record) {

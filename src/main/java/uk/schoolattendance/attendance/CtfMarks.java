@@ -32,6 +32,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * attendance.register.ctf-weekends-in-marks}). A {@code -} or a space is no mark; a {@code #} on
  * a day that is not a school day is the school's closure, not a mark. A year of data names its
  * school by {@code <URN>} or, failing that, by the header's school when LEA and Estab match.
+ * Each {@code <SchoolHistory><School>} with a {@code <LeavingDate>} and a school named the same
+ * way is a leaving date: the evidence that the pupil's registration there ended.
  * DTDs and external entities are refused.
  */
 final class CtfMarks {
@@ -126,11 +128,16 @@ final class CtfMarks {
 
   private void emit(PupilParts p) {
     SentMark.Pupil details = p.details();
+    Map<String, String> leaving = new LinkedHashMap<>();
+    for (YearData school : p.history) {
+      String urn = urnOf(school);
+      if (urn != null && !urn.isBlank() && school.leavingDate != null && !school.leavingDate.isBlank()) {
+        leaving.put(urn.trim(), school.leavingDate);
+      }
+    }
     for (YearData year : p.years) {
-      String urn = year.urn != null ? year.urn
-          : year.lea != null && year.lea.equals(header.get("LEA")) && year.estab != null
-              && year.estab.equals(header.get("Estab")) ? header.get("URN") : null;
-      List<SentMark> marks = marks(p, year, urn, details);
+      String urn = urnOf(year);
+      List<SentMark> marks = marks(p, year, urn, details, Map.copyOf(leaving));
       if (marks.isEmpty()) {
         continue;
       }
@@ -143,6 +150,13 @@ final class CtfMarks {
       }
       marks.forEach(sink::accept);
     }
+  }
+
+  /** The URN a year of data or a school of the history names, or the header's when LEA and Estab are its. */
+  private String urnOf(YearData year) {
+    return year.urn != null ? year.urn
+        : year.lea != null && year.lea.equals(header.get("LEA")) && year.estab != null
+            && year.estab.equals(header.get("Estab")) ? header.get("URN") : null;
   }
 
   /**
@@ -164,7 +178,8 @@ final class CtfMarks {
     return "a year";
   }
 
-  private List<SentMark> marks(PupilParts p, YearData year, String urn, SentMark.Pupil details) {
+  private List<SentMark> marks(
+      PupilParts p, YearData year, String urn, SentMark.Pupil details, Map<String, String> leaving) {
     List<SentMark> marks = new ArrayList<>();
     if (year.marks == null || year.marks.isEmpty()) {
       return marks;
@@ -189,7 +204,7 @@ final class CtfMarks {
       }
       row++;
       marks.add(new SentMark(row, p.upn, urn, day.toString(), i % 2 == 0 ? "AM" : "PM", String.valueOf(c),
-          p.dual ? "dual" : "main", details));
+          p.dual ? "dual" : "main", details, leaving));
     }
     return marks;
   }
@@ -205,8 +220,9 @@ final class CtfMarks {
     return d;
   }
 
-  /** One year of a pupil's attendance. */
+  /** One year of a pupil's attendance, or one school of its history (a leaving date, no marks). */
   private static final class YearData {
+    String leavingDate;
     String year;
     String urn;
     String lea;
@@ -231,12 +247,14 @@ final class CtfMarks {
     final List<ContactParts> contacts = new ArrayList<>();
     boolean contactsSent;
     final List<YearData> years = new ArrayList<>();
+    final List<YearData> history = new ArrayList<>();
 
     void start(String at) {
       switch (at) {
         case "Contacts" -> contactsSent = true;
         case "Contacts/Contact" -> contacts.add(new ContactParts());
         case "Attendance/YearData" -> years.add(new YearData());
+        case "SchoolHistory/School" -> history.add(new YearData());
         case "FSMhistory/FSMinstance" -> {
           fsm = Boolean.TRUE.equals(fsm) ? fsm : Boolean.FALSE;
           fsmInstanceEnded = false;
@@ -263,6 +281,10 @@ final class CtfMarks {
         case "Attendance/YearData/Estab" -> last(years).estab = value;
         case "Attendance/YearData/AttendSessions/AttendanceStartDate" -> last(years).startDate = value;
         case "Attendance/YearData/AttendSessions/AttendanceMarks" -> last(years).marks = value;
+        case "SchoolHistory/School/URN" -> last(history).urn = value;
+        case "SchoolHistory/School/LEA" -> last(history).lea = value;
+        case "SchoolHistory/School/Estab" -> last(history).estab = value;
+        case "SchoolHistory/School/LeavingDate" -> last(history).leavingDate = value;
         default -> {
           if (at.startsWith("Address/")) {
             address.part(at.substring("Address/".length()), value);

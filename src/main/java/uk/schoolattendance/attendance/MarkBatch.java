@@ -34,10 +34,12 @@ final class MarkBatch {
   private final PupilCache cache;
   private final ImportTimings timings;
   private final Registrations registrations;
+  private final boolean everySchool;
 
   MarkBatch(JdbcTemplate jdbc, RegisterDialect dialect, PupilStore pupils, PupilCache cache, ImportTimings timings,
-      Registrations registrations) {
+      Registrations registrations, boolean everySchool) {
     this.jdbc = jdbc;
+    this.everySchool = everySchool;
     this.registrations = registrations;
     this.dialect = dialect;
     this.pupils = pupils;
@@ -68,7 +70,7 @@ final class MarkBatch {
     Map<String, Known> created = pupils.create(newPupils, newSchools);
     created.forEach(cache::put);
     known.putAll(created);
-    kept = registrations.keep(kept, known, rejections);
+    kept = registrations.keep(kept, known, rejections, everySchool);
     updateDetails(kept, known);
     start = timings.add(ImportTimings.PUPILS, start);
 
@@ -103,10 +105,12 @@ final class MarkBatch {
       Map<Integer, Known> byId = new HashMap<>();
       known.values().forEach(k -> byId.put(k.id(), k));
       for (Enrolment e : enrolments.values()) {
-        byId.get(e.pupilId()).enrolments().merge(e.urn(), new PupilStore.Enrolled(e.from().toLocalDate(), e.dual()),
-            (old, now) -> new PupilStore.Enrolled(old.from().isBefore(now.from()) ? old.from() : now.from(), now.dual()));
+        byId.get(e.pupilId()).enrolments().merge(e.urn(), new PupilStore.Enrolled(e.from().toLocalDate(), e.dual(), null),
+            (old, now) -> new PupilStore.Enrolled(old.from().isBefore(now.from()) ? old.from() : now.from(), now.dual(),
+                old.to()));
       }
     }
+    recordLeaving(kept, known);
     if (!mainRows.isEmpty()) {
       pupils.followMainSchool(mainRows);
       cache.forget(known, mainRows);
@@ -118,6 +122,26 @@ final class MarkBatch {
     timings.add(ImportTimings.BOOKKEEPING, start);
     int superseded = kept.size() - unique.size();
     return new Result(written + superseded, unique.size() - written, rejections);
+  }
+
+  /**
+   * Writes the leaving dates the kept rows send for their own school (the end of that
+   * registration) where the register does not hold them yet.
+   */
+  private void recordLeaving(List<CheckedMark> kept, Map<String, Known> known) {
+    Map<Integer, Map<Integer, java.time.LocalDate>> leaving = new HashMap<>();
+    for (CheckedMark m : kept) {
+      java.time.LocalDate to = m.leaving().get(m.urn());
+      Known pupil = known.get(m.upn());
+      PupilStore.Enrolled enrolled = pupil.enrolments().get(m.urn());
+      if (to != null && enrolled != null && !to.equals(enrolled.to())) {
+        leaving.computeIfAbsent(pupil.id(), k -> new HashMap<>()).put(m.urn(), to);
+        pupil.enrolments().put(m.urn(), new PupilStore.Enrolled(enrolled.from(), enrolled.dual(), to));
+      }
+    }
+    if (!leaving.isEmpty()) {
+      pupils.recordLeaving(leaving);
+    }
   }
 
   /** A mark's natural key (the date null for an enrolment's key). */

@@ -3,8 +3,10 @@ package uk.schoolattendance.attendance;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import uk.schoolattendance.attendance.CheckedMark.PupilDetails;
@@ -121,13 +123,29 @@ final class MarkChecks {
     if (registration != null && !registration.equalsIgnoreCase("main") && !registration.equalsIgnoreCase("dual")) {
       return reject(row, "registration", "'" + registration + "' is not main or dual");
     }
+    Map<Integer, LocalDate> leaving = Map.of();
+    if (sent.leaving() != null && !sent.leaving().isEmpty()) {
+      leaving = new HashMap<>();
+      for (Map.Entry<String, String> left : sent.leaving().entrySet()) {
+        String leftOn = trim(left.getValue());
+        if (!URN.matcher(left.getKey()).matches()) {
+          return reject(row, "leavingDate", "names its school by '" + left.getKey() + "', not by a 6-digit URN");
+        }
+        try {
+          leaving.put(Integer.parseInt(left.getKey()), LocalDate.parse(leftOn == null ? "" : leftOn));
+        } catch (DateTimeParseException e) {
+          return reject(row, "leavingDate", "'" + leftOn + "' is not a date (YYYY-MM-DD)");
+        }
+      }
+    }
     List<Rejection> problems = new ArrayList<>(1);
     PupilDetails pupil = pupil(row, sent.pupil(), problems);
     if (!problems.isEmpty()) {
       return new Outcome(null, problems.get(0));
     }
     return new Outcome(
-        new CheckedMark(row, upn, urn, date, sessionNo, code, "dual".equalsIgnoreCase(registration), pupil), null);
+        new CheckedMark(row, upn, urn, date, sessionNo, code, "dual".equalsIgnoreCase(registration), pupil, leaving),
+        null);
   }
 
   /** The pupil's details when the row gives names, date of birth and year group, all valid; else null. */

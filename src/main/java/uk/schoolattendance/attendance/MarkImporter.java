@@ -83,7 +83,7 @@ public class MarkImporter {
     this.calendars = calendars;
     this.properties = properties;
     this.identification = identification;
-    this.registrations = new Registrations(jdbc,
+    this.registrations = new Registrations(jdbc, pupils,
         urn -> schools.find(String.format(java.util.Locale.ROOT, "%06d", urn)).map(School::name).orElse(null));
   }
 
@@ -97,10 +97,21 @@ public class MarkImporter {
    */
   public int importFile(
       Format format, InputStream body, Long length, String submittedBy, IntPredicate mayImport, LocalDate today) {
+    return importFile(format, body, length, submittedBy, mayImport, false, today);
+  }
+
+  /**
+   * Imports a file; returns the import's id (see the other {@code importFile}).
+   *
+   * @param everySchool whether the sender imports for every school (the data team): its rows may
+   *     register a pupil at a second school, and its rejections name the other school
+   */
+  public int importFile(Format format, InputStream body, Long length, String submittedBy, IntPredicate mayImport,
+      boolean everySchool, LocalDate today) {
     long started = System.nanoTime();
     int importId = transactions.execute(status -> records.start(format.code(), submittedBy, length));
     Session session = new Session(importId, new MarkChecks(codes, calendars, mayImport, today),
-        new CountingStream(body, properties.maxFileSize().toBytes()), format == Format.CTF);
+        new CountingStream(body, properties.maxFileSize().toBytes()), format == Format.CTF, everySchool);
     try {
       if (format == Format.CSV) {
         CsvMarks.read(session.in, session);
@@ -153,6 +164,7 @@ public class MarkImporter {
     final MarkChecks checks;
     final CountingStream in;
     final boolean groupRejections;
+    final boolean everySchool;
     final PupilCache cache = new PupilCache(PUPIL_CACHE);
     final ImportTimings timings = new ImportTimings();
     final List<CheckedMark> batch = new ArrayList<>();
@@ -164,8 +176,9 @@ public class MarkImporter {
     long mark = System.nanoTime();
     LocalDate firstDate;
 
-    Session(int importId, MarkChecks checks, CountingStream in, boolean groupRejections) {
+    Session(int importId, MarkChecks checks, CountingStream in, boolean groupRejections, boolean everySchool) {
       this.importId = importId;
+      this.everySchool = everySchool;
       this.checks = checks;
       this.in = in;
       this.groupRejections = groupRejections;
@@ -270,7 +283,8 @@ public class MarkImporter {
     private ImportRecords.Counts writeBatch(Work work) {
       MarkBatch.Result result = work.marks().isEmpty()
           ? new MarkBatch.Result(0, 0, List.of())
-          : new MarkBatch(jdbc, dialect, pupils, cache, timings, registrations).write(importId, work.marks());
+          : new MarkBatch(jdbc, dialect, pupils, cache, timings, registrations, everySchool)
+              .write(importId, work.marks());
       int earlyRows = work.rejections().stream().mapToInt(Rejection::rows).sum();
       ImportRecords.Counts counts = total.plus(new ImportRecords.Counts(work.bytesRead(), work.marks().size() + earlyRows,
           result.accepted(), result.unchanged(), earlyRows + result.rejections().size()));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ class PupilStore {
 
   /**
    * A pupil the register knows: its id, a digest of its details and contacts (to tell a change),
-   * its main school, and its enrolments (URN to the first day and whether dual).
+   * its main school, and its enrolments (URN to the first day, whether dual, and the leaving date).
    */
   record Known(int id, int detailsDigest, int contactsDigest, int schoolUrn, Map<Integer, Enrolled> enrolments) {
 
@@ -41,8 +42,8 @@ class PupilStore {
     }
   }
 
-  /** An enrolment as the register holds it. */
-  record Enrolled(java.time.LocalDate from, boolean dual) {}
+  /** An enrolment as the register holds it: {@code to} is the leaving date a file sent, else null. */
+  record Enrolled(LocalDate from, boolean dual, LocalDate to) {}
 
   private final JdbcTemplate jdbc;
 
@@ -89,13 +90,7 @@ class PupilStore {
             },
             rows.keySet().toArray());
       }
-      jdbc.query(
-          "SELECT pupil_id, school_urn, from_date, registration FROM att_enrolment WHERE pupil_id IN (" + ids + ")",
-          rs -> {
-            enrolments.computeIfAbsent(rs.getInt(1), k -> new HashMap<>())
-                .put(rs.getInt(2), new Enrolled(rs.getDate(3).toLocalDate(), "dual".equals(rs.getString(4))));
-          },
-          rows.keySet().toArray());
+      enrolments.putAll(enrolments(rows.keySet()));
       rows.forEach(
           (id, row) ->
               found.put(
@@ -105,6 +100,33 @@ class PupilStore {
                       (int) row[2], enrolments.getOrDefault(id, new HashMap<>()))));
     }
     return found;
+  }
+
+  /** The enrolments of these pupils (at most {@link #CHUNK}), by pupil id and URN. */
+  Map<Integer, Map<Integer, Enrolled>> enrolments(Collection<Integer> pupilIds) {
+    Map<Integer, Map<Integer, Enrolled>> enrolments = new HashMap<>();
+    jdbc.query(
+        "SELECT pupil_id, school_urn, from_date, registration, to_date FROM att_enrolment WHERE pupil_id IN ("
+            + SqlLists.placeholders(pupilIds.size()) + ")",
+        rs -> {
+          Date to = rs.getDate(5);
+          enrolments.computeIfAbsent(rs.getInt(1), k -> new HashMap<>())
+              .put(rs.getInt(2), new Enrolled(rs.getDate(3).toLocalDate(), "dual".equals(rs.getString(4)),
+                  to == null ? null : to.toLocalDate()));
+        },
+        pupilIds.toArray());
+    return enrolments;
+  }
+
+  /**
+   * Records the leaving dates sent (pupil id to URN to the last day on that school's roll) on
+   * the enrolments they end; a leaving date of a school the pupil is not enrolled at writes nothing.
+   */
+  void recordLeaving(Map<Integer, Map<Integer, LocalDate>> leaving) {
+    List<Object[]> rows = new ArrayList<>();
+    leaving.forEach((id, byUrn) -> byUrn.forEach((urn, to) -> rows.add(new Object[] {Date.valueOf(to), id, urn})));
+    jdbc.batchUpdate("UPDATE att_enrolment SET to_date = ? WHERE pupil_id = ? AND school_urn = ?", rows,
+        new int[] {Types.DATE, Types.INTEGER, Types.INTEGER});
   }
 
   /** Creates the pupils (UPN to details and main school); returns their new ids by UPN. */

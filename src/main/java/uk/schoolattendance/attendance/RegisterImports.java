@@ -90,7 +90,8 @@ public class RegisterImports {
     IntPredicate mayImport = urn ->
         allowed.computeIfAbsent(urn, u -> access.mayImport(String.format(Locale.ROOT, "%06d", u)));
     return importer.importFile(format, body, length,
-        access.currentUser() == null ? "system" : access.currentUser(), mayImport, calendar.today());
+        access.currentUser() == null ? "system" : access.currentUser(), mayImport, access.mayImportEverySchool(),
+        calendar.today());
   }
 
   /**

@@ -19,35 +19,50 @@ import uk.schoolattendance.process.SqlLists;
  * Attendance (Pupil Registration) (England) Regulations 2024):
  *
  * <ul>
+ *   <li><b>No access through an import.</b> A row that would put a pupil registered at another
+ *       school on a school's roll (a first row there, main or {@code dual}) is rejected unless the
+ *       pupil's main registration there has ended (below) or the sender imports for every school
+ *       (the data team, who record a dual registration the schools agreed): a school never gains
+ *       the right to read another school's pupil by sending a row.
  *   <li><b>One main registration at a time.</b> A pupil registered at another school is deleted
  *       from the first school's register (regulation 9(1)(a)) unless the schools agreed that the
  *       pupil is registered at both (dual registration). So a row of a main registration at a
- *       school other than the pupil's main school is kept only when it does not fall within the
- *       main school's registration (from its first day to its last mark): before it (history of an
- *       earlier school) or after it (a move: the pupil's main registration follows the new school).
- *       A row inside it is rejected naming both schools: the file must say {@code dual}.
+ *       school other than the pupil's main school is kept only when it falls before the main
+ *       school's registration (history of an earlier school) or after its end. The end needs
+ *       evidence: the leaving date of the main school's enrolment (a CSV's {@code leavingDate}, a
+ *       CTF's {@code SchoolHistory}), or, for the data team, who import for every school, the main
+ *       school's last mark. The order in which schools' files arrive is no evidence: without a
+ *       leaving date the registration is open, and a row inside it is rejected.
  *   <li><b>A session counts once.</b> A dual-registered pupil's schools each record their own
  *       sessions, the one not expecting the pupil that session recording {@code D}, which is not a
  *       possible session. A possible mark for a session another school already holds a possible
- *       mark for is rejected, naming that school and its code: the figures (attendance %, possible
- *       sessions, the threshold, the weekly chart) count each session once.
+ *       mark for is rejected.
  * </ul>
  *
- * Only pupils with marks or enrolments at more than one school are read from the database, so a
- * school's own feed costs nothing more.
+ * A school's rejection never names the other school, its dates or its codes (they are that
+ * school's data); the data team's names them. Only pupils with marks or enrolments at more than
+ * one school are read from the database, and their rows in att_pupil are locked first, so two
+ * imports at once check these pupils one after the other; a school's own feed costs nothing more.
  */
 final class Registrations {
 
   private final JdbcTemplate jdbc;
+  private final PupilStore pupils;
   private final IntFunction<String> schoolName;
 
-  Registrations(JdbcTemplate jdbc, IntFunction<String> schoolName) {
+  Registrations(JdbcTemplate jdbc, PupilStore pupils, IntFunction<String> schoolName) {
     this.jdbc = jdbc;
+    this.pupils = pupils;
     this.schoolName = schoolName;
   }
 
-  /** The rows that keep the rules, in their order; the others are added to {@code rejections}. */
-  List<CheckedMark> keep(List<CheckedMark> marks, Map<String, Known> known, List<Rejection> rejections) {
+  /**
+   * The rows that keep the rules, in their order; the others are added to {@code rejections}.
+   *
+   * @param everySchool whether the sender imports for every school (the data team)
+   */
+  List<CheckedMark> keep(
+      List<CheckedMark> marks, Map<String, Known> known, List<Rejection> rejections, boolean everySchool) {
     Map<Integer, Set<Integer>> schools = new HashMap<>();
     for (CheckedMark m : marks) {
       Known pupil = known.get(m.upn());
@@ -63,6 +78,7 @@ final class Registrations {
     if (several.isEmpty()) {
       return marks;
     }
+    lockAndRefresh(several, known);
     LocalDate first = null;
     LocalDate last = null;
     for (CheckedMark m : marks) {
@@ -71,9 +87,20 @@ final class Registrations {
     }
     Map<Integer, LocalDate> lastAtMain = lastMarkAtMainSchool(several);
     Map<Integer, LocalDate> firstInBatch = new HashMap<>();
+    Map<Integer, LocalDate> leftMain = new HashMap<>();
     for (CheckedMark m : marks) {
       Known pupil = known.get(m.upn());
-      if (several.contains(pupil.id()) && m.urn() == pupil.schoolUrn() && !m.dual()) {
+      if (!several.contains(pupil.id())) {
+        continue;
+      }
+      // A leaving date ends a registration only when its sender may import for that school: the
+      // school itself or the data team. Another school's file (a CTF's school history) is not
+      // evidence enough to take a pupil off a roll it does not keep.
+      LocalDate left = m.leaving().get(pupil.schoolUrn());
+      if (left != null && (everySchool || m.urn() == pupil.schoolUrn())) {
+        leftMain.put(pupil.id(), left);
+      }
+      if (m.urn() == pupil.schoolUrn() && !m.dual()) {
         lastAtMain.merge(pupil.id(), m.date(), (a, b) -> a.isAfter(b) ? a : b);
         firstInBatch.merge(pupil.id(), m.date(), (a, b) -> a.isBefore(b) ? a : b);
       }
@@ -87,17 +114,25 @@ final class Registrations {
         continue;
       }
       int main = pupil.schoolUrn();
-      if (!m.dual() && m.urn() != main) {
+      if (m.urn() != main) {
         PupilStore.Enrolled enrolled = pupil.enrolments().get(main);
         LocalDate from = enrolled != null ? enrolled.from() : firstInBatch.get(pupil.id());
-        LocalDate to = lastAtMain.get(pupil.id());
-        if (from != null && to != null && !m.date().isBefore(from) && !m.date().isAfter(to)) {
-          rejections.add(new Rejection(m.row(), "urn", "pupil " + m.upn() + "'s main registration is at "
-              + school(main) + " (marks there from " + Days.shown(from) + " to " + Days.shown(to) + "), not at "
-              + school(m.urn()) + ": a pupil has one main registration. If the pupil is dual-registered at "
-              + m.urn() + ", send registration=dual (the other school records D for the sessions it does not"
-              + " expect the pupil); if the pupil moved, send " + m.urn() + "'s marks from the pupil's first day"
-              + " there, after the last mark at " + main));
+        LocalDate ended = leftMain.containsKey(pupil.id()) ? leftMain.get(pupil.id())
+            : enrolled != null && enrolled.to() != null ? enrolled.to()
+            : everySchool ? lastAtMain.get(pupil.id()) : null;
+        boolean afterEnd = ended != null && m.date().isAfter(ended);
+        boolean inside = !m.dual() && !afterEnd && from != null && !m.date().isBefore(from);
+        boolean newcomer = !everySchool && !afterEnd && !pupil.enrolments().containsKey(m.urn());
+        if (inside || newcomer) {
+          rejections.add(new Rejection(m.row(), m.dual() ? "registration" : "urn", everySchool
+              ? "pupil " + m.upn() + "'s main registration is at " + school(main) + " (" + registered(enrolled, from, ended)
+                  + "), not at " + school(m.urn()) + ": a pupil has one main registration. If the pupil is"
+                  + " dual-registered at " + m.urn() + ", send registration=dual (the other school records D for the"
+                  + " sessions it does not expect the pupil); if the pupil moved, send the leaving date at " + main
+                  + " (leavingDate) and " + m.urn() + "'s marks from the pupil's first day there"
+              : "pupil " + m.upn() + " is registered at another school: ask the data team, who record a pupil who moved"
+                  + " (with the leaving date at the other school) and a dual registration both schools agreed"
+                  + (m.dual() ? "" : " (send registration=dual only if it is agreed)")));
           continue;
         }
       }
@@ -106,8 +141,9 @@ final class Registrations {
       boolean possible = m.code().category().letter() != 'X';
       if (possible && other != null && other.urn() != m.urn()) {
         rejections.add(new Rejection(m.row(), "session", "the " + (m.session() == 0 ? "AM" : "PM") + " session of "
-            + Days.shown(m.date()) + " of pupil " + m.upn() + " is already counted at " + school(other.urn())
-            + " (code " + other.code() + "): a session counts at one school only; a dual-registered pupil's"
+            + Days.shown(m.date()) + " of pupil " + m.upn() + " is already counted at "
+            + (everySchool ? school(other.urn()) + " (code " + other.code() + ")" : "another school")
+            + ": a session counts at one school only; a dual-registered pupil's"
             + " school that does not expect the pupil that session records D"));
         continue;
       }
@@ -119,6 +155,48 @@ final class Registrations {
       kept.add(m);
     }
     return kept;
+  }
+
+  /** How the main registration's span reads in the data team's rejection. */
+  private static String registered(PupilStore.Enrolled enrolled, LocalDate from, LocalDate ended) {
+    if (from == null) {
+      return "no marks there yet";
+    }
+    if (enrolled != null && enrolled.to() != null && enrolled.to().equals(ended)) {
+      return "registered there from " + Days.shown(from) + " to its leaving date, " + Days.shown(ended);
+    }
+    return ended == null ? "registered there from " + Days.shown(from) + ", with no leaving date"
+        : "marks there from " + Days.shown(from) + " to " + Days.shown(ended);
+  }
+
+  /**
+   * Locks these pupils' rows (another import checking the same pupils waits for this batch's
+   * transaction), then reads their main school and enrolments again: what the batch started with
+   * may predate another import's commit.
+   */
+  private void lockAndRefresh(Set<Integer> pupilIds, Map<String, Known> known) {
+    Map<Integer, Integer> mainSchool = new HashMap<>();
+    Map<Integer, Map<Integer, PupilStore.Enrolled>> enrolments = new HashMap<>();
+    for (List<Integer> chunk : SqlLists.chunks(new ArrayList<>(pupilIds), PupilStore.CHUNK)) {
+      jdbc.query("SELECT pupil_id, school_urn FROM att_pupil WHERE pupil_id IN (" + SqlLists.placeholders(chunk.size())
+              + ") ORDER BY pupil_id FOR UPDATE",
+          rs -> {
+            mainSchool.put(rs.getInt(1), rs.getInt(2));
+          },
+          chunk.toArray());
+      enrolments.putAll(pupils.enrolments(chunk));
+    }
+    known.replaceAll((upn, pupil) -> {
+      Integer urn = mainSchool.get(pupil.id());
+      if (urn == null) {
+        return pupil;
+      }
+      Map<Integer, PupilStore.Enrolled> now = pupil.enrolments();
+      now.clear();
+      now.putAll(enrolments.getOrDefault(pupil.id(), Map.of()));
+      return urn == pupil.schoolUrn() ? pupil
+          : new Known(pupil.id(), pupil.detailsDigest(), pupil.contactsDigest(), urn, now);
+    });
   }
 
   private String school(int urn) {

@@ -1,6 +1,7 @@
 package uk.schoolattendance.attendance;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One mark as a file sends it, before any check: text as written, the row it came from, and the
@@ -9,9 +10,14 @@ import java.util.List;
  * @param row the row number reported in rejections (CSV: the line's record number, header = 1;
  *     CTF: the mark's position in the file)
  * @param registration {@code main} or {@code dual} when the file says, else null (main)
+ * @param leaving the pupil's leaving dates as the file states them, URN to date (the CSV's {@code
+ *     leavingDate} for the row's school; a CTF's {@code SchoolHistory}): the evidence that a
+ *     registration ended; empty when the file says none
  */
 public record SentMark(
-    int row, String upn, String urn, String date, String session, String code, String registration, Pupil pupil) {
+    int row, String upn, String urn, String date, String session, String code, String registration, Pupil pupil,
+    Map<String, String> leaving) {
+
 
   /** The pupil's details as sent; any may be null. {@code contacts} null means "not sent". */
   public record Pupil(

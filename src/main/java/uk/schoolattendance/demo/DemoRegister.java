@@ -96,7 +96,7 @@ class DemoRegister {
       }
       int id = importer.importFile(MarkImporter.Format.CSV,
           new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), (long) csv.length(),
-          "demo-register", u -> true, today);
+          "demo-register", u -> true, true, today);
       LOG.info("Demo register: school {} imported (import {})", urn, id);
     }
   }

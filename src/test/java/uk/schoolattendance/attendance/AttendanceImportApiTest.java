@@ -38,6 +38,7 @@ class AttendanceImportApiTest {
   @Autowired RegisterCalendars calendars;
   @Autowired JdbcTemplate jdbc;
   @Autowired MarkImporter importer;
+  @Autowired javax.sql.DataSource dataSource;
 
   /** Whatever an import did, each pupil's totals of the year are those counted from the marks. */
   @org.junit.jupiter.api.AfterEach
@@ -171,9 +172,15 @@ class AttendanceImportApiTest {
     assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.OK);
-    // the same refusal when the other school itself sends the row
-    assertThat(importCsv(rest, "school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-25,PM,/\n").getBody())
-        .containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    // the same refusal when the other school itself sends the row, telling it nothing of Riverside's
+    ResponseEntity<Map> bySchool =
+        importCsv(rest, "school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-25,PM,/\n");
+    assertThat(bySchool.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    assertThat(((List<Map<String, Object>>) bySchool.getBody().get("rejections")).get(0))
+        .containsEntry("field", "urn")
+        .satisfies(r -> assertThat(r.get("reason").toString())
+            .contains("pupil " + upn + " is registered at another school: ask the data team")
+            .doesNotContain("Riverside").doesNotContain("100001").doesNotContain("November"));
     assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
@@ -200,6 +207,146 @@ class AttendanceImportApiTest {
         .containsEntry("unauthorisedAbsence", 1);
     // the school the pupil is dual-registered at reads the pupil it registers
     assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.OK);
+    // and, sending a session Riverside counts, is told it is counted elsewhere, not where or with which code
+    ResponseEntity<Map> bySchool = importCsv(rest, "school2",
+        "upn,urn,date,session,code,registration\n" + upn + ",100002,2026-11-18,AM,/,dual\n");
+    assertThat(bySchool.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    assertThat(((List<Map<String, Object>>) bySchool.getBody().get("rejections")).get(0))
+        .containsEntry("field", "session")
+        .satisfies(r -> assertThat(r.get("reason").toString())
+            .contains("AM session of 18 November 2026 of pupil " + upn + " is already counted at another school")
+            .doesNotContain("Riverside").doesNotContain("100001").doesNotContain("code"));
+  }
+
+  @Test
+  void aSchoolCannotPutAnotherSchoolsPupilOnItsRollByADualRow() {
+    String upn = Upn.of(700_100_000_041L);
+    importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 20), (day, session) -> "/").text());
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // D is no possible session, and Riverside has not marked the 23rd yet: only the registration rule can refuse it
+    ResponseEntity<Map> answer = importCsv(rest, "school2",
+        "upn,urn,date,session,code,registration\n" + upn + ",100002,2026-11-23,AM,D,dual\n");
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    assertThat(((List<Map<String, Object>>) answer.getBody().get("rejections")).get(0))
+        .containsEntry("row", 2).containsEntry("field", "registration")
+        .satisfies(r -> assertThat(r.get("reason").toString())
+            .contains("pupil " + upn + " is registered at another school: ask the data team")
+            .doesNotContain("Riverside").doesNotContain("100001").doesNotContain("November"));
+    assertThat(jdbc.queryForList("SELECT e.school_urn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE p.upn = ?", Integer.class, upn)).containsExactly(100001);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    // a main row dated before Riverside's registration (an earlier school's history) opens no door either
+    assertThat(importCsv(rest, "school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-09,AM,/\n")
+        .getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // the data team records the dual registration the schools agreed; then the school sends its own sessions
+    assertThat(importCsv(rest, "datateam", "upn,urn,date,session,code,registration\n"
+        + upn + ",100002,2026-11-23,AM,D,dual\n").getBody()).containsEntry("rowsAccepted", 1);
+    assertThat(importCsv(rest, "school2", "upn,urn,date,session,code,registration\n"
+        + upn + ",100002,2026-11-23,PM,D,dual\n").getBody()).containsEntry("rowsAccepted", 1);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theMainSchoolChangesOnlyWithALeavingDateNotWithTheOrderFilesArriveIn() {
+    String upn = Upn.of(700_100_000_042L);
+    importCsv(rest, "school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 20), (day, session) -> "/").text());
+
+    // Riverside's feed for this week has not arrived: a row of Hillcrest's dated after its last mark is no move
+    ResponseEntity<Map> early = importCsv(rest, "school2", "upn,urn,date,session,code\n"
+        + upn + ",100002,2026-11-24,AM,/\n");
+    assertThat(early.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    assertThat(((List<Map<String, Object>>) early.getBody().get("rejections")).get(0)).containsEntry("field", "urn");
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn))
+        .isEqualTo(100001);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    // so Riverside's own marks of the week still arrive
+    assertThat(importCsv(rest, "school1", "upn,urn,date,session,code\n" + upn + ",100001,2026-11-23,AM,/\n"
+        + upn + ",100001,2026-11-23,PM,/\n").getBody()).containsEntry("rowsAccepted", 2).containsEntry("rowsRejected", 0);
+
+    // Riverside sends the pupil's leaving date: now Hillcrest's registration from the next day is a move
+    assertThat(importCsv(rest, "school1", "upn,urn,date,session,code,leavingDate\n"
+        + upn + ",100001,2026-11-23,PM,/,2026-11-23\n").getBody()).containsEntry("rowsRejected", 0);
+    assertThat(jdbc.queryForObject("SELECT e.to_date FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE p.upn = ? AND e.school_urn = 100001", java.sql.Date.class, upn))
+        .isEqualTo(java.sql.Date.valueOf("2026-11-23"));
+    assertThat(importCsv(rest, "school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-24,AM,/\n"
+        + upn + ",100002,2026-11-24,PM,O\n").getBody()).containsEntry("rowsAccepted", 2).containsEntry("rowsRejected", 0);
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn))
+        .isEqualTo(100002);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance?asOf=2026-11-24").getBody())
+        .containsEntry("possibleSessions", 14).containsEntry("unauthorisedAbsence", 1);
+    // Riverside's mark for a day of Hillcrest's registration is refused, telling it nothing of Hillcrest's
+    ResponseEntity<Map> late = importCsv(rest, "school1", "upn,urn,date,session,code\n"
+        + upn + ",100001,2026-11-25,AM,/\n");
+    assertThat(late.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
+    assertThat(((List<Map<String, Object>>) late.getBody().get("rejections")).get(0).get("reason").toString())
+        .contains("registered at another school").doesNotContain("Hillcrest").doesNotContain("100002");
+  }
+
+  @Test
+  void aCommonTransferFilesLeavingDateEndsTheOldRegistrationOnlyFromTheDataTeamOrThatSchool() {
+    String upn = Upn.of(700_100_000_043L);
+    importCsv(rest, "school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 20), (day, session) -> "/").text());
+    String ctf = "<CTfile><Header><SourceSchool><LEA>882</LEA><Estab>2002</Estab><URN>100002</URN></SourceSchool>"
+        + "</Header><CTFpupilData><Pupil><UPN>" + upn + "</UPN><Surname>Other</Surname><Forename>Sam</Forename>"
+        + "<DOB>2015-05-01</DOB><BasicDetails><NCyearActual>6</NCyearActual><EnrolStatus>C</EnrolStatus></BasicDetails>"
+        + "%s<Attendance><YearData><Year>2026</Year><URN>100002</URN><AttendSessions>"
+        + "<AttendanceStartDate>2026-11-24</AttendanceStartDate><AttendanceMarks>//</AttendanceMarks>"
+        + "</AttendSessions></YearData></Attendance></Pupil></CTFpupilData></CTfile>";
+    assertThat(RegisterApi.importCtf(rest, "school2", String.format(ctf, "")).getBody())
+        .containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 2);
+    String history = String.format(ctf, "<SchoolHistory><School><URN>100001</URN>"
+        + "<EntryDate>2022-09-01</EntryDate><LeavingDate>2026-11-20</LeavingDate></School></SchoolHistory>");
+    // another school's file is not evidence enough to take the pupil off Riverside's roll
+    assertThat(RegisterApi.importCtf(rest, "school2", history).getBody())
+        .containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 2);
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn))
+        .isEqualTo(100001);
+    // the data team, who import for every school, may
+    assertThat(RegisterApi.importCtf(rest, "datateam", history).getBody())
+        .containsEntry("rowsAccepted", 2).containsEntry("rowsRejected", 0);
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn))
+        .isEqualTo(100002);
+  }
+
+  @Test
+  void twoImportsAtOnceCheckAPupilOfTwoSchoolsOneAfterTheOther() throws Exception {
+    String upn = Upn.of(700_100_000_044L);
+    importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 20), (day, session) -> "/").text());
+    java.util.concurrent.CompletableFuture<ResponseEntity<Map>> second;
+    // another import's transaction holds the pupil (as the registration check of a batch does)
+    try (java.sql.Connection first = dataSource.getConnection()) {
+      first.setAutoCommit(false);
+      try (java.sql.PreparedStatement lock = first.prepareStatement(
+          "SELECT pupil_id FROM att_pupil WHERE upn = ? FOR UPDATE")) {
+        lock.setString(1, upn);
+        lock.executeQuery().close();
+      }
+      second = java.util.concurrent.CompletableFuture.supplyAsync(() -> importCsv(rest, "datateam",
+          "upn,urn,date,session,code,registration\n" + upn + ",100002,2026-11-23,AM,/,dual\n"));
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(8))
+          .until(() -> second.isDone() || waitingForALock());
+      // the second import reads the pupil's stored marks only once the first one has committed
+      assertThat(second).isNotDone();
+      first.commit();
+    }
+    assertThat(second.get(1, java.util.concurrent.TimeUnit.MINUTES).getBody()).containsEntry("rowsAccepted", 1);
+  }
+
+  private boolean waitingForALock() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL",
+        Integer.class) > 0;
   }
 
   @Test
