@@ -13,7 +13,9 @@ public class NoticeActionRefused extends RuntimeException {
     /** The notice waits for someone else's step: the engine does not give this user its task. */
     NOT_YOURS,
     /** Another officer has claimed the notice's task. */
-    CLAIMED_BY_ANOTHER
+    CLAIMED_BY_ANOTHER,
+    /** The notice is beyond the limit of notices to the same parent for the same child: it cannot be issued. */
+    LIMIT_REACHED
   }
 
   private final Why why;

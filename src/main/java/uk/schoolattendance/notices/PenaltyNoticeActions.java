@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,6 +16,7 @@ import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.Wording;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.security.CurrentUser;
 
@@ -42,13 +44,15 @@ public class PenaltyNoticeActions {
   private final CurrentUser currentUser;
   private final NoticeDates dates;
   private final Persons persons;
-  private final PenaltyNoticeTermsService termsService;
+  private final NoticePlaces places;
+  private final ProcessEngine engine;
 
   PenaltyNoticeActions(
       PenaltyNoticeRegister register, PenaltyNoticeNumbers numbers, PenaltyNoticeProperties properties,
       SchoolDirectory schools, RuntimeService runtimeService, TaskService taskService, CurrentUser currentUser,
-      NoticeDates dates, Persons persons, PenaltyNoticeTermsService termsService) {
-    this.termsService = termsService;
+      NoticeDates dates, Persons persons, NoticePlaces places, ProcessEngine engine) {
+    this.places = places;
+    this.engine = engine;
     this.persons = persons;
     this.register = register;
     this.numbers = numbers;
@@ -64,7 +68,8 @@ public class PenaltyNoticeActions {
    * Issues a prepared notice: it was posted or handed over on {@code dispatchedOn} (today when
    * null). Completes the notice's "Post or hand over the notice" task as the caller, claiming it
    * first: the notice names the officer who issues it. Its deemed receipt and deadlines follow.
-   * Refused before anything is claimed while the council's payment details are incomplete.
+   * Refused before anything is claimed while the council's payment details are incomplete, and
+   * for a notice moved beyond the limit by a notice recorded late ({@link NoticePlaces}).
    */
   @Transactional
   public PenaltyNoticeEntry dispatch(String noticeNumber, String deliveryMethod, LocalDate dispatchedOn) {
@@ -78,6 +83,10 @@ public class PenaltyNoticeActions {
     if (!PenaltyNoticeEntry.PREPARED.equals(notice.status())) {
       throw new NoticeActionRefused(NoticeActionRefused.Why.NOT_WAITING, "Not waiting to be given",
           "notice " + noticeNumber + " is " + notice.status() + ", not waiting to be posted or handed over");
+    }
+    if (notice.beyondLimit(properties.limit())) {
+      throw new NoticeActionRefused(NoticeActionRefused.Why.LIMIT_REACHED, "Beyond the limit",
+          NoticePlaces.beyondLimitRefusal(notice, properties));
     }
     Task task =
         taskService.createTaskQuery()
@@ -179,7 +188,7 @@ public class PenaltyNoticeActions {
     int prior =
         register.countStanding(parent, person, upn, body.issuedOn().minusYears(properties.limitYears()), body.issuedOn());
     // its true place among the notices to this parent for this child, even beyond the limit: a fact to record
-    NoticeTerms terms = termsService.termsOfIssued(prior, body.offenceFrom());
+    NoticeTerms terms = places.termsOfIssued(engine, prior, body.offenceFrom());
     BigDecimal reduced = checkedAmounts(body, terms);
     PenaltyNoticeEntry entry =
         new PenaltyNoticeEntry(
@@ -194,9 +203,10 @@ public class PenaltyNoticeActions {
             body.issuedBy().trim(), body.issuerName().trim(),
             blankToNull(body.issuerReference()), null);
     PenaltyNoticeEntry recorded = register.recordExternal(entry, person);
-    // a notice issued before others already recorded moves them along: their places stay true
-    register.renumberAfter(parent, person, upn, body.issuedOn(), properties.limitYears());
-    return recorded;
+    // a notice issued before others already recorded moves them along: their places stay true, and a
+    // notice still prepared takes the terms of its new place
+    places.renumberFrom(engine, parent, person, upn, body.issuedOn());
+    return register.get(recorded.noticeNumber());
   }
 
   /**
@@ -205,7 +215,7 @@ public class PenaltyNoticeActions {
    * amount. The reduced amount, when left out, is the law's; the one to record is returned.
    */
   private BigDecimal checkedAmounts(ExternalNoticeRequest body, NoticeTerms terms) {
-    String place = "the " + ordinal(terms.sequence()) + " notice to this parent for this child in "
+    String place = "the " + Wording.ordinal(terms.sequence()) + " notice to this parent for this child in "
         + properties.limitYears() + " years";
     if (body.fullAmount().compareTo(terms.fullAmount()) != 0) {
       throw new InvalidInputException(
@@ -217,7 +227,8 @@ public class PenaltyNoticeActions {
       if (body.reducedAmount() != null) {
         throw new InvalidInputException(
             "reducedAmount", "must be empty: " + place + " is " + (terms.priorNotices() > 0 ? "not the first, so it has"
-                + " no reduced amount, only the full amount within 28 days" : "without a reduced amount")
+                + " no reduced amount, only the full amount within " + properties.fullPeriodDays() + " days"
+                : "without a reduced amount")
                 + " (SI 2007/1867 reg 4(2) as inserted by SI 2024/210 reg 4)");
       }
       return null;
@@ -227,17 +238,6 @@ public class PenaltyNoticeActions {
           "reducedAmount", "must be £" + terms.reducedAmount().setScale(2) + " for " + place + " (SI 2007/1867 reg 4)");
     }
     return terms.reducedAmount();
-  }
-
-  private static String ordinal(int n) {
-    int lastTwo = n % 100;
-    String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch (n % 10) {
-      case 1 -> "st";
-      case 2 -> "nd";
-      case 3 -> "rd";
-      default -> "th";
-    };
-    return n + suffix;
   }
 
   private static String blankToNull(String value) {

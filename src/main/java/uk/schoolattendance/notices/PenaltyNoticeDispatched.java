@@ -12,6 +12,7 @@ import static uk.schoolattendance.notices.PenaltyNotice.ISSUED_ON_SHOWN;
 import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_NUMBER;
 import static uk.schoolattendance.notices.PenaltyNotice.PAYMENT_PERIOD_ENDS_AT;
 import static uk.schoolattendance.notices.PenaltyNotice.REDUCED_DEADLINE;
+import static uk.schoolattendance.notices.PenaltyNotice.SEQUENCE;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,7 +29,9 @@ import uk.schoolattendance.process.InvalidInputException;
  * receipt and deadlines follow from that day ({@link NoticeDates}); the register records them with
  * the officer who issued it, and the payment period's timer is set. Completed in Tasklist or by
  * {@code POST /api/penalty-notices/{noticeNumber}/dispatch}. Refused ({@link PaymentDetailsMissing})
- * while the council's payment details are incomplete: the task stays open, nothing is recorded.
+ * while the council's payment details are incomplete, and (naming {@code sequence}) for a notice
+ * moved beyond the limit by a notice recorded late ({@link NoticePlaces}): the task stays open,
+ * nothing is recorded.
  */
 @Component("penaltyNoticeDispatched")
 public class PenaltyNoticeDispatched implements TaskListener {
@@ -52,6 +55,9 @@ public class PenaltyNoticeDispatched implements TaskListener {
     on = on == null ? today : on;
     String number = NOTICE_NUMBER.get(task);
     PenaltyNoticeEntry prepared = register.get(number);
+    if (prepared.beyondLimit(properties.limit())) {
+      throw new InvalidInputException(SEQUENCE.name(), NoticePlaces.beyondLimitRefusal(prepared, properties));
+    }
     if (on.isAfter(today)) {
       throw new InvalidInputException(DISPATCHED_ON.name(), "must not be in the future: a notice is issued when it is posted or handed over");
     }

@@ -112,6 +112,20 @@ public record PenaltyNoticeEntry(
         method, officerName, issuedBy, issuerName, issuerReference, pupilAddress);
   }
 
+  /**
+   * Whether this notice stands beyond the limit of {@code limit} notices to the same parent for the
+   * same child in the limit period: it stands (is not withdrawn) and its place is past the limit.
+   * The one rule the register's pages, its tag, the CSV and the issuing checks use.
+   */
+  public boolean beyondLimit(int limit) {
+    return !WITHDRAWN.equals(status) && placeBeyondLimit(sequence, limit);
+  }
+
+  /** Whether a standing notice at place {@code sequence} is beyond the limit of {@code limit}. */
+  public static boolean placeBeyondLimit(int sequence, int limit) {
+    return sequence > limit;
+  }
+
   /** Whether the notice still awaits payment. */
   public boolean awaitingPayment() {
     return ISSUED.equals(status);

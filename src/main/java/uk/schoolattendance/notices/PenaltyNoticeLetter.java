@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeProperties.Authority;
+import uk.schoolattendance.process.Wording;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -105,7 +106,7 @@ public class PenaltyNoticeLetter {
             body));
       }
       document.add(new Paragraph(
-          "This is notice " + n.sequence() + " issued to you for this child in " + properties.limitYears()
+          "This is the " + Wording.ordinal(n.sequence()) + " penalty notice issued to you for this child in " + properties.limitYears()
               + " years. It gives you the opportunity to discharge your liability to conviction for the offence by"
               + " paying a penalty.",
           body));
@@ -176,17 +177,8 @@ public class PenaltyNoticeLetter {
       return "This notice was handed to you on " + day(n.issuedOn()) + ", the day you received it.";
     }
     return "This notice was posted on " + day(n.issuedOn()) + " and is treated as received by you on "
-        + day(n.deemedReceivedOn()) + ", the " + ordinal(properties.deemedReceiptWorkingDays())
+        + day(n.deemedReceivedOn()) + ", the " + Wording.ordinal(properties.deemedReceiptWorkingDays())
         + " working day after posting.";
-  }
-
-  private static String ordinal(int n) {
-    return switch (n) {
-      case 1 -> "first";
-      case 2 -> "second";
-      case 3 -> "third";
-      default -> n + "th";
-    };
   }
 
   private static void section(Document document, Font heading, String text) throws DocumentException {

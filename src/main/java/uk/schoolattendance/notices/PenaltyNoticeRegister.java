@@ -139,24 +139,31 @@ public class PenaltyNoticeRegister {
     return get(notice.noticeNumber());
   }
 
+  /** A standing notice whose place {@link #renumberFrom} changed, as it now stands. */
+  public record Renumbered(String noticeNumber, String processInstanceId, String status, LocalDate offenceFrom, int sequence) {}
+
   /**
-   * Gives the standing notices to this parent for this child issued after {@code issuedOn} (and
-   * within {@code limitYears} of it) their true place again, once a notice issued on {@code
-   * issuedOn} was recorded late: each counts the standing notices before it in its own limit
-   * period (those of the same day with a lower number first). Their amounts are what they were
-   * issued with and stay as they are.
+   * Gives the standing notices to this parent for this child issued (or, not yet posted, prepared)
+   * on or after {@code from} and within {@code limitYears} of it their true place again, after a
+   * notice of that day was recorded late or withdrawn: each counts the standing notices before it
+   * in its own limit period (those of the same day with a lower number first). Returns those whose
+   * place changed. Only the place changes here: the amounts of an issued notice are what it was
+   * issued with; a prepared notice's follow its new place ({@link #reprice}).
    */
-  public void renumberAfter(String parentId, String person, String pupilUpn, LocalDate issuedOn, int limitYears) {
+  public List<Renumbered> renumberFrom(String parentId, String person, String pupilUpn, LocalDate from, int limitYears) {
     List<Object[]> later =
         jdbc.query(
-            "SELECT notice_number, " + DAY_OF_ISSUE + " AS day_of_issue FROM pn_notice WHERE " + SAME_PARENT
-                + " AND pupil_upn = ? AND status <> 'withdrawn' AND " + DAY_OF_ISSUE + " > ? AND " + DAY_OF_ISSUE
-                + " <= ? ORDER BY day_of_issue, notice_number",
-            (rs, row) -> new Object[] {rs.getString("notice_number"), day(rs, "day_of_issue")},
-            parentId, person, pupilUpn, date(issuedOn), date(issuedOn.plusYears(limitYears)));
+            "SELECT notice_number, process_instance_id, status, offence_from, notice_sequence, " + DAY_OF_ISSUE
+                + " AS day_of_issue FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status <> 'withdrawn'"
+                + " AND " + DAY_OF_ISSUE + " >= ? AND " + DAY_OF_ISSUE + " <= ? ORDER BY day_of_issue, notice_number",
+            (rs, row) -> new Object[] {
+                rs.getString("notice_number"), rs.getString("process_instance_id"), rs.getString("status"),
+                day(rs, "offence_from"), rs.getInt("notice_sequence"), day(rs, "day_of_issue")},
+            parentId, person, pupilUpn, date(from), date(from.plusYears(limitYears)));
+    List<Renumbered> changed = new ArrayList<>();
     for (Object[] notice : later) {
       String number = (String) notice[0];
-      LocalDate day = (LocalDate) notice[1];
+      LocalDate day = (LocalDate) notice[5];
       Integer before =
           jdbc.queryForObject(
               "SELECT COUNT(*) FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status <> 'withdrawn'"
@@ -164,9 +171,45 @@ public class PenaltyNoticeRegister {
                   + DAY_OF_ISSUE + " = ? AND notice_number < ?))",
               Integer.class, parentId, person, pupilUpn, number, date(day.minusYears(limitYears)), date(day), date(day),
               number);
-      jdbc.update(
-          "UPDATE pn_notice SET notice_sequence = ? WHERE notice_number = ?", (before == null ? 0 : before) + 1, number);
+      int place = (before == null ? 0 : before) + 1;
+      if (place != (Integer) notice[4]) {
+        jdbc.update("UPDATE pn_notice SET notice_sequence = ? WHERE notice_number = ?", place, number);
+        changed.add(new Renumbered(number, (String) notice[1], (String) notice[2], (LocalDate) notice[3], place));
+      }
     }
+    return changed;
+  }
+
+  /**
+   * Gives a notice that is still prepared the terms of its place: its rate scheme and amounts. An
+   * issued notice keeps what it was issued with (nothing changes).
+   */
+  public void reprice(String noticeNumber, NoticeTerms terms) {
+    jdbc.update(
+        "UPDATE pn_notice SET rate_scheme = ?, reduced_amount = ?, full_amount = ?, updated_at = ?"
+            + " WHERE notice_number = ? AND status = 'prepared'",
+        terms.rateScheme(), terms.reducedAmount(), terms.fullAmount(), new Timestamp(EngineClock.now().getTime()),
+        noticeNumber);
+  }
+
+  /**
+   * Who a notice was given to and for which child, as {@link #renumberFrom} counts them: the parent
+   * id, the surviving person (null when none) and the child's UPN.
+   */
+  public record Recipient(String parentId, String person, String pupilUpn, LocalDate dayOfIssue) {}
+
+  public Recipient recipientOf(String noticeNumber) {
+    return jdbc.query(
+            "SELECT parent_id, person_id, pupil_upn, " + DAY_OF_ISSUE + " AS day_of_issue FROM pn_notice WHERE notice_number = ?",
+            (rs, row) -> new Object[] {
+                rs.getString("parent_id"), rs.getString("person_id"), rs.getString("pupil_upn"), day(rs, "day_of_issue")},
+            noticeNumber)
+        .stream()
+        .findFirst()
+        .map(row -> new Recipient(
+            (String) row[0], row[1] == null ? null : persons.survivor((String) row[1]).orElse((String) row[1]),
+            (String) row[2], (LocalDate) row[3]))
+        .orElseThrow(() -> new InvalidInputException("noticeNumber", "no penalty notice " + noticeNumber + " in the register"));
   }
 
   private static PenaltyNoticeEntry sameInstance(PenaltyNoticeEntry existing, PenaltyNoticeEntry wanted) {

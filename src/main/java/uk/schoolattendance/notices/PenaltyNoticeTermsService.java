@@ -26,27 +26,19 @@ public class PenaltyNoticeTermsService {
   }
 
   /**
-   * The terms of a notice someone else already issued (a head teacher, the police, another
-   * authority), {@code prior} standing notices to the same parent for the same child before it in
-   * the limit period: its place ({@code prior + 1}, true even beyond the limit, when {@code
+   * The terms of a notice already issued (by a head teacher, the police, another authority) or
+   * already prepared, {@code prior} standing notices to the same parent for the same child before it
+   * in the limit period: its place ({@code prior + 1}, true even beyond the limit, when {@code
    * allowed} is false and {@code refusalReason} {@code limit-reached}) and the amounts the law gives
-   * that place. The rate bands are the decision's: the first notice in the period has the reduced
-   * amount, any later one the full amount only (SI 2007/1867 reg 4(2) as inserted by SI 2024/210
-   * reg 4); the rate scheme follows the offence period's first day.
+   * that place. The rate band and scheme are the {@code PenaltyNoticeTerms} decision's, asked with no
+   * limit and no local cap (a notice that exists has a place whatever the limit): the first notice in
+   * the period has the reduced amount, any later one the full amount only (SI 2007/1867 reg 4(2) as
+   * inserted by SI 2024/210 reg 4); the scheme follows the offence period's first day.
    */
-  public NoticeTerms termsOfIssued(int prior, LocalDate offenceFrom) {
-    boolean oldRates = offenceFrom.isBefore(properties.rateChangeDate());
-    Rates rates = oldRates ? properties.oldRates() : properties.rates();
-    boolean first = prior == 0;
-    boolean allowed = prior < properties.limit();
-    return new NoticeTerms(
-        allowed,
-        allowed ? null : "limit-reached",
-        prior,
-        prior + 1,
-        oldRates ? "pre-2024" : "2024",
-        first ? rates.firstReduced() : rates.secondReduced(),
-        first ? rates.firstFull() : rates.secondFull());
+  public NoticeTerms termsOfIssued(DecisionService decisions, int prior, LocalDate offenceFrom) {
+    Map<String, Object> entries = evaluate(decisions, prior, Integer.MAX_VALUE, false, offenceFrom);
+    boolean allowed = !PenaltyNoticeEntry.placeBeyondLimit(prior + 1, properties.limit());
+    return priced(allowed, allowed ? null : "limit-reached", prior, entries);
   }
 
   /** The terms for a notice to {@code parentId} for {@code pupilUpn} proposed on {@code proposedOn}. */
@@ -68,27 +60,36 @@ public class PenaltyNoticeTermsService {
     Integer cap = properties.localYearlyCapPerChild();
     boolean capReached =
         cap != null && register.countOccasionsForChild(pupilUpn, proposedOn.minusYears(1), proposedOn) >= cap;
-    boolean oldRates = offenceFrom.isBefore(properties.rateChangeDate());
+    Map<String, Object> entries = evaluate(decisions, prior, properties.limit(), capReached, offenceFrom);
+    if (!Boolean.TRUE.equals(entries.get("noticeAllowed"))) {
+      return new NoticeTerms(false, (String) entries.get("refusalReason"), prior, 0, null, null, null);
+    }
+    return priced(true, null, prior, entries);
+  }
+
+  private Map<String, Object> evaluate(
+      DecisionService decisions, int prior, int limit, boolean capReached, LocalDate offenceFrom) {
     DmnDecisionRuleResult result =
         decisions
             .evaluateDecisionTableByKey(
                 DECISION,
                 Variables.createVariables()
                     .putValue("priorNotices", prior)
-                    .putValue("noticeLimit", properties.limit())
+                    .putValue("noticeLimit", limit)
                     .putValue("localCapReached", capReached)
-                    .putValue("offenceBeforeRateChange", oldRates))
+                    .putValue("offenceBeforeRateChange", offenceFrom.isBefore(properties.rateChangeDate())))
             .getSingleResult();
-    Map<String, Object> entries = result.getEntryMap();
-    if (!Boolean.TRUE.equals(entries.get("noticeAllowed"))) {
-      return new NoticeTerms(false, (String) entries.get("refusalReason"), prior, 0, null, null, null);
-    }
+    return result.getEntryMap();
+  }
+
+  /** The decision's rate band and scheme, priced from configuration. */
+  private NoticeTerms priced(boolean allowed, String refusalReason, int prior, Map<String, Object> entries) {
     String scheme = (String) entries.get("rateScheme");
     Rates rates = "pre-2024".equals(scheme) ? properties.oldRates() : properties.rates();
     boolean first = "first".equals(entries.get("rateBand"));
     return new NoticeTerms(
-        true,
-        null,
+        allowed,
+        refusalReason,
         prior,
         prior + 1,
         scheme,

@@ -6,17 +6,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Record withdrawal" ({@code recordWithdrawal}): the notice is withdrawn in the register, with
- * its reason and ground, today. A withdrawn notice no longer counts towards the limit.
+ * its reason and ground, today. A withdrawn notice no longer counts towards the limit: the notices
+ * to the same parent for the same child after it move up a place ({@link NoticePlaces}).
  */
 @Component("recordWithdrawal")
 public class RecordWithdrawal implements JavaDelegate {
 
   private final PenaltyNoticeRegister register;
   private final NoticeDates dates;
+  private final NoticePlaces places;
 
-  public RecordWithdrawal(PenaltyNoticeRegister register, NoticeDates dates) {
+  public RecordWithdrawal(PenaltyNoticeRegister register, NoticeDates dates, NoticePlaces places) {
     this.register = register;
     this.dates = dates;
+    this.places = places;
   }
 
   @Override
@@ -26,5 +29,6 @@ public class RecordWithdrawal implements JavaDelegate {
         PenaltyNotice.WITHDRAWAL_REASON.get(execution),
         PenaltyNotice.WITHDRAWAL_GROUND.get(execution),
         dates.today());
+    places.renumberAfterWithdrawal(execution.getProcessEngineServices(), PenaltyNotice.NOTICE_NUMBER.get(execution));
   }
 }

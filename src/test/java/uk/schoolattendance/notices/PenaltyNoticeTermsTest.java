@@ -124,6 +124,43 @@ class PenaltyNoticeTermsTest {
     assertThat(decide(notices, engine, "T7c", "A904111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2)).allowed()).isTrue();
   }
 
+  @Test
+  void aNoticeAlreadyIssuedTakesItsPlacesRatesFromTheDecisionAndBeyondTheLimitStillHasAPlace() {
+    NoticeTerms first = notices.terms.termsOfIssued(engine.getDecisionService(), 0, LocalDate.of(2026, 9, 7));
+    assertThat(first.allowed()).isTrue();
+    assertThat(first.sequence()).isEqualTo(1);
+    assertThat(first.reducedAmount()).isEqualByComparingTo("80");
+    NoticeTerms oldSecond = notices.terms.termsOfIssued(engine.getDecisionService(), 1, LocalDate.of(2024, 6, 3));
+    assertThat(oldSecond.rateScheme()).isEqualTo("pre-2024");
+    assertThat(oldSecond.reducedAmount()).isEqualByComparingTo("60");
+    NoticeTerms third = notices.terms.termsOfIssued(engine.getDecisionService(), 2, LocalDate.of(2026, 9, 7));
+    assertThat(third.allowed()).isFalse();
+    assertThat(third.refusalReason()).isEqualTo("limit-reached");
+    assertThat(third.sequence()).isEqualTo(3);
+    assertThat(third.reducedAmount()).isNull();
+    assertThat(third.fullAmount()).isEqualByComparingTo("160");
+  }
+
+  @Test
+  void whenAnAnalystEditsTheDecisionNoticesIssuedByOthersAreCheckedAgainstTheSameRule() {
+    // the decision edited so that a later notice has the first rate band too (a change in the law)
+    ProcessEngineFixture edited = ProcessEngineFixture.builder("edited-terms-test").build();
+    ProcessEngine editedEngine = edited.configuration.buildProcessEngine();
+    try {
+      editedEngine.getRepositoryService().createDeployment()
+          .addClasspathResource("bpmn-test/PenaltyNoticeTermsEveryNoticeReduced.dmn").deploy();
+      issue(edited, "T8", "B905111111111", LocalDate.of(2025, 1, 10), "paid");
+      NoticeTerms proposed = decide(edited, editedEngine, "T8", "B905111111111", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 2));
+      NoticeTerms second = edited.terms.termsOfIssued(editedEngine.getDecisionService(), 1, LocalDate.of(2026, 9, 7));
+      assertThat(proposed.sequence()).isEqualTo(2);
+      assertThat(proposed.reducedAmount()).isEqualByComparingTo("80");
+      assertThat(second.reducedAmount()).isEqualByComparingTo("80");
+      assertThat(second.fullAmount()).isEqualByComparingTo("160");
+    } finally {
+      editedEngine.close();
+    }
+  }
+
   private static NoticeTerms decide(
       ProcessEngineFixture setup, ProcessEngine on, String parent, String upn, LocalDate offenceFrom, LocalDate proposedOn) {
     DecisionService decisions = on.getDecisionService();

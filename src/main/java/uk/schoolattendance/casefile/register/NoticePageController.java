@@ -187,11 +187,13 @@ class NoticePageController {
   /**
    * The warning a notice beyond the limit carries: no more than {@code limit} notices to the same
    * parent for the same child in {@code limit-years} years (the national framework for penalty
-   * notices, which every local code of conduct follows: SI 2007/1867 regs 14 to 18). Only a notice
-   * someone else issued can stand there: the register records it as the fact it is and says so.
+   * notices, which every local code of conduct follows: SI 2007/1867 regs 14 to 18). An issued notice
+   * stands there only when someone else issued it: the register records it as the fact it is and
+   * says so. The authority's own prepared notice can be moved there by a notice recorded late; it
+   * cannot then be issued ({@link PenaltyNoticeEntry#beyondLimit}, the same rule as the register's tag).
    */
   private String beyondLimit(PenaltyNoticeEntry notice) {
-    if (notice.sequence() <= properties.limit() || PenaltyNoticeEntry.WITHDRAWN.equals(notice.status())) {
+    if (!notice.beyondLimit(properties.limit())) {
       return null;
     }
     return "This is the " + NoticeWords.sequence(notice.sequence(), properties.limitYears()) + " to this parent for this"
@@ -226,7 +228,7 @@ class NoticePageController {
         + (n.issuerReference() == null ? "" : " (reference " + n.issuerReference() + ")"));
     add(lines, "Case", n.caseReference());
     add(lines, "Notice for this parent and child", NoticeWords.sequence(n.sequence(), properties.limitYears())
-        + (n.sequence() > properties.limit() ? ": beyond the limit of " + properties.limit() : ""));
+        + (n.beyondLimit(properties.limit()) ? ": beyond the limit of " + properties.limit() : ""));
     add(lines, "Prepared on", dates.day(n.preparedOn()));
     add(lines, "Issued on", n.issuedOn() == null ? "" : dates.day(n.issuedOn())
         + (n.deliveryMethod() == null ? "" : "post".equals(n.deliveryMethod()) ? ", by post" : ", by hand"));

@@ -3,6 +3,7 @@ package uk.schoolattendance.casefile.register;
 import java.math.BigDecimal;
 import java.util.Map;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.process.Wording;
 
 /** The register's values as its page writes them. */
 final class NoticeWords {
@@ -75,22 +76,9 @@ final class NoticeWords {
     return ISSUERS.getOrDefault(issuedBy, issuedBy);
   }
 
-  /** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st. */
-  static String ordinal(int n) {
-    int lastTwo = n % 100;
-    String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
-        : switch (n % 10) {
-          case 1 -> "st";
-          case 2 -> "nd";
-          case 3 -> "rd";
-          default -> "th";
-        };
-    return n + suffix;
-  }
-
   /** The notice's place among the standing notices to its parent for its child: "2nd in 3 years". */
   static String sequence(int sequence, int limitYears) {
-    return ordinal(sequence) + " in " + limitYears + " years";
+    return Wording.ordinal(sequence) + " in " + limitYears + " years";
   }
 
   static String pounds(BigDecimal amount) {

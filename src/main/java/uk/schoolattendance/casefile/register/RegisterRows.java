@@ -118,6 +118,6 @@ class RegisterRows {
         notice.noticeNumber(), NoticePageController.href(notice.noticeNumber()), notice.pupilName(), notice.parentName(),
         notice.schoolUrn(), notice.status(), NoticeWords.state(notice.status()), NoticeWords.tag(notice.status()), next,
         deadline, deadline != null && deadline.isBefore(today), NoticeWords.issuer(notice.issuedBy()),
-        notice.sequence() > properties.limit());
+        notice.beyondLimit(properties.limit()));
   }
 }

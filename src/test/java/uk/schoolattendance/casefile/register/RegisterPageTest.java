@@ -386,6 +386,102 @@ class RegisterPageTest {
         .contains("2nd in 3 years");
   }
 
+  /** The authority's own notice to Alex Parent ({@code EXT-<upn>}) for this child and offence period, prepared today. */
+  private String preparedFor(String upn, String from, String to) {
+    String number = numbers.next();
+    Map<String, Object> inputs = NoticeInputs.inputs("EXT-" + upn, upn, "other");
+    inputs.put("offenceFrom", from);
+    inputs.put("offenceTo", to);
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, inputs);
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+    return number;
+  }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void aPreparedNoticeMovedAlongByNoticesRecordedLateTakesItsNewPlacesTermsAndBeyondTheLimitIsNotIssued() {
+    String upn = CaseFileCases.newUpn();
+    String own = preparedFor(upn, "2026-09-07", "2026-10-16");
+    assertThat(register.get(own).sequence()).isEqualTo(1);
+    assertThat(register.get(own).reducedAmount()).isEqualByComparingTo("80.00");
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(own).singleResult().getId();
+
+    // a head teacher's notice issued in June is recorded now: the prepared notice is the 2nd, with no reduced amount
+    String june = recorded(external(upn, "2026-06-01", "2026-06-12", "2026-06-19", 80.00));
+    PenaltyNoticeEntry second = register.get(own);
+    assertThat(second.sequence()).isEqualTo(2);
+    assertThat(second.reducedAmount()).isNull();
+    assertThat(second.fullAmount()).isEqualByComparingTo("160.00");
+    assertThat(runtimeService.getVariable(instance, "reducedAmount")).isNull();
+    assertThat(runtimeService.getVariable(instance, "sequence")).isEqualTo(2);
+    assertThat(register.get(june).sequence()).isEqualTo(1);
+    CaseFileClient compliance = signedIn("compliance");
+    assertThat(compliance.get("/casework/register/" + own).html().select("#details").text())
+        .contains("2nd in 3 years").doesNotContain("Reduced amount");
+
+    // another from July: the prepared notice is the 3rd, beyond the limit, and is not issued by any route
+    recorded(external(upn, "2026-07-06", "2026-07-17", "2026-07-20", null));
+    assertThat(register.get(own).sequence()).isEqualTo(3);
+    assertThat(compliance.get("/casework/register?state=prepared").html().select("tr[data-notice=" + own + "]").text())
+        .contains("Beyond the limit");
+    CaseFileClient.Page queue = compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form",
+        fields("notice", own, "method", "post"));
+    assertThat(queue.status()).isEqualTo(409);
+    assertThat(queue.html().select(".govuk-error-summary").text())
+        .contains("Notice " + own + " was not marked", "is now the 3rd penalty notice", "no more than 2 may be issued");
+    org.springframework.http.ResponseEntity<Map> api = rest.withBasicAuth("compliance", "compliance")
+        .postForEntity("/api/penalty-notices/" + own + "/dispatch", Map.of("deliveryMethod", "post"), Map.class);
+    assertThat(api.getStatusCode().value()).isEqualTo(409);
+    assertThat(api.getBody()).containsEntry("title", "Beyond the limit");
+    org.camunda.bpm.engine.task.Task dispatch = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("Task_DispatchPenaltyNotice").singleResult();
+    assertThat(dispatch.getAssignee()).isNull();
+    taskService.claim(dispatch.getId(), "compliance");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> taskService.complete(dispatch.getId(), Map.of("deliveryMethod", "post")))
+        .hasMessageContaining("sequence: notice " + own + " is now the 3rd").hasMessageContaining("cannot be issued");
+    assertThat(register.get(own).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+
+    // withdrawn, it is no longer beyond the limit anywhere
+    CaseFileClient.Page page = compliance.get("/casework/register/" + own);
+    assertThat(page.html().select("#beyond-limit")).isNotEmpty();
+    CaseFileClient.Page withdrawn = compliance.post(page, "#withdrawal-form",
+        fields("ground", "outside-code-of-conduct", "withdrawal-reason", "Two notices were issued before it"));
+    assertThat(withdrawn.status()).as(withdrawn.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    assertThat(compliance.get("/casework/register?state=withdrawn").html().select("tr[data-notice=" + own + "]").text())
+        .doesNotContain("Beyond the limit");
+    assertThat(compliance.get("/casework/register/" + own).html().select("#beyond-limit")).isEmpty();
+  }
+
+  @Test
+  void aWithdrawalMovesTheLaterNoticesUpAPlace() {
+    String upn = CaseFileCases.newUpn();
+    String own = preparedFor(upn, "2026-09-07", "2026-10-16");
+    CaseFileClient compliance = signedIn("compliance");
+    compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", own, "method", "hand"));
+    assertThat(register.get(own).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+    today(LocalDate.of(2026, 12, 1));
+    String second = recorded(external(upn, "2026-10-19", "2026-10-30", "2026-11-20", null));
+    String third = recorded(external(upn, "2026-11-02", "2026-11-13", "2026-11-25", null));
+    assertThat(register.get(second).sequence()).isEqualTo(2);
+    assertThat(register.get(third).sequence()).isEqualTo(3);
+
+    CaseFileClient.Page withdrawn = compliance.post(compliance.get("/casework/register/" + own), "#withdrawal-form",
+        fields("ground", "no-offence", "withdrawal-reason", "The school's register was wrong"));
+    assertThat(withdrawn.status()).as(withdrawn.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    assertThat(register.get(own).status()).isEqualTo(PenaltyNoticeEntry.WITHDRAWN);
+    assertThat(register.get(second).sequence()).isEqualTo(1);
+    assertThat(register.get(third).sequence()).isEqualTo(2);
+    // issued notices keep the amounts they were issued with
+    assertThat(register.get(second).reducedAmount()).isNull();
+    assertThat(compliance.get("/casework/register?state=unpaid").html().select("tr[data-notice=" + third + "]").text())
+        .doesNotContain("Beyond the limit");
+    assertThat(compliance.get("/casework/register/" + third).html().select("#details").text())
+        .contains("2nd in 3 years").doesNotContain("beyond the limit");
+  }
+
   @Test
   void theCasePageSaysWhatTheParentOwesAndByWhenFromTheNoticesOwnDeadlines() {
     String upn = CaseFileCases.newUpn();
