@@ -1,6 +1,7 @@
 package uk.schoolattendance.improvement;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The local choices for Notices to Improve, {@code attendance.notice-to-improve} (domain notes
@@ -21,6 +22,7 @@ public record NoticeToImproveProperties(Integer periodSchoolWeeks, String team) 
   public static final int MIN_WEEKS = 3;
   public static final int MAX_WEEKS = 6;
 
+  @ConstructorBinding
   public NoticeToImproveProperties {
     periodSchoolWeeks = periodSchoolWeeks == null ? MAX_WEEKS : periodSchoolWeeks;
     team = team == null || team.isBlank() ? DEFAULT_TEAM : team.strip();
