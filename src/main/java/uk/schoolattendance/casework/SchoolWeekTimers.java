@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
 import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -17,17 +18,26 @@ import uk.schoolattendance.schools.SchoolCalendar;
  * school-week timer, the new due date is its base date plus its stored number of school
  * weeks, counted on today's calendar. The base date of the case's reviews is the day the timer
  * was set, which the engine keeps as the job's creation time; a Notice to Improve stores its own.
- * Timers on a date a person chose keep it.
+ * Timers on a date a person chose keep it. A Notice to Improve's period as the forms show it
+ * ({@code improvementPeriodShown}, ending on the last school day inside the period) is worked
+ * out again on the same calendar.
  */
 @Service
 public class SchoolWeekTimers {
 
   /**
    * A school-week timer: its activity and the variables that hold its base date (null: the day
-   * its timer job was created), weeks and due date.
+   * its timer job was created), weeks and due date, and the period as the forms show it (null:
+   * none), from the base date to the last school day inside it.
    */
   record Timer(
-      String activityId, ProcessVariable<LocalDate> baseDate, ProcessVariable<Integer> weeks, ProcessVariable<LocalDate> dueDate) {}
+      String activityId, ProcessVariable<LocalDate> baseDate, ProcessVariable<Integer> weeks, ProcessVariable<LocalDate> dueDate,
+      ProcessVariable<String> periodShown) {
+
+    Timer(String activityId, ProcessVariable<LocalDate> baseDate, ProcessVariable<Integer> weeks, ProcessVariable<LocalDate> dueDate) {
+      this(activityId, baseDate, weeks, dueDate, null);
+    }
+  }
 
   static final List<Timer> TIMERS =
       List.of(
@@ -45,7 +55,8 @@ public class SchoolWeekTimers {
               NoticeToImprove.IMPROVEMENT_PERIOD_ENDED,
               NoticeToImprove.BASE_DATE,
               NoticeToImprove.PERIOD_WEEKS,
-              NoticeToImprove.ENDS_ON));
+              NoticeToImprove.ENDS_ON,
+              NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN));
 
   /** One timer moved. */
   public record Moved(String jobId, String processInstanceId, String activityId, Date from, Date to) {}
@@ -72,6 +83,13 @@ public class SchoolWeekTimers {
         }
         LocalDate dueDay = calendar.addSchoolWeeks(base, weeks);
         Date due = calendar.atTimeOfDay(dueDay);
+        if (timer.periodShown() != null) {
+          // the last school day inside the period can move while the day after it does not (a closure on its Friday)
+          String shown = Days.shown(base, calendar.lastSchoolDayOf(base, weeks));
+          if (!shown.equals(runtimeService.getVariable(job.getExecutionId(), timer.periodShown().name()))) {
+            runtimeService.setVariable(job.getExecutionId(), timer.periodShown().name(), shown);
+          }
+        }
         if (!due.equals(job.getDuedate())) {
           managementService.setJobDuedate(job.getId(), due);
           runtimeService.setVariable(job.getExecutionId(), timer.dueDate().name(), timer.dueDate().stored(dueDay));

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.CaseAssignment;
+import uk.schoolattendance.notices.Letterhead;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
@@ -37,8 +38,11 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * variable {@code noticeToImproveLetter} (one PDF, a notice to each liable parent). The timer
  * and {@code noticeToImproveEndsOn} take the first school day after the period; the letter and
  * the forms state its last school day. The letter comes from the case's officer (read from the
- * identity store), else the team. Idempotent: when the notice is already recorded on this
- * instance a retry changes nothing.
+ * identity store), else the team ({@code attendance.notice-to-improve.team}). While the council's
+ * name or address is still the national placeholder it refuses ({@link Letterhead#requireSender},
+ * the penalty notice's check) before recording anything: the job is retried, then its incident
+ * names the properties. Idempotent: when the notice is already recorded on this instance a retry
+ * changes nothing.
  */
 @Component("issueNoticeToImprove")
 public class IssueNoticeToImprove implements JavaDelegate {
@@ -46,7 +50,7 @@ public class IssueNoticeToImprove implements JavaDelegate {
   private final SchoolCalendar calendar;
   private final SchoolDirectory schools;
   private final NoticeToImproveProperties properties;
-  private final PenaltyNoticeProperties.Authority sender;
+  private final PenaltyNoticeProperties authority;
   private final CaseAssignment caseAssignment;
 
   public IssueNoticeToImprove(
@@ -55,7 +59,7 @@ public class IssueNoticeToImprove implements JavaDelegate {
     this.calendar = calendar;
     this.schools = schools;
     this.properties = properties;
-    this.sender = authority.authority();
+    this.authority = authority;
     this.caseAssignment = caseAssignment;
   }
 
@@ -64,6 +68,10 @@ public class IssueNoticeToImprove implements JavaDelegate {
     if (LETTER.isSet(execution)) {
       return;
     }
+    // never in the name of "The Local Authority, Civic Centre, High Street": refused before anything
+    // is recorded, so the job is retried and its incident names the properties to set
+    PenaltyNoticeProperties.Authority sender = authority.authority();
+    Letterhead.requireSender(sender, Letterhead.NOTICES_TO_IMPROVE);
     LocalDate issuedOn = calendar.today();
     int weeks = properties.periodSchoolWeeks();
     LocalDate endsOn = calendar.addSchoolWeeks(issuedOn, weeks);
@@ -104,6 +112,7 @@ public class IssueNoticeToImprove implements JavaDelegate {
                 lastDay,
                 weeks,
                 sender,
+                properties.team(),
                 officer))
             .toList();
     byte[] pdf = NoticeToImproveLetter.renderAll(notices);

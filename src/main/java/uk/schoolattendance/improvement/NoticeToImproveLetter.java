@@ -20,8 +20,8 @@ import uk.schoolattendance.notices.PenaltyNoticeProperties.Authority;
  * attendance and the parent's duty; the support given so far; the support still on offer; a
  * clear warning; the improvement period; what sufficient improvement looks like; the grounds
  * for a penalty notice before the period ends. It comes from the authority: its sender block
- * ({@link Letterhead}, the same as the penalty notice's), the case officer who can be contacted
- * (else the team), and a signature block.
+ * ({@link Letterhead}, the same as the penalty notice's, with the Notice to Improve's own team),
+ * the case officer who can be contacted (else the team), and a signature block.
  */
 public final class NoticeToImproveLetter {
 
@@ -39,6 +39,8 @@ public final class NoticeToImproveLetter {
    * @param lastDay the last school day inside the improvement period (not the day after it, when
    *     its review falls due)
    * @param sender the authority as its letters name it
+   * @param team the team that sends the notice and whose officer signs it (the attendance service's,
+   *     {@code attendance.notice-to-improve.team}), in place of the authority's penalty notice team
    * @param officer the case officer; null: the letter names the team instead
    */
   public record Content(
@@ -56,6 +58,7 @@ public final class NoticeToImproveLetter {
       LocalDate lastDay,
       int periodSchoolWeeks,
       Authority sender,
+      String team,
       Officer officer) {}
 
   /** The eight statutory sections, in order, as headed paragraphs (also used by tests). */
@@ -140,7 +143,7 @@ public final class NoticeToImproveLetter {
 
   /** Whom the parent contacts: the case officer by name, else the team. */
   private static String contactName(Content c) {
-    return c.officer() == null ? "the " + c.sender().contact() : "your case officer, " + c.officer().name() + ",";
+    return c.officer() == null ? "the " + c.team() : "your case officer, " + c.officer().name() + ",";
   }
 
   /** How to reach the officer (or the team): by email when known, telephone when configured, and by post. */
@@ -148,14 +151,14 @@ public final class NoticeToImproveLetter {
     Authority sender = c.sender();
     StringBuilder text = new StringBuilder(
         c.officer() == null
-            ? "Contact the " + sender.contact() + " of " + sender.name()
-            : "Your case officer is " + c.officer().name() + ", " + sender.contact() + ", " + sender.name());
+            ? "Contact the " + c.team() + " of " + sender.name()
+            : "Your case officer is " + c.officer().name() + ", " + c.team() + ", " + sender.name());
     text.append(c.officer() != null && c.officer().email() != null ? ": email " + c.officer().email() : "");
     if (sender.telephone() != null) {
       text.append(c.officer() != null && c.officer().email() != null ? ", telephone " : ": telephone ")
           .append(sender.telephone());
     }
-    text.append(". You can write to ").append(sender.contact()).append(", ").append(sender.name()).append(", ")
+    text.append(". You can write to ").append(c.team()).append(", ").append(sender.name()).append(", ")
         .append(sender.address()).append(", quoting our reference ").append(c.caseReference()).append('.');
     return text.toString();
   }
@@ -163,8 +166,8 @@ public final class NoticeToImproveLetter {
   /** The signature block's lines after "Yours sincerely" and the space to sign in. */
   public static List<String> signedBy(Content c) {
     return c.officer() == null
-        ? List.of(c.sender().contact(), "For and on behalf of " + c.sender().name())
-        : List.of(c.officer().name(), "Case officer, " + c.sender().contact(),
+        ? List.of(c.team(), "For and on behalf of " + c.sender().name())
+        : List.of(c.officer().name(), "Case officer, " + c.team(),
             "For and on behalf of " + c.sender().name());
   }
 
@@ -172,7 +175,7 @@ public final class NoticeToImproveLetter {
     Font heading = new Font(Font.HELVETICA, 14, Font.BOLD);
     Font bold = new Font(Font.HELVETICA, 10, Font.BOLD);
     Font body = new Font(Font.HELVETICA, 10, Font.NORMAL);
-    Letterhead.write(document, c.sender(), bold, body);
+    Letterhead.write(document, c.sender(), c.team(), bold, body);
     Paragraph to = new Paragraph(c.parentName(), body);
     to.setSpacingBefore(10);
     document.add(to);

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * Says at start-up, once, which of the council's payment details are not configured: each missing
  * way to pay or placeholder address in one WARN line, and, while the name, a full address or every
  * way to pay is missing, one more WARN saying that no penalty notice will be prepared, printed or
- * issued until they are set, naming them (docs/penalty-notices.md, "How to pay").
+ * issued until they are set, naming them (docs/penalty-notices.md, "How to pay"); and, while the
+ * name or address is still the placeholder, one more saying that no Notice to Improve will be
+ * issued either ({@link Letterhead#requireSender}).
  */
 @Component
 class PaymentDetailsCheck {
@@ -32,6 +34,10 @@ class PaymentDetailsCheck {
     List<String> missing = properties.authority().missingToIssue();
     if (!missing.isEmpty()) {
       LOG.warn("{}", new PaymentDetailsMissing(missing).getMessage());
+    }
+    List<String> sender = properties.authority().missingSender();
+    if (!sender.isEmpty()) {
+      LOG.warn("{}", new SenderDetailsMissing(Letterhead.NOTICES_TO_IMPROVE, sender).getMessage());
     }
   }
 }

@@ -238,11 +238,12 @@ public record PenaltyNoticeProperties(
     }
 
     /**
-     * What the council must still set before a notice may be prepared, printed or issued, one entry
-     * per missing property (a way to pay names the three that give one); empty when complete.
-     * SI 2007/1867 reg 3(f), (g): the notice states the authority's name and address and how to pay.
+     * What the council must still set before any of its letters may name it as the sender (the
+     * penalty notice, the Notice to Improve: {@link Letterhead#requireSender}): one entry per
+     * property still the national placeholder, {@code name} and {@code address}; empty when both
+     * are the council's own.
      */
-    public List<String> missingToIssue() {
+    public List<String> missingSender() {
       List<String> missing = new java.util.ArrayList<>();
       if (PLACEHOLDER_NAME.equals(name)) {
         missing.add(PROPERTIES + "name is still the placeholder \"" + PLACEHOLDER_NAME + "\"");
@@ -250,6 +251,17 @@ public record PenaltyNoticeProperties(
       if (PLACEHOLDER_ADDRESS.equals(address)) {
         missing.add(PROPERTIES + "address is still the placeholder \"" + PLACEHOLDER_ADDRESS + "\"");
       }
+      return missing;
+    }
+
+    /**
+     * What the council must still set before a notice may be prepared, printed or issued, one entry
+     * per missing property (a way to pay names the three that give one); empty when complete. The
+     * sender's part is {@link #missingSender()}, the same check the Notice to Improve makes.
+     * SI 2007/1867 reg 3(f), (g): the notice states the authority's name and address and how to pay.
+     */
+    public List<String> missingToIssue() {
+      List<String> missing = new java.util.ArrayList<>(missingSender());
       if (paymentWebAddress == null && paymentTelephone == null && chequeAddress().isEmpty()) {
         missing.add("no way to pay is set: set " + PROPERTIES + "payment-web-address, " + PROPERTIES
             + "payment-telephone or " + PROPERTIES + "payment-by-cheque");

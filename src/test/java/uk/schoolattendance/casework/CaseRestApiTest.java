@@ -212,9 +212,9 @@ class CaseRestApiTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    assertThat(text).startsWith("Seaview Borough Council Attendance Compliance Team, Civic Centre, 1 Marine Parade,"
+    assertThat(text).startsWith("Seaview Borough Council Attendance Service, Civic Centre, 1 Marine Parade,"
             + " Southend-on-Sea SS1 9ZX Telephone 01632 960 100 ")
-        .contains("Your case officer is Olivia Okafor, Attendance Compliance Team, Seaview Borough Council: email"
+        .contains("Your case officer is Olivia Okafor, Attendance Service, Seaview Borough Council: email"
             + " officer@attendance.example, telephone 01632 960 100.")
         .contains("Yours sincerely, Olivia Okafor Case officer");
     assertThat(demo().getForEntity("/api/cases/AC-2026-900005/notice-to-improve/letter", String.class).getStatusCode())

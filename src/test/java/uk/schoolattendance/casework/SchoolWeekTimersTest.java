@@ -100,4 +100,36 @@ class SchoolWeekTimersTest {
         .isEqualTo("2025-11-26");
     assertThat(job("Event_ReviewDateReached", chosen).getDuedate()).isEqualTo(london(2025, 11, 12, 9));
   }
+
+  /**
+   * A Notice to Improve issued Monday 3 November 2025: 6 school weeks, the last day inside them
+   * Friday 12 December, the review due Monday 15 December. A closure week of 10 November moves both:
+   * the forms then show the new last day, not the old one.
+   */
+  @Test
+  @Deployment(resources = "bpmn/NoticeToImprove.bpmn")
+  void aChangeOfTermDatesMovesANoticeToImprovesPeriodAndTheLastDayTheFormsShow() {
+    clockAt(2025, 11, 3, 10);
+    ProcessInstance notice = processEngine.getRuntimeService().startProcessInstanceByKey(
+        uk.schoolattendance.improvement.NoticeToImprove.KEY, "AC-2025-000203",
+        vars("caseReference", "AC-2025-000203", "pupilUpn", CaseFixtures.UPN, "pupilName", "Sam Pupil",
+            uk.schoolattendance.improvement.NoticeToImprove.SCHOOL_URN.name(), "100002",
+            uk.schoolattendance.improvement.NoticeToImprove.PARENTS.name(), CaseFixtures.twoParents(),
+            uk.schoolattendance.improvement.NoticeToImprove.SUFFICIENT_IMPROVEMENT.name(), "no unauthorised absence"));
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute(job(notice));
+    String shown = uk.schoolattendance.improvement.NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name();
+    String endsOn = uk.schoolattendance.improvement.NoticeToImprove.ENDS_ON.name();
+    org.camunda.bpm.engine.RuntimeService runtime = processEngine.getRuntimeService();
+    assertThat(runtime.getVariable(notice.getId(), shown)).isEqualTo("3 November 2025 to 12 December 2025");
+    assertThat(runtime.getVariable(notice.getId(), endsOn)).isEqualTo("2025-12-15");
+
+    List<SchoolWeekTimers.Moved> moved = new SchoolWeekTimers(processEngine.getManagementService(), runtime,
+        withClosureWeek()).recalculate();
+
+    assertThat(moved).singleElement().satisfies(m -> assertThat(m.processInstanceId()).isEqualTo(notice.getId()));
+    // the week of 10 November no longer counts: six school weeks end on Friday 19 December, the review
+    // falls on the first school day after them, after Christmas
+    assertThat(runtime.getVariable(notice.getId(), shown)).isEqualTo("3 November 2025 to 19 December 2025");
+    assertThat(runtime.getVariable(notice.getId(), endsOn)).isEqualTo("2026-01-05");
+  }
 }

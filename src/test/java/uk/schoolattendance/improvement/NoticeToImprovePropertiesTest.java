@@ -22,6 +22,13 @@ class NoticeToImprovePropertiesTest {
           .withUserConfiguration(Config.class);
 
   @Test
+  void theNoticeIsSentByTheAttendanceServiceUnlessTheCouncilNamesItsOwnTeam() {
+    context.run(c -> assertThat(c.getBean(NoticeToImproveProperties.class).team()).isEqualTo("Attendance Service"));
+    context.withPropertyValues("attendance.notice-to-improve.team=Education Welfare Service")
+        .run(c -> assertThat(c.getBean(NoticeToImproveProperties.class).team()).isEqualTo("Education Welfare Service"));
+  }
+
+  @Test
   void defaultsToSixSchoolWeeks() {
     assertThat(NoticeToImproveProperties.defaults().periodSchoolWeeks()).isEqualTo(6);
     context.run(c -> assertThat(c.getBean(NoticeToImproveProperties.class).periodSchoolWeeks()).isEqualTo(6));

@@ -145,14 +145,14 @@ class NoticeToImproveTest {
         // the sender block the penalty notice has (the fixture's council)
         assertThat(lines[0].strip()).isEqualTo("Seaview Borough Council");
         assertThat(lines[1].strip())
-            .isEqualTo("Attendance Compliance Team, Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX");
+            .isEqualTo("Attendance Service, Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX");
         String text = String.join(" ", lines).replaceAll("\\s+", " ");
         assertThat(text)
             .contains("please contact your case officer, Olivia Okafor, (details below) to accept it")
-            .contains("Contact Your case officer is Olivia Okafor, Attendance Compliance Team, Seaview Borough Council:"
-                + " email olivia.okafor@attendance.example. You can write to Attendance Compliance Team, Seaview Borough"
+            .contains("Contact Your case officer is Olivia Okafor, Attendance Service, Seaview Borough Council:"
+                + " email olivia.okafor@attendance.example. You can write to Attendance Service, Seaview Borough"
                 + " Council, Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX, quoting our reference AC-2025-000100.")
-            .contains("Yours sincerely, Olivia Okafor Case officer, Attendance Compliance Team For and on behalf of"
+            .contains("Yours sincerely, Olivia Okafor Case officer, Attendance Service For and on behalf of"
                 + " Seaview Borough Council");
       }
       assertThat(reader.getNumberOfPages()).isEqualTo(2);
@@ -169,9 +169,9 @@ class NoticeToImproveTest {
     String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(
         letter.getValue().readAllBytes())).getTextFromPage(1).replaceAll("\\s+", " ");
     assertThat(text)
-        .contains("please contact the Attendance Compliance Team (details below) to accept it")
-        .contains("Contact the Attendance Compliance Team of Seaview Borough Council. You can write to")
-        .contains("Yours sincerely, Attendance Compliance Team For and on behalf of Seaview Borough Council")
+        .contains("please contact the Attendance Service (details below) to accept it")
+        .contains("Contact the Attendance Service of Seaview Borough Council. You can write to")
+        .contains("Yours sincerely, Attendance Service For and on behalf of Seaview Borough Council")
         .doesNotContain("officer,");
   }
 
