@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.OffencePeriodProposals;
+import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The offence period a legal route takes when the officer gives none: for a pupil with marks, the
@@ -18,10 +20,16 @@ class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
 
   private final OffencePeriodsFromMarks periods;
   private final AttendanceRegister register;
+  private final RegisterCalendars calendars;
+  private final RegisterProperties properties;
 
-  CaseOffencePeriodsFromMarks(OffencePeriodsFromMarks periods, AttendanceRegister register) {
+  CaseOffencePeriodsFromMarks(
+      OffencePeriodsFromMarks periods, AttendanceRegister register, RegisterCalendars calendars,
+      RegisterProperties properties) {
     this.periods = periods;
     this.register = register;
+    this.calendars = calendars;
+    this.properties = properties;
   }
 
   @Override
@@ -44,5 +52,31 @@ class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
     if (hasMarks(pupilUpn)) {
       periods.check(pupilUpn, from, to);
     }
+  }
+
+  @Override
+  public String thresholdShown() {
+    return OffencePeriodProposals.thresholdShown(properties.threshold().sessions(), properties.threshold().schoolWeeks());
+  }
+
+  /**
+   * A period the school's register printout evidences: on the school's own calendar (its term
+   * dates, INSET days), at most the threshold's school weeks as {@link OffencePeriodsFromMarks#check}
+   * counts them for marks, and no more unauthorised sessions than it has sessions.
+   */
+  @Override
+  public void checkPrintout(String schoolUrn, LocalDate from, LocalDate to, int unauthorisedSessions) {
+    SchoolDays days = schoolUrn == null || !schoolUrn.matches("\\d{6,7}") ? null : calendars.of(Integer.parseInt(schoolUrn));
+    if (days == null) {
+      throw new InvalidInputException(CaseFacts.SCHOOL_URN.name(), "no school calendar for school " + schoolUrn);
+    }
+    int possible = 0;
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      if (days.isSchoolDay(day)) {
+        possible += 2;
+      }
+    }
+    OffencePeriodProposals.requireWithinThreshold(from, to, OffencePeriodsFromMarks.weeksSpanned(days, from, to),
+        properties.threshold().schoolWeeks(), possible, unauthorisedSessions, thresholdShown());
   }
 }

@@ -127,6 +127,12 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> PROPOSED_OFFENCE_PERIOD_SHOWN = text("proposedOffencePeriodShown");
   public static final ProcessVariable<Integer> PROPOSED_OFFENCE_SESSIONS = integer("proposedOffenceSessions");
   public static final ProcessVariable<Integer> PROPOSED_OFFENCE_SCHOOL_WEEKS = integer("proposedOffenceSchoolWeeks");
+  /**
+   * Whether the register held marks for the pupil when the Pupil Planning Meeting's task was
+   * created, task-local, for its form: with marks the marks establish the national threshold, so
+   * the form hides the school's register printout.
+   */
+  public static final ProcessVariable<Boolean> REGISTER_HOLDS_MARKS = bool("registerHoldsMarks");
   /** The case's offence period before the proposal replaced it (a meeting after an earlier notice), task-local. */
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_FROM = day("earlierOffenceFrom");
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_TO = day("earlierOffenceTo");

@@ -25,11 +25,11 @@ import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_NOTES;
 import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_INTERVENTION_NOTES;
+import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_URN;
 import static uk.schoolattendance.casework.AttendanceCase.SCHOOL_INTERVENTION_OUTCOME;
 import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
 import static uk.schoolattendance.casework.AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED;
 import static uk.schoolattendance.casework.AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS;
-import static uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.DecisionService;
@@ -178,16 +178,8 @@ public class CaseTaskRules implements TaskListener {
   private void holdPupilPlanningMeeting(DelegateTask task) {
     String route = Inputs.oneOf(task, LEGAL_ROUTE, AttendanceCase.LEGAL_ROUTES, null);
     Inputs.yesNo(task, LATE_ARRIVAL, false);
-    if (AttendanceCase.PENALTY_NOTICE.equals(route)) {
-      Integer sessions = UNAUTHORISED_SESSIONS.get(task);
-      int count = sessions == null ? 0 : sessions;
-      if (!Decisions.nationalThresholdMet(decisions(task), count)) {
-        throw new InvalidInputException(
-            LEGAL_ROUTE.name(),
-            "a penalty notice needs the national threshold (10 unauthorised sessions in 10 school weeks);"
-                + " this pupil has " + count + ": choose prosecution, education-supervision-order or further-support");
-      }
-    }
+    // a penalty notice rests on the threshold established for its offence period (the marks or the
+    // school's printout, thresholdEstablished), not on the figure entered when the case opened
     if (AttendanceCase.PENALTY_NOTICE.equals(route) || AttendanceCase.PROSECUTION.equals(route)) {
       // a period the officer gave or kept from the proposal must still hold the threshold in the marks (#15)
       LocalDate from = Inputs.optionalDay(task, OFFENCE_FROM, calendar.properties().zone());
@@ -210,18 +202,23 @@ public class CaseTaskRules implements TaskListener {
    * A penalty notice needs the national threshold established for its offence period (DfE "Working
    * together to improve school attendance", August 2024, the national framework for penalty notices;
    * docs/penalty-notices.md). For a pupil the register holds marks for, the marks establish it: the
-   * period, proposed or narrowed, has been checked against them ({@link OffencePeriodProposals#check}).
-   * Without marks, the officer confirms the school's register printout for the period and the
-   * unauthorised sessions it shows, which must meet the threshold (the NationalThreshold decision);
-   * the confirmation goes to the case's history. Otherwise the choice is refused, naming the field.
+   * period, proposed or narrowed, has been checked against them ({@link OffencePeriodProposals#check});
+   * the form hides the printout then, and one a client sends is not read. Without marks, the officer
+   * confirms the school's register printout for the period and the unauthorised sessions it shows:
+   * the period must lie within the threshold's school weeks on the school's calendar and hold that
+   * many sessions ({@link OffencePeriodProposals#checkPrintout}), and the count must meet the
+   * threshold (the NationalThreshold decision); the confirmation goes to the case's history.
+   * Otherwise the choice is refused, naming the field. The threshold's numbers are the register's
+   * configuration ({@link OffencePeriodProposals#thresholdShown}), never written here.
    */
   private void thresholdEstablished(DelegateTask task) {
     String upn = PUPIL_UPN.get(task);
-    if (proposals.hasMarks(upn)) {
-      return;
-    }
     Boolean confirmed = Inputs.yesNo(task, THRESHOLD_EVIDENCE_CONFIRMED, false);
     Integer sessions = Inputs.optionalWholeNumber(task, THRESHOLD_EVIDENCE_SESSIONS, 0, 1000);
+    if (proposals.hasMarks(upn)) {
+      // the marks decide; the form hides the printout (registerHoldsMarks), a client's is not read
+      return;
+    }
     if (!Boolean.TRUE.equals(confirmed)) {
       throw new InvalidInputException(
           THRESHOLD_EVIDENCE_CONFIRMED.name(),
@@ -235,15 +232,18 @@ public class CaseTaskRules implements TaskListener {
           "is required for a penalty notice: the unauthorised sessions (G, N, O, U) the school's register printout"
               + " shows in the offence period");
     }
+    LocalDate from = OFFENCE_FROM.get(task);
+    LocalDate to = OFFENCE_TO.get(task);
+    proposals.checkPrintout(SCHOOL_URN.get(task), from, to, sessions);
     if (!Decisions.nationalThresholdMet(decisions(task), sessions)) {
       throw new InvalidInputException(
           THRESHOLD_EVIDENCE_SESSIONS.name(),
-          sessions + " unauthorised sessions do not meet the national threshold (10 in 10 school weeks):"
+          sessions + " unauthorised sessions do not meet the national threshold (" + proposals.thresholdShown() + "):"
               + " no penalty notice; choose prosecution, education-supervision-order or further-support");
     }
     pathway.record(task, "threshold-evidence-recorded",
         "The school's register printout shows " + sessions + " unauthorised sessions (G, N, O, U) in the offence period "
-            + Days.shown(OFFENCE_FROM.get(task), OFFENCE_TO.get(task)));
+            + Days.shown(from, to));
   }
 
   private void futureSchoolDay(DelegateTask task, ProcessVariable<LocalDate> variable) {

@@ -1,15 +1,66 @@
 package uk.schoolattendance.casework;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.SchoolCalendar;
 
-/** No register of marks yet: nothing is proposed, the officer enters the offence period (no invented data). */
+/**
+ * No register of marks yet: nothing is proposed, the officer enters the offence period (no invented
+ * data). A period the school's register printout evidences is checked on the authority's calendar
+ * ({@code attendance.calendar}) against the threshold configured for the register ({@code
+ * attendance.register.threshold}, national defaults 10 sessions within 10 school weeks).
+ */
 @Component
 public class NoOffencePeriodProposals implements OffencePeriodProposals {
+
+  private final SchoolCalendar calendar;
+  private final int sessions;
+  private final int schoolWeeks;
+
+  public NoOffencePeriodProposals(
+      SchoolCalendar calendar,
+      @Value("${attendance.register.threshold.sessions:10}") int sessions,
+      @Value("${attendance.register.threshold.school-weeks:10}") int schoolWeeks) {
+    this.calendar = calendar;
+    this.sessions = sessions;
+    this.schoolWeeks = schoolWeeks;
+  }
 
   @Override
   public Optional<OffencePeriod> propose(String pupilUpn, LocalDate asOf) {
     return Optional.empty();
+  }
+
+  @Override
+  public String thresholdShown() {
+    return OffencePeriodProposals.thresholdShown(sessions, schoolWeeks);
+  }
+
+  @Override
+  public void checkPrintout(String schoolUrn, LocalDate from, LocalDate to, int unauthorisedSessions) {
+    int possible = 0;
+    int weeks = 0;
+    LocalDate countedWeek = null;
+    try {
+      for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+        if (calendar.isSchoolDay(day)) {
+          possible += 2;
+          LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+          if (!monday.equals(countedWeek)) {
+            weeks++;
+            countedWeek = monday;
+          }
+        }
+      }
+    } catch (IllegalStateException e) {
+      throw new InvalidInputException(AttendanceCase.OFFENCE_FROM.name(), "lies outside the term dates the authority has configured");
+    }
+    OffencePeriodProposals.requireWithinThreshold(from, to, weeks, schoolWeeks, possible, unauthorisedSessions, thresholdShown());
   }
 }

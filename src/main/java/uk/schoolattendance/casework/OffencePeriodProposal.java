@@ -31,7 +31,9 @@ import uk.schoolattendance.schools.SchoolCalendar;
  * completed (Tasklist's submit, {@code /engine-rest} complete, Java), and sets the task-local
  * {@code offencePeriodProposed}, {@code proposedOffencePeriodShown}, {@code proposedOffenceSessions}
  * and {@code proposedOffenceSchoolWeeks} the form shows as text. A pupil without marks gets
- * {@code offencePeriodProposed} false, empty fields and the form's hint to enter the period.
+ * {@code offencePeriodProposed} false, empty fields and the form's hint to enter the period. The
+ * task-local {@code registerHoldsMarks} says whether the register holds marks for the pupil at
+ * all: then the form hides the school's register printout, which the marks replace.
  *
  * <p>The proposal is the application's write, not the completion's: the completion still sets only
  * what the task owns. When the meeting chooses no route with an offence ({@link #withdraw}), the
@@ -52,6 +54,7 @@ public class OffencePeriodProposal implements TaskListener {
   public void notify(DelegateTask task) {
     Optional<OffencePeriod> proposed = proposals.propose(PUPIL_UPN.get(task), calendar.today());
     OFFENCE_PERIOD_PROPOSED.setLocal(task, proposed.isPresent());
+    AttendanceCase.REGISTER_HOLDS_MARKS.setLocal(task, proposals.hasMarks(PUPIL_UPN.get(task)));
     if (proposed.isEmpty()) {
       return;
     }

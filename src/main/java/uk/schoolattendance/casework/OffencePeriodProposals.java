@@ -2,6 +2,8 @@ package uk.schoolattendance.casework;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Proposes the offence period for a pupil from the register of attendance marks (issue #15: the
@@ -35,5 +37,40 @@ public interface OffencePeriodProposals {
    */
   default boolean hasMarks(String pupilUpn) {
     return false;
+  }
+
+  /**
+   * The national threshold as configured ({@code attendance.register.threshold}), in words for a
+   * refusal or a form: "10 unauthorised sessions (G, N, O, U) within 10 school weeks".
+   */
+  String thresholdShown();
+
+  /**
+   * Checks an offence period whose evidence is the school's register printout (a pupil without
+   * marks) on the school's calendar: it must lie within the threshold's window of school weeks
+   * (refused naming {@code offenceTo}), and the printout's {@code unauthorisedSessions} cannot be
+   * more than the period's possible sessions, two a school day (refused naming {@code
+   * thresholdEvidenceSessions}).
+   */
+  void checkPrintout(String schoolUrn, LocalDate from, LocalDate to, int unauthorisedSessions);
+
+  /** The threshold in words. */
+  static String thresholdShown(int sessions, int schoolWeeks) {
+    return sessions + " unauthorised sessions (G, N, O, U) within " + schoolWeeks + " school weeks";
+  }
+
+  /** The refusals of {@link #checkPrintout}, given the period's school weeks and possible sessions on the school's calendar. */
+  static void requireWithinThreshold(
+      LocalDate from, LocalDate to, int spanned, int window, int possible, int unauthorisedSessions, String thresholdShown) {
+    if (spanned > window) {
+      throw new InvalidInputException(AttendanceCase.OFFENCE_TO.name(), "the offence period " + Days.shown(from, to) + " spans "
+          + spanned + " school weeks; the national threshold is " + thresholdShown
+          + ": narrow the period to the school weeks of the printout that hold the sessions");
+    }
+    if (unauthorisedSessions > possible) {
+      throw new InvalidInputException(AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), unauthorisedSessions
+          + " unauthorised sessions cannot lie in the offence period " + Days.shown(from, to) + ", which has "
+          + possible + " school sessions (two a school day)");
+    }
   }
 }

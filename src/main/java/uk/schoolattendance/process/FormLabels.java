@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The label a person sees for a variable: the label of the field whose key is the variable in the
@@ -17,9 +19,12 @@ import org.camunda.bpm.engine.RepositoryService;
  * with it ({@link InvalidInputException#labelled}).
  *
  * <p>A field's label is its {@code label}, or a date field's {@code dateLabel}; fields inside
- * groups count. A form without the variable, or no form, gives no label.
+ * groups count. A form without the variable, or no form, gives no label; nor does a form that is
+ * not readable JSON (logged), whose fellow forms in the deployment still give theirs.
  */
 public final class FormLabels {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormLabels.class);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,8 +51,10 @@ public final class FormLabels {
       try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
         JsonNode form = JSON.readTree(in);
         forms.put(form.path("id").asText(), labels(form));
-      } catch (IOException e) {
-        throw new IllegalStateException("form " + name + " of deployment " + deploymentId + " is not readable JSON", e);
+      } catch (IOException | RuntimeException e) {
+        // an unreadable form gives no labels; the deployment's other forms still give theirs
+        LOG.warn("Form {} of deployment {} is not readable JSON; its fields have no labels in refusals: {}",
+            name, deploymentId, e.toString());
       }
     }
     return Map.copyOf(forms);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -20,6 +21,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CommandInputs.ExecutionVariables;
 import uk.schoolattendance.process.CommandInputs.Input;
@@ -57,6 +60,8 @@ import uk.schoolattendance.process.InvalidInputException;
  */
 @Component
 public class VariableOwnership extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VariableOwnership.class);
 
   private final Map<String, ProcessContract> byKey = new HashMap<>();
   private final Map<String, MessageContract> messages = new HashMap<>();
@@ -164,17 +169,36 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
     if (refusal == null || refusal.getLabel() != null || context == null || taskId == null) {
       return thrown;
     }
-    TaskEntity task = context.getTaskManager().findTaskById(taskId);
-    UserTask userTask = task == null ? null : task.getBpmnModelElementInstance();
-    if (userTask == null) {
+    return labelledOrAsThrown(thrown, refusal, () -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      UserTask userTask = task == null ? null : task.getBpmnModelElementInstance();
+      if (userTask == null) {
+        return Optional.empty();
+      }
+      String formId = userTask.getCamundaFormRef();
+      RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
+      return context.runWithoutAuthorization(
+          () -> formLabels.label(repository, task.getProcessDefinitionId(), formId, refusal.getField()));
+    });
+  }
+
+  /**
+   * The refusal led by the field's label, or the refusal as thrown when there is no label or
+   * looking it up fails (an unreadable form, a definition that cannot be read): the label only
+   * words the refusal, it never replaces it, so the caller still gets the 400 naming the field,
+   * not a 500 about the look-up. The failed look-up is logged for the administrator.
+   */
+  static RuntimeException labelledOrAsThrown(
+      RuntimeException thrown, InvalidInputException refusal, Supplier<Optional<String>> label) {
+    Optional<String> found;
+    try {
+      found = label.get();
+    } catch (RuntimeException e) {
+      LOG.warn("The label of field {} could not be read from the task's form; the refusal names the field alone: {}",
+          refusal.getField(), e.toString());
       return thrown;
     }
-    String formId = userTask.getCamundaFormRef();
-    RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
-    return context
-        .runWithoutAuthorization(() -> formLabels.label(repository, task.getProcessDefinitionId(), formId, refusal.getField()))
-        .<RuntimeException>map(label -> refusal.labelled(label, thrown))
-        .orElse(thrown);
+    return found.<RuntimeException>map(text -> refusal.labelled(text, thrown)).orElse(thrown);
   }
 
   private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {

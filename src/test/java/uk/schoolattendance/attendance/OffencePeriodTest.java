@@ -137,7 +137,9 @@ class OffencePeriodTest {
         .containsEntry(AttendanceCase.OFFENCE_PERIOD_PROPOSED.name(), true)
         .containsEntry(AttendanceCase.PROPOSED_OFFENCE_PERIOD_SHOWN.name(), "19 October 2026 to 4 November 2026")
         .containsEntry(AttendanceCase.PROPOSED_OFFENCE_SESSIONS.name(), 10)
-        .containsEntry(AttendanceCase.PROPOSED_OFFENCE_SCHOOL_WEEKS.name(), 2);
+        .containsEntry(AttendanceCase.PROPOSED_OFFENCE_SCHOOL_WEEKS.name(), 2)
+        // the marks establish the threshold: the form hides the school's printout
+        .containsEntry(AttendanceCase.REGISTER_HOLDS_MARKS.name(), true);
 
     // narrowed to after half-term: 5 unauthorised sessions, refused naming the field and the count; the task stays open
     assertThatThrownBy(() -> decide(task, "2026-11-02", "2026-11-04"))
@@ -160,6 +162,7 @@ class OffencePeriodTest {
     Task empty = taskService.createTaskQuery().processInstanceId(unknown.getId()).singleResult();
     assertThat(taskService.getVariables(empty.getId()))
         .containsEntry(AttendanceCase.OFFENCE_PERIOD_PROPOSED.name(), false)
+        .containsEntry(AttendanceCase.REGISTER_HOLDS_MARKS.name(), false)
         .doesNotContainKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name());
 
     // a pupil with marks for whom the meeting chooses further support keeps no offence period

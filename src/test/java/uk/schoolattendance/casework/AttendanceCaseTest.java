@@ -337,6 +337,7 @@ class AttendanceCaseTest {
    */
   @Test
   void aPenaltyNoticeWithTheThresholdNotCheckedNeedsTheSchoolsRegisterPrintout() {
+    clockAt(2026, 5, 1, 10); // Friday 1 May 2026: a period of more than 10 school weeks can lie in the past
     ProcessInstance instance = start("AC-2025-000031", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     assertThat(variable(instance, AttendanceCase.THRESHOLD_MET.name())).isNull();
@@ -355,7 +356,23 @@ class AttendanceCaseTest {
             AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
             AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 9)),
         AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name())
-        .hasMessageContaining("do not meet the national threshold");
+        .hasMessageContaining("do not meet the national threshold")
+        // the rule's numbers come from the configuration (attendance.register.threshold), not the code
+        .hasMessageContaining("(10 unauthorised sessions (G, N, O, U) within 10 school weeks)");
+    // the printout's count must lie within 10 school weeks: 12 sessions over 30 weeks are not the threshold
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice",
+            AttendanceCase.OFFENCE_FROM.name(), "2025-09-15", AttendanceCase.OFFENCE_TO.name(), "2026-04-24",
+            AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12)),
+        AttendanceCase.OFFENCE_TO.name())
+        .hasMessageContaining("15 September 2025 to 24 April 2026 spans")
+        .hasMessageContaining("10 unauthorised sessions (G, N, O, U) within 10 school weeks");
+    // nor can a week of 5 school days (10 sessions) hold 11 unauthorised sessions
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice",
+            AttendanceCase.OFFENCE_FROM.name(), "2025-09-15", AttendanceCase.OFFENCE_TO.name(), "2025-09-19",
+            AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 11)),
+        AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name())
+        .hasMessageContaining("11 unauthorised sessions cannot lie in the offence period 15 September 2025 to 19 September 2025")
+        .hasMessageContaining("which has 10 school sessions");
     // nothing changed: the meeting is open, no route, no period, nothing in the history
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     assertThat(variable(instance, AttendanceCase.LEGAL_ROUTE.name())).isNull();
@@ -371,6 +388,26 @@ class AttendanceCaseTest {
     assertThat(recorded.path("reason").asText()).contains("10 unauthorised sessions").contains("register printout");
   }
 
+  /**
+   * The figure entered when the case opened does not decide a penalty notice: the threshold
+   * established for the offence period does. A pupil without marks whose entered figure is 8 but
+   * whose school's printout shows 14 in the period gets the notice; the form hides the printout
+   * only where the register holds marks.
+   */
+  @Test
+  void thePrintoutNotTheFigureEnteredAtTheStartEstablishesTheThreshold() {
+    ProcessInstance instance =
+        start("AC-2025-000032", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 8));
+    Task meeting = task(instance);
+    assertThat(taskService.getVariablesLocal(meeting.getId()))
+        .containsEntry(AttendanceCase.REGISTER_HOLDS_MARKS.name(), false);
+
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true,
+        AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 14);
+    assertThat(instance).isWaitingAt("Activity_IssuePenaltyNotices");
+  }
+
   @Test
   void belowTheThresholdNoNoticeAndNoPenaltyNoticeButProsecutionRemains() {
     ProcessInstance instance =
@@ -383,7 +420,10 @@ class AttendanceCaseTest {
     assertThat(instance).hasNotPassed("Activity_IssueNoticeToImprove");
 
     Task meeting = task(instance);
-    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice")), AttendanceCase.LEGAL_ROUTE.name())
+    // the figure at the start does not establish the threshold for a period: the printout would
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO)),
+        AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name())
         .hasMessageContaining("national threshold");
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
 
