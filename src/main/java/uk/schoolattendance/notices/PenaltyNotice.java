@@ -77,6 +77,8 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<Integer> PRIOR_NOTICES = integer("priorNotices");
   /** {@code limit-reached} or {@code local-cap-reached} when no notice may be issued. */
   public static final ProcessVariable<String> REFUSAL_REASON = text("refusalReason");
+  /** Why no notice can be issued, in words, for "Choose another route" (task-local). */
+  public static final ProcessVariable<String> REFUSAL_REASON_SHOWN = text("refusalReasonShown");
   public static final ProcessVariable<Integer> SEQUENCE = integer("sequence");
   public static final ProcessVariable<String> RATE_SCHEME = text("rateScheme");
   public static final ProcessVariable<BigDecimal> REDUCED_AMOUNT = money("reducedAmount");
