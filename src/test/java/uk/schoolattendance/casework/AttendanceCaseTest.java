@@ -270,7 +270,7 @@ class AttendanceCaseTest {
   /** A case at Level 4 whose two notices (one per parent) are withdrawn on the grounds given. */
   private ProcessInstance withNoticesWithdrawn(String reference, String firstGround, String secondGround) {
     ProcessInstance instance = start(reference, with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
     List<ProcessInstance> notices = children(PenaltyNotice.KEY);
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), firstGround);
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), secondGround);
@@ -343,7 +343,7 @@ class AttendanceCaseTest {
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(4);
     // a later round of notices goes to every parent again
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
     assertThat(children(PenaltyNotice.KEY)).hasSize(2);
   }
 
