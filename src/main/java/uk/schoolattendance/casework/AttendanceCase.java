@@ -170,6 +170,34 @@ public final class AttendanceCase implements ProcessContract {
   /** A Json list of {@code {noticeNumber, parentId, noticeOutcome}}, one per notice. */
   public static final ProcessVariable<JsonNode> NOTICE_OUTCOMES = json("noticeOutcomes");
   public static final ProcessVariable<Boolean> ANOTHER_ROUTE_NEEDED = bool("anotherRouteNeeded");
+  /**
+   * The parents the next round of penalty notices goes to (the multi-instance's collection): the
+   * case's {@link #PARENTS}, or after a withdrawal for a material error only the parents whose
+   * notice had the error ({@link #CORRECTED_NOTICE_RECIPIENTS}, used once by "Prepare penalty notices").
+   */
+  public static final ProcessVariable<JsonNode> NOTICE_RECIPIENTS = json("noticeRecipients");
+  public static final ProcessVariable<JsonNode> CORRECTED_NOTICE_RECIPIENTS = json("correctedNoticeRecipients");
+
+  // ---------------------------------------------------------------- after every notice was withdrawn
+
+  /**
+   * Every penalty notice of the round was withdrawn: none paid, none to court, none sent to another
+   * route. The case does not end by itself; {@link #DECIDE_AFTER_WITHDRAWAL} decides.
+   */
+  public static final ProcessVariable<Boolean> NOTICES_WITHDRAWN = bool("noticesWithdrawn");
+  /** At least one notice was withdrawn for a material error, so a corrected notice may be issued (for its form). */
+  public static final ProcessVariable<Boolean> CORRECTED_NOTICE_POSSIBLE = bool("correctedNoticePossible");
+  /** The withdrawn notices, each with its parent and the ground in words (for its form). */
+  public static final ProcessVariable<String> WITHDRAWN_NOTICES_SHOWN = text("withdrawnNoticesShown");
+  /** {@link #AFTER_WITHDRAWAL_CHOICES}. */
+  public static final ProcessVariable<String> AFTER_WITHDRAWAL = text("afterWithdrawal");
+  /** Why: recorded in the case's history; the closure reason when the case is closed. */
+  public static final ProcessVariable<String> AFTER_WITHDRAWAL_REASON = text("afterWithdrawalReason");
+  public static final String CORRECTED_NOTICE = "corrected-notice";
+  public static final String PUPIL_PLANNING_MEETING = "pupil-planning-meeting";
+  public static final String CLOSE = "close";
+  public static final List<String> AFTER_WITHDRAWAL_CHOICES =
+      List.of(CORRECTED_NOTICE, FURTHER_SUPPORT, PUPIL_PLANNING_MEETING, CLOSE);
   public static final ProcessVariable<String> COURT_OUTCOME = CaseFacts.COURT_OUTCOME;
 
   /** The outcome of a case (contract): {@link #OUTCOMES}. */
@@ -215,6 +243,8 @@ public final class AttendanceCase implements ProcessContract {
           "Task_AgreeAttendanceContract", CONTRACT_AGREED, CONTRACT_REVIEW_DATE, NO_CONTRACT_REASON, SUFFICIENT_IMPROVEMENT);
   public static final UserTaskContract REVIEW_ATTENDANCE_CONTRACT =
       UserTaskContract.of("Task_ReviewAttendanceContract", CONTRACT_OUTCOME, CONTRACT_REVIEW_NOTES, SUFFICIENT_IMPROVEMENT);
+  public static final UserTaskContract DECIDE_AFTER_WITHDRAWAL =
+      UserTaskContract.of("Task_DecideAfterWithdrawal", AFTER_WITHDRAWAL, AFTER_WITHDRAWAL_REASON);
   public static final UserTaskContract HOLD_PUPIL_PLANNING_MEETING =
       UserTaskContract.of(
           "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO,
@@ -253,7 +283,8 @@ public final class AttendanceCase implements ProcessContract {
         WORK_WITH_FAMILY,
         AGREE_ATTENDANCE_CONTRACT,
         REVIEW_ATTENDANCE_CONTRACT,
-        HOLD_PUPIL_PLANNING_MEETING);
+        HOLD_PUPIL_PLANNING_MEETING,
+        DECIDE_AFTER_WITHDRAWAL);
   }
 
   @Override

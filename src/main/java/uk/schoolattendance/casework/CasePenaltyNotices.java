@@ -16,7 +16,7 @@ import uk.schoolattendance.process.Json;
 /**
  * Bookkeeping of the case's penalty notices ({@code casePenaltyNotices}, end listener of each
  * notice of {@code Activity_IssuePenaltyNotices}): adds {@code {noticeNumber, parentId,
- * noticeOutcome}} to the Json list {@code noticeOutcomes} that "Record penalty notice outcomes"
+ * noticeOutcome, withdrawalGround}} to the Json list {@code noticeOutcomes} that "Record penalty notice outcomes"
  * reads.
  */
 @Component("casePenaltyNotices")
@@ -30,6 +30,8 @@ public class CasePenaltyNotices {
     JsonNode parent = PARENT.get(execution);
     entry.put(PenaltyNotice.PARENT_ID.name(), parent == null ? null : parent.path("id").asText(null));
     entry.put(NOTICE_OUTCOME.name(), NOTICE_OUTCOME.getLocal(execution));
+    // why a withdrawn notice was withdrawn: a material error lets a corrected notice follow
+    entry.put(PenaltyNotice.WITHDRAWAL_GROUND.name(), PenaltyNotice.WITHDRAWAL_GROUND.getLocal(execution));
     NOTICE_OUTCOMES.set(execution.getProcessInstance(), outcomes);
   }
 }

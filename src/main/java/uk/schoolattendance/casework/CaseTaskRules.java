@@ -184,7 +184,7 @@ public class CaseTaskRules implements TaskListener {
       // a period the officer gave or kept from the proposal must still hold the threshold in the marks (#15)
       LocalDate from = Inputs.optionalDay(task, OFFENCE_FROM, calendar.properties().zone());
       LocalDate to = Inputs.optionalDay(task, OFFENCE_TO, calendar.properties().zone());
-      if (from != null && to != null) {
+      if (AttendanceCase.PENALTY_NOTICE.equals(route) && from != null && to != null) {
         proposals.check(PUPIL_UPN.get(task), from, to);
       }
       offencePeriods.record(task, decisions(task), AttendanceCase.PROSECUTION.equals(route));

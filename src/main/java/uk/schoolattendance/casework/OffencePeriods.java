@@ -18,6 +18,7 @@ import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.OffenceSessions;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.schools.CompulsorySchoolAge;
@@ -33,8 +34,12 @@ import uk.schoolattendance.schools.SchoolCalendar;
  * <ul>
  *   <li>the pupil's date of birth is not known (compulsory school age is checked from it);
  *   <li>it is missing, ends before it begins, or ends in the future;
- *   <li>it holds fewer school sessions than the national threshold asks for (10 sessions: a
- *       period in which 10 unauthorised sessions cannot lie cannot carry the offence);
+ *   <li>for a penalty notice, it holds fewer school sessions than the national threshold asks for
+ *       (10 sessions: a period in which 10 unauthorised sessions cannot lie cannot carry the
+ *       offence). A prosecution under Education Act 1996 s444(1) has no session threshold and no
+ *       10-school-week window (the threshold is the penalty notice code of conduct's test): its
+ *       period needs school sessions and, where the register holds marks, unauthorised absence in
+ *       them, and is bounded by the time limit below;
  *   <li>the child was not of compulsory school age on every day of it (Education Act 1996 s8);
  *   <li>it shares a day with a standing notice's period for the same parent and child (one
  *       offence is charged once);
@@ -51,11 +56,13 @@ public class OffencePeriods {
   private final NoticeDates dates;
   private final OffencePeriodProposals proposals;
   private final Persons persons;
+  private final OffenceSessions offenceSessions;
 
   public OffencePeriods(
       SchoolCalendar calendar, CompulsorySchoolAge age, PenaltyNoticeRegister register, NoticeDates dates,
-      OffencePeriodProposals proposals, Persons persons) {
+      OffencePeriodProposals proposals, Persons persons, OffenceSessions offenceSessions) {
     this.persons = persons;
+    this.offenceSessions = offenceSessions;
     this.calendar = calendar;
     this.age = age;
     this.register = register;
@@ -87,7 +94,19 @@ public class OffencePeriods {
       throw new InvalidInputException(OFFENCE_TO.name(), "must not be in the future");
     }
     int sessions = 2 * schoolDays(from, to);
-    if (!Decisions.nationalThresholdMet(decisions, sessions)) {
+    if (prosecution) {
+      // s444(1) has no session threshold and no 10-week window (domain notes §2): the period needs
+      // school sessions, and, where the register holds the pupil's marks, unauthorised absence in them
+      if (sessions == 0) {
+        throw new InvalidInputException(
+            OFFENCE_FROM.name(), "the offence period " + Days.shown(from, to) + " holds no school sessions");
+      }
+      if (offenceSessions.unauthorisedSessions(PUPIL_UPN.get(scope), from, to).filter(n -> n == 0).isPresent()) {
+        throw new InvalidInputException(
+            OFFENCE_FROM.name(),
+            "the offence period " + Days.shown(from, to) + " holds no unauthorised sessions (G, N, O, U) in the register");
+      }
+    } else if (!Decisions.nationalThresholdMet(decisions, sessions)) {
       throw new InvalidInputException(
           OFFENCE_FROM.name(),
           "the offence period " + Days.shown(from, to) + " holds " + sessions

@@ -1,12 +1,16 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.CORRECTED_NOTICE_RECIPIENTS;
 import static uk.schoolattendance.casework.AttendanceCase.LATE_ARRIVAL;
+import static uk.schoolattendance.casework.AttendanceCase.NOTICE_RECIPIENTS;
 import static uk.schoolattendance.casework.AttendanceCase.NOTICE_OUTCOMES;
 import static uk.schoolattendance.casework.AttendanceCase.NOTICE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_FROM;
 import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_TO;
+import static uk.schoolattendance.casework.AttendanceCase.PARENTS;
 import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,7 +23,9 @@ import uk.schoolattendance.process.Inputs;
  * what every notice of the case shares: the offence period ({@code offenceFrom}–{@code offenceTo},
  * recorded when the legal route was chosen), the reason
  * ({@code holiday} for term-time leave, {@code late} when {@code lateArrival}, otherwise
- * {@code other}) and an empty {@code noticeOutcomes} list for the notices' outcomes.
+ * {@code other}), an empty {@code noticeOutcomes} list for the notices' outcomes, and who gets a
+ * notice ({@code noticeRecipients}): every parent of the case, or, for corrected notices after a
+ * withdrawal for a material error, only the parents "Decide what follows the withdrawal" named.
  */
 @Component("preparePenaltyNotices")
 public class PreparePenaltyNotices implements JavaDelegate {
@@ -45,7 +51,16 @@ public class PreparePenaltyNotices implements JavaDelegate {
     Inputs.required(OFFENCE_FROM.name(), OFFENCE_FROM.get(execution), "was not recorded when the legal route was chosen");
     Inputs.required(OFFENCE_TO.name(), OFFENCE_TO.get(execution), "was not recorded when the legal route was chosen");
     NOTICE_REASON.set(execution, reason);
+    JsonNode corrected = CORRECTED_NOTICE_RECIPIENTS.get(execution);
+    if (corrected != null && !corrected.isEmpty()) {
+      // a corrected notice after a withdrawal for a material error: only to the parents it names, once
+      NOTICE_RECIPIENTS.set(execution, corrected);
+      CORRECTED_NOTICE_RECIPIENTS.remove(execution);
+      pathway.enter(execution, 5, "penalty-notices-corrected");
+    } else {
+      NOTICE_RECIPIENTS.set(execution, PARENTS.get(execution));
+      pathway.enter(execution, 5, "penalty-notices");
+    }
     NOTICE_OUTCOMES.set(execution, Json.newList());
-    pathway.enter(execution, 5, "penalty-notices");
   }
 }

@@ -46,6 +46,8 @@ class DemoCases {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
   private static final long DAY = 24L * 60 * 60 * 1000;
+  /** How long ago the demo's one overdue case was opened: its meeting was due 10 working days later. */
+  static final int OVERDUE_CASE_WEEKS_AGO = 3;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -91,10 +93,14 @@ class DemoCases {
       String tag = school.endsWith("1") ? "R" : "H";
       // Level 1: the school (or its named officer, traded service) intervenes.
       start(school, 1, tag + ". Ellis", 88.4, 4, ++n);
-      // Level 2: a meeting to hold, one of them overdue.
-      Task meeting = firstTask(start(school, 2, tag + ". Patel", 84.0, 8, ++n));
+      // Level 2: a meeting to hold. At the second school it is the demo's one overdue task, on
+      // purpose (README, "Run it"): that case was opened 3 weeks ago, so its meeting,
+      // due 10 working days after it was offered, is late; every other demo task is due after today.
       if (school.equals("100002")) {
-        overdue(meeting, 3);
+        startedWeeksAgo(OVERDUE_CASE_WEEKS_AGO, () -> start(school, 2, tag + ". Patel", 84.0, 8, 8));
+        ++n;
+      } else {
+        start(school, 2, tag + ". Patel", 84.0, 8, ++n);
       }
       // Level 2: meeting held, the 4-school-week review waiting on its timer.
       ProcessInstance waiting = start(school, 2, tag + ". Nowak", 81.0, 9, ++n);
@@ -197,9 +203,13 @@ class DemoCases {
     tasks.complete(task.getId(), variables);
   }
 
-  private void overdue(Task task, int daysLate) {
-    task.setDueDate(new Date(EngineClock.now().getTime() - daysLate * DAY));
-    tasks.saveTask(task);
+  /**
+   * Opens a case as it was opened {@code weeks} weeks ago: the engine's clock is set back while it
+   * starts, so the case's history, its first task's creation and that task's due date are those of
+   * a case that really started then (a task created today already due days ago is no real service).
+   */
+  private ProcessInstance startedWeeksAgo(int weeks, java.util.function.Supplier<ProcessInstance> start) {
+    return EngineClock.at(new Date(EngineClock.now().getTime() - weeks * 7L * DAY), start);
   }
 
   private void fireTimers(ProcessInstance instance) {

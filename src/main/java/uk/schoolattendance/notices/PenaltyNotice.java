@@ -77,6 +77,8 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<Integer> PRIOR_NOTICES = integer("priorNotices");
   /** {@code limit-reached} or {@code local-cap-reached} when no notice may be issued. */
   public static final ProcessVariable<String> REFUSAL_REASON = text("refusalReason");
+  /** Why no notice can be issued, in words, for "Choose another route" (task-local). */
+  public static final ProcessVariable<String> REFUSAL_REASON_SHOWN = text("refusalReasonShown");
   public static final ProcessVariable<Integer> SEQUENCE = integer("sequence");
   public static final ProcessVariable<String> RATE_SCHEME = text("rateScheme");
   public static final ProcessVariable<BigDecimal> REDUCED_AMOUNT = money("reducedAmount");
@@ -109,8 +111,10 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<String> WITHDRAWAL_GROUND = text("withdrawalGround");
   /** The statutory grounds for withdrawal (domain notes §5), plus non-payment without prosecution. */
   public static final String NOT_PROSECUTED = "not-prosecuted";
+  /** The ground after which a corrected notice may be issued (domain notes §5). */
+  public static final String MATERIAL_ERROR = "material-error";
   public static final List<String> GROUNDS =
-      List.of("no-offence", "outside-code-of-conduct", "wrong-recipient", "material-error", NOT_PROSECUTED);
+      List.of("no-offence", "outside-code-of-conduct", "wrong-recipient", MATERIAL_ERROR, NOT_PROSECUTED);
 
   public static final MessageContract PAID = MessageContract.of("PenaltyNoticePaid", AMOUNT_PAID, PAID_ON);
   public static final MessageContract WITHDRAWN =

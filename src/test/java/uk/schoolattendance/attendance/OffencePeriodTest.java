@@ -141,8 +141,8 @@ class OffencePeriodTest {
         // the marks establish the threshold: the form hides the school's printout
         .containsEntry(AttendanceCase.REGISTER_HOLDS_MARKS.name(), true);
 
-    // narrowed to after half-term: 5 unauthorised sessions, refused naming the field and the count; the task stays open
-    assertThatThrownBy(() -> decide(task, "2026-11-02", "2026-11-04"))
+    // a penalty notice narrowed to after half-term: 5 unauthorised sessions, refused naming the field and the count; the task stays open
+    assertThatThrownBy(() -> decideOnANotice(task, "2026-11-02", "2026-11-04"))
         .hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Offence period from (offenceFrom): the period 2 November 2026 to 4 November 2026 holds 5 unauthorised sessions")
         .hasMessageContaining("the threshold needs 10");
@@ -198,6 +198,52 @@ class OffencePeriodTest {
   private void decide(Task task, String from, String to) {
     taskService.complete(task.getId(), CaseFixtures.vars(
         AttendanceCase.LEGAL_ROUTE.name(), AttendanceCase.PROSECUTION,
+        AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement after the Notice to Improve",
+        AttendanceCase.OFFENCE_FROM.name(), from, AttendanceCase.OFFENCE_TO.name(), to));
+  }
+
+  /**
+   * A prosecution under Education Act 1996 s444(1) has no session threshold and no window of 10
+   * school weeks (that is the penalty notice code of conduct's test, domain notes §2-§3): a period
+   * of 11 school weeks, or one with 5 unauthorised sessions, is refused for a notice and taken for
+   * a prosecution; a period without unauthorised absence in the register is refused for both.
+   */
+  @Test
+  void aProsecutionTakesAPeriodLongerThanTenSchoolWeeksOrBelowTheThresholdButNotOneWithoutAbsence() {
+    String upn = Upn.of(700_600_000_007L);
+    assertThat(RegisterApi.importCsv(rest, "datateam", halfTermAbsences(upn).text()).getBody()).containsEntry("rowsRejected", 0);
+    ProcessInstance meeting = atPupilPlanningMeeting(upn);
+    Task task = taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult();
+
+    assertThatThrownBy(() -> decideOnANotice(task, "2026-09-03", "2026-11-20"))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("spans 11 school weeks");
+    assertThatThrownBy(() -> decide(task, "2026-09-07", "2026-10-16"))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("offenceFrom").hasMessageContaining("holds no unauthorised sessions");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+
+    decide(task, "2026-09-03", "2026-11-20");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+    assertThat(AttendanceCase.OFFENCE_FROM.from(runtime.getVariable(meeting.getId(), AttendanceCase.OFFENCE_FROM.name())))
+        .isEqualTo(LocalDate.of(2026, 9, 3));
+    assertThat(AttendanceCase.OFFENCE_TO.from(runtime.getVariable(meeting.getId(), AttendanceCase.OFFENCE_TO.name())))
+        .isEqualTo(LocalDate.of(2026, 11, 20));
+
+    // below the threshold: 5 unauthorised sessions after half-term, a prosecution all the same
+    ProcessInstance another = atPupilPlanningMeeting(Upn.of(700_600_000_008L), upn2 -> halfTermAbsences(upn2));
+    Task second = taskService.createTaskQuery().processInstanceId(another.getId()).singleResult();
+    decide(second, "2026-11-02", "2026-11-04");
+    assertThat(taskService.createTaskQuery().taskId(second.getId()).count()).isZero();
+  }
+
+  private ProcessInstance atPupilPlanningMeeting(String upn, java.util.function.Function<String, CsvFile> marks) {
+    assertThat(RegisterApi.importCsv(rest, "datateam", marks.apply(upn).text()).getBody()).containsEntry("rowsRejected", 0);
+    return atPupilPlanningMeeting(upn);
+  }
+
+  private void decideOnANotice(Task task, String from, String to) {
+    taskService.complete(task.getId(), CaseFixtures.vars(
+        AttendanceCase.LEGAL_ROUTE.name(), AttendanceCase.PENALTY_NOTICE,
         AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement after the Notice to Improve",
         AttendanceCase.OFFENCE_FROM.name(), from, AttendanceCase.OFFENCE_TO.name(), to));
   }

@@ -255,8 +255,96 @@ class AttendanceCaseTest {
     assertThat(runtimeService.getVariable(notices.get(0).getId(), AttendanceCase.NOTICE_REASON.name())).isEqualTo("holiday");
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
-    assertThat(instance).isEnded();
+    // every notice withdrawn: the case waits for a person's decision, it does not end by itself
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "close",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The school withdrew its request: the leave was authorised after all");
+    assertThat(instance).isEnded().hasPassed("Event_CaseClosedAfterWithdrawal");
     assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("withdrawn");
+    assertThat(historic(instance, AttendanceCase.CLOSURE_REASON.name()))
+        .isEqualTo("The school withdrew its request: the leave was authorised after all");
+  }
+
+  // ---------------------------------------------------------------- every notice withdrawn
+
+  /** A case at Level 4 whose two notices (one per parent) are withdrawn on the grounds given. */
+  private ProcessInstance withNoticesWithdrawn(String reference, String firstGround, String secondGround) {
+    ProcessInstance instance = start(reference, with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
+    List<ProcessInstance> notices = children(PenaltyNotice.KEY);
+    completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), firstGround);
+    completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), secondGround);
+    return instance;
+  }
+
+  @Test
+  void noticesWithdrawnForAMaterialErrorAreIssuedAgainCorrectedToTheParentsWhoseNoticeHadTheError() {
+    ProcessInstance instance = withNoticesWithdrawn("AC-2025-000030", "material-error", "no-offence");
+    List<ProcessInstance> first = children(PenaltyNotice.KEY);
+    assertThat(first).isEmpty();
+    // the case stays open, waiting for the officer or a senior practitioner: it is not closed
+    assertThat(instance).isNotEnded().isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+    assertThat(taskService.getIdentityLinksForTask(task(instance).getId()))
+        .extracting(IdentityLink::getGroupId).contains("senior-practitioners").doesNotContain("compliance-team");
+    assertThat(variable(instance, AttendanceCase.CORRECTED_NOTICE_POSSIBLE.name())).isEqualTo(true);
+    assertThat((String) variable(instance, AttendanceCase.WITHDRAWN_NOTICES_SHOWN.name()))
+        .contains("PN-2026-000001: The notice has a material error").contains("PN-2026-000002: No offence was committed");
+    assertThat(history(instance).findValuesAsText("event")).contains("penalty-notices-withdrawn")
+        .doesNotContain("penalty-notices-concluded");
+
+    // a reason is required
+    assertRefused(() -> taskService.complete(task(instance).getId(), vars(AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice")),
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name());
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The first notice named the wrong school");
+
+    // one corrected notice, a new number, to the parent whose notice had the error: not to the other
+    assertThat(instance).isWaitingAt(AttendanceCase.ISSUE_PENALTY_NOTICES);
+    List<ProcessInstance> corrected = children(PenaltyNotice.KEY);
+    assertThat(corrected).extracting(ProcessInstance::getBusinessKey).containsExactly("PN-2026-000003");
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(instance, AttendanceCase.PARENTS.name()));
+    assertThat(runtimeService.getVariable(corrected.get(0).getId(), PenaltyNotice.PARENT_ID.name()))
+        .isEqualTo(parents.get(0).path("id").asText());
+    assertThat(history(instance).findValuesAsText("event")).contains("after-withdrawal-corrected-notice", "penalty-notices-corrected");
+
+    completeChild(corrected.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    assertThat(instance).isEnded();
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
+  }
+
+  @Test
+  void noticesWithdrawnForNoOffenceGoBackToSupportOnlyByAPersonsDecision() {
+    ProcessInstance instance = withNoticesWithdrawn("AC-2025-000031", "no-offence", "outside-code-of-conduct");
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.CORRECTED_NOTICE_POSSIBLE.name())).isEqualTo(false);
+    // no material error: no corrected notice
+    assertRefused(() -> taskService.complete(task(instance).getId(), vars(AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "x")), AttendanceCase.AFTER_WITHDRAWAL.name())
+        .hasMessageContaining("material error");
+    assertRefused(() -> taskService.complete(task(instance).getId(), vars(AttendanceCase.AFTER_WITHDRAWAL.name(), "give-up",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "x")), AttendanceCase.AFTER_WITHDRAWAL.name());
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "further-support",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The absence was illness the school had not recorded");
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(3);
+    JsonNode change = history(instance).findParents("event").stream()
+        .filter(e -> "level-changed".equals(e.path("event").asText())).findFirst().orElseThrow();
+    assertThat(change.path("reason").asText()).contains("from level 5 to 3").contains("illness");
+  }
+
+  @Test
+  void noticesWithdrawnCanGoBackToThePupilPlanningMeetingForAnotherRoute() {
+    ProcessInstance instance = withNoticesWithdrawn("AC-2025-000032", "wrong-recipient", "wrong-recipient");
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "pupil-planning-meeting",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Both notices went to a former address: consider an education supervision order");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(4);
+    // a later round of notices goes to every parent again
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
+    assertThat(children(PenaltyNotice.KEY)).hasSize(2);
   }
 
   // ---------------------------------------------------------------- detours

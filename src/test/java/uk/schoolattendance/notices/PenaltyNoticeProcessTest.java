@@ -256,7 +256,14 @@ class PenaltyNoticeProcessTest {
     ProcessInstance third = start("P-10", upn, "other", LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 14));
     assertThat(third).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
     assertThat(third).variables().containsEntry(PenaltyNotice.REFUSAL_REASON.name(), "limit-reached").containsEntry(PenaltyNotice.PRIOR_NOTICES.name(), 2);
-    assertThat(task()).hasCandidateGroup("compliance-team");
+    // choosing prosecution, a supervision order or early help is the officer's and senior practitioner's decision
+    assertThat(task()).hasCandidateGroup("senior-practitioners").hasCandidateUser("officer");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task().getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).doesNotContain("compliance-team");
+    // the form shows why in words, not the decision's code
+    assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.REFUSAL_REASON_SHOWN.name()))
+        .startsWith("This parent already has two penalty notices for this child in the last 3 years")
+        .doesNotContain("limit-reached");
     assertThat(ENGINE.registerRows(third.getBusinessKey())).isZero();
 
     assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "another-notice")))
@@ -302,6 +309,8 @@ class PenaltyNoticeProcessTest {
         PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), true, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), true));
     assertThat(notice).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
     assertThat(notice).variables().containsEntry(PenaltyNotice.EVIDENCE_COMPLETE.name(), false);
+    assertThat((String) engine.getTaskService().getVariableLocal(task(notice).getId(), PenaltyNotice.REFUSAL_REASON_SHOWN.name()))
+        .startsWith("The school's term-time leave evidence is incomplete");
     // no certificate of the register: the national default demands it
     ProcessInstance noCertificate = start("P-14", "L903456789012", "holiday");
     complete(task(noCertificate), withVariables(

@@ -16,6 +16,12 @@ final class EventWords {
 
   private static final Map<String, String> TITLES =
       Map.ofEntries(
+          Map.entry("penalty-notices-withdrawn", "Every penalty notice withdrawn: a decision is needed"),
+          Map.entry("penalty-notices-corrected", "Corrected penalty notices prepared"),
+          Map.entry("after-withdrawal-corrected-notice", "After the withdrawal: a corrected notice"),
+          Map.entry("after-withdrawal-further-support", "After the withdrawal: further support"),
+          Map.entry("after-withdrawal-pupil-planning-meeting", "After the withdrawal: back to the Pupil Planning Meeting"),
+          Map.entry("after-withdrawal-close", "After the withdrawal: case closed"),
           Map.entry("school-intervention-improved", "School intervention: attendance improved"),
           Map.entry("school-intervention-refer-to-la", "School intervention: referred to the local authority"),
           Map.entry("attendance-meeting-held", "Attendance meeting held"),
