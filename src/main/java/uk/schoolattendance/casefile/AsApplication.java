@@ -3,6 +3,7 @@ package uk.schoolattendance.casefile;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.AsTheApplication;
 
 /**
  * Runs a read as the application rather than as the signed-in user, for what is not case data:
@@ -20,14 +21,6 @@ public class AsApplication {
   }
 
   public <T> T call(Supplier<T> read) {
-    var user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return read.get();
-    } finally {
-      if (user != null) {
-        identityService.setAuthentication(user);
-      }
-    }
+    return AsTheApplication.call(identityService, read);
   }
 }

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.AsTheApplication;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -192,14 +193,6 @@ public class CaseReassignment {
 
   /** Runs what the signed-in user may not do directly (checked before) as the application. */
   private <T> T asApplication(java.util.function.Supplier<T> work) {
-    var user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (user != null) {
-        identityService.setAuthentication(user);
-      }
-    }
+    return AsTheApplication.call(identityService, work);
   }
 }

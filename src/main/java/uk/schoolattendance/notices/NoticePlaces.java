@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeRegister.Recipient;
 import uk.schoolattendance.notices.PenaltyNoticeRegister.Renumbered;
+import uk.schoolattendance.process.AsTheApplication;
 import uk.schoolattendance.process.Wording;
 
 /**
@@ -72,15 +73,7 @@ public class NoticePlaces {
 
   /** Runs {@code work} as the application, restoring the signed-in user's authentication afterwards. */
   static <T> T asApplication(IdentityService identity, Supplier<T> work) {
-    var user = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (user != null) {
-        identity.setAuthentication(user);
-      }
-    }
+    return AsTheApplication.call(identity, work);
   }
 
   /**

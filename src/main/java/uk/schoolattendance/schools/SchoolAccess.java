@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.AsTheApplication;
 
 /**
  * Who may see and import a school's data, decided by the engine's own authorizations on a custom
@@ -131,15 +132,7 @@ public class SchoolAccess {
 
   /** Runs {@code work} with no signed-in user (as the system), then puts the user back. */
   public <T> T asSystem(Supplier<T> work) {
-    var user = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (user != null) {
-        identity.setAuthentication(user);
-      }
-    }
+    return AsTheApplication.call(identity, work);
   }
 
   private boolean isAuthorized(SchoolPermission permission, String urn) {
