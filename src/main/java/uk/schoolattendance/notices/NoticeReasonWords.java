@@ -1,5 +1,7 @@
 package uk.schoolattendance.notices;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,12 +25,18 @@ public final class NoticeReasonWords {
       "The school's term-time leave evidence is incomplete: the local code of conduct does not allow a notice"
           + " without it");
 
-  private static final Map<String, String> GROUNDS = Map.of(
-      "no-offence", "No offence was committed",
-      "outside-code-of-conduct", "Issued outside the local code of conduct",
-      "wrong-recipient", "Issued to the wrong person",
-      PenaltyNotice.MATERIAL_ERROR, "The notice has a material error",
-      PenaltyNotice.NOT_PROSECUTED, "Not paid, and the authority will not prosecute");
+  /** Each withdrawal ground and its words, in the order a form lists them. */
+  public static final Map<String, String> GROUNDS = grounds();
+
+  private static Map<String, String> grounds() {
+    Map<String, String> grounds = new LinkedHashMap<>();
+    grounds.put("no-offence", "No offence was committed");
+    grounds.put("outside-code-of-conduct", "Issued outside the local code of conduct");
+    grounds.put("wrong-recipient", "Issued to the wrong person");
+    grounds.put(PenaltyNotice.MATERIAL_ERROR, "The notice has a material error");
+    grounds.put(PenaltyNotice.NOT_PROSECUTED, "Not paid, and the authority will not prosecute");
+    return Collections.unmodifiableMap(grounds);
+  }
 
   private NoticeReasonWords() {}
 

@@ -2,6 +2,7 @@ package uk.schoolattendance.casefile.register;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import uk.schoolattendance.notices.NoticeReasonWords;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.process.Wording;
 
@@ -39,13 +40,8 @@ final class NoticeWords {
           "police", "The police",
           "other-la", "Another local authority");
 
-  static final Map<String, String> GROUNDS =
-      ordered(
-          "no-offence", "No offence was committed",
-          "outside-code-of-conduct", "Issued outside the local code of conduct",
-          "wrong-recipient", "Issued to the wrong person",
-          "material-error", "The notice has a material error",
-          "not-prosecuted", "Not paid, and the authority will not prosecute");
+  /** The withdrawal grounds' words: the penalty notice process's own ({@link NoticeReasonWords}). */
+  static final Map<String, String> GROUNDS = NoticeReasonWords.GROUNDS;
 
   static final Map<String, String> PAYMENT_METHODS =
       ordered("card", "Card", "bank-transfer", "Bank transfer", "cheque", "Cheque", "cash", "Cash");
