@@ -115,7 +115,7 @@ public final class ProcessEngineFixture {
    */
   public static final PenaltyNoticeProperties.Authority COUNCIL = new PenaltyNoticeProperties.Authority(
       "Seaview Borough Council", "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null,
-      true, null);
+      true, null, null);
 
   /** The national rules, issued by {@link #COUNCIL}. */
   public static PenaltyNoticeProperties councilNotices() {

@@ -207,21 +207,6 @@ public record PenaltyNoticeProperties(
       telephone = blankAsNull(telephone);
     }
 
-    /** An authority without a telephone number of its team (the sender block then gives its address only). */
-    public Authority(
-        String name,
-        String address,
-        String paymentInstructions,
-        String contact,
-        String officerParticulars,
-        String paymentWebAddress,
-        String paymentTelephone,
-        Boolean paymentByCheque,
-        String paymentChequeAddress) {
-      this(name, address, paymentInstructions, contact, officerParticulars, paymentWebAddress, paymentTelephone,
-          paymentByCheque, paymentChequeAddress, null);
-    }
-
     /**
      * Where the letter tells a parent to send a cheque: the {@code payment-cheque-address}, else the
      * council's full address; empty when the council takes no cheques or has no postal address for

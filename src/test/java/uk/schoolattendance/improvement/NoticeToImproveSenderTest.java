@@ -108,7 +108,7 @@ class NoticeToImproveSenderTest {
   @Test
   void aCouncilWithItsNameButThePlaceholderAddressIsToldToSetTheAddress() {
     councilIs(new Authority("Seaview Borough Council", null, null, null, null, "https://www.seaview.example/pay",
-        null, false, null));
+        null, false, null, null));
     String instance = started();
     Job issue = managementService.createJobQuery().processInstanceId(instance).singleResult();
 
@@ -121,7 +121,7 @@ class NoticeToImproveSenderTest {
   @Test
   void aNoticeToImproveNeedsTheCouncilsNameAndAddressButNoWayToPay() throws Exception {
     councilIs(new Authority("Seaview Borough Council", "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX",
-        null, null, null, null, null, false, null));
+        null, null, null, null, null, false, null, null));
     String instance = started();
     managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
 

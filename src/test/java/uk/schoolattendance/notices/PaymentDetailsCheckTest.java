@@ -15,7 +15,7 @@ class PaymentDetailsCheckTest {
   void eachMissingPaymentPropertyIsNamedInAWarning(CapturedOutput output) {
     PenaltyNoticeProperties.Authority noTelephone = new PenaltyNoticeProperties.Authority(
         "Seaview Borough Council", "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
-        "https://www.seaview.example/pay-penalty-notice", null, null, null);
+        "https://www.seaview.example/pay-penalty-notice", null, null, null, null);
     new PaymentDetailsCheck(properties(noTelephone)).warnOfMissingPaymentDetails();
 
     assertThat(output.getOut() + output.getErr())
@@ -46,7 +46,7 @@ class PaymentDetailsCheckTest {
   @Test
   void aCouncilWithItsNameAndAddressButNoWayToPayIsToldOnlyThatPenaltyNoticesWait(CapturedOutput output) {
     new PaymentDetailsCheck(properties(new PenaltyNoticeProperties.Authority("Seaview Borough Council",
-        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null, false, null)))
+        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null, false, null, null)))
         .warnOfMissingPaymentDetails();
 
     assertThat(output.getOut() + output.getErr())

@@ -108,7 +108,7 @@ class PaymentDetailsRequiredTest {
     String number = prepared("PAY-P2", "C901456789012");
     // a council with its name and address that has set no way to pay
     councilHasNotSetItsDetails(new PenaltyNoticeProperties.Authority("Seaview Borough Council",
-        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null, false, null));
+        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null, false, null, null));
     String missing = "no way to pay is set: set attendance.penalty-notices.authority.payment-web-address";
 
     // the letter

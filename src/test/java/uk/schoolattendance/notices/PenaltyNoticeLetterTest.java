@@ -117,7 +117,7 @@ class PenaltyNoticeLetterTest {
   void aCouncilsPaymentWebAddressTelephoneAndFullAddressArePrintedAndTheLetterStaysOnePage() throws IOException {
     PenaltyNoticeProperties.Authority council = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
         "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
-        "https://www.seaview.example/pay-penalty-notice", "01632 960 123", true, null);
+        "https://www.seaview.example/pay-penalty-notice", "01632 960 123", true, null, null);
     assertThat(council.missingPaymentDetails()).isEmpty();
     PenaltyNoticeLetter letter = new PenaltyNoticeLetter(NOTICES.schools, new PenaltyNoticeProperties(
         null, null, null, null, null, null, null, null, null, null, null, null, null, council, null), NOTICES.dates);
@@ -142,7 +142,7 @@ class PenaltyNoticeLetterTest {
         "attendance.penalty-notices.authority.payment-telephone",
         "attendance.penalty-notices.authority.address");
     // blank values from a configuration file count as missing
-    assertThat(new PenaltyNoticeProperties.Authority(null, " ", null, null, null, "", " ", null, " ").missingPaymentDetails())
+    assertThat(new PenaltyNoticeProperties.Authority(null, " ", null, null, null, "", " ", null, " ", null).missingPaymentDetails())
         .hasSize(3);
   }
 
@@ -151,7 +151,7 @@ class PenaltyNoticeLetterTest {
     // the national default: cheques only where the council says it takes them
     PenaltyNoticeProperties.Authority noCheques = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
         "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null,
-        "https://www.seaview.example/pay-penalty-notice", "01632 960 123", null, null);
+        "https://www.seaview.example/pay-penalty-notice", "01632 960 123", null, null, null);
     String text = text(letterOf(noCheques).render(notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1, Evidence.NONE)));
     assertThat(text)
         .contains("Pay online at https://www.seaview.example/pay-penalty-notice.")
@@ -163,13 +163,13 @@ class PenaltyNoticeLetterTest {
   void chequesAreOfferedOnlyWithAPostalAddressForThem() throws IOException {
     // takes cheques but has no postal address yet: the placeholder is none, so no cheque is offered
     PenaltyNoticeProperties.Authority noAddress = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
-        null, null, null, null, "https://www.seaview.example/pay-penalty-notice", null, true, null);
+        null, null, null, null, "https://www.seaview.example/pay-penalty-notice", null, true, null, null);
     assertThat(noAddress.chequeAddress()).isEmpty();
     assertThat(PenaltyNoticeLetter.waysToPay(noAddress)).containsExactly("Pay online at https://www.seaview.example/pay-penalty-notice.");
     // cheques go to an address of their own when the council gives one
     PenaltyNoticeProperties.Authority chequesElsewhere = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
         "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", null, null, null, null, null, true,
-        "Income Team, PO Box 99, Southend-on-Sea SS1 9ZZ");
+        "Income Team, PO Box 99, Southend-on-Sea SS1 9ZZ", null);
     assertThat(text(letterOf(chequesElsewhere).render(notice("other", new BigDecimal("80.00"), LocalDate.of(2026, 11, 24), 1, Evidence.NONE))))
         .contains("Pay by post: send a cheque payable to Seaview Borough Council to Income Team, PO Box 99, Southend-on-Sea SS1 9ZZ.")
         .doesNotContain("Pay online").doesNotContain("telephone");
@@ -187,7 +187,7 @@ class PenaltyNoticeLetterTest {
             + " attendance.penalty-notices.authority.payment-telephone or attendance.penalty-notices.authority.payment-by-cheque");
     // a named council with a full address that has set no way to pay: only that is named
     PenaltyNoticeProperties.Authority noWayToPay = new PenaltyNoticeProperties.Authority("Seaview Borough Council",
-        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", "Call us", null, null, null, null, false, null);
+        "Civic Centre, 1 Marine Parade, Southend-on-Sea SS1 9ZX", "Call us", null, null, null, null, false, null, null);
     assertThat(noWayToPay.missingToIssue()).singleElement().asString().startsWith("no way to pay is set");
     assertThatThrownBy(() -> letterOf(noWayToPay).render(entry)).isInstanceOf(PaymentDetailsMissing.class)
         .hasMessageNotContaining("authority.address").hasMessageNotContaining("authority.name");

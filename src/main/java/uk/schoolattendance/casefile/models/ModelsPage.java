@@ -25,10 +25,6 @@ public record ModelsPage(List<Model> processes, List<Model> decisions, List<Mode
     public Model {
       versions = List.copyOf(versions);
     }
-
-    public Version latest() {
-      return versions.get(0);
-    }
   }
 
   /**
