@@ -335,13 +335,13 @@ class AttendanceImportApiTest {
       }
       second = java.util.concurrent.CompletableFuture.supplyAsync(() -> importCsv(rest, "datateam",
           "upn,urn,date,session,code,registration\n" + upn + ",100002,2026-11-23,AM,/,dual\n"));
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(8))
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
           .until(() -> second.isDone() || waitingForALock());
       // the second import reads the pupil's stored marks only once the first one has committed
       assertThat(second).isNotDone();
       first.commit();
     }
-    assertThat(second.get(1, java.util.concurrent.TimeUnit.MINUTES).getBody()).containsEntry("rowsAccepted", 1);
+    assertThat(second.get(5, java.util.concurrent.TimeUnit.MINUTES).getBody()).containsEntry("rowsAccepted", 1);
   }
 
   private boolean waitingForALock() {
@@ -531,7 +531,7 @@ class AttendanceImportApiTest {
     java.util.concurrent.CompletableFuture<Integer> running = java.util.concurrent.CompletableFuture.supplyAsync(
         () -> importer.importFile(MarkImporter.Format.CSV, slow, (long) bytes.length, "datateam", urn -> true, TODAY));
     try {
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).untilAsserted(() -> {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10)).untilAsserted(() -> {
         Map latest = rest.withBasicAuth("datateam", "datateam")
             .getForObject("/api/attendance/imports?limit=1", Map[].class)[0];
         assertThat(latest).containsEntry("state", "running");
@@ -541,7 +541,7 @@ class AttendanceImportApiTest {
     } finally {
       release.countDown();
     }
-    int importId = running.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    int importId = running.get(10, java.util.concurrent.TimeUnit.MINUTES);
     assertThat(get(rest, "datateam", "/api/attendance/imports/" + importId).getBody())
         .containsEntry("state", "completed").containsEntry("rowsRead", file.rows());
   }
