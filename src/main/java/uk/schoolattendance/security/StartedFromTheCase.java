@@ -28,7 +28,10 @@ import uk.schoolattendance.process.InvalidInputException;
  * recorded in the register, not started), whatever the way in: engine REST, Tasklist's start
  * form, the Java API. What starts them: the case's call activities ({@code
  * Activity_IssuePenaltyNotices}, {@code Activity_TakeCaseToCourt}), which the engine runs as
- * part of the case's own transaction. A call activity of any other process is refused too (a
+ * part of the case's own transaction, and the court proceedings of a penalty notice the case
+ * started ({@code Activity_ProsecuteParent} after non-payment, {@code Activity_TakeToCourt} when
+ * another route is chosen), which the compliance team or a senior practitioner starts by
+ * completing the notice's task. A call activity of any other process is refused too (a
  * model deployed beside the case cannot become a side door). The application's own code
  * starting them with no user (the process tests' engine) is not refused: it is not a way in
  * for a person. Each process keeps its own checks at its start event.
@@ -54,13 +57,35 @@ class StartedFromTheCase extends AbstractProcessEnginePlugin implements Executio
     }
     ExecutionEntity caller = ((ExecutionEntity) execution).getSuperExecution();
     if (caller != null) {
-      if (AttendanceCase.KEY.equals(caller.getProcessDefinition().getKey())) {
+      if (calledFromACase(key, caller)) {
         return;
       }
     } else if (Context.getCommandContext().getAuthentication() == null) {
       return;
     }
-    throw new InvalidInputException(
+    throw refused(key);
+  }
+
+  /**
+   * The case's own call activity, or a penalty notice the case started taking its parent to court
+   * (non-payment's prosecution, or the court route chosen when no notice could be issued): the
+   * notice's checks stood at its own start from the case, and its court proceedings are the case's
+   * too.
+   */
+  private static boolean calledFromACase(String key, ExecutionEntity caller) {
+    String callerKey = caller.getProcessDefinition().getKey();
+    if (AttendanceCase.KEY.equals(callerKey)) {
+      return true;
+    }
+    if (CourtProceedings.KEY.equals(key) && PenaltyNotice.KEY.equals(callerKey)) {
+      ExecutionEntity noticeCaller = caller.getProcessInstance().getSuperExecution();
+      return noticeCaller != null && AttendanceCase.KEY.equals(noticeCaller.getProcessDefinition().getKey());
+    }
+    return false;
+  }
+
+  private static InvalidInputException refused(String key) {
+    return new InvalidInputException(
         "processDefinitionKey",
         key + " is started from the pupil's attendance case ("
             + (PenaltyNotice.KEY.equals(key)

@@ -46,6 +46,7 @@ class LegalProcessStartsTest {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -110,6 +111,42 @@ class LegalProcessStartsTest {
       assertThat(completeMeetingAsSenior(prosecution, "prosecution")).isEqualTo(204);
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CourtProceedings.KEY)
           .superProcessInstanceId(prosecution).count()).isEqualTo(1);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /**
+   * A notice the case started takes its parent to court when the compliance team decides to
+   * prosecute after non-payment: the court proceedings are the notice's call, the notice the
+   * case's. (The check above once refused this, so no unpaid notice could be prosecuted.)
+   */
+  @Test
+  void anUnpaidNoticeTheCaseStartedIsProsecutedWhenTheComplianceTeamDecidesSo() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    try {
+      String caseId = openCaseAtLevel4(Upn.of(801_300_000_076L));
+      assertThat(completeMeetingAsSenior(caseId, "penalty-notice")).isEqualTo(204);
+      String notice = runtimeService.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY)
+          .superProcessInstanceId(caseId).singleResult().getId();
+      for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery().processInstanceId(notice).list()) {
+        managementService.executeJob(job.getId());
+      }
+      NoticeInputs.post(taskService, notice);
+      // the payment period runs out: its timer fires (the test runs it rather than waiting 28 days)
+      managementService.executeJob(
+          managementService.createJobQuery().processInstanceId(notice).timers().singleResult().getId());
+      String decision = taskService.createTaskQuery().processInstanceId(notice)
+          .taskDefinitionKey("Task_DecideOnNonPayment").singleResult().getId();
+      assertThat(as("compliance").post("/engine-rest/task/" + decision + "/claim", "{\"userId\": \"compliance\"}")
+          .getStatusCode().value()).isEqualTo(204);
+
+      ResponseEntity<String> completed = as("compliance").post("/engine-rest/task/" + decision + "/complete",
+          "{\"variables\": {\"nonPaymentDecision\": {\"value\": \"prosecute\"}}}");
+
+      assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CourtProceedings.KEY)
+          .superProcessInstanceId(notice).count()).isEqualTo(1);
     } finally {
       ClockUtil.reset();
     }
