@@ -22,7 +22,8 @@ import uk.schoolattendance.process.Json;
 
 /**
  * Complete listener of "Decide what follows the withdrawal" ({@code afterWithdrawalDecided}):
- * every penalty notice of the case was withdrawn, and the case's officer or a senior practitioner
+ * every penalty notice of the round was withdrawn, or one for a material error beside others paid or
+ * prosecuted, and the case's officer or a senior practitioner
  * says what follows ({@code afterWithdrawal}) and why ({@code afterWithdrawalReason}, required):
  *
  * <ul>
@@ -32,7 +33,9 @@ import uk.schoolattendance.process.Json;
  *       the code of conduct, gets none);
  *   <li>{@code further-support}: back to Level 3 casework;
  *   <li>{@code pupil-planning-meeting}: back to Level 4, where another route is chosen;
- *   <li>{@code close}: the case ends {@code withdrawn}, the reason its closure reason.
+ *   <li>{@code close}: the case ends {@code withdrawn}, the reason its closure reason; when another
+ *       parent's notice of the round was paid ({@code penalty-paid}) or prosecuted
+ *       ({@code court-outcome}), the case ends with that outcome.
  * </ul>
  *
  * A completion without a choice or a reason, or a corrected notice without a material error, is
@@ -61,7 +64,8 @@ public class AfterWithdrawalDecided implements TaskListener {
       case AttendanceCase.PUPIL_PLANNING_MEETING ->
           pathway.requestLevel(task.getExecution(), 4, "Pupil Planning Meeting after the penalty notices were withdrawn: " + reason);
       default -> {
-        CASE_OUTCOME.set(task, AttendanceCase.WITHDRAWN);
+        // a notice of this offence period that was paid or prosecuted stands: the case ends with it
+        CASE_OUTCOME.set(task, RecordPenaltyNoticeOutcomes.outcomeOnClosing(NOTICE_OUTCOMES.get(task)));
         CLOSURE_REASON.set(task, reason);
       }
     }

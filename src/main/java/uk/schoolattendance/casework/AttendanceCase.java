@@ -136,6 +136,22 @@ public final class AttendanceCase implements ProcessContract {
   /** The case's offence period before the proposal replaced it (a meeting after an earlier notice), task-local. */
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_FROM = day("earlierOffenceFrom");
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_TO = day("earlierOffenceTo");
+  /**
+   * A prosecution at the Pupil Planning Meeting: the ids of the case's parents left out of it (a
+   * Json array; none, the default, prosecutes every parent). A parent whose withdrawn penalty notice
+   * covers part of the offence period cannot be prosecuted for it (Education (Penalty Notices)
+   * (England) Regulations 2007 reg 8), so the other parent is prosecuted alone.
+   */
+  public static final ProcessVariable<JsonNode> PARENTS_NOT_PROSECUTED = json("parentsNotProsecuted");
+  /** The case's parents as the form's checklist offers them ({@code label}, {@code value}), task-local. */
+  public static final ProcessVariable<JsonNode> PARENT_CHOICES = json("parentChoices");
+  /** The withdrawn notices to the case's parents for this child, in words, task-local (null: none). */
+  public static final ProcessVariable<String> PROSECUTION_BARS_SHOWN = text("prosecutionBarsShown");
+  /**
+   * The parents the court proceedings are against, set by the Pupil Planning Meeting: every parent
+   * of the case, less those left out of a prosecution ({@link #PARENTS_NOT_PROSECUTED}).
+   */
+  public static final ProcessVariable<JsonNode> COURT_PARENTS = json("courtParents");
   public static final String PENALTY_NOTICE = "penalty-notice";
   public static final String PROSECUTION = "prosecution";
   public static final String EDUCATION_SUPERVISION_ORDER = "education-supervision-order";
@@ -181,14 +197,18 @@ public final class AttendanceCase implements ProcessContract {
   // ---------------------------------------------------------------- after every notice was withdrawn
 
   /**
-   * Every penalty notice of the round was withdrawn: none paid, none to court, none sent to another
-   * route. The case does not end by itself; {@link #DECIDE_AFTER_WITHDRAWAL} decides.
+   * A withdrawal needs a person's decision: every penalty notice of the round was withdrawn (none
+   * paid, none to court, none sent to another route), or one was withdrawn for a material error
+   * whatever became of the others. The case does not end by itself; {@link #DECIDE_AFTER_WITHDRAWAL}
+   * decides.
    */
   public static final ProcessVariable<Boolean> NOTICES_WITHDRAWN = bool("noticesWithdrawn");
   /** At least one notice was withdrawn for a material error, so a corrected notice may be issued (for its form). */
   public static final ProcessVariable<Boolean> CORRECTED_NOTICE_POSSIBLE = bool("correctedNoticePossible");
   /** The withdrawn notices, each with its parent and the ground in words (for its form). */
   public static final ProcessVariable<String> WITHDRAWN_NOTICES_SHOWN = text("withdrawnNoticesShown");
+  /** The round's notices that were not withdrawn and what became of them (paid, prosecuted), for its form; null when none. */
+  public static final ProcessVariable<String> OTHER_NOTICES_SHOWN = text("otherNoticesShown");
   /** {@link #AFTER_WITHDRAWAL_CHOICES}. */
   public static final ProcessVariable<String> AFTER_WITHDRAWAL = text("afterWithdrawal");
   /** Why: recorded in the case's history; the closure reason when the case is closed. */
@@ -248,7 +268,7 @@ public final class AttendanceCase implements ProcessContract {
   public static final UserTaskContract HOLD_PUPIL_PLANNING_MEETING =
       UserTaskContract.of(
           "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO,
-          THRESHOLD_EVIDENCE_CONFIRMED, THRESHOLD_EVIDENCE_SESSIONS);
+          THRESHOLD_EVIDENCE_CONFIRMED, THRESHOLD_EVIDENCE_SESSIONS, PARENTS_NOT_PROSECUTED);
 
   // ---------------------------------------------------------------- activities code refers to
 

@@ -21,6 +21,8 @@ import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.NO_CONTRACT_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_FROM;
 import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_TO;
+import static uk.schoolattendance.casework.AttendanceCase.COURT_PARENTS;
+import static uk.schoolattendance.casework.AttendanceCase.PARENTS_NOT_PROSECUTED;
 import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_DATE;
 import static uk.schoolattendance.casework.AttendanceCase.REVIEW_NOTES;
@@ -31,12 +33,20 @@ import static uk.schoolattendance.casework.AttendanceCase.SUPPORT_SO_FAR;
 import static uk.schoolattendance.casework.AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED;
 import static uk.schoolattendance.casework.AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.notices.ProsecutionBar;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.Json;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -56,10 +66,12 @@ public class CaseTaskRules implements TaskListener {
   private final OffencePeriods offencePeriods;
   private final OffencePeriodProposals proposals;
   private final OffencePeriodProposal proposal;
+  private final ProsecutionBar prosecutionBar;
 
   public CaseTaskRules(
       SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods, OffencePeriodProposals proposals,
-      OffencePeriodProposal proposal) {
+      OffencePeriodProposal proposal, ProsecutionBar prosecutionBar) {
+    this.prosecutionBar = prosecutionBar;
     this.calendar = calendar;
     this.pathway = pathway;
     this.offencePeriods = offencePeriods;
@@ -180,22 +192,59 @@ public class CaseTaskRules implements TaskListener {
     Inputs.yesNo(task, LATE_ARRIVAL, false);
     // a penalty notice rests on the threshold established for its offence period (the marks or the
     // school's printout, thresholdEstablished), not on the figure entered when the case opened
-    if (AttendanceCase.PENALTY_NOTICE.equals(route) || AttendanceCase.PROSECUTION.equals(route)) {
+    boolean prosecution = AttendanceCase.PROSECUTION.equals(route);
+    List<Parent> parents = OffencePeriods.parents(task);
+    List<Parent> concerned = prosecution ? prosecutedParents(task, parents) : parents;
+    if (AttendanceCase.PENALTY_NOTICE.equals(route) || prosecution) {
       // a period the officer gave or kept from the proposal must still hold the threshold in the marks (#15)
       LocalDate from = Inputs.optionalDay(task, OFFENCE_FROM, calendar.properties().zone());
       LocalDate to = Inputs.optionalDay(task, OFFENCE_TO, calendar.properties().zone());
       if (AttendanceCase.PENALTY_NOTICE.equals(route) && from != null && to != null) {
         proposals.check(PUPIL_UPN.get(task), from, to);
       }
-      offencePeriods.record(task, decisions(task), AttendanceCase.PROSECUTION.equals(route));
+      offencePeriods.record(task, decisions(task), prosecution, concerned);
       if (AttendanceCase.PENALTY_NOTICE.equals(route)) {
         thresholdEstablished(task);
+      } else {
+        // reg 8: no proceedings against the recipient of a withdrawn notice for the offence it related to
+        for (Parent parent : concerned) {
+          prosecutionBar.requireProsecutable(
+              PARENTS_NOT_PROSECUTED.name(), parent, PUPIL_UPN.get(task), OFFENCE_FROM.get(task), OFFENCE_TO.get(task));
+        }
       }
     } else {
       proposal.withdraw(task);
     }
+    if (prosecution || AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route)) {
+      COURT_PARENTS.set(task, Parents.json(concerned));
+    }
     String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);
+  }
+
+  /**
+   * The parents a prosecution chosen at the Pupil Planning Meeting is against: the case's parents
+   * less those the meeting left out ({@code parentsNotProsecuted}, ids of the case's parents). An
+   * id that is not a parent of the case, or leaving every parent out, is refused naming the field.
+   */
+  private static List<Parent> prosecutedParents(DelegateTask task, List<Parent> parents) {
+    Object raw = PARENTS_NOT_PROSECUTED.raw(task);
+    if (raw == null) {
+      return parents;
+    }
+    Set<String> leftOut = new LinkedHashSet<>();
+    for (JsonNode id : Json.list(Json.parse(PARENTS_NOT_PROSECUTED.name(), raw))) {
+      if (parents.stream().noneMatch(parent -> parent.id().equals(id.asText()))) {
+        throw new InvalidInputException(PARENTS_NOT_PROSECUTED.name(), "names " + id + ", who is not a parent of this case");
+      }
+      leftOut.add(id.asText());
+    }
+    List<Parent> prosecuted = parents.stream().filter(parent -> !leftOut.contains(parent.id())).toList();
+    if (prosecuted.isEmpty()) {
+      throw new InvalidInputException(
+          PARENTS_NOT_PROSECUTED.name(), "leaves every parent out: a prosecution is of at least one parent");
+    }
+    return prosecuted;
   }
 
   /**

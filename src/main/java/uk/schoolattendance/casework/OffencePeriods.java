@@ -72,6 +72,14 @@ public class OffencePeriods {
 
   /** Reads, checks and stores the offence period for a notice ({@code prosecution} false) or a prosecution. */
   public void record(VariableScope scope, DecisionService decisions, boolean prosecution) {
+    record(scope, decisions, prosecution, parents(scope));
+  }
+
+  /**
+   * As {@link #record(VariableScope, DecisionService, boolean)}, checking the standing notices of
+   * {@code concerned} only: the parents the notices go to, or the parents prosecuted.
+   */
+  public void record(VariableScope scope, DecisionService decisions, boolean prosecution, List<Parent> concerned) {
     LocalDate today = calendar.today();
     LocalDate from = Inputs.optionalDay(scope, OFFENCE_FROM, calendar.properties().zone());
     LocalDate to = Inputs.optionalDay(scope, OFFENCE_TO, calendar.properties().zone());
@@ -119,7 +127,7 @@ public class OffencePeriods {
                 + " correct the case's pupilDateOfBirth first");
     age.requireCovers(born, from, to);
     String upn = PUPIL_UPN.get(scope);
-    for (Parent parent : parents(scope)) {
+    for (Parent parent : concerned) {
       List<String> standing =
           register.standingOverlapping(parent.id(), personOf(parent), upn, from, to);
       if (!standing.isEmpty()) {
@@ -149,7 +157,7 @@ public class OffencePeriods {
     return days;
   }
 
-  private static List<Parent> parents(VariableScope scope) {
+  static List<Parent> parents(VariableScope scope) {
     Object raw = PARENTS.get(scope);
     return raw == null ? List.of() : Parents.parse(PARENTS.name(), raw);
   }

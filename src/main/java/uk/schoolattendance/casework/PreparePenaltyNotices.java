@@ -11,6 +11,9 @@ import static uk.schoolattendance.casework.AttendanceCase.PARENTS;
 import static uk.schoolattendance.casework.AttendanceCase.ROUTE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.HashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,9 @@ import uk.schoolattendance.process.Inputs;
  * ({@code holiday} for term-time leave, {@code late} when {@code lateArrival}, otherwise
  * {@code other}), an empty {@code noticeOutcomes} list for the notices' outcomes, and who gets a
  * notice ({@code noticeRecipients}): every parent of the case, or, for corrected notices after a
- * withdrawal for a material error, only the parents "Decide what follows the withdrawal" named.
+ * withdrawal for a material error, only the parents "Decide what follows the withdrawal" named;
+ * the other parents' notices of the round keep their outcomes in {@code noticeOutcomes}, so the
+ * case's outcome counts a notice paid before the corrected one.
  */
 @Component("preparePenaltyNotices")
 public class PreparePenaltyNotices implements JavaDelegate {
@@ -56,11 +61,21 @@ public class PreparePenaltyNotices implements JavaDelegate {
       // a corrected notice after a withdrawal for a material error: only to the parents it names, once
       NOTICE_RECIPIENTS.set(execution, corrected);
       CORRECTED_NOTICE_RECIPIENTS.remove(execution);
+      // the other parents' notices of this offence period stand as they ended (a paid one stays paid)
+      Set<String> again = new HashSet<>();
+      corrected.forEach(parent -> again.add(parent.path("id").asText("")));
+      ArrayNode standing = Json.newList();
+      for (JsonNode entry : Json.list(NOTICE_OUTCOMES.get(execution))) {
+        if (!again.contains(entry.path(PenaltyNotice.PARENT_ID.name()).asText(""))) {
+          standing.add(entry);
+        }
+      }
+      NOTICE_OUTCOMES.set(execution, standing);
       pathway.enter(execution, 5, "penalty-notices-corrected");
     } else {
       NOTICE_RECIPIENTS.set(execution, PARENTS.get(execution));
+      NOTICE_OUTCOMES.set(execution, Json.newList());
       pathway.enter(execution, 5, "penalty-notices");
     }
-    NOTICE_OUTCOMES.set(execution, Json.newList());
   }
 }

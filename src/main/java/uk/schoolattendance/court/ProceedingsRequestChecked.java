@@ -23,6 +23,7 @@ import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.ProsecutionTimeLimit;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.notices.ProsecutionBar;
 import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
@@ -32,7 +33,9 @@ import uk.schoolattendance.process.InvalidInputException;
  * Checks the start of {@code CourtProceedings}: normalises and checks the inputs of
  * docs/adr/0002 (a bad one refuses the start, nothing is created) and works out when
  * preparation falls due: within the preparation period, and before the 6-month limit for laying
- * an information when it is known. "Open court record" then records the proceedings.
+ * an information when it is known. A prosecution of a parent whose withdrawn penalty notice covers
+ * part of the offence period is refused ({@link ProsecutionBar}, reg 8), whichever way it starts.
+ * "Open court record" then records the proceedings.
  */
 @Component("proceedingsRequestChecked")
 public class ProceedingsRequestChecked implements ExecutionListener {
@@ -43,10 +46,12 @@ public class ProceedingsRequestChecked implements ExecutionListener {
 
   private final PenaltyNoticeProperties notices;
   private final CompulsorySchoolAge age;
+  private final ProsecutionBar bar;
 
   public ProceedingsRequestChecked(
       SchoolDirectory schools, SchoolCalendar dates, CourtProperties properties, PenaltyNoticeProperties notices,
-      CompulsorySchoolAge age) {
+      CompulsorySchoolAge age, ProsecutionBar bar) {
+    this.bar = bar;
     this.schools = schools;
     this.dates = dates;
     this.properties = properties;
@@ -77,6 +82,13 @@ public class ProceedingsRequestChecked implements ExecutionListener {
     CourtProceedings.OFFENCE_PERIOD_SHOWN.set(execution, Days.shown(from, to));
     Inputs.optionalWholeNumber(execution, CourtProceedings.UNAUTHORISED_SESSIONS, 0, 1000);
     List<Parent> parents = parents(execution);
+    if (CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(execution))) {
+      // reg 8: no proceedings against the recipient of a withdrawn notice for the offence it related to
+      String field = PARENTS.raw(execution) != null ? PARENTS.name() : PARENT_ID.name();
+      for (Parent parent : parents) {
+        bar.requireProsecutable(field, parent, CourtProceedings.PUPIL_UPN.get(execution), from, to);
+      }
+    }
     PARENT_IDS.set(execution, String.join(", ", parents.stream().map(Parent::id).toList()));
     PARENT_NAMES.set(execution, Parents.names(parents));
 

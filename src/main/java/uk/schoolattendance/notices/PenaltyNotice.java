@@ -11,10 +11,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.MessageContract;
 import uk.schoolattendance.process.ProcessContract;
+import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.UserTaskContract;
 
@@ -79,6 +81,12 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<String> REFUSAL_REASON = text("refusalReason");
   /** Why no notice can be issued, in words, for "Choose another route" (task-local). */
   public static final ProcessVariable<String> REFUSAL_REASON_SHOWN = text("refusalReasonShown");
+  /**
+   * Task-local, for the forms where a prosecution of this notice's parent may be chosen ("Decide on
+   * non-payment", "Choose another route"): the withdrawn notices to the parent for this child whose
+   * period overlaps this one, which bar it ({@link ProsecutionBar}); null when none.
+   */
+  public static final ProcessVariable<String> PROSECUTION_BARS_SHOWN = text("prosecutionBarsShown");
   public static final ProcessVariable<Integer> SEQUENCE = integer("sequence");
   public static final ProcessVariable<String> RATE_SCHEME = text("rateScheme");
   public static final ProcessVariable<BigDecimal> REDUCED_AMOUNT = money("reducedAmount");
@@ -128,8 +136,9 @@ public final class PenaltyNotice implements ProcessContract {
   public static final List<String> DECISIONS = List.of(PROSECUTE, WITHDRAW);
   public static final ProcessVariable<String> ALTERNATIVE_ROUTE = text("alternativeRoute");
   public static final ProcessVariable<String> ROUTE_NOTES = text("routeNotes");
+  public static final String PROSECUTION = "prosecution";
   public static final List<String> ALTERNATIVE_ROUTES =
-      List.of("prosecution", "education-supervision-order", "attendance-contract", "early-help");
+      List.of(PROSECUTION, "education-supervision-order", "attendance-contract", "early-help");
 
   /** How the notice was given (EA 1996 s572): {@link #DELIVERY_METHODS}. */
   public static final ProcessVariable<String> DELIVERY_METHOD = text("deliveryMethod");
@@ -165,6 +174,11 @@ public final class PenaltyNotice implements ProcessContract {
 
   public static final String ISSUE_PENALTY_NOTICE = "Task_IssuePenaltyNotice";
   public static final String DECISION_TERMS = "PenaltyNoticeTerms";
+
+  /** The notice's parent, as its variables name them. */
+  public static Parent parent(VariableScope scope) {
+    return new Parent(PARENT_ID.get(scope), PARENT_NAME.get(scope), PARENT_ADDRESS.get(scope));
+  }
 
   @Override
   public String key() {

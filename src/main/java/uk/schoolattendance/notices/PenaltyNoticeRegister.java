@@ -279,6 +279,21 @@ public class PenaltyNoticeRegister {
   }
 
   /**
+   * Withdrawn notices to this parent for this child (any issuer, the authority's or another's)
+   * whose offence period shares a day with {@code from}–{@code to}, or every withdrawn one when
+   * both are null: no proceedings may be instituted against the recipient for the offence a
+   * withdrawn notice related to ({@link ProsecutionBar}). Counted per person, following merges.
+   */
+  public List<PenaltyNoticeEntry> withdrawnOverlapping(
+      String parentId, String person, String pupilUpn, LocalDate from, LocalDate to) {
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status = 'withdrawn'"
+            + " AND offence_from <= ? AND offence_to >= ? ORDER BY offence_from, notice_number",
+        ROW, parentId, person, pupilUpn, date(to == null ? LocalDate.of(9999, 12, 31) : to),
+        date(from == null ? LocalDate.of(1900, 1, 1) : from));
+  }
+
+  /**
    * The notices of one parent: those under the parent id given, and those of the person it names
    * (the surviving person, whose group holds every id merged into it). Arguments: the parent id,
    * then the surviving person's id (null when the parent id names no person).

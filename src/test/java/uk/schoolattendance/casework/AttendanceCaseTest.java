@@ -57,7 +57,8 @@ import uk.schoolattendance.notices.PenaltyNotice;
       "bpmn/NationalThreshold.dmn",
       "stubs/PenaltyNoticeStub.bpmn",
       "stubs/CourtProceedingsStub.bpmn",
-      "stubs/NoticeToImproveStub.bpmn"
+      "stubs/NoticeToImproveStub.bpmn",
+      "forms/hold-pupil-planning-meeting.form"
     })
 class AttendanceCaseTest {
 
@@ -345,6 +346,184 @@ class AttendanceCaseTest {
     // a later round of notices goes to every parent again
     completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
     assertThat(children(PenaltyNotice.KEY)).hasSize(2);
+  }
+
+  // ---------------------------------------------------------------- one notice paid, another withdrawn
+
+  /** A case at Level 4 whose two notices end as given: an outcome, and a withdrawal ground when withdrawn. */
+  private ProcessInstance withNoticesEnded(String reference, String firstOutcome, String firstGround, String secondOutcome,
+      String secondGround) {
+    ProcessInstance instance = start(reference, with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
+    List<ProcessInstance> notices = children(PenaltyNotice.KEY);
+    completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), firstOutcome, PenaltyNotice.WITHDRAWAL_GROUND.name(), firstGround);
+    completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), secondOutcome, PenaltyNotice.WITHDRAWAL_GROUND.name(), secondGround);
+    return instance;
+  }
+
+  @Test
+  void oneParentPaidAndTheOthersNoticeWithdrawnForAMaterialErrorGetsACorrectedNoticeAndThePaymentStands() {
+    ProcessInstance instance = withNoticesEnded("AC-2025-000040", "paid", null, "withdrawn", "material-error");
+    // the case does not end penalty-paid: the withdrawal letter promised the second parent a corrected notice
+    assertThat(instance).isNotEnded().isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+    assertThat(variable(instance, AttendanceCase.CORRECTED_NOTICE_POSSIBLE.name())).isEqualTo(true);
+    assertThat((String) variable(instance, AttendanceCase.WITHDRAWN_NOTICES_SHOWN.name()))
+        .isEqualTo("PN-2026-000002: The notice has a material error");
+    assertThat((String) variable(instance, AttendanceCase.OTHER_NOTICES_SHOWN.name())).isEqualTo("PN-2026-000001: Paid: it stays paid");
+
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The second notice named the wrong school");
+    // one corrected notice, to the parent whose notice had the error; none to the parent who paid
+    List<ProcessInstance> corrected = children(PenaltyNotice.KEY);
+    assertThat(corrected).extracting(ProcessInstance::getBusinessKey).containsExactly("PN-2026-000003");
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(instance, AttendanceCase.PARENTS.name()));
+    assertThat(runtimeService.getVariable(corrected.get(0).getId(), PenaltyNotice.PARENT_ID.name()))
+        .isEqualTo(parents.get(1).path("id").asText());
+    // the paid notice stays recorded as paid beside the corrected one
+    assertThat(uk.schoolattendance.process.Json.parse("noticeOutcomes", variable(instance, AttendanceCase.NOTICE_OUTCOMES.name())).toString())
+        .contains("\"noticeNumber\":\"PN-2026-000001\"").contains("\"noticeOutcome\":\"paid\"").doesNotContain("PN-2026-000002");
+
+    // the corrected notice is withdrawn again, for no offence this time: the first parent's payment still decides
+    completeChild(corrected.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), "no-offence");
+    assertThat(instance).isEnded();
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
+    assertThat(history(instance).toString()).contains("penalty-paid; withdrawn: PN-2026-000003: No offence was committed");
+  }
+
+  @Test
+  void aCorrectedNoticePaidEndsTheCasePenaltyPaidAndClosingInsteadKeepsThePaymentAsTheOutcome() {
+    ProcessInstance paidBoth = withNoticesEnded("AC-2025-000041", "withdrawn", "material-error", "paid", null);
+    completeTask(paidBoth, AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice", AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Wrong name");
+    completeChild(children(PenaltyNotice.KEY).get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    assertThat(paidBoth).isEnded();
+    assertThat(historic(paidBoth, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
+
+    ProcessInstance closed = withNoticesEnded("AC-2025-000042", "paid", null, "withdrawn", "material-error");
+    completeTask(closed, AttendanceCase.AFTER_WITHDRAWAL.name(), "close",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The family has moved out of the area");
+    assertThat(closed).isEnded();
+    assertThat(historic(closed, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
+    assertThat(historic(closed, AttendanceCase.CLOSURE_REASON.name())).isEqualTo("The family has moved out of the area");
+  }
+
+  @Test
+  void aParentProsecutedBesideANoticeWithdrawnForAMaterialErrorLetsTheCaseDecideAndKeepsTheCourtOutcome() {
+    ProcessInstance instance = withNoticesEnded("AC-2025-000043", "court-outcome", null, "withdrawn", "material-error");
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat((String) variable(instance, AttendanceCase.OTHER_NOTICES_SHOWN.name()))
+        .isEqualTo("PN-2026-000001: Not paid: the parent was prosecuted");
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "close", AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Court has dealt with the family");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("court-outcome");
+  }
+
+  @Test
+  void aNoticeWithdrawnOnAnotherGroundBesideAPaidOrProsecutedOneConcludesTheCaseWithThatOutcome() {
+    // no offence, the wrong person, or unpaid and not prosecuted: nothing more can follow for that parent
+    ProcessInstance paid = withNoticesEnded("AC-2025-000044", "paid", null, "withdrawn", "no-offence");
+    assertThat(paid).isEnded();
+    assertThat(historic(paid, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
+    assertThat(history(paid).toString()).contains("penalty-paid; withdrawn: PN-2026-000002: No offence was committed");
+
+    ProcessInstance notProsecuted = withNoticesEnded("AC-2025-000045", "withdrawn", "not-prosecuted", "paid", null);
+    assertThat(notProsecuted).isEnded();
+    assertThat(historic(notProsecuted, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
+
+    ProcessInstance court = withNoticesEnded("AC-2025-000046", "court-outcome", null, "withdrawn", "wrong-recipient");
+    assertThat(court).isEnded();
+    assertThat(historic(court, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("court-outcome");
+  }
+
+  // ---------------------------------------------------------------- no prosecution after a withdrawn notice (reg 8)
+
+  /** A penalty notice to this parent for this child and period in the register, withdrawn; issued by a head teacher when {@code issuer} is given. */
+  private static void withdrawnNotice(String number, String upn, JsonNode parent, String from, String to, String issuer) {
+    ENGINE.register.insertIfAbsent(uk.schoolattendance.notices.NoticeBuilder.notice().number(number).pupil(upn)
+        .parent(parent.path("id").asText()).parentName(parent.path("name").asText()).parentAddress(parent.path("address").asText())
+        .offence(java.time.LocalDate.parse(from), java.time.LocalDate.parse(to)).issuedOn(java.time.LocalDate.parse(to).plusDays(3))
+        .prepared());
+    if (issuer != null) {
+      ENGINE.jdbc.update("UPDATE pn_notice SET issued_by = 'head-teacher', issuer_name = ? WHERE notice_number = ?", issuer, number);
+    }
+    ENGINE.register.recordWithdrawal(number, "Withdrawn", PenaltyNotice.MATERIAL_ERROR, java.time.LocalDate.parse(to).plusDays(5));
+  }
+
+  /**
+   * The parents (persons) of a first case for this pupil, closed again, one of whom ({@code which})
+   * had a notice for this pupil that was withdrawn: a later case with the same start names the same persons.
+   */
+  private JsonNode parentsWithAWithdrawnNotice(
+      String firstReference, Map<String, Object> start, int which, String number, String from, String to, String issuer) {
+    ProcessInstance first = start(firstReference, start);
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(first, AttendanceCase.PARENTS.name()));
+    withdrawnNotice(number, (String) start.get(AttendanceCase.PUPIL_UPN.name()), parents.get(which), from, to, issuer);
+    runtimeService.createMessageCorrelation("CaseClosed").processInstanceBusinessKey(firstReference)
+        .setVariable(AttendanceCase.CLOSURE_REASON.name(), "Opened again").correlate();
+    assertThat(first).isEnded();
+    return parents;
+  }
+
+  @Test
+  void aParentWhoseNoticeForTheOffenceWasWithdrawnIsNotProsecutedForItButTheOtherParentIs() {
+    Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
+    JsonNode parents = parentsWithAWithdrawnNotice("AC-2025-000049", start, 0, "PN-2025-000947", "2025-09-22", "2025-10-03", null);
+    ProcessInstance instance = start("AC-2025-000047", start);
+    String withdrawnParent = parents.get(0).path("name").asText();
+    // the meeting's form shows it before anyone chooses
+    Task meeting = task(instance);
+    assertThat((String) taskService.getVariableLocal(meeting.getId(), AttendanceCase.PROSECUTION_BARS_SHOWN.name()))
+        .startsWith(withdrawnParent + ": penalty notice PN-2025-000947 for 22 September 2025 to 3 October 2025, withdrawn on 8 October 2025")
+        .contains("reg 8");
+    assertThat(taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENT_CHOICES.name()).toString())
+        .contains(parents.get(0).path("id").asText()).contains(parents.get(1).path("id").asText());
+
+    // both parents for a period the withdrawn notice covers in part: refused, naming the field, the notice and its period
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO)),
+        AttendanceCase.PARENTS_NOT_PROSECUTED.name())
+        .hasMessageStartingWith("Leave these parents out of the prosecution (parentsNotProsecuted): no prosecution of " + withdrawnParent)
+        .hasMessageContaining("penalty notice PN-2025-000947 (22 September 2025 to 3 October 2025)")
+        .hasMessageContaining("Education (Penalty Notices) (England) Regulations 2007 reg 8");
+    // nothing changed: the meeting waits, no court proceedings, no route recorded
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(children(CourtProceedings.KEY)).isEmpty();
+    assertThat(variable(instance, AttendanceCase.LEGAL_ROUTE.name())).isNull();
+    assertThat(variable(instance, AttendanceCase.COURT_PARENTS.name())).isNull();
+    // leaving every parent out is no prosecution
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+            AttendanceCase.PARENTS_NOT_PROSECUTED.name(), uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.parse("parentsNotProsecuted", "[\"" + parents.get(0).path("id").asText() + "\",\""
+                + parents.get(1).path("id").asText() + "\"]")))),
+        AttendanceCase.PARENTS_NOT_PROSECUTED.name()).hasMessageContaining("leaves every parent out");
+
+    // that parent left out: the other parent is prosecuted alone
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+        AttendanceCase.PARENTS_NOT_PROSECUTED.name(), uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.parse("parentsNotProsecuted", "[\"" + parents.get(0).path("id").asText() + "\"]")));
+    List<ProcessInstance> court = children(CourtProceedings.KEY);
+    assertThat(court).hasSize(1);
+    JsonNode prosecuted = uk.schoolattendance.process.Json.parse("parents", runtimeService.getVariable(court.get(0).getId(), CourtProceedings.PARENTS.name()));
+    assertThat(prosecuted).hasSize(1);
+    assertThat(prosecuted.get(0).path("id").asText()).isEqualTo(parents.get(1).path("id").asText());
+  }
+
+  @Test
+  void aProsecutionForAPeriodTheWithdrawnNoticeDoesNotCoverIsAllowedAndAHeadTeachersWithdrawnNoticeCountsToo() {
+    Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
+    parentsWithAWithdrawnNotice("AC-2025-000050", start, 1, "PN-2025-000948", "2025-09-01", "2025-09-12", "A. Head, Riverside Primary School");
+    ProcessInstance instance = start("AC-2025-000048", start);
+    // one day shared, the head teacher's notice's last: refused
+    assertRefused(() -> taskService.complete(task(instance).getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+            AttendanceCase.OFFENCE_FROM.name(), "2025-09-12", AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO)),
+        AttendanceCase.PARENTS_NOT_PROSECUTED.name())
+        .hasMessageContaining("PN-2025-000948 (1 September 2025 to 12 September 2025)");
+    // from the next school day: both parents are prosecuted
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    List<ProcessInstance> court = children(CourtProceedings.KEY);
+    assertThat(court).hasSize(1);
+    assertThat(uk.schoolattendance.process.Json.parse("parents", runtimeService.getVariable(court.get(0).getId(), CourtProceedings.PARENTS.name())))
+        .hasSize(2);
   }
 
   // ---------------------------------------------------------------- detours

@@ -349,6 +349,48 @@ class CourtProceedingsProcessTest {
   }
 
   @Test
+  void aProsecutionOfAParentWhoseNoticeForThePeriodWasWithdrawnIsRefusedAndTheOtherParentIsProsecuted() {
+    // a head teacher's notice to P-50 for part of the period, recorded and then withdrawn
+    ENGINE.register.insertIfAbsent(uk.schoolattendance.notices.NoticeBuilder.notice().number("PN-2026-000950")
+        .parent("P-50").parentName("Alex Parent").offence(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 23))
+        .issuedOn(LocalDate.of(2026, 10, 26)).prepared());
+    ENGINE.jdbc.update("UPDATE pn_notice SET issued_by = 'head-teacher', issuer_name = 'A. Head' WHERE notice_number = 'PN-2026-000950'");
+    ENGINE.register.recordWithdrawal("PN-2026-000950", "Issued to the wrong person", "wrong-recipient", LocalDate.of(2026, 11, 2));
+    Map<String, Object> both = base("AC-20");
+    both.put(CourtProceedings.PROCEEDINGS_TYPE.name(), "prosecution");
+    both.put(CourtProceedings.PARENTS.name(), uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.parse("parents",
+        "[{\"id\":\"P-50\",\"name\":\"Alex Parent\",\"address\":\"1 Station Road, Southend SS1 1AA\"},"
+            + "{\"id\":\"P-51\",\"name\":\"Jo Parent\",\"address\":\"1 Station Road, Southend SS1 1AA\"}]")));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, both))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.PARENTS.name())
+        .hasMessageContaining("no prosecution of Alex Parent")
+        .hasMessageContaining("penalty notice PN-2026-000950 (12 October 2026 to 23 October 2026)")
+        .hasMessageContaining("reg 8");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CourtProceedings.KEY).count()).isZero();
+    assertThat(ENGINE.jdbc.queryForObject("SELECT COUNT(*) FROM court_proceedings WHERE case_reference = 'AC-20'", Integer.class))
+        .isZero();
+
+    // the other parent alone, or the same parent for a period the notice did not cover, is prosecuted
+    Map<String, Object> other = prosecution("AC-21");
+    other.remove(CourtProceedings.NOTICE_NUMBER.name());
+    other.put(CourtProceedings.PARENT_ID.name(), "P-51");
+    other.put(CourtProceedings.PARENT_NAME.name(), "Jo Parent");
+    assertThat(start(other)).isStarted();
+    Map<String, Object> before = prosecution("AC-22");
+    before.remove(CourtProceedings.NOTICE_NUMBER.name());
+    before.put(CourtProceedings.PARENT_ID.name(), "P-50");
+    before.put(CourtProceedings.OFFENCE_TO.name(), "2026-10-09");
+    assertThat(start(before)).isStarted();
+    Map<String, Object> overlapping = new HashMap<>(before);
+    overlapping.put(CourtProceedings.CASE_REFERENCE.name(), "AC-23");
+    overlapping.put(CourtProceedings.OFFENCE_TO.name(), "2026-10-12");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(CourtProceedings.KEY, overlapping))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(CourtProceedings.PARENT_ID.name())
+        .hasMessageContaining("PN-2026-000950");
+  }
+
+  @Test
   void aStartWithBadInputIsRefusedAndCreatesNothing() {
     Map<String, Object> type = prosecution("AC-6");
     type.put(CourtProceedings.PROCEEDINGS_TYPE.name(), "civil");

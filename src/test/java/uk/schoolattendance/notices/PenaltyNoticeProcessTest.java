@@ -219,6 +219,66 @@ class PenaltyNoticeProcessTest {
   }
 
   @Test
+  void aParentWhoseEarlierNoticeForTheOffenceWasWithdrawnIsNotProsecutedOnlyTheNoticeWithdrawn() {
+    // the first notice to P-40 for this period was withdrawn for a material error; the corrected one goes unpaid
+    withdrawn("PN-2025-000940", "P-40", "A123456789012", LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 16));
+    ProcessInstance corrected = issued("P-40", "A123456789012");
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(job());
+    assertThat(corrected).isWaitingAt(PenaltyNotice.DECIDE_ON_NON_PAYMENT.id());
+    // the form says so before the team decides
+    assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.PROSECUTION_BARS_SHOWN.name()))
+        .contains("PN-2025-000940 for 5 October 2026 to 16 October 2026").contains("reg 8");
+
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "prosecute")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Decision (nonPaymentDecision): no prosecution of Alex Parent for this offence period")
+        .hasMessageContaining("penalty notice PN-2025-000940 (5 October 2026 to 16 October 2026)")
+        .hasMessageContaining("Regulations 2007 reg 8");
+    // nothing changed: the notice is still unpaid and waits for the decision; no court case
+    assertThat(corrected).isWaitingAt(PenaltyNotice.DECIDE_ON_NON_PAYMENT.id());
+    assertThat(ENGINE.register.get(corrected.getBusinessKey()).status()).isEqualTo("unpaid");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("CourtProceedings").count()).isZero();
+
+    complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "withdraw",
+        PenaltyNotice.WITHDRAWAL_REASON.name(), "The first notice for this offence was withdrawn: no prosecution may follow"));
+    assertThat(corrected).isEnded().hasPassed("Event_NoticeWithdrawnAfterPeriod");
+  }
+
+  @Test
+  void anotherParentAndAnotherPeriodAreStillProsecutedAfterNonPayment() {
+    // a withdrawn notice to P-41 does not bar P-42, and one to P-42 for the summer does not bar this autumn's
+    withdrawn("PN-2025-000941", "P-41", "A123456789012", LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 16));
+    withdrawn("PN-2025-000942", "P-42", "A123456789012", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 9, 4));
+    ProcessInstance notice = issued("P-42", "A123456789012");
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(job());
+    assertThat(engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.PROSECUTION_BARS_SHOWN.name())).isNull();
+    complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "prosecute"));
+    assertThat(notice).hasPassed("Task_RecordProsecution");
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("prosecuted");
+  }
+
+  @Test
+  void anotherRouteIsNotAProsecutionOfAParentWhoseNoticeForThePeriodWasWithdrawn() {
+    withdrawn("PN-2025-000943", "P-43", "L903456789012", LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 12));
+    ProcessInstance notice = start("P-43", "L903456789012", "holiday");
+    complete(task(), withVariables(
+        PenaltyNotice.EVIDENCE_LEAVE_APPLICATION.name(), true, PenaltyNotice.EVIDENCE_WRITTEN_REFUSAL.name(), false,
+        PenaltyNotice.EVIDENCE_WRITTEN_WARNING.name(), true, PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.name(), true));
+    assertThat(notice).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
+    assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.PROSECUTION_BARS_SHOWN.name()))
+        .contains("PN-2025-000943 for 12 October 2026 to 12 October 2026");
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "prosecution")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Route (alternativeRoute): no prosecution of")
+        .hasMessageContaining("PN-2025-000943");
+    assertThat(notice).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
+    complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "early-help"));
+    assertThat(notice).isEnded();
+  }
+
+  @Test
   void prosecutionAfterTheSixMonthLimitIsRefused() {
     ProcessInstance notice = issued("P-8", "A123456789012");
     setToday(LocalDate.of(2026, 12, 3));
@@ -525,6 +585,13 @@ class PenaltyNoticeProcessTest {
         engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, ENGINE.numbers.next(), variables);
     assertThat(notice).isStarted(); // job() and task() now mean this instance's
     return notice;
+  }
+
+  /** A notice to this parent for this child and period, withdrawn (for a material error) before the test's own. */
+  private static void withdrawn(String number, String parent, String upn, LocalDate from, LocalDate to) {
+    ENGINE.register.insertIfAbsent(
+        NoticeBuilder.notice().number(number).parent(parent).pupil(upn).offence(from, to).issuedOn(to.plusDays(3)).prepared());
+    ENGINE.register.recordWithdrawal(number, "The notice named the wrong school", PenaltyNotice.MATERIAL_ERROR, to.plusDays(5));
   }
 
   private ProcessInstance issued(String parent, String upn) {

@@ -1,0 +1,43 @@
+package uk.schoolattendance.casework;
+
+import static uk.schoolattendance.casework.AttendanceCase.PARENT_CHOICES;
+import static uk.schoolattendance.casework.AttendanceCase.PROSECUTION_BARS_SHOWN;
+import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.notices.ProsecutionBar;
+import uk.schoolattendance.process.Json;
+import uk.schoolattendance.process.Parent;
+
+/**
+ * Create listener of {@code Task_HoldPupilPlanningMeeting} ({@code prosecutionChoices}): so the
+ * meeting is not surprised by a refusal, its form shows, task-local, the withdrawn penalty notices
+ * to the case's parents for this child ({@code prosecutionBarsShown}: no prosecution of that parent
+ * may be for an offence period overlapping one, {@link ProsecutionBar}) and offers the case's
+ * parents to leave out of a prosecution ({@code parentChoices}, the checklist of
+ * {@code parentsNotProsecuted}).
+ */
+@Component("prosecutionChoices")
+public class ProsecutionChoices implements TaskListener {
+
+  private final ProsecutionBar bar;
+
+  public ProsecutionChoices(ProsecutionBar bar) {
+    this.bar = bar;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<Parent> parents = OffencePeriods.parents(task);
+    ArrayNode choices = Json.newList();
+    for (Parent parent : parents) {
+      choices.addObject().put("label", parent.name()).put("value", parent.id());
+    }
+    PARENT_CHOICES.setLocal(task, choices);
+    PROSECUTION_BARS_SHOWN.setLocal(task, bar.shown(parents, PUPIL_UPN.get(task)));
+  }
+}
