@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.FiguresQuery.Counts;
 import uk.schoolattendance.attendance.FiguresQuery.Pupils;
 import uk.schoolattendance.process.SqlLists;
+import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * The register as the rest of the product reads it: a pupil's figures as of any date (one pupil,
@@ -21,6 +22,12 @@ import uk.schoolattendance.process.SqlLists;
  * the schools a pupil is enrolled at. Figures are counted in the database ({@link FiguresQuery});
  * the band comes from the {@code AttendanceBand} decision ({@link Bands}). No authorization here:
  * callers check {@code SchoolAccess} for the pupil's schools.
+ *
+ * <p>A school's pupils are those on its roll: an enrolment without a leaving date, or whose leaving
+ * date (the last day on the roll) is not past. A pupil who moved is off the old school's roll after
+ * the leaving date: the old school's lists and its reading of the pupil end there, while its marks
+ * before the leaving date still count in the pupil's figures and certificate for those who may read
+ * the pupil now.
  */
 @Component
 public class AttendanceRegister {
@@ -29,7 +36,7 @@ public class AttendanceRegister {
   public record RegisterMark(
       LocalDate date, String session, String schoolUrn, String code, String sourceCode, String category) {}
 
-  /** A pupil's details as the last file sent them, with the schools the pupil is enrolled at. */
+  /** A pupil's details as the last file sent them, with the schools whose roll the pupil is on today. */
   public record Pupil(
       int id,
       String upn,
@@ -56,6 +63,8 @@ public class AttendanceRegister {
   public record Contact(String name, String relationship, Boolean parentalResponsibility, String address) {}
 
   static final int CHUNK = 500;
+  /** An enrolment {@code e} on the roll on a day (the parameter): no leaving date, or one not before the day. */
+  static final String ON_ROLL = " (e.to_date IS NULL OR e.to_date >= ?)";
 
   private final JdbcTemplate jdbc;
   private final FiguresQuery query;
@@ -64,6 +73,7 @@ public class AttendanceRegister {
   private final Bands bands;
   private final RegisterDialect dialect;
   private final org.springframework.transaction.support.TransactionTemplate readOnly;
+  private final SchoolCalendar calendar;
 
   AttendanceRegister(
       JdbcTemplate jdbc,
@@ -71,7 +81,9 @@ public class AttendanceRegister {
       RegisterCalendars calendars,
       RegisterProperties properties,
       Bands bands,
-      org.springframework.transaction.PlatformTransactionManager transactionManager) {
+      org.springframework.transaction.PlatformTransactionManager transactionManager,
+      SchoolCalendar calendar) {
+    this.calendar = calendar;
     this.jdbc = jdbc;
     this.query = query;
     this.calendars = calendars;
@@ -96,8 +108,8 @@ public class AttendanceRegister {
     }
     Pupil p = found.get(0);
     List<String> schools = jdbc.query(
-        "SELECT school_urn FROM att_enrolment WHERE pupil_id = ? ORDER BY school_urn",
-        (rs, n) -> urn(rs.getInt(1)), p.id());
+        "SELECT e.school_urn FROM att_enrolment e WHERE e.pupil_id = ? AND" + ON_ROLL + " ORDER BY e.school_urn",
+        (rs, n) -> urn(rs.getInt(1)), p.id(), Date.valueOf(calendar.today()));
     return Optional.of(new Pupil(p.id(), p.upn(), p.forename(), p.surname(), p.dateOfBirth(), p.yearGroup(),
         p.schoolUrn(), p.senProvision(), p.freeSchoolMeals(), p.socialWorker(), p.lookedAfter(), schools));
   }
@@ -121,34 +133,39 @@ public class AttendanceRegister {
         .toList();
   }
 
-  /** The UPNs of the pupils enrolled at the school (main or dual registration), in UPN order. */
-  public List<String> pupilsAt(String urn) {
+  /** The UPNs of the pupils on the school's roll on {@code day} (main or dual registration), in UPN order. */
+  public List<String> pupilsAt(String urn, LocalDate day) {
     return jdbc.query(
-        "SELECT p.upn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.school_urn = ?"
-            + " ORDER BY p.upn",
-        (rs, n) -> rs.getString(1).trim(), Integer.parseInt(urn));
+        "SELECT p.upn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.school_urn = ? AND"
+            + ON_ROLL + " ORDER BY p.upn",
+        (rs, n) -> rs.getString(1).trim(), Integer.parseInt(urn), Date.valueOf(day));
   }
 
-  /** The pupils enrolled at the school with their details (schools not listed), in UPN order. */
-  public List<Pupil> pupilsWithDetailsAt(String urn) {
+  /** The pupils on the school's roll on {@code day}, with their details (schools not listed), in UPN order. */
+  public List<Pupil> pupilsWithDetailsAt(String urn, LocalDate day) {
     return jdbc.query(
         "SELECT p.pupil_id, p.upn, p.forename, p.surname, p.date_of_birth, p.year_group, p.school_urn, p.sen_provision,"
             + " p.free_school_meals, p.has_social_worker, p.looked_after FROM att_enrolment e"
-            + " JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.school_urn = ? ORDER BY p.upn",
+            + " JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.school_urn = ? AND" + ON_ROLL + " ORDER BY p.upn",
         (rs, n) -> new Pupil(rs.getInt(1), rs.getString(2).trim(), rs.getString(3), rs.getString(4),
             rs.getDate(5).toLocalDate(), rs.getString(6), urn(rs.getInt(7)), trim(rs.getString(8)),
             bool(rs.getObject(9)), bool(rs.getObject(10)), bool(rs.getObject(11)), List.of()),
-        Integer.parseInt(urn));
+        Integer.parseInt(urn), Date.valueOf(day));
   }
 
-  /** The pupils flagged for the school's Targeting Support Meeting in the academic year ("2026-27"). */
+  /**
+   * The pupils flagged for the school's Targeting Support Meeting in the academic year ("2026-27")
+   * who are on its roll today: a pupil who has left is the new school's to discuss.
+   */
   public List<TargetingFlag> targetingFlags(String urn, String academicYear) {
     return jdbc.query(
         "SELECT p.upn, p.forename, p.surname, f.band, f.attendance_percent, f.flagged_on FROM att_targeting_flag f"
-            + " JOIN att_pupil p ON p.pupil_id = f.pupil_id WHERE f.school_urn = ? AND f.academic_year = ? ORDER BY p.upn",
+            + " JOIN att_pupil p ON p.pupil_id = f.pupil_id"
+            + " JOIN att_enrolment e ON e.pupil_id = f.pupil_id AND e.school_urn = f.school_urn"
+            + " WHERE f.school_urn = ? AND f.academic_year = ? AND" + ON_ROLL + " ORDER BY p.upn",
         (rs, n) -> new TargetingFlag(rs.getString(1).trim(), rs.getString(2) + " " + rs.getString(3), rs.getString(4),
             rs.getObject(5) == null ? null : rs.getDouble(5), rs.getDate(6).toLocalDate()),
-        Integer.parseInt(urn), Integer.parseInt(academicYear.substring(0, 4)));
+        Integer.parseInt(urn), Integer.parseInt(academicYear.substring(0, 4)), Date.valueOf(calendar.today()));
   }
 
   /** Whether the register holds any mark for this pupil. */

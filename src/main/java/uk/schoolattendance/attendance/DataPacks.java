@@ -80,7 +80,7 @@ public class DataPacks {
 
   /** The school's pack as of {@code asOf}. */
   public DataPack of(String urn, LocalDate asOf) {
-    List<AttendanceRegister.Pupil> pupils = register.pupilsWithDetailsAt(urn);
+    List<AttendanceRegister.Pupil> pupils = register.pupilsWithDetailsAt(urn, asOf);
     List<String> upns = pupils.stream().map(AttendanceRegister.Pupil::upn).toList();
     Map<String, Figures> now = register.figures(upns, asOf);
     LocalDate lastTerm = lastTermEnded(urn, asOf);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.OpenCases.OpenCase;
 import uk.schoolattendance.attendance.PupilStatus.Status;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.process.CaseFacts;
 
 /**
@@ -58,6 +59,7 @@ class Identification {
   private final HistoryService history;
   private final DecisionService decisions;
   private final JdbcTemplate jdbc;
+  private final CaseCorrections corrections;
 
   Identification(
       AttendanceRegister register,
@@ -68,7 +70,9 @@ class Identification {
       RuntimeService runtime,
       HistoryService history,
       DecisionService decisions,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc,
+      CaseCorrections corrections) {
+    this.corrections = corrections;
     this.register = register;
     this.statuses = statuses;
     this.openCases = openCases;
@@ -98,6 +102,7 @@ class Identification {
     Map<List<Object>, Boolean> flagged = new HashMap<>();
     int identified = 0;
     int casesUpdated = 0;
+    int casesMoved = 0;
     for (Map.Entry<Integer, Figures> entry : figures.entrySet()) {
       int pupilId = entry.getKey();
       Figures f = entry.getValue();
@@ -110,6 +115,9 @@ class Identification {
           k -> decide(band, before.identifiedBand(), thresholdMet, before.thresholdMetOn() != null));
       boolean isIdentified = Boolean.TRUE.equals(decision.get("identified"));
       OpenCase open = cases.get(f.upn());
+      if (open != null && followsPupil(open, f)) {
+        casesMoved++;
+      }
       if (open != null && f.attendancePercent() != null && open.differs(f)) {
         runtime.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name())
             .processInstanceId(open.processInstanceId())
@@ -146,11 +154,31 @@ class Identification {
     }
     records.identified(importId);
     jdbc.update("DELETE FROM att_import_pupil WHERE import_id = ?", importId);
-    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} reviews, {} flagged"
-            + " (figures {} s, decisions and cases {} s, statuses and flags {} s, reviews {} s)",
-        importId, figures.size(), identified, casesUpdated, reviews, flaggedCount, seconds(started, figured),
+    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} cases moved with their pupil, {} reviews,"
+            + " {} flagged (figures {} s, decisions and cases {} s, statuses and flags {} s, reviews {} s)",
+        importId, figures.size(), identified, casesUpdated, casesMoved, reviews, flaggedCount, seconds(started, figured),
         seconds(figured, decided2), seconds(decided2, saved), seconds(saved, System.nanoTime()));
     return new Outcome(figures.size(), identified, casesUpdated, reviews, flaggedCount);
+  }
+
+  /**
+   * A pupil whose main registration moved: when the pupil is no longer on the roll of the open
+   * case's school (its leaving date past) the case follows the pupil to the school of the main
+   * registration ({@link CaseCorrections#followPupilToSchool}), so the old school's access to the
+   * case through its grants ends with its registration. A pupil still on the case's school's roll
+   * (dual registration, a leaving date still to come) keeps the case where it is.
+   */
+  private boolean followsPupil(OpenCase open, Figures f) {
+    if (open.schoolUrn() == null || open.schoolUrn().equals(f.schoolUrn())) {
+      return false;
+    }
+    AttendanceRegister.Pupil pupil = register.pupil(f.upn()).orElse(null);
+    if (pupil == null || pupil.schools().contains(open.schoolUrn()) || !pupil.schools().contains(f.schoolUrn())) {
+      return false;
+    }
+    return corrections.followPupilToSchool(open.caseReference(), f.schoolUrn(),
+        "the register of attendance marks shows the pupil left the roll of school " + open.schoolUrn()
+            + " and is registered at school " + f.schoolUrn() + ": the case follows the pupil");
   }
 
   private boolean startReview(int importId, int urn, List<IdentifiedPupils.Entry> pupils) {

@@ -117,6 +117,10 @@ final class MarkBatch {
     }
     start = timings.add(ImportTimings.ENROLMENTS, start);
     int written = unique.isEmpty() ? 0 : dialect.writeMarks(jdbc, importId, unique, new ArrayList<>(spans.values()));
+    if (!mainRows.isEmpty()) {
+      // after the marks: a move the data team sent in one file ends the old registration at its last mark there
+      pupils.closeEarlierMainRegistrations(mainRows);
+    }
     start = timings.add(ImportTimings.MARKS, start);
     dialect.addImportPupils(jdbc, importId, spans.keySet());
     timings.add(ImportTimings.BOOKKEEPING, start);
@@ -125,18 +129,23 @@ final class MarkBatch {
   }
 
   /**
-   * Writes the leaving dates the kept rows send for their own school (the end of that
-   * registration) where the register does not hold them yet.
+   * Writes the leaving dates the kept rows send (the end of that registration) where the register
+   * does not hold them yet: a row's leaving date for its own school; the data team's (who import
+   * for every school) for any school the pupil is enrolled at, such as a CTF's school history
+   * naming the old school. Another school's file is no evidence to end a registration it does not keep.
    */
   private void recordLeaving(List<CheckedMark> kept, Map<String, Known> known) {
     Map<Integer, Map<Integer, java.time.LocalDate>> leaving = new HashMap<>();
     for (CheckedMark m : kept) {
-      java.time.LocalDate to = m.leaving().get(m.urn());
       Known pupil = known.get(m.upn());
-      PupilStore.Enrolled enrolled = pupil.enrolments().get(m.urn());
-      if (to != null && enrolled != null && !to.equals(enrolled.to())) {
-        leaving.computeIfAbsent(pupil.id(), k -> new HashMap<>()).put(m.urn(), to);
-        pupil.enrolments().put(m.urn(), new PupilStore.Enrolled(enrolled.from(), enrolled.dual(), to));
+      for (Map.Entry<Integer, java.time.LocalDate> left : m.leaving().entrySet()) {
+        int urn = left.getKey();
+        java.time.LocalDate to = left.getValue();
+        PupilStore.Enrolled enrolled = pupil.enrolments().get(urn);
+        if ((urn == m.urn() || everySchool) && to != null && enrolled != null && !to.equals(enrolled.to())) {
+          leaving.computeIfAbsent(pupil.id(), k -> new HashMap<>()).put(urn, to);
+          pupil.enrolments().put(urn, new PupilStore.Enrolled(enrolled.from(), enrolled.dual(), to));
+        }
       }
     }
     if (!leaving.isEmpty()) {

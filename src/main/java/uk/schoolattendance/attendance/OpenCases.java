@@ -17,8 +17,10 @@ class OpenCases {
 
   static final int PAGE = 1000;
 
-  /** An open case and its figures. */
-  record OpenCase(String processInstanceId, String caseReference, Double attendancePercent, Integer unauthorisedSessions) {
+  /** An open case, its figures and its school. */
+  record OpenCase(
+      String processInstanceId, String caseReference, Double attendancePercent, Integer unauthorisedSessions,
+      String schoolUrn) {
 
     /** Whether the register's figures differ from the case's. */
     boolean differs(Figures f) {
@@ -47,7 +49,8 @@ class OpenCases {
       for (int from = 0; ; from += PAGE) {
         List<VariableInstance> variables = runtime.createVariableInstanceQuery()
             .processInstanceIdIn(ids.toArray(String[]::new))
-            .variableNameIn(AttendanceCase.PUPIL_UPN.name(), AttendanceCase.ATTENDANCE_PERCENT.name(), AttendanceCase.UNAUTHORISED_SESSIONS.name())
+            .variableNameIn(AttendanceCase.PUPIL_UPN.name(), AttendanceCase.ATTENDANCE_PERCENT.name(),
+                AttendanceCase.UNAUTHORISED_SESSIONS.name(), AttendanceCase.SCHOOL_URN.name())
             .disableCustomObjectDeserialization()
             .listPage(from, PAGE);
         for (VariableInstance v : variables) {
@@ -64,7 +67,8 @@ class OpenCases {
         if (v.get(AttendanceCase.PUPIL_UPN.name()) instanceof String upn) {
           byUpn.put(upn, new OpenCase(instance.getId(), instance.getBusinessKey(),
               v.get(AttendanceCase.ATTENDANCE_PERCENT.name()) instanceof Number n ? n.doubleValue() : null,
-              v.get(AttendanceCase.UNAUTHORISED_SESSIONS.name()) instanceof Number n ? n.intValue() : null));
+              v.get(AttendanceCase.UNAUTHORISED_SESSIONS.name()) instanceof Number n ? n.intValue() : null,
+              v.get(AttendanceCase.SCHOOL_URN.name()) instanceof String urn ? urn : null));
         }
       }
       if (page.size() < PAGE) {
@@ -74,10 +78,11 @@ class OpenCases {
     return byUpn;
   }
 
-  /** The open case of this pupil, if any. */
+  /** The open case of this pupil (its figures not read), if any. */
   OpenCase of(String upn) {
     List<ProcessInstance> found = runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
         .variableValueEquals(AttendanceCase.PUPIL_UPN.name(), upn).listPage(0, 1);
-    return found.isEmpty() ? null : new OpenCase(found.get(0).getId(), found.get(0).getBusinessKey(), null, null);
+    return found.isEmpty() ? null : new OpenCase(found.get(0).getId(), found.get(0).getBusinessKey(), null, null,
+        AttendanceCase.SCHOOL_URN.from(runtime.getVariable(found.get(0).getId(), AttendanceCase.SCHOOL_URN.name())));
   }
 }

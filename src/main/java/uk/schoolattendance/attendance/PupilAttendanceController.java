@@ -115,10 +115,14 @@ class PupilAttendanceController {
         .body(content.bytes());
   }
 
-  /** The pupil, when the register knows them and the viewer may read one of their schools; else 404. */
+  /**
+   * The pupil, when the register knows them and the viewer may read a school whose roll the pupil
+   * is on today, or every school (the authority's staff, who also read a pupil on no school's roll);
+   * else 404. A school the pupil left (its leaving date past) reads the pupil no more.
+   */
   private AttendanceRegister.Pupil readable(String upn) {
     return register.pupil(upn)
-        .filter(p -> access.mayReadAny(p.schools()))
+        .filter(p -> access.mayReadAny(p.schools()) || access.mayReadEverySchool())
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No pupil " + upn + ", or not visible to you."));
   }
 

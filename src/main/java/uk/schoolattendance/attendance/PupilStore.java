@@ -194,16 +194,39 @@ class PupilStore {
   }
 
   /**
-   * Points each of these pupils at the school of its latest main registration (the one it joined
-   * last), whose calendar counts its school weeks (a pupil who moved school).
+   * Points each of these pupils at the school of its main registration: the open one (no leaving
+   * date) it joined last, else the one it joined last; its calendar counts the pupil's school weeks
+   * (a pupil who moved school).
    */
   void followMainSchool(Collection<Integer> pupilIds) {
     List<Object[]> ids = pupilIds.stream().map(id -> new Object[] {id}).toList();
     jdbc.batchUpdate(
         "UPDATE att_pupil SET school_urn = (SELECT e.school_urn FROM att_enrolment e WHERE e.pupil_id = att_pupil.pupil_id"
-            + " AND e.registration = 'main' ORDER BY e.from_date DESC, e.school_urn FETCH FIRST 1 ROWS ONLY)"
+            + " AND e.registration = 'main' ORDER BY CASE WHEN e.to_date IS NULL THEN 0 ELSE 1 END, e.from_date DESC,"
+            + " e.school_urn FETCH FIRST 1 ROWS ONLY)"
             + " WHERE pupil_id = ? AND EXISTS (SELECT 1 FROM att_enrolment e2 WHERE e2.pupil_id = att_pupil.pupil_id"
             + " AND e2.registration = 'main' AND e2.school_urn <> att_pupil.school_urn)",
+        ids);
+  }
+
+  /**
+   * Ends, for each of these pupils, every open main registration (no leaving date) at a school other
+   * than its main school that began before the main school's: the old school's after a move, or a
+   * past school's whose history a file sent. Regulation 9(1)(a) deleted the pupil from that roll when
+   * the pupil was registered at the new school; without a leaving date sent (the data team's move)
+   * the registration ends at its last mark before the main registration began. The old school's
+   * marks stay: they count in the pupil's figures; the school's lists no longer hold the pupil.
+   */
+  void closeEarlierMainRegistrations(Collection<Integer> pupilIds) {
+    List<Object[]> ids = pupilIds.stream().map(id -> new Object[] {id}).toList();
+    String mainFrom = "(SELECT n.from_date FROM att_enrolment n JOIN att_pupil p ON p.pupil_id = n.pupil_id"
+        + " AND p.school_urn = n.school_urn WHERE n.pupil_id = att_enrolment.pupil_id)";
+    jdbc.batchUpdate(
+        "UPDATE att_enrolment SET to_date = COALESCE((SELECT MAX(m.mark_date) FROM att_mark m"
+            + " WHERE m.pupil_id = att_enrolment.pupil_id AND m.school_urn = att_enrolment.school_urn"
+            + " AND m.mark_date < " + mainFrom + "), from_date)"
+            + " WHERE pupil_id = ? AND registration = 'main' AND to_date IS NULL AND from_date < " + mainFrom
+            + " AND school_urn <> (SELECT p2.school_urn FROM att_pupil p2 WHERE p2.pupil_id = att_enrolment.pupil_id)",
         ids);
   }
 

@@ -113,8 +113,8 @@ public final class AttendanceCase implements ProcessContract {
    * it shows, so the national threshold is established from evidence (docs/penalty-notices.md,
    * "The national threshold at the Pupil Planning Meeting").
    */
-  public static final ProcessVariable<Boolean> THRESHOLD_EVIDENCE_CONFIRMED = bool("thresholdEvidenceConfirmed");
-  public static final ProcessVariable<Integer> THRESHOLD_EVIDENCE_SESSIONS = integer("thresholdEvidenceSessions");
+  public static final ProcessVariable<Boolean> THRESHOLD_EVIDENCE_CONFIRMED = CaseFacts.THRESHOLD_EVIDENCE_CONFIRMED;
+  public static final ProcessVariable<Integer> THRESHOLD_EVIDENCE_SESSIONS = CaseFacts.THRESHOLD_EVIDENCE_SESSIONS;
   /**
    * What the register proposed when the Pupil Planning Meeting's task was created (issue #15),
    * task-local, for its form: whether a period was proposed, and for one the period, its

@@ -107,6 +107,28 @@ public class CaseCorrections {
     }
   }
 
+  /**
+   * The register recorded that the case's pupil is no longer on the roll of the case's school and
+   * is registered at {@code toUrn} (a move with a leaving date): the open case follows the pupil,
+   * as a correction of {@code schoolUrn} by the application ("system") with {@code reason} in its
+   * history. What the old school saw of the case, and its open school task, become the new school's
+   * ({@link CaseSchoolMove}). A case with penalty notices or court proceedings open is left as it is
+   * (their notices and evidence stand for the old school's period): false. No such open case: false.
+   */
+  @Transactional
+  public boolean followPupilToSchool(String caseReference, String toUrn, String reason) {
+    var user = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication(); // the register's record decides, whoever sent it
+    try {
+      apply(openCase(caseReference), caseReference, SCHOOL_URN.name(), toUrn, reason, "system");
+      return true;
+    } catch (NotFoundException | InvalidInputException closedOrEnforcementOrSameSchool) {
+      return false;
+    } finally {
+      identityService.setAuthentication(user);
+    }
+  }
+
   private ProcessInstance openCase(String caseReference) {
     ProcessInstance instance =
         caseReference == null

@@ -48,7 +48,7 @@ final class DemoPupils {
   private List<Figures> candidates(String urn) {
     return bySchool.computeIfAbsent(urn, u -> {
       List<Figures> all = new ArrayList<>();
-      for (Figures f : register.figures(register.pupilsAt(u), today).values()) {
+      for (Figures f : register.figures(register.pupilsAt(u, today), today).values()) {
         if (f.possibleSessions() > 0 && f.attendancePercent() != null && u.equals(f.schoolUrn())) {
           all.add(f);
         }

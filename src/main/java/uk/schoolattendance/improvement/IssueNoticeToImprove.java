@@ -28,6 +28,7 @@ import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.ThresholdWords;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.schools.SchoolDirectory;
@@ -52,10 +53,12 @@ public class IssueNoticeToImprove implements JavaDelegate {
   private final NoticeToImproveProperties properties;
   private final PenaltyNoticeProperties authority;
   private final CaseAssignment caseAssignment;
+  private final ThresholdWords threshold;
 
   public IssueNoticeToImprove(
       SchoolCalendar calendar, SchoolDirectory schools, NoticeToImproveProperties properties,
-      PenaltyNoticeProperties authority, CaseAssignment caseAssignment) {
+      PenaltyNoticeProperties authority, CaseAssignment caseAssignment, ThresholdWords threshold) {
+    this.threshold = threshold;
     this.calendar = calendar;
     this.schools = schools;
     this.properties = properties;
@@ -113,7 +116,8 @@ public class IssueNoticeToImprove implements JavaDelegate {
                 weeks,
                 sender,
                 properties.team(),
-                officer))
+                officer,
+                threshold))
             .toList();
     byte[] pdf = NoticeToImproveLetter.renderAll(notices);
     LETTER.set(

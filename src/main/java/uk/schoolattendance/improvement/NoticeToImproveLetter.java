@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import uk.schoolattendance.notices.Letterhead;
 import uk.schoolattendance.notices.PenaltyNoticeProperties.Authority;
+import uk.schoolattendance.process.ThresholdWords;
 
 /**
  * The Notice to Improve as a letter (PDF, OpenPDF) with the eight contents the statutory
@@ -42,6 +43,8 @@ public final class NoticeToImproveLetter {
    * @param team the team that sends the notice and whose officer signs it (the attendance service's,
    *     {@code attendance.notice-to-improve.team}), in place of the authority's penalty notice team
    * @param officer the case officer; null: the letter names the team instead
+   * @param threshold the national threshold as the council configured it: the window the
+   *     unauthorised sessions were counted in, and the threshold the letter names
    */
   public record Content(
       String caseReference,
@@ -59,7 +62,8 @@ public final class NoticeToImproveLetter {
       int periodSchoolWeeks,
       Authority sender,
       String team,
-      Officer officer) {}
+      Officer officer,
+      ThresholdWords threshold) {}
 
   /** The eight statutory sections, in order, as headed paragraphs (also used by tests). */
   public static List<String[]> sections(Content c) {
@@ -72,9 +76,9 @@ public final class NoticeToImproveLetter {
           "1. Your child's attendance record and the offence",
           c.pupilName() + " (UPN " + c.pupilUpn() + ") at " + c.schoolName() + " has attended "
               + String.format(Locale.UK, "%.1f", c.attendancePercent()) + " % of possible sessions and has "
-              + c.unauthorisedSessions() + " sessions of unauthorised absence in the last 10 school weeks."
-              + " This meets the national threshold for legal intervention (10 sessions in a rolling 10 school"
-              + " weeks). Failing to secure your child's regular attendance is an offence under section 444 of"
+              + c.unauthorisedSessions() + " sessions of unauthorised absence in " + c.threshold().lastSchoolWeeks() + "."
+              + " This meets the national threshold for legal intervention (" + c.threshold().threshold()
+              + "). Failing to secure your child's regular attendance is an offence under section 444 of"
               + " the Education Act 1996."
         },
         new String[] {

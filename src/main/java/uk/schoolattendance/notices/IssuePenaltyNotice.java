@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.EvidenceDocuments;
 import uk.schoolattendance.process.OffenceSessions;
@@ -83,6 +84,7 @@ public class IssuePenaltyNotice implements JavaDelegate {
                 PenaltyNotice.EVIDENCE_WRITTEN_WARNING.get(execution),
                 PenaltyNotice.EVIDENCE_REGISTRATION_CERTIFICATE.get(execution))
             : Evidence.NONE;
+    Stated stated = statedSessions(execution, offenceFrom, offenceTo);
     return new PenaltyNoticeEntry(
         NOTICE_NUMBER.get(execution),
         execution.getProcessInstanceId(),
@@ -96,9 +98,7 @@ public class IssuePenaltyNotice implements JavaDelegate {
         NOTICE_REASON.get(execution),
         offenceFrom,
         offenceTo,
-        // the sessions the notice states are those of its offence period, from the marks; the case's
-        // unauthorisedSessions (the last 10 school weeks) is another period. No marks: no number.
-        sessions.unauthorisedSessions(PUPIL_UPN.get(execution), offenceFrom, offenceTo).orElse(null),
+        stated.sessions(),
         SEQUENCE.get(execution),
         RATE_SCHEME.get(execution),
         null,
@@ -118,6 +118,37 @@ public class IssuePenaltyNotice implements JavaDelegate {
         null,
         null,
         // the child's address (reg 3): the register's, else the case's
-        addresses.of(PUPIL_UPN.get(execution)).orElse(PenaltyNotice.PUPIL_ADDRESS.get(execution)));
+        addresses.of(PUPIL_UPN.get(execution)).orElse(PenaltyNotice.PUPIL_ADDRESS.get(execution)),
+        stated.source());
+  }
+
+  /** The unauthorised sessions a notice states for its offence period, and where they come from. */
+  record Stated(Integer sessions, String source) {
+    static final Stated NONE = new Stated(null, null);
+  }
+
+  /**
+   * The sessions the notice states are those of its offence period: counted from the marks; for a
+   * pupil the register holds no marks for, the count the officer confirmed at the Pupil Planning
+   * Meeting from the school's register printout of that same period ({@code thresholdEvidenceSessions}
+   * with {@code thresholdEvidenceConfirmed}, read from the case that called this notice). The case's
+   * {@code unauthorisedSessions} counts another period (the last school weeks of the threshold's
+   * window) and is never stated. Neither: no number.
+   */
+  private Stated statedSessions(DelegateExecution execution, LocalDate offenceFrom, LocalDate offenceTo) {
+    java.util.Optional<Integer> fromMarks = sessions.unauthorisedSessions(PUPIL_UPN.get(execution), offenceFrom, offenceTo);
+    if (fromMarks.isPresent()) {
+      return new Stated(fromMarks.get(), PenaltyNoticeEntry.SESSIONS_FROM_MARKS);
+    }
+    DelegateExecution theCase = execution.getSuperExecution();
+    if (theCase == null
+        || !Boolean.TRUE.equals(CaseFacts.THRESHOLD_EVIDENCE_CONFIRMED.from(theCase.getVariable(CaseFacts.THRESHOLD_EVIDENCE_CONFIRMED.name())))
+        || !(theCase.getVariable(CaseFacts.THRESHOLD_EVIDENCE_SESSIONS.name()) instanceof Number printout)
+        // the printout evidences the period it was confirmed for: a notice for another period states none
+        || !java.util.Objects.equals(OFFENCE_FROM.from(theCase.getVariable(OFFENCE_FROM.name())), offenceFrom)
+        || !java.util.Objects.equals(OFFENCE_TO.from(theCase.getVariable(OFFENCE_TO.name())), offenceTo)) {
+      return Stated.NONE;
+    }
+    return new Stated(printout.intValue(), PenaltyNoticeEntry.SESSIONS_FROM_PRINTOUT);
   }
 }

@@ -201,7 +201,7 @@ public class PenaltyNoticeActions {
             body.paid() ? body.amountPaid() : null, body.paid() ? body.paidOn() : null,
             null, null, null, null, null, null, body.issuedOn(), null, null,
             body.issuedBy().trim(), body.issuerName().trim(),
-            blankToNull(body.issuerReference()), null);
+            blankToNull(body.issuerReference()), null, null);
     PenaltyNoticeEntry recorded = register.recordExternal(entry, person);
     // a notice issued before others already recorded moves them along: their places stay true, and a
     // notice still prepared takes the terms of its new place

@@ -49,7 +49,16 @@ public record PenaltyNoticeEntry(
     String issuedBy,
     String issuerName,
     String issuerReference,
-    String pupilAddress) {
+    String pupilAddress,
+    String sessionsSource) {
+
+  /** {@code unauthorisedSessions} was counted from the register's marks for the offence period. */
+  public static final String SESSIONS_FROM_MARKS = "marks";
+  /**
+   * {@code unauthorisedSessions} is the count the officer confirmed from the school's register
+   * printout for the offence period (a pupil the register holds no marks for).
+   */
+  public static final String SESSIONS_FROM_PRINTOUT = "register-printout";
 
   /** Who issued a notice: the local authority through the product, or others recorded in its register. */
   public static final String LOCAL_AUTHORITY = "local-authority";
@@ -109,7 +118,7 @@ public record PenaltyNoticeEntry(
         parentAddress, noticeReason, offenceFrom, offenceTo, unauthorisedSessions, sequence, rateScheme, on, received,
         reducedAmount, fullAmount, reducedAmount == null ? null : reduced, last, informationDeadline, status, amountPaid,
         paidOn, withdrawalReason, withdrawalGround, withdrawnOn, prosecutedOn, courtOutcome, evidence, preparedOn,
-        method, officerName, issuedBy, issuerName, issuerReference, pupilAddress);
+        method, officerName, issuedBy, issuerName, issuerReference, pupilAddress, sessionsSource);
   }
 
   /**

@@ -94,7 +94,7 @@ public class PenaltyNoticeLetter {
       document.add(new Paragraph(
           "You are a parent of the child named above, a registered pupil of compulsory school age at the school named"
               + " above. Between " + day(n.offenceFrom()) + " and " + day(n.offenceTo()) + " the child failed to attend"
-              + " the school regularly" + sessions(n.unauthorisedSessions()) + ": " + reasonText(n.noticeReason())
+               + " the school regularly" + sessions(n) + ": " + reasonText(n.noticeReason())
               + ". This is an offence under section 444(1) of the Education Act 1996.",
           body));
       if ("holiday".equals(n.noticeReason()) && n.evidence() != null) {
@@ -220,8 +220,21 @@ public class PenaltyNoticeLetter {
     return ways;
   }
 
-  private static String sessions(Integer sessions) {
-    return sessions == null ? "" : ", missing " + sessions + " sessions (half days) without authorisation";
+  /**
+   * The unauthorised sessions of the offence period and their source: counted from the register's
+   * marks, or, for a pupil without marks, the count the officer confirmed from the school's
+   * register printout, stated as the school's register shows it. No count: none stated.
+   */
+  static String sessions(PenaltyNoticeEntry n) {
+    Integer sessions = n.unauthorisedSessions();
+    if (sessions == null) {
+      return "";
+    }
+    if (PenaltyNoticeEntry.SESSIONS_FROM_PRINTOUT.equals(n.sessionsSource())) {
+      return ", with " + sessions + " unauthorised sessions (half days) in the period " + day(n.offenceFrom()) + " to "
+          + day(n.offenceTo()) + " as shown in the school's attendance register";
+    }
+    return ", missing " + sessions + " sessions (half days) without authorisation";
   }
 
   private static String day(LocalDate day) {

@@ -34,7 +34,7 @@ public class PenaltyNoticeRegister {
           + " status, amount_paid, paid_on, withdrawal_reason, withdrawal_ground, withdrawn_on,"
           + " prosecuted_on, court_outcome, evidence_leave_application, evidence_written_refusal,"
           + " evidence_written_warning, evidence_registration_certificate, prepared_on, delivery_method,"
-          + " issuing_officer_name, issued_by, issuer_name, issuer_reference, pupil_address";
+          + " issuing_officer_name, issued_by, issuer_name, issuer_reference, pupil_address, sessions_source";
 
   private final JdbcTemplate jdbc;
   private final Persons persons;
@@ -81,7 +81,7 @@ public class PenaltyNoticeRegister {
       jdbc.update(
           "INSERT INTO pn_notice (" + COLUMNS + ", person_id, active_key, created_at, updated_at) VALUES"
               + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           notice.noticeNumber(), notice.processInstanceId(), notice.caseReference(), notice.pupilUpn(),
           notice.pupilName(), notice.schoolUrn(), notice.parentId(), notice.parentName(),
           notice.parentAddress(), notice.noticeReason(), date(notice.offenceFrom()), date(notice.offenceTo()),
@@ -91,7 +91,7 @@ public class PenaltyNoticeRegister {
           PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null,
           evidence.leaveApplication(), evidence.writtenRefusal(), evidence.writtenWarning(),
           evidence.registrationCertificate(), date(notice.preparedOn()), null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY,
-          null, null, notice.pupilAddress(), person, activeKey(notice, person), now, now);
+          null, null, notice.pupilAddress(), notice.sessionsSource(), person, activeKey(notice, person), now, now);
     } catch (DuplicateKeyException e) {
       throw new IllegalStateException(
           "a penalty notice to parent " + notice.parentId() + " for pupil " + notice.pupilUpn()
@@ -538,6 +538,7 @@ public class PenaltyNoticeRegister {
             rs.getString("issued_by"),
             rs.getString("issuer_name"),
             rs.getString("issuer_reference"),
-            rs.getString("pupil_address"));
+            rs.getString("pupil_address"),
+            rs.getString("sessions_source"));
       };
 }

@@ -26,7 +26,10 @@ public final class CaseFacts {
   /** The liable parents, a Json array of {@code {id, name, address}} ({@link Parents}). */
   public static final ProcessVariable<JsonNode> PARENTS = ProcessVariable.json("parents");
   public static final ProcessVariable<Double> ATTENDANCE_PERCENT = ProcessVariable.number("attendancePercent");
-  /** G/N/O/U sessions in the last 10 school weeks. */
+  /**
+   * G/N/O/U sessions in the last school weeks of the threshold's window ({@code
+   * attendance.register.threshold.school-weeks}, national default 10; {@link ThresholdWords}).
+   */
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = ProcessVariable.integer("unauthorisedSessions");
   /** Where the figures came from: {@code marks} (the register) or {@code entered} (typed at the start, no marks). */
   public static final ProcessVariable<String> ATTENDANCE_SOURCE = ProcessVariable.text("attendanceSource");
@@ -48,6 +51,13 @@ public final class CaseFacts {
   /** The period of the offence: calendar days (ISO text), a fact of the case recorded when the legal route is chosen. */
   public static final ProcessVariable<LocalDate> OFFENCE_FROM = ProcessVariable.day("offenceFrom");
   public static final ProcessVariable<LocalDate> OFFENCE_TO = ProcessVariable.day("offenceTo");
+  /**
+   * For a pupil the register holds no marks for: the officer confirmed at the Pupil Planning
+   * Meeting that the school's register printout shows the threshold met in the offence period, and
+   * the unauthorised sessions it shows there (the count a penalty notice then states).
+   */
+  public static final ProcessVariable<Boolean> THRESHOLD_EVIDENCE_CONFIRMED = ProcessVariable.bool("thresholdEvidenceConfirmed");
+  public static final ProcessVariable<Integer> THRESHOLD_EVIDENCE_SESSIONS = ProcessVariable.integer("thresholdEvidenceSessions");
   /** The offence period as forms show it: "7 September 2026 to 16 October 2026". */
   public static final ProcessVariable<String> OFFENCE_PERIOD_SHOWN = ProcessVariable.text("offencePeriodShown");
   /** A penalty notice's number, {@code PN-2026-000123}: its process's business key. */

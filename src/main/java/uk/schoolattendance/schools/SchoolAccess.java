@@ -89,6 +89,11 @@ public class SchoolAccess {
     return urns.stream().anyMatch(this::mayRead);
   }
 
+  /** Whether the current user may read the pupils of every school (the grant on {@code *}: the authority's staff). */
+  public boolean mayReadEverySchool() {
+    return isAuthorized(SchoolPermission.READ, "*");
+  }
+
   /** Whether the current user may import marks for this school. */
   public boolean mayImport(String urn) {
     return isAuthorized(SchoolPermission.IMPORT_MARKS, urn);

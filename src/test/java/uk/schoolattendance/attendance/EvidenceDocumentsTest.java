@@ -151,11 +151,11 @@ class EvidenceDocumentsTest {
         .doesNotContain("12 sessions")
         // the demo profile's fictional council: every way to pay, printed
         .contains("Pay online at https://www.seaview.example/pay-penalty-notice.", "Pay by telephone on 01632 960 123.");
-    assertThat(notice(number)).containsEntry("unauthorisedSessions", 10);
+    assertThat(notice(number)).containsEntry("unauthorisedSessions", 10).containsEntry("sessionsSource", "marks");
   }
 
   @Test
-  void aNoticeForAPupilWithoutMarksStatesNoCountOfSessions() throws IOException {
+  void aNoticeForAPupilWithoutMarksStatesTheCountOfTheSchoolsRegisterPrintoutAsItsSource() throws IOException {
     String upn = Upn.of(700_600_000_016L);
     // no marks: the officer typed the case's figures (12 unauthorised sessions in the last 10 school weeks)
     ProcessInstance legalCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, CaseFixtures.with(CaseFixtures.startVariables(),
@@ -164,10 +164,13 @@ class EvidenceDocumentsTest {
     runJobs();
     String number = noticeOf(legalCase);
 
+    // the officer confirmed 10 sessions from the school's printout of the offence period at the meeting
     assertThat(letterText(number))
-        .contains("Between 21 October 2026 and 4 November 2026 the child failed to attend the school regularly:")
-        .doesNotContain("sessions (half days)");
-    assertThat(notice(number)).containsEntry("unauthorisedSessions", null);
+        .contains("Between 21 October 2026 and 4 November 2026 the child failed to attend the school regularly, with"
+            + " 10 unauthorised sessions (half days) in the period 21 October 2026 to 4 November 2026 as shown in the"
+            + " school's attendance register:")
+        .doesNotContain("12 sessions").doesNotContain("without authorisation");
+    assertThat(notice(number)).containsEntry("unauthorisedSessions", 10).containsEntry("sessionsSource", "register-printout");
   }
 
   private String noticeOf(ProcessInstance legalCase) {

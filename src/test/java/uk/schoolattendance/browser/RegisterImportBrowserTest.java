@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The register's import in Chromium: the data team signs in, chooses a CSV file of good and bad
@@ -29,6 +31,7 @@ class RegisterImportBrowserTest extends BrowserTestSupport {
   static final String HEADER = "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup\n";
 
   @TempDir Path files;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void today() {
@@ -110,5 +113,44 @@ class RegisterImportBrowserTest extends BrowserTestSupport {
       assertThat(rejections(browser)).singleElement()
           .satisfies(row -> assertThat(row).startsWith("Row 3 urn").contains("100002"));
     }
+  }
+
+  @Test
+  void theDataTeamSaysWhichOfAPupilsTwoMainRegistrationsIsReal() throws IOException {
+    String fay = Upns.valid("700960000021");
+    try (Browser browser = browser()) {
+      signIn(browser, "datateam");
+      upload(browser, "riverside-fay.csv", HEADER + fay + ",100001,2026-11-18,AM,/,Fay,Twice,2016-06-12,5\n"
+          + fay + ",100001,2026-11-19,AM,O\n");
+      upload(browser, "hillcrest-fay.csv", HEADER + fay + ",100002,2026-11-23,AM,/\n");
+      // as the register held such a pupil before imports refused a second main registration
+      jdbc.update("UPDATE att_enrolment SET to_date = NULL WHERE pupil_id = (SELECT pupil_id FROM att_pupil WHERE upn = ?)", fay);
+
+      browser.press(By.linkText("Register imports"));
+      browser.press(By.id("registrations-link"));
+      browser.visible(By.xpath("//h1[normalize-space(.)='Pupils with two main registrations']"));
+      assertThat(browser.driver().findElement(By.cssSelector("#doubled tr[data-upn='" + fay + "']")).getText())
+          .contains("Fay Twice", "Riverside Primary School", "Hillcrest Academy");
+      browser.screenshot("casefile-two-main-registrations");
+      browser.press(By.cssSelector("#doubled tr[data-upn='" + fay + "'] a"));
+      browser.visible(By.xpath("//h1[normalize-space(.)='Which main registration is real?']"));
+
+      // Hillcrest is real, but a leaving date before Riverside's last mark is refused naming the field
+      browser.press(By.id("keep-100002"));
+      browser.type("#leavingDate-day", "18");
+      browser.type("#leavingDate-month", "11");
+      browser.type("#leavingDate-year", "2026");
+      browser.press(By.id("record"));
+      browser.visible(By.cssSelector(".govuk-error-summary"));
+      assertThat(browser.driver().findElement(By.id("leavingDate-error")).getText())
+          .contains("on or after the last mark", "19 November 2026");
+
+      browser.type("#leavingDate-day", "19");
+      browser.press(By.id("record"));
+      browser.visible(By.id("done"));
+      assertThat(browser.driver().findElement(By.id("done")).getText()).contains("Pupil " + fay + " has one main registration now");
+      assertThat(browser.driver().findElements(By.cssSelector("#doubled tr[data-upn='" + fay + "']"))).isEmpty();
+    }
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, fay)).isEqualTo(100002);
   }
 }

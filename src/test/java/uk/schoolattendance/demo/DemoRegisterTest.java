@@ -56,7 +56,7 @@ class DemoRegisterTest {
     assertThat(tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils").list())
         .extracting(t -> tasks.getVariable(t.getId(), "schoolUrn"))
         .containsExactlyInAnyOrder("100001", "100002");
-    assertThat(register.pupilsAt("100002")).hasSize(150);
+    assertThat(register.pupilsAt("100002", LocalDate.of(2026, 11, 25))).hasSize(150);
     List<AttendanceRegister.TargetingFlag> flagged = register.targetingFlags("100001", "2026-27");
     assertThat(flagged).isNotEmpty().allSatisfy(flag -> assertThat(flag.band()).isIn("severe", "chronic"));
     assertThat(flagged).extracting(AttendanceRegister.TargetingFlag::upn)

@@ -27,6 +27,7 @@ public final class NoticeBuilder {
   private LocalDate offenceFrom = LocalDate.of(2026, 9, 7);
   private LocalDate offenceTo = LocalDate.of(2026, 10, 16);
   private Integer sessions = 12;
+  private String sessionsSource = PenaltyNoticeEntry.SESSIONS_FROM_MARKS;
   private int sequence = 1;
   private String rateScheme = "2024";
   private BigDecimal reduced = new BigDecimal("80.00");
@@ -125,6 +126,13 @@ public final class NoticeBuilder {
     return this;
   }
 
+  /** The sessions the notice states and where they come from (null, null: a pupil without marks and no printout). */
+  public NoticeBuilder sessions(Integer value, String source) {
+    sessions = value;
+    sessionsSource = source;
+    return this;
+  }
+
   public NoticeBuilder evidence(Evidence value) {
     evidence = value;
     return this;
@@ -136,7 +144,7 @@ public final class NoticeBuilder {
         number, processInstanceId, caseReference, upn, pupilName, school, parent, parentName, parentAddress, reason,
         offenceFrom, offenceTo, sessions, sequence, rateScheme, null, null, reduced, full, null, null,
         offenceTo.plusMonths(6), PenaltyNoticeEntry.PREPARED, null, null, null, null, null, null, null, evidence,
-        issuedOn, null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY, null, null, pupilAddress);
+        issuedOn, null, null, PenaltyNoticeEntry.LOCAL_AUTHORITY, null, null, pupilAddress, sessionsSource);
   }
 
   /** The entry once given to the parent on the day of issue by post (or by hand). */
@@ -151,7 +159,7 @@ public final class NoticeBuilder {
         given.issuedOn(), given.deemedReceivedOn(), given.reducedAmount(), given.fullAmount(), given.reducedDeadline(),
         given.finalDeadline(), given.informationDeadline(), PenaltyNoticeEntry.ISSUED, null, null, null, null, null,
         null, null, given.evidence(), given.preparedOn(), given.deliveryMethod(), given.issuingOfficerName(),
-        given.issuedBy(), null, null, given.pupilAddress());
+        given.issuedBy(), null, null, given.pupilAddress(), given.sessionsSource());
   }
 
   /** Writes the prepared entry and issues it (posted or handed over on the day of issue). */

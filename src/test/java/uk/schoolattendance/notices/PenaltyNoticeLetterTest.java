@@ -71,6 +71,25 @@ class PenaltyNoticeLetterTest {
   }
 
   @Test
+  void theSessionsStatedNameTheirSourceAndNoneAreStatedWithoutACount() throws IOException {
+    // a pupil the register holds no marks for: the count the officer confirmed from the school's printout
+    assertThat(text(NOTICES.letter.render(NoticeBuilder.notice().sessions(14, PenaltyNoticeEntry.SESSIONS_FROM_PRINTOUT)
+        .issued(NOTICES.dates))).replaceAll("\\s+", " "))
+        .contains("the child failed to attend the school regularly, with 14 unauthorised sessions (half days) in the"
+            + " period 7 September 2026 to 16 October 2026 as shown in the school's attendance register:")
+        .doesNotContain("without authorisation");
+    // counted from the register's marks
+    assertThat(text(NOTICES.letter.render(NoticeBuilder.notice().sessions(12, PenaltyNoticeEntry.SESSIONS_FROM_MARKS)
+        .issued(NOTICES.dates))).replaceAll("\\s+", " "))
+        .contains("the child failed to attend the school regularly, missing 12 sessions (half days) without authorisation:")
+        .doesNotContain("attendance register:");
+    // no count: none stated
+    assertThat(text(NOTICES.letter.render(NoticeBuilder.notice().sessions(null, null).issued(NOTICES.dates)))
+        .replaceAll("\\s+", " "))
+        .contains("the child failed to attend the school regularly:").doesNotContain("sessions (half days)");
+  }
+
+  @Test
   void aSecondNoticeHasNoReducedAmount() throws IOException {
     String text = text(NOTICES.letter.render(notice("late", null, null, 2, Evidence.NONE)));
     assertThat(text).contains("no reduced amount applies").contains("late arrival").doesNotContain("£80.00");

@@ -22,6 +22,7 @@ import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.VisibleCases;
 import uk.schoolattendance.casefile.Wording;
+import uk.schoolattendance.process.ThresholdWords;
 import uk.schoolattendance.casefile.index.CaseIndex;
 import uk.schoolattendance.casefile.index.CaseRow;
 import uk.schoolattendance.casework.AttendanceCase;
@@ -74,14 +75,16 @@ class CasePageReader {
   private final RegisterFigures figures;
 
   private final CaseReassignment reassignment;
+  private final ThresholdWords threshold;
 
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
       CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
       PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures,
-      CaseReassignment reassignment) {
+      CaseReassignment reassignment, ThresholdWords threshold) {
     this.reassignment = reassignment;
+    this.threshold = threshold;
     this.documentProperties = documentProperties;
     this.documents = documents;
     this.people = people;
@@ -192,6 +195,11 @@ class CasePageReader {
     }
   }
 
+  /** The case's unauthorised sessions as its page states them: in the threshold's window of school weeks. */
+  static String unauthorisedFact(int sessions, ThresholdWords threshold) {
+    return sessions + " sessions in " + threshold.lastSchoolWeeks();
+  }
+
   private List<CasePage.Fact> facts(CaseRow row, CaseSummary summary, Map<String, Object> values) {
     List<CasePage.Fact> facts = new ArrayList<>();
     facts.add(new CasePage.Fact("Pupil", row.pupilName()));
@@ -209,7 +217,7 @@ class CasePageReader {
     }
     Object sessions = values.get(AttendanceCase.UNAUTHORISED_SESSIONS.name());
     if (sessions instanceof Number number) {
-      facts.add(new CasePage.Fact("Unauthorised absence", number.intValue() + " sessions in the last 10 school weeks"));
+      facts.add(new CasePage.Fact("Unauthorised absence", unauthorisedFact(number.intValue(), threshold)));
     }
     facts.add(new CasePage.Fact("Opened", dates.day(row.openedAt())));
     String court = text(values, AttendanceCase.COURT_OUTCOME.name());

@@ -13,6 +13,7 @@ import uk.schoolattendance.attendance.AttendanceRegister;
 import uk.schoolattendance.attendance.Figures;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Wording;
+import uk.schoolattendance.process.ThresholdWords;
 
 /**
  * The pupil's figures from the register of attendance marks, where the pupil has marks: the
@@ -30,10 +31,12 @@ class RegisterFigures {
 
   private final AttendanceRegister register;
   private final UkDates dates;
+  private final ThresholdWords threshold;
 
-  RegisterFigures(AttendanceRegister register, UkDates dates) {
+  RegisterFigures(AttendanceRegister register, UkDates dates, ThresholdWords threshold) {
     this.register = register;
     this.dates = dates;
+    this.threshold = threshold;
   }
 
   /** The figures, or null when the register has no marks for the pupil. */
@@ -53,7 +56,7 @@ class RegisterFigures {
     facts.add(new CasePage.Fact("Absence", figures.authorisedAbsence() + " authorised, " + figures.unauthorisedAbsence()
         + " unauthorised sessions"));
     facts.add(new CasePage.Fact("Band", Wording.sentence(figures.band())));
-    facts.add(new CasePage.Fact("Unauthorised in the last 10 school weeks", figures.unauthorisedInLast10SchoolWeeks() + " sessions"));
+    facts.add(new CasePage.Fact("Unauthorised in " + threshold.lastSchoolWeeks(), figures.unauthorisedInLast10SchoolWeeks() + " sessions"));
     if (figures.thresholdMetOn() != null) {
       facts.add(new CasePage.Fact("Threshold for a penalty notice met", dates.day(figures.thresholdMetOn())));
     }

@@ -1,0 +1,182 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.casework.CaseCorrections;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolAccess;
+import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * Pupils with more than one open main registration (no leaving date), which the register held
+ * before an import refused a second main registration (docs/register.md), and the data team's
+ * repair: which registration is real; each other one ends on the leaving date the data team gives.
+ * The pupil's main school becomes the real one's, an open case of the pupil at a school whose
+ * registration ended follows the pupil there, and the ended school's lists no longer hold the
+ * pupil after the leaving date; its marks stay and count. For whoever imports for every school (the
+ * grant IMPORT_MARKS on every school, the data team's), as the import itself; anyone else is refused.
+ */
+@Service
+public class MainRegistrations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainRegistrations.class);
+
+  /** An open main registration: the school, its first day and its last mark there (null: none). */
+  public record Registration(String urn, String schoolName, LocalDate from, LocalDate lastMark) {}
+
+  /** A pupil with more than one open main registration, earliest first. */
+  public record Doubled(String upn, String name, List<Registration> registrations) {}
+
+  /** What a repair did: the registration kept, and the ones ended on the leaving date. */
+  public record Repaired(String upn, Registration kept, List<Registration> ended, LocalDate leavingDate) {}
+
+  private static final String DOUBLED =
+      "SELECT pupil_id FROM att_enrolment WHERE registration = 'main' AND to_date IS NULL GROUP BY pupil_id HAVING COUNT(*) > 1";
+
+  private final JdbcTemplate jdbc;
+  private final PupilStore pupils;
+  private final SchoolAccess access;
+  private final SchoolDirectory schools;
+  private final SchoolCalendar calendar;
+  private final OpenCases openCases;
+  private final CaseCorrections corrections;
+
+  MainRegistrations(JdbcTemplate jdbc, PupilStore pupils, SchoolAccess access, SchoolDirectory schools,
+      SchoolCalendar calendar, OpenCases openCases, CaseCorrections corrections) {
+    this.jdbc = jdbc;
+    this.pupils = pupils;
+    this.access = access;
+    this.schools = schools;
+    this.calendar = calendar;
+    this.openCases = openCases;
+    this.corrections = corrections;
+  }
+
+  /** Whether the signed-in user may see and repair doubled registrations: IMPORT_MARKS on every school. */
+  public boolean mayRepair() {
+    return access.mayImportEverySchool();
+  }
+
+  /** How many pupils have more than one open main registration. */
+  public int count() {
+    require();
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM (" + DOUBLED + ") d", Integer.class);
+    return n == null ? 0 : n;
+  }
+
+  /** The first {@code limit} pupils with more than one open main registration, by UPN. */
+  public List<Doubled> doubled(int limit) {
+    require();
+    return read(" AND e.pupil_id IN (SELECT d.pupil_id FROM (" + DOUBLED + ") d)", limit);
+  }
+
+  /** The pupil's open main registrations, if there is more than one. */
+  public Optional<Doubled> doubled(String upn) {
+    require();
+    return read(" AND p.upn = ?", 1, upn == null ? "" : upn.strip().toUpperCase(Locale.ROOT)).stream()
+        .filter(d -> d.registrations().size() > 1)
+        .findFirst();
+  }
+
+  /**
+   * Keeps the pupil's main registration at {@code keepUrn} and ends each other open one on {@code
+   * leavingDate}: refused naming the field ({@code upn}, {@code keep}, {@code leavingDate}) and
+   * nothing changed when the pupil has no doubled registration, the school kept is not one of them,
+   * or the leaving date is missing, in the future, before the ended registration's first day or
+   * before its last mark there (those marks would lie outside any registration at that school).
+   */
+  @Transactional
+  public Repaired keep(String upn, String keepUrn, LocalDate leavingDate) {
+    require();
+    String pupilUpn = upn == null ? "" : upn.strip().toUpperCase(Locale.ROOT);
+    List<Integer> ids = jdbc.query("SELECT pupil_id FROM att_pupil WHERE upn = ? FOR UPDATE", (rs, n) -> rs.getInt(1),
+        pupilUpn);
+    Doubled doubled = ids.isEmpty() ? null : doubled(pupilUpn).orElse(null);
+    if (doubled == null) {
+      throw new InvalidInputException("upn", "pupil " + pupilUpn + " has no more than one open main registration");
+    }
+    Registration kept = doubled.registrations().stream().filter(r -> r.urn().equals(keepUrn)).findFirst()
+        .orElseThrow(() -> new InvalidInputException("keep", "choose which of the pupil's main registrations is real: "
+            + String.join(" or ", doubled.registrations().stream().map(MainRegistrations::named).toList())));
+    if (leavingDate == null) {
+      throw new InvalidInputException("leavingDate", "is required: the last day on the roll of the other school");
+    }
+    if (leavingDate.isAfter(calendar.today())) {
+      throw new InvalidInputException("leavingDate", "must be today or in the past");
+    }
+    List<Registration> ended = doubled.registrations().stream().filter(r -> r != kept).toList();
+    for (Registration other : ended) {
+      if (leavingDate.isBefore(other.from())) {
+        throw new InvalidInputException("leavingDate", "must be on or after the first day of the registration at "
+            + named(other) + ", " + Days.shown(other.from()));
+      }
+      if (other.lastMark() != null && leavingDate.isBefore(other.lastMark())) {
+        throw new InvalidInputException("leavingDate", "must be on or after the last mark " + named(other)
+            + " sent for the pupil, " + Days.shown(other.lastMark()) + ": its marks lie within its registration");
+      }
+    }
+    int pupilId = ids.get(0);
+    List<Object[]> rows = ended.stream()
+        .map(r -> new Object[] {Date.valueOf(leavingDate), pupilId, Integer.parseInt(r.urn())})
+        .toList();
+    jdbc.batchUpdate("UPDATE att_enrolment SET to_date = ? WHERE pupil_id = ? AND school_urn = ? AND to_date IS NULL", rows);
+    pupils.followMainSchool(List.of(pupilId));
+    LOG.info("{} kept pupil {}'s main registration at {} and ended {} on {}", access.currentUser(), pupilUpn, kept.urn(),
+        ended.stream().map(Registration::urn).toList(), leavingDate);
+    // the pupil's open case, whoever may read it: at a school whose registration ended, it follows the pupil
+    OpenCases.OpenCase open = access.asSystem(() -> openCases.of(pupilUpn));
+    if (open != null && ended.stream().anyMatch(r -> r.urn().equals(open.schoolUrn()))) {
+      corrections.followPupilToSchool(open.caseReference(), kept.urn(), "the data team recorded that the pupil's main"
+          + " registration is at school " + kept.urn() + " and ended the registration at school " + open.schoolUrn()
+          + " on " + Days.shown(leavingDate) + ": the case follows the pupil");
+    }
+    return new Repaired(pupilUpn, kept, ended, leavingDate);
+  }
+
+  private void require() {
+    if (!mayRepair()) {
+      throw new AuthorizationException("the register's main registrations: IMPORT_MARKS on every school (the data team)");
+    }
+  }
+
+  private List<Doubled> read(String where, int limit, Object... parameters) {
+    Map<String, Doubled> byUpn = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT p.upn, p.forename, p.surname, e.school_urn, e.from_date, (SELECT MAX(m.mark_date) FROM att_mark m"
+            + " WHERE m.pupil_id = e.pupil_id AND m.school_urn = e.school_urn) FROM att_enrolment e"
+            + " JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE e.registration = 'main' AND e.to_date IS NULL" + where
+            + " ORDER BY p.upn, e.from_date, e.school_urn",
+        rs -> {
+          String upn = rs.getString(1).trim();
+          if (!byUpn.containsKey(upn) && byUpn.size() >= limit) {
+            return;
+          }
+          String urn = AttendanceRegister.urn(rs.getInt(4));
+          Date last = rs.getDate(6);
+          String name = rs.getString(2) + " " + rs.getString(3);
+          byUpn.computeIfAbsent(upn, u -> new Doubled(u, name, new ArrayList<>())).registrations().add(new Registration(urn, schools.find(urn).map(School::name).orElse("school " + urn),
+              rs.getDate(5).toLocalDate(), last == null ? null : last.toLocalDate()));
+        },
+        parameters);
+    return List.copyOf(byUpn.values());
+  }
+
+  private static String named(Registration r) {
+    return r.schoolName() + " (" + r.urn() + ")";
+  }
+}

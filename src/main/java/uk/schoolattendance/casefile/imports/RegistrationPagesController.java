@@ -1,0 +1,137 @@
+package uk.schoolattendance.casefile.imports;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.schoolattendance.attendance.MainRegistrations;
+import uk.schoolattendance.casefile.DayInput;
+import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.PageForbiddenException;
+import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.process.InvalidInputException;
+
+/**
+ * The data team's repair of doubled main registrations (docs/register.md): "Pupils with two main
+ * registrations" ({@code /casework/registrations}) lists every pupil the register holds more than
+ * one open main registration for, each school with its first day and last mark; a pupil's page
+ * ({@code /casework/registrations/{upn}}) asks which registration is real and the leaving date that
+ * ends the other, refused naming the field ({@code keep}, {@code leavingDate}) with nothing changed.
+ * For whoever imports for every school, by the grant the data team's import uses; anyone else,
+ * schools included, gets "You cannot open this page" (403).
+ */
+@Controller
+class RegistrationPagesController {
+
+  static final String PATH = "/casework/registrations";
+  static final int LIMIT = 200;
+  static final String KEEP = "keep";
+  static final String LEAVING_DATE = "leavingDate";
+
+  /** The list page. */
+  record ListPage(String title, int total, List<Row> pupils, String done) {}
+
+  /** A pupil of the list: the schools of the open main registrations, earliest first. */
+  record Row(String upn, String name, String href, List<School> schools) {}
+
+  /** An open main registration as the pages show it. */
+  record School(String urn, String name, String from, String lastMark) {}
+
+  /** A pupil's page: the registrations, the choice and the leaving date as typed, the errors. */
+  record PupilPage(String title, String upn, String name, List<School> schools, Map<String, String> choices,
+      String keep, DayInput leavingDate, List<FieldError> errors, String action) {}
+
+  private final MainRegistrations registrations;
+  private final UkDates dates;
+
+  RegistrationPagesController(MainRegistrations registrations, UkDates dates) {
+    this.registrations = registrations;
+    this.dates = dates;
+  }
+
+  @GetMapping(PATH)
+  String list(Model model, @RequestParam(name = "done", required = false) String done) {
+    require();
+    List<Row> rows = registrations.doubled(LIMIT).stream()
+        .map(d -> new Row(d.upn(), d.name(), PATH + "/" + d.upn(), schools(d)))
+        .toList();
+    model.addAttribute("page", new ListPage("Pupils with two main registrations", registrations.count(), rows,
+        done != null && done.matches("[A-Z0-9]{13}")
+            ? "Pupil " + done + " has one main registration now: the other ended on the leaving date you gave"
+            : null));
+    return "casefile/registrations";
+  }
+
+  @GetMapping(PATH + "/{upn}")
+  String pupil(@PathVariable String upn, Model model) {
+    require();
+    model.addAttribute("page", page(doubled(upn), null, DayInput.empty(), List.of()));
+    return "casefile/registration";
+  }
+
+  /** Keeps the registration chosen and ends the others on the leaving date; refused naming the field. */
+  @PostMapping(PATH + "/{upn}")
+  String keep(@PathVariable String upn,
+      @RequestParam(name = KEEP, required = false) String keep,
+      @RequestParam(name = LEAVING_DATE + "-day", required = false) String day,
+      @RequestParam(name = LEAVING_DATE + "-month", required = false) String month,
+      @RequestParam(name = LEAVING_DATE + "-year", required = false) String year,
+      HttpServletResponse response, Model model) {
+    require();
+    MainRegistrations.Doubled doubled = doubled(upn);
+    DayInput typed = new DayInput(day, month, year);
+    List<FieldError> errors = new ArrayList<>();
+    if (keep == null || keep.isBlank()) {
+      errors.add(new FieldError(KEEP, "Select the registration that is real"));
+    }
+    LocalDate leaving = typed.pastOrToday(LEAVING_DATE, "leaving the other school", dates.today(), errors);
+    if (errors.isEmpty()) {
+      try {
+        MainRegistrations.Repaired repaired = registrations.keep(doubled.upn(), keep, leaving);
+        return "redirect:" + PATH + "?done=" + repaired.upn();
+      } catch (InvalidInputException refused) {
+        String field = LEAVING_DATE.equals(refused.getField()) ? LEAVING_DATE : KEEP;
+        String message = (LEAVING_DATE.equals(field) ? "The leaving date " : "The registration chosen: ") + refused.getRule();
+        errors.add(LEAVING_DATE.equals(field) ? FieldError.ofDate(field, message) : new FieldError(field, message));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", page(doubled, keep, typed, errors));
+    return "casefile/registration";
+  }
+
+  private void require() {
+    if (!registrations.mayRepair()) {
+      throw new PageForbiddenException("the register's main registrations: IMPORT_MARKS on every school");
+    }
+  }
+
+  private MainRegistrations.Doubled doubled(String upn) {
+    return registrations.doubled(upn).orElseThrow(() -> new PageNotFoundException("no doubled registration of " + upn));
+  }
+
+  private PupilPage page(MainRegistrations.Doubled d, String keep, DayInput leaving, List<FieldError> errors) {
+    Map<String, String> choices = new LinkedHashMap<>();
+    for (MainRegistrations.Registration r : d.registrations()) {
+      choices.put(r.urn(), r.schoolName() + " (URN " + r.urn() + "), from " + dates.day(r.from()));
+    }
+    return new PupilPage("Which main registration is real?", d.upn(), d.name(), schools(d), choices, keep, leaving,
+        errors, PATH + "/" + d.upn());
+  }
+
+  private List<School> schools(MainRegistrations.Doubled d) {
+    return d.registrations().stream()
+        .map(r -> new School(r.urn(), r.schoolName(), dates.day(r.from()),
+            r.lastMark() == null ? "No marks" : dates.day(r.lastMark())))
+        .toList();
+  }
+}

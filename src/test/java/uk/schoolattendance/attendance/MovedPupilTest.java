@@ -1,0 +1,169 @@
+package uk.schoolattendance.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.schoolattendance.attendance.RegisterApi.get;
+import static uk.schoolattendance.attendance.RegisterApi.importCsv;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.Upn;
+
+/**
+ * A pupil who moved school (docs/register.md, "One main registration"): the old school's
+ * registration ends on its leaving date, so the old school's data pack, its Targeting Support
+ * Meeting's flags, its pupil list, its reading of the pupil and its access to the pupil's case
+ * (the engine's grants) no longer hold the pupil, while the old school's marks before the leaving
+ * date still count in the figures and stay readable by the authority and the new school.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@SuppressWarnings("rawtypes")
+class MovedPupilTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  static final LocalDate LEFT = LocalDate.of(2026, 11, 20);
+
+  @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RegisterCalendars calendars;
+  @Autowired AttendanceRegister register;
+  @Autowired DataPacks dataPacks;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void afterAMoveWithALeavingDateTheOldSchoolsListsAndAccessNoLongerHoldThePupil() {
+    String upn = Upn.of(700_460_000_001L);
+    // severely absent at Riverside this term: flagged for Riverside's Targeting Support Meeting
+    importAndIdentify("school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LEFT,
+        (day, session) -> day.getDayOfMonth() % 3 == 0 ? "/" : "O").text());
+    assertThat(register.targetingFlags("100001", "2026-27")).extracting(AttendanceRegister.TargetingFlag::upn).contains(upn);
+    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(upn, "100001"));
+    int riversideSessions = (Integer) get(rest, "officer", "/api/pupils/" + upn + "/attendance").getBody()
+        .get("possibleSessions");
+    assertThat(pupilsOfPack("100001", TODAY)).contains(upn);
+    assertThat(readsCase("school1", "school-100001", attendanceCase.getId())).isTrue();
+
+    // Riverside sends the leaving date, then Hillcrest the pupil's first days there: a move
+    assertThat(importCsv(rest, "school1", "upn,urn,date,session,code,leavingDate\n"
+        + upn + ",100001," + LEFT + ",PM,O," + LEFT + "\n").getBody()).containsEntry("rowsRejected", 0);
+    importAndIdentify("school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-23,AM,/\n"
+        + upn + ",100002,2026-11-23,PM,/\n" + upn + ",100002,2026-11-24,AM,/\n" + upn + ",100002,2026-11-24,PM,O\n");
+
+    // Riverside's data pack (and so its termly meeting's) and its pupil list no longer hold the pupil: Hillcrest's do
+    assertThat(pupilsOfPack("100001", TODAY)).doesNotContain(upn);
+    assertThat(pupilsOfPack("100002", TODAY)).contains(upn);
+    assertThat(register.pupilsAt("100001", TODAY)).doesNotContain(upn);
+    assertThat(register.pupilsAt("100002", TODAY)).contains(upn);
+    assertThat(register.targetingFlags("100001", "2026-27")).extracting(AttendanceRegister.TargetingFlag::upn)
+        .doesNotContain(upn);
+    // on its leaving date the pupil was still on Riverside's roll: a pack as of that day lists them
+    assertThat(pupilsOfPack("100001", LEFT)).contains(upn);
+    assertThat(register.pupilsAt("100001", LEFT)).contains(upn);
+
+    // Riverside reads the pupil no more; Hillcrest and the authority do, Riverside's marks counted in the figures
+    assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getBody())
+        .containsEntry("possibleSessions", riversideSessions + 4);
+    assertThat(get(rest, "officer", "/api/pupils/" + upn + "/attendance").getBody())
+        .containsEntry("possibleSessions", riversideSessions + 4);
+    // Riverside's marks stay evidence: the certificate of its weeks, for those who may read the pupil now
+    assertThat(rest.withBasicAuth("officer", "officer").getForEntity("/api/pupils/" + upn
+        + "/registration-certificate?from=2026-11-16&to=" + LEFT, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("school1", "school1").getForEntity("/api/pupils/" + upn
+        + "/registration-certificate?from=2026-11-16&to=" + LEFT, byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // the open case followed the pupil: Hillcrest holds it through the engine's grants, Riverside no longer
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100002");
+    assertThat(readsCase("school1", "school-100001", attendanceCase.getId())).isFalse();
+    assertThat(readsCase("school2", "school-100002", attendanceCase.getId())).isTrue();
+    assertThat(runtime.getVariable(attendanceCase.getId(), "history").toString())
+        .contains("fact-corrected", "left the roll of school 100001");
+  }
+
+  @Test
+  void aMoveTheDataTeamSendsWithoutALeavingDateEndsTheOldRegistrationAtItsLastMark() {
+    String upn = Upn.of(700_460_000_002L);
+    importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 19), (day, session) -> "/").text());
+    assertThat(importCsv(rest, "datateam", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-23,AM,/\n")
+        .getBody()).containsEntry("rowsRejected", 0);
+    assertThat(jdbc.queryForObject("SELECT e.to_date FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE p.upn = ? AND e.school_urn = 100001", java.sql.Date.class, upn))
+        .isEqualTo(java.sql.Date.valueOf("2026-11-19"));
+    assertThat(register.pupilsAt("100001", TODAY)).doesNotContain(upn);
+    assertThat(register.pupilsAt("100002", TODAY)).contains(upn);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE p.upn = ? AND e.registration = 'main' AND e.to_date IS NULL", Integer.class, upn)).isEqualTo(1);
+  }
+
+  @Test
+  void aLeavingDateStillToComeKeepsThePupilOnTheRoll() {
+    String upn = Upn.of(700_460_000_003L);
+    importCsv(rest, "school1", "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,leavingDate\n"
+        + upn + ",100001,2026-11-24,AM,/,Sam,Leaving,2016-05-01,5,2026-12-18\n");
+    assertThat(register.pupilsAt("100001", TODAY)).contains(upn);
+    assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(register.pupilsAt("100001", LocalDate.of(2026, 12, 19))).doesNotContain(upn);
+  }
+
+  private List<String> pupilsOfPack(String urn, LocalDate asOf) {
+    return dataPacks.of(urn, asOf).pupilsByBand().stream().map(DataPacks.PupilLine::upn).toList();
+  }
+
+  /** Whether a member of the school's group finds the case's history (its grant on the instance's history). */
+  private boolean readsCase(String user, String group, String caseId) {
+    identity.setAuthentication(user, List.of(group, "schools"));
+    try {
+      return history.createHistoricProcessInstanceQuery().processInstanceId(caseId).count() == 1
+          && runtime.createProcessInstanceQuery().processInstanceId(caseId).count() == 1;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private void importAndIdentify(String user, String csv) {
+    Map body = importCsv(rest, user, csv).getBody();
+    assertThat(body).containsEntry("rowsRejected", 0);
+    int importId = (Integer) body.get("importId");
+    ProcessInstance identification = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(IdentifyAttendanceConcerns.KEY)
+        .processInstanceBusinessKey(IdentificationRequests.businessKey(importId)).singleResult();
+    for (Job job : management.createJobQuery().processInstanceId(identification.getId()).list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private static Map<String, Object> caseStart(String upn, String urn) {
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Sam Mover");
+    start.put("pupilDateOfBirth", java.util.Date.from(LocalDate.of(2015, 5, 1).atStartOfDay(RegisterApi.LONDON).toInstant()));
+    start.put("schoolUrn", urn);
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]").create());
+    return start;
+  }
+}

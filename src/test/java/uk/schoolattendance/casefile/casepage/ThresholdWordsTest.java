@@ -1,0 +1,69 @@
+package uk.schoolattendance.casefile.casepage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import uk.schoolattendance.attendance.AttendanceRegister;
+import uk.schoolattendance.attendance.Figures;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.improvement.NoticeToImproveLetter;
+import uk.schoolattendance.process.ThresholdWords;
+
+/**
+ * The threshold's window in words comes from the configuration the register counts it by
+ * ({@code attendance.register.threshold}): a council that sets 12 sessions within 8 school weeks
+ * reads "the last 8 school weeks" on the case page (the register's figures and the case's own) and
+ * in the Notice to Improve, never the national default's 10.
+ */
+class ThresholdWordsTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  private final ApplicationContextRunner council = new ApplicationContextRunner()
+      .withUserConfiguration(ThresholdWords.class)
+      .withPropertyValues("attendance.register.threshold.sessions=12", "attendance.register.threshold.school-weeks=8");
+
+  @Test
+  void theNationalDefaultsWithoutConfiguration() {
+    new ApplicationContextRunner().withUserConfiguration(ThresholdWords.class).run(context -> {
+      ThresholdWords words = context.getBean(ThresholdWords.class);
+      assertThat(words.lastSchoolWeeks()).isEqualTo("the last 10 school weeks");
+      assertThat(words.threshold()).isEqualTo("10 sessions in a rolling 10 school weeks");
+    });
+  }
+
+  @Test
+  void aCouncilsOwnThresholdIsWhatThePagesAndLettersSay() {
+    council.run(context -> {
+      ThresholdWords words = context.getBean(ThresholdWords.class);
+
+      // the case page: the register's figures and the case's own figure
+      AttendanceRegister register = mock(AttendanceRegister.class);
+      when(register.figures(anyString(), any(LocalDate.class))).thenReturn(Optional.of(new Figures("A700000000001", TODAY,
+          "2026-27", 100, 80, 6, 14, 80.0, "persistent", 13, null, null, null, "100001")));
+      when(register.marks(anyString(), any(LocalDate.class), any(LocalDate.class))).thenReturn(List.of());
+      UkDates dates = mock(UkDates.class);
+      when(dates.today()).thenReturn(TODAY);
+      when(dates.day(any(LocalDate.class))).thenReturn("25 November 2026");
+      CasePage.RegisterView view = new RegisterFigures(register, dates, words).of("A700000000001");
+      assertThat(view.facts()).extracting(CasePage.Fact::label)
+          .contains("Unauthorised in the last 8 school weeks").doesNotContain("Unauthorised in the last 10 school weeks");
+      assertThat(CasePageReader.unauthorisedFact(13, words)).isEqualTo("13 sessions in the last 8 school weeks");
+
+      // the Notice to Improve's first section
+      String record = NoticeToImproveLetter.sections(new NoticeToImproveLetter.Content("AC-2026-000001", "Alex Parent",
+          "1 High Street", "Sam Pupil", "A700000000001", "Riverside Primary School", 80.0, 13, null, "no more absence",
+          TODAY, LocalDate.of(2027, 1, 29), 6, null, "Attendance Service", null, words)).get(0)[1];
+      assertThat(record).contains("13 sessions of unauthorised absence in the last 8 school weeks")
+          .contains("(12 sessions in a rolling 8 school weeks)").doesNotContain("10 school weeks");
+    });
+  }
+}

@@ -1,0 +1,181 @@
+package uk.schoolattendance.casefile.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casefile.CaseFileClient;
+import uk.schoolattendance.process.Upn;
+
+/**
+ * The data team's page of pupils with two main registrations ({@code /casework/registrations}):
+ * each doubled pupil listed with both schools, the choice of the real one with the leaving date
+ * that ends the other, each bad input refused naming its field with nothing changed, the case
+ * following the pupil, and every other role (schools included) refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class RegistrationPagesTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtime;
+
+  @BeforeEach
+  void today() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  /**
+   * A pupil the register holds on two schools' rolls as their main registration, as imports wrote
+   * it before a second main registration was refused: marks at Riverside to 19 November and at
+   * Hillcrest from 23 November, neither registration with a leaving date.
+   */
+  static String doubled(JdbcTemplate jdbc, TestRestTemplate rest, long number) {
+    String upn = Upn.of(number);
+    csv(rest, "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup\n"
+        + upn + ",100001,2026-11-18,AM,/,Dana,Double,2016-05-01,5\n" + upn + ",100001,2026-11-19,AM,O\n");
+    csv(rest, "upn,urn,date,session,code\n" + upn + ",100002,2026-11-23,AM,/\n" + upn + ",100002,2026-11-24,AM,/\n");
+    jdbc.update("UPDATE att_enrolment SET to_date = NULL WHERE pupil_id = (SELECT pupil_id FROM att_pupil WHERE upn = ?)", upn);
+    return upn;
+  }
+
+  private static void csv(TestRestTemplate rest, String text) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType("text/csv"));
+    assertThat(rest.withBasicAuth("datateam", "datateam")
+        .postForEntity("/api/attendance/imports", new HttpEntity<>(text, headers), Map.class).getBody())
+        .containsEntry("rowsRejected", 0);
+  }
+
+  private List<String> openMain(String upn) {
+    return jdbc.queryForList("SELECT e.school_urn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE p.upn = ? AND e.registration = 'main' AND e.to_date IS NULL ORDER BY e.school_urn", Integer.class, upn)
+        .stream().map(String::valueOf).toList();
+  }
+
+  private static Map<String, String> form(String keep, String day, String month, String year) {
+    Map<String, String> values = new HashMap<>();
+    values.put("keep", keep);
+    values.put("leavingDate-day", day);
+    values.put("leavingDate-month", month);
+    values.put("leavingDate-year", year);
+    return values;
+  }
+
+  @Test
+  void theDataTeamSaysWhichRegistrationIsRealAndTheOtherEndsOnTheLeavingDate() {
+    String upn = doubled(jdbc, rest, 700_470_000_001L);
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Dana Double");
+    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2016, 5, 1).atStartOfDay(ZoneId.of("Europe/London")).toInstant()));
+    start.put("schoolUrn", "100001");
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Double\",\"address\":\"1 High Street\"}]").create());
+    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey("AttendanceCase", start);
+
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    assertThat(datateam.get("/casework/imports").html().select("#registrations-link").attr("href"))
+        .isEqualTo("/casework/registrations");
+    CaseFileClient.Page list = datateam.get("/casework/registrations");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.html().select("#doubled tr[data-upn=" + upn + "]").text())
+        .contains("Dana Double", "Riverside Primary School (URN 100001): from 18 November 2026, last mark 19 November 2026",
+            "Hillcrest Academy (URN 100002): from 23 November 2026, last mark 24 November 2026");
+
+    CaseFileClient.Page page = datateam.get("/casework/registrations/" + upn);
+    assertThat(page.status()).isEqualTo(200);
+    // nothing chosen, no date: both fields named, nothing changed
+    CaseFileClient.Page none = datateam.post(page, "#registration-form", form("", "", "", ""));
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#keep", "#leavingDate-day");
+    assertThat(none.html().select("#keep-error").text()).contains("Select the registration that is real");
+    // a school that is not one of the pupil's registrations
+    CaseFileClient.Page other = datateam.post(page, "#registration-form", form("100003", "19", "11", "2026"));
+    assertThat(other.status()).isEqualTo(400);
+    assertThat(other.html().select("#keep-error").text()).contains("Riverside Primary School (100001) or Hillcrest Academy (100002)");
+    // a leaving date before Riverside's last mark would leave its marks outside its registration
+    CaseFileClient.Page early = datateam.post(page, "#registration-form", form("100002", "18", "11", "2026"));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.html().select("#leavingDate-error").text()).contains("on or after the last mark", "19 November 2026");
+    assertThat(early.html().select("input[name=keep][checked]").val()).isEqualTo("100002");
+    // not a date, and one in the future
+    assertThat(datateam.post(page, "#registration-form", form("100002", "31", "11", "2026")).html()
+        .select("#leavingDate-error").text()).contains("must be a real date");
+    assertThat(datateam.post(page, "#registration-form", form("100002", "26", "11", "2026")).html()
+        .select("#leavingDate-error").text()).contains("today or in the past");
+    assertThat(openMain(upn)).containsExactly("100001", "100002");
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+
+    CaseFileClient.Page done = datateam.post(page, "#registration-form", form("100002", "19", "11", "2026"));
+    assertThat(done.status()).as(done.text()).isEqualTo(302);
+    assertThat(done.location()).endsWith("/casework/registrations?done=" + upn);
+    CaseFileClient.Page after = datateam.get("/casework/registrations?done=" + upn);
+    assertThat(after.html().select("#done").text()).contains("Pupil " + upn + " has one main registration now");
+    assertThat(after.html().select("#doubled tr[data-upn=" + upn + "]")).isEmpty();
+    assertThat(openMain(upn)).containsExactly("100002");
+    assertThat(jdbc.queryForObject("SELECT e.to_date FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+        + " WHERE p.upn = ? AND e.school_urn = 100001", java.sql.Date.class, upn)).isEqualTo(java.sql.Date.valueOf("2026-11-19"));
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn)).isEqualTo(100002);
+    // the pupil's case follows the pupil to the real school
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100002");
+    // the pupil is no longer doubled: its page is gone
+    assertThat(datateam.get("/casework/registrations/" + upn).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theRealRegistrationCanBeTheEarlierOneAndThePupilsMainSchoolFollowsIt() {
+    String upn = doubled(jdbc, rest, 700_470_000_002L);
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    CaseFileClient.Page page = datateam.get("/casework/registrations/" + upn);
+    assertThat(datateam.post(page, "#registration-form", form("100001", "24", "11", "2026")).status()).isEqualTo(302);
+    assertThat(openMain(upn)).containsExactly("100001");
+    assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn)).isEqualTo(100001);
+  }
+
+  @Test
+  void schoolsAndOtherRolesCannotOpenThePagesOrChangeARegistration() {
+    String upn = doubled(jdbc, rest, 700_470_000_003L);
+    for (String user : List.of("school1", "school2", "officer", "compliance")) {
+      CaseFileClient person = CaseFileClient.signedIn(port, user);
+      assertThat(person.get("/casework/registrations").status()).as(user).isEqualTo(403);
+      assertThat(person.get("/casework/registrations/" + upn).status()).as(user).isEqualTo(403);
+      assertThat(person.get("/casework/imports").html().select("#registrations-link")).as(user).isEmpty();
+      Map<String, String> values = form("100001", "24", "11", "2026");
+      // the person's own session token: the refusal is the page's, not the CSRF filter's
+      values.put("_csrf", person.get("/casework/").html().select("input[name=_csrf]").first().val());
+      assertThat(person.postForm("/casework/registrations/" + upn, values).status()).as(user).isEqualTo(403);
+    }
+    assertThat(openMain(upn)).containsExactly("100001", "100002");
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    assertThat(datateam.get("/casework/registrations/" + Upn.of(700_470_000_099L)).status()).isEqualTo(404);
+  }
+}
