@@ -130,8 +130,8 @@ final class Registrations {
                   + " dual-registered at " + m.urn() + ", send registration=dual (the other school records D for the"
                   + " sessions it does not expect the pupil); if the pupil moved, send the leaving date at " + main
                   + " (leavingDate) and " + m.urn() + "'s marks from the pupil's first day there"
-              : "pupil " + m.upn() + " is registered at another school: ask the data team, who record a pupil who moved"
-                  + " (with the leaving date at the other school) and a dual registration both schools agreed"
+              : "pupil " + m.upn() + " cannot be added to your school's roll by an import: ask the data team, who"
+                  + " record a pupil's arrival and leaving dates and a dual registration the schools agreed"
                   + (m.dual() ? "" : " (send registration=dual only if it is agreed)")));
           continue;
         }

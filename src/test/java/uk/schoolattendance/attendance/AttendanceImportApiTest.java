@@ -179,7 +179,8 @@ class AttendanceImportApiTest {
     assertThat(((List<Map<String, Object>>) bySchool.getBody().get("rejections")).get(0))
         .containsEntry("field", "urn")
         .satisfies(r -> assertThat(r.get("reason").toString())
-            .contains("pupil " + upn + " is registered at another school: ask the data team")
+            .contains("pupil " + upn + " cannot be added to your school's roll by an import: ask the data team")
+            .doesNotContain("registered at").doesNotContain("another school")
             .doesNotContain("Riverside").doesNotContain("100001").doesNotContain("November"));
     assertThat(get(rest, "school2", "/api/pupils/" + upn + "/attendance").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -233,7 +234,8 @@ class AttendanceImportApiTest {
     assertThat(((List<Map<String, Object>>) answer.getBody().get("rejections")).get(0))
         .containsEntry("row", 2).containsEntry("field", "registration")
         .satisfies(r -> assertThat(r.get("reason").toString())
-            .contains("pupil " + upn + " is registered at another school: ask the data team")
+            .contains("pupil " + upn + " cannot be added to your school's roll by an import: ask the data team")
+            .doesNotContain("registered at").doesNotContain("another school")
             .doesNotContain("Riverside").doesNotContain("100001").doesNotContain("November"));
     assertThat(jdbc.queryForList("SELECT e.school_urn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
         + " WHERE p.upn = ?", Integer.class, upn)).containsExactly(100001);
@@ -289,7 +291,7 @@ class AttendanceImportApiTest {
         + upn + ",100001,2026-11-25,AM,/\n");
     assertThat(late.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 1);
     assertThat(((List<Map<String, Object>>) late.getBody().get("rejections")).get(0).get("reason").toString())
-        .contains("registered at another school").doesNotContain("Hillcrest").doesNotContain("100002");
+        .contains("cannot be added to your school's roll by an import").doesNotContain("Hillcrest").doesNotContain("100002");
   }
 
   @Test
