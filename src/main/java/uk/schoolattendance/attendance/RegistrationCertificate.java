@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.AttendanceRegister.Pupil;
 import uk.schoolattendance.attendance.AttendanceRegister.RegisterMark;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.KeptTogether;
 import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
@@ -55,15 +56,20 @@ public class RegistrationCertificate {
   /** The register's code for a planned whole or partial school closure. */
   static final String CLOSED = "#";
 
-  /** The sessions of a period, counted as the figures count them. */
-  public record Totals(int possible, int present, int authorised, int unauthorised, int notCounted) {
+  /**
+   * The sessions of a period, counted as the figures count them; {@code notCounted} includes the
+   * {@code closed} sessions of the days the school was closed by its calendar (the certificate's
+   * {@code #} rows), so possible and not counted add up to every session the certificate shows.
+   */
+  public record Totals(int possible, int present, int authorised, int unauthorised, int notCounted, int closed) {
 
     /** Present ÷ possible × 100 to one decimal place, or null with no possible session. */
     public Double attendancePercent() {
       return Figures.rounded(Figures.percent(present, possible));
     }
 
-    static Totals of(List<RegisterMark> marks) {
+    /** From the period's marks and the days the school was closed that have no mark (two sessions each). */
+    static Totals of(List<RegisterMark> marks, List<LocalDate> closedDays) {
       int present = 0;
       int authorised = 0;
       int unauthorised = 0;
@@ -76,7 +82,8 @@ public class RegistrationCertificate {
           default -> notCounted++;
         }
       }
-      return new Totals(present + authorised + unauthorised, present, authorised, unauthorised, notCounted);
+      int closed = 2 * closedDays.size();
+      return new Totals(present + authorised + unauthorised, present, authorised, unauthorised, notCounted + closed, closed);
     }
   }
 
@@ -91,12 +98,6 @@ public class RegistrationCertificate {
     this.schools = schools;
     this.properties = properties;
     this.calendars = calendars;
-  }
-
-  /** The period's totals for the pupil, from the marks. */
-  public Totals totals(String upn, LocalDate from, LocalDate to) {
-    check(from, to);
-    return Totals.of(register.marks(upn, from, to));
   }
 
   /** The certificate as a PDF, for a pupil the caller may read, over {@code from}–{@code to} (both included). */
@@ -123,7 +124,7 @@ public class RegistrationCertificate {
   private byte[] render(
       Pupil pupil, List<RegisterMark> marks, List<LocalDate> closed, LocalDate from, LocalDate to, LocalDate issuedOn,
       int pages) {
-    Totals totals = Totals.of(marks);
+    Totals totals = Totals.of(marks, closed);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 48, 48, 48, 56);
     String footer = "Registration certificate of " + pupil.name() + ", UPN " + pupil.upn() + ", " + schoolNames(marks, pupil);
@@ -148,16 +149,19 @@ public class RegistrationCertificate {
       document.add(marksTable(marks, closed));
       document.add(new Paragraph("What the codes mean", HEADING));
       document.add(codes(marks, !closed.isEmpty()));
-      document.add(new Paragraph("Totals for the period", HEADING));
+      // the totals, the statement and the signature on one page: what is signed is never a page of its own
+      List<Element> closing = new ArrayList<>();
+      closing.add(new Paragraph("Totals for the period", HEADING));
       for (String line : totalLines(totals)) {
-        document.add(new Paragraph(line, BODY));
+        closing.add(new Paragraph(line, BODY));
       }
-      document.add(spacer());
-      document.add(new Paragraph(properties.statement(), BODY));
-      document.add(spacer());
-      document.add(new Paragraph("Signed: ____________________________    Name: ____________________________", BODY));
-      document.add(new Paragraph("Signatory: " + properties.signatory() + ", " + schoolNames(marks, pupil), BODY));
-      document.add(new Paragraph("Date of issue: " + DAY.format(issuedOn), BODY));
+      closing.add(spacer());
+      closing.add(new Paragraph(properties.statement(), BODY));
+      closing.add(spacer());
+      closing.add(new Paragraph("Signed: ____________________________    Name: ____________________________", BODY));
+      closing.add(new Paragraph("Signatory: " + properties.signatory() + ", " + schoolNames(marks, pupil), BODY));
+      closing.add(new Paragraph("Date of issue: " + DAY.format(issuedOn), BODY));
+      document.add(KeptTogether.of(closing.toArray(Element[]::new)));
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("the registration certificate could not be written", e);
@@ -174,7 +178,8 @@ public class RegistrationCertificate {
         "Authorised absence: " + totals.authorised(),
         "Unauthorised absence: " + totals.unauthorised(),
         "Attendance: " + (percent == null ? "no possible session" : String.format(Locale.UK, "%.1f %%", percent)),
-        "Sessions not counted as possible: " + totals.notCounted());
+        "Sessions not counted as possible: " + totals.notCounted()
+            + (totals.closed() == 0 ? "" : " (" + totals.closed() + " of them on days the school was closed, " + CLOSED + ")"));
   }
 
   private void check(LocalDate from, LocalDate to) {

@@ -9,13 +9,17 @@ import static uk.schoolattendance.court.CourtProceedings.WITNESS_STATEMENT;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.CaseAssignment;
 import uk.schoolattendance.process.EvidenceDocuments;
 import uk.schoolattendance.process.OffenceSessions;
 import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
  * "Build the case file" (asynchronous): chronology, witness statement and evidence list as
@@ -29,13 +33,39 @@ public class BuildCourtCaseFile implements JavaDelegate {
   private final SchoolCalendar dates;
   private final EvidenceDocuments documents;
   private final OffenceSessions sessions;
+  private final CaseAssignment assignment;
+  private final SchoolDirectory schools;
 
   public BuildCourtCaseFile(
-      CaseFileBuilder caseFile, SchoolCalendar dates, EvidenceDocuments documents, OffenceSessions sessions) {
+      CaseFileBuilder caseFile, SchoolCalendar dates, EvidenceDocuments documents, OffenceSessions sessions,
+      CaseAssignment assignment, SchoolDirectory schools) {
     this.caseFile = caseFile;
     this.dates = dates;
     this.documents = documents;
     this.sessions = sessions;
+    this.assignment = assignment;
+    this.schools = schools;
+  }
+
+  /** The person's name as the identity store has it ("Olivia Okafor"); null when it has none. */
+  private static String nameOf(IdentityService identity, String userId) {
+    User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return null;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName().strip()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName().strip())).strip();
+    return name.isEmpty() ? null : name;
+  }
+
+  /**
+   * The case's officer by name, who makes the statement: the officer the case was given, else the
+   * school's named officer; null when there is none or the identity store has no name for them.
+   */
+  private String officerName(DelegateExecution execution, IdentityService identity) {
+    String urn = CourtProceedings.SCHOOL_URN.get(execution);
+    List<String> officers = schools.isKnown(urn) ? assignment.namedOfficer(urn, execution) : List.of();
+    return officers.isEmpty() ? null : nameOf(identity, officers.get(0));
   }
 
   /** The parents this prosecution concerns ({@code parentIds}, set at its start). */
@@ -52,7 +82,9 @@ public class BuildCourtCaseFile implements JavaDelegate {
             history,
             caseFile.processesOf(history, CASE_REFERENCE.get(execution), execution.getProcessInstanceId()),
             parentIds(execution));
-    CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.properties().zone()));
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    CHRONOLOGY.set(execution, caseFile.chronology(history, processes, dates.properties().zone(),
+        userId -> Optional.ofNullable(nameOf(identity, userId)).orElse(userId)));
     // the registration certificate of the offence period, generated from the marks once and kept
     Optional<EvidenceDocuments.Document> certificate =
         documents.registrationCertificate(
@@ -85,6 +117,7 @@ public class BuildCourtCaseFile implements JavaDelegate {
                         CourtProceedings.OFFENCE_TO.get(execution))
                     .orElse(null),
                 CourtProceedings.PROCEEDINGS_TYPE.get(execution),
-                NOTICE_NUMBER.get(execution))));
+                NOTICE_NUMBER.get(execution),
+                officerName(execution, identity))));
   }
 }

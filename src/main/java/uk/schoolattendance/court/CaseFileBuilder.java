@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -41,16 +43,21 @@ public class CaseFileBuilder {
       Set.of("userTask", "serviceTask", "businessRuleTask", "callActivity", "sendTask", "intermediateTimer",
           "intermediateMessageCatch", "boundaryMessage", "boundaryTimer", "messageStartEvent", "startEvent",
           "noneEndEvent");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+  /** The house style, as every letter and page: 14 September 2026. */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
   private static final int MAX_ENTRIES = 500;
   /** The processes and the case fact whose history the evidence list reads. */
   private static final String NOTICE_TO_IMPROVE = NoticeToImprove.KEY;
   private static final String PENALTY_NOTICE = PenaltyNotice.KEY;
   private static final String CONTRACT_AGREED = CaseFacts.CONTRACT_AGREED.name();
 
+  /** What the statement says while the case officer is not known: the officer writes their name in. */
+  static final String NO_OFFICER = "[name of the attendance officer]";
+
   private final SchoolDirectory schools;
   private final PenaltyNoticeProperties notices;
   private final String template;
+  private final Properties words = new Properties();
 
   public CaseFileBuilder(SchoolDirectory schools, PenaltyNoticeProperties notices) {
     this.schools = schools;
@@ -59,6 +66,11 @@ public class CaseFileBuilder {
       this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("court/witness-statement.txt is missing from the classpath", e);
+    }
+    try (InputStream in = getClass().getResourceAsStream("/court/chronology.properties")) {
+      words.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("court/chronology.properties is missing from the classpath", e);
     }
   }
 
@@ -104,39 +116,54 @@ public class CaseFileBuilder {
     return kept;
   }
 
-  /** One line per step of the case, oldest first: date, process, step, who. */
-  public String chronology(HistoryService history, List<HistoricProcessInstance> processes, ZoneId zone) {
+  /**
+   * What happened in the case, oldest first, one line each: the day it happened, the process
+   * ("Attendance case", "Penalty notice PN-2026-000004") and what happened in words
+   * ({@code court/chronology.properties}), with the person who recorded it and the notes and reasons
+   * they gave. Only what has happened: a step still open, or one cut short (a task a timer or another
+   * event ended), is left out, and so is the system's bookkeeping.
+   *
+   * @param names a user id to the person's name (the id itself when the identity store has none)
+   */
+  public String chronology(
+      HistoryService history, List<HistoricProcessInstance> processes, ZoneId zone, UnaryOperator<String> names) {
     List<HistoricActivityInstance> steps = new ArrayList<>();
     Map<String, String> processNames = new LinkedHashMap<>();
     for (HistoricProcessInstance process : processes) {
-      processNames.put(process.getId(), process.getProcessDefinitionName() != null
-          ? process.getProcessDefinitionName() : process.getProcessDefinitionKey());
+      String name = process.getProcessDefinitionName() != null ? process.getProcessDefinitionName() : process.getProcessDefinitionKey();
+      processNames.put(process.getId(), PENALTY_NOTICE.equals(process.getProcessDefinitionKey()) && process.getBusinessKey() != null
+          ? name + " " + process.getBusinessKey() : name);
       history.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
           .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc()
           .listPage(0, MAX_ENTRIES)
           .stream()
           .filter(a -> CHRONOLOGY_TYPES.contains(a.getActivityType()) && a.getActivityName() != null)
+          .filter(a -> a.getEndTime() != null && !a.isCanceled())
+          .filter(a -> !words(a).isEmpty())
           .forEach(steps::add);
     }
-    // stable: steps at the same moment keep their order of occurrence within their process
-    steps.sort(Comparator.comparing(HistoricActivityInstance::getStartTime));
+    // when each step happened (a timer's when it fired, a task's when it was completed); stable: steps
+    // at the same moment keep their order of occurrence within their process
+    steps.sort(Comparator.comparing(HistoricActivityInstance::getEndTime));
     StringBuilder text = new StringBuilder();
     for (HistoricActivityInstance step : steps) {
-      text.append(DAY.format(LocalDate.ofInstant(step.getStartTime().toInstant(), zone)))
+      text.append(DAY.format(LocalDate.ofInstant(step.getEndTime().toInstant(), zone)))
           .append(" | ").append(processNames.get(step.getProcessInstanceId()))
-          .append(" | ").append(step.getActivityName());
+          .append(" | ").append(words(step));
       if (step.getAssignee() != null) {
-        text.append(" (").append(step.getAssignee()).append(")");
+        text.append(", recorded by ").append(names.apply(step.getAssignee()));
       }
-      if ("userTask".equals(step.getActivityType()) && step.getEndTime() != null) {
+      if ("userTask".equals(step.getActivityType())) {
         text.append(notesAndReasons(history, step.getId()));
-      }
-      if (step.getEndTime() == null) {
-        text.append(" - in progress");
       }
       text.append('\n');
     }
     return text.toString();
+  }
+
+  /** What a step says it did: its words, else its name in the model; empty for bookkeeping. */
+  private String words(HistoricActivityInstance step) {
+    return words.getProperty(step.getActivityId(), step.getActivityName()).strip();
   }
 
   /**
@@ -227,9 +254,14 @@ public class CaseFileBuilder {
       LocalDate offenceTo,
       Integer unauthorisedSessions,
       String proceedingsType,
-      String noticeNumber) {}
+      String noticeNumber,
+      String officerName) {}
 
-  /** The witness statement from the template, filled in from the case. */
+  /**
+   * The witness statement from the template, filled in from the case: only what the case's records
+   * show. That the authority considered an education supervision order before prosecuting (s447) is
+   * the officer's to confirm when preparing the case ({@link #withSupervisionOrderConsidered}).
+   */
   public String witnessStatement(Statement s) {
     String parents = s.parentNames();
     String offence =
@@ -242,9 +274,10 @@ public class CaseFileBuilder {
         CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(s.proceedingsType())
             ? "The local authority applies for an education supervision order under section 36 of the Children Act 1989: the child is not being properly educated, and support has not secured regular attendance."
             : s.noticeNumber() != null
-                ? "Penalty notice " + s.noticeNumber() + " was issued for this period and was not paid within the period allowed. The local authority has considered an education supervision order (Education Act 1996 s447) and prosecutes for the original offence."
-                : "The local authority has considered an education supervision order (Education Act 1996 s447) and prosecutes under section 444 of the Education Act 1996.";
+                ? "Penalty notice " + s.noticeNumber() + " was issued for this period and was not paid within the period allowed. The local authority prosecutes for the original offence under section 444 of the Education Act 1996."
+                : "The local authority prosecutes under section 444 of the Education Act 1996.";
     return template
+        .replace("{{officerName}}", s.officerName() == null || s.officerName().isBlank() ? NO_OFFICER : s.officerName())
         .replace("{{authority}}", notices.authority().name())
         .replace("{{pupilName}}", String.valueOf(s.pupilName()))
         .replace("{{pupilUpn}}", String.valueOf(s.pupilUpn()))
@@ -253,5 +286,20 @@ public class CaseFileBuilder {
         .replace("{{parentsClause}}", parentsClause(parents))
         .replace("{{offenceParagraph}}", offence)
         .replace("{{proceedingsParagraph}}", proceedings);
+  }
+
+  /** The sentence paragraph 4 gains when the officer confirms the s447 consideration. */
+  static final String SUPERVISION_ORDER_CONSIDERED =
+      "Before deciding to prosecute, the local authority considered an education supervision order (Education Act 1996 s447).";
+
+  /**
+   * The statement once the officer has confirmed, preparing the case, that an education supervision
+   * order was considered before prosecuting: paragraph 4 says so (once, however often it is confirmed).
+   */
+  static String withSupervisionOrderConsidered(String statement) {
+    if (statement == null || statement.contains(SUPERVISION_ORDER_CONSIDERED)) {
+      return statement;
+    }
+    return statement.replaceFirst("(?m)^(4\\. .*)$", "$1 " + java.util.regex.Matcher.quoteReplacement(SUPERVISION_ORDER_CONSIDERED));
   }
 }

@@ -57,6 +57,9 @@ public class CourtCaseReady implements TaskListener {
             INFORMATION_LAID_ON.name(),
             "is after the 6-month limit, " + Days.shown(limit) + " (Magistrates' Courts Act 1980 s127): the prosecution is time-barred");
       }
+      // the officer has now confirmed it: the witness statement may say so
+      CourtProceedings.WITNESS_STATEMENT.set(
+          task, CaseFileBuilder.withSupervisionOrderConsidered(CourtProceedings.WITNESS_STATEMENT.get(task)));
     } else if (Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
       throw new InvalidInputException(
           CHILD_LOOKED_AFTER.name(),

@@ -2,6 +2,7 @@ package uk.schoolattendance.improvement;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import uk.schoolattendance.notices.Letterhead;
 import uk.schoolattendance.notices.PenaltyNoticeProperties.Authority;
+import uk.schoolattendance.process.KeptTogether;
 import uk.schoolattendance.process.ThresholdWords;
 
 /**
@@ -196,19 +198,22 @@ public final class NoticeToImproveLetter {
       document.add(sectionTitle);
       document.add(new Paragraph(section[1], body));
     }
+    // the contact and the signature block on one page: "For and on behalf of …" never stands alone on the next
+    List<Element> block = new java.util.ArrayList<>();
     Paragraph contactTitle = new Paragraph("Contact", bold);
     contactTitle.setSpacingBefore(4);
-    document.add(contactTitle);
-    document.add(new Paragraph(contact(c), body));
+    block.add(contactTitle);
+    block.add(new Paragraph(contact(c), body));
     Paragraph regards = new Paragraph("Yours sincerely,", body);
     regards.setSpacingBefore(8);
-    document.add(regards);
+    block.add(regards);
     Paragraph signature = new Paragraph(" ", body);
     signature.setSpacingBefore(18); // room to sign
-    document.add(signature);
+    block.add(signature);
     for (String line : signedBy(c)) {
-      document.add(new Paragraph(line, body));
+      block.add(new Paragraph(line, body));
     }
+    document.add(KeptTogether.of(block.toArray(Element[]::new)));
   }
 
   private NoticeToImproveLetter() {}

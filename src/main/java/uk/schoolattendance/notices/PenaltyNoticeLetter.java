@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeProperties.Authority;
+import uk.schoolattendance.process.KeptTogether;
 import uk.schoolattendance.process.Wording;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
@@ -159,11 +160,13 @@ public class PenaltyNoticeLetter {
               + " notice may be issued.",
           body));
 
-      section(document, heading, "Contact");
-      document.add(new Paragraph(
+      // the closing section on one page: its heading never ends a page without the address under it
+      Paragraph contact = new Paragraph("Contact", heading);
+      contact.setSpacingBefore(4);
+      document.add(KeptTogether.of(contact, new Paragraph(
           "Write to " + authority.contact() + ", " + authority.name() + ", " + authority.address() + ", quoting "
               + n.noticeNumber() + ".",
-          body));
+          body)));
       document.close();
     } catch (DocumentException e) {
       throw new IllegalStateException("could not render penalty notice " + n.noticeNumber(), e);

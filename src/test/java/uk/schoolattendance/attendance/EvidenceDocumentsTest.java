@@ -71,8 +71,16 @@ class EvidenceDocumentsTest {
     assertThat(file).containsEntry(CourtProceedings.REGISTRATION_CERTIFICATE_TITLE.name(), title);
     // the witness statement counts the offence period's sessions, not the case's last 10 school weeks (12)
     assertThat((String) file.get(CourtProceedings.WITNESS_STATEMENT.name()))
-        .contains("Between 21 Oct 2026 and 4 Nov 2026 the child failed to attend the school regularly, missing 10 sessions"
-            + " without authorisation");
+        .contains("Between 21 October 2026 and 4 November 2026 the child failed to attend the school regularly, missing 10 sessions"
+            + " without authorisation")
+        // made by the case's officer (the school's named officer), whom the identity store names
+        .contains("Statement of: Olivia Okafor").doesNotContain("[name of");
+    // what happened in the case, not the steps the processes went through
+    assertThat((String) file.get(CourtProceedings.CHRONOLOGY.name()))
+        .contains("Attendance case opened").contains("Pupil Planning Meeting held")
+        .contains("Court proceedings requested")
+        .doesNotContain("in progress").doesNotContain("Take case to court").doesNotContain("Open court record")
+        .doesNotContain("Legal route chosen |").doesNotContain("Support started");
     String documentId = (String) file.get(CourtProceedings.REGISTRATION_CERTIFICATE_ID.name());
     assertThat(documentId).startsWith("DOC-");
 

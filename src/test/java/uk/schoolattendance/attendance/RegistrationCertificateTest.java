@@ -122,6 +122,30 @@ class RegistrationCertificateTest {
     assertThat(total(text(pdf), "Possible sessions")).isEqualTo(
         (Integer) RegisterApi.get(rest, "school2", "/api/pupils/" + upn + "/attendance?asOf=2026-11-24").getBody()
             .get("possibleSessions"));
+
+    // a clerk adding the page: every session shown is either possible or counted as not possible; the
+    // closed days' # sessions (1 to 3 September, 19 to 23 October: 8 days) are among those not counted
+    // (the text of a table row runs its cells together: "1 September 2026Tue##"; a mark is one character)
+    Matcher row = Pattern.compile("\\d{1,2}[A-Z][a-z]+2026(Mon|Tue|Wed|Thu|Fri)(\\S)(\\S)").matcher(text);
+    int shown = 0;
+    int closed = 0;
+    while (row.find()) {
+      for (String session : new String[] {row.group(2), row.group(3)}) {
+        shown++;
+        closed += session.equals("#") ? 1 : 0;
+      }
+    }
+    assertThat(closed).isEqualTo(16);
+    assertThat(total(text(pdf), "Sessions not counted as possible")).isEqualTo(closed);
+    assertThat(total(text(pdf), "Possible sessions") + total(text(pdf), "Sessions not counted as possible")).isEqualTo(shown);
+    assertThat(text(pdf)).contains("Sessions not counted as possible: 16 (16 of them on days the school was closed, #)");
+
+    // the totals, the statement and the signature share the last page: nothing signed stands alone
+    PdfReader again = new PdfReader(pdf);
+    String last = new PdfTextExtractor(again).getTextFromPage(again.getNumberOfPages()).replaceAll("\\s+", " ");
+    again.close();
+    assertThat(last).contains("Totals for the period").contains("Possible sessions").contains("Signed:")
+        .contains("Date of issue: 25 November 2026");
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,9 +61,21 @@ class CourtProceedingsProcessTest {
     setToday(LocalDate.of(2026, 12, 3));
   }
 
+  @AfterEach
+  void noOfficerName() {
+    if (engine.getIdentityService().createUserQuery().userId("officer").count() > 0) {
+      engine.getIdentityService().deleteUser("officer");
+    }
+  }
+
   @Test
   void prosecutionUnderS444OneAfterNonPaymentEndsInAFineReportedToTheSchool() {
     caseHistory("AC-1");
+    // the school's named officer, the case's officer, who makes the witness statement
+    org.camunda.bpm.engine.identity.User officer = engine.getIdentityService().newUser("officer");
+    officer.setFirstName("Olivia");
+    officer.setLastName("Okafor");
+    engine.getIdentityService().saveUser(officer);
     ProcessInstance court = start(prosecution("AC-1"));
     assertThat(court).isWaitingAt("Task_BuildCaseFile");
     execute(job());
@@ -71,31 +84,46 @@ class CourtProceedingsProcessTest {
     assertThat(task()).hasCandidateGroup("attendance-officers");
     assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 17), 9));
     Map<String, Object> file = engine.getRuntimeService().getVariables(court.getId());
+    // what happened, in words, on the day it happened, by whom: not the process's steps
     assertThat((String) file.get(CourtProceedings.CHRONOLOGY.name()))
-        .contains("Hold attendance meeting (officer) - review notes: Mother works nights; mornings are hard")
-        .contains("Agree attendance contract")
-        .containsSubsequence("Case opened", "Hold attendance meeting", "Agree attendance contract", "Case closed",
-            "Court proceedings requested");
+        .contains("1 October 2026 | Attendance case (test history) | Attendance meeting held, recorded by Olivia Okafor"
+            + " - review notes: Mother works nights; mornings are hard")
+        .contains("Attendance contract offered to the parent")
+        .containsSubsequence("Case opened", "Attendance meeting held", "Attendance contract offered to the parent",
+            "Case closed", "3 December 2026 | Court proceedings | Court proceedings requested")
+        .doesNotContain("in progress").doesNotContain("Open court record").doesNotContain("Build case file")
+        .doesNotContain("Hold attendance meeting").doesNotContain(" Oct ").doesNotContain(" Dec ");
     assertThat((String) file.get(CourtProceedings.EVIDENCE_LIST.name()))
         .contains("Attendance certificate")
         .contains("Notice to Improve: none issued")
         .contains("Attendance contract: agreed")
         .contains("Penalty notice PN-2026-000007")
         .doesNotContain("/api/");
+    // a statement the officer can sign after checking: made by the case's officer, dates as 7 September 2026,
+    // and nothing the officer has not yet confirmed (the s447 consideration comes with preparing the case)
     assertThat((String) file.get(CourtProceedings.WITNESS_STATEMENT.name()))
+        .contains("Statement of: Olivia Okafor\nOccupation: Attendance officer, Seaview Borough Council")
+        .doesNotContain("[name of")
         .contains("Sam Pupil")
         .contains("A123456789012")
         .contains("Riverside Primary School")
         .contains("Alex Parent is a parent of the child")
-        .contains("7 Sept 2026")
-        .contains("PN-2026-000007")
-        .contains("s447");
+        .contains("Between 7 September 2026 and 16 October 2026 the child failed to attend the school regularly")
+        .contains("4. Penalty notice PN-2026-000007 was issued for this period and was not paid within the period"
+            + " allowed. The local authority prosecutes for the original offence under section 444 of the Education Act 1996.\n")
+        .doesNotContain("education supervision order").doesNotContain("s447").doesNotContain("Sept ");
 
     assertThatThrownBy(() -> complete(task(), prepared("s444-1", false, "2026-12-01", "2027-01-20")))
         .hasMessageContaining(CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name());
     assertThatThrownBy(() -> complete(task(), prepared("s444-1", true, "2026-12-01", "2026-12-03")))
         .hasMessageContaining(CourtProceedings.HEARING_DATE.name());
     complete(task(), prepared("s444-1", true, "2026-12-01", "2027-01-20"));
+    // the officer confirmed it: paragraph 4 now says so, once
+    String statement = (String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.WITNESS_STATEMENT.name());
+    assertThat(statement)
+        .contains("under section 444 of the Education Act 1996. Before deciding to prosecute, the local authority"
+            + " considered an education supervision order (Education Act 1996 s447).\n");
+    assertThat(statement.split("s447", -1)).hasSize(2);
 
     assertThat(court).isWaitingAt("Event_HearingDateReached");
     Job hearing = job();
