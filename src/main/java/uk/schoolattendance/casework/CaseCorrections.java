@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Json;
@@ -59,6 +60,10 @@ public class CaseCorrections {
   static final int ADDRESS_MAX = 500;
 
   public static final String EVENT = "fact-corrected";
+  /** A liable parent added to an open case (one identified later, e.g. at the Pupil Planning Meeting). */
+  public static final String PARENT_ADDED = "parent-added";
+  /** The field a new parent's name and address are refused under ({@code parent.name}, {@code parent.address}). */
+  public static final String NEW_PARENT = "parent";
   private static final int MAX_CALLED = 100;
   private static final Pattern PARENT_FIELD = Pattern.compile("parents/([^/]+)/(name|address)");
 
@@ -72,6 +77,7 @@ public class CaseCorrections {
   private final SchoolDirectory schools;
   private final SchoolCalendar calendar;
   private final CaseSchoolMove schoolMove;
+  private final Persons persons;
 
   public CaseCorrections(
       RuntimeService runtimeService,
@@ -79,7 +85,9 @@ public class CaseCorrections {
       CurrentUser currentUser,
       SchoolDirectory schools,
       SchoolCalendar calendar,
-      CaseSchoolMove schoolMove) {
+      CaseSchoolMove schoolMove,
+      Persons persons) {
+    this.persons = persons;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.currentUser = currentUser;
@@ -129,6 +137,47 @@ public class CaseCorrections {
     }
   }
 
+  /**
+   * Adds a liable parent to the open case: checked by the one reader of parents ({@link
+   * Parents#of}, as a case's start checks each), made a person ({@link Persons#resolveAll}, as at
+   * the start), appended to the case's {@code parents} (so the search table indexes them and a
+   * later penalty notice route gives them a notice of their own) and recorded in the case's
+   * history with who and when. Refused, naming the field and changing nothing, for a bad name or
+   * address, for a person the case already names, and while penalty notices or court proceedings
+   * are open (as every correction); who may is who may correct a case.
+   */
+  @Transactional
+  public Correction addParent(String caseReference, Object name, Object address) {
+    if (!currentUser.mayCorrectCases()) {
+      throw new AuthorizationException("adding a parent to a case is for attendance officers, senior practitioners and administrators");
+    }
+    String by = currentUser.userId();
+    Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT);
+    ProcessInstance instance = openCase(caseReference);
+    var user = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication(); // checked above: the change itself is the application's
+    try {
+      String caseId = instance.getId();
+      refuseWhileEnforcementIsOpen(caseId, NEW_PARENT);
+      List<Parent> parents = parents(caseId);
+      String personId =
+          persons.resolveAll(List.of(new Persons.Named(null, given.name(), given.address(), null))).get(0);
+      for (Parent parent : parents) {
+        if (parent.id().equals(personId)) {
+          throw new InvalidInputException(
+              NEW_PARENT + ".name", "and address are those of a parent the case already has (" + personId + ")");
+        }
+      }
+      List<Parent> added = new ArrayList<>(parents);
+      added.add(given.withId(personId));
+      Change change = parentsChange(parents, added);
+      String text = given.name() + ", " + given.address() + " (" + personId + ")";
+      return record(caseId, caseReference, NEW_PARENT, change, PARENT_ADDED, text, text, by);
+    } finally {
+      identityService.setAuthentication(user);
+    }
+  }
+
   private ProcessInstance openCase(String caseReference) {
     ProcessInstance instance =
         caseReference == null
@@ -145,17 +194,28 @@ public class CaseCorrections {
 
   private Correction apply(ProcessInstance instance, String caseReference, String field, Object value, String reason, String by) {
     String caseId = instance.getId();
+    refuseWhileEnforcementIsOpen(caseId, "field");
+    Change change = change(caseId, field, value);
+    if (Objects.equals(change.from(), change.to())) {
+      throw new InvalidInputException("value", "the case already holds " + change.to());
+    }
+    String text = field + ": " + change.from() + " → " + change.to() + ": " + reason;
+    return record(caseId, caseReference, field, change, EVENT, text, reason, by);
+  }
+
+  private void refuseWhileEnforcementIsOpen(String caseId, String field) {
     long enforcement =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId)
             .processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY).count();
     if (enforcement > 0) {
       throw new InvalidInputException(
-          "field", "the case has penalty notices or court proceedings open: a notice is corrected by withdrawing it (material error)");
+          field, "the case has penalty notices or court proceedings open: a notice is corrected by withdrawing it (material error)");
     }
-    Change change = change(caseId, field, value);
-    if (Objects.equals(change.from(), change.to())) {
-      throw new InvalidInputException("value", "the case already holds " + change.to());
-    }
+  }
+
+  /** Stores the changed fact on the case (and the running processes it called that hold it) and records it in the case's history. */
+  private Correction record(
+      String caseId, String caseReference, String field, Change change, String event, String text, String reason, String by) {
     for (String id : caseAndCalled(caseId)) {
       // the case always holds the corrected fact (an optional one, e.g. pupilAddress, may be new); a called process only if it has it
       if (id.equals(caseId) || runtimeService.getVariable(id, change.variable().name()) != null) {
@@ -165,14 +225,13 @@ public class CaseCorrections {
     if (change.variable() == SCHOOL_URN) {
       schoolMove.move(caseAndCalled(caseId), change.from(), change.to());
     }
-    String text = field + ": " + change.from() + " → " + change.to() + ": " + reason;
     ArrayNode history = Json.list(HISTORY.from(runtimeService.getVariable(caseId, HISTORY.name())));
     ObjectNode entry =
         CasePathway.entry(
             history,
             LEVEL.from(runtimeService.getVariable(caseId, LEVEL.name())),
             STAGE.from(runtimeService.getVariable(caseId, STAGE.name())),
-            EVENT, by, text);
+            event, by, text);
     entry.put("field", field);
     entry.put("from", change.from());
     entry.put("to", change.to());

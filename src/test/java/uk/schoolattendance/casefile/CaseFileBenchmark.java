@@ -443,11 +443,18 @@ class CaseFileBenchmark {
     timed.add(time(officer, "search by name (a common surname)", "/casework/?q=" + surname));
     timed.add(time(officer, "search by part of a forename and a surname", "/casework/?q=ol%20sm"));
     timed.add(time(officer, "search by a forename and a surname", "/casework/?q=" + encode((String) open.get("pupil_name"))));
+    // a forename typed with a letter too many ("Oliviaa Smith"): found by the words one edit away
+    String[] name = ((String) open.get("pupil_name")).split(" ");
+    timed.add(time(officer, "search by a forename with a letter too many and a surname",
+        "/casework/?q=" + encode(name[0] + name[0].charAt(name[0].length() - 1) + " " + name[1])));
     timed.add(time(officer, "search by UPN", "/casework/?q=" + open.get("pupil_upn")));
     timed.add(time(officer, "search by date of birth", "/casework/?born-day=" + born.getDayOfMonth() + "&born-month="
         + born.getMonthValue() + "&born-year=" + born.getYear()));
     timed.add(time(officer, "search by school (URN)", "/casework/?q=" + lastSchool));
     timed.add(time(officer, "search by case reference", "/casework/?q=" + open.get("case_reference")));
+    String reference = (String) open.get("case_reference");
+    timed.add(time(officer, "search by case reference typed short in lower case",
+        "/casework/?q=" + reference.substring(0, 8).toLowerCase(Locale.UK) + Long.parseLong(reference.substring(8))));
     timed.add(time(officer, "case page: open, a task", "/casework/cases/" + open.get("case_reference")));
     timed.add(time(officer, "case page: waiting on a review date", "/casework/cases/" + waiting));
     timed.add(time(officer, "case page: closed", "/casework/cases/" + closed));

@@ -202,6 +202,104 @@ class CasePageTest {
         .contains("Detail corrected", "Olivia Okafor", "Parent's name: Gail Marsh → Gayle Marsh. Reason: Misspelt on the referral form");
   }
 
+  /** Walk defect 10: a parent identified after the start is added from the case page, checked as at the start. */
+  @Test
+  void anOfficerAddsAParentIdentifiedLaterWhoIsAPersonIndexedForSearchAndInTheTimeline() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Orla Marsh");
+    String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    Object before = String.valueOf(runtimeService.getVariable(caseId, "parents"));
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+    assertThat(page.html().select("#parent-form")).hasSize(1);
+
+    // bad input is refused naming the field, and nothing is added
+    CaseFileClient.Page noAddress = officer.post(page, "#parent-form", Map.of("parent-name", "Declan Quigley", "parent-address", " "));
+    assertThat(noAddress.status()).isEqualTo(400);
+    assertThat(noAddress.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#parent-address");
+    assertThat(noAddress.html().select("#parent-address-error").text()).contains("Address is required: a penalty notice is posted to it");
+    assertThat(noAddress.html().select("#parent-name").attr("value")).isEqualTo("Declan Quigley");
+    CaseFileClient.Page longName = officer.post(page, "#parent-form",
+        Map.of("parent-name", "D".repeat(201), "parent-address", "9 Quay Street, Southend SS1 9QQ"));
+    assertThat(longName.status()).isEqualTo(400);
+    assertThat(longName.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#parent-name");
+    assertThat(longName.html().select("#parent-name-error").text()).contains("Full name must be at most 200 characters");
+    // the parent the case already names is refused (same person)
+    CaseFileClient.Page twice = officer.post(page, "#parent-form",
+        Map.of("parent-name", "Gail Marsh", "parent-address", "1 High Street, Southend SS1 1AA"));
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.html().select("#parent-name-error").text()).contains("a parent the case already has");
+    assertThat(String.valueOf(runtimeService.getVariable(caseId, "parents"))).isEqualTo(before);
+
+    CaseFileClient.Page added = officer.post(page, "#parent-form",
+        Map.of("parent-name", " Declan Quigley ", "parent-address", "9 Quay Street, Southend SS1 9QQ"));
+    assertThat(added.status()).isEqualTo(302);
+    String parents = String.valueOf(runtimeService.getVariable(caseId, "parents"));
+    java.util.regex.Matcher person =
+        java.util.regex.Pattern.compile("\\{\"id\":\"(P-\\d{6,})\",\"name\":\"Declan Quigley\",\"address\":\"9 Quay Street, Southend SS1 9QQ\"")
+            .matcher(parents);
+    assertThat(person.find()).as(parents).isTrue();
+    assertThat(parents).contains("Gail Marsh");
+    assertThat(added.location()).endsWith("/casework/cases/" + reference + "?done=parent");
+    CaseFileClient.Page after = officer.get("/casework/cases/" + reference + "?done=parent");
+    assertThat(after.html().select(".govuk-notification-banner").text()).contains("The parent has been added");
+    assertThat(after.html().select("#parents").text()).contains("Gail Marsh", "Declan Quigley", "9 Quay Street");
+    assertThat(after.html().select("#parents a[href=/casework/persons/" + person.group(1) + "]")).hasSize(1);
+    assertThat(after.html().select("#timeline li").first().text())
+        .contains("Parent added", "Olivia Okafor", "Declan Quigley, 9 Quay Street, Southend SS1 9QQ");
+    // the search table knows the new parent: a search for their name finds the case
+    assertThat(officer.get("/casework/?q=Declan+Quigley").html().select("table").text()).contains(reference);
+  }
+
+  @Test
+  void aSchoolIsNotOfferedAddingAParentAndOneItSendsIsRefused() {
+    String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Pia Marsh");
+    String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    Object before = String.valueOf(runtimeService.getVariable(caseId, "parents"));
+    for (String user : new String[] {"school2", "manager"}) {
+      CaseFileClient person = signedIn(user);
+      CaseFileClient.Page page = person.get("/casework/cases/" + reference);
+      assertThat(page.status()).as(user).isEqualTo(200);
+      assertThat(page.html().select("#parent-form")).as(user).isEmpty();
+      String token = page.html().select("input[name=_csrf]").attr("value");
+      assertThat(person.postForm("/casework/cases/" + reference + "/parents",
+              Map.of("_csrf", token, "parent-name", "Ray Quigley", "parent-address", "2 Quay Street")).status())
+          .as(user).isEqualTo(403);
+    }
+    assertThat(String.valueOf(runtimeService.getVariable(caseId, "parents"))).isEqualTo(before);
+  }
+
+  /** Walk defect 10: the penalty notice route gives the parent added at the Pupil Planning Meeting a notice of their own. */
+  @Test
+  void aParentAddedBeforeThePupilPlanningMeetingGetsAPenaltyNoticeOfTheirOwn() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    try {
+      ProcessInstance started = new CaseFileCases(runtimeService).start(
+          Map.of(AttendanceCase.ENTRY_LEVEL.name(), 4, "pupilAddress", "3 Elm Row, Southend SS1 2CD"),
+          CaseFixtures.UNIVERSAL_SCHOOL, "Rua Marsh", CaseFileCases.newUpn(), "parent-1", "Gwen Marsh");
+      String reference = new CaseFileCases(runtimeService).referenceOf(started);
+      org.camunda.bpm.engine.task.Task meeting = taskService.createTaskQuery().processInstanceId(started.getId()).singleResult();
+      assertThat(meeting.getTaskDefinitionKey()).isEqualTo(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+
+      CaseFileClient officer = signedIn("officer");
+      CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+      assertThat(officer.post(page, "#parent-form",
+          Map.of("parent-name", "Owen Marsh", "parent-address", "7 Pier Hill, Southend SS1 2EE")).status()).isEqualTo(302);
+
+      taskService.complete(meeting.getId(), Map.of(
+          "legalRoute", "penalty-notice", "legalRouteReason", "No engagement",
+          "offenceFrom", "2026-09-14", "offenceTo", "2026-10-09",
+          "thresholdEvidenceConfirmed", true, "thresholdEvidenceSessions", 12));
+      var notices = runtimeService.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")
+          .superProcessInstanceId(started.getId()).listPage(0, 10);
+      assertThat(notices.stream().map(notice -> runtimeService.getVariable(notice.getId(), "parentName")))
+          .containsExactlyInAnyOrder("Gwen Marsh", "Owen Marsh");
+      assertThat(notices.stream().map(notice -> String.valueOf(runtimeService.getVariable(notice.getId(), "parentAddress"))))
+          .contains("7 Pier Hill, Southend SS1 2EE");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   @Test
   void anOfficerEscalatesACaseWithAReasonAndTheTimelineSaysSo() {
     String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Ned Marsh");

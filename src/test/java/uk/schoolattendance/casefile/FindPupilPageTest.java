@@ -61,6 +61,35 @@ class FindPupilPageTest {
     assertThat(byFields.html().select("#results-heading").text()).contains("for date of birth 28 May 2016");
   }
 
+  /** Walk defect 19: a reference typed short or in lower case, and a name with a small misspelling, still find the case. */
+  @Test
+  void aShortLowerCaseReferenceAndANameOneLetterOffFindTheCaseExactMatchesFirst() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Lily Quarendon", CaseFileCases.newUpn(), "parent-1", "Dana Quarendon"));
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Mia Ahmed Quarendon", CaseFileCases.newUpn(), "parent-1", "Ezra Velloway");
+    cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Mia Ahmad Quarendon", CaseFileCases.newUpn(), "parent-1", "Ines Tollworthy");
+    CaseFileClient officer = signedIn("officer");
+
+    // "ac-2026-14" for AC-2026-000014
+    String typed = reference.substring(0, 8).toLowerCase() + Long.parseLong(reference.substring(8));
+    assertThat(typed).isNotEqualTo(reference);
+    CaseFileClient.Page byReference = officer.get("/casework/?q=" + typed);
+    assertThat(pupils(byReference)).containsExactly("Lily Quarendon");
+    assertThat(byReference.html().title()).startsWith("1 case found for case reference " + reference);
+
+    // a letter added, changed or left out
+    assertThat(pupils(officer.get("/casework/?q=lilly+quarendon"))).containsExactly("Lily Quarendon");
+    assertThat(pupils(officer.get("/casework/?q=Lily+Quarenden"))).containsExactly("Lily Quarendon");
+    assertThat(pupils(officer.get("/casework/?q=dana+quarrendon"))).containsExactly("Lily Quarendon");
+    // the exact match first, though the near one comes first in the alphabet
+    assertThat(pupils(officer.get("/casework/?q=ahmed+quarendon"))).containsExactly("Mia Ahmed Quarendon", "Mia Ahmad Quarendon");
+    assertThat(pupils(officer.get("/casework/?q=ahmad+quarendon"))).containsExactly("Mia Ahmad Quarendon", "Mia Ahmed Quarendon");
+    // two letters off is not a small misspelling; short words are not forgiven (too many names are one letter from "mia")
+    assertThat(pupils(officer.get("/casework/?q=lolly+quarendon"))).isEmpty();
+    assertThat(pupils(officer.get("/casework/?q=mya+quarendon"))).isEmpty();
+  }
+
   @Test
   void childrenSharingALiableParentAreShownTogether() {
     CaseFileCases cases = new CaseFileCases(runtimeService);

@@ -106,7 +106,8 @@ public record CasePage(
       DocumentForm document,
       String documentLimit,
       List<FieldError> errors,
-      boolean reassign) {
+      boolean reassign,
+      ParentForm parent) {
 
     public boolean any() {
       return addNote || correct || close;
@@ -137,6 +138,14 @@ public record CasePage(
 
     public static CorrectionForm empty() {
       return new CorrectionForm("", "", "");
+    }
+  }
+
+  /** A liable parent to add: name and address, as the start form takes each parent. */
+  public record ParentForm(String name, String address) {
+
+    public static ParentForm empty() {
+      return new ParentForm("", "");
     }
   }
 

@@ -34,7 +34,8 @@ class CasePageController {
       Map.of("note", "Your note has been added", "contact", "The contact has been recorded",
           "correction", "The detail has been corrected", "closed", "The case has been closed",
           "level", "The case has moved to its new level", "document", "The document has been added",
-          "officer", "The case has been given to another officer");
+          "officer", "The case has been given to another officer",
+          "parent", "The parent has been added");
 
   private final CasePageReader reader;
   private final CaseNotes notes;
@@ -123,6 +124,36 @@ class CasePageController {
     }
     return refused(caseReference, CasePageReader.Forms.refused(form, errors),
         request, response, model);
+  }
+
+  /**
+   * Adds a liable parent identified after the start (e.g. at the Pupil Planning Meeting): the
+   * name and address are checked by the one reader of parents the start uses
+   * ({@link CaseCorrections#addParent}); a refused field is named and nothing is added.
+   */
+  @PostMapping("/casework/cases/{caseReference}/parents")
+  String addParent(
+      @PathVariable String caseReference,
+      @RequestParam(name = "parent-name", required = false) String name,
+      @RequestParam(name = "parent-address", required = false) String address,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    String caseId = reader.caseIdOf(caseReference);
+    if (!notes.mayUpdate(caseId)) {
+      throw new org.camunda.bpm.engine.AuthorizationException("adding a parent needs UPDATE on the case");
+    }
+    CasePage.ParentForm form = new CasePage.ParentForm(name, address);
+    List<FieldError> errors = new ArrayList<>();
+    try {
+      corrections.addParent(caseReference, name, address);
+      return done(caseReference, "parent");
+    } catch (InvalidInputException refused) {
+      String field = refused.getField() == null ? "" : refused.getField();
+      errors.add(new FieldError(
+          field.endsWith(".address") ? "parent-address" : "parent-name",
+          (field.endsWith(".address") ? "Address " : field.endsWith(".name") ? "Full name " : "The parent was not added: ")
+              + refused.getRule()));
+    }
+    return refused(caseReference, CasePageReader.Forms.refused(form, errors), request, response, model);
   }
 
   @PostMapping("/casework/cases/{caseReference}/closure")

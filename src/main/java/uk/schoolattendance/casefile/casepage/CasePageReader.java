@@ -143,7 +143,13 @@ class CasePageReader {
   /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */
   record Forms(
       CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
-      CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
+      CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors, CasePage.ParentForm parent) {
+
+    Forms(
+        CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
+        CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
+      this(note, correction, closing, level, document, errors, CasePage.ParentForm.empty());
+    }
 
     static Forms empty() {
       return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(),
@@ -164,6 +170,10 @@ class CasePageReader {
 
     static Forms refused(CasePage.LevelForm level, List<uk.schoolattendance.casefile.FieldError> errors) {
       return new Forms(empty().note(), empty().correction(), empty().closing(), level, empty().document(), errors);
+    }
+
+    static Forms refused(CasePage.ParentForm parent, List<uk.schoolattendance.casefile.FieldError> errors) {
+      return new Forms(empty().note(), empty().correction(), empty().closing(), empty().level(), empty().document(), errors, parent);
     }
 
     static Forms refused(CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
@@ -304,7 +314,7 @@ class CasePageReader {
         update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
         forms.note(), forms.correction(), forms.closing(), forms.level(), forms.document(),
         CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors(),
-        open && reassignment.mayReassign(caseId));
+        open && reassignment.mayReassign(caseId), forms.parent());
   }
 
   private List<CasePage.DocumentView> documents(String caseReference, String caseId) {

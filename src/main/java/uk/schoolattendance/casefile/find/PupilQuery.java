@@ -10,11 +10,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.schoolattendance.casefile.index.CaseReferenceText;
 import uk.schoolattendance.casefile.index.NameWords;
 
 /**
  * What a person typed into "Find a pupil", understood as one kind of search: a case reference
- * ("AC-2026-000123"), a UPN (13 characters), a school's URN (6 digits), a date of birth
+ * ("AC-2026-000123", or typed short and in any case: "ac-2026-123"), a UPN (13 characters), a school's URN (6 digits), a date of birth
  * ("28/05/2016", "28-5-2016", "28 May 2016") or words of a name (a pupil's, a parent's or a
  * school's, each word matched from its start).
  */
@@ -29,7 +30,7 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
     NAME
   }
 
-  static final Pattern REFERENCE = Pattern.compile("(?i)AC-\\d{4}-\\d{1,9}");
+  static final Pattern REFERENCE = CaseReferenceText.TYPED;
   static final Pattern UPN = Pattern.compile("(?i)[A-Z]\\d{12}|[A-Z]\\d{11}[A-Z]");
   static final Pattern URN = Pattern.compile("\\d{6}");
   static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/\\-. ](\\d{1,2})[/\\-. ](\\d{4})");
@@ -48,7 +49,7 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
       return new PupilQuery(Kind.EMPTY, "", null, List.of());
     }
     if (REFERENCE.matcher(text).matches()) {
-      return new PupilQuery(Kind.REFERENCE, text.toUpperCase(Locale.UK), null, List.of());
+      return new PupilQuery(Kind.REFERENCE, CaseReferenceText.full(text), null, List.of());
     }
     String squeezed = text.replace(" ", "");
     if (UPN.matcher(squeezed).matches()) {

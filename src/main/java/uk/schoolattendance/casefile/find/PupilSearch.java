@@ -63,11 +63,18 @@ class PupilSearch {
     return new Found(withSiblings(shown), more);
   }
 
+  /**
+   * Exact matches first (each typed word starts a word of the name, or names the school), then,
+   * while there is room, names one small misspelling away ({@link CaseIndex#byNameWordsNear}).
+   */
   private List<String> byName(List<String> words, int limit) {
     Set<String> ids = new LinkedHashSet<>(index.byNameWords(words, limit));
     Set<String> urns = schoolsNamed(words);
     if (!urns.isEmpty()) {
       ids.addAll(index.bySchools(urns, false, limit));
+    }
+    if (ids.size() < limit) {
+      ids.addAll(index.byNameWordsNear(words, limit));
     }
     return new ArrayList<>(ids);
   }

@@ -60,9 +60,39 @@ public class CaseIndex {
     return ordered(sql, args, limit);
   }
 
+  /**
+   * Cases whose names (or parents' names) have, for each typed word, a word starting with it or
+   * one edit from it ({@link NameWords#near}): "lilly harris" finds Lily Harris, "ahmad" Mia
+   * Ahmed. Each word is still one look-up on the words' index (its prefix, and its near words as
+   * an {@code IN} list), so the query costs what the exact one does, a few hundred index probes
+   * more. Empty when no typed word is long enough to be forgiven (the exact search is the same).
+   */
+  public List<String> byNameWordsNear(List<String> words, int limit) {
+    if (words.stream().allMatch(word -> NameWords.near(word).isEmpty())) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    for (String word : words) {
+      List<String> near = new ArrayList<>(NameWords.near(word));
+      sql.append(" AND c.process_instance_id IN (SELECT w.process_instance_id FROM cf_case_word w WHERE w.word LIKE ?");
+      args.add(word + "%");
+      if (!near.isEmpty()) {
+        // a union, not an OR: each side keeps to the index on word (a prefix range, then equal look-ups)
+        sql.append(" UNION ALL SELECT n.process_instance_id FROM cf_case_word n WHERE n.word IN (")
+            .append(SqlLists.placeholders(near.size())).append(")");
+        args.addAll(near);
+      }
+      sql.append(")");
+    }
+    return ordered(sql, args, limit);
+  }
+
+  /** The case with this reference, as typed in any case or short ("ac-2026-14" for AC-2026-000014). */
   public List<String> byReference(String caseReference, int limit) {
-    return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.case_reference = ?"),
-        List.of(caseReference), limit);
+    List<String> forms = new ArrayList<>(new LinkedHashSet<>(List.of(caseReference, CaseReferenceText.full(caseReference))));
+    return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.case_reference IN (")
+        .append(SqlLists.placeholders(forms.size())).append(")"), new ArrayList<>(forms), limit);
   }
 
   public List<String> byUpn(String upn, int limit) {

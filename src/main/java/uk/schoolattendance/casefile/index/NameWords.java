@@ -28,6 +28,40 @@ public final class NameWords {
     return String.join(" ", words(name));
   }
 
+  /** The shortest typed word a search forgives a misspelling in: shorter ones ("sam", "al") would match too many names. */
+  public static final int NEAR_FROM = 4;
+
+  private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+  /**
+   * The words one edit from this one (a letter left out, added, changed, or two neighbours
+   * swapped: "lilly" gives "lily", "ahmad" gives "ahmed"), for a search that forgives a small
+   * misspelling by looking each one up on the words' index; none for a word shorter than {@link
+   * #NEAR_FROM} letters. The word itself is not among them.
+   */
+  public static Set<String> near(String word) {
+    Set<String> near = new LinkedHashSet<>();
+    if (word == null || word.length() < NEAR_FROM || word.length() > MAX_WORD) {
+      return near;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      near.add(word.substring(0, i) + word.substring(i + 1));
+      if (i + 1 < word.length()) {
+        near.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+      }
+      for (char letter : LETTERS.toCharArray()) {
+        near.add(word.substring(0, i) + letter + word.substring(i + 1));
+      }
+    }
+    for (int i = 0; i <= word.length(); i++) {
+      for (char letter : LETTERS.toCharArray()) {
+        near.add(word.substring(0, i) + letter + word.substring(i));
+      }
+    }
+    near.remove(word);
+    return near;
+  }
+
   /** The words of a name, in order, each at most 100 characters. */
   public static Set<String> words(String name) {
     Set<String> words = new LinkedHashSet<>();

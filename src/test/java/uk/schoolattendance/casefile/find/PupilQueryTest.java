@@ -1,0 +1,27 @@
+package uk.schoolattendance.casefile.find;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import uk.schoolattendance.casefile.index.NameWords;
+
+/** What "Find a pupil" makes of what a person typed: a reference however typed, and the near words of a name. */
+class PupilQueryTest {
+
+  @Test
+  void aCaseReferenceTypedShortInLowerCaseOrWithSpacesIsTheFullReference() {
+    for (String typed : new String[] {"ac-2026-14", "AC-2026-000014", "Ac 2026 14", "ac2026-0014", " AC-2026-14 "}) {
+      PupilQuery query = PupilQuery.of(typed);
+      assertThat(query.kind()).as(typed).isEqualTo(PupilQuery.Kind.REFERENCE);
+      assertThat(query.text()).as(typed).isEqualTo("AC-2026-000014");
+    }
+    assertThat(PupilQuery.of("AC-2026-9000010").text()).isEqualTo("AC-2026-9000010");
+  }
+
+  @Test
+  void aWordsNearWordsAreOneEditAwayAndShortWordsHaveNone() {
+    assertThat(NameWords.near("lilly")).contains("lily", "lilley", "lilyl", "billy").doesNotContain("lilly", "lolli");
+    assertThat(NameWords.near("ahmad")).contains("ahmed", "ahmd", "hamad");
+    assertThat(NameWords.near("mia")).isEmpty();
+  }
+}
