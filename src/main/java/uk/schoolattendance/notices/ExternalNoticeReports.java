@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.security.CurrentUser;
 
 /**
  * What the issuer of a notice someone else issued (a head teacher, the police, another local
@@ -17,6 +18,7 @@ import uk.schoolattendance.process.InvalidInputException;
  * after a withdrawal of the authority's own ({@link NoticePlaces}). The authority's own notices are
  * withdrawn and paid through their process, never here. Bad input, or a notice that does not take
  * the report, is refused with an {@link InvalidInputException} naming the field; nothing changes.
+ * Only the compliance team and administrators record these ({@link CurrentUser#recordsExternalNotices}).
  */
 @Service
 public class ExternalNoticeReports {
@@ -28,8 +30,11 @@ public class ExternalNoticeReports {
   private final NoticeDates dates;
   private final NoticePlaces places;
   private final ProcessEngine engine;
+  private final CurrentUser currentUser;
 
-  ExternalNoticeReports(PenaltyNoticeRegister register, NoticeDates dates, NoticePlaces places, ProcessEngine engine) {
+  ExternalNoticeReports(
+      PenaltyNoticeRegister register, NoticeDates dates, NoticePlaces places, ProcessEngine engine, CurrentUser currentUser) {
+    this.currentUser = currentUser;
     this.register = register;
     this.dates = dates;
     this.places = places;
@@ -94,6 +99,11 @@ public class ExternalNoticeReports {
 
   /** The notice, which must be one someone else issued: the authority's own go through their process. */
   private PenaltyNoticeEntry othersNotice(String noticeNumber, String what) {
+    if (!currentUser.recordsExternalNotices()) {
+      // the API and the pages check first; this holds for any other caller
+      throw new NoticeActionRefused(NoticeActionRefused.Why.NOT_YOURS, "Not yours to record",
+          "only the compliance team records what the issuer of a notice reports");
+    }
     PenaltyNoticeEntry notice = register.get(noticeNumber);
     if (PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())) {
       throw new InvalidInputException(
