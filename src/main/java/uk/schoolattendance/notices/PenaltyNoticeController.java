@@ -102,7 +102,12 @@ class PenaltyNoticeController {
     return register.find(noticeNumber).filter(notice -> currentUser.mayRead(notice.schoolUrn()));
   }
 
-  /** One page of the register, newest first, with the filters applied. */
+  /**
+   * One page of the register ({@code page} from 0, {@code size} notices), newest first (by day of
+   * issue, then notice number: every notice on exactly one page), with the filters applied, and
+   * {@code totalElements} and {@code totalPages}. A page past the last is refused naming {@code page}
+   * (page 0 always exists, empty when nothing matches).
+   */
   @GetMapping
   Map<String, Object> list(
       @RequestParam(required = false) String caseReference,
@@ -129,9 +134,16 @@ class PenaltyNoticeController {
         new RegisterQuery(
             caseReference, pupilUpn, parentId, status, pageNumber, pageSize,
             currentUser.readsEverySchool() ? null : currentUser.schoolUrns());
+    long total = register.count(query);
+    long totalPages = (total + pageSize - 1) / pageSize;
+    if (pageNumber > 0 && pageNumber >= totalPages) {
+      throw new InvalidInputException(
+          "page", "must be from 0 to " + Math.max(0, totalPages - 1) + ": " + total + (total == 1 ? " notice matches" : " notices match")
+              + ", " + totalPages + (totalPages == 1 ? " page" : " pages") + " of " + pageSize);
+    }
     List<PenaltyNoticeEntry> content = register.search(query);
     return Map.of(
-        "content", content, "page", pageNumber, "size", pageSize, "totalElements", register.count(query));
+        "content", content, "page", pageNumber, "size", pageSize, "totalElements", total, "totalPages", totalPages);
   }
 
   @GetMapping("/{noticeNumber}")
@@ -140,12 +152,6 @@ class PenaltyNoticeController {
     return ResponseEntity.of(visible(noticeNumber));
   }
 
-  /**
-   * The notice as a PDF, rendered from its register entry. A notice not yet posted or handed over
-   * is printed for the day it will be given ({@code dispatchOn}, default today) and the way
-   * ({@code deliveryMethod}, default post): its date of issue, receipt and deadlines follow from
-   * them. Once issued, the letter shows the dates the register holds.
-   */
   /**
    * The notice's evidence generated from the register of marks: the registration certificate of
    * its offence period, by title, with the stored document's id, SHA-256 and where to read it
@@ -168,6 +174,13 @@ class PenaltyNoticeController {
         .toList()));
   }
 
+  /**
+   * The notice as a PDF, rendered from its register entry. A notice not yet posted or handed over
+   * is printed for the day it will be given ({@code dispatchOn}, default today) and the way
+   * ({@code deliveryMethod}, default post): its date of issue, receipt and deadlines follow from
+   * them. Once issued, the letter shows the dates the register holds. A prepared notice beyond the
+   * limit is not printed: 409 "Beyond the limit", as its posting is refused.
+   */
   @GetMapping("/{noticeNumber}/letter")
   ResponseEntity<byte[]> letter(
       @PathVariable String noticeNumber,
@@ -176,6 +189,13 @@ class PenaltyNoticeController {
     checkNumber(noticeNumber);
     String method = Inputs.oneOf(PenaltyNotice.DELIVERY_METHOD.name(), deliveryMethod, PenaltyNotice.DELIVERY_METHODS);
     LocalDate on = Inputs.day("dispatchOn", dispatchOn, dates.zone());
+    visible(noticeNumber)
+        .filter(notice -> PenaltyNoticeEntry.PREPARED.equals(notice.status()) && notice.beyondLimit(properties.limit()))
+        .ifPresent(notice -> {
+          // a letter that may not be posted is not printed either: nobody posts it by mistake
+          throw new NoticeActionRefused(NoticeActionRefused.Why.LIMIT_REACHED, "Beyond the limit",
+              "The letter is not printed: " + NoticePlaces.beyondLimitRefusal(notice, properties));
+        });
     return visible(noticeNumber)
         .map(
             notice ->

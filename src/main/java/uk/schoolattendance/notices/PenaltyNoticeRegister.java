@@ -2,6 +2,7 @@ package uk.schoolattendance.notices;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,10 +10,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.persons.Persons;
@@ -411,6 +415,59 @@ public class PenaltyNoticeRegister {
         "'prepared', 'issued', 'unpaid'");
   }
 
+  /**
+   * Withdraws a notice someone else issued, as its issuer reported: its day, ground and who told
+   * the compliance team. Only a standing ({@code unpaid} or {@code paid}) notice of another issuer
+   * changes; the caller checks the rest first ({@link ExternalNoticeReports}).
+   */
+  public void recordIssuerWithdrawal(String noticeNumber, String ground, String reason, LocalDate on, String reportedBy) {
+    issuerChange(
+        noticeNumber,
+        "status = 'withdrawn', withdrawal_reason = ?, withdrawal_ground = ?, withdrawn_on = ?, withdrawal_reported_by = ?,"
+            + " active_key = NULL",
+        java.util.Arrays.asList(reason, ground, date(on), reportedBy),
+        "'unpaid', 'paid'");
+  }
+
+  /** Records the payment of a notice someone else issued, as its issuer reported it, and who told us. */
+  public void recordIssuerPayment(String noticeNumber, BigDecimal amount, LocalDate paidOn, String reportedBy) {
+    issuerChange(
+        noticeNumber, "status = 'paid', amount_paid = ?, paid_on = ?, payment_reported_by = ?",
+        java.util.Arrays.asList(amount, date(paidOn), reportedBy), "'unpaid'");
+  }
+
+  /** A change to a notice someone else issued, in one of {@code fromStatuses}; the authority's own are never changed here. */
+  private void issuerChange(String noticeNumber, String assignments, List<Object> values, String fromStatuses) {
+    List<Object> args = new ArrayList<>(values);
+    args.add(new Timestamp(EngineClock.now().getTime()));
+    args.add(noticeNumber);
+    args.add(PenaltyNoticeEntry.LOCAL_AUTHORITY);
+    int updated =
+        jdbc.update(
+            "UPDATE pn_notice SET " + assignments + ", updated_at = ? WHERE notice_number = ? AND issued_by <> ?"
+                + " AND status IN (" + fromStatuses + ")",
+            args.toArray());
+    if (updated != 1) {
+      throw new InvalidInputException(
+          "noticeNumber",
+          find(noticeNumber).map(notice -> "notice " + noticeNumber + " is " + notice.status())
+              .orElse("no penalty notice " + noticeNumber + " in the register"));
+    }
+  }
+
+  /** Who told the compliance team of a notice's withdrawal or payment by its issuer; either may be null. */
+  public record IssuerReports(String withdrawalReportedBy, String paymentReportedBy) {}
+
+  public IssuerReports issuerReports(String noticeNumber) {
+    return jdbc.query(
+            "SELECT withdrawal_reported_by, payment_reported_by FROM pn_notice WHERE notice_number = ?",
+            (rs, row) -> new IssuerReports(rs.getString("withdrawal_reported_by"), rs.getString("payment_reported_by")),
+            noticeNumber)
+        .stream()
+        .findFirst()
+        .orElse(new IssuerReports(null, null));
+  }
+
   /** Records that the recipient is prosecuted for the original offence after non-payment. */
   public void recordProsecution(String noticeNumber, LocalDate on) {
     transition(noticeNumber, "status = 'prosecuted', prosecuted_on = ?", List.of(date(on)), "'unpaid'");
@@ -450,6 +507,58 @@ public class PenaltyNoticeRegister {
         "SELECT " + COLUMNS + " FROM pn_notice" + where + " ORDER BY " + DAY_OF_ISSUE + " DESC, notice_number DESC"
             + " LIMIT ? OFFSET ?",
         ROW, args.toArray());
+  }
+
+  /**
+   * One page of the register in the order its page lists notices: soonest next deadline first (a
+   * prepared notice's "Post or hand over the notice" task's due day; an issued one's reduced
+   * deadline while it runs on {@code today}, then its final deadline; an unpaid one's time limit for
+   * laying an information), notices with nothing due last; ties newest first, then by number, so
+   * the order is total and a notice is on exactly one page.
+   */
+  public List<PenaltyNoticeEntry> byDeadline(RegisterQuery query, LocalDate today) {
+    List<Object> args = new ArrayList<>();
+    String sql = byDeadlineSql(query, today, args) + " LIMIT ? OFFSET ?";
+    args.add(query.size());
+    args.add((long) query.page() * query.size());
+    return jdbc.query(sql, ROW, args.toArray());
+  }
+
+  /**
+   * Every notice the query matches, in {@link #byDeadline} order, handed to {@code each} one at a
+   * time as the database sends them (a read-only transaction, so PostgreSQL streams with a cursor):
+   * the register's CSV export never holds the whole register in memory.
+   */
+  @Transactional(readOnly = true)
+  public void eachByDeadline(RegisterQuery query, LocalDate today, Consumer<PenaltyNoticeEntry> each) {
+    List<Object> args = new ArrayList<>();
+    String sql = byDeadlineSql(query, today, args);
+    jdbc.query(
+        connection -> {
+          PreparedStatement statement = connection.prepareStatement(sql);
+          statement.setFetchSize(STREAM_FETCH_SIZE);
+          for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+          }
+          return statement;
+        },
+        (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
+  }
+
+  private static final int STREAM_FETCH_SIZE = 500;
+
+  private static String byDeadlineSql(RegisterQuery query, LocalDate today, List<Object> args) {
+    args.add(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id());
+    args.add(date(today));
+    String where = query.where(args);
+    return "SELECT * FROM (SELECT " + COLUMNS + ", " + DAY_OF_ISSUE + " AS day_of_issue, CASE status"
+        + " WHEN 'prepared' THEN (SELECT CAST(MIN(t.DUE_DATE_) AS DATE) FROM ACT_RU_TASK t"
+        + " WHERE t.PROC_INST_ID_ = pn_notice.process_instance_id AND t.TASK_DEF_KEY_ = ?)"
+        + " WHEN 'issued' THEN CASE WHEN final_deadline IS NULL THEN NULL"
+        + " WHEN reduced_amount IS NOT NULL AND reduced_deadline IS NOT NULL AND reduced_deadline >= ? THEN reduced_deadline"
+        + " ELSE final_deadline END"
+        + " WHEN 'unpaid' THEN information_deadline END AS next_deadline FROM pn_notice" + where + ") notices"
+        + " ORDER BY CASE WHEN next_deadline IS NULL THEN 1 ELSE 0 END, next_deadline, day_of_issue DESC, notice_number DESC";
   }
 
   public long count(RegisterQuery query) {

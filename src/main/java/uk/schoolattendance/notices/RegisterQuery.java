@@ -1,13 +1,16 @@
 package uk.schoolattendance.notices;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import uk.schoolattendance.process.SqlLists;
 
 /**
  * Filters and paging of a register search; null filters are not applied. {@code schoolUrns}
  * limits the search to those schools' pupils (a school user: see docs/security.md); null means
- * every school.
+ * every school. {@code search} is the register page's one search box: a notice number, case
+ * reference, child's UPN or parent's id (or the person it names), matched exactly as typed or in
+ * capitals.
  */
 public record RegisterQuery(
     String caseReference,
@@ -16,10 +19,21 @@ public record RegisterQuery(
     String status,
     int page,
     int size,
-    Set<String> schoolUrns) {
+    Set<String> schoolUrns,
+    String search) {
 
   public RegisterQuery(String caseReference, String pupilUpn, String parentId, String status, int page, int size) {
-    this(caseReference, pupilUpn, parentId, status, page, size, null);
+    this(caseReference, pupilUpn, parentId, status, page, size, null, null);
+  }
+
+  public RegisterQuery(
+      String caseReference, String pupilUpn, String parentId, String status, int page, int size, Set<String> schoolUrns) {
+    this(caseReference, pupilUpn, parentId, status, page, size, schoolUrns, null);
+  }
+
+  /** The register page's filters: a state and the search box's words (either null for none). */
+  public static RegisterQuery ofPage(String status, String search, int page, int size) {
+    return new RegisterQuery(null, null, null, status, page, size, null, search);
   }
 
   String where(List<Object> args) {
@@ -28,6 +42,16 @@ public record RegisterQuery(
     add(where, args, "pupil_upn", pupilUpn);
     add(where, args, "parent_id", parentId);
     add(where, args, "status", status);
+    if (search != null) {
+      where.append(where.isEmpty() ? " WHERE " : " AND ");
+      where.append("(notice_number IN (?, ?) OR case_reference IN (?, ?) OR pupil_upn IN (?, ?) OR parent_id IN (?, ?)"
+          + " OR person_id IN (?, ?))");
+      String capitals = search.toUpperCase(Locale.UK);
+      for (int i = 0; i < 5; i++) {
+        args.add(search);
+        args.add(capitals);
+      }
+    }
     if (schoolUrns != null) {
       where.append(where.isEmpty() ? " WHERE " : " AND ");
       if (schoolUrns.isEmpty()) {

@@ -116,4 +116,82 @@ class RegisterBrowserTest extends BrowserTestSupport {
       browser.screenshot("casefile-register-beyond-limit");
     }
   }
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private String text(Browser browser, String id) {
+    return browser.driver().findElement(By.id(id)).getText();
+  }
+
+  @Test
+  void thousandsOfNoticesArePagedAndTheFiltersStayFromPageToPage() {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    uk.schoolattendance.notices.BulkNotices bulk =
+        uk.schoolattendance.notices.BulkNotices.make(jdbc, "AC-BROWSER-PAGES", 1992, 2345, today);
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "compliance", "compliance");
+      browser.open("/casework/register");
+      browser.type("#q", "AC-BROWSER-PAGES");
+      browser.press(By.xpath("//button[normalize-space(.)='Show notices']"));
+      browser.waitUntil("searched", () -> text(browser, "showing").equals("Showing 1 to 100 of 2,345 notices"));
+      String firstOfPage1 = browser.driver().findElement(By.cssSelector("#notices tr[data-notice]")).getAttribute("data-notice");
+      assertThat(firstOfPage1).isEqualTo(bulk.inRegisterOrder(null).get(0));
+
+      browser.press(By.id("next-page"));
+      browser.waitUntil("page 2", () -> text(browser, "showing").equals("Showing 101 to 200 of 2,345 notices"));
+      browser.press(By.cssSelector("#pagination a[aria-label='Page 24']"));
+      browser.waitUntil("page 24", () -> text(browser, "showing").equals("Showing 2,301 to 2,345 of 2,345 notices"));
+      assertThat(browser.driver().findElements(By.id("next-page"))).isEmpty();
+
+      // a state chosen keeps the search; its pages keep both
+      new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("state"))).selectByValue("unpaid");
+      browser.press(By.xpath("//button[normalize-space(.)='Show notices']"));
+      long unpaid = bulk.count("unpaid");
+      browser.waitUntil("unpaid", () -> text(browser, "showing")
+          .equals("Showing 1 to 100 of " + String.format(java.util.Locale.UK, "%,d", unpaid) + " notices"));
+      browser.press(By.id("next-page"));
+      browser.waitUntil("unpaid page 2", () -> text(browser, "showing").startsWith("Showing 101 to 200 of"));
+      assertThat(browser.driver().getCurrentUrl()).contains("state=unpaid", "q=AC-BROWSER-PAGES", "page=2");
+      assertThat(browser.driver().findElement(By.id("q")).getAttribute("value")).isEqualTo("AC-BROWSER-PAGES");
+      assertThat(browser.driver().findElements(By.cssSelector("#notices tr[data-notice]")).stream()
+          .map(row -> row.getAttribute("data-notice")).toList())
+          .containsExactlyElementsOf(bulk.inRegisterOrder("unpaid").subList(100, 200));
+      browser.screenshot("casefile-register-pages");
+
+      // a page that does not exist is named
+      browser.open("/casework/register?q=AC-BROWSER-PAGES&page=99");
+      browser.visible(By.cssSelector(".govuk-error-summary"));
+      assertThat(browser.driver().findElement(By.cssSelector(".govuk-error-summary")).getText())
+          .contains("Page ‘99’ does not exist: these notices fill pages 1 to 24 (page 24 is shown below)");
+    } finally {
+      bulk.delete();
+    }
+  }
+
+  @Test
+  void theComplianceTeamRecordsThatTheIssuerWithdrewItsNotice() {
+    String upn = CaseFileCases.newUpn();
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    String first = external(upn, today.minusMonths(6).toString(), today.minusMonths(6).plusDays(9).toString(),
+        today.minusMonths(6).plusDays(14).toString(), new java.math.BigDecimal("80.00"));
+    String second = external(upn, today.minusMonths(3).toString(), today.minusMonths(3).plusDays(9).toString(),
+        today.minusMonths(3).plusDays(14).toString(), null);
+    LocalDate withdrawnOn = today.minusDays(1);
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "compliance", "compliance");
+      browser.open("/casework/register/" + first);
+      browser.visible(By.xpath("//h2[normalize-space(.)='Record the issuer’s withdrawal']"));
+      browser.type("#withdrawn-day", String.valueOf(withdrawnOn.getDayOfMonth()));
+      browser.type("#withdrawn-month", String.valueOf(withdrawnOn.getMonthValue()));
+      browser.type("#withdrawn-year", String.valueOf(withdrawnOn.getYear()));
+      browser.press(By.cssSelector("#issuer-withdrawal-form input[name=ground][value=wrong-recipient]"));
+      browser.type("#withdrawal-reported-by", "A. Head, Riverside Primary School");
+      browser.press(By.xpath("//button[normalize-space(.)='Record the withdrawal']"));
+      browser.waitUntil("withdrawn", () -> browser.driver().getPageSource().contains("The issuer's withdrawal has been recorded"));
+      assertThat(text(browser, "state")).isEqualTo("Withdrawn by its issuer");
+      assertThat(text(browser, "details")).contains("Issued to the wrong person. Withdrawn by its issuer; reported by A. Head");
+      browser.screenshot("casefile-register-issuer-withdrawal");
+    }
+    assertThat(register.get(first).status()).isEqualTo(PenaltyNoticeEntry.WITHDRAWN);
+    assertThat(register.get(second).sequence()).isEqualTo(1);
+  }
 }

@@ -29,6 +29,7 @@ import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseReassignment;
 import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.notices.RegisterQuery;
 import uk.schoolattendance.schools.DateValues;
@@ -76,13 +77,15 @@ class CasePageReader {
 
   private final CaseReassignment reassignment;
   private final ThresholdWords threshold;
+  private final PenaltyNoticeProperties noticeProperties;
 
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
       CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
       PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures,
-      CaseReassignment reassignment, ThresholdWords threshold) {
+      CaseReassignment reassignment, ThresholdWords threshold, PenaltyNoticeProperties noticeProperties) {
+    this.noticeProperties = noticeProperties;
     this.reassignment = reassignment;
     this.threshold = threshold;
     this.documentProperties = documentProperties;
@@ -134,7 +137,7 @@ class CasePageReader {
         open ? taskLinks(row, taskNames) : List.of(),
         timeline(values),
         letters(caseReference, values),
-        notices(caseReference),
+        notices(caseReference, row.pupilUpn()),
         documents(caseReference, caseId),
         actions(caseId, row.level(), open, values, parents, forms),
         banner);
@@ -267,6 +270,9 @@ class CasePageReader {
           "/api/cases/" + path(caseReference) + "/notice-to-improve/letter"));
     }
     for (PenaltyNoticeEntry notice : register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES))) {
+      if (PenaltyNoticeEntry.PREPARED.equals(notice.status()) && notice.beyondLimit(noticeProperties.limit())) {
+        continue; // beyond the limit: not printed (the letter is refused; the notice's page says what to do)
+      }
       letters.add(new CasePage.Letter(
           "Penalty notice " + notice.noticeNumber() + " to " + notice.parentName()
               + (notice.issuedOn() == null ? "" : ", issued " + dates.day(notice.issuedOn())),
@@ -275,16 +281,47 @@ class CasePageReader {
     return letters;
   }
 
-  private List<CasePage.NoticeView> notices(String caseReference) {
+  /**
+   * The case's notices, then the notices someone else issued (a head teacher, the police, another
+   * authority) to a parent of the case's pupil, which count towards the same limit: their state says
+   * who issued them and what their issuer reported (withdrawn, paid).
+   */
+  private List<CasePage.NoticeView> notices(String caseReference, String pupilUpn) {
     LocalDate today = dates.today();
-    return register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES)).stream()
+    List<CasePage.NoticeView> views = new ArrayList<>();
+    register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES)).stream()
         .map(notice -> new CasePage.NoticeView(
             notice.noticeNumber(),
             notice.parentName(),
             Wording.sentence(notice.status()),
             dates.day(notice.issuedOn()),
             notice.awaitingPayment() ? amountsDue(notice, today) : ""))
-        .toList();
+        .forEach(views::add);
+    if (pupilUpn != null) {
+      register.search(new RegisterQuery(null, pupilUpn, null, null, 0, MAX_NOTICES)).stream()
+          .filter(notice -> !PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy()))
+          .map(notice -> new CasePage.NoticeView(
+              notice.noticeNumber(), notice.parentName(), othersNoticeState(notice), dates.day(notice.issuedOn()), ""))
+          .forEach(views::add);
+    }
+    return views;
+  }
+
+  /** The state of a notice someone else issued, in words: "Issued by a head teacher; withdrawn by its issuer on 3 March 2026". */
+  private String othersNoticeState(PenaltyNoticeEntry notice) {
+    String issuer = switch (notice.issuedBy()) {
+      case "head-teacher" -> "a head teacher";
+      case "police" -> "the police";
+      case "other-la" -> "another local authority";
+      default -> notice.issuedBy();
+    };
+    String state = switch (notice.status()) {
+      case PenaltyNoticeEntry.WITHDRAWN -> "withdrawn by its issuer"
+          + (notice.withdrawnOn() == null ? "" : " on " + dates.day(notice.withdrawnOn()));
+      case PenaltyNoticeEntry.PAID -> "paid" + (notice.paidOn() == null ? "" : " on " + dates.day(notice.paidOn()));
+      default -> notice.status();
+    };
+    return "Issued by " + issuer + "; " + state;
   }
 
   /**

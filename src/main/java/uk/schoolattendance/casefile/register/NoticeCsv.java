@@ -1,7 +1,11 @@
 package uk.schoolattendance.casefile.register;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
@@ -52,25 +56,33 @@ class NoticeCsv {
           new Column("informationDeadline", PenaltyNoticeEntry::informationDeadline),
           new Column("issuingOfficerName", PenaltyNoticeEntry::issuingOfficerName));
 
-  String of(List<PenaltyNoticeEntry> notices) {
-    StringBuilder csv = new StringBuilder();
-    line(csv, COLUMNS.stream().map(Column::header).map(Object.class::cast).toList());
-    for (PenaltyNoticeEntry notice : notices) {
-      List<Object> cells = new ArrayList<>();
-      COLUMNS.forEach(column -> cells.add(column.value().apply(notice)));
-      line(csv, cells);
+  /** The header row, then every notice {@code notices} hands over, each written as it comes: the export streams. */
+  void write(Writer out, Consumer<Consumer<PenaltyNoticeEntry>> notices) throws IOException {
+    line(out, COLUMNS.stream().map(Column::header).map(Object.class::cast).toList());
+    try {
+      notices.accept(notice -> {
+        List<Object> cells = new ArrayList<>();
+        COLUMNS.forEach(column -> cells.add(column.value().apply(notice)));
+        try {
+          line(out, cells);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return csv.toString();
+    out.flush();
   }
 
-  private static void line(StringBuilder csv, List<Object> cells) {
+  private static void line(Writer out, List<Object> cells) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
-        csv.append(',');
+        out.write(',');
       }
-      csv.append(cell(cells.get(i)));
+      out.write(cell(cells.get(i)));
     }
-    csv.append("\r\n");
+    out.write("\r\n");
   }
 
   static String cell(Object value) {

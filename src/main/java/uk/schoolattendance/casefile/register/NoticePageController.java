@@ -17,6 +17,7 @@ import uk.schoolattendance.casefile.DayInput;
 import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.notices.ExternalNoticeReports;
 import uk.schoolattendance.notices.NoticeActionRefused;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
@@ -38,14 +39,23 @@ class NoticePageController {
 
   static final int MAX_REASON = 500;
   private static final Map<String, String> DONE =
-      Map.of("payment", "The payment has been recorded", "withdrawal", "The notice has been withdrawn");
+      Map.of("payment", "The payment has been recorded", "withdrawal", "The notice has been withdrawn",
+          "issuer-payment", "The issuer's report of payment has been recorded",
+          "issuer-withdrawal", "The issuer's withdrawal has been recorded: the notice no longer counts towards the limit");
 
   /** The notice page: its details as label and value (a missing value is no line), the forms it takes. */
   record NoticePage(
       String title, PenaltyNoticeEntry notice, String stateLabel, String stateTag, List<Line> details, String letterHref,
       boolean takesPayment, boolean takesWithdrawal, String amountDueToday, PaymentForm payment, WithdrawalForm withdrawal,
       List<FieldError> errors, String done, Map<String, String> methods, Map<String, String> grounds,
-      String beyondLimit, List<EvidenceLink> evidence) {}
+      String beyondLimit, List<EvidenceLink> evidence, boolean takesIssuerPayment, boolean takesIssuerWithdrawal,
+      IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal, String notPrintable) {}
+
+  /** The issuer's report of payment of a notice someone else issued, as typed. */
+  record IssuerPaymentForm(String amount, DayInput paid, String reportedBy) {}
+
+  /** The issuer's withdrawal of a notice someone else issued, as typed. */
+  record IssuerWithdrawalForm(DayInput withdrawn, String ground, String reportedBy) {}
 
   record Line(String label, String value) {}
 
@@ -63,9 +73,11 @@ class NoticePageController {
   private final SchoolDirectory schools;
   private final PenaltyNoticeProperties properties;
   private final EvidenceDocuments documents;
+  private final ExternalNoticeReports reports;
 
   NoticePageController(RegisterKeepers keepers, PenaltyNoticeRegister register, PenaltyNoticeActions actions, UkDates dates,
-      SchoolDirectory schools, PenaltyNoticeProperties properties, EvidenceDocuments documents) {
+      SchoolDirectory schools, PenaltyNoticeProperties properties, EvidenceDocuments documents, ExternalNoticeReports reports) {
+    this.reports = reports;
     this.properties = properties;
     this.documents = documents;
     this.schools = schools;
@@ -86,6 +98,100 @@ class NoticePageController {
     model.addAttribute("page", page(notice(noticeNumber), emptyPayment(), new WithdrawalForm("", ""), List.of(),
         done == null ? null : DONE.get(done)));
     return "casefile/notice";
+  }
+
+  /**
+   * The issuer of a notice someone else issued withdrew it: the day, the ground, who told us
+   * ({@link ExternalNoticeReports#withdrawn}). A refusal names the field; nothing changes.
+   */
+  @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/issuer-withdrawal")
+  String issuerWithdrawal(
+      @PathVariable String noticeNumber,
+      @RequestParam(name = "withdrawn-day", required = false) String day,
+      @RequestParam(name = "withdrawn-month", required = false) String month,
+      @RequestParam(name = "withdrawn-year", required = false) String year,
+      @RequestParam(required = false) String ground,
+      @RequestParam(name = "withdrawal-reported-by", required = false) String reportedBy,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    keepers.require(request);
+    notice(noticeNumber);
+    IssuerWithdrawalForm form = new IssuerWithdrawalForm(new DayInput(day, month, year), ground, reportedBy);
+    List<FieldError> errors = new ArrayList<>();
+    LocalDate on = form.withdrawn().pastOrToday("withdrawn", "the withdrawal", dates.today(), errors);
+    if (ground == null || !NoticeWords.GROUNDS.containsKey(ground)) {
+      errors.add(new FieldError("ground", "Select the ground the issuer gave for withdrawing the notice"));
+    }
+    reportedBy(reportedBy, "withdrawal-reported-by", errors);
+    if (errors.isEmpty()) {
+      try {
+        reports.withdrawn(noticeNumber, on, ground, reportedBy.strip());
+        return "redirect:" + href(noticeNumber) + "?done=issuer-withdrawal";
+      } catch (InvalidInputException refused) {
+        errors.add(issuerError(refused, "withdrawn", "withdrawnOn", "withdrawal-reported-by", "The withdrawal was not recorded: "));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", page(register.get(noticeNumber), emptyPayment(), new WithdrawalForm("", ""), errors, null,
+        emptyIssuerPayment(), form));
+    return "casefile/notice";
+  }
+
+  /** The issuer of a notice someone else issued reports it paid: amount, day, who told us ({@link ExternalNoticeReports#paid}). */
+  @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/issuer-payment")
+  String issuerPayment(
+      @PathVariable String noticeNumber,
+      @RequestParam(required = false) String amount,
+      @RequestParam(name = "paid-day", required = false) String day,
+      @RequestParam(name = "paid-month", required = false) String month,
+      @RequestParam(name = "paid-year", required = false) String year,
+      @RequestParam(name = "payment-reported-by", required = false) String reportedBy,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    keepers.require(request);
+    notice(noticeNumber);
+    IssuerPaymentForm form = new IssuerPaymentForm(amount, new DayInput(day, month, year), reportedBy);
+    List<FieldError> errors = new ArrayList<>();
+    BigDecimal paid = Pounds.read(amount, "amount", "the amount paid", true, errors);
+    LocalDate paidOn = form.paid().pastOrToday("paid", "the payment", dates.today(), errors);
+    reportedBy(reportedBy, "payment-reported-by", errors);
+    if (errors.isEmpty()) {
+      try {
+        reports.paid(noticeNumber, paid, paidOn, reportedBy.strip());
+        return "redirect:" + href(noticeNumber) + "?done=issuer-payment";
+      } catch (InvalidInputException refused) {
+        errors.add("amountPaid".equals(refused.getField())
+            ? new FieldError("amount", "The payment was not recorded: the amount " + refused.getRule())
+            : issuerError(refused, "paid", "paidOn", "payment-reported-by", "The payment was not recorded: "));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", page(register.get(noticeNumber), emptyPayment(), new WithdrawalForm("", ""), errors, null,
+        form, emptyIssuerWithdrawal()));
+    return "casefile/notice";
+  }
+
+  private static void reportedBy(String reportedBy, String field, List<FieldError> errors) {
+    String who = reportedBy == null ? "" : reportedBy.strip();
+    if (who.isEmpty()) {
+      errors.add(new FieldError(field, "Enter who told you, for example the head teacher’s name and school"));
+    } else if (who.length() > ExternalNoticeReports.MAX_REPORTED_BY) {
+      errors.add(new FieldError(field, "Who told you must be " + ExternalNoticeReports.MAX_REPORTED_BY + " characters or fewer"));
+    }
+  }
+
+  /** A refusal of the issuer's report, on the field it names: the date, who told us, or the notice itself. */
+  private static FieldError issuerError(InvalidInputException refused, String dateField, String dateName, String reportedByField,
+      String lead) {
+    String field = refused.getField();
+    if (dateName.equals(field)) {
+      return FieldError.ofDate(dateField, lead + "the date " + refused.getRule());
+    }
+    if ("reportedBy".equals(field)) {
+      return new FieldError(reportedByField, lead + "who told you " + refused.getRule());
+    }
+    if ("withdrawalGround".equals(field)) {
+      return new FieldError("ground", lead + "the ground " + refused.getRule());
+    }
+    return new FieldError("state", lead + refused.getRule());
   }
 
   @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/payment")
@@ -170,18 +276,48 @@ class NoticePageController {
     return new PaymentForm("", DayInput.empty(), "", "");
   }
 
+  private static IssuerPaymentForm emptyIssuerPayment() {
+    return new IssuerPaymentForm("", DayInput.empty(), "");
+  }
+
+  private static IssuerWithdrawalForm emptyIssuerWithdrawal() {
+    return new IssuerWithdrawalForm(DayInput.empty(), "", "");
+  }
+
   private NoticePage page(PenaltyNoticeEntry notice, PaymentForm payment, WithdrawalForm withdrawal, List<FieldError> errors,
       String done) {
+    return page(notice, payment, withdrawal, errors, done, emptyIssuerPayment(), emptyIssuerWithdrawal());
+  }
+
+  private NoticePage page(PenaltyNoticeEntry notice, PaymentForm payment, WithdrawalForm withdrawal, List<FieldError> errors,
+      String done, IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal) {
     String status = notice.status();
+    boolean others = !PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy());
+    boolean notPrintable = PenaltyNoticeEntry.PREPARED.equals(status) && notice.beyondLimit(properties.limit());
     boolean takesPayment = PenaltyNoticeEntry.ISSUED.equals(status);
     boolean takesWithdrawal = notice.processInstanceId() != null
         && List.of(PenaltyNoticeEntry.PREPARED, PenaltyNoticeEntry.ISSUED, PenaltyNoticeEntry.UNPAID).contains(status);
     BigDecimal due = takesPayment && notice.finalDeadline() != null ? notice.amountDueOn(dates.today()) : null;
     return new NoticePage(
-        "Penalty notice " + notice.noticeNumber(), notice, NoticeWords.state(status), NoticeWords.tag(status), details(notice),
-        notice.processInstanceId() == null ? null : "/api/penalty-notices/" + notice.noticeNumber() + "/letter",
+        "Penalty notice " + notice.noticeNumber(), notice, NoticeWords.state(notice), NoticeWords.tag(status), details(notice),
+        notice.processInstanceId() == null || notPrintable ? null : "/api/penalty-notices/" + notice.noticeNumber() + "/letter",
         takesPayment, takesWithdrawal, due == null ? null : NoticeWords.pounds(due), payment, withdrawal, errors, done,
-        NoticeWords.PAYMENT_METHODS, NoticeWords.GROUNDS, beyondLimit(notice), evidence(notice));
+        NoticeWords.PAYMENT_METHODS, NoticeWords.GROUNDS, beyondLimit(notice), evidence(notice),
+        others && PenaltyNoticeEntry.UNPAID.equals(status),
+        others && List.of(PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID).contains(status),
+        issuerPayment, issuerWithdrawal, notPrintable ? notPrintable(notice) : null);
+  }
+
+  /**
+   * What the officer should do with a prepared notice beyond the limit: it is not printed or posted
+   * (the letter and the print queue refuse it); withdraw it, which cancels it before issue, and choose
+   * another route for the case.
+   */
+  private String notPrintable(PenaltyNoticeEntry notice) {
+    return "Do not print or post this notice: it cannot be issued, and its letter is not printed. Withdraw it below with"
+        + " the ground “" + NoticeWords.GROUNDS.get("outside-code-of-conduct") + "”: that cancels it before it is issued."
+        + (notice.caseReference() == null ? "" : " Then the case’s officer or a senior practitioner chooses another route"
+            + " for case " + notice.caseReference() + ", such as prosecution or further support.");
   }
 
   /**
@@ -217,6 +353,7 @@ class NoticePageController {
 
   private List<Line> details(PenaltyNoticeEntry n) {
     List<Line> lines = new ArrayList<>();
+    PenaltyNoticeRegister.IssuerReports told = register.issuerReports(n.noticeNumber());
     add(lines, "Child", n.pupilName() + " (UPN " + n.pupilUpn() + ")");
     add(lines, "School", schools.find(n.schoolUrn()).map(school -> school.name() + " (URN " + n.schoolUrn() + ")").orElse(n.schoolUrn()));
     add(lines, "Parent", n.parentName());
@@ -239,10 +376,13 @@ class NoticePageController {
         + (n.finalDeadline() == null ? "" : " if paid by " + dates.day(n.finalDeadline())));
     add(lines, "Paid", n.amountPaid() == null ? "" : NoticeWords.pounds(n.amountPaid())
         + (n.paidOn() == null ? "" : " on " + dates.day(n.paidOn()))
-        + register.paymentDetails(n.noticeNumber()).map(d -> paymentWords(d)).orElse(""));
+        + register.paymentDetails(n.noticeNumber()).map(d -> paymentWords(d)).orElse("")
+        + (told.paymentReportedBy() == null ? "" : ", as its issuer reported (told by " + told.paymentReportedBy() + ")"));
     add(lines, "Withdrawn", n.withdrawnOn() == null ? "" : dates.day(n.withdrawnOn())
         + (n.withdrawalGround() == null ? "" : ": " + NoticeWords.GROUNDS.getOrDefault(n.withdrawalGround(), n.withdrawalGround()))
         + (n.withdrawalReason() == null ? "" : ". " + n.withdrawalReason()));
+    add(lines, "Repayment", PenaltyNoticeEntry.WITHDRAWN.equals(n.status()) && n.amountPaid() != null
+        ? NoticeWords.pounds(n.amountPaid()) + " paid must be repaid to the person who paid it (SI 2007/1867 reg 8)" : "");
     add(lines, "Prosecution must start by", PenaltyNoticeEntry.UNPAID.equals(n.status()) ? dates.day(n.informationDeadline()) : "");
     add(lines, "Prosecuted on", dates.day(n.prosecutedOn()));
     add(lines, "Issuing officer", n.issuingOfficerName());

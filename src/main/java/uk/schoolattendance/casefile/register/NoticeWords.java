@@ -64,6 +64,17 @@ final class NoticeWords {
     return STATES.getOrDefault(state, state);
   }
 
+  /**
+   * A notice's state in words: as {@link #state(String)}, but a notice someone else issued that its
+   * issuer withdrew says so (the authority did not withdraw it).
+   */
+  static String state(PenaltyNoticeEntry notice) {
+    if (PenaltyNoticeEntry.WITHDRAWN.equals(notice.status()) && !PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())) {
+      return "Withdrawn by its issuer";
+    }
+    return state(notice.status());
+  }
+
   static String tag(String state) {
     return TAGS.getOrDefault(state, "govuk-tag--grey");
   }

@@ -18,7 +18,6 @@ import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.notices.NoticeActionRefused;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
-import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.notices.PaymentDetailsMissing;
 import uk.schoolattendance.process.InvalidInputException;
@@ -28,7 +27,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * (notices {@code prepared}), each printable as its PDF, and "mark as posted today" (or handed
  * over) for those chosen. A notice counts as issued when it is marked posted, with that date, and
  * its deemed receipt and deadlines follow from it: the "Post or hand over the notice" task of
- * each is completed as the signed-in member of the compliance team. While the council's payment
+ * each is completed as the signed-in member of the compliance team. A prepared notice beyond the
+ * limit is not among them: it is listed apart, with no letter to print, and cannot be marked. While the council's payment
  * details are incomplete the page says which property is missing and marks nothing (the letters
  * themselves are refused too).
  */
@@ -37,9 +37,13 @@ class PrintQueueController {
 
   static final String PATH = RegisterPageController.PATH + "/print-queue";
 
+  /**
+   * The page: the letters to print and post; and, apart, the prepared notices that may not be
+   * printed (beyond the limit: {@code heldBack}), each linked to its page, which says what to do.
+   */
   record PrintQueuePage(
-      String title, String today, List<RegisterRow> letters, String method, Map<String, String> methods, List<String> chosen,
-      List<FieldError> errors, String done) {}
+      String title, String today, List<RegisterRow> letters, List<RegisterRow> heldBack, String method,
+      Map<String, String> methods, List<String> chosen, List<FieldError> errors, String done) {}
 
   private static final Map<String, String> METHODS = new LinkedHashMap<>();
 
@@ -128,8 +132,10 @@ class PrintQueueController {
   }
 
   private PrintQueuePage page(String method, List<String> chosen, List<FieldError> errors, String done) {
+    List<RegisterRow> prepared = rows.waitingToBePosted();
     return new PrintQueuePage(
-        "Letters to post", dates.day(dates.today()), rows.rows(PenaltyNoticeEntry.PREPARED),
+        "Letters to post", dates.day(dates.today()), prepared.stream().filter(row -> !row.beyondLimit()).toList(),
+        prepared.stream().filter(RegisterRow::beyondLimit).toList(),
         method == null ? PenaltyNotice.POST : method, METHODS, chosen, errors, done);
   }
 }

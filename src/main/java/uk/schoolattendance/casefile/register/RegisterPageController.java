@@ -2,38 +2,60 @@ package uk.schoolattendance.casefile.register;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
 
 /**
  * The penalty notice register for the compliance team ({@code /casework/register}): every notice
- * by state, soonest deadline first, with a filter by state, and the same notices as CSV.
+ * by state, soonest deadline first, {@link RegisterRows#PAGE_SIZE} a page, with a filter by state and
+ * a search box (notice number, case reference, child's UPN or parent's id), and the same notices
+ * as CSV.
  */
 @Controller
 class RegisterPageController {
 
   static final String PATH = "/casework/register";
+  /** The longest search the box takes: the longest reference or id the register holds. */
+  static final int MAX_SEARCH = 64;
 
-  /** The page: the filter, the counts by state and the notices. */
+  /** The page: the filters, the counts by state, one page of notices and the links to the others. */
   record RegisterPage(
-      String title, String state, List<Option> states, List<RegisterRow> rows, long total, boolean more,
-      long waitingToBePosted, List<FieldError> errors) {}
+      String title, String state, String search, List<Option> states, List<RegisterRow> rows, String heading, String showing,
+      Pagination pagination, long waitingToBePosted, String exportHref, List<FieldError> errors) {}
 
   /** One choice of the state filter, with its count. */
   record Option(String value, String label, long count, boolean selected) {}
+
+  /** The GOV.UK pagination component: previous and next, and the page numbers (null numbers are the ellipses). */
+  record Pagination(String previous, String next, List<PageLink> pages) {}
+
+  /** One item of the pagination: a page number and its link, whether it is the page shown; or an ellipsis (number null). */
+  record PageLink(Integer number, String href, boolean current) {
+
+    /** The item's classes (written here: a template attribute cannot hold the component's double underscores). */
+    public String classes() {
+      return "govuk-pagination__item" + (number == null ? " govuk-pagination__item--ellipses"
+          : current ? " govuk-pagination__item--current" : "");
+    }
+  }
 
   private final RegisterKeepers keepers;
   private final RegisterRows rows;
@@ -48,39 +70,122 @@ class RegisterPageController {
   }
 
   /**
-   * The register page. The filter is {@code state}; {@code status}, the API's name for it, is
-   * read the same way. A value that is not a state is named in the error summary and every notice
-   * is shown; the page lists its notices on one page, so a {@code page} other than 1 is named and
-   * page 1 shown. Either answers 400.
+   * The register page. The filters are {@code state} ({@code status}, the API's name for it, is
+   * read the same way) and {@code q}, the search box; {@code page} counts from 1. A value that is not
+   * a state, a search too long, or a page that does not exist is named in the error summary (400):
+   * a bad filter is not applied, and for a page out of range the nearest page is shown.
    */
   @GetMapping(PATH)
   String register(@RequestParam(required = false) String state, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String page, HttpServletRequest request, HttpServletResponse response, Model model) {
+      @RequestParam(required = false) String q, @RequestParam(required = false) String page, HttpServletRequest request,
+      HttpServletResponse response, Model model) {
     keepers.require(request);
     List<FieldError> errors = new ArrayList<>();
     String chosen = chosenState(state, status, errors);
-    if (page != null && !"1".equals(page.strip())) {
-      errors.add(new FieldError("notices-heading", "Page " + shown(page) + " does not exist: the register lists its notices on"
-          + " one page, page 1, shown below (choose a state or download the spreadsheet for more)"));
-    }
-    if (!errors.isEmpty()) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    }
+    String search = search(q, errors);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String each : NoticeWords.STATE_ORDER) {
-      counts.put(each, rows.count(each));
+      counts.put(each, rows.count(each, search));
     }
     List<Option> options = new ArrayList<>();
     options.add(new Option("", "Every state", counts.values().stream().mapToLong(Long::longValue).sum(), chosen == null));
     for (String each : NoticeWords.STATE_ORDER) {
       options.add(new Option(each, NoticeWords.state(each), counts.get(each), each.equals(chosen)));
     }
-    List<RegisterRow> shown = rows.rows(chosen);
     long total = chosen == null ? options.get(0).count() : counts.get(chosen);
+    int pages = (int) Math.max(1, (total + RegisterRows.PAGE_SIZE - 1) / RegisterRows.PAGE_SIZE);
+    int shownPage = pageShown(page, pages, errors);
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    }
+    List<RegisterRow> shown = rows.page(chosen, search, shownPage - 1);
+    long first = (long) (shownPage - 1) * RegisterRows.PAGE_SIZE + 1;
+    String showing = shown.isEmpty() ? null
+        : "Showing " + number(first) + " to " + number(first + shown.size() - 1) + " of " + number(total)
+            + (total == 1 ? " notice" : " notices");
     model.addAttribute("page", new RegisterPage(
-        "Penalty notices", chosen == null ? "" : chosen, options, shown, total, total > shown.size(),
-        counts.get(uk.schoolattendance.notices.PenaltyNoticeEntry.PREPARED), errors));
+        "Penalty notices", chosen == null ? "" : chosen, search == null ? "" : search, options, shown,
+        number(total) + (total == 1 ? " notice" : " notices"), showing,
+        pagination(chosen, search, shownPage, pages), rows.count(PenaltyNoticeEntry.PREPARED, null),
+        link(PATH + "/export.csv", chosen, search, null), errors));
     return "casefile/register";
+  }
+
+  /**
+   * The page asked for, from 1 (1 without one). One that is not a whole number, or past the last
+   * page, is named in {@code errors}; the nearest page is shown (page 1 for one that is not a number).
+   */
+  private static int pageShown(String page, int pages, List<FieldError> errors) {
+    if (page == null || page.isBlank()) {
+      return 1;
+    }
+    int asked;
+    try {
+      asked = Integer.parseInt(page.strip());
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError("notices-heading", "Page " + shown(page) + " does not exist: pages are numbered from 1 to "
+          + number(pages) + " (page 1 is shown below)"));
+      return 1;
+    }
+    if (asked < 1 || asked > pages) {
+      int nearest = asked < 1 ? 1 : pages;
+      errors.add(new FieldError("notices-heading", "Page " + shown(page) + " does not exist: "
+          + (pages == 1 ? "these notices fit on page 1" : "these notices fill pages 1 to " + number(pages))
+          + " (page " + number(nearest) + " is shown below)"));
+      return nearest;
+    }
+    return asked;
+  }
+
+  /**
+   * The pagination: previous and next, the first and last page, and the pages either side of the
+   * one shown, with an ellipsis for each gap (the GOV.UK pagination component's pattern).
+   */
+  private static Pagination pagination(String state, String search, int page, int pages) {
+    List<PageLink> links = new ArrayList<>();
+    Integer last = null;
+    for (int each = 1; each <= pages; each++) {
+      if (each == 1 || each == pages || Math.abs(each - page) <= 1) {
+        if (last != null && each - last > 1) {
+          links.add(new PageLink(null, null, false));
+        }
+        links.add(new PageLink(each, link(PATH, state, search, each), each == page));
+        last = each;
+      }
+    }
+    return new Pagination(
+        page > 1 ? link(PATH, state, search, page - 1) : null, page < pages ? link(PATH, state, search, page + 1) : null,
+        links);
+  }
+
+  /** The address of the register (or its export) with the filters kept: {@code state}, {@code q}, {@code page}. */
+  private static String link(String path, String state, String search, Integer page) {
+    UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+    if (state != null) {
+      builder.queryParam("state", state);
+    }
+    if (search != null) {
+      builder.queryParam("q", search);
+    }
+    if (page != null && page > 1) {
+      builder.queryParam("page", page);
+    }
+    return builder.encode().build().toUriString();
+  }
+
+  private static String number(long value) {
+    return String.format(Locale.UK, "%,d", value);
+  }
+
+  /** The search box's words, stripped; null when empty; one too long is named in {@code errors} and not applied. */
+  private static String search(String q, List<FieldError> errors) {
+    String search = q == null || q.isBlank() ? null : q.strip();
+    if (search != null && search.length() > MAX_SEARCH) {
+      errors.add(new FieldError("q", "Enter a notice number, case reference, UPN or parent ID of " + MAX_SEARCH
+          + " characters or fewer (every notice is shown)"));
+      return null;
+    }
+    return search;
   }
 
   /**
@@ -109,21 +214,33 @@ class RegisterPageController {
     return "‘" + (stripped.length() > 40 ? stripped.substring(0, 40) + "…" : stripped) + "’";
   }
 
-  /** The notices in the state chosen (every state without one), one row each, as CSV for a spreadsheet. */
+  /**
+   * Every notice matching the filters ({@code state}, {@code q}: every page of them), one row each,
+   * as CSV for a spreadsheet, in the page's order. Written as the database sends the rows, so a
+   * register of any size never sits whole in memory. A bad filter answers 400 naming it.
+   */
   @GetMapping(PATH + "/export.csv")
-  ResponseEntity<byte[]> export(@RequestParam(required = false) String state, HttpServletRequest request) {
+  void export(@RequestParam(required = false) String state, @RequestParam(required = false) String q,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
     keepers.require(request);
     String chosen = state == null || state.isBlank() ? null : state.strip();
+    String search = q == null || q.isBlank() ? null : q.strip();
+    String refused = null;
     if (chosen != null && !NoticeWords.STATES.containsKey(chosen)) {
-      return ResponseEntity.badRequest()
-          .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-          .body(("state: " + shown(chosen) + " is not a state of a notice, one of " + String.join(", ", NoticeWords.STATE_ORDER)
-              + "\n").getBytes(StandardCharsets.UTF_8));
+      refused = "state: " + shown(chosen) + " is not a state of a notice, one of " + String.join(", ", NoticeWords.STATE_ORDER);
+    } else if (search != null && search.length() > MAX_SEARCH) {
+      refused = "q: must be " + MAX_SEARCH + " characters or fewer";
+    }
+    if (refused != null) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write(refused + "\n");
+      return;
     }
     String name = "penalty-notices-" + (chosen == null ? "" : chosen + "-") + dates.today() + ".csv";
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-        .body(csv.of(rows.all(chosen)).getBytes(StandardCharsets.UTF_8));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+    Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    csv.write(out, each -> rows.each(chosen, search, each));
   }
 }

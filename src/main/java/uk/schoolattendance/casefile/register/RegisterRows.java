@@ -1,11 +1,10 @@
 package uk.schoolattendance.casefile.register;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -20,14 +19,16 @@ import uk.schoolattendance.notices.RegisterQuery;
  * The register's notices for its page, each with what is due next and by when: a prepared
  * notice must be posted by its task's due date; an issued one paid by the reduced, then the final
  * deadline; an unpaid one decided on before the time limit for laying an information runs out.
- * Sorted by that deadline, soonest first; notices with nothing due last, newest first.
+ * The database sorts them by that deadline, soonest first; notices with nothing due last, newest
+ * first ({@link PenaltyNoticeRegister#byDeadline}), and pages them.
  */
 @Component
 class RegisterRows {
 
-  /** The most notices one page lists (the CSV has them all). */
-  static final int LIMIT = 1000;
-  private static final int BATCH = 500;
+  /** The notices one page of the register lists. */
+  static final int PAGE_SIZE = 100;
+  /** The most letters the print queue lists at once (the oldest due first). */
+  static final int PRINT_QUEUE_LIMIT = 1000;
 
   private final PenaltyNoticeRegister register;
   private final TaskService taskService;
@@ -41,25 +42,26 @@ class RegisterRows {
     this.dates = dates;
   }
 
-  /** Up to {@link #LIMIT} notices in this state (every state when null), soonest deadline first. */
-  List<RegisterRow> rows(String state) {
-    return rows(register.search(new RegisterQuery(null, null, null, state, 0, LIMIT)));
+  /**
+   * Page {@code page} (from 0) of {@link #PAGE_SIZE} notices matching the filters, soonest
+   * deadline first (the register's order: {@link PenaltyNoticeRegister#byDeadline}).
+   */
+  List<RegisterRow> page(String state, String search, int page) {
+    return rows(register.byDeadline(RegisterQuery.ofPage(state, search, page, PAGE_SIZE), dates.today()));
   }
 
-  /** Every notice in this state (every state when null), for the CSV export. */
-  List<PenaltyNoticeEntry> all(String state) {
-    List<PenaltyNoticeEntry> all = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      List<PenaltyNoticeEntry> batch = register.search(new RegisterQuery(null, null, null, state, page, BATCH));
-      all.addAll(batch);
-      if (batch.size() < BATCH) {
-        return all;
-      }
-    }
+  /** The prepared notices, soonest due first, for the print queue. */
+  List<RegisterRow> waitingToBePosted() {
+    return rows(register.byDeadline(RegisterQuery.ofPage(PenaltyNoticeEntry.PREPARED, null, 0, PRINT_QUEUE_LIMIT), dates.today()));
   }
 
-  long count(String state) {
-    return register.count(new RegisterQuery(null, null, null, state, 0, 1));
+  /** Every notice matching the filters, in the page's order, one at a time: for the CSV export. */
+  void each(String state, String search, Consumer<PenaltyNoticeEntry> each) {
+    register.eachByDeadline(RegisterQuery.ofPage(state, search, 0, Integer.MAX_VALUE), dates.today(), each);
+  }
+
+  long count(String state, String search) {
+    return register.count(RegisterQuery.ofPage(state, search, 0, 1));
   }
 
   List<RegisterRow> rows(List<PenaltyNoticeEntry> notices) {
@@ -70,7 +72,6 @@ class RegisterRows {
     LocalDate today = dates.today();
     return notices.stream()
         .map(notice -> row(notice, postBy.get(notice.processInstanceId()), today))
-        .sorted(Comparator.comparing(RegisterRow::deadline, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
   }
 
@@ -112,11 +113,13 @@ class RegisterRows {
         deadline = notice.informationDeadline();
         next = deadline == null ? "Decide on non-payment" : "Decide on non-payment: a prosecution must start by " + dates.day(deadline);
       }
+      case PenaltyNoticeEntry.WITHDRAWN -> next = PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())
+          || notice.withdrawnOn() == null ? "" : "Withdrawn by its issuer on " + dates.day(notice.withdrawnOn());
       default -> next = "";
     }
     return new RegisterRow(
         notice.noticeNumber(), NoticePageController.href(notice.noticeNumber()), notice.pupilName(), notice.parentName(),
-        notice.schoolUrn(), notice.status(), NoticeWords.state(notice.status()), NoticeWords.tag(notice.status()), next,
+        notice.schoolUrn(), notice.status(), NoticeWords.state(notice), NoticeWords.tag(notice.status()), next,
         deadline, deadline != null && deadline.isBefore(today), NoticeWords.issuer(notice.issuedBy()),
         notice.beyondLimit(properties.limit()));
   }

@@ -47,6 +47,7 @@ class RegisterPageTest {
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void postingDay() {
@@ -426,8 +427,23 @@ class RegisterPageTest {
     assertThat(register.get(own).sequence()).isEqualTo(3);
     assertThat(compliance.get("/casework/register?state=prepared").html().select("tr[data-notice=" + own + "]").text())
         .contains("Beyond the limit");
-    CaseFileClient.Page queue = compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form",
-        fields("notice", own, "method", "post"));
+    // it is not among the letters to print, but listed apart; its letter is not printed
+    CaseFileClient.Page printQueue = compliance.get("/casework/register/print-queue");
+    assertThat(printQueue.html().select("#print-queue-form input[value=" + own + "]")).isEmpty();
+    assertThat(printQueue.html().select("#held-back li[data-notice=" + own + "]").text()).contains("Beyond the limit");
+    assertThat(printQueue.html().select("a[href*=" + own + "/letter]")).isEmpty();
+    org.springframework.http.ResponseEntity<Map> letter = rest.withBasicAuth("compliance", "compliance")
+        .getForEntity("/api/penalty-notices/" + own + "/letter", Map.class);
+    assertThat(letter.getStatusCode().value()).isEqualTo(409);
+    assertThat(letter.getBody()).containsEntry("title", "Beyond the limit");
+    assertThat((String) letter.getBody().get("detail")).contains("The letter is not printed", "is now the 3rd penalty notice");
+    CaseFileClient.Page ownPage = compliance.get("/casework/register/" + own);
+    assertThat(ownPage.html().select("#not-printable").text())
+        .contains("Do not print or post this notice", "Withdraw it below", "Issued outside the local code of conduct");
+    assertThat(ownPage.html().select("a[href$=/letter]")).isEmpty();
+    // marking it posted anyway (a form sent by hand) is refused too
+    CaseFileClient.Page queue = compliance.postForm("/casework/register/print-queue",
+        fields("_csrf", printQueue.html().select("form[action$=sign-out] input[name=_csrf]").val(), "notice", own, "method", "post"));
     assertThat(queue.status()).isEqualTo(409);
     assertThat(queue.html().select(".govuk-error-summary").text())
         .contains("Notice " + own + " was not marked", "is now the 3rd penalty notice", "no more than 2 may be issued");
@@ -515,10 +531,11 @@ class RegisterPageTest {
     CaseFileClient compliance = signedIn("compliance");
     CaseFileClient.Page bad = compliance.get("/casework/register?status=bogus&page=-1");
     assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.html().select(".govuk-error-summary li").eachText()).containsExactly(
-        "The state filter ‘bogus’ is not a state of a notice: select a state from the list (every notice is shown)",
-        "Page ‘-1’ does not exist: the register lists its notices on one page, page 1, shown below (choose a state or"
-            + " download the spreadsheet for more)");
+    assertThat(bad.html().select(".govuk-error-summary li").eachText()).hasSize(2);
+    assertThat(bad.html().select(".govuk-error-summary li").eachText().get(0))
+        .isEqualTo("The state filter ‘bogus’ is not a state of a notice: select a state from the list (every notice is shown)");
+    assertThat(bad.html().select(".govuk-error-summary li").eachText().get(1))
+        .startsWith("Page ‘-1’ does not exist: ").endsWith("(page 1 is shown below)");
     assertThat(bad.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#state", "#notices-heading");
     assertThat(bad.html().select("#state-error").text()).contains("‘bogus’");
     assertThat(bad.html().select("title").text()).startsWith("Error:");
@@ -529,5 +546,243 @@ class RegisterPageTest {
     assertThat(byStatus.html().select("#state option[selected]").val()).isEqualTo("prepared");
     assertThat(compliance.get("/casework/register?page=abc").status()).isEqualTo(400);
     assertThat(compliance.get("/casework/register/export.csv?state=bogus").status()).isEqualTo(400);
+  }
+  // ---- paging: thousands of notices, made fast in SQL
+
+  private static java.util.List<String> numbersOn(CaseFileClient.Page page) {
+    return page.html().select("#notices tr[data-notice]").eachAttr("data-notice");
+  }
+
+  @Test
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  void thousandsOfNoticesArePagedInAStableOrderWithTheFiltersKeptAndTheCsvHoldsThemAll() {
+    uk.schoolattendance.notices.BulkNotices bulk =
+        uk.schoolattendance.notices.BulkNotices.make(jdbc, "AC-PAGING-2345", 1991, 2345, POSTING_DAY);
+    try {
+      CaseFileClient compliance = signedIn("compliance");
+      CaseFileClient.Page first = compliance.get("/casework/register?q=AC-PAGING-2345");
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.html().select("#notices-heading").text()).isEqualTo("2,345 notices");
+      assertThat(first.html().select("#showing").text()).isEqualTo("Showing 1 to 100 of 2,345 notices");
+      assertThat(first.html().select("#previous-page")).isEmpty();
+      assertThat(first.html().select("#pagination .govuk-pagination__item").eachText())
+          .containsExactly("1", "2", "⋯", "24");
+      assertThat(first.html().select("#next-page").attr("href")).isEqualTo("/casework/register?q=AC-PAGING-2345&page=2");
+
+      CaseFileClient.Page eleventh = compliance.get("/casework/register?q=AC-PAGING-2345&page=11");
+      assertThat(eleventh.html().select("#showing").text()).isEqualTo("Showing 1,001 to 1,100 of 2,345 notices");
+      assertThat(eleventh.html().select("#pagination .govuk-pagination__item").eachText())
+          .containsExactly("1", "⋯", "10", "11", "12", "⋯", "24");
+      assertThat(eleventh.html().select("#pagination a[aria-current=page]").text()).isEqualTo("11");
+      assertThat(eleventh.html().select("#previous-page").attr("href")).isEqualTo("/casework/register?q=AC-PAGING-2345&page=10");
+
+      // every notice on exactly one page, in the register's order (soonest deadline first, ties newest then by number)
+      java.util.List<String> all = new java.util.ArrayList<>();
+      for (int page = 1; page <= 24; page++) {
+        all.addAll(numbersOn(compliance.get("/casework/register?q=AC-PAGING-2345&page=" + page)));
+      }
+      assertThat(all).hasSize(2345).doesNotHaveDuplicates().containsExactlyElementsOf(bulk.inRegisterOrder(null));
+      CaseFileClient.Page last = compliance.get("/casework/register?q=AC-PAGING-2345&page=24");
+      assertThat(last.html().select("#showing").text()).isEqualTo("Showing 2,301 to 2,345 of 2,345 notices");
+      assertThat(last.html().select("#next-page")).isEmpty();
+
+      // a page out of range is named, and the nearest page shown
+      CaseFileClient.Page beyond = compliance.get("/casework/register?q=AC-PAGING-2345&page=25");
+      assertThat(beyond.status()).isEqualTo(400);
+      assertThat(beyond.html().select(".govuk-error-summary li").eachText()).containsExactly(
+          "Page ‘25’ does not exist: these notices fill pages 1 to 24 (page 24 is shown below)");
+      assertThat(beyond.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#notices-heading");
+      assertThat(numbersOn(beyond)).isEqualTo(numbersOn(last));
+      assertThat(compliance.get("/casework/register?q=AC-PAGING-2345&page=0").status()).isEqualTo(400);
+      assertThat(compliance.get("/casework/register?q=AC-PAGING-2345&page=two").html().select(".govuk-error-summary").text())
+          .contains("Page ‘two’ does not exist");
+
+      // a state and the search together: the links keep both
+      long unpaid = bulk.count("unpaid");
+      CaseFileClient.Page filtered = compliance.get("/casework/register?state=unpaid&q=AC-PAGING-2345&page=2");
+      assertThat(filtered.html().select("#showing").text())
+          .isEqualTo("Showing 101 to 200 of " + String.format(java.util.Locale.UK, "%,d", unpaid) + " notices");
+      assertThat(filtered.html().select("#next-page").attr("href")).isEqualTo("/casework/register?state=unpaid&q=AC-PAGING-2345&page=3");
+      assertThat(filtered.html().select("#previous-page").attr("href")).isEqualTo("/casework/register?state=unpaid&q=AC-PAGING-2345");
+      assertThat(filtered.html().select("#q").val()).isEqualTo("AC-PAGING-2345");
+      assertThat(numbersOn(filtered)).containsExactlyElementsOf(bulk.inRegisterOrder("unpaid").subList(100, 200));
+      assertThat(filtered.html().select("#export-link").attr("href")).isEqualTo("/casework/register/export.csv?state=unpaid&q=AC-PAGING-2345");
+
+      // the spreadsheet: every matching notice, not one page
+      String[] csv = compliance.get("/casework/register/export.csv?q=AC-PAGING-2345").body().split("\r\n");
+      assertThat(csv).hasSize(2346);
+      assertThat(java.util.Arrays.stream(csv).skip(1).map(line -> line.substring(0, line.indexOf(','))).toList())
+          .containsExactlyElementsOf(bulk.inRegisterOrder(null));
+      assertThat(compliance.get("/casework/register/export.csv?state=unpaid&q=AC-PAGING-2345").body().split("\r\n"))
+          .hasSize((int) unpaid + 1);
+
+      // the API pages the same notices from 0, a page past the last named
+      org.springframework.http.ResponseEntity<Map> api = rest.withBasicAuth("compliance", "compliance")
+          .getForEntity("/api/penalty-notices?caseReference=AC-PAGING-2345&size=100&page=23", Map.class);
+      assertThat(api.getBody()).containsEntry("totalElements", 2345).containsEntry("totalPages", 24).containsEntry("page", 23);
+      assertThat((java.util.List) api.getBody().get("content")).hasSize(45);
+      java.util.Set<Object> viaApi = new java.util.HashSet<>();
+      for (int page = 0; page < 24; page++) {
+        ((java.util.List<Map<String, Object>>) rest.withBasicAuth("compliance", "compliance")
+            .getForEntity("/api/penalty-notices?caseReference=AC-PAGING-2345&size=100&page=" + page, Map.class).getBody()
+            .get("content")).forEach(entry -> viaApi.add(entry.get("noticeNumber")));
+      }
+      assertThat(viaApi).hasSize(2345);
+      org.springframework.http.ResponseEntity<Map> past = rest.withBasicAuth("compliance", "compliance")
+          .getForEntity("/api/penalty-notices?caseReference=AC-PAGING-2345&size=100&page=24", Map.class);
+      assertThat(past.getStatusCode().value()).isEqualTo(400);
+      assertThat(past.getBody()).containsEntry("field", "page");
+    } finally {
+      bulk.delete();
+    }
+  }
+
+  // ---- notices someone else issued: what their issuer reports
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void theIssuersWithdrawalMovesTheLaterNoticesBackAndABadOneIsNamedAndChangesNothing() {
+    String upn = CaseFileCases.newUpn();
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(cases.start("100001", "Theo Wood", upn, "EXT-" + upn, "Alex Parent"));
+    String own = preparedFor(upn, "2026-09-07", "2026-10-16");
+    String june = recorded(external(upn, "2026-06-01", "2026-06-12", "2026-06-19", 80.00));
+    String july = recorded(external(upn, "2026-07-06", "2026-07-17", "2026-07-20", null));
+    assertThat(register.get(own).sequence()).isEqualTo(3);
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page page = compliance.get("/casework/register/" + june);
+    assertThat(page.html().select("#issuer-withdrawal-form")).isNotEmpty();
+    assertThat(page.html().select("#withdrawal-form")).isEmpty();
+
+    // nothing given, a day before the notice was issued, a day in the future: each named, nothing changes
+    CaseFileClient.Page empty = compliance.post(page, "#issuer-withdrawal-form", fields());
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.html().select(".govuk-error-summary li").eachText()).containsExactly(
+        "Enter the date of the withdrawal", "Select the ground the issuer gave for withdrawing the notice",
+        "Enter who told you, for example the head teacher’s name and school");
+    CaseFileClient.Page early = compliance.post(page, "#issuer-withdrawal-form", fields("withdrawn-day", "18",
+        "withdrawn-month", "6", "withdrawn-year", "2026", "ground", "no-offence", "withdrawal-reported-by", "A. Head"));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.html().select(".govuk-error-summary li").text())
+        .contains("The withdrawal was not recorded: the date must not be before the notice was issued (2026-06-19)");
+    assertThat(early.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#withdrawn-day");
+    assertThat(early.html().select("#withdrawal-reported-by").val()).isEqualTo("A. Head");
+    CaseFileClient.Page future = compliance.post(page, "#issuer-withdrawal-form", fields("withdrawn-day", "3",
+        "withdrawn-month", "11", "withdrawn-year", "2026", "ground", "no-offence", "withdrawal-reported-by", "A. Head"));
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(future.html().select(".govuk-error-summary").text()).contains("The date of the withdrawal must be today or in the past");
+    assertThat(register.get(june).status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
+    assertThat(register.get(own).sequence()).isEqualTo(3);
+
+    CaseFileClient.Page withdrawn = compliance.post(page, "#issuer-withdrawal-form", fields("withdrawn-day", "20",
+        "withdrawn-month", "10", "withdrawn-year", "2026", "ground", "no-offence",
+        "withdrawal-reported-by", "A. Head, Riverside Primary School"));
+    assertThat(withdrawn.status()).as(withdrawn.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    PenaltyNoticeEntry entry = register.get(june);
+    assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.WITHDRAWN);
+    assertThat(entry.withdrawnOn()).isEqualTo(LocalDate.of(2026, 10, 20));
+    assertThat(entry.withdrawalGround()).isEqualTo("no-offence");
+    // the places move back, as after a withdrawal of the authority's own: July is the 1st, the prepared notice the 2nd
+    assertThat(register.get(july).sequence()).isEqualTo(1);
+    assertThat(register.get(own).sequence()).isEqualTo(2);
+    assertThat(register.get(own).reducedAmount()).isNull();
+    CaseFileClient.Page after = compliance.get(path(withdrawn.location()));
+    assertThat(after.html().select("#done").text()).contains("The issuer's withdrawal has been recorded");
+    assertThat(after.html().select("#state").text()).isEqualTo("Withdrawn by its issuer");
+    assertThat(after.html().select("#details").text())
+        .contains("20 October 2026: No offence was committed. Withdrawn by its issuer; reported by A. Head, Riverside Primary School");
+    assertThat(after.html().select("#issuer-withdrawal-form")).isEmpty();
+    assertThat(compliance.get("/casework/register?q=" + upn).html().select("tr[data-notice=" + june + "]").text())
+        .contains("Withdrawn by its issuer", "Withdrawn by its issuer on 20 October 2026");
+    assertThat(compliance.get("/casework/register?q=" + upn).html().select("tr[data-notice=" + own + "]").text())
+        .doesNotContain("Beyond the limit");
+    assertThat(compliance.get("/casework/cases/" + reference).html().select("#notices").text())
+        .contains(june, "Issued by a head teacher; withdrawn by its issuer on 20 October 2026", july, "Issued by a head teacher; unpaid");
+
+    // no longer beyond the limit, the prepared notice prints again and is a letter to post
+    assertThat(rest.withBasicAuth("compliance", "compliance").getForEntity("/api/penalty-notices/" + own + "/letter", byte[].class)
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(compliance.get("/casework/register/print-queue").html().select("#print-queue-form input[value=" + own + "]"))
+        .isNotEmpty();
+
+    // a second withdrawal, and the authority's own notice, are refused naming the notice; nothing changes
+    Map<String, Object> again = Map.of("withdrawnOn", "2026-10-21", "withdrawalGround", "no-offence", "reportedBy", "A. Head");
+    org.springframework.http.ResponseEntity<Map> twice = rest.withBasicAuth("compliance", "compliance")
+        .postForEntity("/api/penalty-notices/" + june + "/external-withdrawal", again, Map.class);
+    assertThat(twice.getStatusCode().value()).isEqualTo(400);
+    assertThat(twice.getBody()).containsEntry("field", "noticeNumber");
+    assertThat((String) twice.getBody().get("detail")).contains("already withdrawn");
+    assertThat(register.get(june).withdrawnOn()).isEqualTo(LocalDate.of(2026, 10, 20));
+    org.springframework.http.ResponseEntity<Map> ours = rest.withBasicAuth("compliance", "compliance")
+        .postForEntity("/api/penalty-notices/" + own + "/external-withdrawal", again, Map.class);
+    assertThat(ours.getStatusCode().value()).isEqualTo(400);
+    assertThat(ours.getBody()).containsEntry("field", "noticeNumber");
+    assertThat((String) ours.getBody().get("detail")).contains("the authority's own", "through its process");
+    assertThat(register.get(own).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+    assertThat(compliance.get("/casework/register/" + own).html().select("#issuer-withdrawal-form")).isEmpty();
+
+    // only the compliance team (and administrators) record it: others 403, the register's pages are not theirs
+    for (String user : new String[] {"officer", "senior", "manager"}) {
+      assertThat(rest.withBasicAuth(user, user).postForEntity("/api/penalty-notices/" + july + "/external-withdrawal",
+          again, Map.class).getStatusCode().value()).as(user).isEqualTo(403);
+      assertThat(rest.withBasicAuth(user, user).postForEntity("/api/penalty-notices/" + july + "/external-payment",
+          Map.of("amountPaid", 160.00, "paidOn", "2026-10-21", "reportedBy", "A. Head"), Map.class).getStatusCode().value())
+          .as(user).isEqualTo(403);
+    }
+    assertThat(register.get(july).status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
+    assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/api/penalty-notices/PN-2026-999998/external-withdrawal",
+        again, Map.class).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void theIssuersReportOfPaymentIsRecordedInFullOnceAndABadOneIsNamed() {
+    String upn = CaseFileCases.newUpn();
+    String notice = recorded(external(upn, "2026-06-01", "2026-06-12", "2026-06-19", 80.00));
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page page = compliance.get("/casework/register/" + notice);
+    assertThat(page.html().select("#issuer-payment-form")).isNotEmpty();
+    assertThat(page.html().select("#payment-form")).isEmpty();
+
+    CaseFileClient.Page part = compliance.post(page, "#issuer-payment-form", fields("amount", "50", "paid-day", "1",
+        "paid-month", "7", "paid-year", "2026", "payment-reported-by", "A. Head"));
+    assertThat(part.status()).isEqualTo(400);
+    assertThat(part.html().select(".govuk-error-summary").text())
+        .contains("the amount must be the notice's reduced amount £80.00 or its full amount £160.00");
+    CaseFileClient.Page early = compliance.post(page, "#issuer-payment-form", fields("amount", "80", "paid-day", "1",
+        "paid-month", "6", "paid-year", "2026", "payment-reported-by", "A. Head"));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#paid-day");
+    assertThat(early.html().select(".govuk-error-summary").text()).contains("must not be before the notice was issued");
+    org.springframework.http.ResponseEntity<Map> future = rest.withBasicAuth("compliance", "compliance").postForEntity(
+        "/api/penalty-notices/" + notice + "/external-payment",
+        Map.of("amountPaid", 80.00, "paidOn", "2026-12-01", "reportedBy", "A. Head"), Map.class);
+    assertThat(future.getStatusCode().value()).isEqualTo(400);
+    assertThat(future.getBody()).containsEntry("field", "paidOn");
+    assertThat(register.get(notice).status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
+
+    CaseFileClient.Page paid = compliance.post(page, "#issuer-payment-form", fields("amount", "80.00", "paid-day", "1",
+        "paid-month", "7", "paid-year", "2026", "payment-reported-by", "A. Head, Riverside Primary School"));
+    assertThat(paid.status()).as(paid.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    PenaltyNoticeEntry entry = register.get(notice);
+    assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.PAID);
+    assertThat(entry.amountPaid()).isEqualByComparingTo("80.00");
+    assertThat(entry.paidOn()).isEqualTo(LocalDate.of(2026, 7, 1));
+    assertThat(compliance.get(path(paid.location())).html().select("#details").text())
+        .contains("£80.00 on 1 July 2026, as its issuer reported (told by A. Head, Riverside Primary School)");
+    org.springframework.http.ResponseEntity<Map> twice = rest.withBasicAuth("compliance", "compliance").postForEntity(
+        "/api/penalty-notices/" + notice + "/external-payment",
+        Map.of("amountPaid", 80.00, "paidOn", "2026-07-02", "reportedBy", "A. Head"), Map.class);
+    assertThat(twice.getStatusCode().value()).isEqualTo(400);
+    assertThat(twice.getBody()).containsEntry("field", "noticeNumber");
+
+    // a paid notice its issuer withdraws: the payment must be repaid (SI 2007/1867 reg 8)
+    org.springframework.http.ResponseEntity<Map> withdrawn = rest.withBasicAuth("compliance", "compliance").postForEntity(
+        "/api/penalty-notices/" + notice + "/external-withdrawal",
+        Map.of("withdrawnOn", "2026-07-10", "withdrawalGround", "wrong-recipient", "reportedBy", "A. Head"), Map.class);
+    assertThat(withdrawn.getStatusCode().value()).as(String.valueOf(withdrawn.getBody())).isEqualTo(200);
+    assertThat(withdrawn.getBody()).containsEntry("status", "withdrawn").containsEntry("withdrawalGround", "wrong-recipient");
+    assertThat(compliance.get("/casework/register/" + notice).html().select("#details").text())
+        .contains("£80.00 paid must be repaid to the person who paid it");
   }
 }
