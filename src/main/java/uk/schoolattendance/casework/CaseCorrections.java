@@ -160,8 +160,7 @@ public class CaseCorrections {
       String caseId = instance.getId();
       refuseWhileEnforcementIsOpen(caseId, NEW_PARENT);
       List<Parent> parents = parents(caseId);
-      String personId =
-          persons.resolveAll(List.of(new Persons.Named(null, given.name(), given.address(), null))).get(0);
+      String personId = CaseParents.asPersons(NEW_PARENT, List.of(given), persons).get(0).id();
       for (Parent parent : parents) {
         if (parent.id().equals(personId)) {
           throw new InvalidInputException(
@@ -269,8 +268,8 @@ public class CaseCorrections {
     }
     List<Parent> parents = parents(caseId);
     if (field.equals(PARENTS.name())) {
-      List<Parent> corrected = Parents.parse(field, value);
-      return parentsChange(parents, corrected);
+      // a parent new to the list becomes a person, as at the start and as an added parent does
+      return parentsChange(parents, CaseParents.asPersons(field, Parents.parse(field, value), persons));
     }
     Matcher parent = PARENT_FIELD.matcher(field);
     if (parent.matches()) {

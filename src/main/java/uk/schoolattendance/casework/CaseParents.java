@@ -47,7 +47,18 @@ final class CaseParents {
    * has passed its other checks (one open case per pupil), so a refused start makes no person.
    */
   static List<Parent> becomePersons(VariableScope scope, Persons persons) {
-    List<Parent> given = Parents.parse(PARENTS.name(), PARENTS.raw(scope));
+    List<Parent> parents = asPersons(PARENTS.name(), Parents.parse(PARENTS.name(), PARENTS.raw(scope)), persons);
+    PARENTS.set(scope, Parents.json(parents));
+    return parents;
+  }
+
+  /**
+   * The parents with their person ids ({@link Persons#resolveAll}: the person id given, the person
+   * matched on name, address and date of birth, or a new one), in order; two naming one person are
+   * refused under {@code field[i]}. The one way a case's parents become persons: at the start, and
+   * when a correction or an added parent changes the list.
+   */
+  static List<Parent> asPersons(String field, List<Parent> given, Persons persons) {
     List<String> ids = persons.resolveAll(given.stream()
         .map(parent -> new Persons.Named(parent.id(), parent.name(), parent.address(), parent.dateOfBirth())).toList());
     List<Parent> parents = new ArrayList<>();
@@ -56,12 +67,11 @@ final class CaseParents {
       for (int j = 0; j < parents.size(); j++) {
         if (parents.get(j).id().equals(person.id())) {
           throw new InvalidInputException(
-              PARENTS.name() + "[" + i + "]", "names the same person (" + person.id() + ") as " + PARENTS.name() + "[" + j + "]");
+              field + "[" + i + "]", "names the same person (" + person.id() + ") as " + field + "[" + j + "]");
         }
       }
       parents.add(person);
     }
-    PARENTS.set(scope, Parents.json(parents));
     return parents;
   }
 

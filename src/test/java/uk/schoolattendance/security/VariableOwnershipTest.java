@@ -254,6 +254,17 @@ class VariableOwnershipTest {
     assertThat(summary.path("pupilName").asText()).isEqualTo("Samuel Pupil");
     assertThat(Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name())))
         .containsExactly(new Parent(alex, "Alex Parent", "2 Low Road"));
+
+    // the whole list corrected with a parent new to it: that parent becomes a person, as at the start
+    ResponseEntity<String> listed = call("officer", HttpMethod.POST, corrections,
+        "{\"field\": \"parents\", \"value\": [{\"id\": \"" + alex + "\", \"name\": \"Alex Parent\", \"address\": \"2 Low Road\"},"
+            + " {\"id\": \"parent-2\", \"name\": \"Jo Parent\", \"address\": \"2 Low Road\"}], \"reason\": \"Jo has parental responsibility\"}");
+    assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(HttpStatus.OK);
+    List<Parent> now = Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name()));
+    assertThat(now).hasSize(2);
+    assertThat(now.get(0).id()).isEqualTo(alex);
+    assertThat(uk.schoolattendance.persons.Persons.looksLikePersonId(now.get(1).id())).as(now.get(1).id()).isTrue();
+    assertThat(call("officer", HttpMethod.GET, "/api/persons/" + now.get(1).id(), null).getBody()).contains("Jo Parent");
   }
 
   @Test
