@@ -133,6 +133,14 @@ public final class AttendanceCase implements ProcessContract {
    * the form hides the school's register printout.
    */
   public static final ProcessVariable<Boolean> REGISTER_HOLDS_MARKS = bool("registerHoldsMarks");
+  /**
+   * The register's attendance when a Level 2 review's task was created, task-local: for a pupil
+   * with marks the review form proposes it as "Attendance now" and the register's figure decides
+   * the review ({@link RegisterReviewFigures}).
+   */
+  public static final ProcessVariable<Double> REGISTER_ATTENDANCE_PERCENT = number("registerAttendancePercent");
+  /** What the review form says of the register's figure, task-local, for a pupil with marks. */
+  public static final ProcessVariable<String> REGISTER_FIGURES_SHOWN = text("registerFiguresShown");
   /** The case's offence period before the proposal replaced it (a meeting after an earlier notice), task-local. */
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_FROM = day("earlierOffenceFrom");
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_TO = day("earlierOffenceTo");

@@ -56,10 +56,12 @@ public class CaseTaskRules implements TaskListener {
   private final OffencePeriods offencePeriods;
   private final OffencePeriodProposals proposals;
   private final OffencePeriodProposal proposal;
+  private final RegisterReviewFigures registerReview;
 
   public CaseTaskRules(
       SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods, OffencePeriodProposals proposals,
-      OffencePeriodProposal proposal) {
+      OffencePeriodProposal proposal, RegisterReviewFigures registerReview) {
+    this.registerReview = registerReview;
     this.calendar = calendar;
     this.pathway = pathway;
     this.offencePeriods = offencePeriods;
@@ -116,7 +118,17 @@ public class CaseTaskRules implements TaskListener {
   }
 
   private void reviewAttendance(DelegateTask task) {
-    double now = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, true);
+    Double typed = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, false);
+    // with register marks the register's figure decides; a different typed figure is refused
+    RegisterFigures.CaseFigures marks = registerReview.decide(task, typed).orElse(null);
+    double now;
+    if (marks == null) {
+      now = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, true);
+    } else {
+      now = marks.attendancePercent();
+      CURRENT_ATTENDANCE_PERCENT.set(task, now);
+      AttendanceCase.UNAUTHORISED_SESSIONS.set(task, marks.unauthorisedSessions());
+    }
     ATTENDANCE_PERCENT.set(task, now);
     ATTENDANCE_BAND.set(task, Decisions.attendanceBand(decisions(task), now));
     Inputs.optionalText(task, REVIEW_NOTES, Inputs.TEXT_MAX);
