@@ -608,6 +608,9 @@ class AttendanceCaseTest {
     JsonNode change = history(instance).findParents("event").stream()
         .filter(e -> "level-changed".equals(e.path("event").asText())).findFirst().orElseThrow();
     assertThat(change.path("reason").asText()).contains("from level 1 to 4").contains("Safeguarding");
+    // the new level's stage beside it, not Level 1's "listen and understand" (walk 11, defect 15)
+    assertThat(change.path("level").asInt()).isEqualTo(4);
+    assertThat(change.path("stage").asText()).isEqualTo("enforce");
   }
 
   @Test
