@@ -677,9 +677,10 @@ class AttendanceCaseTest {
   void schoolTasksGoToTheNamedOfficerOfATradedSchoolAndToTheSchoolOtherwise() {
     ProcessInstance traded = start("AC-2025-000020", with(startVariables(), AttendanceCase.SCHOOL_URN.name(), "100001"));
     List<IdentityLink> links = taskService.getIdentityLinksForTask(task(traded).getId());
-    // the named officer, with the officers' team as the fallback (issue #12 item 16)
-    assertThat(links).extracting(IdentityLink::getUserId).containsOnly("officer", null);
-    assertThat(links).extracting(IdentityLink::getGroupId).containsOnly("attendance-officers", null);
+    // Level 1: the named officer instead of the school, alone (contract.md; the officers' team is the
+    // fallback at Levels 2-3 only: walk 11, defect 22)
+    assertThat(links).extracting(IdentityLink::getUserId).containsExactly("officer");
+    assertThat(links).extracting(IdentityLink::getGroupId).containsOnly((String) null);
 
     ProcessInstance universal = start("AC-2025-000021", startVariables());
     assertThat(taskService.getIdentityLinksForTask(task(universal).getId()))
