@@ -202,6 +202,12 @@ public class CaseTaskRules implements TaskListener {
       offencePeriods.record(task, decisions(task), AttendanceCase.PROSECUTION.equals(route));
       if (AttendanceCase.PENALTY_NOTICE.equals(route)) {
         thresholdEstablished(task);
+        // the notice's reason from the period's marks: only G marks are term-time leave (walk 11, defect 18)
+        String fromMarks = proposals.noticeReason(PUPIL_UPN.get(task), OFFENCE_FROM.get(task), OFFENCE_TO.get(task))
+            .orElse(null);
+        if (fromMarks != null || AttendanceCase.NOTICE_REASON_FROM_MARKS.isSet(task)) {
+          AttendanceCase.NOTICE_REASON_FROM_MARKS.set(task.getExecution(), fromMarks);
+        }
       }
     } else {
       proposal.withdraw(task);
