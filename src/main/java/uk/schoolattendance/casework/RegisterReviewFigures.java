@@ -72,11 +72,15 @@ public class RegisterReviewFigures implements TaskListener {
     return figures;
   }
 
+  /**
+   * The register's figures for a case with marks. Read on the task's execution, not the task: a new
+   * task's own variables are not fetched for this (every Level 2 case's statements: StatementBudgetTest).
+   */
   private Optional<RegisterFigures.CaseFigures> fromMarks(DelegateTask task) {
-    if (!CaseFacts.FROM_MARKS.equals(ATTENDANCE_SOURCE.get(task))) {
+    if (!CaseFacts.FROM_MARKS.equals(ATTENDANCE_SOURCE.get(task.getExecution()))) {
       return Optional.empty();
     }
-    return register.current(PUPIL_UPN.get(task));
+    return register.current(PUPIL_UPN.get(task.getExecution()));
   }
 
   /** Equal as the form shows a percentage, to one decimal place. */
