@@ -55,6 +55,11 @@ class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
   }
 
   @Override
+  public Optional<String> noticeReason(String pupilUpn, LocalDate from, LocalDate to) {
+    return periods.noticeReason(pupilUpn, from, to);
+  }
+
+  @Override
   public String thresholdShown() {
     return OffencePeriodProposals.thresholdShown(properties.threshold().sessions(), properties.threshold().schoolWeeks());
   }

@@ -119,6 +119,32 @@ public class OffencePeriodsFromMarks {
     return register.pupil(upn).map(pupil -> unauthorised(pupil.upn(), from, to).size());
   }
 
+  /**
+   * The penalty notice's reason the marks give the period ({@code attendance.register.notice-reason-codes}):
+   * the reason whose codes hold every unauthorised session from {@code from} to {@code to}, else
+   * {@code other}; empty when the register holds no marks for the pupil or none unauthorised there.
+   */
+  public Optional<String> noticeReason(String upn, LocalDate from, LocalDate to) {
+    if (upn == null || from == null || to == null || to.isBefore(from) || register.pupil(upn).isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (RegisterMark mark : register.marks(upn, from, to)) {
+      if ("U".equals(mark.category())) {
+        codes.add(mark.code().toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    if (codes.isEmpty()) {
+      return Optional.empty();
+    }
+    for (java.util.Map.Entry<String, List<String>> reason : new java.util.TreeMap<>(properties.noticeReasonCodes()).entrySet()) {
+      if (reason.getValue().stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList().containsAll(codes)) {
+        return Optional.of(reason.getKey());
+      }
+    }
+    return Optional.of("other");
+  }
+
   /** The school weeks from the first school day on or after {@code from} to the last on or before {@code to}. */
   static int weeksSpanned(SchoolDays days, LocalDate from, LocalDate to) {
     LocalDate first = from;

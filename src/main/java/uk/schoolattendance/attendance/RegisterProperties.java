@@ -30,6 +30,10 @@ import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
  *     server until it is complete, so this sits below the server's own limit on an upload
  *     ({@code spring.servlet.multipart.max-file-size}) and the page, not the server, refuses a larger
  *     file, naming the limit; larger files go to the API, which streams them
+ * @param noticeReasonCodes a penalty notice's reason (the census's term-time holiday, late arrival)
+ *     and the statutory codes that make it: proposed at the Pupil Planning Meeting when every
+ *     unauthorised session of the offence period has one of its codes; otherwise "other"
+ *     (national default: holiday G, late U)
  */
 @ConfigurationProperties("attendance.register")
 public record RegisterProperties(
@@ -42,13 +46,17 @@ public record RegisterProperties(
     @DefaultValue("PT10M") Duration staleAfter,
     @DefaultValue("1000") int rejectionsInAnswer,
     @DefaultValue("4GB") org.springframework.util.unit.DataSize maxFileSize,
-    @DefaultValue("15MB") org.springframework.util.unit.DataSize pageMaxFileSize) {
+    @DefaultValue("15MB") org.springframework.util.unit.DataSize pageMaxFileSize,
+    Map<String, List<String>> noticeReasonCodes) {
 
   public RegisterProperties {
     codeSets = codeSets == null ? List.of() : List.copyOf(codeSets);
     codeMapping = codeMapping == null ? Map.of() : Map.copyOf(codeMapping);
     threshold = threshold == null ? new Threshold(10, 10) : threshold;
     schoolCalendars = schoolCalendars == null ? Map.of() : Map.copyOf(schoolCalendars);
+    noticeReasonCodes = noticeReasonCodes == null || noticeReasonCodes.isEmpty()
+        ? Map.of("holiday", List.of("G"), "late", List.of("U"))
+        : Map.copyOf(noticeReasonCodes);
     if (batchSize < 1) {
       throw new IllegalStateException("attendance.register.batch-size must be at least 1");
     }

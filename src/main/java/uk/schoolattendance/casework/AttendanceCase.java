@@ -133,6 +133,22 @@ public final class AttendanceCase implements ProcessContract {
    * the form hides the school's register printout.
    */
   public static final ProcessVariable<Boolean> REGISTER_HOLDS_MARKS = bool("registerHoldsMarks");
+  /**
+   * The register's attendance when a Level 2 review's task was created, task-local: for a pupil
+   * with marks the review form proposes it as "Attendance now" and the register's figure decides
+   * the review ({@link RegisterReviewFigures}).
+   */
+  public static final ProcessVariable<Double> REGISTER_ATTENDANCE_PERCENT = number("registerAttendancePercent");
+  /** What the review form says of the register's figure, task-local, for a pupil with marks. */
+  public static final ProcessVariable<String> REGISTER_FIGURES_SHOWN = text("registerFiguresShown");
+  /**
+   * The penalty notice's reason the register's marks give the offence period the Pupil Planning
+   * Meeting decided ({@code holiday}, {@code late} or {@code other}); absent without marks. The
+   * notices take it unless the case is a term-time leave case or the meeting said late arrival.
+   */
+  public static final ProcessVariable<String> NOTICE_REASON_FROM_MARKS = text("noticeReasonFromMarks");
+  /** What the marks of the proposed period say of the notice's reason, task-local, for the meeting's form. */
+  public static final ProcessVariable<String> PROPOSED_NOTICE_REASON_SHOWN = text("proposedNoticeReasonShown");
   /** The case's offence period before the proposal replaced it (a meeting after an earlier notice), task-local. */
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_FROM = day("earlierOffenceFrom");
   public static final ProcessVariable<LocalDate> EARLIER_OFFENCE_TO = day("earlierOffenceTo");

@@ -14,10 +14,13 @@ import uk.schoolattendance.schools.SchoolDirectory;
  *
  * <ul>
  *   <li>Levels 1–3 (the school's casework: {@link #LEVELS_1_TO_3}): a school that buys the LA's
- *       traded service has its named officer do them (candidate user), with the officers' team
- *       as the fallback (candidate group {@code attendance-officers}, so a colleague can claim
- *       one when the named officer is away); a school with the universal service only does them
- *       itself (candidate group {@code school-{urn}}), and the LA comes in at Level 4.
+ *       traded service has its named officer do them (candidate user); a school with the
+ *       universal service only does them itself (candidate group {@code school-{urn}}), and the
+ *       LA comes in at Level 4. At Levels 2–3 the officers' team is the named officer's fallback
+ *       (candidate group {@code attendance-officers}, so a colleague can claim one when the named
+ *       officer is away); Level 1's intervention goes to the named officer alone, instead of the
+ *       school (contract.md's task table), so every officer is not offered every traded school's
+ *       new case ({@link #interventionGroups}).
  *   <li>The LA's officer work from Level 4 on (Notice to Improve, court), for every school: its
  *       named officer (candidate user) and the team ({@code attendance-officers} in the model).
  *   <li>A case a senior practitioner gave to another officer ({@link CaseReassignment}) has that
@@ -54,6 +57,32 @@ public class CaseAssignment {
   public List<String> schoolGroups(String schoolUrn) {
     School school = schools.get(schoolUrn);
     return school.buysTradedService() ? List.of(Groups.ATTENDANCE_OFFICERS) : List.of(school.group());
+  }
+
+  /**
+   * Candidate groups of Level 1's "Intervene in school" (contract.md): the school's group for the
+   * universal service; none for the traded service, where the case's officer does it instead of
+   * the school, unless the school has no named officer, when the officers' team is offered it
+   * rather than no one.
+   */
+  public List<String> interventionGroups(String schoolUrn, DelegateExecution execution) {
+    return interventionGroupsOf(schoolUrn, caseOfficer(execution));
+  }
+
+  /** Level 1's candidate groups for a case given to {@code caseOfficer} (null: the school's named officer). */
+  public List<String> interventionGroupsOf(String schoolUrn, String caseOfficer) {
+    School school = schools.get(schoolUrn);
+    if (!school.buysTradedService()) {
+      return List.of(school.group());
+    }
+    return schoolUsersOf(schoolUrn, caseOfficer).isEmpty() ? List.of(Groups.ATTENDANCE_OFFICERS) : List.of();
+  }
+
+  /** Candidate groups of a Level 1–3 task of this kind ({@code Task_InterveneInSchool} is Level 1's rule). */
+  public List<String> schoolGroupsOf(String taskKey, String schoolUrn, String caseOfficer) {
+    return AttendanceCase.INTERVENE_IN_SCHOOL.id().equals(taskKey)
+        ? interventionGroupsOf(schoolUrn, caseOfficer)
+        : schoolGroups(schoolUrn);
   }
 
   /** Candidate users of a Level 1–3 task: the named officer when the school buys the traded service. */

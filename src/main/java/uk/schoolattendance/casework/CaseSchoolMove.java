@@ -70,7 +70,8 @@ class CaseSchoolMove {
       }
       for (Task task : tasks.createTaskQuery().processInstanceId(instance).listPage(0, MAX)) {
         if (CaseAssignment.LEVELS_1_TO_3.contains(task.getTaskDefinitionKey())) {
-          reassign(task, from, assignment.schoolGroups(toUrn), assignment.schoolUsersOf(toUrn, caseOfficer));
+          reassign(task, from, assignment.schoolGroupsOf(task.getTaskDefinitionKey(), toUrn, caseOfficer),
+              assignment.schoolUsersOf(toUrn, caseOfficer));
         } else if (hasCandidateUser(task)) {
           reassign(task, from, candidateGroups(task), assignment.officerOf(toUrn, caseOfficer));
         }

@@ -67,11 +67,13 @@ public class CaseTaskRules implements TaskListener {
   private final OffencePeriodProposals proposals;
   private final OffencePeriodProposal proposal;
   private final ProsecutionBar prosecutionBar;
+  private final RegisterReviewFigures registerReview;
 
   public CaseTaskRules(
       SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods, OffencePeriodProposals proposals,
-      OffencePeriodProposal proposal, ProsecutionBar prosecutionBar) {
+      OffencePeriodProposal proposal, ProsecutionBar prosecutionBar, RegisterReviewFigures registerReview) {
     this.prosecutionBar = prosecutionBar;
+    this.registerReview = registerReview;
     this.calendar = calendar;
     this.pathway = pathway;
     this.offencePeriods = offencePeriods;
@@ -128,7 +130,17 @@ public class CaseTaskRules implements TaskListener {
   }
 
   private void reviewAttendance(DelegateTask task) {
-    double now = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, true);
+    Double typed = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, false);
+    // with register marks the register's figure decides; a different typed figure is refused
+    RegisterFigures.CaseFigures marks = registerReview.decide(task, typed).orElse(null);
+    double now;
+    if (marks == null) {
+      now = Inputs.percent(task, CURRENT_ATTENDANCE_PERCENT, true);
+    } else {
+      now = marks.attendancePercent();
+      CURRENT_ATTENDANCE_PERCENT.set(task, now);
+      AttendanceCase.UNAUTHORISED_SESSIONS.set(task, marks.unauthorisedSessions());
+    }
     ATTENDANCE_PERCENT.set(task, now);
     ATTENDANCE_BAND.set(task, Decisions.attendanceBand(decisions(task), now));
     Inputs.optionalText(task, REVIEW_NOTES, Inputs.TEXT_MAX);
@@ -205,6 +217,12 @@ public class CaseTaskRules implements TaskListener {
       offencePeriods.record(task, decisions(task), prosecution, concerned);
       if (AttendanceCase.PENALTY_NOTICE.equals(route)) {
         thresholdEstablished(task);
+        // the notice's reason from the period's marks: only G marks are term-time leave (walk 11, defect 18)
+        String fromMarks = proposals.noticeReason(PUPIL_UPN.get(task), OFFENCE_FROM.get(task), OFFENCE_TO.get(task))
+            .orElse(null);
+        if (fromMarks != null || AttendanceCase.NOTICE_REASON_FROM_MARKS.isSet(task)) {
+          AttendanceCase.NOTICE_REASON_FROM_MARKS.set(task.getExecution(), fromMarks);
+        }
       } else {
         // reg 8: no proceedings against the recipient of a withdrawn notice for the offence it related to
         for (Parent parent : concerned) {

@@ -33,7 +33,8 @@ import uk.schoolattendance.schools.SchoolCalendar;
  * and {@code proposedOffenceSchoolWeeks} the form shows as text. A pupil without marks gets
  * {@code offencePeriodProposed} false, empty fields and the form's hint to enter the period. The
  * task-local {@code registerHoldsMarks} says whether the register holds marks for the pupil at
- * all: then the form hides the school's register printout, which the marks replace.
+ * all: then the form hides the school's register printout, which the marks replace. A proposal
+ * holds the threshold's sessions, so the task-local {@code thresholdMet} is then true for the form.
  *
  * <p>The proposal is the application's write, not the completion's: the completion still sets only
  * what the task owns. When the meeting chooses no route with an offence ({@link #withdraw}), the
@@ -58,7 +59,14 @@ public class OffencePeriodProposal implements TaskListener {
     if (proposed.isEmpty()) {
       return;
     }
+    // a period the marks propose holds the threshold's sessions: the form says the threshold is met
+    // rather than "not checked yet" (walk 11, defect 15: a case escalated by hand never passed the
+    // Level 3 check that sets thresholdMet)
+    AttendanceCase.THRESHOLD_MET.setLocal(task, true);
     OffencePeriod period = proposed.get();
+    proposals.noticeReason(PUPIL_UPN.get(task), period.from(), period.to())
+        .map(OffencePeriodProposal::reasonShown)
+        .ifPresent(shown -> AttendanceCase.PROPOSED_NOTICE_REASON_SHOWN.setLocal(task, shown));
     DelegateExecution execution = task.getExecution();
     LocalDate earlierFrom = OFFENCE_FROM.get(execution);
     LocalDate earlierTo = OFFENCE_TO.get(execution);
@@ -75,6 +83,15 @@ public class OffencePeriodProposal implements TaskListener {
     PROPOSED_OFFENCE_SCHOOL_WEEKS.setLocal(task, period.schoolWeeks());
     OFFENCE_FROM.set(execution, period.from());
     OFFENCE_TO.set(execution, period.to());
+  }
+
+  /** What a penalty notice's reason from the marks means, for the meeting's form. */
+  static String reasonShown(String reason) {
+    return switch (reason) {
+      case "holiday" -> "Term-time holiday: every unauthorised session in the proposed period is marked as holiday not granted";
+      case "late" -> "Late arrival: every unauthorised session in the proposed period is marked as arrived after the register closed";
+      default -> "Other unauthorised absence: the proposed period's unauthorised sessions are not all holiday or all late arrival";
+    };
   }
 
   /**

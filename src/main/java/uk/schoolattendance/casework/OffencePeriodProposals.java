@@ -40,6 +40,15 @@ public interface OffencePeriodProposals {
   }
 
   /**
+   * The penalty notice's reason the register's marks give the period: {@code holiday} when every
+   * unauthorised session in it is a term-time holiday code (G), {@code late} when every one is a
+   * late-arrival code (U), otherwise {@code other} (the codes are configuration); empty without marks.
+   */
+  default Optional<String> noticeReason(String pupilUpn, LocalDate from, LocalDate to) {
+    return Optional.empty();
+  }
+
+  /**
    * The national threshold as configured ({@code attendance.register.threshold}), in words for a
    * refusal or a form: "10 unauthorised sessions (G, N, O, U) within 10 school weeks".
    */

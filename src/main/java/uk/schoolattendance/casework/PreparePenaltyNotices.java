@@ -25,8 +25,9 @@ import uk.schoolattendance.process.Inputs;
  * "Prepare penalty notices" ({@code preparePenaltyNotices}): the case enters Level 5 and sets
  * what every notice of the case shares: the offence period ({@code offenceFrom}–{@code offenceTo},
  * recorded when the legal route was chosen), the reason
- * ({@code holiday} for term-time leave, {@code late} when {@code lateArrival}, otherwise
- * {@code other}), an empty {@code noticeOutcomes} list for the notices' outcomes, and who gets a
+ * ({@code holiday} for term-time leave, {@code late} when {@code lateArrival}, otherwise the one
+ * the offence period's marks give ({@code noticeReasonFromMarks}: holiday when they are all G, late
+ * when all U), else {@code other}), an empty {@code noticeOutcomes} list for the notices' outcomes, and who gets a
  * notice ({@code noticeRecipients}): every parent of the case, or, for corrected notices after a
  * withdrawal for a material error, only the parents "Decide what follows the withdrawal" named;
  * the other parents' notices of the round keep their outcomes in {@code noticeOutcomes}, so the
@@ -48,6 +49,10 @@ public class PreparePenaltyNotices implements JavaDelegate {
       reason = PenaltyNotice.HOLIDAY;
     } else if (Boolean.TRUE.equals(LATE_ARRIVAL.get(execution))) {
       reason = PenaltyNotice.LATE;
+    } else if (PenaltyNotice.HOLIDAY.equals(AttendanceCase.NOTICE_REASON_FROM_MARKS.get(execution))
+        || PenaltyNotice.LATE.equals(AttendanceCase.NOTICE_REASON_FROM_MARKS.get(execution))) {
+      // the offence period's marks are all term-time holiday (G) or all late (U): the census counts it so
+      reason = AttendanceCase.NOTICE_REASON_FROM_MARKS.get(execution);
     } else {
       reason = PenaltyNotice.OTHER;
     }

@@ -42,6 +42,8 @@ public class RecordLevelChange implements JavaDelegate {
     SUPPORT_OUTCOME.set(execution, null);
     LEGAL_ROUTE.set(execution, null);
     LEVEL.set(execution, level);
+    // the new level's stage beside it in the timeline, not the old level's (walk 11, defect 15)
+    AttendanceCase.STAGE.set(execution, Stage.ofLevel(level).value());
     pathway.record(execution, "level-changed", "from level " + from + " to " + level + ": " + reason);
   }
 }

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.CaseAssignment;
+import uk.schoolattendance.casework.RegisterFigures;
 import uk.schoolattendance.notices.Letterhead;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.process.Parent;
@@ -42,7 +43,8 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * identity store), else the team ({@code attendance.notice-to-improve.team}). While the council's
  * name or address is still the national placeholder it refuses ({@link Letterhead#requireSender},
  * the penalty notice's check) before recording anything: the job is retried, then its incident
- * names the properties. Idempotent: when the notice is already recorded on this instance a retry
+ * names the properties. For a pupil with register marks the letter quotes the register's figures
+ * on the day of issue. Idempotent: when the notice is already recorded on this instance a retry
  * changes nothing.
  */
 @Component("issueNoticeToImprove")
@@ -54,11 +56,14 @@ public class IssueNoticeToImprove implements JavaDelegate {
   private final PenaltyNoticeProperties authority;
   private final CaseAssignment caseAssignment;
   private final ThresholdWords threshold;
+  private final RegisterFigures register;
 
   public IssueNoticeToImprove(
       SchoolCalendar calendar, SchoolDirectory schools, NoticeToImproveProperties properties,
-      PenaltyNoticeProperties authority, CaseAssignment caseAssignment, ThresholdWords threshold) {
+      PenaltyNoticeProperties authority, CaseAssignment caseAssignment, ThresholdWords threshold,
+      RegisterFigures register) {
     this.threshold = threshold;
+    this.register = register;
     this.calendar = calendar;
     this.schools = schools;
     this.properties = properties;
@@ -94,6 +99,13 @@ public class IssueNoticeToImprove implements JavaDelegate {
     List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given);
     String urn = SCHOOL_URN.get(execution);
     NoticeToImproveLetter.Officer officer = officer(execution, caseAssignment.namedOfficer(urn, execution));
+    // a pupil with register marks: the letter quotes the register's figures on the day of issue,
+    // never a figure typed at a review (walk 11, defect 3); the notice's own variables say the same
+    RegisterFigures.CaseFigures marks = register.current(PUPIL_UPN.get(execution)).orElse(null);
+    if (marks != null) {
+      ATTENDANCE_PERCENT.set(execution, marks.attendancePercent());
+      UNAUTHORISED_SESSIONS.set(execution, marks.unauthorisedSessions());
+    }
     Double attendance = ATTENDANCE_PERCENT.get(execution);
     Integer sessions = UNAUTHORISED_SESSIONS.get(execution);
     // one notice to each liable parent, at their own address

@@ -45,6 +45,11 @@ public final class NoticeToImprove implements ProcessContract {
   /** The letter (PDF), also at {@code GET /api/cases/{caseReference}/notice-to-improve/letter}. */
   public static final ProcessVariable<FileValue> LETTER = ProcessVariable.file("noticeToImproveLetter");
 
+  /**
+   * The register's figures for the improvement period, in words, task-local on the review's task
+   * ({@link ReviewFacts}); what the review form shows beside what the notice described.
+   */
+  public static final ProcessVariable<String> IMPROVEMENT_PERIOD_FIGURES_SHOWN = text("improvementPeriodFiguresShown");
   public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = CaseFacts.IMPROVEMENT_SUFFICIENT;
   public static final ProcessVariable<String> REVIEW_NOTES = text("reviewNotes");
   public static final ProcessVariable<String> EARLY_ESCALATION_GROUNDS = text("earlyEscalationGrounds");

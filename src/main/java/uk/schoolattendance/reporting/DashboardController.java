@@ -66,21 +66,29 @@ class DashboardController {
         runtime.createIncidentQuery().count());
   }
 
-  /** Open tasks per officer and senior practitioner, and those nobody has claimed yet. */
+  /**
+   * Open tasks by who holds them, so that every open task the user may read is in exactly one row:
+   * each caseworker (officers, senior practitioners and the compliance team: walk 11, defect 23,
+   * the compliance team's "Decide on non-payment" tasks were in no row), then anyone else holding
+   * tasks (a school's user, a manager) in one row, then those nobody has claimed yet.
+   */
   private List<OfficerLoad> caseloadByOfficer() {
     List<OfficerLoad> loads = new ArrayList<>();
     Map<String, User> staff = new LinkedHashMap<>();
-    for (String group : List.of(Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS)) {
+    for (String group : Groups.CASEWORKERS) {
       for (User user : identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().listPage(0, 500)) {
         staff.putIfAbsent(user.getId(), user);
       }
     }
+    long held = 0;
     for (User user : staff.values()) {
-      loads.add(
-          new OfficerLoad(
-              user.getId(),
-              (user.getFirstName() + " " + user.getLastName()).trim(),
-              tasks.createTaskQuery().taskAssignee(user.getId()).count()));
+      long open = tasks.createTaskQuery().taskAssignee(user.getId()).count();
+      held += open;
+      loads.add(new OfficerLoad(user.getId(), (user.getFirstName() + " " + user.getLastName()).trim(), open));
+    }
+    long others = tasks.createTaskQuery().taskAssigned().count() - held;
+    if (others > 0) {
+      loads.add(new OfficerLoad(null, "Held by others (schools, managers)", others));
     }
     loads.add(new OfficerLoad(null, "Not yet claimed", tasks.createTaskQuery().taskUnassigned().count()));
     return loads;

@@ -139,7 +139,9 @@ class OffencePeriodTest {
         .containsEntry(AttendanceCase.PROPOSED_OFFENCE_SESSIONS.name(), 10)
         .containsEntry(AttendanceCase.PROPOSED_OFFENCE_SCHOOL_WEEKS.name(), 2)
         // the marks establish the threshold: the form hides the school's printout
-        .containsEntry(AttendanceCase.REGISTER_HOLDS_MARKS.name(), true);
+        .containsEntry(AttendanceCase.REGISTER_HOLDS_MARKS.name(), true)
+        // and says it is met, not "not checked yet" (walk 11, defect 15)
+        .containsEntry(AttendanceCase.THRESHOLD_MET.name(), true);
 
     // a penalty notice narrowed to after half-term: 5 unauthorised sessions, refused naming the field and the count; the task stays open
     assertThatThrownBy(() -> decideOnANotice(task, "2026-11-02", "2026-11-04"))
@@ -175,6 +177,37 @@ class OffencePeriodTest {
         AttendanceCase.LEGAL_ROUTE_REASON.name(), "Engaging with early help"));
     assertThat(runtime.getVariables(meeting.getId()))
         .doesNotContainKeys(AttendanceCase.OFFENCE_FROM.name(), AttendanceCase.OFFENCE_TO.name());
+  }
+
+  /**
+   * Walk 11, defect 18: an offence period holding only G marks (holiday not granted) is term-time
+   * leave: the meeting's form says so and the notices carry reason holiday, so the census counts
+   * them as term-time holiday, not "other"; a mixture of codes stays "other".
+   */
+  @Test
+  void onlyHolidayMarksInThePeriodMakeTheNoticesReasonTermTimeHoliday() {
+    String upn = Upn.of(700_600_000_021L);
+    assertThat(RegisterApi.importCsv(rest, "datateam", new CsvFile().days(upn, "100001", calendars.of(100001),
+        LocalDate.of(2026, 9, 3), LocalDate.of(2026, 11, 24), (day, session) -> switch (day.toString()) {
+          case "2026-10-21", "2026-10-22", "2026-10-23", "2026-11-02", "2026-11-03" -> "G";
+          default -> "/";
+        }).text()).getBody()).containsEntry("rowsRejected", 0);
+    ProcessInstance meeting = atPupilPlanningMeeting(upn);
+    Task task = taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult();
+    assertThat((String) taskService.getVariableLocal(task.getId(), AttendanceCase.PROPOSED_NOTICE_REASON_SHOWN.name()))
+        .startsWith("Term-time holiday");
+    decideOnANotice(task, "2026-10-21", "2026-11-03");
+    assertThat(runtime.getVariable(meeting.getId(), AttendanceCase.NOTICE_REASON_FROM_MARKS.name())).isEqualTo("holiday");
+    assertThat(runtime.getVariable(meeting.getId(), AttendanceCase.NOTICE_REASON.name())).isEqualTo("holiday");
+
+    String mixed = Upn.of(700_600_000_022L);
+    assertThat(RegisterApi.importCsv(rest, "datateam", halfTermAbsences(mixed).text()).getBody()).containsEntry("rowsRejected", 0);
+    ProcessInstance other = atPupilPlanningMeeting(mixed);
+    Task otherTask = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    assertThat((String) taskService.getVariableLocal(otherTask.getId(), AttendanceCase.PROPOSED_NOTICE_REASON_SHOWN.name()))
+        .startsWith("Other unauthorised absence");
+    decideOnANotice(otherTask, "2026-10-19", "2026-11-04");
+    assertThat(runtime.getVariable(other.getId(), AttendanceCase.NOTICE_REASON.name())).isEqualTo("other");
   }
 
   /** Riverside Primary: 10 unauthorised sessions from 21 October to 4 November 2026, across half-term. */

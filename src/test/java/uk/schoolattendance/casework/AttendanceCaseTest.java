@@ -787,6 +787,9 @@ class AttendanceCaseTest {
     JsonNode change = history(instance).findParents("event").stream()
         .filter(e -> "level-changed".equals(e.path("event").asText())).findFirst().orElseThrow();
     assertThat(change.path("reason").asText()).contains("from level 1 to 4").contains("Safeguarding");
+    // the new level's stage beside it, not Level 1's "listen and understand" (walk 11, defect 15)
+    assertThat(change.path("level").asInt()).isEqualTo(4);
+    assertThat(change.path("stage").asText()).isEqualTo("enforce");
   }
 
   @Test
@@ -853,9 +856,10 @@ class AttendanceCaseTest {
   void schoolTasksGoToTheNamedOfficerOfATradedSchoolAndToTheSchoolOtherwise() {
     ProcessInstance traded = start("AC-2025-000020", with(startVariables(), AttendanceCase.SCHOOL_URN.name(), "100001"));
     List<IdentityLink> links = taskService.getIdentityLinksForTask(task(traded).getId());
-    // the named officer, with the officers' team as the fallback (issue #12 item 16)
-    assertThat(links).extracting(IdentityLink::getUserId).containsOnly("officer", null);
-    assertThat(links).extracting(IdentityLink::getGroupId).containsOnly("attendance-officers", null);
+    // Level 1: the named officer instead of the school, alone (contract.md; the officers' team is the
+    // fallback at Levels 2-3 only: walk 11, defect 22)
+    assertThat(links).extracting(IdentityLink::getUserId).containsExactly("officer");
+    assertThat(links).extracting(IdentityLink::getGroupId).containsOnly((String) null);
 
     ProcessInstance universal = start("AC-2025-000021", startVariables());
     assertThat(taskService.getIdentityLinksForTask(task(universal).getId()))

@@ -27,7 +27,7 @@ import uk.schoolattendance.process.Upn;
 /**
  * Who does a case's work (issue #12 item 16, Southend's model, seed 000): a school that buys the
  * traded service has its named officer do its Level 1–3 casework, with the officers' team as the
- * fallback; a school with the universal service only does Levels 2–3 itself; from Level 4 the
+ * fallback at Levels 2–3 (Level 1 is the named officer's alone, contract.md); a school with the universal service only does Levels 2–3 itself; from Level 4 the
  * LA's officer work goes to every school's named officer, with the team behind. A task offered to
  * the named officer shows in that officer's "My tasks"; a colleague claims it through the team.
  */
@@ -70,11 +70,21 @@ class CaseRoutingTest {
   }
 
   @Test
-  void aTradedSchoolsLevel1WorkShowsInTheNamedOfficersMyTasks() throws Exception {
+  void aTradedSchoolsLevel1WorkIsItsNamedOfficersAloneInsteadOfTheSchool() throws Exception {
+    // contract.md: Level 1 goes to the school's named officer instead of the school; the team is
+    // the fallback at Levels 2-3 only, so other officers are not offered it
     Task intervention = openCase(CaseFixtures.TRADED_SCHOOL, Upn.of(801_600_000_013L), 1);
-    assertThat(candidates(intervention)).containsExactlyInAnyOrder("user:officer", "group:attendance-officers");
+    assertThat(candidates(intervention)).containsExactly("user:officer");
     assertThat(filterList("officer", "My tasks")).contains(intervention.getId());
+    assertThat(filterList("senior", "My team's tasks")).doesNotContain(intervention.getId());
     assertThat(filterList("school1", "My school's cases")).doesNotContain(intervention.getId());
+  }
+
+  @Test
+  void aUniversalSchoolDoesLevel1Itself() throws Exception {
+    Task intervention = openCase(CaseFixtures.UNIVERSAL_SCHOOL, Upn.of(801_600_000_014L), 1);
+    assertThat(candidates(intervention)).containsExactly("group:school-100002");
+    assertThat(filterList("school2", "My school's cases")).contains(intervention.getId());
   }
 
   @Test

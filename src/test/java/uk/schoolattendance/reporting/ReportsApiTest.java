@@ -24,6 +24,8 @@ class ReportsApiTest {
   static final String URL = "/api/reports/parental-responsibility-measures";
 
   @Autowired TestRestTemplate rest;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   @Test
   void theCensusAsJson() {
@@ -68,6 +70,47 @@ class ReportsApiTest {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.withBasicAuth("manager", "manager").getForEntity(URL + "?academicYear=2026-27", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  /**
+   * Walk 11, defect 23: Cockpit's "Open tasks by officer" left out the compliance team's tasks
+   * (and any held by a school's user): every open task a manager may read is now in one row.
+   */
+  @Test
+  void everyOpenTaskIsInOneRowOfTheOfficersTable() throws Exception {
+    String compliance = caseTask();
+    String school = caseTask();
+    taskService.setAssignee(compliance, "compliance");
+    taskService.setAssignee(school, "school2");
+    try {
+      com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(rest.withBasicAuth("manager", "manager").getForEntity("/api/reports/dashboard", String.class).getBody());
+      long rows = 0;
+      long complianceRow = -1;
+      long othersRow = -1;
+      for (com.fasterxml.jackson.databind.JsonNode row : dashboard.get("tasksByOfficer")) {
+        rows += row.get("openTasks").asLong();
+        if ("compliance".equals(row.path("userId").asText())) {
+          complianceRow = row.get("openTasks").asLong();
+        }
+        if (row.get("name").asText().startsWith("Held by others")) {
+          othersRow = row.get("openTasks").asLong();
+        }
+      }
+      Map<?, ?> count = rest.withBasicAuth("manager", "manager").getForEntity("/engine-rest/task/count", Map.class).getBody();
+      assertThat(rows).isEqualTo(((Number) count.get("count")).longValue());
+      assertThat(complianceRow).isGreaterThanOrEqualTo(1);
+      assertThat(othersRow).isGreaterThanOrEqualTo(1);
+    } finally {
+      runtimeService.deleteProcessInstance(taskService.createTaskQuery().taskId(compliance).singleResult().getProcessInstanceId(), "test");
+      runtimeService.deleteProcessInstance(taskService.createTaskQuery().taskId(school).singleResult().getProcessInstanceId(), "test");
+    }
+  }
+
+  private String caseTask() {
+    String instance = runtimeService.startProcessInstanceByKey(
+        uk.schoolattendance.casework.AttendanceCase.KEY, uk.schoolattendance.casework.CaseFixtures.startVariables()).getId();
+    return taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 
   private TestRestTemplate api() {
