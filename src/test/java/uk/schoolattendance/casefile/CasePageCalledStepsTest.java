@@ -165,6 +165,92 @@ class CasePageCalledStepsTest {
     assertThat(laterPage.html().select("#new-case")).isEmpty();
   }
 
+  /** Every open task of the case's called processes with this key, completed as the user. */
+  private void completeCalled(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    for (ProcessInstance called : runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
+      executeJobs(called.getId());
+      if (taskService.createTaskQuery().processInstanceId(called.getId()).taskDefinitionKey(taskKey).count() > 0) {
+        completeAs(user, called.getId(), taskKey, variables);
+      }
+      executeJobs(called.getId());
+    }
+  }
+
+  private static Map<String, String> fields(String... namesAndValues) {
+    Map<String, String> fields = new java.util.HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return fields;
+  }
+
+  @Test
+  void eachPenaltyNoticesStepsShowInTheTimelineAndThePaymentInTheNoticesTable() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
+        CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), CaseFileCases.newUpn()),
+            "2026-09-14", "2026-10-09"));
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    completeCalled("compliance", instance, "Task_CheckLeaveEvidence", Map.of(
+        "evidenceLeaveApplication", true, "evidenceWrittenRefusal", true, "evidenceWrittenWarning", true,
+        "evidenceRegistrationCertificate", true));
+    CaseFileClient compliance = signedIn("compliance");
+    var rows = compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr");
+    List<String> numbers = rows.select("td:eq(0)").eachText();
+    String payer = rows.first().select("td:eq(1)").text();
+    assertThat(numbers).hasSize(2);
+    for (String number : numbers) {
+      compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
+    }
+    CaseFixtures.clockAt(2026, 11, 5, 11);
+    CaseFileClient.Page paid = compliance.post(compliance.get("/casework/register/" + numbers.get(0)), "#payment-form",
+        fields("amount", "£80.00", "paid-day", "4", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(paid.status()).as(paid.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    CaseFileClient.Page withdrawn = compliance.post(compliance.get("/casework/register/" + numbers.get(1)), "#withdrawal-form",
+        fields("ground", "wrong-recipient", "withdrawal-reason", "Sent to the other parent"));
+    assertThat(withdrawn.status()).as(withdrawn.html().select(".govuk-error-summary").text()).isEqualTo(302);
+
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    Element timeline = page.html().selectFirst("#timeline");
+    String first = "Penalty notice " + numbers.get(0);
+    assertThat(entry(timeline, first)).contains("paid", "£80.00 paid on 4 November 2026", "Chris Clarke");
+    assertThat(timeline.text()).contains(first + " to " + payer + ": handed over").contains("Handed over on 2 November 2026; received on 2 November 2026")
+        .contains(first + " to " + payer + ": prepared").contains("Leave evidence for " + payer + " checked")
+        .doesNotContainPattern("(?<!The) system,");
+    // the notices' end is the case's, not the act of whoever recorded the last notice's end
+    assertThat(entry(timeline, "Penalty notices concluded")).contains("The system").doesNotContain("Chris Clarke");
+    assertThat(entry(timeline, "Penalty notice " + numbers.get(1))).contains("withdrawn", "Withdrawn on 5 November 2026",
+        "Reason: Sent to the other parent", "Chris Clarke");
+    assertThat(page.html().select("#notices thead").text()).contains("Paid");
+    assertThat(page.html().select("#notices tbody tr").first().text()).contains("£80.00 on 4 November 2026");
+  }
+
+  @Test
+  void theNoticeToImproveLetterIsLinkedFromTheMomentItIsIssued() {
+    CaseFixtures.clockAt(2026, 11, 27, 10);
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance instance = cases.start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Nia Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
+        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
+        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    for (ProcessInstance called : runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
+      executeJobs(called.getId());
+    }
+    String reference = cases.referenceOf(instance);
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    assertThat(page.html().select("#letters a").eachText()).contains("Notice to Improve, issued 27 November 2026 (PDF)");
+    assertThat(page.html().select("#letters a").attr("href")).isEqualTo("/api/cases/" + reference + "/notice-to-improve/letter");
+    assertThat(entry(page.html().selectFirst("#timeline"), "Notice to Improve: improvement period started"))
+        .contains("Issued on 27 November 2026", "The improvement period ends on");
+    // the school reads its own case's letter link too
+    assertThat(signedIn("school2").get("/casework/cases/" + reference).html().select("#letters a").eachText())
+        .contains("Notice to Improve, issued 27 November 2026 (PDF)");
+  }
+
   /** The text of the timeline's entry with this title (the newest). */
   private static String entry(Element timeline, String title) {
     List<Element> entries = timeline.select("li").stream()

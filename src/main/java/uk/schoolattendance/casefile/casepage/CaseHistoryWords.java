@@ -25,6 +25,9 @@ import uk.schoolattendance.process.Json;
 @Component
 public class CaseHistoryWords {
 
+  /** Who the history names when the application acted ({@code casePathway}'s "system"). */
+  private static final String SYSTEM = "system";
+
   private final PeopleNames people;
   private final UkDates dates;
 
@@ -73,11 +76,11 @@ public class CaseHistoryWords {
       String on = entry.path(CaseNotes.ON).asText("");
       String event = entry.path("event").asText("");
       // a step the case reached (a task made, the court proceedings started) is not the act of whoever's step led to it
-      boolean reached = EventWords.reached(event) || RecordCaseCourtOutcomeEvent.EVENT.equals(event);
+      boolean reached = EventWords.reached(event) || EventWords.calledProcessEnded(event);
       timeline.add(new CalledSteps.Step(instant(entry.path("date").asText("")), new CasePage.TimelineEntry(
           moment(entry.path("date").asText("")),
           reached ? EventWords.reachedTitle(event) : CaseNotes.title(event),
-          who.isEmpty() || reached ? "The system" : names.getOrDefault(who, who),
+          who.isEmpty() || reached || SYSTEM.equals(who) ? "The system" : names.getOrDefault(who, who),
           RecordCaseCourtOutcomeEvent.EVENT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome : text(entry, names),
           on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
           Wording.levelAndStage(level, entry.path("stage").asText(null)))));

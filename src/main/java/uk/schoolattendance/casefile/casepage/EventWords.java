@@ -76,6 +76,15 @@ final class EventWords {
     return REACHED.containsKey(event);
   }
 
+  /**
+   * Whether the event records that a process the case called ended (its penalty notices concluded,
+   * its court proceedings reached an outcome): the case's own step, not the act of whoever ended
+   * the called process's last task (the school acknowledging a court outcome).
+   */
+  static boolean calledProcessEnded(String event) {
+    return "court-outcome".equals(event) || "penalty-notices-concluded".equals(event);
+  }
+
   /** What is now due: "Pupil Planning Meeting due". */
   static String reachedTitle(String event) {
     return REACHED.getOrDefault(event, title(event));
