@@ -129,7 +129,7 @@ class CasePageReader {
     boolean open = row.closedAt() == null;
     // the register is read once for the letters, the notices table and the notices' steps
     List<PenaltyNoticeEntry> notices = register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES));
-    CalledSteps.Called called = calledSteps.of(caseId, notices);
+    CalledSteps.Called called = calledAnything(values) ? calledSteps.of(caseId, notices) : CalledSteps.Called.none();
     return new CasePage(
         summary,
         facts(row, summary, values, called),
@@ -245,6 +245,31 @@ class CasePageReader {
         .sorted(Comparator.comparing(Task::getCreateTime))
         .map(task -> new CasePage.TaskLink(names.getOrDefault(task.getId(), task.getName()), TASKLIST_TASK + task.getId()))
         .toList();
+  }
+
+  /** The events a case records when it calls a Notice to Improve, penalty notices or court proceedings. */
+  static final Set<String> CALLS =
+      Set.of("notice-to-improve-issued", "penalty-notices", "penalty-notices-corrected", "court-proceedings");
+
+  /**
+   * Whether the case's history says it called another process: a case that called nothing (most
+   * cases, Levels 1–3) costs no query for the called processes' steps.
+   */
+  private static boolean calledAnything(Map<String, Object> values) {
+    Object raw = values.get(AttendanceCase.HISTORY.name());
+    if (raw == null) {
+      return false;
+    }
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode entry : Json.parse(AttendanceCase.HISTORY.name(), raw)) {
+        if (CALLS.contains(entry.path("event").asText())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException unreadable) {
+      return true;
+    }
   }
 
   /** The case's own history and the steps of the processes it called, newest first. */
