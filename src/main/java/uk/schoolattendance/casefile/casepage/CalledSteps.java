@@ -42,6 +42,8 @@ import uk.schoolattendance.schools.DateValues;
 class CalledSteps {
 
   static final int MAX_TASKS = 500;
+  /** Who did a person's step when the engine kept no name (a task completed without being claimed). */
+  static final String NOT_RECORDED = "Not recorded";
   static final int MAX_VARIABLES = 1000;
   static final String NOTICE_TO_IMPROVE = "NoticeToImprove";
   static final String PENALTY_NOTICE = "PenaltyNotice";
@@ -221,13 +223,13 @@ class CalledSteps {
     }
     HistoricVariableInstance paid = values.get(PenaltyNotice.PAYMENT_RECORDED_BY.name());
     if (notice != null && notice.paidOn() != null) {
-      steps.add(paid == null ? at(notice.paidOn()) : paid.getCreateTime().toInstant(), which + ": paid", paid == null ? "" : String.valueOf(paid.getValue()),
+      steps.add(paid == null ? at(notice.paidOn()) : paid.getCreateTime().toInstant(), which + ": paid", paid == null ? null : String.valueOf(paid.getValue()),
           (notice.amountPaid() == null ? "Paid" : pounds(notice.amountPaid()) + " paid") + " on " + dates.day(notice.paidOn()) + ".");
     }
     HistoricVariableInstance withdrawn = values.get(PenaltyNotice.WITHDRAWAL_RECORDED_BY.name());
     if (notice != null && notice.withdrawnOn() != null) {
       steps.add(withdrawn == null ? at(notice.withdrawnOn()) : withdrawn.getCreateTime().toInstant(), which + ": withdrawn",
-          withdrawn == null ? "" : String.valueOf(withdrawn.getValue()),
+          withdrawn == null ? null : String.valueOf(withdrawn.getValue()),
           "Withdrawn on " + dates.day(notice.withdrawnOn())
               + (notice.withdrawalGround() == null ? "" : ". Ground: " + Wording.sentence(notice.withdrawalGround()).toLowerCase(java.util.Locale.UK))
               + (notice.withdrawalReason() == null ? "" : ". Reason: " + notice.withdrawalReason()) + ".");
@@ -319,7 +321,7 @@ class CalledSteps {
       Instant when = at == null ? Instant.EPOCH : at;
       Step step = new Step(when, new CasePage.TimelineEntry(
           dates.moment(when), title,
-          who == null || who.isEmpty() ? "The system" : names.getOrDefault(who, who),
+          who == null ? NOT_RECORDED : who.isEmpty() ? "The system" : names.getOrDefault(who, who),
           text == null ? "" : text, "", ""));
       all.add(step);
       return step;

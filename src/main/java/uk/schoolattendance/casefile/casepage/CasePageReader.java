@@ -223,7 +223,8 @@ class CasePageReader {
     facts.add(new CasePage.Fact("Opened", dates.day(row.openedAt())));
     String court = text(values, AttendanceCase.COURT_OUTCOME.name());
     if (!called.courtOutcome().isEmpty()) {
-      facts.add(new CasePage.Fact("Court outcome", called.courtOutcome() + " Recorded by " + called.courtOutcomeBy() + "."));
+      facts.add(new CasePage.Fact("Court outcome", called.courtOutcome()
+          + (CalledSteps.NOT_RECORDED.equals(called.courtOutcomeBy()) ? "" : " Recorded by " + called.courtOutcomeBy() + ".")));
     } else if (!court.isEmpty()) {
       facts.add(new CasePage.Fact("Court outcome", Wording.sentence(court)));
     }
