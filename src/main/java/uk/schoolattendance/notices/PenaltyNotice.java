@@ -115,6 +115,10 @@ public final class PenaltyNotice implements ProcessContract {
   /** The day the payment was made (a calendar day; today when not given). */
   public static final ProcessVariable<LocalDate> PAID_ON = day("paidOn");
   public static final ProcessVariable<String> WITHDRAWAL_REASON = text("withdrawalReason");
+  /** Who recorded the payment (user id), for the case page; unset when the application recorded it. */
+  public static final ProcessVariable<String> PAYMENT_RECORDED_BY = text("paymentRecordedBy");
+  /** Who recorded the withdrawal (user id), for the case page; unset when the application recorded it. */
+  public static final ProcessVariable<String> WITHDRAWAL_RECORDED_BY = text("withdrawalRecordedBy");
   /** {@link #GROUNDS}. */
   public static final ProcessVariable<String> WITHDRAWAL_GROUND = text("withdrawalGround");
   /** The statutory grounds for withdrawal (domain notes §5), plus non-payment without prosecution. */

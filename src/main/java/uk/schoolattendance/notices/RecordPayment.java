@@ -22,5 +22,15 @@ public class RecordPayment implements JavaDelegate {
         PenaltyNotice.NOTICE_NUMBER.get(execution),
         PenaltyNotice.AMOUNT_PAID.get(execution),
         PenaltyNotice.PAID_ON.get(execution));
+    String by = recordedBy(execution);
+    if (by != null) {
+      PenaltyNotice.PAYMENT_RECORDED_BY.set(execution, by);
+    }
+  }
+
+  /** The signed-in person whose action this is, or null when the application acts. */
+  static String recordedBy(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 }

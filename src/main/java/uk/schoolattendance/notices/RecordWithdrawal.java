@@ -29,6 +29,10 @@ public class RecordWithdrawal implements JavaDelegate {
         PenaltyNotice.WITHDRAWAL_REASON.get(execution),
         PenaltyNotice.WITHDRAWAL_GROUND.get(execution),
         dates.today());
+    String by = RecordPayment.recordedBy(execution);
+    if (by != null) {
+      PenaltyNotice.WITHDRAWAL_RECORDED_BY.set(execution, by);
+    }
     places.renumberAfterWithdrawal(execution.getProcessEngineServices(), PenaltyNotice.NOTICE_NUMBER.get(execution));
   }
 }

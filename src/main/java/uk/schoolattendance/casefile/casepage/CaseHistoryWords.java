@@ -25,6 +25,9 @@ import uk.schoolattendance.process.Json;
 @Component
 public class CaseHistoryWords {
 
+  /** Who the history names when the application acted ({@code casePathway}'s "system"). */
+  private static final String SYSTEM = "system";
+
   private final PeopleNames people;
   private final UkDates dates;
 
@@ -34,6 +37,21 @@ public class CaseHistoryWords {
   }
 
   public List<CasePage.TimelineEntry> timeline(Object raw) {
+    return stamped(raw).stream().map(CalledSteps.Step::entry).toList();
+  }
+
+  /** As {@link #timeline(Object)}, each entry with its moment, to merge with the steps of the processes the case called. */
+  List<CalledSteps.Step> stamped(Object raw) {
+    return stamped(raw, "");
+  }
+
+  /**
+   * As {@link #stamped(Object)}; the entry the case wrote when its court proceedings ended says
+   * the outcome in full when the page read it from the proceedings ({@code courtOutcome}, else the
+   * outcome's code in words), and is the system's: the person whose step ended the proceedings
+   * (the school acknowledging the outcome) did not record it.
+   */
+  List<CalledSteps.Step> stamped(Object raw, String courtOutcome) {
     if (raw == null) {
       return List.of();
     }
@@ -50,19 +68,22 @@ public class CaseHistoryWords {
     Map<String, String> names = people.of(by);
     List<JsonNode> entries = new ArrayList<>();
     history.forEach(entries::add);
-    List<CasePage.TimelineEntry> timeline = new ArrayList<>();
+    List<CalledSteps.Step> timeline = new ArrayList<>();
     for (int i = entries.size() - 1; i >= 0; i--) {
       JsonNode entry = entries.get(i);
       String who = entry.path("by").asText("");
       Integer level = entry.path("level").isNumber() ? entry.path("level").intValue() : null;
       String on = entry.path(CaseNotes.ON).asText("");
-      timeline.add(new CasePage.TimelineEntry(
+      String event = entry.path("event").asText("");
+      // a step the case reached (a task made, the court proceedings started) is not the act of whoever's step led to it
+      boolean reached = EventWords.reached(event) || EventWords.calledProcessEnded(event);
+      timeline.add(new CalledSteps.Step(instant(entry.path("date").asText("")), new CasePage.TimelineEntry(
           moment(entry.path("date").asText("")),
-          CaseNotes.title(entry.path("event").asText("")),
-          who.isEmpty() ? "The system" : names.getOrDefault(who, who),
-          text(entry, names),
+          reached ? EventWords.reachedTitle(event) : CaseNotes.title(event),
+          who.isEmpty() || reached || SYSTEM.equals(who) ? "The system" : names.getOrDefault(who, who),
+          RecordCaseCourtOutcomeEvent.EVENT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome : text(entry, names),
           on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
-          Wording.levelAndStage(level, entry.path("stage").asText(null))));
+          Wording.levelAndStage(level, entry.path("stage").asText(null)))));
     }
     return timeline;
   }
@@ -80,6 +101,19 @@ public class CaseHistoryWords {
           + ". Reason: " + entry.path("reason").asText("");
     }
     return EventWords.reason(event, entry.path("reason").asText(""));
+  }
+
+  /** The event {@code recordCaseCourtOutcome} writes when the case's court proceedings end. */
+  private static final class RecordCaseCourtOutcomeEvent {
+    static final String EVENT = "court-outcome";
+  }
+
+  private static Instant instant(String iso) {
+    try {
+      return Instant.parse(iso);
+    } catch (RuntimeException notAnInstant) {
+      return Instant.EPOCH;
+    }
   }
 
   private String moment(String iso) {

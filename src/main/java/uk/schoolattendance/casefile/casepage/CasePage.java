@@ -30,7 +30,12 @@ public record CasePage(
     List<NoticeView> notices,
     List<DocumentView> documents,
     Actions actions,
-    String banner) {
+    String banner,
+    List<OtherCase> otherCases,
+    String newCaseHref) {
+
+  /** Another case of the same pupil, earlier or later, that the viewer may read. */
+  public record OtherCase(String caseReference, String href, String words) {}
 
   /** A document added to the case: what it is, its name, type and size, who added it and when, where to read it. */
   public record DocumentView(String kind, String fileName, String type, String size, String by, String when, String href) {}
@@ -87,7 +92,7 @@ public record CasePage(
   public record Letter(String title, String href) {}
 
   /** A notice of the case; {@code amountDue} says what the parent may still pay and by when, soonest first. */
-  public record NoticeView(String number, String parent, String status, String issuedOn, String amountDue) {}
+  public record NoticeView(String number, String parent, String status, String issuedOn, String amountDue, String paid) {}
 
   /**
    * What the viewer may do on this page, as the engine decides (and the forms as they were

@@ -78,16 +78,21 @@ class CasePageReader {
   private final CaseReassignment reassignment;
   private final ThresholdWords threshold;
   private final PenaltyNoticeProperties noticeProperties;
+  private final CalledSteps calledSteps;
+  private final org.camunda.bpm.engine.RepositoryService repositoryService;
 
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
       TaskService taskService, PenaltyNoticeRegister register,
       CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
       PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures,
-      CaseReassignment reassignment, ThresholdWords threshold, PenaltyNoticeProperties noticeProperties) {
+      CaseReassignment reassignment, ThresholdWords threshold, PenaltyNoticeProperties noticeProperties,
+      CalledSteps calledSteps, org.camunda.bpm.engine.RepositoryService repositoryService) {
     this.noticeProperties = noticeProperties;
     this.reassignment = reassignment;
     this.threshold = threshold;
+    this.calledSteps = calledSteps;
+    this.repositoryService = repositoryService;
     this.documentProperties = documentProperties;
     this.documents = documents;
     this.people = people;
@@ -129,18 +134,23 @@ class CasePageReader {
     Map<String, Object> values = variables(caseId);
     List<Parent> parents = parents(values);
     boolean open = row.closedAt() == null;
+    // the register is read once for the letters, the notices table and the notices' steps
+    List<PenaltyNoticeEntry> notices = register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES));
+    CalledSteps.Called called = calledAnything(values) ? calledSteps.of(caseId, notices) : CalledSteps.Called.none();
     return new CasePage(
         summary,
-        facts(row, summary, values),
+        facts(row, summary, values, called),
         figures.of(row.pupilUpn()),
         parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address())).toList(),
         open ? taskLinks(row, taskNames) : List.of(),
-        timeline(values),
-        letters(caseReference, values),
-        notices(caseReference, row.pupilUpn()),
+        timeline(values, called),
+        letters(caseReference, values, called, notices),
+        notices(notices, row.pupilUpn()),
         documents(caseReference, caseId),
         actions(caseId, row.level(), open, values, parents, forms),
-        banner);
+        banner,
+        otherCases(row),
+        open ? "" : newCaseHref());
   }
 
   /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */
@@ -213,7 +223,7 @@ class CasePageReader {
     return sessions + " sessions in " + threshold.lastSchoolWeeks();
   }
 
-  private List<CasePage.Fact> facts(CaseRow row, CaseSummary summary, Map<String, Object> values) {
+  private List<CasePage.Fact> facts(CaseRow row, CaseSummary summary, Map<String, Object> values, CalledSteps.Called called) {
     List<CasePage.Fact> facts = new ArrayList<>();
     facts.add(new CasePage.Fact("Pupil", row.pupilName()));
     facts.add(new CasePage.Fact("UPN", row.pupilUpn()));
@@ -234,7 +244,10 @@ class CasePageReader {
     }
     facts.add(new CasePage.Fact("Opened", dates.day(row.openedAt())));
     String court = text(values, AttendanceCase.COURT_OUTCOME.name());
-    if (!court.isEmpty()) {
+    if (!called.courtOutcome().isEmpty()) {
+      facts.add(new CasePage.Fact("Court outcome", called.courtOutcome()
+          + (CalledSteps.NOT_RECORDED.equals(called.courtOutcomeBy()) ? "" : " Recorded by " + called.courtOutcomeBy() + ".")));
+    } else if (!court.isEmpty()) {
       facts.add(new CasePage.Fact("Court outcome", Wording.sentence(court)));
     }
     if (row.closedAt() != null) {
@@ -257,19 +270,52 @@ class CasePageReader {
         .toList();
   }
 
-  private List<CasePage.TimelineEntry> timeline(Map<String, Object> values) {
-    return historyWords.timeline(values.get(AttendanceCase.HISTORY.name()));
+  /** The events a case records when it calls a Notice to Improve, penalty notices or court proceedings. */
+  static final Set<String> CALLS =
+      Set.of("notice-to-improve-issued", "penalty-notices", "penalty-notices-corrected", "court-proceedings");
+
+  /**
+   * Whether the case's history says it called another process: a case that called nothing (most
+   * cases, Levels 1–3) costs no query for the called processes' steps.
+   */
+  private static boolean calledAnything(Map<String, Object> values) {
+    Object raw = values.get(AttendanceCase.HISTORY.name());
+    if (raw == null) {
+      return false;
+    }
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode entry : Json.parse(AttendanceCase.HISTORY.name(), raw)) {
+        if (CALLS.contains(entry.path("event").asText())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException unreadable) {
+      return true;
+    }
   }
 
-  private List<CasePage.Letter> letters(String caseReference, Map<String, Object> values) {
+  /** The case's own history and the steps of the processes it called, newest first. */
+  private List<CasePage.TimelineEntry> timeline(Map<String, Object> values, CalledSteps.Called called) {
+    List<CalledSteps.Step> steps = new ArrayList<>(historyWords.stamped(values.get(AttendanceCase.HISTORY.name()), called.courtOutcome()));
+    if (called.steps().isEmpty()) {
+      return steps.stream().map(CalledSteps.Step::entry).toList();
+    }
+    steps.addAll(called.steps());
+    // stable: entries of one moment keep the history's order
+    return steps.stream().sorted(Comparator.comparing(CalledSteps.Step::at).reversed()).map(CalledSteps.Step::entry).toList();
+  }
+
+  private List<CasePage.Letter> letters(
+      String caseReference, Map<String, Object> values, CalledSteps.Called called, List<PenaltyNoticeEntry> notices) {
     List<CasePage.Letter> letters = new ArrayList<>();
     Object issued = values.get(AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_ON.name());
-    if (issued != null) {
-      LocalDate on = DateValues.toLocalDate(issued, dates.zone());
+    LocalDate on = issued != null ? DateValues.toLocalDate(issued, dates.zone()) : called.noticeToImproveIssuedOn();
+    if (on != null) {
       letters.add(new CasePage.Letter("Notice to Improve, issued " + dates.day(on),
           "/api/cases/" + path(caseReference) + "/notice-to-improve/letter"));
     }
-    for (PenaltyNoticeEntry notice : register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES))) {
+    for (PenaltyNoticeEntry notice : notices) {
       if (PenaltyNoticeEntry.PREPARED.equals(notice.status()) && notice.beyondLimit(noticeProperties.limit())) {
         continue; // beyond the limit: not printed (the letter is refused; the notice's page says what to do)
       }
@@ -284,27 +330,40 @@ class CasePageReader {
   /**
    * The case's notices, then the notices someone else issued (a head teacher, the police, another
    * authority) to a parent of the case's pupil, which count towards the same limit: their state says
-   * who issued them and what their issuer reported (withdrawn, paid).
+   * who issued them and what their issuer reported (withdrawn, paid). A school viewer sees only
+   * those recorded for its own schools, as the register's API gives them.
    */
-  private List<CasePage.NoticeView> notices(String caseReference, String pupilUpn) {
+  private List<CasePage.NoticeView> notices(List<PenaltyNoticeEntry> notices, String pupilUpn) {
     LocalDate today = dates.today();
     List<CasePage.NoticeView> views = new ArrayList<>();
-    register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES)).stream()
+    notices.stream()
         .map(notice -> new CasePage.NoticeView(
             notice.noticeNumber(),
             notice.parentName(),
             Wording.sentence(notice.status()),
             dates.day(notice.issuedOn()),
-            notice.awaitingPayment() ? amountsDue(notice, today) : ""))
+            notice.awaitingPayment() ? amountsDue(notice, today) : "",
+            paid(notice)))
         .forEach(views::add);
     if (pupilUpn != null) {
-      register.search(new RegisterQuery(null, pupilUpn, null, null, 0, MAX_NOTICES)).stream()
+      register.search(new RegisterQuery(null, pupilUpn, null, null, 0, MAX_NOTICES,
+              currentUser.readsEverySchool() ? null : currentUser.schoolUrns())).stream()
           .filter(notice -> !PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy()))
           .map(notice -> new CasePage.NoticeView(
-              notice.noticeNumber(), notice.parentName(), othersNoticeState(notice), dates.day(notice.issuedOn()), ""))
+              notice.noticeNumber(), notice.parentName(), othersNoticeState(notice), dates.day(notice.issuedOn()), "",
+              paid(notice)))
           .forEach(views::add);
     }
     return views;
+  }
+
+  /** What was paid and when, for the notices table: "£80.00 on 3 March 2026"; empty when unpaid. */
+  private String paid(PenaltyNoticeEntry notice) {
+    if (notice.paidOn() == null) {
+      return "";
+    }
+    return (notice.amountPaid() == null ? "" : "£" + notice.amountPaid().setScale(2, java.math.RoundingMode.HALF_UP) + " on ")
+        + dates.day(notice.paidOn());
   }
 
   /** The state of a notice someone else issued, in words: "Issued by a head teacher; withdrawn by its issuer on 3 March 2026". */
@@ -323,6 +382,37 @@ class CasePageReader {
     };
     return "Issued by " + issuer + "; " + state;
   }
+
+  static final int MAX_PUPIL_CASES = 20;
+
+  /**
+   * The pupil's other cases, earlier and later, that the viewer may read: one statement, and the
+   * engine's check only when the pupil has another case.
+   */
+  private List<CasePage.OtherCase> otherCases(CaseRow row) {
+    List<CaseIndex.PupilCase> all = index.casesOfPupil(row.pupilUpn(), MAX_PUPIL_CASES);
+    List<CaseIndex.PupilCase> others = all.stream().filter(other -> !other.caseId().equals(row.caseId())).toList();
+    if (others.isEmpty()) {
+      return List.of();
+    }
+    Set<String> readable = new java.util.HashSet<>(visible.filter(others.stream().map(CaseIndex.PupilCase::caseId).toList()));
+    return others.stream()
+        .filter(other -> readable.contains(other.caseId()))
+        .map(other -> new CasePage.OtherCase(other.caseReference(), CaseSummaries.href(other.caseReference()),
+            (other.openedAt() != null && row.openedAt() != null && other.openedAt().isBefore(row.openedAt()) ? "Earlier case" : "Later case")
+                + ", opened " + dates.day(other.openedAt())
+                + (other.closedAt() == null ? ", open" : ", closed " + dates.day(other.closedAt()))))
+        .toList();
+  }
+
+  /** Where a closed case's viewer opens a new case for the pupil: Tasklist's start form, for those the engine lets start a case. */
+  private String newCaseHref() {
+    long startable = repositoryService.createProcessDefinitionQuery().processDefinitionKey(AttendanceCase.KEY)
+        .latestVersion().startablePermissionCheck().count();
+    return startable > 0 ? NEW_CASE : "";
+  }
+
+  static final String NEW_CASE = "/camunda/app/tasklist/default/#/";
 
   /**
    * What the parent may still pay, in the notice's own terms ({@link PenaltyNoticeEntry#amountsDueFrom}):

@@ -37,7 +37,23 @@ final class EventWords {
           Map.entry("legal-route-prosecution", "Legal route chosen: prosecution"),
           Map.entry("legal-route-education-supervision-order", "Legal route chosen: education supervision order"),
           Map.entry("legal-route-further-support", "Further support chosen"),
-          Map.entry("penalty-notices-concluded", "Penalty notices concluded"));
+          Map.entry("penalty-notices-concluded", "Penalty notices concluded"),
+          Map.entry("court-outcome", "Case closed: court outcome reached"));
+
+  /**
+   * The events the case records when it reaches a step ({@code casePathway.enter}: a task is made,
+   * the court proceedings start), in the words of what is now due. The history names whoever's
+   * step led there, which is not who holds or did the new step.
+   */
+  private static final Map<String, String> REACHED =
+      Map.of(
+          "school-intervention", "School intervention due",
+          "attendance-meeting", "Attendance meeting due",
+          "family-casework", "Family casework due",
+          "attendance-contract", "Attendance contract due",
+          "formal-action-considered", "Decision on formal action due",
+          "pupil-planning-meeting", "Pupil Planning Meeting due",
+          "court-proceedings", "Court proceedings started: waiting for the court case to be prepared");
 
   private static final Pattern ENTRY_LEVEL = Pattern.compile("entry at level (\\d)");
 
@@ -53,6 +69,25 @@ final class EventWords {
   /** What happened, in words: "Review: some progress". */
   static String title(String event) {
     return TITLES.getOrDefault(event, Wording.sentence(event));
+  }
+
+  /** Whether the event records that the case reached a step (a task due), not something a person did. */
+  static boolean reached(String event) {
+    return REACHED.containsKey(event);
+  }
+
+  /**
+   * Whether the event records that a process the case called ended (its penalty notices concluded,
+   * its court proceedings reached an outcome): the case's own step, not the act of whoever ended
+   * the called process's last task (the school acknowledging a court outcome).
+   */
+  static boolean calledProcessEnded(String event) {
+    return "court-outcome".equals(event) || "penalty-notices-concluded".equals(event);
+  }
+
+  /** What is now due: "Pupil Planning Meeting due". */
+  static String reachedTitle(String event) {
+    return REACHED.getOrDefault(event, title(event));
   }
 
   /** The entry's reason in words where the system wrote a code; else as written. */

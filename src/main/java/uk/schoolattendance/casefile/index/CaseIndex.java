@@ -99,6 +99,17 @@ public class CaseIndex {
     return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.pupil_upn = ?"), List.of(upn), limit);
   }
 
+  /** One of a pupil's cases, for the links between a pupil's earlier and later cases. */
+  public record PupilCase(String caseId, String caseReference, Instant openedAt, Instant closedAt) {}
+
+  /** The pupil's cases, oldest first, in one statement. */
+  public List<PupilCase> casesOfPupil(String upn, int limit) {
+    return jdbc.query(
+        "SELECT process_instance_id, case_reference, opened_at, closed_at FROM cf_case WHERE pupil_upn = ?"
+            + " ORDER BY opened_at, process_instance_id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+        (rs, n) -> new PupilCase(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)), upn);
+  }
+
   public List<String> byDateOfBirth(LocalDate born, int limit) {
     return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.pupil_date_of_birth = ?"),
         List.of(java.sql.Date.valueOf(born)), limit);

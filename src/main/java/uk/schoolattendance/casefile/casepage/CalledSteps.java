@@ -1,0 +1,368 @@
+package uk.schoolattendance.casefile.casepage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.casefile.PeopleNames;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.casefile.Wording;
+import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.improvement.NoticeToImprove;
+import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.schools.DateValues;
+
+/**
+ * What happened inside the processes a case called (the Notice to Improve, each penalty notice,
+ * the court proceedings), for the case page: each step in words with its day and who did it.
+ *
+ * <p>Read as the viewer, so the engine decides what they see (a school reads its own cases'
+ * called instances, as through the engine's REST API): one query for the tasks of the whole case
+ * (the case is their root instance) and, when the case called anything, one for the called
+ * instances' facts; the penalty notices come from the register the page reads anyway. Who did a
+ * step is the task's assignee when it was completed; a payment or a withdrawal, recorded without
+ * a task, names who recorded it ({@code paymentRecordedBy}, {@code withdrawalRecordedBy}).
+ */
+@Component
+class CalledSteps {
+
+  static final int MAX_TASKS = 500;
+  /** Who did a person's step when the engine kept no name (a task completed without being claimed). */
+  static final String NOT_RECORDED = "Not recorded";
+  static final int MAX_VARIABLES = 1000;
+  static final String NOTICE_TO_IMPROVE = "NoticeToImprove";
+  static final String PENALTY_NOTICE = "PenaltyNotice";
+  static final String COURT = "CourtProceedings";
+
+  private static final List<String> FACTS =
+      List.of(
+          NoticeToImprove.ISSUED_ON.name(), NoticeToImprove.ENDS_ON.name(), NoticeToImprove.IMPROVEMENT_SUFFICIENT.name(),
+          NoticeToImprove.REVIEW_NOTES.name(), NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(),
+          PenaltyNotice.NOTICE_NUMBER.name(), PenaltyNotice.PARENT_NAME.name(), PenaltyNotice.NON_PAYMENT_DECISION.name(),
+          PenaltyNotice.PAYMENT_RECORDED_BY.name(), PenaltyNotice.WITHDRAWAL_RECORDED_BY.name(),
+          CourtProceedings.PARENT_NAMES.name(), CourtProceedings.OFFENCE_SECTION_SHOWN.name(),
+          CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name(),
+          CourtProceedings.INFORMATION_LAID_ON.name(), CourtProceedings.HEARING_DATE.name(), CourtProceedings.INTERVIEW_DATE.name(),
+          CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), CourtProceedings.COURT_OUTCOME.name(),
+          CourtProceedings.COURT_OUTCOME_SHOWN.name(), CourtProceedings.PARENTING_ORDER_ENDS_ON.name(),
+          CourtProceedings.ORDER_ENDS_ON.name(), CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(),
+          CourtProceedings.SUPERVISION_ORDER_DECISION.name(), CourtProceedings.SUPERVISION_ORDER_REASONS.name(),
+          CourtProceedings.HEARING_ADJOURNED.name());
+
+  private final HistoryService historyService;
+  private final PeopleNames people;
+  private final UkDates dates;
+
+  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates) {
+    this.historyService = historyService;
+    this.people = people;
+    this.dates = dates;
+  }
+
+  /** A step with the moment it happened, to merge into the case's own timeline. */
+  record Step(Instant at, CasePage.TimelineEntry entry) {}
+
+  /**
+   * What the case page shows of its called processes: the steps, the day the Notice to Improve
+   * was issued (null if none), the court's outcome in full and who recorded it (empty if none).
+   */
+  record Called(List<Step> steps, LocalDate noticeToImproveIssuedOn, String courtOutcome, String courtOutcomeBy) {
+
+    static Called none() {
+      return new Called(List.of(), null, "", "");
+    }
+  }
+
+  Called of(String caseId, List<PenaltyNoticeEntry> notices) {
+    List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
+        .rootProcessInstanceId(caseId).listPage(0, MAX_TASKS).stream()
+        .filter(task -> !caseId.equals(task.getProcessInstanceId()))
+        .toList();
+    if (tasks.isEmpty()) {
+      return Called.none();
+    }
+    Map<String, String> kinds = new LinkedHashMap<>();
+    tasks.forEach(task -> kinds.put(task.getProcessInstanceId(), task.getProcessDefinitionKey()));
+    Map<String, Map<String, HistoricVariableInstance>> facts = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(kinds.keySet().toArray(String[]::new))
+        .variableNameIn(FACTS.toArray(String[]::new))
+        .listPage(0, MAX_VARIABLES)) {
+      // a variable set on a task's own scope is not the instance's fact
+      if (variable.getTaskId() == null) {
+        facts.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable);
+      }
+    }
+    Set<String> by = new HashSet<>();
+    tasks.forEach(task -> by.add(task.getAssignee()));
+    facts.values().forEach(values -> {
+      by.add(text(values, PenaltyNotice.PAYMENT_RECORDED_BY.name()));
+      by.add(text(values, PenaltyNotice.WITHDRAWAL_RECORDED_BY.name()));
+    });
+    by.remove(null);
+    by.remove("");
+    Map<String, String> names = people.of(by);
+    Map<String, PenaltyNoticeEntry> byInstance = new HashMap<>();
+    notices.forEach(notice -> byInstance.put(notice.processInstanceId(), notice));
+
+    Steps steps = new Steps(names);
+    LocalDate ntiIssued = null;
+    String outcome = "";
+    String outcomeBy = "";
+    Instant outcomeAt = null;
+    for (Map.Entry<String, String> called : kinds.entrySet()) {
+      String instance = called.getKey();
+      Map<String, HistoricVariableInstance> values = facts.getOrDefault(instance, Map.of());
+      List<HistoricTaskInstance> own = tasks.stream().filter(task -> instance.equals(task.getProcessInstanceId()))
+          .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime)).toList();
+      switch (called.getValue()) {
+        case NOTICE_TO_IMPROVE -> {
+          LocalDate issued = day(values, NoticeToImprove.ISSUED_ON.name());
+          ntiIssued = issued == null ? ntiIssued : issued;
+          noticeToImprove(steps, own, values, issued);
+        }
+        case PENALTY_NOTICE -> penaltyNotice(steps, own, values, byInstance.get(instance));
+        case COURT -> {
+          Optional<Step> recorded = court(steps, own, values);
+          if (recorded.isPresent() && (outcomeAt == null || recorded.get().at().isAfter(outcomeAt))) {
+            outcomeAt = recorded.get().at();
+            outcome = recorded.get().entry().text();
+            outcomeBy = recorded.get().entry().by();
+          }
+        }
+        default -> { }
+      }
+    }
+    return new Called(steps.all, ntiIssued, outcome, outcomeBy);
+  }
+
+  private void noticeToImprove(
+      Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, LocalDate issued) {
+    LocalDate ends = day(values, NoticeToImprove.ENDS_ON.name());
+    for (HistoricTaskInstance task : tasks) {
+      switch (task.getTaskDefinitionKey()) {
+        case "Task_WatchImprovementPeriod" -> steps.add(task.getStartTime(), "Notice to Improve: improvement period started", "",
+            (issued == null ? "" : "Issued on " + dates.day(issued) + ". ")
+                + (ends == null ? "" : "The improvement period ends on " + dates.day(ends) + "."));
+        case "Task_ReviewNoticeToImprove" -> {
+          if (done(task)) {
+            Object sufficient = value(values, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name());
+            String notes = text(values, NoticeToImprove.REVIEW_NOTES.name());
+            steps.add(task.getEndTime(),
+                Boolean.TRUE.equals(sufficient) ? "Notice to Improve reviewed: attendance improved sufficiently"
+                    : Boolean.FALSE.equals(sufficient) ? "Notice to Improve reviewed: improvement not sufficient"
+                    : "Notice to Improve reviewed",
+                task.getAssignee(), notes == null ? "" : notes);
+          } else {
+            steps.add(task.getStartTime(), "Notice to Improve: improvement period ended, review due", "",
+                ends == null ? "" : "The improvement period ended on " + dates.day(ends) + ".");
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private void penaltyNotice(
+      Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, PenaltyNoticeEntry notice) {
+    String number = notice != null ? notice.noticeNumber() : text(values, PenaltyNotice.NOTICE_NUMBER.name());
+    String parent = notice != null ? notice.parentName() : text(values, PenaltyNotice.PARENT_NAME.name());
+    String which = "Penalty notice" + (number == null ? "" : " " + number) + (parent == null ? "" : " to " + parent);
+    for (HistoricTaskInstance task : tasks) {
+      switch (task.getTaskDefinitionKey()) {
+        case "Task_CheckLeaveEvidence" -> {
+          if (done(task)) {
+            steps.add(task.getEndTime(), (parent == null ? "Leave evidence" : "Leave evidence for " + parent) + " checked",
+                task.getAssignee(), "");
+          }
+        }
+        case "Task_DispatchPenaltyNotice" -> {
+          steps.add(task.getStartTime(), which + ": prepared", "",
+              notice == null || notice.fullAmount() == null ? "" : "Full amount " + pounds(notice.fullAmount())
+                  + (notice.reducedAmount() == null ? "" : ", " + pounds(notice.reducedAmount()) + " if paid early")
+                  + (notice.offenceFrom() == null ? "" : "; offence period " + dates.day(notice.offenceFrom()) + " to "
+                      + dates.day(notice.offenceTo())) + ".");
+          if (done(task) && notice != null && notice.issuedOn() != null) {
+            boolean hand = "hand".equals(notice.deliveryMethod());
+            steps.add(task.getEndTime(), which + (hand ? ": handed over" : ": posted"), task.getAssignee(),
+                (hand ? "Handed over on " : "Posted on ") + dates.day(notice.issuedOn())
+                    + (notice.deemedReceivedOn() == null ? "" : "; received on " + dates.day(notice.deemedReceivedOn()))
+                    + (notice.finalDeadline() == null ? "" : "; to be paid by " + dates.day(notice.finalDeadline())) + ".");
+          }
+        }
+        case "Task_DecideOnNonPayment" -> {
+          steps.add(task.getStartTime(), which + ": not paid by its final deadline", "",
+              notice == null || notice.finalDeadline() == null ? "" : "The time to pay ended on " + dates.day(notice.finalDeadline()) + ".");
+          if (done(task) && PenaltyNotice.PROSECUTE.equals(text(values, PenaltyNotice.NON_PAYMENT_DECISION.name()))) {
+            steps.add(task.getEndTime(), which + ": prosecution for the offence decided", task.getAssignee(),
+                notice == null || notice.prosecutedOn() == null ? "" : "Decided on " + dates.day(notice.prosecutedOn()) + ".");
+          }
+        }
+        case "Task_ChooseAnotherRoute" -> {
+          if (done(task)) {
+            steps.add(task.getEndTime(), which + ": another route chosen", task.getAssignee(), "");
+          }
+        }
+        default -> { }
+      }
+    }
+    HistoricVariableInstance paid = values.get(PenaltyNotice.PAYMENT_RECORDED_BY.name());
+    if (notice != null && notice.paidOn() != null) {
+      steps.add(paid == null ? at(notice.paidOn()) : paid.getCreateTime().toInstant(), which + ": paid", paid == null ? null : String.valueOf(paid.getValue()),
+          (notice.amountPaid() == null ? "Paid" : pounds(notice.amountPaid()) + " paid") + " on " + dates.day(notice.paidOn()) + ".");
+    }
+    HistoricVariableInstance withdrawn = values.get(PenaltyNotice.WITHDRAWAL_RECORDED_BY.name());
+    if (notice != null && notice.withdrawnOn() != null) {
+      steps.add(withdrawn == null ? at(notice.withdrawnOn()) : withdrawn.getCreateTime().toInstant(), which + ": withdrawn",
+          withdrawn == null ? null : String.valueOf(withdrawn.getValue()),
+          "Withdrawn on " + dates.day(notice.withdrawnOn())
+              + (notice.withdrawalGround() == null ? "" : ". Ground: " + Wording.sentence(notice.withdrawalGround()).toLowerCase(java.util.Locale.UK))
+              + (notice.withdrawalReason() == null ? "" : ". Reason: " + notice.withdrawalReason()) + ".");
+    }
+  }
+
+  /** The court's steps; the step that recorded the outcome, if it was recorded. */
+  private Optional<Step> court(Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values) {
+    String parents = text(values, CourtProceedings.PARENT_NAMES.name());
+    String against = parents == null || parents.isBlank() ? "" : " (" + parents + ")";
+    Step outcome = null;
+    for (HistoricTaskInstance task : tasks) {
+      if (!done(task)) {
+        continue;
+      }
+      switch (task.getTaskDefinitionKey()) {
+        case "Task_PrepareCourtCase" -> {
+          LocalDate laid = day(values, CourtProceedings.INFORMATION_LAID_ON.name());
+          String section = text(values, CourtProceedings.OFFENCE_SECTION_SHOWN.name());
+          LocalDate hearing = day(values, CourtProceedings.HEARING_DATE.name());
+          steps.add(task.getEndTime(), "Court case prepared" + against, task.getAssignee(),
+              join(laid == null ? null : "Information laid on " + dates.day(laid) + (section == null ? "" : " under " + section),
+                  hearing == null ? null : "hearing on " + dates.day(hearing)));
+        }
+        case "Task_InterviewUnderCaution" -> {
+          LocalDate on = day(values, CourtProceedings.INTERVIEW_DATE.name());
+          String record = text(values, CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
+          steps.add(task.getEndTime(), "Parent interviewed under caution" + against, task.getAssignee(),
+              join(on == null ? null : "Interviewed on " + dates.day(on), record == null || record.isBlank() ? null : "record: " + record));
+        }
+        case "Task_RecordCourtOutcome" -> {
+          if (text(values, CourtProceedings.COURT_OUTCOME.name()) != null) {
+            outcome = steps.add(task.getEndTime(), "Court outcome recorded" + against, task.getAssignee(), outcomeWords(values));
+          }
+        }
+        case "Task_AcknowledgeCourtOutcome" ->
+            steps.add(task.getEndTime(), "Court outcome acknowledged by the school", task.getAssignee(), "");
+        case "Task_DecideOnSupervisionOrder" -> {
+          String decision = text(values, CourtProceedings.SUPERVISION_ORDER_DECISION.name());
+          String reasons = text(values, CourtProceedings.SUPERVISION_ORDER_REASONS.name());
+          steps.add(task.getEndTime(), "Education supervision order: "
+                  + ("apply".equals(decision) ? "the authority will apply" : "not-apply".equals(decision)
+                      ? "the authority decided not to apply" : Wording.sentence(decision == null ? "decided" : decision).toLowerCase(java.util.Locale.UK)),
+              task.getAssignee(), reasons == null || reasons.isBlank() ? "" : "Reasons: " + reasons);
+        }
+        default -> { }
+      }
+    }
+    return Optional.ofNullable(outcome);
+  }
+
+  /** The outcome in full: "Fine of £400.00 and parenting order of 6 months, to 15 July 2027; …; the authority decided not to apply". */
+  private String outcomeWords(Map<String, HistoricVariableInstance> values) {
+    String shown = text(values, CourtProceedings.COURT_OUTCOME_SHOWN.name());
+    String words = Wording.sentence(shown == null || shown.isBlank()
+        ? text(values, CourtProceedings.COURT_OUTCOME.name()).replace('-', ' ') : shown);
+    LocalDate ends = day(values, CourtProceedings.PARENTING_ORDER_ENDS_ON.name());
+    if (ends == null) {
+      ends = day(values, CourtProceedings.ORDER_ENDS_ON.name());
+    }
+    StringBuilder text = new StringBuilder(words);
+    if (ends != null) {
+      text.append(". The order runs until ").append(dates.day(ends));
+    }
+    String decision = text(values, CourtProceedings.SUPERVISION_ORDER_DECISION.name());
+    if (decision != null) {
+      String reasons = text(values, CourtProceedings.SUPERVISION_ORDER_REASONS.name());
+      text.append(". Education supervision order: ").append("apply".equals(decision) ? "the authority will apply"
+          : "not-apply".equals(decision) ? "the authority decided not to apply" : Wording.sentence(decision).toLowerCase(java.util.Locale.UK))
+          .append(reasons == null || reasons.isBlank() ? "" : " (" + reasons + ")");
+    }
+    return text.append('.').toString();
+  }
+
+  /** The steps found so far, each with who did it by name. */
+  private final class Steps {
+    final List<Step> all = new ArrayList<>();
+    final Map<String, String> names;
+
+    Steps(Map<String, String> names) {
+      this.names = names;
+    }
+
+    Step add(Date at, String title, String who, String text) {
+      return add(at == null ? null : at.toInstant(), title, who, text);
+    }
+
+    Step add(Instant at, String title, String who, String text) {
+      Instant when = at == null ? Instant.EPOCH : at;
+      Step step = new Step(when, new CasePage.TimelineEntry(
+          dates.moment(when), title,
+          who == null ? NOT_RECORDED : who.isEmpty() ? "The system" : names.getOrDefault(who, who),
+          text == null ? "" : text, "", ""));
+      all.add(step);
+      return step;
+    }
+  }
+
+  private static boolean done(HistoricTaskInstance task) {
+    return task.getEndTime() != null && !"deleted".equals(task.getDeleteReason());
+  }
+
+  private Instant at(LocalDate day) {
+    return day.atTime(12, 0).atZone(dates.zone()).toInstant();
+  }
+
+  private static String join(String first, String second) {
+    if (first == null) {
+      return second == null ? "" : Wording.sentence(second) + ".";
+    }
+    return first + (second == null ? "" : "; " + second) + ".";
+  }
+
+  private String pounds(BigDecimal amount) {
+    return "£" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+
+  private static Object value(Map<String, HistoricVariableInstance> values, String name) {
+    HistoricVariableInstance variable = values.get(name);
+    return variable == null ? null : variable.getValue();
+  }
+
+  private static String text(Map<String, HistoricVariableInstance> values, String name) {
+    Object value = value(values, name);
+    return value == null ? null : value.toString();
+  }
+
+  private LocalDate day(Map<String, HistoricVariableInstance> values, String name) {
+    Object value = value(values, name);
+    try {
+      return value == null ? null : DateValues.toLocalDate(value, dates.zone());
+    } catch (RuntimeException notADay) {
+      return null;
+    }
+  }
+}

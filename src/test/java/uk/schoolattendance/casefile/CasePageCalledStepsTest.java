@@ -1,0 +1,261 @@
+package uk.schoolattendance.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseFixtures;
+import uk.schoolattendance.court.CourtProceedings;
+
+/**
+ * The case page tells the whole case: what happens inside the processes a case calls (the court
+ * proceedings here) shows in its timeline in words, with days and who did each step; the court's
+ * outcome in full, credited to who recorded it; a step the case reached is not credited to whoever's
+ * step led there; a closed case links the pupil's other cases and offers a new one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class CasePageCalledStepsTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  private CaseFileClient signedIn(String user) {
+    CaseFileClient person = new CaseFileClient(port);
+    person.signIn(user);
+    return person;
+  }
+
+  /** Completes the process's one open task of this key as the user (claimed first, as Tasklist does). */
+  private void completeAs(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey).isNotNull();
+    identityService.setAuthentication(user,
+        identityService.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void executeJobs(String processInstanceId) {
+    for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).list()) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  /** A Level 3 case at Hillcrest (no traded service) taken to court on the prosecution route. */
+  private ProcessInstance caseInCourt(String upn) {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance instance = cases.start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Theo Marsh", upn, "parent-1", "Gail Marsh");
+    // a school without the traded service works Levels 1–3 itself
+    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
+        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
+        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    completeAs("senior", instance.getId(), AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), Map.of(
+        AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), "2026-09-14",
+        AttendanceCase.OFFENCE_TO.name(), "2026-10-09", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence"));
+    return instance;
+  }
+
+  private String court(ProcessInstance instance) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult().getId();
+  }
+
+  @Test
+  void theCourtsStepsOutcomeInFullAndTheSupervisionOrderDecisionShowInTheTimelineWithWhoDidEach() {
+    CaseFixtures.clockAt(2026, 12, 3, 10);
+    String upn = CaseFileCases.newUpn();
+    ProcessInstance instance = caseInCourt(upn);
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    String court = court(instance);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
+        CourtProceedings.OFFENCE_SECTION.name(), "s444-1A", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
+        CourtProceedings.INFORMATION_LAID_ON.name(), "2026-12-02", CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
+    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+        CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file LF-2026-77"));
+
+    // during the proceedings: each step so far, in words, with the day and who did it
+    Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    assertThat(entry(timeline, "Court case prepared"))
+        .contains("Olivia Okafor", "Information laid on 2 December 2026", "hearing on 10 February 2027");
+    assertThat(entry(timeline, "Parent interviewed under caution")).contains("Olivia Okafor", "Interviewed on 3 December 2026", "Legal file LF-2026-77");
+
+    CaseFixtures.clockAt(2027, 2, 10, 14);
+    executeJobs(court);
+    completeAs("officer", court, "Task_RecordCourtOutcome", Map.of(
+        CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 400.0,
+        CourtProceedings.PARENTING_ORDER_MADE.name(), true, CourtProceedings.PARENTING_ORDER_MONTHS.name(), 6,
+        CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(), true));
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.DECIDE_ON_SUPERVISION_ORDER.id(), Map.of(
+        CourtProceedings.SUPERVISION_ORDER_DECISION.name(), "not-apply",
+        CourtProceedings.SUPERVISION_ORDER_REASONS.name(), "The family now works with early help"));
+    completeAs("school2", court, CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id(), Map.of(
+        CourtProceedings.COURT_OUTCOME_ACKNOWLEDGED.name(), true));
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getEndTime()).isNotNull();
+
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    timeline = page.html().selectFirst("#timeline");
+    String recorded = entry(timeline, "Court outcome recorded");
+    assertThat(recorded).contains("Olivia Okafor", "Fine of £400.00 and parenting order of 6 months",
+        "The order runs until 10 August 2027", "the authority decided not to apply (The family now works with early help)");
+    assertThat(entry(timeline, "Education supervision order: the authority decided not to apply"))
+        .contains("Olivia Okafor", "Reasons: The family now works with early help");
+    assertThat(entry(timeline, "Court outcome acknowledged by the school")).contains("Sasha Hillcrest");
+    // the case's own closing entry is the system's, not the school's who acknowledged last
+    assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Fine of £400.00")
+        .doesNotContain("Sasha Hillcrest");
+    assertThat(page.html().select("#facts").text())
+        .contains("Court outcome Fine of £400.00 and parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
+    // a step the case reached is what was due, not the act of whoever's step led there
+    assertThat(entry(timeline, "Pupil Planning Meeting due")).contains("The system").doesNotContain("Sasha Hillcrest");
+    assertThat(timeline.text()).doesNotContain("Pupil planning meeting Sasha Hillcrest");
+
+    // the school reads its own case's court steps, as the engine lets it
+    Element school = signedIn("school2").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    assertThat(school.text()).contains("Court outcome recorded", "Fine of £400.00");
+    // another school does not see the case at all
+    assertThat(signedIn("school1").get("/casework/cases/" + reference).status()).isEqualTo(404);
+
+    // 24: the closed case offers a new one to those who may start a case, and the cases link each other
+    assertThat(page.html().select("#new-case").text()).isEqualTo("Open a new case for this pupil");
+    assertThat(signedIn("school1").get("/casework/cases/" + reference).html().select("#new-case")).isEmpty();
+    CaseFixtures.clockAt(2027, 2, 11, 10);
+    ProcessInstance later = new CaseFileCases(runtimeService).start(CaseFixtures.UNIVERSAL_SCHOOL, "Theo Marsh", upn, "parent-1", "Gail Marsh");
+    String laterReference = new CaseFileCases(runtimeService).referenceOf(later);
+    assertThat(signedIn("officer").get("/casework/cases/" + reference).html().select("#other-cases").text())
+        .contains(laterReference, "Later case", "open");
+    CaseFileClient.Page laterPage = signedIn("officer").get("/casework/cases/" + laterReference);
+    assertThat(laterPage.html().select("#other-cases").text()).contains(reference, "Earlier case", "closed");
+    assertThat(laterPage.html().select("#new-case")).isEmpty();
+  }
+
+  /** Every open task of the case's called processes with this key, completed as the user. */
+  private void completeCalled(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    for (ProcessInstance called : runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
+      executeJobs(called.getId());
+      if (taskService.createTaskQuery().processInstanceId(called.getId()).taskDefinitionKey(taskKey).count() > 0) {
+        completeAs(user, called.getId(), taskKey, variables);
+      }
+      executeJobs(called.getId());
+    }
+  }
+
+  private static Map<String, String> fields(String... namesAndValues) {
+    Map<String, String> fields = new java.util.HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return fields;
+  }
+
+  @Test
+  void eachPenaltyNoticesStepsShowInTheTimelineAndThePaymentInTheNoticesTable() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
+        CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), CaseFileCases.newUpn()),
+            "2026-09-14", "2026-10-09"));
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    completeCalled("compliance", instance, "Task_CheckLeaveEvidence", Map.of(
+        "evidenceLeaveApplication", true, "evidenceWrittenRefusal", true, "evidenceWrittenWarning", true,
+        "evidenceRegistrationCertificate", true));
+    CaseFileClient compliance = signedIn("compliance");
+    var rows = compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr");
+    List<String> numbers = rows.select("td:eq(0)").eachText();
+    String payer = rows.first().select("td:eq(1)").text();
+    assertThat(numbers).hasSize(2);
+    for (String number : numbers) {
+      compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
+    }
+    CaseFixtures.clockAt(2026, 11, 5, 11);
+    CaseFileClient.Page paid = compliance.post(compliance.get("/casework/register/" + numbers.get(0)), "#payment-form",
+        fields("amount", "£80.00", "paid-day", "4", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(paid.status()).as(paid.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    CaseFileClient.Page withdrawn = compliance.post(compliance.get("/casework/register/" + numbers.get(1)), "#withdrawal-form",
+        fields("ground", "wrong-recipient", "withdrawal-reason", "Sent to the other parent"));
+    assertThat(withdrawn.status()).as(withdrawn.html().select(".govuk-error-summary").text()).isEqualTo(302);
+
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    Element timeline = page.html().selectFirst("#timeline");
+    String first = "Penalty notice " + numbers.get(0);
+    assertThat(entry(timeline, first)).contains("paid", "£80.00 paid on 4 November 2026", "Chris Clarke");
+    assertThat(timeline.text()).contains(first + " to " + payer + ": handed over").contains("Handed over on 2 November 2026; received on 2 November 2026")
+        .contains(first + " to " + payer + ": prepared").contains("Leave evidence for " + payer + " checked")
+        .doesNotContainPattern("(?<!The) system,");
+    // the notices' end is the case's, not the act of whoever recorded the last notice's end
+    assertThat(entry(timeline, "Penalty notices concluded")).contains("The system").doesNotContain("Chris Clarke");
+    assertThat(entry(timeline, "Penalty notice " + numbers.get(1))).contains("withdrawn", "Withdrawn on 5 November 2026",
+        "Reason: Sent to the other parent", "Chris Clarke");
+    assertThat(page.html().select("#notices thead").text()).contains("Paid");
+    assertThat(page.html().select("#notices tbody tr").first().text()).contains("£80.00 on 4 November 2026");
+  }
+
+  @Test
+  void theNoticeToImproveLetterIsLinkedFromTheMomentItIsIssued() {
+    CaseFixtures.clockAt(2026, 11, 27, 10);
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance instance = cases.start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Nia Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
+        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
+        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    for (ProcessInstance called : runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()) {
+      executeJobs(called.getId());
+    }
+    String reference = cases.referenceOf(instance);
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    assertThat(page.html().select("#letters a").eachText()).contains("Notice to Improve, issued 27 November 2026 (PDF)");
+    assertThat(page.html().select("#letters a").attr("href")).isEqualTo("/api/cases/" + reference + "/notice-to-improve/letter");
+    assertThat(entry(page.html().selectFirst("#timeline"), "Notice to Improve: improvement period started"))
+        .contains("Issued on 27 November 2026", "The improvement period ends on");
+    // the school reads its own case's letter link too
+    assertThat(signedIn("school2").get("/casework/cases/" + reference).html().select("#letters a").eachText())
+        .contains("Notice to Improve, issued 27 November 2026 (PDF)");
+  }
+
+  /** The text of the timeline's entry with this title (the newest). */
+  private static String entry(Element timeline, String title) {
+    List<Element> entries = timeline.select("li").stream()
+        .filter(li -> li.select(".casefile-timeline__title").text().startsWith(title)).toList();
+    assertThat(entries).as("timeline entry '" + title + "' in: " + timeline.text()).isNotEmpty();
+    return entries.get(0).text();
+  }
+}
