@@ -18,7 +18,8 @@ export default {
   dateFormat: ukDateFormat,
   // The forms' date pickers read and take day/month/year (scripts/uk-dates.js); each task has
   // a "Case file" tab linking to its case's page (scripts/case-file-link.js); a field keeps
-  // every letter a person types (scripts/form-typing.js).
-  customScripts: ['scripts/uk-dates.js', 'scripts/case-file-link.js', 'scripts/form-typing.js'],
+  // every letter a person types (scripts/form-typing.js); a typed date that is no date is refused,
+  // refusals name their field, and focus goes to what was refused (scripts/form-errors.js).
+  customScripts: ['scripts/uk-dates.js', 'scripts/case-file-link.js', 'scripts/form-typing.js', 'scripts/form-errors.js'],
   disableWelcomeMessage: true
 };

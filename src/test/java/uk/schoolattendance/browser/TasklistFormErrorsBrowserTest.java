@@ -1,0 +1,177 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.casefile.CaseFileCases;
+import uk.schoolattendance.casework.CaseFixtures;
+
+/**
+ * A person at work all day in Tasklist's forms (scripts/form-errors.js, styles/user-styles.css): a
+ * typed date that is no date is refused naming the field and nothing is saved; the form's refusals
+ * name their field and the red box lists them without covering the form's buttons; focus goes to
+ * the first field in error, or to the server's refusal; labels are read in full; a group of radio
+ * buttons is named by its question.
+ */
+class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
+
+  private static final String TARGET = "input[id$='Field_AttendanceTarget']";
+  private static final String REVIEW_DATE = "input[id*='Field_ReviewDate']";
+  private static final String COMPLETE = "button[ng-click='complete()']";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+
+  @Test
+  void anImpossibleDateIsRefusedNamingTheFieldAndNothingIsSaved() {
+    ProcessInstance started = new CaseFileCases(runtimeService)
+        .start(Map.of("entryLevel", 2), CaseFixtures.UNIVERSAL_SCHOOL, "Noor Datewise", CaseFileCases.newUpn(),
+            "parent-1", "Kim Datewise");
+    String task = openTask(started);
+    try (Browser browser = browser()) {
+      // the walk's laptop: 1366 px wide
+      browser.driver().manage().window().setSize(new Dimension(1366, 768));
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+      browser.claimTask(() -> "school2".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()));
+
+      // 26: the read-only "Case" fields' labels are read in full
+      WebElement sessionsLabel = labelOf(browser, "Field_ShowUnauthorisedSessions");
+      assertThat(sessionsLabel.getText()).isEqualTo("Unauthorised sessions, last 10 school weeks");
+      assertThat(cutOff(browser, sessionsLabel)).as("label cut off").isFalse();
+
+      // 5, 12, 20: Complete with the target left empty is refused in words naming the field, the red box
+      // says so without covering the form's lower fields or its buttons, and focus goes to the field
+      browser.press(By.cssSelector(COMPLETE));
+      browser.waitUntil("refused", () -> !browser.errorNotifications().isEmpty());
+      assertThat(browser.errorNotifications().get(0))
+          .contains("Attendance target (%) is required")
+          .doesNotContain("Field is required");
+      assertThat(errorsOf(browser, "Field_AttendanceTarget")).isEqualTo("Attendance target (%) is required");
+      browser.waitUntil("focus-on-target", () -> activeId(browser).endsWith("Field_AttendanceTarget"));
+      WebElement box = redBox(browser);
+      assertThat(overlaps(browser, box, browser.driver().findElement(By.cssSelector(COMPLETE))))
+          .as("the red box covers Complete").isFalse();
+      assertThat(overlaps(browser, box, browser.driver().findElement(By.cssSelector(REVIEW_DATE))))
+          .as("the red box covers the review date").isFalse();
+      browser.screenshot("tasklist-refusals-name-their-fields");
+      closeTheRedBox(browser);
+
+      // 1: 31 February is no date: the text stays as typed, the field says why, Complete is refused
+      browser.typeAtAPersonsPace(REVIEW_DATE, "31/02/2027\t", Duration.ofMillis(80));
+      browser.waitUntil("date-refused", () -> errorsOf(browser, "Field_ReviewDate")
+          .contains("Review date: 31/02/2027 is not a real date (February 2027 has 28 days)"));
+      assertThat(browser.visible(By.cssSelector(REVIEW_DATE)).getDomProperty("value")).isEqualTo("31/02/2027");
+      browser.type(TARGET, "95");
+      assertThat(browser.driver().findElement(By.cssSelector(COMPLETE)).isEnabled()).isFalse();
+      browser.screenshot("tasklist-impossible-date-refused");
+      assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+      assertThat(runtimeService.getVariable(started.getId(), "reviewDate")).isNull();
+      assertThat(taskService.getVariablesLocal(task)).doesNotContainKey("reviewDate");
+
+      // 5: a number over its maximum, in words
+      browser.type(TARGET, "150");
+      browser.waitUntil("over-max", () -> errorsOf(browser, "Field_AttendanceTarget")
+          .equals("Attendance target (%) must be 100 or less"));
+
+      // 20: the server's refusal (a target below the pupil's attendance) is shown and takes focus
+      browser.type(TARGET, "50");
+      clear(browser, REVIEW_DATE);
+      browser.waitUntil("date-mended", () -> errorsOf(browser, "Field_ReviewDate").isEmpty());
+      browser.press(By.cssSelector(COMPLETE));
+      browser.waitUntil("server-refused", () -> browser.errorNotifications().stream()
+          .anyMatch(text -> text.contains("Attendance target (%)") && text.contains("attendanceTarget")));
+      browser.waitUntil("focus-on-refusal", () -> (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+          "return !!document.activeElement.closest('.page-notifications');"));
+
+      // put right, the task completes and no rolled-over date reached the case
+      closeTheRedBox(browser);
+      browser.type(TARGET, "95");
+      browser.press(By.cssSelector(COMPLETE));
+      browser.waitUntil("completed", () -> taskService.createTaskQuery().taskId(task).count() == 0);
+    }
+    Object reviewDate = historyService.createHistoricVariableInstanceQuery().processInstanceId(started.getId())
+        .variableName("reviewDate").list().stream().map(v -> String.valueOf(v.getValue())).toList();
+    assertThat(String.valueOf(reviewDate)).doesNotContain("2027-03-03").doesNotContain("Mar 03");
+  }
+
+  @Test
+  void aGroupOfRadioButtonsIsNamedByItsQuestion() {
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
+      WebElement first = browser.visible(By.cssSelector("input[id$='Field_Route-0']"));
+      WebElement group = first.findElement(By.xpath("ancestor::div[contains(@class, 'fjs-form-field-radio')]"));
+      browser.waitUntil("radiogroup", () -> "radiogroup".equals(group.getDomAttribute("role")));
+      String labelledBy = group.getDomAttribute("aria-labelledby");
+      assertThat(labelledBy).isNotBlank();
+      assertThat(browser.driver().findElement(By.id(labelledBy)).getText()).startsWith("Route");
+    }
+  }
+
+  private String openTask(ProcessInstance started) {
+    return taskService.createTaskQuery().processInstanceId(started.getId()).singleResult().getId();
+  }
+
+  private static WebElement labelOf(Browser browser, String fieldId) {
+    WebElement input = browser.visible(By.cssSelector("input[id$='" + fieldId + "']"));
+    return browser.driver().findElement(By.cssSelector("label[for='" + input.getDomAttribute("id") + "']"));
+  }
+
+  private static boolean cutOff(Browser browser, WebElement element) {
+    return (Boolean) ((JavascriptExecutor) browser.driver())
+        .executeScript("return arguments[0].scrollWidth > arguments[0].clientWidth + 1;", element);
+  }
+
+  /** The messages under a field, one a line; empty when it has none. */
+  private static String errorsOf(Browser browser, String fieldId) {
+    List<WebElement> errors = browser.driver().findElements(
+        By.cssSelector("[id*='" + fieldId + "'][id$='-error-message']"));
+    return errors.isEmpty() ? "" : errors.get(0).getText().trim();
+  }
+
+  private static WebElement redBox(Browser browser) {
+    return browser.driver().findElements(By.cssSelector(".page-notifications .alert-danger")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+  }
+
+  private static void closeTheRedBox(Browser browser) {
+    redBox(browser).findElements(By.cssSelector(".close")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+    browser.waitUntil("red-box-closed", () -> browser.errorNotifications().isEmpty());
+  }
+
+  private static String activeId(Browser browser) {
+    Object id = ((JavascriptExecutor) browser.driver()).executeScript("return document.activeElement.id || '';");
+    return String.valueOf(id);
+  }
+
+  private static boolean overlaps(Browser browser, WebElement a, WebElement b) {
+    return (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+        "var a = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();"
+            + "return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;", a, b);
+  }
+
+  private static void clear(Browser browser, String css) {
+    WebElement field = browser.visible(By.cssSelector(css));
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    new Actions(browser.driver()).click(field)
+        .keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.BACK_SPACE)
+        .pause(Duration.ofMillis(300)).sendKeys(Keys.TAB).perform();
+  }
+}
