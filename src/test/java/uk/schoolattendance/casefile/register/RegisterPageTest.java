@@ -329,7 +329,7 @@ class RegisterPageTest {
     assertThat(reduced.getStatusCode().value()).isEqualTo(400);
     assertThat(reduced.getBody()).containsEntry("field", "reducedAmount");
     assertThat((String) reduced.getBody().get("detail")).contains("2nd notice", "no reduced amount");
-    assertThat(register.count(new uk.schoolattendance.notices.RegisterQuery(null, upn, null, null, 0, 10))).isEqualTo(1);
+    assertThat(register.count(uk.schoolattendance.notices.RegisterQuery.ofFilters(null, upn, null, null, 0, 10, null))).isEqualTo(1);
 
     org.springframework.http.ResponseEntity<Map> full = external(upn, "2026-06-01", "2026-06-12", "2026-06-19", null, 80.00);
     assertThat(full.getStatusCode().value()).isEqualTo(400);
