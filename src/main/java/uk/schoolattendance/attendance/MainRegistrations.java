@@ -3,6 +3,7 @@ package uk.schoolattendance.attendance;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +43,13 @@ public class MainRegistrations {
   /** A pupil with more than one open main registration, earliest first. */
   public record Doubled(String upn, String name, List<Registration> registrations) {}
 
-  /** What a repair did: the registration kept, and the ones ended on the leaving date. */
-  public record Repaired(String upn, Registration kept, List<Registration> ended, LocalDate leavingDate) {}
+  /**
+   * What a repair did: the registration kept, and the ones ended on the leaving date. {@code
+   * caseStayedAt} is the school whose registration ended where the pupil's open case stayed,
+   * because penalty notices or court proceedings are open; null when the case followed the pupil
+   * or there is none to follow.
+   */
+  public record Repaired(String upn, Registration kept, List<Registration> ended, LocalDate leavingDate, Registration caseStayedAt) {}
 
   private static final String DOUBLED =
       "SELECT pupil_id FROM att_enrolment WHERE registration = 'main' AND to_date IS NULL GROUP BY pupil_id HAVING COUNT(*) > 1";
@@ -82,13 +88,15 @@ public class MainRegistrations {
   /** The first {@code limit} pupils with more than one open main registration, by UPN. */
   public List<Doubled> doubled(int limit) {
     require();
-    return read(" AND e.pupil_id IN (SELECT d.pupil_id FROM (" + DOUBLED + ") d)", limit);
+    // the first pupils by UPN, chosen in SQL: only their registrations are read
+    return read(" AND e.pupil_id IN (SELECT d.pupil_id FROM (" + DOUBLED + ") d JOIN att_pupil dp ON dp.pupil_id = d.pupil_id"
+        + " ORDER BY dp.upn LIMIT ?)", Math.max(0, limit));
   }
 
   /** The pupil's open main registrations, if there is more than one. */
   public Optional<Doubled> doubled(String upn) {
     require();
-    return read(" AND p.upn = ?", 1, upn == null ? "" : upn.strip().toUpperCase(Locale.ROOT)).stream()
+    return read(" AND p.upn = ?", upn == null ? "" : upn.strip().toUpperCase(Locale.ROOT)).stream()
         .filter(d -> d.registrations().size() > 1)
         .findFirst();
   }
@@ -140,12 +148,13 @@ public class MainRegistrations {
         ended.stream().map(Registration::urn).toList(), leavingDate);
     // the pupil's open case, whoever may read it: at a school whose registration ended, it follows the pupil
     OpenCases.OpenCase open = access.asSystem(() -> openCases.of(pupilUpn));
-    if (open != null && ended.stream().anyMatch(r -> r.urn().equals(open.schoolUrn()))) {
-      corrections.followPupilToSchool(open.caseReference(), kept.urn(), "the data team recorded that the pupil's main"
-          + " registration is at school " + kept.urn() + " and ended the registration at school " + open.schoolUrn()
-          + " on " + Days.shown(leavingDate) + ": the case follows the pupil");
-    }
-    return new Repaired(pupilUpn, kept, ended, leavingDate);
+    Registration caseAt = open == null ? null : ended.stream().filter(r -> r.urn().equals(open.schoolUrn())).findFirst().orElse(null);
+    boolean followed = caseAt != null
+        && corrections.followPupilToSchool(open.caseReference(), kept.urn(), "the data team recorded that the pupil's main"
+            + " registration is at school " + kept.urn() + " and ended the registration at school " + open.schoolUrn()
+            + " on " + Days.shown(leavingDate) + ": the case follows the pupil");
+    // not followed: penalty notices or court proceedings are open, and the case stays where they began
+    return new Repaired(pupilUpn, kept, ended, leavingDate, followed ? null : caseAt);
   }
 
   private void require() {
@@ -154,8 +163,9 @@ public class MainRegistrations {
     }
   }
 
-  private List<Doubled> read(String where, int limit, Object... parameters) {
+  private List<Doubled> read(String where, Object... parameters) {
     Map<String, Doubled> byUpn = new LinkedHashMap<>();
+    Map<String, String> schoolNames = new HashMap<>();
     jdbc.query(
         "SELECT p.upn, p.forename, p.surname, e.school_urn, e.from_date, (SELECT MAX(m.mark_date) FROM att_mark m"
             + " WHERE m.pupil_id = e.pupil_id AND m.school_urn = e.school_urn) FROM att_enrolment e"
@@ -163,17 +173,20 @@ public class MainRegistrations {
             + " ORDER BY p.upn, e.from_date, e.school_urn",
         rs -> {
           String upn = rs.getString(1).trim();
-          if (!byUpn.containsKey(upn) && byUpn.size() >= limit) {
-            return;
-          }
           String urn = AttendanceRegister.urn(rs.getInt(4));
           Date last = rs.getDate(6);
           String name = rs.getString(2) + " " + rs.getString(3);
-          byUpn.computeIfAbsent(upn, u -> new Doubled(u, name, new ArrayList<>())).registrations().add(new Registration(urn, schools.find(urn).map(School::name).orElse("school " + urn),
+          String school = schoolNames.computeIfAbsent(urn, this::schoolName);
+          byUpn.computeIfAbsent(upn, u -> new Doubled(u, name, new ArrayList<>())).registrations().add(new Registration(urn, school,
               rs.getDate(5).toLocalDate(), last == null ? null : last.toLocalDate()));
         },
         parameters);
     return List.copyOf(byUpn.values());
+  }
+
+  /** The school's name, or "school <urn>" when the directory does not know it. */
+  public String schoolName(String urn) {
+    return schools.find(urn).map(School::name).orElse("school " + urn);
   }
 
   private static String named(Registration r) {

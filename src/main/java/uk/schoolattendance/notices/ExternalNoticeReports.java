@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.security.CurrentUser;
@@ -52,7 +53,7 @@ public class ExternalNoticeReports {
     if (PenaltyNoticeEntry.WITHDRAWN.equals(notice.status())) {
       throw new InvalidInputException(
           PenaltyNotice.NOTICE_NUMBER.name(), "notice " + noticeNumber + " is already withdrawn"
-              + (notice.withdrawnOn() == null ? "" : " (on " + notice.withdrawnOn() + ")") + ": a notice is withdrawn once");
+              + (notice.withdrawnOn() == null ? "" : " (on " + Days.shown(notice.withdrawnOn()) + ")") + ": a notice is withdrawn once");
     }
     String chosen =
         Inputs.required(
@@ -70,7 +71,11 @@ public class ExternalNoticeReports {
 
   /**
    * The issuer reports the notice paid: {@code amountPaid} on {@code paidOn}, as {@code reportedBy}
-   * told us. The amount is the notice's reduced or full amount (no part payments).
+   * told us. The payment rule of the authority's own notices judges it ({@link
+   * PaymentMatchesAmountDue#requireAmountDue}): the reduced amount only within the reduced period, the
+   * full amount within the payment period, no part payments. The issuer's deadlines are not recorded,
+   * so the latest the law gives a notice issued on its day are used: posted that day, deemed received
+   * {@code deemed-receipt-working-days} later, and the configured periods from then.
    */
   @Transactional
   public PenaltyNoticeEntry paid(String noticeNumber, BigDecimal amountPaid, LocalDate paidOn, String reportedBy) {
@@ -84,14 +89,21 @@ public class ExternalNoticeReports {
         Inputs.required(
             PenaltyNotice.AMOUNT_PAID.name(), Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
             "is required (an amount in pounds, e.g. 80.00)");
-    boolean reduced = notice.reducedAmount() != null && amount.compareTo(notice.reducedAmount()) == 0;
-    if (!reduced && (notice.fullAmount() == null || amount.compareTo(notice.fullAmount()) != 0)) {
-      throw new InvalidInputException(
-          PenaltyNotice.AMOUNT_PAID.name(), "must be the notice's "
-              + (notice.reducedAmount() == null ? "" : "reduced amount £" + notice.reducedAmount().setScale(2) + " or its ")
-              + "full amount £" + notice.fullAmount().setScale(2) + ": a notice is paid in full, never in part");
-    }
     LocalDate on = day(PenaltyNotice.PAID_ON.name(), paidOn, notice, "paid");
+    // the payment rule of the authority's own notices, on the latest deadlines the law gives a notice
+    // issued that day: posted then, so received on the deemed day (the issuer's own are not recorded)
+    LocalDate received = dates.deemedReceipt(PenaltyNotice.POST, notice.issuedOn());
+    LocalDate reducedBy = dates.reducedDeadline(received);
+    LocalDate lastDay = dates.finalDeadline(received);
+    try {
+      PaymentMatchesAmountDue.requireAmountDue(notice.withPaymentDeadlines(reducedBy, lastDay), amount, on);
+    } catch (InvalidInputException refused) {
+      throw new InvalidInputException(refused.getField(), refused.getRule() + ": a notice issued on "
+          + Days.shown(notice.issuedOn()) + " is received by " + Days.shown(received) + " at the latest, so "
+          + (notice.reducedAmount() == null ? "" : "its reduced amount £" + notice.reducedAmount().setScale(2)
+              + " is due by " + Days.shown(reducedBy) + " and ")
+          + "its full amount £" + notice.fullAmount().setScale(2) + " by " + Days.shown(lastDay));
+    }
     String who = Inputs.requiredText("reportedBy", reportedBy, MAX_REPORTED_BY);
     register.recordIssuerPayment(noticeNumber, amount, on, who);
     return register.get(noticeNumber);
@@ -119,10 +131,10 @@ public class ExternalNoticeReports {
     Inputs.required(field, day, "is required (a date, e.g. 2026-11-20)");
     if (notice.issuedOn() != null && day.isBefore(notice.issuedOn())) {
       throw new InvalidInputException(
-          field, "must not be before the notice was issued (" + notice.issuedOn() + "): a notice is " + what + " after its issue");
+          field, "must not be before the notice was issued (" + Days.shown(notice.issuedOn()) + "): a notice is " + what + " after its issue");
     }
     if (day.isAfter(dates.today())) {
-      throw new InvalidInputException(field, "must not be in the future (today is " + dates.today() + ")");
+      throw new InvalidInputException(field, "must not be in the future (today is " + Days.shown(dates.today()) + ")");
     }
     return day;
   }

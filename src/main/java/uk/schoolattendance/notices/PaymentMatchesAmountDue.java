@@ -45,12 +45,22 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
     if (paidOn.isAfter(today)) {
       throw new InvalidInputException(PenaltyNotice.PAID_ON.name(), "must not be in the future");
     }
+    requireAmountDue(notice, amount, paidOn);
+  }
+
+  /**
+   * The payment rule for every payment, the authority's own and one an issuer reports ({@link
+   * ExternalNoticeReports#paid}): paid in the payment period, and exactly the amount due that day by
+   * the notice's deadlines ({@link PenaltyNoticeEntry#amountDueOn}), the reduced amount only in the
+   * reduced period; else refused naming {@code paidOn} or {@code amountPaid}.
+   */
+  static void requireAmountDue(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn) {
     BigDecimal due = notice.amountDueOn(paidOn);
     if (due == null) {
       throw new InvalidInputException(
           PenaltyNotice.PAID_ON.name(),
-          "a payment on " + Days.shown(paidOn) + " is outside the payment period, "
-              + Days.shown(notice.issuedOn(), notice.finalDeadline()));
+          "must be within the payment period, " + Days.shown(notice.issuedOn(), notice.finalDeadline())
+              + " (a payment on " + Days.shown(paidOn) + " is outside it)");
     }
     if (amount.compareTo(due) != 0) {
       throw new InvalidInputException(

@@ -131,7 +131,7 @@ class PenaltyNoticeController {
     int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / 1000);
     int pageSize = number("size", size, 20, 1, properties.maxPageSize());
     RegisterQuery query =
-        new RegisterQuery(
+        RegisterQuery.ofFilters(
             caseReference, pupilUpn, parentId, status, pageNumber, pageSize,
             currentUser.readsEverySchool() ? null : currentUser.schoolUrns());
     long total = register.count(query);

@@ -122,6 +122,20 @@ public record PenaltyNoticeEntry(
   }
 
   /**
+   * This notice with the payment deadlines {@code reduced} and {@code last}: for a notice someone
+   * else issued, whose register entry has none, so the payment rule can judge what its issuer
+   * reports ({@link ExternalNoticeReports#paid}).
+   */
+  PenaltyNoticeEntry withPaymentDeadlines(LocalDate reduced, LocalDate last) {
+    return new PenaltyNoticeEntry(
+        noticeNumber, processInstanceId, caseReference, pupilUpn, pupilName, schoolUrn, parentId, parentName,
+        parentAddress, noticeReason, offenceFrom, offenceTo, unauthorisedSessions, sequence, rateScheme, issuedOn,
+        deemedReceivedOn, reducedAmount, fullAmount, reducedAmount == null ? null : reduced, last, informationDeadline,
+        status, amountPaid, paidOn, withdrawalReason, withdrawalGround, withdrawnOn, prosecutedOn, courtOutcome, evidence,
+        preparedOn, deliveryMethod, issuingOfficerName, issuedBy, issuerName, issuerReference, pupilAddress, sessionsSource);
+  }
+
+  /**
    * Whether this notice stands beyond the limit of {@code limit} notices to the same parent for the
    * same child in the limit period: it stands (is not withdrawn) and its place is past the limit.
    * The one rule the register's pages, its tag, the CSV and the issuing checks use.

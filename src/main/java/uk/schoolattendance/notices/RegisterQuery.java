@@ -22,13 +22,10 @@ public record RegisterQuery(
     Set<String> schoolUrns,
     String search) {
 
-  public RegisterQuery(String caseReference, String pupilUpn, String parentId, String status, int page, int size) {
-    this(caseReference, pupilUpn, parentId, status, page, size, null, null);
-  }
-
-  public RegisterQuery(
+  /** The API's filters, each null for none, without the page's search box: a case's or a pupil's notices too. */
+  public static RegisterQuery ofFilters(
       String caseReference, String pupilUpn, String parentId, String status, int page, int size, Set<String> schoolUrns) {
-    this(caseReference, pupilUpn, parentId, status, page, size, schoolUrns, null);
+    return new RegisterQuery(caseReference, pupilUpn, parentId, status, page, size, schoolUrns, null);
   }
 
   /** The register page's filters: a state and the search box's words (either null for none). */

@@ -529,8 +529,8 @@ class PenaltyNoticeProcessTest {
         issued(parent, upn);
       }
     }
-    assertThat(ENGINE.register.count(new RegisterQuery(null, null, "P-17a", null, 0, 10))).isEqualTo(2);
-    assertThat(ENGINE.register.count(new RegisterQuery(null, null, "P-17b", null, 0, 10))).isEqualTo(2);
+    assertThat(ENGINE.register.count(RegisterQuery.ofFilters(null, null, "P-17a", null, 0, 10, null))).isEqualTo(2);
+    assertThat(ENGINE.register.count(RegisterQuery.ofFilters(null, null, "P-17b", null, 0, 10, null))).isEqualTo(2);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY).count())
         .isEqualTo(4);
   }

@@ -74,9 +74,9 @@ class PenaltyNoticeRegisterPostgresTest {
         .issue(register, new NoticeDates(TestCalendars.shipped(), PenaltyNoticeProperties.defaults()));
     assertThat(register.countStanding("P-1", "A123456789012", LocalDate.of(2023, 11, 2), LocalDate.of(2026, 11, 2))).isEqualTo(1);
     assertThat(register.countOccasionsForChild("A123456789012", LocalDate.of(2025, 11, 2), LocalDate.of(2026, 11, 30))).isEqualTo(1);
-    assertThat(register.search(new RegisterQuery(null, "A123456789012", null, "issued", 0, 1))).hasSize(1);
-    assertThat(register.count(new RegisterQuery(null, null, null, null, 0, 10, Set.of("100002")))).isEqualTo(1);
-    assertThat(register.count(new RegisterQuery(null, null, null, null, 0, 10, Set.of()))).isZero();
+    assertThat(register.search(RegisterQuery.ofFilters(null, "A123456789012", null, "issued", 0, 1, null))).hasSize(1);
+    assertThat(register.count(RegisterQuery.ofFilters(null, null, null, null, 0, 10, Set.of("100002")))).isEqualTo(1);
+    assertThat(register.count(RegisterQuery.ofFilters(null, null, null, null, 0, 10, Set.of()))).isZero();
 
     register.recordPayment(first, new BigDecimal("80.00"), LocalDate.of(2026, 11, 20));
     assertThat(register.get(first).paidOn()).isEqualTo(LocalDate.of(2026, 11, 20));

@@ -135,7 +135,7 @@ class CasePageReader {
     List<Parent> parents = parents(values);
     boolean open = row.closedAt() == null;
     // the register is read once for the letters, the notices table and the notices' steps
-    List<PenaltyNoticeEntry> notices = register.search(new RegisterQuery(caseReference, null, null, null, 0, MAX_NOTICES));
+    List<PenaltyNoticeEntry> notices = register.search(RegisterQuery.ofFilters(caseReference, null, null, null, 0, MAX_NOTICES, null));
     CalledSteps.Called called = calledAnything(values) ? calledSteps.of(caseId, notices) : CalledSteps.Called.none();
     return new CasePage(
         summary,
@@ -158,31 +158,25 @@ class CasePageReader {
       CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
       CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors, CasePage.ParentForm parent) {
 
-    Forms(
-        CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
-        CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
-      this(note, correction, closing, level, document, errors, CasePage.ParentForm.empty());
-    }
-
     static Forms empty() {
       return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(),
-          CasePage.LevelForm.empty(), CasePage.DocumentForm.empty(), List.of());
+          CasePage.LevelForm.empty(), CasePage.DocumentForm.empty(), List.of(), CasePage.ParentForm.empty());
     }
 
     static Forms refused(CasePage.NoteForm note, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(note, empty().correction(), empty().closing(), empty().level(), empty().document(), errors);
+      return new Forms(note, empty().correction(), empty().closing(), empty().level(), empty().document(), errors, empty().parent());
     }
 
     static Forms refused(CasePage.CorrectionForm correction, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), correction, empty().closing(), empty().level(), empty().document(), errors);
+      return new Forms(empty().note(), correction, empty().closing(), empty().level(), empty().document(), errors, empty().parent());
     }
 
     static Forms refused(CasePage.CloseForm closing, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), empty().correction(), closing, empty().level(), empty().document(), errors);
+      return new Forms(empty().note(), empty().correction(), closing, empty().level(), empty().document(), errors, empty().parent());
     }
 
     static Forms refused(CasePage.LevelForm level, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), empty().correction(), empty().closing(), level, empty().document(), errors);
+      return new Forms(empty().note(), empty().correction(), empty().closing(), level, empty().document(), errors, empty().parent());
     }
 
     static Forms refused(CasePage.ParentForm parent, List<uk.schoolattendance.casefile.FieldError> errors) {
@@ -190,7 +184,7 @@ class CasePageReader {
     }
 
     static Forms refused(CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), empty().correction(), empty().closing(), empty().level(), document, errors);
+      return new Forms(empty().note(), empty().correction(), empty().closing(), empty().level(), document, errors, empty().parent());
     }
   }
 
@@ -346,7 +340,7 @@ class CasePageReader {
             paid(notice)))
         .forEach(views::add);
     if (pupilUpn != null) {
-      register.search(new RegisterQuery(null, pupilUpn, null, null, 0, MAX_NOTICES,
+      register.search(RegisterQuery.ofFilters(null, pupilUpn, null, null, 0, MAX_NOTICES,
               currentUser.readsEverySchool() ? null : currentUser.schoolUrns())).stream()
           .filter(notice -> !PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy()))
           .map(notice -> new CasePage.NoticeView(

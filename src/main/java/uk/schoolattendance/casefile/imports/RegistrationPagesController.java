@@ -59,7 +59,8 @@ class RegistrationPagesController {
   }
 
   @GetMapping(PATH)
-  String list(Model model, @RequestParam(name = "done", required = false) String done) {
+  String list(Model model, @RequestParam(name = "done", required = false) String done,
+      @RequestParam(name = "stayed", required = false) String stayed) {
     require();
     List<Row> rows = registrations.doubled(LIMIT).stream()
         .map(d -> new Row(d.upn(), d.name(), PATH + "/" + d.upn(), schools(d)))
@@ -67,6 +68,10 @@ class RegistrationPagesController {
     model.addAttribute("page", new ListPage("Pupils with two main registrations", registrations.count(), rows,
         done != null && done.matches("[A-Z0-9]{13}")
             ? "Pupil " + done + " has one main registration now: the other ended on the leaving date you gave"
+                + (stayed != null && stayed.matches("[0-9]{6}")
+                    ? ". The pupil's case stayed at " + registrations.schoolName(stayed) + " (URN " + stayed + "): penalty"
+                        + " notices or court proceedings are open, so the case does not follow the pupil"
+                    : "")
             : null));
     return "casefile/registrations";
   }
@@ -97,7 +102,8 @@ class RegistrationPagesController {
     if (errors.isEmpty()) {
       try {
         MainRegistrations.Repaired repaired = registrations.keep(doubled.upn(), keep, leaving);
-        return "redirect:" + PATH + "?done=" + repaired.upn();
+        return "redirect:" + PATH + "?done=" + repaired.upn()
+            + (repaired.caseStayedAt() == null ? "" : "&stayed=" + repaired.caseStayedAt().urn());
       } catch (InvalidInputException refused) {
         String field = LEAVING_DATE.equals(refused.getField()) ? LEAVING_DATE : KEEP;
         String message = (LEAVING_DATE.equals(field) ? "The leaving date " : "The registration chosen: ") + refused.getRule();

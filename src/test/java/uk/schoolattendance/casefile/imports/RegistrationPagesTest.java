@@ -43,6 +43,9 @@ class RegistrationPagesTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired uk.schoolattendance.attendance.MainRegistrations registrations;
 
   @BeforeEach
   void today() {
@@ -159,6 +162,68 @@ class RegistrationPagesTest {
     assertThat(datateam.post(page, "#registration-form", form("100001", "24", "11", "2026")).status()).isEqualTo(302);
     assertThat(openMain(upn)).containsExactly("100001");
     assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn)).isEqualTo(100001);
+  }
+
+  @Test
+  void theListHoldsTheFirstDoubledPupilsByUpnEachWithAllTheirRegistrations() {
+    List<String> ours = List.of(doubled(jdbc, rest, 700_470_000_011L), doubled(jdbc, rest, 700_470_000_012L),
+        doubled(jdbc, rest, 700_470_000_013L));
+    List<String> all = jdbc.queryForList("SELECT p.upn FROM att_pupil p WHERE p.pupil_id IN (SELECT pupil_id FROM"
+        + " att_enrolment WHERE registration = 'main' AND to_date IS NULL GROUP BY pupil_id HAVING COUNT(*) > 1)"
+        + " ORDER BY p.upn", String.class).stream().map(String::trim).toList();
+    assertThat(all).containsAll(ours);
+    assertThat(registrations.count()).isEqualTo(all.size());
+    // every limit: exactly the first pupils by UPN, none cut short of a registration
+    for (int limit : new int[] {0, 1, all.size() - 1, all.size(), all.size() + 5}) {
+      List<uk.schoolattendance.attendance.MainRegistrations.Doubled> listed = registrations.doubled(limit);
+      assertThat(listed).extracting(uk.schoolattendance.attendance.MainRegistrations.Doubled::upn).as("limit " + limit)
+          .containsExactlyElementsOf(all.subList(0, Math.min(limit, all.size())));
+      assertThat(listed).allSatisfy(d -> assertThat(d.registrations()).hasSizeGreaterThan(1));
+    }
+    assertThat(registrations.doubled(all.size()).stream().filter(d -> ours.contains(d.upn())))
+        .allSatisfy(d -> assertThat(d.registrations()).extracting(r -> r.schoolName() + " " + r.from()).containsExactly(
+            "Riverside Primary School 2026-11-18", "Hillcrest Academy 2026-11-23"));
+  }
+
+  @Test
+  void aCaseInCourtStaysAtItsSchoolAndThePageSaysWhy() {
+    String upn = doubled(jdbc, rest, 700_470_000_021L);
+    // a Level 3 case at Hillcrest (no traded service) taken to court: court proceedings are open
+    ProcessInstance instance = new uk.schoolattendance.casefile.CaseFileCases(runtime).start(
+        Map.of("entryLevel", 3, "unauthorisedSessions", 9), "100002", "Dana Double", upn, "parent-1", "Alex Double");
+    completeAs("school2", instance.getId(), "Task_WorkWithFamily", Map.of("earlyHelpConsent", false, "caseworkOutcome", "formalise"));
+    completeAs("school2", instance.getId(), "Task_AgreeAttendanceContract", Map.of("contractAgreed", false,
+        "noContractReason", "Parent refused to meet", "sufficientImprovement", "Attendance above 95 %"));
+    completeAs("senior", instance.getId(), "Task_HoldPupilPlanningMeeting", Map.of("legalRoute", "prosecution",
+        "offenceFrom", "2026-11-16", "offenceTo", "2026-11-20", "legalRouteReason", "Sustained absence"));
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).processDefinitionKey("CourtProceedings")
+        .count()).isEqualTo(1);
+
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    CaseFileClient.Page page = datateam.get("/casework/registrations/" + upn);
+    CaseFileClient.Page done = datateam.post(page, "#registration-form", form("100001", "24", "11", "2026"));
+    assertThat(done.status()).as(done.text()).isEqualTo(302);
+    assertThat(openMain(upn)).containsExactly("100001");
+    // the case stays where the court proceedings began, and the data team is told so and why
+    assertThat(runtime.getVariable(instance.getId(), "schoolUrn")).isEqualTo("100002");
+    CaseFileClient.Page after = datateam.get(done.location().replaceFirst("^https?://[^/]+", ""));
+    assertThat(after.html().select("#done").text()).contains("Pupil " + upn + " has one main registration now",
+        "The pupil's case stayed at Hillcrest Academy (URN 100002): penalty notices or court proceedings are open,"
+            + " so the case does not follow the pupil");
+  }
+
+  private void completeAs(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
+    org.camunda.bpm.engine.task.Task task =
+        tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey).isNotNull();
+    identity.setAuthentication(user,
+        identity.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      tasks.claim(task.getId(), user);
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test

@@ -329,7 +329,7 @@ class RegisterPageTest {
     assertThat(reduced.getStatusCode().value()).isEqualTo(400);
     assertThat(reduced.getBody()).containsEntry("field", "reducedAmount");
     assertThat((String) reduced.getBody().get("detail")).contains("2nd notice", "no reduced amount");
-    assertThat(register.count(new uk.schoolattendance.notices.RegisterQuery(null, upn, null, null, 0, 10))).isEqualTo(1);
+    assertThat(register.count(uk.schoolattendance.notices.RegisterQuery.ofFilters(null, upn, null, null, 0, 10, null))).isEqualTo(1);
 
     org.springframework.http.ResponseEntity<Map> full = external(upn, "2026-06-01", "2026-06-12", "2026-06-19", null, 80.00);
     assertThat(full.getStatusCode().value()).isEqualTo(400);
@@ -664,7 +664,7 @@ class RegisterPageTest {
         "withdrawn-month", "6", "withdrawn-year", "2026", "ground", "no-offence", "withdrawal-reported-by", "A. Head"));
     assertThat(early.status()).isEqualTo(400);
     assertThat(early.html().select(".govuk-error-summary li").text())
-        .contains("The withdrawal was not recorded: the date must not be before the notice was issued (2026-06-19)");
+        .contains("The withdrawal was not recorded: the date must not be before the notice was issued (19 June 2026)");
     assertThat(early.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#withdrawn-day");
     assertThat(early.html().select("#withdrawal-reported-by").val()).isEqualTo("A. Head");
     CaseFileClient.Page future = compliance.post(page, "#issuer-withdrawal-form", fields("withdrawn-day", "3",
@@ -711,7 +711,7 @@ class RegisterPageTest {
         .postForEntity("/api/penalty-notices/" + june + "/external-withdrawal", again, Map.class);
     assertThat(twice.getStatusCode().value()).isEqualTo(400);
     assertThat(twice.getBody()).containsEntry("field", "noticeNumber");
-    assertThat((String) twice.getBody().get("detail")).contains("already withdrawn");
+    assertThat((String) twice.getBody().get("detail")).contains("already withdrawn (on 20 October 2026)");
     assertThat(register.get(june).withdrawnOn()).isEqualTo(LocalDate.of(2026, 10, 20));
     org.springframework.http.ResponseEntity<Map> ours = rest.withBasicAuth("compliance", "compliance")
         .postForEntity("/api/penalty-notices/" + own + "/external-withdrawal", again, Map.class);
@@ -748,7 +748,30 @@ class RegisterPageTest {
         "paid-month", "7", "paid-year", "2026", "payment-reported-by", "A. Head"));
     assertThat(part.status()).isEqualTo(400);
     assertThat(part.html().select(".govuk-error-summary").text())
-        .contains("the amount must be the notice's reduced amount £80.00 or its full amount £160.00");
+        .contains("The payment was not recorded: the amount must be exactly £80.00, the amount due on 1 July 2026");
+    // the payment rule of the authority's own notices, on the latest deadlines the law gives a notice issued
+    // on Friday 19 June 2026: posted that day, received Tuesday 23 June, reduced by 13 July, in full by 20 July
+    CaseFileClient.Page lateReduced = compliance.post(page, "#issuer-payment-form", fields("amount", "80.00", "paid-day",
+        "14", "paid-month", "7", "paid-year", "2026", "payment-reported-by", "A. Head"));
+    assertThat(lateReduced.status()).isEqualTo(400);
+    assertThat(lateReduced.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#amount");
+    assertThat(lateReduced.html().select(".govuk-error-summary").text()).contains(
+        "The payment was not recorded: the amount must be exactly £160.00, the amount due on 14 July 2026",
+        "a notice issued on 19 June 2026 is received by 23 June 2026 at the latest, so its reduced amount £80.00 is due"
+            + " by 13 July 2026 and its full amount £160.00 by 20 July 2026");
+    org.springframework.http.ResponseEntity<Map> monthsLate = rest.withBasicAuth("compliance", "compliance").postForEntity(
+        "/api/penalty-notices/" + notice + "/external-payment",
+        Map.of("amountPaid", 80.00, "paidOn", "2026-10-01", "reportedBy", "A. Head"), Map.class);
+    assertThat(monthsLate.getStatusCode().value()).isEqualTo(400);
+    assertThat(monthsLate.getBody()).containsEntry("field", "paidOn");
+    assertThat((String) monthsLate.getBody().get("detail"))
+        .contains("must be within the payment period, 19 June 2026 to 20 July 2026 (a payment on 1 October 2026 is outside it)");
+    org.springframework.http.ResponseEntity<Map> lateFull = rest.withBasicAuth("compliance", "compliance").postForEntity(
+        "/api/penalty-notices/" + notice + "/external-payment",
+        Map.of("amountPaid", 160.00, "paidOn", "2026-07-21", "reportedBy", "A. Head"), Map.class);
+    assertThat(lateFull.getStatusCode().value()).isEqualTo(400);
+    assertThat(lateFull.getBody()).containsEntry("field", "paidOn");
+    assertThat(register.get(notice).status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
     CaseFileClient.Page early = compliance.post(page, "#issuer-payment-form", fields("amount", "80", "paid-day", "1",
         "paid-month", "6", "paid-year", "2026", "payment-reported-by", "A. Head"));
     assertThat(early.status()).isEqualTo(400);
@@ -759,6 +782,7 @@ class RegisterPageTest {
         Map.of("amountPaid", 80.00, "paidOn", "2026-12-01", "reportedBy", "A. Head"), Map.class);
     assertThat(future.getStatusCode().value()).isEqualTo(400);
     assertThat(future.getBody()).containsEntry("field", "paidOn");
+    assertThat((String) future.getBody().get("detail")).contains("must not be in the future (today is 2 November 2026)");
     assertThat(register.get(notice).status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
 
     CaseFileClient.Page paid = compliance.post(page, "#issuer-payment-form", fields("amount", "80.00", "paid-day", "1",
