@@ -45,9 +45,6 @@ class CalledSteps {
   /** Who did a person's step when the engine kept no name (a task completed without being claimed). */
   static final String NOT_RECORDED = "Not recorded";
   static final int MAX_VARIABLES = 1000;
-  static final String NOTICE_TO_IMPROVE = "NoticeToImprove";
-  static final String PENALTY_NOTICE = "PenaltyNotice";
-  static final String COURT = "CourtProceedings";
 
   private static final List<String> FACTS =
       List.of(
@@ -131,13 +128,13 @@ class CalledSteps {
       List<HistoricTaskInstance> own = tasks.stream().filter(task -> instance.equals(task.getProcessInstanceId()))
           .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime)).toList();
       switch (called.getValue()) {
-        case NOTICE_TO_IMPROVE -> {
+        case NoticeToImprove.KEY -> {
           LocalDate issued = day(values, NoticeToImprove.ISSUED_ON.name());
           ntiIssued = issued == null ? ntiIssued : issued;
           noticeToImprove(steps, own, values, issued);
         }
-        case PENALTY_NOTICE -> penaltyNotice(steps, own, values, byInstance.get(instance));
-        case COURT -> {
+        case PenaltyNotice.KEY -> penaltyNotice(steps, own, values, byInstance.get(instance));
+        case CourtProceedings.KEY -> {
           Optional<Step> recorded = court(steps, own, values);
           if (recorded.isPresent() && (outcomeAt == null || recorded.get().at().isAfter(outcomeAt))) {
             outcomeAt = recorded.get().at();
@@ -155,25 +152,24 @@ class CalledSteps {
       Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, LocalDate issued) {
     LocalDate ends = day(values, NoticeToImprove.ENDS_ON.name());
     for (HistoricTaskInstance task : tasks) {
-      switch (task.getTaskDefinitionKey()) {
-        case "Task_WatchImprovementPeriod" -> steps.add(task.getStartTime(), "Notice to Improve: improvement period started", "",
-            (issued == null ? "" : "Issued on " + dates.day(issued) + ". ")
-                + (ends == null ? "" : "The improvement period ends on " + dates.day(ends) + "."));
-        case "Task_ReviewNoticeToImprove" -> {
-          if (done(task)) {
-            Object sufficient = value(values, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name());
-            String notes = text(values, NoticeToImprove.REVIEW_NOTES.name());
-            steps.add(task.getEndTime(),
-                Boolean.TRUE.equals(sufficient) ? "Notice to Improve reviewed: attendance improved sufficiently"
-                    : Boolean.FALSE.equals(sufficient) ? "Notice to Improve reviewed: improvement not sufficient"
-                    : "Notice to Improve reviewed",
-                task.getAssignee(), notes == null ? "" : notes);
-          } else {
-            steps.add(task.getStartTime(), "Notice to Improve: improvement period ended, review due", "",
-                ends == null ? "" : "The improvement period ended on " + dates.day(ends) + ".");
-          }
+      String key = task.getTaskDefinitionKey();
+      if (NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id().equals(key)) {
+        steps.add(task.getStartTime(), "Notice to Improve: improvement period started", "",
+          (issued == null ? "" : "Issued on " + dates.day(issued) + ". ")
+              + (ends == null ? "" : "The improvement period ends on " + dates.day(ends) + "."));
+      } else if (NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id().equals(key)) {
+        if (done(task)) {
+          Object sufficient = value(values, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name());
+          String notes = text(values, NoticeToImprove.REVIEW_NOTES.name());
+          steps.add(task.getEndTime(),
+              Boolean.TRUE.equals(sufficient) ? "Notice to Improve reviewed: attendance improved sufficiently"
+                  : Boolean.FALSE.equals(sufficient) ? "Notice to Improve reviewed: improvement not sufficient"
+                  : "Notice to Improve reviewed",
+              task.getAssignee(), notes == null ? "" : notes);
+        } else {
+          steps.add(task.getStartTime(), "Notice to Improve: improvement period ended, review due", "",
+              ends == null ? "" : "The improvement period ended on " + dates.day(ends) + ".");
         }
-        default -> { }
       }
     }
   }
@@ -184,41 +180,36 @@ class CalledSteps {
     String parent = notice != null ? notice.parentName() : text(values, PenaltyNotice.PARENT_NAME.name());
     String which = "Penalty notice" + (number == null ? "" : " " + number) + (parent == null ? "" : " to " + parent);
     for (HistoricTaskInstance task : tasks) {
-      switch (task.getTaskDefinitionKey()) {
-        case "Task_CheckLeaveEvidence" -> {
-          if (done(task)) {
-            steps.add(task.getEndTime(), (parent == null ? "Leave evidence" : "Leave evidence for " + parent) + " checked",
-                task.getAssignee(), "");
-          }
+      String key = task.getTaskDefinitionKey();
+      if (PenaltyNotice.CHECK_LEAVE_EVIDENCE.id().equals(key)) {
+        if (done(task)) {
+          steps.add(task.getEndTime(), (parent == null ? "Leave evidence" : "Leave evidence for " + parent) + " checked",
+              task.getAssignee(), "");
         }
-        case "Task_DispatchPenaltyNotice" -> {
-          steps.add(task.getStartTime(), which + ": prepared", "",
-              notice == null || notice.fullAmount() == null ? "" : "Full amount " + pounds(notice.fullAmount())
-                  + (notice.reducedAmount() == null ? "" : ", " + pounds(notice.reducedAmount()) + " if paid early")
-                  + (notice.offenceFrom() == null ? "" : "; offence period " + dates.day(notice.offenceFrom()) + " to "
-                      + dates.day(notice.offenceTo())) + ".");
-          if (done(task) && notice != null && notice.issuedOn() != null) {
-            boolean hand = "hand".equals(notice.deliveryMethod());
-            steps.add(task.getEndTime(), which + (hand ? ": handed over" : ": posted"), task.getAssignee(),
-                (hand ? "Handed over on " : "Posted on ") + dates.day(notice.issuedOn())
-                    + (notice.deemedReceivedOn() == null ? "" : "; received on " + dates.day(notice.deemedReceivedOn()))
-                    + (notice.finalDeadline() == null ? "" : "; to be paid by " + dates.day(notice.finalDeadline())) + ".");
-          }
+      } else if (PenaltyNotice.DISPATCH_PENALTY_NOTICE.id().equals(key)) {
+        steps.add(task.getStartTime(), which + ": prepared", "",
+            notice == null || notice.fullAmount() == null ? "" : "Full amount " + pounds(notice.fullAmount())
+                + (notice.reducedAmount() == null ? "" : ", " + pounds(notice.reducedAmount()) + " if paid early")
+                + (notice.offenceFrom() == null ? "" : "; offence period " + dates.day(notice.offenceFrom()) + " to "
+                    + dates.day(notice.offenceTo())) + ".");
+        if (done(task) && notice != null && notice.issuedOn() != null) {
+          boolean hand = "hand".equals(notice.deliveryMethod());
+          steps.add(task.getEndTime(), which + (hand ? ": handed over" : ": posted"), task.getAssignee(),
+              (hand ? "Handed over on " : "Posted on ") + dates.day(notice.issuedOn())
+                  + (notice.deemedReceivedOn() == null ? "" : "; received on " + dates.day(notice.deemedReceivedOn()))
+                  + (notice.finalDeadline() == null ? "" : "; to be paid by " + dates.day(notice.finalDeadline())) + ".");
         }
-        case "Task_DecideOnNonPayment" -> {
-          steps.add(task.getStartTime(), which + ": not paid by its final deadline", "",
-              notice == null || notice.finalDeadline() == null ? "" : "The time to pay ended on " + dates.day(notice.finalDeadline()) + ".");
-          if (done(task) && PenaltyNotice.PROSECUTE.equals(text(values, PenaltyNotice.NON_PAYMENT_DECISION.name()))) {
-            steps.add(task.getEndTime(), which + ": prosecution for the offence decided", task.getAssignee(),
-                notice == null || notice.prosecutedOn() == null ? "" : "Decided on " + dates.day(notice.prosecutedOn()) + ".");
-          }
+      } else if (PenaltyNotice.DECIDE_ON_NON_PAYMENT.id().equals(key)) {
+        steps.add(task.getStartTime(), which + ": not paid by its final deadline", "",
+            notice == null || notice.finalDeadline() == null ? "" : "The time to pay ended on " + dates.day(notice.finalDeadline()) + ".");
+        if (done(task) && PenaltyNotice.PROSECUTE.equals(text(values, PenaltyNotice.NON_PAYMENT_DECISION.name()))) {
+          steps.add(task.getEndTime(), which + ": prosecution for the offence decided", task.getAssignee(),
+              notice == null || notice.prosecutedOn() == null ? "" : "Decided on " + dates.day(notice.prosecutedOn()) + ".");
         }
-        case "Task_ChooseAnotherRoute" -> {
-          if (done(task)) {
-            steps.add(task.getEndTime(), which + ": another route chosen", task.getAssignee(), "");
-          }
+      } else if (PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id().equals(key)) {
+        if (done(task)) {
+          steps.add(task.getEndTime(), which + ": another route chosen", task.getAssignee(), "");
         }
-        default -> { }
       }
     }
     HistoricVariableInstance paid = values.get(PenaltyNotice.PAYMENT_RECORDED_BY.name());
@@ -245,37 +236,32 @@ class CalledSteps {
       if (!done(task)) {
         continue;
       }
-      switch (task.getTaskDefinitionKey()) {
-        case "Task_PrepareCourtCase" -> {
-          LocalDate laid = day(values, CourtProceedings.INFORMATION_LAID_ON.name());
-          String section = text(values, CourtProceedings.OFFENCE_SECTION_SHOWN.name());
-          LocalDate hearing = day(values, CourtProceedings.HEARING_DATE.name());
-          steps.add(task.getEndTime(), "Court case prepared" + against, task.getAssignee(),
-              join(laid == null ? null : "Information laid on " + dates.day(laid) + (section == null ? "" : " under " + section),
-                  hearing == null ? null : "hearing on " + dates.day(hearing)));
+      String key = task.getTaskDefinitionKey();
+      if (CourtProceedings.PREPARE_COURT_CASE.id().equals(key)) {
+        LocalDate laid = day(values, CourtProceedings.INFORMATION_LAID_ON.name());
+        String section = text(values, CourtProceedings.OFFENCE_SECTION_SHOWN.name());
+        LocalDate hearing = day(values, CourtProceedings.HEARING_DATE.name());
+        steps.add(task.getEndTime(), "Court case prepared" + against, task.getAssignee(),
+            join(laid == null ? null : "Information laid on " + dates.day(laid) + (section == null ? "" : " under " + section),
+                hearing == null ? null : "hearing on " + dates.day(hearing)));
+      } else if (CourtProceedings.INTERVIEW_UNDER_CAUTION.id().equals(key)) {
+        LocalDate on = day(values, CourtProceedings.INTERVIEW_DATE.name());
+        String record = text(values, CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
+        steps.add(task.getEndTime(), "Parent interviewed under caution" + against, task.getAssignee(),
+            join(on == null ? null : "Interviewed on " + dates.day(on), record == null || record.isBlank() ? null : "record: " + record));
+      } else if (CourtProceedings.RECORD_COURT_OUTCOME.id().equals(key)) {
+        if (text(values, CourtProceedings.COURT_OUTCOME.name()) != null) {
+          outcome = steps.add(task.getEndTime(), "Court outcome recorded" + against, task.getAssignee(), outcomeWords(values));
         }
-        case "Task_InterviewUnderCaution" -> {
-          LocalDate on = day(values, CourtProceedings.INTERVIEW_DATE.name());
-          String record = text(values, CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
-          steps.add(task.getEndTime(), "Parent interviewed under caution" + against, task.getAssignee(),
-              join(on == null ? null : "Interviewed on " + dates.day(on), record == null || record.isBlank() ? null : "record: " + record));
-        }
-        case "Task_RecordCourtOutcome" -> {
-          if (text(values, CourtProceedings.COURT_OUTCOME.name()) != null) {
-            outcome = steps.add(task.getEndTime(), "Court outcome recorded" + against, task.getAssignee(), outcomeWords(values));
-          }
-        }
-        case "Task_AcknowledgeCourtOutcome" ->
-            steps.add(task.getEndTime(), "Court outcome acknowledged by the school", task.getAssignee(), "");
-        case "Task_DecideOnSupervisionOrder" -> {
-          String decision = text(values, CourtProceedings.SUPERVISION_ORDER_DECISION.name());
-          String reasons = text(values, CourtProceedings.SUPERVISION_ORDER_REASONS.name());
-          steps.add(task.getEndTime(), "Education supervision order: "
-                  + ("apply".equals(decision) ? "the authority will apply" : "not-apply".equals(decision)
-                      ? "the authority decided not to apply" : Wording.sentence(decision == null ? "decided" : decision).toLowerCase(java.util.Locale.UK)),
-              task.getAssignee(), reasons == null || reasons.isBlank() ? "" : "Reasons: " + reasons);
-        }
-        default -> { }
+      } else if (CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id().equals(key)) {
+          steps.add(task.getEndTime(), "Court outcome acknowledged by the school", task.getAssignee(), "");
+      } else if (CourtProceedings.DECIDE_ON_SUPERVISION_ORDER.id().equals(key)) {
+        String decision = text(values, CourtProceedings.SUPERVISION_ORDER_DECISION.name());
+        String reasons = text(values, CourtProceedings.SUPERVISION_ORDER_REASONS.name());
+        steps.add(task.getEndTime(), "Education supervision order: "
+                + ("apply".equals(decision) ? "the authority will apply" : "not-apply".equals(decision)
+                    ? "the authority decided not to apply" : Wording.sentence(decision == null ? "decided" : decision).toLowerCase(java.util.Locale.UK)),
+            task.getAssignee(), reasons == null || reasons.isBlank() ? "" : "Reasons: " + reasons);
       }
     }
     return Optional.ofNullable(outcome);
