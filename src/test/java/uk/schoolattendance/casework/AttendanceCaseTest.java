@@ -436,12 +436,15 @@ class AttendanceCaseTest {
 
   // ---------------------------------------------------------------- no prosecution after a withdrawn notice (reg 8)
 
-  /** A penalty notice to this parent for this child and period in the register, withdrawn; issued by a head teacher when {@code issuer} is given. */
+  /**
+   * A penalty notice to this parent for this child and period in the register, issued and then
+   * withdrawn; issued by a head teacher when {@code issuer} is given.
+   */
   private static void withdrawnNotice(String number, String upn, JsonNode parent, String from, String to, String issuer) {
-    ENGINE.register.insertIfAbsent(uk.schoolattendance.notices.NoticeBuilder.notice().number(number).pupil(upn)
+    uk.schoolattendance.notices.NoticeBuilder.notice().number(number).pupil(upn)
         .parent(parent.path("id").asText()).parentName(parent.path("name").asText()).parentAddress(parent.path("address").asText())
         .offence(java.time.LocalDate.parse(from), java.time.LocalDate.parse(to)).issuedOn(java.time.LocalDate.parse(to).plusDays(3))
-        .prepared());
+        .issue(ENGINE.register, ENGINE.dates);
     if (issuer != null) {
       ENGINE.jdbc.update("UPDATE pn_notice SET issued_by = 'head-teacher', issuer_name = ? WHERE notice_number = ?", issuer, number);
     }
@@ -518,6 +521,36 @@ class AttendanceCaseTest {
         AttendanceCase.PARENTS_NOT_PROSECUTED.name())
         .hasMessageContaining("PN-2025-000948 (1 September 2025 to 12 September 2025)");
     // from the next school day: both parents are prosecuted
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    List<ProcessInstance> court = children(CourtProceedings.KEY);
+    assertThat(court).hasSize(1);
+    assertThat(uk.schoolattendance.process.Json.parse("parents", runtimeService.getVariable(court.get(0).getId(), CourtProceedings.PARENTS.name())))
+        .hasSize(2);
+  }
+
+  @Test
+  void aNoticeWithdrawnBeforeItWasIssuedBarsNoProsecutionForItsPeriod() {
+    Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
+    ProcessInstance first = start("AC-2025-000051", start);
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(first, AttendanceCase.PARENTS.name()));
+    // a notice prepared beyond the limit is withdrawn outside the code of conduct before it is issued:
+    // it was never given, so it has no recipient for reg 8 to protect
+    JsonNode parent = parents.get(0);
+    ENGINE.register.insertIfAbsent(uk.schoolattendance.notices.NoticeBuilder.notice().number("PN-2025-000951")
+        .pupil((String) start.get(AttendanceCase.PUPIL_UPN.name())).parent(parent.path("id").asText())
+        .parentName(parent.path("name").asText()).parentAddress(parent.path("address").asText())
+        .offence(java.time.LocalDate.parse(CaseFixtures.OFFENCE_FROM), java.time.LocalDate.parse(CaseFixtures.OFFENCE_TO))
+        .prepared());
+    ENGINE.register.recordWithdrawal("PN-2025-000951", "Two notices were issued before it", "outside-code-of-conduct",
+        java.time.LocalDate.parse(CaseFixtures.OFFENCE_TO).plusDays(3));
+    assertThat(ENGINE.register.get("PN-2025-000951").issuedOn()).isNull();
+    runtimeService.createMessageCorrelation("CaseClosed").processInstanceBusinessKey("AC-2025-000051")
+        .setVariable(AttendanceCase.CLOSURE_REASON.name(), "Opened again").correlate();
+
+    ProcessInstance instance = start("AC-2025-000052", start);
+    // the meeting is shown no bar, and the prosecution for the same period goes through for both parents
+    assertThat(taskService.getVariableLocal(task(instance).getId(), AttendanceCase.PROSECUTION_BARS_SHOWN.name())).isNull();
     completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
         AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
     List<ProcessInstance> court = children(CourtProceedings.KEY);

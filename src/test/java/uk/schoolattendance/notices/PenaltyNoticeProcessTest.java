@@ -587,10 +587,10 @@ class PenaltyNoticeProcessTest {
     return notice;
   }
 
-  /** A notice to this parent for this child and period, withdrawn (for a material error) before the test's own. */
+  /** A notice to this parent for this child and period, issued, then withdrawn (for a material error) before the test's own. */
   private static void withdrawn(String number, String parent, String upn, LocalDate from, LocalDate to) {
-    ENGINE.register.insertIfAbsent(
-        NoticeBuilder.notice().number(number).parent(parent).pupil(upn).offence(from, to).issuedOn(to.plusDays(3)).prepared());
+    NoticeBuilder.notice().number(number).parent(parent).pupil(upn).offence(from, to).issuedOn(to.plusDays(3))
+        .issue(ENGINE.register, ENGINE.dates);
     ENGINE.register.recordWithdrawal(number, "The notice named the wrong school", PenaltyNotice.MATERIAL_ERROR, to.plusDays(5));
   }
 
