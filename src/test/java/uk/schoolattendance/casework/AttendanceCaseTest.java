@@ -418,6 +418,41 @@ class AttendanceCaseTest {
   }
 
   @Test
+  void aParentSentToAnotherRouteBesideAMaterialErrorKeepsThatRouteThroughTheDecision() {
+    ProcessInstance instance = withNoticesEnded("AC-2025-000053", "another-route", null, "withdrawn", "material-error");
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.ANOTHER_ROUTE_NEEDED.name())).isEqualTo(true);
+    assertThat((String) variable(instance, AttendanceCase.OTHER_NOTICES_SHOWN.name()))
+        .isEqualTo("PN-2026-000001: No notice (the limit was reached): another route was chosen");
+    // closing would drop the first parent's route: refused naming the field, nothing changes
+    assertRefused(() -> taskService.complete(task(instance).getId(), vars(AttendanceCase.AFTER_WITHDRAWAL.name(), "close",
+            AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Nothing more to do")),
+        AttendanceCase.AFTER_WITHDRAWAL.name()).hasMessageContaining("another route was chosen");
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+
+    // the corrected notice goes to the second parent; once it is paid the case goes back to Level 3 for the first
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The second notice named the wrong school");
+    List<ProcessInstance> corrected = children(PenaltyNotice.KEY);
+    assertThat(corrected).extracting(ProcessInstance::getBusinessKey).containsExactly("PN-2026-000003");
+    completeChild(corrected.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(3);
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+  }
+
+  @Test
+  void noOutcomeRecordedIsNotTakenAsPaid() {
+    // unreachable through the notices, but the default must not be "paid": a person decides
+    ProcessInstance instance = startBefore("Task_RecordPenaltyNoticeOutcomes", "AC-2025-000055",
+        with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4, AttendanceCase.NOTICE_OUTCOMES.name(),
+            uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.newList())));
+    assertThat(instance).isNotEnded().isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+  }
+
+  @Test
   void aNoticeWithdrawnOnAnotherGroundBesideAPaidOrProsecutedOneConcludesTheCaseWithThatOutcome() {
     // no offence, the wrong person, or unpaid and not prosecuted: nothing more can follow for that parent
     ProcessInstance paid = withNoticesEnded("AC-2025-000044", "paid", null, "withdrawn", "no-offence");
