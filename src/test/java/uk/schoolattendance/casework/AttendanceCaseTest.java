@@ -348,6 +348,35 @@ class AttendanceCaseTest {
     assertThat(children(PenaltyNotice.KEY)).hasSize(2);
   }
 
+  @Test
+  void aParentLeftOutOfAProsecutionAtOneMeetingIsNotLeftOutAgainAtTheNext() {
+    ProcessInstance instance = start("AC-2025-000054", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(instance, AttendanceCase.PARENTS.name()));
+    // the first meeting's form sends its checklist with the route, here one parent ticked
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true,
+        AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12, AttendanceCase.PARENTS_NOT_PROSECUTED.name(),
+        uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.parse("parentsNotProsecuted",
+            "[\"" + parents.get(0).path("id").asText() + "\"]")));
+    for (ProcessInstance notice : children(PenaltyNotice.KEY)) {
+      completeChild(notice, AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), "wrong-recipient");
+    }
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "pupil-planning-meeting",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Both notices went to a former address");
+
+    // the next meeting starts with nothing ticked: Tasklist finds no previous choice to fill the checklist with
+    Task meeting = task(instance);
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(taskService.getVariable(meeting.getId(), AttendanceCase.PARENTS_NOT_PROSECUTED.name())).isNull();
+    // a prosecution chosen without the checklist is of both parents
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    List<ProcessInstance> court = children(CourtProceedings.KEY);
+    assertThat(court).hasSize(1);
+    assertThat(uk.schoolattendance.process.Json.parse("parents", runtimeService.getVariable(court.get(0).getId(), CourtProceedings.PARENTS.name())))
+        .hasSize(2);
+  }
+
   // ---------------------------------------------------------------- one notice paid, another withdrawn
 
   /** A case at Level 4 whose two notices end as given: an outcome, and a withdrawal ground when withdrawn. */
