@@ -2,6 +2,7 @@ package uk.schoolattendance.casework;
 
 import static uk.schoolattendance.casework.AttendanceCase.AFTER_WITHDRAWAL;
 import static uk.schoolattendance.casework.AttendanceCase.AFTER_WITHDRAWAL_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.ANOTHER_ROUTE_NEEDED;
 import static uk.schoolattendance.casework.AttendanceCase.CASE_OUTCOME;
 import static uk.schoolattendance.casework.AttendanceCase.CLOSURE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.CORRECTED_NOTICE_RECIPIENTS;
@@ -35,11 +36,14 @@ import uk.schoolattendance.process.Json;
  *   <li>{@code pupil-planning-meeting}: back to Level 4, where another route is chosen;
  *   <li>{@code close}: the case ends {@code withdrawn}, the reason its closure reason; when another
  *       parent's notice of the round was paid ({@code penalty-paid}) or prosecuted
- *       ({@code court-outcome}), the case ends with that outcome.
+ *       ({@code court-outcome}), the case ends with that outcome. Refused while a parent who
+ *       reached the limit was sent to another route ({@code anotherRouteNeeded}): closing would drop
+ *       that route.
  * </ul>
  *
  * A completion without a choice or a reason, or a corrected notice without a material error, is
- * refused naming the field; the task stays open.
+ * refused naming the field; the task stays open. A corrected notice keeps the other-route parent's
+ * outcome in {@code noticeOutcomes}, so the round after it sends the case back to Level 3.
  */
 @Component("afterWithdrawalDecided")
 public class AfterWithdrawalDecided implements TaskListener {
@@ -64,6 +68,14 @@ public class AfterWithdrawalDecided implements TaskListener {
       case AttendanceCase.PUPIL_PLANNING_MEETING ->
           pathway.requestLevel(task.getExecution(), 4, "Pupil Planning Meeting after the penalty notices were withdrawn: " + reason);
       default -> {
+        if (Boolean.TRUE.equals(ANOTHER_ROUTE_NEEDED.get(task))) {
+          // closing would silently drop the route chosen for the parent who reached the limit
+          throw new InvalidInputException(
+              AFTER_WITHDRAWAL.name(),
+              "cannot be close: a parent reached the limit of penalty notices and another route was chosen for them,"
+                  + " which closing would drop. Choose further-support or pupil-planning-meeting, or corrected-notice"
+                  + " (after the corrected round the case goes back to Level 3 for that parent)");
+        }
         // a notice of this offence period that was paid or prosecuted stands: the case ends with it
         CASE_OUTCOME.set(task, RecordPenaltyNoticeOutcomes.outcomeOnClosing(NOTICE_OUTCOMES.get(task)));
         CLOSURE_REASON.set(task, reason);

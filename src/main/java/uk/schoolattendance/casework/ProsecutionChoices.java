@@ -1,5 +1,6 @@
 package uk.schoolattendance.casework;
 
+import static uk.schoolattendance.casework.AttendanceCase.PARENTS_NOT_PROSECUTED;
 import static uk.schoolattendance.casework.AttendanceCase.PARENT_CHOICES;
 import static uk.schoolattendance.casework.AttendanceCase.PROSECUTION_BARS_SHOWN;
 import static uk.schoolattendance.casework.AttendanceCase.PUPIL_UPN;
@@ -19,7 +20,8 @@ import uk.schoolattendance.process.Parent;
  * to the case's parents for this child ({@code prosecutionBarsShown}: no prosecution of that parent
  * may be for an offence period overlapping one, {@link ProsecutionBar}) and offers the case's
  * parents to leave out of a prosecution ({@code parentChoices}, the checklist of
- * {@code parentsNotProsecuted}).
+ * {@code parentsNotProsecuted}). A previous meeting's {@code parentsNotProsecuted} is removed, so
+ * the checklist starts empty at every meeting.
  */
 @Component("prosecutionChoices")
 public class ProsecutionChoices implements TaskListener {
@@ -37,6 +39,9 @@ public class ProsecutionChoices implements TaskListener {
     for (Parent parent : parents) {
       choices.addObject().put("label", parent.name()).put("value", parent.id());
     }
+    // each meeting chooses afresh: a parent a previous meeting left out is not left out again unseen
+    // (Tasklist would pre-tick the checklist from the case's variable, and a completion without it would reuse it)
+    PARENTS_NOT_PROSECUTED.remove(task);
     PARENT_CHOICES.setLocal(task, choices);
     PROSECUTION_BARS_SHOWN.setLocal(task, bar.shown(parents, PUPIL_UPN.get(task)));
   }

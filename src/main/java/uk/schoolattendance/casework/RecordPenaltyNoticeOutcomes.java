@@ -31,7 +31,10 @@ import uk.schoolattendance.process.Json;
  * Pupil Planning Meeting, or closing with a reason), with the withdrawn notices and their grounds
  * in words and what became of the others. A notice withdrawn on another ground beside a paid or
  * prosecuted one ends nothing more: the case concludes with that outcome, the withdrawal in its
- * history.
+ * history. A parent sent to another route beside a material-error withdrawal keeps
+ * {@code anotherRouteNeeded}: "Decide what follows the withdrawal" does not close the case over it,
+ * and after the corrected round the case goes back to Level 3 for that parent. An empty list of
+ * outcomes (none recorded) is not taken as paid: it goes to the decision too.
  */
 @Component("recordPenaltyNoticeOutcomes")
 public class RecordPenaltyNoticeOutcomes implements JavaDelegate {
@@ -64,11 +67,15 @@ public class RecordPenaltyNoticeOutcomes implements JavaDelegate {
         others.add(number + ": " + OUTCOME_WORDS.getOrDefault(outcome, outcome));
       }
     }
-    boolean allWithdrawn = !withdrawn.isEmpty() && !court && !paid && !anotherRoute;
+    // nothing stands (every notice withdrawn, or no outcome at all): a person decides; never "paid" by default
+    boolean allWithdrawn = !court && !paid && !anotherRoute;
     // a notice withdrawn for a material error promises a corrected one, whatever the others' outcome
     boolean decide = allWithdrawn || materialError;
-    boolean backToSupport = !decide && anotherRoute && !court;
-    ANOTHER_ROUTE_NEEDED.set(execution, backToSupport);
+    // a parent at the limit sent to another route keeps it, also while the withdrawal is decided
+    // (AfterWithdrawalDecided will not close the case over it; a corrected round keeps its outcome)
+    boolean anotherRouteNeeded = anotherRoute && !court;
+    boolean backToSupport = !decide && anotherRouteNeeded;
+    ANOTHER_ROUTE_NEEDED.set(execution, anotherRouteNeeded);
     NOTICES_WITHDRAWN.set(execution, decide);
     if (decide) {
       CORRECTED_NOTICE_POSSIBLE.set(execution, materialError);

@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
-import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.EvidenceDocuments;
 import uk.schoolattendance.process.OffenceSessions;
@@ -131,7 +130,7 @@ public class IssuePenaltyNotice implements JavaDelegate {
    * The sessions the notice states are those of its offence period: counted from the marks; for a
    * pupil the register holds no marks for, the count the officer confirmed at the Pupil Planning
    * Meeting from the school's register printout of that same period ({@code thresholdEvidenceSessions}
-   * with {@code thresholdEvidenceConfirmed}, read from the case that called this notice). The case's
+   * with {@code thresholdEvidenceConfirmed}, inputs the case passes with the offence period). The case's
    * {@code unauthorisedSessions} counts another period (the last school weeks of the threshold's
    * window) and is never stated. Neither: no number.
    */
@@ -140,15 +139,11 @@ public class IssuePenaltyNotice implements JavaDelegate {
     if (fromMarks.isPresent()) {
       return new Stated(fromMarks.get(), PenaltyNoticeEntry.SESSIONS_FROM_MARKS);
     }
-    DelegateExecution theCase = execution.getSuperExecution();
-    if (theCase == null
-        || !Boolean.TRUE.equals(CaseFacts.THRESHOLD_EVIDENCE_CONFIRMED.from(theCase.getVariable(CaseFacts.THRESHOLD_EVIDENCE_CONFIRMED.name())))
-        || !(theCase.getVariable(CaseFacts.THRESHOLD_EVIDENCE_SESSIONS.name()) instanceof Number printout)
-        // the printout evidences the period it was confirmed for: a notice for another period states none
-        || !java.util.Objects.equals(OFFENCE_FROM.from(theCase.getVariable(OFFENCE_FROM.name())), offenceFrom)
-        || !java.util.Objects.equals(OFFENCE_TO.from(theCase.getVariable(OFFENCE_TO.name())), offenceTo)) {
+    // the case passes the printout's facts with its offence period (camunda:in), which is the notice's own
+    Integer printout = PenaltyNotice.THRESHOLD_EVIDENCE_SESSIONS.get(execution);
+    if (!Boolean.TRUE.equals(PenaltyNotice.THRESHOLD_EVIDENCE_CONFIRMED.get(execution)) || printout == null) {
       return Stated.NONE;
     }
-    return new Stated(printout.intValue(), PenaltyNoticeEntry.SESSIONS_FROM_PRINTOUT);
+    return new Stated(printout, PenaltyNoticeEntry.SESSIONS_FROM_PRINTOUT);
   }
 }

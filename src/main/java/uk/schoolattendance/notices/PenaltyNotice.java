@@ -48,6 +48,13 @@ public final class PenaltyNotice implements ProcessContract {
   public static final ProcessVariable<LocalDate> OFFENCE_TO = CaseFacts.OFFENCE_TO;
   public static final ProcessVariable<String> OFFENCE_PERIOD_SHOWN = CaseFacts.OFFENCE_PERIOD_SHOWN;
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
+  /**
+   * Given by the case: the school's register printout of the offence period was confirmed at the
+   * Pupil Planning Meeting, and the unauthorised sessions it shows; stated when the register holds
+   * no marks for the period.
+   */
+  public static final ProcessVariable<Boolean> THRESHOLD_EVIDENCE_CONFIRMED = CaseFacts.THRESHOLD_EVIDENCE_CONFIRMED;
+  public static final ProcessVariable<Integer> THRESHOLD_EVIDENCE_SESSIONS = CaseFacts.THRESHOLD_EVIDENCE_SESSIONS;
   public static final String HOLIDAY = "holiday";
   public static final String LATE = "late";
   public static final String OTHER = "other";

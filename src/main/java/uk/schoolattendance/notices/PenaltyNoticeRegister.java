@@ -287,12 +287,14 @@ public class PenaltyNoticeRegister {
    * whose offence period shares a day with {@code from}–{@code to}, or every withdrawn one when
    * both are null: no proceedings may be instituted against the recipient for the offence a
    * withdrawn notice related to ({@link ProsecutionBar}). Counted per person, following merges.
+   * Only a notice that was issued ({@code issued_on} set) had a recipient: one withdrawn while
+   * still prepared, never given, bars nothing (another issuer's notice always has its day of issue).
    */
   public List<PenaltyNoticeEntry> withdrawnOverlapping(
       String parentId, String person, String pupilUpn, LocalDate from, LocalDate to) {
     return jdbc.query(
         "SELECT " + COLUMNS + " FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status = 'withdrawn'"
-            + " AND offence_from <= ? AND offence_to >= ? ORDER BY offence_from, notice_number",
+            + " AND issued_on IS NOT NULL AND offence_from <= ? AND offence_to >= ? ORDER BY offence_from, notice_number",
         ROW, parentId, person, pupilUpn, date(to == null ? LocalDate.of(9999, 12, 31) : to),
         date(from == null ? LocalDate.of(1900, 1, 1) : from));
   }

@@ -348,6 +348,35 @@ class AttendanceCaseTest {
     assertThat(children(PenaltyNotice.KEY)).hasSize(2);
   }
 
+  @Test
+  void aParentLeftOutOfAProsecutionAtOneMeetingIsNotLeftOutAgainAtTheNext() {
+    ProcessInstance instance = start("AC-2025-000054", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(instance, AttendanceCase.PARENTS.name()));
+    // the first meeting's form sends its checklist with the route, here one parent ticked
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true,
+        AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12, AttendanceCase.PARENTS_NOT_PROSECUTED.name(),
+        uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.parse("parentsNotProsecuted",
+            "[\"" + parents.get(0).path("id").asText() + "\"]")));
+    for (ProcessInstance notice : children(PenaltyNotice.KEY)) {
+      completeChild(notice, AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), "wrong-recipient");
+    }
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "pupil-planning-meeting",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Both notices went to a former address");
+
+    // the next meeting starts with nothing ticked: Tasklist finds no previous choice to fill the checklist with
+    Task meeting = task(instance);
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(taskService.getVariable(meeting.getId(), AttendanceCase.PARENTS_NOT_PROSECUTED.name())).isNull();
+    // a prosecution chosen without the checklist is of both parents
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    List<ProcessInstance> court = children(CourtProceedings.KEY);
+    assertThat(court).hasSize(1);
+    assertThat(uk.schoolattendance.process.Json.parse("parents", runtimeService.getVariable(court.get(0).getId(), CourtProceedings.PARENTS.name())))
+        .hasSize(2);
+  }
+
   // ---------------------------------------------------------------- one notice paid, another withdrawn
 
   /** A case at Level 4 whose two notices end as given: an outcome, and a withdrawal ground when withdrawn. */
@@ -418,6 +447,41 @@ class AttendanceCaseTest {
   }
 
   @Test
+  void aParentSentToAnotherRouteBesideAMaterialErrorKeepsThatRouteThroughTheDecision() {
+    ProcessInstance instance = withNoticesEnded("AC-2025-000053", "another-route", null, "withdrawn", "material-error");
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.ANOTHER_ROUTE_NEEDED.name())).isEqualTo(true);
+    assertThat((String) variable(instance, AttendanceCase.OTHER_NOTICES_SHOWN.name()))
+        .isEqualTo("PN-2026-000001: No notice (the limit was reached): another route was chosen");
+    // closing would drop the first parent's route: refused naming the field, nothing changes
+    assertRefused(() -> taskService.complete(task(instance).getId(), vars(AttendanceCase.AFTER_WITHDRAWAL.name(), "close",
+            AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Nothing more to do")),
+        AttendanceCase.AFTER_WITHDRAWAL.name()).hasMessageContaining("another route was chosen");
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+
+    // the corrected notice goes to the second parent; once it is paid the case goes back to Level 3 for the first
+    completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice",
+        AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The second notice named the wrong school");
+    List<ProcessInstance> corrected = children(PenaltyNotice.KEY);
+    assertThat(corrected).extracting(ProcessInstance::getBusinessKey).containsExactly("PN-2026-000003");
+    completeChild(corrected.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(instance, AttendanceCase.LEVEL.name())).isEqualTo(3);
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+  }
+
+  @Test
+  void noOutcomeRecordedIsNotTakenAsPaid() {
+    // unreachable through the notices, but the default must not be "paid": a person decides
+    ProcessInstance instance = startBefore("Task_RecordPenaltyNoticeOutcomes", "AC-2025-000055",
+        with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4, AttendanceCase.NOTICE_OUTCOMES.name(),
+            uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.newList())));
+    assertThat(instance).isNotEnded().isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+  }
+
+  @Test
   void aNoticeWithdrawnOnAnotherGroundBesideAPaidOrProsecutedOneConcludesTheCaseWithThatOutcome() {
     // no offence, the wrong person, or unpaid and not prosecuted: nothing more can follow for that parent
     ProcessInstance paid = withNoticesEnded("AC-2025-000044", "paid", null, "withdrawn", "no-offence");
@@ -436,12 +500,15 @@ class AttendanceCaseTest {
 
   // ---------------------------------------------------------------- no prosecution after a withdrawn notice (reg 8)
 
-  /** A penalty notice to this parent for this child and period in the register, withdrawn; issued by a head teacher when {@code issuer} is given. */
+  /**
+   * A penalty notice to this parent for this child and period in the register, issued and then
+   * withdrawn; issued by a head teacher when {@code issuer} is given.
+   */
   private static void withdrawnNotice(String number, String upn, JsonNode parent, String from, String to, String issuer) {
-    ENGINE.register.insertIfAbsent(uk.schoolattendance.notices.NoticeBuilder.notice().number(number).pupil(upn)
+    uk.schoolattendance.notices.NoticeBuilder.notice().number(number).pupil(upn)
         .parent(parent.path("id").asText()).parentName(parent.path("name").asText()).parentAddress(parent.path("address").asText())
         .offence(java.time.LocalDate.parse(from), java.time.LocalDate.parse(to)).issuedOn(java.time.LocalDate.parse(to).plusDays(3))
-        .prepared());
+        .issue(ENGINE.register, ENGINE.dates);
     if (issuer != null) {
       ENGINE.jdbc.update("UPDATE pn_notice SET issued_by = 'head-teacher', issuer_name = ? WHERE notice_number = ?", issuer, number);
     }
@@ -518,6 +585,36 @@ class AttendanceCaseTest {
         AttendanceCase.PARENTS_NOT_PROSECUTED.name())
         .hasMessageContaining("PN-2025-000948 (1 September 2025 to 12 September 2025)");
     // from the next school day: both parents are prosecuted
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+        AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
+    List<ProcessInstance> court = children(CourtProceedings.KEY);
+    assertThat(court).hasSize(1);
+    assertThat(uk.schoolattendance.process.Json.parse("parents", runtimeService.getVariable(court.get(0).getId(), CourtProceedings.PARENTS.name())))
+        .hasSize(2);
+  }
+
+  @Test
+  void aNoticeWithdrawnBeforeItWasIssuedBarsNoProsecutionForItsPeriod() {
+    Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
+    ProcessInstance first = start("AC-2025-000051", start);
+    JsonNode parents = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(first, AttendanceCase.PARENTS.name()));
+    // a notice prepared beyond the limit is withdrawn outside the code of conduct before it is issued:
+    // it was never given, so it has no recipient for reg 8 to protect
+    JsonNode parent = parents.get(0);
+    ENGINE.register.insertIfAbsent(uk.schoolattendance.notices.NoticeBuilder.notice().number("PN-2025-000951")
+        .pupil((String) start.get(AttendanceCase.PUPIL_UPN.name())).parent(parent.path("id").asText())
+        .parentName(parent.path("name").asText()).parentAddress(parent.path("address").asText())
+        .offence(java.time.LocalDate.parse(CaseFixtures.OFFENCE_FROM), java.time.LocalDate.parse(CaseFixtures.OFFENCE_TO))
+        .prepared());
+    ENGINE.register.recordWithdrawal("PN-2025-000951", "Two notices were issued before it", "outside-code-of-conduct",
+        java.time.LocalDate.parse(CaseFixtures.OFFENCE_TO).plusDays(3));
+    assertThat(ENGINE.register.get("PN-2025-000951").issuedOn()).isNull();
+    runtimeService.createMessageCorrelation("CaseClosed").processInstanceBusinessKey("AC-2025-000051")
+        .setVariable(AttendanceCase.CLOSURE_REASON.name(), "Opened again").correlate();
+
+    ProcessInstance instance = start("AC-2025-000052", start);
+    // the meeting is shown no bar, and the prosecution for the same period goes through for both parents
+    assertThat(taskService.getVariableLocal(task(instance).getId(), AttendanceCase.PROSECUTION_BARS_SHOWN.name())).isNull();
     completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
         AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
     List<ProcessInstance> court = children(CourtProceedings.KEY);

@@ -379,9 +379,9 @@ class CourtProceedingsProcessTest {
   @Test
   void aProsecutionOfAParentWhoseNoticeForThePeriodWasWithdrawnIsRefusedAndTheOtherParentIsProsecuted() {
     // a head teacher's notice to P-50 for part of the period, recorded and then withdrawn
-    ENGINE.register.insertIfAbsent(uk.schoolattendance.notices.NoticeBuilder.notice().number("PN-2026-000950")
+    uk.schoolattendance.notices.NoticeBuilder.notice().number("PN-2026-000950")
         .parent("P-50").parentName("Alex Parent").offence(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 23))
-        .issuedOn(LocalDate.of(2026, 10, 26)).prepared());
+        .issuedOn(LocalDate.of(2026, 10, 26)).issue(ENGINE.register, ENGINE.dates);
     ENGINE.jdbc.update("UPDATE pn_notice SET issued_by = 'head-teacher', issuer_name = 'A. Head' WHERE notice_number = 'PN-2026-000950'");
     ENGINE.register.recordWithdrawal("PN-2026-000950", "Issued to the wrong person", "wrong-recipient", LocalDate.of(2026, 11, 2));
     Map<String, Object> both = base("AC-20");

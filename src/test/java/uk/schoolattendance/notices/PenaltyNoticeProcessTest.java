@@ -561,6 +561,30 @@ class PenaltyNoticeProcessTest {
   }
 
   @Test
+  void aNoticeWithoutMarksStatesThePrintoutCountItsCallerPassesIn() {
+    // started as any caller starts it, with the inputs it declares: no case above it to read from
+    Map<String, Object> variables = NoticeInputs.inputs("P-61", "A123456789012", "other");
+    variables.put(PenaltyNotice.OFFENCE_FROM.name(), "2026-09-07");
+    variables.put(PenaltyNotice.OFFENCE_TO.name(), "2026-10-16");
+    variables.put(PenaltyNotice.THRESHOLD_EVIDENCE_CONFIRMED.name(), true);
+    variables.put(PenaltyNotice.THRESHOLD_EVIDENCE_SESSIONS.name(), 14);
+    ProcessInstance notice = engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, ENGINE.numbers.next(), variables);
+    assertThat(notice).isStarted();
+    execute(job());
+    PenaltyNoticeEntry prepared = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(prepared.unauthorisedSessions()).isEqualTo(14);
+    assertThat(prepared.sessionsSource()).isEqualTo(PenaltyNoticeEntry.SESSIONS_FROM_PRINTOUT);
+
+    // a count the officer did not confirm is not stated
+    variables.put(PenaltyNotice.THRESHOLD_EVIDENCE_CONFIRMED.name(), false);
+    variables.put(PenaltyNotice.PARENT_ID.name(), "P-62");
+    ProcessInstance unconfirmed = engine.getRuntimeService().startProcessInstanceByKey(PenaltyNotice.KEY, ENGINE.numbers.next(), variables);
+    assertThat(unconfirmed).isStarted();
+    execute(job());
+    assertThat(ENGINE.register.get(unconfirmed.getBusinessKey()).unauthorisedSessions()).isNull();
+  }
+
+  @Test
   void aNoticePreparedWithoutTheChildsAddressIsNeverIssued() {
     // prepared before the address was required: the register refuses to issue it, naming pupilAddress
     PenaltyNoticeEntry prepared = ENGINE.register.insertIfAbsent(NoticeBuilder.notice().number("PN-2026-880001")
@@ -587,10 +611,10 @@ class PenaltyNoticeProcessTest {
     return notice;
   }
 
-  /** A notice to this parent for this child and period, withdrawn (for a material error) before the test's own. */
+  /** A notice to this parent for this child and period, issued, then withdrawn (for a material error) before the test's own. */
   private static void withdrawn(String number, String parent, String upn, LocalDate from, LocalDate to) {
-    ENGINE.register.insertIfAbsent(
-        NoticeBuilder.notice().number(number).parent(parent).pupil(upn).offence(from, to).issuedOn(to.plusDays(3)).prepared());
+    NoticeBuilder.notice().number(number).parent(parent).pupil(upn).offence(from, to).issuedOn(to.plusDays(3))
+        .issue(ENGINE.register, ENGINE.dates);
     ENGINE.register.recordWithdrawal(number, "The notice named the wrong school", PenaltyNotice.MATERIAL_ERROR, to.plusDays(5));
   }
 

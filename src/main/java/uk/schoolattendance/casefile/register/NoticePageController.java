@@ -327,16 +327,28 @@ class NoticePageController {
    * stands there only when someone else issued it: the register records it as the fact it is and
    * says so. The authority's own prepared notice can be moved there by a notice recorded late; it
    * cannot then be issued ({@link PenaltyNoticeEntry#beyondLimit}, the same rule as the register's tag).
+   * What withdrawing means differs: an issued notice, withdrawn, bars prosecuting its recipient for
+   * its offence (SI 2007/1867 reg 8, {@link uk.schoolattendance.notices.ProsecutionBar}); a prepared
+   * one never had a recipient and bars nothing.
    */
   private String beyondLimit(PenaltyNoticeEntry notice) {
     if (!notice.beyondLimit(properties.limit())) {
       return null;
     }
-    return "This is the " + NoticeWords.sequence(notice.sequence(), properties.limitYears()) + " to this parent for this"
-        + " child: no more than " + properties.limit() + " penalty notices may be issued to the same parent for the same"
-        + " child in " + properties.limitYears() + " years (the national framework for penalty notices and the local"
-        + " code of conduct), so it ought not to have been issued: the authority may withdraw it (SI 2007/1867 reg 8) and"
-        + " consider another route, such as prosecution.";
+    String limit = "This is the " + NoticeWords.sequence(notice.sequence(), properties.limitYears()) + " to this parent"
+        + " for this child: no more than " + properties.limit() + " penalty notices may be issued to the same parent for"
+        + " the same child in " + properties.limitYears() + " years (the national framework for penalty notices and the"
+        + " local code of conduct), ";
+    if (notice.issuedOn() == null) {
+      // never given, it has no recipient: withdrawing it bars no prosecution (reg 8 protects a recipient)
+      return limit + "so it cannot be issued. Withdrawn before it is issued, it was never given to the parent and bars"
+          + " no proceedings: another route, such as prosecution for this period, stays open.";
+    }
+    // given: once withdrawn, no proceedings against its recipient for the offence it related to (reg 8)
+    return limit + "so it ought not to have been issued. It may be withdrawn (SI 2007/1867 reg 8), but once it is"
+        + " withdrawn no proceedings may be instituted against this parent for the offence it related to: a prosecution"
+        + " of this parent is then possible only for a period this notice does not cover; the other parent, if any, may"
+        + " still be prosecuted for this period.";
   }
 
   /** The notice's evidence documents, each linked to where it is served. */

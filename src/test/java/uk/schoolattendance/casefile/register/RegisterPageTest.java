@@ -348,7 +348,10 @@ class RegisterPageTest {
     CaseFileClient.Page page = compliance.get("/casework/register/" + third);
     assertThat(page.html().select("#details").text())
         .contains("Notice for this parent and child 3rd in 3 years: beyond the limit of 2").doesNotContain("Reduced amount");
-    assertThat(page.html().select("#beyond-limit").text()).contains("no more than 2 penalty notices");
+    // withdrawing an issued notice bars prosecuting its parent for its offence (reg 8): the page does not advise it
+    assertThat(page.html().select("#beyond-limit").text()).contains("no more than 2 penalty notices")
+        .contains("no proceedings may be instituted against this parent for the offence it related to")
+        .contains("only for a period this notice does not cover").doesNotContain("such as prosecution");
     assertThat(compliance.get("/casework/register/" + second).html().select("#details").text())
         .contains("2nd in 3 years").doesNotContain("Reduced amount");
     assertThat(compliance.get("/casework/register/" + second).html().select("#beyond-limit")).isEmpty();
@@ -462,7 +465,9 @@ class RegisterPageTest {
 
     // withdrawn, it is no longer beyond the limit anywhere
     CaseFileClient.Page page = compliance.get("/casework/register/" + own);
-    assertThat(page.html().select("#beyond-limit")).isNotEmpty();
+    // never issued, it bars no prosecution once withdrawn
+    assertThat(page.html().select("#beyond-limit").text()).contains("so it cannot be issued")
+        .contains("bars no proceedings").doesNotContain("ought not to have been issued");
     CaseFileClient.Page withdrawn = compliance.post(page, "#withdrawal-form",
         fields("ground", "outside-code-of-conduct", "withdrawal-reason", "Two notices were issued before it"));
     assertThat(withdrawn.status()).as(withdrawn.html().select(".govuk-error-summary").text()).isEqualTo(302);
