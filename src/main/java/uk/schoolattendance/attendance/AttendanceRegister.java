@@ -2,6 +2,7 @@ package uk.schoolattendance.attendance;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -166,6 +167,29 @@ public class AttendanceRegister {
         (rs, n) -> new TargetingFlag(rs.getString(1).trim(), rs.getString(2) + " " + rs.getString(3), rs.getString(4),
             rs.getObject(5) == null ? null : rs.getDouble(5), rs.getDate(6).toLocalDate()),
         Integer.parseInt(urn), Integer.parseInt(academicYear.substring(0, 4)), Date.valueOf(calendar.today()));
+  }
+
+  /**
+   * The last day the pupil was on the roll of any of these schools, where each of those
+   * registrations has ended (the leaving date); empty when the pupil was never on their roll or is
+   * still on one of them today.
+   */
+  public Optional<LocalDate> leftRollOf(String upn, Collection<String> urns) {
+    List<Integer> schools = urns.stream().filter(u -> u != null && u.matches("\\d{1,9}")).map(Integer::valueOf).toList();
+    if (upn == null || schools.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object> args = new ArrayList<>(List.of(upn.toUpperCase(Locale.ROOT)));
+    args.addAll(schools);
+    List<LocalDate> ends = jdbc.query(
+        "SELECT e.to_date FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id WHERE p.upn = ?"
+            + " AND e.school_urn IN (" + SqlLists.placeholders(schools.size()) + ")",
+        (rs, n) -> rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(), args.toArray());
+    LocalDate today = calendar.today();
+    if (ends.isEmpty() || ends.stream().anyMatch(end -> end == null || !end.isBefore(today))) {
+      return Optional.empty();
+    }
+    return ends.stream().max(LocalDate::compareTo);
   }
 
   /** Whether the register holds any mark for this pupil. */

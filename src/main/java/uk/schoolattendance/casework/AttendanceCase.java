@@ -164,6 +164,14 @@ public final class AttendanceCase implements ProcessContract {
   /** The withdrawn notices to the case's parents for this child, in words, task-local (null: none). */
   public static final ProcessVariable<String> PROSECUTION_BARS_SHOWN = text("prosecutionBarsShown");
   /**
+   * The case's parents added after its Notice to Improve was issued (or while it ran), in words,
+   * on the case (null: none): they have not received it, and the code of conduct asks for a Notice
+   * to Improve before a penalty notice for absence other than leave (docs/penalty-notices.md).
+   * Kept by {@link CaseCorrections} whenever the case's parents change.
+   */
+  public static final ProcessVariable<String> PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN =
+      text("parentsWithoutNoticeToImproveShown");
+  /**
    * The parents the court proceedings are against, set by the Pupil Planning Meeting: every parent
    * of the case, less those left out of a prosecution ({@link #PARENTS_NOT_PROSECUTED}).
    */

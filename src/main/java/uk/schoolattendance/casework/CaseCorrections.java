@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -28,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.persons.Persons;
+import uk.schoolattendance.process.AsTheApplication;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Json;
@@ -106,13 +108,8 @@ public class CaseCorrections {
     String name = Inputs.requiredText("field", field, 100);
     String why = Inputs.requiredText("reason", reason, Inputs.TEXT_MAX);
     ProcessInstance instance = openCase(caseReference);
-    var user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication(); // checked above: the correction itself is the application's
-    try {
-      return apply(instance, caseReference, name, value, why, by);
-    } finally {
-      identityService.setAuthentication(user);
-    }
+    // checked above: the correction itself is the application's
+    return AsTheApplication.call(identityService, () -> apply(instance, caseReference, name, value, why, by));
   }
 
   /**
@@ -125,16 +122,15 @@ public class CaseCorrections {
    */
   @Transactional
   public boolean followPupilToSchool(String caseReference, String toUrn, String reason) {
-    var user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication(); // the register's record decides, whoever sent it
-    try {
-      apply(openCase(caseReference), caseReference, SCHOOL_URN.name(), toUrn, reason, "system");
-      return true;
-    } catch (NotFoundException | InvalidInputException closedOrEnforcementOrSameSchool) {
-      return false;
-    } finally {
-      identityService.setAuthentication(user);
-    }
+    // the register's record decides, whoever sent it
+    return AsTheApplication.call(identityService, () -> {
+      try {
+        apply(openCase(caseReference), caseReference, SCHOOL_URN.name(), toUrn, reason, "system");
+        return true;
+      } catch (NotFoundException | InvalidInputException closedOrEnforcementOrSameSchool) {
+        return false;
+      }
+    });
   }
 
   /**
@@ -142,7 +138,9 @@ public class CaseCorrections {
    * Parents#of}, as a case's start checks each), made a person ({@link Persons#resolveAll}, as at
    * the start), appended to the case's {@code parents} (so the search table indexes them and a
    * later penalty notice route gives them a notice of their own) and recorded in the case's
-   * history with who and when. Refused, naming the field and changing nothing, for a bad name or
+   * history with who and when. The case only: a running Notice to Improve keeps the parents its
+   * letters were for, and a parent added after it was issued is named on the Pupil Planning
+   * Meeting's form as not having received it ({@link NoticeToImproveReceipts}). Refused, naming the field and changing nothing, for a bad name or
    * address, for a person the case already names, and while penalty notices or court proceedings
    * are open (as every correction); who may is who may correct a case.
    */
@@ -154,9 +152,8 @@ public class CaseCorrections {
     String by = currentUser.userId();
     Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT);
     ProcessInstance instance = openCase(caseReference);
-    var user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication(); // checked above: the change itself is the application's
-    try {
+    // checked above: the change itself is the application's
+    return AsTheApplication.call(identityService, () -> {
       String caseId = instance.getId();
       refuseWhileEnforcementIsOpen(caseId, NEW_PARENT);
       List<Parent> parents = parents(caseId);
@@ -171,10 +168,16 @@ public class CaseCorrections {
       added.add(given.withId(personId));
       Change change = parentsChange(parents, added);
       String text = given.name() + ", " + given.address() + " (" + personId + ")";
-      return record(caseId, caseReference, NEW_PARENT, change, PARENT_ADDED, text, text, by);
-    } finally {
-      identityService.setAuthentication(user);
-    }
+      // the case only: a Notice to Improve already running keeps the parents its letters were for
+      boolean afterNoticeToImprove = NoticeToImproveReceipts.issuedOrRunning(runtimeService, caseId);
+      return record(caseId, caseReference, NEW_PARENT, change, PARENT_ADDED, text, text, by, false,
+          entry -> {
+            entry.put(NoticeToImproveReceipts.PERSON, personId);
+            if (afterNoticeToImprove) {
+              entry.put(NoticeToImproveReceipts.AFTER_NOTICE_TO_IMPROVE, true);
+            }
+          });
+    });
   }
 
   private ProcessInstance openCase(String caseReference) {
@@ -199,7 +202,7 @@ public class CaseCorrections {
       throw new InvalidInputException("value", "the case already holds " + change.to());
     }
     String text = field + ": " + change.from() + " → " + change.to() + ": " + reason;
-    return record(caseId, caseReference, field, change, EVENT, text, reason, by);
+    return record(caseId, caseReference, field, change, EVENT, text, reason, by, true, entry -> {});
   }
 
   private void refuseWhileEnforcementIsOpen(String caseId, String field) {
@@ -212,10 +215,14 @@ public class CaseCorrections {
     }
   }
 
-  /** Stores the changed fact on the case (and the running processes it called that hold it) and records it in the case's history. */
+  /**
+   * Stores the changed fact on the case (and, when {@code calledToo}, the running processes it
+   * called that hold it) and records it in the case's history ({@code more} adds to the entry).
+   */
   private Correction record(
-      String caseId, String caseReference, String field, Change change, String event, String text, String reason, String by) {
-    for (String id : caseAndCalled(caseId)) {
+      String caseId, String caseReference, String field, Change change, String event, String text, String reason, String by,
+      boolean calledToo, Consumer<ObjectNode> more) {
+    for (String id : calledToo ? caseAndCalled(caseId) : List.of(caseId)) {
       // the case always holds the corrected fact (an optional one, e.g. pupilAddress, may be new); a called process only if it has it
       if (id.equals(caseId) || runtimeService.getVariable(id, change.variable().name()) != null) {
         runtimeService.setVariable(id, change.variable().name(), change.stored());
@@ -234,7 +241,17 @@ public class CaseCorrections {
     entry.put("field", field);
     entry.put("from", change.from());
     entry.put("to", change.to());
+    more.accept(entry);
     runtimeService.setVariable(caseId, HISTORY.name(), HISTORY.stored(history));
+    if (change.variable() == PARENTS) {
+      // the Pupil Planning Meeting's form names the parents who have not received the Notice to Improve
+      String withoutNotice = NoticeToImproveReceipts.shown(history, parents(caseId));
+      if (withoutNotice == null) {
+        runtimeService.removeVariable(caseId, AttendanceCase.PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN.name());
+      } else {
+        runtimeService.setVariable(caseId, AttendanceCase.PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN.name(), withoutNotice);
+      }
+    }
     return new Correction(caseReference, field, change.from(), change.to(), reason, by, entry.path("date").asText());
   }
 

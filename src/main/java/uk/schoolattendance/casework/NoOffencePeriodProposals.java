@@ -4,17 +4,18 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.ThresholdWords;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * No register of marks yet: nothing is proposed, the officer enters the offence period (no invented
  * data). A period the school's register printout evidences is checked on the authority's calendar
  * ({@code attendance.calendar}) against the threshold configured for the register ({@code
- * attendance.register.threshold}, national defaults 10 sessions within 10 school weeks).
+ * attendance.register.threshold}, national defaults 10 sessions within 10 school weeks), as the
+ * register reads it ({@link ThresholdWords}).
  */
 @Component
 public class NoOffencePeriodProposals implements OffencePeriodProposals {
@@ -23,13 +24,10 @@ public class NoOffencePeriodProposals implements OffencePeriodProposals {
   private final int sessions;
   private final int schoolWeeks;
 
-  public NoOffencePeriodProposals(
-      SchoolCalendar calendar,
-      @Value("${attendance.register.threshold.sessions:10}") int sessions,
-      @Value("${attendance.register.threshold.school-weeks:10}") int schoolWeeks) {
+  public NoOffencePeriodProposals(SchoolCalendar calendar, ThresholdWords threshold) {
     this.calendar = calendar;
-    this.sessions = sessions;
-    this.schoolWeeks = schoolWeeks;
+    this.sessions = threshold.sessions();
+    this.schoolWeeks = threshold.schoolWeeks();
   }
 
   @Override

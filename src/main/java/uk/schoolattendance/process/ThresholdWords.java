@@ -1,24 +1,20 @@
 package uk.schoolattendance.process;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 /**
  * The national threshold for legal intervention as a council configured it ({@code
  * attendance.register.threshold}: {@code sessions} unauthorised sessions within a rolling {@code
  * school-weeks} school weeks, national defaults 10 and 10), in the words pages and letters use. The
  * register's figures count the same window, so a council that changes it reads its own numbers
- * wherever the product names the window.
+ * wherever the product names the window. Built from the register's one reading of that
+ * configuration ({@code attendance.RegisterProperties.threshold()}, by the attendance package's
+ * configuration), so the words and the figures cannot drift apart.
  */
-@Component
 public class ThresholdWords {
 
   private final int sessions;
   private final int schoolWeeks;
 
-  public ThresholdWords(
-      @Value("${attendance.register.threshold.sessions:10}") int sessions,
-      @Value("${attendance.register.threshold.school-weeks:10}") int schoolWeeks) {
+  public ThresholdWords(int sessions, int schoolWeeks) {
     this.sessions = sessions;
     this.schoolWeeks = schoolWeeks;
   }

@@ -12,17 +12,21 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.casefile.CaseFileClient;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.process.Upn;
 
@@ -52,6 +56,8 @@ class MovedPupilTest {
   @Autowired IdentityService identity;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService tasks;
+  @LocalServerPort int port;
 
   @Test
   void afterAMoveWithALeavingDateTheOldSchoolsListsAndAccessNoLongerHoldThePupil() {
@@ -102,6 +108,58 @@ class MovedPupilTest {
     assertThat(readsCase("school2", "school-100002", attendanceCase.getId())).isTrue();
     assertThat(runtime.getVariable(attendanceCase.getId(), "history").toString())
         .contains("fact-corrected", "left the roll of school 100001");
+  }
+
+  /**
+   * Review S6: a case with a penalty notice open stays with the old school after the pupil moved;
+   * its page shows the old school the figures and weeks as of the leaving date, never the new
+   * school's marks after it (the register's API refuses the old school the pupil: 404), while the
+   * authority reads today's figures.
+   */
+  @Test
+  void aCaseThatStaysWithTheOldSchoolShowsItOnlyTheFiguresAsOfTheLeavingDate() {
+    String upn = Upn.of(700_460_000_004L);
+    importAndIdentify("school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LEFT,
+        (day, session) -> day.getDayOfMonth() % 3 == 0 ? "/" : "O").text());
+    Map<String, Object> start = caseStart(upn, "100001");
+    start.put(AttendanceCase.ENTRY_LEVEL.name(), 4);
+    start.put(AttendanceCase.PUPIL_ADDRESS.name(), "1 High Street");
+    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, start);
+    Task meeting = tasks.createTaskQuery().processInstanceId(attendanceCase.getId()).singleResult();
+    assertThat(meeting.getTaskDefinitionKey()).isEqualTo(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    tasks.complete(meeting.getId(), Map.of(
+        "legalRoute", "penalty-notice", "legalRouteReason", "No engagement",
+        "offenceFrom", "2026-09-14", "offenceTo", "2026-10-09",
+        "thresholdEvidenceConfirmed", true, "thresholdEvidenceSessions", 12));
+    for (Job job : management.createJobQuery().processInstanceId(attendanceCase.getId()).messages().list()) {
+      management.executeJob(job.getId());
+    }
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(attendanceCase.getId())
+        .processDefinitionKey("PenaltyNotice").count()).isPositive();
+    int riversideSessions = (Integer) get(rest, "officer", "/api/pupils/" + upn + "/attendance").getBody()
+        .get("possibleSessions");
+
+    assertThat(importCsv(rest, "school1", "upn,urn,date,session,code,leavingDate\n"
+        + upn + ",100001," + LEFT + ",PM,O," + LEFT + "\n").getBody()).containsEntry("rowsRejected", 0);
+    importAndIdentify("school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-23,AM,/\n"
+        + upn + ",100002,2026-11-23,PM,/\n" + upn + ",100002,2026-11-24,AM,/\n" + upn + ",100002,2026-11-24,PM,O\n");
+
+    // the notice is open: the case stays with Riverside, which the register's API refuses the pupil
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+    assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    String page = "/casework/cases/" + runtime.getVariable(attendanceCase.getId(), "caseReference");
+
+    CaseFileClient.Page riverside = CaseFileClient.signedIn(port, "school1").get(page);
+    assertThat(riverside.status()).isEqualTo(200);
+    assertThat(riverside.html().select("#register").text())
+        .contains("of " + riversideSessions + " sessions", "20 November 2026", "left your school's roll")
+        .doesNotContain("of " + (riversideSessions + 4) + " sessions", "25 November 2026");
+    assertThat(riverside.html().select("#weeks").text()).contains("16 November 2026").doesNotContain("23 November 2026");
+
+    CaseFileClient.Page officer = CaseFileClient.signedIn(port, "officer").get(page);
+    assertThat(officer.html().select("#register").text())
+        .contains("of " + (riversideSessions + 4) + " sessions", "25 November 2026").doesNotContain("left your school's roll");
+    assertThat(officer.html().select("#weeks").text()).contains("23 November 2026");
   }
 
   @Test

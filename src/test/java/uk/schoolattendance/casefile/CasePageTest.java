@@ -300,6 +300,46 @@ class CasePageTest {
     }
   }
 
+  /**
+   * Review S3: a parent added while the Notice to Improve runs is added to the case only (the
+   * notice keeps the parents its letters were for), and the Pupil Planning Meeting's form names
+   * them as not having received it (the code of conduct asks for one before a penalty notice for
+   * absence other than leave).
+   */
+  @Test
+  void aParentAddedAfterTheNoticeToImproveIsAddedToTheCaseOnlyAndNamedAsNotHavingReceivedIt() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    try {
+      ProcessInstance started = new CaseFileCases(runtimeService).start(
+          Map.of(AttendanceCase.ENTRY_LEVEL.name(), 4, "pupilAddress", "3 Elm Row, Southend SS1 2CD",
+              AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "No unauthorised absence over the period"),
+          CaseFixtures.UNIVERSAL_SCHOOL, "Ira Marsh", CaseFileCases.newUpn(), "parent-1", "Gwen Marsh");
+      String reference = new CaseFileCases(runtimeService).referenceOf(started);
+      // the case at its Notice to Improve (as after a Level 3 review that turned to formal action)
+      runtimeService.createProcessInstanceModification(started.getId())
+          .cancelAllForActivity(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id())
+          .startBeforeActivity("Activity_IssueNoticeToImprove").execute();
+      ProcessInstance notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(started.getId())
+          .processDefinitionKey("NoticeToImprove").singleResult();
+      String noticeParents = String.valueOf(runtimeService.getVariable(notice.getId(), "parents"));
+      assertThat(runtimeService.getVariable(started.getId(), "parentsWithoutNoticeToImproveShown")).isNull();
+
+      CaseFileClient officer = signedIn("officer");
+      CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
+      assertThat(officer.post(page, "#parent-form",
+          Map.of("parent-name", "Owen Marsh", "parent-address", "7 Pier Hill, Southend SS1 2EE")).status()).isEqualTo(302);
+
+      assertThat(String.valueOf(runtimeService.getVariable(started.getId(), "parents"))).contains("Gwen Marsh", "Owen Marsh");
+      assertThat(String.valueOf(runtimeService.getVariable(notice.getId(), "parents")))
+          .isEqualTo(noticeParents).contains("Gwen Marsh").doesNotContain("Owen Marsh");
+      assertThat((String) runtimeService.getVariable(started.getId(), "parentsWithoutNoticeToImproveShown"))
+          .contains("Owen Marsh (added on 2 November 2026, after the Notice to Improve was issued) has not received it")
+          .contains("Notice to Improve first").doesNotContain("Gwen");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   @Test
   void anOfficerEscalatesACaseWithAReasonAndTheTimelineSaysSo() {
     String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Ned Marsh");

@@ -140,7 +140,7 @@ class CasePageReader {
     return new CasePage(
         summary,
         facts(row, summary, values, called),
-        figures.of(row.pupilUpn()),
+        figures.of(row.pupilUpn(), currentUser.readsEverySchool() ? null : currentUser.schoolUrns()),
         parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address())).toList(),
         open ? taskLinks(row, taskNames) : List.of(),
         timeline(values, called),

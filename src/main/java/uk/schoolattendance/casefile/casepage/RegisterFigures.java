@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.AttendanceRegister;
@@ -20,6 +21,12 @@ import uk.schoolattendance.process.ThresholdWords;
  * year's totals (the register's own figures) and attendance by week for the last
  * {@value #WEEKS} weeks as a chart drawn on the server (an SVG, no JavaScript), with the same
  * numbers as a table for those who do not see the chart.
+ *
+ * <p>A school reads them only while the pupil is on its roll, as the register's API allows
+ * ({@code /api/pupils/{upn}/attendance}): a case that stayed with the old school after the pupil
+ * moved (penalty notices or court proceedings open) shows the old school the figures and weeks as
+ * of the pupil's leaving date, never the new school's marks after it; a school that never had the
+ * pupil on its roll sees no figures, and words saying why.
  */
 @Component
 class RegisterFigures {
@@ -39,12 +46,40 @@ class RegisterFigures {
     this.threshold = threshold;
   }
 
-  /** The figures, or null when the register has no marks for the pupil. */
+  /** The figures as the local authority reads them (every school's), or null when the register has no marks for the pupil. */
   CasePage.RegisterView of(String upn) {
+    return of(upn, null);
+  }
+
+  /**
+   * The figures as this viewer may read them: {@code viewerSchools} null for one who reads every
+   * school, otherwise the URNs of the viewer's schools. Null when the register has no marks for
+   * the pupil.
+   */
+  CasePage.RegisterView of(String upn, Set<String> viewerSchools) {
     if (upn == null || upn.isBlank()) {
       return null;
     }
-    LocalDate today = dates.today();
+    LocalDate asOf = dates.today();
+    String leftOn = null;
+    if (viewerSchools != null) {
+      boolean onRoll = register.pupil(upn).map(p -> p.schools().stream().anyMatch(viewerSchools::contains)).orElse(false);
+      if (!onRoll) {
+        LocalDate left = register.leftRollOf(upn, viewerSchools).orElse(null);
+        if (left == null) {
+          return register.hasMarks(upn)
+              ? new CasePage.RegisterView(List.of(new CasePage.Fact("Figures from the register",
+                  "Not shown: the pupil is not on your school's roll")), List.of())
+              : null;
+        }
+        asOf = left;
+        leftOn = dates.day(left);
+      }
+    }
+    return figures(upn, asOf, leftOn);
+  }
+
+  private CasePage.RegisterView figures(String upn, LocalDate today, String leftOn) {
     Figures figures = register.figures(upn, today).orElse(null);
     if (figures == null || figures.possibleSessions() == 0) {
       return null;
@@ -60,7 +95,9 @@ class RegisterFigures {
     if (figures.thresholdMetOn() != null) {
       facts.add(new CasePage.Fact("Threshold for a penalty notice met", dates.day(figures.thresholdMetOn())));
     }
-    facts.add(new CasePage.Fact("Figures as of", dates.day(figures.asOf())));
+    facts.add(new CasePage.Fact("Figures as of", leftOn == null ? dates.day(figures.asOf())
+        : dates.day(figures.asOf()) + " (the pupil left your school's roll on " + leftOn
+            + ": later marks are another school's and are not shown)"));
     return new CasePage.RegisterView(facts, weeks(upn, today));
   }
 

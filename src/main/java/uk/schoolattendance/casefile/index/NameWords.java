@@ -31,17 +31,24 @@ public final class NameWords {
   /** The shortest typed word a search forgives a misspelling in: shorter ones ("sam", "al") would match too many names. */
   public static final int NEAR_FROM = 4;
 
+  /**
+   * The longest typed word a search forgives a misspelling in: a word gives about 53 near words a
+   * letter, each one look-up, so a crafted long word cannot make one search thousands of look-ups
+   * (real names' words are shorter).
+   */
+  public static final int NEAR_TO = 20;
+
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
   /**
    * The words one edit from this one (a letter left out, added, changed, or two neighbours
    * swapped: "lilly" gives "lily", "ahmad" gives "ahmed"), for a search that forgives a small
    * misspelling by looking each one up on the words' index; none for a word shorter than {@link
-   * #NEAR_FROM} letters. The word itself is not among them.
+   * #NEAR_FROM} letters or longer than {@link #NEAR_TO}. The word itself is not among them.
    */
   public static Set<String> near(String word) {
     Set<String> near = new LinkedHashSet<>();
-    if (word == null || word.length() < NEAR_FROM || word.length() > MAX_WORD) {
+    if (word == null || word.length() < NEAR_FROM || word.length() > NEAR_TO) {
       return near;
     }
     for (int i = 0; i < word.length(); i++) {

@@ -6,13 +6,20 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import uk.schoolattendance.attendance.AttendanceRegister;
 import uk.schoolattendance.attendance.Figures;
+import uk.schoolattendance.attendance.RegisterProperties;
+import uk.schoolattendance.attendance.ThresholdConfiguration;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.improvement.NoticeToImproveLetter;
 import uk.schoolattendance.process.ThresholdWords;
@@ -28,16 +35,60 @@ class ThresholdWordsTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
   private final ApplicationContextRunner council = new ApplicationContextRunner()
-      .withUserConfiguration(ThresholdWords.class)
+      .withUserConfiguration(ThresholdConfiguration.class)
       .withPropertyValues("attendance.register.threshold.sessions=12", "attendance.register.threshold.school-weeks=8");
 
   @Test
   void theNationalDefaultsWithoutConfiguration() {
-    new ApplicationContextRunner().withUserConfiguration(ThresholdWords.class).run(context -> {
+    new ApplicationContextRunner().withUserConfiguration(ThresholdConfiguration.class).run(context -> {
       ThresholdWords words = context.getBean(ThresholdWords.class);
+      assertThat(context.getBean(RegisterProperties.class).threshold()).isEqualTo(new RegisterProperties.Threshold(10, 10));
       assertThat(words.lastSchoolWeeks()).isEqualTo("the last 10 school weeks");
       assertThat(words.threshold()).isEqualTo("10 sessions in a rolling 10 school weeks");
     });
+  }
+
+  /**
+   * Review S8: the words and the register read the threshold once, from one place: a council's
+   * setting reaches both, and a setting the register refuses (0) is refused for the words too.
+   */
+  @Test
+  void theWordsAndTheRegisterReadOneThreshold() {
+    council.run(context -> {
+      RegisterProperties.Threshold register = context.getBean(RegisterProperties.class).threshold();
+      ThresholdWords words = context.getBean(ThresholdWords.class);
+      assertThat(register).isEqualTo(new RegisterProperties.Threshold(12, 8));
+      assertThat(words.sessions()).isEqualTo(register.sessions());
+      assertThat(words.schoolWeeks()).isEqualTo(register.schoolWeeks());
+    });
+    // a key as the register's binding reads it, in any of the forms it accepts: the words say the same
+    new ApplicationContextRunner().withUserConfiguration(ThresholdConfiguration.class)
+        .withPropertyValues("attendance.register.threshold.sessions=12", "attendance.register.threshold.schoolWeeks=8").run(context -> {
+          assertThat(context.getBean(RegisterProperties.class).threshold().schoolWeeks()).isEqualTo(8);
+          assertThat(context.getBean(ThresholdWords.class).lastSchoolWeeks()).isEqualTo("the last 8 school weeks");
+        });
+    new ApplicationContextRunner().withUserConfiguration(ThresholdConfiguration.class)
+        .withPropertyValues("attendance.register.threshold.sessions=0", "attendance.register.threshold.school-weeks=10")
+        .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("at least 1"));
+  }
+
+  /** Review S8: the register's binding is the one reader of the threshold's keys; no class reads them again with defaults of its own. */
+  @Test
+  void noOtherClassReadsTheThresholdsKeys() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      List<String> readers = files.filter(file -> file.toString().endsWith(".java"))
+          .filter(file -> read(file).contains("${attendance.register.threshold"))
+          .map(Path::toString).toList();
+      assertThat(readers).isEmpty();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -24,4 +24,13 @@ class PupilQueryTest {
     assertThat(NameWords.near("ahmad")).contains("ahmed", "ahmd", "hamad");
     assertThat(NameWords.near("mia")).isEmpty();
   }
+
+  /** Review S7: a crafted long word would make one search thousands of look-ups; only real names' lengths are forgiven. */
+  @Test
+  void aWordLongerThanAnyNameHasNoNearWordsSoOneSearchStaysAFewLookUps() {
+    assertThat(NameWords.near("a".repeat(100))).isEmpty();
+    assertThat(NameWords.near("b".repeat(NameWords.NEAR_TO + 1))).isEmpty();
+    assertThat(NameWords.near("wolfeschlegelsteinh")).isNotEmpty().hasSizeLessThan(53 * NameWords.NEAR_TO + 27);
+    assertThat(NameWords.near("c".repeat(NameWords.NEAR_TO))).isNotEmpty();
+  }
 }
