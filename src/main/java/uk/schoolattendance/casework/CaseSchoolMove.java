@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -19,7 +20,7 @@ import uk.schoolattendance.schools.School;
 /**
  * A case moves to another school (a corrected {@code schoolUrn}): what the old school saw of the
  * case and its called processes (the per-instance grants the case received when it started) is
- * the new school's; an open Level 1–3 task goes to the new school's group or, for a school that
+ * the new school's (the history of called processes that have finished too); an open Level 1–3 task goes to the new school's group or, for a school that
  * buys the traded service, its named officer and the officers' team ({@link CaseAssignment}); the
  * LA's later work goes to the new school's named officer, still with its team (or, for a case a
  * senior practitioner gave to an officer, stays with that officer). A task a member of
@@ -62,12 +63,18 @@ class CaseSchoolMove {
     Object given = processInstanceIds.isEmpty() ? null
         : runtime.getVariable(processInstanceIds.get(0), AttendanceCase.CASE_OFFICER.name());
     String caseOfficer = given instanceof String id && !id.isBlank() ? id : null;
+    if (!processInstanceIds.isEmpty()) {
+      // the processes the case called that have finished (a Notice to Improve that ran its course):
+      // their history is the case's too, so the old school's view of it is the new school's
+      for (HistoricProcessInstance finished : history.createHistoricProcessInstanceQuery()
+          .rootProcessInstanceId(processInstanceIds.get(0)).finished().listPage(0, MAX)) {
+        moveGrants(finished.getId(), from, to, java.util.Set.of(Resources.HISTORIC_PROCESS_INSTANCE.resourceType()));
+        moveTaskHistory(finished.getId(), from, to);
+      }
+    }
     for (String instance : processInstanceIds) {
       moveGrants(instance, from, to, INSTANCE_GRANTS);
-      for (HistoricTaskInstance done : history.createHistoricTaskInstanceQuery().processInstanceId(instance).listPage(0, MAX)) {
-        // the history of the case's tasks: what the old school saw of it is the new school's
-        moveGrants(done.getId(), from, to, java.util.Set.of(Resources.HISTORIC_TASK.resourceType()));
-      }
+      moveTaskHistory(instance, from, to);
       for (Task task : tasks.createTaskQuery().processInstanceId(instance).listPage(0, MAX)) {
         if (CaseAssignment.LEVELS_1_TO_3.contains(task.getTaskDefinitionKey())) {
           reassign(task, from, assignment.schoolGroupsOf(task.getTaskDefinitionKey(), toUrn, caseOfficer),
@@ -76,6 +83,13 @@ class CaseSchoolMove {
           reassign(task, from, candidateGroups(task), assignment.officerOf(toUrn, caseOfficer));
         }
       }
+    }
+  }
+
+  /** What the old school saw of one instance's tasks' history becomes the new school's. */
+  private void moveTaskHistory(String instance, String from, String to) {
+    for (HistoricTaskInstance done : history.createHistoricTaskInstanceQuery().processInstanceId(instance).listPage(0, MAX)) {
+      moveGrants(done.getId(), from, to, java.util.Set.of(Resources.HISTORIC_TASK.resourceType()));
     }
   }
 
