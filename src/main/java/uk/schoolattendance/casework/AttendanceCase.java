@@ -258,6 +258,28 @@ public final class AttendanceCase implements ProcessContract {
   public static final String CLOSED = "closed";
   public static final List<String> OUTCOMES = List.of(IMPROVED, PENALTY_PAID, COURT, WITHDRAWN, CLOSED);
 
+  // ---------------------------------------------------------------- history events of called processes
+
+  /*
+   * The events the case's history records when it calls another process, and when a called process
+   * ends; the case page reads its called processes' steps only when the history holds one of the
+   * first four. The BPMN's listeners spell out the two it writes (CalledEventsTest keeps
+   * them equal); the case's own court proceedings end with the event {@link #COURT}.
+   */
+  /** The Notice to Improve was called ({@code Activity_IssueNoticeToImprove}'s start listener). */
+  public static final String NOTICE_TO_IMPROVE_ISSUED_EVENT = "notice-to-improve-issued";
+  /** Penalty notices were prepared for every parent ({@link PreparePenaltyNotices}). */
+  public static final String PENALTY_NOTICES_EVENT = "penalty-notices";
+  /** Corrected penalty notices were prepared after a withdrawal ({@link PreparePenaltyNotices}). */
+  public static final String PENALTY_NOTICES_CORRECTED_EVENT = "penalty-notices-corrected";
+  /** The case's own court proceedings were called ({@code Activity_TakeCaseToCourt}'s start listener). */
+  public static final String COURT_PROCEEDINGS_EVENT = "court-proceedings";
+  /** The events that record a call of another process. */
+  public static final List<String> CALL_EVENTS =
+      List.of(NOTICE_TO_IMPROVE_ISSUED_EVENT, PENALTY_NOTICES_EVENT, PENALTY_NOTICES_CORRECTED_EVENT, COURT_PROCEEDINGS_EVENT);
+  /** Every penalty notice of the case ended ({@link RecordPenaltyNoticeOutcomes}). */
+  public static final String PENALTY_NOTICES_CONCLUDED_EVENT = "penalty-notices-concluded";
+
   // ---------------------------------------------------------------- messages
 
   /** 1–4. */

@@ -76,11 +76,11 @@ public class PreparePenaltyNotices implements JavaDelegate {
         }
       }
       NOTICE_OUTCOMES.set(execution, standing);
-      pathway.enter(execution, 5, "penalty-notices-corrected");
+      pathway.enter(execution, 5, AttendanceCase.PENALTY_NOTICES_CORRECTED_EVENT);
     } else {
       NOTICE_RECIPIENTS.set(execution, PARENTS.get(execution));
       NOTICE_OUTCOMES.set(execution, Json.newList());
-      pathway.enter(execution, 5, "penalty-notices");
+      pathway.enter(execution, 5, AttendanceCase.PENALTY_NOTICES_EVENT);
     }
   }
 }

@@ -17,6 +17,6 @@ public class RecordCaseCourtOutcome implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     AttendanceCase.CASE_OUTCOME.set(execution, AttendanceCase.COURT);
-    pathway.record(execution, "court-outcome", AttendanceCase.COURT_OUTCOME.get(execution));
+    pathway.record(execution, AttendanceCase.COURT, AttendanceCase.COURT_OUTCOME.get(execution));
   }
 }

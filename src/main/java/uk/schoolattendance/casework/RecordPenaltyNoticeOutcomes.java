@@ -89,7 +89,7 @@ public class RecordPenaltyNoticeOutcomes implements JavaDelegate {
       CASE_OUTCOME.set(execution, outcome);
       // a notice withdrawn on another ground beside a paid or prosecuted one: nothing more follows for it
       pathway.record(
-          execution, "penalty-notices-concluded",
+          execution, AttendanceCase.PENALTY_NOTICES_CONCLUDED_EVENT,
           withdrawn.isEmpty() ? outcome : outcome + "; withdrawn: " + String.join("; ", withdrawn));
     }
   }

@@ -141,7 +141,7 @@ class CasePageCalledStepsTest {
     assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Fine of £400.00")
         .doesNotContain("Sasha Hillcrest");
     assertThat(page.html().select("#facts").text())
-        .contains("Court outcome Fine of £400.00 and parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
+        .contains("Court outcome (Gail Marsh) Fine of £400.00 and parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
     // a step the case reached is what was due, not the act of whoever's step led there
     assertThat(entry(timeline, "Pupil Planning Meeting due")).contains("The system").doesNotContain("Sasha Hillcrest");
     assertThat(timeline.text()).doesNotContain("Pupil planning meeting Sasha Hillcrest");
@@ -223,6 +223,75 @@ class CasePageCalledStepsTest {
         "Reason: Sent to the other parent", "Chris Clarke");
     assertThat(page.html().select("#notices thead").text()).contains("Paid");
     assertThat(page.html().select("#notices tbody tr").first().text()).contains("£80.00 on 4 November 2026");
+  }
+
+  /** Takes one court proceedings through to its recorded outcome on the hearing day, as the officer. */
+  private void throughCourt(String court, int hearingDay, Map<String, Object> outcome) {
+    String hearing = "2027-02-" + hearingDay;
+    CaseFixtures.clockAt(2027, 1, 6, 10);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
+        CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
+        CourtProceedings.INFORMATION_LAID_ON.name(), "2027-01-06", CourtProceedings.HEARING_DATE.name(), hearing));
+    if (taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey(CourtProceedings.INTERVIEW_UNDER_CAUTION.id()).count() > 0) {
+      completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+          CourtProceedings.INTERVIEW_DATE.name(), "2027-01-06", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file"));
+    }
+    CaseFixtures.clockAt(2027, 2, hearingDay, 14);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), outcome);
+    executeJobs(court);
+  }
+
+  @Test
+  void eachParentsProsecutionForNonPaymentShowsItsOwnOutcomeNamingTheParent() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
+        CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), CaseFileCases.newUpn()),
+            "2026-09-14", "2026-10-09"));
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    completeCalled("compliance", instance, "Task_CheckLeaveEvidence", Map.of(
+        "evidenceLeaveApplication", true, "evidenceWrittenRefusal", true, "evidenceWrittenWarning", true,
+        "evidenceRegistrationCertificate", true));
+    CaseFileClient compliance = signedIn("compliance");
+    for (String number : compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr td:eq(0)").eachText()) {
+      compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
+    }
+    // neither parent pays: the compliance team prosecutes each for the offence
+    CaseFixtures.clockAt(2027, 1, 5, 10);
+    List<ProcessInstance> notices = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list();
+    assertThat(notices).hasSize(2);
+    Map<String, String> parentOf = new java.util.HashMap<>();
+    for (ProcessInstance notice : notices) {
+      for (int i = 0; i < 3 && taskService.createTaskQuery().processInstanceId(notice.getId())
+          .taskDefinitionKey(uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id()).count() == 0; i++) {
+        executeJobs(notice.getId());
+      }
+      completeAs("compliance", notice.getId(), uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id(), Map.of(
+          uk.schoolattendance.notices.PenaltyNotice.NON_PAYMENT_DECISION.name(), uk.schoolattendance.notices.PenaltyNotice.PROSECUTE));
+      parentOf.put(notice.getId(), String.valueOf(runtimeService.getVariable(notice.getId(),
+          uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME.name())));
+    }
+    // Alex Parent's hearing ends in a fine; Jo Parent's, later, in a conditional discharge
+    for (ProcessInstance notice : notices) {
+      String court = runtimeService.createProcessInstanceQuery().superProcessInstanceId(notice.getId()).singleResult().getId();
+      boolean alex = "Alex Parent".equals(parentOf.get(notice.getId()));
+      throughCourt(court, alex ? 10 : 17, alex
+          ? Map.of(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 250.0)
+          : Map.of(CourtProceedings.COURT_OUTCOME.name(), "conditional-discharge"));
+    }
+
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    List<String> outcomes = page.html().select("#facts > .govuk-summary-list__row").stream()
+        .map(Element::text).filter(text -> text.startsWith("Court outcome")).distinct().toList();
+    assertThat(page.html().select("#facts").text())
+        .contains("Court outcome (Alex Parent) Fine of £250.00", "Court outcome (Jo Parent) Conditional discharge");
+    assertThat(outcomes).as(page.html().select("#facts").text()).hasSize(2);
+    // neither notice's proceedings is the case's own: no entry of the case is rewritten with their outcome
+    Element timeline = page.html().selectFirst("#timeline");
+    assertThat(timeline.select("li").eachText()).filteredOn(text -> text.contains("Case closed: court outcome reached")).isEmpty();
+    assertThat(entry(timeline, "Court outcome recorded (Jo Parent)")).contains("Conditional discharge");
+    assertThat(entry(timeline, "Court outcome recorded (Alex Parent)")).contains("Fine of £250.00");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -75,13 +76,21 @@ class CalledSteps {
   record Step(Instant at, CasePage.TimelineEntry entry) {}
 
   /**
-   * What the case page shows of its called processes: the steps, the day the Notice to Improve
-   * was issued (null if none), the court's outcome in full and who recorded it (empty if none).
+   * One court proceedings' outcome: against whom (the parents' names as the proceedings name them,
+   * empty if none), the outcome in full and who recorded it.
    */
-  record Called(List<Step> steps, LocalDate noticeToImproveIssuedOn, String courtOutcome, String courtOutcomeBy) {
+  record CourtOutcome(String against, String text, String by) {}
+
+  /**
+   * What the case page shows of its called processes: the steps, the day the Notice to Improve
+   * was issued (null if none), the outcome of each court proceedings in the case's tree in the
+   * order they were recorded (the case's own and each penalty notice's), and the outcome in full of
+   * the proceedings the case itself called (empty if none, or not yet recorded).
+   */
+  record Called(List<Step> steps, LocalDate noticeToImproveIssuedOn, List<CourtOutcome> courtOutcomes, String caseCourtOutcome) {
 
     static Called none() {
-      return new Called(List.of(), null, "", "");
+      return new Called(List.of(), null, List.of(), "");
     }
   }
 
@@ -117,11 +126,11 @@ class CalledSteps {
     Map<String, PenaltyNoticeEntry> byInstance = new HashMap<>();
     notices.forEach(notice -> byInstance.put(notice.processInstanceId(), notice));
 
+    Set<String> ownCourt = kinds.containsValue(CourtProceedings.KEY) ? ownCourtProceedings(caseId) : Set.of();
     Steps steps = new Steps(names);
     LocalDate ntiIssued = null;
-    String outcome = "";
-    String outcomeBy = "";
-    Instant outcomeAt = null;
+    Map<Instant, List<CourtOutcome>> outcomes = new TreeMap<>();
+    String caseOutcome = "";
     for (Map.Entry<String, String> called : kinds.entrySet()) {
       String instance = called.getKey();
       Map<String, HistoricVariableInstance> values = facts.getOrDefault(instance, Map.of());
@@ -136,16 +145,32 @@ class CalledSteps {
         case PenaltyNotice.KEY -> penaltyNotice(steps, own, values, byInstance.get(instance));
         case CourtProceedings.KEY -> {
           Optional<Step> recorded = court(steps, own, values);
-          if (recorded.isPresent() && (outcomeAt == null || recorded.get().at().isAfter(outcomeAt))) {
-            outcomeAt = recorded.get().at();
-            outcome = recorded.get().entry().text();
-            outcomeBy = recorded.get().entry().by();
+          if (recorded.isPresent()) {
+            String parents = text(values, CourtProceedings.PARENT_NAMES.name());
+            outcomes.computeIfAbsent(recorded.get().at(), at -> new ArrayList<>()).add(new CourtOutcome(
+                parents == null ? "" : parents.strip(), recorded.get().entry().text(), recorded.get().entry().by()));
+            if (ownCourt.contains(instance)) {
+              caseOutcome = recorded.get().entry().text();
+            }
           }
         }
         default -> { }
       }
     }
-    return new Called(steps.all, ntiIssued, outcome, outcomeBy);
+    return new Called(steps.all, ntiIssued, outcomes.values().stream().flatMap(List::stream).toList(), caseOutcome);
+  }
+
+  /**
+   * The court proceedings the case itself called (its prosecution or supervision order route), not
+   * those its penalty notices called for non-payment: one query, made only when the case's tree
+   * holds court proceedings.
+   */
+  private Set<String> ownCourtProceedings(String caseId) {
+    Set<String> own = new HashSet<>();
+    historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId)
+        .processDefinitionKey(CourtProceedings.KEY).listPage(0, MAX_TASKS)
+        .forEach(instance -> own.add(instance.getId()));
+    return own;
   }
 
   private void noticeToImprove(

@@ -46,9 +46,10 @@ public class CaseHistoryWords {
   }
 
   /**
-   * As {@link #stamped(Object)}; the entry the case wrote when its court proceedings ended says
-   * the outcome in full when the page read it from the proceedings ({@code courtOutcome}, else the
-   * outcome's code in words), and is the system's: the person whose step ended the proceedings
+   * As {@link #stamped(Object)}; the entry the case wrote when its own court proceedings ended says
+   * the outcome in full when the page read it from those proceedings ({@code courtOutcome}: the
+   * proceedings the case called, never a penalty notice's; else the outcome's code in words), and
+   * is the system's: the person whose step ended the proceedings
    * (the school acknowledging the outcome) did not record it.
    */
   List<CalledSteps.Step> stamped(Object raw, String courtOutcome) {
@@ -81,7 +82,7 @@ public class CaseHistoryWords {
           moment(entry.path("date").asText("")),
           reached ? EventWords.reachedTitle(event) : CaseNotes.title(event),
           who.isEmpty() || reached || SYSTEM.equals(who) ? "The system" : names.getOrDefault(who, who),
-          RecordCaseCourtOutcomeEvent.EVENT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome : text(entry, names),
+          AttendanceCase.COURT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome : text(entry, names),
           on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
           Wording.levelAndStage(level, entry.path("stage").asText(null)))));
     }
@@ -101,11 +102,6 @@ public class CaseHistoryWords {
           + ". Reason: " + entry.path("reason").asText("");
     }
     return EventWords.reason(event, entry.path("reason").asText(""));
-  }
-
-  /** The event {@code recordCaseCourtOutcome} writes when the case's court proceedings end. */
-  private static final class RecordCaseCourtOutcomeEvent {
-    static final String EVENT = "court-outcome";
   }
 
   private static Instant instant(String iso) {

@@ -238,10 +238,12 @@ class CasePageReader {
     }
     facts.add(new CasePage.Fact("Opened", dates.day(row.openedAt())));
     String court = text(values, AttendanceCase.COURT_OUTCOME.name());
-    if (!called.courtOutcome().isEmpty()) {
-      facts.add(new CasePage.Fact("Court outcome", called.courtOutcome()
-          + (CalledSteps.NOT_RECORDED.equals(called.courtOutcomeBy()) ? "" : " Recorded by " + called.courtOutcomeBy() + ".")));
-    } else if (!court.isEmpty()) {
+    // one fact per proceedings (the case's own, each penalty notice's), naming whom they were against
+    for (CalledSteps.CourtOutcome outcome : called.courtOutcomes()) {
+      facts.add(new CasePage.Fact("Court outcome", (outcome.against().isEmpty() ? "" : "(" + outcome.against() + ") ")
+          + outcome.text() + (CalledSteps.NOT_RECORDED.equals(outcome.by()) ? "" : " Recorded by " + outcome.by() + ".")));
+    }
+    if (called.courtOutcomes().isEmpty() && !court.isEmpty()) {
       facts.add(new CasePage.Fact("Court outcome", Wording.sentence(court)));
     }
     if (row.closedAt() != null) {
@@ -265,8 +267,7 @@ class CasePageReader {
   }
 
   /** The events a case records when it calls a Notice to Improve, penalty notices or court proceedings. */
-  static final Set<String> CALLS =
-      Set.of("notice-to-improve-issued", "penalty-notices", "penalty-notices-corrected", "court-proceedings");
+  static final Set<String> CALLS = Set.copyOf(AttendanceCase.CALL_EVENTS);
 
   /**
    * Whether the case's history says it called another process: a case that called nothing (most
@@ -291,7 +292,7 @@ class CasePageReader {
 
   /** The case's own history and the steps of the processes it called, newest first. */
   private List<CasePage.TimelineEntry> timeline(Map<String, Object> values, CalledSteps.Called called) {
-    List<CalledSteps.Step> steps = new ArrayList<>(historyWords.stamped(values.get(AttendanceCase.HISTORY.name()), called.courtOutcome()));
+    List<CalledSteps.Step> steps = new ArrayList<>(historyWords.stamped(values.get(AttendanceCase.HISTORY.name()), called.caseCourtOutcome()));
     if (called.steps().isEmpty()) {
       return steps.stream().map(CalledSteps.Step::entry).toList();
     }

@@ -5,6 +5,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.schoolattendance.casefile.Wording;
+import uk.schoolattendance.casework.AttendanceCase;
 
 /**
  * The words a timeline shows for the codes a case's history keeps: what happened ("Review: some
@@ -17,7 +18,7 @@ final class EventWords {
   private static final Map<String, String> TITLES =
       Map.ofEntries(
           Map.entry("penalty-notices-withdrawn", "Every penalty notice withdrawn: a decision is needed"),
-          Map.entry("penalty-notices-corrected", "Corrected penalty notices prepared"),
+          Map.entry(AttendanceCase.PENALTY_NOTICES_CORRECTED_EVENT, "Corrected penalty notices prepared"),
           Map.entry("after-withdrawal-corrected-notice", "After the withdrawal: a corrected notice"),
           Map.entry("after-withdrawal-further-support", "After the withdrawal: further support"),
           Map.entry("after-withdrawal-pupil-planning-meeting", "After the withdrawal: back to the Pupil Planning Meeting"),
@@ -37,8 +38,8 @@ final class EventWords {
           Map.entry("legal-route-prosecution", "Legal route chosen: prosecution"),
           Map.entry("legal-route-education-supervision-order", "Legal route chosen: education supervision order"),
           Map.entry("legal-route-further-support", "Further support chosen"),
-          Map.entry("penalty-notices-concluded", "Penalty notices concluded"),
-          Map.entry("court-outcome", "Case closed: court outcome reached"));
+          Map.entry(AttendanceCase.PENALTY_NOTICES_CONCLUDED_EVENT, "Penalty notices concluded"),
+          Map.entry(AttendanceCase.COURT, "Case closed: court outcome reached"));
 
   /**
    * The events the case records when it reaches a step ({@code casePathway.enter}: a task is made,
@@ -53,7 +54,7 @@ final class EventWords {
           "attendance-contract", "Attendance contract due",
           "formal-action-considered", "Decision on formal action due",
           "pupil-planning-meeting", "Pupil Planning Meeting due",
-          "court-proceedings", "Court proceedings started: waiting for the court case to be prepared");
+          AttendanceCase.COURT_PROCEEDINGS_EVENT, "Court proceedings started: waiting for the court case to be prepared");
 
   private static final Pattern ENTRY_LEVEL = Pattern.compile("entry at level (\\d)");
 
@@ -61,8 +62,8 @@ final class EventWords {
   private static final Map<String, UnaryOperator<String>> REASONS =
       Map.of(
           "case-opened", EventWords::opened,
-          "penalty-notices-concluded", Wording::outcome,
-          "court-outcome", Wording::sentence);
+          AttendanceCase.PENALTY_NOTICES_CONCLUDED_EVENT, Wording::outcome,
+          AttendanceCase.COURT, Wording::sentence);
 
   private EventWords() {}
 
@@ -82,7 +83,7 @@ final class EventWords {
    * the called process's last task (the school acknowledging a court outcome).
    */
   static boolean calledProcessEnded(String event) {
-    return "court-outcome".equals(event) || "penalty-notices-concluded".equals(event);
+    return AttendanceCase.COURT.equals(event) || AttendanceCase.PENALTY_NOTICES_CONCLUDED_EVENT.equals(event);
   }
 
   /** What is now due: "Pupil Planning Meeting due". */
