@@ -167,7 +167,8 @@ public final class AttendanceCase implements ProcessContract {
    * The case's parents added after its Notice to Improve was issued (or while it ran), in words,
    * on the case (null: none): they have not received it, and the code of conduct asks for a Notice
    * to Improve before a penalty notice for absence other than leave (docs/penalty-notices.md).
-   * Kept by {@link CaseCorrections} whenever the case's parents change.
+   * Kept by {@link CaseCorrections} whenever the case's parents change, and cleared when a later Notice to
+   * Improve is issued to them all ({@link CasePathway#record}).
    */
   public static final ProcessVariable<String> PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN =
       text("parentsWithoutNoticeToImproveShown");

@@ -169,14 +169,8 @@ public class CaseCorrections {
       Change change = parentsChange(parents, added);
       String text = given.name() + ", " + given.address() + " (" + personId + ")";
       // the case only: a Notice to Improve already running keeps the parents its letters were for
-      boolean afterNoticeToImprove = NoticeToImproveReceipts.issuedOrRunning(runtimeService, caseId);
       return record(caseId, caseReference, NEW_PARENT, change, PARENT_ADDED, text, text, by, false,
-          entry -> {
-            entry.put(NoticeToImproveReceipts.PERSON, personId);
-            if (afterNoticeToImprove) {
-              entry.put(NoticeToImproveReceipts.AFTER_NOTICE_TO_IMPROVE, true);
-            }
-          });
+          NoticeToImproveReceipts.added(runtimeService, caseId, parents, added));
     });
   }
 
@@ -202,6 +196,12 @@ public class CaseCorrections {
       throw new InvalidInputException("value", "the case already holds " + change.to());
     }
     String text = field + ": " + change.from() + " → " + change.to() + ": " + reason;
+    if (field.equals(PARENTS.name())) {
+      // the whole list, as an added parent (review 2, S3): the case only, since a running Notice to
+      // Improve keeps the parents its letters were for, and a parent new to the list is named as such
+      return record(caseId, caseReference, field, change, EVENT, text, reason, by, false,
+          NoticeToImproveReceipts.added(runtimeService, caseId, parents(caseId), Parents.parse(field, change.to())));
+    }
     return record(caseId, caseReference, field, change, EVENT, text, reason, by, true, entry -> {});
   }
 

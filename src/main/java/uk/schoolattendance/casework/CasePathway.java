@@ -45,6 +45,11 @@ public class CasePathway {
     ArrayNode history = Json.list(HISTORY.get(scope));
     entry(history, LEVEL.get(scope), STAGE.get(scope), event, currentUser(scope), reason);
     HISTORY.set(scope, history);
+    if (NoticeToImproveReceipts.ISSUED.equals(event)
+        && AttendanceCase.PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN.get(scope) != null) {
+      // a Notice to Improve to every parent the case now has: none is left without one (review 2, S4)
+      NoticeToImproveReceipts.show(scope, history);
+    }
   }
 
   /** Adds an entry {@code {date, level, stage, event, by, reason}} (dated now) to a history list. */

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.InvalidInputException;
 
 /**
@@ -77,10 +76,7 @@ public class RegisterReviewFigures implements TaskListener {
    * task's own variables are not fetched for this (every Level 2 case's statements: StatementBudgetTest).
    */
   private Optional<RegisterFigures.CaseFigures> fromMarks(DelegateTask task) {
-    if (!CaseFacts.FROM_MARKS.equals(ATTENDANCE_SOURCE.get(task.getExecution()))) {
-      return Optional.empty();
-    }
-    return register.current(PUPIL_UPN.get(task.getExecution()));
+    return register.ofCase(ATTENDANCE_SOURCE.get(task.getExecution()), PUPIL_UPN.get(task.getExecution()));
   }
 
   /** Equal as the form shows a percentage, to one decimal place. */

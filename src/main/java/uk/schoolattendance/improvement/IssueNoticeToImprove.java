@@ -1,6 +1,7 @@
 package uk.schoolattendance.improvement;
 
 import static uk.schoolattendance.improvement.NoticeToImprove.ATTENDANCE_PERCENT;
+import static uk.schoolattendance.improvement.NoticeToImprove.ATTENDANCE_SOURCE;
 import static uk.schoolattendance.improvement.NoticeToImprove.BASE_DATE;
 import static uk.schoolattendance.improvement.NoticeToImprove.ENDS_ON;
 import static uk.schoolattendance.improvement.NoticeToImprove.ISSUED_ON;
@@ -43,8 +44,8 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * identity store), else the team ({@code attendance.notice-to-improve.team}). While the council's
  * name or address is still the national placeholder it refuses ({@link Letterhead#requireSender},
  * the penalty notice's check) before recording anything: the job is retried, then its incident
- * names the properties. For a pupil with register marks the letter quotes the register's figures
- * on the day of issue. Idempotent: when the notice is already recorded on this instance a retry
+ * names the properties. For a case whose figures come from register marks
+ * ({@code attendanceSource = marks}) the letter quotes the register's figures on the day of issue. Idempotent: when the notice is already recorded on this instance a retry
  * changes nothing.
  */
 @Component("issueNoticeToImprove")
@@ -99,9 +100,11 @@ public class IssueNoticeToImprove implements JavaDelegate {
     List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given);
     String urn = SCHOOL_URN.get(execution);
     NoticeToImproveLetter.Officer officer = officer(execution, caseAssignment.namedOfficer(urn, execution));
-    // a pupil with register marks: the letter quotes the register's figures on the day of issue,
-    // never a figure typed at a review (walk 11, defect 3); the notice's own variables say the same
-    RegisterFigures.CaseFigures marks = register.current(PUPIL_UPN.get(execution)).orElse(null);
+    // a case decided on register marks: the letter quotes the register's figures on the day of issue,
+    // never a figure typed at a review (walk 11, defect 3); the notice's own variables say the same.
+    // The review's test of "has marks" (review 2, S1): a case started on typed figures keeps them
+    RegisterFigures.CaseFigures marks =
+        register.ofCase(ATTENDANCE_SOURCE.get(execution), PUPIL_UPN.get(execution)).orElse(null);
     if (marks != null) {
       ATTENDANCE_PERCENT.set(execution, marks.attendancePercent());
       UNAUTHORISED_SESSIONS.set(execution, marks.unauthorisedSessions());

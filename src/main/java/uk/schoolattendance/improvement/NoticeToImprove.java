@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.ProcessContract;
 import uk.schoolattendance.process.ProcessVariable;
@@ -31,6 +32,12 @@ public final class NoticeToImprove implements ProcessContract {
   public static final ProcessVariable<Double> ATTENDANCE_PERCENT = CaseFacts.ATTENDANCE_PERCENT;
   public static final ProcessVariable<Integer> UNAUTHORISED_SESSIONS = CaseFacts.UNAUTHORISED_SESSIONS;
   public static final ProcessVariable<String> SUPPORT_SO_FAR = CaseFacts.SUPPORT_SO_FAR;
+  /** Where the case's figures come from: {@code marks} makes the letter quote the register (as the review). */
+  public static final ProcessVariable<String> ATTENDANCE_SOURCE = CaseFacts.ATTENDANCE_SOURCE;
+  /** The case's level, stage and attendance band, shown on the review's form ({@link ReviewFacts}). */
+  public static final ProcessVariable<Integer> LEVEL = AttendanceCase.LEVEL;
+  public static final ProcessVariable<String> STAGE = AttendanceCase.STAGE;
+  public static final ProcessVariable<String> ATTENDANCE_BAND = AttendanceCase.ATTENDANCE_BAND;
   /** Set per case by the officer; required: the letter prints it (issue #12 item 9). */
   public static final ProcessVariable<String> SUFFICIENT_IMPROVEMENT = CaseFacts.SUFFICIENT_IMPROVEMENT;
 

@@ -9,31 +9,25 @@ import static uk.schoolattendance.improvement.NoticeToImprove.PUPIL_UPN;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.improvement.ImprovementPeriodMarks.PeriodFigures;
-import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.process.Days;
-import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * What the officer reviewing a Notice to Improve needs in front of them (walk 11, defect 11).
  * Create listener of {@code Task_ReviewNoticeToImprove} ({@code noticeToImproveReviewFacts}): the
- * case's level, stage and attendance band, which live on the attendance case that called the
- * notice (the form showed empty boxes), as task-local copies that its form turns into words; and
+ * case's level, stage and attendance band are the notice's own inputs (the calling case maps them
+ * in, ADR 0002; the form showed empty boxes when they were not), which its form turns into words; and
  * the register's figures for the improvement period in words ({@code improvementPeriodFiguresShown}),
  * or that the register holds no marks for it. What the notice described as sufficient improvement
  * ({@code sufficientImprovement}) is the notice's own variable, shown by the form as it is.
  */
 @Component("noticeToImproveReviewFacts")
 public class ReviewFacts implements TaskListener {
-
-  /** What the form shows of the case (read on the attendance case at the top). */
-  private static final ProcessVariable<?>[] OF_THE_CASE = {AttendanceCase.LEVEL, AttendanceCase.STAGE, AttendanceCase.ATTENDANCE_BAND};
 
   private final SchoolCalendar calendar;
   private final ObjectProvider<ImprovementPeriodMarks> marks;
@@ -45,18 +39,6 @@ public class ReviewFacts implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    DelegateExecution attendanceCase = task.getExecution().getProcessInstance();
-    while (attendanceCase.getSuperExecution() != null) {
-      attendanceCase = attendanceCase.getSuperExecution().getProcessInstance();
-    }
-    if (attendanceCase != task.getExecution().getProcessInstance()) {
-      for (ProcessVariable<?> variable : OF_THE_CASE) {
-        Object value = attendanceCase.getVariable(variable.name());
-        if (value != null && task.getVariable(variable.name()) == null) {
-          task.setVariableLocal(variable.name(), value);
-        }
-      }
-    }
     IMPROVEMENT_PERIOD_FIGURES_SHOWN.setLocal(task, figuresShown(task));
   }
 

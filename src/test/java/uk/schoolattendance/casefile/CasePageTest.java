@@ -340,6 +340,60 @@ class CasePageTest {
     }
   }
 
+  /**
+   * Review 2, S3 and S4: a parent added by correcting the whole {@code parents} list is treated as
+   * one added on its own (the case only, named as not having received the running Notice to
+   * Improve); a later Notice to Improve, issued to every parent the case then has, clears the naming.
+   */
+  @Test
+  void aParentAddedByCorrectingTheWholeListIsNamedAsWithoutTheNoticeUntilALaterNoticeGoesToEveryParent() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    try {
+      ProcessInstance started = new CaseFileCases(runtimeService).start(
+          Map.of(AttendanceCase.ENTRY_LEVEL.name(), 4, "pupilAddress", "3 Elm Row, Southend SS1 2CD",
+              AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "No unauthorised absence over the period"),
+          CaseFixtures.UNIVERSAL_SCHOOL, "Ira Marsh", CaseFileCases.newUpn(), "parent-1", "Gwen Marsh");
+      String reference = new CaseFileCases(runtimeService).referenceOf(started);
+      runtimeService.createProcessInstanceModification(started.getId())
+          .cancelAllForActivity(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id())
+          .startBeforeActivity("Activity_IssueNoticeToImprove").execute();
+      ProcessInstance notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(started.getId())
+          .processDefinitionKey("NoticeToImprove").singleResult();
+      String noticeParents = String.valueOf(runtimeService.getVariable(notice.getId(), "parents"));
+
+      String list = String.valueOf(runtimeService.getVariable(started.getId(), "parents")).strip();
+      String body = "{\"field\": \"parents\", \"value\": " + list.substring(0, list.length() - 1)
+          + ", {\"id\": \"parent-2\", \"name\": \"Owen Marsh\", \"address\": \"7 Pier Hill, Southend SS1 2EE\"}],"
+          + " \"reason\": \"Owen has parental responsibility\"}";
+      org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+      headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+      org.springframework.http.ResponseEntity<String> corrected = rest.withBasicAuth("officer", "officer").exchange(
+          "/api/cases/" + reference + "/corrections", org.springframework.http.HttpMethod.POST,
+          new org.springframework.http.HttpEntity<>(body, headers), String.class);
+      assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+
+      assertThat(String.valueOf(runtimeService.getVariable(started.getId(), "parents"))).contains("Gwen Marsh", "Owen Marsh");
+      // the running notice keeps the parents its letters were for
+      assertThat(String.valueOf(runtimeService.getVariable(notice.getId(), "parents")))
+          .isEqualTo(noticeParents).doesNotContain("Owen Marsh");
+      assertThat((String) runtimeService.getVariable(started.getId(), "parentsWithoutNoticeToImproveShown"))
+          .contains("Owen Marsh (added on 2 November 2026, after the Notice to Improve was issued) has not received it")
+          .doesNotContain("Gwen");
+
+      // later the case goes back to a Notice to Improve, issued to every parent it has now
+      CaseFixtures.clockAt(2026, 12, 7, 10);
+      runtimeService.createProcessInstanceModification(started.getId())
+          .cancelAllForActivity("Activity_IssueNoticeToImprove")
+          .startBeforeActivity("Activity_IssueNoticeToImprove").execute();
+      ProcessInstance second = runtimeService.createProcessInstanceQuery().superProcessInstanceId(started.getId())
+          .processDefinitionKey("NoticeToImprove").singleResult();
+      assertThat(String.valueOf(runtimeService.getVariable(second.getId(), "parents"))).contains("Gwen Marsh", "Owen Marsh");
+      assertThat(runtimeService.getVariable(started.getId(), "parentsWithoutNoticeToImproveShown")).isNull();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   @Test
   void anOfficerEscalatesACaseWithAReasonAndTheTimelineSaysSo() {
     String reference = newCase(CaseFixtures.UNIVERSAL_SCHOOL, "Ned Marsh");

@@ -201,7 +201,14 @@ class AttendanceCaseTest {
     assertThat(passed.get(AttendanceCase.SUPPORT_SO_FAR.name())).isEqualTo("Family casework since October");
     assertThat(passed.get(AttendanceCase.SUFFICIENT_IMPROVEMENT.name()))
         .isEqualTo("No unauthorised absence and attendance above 92 % over the improvement period");
-    assertThat(passed).hasSize(9);
+    // the review of the notice shows the case's level, stage and band, and the letter tests "has marks" as the
+    // case's review does: the notice's own inputs, never read behind the call activity (review 2, S1 and S2)
+    assertThat(passed).containsEntry(AttendanceCase.LEVEL.name(), 3).containsEntry(AttendanceCase.STAGE.name(), "formalise-support")
+        .containsEntry(AttendanceCase.ATTENDANCE_BAND.name(), variable(instance, AttendanceCase.ATTENDANCE_BAND.name()))
+        .containsEntry(AttendanceCase.ATTENDANCE_SOURCE.name(), variable(instance, AttendanceCase.ATTENDANCE_SOURCE.name()));
+    assertThat(passed.get(AttendanceCase.ATTENDANCE_BAND.name())).isNotNull();
+    assertThat(passed.get(AttendanceCase.ATTENDANCE_SOURCE.name())).isNotNull();
+    assertThat(passed).hasSize(13);
     completeChild(notice, AttendanceCase.IMPROVEMENT_SUFFICIENT.name(), false);
 
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());

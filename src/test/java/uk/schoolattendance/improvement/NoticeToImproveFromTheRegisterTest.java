@@ -72,6 +72,20 @@ class NoticeToImproveFromTheRegisterTest {
   }
 
   @Test
+  void aCaseStartedOnTypedFiguresWhoseMarksCameLaterQuotesItsOwnFigureAsItsReviewDid() throws Exception {
+    // the register holds marks for the pupil today, but the case was started (and reviewed) on typed figures
+    Map<String, Object> in = start(WITH_MARKS);
+    in.put(NoticeToImprove.ATTENDANCE_SOURCE.name(), uk.schoolattendance.process.CaseFacts.ENTERED);
+    ProcessInstance notice = runtimeService.startProcessInstanceByKey(NoticeToImprove.KEY, "AC-2025-000200", in);
+    execute(job(notice));
+    assertThat(runtimeService.getVariable(notice.getId(), NoticeToImprove.ATTENDANCE_PERCENT.name())).isEqualTo(87.0);
+    FileValue letter = runtimeService.getVariableTyped(notice.getId(), NoticeToImprove.LETTER.name());
+    String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(letter.getValue().readAllBytes()))
+        .getTextFromPage(1).replaceAll("\\s+", " ");
+    assertThat(text).contains("87.0 %").doesNotContain("88.6 %");
+  }
+
+  @Test
   void withoutMarksTheLetterQuotesTheCasesFigure() throws Exception {
     ProcessInstance notice = issued(CaseFixtures.newUpn());
     FileValue letter = runtimeService.getVariableTyped(notice.getId(), NoticeToImprove.LETTER.name());
@@ -88,7 +102,8 @@ class NoticeToImproveFromTheRegisterTest {
             .camundaIn("pupilUpn", "pupilUpn").camundaIn("pupilName", "pupilName").camundaIn("schoolUrn", "schoolUrn")
             .camundaIn("parents", "parents").camundaIn("attendancePercent", "attendancePercent")
             .camundaIn("unauthorisedSessions", "unauthorisedSessions").camundaIn("sufficientImprovement", "sufficientImprovement")
-            .camundaIn("caseReference", "caseReference")
+            .camundaIn("caseReference", "caseReference").camundaIn("attendanceSource", "attendanceSource")
+            .camundaIn("level", "level").camundaIn("stage", "stage").camundaIn("attendanceBand", "attendanceBand")
             .endEvent().done())
         .deploy().getId();
     try {
@@ -122,7 +137,9 @@ class NoticeToImproveFromTheRegisterTest {
         "caseReference", "AC-2025-000200", "pupilUpn", upn, "pupilName", "Sam Pupil",
         NoticeToImprove.SCHOOL_URN.name(), "100002", NoticeToImprove.PARENTS.name(), CaseFixtures.twoParents(),
         NoticeToImprove.ATTENDANCE_PERCENT.name(), 87.0, NoticeToImprove.UNAUTHORISED_SESSIONS.name(), 14,
-        NoticeToImprove.SUFFICIENT_IMPROVEMENT.name(), "no unauthorised absence and attendance above 92 %");
+        NoticeToImprove.SUFFICIENT_IMPROVEMENT.name(), "no unauthorised absence and attendance above 92 %",
+        NoticeToImprove.ATTENDANCE_SOURCE.name(), WITH_MARKS.equals(upn) ? uk.schoolattendance.process.CaseFacts.FROM_MARKS
+            : uk.schoolattendance.process.CaseFacts.ENTERED);
   }
 
   private ProcessInstance issued(String upn) {

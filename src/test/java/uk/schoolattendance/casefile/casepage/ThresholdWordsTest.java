@@ -72,15 +72,48 @@ class ThresholdWordsTest {
         .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("at least 1"));
   }
 
-  /** Review S8: the register's binding is the one reader of the threshold's keys; no class reads them again with defaults of its own. */
+  /**
+   * Review S8 and review 2 S6: the register's binding ({@code RegisterProperties}) is the one reader of
+   * the threshold's keys; no other class reads them again, in any spelling: {@code @Value("${...}")},
+   * {@code environment.getProperty("attendance.register.threshold.sessions")}, an environment
+   * variable's name, or a second {@code @ConfigurationProperties} on {@code attendance.register}.
+   * Comments may name the keys.
+   */
   @Test
   void noOtherClassReadsTheThresholdsKeys() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       List<String> readers = files.filter(file -> file.toString().endsWith(".java"))
-          .filter(file -> read(file).contains("${attendance.register.threshold"))
+          .filter(file -> !file.getFileName().toString().equals("RegisterProperties.java"))
+          .filter(file -> readsTheThreshold(read(file)))
           .map(Path::toString).toList();
       assertThat(readers).isEmpty();
     }
+  }
+
+  /** The check above catches each way of reading the keys a second time, and not a comment naming them. */
+  @Test
+  void theOneReaderCheckCatchesEverySpellingOfASecondReader() {
+    assertThat(List.of(
+        "@Value(\"${attendance.register.threshold.sessions:10}\") int sessions;",
+        "int weeks = environment.getProperty(\"attendance.register.threshold.school-weeks\", Integer.class, 10);",
+        "environment.getProperty(\"attendance.register.threshold.schoolWeeks\")",
+        "System.getenv(\"ATTENDANCE_REGISTER_THRESHOLD_SESSIONS\")",
+        "@ConfigurationProperties(\"attendance.register\") record Mine(Threshold threshold) {}",
+        "@ConfigurationProperties(prefix = \"attendance.register\") class Mine {}",
+        "Binder.get(environment).bind(\"attendance.register.threshold\", Threshold.class)"))
+        .allSatisfy(code -> assertThat(readsTheThreshold(code)).as(code).isTrue());
+    assertThat(readsTheThreshold("/** The threshold ({@code attendance.register.threshold}). */ class Words {}\n"
+        + "// attendance.register.threshold.sessions\nthrow new IOException(\"larger than attendance.register.max-file-size\");"))
+        .isFalse();
+  }
+
+  /** Any spelling of the threshold's keys or of the register's prefix in code (comments left out). */
+  private static final java.util.regex.Pattern THRESHOLD_KEY = java.util.regex.Pattern.compile(
+      "attendance[._-]?register(?:\"|[._-]?threshold)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  private static boolean readsTheThreshold(String source) {
+    String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)(^|[^:\"])//[^\n]*", "$1");
+    return THRESHOLD_KEY.matcher(code).find();
   }
 
   private static String read(Path file) {
