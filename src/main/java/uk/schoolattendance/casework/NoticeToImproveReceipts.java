@@ -41,7 +41,7 @@ final class NoticeToImproveReceipts {
    * The case's history event of a Notice to Improve called (bpmn/AttendanceCase.bpmn, the start of
    * {@code Activity_IssueNoticeToImprove}): it is issued to every parent the case has at that moment.
    */
-  static final String ISSUED = "notice-to-improve-issued";
+  static final String ISSUED = AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_EVENT;
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
