@@ -83,7 +83,8 @@ final class Browser implements AutoCloseable {
   /** Waits until the condition holds; on time-out keeps a screenshot and the page as {@code name}. */
   void waitUntil(String name, java.util.function.BooleanSupplier condition) {
     try {
-      waiting().until(d -> condition.getAsBoolean());
+      // a page that is replaced while the condition reads it (a form posted, a link followed) is read again
+      waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> condition.getAsBoolean());
     } catch (RuntimeException e) {
       screenshot("failed-" + name);
       dumpPage("failed-" + name);
