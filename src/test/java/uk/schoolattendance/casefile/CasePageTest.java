@@ -310,17 +310,10 @@ class CasePageTest {
   void aParentAddedAfterTheNoticeToImproveIsAddedToTheCaseOnlyAndNamedAsNotHavingReceivedIt() {
     CaseFixtures.clockAt(2026, 11, 2, 10);
     try {
-      ProcessInstance started = new CaseFileCases(runtimeService).start(
-          Map.of(AttendanceCase.ENTRY_LEVEL.name(), 4, "pupilAddress", "3 Elm Row, Southend SS1 2CD",
-              AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "No unauthorised absence over the period"),
-          CaseFixtures.UNIVERSAL_SCHOOL, "Ira Marsh", CaseFileCases.newUpn(), "parent-1", "Gwen Marsh");
-      String reference = new CaseFileCases(runtimeService).referenceOf(started);
-      // the case at its Notice to Improve (as after a Level 3 review that turned to formal action)
-      runtimeService.createProcessInstanceModification(started.getId())
-          .cancelAllForActivity(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id())
-          .startBeforeActivity("Activity_IssueNoticeToImprove").execute();
-      ProcessInstance notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(started.getId())
-          .processDefinitionKey("NoticeToImprove").singleResult();
+      AtNoticeToImprove at = caseAtItsNoticeToImprove();
+      ProcessInstance started = at.started();
+      String reference = at.reference();
+      ProcessInstance notice = at.notice();
       String noticeParents = String.valueOf(runtimeService.getVariable(notice.getId(), "parents"));
       assertThat(runtimeService.getVariable(started.getId(), "parentsWithoutNoticeToImproveShown")).isNull();
 
@@ -349,16 +342,10 @@ class CasePageTest {
   void aParentAddedByCorrectingTheWholeListIsNamedAsWithoutTheNoticeUntilALaterNoticeGoesToEveryParent() {
     CaseFixtures.clockAt(2026, 11, 2, 10);
     try {
-      ProcessInstance started = new CaseFileCases(runtimeService).start(
-          Map.of(AttendanceCase.ENTRY_LEVEL.name(), 4, "pupilAddress", "3 Elm Row, Southend SS1 2CD",
-              AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "No unauthorised absence over the period"),
-          CaseFixtures.UNIVERSAL_SCHOOL, "Ira Marsh", CaseFileCases.newUpn(), "parent-1", "Gwen Marsh");
-      String reference = new CaseFileCases(runtimeService).referenceOf(started);
-      runtimeService.createProcessInstanceModification(started.getId())
-          .cancelAllForActivity(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id())
-          .startBeforeActivity("Activity_IssueNoticeToImprove").execute();
-      ProcessInstance notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(started.getId())
-          .processDefinitionKey("NoticeToImprove").singleResult();
+      AtNoticeToImprove at = caseAtItsNoticeToImprove();
+      ProcessInstance started = at.started();
+      String reference = at.reference();
+      ProcessInstance notice = at.notice();
       String noticeParents = String.valueOf(runtimeService.getVariable(notice.getId(), "parents"));
 
       String list = String.valueOf(runtimeService.getVariable(started.getId(), "parents")).strip();
@@ -462,5 +449,22 @@ class CasePageTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
     assertThat(signedIn("officer").get("/casework/cases/" + reference).html().select("#timeline").text()).doesNotContain("by school2", "by manager");
     assertThat(AttendanceCase.KEY).isNotEmpty();
+  }
+
+  private record AtNoticeToImprove(ProcessInstance started, String reference, ProcessInstance notice) {}
+
+  /** Gwen Marsh's case for Ira at its Notice to Improve (as after a Level 3 review that turned to formal action). */
+  private AtNoticeToImprove caseAtItsNoticeToImprove() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance started = cases.start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 4, "pupilAddress", "3 Elm Row, Southend SS1 2CD",
+            AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "No unauthorised absence over the period"),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Ira Marsh", CaseFileCases.newUpn(), "parent-1", "Gwen Marsh");
+    runtimeService.createProcessInstanceModification(started.getId())
+        .cancelAllForActivity(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id())
+        .startBeforeActivity("Activity_IssueNoticeToImprove").execute();
+    ProcessInstance notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(started.getId())
+        .processDefinitionKey("NoticeToImprove").singleResult();
+    return new AtNoticeToImprove(started, cases.referenceOf(started), notice);
   }
 }
