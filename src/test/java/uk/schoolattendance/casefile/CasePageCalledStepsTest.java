@@ -184,16 +184,22 @@ class CasePageCalledStepsTest {
     return fields;
   }
 
-  @Test
-  void eachPenaltyNoticesStepsShowInTheTimelineAndThePaymentInTheNoticesTable() {
-    CaseFixtures.clockAt(2026, 11, 2, 10);
+  /** A term-time leave case whose notices are prepared: its leave evidence checked by the compliance team. */
+  private ProcessInstance termTimeLeaveNoticesPrepared() {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
         CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), CaseFileCases.newUpn()),
             "2026-09-14", "2026-10-09"));
-    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
     completeCalled("compliance", instance, "Task_CheckLeaveEvidence", Map.of(
         "evidenceLeaveApplication", true, "evidenceWrittenRefusal", true, "evidenceWrittenWarning", true,
         "evidenceRegistrationCertificate", true));
+    return instance;
+  }
+
+  @Test
+  void eachPenaltyNoticesStepsShowInTheTimelineAndThePaymentInTheNoticesTable() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = termTimeLeaveNoticesPrepared();
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
     CaseFileClient compliance = signedIn("compliance");
     var rows = compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr");
     List<String> numbers = rows.select("td:eq(0)").eachText();
@@ -246,13 +252,8 @@ class CasePageCalledStepsTest {
   @Test
   void eachParentsProsecutionForNonPaymentShowsItsOwnOutcomeNamingTheParent() {
     CaseFixtures.clockAt(2026, 11, 2, 10);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
-        CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), CaseFileCases.newUpn()),
-            "2026-09-14", "2026-10-09"));
+    ProcessInstance instance = termTimeLeaveNoticesPrepared();
     String reference = new CaseFileCases(runtimeService).referenceOf(instance);
-    completeCalled("compliance", instance, "Task_CheckLeaveEvidence", Map.of(
-        "evidenceLeaveApplication", true, "evidenceWrittenRefusal", true, "evidenceWrittenWarning", true,
-        "evidenceRegistrationCertificate", true));
     CaseFileClient compliance = signedIn("compliance");
     for (String number : compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr td:eq(0)").eachText()) {
       compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
