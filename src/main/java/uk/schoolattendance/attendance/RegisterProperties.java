@@ -57,8 +57,43 @@ public record RegisterProperties(
     noticeReasonCodes = noticeReasonCodes == null || noticeReasonCodes.isEmpty()
         ? Map.of("holiday", List.of("G"), "late", List.of("U"))
         : Map.copyOf(noticeReasonCodes);
+    checkNoticeReasonCodes(noticeReasonCodes, codeSets);
     if (batchSize < 1) {
       throw new IllegalStateException("attendance.register.batch-size must be at least 1");
+    }
+  }
+
+  /**
+   * The reasons {@code notice-reason-codes} may name: the census's term-time holiday and late
+   * arrival ("other", a mixture of codes, is what is left: it has no codes of its own).
+   */
+  public static final List<String> NOTICE_REASONS = List.of("holiday", "late");
+
+  /**
+   * A council's typo must not be ignored: a reason that is not one of {@link #NOTICE_REASONS}, a
+   * reason with no codes, or a code that is not an unauthorised absence code of the register's code
+   * sets stops start-up, naming the key and what it may be.
+   */
+  private static void checkNoticeReasonCodes(Map<String, List<String>> reasons, List<CodeSet> codeSets) {
+    java.util.Set<String> unauthorised = new java.util.TreeSet<>();
+    codeSets.forEach(set -> set.unauthorised().forEach(code -> unauthorised.add(code.toUpperCase(java.util.Locale.ROOT))));
+    for (Map.Entry<String, List<String>> reason : new java.util.TreeMap<>(reasons).entrySet()) {
+      String key = "attendance.register.notice-reason-codes." + reason.getKey();
+      if (!NOTICE_REASONS.contains(reason.getKey())) {
+        throw new IllegalStateException(key + ": '" + reason.getKey() + "' is not a reason for a penalty notice: the reasons"
+            + " are " + String.join(" and ", NOTICE_REASONS) + " (a mixture of codes is 'other', which has no codes)");
+      }
+      if (reason.getValue() == null || reason.getValue().isEmpty()) {
+        throw new IllegalStateException(key + ": list the unauthorised absence codes that make a notice's reason "
+            + reason.getKey() + " (one or more of " + String.join(", ", unauthorised) + ")");
+      }
+      for (String code : reason.getValue()) {
+        String upper = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!unauthorised.isEmpty() && !unauthorised.contains(upper)) {
+          throw new IllegalStateException(key + ": '" + code + "' is not an unauthorised absence code of the register's"
+              + " code sets (attendance.register.code-sets): use one or more of " + String.join(", ", unauthorised));
+        }
+      }
     }
   }
 

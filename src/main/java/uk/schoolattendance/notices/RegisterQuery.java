@@ -10,7 +10,10 @@ import uk.schoolattendance.process.SqlLists;
  * limits the search to those schools' pupils (a school user: see docs/security.md); null means
  * every school. {@code search} is the register page's one search box: a notice number, case
  * reference, child's UPN or parent's id (or the person it names), matched exactly as typed or in
- * capitals.
+ * capitals. {@code beyondLimit}, when set, keeps only the standing notices beyond (true) or within
+ * (false) a limit of {@code limit} notices to the same parent for the same child
+ * ({@link PenaltyNoticeEntry#beyondLimit}): the print queue pages its letters apart from those
+ * held back.
  */
 public record RegisterQuery(
     String caseReference,
@@ -20,17 +23,27 @@ public record RegisterQuery(
     int page,
     int size,
     Set<String> schoolUrns,
-    String search) {
+    String search,
+    Boolean beyondLimit,
+    int limit) {
 
   /** The API's filters, each null for none, without the page's search box: a case's or a pupil's notices too. */
   public static RegisterQuery ofFilters(
       String caseReference, String pupilUpn, String parentId, String status, int page, int size, Set<String> schoolUrns) {
-    return new RegisterQuery(caseReference, pupilUpn, parentId, status, page, size, schoolUrns, null);
+    return new RegisterQuery(caseReference, pupilUpn, parentId, status, page, size, schoolUrns, null, null, 0);
   }
 
   /** The register page's filters: a state and the search box's words (either null for none). */
   public static RegisterQuery ofPage(String status, String search, int page, int size) {
-    return new RegisterQuery(null, null, null, status, page, size, null, search);
+    return new RegisterQuery(null, null, null, status, page, size, null, search, null, 0);
+  }
+
+  /**
+   * The print queue: the prepared notices within the limit of {@code limit} (the letters to post),
+   * or, {@code beyondLimit}, those beyond it (held back, not to be printed).
+   */
+  public static RegisterQuery ofPrintQueue(boolean beyondLimit, int limit, int page, int size) {
+    return new RegisterQuery(null, null, null, PenaltyNoticeEntry.PREPARED, page, size, null, null, beyondLimit, limit);
   }
 
   String where(List<Object> args) {
@@ -48,6 +61,13 @@ public record RegisterQuery(
         args.add(search);
         args.add(capitals);
       }
+    }
+    if (beyondLimit != null) {
+      // the SQL of PenaltyNoticeEntry.beyondLimit: a standing notice whose place is past the limit
+      where.append(where.isEmpty() ? " WHERE " : " AND ");
+      where.append(beyondLimit ? "(status <> ? AND notice_sequence > ?)" : "(status = ? OR notice_sequence <= ?)");
+      args.add(PenaltyNoticeEntry.WITHDRAWN);
+      args.add(limit);
     }
     if (schoolUrns != null) {
       where.append(where.isEmpty() ? " WHERE " : " AND ");

@@ -81,6 +81,16 @@ public final class CaseFileClient {
             .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
   }
 
+  /** A form sent as given, a name repeated for each value (a form's several inputs of one name): {@code name=value} pairs. */
+  public Page postPairs(String path, List<String[]> pairs) {
+    List<String> encoded = new ArrayList<>();
+    pairs.forEach(pair -> encoded.add(encode(pair[0]) + "=" + encode(pair[1])));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(String.join("&", encoded))));
+  }
+
   /** Sends a request with this person's cookies. */
   public HttpResponse<byte[]> raw(HttpRequest.Builder request) {
     try {

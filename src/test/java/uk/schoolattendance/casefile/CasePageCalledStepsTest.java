@@ -229,6 +229,12 @@ class CasePageCalledStepsTest {
         "Reason: Sent to the other parent", "Chris Clarke");
     assertThat(page.html().select("#notices thead").text()).contains("Paid");
     assertThat(page.html().select("#notices tbody tr").first().text()).contains("£80.00 on 4 November 2026");
+    // the withdrawn notice bars prosecuting its parent for its period (reg 8): the case page says so beside the notices
+    String withdrawnParent = rows.get(1).select("td:eq(1)").text();
+    assertThat(page.html().select("#prosecution-bars li").eachText()).containsExactly("No prosecution of " + withdrawnParent
+        + " for an offence period overlapping 14 September 2026 to 9 October 2026: penalty notice " + numbers.get(1)
+        + " was withdrawn on 5 November 2026");
+    assertThat(page.html().select("#prosecution-bars-heading").text()).isEqualTo("No prosecution for these periods");
   }
 
   /** Takes one court proceedings through to its recorded outcome on the hearing day, as the officer. */

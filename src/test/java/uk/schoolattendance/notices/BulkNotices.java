@@ -19,7 +19,7 @@ public final class BulkNotices {
 
   private static final String[] STATES = {"issued", "unpaid", "paid", "withdrawn", "prosecuted", "issued", "unpaid"};
 
-  /** One notice made: its number, state and the day the register's page sorts it by (null: nothing due). */
+  /** One notice made: its number, state ({@code beyond-limit} for a prepared one held back) and the day the register's page sorts it by (null: nothing due). */
   public record Made(String noticeNumber, String status, LocalDate deadline, LocalDate dayOfIssue) {}
 
   private final JdbcTemplate jdbc;
@@ -66,6 +66,37 @@ public final class BulkNotices {
             + " deemed_received_on, reduced_amount, full_amount, reduced_deadline, final_deadline, information_deadline,"
             + " status, amount_paid, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    return notices;
+  }
+
+  /**
+   * {@code count} prepared notices (letters waiting to be posted) under case reference {@code key},
+   * numbered {@code PN-<year>-000001}…, prepared on many days with many ties; every
+   * {@code beyondEvery}-th (0: none) is a 3rd notice to its parent for its child, beyond the
+   * national limit of 2, so held back. Not in a process: nothing is due, so the register sorts
+   * them newest prepared, then highest number first.
+   */
+  public static BulkNotices prepared(JdbcTemplate jdbc, String key, int year, int count, LocalDate today, int beyondEvery) {
+    BulkNotices notices = new BulkNotices(jdbc, key);
+    List<Object[]> rows = new ArrayList<>();
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    for (int i = 1; i <= count; i++) {
+      String number = String.format("PN-%04d-%06d", year, i);
+      LocalDate prepared = today.minusDays(i % 20);
+      boolean beyond = beyondEvery > 0 && i % beyondEvery == 0;
+      rows.add(new Object[] {
+          number, key, "A" + String.format("%012d", i), "Pupil " + i, "100001", "BULK-P" + i, "Parent " + i,
+          i + " Bulk Street, Southend SS1 1AA", "other", Date.valueOf(prepared.minusDays(30)), Date.valueOf(prepared.minusDays(5)),
+          beyond ? 3 : 1, "post-2024", Date.valueOf(prepared), new BigDecimal("80.00"), new BigDecimal("160.00"),
+          Date.valueOf(prepared.plusMonths(6)), "prepared", now, now});
+      notices.made.add(new Made(number, beyond ? "beyond-limit" : "prepared", null, prepared));
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO pn_notice (notice_number, case_reference, pupil_upn, pupil_name, school_urn, parent_id, parent_name,"
+            + " parent_address, notice_reason, offence_from, offence_to, notice_sequence, rate_scheme, prepared_on,"
+            + " reduced_amount, full_amount, information_deadline, status, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
     return notices;
   }

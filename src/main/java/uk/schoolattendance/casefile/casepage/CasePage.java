@@ -16,6 +16,8 @@ import uk.schoolattendance.persons.Persons;
  * @param timeline everything that happened, newest first
  * @param letters the letters sent, each a PDF
  * @param notices the penalty notices and their state
+ * @param prosecutionBars the withdrawn notices to a parent of the case for its pupil, any period: no
+ *     prosecution of that parent for an overlapping offence period (reg 8, {@link uk.schoolattendance.notices.ProsecutionBar})
  * @param actions what the viewer may do here
  * @param banner a confirmation of what the viewer just did, or null
  */
@@ -28,6 +30,7 @@ public record CasePage(
     List<TimelineEntry> timeline,
     List<Letter> letters,
     List<NoticeView> notices,
+    List<ProsecutionBarView> prosecutionBars,
     List<DocumentView> documents,
     Actions actions,
     String banner,
@@ -90,6 +93,13 @@ public record CasePage(
   public record TimelineEntry(String when, String title, String by, String text, String onDay, String where) {}
 
   public record Letter(String title, String href) {}
+
+  /**
+   * A withdrawn notice that bars prosecuting its parent (reg 8), in words: "No prosecution of Alex
+   * Parent for an offence period overlapping 2 November 2026 to 13 November 2026: penalty notice
+   * PN-2026-000001 was withdrawn on 20 November 2026".
+   */
+  public record ProsecutionBarView(String parent, String noticeNumber, String offencePeriod, String withdrawnOn, String words) {}
 
   /** A notice of the case; {@code amountDue} says what the parent may still pay and by when, soonest first. */
   public record NoticeView(String number, String parent, String status, String issuedOn, String amountDue, String paid) {}

@@ -31,6 +31,7 @@ import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
+import uk.schoolattendance.notices.ProsecutionBar;
 import uk.schoolattendance.notices.RegisterQuery;
 import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.process.Json;
@@ -80,6 +81,7 @@ class CasePageReader {
   private final PenaltyNoticeProperties noticeProperties;
   private final CalledSteps calledSteps;
   private final org.camunda.bpm.engine.RepositoryService repositoryService;
+  private final ProsecutionBar prosecutionBar;
 
   CasePageReader(
       CaseIndex index, VisibleCases visible, CaseSummaries summaries, HistoryService historyService,
@@ -87,7 +89,8 @@ class CasePageReader {
       CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
       PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures,
       CaseReassignment reassignment, ThresholdWords threshold, PenaltyNoticeProperties noticeProperties,
-      CalledSteps calledSteps, org.camunda.bpm.engine.RepositoryService repositoryService) {
+      CalledSteps calledSteps, org.camunda.bpm.engine.RepositoryService repositoryService, ProsecutionBar prosecutionBar) {
+    this.prosecutionBar = prosecutionBar;
     this.noticeProperties = noticeProperties;
     this.reassignment = reassignment;
     this.threshold = threshold;
@@ -146,6 +149,7 @@ class CasePageReader {
         timeline(values, called),
         letters(caseReference, values, called, notices),
         notices(notices, row.pupilUpn()),
+        prosecutionBars(parents, row.pupilUpn()),
         documents(caseReference, caseId),
         actions(caseId, row.level(), open, values, parents, forms),
         banner,
@@ -350,6 +354,30 @@ class CasePageReader {
           .forEach(views::add);
     }
     return views;
+  }
+
+  /**
+   * The withdrawn notices to each parent of the case for its pupil, any period and whoever issued
+   * them: none of those parents may be prosecuted for an offence period overlapping the notice's
+   * (reg 8). The same notices the forms where a prosecution is chosen show.
+   */
+  private List<CasePage.ProsecutionBarView> prosecutionBars(List<Parent> parents, String pupilUpn) {
+    List<CasePage.ProsecutionBarView> bars = new ArrayList<>();
+    if (pupilUpn == null) {
+      return bars;
+    }
+    for (Parent parent : parents) {
+      for (PenaltyNoticeEntry notice : prosecutionBar.barring(parent, pupilUpn, null, null)) {
+        String period = dates.day(notice.offenceFrom()) + " to " + dates.day(notice.offenceTo());
+        String withdrawn = notice.withdrawnOn() == null ? "" : dates.day(notice.withdrawnOn());
+        String issuer = notice.issuedBy() == null || PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())
+            ? "" : " (issued by " + (notice.issuerName() == null ? notice.issuedBy() : notice.issuerName()) + ")";
+        bars.add(new CasePage.ProsecutionBarView(parent.name(), notice.noticeNumber(), period, withdrawn,
+            "No prosecution of " + parent.name() + " for an offence period overlapping " + period + ": penalty notice "
+                + notice.noticeNumber() + issuer + " was withdrawn" + (withdrawn.isEmpty() ? "" : " on " + withdrawn)));
+      }
+    }
+    return bars;
   }
 
   /** What was paid and when, for the notices table: "£80.00 on 3 March 2026"; empty when unpaid. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -94,7 +95,7 @@ class RegisterPageController {
     }
     long total = chosen == null ? options.get(0).count() : counts.get(chosen);
     int pages = (int) Math.max(1, (total + RegisterRows.PAGE_SIZE - 1) / RegisterRows.PAGE_SIZE);
-    int shownPage = pageShown(page, pages, errors);
+    int shownPage = pageShown(page, pages, "notices", "notices-heading", errors);
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
@@ -106,7 +107,7 @@ class RegisterPageController {
     model.addAttribute("page", new RegisterPage(
         "Penalty notices", chosen == null ? "" : chosen, search == null ? "" : search, options, shown,
         number(total) + (total == 1 ? " notice" : " notices"), showing,
-        pagination(chosen, search, shownPage, pages), rows.count(PenaltyNoticeEntry.PREPARED, null),
+        pagination(shownPage, pages, each -> link(PATH, chosen, search, each)), rows.count(PenaltyNoticeEntry.PREPARED, null),
         link(PATH + "/export.csv", chosen, search, null), errors));
     return "casefile/register";
   }
@@ -115,7 +116,7 @@ class RegisterPageController {
    * The page asked for, from 1 (1 without one). One that is not a whole number, or past the last
    * page, is named in {@code errors}; the nearest page is shown (page 1 for one that is not a number).
    */
-  private static int pageShown(String page, int pages, List<FieldError> errors) {
+  static int pageShown(String page, int pages, String what, String field, List<FieldError> errors) {
     if (page == null || page.isBlank()) {
       return 1;
     }
@@ -123,14 +124,14 @@ class RegisterPageController {
     try {
       asked = Integer.parseInt(page.strip());
     } catch (NumberFormatException e) {
-      errors.add(new FieldError("notices-heading", "Page " + shown(page) + " does not exist: pages are numbered from 1 to "
+      errors.add(new FieldError(field, "Page " + shown(page) + " does not exist: pages are numbered from 1 to "
           + number(pages) + " (page 1 is shown below)"));
       return 1;
     }
     if (asked < 1 || asked > pages) {
       int nearest = asked < 1 ? 1 : pages;
-      errors.add(new FieldError("notices-heading", "Page " + shown(page) + " does not exist: "
-          + (pages == 1 ? "these notices fit on page 1" : "these notices fill pages 1 to " + number(pages))
+      errors.add(new FieldError(field, "Page " + shown(page) + " does not exist: "
+          + (pages == 1 ? "these " + what + " fit on page 1" : "these " + what + " fill pages 1 to " + number(pages))
           + " (page " + number(nearest) + " is shown below)"));
       return nearest;
     }
@@ -141,7 +142,7 @@ class RegisterPageController {
    * The pagination: previous and next, the first and last page, and the pages either side of the
    * one shown, with an ellipsis for each gap (the GOV.UK pagination component's pattern).
    */
-  private static Pagination pagination(String state, String search, int page, int pages) {
+  static Pagination pagination(int page, int pages, IntFunction<String> href) {
     List<PageLink> links = new ArrayList<>();
     Integer last = null;
     for (int each = 1; each <= pages; each++) {
@@ -149,12 +150,12 @@ class RegisterPageController {
         if (last != null && each - last > 1) {
           links.add(new PageLink(null, null, false));
         }
-        links.add(new PageLink(each, link(PATH, state, search, each), each == page));
+        links.add(new PageLink(each, href.apply(each), each == page));
         last = each;
       }
     }
     return new Pagination(
-        page > 1 ? link(PATH, state, search, page - 1) : null, page < pages ? link(PATH, state, search, page + 1) : null,
+        page > 1 ? href.apply(page - 1) : null, page < pages ? href.apply(page + 1) : null,
         links);
   }
 
@@ -173,7 +174,7 @@ class RegisterPageController {
     return builder.encode().build().toUriString();
   }
 
-  private static String number(long value) {
+  static String number(long value) {
     return String.format(Locale.UK, "%,d", value);
   }
 

@@ -27,8 +27,6 @@ class RegisterRows {
 
   /** The notices one page of the register lists. */
   static final int PAGE_SIZE = 100;
-  /** The most letters the print queue lists at once (the oldest due first). */
-  static final int PRINT_QUEUE_LIMIT = 1000;
 
   private final PenaltyNoticeRegister register;
   private final TaskService taskService;
@@ -50,9 +48,25 @@ class RegisterRows {
     return rows(register.byDeadline(RegisterQuery.ofPage(state, search, page, PAGE_SIZE), dates.today()));
   }
 
-  /** The prepared notices, soonest due first, for the print queue. */
-  List<RegisterRow> waitingToBePosted() {
-    return rows(register.byDeadline(RegisterQuery.ofPage(PenaltyNoticeEntry.PREPARED, null, 0, PRINT_QUEUE_LIMIT), dates.today()));
+  /**
+   * Page {@code page} (from 0) of {@link #PAGE_SIZE} letters to post, for the print queue: the
+   * prepared notices within the limit, soonest due first (the register's order).
+   */
+  List<RegisterRow> lettersToPost(int page) {
+    return rows(register.byDeadline(RegisterQuery.ofPrintQueue(false, properties.limit(), page, PAGE_SIZE), dates.today()));
+  }
+
+  /** How many letters wait to be posted: the prepared notices within the limit (every page of the print queue). */
+  long countLettersToPost() {
+    return register.count(RegisterQuery.ofPrintQueue(false, properties.limit(), 0, 1));
+  }
+
+  /**
+   * Every prepared notice beyond the limit (held back: not to be printed), soonest due first. Few:
+   * only a notice recorded late moves one there; the print queue lists every one.
+   */
+  List<RegisterRow> heldBack() {
+    return rows(register.byDeadline(RegisterQuery.ofPrintQueue(true, properties.limit(), 0, Integer.MAX_VALUE), dates.today()));
   }
 
   /** Every notice matching the filters, in the page's order, one at a time: for the CSV export. */

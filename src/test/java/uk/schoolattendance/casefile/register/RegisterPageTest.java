@@ -558,6 +558,72 @@ class RegisterPageTest {
     return page.html().select("#notices tr[data-notice]").eachAttr("data-notice");
   }
 
+  private static java.util.List<String> lettersOn(CaseFileClient.Page page) {
+    return page.html().select("#print-queue-form input[name=notice]").eachAttr("value");
+  }
+
+  @Test
+  void thePrintQueuePagesThousandsOfLettersAndNeverLeavesOneOffAndMarksEveryLetterOfAPage() {
+    String mine = prepared();
+    String alsoMine = prepared();
+    Long others = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM pn_notice WHERE status = 'prepared' AND notice_sequence <= 2", Long.class);
+    // after a holiday term: 2,345 letters prepared, every 500th a notice now beyond the limit (held back)
+    uk.schoolattendance.notices.BulkNotices bulk =
+        uk.schoolattendance.notices.BulkNotices.prepared(jdbc, "AC-QUEUE-2345", 1992, 2345, POSTING_DAY, 500);
+    try {
+      long total = others + 2341;
+      int pages = (int) ((total + 99) / 100);
+      String totalWords = String.format(java.util.Locale.UK, "%,d", total);
+      CaseFileClient compliance = signedIn("compliance");
+      CaseFileClient.Page first = compliance.get("/casework/register/print-queue");
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.html().select("#letters-heading").text()).isEqualTo("Showing 1 to 100 of " + totalWords + " letters");
+      assertThat(lettersOn(first)).hasSize(100).contains(mine, alsoMine);
+      assertThat(first.html().select("#next-page").attr("href")).isEqualTo("/casework/register/print-queue?page=2");
+      assertThat(first.html().select("#notices-hint").text()).contains("Ticks are kept for this page only");
+      // the page's own letters go back with the form, for "Mark all 100 letters on this page"
+      assertThat(first.html().select("#print-queue-form input[name=onPage]").eachAttr("value")).isEqualTo(lettersOn(first));
+      assertThat(first.html().select("#mark-page").text()).isEqualTo("Mark all 100 letters on this page as posted or handed over today");
+
+      CaseFileClient.Page eleventh = compliance.get("/casework/register/print-queue?page=11");
+      assertThat(eleventh.html().select("#letters-heading").text())
+          .isEqualTo("Showing 1,001 to 1,100 of " + totalWords + " letters");
+      assertThat(eleventh.html().select("#pagination a[aria-current=page]").text()).isEqualTo("11");
+      assertThat(eleventh.html().select("#print-queue-form input[name=page]").val()).isEqualTo("11");
+
+      // every letter on exactly one page, none left off, none held back among them
+      java.util.List<String> all = new java.util.ArrayList<>();
+      for (int page = 1; page <= pages; page++) {
+        all.addAll(lettersOn(compliance.get("/casework/register/print-queue?page=" + page)));
+      }
+      java.util.List<String> held = java.util.List.of("PN-1992-000500", "PN-1992-001000", "PN-1992-001500", "PN-1992-002000");
+      java.util.List<String> bulkLetters = bulk.inRegisterOrder("prepared");
+      assertThat(bulkLetters).hasSize(2341);
+      assertThat(all).hasSize((int) total).doesNotHaveDuplicates().containsAll(bulkLetters).doesNotContainAnyElementsOf(held);
+      assertThat(all.stream().filter(bulkLetters::contains).toList()).containsExactlyElementsOf(bulkLetters);
+      assertThat(first.html().select("#held-back li[data-notice]").eachAttr("data-notice")).containsAll(held);
+      CaseFileClient.Page beyond = compliance.get("/casework/register/print-queue?page=" + (pages + 1));
+      assertThat(beyond.status()).isEqualTo(400);
+      assertThat(beyond.html().select(".govuk-error-summary li").eachText()).containsExactly("Page ‘" + (pages + 1)
+          + "’ does not exist: these letters fill pages 1 to " + pages + " (page " + pages + " is shown below)");
+
+      // "Mark all on this page" marks exactly the letters the page listed (not the ticks, not letters that came since),
+      // and the same page is shown again
+      String csrf = first.html().select("#print-queue-form input[name=_csrf]").val();
+      CaseFileClient.Page marked = compliance.postPairs("/casework/register/print-queue", java.util.List.of(
+          new String[] {"_csrf", csrf}, new String[] {"onPage", mine}, new String[] {"onPage", alsoMine},
+          new String[] {"notice", mine}, new String[] {"method", "post"}, new String[] {"page", "2"}, new String[] {"all", "page"}));
+      assertThat(marked.status()).isEqualTo(302);
+      assertThat(path(marked.location())).isEqualTo("/casework/register/print-queue?posted=2&method=post&page=2");
+      assertThat(register.get(mine).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+      assertThat(register.get(alsoMine).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+      assertThat(register.get(bulkLetters.get(0)).status()).isEqualTo(PenaltyNoticeEntry.PREPARED);
+    } finally {
+      bulk.delete();
+    }
+  }
+
   @Test
   @SuppressWarnings({"rawtypes", "unchecked"})
   void thousandsOfNoticesArePagedInAStableOrderWithTheFiltersKeptAndTheCsvHoldsThemAll() {
