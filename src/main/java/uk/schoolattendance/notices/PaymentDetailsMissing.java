@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * to pay is unset (SI 2007/1867 reg 3(f), (g)): the message names each missing property of
  * {@code attendance.penalty-notices.authority}. From "Prepare penalty notice" the job fails, is
  * retried and then raises an incident with this message (Cockpit shows it); the project's API
- * answers 409, the print queue says it, and Tasklist (the engine REST API, which answers 400 with
- * the message: a 5xx would hide it) shows it. Either way nothing changes.
+ * and the engine REST API (which Tasklist uses, {@code web/EngineRestErrors}) answer 409 with the
+ * message, the print queue says it, and Tasklist shows it. Either way nothing changes.
  */
 public class PaymentDetailsMissing extends BadUserRequestException {
 

@@ -13,12 +13,17 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import uk.schoolattendance.notices.PaymentDetailsMissing;
 
 /**
  * Engine REST API: bad input the engine reports as a failure still answers 400 with the message
  * naming the field and the rule, instead of Camunda's 500: an {@link InvalidInputException} thrown
  * deep in a listener, a delegate or an expression, a Java-serialized object variable, a password
- * that breaks the policy. Everything else is answered as Camunda does; {@link
+ * that breaks the policy. A completion refused because the council's payment details are not set
+ * ({@link PaymentDetailsMissing}, "Post or hand over the notice") answers 409 as the project's API
+ * does: the request is well formed, nothing the client could send would be taken, and it is the
+ * notice's state (no letter may go while it would name no way to pay) that refuses it; the message
+ * names each missing property. Everything else is answered as Camunda does; {@link
  * EngineRestErrorSanitizer} then hides the details of any 5xx. Registered ahead of Camunda's own
  * mappers for the same types.
  */
@@ -38,6 +43,10 @@ final class EngineRestErrors {
     if (refused != null) {
       // Some endpoints wrap a refusal ("Task id is null", 400): it is still a refusal
       return ExceptionHandlerHelper.getInstance().getResponse(refused);
+    }
+    PaymentDetailsMissing notReady = causeOfType(exception, PaymentDetailsMissing.class);
+    if (notReady != null) {
+      return answer(Response.Status.CONFLICT, PaymentDetailsMissing.class.getSimpleName(), notReady.getMessage());
     }
     String badInput = badInputMessage(exception);
     if (badInput != null) {

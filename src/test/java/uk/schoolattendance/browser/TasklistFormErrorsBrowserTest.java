@@ -32,6 +32,7 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
   private static final String TARGET = "input[id$='Field_AttendanceTarget']";
   private static final String REVIEW_DATE = "input[id*='Field_ReviewDate']";
   private static final String COMPLETE = "button[ng-click='complete()']";
+  private static final String START = "button[ng-click='startProcessInstance()']";
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -55,13 +56,21 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
       assertThat(sessionsLabel.getText()).isEqualTo("Unauthorised sessions, last 10 school weeks");
       assertThat(cutOff(browser, sessionsLabel)).as("label cut off").isFalse();
 
+      // the case history's header cells are column headers, not tab stops between the fields and Complete
+      List<WebElement> headers = browser.driver().findElements(By.cssSelector("table[id$='Table_CaseHistory'] th"));
+      assertThat(headers).hasSize(5);
+      browser.waitUntil("history-headers-no-tab-stops", () -> headers.stream()
+          .allMatch(header -> "-1".equals(header.getDomProperty("tabIndex")) && header.getDomAttribute("aria-label") == null));
+
       // 5, 12, 20: Complete with the target left empty is refused in words naming the field, the red box
       // says so without covering the form's lower fields or its buttons, and focus goes to the field
       browser.press(By.cssSelector(COMPLETE));
       browser.waitUntil("refused", () -> !browser.errorNotifications().isEmpty());
       assertThat(browser.errorNotifications().get(0))
+          .contains("There is a problem")
           .contains("Attendance target (%) is required")
-          .doesNotContain("Field is required");
+          .doesNotContain("Field is required")
+          .doesNotContain("An error happened");
       assertThat(errorsOf(browser, "Field_AttendanceTarget")).isEqualTo("Attendance target (%) is required");
       browser.waitUntil("focus-on-target", () -> activeId(browser).endsWith("Field_AttendanceTarget"));
       WebElement box = redBox(browser);
@@ -89,15 +98,18 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
       browser.waitUntil("over-max", () -> errorsOf(browser, "Field_AttendanceTarget")
           .equals("Attendance target (%) must be 100 or less"));
 
-      // 20: the server's refusal (a target below the pupil's attendance) is shown and takes focus
+      // 20: the server's refusal (a target below the pupil's attendance) is shown under "There is a
+      // problem", and focus goes to the field it names, which it describes; its message links to the field
       browser.type(TARGET, "50");
       clear(browser, REVIEW_DATE);
       browser.waitUntil("date-mended", () -> errorsOf(browser, "Field_ReviewDate").isEmpty());
       browser.press(By.cssSelector(COMPLETE));
       browser.waitUntil("server-refused", () -> browser.errorNotifications().stream()
           .anyMatch(text -> text.contains("Attendance target (%)") && text.contains("attendanceTarget")));
-      browser.waitUntil("focus-on-refusal", () -> (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
-          "return !!document.activeElement.closest('.page-notifications');"));
+      browser.waitUntil("focus-on-target-after-server-refusal", () -> activeId(browser).endsWith("Field_AttendanceTarget"));
+      assertRefusalLinkedTo(browser, redBox(browser), browser.driver().findElement(By.cssSelector(TARGET)),
+          "Attendance target (%) (attendanceTarget)");
+      browser.screenshot("tasklist-server-refusal-focuses-its-field");
 
       // put right, the task completes and no rolled-over date reached the case
       closeTheRedBox(browser);
@@ -122,6 +134,72 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
       assertThat(labelledBy).isNotBlank();
       assertThat(browser.driver().findElement(By.id(labelledBy)).getText()).startsWith("Route");
     }
+  }
+
+  /**
+   * The start dialog refuses as a task's form does: Start with required fields empty focuses the
+   * first of them, the box is titled "There is a problem" and names each field; the server's
+   * refusal of a field (a UPN whose check letter is wrong) names it by its label, focuses it and
+   * links to it. Nothing is started.
+   */
+  @Test
+  void theStartDialogFocusesTheFieldItRefusesAndNamesIt() {
+    // a UPN whose check letter is wrong: the form takes its shape, the server refuses it
+    String valid = Upns.valid("801200007799");
+    String upn = (valid.charAt(0) == 'A' ? "B" : "A") + valid.substring(1);
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
+      browser.visible(By.cssSelector("[id$='Field_PupilUpn']"));
+      browser.press(By.cssSelector(START));
+      browser.waitUntil("start-refused", () -> !browser.errorNotifications().isEmpty());
+      assertThat(browser.errorNotifications().get(0))
+          .contains("There is a problem")
+          .contains("Unique Pupil Number (UPN) is required")
+          .contains("Pupil's name is required")
+          .doesNotContain("could not be started");
+      browser.waitUntil("focus-on-upn", () -> activeId(browser).endsWith("Field_PupilUpn"));
+      closeTheStartDialogsBox(browser);
+
+      browser.type("[id$='Field_PupilUpn']", upn);
+      browser.type("[id$='Field_PupilName']", "Rowan Checkletter");
+      browser.type("[id$='Field_SchoolUrn']", "100002");
+      browser.type("[id$='Field_AttendancePercent']", "84.5");
+      browser.type("[id$='Field_UnauthorisedSessions']", "6");
+      browser.type("[id$='Field_Parent1Name']", "Alex Checkletter");
+      browser.type("[id$='Field_Parent1Address']", "1 High Street, Southend");
+      browser.press(By.cssSelector(START));
+      browser.waitUntil("server-refused-upn", () -> browser.errorNotifications().stream()
+          .anyMatch(text -> text.contains("check letter")));
+      browser.waitUntil("focus-on-upn-after-server-refusal", () -> activeId(browser).endsWith("Field_PupilUpn"));
+      WebElement box = browser.driver().findElements(By.cssSelector(".modal .notifications .alert-danger")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+      assertThat(box.getText()).contains("There is a problem");
+      assertRefusalLinkedTo(browser, box, browser.driver().findElement(By.cssSelector("[id$='Field_PupilUpn']")),
+          "Unique Pupil Number (UPN) (pupilUpn): check letter");
+      browser.screenshot("tasklist-start-refusal-focuses-its-field");
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("pupilUpn", upn).count()).isZero();
+  }
+
+  /** The box's message names the field, is a link to it, describes it; the field is marked invalid. */
+  private static void assertRefusalLinkedTo(Browser browser, WebElement box, WebElement field, String naming) {
+    WebElement link = box.findElement(By.cssSelector(".message a"));
+    assertThat(link.getText()).startsWith(naming);
+    assertThat(link.getDomAttribute("href")).isEqualTo("#" + field.getDomAttribute("id"));
+    String message = box.findElement(By.cssSelector(".message")).getDomAttribute("id");
+    assertThat(field.getDomAttribute("aria-describedby")).contains(message);
+    assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+    // following the link from the box brings the person back to the field
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus();", link);
+    link.click();
+    browser.waitUntil("link-to-field", () -> activeId(browser).equals(field.getDomAttribute("id")));
+  }
+
+  private static void closeTheStartDialogsBox(Browser browser) {
+    browser.driver().findElements(By.cssSelector(".modal .notifications .alert-danger .close")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+    browser.waitUntil("start-box-closed", () -> browser.errorNotifications().isEmpty());
   }
 
   private String openTask(ProcessInstance started) {

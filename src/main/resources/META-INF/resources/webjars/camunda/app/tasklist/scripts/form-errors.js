@@ -10,10 +10,17 @@
 // - form-js's own refusals name the field: "Attendance target (%) is required", not "Field is
 //   required.", and the red box Tasklist shows after a refused Complete lists them; a refusal
 //   from the server already carries its text.
-// - After a refused Complete, focus goes to the first field in error (its message is linked to it)
-//   or, for a refusal from the server, to the red box, not to the page's <body>.
+// - After a refused Complete (or Start, in the start dialog), focus goes to the first field in error
+//   (its message is linked to it), not to the page's <body>. A refusal from the server that names a
+//   field ("Attendance target (%) (attendanceTarget): …", "pupilUpn: …") focuses that field too:
+//   the red box's message leads with the field's label, is a link to it, and describes it
+//   (aria-describedby, aria-invalid). Only a refusal naming no field of the form focuses the box.
+// - The red box is titled "There is a problem" (the GOV.UK error summary's words), not Camunda's
+//   "An error happened while submitting the task form" / "The process could not be started".
 // - A group of radio buttons (or checkboxes) is a group named by its label, so a screen reader
 //   says "Does the parent agree to an early help assessment? Yes, radio button".
+// - The case history table's header cells are column headers, not tab stops (form-js made each a
+//   sort button sorting dates as words).
 // browser/TasklistFormErrorsBrowserTest shows each in Chromium.
 import { withFormJs } from './form-js.js';
 
@@ -283,35 +290,149 @@ function setUpForms(found) {
 withFormJs('casework-form-errors', 'its refusals do not name their fields and typed dates are not checked', setUpForms);
 
 // ---------------------------------------------------------------------------------------------
-// Focus after a refused Complete; named groups of radio buttons and checkboxes
+// Focus after a refused Complete or Start; the red box's title and its link to the field
 
-const COMPLETE = 'button[ng-click="complete()"]';
+/** Complete on a task's form, Start in the start dialog: a refusal after either is shown the same way. */
+const SUBMIT = 'button[ng-click="complete()"], button[ng-click="startProcessInstance()"]';
+/** The red box's title, as the GOV.UK error summary words it, instead of Camunda's. */
+const PROBLEM = 'There is a problem';
 let completedAt = 0;
+let refusals = 0;
 
 function completing(event) {
   const target = event.target instanceof Element ? event.target : null;
-  const onComplete = target && target.closest(COMPLETE);
+  const onSubmit = target && target.closest(SUBMIT);
   const shortcut = event.type === 'keydown' && event.key === 'Enter' && (event.ctrlKey || event.metaKey)
     && target && target.closest('.fjs-container');
   const pressed = event.type === 'click' || event.key === 'Enter' || event.key === ' ';
-  if ((onComplete && pressed) || shortcut) {
+  if ((onSubmit && pressed) || shortcut) {
     completedAt = Date.now();
   }
 }
 
-function firstFieldInError() {
-  const field = document.querySelector('.fjs-container .fjs-has-errors');
-  if (!field) {
+function focusable(container) {
+  return container.querySelector('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]');
+}
+
+/** The form the refusal is about: the start dialog's when it is open, else the task's. */
+function shownContainer(alert) {
+  const modal = alert.closest('.modal');
+  return (modal && modal.querySelector('.fjs-container')) || document.querySelector('.fjs-container');
+}
+
+function firstFieldInError(container) {
+  const field = container && container.querySelector('.fjs-has-errors');
+  return field ? focusable(field) : null;
+}
+
+function escaped(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The field a server's refusal names, by its variable: "Attendance target (%) (attendanceTarget):
+ * must be …" or "pupilUpn: check letter …" (the engine's "Cannot submit task form …: " may come
+ * first). The first one named wins; null when it names none of the form's fields.
+ */
+function namedField(container, message) {
+  let best = null;
+  for (const form of forms) {
+    const own = form._container;
+    if (!own || !own.isConnected || !(container.contains(own) || own.contains(container))) {
+      continue;
+    }
+    const registry = form.get('formFieldRegistry', false);
+    if (!registry) {
+      continue;
+    }
+    for (const field of registry.getAll()) {
+      if (typeof field.key !== 'string' || field.key === '' || field.disabled || field.readonly === true) {
+        continue;
+      }
+      const match = new RegExp(`(^|[\\s(])${escaped(field.key)}\\)?: `).exec(message);
+      if (!match || (best && best.at <= match.index)) {
+        continue;
+      }
+      const base = `fjs-form-${form._id}-${field.id}`;
+      const element = container.querySelector(`[id="${base}"], [id="${base}-date"]`)
+        || [...container.querySelectorAll(`[id^="${base}"]`)].find((candidate) => candidate.matches('input, textarea, select'));
+      if (element) {
+        best = { at: match.index, field, element };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * A refusal from the server that names a field: the message leads with the field's label (as a
+ * task's refusal already does), is a link to the field, and the field is marked invalid and
+ * described by it. Returns the field's input, or null when the refusal names no field.
+ */
+function linkToField(alert, container) {
+  const text = alert.querySelector('.message');
+  if (!text || !container) {
     return null;
   }
-  return field.querySelector('input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]');
+  const named = namedField(container, text.textContent);
+  if (!named) {
+    return null;
+  }
+  const { field, element } = named;
+  const label = labelOf(field);
+  let message = text.textContent.trim();
+  if (!message.includes(`${label} (${field.key})`)) {
+    message = message.replace(new RegExp(`(^|[\\s])${escaped(field.key)}: `), `$1${label} (${field.key}): `);
+  }
+  refusals += 1;
+  text.id = text.id || `casework-refusal-${refusals}`;
+  const link = document.createElement('a');
+  link.href = `#${element.id}`;
+  link.className = 'casework-refusal-link';
+  link.textContent = message;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    element.scrollIntoView({ block: 'center' });
+    element.focus();
+  });
+  text.replaceChildren(link);
+  element.setAttribute('aria-invalid', 'true');
+  const described = (element.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+  if (!described.includes(text.id)) {
+    element.setAttribute('aria-describedby', [...described, text.id].join(' '));
+  }
+  // once the person changes the field, the server's refusal no longer describes it
+  element.addEventListener('input', () => {
+    element.removeAttribute('aria-invalid');
+    const left = (element.getAttribute('aria-describedby') || '').split(/\s+/).filter((id) => id && id !== text.id);
+    if (left.length) {
+      element.setAttribute('aria-describedby', left.join(' '));
+    } else {
+      element.removeAttribute('aria-describedby');
+    }
+  }, { once: true });
+  return element;
+}
+
+/** The GOV.UK error summary's title, "There is a problem", with the message on its own line under it. */
+function retitle(alert) {
+  const title = alert.querySelector('.status');
+  if (!title || title.textContent.trim() === PROBLEM) {
+    return;
+  }
+  title.textContent = PROBLEM;
+  title.nextElementSibling && title.nextElementSibling.matches('strong:not(.status)')
+    && title.nextElementSibling.classList.add('casework-hidden-colon');
+  alert.classList.add('casework-refusal');
 }
 
 function focusAfterRefusal(alert) {
   completedAt = 0;
+  retitle(alert);
   // let the form draw its messages first
   setTimeout(() => {
-    const field = firstFieldInError();
+    const container = shownContainer(alert);
+    const field = firstFieldInError(container) || linkToField(alert, container);
     if (field) {
       field.scrollIntoView({ block: 'center' });
       field.focus();
@@ -339,7 +460,36 @@ function nameGroups(root) {
   });
 }
 
+/**
+ * The case's history table is a record in the order things happened: its header cells are column
+ * headers, not tab stops. form-js makes every header a sort button (tabindex 0, "Click to sort by
+ * When descending") that sorts by the words shown, so "3:33pm on 29 November 2026" came after
+ * "10:05am on 1 December 2026": five tab stops between the last field and Complete that only put
+ * the record out of order.
+ */
+const HISTORY_HEADER = 'table[id$="_CaseHistory"] th.fjs-table-th';
+
+function plainHistoryHeaders(root) {
+  root.querySelectorAll(HISTORY_HEADER).forEach((header) => {
+    if (header.hasAttribute('tabindex')) {
+      header.removeAttribute('tabindex');
+      header.removeAttribute('aria-label');
+      header.setAttribute('scope', 'col');
+    }
+  });
+}
+
+function noHistorySorting(event) {
+  const target = event.target instanceof Element ? event.target : null;
+  if (target && target.closest(HISTORY_HEADER)) {
+    // stopped on its way down, before form-js's own handler on the header sorts the record
+    event.stopPropagation();
+  }
+}
+
 function watch() {
+  document.addEventListener('click', noHistorySorting, true);
+  document.addEventListener('keydown', noHistorySorting, true);
   document.addEventListener('click', completing, true);
   document.addEventListener('keydown', completing, true);
   new MutationObserver((changes) => {
@@ -350,8 +500,9 @@ function watch() {
         }
         if (node.closest('.fjs-container') || node.querySelector('.fjs-container, .fjs-form-field')) {
           nameGroups(node.closest('.fjs-container') || node);
+          plainHistoryHeaders(node.closest('.fjs-container') || node);
         }
-        const alert = node.matches('.alert-danger') ? node : node.querySelector('.alert-danger');
+        const alert = node.matches('.alert-danger') ? node : node.querySelector('.alert-danger:not(.ng-hide)');
         if (alert && completedAt && Date.now() - completedAt < 60000 && document.querySelector('.fjs-container')) {
           focusAfterRefusal(alert);
         }
