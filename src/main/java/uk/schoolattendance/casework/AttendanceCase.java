@@ -53,6 +53,13 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> PARENT_1_ADDRESS = text("parent1Address");
   public static final ProcessVariable<String> PARENT_2_NAME = text("parent2Name");
   public static final ProcessVariable<String> PARENT_2_ADDRESS = text("parent2Address");
+  /** The start form's relationship and responsibility of each parent (optional; {@code ParentStanding}). */
+  public static final ProcessVariable<String> PARENT_1_RELATIONSHIP = text("parent1Relationship");
+  public static final ProcessVariable<String> PARENT_1_PARENTAL_RESPONSIBILITY = text("parent1ParentalResponsibility");
+  public static final ProcessVariable<String> PARENT_1_DAY_TO_DAY_CARE = text("parent1DayToDayCare");
+  public static final ProcessVariable<String> PARENT_2_RELATIONSHIP = text("parent2Relationship");
+  public static final ProcessVariable<String> PARENT_2_PARENTAL_RESPONSIBILITY = text("parent2ParentalResponsibility");
+  public static final ProcessVariable<String> PARENT_2_DAY_TO_DAY_CARE = text("parent2DayToDayCare");
 
   public static final String SUPPORT_FIRST = "support-first";
   public static final String TERM_TIME_LEAVE = "term-time-leave";

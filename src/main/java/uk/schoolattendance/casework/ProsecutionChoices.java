@@ -37,7 +37,7 @@ public class ProsecutionChoices implements TaskListener {
     List<Parent> parents = OffencePeriods.parents(task);
     ArrayNode choices = Json.newList();
     for (Parent parent : parents) {
-      choices.addObject().put("label", parent.name()).put("value", parent.id());
+      choices.addObject().put("label", parent.nameWithStanding()).put("value", parent.id());
     }
     // each meeting chooses afresh: a parent a previous meeting left out is not left out again unseen
     // (Tasklist would pre-tick the checklist from the case's variable, and a completion without it would reuse it)
