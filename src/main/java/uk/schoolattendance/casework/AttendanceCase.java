@@ -168,6 +168,12 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<JsonNode> PARENTS_NOT_PROSECUTED = json("parentsNotProsecuted");
   /** The case's parents as the form's checklist offers them ({@code label}, {@code value}), task-local. */
   public static final ProcessVariable<JsonNode> PARENT_CHOICES = json("parentChoices");
+  /**
+   * The case's parents, one a line with their relationship to the child, parental responsibility
+   * and day-to-day care ("Not recorded" for a parent without them), task-local: the Pupil Planning
+   * Meeting chooses a penalty notice (one per liable parent) or a prosecution knowing who each is.
+   */
+  public static final ProcessVariable<String> PARENTS_SHOWN = text("parentsShown");
   /** The withdrawn notices to the case's parents for this child, in words, task-local (null: none). */
   public static final ProcessVariable<String> PROSECUTION_BARS_SHOWN = text("prosecutionBarsShown");
   /**

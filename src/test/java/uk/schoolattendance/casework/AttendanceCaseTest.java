@@ -537,6 +537,23 @@ class AttendanceCaseTest {
     return parents;
   }
 
+  /** s576: the Pupil Planning Meeting chooses a penalty notice or a prosecution seeing each parent's relationship and responsibility. */
+  @Test
+  void thePupilPlanningMeetingsFormShowsEachParentsRelationshipAndResponsibility() {
+    Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
+    start.put(AttendanceCase.PARENTS.name(),
+        "[{\"name\": \"Kit Ashgrove\", \"address\": \"4 Mill Lane\", \"relationship\": \"step-parent\","
+            + " \"parentalResponsibility\": false, \"dayToDayCare\": true},"
+            + " {\"name\": \"Rhea Ashgrove\", \"address\": \"4 Mill Lane\"}]");
+    ProcessInstance instance = start("AC-2025-000061", start);
+    Task meeting = task(instance);
+    assertThat((String) taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENTS_SHOWN.name())).isEqualTo(
+        "Kit Ashgrove: Step-parent; no parental responsibility; day-to-day care\nRhea Ashgrove: Not recorded");
+    assertThat(taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENT_CHOICES.name()).toString())
+        .contains("\"label\":\"Kit Ashgrove (Step-parent; no parental responsibility; day-to-day care)\"")
+        .contains("\"label\":\"Rhea Ashgrove\"");
+  }
+
   @Test
   void aParentWhoseNoticeForTheOffenceWasWithdrawnIsNotProsecutedForItButTheOtherParentIs() {
     Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
