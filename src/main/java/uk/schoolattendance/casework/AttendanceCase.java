@@ -53,6 +53,13 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> PARENT_1_ADDRESS = text("parent1Address");
   public static final ProcessVariable<String> PARENT_2_NAME = text("parent2Name");
   public static final ProcessVariable<String> PARENT_2_ADDRESS = text("parent2Address");
+  /** The start form's relationship and responsibility of each parent (optional; {@code ParentStanding}). */
+  public static final ProcessVariable<String> PARENT_1_RELATIONSHIP = text("parent1Relationship");
+  public static final ProcessVariable<String> PARENT_1_PARENTAL_RESPONSIBILITY = text("parent1ParentalResponsibility");
+  public static final ProcessVariable<String> PARENT_1_DAY_TO_DAY_CARE = text("parent1DayToDayCare");
+  public static final ProcessVariable<String> PARENT_2_RELATIONSHIP = text("parent2Relationship");
+  public static final ProcessVariable<String> PARENT_2_PARENTAL_RESPONSIBILITY = text("parent2ParentalResponsibility");
+  public static final ProcessVariable<String> PARENT_2_DAY_TO_DAY_CARE = text("parent2DayToDayCare");
 
   public static final String SUPPORT_FIRST = "support-first";
   public static final String TERM_TIME_LEAVE = "term-time-leave";
@@ -161,6 +168,12 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<JsonNode> PARENTS_NOT_PROSECUTED = json("parentsNotProsecuted");
   /** The case's parents as the form's checklist offers them ({@code label}, {@code value}), task-local. */
   public static final ProcessVariable<JsonNode> PARENT_CHOICES = json("parentChoices");
+  /**
+   * The case's parents, one a line with their relationship to the child, parental responsibility
+   * and day-to-day care ("Not recorded" for a parent without them), task-local: the Pupil Planning
+   * Meeting chooses a penalty notice (one per liable parent) or a prosecution knowing who each is.
+   */
+  public static final ProcessVariable<String> PARENTS_SHOWN = text("parentsShown");
   /** The withdrawn notices to the case's parents for this child, in words, task-local (null: none). */
   public static final ProcessVariable<String> PROSECUTION_BARS_SHOWN = text("prosecutionBarsShown");
   /**

@@ -34,6 +34,7 @@ import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.ParentStanding;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -146,11 +147,24 @@ public class CaseCorrections {
    */
   @Transactional
   public Correction addParent(String caseReference, Object name, Object address) {
+    return addParent(caseReference, name, address, null, null, null);
+  }
+
+  /**
+   * {@link #addParent(String, Object, Object)} with the parent's relationship to the child and
+   * whether they have parental responsibility and day-to-day care ({@link ParentStanding}: each
+   * optional, "Not recorded" when absent; a value given must be an allowed one, refused under
+   * {@code parent.relationship}, {@code parent.parentalResponsibility}, {@code parent.dayToDayCare}).
+   */
+  @Transactional
+  public Correction addParent(
+      String caseReference, Object name, Object address, Object relationship, Object parentalResponsibility, Object dayToDayCare) {
     if (!currentUser.mayCorrectCases()) {
       throw new AuthorizationException("adding a parent to a case is for attendance officers, senior practitioners and administrators");
     }
     String by = currentUser.userId();
-    Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT);
+    Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT)
+        .withStanding(ParentStanding.of(NEW_PARENT, relationship, parentalResponsibility, dayToDayCare));
     ProcessInstance instance = openCase(caseReference);
     // checked above: the change itself is the application's
     return AsTheApplication.call(identityService, () -> {
@@ -167,7 +181,8 @@ public class CaseCorrections {
       List<Parent> added = new ArrayList<>(parents);
       added.add(given.withId(personId));
       Change change = parentsChange(parents, added);
-      String text = given.name() + ", " + given.address() + " (" + personId + ")";
+      String text = given.name() + ", " + given.address() + " (" + personId + ")"
+          + (given.standing().notRecorded() ? "" : ": " + given.standing().words());
       // the case only: a Notice to Improve already running keeps the parents its letters were for
       return record(caseId, caseReference, NEW_PARENT, change, PARENT_ADDED, text, text, by, false,
           NoticeToImproveReceipts.added(runtimeService, caseId, parents, added));
@@ -299,7 +314,7 @@ public class CaseCorrections {
               "name".equals(parent.group(2))
                   ? Parents.of(field, p.id(), value, p.address(), p.id())
                   : Parents.of(field, p.id(), p.name(), value, p.id());
-          corrected.add(new Parent(fixed.id(), fixed.name(), fixed.address(), p.dateOfBirth()));
+          corrected.add(new Parent(fixed.id(), fixed.name(), fixed.address(), p.dateOfBirth(), p.standing()));
         } else {
           corrected.add(p);
         }

@@ -1,18 +1,23 @@
 package uk.schoolattendance.casework;
 
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.ParentStanding;
+import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.web.Checked;
 import uk.schoolattendance.web.CheckedBody;
 
 /**
  * {@code POST /api/cases/{caseReference}/corrections} with {@code {field, value, reason}}: a
  * recorded correction of one of the case's facts ({@link CaseCorrections}). Answers the
- * correction as the case's history records it.
+ * correction as the case's history records it. {@code POST /api/cases/{caseReference}/parents}
+ * adds a liable parent ({@link ParentRequest}).
  */
 @RestController
 class CaseCorrectionsController {
@@ -28,6 +33,22 @@ class CaseCorrectionsController {
     }
   }
 
+  /**
+   * A liable parent to add ({@code POST /api/cases/{caseReference}/parents}): name and postal
+   * address (required), relationship to the child (mother, father, step-parent, carer, other) and
+   * whether they have parental responsibility and day-to-day care (each optional: "Not recorded").
+   * Checked by the one reader of parents the case page and a case's start use.
+   */
+  @Checked
+  record ParentRequest(String name, String address, String relationship, Boolean parentalResponsibility, Boolean dayToDayCare)
+      implements CheckedBody {
+    @Override
+    public void check() {
+      Parents.of("", null, name, address, CaseCorrections.NEW_PARENT);
+      ParentStanding.of("", relationship, parentalResponsibility, dayToDayCare);
+    }
+  }
+
   private final CaseCorrections corrections;
 
   CaseCorrectionsController(CaseCorrections corrections) {
@@ -37,5 +58,18 @@ class CaseCorrectionsController {
   @PostMapping("/api/cases/{caseReference}/corrections")
   CaseCorrections.Correction correct(@PathVariable String caseReference, @Valid @RequestBody CorrectionRequest request) {
     return corrections.correct(caseReference, request.field(), request.value(), request.reason());
+  }
+
+  /**
+   * Adds a liable parent to the open case, as the case page's "Add a parent" does ({@link
+   * CaseCorrections#addParent}: attendance officers, senior practitioners and administrators; 403
+   * for others, 404 for no open case, 400 naming a refused field). Answers 201 with the addition
+   * as the case's history records it.
+   */
+  @PostMapping("/api/cases/{caseReference}/parents")
+  @ResponseStatus(HttpStatus.CREATED)
+  CaseCorrections.Correction addParent(@PathVariable String caseReference, @Valid @RequestBody ParentRequest request) {
+    return corrections.addParent(caseReference, request.name(), request.address(),
+        request.relationship(), request.parentalResponsibility(), request.dayToDayCare());
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.ParentStanding;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.persons.Persons;
@@ -15,7 +16,8 @@ import uk.schoolattendance.persons.Persons;
 /**
  * The liable parents of a new case (contract: {@code parents}). Clients send the Json array;
  * Tasklist's start form submits parent 1 and an optional parent 2 as separate fields
- * ({@code parent1Name}, {@code parent1Address}, {@code parent2Name}, {@code parent2Address}),
+ * ({@code parent1Name}, {@code parent1Address}, {@code parent2Name}, {@code parent2Address}, and optionally
+ * {@code parentNRelationship}, {@code parentNParentalResponsibility}, {@code parentNDayToDayCare}),
  * which become {@code parents} here and are removed. Either way {@link Parents} reads and checks
  * them, each parent becomes a person ({@link Persons#resolve}: the person id the caller gave, or
  * the person matched on name, address and date of birth, or a new one), and the case stores them
@@ -26,8 +28,10 @@ final class CaseParents {
 
   private static final List<List<ProcessVariable<String>>> FORM_FIELDS =
       List.of(
-          List.of(AttendanceCase.PARENT_1_NAME, AttendanceCase.PARENT_1_ADDRESS),
-          List.of(AttendanceCase.PARENT_2_NAME, AttendanceCase.PARENT_2_ADDRESS));
+          List.of(AttendanceCase.PARENT_1_NAME, AttendanceCase.PARENT_1_ADDRESS, AttendanceCase.PARENT_1_RELATIONSHIP,
+              AttendanceCase.PARENT_1_PARENTAL_RESPONSIBILITY, AttendanceCase.PARENT_1_DAY_TO_DAY_CARE),
+          List.of(AttendanceCase.PARENT_2_NAME, AttendanceCase.PARENT_2_ADDRESS, AttendanceCase.PARENT_2_RELATIONSHIP,
+              AttendanceCase.PARENT_2_PARENTAL_RESPONSIBILITY, AttendanceCase.PARENT_2_DAY_TO_DAY_CARE));
 
   private CaseParents() {}
 
@@ -82,16 +86,23 @@ final class CaseParents {
       ProcessVariable<String> address = FORM_FIELDS.get(n - 1).get(1);
       String givenName = Inputs.text(name.name(), name.raw(scope), Parents.MAX_NAME);
       String givenAddress = Inputs.text(address.name(), address.raw(scope), Parents.MAX_ADDRESS);
+      ProcessVariable<String> relationship = FORM_FIELDS.get(n - 1).get(2);
+      ProcessVariable<String> responsibility = FORM_FIELDS.get(n - 1).get(3);
+      ProcessVariable<String> care = FORM_FIELDS.get(n - 1).get(4);
       if (givenName == null && givenAddress == null) {
         continue;
       }
+      ParentStanding standing = new ParentStanding(
+          ParentStanding.relationship(relationship.name(), relationship.raw(scope)),
+          Inputs.yesNo(responsibility.name(), responsibility.raw(scope)),
+          Inputs.yesNo(care.name(), care.raw(scope)));
       if (givenName == null) {
         throw new InvalidInputException(name.name(), "is required");
       }
       if (givenAddress == null) {
         throw new InvalidInputException(address.name(), "is required: a penalty notice is posted to it");
       }
-      parents.add(new Parent("parent-" + n, givenName, givenAddress));
+      parents.add(new Parent("parent-" + n, givenName, givenAddress).withStanding(standing));
     }
     if (parents.isEmpty()) {
       throw new InvalidInputException(PARENTS.name(), "at least one parent is required");

@@ -117,7 +117,7 @@ final class NoticeToImproveReceipts {
     without.forEach((personId, on) -> {
       for (Parent parent : parents) {
         if (parent.id().equals(personId)) {
-          lines.add(parent.name() + " (added on " + Days.shown(on)
+          lines.add(parent.nameWithStanding() + " (added on " + Days.shown(on)
               + ", after the Notice to Improve was issued) has not received it: a penalty notice for absence other"
               + " than leave needs a Notice to Improve first (code of conduct)");
         }

@@ -20,7 +20,8 @@ import uk.schoolattendance.process.Parent;
  * to the case's parents for this child ({@code prosecutionBarsShown}: no prosecution of that parent
  * may be for an offence period overlapping one, {@link ProsecutionBar}) and offers the case's
  * parents to leave out of a prosecution ({@code parentChoices}, the checklist of
- * {@code parentsNotProsecuted}). A previous meeting's {@code parentsNotProsecuted} is removed, so
+ * {@code parentsNotProsecuted}, each with their relationship and responsibility when recorded) and
+ * lists them ({@code parentsShown}: "Gail Marsh: Mother; parental responsibility; day-to-day care"). A previous meeting's {@code parentsNotProsecuted} is removed, so
  * the checklist starts empty at every meeting.
  */
 @Component("prosecutionChoices")
@@ -37,12 +38,14 @@ public class ProsecutionChoices implements TaskListener {
     List<Parent> parents = OffencePeriods.parents(task);
     ArrayNode choices = Json.newList();
     for (Parent parent : parents) {
-      choices.addObject().put("label", parent.name()).put("value", parent.id());
+      choices.addObject().put("label", parent.nameWithStanding()).put("value", parent.id());
     }
     // each meeting chooses afresh: a parent a previous meeting left out is not left out again unseen
     // (Tasklist would pre-tick the checklist from the case's variable, and a completion without it would reuse it)
     PARENTS_NOT_PROSECUTED.remove(task);
     PARENT_CHOICES.setLocal(task, choices);
     PROSECUTION_BARS_SHOWN.setLocal(task, bar.shown(parents, PUPIL_UPN.get(task)));
+    AttendanceCase.PARENTS_SHOWN.setLocal(task, String.join("\n",
+        parents.stream().map(parent -> parent.name() + ": " + parent.standing().words()).toList()));
   }
 }

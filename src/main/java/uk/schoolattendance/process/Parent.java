@@ -11,8 +11,18 @@ import java.time.LocalDate;
  * @param name as letters address them
  * @param address where notices are posted
  * @param dateOfBirth when the form gave it (optional): a person is matched on it
+ * @param standing relationship to the child, parental responsibility, day-to-day care (each
+ *     optional: {@link ParentStanding#NOT_RECORDED} for a case opened before they were asked)
  */
-public record Parent(String id, String name, String address, LocalDate dateOfBirth) {
+public record Parent(String id, String name, String address, LocalDate dateOfBirth, ParentStanding standing) {
+
+  public Parent {
+    standing = standing == null ? ParentStanding.NOT_RECORDED : standing;
+  }
+
+  public Parent(String id, String name, String address, LocalDate dateOfBirth) {
+    this(id, name, address, dateOfBirth, ParentStanding.NOT_RECORDED);
+  }
 
   public Parent(String id, String name, String address) {
     this(id, name, address, null);
@@ -20,6 +30,16 @@ public record Parent(String id, String name, String address, LocalDate dateOfBir
 
   /** The same parent under another id. */
   public Parent withId(String newId) {
-    return new Parent(newId, name, address, dateOfBirth);
+    return new Parent(newId, name, address, dateOfBirth, standing);
+  }
+
+  /** The same parent with this relationship and responsibility. */
+  public Parent withStanding(ParentStanding newStanding) {
+    return new Parent(id, name, address, dateOfBirth, newStanding);
+  }
+
+  /** "Alex Parent (Mother; parental responsibility; day-to-day care)", or the name alone when nothing is recorded. */
+  public String nameWithStanding() {
+    return standing.notRecorded() ? name : name + " (" + standing.words() + ")";
   }
 }

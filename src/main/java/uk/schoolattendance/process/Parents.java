@@ -13,7 +13,9 @@ import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * The one reader of a case's liable parents (contract: {@code parents}, a Json array of
- * {@code {id, name, address}} and an optional {@code dateOfBirth}, at least one). Every process and
+ * {@code {id, name, address}} and an optional {@code dateOfBirth}, {@code relationship}
+ * (mother, father, step-parent, carer, other), {@code parentalResponsibility} and
+ * {@code dayToDayCare} (true or false), at least one; {@link ParentStanding}). Every process and
  * the project's API read them here: names and addresses trimmed and required (a penalty notice is
  * posted to the address), an id {@code parent-N} given to a parent without one, no id twice. A
  * case replaces the ids with its parents' person ids when it starts (issue #12 item 3).
@@ -59,6 +61,10 @@ public final class Parents {
       if (born != null) {
         parent = new Parent(parent.id(), parent.name(), parent.address(), born);
       }
+      parent = parent.withStanding(ParentStanding.of(at,
+          text(entry, ParentStanding.RELATIONSHIP),
+          text(entry, ParentStanding.PARENTAL_RESPONSIBILITY),
+          text(entry, ParentStanding.DAY_TO_DAY_CARE)));
       if (!ids.add(parent.id())) {
         throw new InvalidInputException(at + ".id", "'" + parent.id() + "' is listed twice");
       }
@@ -67,15 +73,19 @@ public final class Parents {
     return parents;
   }
 
-  /** One parent from its fields, trimmed and checked; {@code defaultId} when it has no id. */
+  /**
+   * One parent from its fields, trimmed and checked under {@code at.name} and {@code at.address}
+   * (plain {@code name}, {@code address} when {@code at} is empty); {@code defaultId} when it has no id.
+   */
   public static Parent of(String at, String id, Object name, Object address, String defaultId) {
-    String cleanName = Inputs.text(at + ".name", name, MAX_NAME);
+    String prefix = at == null || at.isEmpty() ? "" : at + ".";
+    String cleanName = Inputs.text(prefix + "name", name, MAX_NAME);
     if (cleanName == null) {
-      throw new InvalidInputException(at + ".name", "is required (at most " + MAX_NAME + " characters)");
+      throw new InvalidInputException(prefix + "name", "is required (at most " + MAX_NAME + " characters)");
     }
-    String cleanAddress = Inputs.text(at + ".address", address, MAX_ADDRESS);
+    String cleanAddress = Inputs.text(prefix + "address", address, MAX_ADDRESS);
     if (cleanAddress == null) {
-      throw new InvalidInputException(at + ".address", "is required: a penalty notice is posted to it");
+      throw new InvalidInputException(prefix + "address", "is required: a penalty notice is posted to it");
     }
     return new Parent(id == null ? defaultId : id, cleanName, cleanAddress);
   }
@@ -90,6 +100,17 @@ public final class Parents {
       entry.put("address", parent.address());
       if (parent.dateOfBirth() != null) {
         entry.put(DATE_OF_BIRTH, parent.dateOfBirth().toString());
+      }
+      // each only when recorded: a case opened before keeps the shape it had
+      ParentStanding standing = parent.standing();
+      if (standing.relationship() != null) {
+        entry.put(ParentStanding.RELATIONSHIP, standing.relationship());
+      }
+      if (standing.parentalResponsibility() != null) {
+        entry.put(ParentStanding.PARENTAL_RESPONSIBILITY, standing.parentalResponsibility());
+      }
+      if (standing.dayToDayCare() != null) {
+        entry.put(ParentStanding.DAY_TO_DAY_CARE, standing.dayToDayCare());
       }
     }
     return array;

@@ -108,6 +108,32 @@ class CaseFileBrowserTest extends BrowserTestSupport {
     }
   }
 
+  /** s576: a parent added on the case page with their relationship to the child, parental responsibility and day-to-day care. */
+  @Test
+  void anOfficerAddsAParentWithTheirRelationshipOnTheCasePage() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(
+        cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Tobi Ashgrove", CaseFileCases.newUpn(), "parent-1", "Rhea Ashgrove"));
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.open("/casework/cases/" + reference);
+      browser.visible(By.id("parent-form"));
+      assertThat(browser.driver().findElement(By.id("parents")).getText()).contains("Rhea Ashgrove", "Relationship: Not recorded");
+      browser.type("#parent-name", "Kit Ashgrove");
+      browser.type("#parent-address", "4 Mill Lane, Southend SS2 4ML");
+      new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("parent-relationship")))
+          .selectByVisibleText("Step-parent");
+      browser.press(By.id("parent-responsibility-no"));
+      browser.press(By.id("parent-care-yes"));
+      browser.press(By.xpath("//button[normalize-space(.)='Add the parent']"));
+      browser.waitUntil("parent-added", () -> browser.driver().getPageSource().contains("The parent has been added"));
+      assertThat(browser.driver().findElement(By.id("parents")).getText())
+          .contains("Kit Ashgrove", "4 Mill Lane, Southend SS2 4ML", "Relationship: Step-parent",
+              "Responsibility: No parental responsibility; day-to-day care");
+      browser.screenshot("casefile-parent-added-with-relationship");
+    }
+  }
+
   @Test
   void aSchoolCannotOpenAnotherSchoolsCaseByItsAddress() {
     CaseFileCases cases = new CaseFileCases(runtimeService);

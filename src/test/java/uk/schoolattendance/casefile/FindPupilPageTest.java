@@ -91,6 +91,14 @@ class FindPupilPageTest {
     // the exact match first, though the near one comes first in the alphabet
     assertThat(pupils(officer.get("/casework/?q=ahmed+quarendon"))).containsExactly("Mia Ahmed Quarendon", "Mia Ahmad Quarendon");
     assertThat(pupils(officer.get("/casework/?q=ahmad+quarendon"))).containsExactly("Mia Ahmad Quarendon", "Mia Ahmed Quarendon");
+    // a row found by forgiving a letter says so, and which word it forgave; an exact one does not
+    CaseFileClient.Page near = officer.get("/casework/?q=lilly+quarendon");
+    assertThat(near.html().select("tbody tr .casefile-close-match").text()).isEqualTo("Close match: Lily for Lilly");
+    CaseFileClient.Page exactFirst = officer.get("/casework/?q=ahmed+quarendon");
+    assertThat(exactFirst.html().select("tbody tr").get(0).select(".casefile-close-match")).isEmpty();
+    assertThat(exactFirst.html().select("tbody tr").get(1).select(".casefile-close-match").text())
+        .isEqualTo("Close match: Ahmad for Ahmed");
+    assertThat(officer.get("/casework/?q=lily+quarendon").html().select(".casefile-close-match")).isEmpty();
     // two letters off is not a small misspelling; short words are not forgiven (too many names are one letter from "mia")
     assertThat(pupils(officer.get("/casework/?q=lolly+quarendon"))).isEmpty();
     assertThat(pupils(officer.get("/casework/?q=mya+quarendon"))).isEmpty();

@@ -537,6 +537,23 @@ class AttendanceCaseTest {
     return parents;
   }
 
+  /** s576: the Pupil Planning Meeting chooses a penalty notice or a prosecution seeing each parent's relationship and responsibility. */
+  @Test
+  void thePupilPlanningMeetingsFormShowsEachParentsRelationshipAndResponsibility() {
+    Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
+    start.put(AttendanceCase.PARENTS.name(),
+        "[{\"name\": \"Kit Ashgrove\", \"address\": \"4 Mill Lane\", \"relationship\": \"step-parent\","
+            + " \"parentalResponsibility\": false, \"dayToDayCare\": true},"
+            + " {\"name\": \"Rhea Ashgrove\", \"address\": \"4 Mill Lane\"}]");
+    ProcessInstance instance = start("AC-2025-000061", start);
+    Task meeting = task(instance);
+    assertThat((String) taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENTS_SHOWN.name())).isEqualTo(
+        "Kit Ashgrove: Step-parent; no parental responsibility; day-to-day care\nRhea Ashgrove: Not recorded");
+    assertThat(taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENT_CHOICES.name()).toString())
+        .contains("\"label\":\"Kit Ashgrove (Step-parent; no parental responsibility; day-to-day care)\"")
+        .contains("\"label\":\"Rhea Ashgrove\"");
+  }
+
   @Test
   void aParentWhoseNoticeForTheOffenceWasWithdrawnIsNotProsecutedForItButTheOtherParentIs() {
     Map<String, Object> start = with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4);
@@ -1052,6 +1069,37 @@ class AttendanceCaseTest {
     assertThat(variable(instance, AttendanceCase.PARENT_1_NAME.name())).isNull();
     assertThatThrownBy(() -> start("AC-2026-000001", startVariables()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("already in use");
+  }
+
+  /** s576: the start form records each parent's relationship to the child, parental responsibility and day-to-day care. */
+  @Test
+  void aStartFromTasklistRecordsEachParentsRelationshipAndResponsibilityAndRefusesOneNotAllowed() {
+    Map<String, Object> form = startVariables();
+    form.remove(AttendanceCase.PARENTS.name());
+    form.put(AttendanceCase.PARENT_1_NAME.name(), "Alex Parent");
+    form.put(AttendanceCase.PARENT_1_ADDRESS.name(), "1 High Street");
+    form.put(AttendanceCase.PARENT_1_RELATIONSHIP.name(), "mother");
+    form.put(AttendanceCase.PARENT_1_PARENTAL_RESPONSIBILITY.name(), "yes");
+    form.put(AttendanceCase.PARENT_1_DAY_TO_DAY_CARE.name(), "no");
+    form.put(AttendanceCase.PARENT_2_NAME.name(), "Sam Carer");
+    form.put(AttendanceCase.PARENT_2_ADDRESS.name(), "2 High Street");
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, form);
+    List<uk.schoolattendance.process.Parent> parents =
+        uk.schoolattendance.process.Parents.parse("parents", variable(instance, AttendanceCase.PARENTS.name()));
+    assertThat(parents.get(0).standing()).isEqualTo(new uk.schoolattendance.process.ParentStanding("mother", true, false));
+    // parent 2 without them reads "Not recorded", as a case opened before
+    assertThat(parents.get(1).standing().words()).isEqualTo("Not recorded");
+    assertThat(variable(instance, AttendanceCase.PARENT_1_RELATIONSHIP.name())).isNull();
+
+    long cases = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> bad = startVariables();
+    bad.remove(AttendanceCase.PARENTS.name());
+    bad.put(AttendanceCase.PARENT_1_NAME.name(), "Alex Parent");
+    bad.put(AttendanceCase.PARENT_1_ADDRESS.name(), "1 High Street");
+    bad.put(AttendanceCase.PARENT_1_RELATIONSHIP.name(), "neighbour");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, bad))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.PARENT_1_RELATIONSHIP.name());
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
   }
 
   @Test

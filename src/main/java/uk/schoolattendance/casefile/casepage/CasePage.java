@@ -70,10 +70,28 @@ public record CasePage(
   public record WeekBar(String weekOf, String percent, int x, int y, int height, String shortLabel) {}
 
   /** A parent of the case; {@code href} is their person page when the id names a person ({@code P-...}), else null. */
-  public record ParentView(String id, String name, String address, String href) {
+  /**
+   * A liable parent as the page lists them; {@code relationship} and {@code responsibility} in
+   * words ("Mother"; "Parental responsibility and day-to-day care"), "Not recorded" for a case
+   * opened before they were asked.
+   */
+  public record ParentView(String id, String name, String address, String href, String relationship, String responsibility) {
 
-    public ParentView(String id, String name, String address) {
-      this(id, name, address, Persons.looksLikePersonId(id) ? PersonPage.href(id) : null);
+    public ParentView(String id, String name, String address, uk.schoolattendance.process.ParentStanding standing) {
+      this(id, name, address, Persons.looksLikePersonId(id) ? PersonPage.href(id) : null,
+          standing.relationshipWords(), responsibilityWords(standing));
+    }
+
+    private static String responsibilityWords(uk.schoolattendance.process.ParentStanding standing) {
+      Boolean pr = standing.parentalResponsibility();
+      Boolean care = standing.dayToDayCare();
+      if (pr == null && care == null) {
+        return "Not recorded";
+      }
+      String prWords = pr == null ? "parental responsibility not recorded" : pr ? "parental responsibility" : "no parental responsibility";
+      String careWords = care == null ? "day-to-day care not recorded" : care ? "day-to-day care" : "no day-to-day care";
+      String words = prWords + "; " + careWords;
+      return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
   }
 
@@ -156,11 +174,19 @@ public record CasePage(
     }
   }
 
-  /** A liable parent to add: name and address, as the start form takes each parent. */
-  public record ParentForm(String name, String address) {
+  /**
+   * A liable parent to add: name and address, as the start form takes each parent, and their
+   * relationship to the child, parental responsibility and day-to-day care ("yes", "no" or blank).
+   */
+  public record ParentForm(String name, String address, String relationship, String responsibility, String care) {
 
     public static ParentForm empty() {
-      return new ParentForm("", "");
+      return new ParentForm("", "", "", "", "");
+    }
+
+    /** The relationships to choose from: value and words, in order. */
+    public java.util.Map<String, String> relationships() {
+      return uk.schoolattendance.process.ParentStanding.RELATIONSHIPS;
     }
   }
 

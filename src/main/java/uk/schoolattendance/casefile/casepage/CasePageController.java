@@ -19,6 +19,7 @@ import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.ParentStanding;
 
 /**
  * A case ({@code /casework/cases/{caseReference}}) and the changes made from it: a note or a
@@ -136,24 +137,41 @@ class CasePageController {
       @PathVariable String caseReference,
       @RequestParam(name = "parent-name", required = false) String name,
       @RequestParam(name = "parent-address", required = false) String address,
+      @RequestParam(name = "parent-relationship", required = false) String relationship,
+      @RequestParam(name = "parent-responsibility", required = false) String responsibility,
+      @RequestParam(name = "parent-care", required = false) String care,
       HttpServletRequest request, HttpServletResponse response, Model model) {
     String caseId = reader.caseIdOf(caseReference);
     if (!notes.mayUpdate(caseId)) {
       throw new org.camunda.bpm.engine.AuthorizationException("adding a parent needs UPDATE on the case");
     }
-    CasePage.ParentForm form = new CasePage.ParentForm(name, address);
+    CasePage.ParentForm form = new CasePage.ParentForm(name, address, relationship, responsibility, care);
     List<FieldError> errors = new ArrayList<>();
     try {
-      corrections.addParent(caseReference, name, address);
+      corrections.addParent(caseReference, name, address, relationship, responsibility, care);
       return done(caseReference, "parent");
     } catch (InvalidInputException refused) {
       String field = refused.getField() == null ? "" : refused.getField();
-      errors.add(new FieldError(
-          field.endsWith(".address") ? "parent-address" : "parent-name",
-          (field.endsWith(".address") ? "Address " : field.endsWith(".name") ? "Full name " : "The parent was not added: ")
-              + refused.getRule()));
+      errors.add(parentError(field, refused.getRule()));
     }
     return refused(caseReference, CasePageReader.Forms.refused(form, errors), request, response, model);
+  }
+
+  /** The add-a-parent form's field a refusal names, with the words the form uses for it. */
+  private static FieldError parentError(String field, String rule) {
+    if (field.endsWith(".address")) {
+      return new FieldError("parent-address", "Address " + rule);
+    }
+    if (field.endsWith("." + ParentStanding.RELATIONSHIP)) {
+      return new FieldError("parent-relationship", "Relationship to the child " + rule);
+    }
+    if (field.endsWith("." + ParentStanding.PARENTAL_RESPONSIBILITY)) {
+      return new FieldError("parent-responsibility", "Parental responsibility " + rule);
+    }
+    if (field.endsWith("." + ParentStanding.DAY_TO_DAY_CARE)) {
+      return new FieldError("parent-care", "Day-to-day care " + rule);
+    }
+    return new FieldError("parent-name", (field.endsWith(".name") ? "Full name " : "The parent was not added: ") + rule);
   }
 
   @PostMapping("/casework/cases/{caseReference}/closure")

@@ -144,7 +144,7 @@ class CasePageReader {
         summary,
         facts(row, summary, values, called),
         figures.of(row.pupilUpn(), currentUser.readsEverySchool() ? null : currentUser.schoolUrns()),
-        parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address())).toList(),
+        parents.stream().map(p -> new CasePage.ParentView(p.id(), p.name(), p.address(), p.standing())).toList(),
         open ? taskLinks(row, taskNames) : List.of(),
         timeline(values, called),
         letters(caseReference, values, called, notices),

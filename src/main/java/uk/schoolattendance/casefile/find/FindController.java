@@ -65,7 +65,7 @@ class FindController {
       return "casefile/find";
     }
     PupilSearch.Found found = search.find(query);
-    model.addAttribute("page", new FindPage(typed, born, true, described(query), found.cases(), found.more(), List.of()));
+    model.addAttribute("page", new FindPage(typed, born, true, described(query), found.cases(), found.more(), List.of(), found.closeMatches()));
     return "casefile/find";
   }
 

@@ -14,14 +14,28 @@ import uk.schoolattendance.casefile.FieldError;
  * @param cases the cases found that the viewer may see, siblings under each other
  * @param more there were more cases than the page shows
  * @param errors the refused fields
+ * @param closeMatches by case id, a case found by forgiving a typed word a letter: "Lily for Lilly"
  */
 public record FindPage(
     String q, DateFields born, boolean searched, String searchedFor, List<CaseSummary> cases, boolean more,
-    List<FieldError> errors) {
+    List<FieldError> errors, java.util.Map<String, String> closeMatches) {
 
   public FindPage {
     cases = List.copyOf(cases);
     errors = List.copyOf(errors);
+    closeMatches = java.util.Map.copyOf(closeMatches);
+  }
+
+  public FindPage(
+      String q, DateFields born, boolean searched, String searchedFor, List<CaseSummary> cases, boolean more,
+      List<FieldError> errors) {
+    this(q, born, searched, searchedFor, cases, more, errors, java.util.Map.of());
+  }
+
+  /** "Close match: Lily for Lilly" for a case found by forgiving a letter, else null. */
+  public String closeMatch(String caseId) {
+    String words = closeMatches.get(caseId);
+    return words == null ? null : "Close match: " + words;
   }
 
   /** What the search found: "No cases found", "1 case found", "3 cases found". */

@@ -1,6 +1,7 @@
 package uk.schoolattendance.casefile.find;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,36 +44,53 @@ class PupilSearch {
     this.schools = schools;
   }
 
-  /** The cases found, in order, with each one's siblings under it; {@code more} when there were more than shown. */
-  record Found(List<CaseSummary> cases, boolean more) {}
+  /**
+   * The cases found, in order, with each one's siblings under it; {@code more} when there were more
+   * than shown; {@code closeMatches}, by case id, how a case found only by forgiving a typed word a
+   * letter matches ("Lily for Lilly", {@link NameWords#closeMatch}).
+   */
+  record Found(List<CaseSummary> cases, boolean more, Map<String, String> closeMatches) {}
 
   Found find(PupilQuery query) {
     // Ask for more candidates than are shown: some may be cases the viewer may not see.
     int candidates = LIMIT * 4;
+    Set<String> exact = new HashSet<>();
     List<String> ids = switch (query.kind()) {
       case EMPTY -> List.of();
       case REFERENCE -> index.byReference(query.text(), candidates);
       case UPN -> index.byUpn(query.text(), candidates);
       case URN -> index.bySchools(List.of(query.text()), false, candidates);
       case DATE_OF_BIRTH -> index.byDateOfBirth(query.born(), candidates);
-      case NAME -> byName(query.words(), candidates);
+      case NAME -> byName(query.words(), candidates, exact);
     };
     List<String> shown = visible.filter(ids);
     boolean more = shown.size() > LIMIT;
     shown = shown.subList(0, Math.min(LIMIT, shown.size()));
-    return new Found(withSiblings(shown), more);
+    Map<String, String> closeMatches = new HashMap<>();
+    List<CaseSummary> cases = withSiblings(shown, row -> {
+      if (query.kind() == PupilQuery.Kind.NAME && !exact.contains(row.caseId())) {
+        List<String> names = new ArrayList<>(List.of(row.pupilName() == null ? "" : row.pupilName()));
+        row.parents().forEach(parent -> names.add(parent.name()));
+        String close = NameWords.closeMatch(query.words(), names);
+        if (close != null) {
+          closeMatches.put(row.caseId(), close);
+        }
+      }
+    });
+    return new Found(cases, more, closeMatches);
   }
 
   /**
    * Exact matches first (each typed word starts a word of the name, or names the school), then,
    * while there is room, names one small misspelling away ({@link CaseIndex#byNameWordsNear}).
    */
-  private List<String> byName(List<String> words, int limit) {
+  private List<String> byName(List<String> words, int limit, Set<String> exact) {
     Set<String> ids = new LinkedHashSet<>(index.byNameWords(words, limit));
     Set<String> urns = schoolsNamed(words);
     if (!urns.isEmpty()) {
       ids.addAll(index.bySchools(urns, false, limit));
     }
+    exact.addAll(ids);
     if (ids.size() < limit) {
       ids.addAll(index.byNameWordsNear(words, limit));
     }
@@ -91,7 +109,7 @@ class PupilSearch {
     return urns;
   }
 
-  private List<CaseSummary> withSiblings(List<String> found) {
+  private List<CaseSummary> withSiblings(List<String> found, java.util.function.Consumer<CaseRow> eachFound) {
     Map<String, Set<String>> siblings = index.siblings(found);
     Set<String> others = new LinkedHashSet<>();
     siblings.values().forEach(others::addAll);
@@ -103,6 +121,7 @@ class PupilSearch {
     Map<String, CaseSummary> shown =
         summaries.of(new ArrayList<>(rows.values())).stream()
             .collect(Collectors.toMap(CaseSummary::caseId, Function.identity()));
+    found.stream().filter(rows::containsKey).forEach(id -> eachFound.accept(rows.get(id)));
     List<CaseSummary> ordered = new ArrayList<>();
     Set<String> placed = new HashSet<>();
     for (String id : found) {

@@ -1,7 +1,11 @@
 package uk.schoolattendance.casefile.index;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -83,5 +87,43 @@ public final class NameWords {
       }
     }
     return words;
+  }
+
+  /**
+   * How a name found by the forgiving search matches the typed words when one was forgiven a
+   * letter: "Lily for Lilly" (the name's word, then the typed one), several joined by ", "; null
+   * when every typed word starts a word of one of the names (an exact match) or a typed word is
+   * not in them at all (the row was found another way, e.g. by its school).
+   *
+   * @param typed the typed words ({@link #words}: lower case, no accents)
+   * @param names the names the row was found by: the pupil's and the parents'
+   */
+  public static String closeMatch(List<String> typed, List<String> names) {
+    Map<String, String> shownWords = new LinkedHashMap<>();
+    for (String name : names) {
+      if (name == null) {
+        continue;
+      }
+      for (String token : name.trim().split("[\\s\\-]+")) {
+        String key = key(token);
+        if (key != null && !key.isEmpty() && !key.contains(" ")) {
+          shownWords.putIfAbsent(key, token);
+        }
+      }
+    }
+    List<String> forgiven = new ArrayList<>();
+    for (String word : typed) {
+      if (shownWords.keySet().stream().anyMatch(known -> known.startsWith(word))) {
+        continue;
+      }
+      Set<String> near = near(word);
+      String found = shownWords.entrySet().stream()
+          .filter(known -> near.contains(known.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+      if (found == null) {
+        return null;
+      }
+      forgiven.add(found + " for " + Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return forgiven.isEmpty() ? null : String.join(", ", forgiven);
   }
 }

@@ -1,0 +1,90 @@
+package uk.schoolattendance.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What makes someone a parent of the case's child in law (Education Act 1996 s576: anyone with
+ * parental responsibility or who has care of the child): their relationship to the child and
+ * whether they have parental responsibility and/or day-to-day care. Each is optional: a case
+ * opened before they were recorded, or a caller that does not send them, reads "Not recorded".
+ * A value that is given must be one of the allowed ones ({@link #RELATIONSHIPS}).
+ *
+ * @param relationship one of {@link #RELATIONSHIPS}' keys, or null when not recorded
+ * @param parentalResponsibility whether they have parental responsibility; null when not recorded
+ * @param dayToDayCare whether they have day-to-day care of the child; null when not recorded
+ */
+public record ParentStanding(String relationship, Boolean parentalResponsibility, Boolean dayToDayCare) {
+
+  /** Nothing recorded (a parent of a case opened before these were asked). */
+  public static final ParentStanding NOT_RECORDED = new ParentStanding(null, null, null);
+
+  /** The allowed relationships, as stored and as shown. */
+  public static final Map<String, String> RELATIONSHIPS = relationships();
+
+  public static final String RELATIONSHIP = "relationship";
+  public static final String PARENTAL_RESPONSIBILITY = "parentalResponsibility";
+  public static final String DAY_TO_DAY_CARE = "dayToDayCare";
+
+  private static Map<String, String> relationships() {
+    Map<String, String> words = new LinkedHashMap<>();
+    words.put("mother", "Mother");
+    words.put("father", "Father");
+    words.put("step-parent", "Step-parent");
+    words.put("carer", "Carer");
+    words.put("other", "Other");
+    return java.util.Collections.unmodifiableMap(words);
+  }
+
+  /**
+   * Checks the given values under {@code at.relationship}, {@code at.parentalResponsibility} and
+   * {@code at.dayToDayCare}; absent or blank values are "not recorded".
+   */
+  public static ParentStanding of(String at, Object relationship, Object parentalResponsibility, Object dayToDayCare) {
+    return new ParentStanding(
+        relationship(prefix(at) + RELATIONSHIP, relationship),
+        Inputs.yesNo(prefix(at) + PARENTAL_RESPONSIBILITY, parentalResponsibility),
+        Inputs.yesNo(prefix(at) + DAY_TO_DAY_CARE, dayToDayCare));
+  }
+
+  /** One of {@link #RELATIONSHIPS}' keys (any case), refused under {@code field} otherwise; null when absent or blank. */
+  public static String relationship(String field, Object raw) {
+    Object given = raw instanceof String text ? text.trim().toLowerCase(java.util.Locale.ROOT) : raw;
+    return Inputs.oneOf(field, given, RELATIONSHIPS.keySet());
+  }
+
+  private static String prefix(String at) {
+    return at == null || at.isEmpty() ? "" : at + ".";
+  }
+
+  /** True when nothing about it was recorded. */
+  public boolean notRecorded() {
+    return relationship == null && parentalResponsibility == null && dayToDayCare == null;
+  }
+
+  /** "Mother", "Not recorded". */
+  public String relationshipWords() {
+    return relationship == null ? "Not recorded" : RELATIONSHIPS.get(relationship);
+  }
+
+  /**
+   * As a page or form shows it: "Mother; parental responsibility; day-to-day care",
+   * "Step-parent; no parental responsibility; day-to-day care", "Not recorded".
+   */
+  public String words() {
+    if (notRecorded()) {
+      return "Not recorded";
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(relationship == null ? "relationship not recorded" : RELATIONSHIPS.get(relationship));
+    parts.add(parentalResponsibility == null
+        ? "parental responsibility not recorded"
+        : parentalResponsibility ? "parental responsibility" : "no parental responsibility");
+    parts.add(dayToDayCare == null
+        ? "day-to-day care not recorded"
+        : dayToDayCare ? "day-to-day care" : "no day-to-day care");
+    return String.join("; ", parts);
+  }
+}
