@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,8 @@ import org.springframework.context.annotation.Configuration;
  *       holds a job, and a node's jobs can be told apart after a crash.
  *   <li>On PostgreSQL, nodes start one at a time, so two nodes started together on an empty
  *       database do not both create the schema, the administrator and the groups.
+ *   <li>A message subscription is deleted without a look-up of asynchronous event jobs, which
+ *       only signals and compensation make ({@link MessageSubscriptionRemoval}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,6 +68,22 @@ class EngineTuning {
         }
         levels.add(new CaseFileHistoryLevel(new HashSet<>(variablesWithoutDetail), new HashSet<>(variablesWithoutHistory)));
         configuration.setCustomHistoryLevels(levels);
+      }
+    };
+  }
+
+  /** Message subscriptions are deleted without looking for jobs they cannot have ({@link MessageSubscriptionRemoval}). */
+  @Bean
+  ProcessEnginePlugin messageSubscriptionRemoval() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<SessionFactory> factories = new ArrayList<>();
+        if (configuration.getCustomSessionFactories() != null) {
+          factories.addAll(configuration.getCustomSessionFactories());
+        }
+        factories.add(new MessageSubscriptionRemoval.Factory());
+        configuration.setCustomSessionFactories(factories);
       }
     };
   }

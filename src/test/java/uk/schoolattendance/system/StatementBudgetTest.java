@@ -41,7 +41,6 @@ class StatementBudgetTest {
       9 insert ACT_GE_BYTEARRAY
       8 select ACT_RU_TASK
       7 select ACT_RU_EXECUTION
-      6 select ACT_RU_JOB
       6 update ACT_HI_ACTINST
       6 update ACT_HI_VARINST
       5 delete ACT_GE_BYTEARRAY
@@ -60,6 +59,7 @@ class StatementBudgetTest {
       3 insert ACT_HI_DEC_OUT
       3 insert ACT_RU_EVENT_SUBSCR
       3 select ACT_RE_DECISION_DEF
+      3 select ACT_RU_JOB
       3 update ACT_HI_TASKINST
       2 delete ACT_RU_IDENTITYLINK
       2 delete ACT_RU_TASK
