@@ -1,0 +1,111 @@
+package uk.schoolattendance.attendance;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.schoolattendance.casework.CaseCorrections;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.schools.SchoolAccess;
+import uk.schoolattendance.schools.SchoolCalendar;
+
+/**
+ * The daily step that moves an open case to its pupil's new school on the day the old school's
+ * leaving date has passed (docs/register.md, "On the roll, and off it after the leaving date"),
+ * without waiting for an import: a leaving date recorded ahead (a repair with today's date), or one
+ * that passes before any file touches the pupil again. Each pupil whose main registration at a
+ * school ended since the step last ran, and who is on the roll of the main school now, has an open
+ * case at the ended school follow them ({@link CaseCorrections#followPupilToSchool}); a case with
+ * penalty notices or court proceedings open stays. Every node of a cluster schedules the step at
+ * {@code attendance.moved-pupils.cron} (default 00:15 every day, Europe/London); the row of
+ * {@code att_daily_step} it locks ({@code SELECT ... FOR UPDATE}) holds the last day done, so one
+ * node runs it once a day and the others find the day done.
+ */
+@Component
+public class MovedPupilCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MovedPupilCases.class);
+
+  static final String STEP = "cases-follow-moved-pupils";
+
+  /** The first run looks back this many days for registrations that ended. */
+  static final int FIRST_RUN_DAYS = 400;
+
+  /** What a run did: whether it ran (false: this day was done already) and how many cases moved. */
+  public record Outcome(boolean ran, int casesMoved) {}
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final SchoolCalendar calendar;
+  private final SchoolAccess access;
+  private final OpenCases openCases;
+  private final CaseCorrections corrections;
+
+  MovedPupilCases(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SchoolCalendar calendar,
+      SchoolAccess access, OpenCases openCases, CaseCorrections corrections) {
+    this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.calendar = calendar;
+    this.access = access;
+    this.openCases = openCases;
+    this.corrections = corrections;
+  }
+
+  @Scheduled(cron = "${attendance.moved-pupils.cron:0 15 0 * * *}", zone = "${attendance.calendar.zone:Europe/London}")
+  void daily() {
+    try {
+      Outcome outcome = runToday();
+      LOG.info("Cases following moved pupils: {}", outcome.ran() ? outcome.casesMoved() + " moved" : "done today already");
+    } catch (RuntimeException failed) {
+      // another node holding the step's lock past the database's lock timeout, or a failure: tomorrow's run looks back to the last day done
+      LOG.warn("Cases following moved pupils did not run today: {}", failed.toString());
+    }
+  }
+
+  /** Runs the step for today (the engine's clock), unless this node or another did already. */
+  public Outcome runToday() {
+    LocalDate today = calendar.today();
+    return transactions.execute(status -> {
+      Date last = jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = ? FOR UPDATE", Date.class, STEP);
+      if (last != null && !last.toLocalDate().isBefore(today)) {
+        return new Outcome(false, 0);
+      }
+      // off the roll on the day after the leaving date: the leaving dates from the day before the last run
+      LocalDate endedFrom = last == null ? today.minusDays(FIRST_RUN_DAYS) : last.toLocalDate().minusDays(1);
+      int moved = follow(today, endedFrom);
+      jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", Date.valueOf(today), STEP);
+      return new Outcome(true, moved);
+    });
+  }
+
+  private record Moved(String upn, String endedUrn, LocalDate leavingDate, String mainUrn) {}
+
+  private int follow(LocalDate today, LocalDate endedFrom) {
+    List<Moved> moved = jdbc.query(
+        "SELECT p.upn, e.school_urn, e.to_date, p.school_urn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
+            + " WHERE e.registration = 'main' AND e.to_date >= ? AND e.to_date < ? AND e.school_urn <> p.school_urn"
+            + " AND EXISTS (SELECT 1 FROM att_enrolment n WHERE n.pupil_id = p.pupil_id AND n.school_urn = p.school_urn"
+            + " AND n.from_date <= ? AND (n.to_date IS NULL OR n.to_date >= ?))"
+            + " ORDER BY p.upn",
+        (rs, n) -> new Moved(rs.getString(1).trim(), AttendanceRegister.urn(rs.getInt(2)), rs.getDate(3).toLocalDate(),
+            AttendanceRegister.urn(rs.getInt(4))),
+        Date.valueOf(endedFrom), Date.valueOf(today), Date.valueOf(today), Date.valueOf(today));
+    int followed = 0;
+    for (Moved m : moved) {
+      OpenCases.OpenCase open = access.asSystem(() -> openCases.of(m.upn()));
+      if (open != null && m.endedUrn().equals(open.schoolUrn())
+          && corrections.followPupilToSchool(open.caseReference(), m.mainUrn(), "the pupil's registration at school "
+              + m.endedUrn() + " ended on " + Days.shown(m.leavingDate()) + " and the pupil is registered at school "
+              + m.mainUrn() + ": the case follows the pupil")) {
+        followed++;
+      }
+    }
+    return followed;
+  }
+}
