@@ -3,6 +3,7 @@ package uk.schoolattendance.attendance;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,8 +13,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolAccess;
 import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
  * The daily step that moves an open case to its pupil's new school on the day the old school's
@@ -46,9 +49,11 @@ public class MovedPupilCases {
   private final SchoolAccess access;
   private final OpenCases openCases;
   private final CaseCorrections corrections;
+  private final SchoolDirectory schools;
 
   MovedPupilCases(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SchoolCalendar calendar,
-      SchoolAccess access, OpenCases openCases, CaseCorrections corrections) {
+      SchoolAccess access, OpenCases openCases, CaseCorrections corrections, SchoolDirectory schools) {
+    this.schools = schools;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
     this.calendar = calendar;
@@ -82,6 +87,48 @@ public class MovedPupilCases {
       jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", Date.valueOf(today), STEP);
       return new Outcome(true, moved);
     });
+  }
+
+  /**
+   * An open case that stayed at a school whose roll its pupil left (the leaving date passed) while
+   * the pupil is on the roll of the main school now: penalty notices or court proceedings are open,
+   * so it did not follow the pupil. {@code officer} is the case's officer (given to it), else the
+   * named officer of the case's school, else null.
+   */
+  public record StayedCase(String caseReference, String upn, String pupilName, String caseSchoolUrn, LocalDate leftOn,
+      String newSchoolUrn, String officer) {}
+
+  /** The case with this reference, if it is open and stayed at a school its pupil left (whoever asks). */
+  public Optional<StayedCase> stayed(String caseReference) {
+    return stayed("c.case_reference = ?", caseReference).stream().findFirst();
+  }
+
+  /** The open cases of pupils on this school's roll today that stayed at a school they left (whoever asks). */
+  public List<StayedCase> stayedElsewhere(String urn) {
+    return urn == null || !urn.matches("\\d{1,9}") ? List.of() : stayed("p.school_urn = ?", Integer.valueOf(urn));
+  }
+
+  private List<StayedCase> stayed(String filter, Object value) {
+    Date today = Date.valueOf(calendar.today());
+    record Row(String caseId, StayedCase stayed) {}
+    List<Row> rows = jdbc.query(
+        "SELECT c.process_instance_id, c.case_reference, p.upn, c.pupil_name, o.school_urn, o.to_date, p.school_urn,"
+            + " c.case_officer FROM cf_case c JOIN att_pupil p ON p.upn = c.pupil_upn"
+            + " JOIN att_enrolment o ON o.pupil_id = p.pupil_id AND o.school_urn = CAST(c.school_urn AS INTEGER) AND o.to_date < ?"
+            + " JOIN att_enrolment n ON n.pupil_id = p.pupil_id AND n.school_urn = p.school_urn AND n.from_date <= ?"
+            + " AND (n.to_date IS NULL OR n.to_date >= ?)"
+            + " WHERE c.closed_at IS NULL AND p.school_urn <> o.school_urn AND " + filter + " ORDER BY c.pupil_name_key",
+        (rs, n) -> {
+          String caseUrn = AttendanceRegister.urn(rs.getInt(5));
+          String officer = rs.getString(8);
+          if (officer == null) {
+            officer = schools.find(caseUrn).map(School::namedOfficer).orElse(null);
+          }
+          return new Row(rs.getString(1), new StayedCase(rs.getString(2), rs.getString(3).trim(), rs.getString(4), caseUrn,
+              rs.getDate(6).toLocalDate(), AttendanceRegister.urn(rs.getInt(7)), officer));
+        },
+        today, today, today, value);
+    return rows.stream().filter(r -> corrections.enforcementOpen(r.caseId())).map(Row::stayed).toList();
   }
 
   private record Moved(String upn, String endedUrn, LocalDate leavingDate, String mainUrn) {}

@@ -160,6 +160,21 @@ class MovedPupilTest {
     assertThat(officer.html().select("#register").text())
         .contains("of " + (riversideSessions + 4) + " sessions", "25 November 2026").doesNotContain("left your school's roll");
     assertThat(officer.html().select("#weeks").text()).contains("23 November 2026");
+
+    // the case page says why the case has not moved and who to contact: Riverside is not told the new school
+    assertThat(riverside.html().select("#case-stayed").text())
+        .contains("The pupil left your school's roll on 20 November 2026", "This case stays with your school",
+            "penalty notices or court proceedings are open", "(the case's attendance officer)")
+        .doesNotContain("Hillcrest");
+    assertThat(officer.html().select("#case-stayed").text())
+        .contains("stays at Riverside Primary School (URN 100001)", "on the roll of Hillcrest Academy (URN 100002)",
+            "penalty notices or court proceedings are open", "(the case's attendance officer)");
+    // Hillcrest's list of its cases says the same of its new pupil, whose case it cannot open
+    CaseFileClient.Page hillcrest = CaseFileClient.signedIn(port, "school2").get(uk.schoolattendance.casefile.Navigation.SCHOOL);
+    assertThat(hillcrest.html().select("#stayed-elsewhere tr[data-upn=" + upn + "]").text())
+        .contains("Sam Mover", "20 November 2026", "(the case's attendance officer)");
+    assertThat(hillcrest.html().select("#open-cases").text()).doesNotContain("Sam Mover");
+    assertThat(CaseFileClient.signedIn(port, "school1").get(uk.schoolattendance.casefile.Navigation.SCHOOL).html().select("#stayed-elsewhere")).isEmpty();
   }
 
   @Test

@@ -18,6 +18,7 @@ import uk.schoolattendance.persons.Persons;
  * @param notices the penalty notices and their state
  * @param actions what the viewer may do here
  * @param banner a confirmation of what the viewer just did, or null
+ * @param stayed why an open case stayed at a school whose roll its pupil left, and who to contact; null otherwise
  */
 public record CasePage(
     CaseSummary summary,
@@ -32,7 +33,8 @@ public record CasePage(
     Actions actions,
     String banner,
     List<OtherCase> otherCases,
-    String newCaseHref) {
+    String newCaseHref,
+    String stayed) {
 
   /** Another case of the same pupil, earlier or later, that the viewer may read. */
   public record OtherCase(String caseReference, String href, String words) {}
