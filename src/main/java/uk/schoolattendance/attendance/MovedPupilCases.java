@@ -113,13 +113,17 @@ public class MovedPupilCases {
     record Row(String caseId, StayedCase stayed) {}
     List<Row> rows = jdbc.query(
         "SELECT c.process_instance_id, c.case_reference, p.upn, c.pupil_name, o.school_urn, o.to_date, p.school_urn,"
-            + " c.case_officer FROM cf_case c JOIN att_pupil p ON p.upn = c.pupil_upn"
-            + " JOIN att_enrolment o ON o.pupil_id = p.pupil_id AND o.school_urn = CAST(c.school_urn AS INTEGER) AND o.to_date < ?"
+            + " c.case_officer, c.school_urn FROM cf_case c JOIN att_pupil p ON p.upn = c.pupil_upn"
+            // the registrations the pupil left; the case's school among them is chosen below (the search table holds the URN as text)
+            + " JOIN att_enrolment o ON o.pupil_id = p.pupil_id AND o.to_date < ?"
             + " JOIN att_enrolment n ON n.pupil_id = p.pupil_id AND n.school_urn = p.school_urn AND n.from_date <= ?"
             + " AND (n.to_date IS NULL OR n.to_date >= ?)"
             + " WHERE c.closed_at IS NULL AND p.school_urn <> o.school_urn AND " + filter + " ORDER BY c.pupil_name_key",
         (rs, n) -> {
           String caseUrn = AttendanceRegister.urn(rs.getInt(5));
+          if (!caseUrn.equals(rs.getString(9))) {
+            return null;
+          }
           String officer = rs.getString(8);
           if (officer == null) {
             officer = schools.find(caseUrn).map(School::namedOfficer).orElse(null);
@@ -128,7 +132,7 @@ public class MovedPupilCases {
               rs.getDate(6).toLocalDate(), AttendanceRegister.urn(rs.getInt(7)), officer));
         },
         today, today, today, value);
-    return rows.stream().filter(r -> corrections.enforcementOpen(r.caseId())).map(Row::stayed).toList();
+    return rows.stream().filter(r -> r != null && corrections.enforcementOpen(r.caseId())).map(Row::stayed).toList();
   }
 
   private record Moved(String upn, String endedUrn, LocalDate leavingDate, String mainUrn) {}
