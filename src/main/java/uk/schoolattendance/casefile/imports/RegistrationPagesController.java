@@ -24,8 +24,10 @@ import uk.schoolattendance.process.InvalidInputException;
  * The data team's repair of doubled main registrations (docs/register.md): "Pupils with two main
  * registrations" ({@code /casework/registrations}) lists every pupil the register holds more than
  * one open main registration for, each school with its first day and last mark; a pupil's page
- * ({@code /casework/registrations/{upn}}) asks which registration is real and the leaving date that
- * ends the other, refused naming the field ({@code keep}, {@code leavingDate}) with nothing changed.
+ * ({@code /casework/registrations/{upn}}) asks which registration is real, the leaving date that
+ * ends the other and the reason, refused naming the field ({@code keep}, {@code leavingDate}, {@code
+ * reason}) with nothing changed. Each repair is kept: the list shows the latest, newest first, and the
+ * pupil's page the pupil's, also once the pupil has one main registration.
  * For whoever imports for every school, by the grant the data team's import uses; anyone else,
  * schools included, gets "You cannot open this page" (403).
  */
