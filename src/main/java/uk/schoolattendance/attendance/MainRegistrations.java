@@ -1,6 +1,8 @@
 package uk.schoolattendance.attendance;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.casework.CaseCorrections;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolAccess;
@@ -49,7 +53,15 @@ public class MainRegistrations {
    * because penalty notices or court proceedings are open; null when the case followed the pupil
    * or there is none to follow.
    */
-  public record Repaired(String upn, Registration kept, List<Registration> ended, LocalDate leavingDate, Registration caseStayedAt) {}
+  public record Repaired(String upn, Registration kept, List<Registration> ended, LocalDate leavingDate, Registration caseStayedAt,
+      boolean caseFollowsLater) {}
+
+  /**
+   * A repair as recorded: who made it and when, the registration kept, the ones ended (school and
+   * first day) on the leaving date, and the reason the data team typed.
+   */
+  public record Repair(long id, String upn, String name, String by, Instant at, Registration kept, List<Registration> ended,
+      LocalDate leavingDate, String reason) {}
 
   private static final String DOUBLED =
       "SELECT pupil_id FROM att_enrolment WHERE registration = 'main' AND to_date IS NULL GROUP BY pupil_id HAVING COUNT(*) > 1";
@@ -103,13 +115,16 @@ public class MainRegistrations {
 
   /**
    * Keeps the pupil's main registration at {@code keepUrn} and ends each other open one on {@code
-   * leavingDate}: refused naming the field ({@code upn}, {@code keep}, {@code leavingDate}) and
+   * leavingDate}, recording the repair (who, when, kept, ended, leaving date, {@code reason}):
+   * refused naming the field ({@code upn}, {@code keep}, {@code leavingDate}, {@code reason}) and
    * nothing changed when the pupil has no doubled registration, the school kept is not one of them,
-   * or the leaving date is missing, in the future, before the ended registration's first day or
-   * before its last mark there (those marks would lie outside any registration at that school).
+   * the leaving date is missing, in the future, before the ended registration's first day or
+   * before its last mark there (those marks would lie outside any registration at that school), or
+   * no reason is given. An open case at an ended school follows the pupil once the leaving date has
+   * passed: at once for a past date; for today's, the next day ({@link MovedPupilCases}).
    */
   @Transactional
-  public Repaired keep(String upn, String keepUrn, LocalDate leavingDate) {
+  public Repaired keep(String upn, String keepUrn, LocalDate leavingDate, String reason) {
     require();
     String pupilUpn = upn == null ? "" : upn.strip().toUpperCase(Locale.ROOT);
     List<Integer> ids = jdbc.query("SELECT pupil_id FROM att_pupil WHERE upn = ? FOR UPDATE", (rs, n) -> rs.getInt(1),
@@ -128,6 +143,7 @@ public class MainRegistrations {
       throw new InvalidInputException("leavingDate", "must be today or in the past");
     }
     List<Registration> ended = doubled.registrations().stream().filter(r -> r != kept).toList();
+    String why = Inputs.requiredText("reason", reason, Inputs.TEXT_MAX);
     for (Registration other : ended) {
       if (leavingDate.isBefore(other.from())) {
         throw new InvalidInputException("leavingDate", "must be on or after the first day of the registration at "
@@ -144,17 +160,79 @@ public class MainRegistrations {
         .toList();
     jdbc.batchUpdate("UPDATE att_enrolment SET to_date = ? WHERE pupil_id = ? AND school_urn = ? AND to_date IS NULL", rows);
     pupils.followMainSchool(List.of(pupilId));
+    record(pupilId, kept, ended, leavingDate, why);
     LOG.info("{} kept pupil {}'s main registration at {} and ended {} on {}", access.currentUser(), pupilUpn, kept.urn(),
         ended.stream().map(Registration::urn).toList(), leavingDate);
     // the pupil's open case, whoever may read it: at a school whose registration ended, it follows the pupil
     OpenCases.OpenCase open = access.asSystem(() -> openCases.of(pupilUpn));
     Registration caseAt = open == null ? null : ended.stream().filter(r -> r.urn().equals(open.schoolUrn())).findFirst().orElse(null);
+    if (caseAt != null && !leavingDate.isBefore(calendar.today())) {
+      // on its leaving date the pupil is still on the ended school's roll: the case follows the next day
+      boolean stays = corrections.enforcementOpen(open.processInstanceId());
+      return new Repaired(pupilUpn, kept, ended, leavingDate, stays ? caseAt : null, !stays);
+    }
     boolean followed = caseAt != null
         && corrections.followPupilToSchool(open.caseReference(), kept.urn(), "the data team recorded that the pupil's main"
             + " registration is at school " + kept.urn() + " and ended the registration at school " + open.schoolUrn()
             + " on " + Days.shown(leavingDate) + ": the case follows the pupil");
     // not followed: penalty notices or court proceedings are open, and the case stays where they began
-    return new Repaired(pupilUpn, kept, ended, leavingDate, followed ? null : caseAt);
+    return new Repaired(pupilUpn, kept, ended, leavingDate, followed ? null : caseAt, false);
+  }
+
+  private void record(int pupilId, Registration kept, List<Registration> ended, LocalDate leavingDate, String reason) {
+    jdbc.update("INSERT INTO att_registration_repair (pupil_id, repaired_by, repaired_at, kept_urn, leaving_date, reason)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        pupilId, access.currentUser(), new Timestamp(EngineClock.now().getTime()), Integer.parseInt(kept.urn()),
+        Date.valueOf(leavingDate), reason);
+    Long id = jdbc.queryForObject("SELECT MAX(repair_id) FROM att_registration_repair WHERE pupil_id = ?", Long.class, pupilId);
+    jdbc.batchUpdate("INSERT INTO att_registration_repair_ended (repair_id, school_urn, from_date) VALUES (?, ?, ?)",
+        ended.stream().map(r -> new Object[] {id, Integer.parseInt(r.urn()), Date.valueOf(r.from())}).toList());
+  }
+
+  /** The latest {@code limit} repairs, newest first. */
+  public List<Repair> repairs(int limit) {
+    require();
+    return readRepairs(" ORDER BY r.repaired_at DESC, r.repair_id DESC FETCH FIRST " + Math.max(0, limit) + " ROWS ONLY");
+  }
+
+  /** The repairs of the pupil's registrations, newest first. */
+  public List<Repair> repairs(String upn) {
+    require();
+    return readRepairs(" WHERE p.upn = ? ORDER BY r.repaired_at DESC, r.repair_id DESC",
+        upn == null ? "" : upn.strip().toUpperCase(Locale.ROOT));
+  }
+
+  private List<Repair> readRepairs(String whereAndOrder, Object... parameters) {
+    Map<String, String> schoolNames = new HashMap<>();
+    List<Repair> found = jdbc.query("SELECT r.repair_id, p.upn, p.forename, p.surname, r.repaired_by, r.repaired_at, r.kept_urn,"
+            + " r.leaving_date, r.reason, (SELECT e.from_date FROM att_enrolment e WHERE e.pupil_id = r.pupil_id"
+            + " AND e.school_urn = r.kept_urn) FROM att_registration_repair r JOIN att_pupil p ON p.pupil_id = r.pupil_id"
+            + whereAndOrder,
+        (rs, n) -> {
+          String keptUrn = AttendanceRegister.urn(rs.getInt(7));
+          Date keptFrom = rs.getDate(10);
+          return new Repair(rs.getLong(1), rs.getString(2).trim(), rs.getString(3) + " " + rs.getString(4), rs.getString(5),
+              rs.getTimestamp(6).toInstant(),
+              new Registration(keptUrn, schoolNames.computeIfAbsent(keptUrn, this::schoolName),
+                  keptFrom == null ? null : keptFrom.toLocalDate(), null),
+              new ArrayList<>(), rs.getDate(8).toLocalDate(), rs.getString(9));
+        },
+        parameters);
+    if (found.isEmpty()) {
+      return found;
+    }
+    Map<Long, Repair> byId = new LinkedHashMap<>();
+    found.forEach(r -> byId.put(r.id(), r));
+    List<Object> ids = new ArrayList<>(byId.keySet());
+    jdbc.query("SELECT repair_id, school_urn, from_date FROM att_registration_repair_ended WHERE repair_id IN ("
+            + uk.schoolattendance.process.SqlLists.placeholders(ids.size()) + ") ORDER BY from_date, school_urn",
+        rs -> {
+          String urn = AttendanceRegister.urn(rs.getInt(2));
+          byId.get(rs.getLong(1)).ended().add(new Registration(urn, schoolNames.computeIfAbsent(urn, this::schoolName),
+              rs.getDate(3).toLocalDate(), null));
+        },
+        ids.toArray());
+    return found;
   }
 
   private void require() {

@@ -220,6 +220,15 @@ public class CaseCorrections {
     return record(caseId, caseReference, field, change, EVENT, text, reason, by, true, entry -> {});
   }
 
+  /**
+   * Whether the case (its process instance) has penalty notices or court proceedings open: then it
+   * stays at its school when its pupil moves ({@link #followPupilToSchool}), whoever asks.
+   */
+  public boolean enforcementOpen(String caseId) {
+    return AsTheApplication.call(identityService, () -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId)
+        .processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY).count() > 0);
+  }
+
   private void refuseWhileEnforcementIsOpen(String caseId, String field) {
     long enforcement =
         runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId)

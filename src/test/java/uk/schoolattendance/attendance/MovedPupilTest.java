@@ -160,6 +160,21 @@ class MovedPupilTest {
     assertThat(officer.html().select("#register").text())
         .contains("of " + (riversideSessions + 4) + " sessions", "25 November 2026").doesNotContain("left your school's roll");
     assertThat(officer.html().select("#weeks").text()).contains("23 November 2026");
+
+    // the case page says why the case has not moved and who to contact: Riverside is not told the new school
+    assertThat(riverside.html().select("#case-stayed").text())
+        .contains("The pupil left your school's roll on 20 November 2026", "This case stays with your school",
+            "penalty notices or court proceedings are open", "(the case's attendance officer)")
+        .doesNotContain("Hillcrest");
+    assertThat(officer.html().select("#case-stayed").text())
+        .contains("stays at Riverside Primary School (URN 100001)", "on the roll of Hillcrest Academy (URN 100002)",
+            "penalty notices or court proceedings are open", "(the case's attendance officer)");
+    // Hillcrest's list of its cases says the same of its new pupil, whose case it cannot open
+    CaseFileClient.Page hillcrest = CaseFileClient.signedIn(port, "school2").get(uk.schoolattendance.casefile.Navigation.SCHOOL);
+    assertThat(hillcrest.html().select("#stayed-elsewhere tr[data-upn=" + upn + "]").text())
+        .contains("Sam Mover", "20 November 2026", "(the case's attendance officer)");
+    assertThat(hillcrest.html().select("#open-cases").text()).doesNotContain("Sam Mover");
+    assertThat(CaseFileClient.signedIn(port, "school1").get(uk.schoolattendance.casefile.Navigation.SCHOOL).html().select("#stayed-elsewhere")).isEmpty();
   }
 
   @Test
@@ -186,6 +201,56 @@ class MovedPupilTest {
     assertThat(register.pupilsAt("100001", TODAY)).contains(upn);
     assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(register.pupilsAt("100001", LocalDate.of(2026, 12, 19))).doesNotContain(upn);
+  }
+
+  /**
+   * A school with a mid-year leaver and a mid-year joiner: each pupil's figures (possible sessions,
+   * attendance, band, the threshold's unauthorised sessions) count only the sessions of their own
+   * registration, in the school's data pack and its Targeting Support Meeting's flags as in the figures API.
+   */
+  @Test
+  void aMidYearLeaverAndJoinerCountOnlyTheSessionsOfTheirOwnRegistration() {
+    String leaver = Upn.of(700_460_000_005L);
+    String joiner = Upn.of(700_460_000_006L);
+    SchoolDays riverside = calendars.of(100001);
+    LocalDate joined = LocalDate.of(2026, 11, 16);
+    LocalDate lastMark = LocalDate.of(2026, 11, 24);
+    // the leaver: absent without leave every session from 3 September to the leaving date
+    importAndIdentify("school1", new CsvFile().days(leaver, "100001", riverside, LocalDate.of(2026, 9, 3), LEFT,
+        (day, session) -> "O").text());
+    assertThat(importCsv(rest, "school1", "upn,urn,date,session,code,leavingDate\n"
+        + leaver + ",100001," + LEFT + ",PM,O," + LEFT + "\n").getBody()).containsEntry("rowsRejected", 0);
+    // the joiner: on the roll from 16 November, present but for two afternoons
+    importAndIdentify("school1", new CsvFile().days(joiner, "100001", riverside, joined, lastMark,
+        (day, session) -> "PM".equals(session) && (day.getDayOfMonth() == 17 || day.getDayOfMonth() == 19) ? "O" : "/").text());
+
+    int leaverSessions = 2 * schoolDays(riverside, LocalDate.of(2026, 9, 3), LEFT);
+    int joinerSessions = 2 * schoolDays(riverside, joined, lastMark);
+    Map leaverFigures = get(rest, "officer", "/api/pupils/" + leaver + "/attendance").getBody();
+    assertThat(leaverFigures).containsEntry("possibleSessions", leaverSessions).containsEntry("presentSessions", 0);
+    Map joinerFigures = get(rest, "school1", "/api/pupils/" + joiner + "/attendance").getBody();
+    assertThat(joinerFigures).containsEntry("possibleSessions", joinerSessions)
+        .containsEntry("presentSessions", joinerSessions - 2).containsEntry("unauthorisedInLast10SchoolWeeks", 2)
+        .containsEntry("band", "persistent");
+
+    // the school's pack: the joiner with the figures of their own weeks only, the leaver not at all
+    DataPacks.PupilLine line = dataPacks.of("100001", TODAY).pupilsByBand().stream()
+        .filter(p -> p.upn().equals(joiner)).findFirst().orElseThrow();
+    assertThat(line.band()).isEqualTo("persistent");
+    assertThat(line.unauthorisedInLast10SchoolWeeks()).isEqualTo(2);
+    assertThat(line.attendancePercent()).isEqualTo(Figures.rounded(Figures.percent(joinerSessions - 2, joinerSessions)));
+    assertThat(pupilsOfPack("100001", TODAY)).doesNotContain(leaver);
+    // the meeting's flags (severely absent, no plan): not the leaver, whose registration ended, nor the joiner
+    assertThat(register.targetingFlags("100001", "2026-27")).extracting(AttendanceRegister.TargetingFlag::upn)
+        .doesNotContain(leaver, joiner);
+  }
+
+  private static int schoolDays(SchoolDays days, LocalDate from, LocalDate to) {
+    int n = 0;
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      n += days.isSchoolDay(day) ? 1 : 0;
+    }
+    return n;
   }
 
   private List<String> pupilsOfPack(String urn, LocalDate asOf) {

@@ -140,6 +140,7 @@ class RegisterImportBrowserTest extends BrowserTestSupport {
       browser.type("#leavingDate-day", "18");
       browser.type("#leavingDate-month", "11");
       browser.type("#leavingDate-year", "2026");
+      browser.type("#reason", "Hillcrest sent Fay's admission form");
       browser.press(By.id("record"));
       browser.visible(By.cssSelector(".govuk-error-summary"));
       assertThat(browser.driver().findElement(By.id("leavingDate-error")).getText())
@@ -150,6 +151,9 @@ class RegisterImportBrowserTest extends BrowserTestSupport {
       browser.visible(By.id("done"));
       assertThat(browser.driver().findElement(By.id("done")).getText()).contains("Pupil " + fay + " has one main registration now");
       assertThat(browser.driver().findElements(By.cssSelector("#doubled tr[data-upn='" + fay + "']"))).isEmpty();
+      // the repair is kept: who, the leaving date and the reason typed (kept on the page through the refusal)
+      assertThat(browser.driver().findElement(By.cssSelector("#repairs tr[data-upn='" + fay + "']")).getText())
+          .contains("by datateam", "left 19 November 2026", "Hillcrest sent Fay's admission form");
     }
     assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, fay)).isEqualTo(100002);
   }

@@ -20,6 +20,7 @@ import uk.schoolattendance.persons.Persons;
  *     prosecution of that parent for an overlapping offence period (reg 8, {@link uk.schoolattendance.notices.ProsecutionBar})
  * @param actions what the viewer may do here
  * @param banner a confirmation of what the viewer just did, or null
+ * @param stayed why an open case stayed at a school whose roll its pupil left, and who to contact; null otherwise
  */
 public record CasePage(
     CaseSummary summary,
@@ -35,7 +36,8 @@ public record CasePage(
     Actions actions,
     String banner,
     List<OtherCase> otherCases,
-    String newCaseHref) {
+    String newCaseHref,
+    String stayed) {
 
   /** Another case of the same pupil, earlier or later, that the viewer may read. */
   public record OtherCase(String caseReference, String href, String words) {}

@@ -75,6 +75,7 @@ class CasePageReader {
   private final CurrentUser currentUser;
   private final CaseNotes notes;
   private final RegisterFigures figures;
+  private final uk.schoolattendance.attendance.MovedPupilCases movedPupils;
 
   private final CaseReassignment reassignment;
   private final ThresholdWords threshold;
@@ -89,8 +90,10 @@ class CasePageReader {
       CaseHistoryWords historyWords, CaseDocuments documents, CaseDocumentProperties documentProperties,
       PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures,
       CaseReassignment reassignment, ThresholdWords threshold, PenaltyNoticeProperties noticeProperties,
-      CalledSteps calledSteps, org.camunda.bpm.engine.RepositoryService repositoryService, ProsecutionBar prosecutionBar) {
+      CalledSteps calledSteps, org.camunda.bpm.engine.RepositoryService repositoryService, ProsecutionBar prosecutionBar,
+      uk.schoolattendance.attendance.MovedPupilCases movedPupils) {
     this.prosecutionBar = prosecutionBar;
+    this.movedPupils = movedPupils;
     this.noticeProperties = noticeProperties;
     this.reassignment = reassignment;
     this.threshold = threshold;
@@ -154,7 +157,27 @@ class CasePageReader {
         actions(caseId, row.level(), open, values, parents, forms),
         banner,
         otherCases(row),
-        open ? "" : newCaseHref());
+        open ? "" : newCaseHref(),
+        open ? stayed(caseReference) : null);
+  }
+
+  /**
+   * Why the open case did not follow its pupil to the new school, and who to contact: the case's
+   * school is told the pupil left its roll; the authority's staff, who read every school, the new
+   * school's name too (a school is never told another school's name by the register).
+   */
+  private String stayed(String caseReference) {
+    return movedPupils.stayed(caseReference).map(s -> {
+      String contact = s.officer() == null ? "the local authority's attendance team"
+          : people.of(s.officer()) + " (the case's attendance officer)";
+      String why = "penalty notices or court proceedings are open, and their notices stand for the school's period, so the"
+          + " case does not follow the pupil until they end. Contact " + contact + " about the case.";
+      return currentUser.readsEverySchool()
+          ? "This case stays at " + summaries.schoolName(s.caseSchoolUrn()) + " (URN " + s.caseSchoolUrn() + ") although"
+              + " the pupil left its roll on " + dates.day(s.leftOn()) + " and is on the roll of "
+              + summaries.schoolName(s.newSchoolUrn()) + " (URN " + s.newSchoolUrn() + "): " + why
+          : "The pupil left your school's roll on " + dates.day(s.leftOn()) + ". This case stays with your school: " + why;
+    }).orElse(null);
   }
 
   /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */

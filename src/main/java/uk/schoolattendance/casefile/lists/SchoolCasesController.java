@@ -6,6 +6,9 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import uk.schoolattendance.attendance.MovedPupilCases;
+import uk.schoolattendance.casefile.PeopleNames;
+import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.CaseSummaries;
 import uk.schoolattendance.casefile.Navigation;
 import uk.schoolattendance.casefile.PageNotFoundException;
@@ -26,8 +29,22 @@ class SchoolCasesController {
   private final CaseLists lists;
   private final CaseSummaries summaries;
   private final Viewers viewers;
+  private final MovedPupilCases movedPupils;
+  private final PeopleNames people;
+  private final UkDates dates;
 
-  SchoolCasesController(CaseIndex index, CaseLists lists, CaseSummaries summaries, Viewers viewers) {
+  /**
+   * A pupil now on the school's roll whose open case stayed at the school the pupil left (penalty
+   * notices or court proceedings open there): the school cannot open the case, so the list says why
+   * it is not here and who to contact.
+   */
+  record StayedRow(String pupilName, String upn, String caseReference, String leftOn, String contact) {}
+
+  SchoolCasesController(CaseIndex index, CaseLists lists, CaseSummaries summaries, Viewers viewers,
+      MovedPupilCases movedPupils, PeopleNames people, UkDates dates) {
+    this.movedPupils = movedPupils;
+    this.people = people;
+    this.dates = dates;
     this.index = index;
     this.lists = lists;
     this.summaries = summaries;
@@ -46,6 +63,10 @@ class SchoolCasesController {
         "My school's cases",
         "Every attendance case of " + schools + "'s pupils: what happens next and who does it, or how the case ended.",
         index.bySchools(urns, false, CaseLists.LIMIT + 1)));
+    model.addAttribute("stayed", urns.stream().flatMap(urn -> movedPupils.stayedElsewhere(urn).stream())
+        .map(s -> new StayedRow(s.pupilName(), s.upn(), s.caseReference(), dates.day(s.leftOn()),
+            s.officer() == null ? "the local authority's attendance team" : people.of(s.officer()) + " (the case's attendance officer)"))
+        .toList());
     return "casefile/cases";
   }
 

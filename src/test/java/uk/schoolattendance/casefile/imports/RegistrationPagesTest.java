@@ -46,6 +46,7 @@ class RegistrationPagesTest {
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired uk.schoolattendance.attendance.MainRegistrations registrations;
+  @Autowired uk.schoolattendance.attendance.MovedPupilCases movedPupilCases;
 
   @BeforeEach
   void today() {
@@ -91,6 +92,7 @@ class RegistrationPagesTest {
     values.put("leavingDate-day", day);
     values.put("leavingDate-month", month);
     values.put("leavingDate-year", year);
+    values.put("reason", "Riverside's admissions officer confirmed the family moved to Hillcrest's area");
     return values;
   }
 
@@ -135,8 +137,16 @@ class RegistrationPagesTest {
         .select("#leavingDate-error").text()).contains("must be a real date");
     assertThat(datateam.post(page, "#registration-form", form("100002", "26", "11", "2026")).html()
         .select("#leavingDate-error").text()).contains("today or in the past");
+    // no reason: refused naming the field, nothing changed
+    Map<String, String> noReason = form("100002", "19", "11", "2026");
+    noReason.put("reason", "  ");
+    CaseFileClient.Page unexplained = datateam.post(page, "#registration-form", noReason);
+    assertThat(unexplained.status()).isEqualTo(400);
+    assertThat(unexplained.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#reason");
+    assertThat(unexplained.html().select("#reason-error").text()).contains("Enter the reason for the repair");
     assertThat(openMain(upn)).containsExactly("100001", "100002");
     assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+    assertThat(repairsOf(upn)).isZero();
 
     CaseFileClient.Page done = datateam.post(page, "#registration-form", form("100002", "19", "11", "2026"));
     assertThat(done.status()).as(done.text()).isEqualTo(302);
@@ -150,8 +160,72 @@ class RegistrationPagesTest {
     assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, upn)).isEqualTo(100002);
     // the pupil's case follows the pupil to the real school
     assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100002");
-    // the pupil is no longer doubled: its page is gone
-    assertThat(datateam.get("/casework/registrations/" + upn).status()).isEqualTo(404);
+    // the repair is a record: who, when, kept, ended with its leaving date, the reason; on the list and the pupil's page
+    assertThat(repairsOf(upn)).isEqualTo(1);
+    assertThat(after.html().select("#repairs tr[data-upn=" + upn + "]").text()).contains("by datateam",
+        "12:00pm on 25 November 2026", "Dana Double", "Hillcrest Academy (URN 100002)",
+        "Riverside Primary School (URN 100001)", "left 19 November 2026",
+        "Riverside's admissions officer confirmed the family moved to Hillcrest's area");
+    // the pupil is no longer doubled: the page shows the pupil's repairs, without the form
+    CaseFileClient.Page history = datateam.get("/casework/registrations/" + upn);
+    assertThat(history.status()).isEqualTo(200);
+    assertThat(history.html().select("#registration-form")).isEmpty();
+    assertThat(history.html().select("#repairs tbody tr").text()).contains("by datateam", "left 19 November 2026",
+        "Riverside's admissions officer confirmed");
+  }
+
+  private int repairsOf(String upn) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM att_registration_repair r JOIN att_pupil p ON p.pupil_id = r.pupil_id"
+        + " WHERE p.upn = ?", Integer.class, upn);
+  }
+
+  @Test
+  void theRepairsAreListedNewestFirst() {
+    String first = doubled(jdbc, rest, 700_470_000_031L);
+    String second = doubled(jdbc, rest, 700_470_000_032L);
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    Map<String, String> why = form("100002", "20", "11", "2026");
+    datateam.post(datateam.get("/casework/registrations/" + first), "#registration-form", why);
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(14, 30).atZone(ZoneId.of("Europe/London")).toInstant()));
+    why.put("reason", "Hillcrest sent the admission form");
+    datateam.post(datateam.get("/casework/registrations/" + second), "#registration-form", why);
+    List<String> listed = datateam.get("/casework/registrations").html().select("#repairs tbody tr").eachAttr("data-upn");
+    assertThat(listed).containsSubsequence(second, first);
+    assertThat(listed.indexOf(second)).isLessThan(listed.indexOf(first));
+  }
+
+  /**
+   * A leaving date of today: the pupil is on the ended school's roll until the day ends, so the case
+   * stays there today and the application's daily step moves it the next day, with no import.
+   */
+  @Test
+  void aCaseFollowsThePupilTheDayAfterALeavingDateOfTodayWithoutAnImport() {
+    String upn = doubled(jdbc, rest, 700_470_000_041L);
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Dana Double");
+    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2016, 5, 1).atStartOfDay(ZoneId.of("Europe/London")).toInstant()));
+    start.put("schoolUrn", "100001");
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Double\",\"address\":\"1 High Street\"}]").create());
+    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey("AttendanceCase", start);
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    CaseFileClient.Page done = datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
+        form("100002", "25", "11", "2026"));
+    assertThat(done.status()).as(done.text()).isEqualTo(302);
+    assertThat(datateam.get(done.location().replaceFirst("^https?://[^/]+", "")).html().select("#done").text())
+        .contains("moves to Hillcrest Academy (URN 100002) tomorrow");
+    // today the pupil is still on Riverside's roll: the case stays, and a second run today changes nothing
+    movedPupilCases.runToday();
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+
+    // the next day, before any file: the daily step moves the case, once
+    ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(1).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+    assertThat(movedPupilCases.runToday().ran()).isTrue();
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100002");
+    assertThat(runtime.getVariable(attendanceCase.getId(), "history").toString())
+        .contains("fact-corrected", "registration at school 100001 ended on 25 November 2026");
+    // a second node's run the same day finds the day done
+    assertThat(movedPupilCases.runToday()).isEqualTo(new uk.schoolattendance.attendance.MovedPupilCases.Outcome(false, 0));
   }
 
   @Test
