@@ -42,10 +42,14 @@ import uk.schoolattendance.schools.DateValues;
 @Component
 class CalledSteps {
 
-  static final int MAX_TASKS = 500;
+  /**
+   * Rows read per query: the tasks, facts and court proceedings of a case are read page by page to
+   * the end, so a case over years with many notices loses no step (it was one page of 500 tasks,
+   * in no order, and the rest silently dropped).
+   */
+  static final int PAGE_SIZE = 500;
   /** Who did a person's step when the engine kept no name (a task completed without being claimed). */
   static final String NOT_RECORDED = "Not recorded";
-  static final int MAX_VARIABLES = 1000;
 
   private static final List<String> FACTS =
       List.of(
@@ -65,11 +69,34 @@ class CalledSteps {
   private final HistoryService historyService;
   private final PeopleNames people;
   private final UkDates dates;
+  private final int pageSize;
 
+  @org.springframework.beans.factory.annotation.Autowired
   CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates) {
+    this(historyService, people, dates, PAGE_SIZE);
+  }
+
+  /** With another page size: a test reads a case over several pages without making 500 tasks. */
+  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
     this.historyService = historyService;
     this.people = people;
     this.dates = dates;
+    this.pageSize = pageSize;
+  }
+
+  /** Every row of a query, read a page at a time in the query's (total) order until a page comes back short. */
+  private <T> List<T> all(java.util.function.BiFunction<Integer, Integer, List<T>> page) {
+    List<T> rows = new ArrayList<>();
+    for (int first = 0; ; first += pageSize) {
+      List<T> read = page.apply(first, pageSize);
+      rows.addAll(read);
+      if (read.size() < pageSize) {
+        return rows;
+      }
+    }
   }
 
   /** A step with the moment it happened, to merge into the case's own timeline. */
@@ -95,8 +122,10 @@ class CalledSteps {
   }
 
   Called of(String caseId, List<PenaltyNoticeEntry> notices) {
-    List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
-        .rootProcessInstanceId(caseId).listPage(0, MAX_TASKS).stream()
+    // oldest first, as the timeline tells the case; the task's id breaks ties so pages never overlap
+    List<HistoricTaskInstance> tasks = all((first, max) -> historyService.createHistoricTaskInstanceQuery()
+        .rootProcessInstanceId(caseId).orderByHistoricActivityInstanceStartTime().asc().orderByTaskId().asc()
+        .listPage(first, max)).stream()
         .filter(task -> !caseId.equals(task.getProcessInstanceId()))
         .toList();
     if (tasks.isEmpty()) {
@@ -104,11 +133,15 @@ class CalledSteps {
     }
     Map<String, String> kinds = new LinkedHashMap<>();
     tasks.forEach(task -> kinds.put(task.getProcessInstanceId(), task.getProcessDefinitionKey()));
+    Map<String, List<HistoricTaskInstance>> tasksOf = new HashMap<>();
+    tasks.forEach(task -> tasksOf.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(task));
     Map<String, Map<String, HistoricVariableInstance>> facts = new HashMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(kinds.keySet().toArray(String[]::new))
+    String[] instances = kinds.keySet().toArray(String[]::new);
+    for (HistoricVariableInstance variable : all((first, max) -> historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instances)
         .variableNameIn(FACTS.toArray(String[]::new))
-        .listPage(0, MAX_VARIABLES)) {
+        .orderByProcessInstanceId().asc().orderByVariableName().asc()
+        .listPage(first, max))) {
       // a variable set on a task's own scope is not the instance's fact
       if (variable.getTaskId() == null) {
         facts.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable);
@@ -134,8 +167,8 @@ class CalledSteps {
     for (Map.Entry<String, String> called : kinds.entrySet()) {
       String instance = called.getKey();
       Map<String, HistoricVariableInstance> values = facts.getOrDefault(instance, Map.of());
-      List<HistoricTaskInstance> own = tasks.stream().filter(task -> instance.equals(task.getProcessInstanceId()))
-          .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime)).toList();
+      // already oldest first, as read
+      List<HistoricTaskInstance> own = tasksOf.getOrDefault(instance, List.of());
       switch (called.getValue()) {
         case NoticeToImprove.KEY -> {
           LocalDate issued = day(values, NoticeToImprove.ISSUED_ON.name());
@@ -157,7 +190,9 @@ class CalledSteps {
         default -> { }
       }
     }
-    return new Called(steps.all, ntiIssued, outcomes.values().stream().flatMap(List::stream).toList(), caseOutcome);
+    // oldest first (stable: one moment's steps keep their process's order)
+    List<Step> inOrder = steps.all.stream().sorted(Comparator.comparing(Step::at)).toList();
+    return new Called(inOrder, ntiIssued, outcomes.values().stream().flatMap(List::stream).toList(), caseOutcome);
   }
 
   /**
@@ -167,8 +202,8 @@ class CalledSteps {
    */
   private Set<String> ownCourtProceedings(String caseId) {
     Set<String> own = new HashSet<>();
-    historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId)
-        .processDefinitionKey(CourtProceedings.KEY).listPage(0, MAX_TASKS)
+    all((first, max) -> historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId)
+        .processDefinitionKey(CourtProceedings.KEY).orderByProcessInstanceId().asc().listPage(first, max))
         .forEach(instance -> own.add(instance.getId()));
     return own;
   }
