@@ -321,6 +321,65 @@ class CasePageCalledStepsTest {
         .contains("Notice to Improve, issued 27 November 2026 (PDF)");
   }
 
+  @Test
+  void anAdjournedHearingIsAStepOfItsOwnWithItsDaysAndWhoRecordedIt() {
+    CaseFixtures.clockAt(2026, 12, 3, 10);
+    ProcessInstance instance = caseInCourt(CaseFileCases.newUpn());
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    String court = court(instance);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
+        CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
+        CourtProceedings.INFORMATION_LAID_ON.name(), "2026-12-02", CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
+    CaseFixtures.clockAt(2027, 2, 10, 14);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), Map.of(
+        CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-03-17"));
+
+    // while adjourned: the adjournment in words, and no outcome
+    Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    assertThat(entry(timeline, "Hearing adjourned (Gail Marsh)"))
+        .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
+    assertThat(timeline.text()).doesNotContain("Court outcome recorded");
+
+    CaseFixtures.clockAt(2027, 3, 17, 14);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), Map.of(
+        CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 300.0));
+    executeJobs(court);
+    timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    // the adjourned hearing stays a step of its own; the outcome is recorded once, at the later hearing
+    assertThat(entry(timeline, "Hearing adjourned (Gail Marsh)"))
+        .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
+    assertThat(timeline.select("li").eachText()).filteredOn(text -> text.contains("Court outcome recorded")).hasSize(1);
+    assertThat(entry(timeline, "Court outcome recorded (Gail Marsh)")).contains("Fine of £300.00", "17 March 2027");
+  }
+
+  @Test
+  void aNoticeToImprovesEarlyEscalationIsAStepOfItsOwnWithItsDayGroundsAndWhoEscalated() {
+    CaseFixtures.clockAt(2026, 11, 27, 10);
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance instance = cases.start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Ava Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
+        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
+        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    String notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(uk.schoolattendance.improvement.NoticeToImprove.KEY).singleResult().getId();
+    executeJobs(notice);
+    CaseFixtures.clockAt(2026, 12, 8, 11);
+    completeAs("officer", notice, uk.schoolattendance.improvement.NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id(), Map.of(
+        uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "Six more unauthorised sessions since the notice"));
+
+    Element timeline = signedIn("officer").get("/casework/cases/" + cases.referenceOf(instance)).html().selectFirst("#timeline");
+    assertThat(entry(timeline, "Notice to Improve: escalated early"))
+        .contains("Olivia Okafor", "Escalated on 8 December 2026", "Grounds: Six more unauthorised sessions since the notice");
+    assertThat(entry(timeline, "Notice to Improve: improvement period started")).contains("Issued on 27 November 2026");
+  }
+
   /** The text of the timeline's entry with this title (the newest). */
   private static String entry(Element timeline, String title) {
     List<Element> entries = timeline.select("li").stream()

@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.PeopleNames;
@@ -177,7 +179,7 @@ class CalledSteps {
         }
         case PenaltyNotice.KEY -> penaltyNotice(steps, own, values, byInstance.get(instance));
         case CourtProceedings.KEY -> {
-          Optional<Step> recorded = court(steps, own, values);
+          Optional<Step> recorded = court(steps, instance, own, values);
           if (recorded.isPresent()) {
             String parents = text(values, CourtProceedings.PARENT_NAMES.name());
             outcomes.computeIfAbsent(recorded.get().at(), at -> new ArrayList<>()).add(new CourtOutcome(
@@ -217,6 +219,14 @@ class CalledSteps {
         steps.add(task.getStartTime(), "Notice to Improve: improvement period started", "",
           (issued == null ? "" : "Issued on " + dates.day(issued) + ". ")
               + (ends == null ? "" : "The improvement period ends on " + dates.day(ends) + "."));
+        // the watch ends by itself with the period; completed, it is an officer's early escalation
+        if (done(task)) {
+          String grounds = text(values, NoticeToImprove.EARLY_ESCALATION_GROUNDS.name());
+          steps.add(task.getEndTime(), "Notice to Improve: escalated early", task.getAssignee(),
+              "Escalated on " + dates.day(task.getEndTime())
+                  + (ends == null ? "" : ", before the improvement period's end on " + dates.day(ends))
+                  + (grounds == null || grounds.isBlank() ? "." : ". Grounds: " + grounds.strip()));
+        }
       } else if (NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id().equals(key)) {
         if (done(task)) {
           Object sufficient = value(values, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name());
@@ -288,10 +298,17 @@ class CalledSteps {
   }
 
   /** The court's steps; the step that recorded the outcome, if it was recorded. */
-  private Optional<Step> court(Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values) {
+  private Optional<Step> court(
+      Steps steps, String instance, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values) {
     String parents = text(values, CourtProceedings.PARENT_NAMES.name());
     String against = parents == null || parents.isBlank() ? "" : " (" + parents + ")";
     Step outcome = null;
+    // an adjourned hearing is a "Record court outcome" completed with no outcome: every one but the
+    // last, and the last too while no outcome stands (the adjournment removes it)
+    List<HistoricTaskInstance> hearings = tasks.stream()
+        .filter(task -> CourtProceedings.RECORD_COURT_OUTCOME.id().equals(task.getTaskDefinitionKey()) && done(task)).toList();
+    boolean outcomeStands = text(values, CourtProceedings.COURT_OUTCOME.name()) != null;
+    List<HistoricDetail> hearingDates = null;
     for (HistoricTaskInstance task : tasks) {
       if (!done(task)) {
         continue;
@@ -310,8 +327,11 @@ class CalledSteps {
         steps.add(task.getEndTime(), "Parent interviewed under caution" + against, task.getAssignee(),
             join(on == null ? null : "Interviewed on " + dates.day(on), record == null || record.isBlank() ? null : "record: " + record));
       } else if (CourtProceedings.RECORD_COURT_OUTCOME.id().equals(key)) {
-        if (text(values, CourtProceedings.COURT_OUTCOME.name()) != null) {
+        if (outcomeStands && task == hearings.get(hearings.size() - 1)) {
           outcome = steps.add(task.getEndTime(), "Court outcome recorded" + against, task.getAssignee(), outcomeWords(values));
+        } else {
+          hearingDates = hearingDates == null ? hearingDates(instance) : hearingDates;
+          steps.add(task.getEndTime(), "Hearing adjourned" + against, task.getAssignee(), adjournment(hearingDates, task));
         }
       } else if (CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id().equals(key)) {
           steps.add(task.getEndTime(), "Court outcome acknowledged by the school", task.getAssignee(), "");
@@ -325,6 +345,35 @@ class CalledSteps {
       }
     }
     return Optional.ofNullable(outcome);
+  }
+
+  /**
+   * The hearing dates the proceedings held, oldest first (one query, made only when a hearing was
+   * adjourned): the instance keeps only the latest.
+   */
+  private List<HistoricDetail> hearingDates(String instance) {
+    return all((first, max) -> historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
+        .variableNameLike(CourtProceedings.HEARING_DATE.name()).orderPartiallyByOccurrence().asc().listPage(first, max));
+  }
+
+  /** "The hearing on 10 February 2027 was adjourned to 17 March 2027.": the day in force when it came, and the new one. */
+  private String adjournment(List<HistoricDetail> hearingDates, HistoricTaskInstance task) {
+    LocalDate from = null;
+    LocalDate to = null;
+    for (HistoricDetail detail : hearingDates) {
+      LocalDate day = detail instanceof HistoricVariableUpdate update ? dayOf(update.getValue()) : null;
+      if (day == null || detail.getTime() == null) {
+        continue;
+      }
+      if (detail.getTime().before(task.getStartTime())) {
+        from = day;
+      }
+      if (!detail.getTime().after(task.getEndTime())) {
+        to = day;
+      }
+    }
+    String adjourned = from == null ? "The hearing was adjourned" : "The hearing on " + dates.day(from) + " was adjourned";
+    return adjourned + (to == null || to.equals(from) ? "" : " to " + dates.day(to)) + ".";
   }
 
   /** The outcome in full: "Fine of £400.00 and parenting order of 6 months, to 15 July 2027; …; the authority decided not to apply". */
@@ -374,8 +423,12 @@ class CalledSteps {
     }
   }
 
+  /**
+   * Completed by a person: not ended by the process (a period's end, a boundary event, a cancelled
+   * case), whatever reason the engine gave for that.
+   */
   private static boolean done(HistoricTaskInstance task) {
-    return task.getEndTime() != null && !"deleted".equals(task.getDeleteReason());
+    return task.getEndTime() != null && "completed".equals(task.getDeleteReason());
   }
 
   private Instant at(LocalDate day) {
@@ -404,7 +457,10 @@ class CalledSteps {
   }
 
   private LocalDate day(Map<String, HistoricVariableInstance> values, String name) {
-    Object value = value(values, name);
+    return dayOf(value(values, name));
+  }
+
+  private LocalDate dayOf(Object value) {
     try {
       return value == null ? null : DateValues.toLocalDate(value, dates.zone());
     } catch (RuntimeException notADay) {
