@@ -269,7 +269,7 @@ public class CaseCorrections {
     runtimeService.setVariable(caseId, HISTORY.name(), HISTORY.stored(history));
     if (change.variable() == PARENTS) {
       // the Pupil Planning Meeting's form names the parents who have not received the Notice to Improve
-      String withoutNotice = NoticeToImproveReceipts.shown(history, parents(caseId));
+      String withoutNotice = NoticeToImproveReceipts.shown(history, parents(caseId), calendar.properties().zone());
       if (withoutNotice == null) {
         runtimeService.removeVariable(caseId, AttendanceCase.PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN.name());
       } else {

@@ -27,6 +27,13 @@ import uk.schoolattendance.process.Json;
 @Component("casePathway")
 public class CasePathway {
 
+  /** The authority's zone ({@code attendance.calendar.zone}): the day of a history entry is its day there. */
+  private final java.time.ZoneId zone;
+
+  public CasePathway(uk.schoolattendance.schools.CalendarProperties calendar) {
+    this.zone = calendar.zone();
+  }
+
   /** The case reaches a level's work: sets level and its stage and records the event. */
   public void enter(DelegateExecution execution, int level, String event) {
     enter(execution, level, Stage.ofLevel(level).value(), event);
@@ -48,7 +55,7 @@ public class CasePathway {
     if (NoticeToImproveReceipts.ISSUED.equals(event)
         && AttendanceCase.PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN.get(scope) != null) {
       // a Notice to Improve to every parent the case now has: none is left without one (review 2, S4)
-      NoticeToImproveReceipts.show(scope, history);
+      NoticeToImproveReceipts.show(scope, history, zone);
     }
   }
 

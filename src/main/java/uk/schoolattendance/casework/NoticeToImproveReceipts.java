@@ -43,7 +43,6 @@ final class NoticeToImproveReceipts {
    */
   static final String ISSUED = AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_EVENT;
 
-  private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   private NoticeToImproveReceipts() {}
 
@@ -81,8 +80,8 @@ final class NoticeToImproveReceipts {
    * Recomputes {@link AttendanceCase#PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN} on the case from its
    * history and parents (removed when no parent is named).
    */
-  static void show(VariableScope attendanceCase, JsonNode history) {
-    String shown = shown(history, Parents.parse(AttendanceCase.PARENTS.name(), AttendanceCase.PARENTS.get(attendanceCase)));
+  static void show(VariableScope attendanceCase, JsonNode history, ZoneId zone) {
+    String shown = shown(history, Parents.parse(AttendanceCase.PARENTS.name(), AttendanceCase.PARENTS.get(attendanceCase)), zone);
     if (shown == null) {
       attendanceCase.removeVariable(AttendanceCase.PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN.name());
     } else {
@@ -95,7 +94,7 @@ final class NoticeToImproveReceipts {
    * Notice to Improve called later in the history went to every parent the case then had, so it
    * clears those added before it (review 2, S4).
    */
-  static String shown(JsonNode history, List<Parent> parents) {
+  static String shown(JsonNode history, List<Parent> parents, ZoneId zone) {
     Map<String, LocalDate> without = new LinkedHashMap<>();
     for (JsonNode entry : Json.list(history)) {
       if (ISSUED.equals(entry.path("event").asText())) {
@@ -105,7 +104,7 @@ final class NoticeToImproveReceipts {
       if (!entry.path(AFTER_NOTICE_TO_IMPROVE).asBoolean(false)) {
         continue;
       }
-      LocalDate on = Instant.parse(entry.path("date").asText()).atZone(LONDON).toLocalDate();
+      LocalDate on = Instant.parse(entry.path("date").asText()).atZone(zone).toLocalDate();
       for (JsonNode id : entry.path(PERSONS)) {
         without.putIfAbsent(id.asText(), on);
       }

@@ -327,6 +327,152 @@ class CasePageCalledStepsTest {
         .contains("Notice to Improve, issued 27 November 2026 (PDF)");
   }
 
+  /** Prepares one court proceedings on 6 January 2027 for a hearing that February, as the officer. */
+  private void prepareCourt(String court, int hearingDay) {
+    CaseFixtures.clockAt(2027, 1, 6, 10);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
+        CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
+        CourtProceedings.INFORMATION_LAID_ON.name(), "2027-01-06", CourtProceedings.HEARING_DATE.name(), "2027-02-" + hearingDay));
+  }
+
+  /** Records the outcome of one prepared court proceedings on its hearing day, as the officer. */
+  private void hearing(String court, int hearingDay, Map<String, Object> outcome) {
+    CaseFixtures.clockAt(2027, 2, hearingDay, 14);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), outcome);
+    executeJobs(court);
+  }
+
+  @Test
+  void aCaseWithItsOwnProsecutionAndANoticesProsecutionShowsEachOutcomeAndClosesOnItsOwn() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = termTimeLeaveNoticesPrepared();
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    CaseFileClient compliance = signedIn("compliance");
+    for (String number : compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr td:eq(0)").eachText()) {
+      compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
+    }
+    // neither parent pays: each is prosecuted for the offence the notice was for
+    CaseFixtures.clockAt(2027, 1, 5, 10);
+    List<ProcessInstance> notices = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list();
+    assertThat(notices).hasSize(2);
+    Map<String, String> courtOf = new java.util.HashMap<>();
+    for (ProcessInstance notice : notices) {
+      for (int i = 0; i < 3 && taskService.createTaskQuery().processInstanceId(notice.getId())
+          .taskDefinitionKey(uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id()).count() == 0; i++) {
+        executeJobs(notice.getId());
+      }
+      completeAs("compliance", notice.getId(), uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id(), Map.of(
+          uk.schoolattendance.notices.PenaltyNotice.NON_PAYMENT_DECISION.name(), uk.schoolattendance.notices.PenaltyNotice.PROSECUTE));
+      courtOf.put(String.valueOf(runtimeService.getVariable(notice.getId(), uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME.name())),
+          runtimeService.createProcessInstanceQuery().superProcessInstanceId(notice.getId()).singleResult().getId());
+    }
+    // the case itself also takes Alex Parent to court, for a later period of absence (its own legal
+    // route, started here directly in the case: the route's own tests take it from the planning meeting)
+    com.fasterxml.jackson.databind.node.ArrayNode alex = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (com.fasterxml.jackson.databind.JsonNode parent : uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(),
+        runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name()))) {
+      if ("Alex Parent".equals(parent.path("name").asText())) {
+        alex.add(parent);
+      }
+    }
+    assertThat(alex).hasSize(1);
+    runtimeService.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity("Activity_TakeCaseToCourt")
+        .setVariable(AttendanceCase.LEGAL_ROUTE.name(), "prosecution")
+        .setVariable(AttendanceCase.COURT_PARENTS.name(), org.camunda.spin.Spin.JSON(alex.toString()))
+        .setVariable(AttendanceCase.OFFENCE_FROM.name(), "2026-11-02")
+        .setVariable(AttendanceCase.OFFENCE_TO.name(), "2026-11-27")
+        .execute();
+    String own = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(CourtProceedings.KEY).singleResult().getId();
+
+    prepareCourt(courtOf.get("Alex Parent"), 10);
+    prepareCourt(own, 17);
+    prepareCourt(courtOf.get("Jo Parent"), 24);
+    hearing(courtOf.get("Alex Parent"), 10, Map.of(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 250.0));
+    hearing(own, 17, Map.of(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 120.0));
+    hearing(courtOf.get("Jo Parent"), 24, Map.of(CourtProceedings.COURT_OUTCOME.name(), "conditional-discharge"));
+    completeCalled("school2", instance, CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id(), Map.of(
+        CourtProceedings.COURT_OUTCOME_ACKNOWLEDGED.name(), true));
+
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    String facts = page.html().select("#facts").text();
+    List<String> outcomes = page.html().select("#facts > .govuk-summary-list__row").stream()
+        .map(Element::text).filter(text -> text.startsWith("Court outcome")).distinct().toList();
+    // each proceedings its own outcome, naming its parents, in the order recorded
+    assertThat(outcomes).as(facts).hasSize(3);
+    assertThat(outcomes.get(0)).startsWith("Court outcome (Alex Parent) Fine of £250.00");
+    assertThat(outcomes.get(1)).startsWith("Court outcome (Alex Parent) Fine of £120.00");
+    assertThat(outcomes.get(2)).startsWith("Court outcome (Jo Parent) Conditional discharge");
+    Element timeline = page.html().selectFirst("#timeline");
+    // the case closes on its own proceedings' outcome, not on a notice's
+    assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Fine of £120.00")
+        .doesNotContain("£250.00").doesNotContain("Conditional discharge");
+    assertThat(timeline.select("li").eachText()).filteredOn(text -> text.contains("Court outcome recorded")).hasSize(3);
+    assertThat(entry(timeline, "Court outcome recorded (Jo Parent)")).contains("Conditional discharge");
+  }
+
+  @Test
+  void anAdjournedHearingIsAStepOfItsOwnWithItsDaysAndWhoRecordedIt() {
+    CaseFixtures.clockAt(2026, 12, 3, 10);
+    ProcessInstance instance = caseInCourt(CaseFileCases.newUpn());
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    String court = court(instance);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
+        CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
+        CourtProceedings.INFORMATION_LAID_ON.name(), "2026-12-02", CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
+    CaseFixtures.clockAt(2027, 2, 10, 14);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), Map.of(
+        CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-03-17"));
+
+    // while adjourned: the adjournment in words, and no outcome
+    Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    assertThat(entry(timeline, "Hearing adjourned (Gail Marsh)"))
+        .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
+    assertThat(timeline.text()).doesNotContain("Court outcome recorded");
+
+    CaseFixtures.clockAt(2027, 3, 17, 14);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), Map.of(
+        CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 300.0));
+    executeJobs(court);
+    timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    // the adjourned hearing stays a step of its own; the outcome is recorded once, at the later hearing
+    assertThat(entry(timeline, "Hearing adjourned (Gail Marsh)"))
+        .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
+    assertThat(timeline.select("li").eachText()).filteredOn(text -> text.contains("Court outcome recorded")).hasSize(1);
+    assertThat(entry(timeline, "Court outcome recorded (Gail Marsh)")).contains("Fine of £300.00", "17 March 2027");
+  }
+
+  @Test
+  void aNoticeToImprovesEarlyEscalationIsAStepOfItsOwnWithItsDayGroundsAndWhoEscalated() {
+    CaseFixtures.clockAt(2026, 11, 27, 10);
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance instance = cases.start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Ava Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
+        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
+        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    String notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(uk.schoolattendance.improvement.NoticeToImprove.KEY).singleResult().getId();
+    executeJobs(notice);
+    CaseFixtures.clockAt(2026, 12, 8, 11);
+    completeAs("officer", notice, uk.schoolattendance.improvement.NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id(), Map.of(
+        uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "Six more unauthorised sessions since the notice"));
+
+    Element timeline = signedIn("officer").get("/casework/cases/" + cases.referenceOf(instance)).html().selectFirst("#timeline");
+    assertThat(entry(timeline, "Notice to Improve: escalated early"))
+        .contains("Olivia Okafor", "Escalated on 8 December 2026", "Grounds: Six more unauthorised sessions since the notice");
+    assertThat(entry(timeline, "Notice to Improve: improvement period started")).contains("Issued on 27 November 2026");
+  }
+
   /** The text of the timeline's entry with this title (the newest). */
   private static String entry(Element timeline, String title) {
     List<Element> entries = timeline.select("li").stream()

@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.PeopleNames;
@@ -42,10 +44,14 @@ import uk.schoolattendance.schools.DateValues;
 @Component
 class CalledSteps {
 
-  static final int MAX_TASKS = 500;
+  /**
+   * Rows read per query: the tasks, facts and court proceedings of a case are read page by page to
+   * the end, so a case over years with many notices loses no step (it was one page of 500 tasks,
+   * in no order, and the rest silently dropped).
+   */
+  static final int PAGE_SIZE = 500;
   /** Who did a person's step when the engine kept no name (a task completed without being claimed). */
   static final String NOT_RECORDED = "Not recorded";
-  static final int MAX_VARIABLES = 1000;
 
   private static final List<String> FACTS =
       List.of(
@@ -65,11 +71,34 @@ class CalledSteps {
   private final HistoryService historyService;
   private final PeopleNames people;
   private final UkDates dates;
+  private final int pageSize;
 
+  @org.springframework.beans.factory.annotation.Autowired
   CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates) {
+    this(historyService, people, dates, PAGE_SIZE);
+  }
+
+  /** With another page size: a test reads a case over several pages without making 500 tasks. */
+  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
     this.historyService = historyService;
     this.people = people;
     this.dates = dates;
+    this.pageSize = pageSize;
+  }
+
+  /** Every row of a query, read a page at a time in the query's (total) order until a page comes back short. */
+  private <T> List<T> all(java.util.function.BiFunction<Integer, Integer, List<T>> page) {
+    List<T> rows = new ArrayList<>();
+    for (int first = 0; ; first += pageSize) {
+      List<T> read = page.apply(first, pageSize);
+      rows.addAll(read);
+      if (read.size() < pageSize) {
+        return rows;
+      }
+    }
   }
 
   /** A step with the moment it happened, to merge into the case's own timeline. */
@@ -95,8 +124,10 @@ class CalledSteps {
   }
 
   Called of(String caseId, List<PenaltyNoticeEntry> notices) {
-    List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
-        .rootProcessInstanceId(caseId).listPage(0, MAX_TASKS).stream()
+    // oldest first, as the timeline tells the case; the task's id breaks ties so pages never overlap
+    List<HistoricTaskInstance> tasks = all((first, max) -> historyService.createHistoricTaskInstanceQuery()
+        .rootProcessInstanceId(caseId).orderByHistoricActivityInstanceStartTime().asc().orderByTaskId().asc()
+        .listPage(first, max)).stream()
         .filter(task -> !caseId.equals(task.getProcessInstanceId()))
         .toList();
     if (tasks.isEmpty()) {
@@ -104,11 +135,15 @@ class CalledSteps {
     }
     Map<String, String> kinds = new LinkedHashMap<>();
     tasks.forEach(task -> kinds.put(task.getProcessInstanceId(), task.getProcessDefinitionKey()));
+    Map<String, List<HistoricTaskInstance>> tasksOf = new HashMap<>();
+    tasks.forEach(task -> tasksOf.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(task));
     Map<String, Map<String, HistoricVariableInstance>> facts = new HashMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(kinds.keySet().toArray(String[]::new))
+    String[] instances = kinds.keySet().toArray(String[]::new);
+    for (HistoricVariableInstance variable : all((first, max) -> historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instances)
         .variableNameIn(FACTS.toArray(String[]::new))
-        .listPage(0, MAX_VARIABLES)) {
+        .orderByProcessInstanceId().asc().orderByVariableName().asc()
+        .listPage(first, max))) {
       // a variable set on a task's own scope is not the instance's fact
       if (variable.getTaskId() == null) {
         facts.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable);
@@ -134,8 +169,8 @@ class CalledSteps {
     for (Map.Entry<String, String> called : kinds.entrySet()) {
       String instance = called.getKey();
       Map<String, HistoricVariableInstance> values = facts.getOrDefault(instance, Map.of());
-      List<HistoricTaskInstance> own = tasks.stream().filter(task -> instance.equals(task.getProcessInstanceId()))
-          .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime)).toList();
+      // already oldest first, as read
+      List<HistoricTaskInstance> own = tasksOf.getOrDefault(instance, List.of());
       switch (called.getValue()) {
         case NoticeToImprove.KEY -> {
           LocalDate issued = day(values, NoticeToImprove.ISSUED_ON.name());
@@ -144,7 +179,7 @@ class CalledSteps {
         }
         case PenaltyNotice.KEY -> penaltyNotice(steps, own, values, byInstance.get(instance));
         case CourtProceedings.KEY -> {
-          Optional<Step> recorded = court(steps, own, values);
+          Optional<Step> recorded = court(steps, instance, own, values);
           if (recorded.isPresent()) {
             String parents = text(values, CourtProceedings.PARENT_NAMES.name());
             outcomes.computeIfAbsent(recorded.get().at(), at -> new ArrayList<>()).add(new CourtOutcome(
@@ -157,7 +192,9 @@ class CalledSteps {
         default -> { }
       }
     }
-    return new Called(steps.all, ntiIssued, outcomes.values().stream().flatMap(List::stream).toList(), caseOutcome);
+    // oldest first (stable: one moment's steps keep their process's order)
+    List<Step> inOrder = steps.all.stream().sorted(Comparator.comparing(Step::at)).toList();
+    return new Called(inOrder, ntiIssued, outcomes.values().stream().flatMap(List::stream).toList(), caseOutcome);
   }
 
   /**
@@ -167,8 +204,8 @@ class CalledSteps {
    */
   private Set<String> ownCourtProceedings(String caseId) {
     Set<String> own = new HashSet<>();
-    historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId)
-        .processDefinitionKey(CourtProceedings.KEY).listPage(0, MAX_TASKS)
+    all((first, max) -> historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId)
+        .processDefinitionKey(CourtProceedings.KEY).orderByProcessInstanceId().asc().listPage(first, max))
         .forEach(instance -> own.add(instance.getId()));
     return own;
   }
@@ -182,6 +219,14 @@ class CalledSteps {
         steps.add(task.getStartTime(), "Notice to Improve: improvement period started", "",
           (issued == null ? "" : "Issued on " + dates.day(issued) + ". ")
               + (ends == null ? "" : "The improvement period ends on " + dates.day(ends) + "."));
+        // the watch ends by itself with the period; completed, it is an officer's early escalation
+        if (done(task)) {
+          String grounds = text(values, NoticeToImprove.EARLY_ESCALATION_GROUNDS.name());
+          steps.add(task.getEndTime(), "Notice to Improve: escalated early", task.getAssignee(),
+              "Escalated on " + dates.day(task.getEndTime())
+                  + (ends == null ? "" : ", before the improvement period's end on " + dates.day(ends))
+                  + (grounds == null || grounds.isBlank() ? "." : ". Grounds: " + grounds.strip()));
+        }
       } else if (NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id().equals(key)) {
         if (done(task)) {
           Object sufficient = value(values, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name());
@@ -253,10 +298,17 @@ class CalledSteps {
   }
 
   /** The court's steps; the step that recorded the outcome, if it was recorded. */
-  private Optional<Step> court(Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values) {
+  private Optional<Step> court(
+      Steps steps, String instance, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values) {
     String parents = text(values, CourtProceedings.PARENT_NAMES.name());
     String against = parents == null || parents.isBlank() ? "" : " (" + parents + ")";
     Step outcome = null;
+    // an adjourned hearing is a "Record court outcome" completed with no outcome: every one but the
+    // last, and the last too while no outcome stands (the adjournment removes it)
+    List<HistoricTaskInstance> hearings = tasks.stream()
+        .filter(task -> CourtProceedings.RECORD_COURT_OUTCOME.id().equals(task.getTaskDefinitionKey()) && done(task)).toList();
+    boolean outcomeStands = text(values, CourtProceedings.COURT_OUTCOME.name()) != null;
+    List<HistoricDetail> hearingDates = null;
     for (HistoricTaskInstance task : tasks) {
       if (!done(task)) {
         continue;
@@ -275,8 +327,11 @@ class CalledSteps {
         steps.add(task.getEndTime(), "Parent interviewed under caution" + against, task.getAssignee(),
             join(on == null ? null : "Interviewed on " + dates.day(on), record == null || record.isBlank() ? null : "record: " + record));
       } else if (CourtProceedings.RECORD_COURT_OUTCOME.id().equals(key)) {
-        if (text(values, CourtProceedings.COURT_OUTCOME.name()) != null) {
+        if (outcomeStands && task == hearings.get(hearings.size() - 1)) {
           outcome = steps.add(task.getEndTime(), "Court outcome recorded" + against, task.getAssignee(), outcomeWords(values));
+        } else {
+          hearingDates = hearingDates == null ? hearingDates(instance) : hearingDates;
+          steps.add(task.getEndTime(), "Hearing adjourned" + against, task.getAssignee(), adjournment(hearingDates, task));
         }
       } else if (CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id().equals(key)) {
           steps.add(task.getEndTime(), "Court outcome acknowledged by the school", task.getAssignee(), "");
@@ -290,6 +345,35 @@ class CalledSteps {
       }
     }
     return Optional.ofNullable(outcome);
+  }
+
+  /**
+   * The hearing dates the proceedings held, oldest first (one query, made only when a hearing was
+   * adjourned): the instance keeps only the latest.
+   */
+  private List<HistoricDetail> hearingDates(String instance) {
+    return all((first, max) -> historyService.createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
+        .variableNameLike(CourtProceedings.HEARING_DATE.name()).orderPartiallyByOccurrence().asc().listPage(first, max));
+  }
+
+  /** "The hearing on 10 February 2027 was adjourned to 17 March 2027.": the day in force when it came, and the new one. */
+  private String adjournment(List<HistoricDetail> hearingDates, HistoricTaskInstance task) {
+    LocalDate from = null;
+    LocalDate to = null;
+    for (HistoricDetail detail : hearingDates) {
+      LocalDate day = detail instanceof HistoricVariableUpdate update ? dayOf(update.getValue()) : null;
+      if (day == null || detail.getTime() == null) {
+        continue;
+      }
+      if (detail.getTime().before(task.getStartTime())) {
+        from = day;
+      }
+      if (!detail.getTime().after(task.getEndTime())) {
+        to = day;
+      }
+    }
+    String adjourned = from == null ? "The hearing was adjourned" : "The hearing on " + dates.day(from) + " was adjourned";
+    return adjourned + (to == null || to.equals(from) ? "" : " to " + dates.day(to)) + ".";
   }
 
   /** The outcome in full: "Fine of £400.00 and parenting order of 6 months, to 15 July 2027; …; the authority decided not to apply". */
@@ -339,8 +423,12 @@ class CalledSteps {
     }
   }
 
+  /**
+   * Completed by a person: not ended by the process (a period's end, a boundary event, a cancelled
+   * case), whatever reason the engine gave for that.
+   */
   private static boolean done(HistoricTaskInstance task) {
-    return task.getEndTime() != null && !"deleted".equals(task.getDeleteReason());
+    return task.getEndTime() != null && "completed".equals(task.getDeleteReason());
   }
 
   private Instant at(LocalDate day) {
@@ -369,7 +457,10 @@ class CalledSteps {
   }
 
   private LocalDate day(Map<String, HistoricVariableInstance> values, String name) {
-    Object value = value(values, name);
+    return dayOf(value(values, name));
+  }
+
+  private LocalDate dayOf(Object value) {
     try {
       return value == null ? null : DateValues.toLocalDate(value, dates.zone());
     } catch (RuntimeException notADay) {

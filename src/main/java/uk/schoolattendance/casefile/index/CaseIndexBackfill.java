@@ -50,13 +50,17 @@ public class CaseIndexBackfill {
   private final TransactionTemplate transactions;
   private final CaseIndexWriter writer;
   private final boolean onStart;
+  /** The authority's zone ({@code attendance.calendar.zone}): a date of birth kept as a Date is its day there. */
+  private final java.time.ZoneId zone;
 
   CaseIndexBackfill(
       HistoryService history,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactionManager,
       CaseIndexWriter writer,
+      uk.schoolattendance.schools.CalendarProperties calendar,
       @Value("${attendance.casefile.index.backfill-on-start:true}") boolean onStart) {
+    this.zone = calendar.zone();
     this.history = history;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -148,7 +152,7 @@ public class CaseIndexBackfill {
     return changes;
   }
 
-  private static void variable(CaseIndexChanges.CaseChange change, String name, Object value) {
+  private void variable(CaseIndexChanges.CaseChange change, String name, Object value) {
     if (name.equals(AttendanceCase.PUPIL_NAME.name())) {
       change.pupilName = value == null ? null : value.toString();
       change.set("pupil_name", change.pupilName);
@@ -210,9 +214,9 @@ public class CaseIndexBackfill {
   }
 
   /** A date of birth kept as a Date (the contract) or as ISO-8601 text (Tasklist's forms). */
-  private static LocalDate day(Object value) {
+  private LocalDate day(Object value) {
     if (value instanceof Date date) {
-      return date.toInstant().atZone(CaseIndexHandler.LONDON).toLocalDate();
+      return date.toInstant().atZone(zone).toLocalDate();
     }
     if (value instanceof String text && text.length() >= 10) {
       try {

@@ -39,7 +39,6 @@ import uk.schoolattendance.process.Parents;
  */
 final class CaseIndexHandler implements HistoryEventHandler {
 
-  static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   /** The case variables the table keeps, with their columns. */
   static final Map<String, String> COLUMNS =
@@ -61,8 +60,12 @@ final class CaseIndexHandler implements HistoryEventHandler {
   private final ThreadLocal<Map<CommandContext, CaseIndexChanges>> pending =
       ThreadLocal.withInitial(IdentityHashMap::new);
 
-  CaseIndexHandler(CaseIndexWriter writer) {
+  /** The authority's zone ({@code attendance.calendar.zone}): a date of birth kept as a Date is its day there. */
+  private final ZoneId zone;
+
+  CaseIndexHandler(CaseIndexWriter writer, ZoneId zone) {
     this.writer = writer;
+    this.zone = zone;
   }
 
   @Override
@@ -212,7 +215,7 @@ final class CaseIndexHandler implements HistoryEventHandler {
   }
 
   /** A date of birth kept as a Date (the contract) or as ISO-8601 text (Tasklist's forms). */
-  private static LocalDate day(HistoricVariableUpdateEventEntity event) {
+  LocalDate day(HistoricVariableUpdateEventEntity event) {
     String text = event.getTextValue();
     if (text != null && text.length() >= 10) {
       try {
@@ -222,7 +225,7 @@ final class CaseIndexHandler implements HistoryEventHandler {
       }
     }
     Long millis = event.getLongValue();
-    return millis == null ? null : Instant.ofEpochMilli(millis).atZone(LONDON).toLocalDate();
+    return millis == null ? null : Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
   }
 
   private static List<Parent> parents(HistoricVariableUpdateEventEntity event) {

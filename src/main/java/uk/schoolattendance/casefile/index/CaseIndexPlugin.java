@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class CaseIndexPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseIndexWriter writer;
+  private final java.time.ZoneId zone;
 
-  CaseIndexPlugin(CaseIndexWriter writer) {
+  CaseIndexPlugin(CaseIndexWriter writer, uk.schoolattendance.schools.CalendarProperties calendar) {
     this.writer = writer;
+    this.zone = calendar.zone();
   }
 
   @Override
@@ -26,7 +28,7 @@ class CaseIndexPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(new CaseIndexHandler(writer));
+    handlers.add(new CaseIndexHandler(writer, zone));
     configuration.setCustomHistoryEventHandlers(handlers);
     configuration.setEnableDefaultDbHistoryEventHandler(true);
   }
