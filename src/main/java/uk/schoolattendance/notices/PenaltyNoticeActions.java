@@ -183,6 +183,7 @@ public class PenaltyNoticeActions {
     }
     String upn = body.pupilUpn().trim();
     String parent = body.parentId().trim();
+    requireSamePerson(parent, body.parentName().trim());
     // the parent named is a person: by the person id given, else matched on name and address (issue #12 item 3)
     String person = persons.resolve(parent, body.parentName(), body.parentAddress(), body.parentDateOfBirth());
     int prior =
@@ -207,6 +208,31 @@ public class PenaltyNoticeActions {
     // notice still prepared takes the terms of its new place
     places.renumberFrom(engine, parent, person, upn, body.issuedOn());
     return register.get(recorded.noticeNumber());
+  }
+
+  /**
+   * A person's id typed on a notice someone else issued must name that parent: one wrong digit must
+   * not file an unpaid notice on another parent's record and into their limit (walk 12, #27). The
+   * id must name a person on record, and the name given must be one of theirs; the refusal names
+   * the person the id belongs to, so the officer can see the mistake. Any other id (not a person's,
+   * such as a case's {@code parent-1}) is matched on name and address as before.
+   */
+  private void requireSamePerson(String parentId, String parentName) {
+    if (!Persons.looksLikePersonId(parentId)) {
+      return;
+    }
+    uk.schoolattendance.persons.Person person =
+        persons.find(parentId)
+            .orElseThrow(() -> new InvalidInputException(
+                PenaltyNotice.PARENT_ID.name(),
+                parentId + " is no person on record: check the ID on the parent's record, or search for the parent"
+                    + " by the child's case"));
+    if (!persons.isNamed(parentId, parentName)) {
+      throw new InvalidInputException(
+          PenaltyNotice.PARENT_ID.name(),
+          parentId + " is " + person.name() + ", " + person.address() + ", not " + parentName + ": check the ID on the"
+              + " parent's record");
+    }
   }
 
   /**

@@ -121,6 +121,16 @@ public record PenaltyNoticeEntry(
         method, officerName, issuedBy, issuerName, issuerReference, pupilAddress, sessionsSource);
   }
 
+  /** This notice at place {@code place}: an issued notice's letter prints the place it was sent with. */
+  PenaltyNoticeEntry withSequence(int place) {
+    return new PenaltyNoticeEntry(
+        noticeNumber, processInstanceId, caseReference, pupilUpn, pupilName, schoolUrn, parentId, parentName,
+        parentAddress, noticeReason, offenceFrom, offenceTo, unauthorisedSessions, place, rateScheme, issuedOn,
+        deemedReceivedOn, reducedAmount, fullAmount, reducedDeadline, finalDeadline, informationDeadline,
+        status, amountPaid, paidOn, withdrawalReason, withdrawalGround, withdrawnOn, prosecutedOn, courtOutcome, evidence,
+        preparedOn, deliveryMethod, issuingOfficerName, issuedBy, issuerName, issuerReference, pupilAddress, sessionsSource);
+  }
+
   /**
    * This notice with the payment deadlines {@code reduced} and {@code last}: for a notice someone
    * else issued, whose register entry has none, so the payment rule can judge what its issuer

@@ -216,6 +216,18 @@ public class PenaltyNoticeRegister {
         .orElseThrow(() -> new InvalidInputException("noticeNumber", "no penalty notice " + noticeNumber + " in the register"));
   }
 
+  /**
+   * The other standing (not withdrawn) notices to the same parent, or the person they are, for the
+   * same child as {@code noticeNumber}, oldest first: those whose place a notice recorded late moves.
+   */
+  public List<PenaltyNoticeEntry> othersToSameParentAndChild(String noticeNumber) {
+    Recipient recipient = recipientOf(noticeNumber);
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status <> 'withdrawn'"
+            + " AND notice_number <> ? ORDER BY " + DAY_OF_ISSUE + ", notice_number",
+        ROW, recipient.parentId(), recipient.person(), recipient.pupilUpn(), noticeNumber);
+  }
+
   private static PenaltyNoticeEntry sameInstance(PenaltyNoticeEntry existing, PenaltyNoticeEntry wanted) {
     if (!existing.processInstanceId().equals(wanted.processInstanceId())
         || !existing.noticeNumber().equals(wanted.noticeNumber())) {
@@ -393,10 +405,22 @@ public class PenaltyNoticeRegister {
     values.add(officerName);
     transition(
         noticeNumber,
+        // the place the letter prints is kept as it was sent: a notice recorded later does not change it
         "status = 'issued', delivery_method = ?, issued_on = ?, deemed_received_on = ?, reduced_deadline = ?,"
-            + " final_deadline = ?, issuing_officer_id = ?, issuing_officer_name = ?",
+            + " final_deadline = ?, issuing_officer_id = ?, issuing_officer_name = ?, letter_sequence = notice_sequence",
         values,
         "'prepared'");
+  }
+
+  /**
+   * The notice's place (1st, 2nd) as its letter printed it when it was posted or handed over;
+   * empty for a notice not issued by the authority through the product, or not yet issued.
+   */
+  public Optional<Integer> letterSequence(String noticeNumber) {
+    return jdbc.queryForList("SELECT letter_sequence FROM pn_notice WHERE notice_number = ?", Integer.class, noticeNumber)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   /** Marks the notice unpaid at the end of the payment period. */

@@ -125,6 +125,25 @@ public class Persons {
         .findFirst();
   }
 
+  /**
+   * Whether {@code name} is a name the person {@code id} names was recorded under (its own record or
+   * one merged into it), ignoring case and spaces: a form that takes a person's id and a name checks
+   * they are the same person before filing anything under the id.
+   */
+  public boolean isNamed(String id, String name) {
+    String wanted = sameName(name);
+    return survivor(id)
+        .map(survivor -> jdbc.queryForList(
+            "SELECT name FROM person WHERE COALESCE(merged_into, person_id) = ?", String.class, survivor))
+        .orElse(List.of())
+        .stream()
+        .anyMatch(recorded -> sameName(recorded).equals(wanted));
+  }
+
+  private static String sameName(String name) {
+    return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.UK);
+  }
+
   /** The person with its merged ids and merges, asked for by any of its ids. */
   public Optional<Person> find(String id) {
     return survivor(id).map(this::load);

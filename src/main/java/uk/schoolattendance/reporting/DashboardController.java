@@ -16,12 +16,18 @@ import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.improvement.NoticeToImprove;
-import uk.schoolattendance.notices.PenaltyNotice;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
+import uk.schoolattendance.notices.RegisterQuery;
+import uk.schoolattendance.security.CurrentUser;
 
 /**
  * {@code GET /api/reports/dashboard}: the managers' overview that Cockpit's dashboard plugin shows.
  * Every figure is an engine query run as the signed-in user, so it counts only what that user may
- * read (a manager everything, a school its own cases).
+ * read (a manager everything, a school its own cases). The penalty notices open are the register's
+ * notices waiting for payment or for a decision on non-payment (issued or unpaid), as the register
+ * page counts them, limited to the schools the user may read: not the notices' running processes,
+ * which include a notice the limit refused and the register never held (walk 12, #18).
  */
 @RestController
 class DashboardController {
@@ -36,10 +42,15 @@ class DashboardController {
   private final ManagementService management;
   private final IdentityService identity;
   private final CaseCounts counts;
+  private final PenaltyNoticeRegister register;
+  private final CurrentUser currentUser;
 
   DashboardController(
-      RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity, CaseCounts counts) {
+      RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity, CaseCounts counts,
+      PenaltyNoticeRegister register, CurrentUser currentUser) {
     this.counts = counts;
+    this.register = register;
+    this.currentUser = currentUser;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -64,8 +75,14 @@ class DashboardController {
             .timers()
             .duedateLowerThan(inAWeek)
             .count(),
-        runtime.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY).active().count(),
+        noticesOpen(PenaltyNoticeEntry.ISSUED) + noticesOpen(PenaltyNoticeEntry.UNPAID),
         runtime.createIncidentQuery().count());
+  }
+
+  /** The register's notices in {@code status} at the schools the user may read. */
+  private long noticesOpen(String status) {
+    return register.count(
+        RegisterQuery.ofFilters(null, null, null, status, 0, 1, currentUser.readsEverySchool() ? null : currentUser.schoolUrns()));
   }
 
   /**

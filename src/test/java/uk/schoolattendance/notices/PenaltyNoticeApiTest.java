@@ -227,6 +227,30 @@ class PenaltyNoticeApiTest {
     assertThat(entry.issuedBy()).isEqualTo("local-authority");
   }
 
+  @Test
+  void anIssuedNoticesLetterStaysAsItWasSentWhenAnEarlierNoticeIsRecordedLater() throws Exception {
+    String upn = uk.schoolattendance.process.Upn.of(913_456_789_012L);
+    String number = issue("API-P8", upn);
+    String sent = PenaltyNoticeLetterTest.text(api().getForEntity("/api/penalty-notices/" + number + "/letter", byte[].class).getBody());
+    assertThat(sent).contains("This is the 1st penalty notice").contains("Pay £80.00 if you pay by");
+
+    // a head teacher's notice issued in June is recorded afterwards: in the register ours is now the 2nd
+    Map<String, Object> external = new java.util.HashMap<>(Map.ofEntries(
+        Map.entry("issuedBy", "head-teacher"), Map.entry("issuerName", "A. Head, head teacher of Riverside Primary School"),
+        Map.entry("pupilUpn", upn), Map.entry("pupilName", "Sam Pupil"), Map.entry("schoolUrn", "100001"),
+        Map.entry("parentId", "API-P8"), Map.entry("parentName", "Alex Parent"),
+        Map.entry("parentAddress", "1 Station Road, Southend SS1 1AA"), Map.entry("noticeReason", "holiday"),
+        Map.entry("offenceFrom", "2026-06-01"), Map.entry("offenceTo", "2026-06-12"), Map.entry("issuedOn", "2026-06-20"),
+        Map.entry("fullAmount", 160.00), Map.entry("reducedAmount", 80.00), Map.entry("paid", false)));
+    assertThat(rest.withBasicAuth("compliance", "compliance").postForEntity("/api/penalty-notices/external", external, Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(register.get(number).sequence()).isEqualTo(2);
+
+    // the letter the parent holds did not change, so the copy printed again does not either
+    String again = PenaltyNoticeLetterTest.text(api().getForEntity("/api/penalty-notices/" + number + "/letter", byte[].class).getBody());
+    assertThat(again).isEqualTo(sent);
+  }
+
   private void assertBadRequest(String url, String field) {
     ResponseEntity<Map> response = api().getForEntity(url, Map.class);
     assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);

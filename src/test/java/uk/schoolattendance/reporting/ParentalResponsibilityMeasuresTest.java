@@ -56,6 +56,11 @@ class ParentalResponsibilityMeasuresTest {
     records.register.markUnpaid(number());
     records.register.recordProsecution(number(), LocalDate.of(2026, 9, 10));
 
+    // notices a head teacher issued, recorded as paid: no day of receipt is recorded for them (2023-24)
+    headTeachersNotice(LocalDate.of(2023, 10, 2), LocalDate.of(2023, 10, 17));
+    headTeachersNotice(LocalDate.of(2023, 10, 2), LocalDate.of(2023, 10, 27));
+    headTeachersNotice(LocalDate.of(2023, 11, 6), null);
+
     // court outcomes
     outcome("parenting-order", LocalDate.of(2027, 2, 1));
     outcome("education-supervision-order", LocalDate.of(2027, 5, 5));
@@ -108,6 +113,17 @@ class ParentalResponsibilityMeasuresTest {
   }
 
   @Test
+  void aPaidNoticeSomeoneElseIssuedIsCountedAsPaidAsWellAsIssued() {
+    // posted on Monday 2 October it would be received on Wednesday 4th: day 21 is 24 October, day 28 the 31st
+    CensusFigures figures = census.forYear("2023-24");
+    assertThat(figures.noticesIssued()).isEqualTo(3);
+    assertThat(figures.paidWithin21Days()).isEqualTo(1);
+    assertThat(figures.paidWithin28Days()).isEqualTo(1);
+    assertThat(census.noticesCounted("penaltyNoticesPaidWithin21Days", "2023-24")).extracting(PenaltyNoticeEntry::paidOn)
+        .containsExactly(LocalDate.of(2023, 10, 17));
+  }
+
+  @Test
   void anAcademicYearMustBeTwoConsecutiveYears() {
     for (String bad : new String[] {"2026-28", "2026/27", "26-27", "2026-2027", "", "2099-00x"}) {
       assertThatThrownBy(() -> census.forYear(bad)).as(bad)
@@ -128,6 +144,20 @@ class ParentalResponsibilityMeasuresTest {
         .offence(issuedOn.minusWeeks(6), issuedOn.minusWeeks(1)).issuedOn(issuedOn)
         .issue(records.register, records.dates)
         .deemedReceivedOn();
+  }
+
+  /** A notice a head teacher issued on {@code issuedOn}, recorded as paid on {@code paidOn} (or unpaid). */
+  private static void headTeachersNotice(LocalDate issuedOn, LocalDate paidOn) {
+    serial++;
+    PenaltyNoticeEntry p = NoticeBuilder.notice().number(number()).caseReference(null).parent("P-" + serial)
+        .reason("holiday").offence(issuedOn.minusWeeks(6), issuedOn.minusWeeks(1)).issuedOn(issuedOn).prepared();
+    BigDecimal amount = paidOn == null ? null : paidOn.isAfter(issuedOn.plusDays(22)) ? p.fullAmount() : p.reducedAmount();
+    records.register.recordExternal(new PenaltyNoticeEntry(
+        p.noticeNumber(), null, null, p.pupilUpn(), p.pupilName(), p.schoolUrn(), p.parentId(), p.parentName(),
+        p.parentAddress(), p.noticeReason(), p.offenceFrom(), p.offenceTo(), null, 1, p.rateScheme(), issuedOn, null,
+        p.reducedAmount(), p.fullAmount(), null, null, records.dates.informationDeadline(p.offenceTo()), paidOn == null ? PenaltyNoticeEntry.UNPAID : PenaltyNoticeEntry.PAID,
+        amount, paidOn, null, null, null, null, null, null, issuedOn, null, null, "head-teacher", "A. Head", null, null, null),
+        null);
   }
 
   private static void outcome(String outcome, LocalDate recordedOn) {

@@ -26,6 +26,8 @@ class ReportsApiTest {
   @Autowired TestRestTemplate rest;
   @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired uk.schoolattendance.notices.PenaltyNoticeRegister register;
+  @Autowired uk.schoolattendance.notices.PenaltyNoticeNumbers numbers;
 
   @Test
   void theCensusAsJson() {
@@ -104,6 +106,30 @@ class ReportsApiTest {
     } finally {
       runtimeService.deleteProcessInstance(taskService.createTaskQuery().taskId(compliance).singleResult().getProcessInstanceId(), "test");
       runtimeService.deleteProcessInstance(taskService.createTaskQuery().taskId(school).singleResult().getProcessInstanceId(), "test");
+    }
+  }
+
+  /**
+   * Walk 12, defect 18: Cockpit's "Penalty notices open" counted running notice processes, one of
+   * them a notice the limit refused that the register never held. It is the register's notices
+   * waiting for payment or a decision (issued or unpaid), as the register page counts them.
+   */
+  @Test
+  void penaltyNoticesOpenAreTheRegistersNoticesAwaitingPaymentOrADecisionNotProcesses() throws Exception {
+    // a notice process the register holds nothing for (not yet prepared, or refused by the limit)
+    String upn = uk.schoolattendance.process.Upn.of(911_456_789_012L);
+    String instance = runtimeService.startProcessInstanceByKey(uk.schoolattendance.notices.PenaltyNotice.KEY, numbers.next(),
+        uk.schoolattendance.notices.NoticeInputs.inputs("DASH-P1", upn, "other")).getId();
+    try {
+      long awaiting = java.util.stream.Stream.of(uk.schoolattendance.notices.PenaltyNoticeEntry.ISSUED,
+              uk.schoolattendance.notices.PenaltyNoticeEntry.UNPAID)
+          .mapToLong(status -> register.count(uk.schoolattendance.notices.RegisterQuery.ofPage(status, null, 0, 1)))
+          .sum();
+      com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(rest.withBasicAuth("manager", "manager").getForEntity("/api/reports/dashboard", String.class).getBody());
+      assertThat(dashboard.get("penaltyNoticesOpen").asLong()).isEqualTo(awaiting);
+    } finally {
+      runtimeService.deleteProcessInstance(instance, "test");
     }
   }
 

@@ -117,7 +117,7 @@ class ExternalNoticePageController {
             form.get("pupilName"), form.get("schoolUrn"), form.get("parentId"), form.get("parentName"),
             form.get("parentAddress"), null, form.get("noticeReason"), from, to, issued, full, reduced, paid, amountPaid,
             paidOn));
-        return "redirect:" + NoticePageController.href(recorded.noticeNumber());
+        return "redirect:" + NoticePageController.href(recorded.noticeNumber()) + "?done=" + NoticePageController.RECORDED;
       } catch (InvalidInputException refused) {
         String field = refused.getField();
         String message = "The notice was not recorded: " + LABELS.getOrDefault(field, field) + " " + refused.getRule();

@@ -38,10 +38,15 @@ import uk.schoolattendance.schools.SchoolDirectory;
 class NoticePageController {
 
   static final int MAX_REASON = 500;
+  /** {@code done} after a notice someone else issued was recorded: the page names what it changed. */
+  static final String RECORDED = "recorded";
+
   private static final Map<String, String> DONE =
       Map.of("payment", "The payment has been recorded", "withdrawal", "The notice has been withdrawn",
           "issuer-payment", "The issuer's report of payment has been recorded",
-          "issuer-withdrawal", "The issuer's withdrawal has been recorded: the notice no longer counts towards the limit");
+          "issuer-withdrawal", "The issuer's withdrawal has been recorded: the notice no longer counts towards the limit",
+          RECORDED, "The notice has been recorded in the register");
+
 
   /** The notice page: its details as label and value (a missing value is no line), the forms it takes. */
   record NoticePage(
@@ -49,7 +54,7 @@ class NoticePageController {
       boolean takesPayment, boolean takesWithdrawal, String amountDueToday, PaymentForm payment, WithdrawalForm withdrawal,
       List<FieldError> errors, String done, Map<String, String> methods, Map<String, String> grounds,
       String beyondLimit, List<EvidenceLink> evidence, boolean takesIssuerPayment, boolean takesIssuerWithdrawal,
-      IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal, String notPrintable) {}
+      IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal, String notPrintable, List<String> attention) {}
 
   /** The issuer's report of payment of a notice someone else issued, as typed. */
   record IssuerPaymentForm(String amount, DayInput paid, String reportedBy) {}
@@ -305,7 +310,39 @@ class NoticePageController {
         NoticeWords.PAYMENT_METHODS, NoticeWords.GROUNDS, beyondLimit(notice), evidence(notice),
         others && PenaltyNoticeEntry.UNPAID.equals(status),
         others && List.of(PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID).contains(status),
-        issuerPayment, issuerWithdrawal, notPrintable ? notPrintable(notice) : null);
+        issuerPayment, issuerWithdrawal, notPrintable ? notPrintable(notice) : null,
+        DONE.get(RECORDED).equals(done) ? attention(notice) : List.of());
+  }
+
+  /**
+   * What recording a notice someone else issued changed, for its confirmation (walk 12, #6): every
+   * notice to the same parent for the same child, this one included, that now stands beyond the
+   * limit, and every one at 2nd place or later that carries a reduced amount, which a second notice
+   * cannot have (SI 2007/1867 reg 4(2) as inserted by SI 2024/210). Each is named, so the compliance
+   * team can open it; an issued notice keeps the amounts it was issued with, so this is a warning.
+   */
+  private List<String> attention(PenaltyNoticeEntry recorded) {
+    List<String> lines = new ArrayList<>();
+    List<PenaltyNoticeEntry> notices = new ArrayList<>(register.othersToSameParentAndChild(recorded.noticeNumber()));
+    notices.add(recorded);
+    for (PenaltyNoticeEntry n : notices) {
+      String by = NoticeWords.issuer(n.issuedBy()).toLowerCase(java.util.Locale.UK);
+      String which = n.noticeNumber().equals(recorded.noticeNumber()) ? "This notice" : n.noticeNumber() + " ("
+          + (n.issuedOn() == null ? "prepared by " + by + ", not yet issued" : "issued by " + by + " on "
+              + dates.day(n.issuedOn()) + "; " + NoticeWords.state(n).toLowerCase(java.util.Locale.UK)) + ")";
+      String place = NoticeWords.sequence(n.sequence(), properties.limitYears());
+      if (n.beyondLimit(properties.limit()) && !n.noticeNumber().equals(recorded.noticeNumber())) {
+        lines.add(which + " is now the " + place + " to this parent for this child: beyond the limit of "
+            + properties.limit() + ". Open it to see what to do.");
+      }
+      if (n.sequence() > 1 && n.reducedAmount() != null) {
+        lines.add(which + " is the " + place + " but carries a reduced amount of " + NoticeWords.pounds(n.reducedAmount())
+            + ": a second or later notice to the same parent for the same child has no reduced amount (SI 2007/1867"
+            + " reg 4(2) as inserted by SI 2024/210). Check the amounts with "
+            + (PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(n.issuedBy()) ? "the letter as it was sent." : "its issuer."));
+      }
+    }
+    return lines;
   }
 
   /**
@@ -395,7 +432,13 @@ class NoticePageController {
         + (n.withdrawalReason() == null ? "" : ". " + n.withdrawalReason()));
     add(lines, "Repayment", PenaltyNoticeEntry.WITHDRAWN.equals(n.status()) && n.amountPaid() != null
         ? NoticeWords.pounds(n.amountPaid()) + " paid must be repaid to the person who paid it (SI 2007/1867 reg 8)" : "");
-    add(lines, "Prosecution must start by", PenaltyNoticeEntry.UNPAID.equals(n.status()) ? dates.day(n.informationDeadline()) : "");
+    String passed = NoticeWords.timeLimitPassed(n, dates.today(), dates.day(n.informationDeadline()));
+    if (passed != null) {
+      // the six months have run: no date to start by, and no prosecution to offer (walk 12, #7)
+      add(lines, "Prosecution", passed + " (Magistrates' Courts Act 1980 s127)");
+    } else {
+      add(lines, "Prosecution must start by", PenaltyNoticeEntry.UNPAID.equals(n.status()) ? dates.day(n.informationDeadline()) : "");
+    }
     add(lines, "Prosecuted on", dates.day(n.prosecutedOn()));
     add(lines, "Issuing officer", n.issuingOfficerName());
     return lines;

@@ -79,6 +79,24 @@ final class NoticeWords {
     return TAGS.getOrDefault(state, "govuk-tag--grey");
   }
 
+  /**
+   * What to do with an unpaid notice whose time limit for a prosecution (six months from the
+   * offence, Magistrates' Courts Act 1980 s127: its {@code informationDeadline}) passed before
+   * {@code today}, or null while a prosecution can still start. No decision to prosecute can be taken:
+   * the authority's own notice is withdrawn as not prosecuted ("Decide on non-payment"); one someone
+   * else issued is ended by its issuer, whose withdrawal the register records.
+   */
+  static String timeLimitPassed(PenaltyNoticeEntry notice, java.time.LocalDate today, String passedOn) {
+    if (!PenaltyNoticeEntry.UNPAID.equals(notice.status()) || notice.informationDeadline() == null
+        || !today.isAfter(notice.informationDeadline())) {
+      return null;
+    }
+    return "The time limit for a prosecution passed on " + passedOn + ": a prosecution is no longer possible; "
+        + (PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())
+            ? "withdraw the notice as not prosecuted (Decide on non-payment)"
+            : "record its issuer's withdrawal");
+  }
+
   static String issuer(String issuedBy) {
     return ISSUERS.getOrDefault(issuedBy, issuedBy);
   }

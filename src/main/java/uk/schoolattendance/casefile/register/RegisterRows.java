@@ -125,7 +125,9 @@ class RegisterRows {
       }
       case PenaltyNoticeEntry.UNPAID -> {
         deadline = notice.informationDeadline();
-        next = deadline == null ? "Decide on non-payment" : "Decide on non-payment: a prosecution must start by " + dates.day(deadline);
+        String passed = NoticeWords.timeLimitPassed(notice, today, dates.day(deadline));
+        next = passed != null ? passed
+            : deadline == null ? "Decide on non-payment" : "Decide on non-payment: a prosecution must start by " + dates.day(deadline);
       }
       case PenaltyNoticeEntry.WITHDRAWN -> next = PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())
           || notice.withdrawnOn() == null ? "" : "Withdrawn by its issuer on " + dates.day(notice.withdrawnOn());

@@ -48,6 +48,7 @@ class RegisterPageTest {
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired uk.schoolattendance.persons.Persons persons;
 
   @BeforeEach
   void postingDay() {
@@ -217,13 +218,96 @@ class RegisterPageTest {
             "issuedOn-day", "1", "issuedOn-month", "10", "issuedOn-year", "2026",
             "fullAmount", "160", "reducedAmount", "80", "paid", "no"));
     assertThat(recorded.status()).as(recorded.html().select(".govuk-error-summary").text()).isEqualTo(302);
-    String number = recorded.location().substring(recorded.location().lastIndexOf('/') + 1);
+    String number = path(recorded.location()).replaceAll(".*/|\\?.*", "");
     PenaltyNoticeEntry entry = register.get(number);
     assertThat(entry.issuedBy()).isEqualTo("head-teacher");
     assertThat(entry.pupilUpn()).isEqualTo(upn);
     assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
     assertThat(compliance.get(path(recorded.location())).html().select("#details").text())
         .contains("A head teacher: Riverside Primary School (reference RPS-7)", "7 September 2026 to 11 September 2026");
+  }
+
+  @Test
+  void aParentsIdThatBelongsToSomeoneElseIsRefusedNamingWhoItIsAndNothingIsRecorded() {
+    String upn = CaseFileCases.newUpn();
+    String alex = persons.resolve("case-parent-" + upn, "Alex Woodley", "57 Station Road, Southend SS1 1AA", null);
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page form = compliance.get("/casework/register/external");
+    java.util.function.BiFunction<String, String, CaseFileClient.Page> record = (parentId, parentName) ->
+        compliance.post(form, "#external-form",
+            fields("issuedBy", "other-la", "issuerName", "Essex County Council", "pupilName", "Walker Twelve",
+                "pupilUpn", upn, "schoolUrn", "100001", "parentName", parentName, "parentId", parentId,
+                "parentAddress", "144 Victoria Avenue", "noticeReason", "other",
+                "offenceFrom-day", "7", "offenceFrom-month", "9", "offenceFrom-year", "2026",
+                "offenceTo-day", "9", "offenceTo-month", "10", "offenceTo-year", "2026",
+                "issuedOn-day", "24", "issuedOn-month", "10", "issuedOn-year", "2026",
+                "fullAmount", "160", "reducedAmount", "80", "paid", "no"));
+
+    // one wrong digit would file an unpaid notice on Alex Woodley's record: refused, naming whose ID it is
+    CaseFileClient.Page refused = record.apply(alex, "Pat Twelve");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a[href=\"#parentId\"]").text())
+        .contains(alex + " is Alex Woodley, 57 Station Road, Southend SS1 1AA, not Pat Twelve");
+    assertThat(refused.html().select("#parentId").val()).isEqualTo(alex);
+    CaseFileClient.Page nobody = record.apply("P-999999", "Pat Twelve");
+    assertThat(nobody.status()).isEqualTo(400);
+    assertThat(nobody.html().select(".govuk-error-summary a[href=\"#parentId\"]").text()).contains("P-999999 is no person on record");
+    assertThat(register.count(uk.schoolattendance.notices.RegisterQuery.ofFilters(null, upn, null, null, 0, 10, null))).isZero();
+
+    // the parent's own name, however it is spaced or capitalised, is theirs
+    CaseFileClient.Page recorded = record.apply(alex, "alex  WOODLEY");
+    assertThat(recorded.status()).as(recorded.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    assertThat(recorded.location()).endsWith("?done=recorded");
+  }
+
+  /**
+   * Walk 12, #6: recording a notice issued earlier than those on record moves them along. The
+   * confirmation names the authority's own live notice that is now beyond the limit, and a notice now
+   * 2nd that carries a reduced amount a second notice cannot have.
+   */
+  @Test
+  void theConfirmationOfARecordedNoticeNamesTheNoticesItPushedBeyondTheLimitOrLeftWithAReduction() {
+    String upn = CaseFileCases.newUpn();
+    String june = recorded(external(upn, "2026-06-01", "2026-06-12", "2026-06-19", 80.00));
+    String own = preparedFor(upn, "2026-09-07", "2026-10-16");
+    assertThat(register.get(own).sequence()).isEqualTo(2);
+    CaseFileClient compliance = signedIn("compliance");
+    // nothing to say when nothing moved
+    assertThat(compliance.get("/casework/register/" + june + "?done=recorded").html().select("#attention-list li")).isEmpty();
+
+    String march = recorded(external(upn, "2025-03-03", "2025-03-14", "2025-03-20", 80.00));
+    org.jsoup.nodes.Document page = compliance.get("/casework/register/" + march + "?done=recorded").html();
+    assertThat(page.select(".govuk-notification-banner, #success").text()).contains("The notice has been recorded in the register");
+    java.util.List<String> attention = page.select("#attention-list li").eachText();
+    assertThat(attention).anySatisfy(line -> assertThat(line)
+        .startsWith(own + " (prepared by the local authority, not yet issued) is now the 3rd in 3 years")
+        .contains("beyond the limit of 2"));
+    assertThat(attention).anySatisfy(line -> assertThat(line)
+        .startsWith(june + " (issued by a head teacher on 19 June 2026; unpaid) is the 2nd in 3 years")
+        .contains("reduced amount of £80.00", "no reduced amount", "SI 2024/210"));
+    assertThat(attention).noneSatisfy(line -> assertThat(line).startsWith("This notice"));
+    // the notice's own page, opened later, is not a confirmation
+    assertThat(compliance.get("/casework/register/" + march).html().select("#attention-list li")).isEmpty();
+  }
+
+  /**
+   * Walk 12, #7: an unpaid notice whose six months for laying an information (s127) ran out says so
+   * and what to do instead, rather than "must start by" a past day and a decision that cannot be taken.
+   */
+  @Test
+  void anUnpaidNoticePastItsTimeLimitSaysAProsecutionIsNoLongerPossible() {
+    String upn = CaseFileCases.newUpn();
+    String old = recorded(external(upn, "2025-03-03", "2025-03-14", "2025-03-20", 80.00));
+    LocalDate limit = register.get(old).informationDeadline();
+    assertThat(limit).isBefore(POSTING_DAY);
+    String shown = limit.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+    CaseFileClient compliance = signedIn("compliance");
+    assertThat(compliance.get("/casework/register/" + old).html().select("#details").text())
+        .contains("The time limit for a prosecution passed on " + shown + ": a prosecution is no longer possible;"
+            + " record its issuer's withdrawal")
+        .doesNotContain("Prosecution must start by");
+    assertThat(compliance.get("/casework/register?state=unpaid&q=" + upn).html().select("tr[data-notice=" + old + "]").text())
+        .contains("The time limit for a prosecution passed on " + shown).doesNotContain("Decide on non-payment");
   }
 
   @Test

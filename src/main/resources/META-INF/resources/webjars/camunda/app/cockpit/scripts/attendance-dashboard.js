@@ -39,7 +39,7 @@ export function renderDashboard(data) {
     ${figure('Reviews overdue', data.reviewsOverdue, true)}
     ${figure('Tasks overdue', data.tasksOverdue, true)}
     ${figure('Notices to Improve ending this week', data.noticesToImproveEndingThisWeek)}
-    ${figure('Penalty notices open', data.penaltyNoticesOpen)}
+    ${figure('Penalty notices awaiting payment or a decision', data.penaltyNoticesOpen)}
     ${figure('Incidents', data.incidents, true)}
   </div>`;
 }
