@@ -204,7 +204,13 @@ final class DecisionContracts {
           whole.add(k);
           whole.add(k + 1);
         });
-        whole.forEach(k -> values.add("integer".equals(type) ? (Object) (int) (long) k : (Object) k));
+        for (Long k : whole) {
+          if ("integer".equals(type)) {
+            values.add(Math.toIntExact(k));
+          } else {
+            values.add(k);
+          }
+        }
       }
       case "double" -> {
         TreeSet<Double> near = new TreeSet<>();
