@@ -22,14 +22,16 @@ class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
   private final AttendanceRegister register;
   private final RegisterCalendars calendars;
   private final RegisterProperties properties;
+  private final ThresholdSessions threshold;
 
   CaseOffencePeriodsFromMarks(
       OffencePeriodsFromMarks periods, AttendanceRegister register, RegisterCalendars calendars,
-      RegisterProperties properties) {
+      RegisterProperties properties, ThresholdSessions threshold) {
     this.periods = periods;
     this.register = register;
     this.calendars = calendars;
     this.properties = properties;
+    this.threshold = threshold;
   }
 
   @Override
@@ -61,7 +63,7 @@ class CaseOffencePeriodsFromMarks implements OffencePeriodProposals {
 
   @Override
   public String thresholdShown() {
-    return OffencePeriodProposals.thresholdShown(properties.threshold().sessions(), properties.threshold().schoolWeeks());
+    return OffencePeriodProposals.thresholdShown(threshold.sessions(), properties.threshold().schoolWeeks());
   }
 
   /**

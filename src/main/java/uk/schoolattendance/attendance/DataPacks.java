@@ -32,10 +32,16 @@ public class DataPacks {
 
   /** One pupil as the pack lists them. */
   public record PupilLine(
-      String upn, String name, String yearGroup, String band, Double attendancePercent, int unauthorisedInLast10SchoolWeeks) {}
+      String upn, String name, String yearGroup, String band, String bandShown, Double attendancePercent, int unauthorisedInLast10SchoolWeeks) {}
 
-  /** How many pupils are in a band now, and how many moved into and out of it since the last term. */
-  public record BandCount(String band, int pupils, int cameIn, int wentOut) {}
+  /**
+   * How many pupils are in a band now, and how many moved into and out of it since the last term.
+   * {@code severe} counts every severely absent pupil (attendance at or below 50 %, the national
+   * measure), the chronic ones included; {@code chronic} (below 30 %, local) is its sub-band, the
+   * part of those pupils below 30 % ({@code partOf} {@code severe}); a pupil moving between the two
+   * neither came into nor left severe absence.
+   */
+  public record BandCount(String band, String bandShown, String partOf, int pupils, int cameIn, int wentOut) {}
 
   /** Pupils whose band changed since the last term, from one band to another. */
   public record Movement(String from, String to, int pupils) {}
@@ -94,27 +100,40 @@ public class DataPacks {
       bandCounts.put(band, new int[3]);
     }
     bandCounts.put(NO_SESSIONS, new int[3]);
+    // a band a pupil was in last term that is no longer a band (an analyst's change) is counted too
+    Map<String, int[]> formerBands = new LinkedHashMap<>();
     Map<List<String>, Integer> moves = new LinkedHashMap<>();
     for (AttendanceRegister.Pupil pupil : pupils) {
       Figures f = now.get(pupil.upn());
       String band = band(f);
       PupilLine line = new PupilLine(pupil.upn(), pupil.name(), pupil.yearGroup(), band,
+          NO_SESSIONS.equals(band) ? bandShown(band) : BandWords.of(band),
           f == null ? null : f.attendancePercent(), f == null ? 0 : f.unauthorisedInLast10SchoolWeeks());
       lines.add(line);
-      bandCounts.get(band)[0]++;
-      if (("severe".equals(band) || "chronic".equals(band)) && !open.containsKey(pupil.upn())) {
+      if (BandWords.severe(band) && !open.containsKey(pupil.upn())) {
         severeWithoutPlan.add(line);
       }
       Figures before = then.get(pupil.upn());
-      if (before != null && before.band() != null && !before.band().equals(band)) {
-        bandCounts.get(band)[1]++;
-        bandCounts.computeIfAbsent(before.band(), k -> new int[3])[2]++;
-        moves.merge(List.of(before.band(), band), 1, Integer::sum);
+      String was = before == null || before.band() == null ? null : before.band();
+      for (Map.Entry<String, int[]> count : bandCounts.entrySet()) {
+        boolean isIn = in(count.getKey(), band);
+        boolean wasIn = was != null && in(count.getKey(), was);
+        count.getValue()[0] += isIn ? 1 : 0;
+        count.getValue()[1] += was != null && isIn && !wasIn ? 1 : 0;
+        count.getValue()[2] += wasIn && !isIn ? 1 : 0;
+      }
+      if (was != null && !bandCounts.containsKey(was)) {
+        formerBands.computeIfAbsent(was, k -> new int[3])[2]++;
+      }
+      if (was != null && !was.equals(band)) {
+        moves.merge(List.of(was, band), 1, Integer::sum);
       }
     }
+    bandCounts.putAll(formerBands);
     lines.sort((a, b) -> BANDS.indexOf(b.band()) - BANDS.indexOf(a.band()));
     List<BandCount> bands = new ArrayList<>();
-    bandCounts.forEach((band, c) -> bands.add(new BandCount(band, c[0], c[1], c[2])));
+    bandCounts.forEach((band, c) -> bands.add(new BandCount(band, bandShown(band), "chronic".equals(band) ? "severe" : null,
+        c[0], c[1], c[2])));
     List<Movement> movements = new ArrayList<>();
     moves.forEach((k, n) -> movements.add(new Movement(k.get(0), k.get(1), n)));
 
@@ -173,9 +192,8 @@ public class DataPacks {
         new Comparison("attendance %", attendance(school), attendance(authority)),
         new Comparison("persistently absent or worse, % of pupils", share(school, DataPacks::persistentOrWorse),
             share(authority, DataPacks::persistentOrWorse)),
-        new Comparison("severely absent or worse, % of pupils",
-            share(school, f -> "severe".equals(f.band()) || "chronic".equals(f.band())),
-            share(authority, f -> "severe".equals(f.band()) || "chronic".equals(f.band()))));
+        new Comparison("severely absent (50 % or less, chronic included), % of pupils",
+            share(school, f -> BandWords.severe(f.band())), share(authority, f -> BandWords.severe(f.band()))));
   }
 
   private List<String> allPupils() {
@@ -199,6 +217,21 @@ public class DataPacks {
 
   private static int count(Collection<Figures> figures, Predicate<Figures> which) {
     return (int) figures.stream().filter(f -> f.possibleSessions() > 0).filter(which).count();
+  }
+
+  /** Whether a pupil in {@code band} is counted in the pack's row {@code row}: severe counts its chronic sub-band. */
+  static boolean in(String row, String band) {
+    return row.equals(band) || ("severe".equals(row) && BandWords.severe(band));
+  }
+
+  /** A row of the pack's bands in words: severe with its sub-band included, chronic as that sub-band. */
+  static String bandShown(String band) {
+    return switch (band) {
+      case "severe" -> "Severe absence (50 % or less, chronic included)";
+      case "chronic" -> "of whom below 30 % (chronic)";
+      case NO_SESSIONS -> "No possible sessions yet";
+      default -> BandWords.of(band);
+    };
   }
 
   private static String band(Figures f) {

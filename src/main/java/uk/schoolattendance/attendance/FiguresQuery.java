@@ -50,8 +50,10 @@ class FiguresQuery {
 
   private final JdbcTemplate jdbc;
   private final RegisterProperties properties;
+  private final ThresholdSessions threshold;
 
-  FiguresQuery(JdbcTemplate jdbc, RegisterProperties properties) {
+  FiguresQuery(JdbcTemplate jdbc, RegisterProperties properties, ThresholdSessions threshold) {
+    this.threshold = threshold;
     this.jdbc = jdbc;
     this.properties = properties;
   }
@@ -160,7 +162,7 @@ class FiguresQuery {
     parameters.add(Date.valueOf(asOf));
     parameters.addAll(List.of(pupils.parameters()));
     parameters.add(Date.valueOf(from));
-    parameters.add(properties.threshold().sessions());
+    parameters.add(threshold.sessions());
     return parameters;
   }
 }

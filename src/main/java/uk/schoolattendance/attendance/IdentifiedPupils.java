@@ -93,7 +93,7 @@ class IdentifiedPupils {
     return switch (reason) {
       case "threshold-met" -> thresholdMetOn == null
           ? "met the national threshold (date not recorded)" : "met the national threshold on " + UK_DATE.format(thresholdMetOn);
-      case "entered-chronic" -> "chronic absence (below 30%)";
+      case "entered-chronic" -> "severe absence, below 30% (chronic)";
       case "entered-severe" -> "severe absence (50% or less)";
       case "entered-persistent" -> "persistent absence (90% or less)";
       default -> reason;

@@ -37,11 +37,14 @@ public class OffencePeriodsFromMarks {
   private final AttendanceRegister register;
   private final RegisterCalendars calendars;
   private final RegisterProperties properties;
+  private final ThresholdSessions threshold;
 
-  OffencePeriodsFromMarks(AttendanceRegister register, RegisterCalendars calendars, RegisterProperties properties) {
+  OffencePeriodsFromMarks(
+      AttendanceRegister register, RegisterCalendars calendars, RegisterProperties properties, ThresholdSessions threshold) {
     this.register = register;
     this.calendars = calendars;
     this.properties = properties;
+    this.threshold = threshold;
   }
 
   /** The most recent window of school weeks, up to {@code asOf}, in which the pupil met the threshold; empty if none. */
@@ -51,7 +54,7 @@ public class OffencePeriodsFromMarks {
       return Optional.empty();
     }
     SchoolDays days = calendars.of(Integer.parseInt(pupil.get().schoolUrn()));
-    int sessions = properties.threshold().sessions();
+    int sessions = threshold.sessions();
     int weeks = properties.threshold().schoolWeeks();
     LocalDate earliest = days.windowStart(asOf.minusMonths(LOOKBACK_MONTHS), weeks);
     List<LocalDate> unauthorised = unauthorised(pupil.get().upn(), earliest, asOf);
@@ -93,7 +96,7 @@ public class OffencePeriodsFromMarks {
     AttendanceRegister.Pupil pupil = register.pupil(upn)
         .orElseThrow(() -> new InvalidInputException(CaseFacts.PUPIL_UPN.name(), "the register holds no marks for " + upn));
     SchoolDays days = calendars.of(Integer.parseInt(pupil.schoolUrn()));
-    int sessions = properties.threshold().sessions();
+    int sessions = threshold.sessions();
     int weeks = properties.threshold().schoolWeeks();
     int spanned = weeksSpanned(days, from, to);
     if (spanned > weeks) {

@@ -15,7 +15,8 @@ import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
  *
  * @param codeSets the statutory code sets, each in force from its date (2024: SI 2024/208)
  * @param codeMapping school-system codes (SIMS, Bromcom, Arbor...) to statutory codes
- * @param threshold the national threshold: unauthorised sessions within school weeks
+ * @param threshold the national threshold's window in school weeks (its sessions are the
+ *     NationalThreshold decision's: {@link ThresholdSessions})
  * @param schoolCalendars a school's own term dates and INSET days, by URN; the LA's calendar
  *     ({@code attendance.calendar}) for every school and year not listed
  * @param batchSize marks written per transaction
@@ -52,7 +53,7 @@ public record RegisterProperties(
   public RegisterProperties {
     codeSets = codeSets == null ? List.of() : List.copyOf(codeSets);
     codeMapping = codeMapping == null ? Map.of() : Map.copyOf(codeMapping);
-    threshold = threshold == null ? new Threshold(10, 10) : threshold;
+    threshold = threshold == null ? new Threshold(null, 10) : threshold;
     schoolCalendars = schoolCalendars == null ? Map.of() : Map.copyOf(schoolCalendars);
     noticeReasonCodes = noticeReasonCodes == null || noticeReasonCodes.isEmpty()
         ? Map.of("holiday", List.of("G"), "late", List.of("U"))
@@ -117,11 +118,21 @@ public record RegisterProperties(
     }
   }
 
-  /** {@code sessions} unauthorised sessions within a rolling {@code schoolWeeks} school weeks. */
-  public record Threshold(int sessions, int schoolWeeks) {
+  /**
+   * The threshold's window: unauthorised sessions are counted within a rolling {@code schoolWeeks}
+   * school weeks (national default 10). The number of sessions is not set here but in the
+   * NationalThreshold decision, its one source ({@link ThresholdSessions}, docs/analysts.md): a
+   * {@code sessions} setting left from an earlier release is refused, not silently ignored.
+   */
+  public record Threshold(Integer sessions, @DefaultValue("10") int schoolWeeks) {
     public Threshold {
-      if (sessions < 1 || schoolWeeks < 1) {
-        throw new IllegalStateException("attendance.register.threshold: sessions and school-weeks must be at least 1");
+      if (sessions != null) {
+        throw new IllegalStateException("attendance.register.threshold.sessions: the threshold's sessions are set in the"
+            + " NationalThreshold decision (docs/analysts.md, \"The national threshold\"); remove this setting and deploy the"
+            + " decision with " + sessions + " sessions instead");
+      }
+      if (schoolWeeks < 1) {
+        throw new IllegalStateException("attendance.register.threshold.school-weeks must be at least 1");
       }
     }
   }

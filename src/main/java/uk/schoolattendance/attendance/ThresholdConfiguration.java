@@ -7,16 +7,17 @@ import uk.schoolattendance.process.ThresholdWords;
 
 /**
  * The threshold's words ({@link ThresholdWords}, shared by pages and letters) from the register's
- * one reading of {@code attendance.register.threshold} ({@link RegisterProperties#threshold()}),
- * with its national defaults and its check that each value is at least 1: the package that knows
- * no process does not read the configuration a second time.
+ * own reading of the threshold: its sessions from the NationalThreshold decision ({@link
+ * ThresholdSessions}), its window from {@code attendance.register.threshold.school-weeks} ({@link
+ * RegisterProperties#threshold()}, national default 10, at least 1): the package that knows no
+ * process reads neither a second time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegisterProperties.class)
 public class ThresholdConfiguration {
 
   @Bean
-  ThresholdWords thresholdWords(RegisterProperties register) {
-    return new ThresholdWords(register.threshold().sessions(), register.threshold().schoolWeeks());
+  ThresholdWords thresholdWords(RegisterProperties register, ThresholdSessions sessions) {
+    return new ThresholdWords(sessions::sessions, register.threshold().schoolWeeks());
   }
 }

@@ -13,20 +13,20 @@ import uk.schoolattendance.schools.SchoolCalendar;
 /**
  * No register of marks yet: nothing is proposed, the officer enters the offence period (no invented
  * data). A period the school's register printout evidences is checked on the authority's calendar
- * ({@code attendance.calendar}) against the threshold configured for the register ({@code
- * attendance.register.threshold}, national defaults 10 sessions within 10 school weeks), as the
- * register reads it ({@link ThresholdWords}).
+ * ({@code attendance.calendar}) against the threshold the register reads (the NationalThreshold decision's sessions within {@code
+ * attendance.register.threshold.school-weeks}, national defaults 10 sessions within 10 school
+ * weeks: {@link ThresholdWords}).
  */
 @Component
 public class NoOffencePeriodProposals implements OffencePeriodProposals {
 
   private final SchoolCalendar calendar;
-  private final int sessions;
+  private final ThresholdWords threshold;
   private final int schoolWeeks;
 
   public NoOffencePeriodProposals(SchoolCalendar calendar, ThresholdWords threshold) {
     this.calendar = calendar;
-    this.sessions = threshold.sessions();
+    this.threshold = threshold;
     this.schoolWeeks = threshold.schoolWeeks();
   }
 
@@ -37,7 +37,7 @@ public class NoOffencePeriodProposals implements OffencePeriodProposals {
 
   @Override
   public String thresholdShown() {
-    return OffencePeriodProposals.thresholdShown(sessions, schoolWeeks);
+    return OffencePeriodProposals.thresholdShown(threshold.sessions(), schoolWeeks);
   }
 
   @Override

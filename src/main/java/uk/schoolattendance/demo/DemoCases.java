@@ -19,7 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.AttendanceRegister;
-import uk.schoolattendance.attendance.RegisterProperties;
+import uk.schoolattendance.attendance.ThresholdSessions;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNotice;
@@ -56,7 +56,7 @@ class DemoCases {
   private final PenaltyNoticeRegister register;
   private final SchoolCalendar calendar;
   private final AttendanceRegister pupilRegister;
-  private final RegisterProperties registerProperties;
+  private final ThresholdSessions thresholdSessions;
   private DemoPupils pupils;
 
   DemoCases(
@@ -67,10 +67,10 @@ class DemoCases {
       PenaltyNoticeRegister register,
       SchoolCalendar calendar,
       AttendanceRegister pupilRegister,
-      RegisterProperties registerProperties) {
+      ThresholdSessions thresholdSessions) {
     this.calendar = calendar;
     this.pupilRegister = pupilRegister;
-    this.registerProperties = registerProperties;
+    this.thresholdSessions = thresholdSessions;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -87,7 +87,7 @@ class DemoCases {
     pupils = new DemoPupils(pupilRegister, calendar.today());
     // the penalty notices' pupil first: the few pupils over the national threshold are not taken by others
     Optional<AttendanceRegister.Pupil> enforced =
-        pupils.take("100002", 58.0, registerProperties.threshold().sessions());
+        pupils.take("100002", 58.0, thresholdSessions.sessions());
     int n = 0;
     for (String school : List.of("100001", "100002")) {
       String tag = school.endsWith("1") ? "R" : "H";

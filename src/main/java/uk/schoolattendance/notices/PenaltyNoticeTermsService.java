@@ -15,7 +15,7 @@ import uk.schoolattendance.notices.PenaltyNoticeProperties.Rates;
 @Service
 public class PenaltyNoticeTermsService {
 
-  static final String DECISION = "PenaltyNoticeTerms";
+  public static final String DECISION = "PenaltyNoticeTerms";
 
   private final PenaltyNoticeRegister register;
   private final PenaltyNoticeProperties properties;

@@ -10,7 +10,8 @@ import org.w3c.dom.Element;
  * cannot name a Java class (Camunda builds its FEEL engine with external functions off), but it
  * does call the public methods of a Java object among its inputs ({@code x.delete()} on a file):
  * so a FEEL text calling a method ({@code x.name(…)}) is refused, and no Java object reaches a
- * decision (Object variables are refused on the engine REST API).
+ * decision (Object variables are refused on the engine REST API). A decision the application
+ * evaluates must then keep its contract with the code ({@link DecisionContracts}).
  */
 final class DmnRules {
 
@@ -35,6 +36,7 @@ final class DmnRules {
               BpmnRules.refuse(resource, element, "FEEL may not call a method of a Java object (" + ModelXml.ownText(element).strip() + ")");
             }
           }
-        });
+        });    // only FEEL without method calls gets this far: the decision may now be evaluated
+    DecisionContracts.check(resource, bytes, root);
   }
 }

@@ -106,7 +106,35 @@ class DeploymentGuardTest {
     attacks.add(dmn("JavaScript in a decision table", "<inputExpression id='Input_Js' typeRef='string' expressionLanguage='javascript'><text>1</text></inputExpression>", "Input_Js", "not FEEL"));
     attacks.add(dmn("JUEL (the engine's beans) in a decision table", "<inputExpression id='Input_Juel' typeRef='string' expressionLanguage='juel'><text>${identityService}</text></inputExpression>", "Input_Juel", "not FEEL"));
     attacks.add(dmn("FEEL calling a method of a Java object", "<inputExpression id='Input_Call' typeRef='string'><text>pupilName.getClass()</text></inputExpression>", "Input_Call", "method"));
+    // walk 12 #23: a decision the code evaluates keeps its outputs, a UNIQUE table's rules do not overlap
+    attacks.add(changed("a NationalThreshold whose thresholdMet is a string", "NationalThreshold",
+        "name=\"thresholdMet\" typeRef=\"boolean\"", "name=\"thresholdMet\" typeRef=\"string\"",
+        "NationalThreshold", "this version has thresholdMet (string)"));
+    attacks.add(changed("an AttendanceBand whose output is renamed", "AttendanceBand",
+        "name=\"attendanceBand\"", "name=\"band\"", "AttendanceBand", "outputs attendanceBand (string)"));
+    attacks.add(changed("a NationalThreshold whose UNIQUE rules overlap", "NationalThreshold",
+        "<text>&gt;= 10</text>", "<text>&gt;= 5</text>", "NationalThreshold",
+        "rules Rule_ThresholdMet and Rule_ThresholdNotMet both match {unauthorisedSessions=5}"));
+    attacks.add(changed("an AttendanceBand whose UNIQUE rules overlap", "AttendanceBand",
+        "<text>]50..90]</text>", "<text>[50..90]</text>", "AttendanceBand", "both match {attendancePercent=50.0}"));
+    attacks.add(changed("a NationalThreshold that is met and then not", "NationalThreshold",
+        "<text>&lt; 10</text>", "<text>&lt; 10, &gt; 20</text>", "NationalThreshold", "false again for [21, 22, 23]"));
     return attacks.stream();
+  }
+
+  /** One of the application's own decisions with {@code from} replaced by {@code to}. */
+  static Attack changed(String name, String decision, String from, String to, String element, String says) {
+    try {
+      String xml = Files.readString(Path.of("bpmn", decision + ".dmn"), StandardCharsets.UTF_8);
+      assertThat(xml).contains(from);
+      xml = xml.replace(from, to);
+      if (to.contains("&gt; 20")) {
+        xml = xml.replace("<text>&gt;= 10</text>", "<text>[10..20]</text>");
+      }
+      return new Attack(name, decision + ".dmn", xml, element, says);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Attack bpmn(String name, String elements, String element, String says) {

@@ -20,56 +20,69 @@ import uk.schoolattendance.attendance.AttendanceRegister;
 import uk.schoolattendance.attendance.Figures;
 import uk.schoolattendance.attendance.RegisterProperties;
 import uk.schoolattendance.attendance.ThresholdConfiguration;
+import uk.schoolattendance.attendance.ThresholdSessions;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.improvement.NoticeToImproveLetter;
 import uk.schoolattendance.process.ThresholdWords;
 
 /**
- * The threshold's window in words comes from the configuration the register counts it by
- * ({@code attendance.register.threshold}): a council that sets 12 sessions within 8 school weeks
- * reads "the last 8 school weeks" on the case page (the register's figures and the case's own) and
- * in the Notice to Improve, never the national default's 10.
+ * The threshold in words comes from what the register counts it by: its sessions from the
+ * NationalThreshold decision ({@link ThresholdSessions}), its window from {@code
+ * attendance.register.threshold.school-weeks}: a council whose decision says 12 sessions and whose
+ * window is 8 school weeks reads "the last 8 school weeks" on the case page (the register's figures
+ * and the case's own) and "12 sessions in a rolling 8 school weeks" in the Notice to Improve, never
+ * the national default's 10.
  */
 class ThresholdWordsTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
-  private final ApplicationContextRunner council = new ApplicationContextRunner()
-      .withUserConfiguration(ThresholdConfiguration.class)
-      .withPropertyValues("attendance.register.threshold.sessions=12", "attendance.register.threshold.school-weeks=8");
+  private final ApplicationContextRunner council = decision(12)
+      .withPropertyValues("attendance.register.threshold.school-weeks=8");
+
+  /** The configuration with a NationalThreshold decision met from {@code sessions} sessions. */
+  static ApplicationContextRunner decision(int sessions) {
+    ThresholdSessions decision = mock(ThresholdSessions.class);
+    when(decision.sessions()).thenReturn(sessions);
+    return new ApplicationContextRunner().withUserConfiguration(ThresholdConfiguration.class)
+        .withBean(ThresholdSessions.class, () -> decision);
+  }
 
   @Test
   void theNationalDefaultsWithoutConfiguration() {
-    new ApplicationContextRunner().withUserConfiguration(ThresholdConfiguration.class).run(context -> {
+    decision(10).run(context -> {
       ThresholdWords words = context.getBean(ThresholdWords.class);
-      assertThat(context.getBean(RegisterProperties.class).threshold()).isEqualTo(new RegisterProperties.Threshold(10, 10));
+      assertThat(context.getBean(RegisterProperties.class).threshold()).isEqualTo(new RegisterProperties.Threshold(null, 10));
       assertThat(words.lastSchoolWeeks()).isEqualTo("the last 10 school weeks");
       assertThat(words.threshold()).isEqualTo("10 sessions in a rolling 10 school weeks");
     });
   }
 
   /**
-   * Review S8: the words and the register read the threshold once, from one place: a council's
-   * setting reaches both, and a setting the register refuses (0) is refused for the words too.
+   * Review S8: the words and the register read the threshold once, from one place each: the
+   * decision's sessions and the configured window reach both, and a window the register refuses
+   * (0) is refused for the words too. A {@code sessions} setting (the second source of earlier
+   * releases) is refused, naming the decision, rather than silently ignored.
    */
   @Test
   void theWordsAndTheRegisterReadOneThreshold() {
     council.run(context -> {
       RegisterProperties.Threshold register = context.getBean(RegisterProperties.class).threshold();
       ThresholdWords words = context.getBean(ThresholdWords.class);
-      assertThat(register).isEqualTo(new RegisterProperties.Threshold(12, 8));
-      assertThat(words.sessions()).isEqualTo(register.sessions());
+      assertThat(register).isEqualTo(new RegisterProperties.Threshold(null, 8));
+      assertThat(words.sessions()).isEqualTo(context.getBean(ThresholdSessions.class).sessions()).isEqualTo(12);
       assertThat(words.schoolWeeks()).isEqualTo(register.schoolWeeks());
     });
     // a key as the register's binding reads it, in any of the forms it accepts: the words say the same
-    new ApplicationContextRunner().withUserConfiguration(ThresholdConfiguration.class)
-        .withPropertyValues("attendance.register.threshold.sessions=12", "attendance.register.threshold.schoolWeeks=8").run(context -> {
-          assertThat(context.getBean(RegisterProperties.class).threshold().schoolWeeks()).isEqualTo(8);
-          assertThat(context.getBean(ThresholdWords.class).lastSchoolWeeks()).isEqualTo("the last 8 school weeks");
-        });
-    new ApplicationContextRunner().withUserConfiguration(ThresholdConfiguration.class)
-        .withPropertyValues("attendance.register.threshold.sessions=0", "attendance.register.threshold.school-weeks=10")
+    decision(12).withPropertyValues("attendance.register.threshold.schoolWeeks=8").run(context -> {
+      assertThat(context.getBean(RegisterProperties.class).threshold().schoolWeeks()).isEqualTo(8);
+      assertThat(context.getBean(ThresholdWords.class).lastSchoolWeeks()).isEqualTo("the last 8 school weeks");
+    });
+    decision(10).withPropertyValues("attendance.register.threshold.school-weeks=0")
         .run(context -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("at least 1"));
+    decision(10).withPropertyValues("attendance.register.threshold.sessions=12")
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .hasStackTraceContaining("the threshold's sessions are set in the NationalThreshold decision"));
   }
 
   /**
