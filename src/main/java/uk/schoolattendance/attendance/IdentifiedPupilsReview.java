@@ -2,7 +2,7 @@ package uk.schoolattendance.attendance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class IdentifiedPupilsReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Map<String, JsonNode> listed = new HashMap<>();
+    Map<String, JsonNode> listed = new LinkedHashMap<>(); // in the list's order: most severe first
     for (JsonNode pupil : json(ReviewIdentifiedPupils.IDENTIFIED_PUPILS.raw(task), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name())) {
       listed.put(pupil.path("upn").asText(), pupil);
     }
