@@ -51,7 +51,7 @@ final class CsvMarks {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-      throw new InvalidInputException("body", "is not well-formed CSV: " + e.getMessage());
+      throw new InvalidInputException("body", "the file is not well-formed CSV: " + e.getMessage());
     }
   }
 

@@ -70,7 +70,7 @@ final class CtfMarks {
         switch (xml.next()) {
           case XMLStreamConstants.START_ELEMENT -> {
             if (!root && !"CTfile".equals(xml.getLocalName())) {
-              throw new InvalidInputException("body", "is not a Common Transfer File: the root element is <"
+              throw new InvalidInputException("body", "the file is not a Common Transfer File: its root element is <"
                   + xml.getLocalName() + ">, not <CTfile>");
             }
             root = true;
@@ -82,7 +82,7 @@ final class CtfMarks {
         }
       }
     } catch (XMLStreamException e) {
-      throw new InvalidInputException("body", "is not well-formed XML"
+      throw new InvalidInputException("body", "the file is not well-formed XML, so it is not a Common Transfer File"
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNumber() + ")"));
     } finally {
       if (xml != null) {

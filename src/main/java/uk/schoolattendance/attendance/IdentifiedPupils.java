@@ -1,5 +1,6 @@
 package uk.schoolattendance.attendance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +36,10 @@ class IdentifiedPupils {
   }
 
   Map<String, Object> variables(List<Entry> entries) {
+    return variablesOf(rows(entries));
+  }
+
+  private List<ObjectNode> rows(List<Entry> entries) {
     Map<Integer, String[]> pupils = new HashMap<>();
     Map<Integer, Integer> parents = new HashMap<>();
     List<Integer> ids = entries.stream().map(Entry::pupilId).toList();
@@ -53,15 +58,15 @@ class IdentifiedPupils {
           },
           chunk.toArray());
     }
-    ArrayNode list = JSON.createArrayNode();
-    ArrayNode choices = JSON.createArrayNode();
+    List<ObjectNode> rows = new java.util.ArrayList<>();
     for (Entry e : entries) {
       Figures f = e.figures();
       String[] pupil = pupils.get(e.pupilId());
       int onRecord = parents.getOrDefault(e.pupilId(), 0);
-      ObjectNode row = list.addObject();
+      ObjectNode row = JSON.createObjectNode();
       row.put("upn", f.upn());
       row.put("name", pupil[0]);
+      row.put("pupil", pupil[0] + " (" + f.upn() + ")");
       row.put("yearGroup", pupil[1]);
       row.put("dateOfBirth", pupil[2]);
       row.put("attendancePercent", f.attendancePercent());
@@ -76,15 +81,61 @@ class IdentifiedPupils {
       row.put("why", why(e.reason(), f.thresholdMetOn()));
       row.put("parentsOnRecord", onRecord);
       row.put("parents", onRecord == 0 ? "none on record: open from the start form" : onRecord + " on record");
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * The pupils of a school's open review with those newly identified added (a pupil listed again
+   * takes the new figures): a school that sends its register every day keeps one list to review,
+   * not one more task per import.
+   */
+  Map<String, Object> added(Object listed, List<Entry> entries) {
+    Map<String, ObjectNode> byUpn = new java.util.LinkedHashMap<>();
+    JsonNode old = listed == null ? JSON.createArrayNode() : read(listed);
+    for (JsonNode row : old) {
+      if (row instanceof ObjectNode object) {
+        object.putIfAbsent("pupil", JSON.getNodeFactory().textNode(row.path("name").asText() + " (" + row.path("upn").asText() + ")"));
+        byUpn.put(row.path("upn").asText(), object);
+      }
+    }
+    for (ObjectNode row : rows(entries)) {
+      byUpn.put(row.path("upn").asText(), row);
+    }
+    return variablesOf(new java.util.ArrayList<>(byUpn.values()));
+  }
+
+  private static JsonNode read(Object value) {
+    try {
+      if (value instanceof String text) {
+        return JSON.readTree(text);
+      }
+      return value instanceof JsonNode node ? node : JSON.readTree(value.toString());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the open review's list of pupils is not Json", e);
+    }
+  }
+
+  /** The list, most severe first (lowest attendance, then name), with the checklist's choices. */
+  private static Map<String, Object> variablesOf(List<ObjectNode> rows) {
+    rows.sort(java.util.Comparator.comparingDouble((ObjectNode r) -> r.path("attendancePercent").asDouble())
+        .thenComparing(r -> r.path("name").asText()));
+    ArrayNode list = JSON.createArrayNode();
+    ArrayNode choices = JSON.createArrayNode();
+    for (ObjectNode row : rows) {
+      list.add(row);
+      int onRecord = row.path("parentsOnRecord").asInt();
       ObjectNode choice = choices.addObject();
-      choice.put("label", pupil[0] + " (" + f.upn() + "), " + f.attendancePercent() + "%, " + why(e.reason(), f.thresholdMetOn())
+      choice.put("label", row.path("name").asText() + " (" + row.path("upn").asText() + "), "
+          + row.path("attendancePercent").asText() + "%, " + row.path("why").asText()
           + (onRecord == 0 ? " - no parent on record" : ""));
-      choice.put("value", f.upn());
+      choice.put("value", row.path("upn").asText());
     }
     Map<String, Object> variables = new HashMap<>();
     ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
     ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
-    ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, entries.size());
+    ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, rows.size());
     return variables;
   }
 

@@ -2,7 +2,7 @@ package uk.schoolattendance.attendance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +17,16 @@ import uk.schoolattendance.process.InvalidInputException;
  * Completion of "Review identified pupils" ({@code identifiedPupilsReview}): {@code pupilsToOpen}
  * (the UPNs chosen; none is fine) must name pupils of the list, each with a parent on record;
  * otherwise the completion is refused naming the pupil and the task stays open. Sets what the task
- * owns: {@code casesToOpen} (Json list of UPNs) and {@code casesChosen}.
+ * owns: {@code casesToOpen} (Json list of UPNs) and {@code casesChosen}. A listed pupil left unticked
+ * needs {@code notOpenedReason}, else the completion is refused naming the pupils; each is kept in
+ * {@code pupilsNotOpened} with the reason.
  */
 @Component("identifiedPupilsReview")
 class IdentifiedPupilsReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Map<String, JsonNode> listed = new HashMap<>();
+    Map<String, JsonNode> listed = new LinkedHashMap<>(); // in the list's order: most severe first
     for (JsonNode pupil : json(ReviewIdentifiedPupils.IDENTIFIED_PUPILS.raw(task), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name())) {
       listed.put(pupil.path("upn").asText(), pupil);
     }
@@ -54,8 +56,45 @@ class IdentifiedPupilsReview implements TaskListener {
           + (problems.size() > 1 ? " have" : " has") + " no parent with an address on record: untick "
           + (problems.size() > 1 ? "them" : "the pupil") + " and open the case from the start form with the parents' details");
     }
+    com.fasterxml.jackson.databind.node.ArrayNode notOpened = IdentifiedPupils.JSON.createArrayNode();
+    listed.forEach((upn, pupil) -> {
+      if (!chosen.contains(upn)) {
+        notOpened.addObject().put("upn", upn).put("name", pupil.path("name").asText())
+            .put("attendancePercent", pupil.path("attendancePercent").asDouble()).put("why", pupil.path("why").asText());
+      }
+    });
+    Object given = ReviewIdentifiedPupils.NOT_OPENED_REASON.raw(task);
+    String reason = given == null ? "" : given.toString().trim();
+    if (!notOpened.isEmpty() && reason.isEmpty() && asksWhy(task)) {
+      throw new InvalidInputException("notOpenedReason", "say why no case opens now for the "
+          + (notOpened.size() == 1 ? "pupil" : notOpened.size() + " pupils") + " you did not tick ("
+          + names(notOpened) + "), e.g. a support plan agreed with the family: an identified pupil is not left"
+          + " without a word");
+    }
+    if (reason.length() > 2000) {
+      throw new InvalidInputException("notOpenedReason", "must be at most 2000 characters");
+    }
+    notOpened.forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("reason", reason));
+    ReviewIdentifiedPupils.PUPILS_NOT_OPENED.set(task, notOpened);
     ReviewIdentifiedPupils.CASES_TO_OPEN.set(task, IdentifiedPupils.JSON.valueToTree(chosen));
     ReviewIdentifiedPupils.CASES_CHOSEN.set(task, !chosen.isEmpty());
+  }
+
+  /**
+   * Whether the task's process asks why (version 1.1 on, whose form has the field): a review started
+   * before keeps its form, and completes as it did.
+   */
+  private static boolean asksWhy(DelegateTask task) {
+    String tag = task.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(task.getProcessDefinitionId()).getVersionTag();
+    return tag != null && !"1.0".equals(tag);
+  }
+
+  private static String names(JsonNode pupils) {
+    List<String> names = new ArrayList<>();
+    pupils.forEach(p -> names.add(p.path("name").asText()));
+    return names.size() <= 5 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
   }
 
   private static JsonNode json(Object value, String name) {

@@ -54,7 +54,7 @@ class ImportController {
     long length = request.getContentLengthLong();
     if (length > properties.maxFileSize().toBytes()) {
       throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "A register file may be at most "
-          + properties.maxFileSize().toMegabytes() + " MB (attendance.register.max-file-size): send it in parts.");
+          + properties.maxFileSize().toMegabytes() + " MB: send it in parts.");
     }
     int importId = imports.importFile(format, request.getInputStream(), length < 0 ? null : length);
     Import done = records.get(importId).orElseThrow();

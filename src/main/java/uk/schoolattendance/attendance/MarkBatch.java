@@ -21,7 +21,8 @@ import uk.schoolattendance.attendance.SentMark.Contact;
  * for the first time needs its names, else its rows are rejected; details and contacts are
  * updated where a row sends different ones), the registration rules ({@link Registrations}: one
  * main registration at a time, each session counted at one school), then the enrolments, the marks (each natural key
- * once: a later row for the same session wins) and the pupils the import touched.
+ * once: two rows of a file for one session never reach here, {@link SessionsSent} refuses the second) and the
+ * pupils the import touched.
  */
 final class MarkBatch {
 
@@ -82,7 +83,7 @@ final class MarkBatch {
       Known pupil = known.get(m.upn());
       Date date = Date.valueOf(m.date());
       MarkKey key = new MarkKey(pupil.id(), m.date(), m.session(), m.urn());
-      byKey.remove(key); // a later row for the same session wins
+      byKey.remove(key); // a second row for the session: only beyond SessionsSent's reach
       byKey.put(key, new Mark(pupil.id(), date, m.session(), m.urn(), m.code().category().letter(),
           m.code().code(), m.code().sourceCode()));
       Span span = spans.get(pupil.id());

@@ -103,8 +103,9 @@ final class MarkChecks {
           + " at school " + urnText);
     }
     if (!days.isSchoolDay(date)) {
-      return reject(row, "date", date + " is not a school day at school " + urnText
-          + " (a weekend, a holiday, an INSET day or a bank holiday)");
+      SchoolCalendarView view = calendars.view(urn);
+      return reject(row, "date", RegistrationCertificate.DAY.format(date) + " is not a school day at school " + urnText
+          + (view == null ? "" : ": it is " + view.whyClosed(date)));
     }
     String session = trim(sent.session());
     int sessionNo;

@@ -69,7 +69,9 @@ public class MarkCodes {
     String given = normalise(sent);
     Category category = set.categories.get(given);
     if (category != null) {
-      return new Resolved(given, given.equals(sent.trim()) ? null : sent.trim(), category);
+      // a statutory code in small letters ("o") is refused naming it: no school system writes one,
+      // so it was typed by hand, and the code it stands for is for the school to confirm
+      return given.equals(sent.trim()) ? new Resolved(given, null, category) : null;
     }
     String mapped = mapping.get(given);
     if (mapped != null && set.categories.containsKey(mapped)) {
@@ -89,10 +91,17 @@ public class MarkCodes {
     }
     String mapped = mapping.get(normalise(sent));
     if (mapped != null) {
-      return "'" + sent.trim() + "' maps to '" + mapped + "', which is not a code of the " + set.name + " code set";
+      return "'" + sent.trim() + "' is the school system's code for '" + mapped + "', which is not a code of the "
+          + set.name + " code set";
     }
-    return "'" + sent.trim() + "' is neither a code of the " + set.name
-        + " code set nor a school-system code in attendance.register.code-mapping";
+    String trimmed = sent.trim();
+    if (set.categories.containsKey(normalise(sent))) {
+      return "'" + trimmed + "' is written in small letters: attendance codes are capital letters. If the school meant "
+          + normalise(sent) + ", send the row again with " + normalise(sent);
+    }
+    return "'" + trimmed + "' is not an attendance code of the " + set.name
+        + " code set, nor one of the school system's own codes this authority has matched to an attendance code:"
+        + " correct the code, or ask the attendance data team to match it";
   }
 
   /** The name of the code set in force on the date ("2024"). */

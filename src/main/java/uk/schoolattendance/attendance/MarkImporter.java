@@ -35,6 +35,11 @@ public class MarkImporter {
   private static final Logger LOG = LoggerFactory.getLogger(MarkImporter.class);
   /** Pupils kept in memory while importing: enough for any school, bounded for any file. */
   static final int PUPIL_CACHE = 20_000;
+  /**
+   * Sessions remembered while importing, to find a session sent twice in one file: files list a
+   * pupil's rows together, so this reaches far beyond any pupil's year, bounded for any file.
+   */
+  static final int SESSIONS_REMEMBERED = 500_000;
 
   /** The file formats the import reads. */
   public enum Format {
@@ -166,6 +171,7 @@ public class MarkImporter {
     final boolean groupRejections;
     final boolean everySchool;
     final PupilCache cache = new PupilCache(PUPIL_CACHE);
+    final SessionsSent sessions = new SessionsSent(SESSIONS_REMEMBERED);
     final ImportTimings timings = new ImportTimings();
     final List<CheckedMark> batch = new ArrayList<>();
     final List<Rejection> rejected = new ArrayList<>();
@@ -190,8 +196,11 @@ public class MarkImporter {
     @Override
     public void accept(SentMark mark) {
       MarkChecks.Outcome outcome = checks.check(mark);
+      Rejection twice = outcome.rejection() == null ? sessions.twice(outcome.mark()) : null;
       if (outcome.rejection() != null) {
         reject(outcome.rejection());
+      } else if (twice != null) {
+        reject(twice);
       } else {
         batch.add(outcome.mark());
         if (firstDate == null || outcome.mark().date().isBefore(firstDate)) {
@@ -331,7 +340,8 @@ public class MarkImporter {
     private void counted(int n) throws IOException {
       count += n;
       if (count > limit) {
-        throw new IOException("the file is larger than attendance.register.max-file-size (" + limit + " bytes)");
+        throw new IOException("the file is larger than the " + (limit / (1024 * 1024))
+            + " MB this authority accepts in one file: send it in parts");
       }
     }
   }

@@ -35,6 +35,7 @@ public class RegisterCalendars {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCalendars.class);
 
   private final Map<Integer, SchoolDays> bySchool = new HashMap<>();
+  private final Map<Integer, SchoolCalendarView> views = new HashMap<>();
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
 
@@ -57,6 +58,9 @@ public class RegisterCalendars {
           properties.schoolCalendars().getOrDefault(school.urn(), new SchoolCalendar(List.of(), List.of()));
       List<LocalDate> closures = new ArrayList<>(authority.bankHolidays());
       closures.addAll(own.insetDays());
+      views.put(Integer.valueOf(school.urn()), new SchoolCalendarView(
+          SchoolDays.merge(authority.academicYears(), own.academicYears()), own.insetDays(), authority.bankHolidays(),
+          !own.academicYears().isEmpty()));
       try {
         bySchool.put(
             Integer.valueOf(school.urn()),
@@ -70,6 +74,11 @@ public class RegisterCalendars {
   /** The school's calendar, or {@code null} for a school the authority does not serve. */
   public SchoolDays of(int urn) {
     return bySchool.get(urn);
+  }
+
+  /** The school's calendar in words (terms, holidays, INSET and bank holidays), or {@code null}. */
+  public SchoolCalendarView view(int urn) {
+    return views.get(urn);
   }
 
   /** The URNs of the schools with a calendar. */

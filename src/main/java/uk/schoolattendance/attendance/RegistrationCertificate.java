@@ -55,6 +55,8 @@ public class RegistrationCertificate {
   private static final Font FOOTER = new Font(Font.HELVETICA, 8);
   /** The register's code for a planned whole or partial school closure. */
   static final String CLOSED = "#";
+  /** A session of a school day with no mark in the register (the school has not sent one). */
+  static final String NO_MARK = "-";
 
   /**
    * The sessions of a period, counted as the figures count them; {@code notCounted} includes the
@@ -105,9 +107,10 @@ public class RegistrationCertificate {
     check(from, to);
     List<RegisterMark> marks = register.marks(pupil.upn(), from, to);
     List<LocalDate> closed = closedDays(pupil, marks, from, to);
+    List<String> unmarked = unmarkedSessions(pupil, marks, from, to.isAfter(issuedOn) ? issuedOn : to);
     // written twice: the first time counts the pages each page's "Page N of M" names
-    byte[] draft = render(pupil, marks, closed, from, to, issuedOn, 0);
-    return render(pupil, marks, closed, from, to, issuedOn, pages(draft));
+    byte[] draft = render(pupil, marks, closed, unmarked, from, to, issuedOn, 0);
+    return render(pupil, marks, closed, unmarked, from, to, issuedOn, pages(draft));
   }
 
   private static int pages(byte[] pdf) {
@@ -122,8 +125,8 @@ public class RegistrationCertificate {
   }
 
   private byte[] render(
-      Pupil pupil, List<RegisterMark> marks, List<LocalDate> closed, LocalDate from, LocalDate to, LocalDate issuedOn,
-      int pages) {
+      Pupil pupil, List<RegisterMark> marks, List<LocalDate> closed, List<String> unmarked, LocalDate from, LocalDate to,
+      LocalDate issuedOn, int pages) {
     Totals totals = Totals.of(marks, closed);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 48, 48, 48, 56);
@@ -146,15 +149,16 @@ public class RegistrationCertificate {
       document.add(spacer());
       document.add(details(pupil, marks, from, to));
       document.add(new Paragraph("Marks, session by session", HEADING));
-      document.add(marksTable(marks, closed));
+      document.add(marksTable(marks, closed, unmarked));
       document.add(new Paragraph("What the codes mean", HEADING));
-      document.add(codes(marks, !closed.isEmpty()));
+      document.add(codes(marks, !closed.isEmpty(), !unmarked.isEmpty()));
       // the totals, the statement and the signature on one page: what is signed is never a page of its own
       List<Element> closing = new ArrayList<>();
       closing.add(new Paragraph("Totals for the period", HEADING));
       for (String line : totalLines(totals)) {
         closing.add(new Paragraph(line, BODY));
       }
+      closing.add(new Paragraph(unmarkedLine(unmarked), BODY));
       closing.add(spacer());
       closing.add(new Paragraph(properties.statement(), BODY));
       closing.add(spacer());
@@ -240,7 +244,53 @@ public class RegistrationCertificate {
     return closed;
   }
 
-  private PdfPTable marksTable(List<RegisterMark> marks, List<LocalDate> closed) {
+  /** The line naming the school-day sessions of the period with no mark: a gap in the evidence is said, not hidden. */
+  static String unmarkedLine(List<String> unmarked) {
+    return unmarked.isEmpty()
+        ? "Sessions with no mark in the register: none (every session of the school's days has a mark)"
+        : "Sessions with no mark in the register: " + unmarked.size() + " (" + String.join(", ", unmarked)
+            + "), shown as " + NO_MARK + ": neither possible nor counted";
+  }
+
+  /**
+   * The sessions of the school days of the period (by the calendar of a school the pupil has marks
+   * at in it, else their school), up to {@code until}, that have no mark: "25 November 2026 AM".
+   */
+  private List<String> unmarkedSessions(Pupil pupil, List<RegisterMark> marks, LocalDate from, LocalDate until) {
+    List<SchoolDays> known = calendarsOf(pupil, marks);
+    java.util.Set<String> marked = new java.util.HashSet<>();
+    marks.forEach(mark -> marked.add(mark.date() + " " + mark.session()));
+    List<String> unmarked = new ArrayList<>();
+    for (LocalDate day = from; !known.isEmpty() && !day.isAfter(until); day = day.plusDays(1)) {
+      final LocalDate d = day;
+      if (known.stream().anyMatch(k -> k.covers(d) && k.isSchoolDay(d))) {
+        for (String session : List.of("AM", "PM")) {
+          if (!marked.contains(day + " " + session)) {
+            unmarked.add(DAY.format(day) + " " + session);
+          }
+        }
+      }
+    }
+    return unmarked;
+  }
+
+  private List<SchoolDays> calendarsOf(Pupil pupil, List<RegisterMark> marks) {
+    TreeSet<String> urns = new TreeSet<>();
+    marks.forEach(mark -> urns.add(mark.schoolUrn()));
+    if (urns.isEmpty() && pupil.schoolUrn() != null) {
+      urns.add(pupil.schoolUrn());
+    }
+    List<SchoolDays> known = new ArrayList<>();
+    for (String urn : urns) {
+      SchoolDays days = urn.matches("\\d{1,9}") ? calendars.of(Integer.parseInt(urn)) : null;
+      if (days != null) {
+        known.add(days);
+      }
+    }
+    return known;
+  }
+
+  private PdfPTable marksTable(List<RegisterMark> marks, List<LocalDate> closed, List<String> unmarked) {
     boolean severalSchools = marks.stream().map(RegisterMark::schoolUrn).distinct().count() > 1;
     PdfPTable table = severalSchools ? new PdfPTable(new float[] {3, 1, 1, 1, 2}) : new PdfPTable(new float[] {3, 1, 1, 1});
     table.setWidthPercentage(severalSchools ? 80 : 60);
@@ -255,8 +305,15 @@ public class RegistrationCertificate {
       days.put(day + " ", new String[] {CLOSED, CLOSED});
     }
     for (RegisterMark mark : marks) {
-      String[] day = days.computeIfAbsent(mark.date() + " " + mark.schoolUrn(), k -> new String[] {"", ""});
+      String[] day = days.computeIfAbsent(mark.date() + " " + mark.schoolUrn(), k -> new String[] {NO_MARK, NO_MARK});
       day["AM".equals(mark.session()) ? 0 : 1] = mark.code();
+    }
+    for (String session : unmarked) {
+      LocalDate date = LocalDate.parse(session.substring(0, session.length() - 3), DAY);
+      boolean hasRow = days.keySet().stream().anyMatch(key -> key.startsWith(date.toString()));
+      if (!hasRow) {
+        days.put(date + " ", new String[] {NO_MARK, NO_MARK});
+      }
     }
     if (days.isEmpty()) {
       PdfPCell none = new PdfPCell(new Phrase("No marks in the register for this period.", BODY));
@@ -278,7 +335,7 @@ public class RegistrationCertificate {
     return table;
   }
 
-  private PdfPTable codes(List<RegisterMark> marks, boolean closedDays) {
+  private PdfPTable codes(List<RegisterMark> marks, boolean closedDays, boolean unmarkedSessions) {
     Map<String, String> counts = new TreeMap<>();
     for (RegisterMark mark : marks) {
       counts.putIfAbsent(mark.code(), switch (mark.category()) {
@@ -291,6 +348,9 @@ public class RegistrationCertificate {
     if (closedDays) {
       counts.putIfAbsent(CLOSED, "not a possible session");
     }
+    if (unmarkedSessions) {
+      counts.putIfAbsent(NO_MARK, "not counted: the register has no mark for this session");
+    }
     PdfPTable table = new PdfPTable(new float[] {1, 6, 3});
     table.setSpacingBefore(6); // below its heading, not through it
     table.setWidthPercentage(100);
@@ -300,7 +360,7 @@ public class RegistrationCertificate {
     }
     counts.forEach((code, countsAs) -> {
       table.addCell(new Phrase(code, BODY));
-      table.addCell(new Phrase(properties.meaning(code), BODY));
+      table.addCell(new Phrase(NO_MARK.equals(code) ? "no mark in the register" : properties.meaning(code), BODY));
       table.addCell(new Phrase(countsAs, BODY));
     });
     table.setSpacingAfter(8);

@@ -3,6 +3,7 @@ package uk.schoolattendance.attendance;
 import static uk.schoolattendance.process.ProcessVariable.bool;
 import static uk.schoolattendance.process.ProcessVariable.integer;
 import static uk.schoolattendance.process.ProcessVariable.json;
+import static uk.schoolattendance.process.ProcessVariable.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -15,7 +16,9 @@ import uk.schoolattendance.process.UserTaskContract;
 /**
  * The contract of {@code ReviewIdentifiedPupils} (bpmn/ReviewIdentifiedPupils.bpmn, docs/register.md):
  * the pupils of one school newly identified by one import (business key {@code review-{importId}-{schoolUrn}}),
- * from which the reviewer opens cases in one step.
+ * from which the reviewer opens cases in one step. Pupils identified while the school's review is still
+ * open join its list (one review per school at a time, listed lowest attendance first); a pupil left
+ * unticked needs a reason ({@code notOpenedReason}), kept with the pupils it covers ({@code pupilsNotOpened}).
  */
 @Component
 public final class ReviewIdentifiedPupils implements ProcessContract {
@@ -36,8 +39,16 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   /** Each chosen pupil's UPN and case reference. */
   public static final ProcessVariable<JsonNode> CASES_OPENED = json("casesOpened");
 
+  /**
+   * Why no case now for the listed pupils left unticked (the form since version 1.1 of the process):
+   * required when any pupil is left unticked, so no identified pupil is dropped without a word.
+   */
+  public static final ProcessVariable<String> NOT_OPENED_REASON = text("notOpenedReason");
+  /** Set by the completion: each pupil left unticked (UPN, name, attendance, why identified) with the reason given. */
+  public static final ProcessVariable<JsonNode> PUPILS_NOT_OPENED = json("pupilsNotOpened");
+
   public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
-      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN);
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON);
 
   @Override
   public String key() {

@@ -109,7 +109,9 @@ class AttendanceImportApiTest {
     assertThat(rejections).extracting(r -> r.get("row") + " " + r.get("field")).containsExactly(
         "3 code", "4 date", "5 date", "6 urn", "7 upn", "8 forename", "9 session");
     assertThat(rejections.get(0).get("reason").toString()).contains("Q9").contains("2024");
-    assertThat(rejections.get(1).get("reason").toString()).contains("not a school day");
+    // which kind of day it is, as the school's calendar has it
+    assertThat(rejections.get(1).get("reason").toString())
+        .isEqualTo("27 October 2026 is not a school day at school 100001: it is half term, 26 to 30 October 2026");
     assertThat(rejections.get(2).get("reason").toString()).contains("future");
     assertThat(rejections.get(3).get("reason").toString()).contains("999999");
     assertThat(rejections.get(4).get("reason").toString()).contains("check letter");
@@ -119,6 +121,30 @@ class AttendanceImportApiTest {
 
     ResponseEntity<Map> status = get(rest, "datateam", "/api/attendance/imports/" + answer.getBody().get("importId"));
     assertThat(status.getBody()).containsEntry("rowsRejected", 7).containsEntry("rejectionsTotal", 7);
+  }
+
+  @Test
+  void twoDifferentMarksForOneSessionInOneFileAreRefusedNamingTheFirstRowAndTheGoodRowsAreKept() {
+    String upn = Upn.of(700_100_000_009L);
+    String csv = CsvFile.HEADER
+        + upn + ",100001,2026-11-02,AM,/,Sam,Twice,2015-05-01,6,,\n"   // row 2: good
+        + upn + ",100001,2026-11-03,AM,N\n"                             // row 3: good, the first mark of the session
+        + upn + ",100001,2026-11-03,AM,/\n"                             // row 4: a different mark for the same session
+        + upn + ",100001,2026-11-02,AM,/\n"                             // row 5: the same mark again
+        + upn + ",100001,2026-11-03,PM,/\n";                            // row 6: good
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsRead", 5).containsEntry("rowsAccepted", 3)
+        .containsEntry("rowsRejected", 2);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).extracting(r -> r.get("row") + " " + r.get("field")).containsExactly("4 code", "5 session");
+    assertThat(rejections.get(0).get("reason").toString())
+        .startsWith("3 November 2026 AM already has N in row 3 of this file")
+        .contains("row 3's N stays");
+    assertThat(rejections.get(1).get("reason").toString())
+        .contains("the same mark / in row 2").contains("imported once");
+    assertThat(jdbc.queryForObject("SELECT m.code FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id"
+        + " WHERE p.upn = ? AND m.mark_date = DATE '2026-11-03' AND m.session_no = 0", String.class, upn)).isEqualTo("N");
+    assertThat(marks(upn)).isEqualTo(3);
   }
 
   @Test
@@ -463,6 +489,31 @@ class AttendanceImportApiTest {
     assertThat(RegisterApi.importCtf(rest, "datateam", "<CTfile><Header>").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(RegisterApi.importCtf(rest, "datateam", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CTfile>&e;</CTfile>")
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aCommonTransferFileSendingOneSessionTwiceWithDifferentMarksIsRefusedNamingTheFirstRow() throws Exception {
+    String ctf = new String(getClass().getResourceAsStream("/register/ctf-riverside-2026-11-20.xml").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8)
+        // pupils of their own, so that the file's other test finds its pupils new
+        .replace("W700300000001", Upn.of(700_300_000_901L)).replace("Z700300000003", Upn.of(700_300_000_903L))
+        .replace("K700300000002", Upn.of(700_300_000_902L));
+    String k = Upn.of(700_300_000_902L);
+    // K700300000002's year sent again after it, starting on the same day: 3 September N and \\
+    int at = ctf.indexOf("</YearData>", ctf.indexOf("<UPN>" + k + "</UPN>")) + "</YearData>".length();
+    String twice = ctf.substring(0, at) + "<YearData><Year>2026</Year><LEA>882</LEA><Estab>2001</Estab>"
+        + "<AttendSessions><AttendanceStartDate>2026-09-03</AttendanceStartDate><AttendanceMarks>N\\</AttendanceMarks>"
+        + "</AttendSessions></YearData>" + ctf.substring(at);
+    ResponseEntity<Map> answer = RegisterApi.importCtf(rest, "school1", twice);
+    assertThat(answer.getBody()).containsEntry("rowsRead", 334).containsEntry("rowsAccepted", 302)
+        .containsEntry("rowsRejected", 32);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).anySatisfy(r -> assertThat(r.get("reason").toString())
+        .matches("3 September 2026 AM already has / in row \\d+ of this file.*"));
+    assertThat(rejections).anySatisfy(r -> assertThat(r.get("reason").toString())
+        .containsPattern("the same mark \\\\ in row \\d+, which is imported once"));
+    assertThat(get(rest, "school1", "/api/pupils/" + k + "/attendance?asOf=2026-11-20").getBody())
+        .containsEntry("unauthorisedAbsence", 12);
   }
 
   @Test

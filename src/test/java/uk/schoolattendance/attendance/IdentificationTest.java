@@ -64,12 +64,13 @@ class IdentificationTest {
             (day, session) -> "/");
     int importId = importAndIdentify("school2", file.text());
 
-    List<Task> reviews = reviewTasks(importId, "100002");
+    List<Task> reviews = reviewTasks("100002");
     assertThat(reviews).hasSize(1);
     assertThat(candidates(reviews.get(0))).containsExactly("group:school-100002");
     JsonNode listed = json(tasks.getVariable(reviews.get(0).getId(), "identifiedPupils"));
-    assertThat(listed).extracting(p -> p.path("upn").asText() + " " + p.path("reason").asText())
-        .containsExactlyInAnyOrder(persistent + " entered-persistent", severe + " threshold-met");
+    // most severe first: the lowest attendance at the top
+    assertThat(ours(listed, persistent, severe, fine))
+        .containsExactly(severe + " threshold-met", persistent + " entered-persistent");
     // the form's band column reads as words, not the decision's codes
     assertThat(listed).extracting(p -> p.path("bandShown").asText())
         .allSatisfy(shown -> assertThat(shown).matches("(Persistent|Severe) absence"));
@@ -79,21 +80,26 @@ class IdentificationTest {
     // the same import identified again, and the same file again: nothing new
     ProcessInstance again = runtime.startProcessInstanceByKey(IdentifyAttendanceConcerns.KEY, Map.of("importId", importId));
     executeJobs(again.getId());
-    int sameFile = importAndIdentify("school2", file.text());
-    assertThat(reviewTasks(sameFile, "100002")).isEmpty();
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
-        .processInstanceBusinessKeyLike("review-" + importId + "-%").count()).isEqualTo(1);
+    importAndIdentify("school2", file.text());
+    assertThat(reviewTasks("100002")).hasSize(1);
+    assertThat(ours(json(tasks.getVariable(reviewTasks("100002").get(0).getId(), "identifiedPupils")), persistent, severe, fine))
+        .containsExactly(severe + " threshold-met", persistent + " entered-persistent");
     assertThat(flagged(severe)).isEqualTo(1);
 
     // the severe pupil enters the chronic band: identified again, once
     CsvFile worse = new CsvFile().days(severe, "100002", calendars.of(100002), LocalDate.of(2026, 9, 4),
         LocalDate.of(2026, 11, 24), (day, session) -> day.getDayOfMonth() % 4 == 0 ? "/" : "N");
     int chronic = importAndIdentify("datateam", worse.text());
-    JsonNode worseListed = json(tasks.getVariable(reviewTasks(chronic, "100002").get(0).getId(), "identifiedPupils"));
-    assertThat(worseListed).extracting(p -> p.path("upn").asText() + " " + p.path("reason").asText())
-        .containsExactly(severe + " entered-chronic");
+    // on the school's open review, not on one more task: one list per school, the pupil's new reason on it
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
+        .processInstanceBusinessKeyLike("review-" + chronic + "-%").count()).isZero();
+    assertThat(reviewTasks("100002")).hasSize(1);
+    JsonNode worseListed = json(tasks.getVariable(reviewTasks("100002").get(0).getId(), "identifiedPupils"));
+    assertThat(ours(worseListed, persistent, severe, fine))
+        .containsExactly(severe + " entered-chronic", persistent + " entered-persistent");
     // walk 12 #4: below 30 % is still severe absence (the national measure), chronic its local sub-band
-    assertThat(worseListed).extracting(p -> p.path("bandShown").asText() + " | " + p.path("why").asText())
+    assertThat(worseListed).filteredOn(p -> p.path("upn").asText().equals(severe))
+        .extracting(p -> p.path("bandShown").asText() + " | " + p.path("why").asText())
         .containsExactly("Severe absence (below 30 %: chronic) | severe absence, below 30% (chronic)");
   }
 
@@ -106,7 +112,7 @@ class IdentificationTest {
         + term("100001", without, (day, session) -> day.getDayOfMonth() % 3 == 0 ? "O" : "/").text()
             .lines().skip(1).map(line -> line.replaceAll(",Alex [^,]*,\"[^\"]*\"$", ",,"))
             .reduce("", (a, b) -> a + b + "\n"));
-    Task review = reviewTasks(importId, "100001").get(0);
+    Task review = reviewTasks("100001").get(0);
     assertThat(candidates(review)).containsExactlyInAnyOrder("user:officer", "group:attendance-officers");
 
     Map<String, Object> choose = new HashMap<>();
@@ -116,8 +122,18 @@ class IdentificationTest {
         .hasMessageContaining("pupilsToOpen").hasMessageContaining(without).hasMessageContaining("no parent with an address on record");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
+    // the pupil left unticked is not dropped without a word: the completion asks why, naming the pupil
     choose.put("pupilsToOpen", SpinValues.jsonValue("[\"" + withParents + "\"]").create());
+    assertThatThrownBy(() -> tasks.complete(review.getId(), choose))
+        .hasMessageContaining("notOpenedReason").hasMessageContaining("you did not tick (");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    choose.put("notOpenedReason", "parents to be traced by the school first");
     tasks.complete(review.getId(), choose);
+    JsonNode notOpened = json(history.createHistoricVariableInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).variableName("pupilsNotOpened").singleResult().getValue());
+    assertThat(notOpened).anySatisfy(p -> assertThat(p.path("upn").asText() + " " + p.path("reason").asText())
+        .isEqualTo(without + " parents to be traced by the school first"));
+    assertThat(notOpened).noneSatisfy(p -> assertThat(p.path("upn").asText()).isEqualTo(withParents));
     executeJobs(review.getProcessInstanceId());
     ProcessInstance opened = runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
         .variableValueEquals("pupilUpn", withParents).singleResult();
@@ -147,7 +163,8 @@ class IdentificationTest {
 
     int importId = importAndIdentify("datateam", new CsvFile().days(upn, "100001", calendars.of(100001),
         LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 24), (day, session) -> "G").text());
-    assertThat(reviewTasks(importId, "100001")).isEmpty();
+    assertThat(reviewTasks("100001")).allSatisfy(review ->
+        assertThat(ours(json(tasks.getVariable(review.getId(), "identifiedPupils")), upn)).isEmpty());
     Map<String, Object> variables = runtime.getVariables(attendanceCase.getId());
     assertThat(variables).containsEntry("unauthorisedSessions", 34).containsEntry("attendanceBand", "persistent");
     assertThat((Double) variables.get("attendancePercent")).isEqualTo(68.5);
@@ -219,8 +236,22 @@ class IdentificationTest {
     }
   }
 
-  private List<Task> reviewTasks(int importId, String urn) {
-    return tasks.createTaskQuery().processInstanceBusinessKey("review-" + importId + "-" + urn).list();
+  /** The school's open "Review identified pupils" tasks. */
+  private List<Task> reviewTasks(String urn) {
+    return tasks.createTaskQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
+        .processVariableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), urn).list();
+  }
+
+  /** The listed pupils among {@code upns}, in the list's order: "UPN reason". */
+  private static List<String> ours(JsonNode listed, String... upns) {
+    List<String> mine = List.of(upns);
+    List<String> found = new java.util.ArrayList<>();
+    listed.forEach(p -> {
+      if (mine.contains(p.path("upn").asText())) {
+        found.add(p.path("upn").asText() + " " + p.path("reason").asText());
+      }
+    });
+    return found;
   }
 
   private List<String> candidates(Task task) {

@@ -122,7 +122,8 @@ class RegisterPostgresTest {
       management.executeJob(job.getId());
     }
     List<String> identified = app.getBean(TaskService.class).createTaskQuery()
-        .processInstanceBusinessKey("review-" + importId + "-100001").list().stream()
+        .processDefinitionKey(ReviewIdentifiedPupils.KEY)
+        .processVariableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), "100001").list().stream()
         .map(task -> String.valueOf(app.getBean(TaskService.class).getVariable(task.getId(), "identifiedPupils")))
         .toList();
     assertThat(identified).hasSize(1);

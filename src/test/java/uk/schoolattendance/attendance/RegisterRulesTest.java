@@ -59,9 +59,15 @@ class RegisterRulesTest {
     assertThat(mapped.code()).isEqualTo("I");
     assertThat(mapped.sourceCode()).isEqualTo("i01");
     assertThat(mapped.category()).isEqualTo(Category.AUTHORISED);
-    assertThat(CODES.resolve("g", NEW).code()).isEqualTo("G");
+    // a statutory code in small letters is refused naming the capital it may stand for
+    assertThat(CODES.resolve("o", NEW)).isNull();
+    assertThat(CODES.problem("o", NEW)).isEqualTo(
+        "'o' is written in small letters: attendance codes are capital letters. If the school meant O, send the row"
+            + " again with O");
     assertThat(CODES.resolve("ZZ9", NEW)).isNull();
-    assertThat(CODES.problem("ZZ9", NEW)).contains("code-mapping");
+    // in a data officer's words: no configuration key
+    assertThat(CODES.problem("ZZ9", NEW)).startsWith("'ZZ9' is not an attendance code of the 2024 code set")
+        .doesNotContain("attendance.register");
     assertThat(CODES.resolve("/", NEW).sourceCode()).isNull();
   }
 

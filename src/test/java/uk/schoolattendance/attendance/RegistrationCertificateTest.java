@@ -149,6 +149,24 @@ class RegistrationCertificateTest {
   }
 
   @Test
+  void theSessionsOfTheSchoolsDaysWithNoMarkAreNamedNotLeftOut() throws IOException {
+    String upn = Upn.of(700_500_000_013L);
+    // 16 to 20 November: Wednesday's afternoon and all of Friday never sent
+    CsvFile file = new CsvFile().days(upn, "100002", calendars.of(100002), LocalDate.of(2026, 11, 16),
+        LocalDate.of(2026, 11, 19), (d, s) -> "/");
+    String csv = file.text().replace("\n" + upn + ",100002,2026-11-18,PM,/", "");
+    assertThat(RegisterApi.importCsv(rest, "datateam", csv).getBody()).containsEntry("rowsRejected", 0)
+        .containsEntry("rowsAccepted", 7);
+
+    String text = text(certificate("school2", upn, LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 20)).getBody());
+    assertThat(text).contains("Sessions with no mark in the register: 3 (18 November 2026 PM, 20 November 2026 AM,"
+        + " 20 November 2026 PM), shown as -: neither possible nor counted");
+    assertThat(text.replace(" ", "")).contains("18November2026Wed/-").contains("20November2026Fri--")
+        .contains("-nomarkintheregister");
+    assertThat(total(text, "Possible sessions")).isEqualTo(7);
+  }
+
+  @Test
   void aSchoolGetsNoCertificateForAnotherSchoolsPupilAndABackwardPeriodIsRefusedByName() {
     String upn = Upn.of(700_500_000_002L);
     RegisterApi.importCsv(rest, "datateam", new CsvFile()

@@ -50,6 +50,10 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
         first = false;
       }
     }
+    // other tests of this Spring context may have left review tasks open: close them (saying why no
+    // case opens), so this import starts the school's review and it lists this pupil only
+    tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils").list()
+        .forEach(task -> tasks.complete(task.getId(), java.util.Map.of("notOpenedReason", "closed before the browser test")));
     int importId = importer.importFile(MarkImporter.Format.CSV,
         new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", urn -> true, TODAY);
     String identification = runtime.createProcessInstanceQuery().processInstanceBusinessKey("import-" + importId)
@@ -58,11 +62,6 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
       management.executeJob(job.getId());
     }
 
-    // other tests of this Spring context may have left review tasks for the school: close them, so
-    // the school's list holds this import's task only
-    tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils").list().stream()
-        .filter(task -> !task.getProcessInstanceId().equals(reviewInstance(importId)))
-        .forEach(task -> tasks.complete(task.getId()));
 
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "school2", "school2");
@@ -83,11 +82,6 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
     }
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
         .variableValueEquals("pupilName", "Riley Browserton").count()).isEqualTo(1);
-  }
-
-  private String reviewInstance(int importId) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey("review-" + importId + "-100002")
-        .singleResult().getId();
   }
 
   private String reviewAssignee(int importId) {

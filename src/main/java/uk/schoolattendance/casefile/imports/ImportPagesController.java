@@ -56,7 +56,7 @@ class ImportPagesController {
 
   /** One import in the list. */
   record Row(int id, String href, String sentBy, String sentAt, String format, String state, String stateTag,
-      int read, int accepted, int rejected) {}
+      int read, int accepted, int unchanged, int rejected) {}
 
   /** One import's page. */
   record ImportPage(String title, int id, String sentBy, String sentAt, String finishedAt, String format,
@@ -97,7 +97,7 @@ class ImportPagesController {
    */
   @PostMapping(PATH)
   String upload(@RequestParam(name = FILE, required = false) MultipartFile file, HttpServletResponse response,
-      Model model) throws IOException {
+      Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws IOException {
     require();
     List<FieldError> errors = new ArrayList<>();
     Integer importId = null;
@@ -132,6 +132,8 @@ class ImportPagesController {
       model.addAttribute("page", page(errors));
       return "casefile/imports";
     }
+    // the result page takes the focus to its heading once, after the upload, for a screen reader
+    redirect.addFlashAttribute("uploaded", true);
     return "redirect:" + PATH + "/" + importId;
   }
 
@@ -197,7 +199,7 @@ class ImportPagesController {
     List<Row> rows = latest.stream()
         .map(i -> new Row(i.id(), PATH + "/" + i.id(), people.getOrDefault(i.submittedBy(), i.submittedBy()),
             dates.moment(i.submittedAt()), format(i.format()), STATES.getOrDefault(i.state(), i.state()),
-            TAGS.getOrDefault(i.state(), ""), i.rowsRead(), i.rowsAccepted(), i.rowsRejected()))
+            TAGS.getOrDefault(i.state(), ""), i.rowsRead(), i.rowsAccepted(), i.rowsUnchanged(), i.rowsRejected()))
         .toList();
     return new ImportsPage("Import register marks", errors, megabytes(imports.pageMaxFileSize()),
         imports.seesEveryImport(), rows);

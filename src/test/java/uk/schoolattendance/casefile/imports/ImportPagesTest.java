@@ -124,6 +124,9 @@ class ImportPagesTest {
 
     CaseFileClient.Page page = datateam.get(sent.location());
     assertThat(page.status()).isEqualTo(200);
+    // after the upload the focus goes to the result's heading (once: not when the page is opened again)
+    assertThat(page.html().select("h1#result-heading[autofocus][tabindex=-1]")).hasSize(1);
+    assertThat(datateam.get(sent.location()).html().select("h1[autofocus]")).isEmpty();
     assertThat(page.html().select("#state").text()).isEqualTo("Imported");
     assertThat(page.html().select("#import-details").text()).contains("Sent by", "CSV")
         .containsPattern("\\d{1,2}:\\d{2}(am|pm) on \\d{1,2} [A-Z][a-z]+ 20\\d\\d");
@@ -133,11 +136,17 @@ class ImportPagesTest {
     assertThat(page.html().select("#rejections tbody tr").eachText())
         .anySatisfy(row -> assertThat(row).startsWith("Row 4 code").contains("Q9"))
         .anySatisfy(row -> assertThat(row).startsWith("Row 5 upn"))
-        .anySatisfy(row -> assertThat(row).startsWith("Row 6 date").contains("not a school day"));
+        .anySatisfy(row -> assertThat(row).startsWith("Row 6 date").contains("not a school day")
+            .contains("it is a Saturday, a weekend"));
     assertThat(page.html().select("#what-to-do").text()).contains("Correct the rejected rows");
 
     String id = sent.location().substring(sent.location().lastIndexOf('/') + 1);
-    assertThat(datateam.get("/casework/imports").html().select("#latest tbody tr").first().attr("data-import")).isEqualTo(id);
+    org.jsoup.nodes.Element listed = datateam.get("/casework/imports").html().select("#latest tbody tr").first();
+    assertThat(listed.attr("data-import")).isEqualTo(id);
+    // the list's columns add up: read = added or corrected + unchanged + rejected
+    assertThat(datateam.get("/casework/imports").html().select("#latest thead th").eachText())
+        .containsSubsequence("Rows read", "Added or corrected", "Unchanged", "Rejected");
+    assertThat(listed.select("td").eachText()).endsWith("5", "2", "0", "3");
   }
 
   @Test
@@ -214,6 +223,12 @@ class ImportPagesTest {
     assertThat(noColumns.status()).isEqualTo(400);
     assertThat(noColumns.html().select(".govuk-error-summary").text())
         .contains("could not be imported: in its header row, the columns upn, urn, date, session, code are missing");
+
+    // a Common Transfer File cut short: the message names its subject, the file
+    CaseFileClient.Page broken = upload(datateam, "ctf.xml", "text/xml", "<CTfile><Header>".getBytes(StandardCharsets.UTF_8));
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.html().select(".govuk-error-summary").text())
+        .contains("The selected file could not be imported: the file is not well-formed XML");
   }
 
   @Test
