@@ -65,6 +65,8 @@ class FindPupilPageTest {
     CaseFileClient.Page byFields = officer.get("/casework/?q=&born-day=27&born-month=2&born-year=2015");
     assertThat(pupils(byFields)).containsExactly("Ravi Quennell-Smith");
     assertThat(byFields.html().select("#results-heading").text()).contains("for date of birth 27 February 2015");
+    // walk 12, defect 15: an ISO date finds the pupil too
+    assertThat(pupils(officer.get("/casework/?q=2015-02-27"))).containsExactly("Ravi Quennell-Smith");
   }
 
   /** Walk defect 19: a reference typed short or in lower case, and a name with a small misspelling, still find the case. */
