@@ -25,6 +25,7 @@ class FindPupilPageTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired uk.schoolattendance.persons.Persons persons;
 
   private CaseFileClient signedIn(String user) {
     CaseFileClient person = new CaseFileClient(port);
@@ -67,6 +68,13 @@ class FindPupilPageTest {
     assertThat(byFields.html().select("#results-heading").text()).contains("for date of birth 27 February 2015");
     // walk 12, defect 15: an ISO date finds the pupil too
     assertThat(pupils(officer.get("/casework/?q=2015-02-27"))).containsExactly("Ravi Quennell-Smith");
+    // and a parent's person id opens the parent's page, which lists their cases
+    String personId = persons.match("Priya Quennell", "1 High Street, Southend SS1 1AA", null).orElseThrow();
+    CaseFileClient.Page byPersonId = officer.get("/casework/?q=" + personId.toLowerCase());
+    assertThat(byPersonId.status()).as(personId).isEqualTo(302);
+    assertThat(byPersonId.location()).endsWith("/casework/persons/" + personId);
+    assertThat(officer.get("/casework/persons/" + personId).html().select("#cases").text()).contains(reference);
+    assertThat(officer.get("/casework/?q=P-999999999").html().title()).startsWith("No cases found");
   }
 
   /** Walk defect 19: a reference typed short or in lower case, and a name with a small misspelling, still find the case. */
