@@ -26,6 +26,25 @@ class FindPupilPageTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired uk.schoolattendance.persons.Persons persons;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** Walk 12, defect 15: a pupil the register holds without a case was "No cases found for UPN ...". */
+  @Test
+  void aPupilTheRegisterHoldsWithoutACaseIsShownAsSuchWithItsFiguresAndWhereToOpenACase() {
+    String upn = CaseFileCases.newUpn();
+    jdbc.update("INSERT INTO att_pupil (upn, forename, surname, date_of_birth, year_group, school_urn, updated_at)"
+        + " VALUES (?, 'Orla', 'Nocase', DATE '2015-08-13', '6', ?, CURRENT_TIMESTAMP)",
+        upn, Integer.parseInt(CaseFixtures.UNIVERSAL_SCHOOL));
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page found = officer.get("/casework/?q=" + upn);
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.html().select("#register-pupil").text())
+        .contains("Orla Nocase: no case", upn, "Hillcrest", "13 August 2015", "this year", "unauthorised session");
+    assertThat(found.html().select("#open-a-case").attr("href")).contains("/camunda/app/tasklist/");
+    assertThat(found.html().select("table.casefile-results")).isEmpty();
+    // a school that may not read the pupil's school is told nothing about the pupil
+    assertThat(signedIn("school1").get("/casework/?q=" + upn).html().select("#register-pupil")).isEmpty();
+  }
 
   private CaseFileClient signedIn(String user) {
     CaseFileClient person = new CaseFileClient(port);

@@ -31,8 +31,10 @@ class FindController {
   private final UkDates dates;
   private final Viewers viewers;
   private final PersonAccess persons;
+  private final RegisterPupils registerPupils;
 
-  FindController(PupilSearch search, UkDates dates, Viewers viewers, PersonAccess persons) {
+  FindController(PupilSearch search, UkDates dates, Viewers viewers, PersonAccess persons, RegisterPupils registerPupils) {
+    this.registerPupils = registerPupils;
     this.search = search;
     this.dates = dates;
     this.viewers = viewers;
@@ -81,6 +83,9 @@ class FindController {
       return "casefile/find";
     }
     PupilSearch.Found found = search.find(query);
+    if (found.cases().isEmpty() && query.kind() == PupilQuery.Kind.UPN) {
+      registerPupils.byUpn(query.text()).ifPresent(pupil -> model.addAttribute("registerPupil", pupil));
+    }
     model.addAttribute("page", new FindPage(typed, born, true, described(query), found.cases(), found.more(), List.of(), found.closeMatches()));
     return "casefile/find";
   }
