@@ -105,8 +105,8 @@ public class OffencePeriodsFromMarks {
     }
     int held = unauthorised(pupil.upn(), from, to).size();
     if (held < sessions) {
-      throw new InvalidInputException(fromField, "the period " + words(from, to) + " holds " + held
-          + " unauthorised sessions (G, N, O, U); the threshold needs " + sessions);
+      throw new InvalidInputException(fromField, "the period " + words(from, to) + " holds " + unauthorisedSessions(held)
+          + " (G, N, O, U); the threshold needs " + sessions);
     }
     return new OffencePeriod(pupil.upn(), from, to, held, spanned, pupil.schoolUrn());
   }
@@ -184,5 +184,10 @@ public class OffencePeriodsFromMarks {
 
   private static String words(LocalDate from, LocalDate to) {
     return RegistrationCertificate.DAY.format(from) + " to " + RegistrationCertificate.DAY.format(to);
+  }
+
+  /** "no unauthorised sessions", "1 unauthorised session", "4 unauthorised sessions" (walk 12, defect 25). */
+  static String unauthorisedSessions(int held) {
+    return held == 0 ? "no unauthorised sessions" : held == 1 ? "1 unauthorised session" : held + " unauthorised sessions";
   }
 }

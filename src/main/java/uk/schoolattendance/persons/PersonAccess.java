@@ -43,6 +43,20 @@ public class PersonAccess {
    */
   @Transactional
   public Person merge(Person survivor, MergeRequest request) {
+    other(survivor, request);
+    return persons.merge(survivor.personId(), request.otherPersonId().trim(), currentUser.userId(), request.reason().trim());
+  }
+
+  /**
+   * The other person of a merge, checked as {@link #merge} checks it but changing nothing: what
+   * the check page shows beside the survivor before the merge is confirmed. Refused when the two
+   * are clearly two people ({@link Persons#whyTwoPeople}).
+   *
+   * @throws InvalidInputException naming {@code otherPersonId} or {@code reason}
+   * @throws UnknownPersonException when the other id names nobody
+   */
+  @Transactional(readOnly = true)
+  public Person other(Person survivor, MergeRequest request) {
     request.check();
     String other = request.otherPersonId().trim();
     String otherSurvivor = persons.survivor(other).orElseThrow(() -> new UnknownPersonException(other));
@@ -50,7 +64,10 @@ public class PersonAccess {
       throw new InvalidInputException(
           MergeRequest.OTHER_PERSON_ID, other + " is already the same person as " + survivor.personId());
     }
-    return persons.merge(survivor.personId(), other, currentUser.userId(), request.reason().trim());
+    persons.whyTwoPeople(survivor.personId(), other).ifPresent(why -> {
+      throw new InvalidInputException(MergeRequest.OTHER_PERSON_ID, why);
+    });
+    return persons.find(otherSurvivor).orElseThrow(() -> new UnknownPersonException(other));
   }
 
   /** A merge named a person id that names nobody. */

@@ -170,6 +170,45 @@ public class Persons {
     return load(survivor);
   }
 
+  /**
+   * Why two person records are clearly two people, or empty when nothing on record says so (walk
+   * 12, defect 21): both are parents on one case (two parents of one child are two people), both
+   * were given a penalty notice for the same child and offence period (one notice round goes to
+   * each liable parent once), or their recorded dates of birth differ. Each id is resolved to its
+   * group first, so an id merged into either counts.
+   */
+  public Optional<String> whyTwoPeople(String firstId, String secondId) {
+    String first = survivor(firstId).orElseThrow();
+    String second = survivor(secondId).orElseThrow();
+    List<String> sharedCases = jdbc.queryForList(
+        "SELECT DISTINCT c.case_reference FROM cf_case_parent a"
+            + " JOIN cf_case_parent b ON b.process_instance_id = a.process_instance_id"
+            + " JOIN cf_case c ON c.process_instance_id = a.process_instance_id"
+            + " WHERE a.parent_id" + IN_GROUP + " AND b.parent_id" + IN_GROUP + " ORDER BY c.case_reference",
+        String.class, first, second);
+    if (!sharedCases.isEmpty()) {
+      return Optional.of(first + " and " + secondId + " are both parents on case " + String.join(", ", sharedCases)
+          + ": two parents of one child are two people");
+    }
+    List<String> round = jdbc.query(
+        "SELECT a.notice_number, b.notice_number FROM pn_notice a JOIN pn_notice b"
+            + " ON b.pupil_upn = a.pupil_upn AND b.offence_from = a.offence_from AND b.offence_to = a.offence_to"
+            + " WHERE a.person_id" + IN_GROUP + " AND b.person_id" + IN_GROUP
+            + " AND a.notice_number <> b.notice_number ORDER BY a.notice_number, b.notice_number",
+        (row, n) -> row.getString(1) + " and " + row.getString(2), first, second);
+    if (!round.isEmpty()) {
+      return Optional.of(first + " and " + secondId + " were each given a penalty notice for the same child and period ("
+          + round.get(0) + "): one round of notices goes to each parent once, so they are two people");
+    }
+    List<Date> born = jdbc.queryForList(
+        "SELECT date_of_birth FROM person WHERE person_id IN (?, ?) AND date_of_birth IS NOT NULL", Date.class,
+        first, second);
+    if (born.size() == 2 && !born.get(0).equals(born.get(1))) {
+      return Optional.of(first + " and " + secondId + " have different dates of birth");
+    }
+    return Optional.empty();
+  }
+
   /** The SQL condition "this column names a person of the group of ?" and its one argument. */
   public static final String IN_GROUP =" IN (SELECT person_id FROM person WHERE COALESCE(merged_into, person_id) = ?)";
 

@@ -13,6 +13,40 @@ import uk.schoolattendance.casework.CaseFixtures;
 class CaseFileBrowserTest extends BrowserTestSupport {
 
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired uk.schoolattendance.notices.PenaltyNoticeNumbers numbers;
+
+  /** Walk 12, defect 13: the case page's penalty notices were 472 px wide on a 390 px phone, "Due" and "Paid" off-screen. */
+  @Test
+  void theCasePagesPenaltyNoticesFitA390PxPhone() {
+    String upn = CaseFileCases.newUpn();
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Noor Widdowson", upn,
+        "parent-1", "Alexandra Widdowson-Parkinson"));
+    String number = numbers.next();
+    java.util.Map<String, Object> inputs = uk.schoolattendance.notices.NoticeInputs.inputs("NARROW-" + upn, upn, "other");
+    inputs.put("caseReference", reference);
+    runtimeService.startProcessInstanceByKey("PenaltyNotice", number, inputs);
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "officer", "officer");
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+      browser.waitUntil("narrow", () -> ((Number) js.executeScript("return window.innerWidth;")).intValue() <= 400);
+      browser.open("/casework/cases/" + reference);
+      browser.visible(By.id("notices"));
+      browser.screenshot("casefile-case-notices-390");
+      Number overflow = (Number) js.executeScript("const d = document.documentElement;"
+          + " const t = document.querySelector('#notices').getBoundingClientRect();"
+          + " return Math.max(d.scrollWidth - d.clientWidth, Math.ceil(t.right) - d.clientWidth);");
+      assertThat(overflow.intValue()).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
+      // each value is shown under its column's name
+      assertThat(browser.driver().findElement(By.id("notices")).getText()).contains(number);
+      assertThat(js.executeScript("return getComputedStyle(document.querySelector('#notices td[data-label=Due]'),"
+          + " '::before').content;")).isEqualTo("\"Due\"");
+    }
+  }
 
   @Test
   void aPersonSignedInToTasklistIsSignedInToTheCaseFileAndFindsAPupil() {

@@ -25,6 +25,26 @@ class FindPupilPageTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired uk.schoolattendance.persons.Persons persons;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** Walk 12, defect 15: a pupil the register holds without a case was "No cases found for UPN ...". */
+  @Test
+  void aPupilTheRegisterHoldsWithoutACaseIsShownAsSuchWithItsFiguresAndWhereToOpenACase() {
+    String upn = CaseFileCases.newUpn();
+    jdbc.update("INSERT INTO att_pupil (upn, forename, surname, date_of_birth, year_group, school_urn, updated_at)"
+        + " VALUES (?, 'Orla', 'Nocase', DATE '2015-08-13', '6', ?, CURRENT_TIMESTAMP)",
+        upn, Integer.parseInt(CaseFixtures.UNIVERSAL_SCHOOL));
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page found = officer.get("/casework/?q=" + upn);
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.html().select("#register-pupil").text())
+        .contains("Orla Nocase: no case", upn, "Hillcrest", "13 August 2015", "this year", "unauthorised session");
+    assertThat(found.html().select("#open-a-case").attr("href")).contains("/camunda/app/tasklist/");
+    assertThat(found.html().select("table.casefile-results")).isEmpty();
+    // a school that may not read the pupil's school is told nothing about the pupil
+    assertThat(signedIn("school1").get("/casework/?q=" + upn).html().select("#register-pupil")).isEmpty();
+  }
 
   private CaseFileClient signedIn(String user) {
     CaseFileClient person = new CaseFileClient(port);
@@ -65,6 +85,15 @@ class FindPupilPageTest {
     CaseFileClient.Page byFields = officer.get("/casework/?q=&born-day=27&born-month=2&born-year=2015");
     assertThat(pupils(byFields)).containsExactly("Ravi Quennell-Smith");
     assertThat(byFields.html().select("#results-heading").text()).contains("for date of birth 27 February 2015");
+    // walk 12, defect 15: an ISO date finds the pupil too
+    assertThat(pupils(officer.get("/casework/?q=2015-02-27"))).containsExactly("Ravi Quennell-Smith");
+    // and a parent's person id opens the parent's page, which lists their cases
+    String personId = persons.match("Priya Quennell", "1 High Street, Southend SS1 1AA", null).orElseThrow();
+    CaseFileClient.Page byPersonId = officer.get("/casework/?q=" + personId.toLowerCase());
+    assertThat(byPersonId.status()).as(personId).isEqualTo(302);
+    assertThat(byPersonId.location()).endsWith("/casework/persons/" + personId);
+    assertThat(officer.get("/casework/persons/" + personId).html().select("#cases").text()).contains(reference);
+    assertThat(officer.get("/casework/?q=P-999999999").html().title()).startsWith("No cases found");
   }
 
   /** Walk defect 19: a reference typed short or in lower case, and a name with a small misspelling, still find the case. */

@@ -90,12 +90,25 @@ class PersonPageTest {
     assertThat(persons.survivor(other)).contains(other);
     assertThat(senior.get(otherPage).status()).isEqualTo(200);
 
-    CaseFileClient.Page merged = senior.post(page, "#merge-form",
+    // sending the form merges nothing: a check page shows both records side by side (walk 12, defect 21)
+    CaseFileClient.Page check = senior.post(page, "#merge-form",
         Map.of("otherPersonId", other, "reason", "Same parent: the school confirmed Alex is short for Alexander"));
+    assertThat(check.status()).isEqualTo(200);
+    assertThat(check.html().select("h1").text()).isEqualTo("Check these are the same person");
+    assertThat(check.html().select("#stays").text())
+        .contains("Alex " + surname, survivor, "1 High Street", "Not recorded", first).doesNotContain(second);
+    assertThat(check.html().select("#merged-in").text())
+        .contains("Alexander " + surname, other, "1 High Street", second).doesNotContain(first);
+    assertThat(check.html().select("#reason-shown").text()).contains("Alex is short for Alexander");
+    assertThat(persons.survivor(other)).contains(other);
+
+    CaseFileClient.Page merged = senior.post(check, "#confirm-form", Map.of());
     assertThat(merged.status()).isEqualTo(302);
     assertThat(merged.location()).endsWith(survivorPage + "?done=merged");
     CaseFileClient.Page after = senior.get(survivorPage + "?done=merged");
-    assertThat(after.html().select("#done").text()).contains(other);
+    assertThat(after.html().select("#done").text())
+        .contains("The records are merged: " + other + " is now part of this person's record");
+    assertThat(after.html().select("html").attr("lang")).isEqualTo("en-GB");
     assertThat(after.html().select("#merged-ids").text()).isEqualTo(other);
     assertThat(after.html().select("#merges").text())
         .contains(other, "Samir Shah", "the school confirmed Alex is short for Alexander")
@@ -107,6 +120,52 @@ class PersonPageTest {
     CaseFileClient.Page old = senior.get(otherPage);
     assertThat(old.status()).isEqualTo(302);
     assertThat(old.location()).endsWith(survivorPage);
+  }
+
+  @Test
+  void twoParentsOfOneChildAreNeverMerged() {
+    String surname = surname();
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String reference = cases.referenceOf(cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Lily " + surname,
+        CaseFileCases.newUpn(), "parent-1", "Alex " + surname, "parent-2", "Sam " + surname));
+    CaseFileClient senior = signedIn("senior");
+    CaseFileClient.Page casePage = senior.get("/casework/cases/" + reference);
+    java.util.List<String> ids = casePage.html().select("#parents a").eachAttr("href").stream()
+        .map(href -> href.substring(href.lastIndexOf('/') + 1)).distinct().toList();
+    assertThat(ids).hasSize(2);
+
+    CaseFileClient.Page page = senior.get("/casework/persons/" + ids.get(1));
+    CaseFileClient.Page refused = senior.post(page, "#merge-form",
+        Map.of("otherPersonId", ids.get(0), "reason", "Same household, same address"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a[href=#otherPersonId]").text())
+        .contains("The records were not merged", "both parents on case " + reference, "two people");
+    // nor by sending the confirmation straight away
+    CaseFileClient.Page forced = senior.post(page, "#merge-form",
+        Map.of("otherPersonId", ids.get(0), "reason", "Same household", "confirmed", "yes"));
+    assertThat(forced.status()).isEqualTo(400);
+    assertThat(persons.survivor(ids.get(0))).contains(ids.get(0));
+    assertThat(persons.survivor(ids.get(1))).contains(ids.get(1));
+  }
+
+  @Test
+  void recordsWithDifferentDatesOfBirthAreNeverMerged() {
+    String surname = surname();
+    String one = caseNaming(CaseFixtures.UNIVERSAL_SCHOOL, "Jo " + surname);
+    CaseFileClient senior = signedIn("senior");
+    String page = personHref(senior, one);
+    String survivor = page.substring(page.lastIndexOf('/') + 1);
+    String bornIn1980 = persons.resolve("", "Jo " + surname, "1 High Street, Southend SS1 1AA", java.time.LocalDate.of(1980, 5, 1));
+    String bornIn1985 = persons.resolve("", "Jo " + surname, "1 High Street, Southend SS1 1AA", java.time.LocalDate.of(1985, 5, 1));
+    // a record without a date of birth may be the same person: the check page is shown
+    assertThat(senior.post(senior.get(page), "#merge-form", Map.of("otherPersonId", bornIn1980, "reason", "Same")).status())
+        .isEqualTo(200);
+    CaseFileClient.Page refused = senior.post(senior.get("/casework/persons/" + bornIn1985), "#merge-form",
+        Map.of("otherPersonId", bornIn1980, "reason", "Same name and address"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a[href=#otherPersonId]").text()).contains("different dates of birth");
+    assertThat(persons.survivor(bornIn1980)).contains(bornIn1980);
+    assertThat(survivor).isNotEqualTo(bornIn1980);
   }
 
   @Test

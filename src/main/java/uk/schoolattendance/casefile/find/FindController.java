@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +13,14 @@ import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.Navigation;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewers;
+import uk.schoolattendance.casefile.persons.PersonPage;
+import uk.schoolattendance.persons.Person;
+import uk.schoolattendance.persons.PersonAccess;
+import uk.schoolattendance.persons.Persons;
 
 /**
- * Find a pupil ({@code /casework/?q=}): by name, UPN, date of birth, school or case reference.
+ * Find a pupil ({@code /casework/?q=}): by name, UPN, date of birth, school or case reference; a
+ * parent's person id opens that parent's page when the viewer may read it.
  * It is where signing in lands; an analyst, who may read no case, lands on the processes,
  * decisions and forms instead ({@link Navigation#MODELS}).
  */
@@ -24,11 +30,15 @@ class FindController {
   private final PupilSearch search;
   private final UkDates dates;
   private final Viewers viewers;
+  private final PersonAccess persons;
+  private final RegisterPupils registerPupils;
 
-  FindController(PupilSearch search, UkDates dates, Viewers viewers) {
+  FindController(PupilSearch search, UkDates dates, Viewers viewers, PersonAccess persons, RegisterPupils registerPupils) {
+    this.registerPupils = registerPupils;
     this.search = search;
     this.dates = dates;
     this.viewers = viewers;
+    this.persons = persons;
   }
 
   @GetMapping({"/casework", "/casework/"})
@@ -56,6 +66,14 @@ class FindController {
       }
       query = PupilQuery.ofDate(date);
     } else {
+      // a parent's person id (P-000020) opens the parent's page, where their cases are listed (walk 12, defect 15)
+      String personId = typed.toUpperCase(java.util.Locale.UK);
+      if (Persons.looksLikePersonId(personId)) {
+        Optional<Person> parent = persons.visible(personId);
+        if (parent.isPresent()) {
+          return "redirect:" + PersonPage.href(parent.get().personId());
+        }
+      }
       query = PupilQuery.of(typed);
     }
     if (query.kind() == PupilQuery.Kind.EMPTY) {
@@ -65,6 +83,9 @@ class FindController {
       return "casefile/find";
     }
     PupilSearch.Found found = search.find(query);
+    if (found.cases().isEmpty() && query.kind() == PupilQuery.Kind.UPN) {
+      registerPupils.byUpn(query.text()).ifPresent(pupil -> model.addAttribute("registerPupil", pupil));
+    }
     model.addAttribute("page", new FindPage(typed, born, true, described(query), found.cases(), found.more(), List.of(), found.closeMatches()));
     return "casefile/find";
   }

@@ -16,7 +16,7 @@ import uk.schoolattendance.casefile.index.NameWords;
 /**
  * What a person typed into "Find a pupil", understood as one kind of search: a case reference
  * ("AC-2026-000123", or typed short and in any case: "ac-2026-123"), a UPN (13 characters), a school's URN (6 digits), a date of birth
- * ("28/05/2016", "28-5-2016", "28 May 2016") or words of a name (a pupil's, a parent's or a
+ * ("28/05/2016", "28-5-2016", "28 May 2016", "2016-05-28") or words of a name (a pupil's, a parent's or a
  * school's, each word matched from its start).
  */
 public record PupilQuery(Kind kind, String text, LocalDate born, List<String> words) {
@@ -34,6 +34,7 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
   static final Pattern UPN = Pattern.compile("(?i)[A-Z]\\d{12}|[A-Z]\\d{11}[A-Z]");
   static final Pattern URN = Pattern.compile("\\d{6}");
   static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/\\-. ](\\d{1,2})[/\\-. ](\\d{4})");
+  static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   static final int MAX_WORDS = 5;
 
   private static final DateTimeFormatter WORDS_DATE =
@@ -71,10 +72,15 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
     return new PupilQuery(Kind.DATE_OF_BIRTH, "", born, List.of());
   }
 
-  /** A date as people type one: 28/05/2016, 28-5-2016, 28.5.2016, 28 May 2016, 28 may 2016. */
+  /** A date as people type one: 28/05/2016, 28-5-2016, 28.5.2016, 28 May 2016, 28 may 2016, 2016-05-28. */
   static Optional<LocalDate> date(String text) {
     Matcher numeric = NUMERIC_DATE.matcher(text);
+    Matcher iso = ISO_DATE.matcher(text);
     try {
+      if (iso.matches()) {
+        return Optional.of(
+            LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))));
+      }
       if (numeric.matches()) {
         return Optional.of(
             LocalDate.of(Integer.parseInt(numeric.group(3)), Integer.parseInt(numeric.group(2)),

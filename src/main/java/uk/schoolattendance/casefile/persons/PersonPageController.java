@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.persons.MergeRequest;
 import uk.schoolattendance.persons.Person;
@@ -23,7 +24,10 @@ import uk.schoolattendance.process.InvalidInputException;
  * the ids merged into them, the cases naming them and the penalty notices to them, as far as the
  * viewer may read each. Asked for by a merged id, the page redirects to the survivor's. Those who
  * may merge persons ({@link PersonAccess#mayMerge()}: senior practitioners, the compliance team,
- * administrators) get a form "This is the same person as"; anyone else's merge is refused (403)
+ * administrators) get a form "This is the same person as"; sent, it shows a check page with both
+ * records side by side (name, address, date of birth, cases, notices) and merges only when that
+ * page is confirmed; two records that are clearly two people are refused, saying why
+ * ({@link PersonAccess#other}). Anyone else's merge is refused (403)
  * with nothing changed. A person the viewer may not read is "Page not found", like a missing one.
  */
 @Controller
@@ -32,6 +36,7 @@ class PersonPageController {
   private static final String PATH = PersonPage.PATH;
   private static final String OTHER = MergeRequest.OTHER_PERSON_ID;
   private static final String REASON = "reason";
+  private static final String CONFIRMED = "confirmed";
 
   private final PersonAccess access;
   private final PersonPageReader reader;
@@ -50,9 +55,7 @@ class PersonPageController {
     if (!person.personId().equals(id)) {
       return "redirect:" + PersonPage.href(person.personId());
     }
-    String banner = "merged".equals(done) && !person.merges().isEmpty()
-        ? "The records are merged: " + String.join(", ", person.mergedIds()) + " now show this person"
-        : null;
+    String banner = "merged".equals(done) && !person.merges().isEmpty() ? mergedBanner(person.mergedIds()) : null;
     model.addAttribute("page", reader.page(person, viewers.current(request), access.mayMerge(),
         new PersonPage.MergeForm("", ""), List.of(), banner));
     return "casefile/person";
@@ -63,6 +66,7 @@ class PersonPageController {
       @PathVariable String id,
       @RequestParam(name = OTHER, required = false) String other,
       @RequestParam(name = REASON, required = false) String reason,
+      @RequestParam(name = CONFIRMED, required = false) String confirmed,
       HttpServletRequest request, HttpServletResponse response, Model model) {
     Person person = visible(id);
     if (!access.mayMerge()) {
@@ -78,7 +82,18 @@ class PersonPageController {
     }
     if (errors.isEmpty()) {
       try {
-        access.merge(person, new MergeRequest(form.otherPersonId().trim(), form.reason()));
+        MergeRequest merge = new MergeRequest(form.otherPersonId().trim(), form.reason());
+        if (!"yes".equals(confirmed)) {
+          // nothing is merged before the officer has seen both records side by side (walk 12, defect 21)
+          Person merged = access.other(person, merge);
+          Viewer viewer = viewers.current(request);
+          PersonPage.MergeForm none = new PersonPage.MergeForm("", "");
+          model.addAttribute("page", new PersonMergeCheck(
+              "Check these are the same person", reader.page(person, viewer, false, none, List.of(), null),
+              reader.page(merged, viewer, false, none, List.of(), null), form));
+          return "casefile/person-merge";
+        }
+        access.merge(person, merge);
         return "redirect:" + PersonPage.href(person.personId()) + "?done=merged";
       } catch (InvalidInputException refused) {
         errors.add(new FieldError(REASON.equals(refused.getField()) ? REASON : OTHER,
@@ -90,6 +105,12 @@ class PersonPageController {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     model.addAttribute("page", reader.page(person, viewers.current(request), true, form, errors, null));
     return "casefile/person";
+  }
+
+  /** "The records are merged: P-000019 is now part of this person's record." */
+  static String mergedBanner(List<String> mergedIds) {
+    return "The records are merged: " + String.join(", ", mergedIds) + (mergedIds.size() == 1 ? " is" : " are")
+        + " now part of this person's record";
   }
 
   private Person visible(String id) {

@@ -33,4 +33,13 @@ class PupilQueryTest {
     assertThat(NameWords.near("wolfeschlegelsteinh")).isNotEmpty().hasSizeLessThan(53 * NameWords.NEAR_TO + 27);
     assertThat(NameWords.near("c".repeat(NameWords.NEAR_TO))).isNotEmpty();
   }
+
+  /** Walk 12, defect 15: "2015-08-13", as a date is written in a file or a database, found nothing. */
+  @Test
+  void anIsoDateIsADateOfBirth() {
+    PupilQuery query = PupilQuery.of("2015-08-13");
+    assertThat(query.kind()).isEqualTo(PupilQuery.Kind.DATE_OF_BIRTH);
+    assertThat(query.born()).isEqualTo(java.time.LocalDate.of(2015, 8, 13));
+    assertThat(PupilQuery.of("2015-02-30").kind()).isNotEqualTo(PupilQuery.Kind.DATE_OF_BIRTH);
+  }
 }
