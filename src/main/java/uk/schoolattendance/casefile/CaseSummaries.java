@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 import uk.schoolattendance.casefile.index.CaseRow;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -125,11 +126,23 @@ public class CaseSummaries {
     }
     if (steps.isEmpty()) {
       for (CaseRow.WaitingTimer timer : row.timers()) {
-        steps.add(new CaseSummary.NextStep(
-            activities.waitingFor(timer.processDefinitionId(), timer.activityId()), "", dates.day(timer.due()), false, true));
+        steps.add(waiting(activities.waitingFor(timer.processDefinitionId(), timer.activityId()), timer.activityId(), timer.due()));
       }
     }
     return steps;
+  }
+
+  /**
+   * A date the case waits for. The payment period's timer fires on the day after the period's
+   * last day ({@code NoticeDates.paymentPeriodEndsAt}): the step names that last day ("the payment period, which ends on
+   * 28 December 2026"), as the notice, the letter and the register do, not the timer's day.
+   */
+  CaseSummary.NextStep waiting(String what, String activityId, Instant due) {
+    if (PenaltyNotice.PAYMENT_PERIOD_ENDED.equals(activityId) && due != null) {
+      return new CaseSummary.NextStep(
+          "the payment period, which ends on " + dates.day(dates.localDay(due).minusDays(1)), "", "", false, true);
+    }
+    return new CaseSummary.NextStep(what, "", dates.day(due), false, true);
   }
 
   /** Who holds a task: its assignee, else its candidate people, else its candidate teams. */

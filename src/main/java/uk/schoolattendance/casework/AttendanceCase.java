@@ -247,6 +247,12 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> WITHDRAWN_NOTICES_SHOWN = text("withdrawnNoticesShown");
   /** The round's notices that were not withdrawn and what became of them (paid, prosecuted), for its form; null when none. */
   public static final ProcessVariable<String> OTHER_NOTICES_SHOWN = text("otherNoticesShown");
+  /**
+   * For "Decide what follows the withdrawal": each parent whose notice was withdrawn for a material
+   * error and who is now at the limit of notices for this child, with the notices that reach it: a
+   * corrected notice to them would be refused. Null when none.
+   */
+  public static final ProcessVariable<String> CORRECTED_NOTICE_LIMIT_SHOWN = text("correctedNoticeLimitShown");
   /** {@link #AFTER_WITHDRAWAL_CHOICES}. */
   public static final ProcessVariable<String> AFTER_WITHDRAWAL = text("afterWithdrawal");
   /** Why: recorded in the case's history; the closure reason when the case is closed. */
@@ -291,6 +297,13 @@ public final class AttendanceCase implements ProcessContract {
   /** The events that record a call of another process. */
   public static final List<String> CALL_EVENTS =
       List.of(NOTICE_TO_IMPROVE_ISSUED_EVENT, PENALTY_NOTICES_EVENT, PENALTY_NOTICES_CORRECTED_EVENT, COURT_PROCEEDINGS_EVENT);
+  /** Every penalty notice of the case was withdrawn: a decision follows ({@link RecordPenaltyNoticeOutcomes}). */
+  public static final String PENALTY_NOTICES_WITHDRAWN_EVENT = "penalty-notices-withdrawn";
+  /**
+   * A notice was withdrawn for a material error while another of the round stands (paid,
+   * prosecuted, another route): a decision follows ({@link RecordPenaltyNoticeOutcomes}).
+   */
+  public static final String PENALTY_NOTICE_WITHDRAWN_FOR_ERROR_EVENT = "penalty-notice-withdrawn-material-error";
   /** Every penalty notice of the case ended ({@link RecordPenaltyNoticeOutcomes}). */
   public static final String PENALTY_NOTICES_CONCLUDED_EVENT = "penalty-notices-concluded";
 

@@ -94,6 +94,18 @@ public final class PenaltyNotice implements ProcessContract {
    * period overlaps this one, which bar it ({@link ProsecutionBar}); null when none.
    */
   public static final ProcessVariable<String> PROSECUTION_BARS_SHOWN = text("prosecutionBarsShown");
+  /**
+   * "Choose another route" (task-local): the routes the form offers, {@code [{label, value}]} in the
+   * order of {@link #ALTERNATIVE_ROUTES}, without prosecution while a withdrawn notice bars it (reg 8).
+   */
+  public static final ProcessVariable<com.fasterxml.jackson.databind.JsonNode> ALTERNATIVE_ROUTE_CHOICES =
+      ProcessVariable.json("alternativeRouteChoices");
+  /**
+   * Why this notice was refused, in words, set on the notice's instance when "Choose another route"
+   * is made ("Sam Hall already has 2 penalty notices for Lily Hall in the last 3 years (PN-…, PN-…)"):
+   * the case's timeline shows it.
+   */
+  public static final ProcessVariable<String> NOTICE_REFUSED_SHOWN = text("noticeRefusedShown");
   public static final ProcessVariable<Integer> SEQUENCE = integer("sequence");
   public static final ProcessVariable<String> RATE_SCHEME = text("rateScheme");
   public static final ProcessVariable<BigDecimal> REDUCED_AMOUNT = money("reducedAmount");
@@ -150,6 +162,12 @@ public final class PenaltyNotice implements ProcessContract {
   public static final String PROSECUTION = "prosecution";
   public static final List<String> ALTERNATIVE_ROUTES =
       List.of(PROSECUTION, "education-supervision-order", "attendance-contract", "early-help");
+  /** The words of each alternative route, as "Choose another route" offers them. */
+  public static final java.util.Map<String, String> ALTERNATIVE_ROUTE_WORDS = java.util.Map.of(
+      PROSECUTION, "Prosecution (Education Act 1996 s444)",
+      "education-supervision-order", "Education supervision order (Children Act 1989 s36)",
+      "attendance-contract", "Attendance contract",
+      "early-help", "Early help");
 
   /** How the notice was given (EA 1996 s572): {@link #DELIVERY_METHODS}. */
   public static final ProcessVariable<String> DELIVERY_METHOD = text("deliveryMethod");

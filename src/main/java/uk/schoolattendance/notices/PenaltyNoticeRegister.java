@@ -277,6 +277,14 @@ public class PenaltyNoticeRegister {
     return count == null ? 0 : count;
   }
 
+  /** The numbers of the notices {@link #countStanding(String, String, String, LocalDate, LocalDate)} counts, in order of issue. */
+  public List<String> standingNumbers(String parentId, String person, String pupilUpn, LocalDate after, LocalDate upTo) {
+    return jdbc.queryForList(
+        "SELECT notice_number FROM pn_notice WHERE " + SAME_PARENT + " AND pupil_upn = ? AND status <> 'withdrawn'"
+            + " AND " + DAY_OF_ISSUE + " > ? AND " + DAY_OF_ISSUE + " <= ? ORDER BY " + DAY_OF_ISSUE + ", notice_number",
+        String.class, parentId, person, pupilUpn, date(after), date(upTo));
+  }
+
   /**
    * Standing (not withdrawn) notices to this parent for this child whose offence period shares a
    * day with {@code from}–{@code to}: an offence period is charged once (a later notice or

@@ -9,8 +9,8 @@ import uk.schoolattendance.process.SqlLists;
  * Filters and paging of a register search; null filters are not applied. {@code schoolUrns}
  * limits the search to those schools' pupils (a school user: see docs/security.md); null means
  * every school. {@code search} is the register page's one search box: a notice number, case
- * reference, child's UPN or parent's id (or the person it names), matched exactly as typed or in
- * capitals. {@code beyondLimit}, when set, keeps only the standing notices beyond (true) or within
+ * reference (also written short, "PN-2026-2"), child's UPN or parent's id (or the person it names),
+ * matched exactly as typed or in capitals, or part of the parent's or the child's name in any case. {@code beyondLimit}, when set, keeps only the standing notices beyond (true) or within
  * (false) a limit of {@code limit} notices to the same parent for the same child
  * ({@link PenaltyNoticeEntry#beyondLimit}): the print queue pages its letters apart from those
  * held back.
@@ -55,12 +55,17 @@ public record RegisterQuery(
     if (search != null) {
       where.append(where.isEmpty() ? " WHERE " : " AND ");
       where.append("(notice_number IN (?, ?) OR case_reference IN (?, ?) OR pupil_upn IN (?, ?) OR parent_id IN (?, ?)"
-          + " OR person_id IN (?, ?))");
-      String capitals = search.toUpperCase(Locale.UK);
+          + " OR person_id IN (?, ?) OR LOWER(parent_name) LIKE ? ESCAPE '!' OR LOWER(pupil_name) LIKE ? ESCAPE '!')");
+      String capitals = shorthand(search.toUpperCase(Locale.UK));
       for (int i = 0; i < 5; i++) {
         args.add(search);
         args.add(capitals);
       }
+      // a name as a parent gives it on the phone ("Sam Hall"): part of the parent's or the child's name, any case
+      String name = "%" + search.toLowerCase(Locale.UK).replaceAll("\\s+", " ")
+          .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+      args.add(name);
+      args.add(name);
     }
     if (beyondLimit != null) {
       // the SQL of PenaltyNoticeEntry.beyondLimit: a standing notice whose place is past the limit
@@ -79,6 +84,19 @@ public record RegisterQuery(
       }
     }
     return where.toString();
+  }
+
+  private static final java.util.regex.Pattern SHORTHAND = java.util.regex.Pattern.compile("(PN|AC)-(\\d{4})-0*(\\d{1,6})");
+
+  /**
+   * A notice number or case reference written short, as the Find-a-pupil page takes it
+   * ("PN-2026-2" for PN-2026-000002); anything else as it is.
+   */
+  static String shorthand(String capitals) {
+    java.util.regex.Matcher matcher = SHORTHAND.matcher(capitals);
+    return matcher.matches()
+        ? matcher.group(1) + "-" + matcher.group(2) + "-" + String.format(Locale.UK, "%06d", Integer.parseInt(matcher.group(3)))
+        : capitals;
   }
 
   private static void add(StringBuilder where, List<Object> args, String column, String value) {

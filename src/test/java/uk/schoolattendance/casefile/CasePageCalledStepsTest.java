@@ -237,6 +237,27 @@ class CasePageCalledStepsTest {
     assertThat(page.html().select("#prosecution-bars-heading").text()).isEqualTo("No prosecution for these periods");
   }
 
+  /**
+   * Walk 12 #16: a notice that was refused (here the school's leave evidence is incomplete; the
+   * limit reads the same way with the notices that reach it) shows in the timeline as refused,
+   * with why, and what follows: never as prepared.
+   */
+  @Test
+  void aRefusedNoticeShowsInTheTimelineAsRefusedWithWhy() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY,
+        CaseFixtures.termTimeLeave(CaseFixtures.with(CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), CaseFileCases.newUpn()),
+            "2026-09-14", "2026-10-09"));
+    completeCalled("compliance", instance, "Task_CheckLeaveEvidence", Map.of(
+        "evidenceLeaveApplication", true, "evidenceWrittenRefusal", false, "evidenceWrittenWarning", true,
+        "evidenceRegistrationCertificate", true));
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    assertThat(entry(timeline, "Penalty notice to Alex Parent refused"))
+        .contains("The school's term-time leave evidence is incomplete", "; choose another route.");
+    assertThat(timeline.text()).doesNotContain("Penalty notice to Alex Parent: prepared");
+  }
+
   /** Takes one court proceedings through to its recorded outcome on the hearing day, as the officer. */
   private void throughCourt(String court, int hearingDay, Map<String, Object> outcome) {
     String hearing = "2027-02-" + hearingDay;

@@ -25,6 +25,8 @@ class CasePageTest {
   @Autowired RuntimeService runtimeService;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+  @Autowired CaseSummaries summaries;
+  @Autowired uk.schoolattendance.notices.NoticeDates noticeDates;
 
   private CaseFileClient signedIn(String user) {
     CaseFileClient person = new CaseFileClient(port);
@@ -50,6 +52,21 @@ class CasePageTest {
     assertThat(page.html().select("a[href^=/camunda/app/tasklist/default/#/?task=]").text()).contains("Open ‘Intervene in school’ in Tasklist");
     assertThat(page.html().select("#timeline").text()).isNotEmpty();
     assertThat(page.html().select("form#note-form input[name=_csrf]")).hasSize(1);
+  }
+
+  /**
+   * The payment period's timer fires at the start of the day after its last day: the case's next
+   * step names the last day, as the notice and the register do (walk 12 #9), in winter and in summer time.
+   */
+  @Test
+  void aCaseWaitingForThePaymentPeriodNamesTheDayThePeriodEnds() {
+    for (java.time.LocalDate last : java.util.List.of(java.time.LocalDate.of(2026, 12, 28), java.time.LocalDate.of(2027, 3, 28))) {
+      java.time.Instant fires = noticeDates.paymentPeriodEndsAt(last).toInstant();
+      CaseSummary.NextStep step = summaries.waiting("the payment period to end", uk.schoolattendance.notices.PenaltyNotice.PAYMENT_PERIOD_ENDED, fires);
+      assertThat(step.what() + (step.due().isEmpty() ? "" : " on " + step.due()))
+          .isEqualTo("the payment period, which ends on " + (last.getMonthValue() == 12 ? "28 December 2026" : "28 March 2027"));
+      assertThat(step.waiting()).isTrue();
+    }
   }
 
   /** A case opened at Level 2 whose attendance meeting is held with these variables: it waits for the review. */

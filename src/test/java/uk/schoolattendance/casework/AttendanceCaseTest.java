@@ -239,6 +239,9 @@ class AttendanceCaseTest {
     assertThat(java.time.LocalDate.parse((String) first.get(AttendanceCase.OFFENCE_FROM.name())))
         .isBefore(java.time.LocalDate.parse((String) first.get(AttendanceCase.OFFENCE_TO.name())));
 
+    // by the payment the pupil's attendance has reached the target agreed at the attendance meeting (92 %):
+    // the paid notice closes the case (below it, support would continue: aPaidNoticeClosesTheCaseOnly…)
+    runtimeService.setVariable(instance.getId(), AttendanceCase.ATTENDANCE_PERCENT.name(), 93.0);
     completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn");
     assertThat(instance).isEnded();
@@ -407,6 +410,13 @@ class AttendanceCaseTest {
     assertThat((String) variable(instance, AttendanceCase.WITHDRAWN_NOTICES_SHOWN.name()))
         .isEqualTo("PN-2026-000002: The notice has a material error");
     assertThat((String) variable(instance, AttendanceCase.OTHER_NOTICES_SHOWN.name())).isEqualTo("PN-2026-000001: Paid: it stays paid");
+    // the timeline says what happened: one notice withdrawn for an error, the other paid (walk 12 #11), not "every notice withdrawn"
+    JsonNode decided = history(instance).get(history(instance).size() - 1);
+    assertThat(decided.path("event").asText()).isEqualTo(AttendanceCase.PENALTY_NOTICE_WITHDRAWN_FOR_ERROR_EVENT);
+    assertThat(decided.path("reason").asText()).isEqualTo("PN-2026-000002: The notice has a material error (PN-2026-000001 paid)");
+    assertThat(history(instance).findValuesAsText("event")).doesNotContain(AttendanceCase.PENALTY_NOTICES_WITHDRAWN_EVENT);
+    // no parent is at the limit: no warning
+    assertThat(variable(instance, AttendanceCase.CORRECTED_NOTICE_LIMIT_SHOWN.name())).isNull();
 
     completeTask(instance, AttendanceCase.AFTER_WITHDRAWAL.name(), "corrected-notice",
         AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "The second notice named the wrong school");
@@ -425,6 +435,36 @@ class AttendanceCaseTest {
     assertThat(instance).isEnded();
     assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
     assertThat(history(instance).toString()).contains("penalty-paid; withdrawn: PN-2026-000003: No offence was committed");
+  }
+
+  /**
+   * Walk 12 #16: the parent whose notice had the error already has two other notices for this
+   * child in 3 years. "Decide what follows the withdrawal" says so before the choice, naming
+   * them; a parent below the limit gets no warning.
+   */
+  @Test
+  void theDecisionAfterAWithdrawalWarnsWhenTheParentWithTheErrorIsAtTheLimit() {
+    String upn = CaseFixtures.newUpn();
+    java.time.LocalDate today = ENGINE.dates.today();
+    ProcessInstance instance = start("AC-2025-000049",
+        with(with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4), AttendanceCase.PUPIL_UPN.name(), upn));
+    // the second parent (the case gave them a person's id) already has two notices for this child
+    String jo = uk.schoolattendance.process.Json.parse(AttendanceCase.PARENTS.name(), variable(instance, AttendanceCase.PARENTS.name()))
+        .get(1).path("id").asText();
+    uk.schoolattendance.notices.NoticeBuilder.notice().number("PN-2025-009101").parent(jo).parentName("Jo Parent").pupil(upn)
+        .offence(today.minusMonths(14), today.minusMonths(13)).issuedOn(today.minusMonths(12)).issue(ENGINE.register, ENGINE.dates);
+    uk.schoolattendance.notices.NoticeBuilder.notice().number("PN-2025-009102").parent(jo).parentName("Jo Parent").pupil(upn)
+        .offence(today.minusMonths(8), today.minusMonths(7)).issuedOn(today.minusMonths(6)).issue(ENGINE.register, ENGINE.dates);
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
+    List<ProcessInstance> notices = children(PenaltyNotice.KEY);
+    completeChild(notices.get(0), AttendanceCase.NOTICE_OUTCOME.name(), "paid", PenaltyNotice.WITHDRAWAL_GROUND.name(), null);
+    completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "withdrawn", PenaltyNotice.WITHDRAWAL_GROUND.name(), "material-error");
+    assertThat(instance).isWaitingAt(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id());
+    assertThat((String) variable(instance, AttendanceCase.CORRECTED_NOTICE_LIMIT_SHOWN.name()))
+        .startsWith("Jo Parent already has 2 penalty notices for ")
+        .contains("in the last 3 years (PN-2025-009101, PN-2025-009102): the limit is 2")
+        .contains("a corrected notice to Jo Parent would be refused")
+        .doesNotContain("Alex Parent");
   }
 
   @Test
@@ -878,6 +918,36 @@ class AttendanceCaseTest {
     completeChild(notices.get(1), AttendanceCase.NOTICE_OUTCOME.name(), "paid");
     assertThat(instance).isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
     assertThat(variable(instance, AttendanceCase.CASE_OUTCOME.name())).isNull();
+  }
+
+  /**
+   * Walk 12 #26: paying discharges the parent's liability for the offence period but does not make
+   * the child attend. Below the target the case agreed, the case goes back to Level 3's support
+   * (DfE, Working together to improve school attendance, 2024: support continues alongside
+   * enforcement); at or above it, or with no target (term-time leave), the payment closes the case.
+   */
+  @Test
+  void aPaidNoticeClosesTheCaseOnlyWhenAttendanceHasReachedTheCasesTarget() {
+    ProcessInstance below = start("AC-2025-000061", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4,
+        AttendanceCase.ATTENDANCE_TARGET.name(), 90.0, AttendanceCase.ATTENDANCE_PERCENT.name(), 52.6));
+    completeTask(below, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
+    for (ProcessInstance notice : children(PenaltyNotice.KEY)) {
+      completeChild(notice, AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    }
+    assertThat(below).isNotEnded().isWaitingAt(AttendanceCase.WORK_WITH_FAMILY.id());
+    assertThat(variable(below, AttendanceCase.CASE_OUTCOME.name())).isNull();
+    assertThat(variable(below, AttendanceCase.LEVEL.name())).isEqualTo(3);
+    assertThat(history(below).toString())
+        .contains("penalty-paid; attendance 52.6% is below the target of 90.0% agreed for this case: support continues");
+
+    ProcessInstance reached = start("AC-2025-000062", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4,
+        AttendanceCase.ATTENDANCE_TARGET.name(), 90.0, AttendanceCase.ATTENDANCE_PERCENT.name(), 90.0));
+    completeTask(reached, AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12);
+    for (ProcessInstance notice : children(PenaltyNotice.KEY)) {
+      completeChild(notice, AttendanceCase.NOTICE_OUTCOME.name(), "paid");
+    }
+    assertThat(reached).isEnded();
+    assertThat(historic(reached, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("penalty-paid");
   }
 
   @Test

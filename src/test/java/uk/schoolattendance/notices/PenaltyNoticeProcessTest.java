@@ -269,6 +269,10 @@ class PenaltyNoticeProcessTest {
     assertThat(notice).isWaitingAt(PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id());
     assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.PROSECUTION_BARS_SHOWN.name()))
         .contains("PN-2025-000943 for 12 October 2026 to 12 October 2026");
+    // the form does not offer a prosecution the regulation bars (walk 12 #17)
+    assertThat(uk.schoolattendance.process.Json.parse(PenaltyNotice.ALTERNATIVE_ROUTE_CHOICES.name(),
+        engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.ALTERNATIVE_ROUTE_CHOICES.name())).findValuesAsText("value"))
+        .containsExactly("education-supervision-order", "attendance-contract", "early-help");
     assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "prosecution")))
         .hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("Route (alternativeRoute): no prosecution of")
@@ -322,8 +326,18 @@ class PenaltyNoticeProcessTest {
         .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).doesNotContain("compliance-team");
     // the form shows why in words, not the decision's code
     assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.REFUSAL_REASON_SHOWN.name()))
-        .startsWith("This parent already has two penalty notices for this child in the last 3 years")
         .doesNotContain("limit-reached");
+    // the count and the sentence agree, and name the notices that reach the limit (walk 12 #16, #17)
+    java.util.List<String> prior = ENGINE.register.standingNumbers("P-10", null, upn, LocalDate.of(2024, 6, 1), LocalDate.of(2027, 6, 1));
+    assertThat(prior).hasSize(2);
+    assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.REFUSAL_REASON_SHOWN.name()))
+        .contains("already has 2 penalty notices for ", " in the last 3 years (" + String.join(", ", prior) + "): the limit is 2");
+    assertThat((String) engine.getRuntimeService().getVariable(third.getId(), PenaltyNotice.NOTICE_REFUSED_SHOWN.name()))
+        .contains("(" + String.join(", ", prior) + ")");
+    // nothing bars a prosecution here: every route is offered
+    assertThat(uk.schoolattendance.process.Json.parse(PenaltyNotice.ALTERNATIVE_ROUTE_CHOICES.name(),
+        engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.ALTERNATIVE_ROUTE_CHOICES.name())).findValuesAsText("value"))
+        .containsExactlyElementsOf(PenaltyNotice.ALTERNATIVE_ROUTES);
     assertThat(ENGINE.registerRows(third.getBusinessKey())).isZero();
 
     assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.ALTERNATIVE_ROUTE.name(), "another-notice")))

@@ -59,6 +59,7 @@ class CalledSteps {
           NoticeToImprove.REVIEW_NOTES.name(), NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(),
           PenaltyNotice.NOTICE_NUMBER.name(), PenaltyNotice.PARENT_NAME.name(), PenaltyNotice.NON_PAYMENT_DECISION.name(),
           PenaltyNotice.PAYMENT_RECORDED_BY.name(), PenaltyNotice.WITHDRAWAL_RECORDED_BY.name(),
+          PenaltyNotice.NOTICE_REFUSED_SHOWN.name(),
           CourtProceedings.PARENT_NAMES.name(), CourtProceedings.OFFENCE_SECTION_SHOWN.name(),
           CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name(),
           CourtProceedings.INFORMATION_LAID_ON.name(), CourtProceedings.HEARING_DATE.name(), CourtProceedings.INTERVIEW_DATE.name(),
@@ -277,6 +278,12 @@ class CalledSteps {
               notice == null || notice.prosecutedOn() == null ? "" : "Decided on " + dates.day(notice.prosecutedOn()) + ".");
         }
       } else if (PenaltyNotice.CHOOSE_ANOTHER_ROUTE.id().equals(key)) {
+        String refused = text(values, PenaltyNotice.NOTICE_REFUSED_SHOWN.name());
+        if (refused != null) {
+          // no notice was prepared: say so and why, as the case asked for it (walk 12 #16)
+          steps.add(task.getStartTime(), "Penalty notice" + (parent == null ? "" : " to " + parent) + " refused", "",
+              refused + "; choose another route.");
+        }
         if (done(task)) {
           steps.add(task.getEndTime(), which + ": another route chosen", task.getAssignee(), "");
         }

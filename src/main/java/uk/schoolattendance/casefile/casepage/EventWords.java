@@ -17,8 +17,11 @@ final class EventWords {
 
   private static final Map<String, String> TITLES =
       Map.ofEntries(
-          Map.entry("penalty-notices-withdrawn", "Every penalty notice withdrawn: a decision is needed"),
-          Map.entry(AttendanceCase.PENALTY_NOTICES_CORRECTED_EVENT, "Corrected penalty notices prepared"),
+          Map.entry(AttendanceCase.PENALTY_NOTICES_WITHDRAWN_EVENT, "Every penalty notice withdrawn: a decision is needed"),
+          Map.entry(AttendanceCase.PENALTY_NOTICE_WITHDRAWN_FOR_ERROR_EVENT,
+              "A notice withdrawn for a material error: decide whether a corrected notice follows"),
+          // the case asks for the corrected notices; each notice's own steps say whether it was prepared or refused
+          Map.entry(AttendanceCase.PENALTY_NOTICES_CORRECTED_EVENT, "Corrected penalty notices asked for"),
           Map.entry("after-withdrawal-corrected-notice", "After the withdrawal: a corrected notice"),
           Map.entry("after-withdrawal-further-support", "After the withdrawal: further support"),
           Map.entry("after-withdrawal-pupil-planning-meeting", "After the withdrawal: back to the Pupil Planning Meeting"),

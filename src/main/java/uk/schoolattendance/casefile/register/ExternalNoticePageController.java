@@ -85,11 +85,12 @@ class ExternalNoticePageController {
       errors.add(new FieldError("issuedBy", "Select who issued the notice"));
     }
     required(form.get("issuerName"), "issuerName", "Enter the name of the school, police force or authority that issued it", errors);
-    required(form.get("pupilUpn"), "pupilUpn", "Enter the child’s UPN", errors);
+    // in the order the form shows its fields (walk 12 #14): name, then UPN; name, then ID
     required(form.get("pupilName"), "pupilName", "Enter the child’s name", errors);
+    required(form.get("pupilUpn"), "pupilUpn", "Enter the child’s UPN", errors);
     required(form.get("schoolUrn"), "schoolUrn", "Enter the URN of the child’s school", errors);
-    required(form.get("parentId"), "parentId", "Enter the parent’s ID", errors);
     required(form.get("parentName"), "parentName", "Enter the parent’s name", errors);
+    required(form.get("parentId"), "parentId", "Enter the parent’s ID", errors);
     required(form.get("parentAddress"), "parentAddress", "Enter the parent’s address", errors);
     if (!NoticeWords.REASONS.containsKey(form.get("noticeReason"))) {
       errors.add(new FieldError("noticeReason", "Select the reason for the notice"));

@@ -25,6 +25,7 @@ import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.process.EvidenceDocuments;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.process.CaseFacts;
+import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -199,6 +200,34 @@ class NoticePageController {
     return new FieldError("state", lead + refused.getRule());
   }
 
+  /**
+   * A refused payment in the words of the form's fields (walk 12 #8): "Amount paid must be £80.00 on
+   * 29 November 2026 (you entered £100.00)", "Date of the payment must be on or after 29 November
+   * 2026, the day the notice was issued". An overpayment is not recorded as paid: the register
+   * keeps the amount due, and the officer records that and refunds the rest.
+   */
+  static FieldError paymentRefused(PenaltyNoticeEntry notice, BigDecimal paid, LocalDate paidOn, InvalidInputException refused) {
+    BigDecimal due = paidOn == null ? null : notice.amountDueOn(paidOn);
+    if ("paidOn".equals(refused.getField()) || due == null) {
+      if (notice.issuedOn() != null && paidOn != null && paidOn.isBefore(notice.issuedOn())) {
+        return FieldError.ofDate("paid", "Date of the payment must be on or after " + Days.shown(notice.issuedOn())
+            + ", the day the notice was issued (you entered " + Days.shown(paidOn) + ")");
+      }
+      if (notice.finalDeadline() != null && paidOn != null && paidOn.isAfter(notice.finalDeadline())) {
+        return FieldError.ofDate("paid", "Date of the payment must be on or before " + Days.shown(notice.finalDeadline())
+            + ", the last day of the payment period (you entered " + Days.shown(paidOn)
+            + "): a payment after the period cannot be recorded; decide on non-payment instead");
+      }
+      return FieldError.ofDate("paid", "The payment was not recorded: " + refused.getRule());
+    }
+    String words = "Amount paid must be " + NoticeWords.pounds(due) + " on " + Days.shown(paidOn) + " (you entered "
+        + NoticeWords.pounds(paid) + ")";
+    return new FieldError("amount", paid.compareTo(due) > 0
+        ? words + ". If the parent paid more than is due, record " + NoticeWords.pounds(due)
+            + " here and refund the " + NoticeWords.pounds(paid.subtract(due)) + " overpaid"
+        : words + ": part payments are not accepted");
+  }
+
   @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/payment")
   String pay(
       @PathVariable String noticeNumber,
@@ -226,9 +255,7 @@ class NoticePageController {
         actions.pay(noticeNumber, paid, paidOn, method, reference);
         return "redirect:" + href(noticeNumber) + "?done=payment";
       } catch (InvalidInputException refused) {
-        errors.add("paidOn".equals(refused.getField())
-            ? FieldError.ofDate("paid", "The payment was not recorded: " + refused.getRule())
-            : new FieldError("amount", "The payment was not recorded: the amount " + refused.getRule()));
+        errors.add(paymentRefused(notice, paid, paidOn, refused));
       } catch (NoticeActionRefused refused) {
         errors.add(new FieldError("amount", "The payment was not recorded: " + refused.getMessage()));
       }

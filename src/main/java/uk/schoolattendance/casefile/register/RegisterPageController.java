@@ -182,7 +182,7 @@ class RegisterPageController {
   private static String search(String q, List<FieldError> errors) {
     String search = q == null || q.isBlank() ? null : q.strip();
     if (search != null && search.length() > MAX_SEARCH) {
-      errors.add(new FieldError("q", "Enter a notice number, case reference, UPN or parent ID of " + MAX_SEARCH
+      errors.add(new FieldError("q", "Enter a notice number, case reference, UPN, parent ID or name of " + MAX_SEARCH
           + " characters or fewer (every notice is shown)"));
       return null;
     }

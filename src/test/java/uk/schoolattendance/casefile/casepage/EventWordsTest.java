@@ -29,6 +29,10 @@ class EventWordsTest {
     assertThat(CaseNotes.title("review-no-progress")).isEqualTo("Review: little or no progress");
     assertThat(CaseNotes.title("legal-route-penalty-notice")).isEqualTo("Legal route chosen: penalty notice");
     assertThat(CaseNotes.title("attendance-updated")).isEqualTo("Attendance updated");
+    // walk 12 #11/#16: a paid notice beside a withdrawn one is not "every notice withdrawn"; asking is not preparing
+    assertThat(CaseNotes.title(AttendanceCase.PENALTY_NOTICE_WITHDRAWN_FOR_ERROR_EVENT))
+        .isEqualTo("A notice withdrawn for a material error: decide whether a corrected notice follows");
+    assertThat(CaseNotes.title(AttendanceCase.PENALTY_NOTICES_CORRECTED_EVENT)).isEqualTo("Corrected penalty notices asked for");
   }
 
   /** The history's codes are built from the contract's values: a value added or renamed there gets its words here. */

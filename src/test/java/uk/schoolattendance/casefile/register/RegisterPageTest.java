@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -99,6 +100,24 @@ class RegisterPageTest {
     return fields;
   }
 
+  /** Walk 12 #12: a parent phoning gives a name, or the notice number written short. */
+  @Test
+  void theSearchBoxFindsAParentsOrChildsNameAndANoticeNumberWrittenShort() {
+    String number = prepared();
+    PenaltyNoticeEntry entry = register.get(number);
+    CaseFileClient compliance = signedIn("compliance");
+    String parentPart = entry.parentName().toLowerCase(java.util.Locale.UK).substring(1);
+    String shortNumber = number.replaceFirst("-0+(\\d+)$", "-$1");
+    assertThat(shortNumber).isNotEqualTo(number);
+    for (String q : java.util.List.of(parentPart, entry.pupilName().toUpperCase(java.util.Locale.UK), shortNumber.toLowerCase(java.util.Locale.UK))) {
+      CaseFileClient.Page found = compliance.get("/casework/register?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(found.status()).as(q).isEqualTo(200);
+      assertThat(found.html().select("tr[data-notice=" + number + "]")).as(q).hasSize(1);
+    }
+    // the wildcard characters are letters here, not patterns
+    assertThat(compliance.get("/casework/register?q=%25").html().select("tr[data-notice=" + number + "]")).isEmpty();
+  }
+
   @Test
   void theComplianceTeamPostsTheDaysLettersAndEachNoticeIsIssuedThatDay() {
     String first = prepared();
@@ -155,8 +174,25 @@ class RegisterPageTest {
     CaseFileClient.Page wrong = compliance.post(page, "#payment-form",
         fields("amount", "70", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
     assertThat(wrong.status()).isEqualTo(400);
-    assertThat(wrong.html().select(".govuk-error-summary").text()).contains("must be exactly £80.00");
+    // in the words of the form's fields (walk 12 #8)
+    assertThat(wrong.html().select(".govuk-error-summary").text())
+        .contains("Amount paid must be £80.00 on 5 November 2026 (you entered £70.00): part payments are not accepted");
     assertThat(wrong.html().select("#amount").val()).isEqualTo("70");
+    // an overpayment is not recorded as paid: the officer is told what to record and what to refund
+    CaseFileClient.Page over = compliance.post(page, "#payment-form",
+        fields("amount", "160", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(over.status()).isEqualTo(400);
+    assertThat(over.html().select(".govuk-error-summary").text()).contains(
+        "Amount paid must be £80.00 on 5 November 2026 (you entered £160.00). If the parent paid more than is due,"
+            + " record £80.00 here and refund the £80.00 overpaid");
+    LocalDate issuedOn = register.get(number).issuedOn();
+    LocalDate before = issuedOn.minusDays(3);
+    CaseFileClient.Page early = compliance.post(page, "#payment-form", fields("amount", "80", "paid-day",
+        String.valueOf(before.getDayOfMonth()), "paid-month", String.valueOf(before.getMonthValue()), "paid-year",
+        String.valueOf(before.getYear()), "method", "card"));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.html().select(".govuk-error-summary").text()).contains("Date of the payment must be on or after "
+        + uk.schoolattendance.process.Days.shown(issuedOn) + ", the day the notice was issued");
     assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
 
     CaseFileClient.Page missing = compliance.post(page, "#payment-form", fields("amount", "", "method", ""));
@@ -225,6 +261,25 @@ class RegisterPageTest {
     assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
     assertThat(compliance.get(path(recorded.location())).html().select("#details").text())
         .contains("A head teacher: Riverside Primary School (reference RPS-7)", "7 September 2026 to 11 September 2026");
+  }
+
+  /** Walk 12 #14: the error summary lists the problems in the order of the form's fields. */
+  @Test
+  void theExternalNoticeFormsErrorSummaryFollowsTheOrderOfItsFields() {
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page form = compliance.get("/casework/register/external");
+    CaseFileClient.Page refused = compliance.post(form, "#external-form", fields("paid", "yes"));
+    assertThat(refused.status()).isEqualTo(400);
+    List<String> targets = refused.html().select(".govuk-error-summary a").eachAttr("href");
+    assertThat(targets).contains("#pupilName", "#pupilUpn", "#parentName", "#parentId");
+    List<Integer> places = new java.util.ArrayList<>();
+    List<org.jsoup.nodes.Element> elements = refused.html().select("#external-form *");
+    for (String target : targets) {
+      org.jsoup.nodes.Element field = refused.html().selectFirst(target);
+      assertThat(field).as(target).isNotNull();
+      places.add(elements.indexOf(field));
+    }
+    assertThat(places).as(String.join(", ", targets)).isSorted();
   }
 
   @Test
