@@ -357,7 +357,7 @@ class CalledSteps {
   }
 
   /** "The hearing on 10 February 2027 was adjourned to 17 March 2027.": the day in force when it came, and the new one. */
-  private String adjournment(List<HistoricDetail> hearingDates, HistoricTaskInstance task) {
+  String adjournment(List<HistoricDetail> hearingDates, HistoricTaskInstance task) {
     LocalDate from = null;
     LocalDate to = null;
     for (HistoricDetail detail : hearingDates) {
@@ -365,7 +365,11 @@ class CalledSteps {
       if (day == null || detail.getTime() == null) {
         continue;
       }
-      if (detail.getTime().before(task.getStartTime())) {
+      // in force when the task came: set no later than its start (a date set in the same command as the
+      // task, in the same millisecond, counts), but not by this task's own completion (the new date)
+      boolean byThisTask = detail.getActivityInstanceId() != null
+          && detail.getActivityInstanceId().equals(task.getActivityInstanceId());
+      if (!byThisTask && !detail.getTime().after(task.getStartTime())) {
         from = day;
       }
       if (!detail.getTime().after(task.getEndTime())) {
