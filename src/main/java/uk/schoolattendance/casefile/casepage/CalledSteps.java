@@ -139,8 +139,12 @@ class CalledSteps {
     tasks.forEach(task -> tasksOf.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(task));
     Map<String, Map<String, HistoricVariableInstance>> facts = new HashMap<>();
     String[] instances = kinds.keySet().toArray(String[]::new);
+    // only the instances' own scope (its activity instance id is the instance's id): one live value per
+    // (instance, name), so the order is total and OFFSET pages neither repeat nor skip a fact; a task's
+    // or a sub-scope's local copy of the same name would tie with it
     for (HistoricVariableInstance variable : all((first, max) -> historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(instances)
+        .activityInstanceIdIn(instances)
         .variableNameIn(FACTS.toArray(String[]::new))
         .orderByProcessInstanceId().asc().orderByVariableName().asc()
         .listPage(first, max))) {
