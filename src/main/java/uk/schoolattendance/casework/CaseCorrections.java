@@ -159,9 +159,7 @@ public class CaseCorrections {
   @Transactional
   public Correction addParent(
       String caseReference, Object name, Object address, Object relationship, Object parentalResponsibility, Object dayToDayCare) {
-    if (!currentUser.mayCorrectCases()) {
-      throw new AuthorizationException("adding a parent to a case is for attendance officers, senior practitioners and administrators");
-    }
+    refuseUnlessMayAddParents();
     String by = currentUser.userId();
     Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT)
         .withStanding(ParentStanding.of(NEW_PARENT, relationship, parentalResponsibility, dayToDayCare));
@@ -187,6 +185,13 @@ public class CaseCorrections {
       return record(caseId, caseReference, NEW_PARENT, change, PARENT_ADDED, text, text, by, false,
           NoticeToImproveReceipts.added(runtimeService, caseId, parents, added));
     });
+  }
+
+  /** Who may add a parent is who may correct a case: 403 for anyone else, before their input is read. */
+  void refuseUnlessMayAddParents() {
+    if (!currentUser.mayCorrectCases()) {
+      throw new AuthorizationException("adding a parent to a case is for attendance officers, senior practitioners and administrators");
+    }
   }
 
   private ProcessInstance openCase(String caseReference) {
