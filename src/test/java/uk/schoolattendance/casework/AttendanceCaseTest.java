@@ -1100,6 +1100,18 @@ class AttendanceCaseTest {
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, bad))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.PARENT_1_RELATIONSHIP.name());
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
+
+    // parent 2's relationship or responsibility with no name or address is refused naming the name, not dropped
+    Map<String, Object> noSecondName = startVariables();
+    noSecondName.remove(AttendanceCase.PARENTS.name());
+    noSecondName.put(AttendanceCase.PARENT_1_NAME.name(), "Alex Parent");
+    noSecondName.put(AttendanceCase.PARENT_1_ADDRESS.name(), "1 High Street");
+    noSecondName.put(AttendanceCase.PARENT_2_RELATIONSHIP.name(), "father");
+    noSecondName.put(AttendanceCase.PARENT_2_PARENTAL_RESPONSIBILITY.name(), "yes");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, noSecondName))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.PARENT_2_NAME.name())
+        .hasMessageContaining("is required when");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
   }
 
   @Test
