@@ -143,15 +143,7 @@ public class CaseCorrections {
    * letters were for, and a parent added after it was issued is named on the Pupil Planning
    * Meeting's form as not having received it ({@link NoticeToImproveReceipts}). Refused, naming the field and changing nothing, for a bad name or
    * address, for a person the case already names, and while penalty notices or court proceedings
-   * are open (as every correction); who may is who may correct a case.
-   */
-  @Transactional
-  public Correction addParent(String caseReference, Object name, Object address) {
-    return addParent(caseReference, name, address, null, null, null);
-  }
-
-  /**
-   * {@link #addParent(String, Object, Object)} with the parent's relationship to the child and
+   * are open (as every correction); who may is who may correct a case. With the parent's relationship to the child and
    * whether they have parental responsibility and day-to-day care ({@link ParentStanding}: each
    * optional, "Not recorded" when absent; a value given must be an allowed one, refused under
    * {@code parent.relationship}, {@code parent.parentalResponsibility}, {@code parent.dayToDayCare}).

@@ -548,7 +548,7 @@ class AttendanceCaseTest {
     ProcessInstance instance = start("AC-2025-000061", start);
     Task meeting = task(instance);
     assertThat((String) taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENTS_SHOWN.name())).isEqualTo(
-        "Kit Ashgrove: Step-parent; no parental responsibility; day-to-day care\nRhea Ashgrove: Not recorded");
+        "Kit Ashgrove (Step-parent; no parental responsibility; day-to-day care)\nRhea Ashgrove");
     assertThat(taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENT_CHOICES.name()).toString())
         .contains("\"label\":\"Kit Ashgrove (Step-parent; no parental responsibility; day-to-day care)\"")
         .contains("\"label\":\"Rhea Ashgrove\"");
