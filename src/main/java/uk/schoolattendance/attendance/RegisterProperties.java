@@ -57,7 +57,7 @@ public record RegisterProperties(
     schoolCalendars = schoolCalendars == null ? Map.of() : Map.copyOf(schoolCalendars);
     noticeReasonCodes = noticeReasonCodes == null || noticeReasonCodes.isEmpty()
         ? Map.of("holiday", List.of("G"), "late", List.of("U"))
-        : Map.copyOf(noticeReasonCodes);
+        : stripped(noticeReasonCodes);
     checkNoticeReasonCodes(noticeReasonCodes, codeSets);
     if (batchSize < 1) {
       throw new IllegalStateException("attendance.register.batch-size must be at least 1");
@@ -72,12 +72,22 @@ public record RegisterProperties(
 
   /**
    * A council's typo must not be ignored: a reason that is not one of {@link #NOTICE_REASONS}, a
-   * reason with no codes, or a code that is not an unauthorised absence code of the register's code
-   * sets stops start-up, naming the key and what it may be.
+   * reason with no codes, a code that is not an unauthorised absence code of the register's code
+   * sets (a blank one included), or a code listed under two reasons stops start-up, naming the key
+   * and what it may be.
    */
+  /** The codes as the register's marks are compared with them: stripped, upper case (a quoted " g" is G). */
+  private static Map<String, List<String>> stripped(Map<String, List<String>> reasons) {
+    Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
+    reasons.forEach((reason, listed) -> codes.put(reason, listed == null ? List.of()
+        : listed.stream().map(code -> code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT)).toList()));
+    return Map.copyOf(codes);
+  }
+
   private static void checkNoticeReasonCodes(Map<String, List<String>> reasons, List<CodeSet> codeSets) {
     java.util.Set<String> unauthorised = new java.util.TreeSet<>();
     codeSets.forEach(set -> set.unauthorised().forEach(code -> unauthorised.add(code.toUpperCase(java.util.Locale.ROOT))));
+    Map<String, String> reasonOf = new java.util.HashMap<>();
     for (Map.Entry<String, List<String>> reason : new java.util.TreeMap<>(reasons).entrySet()) {
       String key = "attendance.register.notice-reason-codes." + reason.getKey();
       if (!NOTICE_REASONS.contains(reason.getKey())) {
@@ -93,6 +103,11 @@ public record RegisterProperties(
         if (!unauthorised.isEmpty() && !unauthorised.contains(upper)) {
           throw new IllegalStateException(key + ": '" + code + "' is not an unauthorised absence code of the register's"
               + " code sets (attendance.register.code-sets): use one or more of " + String.join(", ", unauthorised));
+        }
+        String other = reasonOf.putIfAbsent(upper, reason.getKey());
+        if (other != null && !other.equals(reason.getKey())) {
+          throw new IllegalStateException(key + ": '" + upper + "' is also listed under " + other
+              + ": a code makes one reason only (list it under one of them)");
         }
       }
     }

@@ -143,15 +143,7 @@ public class CaseCorrections {
    * letters were for, and a parent added after it was issued is named on the Pupil Planning
    * Meeting's form as not having received it ({@link NoticeToImproveReceipts}). Refused, naming the field and changing nothing, for a bad name or
    * address, for a person the case already names, and while penalty notices or court proceedings
-   * are open (as every correction); who may is who may correct a case.
-   */
-  @Transactional
-  public Correction addParent(String caseReference, Object name, Object address) {
-    return addParent(caseReference, name, address, null, null, null);
-  }
-
-  /**
-   * {@link #addParent(String, Object, Object)} with the parent's relationship to the child and
+   * are open (as every correction); who may is who may correct a case. With the parent's relationship to the child and
    * whether they have parental responsibility and day-to-day care ({@link ParentStanding}: each
    * optional, "Not recorded" when absent; a value given must be an allowed one, refused under
    * {@code parent.relationship}, {@code parent.parentalResponsibility}, {@code parent.dayToDayCare}).
@@ -159,9 +151,7 @@ public class CaseCorrections {
   @Transactional
   public Correction addParent(
       String caseReference, Object name, Object address, Object relationship, Object parentalResponsibility, Object dayToDayCare) {
-    if (!currentUser.mayCorrectCases()) {
-      throw new AuthorizationException("adding a parent to a case is for attendance officers, senior practitioners and administrators");
-    }
+    refuseUnlessMayAddParents();
     String by = currentUser.userId();
     Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT)
         .withStanding(ParentStanding.of(NEW_PARENT, relationship, parentalResponsibility, dayToDayCare));
@@ -187,6 +177,13 @@ public class CaseCorrections {
       return record(caseId, caseReference, NEW_PARENT, change, PARENT_ADDED, text, text, by, false,
           NoticeToImproveReceipts.added(runtimeService, caseId, parents, added));
     });
+  }
+
+  /** Who may add a parent is who may correct a case: 403 for anyone else, before their input is read. */
+  void refuseUnlessMayAddParents() {
+    if (!currentUser.mayCorrectCases()) {
+      throw new AuthorizationException("adding a parent to a case is for attendance officers, senior practitioners and administrators");
+    }
   }
 
   private ProcessInstance openCase(String caseReference) {

@@ -37,9 +37,9 @@ class CaseCorrectionsController {
    * A liable parent to add ({@code POST /api/cases/{caseReference}/parents}): name and postal
    * address (required), relationship to the child (mother, father, step-parent, carer, other) and
    * whether they have parental responsibility and day-to-day care (each optional: "Not recorded").
-   * Checked by the one reader of parents the case page and a case's start use.
+   * Checked by the one reader of parents the case page and a case's start use, after the role (a
+   * school gets 403 whatever it sends).
    */
-  @Checked
   record ParentRequest(String name, String address, String relationship, Boolean parentalResponsibility, Boolean dayToDayCare)
       implements CheckedBody {
     @Override
@@ -68,7 +68,9 @@ class CaseCorrectionsController {
    */
   @PostMapping("/api/cases/{caseReference}/parents")
   @ResponseStatus(HttpStatus.CREATED)
-  CaseCorrections.Correction addParent(@PathVariable String caseReference, @Valid @RequestBody ParentRequest request) {
+  CaseCorrections.Correction addParent(@PathVariable String caseReference, @RequestBody ParentRequest request) {
+    corrections.refuseUnlessMayAddParents();
+    request.check();
     return corrections.addParent(caseReference, request.name(), request.address(),
         request.relationship(), request.parentalResponsibility(), request.dayToDayCare());
   }

@@ -89,13 +89,18 @@ final class CaseParents {
       ProcessVariable<String> relationship = FORM_FIELDS.get(n - 1).get(2);
       ProcessVariable<String> responsibility = FORM_FIELDS.get(n - 1).get(3);
       ProcessVariable<String> care = FORM_FIELDS.get(n - 1).get(4);
-      if (givenName == null && givenAddress == null) {
-        continue;
-      }
       ParentStanding standing = new ParentStanding(
           ParentStanding.relationship(relationship.name(), relationship.raw(scope)),
           Inputs.yesNo(responsibility.name(), responsibility.raw(scope)),
           Inputs.yesNo(care.name(), care.raw(scope)));
+      if (givenName == null && givenAddress == null) {
+        if (!standing.notRecorded()) {
+          // never dropped silently: what was given about this parent needs the parent
+          throw new InvalidInputException(name.name(),
+              "is required when their relationship, parental responsibility or day-to-day care is given");
+        }
+        continue;
+      }
       if (givenName == null) {
         throw new InvalidInputException(name.name(), "is required");
       }

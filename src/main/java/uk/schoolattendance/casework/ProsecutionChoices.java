@@ -46,6 +46,6 @@ public class ProsecutionChoices implements TaskListener {
     PARENT_CHOICES.setLocal(task, choices);
     PROSECUTION_BARS_SHOWN.setLocal(task, bar.shown(parents, PUPIL_UPN.get(task)));
     AttendanceCase.PARENTS_SHOWN.setLocal(task, String.join("\n",
-        parents.stream().map(parent -> parent.name() + ": " + parent.standing().words()).toList()));
+        parents.stream().map(Parent::nameWithStanding).toList()));
   }
 }

@@ -148,7 +148,10 @@ public record PenaltyNoticeEntry(
   /**
    * Whether this notice stands beyond the limit of {@code limit} notices to the same parent for the
    * same child in the limit period: it stands (is not withdrawn) and its place is past the limit.
-   * The one rule the register's pages, its tag, the CSV and the issuing checks use.
+   * The rule the register's tag, the CSV and the issuing checks use; the pages that filter in the
+   * database (the print queue and its held-back list) use {@link #BEYOND_LIMIT_SQL} and {@link
+   * #WITHIN_LIMIT_SQL}, the same rule in SQL, kept beside it and compared with it by a test. A change
+   * here is a change there.
    */
   public boolean beyondLimit(int limit) {
     return !WITHDRAWN.equals(status) && placeBeyondLimit(sequence, limit);
@@ -158,6 +161,15 @@ public record PenaltyNoticeEntry(
   public static boolean placeBeyondLimit(int sequence, int limit) {
     return sequence > limit;
   }
+
+  /**
+   * {@link #beyondLimit} as a condition on the register's {@code status} and {@code notice_sequence}
+   * columns; its parameters are {@link #WITHDRAWN}, then the limit.
+   */
+  static final String BEYOND_LIMIT_SQL = "(status <> ? AND notice_sequence > ?)";
+
+  /** Not {@link #BEYOND_LIMIT_SQL}: withdrawn, or within the limit; parameters {@link #WITHDRAWN}, then the limit. */
+  static final String WITHIN_LIMIT_SQL = "(status = ? OR notice_sequence <= ?)";
 
   /** Whether the notice still awaits payment. */
   public boolean awaitingPayment() {

@@ -68,9 +68,9 @@ public record RegisterQuery(
       args.add(name);
     }
     if (beyondLimit != null) {
-      // the SQL of PenaltyNoticeEntry.beyondLimit: a standing notice whose place is past the limit
+      // PenaltyNoticeEntry.beyondLimit in SQL, kept beside it: a standing notice whose place is past the limit
       where.append(where.isEmpty() ? " WHERE " : " AND ");
-      where.append(beyondLimit ? "(status <> ? AND notice_sequence > ?)" : "(status = ? OR notice_sequence <= ?)");
+      where.append(beyondLimit ? PenaltyNoticeEntry.BEYOND_LIMIT_SQL : PenaltyNoticeEntry.WITHIN_LIMIT_SQL);
       args.add(PenaltyNoticeEntry.WITHDRAWN);
       args.add(limit);
     }

@@ -77,8 +77,23 @@ public record ParentStanding(String relationship, Boolean parentalResponsibility
     if (notRecorded()) {
       return "Not recorded";
     }
+    return (relationship == null ? "relationship not recorded" : RELATIONSHIPS.get(relationship)) + "; " + responsibility();
+  }
+
+  /**
+   * Parental responsibility and day-to-day care alone, as the case page's column shows them:
+   * "Parental responsibility; no day-to-day care", "Not recorded" when neither was.
+   */
+  public String responsibilityWords() {
+    if (parentalResponsibility == null && dayToDayCare == null) {
+      return "Not recorded";
+    }
+    String words = responsibility();
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private String responsibility() {
     List<String> parts = new ArrayList<>();
-    parts.add(relationship == null ? "relationship not recorded" : RELATIONSHIPS.get(relationship));
     parts.add(parentalResponsibility == null
         ? "parental responsibility not recorded"
         : parentalResponsibility ? "parental responsibility" : "no parental responsibility");

@@ -52,4 +52,18 @@ class NoticeReasonCodesPropertiesTest {
             "attendance.register.notice-reason-codes.late: 'L' is not an unauthorised absence code of the register's code sets"
                 + " (attendance.register.code-sets): use one or more of G, N, O, U"));
   }
+
+  @Test
+  void codesAreKeptStrippedAndUpperCaseAsTheMarksAreCompared() {
+    context.withPropertyValues("attendance.register.notice-reason-codes.holiday= g ", "attendance.register.notice-reason-codes.late=U")
+        .run(c -> assertThat(c.getBean(RegisterProperties.class).noticeReasonCodes().get("holiday")).containsExactly("G"));
+  }
+
+  @Test
+  void aCodeUnderTwoReasonsStopsStartUpNamingBoth() {
+    context.withPropertyValues("attendance.register.notice-reason-codes.holiday=G,U", "attendance.register.notice-reason-codes.late=U")
+        .run(c -> assertThat(c).hasFailed().getFailure().rootCause().hasMessage(
+            "attendance.register.notice-reason-codes.late: 'U' is also listed under holiday: a code makes one reason only"
+                + " (list it under one of them)"));
+  }
 }

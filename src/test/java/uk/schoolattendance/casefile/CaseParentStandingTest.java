@@ -94,6 +94,9 @@ class CaseParentStandingTest {
         + " \"relationship\": \"father\", \"parentalResponsibility\": true, \"dayToDayCare\": false}";
 
     assertThat(api("school2", reference, ray).getStatusCode().value()).isEqualTo(403);
+    // the role first: a school learns nothing from its input being read (403, not 400)
+    assertThat(api("school2", reference, "{\"address\": \"2 Quay Street\"}").getStatusCode().value()).isEqualTo(403);
+    assertThat(api("school2", reference, ray.replace("father", "uncle")).getStatusCode().value()).isEqualTo(403);
     assertThat(api("officer", "AC-1999-000001", ray).getStatusCode().value()).isEqualTo(404);
     ResponseEntity<String> badRelationship = api("officer", reference, ray.replace("father", "uncle"));
     assertThat(badRelationship.getStatusCode().value()).isEqualTo(400);

@@ -588,7 +588,7 @@ class AttendanceCaseTest {
     ProcessInstance instance = start("AC-2025-000061", start);
     Task meeting = task(instance);
     assertThat((String) taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENTS_SHOWN.name())).isEqualTo(
-        "Kit Ashgrove: Step-parent; no parental responsibility; day-to-day care\nRhea Ashgrove: Not recorded");
+        "Kit Ashgrove (Step-parent; no parental responsibility; day-to-day care)\nRhea Ashgrove");
     assertThat(taskService.getVariableLocal(meeting.getId(), AttendanceCase.PARENT_CHOICES.name()).toString())
         .contains("\"label\":\"Kit Ashgrove (Step-parent; no parental responsibility; day-to-day care)\"")
         .contains("\"label\":\"Rhea Ashgrove\"");
@@ -1169,6 +1169,18 @@ class AttendanceCaseTest {
     bad.put(AttendanceCase.PARENT_1_RELATIONSHIP.name(), "neighbour");
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, bad))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.PARENT_1_RELATIONSHIP.name());
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
+
+    // parent 2's relationship or responsibility with no name or address is refused naming the name, not dropped
+    Map<String, Object> noSecondName = startVariables();
+    noSecondName.remove(AttendanceCase.PARENTS.name());
+    noSecondName.put(AttendanceCase.PARENT_1_NAME.name(), "Alex Parent");
+    noSecondName.put(AttendanceCase.PARENT_1_ADDRESS.name(), "1 High Street");
+    noSecondName.put(AttendanceCase.PARENT_2_RELATIONSHIP.name(), "father");
+    noSecondName.put(AttendanceCase.PARENT_2_PARENTAL_RESPONSIBILITY.name(), "yes");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, noSecondName))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(AttendanceCase.PARENT_2_NAME.name())
+        .hasMessageContaining("is required when");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(cases);
   }
 

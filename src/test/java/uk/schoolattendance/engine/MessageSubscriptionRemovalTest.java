@@ -57,6 +57,38 @@ class MessageSubscriptionRemovalTest {
     assertThat(subscriptions(id)).isZero();
   }
 
+  /**
+   * The guard on the branch kept: the engine opens our manager, and a signal subscription (which an
+   * asynchronously thrown signal can hold a job for) is still deleted the engine's way, with its
+   * look-up for those jobs. An engine upgrade that changes {@code EventSubscriptionManager} or how
+   * sessions are opened fails here.
+   */
+  @Test
+  void theEngineOpensOurManagerAndASignalSubscriptionIsStillDeletedTheEnginesWay() {
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getSessionFactories().get(org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionManager.class))
+        .isInstanceOf(MessageSubscriptionRemoval.Factory.class);
+    Object opened = configuration.getCommandExecutorTxRequired().execute(context -> (Object) context.getEventSubscriptionManager());
+    assertThat(opened).isInstanceOf(MessageSubscriptionRemoval.class);
+
+    org.camunda.bpm.model.bpmn.BpmnModelInstance waiting = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("subscriptionGuardSignalWait")
+        .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent().signal("subscriptionGuardSignal").endEvent().done();
+    String deployment = engine.getRepositoryService().createDeployment().addModelInstance("subscription-guard.bpmn", waiting)
+        .deploy().getId();
+    try {
+      String id = engine.getRuntimeService().startProcessInstanceByKey("subscriptionGuardSignalWait").getId();
+      assertThat(subscriptions(id)).isEqualTo(1);
+
+      StatementCounter.capture(EVENT_JOB_LOOKUP);
+      engine.getRuntimeService().deleteProcessInstance(id, "test");
+      assertThat(StatementCounter.captured()).as("the engine's look-up for the signal's asynchronous jobs").isNotNull();
+      assertThat(subscriptions(id)).isZero();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
   private String start(String reference) {
     return engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", reference,
         CaseFixtures.with(CaseFixtures.startVariables(), "entryLevel", 2)).getId();

@@ -41,6 +41,16 @@ class ParentStandingTest {
   }
 
   @Test
+  void theResponsibilityWordsAreThoseOfTheFullWordsWithoutTheRelationship() {
+    assertThat(new ParentStanding("father", null, null).responsibilityWords()).isEqualTo("Not recorded");
+    assertThat(new ParentStanding(null, true, false).responsibilityWords()).isEqualTo("Parental responsibility; no day-to-day care");
+    assertThat(new ParentStanding("step-parent", false, null).responsibilityWords())
+        .isEqualTo("No parental responsibility; day-to-day care not recorded");
+    assertThat(new ParentStanding("step-parent", false, true).words())
+        .isEqualTo("Step-parent; no parental responsibility; day-to-day care");
+  }
+
+  @Test
   void aValueThatIsNotAllowedIsRefusedNamingItsField() {
     assertThatThrownBy(() -> Parents.parse("parents",
             "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"aunt\"}]"))

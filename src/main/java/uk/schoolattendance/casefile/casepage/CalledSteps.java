@@ -140,8 +140,12 @@ class CalledSteps {
     tasks.forEach(task -> tasksOf.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(task));
     Map<String, Map<String, HistoricVariableInstance>> facts = new HashMap<>();
     String[] instances = kinds.keySet().toArray(String[]::new);
+    // only the instances' own scope (its activity instance id is the instance's id): one live value per
+    // (instance, name), so the order is total and OFFSET pages neither repeat nor skip a fact; a task's
+    // or a sub-scope's local copy of the same name would tie with it
     for (HistoricVariableInstance variable : all((first, max) -> historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(instances)
+        .activityInstanceIdIn(instances)
         .variableNameIn(FACTS.toArray(String[]::new))
         .orderByProcessInstanceId().asc().orderByVariableName().asc()
         .listPage(first, max))) {
@@ -364,7 +368,7 @@ class CalledSteps {
   }
 
   /** "The hearing on 10 February 2027 was adjourned to 17 March 2027.": the day in force when it came, and the new one. */
-  private String adjournment(List<HistoricDetail> hearingDates, HistoricTaskInstance task) {
+  String adjournment(List<HistoricDetail> hearingDates, HistoricTaskInstance task) {
     LocalDate from = null;
     LocalDate to = null;
     for (HistoricDetail detail : hearingDates) {
@@ -372,7 +376,11 @@ class CalledSteps {
       if (day == null || detail.getTime() == null) {
         continue;
       }
-      if (detail.getTime().before(task.getStartTime())) {
+      // in force when the task came: set no later than its start (a date set in the same command as the
+      // task, in the same millisecond, counts), but not by this task's own completion (the new date)
+      boolean byThisTask = detail.getActivityInstanceId() != null
+          && detail.getActivityInstanceId().equals(task.getActivityInstanceId());
+      if (!byThisTask && !detail.getTime().after(task.getStartTime())) {
         from = day;
       }
       if (!detail.getTime().after(task.getEndTime())) {

@@ -81,19 +81,7 @@ public record CasePage(
 
     public ParentView(String id, String name, String address, uk.schoolattendance.process.ParentStanding standing) {
       this(id, name, address, Persons.looksLikePersonId(id) ? PersonPage.href(id) : null,
-          standing.relationshipWords(), responsibilityWords(standing));
-    }
-
-    private static String responsibilityWords(uk.schoolattendance.process.ParentStanding standing) {
-      Boolean pr = standing.parentalResponsibility();
-      Boolean care = standing.dayToDayCare();
-      if (pr == null && care == null) {
-        return "Not recorded";
-      }
-      String prWords = pr == null ? "parental responsibility not recorded" : pr ? "parental responsibility" : "no parental responsibility";
-      String careWords = care == null ? "day-to-day care not recorded" : care ? "day-to-day care" : "no day-to-day care";
-      String words = prWords + "; " + careWords;
-      return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+          standing.relationshipWords(), standing.responsibilityWords());
     }
   }
 

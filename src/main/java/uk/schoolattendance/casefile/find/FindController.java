@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,7 +62,7 @@ class FindController {
         date = LocalDate.of(number(year), number(month), number(day));
       } catch (DateTimeException | NumberFormatException notADay) {
         model.addAttribute("page", new FindPage(typed, born, false, "", List.of(), false,
-            List.of(FieldError.ofDate("born", "Date of birth must be a real date, for example 28 5 2016"))));
+            List.of(FieldError.ofDate("born", "Date of birth must be a real date, for example 28 5 2016")), Map.of()));
         return "casefile/find";
       }
       query = PupilQuery.ofDate(date);
@@ -79,7 +80,7 @@ class FindController {
     if (query.kind() == PupilQuery.Kind.EMPTY) {
       List<FieldError> errors = typed.isEmpty() && q != null
           ? List.of(new FieldError("q", "Enter a name, UPN, date of birth, school or case reference")) : List.of();
-      model.addAttribute("page", new FindPage(typed, born, false, "", List.of(), false, errors));
+      model.addAttribute("page", new FindPage(typed, born, false, "", List.of(), false, errors, Map.of()));
       return "casefile/find";
     }
     PupilSearch.Found found = search.find(query);

@@ -26,12 +26,6 @@ public record FindPage(
     closeMatches = java.util.Map.copyOf(closeMatches);
   }
 
-  public FindPage(
-      String q, DateFields born, boolean searched, String searchedFor, List<CaseSummary> cases, boolean more,
-      List<FieldError> errors) {
-    this(q, born, searched, searchedFor, cases, more, errors, java.util.Map.of());
-  }
-
   /** "Close match: Lily for Lilly" for a case found by forgiving a letter, else null. */
   public String closeMatch(String caseId) {
     String words = closeMatches.get(caseId);

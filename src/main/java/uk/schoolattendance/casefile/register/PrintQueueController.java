@@ -45,10 +45,11 @@ class PrintQueueController {
 
   /**
    * The page: the letters to print and post; and, apart, the prepared notices that may not be
-   * printed (beyond the limit: {@code heldBack}), each linked to its page, which says what to do.
+   * printed (beyond the limit: {@code heldBack}, the first of {@code heldBackCount}), each linked to
+   * its page, which says what to do.
    */
   record PrintQueuePage(
-      String title, String today, List<RegisterRow> letters, List<RegisterRow> heldBack, String method,
+      String title, String today, List<RegisterRow> letters, List<RegisterRow> heldBack, long heldBackCount, String method,
       Map<String, String> methods, List<String> chosen, List<FieldError> errors, String done, int page, String showing,
       RegisterPageController.Pagination pagination) {}
 
@@ -161,8 +162,9 @@ class PrintQueueController {
     return missing.isEmpty() ? List.of() : List.of(new FieldError("notices", new PaymentDetailsMissing(missing).getMessage()));
   }
 
-  /** Page {@code page} (from 1) of the letters to post, with every notice held back. */
+  /** Page {@code page} (from 1) of the letters to post, with the first notices held back and how many there are. */
   private PrintQueuePage page(String method, List<String> chosen, List<FieldError> errors, String done, int page) {
+    List<RegisterRow> heldBack = rows.heldBack();
     long total = rows.countLettersToPost();
     int pages = (int) Math.max(1, (total + RegisterRows.PAGE_SIZE - 1) / RegisterRows.PAGE_SIZE);
     List<RegisterRow> letters = rows.lettersToPost(page - 1);
@@ -171,7 +173,7 @@ class PrintQueueController {
         : "Showing " + RegisterPageController.number(first) + " to " + RegisterPageController.number(first + letters.size() - 1)
             + " of " + RegisterPageController.number(total) + (total == 1 ? " letter" : " letters");
     return new PrintQueuePage(
-        "Letters to post", dates.day(dates.today()), letters, rows.heldBack(),
+        "Letters to post", dates.day(dates.today()), letters, heldBack, heldBack.isEmpty() ? 0 : rows.countHeldBack(),
         method == null ? PenaltyNotice.POST : method, METHODS, chosen, errors, done, page, showing,
         RegisterPageController.pagination(page, pages, each -> each > 1 ? PATH + "?page=" + each : PATH));
   }

@@ -62,11 +62,18 @@ class RegisterRows {
   }
 
   /**
-   * Every prepared notice beyond the limit (held back: not to be printed), soonest due first. Few:
-   * only a notice recorded late moves one there; the print queue lists every one.
+   * The first {@link #PAGE_SIZE} prepared notices beyond the limit (held back: not to be printed),
+   * soonest due first. Usually few (a notice recorded late moves one there), but a lowered {@code
+   * attendance.penalty-notices.limit} can hold back most of them: bounded, with {@link
+   * #countHeldBack} for the rest.
    */
   List<RegisterRow> heldBack() {
-    return rows(register.byDeadline(RegisterQuery.ofPrintQueue(true, properties.limit(), 0, Integer.MAX_VALUE), dates.today()));
+    return rows(register.byDeadline(RegisterQuery.ofPrintQueue(true, properties.limit(), 0, PAGE_SIZE), dates.today()));
+  }
+
+  /** How many prepared notices are held back beyond the limit, listed or not. */
+  long countHeldBack() {
+    return register.count(RegisterQuery.ofPrintQueue(true, properties.limit(), 0, 1));
   }
 
   /** Every notice matching the filters, in the page's order, one at a time: for the CSV export. */

@@ -702,6 +702,27 @@ class RegisterPageTest {
   }
 
   @Test
+  void theHeldBackListShowsItsFirstPageWithHowManyAreHeldBackAndHowManyMore() {
+    // a lowered limit, or many notices recorded late: 150 prepared notices beyond the limit
+    uk.schoolattendance.notices.BulkNotices bulk =
+        uk.schoolattendance.notices.BulkNotices.prepared(jdbc, "AC-HELD-150", 1993, 150, POSTING_DAY, 1);
+    try {
+      Long held = jdbc.queryForObject(
+          "SELECT COUNT(*) FROM pn_notice WHERE status = 'prepared' AND notice_sequence > 2", Long.class);
+      assertThat(held).isGreaterThanOrEqualTo(150);
+      CaseFileClient.Page queue = signedIn("compliance").get("/casework/register/print-queue");
+      assertThat(queue.status()).isEqualTo(200);
+      assertThat(queue.html().select("#held-back li[data-notice]")).hasSize(RegisterRows.PAGE_SIZE);
+      assertThat(queue.html().select("#held-back-heading").text())
+          .isEqualTo("Not to be printed: beyond the limit (" + String.format(java.util.Locale.UK, "%,d", held) + ")");
+      assertThat(queue.html().select("#held-back-more").text())
+          .isEqualTo("and " + (held - RegisterRows.PAGE_SIZE) + " more, listed here as those above are withdrawn");
+    } finally {
+      bulk.delete();
+    }
+  }
+
+  @Test
   void thePrintQueuePagesThousandsOfLettersAndNeverLeavesOneOffAndMarksEveryLetterOfAPage() {
     String mine = prepared();
     String alsoMine = prepared();
