@@ -65,7 +65,26 @@ public class AttendanceRegister {
 
   static final int CHUNK = 500;
   /** An enrolment {@code e} on the roll on a day (the parameter): no leaving date, or one not before the day. */
-  static final String ON_ROLL = " (e.to_date IS NULL OR e.to_date >= ?)";
+  static final String ON_ROLL = onRoll("e");
+
+  /**
+   * The one rule of the roll (docs/register.md, "On the roll, and off it after the leaving date"): a
+   * pupil is on a school's roll through its leaving date and off it from the day after. The SQL forms
+   * below say the same of an enrolment row; every reader of the rule uses one of them.
+   */
+  static boolean onRollOn(LocalDate leavingDate, LocalDate day) {
+    return leavingDate == null || !leavingDate.isBefore(day);
+  }
+
+  /** {@link #onRollOn} of the enrolment {@code alias} on a day (the parameter). */
+  static String onRoll(String alias) {
+    return " (" + alias + ".to_date IS NULL OR " + alias + ".to_date >= ?)";
+  }
+
+  /** The enrolment {@code alias} is off the roll on a day (the parameter): its leaving date is before the day. */
+  static String offRoll(String alias) {
+    return " " + alias + ".to_date < ?";
+  }
 
   private final JdbcTemplate jdbc;
   private final FiguresQuery query;

@@ -166,7 +166,7 @@ public class MainRegistrations {
     // the pupil's open case, whoever may read it: at a school whose registration ended, it follows the pupil
     OpenCases.OpenCase open = access.asSystem(() -> openCases.of(pupilUpn));
     Registration caseAt = open == null ? null : ended.stream().filter(r -> r.urn().equals(open.schoolUrn())).findFirst().orElse(null);
-    if (caseAt != null && !leavingDate.isBefore(calendar.today())) {
+    if (caseAt != null && AttendanceRegister.onRollOn(leavingDate, calendar.today())) {
       // on its leaving date the pupil is still on the ended school's roll: the case follows the next day
       boolean stays = corrections.enforcementOpen(open.processInstanceId());
       return new Repaired(pupilUpn, kept, ended, leavingDate, stays ? caseAt : null, !stays);
@@ -180,11 +180,21 @@ public class MainRegistrations {
   }
 
   private void record(int pupilId, Registration kept, List<Registration> ended, LocalDate leavingDate, String reason) {
-    jdbc.update("INSERT INTO att_registration_repair (pupil_id, repaired_by, repaired_at, kept_urn, leaving_date, reason)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
-        pupilId, access.currentUser(), new Timestamp(EngineClock.now().getTime()), Integer.parseInt(kept.urn()),
-        Date.valueOf(leavingDate), reason);
-    Long id = jdbc.queryForObject("SELECT MAX(repair_id) FROM att_registration_repair WHERE pupil_id = ?", Long.class, pupilId);
+    // the kept registration's first day as it stood, so a later change to that registration does not rewrite the record
+    org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var insert = connection.prepareStatement("INSERT INTO att_registration_repair (pupil_id, repaired_by, repaired_at,"
+          + " kept_urn, kept_from, leaving_date, reason) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"repair_id"});
+      insert.setInt(1, pupilId);
+      insert.setString(2, access.currentUser());
+      insert.setTimestamp(3, new Timestamp(EngineClock.now().getTime()));
+      insert.setInt(4, Integer.parseInt(kept.urn()));
+      insert.setDate(5, Date.valueOf(kept.from()));
+      insert.setDate(6, Date.valueOf(leavingDate));
+      insert.setString(7, reason);
+      return insert;
+    }, key);
+    long id = key.getKeyAs(Number.class).longValue();
     jdbc.batchUpdate("INSERT INTO att_registration_repair_ended (repair_id, school_urn, from_date) VALUES (?, ?, ?)",
         ended.stream().map(r -> new Object[] {id, Integer.parseInt(r.urn()), Date.valueOf(r.from())}).toList());
   }
@@ -205,8 +215,7 @@ public class MainRegistrations {
   private List<Repair> readRepairs(String whereAndOrder, Object... parameters) {
     Map<String, String> schoolNames = new HashMap<>();
     List<Repair> found = jdbc.query("SELECT r.repair_id, p.upn, p.forename, p.surname, r.repaired_by, r.repaired_at, r.kept_urn,"
-            + " r.leaving_date, r.reason, (SELECT e.from_date FROM att_enrolment e WHERE e.pupil_id = r.pupil_id"
-            + " AND e.school_urn = r.kept_urn) FROM att_registration_repair r JOIN att_pupil p ON p.pupil_id = r.pupil_id"
+            + " r.leaving_date, r.reason, r.kept_from FROM att_registration_repair r JOIN att_pupil p ON p.pupil_id = r.pupil_id"
             + whereAndOrder,
         (rs, n) -> {
           String keptUrn = AttendanceRegister.urn(rs.getInt(7));

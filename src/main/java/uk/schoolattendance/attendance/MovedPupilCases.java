@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.schoolattendance.casework.CaseCorrections;
 import uk.schoolattendance.process.Days;
@@ -25,7 +26,9 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * that passes before any file touches the pupil again. Each pupil whose main registration at a
  * school ended since the step last ran, and who is on the roll of the main school now, has an open
  * case at the ended school follow them ({@link CaseCorrections#followPupilToSchool}); a case with
- * penalty notices or court proceedings open stays. Every node of a cluster schedules the step at
+ * penalty notices or court proceedings open stays, and follows the pupil on the step's first run after
+ * the last of them ended. Each case is moved in a transaction of its own: one that fails is logged and
+ * reported ({@link Outcome#failed}) and the others still move. Every node of a cluster schedules the step at
  * {@code attendance.moved-pupils.cron} (default 00:15 every day, Europe/London); the row of
  * {@code att_daily_step} it locks ({@code SELECT ... FOR UPDATE}) holds the last day done, so one
  * node runs it once a day and the others find the day done.
@@ -37,14 +40,24 @@ public class MovedPupilCases {
 
   static final String STEP = "cases-follow-moved-pupils";
 
-  /** The first run looks back this many days for registrations that ended. */
-  static final int FIRST_RUN_DAYS = 400;
+  /**
+   * What a run did: whether it ran (false: this day was done already), how many cases moved, and the
+   * cases it could not move (reference and why), each tried in its own transaction so that one
+   * failing case neither undoes the others nor stops the day being recorded.
+   */
+  public record Outcome(boolean ran, int casesMoved, List<String> failed) {
+    public Outcome {
+      failed = List.copyOf(failed);
+    }
 
-  /** What a run did: whether it ran (false: this day was done already) and how many cases moved. */
-  public record Outcome(boolean ran, int casesMoved) {}
+    static Outcome doneAlready() {
+      return new Outcome(false, 0, List.of());
+    }
+  }
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate eachCase;
   private final SchoolCalendar calendar;
   private final SchoolAccess access;
   private final OpenCases openCases;
@@ -56,6 +69,8 @@ public class MovedPupilCases {
     this.schools = schools;
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.eachCase = new TransactionTemplate(transactionManager);
+    this.eachCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.calendar = calendar;
     this.access = access;
     this.openCases = openCases;
@@ -67,36 +82,73 @@ public class MovedPupilCases {
     try {
       Outcome outcome = runToday();
       LOG.info("Cases following moved pupils: {}", outcome.ran() ? outcome.casesMoved() + " moved" : "done today already");
+      if (!outcome.failed().isEmpty()) {
+        LOG.warn("Cases following moved pupils: {} not moved, an attendance officer corrects the school: {}",
+            outcome.failed().size(), outcome.failed());
+      }
     } catch (RuntimeException failed) {
       // another node holding the step's lock past the database's lock timeout, or a failure: tomorrow's run looks back to the last day done
       LOG.warn("Cases following moved pupils did not run today: {}", failed.toString());
     }
   }
 
-  /** Runs the step for today (the engine's clock), unless this node or another did already. */
+  /**
+   * Runs the step for today (the engine's clock), unless this node or another did already. The
+   * locked transaction reads the pupils who moved and records the day, so the lock is held only for
+   * that; each case then follows its pupil in a transaction of its own.
+   */
   public Outcome runToday() {
     LocalDate today = calendar.today();
-    return transactions.execute(status -> {
+    List<Moved> due = transactions.execute(status -> {
       Date last = jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = ? FOR UPDATE", Date.class, STEP);
       if (last != null && !last.toLocalDate().isBefore(today)) {
-        return new Outcome(false, 0);
+        return null;
       }
+      // with no run yet (a new installation) as if it ran yesterday: leaving dates before are the imports' and the
+      // officers' to act on, as they were before the step (no silent catch-up of the past)
+      LocalDate lastDay = last == null ? today.minusDays(1) : last.toLocalDate();
       // off the roll on the day after the leaving date: the leaving dates from the day before the last run
-      LocalDate endedFrom = last == null ? today.minusDays(FIRST_RUN_DAYS) : last.toLocalDate().minusDays(1);
-      int moved = follow(today, endedFrom);
+      List<Moved> moved = new java.util.ArrayList<>(moved(today, lastDay.minusDays(1)));
+      // and the cases that stayed while penalty notices or court proceedings were open, once they ended (since the last run)
+      moved.addAll(enforcementEnded(calendar.startOfDay(lastDay)));
       jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", Date.valueOf(today), STEP);
-      return new Outcome(true, moved);
+      return moved;
     });
+    if (due == null) {
+      return Outcome.doneAlready();
+    }
+    int followed = 0;
+    List<String> failed = new java.util.ArrayList<>();
+    for (Moved m : due) {
+      try {
+        if (Boolean.TRUE.equals(eachCase.execute(status -> follow(m)))) {
+          followed++;
+        }
+      } catch (RuntimeException failure) {
+        LOG.warn("The case of pupil {} did not follow them to school {}", m.upn(), m.mainUrn(), failure);
+        failed.add(m.upn() + " (to school " + m.mainUrn() + "): " + failure);
+      }
+    }
+    return new Outcome(true, followed, failed);
   }
 
   /**
    * An open case that stayed at a school whose roll its pupil left (the leaving date passed) while
    * the pupil is on the roll of the main school now: penalty notices or court proceedings are open,
-   * so it did not follow the pupil. {@code officer} is the case's officer (given to it), else the
-   * named officer of the case's school, else null.
+   * so it did not follow the pupil. {@code officer} is the case's officer (given to it) when {@code
+   * caseOfficer}, else the named officer of the case's school, else null.
    */
   public record StayedCase(String caseReference, String upn, String pupilName, String caseSchoolUrn, LocalDate leftOn,
-      String newSchoolUrn, String officer) {}
+      String newSchoolUrn, String officer, boolean caseOfficer) {
+
+    /** Who to contact about the case, in words, the officer named by {@code nameOf}: the one wording of every page. */
+    public String contactWords(java.util.function.Function<String, String> nameOf) {
+      if (officer == null) {
+        return "the local authority's attendance team";
+      }
+      return nameOf.apply(officer) + (caseOfficer ? " (the case's attendance officer)" : " (the school's named attendance officer)");
+    }
+  }
 
   /** The case with this reference, if it is open and stayed at a school its pupil left (whoever asks). */
   public Optional<StayedCase> stayed(String caseReference) {
@@ -109,15 +161,34 @@ public class MovedPupilCases {
   }
 
   private List<StayedCase> stayed(String filter, Object value) {
+    return leftBehind(filter, value).stream().filter(r -> corrections.enforcementOpen(r.caseId())).map(LeftBehind::stayed)
+        .toList();
+  }
+
+  /**
+   * The cases left behind at a school their pupil left whose penalty notices and court proceedings
+   * are all closed now, the last of them ended at or after {@code since}: they follow the pupil now.
+   * A case an officer put back at the old school before then is not chosen.
+   */
+  private List<Moved> enforcementEnded(java.util.Date since) {
+    return leftBehind("1 = ?", 1).stream()
+        .filter(r -> !corrections.enforcementOpen(r.caseId()) && corrections.enforcementEndedSince(r.caseId(), since))
+        .map(r -> new Moved(r.stayed().upn(), r.stayed().caseSchoolUrn(), r.stayed().leftOn(), r.stayed().newSchoolUrn(), true))
+        .toList();
+  }
+
+  private record LeftBehind(String caseId, StayedCase stayed) {}
+
+  /** The open cases at a school their pupil left, the pupil on the roll of the main school today. */
+  private List<LeftBehind> leftBehind(String filter, Object value) {
     Date today = Date.valueOf(calendar.today());
-    record Row(String caseId, StayedCase stayed) {}
-    List<Row> rows = jdbc.query(
+    List<LeftBehind> rows = jdbc.query(
         "SELECT c.process_instance_id, c.case_reference, p.upn, c.pupil_name, o.school_urn, o.to_date, p.school_urn,"
             + " c.case_officer, c.school_urn FROM cf_case c JOIN att_pupil p ON p.upn = c.pupil_upn"
             // the registrations the pupil left; the case's school among them is chosen below (the search table holds the URN as text)
-            + " JOIN att_enrolment o ON o.pupil_id = p.pupil_id AND o.to_date < ?"
+            + " JOIN att_enrolment o ON o.pupil_id = p.pupil_id AND" + AttendanceRegister.offRoll("o")
             + " JOIN att_enrolment n ON n.pupil_id = p.pupil_id AND n.school_urn = p.school_urn AND n.from_date <= ?"
-            + " AND (n.to_date IS NULL OR n.to_date >= ?)"
+            + " AND" + AttendanceRegister.onRoll("n")
             + " WHERE c.closed_at IS NULL AND p.school_urn <> o.school_urn AND " + filter + " ORDER BY c.pupil_name_key",
         (rs, n) -> {
           String caseUrn = AttendanceRegister.urn(rs.getInt(5));
@@ -125,38 +196,39 @@ public class MovedPupilCases {
             return null;
           }
           String officer = rs.getString(8);
+          boolean caseOfficer = officer != null;
           if (officer == null) {
             officer = schools.find(caseUrn).map(School::namedOfficer).orElse(null);
           }
-          return new Row(rs.getString(1), new StayedCase(rs.getString(2), rs.getString(3).trim(), rs.getString(4), caseUrn,
-              rs.getDate(6).toLocalDate(), AttendanceRegister.urn(rs.getInt(7)), officer));
+          return new LeftBehind(rs.getString(1), new StayedCase(rs.getString(2), rs.getString(3).trim(), rs.getString(4),
+              caseUrn, rs.getDate(6).toLocalDate(), AttendanceRegister.urn(rs.getInt(7)), officer, caseOfficer));
         },
         today, today, today, value);
-    return rows.stream().filter(r -> r != null && corrections.enforcementOpen(r.caseId())).map(Row::stayed).toList();
+    return rows.stream().filter(java.util.Objects::nonNull).toList();
   }
 
-  private record Moved(String upn, String endedUrn, LocalDate leavingDate, String mainUrn) {}
+  private record Moved(String upn, String endedUrn, LocalDate leavingDate, String mainUrn, boolean afterEnforcement) {}
 
-  private int follow(LocalDate today, LocalDate endedFrom) {
-    List<Moved> moved = jdbc.query(
+  private List<Moved> moved(LocalDate today, LocalDate endedFrom) {
+    return jdbc.query(
         "SELECT p.upn, e.school_urn, e.to_date, p.school_urn FROM att_enrolment e JOIN att_pupil p ON p.pupil_id = e.pupil_id"
-            + " WHERE e.registration = 'main' AND e.to_date >= ? AND e.to_date < ? AND e.school_urn <> p.school_urn"
+            // off the ended school's roll today, and not yet on the day the step last ran
+            + " WHERE e.registration = 'main' AND e.to_date >= ? AND" + AttendanceRegister.offRoll("e")
+            + " AND e.school_urn <> p.school_urn"
             + " AND EXISTS (SELECT 1 FROM att_enrolment n WHERE n.pupil_id = p.pupil_id AND n.school_urn = p.school_urn"
-            + " AND n.from_date <= ? AND (n.to_date IS NULL OR n.to_date >= ?))"
+            + " AND n.from_date <= ? AND" + AttendanceRegister.onRoll("n") + ")"
             + " ORDER BY p.upn",
         (rs, n) -> new Moved(rs.getString(1).trim(), AttendanceRegister.urn(rs.getInt(2)), rs.getDate(3).toLocalDate(),
-            AttendanceRegister.urn(rs.getInt(4))),
+            AttendanceRegister.urn(rs.getInt(4)), false),
         Date.valueOf(endedFrom), Date.valueOf(today), Date.valueOf(today), Date.valueOf(today));
-    int followed = 0;
-    for (Moved m : moved) {
-      OpenCases.OpenCase open = access.asSystem(() -> openCases.of(m.upn()));
-      if (open != null && m.endedUrn().equals(open.schoolUrn())
-          && corrections.followPupilToSchool(open.caseReference(), m.mainUrn(), "the pupil's registration at school "
-              + m.endedUrn() + " ended on " + Days.shown(m.leavingDate()) + " and the pupil is registered at school "
-              + m.mainUrn() + ": the case follows the pupil")) {
-        followed++;
-      }
-    }
-    return followed;
+  }
+
+  private boolean follow(Moved m) {
+    OpenCases.OpenCase open = access.asSystem(() -> openCases.of(m.upn()));
+    return open != null && m.endedUrn().equals(open.schoolUrn())
+        && corrections.followPupilToSchool(open.caseReference(), m.mainUrn(), "the pupil's registration at school "
+            + m.endedUrn() + " ended on " + Days.shown(m.leavingDate()) + " and the pupil is registered at school "
+            + m.mainUrn() + (m.afterEnforcement() ? ", and its penalty notices and court proceedings have ended" : "")
+            + ": the case follows the pupil");
   }
 }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -75,6 +76,7 @@ public class CaseCorrections {
       String caseReference, String field, String from, String to, String reason, String by, String at) {}
 
   private final RuntimeService runtimeService;
+  private final HistoryService historyService;
   private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final SchoolDirectory schools;
@@ -84,6 +86,7 @@ public class CaseCorrections {
 
   public CaseCorrections(
       RuntimeService runtimeService,
+      HistoryService historyService,
       IdentityService identityService,
       CurrentUser currentUser,
       SchoolDirectory schools,
@@ -92,6 +95,7 @@ public class CaseCorrections {
       Persons persons) {
     this.persons = persons;
     this.runtimeService = runtimeService;
+    this.historyService = historyService;
     this.identityService = identityService;
     this.currentUser = currentUser;
     this.schools = schools;
@@ -226,11 +230,19 @@ public class CaseCorrections {
         .processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY).count() > 0);
   }
 
+  /**
+   * Whether penalty notices or court proceedings the case called ended at or after {@code since}
+   * (the engine's history), whoever asks: a case that stayed at its school while they were open
+   * follows its pupil once they end ({@code MovedPupilCases}).
+   */
+  public boolean enforcementEndedSince(String caseId, java.util.Date since) {
+    return AsTheApplication.call(identityService, () -> historyService.createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(caseId).processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY).finishedAfter(since)
+        .count() > 0);
+  }
+
   private void refuseWhileEnforcementIsOpen(String caseId, String field) {
-    long enforcement =
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(caseId)
-            .processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY).count();
-    if (enforcement > 0) {
+    if (enforcementOpen(caseId)) {
       throw new InvalidInputException(
           field, "the case has penalty notices or court proceedings open: a notice is corrected by withdrawing it (material error)");
     }

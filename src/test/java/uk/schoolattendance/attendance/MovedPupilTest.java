@@ -57,6 +57,7 @@ class MovedPupilTest {
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService tasks;
+  @Autowired MovedPupilCases movedPupils;
   @LocalServerPort int port;
 
   @Test
@@ -148,6 +149,11 @@ class MovedPupilTest {
     assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
     assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     String page = "/casework/cases/" + runtime.getVariable(attendanceCase.getId(), "caseReference");
+    // each school's head teacher issued the parent a notice for this child, both withdrawn: each bars a prosecution (reg 8)
+    String parentId = uk.schoolattendance.process.Parents.parse("parents", runtime.getVariable(attendanceCase.getId(), "parents"))
+        .get(0).id();
+    String riversides = withdrawnHeadTeachersNotice(upn, "100001", parentId, "2026-03-02", "2026-03-13", "RPS-2026-31");
+    String hillcrests = withdrawnHeadTeachersNotice(upn, "100002", parentId, "2026-05-04", "2026-05-15", "HA-2026-07");
 
     CaseFileClient.Page riverside = CaseFileClient.signedIn(port, "school1").get(page);
     assertThat(riverside.status()).isEqualTo(200);
@@ -161,20 +167,39 @@ class MovedPupilTest {
         .contains("of " + (riversideSessions + 4) + " sessions", "25 November 2026").doesNotContain("left your school's roll");
     assertThat(officer.html().select("#weeks").text()).contains("23 November 2026");
 
+    // Review M1: the old school sees its own withdrawn notice among the bars, never the new school's; the officer both
+    assertThat(riverside.html().select("#prosecution-bars").text()).contains(riversides).doesNotContain(hillcrests, "Hillcrest");
+    assertThat(officer.html().select("#prosecution-bars").text()).contains(riversides, hillcrests);
+
     // the case page says why the case has not moved and who to contact: Riverside is not told the new school
     assertThat(riverside.html().select("#case-stayed").text())
         .contains("The pupil left your school's roll on 20 November 2026", "This case stays with your school",
-            "penalty notices or court proceedings are open", "(the case's attendance officer)")
+            "penalty notices or court proceedings are open", "(the school's named attendance officer)")
         .doesNotContain("Hillcrest");
     assertThat(officer.html().select("#case-stayed").text())
         .contains("stays at Riverside Primary School (URN 100001)", "on the roll of Hillcrest Academy (URN 100002)",
-            "penalty notices or court proceedings are open", "(the case's attendance officer)");
+            "penalty notices or court proceedings are open", "(the school's named attendance officer)");
     // Hillcrest's list of its cases says the same of its new pupil, whose case it cannot open
     CaseFileClient.Page hillcrest = CaseFileClient.signedIn(port, "school2").get(uk.schoolattendance.casefile.Navigation.SCHOOL);
     assertThat(hillcrest.html().select("#stayed-elsewhere tr[data-upn=" + upn + "]").text())
-        .contains("Sam Mover", "20 November 2026", "(the case's attendance officer)");
+        .contains("Sam Mover", "20 November 2026", "(the school's named attendance officer)");
     assertThat(hillcrest.html().select("#open-cases").text()).doesNotContain("Sam Mover");
+    // review N4: not the case's reference, which Hillcrest cannot use
+    String reference = (String) runtime.getVariable(attendanceCase.getId(), "caseReference");
+    assertThat(hillcrest.html().select("#stayed-elsewhere").text()).doesNotContain(reference);
     assertThat(CaseFileClient.signedIn(port, "school1").get(uk.schoolattendance.casefile.Navigation.SCHOOL).html().select("#stayed-elsewhere")).isEmpty();
+
+    // review S3: while the notice is open, the daily step (which moves such a case once they end) leaves it where it is
+    java.sql.Date stepDay = jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = ?", java.sql.Date.class,
+        MovedPupilCases.STEP);
+    try {
+      jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", java.sql.Date.valueOf(TODAY.minusDays(1)),
+          MovedPupilCases.STEP);
+      assertThat(movedPupils.runToday().failed()).isEmpty();
+      assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+    } finally {
+      jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", stepDay, MovedPupilCases.STEP);
+    }
   }
 
   @Test
@@ -266,6 +291,25 @@ class MovedPupilTest {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** Records, as the compliance team, a head teacher's notice to this parent for this child at this school, then its withdrawal. */
+  private String withdrawnHeadTeachersNotice(String upn, String urn, String parentId, String from, String to, String reference) {
+    TestRestTemplate compliance = rest.withBasicAuth("compliance", "compliance");
+    Map<String, Object> external = new HashMap<>(Map.ofEntries(
+        Map.entry("issuedBy", "head-teacher"), Map.entry("issuerName", "the head teacher of school " + urn),
+        Map.entry("issuerReference", reference), Map.entry("pupilUpn", upn), Map.entry("pupilName", "Sam Mover"),
+        Map.entry("schoolUrn", urn), Map.entry("parentId", parentId), Map.entry("parentName", "Alex Parent"),
+        Map.entry("parentAddress", "1 High Street"), Map.entry("noticeReason", "holiday"),
+        Map.entry("offenceFrom", from), Map.entry("offenceTo", to), Map.entry("issuedOn", LocalDate.parse(to).plusDays(7).toString()),
+        Map.entry("fullAmount", 160.00), Map.entry("reducedAmount", 80.00), Map.entry("paid", false)));
+    org.springframework.http.ResponseEntity<Map> recorded = compliance.postForEntity("/api/penalty-notices/external", external, Map.class);
+    assertThat(recorded.getStatusCode()).as(String.valueOf(recorded.getBody())).isEqualTo(HttpStatus.CREATED);
+    String number = (String) recorded.getBody().get("noticeNumber");
+    assertThat(compliance.postForEntity("/api/penalty-notices/" + number + "/external-withdrawal", Map.of(
+        "withdrawnOn", LocalDate.parse(to).plusDays(14).toString(), "withdrawalGround", "no-offence", "reportedBy", "the head teacher"),
+        Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    return number;
   }
 
   private void importAndIdentify(String user, String csv) {

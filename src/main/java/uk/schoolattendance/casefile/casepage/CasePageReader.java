@@ -152,7 +152,7 @@ class CasePageReader {
         timeline(values, called),
         letters(caseReference, values, called, notices),
         notices(notices, row.pupilUpn()),
-        prosecutionBars(parents, row.pupilUpn()),
+        prosecutionBars(parents, row.pupilUpn(), caseReference),
         documents(caseReference, caseId),
         actions(caseId, row.level(), open, values, parents, forms),
         banner,
@@ -168,10 +168,8 @@ class CasePageReader {
    */
   private String stayed(String caseReference) {
     return movedPupils.stayed(caseReference).map(s -> {
-      String contact = s.officer() == null ? "the local authority's attendance team"
-          : people.of(s.officer()) + " (the case's attendance officer)";
       String why = "penalty notices or court proceedings are open, and their notices stand for the school's period, so the"
-          + " case does not follow the pupil until they end. Contact " + contact + " about the case.";
+          + " case follows the pupil the day after they end. Contact " + s.contactWords(people::of) + " about the case.";
       return currentUser.readsEverySchool()
           ? "This case stays at " + summaries.schoolName(s.caseSchoolUrn()) + " (URN " + s.caseSchoolUrn() + ") although"
               + " the pupil left its roll on " + dates.day(s.leftOn()) + " and is on the roll of "
@@ -382,15 +380,22 @@ class CasePageReader {
   /**
    * The withdrawn notices to each parent of the case for its pupil, any period and whoever issued
    * them: none of those parents may be prosecuted for an offence period overlapping the notice's
-   * (reg 8). The same notices the forms where a prosecution is chosen show.
+   * (reg 8). The same notices the forms where a prosecution is chosen show. A school viewer sees,
+   * as in the notices table, only this case's notices and those recorded for its own schools: for a
+   * pupil who moved, never the other school's (docs/security.md).
    */
-  private List<CasePage.ProsecutionBarView> prosecutionBars(List<Parent> parents, String pupilUpn) {
+  private List<CasePage.ProsecutionBarView> prosecutionBars(List<Parent> parents, String pupilUpn, String caseReference) {
     List<CasePage.ProsecutionBarView> bars = new ArrayList<>();
     if (pupilUpn == null) {
       return bars;
     }
+    boolean everySchool = currentUser.readsEverySchool();
+    java.util.Set<String> ownSchools = everySchool ? java.util.Set.of() : currentUser.schoolUrns();
     for (Parent parent : parents) {
       for (PenaltyNoticeEntry notice : prosecutionBar.barring(parent, pupilUpn, null, null)) {
+        if (!everySchool && !caseReference.equals(notice.caseReference()) && !ownSchools.contains(notice.schoolUrn())) {
+          continue;
+        }
         String period = dates.day(notice.offenceFrom()) + " to " + dates.day(notice.offenceTo());
         String withdrawn = notice.withdrawnOn() == null ? "" : dates.day(notice.withdrawnOn());
         String issuer = notice.issuedBy() == null || PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())

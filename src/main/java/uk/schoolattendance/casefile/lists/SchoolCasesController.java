@@ -36,9 +36,9 @@ class SchoolCasesController {
   /**
    * A pupil now on the school's roll whose open case stayed at the school the pupil left (penalty
    * notices or court proceedings open there): the school cannot open the case, so the list says why
-   * it is not here and who to contact.
+   * it is not here and who to contact. No case reference: the school cannot use it.
    */
-  record StayedRow(String pupilName, String upn, String caseReference, String leftOn, String contact) {}
+  record StayedRow(String pupilName, String upn, String leftOn, String contact) {}
 
   SchoolCasesController(CaseIndex index, CaseLists lists, CaseSummaries summaries, Viewers viewers,
       MovedPupilCases movedPupils, PeopleNames people, UkDates dates) {
@@ -64,8 +64,7 @@ class SchoolCasesController {
         "Every attendance case of " + schools + "'s pupils: what happens next and who does it, or how the case ended.",
         index.bySchools(urns, false, CaseLists.LIMIT + 1)));
     model.addAttribute("stayed", urns.stream().flatMap(urn -> movedPupils.stayedElsewhere(urn).stream())
-        .map(s -> new StayedRow(s.pupilName(), s.upn(), s.caseReference(), dates.day(s.leftOn()),
-            s.officer() == null ? "the local authority's attendance team" : people.of(s.officer()) + " (the case's attendance officer)"))
+        .map(s -> new StayedRow(s.pupilName(), s.upn(), dates.day(s.leftOn()), s.contactWords(people::of)))
         .toList());
     return "casefile/cases";
   }

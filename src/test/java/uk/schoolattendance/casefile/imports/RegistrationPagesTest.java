@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.attendance.MovedPupilCases;
 import uk.schoolattendance.casefile.CaseFileClient;
 import uk.schoolattendance.process.Upn;
 
@@ -48,14 +49,24 @@ class RegistrationPagesTest {
   @Autowired uk.schoolattendance.attendance.MainRegistrations registrations;
   @Autowired uk.schoolattendance.attendance.MovedPupilCases movedPupilCases;
 
+  /** The daily step's last day before this test (review S6): restored after it, for the test classes sharing the database. */
+  private java.sql.Date stepDay;
+
   @BeforeEach
   void today() {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    stepDay = jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = 'cases-follow-moved-pupils'", java.sql.Date.class);
   }
 
   @AfterEach
   void realTime() {
     ClockUtil.reset();
+    jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = 'cases-follow-moved-pupils'", stepDay);
+  }
+
+  /** The daily step last ran on this day. */
+  private void stepLastRan(LocalDate day) {
+    jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = 'cases-follow-moved-pupils'", java.sql.Date.valueOf(day));
   }
 
   /**
@@ -200,14 +211,9 @@ class RegistrationPagesTest {
    */
   @Test
   void aCaseFollowsThePupilTheDayAfterALeavingDateOfTodayWithoutAnImport() {
+    stepLastRan(TODAY.minusDays(1));
     String upn = doubled(jdbc, rest, 700_470_000_041L);
-    Map<String, Object> start = new HashMap<>();
-    start.put("pupilUpn", upn);
-    start.put("pupilName", "Dana Double");
-    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2016, 5, 1).atStartOfDay(ZoneId.of("Europe/London")).toInstant()));
-    start.put("schoolUrn", "100001");
-    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Double\",\"address\":\"1 High Street\"}]").create());
-    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey("AttendanceCase", start);
+    ProcessInstance attendanceCase = startCase(upn, "Dana Double");
     CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
     CaseFileClient.Page done = datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
         form("100002", "25", "11", "2026"));
@@ -215,8 +221,9 @@ class RegistrationPagesTest {
     assertThat(datateam.get(done.location().replaceFirst("^https?://[^/]+", "")).html().select("#done").text())
         .contains("moves to Hillcrest Academy (URN 100002) tomorrow");
     // today the pupil is still on Riverside's roll: the case stays, and a second run today changes nothing
-    movedPupilCases.runToday();
+    assertThat(movedPupilCases.runToday().ran()).isTrue();
     assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+    assertThat(movedPupilCases.runToday().ran()).isFalse();
 
     // the next day, before any file: the daily step moves the case, once
     ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(1).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
@@ -225,7 +232,89 @@ class RegistrationPagesTest {
     assertThat(runtime.getVariable(attendanceCase.getId(), "history").toString())
         .contains("fact-corrected", "registration at school 100001 ended on 25 November 2026");
     // a second node's run the same day finds the day done
-    assertThat(movedPupilCases.runToday()).isEqualTo(new uk.schoolattendance.attendance.MovedPupilCases.Outcome(false, 0));
+    assertThat(movedPupilCases.runToday()).isEqualTo(new MovedPupilCases.Outcome(false, 0, List.of()));
+  }
+
+  /**
+   * Review S1: each case follows its pupil in its own transaction. A case that cannot be moved is
+   * reported and left; the other pupils' cases move, and the day is recorded, so the step does not
+   * fail on the same case every day after.
+   */
+  @Test
+  void aCaseThatCannotBeMovedIsReportedAndTheOthersStillMove() {
+    stepLastRan(TODAY.minusDays(1));
+    String failing = doubled(jdbc, rest, 700_470_000_051L);
+    String moving = doubled(jdbc, rest, 700_470_000_052L);
+    ProcessInstance stuck = startCase(failing, "Dana Double");
+    ProcessInstance follows = startCase(moving, "Dana Double");
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    for (String upn : List.of(failing, moving)) {
+      assertThat(datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
+          form("100002", "25", "11", "2026")).status()).isEqualTo(302);
+    }
+    // the first pupil's case cannot be changed: suspended in the engine
+    runtime.suspendProcessInstanceById(stuck.getId());
+    try {
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(1).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      MovedPupilCases.Outcome outcome = movedPupilCases.runToday();
+      assertThat(outcome.ran()).isTrue();
+      assertThat(outcome.casesMoved()).isPositive();
+      assertThat(outcome.failed()).singleElement().asString().startsWith(failing + " (to school 100002)");
+      assertThat(runtime.getVariable(follows.getId(), "schoolUrn")).isEqualTo("100002");
+      assertThat(runtime.getVariable(stuck.getId(), "schoolUrn")).isEqualTo("100001");
+      assertThat(jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = 'cases-follow-moved-pupils'",
+          java.sql.Date.class).toLocalDate()).isEqualTo(TODAY.plusDays(1));
+    } finally {
+      runtime.activateProcessInstanceById(stuck.getId());
+    }
+  }
+
+  /**
+   * Review S2: with no run recorded (a new installation) the step looks back one day, as every later
+   * run does: a case whose pupil left a school long before (an officer's to act on) stays where it is.
+   */
+  @Test
+  void theFirstRunLooksBackOneDayOnly() {
+    jdbc.update("UPDATE att_daily_step SET last_day = NULL WHERE step = 'cases-follow-moved-pupils'");
+    String upn = doubled(jdbc, rest, 700_470_000_061L);
+    ProcessInstance attendanceCase = startCase(upn, "Dana Double");
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    assertThat(datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
+        form("100002", "25", "11", "2026")).status()).isEqualTo(302);
+    // installed a week after the leaving date: the first run leaves the case to the officer
+    ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(7).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+    assertThat(movedPupilCases.runToday().ran()).isTrue();
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+  }
+
+  /** Review N3: the repair keeps the kept registration's first day as it stood; a later change to it does not rewrite the record. */
+  @Test
+  void aRepairKeepsTheKeptRegistrationsFirstDayAsItStood() {
+    String upn = doubled(jdbc, rest, 700_470_000_071L);
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    assertThat(datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
+        form("100002", "25", "11", "2026")).status()).isEqualTo(302);
+    identity.setAuthentication("datateam",
+        identity.createGroupQuery().groupMember("datateam").list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      LocalDate keptFrom = registrations.repairs(upn).get(0).kept().from();
+      assertThat(keptFrom).isNotNull();
+      jdbc.update("UPDATE att_enrolment SET from_date = ? WHERE school_urn = 100002 AND pupil_id ="
+          + " (SELECT pupil_id FROM att_pupil WHERE upn = ?)", java.sql.Date.valueOf(keptFrom.minusDays(30)), upn);
+      assertThat(registrations.repairs(upn).get(0).kept().from()).isEqualTo(keptFrom);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private ProcessInstance startCase(String upn, String name) {
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", name);
+    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2016, 5, 1).atStartOfDay(ZoneId.of("Europe/London")).toInstant()));
+    start.put("schoolUrn", "100001");
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Alex Double\",\"address\":\"1 High Street\"}]").create());
+    return runtime.startProcessInstanceByKey("AttendanceCase", start);
   }
 
   @Test
