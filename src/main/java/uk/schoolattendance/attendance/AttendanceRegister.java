@@ -211,6 +211,31 @@ public class AttendanceRegister {
     return ends.stream().max(LocalDate::compareTo);
   }
 
+  /**
+   * A pupil's enrolment at a school: its first day ({@code att_enrolment.from_date}) and its leaving
+   * date (the last day on the roll; null while on it).
+   */
+  public record Enrolment(String schoolUrn, LocalDate from, LocalDate to) {
+
+    /** Whether the pupil was on this school's roll on the day (from its first day through its leaving date). */
+    public boolean onRoll(LocalDate day) {
+      return !day.isBefore(from) && onRollOn(to, day);
+    }
+  }
+
+  /** The pupil's enrolments, past and present, by school URN. */
+  public Map<String, Enrolment> enrolments(int pupilId) {
+    Map<String, Enrolment> found = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT e.school_urn, e.from_date, e.to_date FROM att_enrolment e WHERE e.pupil_id = ? ORDER BY e.school_urn",
+        rs -> {
+          String urn = urn(rs.getInt(1));
+          found.put(urn, new Enrolment(urn, rs.getDate(2).toLocalDate(), rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()));
+        },
+        pupilId);
+    return found;
+  }
+
   /** Whether the register holds any mark for this pupil. */
   public boolean hasMarks(String upn) {
     Integer found = jdbc.query(

@@ -20,9 +20,12 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
@@ -107,7 +110,7 @@ public class RegistrationCertificate {
     check(from, to);
     List<RegisterMark> marks = register.marks(pupil.upn(), from, to);
     List<LocalDate> closed = closedDays(pupil, marks, from, to);
-    List<String> unmarked = unmarkedSessions(pupil, marks, from, to.isAfter(issuedOn) ? issuedOn : to);
+    List<List<Session>> unmarked = unmarkedSessions(pupil, marks, from, to.isAfter(issuedOn) ? issuedOn : to);
     // written twice: the first time counts the pages each page's "Page N of M" names
     byte[] draft = render(pupil, marks, closed, unmarked, from, to, issuedOn, 0);
     return render(pupil, marks, closed, unmarked, from, to, issuedOn, pages(draft));
@@ -125,7 +128,7 @@ public class RegistrationCertificate {
   }
 
   private byte[] render(
-      Pupil pupil, List<RegisterMark> marks, List<LocalDate> closed, List<String> unmarked, LocalDate from, LocalDate to,
+      Pupil pupil, List<RegisterMark> marks, List<LocalDate> closed, List<List<Session>> unmarked, LocalDate from, LocalDate to,
       LocalDate issuedOn, int pages) {
     Totals totals = Totals.of(marks, closed);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -219,19 +222,8 @@ public class RegistrationCertificate {
    * when no calendar is known.
    */
   private List<LocalDate> closedDays(Pupil pupil, List<RegisterMark> marks, LocalDate from, LocalDate to) {
-    TreeSet<String> urns = new TreeSet<>();
-    marks.forEach(mark -> urns.add(mark.schoolUrn()));
-    if (urns.isEmpty() && pupil.schoolUrn() != null) {
-      urns.add(pupil.schoolUrn());
-    }
-    List<SchoolDays> known = new ArrayList<>();
-    for (String urn : urns) {
-      SchoolDays days = urn.matches("\\d{1,9}") ? calendars.of(Integer.parseInt(urn)) : null;
-      if (days != null) {
-        known.add(days);
-      }
-    }
-    java.util.Set<LocalDate> marked = new java.util.HashSet<>();
+    Collection<SchoolDays> known = calendarsOf(pupil, marks).values();
+    Set<LocalDate> marked = new HashSet<>();
     marks.forEach(mark -> marked.add(mark.date()));
     List<LocalDate> closed = new ArrayList<>();
     for (LocalDate day = from; !known.isEmpty() && !day.isAfter(to); day = day.plusDays(1)) {
@@ -244,53 +236,110 @@ public class RegistrationCertificate {
     return closed;
   }
 
-  /** The line naming the school-day sessions of the period with no mark: a gap in the evidence is said, not hidden. */
-  static String unmarkedLine(List<String> unmarked) {
-    return unmarked.isEmpty()
-        ? "Sessions with no mark in the register: none (every session of the school's days has a mark)"
-        : "Sessions with no mark in the register: " + unmarked.size() + " (" + String.join(", ", unmarked)
-            + "), shown as " + NO_MARK + ": neither possible nor counted";
+  /** A school-day session with no mark in the register. */
+  record Session(LocalDate day, String session) {
+
+    String shown() {
+      return DAY.format(day) + " " + session;
+    }
   }
 
   /**
-   * The sessions of the school days of the period (by the calendar of a school the pupil has marks
-   * at in it, else their school), up to {@code until}, that have no mark: "25 November 2026 AM".
+   * The stretches of unmarked sessions the line names before "and N more": the line sits in the
+   * block of totals, statement and signature that is kept on one page, so it must stay a few lines
+   * long however long the gap; every unmarked session is still a {@code -} in the table above.
    */
-  private List<String> unmarkedSessions(Pupil pupil, List<RegisterMark> marks, LocalDate from, LocalDate until) {
-    List<SchoolDays> known = calendarsOf(pupil, marks);
-    java.util.Set<String> marked = new java.util.HashSet<>();
+  static final int STRETCHES_NAMED = 10;
+
+  /**
+   * The line naming the school-day sessions of the period with no mark, in unbroken stretches (a
+   * marked session ends one; days that are not school days do not): a gap in the evidence is said,
+   * not hidden, and a long gap stays one short line.
+   */
+  static String unmarkedLine(List<List<Session>> stretches) {
+    if (stretches.isEmpty()) {
+      return "Sessions with no mark in the register: none (every session of the school's days has a mark)";
+    }
+    int total = stretches.stream().mapToInt(List::size).sum();
+    List<String> named = stretches.stream().limit(STRETCHES_NAMED).map(RegistrationCertificate::stretch).toList();
+    int more = stretches.stream().skip(STRETCHES_NAMED).mapToInt(List::size).sum();
+    return "Sessions with no mark in the register: " + total + " (" + String.join(", ", named)
+        + (more == 0 ? "" : ", and " + more + " more in the table") + "), shown as " + NO_MARK
+        + ": neither possible nor counted";
+  }
+
+  /** "18 November 2026 PM", "20 November 2026 AM and PM", "16 November 2026 AM to 20 November 2026 PM (10 sessions)". */
+  private static String stretch(List<Session> sessions) {
+    Session first = sessions.get(0);
+    Session last = sessions.get(sessions.size() - 1);
+    if (sessions.size() == 1) {
+      return first.shown();
+    }
+    if (first.day().equals(last.day())) {
+      return DAY.format(first.day()) + " AM and PM";
+    }
+    return first.shown() + " to " + last.shown() + " (" + sessions.size() + " sessions)";
+  }
+
+  /**
+   * The sessions with no mark, up to {@code until}, of the days that were school days (by the
+   * calendar of a school the pupil has marks at in the period, else their school) while the pupil
+   * was on that school's roll (their enrolment there, from its first day through its leaving date):
+   * a day before the pupil was admitted or after they left is not the school's gap. In unbroken
+   * stretches, in date order.
+   */
+  private List<List<Session>> unmarkedSessions(Pupil pupil, List<RegisterMark> marks, LocalDate from, LocalDate until) {
+    Map<String, SchoolDays> known = calendarsOf(pupil, marks);
+    Map<String, AttendanceRegister.Enrolment> enrolments = known.isEmpty() ? Map.of() : register.enrolments(pupil.id());
+    Set<String> marked = new HashSet<>();
     marks.forEach(mark -> marked.add(mark.date() + " " + mark.session()));
-    List<String> unmarked = new ArrayList<>();
+    List<List<Session>> stretches = new ArrayList<>();
+    List<Session> current = new ArrayList<>();
     for (LocalDate day = from; !known.isEmpty() && !day.isAfter(until); day = day.plusDays(1)) {
       final LocalDate d = day;
-      if (known.stream().anyMatch(k -> k.covers(d) && k.isSchoolDay(d))) {
-        for (String session : List.of("AM", "PM")) {
-          if (!marked.contains(day + " " + session)) {
-            unmarked.add(DAY.format(day) + " " + session);
-          }
+      boolean onRollOnSchoolDay = known.entrySet().stream().anyMatch(k -> k.getValue().isSchoolDay(d)
+          && enrolments.containsKey(k.getKey()) && enrolments.get(k.getKey()).onRoll(d));
+      if (!onRollOnSchoolDay) {
+        continue;
+      }
+      for (String session : List.of("AM", "PM")) {
+        if (!marked.contains(day + " " + session)) {
+          current.add(new Session(day, session));
+        } else if (!current.isEmpty()) {
+          stretches.add(current);
+          current = new ArrayList<>();
         }
       }
     }
-    return unmarked;
+    if (!current.isEmpty()) {
+      stretches.add(current);
+    }
+    return stretches;
   }
 
-  private List<SchoolDays> calendarsOf(Pupil pupil, List<RegisterMark> marks) {
+  /** The URNs of the schools the pupil has marks at in the period, else their school. */
+  private static TreeSet<String> urnsOf(Pupil pupil, List<RegisterMark> marks) {
     TreeSet<String> urns = new TreeSet<>();
     marks.forEach(mark -> urns.add(mark.schoolUrn()));
     if (urns.isEmpty() && pupil.schoolUrn() != null) {
       urns.add(pupil.schoolUrn());
     }
-    List<SchoolDays> known = new ArrayList<>();
-    for (String urn : urns) {
+    return urns;
+  }
+
+  /** The calendars known of {@link #urnsOf} those schools, by URN. */
+  private Map<String, SchoolDays> calendarsOf(Pupil pupil, List<RegisterMark> marks) {
+    Map<String, SchoolDays> known = new TreeMap<>();
+    for (String urn : urnsOf(pupil, marks)) {
       SchoolDays days = urn.matches("\\d{1,9}") ? calendars.of(Integer.parseInt(urn)) : null;
       if (days != null) {
-        known.add(days);
+        known.put(urn, days);
       }
     }
     return known;
   }
 
-  private PdfPTable marksTable(List<RegisterMark> marks, List<LocalDate> closed, List<String> unmarked) {
+  private PdfPTable marksTable(List<RegisterMark> marks, List<LocalDate> closed, List<List<Session>> unmarked) {
     boolean severalSchools = marks.stream().map(RegisterMark::schoolUrn).distinct().count() > 1;
     PdfPTable table = severalSchools ? new PdfPTable(new float[] {3, 1, 1, 1, 2}) : new PdfPTable(new float[] {3, 1, 1, 1});
     table.setWidthPercentage(severalSchools ? 80 : 60);
@@ -308,8 +357,8 @@ public class RegistrationCertificate {
       String[] day = days.computeIfAbsent(mark.date() + " " + mark.schoolUrn(), k -> new String[] {NO_MARK, NO_MARK});
       day["AM".equals(mark.session()) ? 0 : 1] = mark.code();
     }
-    for (String session : unmarked) {
-      LocalDate date = LocalDate.parse(session.substring(0, session.length() - 3), DAY);
+    for (Session session : unmarked.stream().flatMap(List::stream).toList()) {
+      LocalDate date = session.day();
       boolean hasRow = days.keySet().stream().anyMatch(key -> key.startsWith(date.toString()));
       if (!hasRow) {
         days.put(date + " ", new String[] {NO_MARK, NO_MARK});
@@ -368,13 +417,8 @@ public class RegistrationCertificate {
   }
 
   private String schoolNames(List<RegisterMark> marks, Pupil pupil) {
-    TreeSet<String> urns = new TreeSet<>();
-    marks.forEach(mark -> urns.add(mark.schoolUrn()));
-    if (urns.isEmpty() && pupil.schoolUrn() != null) {
-      urns.add(pupil.schoolUrn());
-    }
     List<String> names = new ArrayList<>();
-    for (String urn : urns) {
+    for (String urn : urnsOf(pupil, marks)) {
       names.add(schools.find(urn).map(s -> s.name() + " (URN " + urn + ")").orElse("URN " + urn));
     }
     return String.join("; ", names);

@@ -139,9 +139,9 @@ class AttendanceImportApiTest {
     assertThat(rejections).extracting(r -> r.get("row") + " " + r.get("field")).containsExactly("4 code", "5 session");
     assertThat(rejections.get(0).get("reason").toString())
         .startsWith("3 November 2026 AM already has N in row 3 of this file")
-        .contains("row 3's N stays");
+        .contains("row 3's N is the one this file sends for it");
     assertThat(rejections.get(1).get("reason").toString())
-        .contains("the same mark / in row 2").contains("imported once");
+        .contains("the same mark / in row 2").contains("the row this file sends for it");
     assertThat(jdbc.queryForObject("SELECT m.code FROM att_mark m JOIN att_pupil p ON p.pupil_id = m.pupil_id"
         + " WHERE p.upn = ? AND m.mark_date = DATE '2026-11-03' AND m.session_no = 0", String.class, upn)).isEqualTo("N");
     assertThat(marks(upn)).isEqualTo(3);
@@ -492,6 +492,23 @@ class AttendanceImportApiTest {
   }
 
   @Test
+  void aSecondMarkForASessionIsRefusedInWordsThatStayTrueWhenTheFirstRowIsRefusedToo() {
+    String upn = Upn.of(700_100_000_019L);
+    String csv = CsvFile.HEADER
+        + upn + ",100001,2026-11-03,AM,N\n"   // row 2: a pupil new to the register with no names: refused later
+        + upn + ",100001,2026-11-03,AM,/\n";  // row 3: a different mark for the same session
+    ResponseEntity<Map> answer = importCsv(rest, "datateam", csv);
+    assertThat(answer.getBody()).containsEntry("rowsAccepted", 0).containsEntry("rowsRejected", 2);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).extracting(r -> r.get("row") + " " + r.get("field")).containsExactlyInAnyOrder("2 forename", "3 code");
+    // row 2 is refused after row 3 was checked against it: row 3's words must not promise row 2's N is kept
+    assertThat(rejections).filteredOn(r -> Integer.valueOf(3).equals(r.get("row"))).singleElement()
+        .satisfies(r -> assertThat(r.get("reason").toString())
+            .contains("row 2's N is the one this file sends for it").doesNotContain("stays").doesNotContain("imported once"));
+    assertThat(marks(upn)).isZero();
+  }
+
+  @Test
   void aCommonTransferFileSendingOneSessionTwiceWithDifferentMarksIsRefusedNamingTheFirstRow() throws Exception {
     String ctf = new String(getClass().getResourceAsStream("/register/ctf-riverside-2026-11-20.xml").readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8)
@@ -511,7 +528,7 @@ class AttendanceImportApiTest {
     assertThat(rejections).anySatisfy(r -> assertThat(r.get("reason").toString())
         .matches("3 September 2026 AM already has / in row \\d+ of this file.*"));
     assertThat(rejections).anySatisfy(r -> assertThat(r.get("reason").toString())
-        .containsPattern("the same mark \\\\ in row \\d+, which is imported once"));
+        .containsPattern("the same mark \\\\ in row \\d+, the row this file sends for it"));
     assertThat(get(rest, "school1", "/api/pupils/" + k + "/attendance?asOf=2026-11-20").getBody())
         .containsEntry("unauthorisedAbsence", 12);
   }

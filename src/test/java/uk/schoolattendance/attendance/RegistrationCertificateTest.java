@@ -159,11 +159,52 @@ class RegistrationCertificateTest {
         .containsEntry("rowsAccepted", 7);
 
     String text = text(certificate("school2", upn, LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 20)).getBody());
-    assertThat(text).contains("Sessions with no mark in the register: 3 (18 November 2026 PM, 20 November 2026 AM,"
-        + " 20 November 2026 PM), shown as -: neither possible nor counted");
+    assertThat(text).contains("Sessions with no mark in the register: 3 (18 November 2026 PM, 20 November 2026 AM and PM),"
+        + " shown as -: neither possible nor counted");
     assertThat(text.replace(" ", "")).contains("18November2026Wed/-").contains("20November2026Fri--")
         .contains("-nomarkintheregister");
     assertThat(total(text, "Possible sessions")).isEqualTo(7);
+  }
+
+  @Test
+  void aPupilAdmittedMidPeriodHasNoGapBeforeTheAdmission() throws IOException {
+    String upn = Upn.of(700_500_000_014L);
+    // admitted on Wednesday 18 November: the school's register starts there; Friday 20 November never sent
+    assertThat(RegisterApi.importCsv(rest, "datateam", new CsvFile().days(upn, "100002", calendars.of(100002),
+        LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 19), (d, s) -> "/").text()).getBody())
+        .containsEntry("rowsRejected", 0);
+
+    String text = text(certificate("school2", upn, LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 20)).getBody());
+    // 16 and 17 November were before the pupil was on the roll: not the school's missing marks
+    assertThat(text).contains("Sessions with no mark in the register: 2 (20 November 2026 AM and PM), shown as -");
+    assertThat(text.replace(" ", "")).contains("20November2026Fri--")
+        .doesNotContain("16November2026Mon").doesNotContain("17November2026Tue");
+    assertThat(total(text, "Possible sessions")).isEqualTo(4);
+  }
+
+  @Test
+  void aLongGapIsNamedInStretchesAndAFewOfThemSoTheSignatureBlockKeepsItsPage() throws IOException {
+    String upn = Upn.of(700_500_000_015L);
+    // a term of mornings only: every afternoon from 4 September to 24 November has no mark
+    String csv = new CsvFile().days(upn, "100002", calendars.of(100002), LocalDate.of(2026, 9, 4),
+        LocalDate.of(2026, 11, 24), (d, s) -> "/").text().lines().filter(line -> !line.contains(",PM,"))
+        .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    assertThat(RegisterApi.importCsv(rest, "datateam", csv).getBody()).containsEntry("rowsRejected", 0);
+
+    byte[] pdf = certificate("school2", upn, LocalDate.of(2026, 9, 4), LocalDate.of(2026, 11, 24)).getBody();
+    String text = text(pdf);
+    int afternoons = total(text, "Present \\(including approved educational activity\\)");
+    Matcher line = Pattern.compile("Sessions with no mark in the register: (\\d+) \\(4 September 2026 PM, 7 September 2026 PM,"
+        + "[^)]*, and (\\d+) more in the table\\), shown as -").matcher(text);
+    assertThat(line.find()).as(text).isTrue();
+    assertThat(Integer.parseInt(line.group(1))).isEqualTo(afternoons);
+    assertThat(Integer.parseInt(line.group(2))).isEqualTo(afternoons - RegistrationCertificate.STRETCHES_NAMED);
+
+    PdfReader reader = new PdfReader(pdf);
+    String last = new PdfTextExtractor(reader).getTextFromPage(reader.getNumberOfPages()).replaceAll("\\s+", " ");
+    reader.close();
+    assertThat(last).contains("Totals for the period").contains("Sessions with no mark in the register")
+        .contains("Signed:").contains("Date of issue: 25 November 2026");
   }
 
   @Test

@@ -741,6 +741,7 @@ class RegisterPageTest {
       assertThat(first.html().select("#letters-heading").text()).isEqualTo("Showing 1 to 100 of " + totalWords + " letters");
       assertThat(lettersOn(first)).hasSize(100).contains(mine, alsoMine);
       assertThat(first.html().select("#next-page").attr("href")).isEqualTo("/casework/register/print-queue?page=2");
+      assertThat(first.html().select("#pagination").attr("aria-label")).isEqualTo("Pages of letters");
       assertThat(first.html().select("#notices-hint").text()).contains("Ticks are kept for this page only");
       // the page's own letters go back with the form, for "Mark all 100 letters on this page"
       assertThat(first.html().select("#print-queue-form input[name=onPage]").eachAttr("value")).isEqualTo(lettersOn(first));
@@ -799,6 +800,7 @@ class RegisterPageTest {
       assertThat(first.html().select("#pagination .govuk-pagination__item").eachText())
           .containsExactly("1", "2", "⋯", "24");
       assertThat(first.html().select("#next-page").attr("href")).isEqualTo("/casework/register?q=AC-PAGING-2345&page=2");
+      assertThat(first.html().select("#pagination").attr("aria-label")).isEqualTo("Pages of notices");
 
       CaseFileClient.Page eleventh = compliance.get("/casework/register?q=AC-PAGING-2345&page=11");
       assertThat(eleventh.html().select("#showing").text()).isEqualTo("Showing 1,001 to 1,100 of 2,345 notices");
