@@ -187,13 +187,13 @@ class Identification {
         .processInstanceBusinessKey(key).count() > 0) {
       return false;
     }
-    // the school's review still open: the newly identified pupils join its list (one task per school)
+    // the school's review still open at its task: the newly identified pupils join its list (one task per school)
     org.camunda.bpm.engine.runtime.ProcessInstance open = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ReviewIdentifiedPupils.KEY)
         .variableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), AttendanceRegister.urn(urn))
+        .activityIdIn(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id())
         .active().orderByProcessInstanceId().asc().listPage(0, 1).stream().findFirst().orElse(null);
-    if (open != null && runtime.createExecutionQuery().processInstanceId(open.getId())
-        .activityId(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id()).count() > 0) {
+    if (open != null) {
       runtime.setVariables(open.getId(), identifiedPupils.added(
           runtime.getVariable(open.getId(), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name()), pupils));
       return false;
