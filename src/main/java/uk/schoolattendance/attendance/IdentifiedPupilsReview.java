@@ -18,8 +18,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * (the UPNs chosen; none is fine) must name pupils of the list, each with a parent on record;
  * otherwise the completion is refused naming the pupil and the task stays open. Sets what the task
  * owns: {@code casesToOpen} (Json list of UPNs) and {@code casesChosen}. A listed pupil left unticked
- * needs {@code notOpenedReason}, else the completion is refused naming the pupils; each is kept in
- * {@code pupilsNotOpened} with the reason.
+ * needs {@code notOpenedReason} when the task's form asks for it (version 1.1 on), else the completion
+ * is refused naming the pupils; each is kept in {@code pupilsNotOpened} with the reason.
  */
 @Component("identifiedPupilsReview")
 class IdentifiedPupilsReview implements TaskListener {
@@ -81,13 +81,13 @@ class IdentifiedPupilsReview implements TaskListener {
   }
 
   /**
-   * Whether the task's process asks why (version 1.1 on, whose form has the field): a review started
-   * before keeps its form, and completes as it did.
+   * Whether the task's form asks why (it has the {@code notOpenedReason} field, version 1.1 on): a
+   * review started before keeps its form, and completes as it did. Read from the form the task shows,
+   * not from the version tag.
    */
   private static boolean asksWhy(DelegateTask task) {
-    String tag = task.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(task.getProcessDefinitionId()).getVersionTag();
-    return tag != null && !"1.0".equals(tag);
+    return ReviewForm.has(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(),
+        ReviewIdentifiedPupils.NOT_OPENED_REASON);
   }
 
   private static String names(JsonNode pupils) {

@@ -50,6 +50,7 @@ class IdentificationTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
 
   @Test
@@ -144,6 +145,49 @@ class IdentificationTest {
     assertThat(variables.get("parents").toString()).contains("Alex " + CsvFile.surname(withParents)).contains("1 High Street");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
         .variableValueEquals("pupilUpn", without).count()).isZero();
+  }
+
+  @Test
+  void aReviewStartedWithAnOlderFormCompletesAsItsFormAsksWhateverItsVersionTag() throws Exception {
+    // a review running on an earlier form: no reason field (as version 1.0),
+    // deployed with whatever version tag: what is asked follows the form, not the tag
+    String bpmn = resource("bpmn/ReviewIdentifiedPupils.bpmn");
+    String form = resource("forms/review-identified-pupils.form");
+    com.fasterxml.jackson.databind.node.ObjectNode older = (com.fasterxml.jackson.databind.node.ObjectNode) IdentifiedPupils.JSON.readTree(form);
+    com.fasterxml.jackson.databind.node.ArrayNode kept = IdentifiedPupils.JSON.createArrayNode();
+    older.path("components").forEach(c -> {
+      if (!List.of("listRevision", "notOpenedReason").contains(c.path("key").asText())) {
+        kept.add(c);
+      }
+    });
+    older.set("components", kept);
+    List<String> deployments = new java.util.ArrayList<>();
+    try {
+      org.camunda.bpm.engine.repository.Deployment old = repository.createDeployment().name("older review form")
+          .addString("bpmn/ReviewIdentifiedPupils.bpmn", bpmn).addString("forms/review-identified-pupils.form", older.toString()).deploy();
+      deployments.add(old.getId());
+      String oldDefinition = repository.createProcessDefinitionQuery().deploymentId(old.getId()).singleResult().getId();
+      String oldUpn = Upn.of(700_400_000_051L);
+      Map<String, Object> start = new HashMap<>();
+      start.put("schoolUrn", "100002");
+      start.put("identifiedPupils", SpinValues.jsonValue("[{\"upn\":\"" + oldUpn + "\",\"name\":\"Kim Older\","
+          + "\"attendancePercent\":80.0,\"why\":\"persistent absence (90% or less)\",\"parentsOnRecord\":1}]").create());
+      start.put("identifiedPupilCount", 1);
+      ProcessInstance running = runtime.startProcessInstanceById(oldDefinition, start);
+      // its form has no reason field: it completes without one, as it always did
+      Task oldTask = tasks.createTaskQuery().processInstanceId(running.getId()).singleResult();
+      tasks.complete(oldTask.getId(), Map.of("pupilsToOpen", SpinValues.jsonValue("[]").create()));
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(running.getId()).count()).isZero();
+    } finally {
+      java.util.Collections.reverse(deployments);
+      deployments.forEach(id -> repository.deleteDeployment(id, true));
+    }
+  }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = IdentificationTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   @Test
