@@ -117,7 +117,11 @@ class IdentifiedPupils {
     }
   }
 
-  /** The list, most severe first (lowest attendance, then name), with the checklist's choices. */
+  /**
+   * The list, most severe first (lowest attendance, then name), with the checklist's choices and its
+   * revision: the number of pupils listed, which a merge only ever raises (a pupil listed again
+   * replaces its row).
+   */
   private static Map<String, Object> variablesOf(List<ObjectNode> rows) {
     rows.sort(java.util.Comparator.comparingDouble((ObjectNode r) -> r.path("attendancePercent").asDouble())
         .thenComparing(r -> r.path("name").asText()));
@@ -136,6 +140,7 @@ class IdentifiedPupils {
     ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
     ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
     ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, rows.size());
+    ReviewIdentifiedPupils.LIST_REVISION.put(variables, rows.size());
     return variables;
   }
 

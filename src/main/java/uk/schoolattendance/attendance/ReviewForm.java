@@ -14,8 +14,8 @@ import uk.schoolattendance.process.ProcessVariable;
 /**
  * What the form of a {@code ReviewIdentifiedPupils} definition asks: the field keys of the form its
  * review task shows ({@code camunda:formRef}, bound to the definition's own deployment). A running
- * instance keeps the form it was deployed with, so what a completion may require is read from that
- * form, not from the version tag.
+ * instance keeps the form it was deployed with, so what a completion may require, and whether an open
+ * review can take more pupils, is read from that form, not from the version tag.
  */
 final class ReviewForm {
 

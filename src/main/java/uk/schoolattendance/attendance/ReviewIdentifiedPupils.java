@@ -47,8 +47,15 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   /** Set by the completion: each pupil left unticked (UPN, name, attendance, why identified) with the reason given. */
   public static final ProcessVariable<JsonNode> PUPILS_NOT_OPENED = json("pupilsNotOpened");
 
+  /**
+   * The list's revision as the form showed it (version 1.2 on): the number of pupils listed, set with
+   * the list and sent back read-only by the form. A completion whose revision is below {@link
+   * #IDENTIFIED_PUPIL_COUNT} is refused: pupils were added after the reviewer opened the task.
+   */
+  public static final ProcessVariable<Integer> LIST_REVISION = integer("listRevision");
+
   public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
-      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON);
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION);
 
   @Override
   public String key() {
