@@ -133,7 +133,7 @@ class Identification {
         identified++;
         if (open == null) {
           bySchool.computeIfAbsent(Integer.valueOf(f.schoolUrn()), k -> new ArrayList<>())
-              .add(new IdentifiedPupils.Entry(pupilId, f, (String) decision.get("reason")));
+              .add(new IdentifiedPupils.Entry(pupilId, f, (String) decision.get("reason"), importId));
         }
       }
       boolean hasPlan = open != null;
@@ -202,13 +202,15 @@ class Identification {
         .filter(instance -> ReviewForm.has(repository, instance.getProcessDefinitionId(), ReviewIdentifiedPupils.LIST_REVISION))
         .findFirst().orElse(null);
     if (open != null) {
+      Object startedBy = runtime.getVariable(open.getId(), IdentifyAttendanceConcerns.IMPORT_ID.name());
       runtime.setVariables(open.getId(), identifiedPupils.added(
-          runtime.getVariable(open.getId(), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name()), pupils));
+          runtime.getVariable(open.getId(), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name()), pupils,
+          startedBy instanceof Number number ? number.intValue() : importId));
       return false;
     }
     VariableMap variables = Variables.createVariables()
         .putValue(ReviewIdentifiedPupils.SCHOOL_URN.name(), AttendanceRegister.urn(urn))
-        .putValue("importId", importId);
+        .putValue(IdentifyAttendanceConcerns.IMPORT_ID.name(), importId);
     variables.putAll(identifiedPupils.variables(pupils));
     runtime.createProcessInstanceByKey(ReviewIdentifiedPupils.KEY).businessKey(key).setVariables(variables).execute();
     return true;

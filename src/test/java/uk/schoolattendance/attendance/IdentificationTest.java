@@ -151,15 +151,21 @@ class IdentificationTest {
   void pupilsMergedAfterTheFormWasOpenedAreNotClosedUnseen() {
     String first = Upn.of(700_400_000_041L);
     String later = Upn.of(700_400_000_042L);
-    importAndIdentify("school2", term("100002", first, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    int firstImport = importAndIdentify("school2", term("100002", first, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
     Task review = reviewTasks("100002").get(0);
     // what the reviewer's form shows when the task is opened
     Object shown = tasks.getVariable(review.getId(), "listRevision");
     assertThat(shown).isEqualTo(tasks.getVariable(review.getId(), "identifiedPupilCount"));
 
     // the school sends the next day's marks while the form is open: a new pupil joins the same list
-    importAndIdentify("school2", term("100002", later, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    int laterImport = importAndIdentify("school2", term("100002", later, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
     assertThat(reviewTasks("100002")).extracting(Task::getId).containsExactly(review.getId());
+    JsonNode listed = json(tasks.getVariable(review.getId(), "identifiedPupils"));
+    // each row names the import that identified the pupil
+    assertThat(listed).filteredOn(p -> List.of(first, later).contains(p.path("upn").asText()))
+        .extracting(p -> p.path("upn").asText() + " " + p.path("importId").asInt())
+        .containsExactlyInAnyOrder(first + " " + firstImport, later + " " + laterImport);
+
     Map<String, Object> complete = new HashMap<>();
     complete.put("pupilsToOpen", SpinValues.jsonValue("[]").create());
     complete.put("notOpenedReason", "support plans agreed with the families");
