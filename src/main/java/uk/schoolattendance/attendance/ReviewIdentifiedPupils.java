@@ -15,10 +15,14 @@ import uk.schoolattendance.process.UserTaskContract;
 
 /**
  * The contract of {@code ReviewIdentifiedPupils} (bpmn/ReviewIdentifiedPupils.bpmn, docs/register.md):
- * the pupils of one school newly identified by one import (business key {@code review-{importId}-{schoolUrn}}),
- * from which the reviewer opens cases in one step. Pupils identified while the school's review is still
- * open join its list (one review per school at a time, listed lowest attendance first); a pupil left
- * unticked needs a reason ({@code notOpenedReason}), kept with the pupils it covers ({@code pupilsNotOpened}).
+ * the pupils of one school newly identified from the register, from which the reviewer opens cases in
+ * one step. One review per school at a time gathers the pupils of several imports: pupils identified
+ * while the school's review is still open join its list (listed lowest attendance first, each row
+ * naming the import that identified it). The business key {@code review-{importId}-{schoolUrn}} names
+ * the import that <em>started</em> the review. A pupil left unticked needs a reason ({@code
+ * notOpenedReason}), kept with the pupils it covers ({@code pupilsNotOpened}). The form carries the
+ * list's revision ({@code listRevision}, read-only): a completion made on a list that has since grown
+ * is refused, so no pupil is closed unseen.
  */
 @Component
 public final class ReviewIdentifiedPupils implements ProcessContract {
