@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -57,6 +58,7 @@ class Identification {
   private final ImportRecords records;
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final RepositoryService repository;
   private final DecisionService decisions;
   private final JdbcTemplate jdbc;
   private final CaseCorrections corrections;
@@ -69,6 +71,7 @@ class Identification {
       ImportRecords records,
       RuntimeService runtime,
       HistoryService history,
+      RepositoryService repository,
       DecisionService decisions,
       JdbcTemplate jdbc,
       CaseCorrections corrections) {
@@ -80,6 +83,7 @@ class Identification {
     this.records = records;
     this.runtime = runtime;
     this.history = history;
+    this.repository = repository;
     this.decisions = decisions;
     this.jdbc = jdbc;
   }
@@ -129,7 +133,7 @@ class Identification {
         identified++;
         if (open == null) {
           bySchool.computeIfAbsent(Integer.valueOf(f.schoolUrn()), k -> new ArrayList<>())
-              .add(new IdentifiedPupils.Entry(pupilId, f, (String) decision.get("reason")));
+              .add(new IdentifiedPupils.Entry(pupilId, f, (String) decision.get("reason"), importId));
         }
       }
       boolean hasPlan = open != null;
@@ -187,20 +191,26 @@ class Identification {
         .processInstanceBusinessKey(key).count() > 0) {
       return false;
     }
-    // the school's review still open: the newly identified pupils join its list (one task per school)
+    // the school's review still open at its task joins the new pupils to its list (one task per school),
+    // if its form guards against a list grown after it was opened (version 1.2 on); a review started
+    // before keeps its list as it was shown, and the new pupils start a review of their own
     org.camunda.bpm.engine.runtime.ProcessInstance open = runtime.createProcessInstanceQuery()
         .processDefinitionKey(ReviewIdentifiedPupils.KEY)
         .variableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), AttendanceRegister.urn(urn))
-        .active().orderByProcessInstanceId().asc().listPage(0, 1).stream().findFirst().orElse(null);
-    if (open != null && runtime.createExecutionQuery().processInstanceId(open.getId())
-        .activityId(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id()).count() > 0) {
+        .activityIdIn(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id())
+        .active().orderByProcessInstanceId().asc().list().stream()
+        .filter(instance -> ReviewForm.has(repository, instance.getProcessDefinitionId(), ReviewIdentifiedPupils.LIST_REVISION))
+        .findFirst().orElse(null);
+    if (open != null) {
+      Object startedBy = runtime.getVariable(open.getId(), IdentifyAttendanceConcerns.IMPORT_ID.name());
       runtime.setVariables(open.getId(), identifiedPupils.added(
-          runtime.getVariable(open.getId(), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name()), pupils));
+          runtime.getVariable(open.getId(), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name()), pupils,
+          startedBy instanceof Number number ? number.intValue() : importId));
       return false;
     }
     VariableMap variables = Variables.createVariables()
         .putValue(ReviewIdentifiedPupils.SCHOOL_URN.name(), AttendanceRegister.urn(urn))
-        .putValue("importId", importId);
+        .putValue(IdentifyAttendanceConcerns.IMPORT_ID.name(), importId);
     variables.putAll(identifiedPupils.variables(pupils));
     runtime.createProcessInstanceByKey(ReviewIdentifiedPupils.KEY).businessKey(key).setVariables(variables).execute();
     return true;

@@ -26,8 +26,8 @@ class IdentifiedPupils {
   static final ObjectMapper JSON = new ObjectMapper();
   static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-  /** A newly identified pupil and the decision's reason. */
-  record Entry(int pupilId, Figures figures, String reason) {}
+  /** A newly identified pupil, the decision's reason and the import that identified the pupil. */
+  record Entry(int pupilId, Figures figures, String reason, int importId) {}
 
   private final JdbcTemplate jdbc;
 
@@ -78,6 +78,7 @@ class IdentifiedPupils {
       row.put("thresholdMetOn", f.thresholdMetOn() == null ? null : f.thresholdMetOn().toString());
       row.put("thresholdMet", f.thresholdMetOn() == null ? "" : UK_DATE.format(f.thresholdMetOn()));
       row.put("reason", e.reason());
+      row.put("importId", e.importId());
       row.put("why", why(e.reason(), f.thresholdMetOn()));
       row.put("parentsOnRecord", onRecord);
       row.put("parents", onRecord == 0 ? "none on record: open from the start form" : onRecord + " on record");
@@ -89,14 +90,16 @@ class IdentifiedPupils {
   /**
    * The pupils of a school's open review with those newly identified added (a pupil listed again
    * takes the new figures): a school that sends its register every day keeps one list to review,
-   * not one more task per import.
+   * not one more task per import. Each row names the import that identified the pupil; a row listed
+   * before rows named it gets {@code startedBy}, the import that started the review.
    */
-  Map<String, Object> added(Object listed, List<Entry> entries) {
+  Map<String, Object> added(Object listed, List<Entry> entries, int startedBy) {
     Map<String, ObjectNode> byUpn = new java.util.LinkedHashMap<>();
     JsonNode old = listed == null ? JSON.createArrayNode() : read(listed);
     for (JsonNode row : old) {
       if (row instanceof ObjectNode object) {
         object.putIfAbsent("pupil", JSON.getNodeFactory().textNode(row.path("name").asText() + " (" + row.path("upn").asText() + ")"));
+        object.putIfAbsent("importId", JSON.getNodeFactory().numberNode(startedBy));
         byUpn.put(row.path("upn").asText(), object);
       }
     }
@@ -117,7 +120,11 @@ class IdentifiedPupils {
     }
   }
 
-  /** The list, most severe first (lowest attendance, then name), with the checklist's choices. */
+  /**
+   * The list, most severe first (lowest attendance, then name), with the checklist's choices and its
+   * revision: the number of pupils listed, which a merge only ever raises (a pupil listed again
+   * replaces its row).
+   */
   private static Map<String, Object> variablesOf(List<ObjectNode> rows) {
     rows.sort(java.util.Comparator.comparingDouble((ObjectNode r) -> r.path("attendancePercent").asDouble())
         .thenComparing(r -> r.path("name").asText()));
@@ -136,6 +143,7 @@ class IdentifiedPupils {
     ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
     ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
     ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, rows.size());
+    ReviewIdentifiedPupils.LIST_REVISION.put(variables, rows.size());
     return variables;
   }
 

@@ -18,14 +18,17 @@ import uk.schoolattendance.process.InvalidInputException;
  * (the UPNs chosen; none is fine) must name pupils of the list, each with a parent on record;
  * otherwise the completion is refused naming the pupil and the task stays open. Sets what the task
  * owns: {@code casesToOpen} (Json list of UPNs) and {@code casesChosen}. A listed pupil left unticked
- * needs {@code notOpenedReason}, else the completion is refused naming the pupils; each is kept in
- * {@code pupilsNotOpened} with the reason.
+ * needs {@code notOpenedReason} when the task's form asks for it (version 1.1 on), else the completion
+ * is refused naming the pupils; each is kept in {@code pupilsNotOpened} with the reason. A completion
+ * sent with a {@code listRevision} below the list's current one is refused first: pupils were added
+ * to the list after the form was opened, and they are not closed unseen.
  */
 @Component("identifiedPupilsReview")
 class IdentifiedPupilsReview implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    refuseIfListGrew(task);
     Map<String, JsonNode> listed = new LinkedHashMap<>(); // in the list's order: most severe first
     for (JsonNode pupil : json(ReviewIdentifiedPupils.IDENTIFIED_PUPILS.raw(task), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name())) {
       listed.put(pupil.path("upn").asText(), pupil);
@@ -81,13 +84,36 @@ class IdentifiedPupilsReview implements TaskListener {
   }
 
   /**
-   * Whether the task's process asks why (version 1.1 on, whose form has the field): a review started
-   * before keeps its form, and completes as it did.
+   * Whether the task's form asks why (it has the {@code notOpenedReason} field, version 1.1 on): a
+   * review started before keeps its form, and completes as it did. Read from the form the task shows,
+   * not from the version tag.
    */
   private static boolean asksWhy(DelegateTask task) {
-    String tag = task.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(task.getProcessDefinitionId()).getVersionTag();
-    return tag != null && !"1.0".equals(tag);
+    return ReviewForm.has(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(),
+        ReviewIdentifiedPupils.NOT_OPENED_REASON);
+  }
+
+  /**
+   * Refuses a completion made on an older list: the form sends back the revision it showed, and pupils
+   * merged into the review since (a later import) would otherwise be closed without being seen.
+   */
+  private static void refuseIfListGrew(DelegateTask task) {
+    Object shown = ReviewIdentifiedPupils.LIST_REVISION.raw(task);
+    Object current = ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.raw(task);
+    if (shown == null || current == null) {
+      return;
+    }
+    long seen;
+    try {
+      seen = shown instanceof Number number ? number.longValue() : Long.parseLong(shown.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(ReviewIdentifiedPupils.LIST_REVISION.name(), "must be the whole number the task's form shows");
+    }
+    long added = ((Number) current).longValue() - seen;
+    if (added > 0) {
+      throw new InvalidInputException(ReviewIdentifiedPupils.LIST_REVISION.name(), added + (added == 1 ? " pupil was" : " pupils were")
+          + " added to this list since you opened it: reload the task");
+    }
   }
 
   private static String names(JsonNode pupils) {

@@ -15,10 +15,14 @@ import uk.schoolattendance.process.UserTaskContract;
 
 /**
  * The contract of {@code ReviewIdentifiedPupils} (bpmn/ReviewIdentifiedPupils.bpmn, docs/register.md):
- * the pupils of one school newly identified by one import (business key {@code review-{importId}-{schoolUrn}}),
- * from which the reviewer opens cases in one step. Pupils identified while the school's review is still
- * open join its list (one review per school at a time, listed lowest attendance first); a pupil left
- * unticked needs a reason ({@code notOpenedReason}), kept with the pupils it covers ({@code pupilsNotOpened}).
+ * the pupils of one school newly identified from the register, from which the reviewer opens cases in
+ * one step. One review per school at a time gathers the pupils of several imports: pupils identified
+ * while the school's review is still open join its list (listed lowest attendance first, each row
+ * naming the import that identified it). The business key {@code review-{importId}-{schoolUrn}} names
+ * the import that <em>started</em> the review. A pupil left unticked needs a reason ({@code
+ * notOpenedReason}), kept with the pupils it covers ({@code pupilsNotOpened}). The form carries the
+ * list's revision ({@code listRevision}, read-only): a completion made on a list that has since grown
+ * is refused, so no pupil is closed unseen.
  */
 @Component
 public final class ReviewIdentifiedPupils implements ProcessContract {
@@ -47,8 +51,15 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   /** Set by the completion: each pupil left unticked (UPN, name, attendance, why identified) with the reason given. */
   public static final ProcessVariable<JsonNode> PUPILS_NOT_OPENED = json("pupilsNotOpened");
 
+  /**
+   * The list's revision as the form showed it (version 1.2 on): the number of pupils listed, set with
+   * the list and sent back read-only by the form. A completion whose revision is below {@link
+   * #IDENTIFIED_PUPIL_COUNT} is refused: pupils were added after the reviewer opened the task.
+   */
+  public static final ProcessVariable<Integer> LIST_REVISION = integer("listRevision");
+
   public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
-      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON);
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION);
 
   @Override
   public String key() {

@@ -50,6 +50,7 @@ class IdentificationTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
 
   @Test
@@ -145,6 +146,99 @@ class IdentificationTest {
     assertThat(variables.get("parents").toString()).contains("Alex " + CsvFile.surname(withParents)).contains("1 High Street");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
         .variableValueEquals("pupilUpn", without).count()).isZero();
+  }
+
+  @Test
+  void pupilsMergedAfterTheFormWasOpenedAreNotClosedUnseen() {
+    String first = Upn.of(700_400_000_041L);
+    String later = Upn.of(700_400_000_042L);
+    int firstImport = importAndIdentify("school2", term("100002", first, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    // what the reviewer's form shows when the task is opened
+    Object shown = tasks.getVariable(review.getId(), "listRevision");
+    assertThat(shown).isEqualTo(tasks.getVariable(review.getId(), "identifiedPupilCount"));
+
+    // the school sends the next day's marks while the form is open: a new pupil joins the same list
+    int laterImport = importAndIdentify("school2", term("100002", later, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    assertThat(reviewTasks("100002")).extracting(Task::getId).containsExactly(review.getId());
+    JsonNode listed = json(tasks.getVariable(review.getId(), "identifiedPupils"));
+    // each row names the import that identified the pupil
+    assertThat(listed).filteredOn(p -> List.of(first, later).contains(p.path("upn").asText()))
+        .extracting(p -> p.path("upn").asText() + " " + p.path("importId").asInt())
+        .containsExactlyInAnyOrder(first + " " + firstImport, later + " " + laterImport);
+
+    Map<String, Object> complete = new HashMap<>();
+    complete.put("pupilsToOpen", SpinValues.jsonValue("[]").create());
+    complete.put("notOpenedReason", "support plans agreed with the families");
+    complete.put("listRevision", shown);
+    assertThatThrownBy(() -> tasks.complete(review.getId(), complete))
+        .hasMessageContaining("listRevision")
+        .hasMessageContaining("1 pupil was added to this list since you opened it: reload the task");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
+    // reloaded: the form shows the grown list, and the reason covers the pupil now seen
+    complete.put("listRevision", tasks.getVariable(review.getId(), "listRevision"));
+    tasks.complete(review.getId(), complete);
+    JsonNode notOpened = json(history.createHistoricVariableInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).variableName("pupilsNotOpened").singleResult().getValue());
+    assertThat(notOpened).anySatisfy(p -> assertThat(p.path("upn").asText()).isEqualTo(later));
+  }
+
+  @Test
+  void aReviewStartedWithAnOlderFormKeepsItsListAndCompletesAsItsFormAsks() throws Exception {
+    // a review running on an earlier form: no list revision and no reason field (as version 1.0),
+    // deployed with whatever version tag: what is asked follows the form, not the tag
+    String bpmn = resource("bpmn/ReviewIdentifiedPupils.bpmn");
+    String form = resource("forms/review-identified-pupils.form");
+    com.fasterxml.jackson.databind.node.ObjectNode older = (com.fasterxml.jackson.databind.node.ObjectNode) IdentifiedPupils.JSON.readTree(form);
+    com.fasterxml.jackson.databind.node.ArrayNode kept = IdentifiedPupils.JSON.createArrayNode();
+    older.path("components").forEach(c -> {
+      if (!List.of("listRevision", "notOpenedReason").contains(c.path("key").asText())) {
+        kept.add(c);
+      }
+    });
+    older.set("components", kept);
+    List<String> deployments = new java.util.ArrayList<>();
+    try {
+      org.camunda.bpm.engine.repository.Deployment old = repository.createDeployment().name("older review form")
+          .addString("bpmn/ReviewIdentifiedPupils.bpmn", bpmn).addString("forms/review-identified-pupils.form", older.toString()).deploy();
+      deployments.add(old.getId());
+      String oldDefinition = repository.createProcessDefinitionQuery().deploymentId(old.getId()).singleResult().getId();
+      String oldUpn = Upn.of(700_400_000_051L);
+      Map<String, Object> start = new HashMap<>();
+      start.put("schoolUrn", "100002");
+      start.put("identifiedPupils", SpinValues.jsonValue("[{\"upn\":\"" + oldUpn + "\",\"name\":\"Kim Older\","
+          + "\"attendancePercent\":80.0,\"why\":\"persistent absence (90% or less)\",\"parentsOnRecord\":1}]").create());
+      start.put("identifiedPupilCount", 1);
+      ProcessInstance running = runtime.startProcessInstanceById(oldDefinition, start);
+      // today's models deployed again after it: new reviews start on them
+      deployments.add(repository.createDeployment().name("current review form")
+          .addString("bpmn/ReviewIdentifiedPupils.bpmn", bpmn).addString("forms/review-identified-pupils.form", form).deploy().getId());
+
+      // a pupil identified now is not merged into the list its reviewer may have open unguarded
+      String now = Upn.of(700_400_000_052L);
+      importAndIdentify("school2", term("100002", now, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+      assertThat(json(runtime.getVariable(running.getId(), "identifiedPupils"))).extracting(p -> p.path("upn").asText())
+          .containsExactly(oldUpn);
+      assertThat(reviewTasks("100002")).anySatisfy(task -> {
+        assertThat(task.getProcessInstanceId()).isNotEqualTo(running.getId());
+        assertThat(ours(json(tasks.getVariable(task.getId(), "identifiedPupils")), now)).hasSize(1);
+      });
+
+      // its form has no reason field: it completes without one, as it always did
+      Task oldTask = tasks.createTaskQuery().processInstanceId(running.getId()).singleResult();
+      tasks.complete(oldTask.getId(), Map.of("pupilsToOpen", SpinValues.jsonValue("[]").create()));
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(running.getId()).count()).isZero();
+    } finally {
+      java.util.Collections.reverse(deployments);
+      deployments.forEach(id -> repository.deleteDeployment(id, true));
+    }
+  }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = IdentificationTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   @Test
