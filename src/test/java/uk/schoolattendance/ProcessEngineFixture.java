@@ -196,7 +196,10 @@ public final class ProcessEngineFixture {
     beans.getBeanFactory().registerSingleton("transactionManager", transactions);
     beans.getBeanFactory().registerSingleton("calendarProperties", CALENDAR.properties());
     beans.getBeanFactory().registerSingleton("schoolsProperties", SCHOOLS);
-    beans.getBeanFactory().registerSingleton("caseSettings", CaseSettings.defaults());
+    if (!builder.replacements.containsKey("caseSettings")) {
+      // the national defaults unless a test is a council that chose otherwise
+      beans.getBeanFactory().registerSingleton("caseSettings", CaseSettings.defaults());
+    }
     beans.getBeanFactory().registerSingleton("penaltyNoticeProperties", builder.properties);
     beans.getBeanFactory().registerSingleton("courtProperties", CourtProperties.defaults());
     beans.getBeanFactory().registerSingleton("compulsorySchoolAge", uk.schoolattendance.schools.CompulsorySchoolAge.national());

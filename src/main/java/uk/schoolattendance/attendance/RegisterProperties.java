@@ -70,12 +70,6 @@ public record RegisterProperties(
    */
   public static final List<String> NOTICE_REASONS = List.of("holiday", "late");
 
-  /**
-   * A council's typo must not be ignored: a reason that is not one of {@link #NOTICE_REASONS}, a
-   * reason with no codes, a code that is not an unauthorised absence code of the register's code
-   * sets (a blank one included), or a code listed under two reasons stops start-up, naming the key
-   * and what it may be.
-   */
   /** The codes as the register's marks are compared with them: stripped, upper case (a quoted " g" is G). */
   private static Map<String, List<String>> stripped(Map<String, List<String>> reasons) {
     Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
@@ -84,6 +78,12 @@ public record RegisterProperties(
     return Map.copyOf(codes);
   }
 
+  /**
+   * A council's typo must not be ignored: a reason that is not one of {@link #NOTICE_REASONS}, a
+   * reason with no codes, a code that is not an unauthorised absence code of the register's code
+   * sets (a blank one included), or a code listed under two reasons stops start-up, naming the key
+   * and what it may be.
+   */
   private static void checkNoticeReasonCodes(Map<String, List<String>> reasons, List<CodeSet> codeSets) {
     java.util.Set<String> unauthorised = new java.util.TreeSet<>();
     codeSets.forEach(set -> set.unauthorised().forEach(code -> unauthorised.add(code.toUpperCase(java.util.Locale.ROOT))));

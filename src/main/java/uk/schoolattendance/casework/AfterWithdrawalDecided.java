@@ -38,7 +38,9 @@ import uk.schoolattendance.process.Json;
  *       parent's notice of the round was paid ({@code penalty-paid}) or prosecuted
  *       ({@code court-outcome}), the case ends with that outcome. Refused while a parent who
  *       reached the limit was sent to another route ({@code anotherRouteNeeded}): closing would drop
- *       that route.
+ *       that route. Refused too when the case would end {@code penalty-paid} while its attendance is
+ *       below the target it agreed: the same target rule as a paid round without a withdrawal
+ *       ({@link PaidNoticeTarget}, a council's choice).
  * </ul>
  *
  * A completion without a choice or a reason, or a corrected notice without a material error, is
@@ -49,9 +51,11 @@ import uk.schoolattendance.process.Json;
 public class AfterWithdrawalDecided implements TaskListener {
 
   private final CasePathway pathway;
+  private final PaidNoticeTarget target;
 
-  public AfterWithdrawalDecided(CasePathway pathway) {
+  public AfterWithdrawalDecided(CasePathway pathway, PaidNoticeTarget target) {
     this.pathway = pathway;
+    this.target = target;
   }
 
   @Override
@@ -77,7 +81,18 @@ public class AfterWithdrawalDecided implements TaskListener {
                   + " (after the corrected round the case goes back to Level 3 for that parent)");
         }
         // a notice of this offence period that was paid or prosecuted stands: the case ends with it
-        CASE_OUTCOME.set(task, RecordPenaltyNoticeOutcomes.outcomeOnClosing(NOTICE_OUTCOMES.get(task)));
+        String outcome = RecordPenaltyNoticeOutcomes.outcomeOnClosing(NOTICE_OUTCOMES.get(task));
+        if (AttendanceCase.PENALTY_PAID.equals(outcome)) {
+          // a payment does not make the child attend: the same rule as a paid round without a withdrawal
+          String below = target.stillBelowTarget(task.getExecution()).orElse(null);
+          if (below != null) {
+            throw new InvalidInputException(
+                AFTER_WITHDRAWAL.name(),
+                "cannot be close: a notice of this round was paid, but " + below
+                    + ". Choose further-support, pupil-planning-meeting or corrected-notice");
+          }
+        }
+        CASE_OUTCOME.set(task, outcome);
         CLOSURE_REASON.set(task, reason);
       }
     }

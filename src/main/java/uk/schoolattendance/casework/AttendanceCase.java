@@ -223,6 +223,16 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> NOTICE_OUTCOME = CaseFacts.NOTICE_OUTCOME;
   /** A Json list of {@code {noticeNumber, parentId, noticeOutcome}}, one per notice. */
   public static final ProcessVariable<JsonNode> NOTICE_OUTCOMES = json("noticeOutcomes");
+  /**
+   * Set by "Record penalty notice outcomes" after each round: the case goes back to Level 3 instead
+   * of concluding (the gateway "Another route needed?" reads it). Two reasons set it: a parent at
+   * the limit of penalty notices was sent to another route, or a notice was paid while attendance is
+   * below the case's target and the council keeps the national default ({@link PaidNoticeTarget}:
+   * support continues); the case's history says which. Only the first is read elsewhere
+   * ({@link AfterWithdrawalDecided}, after a round with a withdrawal, where the second never
+   * applies). One variable for both so cases already running on an earlier version of the model
+   * route the same way; the next round sets it again.
+   */
   public static final ProcessVariable<Boolean> ANOTHER_ROUTE_NEEDED = bool("anotherRouteNeeded");
   /**
    * The parents the next round of penalty notices goes to (the multi-instance's collection): the

@@ -38,8 +38,10 @@ class CaseCorrectionsController {
    * address (required), relationship to the child (mother, father, step-parent, carer, other) and
    * whether they have parental responsibility and day-to-day care (each optional: "Not recorded").
    * Checked by the one reader of parents the case page and a case's start use, after the role (a
-   * school gets 403 whatever it sends).
+   * school gets 403 whatever it sends): {@code @Checked} like every body, but bound without
+   * {@code @Valid} and checked by hand once the role is allowed (see {@link CheckedBody}).
    */
+  @Checked
   record ParentRequest(String name, String address, String relationship, Boolean parentalResponsibility, Boolean dayToDayCare)
       implements CheckedBody {
     @Override
@@ -69,6 +71,7 @@ class CaseCorrectionsController {
   @PostMapping("/api/cases/{caseReference}/parents")
   @ResponseStatus(HttpStatus.CREATED)
   CaseCorrections.Correction addParent(@PathVariable String caseReference, @RequestBody ParentRequest request) {
+    // the role first, then the body (not @Valid: binding would check the body before the role)
     corrections.refuseUnlessMayAddParents();
     request.check();
     return corrections.addParent(caseReference, request.name(), request.address(),

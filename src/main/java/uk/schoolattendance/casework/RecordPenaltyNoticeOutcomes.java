@@ -29,9 +29,12 @@ import uk.schoolattendance.process.Json;
  * notice that went to court makes the case's outcome {@code court-outcome}; a notice whose
  * parent reached the limit and was sent to another route sends the case back to Level 3
  * ({@code anotherRouteNeeded}); at least one paid makes it {@code penalty-paid}, unless the case
- * agreed an attendance target and the pupil's attendance is still below it: then the payment is
- * recorded and the case goes back to Level 3's support the same way (support continues alongside
- * enforcement, DfE 2024), so a paid £80 does not close the case of a pupil at 52.6 %. When every notice
+ * agreed an attendance target and the pupil's attendance is still below it ({@link PaidNoticeTarget},
+ * a council's choice, {@code attendance.case.after-paid-notice-below-target}): then the payment is
+ * recorded and the case goes back to Level 3's support (support continues alongside enforcement,
+ * DfE 2024), so a paid £80 does not close the case of a pupil at 52.6 %; it routes by
+ * {@code anotherRouteNeeded} too, whose second meaning this is ({@link AttendanceCase#ANOTHER_ROUTE_NEEDED}),
+ * and the history names the reason, the figure, its source and day. When every notice
  * was withdrawn, or any was withdrawn for a material error (whatever became of the others: one
  * parent paid, the other's notice had an error, and the withdrawal letter promises a corrected
  * notice), the case does not end: {@code noticesWithdrawn} sends it to "Decide what follows the
@@ -49,10 +52,12 @@ public class RecordPenaltyNoticeOutcomes implements JavaDelegate {
 
   private final CasePathway pathway;
   private final NoticeLimit limit;
+  private final PaidNoticeTarget target;
 
-  public RecordPenaltyNoticeOutcomes(CasePathway pathway, NoticeLimit limit) {
+  public RecordPenaltyNoticeOutcomes(CasePathway pathway, NoticeLimit limit, PaidNoticeTarget target) {
     this.pathway = pathway;
     this.limit = limit;
+    this.target = target;
   }
 
   @Override
@@ -92,7 +97,9 @@ public class RecordPenaltyNoticeOutcomes implements JavaDelegate {
     boolean anotherRouteNeeded = anotherRoute && !court;
     // a paid notice discharges the parent's liability for the offence period; it does not make the
     // child attend: below the target the case agreed, support continues (walk 12 #26)
-    String stillBelowTarget = !decide && !anotherRouteNeeded && !court && paid ? stillBelowTarget(execution) : null;
+    String stillBelowTarget =
+        !decide && !anotherRouteNeeded && !court && paid ? target.stillBelowTarget(execution).orElse(null) : null;
+    // the gateway's "back to Level 3" (AttendanceCase.ANOTHER_ROUTE_NEEDED: either reason; never beside a withdrawal)
     anotherRouteNeeded |= stillBelowTarget != null;
     boolean backToSupport = !decide && anotherRouteNeeded;
     ANOTHER_ROUTE_NEEDED.set(execution, anotherRouteNeeded);
@@ -124,26 +131,6 @@ public class RecordPenaltyNoticeOutcomes implements JavaDelegate {
           execution, AttendanceCase.PENALTY_NOTICES_CONCLUDED_EVENT,
           withdrawn.isEmpty() ? outcome : outcome + "; withdrawn: " + String.join("; ", withdrawn));
     }
-  }
-
-  /**
-   * Whether the case must go on after a paid notice: the words why ("attendance 52.6% is below the
-   * target of 90.0% agreed for this case: support continues beside enforcement") when the case agreed
-   * a target ({@code attendanceTarget}, at the attendance meeting) and its latest attendance
-   * ({@code attendancePercent}) is below it; null when it is at or above the target, or when the
-   * case has no target or no figure (a term-time leave case: the notice was about the holiday).
-   * DfE "Working together to improve school attendance" (2024): support continues alongside
-   * enforcement; a penalty notice is not an end in itself.
-   */
-  static String stillBelowTarget(DelegateExecution execution) {
-    Double target = AttendanceCase.ATTENDANCE_TARGET.get(execution);
-    Double attendance = AttendanceCase.ATTENDANCE_PERCENT.get(execution);
-    if (target == null || attendance == null || attendance >= target) {
-      return null;
-    }
-    return String.format(java.util.Locale.UK,
-        "attendance %.1f%% is below the target of %.1f%% agreed for this case: support continues beside enforcement",
-        attendance, target);
   }
 
   /**

@@ -52,15 +52,28 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
    * The payment rule for every payment, the authority's own and one an issuer reports ({@link
    * ExternalNoticeReports#paid}): paid in the payment period, and exactly the amount due that day by
    * the notice's deadlines ({@link PenaltyNoticeEntry#amountDueOn}), the reduced amount only in the
-   * reduced period; else refused naming {@code paidOn} or {@code amountPaid}.
+   * reduced period; else refused naming {@code paidOn} or {@code amountPaid}. A refused day's rule
+   * carries its own words, the day of issue or the last day of the period, so a page shows it after
+   * the field's label ("Date of the payment must be on or after …") without deriving it again.
    */
-  static void requireAmountDue(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn) {
+  public static void requireAmountDue(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn) {
     BigDecimal due = notice.amountDueOn(paidOn);
     if (due == null) {
+      String period = notice.issuedOn() == null || notice.finalDeadline() == null
+          ? "the payment period"
+          : "the payment period, " + Days.shown(notice.issuedOn(), notice.finalDeadline());
+      if (notice.issuedOn() != null && paidOn.isBefore(notice.issuedOn())) {
+        throw new InvalidInputException(
+            PenaltyNotice.PAID_ON.name(),
+            "must be on or after " + Days.shown(notice.issuedOn()) + ", the day the notice was issued (a payment on "
+                + Days.shown(paidOn) + " is outside " + period + ")");
+      }
       throw new InvalidInputException(
           PenaltyNotice.PAID_ON.name(),
-          "must be within the payment period, " + Days.shown(notice.issuedOn(), notice.finalDeadline())
-              + " (a payment on " + Days.shown(paidOn) + " is outside it)");
+          "must be within " + period + " (a payment on " + Days.shown(paidOn) + " is outside it)"
+              + (notice.finalDeadline() != null && paidOn.isAfter(notice.finalDeadline())
+                  ? ": a payment after the last day of the period cannot be recorded; decide on non-payment instead"
+                  : ""));
     }
     if (amount.compareTo(due) != 0) {
       throw new InvalidInputException(

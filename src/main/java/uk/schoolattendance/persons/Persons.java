@@ -174,8 +174,10 @@ public class Persons {
    * Why two person records are clearly two people, or empty when nothing on record says so (walk
    * 12, defect 21): both are parents on one case (two parents of one child are two people), both
    * were given a penalty notice for the same child and offence period (one notice round goes to
-   * each liable parent once), or their recorded dates of birth differ. Each id is resolved to its
-   * group first, so an id merged into either counts.
+   * each liable parent once; a withdrawn notice does not count: a notice withdrawn for a wrong
+   * name and sent again to a corrected record is the duplicate a merge fixes), or both have a
+   * recorded date of birth and no date is common to both. Each id is resolved to its group first,
+   * so an id merged into either counts, for every check.
    */
   public Optional<String> whyTwoPeople(String firstId, String secondId) {
     String first = survivor(firstId).orElseThrow();
@@ -194,16 +196,20 @@ public class Persons {
         "SELECT a.notice_number, b.notice_number FROM pn_notice a JOIN pn_notice b"
             + " ON b.pupil_upn = a.pupil_upn AND b.offence_from = a.offence_from AND b.offence_to = a.offence_to"
             + " WHERE a.person_id" + IN_GROUP + " AND b.person_id" + IN_GROUP
-            + " AND a.notice_number <> b.notice_number ORDER BY a.notice_number, b.notice_number",
+            + " AND a.notice_number <> b.notice_number AND a.status <> 'withdrawn' AND b.status <> 'withdrawn'"
+            + " ORDER BY a.notice_number, b.notice_number",
         (row, n) -> row.getString(1) + " and " + row.getString(2), first, second);
     if (!round.isEmpty()) {
       return Optional.of(first + " and " + secondId + " were each given a penalty notice for the same child and period ("
           + round.get(0) + "): one round of notices goes to each parent once, so they are two people");
     }
-    List<Date> born = jdbc.queryForList(
-        "SELECT date_of_birth FROM person WHERE person_id IN (?, ?) AND date_of_birth IS NOT NULL", Date.class,
-        first, second);
-    if (born.size() == 2 && !born.get(0).equals(born.get(1))) {
+    List<Date> firstBorn = jdbc.queryForList(
+        "SELECT DISTINCT date_of_birth FROM person WHERE person_id" + IN_GROUP + " AND date_of_birth IS NOT NULL",
+        Date.class, first);
+    List<Date> secondBorn = jdbc.queryForList(
+        "SELECT DISTINCT date_of_birth FROM person WHERE person_id" + IN_GROUP + " AND date_of_birth IS NOT NULL",
+        Date.class, second);
+    if (!firstBorn.isEmpty() && !secondBorn.isEmpty() && java.util.Collections.disjoint(firstBorn, secondBorn)) {
       return Optional.of(first + " and " + secondId + " have different dates of birth");
     }
     return Optional.empty();

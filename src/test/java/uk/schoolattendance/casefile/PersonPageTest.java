@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.persons.Persons;
@@ -25,6 +26,7 @@ class PersonPageTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired Persons persons;
+  @Autowired JdbcTemplate jdbc;
 
   private CaseFileClient signedIn(String user) {
     CaseFileClient person = new CaseFileClient(port);
@@ -146,6 +148,64 @@ class PersonPageTest {
     assertThat(forced.status()).isEqualTo(400);
     assertThat(persons.survivor(ids.get(0))).contains(ids.get(0));
     assertThat(persons.survivor(ids.get(1))).contains(ids.get(1));
+  }
+
+  /** A notice of this round (one child, one period) to this person, in this status. */
+  private void noticeTo(String personId, String number, String upn, String status) {
+    java.sql.Date from = java.sql.Date.valueOf("2027-01-04");
+    java.sql.Date to = java.sql.Date.valueOf("2027-01-29");
+    java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+    jdbc.update(
+        "INSERT INTO pn_notice (notice_number, case_reference, pupil_upn, pupil_name, school_urn, parent_id, parent_name,"
+            + " parent_address, notice_reason, offence_from, offence_to, notice_sequence, rate_scheme, prepared_on,"
+            + " reduced_amount, full_amount, information_deadline, status, person_id, created_at, updated_at)"
+            + " VALUES (?, 'AC-2099-000001', ?, 'Pip Test', '100001', ?, 'Parent', '1 High Street, Southend SS1 1AA',"
+            + " 'other', ?, ?, 1, 'post-2024', ?, 80.00, 160.00, ?, ?, ?, ?, ?)",
+        number, upn, personId, from, to, to, java.sql.Date.valueOf("2027-07-29"), status, personId, now, now);
+  }
+
+  @Test
+  void aNoticeWithdrawnForAWrongNameDoesNotMakeTwoPeople() {
+    String surname = surname();
+    String wrong = persons.resolve("", "Jon " + surname, "1 High Street, Southend SS1 1AA", null);
+    String corrected = persons.resolve("", "John " + surname, "1 High Street, Southend SS1 1AA", null);
+    String upn = CaseFileCases.newUpn();
+    String suffix = upn.substring(upn.length() - 6);
+    noticeTo(wrong, "PN-2099-" + suffix, upn, "withdrawn");
+    noticeTo(corrected, "PN-2098-" + suffix, upn, "prepared");
+    try {
+      CaseFileClient senior = signedIn("senior");
+      CaseFileClient.Page check = senior.post(senior.get("/casework/persons/" + corrected), "#merge-form",
+          Map.of("otherPersonId", wrong, "reason", "Notice withdrawn for a wrong name and sent again"));
+      assertThat(check.status()).isEqualTo(200);
+      assertThat(check.html().select("h1").text()).isEqualTo("Check these are the same person");
+
+      // two live notices of one round are still two people
+      jdbc.update("UPDATE pn_notice SET status = 'issued' WHERE notice_number = ?", "PN-2099-" + suffix);
+      CaseFileClient.Page refused = senior.post(senior.get("/casework/persons/" + corrected), "#merge-form",
+          Map.of("otherPersonId", wrong, "reason", "Same"));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.html().select(".govuk-error-summary a[href=#otherPersonId]").text())
+          .contains("each given a penalty notice for the same child and period", "two people");
+    } finally {
+      jdbc.update("DELETE FROM pn_notice WHERE pupil_upn = ?", upn);
+    }
+  }
+
+  @Test
+  void aDateOfBirthOnAnIdMergedInCountsToo() {
+    String surname = surname();
+    String address = "1 High Street, Southend SS1 1AA";
+    String undated = persons.resolve("", "Kit " + surname, address, null);
+    String bornIn1980 = persons.resolve("", "Kit " + surname, address, java.time.LocalDate.of(1980, 5, 1));
+    String bornIn1985 = persons.resolve("", "Kit " + surname, address, java.time.LocalDate.of(1985, 5, 1));
+    persons.merge(undated, bornIn1980, "senior", "Same parent: the school confirmed the date of birth");
+    CaseFileClient senior = signedIn("senior");
+    CaseFileClient.Page refused = senior.post(senior.get("/casework/persons/" + undated), "#merge-form",
+        Map.of("otherPersonId", bornIn1985, "reason", "Same name and address"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a[href=#otherPersonId]").text()).contains("different dates of birth");
+    assertThat(persons.survivor(bornIn1985)).contains(bornIn1985);
   }
 
   @Test

@@ -19,6 +19,7 @@ import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.notices.ExternalNoticeReports;
 import uk.schoolattendance.notices.NoticeActionRefused;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
@@ -203,22 +204,20 @@ class NoticePageController {
   /**
    * A refused payment in the words of the form's fields (walk 12 #8): "Amount paid must be £80.00 on
    * 29 November 2026 (you entered £100.00)", "Date of the payment must be on or after 29 November
-   * 2026, the day the notice was issued". An overpayment is not recorded as paid: the register
-   * keeps the amount due, and the officer records that and refunds the rest.
+   * 2026, the day the notice was issued …". An overpayment is not recorded as paid: the register
+   * keeps the amount due, and the officer records that and refunds the rest. The amount's words are
+   * used only when the amount is what was refused; a refused day is shown in the rule's own words
+   * ({@code PaymentMatchesAmountDue.requireAmountDue} names the day of issue or the last day), and
+   * any other refusal (the notice is no longer awaiting payment, say) says its own rule.
    */
   static FieldError paymentRefused(PenaltyNoticeEntry notice, BigDecimal paid, LocalDate paidOn, InvalidInputException refused) {
+    if (PenaltyNotice.PAID_ON.name().equals(refused.getField())) {
+      return FieldError.ofDate("paid", "Date of the payment " + refused.getRule());
+    }
     BigDecimal due = paidOn == null ? null : notice.amountDueOn(paidOn);
-    if ("paidOn".equals(refused.getField()) || due == null) {
-      if (notice.issuedOn() != null && paidOn != null && paidOn.isBefore(notice.issuedOn())) {
-        return FieldError.ofDate("paid", "Date of the payment must be on or after " + Days.shown(notice.issuedOn())
-            + ", the day the notice was issued (you entered " + Days.shown(paidOn) + ")");
-      }
-      if (notice.finalDeadline() != null && paidOn != null && paidOn.isAfter(notice.finalDeadline())) {
-        return FieldError.ofDate("paid", "Date of the payment must be on or before " + Days.shown(notice.finalDeadline())
-            + ", the last day of the payment period (you entered " + Days.shown(paidOn)
-            + "): a payment after the period cannot be recorded; decide on non-payment instead");
-      }
-      return FieldError.ofDate("paid", "The payment was not recorded: " + refused.getRule());
+    if (!PenaltyNotice.AMOUNT_PAID.name().equals(refused.getField()) || due == null || paid == null
+        || paid.compareTo(due) == 0) {
+      return new FieldError("amount", "The payment was not recorded: " + refused.getRule());
     }
     String words = "Amount paid must be " + NoticeWords.pounds(due) + " on " + Days.shown(paidOn) + " (you entered "
         + NoticeWords.pounds(paid) + ")";
