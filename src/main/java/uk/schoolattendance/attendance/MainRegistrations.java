@@ -168,7 +168,7 @@ public class MainRegistrations {
     Registration caseAt = open == null ? null : ended.stream().filter(r -> r.urn().equals(open.schoolUrn())).findFirst().orElse(null);
     if (caseAt != null && AttendanceRegister.onRollOn(leavingDate, calendar.today())) {
       // on its leaving date the pupil is still on the ended school's roll: the case follows the next day
-      boolean stays = corrections.enforcementOpen(open.processInstanceId());
+      boolean stays = corrections.enforcementStageOpen(open.processInstanceId());
       return new Repaired(pupilUpn, kept, ended, leavingDate, stays ? caseAt : null, !stays);
     }
     boolean followed = caseAt != null

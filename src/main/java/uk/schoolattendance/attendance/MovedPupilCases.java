@@ -1,8 +1,11 @@
 package uk.schoolattendance.attendance;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseCorrections;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolAccess;
@@ -25,12 +30,15 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * without waiting for an import: a leaving date recorded ahead (a repair with today's date), or one
  * that passes before any file touches the pupil again. Each pupil whose main registration at a
  * school ended since the step last ran, and who is on the roll of the main school now, has an open
- * case at the ended school follow them ({@link CaseCorrections#followPupilToSchool}); a case with
- * penalty notices or court proceedings open stays, and follows the pupil on the step's first run after
- * the last of them ended. Each case is moved in a transaction of its own: one that fails is logged and
- * reported ({@link Outcome#failed}) and the others still move. Every node of a cluster schedules the step at
+ * case at the ended school follow them ({@link CaseCorrections#followPupilToSchool}); a case in its
+ * penalty-notice or court stage ({@link AttendanceCase#ENFORCEMENT_STAGE}: notices or proceedings
+ * open, or waiting at "Decide what follows the withdrawal") stays, and follows the pupil on the step's
+ * first run after that stage ended. Each case is moved in a transaction of its own: one that fails is
+ * logged, reported ({@link Outcome#failed}), kept in {@code att_daily_step_failure} and tried again on
+ * each later run, and the others still move. Every node of a cluster schedules the step at
  * {@code attendance.moved-pupils.cron} (default 00:15 every day, Europe/London); the row of
- * {@code att_daily_step} it locks ({@code SELECT ... FOR UPDATE}) holds the last day done, so one
+ * {@code att_daily_step} it locks ({@code SELECT ... FOR UPDATE}) holds the last day done and the
+ * instant that run began, so one
  * node runs it once a day and the others find the day done.
  */
 @Component
@@ -94,25 +102,43 @@ public class MovedPupilCases {
 
   /**
    * Runs the step for today (the engine's clock), unless this node or another did already. The
-   * locked transaction reads the pupils who moved and records the day, so the lock is held only for
-   * that; each case then follows its pupil in a transaction of its own.
+   * locked transaction reads the pupils who moved, the cases whose penalty-notice or court stage
+   * ended since the last run began (both chosen in SQL) and the cases earlier runs failed to move,
+   * and records the day and the instant this run began, so the lock is held only for that; each case
+   * then follows its pupil in a transaction of its own. A case that fails is kept in {@code
+   * att_daily_step_failure} and tried again on each later run until it moves or no longer needs to.
    */
   public Outcome runToday() {
     LocalDate today = calendar.today();
+    java.util.Date began = EngineClock.now();
+    java.util.Set<String> retried = new java.util.HashSet<>();
     List<Moved> due = transactions.execute(status -> {
-      Date last = jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = ? FOR UPDATE", Date.class, STEP);
+      Map<String, Object> step = jdbc.queryForMap("SELECT last_day, last_run FROM att_daily_step WHERE step = ? FOR UPDATE", STEP);
+      Date last = (Date) step.get("last_day");
       if (last != null && !last.toLocalDate().isBefore(today)) {
         return null;
       }
       // with no run yet (a new installation) as if it ran yesterday: leaving dates before are the imports' and the
       // officers' to act on, as they were before the step (no silent catch-up of the past)
       LocalDate lastDay = last == null ? today.minusDays(1) : last.toLocalDate();
+      java.util.Date lastRun = last != null && step.get("last_run") instanceof java.util.Date run ? run : calendar.startOfDay(lastDay);
       // off the roll on the day after the leaving date: the leaving dates from the day before the last run
-      List<Moved> moved = new java.util.ArrayList<>(moved(today, lastDay.minusDays(1)));
-      // and the cases that stayed while penalty notices or court proceedings were open, once they ended (since the last run)
-      moved.addAll(enforcementEnded(calendar.startOfDay(lastDay)));
-      jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", Date.valueOf(today), STEP);
-      return moved;
+      Map<String, Moved> moved = new LinkedHashMap<>();
+      for (Moved m : moved(today, lastDay.minusDays(1))) {
+        moved.putIfAbsent(m.upn(), m);
+      }
+      // the cases that stayed while their penalty-notice or court stage was open, once it ended (since the last run began)
+      for (Moved m : enforcementEnded(lastRun)) {
+        moved.putIfAbsent(m.upn(), m);
+      }
+      // and the cases earlier runs could not move
+      for (Moved m : failedBefore()) {
+        moved.putIfAbsent(m.upn(), m);
+        retried.add(m.upn());
+      }
+      jdbc.update("UPDATE att_daily_step SET last_day = ?, last_run = ? WHERE step = ?", Date.valueOf(today),
+          new Timestamp(began.getTime()), STEP);
+      return List.copyOf(moved.values());
     });
     if (due == null) {
       return Outcome.doneAlready();
@@ -124,12 +150,36 @@ public class MovedPupilCases {
         if (Boolean.TRUE.equals(eachCase.execute(status -> follow(m)))) {
           followed++;
         }
+        if (retried.contains(m.upn())) {
+          jdbc.update("DELETE FROM att_daily_step_failure WHERE step = ? AND upn = ?", STEP, m.upn());
+        }
       } catch (RuntimeException failure) {
         LOG.warn("The case of pupil {} did not follow them to school {}", m.upn(), m.mainUrn(), failure);
         failed.add(m.upn() + " (to school " + m.mainUrn() + "): " + failure);
+        keepFailed(m, failure);
       }
     }
     return new Outcome(true, followed, failed);
+  }
+
+  private List<Moved> failedBefore() {
+    return jdbc.query("SELECT upn, ended_urn, leaving_date, main_urn, after_enforcement FROM att_daily_step_failure"
+        + " WHERE step = ? ORDER BY upn",
+        (rs, n) -> new Moved(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getBoolean(5)),
+        STEP);
+  }
+
+  private void keepFailed(Moved m, RuntimeException failure) {
+    String reason = String.valueOf(failure);
+    reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+    Timestamp at = new Timestamp(EngineClock.now().getTime());
+    String why = reason;
+    eachCase.executeWithoutResult(status -> {
+      jdbc.update("DELETE FROM att_daily_step_failure WHERE step = ? AND upn = ?", STEP, m.upn());
+      jdbc.update("INSERT INTO att_daily_step_failure (step, upn, ended_urn, leaving_date, main_urn, after_enforcement,"
+          + " failed_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", STEP, m.upn(), m.endedUrn(), Date.valueOf(m.leavingDate()),
+          m.mainUrn(), m.afterEnforcement(), at, why);
+    });
   }
 
   /**
@@ -160,19 +210,35 @@ public class MovedPupilCases {
     return urn == null || !urn.matches("\\d{1,9}") ? List.of() : stayed("p.school_urn = ?", Integer.valueOf(urn));
   }
 
-  private List<StayedCase> stayed(String filter, Object value) {
-    return leftBehind(filter, value).stream().filter(r -> corrections.enforcementOpen(r.caseId())).map(LeftBehind::stayed)
-        .toList();
+  /** The open case of this pupil, if it stayed at a school they left (whoever asks). */
+  public Optional<StayedCase> stayedOfPupil(String upn) {
+    OpenCases.OpenCase open = upn == null ? null : access.asSystem(() -> openCases.of(upn));
+    return open == null ? Optional.empty() : stayed(open.caseReference());
+  }
+
+  /** Whether this pupil has an open case, whoever may read it. */
+  public boolean hasOpenCase(String upn) {
+    return upn != null && access.asSystem(() -> openCases.of(upn)) != null;
+  }
+
+  private List<StayedCase> stayed(String filter, Object... values) {
+    return leftBehind(filter, values).stream().filter(r -> corrections.enforcementStageOpen(r.caseId()))
+        .map(LeftBehind::stayed).toList();
   }
 
   /**
-   * The cases left behind at a school their pupil left whose penalty notices and court proceedings
-   * are all closed now, the last of them ended at or after {@code since}: they follow the pupil now.
-   * A case an officer put back at the old school before then is not chosen.
+   * The cases left behind at a school their pupil left whose penalty-notice or court stage ({@link
+   * AttendanceCase#ENFORCEMENT_STAGE}) is over now, left at or after {@code since}, chosen in SQL from
+   * the engine's history: they follow the pupil now. A case an officer put back at the old school
+   * before then is not chosen.
    */
   private List<Moved> enforcementEnded(java.util.Date since) {
-    return leftBehind("1 = ?", 1).stream()
-        .filter(r -> !corrections.enforcementOpen(r.caseId()) && corrections.enforcementEndedSince(r.caseId(), since))
+    List<Object> values = new java.util.ArrayList<>(AttendanceCase.ENFORCEMENT_STAGE);
+    values.add(new Timestamp(since.getTime()));
+    String stage = String.join(", ", java.util.Collections.nCopies(AttendanceCase.ENFORCEMENT_STAGE.size(), "?"));
+    return leftBehind("EXISTS (SELECT 1 FROM ACT_HI_ACTINST h WHERE h.PROC_INST_ID_ = c.process_instance_id"
+            + " AND h.ACT_ID_ IN (" + stage + ") AND h.END_TIME_ >= ?)", values.toArray()).stream()
+        .filter(r -> !corrections.enforcementStageOpen(r.caseId()))
         .map(r -> new Moved(r.stayed().upn(), r.stayed().caseSchoolUrn(), r.stayed().leftOn(), r.stayed().newSchoolUrn(), true))
         .toList();
   }
@@ -180,8 +246,10 @@ public class MovedPupilCases {
   private record LeftBehind(String caseId, StayedCase stayed) {}
 
   /** The open cases at a school their pupil left, the pupil on the roll of the main school today. */
-  private List<LeftBehind> leftBehind(String filter, Object value) {
+  private List<LeftBehind> leftBehind(String filter, Object... values) {
     Date today = Date.valueOf(calendar.today());
+    List<Object> arguments = new java.util.ArrayList<>(List.of(today, today, today));
+    arguments.addAll(List.of(values));
     List<LeftBehind> rows = jdbc.query(
         "SELECT c.process_instance_id, c.case_reference, p.upn, c.pupil_name, o.school_urn, o.to_date, p.school_urn,"
             + " c.case_officer, c.school_urn FROM cf_case c JOIN att_pupil p ON p.upn = c.pupil_upn"
@@ -203,7 +271,7 @@ public class MovedPupilCases {
           return new LeftBehind(rs.getString(1), new StayedCase(rs.getString(2), rs.getString(3).trim(), rs.getString(4),
               caseUrn, rs.getDate(6).toLocalDate(), AttendanceRegister.urn(rs.getInt(7)), officer, caseOfficer));
         },
-        today, today, today, value);
+        arguments.toArray());
     return rows.stream().filter(java.util.Objects::nonNull).toList();
   }
 

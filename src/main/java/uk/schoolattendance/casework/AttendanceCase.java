@@ -365,6 +365,17 @@ public final class AttendanceCase implements ProcessContract {
   public static final String ISSUE_NOTICE_TO_IMPROVE = "Activity_IssueNoticeToImprove";
   public static final String ISSUE_PENALTY_NOTICES = "Activity_IssuePenaltyNotices";
   public static final String TAKE_CASE_TO_COURT = "Activity_TakeCaseToCourt";
+  public static final String RECORD_PENALTY_NOTICE_OUTCOMES = "Task_RecordPenaltyNoticeOutcomes";
+  public static final String RECORD_CASE_COURT_OUTCOME = "Task_RecordCaseCourtOutcome";
+
+  /**
+   * The case's penalty-notice and court stage: from "Prepare penalty notices" to the decision after a
+   * withdrawal and the court's outcome. While the case is at one of these, its notices (a corrected
+   * one too) and its proceedings are for its school's period, so it stays at that school when its
+   * pupil moves ({@code CaseCorrections#enforcementStageOpen}).
+   */
+  public static final List<String> ENFORCEMENT_STAGE = List.of(PREPARE_PENALTY_NOTICES, ISSUE_PENALTY_NOTICES,
+      RECORD_PENALTY_NOTICE_OUTCOMES, DECIDE_AFTER_WITHDRAWAL.id(), TAKE_CASE_TO_COURT, RECORD_CASE_COURT_OUTCOME);
 
   // ---------------------------------------------------------------- decisions (bpmn/*.dmn)
 

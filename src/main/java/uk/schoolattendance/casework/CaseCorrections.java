@@ -122,17 +122,31 @@ public class CaseCorrections {
    * is registered at {@code toUrn} (a move with a leaving date): the open case follows the pupil,
    * as a correction of {@code schoolUrn} by the application ("system") with {@code reason} in its
    * history. What the old school saw of the case, and its open school task, become the new school's
-   * ({@link CaseSchoolMove}). A case with penalty notices or court proceedings open is left as it is
-   * (their notices and evidence stand for the old school's period): false. No such open case: false.
+   * ({@link CaseSchoolMove}). A case in its penalty-notice or court stage ({@link #enforcementStageOpen})
+   * is left as it is (their notices and evidence stand for the old school's period): false. No such open
+   * case: false. A refusal that undid the transaction is thrown, not answered false.
    */
   @Transactional
   public boolean followPupilToSchool(String caseReference, String toUrn, String reason) {
     // the register's record decides, whoever sent it
     return AsTheApplication.call(identityService, () -> {
+      ProcessInstance instance;
       try {
-        apply(openCase(caseReference), caseReference, SCHOOL_URN.name(), toUrn, reason, "system");
+        instance = openCase(caseReference);
+      } catch (NotFoundException closed) {
+        return false;
+      }
+      if (enforcementStageOpen(instance.getId())) {
+        return false;
+      }
+      try {
+        apply(instance, caseReference, SCHOOL_URN.name(), toUrn, reason, "system");
         return true;
-      } catch (NotFoundException | InvalidInputException closedOrEnforcementOrSameSchool) {
+      } catch (NotFoundException | InvalidInputException sameSchoolOrNotServed) {
+        if (org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().isRollbackOnly()) {
+          // refused inside an engine command, whose transaction is undone: a failure to report, not a case left as it is
+          throw sameSchoolOrNotServed;
+        }
         return false;
       }
     });
@@ -231,14 +245,14 @@ public class CaseCorrections {
   }
 
   /**
-   * Whether penalty notices or court proceedings the case called ended at or after {@code since}
-   * (the engine's history), whoever asks: a case that stayed at its school while they were open
-   * follows its pupil once they end ({@code MovedPupilCases}).
+   * Whether the case is in its penalty-notice or court stage ({@link AttendanceCase#ENFORCEMENT_STAGE}):
+   * notices or proceedings open, or the case between them, e.g. waiting at "Decide what follows the
+   * withdrawal", from which a corrected notice for the same period may follow. Such a case stays at
+   * its school when its pupil moves ({@link #followPupilToSchool}), whoever asks.
    */
-  public boolean enforcementEndedSince(String caseId, java.util.Date since) {
-    return AsTheApplication.call(identityService, () -> historyService.createHistoricProcessInstanceQuery()
-        .superProcessInstanceId(caseId).processDefinitionKeyIn(PenaltyNotice.KEY, CourtProceedings.KEY).finishedAfter(since)
-        .count() > 0);
+  public boolean enforcementStageOpen(String caseId) {
+    return enforcementOpen(caseId) || AsTheApplication.call(identityService, () -> runtimeService.createProcessInstanceQuery()
+        .processInstanceId(caseId).activityIdIn(AttendanceCase.ENFORCEMENT_STAGE.toArray(String[]::new)).count() > 0);
   }
 
   private void refuseWhileEnforcementIsOpen(String caseId, String field) {

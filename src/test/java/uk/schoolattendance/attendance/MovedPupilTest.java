@@ -189,17 +189,70 @@ class MovedPupilTest {
     assertThat(hillcrest.html().select("#stayed-elsewhere").text()).doesNotContain(reference);
     assertThat(CaseFileClient.signedIn(port, "school1").get(uk.schoolattendance.casefile.Navigation.SCHOOL).html().select("#stayed-elsewhere")).isEmpty();
 
+    // review 3 M1: Find a pupil tells Hillcrest the case stayed at the school the pupil left and whom to contact,
+    // with no "Open a case" (which would be refused) and not the case's reference
+    CaseFileClient.Page found = CaseFileClient.signedIn(port, "school2").get("/casework/?q=" + upn);
+    assertThat(found.html().select("#register-pupil").text())
+        .contains(": case at another school", "Their case stayed at the school they left: contact",
+            "(the school's named attendance officer)")
+        .doesNotContain("no case", reference);
+    assertThat(found.html().select("#open-a-case")).isEmpty();
+
     // review S3: while the notice is open, the daily step (which moves such a case once they end) leaves it where it is
     java.sql.Date stepDay = jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = ?", java.sql.Date.class,
         MovedPupilCases.STEP);
+    java.sql.Timestamp stepRun = jdbc.queryForObject("SELECT last_run FROM att_daily_step WHERE step = ?",
+        java.sql.Timestamp.class, MovedPupilCases.STEP);
+    java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    java.sql.Timestamp yesterday = new java.sql.Timestamp(now.getTime() - 24 * 3600 * 1000L);
     try {
-      jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", java.sql.Date.valueOf(TODAY.minusDays(1)),
-          MovedPupilCases.STEP);
+      lastRun(yesterday);
       assertThat(movedPupils.runToday().failed()).isEmpty();
       assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+
+      // review 3 M2: the notice withdrawn for a material error: every notice has ended, but the case waits at "Decide what
+      // follows the withdrawal", from which a corrected notice for Riverside's period may follow: it stays
+      ProcessInstance notice = runtime.createProcessInstanceQuery().superProcessInstanceId(attendanceCase.getId()).singleResult();
+      for (Job job : management.createJobQuery().processInstanceId(notice.getId()).messages().list()) {
+        management.executeJob(job.getId());
+      }
+      runtime.createMessageCorrelation("PenaltyNoticeWithdrawn").processInstanceBusinessKey(notice.getBusinessKey())
+          .setVariable("withdrawalReason", "The offence period was wrong").setVariable("withdrawalGround", "material-error")
+          .correlate();
+      assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(attendanceCase.getId()).count()).isZero();
+      Task decide = tasks.createTaskQuery().processInstanceId(attendanceCase.getId())
+          .taskDefinitionKey(AttendanceCase.DECIDE_AFTER_WITHDRAWAL.id()).singleResult();
+      assertThat(decide).isNotNull();
+      lastRun(yesterday);
+      assertThat(movedPupils.runToday()).extracting(MovedPupilCases.Outcome::casesMoved).isEqualTo(0);
+      assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+      assertThat(CaseFileClient.signedIn(port, "school2").get(uk.schoolattendance.casefile.Navigation.SCHOOL).html()
+          .select("#stayed-elsewhere tr[data-upn=" + upn + "]")).isNotEmpty();
+
+      // the decision: further support, no corrected notice; the stage has ended
+      tasks.complete(decide.getId(), Map.of(AttendanceCase.AFTER_WITHDRAWAL.name(), "further-support",
+          AttendanceCase.AFTER_WITHDRAWAL_REASON.name(), "Support first"));
+      // review 3 N1: a run that began after the stage ended does not choose it again (no overlap with the run before)
+      lastRun(new java.sql.Timestamp(now.getTime() + 1));
+      assertThat(movedPupils.runToday()).extracting(MovedPupilCases.Outcome::casesMoved).isEqualTo(0);
+      assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+      // the positive path: the next run after the stage ended moves the case to Hillcrest, and says why
+      lastRun(yesterday);
+      MovedPupilCases.Outcome moved = movedPupils.runToday();
+      assertThat(moved.failed()).isEmpty();
+      assertThat(moved.casesMoved()).isEqualTo(1);
+      assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100002");
+      assertThat(String.valueOf(runtime.getVariable(attendanceCase.getId(), "history")))
+          .contains("and its penalty notices and court proceedings have ended: the case follows the pupil");
     } finally {
-      jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = ?", stepDay, MovedPupilCases.STEP);
+      jdbc.update("UPDATE att_daily_step SET last_day = ?, last_run = ? WHERE step = ?", stepDay, stepRun, MovedPupilCases.STEP);
     }
+  }
+
+  /** As if the daily step last ran the day before today, beginning at {@code began}. */
+  private void lastRun(java.sql.Timestamp began) {
+    jdbc.update("UPDATE att_daily_step SET last_day = ?, last_run = ? WHERE step = ?", java.sql.Date.valueOf(TODAY.minusDays(1)),
+        began, MovedPupilCases.STEP);
   }
 
   @Test

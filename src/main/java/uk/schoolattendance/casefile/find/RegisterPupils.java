@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.AttendanceRegister;
 import uk.schoolattendance.attendance.Figures;
+import uk.schoolattendance.attendance.MovedPupilCases;
+import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.schools.School;
@@ -16,7 +18,9 @@ import uk.schoolattendance.security.CurrentUser;
  * A pupil the register holds but no case names (walk 12, defect 15): found by UPN on "Find a
  * pupil" when no case is, with the register's figures and, for those the engine lets start a case,
  * where to open one. Only a pupil of a school the viewer may read is shown; two look-ups, the
- * pupil and its figures, and only when the case search found nothing.
+ * pupil and its figures, and only when the case search found nothing. A pupil whose open case the
+ * viewer may not read (it stayed at the school they left, review 3 M1) is shown with who to contact
+ * about it: no "Open a case", which would be refused, and not the case's reference.
  */
 @Component
 class RegisterPupils {
@@ -29,9 +33,13 @@ class RegisterPupils {
   private final SchoolDirectory schools;
   private final UkDates dates;
   private final RepositoryService repositoryService;
+  private final MovedPupilCases movedPupils;
+  private final PeopleNames people;
 
   RegisterPupils(AttendanceRegister register, CurrentUser currentUser, SchoolDirectory schools, UkDates dates,
-      RepositoryService repositoryService) {
+      RepositoryService repositoryService, MovedPupilCases movedPupils, PeopleNames people) {
+    this.movedPupils = movedPupils;
+    this.people = people;
     this.register = register;
     this.currentUser = currentUser;
     this.schools = schools;
@@ -44,10 +52,11 @@ class RegisterPupils {
    *
    * @param attendance "91.3% this year", or "No marks this year"
    * @param unauthorised "4 unauthorised sessions this year"
-   * @param newCaseHref where to open a case, or "" for a viewer who may not
+   * @param newCaseHref where to open a case, or "" for a viewer who may not, or when the pupil has a case
+   * @param caseElsewhere who to contact about the pupil's open case the viewer may not read, or "" when none
    */
   record Shown(String name, String upn, String school, String born, String attendance, String unauthorised,
-      String newCaseHref) {}
+      String newCaseHref, String caseElsewhere) {}
 
   Optional<Shown> byUpn(String upn) {
     return register.pupil(upn)
@@ -56,14 +65,24 @@ class RegisterPupils {
           Optional<Figures> figures = register.figures(pupil.upn(), dates.today());
           Double percent = figures.map(Figures::attendancePercent).orElse(null);
           int unauthorised = figures.map(Figures::unauthorisedAbsence).orElse(0);
+          String caseElsewhere = caseElsewhere(pupil.upn());
           return new Shown(
               pupil.forename() + " " + pupil.surname(), pupil.upn(),
               schools.find(pupil.schoolUrn()).map(School::name).orElse(pupil.schoolUrn()),
               dates.day(pupil.dateOfBirth()),
               percent == null ? "No marks this year" : String.format(Locale.UK, "%.1f%% this year", percent),
               (unauthorised == 1 ? "1 unauthorised session" : unauthorised + " unauthorised sessions") + " this year",
-              mayOpenACase() ? NEW_CASE : "");
+              caseElsewhere.isEmpty() && mayOpenACase() ? NEW_CASE : "", caseElsewhere);
         });
+  }
+
+  /** Who to contact about the pupil's open case (one the viewer may not read, as the search found none), or "". */
+  private String caseElsewhere(String upn) {
+    if (!movedPupils.hasOpenCase(upn)) {
+      return "";
+    }
+    return movedPupils.stayedOfPupil(upn).map(stayed -> stayed.contactWords(people::of))
+        .orElse("the local authority's attendance team");
   }
 
   private boolean mayOpenACase() {

@@ -264,8 +264,23 @@ class RegistrationPagesTest {
       assertThat(runtime.getVariable(stuck.getId(), "schoolUrn")).isEqualTo("100001");
       assertThat(jdbc.queryForObject("SELECT last_day FROM att_daily_step WHERE step = 'cases-follow-moved-pupils'",
           java.sql.Date.class).toLocalDate()).isEqualTo(TODAY.plusDays(1));
-    } finally {
+      // review 3 S2: the failed case is kept, and the next day's run tries it again: once it can move, it does
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_daily_step_failure WHERE upn = ?", Integer.class, failing))
+          .isEqualTo(1);
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(2).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      assertThat(movedPupilCases.runToday().failed()).singleElement().asString().startsWith(failing + " (to school 100002)");
+      // two days on, the leaving date is before any window of the step: only the kept failure brings the case back
       runtime.activateProcessInstanceById(stuck.getId());
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(3).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      MovedPupilCases.Outcome retried = movedPupilCases.runToday();
+      assertThat(retried.failed()).isEmpty();
+      assertThat(runtime.getVariable(stuck.getId(), "schoolUrn")).isEqualTo("100002");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_daily_step_failure WHERE upn = ?", Integer.class, failing))
+          .isZero();
+    } finally {
+      if (runtime.createProcessInstanceQuery().processInstanceId(stuck.getId()).suspended().count() > 0) {
+        runtime.activateProcessInstanceById(stuck.getId());
+      }
     }
   }
 
