@@ -86,7 +86,9 @@ public class ParentalResponsibilityMeasures {
           n -> !PenaltyNotice.HOLIDAY.equals(n.noticeReason()) && !PenaltyNotice.LATE.equals(n.noticeReason());
       // "within 21 days": the period of 21 days beginning with the day of receipt (SI 2007/1867 reg 4)
       case "penaltyNoticesPaidWithin21Days" -> n -> paid(n) && !n.paidOn().isAfter(dates.reducedDeadline(dates.receivedOn(n)));
-      case "penaltyNoticesPaidWithin28Days" -> n -> paid(n) && n.paidOn().isAfter(dates.reducedDeadline(dates.receivedOn(n)));
+      // "within 28 days" beyond the 21: day 22 to day 28, so a payment after the payment period is in neither
+      case "penaltyNoticesPaidWithin28Days" -> n -> paid(n) && n.paidOn().isAfter(dates.reducedDeadline(dates.receivedOn(n)))
+          && !n.paidOn().isAfter(dates.finalDeadline(dates.receivedOn(n)));
       case "penaltyNoticesWithdrawn" -> n -> PenaltyNoticeEntry.WITHDRAWN.equals(n.status());
       default -> throw new InvalidInputException("measure", "must be one of " + String.join(", ", NOTICE_MEASURES));
     };
