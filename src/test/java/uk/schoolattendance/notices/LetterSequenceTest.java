@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 import uk.schoolattendance.ProcessEngineFixture;
 
 /**
- * V470 gives notices issued before it existed the place their letter printed: only notices that were
+ * The place (1st, 2nd) an issued notice's letter printed. The register gives a notice as its letter
+ * was sent, whoever renders it. V470 gives notices issued before it existed the place their letter printed: only notices that were
  * sent (posted or handed over), not those prepared or withdrawn before they were ever issued.
  */
-class LetterSequenceMigrationTest {
+class LetterSequenceTest {
 
   @Test
   void onlyNoticesThatWereIssuedGetTheirLettersPlace() {
@@ -35,6 +36,27 @@ class LetterSequenceMigrationTest {
       assertThat(letterSequence(records, "PN-2026-000001")).as("issued").isEqualTo(1);
       assertThat(letterSequence(records, "PN-2026-000002")).as("prepared, never sent").isNull();
       assertThat(letterSequence(records, "PN-2026-000003")).as("withdrawn before it was issued").isNull();
+    } finally {
+      engine.close();
+    }
+  }
+
+  @Test
+  void theRegisterGivesAnIssuedNoticeWithThePlaceItsLetterPrintedNotItsPlaceNow() {
+    ProcessEngineFixture records = ProcessEngineFixture.builder("letter-sequence-as-sent").build();
+    ProcessEngine engine = records.configuration.buildProcessEngine();
+    try {
+      NoticeBuilder.notice().number("PN-2026-000011").processInstance("pi-11").issue(records.register, records.dates);
+      records.register.insertIfAbsent(
+          NoticeBuilder.notice().number("PN-2026-000012").processInstance("pi-12").parent("P-12").prepared());
+      // a notice issued earlier but recorded later moves the register's place on
+      records.jdbc.update("UPDATE pn_notice SET notice_sequence = 2 WHERE notice_number = 'PN-2026-000011'");
+
+      assertThat(records.register.get("PN-2026-000011").sequence()).as("its place now").isEqualTo(2);
+      assertThat(records.register.asSent("PN-2026-000011")).get().extracting(PenaltyNoticeEntry::sequence)
+          .as("the place its letter printed").isEqualTo(1);
+      assertThat(records.register.asSent("PN-2026-000012")).as("prepared: no letter was sent").isEmpty();
+      assertThat(records.register.asSent("PN-2026-999999")).isEmpty();
     } finally {
       engine.close();
     }
