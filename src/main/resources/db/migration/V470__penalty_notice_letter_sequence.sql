@@ -4,4 +4,5 @@
 -- the copy the authority keeps and prints again must not either. Empty while a notice is prepared.
 ALTER TABLE pn_notice ADD COLUMN letter_sequence INTEGER;
 -- notices issued before this column existed: the best record of what they printed is their place now
-UPDATE pn_notice SET letter_sequence = notice_sequence WHERE status <> 'prepared' AND issued_by = 'local-authority';
+-- (only notices that were sent: one withdrawn before issue has no issued_on and never printed a place)
+UPDATE pn_notice SET letter_sequence = notice_sequence WHERE issued_on IS NOT NULL AND issued_by = 'local-authority';

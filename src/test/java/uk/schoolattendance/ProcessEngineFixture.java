@@ -205,7 +205,7 @@ public final class ProcessEngineFixture {
     beans.getBeanFactory().registerSingleton("compulsorySchoolAge", uk.schoolattendance.schools.CompulsorySchoolAge.national());
     beans.getBeanFactory().registerSingleton("noticeToImproveProperties", NoticeToImproveProperties.defaults());
     // the threshold's words, as the attendance package builds them from the register's reading (national defaults)
-    beans.getBeanFactory().registerSingleton("thresholdWords", new uk.schoolattendance.process.ThresholdWords(10, 10));
+    beans.getBeanFactory().registerSingleton("thresholdWords", new uk.schoolattendance.process.ThresholdWords(() -> 10, 10));
     if (!builder.replacements.containsKey("registerFigures")) {
       // the register is not part of the process tests: no pupil has marks unless a test says so
       beans.getBeanFactory().registerSingleton("registerFigures", (RegisterFigures) upn -> java.util.Optional.empty());

@@ -53,7 +53,7 @@ public record RegisterProperties(
   public RegisterProperties {
     codeSets = codeSets == null ? List.of() : List.copyOf(codeSets);
     codeMapping = codeMapping == null ? Map.of() : Map.copyOf(codeMapping);
-    threshold = threshold == null ? new Threshold(null, 10) : threshold;
+    threshold = threshold == null ? new Threshold(10) : threshold;
     schoolCalendars = schoolCalendars == null ? Map.of() : Map.copyOf(schoolCalendars);
     noticeReasonCodes = noticeReasonCodes == null || noticeReasonCodes.isEmpty()
         ? Map.of("holiday", List.of("G"), "late", List.of("U"))
@@ -139,16 +139,29 @@ public record RegisterProperties(
    * NationalThreshold decision, its one source ({@link ThresholdSessions}, docs/analysts.md): a
    * {@code sessions} setting left from an earlier release is refused, not silently ignored.
    */
-  public record Threshold(Integer sessions, @DefaultValue("10") int schoolWeeks) {
+  public record Threshold(int schoolWeeks) {
     public Threshold {
+      if (schoolWeeks < 1) {
+        throw new IllegalStateException("attendance.register.threshold.school-weeks must be at least 1");
+      }
+    }
+
+    /**
+     * What the binder calls: {@code sessions} is bound only to be refused, so the record keeps no
+     * component that is always null.
+     */
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    Threshold(Integer sessions, @DefaultValue("10") int schoolWeeks) {
+      this(refusedSessions(sessions, schoolWeeks));
+    }
+
+    private static int refusedSessions(Integer sessions, int schoolWeeks) {
       if (sessions != null) {
         throw new IllegalStateException("attendance.register.threshold.sessions: the threshold's sessions are set in the"
             + " NationalThreshold decision (docs/analysts.md, \"The national threshold\"); remove this setting and deploy the"
             + " decision with " + sessions + " sessions instead");
       }
-      if (schoolWeeks < 1) {
-        throw new IllegalStateException("attendance.register.threshold.school-weeks must be at least 1");
-      }
+      return schoolWeeks;
     }
   }
 

@@ -92,7 +92,7 @@ public class ExternalNoticeReports {
     LocalDate on = day(PenaltyNotice.PAID_ON.name(), paidOn, notice, "paid");
     // the payment rule of the authority's own notices, on the latest deadlines the law gives a notice
     // issued that day: posted then, so received on the deemed day (the issuer's own are not recorded)
-    LocalDate received = dates.deemedReceipt(PenaltyNotice.POST, notice.issuedOn());
+    LocalDate received = dates.receivedOn(notice);
     LocalDate reducedBy = dates.reducedDeadline(received);
     LocalDate lastDay = dates.finalDeadline(received);
     try {

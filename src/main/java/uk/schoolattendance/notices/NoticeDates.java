@@ -51,6 +51,16 @@ public class NoticeDates {
     throw new IllegalArgumentException("deliveryMethod must be post or hand, was " + method);
   }
 
+  /**
+   * The day the parent received the notice, which its payment periods begin with: the register's
+   * deemed receipt, or for a notice someone else issued (whose receipt is not recorded) the latest
+   * the law gives a notice issued that day: posted then, and deemed received so many working days
+   * later. The census and the issuer's payment report both use this one rule.
+   */
+  public LocalDate receivedOn(PenaltyNoticeEntry notice) {
+    return notice.deemedReceivedOn() != null ? notice.deemedReceivedOn() : deemedReceipt(PenaltyNotice.POST, notice.issuedOn());
+  }
+
   /** The last day of the reduced period: {@code reducedPeriodDays} days beginning with the day of receipt. */
   public LocalDate reducedDeadline(LocalDate deemedReceivedOn) {
     return lastDayOfPeriodBeginningWith(deemedReceivedOn, properties.reducedPeriodDays());

@@ -230,8 +230,8 @@ public class PenaltyNoticeActions {
     if (!persons.isNamed(parentId, parentName)) {
       throw new InvalidInputException(
           PenaltyNotice.PARENT_ID.name(),
-          parentId + " is " + person.name() + ", " + person.address() + ", not " + parentName + ": check the ID on the"
-              + " parent's record");
+          // the name alone shows the ID is the wrong one: no address (data minimisation)
+          parentId + " is " + person.name() + ", not " + parentName + ": check the ID on the parent's record");
     }
   }
 

@@ -178,7 +178,7 @@ class PenaltyNoticeController {
    * The notice as a PDF, rendered from its register entry. A notice not yet posted or handed over
    * is printed for the day it will be given ({@code dispatchOn}, default today) and the way
    * ({@code deliveryMethod}, default post): its date of issue, receipt and deadlines follow from
-   * them. Once issued, the letter is the one sent ({@link #asSent}). A prepared notice beyond the
+   * them. Once issued, the letter is the one sent ({@link PenaltyNoticeRegister#asSent}). A prepared notice beyond the
    * limit is not printed: 409 "Beyond the limit", as its posting is refused.
    */
   @GetMapping("/{noticeNumber}/letter")
@@ -204,24 +204,10 @@ class PenaltyNoticeController {
                     .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(noticeNumber + ".pdf").build().toString())
-                    .body(letter.render(asSent(notice).orElseGet(() ->
+                    .body(letter.render(register.asSent(notice.noticeNumber()).orElseGet(() ->
                         letter.asGiven(notice, method == null ? PenaltyNotice.POST : method, on == null ? dates.today() : on,
                             IssuingOfficers.name(identityService, currentUser.userId()))))))
         .orElse(ResponseEntity.notFound().build());
-  }
-
-  /**
-   * An issued notice's letter as it was sent: its amounts and dates are the register's (they never
-   * change once issued) and its place (1st, 2nd) the one printed when it was posted or handed over,
-   * not its place now: a notice issued earlier but recorded later moves the register's place on, not
-   * the letter the parent holds (the register's page says when that leaves it beyond the limit).
-   * Empty for a notice not yet issued.
-   */
-  private java.util.Optional<PenaltyNoticeEntry> asSent(PenaltyNoticeEntry notice) {
-    if (PenaltyNoticeEntry.PREPARED.equals(notice.status())) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(register.letterSequence(notice.noticeNumber()).map(notice::withSequence).orElse(notice));
   }
 
   /**

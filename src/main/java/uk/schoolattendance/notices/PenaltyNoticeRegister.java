@@ -421,13 +421,23 @@ public class PenaltyNoticeRegister {
   }
 
   /**
-   * The notice's place (1st, 2nd) as its letter printed it when it was posted or handed over;
-   * empty for a notice not issued by the authority through the product, or not yet issued.
+   * An issued notice as its letter was sent, for any renderer of the letter: its amounts and dates
+   * are the register's (they never change once issued) and its place (1st, 2nd) the one printed when
+   * it was posted or handed over ({@code letter_sequence}), not its place now: a notice issued earlier
+   * but recorded later moves the register's place on, not the letter the parent holds. Empty for a
+   * notice not yet issued (or unknown); a notice with no letter place recorded (someone else's) is as
+   * the register holds it.
    */
-  public Optional<Integer> letterSequence(String noticeNumber) {
-    return jdbc.queryForList("SELECT letter_sequence FROM pn_notice WHERE notice_number = ?", Integer.class, noticeNumber)
+  public Optional<PenaltyNoticeEntry> asSent(String noticeNumber) {
+    return jdbc.query(
+            "SELECT " + COLUMNS + ", letter_sequence FROM pn_notice WHERE notice_number = ? AND status <> 'prepared'",
+            (rs, row) -> {
+              PenaltyNoticeEntry notice = ROW.mapRow(rs, row);
+              int place = rs.getInt("letter_sequence");
+              return rs.wasNull() ? notice : notice.withSequence(place);
+            },
+            noticeNumber)
         .stream()
-        .filter(java.util.Objects::nonNull)
         .findFirst();
   }
 

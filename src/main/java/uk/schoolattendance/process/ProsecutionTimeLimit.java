@@ -16,10 +16,19 @@ public final class ProsecutionTimeLimit {
     return offenceTo.plusMonths(limitMonths);
   }
 
+  /**
+   * Whether the time limit has passed on {@code today}: the deadline is the last day an information
+   * may be laid, so it passes only the day after. The one rule for refusing a prosecution and for
+   * saying one is no longer possible.
+   */
+  public static boolean passed(LocalDate deadline, LocalDate today) {
+    return today.isAfter(deadline);
+  }
+
   /** The deadline, or refused naming {@code field} when {@code today} is past it. */
   public static LocalDate requireInTime(String field, LocalDate offenceTo, int limitMonths, LocalDate today) {
     LocalDate deadline = informationDeadline(offenceTo, limitMonths);
-    if (today.isAfter(deadline)) {
+    if (passed(deadline, today)) {
       throw new InvalidInputException(
           field,
           "a prosecution for an offence ending " + Days.shown(offenceTo) + " is time-barred: the information had to be laid by "

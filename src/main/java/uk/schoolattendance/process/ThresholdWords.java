@@ -13,10 +13,6 @@ public class ThresholdWords {
   private final java.util.function.IntSupplier sessions;
   private final int schoolWeeks;
 
-  public ThresholdWords(int sessions, int schoolWeeks) {
-    this(() -> sessions, schoolWeeks);
-  }
-
   /** {@code sessions} is read each time the words are made: a new version of the decision applies at once. */
   public ThresholdWords(java.util.function.IntSupplier sessions, int schoolWeeks) {
     this.sessions = sessions;

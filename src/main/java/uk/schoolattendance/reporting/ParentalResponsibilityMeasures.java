@@ -85,8 +85,10 @@ public class ParentalResponsibilityMeasures {
       case "penaltyNoticesIssuedOther" ->
           n -> !PenaltyNotice.HOLIDAY.equals(n.noticeReason()) && !PenaltyNotice.LATE.equals(n.noticeReason());
       // "within 21 days": the period of 21 days beginning with the day of receipt (SI 2007/1867 reg 4)
-      case "penaltyNoticesPaidWithin21Days" -> n -> paid(n) && !n.paidOn().isAfter(dates.reducedDeadline(received(n)));
-      case "penaltyNoticesPaidWithin28Days" -> n -> paid(n) && n.paidOn().isAfter(dates.reducedDeadline(received(n)));
+      case "penaltyNoticesPaidWithin21Days" -> n -> paid(n) && !n.paidOn().isAfter(dates.reducedDeadline(dates.receivedOn(n)));
+      // "within 28 days" beyond the 21: day 22 to day 28, so a payment after the payment period is in neither
+      case "penaltyNoticesPaidWithin28Days" -> n -> paid(n) && n.paidOn().isAfter(dates.reducedDeadline(dates.receivedOn(n)))
+          && !n.paidOn().isAfter(dates.finalDeadline(dates.receivedOn(n)));
       case "penaltyNoticesWithdrawn" -> n -> PenaltyNoticeEntry.WITHDRAWN.equals(n.status());
       default -> throw new InvalidInputException("measure", "must be one of " + String.join(", ", NOTICE_MEASURES));
     };
@@ -98,16 +100,6 @@ public class ParentalResponsibilityMeasures {
    */
   private static boolean paid(PenaltyNoticeEntry n) {
     return n.paidOn() != null && n.issuedOn() != null;
-  }
-
-  /**
-   * The day the parent received the notice, which the payment periods begin with: the register's
-   * deemed receipt, or for a notice someone else issued (whose receipt is not recorded) the latest
-   * the law gives a notice issued that day, posted then and deemed received so many working days
-   * later, as the issuer's payment report is checked ({@code ExternalNoticeReports#paid}).
-   */
-  private LocalDate received(PenaltyNoticeEntry n) {
-    return n.deemedReceivedOn() != null ? n.deemedReceivedOn() : dates.deemedReceipt(PenaltyNotice.POST, n.issuedOn());
   }
 
   public CensusFigures forYear(String academicYear) {

@@ -36,7 +36,8 @@ final class DmnRules {
               BpmnRules.refuse(resource, element, "FEEL may not call a method of a Java object (" + ModelXml.ownText(element).strip() + ")");
             }
           }
-        });    // only FEEL without method calls gets this far: the decision may now be evaluated
+        });
+    // only FEEL without method calls gets this far: the decision may now be evaluated
     DecisionContracts.check(resource, bytes, root);
   }
 }

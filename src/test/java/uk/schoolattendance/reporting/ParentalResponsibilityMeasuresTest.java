@@ -59,6 +59,7 @@ class ParentalResponsibilityMeasuresTest {
     // notices a head teacher issued, recorded as paid: no day of receipt is recorded for them (2023-24)
     headTeachersNotice(LocalDate.of(2023, 10, 2), LocalDate.of(2023, 10, 17));
     headTeachersNotice(LocalDate.of(2023, 10, 2), LocalDate.of(2023, 10, 27));
+    headTeachersNotice(LocalDate.of(2023, 10, 2), LocalDate.of(2023, 11, 2)); // day 30: paid, but not within 28 days
     headTeachersNotice(LocalDate.of(2023, 11, 6), null);
 
     // court outcomes
@@ -114,13 +115,16 @@ class ParentalResponsibilityMeasuresTest {
 
   @Test
   void aPaidNoticeSomeoneElseIssuedIsCountedAsPaidAsWellAsIssued() {
-    // posted on Monday 2 October it would be received on Wednesday 4th: day 21 is 24 October, day 28 the 31st
+    // posted on Monday 2 October it would be received on Wednesday 4th: day 21 is 24 October, day 28 the 31st,
+    // so the one paid on 2 November (day 30) is issued and paid, but paid within neither 21 nor 28 days
     CensusFigures figures = census.forYear("2023-24");
-    assertThat(figures.noticesIssued()).isEqualTo(3);
+    assertThat(figures.noticesIssued()).isEqualTo(4);
     assertThat(figures.paidWithin21Days()).isEqualTo(1);
     assertThat(figures.paidWithin28Days()).isEqualTo(1);
     assertThat(census.noticesCounted("penaltyNoticesPaidWithin21Days", "2023-24")).extracting(PenaltyNoticeEntry::paidOn)
         .containsExactly(LocalDate.of(2023, 10, 17));
+    assertThat(census.noticesCounted("penaltyNoticesPaidWithin28Days", "2023-24")).extracting(PenaltyNoticeEntry::paidOn)
+        .containsExactly(LocalDate.of(2023, 10, 27));
   }
 
   @Test

@@ -28,6 +28,7 @@ class ReportsApiTest {
   @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired uk.schoolattendance.notices.PenaltyNoticeRegister register;
   @Autowired uk.schoolattendance.notices.PenaltyNoticeNumbers numbers;
+  @Autowired uk.schoolattendance.notices.NoticeDates dates;
 
   @Test
   void theCensusAsJson() {
@@ -112,25 +113,48 @@ class ReportsApiTest {
   /**
    * Walk 12, defect 18: Cockpit's "Penalty notices open" counted running notice processes, one of
    * them a notice the limit refused that the register never held. It is the register's notices
-   * waiting for payment or a decision (issued or unpaid), as the register page counts them.
+   * waiting for payment or a decision (issued or unpaid), as the register page counts them; a school's
+   * user counts only their own schools' notices (a moved pupil's notice stays under the old school).
    */
   @Test
   void penaltyNoticesOpenAreTheRegistersNoticesAwaitingPaymentOrADecisionNotProcesses() throws Exception {
+    long before = penaltyNoticesOpen("manager");
+    long schoolBefore = penaltyNoticesOpen("school1");
     // a notice process the register holds nothing for (not yet prepared, or refused by the limit)
     String upn = uk.schoolattendance.process.Upn.of(911_456_789_012L);
     String instance = runtimeService.startProcessInstanceByKey(uk.schoolattendance.notices.PenaltyNotice.KEY, numbers.next(),
         uk.schoolattendance.notices.NoticeInputs.inputs("DASH-P1", upn, "other")).getId();
     try {
-      long awaiting = java.util.stream.Stream.of(uk.schoolattendance.notices.PenaltyNoticeEntry.ISSUED,
-              uk.schoolattendance.notices.PenaltyNoticeEntry.UNPAID)
-          .mapToLong(status -> register.count(uk.schoolattendance.notices.RegisterQuery.ofPage(status, null, 0, 1)))
-          .sum();
-      com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(rest.withBasicAuth("manager", "manager").getForEntity("/api/reports/dashboard", String.class).getBody());
-      assertThat(dashboard.get("penaltyNoticesOpen").asLong()).isEqualTo(awaiting);
+      assertThat(penaltyNoticesOpen("manager")).as("a process the register holds nothing for").isEqualTo(before);
+      dashboardNotice("100002", 1);
+      assertThat(penaltyNoticesOpen("manager")).as("issued at 100002").isEqualTo(before + 1);
+      String unpaid = dashboardNotice("100002", 2);
+      register.markUnpaid(unpaid);
+      assertThat(penaltyNoticesOpen("manager")).as("unpaid at 100002").isEqualTo(before + 2);
+      String paid = dashboardNotice("100002", 3);
+      register.recordPayment(paid, new java.math.BigDecimal("80.00"), java.time.LocalDate.of(2026, 11, 10));
+      assertThat(penaltyNoticesOpen("manager")).as("paid: not open").isEqualTo(before + 2);
+      assertThat(penaltyNoticesOpen("school1")).as("school1 (100001) does not see 100002's notices").isEqualTo(schoolBefore);
+      dashboardNotice("100001", 4);
+      assertThat(penaltyNoticesOpen("school1")).as("school1's own school's notice").isEqualTo(schoolBefore + 1);
     } finally {
       runtimeService.deleteProcessInstance(instance, "test");
     }
+  }
+
+  private long penaltyNoticesOpen(String user) throws Exception {
+    ResponseEntity<String> response = rest.withBasicAuth(user, user).getForEntity("/api/reports/dashboard", String.class);
+    assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody()).get("penaltyNoticesOpen").asLong();
+  }
+
+  /** A notice issued at {@code school} by post on 2 November 2026, straight into the register. */
+  private String dashboardNotice(String school, int n) {
+    String number = numbers.next();
+    uk.schoolattendance.notices.NoticeBuilder.notice().number(number).caseReference("DASH-" + number).school(school)
+        .pupil(uk.schoolattendance.process.Upn.of(911_456_789_100L + n)).parent("DASH-P-" + number)
+        .issue(register, dates);
+    return number;
   }
 
   private String caseTask() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import uk.schoolattendance.notices.NoticeReasonWords;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.process.ProsecutionTimeLimit;
 import uk.schoolattendance.process.Wording;
 
 /** The register's values as its page writes them. */
@@ -82,16 +83,16 @@ final class NoticeWords {
   /**
    * What to do with an unpaid notice whose time limit for a prosecution (six months from the
    * offence, Magistrates' Courts Act 1980 s127: its {@code informationDeadline}) passed before
-   * {@code today}, or null while a prosecution can still start. No decision to prosecute can be taken:
+   * {@code today}, or null while a prosecution can still start ({@code lastDay}: that deadline as shown). No decision to prosecute can be taken:
    * the authority's own notice is withdrawn as not prosecuted ("Decide on non-payment"); one someone
    * else issued is ended by its issuer, whose withdrawal the register records.
    */
-  static String timeLimitPassed(PenaltyNoticeEntry notice, java.time.LocalDate today, String passedOn) {
+  static String timeLimitPassed(PenaltyNoticeEntry notice, java.time.LocalDate today, String lastDay) {
     if (!PenaltyNoticeEntry.UNPAID.equals(notice.status()) || notice.informationDeadline() == null
-        || !today.isAfter(notice.informationDeadline())) {
+        || !ProsecutionTimeLimit.passed(notice.informationDeadline(), today)) {
       return null;
     }
-    return "The time limit for a prosecution passed on " + passedOn + ": a prosecution is no longer possible; "
+    return "The last day to lay an information was " + lastDay + ": a prosecution is no longer possible; "
         + (PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())
             ? "withdraw the notice as not prosecuted (Decide on non-payment)"
             : "record its issuer's withdrawal");

@@ -52,7 +52,7 @@ class ThresholdWordsTest {
   void theNationalDefaultsWithoutConfiguration() {
     decision(10).run(context -> {
       ThresholdWords words = context.getBean(ThresholdWords.class);
-      assertThat(context.getBean(RegisterProperties.class).threshold()).isEqualTo(new RegisterProperties.Threshold(null, 10));
+      assertThat(context.getBean(RegisterProperties.class).threshold()).isEqualTo(new RegisterProperties.Threshold(10));
       assertThat(words.lastSchoolWeeks()).isEqualTo("the last 10 school weeks");
       assertThat(words.threshold()).isEqualTo("10 sessions in a rolling 10 school weeks");
     });
@@ -69,7 +69,7 @@ class ThresholdWordsTest {
     council.run(context -> {
       RegisterProperties.Threshold register = context.getBean(RegisterProperties.class).threshold();
       ThresholdWords words = context.getBean(ThresholdWords.class);
-      assertThat(register).isEqualTo(new RegisterProperties.Threshold(null, 8));
+      assertThat(register).isEqualTo(new RegisterProperties.Threshold(8));
       assertThat(words.sessions()).isEqualTo(context.getBean(ThresholdSessions.class).sessions()).isEqualTo(12);
       assertThat(words.schoolWeeks()).isEqualTo(register.schoolWeeks());
     });
