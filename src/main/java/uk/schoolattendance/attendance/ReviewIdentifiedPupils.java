@@ -67,7 +67,8 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   public static final ProcessVariable<Integer> CURRENT_LIST_REVISION = integer("currentListRevision");
 
   public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
-      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION);
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION)
+          .sentWhenOnForm(LIST_REVISION);
 
   @Override
   public String key() {
