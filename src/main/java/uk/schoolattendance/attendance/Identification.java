@@ -205,7 +205,8 @@ class Identification {
       Object startedBy = runtime.getVariable(open.getId(), IdentifyAttendanceConcerns.IMPORT_ID.name());
       runtime.setVariables(open.getId(), identifiedPupils.added(
           runtime.getVariable(open.getId(), ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name()), pupils,
-          startedBy instanceof Number number ? number.intValue() : importId));
+          startedBy instanceof Number number ? number.intValue() : importId,
+          runtime.getVariable(open.getId(), ReviewIdentifiedPupils.CURRENT_LIST_REVISION.name())));
       return false;
     }
     VariableMap variables = Variables.createVariables()

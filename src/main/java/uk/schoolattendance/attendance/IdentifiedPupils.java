@@ -36,7 +36,7 @@ class IdentifiedPupils {
   }
 
   Map<String, Object> variables(List<Entry> entries) {
-    return variablesOf(rows(entries));
+    return variablesOf(rows(entries), 1);
   }
 
   private List<ObjectNode> rows(List<Entry> entries) {
@@ -93,7 +93,7 @@ class IdentifiedPupils {
    * not one more task per import. Each row names the import that identified the pupil; a row listed
    * before rows named it gets {@code startedBy}, the import that started the review.
    */
-  Map<String, Object> added(Object listed, List<Entry> entries, int startedBy) {
+  Map<String, Object> added(Object listed, List<Entry> entries, int startedBy, Object revision) {
     Map<String, ObjectNode> byUpn = new java.util.LinkedHashMap<>();
     JsonNode old = listed == null ? JSON.createArrayNode() : read(listed);
     for (JsonNode row : old) {
@@ -103,10 +103,14 @@ class IdentifiedPupils {
         byUpn.put(row.path("upn").asText(), object);
       }
     }
+    boolean changed = false;
     for (ObjectNode row : rows(entries)) {
-      byUpn.put(row.path("upn").asText(), row);
+      ObjectNode before = byUpn.put(row.path("upn").asText(), row);
+      changed |= !row.equals(before);
     }
-    return variablesOf(new java.util.ArrayList<>(byUpn.values()));
+    // a list started before the counter: its revision was the number of pupils, which only grew
+    int current = revision instanceof Number number ? number.intValue() : old.size();
+    return variablesOf(new java.util.ArrayList<>(byUpn.values()), changed ? current + 1 : current);
   }
 
   private static JsonNode read(Object value) {
@@ -122,10 +126,10 @@ class IdentifiedPupils {
 
   /**
    * The list, most severe first (lowest attendance, then name), with the checklist's choices and its
-   * revision: the number of pupils listed, which a merge only ever raises (a pupil listed again
-   * replaces its row).
+   * revision: a counter, 1 at the start, raised by every merge that adds or changes a row (a pupil
+   * listed again replaces its row: the count would not change, the figures do).
    */
-  private static Map<String, Object> variablesOf(List<ObjectNode> rows) {
+  private static Map<String, Object> variablesOf(List<ObjectNode> rows, int revision) {
     rows.sort(java.util.Comparator.comparingDouble((ObjectNode r) -> r.path("attendancePercent").asDouble())
         .thenComparing(r -> r.path("name").asText()));
     ArrayNode list = JSON.createArrayNode();
@@ -143,7 +147,8 @@ class IdentifiedPupils {
     ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
     ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
     ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, rows.size());
-    ReviewIdentifiedPupils.LIST_REVISION.put(variables, rows.size());
+    ReviewIdentifiedPupils.LIST_REVISION.put(variables, revision);
+    ReviewIdentifiedPupils.CURRENT_LIST_REVISION.put(variables, revision);
     return variables;
   }
 

@@ -20,8 +20,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * owns: {@code casesToOpen} (Json list of UPNs) and {@code casesChosen}. A listed pupil left unticked
  * needs {@code notOpenedReason} when the task's form asks for it (version 1.1 on), else the completion
  * is refused naming the pupils; each is kept in {@code pupilsNotOpened} with the reason. A completion
- * sent with a {@code listRevision} below the list's current one is refused first: pupils were added
- * to the list after the form was opened, and they are not closed unseen.
+ * sent with a {@code listRevision} other than the list's current one is refused first: pupils were
+ * added to the list, or listed again with new figures, after the form was opened, and are not closed unseen.
  */
 @Component("identifiedPupilsReview")
 class IdentifiedPupilsReview implements TaskListener {
@@ -95,11 +95,16 @@ class IdentifiedPupilsReview implements TaskListener {
 
   /**
    * Refuses a completion made on an older list: the form sends back the revision it showed, and pupils
-   * merged into the review since (a later import) would otherwise be closed without being seen.
+   * merged into the review since (a later import: a new pupil, or a listed pupil with new figures and
+   * reason) would otherwise be closed, or given a reason, unseen.
    */
   private static void refuseIfListGrew(DelegateTask task) {
     Object shown = ReviewIdentifiedPupils.LIST_REVISION.raw(task);
-    Object current = ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.raw(task);
+    Object current = ReviewIdentifiedPupils.CURRENT_LIST_REVISION.raw(task);
+    if (current == null) {
+      // a list merged before the counter: its revision was the number of pupils
+      current = ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.raw(task);
+    }
     if (shown == null || current == null) {
       return;
     }
@@ -109,10 +114,9 @@ class IdentifiedPupilsReview implements TaskListener {
     } catch (NumberFormatException e) {
       throw new InvalidInputException(ReviewIdentifiedPupils.LIST_REVISION.name(), "must be the whole number the task's form shows");
     }
-    long added = ((Number) current).longValue() - seen;
-    if (added > 0) {
-      throw new InvalidInputException(ReviewIdentifiedPupils.LIST_REVISION.name(), added + (added == 1 ? " pupil was" : " pupils were")
-          + " added to this list since you opened it: reload the task");
+    if (seen != ((Number) current).longValue()) {
+      throw new InvalidInputException(ReviewIdentifiedPupils.LIST_REVISION.name(), "the list of pupils changed since you opened"
+          + " it (pupils added, or listed again with new figures): reload the task");
     }
   }
 

@@ -163,9 +163,14 @@ public class MovedPupilCases {
   }
 
   private List<Moved> failedBefore() {
-    return jdbc.query("SELECT upn, ended_urn, leaving_date, main_urn, after_enforcement FROM att_daily_step_failure"
-        + " WHERE step = ? ORDER BY upn",
-        (rs, n) -> new Moved(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getBoolean(5)),
+    // the pupil's main school now, not when the move failed: a pupil may have moved on (or back) since
+    return jdbc.query("SELECT f.upn, f.ended_urn, f.leaving_date, f.main_urn, f.after_enforcement, p.school_urn"
+        + " FROM att_daily_step_failure f LEFT JOIN att_pupil p ON p.upn = f.upn WHERE f.step = ? ORDER BY f.upn",
+        (rs, n) -> {
+          int now = rs.getInt(6);
+          String mainUrn = rs.wasNull() ? rs.getString(4) : AttendanceRegister.urn(now);
+          return new Moved(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), mainUrn, rs.getBoolean(5));
+        },
         STEP);
   }
 
@@ -293,7 +298,8 @@ public class MovedPupilCases {
 
   private boolean follow(Moved m) {
     OpenCases.OpenCase open = access.asSystem(() -> openCases.of(m.upn()));
-    return open != null && m.endedUrn().equals(open.schoolUrn())
+    // a pupil back at the case's own school (a retried move) leaves nothing to follow
+    return open != null && m.endedUrn().equals(open.schoolUrn()) && !m.mainUrn().equals(open.schoolUrn())
         && corrections.followPupilToSchool(open.caseReference(), m.mainUrn(), "the pupil's registration at school "
             + m.endedUrn() + " ended on " + Days.shown(m.leavingDate()) + " and the pupil is registered at school "
             + m.mainUrn() + (m.afterEnforcement() ? ", and its penalty notices and court proceedings have ended" : "")

@@ -300,6 +300,12 @@ public class RegistrationCertificate {
       boolean onRollOnSchoolDay = known.entrySet().stream().anyMatch(k -> k.getValue().isSchoolDay(d)
           && enrolments.containsKey(k.getKey()) && enrolments.get(k.getKey()).onRoll(d));
       if (!onRollOnSchoolDay) {
+        // a school day of a known calendar with the pupil off that roll (between leaving one school and
+        // joining the next) ends the stretch; only a day no school opens (a weekend, a holiday) is stepped over
+        if (!current.isEmpty() && known.values().stream().anyMatch(k -> k.isSchoolDay(d))) {
+          stretches.add(current);
+          current = new ArrayList<>();
+        }
         continue;
       }
       for (String session : List.of("AM", "PM")) {

@@ -52,14 +52,23 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   public static final ProcessVariable<JsonNode> PUPILS_NOT_OPENED = json("pupilsNotOpened");
 
   /**
-   * The list's revision as the form showed it (version 1.2 on): the number of pupils listed, set with
-   * the list and sent back read-only by the form. A completion whose revision is below {@link
-   * #IDENTIFIED_PUPIL_COUNT} is refused: pupils were added after the reviewer opened the task.
+   * The list's revision as the form showed it (version 1.2 on): set with the list to {@link
+   * #CURRENT_LIST_REVISION} and sent back read-only by the form. A completion whose revision is not the
+   * current one is refused: pupils were added, or listed again with new figures, after the reviewer
+   * opened the task.
    */
   public static final ProcessVariable<Integer> LIST_REVISION = integer("listRevision");
 
+  /**
+   * The list's current revision, the application's (no task sets it): 1 when the review starts, raised
+   * by one on every merge that adds or changes a row. A separate variable, because a completion writes
+   * {@link #LIST_REVISION} before its listener reads it.
+   */
+  public static final ProcessVariable<Integer> CURRENT_LIST_REVISION = integer("currentListRevision");
+
   public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
-      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION);
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION)
+          .sentWhenOnForm(LIST_REVISION);
 
   @Override
   public String key() {

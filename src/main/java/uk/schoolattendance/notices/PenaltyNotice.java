@@ -144,8 +144,15 @@ public final class PenaltyNotice implements ProcessContract {
   public static final String NOT_PROSECUTED = "not-prosecuted";
   /** The ground after which a corrected notice may be issued (domain notes §5). */
   public static final String MATERIAL_ERROR = "material-error";
+  public static final String WRONG_RECIPIENT = "wrong-recipient";
   public static final List<String> GROUNDS =
-      List.of("no-offence", "outside-code-of-conduct", "wrong-recipient", MATERIAL_ERROR, NOT_PROSECUTED);
+      List.of("no-offence", "outside-code-of-conduct", WRONG_RECIPIENT, MATERIAL_ERROR, NOT_PROSECUTED);
+  /**
+   * The grounds that say the notice itself was wrong about who it went to: a notice withdrawn on one of
+   * these does not show its recipient was a separate person. Any other withdrawn notice still went to a
+   * real person (persons check before a merge).
+   */
+  public static final List<String> RECIPIENT_ERROR_GROUNDS = List.of(MATERIAL_ERROR, WRONG_RECIPIENT);
 
   public static final MessageContract PAID = MessageContract.of("PenaltyNoticePaid", AMOUNT_PAID, PAID_ON);
   public static final MessageContract WITHDRAWN =

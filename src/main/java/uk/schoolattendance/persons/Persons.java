@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import uk.schoolattendance.engine.EngineClock;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.process.SqlLists;
 
@@ -196,7 +197,8 @@ public class Persons {
         "SELECT a.notice_number, b.notice_number FROM pn_notice a JOIN pn_notice b"
             + " ON b.pupil_upn = a.pupil_upn AND b.offence_from = a.offence_from AND b.offence_to = a.offence_to"
             + " WHERE a.person_id" + IN_GROUP + " AND b.person_id" + IN_GROUP
-            + " AND a.notice_number <> b.notice_number AND a.status <> 'withdrawn' AND b.status <> 'withdrawn'"
+            + " AND a.notice_number <> b.notice_number AND " + STILL_SENT_TO_A_PERSON.apply("a")
+            + " AND " + STILL_SENT_TO_A_PERSON.apply("b")
             + " ORDER BY a.notice_number, b.notice_number",
         (row, n) -> row.getString(1) + " and " + row.getString(2), first, second);
     if (!round.isEmpty()) {
@@ -214,6 +216,14 @@ public class Persons {
     }
     return Optional.empty();
   }
+
+  /**
+   * The SQL condition "the notice of this alias went to a real person": live, or withdrawn on a ground other
+   * than an error about its recipient. A notice withdrawn as not prosecuted still went to that person.
+   */
+  private static final Function<String, String> STILL_SENT_TO_A_PERSON = alias -> "(" + alias + ".status <> 'withdrawn'"
+      + " OR COALESCE(" + alias + ".withdrawal_ground, '') NOT IN ("
+      + String.join(", ", PenaltyNotice.RECIPIENT_ERROR_GROUNDS.stream().map(g -> "'" + g + "'").toList()) + "))";
 
   /** The SQL condition "this column names a person of the group of ?" and its one argument. */
   public static final String IN_GROUP =" IN (SELECT person_id FROM person WHERE COALESCE(merged_into, person_id) = ?)";

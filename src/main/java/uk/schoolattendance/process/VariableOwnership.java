@@ -140,6 +140,9 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
     if (owner.isEmpty()) {
       return;
     }
+    if (completion) {
+      sentWhenOnForm(context, task, owner.get(), names);
+    }
     Set<String> foreign = new TreeSet<>(names);
     foreign.removeAll(owner.get().ownedNames());
     if (foreign.isEmpty()) {
@@ -156,6 +159,33 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
         foreign.iterator().next(),
         "is not set by task " + owner.get().id() + ", which sets only " + new TreeSet<>(owner.get().ownedNames())
             + "; a case's facts change through a recorded correction");
+  }
+
+  /**
+   * Refuses a completion that leaves out a variable the task's form shows and sends back ({@link
+   * UserTaskContract#sentWhenOnForm}): left out, the variable would keep the process's current value
+   * and the check it serves (e.g. that the list shown is the current one) would pass unseen. The
+   * engine's permission check comes first, as for a foreign variable.
+   */
+  private void sentWhenOnForm(CommandContext context, TaskEntity task, UserTaskContract owner, Set<String> names) {
+    for (ProcessVariable<?> needed : owner.sentWhenOnForm()) {
+      if (names.contains(needed.name())) {
+        continue;
+      }
+      UserTask userTask = task.getBpmnModelElementInstance();
+      String formId = userTask == null ? null : userTask.getCamundaFormRef();
+      RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
+      boolean onForm = context.runWithoutAuthorization(
+          () -> formLabels.label(repository, task.getProcessDefinitionId(), formId, needed.name())).isPresent();
+      if (!onForm) {
+        continue;
+      }
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkTaskWork(task);
+      }
+      throw new InvalidInputException(needed.name(), "must be sent with the completion: the task's form shows it and"
+          + " sends it back; reload the task and complete it from its form, or send the value the task shows");
+    }
   }
 
   /**

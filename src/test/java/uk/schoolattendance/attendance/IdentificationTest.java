@@ -52,6 +52,8 @@ class IdentificationTest {
   @Autowired HistoryService history;
   @Autowired org.camunda.bpm.engine.RepositoryService repository;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentifiedPupils identifiedPupils;
+  @Autowired AttendanceRegister register;
 
   @Test
   void newlyIdentifiedPupilsGoOnOneTaskForTheSchoolOnceAndOnlyOnce() {
@@ -119,6 +121,12 @@ class IdentificationTest {
 
     Map<String, Object> choose = new HashMap<>();
     choose.put("pupilsToOpen", SpinValues.jsonValue("[\"" + withParents + "\",\"" + without + "\"]").create());
+    // review 4 N1: the form shows the list's version and sends it back; a completion that leaves it out
+    // (engine REST, the API) would pass whatever the list became, so it is refused naming the field
+    assertThatThrownBy(() -> tasks.complete(review.getId(), choose))
+        .hasMessageContaining("listRevision").hasMessageContaining("must be sent with the completion");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    choose.put("listRevision", tasks.getVariable(review.getId(), "listRevision"));
     // the engine wraps a task listener's refusal; its message names the pupil
     assertThatThrownBy(() -> tasks.complete(review.getId(), choose))
         .hasMessageContaining("pupilsToOpen").hasMessageContaining(without).hasMessageContaining("no parent with an address on record");
@@ -173,10 +181,27 @@ class IdentificationTest {
     complete.put("listRevision", shown);
     assertThatThrownBy(() -> tasks.complete(review.getId(), complete))
         .hasMessageContaining("listRevision")
-        .hasMessageContaining("1 pupil was added to this list since you opened it: reload the task");
+        .hasMessageContaining("the list of pupils changed since you opened it").hasMessageContaining("reload the task");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
-    // reloaded: the form shows the grown list, and the reason covers the pupil now seen
+    // reloaded: the form shows the grown list
+    Object reloaded = tasks.getVariable(review.getId(), "listRevision");
+    Object count = tasks.getVariable(review.getId(), "identifiedPupilCount");
+    // review 4 S3: a listed pupil identified again (new figures, new reason) replaces its row: the count
+    // stays, the revision does not, and a form opened before is refused
+    int pupilId = jdbc.queryForObject("SELECT pupil_id FROM att_pupil WHERE upn = ?", Integer.class, first);
+    Figures now = register.figures(first, LocalDate.of(2026, 11, 24)).orElseThrow();
+    runtime.setVariables(review.getProcessInstanceId(), identifiedPupils.added(
+        tasks.getVariable(review.getId(), "identifiedPupils"),
+        List.of(new IdentifiedPupils.Entry(pupilId, now, "entered-chronic", laterImport)), firstImport,
+        runtime.getVariable(review.getProcessInstanceId(), "currentListRevision")));
+    assertThat(tasks.getVariable(review.getId(), "identifiedPupilCount")).isEqualTo(count);
+    assertThat(tasks.getVariable(review.getId(), "listRevision")).isNotEqualTo(reloaded);
+    complete.put("listRevision", reloaded);
+    assertThatThrownBy(() -> tasks.complete(review.getId(), complete))
+        .hasMessageContaining("listRevision").hasMessageContaining("the list of pupils changed since you opened it");
+
+    // reloaded again: the reason covers the pupils now seen
     complete.put("listRevision", tasks.getVariable(review.getId(), "listRevision"));
     tasks.complete(review.getId(), complete);
     JsonNode notOpened = json(history.createHistoricVariableInstanceQuery()

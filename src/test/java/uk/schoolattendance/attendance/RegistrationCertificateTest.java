@@ -6,6 +6,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,6 +181,31 @@ class RegistrationCertificateTest {
     assertThat(text.replace(" ", "")).contains("20November2026Fri--")
         .doesNotContain("16November2026Mon").doesNotContain("17November2026Tue");
     assertThat(total(text, "Possible sessions")).isEqualTo(4);
+  }
+
+  /**
+   * Review 4 S4: the school days between leaving one school and joining the next are no school's gap,
+   * so an unmarked stretch at the first school ends there and does not run on into the next school's.
+   */
+  @Test
+  void anUnmarkedStretchEndsWhereThePupilWasOffRoll() throws IOException {
+    String upn = Upn.of(700_500_000_016L);
+    // at Riverside to Wednesday 11 November (leaving date), no marks sent for that day
+    StringBuilder riverside = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,leavingDate\n");
+    for (String day : List.of("2026-11-09", "2026-11-10")) {
+      for (String session : List.of("AM", "PM")) {
+        riverside.append(upn).append(",100001,").append(day).append(',').append(session)
+            .append(",/,Rory,Gap,2016-05-01,5,2026-11-11\n");
+      }
+    }
+    assertThat(RegisterApi.importCsv(rest, "datateam", riverside.toString()).getBody()).containsEntry("rowsRejected", 0);
+    // off roll on Thursday 12 and Friday 13; at Hillcrest from Monday 16 November, whose morning has no mark
+    assertThat(RegisterApi.importCsv(rest, "datateam", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-16,PM,/\n"
+        + upn + ",100002,2026-11-17,AM,/\n" + upn + ",100002,2026-11-17,PM,/\n").getBody()).containsEntry("rowsRejected", 0);
+
+    String text = text(certificate("officer", upn, LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 17)).getBody());
+    assertThat(text).as(text).contains("Sessions with no mark in the register: 3 (11 November 2026 AM and PM,"
+        + " 16 November 2026 AM), shown as -");
   }
 
   @Test

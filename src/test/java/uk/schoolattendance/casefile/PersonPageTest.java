@@ -172,6 +172,7 @@ class PersonPageTest {
     String upn = CaseFileCases.newUpn();
     String suffix = upn.substring(upn.length() - 6);
     noticeTo(wrong, "PN-2099-" + suffix, upn, "withdrawn");
+    jdbc.update("UPDATE pn_notice SET withdrawal_ground = 'material-error' WHERE notice_number = ?", "PN-2099-" + suffix);
     noticeTo(corrected, "PN-2098-" + suffix, upn, "prepared");
     try {
       CaseFileClient senior = signedIn("senior");
@@ -179,6 +180,14 @@ class PersonPageTest {
           Map.of("otherPersonId", wrong, "reason", "Notice withdrawn for a wrong name and sent again"));
       assertThat(check.status()).isEqualTo(200);
       assertThat(check.html().select("h1").text()).isEqualTo("Check these are the same person");
+
+      // a notice withdrawn as not prosecuted still went to a real person: still two people
+      jdbc.update("UPDATE pn_notice SET withdrawal_ground = 'not-prosecuted' WHERE notice_number = ?", "PN-2099-" + suffix);
+      CaseFileClient.Page notProsecuted = senior.post(senior.get("/casework/persons/" + corrected), "#merge-form",
+          Map.of("otherPersonId", wrong, "reason", "Same"));
+      assertThat(notProsecuted.status()).isEqualTo(400);
+      assertThat(notProsecuted.html().select(".govuk-error-summary a[href=#otherPersonId]").text())
+          .contains("each given a penalty notice for the same child and period", "two people");
 
       // two live notices of one round are still two people
       jdbc.update("UPDATE pn_notice SET status = 'issued' WHERE notice_number = ?", "PN-2099-" + suffix);

@@ -285,6 +285,38 @@ class RegistrationPagesTest {
   }
 
   /**
+   * Review 4 S2: a retried move reads where the pupil is on the day of the retry. A pupil who went back
+   * to the case's school after the move failed keeps the case there; the kept failure is dropped.
+   */
+  @Test
+  void aRetriedMoveGoesWhereThePupilIsNowNotWhereTheyWereWhenItFailed() {
+    stepLastRan(TODAY.minusDays(1));
+    String upn = doubled(jdbc, rest, 700_470_000_053L);
+    ProcessInstance stuck = startCase(upn, "Dana Double");
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    assertThat(datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
+        form("100002", "25", "11", "2026")).status()).isEqualTo(302);
+    runtime.suspendProcessInstanceById(stuck.getId());
+    try {
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(1).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      assertThat(movedPupilCases.runToday().failed()).singleElement().asString().startsWith(upn + " (to school 100002)");
+      // before the retry the pupil is back on Riverside's roll as their main school
+      jdbc.update("UPDATE att_pupil SET school_urn = 100001 WHERE upn = ?", upn);
+      runtime.activateProcessInstanceById(stuck.getId());
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(3).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      MovedPupilCases.Outcome retried = movedPupilCases.runToday();
+      assertThat(retried.failed()).isEmpty();
+      assertThat(runtime.getVariable(stuck.getId(), "schoolUrn")).isEqualTo("100001");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_daily_step_failure WHERE upn = ?", Integer.class, upn))
+          .isZero();
+    } finally {
+      if (runtime.createProcessInstanceQuery().processInstanceId(stuck.getId()).suspended().count() > 0) {
+        runtime.activateProcessInstanceById(stuck.getId());
+      }
+    }
+  }
+
+  /**
    * Review S2: with no run recorded (a new installation) the step looks back one day, as every later
    * run does: a case whose pupil left a school long before (an officer's to act on) stays where it is.
    */
