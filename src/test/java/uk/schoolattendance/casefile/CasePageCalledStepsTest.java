@@ -258,38 +258,19 @@ class CasePageCalledStepsTest {
     assertThat(timeline.text()).doesNotContain("Penalty notice to Alex Parent: prepared");
   }
 
-  /** Takes one court proceedings through to its recorded outcome on the hearing day, as the officer. */
-  private void throughCourt(String court, int hearingDay, Map<String, Object> outcome) {
-    String hearing = "2027-02-" + hearingDay;
-    CaseFixtures.clockAt(2027, 1, 6, 10);
-    executeJobs(court);
-    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
-        CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
-        CourtProceedings.INFORMATION_LAID_ON.name(), "2027-01-06", CourtProceedings.HEARING_DATE.name(), hearing));
-    if (taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey(CourtProceedings.INTERVIEW_UNDER_CAUTION.id()).count() > 0) {
-      completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
-          CourtProceedings.INTERVIEW_DATE.name(), "2027-01-06", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file"));
-    }
-    CaseFixtures.clockAt(2027, 2, hearingDay, 14);
-    executeJobs(court);
-    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), outcome);
-    executeJobs(court);
-  }
-
-  @Test
-  void eachParentsProsecutionForNonPaymentShowsItsOwnOutcomeNamingTheParent() {
-    CaseFixtures.clockAt(2026, 11, 2, 10);
-    ProcessInstance instance = termTimeLeaveNoticesPrepared();
-    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+  /**
+   * Both parents' notices handed over by the compliance team from the print queue; neither paid by
+   * 5 January 2027, so each is prosecuted for non-payment. The court proceedings started, by parent.
+   */
+  private Map<String, String> prosecutedForNonPayment(ProcessInstance instance, String reference) {
     CaseFileClient compliance = signedIn("compliance");
     for (String number : compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr td:eq(0)").eachText()) {
       compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
     }
-    // neither parent pays: the compliance team prosecutes each for the offence
     CaseFixtures.clockAt(2027, 1, 5, 10);
     List<ProcessInstance> notices = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list();
     assertThat(notices).hasSize(2);
-    Map<String, String> parentOf = new java.util.HashMap<>();
+    Map<String, String> courtOf = new java.util.LinkedHashMap<>();
     for (ProcessInstance notice : notices) {
       for (int i = 0; i < 3 && taskService.createTaskQuery().processInstanceId(notice.getId())
           .taskDefinitionKey(uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id()).count() == 0; i++) {
@@ -297,17 +278,32 @@ class CasePageCalledStepsTest {
       }
       completeAs("compliance", notice.getId(), uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id(), Map.of(
           uk.schoolattendance.notices.PenaltyNotice.NON_PAYMENT_DECISION.name(), uk.schoolattendance.notices.PenaltyNotice.PROSECUTE));
-      parentOf.put(notice.getId(), String.valueOf(runtimeService.getVariable(notice.getId(),
-          uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME.name())));
+      courtOf.put(String.valueOf(runtimeService.getVariable(notice.getId(), uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME.name())),
+          runtimeService.createProcessInstanceQuery().superProcessInstanceId(notice.getId()).singleResult().getId());
     }
+    return courtOf;
+  }
+
+  /** Takes one court proceedings through to its recorded outcome on the hearing day, as the officer. */
+  private void throughCourt(String court, int hearingDay, Map<String, Object> outcome) {
+    prepareCourt(court, hearingDay);
+    hearing(court, hearingDay, outcome);
+  }
+
+  @Test
+  void eachParentsProsecutionForNonPaymentShowsItsOwnOutcomeNamingTheParent() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = termTimeLeaveNoticesPrepared();
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    // neither parent pays: the compliance team prosecutes each for the offence
+    Map<String, String> courtOf = prosecutedForNonPayment(instance, reference);
     // Alex Parent's hearing ends in a fine; Jo Parent's, later, in a conditional discharge
-    for (ProcessInstance notice : notices) {
-      String court = runtimeService.createProcessInstanceQuery().superProcessInstanceId(notice.getId()).singleResult().getId();
-      boolean alex = "Alex Parent".equals(parentOf.get(notice.getId()));
+    courtOf.forEach((parent, court) -> {
+      boolean alex = "Alex Parent".equals(parent);
       throughCourt(court, alex ? 10 : 17, alex
           ? Map.of(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 250.0)
           : Map.of(CourtProceedings.COURT_OUTCOME.name(), "conditional-discharge"));
-    }
+    });
 
     CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
     List<String> outcomes = page.html().select("#facts > .govuk-summary-list__row").stream()
@@ -355,6 +351,10 @@ class CasePageCalledStepsTest {
     completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
         CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
         CourtProceedings.INFORMATION_LAID_ON.name(), "2027-01-06", CourtProceedings.HEARING_DATE.name(), "2027-02-" + hearingDay));
+    if (taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey(CourtProceedings.INTERVIEW_UNDER_CAUTION.id()).count() > 0) {
+      completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+          CourtProceedings.INTERVIEW_DATE.name(), "2027-01-06", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file"));
+    }
   }
 
   /** Records the outcome of one prepared court proceedings on its hearing day, as the officer. */
@@ -370,25 +370,8 @@ class CasePageCalledStepsTest {
     CaseFixtures.clockAt(2026, 11, 2, 10);
     ProcessInstance instance = termTimeLeaveNoticesPrepared();
     String reference = new CaseFileCases(runtimeService).referenceOf(instance);
-    CaseFileClient compliance = signedIn("compliance");
-    for (String number : compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr td:eq(0)").eachText()) {
-      compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
-    }
     // neither parent pays: each is prosecuted for the offence the notice was for
-    CaseFixtures.clockAt(2027, 1, 5, 10);
-    List<ProcessInstance> notices = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list();
-    assertThat(notices).hasSize(2);
-    Map<String, String> courtOf = new java.util.HashMap<>();
-    for (ProcessInstance notice : notices) {
-      for (int i = 0; i < 3 && taskService.createTaskQuery().processInstanceId(notice.getId())
-          .taskDefinitionKey(uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id()).count() == 0; i++) {
-        executeJobs(notice.getId());
-      }
-      completeAs("compliance", notice.getId(), uk.schoolattendance.notices.PenaltyNotice.DECIDE_ON_NON_PAYMENT.id(), Map.of(
-          uk.schoolattendance.notices.PenaltyNotice.NON_PAYMENT_DECISION.name(), uk.schoolattendance.notices.PenaltyNotice.PROSECUTE));
-      courtOf.put(String.valueOf(runtimeService.getVariable(notice.getId(), uk.schoolattendance.notices.PenaltyNotice.PARENT_NAME.name())),
-          runtimeService.createProcessInstanceQuery().superProcessInstanceId(notice.getId()).singleResult().getId());
-    }
+    Map<String, String> courtOf = prosecutedForNonPayment(instance, reference);
     // the case itself also takes Alex Parent to court, for a later period of absence (its own legal
     // route, started here directly in the case: the route's own tests take it from the planning meeting)
     com.fasterxml.jackson.databind.node.ArrayNode alex = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
