@@ -215,15 +215,9 @@ public class MovedPupilCases {
     return urn == null || !urn.matches("\\d{1,9}") ? List.of() : stayed("p.school_urn = ?", Integer.valueOf(urn));
   }
 
-  /** The open case of this pupil, if it stayed at a school they left (whoever asks). */
-  public Optional<StayedCase> stayedOfPupil(String upn) {
-    OpenCases.OpenCase open = upn == null ? null : access.asSystem(() -> openCases.of(upn));
-    return open == null ? Optional.empty() : stayed(open.caseReference());
-  }
-
-  /** Whether this pupil has an open case, whoever may read it. */
-  public boolean hasOpenCase(String upn) {
-    return upn != null && access.asSystem(() -> openCases.of(upn)) != null;
+  /** The reference of this pupil's open case, whoever may read it (see {@link #stayed(String)} for whether it stayed). */
+  public Optional<String> openCaseReferenceOf(String upn) {
+    return Optional.ofNullable(upn == null ? null : access.asSystem(() -> openCases.of(upn))).map(OpenCases.OpenCase::caseReference);
   }
 
   private List<StayedCase> stayed(String filter, Object... values) {

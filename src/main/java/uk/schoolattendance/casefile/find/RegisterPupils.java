@@ -76,13 +76,13 @@ class RegisterPupils {
         });
   }
 
-  /** Who to contact about the pupil's open case (one the viewer may not read, as the search found none), or "". */
+  /** Where the pupil's open case is and whom to contact (one the viewer may not read, as the search found none), or "". */
   private String caseElsewhere(String upn) {
-    if (!movedPupils.hasOpenCase(upn)) {
-      return "";
-    }
-    return movedPupils.stayedOfPupil(upn).map(stayed -> stayed.contactWords(people::of))
-        .orElse("the local authority's attendance team");
+    return movedPupils.openCaseReferenceOf(upn)
+        .map(reference -> movedPupils.stayed(reference)
+            .map(stayed -> "Their case stayed at the school they left: contact " + stayed.contactWords(people::of) + ".")
+            .orElse("Their case is held by another school: contact the local authority's attendance team."))
+        .orElse("");
   }
 
   private boolean mayOpenACase() {
