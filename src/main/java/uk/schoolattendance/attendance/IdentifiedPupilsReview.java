@@ -20,7 +20,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * owns: {@code casesToOpen} (Json list of UPNs) and {@code casesChosen}. A listed pupil left unticked
  * needs {@code notOpenedReason} when the task's form asks for it (version 1.1 on), else the completion
  * is refused naming the pupils; each is kept in {@code pupilsNotOpened} with the reason. A completion
- * sent with a {@code listRevision} other than the list's current one is refused first: pupils were
+ * sent with a {@code listRevision} other than the list's current one, or with it empty where the form shows it, is
+ * refused first: pupils were
  * added to the list, or listed again with new figures, after the form was opened, and are not closed unseen.
  */
 @Component("identifiedPupilsReview")
@@ -60,10 +61,23 @@ class IdentifiedPupilsReview implements TaskListener {
           + (problems.size() > 1 ? "them" : "the pupil") + " and open the case from the start form with the parents' details");
     }
     com.fasterxml.jackson.databind.node.ArrayNode notOpened = IdentifiedPupils.JSON.createArrayNode();
+    var signedIn = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String by = signedIn == null ? null : signedIn.getUserId();
     listed.forEach((upn, pupil) -> {
       if (!chosen.contains(upn)) {
-        notOpened.addObject().put("upn", upn).put("name", pupil.path("name").asText())
+        com.fasterxml.jackson.databind.node.ObjectNode row = notOpened.addObject().put("upn", upn)
+            .put("name", pupil.path("name").asText())
             .put("attendancePercent", pupil.path("attendancePercent").asDouble()).put("why", pupil.path("why").asText());
+        // the figures the reviewer was shown, and who decided: the page of pupils not opened shows them later
+        if (pupil.hasNonNull("bandShown")) {
+          row.put("bandShown", pupil.get("bandShown").asText());
+        }
+        if (pupil.hasNonNull("unauthorisedSessions")) {
+          row.put("unauthorisedSessions", pupil.get("unauthorisedSessions").asInt());
+        }
+        if (by != null) {
+          row.put("by", by);
+        }
       }
     });
     Object given = ReviewIdentifiedPupils.NOT_OPENED_REASON.raw(task);
@@ -104,6 +118,12 @@ class IdentifiedPupilsReview implements TaskListener {
     if (current == null) {
       // a list merged before the counter: its revision was the number of pupils
       current = ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.raw(task);
+    }
+    if (shown == null && current != null && ReviewForm.has(task.getProcessEngineServices().getRepositoryService(),
+        task.getProcessDefinitionId(), ReviewIdentifiedPupils.LIST_REVISION)) {
+      // sent empty (engine REST {"value": null}): no revision was seen, so the list cannot be shown to be the one reviewed
+      throw new InvalidInputException(ReviewIdentifiedPupils.LIST_REVISION.name(), "must be the list's revision the task's"
+          + " form shows, not empty: reload the task and complete it from its form, or send the value the task shows");
     }
     if (shown == null || current == null) {
       return;

@@ -180,11 +180,42 @@ public class MovedPupilCases {
     Timestamp at = new Timestamp(EngineClock.now().getTime());
     String why = reason;
     eachCase.executeWithoutResult(status -> {
-      jdbc.update("DELETE FROM att_daily_step_failure WHERE step = ? AND upn = ?", STEP, m.upn());
-      jdbc.update("INSERT INTO att_daily_step_failure (step, upn, ended_urn, leaving_date, main_urn, after_enforcement,"
-          + " failed_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", STEP, m.upn(), m.endedUrn(), Date.valueOf(m.leavingDate()),
-          m.mainUrn(), m.afterEnforcement(), at, why);
+      // tried again: the first failure stays, the attempts count up, the last failure is this one
+      int kept = jdbc.update("UPDATE att_daily_step_failure SET ended_urn = ?, leaving_date = ?, main_urn = ?,"
+          + " after_enforcement = ?, failed_at = ?, reason = ?, attempts = attempts + 1 WHERE step = ? AND upn = ?",
+          m.endedUrn(), Date.valueOf(m.leavingDate()), m.mainUrn(), m.afterEnforcement(), at, why, STEP, m.upn());
+      if (kept == 0) {
+        jdbc.update("INSERT INTO att_daily_step_failure (step, upn, ended_urn, leaving_date, main_urn, after_enforcement,"
+            + " failed_at, reason, first_failed_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", STEP, m.upn(), m.endedUrn(),
+            Date.valueOf(m.leavingDate()), m.mainUrn(), m.afterEnforcement(), at, why, at);
+      }
     });
+  }
+
+  /**
+   * A case the step could not move, as the failed moves page shows it: the pupil's open case (its
+   * reference, or null when the pupil has none now), the pupil, the school the pupil left (the case's)
+   * and the school it should follow the pupil to, the leaving date, when it first and last failed, how
+   * many runs tried it, and the last error as the step logged it.
+   */
+  public record FailedMove(String caseReference, String upn, String pupilName, String endedUrn, String mainUrn,
+      LocalDate leavingDate, java.time.Instant firstFailedAt, java.time.Instant lastFailedAt, int attempts, String lastError) {}
+
+  /** Every case the step could not move and tries again on its next run, the longest failing first (whoever asks: the page decides who sees it). */
+  public List<FailedMove> failedMoves() {
+    return jdbc.query("SELECT c.case_reference, f.upn, COALESCE(c.pupil_name, " + pupilName("p") + "), f.ended_urn,"
+            + " f.main_urn, f.leaving_date, f.first_failed_at, f.failed_at, f.attempts, f.reason"
+            + " FROM att_daily_step_failure f LEFT JOIN att_pupil p ON p.upn = f.upn"
+            + " LEFT JOIN cf_case c ON c.pupil_upn = f.upn AND c.closed_at IS NULL"
+            + " WHERE f.step = ? ORDER BY f.first_failed_at, f.upn",
+        (rs, n) -> new FailedMove(rs.getString(1), rs.getString(2).trim(), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getDate(6).toLocalDate(), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getInt(9),
+            rs.getString(10)),
+        STEP);
+  }
+
+  private static String pupilName(String alias) {
+    return alias + ".forename || ' ' || " + alias + ".surname";
   }
 
   /**

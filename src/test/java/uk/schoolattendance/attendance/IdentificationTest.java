@@ -45,6 +45,7 @@ class IdentificationTest {
   @RegisterExtension static final RegisterDay DAY = new RegisterDay(TODAY);
 
   @Autowired TestRestTemplate rest;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired RegisterCalendars calendars;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -209,6 +210,90 @@ class IdentificationTest {
     JsonNode notOpened = json(history.createHistoricVariableInstanceQuery()
         .processInstanceId(review.getProcessInstanceId()).variableName("pupilsNotOpened").singleResult().getValue());
     assertThat(notOpened).anySatisfy(p -> assertThat(p.path("upn").asText()).isEqualTo(later));
+  }
+
+  @Test
+  void aCompletionThroughTheEngineRestApiWithoutTheListsRevisionIsRefusedNamingIt() {
+    String upn = Upn.of(700_400_000_061L);
+    importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    String url = "/engine-rest/task/" + review.getId() + "/complete";
+    String closeAll = "\"pupilsToOpen\":{\"value\":\"[]\",\"type\":\"String\"},"
+        + "\"notOpenedReason\":{\"value\":\"support plans agreed with the families\",\"type\":\"String\"}";
+    // left out: the process's own value would pass the stale-list check unseen
+    org.springframework.http.ResponseEntity<String> omitted = completeThroughRest(url, "{\"variables\":{" + closeAll + "}}");
+    assertThat(omitted.getStatusCode().value()).isEqualTo(400);
+    assertThat(omitted.getBody()).contains("listRevision");
+    // sent empty (null): the same, not a pass
+    org.springframework.http.ResponseEntity<String> empty = completeThroughRest(url,
+        "{\"variables\":{" + closeAll + ",\"listRevision\":{\"value\":null,\"type\":\"Null\"}}}");
+    assertThat(empty.getStatusCode().value()).isEqualTo(400);
+    assertThat(empty.getBody()).contains("listRevision");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    // the value the task shows, as the Tasklist form sends it back: completed
+    Object shown = tasks.getVariable(review.getId(), "listRevision");
+    org.springframework.http.ResponseEntity<String> sent = completeThroughRest(url,
+        "{\"variables\":{" + closeAll + ",\"listRevision\":{\"value\":" + shown + ",\"type\":\"Integer\"}}}");
+    assertThat(sent.getStatusCode().value()).as(String.valueOf(sent.getBody())).isEqualTo(204);
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isZero();
+  }
+
+  /**
+   * The pupils a school left unticked are not lost in the engine's history: "Identified pupils not
+   * opened" shows each with the figures the review showed, the reason, who and when, to the school
+   * itself (not another school) and to the authority's caseworkers and data team, with "Open a case"
+   * while the pupil still meets the rule and has no open case.
+   */
+  @Test
+  void theIdentifiedPupilsASchoolLeftWithoutACaseAreShownWithTheReasonToItAndTheAuthorityOnly() {
+    String upn = Upn.of(700_400_000_071L);
+    importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    Object shown = tasks.getVariable(review.getId(), "listRevision");
+    org.springframework.http.ResponseEntity<String> done = completeThroughRest("/engine-rest/task/" + review.getId() + "/complete",
+        "{\"variables\":{\"pupilsToOpen\":{\"value\":\"[]\",\"type\":\"String\"},"
+            + "\"notOpenedReason\":{\"value\":\"a support plan agreed with the family on 20 November\",\"type\":\"String\"},"
+            + "\"listRevision\":{\"value\":" + shown + ",\"type\":\"Integer\"}}}");
+    assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
+    String notOpened = "/casework/pupils-not-opened";
+
+    uk.schoolattendance.casefile.CaseFileClient school2 = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school2");
+    assertThat(school2.get("/casework/school").html().select("#not-opened-link").attr("href")).isEqualTo(notOpened);
+    uk.schoolattendance.casefile.CaseFileClient.Page own = school2.get(notOpened);
+    assertThat(own.status()).isEqualTo(200);
+    org.jsoup.nodes.Element row = own.html().selectFirst("table[data-urn=100002] tr[data-upn=" + upn + "]");
+    assertThat(row).isNotNull();
+    assertThat(row.text()).contains("Sam " + CsvFile.surname(upn), "UPN " + upn, "% attendance",
+        "unauthorised sessions in the last 10 school weeks", "a support plan agreed with the family on 20 November",
+        "Sasha Hillcrest", "on 25 November 2026");
+    assertThat(row.select("a.open-a-case").attr("href")).isEqualTo("/camunda/app/tasklist/default/#/");
+    // another school sees none of it
+    uk.schoolattendance.casefile.CaseFileClient.Page other =
+        uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school1").get(notOpened);
+    assertThat(other.status()).isEqualTo(200);
+    assertThat(other.html().select("tr[data-upn=" + upn + "]")).isEmpty();
+    assertThat(other.html().select("table[data-urn=100002]")).isEmpty();
+    // the authority's data team and officers see every school's
+    for (String user : List.of("datateam", "officer")) {
+      uk.schoolattendance.casefile.CaseFileClient signedIn = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, user);
+      assertThat(signedIn.get(notOpened).html().select("table[data-urn=100002] tr[data-upn=" + upn + "]")).as(user).hasSize(1);
+    }
+    assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "datateam").get("/casework/imports").html()
+        .select("#not-opened-link").attr("href")).isEqualTo(notOpened);
+    assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "analyst").get(notOpened).status()).isEqualTo(403);
+
+    // once the pupil has a case, no second one is offered
+    runtime.startProcessInstanceByKey("AttendanceCase", caseStart(upn, null, null));
+    org.jsoup.nodes.Element after = school2.get(notOpened).html().selectFirst("tr[data-upn=" + upn + "]");
+    assertThat(after.select("a.open-a-case")).isEmpty();
+    assertThat(after.text()).contains("Has an open case now");
+  }
+
+  private org.springframework.http.ResponseEntity<String> completeThroughRest(String url, String body) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth("school2", "school2").postForEntity(url,
+        new org.springframework.http.HttpEntity<>(body, headers), String.class);
   }
 
   @Test

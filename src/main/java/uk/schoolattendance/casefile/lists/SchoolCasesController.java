@@ -66,6 +66,7 @@ class SchoolCasesController {
     model.addAttribute("stayed", urns.stream().flatMap(urn -> movedPupils.stayedElsewhere(urn).stream())
         .map(s -> new StayedRow(s.pupilName(), s.upn(), dates.day(s.leftOn()), s.contactWords(people::of)))
         .toList());
+    model.addAttribute("notOpenedHref", "/casework/pupils-not-opened");
     return "casefile/cases";
   }
 

@@ -285,6 +285,55 @@ class RegistrationPagesTest {
   }
 
   /**
+   * The failed moves page: a case the daily step could not move is listed for the data team and the
+   * authority's caseworkers with its case, pupil, both schools, first failure, attempts and the last
+   * error in plain words; schools and managers cannot open it; once the case moves it leaves the list.
+   */
+  @Test
+  void theDataTeamAndOfficersSeeEachCaseThatDidNotFollowItsPupil() {
+    stepLastRan(TODAY.minusDays(1));
+    String upn = doubled(jdbc, rest, 700_470_000_054L);
+    ProcessInstance stuck = startCase(upn, "Dana Stuck");
+    String reference = (String) runtime.getVariable(stuck.getId(), "caseReference");
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    assertThat(datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
+        form("100002", "25", "11", "2026")).status()).isEqualTo(302);
+    assertThat(datateam.get("/casework/imports").html().select("#failed-moves-link").attr("href"))
+        .isEqualTo("/casework/failed-moves");
+    runtime.suspendProcessInstanceById(stuck.getId());
+    try {
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(1).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      assertThat(movedPupilCases.runToday().failed()).anySatisfy(f -> assertThat(f).startsWith(upn));
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(2).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      assertThat(movedPupilCases.runToday().failed()).anySatisfy(f -> assertThat(f).startsWith(upn));
+
+      for (String user : List.of("datateam", "officer", "senior")) {
+        CaseFileClient.Page page = CaseFileClient.signedIn(port, user).get("/casework/failed-moves");
+        assertThat(page.status()).as(user).isEqualTo(200);
+        org.jsoup.nodes.Element row = page.html().selectFirst("#failed-moves tr[data-upn=" + upn + "]");
+        assertThat(row).as(user).isNotNull();
+        assertThat(row.select("a[href=/casework/cases/" + reference + "]").text()).isEqualTo(reference);
+        assertThat(row.text()).contains("Dana Stuck", "UPN " + upn, "Riverside Primary School (URN 100001)",
+            "left 25 November 2026", "to Hillcrest Academy (URN 100002)", "12:15am on 26 November 2026",
+            "tried 2 times, last at 12:15am on 27 November 2026",
+            "The case is suspended in Cockpit, so nothing can change it");
+      }
+      for (String user : List.of("school1", "school2", "manager")) {
+        assertThat(CaseFileClient.signedIn(port, user).get("/casework/failed-moves").status()).as(user).isEqualTo(403);
+      }
+
+      runtime.activateProcessInstanceById(stuck.getId());
+      ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(3).atTime(0, 15).atZone(ZoneId.of("Europe/London")).toInstant()));
+      assertThat(movedPupilCases.runToday().failed()).noneSatisfy(f -> assertThat(f).startsWith(upn));
+      assertThat(datateam.get("/casework/failed-moves").html().select("#failed-moves tr[data-upn=" + upn + "]")).isEmpty();
+    } finally {
+      if (runtime.createProcessInstanceQuery().processInstanceId(stuck.getId()).suspended().count() > 0) {
+        runtime.activateProcessInstanceById(stuck.getId());
+      }
+    }
+  }
+
+  /**
    * Review 4 S2: a retried move reads where the pupil is on the day of the retry. A pupil who went back
    * to the case's school after the move failed keeps the case there; the kept failure is dropped.
    */

@@ -1,0 +1,137 @@
+package uk.schoolattendance.attendance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.SchoolAccess;
+
+/**
+ * The identified pupils a school left unticked on a completed "Review identified pupils", with the
+ * reason given ({@code pupilsNotOpened}, docs/register.md), read from the engine's history: per review,
+ * newest first, each pupil with the figures the review showed, why identified, the reason, who
+ * completed the review and when. Whether each pupil still meets the rule today (the register's
+ * figures now: the threshold met this year, or persistently absent or worse) and has no open case
+ * says whether a case can be opened from the page. Read as the application; the page decides whose
+ * schools the viewer sees.
+ */
+@Component
+public class PupilsNotOpened {
+
+  /** Identification's bands that make a pupil work (the {@code AttendanceIdentification} decision's bands). */
+  static final Set<String> IDENTIFIED_BANDS = Set.of("persistent", "severe", "chronic");
+
+  /**
+   * A pupil left unticked: the school, the pupil, the figures and why identified as the review showed
+   * them (older reviews kept fewer figures: null), the reason, who completed the review (null when not
+   * recorded) and when; {@code stillIdentified} whether the figures today still meet the rule, {@code
+   * openCase} whether the pupil has an open case now.
+   */
+  public record NotOpened(String schoolUrn, String upn, String name, Double attendancePercent, String bandShown,
+      Integer unauthorisedSessions, String why, String reason, String by, Instant at, boolean stillIdentified,
+      boolean openCase) {}
+
+  private final HistoryService history;
+  private final SchoolAccess access;
+  private final AttendanceRegister register;
+  private final OpenCases openCases;
+  private final uk.schoolattendance.schools.SchoolCalendar calendar;
+
+  PupilsNotOpened(HistoryService history, SchoolAccess access, AttendanceRegister register, OpenCases openCases,
+      uk.schoolattendance.schools.SchoolCalendar calendar) {
+    this.history = history;
+    this.access = access;
+    this.register = register;
+    this.openCases = openCases;
+    this.calendar = calendar;
+  }
+
+  /**
+   * The pupils left unticked on the latest {@code reviews} completed reviews of these schools (every
+   * school when {@code urns} is null), newest review first, each review's pupils in its list's order.
+   */
+  public List<NotOpened> latest(Collection<String> urns, int reviews) {
+    return access.asSystem(() -> {
+      List<HistoricTaskInstance> completed = new ArrayList<>();
+      if (urns == null) {
+        completed.addAll(completedReviews().listPage(0, reviews));
+      } else {
+        for (String urn : new LinkedHashSet<>(urns)) {
+          completed.addAll(completedReviews().processVariableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), urn)
+              .listPage(0, reviews));
+        }
+        completed.sort(java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).reversed());
+        completed = completed.subList(0, Math.min(reviews, completed.size()));
+      }
+      if (completed.isEmpty()) {
+        return List.<NotOpened>of();
+      }
+      Map<String, Map<String, Object>> variables = new HashMap<>();
+      String[] instances = completed.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().toArray(String[]::new);
+      for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances)
+          .variableNameIn(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name(), ReviewIdentifiedPupils.SCHOOL_URN.name())
+          .disableCustomObjectDeserialization().list()) {
+        variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
+      }
+      List<JsonNode> rows = new ArrayList<>();
+      List<HistoricTaskInstance> of = new ArrayList<>();
+      for (HistoricTaskInstance task : completed) {
+        Map<String, Object> values = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
+        Object notOpened = values.get(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name());
+        if (notOpened == null) {
+          continue;
+        }
+        for (JsonNode pupil : read(notOpened)) {
+          rows.add(pupil);
+          of.add(task);
+        }
+      }
+      Set<String> upns = new LinkedHashSet<>();
+      rows.forEach(row -> upns.add(row.path("upn").asText()));
+      LocalDate today = calendar.today();
+      Map<String, Figures> now = register.figures(upns, today);
+      List<NotOpened> shown = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        JsonNode row = rows.get(i);
+        HistoricTaskInstance task = of.get(i);
+        String upn = row.path("upn").asText();
+        Figures figures = now.get(upn);
+        boolean still = figures != null && (figures.thresholdMetOn() != null || IDENTIFIED_BANDS.contains(figures.band()));
+        Object urn = variables.get(task.getProcessInstanceId()).get(ReviewIdentifiedPupils.SCHOOL_URN.name());
+        String by = row.hasNonNull("by") ? row.get("by").asText() : task.getAssignee();
+        shown.add(new NotOpened(urn == null ? null : urn.toString(), upn, row.path("name").asText(),
+            row.hasNonNull("attendancePercent") ? row.get("attendancePercent").asDouble() : null,
+            row.hasNonNull("bandShown") ? row.get("bandShown").asText() : null,
+            row.hasNonNull("unauthorisedSessions") ? row.get("unauthorisedSessions").asInt() : null,
+            row.path("why").asText(), row.path("reason").asText(), by, task.getEndTime().toInstant(), still,
+            openCases.of(upn) != null));
+      }
+      return List.copyOf(shown);
+    });
+  }
+
+  private HistoricTaskInstanceQuery completedReviews() {
+    return history.createHistoricTaskInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
+        .taskDefinitionKey(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id()).finished()
+        .orderByHistoricTaskInstanceEndTime().desc();
+  }
+
+  private static JsonNode read(Object value) {
+    try {
+      return IdentifiedPupils.JSON.readTree(value.toString());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a review's pupilsNotOpened is not Json", e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package uk.schoolattendance.casefile.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import uk.schoolattendance.attendance.MovedPupilCases;
+import uk.schoolattendance.casefile.PageForbiddenException;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.casefile.Viewer;
+import uk.schoolattendance.casefile.Viewers;
+import uk.schoolattendance.identity.Groups;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * "Cases that did not follow their pupil" ({@code /casework/failed-moves}, docs/register.md): every
+ * case the daily step ({@link MovedPupilCases}) could not move to its pupil's new school and tries
+ * again on each run, the longest failing first: the case, the pupil, the school left and the new
+ * school, the leaving date, the first failure, the attempts, and the last error in plain words (the
+ * logged text under "Technical detail"). For the authority's caseworkers and the data team (and
+ * administrators); anyone else, schools and managers included, gets "You cannot open this page" (403).
+ * Linked from the data team's "Import register marks".
+ */
+@Controller
+class FailedMovesController {
+
+  static final String PATH = "/casework/failed-moves";
+
+  /** The page: its rows, the longest failing first. */
+  record FailedMovesPage(String title, List<Row> moves) {}
+
+  /** A failed move as the page shows it. */
+  record Row(String caseReference, String caseHref, String upn, String pupilName, String leftSchool, String newSchool,
+      String leavingDate, String firstFailure, String lastFailure, int attempts, String lastError, String technical) {}
+
+  private final MovedPupilCases moves;
+  private final SchoolDirectory schools;
+  private final UkDates dates;
+  private final Viewers viewers;
+
+  FailedMovesController(MovedPupilCases moves, SchoolDirectory schools, UkDates dates, Viewers viewers) {
+    this.moves = moves;
+    this.schools = schools;
+    this.dates = dates;
+    this.viewers = viewers;
+  }
+
+  @GetMapping(PATH)
+  String failedMoves(HttpServletRequest request, Model model) {
+    require(viewers.current(request));
+    List<Row> rows = moves.failedMoves().stream().map(this::row).toList();
+    model.addAttribute("page", new FailedMovesPage("Cases that did not follow their pupil", rows));
+    return "casefile/failed-moves";
+  }
+
+  /** Whether the viewer sees the failed moves: the authority's caseworkers, the data team, administrators. */
+  static boolean sees(Viewer viewer) {
+    return Groups.CASEWORKERS.stream().anyMatch(viewer::in) || viewer.in(Groups.DATA_TEAM) || viewer.in(Groups.CAMUNDA_ADMIN);
+  }
+
+  private static void require(Viewer viewer) {
+    if (!sees(viewer)) {
+      throw new PageForbiddenException("the failed moves of cases: the authority's caseworkers and data team");
+    }
+  }
+
+  private Row row(MovedPupilCases.FailedMove move) {
+    return new Row(move.caseReference(), move.caseReference() == null ? null : "/casework/cases/" + move.caseReference(),
+        move.upn(), move.pupilName() == null ? "Pupil " + move.upn() : move.pupilName(), school(move.endedUrn()),
+        school(move.mainUrn()), dates.day(move.leavingDate()), dates.moment(move.firstFailedAt()),
+        dates.moment(move.lastFailedAt()), move.attempts(), FailedMoveWords.of(move.lastError()), move.lastError());
+  }
+
+  private String school(String urn) {
+    return schools.find(urn).map(School::name).orElse("School") + " (URN " + urn + ")";
+  }
+}

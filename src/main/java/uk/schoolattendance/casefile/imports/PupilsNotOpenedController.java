@@ -1,0 +1,108 @@
+package uk.schoolattendance.casefile.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import uk.schoolattendance.attendance.PupilsNotOpened;
+import uk.schoolattendance.casefile.PageForbiddenException;
+import uk.schoolattendance.casefile.PeopleNames;
+import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.casefile.Viewer;
+import uk.schoolattendance.casefile.Viewers;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolDirectory;
+
+/**
+ * "Identified pupils not opened" ({@code /casework/pupils-not-opened}, docs/register.md): the pupils a
+ * school left unticked on its completed "Review identified pupils", with the reason given, per school,
+ * the newest review first: the pupil, the figures the review showed, why identified, the reason, who
+ * completed the review and when. "Open a case" (Tasklist's start form) where the pupil still meets
+ * the rule today and has no open case, for a viewer who may start a case. The authority's caseworkers,
+ * the data team and administrators see every school; a school's staff their own schools only; anyone
+ * else gets "You cannot open this page" (403). Linked from "My school's cases" and "Import register marks".
+ */
+@Controller
+class PupilsNotOpenedController {
+
+  static final String PATH = "/casework/pupils-not-opened";
+  /** How many completed reviews the page reads, per school a school's staff see (every school's, for the authority). */
+  static final int REVIEWS = 50;
+  /** Tasklist's start form, where a case is opened (as "Find a pupil" links to it). */
+  static final String NEW_CASE = "/camunda/app/tasklist/default/#/";
+
+  record NotOpenedPage(String title, boolean everySchool, List<SchoolRows> schools) {}
+
+  record SchoolRows(String urn, String name, List<Row> pupils) {}
+
+  record Row(String upn, String name, String figures, String why, String reason, String by, String at,
+      String openCaseHref, String status) {}
+
+  private final PupilsNotOpened notOpened;
+  private final SchoolDirectory schools;
+  private final UkDates dates;
+  private final Viewers viewers;
+  private final PeopleNames people;
+  private final RepositoryService repository;
+
+  PupilsNotOpenedController(PupilsNotOpened notOpened, SchoolDirectory schools, UkDates dates, Viewers viewers,
+      PeopleNames people, RepositoryService repository) {
+    this.notOpened = notOpened;
+    this.schools = schools;
+    this.dates = dates;
+    this.viewers = viewers;
+    this.people = people;
+    this.repository = repository;
+  }
+
+  @GetMapping(PATH)
+  String page(HttpServletRequest request, Model model) {
+    Viewer viewer = viewers.current(request);
+    boolean everySchool = FailedMovesController.sees(viewer);
+    Set<String> own = viewer.schoolUrns();
+    if (!everySchool && own.isEmpty()) {
+      throw new PageForbiddenException("identified pupils not opened: the authority's caseworkers, the data team, a school");
+    }
+    boolean mayOpen = repository.createProcessDefinitionQuery().processDefinitionKey(AttendanceCase.KEY)
+        .latestVersion().startablePermissionCheck().count() > 0;
+    Map<String, List<Row>> bySchool = new LinkedHashMap<>();
+    for (PupilsNotOpened.NotOpened p : notOpened.latest(everySchool ? null : own, REVIEWS)) {
+      if (!everySchool && !own.contains(p.schoolUrn())) {
+        continue;
+      }
+      String status = p.openCase() ? "Has an open case now" : p.stillIdentified() ? "" : "No longer meets the rule";
+      bySchool.computeIfAbsent(p.schoolUrn(), urn -> new ArrayList<>()).add(new Row(p.upn(), p.name(), figures(p), p.why(),
+          p.reason(), p.by() == null ? "Not recorded" : people.of(p.by()), dates.moment(p.at()),
+          mayOpen && status.isEmpty() ? NEW_CASE : null, status));
+    }
+    List<SchoolRows> shown = new ArrayList<>();
+    bySchool.forEach((urn, rows) -> shown.add(new SchoolRows(urn,
+        schools.find(urn).map(School::name).orElse("School") + " (URN " + urn + ")", rows)));
+    model.addAttribute("page", new NotOpenedPage("Identified pupils not opened", everySchool, shown));
+    return "casefile/pupils-not-opened";
+  }
+
+  /** The figures the review showed: "72.4% attendance, Persistent absence, 12 unauthorised sessions in 10 school weeks". */
+  private static String figures(PupilsNotOpened.NotOpened p) {
+    List<String> parts = new ArrayList<>();
+    if (p.attendancePercent() != null) {
+      parts.add(String.format(Locale.UK, "%.1f%% attendance", p.attendancePercent()));
+    }
+    if (p.bandShown() != null) {
+      parts.add(p.bandShown());
+    }
+    if (p.unauthorisedSessions() != null) {
+      parts.add(p.unauthorisedSessions() + (p.unauthorisedSessions() == 1 ? " unauthorised session" : " unauthorised sessions")
+          + " in the last 10 school weeks");
+    }
+    return String.join(", ", parts);
+  }
+}
