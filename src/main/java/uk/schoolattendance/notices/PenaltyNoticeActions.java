@@ -34,6 +34,9 @@ public class PenaltyNoticeActions {
   /** How a payment reached the authority, as the register records it. */
   public static final List<String> PAYMENT_METHODS = List.of("card", "bank-transfer", "cheque", "cash");
   public static final int MAX_PAYMENT_REFERENCE = 64;
+  /** The API's names of a payment's way and reference: a refusal names them, the notice page shows it under its field. */
+  public static final String PAYMENT_METHOD = "paymentMethod";
+  public static final String PAYMENT_REFERENCE = "paymentReference";
 
   private final PenaltyNoticeRegister register;
   private final PenaltyNoticeNumbers numbers;
@@ -125,8 +128,8 @@ public class PenaltyNoticeActions {
     Inputs.required(
         PenaltyNotice.AMOUNT_PAID.name(), Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
         "is required (an amount in pounds, e.g. 80.00)");
-    String method = Inputs.oneOf("paymentMethod", paymentMethod, PAYMENT_METHODS);
-    String reference = Inputs.text("paymentReference", paymentReference, MAX_PAYMENT_REFERENCE);
+    String method = Inputs.oneOf(PAYMENT_METHOD, paymentMethod, PAYMENT_METHODS);
+    String reference = Inputs.text(PAYMENT_REFERENCE, paymentReference, MAX_PAYMENT_REFERENCE);
     Map<String, Object> message = new HashMap<>();
     PenaltyNotice.AMOUNT_PAID.put(message, amountPaid);
     if (paidOn != null) {

@@ -49,8 +49,8 @@ class PenaltyNoticeController {
           PenaltyNotice.AMOUNT_PAID.name(),
           Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
           "is required (an amount in pounds, e.g. 80.00)");
-      Inputs.oneOf("paymentMethod", paymentMethod, PenaltyNoticeActions.PAYMENT_METHODS);
-      Inputs.text("paymentReference", paymentReference, PenaltyNoticeActions.MAX_PAYMENT_REFERENCE);
+      Inputs.oneOf(PenaltyNoticeActions.PAYMENT_METHOD, paymentMethod, PenaltyNoticeActions.PAYMENT_METHODS);
+      Inputs.text(PenaltyNoticeActions.PAYMENT_REFERENCE, paymentReference, PenaltyNoticeActions.MAX_PAYMENT_REFERENCE);
     }
   }
 

@@ -211,12 +211,17 @@ class NoticePageController {
    * any other refusal (the notice is no longer awaiting payment, say) says its own rule.
    */
   static FieldError paymentRefused(PenaltyNoticeEntry notice, BigDecimal paid, LocalDate paidOn, InvalidInputException refused) {
-    if (PenaltyNotice.PAID_ON.name().equals(refused.getField())) {
+    String field = refused.getField();
+    if (PenaltyNotice.PAID_ON.name().equals(field)) {
       return FieldError.ofDate("paid", "Date of the payment " + refused.getRule());
     }
+    if (!PenaltyNotice.AMOUNT_PAID.name().equals(field)) {
+      // each refusal under the field the server named (review 4, N2): how it was paid, its reference,
+      // or, for the notice itself (withdrawn or paid meanwhile), its status at the top of the page
+      return new FieldError(PAYMENT_FIELDS.getOrDefault(field, STATE), "The payment was not recorded: " + refused.getRule());
+    }
     BigDecimal due = paidOn == null ? null : notice.amountDueOn(paidOn);
-    if (!PenaltyNotice.AMOUNT_PAID.name().equals(refused.getField()) || due == null || paid == null
-        || paid.compareTo(due) == 0) {
+    if (due == null || paid == null || paid.compareTo(due) == 0) {
       return new FieldError("amount", "The payment was not recorded: " + refused.getRule());
     }
     String words = "Amount paid must be " + NoticeWords.pounds(due) + " on " + Days.shown(paidOn) + " (you entered "
@@ -226,6 +231,14 @@ class NoticePageController {
             + " here and refund the " + NoticeWords.pounds(paid.subtract(due)) + " overpaid"
         : words + ": part payments are not accepted");
   }
+
+  /** The page's field for each field a refused payment names (the API's names: {@code PenaltyNoticeActions#pay}). */
+  static final Map<String, String> PAYMENT_FIELDS = Map.of(
+      PenaltyNotice.AMOUNT_PAID.name(), "amount", PenaltyNotice.PAID_ON.name(), "paid",
+      PenaltyNoticeActions.PAYMENT_METHOD, "method", PenaltyNoticeActions.PAYMENT_REFERENCE, "reference");
+
+  /** The notice's status at the top of the page: where a refusal about the notice itself, not a field, is shown. */
+  static final String STATE = "state";
 
   @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/payment")
   String pay(
@@ -256,7 +269,7 @@ class NoticePageController {
       } catch (InvalidInputException refused) {
         errors.add(paymentRefused(notice, paid, paidOn, refused));
       } catch (NoticeActionRefused refused) {
-        errors.add(new FieldError("amount", "The payment was not recorded: " + refused.getMessage()));
+        errors.add(new FieldError(STATE, "The payment was not recorded: " + refused.getMessage()));
       }
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
