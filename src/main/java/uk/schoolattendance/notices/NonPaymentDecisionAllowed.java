@@ -5,6 +5,7 @@ import static uk.schoolattendance.notices.PenaltyNotice.NOTICE_NUMBER;
 import static uk.schoolattendance.notices.PenaltyNotice.WITHDRAWAL_GROUND;
 import static uk.schoolattendance.notices.PenaltyNotice.WITHDRAWAL_REASON;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.process.Json;
 
 /**
  * Checks the completion of "Decide on non-payment": {@code nonPaymentDecision} is
@@ -20,7 +22,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * (ground {@code not-prosecuted} unless another is given); prosecuting is refused once the
  * 6-month limit for laying an information has passed, and when a withdrawn notice to the same
  * parent for this child covers part of the offence period (reg 8, {@link ProsecutionBar}: the
- * form shows it when the task is created). The decision is recorded by the service
+ * form shows it when the task is created). The form offers only what the law allows
+ * ({@code nonPaymentDecisionChoices}): no prosecution once it is time-barred or barred. The decision is recorded by the service
  * task that follows ("Record prosecution" or "Record withdrawal").
  */
 @Component("nonPaymentDecisionAllowed")
@@ -38,11 +41,8 @@ public class NonPaymentDecisionAllowed implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      // the form says beforehand when a withdrawn notice bars the prosecution (reg 8)
-      PenaltyNotice.PROSECUTION_BARS_SHOWN.setLocal(
-          task, bar.shown(List.of(PenaltyNotice.parent(task)), PenaltyNotice.PUPIL_UPN.get(task),
-              PenaltyNotice.OFFENCE_FROM.get(task), PenaltyNotice.OFFENCE_TO.get(task)));
+    if (EVENTNAME_CREATE.equals(task.getEventName()) || EVENTNAME_TIMEOUT.equals(task.getEventName())) {
+      offer(task);
       return;
     }
     String decision = Inputs.oneOf(task, NON_PAYMENT_DECISION, PenaltyNotice.DECISIONS, null);
@@ -54,7 +54,7 @@ public class NonPaymentDecisionAllowed implements TaskListener {
       return;
     }
     LocalDate limit = register.get(NOTICE_NUMBER.get(task)).informationDeadline();
-    if (dates.today().isAfter(limit)) {
+    if (dates.prosecutionTimeBarred(limit)) {
       throw new InvalidInputException(
           NON_PAYMENT_DECISION.name(),
           "prosecution is time-barred: the information had to be laid by " + Days.shown(limit)
@@ -63,5 +63,30 @@ public class NonPaymentDecisionAllowed implements TaskListener {
     bar.requireProsecutable(
         NON_PAYMENT_DECISION.name(), PenaltyNotice.parent(task), PenaltyNotice.PUPIL_UPN.get(task),
         PenaltyNotice.OFFENCE_FROM.get(task), PenaltyNotice.OFFENCE_TO.get(task));
+  }
+
+  /**
+   * What the form offers (task-local), when the task is created and again when the time limit
+   * passes while it is open (its timeout listener, at the start of the day after the deadline): the
+   * law's two decisions, without prosecution once it is time-barred (s127) or while a withdrawn
+   * notice bars it (reg 8), each with its reason shown; completing it is still checked above.
+   */
+  private void offer(DelegateTask task) {
+    String bars = bar.shown(List.of(PenaltyNotice.parent(task)), PenaltyNotice.PUPIL_UPN.get(task),
+        PenaltyNotice.OFFENCE_FROM.get(task), PenaltyNotice.OFFENCE_TO.get(task));
+    PenaltyNotice.PROSECUTION_BARS_SHOWN.setLocal(task, bars);
+    LocalDate limit = register.get(NOTICE_NUMBER.get(task)).informationDeadline();
+    boolean timeBarred = limit != null && dates.prosecutionTimeBarred(limit);
+    PenaltyNotice.PROSECUTION_TIME_BARRED_SHOWN.setLocal(task, timeBarred
+        ? "The last day to lay an information was " + Days.shown(limit)
+            + " (Magistrates' Courts Act 1980 s127): no prosecution for this offence is possible, withdraw the notice"
+        : null);
+    ArrayNode choices = Json.newList();
+    for (String decision : PenaltyNotice.DECISIONS) {
+      if (!PenaltyNotice.PROSECUTE.equals(decision) || (!timeBarred && bars == null)) {
+        choices.addObject().put("label", PenaltyNotice.DECISION_WORDS.get(decision)).put("value", decision);
+      }
+    }
+    PenaltyNotice.NON_PAYMENT_DECISION_CHOICES.setLocal(task, choices);
   }
 }

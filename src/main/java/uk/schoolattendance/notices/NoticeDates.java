@@ -81,6 +81,21 @@ public class NoticeDates {
     return ProsecutionTimeLimit.informationDeadline(offenceTo, properties.informationLimitMonths());
   }
 
+  /**
+   * When the time limit for laying an information has passed: the start of the day after the
+   * deadline (ISO text or a day), in the authority's zone. The moment "Decide on non-payment" stops
+   * offering prosecution while it is open.
+   */
+  public Date informationLimitPassesAt(Object informationDeadline) {
+    LocalDate deadline = informationDeadline instanceof LocalDate day ? day : LocalDate.parse(String.valueOf(informationDeadline));
+    return calendar.startOfDay(deadline.plusDays(1));
+  }
+
+  /** Whether the time limit for laying an information ending {@code deadline} has passed today (s127). */
+  public boolean prosecutionTimeBarred(LocalDate deadline) {
+    return ProsecutionTimeLimit.passed(deadline, today());
+  }
+
   /** The information deadline, or refused naming {@code field} when a prosecution is time-barred today. */
   public LocalDate requireProsecutionInTime(String field, LocalDate offenceTo) {
     return ProsecutionTimeLimit.requireInTime(field, offenceTo, properties.informationLimitMonths(), today());

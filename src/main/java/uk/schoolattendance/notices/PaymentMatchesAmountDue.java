@@ -12,7 +12,8 @@ import uk.schoolattendance.process.InvalidInputException;
 /**
  * Checks a {@code PenaltyNoticePaid} message as it arrives (end of "Penalty notice paid"): the
  * notice awaits payment, the day is not in the future and lies in the payment period, and the
- * amount is exactly the amount due on that day (no part payments). Anything else rolls back the
+ * amount is at least the amount due on that day (no part payments; money received beyond it is
+ * recorded as a refund owed by "Record payment"). Anything else rolls back the
  * correlation: the caller gets 400 naming {@code amountPaid} or {@code paidOn} and the notice stays
  * unpaid. The payment is recorded by the service task that follows ("Record payment").
  */
@@ -45,7 +46,16 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
     if (paidOn.isAfter(today)) {
       throw new InvalidInputException(PenaltyNotice.PAID_ON.name(), "must not be in the future");
     }
-    requireAmountDue(notice, amount, paidOn);
+    requireAmountDue(notice, amount, paidOn, true);
+  }
+
+  /**
+   * The money received beyond the amount due on {@code paidOn}: the refund the authority owes the
+   * payer; zero when exactly the amount due was paid (or no amount is due that day).
+   */
+  public static BigDecimal excess(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn) {
+    BigDecimal due = notice.amountDueOn(paidOn);
+    return due == null || amount == null || amount.compareTo(due) <= 0 ? BigDecimal.ZERO : amount.subtract(due);
   }
 
   /**
@@ -57,6 +67,15 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
    * the field's label ("Date of the payment must be on or after …") without deriving it again.
    */
   public static void requireAmountDue(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn) {
+    requireAmountDue(notice, amount, paidOn, false);
+  }
+
+  /**
+   * As above; with {@code overpaymentAccepted} (the authority's own notices: it records the money it
+   * received) more than the amount due pays the notice and the excess is a refund owed ({@link
+   * #excess}); less is still refused (no part payments).
+   */
+  public static void requireAmountDue(PenaltyNoticeEntry notice, BigDecimal amount, LocalDate paidOn, boolean overpaymentAccepted) {
     BigDecimal due = notice.amountDueOn(paidOn);
     if (due == null) {
       String period = notice.issuedOn() == null || notice.finalDeadline() == null
@@ -75,7 +94,7 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
                   ? ": a payment after the last day of the period cannot be recorded; decide on non-payment instead"
                   : ""));
     }
-    if (amount.compareTo(due) != 0) {
+    if (amount.compareTo(due) != 0 && !(overpaymentAccepted && amount.compareTo(due) > 0)) {
       throw new InvalidInputException(
           PenaltyNotice.AMOUNT_PAID.name(),
           "must be exactly £" + due.toPlainString() + ", the amount due on " + Days.shown(paidOn)

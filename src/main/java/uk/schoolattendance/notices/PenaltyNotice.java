@@ -164,6 +164,22 @@ public final class PenaltyNotice implements ProcessContract {
   public static final String PROSECUTE = "prosecute";
   public static final String WITHDRAW = "withdraw";
   public static final List<String> DECISIONS = List.of(PROSECUTE, WITHDRAW);
+  /** The words of each decision on non-payment, as "Decide on non-payment" offers them. */
+  public static final java.util.Map<String, String> DECISION_WORDS =
+      java.util.Map.of(PROSECUTE, "Prosecute for the original offence", WITHDRAW, "Withdraw the notice");
+  /**
+   * "Decide on non-payment" (task-local): the decisions the form offers, {@code [{label, value}]} in
+   * the order of {@link #DECISIONS}, without prosecution once the 6-month limit for laying an
+   * information has passed (Magistrates' Courts Act 1980 s127) or while a withdrawn notice bars it
+   * (reg 8). Set when the task is created and again when the limit passes while it is open.
+   */
+  public static final ProcessVariable<com.fasterxml.jackson.databind.JsonNode> NON_PAYMENT_DECISION_CHOICES =
+      ProcessVariable.json("nonPaymentDecisionChoices");
+  /**
+   * "Decide on non-payment" (task-local): why prosecution is no longer offered once the time limit
+   * has passed, with the last day an information could be laid; null while it may still be laid.
+   */
+  public static final ProcessVariable<String> PROSECUTION_TIME_BARRED_SHOWN = text("prosecutionTimeBarredShown");
   public static final ProcessVariable<String> ALTERNATIVE_ROUTE = text("alternativeRoute");
   public static final ProcessVariable<String> ROUTE_NOTES = text("routeNotes");
   public static final String PROSECUTION = "prosecution";

@@ -34,6 +34,9 @@ public class PenaltyNoticeActions {
   /** How a payment reached the authority, as the register records it. */
   public static final List<String> PAYMENT_METHODS = List.of("card", "bank-transfer", "cheque", "cash");
   public static final int MAX_PAYMENT_REFERENCE = 64;
+  /** The API's names of a payment's way and reference: a refusal names them, the notice page shows it under its field. */
+  public static final String PAYMENT_METHOD = "paymentMethod";
+  public static final String PAYMENT_REFERENCE = "paymentReference";
 
   private final PenaltyNoticeRegister register;
   private final PenaltyNoticeNumbers numbers;
@@ -125,8 +128,8 @@ public class PenaltyNoticeActions {
     Inputs.required(
         PenaltyNotice.AMOUNT_PAID.name(), Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
         "is required (an amount in pounds, e.g. 80.00)");
-    String method = Inputs.oneOf("paymentMethod", paymentMethod, PAYMENT_METHODS);
-    String reference = Inputs.text("paymentReference", paymentReference, MAX_PAYMENT_REFERENCE);
+    String method = Inputs.oneOf(PAYMENT_METHOD, paymentMethod, PAYMENT_METHODS);
+    String reference = Inputs.text(PAYMENT_REFERENCE, paymentReference, MAX_PAYMENT_REFERENCE);
     Map<String, Object> message = new HashMap<>();
     PenaltyNotice.AMOUNT_PAID.put(message, amountPaid);
     if (paidOn != null) {
@@ -145,6 +148,37 @@ public class PenaltyNoticeActions {
     register.recordPaymentDetails(noticeNumber, method, blankToNull(reference));
     return register.get(noticeNumber);
   }
+
+  /**
+   * Records the refund of an overpayment as made: the day (not in the future, not before the
+   * payment), how ({@link #PAYMENT_METHODS}) and its reference; who recorded it is the signed-in
+   * person. Refused naming the field; refused when no refund is owed (none overpaid, or already
+   * recorded as made), and then nothing changes.
+   */
+  @Transactional
+  public PenaltyNoticeRegister.Refund recordRefund(String noticeNumber, LocalDate refundedOn, String refundMethod, String refundReference) {
+    PenaltyNoticeEntry notice = register.get(noticeNumber);
+    Inputs.required(REFUND_METHOD, Inputs.oneOf(REFUND_METHOD, refundMethod, PAYMENT_METHODS),
+        "is required, one of " + String.join(", ", PAYMENT_METHODS));
+    String reference = Inputs.text(REFUND_REFERENCE, refundReference, MAX_PAYMENT_REFERENCE);
+    Inputs.required(REFUNDED_ON, refundedOn, "is required (the day the refund was made)");
+    if (refundedOn.isAfter(dates.today())) {
+      throw new InvalidInputException(REFUNDED_ON, "must not be in the future");
+    }
+    if (notice.paidOn() != null && refundedOn.isBefore(notice.paidOn())) {
+      throw new InvalidInputException(REFUNDED_ON, "must be on or after " + uk.schoolattendance.process.Days.shown(notice.paidOn())
+          + ", the day the notice was paid");
+    }
+    PenaltyNoticeRegister.Refund owed = register.refund(noticeNumber).filter(refund -> !refund.made())
+        .orElseThrow(() -> new NoticeActionRefused(NoticeActionRefused.Why.NOT_WAITING, "No refund owed",
+            "no refund is owed on this notice: nothing was paid beyond the amount due, or its refund is already recorded"));
+    register.recordRefundMade(noticeNumber, refundedOn, refundMethod, blankToNull(reference), currentUser.userId());
+    return register.refund(noticeNumber).orElse(owed);
+  }
+
+  public static final String REFUNDED_ON = "refundedOn";
+  public static final String REFUND_METHOD = "refundMethod";
+  public static final String REFUND_REFERENCE = "refundReference";
 
   /**
    * Withdraws a standing notice by correlating {@code PenaltyNoticeWithdrawn} with the reason and

@@ -49,8 +49,8 @@ class PenaltyNoticeController {
           PenaltyNotice.AMOUNT_PAID.name(),
           Inputs.pounds(PenaltyNotice.AMOUNT_PAID.name(), amountPaid),
           "is required (an amount in pounds, e.g. 80.00)");
-      Inputs.oneOf("paymentMethod", paymentMethod, PenaltyNoticeActions.PAYMENT_METHODS);
-      Inputs.text("paymentReference", paymentReference, PenaltyNoticeActions.MAX_PAYMENT_REFERENCE);
+      Inputs.oneOf(PenaltyNoticeActions.PAYMENT_METHOD, paymentMethod, PenaltyNoticeActions.PAYMENT_METHODS);
+      Inputs.text(PenaltyNoticeActions.PAYMENT_REFERENCE, paymentReference, PenaltyNoticeActions.MAX_PAYMENT_REFERENCE);
     }
   }
 
@@ -241,6 +241,45 @@ class PenaltyNoticeController {
     }
     return ResponseEntity.ok(
         actions.pay(noticeNumber, payment.amountPaid(), payment.paidOn(), payment.paymentMethod(), payment.paymentReference()));
+  }
+
+  /** The refund of an overpayment as made: the day (default today), how ({@code card}, …) and its reference. */
+  @Checked
+  record RefundRequest(LocalDate refundedOn, String refundMethod, String refundReference) implements CheckedBody {
+    @Override
+    public void check() {
+      Inputs.required(PenaltyNoticeActions.REFUND_METHOD,
+          Inputs.oneOf(PenaltyNoticeActions.REFUND_METHOD, refundMethod, PenaltyNoticeActions.PAYMENT_METHODS),
+          "is required, one of " + String.join(", ", PenaltyNoticeActions.PAYMENT_METHODS));
+      Inputs.text(PenaltyNoticeActions.REFUND_REFERENCE, refundReference, PenaltyNoticeActions.MAX_PAYMENT_REFERENCE);
+    }
+  }
+
+  /**
+   * The refund owed on a notice paid with more than the amount due, and once made when, how and who
+   * recorded it: 404 when nothing was overpaid.
+   */
+  @GetMapping("/{noticeNumber}/refund")
+  ResponseEntity<PenaltyNoticeRegister.Refund> refund(@PathVariable String noticeNumber) {
+    checkNumber(noticeNumber);
+    if (visible(noticeNumber).isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    return ResponseEntity.of(register.refund(noticeNumber));
+  }
+
+  /** Records the refund of an overpayment as made (409 when none is owed); as payments, the local authority's staff. */
+  @PostMapping("/{noticeNumber}/refund")
+  ResponseEntity<PenaltyNoticeRegister.Refund> refundMade(@PathVariable String noticeNumber, @Valid @RequestBody RefundRequest body) {
+    checkNumber(noticeNumber);
+    if (visible(noticeNumber).isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    if (!currentUser.readsEverySchool()) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+    return ResponseEntity.ok(actions.recordRefund(noticeNumber, body.refundedOn() == null ? dates.today() : body.refundedOn(),
+        body.refundMethod(), body.refundReference()));
   }
 
   @ExceptionHandler(NoticeActionRefused.class)

@@ -359,6 +359,58 @@ public class PenaltyNoticeRegister {
         noticeNumber, amount, date(paidOn), now);
   }
 
+  /**
+   * A refund owed for money received beyond the amount due (an overpayment), and once made when,
+   * how, its reference and who recorded it ({@code refundedOn} null while it is still owed).
+   */
+  public record Refund(BigDecimal amount, LocalDate refundedOn, String method, String reference, String refundedBy) {
+    public boolean made() {
+      return refundedOn != null;
+    }
+  }
+
+  /** Records that {@code amount} received with the notice's payment is owed back to the payer. */
+  public void recordRefundDue(String noticeNumber, BigDecimal amount) {
+    jdbc.update("INSERT INTO pn_refund (notice_number, amount) VALUES (?, ?)", noticeNumber, amount);
+  }
+
+  /** Records the refund made; refused unless one is owed and not yet recorded as made. */
+  public void recordRefundMade(String noticeNumber, LocalDate refundedOn, String method, String reference, String by) {
+    int updated = jdbc.update(
+        "UPDATE pn_refund SET refunded_on = ?, refund_method = ?, refund_reference = ?, refunded_by = ?, recorded_at = ?"
+            + " WHERE notice_number = ? AND refunded_on IS NULL",
+        date(refundedOn), method, reference, by, new Timestamp(EngineClock.now().getTime()), noticeNumber);
+    if (updated != 1) {
+      throw new InvalidInputException("noticeNumber", "no refund is owed on notice " + noticeNumber);
+    }
+  }
+
+  /** The notice's refund, owed or made; empty when nothing was overpaid. */
+  public Optional<Refund> refund(String noticeNumber) {
+    return jdbc.query(
+            "SELECT amount, refunded_on, refund_method, refund_reference, refunded_by FROM pn_refund WHERE notice_number = ?",
+            (rs, row) -> new Refund(rs.getBigDecimal("amount"), day(rs, "refunded_on"), rs.getString("refund_method"),
+                rs.getString("refund_reference"), rs.getString("refunded_by")),
+            noticeNumber)
+        .stream()
+        .findFirst();
+  }
+
+  /** The notices of {@code noticeNumbers} with a refund still owed, and how much. */
+  public java.util.Map<String, BigDecimal> refundsOwed(java.util.Collection<String> noticeNumbers) {
+    java.util.Map<String, BigDecimal> owed = new java.util.HashMap<>();
+    if (noticeNumbers.isEmpty()) {
+      return owed;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(noticeNumbers.size(), "?"));
+    jdbc.query("SELECT notice_number, amount FROM pn_refund WHERE refunded_on IS NULL AND notice_number IN (" + marks + ")",
+        (java.sql.ResultSet rs) -> {
+          owed.put(rs.getString("notice_number"), rs.getBigDecimal("amount"));
+        },
+        noticeNumbers.toArray());
+    return owed;
+  }
+
   /** How a payment was made and its reference; either may be null. */
   public record PaymentDetails(String method, String reference) {}
 

@@ -145,6 +145,26 @@ public class Persons {
     return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.UK);
   }
 
+  /**
+   * The child's parents on record: the persons (survivors of merges) named as a parent on any of the
+   * child's cases or on a notice for the child, by name. What a form offers to pick from before a
+   * parent's details are typed again.
+   */
+  public List<Person> parentsOfChild(String pupilUpn) {
+    if (pupilUpn == null || pupilUpn.isBlank()) {
+      return List.of();
+    }
+    List<String> ids = jdbc.queryForList(
+        "SELECT DISTINCT COALESCE(pe.merged_into, pe.person_id) FROM person pe WHERE pe.person_id IN ("
+            + " SELECT p.parent_id FROM cf_case_parent p JOIN cf_case c ON c.process_instance_id = p.process_instance_id"
+            + " WHERE c.pupil_upn = ?"
+            + " UNION SELECT n.person_id FROM pn_notice n WHERE n.pupil_upn = ? AND n.person_id IS NOT NULL)",
+        String.class, pupilUpn.strip(), pupilUpn.strip());
+    return ids.stream().map(this::load)
+        .sorted(java.util.Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Person::personId))
+        .toList();
+  }
+
   /** The person with its merged ids and merges, asked for by any of its ids. */
   public Optional<Person> find(String id) {
     return survivor(id).map(this::load);

@@ -152,11 +152,37 @@ class PenaltyNoticeApiTest {
   }
 
   @Test
+  void theOverpaymentIsPaidAndItsRefundIsOwedUntilRecordedAsMade() {
+    String number = issue("API-P5b", "E904456789013");
+    today(LocalDate.of(2026, 11, 5));
+    assertThat(api().getForEntity("/api/penalty-notices/" + number + "/refund", Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map> paid = api().postForEntity("/api/penalty-notices/" + number + "/payments",
+        Map.of("amountPaid", 160.0, "paidOn", "2026-11-05", "paymentMethod", "card"), Map.class);
+    assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(paid.getBody()).containsEntry("status", "paid");
+    Map<?, ?> owed = api().getForEntity("/api/penalty-notices/" + number + "/refund", Map.class).getBody();
+    assertThat(new java.math.BigDecimal(String.valueOf(owed.get("amount")))).isEqualByComparingTo("80.00");
+    assertThat(owed.get("refundedOn")).isNull();
+    ResponseEntity<Map> bad = api().postForEntity("/api/penalty-notices/" + number + "/refund",
+        Map.of("refundMethod", "voucher"), Map.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody()).containsEntry("field", "refundMethod");
+    ResponseEntity<Map> made = api().postForEntity("/api/penalty-notices/" + number + "/refund",
+        Map.of("refundMethod", "bank-transfer", "refundedOn", "2026-11-05", "refundReference", "RF-1"), Map.class);
+    assertThat(made.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(made.getBody()).containsEntry("refundedOn", "2026-11-05").containsEntry("method", "bank-transfer");
+    assertThat(api().postForEntity("/api/penalty-notices/" + number + "/refund",
+        Map.of("refundMethod", "cash"), Map.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
   void thePaymentsEndpointRefusesAWrongAmountAndAcceptsTheRightOne() {
     String number = issue("API-P5", "Q904456789012");
     today(LocalDate.of(2026, 11, 5));
+    // a part payment (an overpayment is recorded, with a refund owed: theOverpaymentIsPaidAndItsRefund…)
     ResponseEntity<Map> wrong = api().postForEntity("/api/penalty-notices/" + number + "/payments",
-        Map.of("amountPaid", 160.0, "paidOn", "2026-11-05"), Map.class);
+        Map.of("amountPaid", 70.0, "paidOn", "2026-11-05"), Map.class);
     assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(wrong.getBody()).containsEntry("field", "amountPaid");
     ResponseEntity<Map> right = api().postForEntity("/api/penalty-notices/" + number + "/payments",

@@ -294,6 +294,49 @@ class PenaltyNoticeProcessTest {
   }
 
   @Test
+  void pastTheSixMonthLimitTheFormNoLongerOffersProsecutionAndSaysWhy() {
+    ProcessInstance notice = issued("P-8a", "A123456789012");
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(job());
+    assertThat(decisionChoices()).containsExactly("prosecute", "withdraw");
+    assertThat(engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.PROSECUTION_TIME_BARRED_SHOWN.name())).isNull();
+    // while the task is open, its timer takes prosecution off the form as the day after the deadline begins
+    Job limitPassed = engine.getManagementService().createJobQuery().processInstanceId(notice.getId()).timers().singleResult();
+    assertThat(limitPassed.getDuedate()).isEqualTo(Date.from(LocalDate.of(2027, 4, 17).atStartOfDay(LONDON).toInstant()));
+    setToday(LocalDate.of(2027, 4, 17));
+    execute(limitPassed);
+    assertThat(notice).isWaitingAt(PenaltyNotice.DECIDE_ON_NON_PAYMENT.id());
+    assertThat(decisionChoices()).containsExactly("withdraw");
+    assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.PROSECUTION_TIME_BARRED_SHOWN.name()))
+        .contains("16 April 2027", "Magistrates' Courts Act 1980 s127");
+    // a client that sends it anyway is still refused
+    assertThatThrownBy(() -> complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "prosecute")))
+        .hasMessageContaining("time-barred");
+    complete(task(), withVariables(PenaltyNotice.NON_PAYMENT_DECISION.name(), "withdraw",
+        PenaltyNotice.WITHDRAWAL_REASON.name(), "Not prosecuted within the time limit"));
+    assertThat(notice).isEnded();
+    assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("withdrawn");
+  }
+
+  @Test
+  void aDecisionThatFallsDueAfterTheSixMonthLimitOffersOnlyWithdrawal() {
+    ProcessInstance notice = issued("P-8b", "A123456789012");
+    // the payment period's end is noticed only after the limit passed: the task is created without prosecution
+    setToday(LocalDate.of(2027, 4, 19));
+    execute(job());
+    assertThat(notice).isWaitingAt(PenaltyNotice.DECIDE_ON_NON_PAYMENT.id());
+    assertThat(decisionChoices()).containsExactly("withdraw");
+    assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.PROSECUTION_TIME_BARRED_SHOWN.name()))
+        .startsWith("The last day to lay an information was 16 April 2027");
+  }
+
+  /** The decisions "Decide on non-payment" offers now (its radio's values). */
+  private java.util.List<String> decisionChoices() {
+    return uk.schoolattendance.process.Json.parse(PenaltyNotice.NON_PAYMENT_DECISION_CHOICES.name(),
+        engine.getTaskService().getVariableLocal(task().getId(), PenaltyNotice.NON_PAYMENT_DECISION_CHOICES.name())).findValuesAsText("value");
+  }
+
+  @Test
   void withdrawnWhileTheDecisionIsPending() {
     ProcessInstance notice = issued("P-9", "A123456789012");
     setToday(LocalDate.of(2026, 12, 3));

@@ -21,12 +21,16 @@ import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.notices.ExternalNoticeRequest;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.persons.Person;
+import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.InvalidInputException;
 
 /**
  * Recording a notice someone else issued ({@code /casework/register/external}): a head teacher,
  * the police or another local authority. It goes into the register through the same service as
  * {@code POST /api/penalty-notices/external}, so it counts towards the limit like the authority's own.
+ * The parent is picked from the child's parents on record ({@link Persons#parentsOfChild}) or typed
+ * for someone not on the child's cases yet, and then checked as the API checks it.
  */
 @Controller
 class ExternalNoticePageController {
@@ -55,22 +59,42 @@ class ExternalNoticePageController {
   /** The page: the form's fields as typed, its dates as date inputs, the choices, the errors. */
   record ExternalNoticePage(
       String title, Map<String, String> form, Map<String, DayInput> days, List<FieldError> errors,
-      Map<String, String> issuers, Map<String, String> reasons, Map<String, String> paidChoices) {}
+      Map<String, String> issuers, Map<String, String> reasons, Map<String, String> paidChoices,
+      Map<String, String> parentChoices, boolean parentsLookedUp) {}
+
+  /** The parent choice that keeps the typed details: someone not on any of the child's cases yet. */
+  static final String SOMEONE_ELSE = "someone-else";
 
   private final RegisterKeepers keepers;
   private final PenaltyNoticeActions actions;
   private final UkDates dates;
+  private final Persons persons;
 
-  ExternalNoticePageController(RegisterKeepers keepers, PenaltyNoticeActions actions, UkDates dates) {
+  ExternalNoticePageController(RegisterKeepers keepers, PenaltyNoticeActions actions, UkDates dates, Persons persons) {
     this.keepers = keepers;
     this.actions = actions;
     this.dates = dates;
+    this.persons = persons;
   }
 
+  /** The form; with {@code pupilUpn} (a link from the child's case) it offers the child's parents at once. */
   @GetMapping(PATH)
-  String form(HttpServletRequest request, Model model) {
+  String form(@RequestParam(required = false) String pupilUpn, HttpServletRequest request, Model model) {
     keepers.require(request);
-    model.addAttribute("page", page(Map.of(), List.of()));
+    model.addAttribute("page", page(pupilUpn == null ? Map.of() : Map.of("pupilUpn", pupilUpn), List.of()));
+    return "casefile/external-notice";
+  }
+
+  /**
+   * "Find the child's parents": the form again as typed, now offering the parents on record for the
+   * UPN typed (their cases and notices), as the case's own forms offer its parents; nothing is recorded.
+   */
+  @PostMapping(PATH + "/parents")
+  String parents(@RequestParam Map<String, String> form, HttpServletRequest request, Model model) {
+    keepers.require(request);
+    List<FieldError> errors = new ArrayList<>();
+    required(form.get("pupilUpn"), "pupilUpn", "Enter the child’s UPN to find their parents", errors);
+    model.addAttribute("page", page(form, errors));
     return "casefile/external-notice";
   }
 
@@ -89,9 +113,20 @@ class ExternalNoticePageController {
     required(form.get("pupilName"), "pupilName", "Enter the child’s name", errors);
     required(form.get("pupilUpn"), "pupilUpn", "Enter the child’s UPN", errors);
     required(form.get("schoolUrn"), "schoolUrn", "Enter the URN of the child’s school", errors);
-    required(form.get("parentName"), "parentName", "Enter the parent’s name", errors);
-    required(form.get("parentId"), "parentId", "Enter the parent’s ID", errors);
-    required(form.get("parentAddress"), "parentAddress", "Enter the parent’s address", errors);
+    // a parent picked from the child's parents on record is that person; otherwise the details typed
+    Person picked = null;
+    String choice = form.get("parentChoice");
+    if (choice != null && !choice.isBlank() && !SOMEONE_ELSE.equals(choice)) {
+      picked = persons.parentsOfChild(form.get("pupilUpn")).stream()
+          .filter(parent -> parent.personId().equals(choice)).findFirst().orElse(null);
+      if (picked == null) {
+        errors.add(new FieldError("parentChoice", "Select one of the child’s parents, or someone else and type their details"));
+      }
+    } else {
+      required(form.get("parentName"), "parentName", "Enter the parent’s name", errors);
+      required(form.get("parentId"), "parentId", "Enter the parent’s ID", errors);
+      required(form.get("parentAddress"), "parentAddress", "Enter the parent’s address", errors);
+    }
     if (!NoticeWords.REASONS.containsKey(form.get("noticeReason"))) {
       errors.add(new FieldError("noticeReason", "Select the reason for the notice"));
     }
@@ -115,8 +150,9 @@ class ExternalNoticePageController {
       try {
         PenaltyNoticeEntry recorded = actions.recordExternal(new ExternalNoticeRequest(
             form.get("issuedBy"), form.get("issuerName"), form.get("issuerReference"), form.get("pupilUpn"),
-            form.get("pupilName"), form.get("schoolUrn"), form.get("parentId"), form.get("parentName"),
-            form.get("parentAddress"), null, form.get("noticeReason"), from, to, issued, full, reduced, paid, amountPaid,
+            form.get("pupilName"), form.get("schoolUrn"), picked == null ? form.get("parentId") : picked.personId(),
+            picked == null ? form.get("parentName") : picked.name(), picked == null ? form.get("parentAddress") : picked.address(),
+            picked == null ? null : picked.dateOfBirth(), form.get("noticeReason"), from, to, issued, full, reduced, paid, amountPaid,
             paidOn));
         return "redirect:" + NoticePageController.href(recorded.noticeNumber()) + "?done=" + NoticePageController.RECORDED;
       } catch (InvalidInputException refused) {
@@ -144,10 +180,22 @@ class ExternalNoticePageController {
     return days;
   }
 
-  private static ExternalNoticePage page(Map<String, String> form, List<FieldError> errors) {
+  private ExternalNoticePage page(Map<String, String> form, List<FieldError> errors) {
     Map<String, String> issuers = new LinkedHashMap<>();
     ExternalNoticeRequest.ISSUERS.forEach(issuer -> issuers.put(issuer, NoticeWords.issuer(issuer)));
+    String upn = form.get("pupilUpn");
+    boolean lookedUp = upn != null && !upn.isBlank();
+    Map<String, String> parents = new LinkedHashMap<>();
+    if (lookedUp) {
+      for (Person parent : persons.parentsOfChild(upn)) {
+        parents.put(parent.personId(), parent.name() + ", " + parent.address() + " (" + parent.personId() + ")");
+      }
+      if (!parents.isEmpty()) {
+        parents.put(SOMEONE_ELSE, "Someone else, not on the child’s cases yet: type their details below");
+      }
+    }
     return new ExternalNoticePage(
-        "Record a notice someone else issued", form, days(form), errors, issuers, NoticeWords.REASONS, PAID_CHOICES);
+        "Record a notice someone else issued", form, days(form), errors, issuers, NoticeWords.REASONS, PAID_CHOICES,
+        parents, lookedUp);
   }
 }

@@ -46,6 +46,7 @@ class NoticePageController {
   private static final Map<String, String> DONE =
       Map.of("payment", "The payment has been recorded", "withdrawal", "The notice has been withdrawn",
           "issuer-payment", "The issuer's report of payment has been recorded",
+          "refund", "The refund has been recorded",
           "issuer-withdrawal", "The issuer's withdrawal has been recorded: the notice no longer counts towards the limit",
           RECORDED, "The notice has been recorded in the register");
 
@@ -56,7 +57,11 @@ class NoticePageController {
       boolean takesPayment, boolean takesWithdrawal, String amountDueToday, PaymentForm payment, WithdrawalForm withdrawal,
       List<FieldError> errors, String done, Map<String, String> methods, Map<String, String> grounds,
       String beyondLimit, List<EvidenceLink> evidence, boolean takesIssuerPayment, boolean takesIssuerWithdrawal,
-      IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal, String notPrintable, List<String> attention) {}
+      IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal, String notPrintable, List<String> attention,
+      boolean takesRefund, RefundForm refund) {}
+
+  /** The refund of an overpayment, as the compliance team records it made. */
+  record RefundForm(DayInput refunded, String method, String reference) {}
 
   /** The issuer's report of payment of a notice someone else issued, as typed. */
   record IssuerPaymentForm(String amount, DayInput paid, String reportedBy) {}
@@ -211,12 +216,17 @@ class NoticePageController {
    * any other refusal (the notice is no longer awaiting payment, say) says its own rule.
    */
   static FieldError paymentRefused(PenaltyNoticeEntry notice, BigDecimal paid, LocalDate paidOn, InvalidInputException refused) {
-    if (PenaltyNotice.PAID_ON.name().equals(refused.getField())) {
+    String field = refused.getField();
+    if (PenaltyNotice.PAID_ON.name().equals(field)) {
       return FieldError.ofDate("paid", "Date of the payment " + refused.getRule());
     }
+    if (!PenaltyNotice.AMOUNT_PAID.name().equals(field)) {
+      // each refusal under the field the server named (review 4, N2): how it was paid, its reference,
+      // or, for the notice itself (withdrawn or paid meanwhile), its status at the top of the page
+      return new FieldError(PAYMENT_FIELDS.getOrDefault(field, STATE), "The payment was not recorded: " + refused.getRule());
+    }
     BigDecimal due = paidOn == null ? null : notice.amountDueOn(paidOn);
-    if (!PenaltyNotice.AMOUNT_PAID.name().equals(refused.getField()) || due == null || paid == null
-        || paid.compareTo(due) == 0) {
+    if (due == null || paid == null || paid.compareTo(due) == 0) {
       return new FieldError("amount", "The payment was not recorded: " + refused.getRule());
     }
     String words = "Amount paid must be " + NoticeWords.pounds(due) + " on " + Days.shown(paidOn) + " (you entered "
@@ -226,6 +236,14 @@ class NoticePageController {
             + " here and refund the " + NoticeWords.pounds(paid.subtract(due)) + " overpaid"
         : words + ": part payments are not accepted");
   }
+
+  /** The page's field for each field a refused payment names (the API's names: {@code PenaltyNoticeActions#pay}). */
+  static final Map<String, String> PAYMENT_FIELDS = Map.of(
+      PenaltyNotice.AMOUNT_PAID.name(), "amount", PenaltyNotice.PAID_ON.name(), "paid",
+      PenaltyNoticeActions.PAYMENT_METHOD, "method", PenaltyNoticeActions.PAYMENT_REFERENCE, "reference");
+
+  /** The notice's status at the top of the page: where a refusal about the notice itself, not a field, is shown. */
+  static final String STATE = "state";
 
   @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/payment")
   String pay(
@@ -256,11 +274,56 @@ class NoticePageController {
       } catch (InvalidInputException refused) {
         errors.add(paymentRefused(notice, paid, paidOn, refused));
       } catch (NoticeActionRefused refused) {
-        errors.add(new FieldError("amount", "The payment was not recorded: " + refused.getMessage()));
+        errors.add(new FieldError(STATE, "The payment was not recorded: " + refused.getMessage()));
       }
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     model.addAttribute("page", page(register.get(noticeNumber), form, new WithdrawalForm("", ""), errors, null));
+    return "casefile/notice";
+  }
+
+  /**
+   * Records the refund of an overpayment as made (when, how, its reference; who is the signed-in
+   * officer), through {@link PenaltyNoticeActions#recordRefund}. A refusal names the field; nothing changes.
+   */
+  @PostMapping(RegisterPageController.PATH + "/{noticeNumber}/refund")
+  String refund(
+      @PathVariable String noticeNumber,
+      @RequestParam(name = "refunded-day", required = false) String day,
+      @RequestParam(name = "refunded-month", required = false) String month,
+      @RequestParam(name = "refunded-year", required = false) String year,
+      @RequestParam(name = "refund-method", required = false) String method,
+      @RequestParam(name = "refund-reference", required = false) String reference,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    keepers.require(request);
+    notice(noticeNumber);
+    RefundForm form = new RefundForm(new DayInput(day, month, year), method, reference);
+    List<FieldError> errors = new ArrayList<>();
+    LocalDate on = form.refunded().pastOrToday("refunded", "the refund", dates.today(), errors);
+    if (method == null || !NoticeWords.PAYMENT_METHODS.containsKey(method)) {
+      errors.add(new FieldError("refund-method", "Select how the refund was made"));
+    }
+    if (reference != null && reference.strip().length() > PenaltyNoticeActions.MAX_PAYMENT_REFERENCE) {
+      errors.add(new FieldError("refund-reference", "The reference must be " + PenaltyNoticeActions.MAX_PAYMENT_REFERENCE + " characters or fewer"));
+    }
+    if (errors.isEmpty()) {
+      try {
+        actions.recordRefund(noticeNumber, on, method, reference);
+        return "redirect:" + href(noticeNumber) + "?done=refund";
+      } catch (InvalidInputException refused) {
+        String field = refused.getField();
+        errors.add(PenaltyNoticeActions.REFUNDED_ON.equals(field)
+            ? FieldError.ofDate("refunded", "Date of the refund " + refused.getRule())
+            : new FieldError(PenaltyNoticeActions.REFUND_METHOD.equals(field) ? "refund-method"
+                : PenaltyNoticeActions.REFUND_REFERENCE.equals(field) ? "refund-reference" : STATE,
+                "The refund was not recorded: " + refused.getRule()));
+      } catch (NoticeActionRefused refused) {
+        errors.add(new FieldError(STATE, "The refund was not recorded: " + refused.getMessage()));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", page(register.get(noticeNumber), emptyPayment(), new WithdrawalForm("", ""), errors, null,
+        emptyIssuerPayment(), emptyIssuerWithdrawal(), form));
     return "casefile/notice";
   }
 
@@ -322,6 +385,11 @@ class NoticePageController {
 
   private NoticePage page(PenaltyNoticeEntry notice, PaymentForm payment, WithdrawalForm withdrawal, List<FieldError> errors,
       String done, IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal) {
+    return page(notice, payment, withdrawal, errors, done, issuerPayment, issuerWithdrawal, new RefundForm(DayInput.empty(), "", ""));
+  }
+
+  private NoticePage page(PenaltyNoticeEntry notice, PaymentForm payment, WithdrawalForm withdrawal, List<FieldError> errors,
+      String done, IssuerPaymentForm issuerPayment, IssuerWithdrawalForm issuerWithdrawal, RefundForm refund) {
     String status = notice.status();
     boolean others = !PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy());
     boolean notPrintable = PenaltyNoticeEntry.PREPARED.equals(status) && notice.beyondLimit(properties.limit());
@@ -337,7 +405,8 @@ class NoticePageController {
         others && PenaltyNoticeEntry.UNPAID.equals(status),
         others && List.of(PenaltyNoticeEntry.UNPAID, PenaltyNoticeEntry.PAID).contains(status),
         issuerPayment, issuerWithdrawal, notPrintable ? notPrintable(notice) : null,
-        DONE.get(RECORDED).equals(done) ? attention(notice) : List.of());
+        DONE.get(RECORDED).equals(done) ? attention(notice) : List.of(),
+        register.refund(notice.noticeNumber()).filter(owed -> !owed.made()).isPresent(), refund);
   }
 
   /**
@@ -453,6 +522,16 @@ class NoticePageController {
         + (n.paidOn() == null ? "" : " on " + dates.day(n.paidOn()))
         + register.paymentDetails(n.noticeNumber()).map(d -> paymentWords(d)).orElse("")
         + (told.paymentReportedBy() == null ? "" : ", as its issuer reported (told by " + told.paymentReportedBy() + ")"));
+    register.refund(n.noticeNumber()).ifPresent(refund -> {
+      if (refund.made()) {
+        add(lines, "Refunded", NoticeWords.pounds(refund.amount()) + " on " + dates.day(refund.refundedOn())
+            + paymentWords(new PenaltyNoticeRegister.PaymentDetails(refund.method(), refund.reference()))
+            + (refund.refundedBy() == null ? "" : ", recorded by " + refund.refundedBy()));
+      } else {
+        // money received beyond the amount due that day is owed back to the payer
+        add(lines, "Refund due", NoticeWords.pounds(refund.amount()));
+      }
+    });
     add(lines, "Withdrawn", n.withdrawnOn() == null ? "" : dates.day(n.withdrawnOn())
         + (n.withdrawalGround() == null ? "" : ": " + NoticeWords.GROUNDS.getOrDefault(n.withdrawalGround(), n.withdrawalGround()))
         + (n.withdrawalReason() == null ? "" : ". " + n.withdrawalReason()));

@@ -91,8 +91,13 @@ class RegisterRows {
         .map(PenaltyNoticeEntry::processInstanceId)
         .toList());
     LocalDate today = dates.today();
+    // paid notices with money still owed back to the payer (an overpayment): one query for the page
+    Map<String, java.math.BigDecimal> refunds = register.refundsOwed(notices.stream()
+        .filter(notice -> PenaltyNoticeEntry.PAID.equals(notice.status()) || PenaltyNoticeEntry.WITHDRAWN.equals(notice.status()))
+        .map(PenaltyNoticeEntry::noticeNumber)
+        .toList());
     return notices.stream()
-        .map(notice -> row(notice, postBy.get(notice.processInstanceId()), today))
+        .map(notice -> row(notice, postBy.get(notice.processInstanceId()), today, refunds.get(notice.noticeNumber())))
         .toList();
   }
 
@@ -114,7 +119,7 @@ class RegisterRows {
     return due;
   }
 
-  private RegisterRow row(PenaltyNoticeEntry notice, LocalDate postBy, LocalDate today) {
+  private RegisterRow row(PenaltyNoticeEntry notice, LocalDate postBy, LocalDate today, java.math.BigDecimal refundDue) {
     LocalDate deadline = null;
     String next = "";
     switch (notice.status()) {
@@ -139,6 +144,9 @@ class RegisterRows {
       case PenaltyNoticeEntry.WITHDRAWN -> next = PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())
           || notice.withdrawnOn() == null ? "" : "Withdrawn by its issuer on " + dates.day(notice.withdrawnOn());
       default -> next = "";
+    }
+    if (refundDue != null) {
+      next = next.isEmpty() ? "Refund due: " + NoticeWords.pounds(refundDue) : next + ". Refund due: " + NoticeWords.pounds(refundDue);
     }
     return new RegisterRow(
         notice.noticeNumber(), NoticePageController.href(notice.noticeNumber()), notice.pupilName(), notice.parentName(),

@@ -63,4 +63,24 @@ class PaymentRefusedWordsTest {
         .startsWith("Date of the payment must be within the payment period, 2 November 2026 to ")
         .endsWith("a payment after the last day of the period cannot be recorded; decide on non-payment instead");
   }
+
+  @Test
+  void eachRefusalIsShownUnderTheFieldItNamesNotUnderTheAmount() {
+    assertThat(NoticePageController.paymentRefused(notice, eighty, inTheReducedPeriod,
+            new InvalidInputException("paymentReference", "must be at most 64 characters")))
+        .extracting(FieldError::field, FieldError::anchor).containsExactly("reference", "reference");
+    assertThat(NoticePageController.paymentRefused(notice, eighty, inTheReducedPeriod,
+            new InvalidInputException("paymentMethod", "'voucher' is not allowed, use one of card, bank-transfer, cheque, cash")))
+        .extracting(FieldError::field).isEqualTo("method");
+    LocalDate early = notice.issuedOn().minusDays(1);
+    assertThat(NoticePageController.paymentRefused(notice, eighty, early, refusedByTheRule(eighty, early)))
+        .extracting(FieldError::field, FieldError::anchor).containsExactly("paid", "paid-day");
+    // the notice itself (withdrawn meanwhile): its status at the top of the page, not a field
+    assertThat(NoticePageController.paymentRefused(notice, eighty, inTheReducedPeriod,
+            new InvalidInputException("noticeNumber", "notice PN-2026-000123 is withdrawn, not awaiting payment")))
+        .extracting(FieldError::field).isEqualTo("state");
+    assertThat(NoticePageController.paymentRefused(notice, new BigDecimal("70.00"), inTheReducedPeriod,
+            refusedByTheRule(new BigDecimal("70.00"), inTheReducedPeriod)))
+        .extracting(FieldError::field).isEqualTo("amount");
+  }
 }

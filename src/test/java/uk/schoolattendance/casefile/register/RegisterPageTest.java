@@ -178,13 +178,8 @@ class RegisterPageTest {
     assertThat(wrong.html().select(".govuk-error-summary").text())
         .contains("Amount paid must be £80.00 on 5 November 2026 (you entered £70.00): part payments are not accepted");
     assertThat(wrong.html().select("#amount").val()).isEqualTo("70");
-    // an overpayment is not recorded as paid: the officer is told what to record and what to refund
-    CaseFileClient.Page over = compliance.post(page, "#payment-form",
-        fields("amount", "160", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
-    assertThat(over.status()).isEqualTo(400);
-    assertThat(over.html().select(".govuk-error-summary").text()).contains(
-        "Amount paid must be £80.00 on 5 November 2026 (you entered £160.00). If the parent paid more than is due,"
-            + " record £80.00 here and refund the £80.00 overpaid");
+    // an overpayment is recorded as paid, with the excess as a refund owed:
+    // anOverpaymentIsRecordedAsPaidWithTheExcessAsARefundDueAndTheRefundMadeIsRecorded
     LocalDate issuedOn = register.get(number).issuedOn();
     LocalDate before = issuedOn.minusDays(3);
     CaseFileClient.Page early = compliance.post(page, "#payment-form", fields("amount", "80", "paid-day",
@@ -210,6 +205,82 @@ class RegisterPageTest {
     assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.PAID);
     assertThat(entry.amountPaid()).isEqualByComparingTo(new BigDecimal("80.00"));
     assertThat(after.html().select("#payment-form")).isEmpty();
+  }
+
+  @Test
+  void anOverpaymentIsRecordedAsPaidWithTheExcessAsARefundDueAndTheRefundMadeIsRecorded() {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form",
+        fields("notice", number, "method", "hand"));
+    today(LocalDate.of(2026, 11, 5));
+    CaseFileClient.Page page = compliance.get("/casework/register/" + number);
+    // the council received £160 where £80 was due (the reduced period): recorded as paid, £80 owed back
+    CaseFileClient.Page over = compliance.post(page, "#payment-form",
+        fields("amount", "160", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(over.status()).as(over.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    PenaltyNoticeEntry paid = register.get(number);
+    assertThat(paid.status()).isEqualTo(PenaltyNoticeEntry.PAID);
+    assertThat(paid.amountPaid()).isEqualByComparingTo("160.00");
+    assertThat(register.refund(number)).get().satisfies(refund -> {
+      assertThat(refund.amount()).isEqualByComparingTo("80.00");
+      assertThat(refund.made()).isFalse();
+    });
+    CaseFileClient.Page after = compliance.get("/casework/register/" + number);
+    assertThat(after.html().select("#details").text()).contains("Paid £160.00 on 5 November 2026, card", "Refund due £80.00");
+    assertThat(compliance.get("/casework/register").html().select("tr[data-notice=" + number + "]").text())
+        .contains("Refund due: £80.00");
+
+    // the refund made: refusals named under their fields, nothing changes
+    CaseFileClient.Page missing = compliance.post(after, "#refund-form", fields());
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.html().select(".govuk-error-summary li").eachText())
+        .containsExactly("Enter the date of the refund", "Select how the refund was made");
+    assertThat(missing.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#refunded-day", "#refund-method");
+    CaseFileClient.Page early = compliance.post(after, "#refund-form",
+        fields("refunded-day", "4", "refunded-month", "11", "refunded-year", "2026", "refund-method", "bank-transfer"));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.html().select(".govuk-error-summary").text())
+        .contains("Date of the refund must be on or after 5 November 2026, the day the notice was paid");
+    assertThat(register.refund(number).get().made()).isFalse();
+
+    CaseFileClient.Page refunded = compliance.post(after, "#refund-form",
+        fields("refunded-day", "5", "refunded-month", "11", "refunded-year", "2026", "refund-method", "bank-transfer",
+            "refund-reference", "RF-88"));
+    assertThat(refunded.status()).as(refunded.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    CaseFileClient.Page done = compliance.get(path(refunded.location()));
+    assertThat(done.html().select("#done").text()).contains("The refund has been recorded");
+    assertThat(done.html().select("#details").text())
+        .contains("Refunded £80.00 on 5 November 2026, bank transfer, reference RF-88, recorded by compliance")
+        .doesNotContain("Refund due");
+    assertThat(done.html().select("#refund-form")).isEmpty();
+    assertThat(compliance.get("/casework/register").html().select("tr[data-notice=" + number + "]").text())
+        .doesNotContain("Refund due");
+    // recorded once: a second time is refused at the notice's status
+    CaseFileClient.Page twice = compliance.post(after, "#refund-form",
+        fields("refunded-day", "5", "refunded-month", "11", "refunded-year", "2026", "refund-method", "cash"));
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#state");
+    assertThat(register.refund(number).get().method()).isEqualTo("bank-transfer");
+  }
+
+  @Test
+  void aPaymentRefusedForTheNoticeItselfIsShownAtItsStatusNotUnderTheAmount() {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form",
+        fields("notice", number, "method", "hand"));
+    today(LocalDate.of(2026, 11, 5));
+    CaseFileClient.Page page = compliance.get("/casework/register/" + number);
+    // withdrawn in another window while this page was open
+    compliance.post(compliance.get("/casework/register/" + number), "#withdrawal-form",
+        fields("ground", "wrong-recipient", "withdrawal-reason", "Sent to the other parent"));
+    CaseFileClient.Page refused = compliance.post(page, "#payment-form",
+        fields("amount", "80", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#state");
+    assertThat(refused.html().select("#amount-error")).isEmpty();
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.WITHDRAWN);
   }
 
   @Test
@@ -261,6 +332,76 @@ class RegisterPageTest {
     assertThat(entry.status()).isEqualTo(PenaltyNoticeEntry.UNPAID);
     assertThat(compliance.get(path(recorded.location())).html().select("#details").text())
         .contains("A head teacher: Riverside Primary School (reference RPS-7)", "7 September 2026 to 11 September 2026");
+  }
+
+  @Test
+  void theExternalNoticeFormOffersTheChildsParentsToPickAndKeepsTypingForSomeoneElse() {
+    String upn = CaseFileCases.newUpn();
+    new CaseFileCases(runtimeService).start(uk.schoolattendance.casework.CaseFixtures.UNIVERSAL_SCHOOL, "Ivy Picker", upn,
+        "parent-1", "Rowan Picker", "parent-2", "Sage Picker");
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page blank = compliance.get("/casework/register/external");
+    assertThat(blank.html().select("input[name=parentChoice]")).isEmpty();
+    assertThat(blank.html().select("#find-parents").attr("formaction")).isEqualTo("/casework/register/external/parents");
+
+    // "Find the child's parents" with the UPN typed: the form as typed, now with the child's parents to pick
+    CaseFileClient.Page found = compliance.postForm("/casework/register/external/parents", withCsrf(blank, fields("pupilUpn", upn, "pupilName", "Ivy Picker")));
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.html().select("#pupilName").val()).isEqualTo("Ivy Picker");
+    List<String> offered = found.html().select("input[name=parentChoice] + label").eachText();
+    assertThat(offered).hasSize(3);
+    assertThat(offered.get(0)).startsWith("Rowan Picker, 1 High Street, Southend SS1 1AA (P-");
+    assertThat(offered.get(1)).startsWith("Sage Picker, ");
+    assertThat(offered.get(2)).startsWith("Someone else");
+    String sage = found.html().select("input[name=parentChoice]").get(1).val();
+    assertThat(compliance.get("/casework/register/external?pupilUpn=" + upn).html().select("input[name=parentChoice]")).hasSize(3);
+
+    // picked: the parent's details are the person's, nothing typed
+    Map<String, String> notice = fields("issuedBy", "head-teacher", "issuerName", "Riverside Primary School",
+        "pupilName", "Ivy Picker", "pupilUpn", upn, "schoolUrn", "100001", "noticeReason", "holiday",
+        "offenceFrom-day", "7", "offenceFrom-month", "9", "offenceFrom-year", "2026",
+        "offenceTo-day", "11", "offenceTo-month", "9", "offenceTo-year", "2026",
+        "issuedOn-day", "1", "issuedOn-month", "10", "issuedOn-year", "2026",
+        "fullAmount", "160", "reducedAmount", "80", "paid", "no");
+    Map<String, String> picked = new HashMap<>(notice);
+    picked.put("parentChoice", sage);
+    CaseFileClient.Page recorded = compliance.post(found, "#external-form", picked);
+    assertThat(recorded.status()).as(recorded.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    PenaltyNoticeEntry entry = register.get(path(recorded.location()).replaceAll(".*/|\\?.*", ""));
+    assertThat(entry.parentId()).isEqualTo(sage);
+    assertThat(entry.parentName()).isEqualTo("Sage Picker");
+    assertThat(entry.parentAddress()).isEqualTo("1 High Street, Southend SS1 1AA");
+
+    // a person who is not this child's parent cannot be picked: named, nothing recorded
+    Map<String, String> stranger = new HashMap<>(notice);
+    stranger.put("parentChoice", "P-999999");
+    stranger.put("issuerReference", "X-1");
+    CaseFileClient.Page refused = compliance.post(found, "#external-form", stranger);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary a").eachAttr("href")).containsExactly("#parentChoice");
+
+    // someone not on the child's cases yet: typed, and checked as before
+    Map<String, String> typed = new HashMap<>(notice);
+    typed.put("parentChoice", "someone-else");
+    typed.put("offenceFrom-month", "10");
+    typed.put("offenceTo-month", "10");
+    typed.put("issuedOn-month", "11");
+    CaseFileClient.Page unnamed = compliance.post(found, "#external-form", typed);
+    assertThat(unnamed.status()).isEqualTo(400);
+    assertThat(unnamed.html().select(".govuk-error-summary li").eachText())
+        .containsExactly("Enter the parent’s name", "Enter the parent’s ID", "Enter the parent’s address");
+    typed.putAll(fields("parentName", "Ash Stepparent", "parentId", "EXT-" + upn, "parentAddress", "9 Quay Street"));
+    CaseFileClient.Page other = compliance.post(found, "#external-form", typed);
+    assertThat(other.status()).as(other.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    assertThat(register.get(path(other.location()).replaceAll(".*/|\\?.*", "")).parentName()).isEqualTo("Ash Stepparent");
+  }
+
+  /** The page's hidden fields (the CSRF token) with these values: a form sent to another of its buttons' actions. */
+  private static Map<String, String> withCsrf(CaseFileClient.Page page, Map<String, String> values) {
+    Map<String, String> all = new HashMap<>();
+    page.html().select("#external-form input[type=hidden]").forEach(input -> all.put(input.attr("name"), input.attr("value")));
+    all.putAll(values);
+    return all;
   }
 
   /** Walk 12 #14: the error summary lists the problems in the order of the form's fields. */
