@@ -2,14 +2,13 @@ package uk.schoolattendance.casefile.register;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +24,7 @@ import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.LetterPrinting;
 import uk.schoolattendance.notices.NoticeActionRefused;
 import uk.schoolattendance.notices.PenaltyNotice;
@@ -51,6 +51,10 @@ import uk.schoolattendance.process.InvalidInputException;
  * "Mark every letter on this page" marks exactly the letters the page listed (sent back with the
  * form), never one that arrived since. After marking, the same page is shown again (the letters
  * that were behind it move up), or the last page when there are fewer pages left.
+ *
+ * <p>"Print all on this page" prints the letters the page listed as one PDF, recorded as a print run
+ * ({@link PrintRuns}): the page names who printed each letter and when, a later copy of a run is a
+ * reprint and says so, and a page whose letters were printed before is asked about before a new run.
  */
 @Controller
 class PrintQueueController {
@@ -214,7 +218,7 @@ class PrintQueueController {
       return "casefile/print-queue";
     }
     long id = runs.record(viewer.userId(), viewer.name() == null ? viewer.userId() : viewer.name(),
-        ClockUtil.getCurrentTime().toInstant(), method, dates.today(), printable);
+        EngineClock.now().toInstant(), method, dates.today(), printable);
     int back = pageFrom(page);
     StringBuilder to = new StringBuilder("redirect:" + PATH + "?run=" + id);
     if (back > 1) {
@@ -250,7 +254,7 @@ class PrintQueueController {
       return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
           .body(("Print run " + runId + " is not printed: " + refused.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
-    int copy = runs.copied(runId, viewer.userId(), ClockUtil.getCurrentTime().toInstant());
+    int copy = runs.copied(runId, viewer.userId(), EngineClock.now().toInstant());
     String title = "Print run " + runId + ", printed by " + run.printedByName() + " at " + dates.moment(run.printedAt())
         + (copy > 1 ? ": REPRINT (copy " + copy + ")" : "");
     byte[] pdf = printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), title);
