@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,23 +74,21 @@ class PenaltyNoticeController {
   private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
 
   private final PenaltyNoticeRegister register;
-  private final PenaltyNoticeLetter letter;
+  private final LetterPrinting printing;
   private final PenaltyNoticeProperties properties;
   private final PenaltyNoticeActions actions;
-  private final IdentityService identityService;
   private final CurrentUser currentUser;
   private final NoticeDates dates;
   private final EvidenceDocuments documents;
 
   PenaltyNoticeController(
-      PenaltyNoticeRegister register, PenaltyNoticeLetter letter, PenaltyNoticeProperties properties,
-      PenaltyNoticeActions actions, IdentityService identityService, CurrentUser currentUser, NoticeDates dates,
+      PenaltyNoticeRegister register, LetterPrinting printing, PenaltyNoticeProperties properties,
+      PenaltyNoticeActions actions, CurrentUser currentUser, NoticeDates dates,
       EvidenceDocuments documents) {
     this.documents = documents;
     this.dates = dates;
-    this.identityService = identityService;
     this.register = register;
-    this.letter = letter;
+    this.printing = printing;
     this.properties = properties;
     this.actions = actions;
     this.currentUser = currentUser;
@@ -179,7 +176,8 @@ class PenaltyNoticeController {
    * is printed for the day it will be given ({@code dispatchOn}, default today) and the way
    * ({@code deliveryMethod}, default post): its date of issue, receipt and deadlines follow from
    * them. Once issued, the letter is the one sent ({@link PenaltyNoticeRegister#asSent}). A prepared notice beyond the
-   * limit is not printed: 409 "Beyond the limit", as its posting is refused.
+   * limit is not printed: 409 "Beyond the limit", as its posting is refused; nor is a notice withdrawn before it was
+   * issued: 409 "Withdrawn before issue", it was never sent ({@link LetterPrinting}).
    */
   @GetMapping("/{noticeNumber}/letter")
   ResponseEntity<byte[]> letter(
@@ -189,13 +187,6 @@ class PenaltyNoticeController {
     checkNumber(noticeNumber);
     String method = Inputs.oneOf(PenaltyNotice.DELIVERY_METHOD.name(), deliveryMethod, PenaltyNotice.DELIVERY_METHODS);
     LocalDate on = Inputs.day("dispatchOn", dispatchOn, dates.zone());
-    visible(noticeNumber)
-        .filter(notice -> PenaltyNoticeEntry.PREPARED.equals(notice.status()) && notice.beyondLimit(properties.limit()))
-        .ifPresent(notice -> {
-          // a letter that may not be posted is not printed either: nobody posts it by mistake
-          throw new NoticeActionRefused(NoticeActionRefused.Why.LIMIT_REACHED, "Beyond the limit",
-              "The letter is not printed: " + NoticePlaces.beyondLimitRefusal(notice, properties));
-        });
     return visible(noticeNumber)
         .map(
             notice ->
@@ -204,9 +195,8 @@ class PenaltyNoticeController {
                     .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(noticeNumber + ".pdf").build().toString())
-                    .body(letter.render(register.asSent(notice.noticeNumber()).orElseGet(() ->
-                        letter.asGiven(notice, method == null ? PenaltyNotice.POST : method, on == null ? dates.today() : on,
-                            IssuingOfficers.name(identityService, currentUser.userId()))))))
+                    .body(printing.letter(notice, method == null ? PenaltyNotice.POST : method, on == null ? dates.today() : on,
+                        currentUser.userId())))
         .orElse(ResponseEntity.notFound().build());
   }
 

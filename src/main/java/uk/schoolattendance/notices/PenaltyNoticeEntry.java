@@ -157,6 +157,15 @@ public record PenaltyNoticeEntry(
     return !WITHDRAWN.equals(status) && placeBeyondLimit(sequence, limit);
   }
 
+  /**
+   * Whether the notice was withdrawn before it was posted or handed over: it was never given to the
+   * parent, so there is no letter as sent (and it bars no prosecution: it had no recipient).
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean withdrawnBeforeIssue() {
+    return WITHDRAWN.equals(status) && issuedOn == null;
+  }
+
   /** Whether a standing notice at place {@code sequence} is beyond the limit of {@code limit}. */
   public static boolean placeBeyondLimit(int sequence, int limit) {
     return sequence > limit;

@@ -482,7 +482,8 @@ public class PenaltyNoticeRegister {
    */
   public Optional<PenaltyNoticeEntry> asSent(String noticeNumber) {
     return jdbc.query(
-            "SELECT " + COLUMNS + ", letter_sequence FROM pn_notice WHERE notice_number = ? AND status <> 'prepared'",
+            "SELECT " + COLUMNS + ", letter_sequence FROM pn_notice WHERE notice_number = ? AND status <> 'prepared'"
+                + " AND issued_on IS NOT NULL",
             (rs, row) -> {
               PenaltyNoticeEntry notice = ROW.mapRow(rs, row);
               int place = rs.getInt("letter_sequence");

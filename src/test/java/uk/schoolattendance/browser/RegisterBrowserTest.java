@@ -81,6 +81,47 @@ class RegisterBrowserTest extends BrowserTestSupport {
     assertThat(register.get(second).issuedOn()).isEqualTo(today);
   }
 
+  /**
+   * "Print all on this page": the compliance team prints the page's letters as one PDF; the page names
+   * the print run and, beside each letter, who printed it and when; the PDF holds each letter once.
+   */
+  @Test
+  void theComplianceTeamPrintsAllTheLettersOfAPageAsOnePdf() throws Exception {
+    String first = prepared("Cara Printwell");
+    String second = prepared("Dan Printwell");
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "compliance", "compliance");
+      browser.open("/casework/register/print-queue");
+      browser.visible(By.xpath("//h1[normalize-space(.)='Letters to post']"));
+      java.util.List<String> listed = browser.driver().findElements(By.cssSelector("#print-queue-form input[name=onPage]")).stream()
+          .map(input -> input.getAttribute("value")).toList();
+      assertThat(listed).contains(first, second);
+      assertThat(browser.driver().findElement(By.id("print-page")).getText())
+          .isEqualTo("Print all " + listed.size() + " letters on this page as one PDF");
+      browser.press(By.id("print-page"));
+      browser.waitUntil("print run", () -> browser.driver().getPageSource().contains("print-run-summary"));
+      assertThat(text(browser, "print-run-summary")).startsWith("Print run ")
+          .contains(listed.size() + " letters for posting", "printed by ");
+      assertThat(browser.driver().findElement(By.cssSelector("[data-printed='" + first + "']")).getText()).startsWith("Printed by ");
+      browser.screenshot("casefile-print-queue-print-run");
+
+      // the PDF the banner links to, fetched in this browser's session
+      String href = browser.driver().findElement(By.id("print-run-pdf")).getAttribute("href");
+      Object fetched = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+              + "  let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })"
+              + ".catch(e => done('failed: ' + e));", href);
+      byte[] pdf = java.util.Base64.getDecoder().decode((String) fetched);
+      com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+      assertThat(reader.getNumberOfPages()).isEqualTo(listed.size());
+      com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+        assertThat(extractor.getTextFromPage(page)).contains("Penalty notice " + listed.get(page - 1));
+      }
+    }
+  }
+
   @Autowired uk.schoolattendance.notices.PenaltyNoticeActions actions;
 
   private String external(String upn, String from, String to, String issuedOn, java.math.BigDecimal reduced) {

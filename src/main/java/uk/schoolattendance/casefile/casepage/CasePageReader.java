@@ -339,6 +339,9 @@ class CasePageReader {
       if (PenaltyNoticeEntry.PREPARED.equals(notice.status()) && notice.beyondLimit(noticeProperties.limit())) {
         continue; // beyond the limit: not printed (the letter is refused; the notice's page says what to do)
       }
+      if (notice.withdrawnBeforeIssue()) {
+        continue; // never sent: there is no letter as sent (the letter is refused)
+      }
       letters.add(new CasePage.Letter(
           "Penalty notice " + notice.noticeNumber() + " to " + notice.parentName()
               + (notice.issuedOn() == null ? "" : ", issued " + dates.day(notice.issuedOn())),

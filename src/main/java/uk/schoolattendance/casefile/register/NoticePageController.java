@@ -399,7 +399,8 @@ class NoticePageController {
     BigDecimal due = takesPayment && notice.finalDeadline() != null ? notice.amountDueOn(dates.today()) : null;
     return new NoticePage(
         "Penalty notice " + notice.noticeNumber(), notice, NoticeWords.state(notice), NoticeWords.tag(status), details(notice),
-        notice.processInstanceId() == null || notPrintable ? null : "/api/penalty-notices/" + notice.noticeNumber() + "/letter",
+        notice.processInstanceId() == null || notPrintable || notice.withdrawnBeforeIssue() ? null
+            : "/api/penalty-notices/" + notice.noticeNumber() + "/letter",
         takesPayment, takesWithdrawal, due == null ? null : NoticeWords.pounds(due), payment, withdrawal, errors, done,
         NoticeWords.PAYMENT_METHODS, NoticeWords.GROUNDS, beyondLimit(notice), evidence(notice),
         others && PenaltyNoticeEntry.UNPAID.equals(status),

@@ -67,11 +67,16 @@ final class NoticeWords {
 
   /**
    * A notice's state in words: as {@link #state(String)}, but a notice someone else issued that its
-   * issuer withdrew says so (the authority did not withdraw it).
+   * issuer withdrew says so (the authority did not withdraw it), and one withdrawn before it was
+   * issued says "Withdrawn before issue": it was never sent.
    */
   static String state(PenaltyNoticeEntry notice) {
     if (PenaltyNoticeEntry.WITHDRAWN.equals(notice.status()) && !PenaltyNoticeEntry.LOCAL_AUTHORITY.equals(notice.issuedBy())) {
       return "Withdrawn by its issuer";
+    }
+    if (notice.withdrawnBeforeIssue()) {
+      // never posted or handed over: no letter was sent, so none is printed (LetterPrinting)
+      return uk.schoolattendance.notices.LetterPrinting.WITHDRAWN_BEFORE_ISSUE;
     }
     return state(notice.status());
   }

@@ -2,24 +2,38 @@ package uk.schoolattendance.casefile.register;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.UkDates;
+import uk.schoolattendance.engine.EngineClock;
+import uk.schoolattendance.notices.LetterPrinting;
 import uk.schoolattendance.notices.NoticeActionRefused;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
+import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.notices.PaymentDetailsMissing;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.InvalidInputException;
 
 /**
@@ -37,6 +51,10 @@ import uk.schoolattendance.process.InvalidInputException;
  * "Mark every letter on this page" marks exactly the letters the page listed (sent back with the
  * form), never one that arrived since. After marking, the same page is shown again (the letters
  * that were behind it move up), or the last page when there are fewer pages left.
+ *
+ * <p>"Print all on this page" prints the letters the page listed as one PDF, recorded as a print run
+ * ({@link PrintRuns}): the page names who printed each letter and when, a later copy of a run is a
+ * reprint and says so, and a page whose letters were printed before is asked about before a new run.
  */
 @Controller
 class PrintQueueController {
@@ -51,7 +69,13 @@ class PrintQueueController {
   record PrintQueuePage(
       String title, String today, List<RegisterRow> letters, List<RegisterRow> heldBack, long heldBackCount, String method,
       Map<String, String> methods, List<String> chosen, List<FieldError> errors, String done, int page, String showing,
-      RegisterPageController.Pagination pagination) {}
+      RegisterPageController.Pagination pagination, Map<String, String> printed, RunShown run, boolean askAgain) {}
+
+  /**
+   * A print run just made, for the page's banner: what it holds and made by whom and when, and its
+   * PDF; {@code left} the letters the page listed that were no longer waiting and so left out.
+   */
+  record RunShown(long id, String summary, String href, String left) {}
 
   private static final Map<String, String> METHODS = new LinkedHashMap<>();
 
@@ -65,11 +89,17 @@ class PrintQueueController {
   private final PenaltyNoticeActions actions;
   private final UkDates dates;
   private final PenaltyNoticeProperties properties;
+  private final PrintRuns runs;
+  private final PenaltyNoticeRegister register;
+  private final LetterPrinting printing;
 
   PrintQueueController(
       RegisterKeepers keepers, RegisterRows rows, PenaltyNoticeActions actions, UkDates dates,
-      PenaltyNoticeProperties properties) {
+      PenaltyNoticeProperties properties, PrintRuns runs, PenaltyNoticeRegister register, LetterPrinting printing) {
     this.properties = properties;
+    this.runs = runs;
+    this.register = register;
+    this.printing = printing;
     this.keepers = keepers;
     this.rows = rows;
     this.actions = actions;
@@ -78,7 +108,9 @@ class PrintQueueController {
 
   @GetMapping(PATH)
   String queue(@RequestParam(required = false) Integer posted, @RequestParam(required = false) String method,
-      @RequestParam(required = false) String page, HttpServletRequest request, HttpServletResponse response, Model model) {
+      @RequestParam(required = false) String page, @RequestParam(required = false) Long run,
+      @RequestParam(required = false) List<String> left,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     keepers.require(request);
     String done = null;
     if (posted != null && posted > 0) {
@@ -90,9 +122,152 @@ class PrintQueueController {
     if (errors.stream().anyMatch(error -> "letters-heading".equals(error.field()))) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
-    model.addAttribute("page", page(PenaltyNotice.POST, List.of(), errors, done, shown));
+    PrintQueuePage shownPage = page(PenaltyNotice.POST, List.of(), errors, done, shown);
+    if (run != null) {
+      shownPage = withRun(shownPage, runs.find(run).orElse(null), left == null ? List.of() : left);
+    }
+    model.addAttribute("page", shownPage);
     return "casefile/print-queue";
   }
+
+  /** The page with the banner of print run {@code run}, when it exists. */
+  private PrintQueuePage withRun(PrintQueuePage page, PrintRuns.PrintRun run, List<String> left) {
+    if (run == null) {
+      return page;
+    }
+    int letters = runs.notices(run.id()).size();
+    String summary = "Print run " + run.id() + ": " + letters + (letters == 1 ? " letter" : " letters") + " "
+        + (PenaltyNotice.HAND.equals(run.method()) ? "to hand over" : "for posting") + " on " + dates.day(run.dispatchOn())
+        + ", printed by " + run.printedByName() + " at " + dates.moment(run.printedAt()) + ".";
+    List<String> notLeft = left.stream().filter(number -> CaseFacts.NOTICE_NUMBER_SHAPE.matcher(number).matches()).toList();
+    String leftOut = notLeft.isEmpty() ? null
+        : "Not in this print run, as no longer waiting to be printed: " + String.join(", ", notLeft) + ".";
+    return new PrintQueuePage(page.title(), page.today(), page.letters(), page.heldBack(), page.heldBackCount(), page.method(),
+        page.methods(), page.chosen(), page.errors(), page.done(), page.page(), page.showing(), page.pagination(),
+        page.printed(), new RunShown(run.id(), summary, runHref(run.id()), leftOut), false);
+  }
+
+  static String runHref(long id) {
+    return PATH + "/print-runs/" + id + ".pdf";
+  }
+
+  /**
+   * "Print all on this page": the letters the page listed (sent back with the form, in its order),
+   * recorded as one print run by the signed-in member of the compliance team, then the page again
+   * with the run's PDF to open. A letter no longer waiting (posted, withdrawn, moved beyond the limit
+   * since) is left out and named. A letter already printed in an earlier run is not printed again by
+   * accident: the page names each, with who printed it and when, and asks to print them again.
+   */
+  @PostMapping(PATH + "/print-runs")
+  String printPage(
+      @RequestParam(name = "onPage", required = false) List<String> onPage,
+      @RequestParam(required = false) String method,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String again,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    Viewer viewer = keepers.require(request);
+    List<FieldError> errors = new ArrayList<>();
+    List<String> listed = onPage == null ? List.of()
+        : new ArrayList<>(new LinkedHashSet<>(onPage.stream().filter(n -> CaseFacts.NOTICE_NUMBER_SHAPE.matcher(n).matches()).toList()));
+    if (listed.isEmpty()) {
+      errors.add(new FieldError("notices", "There were no letters on the page to print"));
+    }
+    if (method == null || !PenaltyNotice.DELIVERY_METHODS.contains(method)) {
+      errors.add(new FieldError("method", "Select whether the letters will be posted or handed over"));
+    }
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("page", page(method, List.of(), errors, null, pageFrom(page)));
+      return "casefile/print-queue";
+    }
+    if (!paymentDetailsMissing().isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.addAttribute("page", page(method, List.of(), paymentDetailsMissing(), null, pageFrom(page)));
+      return "casefile/print-queue";
+    }
+    List<String> printable = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (String number : listed) {
+      boolean waiting = register.find(number)
+          .filter(notice -> PenaltyNoticeEntry.PREPARED.equals(notice.status()) && !notice.beyondLimit(properties.limit()))
+          .isPresent();
+      (waiting ? printable : left).add(number);
+    }
+    if (printable.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      errors.add(new FieldError("notices", "None of the letters the page listed is still waiting to be printed: "
+          + String.join(", ", left)));
+      model.addAttribute("page", page(method, List.of(), errors, null, pageFrom(page)));
+      return "casefile/print-queue";
+    }
+    Map<String, PrintRuns.PrintRun> earlier = runs.latestOf(printable);
+    if (!earlier.isEmpty() && again == null) {
+      // printed before: not again by accident
+      for (String number : printable) {
+        PrintRuns.PrintRun run = earlier.get(number);
+        if (run != null) {
+          errors.add(new FieldError("notices", "Notice " + number + " was already printed by " + run.printedByName() + " at "
+              + dates.moment(run.printedAt()) + " (print run " + run.id() + ")"));
+        }
+      }
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      PrintQueuePage shown = page(method, List.of(), errors, null, pageFrom(page));
+      model.addAttribute("page", new PrintQueuePage(shown.title(), shown.today(), shown.letters(), shown.heldBack(),
+          shown.heldBackCount(), shown.method(), shown.methods(), shown.chosen(), shown.errors(), shown.done(), shown.page(),
+          shown.showing(), shown.pagination(), shown.printed(), null, true));
+      return "casefile/print-queue";
+    }
+    long id = runs.record(viewer.userId(), viewer.name() == null ? viewer.userId() : viewer.name(),
+        EngineClock.now().toInstant(), method, dates.today(), printable);
+    int back = pageFrom(page);
+    StringBuilder to = new StringBuilder("redirect:" + PATH + "?run=" + id);
+    if (back > 1) {
+      to.append("&page=").append(back);
+    }
+    left.forEach(number -> to.append("&left=").append(number));
+    return to.toString();
+  }
+
+  /**
+   * A print run's letters as one PDF, each letter's pages exactly as its own PDF prints them, in the
+   * run's order: dated for the run's day and way of giving, issued by whoever made the run (a letter
+   * posted since prints as it was sent). Every copy is counted: the first is the print; a later one is
+   * a reprint, and says so in its title and file name, so a pile printed twice is found before it is
+   * posted twice. A letter that may no longer be printed (withdrawn before issue, beyond the limit)
+   * refuses the run: 409 naming it.
+   */
+  @GetMapping(PATH + "/print-runs/{id}.pdf")
+  ResponseEntity<byte[]> runPdf(@PathVariable String id, HttpServletRequest request) {
+    Viewer viewer = keepers.require(request);
+    long runId;
+    try {
+      runId = Long.parseLong(id);
+    } catch (NumberFormatException notANumber) {
+      throw new PageNotFoundException("print run " + id);
+    }
+    PrintRuns.PrintRun run = runs.find(runId).orElseThrow(() -> new PageNotFoundException("print run " + id));
+    List<PenaltyNoticeEntry> notices = runs.notices(runId).stream().map(register::get).toList();
+    try {
+      notices.forEach(printing::requirePrintable);
+      properties.authority().requireReadyToIssue();
+    } catch (NoticeActionRefused | PaymentDetailsMissing refused) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
+          .body(("Print run " + runId + " is not printed: " + refused.getMessage()).getBytes(StandardCharsets.UTF_8));
+    }
+    int copy = runs.copied(runId, viewer.userId(), EngineClock.now().toInstant());
+    String title = "Print run " + runId + ", printed by " + run.printedByName() + " at " + dates.moment(run.printedAt())
+        + (copy > 1 ? ": REPRINT (copy " + copy + ")" : "");
+    byte[] pdf = printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), title);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("print-run-" + runId + (copy > 1 ? "-reprint-" + copy : "") + ".pdf").build().toString())
+        .header(PRINT_RUN_COPY, String.valueOf(copy))
+        .body(pdf);
+  }
+
+  /** The response header saying which copy of the run a PDF is: 1 the print, 2 and after reprints. */
+  static final String PRINT_RUN_COPY = "X-Print-Run-Copy";
 
   /** The pages the letters to post fill (1 when there are none). */
   private int pages() {
@@ -172,9 +347,13 @@ class PrintQueueController {
     String showing = letters.isEmpty() ? null
         : "Showing " + RegisterPageController.number(first) + " to " + RegisterPageController.number(first + letters.size() - 1)
             + " of " + RegisterPageController.number(total) + (total == 1 ? " letter" : " letters");
+    Map<String, String> printed = new LinkedHashMap<>();
+    runs.latestOf(letters.stream().map(RegisterRow::noticeNumber).toList()).forEach((number, run) -> printed.put(number,
+        "Printed by " + run.printedByName() + " at " + dates.moment(run.printedAt()) + " (print run " + run.id() + ")"));
     return new PrintQueuePage(
         "Letters to post", dates.day(dates.today()), letters, heldBack, heldBack.isEmpty() ? 0 : rows.countHeldBack(),
         method == null ? PenaltyNotice.POST : method, METHODS, chosen, errors, done, page, showing,
-        RegisterPageController.pagination(page, pages, each -> each > 1 ? PATH + "?page=" + each : PATH));
+        RegisterPageController.pagination(page, pages, each -> each > 1 ? PATH + "?page=" + each : PATH), printed, null,
+        false);
   }
 }

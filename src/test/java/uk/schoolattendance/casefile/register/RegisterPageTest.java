@@ -487,6 +487,32 @@ class RegisterPageTest {
   }
 
   /**
+   * Review note: the confirmation named only one of the authority's notices pushed beyond the limit
+   * when a notice recorded late pushed several there. Each is named.
+   */
+  @Test
+  void theConfirmationNamesEachOfOurNoticesARecordedNoticePushedBeyondTheLimit() {
+    String upn = CaseFileCases.newUpn();
+    String september = preparedFor(upn, "2026-09-07", "2026-09-18");
+    String october = preparedFor(upn, "2026-10-05", "2026-10-16");
+    assertThat(register.get(september).sequence()).isEqualTo(1);
+    assertThat(register.get(october).sequence()).isEqualTo(2);
+    String march = recorded(external(upn, "2025-03-03", "2025-03-14", "2025-03-20", 80.00));
+    assertThat(register.get(october).sequence()).isEqualTo(3);
+    String june = recorded(external(upn, "2025-06-02", "2025-06-13", "2025-06-20", null));
+    assertThat(register.get(september).sequence()).isEqualTo(3);
+    assertThat(register.get(october).sequence()).isEqualTo(4);
+    java.util.List<String> attention = signedIn("compliance").get("/casework/register/" + june + "?done=recorded").html()
+        .select("#attention-list li").eachText();
+    assertThat(attention).filteredOn(line -> line.contains("beyond the limit of 2")).hasSize(2);
+    assertThat(attention).anySatisfy(line -> assertThat(line)
+        .startsWith(september + " (prepared by the local authority, not yet issued) is now the 3rd in 3 years"));
+    assertThat(attention).anySatisfy(line -> assertThat(line)
+        .startsWith(october + " (prepared by the local authority, not yet issued) is now the 4th in 3 years"));
+    assertThat(march).isNotEqualTo(june);
+  }
+
+  /**
    * Walk 12, #7: an unpaid notice whose six months for laying an information (s127) ran out says so
    * and what to do instead, rather than "must start by" a past day and a decision that cannot be taken.
    */

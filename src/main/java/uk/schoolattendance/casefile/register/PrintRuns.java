@@ -1,0 +1,124 @@
+package uk.schoolattendance.casefile.register;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The print runs of the print queue ({@code pn_print_run}, V515): a page of letters printed as one
+ * PDF, by whom, when, for which day and way of giving, and its notices in the order printed. Each
+ * copy of a run's PDF is counted: the first is the print, every later one a reprint.
+ */
+@Repository
+class PrintRuns {
+
+  /** A print run: {@code copies} of its PDF made so far (0 until it is first opened). */
+  record PrintRun(
+      long id, String printedBy, String printedByName, Instant printedAt, String method, LocalDate dispatchOn, int copies,
+      String lastCopyBy, Instant lastCopyAt) {}
+
+  private static final String COLUMNS =
+      "run_id, printed_by, printed_by_name, printed_at, delivery_method, dispatch_on, copies, last_copy_by, last_copy_at";
+
+  private final JdbcTemplate jdbc;
+
+  PrintRuns(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records a print run of {@code notices}, in that order; its id. */
+  @Transactional
+  long record(String printedBy, String printedByName, Instant at, String method, LocalDate dispatchOn, List<String> notices) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(
+        connection -> {
+          var ps = connection.prepareStatement(
+              "INSERT INTO pn_print_run (printed_by, printed_by_name, printed_at, delivery_method, dispatch_on, copies)"
+                  + " VALUES (?, ?, ?, ?, ?, 0)",
+              new String[] {"run_id"});
+          ps.setString(1, printedBy);
+          ps.setString(2, printedByName);
+          ps.setTimestamp(3, Timestamp.from(at));
+          ps.setString(4, method);
+          ps.setObject(5, dispatchOn);
+          return ps;
+        },
+        key);
+    long id = key.getKeyAs(Number.class).longValue();
+    jdbc.batchUpdate(
+        "INSERT INTO pn_print_run_notice (run_id, position, notice_number) VALUES (?, ?, ?)",
+        java.util.stream.IntStream.range(0, notices.size())
+            .mapToObj(i -> new Object[] {id, i + 1, notices.get(i)})
+            .toList());
+    return id;
+  }
+
+  Optional<PrintRun> find(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM pn_print_run WHERE run_id = ?", run(), id).stream().findFirst();
+  }
+
+  /**
+   * Counts one more copy of the run's PDF, made by {@code userId} at {@code at}: which copy it is
+   * (1 the print, 2 and after reprints), counted under the row's lock so two at once are two copies.
+   */
+  @Transactional
+  int copied(long id, String userId, Instant at) {
+    jdbc.update("UPDATE pn_print_run SET copies = copies + 1, last_copy_by = ?, last_copy_at = ? WHERE run_id = ?",
+        userId, Timestamp.from(at), id);
+    Integer copies = jdbc.queryForObject("SELECT copies FROM pn_print_run WHERE run_id = ?", Integer.class, id);
+    return copies == null ? 0 : copies;
+  }
+
+  /** The latest print run of each of {@code notices} that was printed, by notice number (none when never printed). */
+  Map<String, PrintRun> latestOf(Collection<String> notices) {
+    Map<String, PrintRun> latest = new HashMap<>();
+    if (notices.isEmpty()) {
+      return latest;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(notices.size(), "?"));
+    Map<Long, PrintRun> runs = new HashMap<>();
+    jdbc.query(
+        "SELECT n.notice_number, r.run_id, r.printed_by, r.printed_by_name, r.printed_at, r.delivery_method, r.dispatch_on,"
+            + " r.copies, r.last_copy_by, r.last_copy_at FROM pn_print_run_notice n JOIN pn_print_run r ON r.run_id = n.run_id"
+            + " WHERE n.notice_number IN (" + marks + ") ORDER BY r.run_id",
+        rs -> {
+          PrintRun run = runs.computeIfAbsent(rs.getLong("run_id"), id -> {
+            try {
+              return run().mapRow(rs, 0);
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+          latest.put(rs.getString("notice_number"), run);
+        },
+        notices.toArray());
+    return latest;
+  }
+
+  private RowMapper<PrintRun> run() {
+    return (rs, row) -> {
+      Timestamp lastCopyAt = rs.getTimestamp("last_copy_at");
+      long id = rs.getLong("run_id");
+      return new PrintRun(
+          id, rs.getString("printed_by"), rs.getString("printed_by_name"), rs.getTimestamp("printed_at").toInstant(),
+          rs.getString("delivery_method"), rs.getObject("dispatch_on", LocalDate.class), rs.getInt("copies"),
+          rs.getString("last_copy_by"), lastCopyAt == null ? null : lastCopyAt.toInstant());
+    };
+  }
+
+  /** The run's notices in the order printed. */
+  List<String> notices(long id) {
+    return jdbc.queryForList(
+        "SELECT notice_number FROM pn_print_run_notice WHERE run_id = ? ORDER BY position", String.class, id);
+  }
+}
