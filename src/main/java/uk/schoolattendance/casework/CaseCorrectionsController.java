@@ -35,7 +35,7 @@ class CaseCorrectionsController {
 
   /**
    * A liable parent to add ({@code POST /api/cases/{caseReference}/parents}): name and postal
-   * address (required), relationship to the child (mother, father, step-parent, carer, other) and
+   * address (required), relationship to the child (one of attendance.parents.relationships) and
    * whether they have parental responsibility and day-to-day care (each optional: "Not recorded").
    * Checked by the one reader of parents the case page and a case's start use, after the role (a
    * school gets 403 whatever it sends): {@code @Checked} like every body, but bound without

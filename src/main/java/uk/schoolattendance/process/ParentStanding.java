@@ -1,7 +1,6 @@
 package uk.schoolattendance.process;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +9,9 @@ import java.util.Map;
  * parental responsibility or who has care of the child): their relationship to the child and
  * whether they have parental responsibility and/or day-to-day care. Each is optional: a case
  * opened before they were recorded, or a caller that does not send them, reads "Not recorded".
- * A value that is given must be one of the allowed ones ({@link #RELATIONSHIPS}).
+ * A value that is given must be one of the allowed ones ({@link #relationships()}, configured).
  *
- * @param relationship one of {@link #RELATIONSHIPS}' keys, or null when not recorded
+ * @param relationship one of {@link #relationships()}' keys, or null when not recorded
  * @param parentalResponsibility whether they have parental responsibility; null when not recorded
  * @param dayToDayCare whether they have day-to-day care of the child; null when not recorded
  */
@@ -21,21 +20,21 @@ public record ParentStanding(String relationship, Boolean parentalResponsibility
   /** Nothing recorded (a parent of a case opened before these were asked). */
   public static final ParentStanding NOT_RECORDED = new ParentStanding(null, null, null);
 
-  /** The allowed relationships, as stored and as shown. */
-  public static final Map<String, String> RELATIONSHIPS = relationships();
-
   public static final String RELATIONSHIP = "relationship";
   public static final String PARENTAL_RESPONSIBILITY = "parentalResponsibility";
   public static final String DAY_TO_DAY_CARE = "dayToDayCare";
 
-  private static Map<String, String> relationships() {
-    Map<String, String> words = new LinkedHashMap<>();
-    words.put("mother", "Mother");
-    words.put("father", "Father");
-    words.put("step-parent", "Step-parent");
-    words.put("carer", "Carer");
-    words.put("other", "Other");
-    return java.util.Collections.unmodifiableMap(words);
+  /** The relationships in use: {@code attendance.parents.relationships} once the application has started, else the national list. */
+  private static volatile Map<String, String> relationships = ParentRelationships.national().withWords();
+
+  /** The allowed relationships, value to words, in the order forms offer them ({@code attendance.parents.relationships}). */
+  public static Map<String, String> relationships() {
+    return relationships;
+  }
+
+  /** Puts the configured relationships into use (at start-up, {@link ParentRelationshipsInUse}). */
+  static void use(ParentRelationships configured) {
+    relationships = configured.withWords();
   }
 
   /**
@@ -49,10 +48,15 @@ public record ParentStanding(String relationship, Boolean parentalResponsibility
         Inputs.yesNo(prefix(at) + DAY_TO_DAY_CARE, dayToDayCare));
   }
 
-  /** One of {@link #RELATIONSHIPS}' keys (any case), refused under {@code field} otherwise; null when absent or blank. */
+  /** One of {@link #relationships()}' keys (any case), refused under {@code field} otherwise; null when absent or blank. */
   public static String relationship(String field, Object raw) {
     Object given = raw instanceof String text ? text.trim().toLowerCase(java.util.Locale.ROOT) : raw;
-    return Inputs.oneOf(field, given, RELATIONSHIPS.keySet());
+    return Inputs.oneOf(field, given, relationships.keySet());
+  }
+
+  /** A recorded relationship in words, one a council has since removed from its list included. */
+  private static String wordsOf(String relationship) {
+    return relationships.getOrDefault(relationship, ParentRelationships.words(relationship));
   }
 
   private static String prefix(String at) {
@@ -66,7 +70,7 @@ public record ParentStanding(String relationship, Boolean parentalResponsibility
 
   /** "Mother", "Not recorded". */
   public String relationshipWords() {
-    return relationship == null ? "Not recorded" : RELATIONSHIPS.get(relationship);
+    return relationship == null ? "Not recorded" : wordsOf(relationship);
   }
 
   /**
@@ -77,7 +81,7 @@ public record ParentStanding(String relationship, Boolean parentalResponsibility
     if (notRecorded()) {
       return "Not recorded";
     }
-    return (relationship == null ? "relationship not recorded" : RELATIONSHIPS.get(relationship)) + "; " + responsibility();
+    return (relationship == null ? "relationship not recorded" : wordsOf(relationship)) + "; " + responsibility();
   }
 
   /**

@@ -14,7 +14,7 @@ import uk.schoolattendance.process.InvalidInputException;
 /**
  * The one reader of a case's liable parents (contract: {@code parents}, a Json array of
  * {@code {id, name, address}} and an optional {@code dateOfBirth}, {@code relationship}
- * (mother, father, step-parent, carer, other), {@code parentalResponsibility} and
+ * (attendance.parents.relationships; national default mother, father, step-parent, carer, other), {@code parentalResponsibility} and
  * {@code dayToDayCare} (true or false), at least one; {@link ParentStanding}). Every process and
  * the project's API read them here: names and addresses trimmed and required (a penalty notice is
  * posted to the address), an id {@code parent-N} given to a parent without one, no id twice. A

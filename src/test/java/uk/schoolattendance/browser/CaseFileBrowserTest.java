@@ -51,7 +51,11 @@ class CaseFileBrowserTest extends BrowserTestSupport {
   @Test
   void aPersonSignedInToTasklistIsSignedInToTheCaseFileAndFindsAPupil() {
     String upn = CaseFileCases.newUpn();
-    new CaseFileCases(runtimeService).start(CaseFixtures.UNIVERSAL_SCHOOL, "Aria Whitlock", upn, "parent-1", "Dan Whitlock");
+    String parents = "[{\"id\":\"parent-1\",\"name\":\"Dan Whitlock\",\"address\":\"9 Kestrel Mews, Leigh-on-Sea SS9 4KM\"}]";
+    new CaseFileCases(runtimeService).start(
+        java.util.Map.of(uk.schoolattendance.casework.AttendanceCase.PARENTS.name(),
+            org.camunda.spin.plugin.variable.SpinValues.jsonValue(parents).create()),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Aria Whitlock", upn, "parent-1", "Dan Whitlock");
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "officer", "officer");
       browser.open("/casework/");
@@ -79,6 +83,16 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText())
           .contains(upn, "Next step", "Intervene in school");
       browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+      // a parent's postcode, typed in any spacing and case, and their house number and street find the pupil too
+      browser.type("#q", "ss94km");
+      browser.press(By.xpath("//button[normalize-space(.)='Search']"));
+      browser.waitUntil("find-by-postcode", () -> browser.driver().getTitle().startsWith("1 case found for a parent's postcode SS9 4KM"));
+      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText()).contains("Aria Whitlock", upn);
+      browser.type("#q", "9 Kestrel Mews");
+      browser.press(By.xpath("//button[normalize-space(.)='Search']"));
+      browser.waitUntil("find-by-address", () -> browser.driver().getTitle().startsWith("1 case found for a parent's address ‘9 Kestrel Mews’"));
+      browser.screenshot("casefile-find-a-pupil-by-address");
+      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText()).contains("Aria Whitlock", upn);
       // Tasklist is in the navigation, and the person is still signed in there.
       browser.press(By.xpath("//a[normalize-space(.)='Tasklist']"));
       browser.waitUntil("back-to-tasklist", () -> browser.driver().getCurrentUrl().contains("/camunda/app/tasklist/")

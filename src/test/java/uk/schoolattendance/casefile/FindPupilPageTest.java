@@ -154,6 +154,50 @@ class FindPupilPageTest {
     assertThat(pupils(signedIn("officer").get("/casework/?q=brightwater"))).containsExactlyInAnyOrder("Ola Brightwater", "Eli Brightwater");
   }
 
+  /**
+   * A pupil found by a parent's postcode (any spacing and case) or address words; a school finds
+   * only its own schools' pupils and the page says nothing of the others.
+   */
+  @Test
+  void aParentsPostcodeOrAddressFindsThePupilsWhoseParentsLiveThereAndASchoolOnlyItsOwn() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    startWithParentAt(cases, CaseFixtures.UNIVERSAL_SCHOOL, "Ada Seafront", "Kim Seafront", "1 Marine Parade, Southend-on-Sea SS1 9ZX");
+    startWithParentAt(cases, CaseFixtures.TRADED_SCHOOL, "Ben Tidewell", "Joe Tidewell", "1 Marine Parade, Southend-on-Sea ss19zx");
+    startWithParentAt(cases, CaseFixtures.UNIVERSAL_SCHOOL, "Cal Shoreby", "Lee Shoreby", "3 Marine Parade, Southend-on-Sea SS1  9ZX");
+    startWithParentAt(cases, CaseFixtures.UNIVERSAL_SCHOOL, "Dev Inland", "Max Inland", "1 Marine Road, Leigh-on-Sea SS9 1AB");
+    assertThat(jdbc.queryForList("SELECT DISTINCT postcode FROM person WHERE name IN ('Kim Seafront', 'Joe Tidewell', 'Lee Shoreby')",
+        String.class)).containsExactly("SS19ZX");
+
+    CaseFileClient officer = signedIn("officer");
+    for (String typed : List.of("SS1 9ZX", "ss19zx", " Ss1   9zX ")) {
+      CaseFileClient.Page found = officer.get("/casework/?q=" + typed.replace(" ", "+"));
+      assertThat(pupils(found)).as(typed).containsExactlyInAnyOrder("Ada Seafront", "Ben Tidewell", "Cal Shoreby");
+      assertThat(found.html().title()).startsWith("3 cases found for a parent's postcode SS1 9ZX – Find a pupil");
+    }
+    assertThat(pupils(officer.get("/casework/?q=1+Marine+Parade"))).containsExactlyInAnyOrder("Ada Seafront", "Ben Tidewell");
+    assertThat(pupils(officer.get("/casework/?q=1+marine+parade%2C+SS1+9ZX"))).containsExactlyInAnyOrder("Ada Seafront", "Ben Tidewell");
+    assertThat(pupils(officer.get("/casework/?q=Marine+Parade"))).containsExactlyInAnyOrder("Ada Seafront", "Ben Tidewell", "Cal Shoreby");
+    assertThat(pupils(officer.get("/casework/?q=1+Marine+Road"))).containsExactly("Dev Inland");
+    // a name search never matches a street: "Seafront" is Ada's family, not an address
+    assertThat(pupils(officer.get("/casework/?q=seafront"))).containsExactly("Ada Seafront");
+
+    // school2 (the universal school) and school1 (the traded one) each find only their own pupils
+    CaseFileClient.Page school2 = signedIn("school2").get("/casework/?q=SS1+9ZX");
+    assertThat(pupils(school2)).containsExactlyInAnyOrder("Ada Seafront", "Cal Shoreby");
+    assertThat(school2.html().title()).startsWith("2 cases found");
+    assertThat(school2.text()).doesNotContain("Tidewell").doesNotContain("There are more cases");
+    CaseFileClient.Page school1 = signedIn("school1").get("/casework/?q=1+Marine+Parade");
+    assertThat(pupils(school1)).containsExactly("Ben Tidewell");
+    assertThat(school1.text()).doesNotContain("Seafront").doesNotContain("Shoreby");
+    assertThat(pupils(signedIn("school1").get("/casework/?q=1+Marine+Road"))).isEmpty();
+  }
+
+  private static void startWithParentAt(CaseFileCases cases, String school, String pupil, String parent, String address) {
+    String parents = "[{\"id\":\"parent-1\",\"name\":\"" + parent + "\",\"address\":\"" + address + "\"}]";
+    cases.start(Map.of(AttendanceCase.PARENTS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(parents).create()),
+        school, pupil, CaseFileCases.newUpn(), "parent-1", parent);
+  }
+
   @Test
   void aSchoolsNameOrUrnFindsItsCases() {
     String upn = CaseFileCases.newUpn();

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import uk.schoolattendance.casework.AttendanceCase;
 
 /**
- * The start form offers each parent's relationship to the child as fixed options; the reader
- * accepts {@link ParentStanding#RELATIONSHIPS}. A relationship added to one and not the other
- * would be refused at start or never offered: the form's options are exactly the list, same
- * values, same words, same order.
+ * The start form's file offers each parent's relationship to the child as the national list
+ * ({@link ParentRelationships#NATIONAL}), the options a form opened in Tasklist shows when a
+ * council keeps the default; a council's own list replaces them as the form is opened
+ * ({@code StartFormRelationships}). The file's options are exactly the national list, same values,
+ * same words, same order.
  */
 class StartFormRelationshipsTest {
 
@@ -30,7 +31,7 @@ class StartFormRelationshipsTest {
       assertThat(field).as(key + " on the start form").isNotNull();
       Map<String, String> offered = new LinkedHashMap<>();
       field.path("values").forEach(option -> offered.put(option.path("value").asText(), option.path("label").asText()));
-      assertThat(offered).as(key).containsExactlyEntriesOf(ParentStanding.RELATIONSHIPS);
+      assertThat(offered).as(key).containsExactlyEntriesOf(ParentRelationships.national().withWords());
     }
   }
 

@@ -176,7 +176,7 @@ public record CasePage(
 
     /** The relationships to choose from: value and words, in order. */
     public java.util.Map<String, String> relationships() {
-      return uk.schoolattendance.process.ParentStanding.RELATIONSHIPS;
+      return uk.schoolattendance.process.ParentStanding.relationships();
     }
   }
 

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's form service, with a task form's values in words added when a form is opened
- * ({@link TaskHistoryWords}). Everything else, and the engine's own checks, are the engine's: the
+ * ({@link TaskHistoryWords}) and a start form's relationship options as configured ({@link
+ * StartFormRelationships}). Everything else, and the engine's own checks, are the engine's: the
  * variables are fetched by the engine's call first, so a caller who may not read the task is
  * refused before any word is made. Only Camunda's public {@link FormService} is used.
  */
@@ -127,9 +128,10 @@ final class FormServiceWithWords implements FormService {
     return engine.getTaskFormKey(processDefinitionId, taskDefinitionKey);
   }
 
+  /** The start form, its parents' relationship options those configured ({@link StartFormRelationships}). */
   @Override
   public InputStream getDeployedStartForm(String processDefinitionId) {
-    return engine.getDeployedStartForm(processDefinitionId);
+    return StartFormRelationships.offered(engine.getDeployedStartForm(processDefinitionId));
   }
 
   @Override

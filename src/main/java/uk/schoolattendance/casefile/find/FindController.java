@@ -79,7 +79,7 @@ class FindController {
     }
     if (query.kind() == PupilQuery.Kind.EMPTY) {
       List<FieldError> errors = typed.isEmpty() && q != null
-          ? List.of(new FieldError("q", "Enter a name, UPN, date of birth, school or case reference")) : List.of();
+          ? List.of(new FieldError("q", "Enter a name, UPN, date of birth, school, case reference, or a parent's address or postcode")) : List.of();
       model.addAttribute("page", new FindPage(typed, born, false, "", List.of(), false, errors, Map.of()));
       return "casefile/find";
     }
@@ -97,6 +97,8 @@ class FindController {
       case UPN -> "UPN " + query.text();
       case URN -> "school URN " + query.text();
       case DATE_OF_BIRTH -> "date of birth " + dates.day(query.born());
+      case POSTCODE -> "a parent's postcode " + query.postcode();
+      case ADDRESS -> "a parent's address ‘" + query.text() + "’";
       case NAME, EMPTY -> "‘" + query.text() + "’";
     };
   }

@@ -12,12 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.schoolattendance.casefile.index.CaseReferenceText;
 import uk.schoolattendance.casefile.index.NameWords;
+import uk.schoolattendance.persons.AddressWords;
 
 /**
  * What a person typed into "Find a pupil", understood as one kind of search: a case reference
  * ("AC-2026-000123", or typed short and in any case: "ac-2026-123"), a UPN (13 characters), a school's URN (6 digits), a date of birth
- * ("28/05/2016", "28-5-2016", "28 May 2016", "2016-05-28") or words of a name (a pupil's, a parent's or a
- * school's, each word matched from its start).
+ * ("28/05/2016", "28-5-2016", "28 May 2016", "2016-05-28"), a parent's postcode ("SS1 9ZX", "ss19zx"), words
+ * of a parent's address with its house number ("1 Marine Parade", a postcode in it too) or words of a name (a
+ * pupil's, a parent's or a school's, each word matched from its start; a parent's address when no name has them).
  */
 public record PupilQuery(Kind kind, String text, LocalDate born, List<String> words) {
 
@@ -27,7 +29,11 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
     UPN,
     URN,
     DATE_OF_BIRTH,
-    NAME
+    NAME,
+    /** A postcode, whatever its spacing and case ({@code text}: SS19ZX). */
+    POSTCODE,
+    /** Words of an address with a house number ("1 Marine Parade", "Flat 2, 10 Sea Road SS1 9ZX"). */
+    ADDRESS
   }
 
   static final Pattern REFERENCE = CaseReferenceText.TYPED;
@@ -36,6 +42,10 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
   static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})[/\\-. ](\\d{1,2})[/\\-. ](\\d{4})");
   static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   static final int MAX_WORDS = 5;
+  /** The most words of an address looked up (each one look-up on the words' index). */
+  static final int MAX_ADDRESS_WORDS = 8;
+  /** A word that starts with a digit: a house or flat number, so the words are an address. */
+  static final Pattern HOUSE_NUMBER = Pattern.compile("(?:^|[\\s,])\\d");
 
   private static final DateTimeFormatter WORDS_DATE =
       new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM uuuu").toFormatter(Locale.UK)
@@ -63,8 +73,24 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
     if (born.isPresent()) {
       return new PupilQuery(Kind.DATE_OF_BIRTH, text, born.get(), List.of());
     }
+    String postcode = AddressWords.wholePostcode(text);
+    if (postcode != null) {
+      return new PupilQuery(Kind.POSTCODE, postcode, null, List.of());
+    }
+    if (HOUSE_NUMBER.matcher(text).find()) {
+      List<String> addressWords = AddressWords.words(text).stream().limit(MAX_ADDRESS_WORDS).toList();
+      if (!addressWords.isEmpty() || AddressWords.postcode(text) != null) {
+        return new PupilQuery(Kind.ADDRESS, text, null, addressWords);
+      }
+    }
     List<String> words = NameWords.words(text).stream().limit(MAX_WORDS).toList();
     return words.isEmpty() ? new PupilQuery(Kind.EMPTY, text, null, List.of()) : new PupilQuery(Kind.NAME, text, null, words);
+  }
+
+  /** The postcode searched for as it is written ("SS1 9ZX"), or null: a postcode search's, or one typed within an address. */
+  public String postcode() {
+    String code = kind == Kind.POSTCODE ? text : kind == Kind.ADDRESS ? AddressWords.postcode(text) : null;
+    return code == null ? null : code.substring(0, code.length() - 3) + " " + code.substring(code.length() - 3);
   }
 
   /** A date of birth from the day, month and year fields. */

@@ -17,6 +17,7 @@ import uk.schoolattendance.casefile.VisibleCases;
 import uk.schoolattendance.casefile.index.CaseIndex;
 import uk.schoolattendance.casefile.index.CaseRow;
 import uk.schoolattendance.casefile.index.NameWords;
+import uk.schoolattendance.persons.AddressWords;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -61,7 +62,9 @@ class PupilSearch {
       case UPN -> index.byUpn(query.text(), candidates);
       case URN -> index.bySchools(List.of(query.text()), false, candidates);
       case DATE_OF_BIRTH -> index.byDateOfBirth(query.born(), candidates);
-      case NAME -> byName(query.words(), candidates, exact);
+      case NAME -> byName(query, candidates, exact);
+      case POSTCODE -> index.byParentAddress(query.text(), List.of(), candidates);
+      case ADDRESS -> index.byParentAddress(AddressWords.postcode(query.text()), query.words(), candidates);
     };
     List<String> shown = visible.filter(ids);
     boolean more = shown.size() > LIMIT;
@@ -81,14 +84,20 @@ class PupilSearch {
   }
 
   /**
-   * Exact matches first (each typed word starts a word of the name, or names the school), then,
-   * while there is room, names one small misspelling away ({@link CaseIndex#byNameWordsNear}).
+   * Exact matches first (each typed word starts a word of the name, or names the school; when none,
+   * each typed word is a word of a parent's address), then, while there is room, names one small misspelling away ({@link CaseIndex#byNameWordsNear}).
    */
-  private List<String> byName(List<String> words, int limit, Set<String> exact) {
+  private List<String> byName(PupilQuery query, int limit, Set<String> exact) {
+    List<String> words = query.words();
     Set<String> ids = new LinkedHashSet<>(index.byNameWords(words, limit));
     Set<String> urns = schoolsNamed(words);
     if (!urns.isEmpty()) {
       ids.addAll(index.bySchools(urns, false, limit));
+    }
+    if (ids.isEmpty()) {
+      // no name has these words: a street ("Marine Parade") is a parent's address, matched word for word
+      ids.addAll(index.byParentAddress(
+          null, AddressWords.words(query.text()).stream().limit(PupilQuery.MAX_ADDRESS_WORDS).toList(), limit));
     }
     exact.addAll(ids);
     if (ids.size() < limit) {

@@ -54,7 +54,8 @@ public class CaseIndex {
     StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     for (String prefix : prefixes) {
-      sql.append(" AND c.process_instance_id IN (SELECT w.process_instance_id FROM cf_case_word w WHERE w.word LIKE ?)");
+      sql.append(" AND c.process_instance_id IN (SELECT w.process_instance_id FROM cf_case_word w WHERE w.word LIKE ?"
+          + NOT_AN_ADDRESS.apply("w") + ")");
       args.add(prefix + "%");
     }
     return ordered(sql, args, limit);
@@ -75,15 +76,51 @@ public class CaseIndex {
     List<Object> args = new ArrayList<>();
     for (String word : words) {
       List<String> near = new ArrayList<>(NameWords.near(word));
-      sql.append(" AND c.process_instance_id IN (SELECT w.process_instance_id FROM cf_case_word w WHERE w.word LIKE ?");
+      sql.append(" AND c.process_instance_id IN (SELECT w.process_instance_id FROM cf_case_word w WHERE w.word LIKE ?"
+          + NOT_AN_ADDRESS.apply("w"));
       args.add(word + "%");
       if (!near.isEmpty()) {
         // a union, not an OR: each side keeps to the index on word (a prefix range, then equal look-ups)
         sql.append(" UNION ALL SELECT n.process_instance_id FROM cf_case_word n WHERE n.word IN (")
-            .append(SqlLists.placeholders(near.size())).append(")");
+            .append(SqlLists.placeholders(near.size())).append(")").append(NOT_AN_ADDRESS.apply("n"));
         args.addAll(near);
       }
       sql.append(")");
+    }
+    return ordered(sql, args, limit);
+  }
+
+  /** The source of a case's words that are the words of its parents' addresses (not their postcodes: {@code person.postcode}). */
+  public static final String ADDRESS_WORDS = "a";
+
+  /** The SQL condition "this word row is not an address's word": a name search never matches a street. */
+  private static final java.util.function.Function<String, String> NOT_AN_ADDRESS =
+      alias -> " AND " + alias + ".source <> '" + ADDRESS_WORDS + "'";
+
+  /**
+   * Cases with a parent who lives at this postcode ({@code SS19ZX}, or null for any) and whose
+   * address has every one of these words ({@link uk.schoolattendance.persons.AddressWords}): the
+   * postcode through the parent's person ({@code person.postcode}), the words through the case's
+   * address words. Each is one look-up on an index; the longest word (the rarest, not a house
+   * number) is looked up first.
+   */
+  public List<String> byParentAddress(String postcode, List<String> words, int limit) {
+    if (postcode == null && words.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (postcode != null) {
+      sql.append(" AND c.process_instance_id IN (SELECT p.process_instance_id FROM person s"
+          + " JOIN cf_case_parent p ON p.parent_id = s.person_id WHERE s.postcode = ?)");
+      args.add(postcode);
+    }
+    List<String> rarestFirst = new ArrayList<>(new LinkedHashSet<>(words));
+    rarestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    for (String word : rarestFirst) {
+      sql.append(" AND c.process_instance_id IN (SELECT w.process_instance_id FROM cf_case_word w"
+          + " WHERE w.word = ? AND w.source = '" + ADDRESS_WORDS + "')");
+      args.add(word);
     }
     return ordered(sql, args, limit);
   }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import uk.schoolattendance.engine.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.persons.AddressWords;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.SqlLists;
 
@@ -95,13 +96,17 @@ class CaseIndexWriter {
         jdbc.update("DELETE FROM cf_case_parent WHERE process_instance_id = ?", change.caseId);
       }
       Set<String> parentWords = new LinkedHashSet<>();
+      Set<String> addressWords = new LinkedHashSet<>();
       List<Object[]> rows = new ArrayList<>();
       for (Parent parent : change.parents) {
         rows.add(new Object[] {change.caseId, parent.id(), parent.name(), familyKey(parent.id())});
         parentWords.addAll(NameWords.words(parent.name()));
+        addressWords.addAll(AddressWords.words(parent.address()));
       }
       insertRows("cf_case_parent (process_instance_id, parent_id, parent_name, family_key)", rows);
       words.put("r", parentWords);
+      // the words of where they live, for "Find a pupil" by address (never matched as a name)
+      words.put(CaseIndex.ADDRESS_WORDS, addressWords);
     }
     words(change, words);
   }
@@ -110,12 +115,17 @@ class CaseIndexWriter {
   private void words(CaseIndexChanges.CaseChange change, Map<String, Set<String>> wordsBySource) {
     String caseId = change.caseId;
     List<Object[]> rows = new ArrayList<>();
-    wordsBySource.forEach((source, words) -> {
-      if (!change.started) {
-        jdbc.update("DELETE FROM cf_case_word WHERE process_instance_id = ? AND source = ?", caseId, source);
-      }
-      words.forEach(word -> rows.add(new Object[] {word, caseId, source}));
-    });
+    if (!change.started && !wordsBySource.isEmpty()) {
+      // every source replaced in one statement (the parents' names and their addresses change together)
+      List<Object> args = new ArrayList<>();
+      args.add(caseId);
+      args.addAll(wordsBySource.keySet());
+      jdbc.update(
+          "DELETE FROM cf_case_word WHERE process_instance_id = ? AND source IN ("
+              + SqlLists.placeholders(wordsBySource.size()) + ")",
+          args.toArray());
+    }
+    wordsBySource.forEach((source, words) -> words.forEach(word -> rows.add(new Object[] {word, caseId, source})));
     insertRows("cf_case_word (word, process_instance_id, source)", rows);
   }
 

@@ -1,0 +1,72 @@
+package uk.schoolattendance.casefile.casepage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.ParentStanding;
+
+/**
+ * A deployed start form as Tasklist is given it, with each parent's "Relationship to the child"
+ * offering the relationships configured ({@code attendance.parents.relationships}) in place of the
+ * national list the form's file holds: the list is configuration, the form is not redeployed for
+ * it, and what the form offers is what the start accepts. Any other form, or one without those
+ * fields, is given unchanged.
+ */
+final class StartFormRelationships {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> FIELDS =
+      Set.of(AttendanceCase.PARENT_1_RELATIONSHIP.name(), AttendanceCase.PARENT_2_RELATIONSHIP.name());
+
+  private StartFormRelationships() {}
+
+  static InputStream offered(InputStream deployed) {
+    if (deployed == null) {
+      return null;
+    }
+    byte[] bytes;
+    try (deployed) {
+      bytes = deployed.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JsonNode form;
+    try {
+      form = JSON.readTree(bytes);
+    } catch (IOException notJson) {
+      // an HTML or other embedded form: not ours to change
+      return new ByteArrayInputStream(bytes);
+    }
+    if (form == null || !replace(form)) {
+      return new ByteArrayInputStream(bytes);
+    }
+    try {
+      return new ByteArrayInputStream(JSON.writeValueAsBytes(form));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces the options of every relationship field under the node; whether there was one. */
+  private static boolean replace(JsonNode node) {
+    boolean replaced = false;
+    if (node instanceof ObjectNode field && FIELDS.contains(field.path("key").asText(""))
+        && field.path("values").isArray()) {
+      ArrayNode values = JSON.createArrayNode();
+      ParentStanding.relationships().forEach((value, words) -> values.addObject().put("label", words).put("value", value));
+      field.set("values", values);
+      replaced = true;
+    }
+    for (JsonNode child : node) {
+      replaced |= replace(child);
+    }
+    return replaced;
+  }
+}
