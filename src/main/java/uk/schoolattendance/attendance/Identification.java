@@ -62,6 +62,7 @@ class Identification {
   private final DecisionService decisions;
   private final JdbcTemplate jdbc;
   private final CaseCorrections corrections;
+  private final ReviewForm reviewForm;
 
   Identification(
       AttendanceRegister register,
@@ -74,8 +75,10 @@ class Identification {
       RepositoryService repository,
       DecisionService decisions,
       JdbcTemplate jdbc,
-      CaseCorrections corrections) {
+      CaseCorrections corrections,
+      ReviewForm reviewForm) {
     this.corrections = corrections;
+    this.reviewForm = reviewForm;
     this.register = register;
     this.statuses = statuses;
     this.openCases = openCases;
@@ -199,7 +202,7 @@ class Identification {
         .variableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), AttendanceRegister.urn(urn))
         .activityIdIn(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id())
         .active().orderByProcessInstanceId().asc().list().stream()
-        .filter(instance -> ReviewForm.has(repository, instance.getProcessDefinitionId(), ReviewIdentifiedPupils.LIST_REVISION))
+        .filter(instance -> reviewForm.has(repository, instance.getProcessDefinitionId(), ReviewIdentifiedPupils.LIST_REVISION))
         .findFirst().orElse(null);
     if (open != null) {
       Object startedBy = runtime.getVariable(open.getId(), IdentifyAttendanceConcerns.IMPORT_ID.name());

@@ -27,6 +27,12 @@ import uk.schoolattendance.process.InvalidInputException;
 @Component("identifiedPupilsReview")
 class IdentifiedPupilsReview implements TaskListener {
 
+  private final ReviewForm reviewForm;
+
+  IdentifiedPupilsReview(ReviewForm reviewForm) {
+    this.reviewForm = reviewForm;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     refuseIfListGrew(task);
@@ -102,8 +108,8 @@ class IdentifiedPupilsReview implements TaskListener {
    * review started before keeps its form, and completes as it did. Read from the form the task shows,
    * not from the version tag.
    */
-  private static boolean asksWhy(DelegateTask task) {
-    return ReviewForm.has(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(),
+  private boolean asksWhy(DelegateTask task) {
+    return reviewForm.has(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(),
         ReviewIdentifiedPupils.NOT_OPENED_REASON);
   }
 

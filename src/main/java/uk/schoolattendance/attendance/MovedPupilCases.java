@@ -252,8 +252,9 @@ public class MovedPupilCases {
   }
 
   private List<StayedCase> stayed(String filter, Object... values) {
-    return leftBehind(filter, values).stream().filter(r -> corrections.enforcementStageOpen(r.caseId()))
-        .map(LeftBehind::stayed).toList();
+    List<LeftBehind> rows = leftBehind(filter, values);
+    java.util.Set<String> stay = corrections.inEnforcementStage(rows.stream().map(LeftBehind::caseId).toList());
+    return rows.stream().filter(r -> stay.contains(r.caseId())).map(LeftBehind::stayed).toList();
   }
 
   /**
@@ -266,9 +267,11 @@ public class MovedPupilCases {
     List<Object> values = new java.util.ArrayList<>(AttendanceCase.ENFORCEMENT_STAGE);
     values.add(new Timestamp(since.getTime()));
     String stage = String.join(", ", java.util.Collections.nCopies(AttendanceCase.ENFORCEMENT_STAGE.size(), "?"));
-    return leftBehind("EXISTS (SELECT 1 FROM ACT_HI_ACTINST h WHERE h.PROC_INST_ID_ = c.process_instance_id"
-            + " AND h.ACT_ID_ IN (" + stage + ") AND h.END_TIME_ >= ?)", values.toArray()).stream()
-        .filter(r -> !corrections.enforcementStageOpen(r.caseId()))
+    List<LeftBehind> rows = leftBehind("EXISTS (SELECT 1 FROM ACT_HI_ACTINST h WHERE h.PROC_INST_ID_ = c.process_instance_id"
+            + " AND h.ACT_ID_ IN (" + stage + ") AND h.END_TIME_ >= ?)", values.toArray());
+    java.util.Set<String> stay = corrections.inEnforcementStage(rows.stream().map(LeftBehind::caseId).toList());
+    return rows.stream()
+        .filter(r -> !stay.contains(r.caseId()))
         .map(r -> new Moved(r.stayed().upn(), r.stayed().caseSchoolUrn(), r.stayed().leftOn(), r.stayed().newSchoolUrn(), true))
         .toList();
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.ProcessVariable;
 
 /**
@@ -16,17 +17,21 @@ import uk.schoolattendance.process.ProcessVariable;
  * review task shows ({@code camunda:formRef}, bound to the definition's own deployment). A running
  * instance keeps the form it was deployed with, so what a completion may require, and whether an open
  * review can take more pupils, is read from that form, not from the version tag.
+ *
+ * <p>The field keys are kept per definition id by this bean, so by one application context and its
+ * engine: a deployment of a changed form makes a new definition (the whole deployment is deployed
+ * again, so the review's {@code formRefBinding="deployment"} binds its new form), which is read
+ * afresh; another context (another engine, another database) never sees this one's keys.
  */
-final class ReviewForm {
+@Component
+class ReviewForm {
 
   /** Field keys per process definition id (a deployed definition never changes). */
-  private static final Map<String, Set<String>> FIELDS = new ConcurrentHashMap<>();
-
-  private ReviewForm() {}
+  private final Map<String, Set<String>> fields = new ConcurrentHashMap<>();
 
   /** Whether the review form of the definition has a field for {@code variable}. */
-  static boolean has(RepositoryService repository, String processDefinitionId, ProcessVariable<?> variable) {
-    return FIELDS.computeIfAbsent(processDefinitionId, id -> fields(repository, id)).contains(variable.name());
+  boolean has(RepositoryService repository, String processDefinitionId, ProcessVariable<?> variable) {
+    return fields.computeIfAbsent(processDefinitionId, id -> fields(repository, id)).contains(variable.name());
   }
 
   private static Set<String> fields(RepositoryService repository, String processDefinitionId) {

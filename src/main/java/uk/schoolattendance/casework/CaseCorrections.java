@@ -255,6 +255,24 @@ public class CaseCorrections {
         .processInstanceId(caseId).activityIdIn(AttendanceCase.ENFORCEMENT_STAGE.toArray(String[]::new)).count() > 0);
   }
 
+  /**
+   * Which of these cases are in their penalty-notice or court stage ({@link #enforcementStageOpen}),
+   * in one query however many: a list of cases (a school's page, the daily step) asks once, not
+   * twice a row. A case's notices and proceedings are its children started by the stage's call
+   * activities ({@link AttendanceCase#ENFORCEMENT_STAGE}), which wait while they run, so a case
+   * with one open is at one of the stage's activities.
+   */
+  public java.util.Set<String> inEnforcementStage(java.util.Collection<String> caseIds) {
+    java.util.Set<String> ids = new java.util.HashSet<>(caseIds);
+    ids.remove(null);
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return AsTheApplication.call(identityService, () -> runtimeService.createProcessInstanceQuery()
+        .processInstanceIds(ids).activityIdIn(AttendanceCase.ENFORCEMENT_STAGE.toArray(String[]::new)).list().stream()
+        .map(ProcessInstance::getId).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+  }
+
   private void refuseWhileEnforcementIsOpen(String caseId, String field) {
     if (enforcementOpen(caseId)) {
       throw new InvalidInputException(

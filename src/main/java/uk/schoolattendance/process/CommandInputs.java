@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
@@ -22,6 +23,9 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 
@@ -54,6 +58,9 @@ final class CommandInputs {
 
   /** A message is correlated or delivered, carrying these variables. */
   record Message(String messageName, Set<String> variables) implements Input {}
+
+  /** A process instance is started (with or without its start form): by definition id, or else by key. */
+  record Start(String processDefinitionId, String processDefinitionKey) implements Input {}
 
   private CommandInputs() {}
 
@@ -88,6 +95,13 @@ final class CommandInputs {
     }
     if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd) {
       return new TokenMove(field(command, "builder", ProcessInstanceModificationBuilderImpl.class).getProcessInstanceId());
+    }
+    if (command instanceof SubmitStartFormCmd) {
+      return new Start(field(command, "processDefinitionId", String.class), null);
+    }
+    if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd) {
+      ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder", ProcessInstantiationBuilderImpl.class);
+      return new Start(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey());
     }
     if (command instanceof SignalCmd) {
       return new TokenMove(field(command, "executionId", String.class));

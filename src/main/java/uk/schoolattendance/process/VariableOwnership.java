@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.CommandInputs.ExecutionVariables;
 import uk.schoolattendance.process.CommandInputs.Input;
 import uk.schoolattendance.process.CommandInputs.Message;
+import uk.schoolattendance.process.CommandInputs.Start;
 import uk.schoolattendance.process.CommandInputs.TaskCompletion;
 import uk.schoolattendance.process.CommandInputs.TaskThrow;
 import uk.schoolattendance.process.CommandInputs.TaskVariables;
@@ -50,7 +52,8 @@ import uk.schoolattendance.process.InvalidInputException;
  * </ul>
  *
  * A task completion's refusal ({@link InvalidInputException}) leaves here led by the label of the
- * field on the task's form ({@link FormLabels}), so every way in words it alike.
+ * field on the task's form ({@link FormLabels}), and a start's by the label on the start form, so
+ * every way in words it alike.
  *
  * The engine's own permission check comes first, so a caller without the right to work the task
  * still gets 403. A case's facts change through a recorded correction ({@code CaseCorrections}),
@@ -103,6 +106,9 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
       } catch (RuntimeException e) {
         if (input instanceof TaskCompletion completion) {
           throw labelled(e, Context.getCommandContext(), completion.taskId());
+        }
+        if (input instanceof Start start) {
+          throw startLabelled(e, Context.getCommandContext(), start);
         }
         throw e;
       } finally {
@@ -210,6 +216,37 @@ public class VariableOwnership extends AbstractProcessEnginePlugin {
       return context.runWithoutAuthorization(
           () -> formLabels.label(repository, task.getProcessDefinitionId(), formId, refusal.getField()));
     });
+  }
+
+  /**
+   * A refusal of a start leads with the label the process's start form gives the field (the form of
+   * its none start event, the one Tasklist's start dialog shows), as a completion's does: the same
+   * words on {@code /engine-rest}, in Tasklist and from Java. A start by key reads the latest
+   * version, which is the one a start by key runs.
+   */
+  private RuntimeException startLabelled(RuntimeException thrown, CommandContext context, Start start) {
+    InvalidInputException refusal = causeOfType(thrown, InvalidInputException.class);
+    if (refusal == null || refusal.getLabel() != null || context == null) {
+      return thrown;
+    }
+    return labelledOrAsThrown(thrown, refusal, () -> context.runWithoutAuthorization(() -> {
+      RepositoryService repository = context.getProcessEngineConfiguration().getRepositoryService();
+      String definitionId = start.processDefinitionId();
+      if (definitionId == null && start.processDefinitionKey() != null) {
+        definitionId = context.getProcessEngineConfiguration().getDeploymentCache()
+            .findDeployedLatestProcessDefinitionByKey(start.processDefinitionKey()).getId();
+      }
+      if (definitionId == null) {
+        return Optional.<String>empty();
+      }
+      String formId = repository.getBpmnModelInstance(definitionId).getModelElementsByType(StartEvent.class).stream()
+          .filter(event -> event.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
+          .filter(event -> event.getEventDefinitions().isEmpty())
+          .map(StartEvent::getCamundaFormRef)
+          .filter(java.util.Objects::nonNull)
+          .findFirst().orElse(null);
+      return formLabels.label(repository, definitionId, formId, refusal.getField());
+    }));
   }
 
   /**

@@ -366,6 +366,50 @@ class MovedPupilTest {
     return number;
   }
 
+  /**
+   * The school page's list of new pupils whose case stayed at the school they left reads a fixed
+   * number of statements however many pupils it lists: it asked the engine twice a row (the case's
+   * notices, then its stage) before.
+   */
+  @Test
+  void theListOfCasesThatStayedElsewhereTakesAFixedNumberOfStatements() {
+    stayedWithTheOldSchool(Upn.of(700_460_000_011L));
+    int listed = movedPupils.stayedElsewhere("100002").size();
+    long one = statements(() -> movedPupils.stayedElsewhere("100002"));
+    stayedWithTheOldSchool(Upn.of(700_460_000_012L));
+    stayedWithTheOldSchool(Upn.of(700_460_000_013L));
+    assertThat(movedPupils.stayedElsewhere("100002")).hasSize(listed + 2);
+    long three = statements(() -> movedPupils.stayedElsewhere("100002"));
+    assertThat(three).isEqualTo(one);
+  }
+
+  private static long statements(Runnable work) {
+    return uk.schoolattendance.system.StatementCounter.onThisThread(work).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** A pupil of Riverside with a penalty notice open on their case moves to Hillcrest: the case stays. */
+  private void stayedWithTheOldSchool(String upn) {
+    importAndIdentify("school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LEFT,
+        (day, session) -> day.getDayOfMonth() % 3 == 0 ? "/" : "O").text());
+    Map<String, Object> start = caseStart(upn, "100001");
+    start.put(AttendanceCase.ENTRY_LEVEL.name(), 4);
+    start.put(AttendanceCase.PUPIL_ADDRESS.name(), "1 High Street");
+    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, start);
+    Task meeting = tasks.createTaskQuery().processInstanceId(attendanceCase.getId()).singleResult();
+    tasks.complete(meeting.getId(), Map.of(
+        "legalRoute", "penalty-notice", "legalRouteReason", "No engagement",
+        "offenceFrom", "2026-09-14", "offenceTo", "2026-10-09",
+        "thresholdEvidenceConfirmed", true, "thresholdEvidenceSessions", 12));
+    for (Job job : management.createJobQuery().processInstanceId(attendanceCase.getId()).messages().list()) {
+      management.executeJob(job.getId());
+    }
+    assertThat(importCsv(rest, "school1", "upn,urn,date,session,code,leavingDate\n"
+        + upn + ",100001," + LEFT + ",PM,O," + LEFT + "\n").getBody()).containsEntry("rowsRejected", 0);
+    importAndIdentify("school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-23,AM,/\n"
+        + upn + ",100002,2026-11-23,PM,/\n");
+    assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+  }
+
   private void importAndIdentify(String user, String csv) {
     Map body = importCsv(rest, user, csv).getBody();
     assertThat(body).containsEntry("rowsRejected", 0);

@@ -63,18 +63,29 @@ class CaseRestApiTest {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count();
   }
 
+  /**
+   * A refused start names the field as Tasklist's start dialog shows it, as a refused completion
+   * does: the label the start form gives it, then the variable (the contract's name).
+   */
   @Test
-  void engineRestRefusesABadStartNamingTheVariableAndCreatesNothing() {
+  void engineRestRefusesABadStartNamingTheVariableByItsLabelAndCreatesNothing() {
     Map<String, String> bad = Map.of(
-        "pupilUpn", startBody("AC-2026-900001", "B801200001001", "100002", 80, 1),
-        "schoolUrn", startBody("AC-2026-900001", "H801200001001", "999999", 80, 1),
-        "attendancePercent", startBody("AC-2026-900001", "H801200001001", "100002", 100.5, 1),
-        "entryLevel", startBody("AC-2026-900001", "H801200001001", "100002", 80, 9));
-    bad.forEach((variable, body) -> {
-      ResponseEntity<String> answer = startThroughEngineRest(body);
-      assertThat(answer.getStatusCode()).as(variable).isEqualTo(HttpStatus.BAD_REQUEST);
-      assertThat(answer.getBody()).as(variable).contains(variable + ":");
+        "Unique Pupil Number (UPN) (pupilUpn): check letter is wrong",
+        startBody("AC-2026-900001", "B801200001001", "100002", 80, 1),
+        "School URN (schoolUrn):", startBody("AC-2026-900001", "H801200001001", "999999", 80, 1),
+        "Attendance (%) (attendancePercent):", startBody("AC-2026-900001", "H801200001001", "100002", 100.5, 1),
+        "Start at level (entryLevel):", startBody("AC-2026-900001", "H801200001001", "100002", 80, 9));
+    bad.forEach((naming, body) -> {
+      ResponseEntity<Map> answer = demo().postForEntity(
+          "/engine-rest/process-definition/key/AttendanceCase/start", json(body), Map.class);
+      assertThat(answer.getStatusCode()).as(naming).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat((String) answer.getBody().get("message")).as(naming).startsWith(naming);
     });
+    // as Tasklist's start dialog submits the start form
+    ResponseEntity<Map> submitted = demo().postForEntity("/engine-rest/process-definition/key/AttendanceCase/submit-form",
+        json(startBody("AC-2026-900001", "B801200001001", "100002", 80, 1)), Map.class);
+    assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) submitted.getBody().get("message")).startsWith("Unique Pupil Number (UPN) (pupilUpn): check letter");
     assertThat(cases("AC-2026-900001")).isZero();
 
     ResponseEntity<String> good = startThroughEngineRest(startBody("AC-2026-900001", CaseFixtures.newUpn(), "100002", 80, 1));

@@ -93,4 +93,17 @@ class CommandInputsTest {
     assertThat(CommandInputs.of(new MessageEventReceivedCmd("AttendanceUpdated", "exec-1", VARIABLES)))
         .isEqualTo(new Message("AttendanceUpdated", Set.of("schoolUrn")));
   }
+
+  @Test
+  void starts() {
+    org.camunda.bpm.engine.impl.interceptor.CommandExecutor unused = new org.camunda.bpm.engine.impl.interceptor.CommandExecutorImpl();
+    assertThat(CommandInputs.of(new org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd("def-1", null, VARIABLES)))
+        .isEqualTo(new CommandInputs.Start("def-1", null));
+    assertThat(CommandInputs.of(new org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd((org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl)
+            org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl.createProcessInstanceById(unused, "def-1"))))
+        .isEqualTo(new CommandInputs.Start("def-1", null));
+    assertThat(CommandInputs.of(new org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd((org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl)
+            org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl.createProcessInstanceByKey(unused, "AttendanceCase"))))
+        .isEqualTo(new CommandInputs.Start(null, "AttendanceCase"));
+  }
 }

@@ -99,35 +99,35 @@ class BadInputCatalogueTest {
     cases.add(bad("start: Java-serialized object", post, start,
         "{\"variables\": {\"x\": {\"value\": \"rO0ABXQABWhlbGxv\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}}}",
         400, "serialization"));
-    cases.add(bad("start: very long pupil name", post, start, variables("pupilName", "\"" + LONG + "\"", "String"), 400, "pupilName: must be at most 4000 characters"));
+    cases.add(bad("start: very long pupil name", post, start, variables("pupilName", "\"" + LONG + "\"", "String"), 400, "Pupil's name (pupilName): must be at most 4000 characters"));
     cases.add(bad("start: very long variable name", post, start, variables("v" + "x".repeat(300), "\"a\"", "String"), 400, "variable name"));
     cases.add(bad("start: very long business key", post, start, "{\"businessKey\": \"" + "K".repeat(300) + "\"}", 400, "businessKey"));
-    cases.add(bad("start: expression in pupil name", post, start, variables("pupilName", "\"${runtimeService.toString()}\"", "String"), 400, "pupilName: must not contain an expression"));
-    cases.add(bad("start: deferred expression in pupil name", post, start, variables("pupilName", "\"#{1+1}\"", "String"), 400, "pupilName: must not contain an expression"));
-    cases.add(bad("start: <script> in pupil name", post, start, variables("pupilName", "\"<script>alert(1)</script>\"", "String"), 400, "pupilName: must not contain HTML"));
+    cases.add(bad("start: expression in pupil name", post, start, variables("pupilName", "\"${runtimeService.toString()}\"", "String"), 400, "Pupil's name (pupilName): must not contain an expression"));
+    cases.add(bad("start: deferred expression in pupil name", post, start, variables("pupilName", "\"#{1+1}\"", "String"), 400, "Pupil's name (pupilName): must not contain an expression"));
+    cases.add(bad("start: <script> in pupil name", post, start, variables("pupilName", "\"<script>alert(1)</script>\"", "String"), 400, "Pupil's name (pupilName): must not contain HTML"));
     cases.add(bad("start: markup in business key", post, start, "{\"businessKey\": \"<img src=x onerror=alert(1)>\"}", 400, "businessKey"));
     cases.add(badAs("school1", "start: a school opens a case for another school", post, start, variables("schoolUrn", "\"100002\"", "String"), 400, "schoolUrn"));
 
     // Starting an AttendanceCase: one bad field in an otherwise valid start
-    cases.add(bad("case: missing pupil UPN", post, start, caseStart("pupilUpn", null), 400, "pupilUpn: is required"));
-    cases.add(bad("case: UPN with a wrong check letter", post, start, caseStart("pupilUpn", "\"B801200001001\""), 400, "pupilUpn:"));
-    cases.add(bad("case: UPN too short", post, start, caseStart("pupilUpn", "\"H8012\""), 400, "pupilUpn:"));
-    cases.add(bad("case: missing pupil name", post, start, caseStart("pupilName", null), 400, "pupilName: is required"));
-    cases.add(bad("case: school URN not 6 digits", post, start, caseStart("schoolUrn", "\"12ab\""), 400, "schoolUrn:"));
-    cases.add(bad("case: school not served", post, start, caseStart("schoolUrn", "\"999999\""), 400, "schoolUrn:"));
-    cases.add(bad("case: unknown route", post, start, caseStart("route", "\"holiday\""), 400, "route:"));
-    cases.add(bad("case: entry level out of range", post, start, caseStart("entryLevel", "9"), 400, "entryLevel:"));
-    cases.add(bad("case: attendance above 100 %", post, start, caseStart("attendancePercent", "100.5"), 400, "attendancePercent:"));
-    cases.add(bad("case: negative attendance", post, start, caseStart("attendancePercent", "-1"), 400, "attendancePercent:"));
-    cases.add(bad("case: negative unauthorised sessions", post, start, caseStart("unauthorisedSessions", "-3"), 400, "unauthorisedSessions:"));
+    cases.add(bad("case: missing pupil UPN", post, start, caseStart("pupilUpn", null), 400, "Unique Pupil Number (UPN) (pupilUpn): is required"));
+    cases.add(bad("case: UPN with a wrong check letter", post, start, caseStart("pupilUpn", "\"B801200001001\""), 400, "Unique Pupil Number (UPN) (pupilUpn):"));
+    cases.add(bad("case: UPN too short", post, start, caseStart("pupilUpn", "\"H8012\""), 400, "Unique Pupil Number (UPN) (pupilUpn):"));
+    cases.add(bad("case: missing pupil name", post, start, caseStart("pupilName", null), 400, "Pupil's name (pupilName): is required"));
+    cases.add(bad("case: school URN not 6 digits", post, start, caseStart("schoolUrn", "\"12ab\""), 400, "School URN (schoolUrn):"));
+    cases.add(bad("case: school not served", post, start, caseStart("schoolUrn", "\"999999\""), 400, "School URN (schoolUrn):"));
+    cases.add(bad("case: unknown route", post, start, caseStart("route", "\"holiday\""), 400, "Route (route):"));
+    cases.add(bad("case: entry level out of range", post, start, caseStart("entryLevel", "9"), 400, "Start at level (entryLevel):"));
+    cases.add(bad("case: attendance above 100 %", post, start, caseStart("attendancePercent", "100.5"), 400, "Attendance (%) (attendancePercent):"));
+    cases.add(bad("case: negative attendance", post, start, caseStart("attendancePercent", "-1"), 400, "Attendance (%) (attendancePercent):"));
+    cases.add(bad("case: negative unauthorised sessions", post, start, caseStart("unauthorisedSessions", "-3"), 400, "Unauthorised sessions in the last 10 school weeks (unauthorisedSessions):"));
     cases.add(bad("case: no parent", post, start, caseStart("parents", "\"[]\""), 400, "parents:"));
     cases.add(bad("case: parents not JSON", post, start, caseStart("parents", "\"Alex and Sam\""), 400, "parents"));
-    cases.add(bad("case: expression in pupil name", post, start, caseStart("pupilName", "\"${1+1}\""), 400, "pupilName: must not contain an expression"));
-    cases.add(bad("case: Markdown link as pupil name", post, start, caseStart("pupilName", "\"[Sign in again](https://example.org/login)\""), 400, "pupilName: names hold letters, spaces, hyphens, apostrophes and full stops"));
+    cases.add(bad("case: expression in pupil name", post, start, caseStart("pupilName", "\"${1+1}\""), 400, "Pupil's name (pupilName): must not contain an expression"));
+    cases.add(bad("case: Markdown link as pupil name", post, start, caseStart("pupilName", "\"[Sign in again](https://example.org/login)\""), 400, "Pupil's name (pupilName): names hold letters, spaces, hyphens, apostrophes and full stops"));
     cases.add(bad("case: Markdown link as a parent's name", post, start,
         caseStart("parents", "\"[{\\\"id\\\":\\\"P1\\\",\\\"name\\\":\\\"[Sign in](https://example.org)\\\",\\\"address\\\":\\\"1 High Street\\\"}]\""), 400, "parents: names hold letters"));
     cases.add(bad("case: reference already in use", post, start, caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"" + CASE + "\", \"variables\""), 400, "businessKey:"));
-    cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 400, "schoolUrn: a school may open cases only for its own pupils"));
+    cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 400, "School URN (schoolUrn): a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "case: a school chooses the next case reference", post, start,
         caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2026-000999\", \"variables\""), 400, "businessKey: references are given by the application"));
     cases.add(badAs("officer", "case: an officer chooses a case reference", post, start,
@@ -142,8 +142,8 @@ class BadInputCatalogueTest {
     cases.add(bad("api case: unknown route", post, apiCases, apiCase("route", "\"holiday\""), 400, "route"));
     cases.add(bad("api case: attendance not a number", post, apiCases, apiCase("attendancePercent", "\"high\""), 400, "attendancePercent"));
     cases.add(bad("api case: very long pupil name", post, apiCases, apiCase("pupilName", "\"" + LONG + "\""), 400, "pupilName"));
-    cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "pupilName: must not contain HTML"));
-    cases.add(bad("api case: Markdown emphasis in pupil name", post, apiCases, apiCase("pupilName", "\"**Sam** Pupil\""), 400, "pupilName: names hold letters"));
+    cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "Pupil's name (pupilName): must not contain HTML"));
+    cases.add(bad("api case: Markdown emphasis in pupil name", post, apiCases, apiCase("pupilName", "\"**Sam** Pupil\""), 400, "Pupil's name (pupilName): names hold letters"));
     cases.add(bad("api case: markup in the case reference", post, apiCases, apiCase("caseReference", "\"<b>AC</b>\""), 400, "businessKey"));
     cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 400, "schoolUrn"));
     cases.add(badAs("school1", "api case: a school chooses the case reference", post, apiCases, apiCase("caseReference", "\"AC-2026-000998\""), 400, "references are given by the application"));
@@ -339,11 +339,11 @@ class BadInputCatalogueTest {
 
     // Issue #11, hole 3: inputs are normalised (trimmed) or refused before any rule reads them
     cases.add(badAs("school1", "hole 3: a padded URN of another school", post, start, caseStart("schoolUrn", "\" 100002\""),
-        400, "schoolUrn: a school may open cases only for its own pupils"));
+        400, "School URN (schoolUrn): a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "hole 3: api case with a padded URN of another school", post, apiCases,
         apiCase("schoolUrn", "\"100002 \""), 400, "schoolUrn"));
     cases.add(bad("hole 3: a padded URN of no school served", post, start, caseStart("schoolUrn", "\" 999999 \""),
-        400, "schoolUrn: no school with URN 999999"));
+        400, "School URN (schoolUrn): no school with URN 999999"));
     cases.add(bad("hole 3: a penalty notice for a UPN a case refuses, started directly", post,
         "/engine-rest/process-definition/key/PenaltyNotice/start", noticeStart("B801200001001"), 400, "PenaltyNotice is started from the pupil's attendance case"));
 

@@ -63,8 +63,13 @@ class SchoolCasesController {
         "My school's cases",
         "Every attendance case of " + schools + "'s pupils: what happens next and who does it, or how the case ended.",
         index.bySchools(urns, false, CaseLists.LIMIT + 1)));
-    model.addAttribute("stayed", urns.stream().flatMap(urn -> movedPupils.stayedElsewhere(urn).stream())
-        .map(s -> new StayedRow(s.pupilName(), s.upn(), dates.day(s.leftOn()), s.contactWords(people::of)))
+    // a fixed number of queries however many rows: the cases' stage in one, their officers' names in one
+    java.util.List<MovedPupilCases.StayedCase> stayed =
+        urns.stream().flatMap(urn -> movedPupils.stayedElsewhere(urn).stream()).toList();
+    java.util.Map<String, String> names = people.of(stayed.stream().map(MovedPupilCases.StayedCase::officer)
+        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+    model.addAttribute("stayed", stayed.stream()
+        .map(s -> new StayedRow(s.pupilName(), s.upn(), dates.day(s.leftOn()), s.contactWords(names::get)))
         .toList());
     model.addAttribute("notOpenedHref", "/casework/pupils-not-opened");
     return "casefile/cases";
