@@ -118,14 +118,14 @@ class IdentifiedPupilsReview implements TaskListener {
    * merged into the review since (a later import: a new pupil, or a listed pupil with new figures and
    * reason) would otherwise be closed, or given a reason, unseen.
    */
-  private static void refuseIfListGrew(DelegateTask task) {
+  private void refuseIfListGrew(DelegateTask task) {
     Object shown = ReviewIdentifiedPupils.LIST_REVISION.raw(task);
     Object current = ReviewIdentifiedPupils.CURRENT_LIST_REVISION.raw(task);
     if (current == null) {
       // a list merged before the counter: its revision was the number of pupils
       current = ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.raw(task);
     }
-    if (shown == null && current != null && ReviewForm.has(task.getProcessEngineServices().getRepositoryService(),
+    if (shown == null && current != null && reviewForm.has(task.getProcessEngineServices().getRepositoryService(),
         task.getProcessDefinitionId(), ReviewIdentifiedPupils.LIST_REVISION)) {
       // sent empty (engine REST {"value": null}): no revision was seen, so the list cannot be shown to be the one reviewed
       throw new InvalidInputException(ReviewIdentifiedPupils.LIST_REVISION.name(), "must be the list's revision the task's"
