@@ -113,7 +113,7 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks a button or link once a person could: shown, enabled and standing still, scrolled to
+   * Clicks a button or link once a person could: enabled and standing still, scrolled to
    * the middle of the window first. Chromium drops a click on a disabled button without a word
    * (Tasklist disables Start until its form has loaded, and while a request is on its way), and a
    * click on a button still sliding in with its dialog lands beside it: either way the test went
@@ -128,7 +128,8 @@ final class Browser implements AutoCloseable {
             d -> {
               WebElement element = d.findElement(by);
               ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-              if (!element.isDisplayed() || !element.isEnabled() || moving(element)) {
+              // (not isDisplayed: the pages' own radios and checkboxes are see-through inputs over their drawn boxes)
+              if (!element.isEnabled() || moving(element)) {
                 return false;
               }
               element.click();
