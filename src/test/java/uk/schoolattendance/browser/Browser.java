@@ -34,6 +34,12 @@ final class Browser implements AutoCloseable {
    */
   static final String DOCS_SCREENSHOTS = "screenshots.docs";
 
+  /**
+   * Runs the browser that many times slower, e.g. {@code -Dbrowser.cpuThrottling=6}, to look for
+   * a test that only passes at this machine's speed; unset in a normal build.
+   */
+  static final String CPU_THROTTLING = "browser.cpuThrottling";
+
   private final ChromeDriver driver;
   private final String baseUrl;
 
@@ -54,6 +60,10 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
+    String slower = System.getProperty(CPU_THROTTLING);
+    if (slower != null && !slower.isBlank()) {
+      driver.executeCdpCommand("Emulation.setCPUThrottlingRate", java.util.Map.of("rate", Double.parseDouble(slower)));
+    }
   }
 
   static boolean available() {
@@ -102,7 +112,13 @@ final class Browser implements AutoCloseable {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
-  /** Clicks a button or link once it can be clicked, scrolled to the middle of the window first. */
+  /**
+   * Clicks a button or link once a person could: enabled and standing still, scrolled to
+   * the middle of the window first. Chromium drops a click on a disabled button without a word
+   * (Tasklist disables Start until its form has loaded, and while a request is on its way), and a
+   * click on a button still sliding in with its dialog lands beside it: either way the test went
+   * on as if pressed and waited for what never came.
+   */
   void press(By by) {
     // Tasklist may still be laying the form out: retry while something else covers the target.
     waiting()
@@ -112,9 +128,30 @@ final class Browser implements AutoCloseable {
             d -> {
               WebElement element = d.findElement(by);
               ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+              // (not isDisplayed: the pages' own radios and checkboxes are see-through inputs over their drawn boxes)
+              if (!element.isEnabled() || moving(element)) {
+                return false;
+              }
               element.click();
               return true;
             });
+  }
+
+  /** Whether the element moves between two frames, or is in a dialog still fading or sliding in. */
+  private boolean moving(WebElement element) {
+    Object moving = ((JavascriptExecutor) driver).executeAsyncScript(
+        "var element = arguments[0], done = arguments[arguments.length - 1];"
+            + "var before = element.getBoundingClientRect();"
+            + "requestAnimationFrame(function () { requestAnimationFrame(function () {"
+            + "  var after = element.getBoundingClientRect();"
+            + "  var dialog = element.closest('.modal');"
+            + "  var animating = dialog && typeof dialog.getAnimations === 'function'"
+            + "      && dialog.getAnimations({subtree: true}).some(function (a) { return a.playState === 'running'; });"
+            + "  done(before.top !== after.top || before.left !== after.left || !!animating"
+            + "      || (dialog !== null && !dialog.classList.contains('in')));"
+            + "}); });",
+        element);
+    return Boolean.TRUE.equals(moving);
   }
 
   /** Types into the field found by a CSS selector, once it is visible. */

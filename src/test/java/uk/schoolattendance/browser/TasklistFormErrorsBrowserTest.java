@@ -150,7 +150,10 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "officer", "officer");
       browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
-      browser.visible(By.cssSelector("[id$='Field_PupilUpn']"));
+      // the person clicks into the UPN field, then presses Start with it still empty: leaving the
+      // field flags it, which disabled Start before the click and the press did nothing at all
+      browser.visible(By.cssSelector("[id$='Field_PupilUpn']")).click();
+      browser.waitUntil("upn-focused", () -> activeId(browser).endsWith("Field_PupilUpn"));
       browser.press(By.cssSelector(START));
       browser.waitUntil("start-refused", () -> !browser.errorNotifications().isEmpty());
       assertThat(browser.errorNotifications().get(0))

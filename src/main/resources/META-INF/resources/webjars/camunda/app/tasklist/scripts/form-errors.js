@@ -15,6 +15,8 @@
 //   field ("Attendance target (%) (attendanceTarget): …", "pupilUpn: …") focuses that field too:
 //   the red box's message leads with the field's label, is a link to it, and describes it
 //   (aria-describedby, aria-invalid). Only a refusal naming no field of the form focuses the box.
+// - A press of Start or Complete from a field just typed in (or left empty) is never lost to the
+//   field's own validation on leaving it (see setUpForms).
 // - The red box is titled "There is a problem" (the GOV.UK error summary's words), not Camunda's
 //   "An error happened while submitting the task form" / "The process could not be started".
 // - A group of radio buttons (or checkboxes) is a group named by its label, so a screen reader
@@ -283,6 +285,26 @@ function setUpForms(found) {
     }
     return result;
   };
+  // A press of Start or Complete is never lost: Tasklist disables the button as soon as form-js
+  // reports an error, and pressing the button takes the focus from the field being typed in, whose
+  // blur validates it: an empty required field's error disabled the button between the mouse
+  // going down and the click, and the click did nothing (no refusal, no focus, no red box). While
+  // a button is being pressed Tasklist is told of no errors; the press then submits, the whole form
+  // is validated and every refusal is shown, named and focused as below.
+  // (form-js's Form sets `this.on = this._onEvent` in its constructor: Tasklist's form.on('changed', …) lands here)
+  const on = proto._onEvent;
+  proto._onEvent = function (type) {
+    const args = [...arguments];
+    const at = args.findIndex((arg) => typeof arg === 'function');
+    if (type !== 'changed' || at < 0) {
+      return on.apply(this, args);
+    }
+    const listener = args[at];
+    args[at] = function (state) {
+      return listener.call(this, pressing && state && state.errors ? { ...state, errors: {} } : state);
+    };
+    return on.apply(this, args);
+  };
   proto._namesItsErrors = true;
   checkTypedDates();
 }
@@ -298,6 +320,23 @@ const SUBMIT = 'button[ng-click="complete()"], button[ng-click="startProcessInst
 const PROBLEM = 'There is a problem';
 let completedAt = 0;
 let refusals = 0;
+/** True from the mouse going down on Start or Complete to its click (see setUpForms). */
+let pressing = false;
+
+function pressingSubmit(event) {
+  const target = event.target instanceof Element ? event.target : null;
+  const button = target && target.closest(SUBMIT);
+  if (event.type === 'mousedown' || event.type === 'pointerdown') {
+    pressing = Boolean(button && !button.disabled && event.button === 0);
+  } else if (event.type === 'click') {
+    pressing = false;
+  } else if (pressing) {
+    // released: the click, if any, follows in the same turn
+    setTimeout(() => {
+      pressing = false;
+    }, 0);
+  }
+}
 
 function completing(event) {
   const target = event.target instanceof Element ? event.target : null;
@@ -490,6 +529,9 @@ function noHistorySorting(event) {
 function watch() {
   document.addEventListener('click', noHistorySorting, true);
   document.addEventListener('keydown', noHistorySorting, true);
+  ['pointerdown', 'mousedown', 'mouseup', 'pointerup', 'pointercancel', 'click'].forEach((type) => {
+    document.addEventListener(type, pressingSubmit, true);
+  });
   document.addEventListener('click', completing, true);
   document.addEventListener('keydown', completing, true);
   new MutationObserver((changes) => {
