@@ -227,10 +227,7 @@ public class SchoolCalendar {
 
   private void requireCovered(LocalDate day) {
     if (firstDay == null || day.isBefore(firstDay.withDayOfYear(1)) || day.isAfter(lastDay.plusMonths(2))) {
-      throw new IllegalStateException(
-          "attendance.calendar has no term dates for "
-              + day
-              + ": add the academic year to the configuration");
+      throw new CalendarNotConfigured(day);
     }
   }
 }

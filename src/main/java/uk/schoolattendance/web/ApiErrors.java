@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.CalendarNotConfigured;
 
 /**
  * Clear answers for the project's API ({@code /api}): RFC 9457 problem details. Bad input is a
@@ -159,10 +160,22 @@ class ApiErrors {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Send application/json.");
   }
 
+  /** The term dates end before this day: configuration to add, said in words, not an anonymous 500. */
+  @ExceptionHandler(CalendarNotConfigured.class)
+  ProblemDetail calendarNotConfigured(CalendarNotConfigured e) {
+    LOG.warn("{}", e.getMessage());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Term dates not configured", e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     if (e instanceof ErrorResponse answer && answer.getStatusCode().is4xxClientError()) {
       return answer.getBody();
+    }
+    CalendarNotConfigured noTermDates = EngineRestErrors.causeOfType(e, CalendarNotConfigured.class);
+    if (noTermDates != null) {
+      // thrown inside the engine (a timer's or a due date's expression), wrapped in its exception
+      return calendarNotConfigured(noTermDates);
     }
     String reference = UUID.randomUUID().toString();
     LOG.error("Unexpected failure of the API ({})", reference, e);

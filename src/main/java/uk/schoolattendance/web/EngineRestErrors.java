@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import uk.schoolattendance.notices.PaymentDetailsMissing;
+import uk.schoolattendance.schools.CalendarNotConfigured;
 
 /**
  * Engine REST API: bad input the engine reports as a failure still answers 400 with the message
@@ -47,6 +48,12 @@ final class EngineRestErrors {
     PaymentDetailsMissing notReady = causeOfType(exception, PaymentDetailsMissing.class);
     if (notReady != null) {
       return answer(Response.Status.CONFLICT, PaymentDetailsMissing.class.getSimpleName(), notReady.getMessage());
+    }
+    CalendarNotConfigured noTermDates = causeOfType(exception, CalendarNotConfigured.class);
+    if (noTermDates != null) {
+      // a timer or due date past the configured term dates: the administrator adds the year
+      return answer(Response.Status.SERVICE_UNAVAILABLE, CalendarNotConfigured.class.getSimpleName(),
+          noTermDates.getMessage());
     }
     String badInput = badInputMessage(exception);
     if (badInput != null) {

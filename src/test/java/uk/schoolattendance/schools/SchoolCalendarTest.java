@@ -83,7 +83,9 @@ class SchoolCalendarTest {
   @Test
   void aDayWithoutTermDatesIsAClearError() {
     assertThatThrownBy(() -> calendar.isSchoolDay(LocalDate.of(2031, 1, 6)))
-        .hasMessageContaining("no term dates for 2031-01-06");
+        .isInstanceOf(CalendarNotConfigured.class)
+        .hasMessage("No term dates for 6 January 2031 (2031-01-06): add the academic year 2030-31 to"
+            + " attendance.calendar.academic-years, and its bank holidays to attendance.calendar.bank-holidays");
   }
 
   @Test

@@ -50,6 +50,13 @@ class ApiErrorsTest {
       throw new AuthorizationException("school1 may not see notice PN-2026-000001");
     }
 
+    @GetMapping("/api/probe/past-the-term-dates")
+    void pastTheTermDates() {
+      // as a case's timer expression throws it inside the engine
+      throw new org.camunda.bpm.engine.ProcessEngineException("Error while evaluating expression",
+          new uk.schoolattendance.schools.CalendarNotConfigured(LocalDate.of(2028, 9, 25)));
+    }
+
     @GetMapping("/api/probe/failure")
     void failure() {
       throw new IllegalStateException("SELECT * FROM pn_notice failed at org.h2.Driver");
@@ -108,6 +115,17 @@ class ApiErrorsTest {
     mvc.perform(get("/api/probe/forbidden"))
         .andExpect(status().isForbidden())
         .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("PN-2026"))));
+  }
+
+  /** The day the configured term dates run out is configuration to add, said in words: not a 500. */
+  @Test
+  void aDayPastTheTermDatesSaysWhatToConfigure() throws Exception {
+    mvc.perform(get("/api/probe/past-the-term-dates"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.title").value("Term dates not configured"))
+        .andExpect(jsonPath("$.detail").value("No term dates for 25 September 2028 (2028-09-25): add the academic"
+            + " year 2028-29 to attendance.calendar.academic-years, and its bank holidays to"
+            + " attendance.calendar.bank-holidays"));
   }
 
   @Test
