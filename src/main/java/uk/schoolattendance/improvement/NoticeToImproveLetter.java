@@ -39,6 +39,9 @@ public final class NoticeToImproveLetter {
   /**
    * What the letter says about one pupil and one parent.
    *
+   * @param issuedOn the letter's date (the day it is posted)
+   * @param startsOn the improvement period's first day: the first school day on or after the day the
+   *     notice counts as received ({@link ImprovementPeriod}), never the letter's date
    * @param lastDay the last school day inside the improvement period (not the day after it, when
    *     its review falls due)
    * @param sender the authority as its letters name it
@@ -60,6 +63,7 @@ public final class NoticeToImproveLetter {
       String supportSoFar,
       String sufficientImprovement,
       LocalDate issuedOn,
+      LocalDate startsOn,
       LocalDate lastDay,
       int periodSchoolWeeks,
       Authority sender,
@@ -105,7 +109,8 @@ public final class NoticeToImproveLetter {
         new String[] {
           "6. Improvement period",
           "You have an improvement period of " + c.periodSchoolWeeks() + " school weeks, from "
-              + DAY.format(c.issuedOn()) + " to " + DAY.format(c.lastDay()) + ". School holidays do not count."
+              + DAY.format(c.startsOn()) + " to " + DAY.format(c.lastDay()) + ". It begins when you receive this"
+              + " notice. School holidays do not count."
         },
         new String[] {
           "7. What sufficient improvement looks like",
