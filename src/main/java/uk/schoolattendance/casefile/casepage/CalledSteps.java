@@ -125,6 +125,12 @@ class CalledSteps {
     }
   }
 
+  /** The case (the root process instance) a task belongs to; null when the engine has no such task. */
+  String caseOf(String taskId) {
+    HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    return task == null ? null : task.getRootProcessInstanceId();
+  }
+
   Called of(String caseId, List<PenaltyNoticeEntry> notices) {
     // oldest first, as the timeline tells the case; the task's id breaks ties so pages never overlap
     List<HistoricTaskInstance> tasks = all((first, max) -> historyService.createHistoricTaskInstanceQuery()

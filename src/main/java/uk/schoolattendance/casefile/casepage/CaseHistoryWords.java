@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
@@ -30,14 +31,37 @@ public class CaseHistoryWords {
 
   private final PeopleNames people;
   private final UkDates dates;
+  private final ObjectProvider<CalledSteps> calledSteps;
 
-  CaseHistoryWords(PeopleNames people, UkDates dates) {
+  @org.springframework.beans.factory.annotation.Autowired
+  CaseHistoryWords(PeopleNames people, UkDates dates, ObjectProvider<CalledSteps> calledSteps) {
     this.people = people;
     this.dates = dates;
+    this.calledSteps = calledSteps;
   }
 
   public List<CasePage.TimelineEntry> timeline(Object raw) {
     return stamped(raw).stream().map(CalledSteps.Step::entry).toList();
+  }
+
+  /**
+   * The timeline of the case a task belongs to, as the case page shows it: its own history and the
+   * steps of the processes it called (a Notice to Improve's period and early escalation with its
+   * reason and grounds, penalty notices, court), newest first. What a form's case history shows
+   * (walk 13, #16: the Pupil Planning Meeting's history left out why the notice ended early).
+   */
+  List<CasePage.TimelineEntry> timelineOfTask(Object raw, String taskId) {
+    CalledSteps steps = calledSteps.getIfAvailable();
+    String caseId = taskId == null || steps == null || !CasePageReader.calledAnything(raw) ? null : steps.caseOf(taskId);
+    if (caseId == null) {
+      return timeline(raw);
+    }
+    CalledSteps.Called called = steps.of(caseId, List.of());
+    List<CalledSteps.Step> all = new ArrayList<>(stamped(raw, called.caseCourtOutcome()));
+    all.addAll(called.steps());
+    // as the case page: stable, entries of one moment keep the history's order
+    return all.stream().sorted(java.util.Comparator.comparing(CalledSteps.Step::at).reversed())
+        .map(CalledSteps.Step::entry).toList();
   }
 
   /** As {@link #timeline(Object)}, each entry with its moment, to merge with the steps of the processes the case called. */
