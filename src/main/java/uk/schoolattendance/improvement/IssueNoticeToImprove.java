@@ -115,6 +115,9 @@ public class IssueNoticeToImprove implements JavaDelegate {
     }
     Double attendance = ATTENDANCE_PERCENT.get(execution);
     Integer sessions = UNAUTHORISED_SESSIONS.get(execution);
+    // what the calling case recorded: an early help assessment under way is not offered again (walk 13, #23)
+    boolean earlyHelpStarted = execution.getSuperExecution() != null
+        && Boolean.TRUE.equals(uk.schoolattendance.casework.AttendanceCase.EARLY_HELP_ASSESSMENT.get(execution.getSuperExecution()));
     // one notice to each liable parent, at their own address
     List<Parent> addressed = parents.isEmpty() ? List.of(new Parent(null, "The parent", "")) : parents;
     List<NoticeToImproveLetter.Content> notices =
@@ -137,7 +140,8 @@ public class IssueNoticeToImprove implements JavaDelegate {
                 sender,
                 properties.team(),
                 officer,
-                threshold))
+                threshold,
+                earlyHelpStarted))
             .toList();
     byte[] pdf = NoticeToImproveLetter.renderAll(notices);
     LETTER.set(

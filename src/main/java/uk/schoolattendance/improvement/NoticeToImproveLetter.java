@@ -48,6 +48,8 @@ public final class NoticeToImproveLetter {
    * @param team the team that sends the notice and whose officer signs it (the attendance service's,
    *     {@code attendance.notice-to-improve.team}), in place of the authority's penalty notice team
    * @param officer the case officer; null: the letter names the team instead
+   * @param earlyHelpAssessmentStarted the case recorded an early help assessment as started: the
+   *     letter does not offer it again as support still on offer (walk 13, #23)
    * @param threshold the national threshold as the council configured it: the window the
    *     unauthorised sessions were counted in, and the threshold the letter names
    */
@@ -69,7 +71,8 @@ public final class NoticeToImproveLetter {
       Authority sender,
       String team,
       Officer officer,
-      ThresholdWords threshold) {}
+      ThresholdWords threshold,
+      boolean earlyHelpAssessmentStarted) {}
 
   /** The eight statutory sections, in order, as headed paragraphs (also used by tests). */
   public static List<String[]> sections(Content c) {
@@ -97,7 +100,9 @@ public final class NoticeToImproveLetter {
         new String[] {
           "4. Support still on offer",
           "Your child's school and the attendance service remain ready to help: an attendance meeting, family"
-              + " casework, an early help assessment with your consent, and an attendance contract. Support"
+              + " casework, " + (c.earlyHelpAssessmentStarted()
+                  ? "the early help assessment already under way"
+                  : "an early help assessment with your consent") + ", and an attendance contract. Support"
               + " offered and not taken up remains available; please contact " + contactName(c)
               + " (details below) to accept it."
         },

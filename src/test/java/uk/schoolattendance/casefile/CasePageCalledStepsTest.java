@@ -327,7 +327,8 @@ class CasePageCalledStepsTest {
         Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12),
         CaseFixtures.UNIVERSAL_SCHOOL, "Nia Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
     completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
-        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+        AttendanceCase.EARLY_HELP_CONSENT.name(), true, AttendanceCase.EARLY_HELP_ASSESSMENT.name(), true,
+        AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
     completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
         AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
         AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
@@ -350,7 +351,13 @@ class CasePageCalledStepsTest {
     assertThat(started).contains("Issued on 27 November 2026", "The improvement period runs from " + period + ".")
         .doesNotContain(uk.schoolattendance.process.Days.shown(java.time.LocalDate.parse(timerDay)));
     String letter = letterText(notice);
-    assertThat(letter).contains("from " + period + ". It begins when you receive this notice.");
+    assertThat(letter).contains("from " + period + ". It begins when you receive this notice.")
+        // the assessment the case recorded as started is not offered again (walk 13, #23)
+        .contains("the early help assessment already under way").doesNotContain("an early help assessment with your consent");
+    // the local authority issues the notice; the person named recorded it (walk 13, #23)
+    String issued = entry(page.html().selectFirst("#timeline"), "Notice to Improve issued by the local authority");
+    assertThat(issued).contains("Issued by the local authority", "Recorded by ");
+    assertThat(page.html().selectFirst("#timeline").text()).doesNotContain("Notice to improve issued");
     // the school reads its own case's letter link too
     assertThat(signedIn("school2").get("/casework/cases/" + reference).html().select("#letters a").eachText())
         .contains("Notice to Improve, issued 27 November 2026 (PDF)");

@@ -106,11 +106,25 @@ public class CaseHistoryWords {
           moment(entry.path("date").asText("")),
           reached ? EventWords.reachedTitle(event) : CaseNotes.title(event),
           who.isEmpty() || reached || SYSTEM.equals(who) ? "The system" : names.getOrDefault(who, who),
-          AttendanceCase.COURT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome : text(entry, names),
+          AttendanceCase.COURT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome
+              : AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_EVENT.equals(event) ? issuedBy(entry, who, names)
+              : text(entry, names),
           on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
           Wording.levelAndStage(level, entry.path("stage").asText(null)))));
     }
     return timeline;
+  }
+
+  /**
+   * Who issued a Notice to Improve and who recorded it: the local authority issues it (the letter is
+   * its, signed for it by the case officer or its attendance team); the person named is whoever's step
+   * recorded the decision (walk 13, #23: a school's attendance lead read as the notice's sender).
+   */
+  private String issuedBy(JsonNode entry, String who, Map<String, String> names) {
+    String reason = text(entry, names);
+    String recorded = who.isEmpty() || SYSTEM.equals(who) ? "" : " Recorded by " + names.getOrDefault(who, who) + ".";
+    return "Issued by the local authority: the letter comes from the council and is signed for it by the case"
+        + " officer or the attendance team." + recorded + (reason.isBlank() ? "" : " " + reason);
   }
 
   /** What an entry says: a correction as old → new, a change of officer as one name → another, with the reason. */
