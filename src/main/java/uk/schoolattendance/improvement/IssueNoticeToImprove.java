@@ -58,11 +58,13 @@ public class IssueNoticeToImprove implements JavaDelegate {
   private final CaseAssignment caseAssignment;
   private final ThresholdWords threshold;
   private final RegisterFigures register;
+  private final ImprovementPeriod improvementPeriod;
 
   public IssueNoticeToImprove(
       SchoolCalendar calendar, SchoolDirectory schools, NoticeToImproveProperties properties,
       PenaltyNoticeProperties authority, CaseAssignment caseAssignment, ThresholdWords threshold,
-      RegisterFigures register) {
+      RegisterFigures register, ImprovementPeriod improvementPeriod) {
+    this.improvementPeriod = improvementPeriod;
     this.threshold = threshold;
     this.register = register;
     this.calendar = calendar;
@@ -82,15 +84,17 @@ public class IssueNoticeToImprove implements JavaDelegate {
     PenaltyNoticeProperties.Authority sender = authority.authority();
     Letterhead.requireSender(sender, Letterhead.NOTICES_TO_IMPROVE);
     LocalDate issuedOn = calendar.today();
-    int weeks = properties.periodSchoolWeeks();
-    LocalDate endsOn = calendar.addSchoolWeeks(issuedOn, weeks);
+    // the one rule of the period (walk 13, #13/#14): it begins when the notice is received, and the
+    // letter, the timer, the review and the case page all take their days from it
+    ImprovementPeriod.Dates period = improvementPeriod.of(issuedOn);
+    int weeks = period.weeks();
     ISSUED_ON.set(execution, issuedOn);
-    BASE_DATE.set(execution, issuedOn);
+    BASE_DATE.set(execution, period.startsOn());
     PERIOD_WEEKS.set(execution, weeks);
-    ENDS_ON.set(execution, endsOn);
     // the timer fires on endsOn, the first school day after the period; people are told its last day
-    LocalDate lastDay = calendar.lastSchoolDayOf(issuedOn, weeks);
-    NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.set(execution, Days.shown(issuedOn, lastDay));
+    ENDS_ON.set(execution, period.endsOn());
+    LocalDate lastDay = period.lastDay();
+    NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.set(execution, period.shown());
 
     // set per case by the officer when the case turned to formal action (issue #12 item 9)
     String sufficientImprovement = Inputs.required(
@@ -111,6 +115,9 @@ public class IssueNoticeToImprove implements JavaDelegate {
     }
     Double attendance = ATTENDANCE_PERCENT.get(execution);
     Integer sessions = UNAUTHORISED_SESSIONS.get(execution);
+    // what the calling case recorded: an early help assessment under way is not offered again (walk 13, #23)
+    boolean earlyHelpStarted = execution.getSuperExecution() != null
+        && Boolean.TRUE.equals(uk.schoolattendance.casework.AttendanceCase.EARLY_HELP_ASSESSMENT.get(execution.getSuperExecution()));
     // one notice to each liable parent, at their own address
     List<Parent> addressed = parents.isEmpty() ? List.of(new Parent(null, "The parent", "")) : parents;
     List<NoticeToImproveLetter.Content> notices =
@@ -127,12 +134,14 @@ public class IssueNoticeToImprove implements JavaDelegate {
                 SUPPORT_SO_FAR.get(execution),
                 sufficientImprovement,
                 issuedOn,
+                period.startsOn(),
                 lastDay,
                 weeks,
                 sender,
                 properties.team(),
                 officer,
-                threshold))
+                threshold,
+                earlyHelpStarted))
             .toList();
     byte[] pdf = NoticeToImproveLetter.renderAll(notices);
     LETTER.set(

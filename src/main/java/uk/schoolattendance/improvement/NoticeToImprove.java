@@ -60,12 +60,16 @@ public final class NoticeToImprove implements ProcessContract {
   public static final ProcessVariable<Boolean> IMPROVEMENT_SUFFICIENT = CaseFacts.IMPROVEMENT_SUFFICIENT;
   public static final ProcessVariable<String> REVIEW_NOTES = text("reviewNotes");
   public static final ProcessVariable<String> EARLY_ESCALATION_GROUNDS = text("earlyEscalationGrounds");
+  /** Why the officer escalates early: one of {@code attendance.notice-to-improve.early-escalation-reasons}. */
+  public static final ProcessVariable<String> EARLY_ESCALATION_REASON = text("earlyEscalationReason");
+  /** The reason in the words the configuration gave it when the officer escalated, for the case's history. */
+  public static final ProcessVariable<String> EARLY_ESCALATION_REASON_SHOWN = text("earlyEscalationReasonShown");
 
   public static final UserTaskContract REVIEW_NOTICE_TO_IMPROVE =
       UserTaskContract.of("Task_ReviewNoticeToImprove", IMPROVEMENT_SUFFICIENT, REVIEW_NOTES);
-  /** Completing it is the early escalation: it sets only its grounds. */
+  /** Completing it is the early escalation: it sets only its reason and grounds. */
   public static final UserTaskContract WATCH_IMPROVEMENT_PERIOD =
-      UserTaskContract.of("Task_WatchImprovementPeriod", EARLY_ESCALATION_GROUNDS);
+      UserTaskContract.of("Task_WatchImprovementPeriod", EARLY_ESCALATION_REASON, EARLY_ESCALATION_GROUNDS);
 
   public static final String ISSUE_NOTICE_TO_IMPROVE = "Task_IssueNoticeToImprove";
   public static final String IMPROVEMENT_PERIOD_ENDED = "Event_ImprovementPeriodEnded";

@@ -39,12 +39,17 @@ public final class NoticeToImproveLetter {
   /**
    * What the letter says about one pupil and one parent.
    *
+   * @param issuedOn the letter's date (the day it is posted)
+   * @param startsOn the improvement period's first day: the first school day on or after the day the
+   *     notice counts as received ({@link ImprovementPeriod}), never the letter's date
    * @param lastDay the last school day inside the improvement period (not the day after it, when
    *     its review falls due)
    * @param sender the authority as its letters name it
    * @param team the team that sends the notice and whose officer signs it (the attendance service's,
    *     {@code attendance.notice-to-improve.team}), in place of the authority's penalty notice team
    * @param officer the case officer; null: the letter names the team instead
+   * @param earlyHelpAssessmentStarted the case recorded an early help assessment as started: the
+   *     letter does not offer it again as support still on offer (walk 13, #23)
    * @param threshold the national threshold as the council configured it: the window the
    *     unauthorised sessions were counted in, and the threshold the letter names
    */
@@ -60,12 +65,14 @@ public final class NoticeToImproveLetter {
       String supportSoFar,
       String sufficientImprovement,
       LocalDate issuedOn,
+      LocalDate startsOn,
       LocalDate lastDay,
       int periodSchoolWeeks,
       Authority sender,
       String team,
       Officer officer,
-      ThresholdWords threshold) {}
+      ThresholdWords threshold,
+      boolean earlyHelpAssessmentStarted) {}
 
   /** The eight statutory sections, in order, as headed paragraphs (also used by tests). */
   public static List<String[]> sections(Content c) {
@@ -93,7 +100,9 @@ public final class NoticeToImproveLetter {
         new String[] {
           "4. Support still on offer",
           "Your child's school and the attendance service remain ready to help: an attendance meeting, family"
-              + " casework, an early help assessment with your consent, and an attendance contract. Support"
+              + " casework, " + (c.earlyHelpAssessmentStarted()
+                  ? "the early help assessment already under way"
+                  : "an early help assessment with your consent") + ", and an attendance contract. Support"
               + " offered and not taken up remains available; please contact " + contactName(c)
               + " (details below) to accept it."
         },
@@ -105,7 +114,8 @@ public final class NoticeToImproveLetter {
         new String[] {
           "6. Improvement period",
           "You have an improvement period of " + c.periodSchoolWeeks() + " school weeks, from "
-              + DAY.format(c.issuedOn()) + " to " + DAY.format(c.lastDay()) + ". School holidays do not count."
+              + DAY.format(c.startsOn()) + " to " + DAY.format(c.lastDay()) + ". It begins when you receive this"
+              + " notice. School holidays do not count."
         },
         new String[] {
           "7. What sufficient improvement looks like",

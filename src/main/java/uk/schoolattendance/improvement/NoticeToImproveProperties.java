@@ -1,5 +1,8 @@
 package uk.schoolattendance.improvement;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
@@ -12,9 +15,28 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param team the team that sends the notice and whose case officer signs it, as the letter names
  *     it in its sender block, "Contact" and signature (default "Attendance Service"): the attendance
  *     service's, not the penalty notice team ({@code attendance.penalty-notices.authority.contact})
+ * @param earlyEscalationReasons the reasons for which an officer may escalate before the improvement
+ *     period ends (value: the words the form and the case's history show), by the statutory guidance
+ *     where the parent does not engage with the support or circumstances change; default
+ *     {@link #DEFAULT_EARLY_ESCALATION_REASONS}. The form of "Watch improvement period" offers the
+ *     national default list: a council that changes it changes the form's options too.
+ * @param earlyEscalationGroundsMinLength the fewest characters the officer's own account of the
+ *     grounds may have (default 20): a senior practitioner reads why, not "x"
  */
 @ConfigurationProperties(prefix = "attendance.notice-to-improve")
-public record NoticeToImproveProperties(Integer periodSchoolWeeks, String team) {
+public record NoticeToImproveProperties(
+    Integer periodSchoolWeeks, String team, Map<String, String> earlyEscalationReasons,
+    Integer earlyEscalationGroundsMinLength) {
+
+  /** The national default reasons for escalating early (statutory guidance, August 2024). */
+  public static final Map<String, String> DEFAULT_EARLY_ESCALATION_REASONS = defaultReasons();
+
+  private static Map<String, String> defaultReasons() {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    reasons.put("parent-not-engaging", "The parent has refused or stopped engaging with the support offered");
+    reasons.put("circumstances-changed", "Circumstances have changed so that the improvement period can no longer work");
+    return Collections.unmodifiableMap(reasons);
+  }
 
   /** The national default team: the local authority's attendance service. */
   public static final String DEFAULT_TEAM = "Attendance Service";
@@ -26,6 +48,15 @@ public record NoticeToImproveProperties(Integer periodSchoolWeeks, String team) 
   public NoticeToImproveProperties {
     periodSchoolWeeks = periodSchoolWeeks == null ? MAX_WEEKS : periodSchoolWeeks;
     team = team == null || team.isBlank() ? DEFAULT_TEAM : team.strip();
+    earlyEscalationReasons = earlyEscalationReasons == null || earlyEscalationReasons.isEmpty()
+        ? DEFAULT_EARLY_ESCALATION_REASONS
+        : Collections.unmodifiableMap(new LinkedHashMap<>(earlyEscalationReasons));
+    earlyEscalationGroundsMinLength = earlyEscalationGroundsMinLength == null ? 20 : earlyEscalationGroundsMinLength;
+    if (earlyEscalationGroundsMinLength < 1) {
+      throw new IllegalStateException(
+          "attendance.notice-to-improve.early-escalation-grounds-min-length must be at least 1, was "
+              + earlyEscalationGroundsMinLength);
+    }
     if (periodSchoolWeeks < MIN_WEEKS || periodSchoolWeeks > MAX_WEEKS) {
       throw new IllegalStateException(
           "attendance.notice-to-improve.period-school-weeks must be between 3 and 6 school weeks"
@@ -34,12 +65,17 @@ public record NoticeToImproveProperties(Integer periodSchoolWeeks, String team) 
     }
   }
 
+  /** A period of this many school weeks, sent by {@code team}, with the national early escalation rules. */
+  public NoticeToImproveProperties(Integer periodSchoolWeeks, String team) {
+    this(periodSchoolWeeks, team, null, null);
+  }
+
   /** A period of this many school weeks, sent by the default team. */
   public NoticeToImproveProperties(Integer periodSchoolWeeks) {
     this(periodSchoolWeeks, null);
   }
 
   public static NoticeToImproveProperties defaults() {
-    return new NoticeToImproveProperties(null, null);
+    return new NoticeToImproveProperties(null, null, null, null);
   }
 }

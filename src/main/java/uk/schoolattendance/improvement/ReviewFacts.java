@@ -15,7 +15,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.improvement.ImprovementPeriodMarks.PeriodFigures;
 import uk.schoolattendance.process.Days;
-import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * What the officer reviewing a Notice to Improve needs in front of them (walk 11, defect 11).
@@ -29,11 +28,11 @@ import uk.schoolattendance.schools.SchoolCalendar;
 @Component("noticeToImproveReviewFacts")
 public class ReviewFacts implements TaskListener {
 
-  private final SchoolCalendar calendar;
+  private final ImprovementPeriod period;
   private final ObjectProvider<ImprovementPeriodMarks> marks;
 
-  public ReviewFacts(SchoolCalendar calendar, ObjectProvider<ImprovementPeriodMarks> marks) {
-    this.calendar = calendar;
+  public ReviewFacts(ImprovementPeriod period, ObjectProvider<ImprovementPeriodMarks> marks) {
+    this.period = period;
     this.marks = marks;
   }
 
@@ -43,13 +42,14 @@ public class ReviewFacts implements TaskListener {
   }
 
   private String figuresShown(DelegateTask task) {
-    LocalDate from = ISSUED_ON.get(task);
-    LocalDate base = BASE_DATE.get(task);
+    LocalDate issued = ISSUED_ON.get(task);
+    // the period's first day (a notice issued before it began on receipt stored its letter's date)
+    LocalDate from = BASE_DATE.get(task);
     Integer weeks = PERIOD_WEEKS.get(task);
-    if (from == null || base == null || weeks == null) {
+    if (issued == null || from == null || weeks == null) {
       return "The notice's improvement period is not recorded: check the school's register for it.";
     }
-    LocalDate to = calendar.lastSchoolDayOf(base, weeks);
+    LocalDate to = period.fromStart(issued, null, from, weeks).lastDay();
     ImprovementPeriodMarks register = marks.getIfAvailable();
     Optional<PeriodFigures> figures =
         register == null ? Optional.empty() : register.between(PUPIL_UPN.get(task), from, to);

@@ -40,6 +40,7 @@ class CasePageCalledStepsTest {
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.FormService formService;
 
   @AfterEach
   void reset() {
@@ -319,14 +320,15 @@ class CasePageCalledStepsTest {
   }
 
   @Test
-  void theNoticeToImproveLetterIsLinkedFromTheMomentItIsIssued() {
+  void theNoticeToImproveLetterIsLinkedFromTheMomentItIsIssued() throws Exception {
     CaseFixtures.clockAt(2026, 11, 27, 10);
     CaseFileCases cases = new CaseFileCases(runtimeService);
     ProcessInstance instance = cases.start(
         Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12),
         CaseFixtures.UNIVERSAL_SCHOOL, "Nia Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
     completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
-        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+        AttendanceCase.EARLY_HELP_CONSENT.name(), true, AttendanceCase.EARLY_HELP_ASSESSMENT.name(), true,
+        AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
     completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
         AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
         AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
@@ -337,8 +339,25 @@ class CasePageCalledStepsTest {
     CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
     assertThat(page.html().select("#letters a").eachText()).contains("Notice to Improve, issued 27 November 2026 (PDF)");
     assertThat(page.html().select("#letters a").attr("href")).isEqualTo("/api/cases/" + reference + "/notice-to-improve/letter");
-    assertThat(entry(page.html().selectFirst("#timeline"), "Notice to Improve: improvement period started"))
-        .contains("Issued on 27 November 2026", "The improvement period ends on");
+    // the period the parent's letter states (walk 13, #13/#14): from receipt (posted Friday 27 November,
+    // received Tuesday 1 December) to its last school day, never the timer's day after it
+    String notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .processDefinitionKey(uk.schoolattendance.improvement.NoticeToImprove.KEY).singleResult().getId();
+    String period = (String) runtimeService.getVariable(notice,
+        uk.schoolattendance.improvement.NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name());
+    String timerDay = (String) runtimeService.getVariable(notice, uk.schoolattendance.improvement.NoticeToImprove.ENDS_ON.name());
+    assertThat(period).startsWith("1 December 2026 to ");
+    String started = entry(page.html().selectFirst("#timeline"), "Notice to Improve: improvement period started");
+    assertThat(started).contains("Issued on 27 November 2026", "The improvement period runs from " + period + ".")
+        .doesNotContain(uk.schoolattendance.process.Days.shown(java.time.LocalDate.parse(timerDay)));
+    String letter = letterText(notice);
+    assertThat(letter).contains("from " + period + ". It begins when you receive this notice.")
+        // the assessment the case recorded as started is not offered again (walk 13, #23)
+        .contains("the early help assessment already under way").doesNotContain("an early help assessment with your consent");
+    // the local authority issues the notice; the person named recorded it (walk 13, #23)
+    String issued = entry(page.html().selectFirst("#timeline"), "Notice to Improve issued by the local authority");
+    assertThat(issued).contains("Issued by the local authority", "Recorded by ");
+    assertThat(page.html().selectFirst("#timeline").text()).doesNotContain("Notice to improve issued");
     // the school reads its own case's letter link too
     assertThat(signedIn("school2").get("/casework/cases/" + reference).html().select("#letters a").eachText())
         .contains("Notice to Improve, issued 27 November 2026 (PDF)");
@@ -469,12 +488,32 @@ class CasePageCalledStepsTest {
     executeJobs(notice);
     CaseFixtures.clockAt(2026, 12, 8, 11);
     completeAs("officer", notice, uk.schoolattendance.improvement.NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id(), Map.of(
+        uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_REASON.name(), "parent-not-engaging",
         uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "Six more unauthorised sessions since the notice"));
 
     Element timeline = signedIn("officer").get("/casework/cases/" + cases.referenceOf(instance)).html().selectFirst("#timeline");
     assertThat(entry(timeline, "Notice to Improve: escalated early"))
-        .contains("Olivia Okafor", "Escalated on 8 December 2026", "Grounds: Six more unauthorised sessions since the notice");
+        .contains("Olivia Okafor", "Escalated on 8 December 2026",
+            "Reason: The parent has refused or stopped engaging with the support offered",
+            "Grounds: Six more unauthorised sessions since the notice");
     assertThat(entry(timeline, "Notice to Improve: improvement period started")).contains("Issued on 27 November 2026");
+
+    // the Pupil Planning Meeting's form shows the same history: why the notice ended early (walk 13, #16)
+    org.camunda.bpm.engine.task.Task meeting = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id()).singleResult();
+    assertThat(meeting).as("the Pupil Planning Meeting follows the early escalation").isNotNull();
+    Object shown = formService.getTaskFormVariables(meeting.getId(), List.of("historyShown"), true).getValue("historyShown", Object.class);
+    assertThat(String.valueOf(shown)).contains("Notice to Improve: escalated early",
+        "Reason: The parent has refused or stopped engaging with the support offered",
+        "Grounds: Six more unauthorised sessions since the notice", "Notice to Improve: improvement period started");
+  }
+
+  /** The first page of a Notice to Improve's letter, as words on one line. */
+  private String letterText(String notice) throws Exception {
+    org.camunda.bpm.engine.variable.value.FileValue file = runtimeService.getVariableTyped(notice,
+        uk.schoolattendance.improvement.NoticeToImprove.LETTER.name());
+    return new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(
+        file.getValue().readAllBytes())).getTextFromPage(1).replaceAll("\\s+", " ");
   }
 
   /** The text of the timeline's entry with this title (the newest). */

@@ -102,9 +102,9 @@ class SchoolWeekTimersTest {
   }
 
   /**
-   * A Notice to Improve issued Monday 3 November 2025: 6 school weeks, the last day inside them
-   * Friday 12 December, the review due Monday 15 December. A closure week of 10 November moves both:
-   * the forms then show the new last day, not the old one.
+   * A Notice to Improve issued (posted) Monday 3 November 2025, received Wednesday 5 November: 6 school
+   * weeks from receipt, the last day inside them Tuesday 16 December, the review due Wednesday 17
+   * December. A closure week of 10 November moves both: the forms then show the new last day, not the old one.
    */
   @Test
   @Deployment(resources = "bpmn/NoticeToImprove.bpmn")
@@ -120,16 +120,16 @@ class SchoolWeekTimersTest {
     String shown = uk.schoolattendance.improvement.NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name();
     String endsOn = uk.schoolattendance.improvement.NoticeToImprove.ENDS_ON.name();
     org.camunda.bpm.engine.RuntimeService runtime = processEngine.getRuntimeService();
-    assertThat(runtime.getVariable(notice.getId(), shown)).isEqualTo("3 November 2025 to 12 December 2025");
-    assertThat(runtime.getVariable(notice.getId(), endsOn)).isEqualTo("2025-12-15");
+    assertThat(runtime.getVariable(notice.getId(), shown)).isEqualTo("5 November 2025 to 16 December 2025");
+    assertThat(runtime.getVariable(notice.getId(), endsOn)).isEqualTo("2025-12-17");
 
     List<SchoolWeekTimers.Moved> moved = new SchoolWeekTimers(processEngine.getManagementService(), runtime,
         withClosureWeek()).recalculate();
 
     assertThat(moved).singleElement().satisfies(m -> assertThat(m.processInstanceId()).isEqualTo(notice.getId()));
-    // the week of 10 November no longer counts: six school weeks end on Friday 19 December, the review
-    // falls on the first school day after them, after Christmas
-    assertThat(runtime.getVariable(notice.getId(), shown)).isEqualTo("3 November 2025 to 19 December 2025");
-    assertThat(runtime.getVariable(notice.getId(), endsOn)).isEqualTo("2026-01-05");
+    // the week of 10 November no longer counts: the sixth school week is the one after Christmas, its
+    // last day inside the period Tuesday 6 January, the review on Wednesday 7 January
+    assertThat(runtime.getVariable(notice.getId(), shown)).isEqualTo("5 November 2025 to 6 January 2026");
+    assertThat(runtime.getVariable(notice.getId(), endsOn)).isEqualTo("2026-01-07");
   }
 }

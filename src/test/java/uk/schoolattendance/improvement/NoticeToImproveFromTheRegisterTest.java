@@ -117,7 +117,8 @@ class NoticeToImproveFromTheRegisterTest {
           .containsEntry("attendanceBand", "persistent")
           .containsEntry(NoticeToImprove.SUFFICIENT_IMPROVEMENT.name(), "no unauthorised absence and attendance above 92 %");
       assertThat((String) form.get(NoticeToImprove.IMPROVEMENT_PERIOD_FIGURES_SHOWN.name()))
-          .isEqualTo("From the register of marks, 1 December 2025 to 23 January 2026: present at 52 of 57 possible sessions"
+          // the improvement period from receipt (Wednesday 3 December), as the letter states it (walk 13, #14)
+          .isEqualTo("From the register of marks, 3 December 2025 to 27 January 2026: present at 52 of 57 possible sessions"
               + " (91.2%), 3 unauthorised absences (G, N, O, U).");
     } finally {
       processEngine.getRepositoryService().deleteDeployment(caller, true);
@@ -129,7 +130,7 @@ class NoticeToImproveFromTheRegisterTest {
     ProcessInstance notice = issued(CaseFixtures.newUpn());
     Task review = reachReview(notice);
     assertThat((String) taskService.getVariableLocal(review.getId(), NoticeToImprove.IMPROVEMENT_PERIOD_FIGURES_SHOWN.name()))
-        .contains("holds no marks").contains("1 December 2025 to 23 January 2026");
+        .contains("holds no marks").contains("3 December 2025 to 27 January 2026");
   }
 
   private Map<String, Object> start(String upn) {

@@ -55,8 +55,8 @@ class NoticeToImproveLetterLayoutTest {
     return new NoticeToImproveLetter.Content("AC-2026-000001", "Alex Parent", "1 High Street, Southend SS1 1AA",
         "Sam Pupil", "A123456789012", "Riverside Primary School", 87.0, 14, support,
         "no unauthorised absence and attendance above 92 % over the improvement period",
-        LocalDate.of(2026, 11, 30), LocalDate.of(2027, 2, 5), 10, COUNCIL, "Attendance Service",
+        LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 2), LocalDate.of(2027, 2, 5), 10, COUNCIL, "Attendance Service",
         new NoticeToImproveLetter.Officer("Olivia Okafor", "olivia.okafor@attendance.example"),
-        new ThresholdWords(() -> 10, 10));
+        new ThresholdWords(() -> 10, 10), false);
   }
 }

@@ -76,9 +76,12 @@ class NoticeToImproveTest {
   void theImprovementPeriodIsSixSchoolWeeksAndTheReviewFollows() {
     ProcessInstance instance = issued();
     assertThat(instance).isWaitingAt(NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id());
-    // a calendar day, stored as its ISO text whatever the zone: 8, 15 Dec, [Christmas], 5, 12, 19, 26 Jan
-    assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.ENDS_ON.name())).isEqualTo("2026-01-26");
-    Date endsAt = london(2026, 1, 26, 9);
+    // the period begins when the posted notice counts as received (2 working days: Wednesday 3 December),
+    // not on the letter's date (walk 13, #14); a calendar day, stored as its ISO text whatever the zone:
+    // 10, 17 Dec, [Christmas], 7, 14, 21, 28 Jan
+    assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.ENDS_ON.name())).isEqualTo("2026-01-28");
+    assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.BASE_DATE.name())).isEqualTo("2025-12-03");
+    Date endsAt = london(2026, 1, 28, 9);
     assertThat(task(instance).getDueDate()).isEqualTo(endsAt);
     Job period = job("Event_ImprovementPeriodEnded", instance);
     assertThat(period.getDuedate()).isEqualTo(endsAt);
@@ -117,12 +120,14 @@ class NoticeToImproveTest {
           .contains("sufficient improvement during the improvement period means: no unauthorised absence and attendance above 92 %")
           .doesNotContain("above 90 %");
     }
-    // the period's last day inside it: Friday 23 January, not Monday 26 January of a 7th school week
+    // from receipt (Wednesday 3 December, the letter is dated Monday 1 December) to the period's last day
+    // inside it: Tuesday 27 January, not Wednesday 28 January of a 7th school week (walk 13, #13/#14)
     assertThat(text.replaceAll("\\s+", " ")).contains("Sam Pupil").contains("14 sessions")
-        .contains("improvement period of 6 school weeks, from 1 December 2025 to 23 January 2026")
-        .doesNotContain("26 January").contains("family casework since November");
+        .contains("improvement period of 6 school weeks, from 3 December 2025 to 27 January 2026."
+            + " It begins when you receive this notice.")
+        .doesNotContain("28 January").contains("family casework since November");
     assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name()))
-        .isEqualTo("1 December 2025 to 23 January 2026");
+        .isEqualTo("3 December 2025 to 27 January 2026");
   }
 
   @Test
@@ -193,21 +198,51 @@ class NoticeToImproveTest {
   }
 
   @Test
-  void theOfficerEscalatesEarlyWithGrounds() {
-    ProcessInstance instance = issued();
+  void theOfficerEscalatesEarlyWithAReasonAndGroundsOnceTheParentHasTheNotice() {
+    ProcessInstance instance = issued(); // posted Monday 1 December 2025, received Wednesday 3 December
+    // minutes after issue, before the parent can have the notice: refused, whatever the grounds (walk 13, #12)
+    assertThat(refusal(instance, vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "parent-not-engaging",
+        NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "The parent refused the home visit on 1 December")))
+        .hasMessage("earlyEscalationReason: the notice was posted on 1 December 2025 and counts as received on"
+            + " 3 December 2025: it cannot be escalated before the parent has had it");
+    ClockUtil.setCurrentTime(london(2025, 12, 2, 16));
+    assertThat(refusal(instance, vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "parent-not-engaging",
+        NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "The parent refused the home visit on 2 December")))
+        .hasMessageStartingWith("earlyEscalationReason: the notice was posted on 1 December 2025");
+
+    ClockUtil.setCurrentTime(london(2025, 12, 3, 10));
+    assertThat(refusal(instance, vars())).hasMessageStartingWith("earlyEscalationReason: is required, one of"
+        + " parent-not-engaging, circumstances-changed");
+    assertThat(refusal(instance, vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "x",
+        NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "The parent refused the home visit on 3 December")))
+        .hasMessageStartingWith("earlyEscalationReason: 'x' is not allowed");
+    assertThat(refusal(instance, vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "parent-not-engaging")))
+        .hasMessageStartingWith("earlyEscalationGrounds: is required");
+    // grounds of no substance
+    assertThat(refusal(instance, vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "parent-not-engaging",
+        NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "x")))
+        .hasMessage("earlyEscalationGrounds: say what happened (dates of absence, what the parent said or refused),"
+            + " at least 20 characters, was 1");
+    assertThat(instance).isWaitingAt(NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id());
+    assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.IMPROVEMENT_SUFFICIENT.name())).isNull();
+
+    complete(task(instance), vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "parent-not-engaging",
+        NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "The parent refused the home visit on 3 December"));
+    assertThat(instance).isEnded().hasPassed("Event_EscalatedEarly");
+    assertThat(historic(instance, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name())).isEqualTo(false);
+    assertThat(historic(instance, NoticeToImprove.EARLY_ESCALATION_REASON_SHOWN.name()))
+        .isEqualTo("The parent has refused or stopped engaging with the support offered");
+  }
+
+  private InvalidInputException refusal(ProcessInstance instance, Map<String, Object> given) {
     String taskId = task(instance).getId();
-    Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
-        () -> processEngine.getTaskService().complete(taskId, vars()));
-    Throwable cause = refused;
+    Throwable cause = org.assertj.core.api.Assertions.catchThrowable(
+        () -> processEngine.getTaskService().complete(taskId, given));
     while (cause != null && !(cause instanceof InvalidInputException)) {
       cause = cause.getCause();
     }
-    assertThat(cause).hasMessageStartingWith("earlyEscalationGrounds:");
-    assertThat(instance).isWaitingAt(NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id());
-
-    complete(task(instance), vars(NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "Three more days of unauthorised absence in week 2"));
-    assertThat(instance).isEnded().hasPassed("Event_EscalatedEarly");
-    assertThat(historic(instance, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name())).isEqualTo(false);
+    assertThat(cause).as("refused").isNotNull();
+    return (InvalidInputException) cause;
   }
 
   private Object historic(ProcessInstance instance, String name) {

@@ -57,6 +57,7 @@ class CalledSteps {
       List.of(
           NoticeToImprove.ISSUED_ON.name(), NoticeToImprove.ENDS_ON.name(), NoticeToImprove.IMPROVEMENT_SUFFICIENT.name(),
           NoticeToImprove.REVIEW_NOTES.name(), NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(),
+          NoticeToImprove.EARLY_ESCALATION_REASON_SHOWN.name(), NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name(),
           PenaltyNotice.NOTICE_NUMBER.name(), PenaltyNotice.PARENT_NAME.name(), PenaltyNotice.NON_PAYMENT_DECISION.name(),
           PenaltyNotice.PAYMENT_RECORDED_BY.name(), PenaltyNotice.WITHDRAWAL_RECORDED_BY.name(),
           PenaltyNotice.NOTICE_REFUSED_SHOWN.name(),
@@ -122,6 +123,12 @@ class CalledSteps {
     static Called none() {
       return new Called(List.of(), null, List.of(), "");
     }
+  }
+
+  /** The case (the root process instance) a task belongs to; null when the engine has no such task. */
+  String caseOf(String taskId) {
+    HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    return task == null ? null : task.getRootProcessInstanceId();
   }
 
   Called of(String caseId, List<PenaltyNoticeEntry> notices) {
@@ -217,19 +224,24 @@ class CalledSteps {
 
   private void noticeToImprove(
       Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, LocalDate issued) {
-    LocalDate ends = day(values, NoticeToImprove.ENDS_ON.name());
+    // the period as the letter states it (ImprovementPeriod, one rule: from receipt to its last school
+    // day), never the timer's day after it (walk 13, #13)
+    String period = text(values, NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name());
+    String during = period == null || period.isBlank() ? "" : period.strip();
     for (HistoricTaskInstance task : tasks) {
       String key = task.getTaskDefinitionKey();
       if (NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id().equals(key)) {
         steps.add(task.getStartTime(), "Notice to Improve: improvement period started", "",
           (issued == null ? "" : "Issued on " + dates.day(issued) + ". ")
-              + (ends == null ? "" : "The improvement period ends on " + dates.day(ends) + "."));
+              + (during.isEmpty() ? "" : "The improvement period runs from " + during + "."));
         // the watch ends by itself with the period; completed, it is an officer's early escalation
         if (done(task)) {
           String grounds = text(values, NoticeToImprove.EARLY_ESCALATION_GROUNDS.name());
+          String reason = text(values, NoticeToImprove.EARLY_ESCALATION_REASON_SHOWN.name());
           steps.add(task.getEndTime(), "Notice to Improve: escalated early", task.getAssignee(),
               "Escalated on " + dates.day(task.getEndTime())
-                  + (ends == null ? "" : ", before the improvement period's end on " + dates.day(ends))
+                  + (during.isEmpty() ? "" : ", during the improvement period (" + during + ")")
+                  + (reason == null || reason.isBlank() ? "" : ". Reason: " + reason.strip())
                   + (grounds == null || grounds.isBlank() ? "." : ". Grounds: " + grounds.strip()));
         }
       } else if (NoticeToImprove.REVIEW_NOTICE_TO_IMPROVE.id().equals(key)) {
@@ -243,7 +255,7 @@ class CalledSteps {
               task.getAssignee(), notes == null ? "" : notes);
         } else {
           steps.add(task.getStartTime(), "Notice to Improve: improvement period ended, review due", "",
-              ends == null ? "" : "The improvement period ended on " + dates.day(ends) + ".");
+              during.isEmpty() ? "" : "The improvement period (" + during + ") has ended.");
         }
       }
     }

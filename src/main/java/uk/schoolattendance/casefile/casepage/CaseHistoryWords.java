@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
@@ -30,14 +31,37 @@ public class CaseHistoryWords {
 
   private final PeopleNames people;
   private final UkDates dates;
+  private final ObjectProvider<CalledSteps> calledSteps;
 
-  CaseHistoryWords(PeopleNames people, UkDates dates) {
+  @org.springframework.beans.factory.annotation.Autowired
+  CaseHistoryWords(PeopleNames people, UkDates dates, ObjectProvider<CalledSteps> calledSteps) {
     this.people = people;
     this.dates = dates;
+    this.calledSteps = calledSteps;
   }
 
   public List<CasePage.TimelineEntry> timeline(Object raw) {
     return stamped(raw).stream().map(CalledSteps.Step::entry).toList();
+  }
+
+  /**
+   * The timeline of the case a task belongs to, as the case page shows it: its own history and the
+   * steps of the processes it called (a Notice to Improve's period and early escalation with its
+   * reason and grounds, penalty notices, court), newest first. What a form's case history shows
+   * (walk 13, #16: the Pupil Planning Meeting's history left out why the notice ended early).
+   */
+  List<CasePage.TimelineEntry> timelineOfTask(Object raw, String taskId) {
+    CalledSteps steps = calledSteps.getIfAvailable();
+    String caseId = taskId == null || steps == null || !CasePageReader.calledAnything(raw) ? null : steps.caseOf(taskId);
+    if (caseId == null) {
+      return timeline(raw);
+    }
+    CalledSteps.Called called = steps.of(caseId, List.of());
+    List<CalledSteps.Step> all = new ArrayList<>(stamped(raw, called.caseCourtOutcome()));
+    all.addAll(called.steps());
+    // as the case page: stable, entries of one moment keep the history's order
+    return all.stream().sorted(java.util.Comparator.comparing(CalledSteps.Step::at).reversed())
+        .map(CalledSteps.Step::entry).toList();
   }
 
   /** As {@link #timeline(Object)}, each entry with its moment, to merge with the steps of the processes the case called. */
@@ -82,11 +106,25 @@ public class CaseHistoryWords {
           moment(entry.path("date").asText("")),
           reached ? EventWords.reachedTitle(event) : CaseNotes.title(event),
           who.isEmpty() || reached || SYSTEM.equals(who) ? "The system" : names.getOrDefault(who, who),
-          AttendanceCase.COURT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome : text(entry, names),
+          AttendanceCase.COURT.equals(event) && !courtOutcome.isEmpty() ? courtOutcome
+              : AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_EVENT.equals(event) ? issuedBy(entry, who, names)
+              : text(entry, names),
           on.isEmpty() ? "" : dates.day(LocalDate.parse(on)),
           Wording.levelAndStage(level, entry.path("stage").asText(null)))));
     }
     return timeline;
+  }
+
+  /**
+   * Who issued a Notice to Improve and who recorded it: the local authority issues it (the letter is
+   * its, signed for it by the case officer or its attendance team); the person named is whoever's step
+   * recorded the decision (walk 13, #23: a school's attendance lead read as the notice's sender).
+   */
+  private String issuedBy(JsonNode entry, String who, Map<String, String> names) {
+    String reason = text(entry, names);
+    String recorded = who.isEmpty() || SYSTEM.equals(who) ? "" : " Recorded by " + names.getOrDefault(who, who) + ".";
+    return "Issued by the local authority: the letter comes from the council and is signed for it by the case"
+        + " officer or the attendance team." + recorded + (reason.isBlank() ? "" : " " + reason);
   }
 
   /** What an entry says: a correction as old → new, a change of officer as one name → another, with the reason. */

@@ -299,7 +299,11 @@ class CasePageReader {
    * cases, Levels 1–3) costs no query for the called processes' steps.
    */
   private static boolean calledAnything(Map<String, Object> values) {
-    Object raw = values.get(AttendanceCase.HISTORY.name());
+    return calledAnything(values.get(AttendanceCase.HISTORY.name()));
+  }
+
+  /** As {@link #calledAnything(Map)}, from the case's {@code history} as stored. */
+  static boolean calledAnything(Object raw) {
     if (raw == null) {
       return false;
     }

@@ -41,6 +41,9 @@ final class EventWords {
           Map.entry("legal-route-prosecution", "Legal route chosen: prosecution"),
           Map.entry("legal-route-education-supervision-order", "Legal route chosen: education supervision order"),
           Map.entry("legal-route-further-support", "Further support chosen"),
+          // the local authority issues the notice in law (its letter comes from the authority); the
+          // history names whoever's step led to it, who recorded it (walk 13, #23)
+          Map.entry(AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_EVENT, "Notice to Improve issued by the local authority"),
           Map.entry(AttendanceCase.PENALTY_NOTICES_CONCLUDED_EVENT, "Penalty notices concluded"),
           Map.entry(AttendanceCase.COURT, "Case closed: court outcome reached"));
 

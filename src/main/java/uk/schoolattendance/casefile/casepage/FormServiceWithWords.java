@@ -37,7 +37,7 @@ final class FormServiceWithWords implements FormService {
       return engine.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
     }
     VariableMap variables = engine.getTaskFormVariables(taskId, words.withSources(formVariables), deserializeObjectValues);
-    return words.addTo(variables, formVariables);
+    return words.addTo(variables, formVariables, taskId);
   }
 
   @Override

@@ -80,6 +80,14 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
    * form, in place of any copy a task still stores, and takes out what was fetched only to make them.
    */
   VariableMap addTo(VariableMap variables, Collection<String> asked) {
+    return addTo(variables, asked, null);
+  }
+
+  /**
+   * As {@link #addTo(VariableMap, Collection)} for the form of this task: its case history also holds
+   * the steps of the processes the case called, as the case page does (walk 13, #16).
+   */
+  VariableMap addTo(VariableMap variables, Collection<String> asked, String taskId) {
     String stage = AttendanceCase.STAGE.from(stored(variables, AttendanceCase.STAGE));
     String band = AttendanceCase.ATTENDANCE_BAND.from(stored(variables, AttendanceCase.ATTENDANCE_BAND));
     Object history = stored(variables, AttendanceCase.HISTORY);
@@ -89,13 +97,13 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
     put(variables, asked, STAGE_SHOWN, stage == null ? null : Variables.stringValue(Wording.sentence(stage)));
     put(variables, asked, ATTENDANCE_BAND_SHOWN,
         band == null || band.isBlank() ? null : Variables.stringValue(uk.schoolattendance.attendance.BandWords.of(band)));
-    put(variables, asked, HISTORY_SHOWN, history == null ? null : Json.value(timeline(history)));
+    put(variables, asked, HISTORY_SHOWN, history == null ? null : Json.value(timeline(history, taskId)));
     return variables;
   }
 
-  private ArrayNode timeline(Object history) {
+  private ArrayNode timeline(Object history, String taskId) {
     ArrayNode rows = Json.newList();
-    for (CasePage.TimelineEntry entry : words.getObject().timeline(history)) {
+    for (CasePage.TimelineEntry entry : words.getObject().timelineOfTask(history, taskId)) {
       ObjectNode row = rows.addObject();
       row.put("date", entry.when());
       row.put("event", entry.onDay().isEmpty() ? entry.title() : entry.title() + " on " + entry.onDay());
