@@ -341,7 +341,7 @@ class BadInputCatalogueTest {
     cases.add(badAs("school1", "hole 3: a padded URN of another school", post, start, caseStart("schoolUrn", "\" 100002\""),
         400, "schoolUrn: a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "hole 3: api case with a padded URN of another school", post, apiCases,
-        apiCase("schoolUrn", "\"100002 \""), 400, "schoolUrn"));
+        apiCase("schoolUrn", "\"100002 \""), 403, "schoolUrn"));
     cases.add(bad("hole 3: a padded URN of no school served", post, start, caseStart("schoolUrn", "\" 999999 \""),
         400, "schoolUrn: no school with URN 999999"));
     cases.add(bad("hole 3: a penalty notice for a UPN a case refuses, started directly", post,
