@@ -124,6 +124,30 @@ class AttendanceImportApiTest {
   }
 
   @Test
+  void aRowWithSeveralFaultsNamesEachOfThemOnOneLineAndTheGoodRowsAreKept() {
+    String upn = Upn.of(700_100_000_010L);
+    String csv = CsvFile.HEADER
+        + upn + ",100001,2026-11-02,AM,/,Sam,Faults,2015-05-01,6,,\n"   // row 2: good
+        + upn + ",100001,2026-13-27,XX,N\n"                             // row 3: date and session
+        + upn + ",100001,27/11/2026,AM,Q9\n"                            // row 4: date and code
+        + upn + ",100001,2026-10-27,PM,Q9\n";                           // row 5: half term and code
+    ResponseEntity<Map> answer = importCsv(rest, "school1", csv);
+    assertThat(answer.getBody()).containsEntry("rowsRead", 4).containsEntry("rowsAccepted", 1)
+        .containsEntry("rowsRejected", 3);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).extracting(r -> r.get("row") + " " + r.get("field"))
+        .containsExactly("3 date, session", "4 date, code", "5 date, code");
+    assertThat(rejections.get(0).get("reason").toString())
+        .isEqualTo("date: '2026-13-27' is not a date (YYYY-MM-DD); session: 'XX' is not AM or PM");
+    assertThat(rejections.get(1).get("reason").toString())
+        .startsWith("date: '27/11/2026' is not a date (YYYY-MM-DD); code: 'Q9' is not an attendance code");
+    assertThat(rejections.get(2).get("reason").toString())
+        .startsWith("date: 27 October 2026 is not a school day at school 100001: it is half term")
+        .contains("; code: 'Q9' is not an attendance code");
+    assertThat(marks(upn)).isEqualTo(1);
+  }
+
+  @Test
   void twoDifferentMarksForOneSessionInOneFileAreRefusedNamingTheFirstRowAndTheGoodRowsAreKept() {
     String upn = Upn.of(700_100_000_009L);
     String csv = CsvFile.HEADER
