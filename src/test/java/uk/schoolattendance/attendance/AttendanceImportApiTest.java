@@ -457,6 +457,40 @@ class AttendanceImportApiTest {
   }
 
   @Test
+  void aFileRefusedBeforeItsFirstRowLeavesNoImportInTheList() {
+    int before = jdbc.queryForObject("SELECT COUNT(*) FROM att_import", Integer.class);
+    ResponseEntity<Map> noCode = importCsv(rest, "school1", "upn,urn,date,session\nA,100001,2026-11-02,AM\n");
+    assertThat(noCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noCode.getBody()).containsEntry("field", "header").doesNotContainKey("importId");
+    ResponseEntity<Map> empty = importCsv(rest, "school1", "");
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<Map> broken = RegisterApi.importCtf(rest, "school1", "<CTfile><Header>");
+    assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(broken.getBody()).containsEntry("field", "body");
+    // a refusal changes nothing: no "failed" import is left in the school's list
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_import", Integer.class)).isEqualTo(before);
+    ResponseEntity<List> listed = rest.withBasicAuth("school1", "school1").getForEntity("/api/attendance/imports", List.class);
+    assertThat((List<Map<String, Object>>) listed.getBody()).noneMatch(i -> "failed".equals(i.get("state")));
+  }
+
+  @Test
+  void aFileRefusedPartWayKeepsItsFirstRowsAndTheRefusalNamesTheImport() {
+    String upn = Upn.of(700_100_000_011L);
+    String csv = CsvFile.HEADER
+        + upn + ",100001,2026-11-02,AM,/,Sam,Partway,2015-05-01,6,,\n"
+        + upn + ",100001,2026-11-02,PM,/\n"
+        + upn + ",100001,2026-11-03,AM" + ",x".repeat(20_000) + "\n";   // a row no CSV reader takes
+    ResponseEntity<Map> refused = importCsv(rest, "school1", csv);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).containsEntry("field", "body").containsKey("importId");
+    Object importId = refused.getBody().get("importId");
+    assertThat(refused.getBody().get("rule").toString()).contains("import " + importId + " keeps the 2 rows");
+    ResponseEntity<Map> listed = get(rest, "school1", "/api/attendance/imports/" + importId);
+    assertThat(listed.getBody()).containsEntry("state", "failed").containsEntry("rowsAccepted", 2);
+    assertThat(marks(upn)).isEqualTo(2);
+  }
+
+  @Test
   void aCommonTransferFileBringsMarksPupilsAndContactsButNeverASecondMainRegistration() throws Exception {
     String ctf = new String(getClass().getResourceAsStream("/register/ctf-riverside-2026-11-20.xml").readAllBytes(),
         java.nio.charset.StandardCharsets.UTF_8);
