@@ -145,7 +145,7 @@ class BadInputCatalogueTest {
     cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "pupilName: must not contain HTML"));
     cases.add(bad("api case: Markdown emphasis in pupil name", post, apiCases, apiCase("pupilName", "\"**Sam** Pupil\""), 400, "pupilName: names hold letters"));
     cases.add(bad("api case: markup in the case reference", post, apiCases, apiCase("caseReference", "\"<b>AC</b>\""), 400, "businessKey"));
-    cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 400, "schoolUrn"));
+    cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 403, "schoolUrn: a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "api case: a school chooses the case reference", post, apiCases, apiCase("caseReference", "\"AC-2026-000998\""), 400, "references are given by the application"));
     cases.add(bad("api case: unknown reference", get, "/api/cases/AC-1999-000001", null, 404, "AC-1999-000001"));
     cases.add(badAs("school1", "api case: another school's case", get, "/api/cases/" + CASE, null, 404, CASE));
