@@ -106,6 +106,12 @@ class ImportRecords {
         text, now, now, importId);
   }
 
+  /** Removes an import that kept nothing (refused before its first row). */
+  void forget(int importId) {
+    jdbc.update("DELETE FROM att_import_rejection WHERE import_id = ?", importId);
+    jdbc.update("DELETE FROM att_import WHERE import_id = ?", importId);
+  }
+
   void identified(int importId) {
     jdbc.update("UPDATE att_import SET identified_at = ? WHERE import_id = ? AND identified_at IS NULL",
         Timestamp.from(Instant.now()), importId);

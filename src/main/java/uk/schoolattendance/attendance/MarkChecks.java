@@ -54,75 +54,86 @@ final class MarkChecks {
 
   Outcome check(SentMark sent) {
     int row = sent.row();
+    // every fault of the row is named (one rejection listing them all), so a school corrects the
+    // row once; a check that needs an earlier value (the school's calendar, the date's code set)
+    // is made only when that value is sound
+    List<Rejection> faults = new ArrayList<>(2);
     String upn = trim(sent.upn());
     if (upn == null) {
-      return reject(row, "upn", "is required");
-    }
-    upn = upn.toUpperCase(Locale.ROOT);
-    if (!upn.equals(lastUpn)) {
-      lastUpn = upn;
-      lastUpnProblem = Upn.problem(upn);
-    }
-    String upnProblem = lastUpnProblem;
-    if (upnProblem != null) {
-      return reject(row, "upn", upn + ": " + upnProblem);
+      faults.add(new Rejection(row, "upn", "is required"));
+    } else {
+      upn = upn.toUpperCase(Locale.ROOT);
+      if (!upn.equals(lastUpn)) {
+        lastUpn = upn;
+        lastUpnProblem = Upn.problem(upn);
+      }
+      if (lastUpnProblem != null) {
+        faults.add(new Rejection(row, "upn", upn + ": " + lastUpnProblem));
+      }
     }
     String urnText = trim(sent.urn());
+    int urn = 0;
+    SchoolDays days = null;
     if (urnText == null) {
-      return reject(row, "urn", "is required: the school's 6-digit URN");
-    }
-    if (!URN.matcher(urnText).matches()) {
-      return reject(row, "urn", "'" + urnText + "' is not a 6-digit URN");
-    }
-    int urn = Integer.parseInt(urnText);
-    SchoolDays days = calendars.of(urn);
-    if (days == null) {
-      return reject(row, "urn", "no school with URN " + urnText + " is served by this authority");
-    }
-    if (!mayImport.test(urn)) {
-      return reject(row, "urn", "you may not import marks for school " + urnText + ": a school imports only its own URN");
+      faults.add(new Rejection(row, "urn", "is required: the school's 6-digit URN"));
+    } else if (!URN.matcher(urnText).matches()) {
+      faults.add(new Rejection(row, "urn", "'" + urnText + "' is not a 6-digit URN"));
+    } else {
+      urn = Integer.parseInt(urnText);
+      days = calendars.of(urn);
+      if (days == null) {
+        faults.add(new Rejection(row, "urn", "no school with URN " + urnText + " is served by this authority"));
+      } else if (!mayImport.test(urn)) {
+        faults.add(new Rejection(row, "urn",
+            "you may not import marks for school " + urnText + ": a school imports only its own URN"));
+        days = null;
+      }
     }
     String dateText = trim(sent.date());
+    LocalDate date = null;
     if (dateText == null) {
-      return reject(row, "date", "is required (YYYY-MM-DD)");
-    }
-    LocalDate date = dates.get(dateText);
-    if (date == null) {
-      try {
-        date = LocalDate.parse(dateText);
-      } catch (DateTimeParseException e) {
-        return reject(row, "date", "'" + dateText + "' is not a date (YYYY-MM-DD)");
+      faults.add(new Rejection(row, "date", "is required (YYYY-MM-DD)"));
+    } else {
+      date = dates.get(dateText);
+      if (date == null) {
+        try {
+          date = LocalDate.parse(dateText);
+          dates.put(dateText, date);
+        } catch (DateTimeParseException e) {
+          faults.add(new Rejection(row, "date", "'" + dateText + "' is not a date (YYYY-MM-DD)"));
+        }
       }
-      dates.put(dateText, date);
     }
-    if (date.isAfter(today)) {
-      return reject(row, "date", date + " is in the future");
-    }
-    if (!days.covers(date)) {
-      return reject(row, "date", "no term dates are configured for " + SchoolDays.academicYearName(date)
-          + " at school " + urnText);
-    }
-    if (!days.isSchoolDay(date)) {
-      SchoolCalendarView view = calendars.view(urn);
-      return reject(row, "date", RegistrationCertificate.DAY.format(date) + " is not a school day at school " + urnText
-          + (view == null ? "" : ": it is " + view.whyClosed(date)));
+    if (date != null) {
+      if (date.isAfter(today)) {
+        faults.add(new Rejection(row, "date", date + " is in the future"));
+      } else if (days != null && !days.covers(date)) {
+        faults.add(new Rejection(row, "date", "no term dates are configured for " + SchoolDays.academicYearName(date)
+            + " at school " + urnText));
+      } else if (days != null && !days.isSchoolDay(date)) {
+        SchoolCalendarView view = calendars.view(urn);
+        faults.add(new Rejection(row, "date", RegistrationCertificate.DAY.format(date) + " is not a school day at school "
+            + urnText + (view == null ? "" : ": it is " + view.whyClosed(date))));
+      }
     }
     String session = trim(sent.session());
-    int sessionNo;
+    int sessionNo = -1;
     if ("AM".equalsIgnoreCase(session)) {
       sessionNo = 0;
     } else if ("PM".equalsIgnoreCase(session)) {
       sessionNo = 1;
     } else {
-      return reject(row, "session", session == null ? "is required: AM or PM" : "'" + session + "' is not AM or PM");
+      faults.add(new Rejection(row, "session", session == null ? "is required: AM or PM" : "'" + session + "' is not AM or PM"));
     }
-    Resolved code = codes.resolve(sent.code(), date);
+    // a row without a readable date is checked against the code set in force today
+    LocalDate codeDate = date == null ? today : date;
+    Resolved code = codes.resolve(sent.code(), codeDate);
     if (code == null) {
-      return reject(row, "code", codes.problem(sent.code(), date));
+      faults.add(new Rejection(row, "code", codes.problem(sent.code(), codeDate)));
     }
     String registration = trim(sent.registration());
     if (registration != null && !registration.equalsIgnoreCase("main") && !registration.equalsIgnoreCase("dual")) {
-      return reject(row, "registration", "'" + registration + "' is not main or dual");
+      faults.add(new Rejection(row, "registration", "'" + registration + "' is not main or dual"));
     }
     Map<Integer, LocalDate> leaving = Map.of();
     if (sent.leaving() != null && !sent.leaving().isEmpty()) {
@@ -130,23 +141,50 @@ final class MarkChecks {
       for (Map.Entry<String, String> left : sent.leaving().entrySet()) {
         String leftOn = trim(left.getValue());
         if (!URN.matcher(left.getKey()).matches()) {
-          return reject(row, "leavingDate", "names its school by '" + left.getKey() + "', not by a 6-digit URN");
+          faults.add(new Rejection(row, "leavingDate", "names its school by '" + left.getKey() + "', not by a 6-digit URN"));
+          break;
         }
         try {
           leaving.put(Integer.parseInt(left.getKey()), LocalDate.parse(leftOn == null ? "" : leftOn));
         } catch (DateTimeParseException e) {
-          return reject(row, "leavingDate", "'" + leftOn + "' is not a date (YYYY-MM-DD)");
+          faults.add(new Rejection(row, "leavingDate", "'" + leftOn + "' is not a date (YYYY-MM-DD)"));
+          break;
         }
       }
     }
-    List<Rejection> problems = new ArrayList<>(1);
-    PupilDetails pupil = pupil(row, sent.pupil(), problems);
-    if (!problems.isEmpty()) {
-      return new Outcome(null, problems.get(0));
+    PupilDetails pupil = pupil(row, sent.pupil(), faults);
+    if (!faults.isEmpty()) {
+      return new Outcome(null, oneLine(row, faults));
     }
     return new Outcome(
         new CheckedMark(row, upn, urn, date, sessionNo, code, "dual".equalsIgnoreCase(registration), pupil, leaving),
         null);
+  }
+
+  static final int FIELD_MAX = 40;
+  static final int REASON_MAX = 500;
+
+  /**
+   * The faults of one row as one rejection (the register keeps one line a row): a single fault
+   * as it is; several with their fields listed ("date, session") and each reason after its field.
+   */
+  static Rejection oneLine(int row, List<Rejection> faults) {
+    if (faults.size() == 1) {
+      return faults.get(0);
+    }
+    StringBuilder fields = new StringBuilder();
+    StringBuilder reasons = new StringBuilder();
+    for (Rejection fault : faults) {
+      String more = (fields.length() == 0 ? "" : ", ") + fault.field();
+      if (fields.length() + more.length() <= FIELD_MAX - 5) {
+        fields.append(more);
+      } else if (!fields.toString().endsWith("…")) {
+        fields.append(", …");
+      }
+      reasons.append(reasons.length() == 0 ? "" : "; ").append(fault.field()).append(": ").append(fault.reason());
+    }
+    String reason = reasons.length() <= REASON_MAX ? reasons.toString() : reasons.substring(0, REASON_MAX - 1) + "…";
+    return new Rejection(row, fields.toString(), reason);
   }
 
   /** The pupil's details when the row gives names, date of birth and year group, all valid; else null. */

@@ -144,8 +144,19 @@ public class MarkImporter {
           e.addSuppressed(writer);
         }
       }
-      LOG.warn("Register import {} failed after {} rows: {}", importId, session.total.read(), e.toString());
+      int read = session.total.read();
+      LOG.warn("Register import {} failed after {} rows: {}", importId, read, e.toString());
+      if (read == 0) {
+        // refused before any row was kept (no header, not XML, nothing sent): the refusal changes
+        // nothing, so no import is left in the sender's list
+        transactions.executeWithoutResult(status -> records.forget(importId));
+        throw e;
+      }
+      // rows read before the fault are kept: the import is listed as failed, and the refusal names it
       transactions.executeWithoutResult(status -> records.fail(importId, failure(e)));
+      if (e instanceof uk.schoolattendance.process.InvalidInputException invalid) {
+        throw new ImportStopped(importId, read, invalid);
+      }
       throw e;
     }
     identification.requestFor(importId);

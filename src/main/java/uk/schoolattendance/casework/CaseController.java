@@ -1,6 +1,5 @@
 package uk.schoolattendance.casework;
 
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +22,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.CalendarProperties;
+import uk.schoolattendance.security.CurrentUser;
 
 /**
  * The project's API for cases: {@code POST /api/cases} opens a case (the same validation as
@@ -50,20 +53,30 @@ class CaseController {
   private final HistoryService historyService;
   private final TaskService taskService;
   private final CalendarProperties calendar;
+  private final CurrentUser currentUser;
 
   CaseController(
       RuntimeService runtimeService,
       HistoryService historyService,
       TaskService taskService,
-      CalendarProperties calendar) {
+      CalendarProperties calendar,
+      CurrentUser currentUser) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.taskService = taskService;
     this.calendar = calendar;
+    this.currentUser = currentUser;
   }
 
   @PostMapping
-  ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenCaseRequest request) {
+  ResponseEntity<?> open(@RequestBody OpenCaseRequest request) {
+    // who may act on the school first, then the body (not @Valid: binding would check the body
+    // first, and a school would learn from the refusals about another school's pupil)
+    ProblemDetail otherSchool = otherSchool(request.schoolUrn());
+    if (otherSchool != null) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(otherSchool);
+    }
+    request.check();
     String given = request.caseReference() == null ? null : request.caseReference().trim();
     // The case start gives the reference; only an administrator may bring one (security.CallerReferences)
     ProcessInstance instance =
@@ -76,6 +89,33 @@ class CaseController {
     body.put(AttendanceCase.CASE_REFERENCE.name(), reference);
     body.put("processInstanceId", instance.getId());
     return ResponseEntity.created(URI.create("/api/cases/" + reference)).body(body);
+  }
+
+  /**
+   * The refusal (403 naming {@code schoolUrn}) when a user who does not read every school names a
+   * school not theirs; null otherwise, also when the URN is missing or malformed (the body's
+   * checks then name it).
+   */
+  private ProblemDetail otherSchool(String schoolUrn) {
+    if (currentUser.readsEverySchool() || schoolUrn == null) {
+      return null;
+    }
+    String urn;
+    try {
+      urn = Inputs.schoolUrn(AttendanceCase.SCHOOL_URN.name(), schoolUrn);
+    } catch (InvalidInputException malformed) {
+      return null;
+    }
+    if (currentUser.schoolUrns().contains(urn)) {
+      return null;
+    }
+    String rule = "a school may open cases only for its own pupils";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        AttendanceCase.SCHOOL_URN.name() + ": " + rule);
+    problem.setTitle("Forbidden");
+    problem.setProperty("field", AttendanceCase.SCHOOL_URN.name());
+    problem.setProperty("rule", rule);
+    return problem;
   }
 
   @GetMapping("/{caseReference}")

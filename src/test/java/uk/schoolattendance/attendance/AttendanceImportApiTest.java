@@ -124,6 +124,30 @@ class AttendanceImportApiTest {
   }
 
   @Test
+  void aRowWithSeveralFaultsNamesEachOfThemOnOneLineAndTheGoodRowsAreKept() {
+    String upn = Upn.of(700_100_000_010L);
+    String csv = CsvFile.HEADER
+        + upn + ",100001,2026-11-02,AM,/,Sam,Faults,2015-05-01,6,,\n"   // row 2: good
+        + upn + ",100001,2026-13-27,XX,N\n"                             // row 3: date and session
+        + upn + ",100001,27/11/2026,AM,Q9\n"                            // row 4: date and code
+        + upn + ",100001,2026-10-27,PM,Q9\n";                           // row 5: half term and code
+    ResponseEntity<Map> answer = importCsv(rest, "school1", csv);
+    assertThat(answer.getBody()).containsEntry("rowsRead", 4).containsEntry("rowsAccepted", 1)
+        .containsEntry("rowsRejected", 3);
+    List<Map<String, Object>> rejections = (List<Map<String, Object>>) answer.getBody().get("rejections");
+    assertThat(rejections).extracting(r -> r.get("row") + " " + r.get("field"))
+        .containsExactly("3 date, session", "4 date, code", "5 date, code");
+    assertThat(rejections.get(0).get("reason").toString())
+        .isEqualTo("date: '2026-13-27' is not a date (YYYY-MM-DD); session: 'XX' is not AM or PM");
+    assertThat(rejections.get(1).get("reason").toString())
+        .startsWith("date: '27/11/2026' is not a date (YYYY-MM-DD); code: 'Q9' is not an attendance code");
+    assertThat(rejections.get(2).get("reason").toString())
+        .startsWith("date: 27 October 2026 is not a school day at school 100001: it is half term")
+        .contains("; code: 'Q9' is not an attendance code");
+    assertThat(marks(upn)).isEqualTo(1);
+  }
+
+  @Test
   void twoDifferentMarksForOneSessionInOneFileAreRefusedNamingTheFirstRowAndTheGoodRowsAreKept() {
     String upn = Upn.of(700_100_000_009L);
     String csv = CsvFile.HEADER
@@ -430,6 +454,43 @@ class AttendanceImportApiTest {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).containsEntry("field", "header");
     assertThat(answer.getBody().get("rule").toString()).contains("date, session");
+  }
+
+  @Test
+  void aFileRefusedBeforeItsFirstRowLeavesNoImportInTheList() {
+    int before = jdbc.queryForObject("SELECT COUNT(*) FROM att_import", Integer.class);
+    ResponseEntity<Map> noCode = importCsv(rest, "school1", "upn,urn,date,session\nA,100001,2026-11-02,AM\n");
+    assertThat(noCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noCode.getBody()).containsEntry("field", "header").doesNotContainKey("importId");
+    ResponseEntity<Map> empty = importCsv(rest, "school1", "");
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<Map> broken = RegisterApi.importCtf(rest, "school1", "<CTfile><Header>");
+    assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(broken.getBody()).containsEntry("field", "body");
+    // a refusal changes nothing: no "failed" import is left in the school's list
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_import", Integer.class)).isEqualTo(before);
+    ResponseEntity<List> listed = rest.withBasicAuth("school1", "school1").getForEntity("/api/attendance/imports", List.class);
+    assertThat((List<Map<String, Object>>) listed.getBody()).noneMatch(i -> "failed".equals(i.get("state")));
+  }
+
+  @Test
+  void aFileRefusedPartWayKeepsItsFirstRowsAndTheRefusalNamesTheImport() {
+    CsvFile file = new CsvFile();
+    for (int n = 0; n < 200; n++) { // more than a batch (attendance.register.batch-size) before the fault
+      file.days(Upn.of(700_100_300_000L + n), "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
+          LocalDate.of(2026, 11, 20), (day, session) -> "/");
+    }
+    String csv = file.text() + Upn.of(700_100_300_000L) + ",100001,2026-11-23,AM" + ",x".repeat(20_000) + "\n";
+    ResponseEntity<Map> refused = importCsv(rest, "datateam", csv);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).containsEntry("field", "body").containsKey("importId");
+    Object importId = refused.getBody().get("importId");
+    ResponseEntity<Map> listed = get(rest, "datateam", "/api/attendance/imports/" + importId);
+    assertThat(listed.getBody()).containsEntry("state", "failed");
+    Object kept = listed.getBody().get("rowsAccepted");
+    assertThat((Integer) kept).isPositive().isLessThan(file.rows());
+    assertThat(refused.getBody().get("rule").toString())
+        .contains("the file is not well-formed CSV").contains("import " + importId + " keeps the " + kept + " rows");
   }
 
   @Test

@@ -202,6 +202,28 @@ class CaseRestApiTest {
   }
 
   @Test
+  void aSchoolIsRefusedAnotherSchoolsPupilBeforeAnythingIsSaidAboutTheBody() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).count();
+    // school1 names school 100002 with an incomplete body: the school is refused first, 403
+    String incomplete = "{\"pupilUpn\":\"" + CaseFixtures.newUpn() + "\",\"pupilName\":\"Sam Pupil\","
+        + "\"schoolUrn\":\"100002\",\"unauthorisedSessions\":11,"
+        + "\"parents\":[{\"name\":\"Alex Parent\",\"address\":\"1 High Street\"}]}";
+    ResponseEntity<Map> refused =
+        rest.withBasicAuth("school1", "school1").postForEntity("/api/cases", json(incomplete), Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody()).containsEntry("field", "schoolUrn")
+        .containsEntry("rule", "a school may open cases only for its own pupils");
+    assertThat(refused.getBody().toString()).doesNotContain("attendancePercent");
+    // its own school with the same incomplete body: now the body is checked
+    ResponseEntity<Map> own = rest.withBasicAuth("school1", "school1")
+        .postForEntity("/api/cases", json(incomplete.replace("100002", "100001")), Map.class);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(own.getBody()).containsEntry("field", "attendancePercent");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).count())
+        .isEqualTo(before);
+  }
+
+  @Test
   void theNoticeToImproveLetterIsAPdf() {
     String notice = runtimeService.startProcessInstanceByKey("NoticeToImprove", "AC-2026-900004", Map.of(
         "caseReference", "AC-2026-900004", "pupilUpn", "H801200001001", "pupilName", "Sam Pupil",

@@ -145,7 +145,7 @@ class BadInputCatalogueTest {
     cases.add(bad("api case: <script> in pupil name", post, apiCases, apiCase("pupilName", "\"<script>alert(1)</script>\""), 400, "Pupil's name (pupilName): must not contain HTML"));
     cases.add(bad("api case: Markdown emphasis in pupil name", post, apiCases, apiCase("pupilName", "\"**Sam** Pupil\""), 400, "Pupil's name (pupilName): names hold letters"));
     cases.add(bad("api case: markup in the case reference", post, apiCases, apiCase("caseReference", "\"<b>AC</b>\""), 400, "businessKey"));
-    cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 400, "schoolUrn"));
+    cases.add(badAs("school2", "api case: a school opens a case for another school", post, apiCases, apiCase(null, null), 403, "schoolUrn: a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "api case: a school chooses the case reference", post, apiCases, apiCase("caseReference", "\"AC-2026-000998\""), 400, "references are given by the application"));
     cases.add(bad("api case: unknown reference", get, "/api/cases/AC-1999-000001", null, 404, "AC-1999-000001"));
     cases.add(badAs("school1", "api case: another school's case", get, "/api/cases/" + CASE, null, 404, CASE));
@@ -341,7 +341,7 @@ class BadInputCatalogueTest {
     cases.add(badAs("school1", "hole 3: a padded URN of another school", post, start, caseStart("schoolUrn", "\" 100002\""),
         400, "School URN (schoolUrn): a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "hole 3: api case with a padded URN of another school", post, apiCases,
-        apiCase("schoolUrn", "\"100002 \""), 400, "schoolUrn"));
+        apiCase("schoolUrn", "\"100002 \""), 403, "schoolUrn"));
     cases.add(bad("hole 3: a padded URN of no school served", post, start, caseStart("schoolUrn", "\" 999999 \""),
         400, "School URN (schoolUrn): no school with URN 999999"));
     cases.add(bad("hole 3: a penalty notice for a UPN a case refuses, started directly", post,

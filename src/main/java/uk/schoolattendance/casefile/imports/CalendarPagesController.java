@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import uk.schoolattendance.attendance.RegisterCalendars;
 import uk.schoolattendance.attendance.SchoolCalendarView;
+import uk.schoolattendance.attendance.TermDatesRunningOut;
 import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.schools.School;
@@ -38,11 +39,19 @@ class CalendarPagesController {
   private final RegisterCalendars calendars;
   private final SchoolDirectory schools;
   private final SchoolAccess access;
+  private final TermDatesRunningOut runningOut;
 
-  CalendarPagesController(RegisterCalendars calendars, SchoolDirectory schools, SchoolAccess access) {
+  CalendarPagesController(RegisterCalendars calendars, SchoolDirectory schools, SchoolAccess access,
+      TermDatesRunningOut runningOut) {
     this.calendars = calendars;
     this.schools = schools;
     this.access = access;
+    this.runningOut = runningOut;
+  }
+
+  /** The data team (who keep every school's calendar) is told before the configured term dates run out. */
+  private void warnings(Model model) {
+    model.addAttribute("termDatesWarnings", access.mayImportEverySchool() ? runningOut.warningsToday() : List.of());
   }
 
   @GetMapping(PATH)
@@ -56,6 +65,7 @@ class CalendarPagesController {
         .map(s -> new SchoolRow(s.urn(), s.name(), PATH + "/" + s.urn(), termDates(calendars.view(Integer.parseInt(s.urn())))))
         .toList();
     model.addAttribute("page", new ListPage("School calendars", rows));
+    warnings(model);
     return "casefile/calendars";
   }
 
@@ -70,6 +80,7 @@ class CalendarPagesController {
     }
     String name = schools.find(urn).map(School::name).orElse("URN " + urn);
     model.addAttribute("page", new CalendarPage("Calendar of " + name, urn, name, termDates(view), view.years()));
+    warnings(model);
     return "casefile/calendar";
   }
 

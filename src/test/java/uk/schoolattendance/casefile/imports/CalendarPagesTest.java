@@ -2,6 +2,7 @@ package uk.schoolattendance.casefile.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,5 +50,26 @@ class CalendarPagesTest {
     assertThat(school1.get("/casework/calendars/100001").status()).isEqualTo(200);
     assertThat(school1.get("/casework/calendars/100002").status()).isEqualTo(404);
     assertThat(CaseFileClient.signedIn(port, "officer").get("/casework/calendars").status()).isEqualTo(403);
+  }
+
+  @Test
+  void theDataTeamIsWarnedBeforeTheConfiguredTermDatesRunOut() {
+    CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
+    CaseFileClient school1 = CaseFileClient.signedIn(port, "school1");
+    // today (term dates to 21 July 2028 configured): no warning
+    assertThat(datateam.get("/casework/calendars").html().select("[data-warning=term-dates]")).isEmpty();
+    // 26 weeks (attendance.term-dates-warning-weeks) before the last configured school day
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2028-02-01T10:00:00Z")));
+    try {
+      for (String page : java.util.List.of("/casework/calendars", "/casework/calendars/100001")) {
+        assertThat(datateam.get(page).html().select("[data-warning=term-dates]").text()).as(page)
+            .contains("The last configured school day is 21 July 2028 (the local authority's term dates)")
+            .contains("add the academic year 2028-29 (its terms and holidays) to attendance.calendar.academic-years")
+            .contains("POST /api/calendar/recalculate-timers");
+      }
+      assertThat(school1.get("/casework/calendars").html().select("[data-warning=term-dates]")).isEmpty();
+    } finally {
+      ClockUtil.reset();
+    }
   }
 }
