@@ -15,6 +15,7 @@ class CaseFileBrowserTest extends BrowserTestSupport {
   @Autowired RuntimeService runtimeService;
   @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired uk.schoolattendance.notices.PenaltyNoticeNumbers numbers;
+  @Autowired org.springframework.context.ApplicationContext applicationContext;
 
   /** Walk 12, defect 13: the case page's penalty notices were 472 px wide on a 390 px phone, "Due" and "Paid" off-screen. */
   @Test
@@ -45,6 +46,58 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       assertThat(browser.driver().findElement(By.id("notices")).getText()).contains(number);
       assertThat(js.executeScript("return getComputedStyle(document.querySelector('#notices td[data-label=Due]'),"
           + " '::before').content;")).isEqualTo("\"Due\"");
+    }
+  }
+
+  /**
+   * Walk 13, defect 4: the case page had no Court section. A case in court shows its proceedings as
+   * facts (offence section, period, information laid, hearing, outcome) in a summary list that fits a
+   * 390 px phone.
+   */
+  @Test
+  void theCasePagesCourtSectionShowsTheProceedingsAndFitsA390PxPhone() {
+    org.camunda.bpm.engine.TaskService taskService = applicationContext.getBean(org.camunda.bpm.engine.TaskService.class);
+    CaseFixtures.clockAt(2026, 12, 3, 10);
+    try {
+      CaseFileCases cases = new CaseFileCases(runtimeService);
+      var instance = cases.start(
+          java.util.Map.of(uk.schoolattendance.casework.AttendanceCase.ENTRY_LEVEL.name(), 3,
+              uk.schoolattendance.casework.AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9),
+          CaseFixtures.UNIVERSAL_SCHOOL, "Theodora Marsh-Pemberton", CaseFileCases.newUpn(), "parent-1",
+          "Gail Marsh-Pemberton");
+      String reference = cases.referenceOf(instance);
+      java.util.function.BiConsumer<String, java.util.Map<String, Object>> complete = (key, variables) -> taskService.complete(
+          taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult().getId(), variables);
+      complete.accept("Task_WorkWithFamily", java.util.Map.of("earlyHelpConsent", false, "caseworkOutcome", "formalise"));
+      complete.accept("Task_AgreeAttendanceContract", java.util.Map.of("contractAgreed", false,
+          "noContractReason", "Parent refused to meet", "sufficientImprovement", "Attendance above 95 %"));
+      complete.accept("Task_HoldPupilPlanningMeeting", java.util.Map.of("legalRoute", "prosecution", "offenceFrom", "2026-09-14",
+          "offenceTo", "2026-10-09", "legalRouteReason", "Sustained absence"));
+      String court = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult().getId();
+      managementService.createJobQuery().processInstanceId(court).list().forEach(job -> managementService.executeJob(job.getId()));
+      taskService.complete(taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey("Task_PrepareCourtCase")
+          .singleResult().getId(), java.util.Map.of("offenceSection", "s444-1", "supervisionOrderConsidered", true,
+              "informationLaidOn", "2026-12-02", "hearingDate", "2027-02-10"));
+      try (Browser browser = browser()) {
+        browser.logInTo("tasklist", "officer", "officer");
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        browser.waitUntil("narrow", () -> ((Number) js.executeScript("return window.innerWidth;")).intValue() <= 400);
+        browser.open("/casework/cases/" + reference);
+        browser.visible(By.id("court-heading"));
+        js.executeScript("document.getElementById('court-heading').scrollIntoView();");
+        browser.screenshot("casefile-case-court-390");
+        String section = browser.driver().findElement(By.id("court-1")).getText();
+        assertThat(section).contains("Prosecution of Gail Marsh-Pemberton", "Offence section",
+            "Education Act 1996 s444(1): failure to secure regular attendance", "14 September 2026 to 9 October 2026",
+            "Information laid on", "2 December 2026", "Hearing", "10 February 2027", "Not recorded yet");
+        Number overflow = (Number) js.executeScript("const d = document.documentElement;"
+            + " const t = document.querySelector('#court-1').getBoundingClientRect();"
+            + " return Math.max(d.scrollWidth - d.clientWidth, Math.ceil(t.right) - d.clientWidth);");
+        assertThat(overflow.intValue()).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
+      }
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
   }
 

@@ -205,6 +205,47 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
     browser.waitUntil("start-box-closed", () -> browser.errorNotifications().isEmpty());
   }
 
+  /**
+   * Walk 13, defect 15: after a Complete that succeeds, focus went to the page's body, so a keyboard
+   * user started again from the top of the page. It goes to the task list: its first task (the next
+   * one to work), or the list itself when it is empty.
+   */
+  @Test
+  void afterACompleteFromTheKeyboardFocusGoesToTheTaskListNotTheBody() {
+    ProcessInstance started = new CaseFileCases(runtimeService)
+        .start(Map.of("entryLevel", 2), CaseFixtures.UNIVERSAL_SCHOOL, "Noor Keyboard", CaseFileCases.newUpn(),
+            "parent-1", "Kim Keyboard");
+    // another of the school's tasks waits in its list: the next one to work
+    new CaseFileCases(runtimeService).start(Map.of("entryLevel", 2), CaseFixtures.UNIVERSAL_SCHOOL, "Noor Nexttask",
+        CaseFileCases.newUpn(), "parent-1", "Kim Nexttask");
+    String task = openTask(started);
+    try (Browser browser = browser()) {
+      browser.driver().manage().window().setSize(new Dimension(1366, 768));
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+      browser.claimTask(() -> "school2".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()));
+      browser.type(TARGET, "95");
+      WebElement complete = browser.clickable(By.cssSelector(COMPLETE));
+      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", complete);
+      browser.waitUntil("complete-focused", () -> (Boolean) ((JavascriptExecutor) browser.driver())
+          .executeScript("return document.activeElement === arguments[0];", complete));
+      new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+      browser.waitUntil("completed", () -> taskService.createTaskQuery().taskId(task).count() == 0);
+      // the list is redrawn after the task goes: focus is on it, and still there once the redraw is over
+      long completedAt = System.nanoTime();
+      browser.waitUntil("focus-on-the-task-list", () -> System.nanoTime() - completedAt > 2_000_000_000L
+          && (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+              "const a = document.activeElement;"
+                  + " return !!a && a !== document.body && !!a.closest('.tasks-list, [cam-tasks]');"));
+      Object focused = ((JavascriptExecutor) browser.driver()).executeScript(
+          "const a = document.activeElement; return a.tagName + ' ' + (a.closest('.tasks-list li.task') ? 'a task of the list' : 'elsewhere')"
+              + " + ': ' + a.textContent.trim().slice(0, 60);");
+      browser.screenshot("tasklist-focus-after-complete");
+      // the first task's link, which Enter opens
+      assertThat(String.valueOf(focused)).as("focus after Complete, once the list is redrawn").startsWith("A a task of the list: ");
+    }
+  }
+
   private String openTask(ProcessInstance started) {
     return taskService.createTaskQuery().processInstanceId(started.getId()).singleResult().getId();
   }

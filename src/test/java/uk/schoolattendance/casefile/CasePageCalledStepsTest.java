@@ -115,6 +115,18 @@ class CasePageCalledStepsTest {
     assertThat(entry(timeline, "Court case prepared"))
         .contains("Olivia Okafor", "Information laid on 2 December 2026", "hearing on 10 February 2027");
     assertThat(entry(timeline, "Parent interviewed under caution")).contains("Olivia Okafor", "Interviewed on 3 December 2026", "Legal file LF-2026-77");
+    // walk 13 #4: the case page has a Court section with the proceedings' facts, not only timeline prose
+    Element during = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#court-1");
+    assertThat(during).as("the Court section").isNotNull();
+    assertThat(during.selectFirst("h3").text()).isEqualTo("Prosecution of Gail Marsh");
+    assertThat(courtFacts(during))
+        .containsEntry("Offence section", "Education Act 1996 s444(1A): the parent knew and failed to act")
+        .containsEntry("Offence period", "14 September 2026 to 9 October 2026")
+        .containsEntry("Information laid on", "2 December 2026")
+        .containsEntry("Interview under caution", "3 December 2026, record: Legal file LF-2026-77")
+        .containsEntry("Hearing", "10 February 2027")
+        .containsEntry("Outcome", "Not recorded yet");
+    assertThat(courtFacts(during).get("Last day to lay an information")).endsWith("(Magistrates' Courts Act 1980 s127)");
 
     CaseFixtures.clockAt(2027, 2, 10, 14);
     executeJobs(court);
@@ -133,23 +145,34 @@ class CasePageCalledStepsTest {
     CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
     timeline = page.html().selectFirst("#timeline");
     String recorded = entry(timeline, "Court outcome recorded");
-    assertThat(recorded).contains("Olivia Okafor", "Fine of £400.00 and parenting order of 6 months",
+    // walk 13 #7: the outcome says the conviction, the section and the hearing, then what was ordered
+    assertThat(recorded).contains("Olivia Okafor",
+        "Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00 and parenting order of 6 months",
         "The order runs until 10 August 2027", "the authority decided not to apply (The family now works with early help)");
     assertThat(entry(timeline, "Education supervision order: the authority decided not to apply"))
         .contains("Olivia Okafor", "Reasons: The family now works with early help");
     assertThat(entry(timeline, "Court outcome acknowledged by the school")).contains("Sasha Hillcrest");
     // the case's own closing entry is the system's, not the school's who acknowledged last
-    assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Fine of £400.00")
+    assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Convicted under s444(1A)", "fine of £400.00")
         .doesNotContain("Sasha Hillcrest");
     assertThat(page.html().select("#facts").text())
-        .contains("Court outcome (Gail Marsh) Fine of £400.00 and parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
+        .contains("Court outcome (Gail Marsh) Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00 and"
+            + " parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
+    Map<String, String> after = courtFacts(page.html().selectFirst("#court-1"));
+    assertThat(after)
+        .containsEntry("Outcome", "Convicted under s444(1A) at the hearing on 10 February 2027. Recorded by Olivia Okafor.")
+        .containsEntry("Sentence", "Fine of £400.00 and parenting order of 6 months; the order runs until 10 August 2027.")
+        .containsEntry("Education supervision order direction (Education Act 1996 s447)",
+            "The authority decided not to apply: The family now works with early help");
     // a step the case reached is what was due, not the act of whoever's step led there
     assertThat(entry(timeline, "Pupil Planning Meeting due")).contains("The system").doesNotContain("Sasha Hillcrest");
     assertThat(timeline.text()).doesNotContain("Pupil planning meeting Sasha Hillcrest");
 
     // the school reads its own case's court steps, as the engine lets it
-    Element school = signedIn("school2").get("/casework/cases/" + reference).html().selectFirst("#timeline");
-    assertThat(school.text()).contains("Court outcome recorded", "Fine of £400.00");
+    org.jsoup.nodes.Document schoolPage = signedIn("school2").get("/casework/cases/" + reference).html();
+    Element school = schoolPage.selectFirst("#timeline");
+    assertThat(school.text()).contains("Court outcome recorded", "fine of £400.00");
+    assertThat(courtFacts(schoolPage.selectFirst("#court-1"))).containsEntry("Hearing", "10 February 2027");
     // another school does not see the case at all
     assertThat(signedIn("school1").get("/casework/cases/" + reference).status()).isEqualTo(404);
 
@@ -310,13 +333,14 @@ class CasePageCalledStepsTest {
     List<String> outcomes = page.html().select("#facts > .govuk-summary-list__row").stream()
         .map(Element::text).filter(text -> text.startsWith("Court outcome")).distinct().toList();
     assertThat(page.html().select("#facts").text())
-        .contains("Court outcome (Alex Parent) Fine of £250.00", "Court outcome (Jo Parent) Conditional discharge");
+        .contains("Court outcome (Alex Parent) Convicted under s444(1) at the hearing on 10 February 2027: fine of £250.00",
+            "Court outcome (Jo Parent) Convicted under s444(1) at the hearing on 17 February 2027: conditional discharge");
     assertThat(outcomes).as(page.html().select("#facts").text()).hasSize(2);
     // neither notice's proceedings is the case's own: no entry of the case is rewritten with their outcome
     Element timeline = page.html().selectFirst("#timeline");
     assertThat(timeline.select("li").eachText()).filteredOn(text -> text.contains("Case closed: court outcome reached")).isEmpty();
-    assertThat(entry(timeline, "Court outcome recorded (Jo Parent)")).contains("Conditional discharge");
-    assertThat(entry(timeline, "Court outcome recorded (Alex Parent)")).contains("Fine of £250.00");
+    assertThat(entry(timeline, "Court outcome recorded (Jo Parent)")).contains("conditional discharge");
+    assertThat(entry(timeline, "Court outcome recorded (Alex Parent)")).contains("fine of £250.00");
   }
 
   @Test
@@ -426,15 +450,57 @@ class CasePageCalledStepsTest {
         .map(Element::text).filter(text -> text.startsWith("Court outcome")).distinct().toList();
     // each proceedings its own outcome, naming its parents, in the order recorded
     assertThat(outcomes).as(facts).hasSize(3);
-    assertThat(outcomes.get(0)).startsWith("Court outcome (Alex Parent) Fine of £250.00");
-    assertThat(outcomes.get(1)).startsWith("Court outcome (Alex Parent) Fine of £120.00");
-    assertThat(outcomes.get(2)).startsWith("Court outcome (Jo Parent) Conditional discharge");
+    assertThat(outcomes.get(0)).startsWith("Court outcome (Alex Parent) Convicted under s444(1) at the hearing on 10 February 2027: fine of £250.00");
+    assertThat(outcomes.get(1)).startsWith("Court outcome (Alex Parent) Convicted under s444(1) at the hearing on 17 February 2027: fine of £120.00");
+    assertThat(outcomes.get(2)).startsWith("Court outcome (Jo Parent) Convicted under s444(1) at the hearing on 24 February 2027: conditional discharge");
+    // one Court section per proceedings, each naming its parent
+    assertThat(page.html().select(".casefile-court h3").eachText()).hasSize(3).allMatch(title -> title.startsWith("Prosecution of "));
     Element timeline = page.html().selectFirst("#timeline");
     // the case closes on its own proceedings' outcome, not on a notice's
-    assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Fine of £120.00")
-        .doesNotContain("£250.00").doesNotContain("Conditional discharge");
+    assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "fine of £120.00")
+        .doesNotContain("£250.00").doesNotContain("conditional discharge");
     assertThat(timeline.select("li").eachText()).filteredOn(text -> text.contains("Court outcome recorded")).hasSize(3);
-    assertThat(entry(timeline, "Court outcome recorded (Jo Parent)")).contains("Conditional discharge");
+    assertThat(entry(timeline, "Court outcome recorded (Jo Parent)")).contains("conditional discharge");
+  }
+
+  /** The facts of one proceedings in the Court section, by label (the last of a label wins). */
+  private static Map<String, String> courtFacts(Element section) {
+    assertThat(section).as("a Court section").isNotNull();
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    for (Element row : section.select(".govuk-summary-list__row")) {
+      facts.put(row.selectFirst("dt").text(), row.selectFirst("dd").text());
+    }
+    return facts;
+  }
+
+  /** Walk 13 #4: an adjourned hearing shows in the Court section beside the hearing that followed, and the outcome names it. */
+  @Test
+  void theCourtSectionShowsEachAdjournedHearingAndTheOutcomeOfTheHearingThatDecided() {
+    CaseFixtures.clockAt(2026, 12, 3, 10);
+    ProcessInstance instance = caseInCourt(CaseFileCases.newUpn());
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    String court = court(instance);
+    prepareCourt(court, 10);
+    hearing(court, 10, Map.of(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-03-17"));
+    Map<String, String> adjourned = courtFacts(signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#court-1"));
+    assertThat(adjourned)
+        .containsEntry("Adjourned hearing", "The hearing on 10 February 2027 was adjourned to 17 March 2027.")
+        .containsEntry("Hearing", "17 March 2027")
+        .containsEntry("Outcome", "Not recorded yet")
+        .containsEntry("Offence section", "Education Act 1996 s444(1): failure to secure regular attendance");
+
+    CaseFixtures.clockAt(2027, 3, 17, 14);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), Map.of(CourtProceedings.COURT_OUTCOME.name(), "dismissed"));
+    CaseFileClient.Page page = signedIn("officer").get("/casework/cases/" + reference);
+    Map<String, String> decided = courtFacts(page.html().selectFirst("#court-1"));
+    assertThat(decided)
+        .containsEntry("Adjourned hearing", "The hearing on 10 February 2027 was adjourned to 17 March 2027.")
+        .containsEntry("Hearing", "17 March 2027")
+        .containsEntry("Outcome", "Not convicted under s444(1): dismissed at the hearing on 17 March 2027. Recorded by Olivia Okafor.")
+        .doesNotContainKey("Sentence");
+    assertThat(entry(page.html().selectFirst("#timeline"), "Court outcome recorded"))
+        .contains("Not convicted under s444(1): dismissed at the hearing on 17 March 2027.");
   }
 
   @Test
@@ -468,7 +534,7 @@ class CasePageCalledStepsTest {
     assertThat(entry(timeline, "Hearing adjourned (Gail Marsh)"))
         .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
     assertThat(timeline.select("li").eachText()).filteredOn(text -> text.contains("Court outcome recorded")).hasSize(1);
-    assertThat(entry(timeline, "Court outcome recorded (Gail Marsh)")).contains("Fine of £300.00", "17 March 2027");
+    assertThat(entry(timeline, "Court outcome recorded (Gail Marsh)")).contains("fine of £300.00", "17 March 2027");
   }
 
   @Test

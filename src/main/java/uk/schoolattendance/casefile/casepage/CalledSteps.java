@@ -68,7 +68,9 @@ class CalledSteps {
           CourtProceedings.COURT_OUTCOME_SHOWN.name(), CourtProceedings.PARENTING_ORDER_ENDS_ON.name(),
           CourtProceedings.ORDER_ENDS_ON.name(), CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(),
           CourtProceedings.SUPERVISION_ORDER_DECISION.name(), CourtProceedings.SUPERVISION_ORDER_REASONS.name(),
-          CourtProceedings.HEARING_ADJOURNED.name());
+          CourtProceedings.HEARING_ADJOURNED.name(), CourtProceedings.PROCEEDINGS_TYPE.name(),
+          CourtProceedings.OFFENCE_SECTION.name(), CourtProceedings.OFFENCE_FROM.name(), CourtProceedings.OFFENCE_TO.name(),
+          CourtProceedings.INFORMATION_DEADLINE.name(), CourtProceedings.SUPERVISION_ORDER_DECISION_DUE.name());
 
   private final HistoryService historyService;
   private final PeopleNames people;
@@ -116,12 +118,15 @@ class CalledSteps {
    * What the case page shows of its called processes: the steps, the day the Notice to Improve
    * was issued (null if none), the outcome of each court proceedings in the case's tree in the
    * order they were recorded (the case's own and each penalty notice's), and the outcome in full of
-   * the proceedings the case itself called (empty if none, or not yet recorded).
+   * the proceedings the case itself called (empty if none, or not yet recorded), and each court
+   * proceedings as the page's Court section shows it, oldest first.
    */
-  record Called(List<Step> steps, LocalDate noticeToImproveIssuedOn, List<CourtOutcome> courtOutcomes, String caseCourtOutcome) {
+  record Called(
+      List<Step> steps, LocalDate noticeToImproveIssuedOn, List<CourtOutcome> courtOutcomes, String caseCourtOutcome,
+      List<CasePage.CourtView> court) {
 
     static Called none() {
-      return new Called(List.of(), null, List.of(), "");
+      return new Called(List.of(), null, List.of(), "", List.of());
     }
   }
 
@@ -178,6 +183,7 @@ class CalledSteps {
     LocalDate ntiIssued = null;
     Map<Instant, List<CourtOutcome>> outcomes = new TreeMap<>();
     String caseOutcome = "";
+    List<CasePage.CourtView> courtViews = new ArrayList<>();
     for (Map.Entry<String, String> called : kinds.entrySet()) {
       String instance = called.getKey();
       Map<String, HistoricVariableInstance> values = facts.getOrDefault(instance, Map.of());
@@ -191,7 +197,10 @@ class CalledSteps {
         }
         case PenaltyNotice.KEY -> penaltyNotice(steps, own, values, byInstance.get(instance));
         case CourtProceedings.KEY -> {
-          Optional<Step> recorded = court(steps, instance, own, values);
+          // the hearing dates it held: one query, made only when a hearing was adjourned
+          List<HistoricDetail> hearingDates = adjourned(own, values) ? hearingDates(instance) : List.of();
+          Optional<Step> recorded = court(steps, own, values, hearingDates);
+          courtViews.add(courtView(own, values, hearingDates, recorded.orElse(null)));
           if (recorded.isPresent()) {
             String parents = text(values, CourtProceedings.PARENT_NAMES.name());
             outcomes.computeIfAbsent(recorded.get().at(), at -> new ArrayList<>()).add(new CourtOutcome(
@@ -206,7 +215,7 @@ class CalledSteps {
     }
     // oldest first (stable: one moment's steps keep their process's order)
     List<Step> inOrder = steps.all.stream().sorted(Comparator.comparing(Step::at)).toList();
-    return new Called(inOrder, ntiIssued, outcomes.values().stream().flatMap(List::stream).toList(), caseOutcome);
+    return new Called(inOrder, ntiIssued, outcomes.values().stream().flatMap(List::stream).toList(), caseOutcome, courtViews);
   }
 
   /**
@@ -322,7 +331,8 @@ class CalledSteps {
 
   /** The court's steps; the step that recorded the outcome, if it was recorded. */
   private Optional<Step> court(
-      Steps steps, String instance, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values) {
+      Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values,
+      List<HistoricDetail> hearingDates) {
     String parents = text(values, CourtProceedings.PARENT_NAMES.name());
     String against = parents == null || parents.isBlank() ? "" : " (" + parents + ")";
     Step outcome = null;
@@ -331,7 +341,6 @@ class CalledSteps {
     List<HistoricTaskInstance> hearings = tasks.stream()
         .filter(task -> CourtProceedings.RECORD_COURT_OUTCOME.id().equals(task.getTaskDefinitionKey()) && done(task)).toList();
     boolean outcomeStands = text(values, CourtProceedings.COURT_OUTCOME.name()) != null;
-    List<HistoricDetail> hearingDates = null;
     for (HistoricTaskInstance task : tasks) {
       if (!done(task)) {
         continue;
@@ -353,7 +362,6 @@ class CalledSteps {
         if (outcomeStands && task == hearings.get(hearings.size() - 1)) {
           outcome = steps.add(task.getEndTime(), "Court outcome recorded" + against, task.getAssignee(), outcomeWords(values));
         } else {
-          hearingDates = hearingDates == null ? hearingDates(instance) : hearingDates;
           steps.add(task.getEndTime(), "Hearing adjourned" + against, task.getAssignee(), adjournment(hearingDates, task));
         }
       } else if (CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id().equals(key)) {
@@ -403,11 +411,15 @@ class CalledSteps {
     return adjourned + (to == null || to.equals(from) ? "" : " to " + dates.day(to)) + ".";
   }
 
-  /** The outcome in full: "Fine of £400.00 and parenting order of 6 months, to 15 July 2027; …; the authority decided not to apply". */
+  /**
+   * The outcome in full, with the verdict, the section and the hearing (walk 13 #7): "Convicted under
+   * s444(1A) at the hearing on 15 January 2027: fine of £400.00 and parenting order of 6 months. The
+   * order runs until 15 July 2027. Education supervision order: the authority decided not to apply".
+   */
   private String outcomeWords(Map<String, HistoricVariableInstance> values) {
-    String shown = text(values, CourtProceedings.COURT_OUTCOME_SHOWN.name());
-    String words = Wording.sentence(shown == null || shown.isBlank()
-        ? text(values, CourtProceedings.COURT_OUTCOME.name()).replace('-', ' ') : shown);
+    String sentence = sentence(values);
+    String verdict = verdict(values);
+    String words = sentence == null ? verdict : verdict + ": " + sentence;
     LocalDate ends = day(values, CourtProceedings.PARENTING_ORDER_ENDS_ON.name());
     if (ends == null) {
       ends = day(values, CourtProceedings.ORDER_ENDS_ON.name());
@@ -424,6 +436,149 @@ class CalledSteps {
           .append(reasons == null || reasons.isBlank() ? "" : " (" + reasons + ")");
     }
     return text.append('.').toString();
+  }
+
+  /** Whether the outcome is a conviction: a fine, a conditional discharge or a parenting order (CDA 1998 s8(1)(d)). */
+  private static boolean convicted(String outcome) {
+    return CourtProceedings.FINE.equals(outcome) || CourtProceedings.CONDITIONAL_DISCHARGE.equals(outcome)
+        || CourtProceedings.PARENTING_ORDER.equals(outcome);
+  }
+
+  /** "s444(1A)" for {@code s444-1A}; null for none. */
+  private static String section(Map<String, HistoricVariableInstance> values) {
+    String section = text(values, CourtProceedings.OFFENCE_SECTION.name());
+    return section == null || section.isBlank() ? null : section.strip().replaceFirst("^s444-(\\w+)$", "s444($1)");
+  }
+
+  private static boolean prosecution(Map<String, HistoricVariableInstance> values) {
+    String type = text(values, CourtProceedings.PROCEEDINGS_TYPE.name());
+    return type == null ? section(values) != null : CourtProceedings.PROSECUTION.equals(type);
+  }
+
+  /**
+   * What the court decided, with the section and the hearing: "Convicted under s444(1A) at the
+   * hearing on 15 January 2027", "Not convicted: dismissed at the hearing on …", "Withdrawn before
+   * the hearing on …", "Education supervision order made at the hearing on …".
+   */
+  private String verdict(Map<String, HistoricVariableInstance> values) {
+    String outcome = text(values, CourtProceedings.COURT_OUTCOME.name());
+    LocalDate hearing = day(values, CourtProceedings.HEARING_DATE.name());
+    String at = hearing == null ? "" : " at the hearing on " + dates.day(hearing);
+    String section = section(values);
+    String under = section == null ? "" : " under " + section;
+    if (!prosecution(values)) {
+      return CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome) ? "Education supervision order made" + at
+          : "dismissed".equals(outcome) ? "Application dismissed" + at
+          : "withdrawn".equals(outcome) ? "Application withdrawn" + (hearing == null ? "" : " (hearing of " + dates.day(hearing) + ")")
+          : "Outcome" + at;
+    }
+    if (convicted(outcome)) {
+      return "Convicted" + under + at;
+    }
+    return "dismissed".equals(outcome) ? "Not convicted" + under + ": dismissed" + at
+        : "withdrawn".equals(outcome) ? "Prosecution" + under + " withdrawn" + (hearing == null ? "" : " (hearing of " + dates.day(hearing) + ")")
+        : "Outcome" + at;
+  }
+
+  /** What was ordered, in words ("fine of £400.00 and parenting order of 6 months"); null when nothing was. */
+  private static String sentence(Map<String, HistoricVariableInstance> values) {
+    String outcome = text(values, CourtProceedings.COURT_OUTCOME.name());
+    if (outcome == null || "dismissed".equals(outcome) || "withdrawn".equals(outcome)) {
+      return null;
+    }
+    String shown = text(values, CourtProceedings.COURT_OUTCOME_SHOWN.name());
+    String words = shown == null || shown.isBlank() ? outcome.replace('-', ' ') : shown.strip();
+    // the verdict says it is an order; the words may begin "education supervision order …"
+    return words;
+  }
+
+  /** Whether a hearing was adjourned: a "Record court outcome" completed without the outcome that stands. */
+  private static boolean adjourned(List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values) {
+    long hearings = tasks.stream()
+        .filter(task -> CourtProceedings.RECORD_COURT_OUTCOME.id().equals(task.getTaskDefinitionKey()) && done(task)).count();
+    return hearings > (text(values, CourtProceedings.COURT_OUTCOME.name()) != null ? 1 : 0);
+  }
+
+  /**
+   * One court proceedings as the case page's Court section shows it (walk 13 #4), from the facts the
+   * timeline reads (no other query): the proceedings and against whom; for a prosecution the
+   * offence's section, its period, the last day to lay the information (s127) and the day it was
+   * laid, the interview under caution; each adjourned hearing, the hearing, the outcome with the
+   * conviction and what was ordered, and a s447 direction with the authority's decision.
+   */
+  private CasePage.CourtView courtView(
+      List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, List<HistoricDetail> hearingDates,
+      Step recorded) {
+    List<CasePage.Fact> facts = new ArrayList<>();
+    String type = text(values, CourtProceedings.PROCEEDINGS_TYPE.name());
+    String typeShown = text(values, CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name());
+    String parents = text(values, CourtProceedings.PARENT_NAMES.name());
+    boolean prosecution = prosecution(values);
+    String title = (prosecution ? "Prosecution" : "Education supervision order application")
+        + (parents == null || parents.isBlank() ? "" : (prosecution ? " of " : " about ") + parents.strip());
+    facts.add(new CasePage.Fact("Proceedings", typeShown != null && !typeShown.isBlank() ? typeShown
+        : type == null ? "Prosecution (Education Act 1996 s444)" : CourtProceedings.proceedingsShown(type)));
+    if (parents != null && !parents.isBlank()) {
+      facts.add(new CasePage.Fact(prosecution ? "Parent prosecuted" : "Parents", parents.strip()));
+    }
+    LocalDate from = day(values, CourtProceedings.OFFENCE_FROM.name());
+    LocalDate to = day(values, CourtProceedings.OFFENCE_TO.name());
+    LocalDate laid = day(values, CourtProceedings.INFORMATION_LAID_ON.name());
+    if (prosecution) {
+      String sectionShown = text(values, CourtProceedings.OFFENCE_SECTION_SHOWN.name());
+      String section = sectionShown != null && !sectionShown.isBlank() ? sectionShown
+          : CourtProceedings.sectionShown(text(values, CourtProceedings.OFFENCE_SECTION.name()));
+      facts.add(new CasePage.Fact("Offence section", section == null ? "Not chosen yet (chosen when the court case is prepared)"
+          : "Education Act 1996 " + section));
+      facts.add(new CasePage.Fact("Offence period", from == null || to == null ? "Not recorded"
+          : dates.day(from) + " to " + dates.day(to)));
+      LocalDate deadline = day(values, CourtProceedings.INFORMATION_DEADLINE.name());
+      if (deadline != null) {
+        facts.add(new CasePage.Fact("Last day to lay an information", dates.day(deadline) + " (Magistrates' Courts Act 1980 s127)"));
+      }
+      facts.add(new CasePage.Fact("Information laid on", laid == null ? "Not laid yet" : dates.day(laid)));
+      LocalDate interviewed = day(values, CourtProceedings.INTERVIEW_DATE.name());
+      String record = text(values, CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
+      boolean askedFor = tasks.stream().anyMatch(task -> CourtProceedings.INTERVIEW_UNDER_CAUTION.id().equals(task.getTaskDefinitionKey()));
+      if (interviewed != null || askedFor) {
+        facts.add(new CasePage.Fact("Interview under caution", interviewed == null ? "Not held yet"
+            : dates.day(interviewed) + (record == null || record.isBlank() ? "" : ", record: " + record.strip())));
+      }
+    }
+    for (HistoricTaskInstance task : tasks) {
+      boolean hearing = CourtProceedings.RECORD_COURT_OUTCOME.id().equals(task.getTaskDefinitionKey()) && done(task);
+      if (hearing && (recorded == null || !task.getEndTime().toInstant().equals(recorded.at()))) {
+        facts.add(new CasePage.Fact("Adjourned hearing", adjournment(hearingDates, task)));
+      }
+    }
+    LocalDate hearing = day(values, CourtProceedings.HEARING_DATE.name());
+    facts.add(new CasePage.Fact("Hearing", hearing == null ? "Not set yet" : dates.day(hearing)));
+    if (recorded == null) {
+      facts.add(new CasePage.Fact("Outcome", "Not recorded yet"));
+    } else {
+      String by = recorded.entry().by();
+      facts.add(new CasePage.Fact("Outcome", verdict(values)
+          + (NOT_RECORDED.equals(by) ? "" : ". Recorded by " + by) + "."));
+      String sentence = sentence(values);
+      if (sentence != null) {
+        LocalDate ends = day(values, CourtProceedings.PARENTING_ORDER_ENDS_ON.name());
+        ends = ends == null ? day(values, CourtProceedings.ORDER_ENDS_ON.name()) : ends;
+        // a s447 direction (after "; ") has its own row
+        int direction = sentence.indexOf("; ");
+        facts.add(new CasePage.Fact(prosecution ? "Sentence" : "Order",
+            Wording.sentence(direction < 0 ? sentence : sentence.substring(0, direction)) + (ends == null ? "" : "; the order runs until " + dates.day(ends)) + "."));
+      }
+      if (Boolean.TRUE.equals(value(values, CourtProceedings.SUPERVISION_ORDER_DIRECTED.name()))) {
+        String decision = text(values, CourtProceedings.SUPERVISION_ORDER_DECISION.name());
+        String reasons = text(values, CourtProceedings.SUPERVISION_ORDER_REASONS.name());
+        LocalDate due = day(values, CourtProceedings.SUPERVISION_ORDER_DECISION_DUE.name());
+        facts.add(new CasePage.Fact("Education supervision order direction (Education Act 1996 s447)",
+            decision == null ? "The authority must decide by " + (due == null ? "the day set" : dates.day(due))
+                : (CourtProceedings.APPLY.equals(decision) ? "The authority will apply" : "The authority decided not to apply")
+                    + (reasons == null || reasons.isBlank() ? "" : ": " + reasons.strip())));
+      }
+    }
+    return new CasePage.CourtView(title, facts);
   }
 
   /** The steps found so far, each with who did it by name. */

@@ -21,6 +21,7 @@ import uk.schoolattendance.persons.Persons;
  * @param actions what the viewer may do here
  * @param banner a confirmation of what the viewer just did, or null
  * @param stayed why an open case stayed at a school whose roll its pupil left, and who to contact; null otherwise
+ * @param court each court proceedings of the case (its own, each penalty notice's), oldest first, as facts
  */
 public record CasePage(
     CaseSummary summary,
@@ -37,7 +38,14 @@ public record CasePage(
     String banner,
     List<OtherCase> otherCases,
     String newCaseHref,
-    String stayed) {
+    String stayed,
+    List<CourtView> court) {
+
+  /**
+   * One court proceedings as the case page's Court section shows it: a title ("Prosecution of Gail
+   * Marsh") and its facts in order (offence, period, information, interview, hearings, outcome).
+   */
+  public record CourtView(String title, List<Fact> facts) {}
 
   /** Another case of the same pupil, earlier or later, that the viewer may read. */
   public record OtherCase(String caseReference, String href, String words) {}

@@ -158,7 +158,8 @@ class CasePageReader {
         banner,
         otherCases(row),
         open ? "" : newCaseHref(),
-        open ? stayed(caseReference) : null);
+        open ? stayed(caseReference) : null,
+        called.court());
   }
 
   /**

@@ -23,6 +23,9 @@
 //   says "Does the parent agree to an early help assessment? Yes, radio button".
 // - The case history table's header cells are column headers, not tab stops (form-js made each a
 //   sort button sorting dates as words).
+// - After a Complete that succeeds, focus goes to the task list's first task (the next one to work),
+//   or to the list itself when it is empty, not to the page's <body>: a keyboard user carries on
+//   from the list instead of starting again from the top of the page (walk 13, defect 15).
 // browser/TasklistFormErrorsBrowserTest shows each in Chromium.
 import { withFormJs } from './form-js.js';
 
@@ -483,6 +486,67 @@ function focusAfterRefusal(alert) {
   }, 100);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Focus after a Complete that succeeded
+
+/** The first task's link in the list (the next task to work), or the list itself when it is empty. */
+function nextPlace() {
+  const link = document.querySelector('.tasks-list li.task h4.task a');
+  if (link) {
+    return link;
+  }
+  const list = document.querySelector('.tasks-list') || document.querySelector('[cam-tasks]');
+  if (list) {
+    list.setAttribute('tabindex', '-1');
+    list.setAttribute('aria-label', list.getAttribute('aria-label') || 'Tasks');
+  }
+  return list;
+}
+
+let settling = null;
+
+/**
+ * The form of the completed task is gone and Tasklist redraws its list: focus the list's first
+ * task, and again while the list is redrawn under it (for a few seconds), unless the person has
+ * moved on to something else meanwhile.
+ */
+function focusAfterCompletion() {
+  completedAt = 0;
+  if (settling) {
+    clearTimeout(settling);
+  }
+  let placed = null;
+  const started = Date.now();
+  const attempt = () => {
+    settling = null;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (!lost && active !== placed) {
+      return;
+    }
+    if (lost) {
+      placed = nextPlace();
+      if (placed) {
+        placed.focus();
+      }
+    }
+    if (Date.now() - started < 4000) {
+      settling = setTimeout(attempt, 150);
+    }
+  };
+  settling = setTimeout(attempt, 100);
+}
+
+/** Whether a change took the shown task's form away (the task was completed, or another one opened). */
+function formRemoved(change) {
+  for (const node of change.removedNodes) {
+    if (node instanceof Element && (node.matches('.fjs-container') || node.querySelector('.fjs-container'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function nameGroups(root) {
   root.querySelectorAll('.fjs-form-field-radio, .fjs-form-field-checklist').forEach((group) => {
     if (group.hasAttribute('aria-labelledby')) {
@@ -536,6 +600,11 @@ function watch() {
   document.addEventListener('keydown', completing, true);
   new MutationObserver((changes) => {
     for (const change of changes) {
+      // Complete pressed, and the form went away with no refusal shown: the task is done
+      if (completedAt && Date.now() - completedAt < 60000 && formRemoved(change)
+          && !document.querySelector('.fjs-container') && !document.querySelector('.alert-danger:not(.ng-hide)')) {
+        focusAfterCompletion();
+      }
       for (const node of change.addedNodes) {
         if (!(node instanceof Element)) {
           continue;
