@@ -248,11 +248,11 @@ public class CaseCorrections {
    * Whether the case is in its penalty-notice or court stage ({@link AttendanceCase#ENFORCEMENT_STAGE}):
    * notices or proceedings open, or the case between them, e.g. waiting at "Decide what follows the
    * withdrawal", from which a corrected notice for the same period may follow. Such a case stays at
-   * its school when its pupil moves ({@link #followPupilToSchool}), whoever asks.
+   * its school when its pupil moves ({@link #followPupilToSchool}), whoever asks. The one rule, for
+   * one case as for a list ({@link #inEnforcementStage}).
    */
   public boolean enforcementStageOpen(String caseId) {
-    return enforcementOpen(caseId) || AsTheApplication.call(identityService, () -> runtimeService.createProcessInstanceQuery()
-        .processInstanceId(caseId).activityIdIn(AttendanceCase.ENFORCEMENT_STAGE.toArray(String[]::new)).count() > 0);
+    return caseId != null && !inEnforcementStage(List.of(caseId)).isEmpty();
   }
 
   /**
@@ -260,7 +260,9 @@ public class CaseCorrections {
    * in one query however many: a list of cases (a school's page, the daily step) asks once, not
    * twice a row. A case's notices and proceedings are its children started by the stage's call
    * activities ({@link AttendanceCase#ENFORCEMENT_STAGE}), which wait while they run, so a case
-   * with one open is at one of the stage's activities.
+   * with one open is at one of the stage's activities: a notice or proceedings started another way
+   * (a process instance modification in Cockpit) starts that activity too, and cancelling the
+   * activity ends its child. So the children are not asked about separately.
    */
   public java.util.Set<String> inEnforcementStage(java.util.Collection<String> caseIds) {
     java.util.Set<String> ids = new java.util.HashSet<>(caseIds);
