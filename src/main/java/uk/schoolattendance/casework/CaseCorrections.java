@@ -83,6 +83,7 @@ public class CaseCorrections {
   private final SchoolCalendar calendar;
   private final CaseSchoolMove schoolMove;
   private final Persons persons;
+  private final uk.schoolattendance.process.ParentRelationshipsInUse relationships;
 
   public CaseCorrections(
       RuntimeService runtimeService,
@@ -92,7 +93,9 @@ public class CaseCorrections {
       SchoolDirectory schools,
       SchoolCalendar calendar,
       CaseSchoolMove schoolMove,
-      Persons persons) {
+      Persons persons,
+      uk.schoolattendance.process.ParentRelationshipsInUse relationships) {
+    this.relationships = relationships;
     this.persons = persons;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -172,7 +175,7 @@ public class CaseCorrections {
     refuseUnlessMayAddParents();
     String by = currentUser.userId();
     Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT)
-        .withStanding(ParentStanding.of(NEW_PARENT, relationship, parentalResponsibility, dayToDayCare));
+        .withStanding(ParentStanding.of(NEW_PARENT, relationship, parentalResponsibility, dayToDayCare, relationships()));
     ProcessInstance instance = openCase(caseReference);
     // checked above: the change itself is the application's
     return AsTheApplication.call(identityService, () -> {
@@ -353,7 +356,8 @@ public class CaseCorrections {
     List<Parent> parents = parents(caseId);
     if (field.equals(PARENTS.name())) {
       // a parent new to the list becomes a person, as at the start and as an added parent does
-      return parentsChange(parents, CaseParents.asPersons(field, Parents.parse(field, value), persons));
+      // a relationship the council has since removed stays on a parent whose relationship is unchanged
+      return parentsChange(parents, CaseParents.asPersons(field, Parents.given(field, value, parents, relationships()), persons));
     }
     Matcher parent = PARENT_FIELD.matcher(field);
     if (parent.matches()) {
@@ -385,6 +389,11 @@ public class CaseCorrections {
   private Change parentsChange(List<Parent> from, List<Parent> to) {
     JsonNode json = Parents.json(to);
     return new Change(PARENTS, PARENTS.stored(json), Parents.json(from).toString(), json.toString());
+  }
+
+  /** The relationships a parent may be given now (attendance.parents.relationships). */
+  public uk.schoolattendance.process.ParentRelationships relationships() {
+    return relationships.relationships();
   }
 
   private List<Parent> parents(String caseId) {

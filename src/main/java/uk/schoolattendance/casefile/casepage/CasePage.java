@@ -130,7 +130,8 @@ public record CasePage(
       String documentLimit,
       List<FieldError> errors,
       boolean reassign,
-      ParentForm parent) {
+      ParentForm parent,
+      java.util.Map<String, String> relationships) {
 
     public boolean any() {
       return addNote || correct || close;
@@ -172,11 +173,6 @@ public record CasePage(
 
     public static ParentForm empty() {
       return new ParentForm("", "", "", "", "");
-    }
-
-    /** The relationships to choose from: value and words, in order. */
-    public java.util.Map<String, String> relationships() {
-      return uk.schoolattendance.process.ParentStanding.relationships();
     }
   }
 
