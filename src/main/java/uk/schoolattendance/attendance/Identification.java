@@ -230,6 +230,16 @@ class Identification {
   }
 
   private Map<String, Object> decide(String band, String identifiedBand, boolean met, boolean metKnown) {
+    return decide(decisions, band, identifiedBand, met, metKnown);
+  }
+
+  /**
+   * The decision {@code AttendanceIdentification} (the latest deployed): whether these figures make
+   * work ({@code identified}) and why ({@code reason}). The one rule of who is identified: the
+   * identification after an import and "Identified pupils not opened" ({@link PupilsNotOpened}) ask it.
+   */
+  static Map<String, Object> decide(
+      DecisionService decisions, String band, String identifiedBand, boolean met, boolean metKnown) {
     return decisions.evaluateDecisionTableByKey(IdentifyAttendanceConcerns.IDENTIFICATION_DECISION,
             Variables.createVariables()
                 .putValue("band", band)

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
@@ -22,15 +23,14 @@ import uk.schoolattendance.schools.SchoolAccess;
  * reason given ({@code pupilsNotOpened}, docs/register.md), read from the engine's history: per review,
  * newest first, each pupil with the figures the review showed, why identified, the reason, who
  * completed the review and when. Whether each pupil still meets the rule today (the register's
- * figures now: the threshold met this year, or persistently absent or worse) and has no open case
+ * figures now, asked of the decision {@code AttendanceIdentification} as if nothing had been turned
+ * into work yet: by the national rule the threshold met this year, or persistently absent or worse)
+ * and has no open case
  * says whether a case can be opened from the page. Read as the application; the page decides whose
  * schools the viewer sees.
  */
 @Component
 public class PupilsNotOpened {
-
-  /** Identification's bands that make a pupil work (the {@code AttendanceIdentification} decision's bands). */
-  static final Set<String> IDENTIFIED_BANDS = Set.of("persistent", "severe", "chronic");
 
   /**
    * A pupil left unticked: the school, the pupil, the figures and why identified as the review showed
@@ -47,9 +47,11 @@ public class PupilsNotOpened {
   private final AttendanceRegister register;
   private final OpenCases openCases;
   private final uk.schoolattendance.schools.SchoolCalendar calendar;
+  private final DecisionService decisions;
 
   PupilsNotOpened(HistoryService history, SchoolAccess access, AttendanceRegister register, OpenCases openCases,
-      uk.schoolattendance.schools.SchoolCalendar calendar) {
+      uk.schoolattendance.schools.SchoolCalendar calendar, DecisionService decisions) {
+    this.decisions = decisions;
     this.history = history;
     this.access = access;
     this.register = register;
@@ -101,13 +103,15 @@ public class PupilsNotOpened {
       rows.forEach(row -> upns.add(row.path("upn").asText()));
       LocalDate today = calendar.today();
       Map<String, Figures> now = register.figures(upns, today);
+      Set<String> withCase = openCases.withOpenCase(upns);
+      Map<List<Object>, Boolean> decided = new HashMap<>();
       List<NotOpened> shown = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         JsonNode row = rows.get(i);
         HistoricTaskInstance task = of.get(i);
         String upn = row.path("upn").asText();
         Figures figures = now.get(upn);
-        boolean still = figures != null && (figures.thresholdMetOn() != null || IDENTIFIED_BANDS.contains(figures.band()));
+        boolean still = figures != null && stillIdentified(figures, decided);
         Object urn = variables.get(task.getProcessInstanceId()).get(ReviewIdentifiedPupils.SCHOOL_URN.name());
         String by = row.hasNonNull("by") ? row.get("by").asText() : task.getAssignee();
         shown.add(new NotOpened(urn == null ? null : urn.toString(), upn, row.path("name").asText(),
@@ -115,10 +119,18 @@ public class PupilsNotOpened {
             row.hasNonNull("bandShown") ? row.get("bandShown").asText() : null,
             row.hasNonNull("unauthorisedSessions") ? row.get("unauthorisedSessions").asInt() : null,
             row.path("why").asText(), row.path("reason").asText(), by, task.getEndTime().toInstant(), still,
-            openCases.of(upn) != null));
+            withCase.contains(upn)));
       }
       return List.copyOf(shown);
     });
+  }
+
+  /** Whether identification would name the pupil on these figures were nothing turned into work yet; asked once per band and threshold. */
+  private boolean stillIdentified(Figures figures, Map<List<Object>, Boolean> decided) {
+    String band = figures.band() == null ? "none" : figures.band();
+    boolean met = figures.thresholdMetOn() != null;
+    return decided.computeIfAbsent(List.of(band, met),
+        k -> Boolean.TRUE.equals(Identification.decide(decisions, band, "none", met, false).get("identified")));
   }
 
   private HistoricTaskInstanceQuery completedReviews() {

@@ -83,6 +83,7 @@ public class CaseCorrections {
   private final SchoolCalendar calendar;
   private final CaseSchoolMove schoolMove;
   private final Persons persons;
+  private final uk.schoolattendance.process.ParentRelationshipsInUse relationships;
 
   public CaseCorrections(
       RuntimeService runtimeService,
@@ -92,7 +93,9 @@ public class CaseCorrections {
       SchoolDirectory schools,
       SchoolCalendar calendar,
       CaseSchoolMove schoolMove,
-      Persons persons) {
+      Persons persons,
+      uk.schoolattendance.process.ParentRelationshipsInUse relationships) {
+    this.relationships = relationships;
     this.persons = persons;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -172,7 +175,7 @@ public class CaseCorrections {
     refuseUnlessMayAddParents();
     String by = currentUser.userId();
     Parent given = Parents.of(NEW_PARENT, null, name, address, NEW_PARENT)
-        .withStanding(ParentStanding.of(NEW_PARENT, relationship, parentalResponsibility, dayToDayCare));
+        .withStanding(ParentStanding.of(NEW_PARENT, relationship, parentalResponsibility, dayToDayCare, relationships()));
     ProcessInstance instance = openCase(caseReference);
     // checked above: the change itself is the application's
     return AsTheApplication.call(identityService, () -> {
@@ -248,11 +251,11 @@ public class CaseCorrections {
    * Whether the case is in its penalty-notice or court stage ({@link AttendanceCase#ENFORCEMENT_STAGE}):
    * notices or proceedings open, or the case between them, e.g. waiting at "Decide what follows the
    * withdrawal", from which a corrected notice for the same period may follow. Such a case stays at
-   * its school when its pupil moves ({@link #followPupilToSchool}), whoever asks.
+   * its school when its pupil moves ({@link #followPupilToSchool}), whoever asks. The one rule, for
+   * one case as for a list ({@link #inEnforcementStage}).
    */
   public boolean enforcementStageOpen(String caseId) {
-    return enforcementOpen(caseId) || AsTheApplication.call(identityService, () -> runtimeService.createProcessInstanceQuery()
-        .processInstanceId(caseId).activityIdIn(AttendanceCase.ENFORCEMENT_STAGE.toArray(String[]::new)).count() > 0);
+    return caseId != null && !inEnforcementStage(List.of(caseId)).isEmpty();
   }
 
   /**
@@ -260,7 +263,9 @@ public class CaseCorrections {
    * in one query however many: a list of cases (a school's page, the daily step) asks once, not
    * twice a row. A case's notices and proceedings are its children started by the stage's call
    * activities ({@link AttendanceCase#ENFORCEMENT_STAGE}), which wait while they run, so a case
-   * with one open is at one of the stage's activities.
+   * with one open is at one of the stage's activities: a notice or proceedings started another way
+   * (a process instance modification in Cockpit) starts that activity too, and cancelling the
+   * activity ends its child. So the children are not asked about separately.
    */
   public java.util.Set<String> inEnforcementStage(java.util.Collection<String> caseIds) {
     java.util.Set<String> ids = new java.util.HashSet<>(caseIds);
@@ -351,7 +356,8 @@ public class CaseCorrections {
     List<Parent> parents = parents(caseId);
     if (field.equals(PARENTS.name())) {
       // a parent new to the list becomes a person, as at the start and as an added parent does
-      return parentsChange(parents, CaseParents.asPersons(field, Parents.parse(field, value), persons));
+      // a relationship the council has since removed stays on a parent whose relationship is unchanged
+      return parentsChange(parents, CaseParents.asPersons(field, Parents.given(field, value, parents, relationships()), persons));
     }
     Matcher parent = PARENT_FIELD.matcher(field);
     if (parent.matches()) {
@@ -383,6 +389,11 @@ public class CaseCorrections {
   private Change parentsChange(List<Parent> from, List<Parent> to) {
     JsonNode json = Parents.json(to);
     return new Change(PARENTS, PARENTS.stored(json), Parents.json(from).toString(), json.toString());
+  }
+
+  /** The relationships a parent may be given now (attendance.parents.relationships). */
+  public uk.schoolattendance.process.ParentRelationships relationships() {
+    return relationships.relationships();
   }
 
   private List<Parent> parents(String caseId) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.ParentRelationships;
 import uk.schoolattendance.process.ParentStanding;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.web.Checked;
@@ -44,10 +45,16 @@ class CaseCorrectionsController {
   @Checked
   record ParentRequest(String name, String address, String relationship, Boolean parentalResponsibility, Boolean dayToDayCare)
       implements CheckedBody {
+    /** The name, the address and the shape of each value; {@link #check(ParentRelationships)} checks the relationship against the list in use. */
     @Override
     public void check() {
       Parents.of("", null, name, address, CaseCorrections.NEW_PARENT);
-      ParentStanding.of("", relationship, parentalResponsibility, dayToDayCare);
+      ParentStanding.stored("", relationship, parentalResponsibility, dayToDayCare);
+    }
+
+    void check(ParentRelationships allowed) {
+      Parents.of("", null, name, address, CaseCorrections.NEW_PARENT);
+      ParentStanding.of("", relationship, parentalResponsibility, dayToDayCare, allowed);
     }
   }
 
@@ -73,7 +80,7 @@ class CaseCorrectionsController {
   CaseCorrections.Correction addParent(@PathVariable String caseReference, @RequestBody ParentRequest request) {
     // the role first, then the body (not @Valid: binding would check the body before the role)
     corrections.refuseUnlessMayAddParents();
-    request.check();
+    request.check(corrections.relationships());
     return corrections.addParent(caseReference, request.name(), request.address(),
         request.relationship(), request.parentalResponsibility(), request.dayToDayCare());
   }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.ParentRelationships;
 import uk.schoolattendance.process.ParentStanding;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.InvalidInputException;
@@ -36,9 +37,10 @@ final class CaseParents {
   private CaseParents() {}
 
   /** Reads and checks the parents (the form's fields or the Json array) and stores them as the Json array. */
-  static List<Parent> normalise(VariableScope scope) {
-    List<Parent> parents =
-        PARENTS.raw(scope) == null ? fromFormFields(scope) : Parents.parse(PARENTS.name(), PARENTS.raw(scope));
+  static List<Parent> normalise(VariableScope scope, ParentRelationships allowed) {
+    List<Parent> parents = PARENTS.raw(scope) == null
+        ? fromFormFields(scope, allowed)
+        : Parents.given(PARENTS.name(), PARENTS.raw(scope), List.of(), allowed);
     PARENTS.set(scope, Parents.json(parents));
     for (List<ProcessVariable<String>> fields : FORM_FIELDS) {
       fields.forEach(field -> field.remove(scope));
@@ -79,7 +81,7 @@ final class CaseParents {
     return parents;
   }
 
-  private static List<Parent> fromFormFields(VariableScope scope) {
+  private static List<Parent> fromFormFields(VariableScope scope, ParentRelationships allowed) {
     List<Parent> parents = new ArrayList<>();
     for (int n = 1; n <= FORM_FIELDS.size(); n++) {
       ProcessVariable<String> name = FORM_FIELDS.get(n - 1).get(0);
@@ -90,7 +92,7 @@ final class CaseParents {
       ProcessVariable<String> responsibility = FORM_FIELDS.get(n - 1).get(3);
       ProcessVariable<String> care = FORM_FIELDS.get(n - 1).get(4);
       ParentStanding standing = new ParentStanding(
-          ParentStanding.relationship(relationship.name(), relationship.raw(scope)),
+          allowed.checked(relationship.name(), relationship.raw(scope)),
           Inputs.yesNo(responsibility.name(), responsibility.raw(scope)),
           Inputs.yesNo(care.name(), care.raw(scope)));
       if (givenName == null && givenAddress == null) {

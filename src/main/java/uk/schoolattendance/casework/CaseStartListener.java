@@ -46,10 +46,14 @@ public class CaseStartListener implements ExecutionListener {
   private final OpenCaseOfPupil openCases;
 
   private final Persons persons;
+  /** The relationships a parent may be given at the start (attendance.parents.relationships). */
+  private final uk.schoolattendance.process.ParentRelationshipsInUse relationships;
 
   public CaseStartListener(
       SchoolDirectory schools, CaseReferences references, CasePathway pathway, SchoolCalendar calendar,
-      OffencePeriods offencePeriods, RegisterFigures register, OpenCaseOfPupil openCases, Persons persons) {
+      OffencePeriods offencePeriods, RegisterFigures register, OpenCaseOfPupil openCases, Persons persons,
+      uk.schoolattendance.process.ParentRelationshipsInUse relationships) {
+    this.relationships = relationships;
     this.persons = persons;
     this.schools = schools;
     this.references = references;
@@ -71,7 +75,7 @@ public class CaseStartListener implements ExecutionListener {
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
     double attendance = figures(execution, upn);
-    CaseParents.normalise(execution);
+    CaseParents.normalise(execution, relationships.relationships());
     if (AttendanceCase.TERM_TIME_LEAVE.equals(route)) {
       // the leave taken is the offence period of the notices this case may lead to
       offencePeriods.record(execution, execution.getProcessEngineServices().getDecisionService(), false);

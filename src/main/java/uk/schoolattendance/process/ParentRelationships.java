@@ -78,6 +78,20 @@ public record ParentRelationships(List<String> relationships) {
     return List.copyOf(checked);
   }
 
+  /**
+   * A relationship given as new input: one of these (any case, trimmed), refused under {@code field}
+   * otherwise; null when absent or blank.
+   */
+  public String checked(String field, Object raw) {
+    Object given = raw instanceof String text ? text.trim().toLowerCase(Locale.ROOT) : raw;
+    return Inputs.oneOf(field, given, relationships);
+  }
+
+  /** Whether a value is a relationship's shape: lower-case words with single spaces, hyphens or apostrophes between them. */
+  static boolean wellFormed(String value) {
+    return WORDS.matcher(value).matches();
+  }
+
   /** Value to words ("step-parent" to "Step-parent"), in order. */
   public Map<String, String> withWords() {
     Map<String, String> words = new LinkedHashMap<>();

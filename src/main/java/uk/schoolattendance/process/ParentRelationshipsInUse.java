@@ -4,15 +4,24 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the configured relationships ({@link ParentRelationships}) into use when the application
- * starts: {@link ParentStanding}, which every reader of parents shares (the start, "Add a parent",
- * a correction, the API, the start form's options), reads them from there. A context without the
- * configuration properties (a test's engine fixture of scanned packages) keeps the national list.
+ * The relationships in use in this application context ({@link ParentRelationships}, {@code
+ * attendance.parents.relationships}): what every way of recording a parent (the start, "Add a
+ * parent", a correction, the API, the case page's and the start form's options) offers and accepts.
+ * Each context has its own, injected where it is needed: nothing is shared between contexts. A
+ * context without the configuration properties (a test's engine fixture of scanned packages)
+ * uses the national list.
  */
 @Component
-class ParentRelationshipsInUse {
+public class ParentRelationshipsInUse {
+
+  private final ParentRelationships relationships;
 
   ParentRelationshipsInUse(ObjectProvider<ParentRelationships> configured) {
-    ParentStanding.use(configured.getIfAvailable(ParentRelationships::national));
+    this.relationships = configured.getIfAvailable(ParentRelationships::national);
+  }
+
+  /** The relationships in use. */
+  public ParentRelationships relationships() {
+    return relationships;
   }
 }

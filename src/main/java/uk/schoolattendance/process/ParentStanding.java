@@ -2,16 +2,15 @@ package uk.schoolattendance.process;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What makes someone a parent of the case's child in law (Education Act 1996 s576: anyone with
  * parental responsibility or who has care of the child): their relationship to the child and
  * whether they have parental responsibility and/or day-to-day care. Each is optional: a case
  * opened before they were recorded, or a caller that does not send them, reads "Not recorded".
- * A value that is given must be one of the allowed ones ({@link #relationships()}, configured).
+ * A value that is given must be one of the allowed ones ({@link ParentRelationships}, configured).
  *
- * @param relationship one of {@link #relationships()}' keys, or null when not recorded
+ * @param relationship one of the relationships in use when it was given, or null when not recorded
  * @param parentalResponsibility whether they have parental responsibility; null when not recorded
  * @param dayToDayCare whether they have day-to-day care of the child; null when not recorded
  */
@@ -24,39 +23,44 @@ public record ParentStanding(String relationship, Boolean parentalResponsibility
   public static final String PARENTAL_RESPONSIBILITY = "parentalResponsibility";
   public static final String DAY_TO_DAY_CARE = "dayToDayCare";
 
-  /** The relationships in use: {@code attendance.parents.relationships} once the application has started, else the national list. */
-  private static volatile Map<String, String> relationships = ParentRelationships.national().withWords();
-
-  /** The allowed relationships, value to words, in the order forms offer them ({@code attendance.parents.relationships}). */
-  public static Map<String, String> relationships() {
-    return relationships;
-  }
-
-  /** Puts the configured relationships into use (at start-up, {@link ParentRelationshipsInUse}). */
-  static void use(ParentRelationships configured) {
-    relationships = configured.withWords();
-  }
-
   /**
-   * Checks the given values under {@code at.relationship}, {@code at.parentalResponsibility} and
-   * {@code at.dayToDayCare}; absent or blank values are "not recorded".
+   * Checks the given values under {@code at.relationship} (one of {@code allowed}, the list in use),
+   * {@code at.parentalResponsibility} and {@code at.dayToDayCare}; absent or blank values are "not recorded".
    */
-  public static ParentStanding of(String at, Object relationship, Object parentalResponsibility, Object dayToDayCare) {
+  public static ParentStanding of(
+      String at, Object relationship, Object parentalResponsibility, Object dayToDayCare, ParentRelationships allowed) {
     return new ParentStanding(
-        relationship(prefix(at) + RELATIONSHIP, relationship),
+        allowed.checked(prefix(at) + RELATIONSHIP, relationship),
         Inputs.yesNo(prefix(at) + PARENTAL_RESPONSIBILITY, parentalResponsibility),
         Inputs.yesNo(prefix(at) + DAY_TO_DAY_CARE, dayToDayCare));
   }
 
-  /** One of {@link #relationships()}' keys (any case), refused under {@code field} otherwise; null when absent or blank. */
-  public static String relationship(String field, Object raw) {
+  /**
+   * A relationship as stored on a case: any well-formed one (lower-case words, as {@link
+   * ParentRelationships} allows), one a council has since removed from its list included, so a
+   * case that recorded it still reads; refused under {@code field} only when malformed. New input
+   * is checked against the list in use ({@link ParentRelationships#checked}).
+   */
+  public static String storedRelationship(String field, Object raw) {
     Object given = raw instanceof String text ? text.trim().toLowerCase(java.util.Locale.ROOT) : raw;
-    return Inputs.oneOf(field, given, relationships.keySet());
+    String value = Inputs.text(field, given, ParentRelationships.MAX_LENGTH);
+    if (value != null && !ParentRelationships.wellFormed(value)) {
+      throw new InvalidInputException(field, "'" + value + "' is not a relationship: lower-case words, e.g. step-parent");
+    }
+    return value;
+  }
+
+  /** As {@link #of}, for parents already stored on a case: the relationship read by {@link #storedRelationship}. */
+  public static ParentStanding stored(String at, Object relationship, Object parentalResponsibility, Object dayToDayCare) {
+    return new ParentStanding(
+        storedRelationship(prefix(at) + RELATIONSHIP, relationship),
+        Inputs.yesNo(prefix(at) + PARENTAL_RESPONSIBILITY, parentalResponsibility),
+        Inputs.yesNo(prefix(at) + DAY_TO_DAY_CARE, dayToDayCare));
   }
 
   /** A recorded relationship in words, one a council has since removed from its list included. */
   private static String wordsOf(String relationship) {
-    return relationships.getOrDefault(relationship, ParentRelationships.words(relationship));
+    return ParentRelationships.words(relationship);
   }
 
   private static String prefix(String at) {

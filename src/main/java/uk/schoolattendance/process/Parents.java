@@ -30,8 +30,28 @@ public final class Parents {
 
   private Parents() {}
 
-  /** The parents in a Json array (Spin Json, Json text or a Java list); bad ones are refused naming the entry. */
+  /**
+   * The parents stored on a case, in a Json array (Spin Json, Json text or a Java list); bad ones
+   * are refused naming the entry. A relationship is read as recorded, one a council has since
+   * removed from {@code attendance.parents.relationships} included: the list is checked for new
+   * input only ({@link #given}).
+   */
   public static List<Parent> parse(String field, Object raw) {
+    return parse(field, raw, List.of(), null);
+  }
+
+  /**
+   * Parents given as new input (a case's start, the API, a correction of the list): as {@link
+   * #parse}, and each relationship must be one of {@code allowed} (the list in use),
+   * except one unchanged on a parent of {@code recorded} (the case's parents now, same id): a
+   * correction of another parent is not refused for what the council has since removed.
+   */
+  public static List<Parent> given(String field, Object raw, List<Parent> recorded, ParentRelationships allowed) {
+    return parse(field, raw, recorded, allowed);
+  }
+
+  /** {@code allowed} null: stored parents, read as recorded. */
+  private static List<Parent> parse(String field, Object raw, List<Parent> recorded, ParentRelationships allowed) {
     if (raw == null) {
       throw new InvalidInputException(field, "at least one parent is required");
     }
@@ -61,10 +81,13 @@ public final class Parents {
       if (born != null) {
         parent = new Parent(parent.id(), parent.name(), parent.address(), born);
       }
-      parent = parent.withStanding(ParentStanding.of(at,
+      parent = parent.withStanding(ParentStanding.stored(at,
           text(entry, ParentStanding.RELATIONSHIP),
           text(entry, ParentStanding.PARENTAL_RESPONSIBILITY),
           text(entry, ParentStanding.DAY_TO_DAY_CARE)));
+      if (allowed != null && !unchanged(parent, recorded)) {
+        allowed.checked(at + "." + ParentStanding.RELATIONSHIP, parent.standing().relationship());
+      }
       if (!ids.add(parent.id())) {
         throw new InvalidInputException(at + ".id", "'" + parent.id() + "' is listed twice");
       }
@@ -114,6 +137,11 @@ public final class Parents {
       }
     }
     return array;
+  }
+
+  private static boolean unchanged(Parent parent, List<Parent> recorded) {
+    return parent.standing().relationship() != null && recorded.stream().anyMatch(before -> before.id().equals(parent.id())
+        && parent.standing().relationship().equals(before.standing().relationship()));
   }
 
   /** The names for a letter: "Alex Parent and Jo Parent". */

@@ -289,6 +289,40 @@ class IdentificationTest {
     assertThat(after.text()).contains("Has an open case now");
   }
 
+  /**
+   * "Still identified" is the decision's, not the page's: once an analyst deploys an {@code
+   * AttendanceIdentification} under which the pupil's figures make no work, the page no longer
+   * offers "Open a case" for a pupil left unticked.
+   */
+  @Test
+  void whetherAPupilLeftUntickedIsStillIdentifiedIsAskedOfTheDeployedDecision() throws Exception {
+    String upn = Upn.of(700_400_000_081L);
+    importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    Object shown = tasks.getVariable(review.getId(), "listRevision");
+    org.springframework.http.ResponseEntity<String> done = completeThroughRest("/engine-rest/task/" + review.getId() + "/complete",
+        "{\"variables\":{\"pupilsToOpen\":{\"value\":\"[]\",\"type\":\"String\"},"
+            + "\"notOpenedReason\":{\"value\":\"a support plan agreed with the family\",\"type\":\"String\"},"
+            + "\"listRevision\":{\"value\":" + shown + ",\"type\":\"Integer\"}}}");
+    assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
+    uk.schoolattendance.casefile.CaseFileClient school2 = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school2");
+    String notOpened = "/casework/pupils-not-opened";
+    assertThat(school2.get(notOpened).html().select("tr[data-upn=" + upn + "] a.open-a-case")).hasSize(1);
+
+    String national = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/AttendanceIdentification.dmn"));
+    String nobody = national.replaceAll("(OutputEntry_\\w+_Identified\"><text>)true", "$1false");
+    assertThat(nobody).isNotEqualTo(national);
+    String deployment = repository.createDeployment().name("identification identifies nobody")
+        .addString("AttendanceIdentification.dmn", nobody).deploy().getId();
+    try {
+      org.jsoup.nodes.Element row = school2.get(notOpened).html().selectFirst("tr[data-upn=" + upn + "]");
+      assertThat(row).isNotNull();
+      assertThat(row.select("a.open-a-case")).isEmpty();
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
   private org.springframework.http.ResponseEntity<String> completeThroughRest(String url, String body) {
     org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
     headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);

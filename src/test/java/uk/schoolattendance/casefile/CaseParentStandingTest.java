@@ -2,7 +2,6 @@ package uk.schoolattendance.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,7 +18,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
-import uk.schoolattendance.process.ConfiguredRelationships;
 
 /**
  * A parent's relationship to the child, parental responsibility and day-to-day care (EA 1996
@@ -34,8 +32,6 @@ class CaseParentStandingTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TestRestTemplate rest;
-  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
-  @Autowired org.camunda.bpm.engine.FormService formService;
 
   private final CaseFileCases cases() {
     return new CaseFileCases(runtimeService);
@@ -119,66 +115,5 @@ class CaseParentStandingTest {
     ResponseEntity<String> plain = api("officer", reference, "{\"name\": \"Jo Marsh\", \"address\": \"3 Quay Street\"}");
     assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(201);
     assertThat(parents(reference)).contains("\"name\":\"Jo Marsh\",\"address\":\"3 Quay Street\"}");
-  }
-
-  /**
-   * A council's own relationships (attendance.parents.relationships) are what "Add a parent", the
-   * API, a correction of the parents and Tasklist's start form offer and accept.
-   */
-  @Test
-  void aCouncilsOwnRelationshipsAreWhatEveryWayOfRecordingAParentOffersAndAccepts() throws java.io.IOException {
-    String reference = newCase("Jem Marsh");
-    ConfiguredRelationships.use(List.of("mother", "father", "grandparent", "foster carer"));
-    try {
-      CaseFileClient officer = CaseFileClient.signedIn(port, "officer");
-      CaseFileClient.Page page = officer.get("/casework/cases/" + reference);
-      assertThat(page.html().select("#parent-relationship option").eachAttr("value"))
-          .containsExactly("", "mother", "father", "grandparent", "foster carer");
-      assertThat(page.html().select("#parent-relationship option").eachText()).contains("Grandparent", "Foster carer");
-
-      String before = parents(reference);
-      ResponseEntity<String> refused = api("officer", reference,
-          "{\"name\": \"Ray Marsh\", \"address\": \"2 Quay Street, Southend SS1 9QQ\", \"relationship\": \"carer\"}");
-      assertThat(refused.getStatusCode().value()).isEqualTo(400);
-      assertThat(refused.getBody()).contains("\"field\":\"relationship\"",
-          "'carer' is not allowed, use one of mother, father, grandparent, foster carer");
-      assertThat(parents(reference)).isEqualTo(before);
-      ResponseEntity<String> added = api("officer", reference,
-          "{\"name\": \"Rae Marsh\", \"address\": \"2 Quay Street, Southend SS1 9QQ\", \"relationship\": \"Grandparent\"}");
-      assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(201);
-      assertThat(parents(reference)).contains("\"name\":\"Rae Marsh\"", "\"relationship\":\"grandparent\"");
-      assertThat(officer.get("/casework/cases/" + reference).html().select("#parents").text()).contains("Relationship: Grandparent");
-
-      // a correction of the whole list is read by the same reader
-      String list = parents(reference).strip();
-      ResponseEntity<String> corrected = correction(reference, list.substring(0, list.length() - 1)
-          + ", {\"id\": \"parent-3\", \"name\": \"Ned Marsh\", \"address\": \"4 Quay Street\", \"relationship\": \"step-parent\"}]");
-      assertThat(corrected.getStatusCode().value()).isEqualTo(400);
-      assertThat(corrected.getBody()).contains("relationship", "'step-parent' is not allowed, use one of mother, father, grandparent, foster carer");
-      assertThat(parents(reference)).doesNotContain("Ned Marsh");
-
-      // Tasklist's start form offers the same list for each parent
-      String definition = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(AttendanceCase.KEY).latestVersion().singleResult().getId();
-      com.fasterxml.jackson.databind.JsonNode form =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(formService.getDeployedStartForm(definition));
-      for (String key : List.of(AttendanceCase.PARENT_1_RELATIONSHIP.name(), AttendanceCase.PARENT_2_RELATIONSHIP.name())) {
-        com.fasterxml.jackson.databind.JsonNode field = form.findParents("key").stream()
-            .filter(node -> key.equals(node.path("key").asText())).findFirst().orElseThrow();
-        assertThat(field.path("values").findValuesAsText("value")).as(key)
-            .containsExactly("mother", "father", "grandparent", "foster carer");
-        assertThat(field.path("values").findValuesAsText("label")).as(key).contains("Foster carer");
-      }
-    } finally {
-      ConfiguredRelationships.national();
-    }
-  }
-
-  private ResponseEntity<String> correction(String reference, String parents) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    String body = "{\"field\": \"parents\", \"value\": " + parents + ", \"reason\": \"Ned has care of the child\"}";
-    return rest.withBasicAuth("officer", "officer").exchange(
-        "/api/cases/" + reference + "/corrections", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 }

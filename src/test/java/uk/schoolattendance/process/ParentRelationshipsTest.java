@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -29,14 +28,9 @@ class ParentRelationshipsTest {
       .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
       .withUserConfiguration(Relationships.class);
 
-  @AfterEach
-  void nationalListBack() {
-    ConfiguredRelationships.national();
-  }
-
   @Test
   void theNationalListIsTheDefaultAndACouncilsOwnListIsPutIntoUseAtStartUp() {
-    start.run(context -> assertThat(ParentStanding.relationships())
+    start.run(context -> assertThat(inUse(context).withWords())
         .containsExactly(
             java.util.Map.entry("mother", "Mother"), java.util.Map.entry("father", "Father"),
             java.util.Map.entry("step-parent", "Step-parent"), java.util.Map.entry("carer", "Carer"),
@@ -46,16 +40,21 @@ class ParentRelationshipsTest {
             "attendance.parents.relationships[2]=grandparent", "attendance.parents.relationships[3]=foster carer")
         .run(context -> {
           assertThat(context).hasNotFailed();
-          assertThat(ParentStanding.relationships()).containsOnlyKeys("mother", "father", "grandparent", "foster carer");
-          assertThat(ParentStanding.relationships().get("foster carer")).isEqualTo("Foster carer");
-          assertThat(ParentStanding.relationship("parent1Relationship", " Grandparent ")).isEqualTo("grandparent");
-          assertThatThrownBy(() -> ParentStanding.relationship("parent1Relationship", "carer"))
+          ParentRelationships relationships = inUse(context);
+          assertThat(relationships.withWords()).containsOnlyKeys("mother", "father", "grandparent", "foster carer");
+          assertThat(relationships.withWords().get("foster carer")).isEqualTo("Foster carer");
+          assertThat(relationships.checked("parent1Relationship", " Grandparent ")).isEqualTo("grandparent");
+          assertThatThrownBy(() -> relationships.checked("parent1Relationship", "carer"))
               .isInstanceOf(InvalidInputException.class)
               .hasMessageContaining("parent1Relationship")
               .hasMessageContaining("'carer' is not allowed, use one of mother, father, grandparent, foster carer");
-          // a relationship recorded before the council removed it is still shown
-          assertThat(new ParentStanding("carer", true, true).words()).startsWith("Carer; parental responsibility");
+          // a relationship recorded before the council removed it is still read and shown
+          Parent recorded = Parents.parse("parents",
+              "[{\"id\":\"P1\",\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"carer\"}]").get(0);
+          assertThat(recorded.standing().words()).isEqualTo("Carer; parental responsibility not recorded; day-to-day care not recorded");
         });
+    // another context (the national list) is not changed by this one
+    start.run(context -> assertThat(inUse(context).relationships()).isEqualTo(ParentRelationships.NATIONAL));
   }
 
   @Test
@@ -84,7 +83,10 @@ class ParentRelationshipsTest {
           }
           assertThat(messages.toString()).contains(words);
         });
-    assertThat(ParentStanding.relationships().keySet()).containsExactlyElementsOf(ParentRelationships.NATIONAL);
+  }
+
+  private static ParentRelationships inUse(org.springframework.context.ApplicationContext context) {
+    return context.getBean(ParentRelationshipsInUse.class).relationships();
   }
 
   @Test

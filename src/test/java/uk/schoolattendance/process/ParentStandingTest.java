@@ -52,8 +52,8 @@ class ParentStandingTest {
 
   @Test
   void aValueThatIsNotAllowedIsRefusedNamingItsField() {
-    assertThatThrownBy(() -> Parents.parse("parents",
-            "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"aunt\"}]"))
+    assertThatThrownBy(() -> Parents.given("parents",
+            "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"aunt\"}]", List.of(), ParentRelationships.national()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("parents[0].relationship")
         .hasMessageContaining("mother, father, step-parent, carer, other");
@@ -61,7 +61,7 @@ class ParentStandingTest {
             "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"parentalResponsibility\":\"maybe\"}]"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("parents[0].parentalResponsibility");
-    assertThatThrownBy(() -> ParentStanding.of("parent", "mother", null, 3))
+    assertThatThrownBy(() -> ParentStanding.of("parent", "mother", null, 3, ParentRelationships.national()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("parent.dayToDayCare");
   }

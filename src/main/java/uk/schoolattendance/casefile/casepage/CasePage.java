@@ -138,7 +138,8 @@ public record CasePage(
       String documentLimit,
       List<FieldError> errors,
       boolean reassign,
-      ParentForm parent) {
+      ParentForm parent,
+      java.util.Map<String, String> relationships) {
 
     public boolean any() {
       return addNote || correct || close;
@@ -180,11 +181,6 @@ public record CasePage(
 
     public static ParentForm empty() {
       return new ParentForm("", "", "", "", "");
-    }
-
-    /** The relationships to choose from: value and words, in order. */
-    public java.util.Map<String, String> relationships() {
-      return uk.schoolattendance.process.ParentStanding.relationships();
     }
   }
 

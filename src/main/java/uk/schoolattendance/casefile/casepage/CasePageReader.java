@@ -79,6 +79,8 @@ class CasePageReader {
 
   private final CaseReassignment reassignment;
   private final ThresholdWords threshold;
+  /** The relationships "Add a parent" offers (attendance.parents.relationships). */
+  private final uk.schoolattendance.process.ParentRelationshipsInUse relationships;
   private final PenaltyNoticeProperties noticeProperties;
   private final CalledSteps calledSteps;
   private final org.camunda.bpm.engine.RepositoryService repositoryService;
@@ -91,7 +93,9 @@ class CasePageReader {
       PeopleNames people, UkDates dates, CurrentUser currentUser, CaseNotes notes, RegisterFigures figures,
       CaseReassignment reassignment, ThresholdWords threshold, PenaltyNoticeProperties noticeProperties,
       CalledSteps calledSteps, org.camunda.bpm.engine.RepositoryService repositoryService, ProsecutionBar prosecutionBar,
-      uk.schoolattendance.attendance.MovedPupilCases movedPupils) {
+      uk.schoolattendance.attendance.MovedPupilCases movedPupils,
+      uk.schoolattendance.process.ParentRelationshipsInUse relationships) {
+    this.relationships = relationships;
     this.prosecutionBar = prosecutionBar;
     this.movedPupils = movedPupils;
     this.noticeProperties = noticeProperties;
@@ -500,7 +504,7 @@ class CasePageReader {
         update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
         forms.note(), forms.correction(), forms.closing(), forms.level(), forms.document(),
         CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors(),
-        open && reassignment.mayReassign(caseId), forms.parent());
+        open && reassignment.mayReassign(caseId), forms.parent(), relationships.relationships().withWords());
   }
 
   private List<CasePage.DocumentView> documents(String caseReference, String caseId) {

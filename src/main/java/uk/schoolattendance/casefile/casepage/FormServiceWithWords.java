@@ -131,7 +131,7 @@ final class FormServiceWithWords implements FormService {
   /** The start form, its parents' relationship options those configured ({@link StartFormRelationships}). */
   @Override
   public InputStream getDeployedStartForm(String processDefinitionId) {
-    return StartFormRelationships.offered(engine.getDeployedStartForm(processDefinitionId));
+    return StartFormRelationships.offered(engine.getDeployedStartForm(processDefinitionId), words.relationships());
   }
 
   @Override

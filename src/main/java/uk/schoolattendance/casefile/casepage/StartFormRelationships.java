@@ -8,9 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Set;
 import uk.schoolattendance.casework.AttendanceCase;
-import uk.schoolattendance.process.ParentStanding;
 
 /**
  * A deployed start form as Tasklist is given it, with each parent's "Relationship to the child"
@@ -27,7 +27,7 @@ final class StartFormRelationships {
 
   private StartFormRelationships() {}
 
-  static InputStream offered(InputStream deployed) {
+  static InputStream offered(InputStream deployed, Map<String, String> relationships) {
     if (deployed == null) {
       return null;
     }
@@ -44,7 +44,7 @@ final class StartFormRelationships {
       // an HTML or other embedded form: not ours to change
       return new ByteArrayInputStream(bytes);
     }
-    if (form == null || !replace(form)) {
+    if (form == null || !replace(form, relationships)) {
       return new ByteArrayInputStream(bytes);
     }
     try {
@@ -55,17 +55,17 @@ final class StartFormRelationships {
   }
 
   /** Replaces the options of every relationship field under the node; whether there was one. */
-  private static boolean replace(JsonNode node) {
+  private static boolean replace(JsonNode node, Map<String, String> relationships) {
     boolean replaced = false;
     if (node instanceof ObjectNode field && FIELDS.contains(field.path("key").asText(""))
         && field.path("values").isArray()) {
       ArrayNode values = JSON.createArrayNode();
-      ParentStanding.relationships().forEach((value, words) -> values.addObject().put("label", words).put("value", value));
+      relationships.forEach((value, words) -> values.addObject().put("label", words).put("value", value));
       field.set("values", values);
       replaced = true;
     }
     for (JsonNode child : node) {
-      replaced |= replace(child);
+      replaced |= replace(child, relationships);
     }
     return replaced;
   }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
+import uk.schoolattendance.process.ParentRelationshipsInUse;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casework.AttendanceCase;
@@ -50,8 +51,16 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<CaseHistoryWords> words;
 
-  TaskHistoryWords(ObjectProvider<CaseHistoryWords> words) {
+  private final ObjectProvider<ParentRelationshipsInUse> relationships;
+
+  TaskHistoryWords(ObjectProvider<CaseHistoryWords> words, ObjectProvider<ParentRelationshipsInUse> relationships) {
     this.words = words;
+    this.relationships = relationships;
+  }
+
+  /** The relationships the start form offers (attendance.parents.relationships), value to words. */
+  java.util.Map<String, String> relationships() {
+    return relationships.getObject().relationships().withWords();
   }
 
   /** After the engine's services are made (so the form service it wraps can run commands), before the engine is built from them. */

@@ -18,6 +18,7 @@ import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.ThresholdWords;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -47,6 +48,7 @@ class PupilsNotOpenedController {
       String openCaseHref, String status) {}
 
   private final PupilsNotOpened notOpened;
+  private final ThresholdWords threshold;
   private final SchoolDirectory schools;
   private final UkDates dates;
   private final Viewers viewers;
@@ -54,7 +56,8 @@ class PupilsNotOpenedController {
   private final RepositoryService repository;
 
   PupilsNotOpenedController(PupilsNotOpened notOpened, SchoolDirectory schools, UkDates dates, Viewers viewers,
-      PeopleNames people, RepositoryService repository) {
+      PeopleNames people, RepositoryService repository, ThresholdWords threshold) {
+    this.threshold = threshold;
     this.notOpened = notOpened;
     this.schools = schools;
     this.dates = dates;
@@ -91,7 +94,7 @@ class PupilsNotOpenedController {
   }
 
   /** The figures the review showed: "72.4% attendance, Persistent absence, 12 unauthorised sessions in 10 school weeks". */
-  private static String figures(PupilsNotOpened.NotOpened p) {
+  private String figures(PupilsNotOpened.NotOpened p) {
     List<String> parts = new ArrayList<>();
     if (p.attendancePercent() != null) {
       parts.add(String.format(Locale.UK, "%.1f%% attendance", p.attendancePercent()));
@@ -101,7 +104,7 @@ class PupilsNotOpenedController {
     }
     if (p.unauthorisedSessions() != null) {
       parts.add(p.unauthorisedSessions() + (p.unauthorisedSessions() == 1 ? " unauthorised session" : " unauthorised sessions")
-          + " in the last 10 school weeks");
+          + " in " + threshold.lastSchoolWeeks());
     }
     return String.join(", ", parts);
   }
