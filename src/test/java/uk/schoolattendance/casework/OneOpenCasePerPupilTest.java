@@ -37,7 +37,8 @@ class OneOpenCasePerPupilTest {
     ProcessInstance open = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, CaseFixtures.with(
         CaseFixtures.startVariables(), AttendanceCase.PUPIL_UPN.name(), upn));
     long cases = cases();
-    String says = "pupilUpn: pupil " + upn + " already has an open case, " + open.getBusinessKey();
+    // named by the start form's label, every way in
+    String says = "Unique Pupil Number (UPN) (pupilUpn): pupil " + upn + " already has an open case, " + open.getBusinessKey();
 
     ResponseEntity<String> byRest = post("officer", "/engine-rest/process-definition/key/AttendanceCase/start", restStart(upn));
     assertThat(byRest.getStatusCode().value()).as(byRest.getBody()).isEqualTo(400);
