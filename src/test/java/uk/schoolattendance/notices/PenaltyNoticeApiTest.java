@@ -168,6 +168,12 @@ class PenaltyNoticeApiTest {
         Map.of("refundMethod", "voucher"), Map.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getBody()).containsEntry("field", "refundMethod");
+    // only the compliance team (and administrators) record money paid back: not a manager, not an officer
+    for (String user : List.of("manager", "officer")) {
+      assertThat(rest.withBasicAuth(user, user).postForEntity("/api/penalty-notices/" + number + "/refund",
+          Map.of("refundMethod", "bank-transfer"), Map.class).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(api().getForEntity("/api/penalty-notices/" + number + "/refund", Map.class).getBody().get("refundedOn")).isNull();
     ResponseEntity<Map> made = api().postForEntity("/api/penalty-notices/" + number + "/refund",
         Map.of("refundMethod", "bank-transfer", "refundedOn", "2026-11-05", "refundReference", "RF-1"), Map.class);
     assertThat(made.getStatusCode()).isEqualTo(HttpStatus.OK);
