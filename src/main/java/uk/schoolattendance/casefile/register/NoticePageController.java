@@ -524,7 +524,8 @@ class NoticePageController {
         + (n.paidOn() == null ? "" : " on " + dates.day(n.paidOn()))
         + register.paymentDetails(n.noticeNumber()).map(d -> paymentWords(d)).orElse("")
         + (told.paymentReportedBy() == null ? "" : ", as its issuer reported (told by " + told.paymentReportedBy() + ")"));
-    register.refund(n.noticeNumber()).ifPresent(refund -> {
+    java.util.Optional<PenaltyNoticeRegister.Refund> overpaid = register.refund(n.noticeNumber());
+    overpaid.ifPresent(refund -> {
       if (refund.made()) {
         add(lines, "Refunded", NoticeWords.pounds(refund.amount()) + " on " + dates.day(refund.refundedOn())
             + paymentWords(new PenaltyNoticeRegister.PaymentDetails(refund.method(), refund.reference()))
@@ -537,8 +538,13 @@ class NoticePageController {
     add(lines, "Withdrawn", n.withdrawnOn() == null ? "" : dates.day(n.withdrawnOn())
         + (n.withdrawalGround() == null ? "" : ": " + NoticeWords.GROUNDS.getOrDefault(n.withdrawalGround(), n.withdrawalGround()))
         + (n.withdrawalReason() == null ? "" : ". " + n.withdrawalReason()));
+    // reg 8 repays the penalty paid; an overpayment is the refund above (due or made), never counted twice
     add(lines, "Repayment", PenaltyNoticeEntry.WITHDRAWN.equals(n.status()) && n.amountPaid() != null
-        ? NoticeWords.pounds(n.amountPaid()) + " paid must be repaid to the person who paid it (SI 2007/1867 reg 8)" : "");
+        ? NoticeWords.pounds(overpaid.map(r -> n.amountPaid().subtract(r.amount())).orElse(n.amountPaid()))
+            + " paid" + (overpaid.isPresent() ? " as the penalty" : "") + " must be repaid to the person who paid it (SI 2007/1867 reg 8)"
+            + overpaid.map(r -> "; the overpayment of " + NoticeWords.pounds(r.amount()) + " is the refund "
+                + (r.made() ? "already made" : "due") + " above").orElse("")
+        : "");
     String passed = NoticeWords.timeLimitPassed(n, dates.today(), dates.day(n.informationDeadline()));
     if (passed != null) {
       // the six months have run: no date to start by, and no prosecution to offer (walk 12, #7)

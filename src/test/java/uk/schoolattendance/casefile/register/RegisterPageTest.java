@@ -270,6 +270,15 @@ class RegisterPageTest {
     assertThat(twice.status()).isEqualTo(400);
     assertThat(twice.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#state");
     assertThat(register.refund(number).get().method()).isEqualTo("bank-transfer");
+
+    // withdrawn after the overpayment (review s13 M3; no flow of today's withdraws a paid notice of the
+    // authority's own, so the row is put in that state directly): reg 8 repays the £80 penalty, and the
+    // £80 overpaid is the refund already made, not owed twice
+    jdbc.update("UPDATE pn_notice SET status = 'withdrawn', withdrawn_on = ?, withdrawal_ground = 'wrong-recipient'"
+        + " WHERE notice_number = ?", LocalDate.of(2026, 11, 6), number);
+    String details = compliance.get("/casework/register/" + number).html().select("#details").text();
+    assertThat(details).contains("Repayment £80.00 paid as the penalty must be repaid",
+        "the overpayment of £80.00 is the refund already made").doesNotContain("£160.00 paid as the penalty");
   }
 
   @Test
