@@ -247,6 +247,14 @@ class PrintQueueController {
     }
     PrintRuns.PrintRun run = runs.find(runId).orElseThrow(() -> new PageNotFoundException("print run " + id));
     List<PenaltyNoticeEntry> notices = runs.notices(runId).stream().map(register::get).toList();
+    if (run.dispatchOn().isBefore(dates.today())
+        && notices.stream().anyMatch(notice -> PenaltyNoticeEntry.PREPARED.equals(notice.status()))) {
+      // its letters would state that day's date of issue and deadlines, while marking them given issues them today
+      return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
+          .body(("Print run " + runId + " was dated for " + dates.day(run.dispatchOn())
+              + " and its letters have not been posted or handed over: print the page of the print queue again for today, "
+              + dates.day(dates.today())).getBytes(StandardCharsets.UTF_8));
+    }
     try {
       notices.forEach(printing::requirePrintable);
       properties.authority().requireReadyToIssue();

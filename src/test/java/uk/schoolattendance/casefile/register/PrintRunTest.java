@@ -51,6 +51,8 @@ class PrintRunTest {
   @Autowired PenaltyNoticeNumbers numbers;
   @Autowired PenaltyNoticeRegister register;
   @Autowired IdentityService identityService;
+  @Autowired PrintRuns runs;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   @BeforeEach
   void postingDay() {
@@ -231,5 +233,24 @@ class PrintRunTest {
     assertThat(run.statusCode()).isEqualTo(409);
     assertThat(new String(run.body(), java.nio.charset.StandardCharsets.UTF_8))
         .contains("Print run " + id + " is not printed", number, "withdrawn on 2 November 2026 before it was issued");
+  }
+
+  /**
+   * Review s13 M4: a run recorded on one day and opened the next printed the letters with the first
+   * day's date of issue and deadlines, while marking them given issues them on the day they are marked.
+   */
+  @Test
+  void aRunOpenedOnALaterDayWhileItsLettersWaitIsRefusedNamingItsDay() {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page queue = compliance.get(QUEUE);
+    CaseFileClient.Page made = printPage(compliance, queue, mineInPageOrder(queue, List.of(number)));
+    String id = made.location().replaceFirst(".*run=(\\d+).*", "$1");
+    ClockUtil.setCurrentTime(Date.from(POSTING_DAY.plusDays(1).atTime(9, 0).atZone(LONDON).toInstant()));
+    HttpResponse<byte[]> late = download(compliance, QUEUE + "/print-runs/" + id + ".pdf");
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(new String(late.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Print run " + id + " was dated for 2 November 2026", "print the page of the print queue again for today, 3 November 2026");
+    assertThat(runs.find(Long.parseLong(id))).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(0);
   }
 }
