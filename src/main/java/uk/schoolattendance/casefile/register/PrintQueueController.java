@@ -171,6 +171,11 @@ class PrintQueueController {
         : new ArrayList<>(new LinkedHashSet<>(onPage.stream().filter(n -> CaseFacts.NOTICE_NUMBER_SHAPE.matcher(n).matches()).toList()));
     if (listed.isEmpty()) {
       errors.add(new FieldError("notices", "There were no letters on the page to print"));
+    } else if (listed.size() > RegisterRows.PAGE_SIZE) {
+      // a page lists at most PAGE_SIZE letters: more is not a page of the queue (and each costs a query)
+      errors.add(new FieldError("notices", "A print run is one page of the queue: at most " + RegisterRows.PAGE_SIZE
+          + " letters, not " + listed.size()));
+      listed = List.of();
     }
     if (method == null || !PenaltyNotice.DELIVERY_METHODS.contains(method)) {
       errors.add(new FieldError("method", "Select whether the letters will be posted or handed over"));

@@ -253,4 +253,18 @@ class PrintRunTest {
         .contains("Print run " + id + " was dated for 2 November 2026", "print the page of the print queue again for today, 3 November 2026");
     assertThat(runs.find(Long.parseLong(id))).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(0);
   }
+
+  /** Review s13 S3: a page lists at most a page's letters; more is refused naming the letters, nothing recorded. */
+  @Test
+  void moreLettersThanAPageHoldsAreRefused() {
+    prepared(); // the queue shows its print button
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page queue = compliance.get(QUEUE);
+    List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, RegisterRows.PAGE_SIZE + 1)
+        .mapToObj(i -> String.format("PN-2099-%06d", i)).toList();
+    CaseFileClient.Page refused = printPage(compliance, queue, tooMany);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary li").eachText())
+        .contains("A print run is one page of the queue: at most " + RegisterRows.PAGE_SIZE + " letters, not " + (RegisterRows.PAGE_SIZE + 1));
+  }
 }
