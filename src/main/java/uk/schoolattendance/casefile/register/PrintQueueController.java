@@ -205,8 +205,12 @@ class PrintQueueController {
       model.addAttribute("page", page(method, List.of(), errors, null, pageFrom(page)));
       return "casefile/print-queue";
     }
-    Map<String, PrintRuns.PrintRun> earlier = runs.latestOf(printable);
-    if (!earlier.isEmpty() && again == null) {
+    long id;
+    try {
+      id = runs.record(viewer.userId(), viewer.name() == null ? viewer.userId() : viewer.name(),
+          EngineClock.now().toInstant(), method, dates.today(), printable, again != null);
+    } catch (PrintRuns.AlreadyPrinted already) {
+      Map<String, PrintRuns.PrintRun> earlier = already.earlier();
       // printed before: not again by accident
       for (String number : printable) {
         PrintRuns.PrintRun run = earlier.get(number);
@@ -222,8 +226,6 @@ class PrintQueueController {
           shown.showing(), shown.pagination(), shown.printed(), null, true));
       return "casefile/print-queue";
     }
-    long id = runs.record(viewer.userId(), viewer.name() == null ? viewer.userId() : viewer.name(),
-        EngineClock.now().toInstant(), method, dates.today(), printable);
     int back = pageFrom(page);
     StringBuilder to = new StringBuilder("redirect:" + PATH + "?run=" + id);
     if (back > 1) {

@@ -36,9 +36,41 @@ class PrintRuns {
     this.jdbc = jdbc;
   }
 
-  /** Records a print run of {@code notices}, in that order; its id. */
+  /** Refused: some of the notices were printed in an earlier run (the latest of each, by notice number). */
+  static final class AlreadyPrinted extends RuntimeException {
+    private final transient Map<String, PrintRun> earlier;
+
+    AlreadyPrinted(Map<String, PrintRun> earlier) {
+      super("already printed: " + String.join(", ", earlier.keySet()));
+      this.earlier = earlier;
+    }
+
+    Map<String, PrintRun> earlier() {
+      return earlier;
+    }
+  }
+
+  /**
+   * Records a print run of {@code notices}, in that order; its id. Unless {@code again}, refused with
+   * {@link AlreadyPrinted} when any of them was printed before. The check and the record are one step:
+   * the notices' register rows are locked first, so two people printing the same page at once make one
+   * run, and the second is told who printed it.
+   */
   @Transactional
-  long record(String printedBy, String printedByName, Instant at, String method, LocalDate dispatchOn, List<String> notices) {
+  long record(String printedBy, String printedByName, Instant at, String method, LocalDate dispatchOn, List<String> notices,
+      boolean again) {
+    if (!notices.isEmpty()) {
+      // in one order, so two runs over overlapping pages cannot each hold a row the other waits for
+      jdbc.queryForList("SELECT notice_number FROM pn_notice WHERE notice_number IN ("
+          + String.join(", ", java.util.Collections.nCopies(notices.size(), "?")) + ") ORDER BY notice_number FOR UPDATE",
+          String.class, notices.toArray());
+    }
+    if (!again) {
+      Map<String, PrintRun> earlier = latestOf(notices);
+      if (!earlier.isEmpty()) {
+        throw new AlreadyPrinted(earlier);
+      }
+    }
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
         connection -> {

@@ -267,4 +267,46 @@ class PrintRunTest {
     assertThat(refused.html().select(".govuk-error-summary li").eachText())
         .contains("A print run is one page of the queue: at most " + RegisterRows.PAGE_SIZE + " letters, not " + (RegisterRows.PAGE_SIZE + 1));
   }
+
+  /**
+   * Review s13 S5: two people printing the same page at once made two runs (the "already printed"
+   * check and the record were separate steps). Now the second waits for the first and is told.
+   */
+  @Test
+  void twoRunsOfTheSameLettersAtOnceMakeOne() throws Exception {
+    String number = prepared();
+    java.time.Instant at = POSTING_DAY.atTime(10, 5).atZone(LONDON).toInstant();
+    java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+    var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> transaction.execute(status -> {
+        long id = runs.record("compliance", "Compliance", at, "post", POSTING_DAY, List.of(number), false);
+        recorded.countDown();
+        try {
+          commit.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return id;
+      }));
+      recorded.await();
+      var second = pool.submit(() -> runs.record("admin", "Admin", at, "post", POSTING_DAY, List.of(number), false));
+      // the second may not record while the first is open: it waits on the notice's row (or finishes refused)
+      try {
+        second.get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException waitingOrRefused) {
+        // expected
+      }
+      commit.countDown();
+      first.get();
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(second::get))
+          .hasCauseInstanceOf(PrintRuns.AlreadyPrinted.class);
+      assertThat(runs.latestOf(List.of(number))).hasSize(1);
+    } finally {
+      commit.countDown();
+      pool.shutdownNow();
+    }
+  }
 }
