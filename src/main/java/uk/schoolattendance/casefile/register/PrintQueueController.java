@@ -269,10 +269,12 @@ class PrintQueueController {
       return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
           .body(("Print run " + runId + " is not printed: " + refused.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
-    int copy = runs.copied(runId, viewer.userId(), EngineClock.now().toInstant());
-    String title = "Print run " + runId + ", printed by " + run.printedByName() + " at " + dates.moment(run.printedAt())
-        + (copy > 1 ? ": REPRINT (copy " + copy + ")" : "");
-    byte[] pdf = printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), title);
+    // counted with the copy: a render that fails counts nothing
+    Copy made = runs.copy(runId, viewer.userId(), EngineClock.now().toInstant(), copy -> new Copy(copy,
+        printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), "Print run " + runId + ", printed by "
+            + run.printedByName() + " at " + dates.moment(run.printedAt()) + (copy > 1 ? ": REPRINT (copy " + copy + ")" : ""))));
+    int copy = made.number();
+    byte[] pdf = made.pdf();
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -280,6 +282,8 @@ class PrintQueueController {
         .header(PRINT_RUN_COPY, String.valueOf(copy))
         .body(pdf);
   }
+
+  private record Copy(int number, byte[] pdf) {}
 
   /** The response header saying which copy of the run a PDF is: 1 the print, 2 and after reprints. */
   static final String PRINT_RUN_COPY = "X-Print-Run-Copy";

@@ -100,15 +100,17 @@ class PrintRuns {
   }
 
   /**
-   * Counts one more copy of the run's PDF, made by {@code userId} at {@code at}: which copy it is
-   * (1 the print, 2 and after reprints), counted under the row's lock so two at once are two copies.
+   * Makes one more copy of the run's PDF, by {@code userId} at {@code at}: {@code render} is given which
+   * copy it is (1 the print, 2 and after reprints), counted under the row's lock so two at once are two
+   * copies. The count and the copy are one step: a copy that fails to render is not counted, so the next
+   * real print is not called a reprint.
    */
   @Transactional
-  int copied(long id, String userId, Instant at) {
+  <T> T copy(long id, String userId, Instant at, java.util.function.IntFunction<T> render) {
     jdbc.update("UPDATE pn_print_run SET copies = copies + 1, last_copy_by = ?, last_copy_at = ? WHERE run_id = ?",
         userId, Timestamp.from(at), id);
     Integer copies = jdbc.queryForObject("SELECT copies FROM pn_print_run WHERE run_id = ?", Integer.class, id);
-    return copies == null ? 0 : copies;
+    return render.apply(copies == null ? 0 : copies);
   }
 
   /** The latest print run of each of {@code notices} that was printed, by notice number (none when never printed). */

@@ -268,6 +268,24 @@ class PrintRunTest {
         .contains("A print run is one page of the queue: at most " + RegisterRows.PAGE_SIZE + " letters, not " + (RegisterRows.PAGE_SIZE + 1));
   }
 
+  /** Review s13 S4: a copy whose PDF fails to render is not counted, so the next print is not called a reprint. */
+  @Test
+  void aCopyThatFailsToRenderIsNotCounted() {
+    String number = prepared();
+    long id = runs.record("compliance", "Compliance", POSTING_DAY.atTime(10, 5).atZone(LONDON).toInstant(), "post", POSTING_DAY,
+        List.of(number), false);
+    try {
+      runs.copy(id, "compliance", java.time.Instant.now(), copy -> {
+        throw new IllegalStateException("the PDF could not be made");
+      });
+    } catch (IllegalStateException expected) {
+      // the render failed
+    }
+    assertThat(runs.find(id)).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(0);
+    int next = runs.copy(id, "compliance", java.time.Instant.now(), copy -> copy);
+    assertThat(next).isEqualTo(1);
+  }
+
   /**
    * Review s13 S5: two people printing the same page at once made two runs (the "already printed"
    * check and the record were separate steps). Now the second waits for the first and is told.
