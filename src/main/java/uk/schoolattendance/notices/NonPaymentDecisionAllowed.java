@@ -66,6 +66,15 @@ public class NonPaymentDecisionAllowed implements TaskListener {
   }
 
   /**
+   * When the time limit for laying an information on this notice's offence passes (its task's
+   * timeout timer): the start of the day after the register's deadline, the same deadline the form's
+   * offer and the completion check read, so the timer and the form cannot disagree.
+   */
+  public java.util.Date informationLimitPassesAt(String noticeNumber) {
+    return dates.informationLimitPassesAt(register.get(noticeNumber).informationDeadline());
+  }
+
+  /**
    * What the form offers (task-local), when the task is created and again when the time limit
    * passes while it is open (its timeout listener, at the start of the day after the deadline): the
    * law's two decisions, without prosecution once it is time-barred (s127) or while a withdrawn

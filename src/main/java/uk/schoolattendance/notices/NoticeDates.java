@@ -83,11 +83,15 @@ public class NoticeDates {
 
   /**
    * When the time limit for laying an information has passed: the start of the day after the
-   * deadline (ISO text or a day), in the authority's zone. The moment "Decide on non-payment" stops
-   * offering prosecution while it is open.
+   * deadline (a day, ISO text, or a {@code java.util.Date} as older instances may hold it), in the
+   * authority's zone. The moment "Decide on non-payment" stops offering prosecution while it is open
+   * (new instances give it the register's deadline: {@link NonPaymentDecisionAllowed#informationLimitPassesAt};
+   * instances of earlier versions of the process still call this with their variable).
    */
   public Date informationLimitPassesAt(Object informationDeadline) {
-    LocalDate deadline = informationDeadline instanceof LocalDate day ? day : LocalDate.parse(String.valueOf(informationDeadline));
+    LocalDate deadline = informationDeadline instanceof LocalDate day ? day
+        : informationDeadline instanceof Date date ? calendar.day(date)
+        : LocalDate.parse(String.valueOf(informationDeadline));
     return calendar.startOfDay(deadline.plusDays(1));
   }
 

@@ -59,6 +59,16 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
   }
 
   /**
+   * The most a payment may be recorded at: the notice's full (higher) amount. Paying the full amount
+   * while the reduced amount was due is the overpayment a compliance team sees (the letter names both
+   * amounts); anything above it is far likelier a mistyped amount than money received, and a paid
+   * notice cannot be unpaid, so it is refused naming {@code amountPaid} and changes nothing.
+   */
+  public static BigDecimal mostAccepted(PenaltyNoticeEntry notice) {
+    return notice.fullAmount();
+  }
+
+  /**
    * The payment rule for every payment, the authority's own and one an issuer reports ({@link
    * ExternalNoticeReports#paid}): paid in the payment period, and exactly the amount due that day by
    * the notice's deadlines ({@link PenaltyNoticeEntry#amountDueOn}), the reduced amount only in the
@@ -93,6 +103,14 @@ public class PaymentMatchesAmountDue implements ExecutionListener {
               + (notice.finalDeadline() != null && paidOn.isAfter(notice.finalDeadline())
                   ? ": a payment after the last day of the period cannot be recorded; decide on non-payment instead"
                   : ""));
+    }
+    if (overpaymentAccepted && amount.compareTo(due) > 0 && amount.compareTo(mostAccepted(notice)) > 0) {
+      // a paid notice cannot be unpaid: a mistyped £800 for £80 must change nothing (and never overflow the register)
+      throw new InvalidInputException(
+          PenaltyNotice.AMOUNT_PAID.name(),
+          "must be no more than £" + mostAccepted(notice).toPlainString() + ", the full amount of the notice, when more than the £"
+              + due.toPlainString() + " due on " + Days.shown(paidOn) + " was paid; got £" + amount.toPlainString()
+              + ": check the amount received");
     }
     if (amount.compareTo(due) != 0 && !(overpaymentAccepted && amount.compareTo(due) > 0)) {
       throw new InvalidInputException(

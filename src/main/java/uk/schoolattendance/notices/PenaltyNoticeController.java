@@ -258,14 +258,17 @@ class PenaltyNoticeController {
     return ResponseEntity.of(register.refund(noticeNumber));
   }
 
-  /** Records the refund of an overpayment as made (409 when none is owed); as payments, the local authority's staff. */
+  /**
+   * Records the refund of an overpayment as made (409 when none is owed): the compliance team and
+   * administrators only, as on the register page (403 for officers, managers and schools).
+   */
   @PostMapping("/{noticeNumber}/refund")
   ResponseEntity<PenaltyNoticeRegister.Refund> refundMade(@PathVariable String noticeNumber, @Valid @RequestBody RefundRequest body) {
     checkNumber(noticeNumber);
     if (visible(noticeNumber).isEmpty()) {
       return ResponseEntity.notFound().build();
     }
-    if (!currentUser.readsEverySchool()) {
+    if (!currentUser.keepsRegister()) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
     }
     return ResponseEntity.ok(actions.recordRefund(noticeNumber, body.refundedOn() == null ? dates.today() : body.refundedOn(),

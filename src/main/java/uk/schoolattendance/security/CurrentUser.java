@@ -83,6 +83,14 @@ public class CurrentUser {
   }
 
   /**
+   * Whether the user keeps the penalty notice register's money records (a refund made): the compliance
+   * team and administrators, as on the register page; not officers, managers (who change nothing) or schools.
+   */
+  public boolean keepsRegister() {
+    return inAnyOf(EXTERNAL_NOTICE_RECORDERS);
+  }
+
+  /**
    * Whether the user may merge two person records into one (issue #12 item 3): senior
    * practitioners, the compliance team (who keep the register the limits are counted from) and
    * administrators; not attendance officers, managers or schools.

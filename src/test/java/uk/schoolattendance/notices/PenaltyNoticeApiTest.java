@@ -157,6 +157,14 @@ class PenaltyNoticeApiTest {
     today(LocalDate.of(2026, 11, 5));
     assertThat(api().getForEntity("/api/penalty-notices/" + number + "/refund", Map.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    // more than the full amount (a mistyped £800, or £1,000,000 beyond the register's columns): 400, nothing changes
+    for (double typo : new double[] {800.0, 1_000_000.0}) {
+      ResponseEntity<Map> refused = api().postForEntity("/api/penalty-notices/" + number + "/payments",
+          Map.of("amountPaid", typo, "paidOn", "2026-11-05", "paymentMethod", "card"), Map.class);
+      assertThat(refused.getStatusCode()).as("£" + typo).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).containsEntry("field", "amountPaid");
+      assertThat(register.get(number).status()).isEqualTo("issued");
+    }
     ResponseEntity<Map> paid = api().postForEntity("/api/penalty-notices/" + number + "/payments",
         Map.of("amountPaid", 160.0, "paidOn", "2026-11-05", "paymentMethod", "card"), Map.class);
     assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -168,6 +176,12 @@ class PenaltyNoticeApiTest {
         Map.of("refundMethod", "voucher"), Map.class);
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(bad.getBody()).containsEntry("field", "refundMethod");
+    // only the compliance team (and administrators) record money paid back: not a manager, not an officer
+    for (String user : List.of("manager", "officer")) {
+      assertThat(rest.withBasicAuth(user, user).postForEntity("/api/penalty-notices/" + number + "/refund",
+          Map.of("refundMethod", "bank-transfer"), Map.class).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(api().getForEntity("/api/penalty-notices/" + number + "/refund", Map.class).getBody().get("refundedOn")).isNull();
     ResponseEntity<Map> made = api().postForEntity("/api/penalty-notices/" + number + "/refund",
         Map.of("refundMethod", "bank-transfer", "refundedOn", "2026-11-05", "refundReference", "RF-1"), Map.class);
     assertThat(made.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -318,6 +318,23 @@ class PenaltyNoticeProcessTest {
     assertThat(ENGINE.register.get(notice.getBusinessKey()).status()).isEqualTo("withdrawn");
   }
 
+  /**
+   * Review s13 S8: the timer read the process variable while the form read the register. The timer
+   * now reads the register, as the form and the completion check do; the old expression still reads
+   * a variable stored as a {@code java.util.Date} (instances of earlier versions).
+   */
+  @Test
+  void theTimeLimitTimerReadsTheRegistersDeadlineAsTheFormDoes() {
+    ProcessInstance notice = issued("P-8c", "A123456789012");
+    engine.getRuntimeService().setVariable(notice.getId(), uk.schoolattendance.process.CaseFacts.INFORMATION_DEADLINE.name(), "2027-01-01");
+    setToday(LocalDate.of(2026, 12, 3));
+    execute(job());
+    Job limitPassed = engine.getManagementService().createJobQuery().processInstanceId(notice.getId()).timers().singleResult();
+    assertThat(limitPassed.getDuedate()).isEqualTo(Date.from(LocalDate.of(2027, 4, 17).atStartOfDay(LONDON).toInstant()));
+    assertThat(ENGINE.dates.informationLimitPassesAt(Date.from(LocalDate.of(2027, 4, 16).atStartOfDay(LONDON).toInstant())))
+        .isEqualTo(Date.from(LocalDate.of(2027, 4, 17).atStartOfDay(LONDON).toInstant()));
+  }
+
   @Test
   void aDecisionThatFallsDueAfterTheSixMonthLimitOffersOnlyWithdrawal() {
     ProcessInstance notice = issued("P-8b", "A123456789012");

@@ -19,6 +19,7 @@ import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.notices.ExternalNoticeReports;
 import uk.schoolattendance.notices.NoticeActionRefused;
+import uk.schoolattendance.notices.PaymentMatchesAmountDue;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeActions;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
@@ -209,8 +210,8 @@ class NoticePageController {
   /**
    * A refused payment in the words of the form's fields (walk 12 #8): "Amount paid must be £80.00 on
    * 29 November 2026 (you entered £100.00)", "Date of the payment must be on or after 29 November
-   * 2026, the day the notice was issued …". An overpayment is not recorded as paid: the register
-   * keeps the amount due, and the officer records that and refunds the rest. The amount's words are
+   * 2026, the day the notice was issued …". An overpayment up to the notice's full amount is recorded
+   * (the excess a refund due); more than the full amount is refused as a likely mistyped amount. The amount's words are
    * used only when the amount is what was refused; a refused day is shown in the rule's own words
    * ({@code PaymentMatchesAmountDue.requireAmountDue} names the day of issue or the last day), and
    * any other refusal (the notice is no longer awaiting payment, say) says its own rule.
@@ -229,12 +230,12 @@ class NoticePageController {
     if (due == null || paid == null || paid.compareTo(due) == 0) {
       return new FieldError("amount", "The payment was not recorded: " + refused.getRule());
     }
-    String words = "Amount paid must be " + NoticeWords.pounds(due) + " on " + Days.shown(paidOn) + " (you entered "
-        + NoticeWords.pounds(paid) + ")";
-    return new FieldError("amount", paid.compareTo(due) > 0
-        ? words + ". If the parent paid more than is due, record " + NoticeWords.pounds(due)
-            + " here and refund the " + NoticeWords.pounds(paid.subtract(due)) + " overpaid"
-        : words + ": part payments are not accepted");
+    if (paid.compareTo(due) > 0) {
+      return new FieldError("amount", "Amount paid must be no more than " + NoticeWords.pounds(PaymentMatchesAmountDue.mostAccepted(notice))
+          + ", the full amount of the notice (you entered " + NoticeWords.pounds(paid) + "): check the amount received");
+    }
+    return new FieldError("amount", "Amount paid must be " + NoticeWords.pounds(due) + " on " + Days.shown(paidOn)
+        + " (you entered " + NoticeWords.pounds(paid) + "): part payments are not accepted");
   }
 
   /** The page's field for each field a refused payment names (the API's names: {@code PenaltyNoticeActions#pay}). */
@@ -523,7 +524,8 @@ class NoticePageController {
         + (n.paidOn() == null ? "" : " on " + dates.day(n.paidOn()))
         + register.paymentDetails(n.noticeNumber()).map(d -> paymentWords(d)).orElse("")
         + (told.paymentReportedBy() == null ? "" : ", as its issuer reported (told by " + told.paymentReportedBy() + ")"));
-    register.refund(n.noticeNumber()).ifPresent(refund -> {
+    java.util.Optional<PenaltyNoticeRegister.Refund> overpaid = register.refund(n.noticeNumber());
+    overpaid.ifPresent(refund -> {
       if (refund.made()) {
         add(lines, "Refunded", NoticeWords.pounds(refund.amount()) + " on " + dates.day(refund.refundedOn())
             + paymentWords(new PenaltyNoticeRegister.PaymentDetails(refund.method(), refund.reference()))
@@ -536,8 +538,13 @@ class NoticePageController {
     add(lines, "Withdrawn", n.withdrawnOn() == null ? "" : dates.day(n.withdrawnOn())
         + (n.withdrawalGround() == null ? "" : ": " + NoticeWords.GROUNDS.getOrDefault(n.withdrawalGround(), n.withdrawalGround()))
         + (n.withdrawalReason() == null ? "" : ". " + n.withdrawalReason()));
+    // reg 8 repays the penalty paid; an overpayment is the refund above (due or made), never counted twice
     add(lines, "Repayment", PenaltyNoticeEntry.WITHDRAWN.equals(n.status()) && n.amountPaid() != null
-        ? NoticeWords.pounds(n.amountPaid()) + " paid must be repaid to the person who paid it (SI 2007/1867 reg 8)" : "");
+        ? NoticeWords.pounds(overpaid.map(r -> n.amountPaid().subtract(r.amount())).orElse(n.amountPaid()))
+            + " paid" + (overpaid.isPresent() ? " as the penalty" : "") + " must be repaid to the person who paid it (SI 2007/1867 reg 8)"
+            + overpaid.map(r -> "; the overpayment of " + NoticeWords.pounds(r.amount()) + " is the refund "
+                + (r.made() ? "already made" : "due") + " above").orElse("")
+        : "");
     String passed = NoticeWords.timeLimitPassed(n, dates.today(), dates.day(n.informationDeadline()));
     if (passed != null) {
       // the six months have run: no date to start by, and no prosecution to offer (walk 12, #7)

@@ -171,6 +171,11 @@ class PrintQueueController {
         : new ArrayList<>(new LinkedHashSet<>(onPage.stream().filter(n -> CaseFacts.NOTICE_NUMBER_SHAPE.matcher(n).matches()).toList()));
     if (listed.isEmpty()) {
       errors.add(new FieldError("notices", "There were no letters on the page to print"));
+    } else if (listed.size() > RegisterRows.PAGE_SIZE) {
+      // a page lists at most PAGE_SIZE letters: more is not a page of the queue (and each costs a query)
+      errors.add(new FieldError("notices", "A print run is one page of the queue: at most " + RegisterRows.PAGE_SIZE
+          + " letters, not " + listed.size()));
+      listed = List.of();
     }
     if (method == null || !PenaltyNotice.DELIVERY_METHODS.contains(method)) {
       errors.add(new FieldError("method", "Select whether the letters will be posted or handed over"));
@@ -200,8 +205,12 @@ class PrintQueueController {
       model.addAttribute("page", page(method, List.of(), errors, null, pageFrom(page)));
       return "casefile/print-queue";
     }
-    Map<String, PrintRuns.PrintRun> earlier = runs.latestOf(printable);
-    if (!earlier.isEmpty() && again == null) {
+    long id;
+    try {
+      id = runs.record(viewer.userId(), viewer.name() == null ? viewer.userId() : viewer.name(),
+          EngineClock.now().toInstant(), method, dates.today(), printable, again != null);
+    } catch (PrintRuns.AlreadyPrinted already) {
+      Map<String, PrintRuns.PrintRun> earlier = already.earlier();
       // printed before: not again by accident
       for (String number : printable) {
         PrintRuns.PrintRun run = earlier.get(number);
@@ -217,8 +226,6 @@ class PrintQueueController {
           shown.showing(), shown.pagination(), shown.printed(), null, true));
       return "casefile/print-queue";
     }
-    long id = runs.record(viewer.userId(), viewer.name() == null ? viewer.userId() : viewer.name(),
-        EngineClock.now().toInstant(), method, dates.today(), printable);
     int back = pageFrom(page);
     StringBuilder to = new StringBuilder("redirect:" + PATH + "?run=" + id);
     if (back > 1) {
@@ -247,6 +254,14 @@ class PrintQueueController {
     }
     PrintRuns.PrintRun run = runs.find(runId).orElseThrow(() -> new PageNotFoundException("print run " + id));
     List<PenaltyNoticeEntry> notices = runs.notices(runId).stream().map(register::get).toList();
+    if (run.dispatchOn().isBefore(dates.today())
+        && notices.stream().anyMatch(notice -> PenaltyNoticeEntry.PREPARED.equals(notice.status()))) {
+      // its letters would state that day's date of issue and deadlines, while marking them given issues them today
+      return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
+          .body(("Print run " + runId + " was dated for " + dates.day(run.dispatchOn())
+              + " and its letters have not been posted or handed over: print the page of the print queue again for today, "
+              + dates.day(dates.today())).getBytes(StandardCharsets.UTF_8));
+    }
     try {
       notices.forEach(printing::requirePrintable);
       properties.authority().requireReadyToIssue();
@@ -254,10 +269,12 @@ class PrintQueueController {
       return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
           .body(("Print run " + runId + " is not printed: " + refused.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
-    int copy = runs.copied(runId, viewer.userId(), EngineClock.now().toInstant());
-    String title = "Print run " + runId + ", printed by " + run.printedByName() + " at " + dates.moment(run.printedAt())
-        + (copy > 1 ? ": REPRINT (copy " + copy + ")" : "");
-    byte[] pdf = printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), title);
+    // counted with the copy: a render that fails counts nothing
+    Copy made = runs.copy(runId, viewer.userId(), EngineClock.now().toInstant(), copy -> new Copy(copy,
+        printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), "Print run " + runId + ", printed by "
+            + run.printedByName() + " at " + dates.moment(run.printedAt()) + (copy > 1 ? ": REPRINT (copy " + copy + ")" : ""))));
+    int copy = made.number();
+    byte[] pdf = made.pdf();
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -265,6 +282,8 @@ class PrintQueueController {
         .header(PRINT_RUN_COPY, String.valueOf(copy))
         .body(pdf);
   }
+
+  private record Copy(int number, byte[] pdf) {}
 
   /** The response header saying which copy of the run a PDF is: 1 the print, 2 and after reprints. */
   static final String PRINT_RUN_COPY = "X-Print-Run-Copy";

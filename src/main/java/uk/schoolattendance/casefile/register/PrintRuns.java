@@ -36,9 +36,41 @@ class PrintRuns {
     this.jdbc = jdbc;
   }
 
-  /** Records a print run of {@code notices}, in that order; its id. */
+  /** Refused: some of the notices were printed in an earlier run (the latest of each, by notice number). */
+  static final class AlreadyPrinted extends RuntimeException {
+    private final transient Map<String, PrintRun> earlier;
+
+    AlreadyPrinted(Map<String, PrintRun> earlier) {
+      super("already printed: " + String.join(", ", earlier.keySet()));
+      this.earlier = earlier;
+    }
+
+    Map<String, PrintRun> earlier() {
+      return earlier;
+    }
+  }
+
+  /**
+   * Records a print run of {@code notices}, in that order; its id. Unless {@code again}, refused with
+   * {@link AlreadyPrinted} when any of them was printed before. The check and the record are one step:
+   * the notices' register rows are locked first, so two people printing the same page at once make one
+   * run, and the second is told who printed it.
+   */
   @Transactional
-  long record(String printedBy, String printedByName, Instant at, String method, LocalDate dispatchOn, List<String> notices) {
+  long record(String printedBy, String printedByName, Instant at, String method, LocalDate dispatchOn, List<String> notices,
+      boolean again) {
+    if (!notices.isEmpty()) {
+      // in one order, so two runs over overlapping pages cannot each hold a row the other waits for
+      jdbc.queryForList("SELECT notice_number FROM pn_notice WHERE notice_number IN ("
+          + String.join(", ", java.util.Collections.nCopies(notices.size(), "?")) + ") ORDER BY notice_number FOR UPDATE",
+          String.class, notices.toArray());
+    }
+    if (!again) {
+      Map<String, PrintRun> earlier = latestOf(notices);
+      if (!earlier.isEmpty()) {
+        throw new AlreadyPrinted(earlier);
+      }
+    }
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
         connection -> {
@@ -68,15 +100,17 @@ class PrintRuns {
   }
 
   /**
-   * Counts one more copy of the run's PDF, made by {@code userId} at {@code at}: which copy it is
-   * (1 the print, 2 and after reprints), counted under the row's lock so two at once are two copies.
+   * Makes one more copy of the run's PDF, by {@code userId} at {@code at}: {@code render} is given which
+   * copy it is (1 the print, 2 and after reprints), counted under the row's lock so two at once are two
+   * copies. The count and the copy are one step: a copy that fails to render is not counted, so the next
+   * real print is not called a reprint.
    */
   @Transactional
-  int copied(long id, String userId, Instant at) {
+  <T> T copy(long id, String userId, Instant at, java.util.function.IntFunction<T> render) {
     jdbc.update("UPDATE pn_print_run SET copies = copies + 1, last_copy_by = ?, last_copy_at = ? WHERE run_id = ?",
         userId, Timestamp.from(at), id);
     Integer copies = jdbc.queryForObject("SELECT copies FROM pn_print_run WHERE run_id = ?", Integer.class, id);
-    return copies == null ? 0 : copies;
+    return render.apply(copies == null ? 0 : copies);
   }
 
   /** The latest print run of each of {@code notices} that was printed, by notice number (none when never printed). */

@@ -51,6 +51,8 @@ class PrintRunTest {
   @Autowired PenaltyNoticeNumbers numbers;
   @Autowired PenaltyNoticeRegister register;
   @Autowired IdentityService identityService;
+  @Autowired PrintRuns runs;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   @BeforeEach
   void postingDay() {
@@ -231,5 +233,98 @@ class PrintRunTest {
     assertThat(run.statusCode()).isEqualTo(409);
     assertThat(new String(run.body(), java.nio.charset.StandardCharsets.UTF_8))
         .contains("Print run " + id + " is not printed", number, "withdrawn on 2 November 2026 before it was issued");
+  }
+
+  /**
+   * Review s13 M4: a run recorded on one day and opened the next printed the letters with the first
+   * day's date of issue and deadlines, while marking them given issues them on the day they are marked.
+   */
+  @Test
+  void aRunOpenedOnALaterDayWhileItsLettersWaitIsRefusedNamingItsDay() {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page queue = compliance.get(QUEUE);
+    CaseFileClient.Page made = printPage(compliance, queue, mineInPageOrder(queue, List.of(number)));
+    String id = made.location().replaceFirst(".*run=(\\d+).*", "$1");
+    ClockUtil.setCurrentTime(Date.from(POSTING_DAY.plusDays(1).atTime(9, 0).atZone(LONDON).toInstant()));
+    HttpResponse<byte[]> late = download(compliance, QUEUE + "/print-runs/" + id + ".pdf");
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(new String(late.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Print run " + id + " was dated for 2 November 2026", "print the page of the print queue again for today, 3 November 2026");
+    assertThat(runs.find(Long.parseLong(id))).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(0);
+  }
+
+  /** Review s13 S3: a page lists at most a page's letters; more is refused naming the letters, nothing recorded. */
+  @Test
+  void moreLettersThanAPageHoldsAreRefused() {
+    prepared(); // the queue shows its print button
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page queue = compliance.get(QUEUE);
+    List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, RegisterRows.PAGE_SIZE + 1)
+        .mapToObj(i -> String.format("PN-2099-%06d", i)).toList();
+    CaseFileClient.Page refused = printPage(compliance, queue, tooMany);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.html().select(".govuk-error-summary li").eachText())
+        .contains("A print run is one page of the queue: at most " + RegisterRows.PAGE_SIZE + " letters, not " + (RegisterRows.PAGE_SIZE + 1));
+  }
+
+  /** Review s13 S4: a copy whose PDF fails to render is not counted, so the next print is not called a reprint. */
+  @Test
+  void aCopyThatFailsToRenderIsNotCounted() {
+    String number = prepared();
+    long id = runs.record("compliance", "Compliance", POSTING_DAY.atTime(10, 5).atZone(LONDON).toInstant(), "post", POSTING_DAY,
+        List.of(number), false);
+    try {
+      runs.copy(id, "compliance", java.time.Instant.now(), copy -> {
+        throw new IllegalStateException("the PDF could not be made");
+      });
+    } catch (IllegalStateException expected) {
+      // the render failed
+    }
+    assertThat(runs.find(id)).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(0);
+    int next = runs.copy(id, "compliance", java.time.Instant.now(), copy -> copy);
+    assertThat(next).isEqualTo(1);
+  }
+
+  /**
+   * Review s13 S5: two people printing the same page at once made two runs (the "already printed"
+   * check and the record were separate steps). Now the second waits for the first and is told.
+   */
+  @Test
+  void twoRunsOfTheSameLettersAtOnceMakeOne() throws Exception {
+    String number = prepared();
+    java.time.Instant at = POSTING_DAY.atTime(10, 5).atZone(LONDON).toInstant();
+    java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+    var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> transaction.execute(status -> {
+        long id = runs.record("compliance", "Compliance", at, "post", POSTING_DAY, List.of(number), false);
+        recorded.countDown();
+        try {
+          commit.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return id;
+      }));
+      recorded.await();
+      var second = pool.submit(() -> runs.record("admin", "Admin", at, "post", POSTING_DAY, List.of(number), false));
+      // the second may not record while the first is open: it waits on the notice's row (or finishes refused)
+      try {
+        second.get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException waitingOrRefused) {
+        // expected
+      }
+      commit.countDown();
+      first.get();
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(second::get))
+          .hasCauseInstanceOf(PrintRuns.AlreadyPrinted.class);
+      assertThat(runs.latestOf(List.of(number))).hasSize(1);
+    } finally {
+      commit.countDown();
+      pool.shutdownNow();
+    }
   }
 }

@@ -215,6 +215,14 @@ class RegisterPageTest {
         fields("notice", number, "method", "hand"));
     today(LocalDate.of(2026, 11, 5));
     CaseFileClient.Page page = compliance.get("/casework/register/" + number);
+    // £800 typed for £80: more than the notice's full amount is refused under the amount, and changes nothing
+    CaseFileClient.Page typo = compliance.post(page, "#payment-form",
+        fields("amount", "800", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(typo.status()).isEqualTo(400);
+    assertThat(typo.html().select(".govuk-error-summary").text())
+        .contains("Amount paid must be no more than £160.00, the full amount of the notice (you entered £800.00)");
+    assertThat(register.get(number).status()).isEqualTo(PenaltyNoticeEntry.ISSUED);
+    assertThat(register.refund(number)).isEmpty();
     // the council received £160 where £80 was due (the reduced period): recorded as paid, £80 owed back
     CaseFileClient.Page over = compliance.post(page, "#payment-form",
         fields("amount", "160", "paid-day", "5", "paid-month", "11", "paid-year", "2026", "method", "card"));
@@ -262,6 +270,15 @@ class RegisterPageTest {
     assertThat(twice.status()).isEqualTo(400);
     assertThat(twice.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#state");
     assertThat(register.refund(number).get().method()).isEqualTo("bank-transfer");
+
+    // withdrawn after the overpayment (review s13 M3; no flow of today's withdraws a paid notice of the
+    // authority's own, so the row is put in that state directly): reg 8 repays the £80 penalty, and the
+    // £80 overpaid is the refund already made, not owed twice
+    jdbc.update("UPDATE pn_notice SET status = 'withdrawn', withdrawn_on = ?, withdrawal_ground = 'wrong-recipient'"
+        + " WHERE notice_number = ?", LocalDate.of(2026, 11, 6), number);
+    String details = compliance.get("/casework/register/" + number).html().select("#details").text();
+    assertThat(details).contains("Repayment £80.00 paid as the penalty must be repaid",
+        "the overpayment of £80.00 is the refund already made").doesNotContain("£160.00 paid as the penalty");
   }
 
   @Test
