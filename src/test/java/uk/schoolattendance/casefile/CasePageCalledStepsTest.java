@@ -103,17 +103,17 @@ class CasePageCalledStepsTest {
     String reference = new CaseFileCases(runtimeService).referenceOf(instance);
     String court = court(instance);
     executeJobs(court);
+    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+        CourtProceedings.INTERVIEW_DATE.name(), "2026-12-02", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file LF-2026-77"));
     completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
         CourtProceedings.OFFENCE_SECTION.name(), "s444-1A", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
         CourtProceedings.INFORMATION_LAID_ON.name(), "2026-12-02", CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
-    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
-        CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file LF-2026-77"));
 
     // during the proceedings: each step so far, in words, with the day and who did it
     Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
     assertThat(entry(timeline, "Court case prepared"))
         .contains("Olivia Okafor", "Information laid on 2 December 2026", "hearing on 10 February 2027");
-    assertThat(entry(timeline, "Parent interviewed under caution")).contains("Olivia Okafor", "Interviewed on 3 December 2026", "Legal file LF-2026-77");
+    assertThat(entry(timeline, "Parent interviewed under caution")).contains("Olivia Okafor", "Interviewed on 2 December 2026", "Legal file LF-2026-77");
 
     CaseFixtures.clockAt(2027, 2, 10, 14);
     executeJobs(court);
@@ -348,13 +348,11 @@ class CasePageCalledStepsTest {
   private void prepareCourt(String court, int hearingDay) {
     CaseFixtures.clockAt(2027, 1, 6, 10);
     executeJobs(court);
+    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+        CourtProceedings.INTERVIEW_DATE.name(), "2027-01-06", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file"));
     completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
         CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
         CourtProceedings.INFORMATION_LAID_ON.name(), "2027-01-06", CourtProceedings.HEARING_DATE.name(), "2027-02-" + hearingDay));
-    if (taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey(CourtProceedings.INTERVIEW_UNDER_CAUTION.id()).count() > 0) {
-      completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
-          CourtProceedings.INTERVIEW_DATE.name(), "2027-01-06", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file"));
-    }
   }
 
   /** Records the outcome of one prepared court proceedings on its hearing day, as the officer. */
@@ -425,13 +423,15 @@ class CasePageCalledStepsTest {
     String reference = new CaseFileCases(runtimeService).referenceOf(instance);
     String court = court(instance);
     executeJobs(court);
+    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+        CourtProceedings.INTERVIEW_HELD.name(), false, CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(), "Did not attend"));
     completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
         CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
         CourtProceedings.INFORMATION_LAID_ON.name(), "2026-12-02", CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
     CaseFixtures.clockAt(2027, 2, 10, 14);
     executeJobs(court);
     completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), Map.of(
-        CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-03-17"));
+        CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.NEW_HEARING_DATE.name(), "2027-03-17"));
 
     // while adjourned: the adjournment in words, and no outcome
     Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
