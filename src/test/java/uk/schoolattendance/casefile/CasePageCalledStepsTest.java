@@ -87,7 +87,8 @@ class CasePageCalledStepsTest {
         AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
     completeAs("senior", instance.getId(), AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), Map.of(
         AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), "2026-09-14",
-        AttendanceCase.OFFENCE_TO.name(), "2026-10-09", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence"));
+        AttendanceCase.OFFENCE_TO.name(), "2026-10-09", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage"));
     return instance;
   }
 
@@ -438,6 +439,7 @@ class CasePageCalledStepsTest {
     assertThat(entry(timeline, "Hearing adjourned (Gail Marsh)"))
         .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
     assertThat(timeline.text()).doesNotContain("Court outcome recorded");
+    assertThat(entry(timeline, "Interview under caution not held")).contains("Olivia Okafor", "Did not attend");
 
     CaseFixtures.clockAt(2027, 3, 17, 14);
     executeJobs(court);

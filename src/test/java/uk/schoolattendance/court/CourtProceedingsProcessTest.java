@@ -356,6 +356,26 @@ class CourtProceedingsProcessTest {
   }
 
   @Test
+  void theEvidenceListQuotesWhyNoContractWasTriedAndNoNoticeToImproveIssued() {
+    // the case's Pupil Planning Meeting recorded why neither was tried
+    setToday(LocalDate.of(2026, 10, 1));
+    ProcessInstance history = engine.getRuntimeService().startProcessInstanceByKey(
+        "AttendanceCaseHistoryStub", "AC-30", Map.of(CourtProceedings.CASE_REFERENCE.name(), "AC-30",
+            AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet",
+            AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Term-time leave of 10 days"));
+    complete(BpmnAwareTests.task(history));
+    complete(BpmnAwareTests.task(history));
+    BpmnAwareTests.init(engine);
+    setToday(LocalDate.of(2026, 12, 3));
+    ProcessInstance court = start(prosecution("AC-30"));
+    execute(job());
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
+        .contains("3. Notice to Improve: none issued: the reason recorded: Term-time leave of 10 days")
+        .contains("4. Attendance contract: none agreed: the reason recorded: The parent would not meet")
+        .doesNotContain("record why");
+  }
+
+  @Test
   void theAdjournmentsNewHearingDateOpensEmptyNotWithTheHearingItAdjourns() throws Exception {
     // a form field bound to a variable the process holds opens filled with its value
     com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
