@@ -99,7 +99,9 @@ public final class AttendanceCase implements ProcessContract {
 
   public static final ProcessVariable<Boolean> CONTRACT_AGREED = CaseFacts.CONTRACT_AGREED;
   public static final ProcessVariable<LocalDate> CONTRACT_REVIEW_DATE = day("contractReviewDate");
-  public static final ProcessVariable<String> NO_CONTRACT_REASON = text("noContractReason");
+  public static final ProcessVariable<String> NO_CONTRACT_REASON = CaseFacts.NO_CONTRACT_REASON;
+  /** Why a prosecution goes ahead with no Notice to Improve issued (recorded at the Pupil Planning Meeting). */
+  public static final ProcessVariable<String> NO_NOTICE_TO_IMPROVE_REASON = CaseFacts.NO_NOTICE_TO_IMPROVE_REASON;
 
   public static final ProcessVariable<String> CONTRACT_OUTCOME = text("contractOutcome");
   /** Required when the case turns to formal action here; printed on the Notice to Improve. */
@@ -351,7 +353,8 @@ public final class AttendanceCase implements ProcessContract {
   public static final UserTaskContract HOLD_PUPIL_PLANNING_MEETING =
       UserTaskContract.of(
           "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO,
-          THRESHOLD_EVIDENCE_CONFIRMED, THRESHOLD_EVIDENCE_SESSIONS, PARENTS_NOT_PROSECUTED);
+          THRESHOLD_EVIDENCE_CONFIRMED, THRESHOLD_EVIDENCE_SESSIONS, PARENTS_NOT_PROSECUTED, NO_CONTRACT_REASON,
+          NO_NOTICE_TO_IMPROVE_REASON);
 
   // ---------------------------------------------------------------- activities code refers to
 

@@ -233,11 +233,35 @@ public class CaseTaskRules implements TaskListener {
     } else {
       proposal.withdraw(task);
     }
+    if (prosecution) {
+      triedOrWhyNot(task);
+    }
     if (prosecution || AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route)) {
       COURT_PARENTS.set(task, Parents.json(concerned));
     }
     String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);
+  }
+
+  /**
+   * A prosecution goes ahead only with an attendance contract tried and a Notice to Improve issued,
+   * or the reason recorded why not (domain notes §6): the court's evidence list quotes it. A reason
+   * the officer gave when no contract was agreed at Level 3 stands.
+   */
+  private static void triedOrWhyNot(DelegateTask task) {
+    if (!Boolean.TRUE.equals(CONTRACT_AGREED.get(task))
+        && Inputs.optionalText(task, NO_CONTRACT_REASON, Inputs.TEXT_MAX) == null) {
+      throw new InvalidInputException(
+          NO_CONTRACT_REASON.name(),
+          "is required for a prosecution when no attendance contract was tried: record why not (domain notes §6)");
+    }
+    if (AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_ON.get(task) == null
+        && Inputs.optionalText(task, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON, Inputs.TEXT_MAX) == null) {
+      throw new InvalidInputException(
+          AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(),
+          "is required for a prosecution when no Notice to Improve was issued: record why not"
+              + " (e.g. term-time leave, support not appropriate)");
+    }
   }
 
   /**

@@ -50,6 +50,8 @@ public class CaseFileBuilder {
   private static final String NOTICE_TO_IMPROVE = NoticeToImprove.KEY;
   private static final String PENALTY_NOTICE = PenaltyNotice.KEY;
   private static final String CONTRACT_AGREED = CaseFacts.CONTRACT_AGREED.name();
+  private static final String NO_CONTRACT_REASON = CaseFacts.NO_CONTRACT_REASON.name();
+  private static final String NO_NOTICE_TO_IMPROVE_REASON = CaseFacts.NO_NOTICE_TO_IMPROVE_REASON.name();
 
   /** What the statement says while the case officer is not known: the officer writes their name in. */
   static final String NO_OFFICER = "[name of the attendance officer]";
@@ -227,8 +229,10 @@ public class CaseFileBuilder {
     }
     items.add("2. Copies of the letters sent to the parent: "
         + (letters.isEmpty() ? "none recorded in the case" : String.join("; ", letters) + " (copies as sent)"));
-    items.add("3. Notice to Improve: " + (noticesToImprove > 0 ? "issued (see the chronology)" : "none issued: record why (e.g. term-time leave, support not appropriate)"));
-    items.add("4. Attendance contract: " + (contract ? "agreed (see the chronology)" : "none agreed: record why"));
+    items.add("3. Notice to Improve: " + (noticesToImprove > 0 ? "issued (see the chronology)"
+        : "none issued: " + why(history, ids, NO_NOTICE_TO_IMPROVE_REASON, "record why (e.g. term-time leave, support not appropriate)")));
+    items.add("4. Attendance contract: " + (contract ? "agreed (see the chronology)"
+        : "none agreed: " + why(history, ids, NO_CONTRACT_REASON, "record why")));
     if (noticeNumber != null) {
       items.add("5. Penalty notice " + noticeNumber + " and the register entry showing it was not paid");
     }
@@ -236,6 +240,18 @@ public class CaseFileBuilder {
       items.add((noticeNumber != null ? "6" : "5") + ". Record of the interview under caution (s444(1A))");
     }
     return String.join("\n", items);
+  }
+
+  /** The reason the case recorded (its latest), or what to do when it recorded none. */
+  private static String why(HistoryService history, List<String> ids, String variable, String otherwise) {
+    if (ids.isEmpty()) {
+      return otherwise;
+    }
+    return history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
+        .variableName(variable).listPage(0, MAX_ENTRIES).stream()
+        .map(HistoricVariableInstance::getValue).filter(String.class::isInstance).map(String.class::cast)
+        .map(String::strip).filter(text -> !text.isEmpty()).reduce((first, second) -> second)
+        .map(text -> "the reason recorded: " + text).orElse(otherwise);
   }
 
   /** "Alex Parent is a parent", "Alex Parent and Jo Parent are parents": the grammar follows the number. */

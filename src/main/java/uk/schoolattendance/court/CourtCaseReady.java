@@ -52,6 +52,27 @@ public class CourtCaseReady implements TaskListener {
       if (laid.isAfter(today)) {
         throw new InvalidInputException(INFORMATION_LAID_ON.name(), "must not be in the future");
       }
+      LocalDate offenceTo = CourtProceedings.OFFENCE_TO.get(task);
+      if (offenceTo != null && laid.isBefore(offenceTo)) {
+        throw new InvalidInputException(
+            INFORMATION_LAID_ON.name(),
+            "must be on or after the last day of the offence period (" + Days.shown(offenceTo)
+                + "): an information cannot charge absence that has not yet happened");
+      }
+      LocalDate interviewed = CourtProceedings.INTERVIEW_DATE.get(task);
+      if (interviewed != null && laid.isBefore(interviewed)) {
+        throw new InvalidInputException(
+            INFORMATION_LAID_ON.name(),
+            "must be on or after the interview under caution (" + Days.shown(interviewed)
+                + "): the interview is evidence for the decision to lay it");
+      }
+      // (an instance of the earlier version, interviewing after this task, has no interviewHeld yet)
+      if (CourtProceedings.S444_1A.equals(section) && Boolean.FALSE.equals(CourtProceedings.INTERVIEW_HELD.get(task))) {
+        throw new InvalidInputException(
+            OFFENCE_SECTION.name(),
+            "s444(1A) needs the parent's interview under caution (PACE Code C) first: it was not held ("
+                + CourtProceedings.INTERVIEW_NOT_HELD_REASON.get(task) + "); lay the information under s444(1)");
+      }
       if (limit != null && laid.isAfter(limit)) {
         throw new InvalidInputException(
             INFORMATION_LAID_ON.name(),

@@ -10,6 +10,7 @@ import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_DIREC
 import static uk.schoolattendance.court.CourtProceedings.FINE_AMOUNT;
 import static uk.schoolattendance.court.CourtProceedings.HEARING_ADJOURNED;
 import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
+import static uk.schoolattendance.court.CourtProceedings.NEW_HEARING_DATE;
 import static uk.schoolattendance.court.CourtProceedings.OFFENCE_SECTION;
 import static uk.schoolattendance.court.CourtProceedings.ORDER_ENDS_ON;
 import static uk.schoolattendance.court.CourtProceedings.ORDER_MONTHS;
@@ -36,7 +37,7 @@ import uk.schoolattendance.process.InvalidInputException;
  * withdrawal), a fine within the statutory maximum of the section, a parenting order of at most
  * 12 months with a programme of at most 3, an education supervision order normally of 1 year and
  * at most 3; the order's end is worked out. When the court adjourned ({@code hearingAdjourned}),
- * only a new {@code hearingDate} ahead is needed. "Record adjournment" or "Record court outcome"
+ * only a new hearing date after the adjourned one and ahead is needed. "Record adjournment" or "Record court outcome"
  * then write it to the court record.
  */
 @Component("courtOutcomeValid")
@@ -44,10 +45,12 @@ public class CourtOutcomeValid implements TaskListener {
 
   private final SchoolCalendar dates;
   private final CourtProperties properties;
+  private final CourtProceedingsRepository proceedings;
 
-  public CourtOutcomeValid(SchoolCalendar dates, CourtProperties properties) {
+  public CourtOutcomeValid(SchoolCalendar dates, CourtProperties properties, CourtProceedingsRepository proceedings) {
     this.dates = dates;
     this.properties = properties;
+    this.proceedings = proceedings;
   }
 
   @Override
@@ -130,11 +133,35 @@ public class CourtOutcomeValid implements TaskListener {
     return text.toString();
   }
 
-  /** The court adjourned: a new hearing date ahead, no outcome yet. */
+  /**
+   * The court adjourned: a new hearing date after the hearing it adjourns (whatever today is) and
+   * ahead, no outcome yet. The form asks for {@code newHearingDate}, empty; a completion of the
+   * earlier form (or through the REST API) may send the new {@code hearingDate} itself: the hearing
+   * it adjourns is then the court record's.
+   */
   private void adjourn(DelegateTask task) {
-    LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
+    LocalDate adjourned = proceedings.find(task.getProcessInstanceId())
+        .map(CourtProceedingsRecord::hearingDate).orElse(null);
+    LocalDate hearing;
+    String field;
+    if (NEW_HEARING_DATE.raw(task) != null) {
+      field = NEW_HEARING_DATE.name();
+      hearing = Inputs.requiredDay(task, NEW_HEARING_DATE, dates.properties().zone());
+      adjourned = adjourned == null ? HEARING_DATE.get(task) : adjourned;
+    } else {
+      field = HEARING_DATE.name();
+      hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
+    }
+    if (adjourned != null && !hearing.isAfter(adjourned)) {
+      throw new InvalidInputException(
+          field, "the new hearing date must be after the adjourned hearing (" + Days.shown(adjourned) + ")");
+    }
     if (!hearing.isAfter(dates.today())) {
-      throw new InvalidInputException(HEARING_DATE.name(), "the adjourned hearing's new date must be after today");
+      throw new InvalidInputException(field, "the adjourned hearing's new date must be after today");
+    }
+    HEARING_DATE.set(task, hearing);
+    if (task.hasVariable(NEW_HEARING_DATE.name())) {
+      task.removeVariable(NEW_HEARING_DATE.name());
     }
     CourtProceedings.HEARING_DATE_SHOWN.set(task, Days.shown(hearing));
     OUTCOME_DUE_DATE.set(task, dates.atTimeOfDay(dates.addWorkingDays(hearing, properties.outcomeWorkingDays())));

@@ -107,8 +107,13 @@ public final class CourtProceedings implements ProcessContract {
 
   public static final ProcessVariable<LocalDate> INTERVIEW_DATE = day("interviewDate");
   public static final ProcessVariable<String> INTERVIEW_RECORD_REFERENCE = text("interviewRecordReference");
+  /** Whether the parent was interviewed under caution (false: the parent declined or did not attend). */
+  public static final ProcessVariable<Boolean> INTERVIEW_HELD = bool("interviewHeld");
+  public static final ProcessVariable<String> INTERVIEW_NOT_HELD_REASON = text("interviewNotHeldReason");
 
   public static final ProcessVariable<Boolean> HEARING_ADJOURNED = bool("hearingAdjourned");
+  /** The adjourned hearing's new date, entered empty (not the hearing it adjourns); it becomes {@code hearingDate}. */
+  public static final ProcessVariable<LocalDate> NEW_HEARING_DATE = day("newHearingDate");
   /** {@link #PROSECUTION_OUTCOMES} or {@link #SUPERVISION_OUTCOMES}. */
   public static final ProcessVariable<String> COURT_OUTCOME = CaseFacts.COURT_OUTCOME;
   public static final ProcessVariable<BigDecimal> FINE_AMOUNT = money("fineAmount");
@@ -160,11 +165,12 @@ public final class CourtProceedings implements ProcessContract {
           "Task_PrepareCourtCase",
           HEARING_DATE, OFFENCE_SECTION, SUPERVISION_ORDER_CONSIDERED, INFORMATION_LAID_ON, CHILD_LOOKED_AFTER);
   public static final UserTaskContract INTERVIEW_UNDER_CAUTION =
-      UserTaskContract.of("Task_InterviewUnderCaution", INTERVIEW_DATE, INTERVIEW_RECORD_REFERENCE);
+      UserTaskContract.of(
+          "Task_InterviewUnderCaution", INTERVIEW_HELD, INTERVIEW_DATE, INTERVIEW_RECORD_REFERENCE, INTERVIEW_NOT_HELD_REASON);
   public static final UserTaskContract RECORD_COURT_OUTCOME =
       UserTaskContract.of(
           "Task_RecordCourtOutcome",
-          HEARING_ADJOURNED, HEARING_DATE, COURT_OUTCOME, FINE_AMOUNT, PARENTING_ORDER_MADE,
+          HEARING_ADJOURNED, NEW_HEARING_DATE, HEARING_DATE, COURT_OUTCOME, FINE_AMOUNT, PARENTING_ORDER_MADE,
           PARENTING_ORDER_MONTHS, PARENTING_PROGRAMME_MONTHS, SUPERVISION_ORDER_MONTHS, SUPERVISION_ORDER_DIRECTED);
   public static final UserTaskContract DECIDE_ON_SUPERVISION_ORDER =
       UserTaskContract.of("Task_DecideOnSupervisionOrder", SUPERVISION_ORDER_DECISION, SUPERVISION_ORDER_REASONS);

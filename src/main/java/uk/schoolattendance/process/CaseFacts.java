@@ -76,6 +76,10 @@ public final class CaseFacts {
 
   /** Whether an attendance contract was agreed: evidence for the court (domain notes §6). */
   public static final ProcessVariable<Boolean> CONTRACT_AGREED = ProcessVariable.bool("contractAgreed");
+  /** Why no attendance contract was agreed (Level 3) or tried (recorded at the Pupil Planning Meeting). */
+  public static final ProcessVariable<String> NO_CONTRACT_REASON = ProcessVariable.text("noContractReason");
+  /** Why a prosecution goes ahead with no Notice to Improve issued (recorded at the Pupil Planning Meeting). */
+  public static final ProcessVariable<String> NO_NOTICE_TO_IMPROVE_REASON = ProcessVariable.text("noNoticeToImproveReason");
 
   /**
    * What "sufficient improvement" means for this case (issue #12 item 9): set by the officer when

@@ -227,6 +227,8 @@ class EvidenceDocumentsTest {
     String task = taskService.createTaskQuery().processInstanceId(legalCase.getId()).singleResult().getId();
     taskService.complete(task, CaseFixtures.vars(
         AttendanceCase.LEGAL_ROUTE.name(), route, AttendanceCase.LEGAL_ROUTE_REASON.name(), "No improvement",
+        AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage",
         AttendanceCase.OFFENCE_FROM.name(), "2026-10-21", AttendanceCase.OFFENCE_TO.name(), "2026-11-04",
         // a pupil without marks: the school's printout establishes the threshold (with marks it is not read)
         AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 10));

@@ -88,7 +88,8 @@ class CasePageCalledStepsTest {
         AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
     completeAs("senior", instance.getId(), AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), Map.of(
         AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), "2026-09-14",
-        AttendanceCase.OFFENCE_TO.name(), "2026-10-09", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence"));
+        AttendanceCase.OFFENCE_TO.name(), "2026-10-09", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage"));
     return instance;
   }
 
@@ -104,17 +105,17 @@ class CasePageCalledStepsTest {
     String reference = new CaseFileCases(runtimeService).referenceOf(instance);
     String court = court(instance);
     executeJobs(court);
+    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+        CourtProceedings.INTERVIEW_DATE.name(), "2026-12-02", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file LF-2026-77"));
     completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
         CourtProceedings.OFFENCE_SECTION.name(), "s444-1A", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
         CourtProceedings.INFORMATION_LAID_ON.name(), "2026-12-02", CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
-    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
-        CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file LF-2026-77"));
 
     // during the proceedings: each step so far, in words, with the day and who did it
     Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
     assertThat(entry(timeline, "Court case prepared"))
         .contains("Olivia Okafor", "Information laid on 2 December 2026", "hearing on 10 February 2027");
-    assertThat(entry(timeline, "Parent interviewed under caution")).contains("Olivia Okafor", "Interviewed on 3 December 2026", "Legal file LF-2026-77");
+    assertThat(entry(timeline, "Parent interviewed under caution")).contains("Olivia Okafor", "Interviewed on 2 December 2026", "Legal file LF-2026-77");
     // walk 13 #4: the case page has a Court section with the proceedings' facts, not only timeline prose
     Element during = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#court-1");
     assertThat(during).as("the Court section").isNotNull();
@@ -123,7 +124,7 @@ class CasePageCalledStepsTest {
         .containsEntry("Offence section", "Education Act 1996 s444(1A): the parent knew and failed to act")
         .containsEntry("Offence period", "14 September 2026 to 9 October 2026")
         .containsEntry("Information laid on", "2 December 2026")
-        .containsEntry("Interview under caution", "3 December 2026, record: Legal file LF-2026-77")
+        .containsEntry("Interview under caution", "2 December 2026, record: Legal file LF-2026-77")
         .containsEntry("Hearing", "10 February 2027")
         .containsEntry("Outcome", "Not recorded yet");
     assertThat(courtFacts(during).get("Last day to lay an information")).endsWith("(Magistrates' Courts Act 1980 s127)");
@@ -391,13 +392,11 @@ class CasePageCalledStepsTest {
   private void prepareCourt(String court, int hearingDay) {
     CaseFixtures.clockAt(2027, 1, 6, 10);
     executeJobs(court);
+    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+        CourtProceedings.INTERVIEW_DATE.name(), "2027-01-06", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file"));
     completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
         CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
         CourtProceedings.INFORMATION_LAID_ON.name(), "2027-01-06", CourtProceedings.HEARING_DATE.name(), "2027-02-" + hearingDay));
-    if (taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey(CourtProceedings.INTERVIEW_UNDER_CAUTION.id()).count() > 0) {
-      completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
-          CourtProceedings.INTERVIEW_DATE.name(), "2027-01-06", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Legal file"));
-    }
   }
 
   /** Records the outcome of one prepared court proceedings on its hearing day, as the officer. */
@@ -510,19 +509,22 @@ class CasePageCalledStepsTest {
     String reference = new CaseFileCases(runtimeService).referenceOf(instance);
     String court = court(instance);
     executeJobs(court);
+    completeAs("officer", court, CourtProceedings.INTERVIEW_UNDER_CAUTION.id(), Map.of(
+        CourtProceedings.INTERVIEW_HELD.name(), false, CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(), "Did not attend"));
     completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
         CourtProceedings.OFFENCE_SECTION.name(), "s444-1", CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), true,
         CourtProceedings.INFORMATION_LAID_ON.name(), "2026-12-02", CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
     CaseFixtures.clockAt(2027, 2, 10, 14);
     executeJobs(court);
     completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), Map.of(
-        CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-03-17"));
+        CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.NEW_HEARING_DATE.name(), "2027-03-17"));
 
     // while adjourned: the adjournment in words, and no outcome
     Element timeline = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
     assertThat(entry(timeline, "Hearing adjourned (Gail Marsh)"))
         .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
     assertThat(timeline.text()).doesNotContain("Court outcome recorded");
+    assertThat(entry(timeline, "Interview under caution not held")).contains("Olivia Okafor", "Did not attend");
 
     CaseFixtures.clockAt(2027, 3, 17, 14);
     executeJobs(court);

@@ -379,7 +379,7 @@ class AttendanceCaseTest {
     assertThat(meeting.getTaskDefinitionKey()).isEqualTo(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     assertThat(taskService.getVariable(meeting.getId(), AttendanceCase.PARENTS_NOT_PROSECUTED.name())).isNull();
     // a prosecution chosen without the checklist is of both parents
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+    completeTask(instance, AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet", AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage", AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
         AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
     List<ProcessInstance> court = children(CourtProceedings.KEY);
     assertThat(court).hasSize(1);
@@ -654,7 +654,7 @@ class AttendanceCaseTest {
         AttendanceCase.PARENTS_NOT_PROSECUTED.name()).hasMessageContaining("leaves every parent out");
 
     // that parent left out: the other parent is prosecuted alone
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+    completeTask(instance, AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet", AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage", AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
         AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
         AttendanceCase.PARENTS_NOT_PROSECUTED.name(), uk.schoolattendance.process.Json.value(uk.schoolattendance.process.Json.parse("parentsNotProsecuted", "[\"" + parents.get(0).path("id").asText() + "\"]")));
     List<ProcessInstance> court = children(CourtProceedings.KEY);
@@ -675,7 +675,7 @@ class AttendanceCaseTest {
         AttendanceCase.PARENTS_NOT_PROSECUTED.name())
         .hasMessageContaining("PN-2025-000948 (1 September 2025 to 12 September 2025)");
     // from the next school day: both parents are prosecuted
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+    completeTask(instance, AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet", AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage", AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
         AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
     List<ProcessInstance> court = children(CourtProceedings.KEY);
     assertThat(court).hasSize(1);
@@ -705,7 +705,7 @@ class AttendanceCaseTest {
     ProcessInstance instance = start("AC-2025-000052", start);
     // the meeting is shown no bar, and the prosecution for the same period goes through for both parents
     assertThat(taskService.getVariableLocal(task(instance).getId(), AttendanceCase.PROSECUTION_BARS_SHOWN.name())).isNull();
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
+    completeTask(instance, AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet", AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage", AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM,
         AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO);
     List<ProcessInstance> court = children(CourtProceedings.KEY);
     assertThat(court).hasSize(1);
@@ -863,6 +863,32 @@ class AttendanceCaseTest {
   }
 
   @Test
+  void aProsecutionWithNoContractTriedAndNoNoticeToImproveNeedsTheReasonsWhyNot() {
+    // a case opened at Level 4: no attendance contract was tried and no Notice to Improve issued
+    ProcessInstance instance = start("AC-2025-000058", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    Task meeting = task(instance);
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+            AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence")),
+        AttendanceCase.NO_CONTRACT_REASON.name())
+        .hasMessageContaining("no attendance contract was tried");
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+            AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
+            AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet")),
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name())
+        .hasMessageContaining("no Notice to Improve was issued");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+        AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+        AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
+        AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Term-time leave of 10 days");
+    assertThat(instance).isWaitingAt("Activity_TakeCaseToCourt");
+    assertThat(variable(instance, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name())).isEqualTo("Term-time leave of 10 days");
+  }
+
+  @Test
   void belowTheThresholdNoNoticeAndNoPenaltyNoticeButProsecutionRemains() {
     ProcessInstance instance =
         start("AC-2025-000009", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9));
@@ -881,7 +907,7 @@ class AttendanceCaseTest {
         .hasMessageContaining("national threshold");
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
 
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence");
+    completeTask(instance, AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet", AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage", AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence");
     assertThat(instance).isWaitingAt("Activity_TakeCaseToCourt");
     ProcessInstance court = children(CourtProceedings.KEY).get(0);
     assertThat(court.getBusinessKey()).isEqualTo("AC-2025-000009");

@@ -289,6 +289,8 @@ class CaseRestApiTest {
     String court = runtimeService.startProcessInstanceByKey("AttendanceCase", "AC-2026-900011", start).getId();
     Map<String, Object> prosecution = new java.util.HashMap<>(period);
     prosecution.put("legalRoute", "prosecution");
+    prosecution.put("noContractReason", "Never tried: the parent would not meet");
+    prosecution.put("noNoticeToImproveReason", "Support was refused at every stage");
     taskService.complete(taskService.createTaskQuery().processInstanceId(court).singleResult().getId(), prosecution);
     var proceedings = runtimeService.createProcessInstanceQuery().processDefinitionKey("CourtProceedings")
         .superProcessInstanceId(court).singleResult();

@@ -74,6 +74,8 @@ class OffencePeriodTest {
   private void decide(ProcessInstance instance, String route, String from, String to) {
     taskService.complete(task(instance).getId(), vars(
         AttendanceCase.LEGAL_ROUTE.name(), route, AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement",
+        AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage",
         AttendanceCase.OFFENCE_FROM.name(), from, AttendanceCase.OFFENCE_TO.name(), to,
         // a pupil without marks: the school's printout establishes the threshold (with marks it is not read)
         AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12));

@@ -79,6 +79,9 @@ class CourtProceedingsProcessTest {
     ProcessInstance court = start(prosecution("AC-1"));
     assertThat(court).isWaitingAt("Task_BuildCaseFile");
     execute(job());
+    // the interview under caution is evidence for the decision to lay the information: it comes first
+    assertThat(court).isWaitingAt(CourtProceedings.INTERVIEW_UNDER_CAUTION.id());
+    complete(task(), interviewed("2026-12-01", "Recording IUC-2026-16"));
 
     assertThat(court).isWaitingAt(CourtProceedings.PREPARE_COURT_CASE.id());
     assertThat(task()).hasCandidateGroup("attendance-officers");
@@ -163,16 +166,34 @@ class CourtProceedingsProcessTest {
 
   @Test
   void s444OneAIsPrecededByAnInterviewUnderCautionAndEndsInAParentingOrder() {
+    // the offence period runs 7 September to 16 October 2026
     ProcessInstance court = start(prosecution("AC-2"));
     execute(job());
-    complete(task(), prepared("s444-1A", true, "2026-12-02", "2027-02-10"));
+    // before the decision to lay the information: the interview under caution (PACE Code C)
     assertThat(court).isWaitingAt(CourtProceedings.INTERVIEW_UNDER_CAUTION.id());
     assertThat(task()).hasCandidateGroup("attendance-officers");
+    assertThat(task().getDueDate()).isEqualTo(at(LocalDate.of(2026, 12, 17), 9));
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03")))
         .hasMessageContaining(CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
-    complete(task(), withVariables(CourtProceedings.INTERVIEW_DATE.name(), "2026-12-03", CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), "Recording IUC-2026-17"));
+    // an interview about the period's absence is not held before the period ends
+    assertThatThrownBy(() -> complete(task(), interviewed("2026-10-15", "Recording IUC-2026-17")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.INTERVIEW_DATE.name()).hasMessageContaining("16 October 2026");
+    assertThatThrownBy(() -> complete(task(), interviewed("2026-12-04", "Recording IUC-2026-17")))
+        .hasMessageContaining(CourtProceedings.INTERVIEW_DATE.name()).hasMessageContaining("future");
+    complete(task(), interviewed("2026-12-01", "Recording IUC-2026-17"));
     assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
-        .contains("interview under caution").contains("IUC-2026-17");
+        .contains("interview under caution").contains("IUC-2026-17").contains("1 December 2026");
+
+    assertThat(court).isWaitingAt(CourtProceedings.PREPARE_COURT_CASE.id());
+    // an information cannot charge absence that has not happened yet, nor come before the interview it rests on
+    assertThatThrownBy(() -> complete(task(), prepared("s444-1A", true, "2026-10-15", "2027-02-10")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.INFORMATION_LAID_ON.name()).hasMessageContaining("16 October 2026");
+    assertThatThrownBy(() -> complete(task(), prepared("s444-1A", true, "2026-11-30", "2027-02-10")))
+        .hasMessageContaining(CourtProceedings.INFORMATION_LAID_ON.name()).hasMessageContaining("1 December 2026");
+    complete(task(), prepared("s444-1A", true, "2026-12-02", "2027-02-10"));
+    assertThat(court).isWaitingAt("Event_HearingDateReached");
 
     setToday(LocalDate.of(2027, 2, 10));
     execute(job());
@@ -222,7 +243,7 @@ class CourtProceedingsProcessTest {
     assertThat(court).isWaitingAt("Task_BuildCaseFile");
     execute(job());
     engine.getRuntimeService().createProcessInstanceModification(court.getId())
-        .cancelAllForActivity(CourtProceedings.PREPARE_COURT_CASE.id()).startBeforeActivity("Task_RecordCourtOutcome").execute();
+        .cancelAllForActivity(CourtProceedings.INTERVIEW_UNDER_CAUTION.id()).startBeforeActivity("Task_RecordCourtOutcome").execute();
     assertThat(court).isWaitingAt("Task_RecordCourtOutcome");
 
     // a parenting order goes with a conviction, not with a dismissal
@@ -301,12 +322,22 @@ class CourtProceedingsProcessTest {
     setToday(LocalDate.of(2027, 1, 15));
     execute(job());
 
-    // the court adjourns: a new date, and the process waits for it
-    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-15")))
-        .hasMessageContaining(CourtProceedings.HEARING_DATE.name());
-    complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-02-05"));
+    // the court adjourns: a new date after the hearing it adjourns (whatever today is), and the process waits for it
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.NEW_HEARING_DATE.name(), "2027-01-15")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.NEW_HEARING_DATE.name()).hasMessageContaining("after the adjourned hearing (15 January 2027)");
+    setToday(LocalDate.of(2027, 1, 11)); // the task done early: a date before the adjourned hearing is still refused
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.NEW_HEARING_DATE.name(), "2027-01-14")))
+        .hasMessageContaining(CourtProceedings.NEW_HEARING_DATE.name()).hasMessageContaining("15 January 2027");
+    // a completion sending hearingDate itself (the earlier form, the REST API) is held to the same rule
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-14")))
+        .hasMessageContaining(CourtProceedings.HEARING_DATE.name()).hasMessageContaining("15 January 2027");
+    setToday(LocalDate.of(2027, 1, 15));
+    complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.NEW_HEARING_DATE.name(), "2027-02-05"));
     assertThat(court).isWaitingAt("Event_HearingDateReached").hasPassed("Gateway_HearingAdjourned");
-    assertThat(court).variables().doesNotContainKey(CourtProceedings.HEARING_ADJOURNED.name());
+    assertThat(court).variables().doesNotContainKey(CourtProceedings.HEARING_ADJOURNED.name())
+        .doesNotContainKey(CourtProceedings.NEW_HEARING_DATE.name()).containsEntry(CourtProceedings.HEARING_DATE.name(), "2027-02-05")
+        .containsEntry(CourtProceedings.HEARING_DATE_SHOWN.name(), "5 February 2027");
     assertThat(job().getDuedate()).isEqualTo(at(LocalDate.of(2027, 2, 5), 9));
     assertThat(ENGINE.courtProceedings.find(court.getId()).orElseThrow().hearingDate()).isEqualTo(LocalDate.of(2027, 2, 5));
     setToday(LocalDate.of(2027, 2, 5));
@@ -325,6 +356,37 @@ class CourtProceedingsProcessTest {
   }
 
   @Test
+  void theEvidenceListQuotesWhyNoContractWasTriedAndNoNoticeToImproveIssued() {
+    // the case's Pupil Planning Meeting recorded why neither was tried
+    setToday(LocalDate.of(2026, 10, 1));
+    ProcessInstance history = engine.getRuntimeService().startProcessInstanceByKey(
+        "AttendanceCaseHistoryStub", "AC-30", Map.of(CourtProceedings.CASE_REFERENCE.name(), "AC-30",
+            AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet",
+            AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Term-time leave of 10 days"));
+    complete(BpmnAwareTests.task(history));
+    complete(BpmnAwareTests.task(history));
+    BpmnAwareTests.init(engine);
+    setToday(LocalDate.of(2026, 12, 3));
+    ProcessInstance court = start(prosecution("AC-30"));
+    execute(job());
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
+        .contains("3. Notice to Improve: none issued: the reason recorded: Term-time leave of 10 days")
+        .contains("4. Attendance contract: none agreed: the reason recorded: The parent would not meet")
+        .doesNotContain("record why");
+  }
+
+  @Test
+  void theAdjournmentsNewHearingDateOpensEmptyNotWithTheHearingItAdjourns() throws Exception {
+    // a form field bound to a variable the process holds opens filled with its value
+    com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        getClass().getResourceAsStream("/forms/record-court-outcome.form"));
+    com.fasterxml.jackson.databind.JsonNode field = form.findParents("id").stream()
+        .filter(node -> "Field_NewHearingDate".equals(node.path("id").asText())).findFirst().orElseThrow();
+    assertThat(field.path("key").asText()).isEqualTo(CourtProceedings.NEW_HEARING_DATE.name())
+        .isNotEqualTo(CourtProceedings.HEARING_DATE.name());
+  }
+
+  @Test
   void anInformationLaidAfterTheSixMonthLimitIsRefused() {
     // the offence ended Monday 1 June 2026: the information must be laid by 1 December 2026
     setToday(LocalDate.of(2026, 11, 30));
@@ -337,6 +399,15 @@ class CourtProceedingsProcessTest {
         .isEqualTo("2026-12-01");
     execute(job());
     setToday(LocalDate.of(2026, 12, 3));
+    // the parent did not come to the interview: the reason is evidence, and s444(1A) is not laid without it
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.INTERVIEW_HELD.name(), false)))
+        .hasMessageContaining(CourtProceedings.INTERVIEW_NOT_HELD_REASON.name());
+    complete(task(), withVariables(CourtProceedings.INTERVIEW_HELD.name(), "false",
+        CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(), "Invited by letter for 25 November 2026; did not attend"));
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
+        .contains("Interview under caution: not held: Invited by letter for 25 November 2026; did not attend");
+    assertThatThrownBy(() -> complete(task(), prepared("s444-1A", true, "2026-12-01", "2027-01-20")))
+        .hasMessageContaining(CourtProceedings.OFFENCE_SECTION.name()).hasMessageContaining("interview under caution");
     assertThatThrownBy(() -> complete(task(), prepared("s444-1", true, "2026-12-02", "2027-01-20")))
         .hasMessageContaining("time-barred").hasMessageContaining("1 December 2026");
     complete(task(), prepared("s444-1", true, "2026-12-01", "2027-01-20"));
@@ -485,6 +556,13 @@ class CourtProceedingsProcessTest {
         CourtProceedings.SUPERVISION_ORDER_CONSIDERED.name(), supervisionOrderConsidered,
         CourtProceedings.INFORMATION_LAID_ON.name(), laidOn,
         CourtProceedings.HEARING_DATE.name(), hearing);
+  }
+
+  private static Map<String, Object> interviewed(String on, String record) {
+    return withVariables(
+        CourtProceedings.INTERVIEW_HELD.name(), true,
+        CourtProceedings.INTERVIEW_DATE.name(), on,
+        CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), record);
   }
 
   static void setToday(LocalDate day) {

@@ -166,6 +166,8 @@ class LegalProcessStartsTest {
     assertThat(claimed.getStatusCode().value()).as(claimed.getBody()).isEqualTo(204);
     String body = "{\"variables\": {\"legalRoute\": {\"value\": \"" + route + "\"},"
         + " \"offenceFrom\": {\"value\": \"2026-09-14\"}, \"offenceTo\": {\"value\": \"2026-10-09\"},"
+        + " \"noContractReason\": {\"value\": \"The parent would not meet\"},"
+        + " \"noNoticeToImproveReason\": {\"value\": \"Support was refused at every stage\"},"
         + " \"thresholdEvidenceConfirmed\": {\"value\": true}, \"thresholdEvidenceSessions\": {\"value\": 12}}}";
     ResponseEntity<String> completed = as("senior").post("/engine-rest/task/" + task + "/complete", body);
     assertThat(completed.getStatusCode().value()).as(completed.getBody()).isIn(200, 204);
@@ -178,6 +180,8 @@ class LegalProcessStartsTest {
         + " \"parentId\": {\"value\": \"GATE-P2\"}, \"parentName\": {\"value\": \"Alex Parent\"},"
         + " \"proceedingsType\": {\"value\": \"prosecution\"}, \"pupilDateOfBirth\": {\"value\": \"2015-11-20\"},"
         + " \"offenceFrom\": {\"value\": \"2026-09-14\"}, \"offenceTo\": {\"value\": \"2026-10-09\"},"
+        + " \"noContractReason\": {\"value\": \"The parent would not meet\"},"
+        + " \"noNoticeToImproveReason\": {\"value\": \"Support was refused at every stage\"},"
         + " \"thresholdEvidenceConfirmed\": {\"value\": true}, \"thresholdEvidenceSessions\": {\"value\": 12}}}";
   }
 

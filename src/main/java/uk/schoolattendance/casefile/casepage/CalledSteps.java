@@ -64,7 +64,8 @@ class CalledSteps {
           CourtProceedings.PARENT_NAMES.name(), CourtProceedings.OFFENCE_SECTION_SHOWN.name(),
           CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name(),
           CourtProceedings.INFORMATION_LAID_ON.name(), CourtProceedings.HEARING_DATE.name(), CourtProceedings.INTERVIEW_DATE.name(),
-          CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), CourtProceedings.COURT_OUTCOME.name(),
+          CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(),
+          CourtProceedings.COURT_OUTCOME.name(),
           CourtProceedings.COURT_OUTCOME_SHOWN.name(), CourtProceedings.PARENTING_ORDER_ENDS_ON.name(),
           CourtProceedings.ORDER_ENDS_ON.name(), CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(),
           CourtProceedings.SUPERVISION_ORDER_DECISION.name(), CourtProceedings.SUPERVISION_ORDER_REASONS.name(),
@@ -356,6 +357,11 @@ class CalledSteps {
       } else if (CourtProceedings.INTERVIEW_UNDER_CAUTION.id().equals(key)) {
         LocalDate on = day(values, CourtProceedings.INTERVIEW_DATE.name());
         String record = text(values, CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
+        String notHeld = text(values, CourtProceedings.INTERVIEW_NOT_HELD_REASON.name());
+        if (on == null && notHeld != null) {
+          steps.add(task.getEndTime(), "Interview under caution not held" + against, task.getAssignee(), notHeld);
+          continue;
+        }
         steps.add(task.getEndTime(), "Parent interviewed under caution" + against, task.getAssignee(),
             join(on == null ? null : "Interviewed on " + dates.day(on), record == null || record.isBlank() ? null : "record: " + record));
       } else if (CourtProceedings.RECORD_COURT_OUTCOME.id().equals(key)) {

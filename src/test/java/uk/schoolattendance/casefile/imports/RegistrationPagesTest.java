@@ -454,7 +454,8 @@ class RegistrationPagesTest {
     completeAs("school2", instance.getId(), "Task_AgreeAttendanceContract", Map.of("contractAgreed", false,
         "noContractReason", "Parent refused to meet", "sufficientImprovement", "Attendance above 95 %"));
     completeAs("senior", instance.getId(), "Task_HoldPupilPlanningMeeting", Map.of("legalRoute", "prosecution",
-        "offenceFrom", "2026-11-16", "offenceTo", "2026-11-20", "legalRouteReason", "Sustained absence"));
+        "offenceFrom", "2026-11-16", "offenceTo", "2026-11-20", "legalRouteReason", "Sustained absence",
+        "noNoticeToImproveReason", "Support was refused at every stage"));
     assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).processDefinitionKey("CourtProceedings")
         .count()).isEqualTo(1);
 
