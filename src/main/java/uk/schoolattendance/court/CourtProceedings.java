@@ -93,7 +93,7 @@ public final class CourtProceedings implements ProcessContract {
    * consider one before prosecuting and the criminal court's power to direct it to.
    */
   static final String SUPERVISION_ORDER_APPLICATION_SHOWN =
-      "Application to the family court for an education supervision order (Children Act 1989 s36)";
+      "Education supervision order (Children Act 1989 s36)";
 
   /** A type of proceedings in words (null for none). */
   public static String proceedingsShown(String type) {

@@ -301,7 +301,7 @@ class CourtProceedingsProcessTest {
     // family proceedings (walk 13 #17): the order is made under Children Act 1989 s36 by the family court, on a
     // witness statement in the family form with its statement of truth, not the criminal form of a prosecution
     assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name()))
-        .contains("family court").contains("Children Act 1989 s36").doesNotContain("s447");
+        .isEqualTo("Education supervision order (Children Act 1989 s36)");
     assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.WITNESS_STATEMENT.name()))
         .startsWith("IN THE FAMILY COURT")
         .contains("Family Procedure Rules 2010, Part 22")
