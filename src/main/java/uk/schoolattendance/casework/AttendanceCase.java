@@ -114,6 +114,8 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> LEGAL_ROUTE = text("legalRoute");
   public static final ProcessVariable<String> LEGAL_ROUTE_REASON = text("legalRouteReason");
   public static final ProcessVariable<Boolean> LATE_ARRIVAL = bool("lateArrival");
+  /** Asked when the meeting chooses an education supervision order: none for a child in care (CA 1989 s36(6)). */
+  public static final ProcessVariable<Boolean> CHILD_LOOKED_AFTER = CaseFacts.CHILD_LOOKED_AFTER;
   public static final ProcessVariable<LocalDate> OFFENCE_FROM = CaseFacts.OFFENCE_FROM;
   public static final ProcessVariable<LocalDate> OFFENCE_TO = CaseFacts.OFFENCE_TO;
   /**
@@ -354,7 +356,7 @@ public final class AttendanceCase implements ProcessContract {
       UserTaskContract.of(
           "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO,
           THRESHOLD_EVIDENCE_CONFIRMED, THRESHOLD_EVIDENCE_SESSIONS, PARENTS_NOT_PROSECUTED, NO_CONTRACT_REASON,
-          NO_NOTICE_TO_IMPROVE_REASON);
+          NO_NOTICE_TO_IMPROVE_REASON, CHILD_LOOKED_AFTER);
 
   // ---------------------------------------------------------------- activities code refers to
 

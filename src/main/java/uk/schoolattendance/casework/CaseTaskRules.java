@@ -8,6 +8,7 @@ import static uk.schoolattendance.casework.AttendanceCase.ATTENDANCE_TARGET;
 import static uk.schoolattendance.casework.AttendanceCase.BARRIERS;
 import static uk.schoolattendance.casework.AttendanceCase.CASEWORK_NOTES;
 import static uk.schoolattendance.casework.AttendanceCase.CASEWORK_OUTCOME;
+import static uk.schoolattendance.casework.AttendanceCase.CHILD_LOOKED_AFTER;
 import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_AGREED;
 import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_OUTCOME;
 import static uk.schoolattendance.casework.AttendanceCase.CONTRACT_REVIEW_DATE;
@@ -235,6 +236,12 @@ public class CaseTaskRules implements TaskListener {
     }
     if (prosecution) {
       triedOrWhyNot(task);
+    }
+    if (AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route) && Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
+      throw new InvalidInputException(
+          CHILD_LOOKED_AFTER.name(),
+          "an education supervision order cannot be made for a child in the care of a local authority"
+              + " (Children Act 1989 s36(6)): choose another route");
     }
     if (prosecution || AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route)) {
       COURT_PARENTS.set(task, Parents.json(concerned));

@@ -59,20 +59,31 @@ public class CaseFileBuilder {
   private final SchoolDirectory schools;
   private final PenaltyNoticeProperties notices;
   private final String template;
+  /**
+   * The statement for an application for an education supervision order: family proceedings in the
+   * family court (Children Act 1989 s36), a witness statement under the Family Procedure Rules 2010
+   * Part 22 with their statement of truth, not the criminal form of a prosecution.
+   */
+  private final String familyTemplate;
   private final Properties words = new Properties();
 
   public CaseFileBuilder(SchoolDirectory schools, PenaltyNoticeProperties notices) {
     this.schools = schools;
     this.notices = notices;
-    try (InputStream in = getClass().getResourceAsStream("/court/witness-statement.txt")) {
-      this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("court/witness-statement.txt is missing from the classpath", e);
-    }
+    this.template = text("/court/witness-statement.txt");
+    this.familyTemplate = text("/court/witness-statement-family.txt");
     try (InputStream in = getClass().getResourceAsStream("/court/chronology.properties")) {
       words.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("court/chronology.properties is missing from the classpath", e);
+    }
+  }
+
+  private String text(String resource) {
+    try (InputStream in = getClass().getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException(resource.substring(1) + " is missing from the classpath", e);
     }
   }
 
@@ -280,19 +291,29 @@ public class CaseFileBuilder {
    */
   public String witnessStatement(Statement s) {
     String parents = s.parentNames();
+    boolean application = CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(s.proceedingsType());
     String offence =
-        s.offenceFrom() != null && s.offenceTo() != null
+        application
+            ? "The child is not being properly educated (Children Act 1989 s36(3)): the child is a registered pupil at the"
+                + " school and is not attending it regularly within the meaning of section 444 of the Education Act 1996,"
+                + " so it is to be assumed that the child is not being properly educated unless it is proved that they are"
+                + " (s36(5)). The attendance certificate exhibited shows the child's attendance and the sessions missed"
+                + " without authorisation."
+            : s.offenceFrom() != null && s.offenceTo() != null
             ? "Between " + DAY.format(s.offenceFrom()) + " and " + DAY.format(s.offenceTo()) + " the child failed to attend the school regularly"
                 + (s.unauthorisedSessions() != null ? ", missing " + s.unauthorisedSessions() + " sessions without authorisation" : "")
                 + ". The attendance certificate exhibited shows the sessions missed."
             : "The attendance certificate exhibited shows the child's attendance and the sessions missed without authorisation.";
     String proceedings =
         CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(s.proceedingsType())
-            ? "The local authority applies for an education supervision order under section 36 of the Children Act 1989: the child is not being properly educated, and support has not secured regular attendance."
+            ? "The local authority applies for an education supervision order under section 36 of the Children Act 1989:"
+                + " support has not secured the child's regular attendance. The child is not in the care of a local authority"
+                + " (s36(6)). Before applying, the local authority consulted children's services about the child (s36(8)):"
+                + " [date and outcome of the consultation]."
             : s.noticeNumber() != null
                 ? "Penalty notice " + s.noticeNumber() + " was issued for this period and was not paid within the period allowed. The local authority prosecutes for the original offence under section 444 of the Education Act 1996."
                 : "The local authority prosecutes under section 444 of the Education Act 1996.";
-    return template
+    return (application ? familyTemplate : template)
         .replace("{{officerName}}", s.officerName() == null || s.officerName().isBlank() ? NO_OFFICER : s.officerName())
         .replace("{{authority}}", notices.authority().name())
         .replace("{{pupilName}}", String.valueOf(s.pupilName()))

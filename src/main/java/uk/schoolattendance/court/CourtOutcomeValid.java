@@ -20,14 +20,18 @@ import static uk.schoolattendance.court.CourtProceedings.PARENTING_PROGRAMME_MON
 import static uk.schoolattendance.court.CourtProceedings.PROCEEDINGS_TYPE;
 import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_MONTHS;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.process.Inputs;
+import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -55,16 +59,17 @@ public class CourtOutcomeValid implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      offer(task);
+      return;
+    }
     if (Boolean.TRUE.equals(Inputs.yesNo(task, HEARING_ADJOURNED, false))) {
       adjourn(task);
       return;
     }
     HEARING_ADJOURNED.set(task, false);
     boolean prosecution = CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(task));
-    String outcome =
-        Inputs.oneOf(
-            task, COURT_OUTCOME,
-            prosecution ? CourtProceedings.PROSECUTION_OUTCOMES : CourtProceedings.SUPERVISION_OUTCOMES, null);
+    String outcome = outcome(task);
     LocalDate hearing = Inputs.requiredDay(task, HEARING_DATE, dates.properties().zone());
     Integer months = null;
     BigDecimal fine = null;
@@ -112,6 +117,35 @@ public class CourtOutcomeValid implements TaskListener {
           hearing.plusWeeks(properties.supervisionOrderDirectionWeeks()));
     }
     COURT_OUTCOME_SHOWN.set(task, shown(outcome, fine, parentingMonths, programmeMonths, directed));
+  }
+
+  /**
+   * What the form offers (task-local {@code courtOutcomeChoices}): only the outcomes these
+   * proceedings can have, in the configured words; an application for an education supervision
+   * order is never offered a fine.
+   */
+  private void offer(DelegateTask task) {
+    ArrayNode choices = Json.newList();
+    properties.outcomesOf(PROCEEDINGS_TYPE.get(task))
+        .forEach((code, words) -> choices.addObject().put("label", words).put("value", code));
+    CourtProceedings.COURT_OUTCOME_CHOICES.setLocal(task, choices);
+  }
+
+  /** The outcome given, one of those these proceedings can have; refused in their words otherwise. */
+  private String outcome(DelegateTask task) {
+    Map<String, String> allowed = properties.outcomesOf(PROCEEDINGS_TYPE.get(task));
+    Object raw = COURT_OUTCOME.raw(task);
+    if (raw instanceof String code && allowed.containsKey(code)) {
+      COURT_OUTCOME.set(task, code);
+      return code;
+    }
+    String shown = allowed.entrySet().stream()
+        .map(entry -> "\"" + entry.getValue() + "\" (" + entry.getKey() + ")").collect(Collectors.joining(", "));
+    throw new InvalidInputException(
+        COURT_OUTCOME.name(),
+        (raw == null || raw.toString().isBlank() ? "is required" : "'" + raw + "' is not an outcome of "
+            + (CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(task)) ? "a prosecution" : "this application"))
+            + ": choose one of " + shown);
   }
 
   /** "fine of £200.00 and parenting order of 12 months (parenting programme 3 months)". */

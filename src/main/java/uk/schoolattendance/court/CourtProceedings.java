@@ -80,12 +80,20 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<String> OFFENCE_SECTION = text("offenceSection");
   public static final ProcessVariable<Boolean> SUPERVISION_ORDER_CONSIDERED = bool("supervisionOrderConsidered");
   public static final ProcessVariable<LocalDate> INFORMATION_LAID_ON = day("informationLaidOn");
-  public static final ProcessVariable<Boolean> CHILD_LOOKED_AFTER = bool("childLookedAfter");
+  public static final ProcessVariable<Boolean> CHILD_LOOKED_AFTER = CaseFacts.CHILD_LOOKED_AFTER;
   public static final String S444_1 = "s444-1";
   public static final String S444_1A = "s444-1A";
   public static final List<String> SECTIONS = List.of(S444_1, S444_1A);
   /** The offence as the forms show it: "s444(1): failure to secure regular attendance". */
   public static final ProcessVariable<String> OFFENCE_SECTION_SHOWN = text("offenceSectionShown");
+
+  /**
+   * An education supervision order is made by the family court on the authority's application under
+   * Children Act 1989 s36 (family proceedings); Education Act 1996 s447 is only the authority's duty to
+   * consider one before prosecuting and the criminal court's power to direct it to.
+   */
+  static final String SUPERVISION_ORDER_APPLICATION_SHOWN =
+      "Education supervision order (Children Act 1989 s36)";
 
   /** A type of proceedings in words (null for none). */
   public static String proceedingsShown(String type) {
@@ -93,7 +101,7 @@ public final class CourtProceedings implements ProcessContract {
       return null;
     }
     return PROSECUTION.equals(type) ? "Prosecution (Education Act 1996 s444)"
-        : EDUCATION_SUPERVISION_ORDER.equals(type) ? "Education supervision order (Education Act 1996 s447)" : type;
+        : EDUCATION_SUPERVISION_ORDER.equals(type) ? SUPERVISION_ORDER_APPLICATION_SHOWN : type;
   }
 
   /** An offence section in words (null for none). */
@@ -116,6 +124,11 @@ public final class CourtProceedings implements ProcessContract {
   public static final ProcessVariable<LocalDate> NEW_HEARING_DATE = day("newHearingDate");
   /** {@link #PROSECUTION_OUTCOMES} or {@link #SUPERVISION_OUTCOMES}. */
   public static final ProcessVariable<String> COURT_OUTCOME = CaseFacts.COURT_OUTCOME;
+  /**
+   * What "Record court outcome" offers (task-local, {@code [{label, value}]}): the outcomes these
+   * proceedings can have, in the words of {@code attendance.court.outcomes}.
+   */
+  public static final ProcessVariable<JsonNode> COURT_OUTCOME_CHOICES = ProcessVariable.json("courtOutcomeChoices");
   public static final ProcessVariable<BigDecimal> FINE_AMOUNT = money("fineAmount");
   public static final ProcessVariable<Integer> PARENTING_ORDER_MONTHS = integer("parentingOrderMonths");
   public static final ProcessVariable<Integer> PARENTING_PROGRAMME_MONTHS = integer("parentingProgrammeMonths");

@@ -1,6 +1,9 @@
 package uk.schoolattendance.court;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,8 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param informationMarginDays preparation falls due at least this many days before the limit
  * @param outcomeWorkingDays working days after the hearing to record the outcome
  * @param supervisionOrderDirectionWeeks a court's direction to consider an education supervision
- *     order (Education Act 1996 s447(1)): the authority tells the court within 8 weeks if it
- *     decides not to apply; the decision task falls due then (calendar days, Europe/London)
+ *     order (Education Act 1996 s447(2)): the authority tells the court within 8 weeks if it
+ *     decides not to apply (s447(3)-(4)); the decision task falls due then (calendar days, Europe/London)
+ * @param outcomes what "Record court outcome" offers for each type of proceedings, in order: the
+ *     outcome's code to its words. A prosecution ends in a sentence, an acquittal or a withdrawal; an
+ *     application to the family court for an education supervision order (Children Act 1989 s36) in
+ *     the order made, the application refused or withdrawn: no fine, no discharge. Each code must be
+ *     one the law allows for its proceedings ({@link CourtProceedings#PROSECUTION_OUTCOMES},
+ *     {@link CourtProceedings#SUPERVISION_OUTCOMES}); a type left out keeps the national words.
  */
 @ConfigurationProperties(prefix = "attendance.court")
 public record CourtProperties(
@@ -31,7 +40,8 @@ public record CourtProperties(
     Integer preparationWorkingDays,
     Integer informationMarginDays,
     Integer outcomeWorkingDays,
-    Integer supervisionOrderDirectionWeeks) {
+    Integer supervisionOrderDirectionWeeks,
+    Map<String, Map<String, String>> outcomes) {
 
   public CourtProperties {
     maxFineS444 = maxFineS444 == null ? new BigDecimal("1000") : maxFineS444;
@@ -44,9 +54,64 @@ public record CourtProperties(
     informationMarginDays = informationMarginDays == null ? 14 : informationMarginDays;
     outcomeWorkingDays = outcomeWorkingDays == null ? 2 : outcomeWorkingDays;
     supervisionOrderDirectionWeeks = supervisionOrderDirectionWeeks == null ? 8 : supervisionOrderDirectionWeeks;
+    outcomes = outcomes(outcomes);
+  }
+
+  /** The national words of each outcome, by type of proceedings. */
+  static Map<String, Map<String, String>> nationalOutcomes() {
+    Map<String, String> prosecution = new LinkedHashMap<>();
+    prosecution.put(CourtProceedings.FINE, "Fine");
+    prosecution.put(CourtProceedings.CONDITIONAL_DISCHARGE, "Conditional discharge");
+    prosecution.put(CourtProceedings.PARENTING_ORDER, "Parenting order");
+    prosecution.put(CourtProceedings.EDUCATION_SUPERVISION_ORDER, "Education supervision order");
+    prosecution.put("dismissed", "Not guilty / dismissed");
+    prosecution.put("withdrawn", "Withdrawn");
+    Map<String, String> application = new LinkedHashMap<>();
+    application.put(CourtProceedings.EDUCATION_SUPERVISION_ORDER, "Education supervision order made (Children Act 1989 s36)");
+    application.put("dismissed", "Application refused");
+    application.put("withdrawn", "Application withdrawn (with the court's permission)");
+    Map<String, Map<String, String>> national = new LinkedHashMap<>();
+    national.put(CourtProceedings.PROSECUTION, prosecution);
+    national.put(CourtProceedings.EDUCATION_SUPERVISION_ORDER, application);
+    return national;
+  }
+
+  private static Map<String, Map<String, String>> outcomes(Map<String, Map<String, String>> configured) {
+    Map<String, Map<String, String>> outcomes = nationalOutcomes();
+    if (configured == null) {
+      return outcomes;
+    }
+    configured.forEach((type, words) -> {
+      List<String> allowed =
+          CourtProceedings.PROSECUTION.equals(type) ? CourtProceedings.PROSECUTION_OUTCOMES
+              : CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(type) ? CourtProceedings.SUPERVISION_OUTCOMES : null;
+      if (allowed == null) {
+        throw new IllegalStateException(
+            "attendance.court.outcomes." + type + ": no such proceedings, use one of " + CourtProceedings.TYPES);
+      }
+      if (words == null || words.isEmpty()) {
+        throw new IllegalStateException("attendance.court.outcomes." + type + ": give at least one outcome");
+      }
+      words.forEach((code, label) -> {
+        if (!allowed.contains(code)) {
+          throw new IllegalStateException(
+              "attendance.court.outcomes." + type + "." + code + ": not an outcome of these proceedings, use one of " + allowed);
+        }
+        if (label == null || label.isBlank()) {
+          throw new IllegalStateException("attendance.court.outcomes." + type + "." + code + ": give the outcome's words");
+        }
+      });
+      outcomes.put(type, new LinkedHashMap<>(words));
+    });
+    return outcomes;
+  }
+
+  /** The outcomes these proceedings can have, code to words, in the order offered. */
+  public Map<String, String> outcomesOf(String proceedingsType) {
+    return outcomes.getOrDefault(proceedingsType, Map.of());
   }
 
   public static CourtProperties defaults() {
-    return new CourtProperties(null, null, null, null, null, null, null, null, null, null);
+    return new CourtProperties(null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -73,6 +73,12 @@ public final class CaseFacts {
   public static final ProcessVariable<String> PROCEEDINGS_TYPE = ProcessVariable.text("proceedingsType");
   /** What the court decided (contract: fine, conditional-discharge, parenting-order, …). */
   public static final ProcessVariable<String> COURT_OUTCOME = ProcessVariable.text("courtOutcome");
+  /**
+   * The child is in the care of a local authority (a care order, Children Act 1989 s31 and s105(1)):
+   * no education supervision order can be made (s36(6)). Asked at the Pupil Planning Meeting when the
+   * order is chosen and again when the application is prepared.
+   */
+  public static final ProcessVariable<Boolean> CHILD_LOOKED_AFTER = ProcessVariable.bool("childLookedAfter");
 
   /** Whether an attendance contract was agreed: evidence for the court (domain notes §6). */
   public static final ProcessVariable<Boolean> CONTRACT_AGREED = ProcessVariable.bool("contractAgreed");

@@ -944,9 +944,29 @@ class AttendanceCaseTest {
     ProcessInstance instance = start("AC-2025-000012",
         with(startVariables(), AttendanceCase.ROUTE.name(), "term-time-leave", AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 6));
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
-    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order");
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order", AttendanceCase.CHILD_LOOKED_AFTER.name(), false);
     ProcessInstance court = children(CourtProceedings.KEY).get(0);
     assertThat(runtimeService.getVariable(court.getId(), CourtProceedings.PROCEEDINGS_TYPE.name())).isEqualTo("education-supervision-order");
+  }
+
+  @Test
+  void theMeetingAsksWhetherTheChildIsInCareBeforeChoosingAnEducationSupervisionOrder() {
+    ProcessInstance instance = start("AC-2025-000014", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    // not answered: asked, naming the field
+    assertThatThrownBy(() -> completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order",
+            AttendanceCase.LEGAL_ROUTE_REASON.name(), "Support refused"))
+        .hasMessageContaining(AttendanceCase.CHILD_LOOKED_AFTER.name());
+    // in care: refused with the reason in law, and nothing starts
+    assertThatThrownBy(() -> completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order",
+            AttendanceCase.CHILD_LOOKED_AFTER.name(), true, AttendanceCase.LEGAL_ROUTE_REASON.name(), "Support refused"))
+        .hasMessageContaining(AttendanceCase.CHILD_LOOKED_AFTER.name())
+        .hasMessageContaining("Children Act 1989 s36(6)");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(children(CourtProceedings.KEY)).noneMatch(court -> "AC-2025-000014".equals(court.getBusinessKey()));
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order",
+        AttendanceCase.CHILD_LOOKED_AFTER.name(), false, AttendanceCase.LEGAL_ROUTE_REASON.name(), "Support refused");
+    assertThat(children(CourtProceedings.KEY)).anyMatch(court -> "AC-2025-000014".equals(court.getBusinessKey()));
   }
 
   @Test

@@ -140,6 +140,10 @@ class CourtProceedingsProcessTest {
         .hasMessageContaining(CourtProceedings.FINE_AMOUNT.name());
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "jail")))
         .hasMessageContaining(CourtProceedings.COURT_OUTCOME.name());
+    assertThat(uk.schoolattendance.process.Json.parse(CourtProceedings.COURT_OUTCOME_CHOICES.name(),
+            engine.getTaskService().getVariableLocal(task().getId(), CourtProceedings.COURT_OUTCOME_CHOICES.name()))
+        .findValuesAsText("value"))
+        .containsExactly("fine", "conditional-discharge", "parenting-order", "education-supervision-order", "dismissed", "withdrawn");
     complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 400.0));
 
     assertThat(court).isWaitingAt("Task_ReportOutcomeToSchool");
@@ -315,6 +319,17 @@ class CourtProceedingsProcessTest {
     execute(job());
     assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.WITNESS_STATEMENT.name()))
         .contains("Alex Parent and Jo Parent are parents of the child").doesNotContain("parent(s)").contains("Children Act 1989");
+    // family proceedings (walk 13 #17): the order is made under Children Act 1989 s36 by the family court, on a
+    // witness statement in the family form with its statement of truth, not the criminal form of a prosecution
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name()))
+        .isEqualTo("Education supervision order (Children Act 1989 s36)");
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.WITNESS_STATEMENT.name()))
+        .startsWith("IN THE FAMILY COURT")
+        .contains("Family Procedure Rules 2010, Part 22")
+        .contains("I believe that the facts stated in this witness statement are true.")
+        .contains("not being properly educated (Children Act 1989 s36(3))")
+        .doesNotContain("Criminal Procedure Rules").doesNotContain("Criminal Justice Act 1967").doesNotContain("Magistrates' Courts Act")
+        .doesNotContain("liable to prosecution").doesNotContain("offence").doesNotContain("s447");
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.CHILD_LOOKED_AFTER.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-15")))
         .hasMessageContaining(CourtProceedings.CHILD_LOOKED_AFTER.name());
     complete(task(), withVariables(CourtProceedings.CHILD_LOOKED_AFTER.name(), false, CourtProceedings.HEARING_DATE.name(), "2027-01-15"));
@@ -343,8 +358,17 @@ class CourtProceedingsProcessTest {
     setToday(LocalDate.of(2027, 2, 5));
     execute(job());
 
+    // the form offers only what an application can end in, in words (walk 13 #21)
+    com.fasterxml.jackson.databind.JsonNode choices = uk.schoolattendance.process.Json.parse(CourtProceedings.COURT_OUTCOME_CHOICES.name(),
+        engine.getTaskService().getVariableLocal(task().getId(), CourtProceedings.COURT_OUTCOME_CHOICES.name()));
+    assertThat(choices.findValuesAsText("value")).containsExactly("education-supervision-order", "dismissed", "withdrawn");
+    assertThat(choices.findValuesAsText("label")).containsExactly(
+        "Education supervision order made (Children Act 1989 s36)", "Application refused",
+        "Application withdrawn (with the court's permission)");
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 100.0)))
-        .hasMessageContaining(CourtProceedings.COURT_OUTCOME.name());
+        .hasMessageContaining(CourtProceedings.COURT_OUTCOME.name())
+        .hasMessageContaining("'fine' is not an outcome of this application")
+        .hasMessageContaining("\"Application refused\" (dismissed)");
     complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "education-supervision-order"));
     execute(job());
     acknowledge();

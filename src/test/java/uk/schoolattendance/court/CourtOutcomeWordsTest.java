@@ -1,0 +1,60 @@
+package uk.schoolattendance.court;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * What "Record court outcome" offers is one vocabulary, {@code attendance.court.outcomes} (walk 13 #21):
+ * an application for an education supervision order is offered only its own outcomes, in words, and
+ * a council cannot configure an outcome the law does not allow for the proceedings.
+ */
+class CourtOutcomeWordsTest {
+
+  private static CourtProperties fromApplicationYaml() throws Exception {
+    StandardEnvironment environment = new StandardEnvironment();
+    new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
+        .forEach(source -> environment.getPropertySources().addLast(source));
+    return Binder.get(environment).bind("attendance.court", CourtProperties.class).get();
+  }
+
+  @Test
+  void theConfiguredWordsOfAnApplicationAreItsThreeOutcomesInOrder() throws Exception {
+    CourtProperties properties = fromApplicationYaml();
+    assertThat(properties.outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER)).containsExactly(
+        Map.entry("education-supervision-order", "Education supervision order made (Children Act 1989 s36)"),
+        Map.entry("dismissed", "Application refused"),
+        Map.entry("withdrawn", "Application withdrawn (with the court's permission)"));
+    assertThat(properties.outcomesOf(CourtProceedings.PROSECUTION).keySet())
+        .containsExactly("fine", "conditional-discharge", "parenting-order", "education-supervision-order", "dismissed", "withdrawn");
+    // the national words when nothing is configured are the same
+    assertThat(CourtProperties.defaults().outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER))
+        .isEqualTo(properties.outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER));
+  }
+
+  @Test
+  void aFineForAnApplicationIsRefusedAtStartUpNamingTheSetting() {
+    Map<String, String> words = new LinkedHashMap<>();
+    words.put("education-supervision-order", "Order made");
+    words.put("fine", "Fine");
+    assertThatThrownBy(() -> new CourtProperties(null, null, null, null, null, null, null, null, null, null,
+            Map.of(CourtProceedings.EDUCATION_SUPERVISION_ORDER, words)))
+        .hasMessageContaining("attendance.court.outcomes.education-supervision-order.fine")
+        .hasMessageContaining("not an outcome of these proceedings");
+  }
+
+  @Test
+  void aCouncilsOwnWordsAreOffered() {
+    CourtProperties properties = new CourtProperties(null, null, null, null, null, null, null, null, null, null,
+        Map.of(CourtProceedings.EDUCATION_SUPERVISION_ORDER, Map.of("withdrawn", "Withdrawn by leave")));
+    assertThat(properties.outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER)).containsExactly(Map.entry("withdrawn", "Withdrawn by leave"));
+    assertThat(properties.outcomesOf(CourtProceedings.PROSECUTION)).containsKey("fine");
+  }
+}
