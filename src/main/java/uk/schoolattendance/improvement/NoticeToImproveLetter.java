@@ -118,8 +118,8 @@ public final class NoticeToImproveLetter {
         new String[] {
           "6. Improvement period",
           "You have an improvement period of " + c.periodSchoolWeeks() + " school weeks, from "
-              + DAY.format(c.startsOn()) + " to " + DAY.format(c.lastDay()) + ". It begins when you receive this"
-              + " notice. School holidays do not count."
+              + DAY.format(c.startsOn()) + " to " + DAY.format(c.lastDay()) + ". It counts from the first school"
+              + " day on or after the day you receive this notice. School holidays do not count."
         },
         new String[] {
           "7. What sufficient improvement looks like",

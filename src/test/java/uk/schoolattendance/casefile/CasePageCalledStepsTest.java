@@ -375,7 +375,7 @@ class CasePageCalledStepsTest {
     assertThat(started).contains("Issued on 27 November 2026", "The improvement period runs from " + period + ".")
         .doesNotContain(uk.schoolattendance.process.Days.shown(java.time.LocalDate.parse(timerDay)));
     String letter = letterText(notice);
-    assertThat(letter).contains("from " + period + ". It begins when you receive this notice.")
+    assertThat(letter).contains("from " + period + ". It counts from the first school day on or after the day you receive this notice.")
         // the assessment the case recorded as started is not offered again (walk 13, #23)
         .contains("the early help assessment already under way").doesNotContain("an early help assessment with your consent");
     // the local authority issues the notice; the person named recorded it (walk 13, #23)

@@ -124,7 +124,7 @@ class NoticeToImproveTest {
     // inside it: Tuesday 27 January, not Wednesday 28 January of a 7th school week (walk 13, #13/#14)
     assertThat(text.replaceAll("\\s+", " ")).contains("Sam Pupil").contains("14 sessions")
         .contains("improvement period of 6 school weeks, from 3 December 2025 to 27 January 2026."
-            + " It begins when you receive this notice.")
+            + " It counts from the first school day on or after the day you receive this notice.")
         .doesNotContain("28 January").contains("family casework since November")
         // section 8 states the grounds the officer's form offers and the rule accepts, and no other
         .contains("A penalty notice may be issued before the end of the improvement period, once you have"
