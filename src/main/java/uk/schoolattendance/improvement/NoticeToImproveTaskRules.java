@@ -75,6 +75,8 @@ public class NoticeToImproveTaskRules implements TaskListener {
     if (issued != null) {
       LocalDate received = period.receivedOn(issued);
       if (today.isBefore(received)) {
+        // the fault is the day, which the form has no field for: the refusal is shown at the reason, the
+        // first field the officer fills (a 1.1 form without it shows it as the task's error)
         throw new InvalidInputException(EARLY_ESCALATION_REASON.name(),
             "the notice was posted on " + Days.shown(issued) + " and counts as received on " + Days.shown(received)
                 + ": it cannot be escalated before the parent has had it");
