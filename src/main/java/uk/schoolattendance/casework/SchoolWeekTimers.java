@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
+import uk.schoolattendance.improvement.ImprovementPeriod;
 import uk.schoolattendance.improvement.NoticeToImprove;
-import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -64,11 +64,18 @@ public class SchoolWeekTimers {
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
   private final SchoolCalendar calendar;
+  private final ImprovementPeriod improvementPeriod;
 
-  public SchoolWeekTimers(ManagementService managementService, RuntimeService runtimeService, SchoolCalendar calendar) {
+  /**
+   * @param improvementPeriod the one rule of a Notice to Improve's period, on the same calendar: its
+   *     timer day and the period the forms show are its {@code endsOn} and {@code shown()}
+   */
+  public SchoolWeekTimers(ManagementService managementService, RuntimeService runtimeService, SchoolCalendar calendar,
+      ImprovementPeriod improvementPeriod) {
     this.managementService = managementService;
     this.runtimeService = runtimeService;
     this.calendar = calendar;
+    this.improvementPeriod = improvementPeriod;
   }
 
   /** Recalculates every waiting school-week timer; returns those whose due date changed. */
@@ -81,11 +88,14 @@ public class SchoolWeekTimers {
         if (base == null || weeks == null) {
           continue;
         }
-        LocalDate dueDay = calendar.addSchoolWeeks(base, weeks);
+        // a Notice to Improve's period by its one rule (ImprovementPeriod), a review's by school weeks
+        ImprovementPeriod.Dates period =
+            timer.periodShown() == null ? null : improvementPeriod.fromStart(null, null, base, weeks);
+        LocalDate dueDay = period == null ? calendar.addSchoolWeeks(base, weeks) : period.endsOn();
         Date due = calendar.atTimeOfDay(dueDay);
-        if (timer.periodShown() != null) {
+        if (period != null) {
           // the last school day inside the period can move while the day after it does not (a closure on its Friday)
-          String shown = Days.shown(base, calendar.lastSchoolDayOf(base, weeks));
+          String shown = period.shown();
           if (!shown.equals(runtimeService.getVariable(job.getExecutionId(), timer.periodShown().name()))) {
             runtimeService.setVariable(job.getExecutionId(), timer.periodShown().name(), shown);
           }

@@ -2,7 +2,8 @@ package uk.schoolattendance.improvement;
 
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.notices.PenaltyNoticeProperties;
+import uk.schoolattendance.notices.NoticeDates;
+import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -40,10 +41,10 @@ public class ImprovementPeriod {
 
   private final SchoolCalendar calendar;
   private final NoticeToImproveProperties properties;
-  private final PenaltyNoticeProperties receipt;
+  private final NoticeDates receipt;
 
-  public ImprovementPeriod(
-      SchoolCalendar calendar, NoticeToImproveProperties properties, PenaltyNoticeProperties receipt) {
+  /** @param receipt the notices' receipt rule, which a posted Notice to Improve follows */
+  public ImprovementPeriod(SchoolCalendar calendar, NoticeToImproveProperties properties, NoticeDates receipt) {
     this.calendar = calendar;
     this.properties = properties;
     this.receipt = receipt;
@@ -72,7 +73,7 @@ public class ImprovementPeriod {
 
   /** The day a notice posted on {@code issuedOn} counts as received by the parent. */
   public LocalDate receivedOn(LocalDate issuedOn) {
-    return calendar.addWorkingDays(issuedOn, receipt.deemedReceiptWorkingDays());
+    return receipt.deemedReceipt(PenaltyNotice.POST, issuedOn);
   }
 
   /**

@@ -141,7 +141,8 @@ public class IssueNoticeToImprove implements JavaDelegate {
                 properties.team(),
                 officer,
                 threshold,
-                earlyHelpStarted))
+                earlyHelpStarted,
+                List.copyOf(properties.earlyEscalationReasons().values())))
             .toList();
     byte[] pdf = NoticeToImproveLetter.renderAll(notices);
     LETTER.set(

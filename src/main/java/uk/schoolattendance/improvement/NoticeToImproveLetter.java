@@ -52,6 +52,9 @@ public final class NoticeToImproveLetter {
    *     letter does not offer it again as support still on offer (walk 13, #23)
    * @param threshold the national threshold as the council configured it: the window the
    *     unauthorised sessions were counted in, and the threshold the letter names
+   * @param earlyEscalationGrounds the only grounds on which a penalty notice may follow before the
+   *     period ends, in words ({@code attendance.notice-to-improve.early-escalation-reasons}): the
+   *     same list the officer's form offers and the rule accepts
    */
   public record Content(
       String caseReference,
@@ -72,7 +75,8 @@ public final class NoticeToImproveLetter {
       String team,
       Officer officer,
       ThresholdWords threshold,
-      boolean earlyHelpAssessmentStarted) {}
+      boolean earlyHelpAssessmentStarted,
+      List<String> earlyEscalationGrounds) {}
 
   /** The eight statutory sections, in order, as headed paragraphs (also used by tests). */
   public static List<String[]> sections(Content c) {
@@ -114,8 +118,8 @@ public final class NoticeToImproveLetter {
         new String[] {
           "6. Improvement period",
           "You have an improvement period of " + c.periodSchoolWeeks() + " school weeks, from "
-              + DAY.format(c.startsOn()) + " to " + DAY.format(c.lastDay()) + ". It begins when you receive this"
-              + " notice. School holidays do not count."
+              + DAY.format(c.startsOn()) + " to " + DAY.format(c.lastDay()) + ". It counts from the first school"
+              + " day on or after the day you receive this notice. School holidays do not count."
         },
         new String[] {
           "7. What sufficient improvement looks like",
@@ -124,9 +128,19 @@ public final class NoticeToImproveLetter {
         },
         new String[] {
           "8. When a penalty notice may be issued before the period ends",
-          "A penalty notice may be issued before the end of the improvement period if your child has further"
-              + " unauthorised absence during it, or if you refuse to engage with the support on offer."
+          "A penalty notice may be issued before the end of the improvement period, once you have received"
+              + " this notice, only on these grounds: " + grounds(c.earlyEscalationGrounds()) + "."
         });
+  }
+
+  /** "further unauthorised absence …; the parent has refused …": each ground as a clause of one sentence. */
+  private static String grounds(List<String> words) {
+    return String.join("; ", words.stream()
+        .map(String::strip)
+        .map(w -> w.replaceAll("[.;]+$", ""))
+        .map(w -> w.length() > 1 && Character.isLowerCase(w.charAt(1))
+            ? Character.toLowerCase(w.charAt(0)) + w.substring(1) : w)
+        .toList());
   }
 
   /** The letter as PDF bytes. */

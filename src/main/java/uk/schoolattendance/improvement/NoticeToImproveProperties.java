@@ -17,9 +17,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     service's, not the penalty notice team ({@code attendance.penalty-notices.authority.contact})
  * @param earlyEscalationReasons the reasons for which an officer may escalate before the improvement
  *     period ends (value: the words the form and the case's history show), by the statutory guidance
- *     where the parent does not engage with the support or circumstances change; default
- *     {@link #DEFAULT_EARLY_ESCALATION_REASONS}. The form of "Watch improvement period" offers the
- *     national default list: a council that changes it changes the form's options too.
+ *     only on the grounds the notice states; default {@link #DEFAULT_EARLY_ESCALATION_REASONS}. One
+ *     list: the letter's section 8 states these grounds, the form of "Watch improvement period" offers
+ *     them (its options are filled from this list when the form is opened) and the rule accepts them.
  * @param earlyEscalationGroundsMinLength the fewest characters the officer's own account of the
  *     grounds may have (default 20): a senior practitioner reads why, not "x"
  */
@@ -33,6 +33,7 @@ public record NoticeToImproveProperties(
 
   private static Map<String, String> defaultReasons() {
     Map<String, String> reasons = new LinkedHashMap<>();
+    reasons.put("further-unauthorised-absence", "Further unauthorised absence during the improvement period");
     reasons.put("parent-not-engaging", "The parent has refused or stopped engaging with the support offered");
     reasons.put("circumstances-changed", "Circumstances have changed so that the improvement period can no longer work");
     return Collections.unmodifiableMap(reasons);

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
@@ -74,6 +75,8 @@ public class NoticeToImproveTaskRules implements TaskListener {
     if (issued != null) {
       LocalDate received = period.receivedOn(issued);
       if (today.isBefore(received)) {
+        // the fault is the day, which the form has no field for: the refusal is shown at the reason, the
+        // first field the officer fills (a 1.1 form without it shows it as the task's error)
         throw new InvalidInputException(EARLY_ESCALATION_REASON.name(),
             "the notice was posted on " + Days.shown(issued) + " and counts as received on " + Days.shown(received)
                 + ": it cannot be escalated before the parent has had it");
@@ -96,9 +99,17 @@ public class NoticeToImproveTaskRules implements TaskListener {
     }
   }
 
+  /**
+   * Whether the task's own model (the version its instance runs on) has the reason field: read from
+   * the model the engine already holds for the task, not fetched again through the repository under
+   * the user's authorisation.
+   */
   private static boolean asksForReason(DelegateTask task) {
-    ProcessDefinition definition = task.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(task.getProcessDefinitionId());
-    return definition.getVersionTag() == null || !WITHOUT_REASON.contains(definition.getVersionTag());
+    ModelElementInstance element = task.getBpmnModelElementInstance();
+    while (element != null && !(element instanceof Process)) {
+      element = element.getParentElement();
+    }
+    String versionTag = element == null ? null : ((Process) element).getCamundaVersionTag();
+    return versionTag == null || !WITHOUT_REASON.contains(versionTag);
   }
 }

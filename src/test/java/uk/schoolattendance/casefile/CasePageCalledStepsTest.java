@@ -375,8 +375,15 @@ class CasePageCalledStepsTest {
     String started = entry(page.html().selectFirst("#timeline"), "Notice to Improve: improvement period started");
     assertThat(started).contains("Issued on 27 November 2026", "The improvement period runs from " + period + ".")
         .doesNotContain(uk.schoolattendance.process.Days.shown(java.time.LocalDate.parse(timerDay)));
+    // a notice issued before the period's words were stored: the timeline gives its end, the last school
+    // day before its timer's day, as it did then
+    runtimeService.removeVariable(notice, uk.schoolattendance.improvement.NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name());
+    assertThat(entry(signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline"),
+        "Notice to Improve: improvement period started"))
+        .contains("Issued on 27 November 2026", "The improvement period ends on " + period.substring(period.indexOf(" to ") + 4) + ".");
+    runtimeService.setVariable(notice, uk.schoolattendance.improvement.NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name(), period);
     String letter = letterText(notice);
-    assertThat(letter).contains("from " + period + ". It begins when you receive this notice.")
+    assertThat(letter).contains("from " + period + ". It counts from the first school day on or after the day you receive this notice.")
         // the assessment the case recorded as started is not offered again (walk 13, #23)
         .contains("the early help assessment already under way").doesNotContain("an early help assessment with your consent");
     // the local authority issues the notice; the person named recorded it (walk 13, #23)

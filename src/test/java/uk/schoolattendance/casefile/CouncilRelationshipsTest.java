@@ -25,10 +25,14 @@ import uk.schoolattendance.casework.CaseFixtures;
  * A council's own relationships to the child ({@code attendance.parents.relationships}, here
  * mother, father, grandparent, foster carer: the national carer and step-parent left out), set as
  * configuration for this application context alone: what every way of recording a parent offers
- * and accepts, while a case that recorded a relationship since removed still reads.
+ * and accepts, while a case that recorded a relationship since removed still reads. In the same
+ * context a council's own early escalation reason (added to the national ones), which the Notice to
+ * Improve's "Watch improvement period" form offers as it opens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "attendance.parents.relationships=mother,father,grandparent,foster carer")
+    properties = {"attendance.parents.relationships=mother,father,grandparent,foster carer",
+        "attendance.notice-to-improve.early-escalation-reasons.refused-school-place="
+            + "The parent refused the school place the council offered"})
 @ActiveProfiles({"demo", "test"})
 class CouncilRelationshipsTest {
 
@@ -37,6 +41,7 @@ class CouncilRelationshipsTest {
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
   @Autowired FormService formService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   private String newCase(String pupil) {
     CaseFileCases cases = new CaseFileCases(runtimeService);
@@ -110,6 +115,32 @@ class CouncilRelationshipsTest {
           .containsExactly("mother", "father", "grandparent", "foster carer");
       assertThat(field.path("values").findValuesAsText("label")).as(key).contains("Foster carer");
     }
+  }
+
+  /**
+   * The early escalation reasons are configuration: "Watch improvement period" offers the list the
+   * council configured (here the national three and its own), the grounds its letter stated and the
+   * only ones completing the task accepts, not the list the form's file holds.
+   */
+  @Test
+  void watchImprovementPeriodOffersTheEarlyEscalationReasonsTheCouncilConfigured() throws java.io.IOException {
+    ProcessInstance notice = runtimeService.createProcessInstanceByKey(uk.schoolattendance.improvement.NoticeToImprove.KEY)
+        .businessKey("AC-2026-009901")
+        .setVariable(uk.schoolattendance.improvement.NoticeToImprove.SCHOOL_URN.name(), CaseFixtures.UNIVERSAL_SCHOOL)
+        .setVariable(uk.schoolattendance.improvement.NoticeToImprove.ENDS_ON.name(), "2027-01-28")
+        .startBeforeActivity(uk.schoolattendance.improvement.NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id())
+        .execute();
+    String taskId = taskService.createTaskQuery().processInstanceId(notice.getId()).singleResult().getId();
+    com.fasterxml.jackson.databind.JsonNode form =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(formService.getDeployedTaskForm(taskId));
+    com.fasterxml.jackson.databind.JsonNode field = form.findParents("key").stream()
+        .filter(node -> uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_REASON.name()
+            .equals(node.path("key").asText())).findFirst().orElseThrow();
+    assertThat(field.path("values").findValuesAsText("value")).containsExactlyInAnyOrder(
+        "further-unauthorised-absence", "parent-not-engaging", "circumstances-changed", "refused-school-place");
+    assertThat(field.path("values").findValuesAsText("label"))
+        .contains("The parent refused the school place the council offered");
+    runtimeService.deleteProcessInstance(notice.getId(), "test");
   }
 
   /**

@@ -238,13 +238,18 @@ class CaseRestApiTest {
     assertThat(new String(letter.getBody(), 0, 5)).isEqualTo("%PDF-");
     // the demo council's sender block and the school's named officer, from the application's configuration
     // and identity store
-    String text;
+    // the whole letter: the contact and signature block moves to a second page, together, when the
+    // statutory sections fill the first (NoticeToImproveLetterLayoutTest)
+    StringBuilder pages = new StringBuilder();
     try {
-      text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(letter.getBody()))
-          .getTextFromPage(1).replaceAll("\\s+", " ");
+      com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(letter.getBody());
+      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+        pages.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page)).append(' ');
+      }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    String text = pages.toString().replaceAll("\\s+", " ");
     assertThat(text).startsWith("Seaview Borough Council Attendance Service, Civic Centre, 1 Marine Parade,"
             + " Southend-on-Sea SS1 9ZX Telephone 01632 960 100 ")
         .contains("Your case officer is Olivia Okafor, Attendance Service, Seaview Borough Council: email"

@@ -74,6 +74,15 @@ class SchoolWeekTimersTest {
     return new SchoolCalendar(new CalendarProperties(shipped.zone(), shipped.timeOfDay(), years, shipped.bankHolidays()));
   }
 
+  /** The timers on this calendar, a Notice to Improve's period by the one rule on the same calendar. */
+  private SchoolWeekTimers timers(org.camunda.bpm.engine.RuntimeService runtime, SchoolCalendar calendar) {
+    uk.schoolattendance.notices.PenaltyNoticeProperties receipt = uk.schoolattendance.notices.PenaltyNoticeProperties.defaults();
+    return new SchoolWeekTimers(processEngine.getManagementService(), runtime, calendar,
+        new uk.schoolattendance.improvement.ImprovementPeriod(calendar,
+            uk.schoolattendance.improvement.NoticeToImproveProperties.defaults(),
+            new uk.schoolattendance.notices.NoticeDates(calendar, receipt)));
+  }
+
   @Test
   void aChangeOfTermDatesMovesWaitingReviews() {
     ProcessInstance counted = processEngine.getRuntimeService()
@@ -85,11 +94,9 @@ class SchoolWeekTimersTest {
     assertThat(job("Event_ReviewDateReached", counted).getDuedate()).isEqualTo(london(2025, 11, 19, 9));
 
     // Unchanged calendar: nothing to move
-    assertThat(new SchoolWeekTimers(processEngine.getManagementService(), processEngine.getRuntimeService(),
-        ProcessEngineFixture.CALENDAR).recalculate()).isEmpty();
+    assertThat(timers(processEngine.getRuntimeService(), ProcessEngineFixture.CALENDAR).recalculate()).isEmpty();
 
-    List<SchoolWeekTimers.Moved> moved = new SchoolWeekTimers(processEngine.getManagementService(),
-        processEngine.getRuntimeService(), withClosureWeek()).recalculate();
+    List<SchoolWeekTimers.Moved> moved = timers(processEngine.getRuntimeService(), withClosureWeek()).recalculate();
 
     assertThat(moved).singleElement().satisfies(m -> {
       assertThat(m.processInstanceId()).isEqualTo(counted.getId());
@@ -123,8 +130,7 @@ class SchoolWeekTimersTest {
     assertThat(runtime.getVariable(notice.getId(), shown)).isEqualTo("5 November 2025 to 16 December 2025");
     assertThat(runtime.getVariable(notice.getId(), endsOn)).isEqualTo("2025-12-17");
 
-    List<SchoolWeekTimers.Moved> moved = new SchoolWeekTimers(processEngine.getManagementService(), runtime,
-        withClosureWeek()).recalculate();
+    List<SchoolWeekTimers.Moved> moved = timers(runtime, withClosureWeek()).recalculate();
 
     assertThat(moved).singleElement().satisfies(m -> assertThat(m.processInstanceId()).isEqualTo(notice.getId()));
     // the week of 10 November no longer counts: the sixth school week is the one after Christmas, its

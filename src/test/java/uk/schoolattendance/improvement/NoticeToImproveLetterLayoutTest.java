@@ -57,6 +57,7 @@ class NoticeToImproveLetterLayoutTest {
         "no unauthorised absence and attendance above 92 % over the improvement period",
         LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 2), LocalDate.of(2027, 2, 5), 10, COUNCIL, "Attendance Service",
         new NoticeToImproveLetter.Officer("Olivia Okafor", "olivia.okafor@attendance.example"),
-        new ThresholdWords(() -> 10, 10), false);
+        new ThresholdWords(() -> 10, 10), false,
+        java.util.List.copyOf(NoticeToImproveProperties.DEFAULT_EARLY_ESCALATION_REASONS.values()));
   }
 }

@@ -124,8 +124,13 @@ class NoticeToImproveTest {
     // inside it: Tuesday 27 January, not Wednesday 28 January of a 7th school week (walk 13, #13/#14)
     assertThat(text.replaceAll("\\s+", " ")).contains("Sam Pupil").contains("14 sessions")
         .contains("improvement period of 6 school weeks, from 3 December 2025 to 27 January 2026."
-            + " It begins when you receive this notice.")
-        .doesNotContain("28 January").contains("family casework since November");
+            + " It counts from the first school day on or after the day you receive this notice.")
+        .doesNotContain("28 January").contains("family casework since November")
+        // section 8 states the grounds the officer's form offers and the rule accepts, and no other
+        .contains("A penalty notice may be issued before the end of the improvement period, once you have"
+            + " received this notice, only on these grounds: further unauthorised absence during the improvement"
+            + " period; the parent has refused or stopped engaging with the support offered; circumstances have"
+            + " changed so that the improvement period can no longer work.");
     assertThat(runtimeService.getVariable(instance.getId(), NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name()))
         .isEqualTo("3 December 2025 to 27 January 2026");
   }
@@ -212,7 +217,7 @@ class NoticeToImproveTest {
 
     ClockUtil.setCurrentTime(london(2025, 12, 3, 10));
     assertThat(refusal(instance, vars())).hasMessageStartingWith("earlyEscalationReason: is required, one of"
-        + " parent-not-engaging, circumstances-changed");
+        + " further-unauthorised-absence, parent-not-engaging, circumstances-changed");
     assertThat(refusal(instance, vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "x",
         NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "The parent refused the home visit on 3 December")))
         .hasMessageStartingWith("earlyEscalationReason: 'x' is not allowed");
@@ -232,6 +237,17 @@ class NoticeToImproveTest {
     assertThat(historic(instance, NoticeToImprove.IMPROVEMENT_SUFFICIENT.name())).isEqualTo(false);
     assertThat(historic(instance, NoticeToImprove.EARLY_ESCALATION_REASON_SHOWN.name()))
         .isEqualTo("The parent has refused or stopped engaging with the support offered");
+  }
+
+  @Test
+  void furtherUnauthorisedAbsenceTheLetterNamesIsAGroundToEscalateEarly() {
+    ProcessInstance instance = issued();
+    ClockUtil.setCurrentTime(london(2025, 12, 8, 10));
+    complete(task(instance), vars(NoticeToImprove.EARLY_ESCALATION_REASON.name(), "further-unauthorised-absence",
+        NoticeToImprove.EARLY_ESCALATION_GROUNDS.name(), "Unauthorised absence on 4 and 5 December, no reason given"));
+    assertThat(instance).isEnded().hasPassed("Event_EscalatedEarly");
+    assertThat(historic(instance, NoticeToImprove.EARLY_ESCALATION_REASON_SHOWN.name()))
+        .isEqualTo("Further unauthorised absence during the improvement period");
   }
 
   private InvalidInputException refusal(ProcessInstance instance, Map<String, Object> given) {

@@ -25,6 +25,7 @@ import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.improvement.ImprovementPeriod;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
@@ -78,13 +79,16 @@ class CalledSteps {
   private final UkDates dates;
   private final int pageSize;
 
+  private final ImprovementPeriod improvementPeriod;
+
   @org.springframework.beans.factory.annotation.Autowired
-  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates) {
-    this(historyService, people, dates, PAGE_SIZE);
+  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, ImprovementPeriod improvementPeriod) {
+    this(historyService, people, dates, PAGE_SIZE, improvementPeriod);
   }
 
   /** With another page size: a test reads a case over several pages without making 500 tasks. */
-  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize) {
+  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize,
+      ImprovementPeriod improvementPeriod) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
     }
@@ -92,6 +96,7 @@ class CalledSteps {
     this.people = people;
     this.dates = dates;
     this.pageSize = pageSize;
+    this.improvementPeriod = improvementPeriod;
   }
 
   /** Every row of a query, read a page at a time in the query's (total) order until a page comes back short. */
@@ -237,13 +242,18 @@ class CalledSteps {
     // the period as the letter states it (ImprovementPeriod, one rule: from receipt to its last school
     // day), never the timer's day after it (walk 13, #13)
     String period = text(values, NoticeToImprove.IMPROVEMENT_PERIOD_SHOWN.name());
-    String during = period == null || period.isBlank() ? "" : period.strip();
+    String during = period == null || period.isBlank() ? "" : "runs from " + period.strip();
+    LocalDate timerDay = day(values, NoticeToImprove.ENDS_ON.name());
+    if (during.isEmpty() && timerDay != null) {
+      // a notice issued before improvementPeriodShown was stored: its end, the last school day before its timer's day
+      during = "ends on " + dates.day(improvementPeriod.lastDayBefore(timerDay));
+    }
     for (HistoricTaskInstance task : tasks) {
       String key = task.getTaskDefinitionKey();
       if (NoticeToImprove.WATCH_IMPROVEMENT_PERIOD.id().equals(key)) {
         steps.add(task.getStartTime(), "Notice to Improve: improvement period started", "",
           (issued == null ? "" : "Issued on " + dates.day(issued) + ". ")
-              + (during.isEmpty() ? "" : "The improvement period runs from " + during + "."));
+              + (during.isEmpty() ? "" : "The improvement period " + during + "."));
         // the watch ends by itself with the period; completed, it is an officer's early escalation
         if (done(task)) {
           String grounds = text(values, NoticeToImprove.EARLY_ESCALATION_GROUNDS.name());

@@ -45,10 +45,13 @@ public class CaseHistoryWords {
   }
 
   /**
-   * The timeline of the case a task belongs to, as the case page shows it: its own history and the
-   * steps of the processes it called (a Notice to Improve's period and early escalation with its
-   * reason and grounds, penalty notices, court), newest first. What a form's case history shows
-   * (walk 13, #16: the Pupil Planning Meeting's history left out why the notice ended early).
+   * The timeline of the case a task belongs to, merged as the case page merges it ({@link
+   * #merged}): its own history and the steps of the processes it called (a Notice to Improve's
+   * period and early escalation with its reason and grounds, penalty notices, court), newest first.
+   * What a form's case history shows (walk 13, #16: the Pupil Planning Meeting's history left out why
+   * the notice ended early). The register is not read here: a penalty notice's steps are told from
+   * its process alone, without the amounts, offence period and posting the case page adds from the
+   * register.
    */
   List<CasePage.TimelineEntry> timelineOfTask(Object raw, String taskId) {
     CalledSteps steps = calledSteps.getIfAvailable();
@@ -56,10 +59,20 @@ public class CaseHistoryWords {
     if (caseId == null) {
       return timeline(raw);
     }
-    CalledSteps.Called called = steps.of(caseId, List.of());
+    return merged(raw, steps.of(caseId, List.of()));
+  }
+
+  /**
+   * The case's own history ({@code raw}) and the steps of the processes it called, newest first:
+   * the one merge of the case page's timeline and a form's case history. Stable: entries of one
+   * moment keep the history's order.
+   */
+  List<CasePage.TimelineEntry> merged(Object raw, CalledSteps.Called called) {
     List<CalledSteps.Step> all = new ArrayList<>(stamped(raw, called.caseCourtOutcome()));
+    if (called.steps().isEmpty()) {
+      return all.stream().map(CalledSteps.Step::entry).toList();
+    }
     all.addAll(called.steps());
-    // as the case page: stable, entries of one moment keep the history's order
     return all.stream().sorted(java.util.Comparator.comparing(CalledSteps.Step::at).reversed())
         .map(CalledSteps.Step::entry).toList();
   }

@@ -324,15 +324,9 @@ class CasePageReader {
     }
   }
 
-  /** The case's own history and the steps of the processes it called, newest first. */
+  /** The case's own history and the steps of the processes it called, newest first (the forms' merge too). */
   private List<CasePage.TimelineEntry> timeline(Map<String, Object> values, CalledSteps.Called called) {
-    List<CalledSteps.Step> steps = new ArrayList<>(historyWords.stamped(values.get(AttendanceCase.HISTORY.name()), called.caseCourtOutcome()));
-    if (called.steps().isEmpty()) {
-      return steps.stream().map(CalledSteps.Step::entry).toList();
-    }
-    steps.addAll(called.steps());
-    // stable: entries of one moment keep the history's order
-    return steps.stream().sorted(Comparator.comparing(CalledSteps.Step::at).reversed()).map(CalledSteps.Step::entry).toList();
+    return historyWords.merged(values.get(AttendanceCase.HISTORY.name()), called);
   }
 
   private List<CasePage.Letter> letters(

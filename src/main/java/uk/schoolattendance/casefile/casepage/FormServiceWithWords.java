@@ -12,11 +12,15 @@ import org.camunda.bpm.engine.variable.VariableMap;
 /**
  * The engine's form service, with a task form's values in words added when a form is opened
  * ({@link TaskHistoryWords}) and a start form's relationship options as configured ({@link
- * StartFormRelationships}). Everything else, and the engine's own checks, are the engine's: the
+ * StartFormRelationships}) and "Watch improvement period"'s early escalation reasons as configured.
+ * Everything else, and the engine's own checks, are the engine's: the
  * variables are fetched by the engine's call first, so a caller who may not read the task is
  * refused before any word is made. Only Camunda's public {@link FormService} is used.
  */
 final class FormServiceWithWords implements FormService {
+
+  private static final java.util.Set<String> EARLY_ESCALATION_REASON =
+      java.util.Set.of(uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_REASON.name());
 
   private final FormService engine;
   private final TaskHistoryWords words;
@@ -134,8 +138,14 @@ final class FormServiceWithWords implements FormService {
     return StartFormRelationships.offered(engine.getDeployedStartForm(processDefinitionId), words.relationships());
   }
 
+  /**
+   * The task's form; "Watch improvement period" offers the early escalation reasons configured
+   * ({@code attendance.notice-to-improve.early-escalation-reasons}), the grounds the letter stated
+   * and the only ones its completion accepts.
+   */
   @Override
   public InputStream getDeployedTaskForm(String taskId) {
-    return engine.getDeployedTaskForm(taskId);
+    return StartFormRelationships.offered(engine.getDeployedTaskForm(taskId), EARLY_ESCALATION_REASON,
+        words.earlyEscalationReasons());
   }
 }

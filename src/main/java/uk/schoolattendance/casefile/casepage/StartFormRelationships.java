@@ -28,6 +28,16 @@ final class StartFormRelationships {
   private StartFormRelationships() {}
 
   static InputStream offered(InputStream deployed, Map<String, String> relationships) {
+    return offered(deployed, FIELDS, relationships);
+  }
+
+  /**
+   * A deployed form whose select fields named {@code fields} offer {@code options} (value to words)
+   * in place of the options its file holds; the same rule for any list that is configuration, such
+   * as the early escalation reasons of "Watch improvement period"
+   * ({@code attendance.notice-to-improve.early-escalation-reasons}).
+   */
+  static InputStream offered(InputStream deployed, Set<String> fields, Map<String, String> options) {
     if (deployed == null) {
       return null;
     }
@@ -44,7 +54,7 @@ final class StartFormRelationships {
       // an HTML or other embedded form: not ours to change
       return new ByteArrayInputStream(bytes);
     }
-    if (form == null || !replace(form, relationships)) {
+    if (form == null || !replace(form, fields, options)) {
       return new ByteArrayInputStream(bytes);
     }
     try {
@@ -55,17 +65,17 @@ final class StartFormRelationships {
   }
 
   /** Replaces the options of every relationship field under the node; whether there was one. */
-  private static boolean replace(JsonNode node, Map<String, String> relationships) {
+  private static boolean replace(JsonNode node, Set<String> fields, Map<String, String> options) {
     boolean replaced = false;
-    if (node instanceof ObjectNode field && FIELDS.contains(field.path("key").asText(""))
+    if (node instanceof ObjectNode field && fields.contains(field.path("key").asText(""))
         && field.path("values").isArray()) {
       ArrayNode values = JSON.createArrayNode();
-      relationships.forEach((value, words) -> values.addObject().put("label", words).put("value", value));
+      options.forEach((value, words) -> values.addObject().put("label", words).put("value", value));
       field.set("values", values);
       replaced = true;
     }
     for (JsonNode child : node) {
-      replaced |= replace(child, relationships);
+      replaced |= replace(child, fields, options);
     }
     return replaced;
   }

@@ -17,6 +17,7 @@ import uk.schoolattendance.process.ParentRelationshipsInUse;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.improvement.NoticeToImproveProperties;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.ProcessVariable;
 
@@ -53,9 +54,18 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<ParentRelationshipsInUse> relationships;
 
-  TaskHistoryWords(ObjectProvider<CaseHistoryWords> words, ObjectProvider<ParentRelationshipsInUse> relationships) {
+  private final ObjectProvider<NoticeToImproveProperties> noticeToImprove;
+
+  TaskHistoryWords(ObjectProvider<CaseHistoryWords> words, ObjectProvider<ParentRelationshipsInUse> relationships,
+      ObjectProvider<NoticeToImproveProperties> noticeToImprove) {
     this.words = words;
     this.relationships = relationships;
+    this.noticeToImprove = noticeToImprove;
+  }
+
+  /** The early escalation reasons "Watch improvement period" offers (the letter's grounds), value to words. */
+  java.util.Map<String, String> earlyEscalationReasons() {
+    return noticeToImprove.getObject().earlyEscalationReasons();
   }
 
   /** The relationships the start form offers (attendance.parents.relationships), value to words. */

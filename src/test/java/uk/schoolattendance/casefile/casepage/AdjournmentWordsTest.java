@@ -32,7 +32,7 @@ class AdjournmentWordsTest {
     when(dates.zone()).thenReturn(LONDON);
     when(dates.day(any(LocalDate.class)))
         .thenAnswer(call -> call.<LocalDate>getArgument(0).format(DateTimeFormatter.ofPattern("d MMMM yyyy")));
-    CalledSteps steps = new CalledSteps(null, null, dates, 10);
+    CalledSteps steps = new CalledSteps(null, null, dates, 10, null);
 
     Date taskStart = new Date(1_800_000_000_000L);
     Date adjournedAt = new Date(taskStart.getTime() + 60_000);
@@ -58,7 +58,7 @@ class AdjournmentWordsTest {
     when(task.getStartTime()).thenReturn(now);
     when(task.getEndTime()).thenReturn(now);
     when(task.getActivityInstanceId()).thenReturn("recordCourtOutcome:2");
-    assertThat(new CalledSteps(null, null, dates, 10).adjournment(List.of(update("2027-02-10", now, "prepareCourtCase:1"),
+    assertThat(new CalledSteps(null, null, dates, 10, null).adjournment(List.of(update("2027-02-10", now, "prepareCourtCase:1"),
         update("2027-03-17", now, "recordCourtOutcome:2")), task))
         .isEqualTo("The hearing on 10 February 2027 was adjourned to 17 March 2027.");
   }

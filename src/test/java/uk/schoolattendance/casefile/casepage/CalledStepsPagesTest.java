@@ -43,6 +43,7 @@ class CalledStepsPagesTest {
   @Autowired ManagementService managementService;
   @Autowired PeopleNames people;
   @Autowired UkDates dates;
+  @Autowired uk.schoolattendance.improvement.ImprovementPeriod improvementPeriod;
 
   @AfterEach
   void reset() {
@@ -78,7 +79,7 @@ class CalledStepsPagesTest {
     long tasks = historyService.createHistoricTaskInstanceQuery().rootProcessInstanceId(instance.getId()).count();
     assertThat(tasks).as("tasks in the case's tree").isGreaterThan(2);
 
-    List<CalledSteps.Step> steps = new CalledSteps(historyService, people, dates, 2).of(instance.getId(), List.of()).steps();
+    List<CalledSteps.Step> steps = new CalledSteps(historyService, people, dates, 2, improvementPeriod).of(instance.getId(), List.of()).steps();
     List<String> titles = steps.stream().map(step -> step.entry().title()).toList();
     // each notice: its evidence checked and then prepared; nothing dropped past the first page
     assertThat(titles).filteredOn(title -> title.startsWith("Leave evidence")).hasSize(2);
@@ -86,7 +87,7 @@ class CalledStepsPagesTest {
     assertThat(steps).isSortedAccordingTo(Comparator.comparing(CalledSteps.Step::at));
     // the same steps as one read of the whole case
     assertThat(titles).containsExactlyElementsOf(
-        new CalledSteps(historyService, people, dates, 1000).of(instance.getId(), List.of()).steps().stream()
+        new CalledSteps(historyService, people, dates, 1000, improvementPeriod).of(instance.getId(), List.of()).steps().stream()
             .map(step -> step.entry().title()).toList());
   }
 }

@@ -158,7 +158,8 @@ class ThresholdWordsTest {
       // the Notice to Improve's first section
       String record = NoticeToImproveLetter.sections(new NoticeToImproveLetter.Content("AC-2026-000001", "Alex Parent",
           "1 High Street", "Sam Pupil", "A700000000001", "Riverside Primary School", 80.0, 13, null, "no more absence",
-          TODAY, TODAY, LocalDate.of(2027, 1, 29), 6, null, "Attendance Service", null, words, false)).get(0)[1];
+          TODAY, TODAY, LocalDate.of(2027, 1, 29), 6, null, "Attendance Service", null, words, false,
+          java.util.List.of("Further unauthorised absence"))).get(0)[1];
       assertThat(record).contains("13 sessions of unauthorised absence in the last 8 school weeks")
           .contains("(12 sessions in a rolling 8 school weeks)").doesNotContain("10 school weeks");
     });
