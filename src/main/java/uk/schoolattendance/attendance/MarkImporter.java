@@ -146,9 +146,10 @@ public class MarkImporter {
       }
       int read = session.total.read();
       LOG.warn("Register import {} failed after {} rows: {}", importId, read, e.toString());
-      if (read == 0) {
+      if (read == 0 && e instanceof uk.schoolattendance.process.InvalidInputException) {
         // refused before any row was kept (no header, not XML, nothing sent): the refusal changes
-        // nothing, so no import is left in the sender's list
+        // nothing, so no import is left in the sender's list. Any other failure (the database, the
+        // writer, the file no longer arriving) is not the sender's bad input: it stays listed as failed
         transactions.executeWithoutResult(status -> records.forget(importId));
         throw e;
       }
