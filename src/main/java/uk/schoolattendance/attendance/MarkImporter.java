@@ -139,6 +139,11 @@ public class MarkImporter {
     } catch (RuntimeException e) {
       if (session.writer.isAlive()) {
         try {
+          if (e instanceof uk.schoolattendance.process.InvalidInputException && e != session.failure) {
+            // the reader refused the file part-way: every row checked before the fault is good, so
+            // the batch being gathered is written too (the refusal says the rows before it are kept)
+            session.submit();
+          }
           session.stop(); // the rows read before the failure are good: they are written
         } catch (RuntimeException writer) {
           e.addSuppressed(writer);
