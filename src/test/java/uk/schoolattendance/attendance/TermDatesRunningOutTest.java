@@ -36,9 +36,9 @@ class TermDatesRunningOutTest {
     TermDatesRunningOut warning = new TermDatesRunningOut(SHIPPED, register(Map.of()), 26);
     // The shipped years end on Friday 21 July 2028. A Notice to Improve issued on Wednesday 7 June
     // is received on Friday 9 June and its 6 school weeks end in the last term's last week; one
-    // issued a day later would need a school week after it. 26 weeks before 7 June is 7 December 2027.
-    assertThat(warning.warnings(LocalDate.of(2027, 12, 6))).isEmpty();
-    assertThat(warning.warnings(LocalDate.of(2027, 12, 7))).containsExactly(
+    // issued a day later would need a school week after it. 26 weeks before 7 June is 8 December 2027.
+    assertThat(warning.warnings(LocalDate.of(2027, 12, 7))).isEmpty();
+    assertThat(warning.warnings(LocalDate.of(2027, 12, 8))).containsExactly(
         "The last configured school day is 21 July 2028 (the local authority's term dates): a review or a Notice to"
             + " Improve period (up to 6 school weeks) started after 7 June 2028 runs past it and is refused; add the"
             + " academic year 2028-29 (its terms and holidays) to attendance.calendar.academic-years by 7 June 2028,"
