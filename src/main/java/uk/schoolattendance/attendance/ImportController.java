@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,18 +59,6 @@ class ImportController {
     int importId = imports.importFile(format, request.getInputStream(), length < 0 ? null : length);
     Import done = records.get(importId).orElseThrow();
     return ResponseEntity.ok(body(done, 0, properties.rejectionsInAnswer()));
-  }
-
-  /** A file refused part-way names the import that lists the rows it kept. */
-  @ExceptionHandler(ImportStopped.class)
-  ProblemDetail stopped(ImportStopped e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("Invalid input");
-    problem.setType(java.net.URI.create("urn:attendance:invalid-input"));
-    problem.setProperty("field", e.getField());
-    problem.setProperty("rule", e.getRule());
-    problem.setProperty("importId", e.importId());
-    return problem;
   }
 
   @GetMapping

@@ -21,4 +21,10 @@ public final class ImportStopped extends InvalidInputException {
   public int importId() {
     return importId;
   }
+
+  /** The API's 400 names the import ({@code importId}). */
+  @Override
+  public java.util.Map<String, Object> details() {
+    return java.util.Map.of("importId", importId);
+  }
 }

@@ -139,6 +139,11 @@ public class MarkImporter {
     } catch (RuntimeException e) {
       if (session.writer.isAlive()) {
         try {
+          if (e instanceof uk.schoolattendance.process.InvalidInputException && e != session.failure) {
+            // the reader refused the file part-way: every row checked before the fault is good, so
+            // the batch being gathered is written too (the refusal says the rows before it are kept)
+            session.submit();
+          }
           session.stop(); // the rows read before the failure are good: they are written
         } catch (RuntimeException writer) {
           e.addSuppressed(writer);
@@ -146,9 +151,10 @@ public class MarkImporter {
       }
       int read = session.total.read();
       LOG.warn("Register import {} failed after {} rows: {}", importId, read, e.toString());
-      if (read == 0) {
+      if (read == 0 && e instanceof uk.schoolattendance.process.InvalidInputException) {
         // refused before any row was kept (no header, not XML, nothing sent): the refusal changes
-        // nothing, so no import is left in the sender's list
+        // nothing, so no import is left in the sender's list. Any other failure (the database, the
+        // writer, the file no longer arriving) is not the sender's bad input: it stays listed as failed
         transactions.executeWithoutResult(status -> records.forget(importId));
         throw e;
       }

@@ -13,17 +13,24 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.engine.EngineClock;
+import uk.schoolattendance.schools.CalendarNotConfigured;
 import uk.schoolattendance.schools.CalendarProperties;
 import uk.schoolattendance.schools.CalendarProperties.AcademicYear;
 import uk.schoolattendance.schools.CalendarProperties.Period;
+import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
- * A warning, before the configured term dates run out, naming what to configure: from {@code
- * attendance.term-dates-warning-weeks} weeks before the last configured school day (the local
- * authority's, {@code attendance.calendar}, or a school's own, {@code
- * attendance.register.school-calendars}) until it is past. Past it, school weeks cannot be counted
- * (reviews, Notice to Improve periods, imports of the new year's marks are refused), so the data
- * team is told on the calendars pages and the log says it at start-up.
+ * A warning, before the configured term dates run out, naming what to configure. For the local
+ * authority's term dates ({@code attendance.calendar}) the day that matters is not the last school
+ * day but the last day a case can still start its longest school-week period: a review ({@code
+ * attendance.case.review-period-school-weeks}, {@code contract-review-period-school-weeks}) or a
+ * Notice to Improve's period ({@code attendance.notice-to-improve.period-school-weeks}, from the
+ * first school day after deemed receipt). After that day such a period runs past the last term and
+ * is refused (503, {@code CalendarNotConfigured}). The warning starts {@code
+ * attendance.term-dates-warning-weeks} weeks before that day and names it. A school's own term
+ * dates ({@code attendance.register.school-calendars}) are checked for its register marks only, so
+ * for them the day is the last school day. The data team is told on the calendars pages and the
+ * log says it at start-up.
  */
 @Component
 public class TermDatesRunningOut {
@@ -34,24 +41,62 @@ public class TermDatesRunningOut {
   private final CalendarProperties authority;
   private final RegisterProperties register;
   private final int weeks;
+  /** The last day a case can start its longest school-week period (null: no term dates). */
+  private final LocalDate lastStart;
+  private final int longestWeeks;
 
+  @org.springframework.beans.factory.annotation.Autowired
   public TermDatesRunningOut(
       CalendarProperties authority,
       RegisterProperties register,
-      @Value("${attendance.term-dates-warning-weeks:26}") int weeks) {
+      @Value("${attendance.term-dates-warning-weeks:26}") int weeks,
+      @Value("${attendance.case.review-period-school-weeks:4}") int reviewWeeks,
+      @Value("${attendance.case.contract-review-period-school-weeks:4}") int contractReviewWeeks,
+      @Value("${attendance.notice-to-improve.period-school-weeks:6}") int noticeToImproveWeeks,
+      @Value("${attendance.penalty-notices.deemed-receipt-working-days:2}") int receiptWorkingDays) {
     if (weeks < 0) {
       throw new IllegalStateException("attendance.term-dates-warning-weeks: must be 0 or more weeks (was " + weeks + ")");
     }
     this.authority = authority;
     this.register = register;
     this.weeks = weeks;
+    int reviews = Math.max(reviewWeeks, contractReviewWeeks);
+    this.longestWeeks = Math.max(reviews, noticeToImproveWeeks);
+    this.lastStart = lastStart(new SchoolCalendar(authority), lastSchoolDay(authority.academicYears()), reviews,
+        noticeToImproveWeeks, receiptWorkingDays);
+  }
+
+  /** With the national defaults: reviews of 4 school weeks, a Notice to Improve of 6 after 2 working days. */
+  public TermDatesRunningOut(CalendarProperties authority, RegisterProperties register, int weeks) {
+    this(authority, register, weeks, 4, 4, 6, 2);
+  }
+
+  /**
+   * The last day on which a review can be set and a Notice to Improve issued whose periods the
+   * calendar can still count: the period's weeks are walked as the cases walk them.
+   */
+  private static LocalDate lastStart(
+      SchoolCalendar calendar, LocalDate last, int reviewWeeks, int noticeWeeks, int receiptDays) {
+    if (last == null) {
+      return null;
+    }
+    for (LocalDate day = last; !day.isBefore(last.minusYears(1)); day = day.minusDays(1)) {
+      try {
+        calendar.addSchoolWeeks(day, reviewWeeks);
+        calendar.addSchoolWeeks(calendar.nextSchoolDayFrom(calendar.addWorkingDays(day, receiptDays)), noticeWeeks);
+        return day;
+      } catch (CalendarNotConfigured notCovered) {
+        // this day's period would run past the last term: try the day before
+      }
+    }
+    return last.minusYears(1);
   }
 
   /** The warnings on {@code today}, the authority's first; empty while every calendar has dates far enough ahead. */
   public List<String> warnings(LocalDate today) {
     List<String> warnings = new ArrayList<>();
     LocalDate authorityLast = lastSchoolDay(authority.academicYears());
-    String authorityWarning = warning(today, authorityLast, "the local authority's term dates",
+    String authorityWarning = warning(today, authorityLast, lastStart, "the local authority's term dates",
         "attendance.calendar.academic-years");
     if (authorityWarning != null) {
       warnings.add(authorityWarning);
@@ -62,7 +107,7 @@ public class TermDatesRunningOut {
       }
       LocalDate last = lastSchoolDay(SchoolDays.merge(authority.academicYears(), own.getValue().academicYears()));
       if (last != null && !last.equals(authorityLast)) {
-        String school = warning(today, last, "the term dates of school " + own.getKey(),
+        String school = warning(today, last, last, "the term dates of school " + own.getKey(),
             "attendance.register.school-calendars.\"[" + own.getKey() + "]\".academic-years");
         if (school != null) {
           warnings.add(school);
@@ -83,20 +128,31 @@ public class TermDatesRunningOut {
     warningsToday().forEach(LOG::warn);
   }
 
-  private String warning(LocalDate today, LocalDate last, String whose, String key) {
-    if (last == null || today.isBefore(last.minusWeeks(weeks))) {
+  private String warning(LocalDate today, LocalDate last, LocalDate lastStart, String whose, String key) {
+    if (last == null || today.isBefore(lastStart.minusWeeks(weeks))) {
       return null;
     }
     String next = SchoolDays.academicYearName(last.plusDays(1).isBefore(LocalDate.of(last.getYear(), 9, 1))
         ? LocalDate.of(last.getYear(), 9, 1) : last.plusDays(1));
     boolean past = today.isAfter(last);
-    String what = "add the academic year " + next + " (its terms and holidays) to " + key + (past ? "" : " before then")
-        + ", then POST /api/calendar/recalculate-timers so that running timers count by it (docs/analysts.md).";
+    boolean periodsRefused = !past && today.isAfter(lastStart);
+    String add = "add the academic year " + next + " (its terms and holidays) to " + key;
+    String then = ", then POST /api/calendar/recalculate-timers so that running timers count by it (docs/analysts.md).";
     if (past) {
       return "No term dates after " + DAY.format(last) + " (" + whose + "): school weeks after it cannot be counted; "
-          + what;
+          + add + then;
     }
-    return "The last configured school day is " + DAY.format(last) + " (" + whose + "): " + what;
+    String lastDay = "The last configured school day is " + DAY.format(last) + " (" + whose + ")";
+    if (lastStart.equals(last)) {
+      return lastDay + ": " + add + " before then" + then;
+    }
+    String period = "a review or a Notice to Improve period (up to " + longestWeeks + " school weeks)";
+    if (periodsRefused) {
+      return lastDay + ": since " + DAY.format(lastStart.plusDays(1)) + " " + period
+          + " runs past it and is refused; " + add + " now" + then;
+    }
+    return lastDay + ": " + period + " started after " + DAY.format(lastStart) + " runs past it and is refused; "
+        + add + " by " + DAY.format(lastStart) + then;
   }
 
   private static LocalDate lastSchoolDay(List<AcademicYear> years) {

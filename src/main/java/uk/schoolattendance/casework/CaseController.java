@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +27,7 @@ import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.ProcessVariable;
 import uk.schoolattendance.schools.CalendarProperties;
 import uk.schoolattendance.security.CurrentUser;
+import uk.schoolattendance.web.FieldForbidden;
 
 /**
  * The project's API for cases: {@code POST /api/cases} opens a case (the same validation as
@@ -72,10 +72,7 @@ class CaseController {
   ResponseEntity<?> open(@RequestBody OpenCaseRequest request) {
     // who may act on the school first, then the body (not @Valid: binding would check the body
     // first, and a school would learn from the refusals about another school's pupil)
-    ProblemDetail otherSchool = otherSchool(request.schoolUrn());
-    if (otherSchool != null) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(otherSchool);
-    }
+    refuseOtherSchool(request.schoolUrn());
     request.check();
     String given = request.caseReference() == null ? null : request.caseReference().trim();
     // The case start gives the reference; only an administrator may bring one (security.CallerReferences)
@@ -92,30 +89,22 @@ class CaseController {
   }
 
   /**
-   * The refusal (403 naming {@code schoolUrn}) when a user who does not read every school names a
-   * school not theirs; null otherwise, also when the URN is missing or malformed (the body's
-   * checks then name it).
+   * Refuses (403 naming {@code schoolUrn}) a user who does not read every school naming a school
+   * not theirs; a missing or malformed URN passes here (the body's checks then name it).
    */
-  private ProblemDetail otherSchool(String schoolUrn) {
+  private void refuseOtherSchool(String schoolUrn) {
     if (currentUser.readsEverySchool() || schoolUrn == null) {
-      return null;
+      return;
     }
     String urn;
     try {
       urn = Inputs.schoolUrn(AttendanceCase.SCHOOL_URN.name(), schoolUrn);
     } catch (InvalidInputException malformed) {
-      return null;
+      return;
     }
-    if (currentUser.schoolUrns().contains(urn)) {
-      return null;
+    if (!currentUser.schoolUrns().contains(urn)) {
+      throw new FieldForbidden(AttendanceCase.SCHOOL_URN.name(), "a school may open cases only for its own pupils");
     }
-    String rule = "a school may open cases only for its own pupils";
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        AttendanceCase.SCHOOL_URN.name() + ": " + rule);
-    problem.setTitle("Forbidden");
-    problem.setProperty("field", AttendanceCase.SCHOOL_URN.name());
-    problem.setProperty("rule", rule);
-    return problem;
   }
 
   @GetMapping("/{caseReference}")

@@ -48,6 +48,14 @@ public class InvalidInputException extends BadUserRequestException {
     return labelled;
   }
 
+  /**
+   * What else the API's 400 names besides the field and the rule (e.g. the import a refused file
+   * left behind); none by default.
+   */
+  public java.util.Map<String, Object> details() {
+    return java.util.Map.of();
+  }
+
   public String getField() {
     return field;
   }

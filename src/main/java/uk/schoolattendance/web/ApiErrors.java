@@ -48,6 +48,15 @@ class ApiErrors {
       problem.setDetail(e.getMessage());
       problem.setProperty("label", e.getLabel());
     }
+    e.details().forEach(problem::setProperty);
+    return problem;
+  }
+
+  @ExceptionHandler(FieldForbidden.class)
+  ProblemDetail fieldForbidden(FieldForbidden e) {
+    ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    problem.setProperty("field", e.field());
+    problem.setProperty("rule", e.rule());
     return problem;
   }
 

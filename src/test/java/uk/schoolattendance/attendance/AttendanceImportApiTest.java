@@ -488,7 +488,8 @@ class AttendanceImportApiTest {
     ResponseEntity<Map> listed = get(rest, "datateam", "/api/attendance/imports/" + importId);
     assertThat(listed.getBody()).containsEntry("state", "failed");
     Object kept = listed.getBody().get("rowsAccepted");
-    assertThat((Integer) kept).isPositive().isLessThan(file.rows());
+    // every good row before the fault is kept, not only the batches already written
+    assertThat((Integer) kept).isEqualTo(file.rows());
     assertThat(refused.getBody().get("rule").toString())
         .contains("the file is not well-formed CSV").contains("import " + importId + " keeps the " + kept + " rows");
   }
@@ -631,6 +632,37 @@ class AttendanceImportApiTest {
         + " WHERE p.upn LIKE '%7001001%'", Integer.class)).isEqualTo(file.rows());
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_mark_change c JOIN att_pupil p ON p.pupil_id = c.pupil_id"
         + " WHERE p.upn LIKE '%7001001%'", Integer.class)).isZero();
+  }
+
+  @Test
+  void aFileThatStopsArrivingBeforeItsFirstBatchIsWrittenStaysListedAsFailed() {
+    CsvFile file = new CsvFile();
+    file.days(Upn.of(700_100_400_000L), "100001", calendars.of(100001), LocalDate.of(2026, 9, 3),
+        LocalDate.of(2026, 11, 20), (day, session) -> "/");
+    byte[] bytes = file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.InputStream cut = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+      int read;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (read > bytes.length / 2) {
+          throw new java.io.IOException("connection reset by peer");
+        }
+        int n = super.read(b, off, Math.min(len, 512));
+        read += Math.max(n, 0);
+        return n;
+      }
+    };
+    int before = jdbc.queryForObject("SELECT COUNT(*) FROM att_import", Integer.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> importer.importFile(MarkImporter.Format.CSV, cut,
+            (long) bytes.length, "datateam", urn -> true, TODAY))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    // not the sender's bad input: the import is listed as failed and says to send the file again
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_import", Integer.class)).isEqualTo(before + 1);
+    Map<String, Object> failed = jdbc.queryForMap(
+        "SELECT state, rows_accepted, failure FROM att_import WHERE import_id = (SELECT MAX(import_id) FROM att_import)");
+    assertThat(failed.get("STATE")).isEqualTo("failed");
+    assertThat(failed.get("FAILURE").toString()).contains("the file stopped arriving").contains("import it again");
   }
 
   @Test

@@ -23,7 +23,7 @@ import uk.schoolattendance.schools.SchoolsProperties;
 class CouncilConfigurationExampleTest {
 
   @Test
-  void theExampleBindsWithOneSchoolYearTheAuthorityAndItsWaysToPay() throws Exception {
+  void theExampleBindsWithItsSchoolsTheShippedTermDatesTheAuthorityAndItsWaysToPay() throws Exception {
     StandardEnvironment env = new StandardEnvironment();
     for (PropertySource<?> source : new YamlPropertySourceLoader().load("example",
         new FileSystemResource(Path.of("config", "application.example.yaml")))) {
@@ -39,6 +39,10 @@ class CouncilConfigurationExampleTest {
     SchoolCalendar days = new SchoolCalendar(calendar);
     assertThat(days.isSchoolDay(LocalDate.of(2026, 9, 3))).isTrue();
     assertThat(days.isSchoolDay(LocalDate.of(2027, 3, 29))).as("Easter Monday").isFalse();
+    // its list replaces the shipped one, so it never gives a council fewer term dates than the default
+    CalendarProperties shipped = uk.schoolattendance.schools.TestCalendars.shipped().properties();
+    assertThat(calendar.academicYears()).isEqualTo(shipped.academicYears());
+    assertThat(calendar.bankHolidays()).isEqualTo(shipped.bankHolidays());
 
     RegisterProperties register = binder.bind("attendance.register", RegisterProperties.class).get();
     assertThat(register.schoolCalendars()).containsOnlyKeys("100002");

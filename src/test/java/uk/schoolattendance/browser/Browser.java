@@ -137,7 +137,10 @@ final class Browser implements AutoCloseable {
             });
   }
 
-  /** Whether the element moves between two frames, or is in a dialog still fading or sliding in. */
+  /**
+   * Whether the element moves between two frames, or is in a dialog still fading or sliding in (a
+   * finite animation of the element or of a box holding it).
+   */
   private boolean moving(WebElement element) {
     Object moving = ((JavascriptExecutor) driver).executeAsyncScript(
         "var element = arguments[0], done = arguments[arguments.length - 1];"
@@ -145,8 +148,13 @@ final class Browser implements AutoCloseable {
             + "requestAnimationFrame(function () { requestAnimationFrame(function () {"
             + "  var after = element.getBoundingClientRect();"
             + "  var dialog = element.closest('.modal');"
+            // only an animation that moves the element (on it or on a box holding it) and ends: a
+            // spinner or striped bar elsewhere in the dialog, or any endless one, moves nothing
             + "  var animating = dialog && typeof dialog.getAnimations === 'function'"
-            + "      && dialog.getAnimations({subtree: true}).some(function (a) { return a.playState === 'running'; });"
+            + "      && dialog.getAnimations({subtree: true}).some(function (a) {"
+            + "        var target = a.effect && a.effect.target;"
+            + "        return a.playState === 'running' && target && target.contains(element)"
+            + "            && a.effect.getComputedTiming().endTime !== Infinity; });"
             + "  done(before.top !== after.top || before.left !== after.left || !!animating"
             + "      || (dialog !== null && !dialog.classList.contains('in')));"
             + "}); });",
