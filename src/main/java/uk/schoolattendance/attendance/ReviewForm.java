@@ -1,15 +1,11 @@
 package uk.schoolattendance.attendance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.DeployedForms;
 import uk.schoolattendance.process.ProcessVariable;
 
 /**
@@ -35,37 +31,6 @@ class ReviewForm {
   }
 
   private static Set<String> fields(RepositoryService repository, String processDefinitionId) {
-    UserTask task = repository.getBpmnModelInstance(processDefinitionId)
-        .getModelElementById(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id());
-    String formRef = task == null ? null : task.getCamundaFormRef();
-    Set<String> keys = new HashSet<>();
-    if (formRef == null) {
-      return keys;
-    }
-    String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
-    for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
-      if (!resource.endsWith(".form")) {
-        continue;
-      }
-      try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
-        JsonNode form = IdentifiedPupils.JSON.readTree(in);
-        if (formRef.equals(form.path("id").asText())) {
-          collect(form, keys);
-          return keys;
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("the deployed form " + resource + " is not Json", e);
-      }
-    }
-    return keys;
-  }
-
-  private static void collect(JsonNode node, Set<String> keys) {
-    for (JsonNode component : node.path("components")) {
-      if (component.hasNonNull("key")) {
-        keys.add(component.get("key").asText());
-      }
-      collect(component, keys);
-    }
+    return DeployedForms.fields(repository, processDefinitionId, ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id());
   }
 }

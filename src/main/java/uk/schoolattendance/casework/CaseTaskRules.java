@@ -38,13 +38,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.ProsecutionBar;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.DeployedForms;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
@@ -69,6 +72,8 @@ public class CaseTaskRules implements TaskListener {
   private final OffencePeriodProposal proposal;
   private final ProsecutionBar prosecutionBar;
   private final RegisterReviewFigures registerReview;
+  /** The field keys of a task's form, per definition id and task (a deployed definition never changes). */
+  private final Map<String, Set<String>> formFields = new ConcurrentHashMap<>();
 
   public CaseTaskRules(
       SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods, OffencePeriodProposals proposals,
@@ -234,10 +239,13 @@ public class CaseTaskRules implements TaskListener {
     } else {
       proposal.withdraw(task);
     }
-    if (prosecution) {
+    // a meeting on a definition before 1.5 keeps its form, which asks none of these: what it cannot
+    // ask is not required (Prepare court case still asks whether the child is in care, s36(6))
+    if (prosecution && asks(task, NO_CONTRACT_REASON) && asks(task, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON)) {
       triedOrWhyNot(task);
     }
-    if (AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route) && Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
+    if (AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route) && asks(task, CHILD_LOOKED_AFTER)
+        && Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
       throw new InvalidInputException(
           CHILD_LOOKED_AFTER.name(),
           "an education supervision order cannot be made for a child in the care of a local authority"
@@ -248,6 +256,17 @@ public class CaseTaskRules implements TaskListener {
     }
     String reason = Inputs.optionalText(task, LEGAL_ROUTE_REASON, Inputs.TEXT_MAX);
     pathway.record(task, "legal-route-" + route, reason);
+  }
+
+  /**
+   * Whether the form the task shows has a field for {@code variable}: read from the task's own
+   * definition's deployment (a running case keeps the form it started with), kept per definition.
+   */
+  private boolean asks(DelegateTask task, ProcessVariable<?> variable) {
+    return formFields.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+            key -> DeployedForms.fields(task.getProcessEngineServices().getRepositoryService(),
+                task.getProcessDefinitionId(), task.getTaskDefinitionKey()))
+        .contains(variable.name());
   }
 
   /**

@@ -66,13 +66,10 @@ public class CourtCaseReady implements TaskListener {
             "must be on or after the interview under caution (" + Days.shown(interviewed)
                 + "): the interview is evidence for the decision to lay it");
       }
-      // (an instance of the earlier version, interviewing after this task, has no interviewHeld yet)
-      if (CourtProceedings.S444_1A.equals(section) && Boolean.FALSE.equals(CourtProceedings.INTERVIEW_HELD.get(task))) {
-        throw new InvalidInputException(
-            OFFENCE_SECTION.name(),
-            "s444(1A) needs the parent's interview under caution (PACE Code C) first: it was not held ("
-                + CourtProceedings.INTERVIEW_NOT_HELD_REASON.get(task) + "); lay the information under s444(1)");
-      }
+      // s444(1A) is not refused when the interview was not held: neither s444(1A) nor PACE Code C
+      // requires an interview before an information is laid (Code C governs an interview if one is
+      // held), and the parent's knowledge can be proved otherwise (letters, meetings, the Notice to
+      // Improve). Why it was not held is already in the evidence list (InterviewRecorded).
       if (limit != null && laid.isAfter(limit)) {
         throw new InvalidInputException(
             INFORMATION_LAID_ON.name(),

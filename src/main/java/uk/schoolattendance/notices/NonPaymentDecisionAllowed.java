@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.Inputs;
@@ -53,7 +54,7 @@ public class NonPaymentDecisionAllowed implements TaskListener {
       }
       return;
     }
-    LocalDate limit = register.get(NOTICE_NUMBER.get(task)).informationDeadline();
+    LocalDate limit = deadline(NOTICE_NUMBER.get(task), PenaltyNotice.INFORMATION_DEADLINE.get(task));
     if (dates.prosecutionTimeBarred(limit)) {
       throw new InvalidInputException(
           NON_PAYMENT_DECISION.name(),
@@ -70,8 +71,34 @@ public class NonPaymentDecisionAllowed implements TaskListener {
    * timeout timer): the start of the day after the register's deadline, the same deadline the form's
    * offer and the completion check read, so the timer and the form cannot disagree.
    */
+  public java.util.Date informationLimitPassesFor(VariableScope execution) {
+    return dates.informationLimitPassesAt(
+        deadline(NOTICE_NUMBER.get(execution), PenaltyNotice.INFORMATION_DEADLINE.get(execution)));
+  }
+
+  /** As above, for instances whose timer passes the notice number only (deployed before PenaltyNotice 1.4). */
   public java.util.Date informationLimitPassesAt(String noticeNumber) {
-    return dates.informationLimitPassesAt(register.get(noticeNumber).informationDeadline());
+    return dates.informationLimitPassesAt(deadline(noticeNumber, null));
+  }
+
+  /**
+   * The last day to lay an information on the notice's offence (s127): the register's, else the one
+   * the process recorded when it issued the notice ({@code informationDeadline}). With neither (a
+   * notice missing from the register, or a row without the deadline), the step stops with a message
+   * naming both, never a bare NullPointerException: no one can decide on a prosecution whose time
+   * limit is unknown.
+   */
+  private LocalDate deadline(String noticeNumber, LocalDate recorded) {
+    LocalDate kept = register.find(noticeNumber).map(PenaltyNoticeEntry::informationDeadline).orElse(null);
+    if (kept != null) {
+      return kept;
+    }
+    if (recorded != null) {
+      return recorded;
+    }
+    throw new IllegalStateException("penalty notice " + noticeNumber + " has no information deadline (s127 time limit):"
+        + " the register " + (register.find(noticeNumber).isPresent() ? "row has none" : "has no row for it")
+        + " and the process has no " + PenaltyNotice.INFORMATION_DEADLINE.name() + "; record the deadline before deciding");
   }
 
   /**
@@ -84,8 +111,8 @@ public class NonPaymentDecisionAllowed implements TaskListener {
     String bars = bar.shown(List.of(PenaltyNotice.parent(task)), PenaltyNotice.PUPIL_UPN.get(task),
         PenaltyNotice.OFFENCE_FROM.get(task), PenaltyNotice.OFFENCE_TO.get(task));
     PenaltyNotice.PROSECUTION_BARS_SHOWN.setLocal(task, bars);
-    LocalDate limit = register.get(NOTICE_NUMBER.get(task)).informationDeadline();
-    boolean timeBarred = limit != null && dates.prosecutionTimeBarred(limit);
+    LocalDate limit = deadline(NOTICE_NUMBER.get(task), PenaltyNotice.INFORMATION_DEADLINE.get(task));
+    boolean timeBarred = dates.prosecutionTimeBarred(limit);
     PenaltyNotice.PROSECUTION_TIME_BARRED_SHOWN.setLocal(task, timeBarred
         ? "The last day to lay an information was " + Days.shown(limit)
             + " (Magistrates' Courts Act 1980 s127): no prosecution for this offence is possible, withdraw the notice"

@@ -423,15 +423,13 @@ class CourtProceedingsProcessTest {
         .isEqualTo("2026-12-01");
     execute(job());
     setToday(LocalDate.of(2026, 12, 3));
-    // the parent did not come to the interview: the reason is evidence, and s444(1A) is not laid without it
+    // the parent did not come to the interview: the reason is evidence
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.INTERVIEW_HELD.name(), false)))
         .hasMessageContaining(CourtProceedings.INTERVIEW_NOT_HELD_REASON.name());
     complete(task(), withVariables(CourtProceedings.INTERVIEW_HELD.name(), "false",
         CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(), "Invited by letter for 25 November 2026; did not attend"));
     assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
         .contains("Interview under caution: not held: Invited by letter for 25 November 2026; did not attend");
-    assertThatThrownBy(() -> complete(task(), prepared("s444-1A", true, "2026-12-01", "2027-01-20")))
-        .hasMessageContaining(CourtProceedings.OFFENCE_SECTION.name()).hasMessageContaining("interview under caution");
     assertThatThrownBy(() -> complete(task(), prepared("s444-1", true, "2026-12-02", "2027-01-20")))
         .hasMessageContaining("time-barred").hasMessageContaining("1 December 2026");
     complete(task(), prepared("s444-1", true, "2026-12-01", "2027-01-20"));
@@ -440,6 +438,27 @@ class CourtProceedingsProcessTest {
         .isEqualTo("Prosecution (Education Act 1996 s444)");
     assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.OFFENCE_SECTION_SHOWN.name()))
         .isEqualTo("s444(1): failure to secure regular attendance");
+  }
+
+  /**
+   * Review 3, S6: neither s444(1A) nor PACE Code C requires an interview under caution before an
+   * information is laid, so a parent who declines or does not attend does not escape the aggravated
+   * offence: it is laid on other evidence of knowledge, and why the interview was not held stays in
+   * the evidence list.
+   */
+  @Test
+  void s444OneAIsLaidWhenTheParentDidNotAttendTheInterviewAndTheReasonIsInTheEvidence() {
+    caseHistory("AC-5b");
+    ProcessInstance court = start(prosecution("AC-5b"));
+    execute(job());
+    complete(task(), withVariables(CourtProceedings.INTERVIEW_HELD.name(), false,
+        CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(), "Invited by letter for 25 November 2026; did not attend"));
+    complete(task(), prepared("s444-1A", true, "2026-12-02", "2027-01-20"));
+    assertThat(court).isWaitingAt("Event_HearingDateReached");
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.OFFENCE_SECTION_SHOWN.name()))
+        .isEqualTo("s444(1A): the parent knew and failed to act");
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
+        .contains("Interview under caution: not held: Invited by letter for 25 November 2026; did not attend");
   }
 
   @Test
