@@ -39,8 +39,10 @@ import uk.schoolattendance.process.InvalidInputException;
  * Checks the completion of "Record the court outcome": {@code courtOutcome} from the contract's list (an
  * application for an education supervision order can only end in the order, dismissal or
  * withdrawal), a fine within the statutory maximum of the section, a parenting order of at most
- * 12 months with a programme of at most 3, an education supervision order normally of 1 year and
- * at most 3; the order's end is worked out. When the court adjourned ({@code hearingAdjourned}),
+ * 12 months with a programme of at most 3, an education supervision order of one year (Children Act
+ * 1989 Sch 3 para 15(1)); the order's end is worked out. In a prosecution the outcome
+ * {@code education-supervision-order} is the court's direction to the authority to consider applying
+ * for one (Education Act 1996 s447(2)): a magistrates' court trying s444 cannot make the order. When the court adjourned ({@code hearingAdjourned}),
  * only a new hearing date after the adjourned one and ahead is needed. "Record adjournment" or "Record court outcome"
  * then write it to the court record.
  */
@@ -90,8 +92,11 @@ public class CourtOutcomeValid implements TaskListener {
         }
       }
       case CourtProceedings.PARENTING_ORDER -> withParentingOrder = true;
-      case CourtProceedings.EDUCATION_SUPERVISION_ORDER ->
-          months = months(task, SUPERVISION_ORDER_MONTHS, properties.supervisionOrderMonths(), properties.supervisionOrderMaxMonths());
+      case CourtProceedings.EDUCATION_SUPERVISION_ORDER -> {
+        if (!prosecution) {
+          months = supervisionOrderMonths(task);
+        }
+      }
       default -> { }
     }
     Integer parentingMonths = null;
@@ -104,8 +109,14 @@ public class CourtOutcomeValid implements TaskListener {
     PARENTING_ORDER_MADE.set(task, withParentingOrder);
     PARENTING_ORDER_ENDS_ON.set(task, parentingMonths == null ? null : hearing.plusMonths(parentingMonths));
     ORDER_MONTHS.set(task, months);
-    ORDER_ENDS_ON.set(task, months == null ? null : hearing.plusMonths(months));
-    boolean directed = Boolean.TRUE.equals(Inputs.yesNo(task, SUPERVISION_ORDER_DIRECTED, false));
+    boolean supervisionOrder = !prosecution && CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome);
+    // Children Act 1989 Sch 3 para 15(1): one year beginning with the day the order is made
+    ORDER_ENDS_ON.set(task, months == null ? null
+        : supervisionOrder ? hearing.plusMonths(months).minusDays(1) : hearing.plusMonths(months));
+    // in a prosecution the court cannot make the order; the outcome of that name is its direction to
+    // the authority to consider applying for one (Education Act 1996 s447(2))
+    boolean directed = prosecution && CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome)
+        || Boolean.TRUE.equals(Inputs.yesNo(task, SUPERVISION_ORDER_DIRECTED, false));
     if (directed && !prosecution) {
       throw new InvalidInputException(
           SUPERVISION_ORDER_DIRECTED.name(), "a direction under s447 is given in a prosecution under s444, not on an application");
@@ -116,7 +127,8 @@ public class CourtOutcomeValid implements TaskListener {
       Days.set(task, SUPERVISION_ORDER_DECISION_DUE, SUPERVISION_ORDER_DECISION_DUE_SHOWN,
           hearing.plusWeeks(properties.supervisionOrderDirectionWeeks()));
     }
-    COURT_OUTCOME_SHOWN.set(task, shown(outcome, fine, parentingMonths, programmeMonths, directed));
+    COURT_OUTCOME_SHOWN.set(task, prosecution && CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome)
+        ? DIRECTION_SHOWN : shown(outcome, fine, parentingMonths, programmeMonths, directed));
   }
 
   /**
@@ -148,6 +160,28 @@ public class CourtOutcomeValid implements TaskListener {
             + ": choose one of " + shown);
   }
 
+  /** A prosecution's direction to consider an education supervision order, in words. */
+  static final String DIRECTION_SHOWN =
+      "the authority is directed to consider an education supervision order (Education Act 1996 s447)";
+
+  /**
+   * An education supervision order lasts one year beginning with the day it is made (Children Act
+   * 1989 Sch 3 para 15(1)); an extension (para 15(2)-(5)) is a later application, not recorded
+   * here. A completion may give the months (an earlier form asked for them): only 12.
+   */
+  private static int supervisionOrderMonths(DelegateTask task) {
+    Integer months = Inputs.optionalWholeNumber(task, SUPERVISION_ORDER_MONTHS, 0, Integer.MAX_VALUE);
+    if (months != null && months != ONE_YEAR) {
+      throw new InvalidInputException(SUPERVISION_ORDER_MONTHS.name(),
+          "an education supervision order lasts one year from the day it is made (Children Act 1989 Sch 3"
+              + " para 15(1)): give 12 or leave it empty; an extension is applied for separately");
+    }
+    SUPERVISION_ORDER_MONTHS.set(task, ONE_YEAR);
+    return ONE_YEAR;
+  }
+
+  private static final int ONE_YEAR = 12;
+
   /** "fine of £200.00 and parenting order of 12 months (parenting programme 3 months)". */
   static String shown(String outcome, BigDecimal fine, Integer parentingMonths, Integer programmeMonths, boolean directed) {
     StringBuilder text = new StringBuilder(outcome.replace('-', ' '));
@@ -162,7 +196,7 @@ public class CourtOutcomeValid implements TaskListener {
       }
     }
     if (directed) {
-      text.append("; the authority is directed to consider an education supervision order (Education Act 1996 s447)");
+      text.append("; ").append(DIRECTION_SHOWN);
     }
     return text.toString();
   }

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxFineS444A the largest fine for s444(1A) (level 4: £2,500)
  * @param parentingOrderMaxMonths a parenting order lasts at most 12 months
  * @param parentingProgrammeMaxMonths its parenting programme lasts at most 3 months
- * @param supervisionOrderMonths an education supervision order normally lasts 1 year
- * @param supervisionOrderMaxMonths and may be extended up to 3 years
+ * @param supervisionOrderMonths not used: an education supervision order lasts one year (Children Act
+ *     1989 Sch 3 para 15(1)), fixed by law
+ * @param supervisionOrderMaxMonths not used: an extension (up to 3 years each, para 15(2)-(5)) is a
+ *     separate application
  * @param preparationWorkingDays working days to prepare the case file
  * @param informationMarginDays preparation falls due at least this many days before the limit
  * @param outcomeWorkingDays working days after the hearing to record the outcome
@@ -23,10 +25,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     order (Education Act 1996 s447(2)): the authority tells the court within 8 weeks if it
  *     decides not to apply (s447(3)-(4)); the decision task falls due then (calendar days, Europe/London)
  * @param outcomes what "Record court outcome" offers for each type of proceedings, in order: the
- *     outcome's code to its words. A prosecution ends in a sentence, an acquittal or a withdrawal; an
+ *     outcome's code to its words. A prosecution ends in a sentence, an acquittal, a withdrawal or
+ *     the court's direction to consider an education supervision order (s447(2)); an
  *     application to the family court for an education supervision order (Children Act 1989 s36) in
- *     the order made, the application refused or withdrawn: no fine, no discharge. Each code must be
- *     one the law allows for its proceedings ({@link CourtProceedings#PROSECUTION_OUTCOMES},
+ *     the order made, the application refused or withdrawn: no fine, no discharge. The codes are the
+ *     law's, only the words are local: a type given lists every code the law allows for its proceedings, no other ({@link CourtProceedings#PROSECUTION_OUTCOMES},
  *     {@link CourtProceedings#SUPERVISION_OUTCOMES}); a type left out keeps the national words.
  */
 @ConfigurationProperties(prefix = "attendance.court")
@@ -63,7 +66,9 @@ public record CourtProperties(
     prosecution.put(CourtProceedings.FINE, "Fine");
     prosecution.put(CourtProceedings.CONDITIONAL_DISCHARGE, "Conditional discharge");
     prosecution.put(CourtProceedings.PARENTING_ORDER, "Parenting order");
-    prosecution.put(CourtProceedings.EDUCATION_SUPERVISION_ORDER, "Education supervision order");
+    // a magistrates' court trying s444 cannot make the order: it may direct the authority to consider applying
+    prosecution.put(CourtProceedings.EDUCATION_SUPERVISION_ORDER,
+        "Direction to consider an education supervision order (Education Act 1996 s447(2))");
     prosecution.put("dismissed", "Not guilty / dismissed");
     prosecution.put("withdrawn", "Withdrawn");
     Map<String, String> application = new LinkedHashMap<>();
@@ -89,8 +94,8 @@ public record CourtProperties(
         throw new IllegalStateException(
             "attendance.court.outcomes." + type + ": no such proceedings, use one of " + CourtProceedings.TYPES);
       }
-      if (words == null || words.isEmpty()) {
-        throw new IllegalStateException("attendance.court.outcomes." + type + ": give at least one outcome");
+      if (words == null) {
+        throw new IllegalStateException("attendance.court.outcomes." + type + ": give the words of every outcome, " + allowed);
       }
       words.forEach((code, label) -> {
         if (!allowed.contains(code)) {
@@ -101,6 +106,11 @@ public record CourtProperties(
           throw new IllegalStateException("attendance.court.outcomes." + type + "." + code + ": give the outcome's words");
         }
       });
+      if (!words.keySet().containsAll(allowed)) {
+        // the codes come from the law, only their words are local: an outcome left out could not be recorded
+        throw new IllegalStateException("attendance.court.outcomes." + type + ": give the words of every outcome the law"
+            + " allows, missing " + allowed.stream().filter(code -> !words.containsKey(code)).toList());
+      }
       outcomes.put(type, new LinkedHashMap<>(words));
     });
     return outcomes;

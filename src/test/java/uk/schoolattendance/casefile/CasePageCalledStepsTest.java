@@ -503,10 +503,38 @@ class CasePageCalledStepsTest {
     assertThat(decided)
         .containsEntry("Adjourned hearing", "The hearing on 10 February 2027 was adjourned to 17 March 2027.")
         .containsEntry("Hearing", "17 March 2027")
-        .containsEntry("Outcome", "Not convicted under s444(1): dismissed at the hearing on 17 March 2027. Recorded by Olivia Okafor.")
+        .containsEntry("Outcome", "Prosecution under s444(1): Not guilty / dismissed at the hearing on 17 March 2027. Recorded by Olivia Okafor.")
         .doesNotContainKey("Sentence");
     assertThat(entry(page.html().selectFirst("#timeline"), "Court outcome recorded"))
-        .contains("Not convicted under s444(1): dismissed at the hearing on 17 March 2027.");
+        .contains("Prosecution under s444(1): Not guilty / dismissed at the hearing on 17 March 2027.");
+  }
+
+  /** Review 3 S2: the case page says what the officer chose, in the configured words: an application is refused, not dismissed. */
+  @Test
+  void aRefusedApplicationForAnEducationSupervisionOrderReadsInTheWordsTheFormOffered() {
+    CaseFixtures.clockAt(2026, 12, 3, 10);
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance instance = cases.start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Theo Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
+    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
+        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
+    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
+        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
+        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    completeAs("senior", instance.getId(), AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), Map.of(
+        AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order", AttendanceCase.CHILD_LOOKED_AFTER.name(), false,
+        AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage"));
+    String reference = cases.referenceOf(instance);
+    String court = court(instance);
+    executeJobs(court);
+    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
+        CourtProceedings.CHILD_LOOKED_AFTER.name(), false, CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
+    hearing(court, 10, Map.of(CourtProceedings.COURT_OUTCOME.name(), "dismissed"));
+    Map<String, String> facts = courtFacts(signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#court-1"));
+    assertThat(facts.get("Outcome")).startsWith("Application refused at the hearing on 10 February 2027.")
+        .doesNotContain("dismissed");
   }
 
   @Test
@@ -532,6 +560,9 @@ class CasePageCalledStepsTest {
         .contains("Olivia Okafor", "The hearing on 10 February 2027 was adjourned to 17 March 2027.");
     assertThat(timeline.text()).doesNotContain("Court outcome recorded");
     assertThat(entry(timeline, "Interview under caution not held")).contains("Olivia Okafor", "Did not attend");
+    // review 3 S1: the Court section agrees with the timeline, not "Not held yet"
+    assertThat(courtFacts(signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#court-1")))
+        .containsEntry("Interview under caution", "Not held: Did not attend");
 
     CaseFixtures.clockAt(2027, 3, 17, 14);
     executeJobs(court);

@@ -53,8 +53,30 @@ class CourtOutcomeWordsTest {
   @Test
   void aCouncilsOwnWordsAreOffered() {
     CourtProperties properties = new CourtProperties(null, null, null, null, null, null, null, null, null, null,
-        Map.of(CourtProceedings.EDUCATION_SUPERVISION_ORDER, Map.of("withdrawn", "Withdrawn by leave")));
-    assertThat(properties.outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER)).containsExactly(Map.entry("withdrawn", "Withdrawn by leave"));
+        Map.of(CourtProceedings.EDUCATION_SUPERVISION_ORDER, Map.of("withdrawn", "Withdrawn by leave",
+            "dismissed", "Refused", "education-supervision-order", "Order made")));
+    assertThat(properties.outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER)).containsEntry("withdrawn", "Withdrawn by leave")
+        .hasSize(3);
     assertThat(properties.outcomesOf(CourtProceedings.PROSECUTION)).containsKey("fine");
+  }
+
+  /** Review 3 S5: the codes are the law's, only the words are local; a council cannot take away a dismissal. */
+  @Test
+  void aListWithoutAnOutcomeTheLawAllowsIsRefusedAtStartUpNamingTheSetting() {
+    Map<String, String> words = new LinkedHashMap<>();
+    words.put("fine", "Fine");
+    assertThatThrownBy(() -> new CourtProperties(null, null, null, null, null, null, null, null, null, null,
+            Map.of(CourtProceedings.PROSECUTION, words)))
+        .hasMessageContaining("attendance.court.outcomes.prosecution")
+        .hasMessageContaining("missing [conditional-discharge, parenting-order, education-supervision-order, dismissed, withdrawn]");
+  }
+
+  /** Review 3 S4: in a prosecution the outcome of that name is the direction to consider applying, not an order. */
+  @Test
+  void aProsecutionOffersTheDirectionNotTheOrder() throws Exception {
+    assertThat(fromApplicationYaml().outcomesOf(CourtProceedings.PROSECUTION).get(CourtProceedings.EDUCATION_SUPERVISION_ORDER))
+        .isEqualTo("Direction to consider an education supervision order (Education Act 1996 s447(2))");
+    assertThat(CourtProperties.defaults().outcomesOf(CourtProceedings.PROSECUTION).get(CourtProceedings.EDUCATION_SUPERVISION_ORDER))
+        .isEqualTo("Direction to consider an education supervision order (Education Act 1996 s447(2))");
   }
 }

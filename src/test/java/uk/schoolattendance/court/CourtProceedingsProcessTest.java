@@ -232,6 +232,40 @@ class CourtProceedingsProcessTest {
     assertThat(court).isWaitingAt("Task_ReportOutcomeToSchool");
   }
 
+  /**
+   * Review 3 S4: a magistrates' court trying s444 cannot make an education supervision order; the
+   * outcome of that name in a prosecution is its direction to the authority to consider applying
+   * (Education Act 1996 s447(2)): the decision task follows, and no order runs.
+   */
+  @Test
+  void inAProsecutionTheSupervisionOrderOutcomeIsTheDirectionToConsiderApplying() {
+    setToday(LocalDate.of(2027, 2, 10));
+    Map<String, Object> prepared = prosecution("AC-11");
+    prepared.put(CourtProceedings.OFFENCE_SECTION.name(), "s444-1");
+    prepared.put(CourtProceedings.HEARING_DATE.name(), "2027-02-10");
+    prepared.put(CourtProceedings.PARENT_IDS.name(), "P-1");
+    prepared.put(CourtProceedings.PARENT_NAMES.name(), "Alex Parent");
+    prepared.put(CourtProceedings.PREPARATION_DUE_DATE.name(), at(LocalDate.of(2027, 2, 10), 9));
+    prepared.put(CourtProceedings.OUTCOME_DUE_DATE.name(), at(LocalDate.of(2027, 2, 12), 9));
+    ProcessInstance court = engine.getRuntimeService().createProcessInstanceByKey(CourtProceedings.KEY)
+        .businessKey("AC-11").setVariables(prepared).startBeforeActivity("Task_RecordCourtOutcome").execute();
+    assertThat(court).isWaitingAt("Task_RecordCourtOutcome");
+    com.fasterxml.jackson.databind.JsonNode choices = uk.schoolattendance.process.Json.parse(CourtProceedings.COURT_OUTCOME_CHOICES.name(),
+        engine.getTaskService().getVariableLocal(task().getId(), CourtProceedings.COURT_OUTCOME_CHOICES.name()));
+    assertThat(choices.findValuesAsText("label"))
+        .contains("Direction to consider an education supervision order (Education Act 1996 s447(2))")
+        .doesNotContain("Education supervision order");
+    complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "education-supervision-order"));
+    execute(job());
+    assertThat(court).variables().containsEntry(CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(), true)
+        .containsEntry(CourtProceedings.COURT_OUTCOME_SHOWN.name(),
+            "the authority is directed to consider an education supervision order (Education Act 1996 s447)");
+    assertThat(court).isWaitingAt(CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id(), CourtProceedings.DECIDE_ON_SUPERVISION_ORDER.id());
+    // no order runs
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.ORDER_ENDS_ON.name())).isNull();
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.ORDER_MONTHS.name())).isNull();
+  }
+
   @Test
   void aConvictionBringsAFineAndAParentingOrderAndAS447DirectionGivesTheAuthorityEightWeeksToDecide() {
     setToday(LocalDate.of(2027, 2, 10));
@@ -369,13 +403,18 @@ class CourtProceedingsProcessTest {
         .hasMessageContaining(CourtProceedings.COURT_OUTCOME.name())
         .hasMessageContaining("'fine' is not an outcome of this application")
         .hasMessageContaining("\"Application refused\" (dismissed)");
+    // review 3 S3: the order lasts one year beginning with the day it is made (Children Act 1989 Sch 3
+    // para 15(1)); a longer period is an extension, applied for later
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "education-supervision-order",
+            CourtProceedings.SUPERVISION_ORDER_MONTHS.name(), 24)))
+        .hasMessageContaining(CourtProceedings.SUPERVISION_ORDER_MONTHS.name()).hasMessageContaining("Sch 3 para 15(1)");
     complete(task(), withVariables(CourtProceedings.COURT_OUTCOME.name(), "education-supervision-order"));
     execute(job());
     acknowledge();
     assertThat(court).isEnded();
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.orderMonths()).isEqualTo(12);
-    assertThat(record.orderEndsOn()).isEqualTo(LocalDate.of(2028, 2, 5));
+    assertThat(record.orderEndsOn()).isEqualTo(LocalDate.of(2028, 2, 4));
     assertThat(record.parentIds()).isEqualTo("P-1,P-2");
   }
 

@@ -83,8 +83,10 @@ class ContractsTest {
   /** Variables a task owns that its form does not ask for, by task. */
   static final Map<String, Set<String>> NOT_ON_THE_FORM = Map.of(
       // the adjournment's new date is newHearingDate on the form; CourtProceedings 1.2 instances keep their
-      // deployment's form, which sends hearingDate itself, as API clients may
-      "Task_RecordCourtOutcome", Set.of("hearingDate"));
+      // deployment's form, which sends hearingDate itself, as API clients may; an education supervision
+      // order lasts one year by law (CA 1989 Sch 3 para 15(1)), so the form no longer asks its months:
+      // 1.2/1.3 forms and API clients may still send supervisionOrderMonths, only 12
+      "Task_RecordCourtOutcome", Set.of("hearingDate", "supervisionOrderMonths"));
 
   /** The keys Tasklist submits: every keyed field that is not disabled (read-only ones are submitted). */
   static Set<String> submitted(JsonNode node) {

@@ -25,6 +25,7 @@ import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Wording;
 import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.court.CourtProperties;
 import uk.schoolattendance.improvement.ImprovementPeriod;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNotice;
@@ -78,17 +79,25 @@ class CalledSteps {
   private final PeopleNames people;
   private final UkDates dates;
   private final int pageSize;
+  private final CourtProperties court;
 
   private final ImprovementPeriod improvementPeriod;
 
   @org.springframework.beans.factory.annotation.Autowired
-  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, ImprovementPeriod improvementPeriod) {
-    this(historyService, people, dates, PAGE_SIZE, improvementPeriod);
+  CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, ImprovementPeriod improvementPeriod,
+      CourtProperties court) {
+    this(historyService, people, dates, PAGE_SIZE, improvementPeriod, court);
   }
 
   /** With another page size: a test reads a case over several pages without making 500 tasks. */
   CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize,
       ImprovementPeriod improvementPeriod) {
+    this(historyService, people, dates, pageSize, improvementPeriod, CourtProperties.defaults());
+  }
+
+  private CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize,
+      ImprovementPeriod improvementPeriod, CourtProperties court) {
+    this.court = court;
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
     }
@@ -472,9 +481,9 @@ class CalledSteps {
   }
 
   /**
-   * What the court decided, with the section and the hearing: "Convicted under s444(1A) at the
-   * hearing on 15 January 2027", "Not convicted: dismissed at the hearing on …", "Withdrawn before
-   * the hearing on …", "Education supervision order made at the hearing on …".
+   * What the court decided, with the section and the hearing, in the outcome's configured words:
+   * "Convicted under s444(1A) at the hearing on 15 January 2027", "Prosecution under s444(1): Not
+   * guilty / dismissed at the hearing on …", "Application refused at the hearing on …".
    */
   private String verdict(Map<String, HistoricVariableInstance> values) {
     String outcome = text(values, CourtProceedings.COURT_OUTCOME.name());
@@ -482,24 +491,26 @@ class CalledSteps {
     String at = hearing == null ? "" : " at the hearing on " + dates.day(hearing);
     String section = section(values);
     String under = section == null ? "" : " under " + section;
-    if (!prosecution(values)) {
-      return CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome) ? "Education supervision order made" + at
-          : "dismissed".equals(outcome) ? "Application dismissed" + at
-          : "withdrawn".equals(outcome) ? "Application withdrawn" + (hearing == null ? "" : " (hearing of " + dates.day(hearing) + ")")
-          : "Outcome" + at;
+    boolean prosecution = prosecution(values);
+    // the outcome in the words the form offered (attendance.court.outcomes): one vocabulary
+    String words = outcome == null ? null
+        : court.outcomesOf(prosecution ? CourtProceedings.PROSECUTION : CourtProceedings.EDUCATION_SUPERVISION_ORDER).get(outcome);
+    String when = "withdrawn".equals(outcome) ? (hearing == null ? "" : ", hearing of " + dates.day(hearing)) : at;
+    if (!prosecution) {
+      return (words == null ? "Outcome" : words) + when;
     }
     if (convicted(outcome)) {
       return "Convicted" + under + at;
     }
-    return "dismissed".equals(outcome) ? "Not convicted" + under + ": dismissed" + at
-        : "withdrawn".equals(outcome) ? "Prosecution" + under + " withdrawn" + (hearing == null ? "" : " (hearing of " + dates.day(hearing) + ")")
-        : "Outcome" + at;
+    return words == null ? "Outcome" + at : "Prosecution" + under + ": " + words + when;
   }
 
   /** What was ordered, in words ("fine of £400.00 and parenting order of 6 months"); null when nothing was. */
   private static String sentence(Map<String, HistoricVariableInstance> values) {
     String outcome = text(values, CourtProceedings.COURT_OUTCOME.name());
-    if (outcome == null || "dismissed".equals(outcome) || "withdrawn".equals(outcome)) {
+    if (outcome == null || "dismissed".equals(outcome) || "withdrawn".equals(outcome)
+        || CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome) && prosecution(values)) {
+      // a prosecution's "education-supervision-order" is the s447(2) direction: its own row, no sentence
       return null;
     }
     String shown = text(values, CourtProceedings.COURT_OUTCOME_SHOWN.name());
@@ -556,9 +567,17 @@ class CalledSteps {
       LocalDate interviewed = day(values, CourtProceedings.INTERVIEW_DATE.name());
       String record = text(values, CourtProceedings.INTERVIEW_RECORD_REFERENCE.name());
       boolean askedFor = tasks.stream().anyMatch(task -> CourtProceedings.INTERVIEW_UNDER_CAUTION.id().equals(task.getTaskDefinitionKey()));
-      if (interviewed != null || askedFor) {
-        facts.add(new CasePage.Fact("Interview under caution", interviewed == null ? "Not held yet"
-            : dates.day(interviewed) + (record == null || record.isBlank() ? "" : ", record: " + record.strip())));
+      String notHeld = text(values, CourtProceedings.INTERVIEW_NOT_HELD_REASON.name());
+      boolean open = tasks.stream().anyMatch(task -> CourtProceedings.INTERVIEW_UNDER_CAUTION.id().equals(task.getTaskDefinitionKey())
+          && task.getEndTime() == null);
+      if (interviewed != null) {
+        facts.add(new CasePage.Fact("Interview under caution",
+            dates.day(interviewed) + (record == null || record.isBlank() ? "" : ", record: " + record.strip())));
+      } else if (notHeld != null && !notHeld.isBlank()) {
+        // recorded as not held: the timeline and the evidence list say so, and so does this row
+        facts.add(new CasePage.Fact("Interview under caution", "Not held: " + notHeld.strip()));
+      } else if (askedFor) {
+        facts.add(new CasePage.Fact("Interview under caution", open ? "Not held yet" : "Not recorded"));
       }
     }
     for (HistoricTaskInstance task : tasks) {

@@ -503,38 +503,49 @@ function nextPlace() {
   return list;
 }
 
+/** Stops the current settling of focus after a completion; null when none runs. */
 let settling = null;
 
 /**
  * The form of the completed task is gone and Tasklist redraws its list: focus the list's first
- * task, and again while the list is redrawn under it (for a few seconds), unless the person has
- * moved on to something else meanwhile.
+ * task, and again each time the list is redrawn under it, until the person does something (a key,
+ * a pointer) or has moved on to something else meanwhile. It ends on those signals, not after a
+ * time, so a slow redraw still finds the focus placed.
  */
 function focusAfterCompletion() {
   completedAt = 0;
   if (settling) {
-    clearTimeout(settling);
+    settling();
   }
   let placed = null;
-  const started = Date.now();
-  const attempt = () => {
-    settling = null;
+  const observer = new MutationObserver(() => place());
+  const stop = () => {
+    observer.disconnect();
+    document.removeEventListener('keydown', stop, true);
+    document.removeEventListener('pointerdown', stop, true);
+    if (settling === stop) {
+      settling = null;
+    }
+  };
+  const place = () => {
     const active = document.activeElement;
     const lost = !active || active === document.body || !active.isConnected;
     if (!lost && active !== placed) {
+      stop();
       return;
     }
-    if (lost) {
-      placed = nextPlace();
-      if (placed) {
-        placed.focus();
-      }
-    }
-    if (Date.now() - started < 4000) {
-      settling = setTimeout(attempt, 150);
+    const next = nextPlace();
+    // the list drawn empty first, its tasks after: move on to the first task's link when it comes
+    if (next && (lost || next !== placed)) {
+      placed = next;
+      placed.focus();
     }
   };
-  settling = setTimeout(attempt, 100);
+  observer.observe(document.body, { childList: true, subtree: true });
+  document.addEventListener('keydown', stop, true);
+  document.addEventListener('pointerdown', stop, true);
+  settling = stop;
+  place();
 }
 
 /** Whether a change took the shown task's form away (the task was completed, or another one opened). */

@@ -18,11 +18,21 @@ async function wordsFirst() {
   if (store[key]) {
     return;
   }
-  const response = await fetch(`${prefix}${LOCALE}.json`, { credentials: 'same-origin' });
-  if (!response.ok) {
-    return;
+  // Tasklist waits for this script: a request that stalls must not hold it back (it then loads
+  // its words itself)
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 3000);
+  let words;
+  try {
+    const response = await fetch(`${prefix}${LOCALE}.json`, { credentials: 'same-origin', signal: abort.signal });
+    if (!response.ok) {
+      return;
+    }
+    // the body too: the abort also ends a body that stalls
+    words = await response.json();
+  } finally {
+    clearTimeout(timer);
   }
-  const words = await response.json();
   if (!words || !words.labels) {
     return;
   }
