@@ -72,9 +72,13 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       complete.accept("Task_AgreeAttendanceContract", java.util.Map.of("contractAgreed", false,
           "noContractReason", "Parent refused to meet", "sufficientImprovement", "Attendance above 95 %"));
       complete.accept("Task_HoldPupilPlanningMeeting", java.util.Map.of("legalRoute", "prosecution", "offenceFrom", "2026-09-14",
-          "offenceTo", "2026-10-09", "legalRouteReason", "Sustained absence"));
+          "offenceTo", "2026-10-09", "legalRouteReason", "Sustained absence",
+          "noNoticeToImproveReason", "Parent refused every meeting: a notice would not be read"));
       String court = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult().getId();
       managementService.createJobQuery().processInstanceId(court).list().forEach(job -> managementService.executeJob(job.getId()));
+      // the interview under caution comes before the court case is prepared (CourtProceedings 1.3)
+      taskService.complete(taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey("Task_InterviewUnderCaution")
+          .singleResult().getId(), java.util.Map.of("interviewDate", "2026-12-01", "interviewRecordReference", "Legal file LF-2026-90"));
       taskService.complete(taskService.createTaskQuery().processInstanceId(court).taskDefinitionKey("Task_PrepareCourtCase")
           .singleResult().getId(), java.util.Map.of("offenceSection", "s444-1", "supervisionOrderConsidered", true,
               "informationLaidOn", "2026-12-02", "hearingDate", "2027-02-10"));
