@@ -26,13 +26,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
-import uk.schoolattendance.AttendanceApplication;
 import uk.schoolattendance.process.Upn;
 
 /**
@@ -47,34 +44,26 @@ class MovedPupilCasesPostgresTest {
 
   static final LocalDate LEFT_ON = LocalDate.of(2026, 11, 25);
 
+  static uk.schoolattendance.PostgresApplication onPostgres;
   static EmbeddedPostgres postgres;
   static ConfigurableApplicationContext app;
   static RestClient rest;
 
   @BeforeAll
   static void startOnPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-    app = new SpringApplicationBuilder(AttendanceApplication.class)
-        .profiles("demo", "test", "postgres")
-        .properties(
-            "ATTENDANCE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "ATTENDANCE_DB_USER=postgres",
-            "ATTENDANCE_DB_PASSWORD=postgres",
-            "camunda.bpm.process-engine-name=movedPupilCasesPostgresTest",
-            "PORT=0")
-        .run();
-    rest = RestClient.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort());
+    onPostgres = uk.schoolattendance.PostgresApplication.start("movedPupilCasesPostgresTest");
+    postgres = onPostgres.postgres();
+    app = onPostgres.context();
+    rest = onPostgres.rest();
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    if (app != null) {
-      app.close();
-    }
-    if (postgres != null) {
-      postgres.close();
+  static void stop() {
+    if (onPostgres != null) {
+      onPostgres.close();
     }
   }
+
 
   @AfterEach
   void realTime() {

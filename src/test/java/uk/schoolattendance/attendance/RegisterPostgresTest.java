@@ -17,13 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
-import uk.schoolattendance.AttendanceApplication;
 import uk.schoolattendance.process.Upn;
 
 /**
@@ -34,35 +31,26 @@ import uk.schoolattendance.process.Upn;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class RegisterPostgresTest {
 
+  static uk.schoolattendance.PostgresApplication onPostgres;
   static EmbeddedPostgres postgres;
   static ConfigurableApplicationContext app;
   static RestClient rest;
 
   @BeforeAll
   static void startOnPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-    app = new SpringApplicationBuilder(AttendanceApplication.class)
-        .profiles("demo", "test", "postgres")
-        .properties(
-            "ATTENDANCE_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "ATTENDANCE_DB_USER=postgres",
-            "ATTENDANCE_DB_PASSWORD=postgres",
-            "camunda.bpm.process-engine-name=registerPostgresTest",
-            "attendance.register.batch-size=100",
-            "PORT=0")
-        .run();
-    rest = RestClient.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort());
+    onPostgres = uk.schoolattendance.PostgresApplication.start("registerPostgresTest", "attendance.register.batch-size=100");
+    postgres = onPostgres.postgres();
+    app = onPostgres.context();
+    rest = onPostgres.rest();
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    if (app != null) {
-      app.close();
-    }
-    if (postgres != null) {
-      postgres.close();
+  static void stop() {
+    if (onPostgres != null) {
+      onPostgres.close();
     }
   }
+
 
   @BeforeEach
   void today() {
