@@ -75,17 +75,24 @@ class CasePageCalledStepsTest {
   }
 
   /** A Level 3 case at Hillcrest (no traded service) taken to court on the prosecution route. */
-  private ProcessInstance caseInCourt(String upn) {
-    CaseFileCases cases = new CaseFileCases(runtimeService);
-    ProcessInstance instance = cases.start(
-        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9),
-        CaseFixtures.UNIVERSAL_SCHOOL, "Theo Marsh", upn, "parent-1", "Gail Marsh");
-    // a school without the traded service works Levels 1–3 itself
+  /**
+   * A Level 3 case of Gail Marsh's child at a school without the traded service, which works Levels 1–3
+   * itself: the family work formalised and no contract agreed, so the Pupil Planning Meeting is next.
+   */
+  private ProcessInstance pastTheContract(String pupil, String upn, int unauthorisedSessions) {
+    ProcessInstance instance = new CaseFileCases(runtimeService).start(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), unauthorisedSessions),
+        CaseFixtures.UNIVERSAL_SCHOOL, pupil, upn, "parent-1", "Gail Marsh");
     completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
         AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
     completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
         AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
         AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    return instance;
+  }
+
+  private ProcessInstance caseInCourt(String upn) {
+    ProcessInstance instance = pastTheContract("Theo Marsh", upn, 9);
     completeAs("senior", instance.getId(), AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), Map.of(
         AttendanceCase.LEGAL_ROUTE.name(), "prosecution", AttendanceCase.OFFENCE_FROM.name(), "2026-09-14",
         AttendanceCase.OFFENCE_TO.name(), "2026-10-09", AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
@@ -514,14 +521,7 @@ class CasePageCalledStepsTest {
   void aRefusedApplicationForAnEducationSupervisionOrderReadsInTheWordsTheFormOffered() {
     CaseFixtures.clockAt(2026, 12, 3, 10);
     CaseFileCases cases = new CaseFileCases(runtimeService);
-    ProcessInstance instance = cases.start(
-        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9),
-        CaseFixtures.UNIVERSAL_SCHOOL, "Theo Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
-    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
-        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
-    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
-        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
-        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    ProcessInstance instance = pastTheContract("Theo Marsh", CaseFileCases.newUpn(), 9);
     completeAs("senior", instance.getId(), AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), Map.of(
         AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order", AttendanceCase.CHILD_LOOKED_AFTER.name(), false,
         AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
@@ -581,14 +581,7 @@ class CasePageCalledStepsTest {
   void aNoticeToImprovesEarlyEscalationIsAStepOfItsOwnWithItsDayGroundsAndWhoEscalated() {
     CaseFixtures.clockAt(2026, 11, 27, 10);
     CaseFileCases cases = new CaseFileCases(runtimeService);
-    ProcessInstance instance = cases.start(
-        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 12),
-        CaseFixtures.UNIVERSAL_SCHOOL, "Ava Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
-    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
-        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
-    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
-        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
-        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
+    ProcessInstance instance = pastTheContract("Ava Marsh", CaseFileCases.newUpn(), 12);
     String notice = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
         .processDefinitionKey(uk.schoolattendance.improvement.NoticeToImprove.KEY).singleResult().getId();
     executeJobs(notice);

@@ -240,13 +240,7 @@ class CourtProceedingsProcessTest {
   @Test
   void inAProsecutionTheSupervisionOrderOutcomeIsTheDirectionToConsiderApplying() {
     setToday(LocalDate.of(2027, 2, 10));
-    Map<String, Object> prepared = prosecution("AC-11");
-    prepared.put(CourtProceedings.OFFENCE_SECTION.name(), "s444-1");
-    prepared.put(CourtProceedings.HEARING_DATE.name(), "2027-02-10");
-    prepared.put(CourtProceedings.PARENT_IDS.name(), "P-1");
-    prepared.put(CourtProceedings.PARENT_NAMES.name(), "Alex Parent");
-    prepared.put(CourtProceedings.PREPARATION_DUE_DATE.name(), at(LocalDate.of(2027, 2, 10), 9));
-    prepared.put(CourtProceedings.OUTCOME_DUE_DATE.name(), at(LocalDate.of(2027, 2, 12), 9));
+    Map<String, Object> prepared = heardOn10February2027("AC-11");
     ProcessInstance court = engine.getRuntimeService().createProcessInstanceByKey(CourtProceedings.KEY)
         .businessKey("AC-11").setVariables(prepared).startBeforeActivity("Task_RecordCourtOutcome").execute();
     assertThat(court).isWaitingAt("Task_RecordCourtOutcome");
@@ -269,13 +263,7 @@ class CourtProceedingsProcessTest {
   @Test
   void aConvictionBringsAFineAndAParentingOrderAndAS447DirectionGivesTheAuthorityEightWeeksToDecide() {
     setToday(LocalDate.of(2027, 2, 10));
-    Map<String, Object> prepared = prosecution("AC-10");
-    prepared.put(CourtProceedings.OFFENCE_SECTION.name(), "s444-1");
-    prepared.put(CourtProceedings.HEARING_DATE.name(), "2027-02-10");
-    prepared.put(CourtProceedings.PARENT_IDS.name(), "P-1");
-    prepared.put(CourtProceedings.PARENT_NAMES.name(), "Alex Parent");
-    prepared.put(CourtProceedings.PREPARATION_DUE_DATE.name(), at(LocalDate.of(2027, 2, 10), 9));
-    prepared.put(CourtProceedings.OUTCOME_DUE_DATE.name(), at(LocalDate.of(2027, 2, 12), 9));
+    Map<String, Object> prepared = heardOn10February2027("AC-10");
     ProcessInstance court = engine.getRuntimeService().createProcessInstanceByKey(CourtProceedings.KEY)
         .businessKey("AC-10").setVariables(prepared).startBeforeActivity("Task_OpenCourtRecord").execute();
     assertThat(court).isWaitingAt("Task_BuildCaseFile");
@@ -620,6 +608,18 @@ class CourtProceedingsProcessTest {
     variables.put(CourtProceedings.OFFENCE_TO.name(), "2026-10-16");
     variables.put(CourtProceedings.UNAUTHORISED_SESSIONS.name(), 14);
     return variables;
+  }
+
+  /** A s444(1) prosecution of Alex Parent prepared for its hearing on 10 February 2027. */
+  private static Map<String, Object> heardOn10February2027(String caseReference) {
+    Map<String, Object> prepared = prosecution(caseReference);
+    prepared.put(CourtProceedings.OFFENCE_SECTION.name(), "s444-1");
+    prepared.put(CourtProceedings.HEARING_DATE.name(), "2027-02-10");
+    prepared.put(CourtProceedings.PARENT_IDS.name(), "P-1");
+    prepared.put(CourtProceedings.PARENT_NAMES.name(), "Alex Parent");
+    prepared.put(CourtProceedings.PREPARATION_DUE_DATE.name(), at(LocalDate.of(2027, 2, 10), 9));
+    prepared.put(CourtProceedings.OUTCOME_DUE_DATE.name(), at(LocalDate.of(2027, 2, 12), 9));
+    return prepared;
   }
 
   private static Map<String, Object> prosecution(String caseReference) {
