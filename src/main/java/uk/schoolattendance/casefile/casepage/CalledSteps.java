@@ -68,7 +68,7 @@ class CalledSteps {
           CourtProceedings.INFORMATION_LAID_ON.name(), CourtProceedings.HEARING_DATE.name(), CourtProceedings.INTERVIEW_DATE.name(),
           CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(),
           CourtProceedings.COURT_OUTCOME.name(),
-          CourtProceedings.COURT_OUTCOME_SHOWN.name(), CourtProceedings.PARENTING_ORDER_ENDS_ON.name(),
+          CourtProceedings.COURT_OUTCOME_SHOWN.name(), CourtProceedings.COSTS_AWARDED.name(), CourtProceedings.PARENTING_ORDER_ENDS_ON.name(),
           CourtProceedings.ORDER_ENDS_ON.name(), CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(),
           CourtProceedings.SUPERVISION_ORDER_DECISION.name(), CourtProceedings.SUPERVISION_ORDER_REASONS.name(),
           CourtProceedings.HEARING_ADJOURNED.name(), CourtProceedings.PROCEEDINGS_TYPE.name(),
@@ -602,6 +602,11 @@ class CalledSteps {
         int direction = sentence.indexOf("; ");
         facts.add(new CasePage.Fact(prosecution ? "Sentence" : "Order",
             Wording.sentence(direction < 0 ? sentence : sentence.substring(0, direction)) + (ends == null ? "" : "; the order runs until " + dates.day(ends)) + "."));
+      }
+      if (value(values, CourtProceedings.COSTS_AWARDED.name()) instanceof Number costs) {
+        java.math.BigDecimal pounds = new java.math.BigDecimal(costs.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+        facts.add(new CasePage.Fact("Costs awarded to the local authority", pounds.signum() == 0 ? "None"
+            : "£" + pounds.toPlainString() + " (Prosecution of Offences Act 1985 s18)"));
       }
       if (Boolean.TRUE.equals(value(values, CourtProceedings.SUPERVISION_ORDER_DIRECTED.name()))) {
         String decision = text(values, CourtProceedings.SUPERVISION_ORDER_DECISION.name());
