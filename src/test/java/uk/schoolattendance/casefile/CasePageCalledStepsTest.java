@@ -140,6 +140,7 @@ class CasePageCalledStepsTest {
     executeJobs(court);
     completeAs("officer", court, "Task_RecordCourtOutcome", Map.of(
         CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 400.0,
+        CourtProceedings.COSTS_AWARDED.name(), 150.0,
         CourtProceedings.PARENTING_ORDER_MADE.name(), true, CourtProceedings.PARENTING_ORDER_MONTHS.name(), 6,
         CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(), true));
     executeJobs(court);
@@ -155,7 +156,8 @@ class CasePageCalledStepsTest {
     String recorded = entry(timeline, "Court outcome recorded");
     // walk 13 #7: the outcome says the conviction, the section and the hearing, then what was ordered
     assertThat(recorded).contains("Olivia Okafor",
-        "Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00 and parenting order of 6 months",
+        "Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00, costs of £150.00 to the local authority"
+            + " and parenting order of 6 months",
         "The order runs until 10 August 2027", "the authority decided not to apply (The family now works with early help)");
     assertThat(entry(timeline, "Education supervision order: the authority decided not to apply"))
         .contains("Olivia Okafor", "Reasons: The family now works with early help");
@@ -164,12 +166,14 @@ class CasePageCalledStepsTest {
     assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Convicted under s444(1A)", "fine of £400.00")
         .doesNotContain("Sasha Hillcrest");
     assertThat(page.html().select("#facts").text())
-        .contains("Court outcome (Gail Marsh) Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00 and"
-            + " parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
+        .contains("Court outcome (Gail Marsh) Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00,"
+            + " costs of £150.00 to the local authority and parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
     Map<String, String> after = courtFacts(page.html().selectFirst("#court-1"));
     assertThat(after)
         .containsEntry("Outcome", "Convicted under s444(1A) at the hearing on 10 February 2027. Recorded by Olivia Okafor.")
-        .containsEntry("Sentence", "Fine of £400.00 and parenting order of 6 months; the order runs until 10 August 2027.")
+        .containsEntry("Sentence", "Fine of £400.00, costs of £150.00 to the local authority and parenting order of 6 months;"
+            + " the order runs until 10 August 2027.")
+        .containsEntry("Costs awarded to the local authority", "£150.00 (Prosecution of Offences Act 1985 s18)")
         .containsEntry("Education supervision order direction (Education Act 1996 s447)",
             "The authority decided not to apply: The family now works with early help");
     // a step the case reached is what was due, not the act of whoever's step led there
