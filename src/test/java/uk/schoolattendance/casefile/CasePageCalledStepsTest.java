@@ -274,6 +274,46 @@ class CasePageCalledStepsTest {
   }
 
   /**
+   * An overpaid notice: the refund owed (from the day of the payment, how much) and the refund made
+   * (when, how, by whom) are steps of the notice in the case's timeline, which the case's school
+   * reads as it reads the notice's other steps; another school finds no case.
+   */
+  @Test
+  void aRefundOwedAndMadeShowInTheTimelineWithWhenHowMuchAndByWhom() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = termTimeLeaveNoticesPrepared();
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    CaseFileClient compliance = signedIn("compliance");
+    String number = compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr td:eq(0)").first().text();
+    compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
+    CaseFixtures.clockAt(2026, 11, 5, 11);
+    // £160 received where £80 was due: £80 owed back
+    CaseFileClient.Page paid = compliance.post(compliance.get("/casework/register/" + number), "#payment-form",
+        fields("amount", "£160.00", "paid-day", "4", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(paid.status()).as(paid.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    String which = "Penalty notice " + number;
+    Element owed = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    assertThat(entry(owed, which)).isNotNull();
+    assertThat(owed.text()).contains(": refund owed", "£80.00 paid beyond the amount due, owed back to the payer from 4 November 2026")
+        .doesNotContain(": refunded");
+
+    CaseFixtures.clockAt(2026, 11, 9, 14);
+    CaseFileClient.Page refunded = compliance.post(compliance.get("/casework/register/" + number), "#refund-form",
+        fields("refunded-day", "9", "refunded-month", "11", "refunded-year", "2026", "refund-method", "bank-transfer",
+            "refund-reference", "RF-12"));
+    assertThat(refunded.status()).as(refunded.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    for (String user : List.of("officer", "school2")) {
+      Element timeline = signedIn(user).get("/casework/cases/" + reference).html().selectFirst("#timeline");
+      String made = timeline.select("li").stream().filter(li -> li.select(".casefile-timeline__title").text().endsWith(": refunded"))
+          .map(Element::text).findFirst().orElseThrow(() -> new AssertionError(user + ": no refund made in " + timeline.text()));
+      assertThat(made).as(user).contains(which, "£80.00 refunded on 9 November 2026 by bank transfer, reference RF-12",
+          "Chris Clarke", "9 November 2026");
+      assertThat(timeline.text()).as(user).contains(": refund owed", "owed back to the payer from 4 November 2026");
+    }
+    assertThat(signedIn("school1").get("/casework/cases/" + reference).status()).isEqualTo(404);
+  }
+
+  /**
    * Walk 12 #16: a notice that was refused (here the school's leave evidence is incomplete; the
    * limit reads the same way with the notices that reach it) shows in the timeline as refused,
    * with why, and what follows: never as prepared.

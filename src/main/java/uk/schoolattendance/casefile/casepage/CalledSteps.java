@@ -30,6 +30,7 @@ import uk.schoolattendance.improvement.ImprovementPeriod;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.schools.DateValues;
 
 /**
@@ -156,6 +157,14 @@ class CalledSteps {
   }
 
   Called of(String caseId, List<PenaltyNoticeEntry> notices) {
+    return of(caseId, notices, Map.of());
+  }
+
+  /**
+   * As {@link #of(String, List)}, with the refunds owed and made of the case's overpaid notices (by
+   * notice number, from the register the page reads): each shows in its notice's steps.
+   */
+  Called of(String caseId, List<PenaltyNoticeEntry> notices, Map<String, PenaltyNoticeRegister.RecordedRefund> refunds) {
     // oldest first, as the timeline tells the case; the task's id breaks ties so pages never overlap
     List<HistoricTaskInstance> tasks = all((first, max) -> historyService.createHistoricTaskInstanceQuery()
         .rootProcessInstanceId(caseId).orderByHistoricActivityInstanceStartTime().asc().orderByTaskId().asc()
@@ -191,6 +200,7 @@ class CalledSteps {
       by.add(text(values, PenaltyNotice.PAYMENT_RECORDED_BY.name()));
       by.add(text(values, PenaltyNotice.WITHDRAWAL_RECORDED_BY.name()));
     });
+    refunds.values().forEach(refund -> by.add(refund.refund().refundedBy()));
     by.remove(null);
     by.remove("");
     Map<String, String> names = people.of(by);
@@ -214,7 +224,10 @@ class CalledSteps {
           ntiIssued = issued == null ? ntiIssued : issued;
           noticeToImprove(steps, own, values, issued);
         }
-        case PenaltyNotice.KEY -> penaltyNotice(steps, own, values, byInstance.get(instance));
+        case PenaltyNotice.KEY -> {
+          PenaltyNoticeEntry notice = byInstance.get(instance);
+          penaltyNotice(steps, own, values, notice, notice == null ? null : refunds.get(notice.noticeNumber()));
+        }
         case CourtProceedings.KEY -> {
           // the hearing dates it held: one query, made only when a hearing was adjourned
           List<HistoricDetail> hearingDates = adjourned(own, values) ? hearingDates(instance) : List.of();
@@ -295,7 +308,8 @@ class CalledSteps {
   }
 
   private void penaltyNotice(
-      Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, PenaltyNoticeEntry notice) {
+      Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, PenaltyNoticeEntry notice,
+      PenaltyNoticeRegister.RecordedRefund refund) {
     String number = notice != null ? notice.noticeNumber() : text(values, PenaltyNotice.NOTICE_NUMBER.name());
     String parent = notice != null ? notice.parentName() : text(values, PenaltyNotice.PARENT_NAME.name());
     String which = "Penalty notice" + (number == null ? "" : " " + number) + (parent == null ? "" : " to " + parent);
@@ -340,8 +354,22 @@ class CalledSteps {
     }
     HistoricVariableInstance paid = values.get(PenaltyNotice.PAYMENT_RECORDED_BY.name());
     if (notice != null && notice.paidOn() != null) {
-      steps.add(paid == null ? at(notice.paidOn()) : paid.getCreateTime().toInstant(), which + ": paid", paid == null ? null : String.valueOf(paid.getValue()),
+      Instant paidAt = paid == null ? at(notice.paidOn()) : paid.getCreateTime().toInstant();
+      String paidBy = paid == null ? null : String.valueOf(paid.getValue());
+      steps.add(paidAt, which + ": paid", paidBy,
           (notice.amountPaid() == null ? "Paid" : pounds(notice.amountPaid()) + " paid") + " on " + dates.day(notice.paidOn()) + ".");
+      if (refund != null) {
+        // an overpayment: the excess is owed back from the payment, recorded with it
+        PenaltyNoticeRegister.Refund owed = refund.refund();
+        steps.add(paidAt, which + ": refund owed", paidBy, pounds(owed.amount()) + " paid beyond the amount due, owed back to"
+            + " the payer from " + dates.day(notice.paidOn()) + ".");
+        if (owed.made()) {
+          steps.add(refund.recordedAt() == null ? at(owed.refundedOn()) : refund.recordedAt(), which + ": refunded",
+              owed.refundedBy(), pounds(owed.amount()) + " refunded on " + dates.day(owed.refundedOn())
+                  + (owed.method() == null ? "" : " by " + owed.method().replace('-', ' '))
+                  + (owed.reference() == null ? "" : ", reference " + owed.reference()) + ".");
+        }
+      }
     }
     HistoricVariableInstance withdrawn = values.get(PenaltyNotice.WITHDRAWAL_RECORDED_BY.name());
     if (notice != null && notice.withdrawnOn() != null) {

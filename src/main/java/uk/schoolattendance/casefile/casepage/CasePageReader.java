@@ -119,6 +119,12 @@ class CasePageReader {
     this.figures = figures;
   }
 
+  /** The refunds, owed or made, of the case's paid notices: one query, made only when a notice was paid. */
+  private Map<String, uk.schoolattendance.notices.PenaltyNoticeRegister.RecordedRefund> refunds(List<PenaltyNoticeEntry> notices) {
+    List<String> paid = notices.stream().filter(notice -> notice.paidOn() != null).map(PenaltyNoticeEntry::noticeNumber).toList();
+    return paid.isEmpty() ? Map.of() : register.refunds(paid);
+  }
+
   /** The case's process instance, when it exists and the viewer may read it; "Page not found" otherwise. */
   String caseIdOf(String caseReference) {
     return index.caseIdOf(caseReference)
@@ -146,7 +152,7 @@ class CasePageReader {
     boolean open = row.closedAt() == null;
     // the register is read once for the letters, the notices table and the notices' steps
     List<PenaltyNoticeEntry> notices = register.search(RegisterQuery.ofFilters(caseReference, null, null, null, 0, MAX_NOTICES, null));
-    CalledSteps.Called called = calledAnything(values) ? calledSteps.of(caseId, notices) : CalledSteps.Called.none();
+    CalledSteps.Called called = calledAnything(values) ? calledSteps.of(caseId, notices, refunds(notices)) : CalledSteps.Called.none();
     return new CasePage(
         summary,
         facts(row, summary, values, called),
