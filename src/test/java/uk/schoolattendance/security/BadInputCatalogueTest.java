@@ -106,7 +106,7 @@ class BadInputCatalogueTest {
     cases.add(bad("start: deferred expression in pupil name", post, start, variables("pupilName", "\"#{1+1}\"", "String"), 400, "Pupil's name (pupilName): must not contain an expression"));
     cases.add(bad("start: <script> in pupil name", post, start, variables("pupilName", "\"<script>alert(1)</script>\"", "String"), 400, "Pupil's name (pupilName): must not contain HTML"));
     cases.add(bad("start: markup in business key", post, start, "{\"businessKey\": \"<img src=x onerror=alert(1)>\"}", 400, "businessKey"));
-    cases.add(badAs("school1", "start: a school opens a case for another school", post, start, variables("schoolUrn", "\"100002\"", "String"), 400, "schoolUrn"));
+    cases.add(badAs("school1", "start: a school opens a case for another school", post, start, variables("schoolUrn", "\"100002\"", "String"), 403, "School URN (schoolUrn): a school may open cases only for its own pupils"));
 
     // Starting an AttendanceCase: one bad field in an otherwise valid start
     cases.add(bad("case: missing pupil UPN", post, start, caseStart("pupilUpn", null), 400, "Unique Pupil Number (UPN) (pupilUpn): is required"));
