@@ -28,14 +28,16 @@ import uk.schoolattendance.process.Parent;
 public class ProsecutionChoices implements TaskListener {
 
   private final ProsecutionBar bar;
+  private final uk.schoolattendance.schools.CalendarProperties calendar;
 
-  public ProsecutionChoices(ProsecutionBar bar) {
+  public ProsecutionChoices(ProsecutionBar bar, uk.schoolattendance.schools.CalendarProperties calendar) {
     this.bar = bar;
+    this.calendar = calendar;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    List<Parent> parents = OffencePeriods.parents(task);
+    List<Parent> parents = OffencePeriods.parents(task, calendar.zone());
     ArrayNode choices = Json.newList();
     for (Parent parent : parents) {
       choices.addObject().put("label", parent.nameWithStanding()).put("value", parent.id());

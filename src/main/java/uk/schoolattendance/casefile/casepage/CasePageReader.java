@@ -148,7 +148,7 @@ class CasePageReader {
     Map<String, String> taskNames = summaries.taskNames(row);
     CaseSummary summary = summaries.of(row, taskNames);
     Map<String, Object> values = variables(caseId);
-    List<Parent> parents = parents(values);
+    List<Parent> parents = parents(values, dates.zone());
     boolean open = row.closedAt() == null;
     // the register is read once for the letters, the notices table and the notices' steps
     List<PenaltyNoticeEntry> notices = register.search(RegisterQuery.ofFilters(caseReference, null, null, null, 0, MAX_NOTICES, null));
@@ -236,13 +236,13 @@ class CasePageReader {
     return values;
   }
 
-  private static List<Parent> parents(Map<String, Object> values) {
+  private static List<Parent> parents(Map<String, Object> values, java.time.ZoneId zone) {
     Object raw = values.get(AttendanceCase.PARENTS.name());
     if (raw == null) {
       return List.of();
     }
     try {
-      return Parents.parse(AttendanceCase.PARENTS.name(), Json.parse(AttendanceCase.PARENTS.name(), raw));
+      return Parents.parse(AttendanceCase.PARENTS.name(), Json.parse(AttendanceCase.PARENTS.name(), raw), zone);
     } catch (RuntimeException unreadable) {
       return List.of();
     }
