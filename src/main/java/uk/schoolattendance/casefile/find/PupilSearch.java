@@ -1,5 +1,6 @@
 package uk.schoolattendance.casefile.find;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import uk.schoolattendance.persons.AddressWords;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.schools.CalendarProperties;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -44,8 +46,11 @@ class PupilSearch {
   private final CaseSummaries summaries;
   private final SchoolDirectory schools;
   private final HistoryService history;
+  private final ZoneId zone;
 
-  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools, HistoryService history) {
+  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools, HistoryService history,
+      CalendarProperties calendar) {
+    this.zone = calendar.zone();
     this.history = history;
     this.index = index;
     this.visible = visible;
@@ -137,7 +142,7 @@ class PupilSearch {
         .processInstanceIdIn(ids.toArray(String[]::new)).variableName(name).listPage(0, ids.size())) {
       List<Parent> parents;
       try {
-        parents = Parents.parse(name, Json.parse(name, variable.getValue()));
+        parents = Parents.parse(name, Json.parse(name, variable.getValue()), zone);
       } catch (RuntimeException unreadable) {
         continue;
       }
