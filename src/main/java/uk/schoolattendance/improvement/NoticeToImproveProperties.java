@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *     only on the grounds the notice states; default {@link #DEFAULT_EARLY_ESCALATION_REASONS}. One
  *     list: the letter's section 8 states these grounds, the form of "Watch improvement period" offers
  *     them (its options are filled from this list when the form is opened) and the rule accepts them.
+ *     A council's list replaces the national one (application.yaml does not set the key, so Spring
+ *     has no national map to merge a council's keys into): to drop a national reason a council lists
+ *     the others. A reason without words, or a key that is not a code, stops start-up naming the key.
  * @param earlyEscalationGroundsMinLength the fewest characters the officer's own account of the
  *     grounds may have (default 20): a senior practitioner reads why, not "x"
  */
@@ -39,6 +42,32 @@ public record NoticeToImproveProperties(
     return Collections.unmodifiableMap(reasons);
   }
 
+  /** A reason's key: lower-case words joined by hyphens, as the form's value and the history hold it. */
+  private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private static final String REASONS_KEY = "attendance.notice-to-improve.early-escalation-reasons";
+
+  /**
+   * A council's own list, as it gave it: every key a code, every reason with the words the letter,
+   * the form and the history show; otherwise start-up stops naming the key.
+   */
+  private static Map<String, String> councilsReasons(Map<String, String> given) {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    given.forEach((code, words) -> {
+      if (code == null || !CODE.matcher(code).matches()) {
+        throw new IllegalStateException(REASONS_KEY + "." + code
+            + " is not a reason's code: lower-case letters and digits joined by hyphens (e.g. parent-not-engaging)");
+      }
+      if (words == null || words.isBlank()) {
+        throw new IllegalStateException(REASONS_KEY + "." + code
+            + " has no words: give the words the letter, the form and the case's history show, or leave the"
+            + " reason out (a council's list replaces the national one)");
+      }
+      reasons.put(code, words.strip());
+    });
+    return Collections.unmodifiableMap(reasons);
+  }
+
   /** The national default team: the local authority's attendance service. */
   public static final String DEFAULT_TEAM = "Attendance Service";
 
@@ -51,7 +80,7 @@ public record NoticeToImproveProperties(
     team = team == null || team.isBlank() ? DEFAULT_TEAM : team.strip();
     earlyEscalationReasons = earlyEscalationReasons == null || earlyEscalationReasons.isEmpty()
         ? DEFAULT_EARLY_ESCALATION_REASONS
-        : Collections.unmodifiableMap(new LinkedHashMap<>(earlyEscalationReasons));
+        : councilsReasons(earlyEscalationReasons);
     earlyEscalationGroundsMinLength = earlyEscalationGroundsMinLength == null ? 20 : earlyEscalationGroundsMinLength;
     if (earlyEscalationGroundsMinLength < 1) {
       throw new IllegalStateException(

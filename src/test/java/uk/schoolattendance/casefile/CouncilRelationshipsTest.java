@@ -26,11 +26,15 @@ import uk.schoolattendance.casework.CaseFixtures;
  * mother, father, grandparent, foster carer: the national carer and step-parent left out), set as
  * configuration for this application context alone: what every way of recording a parent offers
  * and accepts, while a case that recorded a relationship since removed still reads. In the same
- * context a council's own early escalation reason (added to the national ones), which the Notice to
- * Improve's "Watch improvement period" form offers as it opens.
+ * context a council's own early escalation reasons (two national ones and its own, replacing the
+ * national list), which the Notice to Improve's "Watch improvement period" form offers as it opens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"attendance.parents.relationships=mother,father,grandparent,foster carer",
+        "attendance.notice-to-improve.early-escalation-reasons.further-unauthorised-absence="
+            + "Further unauthorised absence during the improvement period",
+        "attendance.notice-to-improve.early-escalation-reasons.parent-not-engaging="
+            + "The parent has refused or stopped engaging with the support offered",
         "attendance.notice-to-improve.early-escalation-reasons.refused-school-place="
             + "The parent refused the school place the council offered"})
 @ActiveProfiles({"demo", "test"})
@@ -119,7 +123,7 @@ class CouncilRelationshipsTest {
 
   /**
    * The early escalation reasons are configuration: "Watch improvement period" offers the list the
-   * council configured (here the national three and its own), the grounds its letter stated and the
+   * council configured (here two national reasons and its own: the third, left out, is not offered), the grounds its letter stated and the
    * only ones completing the task accepts, not the list the form's file holds.
    */
   @Test
@@ -137,7 +141,7 @@ class CouncilRelationshipsTest {
         .filter(node -> uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_REASON.name()
             .equals(node.path("key").asText())).findFirst().orElseThrow();
     assertThat(field.path("values").findValuesAsText("value")).containsExactlyInAnyOrder(
-        "further-unauthorised-absence", "parent-not-engaging", "circumstances-changed", "refused-school-place");
+        "further-unauthorised-absence", "parent-not-engaging", "refused-school-place");
     assertThat(field.path("values").findValuesAsText("label"))
         .contains("The parent refused the school place the council offered");
     runtimeService.deleteProcessInstance(notice.getId(), "test");

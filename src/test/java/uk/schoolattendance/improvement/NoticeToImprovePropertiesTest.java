@@ -49,4 +49,46 @@ class NoticeToImprovePropertiesTest {
             .getFailure().rootCause().hasMessageContaining("attendance.notice-to-improve.period-school-weeks must be between 3 and 6"));
     assertThatThrownBy(() -> new NoticeToImproveProperties(weeks)).hasMessageContaining("was " + weeks);
   }
+
+  /** The application's own configuration (application.yaml), below whatever a council's file sets. */
+  private ApplicationContextRunner withApplicationYaml() {
+    return context.withInitializer(c -> {
+      try {
+        new org.springframework.boot.env.YamlPropertySourceLoader()
+            .load("application.yaml", new org.springframework.core.io.ClassPathResource("application.yaml"))
+            .forEach(source -> c.getEnvironment().getPropertySources().addLast(source));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * A council that lists its own early escalation reasons gets that list, on top of the
+   * application's own configuration: the national reason it left out is not stated by the letter,
+   * offered by the form nor accepted by the rule (all three read this one list).
+   */
+  @Test
+  void aCouncilsEarlyEscalationReasonsReplaceTheNationalOnes() {
+    withApplicationYaml().run(c -> assertThat(c.getBean(NoticeToImproveProperties.class).earlyEscalationReasons())
+        .isEqualTo(NoticeToImproveProperties.DEFAULT_EARLY_ESCALATION_REASONS));
+    withApplicationYaml()
+        .withPropertyValues(
+            "attendance.notice-to-improve.early-escalation-reasons.further-unauthorised-absence=Further unauthorised absence",
+            "attendance.notice-to-improve.early-escalation-reasons.refused-school-place=The parent refused the school place")
+        .run(c -> assertThat(c.getBean(NoticeToImproveProperties.class).earlyEscalationReasons())
+            .containsExactly(
+                java.util.Map.entry("further-unauthorised-absence", "Further unauthorised absence"),
+                java.util.Map.entry("refused-school-place", "The parent refused the school place")));
+  }
+
+  @Test
+  void anEarlyEscalationReasonWithoutWordsStopsStartUpNamingTheKey() {
+    context.withPropertyValues("attendance.notice-to-improve.early-escalation-reasons.parent-not-engaging=")
+        .run(c -> assertThat(c).hasFailed().getFailure().rootCause().hasMessageContaining(
+            "attendance.notice-to-improve.early-escalation-reasons.parent-not-engaging has no words"));
+    context.withPropertyValues("attendance.notice-to-improve.early-escalation-reasons[Parent Not Engaging]=Words")
+        .run(c -> assertThat(c).hasFailed().getFailure().rootCause().hasMessageContaining(
+            "attendance.notice-to-improve.early-escalation-reasons.Parent Not Engaging is not a reason's code"));
+  }
 }
