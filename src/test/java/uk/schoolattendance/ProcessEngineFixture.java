@@ -208,7 +208,7 @@ public final class ProcessEngineFixture {
     beans.getBeanFactory().registerSingleton("thresholdWords", new uk.schoolattendance.process.ThresholdWords(() -> 10, 10));
     if (!builder.replacements.containsKey("registerFigures")) {
       // the register is not part of the process tests: no pupil has marks unless a test says so
-      beans.getBeanFactory().registerSingleton("registerFigures", (RegisterFigures) upn -> java.util.Optional.empty());
+      beans.getBeanFactory().registerSingleton("registerFigures", (RegisterFigures) (upn, school) -> java.util.Optional.empty());
     }
     if (!builder.replacements.containsKey("schoolDataPacks")) {
       // an empty pack: the register's own tests check what a pack holds

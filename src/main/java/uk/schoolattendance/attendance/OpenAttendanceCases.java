@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,13 +14,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.process.ParentRelationships;
+import uk.schoolattendance.process.ParentRelationshipsInUse;
+import uk.schoolattendance.process.ParentStanding;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * "Open attendance cases" ({@code openAttendanceCases}): reads {@code casesToOpen} and {@code
  * schoolUrn}; starts one {@code AttendanceCase} per pupil chosen that has no open case, with the
  * pupil's name and date of birth and the parents (contacts with parental responsibility and an
- * address) from the register, and the figures from the marks. Sets {@code casesOpened}: each
+ * address, each with the relationship and parental responsibility the register holds: walk 14,
+ * defect 1) from the register, and the figures from the marks. Sets {@code casesOpened}: each
  * pupil's UPN and case reference. The whole task is one transaction: retried, it opens each case
  * once.
  */
@@ -30,8 +35,11 @@ class OpenAttendanceCases implements JavaDelegate {
   private final OpenCases openCases;
   private final RuntimeService runtime;
   private final SchoolCalendar calendar;
+  private final ParentRelationshipsInUse relationships;
 
-  OpenAttendanceCases(AttendanceRegister register, OpenCases openCases, RuntimeService runtime, SchoolCalendar calendar) {
+  OpenAttendanceCases(AttendanceRegister register, OpenCases openCases, RuntimeService runtime, SchoolCalendar calendar,
+      ParentRelationshipsInUse relationships) {
+    this.relationships = relationships;
     this.register = register;
     this.openCases = openCases;
     this.runtime = runtime;
@@ -74,6 +82,13 @@ class OpenAttendanceCases implements JavaDelegate {
         ObjectNode parent = parents.addObject();
         parent.put("name", contact.name());
         parent.put("address", contact.address());
+        String relationship = relationship(contact.relationship(), relationships.relationships());
+        if (relationship != null) {
+          parent.put(ParentStanding.RELATIONSHIP, relationship);
+        }
+        // docs/register.md: parental responsibility unless the school said otherwise (liableContacts
+        // leaves out those it said have none)
+        parent.put(ParentStanding.PARENTAL_RESPONSIBILITY, !Boolean.FALSE.equals(contact.parentalResponsibility()));
       }
     }
     Map<String, Object> variables = new HashMap<>();
@@ -87,4 +102,45 @@ class OpenAttendanceCases implements JavaDelegate {
     variables.putAll(Identification.figuresVariables(figures));
     return variables;
   }
+
+  /**
+   * The register's relationship (the school's word, a CTF's code already made a word) as one of the
+   * relationships in use ({@code attendance.parents.relationships}): the same word in any case; a
+   * step-parent's, foster parent's or everyday word as the one the list has for it ("step-mother"
+   * as step-parent, "foster father" as carer, "mum" as mother), where the list has it; any other
+   * word as "other" where the list has it, else not recorded. The register keeps the school's own
+   * word (its contacts, Find a pupil); a case's parent holds only a relationship the council
+   * records, as every other way of recording a parent does.
+   */
+  static String relationship(String fromRegister, ParentRelationships inUse) {
+    if (fromRegister == null || fromRegister.isBlank()) {
+      return null;
+    }
+    String word = fromRegister.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    List<String> allowed = inUse.relationships();
+    if (allowed.contains(word)) {
+      return word;
+    }
+    String usual = SYNONYMS.get(word);
+    if (usual != null && allowed.contains(usual)) {
+      return usual;
+    }
+    return allowed.contains("other") ? "other" : null;
+  }
+
+  /** Words a school's file uses for a relationship the national list names otherwise. */
+  private static final Map<String, String> SYNONYMS = Map.ofEntries(
+      Map.entry("mum", "mother"),
+      Map.entry("mom", "mother"),
+      Map.entry("dad", "father"),
+      Map.entry("step-mother", "step-parent"),
+      Map.entry("step-father", "step-parent"),
+      Map.entry("stepmother", "step-parent"),
+      Map.entry("stepfather", "step-parent"),
+      Map.entry("step parent", "step-parent"),
+      Map.entry("stepparent", "step-parent"),
+      Map.entry("foster mother", "carer"),
+      Map.entry("foster father", "carer"),
+      Map.entry("foster carer", "carer"),
+      Map.entry("foster parent", "carer"));
 }

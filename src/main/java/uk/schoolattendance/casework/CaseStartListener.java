@@ -72,9 +72,12 @@ public class CaseStartListener implements ExecutionListener {
       throw new InvalidInputException(PUPIL_DATE_OF_BIRTH.name(), "must not be in the future");
     }
     String upn = PUPIL_UPN.get(execution);
+    String schoolUrn = AttendanceCase.SCHOOL_URN.get(execution);
+    // a UPN the register knows: on the case's school's roll, and its name and date of birth (walk 14, defects 5, 6)
+    RegisterFigures.RegisterPupil known = PupilOfTheRegister.check(execution, register, schoolUrn);
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
-    double attendance = figures(execution, upn);
+    double attendance = figures(execution, known, upn, schoolUrn);
     CaseParents.normalise(execution, relationships.relationships(), calendar.properties().zone());
     if (AttendanceCase.TERM_TIME_LEAVE.equals(route)) {
       // the leave taken is the offence period of the notices this case may lead to
@@ -101,9 +104,12 @@ public class CaseStartListener implements ExecutionListener {
         AttendanceCase.TERM_TIME_LEAVE.equals(route) ? "term-time leave" : "entry at level " + entryLevel);
   }
 
-  /** The register's figures for a pupil with marks, else the typed ones (required); records which. */
-  private double figures(DelegateExecution execution, String upn) {
-    RegisterFigures.CaseFigures marks = register.current(upn).orElse(null);
+  /**
+   * The register's figures for a pupil with marks, as the case's school may read them, else the
+   * typed ones (required); records which.
+   */
+  private double figures(DelegateExecution execution, RegisterFigures.RegisterPupil known, String upn, String schoolUrn) {
+    RegisterFigures.CaseFigures marks = register.current(known, upn, schoolUrn).orElse(null);
     if (marks == null) {
       double attendance = Inputs.percent(execution, ATTENDANCE_PERCENT, true);
       Inputs.wholeNumber(execution, UNAUTHORISED_SESSIONS, 0, 1000, null);

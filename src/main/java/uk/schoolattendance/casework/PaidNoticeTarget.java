@@ -56,7 +56,8 @@ public class PaidNoticeTarget {
       return Optional.empty();
     }
     String source = AttendanceCase.ATTENDANCE_SOURCE.get(execution);
-    Optional<RegisterFigures.CaseFigures> marks = register.ofCase(source, AttendanceCase.PUPIL_UPN.get(execution));
+    Optional<RegisterFigures.CaseFigures> marks = register.ofCase(source, AttendanceCase.PUPIL_UPN.get(execution),
+        AttendanceCase.SCHOOL_URN.get(execution));
     Double attendance;
     String asOf;
     if (marks.isPresent()) {

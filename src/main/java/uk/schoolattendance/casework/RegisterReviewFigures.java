@@ -76,7 +76,8 @@ public class RegisterReviewFigures implements TaskListener {
    * task's own variables are not fetched for this (every Level 2 case's statements: StatementBudgetTest).
    */
   private Optional<RegisterFigures.CaseFigures> fromMarks(DelegateTask task) {
-    return register.ofCase(ATTENDANCE_SOURCE.get(task.getExecution()), PUPIL_UPN.get(task.getExecution()));
+    return register.ofCase(ATTENDANCE_SOURCE.get(task.getExecution()), PUPIL_UPN.get(task.getExecution()),
+        AttendanceCase.SCHOOL_URN.get(task.getExecution()));
   }
 
   /** Equal as the form shows a percentage, to one decimal place. */

@@ -108,7 +108,7 @@ public class IssueNoticeToImprove implements JavaDelegate {
     // never a figure typed at a review (walk 11, defect 3); the notice's own variables say the same.
     // The review's test of "has marks" (review 2, S1): a case started on typed figures keeps them
     RegisterFigures.CaseFigures marks =
-        register.ofCase(ATTENDANCE_SOURCE.get(execution), PUPIL_UPN.get(execution)).orElse(null);
+        register.ofCase(ATTENDANCE_SOURCE.get(execution), PUPIL_UPN.get(execution), urn).orElse(null);
     if (marks != null) {
       ATTENDANCE_PERCENT.set(execution, marks.attendancePercent());
       UNAUTHORISED_SESSIONS.set(execution, marks.unauthorisedSessions());

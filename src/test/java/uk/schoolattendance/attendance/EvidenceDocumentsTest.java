@@ -167,7 +167,8 @@ class EvidenceDocumentsTest {
     String upn = Upn.of(700_600_000_016L);
     // no marks: the officer typed the case's figures (12 unauthorised sessions in the last 10 school weeks)
     ProcessInstance legalCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, CaseFixtures.with(CaseFixtures.startVariables(),
-        AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001", AttendanceCase.ENTRY_LEVEL.name(), 4));
+        AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001",
+        AttendanceCase.PUPIL_NAME.name(), "Sam " + CsvFile.surname(upn), AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), "2015-05-01", AttendanceCase.ENTRY_LEVEL.name(), 4));
     choose(legalCase, AttendanceCase.PENALTY_NOTICE);
     runJobs();
     String number = noticeOf(legalCase);
@@ -217,7 +218,8 @@ class EvidenceDocumentsTest {
     // the address a CTF from the school would carry
     jdbc.update("UPDATE att_pupil SET address = ? WHERE upn = ?", "9 Orchard Close, Southend SS3 7PQ", upn);
     ProcessInstance legalCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, CaseFixtures.with(CaseFixtures.startVariables(),
-        AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001", AttendanceCase.ENTRY_LEVEL.name(), 4));
+        AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001",
+        AttendanceCase.PUPIL_NAME.name(), "Sam " + CsvFile.surname(upn), AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), "2015-05-01", AttendanceCase.ENTRY_LEVEL.name(), 4));
     choose(legalCase, route);
     return legalCase;
   }

@@ -394,7 +394,7 @@ class IdentificationTest {
         LocalDate.of(2026, 10, 23), (day, session) -> "/").text());
     Map<String, Object> start = new HashMap<>();
     start.put("pupilUpn", upn);
-    start.put("pupilName", "Sam Pupil");
+    start.put("pupilName", "Sam " + CsvFile.surname(upn)); // the register's name for the UPN
     start.put("pupilDateOfBirth", java.util.Date.from(LocalDate.of(2015, 5, 1).atStartOfDay(RegisterApi.LONDON).toInstant()));
     start.put("schoolUrn", "100001");
     start.put("attendancePercent", 99.0);
@@ -445,7 +445,7 @@ class IdentificationTest {
   private static Map<String, Object> caseStart(String upn, Double percent, Integer unauthorised) {
     Map<String, Object> start = new HashMap<>();
     start.put("pupilUpn", upn);
-    start.put("pupilName", "Sam Pupil");
+    start.put("pupilName", "Sam " + CsvFile.surname(upn)); // the register's name for the UPN
     start.put("pupilDateOfBirth", java.util.Date.from(LocalDate.of(2015, 5, 1).atStartOfDay(RegisterApi.LONDON).toInstant()));
     start.put("schoolUrn", "100002");
     start.put("attendancePercent", percent);

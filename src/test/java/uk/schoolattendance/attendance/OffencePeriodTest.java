@@ -224,6 +224,7 @@ class OffencePeriodTest {
   private ProcessInstance atPupilPlanningMeeting(String upn) {
     Map<String, Object> start = CaseFixtures.with(CaseFixtures.startVariables(),
         AttendanceCase.PUPIL_UPN.name(), upn, AttendanceCase.SCHOOL_URN.name(), "100001",
+        AttendanceCase.PUPIL_NAME.name(), "Sam " + CsvFile.surname(upn), AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), "2015-05-01",
         AttendanceCase.ENTRY_LEVEL.name(), 4);
     return runtime.startProcessInstanceByKey(AttendanceCase.KEY, start);
   }

@@ -41,7 +41,7 @@ class RegisterFiguresDecideReviewTest {
   static final Map<String, AtomicReference<RegisterFigures.CaseFigures>> REGISTER = new java.util.concurrent.ConcurrentHashMap<>();
 
   static final ProcessEngineFixture ENGINE = ProcessEngineFixture.builder("register-figures-decide-review-test")
-      .replace("registerFigures", (RegisterFigures) upn -> Optional.ofNullable(REGISTER.get(upn)).map(AtomicReference::get))
+      .replace("registerFigures", (RegisterFigures) (upn, school) -> Optional.ofNullable(REGISTER.get(upn)).map(AtomicReference::get))
       .build();
 
   @RegisterExtension

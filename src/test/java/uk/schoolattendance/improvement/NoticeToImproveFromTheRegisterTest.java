@@ -40,7 +40,7 @@ class NoticeToImproveFromTheRegisterTest {
   static final String WITH_MARKS = CaseFixtures.newUpn();
 
   static final ProcessEngineFixture ENGINE = ProcessEngineFixture.builder("notice-to-improve-register-test")
-      .replace("registerFigures", (RegisterFigures) upn ->
+      .replace("registerFigures", (RegisterFigures) (upn, school) ->
           WITH_MARKS.equals(upn) ? Optional.of(new RegisterFigures.CaseFigures(88.6, 9)) : Optional.empty())
       .replace("improvementPeriodMarks", (ImprovementPeriodMarks) (upn, from, to) ->
           WITH_MARKS.equals(upn) ? Optional.of(new ImprovementPeriodMarks.PeriodFigures(from, to, 57, 52, 3)) : Optional.empty())

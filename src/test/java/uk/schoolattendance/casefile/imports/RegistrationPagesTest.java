@@ -293,7 +293,7 @@ class RegistrationPagesTest {
   void theDataTeamAndOfficersSeeEachCaseThatDidNotFollowItsPupil() {
     stepLastRan(TODAY.minusDays(1));
     String upn = doubled(jdbc, rest, 700_470_000_054L);
-    ProcessInstance stuck = startCase(upn, "Dana Stuck");
+    ProcessInstance stuck = startCase(upn, "Dana Double"); // the register's name for the UPN
     String reference = (String) runtime.getVariable(stuck.getId(), "caseReference");
     CaseFileClient datateam = CaseFileClient.signedIn(port, "datateam");
     assertThat(datateam.post(datateam.get("/casework/registrations/" + upn), "#registration-form",
@@ -313,7 +313,7 @@ class RegistrationPagesTest {
         org.jsoup.nodes.Element row = page.html().selectFirst("#failed-moves tr[data-upn=" + upn + "]");
         assertThat(row).as(user).isNotNull();
         assertThat(row.select("a[href=/casework/cases/" + reference + "]").text()).isEqualTo(reference);
-        assertThat(row.text()).contains("Dana Stuck", "UPN " + upn, "Riverside Primary School (URN 100001)",
+        assertThat(row.text()).contains("Dana Double", "UPN " + upn, "Riverside Primary School (URN 100001)",
             "left 25 November 2026", "to Hillcrest Academy (URN 100002)", "12:15am on 26 November 2026",
             "tried 2 times, last at 12:15am on 27 November 2026",
             "The case is suspended in Cockpit, so nothing can change it");
@@ -449,7 +449,8 @@ class RegistrationPagesTest {
     String upn = doubled(jdbc, rest, 700_470_000_021L);
     // a Level 3 case at Hillcrest (no traded service) taken to court: court proceedings are open
     ProcessInstance instance = new uk.schoolattendance.casefile.CaseFileCases(runtime).start(
-        Map.of("entryLevel", 3, "unauthorisedSessions", 9), "100002", "Dana Double", upn, "parent-1", "Alex Double");
+        Map.of("entryLevel", 3, "unauthorisedSessions", 9, "pupilDateOfBirth", "2016-05-01"), // the register's
+        "100002", "Dana Double", upn, "parent-1", "Alex Double");
     completeAs("school2", instance.getId(), "Task_WorkWithFamily", Map.of("earlyHelpConsent", false, "caseworkOutcome", "formalise"));
     completeAs("school2", instance.getId(), "Task_AgreeAttendanceContract", Map.of("contractAgreed", false,
         "noContractReason", "Parent refused to meet", "sufficientImprovement", "Attendance above 95 %"));
