@@ -1,5 +1,6 @@
 package uk.schoolattendance.attendance;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.RegisterFigures;
@@ -22,10 +23,15 @@ class CaseFiguresFromMarks implements RegisterFigures {
 
   @Override
   public Optional<CaseFigures> current(String upn) {
-    if (upn == null || !register.hasMarks(upn)) {
+    return asOf(upn, calendar.today());
+  }
+
+  @Override
+  public Optional<CaseFigures> asOf(String upn, LocalDate day) {
+    if (upn == null || day == null || !register.hasMarks(upn)) {
       return Optional.empty();
     }
-    return register.figures(upn, calendar.today())
+    return register.figures(upn, day)
         .filter(f -> f.possibleSessions() > 0 && f.attendancePercent() != null)
         .map(f -> new CaseFigures(f.attendancePercent(), f.unauthorisedInLast10SchoolWeeks()));
   }
