@@ -48,6 +48,13 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
    * required when any pupil is left unticked, so no identified pupil is dropped without a word.
    */
   public static final ProcessVariable<String> NOT_OPENED_REASON = text("notOpenedReason");
+  /**
+   * Why no case now, pupil by pupil (walk 14, defect 16): a Json list of {@code {pupil, upn, reason}},
+   * one row per listed pupil, set with the list (reasons empty) for the form's list of reasons and sent
+   * back by it. A pupil left unticked takes its own reason, or {@link #NOT_OPENED_REASON} for the rest.
+   * A review whose form has no such list (before version 1.3 of the form) sends none.
+   */
+  public static final ProcessVariable<JsonNode> NOT_OPENED_REASONS = json("notOpenedReasons");
   /** Set by the completion: each pupil left unticked (UPN, name, attendance, why identified) with the reason given. */
   public static final ProcessVariable<JsonNode> PUPILS_NOT_OPENED = json("pupilsNotOpened");
 
@@ -67,7 +74,8 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   public static final ProcessVariable<Integer> CURRENT_LIST_REVISION = integer("currentListRevision");
 
   public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
-      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION)
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, NOT_OPENED_REASONS,
+          LIST_REVISION)
           .sentWhenOnForm(LIST_REVISION);
 
   @Override
