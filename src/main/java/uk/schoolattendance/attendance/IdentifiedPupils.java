@@ -134,12 +134,8 @@ class IdentifiedPupils {
         .thenComparing(r -> r.path("name").asText()));
     ArrayNode list = JSON.createArrayNode();
     ArrayNode choices = JSON.createArrayNode();
-    ArrayNode reasons = JSON.createArrayNode();
     for (ObjectNode row : rows) {
       list.add(row);
-      // a row per pupil for the form's reasons, pupil by pupil (the reviewer fills in those left unticked)
-      reasons.addObject().put("pupil", row.path("name").asText() + " (" + row.path("upn").asText() + ")")
-          .put("upn", row.path("upn").asText()).put("reason", "");
       int onRecord = row.path("parentsOnRecord").asInt();
       ObjectNode choice = choices.addObject();
       choice.put("label", row.path("name").asText() + " (" + row.path("upn").asText() + "), "
@@ -150,7 +146,6 @@ class IdentifiedPupils {
     Map<String, Object> variables = new HashMap<>();
     ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
     ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
-    ReviewIdentifiedPupils.NOT_OPENED_REASONS.put(variables, reasons);
     ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, rows.size());
     ReviewIdentifiedPupils.LIST_REVISION.put(variables, revision);
     ReviewIdentifiedPupils.CURRENT_LIST_REVISION.put(variables, revision);

@@ -101,7 +101,7 @@ class IdentifiedPupilsReview implements TaskListener {
     if (!withoutReason.isEmpty() && asksWhy(task)) {
       throw new InvalidInputException("notOpenedReason", "say why no case opens now for the "
           + (withoutReason.size() == 1 ? "pupil" : withoutReason.size() + " pupils") + " you did not tick ("
-          + names(withoutReason) + "), each in the list of reasons or one for the rest, e.g. a support plan agreed"
+          + names(withoutReason) + "), each its own (notOpenedReasons) or one for the rest, e.g. a support plan agreed"
           + " with the family: an identified pupil is not left without a word");
     }
     notOpened.forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p)
@@ -112,8 +112,7 @@ class IdentifiedPupilsReview implements TaskListener {
   }
 
   /**
-   * The reasons given pupil by pupil ({@code notOpenedReasons}, the form's list since version 1.3 of
-   * the form), by UPN: blank ones left out. A row for a pupil not on this list, or a reason over 2000
+   * The reasons given pupil by pupil ({@code notOpenedReasons}), by UPN: blank ones left out. A row for a pupil not on this list, or a reason over 2000
    * characters, is refused naming the field and the pupil.
    */
   private static Map<String, String> ownReasons(DelegateTask task, Map<String, JsonNode> listed) {

@@ -49,10 +49,9 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
    */
   public static final ProcessVariable<String> NOT_OPENED_REASON = text("notOpenedReason");
   /**
-   * Why no case now, pupil by pupil (walk 14, defect 16): a Json list of {@code {pupil, upn, reason}},
-   * one row per listed pupil, set with the list (reasons empty) for the form's list of reasons and sent
-   * back by it. A pupil left unticked takes its own reason, or {@link #NOT_OPENED_REASON} for the rest.
-   * A review whose form has no such list (before version 1.3 of the form) sends none.
+   * Why no case now, pupil by pupil (walk 14, defect 16): a Json list of {@code {upn, reason}} sent
+   * with the completion (engine REST for now; the Tasklist form does not offer it yet). A pupil left
+   * unticked takes its own reason, or {@link #NOT_OPENED_REASON} for the rest.
    */
   public static final ProcessVariable<JsonNode> NOT_OPENED_REASONS = json("notOpenedReasons");
   /** Set by the completion: each pupil left unticked (UPN, name, attendance, why identified) with the reason given. */

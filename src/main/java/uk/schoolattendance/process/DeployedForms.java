@@ -53,11 +53,6 @@ public final class DeployedForms {
       if (component.hasNonNull("key")) {
         keys.add(component.get("key").asText());
       }
-      if ("dynamiclist".equals(component.path("type").asText())) {
-        // a list of rows, submitted as one variable (its path): its fields' keys are the rows' fields
-        keys.add(component.path("path").asText());
-        continue;
-      }
       collect(component, keys);
     }
   }

@@ -61,8 +61,6 @@ public final class FormLabels {
   }
 
   /** Every keyed field's label in a form's JSON (also inside groups): key to label. */
-  private static final String DYNAMIC_LIST = "dynamiclist";
-
   public static Map<String, String> labels(JsonNode form) {
     Map<String, String> labels = new HashMap<>();
     collect(form.path("components"), labels);
@@ -71,16 +69,12 @@ public final class FormLabels {
 
   private static void collect(JsonNode components, Map<String, String> labels) {
     for (JsonNode component : components) {
-      boolean list = DYNAMIC_LIST.equals(component.path("type").asText());
-      // a dynamic list is submitted as one variable, its path; its fields' keys are its rows' fields
-      String key = list ? component.path("path").asText("") : component.path("key").asText("");
+      String key = component.path("key").asText("");
       String label = component.hasNonNull("label") ? component.get("label").asText() : component.path("dateLabel").asText("");
       if (!key.isBlank() && !label.isBlank() && !component.path("disabled").asBoolean(false)) {
         labels.putIfAbsent(key, label.strip());
       }
-      if (!list) {
-        collect(component.path("components"), labels);
-      }
+      collect(component.path("components"), labels);
     }
   }
 }

@@ -91,11 +91,6 @@ class ContractsTest {
   /** The keys Tasklist submits: every keyed field that is not disabled (read-only ones are submitted). */
   static Set<String> submitted(JsonNode node) {
     Set<String> keys = new TreeSet<>();
-    if (node.path("type").asText().equals("dynamiclist")) {
-      // a dynamic list submits its rows as one variable, its path
-      keys.add(node.path("path").asText());
-      return keys;
-    }
     if (node.has("key") && !node.path("disabled").asBoolean(false) && !node.path("type").asText().equals("table")) {
       keys.add(node.get("key").asText());
     }
