@@ -58,6 +58,14 @@ class CaseFiguresFromMarks implements RegisterFigures {
     return asOf == null ? Optional.empty() : figures(upn, asOf);
   }
 
+  @Override
+  public Optional<CaseFigures> asOf(String upn, LocalDate day) {
+    if (upn == null || day == null || !register.hasMarks(upn)) {
+      return Optional.empty();
+    }
+    return figures(upn, day);
+  }
+
   private Optional<CaseFigures> figures(String upn, LocalDate asOf) {
     return register.figures(upn, asOf)
         .filter(f -> f.possibleSessions() > 0 && f.attendancePercent() != null)

@@ -88,19 +88,59 @@ class IdentifiedPupilsReview implements TaskListener {
     });
     Object given = ReviewIdentifiedPupils.NOT_OPENED_REASON.raw(task);
     String reason = given == null ? "" : given.toString().trim();
-    if (!notOpened.isEmpty() && reason.isEmpty() && asksWhy(task)) {
-      throw new InvalidInputException("notOpenedReason", "say why no case opens now for the "
-          + (notOpened.size() == 1 ? "pupil" : notOpened.size() + " pupils") + " you did not tick ("
-          + names(notOpened) + "), e.g. a support plan agreed with the family: an identified pupil is not left"
-          + " without a word");
-    }
     if (reason.length() > 2000) {
       throw new InvalidInputException("notOpenedReason", "must be at most 2000 characters");
     }
-    notOpened.forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("reason", reason));
+    Map<String, String> own = ownReasons(task, listed);
+    com.fasterxml.jackson.databind.node.ArrayNode withoutReason = IdentifiedPupils.JSON.createArrayNode();
+    notOpened.forEach(p -> {
+      if (!own.containsKey(p.path("upn").asText()) && reason.isEmpty()) {
+        withoutReason.add(p);
+      }
+    });
+    if (!withoutReason.isEmpty() && asksWhy(task)) {
+      throw new InvalidInputException("notOpenedReason", "say why no case opens now for the "
+          + (withoutReason.size() == 1 ? "pupil" : withoutReason.size() + " pupils") + " you did not tick ("
+          + names(withoutReason) + "), each its own (notOpenedReasons) or one for the rest, e.g. a support plan agreed"
+          + " with the family: an identified pupil is not left without a word");
+    }
+    notOpened.forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p)
+        .put("reason", own.getOrDefault(p.path("upn").asText(), reason)));
     ReviewIdentifiedPupils.PUPILS_NOT_OPENED.set(task, notOpened);
     ReviewIdentifiedPupils.CASES_TO_OPEN.set(task, IdentifiedPupils.JSON.valueToTree(chosen));
     ReviewIdentifiedPupils.CASES_CHOSEN.set(task, !chosen.isEmpty());
+  }
+
+  /**
+   * The reasons given pupil by pupil ({@code notOpenedReasons}), by UPN: blank ones left out. A row for a pupil not on this list, or a reason over 2000
+   * characters, is refused naming the field and the pupil.
+   */
+  private static Map<String, String> ownReasons(DelegateTask task, Map<String, JsonNode> listed) {
+    Map<String, String> own = new LinkedHashMap<>();
+    Object sent = ReviewIdentifiedPupils.NOT_OPENED_REASONS.raw(task);
+    if (sent == null || sent instanceof String s && s.isBlank()) {
+      return own;
+    }
+    String field = ReviewIdentifiedPupils.NOT_OPENED_REASONS.name();
+    JsonNode rows = json(sent, field);
+    if (!rows.isArray()) {
+      throw new InvalidInputException(field, "must be a list of {upn, reason}, one per pupil");
+    }
+    for (JsonNode row : rows) {
+      String upn = row.path("upn").asText();
+      String reason = row.path("reason").isNull() ? "" : row.path("reason").asText().trim();
+      if (!listed.containsKey(upn)) {
+        throw new InvalidInputException(field, "'" + upn + "' is not one of the pupils identified on this task");
+      }
+      if (reason.length() > 2000) {
+        throw new InvalidInputException(field, "the reason for " + listed.get(upn).path("name").asText()
+            + " must be at most 2000 characters");
+      }
+      if (!reason.isEmpty()) {
+        own.put(upn, reason);
+      }
+    }
+    return own;
   }
 
   /**

@@ -48,6 +48,12 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
    * required when any pupil is left unticked, so no identified pupil is dropped without a word.
    */
   public static final ProcessVariable<String> NOT_OPENED_REASON = text("notOpenedReason");
+  /**
+   * Why no case now, pupil by pupil (walk 14, defect 16): a Json list of {@code {upn, reason}} sent
+   * with the completion (engine REST for now; the Tasklist form does not offer it yet). A pupil left
+   * unticked takes its own reason, or {@link #NOT_OPENED_REASON} for the rest.
+   */
+  public static final ProcessVariable<JsonNode> NOT_OPENED_REASONS = json("notOpenedReasons");
   /** Set by the completion: each pupil left unticked (UPN, name, attendance, why identified) with the reason given. */
   public static final ProcessVariable<JsonNode> PUPILS_NOT_OPENED = json("pupilsNotOpened");
 
@@ -67,7 +73,8 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   public static final ProcessVariable<Integer> CURRENT_LIST_REVISION = integer("currentListRevision");
 
   public static final UserTaskContract REVIEW_IDENTIFIED_PUPILS =
-      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, LIST_REVISION)
+      UserTaskContract.of("Task_ReviewIdentifiedPupils", PUPILS_TO_OPEN, NOT_OPENED_REASON, NOT_OPENED_REASONS,
+          LIST_REVISION)
           .sentWhenOnForm(LIST_REVISION);
 
   @Override

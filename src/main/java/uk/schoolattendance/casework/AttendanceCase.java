@@ -81,6 +81,11 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> SCHOOL_INTERVENTION_OUTCOME = text("schoolInterventionOutcome");
   public static final ProcessVariable<String> SCHOOL_INTERVENTION_NOTES = text("schoolInterventionNotes");
   public static final List<String> SCHOOL_OUTCOMES = List.of("improved", "refer-to-la");
+  /**
+   * What the Level 1 form says of the register's figures when the school's intervention began and
+   * today, task-local, for a case with marks ({@link SchoolInterventionFigures}).
+   */
+  public static final ProcessVariable<String> INTERVENTION_FIGURES_SHOWN = text("interventionFiguresShown");
 
   public static final ProcessVariable<Double> ATTENDANCE_TARGET = number("attendanceTarget");
   public static final ProcessVariable<LocalDate> REVIEW_DATE = day("reviewDate");

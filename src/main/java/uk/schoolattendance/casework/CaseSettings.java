@@ -15,13 +15,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     national default (DfE "Working together to improve school attendance", 2024: support
  *     continues alongside enforcement; the case goes back to Level 3), or {@code close-on-payment}
  *     (the payment closes the case, {@code penalty-paid}, whatever the figure)
+ * @param schoolInterventionImprovementPoints how many percentage points the register's attendance
+ *     must have risen since the school's intervention began before the school may close a case
+ *     with marks as "Attendance improved" (walk 14 #12), default 2, the margin a review reads as
+ *     progress (domain notes §2); 0–20. The guidance sets no figure: a local choice
  */
 @ConfigurationProperties(prefix = "attendance.case")
 public record CaseSettings(
     Integer reviewPeriodSchoolWeeks,
     Integer maxFurtherReviews,
     Integer contractReviewPeriodSchoolWeeks,
-    String afterPaidNoticeBelowTarget) {
+    String afterPaidNoticeBelowTarget,
+    Double schoolInterventionImprovementPoints) {
 
   /** The national default: support continues below the target after a paid notice. */
   public static final String SUPPORT_CONTINUES = "support-continues";
@@ -34,6 +39,13 @@ public record CaseSettings(
     contractReviewPeriodSchoolWeeks =
         contractReviewPeriodSchoolWeeks == null ? 4 : contractReviewPeriodSchoolWeeks;
     afterPaidNoticeBelowTarget = afterPaidNoticeBelowTarget == null ? SUPPORT_CONTINUES : afterPaidNoticeBelowTarget;
+    schoolInterventionImprovementPoints =
+        schoolInterventionImprovementPoints == null ? 2.0 : schoolInterventionImprovementPoints;
+    if (schoolInterventionImprovementPoints < 0 || schoolInterventionImprovementPoints > 20) {
+      throw new IllegalStateException(
+          "attendance.case.school-intervention-improvement-points must be 0–20, was "
+              + schoolInterventionImprovementPoints);
+    }
     if (reviewPeriodSchoolWeeks < 1 || reviewPeriodSchoolWeeks > 12) {
       throw new IllegalStateException(
           "attendance.case.review-period-school-weeks must be 1–12, was " + reviewPeriodSchoolWeeks);
@@ -61,6 +73,6 @@ public record CaseSettings(
 
   /** The national defaults. */
   public static CaseSettings defaults() {
-    return new CaseSettings(null, null, null, null);
+    return new CaseSettings(null, null, null, null, null);
   }
 }

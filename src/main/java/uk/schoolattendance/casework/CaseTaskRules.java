@@ -72,12 +72,15 @@ public class CaseTaskRules implements TaskListener {
   private final OffencePeriodProposal proposal;
   private final ProsecutionBar prosecutionBar;
   private final RegisterReviewFigures registerReview;
+  private final SchoolInterventionFigures interventionFigures;
   /** The field keys of a task's form, per definition id and task (a deployed definition never changes). */
   private final Map<String, Set<String>> formFields = new ConcurrentHashMap<>();
 
   public CaseTaskRules(
       SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods, OffencePeriodProposals proposals,
-      OffencePeriodProposal proposal, ProsecutionBar prosecutionBar, RegisterReviewFigures registerReview) {
+      OffencePeriodProposal proposal, ProsecutionBar prosecutionBar, RegisterReviewFigures registerReview,
+      SchoolInterventionFigures interventionFigures) {
+    this.interventionFigures = interventionFigures;
     this.prosecutionBar = prosecutionBar;
     this.registerReview = registerReview;
     this.calendar = calendar;
@@ -112,6 +115,9 @@ public class CaseTaskRules implements TaskListener {
   private void interveneInSchool(DelegateTask task) {
     String outcome = Inputs.oneOf(task, SCHOOL_INTERVENTION_OUTCOME, AttendanceCase.SCHOOL_OUTCOMES, null);
     String notes = Inputs.optionalText(task, SCHOOL_INTERVENTION_NOTES, Inputs.TEXT_MAX);
+    if ("improved".equals(outcome)) {
+      interventionFigures.checkImproved(task);
+    }
     pathway.record(task, "school-intervention-" + outcome, notes);
   }
 

@@ -46,6 +46,19 @@ public interface RegisterFigures {
     return CaseFacts.FROM_MARKS.equals(attendanceSource) ? current(upn, schoolUrn) : Optional.empty();
   }
 
+  /**
+   * The pupil's figures from the marks up to a past day (the day a case opened, walk 14 #12), for a
+   * register that keeps its marks by day; empty when it does not or holds none for that day's year.
+   */
+  default Optional<CaseFigures> asOf(String upn, LocalDate day) {
+    return Optional.empty();
+  }
+
+  /** {@link #asOf} for a case whose figures come from the marks ({@link #ofCase}); empty for any other. */
+  default Optional<CaseFigures> ofCaseAsOf(String attendanceSource, String upn, LocalDate day) {
+    return CaseFacts.FROM_MARKS.equals(attendanceSource) ? asOf(upn, day) : Optional.empty();
+  }
+
   /** What a case records from the register. */
   record CaseFigures(double attendancePercent, int unauthorisedSessions) {}
 

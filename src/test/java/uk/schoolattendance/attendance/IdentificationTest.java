@@ -290,6 +290,47 @@ class IdentificationTest {
   }
 
   /**
+   * Walk 14, defect 16: one reason for every pupil left unticked could not say "moving school" for one
+   * and "support plan" for another. Reasons pupil by pupil ({@code notOpenedReasons}) give each its own, the default reason covers the rest, and the page shows each pupil's. A row for a
+   * pupil not on the list, or an unticked pupil with neither, is refused naming the field.
+   */
+  @Test
+  void eachPupilLeftUntickedKeepsItsOwnReasonAndTheRestTheDefault() {
+    String moving = Upn.of(700_400_000_091L);
+    String planned = Upn.of(700_400_000_092L);
+    importAndIdentify("school2", term("100002", moving, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    importAndIdentify("school2", term("100002", planned, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    String url = "/engine-rest/task/" + review.getId() + "/complete";
+    String revision = ",\"listRevision\":{\"value\":" + tasks.getVariable(review.getId(), "listRevision") + ",\"type\":\"Integer\"}";
+    String own = "\"pupilsToOpen\":{\"value\":\"[]\",\"type\":\"String\"},\"notOpenedReasons\":{\"value\":"
+        + "\"[{\\\"pupil\\\":\\\"x\\\",\\\"upn\\\":\\\"" + moving + "\\\",\\\"reason\\\":\\\"moving school on 4 December 2026\\\"}]\","
+        + "\"type\":\"Json\"}";
+
+    // only one pupil has a reason and there is no default: refused, naming the field, nothing changes
+    org.springframework.http.ResponseEntity<String> missing = completeThroughRest(url, "{\"variables\":{" + own + revision + "}}");
+    assertThat(missing.getStatusCode().value()).isEqualTo(400);
+    assertThat(missing.getBody()).contains("notOpenedReason").contains("Sam " + CsvFile.surname(planned));
+    // a reason for a pupil not on the list: refused, naming the field and the UPN
+    org.springframework.http.ResponseEntity<String> stranger = completeThroughRest(url, "{\"variables\":{"
+        + own.replace(moving, "A999999999999") + ",\"notOpenedReason\":{\"value\":\"support plans\",\"type\":\"String\"}"
+        + revision + "}}");
+    assertThat(stranger.getStatusCode().value()).isEqualTo(400);
+    assertThat(stranger.getBody()).contains("notOpenedReasons").contains("A999999999999");
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
+    org.springframework.http.ResponseEntity<String> done = completeThroughRest(url, "{\"variables\":{" + own
+        + ",\"notOpenedReason\":{\"value\":\"a support plan agreed with the family\",\"type\":\"String\"}" + revision + "}}");
+    assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
+    uk.schoolattendance.casefile.CaseFileClient.Page page =
+        uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school2").get("/casework/pupils-not-opened");
+    assertThat(page.html().selectFirst("tr[data-upn=" + moving + "]").text())
+        .contains("moving school on 4 December 2026").doesNotContain("a support plan agreed with the family");
+    assertThat(page.html().selectFirst("tr[data-upn=" + planned + "]").text())
+        .contains("a support plan agreed with the family").doesNotContain("moving school");
+  }
+
+  /**
    * "Still identified" is the decision's, not the page's: once an analyst deploys an {@code
    * AttendanceIdentification} under which the pupil's figures make no work, the page no longer
    * offers "Open a case" for a pupil left unticked.

@@ -149,6 +149,43 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
         .map(row -> row.getAttribute("data-upn")).toList();
   }
 
+  /**
+   * Walk 14, defect 12: a school closed a case at 14.5 % as "Attendance improved" minutes after it
+   * opened. In Tasklist the form shows the register's figures then and today, and "improved" is
+   * refused while the register shows no improvement; the task stays open.
+   */
+  @Test
+  void aSchoolCannotCloseACaseAsImprovedWhileTheRegisterShowsNoImprovement() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(LONDON).toInstant()));
+    String upn = Upns.valid("801905000005");
+    importFor(upn, "100002", "Amelia", "Unimproved", TODAY);
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Amelia Unimproved");
+    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2015, 2, 3).atStartOfDay(LONDON).toInstant()));
+    start.put("schoolUrn", "100002");
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Pat Unimproved\",\"address\":\"9 Mill Lane\"}]").create());
+    ProcessInstance instance = runtime.startProcessInstanceByKey("AttendanceCase", start);
+    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+      browser.claimTask(() -> "school2".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+      String figures = browser.visible(By.cssSelector("textarea[id$='Field_ShowInterventionFigures']")).getDomProperty("value");
+      assertThat(figures).contains("25 November 2026", "% attendance", "today");
+      browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-0')]"));
+      browser.type("textarea[id$='Field_SchoolInterventionNotes']", "Called mum, she says things are better");
+      browser.press(By.cssSelector("button[ng-click='complete()']"));
+      browser.waitUntil("improved-refused", () -> browser.errorNotifications().stream()
+          .anyMatch(text -> text.contains("Attendance improved") && text.contains("25 November 2026")));
+      browser.screenshot("school-improved-refused");
+      assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    } finally {
+      runtime.deleteProcessInstance(instance.getId(), "browser test");
+    }
+  }
+
   @Test
   void theDataTeamFindsACaseThatDidNotFollowItsPupil() {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(LONDON).toInstant()));
