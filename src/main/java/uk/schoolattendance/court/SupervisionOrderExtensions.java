@@ -19,7 +19,7 @@ import uk.schoolattendance.security.CurrentUser;
  * Extensions of an education supervision order (Children Act 1989 Sch 3 para 15): the order lasts
  * one year from the day it is made (para 15(1)); the court may extend it on the authority's
  * application (para 15(2)) made in the three months before it would end (para 15(3)), by up to
- * three years at a time (para 15(4)), more than once (para 15(5)). A senior practitioner records
+ * three years at a time (para 15(5)), more than once (para 15(4)). A senior practitioner records
  * each application with its result; the order's current end is the last extension's new end.
  */
 @Component
@@ -115,7 +115,7 @@ public class SupervisionOrderExtensions {
       }
       if (newEndsOn.isAfter(latest)) {
         throw new InvalidInputException("newEndsOn", "no one extension may be for more than " + properties.maxYears()
-            + " years (Children Act 1989 Sch 3 para 15(4)): at the latest " + Days.shown(latest) + ", not " + Days.shown(newEndsOn));
+            + " years (Children Act 1989 Sch 3 para 15(5)): at the latest " + Days.shown(latest) + ", not " + Days.shown(newEndsOn));
       }
     } else if (newEndsOn != null) {
       throw new InvalidInputException("newEndsOn", "is given only when the court extended the order; a refused application leaves it ending on "

@@ -32,7 +32,7 @@ import uk.schoolattendance.court.CourtProceedings;
 /**
  * An education supervision order lasts one year (Children Act 1989 Sch 3 para 15(1)); a senior
  * practitioner records the authority's application to extend it, made in its last three months
- * (para 15(3)), for up to three years at a time (para 15(4)), more than once (para 15(5)), with the
+ * (para 15(3)), for up to three years at a time (para 15(5)), more than once (para 15(4)), with the
  * result; the case page's Court section shows the order's current end. A refused record changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -70,7 +70,7 @@ class SupervisionOrderExtensionTest {
     // more than three years after the current end (9 February 2031 at the latest)
     ResponseEntity<String> tooLong = api("senior", reference, Map.of("appliedOn", "2027-12-01", "result", "extended", "newEndsOn", "2031-02-10"));
     assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
-    assertThat(tooLong.getBody()).contains("newEndsOn", "para 15(4)", "9 February 2031");
+    assertThat(tooLong.getBody()).contains("newEndsOn", "para 15(5)", "9 February 2031");
     ResponseEntity<String> noResult = api("senior", reference, Map.of("appliedOn", "2027-12-01", "result", "granted"));
     assertThat(noResult.getStatusCode().value()).isEqualTo(400);
     assertThat(noResult.getBody()).contains("result");
