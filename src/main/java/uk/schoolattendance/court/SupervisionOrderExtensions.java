@@ -85,7 +85,7 @@ public class SupervisionOrderExtensions {
    * or in the future, for a new end not after the current one, more than {@code max-years} after
    * it (para 15(5)) or after the child ceases to be of compulsory school age (para 15(6)). The
    * order extended is the one whose last months hold {@code appliedOn}, even when it has ended
-   * since.
+   * since. Applications for one case are recorded one at a time (the proceedings' rows are locked).
    */
   @Transactional
   public Order record(String caseReference, Object appliedOnRaw, Object resultRaw, Object newEndsOnRaw) {
@@ -96,6 +96,8 @@ public class SupervisionOrderExtensions {
     if (caseReference == null || proceedings.forCase(caseReference).isEmpty()) {
       throw new NotFoundException("no court proceedings for case " + caseReference);
     }
+    // one application at a time per case: a second waits here and then chains on the first's new end
+    jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE case_reference = ? FOR UPDATE", caseReference);
     List<Order> orders = ordersOf(caseReference);
     LocalDate today = calendar.today();
     if (orders.isEmpty()) {
