@@ -293,6 +293,11 @@ class CourtProceedingsProcessTest {
     assertThatThrownBy(() -> complete(task(), convicted))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("number");
+    // more than the configured maximum (99,999.99; the court record holds at most 999,999.99): refused, not a database error
+    convicted.put(CourtProceedings.COSTS_AWARDED.name(), 1_000_000.0);
+    assertThatThrownBy(() -> complete(task(), convicted))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("£99999.99");
     assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.COSTS_AWARDED.name())).isNull();
     convicted.put(CourtProceedings.COSTS_AWARDED.name(), 150.0);
     complete(task(), convicted);
@@ -384,6 +389,15 @@ class CourtProceedingsProcessTest {
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-14")))
         .hasMessageContaining(CourtProceedings.HEARING_DATE.name()).hasMessageContaining("15 January 2027");
     setToday(LocalDate.of(2027, 1, 15));
+    // costs or a fine sent with an adjournment are refused, not kept for the outcome's completion to read later
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true,
+            CourtProceedings.NEW_HEARING_DATE.name(), "2027-02-05", CourtProceedings.COSTS_AWARDED.name(), "abc")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("not with an adjournment");
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true,
+            CourtProceedings.NEW_HEARING_DATE.name(), "2027-02-05", CourtProceedings.FINE_AMOUNT.name(), -5.0)))
+        .hasMessageContaining(CourtProceedings.FINE_AMOUNT.name());
+    assertThat(court).variables().doesNotContainKey(CourtProceedings.COSTS_AWARDED.name()).doesNotContainKey(CourtProceedings.FINE_AMOUNT.name());
     complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.NEW_HEARING_DATE.name(), "2027-02-05"));
     assertThat(court).isWaitingAt("Event_HearingDateReached").hasPassed("Gateway_HearingAdjourned");
     assertThat(court).variables().doesNotContainKey(CourtProceedings.HEARING_ADJOURNED.name())
