@@ -44,8 +44,11 @@ class PupilSearch {
   private final CaseSummaries summaries;
   private final SchoolDirectory schools;
   private final HistoryService history;
+  private final java.time.ZoneId zone;
 
-  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools, HistoryService history) {
+  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools, HistoryService history,
+      uk.schoolattendance.schools.CalendarProperties calendar) {
+    this.zone = calendar.zone();
     this.history = history;
     this.index = index;
     this.visible = visible;
@@ -137,7 +140,7 @@ class PupilSearch {
         .processInstanceIdIn(ids.toArray(String[]::new)).variableName(name).listPage(0, ids.size())) {
       List<Parent> parents;
       try {
-        parents = Parents.parse(name, Json.parse(name, variable.getValue()));
+        parents = Parents.parse(name, Json.parse(name, variable.getValue()), zone);
       } catch (RuntimeException unreadable) {
         continue;
       }
