@@ -48,10 +48,10 @@ class PupilsNotOpenedController {
   /**
    * The page: {@code heading} how many pupils in all ("134 pupils"), {@code showing} which of them
    * this page lists ("Showing 51 to 100 of 134 pupils", null when none), the errors (a page that
-   * does not exist).
+   * does not exist), {@code since} which reviews are read ("Reviews completed since 1 December 2025").
    */
   record NotOpenedPage(String title, boolean everySchool, List<SchoolRows> schools, String heading, String showing,
-      Pages.Pagination pagination, List<FieldError> errors) {}
+      Pages.Pagination pagination, List<FieldError> errors, String since) {}
 
   record SchoolRows(String urn, String name, List<Row> pupils) {}
 
@@ -90,11 +90,12 @@ class PupilsNotOpenedController {
     boolean mayOpen = repository.createProcessDefinitionQuery().processDefinitionKey(AttendanceCase.KEY)
         .latestVersion().startablePermissionCheck().count() > 0;
     Set<String> urns = everySchool ? null : own;
-    PupilsNotOpened.Page onPage = notOpened.page(urns, asked(page), PAGE_SIZE);
-    int pages = Pages.count(onPage.total(), PAGE_SIZE);
     List<FieldError> errors = new ArrayList<>();
-    // names a page that does not exist; the page shown is the nearest, the one read
-    int shownPage = Pages.shown(page, pages, "pupils", "pupils-heading", errors);
+    // once the count is known: names a page that does not exist and reads the nearest
+    PupilsNotOpened.Page onPage =
+        notOpened.page(urns, pages -> Pages.shown(page, pages, "pupils", "pupils-heading", errors), PAGE_SIZE);
+    int pages = Pages.count(onPage.total(), PAGE_SIZE);
+    int shownPage = onPage.number();
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
@@ -115,18 +116,11 @@ class PupilsNotOpenedController {
         errors.isEmpty() ? "Identified pupils not opened" : "Error: Identified pupils not opened", everySchool, shown,
         Pages.number(onPage.total()) + (onPage.total() == 1 ? " pupil" : " pupils"),
         Pages.showing(shownPage, PAGE_SIZE, onPage.rows().size(), onPage.total(), "pupil", "pupils"),
-        Pages.of(shownPage, pages, each -> each > 1 ? PATH + "?page=" + each : PATH), errors));
+        Pages.of(shownPage, pages, each -> each > 1 ? PATH + "?page=" + each : PATH), errors,
+        "Reviews completed since " + dates.day(onPage.since()) + "."));
     return "casefile/pupils-not-opened";
   }
 
-  /** The page asked for, as a number: 1 for none or one that is not a whole number, the last for one past it. */
-  private static int asked(String page) {
-    try {
-      return page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
-    } catch (NumberFormatException notANumber) {
-      return 1;
-    }
-  }
 
   /** The figures the review showed: "72.4% attendance, Persistent absence, 12 unauthorised sessions in 10 school weeks". */
   private String figures(PupilsNotOpened.NotOpened p) {
