@@ -266,7 +266,8 @@ class IdentificationTest {
     assertThat(row.text()).contains("Sam " + CsvFile.surname(upn), "UPN " + upn, "% attendance",
         "unauthorised sessions in the last 10 school weeks", "a support plan agreed with the family on 20 November",
         "Sasha Hillcrest", "on 25 November 2026");
-    assertThat(row.select("a.open-a-case").attr("href")).isEqualTo("/camunda/app/tasklist/default/#/");
+    assertThat(row.select("a.open-a-case").attr("href")).isEqualTo("/camunda/app/tasklist/default/#/?start=AttendanceCase&pupilUpn=" + upn
+        + "&pupilName=Sam%20" + CsvFile.surname(upn) + "&schoolUrn=100002");
     // another school sees none of it
     uk.schoolattendance.casefile.CaseFileClient.Page other =
         uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school1").get(notOpened);
@@ -278,6 +279,10 @@ class IdentificationTest {
       uk.schoolattendance.casefile.CaseFileClient signedIn = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, user);
       assertThat(signedIn.get(notOpened).html().select("table[data-urn=100002] tr[data-upn=" + upn + "]")).as(user).hasSize(1);
     }
+    // a manager, who watches the service, reads every school's too, with nothing to act on (walk 14)
+    org.jsoup.nodes.Document managers = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "manager").get(notOpened).html();
+    assertThat(managers.select("table[data-urn=100002] tr[data-upn=" + upn + "]")).hasSize(1);
+    assertThat(managers.select("a.open-a-case, main form, main button")).isEmpty();
     assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "datateam").get("/casework/imports").html()
         .select("#not-opened-link").attr("href")).isEqualTo(notOpened);
     assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "analyst").get(notOpened).status()).isEqualTo(403);

@@ -227,7 +227,7 @@ class PrintRunTest {
     String id = made.location().replaceFirst(".*run=(\\d+).*", "$1");
     assertThat(press(compliance, id).status()).isEqualTo(303);
     for (String user : new String[] {"officer", "senior", "manager", "school1"}) {
-      assertThat(download(signedIn(user), QUEUE + "/print-runs/" + id + "/copies/1.pdf").statusCode()).as(user).isEqualTo(404);
+      assertThat(download(signedIn(user), QUEUE + "/print-runs/" + id + "/copies/1.pdf").statusCode()).as(user).isEqualTo(403);
     }
     assertThat(download(compliance, QUEUE + "/print-runs/999999999/copies/1.pdf").statusCode()).isEqualTo(404);
     // a page with no letters listed, or no way of giving, prints nothing
