@@ -52,8 +52,19 @@ class MeetingReasonsBrowserTest extends BrowserTestSupport {
       }
       browser.type("textarea[id$='Field_LegalRouteReason']", "Sustained absence; support refused");
       browser.screenshot("meeting-reasons-per-parent");
+      System.out.println("NTI14 state: " + ((JavascriptExecutor) browser.driver()).executeScript(
+          "var b = document.querySelector(\"button[ng-click='complete()']\");"
+              + "return [b && b.disabled, Array.from(document.querySelectorAll('.fjs-has-errors, .fjs-form-field-error'))"
+              + ".map(function (e) { return (e.id || e.className) + ': ' + e.innerText; }).join(' | ')];"));
       browser.press(By.cssSelector("button[ng-click='complete()']"));
-      browser.waitUntil("meeting-completed", () -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+      try {
+        browser.waitUntil("meeting-completed", () -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+      } catch (RuntimeException e) {
+        browser.screenshot("meeting-not-completed");
+        System.out.println("NTI14 errors: " + browser.driver().findElements(By.cssSelector(".fjs-form-field-error, .alert, .notification"))
+            .stream().map(WebElement::getText).toList());
+        throw e;
+      }
     }
     JsonNode kept = AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.from(
         runtimeService.getVariable(caseId, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name()));
