@@ -25,6 +25,7 @@ class PackagesTest {
             "engine/CaseFileHistoryLevel.java",
             "engine/EngineClock.java",
             "engine/EngineTuning.java",
+            "engine/EngineZone.java",
             "engine/MessageSubscriptionRemoval.java",
             "engine/StartupLock.java",
             "identity/IdentitySetup.java",

@@ -59,32 +59,40 @@ public class PupilsNotOpened {
     this.calendar = calendar;
   }
 
+  /** One page of the pupils left unticked: its number (from 1), its rows and how many there are in all. */
+  public record Page(int number, List<NotOpened> rows, int total) {}
+
+  /** Completed reviews (and their variables) read per query. */
+  static final int CHUNK = 500;
+
   /**
-   * The pupils left unticked on the latest {@code reviews} completed reviews of these schools (every
-   * school when {@code urns} is null), newest review first, each review's pupils in its list's order.
+   * The pupils left unticked on the completed reviews of these schools (every school when {@code
+   * urns} is null), newest review first, each review's pupils in its list's order: page {@code page}
+   * (from 1; the last one when there are fewer) of {@code size} pupils a page, and how many there are. Every review is read (its
+   * task and its list, {@link #CHUNK} at a time), so none is ever left off; today's figures and open
+   * cases are looked up for the page's pupils only.
    */
-  public List<NotOpened> latest(Collection<String> urns, int reviews) {
+  public Page page(Collection<String> urns, int page, int size) {
     return access.asSystem(() -> {
       List<HistoricTaskInstance> completed = new ArrayList<>();
       if (urns == null) {
-        completed.addAll(completedReviews().listPage(0, reviews));
+        completed.addAll(all(completedReviews()));
       } else {
         for (String urn : new LinkedHashSet<>(urns)) {
-          completed.addAll(completedReviews().processVariableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), urn)
-              .listPage(0, reviews));
+          completed.addAll(all(completedReviews().processVariableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), urn)));
         }
-        completed.sort(java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).reversed());
-        completed = completed.subList(0, Math.min(reviews, completed.size()));
-      }
-      if (completed.isEmpty()) {
-        return List.<NotOpened>of();
+        completed.sort(NEWEST_FIRST);
       }
       Map<String, Map<String, Object>> variables = new HashMap<>();
-      String[] instances = completed.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().toArray(String[]::new);
-      for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances)
-          .variableNameIn(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name(), ReviewIdentifiedPupils.SCHOOL_URN.name())
-          .disableCustomObjectDeserialization().list()) {
-        variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
+      List<String> instances = completed.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().toList();
+      for (int from = 0; from < instances.size(); from += CHUNK) {
+        List<String> chunk = instances.subList(from, Math.min(instances.size(), from + CHUNK));
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(chunk.toArray(String[]::new))
+            .variableNameIn(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name(), ReviewIdentifiedPupils.SCHOOL_URN.name())
+            .disableCustomObjectDeserialization().listPage(0, 2 * chunk.size())) {
+          variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
       }
       List<JsonNode> rows = new ArrayList<>();
       List<HistoricTaskInstance> of = new ArrayList<>();
@@ -99,11 +107,18 @@ public class PupilsNotOpened {
           of.add(task);
         }
       }
+      int total = rows.size();
+      int pages = Math.max(1, (total + size - 1) / size);
+      int number = Math.min(Math.max(1, page), pages);
+      int from = (number - 1) * size;
+      int to = Math.min(total, from + size);
+      rows = rows.subList(from, to);
+      of = of.subList(from, to);
       Set<String> upns = new LinkedHashSet<>();
       rows.forEach(row -> upns.add(row.path("upn").asText()));
       LocalDate today = calendar.today();
-      Map<String, Figures> now = register.figures(upns, today);
-      Set<String> withCase = openCases.withOpenCase(upns);
+      Map<String, Figures> now = upns.isEmpty() ? Map.of() : register.figures(upns, today);
+      Set<String> withCase = upns.isEmpty() ? Set.of() : openCases.withOpenCase(upns);
       Map<List<Object>, Boolean> decided = new HashMap<>();
       List<NotOpened> shown = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
@@ -121,8 +136,24 @@ public class PupilsNotOpened {
             row.path("why").asText(), row.path("reason").asText(), by, task.getEndTime().toInstant(), still,
             withCase.contains(upn)));
       }
-      return List.copyOf(shown);
+      return new Page(number, List.copyOf(shown), total);
     });
+  }
+
+  /** Newest completed first; reviews completed in the same millisecond in a fixed order, so the pages never overlap. */
+  private static final java.util.Comparator<HistoricTaskInstance> NEWEST_FIRST =
+      java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).reversed().thenComparing(HistoricTaskInstance::getId);
+
+  /** Every task the query finds, {@link #CHUNK} at a time. */
+  private static List<HistoricTaskInstance> all(HistoricTaskInstanceQuery query) {
+    List<HistoricTaskInstance> all = new ArrayList<>();
+    for (int from = 0; ; from += CHUNK) {
+      List<HistoricTaskInstance> chunk = query.listPage(from, CHUNK);
+      all.addAll(chunk);
+      if (chunk.size() < CHUNK) {
+        return all;
+      }
+    }
   }
 
   /** Whether identification would name the pupil on these figures were nothing turned into work yet; asked once per band and threshold. */
@@ -136,7 +167,7 @@ public class PupilsNotOpened {
   private HistoricTaskInstanceQuery completedReviews() {
     return history.createHistoricTaskInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
         .taskDefinitionKey(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id()).finished()
-        .orderByHistoricTaskInstanceEndTime().desc();
+        .orderByHistoricTaskInstanceEndTime().desc().orderByTaskId().asc();
   }
 
   private static JsonNode read(Object value) {

@@ -233,7 +233,7 @@ public class CaseCorrections {
       // the whole list, as an added parent (review 2, S3): the case only, since a running Notice to
       // Improve keeps the parents its letters were for, and a parent new to the list is named as such
       return record(caseId, caseReference, field, change, EVENT, text, reason, by, false,
-          NoticeToImproveReceipts.added(runtimeService, caseId, parents(caseId), Parents.parse(field, change.to())));
+          NoticeToImproveReceipts.added(runtimeService, caseId, parents(caseId), Parents.parse(field, change.to(), calendar.properties().zone())));
     }
     return record(caseId, caseReference, field, change, EVENT, text, reason, by, true, entry -> {});
   }
@@ -346,7 +346,8 @@ public class CaseCorrections {
       if (born.isAfter(calendar.today())) {
         throw new InvalidInputException(field, "must not be in the future");
       }
-      LocalDate old = PUPIL_DATE_OF_BIRTH.from(runtimeService.getVariable(caseId, field));
+      LocalDate old = uk.schoolattendance.process.VariableType.day(calendar.properties().zone())
+          .read(field, runtimeService.getVariable(caseId, field));
       return new Change(PUPIL_DATE_OF_BIRTH, PUPIL_DATE_OF_BIRTH.stored(born), old == null ? null : old.toString(), born.toString());
     }
     if (field.equals(AttendanceCase.PUPIL_ADDRESS.name())) {
@@ -357,7 +358,7 @@ public class CaseCorrections {
     if (field.equals(PARENTS.name())) {
       // a parent new to the list becomes a person, as at the start and as an added parent does
       // a relationship the council has since removed stays on a parent whose relationship is unchanged
-      return parentsChange(parents, CaseParents.asPersons(field, Parents.given(field, value, parents, relationships()), persons));
+      return parentsChange(parents, CaseParents.asPersons(field, Parents.given(field, value, parents, relationships(), calendar.properties().zone()), persons));
     }
     Matcher parent = PARENT_FIELD.matcher(field);
     if (parent.matches()) {
@@ -397,7 +398,7 @@ public class CaseCorrections {
   }
 
   private List<Parent> parents(String caseId) {
-    return Parents.parse(PARENTS.name(), runtimeService.getVariable(caseId, PARENTS.name()));
+    return Parents.parse(PARENTS.name(), runtimeService.getVariable(caseId, PARENTS.name()), calendar.properties().zone());
   }
 
   private String text(String caseId, ProcessVariable<String> variable) {

@@ -37,10 +37,10 @@ final class CaseParents {
   private CaseParents() {}
 
   /** Reads and checks the parents (the form's fields or the Json array) and stores them as the Json array. */
-  static List<Parent> normalise(VariableScope scope, ParentRelationships allowed) {
+  static List<Parent> normalise(VariableScope scope, ParentRelationships allowed, java.time.ZoneId zone) {
     List<Parent> parents = PARENTS.raw(scope) == null
         ? fromFormFields(scope, allowed)
-        : Parents.given(PARENTS.name(), PARENTS.raw(scope), List.of(), allowed);
+        : Parents.given(PARENTS.name(), PARENTS.raw(scope), List.of(), allowed, zone);
     PARENTS.set(scope, Parents.json(parents));
     for (List<ProcessVariable<String>> fields : FORM_FIELDS) {
       fields.forEach(field -> field.remove(scope));
@@ -52,8 +52,8 @@ final class CaseParents {
    * Makes each of the case's parents a person and stores their person ids; done once the start
    * has passed its other checks (one open case per pupil), so a refused start makes no person.
    */
-  static List<Parent> becomePersons(VariableScope scope, Persons persons) {
-    List<Parent> parents = asPersons(PARENTS.name(), Parents.parse(PARENTS.name(), PARENTS.raw(scope)), persons);
+  static List<Parent> becomePersons(VariableScope scope, Persons persons, java.time.ZoneId zone) {
+    List<Parent> parents = asPersons(PARENTS.name(), Parents.parse(PARENTS.name(), PARENTS.raw(scope), zone), persons);
     PARENTS.set(scope, Parents.json(parents));
     return parents;
   }

@@ -75,7 +75,7 @@ public class CaseStartListener implements ExecutionListener {
     String route = Inputs.oneOf(execution, ROUTE, AttendanceCase.ROUTES, AttendanceCase.SUPPORT_FIRST);
     int entryLevel = Inputs.wholeNumber(execution, ENTRY_LEVEL, 1, 4, 1);
     double attendance = figures(execution, upn);
-    CaseParents.normalise(execution, relationships.relationships());
+    CaseParents.normalise(execution, relationships.relationships(), calendar.properties().zone());
     if (AttendanceCase.TERM_TIME_LEAVE.equals(route)) {
       // the leave taken is the offence period of the notices this case may lead to
       offencePeriods.record(execution, execution.getProcessEngineServices().getDecisionService(), false);
@@ -90,7 +90,7 @@ public class CaseStartListener implements ExecutionListener {
     // one open case per pupil: refused naming the open one (issue #12 item 15)
     openCases.open(execution, upn, reference);
     // each parent is a person (issue #12 item 3): after the open-case check, so a refused start makes no person
-    CaseParents.becomePersons(execution, persons);
+    CaseParents.becomePersons(execution, persons, calendar.properties().zone());
     ATTENDANCE_BAND.set(execution, Decisions.attendanceBand(execution.getProcessEngineServices().getDecisionService(), attendance));
     LEVEL.set(execution, entryLevel);
     // the stage of the level the case opens at (domain notes §2): monitor is the school's work before any level

@@ -211,7 +211,7 @@ public class CaseTaskRules implements TaskListener {
     // a penalty notice rests on the threshold established for its offence period (the marks or the
     // school's printout, thresholdEstablished), not on the figure entered when the case opened
     boolean prosecution = AttendanceCase.PROSECUTION.equals(route);
-    List<Parent> parents = OffencePeriods.parents(task);
+    List<Parent> parents = OffencePeriods.parents(task, calendar.properties().zone());
     List<Parent> concerned = prosecution ? prosecutedParents(task, parents) : parents;
     if (AttendanceCase.PENALTY_NOTICE.equals(route) || prosecution) {
       // a period the officer gave or kept from the proposal must still hold the threshold in the marks (#15)
@@ -321,7 +321,7 @@ public class CaseTaskRules implements TaskListener {
     Map<String, String> given = new java.util.HashMap<>();
     Object raw = AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.raw(task);
     if (raw != null) {
-      List<Parent> all = OffencePeriods.parents(task);
+      List<Parent> all = OffencePeriods.parents(task, calendar.properties().zone());
       for (JsonNode entry : Json.list(Json.parse(field, raw))) {
         String id = parentOf(field, entry, all);
         String reason = Inputs.text(field, entry.path("reason").isTextual() ? entry.path("reason").asText() : null,

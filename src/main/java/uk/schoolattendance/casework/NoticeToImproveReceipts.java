@@ -81,7 +81,7 @@ final class NoticeToImproveReceipts {
    * history and parents (removed when no parent is named).
    */
   static void show(VariableScope attendanceCase, JsonNode history, ZoneId zone) {
-    String shown = shown(history, Parents.parse(AttendanceCase.PARENTS.name(), AttendanceCase.PARENTS.get(attendanceCase)), zone);
+    String shown = shown(history, Parents.parse(AttendanceCase.PARENTS.name(), AttendanceCase.PARENTS.get(attendanceCase), zone), zone);
     if (shown == null) {
       attendanceCase.removeVariable(AttendanceCase.PARENTS_WITHOUT_NOTICE_TO_IMPROVE_SHOWN.name());
     } else {

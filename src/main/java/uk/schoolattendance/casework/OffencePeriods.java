@@ -72,7 +72,7 @@ public class OffencePeriods {
 
   /** Reads, checks and stores the offence period for a notice ({@code prosecution} false) or a prosecution. */
   public void record(VariableScope scope, DecisionService decisions, boolean prosecution) {
-    record(scope, decisions, prosecution, parents(scope));
+    record(scope, decisions, prosecution, parents(scope, calendar.properties().zone()));
   }
 
   /**
@@ -157,9 +157,9 @@ public class OffencePeriods {
     return days;
   }
 
-  static List<Parent> parents(VariableScope scope) {
+  static List<Parent> parents(VariableScope scope, java.time.ZoneId zone) {
     Object raw = PARENTS.get(scope);
-    return raw == null ? List.of() : Parents.parse(PARENTS.name(), raw);
+    return raw == null ? List.of() : Parents.parse(PARENTS.name(), raw, zone);
   }
 
   /**

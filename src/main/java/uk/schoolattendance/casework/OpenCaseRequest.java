@@ -51,7 +51,9 @@ record OpenCaseRequest(
         AttendanceCase.UNAUTHORISED_SESSIONS.name(),
         Inputs.wholeNumber(AttendanceCase.UNAUTHORISED_SESSIONS.name(), unauthorisedSessions, 0, 1000),
         "is required, a whole number from 0 to 1000");
-    Parents.parse(AttendanceCase.PARENTS.name(), parents == null ? null : Json.MAPPER.valueToTree(parents));
+    // a ParentRequest has no date of birth, the one field a zone could move: the zone is never read
+    Parents.parse(AttendanceCase.PARENTS.name(), parents == null ? null : Json.MAPPER.valueToTree(parents),
+        uk.schoolattendance.schools.CalendarProperties.DEFAULT_ZONE);
   }
 
   /** The start variables of the case, as given (the case's start normalises and stores them). */

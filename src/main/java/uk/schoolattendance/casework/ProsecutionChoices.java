@@ -14,7 +14,7 @@ import uk.schoolattendance.notices.ProsecutionBar;
 import uk.schoolattendance.process.DeployedForms;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
-import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.schools.CalendarProperties;
 
 /**
  * Create listener of {@code Task_HoldPupilPlanningMeeting} ({@code prosecutionChoices}): so the
@@ -32,16 +32,16 @@ import uk.schoolattendance.schools.SchoolCalendar;
 public class ProsecutionChoices implements TaskListener {
 
   private final ProsecutionBar bar;
-  private final SchoolCalendar calendar;
+  private final CalendarProperties calendar;
 
-  public ProsecutionChoices(ProsecutionBar bar, SchoolCalendar calendar) {
+  public ProsecutionChoices(ProsecutionBar bar, CalendarProperties calendar) {
     this.bar = bar;
     this.calendar = calendar;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    List<Parent> parents = OffencePeriods.parents(task);
+    List<Parent> parents = OffencePeriods.parents(task, calendar.zone());
     ArrayNode choices = Json.newList();
     for (Parent parent : parents) {
       choices.addObject().put("label", parent.nameWithStanding()).put("value", parent.id());
@@ -59,7 +59,7 @@ public class ProsecutionChoices implements TaskListener {
     if (DeployedForms.fields(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(),
         task.getTaskDefinitionKey()).contains(AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name())) {
       ArrayNode withoutNotice = Json.newList();
-      for (Parent parent : NoticeToImproveReceipts.withoutNotice(task, parents, calendar.properties().zone())) {
+      for (Parent parent : NoticeToImproveReceipts.withoutNotice(task, parents, calendar.zone())) {
         withoutNotice.addObject().put("parentId", parent.id()).put("parent", parent.nameWithStanding());
       }
       if (withoutNotice.isEmpty()) {

@@ -7,6 +7,7 @@ import static uk.schoolattendance.court.CourtProceedings.PARENTING_ORDER_MADE;
 import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_DECISION_DUE;
 import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_DECISION_DUE_SHOWN;
 import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_DIRECTED;
+import static uk.schoolattendance.court.CourtProceedings.COSTS_AWARDED;
 import static uk.schoolattendance.court.CourtProceedings.FINE_AMOUNT;
 import static uk.schoolattendance.court.CourtProceedings.HEARING_ADJOURNED;
 import static uk.schoolattendance.court.CourtProceedings.HEARING_DATE;
@@ -127,9 +128,43 @@ public class CourtOutcomeValid implements TaskListener {
       Days.set(task, SUPERVISION_ORDER_DECISION_DUE, SUPERVISION_ORDER_DECISION_DUE_SHOWN,
           hearing.plusWeeks(properties.supervisionOrderDirectionWeeks()));
     }
-    COURT_OUTCOME_SHOWN.set(task, prosecution && CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome)
-        ? DIRECTION_SHOWN : shown(outcome, fine, parentingMonths, programmeMonths, directed));
+    BigDecimal costs = costs(task, prosecution, outcome);
+    COURT_OUTCOME_SHOWN.set(task,
+        shown(properties.outcomesOf(PROCEEDINGS_TYPE.get(task)), outcome, fine, costs, parentingMonths, programmeMonths,
+            directed && !(prosecution && CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(outcome))));
   }
+
+  /**
+   * The prosecutor's costs awarded to the authority on a conviction (Prosecution of Offences Act 1985
+   * s18): pounds and pence, 0 when the court awarded none; optional (an earlier form did not ask), and
+   * refused with any other outcome: an acquitted parent is not ordered to pay the prosecutor.
+   */
+  private static BigDecimal costs(DelegateTask task, boolean prosecution, String outcome) {
+    Object raw = COSTS_AWARDED.raw(task);
+    if (raw == null || raw instanceof String blank && blank.isBlank()) {
+      COSTS_AWARDED.set(task, null);
+      return null;
+    }
+    if (!(raw instanceof Number number)) {
+      throw new InvalidInputException(COSTS_AWARDED.name(), "must be a number: an amount in pounds, e.g. 150.00, 0 when the court awarded none");
+    }
+    BigDecimal value = raw instanceof Double || raw instanceof Float
+        ? new BigDecimal(Double.toString(number.doubleValue())) : new BigDecimal(number.toString());
+    if (value.signum() < 0) {
+      throw new InvalidInputException(COSTS_AWARDED.name(), "must not be negative: an amount in pounds, 0 when the court awarded none");
+    }
+    BigDecimal costs = value.signum() == 0 ? BigDecimal.ZERO.setScale(2) : Inputs.pounds(COSTS_AWARDED.name(), raw);
+    if (!prosecution || !CONVICTIONS.contains(outcome)) {
+      throw new InvalidInputException(COSTS_AWARDED.name(),
+          "costs to the authority are awarded on a conviction (a fine, a conditional discharge or a parenting order), not with "
+              + (prosecution ? "this outcome" : "an application for an education supervision order"));
+    }
+    COSTS_AWARDED.set(task, costs);
+    return costs;
+  }
+
+  private static final java.util.List<String> CONVICTIONS =
+      java.util.List.of(CourtProceedings.FINE, CourtProceedings.CONDITIONAL_DISCHARGE, CourtProceedings.PARENTING_ORDER);
 
   /**
    * What the form offers (task-local {@code courtOutcomeChoices}): only the outcomes these
@@ -160,10 +195,6 @@ public class CourtOutcomeValid implements TaskListener {
             + ": choose one of " + shown);
   }
 
-  /** A prosecution's direction to consider an education supervision order, in words. */
-  static final String DIRECTION_SHOWN =
-      "the authority is directed to consider an education supervision order (Education Act 1996 s447)";
-
   /**
    * An education supervision order lasts one year beginning with the day it is made (Children Act
    * 1989 Sch 3 para 15(1)); an extension (para 15(2)-(5)) is a later application, not recorded
@@ -182,23 +213,53 @@ public class CourtOutcomeValid implements TaskListener {
 
   private static final int ONE_YEAR = 12;
 
-  /** "fine of £200.00 and parenting order of 12 months (parenting programme 3 months)". */
-  static String shown(String outcome, BigDecimal fine, Integer parentingMonths, Integer programmeMonths, boolean directed) {
-    StringBuilder text = new StringBuilder(outcome.replace('-', ' '));
+  /**
+   * Everything the court decided, in the configured words of {@code attendance.court.outcomes} (so a
+   * council's wording shows), read within a sentence: "fine of £200.00, costs of £150.00 to the local
+   * authority and parenting order of 12 months (parenting programme 3 months)"; a s447 direction
+   * follows after "; ".
+   */
+  static String shown(Map<String, String> words, String outcome, BigDecimal fine, BigDecimal costs, Integer parentingMonths,
+      Integer programmeMonths, boolean directed) {
+    StringBuilder text = new StringBuilder(inSentence(words.getOrDefault(outcome, outcome.replace('-', ' '))));
     if (fine != null) {
       text.append(" of £").append(fine.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
     }
-    if (parentingMonths != null) {
-      text.append(CourtProceedings.PARENTING_ORDER.equals(outcome) ? " of " : " and parenting order of ")
-          .append(parentingMonths).append(parentingMonths == 1 ? " month" : " months");
-      if (programmeMonths != null && programmeMonths > 0) {
-        text.append(" (parenting programme ").append(programmeMonths).append(programmeMonths == 1 ? " month)" : " months)");
-      }
+    boolean alsoOrdered = parentingMonths != null && !CourtProceedings.PARENTING_ORDER.equals(outcome);
+    if (parentingMonths != null && CourtProceedings.PARENTING_ORDER.equals(outcome)) {
+      text.append(" of ").append(months(parentingMonths, programmeMonths));
+    }
+    if (costs != null) {
+      text.append(alsoOrdered ? ", " : " and ").append(costs.signum() == 0 ? "no costs to the local authority"
+          : "costs of £" + costs.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + " to the local authority");
+    }
+    if (alsoOrdered) {
+      text.append(" and ")
+          .append(inSentence(words.getOrDefault(CourtProceedings.PARENTING_ORDER, "parenting order")))
+          .append(" of ").append(months(parentingMonths, programmeMonths));
     }
     if (directed) {
-      text.append("; ").append(DIRECTION_SHOWN);
+      text.append("; ").append(inSentence(words.getOrDefault(CourtProceedings.EDUCATION_SUPERVISION_ORDER,
+          "direction to consider an education supervision order (Education Act 1996 s447(2))")));
     }
     return text.toString();
+  }
+
+  private static String months(int parentingMonths, Integer programmeMonths) {
+    String text = parentingMonths + (parentingMonths == 1 ? " month" : " months");
+    if (programmeMonths != null && programmeMonths > 0) {
+      text += " (parenting programme " + programmeMonths + (programmeMonths == 1 ? " month)" : " months)");
+    }
+    return text;
+  }
+
+  /** Configured words within a sentence: "Fine" reads "fine"; a word in capitals ("ESO made") is kept. */
+  static String inSentence(String words) {
+    String text = words.strip();
+    if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && !Character.isUpperCase(text.charAt(1))) {
+      return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+    return text;
   }
 
   /**

@@ -130,6 +130,12 @@ public final class CourtProceedings implements ProcessContract {
    */
   public static final ProcessVariable<JsonNode> COURT_OUTCOME_CHOICES = ProcessVariable.json("courtOutcomeChoices");
   public static final ProcessVariable<BigDecimal> FINE_AMOUNT = money("fineAmount");
+  /**
+   * The prosecutor's costs the court ordered the convicted parent to pay the authority (Prosecution of
+   * Offences Act 1985 s18), in pounds, 0 when none: recorded with a conviction (a fine, a conditional
+   * discharge or a parenting order); empty when not recorded (an earlier form did not ask).
+   */
+  public static final ProcessVariable<BigDecimal> COSTS_AWARDED = money("costsAwarded");
   public static final ProcessVariable<Integer> PARENTING_ORDER_MONTHS = integer("parentingOrderMonths");
   public static final ProcessVariable<Integer> PARENTING_PROGRAMME_MONTHS = integer("parentingProgrammeMonths");
   public static final ProcessVariable<Integer> SUPERVISION_ORDER_MONTHS = integer("supervisionOrderMonths");
@@ -183,7 +189,7 @@ public final class CourtProceedings implements ProcessContract {
   public static final UserTaskContract RECORD_COURT_OUTCOME =
       UserTaskContract.of(
           "Task_RecordCourtOutcome",
-          HEARING_ADJOURNED, NEW_HEARING_DATE, HEARING_DATE, COURT_OUTCOME, FINE_AMOUNT, PARENTING_ORDER_MADE,
+          HEARING_ADJOURNED, NEW_HEARING_DATE, HEARING_DATE, COURT_OUTCOME, FINE_AMOUNT, COSTS_AWARDED, PARENTING_ORDER_MADE,
           PARENTING_ORDER_MONTHS, PARENTING_PROGRAMME_MONTHS, SUPERVISION_ORDER_MONTHS, SUPERVISION_ORDER_DIRECTED);
   public static final UserTaskContract DECIDE_ON_SUPERVISION_ORDER =
       UserTaskContract.of("Task_DecideOnSupervisionOrder", SUPERVISION_ORDER_DECISION, SUPERVISION_ORDER_REASONS);

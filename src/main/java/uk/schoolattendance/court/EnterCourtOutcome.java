@@ -7,7 +7,7 @@ import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * "Enter outcome in court record" ({@code enterCourtOutcome}): the outcome, the fine and the
- * order go into the court record, today; a parenting order made with a conviction and a s447
+ * order and the costs awarded to the authority go into the court record, today; a parenting order made with a conviction and a s447
  * direction (with the day its decision is due) too.
  */
 @Component("enterCourtOutcome")
@@ -28,6 +28,7 @@ public class EnterCourtOutcome implements JavaDelegate {
         execution.getProcessInstanceId(),
         outcome,
         CourtProceedings.FINE.equals(outcome) ? CourtProceedings.FINE_AMOUNT.get(execution) : null,
+        CourtProceedings.COSTS_AWARDED.get(execution),
         CourtProceedings.ORDER_MONTHS.get(execution),
         CourtProceedings.ORDER_ENDS_ON.get(execution),
         calendar.today());

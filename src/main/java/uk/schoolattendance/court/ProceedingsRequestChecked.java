@@ -81,7 +81,7 @@ public class ProceedingsRequestChecked implements ExecutionListener {
     CourtProceedings.PROCEEDINGS_TYPE_SHOWN.set(execution, CourtProceedings.proceedingsShown(PROCEEDINGS_TYPE.get(execution)));
     CourtProceedings.OFFENCE_PERIOD_SHOWN.set(execution, Days.shown(from, to));
     Inputs.optionalWholeNumber(execution, CourtProceedings.UNAUTHORISED_SESSIONS, 0, 1000);
-    List<Parent> parents = parents(execution);
+    List<Parent> parents = parents(execution, zone());
     if (CourtProceedings.PROSECUTION.equals(PROCEEDINGS_TYPE.get(execution))) {
       // reg 8: no proceedings against the recipient of a withdrawn notice for the offence it related to
       String field = PARENTS.raw(execution) != null ? PARENTS.name() : PARENT_ID.name();
@@ -126,9 +126,9 @@ public class ProceedingsRequestChecked implements ExecutionListener {
    * The liable parents: the case's {@code parents} (read by {@link Parents}, like everywhere), or
    * the one parent of a penalty notice ({@code parentId}, {@code parentName}).
    */
-  static List<Parent> parents(DelegateExecution execution) {
+  static List<Parent> parents(DelegateExecution execution, java.time.ZoneId zone) {
     if (PARENTS.raw(execution) != null) {
-      return Parents.parse(PARENTS.name(), PARENTS.raw(execution));
+      return Parents.parse(PARENTS.name(), PARENTS.raw(execution), zone);
     }
     if (PARENT_ID.raw(execution) == null) {
       throw new InvalidInputException(PARENTS.name(), "is required: a Json array of parents, or parentId and parentName");

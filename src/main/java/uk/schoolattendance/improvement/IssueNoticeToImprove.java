@@ -101,7 +101,7 @@ public class IssueNoticeToImprove implements JavaDelegate {
         NoticeToImprove.SUFFICIENT_IMPROVEMENT.name(), NoticeToImprove.SUFFICIENT_IMPROVEMENT.get(execution),
         "is required: what sufficient improvement is for this case, set by the officer (the letter prints it)");
     JsonNode given = PARENTS.get(execution);
-    List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given);
+    List<Parent> parents = given == null ? List.of() : Parents.parse(PARENTS.name(), given, calendar.properties().zone());
     String urn = SCHOOL_URN.get(execution);
     NoticeToImproveLetter.Officer officer = officer(execution, caseAssignment.namedOfficer(urn, execution));
     // a case decided on register marks: the letter quotes the register's figures on the day of issue,

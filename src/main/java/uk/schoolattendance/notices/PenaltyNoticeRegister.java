@@ -396,6 +396,31 @@ public class PenaltyNoticeRegister {
         .findFirst();
   }
 
+  /**
+   * A notice's refund with the moment its making was recorded ({@code recordedAt} null while it is
+   * still owed), for the case page's timeline.
+   */
+  public record RecordedRefund(Refund refund, java.time.Instant recordedAt) {}
+
+  /** The refunds, owed or made, of {@code noticeNumbers}, by notice number (a notice nothing was overpaid on has none). */
+  public java.util.Map<String, RecordedRefund> refunds(java.util.Collection<String> noticeNumbers) {
+    java.util.Map<String, RecordedRefund> refunds = new java.util.HashMap<>();
+    if (noticeNumbers.isEmpty()) {
+      return refunds;
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(noticeNumbers.size(), "?"));
+    jdbc.query("SELECT notice_number, amount, refunded_on, refund_method, refund_reference, refunded_by, recorded_at"
+            + " FROM pn_refund WHERE notice_number IN (" + marks + ")",
+        (ResultSet rs) -> {
+          Timestamp recordedAt = rs.getTimestamp("recorded_at");
+          refunds.put(rs.getString("notice_number"), new RecordedRefund(new Refund(rs.getBigDecimal("amount"),
+              day(rs, "refunded_on"), rs.getString("refund_method"), rs.getString("refund_reference"),
+              rs.getString("refunded_by")), recordedAt == null ? null : recordedAt.toInstant()));
+        },
+        noticeNumbers.toArray());
+    return refunds;
+  }
+
   /** The notices of {@code noticeNumbers} with a refund still owed, and how much. */
   public java.util.Map<String, BigDecimal> refundsOwed(java.util.Collection<String> noticeNumbers) {
     java.util.Map<String, BigDecimal> owed = new java.util.HashMap<>();
@@ -629,7 +654,27 @@ public class PenaltyNoticeRegister {
   @Transactional(readOnly = true)
   public void eachByDeadline(RegisterQuery query, LocalDate today, Consumer<PenaltyNoticeEntry> each) {
     List<Object> args = new ArrayList<>();
-    String sql = byDeadlineSql(query, today, args);
+    String sql = byDeadlineSql(query, today, args, false);
+    stream(sql, args, rs -> each.accept(ROW.mapRow(rs, 0)));
+  }
+
+  /**
+   * As {@link #eachByDeadline}, each notice with its refund, owed or made (null when nothing was
+   * overpaid): read in the same query, for the register's CSV export.
+   */
+  @Transactional(readOnly = true)
+  public void eachByDeadlineWithRefunds(
+      RegisterQuery query, LocalDate today, java.util.function.BiConsumer<PenaltyNoticeEntry, Refund> each) {
+    List<Object> args = new ArrayList<>();
+    String sql = byDeadlineSql(query, today, args, true);
+    stream(sql, args, rs -> {
+      BigDecimal owed = rs.getBigDecimal("refund_amount");
+      each.accept(ROW.mapRow(rs, 0), owed == null ? null : new Refund(owed, day(rs, "refund_refunded_on"),
+          rs.getString("refund_method"), rs.getString("refund_reference"), rs.getString("refund_refunded_by")));
+    });
+  }
+
+  private void stream(String sql, List<Object> args, RowCallbackHandler each) {
     jdbc.query(
         connection -> {
           PreparedStatement statement = connection.prepareStatement(sql);
@@ -639,23 +684,30 @@ public class PenaltyNoticeRegister {
           }
           return statement;
         },
-        (RowCallbackHandler) rs -> each.accept(ROW.mapRow(rs, 0)));
+        each);
   }
 
   private static final int STREAM_FETCH_SIZE = 500;
 
   private static String byDeadlineSql(RegisterQuery query, LocalDate today, List<Object> args) {
+    return byDeadlineSql(query, today, args, false);
+  }
+
+  private static String byDeadlineSql(RegisterQuery query, LocalDate today, List<Object> args, boolean withRefunds) {
     args.add(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id());
     args.add(date(today));
     String where = query.where(args);
-    return "SELECT * FROM (SELECT " + COLUMNS + ", " + DAY_OF_ISSUE + " AS day_of_issue, CASE status"
+    return "SELECT notices.*" + (withRefunds ? ", r.amount AS refund_amount, r.refunded_on AS refund_refunded_on,"
+        + " r.refund_method, r.refund_reference, r.refunded_by AS refund_refunded_by" : "") + " FROM (SELECT " + COLUMNS + ", " + DAY_OF_ISSUE + " AS day_of_issue, CASE status"
         + " WHEN 'prepared' THEN (SELECT CAST(MIN(t.DUE_DATE_) AS DATE) FROM ACT_RU_TASK t"
         + " WHERE t.PROC_INST_ID_ = pn_notice.process_instance_id AND t.TASK_DEF_KEY_ = ?)"
         + " WHEN 'issued' THEN CASE WHEN final_deadline IS NULL THEN NULL"
         + " WHEN reduced_amount IS NOT NULL AND reduced_deadline IS NOT NULL AND reduced_deadline >= ? THEN reduced_deadline"
         + " ELSE final_deadline END"
         + " WHEN 'unpaid' THEN information_deadline END AS next_deadline FROM pn_notice" + where + ") notices"
-        + " ORDER BY CASE WHEN next_deadline IS NULL THEN 1 ELSE 0 END, next_deadline, day_of_issue DESC, notice_number DESC";
+        + (withRefunds ? " LEFT JOIN pn_refund r ON r.notice_number = notices.notice_number" : "")
+        + " ORDER BY CASE WHEN notices.next_deadline IS NULL THEN 1 ELSE 0 END, notices.next_deadline,"
+        + " notices.day_of_issue DESC, notices.notice_number DESC";
   }
 
   public long count(RegisterQuery query) {

@@ -54,6 +54,23 @@ public final class AddressWords {
     return ONLY_POSTCODE.matcher(squeezed).matches() ? squeezed : null;
   }
 
+  /** A whole text that is one outward code ("SS1", "ss1 ", "EC1A"): a postcode district. */
+  private static final Pattern ONLY_OUTWARD = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?");
+
+  /** The outward code of a normalised postcode (SS19ZX: SS1); null for null. */
+  public static String outward(String postcode) {
+    return postcode == null || postcode.length() < 5 ? null : postcode.substring(0, postcode.length() - 3);
+  }
+
+  /** The text as an outward code ({@code SS1}) when the whole of it is one, whatever its spacing and case; else null. */
+  public static String wholeOutward(String text) {
+    if (text == null) {
+      return null;
+    }
+    String squeezed = text.replaceAll("\\s+", "").toUpperCase(Locale.UK);
+    return ONLY_OUTWARD.matcher(squeezed).matches() ? squeezed : null;
+  }
+
   /** The address's words but its postcode's ("1 Marine Parade, Southend SS1 9ZX": 1, marine, parade, southend). */
   public static Set<String> words(String address) {
     if (address == null) {

@@ -111,10 +111,10 @@ public class Persons {
     jdbc.update("UPDATE person_counter SET last_number = ? WHERE counter_id = 1", number + 1);
     String id = String.format("P-%06d", number + 1);
     jdbc.update(
-        "INSERT INTO person (person_id, name, address, date_of_birth, match_key, postcode, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO person (person_id, name, address, date_of_birth, match_key, postcode, postcode_outward, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         id, name.trim(), address.trim(), dateOfBirth == null ? null : Date.valueOf(dateOfBirth), key,
-        AddressWords.postcode(address), now());
+        AddressWords.postcode(address), AddressWords.outward(AddressWords.postcode(address)), now());
     return id;
   }
 

@@ -22,7 +22,8 @@ public class InvalidInputException extends BadUserRequestException {
     this(field, null, rule);
   }
 
-  private InvalidInputException(String field, String label, String rule) {
+  /** The refusal {@code Label (field): rule} or {@code field: rule}; for a kind of refusal ({@link ForbiddenInputException}). */
+  protected InvalidInputException(String field, String label, String rule) {
     super(message(field, label, rule));
     this.field = field;
     this.rule = rule;
@@ -42,10 +43,15 @@ public class InvalidInputException extends BadUserRequestException {
     if (formLabel == null || formLabel.isBlank() || label != null) {
       return this;
     }
-    InvalidInputException labelled = new InvalidInputException(field, formLabel.strip(), rule);
+    InvalidInputException labelled = withLabel(formLabel.strip());
     labelled.initCause(thrown);
     labelled.setStackTrace(getStackTrace());
     return labelled;
+  }
+
+  /** The same refusal, of the same kind, led by this label. */
+  protected InvalidInputException withLabel(String formLabel) {
+    return new InvalidInputException(field, formLabel, rule);
   }
 
   /**

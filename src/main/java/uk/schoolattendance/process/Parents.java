@@ -34,10 +34,11 @@ public final class Parents {
    * The parents stored on a case, in a Json array (Spin Json, Json text or a Java list); bad ones
    * are refused naming the entry. A relationship is read as recorded, one a council has since
    * removed from {@code attendance.parents.relationships} included: the list is checked for new
-   * input only ({@link #given}).
+   * input only ({@link #given}). A date of birth sent as a date-time is its calendar day in {@code zone},
+   * the authority's ({@code attendance.calendar.zone}), whatever the server's own zone.
    */
-  public static List<Parent> parse(String field, Object raw) {
-    return parse(field, raw, List.of(), null);
+  public static List<Parent> parse(String field, Object raw, ZoneId zone) {
+    return parse(field, raw, List.of(), null, zone);
   }
 
   /**
@@ -46,12 +47,15 @@ public final class Parents {
    * except one unchanged on a parent of {@code recorded} (the case's parents now, same id): a
    * correction of another parent is not refused for what the council has since removed.
    */
-  public static List<Parent> given(String field, Object raw, List<Parent> recorded, ParentRelationships allowed) {
-    return parse(field, raw, recorded, allowed);
+  public static List<Parent> given(
+      String field, Object raw, List<Parent> recorded, ParentRelationships allowed, ZoneId zone) {
+    return parse(field, raw, recorded, allowed, zone);
   }
 
   /** {@code allowed} null: stored parents, read as recorded. */
-  private static List<Parent> parse(String field, Object raw, List<Parent> recorded, ParentRelationships allowed) {
+  private static List<Parent> parse(
+      String field, Object raw, List<Parent> recorded, ParentRelationships allowed, ZoneId zone) {
+    java.util.Objects.requireNonNull(zone, "the authority's zone");
     if (raw == null) {
       throw new InvalidInputException(field, "at least one parent is required");
     }
@@ -77,7 +81,7 @@ public final class Parents {
               text(entry, "name"),
               text(entry, "address"),
               "parent-" + (i + 1));
-      LocalDate born = Inputs.day(at + "." + DATE_OF_BIRTH, text(entry, DATE_OF_BIRTH), ZoneId.of("Europe/London"));
+      LocalDate born = Inputs.day(at + "." + DATE_OF_BIRTH, text(entry, DATE_OF_BIRTH), zone);
       if (born != null) {
         parent = new Parent(parent.id(), parent.name(), parent.address(), born);
       }

@@ -10,6 +10,8 @@ import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import uk.schoolattendance.engine.EngineZone;
+import uk.schoolattendance.schools.CalendarProperties;
 import uk.schoolattendance.schools.DateValues;
 
 /**
@@ -102,37 +104,42 @@ public interface VariableType<T> {
       };
 
   /**
-   * A calendar day in law (Europe/London): {@link LocalDate}, stored as its ISO-8601 text
-   * ({@code 2027-05-28}) so that no time zone can move it. A Date written by an earlier version is
-   * read as its day in London.
+   * A calendar day in law: {@link LocalDate}, stored as its ISO-8601 text ({@code 2027-05-28}) so
+   * that no time zone can move it. A Date written by an earlier version is read as its day in the
+   * authority's zone ({@code attendance.calendar.zone}) of the engine running the command ({@link
+   * EngineZone}); outside a command, code that has the zone reads with {@link #day(ZoneId)}, and the
+   * national default (Europe/London) is the last resort.
    */
-  VariableType<LocalDate> DAY =
-      new VariableType<>() {
-        private final ZoneId london = ZoneId.of("Europe/London");
+  VariableType<LocalDate> DAY = day(null);
 
-        @Override
-        public LocalDate read(String name, Object stored) {
-          if (stored == null || stored instanceof LocalDate) {
-            return (LocalDate) stored;
-          }
-          if (stored instanceof Date date) {
-            return DateValues.toLocalDate(date, london);
-          }
-          if (stored instanceof String text) {
-            try {
-              return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-              throw wrongType(name, stored, "a calendar day (yyyy-MM-dd)");
-            }
-          }
-          throw wrongType(name, stored, "a calendar day");
+  /** {@link #DAY}, a Date written by an earlier version read as its day in {@code zone} (null: the engine's). */
+  static VariableType<LocalDate> day(ZoneId zone) {
+    return new VariableType<>() {
+      @Override
+      public LocalDate read(String name, Object stored) {
+        if (stored == null || stored instanceof LocalDate) {
+          return (LocalDate) stored;
         }
+        if (stored instanceof Date date) {
+          ZoneId in = zone != null ? zone : EngineZone.ofCurrentCommand().orElse(CalendarProperties.DEFAULT_ZONE);
+          return DateValues.toLocalDate(date, in);
+        }
+        if (stored instanceof String text) {
+          try {
+            return LocalDate.parse(text);
+          } catch (DateTimeParseException e) {
+            throw wrongType(name, stored, "a calendar day (yyyy-MM-dd)");
+          }
+        }
+        throw wrongType(name, stored, "a calendar day");
+      }
 
-        @Override
-        public Object write(LocalDate value) {
-          return value == null ? null : value.toString();
-        }
-      };
+      @Override
+      public Object write(LocalDate value) {
+        return value == null ? null : value.toString();
+      }
+    };
+  }
 
   /**
    * An amount in pounds: {@link BigDecimal} with two decimal places in Java, a Double in the

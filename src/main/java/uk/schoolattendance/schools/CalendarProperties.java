@@ -20,8 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CalendarProperties(
     ZoneId zone, LocalTime timeOfDay, List<AcademicYear> academicYears, List<LocalDate> bankHolidays) {
 
+  /** The national default zone: England's calendar days are days in Europe/London. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+
   public CalendarProperties {
-    zone = zone == null ? ZoneId.of("Europe/London") : zone;
+    zone = zone == null ? DEFAULT_ZONE : zone;
     timeOfDay = timeOfDay == null ? LocalTime.of(9, 0) : timeOfDay;
     academicYears = academicYears == null ? List.of() : List.copyOf(academicYears);
     bankHolidays = bankHolidays == null ? List.of() : List.copyOf(bankHolidays);

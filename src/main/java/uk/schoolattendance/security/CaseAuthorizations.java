@@ -30,6 +30,7 @@ import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.School;
+import uk.schoolattendance.process.ForbiddenInputException;
 import uk.schoolattendance.process.InvalidInputException;
 
 /**
@@ -212,7 +213,7 @@ class CaseAuthorizations extends AbstractProcessEnginePlugin implements Executio
       return;
     }
     if (user.getGroupIds().contains(SCHOOLS) && !user.getGroupIds().contains(schoolGroup(urn))) {
-      throw new InvalidInputException(CaseFacts.SCHOOL_URN.name(), "a school may open cases only for its own pupils");
+      throw new ForbiddenInputException(CaseFacts.SCHOOL_URN.name(), "a school may open cases only for its own pupils");
     }
   }
 

@@ -99,6 +99,16 @@ public class CurrentUser {
     return inAnyOf(PERSON_MERGERS);
   }
 
+  /**
+   * Whether the user records an application to extend an education supervision order and its result
+   * (Children Act 1989 Sch 3 para 15): senior practitioners and administrators.
+   */
+  public boolean extendsSupervisionOrders() {
+    return inAnyOf(SUPERVISION_ORDER_EXTENDERS);
+  }
+
+  private static final List<String> SUPERVISION_ORDER_EXTENDERS = List.of(Groups.CAMUNDA_ADMIN, Groups.SENIOR_PRACTITIONERS);
+
   /** Whether a signed-in user belongs to one of these groups (false with no user). */
   private boolean inAnyOf(List<String> allowed) {
     Authentication authentication = identityService.getCurrentAuthentication();

@@ -52,6 +52,18 @@ class ApiErrors {
     return problem;
   }
 
+  /** Well-formed input this user may not give, refused where it is checked: 403 naming the field, as {@link FieldForbidden}. */
+  @ExceptionHandler(uk.schoolattendance.process.ForbiddenInputException.class)
+  ProblemDetail forbiddenInput(uk.schoolattendance.process.ForbiddenInputException e) {
+    ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    problem.setProperty("field", e.getField());
+    problem.setProperty("rule", e.getRule());
+    if (e.getLabel() != null) {
+      problem.setProperty("label", e.getLabel());
+    }
+    return problem;
+  }
+
   @ExceptionHandler(FieldForbidden.class)
   ProblemDetail fieldForbidden(FieldForbidden e) {
     ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());

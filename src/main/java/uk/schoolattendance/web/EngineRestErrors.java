@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import uk.schoolattendance.notices.PaymentDetailsMissing;
+import uk.schoolattendance.process.ForbiddenInputException;
 import uk.schoolattendance.schools.CalendarNotConfigured;
 
 /**
@@ -24,7 +25,9 @@ import uk.schoolattendance.schools.CalendarNotConfigured;
  * ({@link PaymentDetailsMissing}, "Post or hand over the notice") answers 409 as the project's API
  * does: the request is well formed, nothing the client could send would be taken, and it is the
  * notice's state (no letter may go while it would name no way to pay) that refuses it; the message
- * names each missing property. Everything else is answered as Camunda does; {@link
+ * names each missing property. Input this user may not give ({@link ForbiddenInputException}: a
+ * school starting a case for another school) answers 403 naming the field by its label, as the
+ * project's API does. Everything else is answered as Camunda does; {@link
  * EngineRestErrorSanitizer} then hides the details of any 5xx. Registered ahead of Camunda's own
  * mappers for the same types.
  */
@@ -54,6 +57,11 @@ final class EngineRestErrors {
       // a timer or due date past the configured term dates: the administrator adds the year
       return answer(Response.Status.SERVICE_UNAVAILABLE, CalendarNotConfigured.class.getSimpleName(),
           noTermDates.getMessage());
+    }
+    ForbiddenInputException forbidden = causeOfType(exception, ForbiddenInputException.class);
+    if (forbidden != null) {
+      // well-formed input this user may not give (a school naming another school): 403, as /api/cases answers it
+      return answer(Response.Status.FORBIDDEN, AuthorizationException.class.getSimpleName(), forbidden.getMessage());
     }
     String badInput = badInputMessage(exception);
     if (badInput != null) {

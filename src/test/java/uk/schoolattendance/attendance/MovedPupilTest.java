@@ -151,7 +151,7 @@ class MovedPupilTest {
     assertThat(get(rest, "school1", "/api/pupils/" + upn + "/attendance").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     String page = "/casework/cases/" + runtime.getVariable(attendanceCase.getId(), "caseReference");
     // each school's head teacher issued the parent a notice for this child, both withdrawn: each bars a prosecution (reg 8)
-    String parentId = uk.schoolattendance.process.Parents.parse("parents", runtime.getVariable(attendanceCase.getId(), "parents"))
+    String parentId = uk.schoolattendance.process.Parents.parse("parents", runtime.getVariable(attendanceCase.getId(), "parents"), java.time.ZoneId.of("Europe/London"))
         .get(0).id();
     String riversides = withdrawnHeadTeachersNotice(upn, "100001", parentId, "2026-03-02", "2026-03-13", "RPS-2026-31");
     String hillcrests = withdrawnHeadTeachersNotice(upn, "100002", parentId, "2026-05-04", "2026-05-15", "HA-2026-07");

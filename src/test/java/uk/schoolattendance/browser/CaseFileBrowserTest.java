@@ -145,6 +145,17 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       browser.press(By.xpath("//button[normalize-space(.)='Search']"));
       browser.waitUntil("find-by-postcode", () -> browser.driver().getTitle().startsWith("1 case found for a parent's postcode SS9 4KM"));
       assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText()).contains("Aria Whitlock", upn);
+      // beside the pupil, the parent whose postcode matched: why the pupil is in the list
+      assertThat(browser.driver().findElement(By.cssSelector(".casefile-matched-parent")).getText())
+          .isEqualTo("Parent matched: Dan Whitlock (not recorded), 9 Kestrel Mews, Leigh-on-Sea SS9 4KM");
+      // the outward code alone finds the district's parents, this one among them
+      browser.type("#q", "ss9 ");
+      browser.press(By.xpath("//button[normalize-space(.)='Search']"));
+      browser.waitUntil("find-by-outward-code", () -> browser.driver().getTitle().contains("for a parent's postcode district SS9"));
+      browser.screenshot("casefile-find-a-pupil-by-outward-code");
+      assertThat(browser.driver().findElements(By.cssSelector(".casefile-matched-parent")).stream()
+          .map(org.openqa.selenium.WebElement::getText).toList())
+          .contains("Parent matched: Dan Whitlock (not recorded), 9 Kestrel Mews, Leigh-on-Sea SS9 4KM");
       browser.type("#q", "9 Kestrel Mews");
       browser.press(By.xpath("//button[normalize-space(.)='Search']"));
       browser.waitUntil("find-by-address", () -> browser.driver().getTitle().startsWith("1 case found for a parent's address ‘9 Kestrel Mews’"));

@@ -109,8 +109,21 @@ class RegisterBrowserTest extends BrowserTestSupport {
       assertThat(browser.driver().findElement(By.cssSelector("[data-printed='" + first + "']")).getText()).startsWith("Printed by ");
       browser.screenshot("casefile-print-queue-print-run");
 
-      // the PDF the banner links to, fetched in this browser's session
+      // loading the page printed nothing: the print is the banner's button, a POST, counted once pressed
+      long run = Long.parseLong(text(browser, "print-run-summary").replaceFirst("^Print run (\\d+):.*", "$1"));
+      assertThat(copies(run)).isZero();
+      assertThat(browser.driver().findElements(By.id("print-run-pdf"))).isEmpty();
+      String queue = browser.driver().getCurrentUrl();
+      browser.press(By.id("print-run-print"));
+      browser.waitUntil("the print counted", () -> copies(run) == 1);
+      // the page again (a reload): it offers a reprint and the copy made, and counts nothing
+      browser.open(queue.replaceFirst("^https?://[^/]+", ""));
+      browser.visible(By.id("print-run-pdf"));
+      assertThat(browser.driver().findElement(By.id("print-run-print")).getText()).isEqualTo("Reprint the letters (PDF)");
+
+      // the copy the banner links to, fetched (a GET, as a prefetch would) in this browser's session: it only reads
       String href = browser.driver().findElement(By.id("print-run-pdf")).getAttribute("href");
+      assertThat(href).endsWith("/print-runs/" + run + "/copies/1.pdf");
       Object fetched = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
           "const done = arguments[arguments.length - 1];"
               + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
@@ -123,7 +136,14 @@ class RegisterBrowserTest extends BrowserTestSupport {
       for (int page = 1; page <= reader.getNumberOfPages(); page++) {
         assertThat(extractor.getTextFromPage(page)).contains("Penalty notice " + listed.get(page - 1));
       }
+      assertThat(copies(run)).isEqualTo(1);
     }
+  }
+
+  /** The copies of print run {@code run} counted so far. */
+  private int copies(long run) {
+    Integer copies = jdbc.queryForObject("select copies from pn_print_run where run_id = ?", Integer.class, run);
+    return copies == null ? 0 : copies;
   }
 
   @Autowired uk.schoolattendance.notices.PenaltyNoticeActions actions;

@@ -44,6 +44,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired MovedPupilCases movedPupils;
+  @Autowired uk.schoolattendance.attendance.PupilsNotOpened pupilsNotOpened;
 
   @AfterEach
   void realTime() {
@@ -86,6 +87,66 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
       other.visible(By.xpath("//h1[normalize-space(.)='Identified pupils not opened']"));
       assertThat(other.driver().findElements(By.cssSelector("tr[data-upn='" + upn + "']"))).isEmpty();
     }
+  }
+
+  /**
+   * More pupils left unticked than a page holds: the page says how many there are and which it
+   * shows, and the GOV.UK pagination leads to the rest (none left off, as the latest 50 reviews
+   * did); another school's count and pages hold none of them.
+   */
+  @Test
+  void morePupilsLeftUntickedThanAPageHoldsArePagedWithTheirCount() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(LONDON).toInstant()));
+    closeOpenReviews();
+    java.util.List<String> upns = new java.util.ArrayList<>();
+    for (int i = 0; i < 53; i++) {
+      upns.add(Upns.valid(String.format("8019052%05d", i)));
+    }
+    identify(importFor(upns, "100002", TODAY));
+    String reviewTask = tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils")
+        .processVariableValueEquals("schoolUrn", "100002").singleResult().getId();
+    Map<String, Object> close = new HashMap<>();
+    close.put("notOpenedReason", "Support plans agreed with the families");
+    close.put("listRevision", tasks.getVariable(reviewTask, "listRevision"));
+    tasks.complete(reviewTask, close);
+    // other tests of this Spring context may have left pupils unticked at school 100002 too
+    int total = pupilsNotOpened.page(java.util.Set.of("100002"), 1, 1).total();
+    assertThat(total).isGreaterThanOrEqualTo(upns.size());
+
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/casework/pupils-not-opened");
+      browser.visible(By.xpath("//h1[normalize-space(.)='Identified pupils not opened']"));
+      assertThat(browser.visible(By.id("pupils-heading")).getText()).isEqualTo(total + " pupils");
+      assertThat(browser.visible(By.id("showing")).getText()).isEqualTo("Showing 1 to 50 of " + total + " pupils");
+      java.util.List<String> first = upnsShown(browser);
+      assertThat(first).hasSize(50);
+      browser.screenshot("casefile-pupils-not-opened-paged");
+      browser.press(By.id("next-page"));
+      browser.waitUntil("page-2", () -> browser.driver().getCurrentUrl().endsWith("/casework/pupils-not-opened?page=2"));
+      assertThat(browser.visible(By.id("showing")).getText()).startsWith("Showing 51 to ");
+      java.util.List<String> second = upnsShown(browser);
+      assertThat(second).isNotEmpty().doesNotContainAnyElementsOf(first);
+      java.util.List<String> both = new java.util.ArrayList<>(first);
+      both.addAll(second);
+      assertThat(both).containsAll(upns);
+      // a page that does not exist is named, and the nearest one shown
+      browser.open("/casework/pupils-not-opened?page=99");
+      assertThat(browser.visible(By.cssSelector(".govuk-error-summary")).getText()).contains("Page ‘99’ does not exist");
+    }
+    try (Browser other = browser()) {
+      other.logInTo("tasklist", "school1", "school1");
+      other.open("/casework/pupils-not-opened");
+      other.visible(By.xpath("//h1[normalize-space(.)='Identified pupils not opened']"));
+      assertThat(upnsShown(other)).doesNotContainAnyElementsOf(upns);
+      int own = pupilsNotOpened.page(java.util.Set.of("100001"), 1, 1).total();
+      assertThat(other.visible(By.id("pupils-heading")).getText()).isEqualTo(own + (own == 1 ? " pupil" : " pupils"));
+    }
+  }
+
+  private static java.util.List<String> upnsShown(Browser browser) {
+    return browser.driver().findElements(By.cssSelector("table.not-opened tr[data-upn]")).stream()
+        .map(row -> row.getAttribute("data-upn")).toList();
   }
 
   @Test
@@ -168,6 +229,30 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
             .append('\n');
         csv.append(upn).append(',').append(urn).append(',').append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
         first = false;
+      }
+    }
+    return importer.importFile(MarkImporter.Format.CSV,
+        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", u -> true, TODAY);
+  }
+
+  /** The pupils' marks at the school from 7 September to the day before {@code until}: unauthorised every Monday. */
+  private int importFor(java.util.List<String> upns, String urn, LocalDate until) {
+    SchoolDays days = calendars.of(Integer.parseInt(urn));
+    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
+        + "parent1Name,parent1Address\n");
+    for (int i = 0; i < upns.size(); i++) {
+      String upn = upns.get(i);
+      String surname = "Paged" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
+      boolean first = true;
+      for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(until); day = day.plusDays(1)) {
+        if (days.isSchoolDay(day)) {
+          String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
+          csv.append(upn).append(',').append(urn).append(',').append(day).append(",AM,").append(code)
+              .append(first ? ",Robin," + surname + ",2015-02-03,6,Pat " + surname + ",\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
+              .append('\n');
+          csv.append(upn).append(',').append(urn).append(',').append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
+          first = false;
+        }
       }
     }
     return importer.importFile(MarkImporter.Format.CSV,

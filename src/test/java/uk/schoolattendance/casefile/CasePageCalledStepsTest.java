@@ -140,6 +140,7 @@ class CasePageCalledStepsTest {
     executeJobs(court);
     completeAs("officer", court, "Task_RecordCourtOutcome", Map.of(
         CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 400.0,
+        CourtProceedings.COSTS_AWARDED.name(), 150.0,
         CourtProceedings.PARENTING_ORDER_MADE.name(), true, CourtProceedings.PARENTING_ORDER_MONTHS.name(), 6,
         CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(), true));
     executeJobs(court);
@@ -155,7 +156,8 @@ class CasePageCalledStepsTest {
     String recorded = entry(timeline, "Court outcome recorded");
     // walk 13 #7: the outcome says the conviction, the section and the hearing, then what was ordered
     assertThat(recorded).contains("Olivia Okafor",
-        "Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00 and parenting order of 6 months",
+        "Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00, costs of £150.00 to the local authority"
+            + " and parenting order of 6 months",
         "The order runs until 10 August 2027", "the authority decided not to apply (The family now works with early help)");
     assertThat(entry(timeline, "Education supervision order: the authority decided not to apply"))
         .contains("Olivia Okafor", "Reasons: The family now works with early help");
@@ -164,12 +166,14 @@ class CasePageCalledStepsTest {
     assertThat(entry(timeline, "Case closed: court outcome reached")).contains("The system", "Convicted under s444(1A)", "fine of £400.00")
         .doesNotContain("Sasha Hillcrest");
     assertThat(page.html().select("#facts").text())
-        .contains("Court outcome (Gail Marsh) Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00 and"
-            + " parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
+        .contains("Court outcome (Gail Marsh) Convicted under s444(1A) at the hearing on 10 February 2027: fine of £400.00,"
+            + " costs of £150.00 to the local authority and parenting order of 6 months", "10 August 2027", "Recorded by Olivia Okafor");
     Map<String, String> after = courtFacts(page.html().selectFirst("#court-1"));
     assertThat(after)
         .containsEntry("Outcome", "Convicted under s444(1A) at the hearing on 10 February 2027. Recorded by Olivia Okafor.")
-        .containsEntry("Sentence", "Fine of £400.00 and parenting order of 6 months; the order runs until 10 August 2027.")
+        .containsEntry("Sentence", "Fine of £400.00, costs of £150.00 to the local authority and parenting order of 6 months;"
+            + " the order runs until 10 August 2027.")
+        .containsEntry("Costs awarded to the local authority", "£150.00 (Prosecution of Offences Act 1985 s18)")
         .containsEntry("Education supervision order direction (Education Act 1996 s447)",
             "The authority decided not to apply: The family now works with early help");
     // a step the case reached is what was due, not the act of whoever's step led there
@@ -267,6 +271,46 @@ class CasePageCalledStepsTest {
         + " for an offence period overlapping 14 September 2026 to 9 October 2026: penalty notice " + numbers.get(1)
         + " was withdrawn on 5 November 2026");
     assertThat(page.html().select("#prosecution-bars-heading").text()).isEqualTo("No prosecution for these periods");
+  }
+
+  /**
+   * An overpaid notice: the refund owed (from the day of the payment, how much) and the refund made
+   * (when, how, by whom) are steps of the notice in the case's timeline, which the case's school
+   * reads as it reads the notice's other steps; another school finds no case.
+   */
+  @Test
+  void aRefundOwedAndMadeShowInTheTimelineWithWhenHowMuchAndByWhom() {
+    CaseFixtures.clockAt(2026, 11, 2, 10);
+    ProcessInstance instance = termTimeLeaveNoticesPrepared();
+    String reference = new CaseFileCases(runtimeService).referenceOf(instance);
+    CaseFileClient compliance = signedIn("compliance");
+    String number = compliance.get("/casework/cases/" + reference).html().select("#notices tbody tr td:eq(0)").first().text();
+    compliance.post(compliance.get("/casework/register/print-queue"), "#print-queue-form", fields("notice", number, "method", "hand"));
+    CaseFixtures.clockAt(2026, 11, 5, 11);
+    // £160 received where £80 was due: £80 owed back
+    CaseFileClient.Page paid = compliance.post(compliance.get("/casework/register/" + number), "#payment-form",
+        fields("amount", "£160.00", "paid-day", "4", "paid-month", "11", "paid-year", "2026", "method", "card"));
+    assertThat(paid.status()).as(paid.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    String which = "Penalty notice " + number;
+    Element owed = signedIn("officer").get("/casework/cases/" + reference).html().selectFirst("#timeline");
+    assertThat(entry(owed, which)).isNotNull();
+    assertThat(owed.text()).contains(": refund owed", "£80.00 paid beyond the amount due, owed back to the payer from 4 November 2026")
+        .doesNotContain(": refunded");
+
+    CaseFixtures.clockAt(2026, 11, 9, 14);
+    CaseFileClient.Page refunded = compliance.post(compliance.get("/casework/register/" + number), "#refund-form",
+        fields("refunded-day", "9", "refunded-month", "11", "refunded-year", "2026", "refund-method", "bank-transfer",
+            "refund-reference", "RF-12"));
+    assertThat(refunded.status()).as(refunded.html().select(".govuk-error-summary").text()).isEqualTo(302);
+    for (String user : List.of("officer", "school2")) {
+      Element timeline = signedIn(user).get("/casework/cases/" + reference).html().selectFirst("#timeline");
+      String made = timeline.select("li").stream().filter(li -> li.select(".casefile-timeline__title").text().endsWith(": refunded"))
+          .map(Element::text).findFirst().orElseThrow(() -> new AssertionError(user + ": no refund made in " + timeline.text()));
+      assertThat(made).as(user).contains(which, "£80.00 refunded on 9 November 2026 by bank transfer, reference RF-12",
+          "Chris Clarke", "9 November 2026");
+      assertThat(timeline.text()).as(user).contains(": refund owed", "owed back to the payer from 4 November 2026");
+    }
+    assertThat(signedIn("school1").get("/casework/cases/" + reference).status()).isEqualTo(404);
   }
 
   /**

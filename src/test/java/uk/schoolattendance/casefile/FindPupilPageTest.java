@@ -192,6 +192,50 @@ class FindPupilPageTest {
     assertThat(pupils(signedIn("school1").get("/casework/?q=1+Marine+Road"))).isEmpty();
   }
 
+  /**
+   * An address or postcode search says which parent matched (name, relationship, address) beside
+   * each pupil; an outward code alone ("TR21", "tr2 ") finds the parents' postcodes in that district
+   * only (TR2 is not TR21); a school still finds only its own pupils.
+   */
+  @Test
+  void anAddressSearchSaysWhichParentMatchedAndAnOutwardCodeAloneFindsItsDistrict() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    String scilly = "[{\"id\":\"parent-1\",\"name\":\"Ann Scillonian\",\"address\":\"5 Hugh Street, St Mary's TR21 0LL\","
+        + "\"relationship\":\"mother\"},{\"id\":\"parent-2\",\"name\":\"Bob Scillonian\","
+        + "\"address\":\"8 Lemon Street, Truro TR1 2LS\",\"relationship\":\"father\"}]";
+    cases.start(Map.of(AttendanceCase.PARENTS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(scilly).create()),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Eve Scillonian", CaseFileCases.newUpn(), "parent-1", "Ann Scillonian",
+        "parent-2", "Bob Scillonian");
+    startWithParentAt(cases, CaseFixtures.TRADED_SCHOOL, "Fay Roseland", "Gus Roseland", "2 Quay Road, St Mawes TR2 5DG");
+
+    CaseFileClient officer = signedIn("officer");
+    CaseFileClient.Page district = officer.get("/casework/?q=TR21");
+    assertThat(pupils(district)).containsExactly("Eve Scillonian");
+    assertThat(district.html().title()).startsWith("1 case found for a parent's postcode district TR21 – Find a pupil");
+    assertThat(matched(district)).containsExactly("Parent matched: Ann Scillonian (mother), 5 Hugh Street, St Mary's TR21 0LL");
+    CaseFileClient.Page tr2 = officer.get("/casework/?q=tr2+");
+    assertThat(pupils(tr2)).containsExactly("Fay Roseland");
+    assertThat(matched(tr2)).containsExactly("Parent matched: Gus Roseland (not recorded), 2 Quay Road, St Mawes TR2 5DG");
+    assertThat(matched(officer.get("/casework/?q=tr1+2ls")))
+        .containsExactly("Parent matched: Bob Scillonian (father), 8 Lemon Street, Truro TR1 2LS");
+    assertThat(matched(officer.get("/casework/?q=8+Lemon+Street")))
+        .containsExactly("Parent matched: Bob Scillonian (father), 8 Lemon Street, Truro TR1 2LS");
+    assertThat(matched(officer.get("/casework/?q=Hugh+Street")))
+        .containsExactly("Parent matched: Ann Scillonian (mother), 5 Hugh Street, St Mary's TR21 0LL");
+    // a name search says nothing of addresses
+    assertThat(matched(officer.get("/casework/?q=scillonian"))).isEmpty();
+
+    // school2 (the universal school) finds Eve, not school1's Fay
+    assertThat(pupils(signedIn("school2").get("/casework/?q=TR21"))).containsExactly("Eve Scillonian");
+    CaseFileClient.Page school2 = signedIn("school2").get("/casework/?q=TR2");
+    assertThat(pupils(school2)).isEmpty();
+    assertThat(school2.text()).doesNotContain("Roseland");
+  }
+
+  private static List<String> matched(CaseFileClient.Page page) {
+    return page.html().select(".casefile-matched-parent").eachText();
+  }
+
   private static void startWithParentAt(CaseFileCases cases, String school, String pupil, String parent, String address) {
     String parents = "[{\"id\":\"parent-1\",\"name\":\"" + parent + "\",\"address\":\"" + address + "\"}]";
     cases.start(Map.of(AttendanceCase.PARENTS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(parents).create()),

@@ -1309,7 +1309,7 @@ class AttendanceCaseTest {
     form.put(AttendanceCase.PARENT_2_ADDRESS.name(), "2 High Street");
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(AttendanceCase.KEY, form);
     List<uk.schoolattendance.process.Parent> parents =
-        uk.schoolattendance.process.Parents.parse("parents", variable(instance, AttendanceCase.PARENTS.name()));
+        uk.schoolattendance.process.Parents.parse("parents", variable(instance, AttendanceCase.PARENTS.name()), java.time.ZoneId.of("Europe/London"));
     assertThat(parents.get(0).standing()).isEqualTo(new uk.schoolattendance.process.ParentStanding("mother", true, false));
     // parent 2 without them reads "Not recorded", as a case opened before
     assertThat(parents.get(1).standing().words()).isEqualTo("Not recorded");

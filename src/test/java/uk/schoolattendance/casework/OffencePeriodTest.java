@@ -158,7 +158,7 @@ class OffencePeriodTest {
     ProcessInstance instance = atPupilPlanningMeeting("AC-OP-8", AttendanceCase.PUPIL_UPN.name(), pupil);
     // an earlier notice to Alex, the person this case names first (issue #12 item 3)
     String alex = uk.schoolattendance.process.Parents.parse(
-        "parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name())).get(0).id();
+        "parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name()), java.time.ZoneId.of("Europe/London")).get(0).id();
     NoticeBuilder.notice().number("PN-2025-700001").processInstance("pi-op").pupil(pupil).parent(alex)
         .offence(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 10)).issuedOn(LocalDate.of(2025, 10, 13))
         .issue(ENGINE.register, ENGINE.dates);

@@ -79,4 +79,34 @@ class CourtOutcomeWordsTest {
     assertThat(CourtProperties.defaults().outcomesOf(CourtProceedings.PROSECUTION).get(CourtProceedings.EDUCATION_SUPERVISION_ORDER))
         .isEqualTo("Direction to consider an education supervision order (Education Act 1996 s447(2))");
   }
+
+  /**
+   * courtOutcomeShown (the school's report, the case page's sentence) is in the configured words, so a
+   * council's wording shows, with the fine, the costs awarded to the authority and a parenting order.
+   */
+  @Test
+  void theOutcomeInWordsUsesACouncilsConfiguredWords() {
+    Map<String, String> words = new LinkedHashMap<>();
+    words.put("fine", "Financial penalty imposed by the bench");
+    words.put("conditional-discharge", "Conditionally discharged");
+    words.put("parenting-order", "Parenting order (Crime and Disorder Act 1998 s8)");
+    words.put("education-supervision-order", "Direction under s447 to consider an ESO");
+    words.put("dismissed", "Acquitted");
+    words.put("withdrawn", "Prosecution withdrawn");
+    CourtProperties council = new CourtProperties(null, null, null, null, null, null, null, null, null, null,
+        Map.of(CourtProceedings.PROSECUTION, words));
+    assertThat(CourtOutcomeValid.shown(council.outcomesOf(CourtProceedings.PROSECUTION), "fine", new java.math.BigDecimal("400"),
+            new java.math.BigDecimal("150"), 6, 0, true))
+        .isEqualTo("financial penalty imposed by the bench of £400.00, costs of £150.00 to the local authority and parenting order"
+            + " (Crime and Disorder Act 1998 s8) of 6 months; direction under s447 to consider an ESO");
+    assertThat(CourtOutcomeValid.shown(council.outcomesOf(CourtProceedings.PROSECUTION), "dismissed", null, null, null, null, false))
+        .isEqualTo("acquitted");
+    // the national words when nothing is configured
+    assertThat(CourtOutcomeValid.shown(CourtProperties.defaults().outcomesOf(CourtProceedings.PROSECUTION), "conditional-discharge",
+            null, java.math.BigDecimal.ZERO, null, null, false))
+        .isEqualTo("conditional discharge and no costs to the local authority");
+    assertThat(CourtOutcomeValid.shown(CourtProperties.defaults().outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER),
+            "education-supervision-order", null, null, null, null, false))
+        .isEqualTo("education supervision order made (Children Act 1989 s36)");
+  }
 }

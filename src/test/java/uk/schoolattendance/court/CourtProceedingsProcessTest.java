@@ -253,7 +253,7 @@ class CourtProceedingsProcessTest {
     execute(job());
     assertThat(court).variables().containsEntry(CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(), true)
         .containsEntry(CourtProceedings.COURT_OUTCOME_SHOWN.name(),
-            "the authority is directed to consider an education supervision order (Education Act 1996 s447)");
+            "direction to consider an education supervision order (Education Act 1996 s447(2))");
     assertThat(court).isWaitingAt(CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id(), CourtProceedings.DECIDE_ON_SUPERVISION_ORDER.id());
     // no order runs
     assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.ORDER_ENDS_ON.name())).isNull();
@@ -280,24 +280,38 @@ class CourtProceedingsProcessTest {
             CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 300.0,
             CourtProceedings.PARENTING_ORDER_MADE.name(), true)))
         .hasMessageContaining(CourtProceedings.PARENTING_ORDER_MONTHS.name());
-    complete(task(), withVariables(
+    // the prosecutor's costs (Prosecution of Offences Act 1985 s18): pounds, never negative, a number
+    Map<String, Object> convicted = new HashMap<>(Map.of(
         CourtProceedings.COURT_OUTCOME.name(), "fine", CourtProceedings.FINE_AMOUNT.name(), 300.0,
         CourtProceedings.PARENTING_ORDER_MADE.name(), true, CourtProceedings.PARENTING_ORDER_MONTHS.name(), 6,
         CourtProceedings.PARENTING_PROGRAMME_MONTHS.name(), 2, CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(), true));
+    convicted.put(CourtProceedings.COSTS_AWARDED.name(), -20.0);
+    assertThatThrownBy(() -> complete(task(), convicted))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("negative");
+    convicted.put(CourtProceedings.COSTS_AWARDED.name(), "a hundred");
+    assertThatThrownBy(() -> complete(task(), convicted))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("number");
+    assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.COSTS_AWARDED.name())).isNull();
+    convicted.put(CourtProceedings.COSTS_AWARDED.name(), 150.0);
+    complete(task(), convicted);
     execute(job());
 
     // each is recorded: the fine, the parenting order and the direction
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.courtOutcome()).isEqualTo("fine");
     assertThat(record.fineAmount()).isEqualByComparingTo(new BigDecimal("300"));
+    assertThat(ENGINE.courtProceedings.costsAwarded(court.getId())).hasValueSatisfying(
+        costs -> assertThat(costs).isEqualByComparingTo(new BigDecimal("150")));
     CourtProceedingsRepository.FollowUp followUp = ENGINE.courtProceedings.followUp(court.getId()).orElseThrow();
     assertThat(followUp.parentingOrderMonths()).isEqualTo(6);
     assertThat(followUp.parentingOrderEndsOn()).isEqualTo(LocalDate.of(2027, 8, 10));
     assertThat(followUp.supervisionOrderDirected()).isTrue();
     assertThat(followUp.supervisionOrderDecisionDue()).isEqualTo(LocalDate.of(2027, 4, 7));
     assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.SCHOOL_REPORT.name()))
-        .contains("Outcome: fine of £300.00 and parenting order of 6 months (parenting programme 2 months);"
-            + " the authority is directed to consider an education supervision order (Education Act 1996 s447)");
+        .contains("Outcome: fine of £300.00, costs of £150.00 to the local authority and parenting order of 6 months"
+            + " (parenting programme 2 months); direction to consider an education supervision order (Education Act 1996 s447(2))");
 
     // the direction: the authority's task, due 8 weeks after the hearing (7 April 2027), needs reasons
     assertThat(court).isWaitingAt(CourtProceedings.ACKNOWLEDGE_COURT_OUTCOME.id(), CourtProceedings.DECIDE_ON_SUPERVISION_ORDER.id());

@@ -124,6 +124,27 @@ class PenaltyNoticeProcessTest {
     assertThat(ENGINE.register.payments(entry.noticeNumber())).hasSize(1);
   }
 
+  /**
+   * Half past midnight on Friday 28 May 2027 in London is 23:30 UTC on the 27th (British Summer
+   * Time): a notice posted then is issued on 28 May, and a payment taken then, dated today (28 May),
+   * is not refused as a payment in the future. Whatever the server's own zone.
+   */
+  @Test
+  void aNoticePostedAndPaidJustAfterMidnightInSummerIsDatedThatDayInLondon() {
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2027-05-27T23:30:00Z")));
+    assertThat(ENGINE.dates.today()).isEqualTo(LocalDate.of(2027, 5, 28));
+    ProcessInstance notice = issued("P-BST", "A123456789012", LocalDate.of(2027, 4, 19), LocalDate.of(2027, 5, 21));
+    PenaltyNoticeEntry entry = ENGINE.register.get(notice.getBusinessKey());
+    assertThat(entry.preparedOn()).isEqualTo(LocalDate.of(2027, 5, 28));
+    assertThat(entry.issuedOn()).isEqualTo(LocalDate.of(2027, 5, 28));
+    assertThat(notice).variables().containsEntry(PenaltyNotice.ISSUED_ON.name(), "2027-05-28")
+        .containsEntry(PenaltyNotice.ISSUED_ON_SHOWN.name(), "28 May 2027");
+
+    pay(notice, 80.0, "2027-05-28");
+    assertThat(notice).isEnded();
+    assertThat(ENGINE.register.get(entry.noticeNumber()).paidOn()).isEqualTo(LocalDate.of(2027, 5, 28));
+  }
+
   @Test
   void onDay22TheReducedAmountIsRefusedAndTheFullAmountAccepted() {
     ProcessInstance notice = issued("P-2", "A123456789012");

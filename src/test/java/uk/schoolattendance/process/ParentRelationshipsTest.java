@@ -50,7 +50,7 @@ class ParentRelationshipsTest {
               .hasMessageContaining("'carer' is not allowed, use one of mother, father, grandparent, foster carer");
           // a relationship recorded before the council removed it is still read and shown
           Parent recorded = Parents.parse("parents",
-              "[{\"id\":\"P1\",\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"carer\"}]").get(0);
+              "[{\"id\":\"P1\",\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"carer\"}]", java.time.ZoneId.of("Europe/London")).get(0);
           assertThat(recorded.standing().words()).isEqualTo("Carer; parental responsibility not recorded; day-to-day care not recorded");
         });
     // another context (the national list) is not changed by this one

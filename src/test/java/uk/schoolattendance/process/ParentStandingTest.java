@@ -18,7 +18,7 @@ class ParentStandingTest {
 
   @Test
   void anOldCasesParentsReadAsNotRecordedAndKeepTheirShape() {
-    List<Parent> parents = Parents.parse("parents", OLD_SHAPE);
+    List<Parent> parents = Parents.parse("parents", OLD_SHAPE, java.time.ZoneId.of("Europe/London"));
     assertThat(parents.get(0).standing()).isEqualTo(ParentStanding.NOT_RECORDED);
     assertThat(parents.get(0).standing().words()).isEqualTo("Not recorded");
     assertThat(parents.get(0).nameWithStanding()).isEqualTo("Gail Marsh");
@@ -29,7 +29,7 @@ class ParentStandingTest {
   void aRecordedRelationshipAndResponsibilityAreReadAndWrittenBack() {
     String json = "[{\"id\":\"P-000001\",\"name\":\"Gail Marsh\",\"address\":\"1 High Street\","
         + "\"relationship\":\"Step-Parent\",\"parentalResponsibility\":false,\"dayToDayCare\":\"yes\"}]";
-    Parent parent = Parents.parse("parents", json).get(0);
+    Parent parent = Parents.parse("parents", json, java.time.ZoneId.of("Europe/London")).get(0);
     assertThat(parent.standing()).isEqualTo(new ParentStanding("step-parent", false, true));
     assertThat(parent.nameWithStanding())
         .isEqualTo("Gail Marsh (Step-parent; no parental responsibility; day-to-day care)");
@@ -53,12 +53,12 @@ class ParentStandingTest {
   @Test
   void aValueThatIsNotAllowedIsRefusedNamingItsField() {
     assertThatThrownBy(() -> Parents.given("parents",
-            "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"aunt\"}]", List.of(), ParentRelationships.national()))
+            "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"relationship\":\"aunt\"}]", List.of(), ParentRelationships.national(), java.time.ZoneId.of("Europe/London")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("parents[0].relationship")
         .hasMessageContaining("mother, father, step-parent, carer, other");
     assertThatThrownBy(() -> Parents.parse("parents",
-            "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"parentalResponsibility\":\"maybe\"}]"))
+            "[{\"name\":\"Gail Marsh\",\"address\":\"1 High Street\",\"parentalResponsibility\":\"maybe\"}]", java.time.ZoneId.of("Europe/London")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("parents[0].parentalResponsibility");
     assertThatThrownBy(() -> ParentStanding.of("parent", "mother", null, 3, ParentRelationships.national()))

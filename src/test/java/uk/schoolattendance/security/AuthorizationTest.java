@@ -208,8 +208,9 @@ class AuthorizationTest {
             "school1",
             "/engine-rest/process-definition/key/AttendanceCase/start",
             "{\"variables\":{\"schoolUrn\":{\"value\":\"100002\"}}}");
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(answer.getBody()).contains("schoolUrn");
+    // well formed, but not this user's to give: 403 as /api/cases answers, the field named by its label
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(answer.getBody()).contains("School URN (schoolUrn): a school may open cases only for its own pupils");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("AttendanceCase").count())
         .isEqualTo(before);
   }

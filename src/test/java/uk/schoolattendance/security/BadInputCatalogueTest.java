@@ -106,7 +106,7 @@ class BadInputCatalogueTest {
     cases.add(bad("start: deferred expression in pupil name", post, start, variables("pupilName", "\"#{1+1}\"", "String"), 400, "Pupil's name (pupilName): must not contain an expression"));
     cases.add(bad("start: <script> in pupil name", post, start, variables("pupilName", "\"<script>alert(1)</script>\"", "String"), 400, "Pupil's name (pupilName): must not contain HTML"));
     cases.add(bad("start: markup in business key", post, start, "{\"businessKey\": \"<img src=x onerror=alert(1)>\"}", 400, "businessKey"));
-    cases.add(badAs("school1", "start: a school opens a case for another school", post, start, variables("schoolUrn", "\"100002\"", "String"), 400, "schoolUrn"));
+    cases.add(badAs("school1", "start: a school opens a case for another school", post, start, variables("schoolUrn", "\"100002\"", "String"), 403, "School URN (schoolUrn): a school may open cases only for its own pupils"));
 
     // Starting an AttendanceCase: one bad field in an otherwise valid start
     cases.add(bad("case: missing pupil UPN", post, start, caseStart("pupilUpn", null), 400, "Unique Pupil Number (UPN) (pupilUpn): is required"));
@@ -127,7 +127,7 @@ class BadInputCatalogueTest {
     cases.add(bad("case: Markdown link as a parent's name", post, start,
         caseStart("parents", "\"[{\\\"id\\\":\\\"P1\\\",\\\"name\\\":\\\"[Sign in](https://example.org)\\\",\\\"address\\\":\\\"1 High Street\\\"}]\""), 400, "parents: names hold letters"));
     cases.add(bad("case: reference already in use", post, start, caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"" + CASE + "\", \"variables\""), 400, "businessKey:"));
-    cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 400, "School URN (schoolUrn): a school may open cases only for its own pupils"));
+    cases.add(badAs("school2", "case: a school opens a valid case for another school", post, start, caseStart(null, null), 403, "School URN (schoolUrn): a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "case: a school chooses the next case reference", post, start,
         caseStart(null, null).replace("{\"variables\"", "{\"businessKey\": \"AC-2026-000999\", \"variables\""), 400, "businessKey: references are given by the application"));
     cases.add(badAs("officer", "case: an officer chooses a case reference", post, start,
@@ -339,7 +339,7 @@ class BadInputCatalogueTest {
 
     // Issue #11, hole 3: inputs are normalised (trimmed) or refused before any rule reads them
     cases.add(badAs("school1", "hole 3: a padded URN of another school", post, start, caseStart("schoolUrn", "\" 100002\""),
-        400, "School URN (schoolUrn): a school may open cases only for its own pupils"));
+        403, "School URN (schoolUrn): a school may open cases only for its own pupils"));
     cases.add(badAs("school1", "hole 3: api case with a padded URN of another school", post, apiCases,
         apiCase("schoolUrn", "\"100002 \""), 403, "schoolUrn"));
     cases.add(bad("hole 3: a padded URN of no school served", post, start, caseStart("schoolUrn", "\" 999999 \""),

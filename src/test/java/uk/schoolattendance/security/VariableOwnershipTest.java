@@ -233,7 +233,7 @@ class VariableOwnershipTest {
     assertThat(corrected.getStatusCode()).as(corrected.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(runtimeService.getVariable(instance.getId(), AttendanceCase.PUPIL_NAME.name())).isEqualTo("Samuel Pupil");
     // the case's parent is a person (issue #12 item 3): corrected under the person's id
-    String alex = Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name())).get(0).id();
+    String alex = Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name()), java.time.ZoneId.of("Europe/London")).get(0).id();
     call("officer", HttpMethod.POST, corrections,
         "{\"field\": \"parents/" + alex + "/address\", \"value\": \"2 Low Road\", \"reason\": \"The family moved\"}");
     // the child's address for a penalty notice when the register has none (#12 item 10)
@@ -252,7 +252,7 @@ class VariableOwnershipTest {
     assertThat(correction.path("reason").asText()).contains("Spelt wrongly in the referral").contains("Sam Pupil → Samuel Pupil");
     assertThat(correction.path("date").asText()).isNotBlank();
     assertThat(summary.path("pupilName").asText()).isEqualTo("Samuel Pupil");
-    assertThat(Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name())))
+    assertThat(Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name()), java.time.ZoneId.of("Europe/London")))
         .containsExactly(new Parent(alex, "Alex Parent", "2 Low Road"));
 
     // the whole list corrected with a parent new to it: that parent becomes a person, as at the start
@@ -260,7 +260,7 @@ class VariableOwnershipTest {
         "{\"field\": \"parents\", \"value\": [{\"id\": \"" + alex + "\", \"name\": \"Alex Parent\", \"address\": \"2 Low Road\"},"
             + " {\"id\": \"parent-2\", \"name\": \"Jo Parent\", \"address\": \"2 Low Road\"}], \"reason\": \"Jo has parental responsibility\"}");
     assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(HttpStatus.OK);
-    List<Parent> now = Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name()));
+    List<Parent> now = Parents.parse("parents", runtimeService.getVariable(instance.getId(), AttendanceCase.PARENTS.name()), java.time.ZoneId.of("Europe/London"));
     assertThat(now).hasSize(2);
     assertThat(now.get(0).id()).isEqualTo(alex);
     assertThat(uk.schoolattendance.persons.Persons.looksLikePersonId(now.get(1).id())).as(now.get(1).id()).isTrue();

@@ -30,6 +30,7 @@ import uk.schoolattendance.improvement.ImprovementPeriod;
 import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.schools.DateValues;
 
 /**
@@ -68,7 +69,7 @@ class CalledSteps {
           CourtProceedings.INFORMATION_LAID_ON.name(), CourtProceedings.HEARING_DATE.name(), CourtProceedings.INTERVIEW_DATE.name(),
           CourtProceedings.INTERVIEW_RECORD_REFERENCE.name(), CourtProceedings.INTERVIEW_NOT_HELD_REASON.name(),
           CourtProceedings.COURT_OUTCOME.name(),
-          CourtProceedings.COURT_OUTCOME_SHOWN.name(), CourtProceedings.PARENTING_ORDER_ENDS_ON.name(),
+          CourtProceedings.COURT_OUTCOME_SHOWN.name(), CourtProceedings.COSTS_AWARDED.name(), CourtProceedings.PARENTING_ORDER_ENDS_ON.name(),
           CourtProceedings.ORDER_ENDS_ON.name(), CourtProceedings.SUPERVISION_ORDER_DIRECTED.name(),
           CourtProceedings.SUPERVISION_ORDER_DECISION.name(), CourtProceedings.SUPERVISION_ORDER_REASONS.name(),
           CourtProceedings.HEARING_ADJOURNED.name(), CourtProceedings.PROCEEDINGS_TYPE.name(),
@@ -85,9 +86,13 @@ class CalledSteps {
 
   @org.springframework.beans.factory.annotation.Autowired
   CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, ImprovementPeriod improvementPeriod,
-      CourtProperties court) {
+      CourtProperties court, uk.schoolattendance.court.SupervisionOrderExtensions extensions) {
     this(historyService, people, dates, PAGE_SIZE, improvementPeriod, court);
+    this.extensions = extensions;
   }
+
+  /** The extensions of an education supervision order (read only for proceedings that made one); none in tests without a database. */
+  private uk.schoolattendance.court.SupervisionOrderExtensions extensions;
 
   /** With another page size: a test reads a case over several pages without making 500 tasks. */
   CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize,
@@ -152,6 +157,14 @@ class CalledSteps {
   }
 
   Called of(String caseId, List<PenaltyNoticeEntry> notices) {
+    return of(caseId, notices, Map.of());
+  }
+
+  /**
+   * As {@link #of(String, List)}, with the refunds owed and made of the case's overpaid notices (by
+   * notice number, from the register the page reads): each shows in its notice's steps.
+   */
+  Called of(String caseId, List<PenaltyNoticeEntry> notices, Map<String, PenaltyNoticeRegister.RecordedRefund> refunds) {
     // oldest first, as the timeline tells the case; the task's id breaks ties so pages never overlap
     List<HistoricTaskInstance> tasks = all((first, max) -> historyService.createHistoricTaskInstanceQuery()
         .rootProcessInstanceId(caseId).orderByHistoricActivityInstanceStartTime().asc().orderByTaskId().asc()
@@ -187,6 +200,7 @@ class CalledSteps {
       by.add(text(values, PenaltyNotice.PAYMENT_RECORDED_BY.name()));
       by.add(text(values, PenaltyNotice.WITHDRAWAL_RECORDED_BY.name()));
     });
+    refunds.values().forEach(refund -> by.add(refund.refund().refundedBy()));
     by.remove(null);
     by.remove("");
     Map<String, String> names = people.of(by);
@@ -210,12 +224,15 @@ class CalledSteps {
           ntiIssued = issued == null ? ntiIssued : issued;
           noticeToImprove(steps, own, values, issued);
         }
-        case PenaltyNotice.KEY -> penaltyNotice(steps, own, values, byInstance.get(instance));
+        case PenaltyNotice.KEY -> {
+          PenaltyNoticeEntry notice = byInstance.get(instance);
+          penaltyNotice(steps, own, values, notice, notice == null ? null : refunds.get(notice.noticeNumber()));
+        }
         case CourtProceedings.KEY -> {
           // the hearing dates it held: one query, made only when a hearing was adjourned
           List<HistoricDetail> hearingDates = adjourned(own, values) ? hearingDates(instance) : List.of();
           Optional<Step> recorded = court(steps, own, values, hearingDates);
-          courtViews.add(courtView(own, values, hearingDates, recorded.orElse(null)));
+          courtViews.add(courtView(instance, own, values, hearingDates, recorded.orElse(null)));
           if (recorded.isPresent()) {
             String parents = text(values, CourtProceedings.PARENT_NAMES.name());
             outcomes.computeIfAbsent(recorded.get().at(), at -> new ArrayList<>()).add(new CourtOutcome(
@@ -291,7 +308,8 @@ class CalledSteps {
   }
 
   private void penaltyNotice(
-      Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, PenaltyNoticeEntry notice) {
+      Steps steps, List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, PenaltyNoticeEntry notice,
+      PenaltyNoticeRegister.RecordedRefund refund) {
     String number = notice != null ? notice.noticeNumber() : text(values, PenaltyNotice.NOTICE_NUMBER.name());
     String parent = notice != null ? notice.parentName() : text(values, PenaltyNotice.PARENT_NAME.name());
     String which = "Penalty notice" + (number == null ? "" : " " + number) + (parent == null ? "" : " to " + parent);
@@ -336,8 +354,22 @@ class CalledSteps {
     }
     HistoricVariableInstance paid = values.get(PenaltyNotice.PAYMENT_RECORDED_BY.name());
     if (notice != null && notice.paidOn() != null) {
-      steps.add(paid == null ? at(notice.paidOn()) : paid.getCreateTime().toInstant(), which + ": paid", paid == null ? null : String.valueOf(paid.getValue()),
+      Instant paidAt = paid == null ? at(notice.paidOn()) : paid.getCreateTime().toInstant();
+      String paidBy = paid == null ? null : String.valueOf(paid.getValue());
+      steps.add(paidAt, which + ": paid", paidBy,
           (notice.amountPaid() == null ? "Paid" : pounds(notice.amountPaid()) + " paid") + " on " + dates.day(notice.paidOn()) + ".");
+      if (refund != null) {
+        // an overpayment: the excess is owed back from the payment, recorded with it
+        PenaltyNoticeRegister.Refund owed = refund.refund();
+        steps.add(paidAt, which + ": refund owed", paidBy, pounds(owed.amount()) + " paid beyond the amount due, owed back to"
+            + " the payer from " + dates.day(notice.paidOn()) + ".");
+        if (owed.made()) {
+          steps.add(refund.recordedAt() == null ? at(owed.refundedOn()) : refund.recordedAt(), which + ": refunded",
+              owed.refundedBy(), pounds(owed.amount()) + " refunded on " + dates.day(owed.refundedOn())
+                  + (owed.method() == null ? "" : " by " + owed.method().replace('-', ' '))
+                  + (owed.reference() == null ? "" : ", reference " + owed.reference()) + ".");
+        }
+      }
     }
     HistoricVariableInstance withdrawn = values.get(PenaltyNotice.WITHDRAWAL_RECORDED_BY.name());
     if (notice != null && notice.withdrawnOn() != null) {
@@ -533,7 +565,7 @@ class CalledSteps {
    * laid, the interview under caution; each adjourned hearing, the hearing, the outcome with the
    * conviction and what was ordered, and a s447 direction with the authority's decision.
    */
-  private CasePage.CourtView courtView(
+  private CasePage.CourtView courtView(String instance,
       List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, List<HistoricDetail> hearingDates,
       Step recorded) {
     List<CasePage.Fact> facts = new ArrayList<>();
@@ -595,13 +627,28 @@ class CalledSteps {
       facts.add(new CasePage.Fact("Outcome", verdict(values)
           + (NOT_RECORDED.equals(by) ? "" : ". Recorded by " + by) + "."));
       String sentence = sentence(values);
+      List<CasePage.Fact> extensionFacts = List.of();
       if (sentence != null) {
         LocalDate ends = day(values, CourtProceedings.PARENTING_ORDER_ENDS_ON.name());
         ends = ends == null ? day(values, CourtProceedings.ORDER_ENDS_ON.name()) : ends;
+        // an education supervision order made on the application: its current end, after any extension
+        java.util.Optional<uk.schoolattendance.court.SupervisionOrderExtensions.Order> order =
+            prosecution || extensions == null || !CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(text(values, CourtProceedings.COURT_OUTCOME.name()))
+                ? java.util.Optional.empty() : extensions.orderOf(instance);
+        if (order.isPresent()) {
+          ends = order.get().endsOn();
+          extensionFacts = extensionFacts(order.get());
+        }
         // a s447 direction (after "; ") has its own row
         int direction = sentence.indexOf("; ");
         facts.add(new CasePage.Fact(prosecution ? "Sentence" : "Order",
             Wording.sentence(direction < 0 ? sentence : sentence.substring(0, direction)) + (ends == null ? "" : "; the order runs until " + dates.day(ends)) + "."));
+      }
+      facts.addAll(extensionFacts);
+      if (value(values, CourtProceedings.COSTS_AWARDED.name()) instanceof Number costs) {
+        java.math.BigDecimal pounds = new java.math.BigDecimal(costs.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+        facts.add(new CasePage.Fact("Costs awarded to the local authority", pounds.signum() == 0 ? "None"
+            : "£" + pounds.toPlainString() + " (Prosecution of Offences Act 1985 s18)"));
       }
       if (Boolean.TRUE.equals(value(values, CourtProceedings.SUPERVISION_ORDER_DIRECTED.name()))) {
         String decision = text(values, CourtProceedings.SUPERVISION_ORDER_DECISION.name());
@@ -614,6 +661,24 @@ class CalledSteps {
       }
     }
     return new CasePage.CourtView(title, facts);
+  }
+
+  /**
+   * An education supervision order's extensions (Children Act 1989 Sch 3 para 15), each application
+   * with its result, and the day the order now ends.
+   */
+  private List<CasePage.Fact> extensionFacts(uk.schoolattendance.court.SupervisionOrderExtensions.Order order) {
+    List<CasePage.Fact> facts = new ArrayList<>();
+    for (uk.schoolattendance.court.SupervisionOrderExtensions.Extension extension : order.extensions()) {
+      facts.add(new CasePage.Fact("Extension applied for on " + dates.day(extension.appliedOn()),
+          uk.schoolattendance.court.SupervisionOrderExtensions.EXTENDED.equals(extension.result())
+              ? "Extended from " + dates.day(extension.endsOnBefore()) + " to " + dates.day(extension.newEndsOn())
+                  + " (Children Act 1989 Sch 3 para 15)"
+              : "Refused: the order still ends on " + dates.day(extension.endsOnBefore())));
+    }
+    facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.endsOn())
+        + (order.endsOn().equals(order.firstEndsOn()) ? "" : " (extended; first made to end on " + dates.day(order.firstEndsOn()) + ")")));
+    return facts;
   }
 
   /** The steps found so far, each with who did it by name. */

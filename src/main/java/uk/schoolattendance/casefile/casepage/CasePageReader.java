@@ -119,6 +119,12 @@ class CasePageReader {
     this.figures = figures;
   }
 
+  /** The refunds, owed or made, of the case's paid notices: one query, made only when a notice was paid. */
+  private Map<String, uk.schoolattendance.notices.PenaltyNoticeRegister.RecordedRefund> refunds(List<PenaltyNoticeEntry> notices) {
+    List<String> paid = notices.stream().filter(notice -> notice.paidOn() != null).map(PenaltyNoticeEntry::noticeNumber).toList();
+    return paid.isEmpty() ? Map.of() : register.refunds(paid);
+  }
+
   /** The case's process instance, when it exists and the viewer may read it; "Page not found" otherwise. */
   String caseIdOf(String caseReference) {
     return index.caseIdOf(caseReference)
@@ -142,11 +148,11 @@ class CasePageReader {
     Map<String, String> taskNames = summaries.taskNames(row);
     CaseSummary summary = summaries.of(row, taskNames);
     Map<String, Object> values = variables(caseId);
-    List<Parent> parents = parents(values);
+    List<Parent> parents = parents(values, dates.zone());
     boolean open = row.closedAt() == null;
     // the register is read once for the letters, the notices table and the notices' steps
     List<PenaltyNoticeEntry> notices = register.search(RegisterQuery.ofFilters(caseReference, null, null, null, 0, MAX_NOTICES, null));
-    CalledSteps.Called called = calledAnything(values) ? calledSteps.of(caseId, notices) : CalledSteps.Called.none();
+    CalledSteps.Called called = calledAnything(values) ? calledSteps.of(caseId, notices, refunds(notices)) : CalledSteps.Called.none();
     return new CasePage(
         summary,
         facts(row, summary, values, called),
@@ -230,13 +236,13 @@ class CasePageReader {
     return values;
   }
 
-  private static List<Parent> parents(Map<String, Object> values) {
+  private static List<Parent> parents(Map<String, Object> values, java.time.ZoneId zone) {
     Object raw = values.get(AttendanceCase.PARENTS.name());
     if (raw == null) {
       return List.of();
     }
     try {
-      return Parents.parse(AttendanceCase.PARENTS.name(), Json.parse(AttendanceCase.PARENTS.name(), raw));
+      return Parents.parse(AttendanceCase.PARENTS.name(), Json.parse(AttendanceCase.PARENTS.name(), raw), zone);
     } catch (RuntimeException unreadable) {
       return List.of();
     }

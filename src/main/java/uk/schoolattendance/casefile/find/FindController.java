@@ -87,7 +87,9 @@ class FindController {
     if (found.cases().isEmpty() && query.kind() == PupilQuery.Kind.UPN) {
       registerPupils.byUpn(query.text()).ifPresent(pupil -> model.addAttribute("registerPupil", pupil));
     }
-    model.addAttribute("page", new FindPage(typed, born, true, described(query), found.cases(), found.more(), List.of(), found.closeMatches()));
+    model.addAttribute("page", new FindPage(typed, born, true, described(query), found.cases(), found.more(), List.of(), found.closeMatches(),
+        found.matchedParents().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+            Map.Entry::getKey, entry -> entry.getValue().stream().map(PupilSearch.MatchedParent::words).toList()))));
     return "casefile/find";
   }
 
@@ -98,6 +100,7 @@ class FindController {
       case URN -> "school URN " + query.text();
       case DATE_OF_BIRTH -> "date of birth " + dates.day(query.born());
       case POSTCODE -> "a parent's postcode " + query.postcode();
+      case OUTWARD -> "a parent's postcode district " + query.text();
       case ADDRESS -> "a parent's address ‘" + query.text() + "’";
       case NAME, EMPTY -> "‘" + query.text() + "’";
     };

@@ -15,12 +15,22 @@ import uk.schoolattendance.casefile.FieldError;
  * @param more there were more cases than the page shows
  * @param errors the refused fields
  * @param closeMatches by case id, a case found by forgiving a typed word a letter: "Lily for Lilly"
+ * @param matchedParents by case id, the parents whose address or postcode the search matched
  */
 public record FindPage(
     String q, DateFields born, boolean searched, String searchedFor, List<CaseSummary> cases, boolean more,
-    List<FieldError> errors, java.util.Map<String, String> closeMatches) {
+    List<FieldError> errors, java.util.Map<String, String> closeMatches,
+    java.util.Map<String, List<String>> matchedParents) {
+
+  /** A page with no parent matched by address (not an address search, or none made). */
+  public FindPage(
+      String q, DateFields born, boolean searched, String searchedFor, List<CaseSummary> cases, boolean more,
+      List<FieldError> errors, java.util.Map<String, String> closeMatches) {
+    this(q, born, searched, searchedFor, cases, more, errors, closeMatches, java.util.Map.of());
+  }
 
   public FindPage {
+    matchedParents = java.util.Map.copyOf(matchedParents);
     cases = List.copyOf(cases);
     errors = List.copyOf(errors);
     closeMatches = java.util.Map.copyOf(closeMatches);
@@ -30,6 +40,11 @@ public record FindPage(
   public String closeMatch(String caseId) {
     String words = closeMatches.get(caseId);
     return words == null ? null : "Close match: " + words;
+  }
+
+  /** The parents whose address the search matched for this case ("Jo Smith (mother), 1 Marine Parade ..."); none when not an address search. */
+  public List<String> matchedParents(String caseId) {
+    return matchedParents.getOrDefault(caseId, List.of());
   }
 
   /** What the search found: "No cases found", "1 case found", "3 cases found". */

@@ -17,7 +17,7 @@ import uk.schoolattendance.persons.AddressWords;
 /**
  * What a person typed into "Find a pupil", understood as one kind of search: a case reference
  * ("AC-2026-000123", or typed short and in any case: "ac-2026-123"), a UPN (13 characters), a school's URN (6 digits), a date of birth
- * ("28/05/2016", "28-5-2016", "28 May 2016", "2016-05-28"), a parent's postcode ("SS1 9ZX", "ss19zx"), words
+ * ("28/05/2016", "28-5-2016", "28 May 2016", "2016-05-28"), a parent's postcode ("SS1 9ZX", "ss19zx") or its outward code alone ("SS1"), words
  * of a parent's address with its house number ("1 Marine Parade", a postcode in it too) or words of a name (a
  * pupil's, a parent's or a school's, each word matched from its start; a parent's address when no name has them).
  */
@@ -32,6 +32,8 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
     NAME,
     /** A postcode, whatever its spacing and case ({@code text}: SS19ZX). */
     POSTCODE,
+    /** A postcode's outward code alone, its district, whatever its spacing and case ({@code text}: SS1). */
+    OUTWARD,
     /** Words of an address with a house number ("1 Marine Parade", "Flat 2, 10 Sea Road SS1 9ZX"). */
     ADDRESS
   }
@@ -76,6 +78,10 @@ public record PupilQuery(Kind kind, String text, LocalDate born, List<String> wo
     String postcode = AddressWords.wholePostcode(text);
     if (postcode != null) {
       return new PupilQuery(Kind.POSTCODE, postcode, null, List.of());
+    }
+    String outward = AddressWords.wholeOutward(text);
+    if (outward != null) {
+      return new PupilQuery(Kind.OUTWARD, outward, null, List.of());
     }
     if (HOUSE_NUMBER.matcher(text).find()) {
       List<String> addressWords = AddressWords.words(text).stream().limit(MAX_ADDRESS_WORDS).toList();

@@ -1,5 +1,6 @@
 package uk.schoolattendance.casefile.find;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.CaseSummaries;
 import uk.schoolattendance.casefile.CaseSummary;
@@ -17,7 +20,12 @@ import uk.schoolattendance.casefile.VisibleCases;
 import uk.schoolattendance.casefile.index.CaseIndex;
 import uk.schoolattendance.casefile.index.CaseRow;
 import uk.schoolattendance.casefile.index.NameWords;
+import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.persons.AddressWords;
+import uk.schoolattendance.process.Json;
+import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.process.Parents;
+import uk.schoolattendance.schools.CalendarProperties;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -37,8 +45,13 @@ class PupilSearch {
   private final VisibleCases visible;
   private final CaseSummaries summaries;
   private final SchoolDirectory schools;
+  private final HistoryService history;
+  private final ZoneId zone;
 
-  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools) {
+  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools, HistoryService history,
+      CalendarProperties calendar) {
+    this.zone = calendar.zone();
+    this.history = history;
     this.index = index;
     this.visible = visible;
     this.summaries = summaries;
@@ -48,22 +61,36 @@ class PupilSearch {
   /**
    * The cases found, in order, with each one's siblings under it; {@code more} when there were more
    * than shown; {@code closeMatches}, by case id, how a case found only by forgiving a typed word a
-   * letter matches ("Lily for Lilly", {@link NameWords#closeMatch}).
+   * letter matches ("Lily for Lilly", {@link NameWords#closeMatch}); {@code matchedParents}, by case
+   * id, the parents whose address a postcode, outward code or address search matched, so the list
+   * says why each pupil is in it.
    */
-  record Found(List<CaseSummary> cases, boolean more, Map<String, String> closeMatches) {}
+  record Found(List<CaseSummary> cases, boolean more, Map<String, String> closeMatches,
+      Map<String, List<MatchedParent>> matchedParents) {}
+
+  /** A parent whose address a search matched: "Jo Smith", "Mother", "1 Marine Parade, Southend SS1 9ZX". */
+  record MatchedParent(String name, String relationship, String address) {
+
+    /** "Jo Smith (mother), 1 Marine Parade, Southend SS1 9ZX". */
+    public String words() {
+      return name + " (" + relationship.toLowerCase(Locale.UK) + "), " + address;
+    }
+  }
 
   Found find(PupilQuery query) {
     // Ask for more candidates than are shown: some may be cases the viewer may not see.
     int candidates = LIMIT * 4;
     Set<String> exact = new HashSet<>();
+    Set<String> byAddress = new HashSet<>();
     List<String> ids = switch (query.kind()) {
       case EMPTY -> List.of();
       case REFERENCE -> index.byReference(query.text(), candidates);
       case UPN -> index.byUpn(query.text(), candidates);
       case URN -> index.bySchools(List.of(query.text()), false, candidates);
       case DATE_OF_BIRTH -> index.byDateOfBirth(query.born(), candidates);
-      case NAME -> byName(query, candidates, exact);
+      case NAME -> byName(query, candidates, exact, byAddress);
       case POSTCODE -> index.byParentAddress(query.text(), List.of(), candidates);
+      case OUTWARD -> index.byParentOutwardCode(query.text(), candidates);
       case ADDRESS -> index.byParentAddress(AddressWords.postcode(query.text()), query.words(), candidates);
     };
     List<String> shown = visible.filter(ids);
@@ -80,14 +107,58 @@ class PupilSearch {
         }
       }
     });
-    return new Found(cases, more, closeMatches);
+    return new Found(cases, more, closeMatches, matchedParents(query, shown, byAddress));
+  }
+
+  /**
+   * By case, the parents whose address the search matched: for a postcode, an outward code or an
+   * address search, and for a name search that found no name and so searched the parents' addresses.
+   * The parents as the case records them ({@link AttendanceCase#PARENTS}), read for all the cases
+   * shown in one query.
+   */
+  private Map<String, List<MatchedParent>> matchedParents(PupilQuery query, List<String> shown, Set<String> byAddress) {
+    java.util.function.Predicate<String> matches = switch (query.kind()) {
+      case POSTCODE -> address -> query.text().equals(AddressWords.postcode(address));
+      case OUTWARD -> address -> query.text().equals(AddressWords.outward(AddressWords.postcode(address)));
+      case ADDRESS -> {
+        String postcode = AddressWords.postcode(query.text());
+        yield address -> (postcode == null || postcode.equals(AddressWords.postcode(address)))
+            && AddressWords.words(address).containsAll(query.words());
+      }
+      case NAME -> {
+        Set<String> words = AddressWords.words(query.text());
+        yield address -> AddressWords.words(address).containsAll(words);
+      }
+      default -> null;
+    };
+    List<String> ids = query.kind() == PupilQuery.Kind.NAME
+        ? shown.stream().filter(byAddress::contains).toList() : shown;
+    if (matches == null || ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<MatchedParent>> matched = new HashMap<>();
+    String name = AttendanceCase.PARENTS.name();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(ids.toArray(String[]::new)).variableName(name).listPage(0, ids.size())) {
+      List<Parent> parents;
+      try {
+        parents = Parents.parse(name, Json.parse(name, variable.getValue()), zone);
+      } catch (RuntimeException unreadable) {
+        continue;
+      }
+      parents.stream()
+          .filter(parent -> parent.address() != null && matches.test(parent.address()))
+          .forEach(parent -> matched.computeIfAbsent(variable.getProcessInstanceId(), k -> new ArrayList<>())
+              .add(new MatchedParent(parent.name(), parent.standing().relationshipWords(), parent.address())));
+    }
+    return matched;
   }
 
   /**
    * Exact matches first (each typed word starts a word of the name, or names the school; when none,
    * each typed word is a word of a parent's address), then, while there is room, names one small misspelling away ({@link CaseIndex#byNameWordsNear}).
    */
-  private List<String> byName(PupilQuery query, int limit, Set<String> exact) {
+  private List<String> byName(PupilQuery query, int limit, Set<String> exact, Set<String> byAddress) {
     List<String> words = query.words();
     Set<String> ids = new LinkedHashSet<>(index.byNameWords(words, limit));
     Set<String> urns = schoolsNamed(words);
@@ -98,6 +169,7 @@ class PupilSearch {
       // no name has these words: a street ("Marine Parade") is a parent's address, matched word for word
       ids.addAll(index.byParentAddress(
           null, AddressWords.words(query.text()).stream().limit(PupilQuery.MAX_ADDRESS_WORDS).toList(), limit));
+      byAddress.addAll(ids);
     }
     exact.addAll(ids);
     if (ids.size() < limit) {

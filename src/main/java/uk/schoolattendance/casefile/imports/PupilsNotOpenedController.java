@@ -1,6 +1,7 @@
 package uk.schoolattendance.casefile.imports;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import uk.schoolattendance.attendance.PupilsNotOpened;
+import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.PageForbiddenException;
+import uk.schoolattendance.casefile.Pages;
 import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewer;
@@ -25,7 +29,8 @@ import uk.schoolattendance.schools.SchoolDirectory;
 /**
  * "Identified pupils not opened" ({@code /casework/pupils-not-opened}, docs/register.md): the pupils a
  * school left unticked on its completed "Review identified pupils", with the reason given, per school,
- * the newest review first: the pupil, the figures the review showed, why identified, the reason, who
+ * the newest review first, {@link #PAGE_SIZE} pupils a page with their count (older reviews on the
+ * pages after): the pupil, the figures the review showed, why identified, the reason, who
  * completed the review and when. "Open a case" (Tasklist's start form) where the pupil still meets
  * the rule today and has no open case, for a viewer who may start a case. The authority's caseworkers,
  * the data team and administrators see every school; a school's staff their own schools only; anyone
@@ -35,12 +40,18 @@ import uk.schoolattendance.schools.SchoolDirectory;
 class PupilsNotOpenedController {
 
   static final String PATH = "/casework/pupils-not-opened";
-  /** How many completed reviews the page reads, per school a school's staff see (every school's, for the authority). */
-  static final int REVIEWS = 50;
+  /** Pupils a page, newest review first; the older ones on the pages after (GOV.UK pagination). */
+  static final int PAGE_SIZE = 50;
   /** Tasklist's start form, where a case is opened (as "Find a pupil" links to it). */
   static final String NEW_CASE = "/camunda/app/tasklist/default/#/";
 
-  record NotOpenedPage(String title, boolean everySchool, List<SchoolRows> schools) {}
+  /**
+   * The page: {@code heading} how many pupils in all ("134 pupils"), {@code showing} which of them
+   * this page lists ("Showing 51 to 100 of 134 pupils", null when none), the errors (a page that
+   * does not exist).
+   */
+  record NotOpenedPage(String title, boolean everySchool, List<SchoolRows> schools, String heading, String showing,
+      Pages.Pagination pagination, List<FieldError> errors) {}
 
   record SchoolRows(String urn, String name, List<Row> pupils) {}
 
@@ -66,8 +77,10 @@ class PupilsNotOpenedController {
     this.repository = repository;
   }
 
+  /** The page; {@code page} counts from 1, and one that does not exist is named in the error summary (400). */
   @GetMapping(PATH)
-  String page(HttpServletRequest request, Model model) {
+  String page(@RequestParam(required = false) String page, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
     Viewer viewer = viewers.current(request);
     boolean everySchool = FailedMovesController.sees(viewer);
     Set<String> own = viewer.schoolUrns();
@@ -76,8 +89,17 @@ class PupilsNotOpenedController {
     }
     boolean mayOpen = repository.createProcessDefinitionQuery().processDefinitionKey(AttendanceCase.KEY)
         .latestVersion().startablePermissionCheck().count() > 0;
+    Set<String> urns = everySchool ? null : own;
+    PupilsNotOpened.Page onPage = notOpened.page(urns, asked(page), PAGE_SIZE);
+    int pages = Pages.count(onPage.total(), PAGE_SIZE);
+    List<FieldError> errors = new ArrayList<>();
+    // names a page that does not exist; the page shown is the nearest, the one read
+    int shownPage = Pages.shown(page, pages, "pupils", "pupils-heading", errors);
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    }
     Map<String, List<Row>> bySchool = new LinkedHashMap<>();
-    for (PupilsNotOpened.NotOpened p : notOpened.latest(everySchool ? null : own, REVIEWS)) {
+    for (PupilsNotOpened.NotOpened p : onPage.rows()) {
       if (!everySchool && !own.contains(p.schoolUrn())) {
         continue;
       }
@@ -89,8 +111,21 @@ class PupilsNotOpenedController {
     List<SchoolRows> shown = new ArrayList<>();
     bySchool.forEach((urn, rows) -> shown.add(new SchoolRows(urn,
         schools.find(urn).map(School::name).orElse("School") + " (URN " + urn + ")", rows)));
-    model.addAttribute("page", new NotOpenedPage("Identified pupils not opened", everySchool, shown));
+    model.addAttribute("page", new NotOpenedPage(
+        errors.isEmpty() ? "Identified pupils not opened" : "Error: Identified pupils not opened", everySchool, shown,
+        Pages.number(onPage.total()) + (onPage.total() == 1 ? " pupil" : " pupils"),
+        Pages.showing(shownPage, PAGE_SIZE, onPage.rows().size(), onPage.total(), "pupil", "pupils"),
+        Pages.of(shownPage, pages, each -> each > 1 ? PATH + "?page=" + each : PATH), errors));
     return "casefile/pupils-not-opened";
+  }
+
+  /** The page asked for, as a number: 1 for none or one that is not a whole number, the last for one past it. */
+  private static int asked(String page) {
+    try {
+      return page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
+    } catch (NumberFormatException notANumber) {
+      return 1;
+    }
   }
 
   /** The figures the review showed: "72.4% attendance, Persistent absence, 12 unauthorised sessions in 10 school weeks". */

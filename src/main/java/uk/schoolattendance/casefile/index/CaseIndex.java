@@ -125,6 +125,19 @@ public class CaseIndex {
     return ordered(sql, args, limit);
   }
 
+  /**
+   * Cases with a parent who lives in this postcode district ({@code SS1}: SS1 9ZX and SS1 2QQ, not
+   * SS14 1AB): one equal look-up on {@code person_postcode_outward_ix} (V575), then the parent's cases.
+   */
+  public List<String> byParentOutwardCode(String outward, int limit) {
+    return ordered(new StringBuilder("SELECT c.process_instance_id FROM cf_case c WHERE c.process_instance_id IN ("
+        + CASES_OF_PARENTS_IN_OUTWARD_CODE + ")"), List.of(outward), limit);
+  }
+
+  /** The cases of the parents whose postcode has this outward code: the look-up {@code person_postcode_outward_ix} serves. */
+  static final String CASES_OF_PARENTS_IN_OUTWARD_CODE = "SELECT p.process_instance_id FROM person s"
+      + " JOIN cf_case_parent p ON p.parent_id = s.person_id WHERE s.postcode_outward = ?";
+
   /** The case with this reference, as typed in any case or short ("ac-2026-14" for AC-2026-000014). */
   public List<String> byReference(String caseReference, int limit) {
     List<String> forms = new ArrayList<>(new LinkedHashSet<>(List.of(caseReference, CaseReferenceText.full(caseReference))));

@@ -160,7 +160,7 @@ public class CaseIndexBackfill {
     } else if (name.equals(AttendanceCase.PUPIL_DATE_OF_BIRTH.name())) {
       change.set("pupil_date_of_birth", CaseIndexChanges.day(day(value)));
     } else if (name.equals(AttendanceCase.PARENTS.name())) {
-      change.parents = parents(value);
+      change.parents = parents(value, zone);
     } else if (name.equals(AttendanceCase.LEVEL.name())) {
       change.set("level_no", value instanceof Number number ? number.intValue() : null);
     } else if (name.equals(AttendanceCase.ATTENDANCE_PERCENT.name())) {
@@ -228,12 +228,12 @@ public class CaseIndexBackfill {
     return value instanceof LocalDate day ? day : null;
   }
 
-  private static List<Parent> parents(Object value) {
+  private static List<Parent> parents(Object value, java.time.ZoneId zone) {
     if (value == null) {
       return List.of();
     }
     try {
-      return new ArrayList<>(Parents.parse(AttendanceCase.PARENTS.name(), Json.parse(AttendanceCase.PARENTS.name(), value)));
+      return new ArrayList<>(Parents.parse(AttendanceCase.PARENTS.name(), Json.parse(AttendanceCase.PARENTS.name(), value), zone));
     } catch (RuntimeException unreadable) {
       return List.of();
     }

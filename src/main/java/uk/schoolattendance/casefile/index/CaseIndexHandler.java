@@ -121,7 +121,7 @@ final class CaseIndexHandler implements HistoryEventHandler {
     } else if (name.equals(AttendanceCase.PUPIL_DATE_OF_BIRTH.name())) {
       change.set("pupil_date_of_birth", deleted ? null : CaseIndexChanges.day(day(event)));
     } else if (name.equals(AttendanceCase.PARENTS.name())) {
-      change.parents = deleted ? List.of() : parents(event);
+      change.parents = deleted ? List.of() : parents(event, zone);
       change.parentsChanged = true;
     } else {
       change.set(COLUMNS.get(name), deleted ? null : value(name, event));
@@ -228,14 +228,14 @@ final class CaseIndexHandler implements HistoryEventHandler {
     return millis == null ? null : Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
   }
 
-  private static List<Parent> parents(HistoricVariableUpdateEventEntity event) {
+  private static List<Parent> parents(HistoricVariableUpdateEventEntity event, ZoneId zone) {
     String json = event.getByteValue() != null ? new String(event.getByteValue(), StandardCharsets.UTF_8) : event.getTextValue();
     if (json == null) {
       return List.of();
     }
     try {
       JsonNode node = Json.parse(AttendanceCase.PARENTS.name(), json);
-      return Parents.parse(AttendanceCase.PARENTS.name(), node);
+      return Parents.parse(AttendanceCase.PARENTS.name(), node, zone);
     } catch (RuntimeException unreadable) {
       return List.of();
     }

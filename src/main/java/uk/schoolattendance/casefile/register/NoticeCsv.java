@@ -9,17 +9,36 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
+import uk.schoolattendance.notices.PenaltyNoticeRegister.Refund;
 
 /**
  * The register as CSV (RFC 4180): a header row, then one row per notice, dates as ISO days so a
  * spreadsheet sorts them. A cell a spreadsheet would take for a formula (starting {@code =},
  * {@code +}, {@code -}, {@code @}) is prefixed with an apostrophe: a parent's name or address is
  * typed by people and must stay text.
+ *
+ * <p>An overpaid notice's refund (V510) closes each row, as a compliance officer reconciles them:
+ * {@code refundOwed} the amount still owed back to the payer, {@code refundMade} the amount once
+ * refunded, with its day, how, its reference and who recorded it; empty when nothing was overpaid.
  */
 @Component
 class NoticeCsv {
 
+  /** A notice of the register with its refund, owed or made (null when nothing was overpaid). */
+  record Line(PenaltyNoticeEntry notice, Refund refund) {}
+
   private record Column(String header, Function<PenaltyNoticeEntry, Object> value) {}
+
+  private record RefundColumn(String header, Function<Refund, Object> value) {}
+
+  private static final List<RefundColumn> REFUND_COLUMNS =
+      List.of(
+          new RefundColumn("refundOwed", refund -> refund.made() ? null : refund.amount()),
+          new RefundColumn("refundMade", refund -> refund.made() ? refund.amount() : null),
+          new RefundColumn("refundedOn", Refund::refundedOn),
+          new RefundColumn("refundMethod", Refund::method),
+          new RefundColumn("refundReference", Refund::reference),
+          new RefundColumn("refundedBy", Refund::refundedBy));
 
   private static final List<Column> COLUMNS =
       List.of(
@@ -57,12 +76,16 @@ class NoticeCsv {
           new Column("issuingOfficerName", PenaltyNoticeEntry::issuingOfficerName));
 
   /** The header row, then every notice {@code notices} hands over, each written as it comes: the export streams. */
-  void write(Writer out, Consumer<Consumer<PenaltyNoticeEntry>> notices) throws IOException {
-    line(out, COLUMNS.stream().map(Column::header).map(Object.class::cast).toList());
+  void write(Writer out, Consumer<Consumer<Line>> notices) throws IOException {
+    List<Object> headers = new ArrayList<>();
+    COLUMNS.forEach(column -> headers.add(column.header()));
+    REFUND_COLUMNS.forEach(column -> headers.add(column.header()));
+    line(out, headers);
     try {
-      notices.accept(notice -> {
+      notices.accept(each -> {
         List<Object> cells = new ArrayList<>();
-        COLUMNS.forEach(column -> cells.add(column.value().apply(notice)));
+        COLUMNS.forEach(column -> cells.add(column.value().apply(each.notice())));
+        REFUND_COLUMNS.forEach(column -> cells.add(each.refund() == null ? null : column.value().apply(each.refund())));
         try {
           line(out, cells);
         } catch (IOException e) {

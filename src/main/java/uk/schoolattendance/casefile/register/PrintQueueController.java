@@ -73,9 +73,11 @@ class PrintQueueController {
 
   /**
    * A print run just made, for the page's banner: what it holds and made by whom and when, and its
-   * PDF; {@code left} the letters the page listed that were no longer waiting and so left out.
+   * "Print the letters" form's action ({@code href}, a POST: each press a counted copy); {@code left} the
+   * letters the page listed that were no longer waiting and so left out; the {@code copies} made so far
+   * and the last of them to open again without making another ({@code lastCopy}, null before the first).
    */
-  record RunShown(long id, String summary, String href, String left) {}
+  record RunShown(long id, String summary, String href, String left, int copies, String lastCopy) {}
 
   private static final Map<String, String> METHODS = new LinkedHashMap<>();
 
@@ -144,11 +146,13 @@ class PrintQueueController {
         : "Not in this print run, as no longer waiting to be printed: " + String.join(", ", notLeft) + ".";
     return new PrintQueuePage(page.title(), page.today(), page.letters(), page.heldBack(), page.heldBackCount(), page.method(),
         page.methods(), page.chosen(), page.errors(), page.done(), page.page(), page.showing(), page.pagination(),
-        page.printed(), new RunShown(run.id(), summary, runHref(run.id()), leftOut), false);
+        page.printed(), new RunShown(run.id(), summary, runHref(run.id()), leftOut, run.copies(),
+            run.copies() == 0 ? null : copyHref(run.id(), run.copies())), false);
   }
 
+  /** Where "Print the letters" of print run {@code id} posts: each press is a counted copy. */
   static String runHref(long id) {
-    return PATH + "/print-runs/" + id + ".pdf";
+    return PATH + "/print-runs/" + id + "/copies";
   }
 
   /**
@@ -209,6 +213,12 @@ class PrintQueueController {
     try {
       id = runs.record(viewer.userId(), viewer.name() == null ? viewer.userId() : viewer.name(),
           EngineClock.now().toInstant(), method, dates.today(), printable, again != null);
+    } catch (PrintRuns.BeingPrinted busy) {
+      // another person's print of the same letters holds them: neither a wait without end nor an error page
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      errors.add(new FieldError("notices", BEING_PRINTED));
+      model.addAttribute("page", page(method, List.of(), errors, null, pageFrom(page)));
+      return "casefile/print-queue";
     } catch (PrintRuns.AlreadyPrinted already) {
       Map<String, PrintRuns.PrintRun> earlier = already.earlier();
       // printed before: not again by accident
@@ -236,29 +246,90 @@ class PrintQueueController {
   }
 
   /**
-   * A print run's letters as one PDF, each letter's pages exactly as its own PDF prints them, in the
-   * run's order: dated for the run's day and way of giving, issued by whoever made the run (a letter
-   * posted since prints as it was sent). Every copy is counted: the first is the print; a later one is
-   * a reprint, and says so in its title and file name, so a pile printed twice is found before it is
-   * posted twice. A letter that may no longer be printed (withdrawn before issue, beyond the limit)
-   * refuses the run: 409 naming it.
+   * "Print the letters" (a form button under the print run's banner): one more copy of the run's
+   * letters as one PDF, counted as made by the signed-in member of the compliance team, then
+   * redirected (303) to that copy's PDF, which only reads. Every copy is counted: the first is the
+   * print; a later one is a reprint, and says so in its title and file name, so a pile printed twice
+   * is found before it is posted twice. Counting is a POST with the form's CSRF token, never a GET: a
+   * page load, a browser's prefetch or a crawler opening a link makes no reprint. The copy is made
+   * (rendered) as it is counted, so a copy that fails to render is not counted. A letter that may no
+   * longer be printed (withdrawn before issue, beyond the limit) refuses the run: 409 naming it.
    */
-  @GetMapping(PATH + "/print-runs/{id}.pdf")
-  ResponseEntity<byte[]> runPdf(@PathVariable String id, HttpServletRequest request) {
+  @PostMapping(PATH + "/print-runs/{id}/copies")
+  ResponseEntity<byte[]> printCopy(@PathVariable String id, HttpServletRequest request) {
     Viewer viewer = keepers.require(request);
+    PrintRuns.PrintRun run = run(id);
+    List<PenaltyNoticeEntry> notices = runs.notices(run.id()).stream().map(register::get).toList();
+    ResponseEntity<byte[]> refused = refused(run, notices);
+    if (refused != null) {
+      return refused;
+    }
+    // counted with the copy: a render that fails counts nothing
+    int copy;
+    try {
+      copy = runs.copy(run.id(), viewer.userId(), EngineClock.now().toInstant(), made -> {
+        render(run, notices, made);
+        return made;
+      });
+    } catch (PrintRuns.BeingPrinted busy) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
+          .body(("Print run " + run.id() + " is being printed by someone else just now: nothing was counted. Try again in a"
+              + " moment.").getBytes(StandardCharsets.UTF_8));
+    }
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(copyHref(run.id(), copy))).build();
+  }
+
+  /**
+   * Copy {@code copy} of a print run as one PDF, each letter's pages exactly as its own PDF prints them,
+   * in the run's order: dated for the run's day and way of giving, issued by whoever made the run (a
+   * letter posted since prints as it was sent), a reprint's title saying which copy it is. Only reads:
+   * opening it again, or a browser fetching it ahead, records nothing. Only copies made ("Print the
+   * letters") exist; any other is not found.
+   */
+  @GetMapping(PATH + "/print-runs/{id}/copies/{copy}.pdf")
+  ResponseEntity<byte[]> copyPdf(@PathVariable String id, @PathVariable String copy, HttpServletRequest request) {
+    keepers.require(request);
+    PrintRuns.PrintRun run = run(id);
+    int number;
+    try {
+      number = Integer.parseInt(copy);
+    } catch (NumberFormatException notANumber) {
+      throw new PageNotFoundException("copy " + copy + " of print run " + id);
+    }
+    if (number < 1 || number > run.copies()) {
+      throw new PageNotFoundException("copy " + copy + " of print run " + id);
+    }
+    List<PenaltyNoticeEntry> notices = runs.notices(run.id()).stream().map(register::get).toList();
+    ResponseEntity<byte[]> refused = refused(run, notices);
+    if (refused != null) {
+      return refused;
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+            .filename("print-run-" + run.id() + (number > 1 ? "-reprint-" + number : "") + ".pdf").build().toString())
+        .header(PRINT_RUN_COPY, String.valueOf(number))
+        .body(render(run, notices, number));
+  }
+
+  /** The print run of a path's id; "Page not found" when there is none (or the id is not a number). */
+  private PrintRuns.PrintRun run(String id) {
     long runId;
     try {
       runId = Long.parseLong(id);
     } catch (NumberFormatException notANumber) {
       throw new PageNotFoundException("print run " + id);
     }
-    PrintRuns.PrintRun run = runs.find(runId).orElseThrow(() -> new PageNotFoundException("print run " + id));
-    List<PenaltyNoticeEntry> notices = runs.notices(runId).stream().map(register::get).toList();
+    return runs.find(runId).orElseThrow(() -> new PageNotFoundException("print run " + id));
+  }
+
+  /** Why the run's letters may not be printed now (409 in words), or null when they may. */
+  private ResponseEntity<byte[]> refused(PrintRuns.PrintRun run, List<PenaltyNoticeEntry> notices) {
     if (run.dispatchOn().isBefore(dates.today())
         && notices.stream().anyMatch(notice -> PenaltyNoticeEntry.PREPARED.equals(notice.status()))) {
       // its letters would state that day's date of issue and deadlines, while marking them given issues them today
       return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
-          .body(("Print run " + runId + " was dated for " + dates.day(run.dispatchOn())
+          .body(("Print run " + run.id() + " was dated for " + dates.day(run.dispatchOn())
               + " and its letters have not been posted or handed over: print the page of the print queue again for today, "
               + dates.day(dates.today())).getBytes(StandardCharsets.UTF_8));
     }
@@ -267,23 +338,24 @@ class PrintQueueController {
       properties.authority().requireReadyToIssue();
     } catch (NoticeActionRefused | PaymentDetailsMissing refused) {
       return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
-          .body(("Print run " + runId + " is not printed: " + refused.getMessage()).getBytes(StandardCharsets.UTF_8));
+          .body(("Print run " + run.id() + " is not printed: " + refused.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
-    // counted with the copy: a render that fails counts nothing
-    Copy made = runs.copy(runId, viewer.userId(), EngineClock.now().toInstant(), copy -> new Copy(copy,
-        printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), "Print run " + runId + ", printed by "
-            + run.printedByName() + " at " + dates.moment(run.printedAt()) + (copy > 1 ? ": REPRINT (copy " + copy + ")" : ""))));
-    int copy = made.number();
-    byte[] pdf = made.pdf();
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-            .filename("print-run-" + runId + (copy > 1 ? "-reprint-" + copy : "") + ".pdf").build().toString())
-        .header(PRINT_RUN_COPY, String.valueOf(copy))
-        .body(pdf);
+    return null;
   }
 
-  private record Copy(int number, byte[] pdf) {}
+  private byte[] render(PrintRuns.PrintRun run, List<PenaltyNoticeEntry> notices, int copy) {
+    return printing.letters(notices, run.method(), run.dispatchOn(), run.printedBy(), "Print run " + run.id() + ", printed by "
+        + run.printedByName() + " at " + dates.moment(run.printedAt()) + (copy > 1 ? ": REPRINT (copy " + copy + ")" : ""));
+  }
+
+  /** Where copy {@code copy} of print run {@code id} is read. */
+  static String copyHref(long id, int copy) {
+    return PATH + "/print-runs/" + id + "/copies/" + copy + ".pdf";
+  }
+
+  /** Why a page was not printed while another person's print of the same letters held them. */
+  static final String BEING_PRINTED = "These letters are being printed by someone else just now: nothing was printed or"
+      + " recorded. Try again in a moment, and the page will say who printed them";
 
   /** The response header saying which copy of the run a PDF is: 1 the print, 2 and after reprints. */
   static final String PRINT_RUN_COPY = "X-Print-Run-Copy";

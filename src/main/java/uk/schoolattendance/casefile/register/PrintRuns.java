@@ -51,19 +51,62 @@ class PrintRuns {
   }
 
   /**
+   * Refused: another print of the same letters (or the same run) held their rows longer than this
+   * database waits for a row lock (H2's lock timeout, 2 s by default; PostgreSQL's {@code lock_timeout}
+   * when one is set), or the database chose this one to give way. Nothing was recorded: the person
+   * is told someone else is printing them just now and to try again, never an error page.
+   */
+  static final class BeingPrinted extends RuntimeException {
+    BeingPrinted(Throwable cause) {
+      super("being printed by someone else just now", cause);
+    }
+  }
+
+  /** Runs {@code lock}, the statement that takes the rows' locks: {@link BeingPrinted} when the wait gave up. */
+  private static <T> T locking(java.util.function.Supplier<T> lock) {
+    try {
+      return lock.get();
+    } catch (org.springframework.dao.DataAccessException e) {
+      if (lockWaitGaveUp(e)) {
+        throw new BeingPrinted(e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Whether a statement failed because it waited too long for a row lock or lost a deadlock: H2's lock
+   * timeout ({@code HYT00}, error 50200), PostgreSQL's {@code lock_not_available} ({@code 55P03}) and
+   * either database's deadlock or serialization victim ({@code 40001}, {@code 40P01}).
+   */
+  static boolean lockWaitGaveUp(org.springframework.dao.DataAccessException e) {
+    if (e instanceof org.springframework.dao.PessimisticLockingFailureException) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql && (sql.getErrorCode() == 50200
+          || java.util.Set.of("HYT00", "55P03", "40001", "40P01").contains(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Records a print run of {@code notices}, in that order; its id. Unless {@code again}, refused with
    * {@link AlreadyPrinted} when any of them was printed before. The check and the record are one step:
    * the notices' register rows are locked first, so two people printing the same page at once make one
-   * run, and the second is told who printed it.
+   * run, and the second is told who printed it; one that waits longer than the database waits for a
+   * lock is refused with {@link BeingPrinted}, recording nothing.
    */
   @Transactional
   long record(String printedBy, String printedByName, Instant at, String method, LocalDate dispatchOn, List<String> notices,
       boolean again) {
     if (!notices.isEmpty()) {
       // in one order, so two runs over overlapping pages cannot each hold a row the other waits for
-      jdbc.queryForList("SELECT notice_number FROM pn_notice WHERE notice_number IN ("
+      locking(() -> jdbc.queryForList("SELECT notice_number FROM pn_notice WHERE notice_number IN ("
           + String.join(", ", java.util.Collections.nCopies(notices.size(), "?")) + ") ORDER BY notice_number FOR UPDATE",
-          String.class, notices.toArray());
+          String.class, notices.toArray()));
     }
     if (!again) {
       Map<String, PrintRun> earlier = latestOf(notices);
@@ -103,12 +146,13 @@ class PrintRuns {
    * Makes one more copy of the run's PDF, by {@code userId} at {@code at}: {@code render} is given which
    * copy it is (1 the print, 2 and after reprints), counted under the row's lock so two at once are two
    * copies. The count and the copy are one step: a copy that fails to render is not counted, so the next
-   * real print is not called a reprint.
+   * real print is not called a reprint. A copy that waits longer than the database waits for the row's
+   * lock (another copy of the same run being made) is refused with {@link BeingPrinted}, counting nothing.
    */
   @Transactional
   <T> T copy(long id, String userId, Instant at, java.util.function.IntFunction<T> render) {
-    jdbc.update("UPDATE pn_print_run SET copies = copies + 1, last_copy_by = ?, last_copy_at = ? WHERE run_id = ?",
-        userId, Timestamp.from(at), id);
+    locking(() -> jdbc.update("UPDATE pn_print_run SET copies = copies + 1, last_copy_by = ?, last_copy_at = ? WHERE run_id = ?",
+        userId, Timestamp.from(at), id));
     Integer copies = jdbc.queryForObject("SELECT copies FROM pn_print_run WHERE run_id = ?", Integer.class, id);
     return render.apply(copies == null ? 0 : copies);
   }

@@ -77,8 +77,9 @@ class RegisterRows {
   }
 
   /** Every notice matching the filters, in the page's order, one at a time: for the CSV export. */
-  void each(String state, String search, Consumer<PenaltyNoticeEntry> each) {
-    register.eachByDeadline(RegisterQuery.ofPage(state, search, 0, Integer.MAX_VALUE), dates.today(), each);
+  void each(String state, String search, Consumer<NoticeCsv.Line> each) {
+    register.eachByDeadlineWithRefunds(RegisterQuery.ofPage(state, search, 0, Integer.MAX_VALUE), dates.today(),
+        (notice, refund) -> each.accept(new NoticeCsv.Line(notice, refund)));
   }
 
   long count(String state, String search) {

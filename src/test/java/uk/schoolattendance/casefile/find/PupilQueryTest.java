@@ -19,6 +19,18 @@ class PupilQueryTest {
   }
 
   @Test
+  void anOutwardCodeAloneIsAPostcodeDistrictWhateverItsSpacingAndCase() {
+    for (String typed : new String[] {"SS1", "ss1 ", " s s1", "EC1A", "e1"}) {
+      PupilQuery query = PupilQuery.of(typed);
+      assertThat(query.kind()).as(typed).isEqualTo(PupilQuery.Kind.OUTWARD);
+      assertThat(query.text()).as(typed).isEqualTo(typed.replace(" ", "").toUpperCase(java.util.Locale.UK));
+    }
+    assertThat(PupilQuery.of("SS1 9ZX").kind()).isEqualTo(PupilQuery.Kind.POSTCODE);
+    assertThat(PupilQuery.of("Sam").kind()).isEqualTo(PupilQuery.Kind.NAME);
+    assertThat(PupilQuery.of("SS1 Marine").kind()).isEqualTo(PupilQuery.Kind.NAME);
+  }
+
+  @Test
   void aWordsNearWordsAreOneEditAwayAndShortWordsHaveNone() {
     assertThat(NameWords.near("lilly")).contains("lily", "lilley", "lilyl", "billy").doesNotContain("lilly", "lolli");
     assertThat(NameWords.near("ahmad")).contains("ahmed", "ahmd", "hamad");

@@ -103,6 +103,16 @@ class PrintRunTest {
     return person.postPairs(page.html().select("#print-page").attr("formaction"), pairs);
   }
 
+  /** "Print the letters" under print run {@code id}'s banner: the form's POST, with the page's CSRF token. */
+  private static CaseFileClient.Page press(CaseFileClient person, String id) {
+    return person.post(person.get(QUEUE + "?run=" + id), "#print-run-form", java.util.Map.of());
+  }
+
+  /** Where a redirect sends the browser, as a path. */
+  private static String path(String location) {
+    return location.replaceFirst("^https?://[^/]+", "");
+  }
+
   private static HttpResponse<byte[]> download(CaseFileClient person, String path) {
     return person.raw(HttpRequest.newBuilder(URI.create(person.base() + path)).GET());
   }
@@ -131,8 +141,17 @@ class PrintRunTest {
       assertThat(shown.html().select("[data-printed=" + number + "]").text())
           .startsWith("Printed by " + printedBy + " at 10:05am on 2 November 2026 (print run ");
     }
-    String pdfPath = shown.html().select("#print-run-pdf").attr("href");
+    String id = made.location().replaceFirst(".*run=(\\d+).*", "$1");
+    assertThat(shown.html().select("#print-run-print").text()).isEqualTo("Print the letters (PDF)");
+    // nothing is printed until the button is pressed: the page has no copy to open
+    assertThat(shown.html().select("#print-run-pdf")).isEmpty();
+    assertThat(runs.find(Long.parseLong(id))).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(0);
 
+    // "Print the letters": a POST counts the print, then sends the browser to that copy's PDF (303)
+    CaseFileClient.Page pressed = press(compliance, id);
+    assertThat(pressed.status()).as(pressed.body()).isEqualTo(303);
+    String pdfPath = path(pressed.location());
+    assertThat(pdfPath).isEqualTo(QUEUE + "/print-runs/" + id + "/copies/1.pdf");
     HttpResponse<byte[]> first = download(compliance, pdfPath);
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
@@ -158,8 +177,27 @@ class PrintRunTest {
       assertThat(run.getPageContent(page)).isEqualTo(alone.getPageContent(1));
     }
 
-    // the second copy of the same run is a reprint and says so
-    HttpResponse<byte[]> second = download(compliance, pdfPath);
+    // opening it again, as a reload, a browser's prefetch or a crawler would, reads: no reprint is counted
+    HttpResponse<byte[]> reopened = download(compliance, pdfPath);
+    assertThat(reopened.statusCode()).isEqualTo(200);
+    assertThat(reopened.headers().firstValue(PrintQueueController.PRINT_RUN_COPY)).hasValue("1");
+    assertThat(new PdfReader(reopened.body()).getInfo().get("Title")).doesNotContain("REPRINT");
+    CaseFileClient.Page reloaded = compliance.get(QUEUE + "?run=" + id);
+    assertThat(reloaded.html().select("#print-run-print").text()).isEqualTo("Reprint the letters (PDF)");
+    assertThat(reloaded.html().select("#print-run-pdf").attr("href")).isEqualTo(pdfPath);
+    // a copy not yet made is not there to fetch, and fetching it makes none
+    assertThat(download(compliance, QUEUE + "/print-runs/" + id + "/copies/2.pdf").statusCode()).isEqualTo(404);
+    assertThat(download(compliance, QUEUE + "/print-runs/" + id + "/copies.pdf").statusCode()).isEqualTo(404);
+    assertThat(runs.find(Long.parseLong(id))).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(1);
+    // and the button is a POST that needs the page's CSRF token: without it nothing is counted
+    assertThat(compliance.postForm(QUEUE + "/print-runs/" + id + "/copies", java.util.Map.of()).status()).isEqualTo(403);
+    assertThat(runs.find(Long.parseLong(id))).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(1);
+
+    // the second copy of the same run, pressed again, is a reprint and says so
+    CaseFileClient.Page pressedAgain = press(compliance, id);
+    assertThat(pressedAgain.status()).isEqualTo(303);
+    assertThat(path(pressedAgain.location())).isEqualTo(QUEUE + "/print-runs/" + id + "/copies/2.pdf");
+    HttpResponse<byte[]> second = download(compliance, path(pressedAgain.location()));
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.headers().firstValue(PrintQueueController.PRINT_RUN_COPY)).hasValue("2");
     assertThat(second.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains("reprint-2"));
@@ -187,10 +225,11 @@ class PrintRunTest {
     CaseFileClient.Page made = printPage(compliance, queue, mineInPageOrder(queue, mine));
     assertThat(made.status()).isEqualTo(302);
     String id = made.location().replaceFirst(".*run=(\\d+).*", "$1");
+    assertThat(press(compliance, id).status()).isEqualTo(303);
     for (String user : new String[] {"officer", "senior", "manager", "school1"}) {
-      assertThat(download(signedIn(user), QUEUE + "/print-runs/" + id + ".pdf").statusCode()).as(user).isEqualTo(404);
+      assertThat(download(signedIn(user), QUEUE + "/print-runs/" + id + "/copies/1.pdf").statusCode()).as(user).isEqualTo(404);
     }
-    assertThat(download(compliance, QUEUE + "/print-runs/999999999.pdf").statusCode()).isEqualTo(404);
+    assertThat(download(compliance, QUEUE + "/print-runs/999999999/copies/1.pdf").statusCode()).isEqualTo(404);
     // a page with no letters listed, or no way of giving, prints nothing
     CaseFileClient.Page none = printPage(compliance, queue, List.of());
     assertThat(none.status()).isEqualTo(400);
@@ -229,9 +268,9 @@ class PrintRunTest {
     assertThat(compliance.get("/casework/register?q=" + number).html().select("tr[data-notice=" + number + "]").text())
         .contains("Withdrawn before issue");
 
-    HttpResponse<byte[]> run = download(compliance, QUEUE + "/print-runs/" + id + ".pdf");
-    assertThat(run.statusCode()).isEqualTo(409);
-    assertThat(new String(run.body(), java.nio.charset.StandardCharsets.UTF_8))
+    CaseFileClient.Page run = press(compliance, id);
+    assertThat(run.status()).isEqualTo(409);
+    assertThat(run.body())
         .contains("Print run " + id + " is not printed", number, "withdrawn on 2 November 2026 before it was issued");
   }
 
@@ -247,9 +286,9 @@ class PrintRunTest {
     CaseFileClient.Page made = printPage(compliance, queue, mineInPageOrder(queue, List.of(number)));
     String id = made.location().replaceFirst(".*run=(\\d+).*", "$1");
     ClockUtil.setCurrentTime(Date.from(POSTING_DAY.plusDays(1).atTime(9, 0).atZone(LONDON).toInstant()));
-    HttpResponse<byte[]> late = download(compliance, QUEUE + "/print-runs/" + id + ".pdf");
-    assertThat(late.statusCode()).isEqualTo(409);
-    assertThat(new String(late.body(), java.nio.charset.StandardCharsets.UTF_8))
+    CaseFileClient.Page late = press(compliance, id);
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.body())
         .contains("Print run " + id + " was dated for 2 November 2026", "print the page of the print queue again for today, 3 November 2026");
     assertThat(runs.find(Long.parseLong(id))).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(0);
   }
@@ -325,6 +364,72 @@ class PrintRunTest {
     } finally {
       commit.countDown();
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Review s14: on H2 (the default) the second of two people printing the same letters at once waited
+   * for the first's row lock until H2 gave up (2 s) and was shown an error page (500). Now the second
+   * is told they are being printed just now and to try again (409), and nothing of theirs is recorded:
+   * for "Print all on this page" (the notices' rows) and for "Print the letters" of one run (the run's row).
+   */
+  @Test
+  void theSecondOfTwoPrintsAtOnceIsToldTheLettersAreBeingPrintedNotAnError() throws Exception {
+    String number = prepared();
+    CaseFileClient compliance = signedIn("compliance");
+    CaseFileClient.Page queue = compliance.get(QUEUE);
+    java.time.Instant at = POSTING_DAY.atTime(10, 5).atZone(LONDON).toInstant();
+    java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      // another person's "Print all" of the same letter, still being recorded, holds the notice's row
+      var first = pool.submit(() -> transaction.execute(status -> {
+        long id = runs.record("admin", "Admin", at, "post", POSTING_DAY, List.of(number), false);
+        holding.countDown();
+        awaitQuietly(release);
+        return id;
+      }));
+      holding.await();
+      CaseFileClient.Page loser = printPage(compliance, queue, List.of(number));
+      release.countDown();
+      assertThat(loser.status()).as(loser.body()).isEqualTo(409);
+      assertThat(loser.html().select(".govuk-error-summary li").eachText())
+          .containsExactly(PrintQueueController.BEING_PRINTED);
+      long id = first.get();
+      // one run, the other person's
+      assertThat(runs.latestOf(List.of(number))).extractingByKey(number).extracting(PrintRuns.PrintRun::id).isEqualTo(id);
+
+      // "Print the letters" of the run while another copy of it is being made: told so, nothing counted
+      java.util.concurrent.CountDownLatch copying = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+      var other = pool.submit(() -> runs.copy(id, "admin", at, copy -> {
+        copying.countDown();
+        awaitQuietly(done);
+        return copy;
+      }));
+      copying.await();
+      CaseFileClient.Page pressed = press(compliance, String.valueOf(id));
+      done.countDown();
+      assertThat(pressed.status()).as(pressed.body()).isEqualTo(409);
+      assertThat(pressed.body()).isEqualTo("Print run " + id
+          + " is being printed by someone else just now: nothing was counted. Try again in a moment.");
+      assertThat(other.get()).isEqualTo(1);
+      assertThat(runs.find(id)).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(1);
+      // once it is done, the same press makes the next copy
+      assertThat(path(press(compliance, String.valueOf(id)).location())).endsWith("/copies/2.pdf");
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

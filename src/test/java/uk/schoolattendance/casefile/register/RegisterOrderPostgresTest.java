@@ -84,8 +84,9 @@ class RegisterOrderPostgresTest {
       StringWriter out = new StringWriter();
       transaction.executeWithoutResult(status -> {
         try {
-          new NoticeCsv().write(out, each -> register.eachByDeadline(RegisterQuery.ofPage(null, "AC-PG-2345", 0, Integer.MAX_VALUE),
-              TODAY, each));
+          new NoticeCsv().write(out, each -> register.eachByDeadlineWithRefunds(
+              RegisterQuery.ofPage(null, "AC-PG-2345", 0, Integer.MAX_VALUE), TODAY,
+              (notice, refund) -> each.accept(new NoticeCsv.Line(notice, refund))));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }

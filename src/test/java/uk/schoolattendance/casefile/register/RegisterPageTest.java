@@ -238,6 +238,11 @@ class RegisterPageTest {
     assertThat(after.html().select("#details").text()).contains("Paid £160.00 on 5 November 2026, card", "Refund due £80.00");
     assertThat(compliance.get("/casework/register").html().select("tr[data-notice=" + number + "]").text())
         .contains("Refund due: £80.00");
+    // the register's CSV names the refund owed, for the compliance officer's reconciliation
+    String[] header = compliance.get("/casework/register/export.csv?state=paid").body().split("\r\n")[0].split(",");
+    assertThat(java.util.Arrays.asList(header).subList(header.length - 6, header.length))
+        .containsExactly("refundOwed", "refundMade", "refundedOn", "refundMethod", "refundReference", "refundedBy");
+    assertThat(csvRow(compliance, number)).endsWith(",80.00,,,,,");
 
     // the refund made: refusals named under their fields, nothing changes
     CaseFileClient.Page missing = compliance.post(after, "#refund-form", fields());
@@ -264,6 +269,8 @@ class RegisterPageTest {
     assertThat(done.html().select("#refund-form")).isEmpty();
     assertThat(compliance.get("/casework/register").html().select("tr[data-notice=" + number + "]").text())
         .doesNotContain("Refund due");
+    // and the CSV the refund made: how much, when, how, its reference and by whom, no longer owed
+    assertThat(csvRow(compliance, number)).endsWith(",,80.00,2026-11-05,bank-transfer,RF-88,compliance");
     // recorded once: a second time is refused at the notice's status
     CaseFileClient.Page twice = compliance.post(after, "#refund-form",
         fields("refunded-day", "5", "refunded-month", "11", "refunded-year", "2026", "refund-method", "cash"));
@@ -560,6 +567,12 @@ class RegisterPageTest {
     assertThat(refused.html().select(".govuk-error-summary li").eachText())
         .contains("Select the reason for the notice", "Select whether the notice was paid");
     assertThat(refused.html().select("#pupilName").val()).isEqualTo("Kim Other");
+  }
+
+  /** The notice's row of the register's CSV (of the paid notices). */
+  private static String csvRow(CaseFileClient compliance, String number) {
+    return java.util.Arrays.stream(compliance.get("/casework/register/export.csv?state=paid").body().split("\r\n"))
+        .filter(line -> line.startsWith(number + ",")).findFirst().orElseThrow();
   }
 
   @Test

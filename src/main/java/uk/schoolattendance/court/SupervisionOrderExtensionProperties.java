@@ -1,0 +1,29 @@
+package uk.schoolattendance.court;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Extending an education supervision order, {@code attendance.court.supervision-order-extension}
+ * (Children Act 1989 Sch 3 para 15).
+ *
+ * @param applicationWindowMonths the authority applies within this many months before the order
+ *     would end (para 15(3): three)
+ * @param maxYears no one extension may be for more than this many years from the order's current end
+ *     (para 15(4): three); an order may be extended more than once (para 15(5))
+ */
+@ConfigurationProperties(prefix = "attendance.court.supervision-order-extension")
+public record SupervisionOrderExtensionProperties(Integer applicationWindowMonths, Integer maxYears) {
+
+  public SupervisionOrderExtensionProperties {
+    applicationWindowMonths = applicationWindowMonths == null ? 3 : applicationWindowMonths;
+    maxYears = maxYears == null ? 3 : maxYears;
+    if (applicationWindowMonths < 1 || maxYears < 1) {
+      throw new IllegalStateException("attendance.court.supervision-order-extension: application-window-months and max-years"
+          + " must be at least 1");
+    }
+  }
+
+  public static SupervisionOrderExtensionProperties defaults() {
+    return new SupervisionOrderExtensionProperties(null, null);
+  }
+}

@@ -1,0 +1,153 @@
+package uk.schoolattendance.court;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.SchoolCalendar;
+import uk.schoolattendance.security.CurrentUser;
+
+/**
+ * Extensions of an education supervision order (Children Act 1989 Sch 3 para 15): the order lasts
+ * one year from the day it is made (para 15(1)); the court may extend it on the authority's
+ * application (para 15(2)) made in the three months before it would end (para 15(3)), by up to
+ * three years at a time (para 15(4)), more than once (para 15(5)). A senior practitioner records
+ * each application with its result; the order's current end is the last extension's new end.
+ */
+@Component
+public class SupervisionOrderExtensions {
+
+  public static final String EXTENDED = "extended";
+  public static final String REFUSED = "refused";
+  public static final List<String> RESULTS = List.of(EXTENDED, REFUSED);
+
+  /** One application to extend the order and its result. */
+  public record Extension(
+      long id, LocalDate appliedOn, LocalDate endsOnBefore, String result, LocalDate newEndsOn, String recordedBy,
+      LocalDate recordedOn) {}
+
+  /** An order the family court made on the authority's application, with its end now and its extensions. */
+  public record Order(
+      String processInstanceId, String caseReference, String pupilName, LocalDate madeOn, LocalDate firstEndsOn,
+      LocalDate endsOn, List<Extension> extensions) {}
+
+  private final JdbcTemplate jdbc;
+  private final CourtProceedingsRepository proceedings;
+  private final SupervisionOrderExtensionProperties properties;
+  private final SchoolCalendar calendar;
+  private final CurrentUser currentUser;
+
+  public SupervisionOrderExtensions(JdbcTemplate jdbc, CourtProceedingsRepository proceedings,
+      SupervisionOrderExtensionProperties properties, SchoolCalendar calendar, CurrentUser currentUser) {
+    this.jdbc = jdbc;
+    this.proceedings = proceedings;
+    this.properties = properties;
+    this.calendar = calendar;
+    this.currentUser = currentUser;
+  }
+
+  /** The education supervision orders made in the case's proceedings, each with its current end. */
+  public List<Order> ordersOf(String caseReference) {
+    return proceedings.forCase(caseReference).stream()
+        .filter(SupervisionOrderExtensions::isOrder)
+        .map(this::order)
+        .sorted(Comparator.comparing(Order::madeOn, Comparator.nullsFirst(Comparator.naturalOrder())))
+        .toList();
+  }
+
+  /** The order of these proceedings, if the court made one. */
+  public Optional<Order> orderOf(String processInstanceId) {
+    return proceedings.find(processInstanceId).filter(SupervisionOrderExtensions::isOrder).map(this::order);
+  }
+
+  /**
+   * Records an application to extend the case's order in force and its result: {@code extended}
+   * with the new end ({@code newEndsOn}), or {@code refused}. Refused, changing nothing, for anyone
+   * but a senior practitioner, for a case with no order in force, for an application outside the
+   * order's last months ({@code attendance.court.supervision-order-extension.application-window-months})
+   * or in the future, and for a new end not after the current one or more than
+   * {@code max-years} after it.
+   */
+  @Transactional
+  public Order record(String caseReference, Object appliedOnRaw, Object resultRaw, Object newEndsOnRaw) {
+    if (!currentUser.extendsSupervisionOrders()) {
+      throw new AuthorizationException(
+          "recording an extension of an education supervision order is for senior practitioners");
+    }
+    if (caseReference == null || proceedings.forCase(caseReference).isEmpty()) {
+      throw new NotFoundException("no court proceedings for case " + caseReference);
+    }
+    List<Order> orders = ordersOf(caseReference);
+    LocalDate today = calendar.today();
+    Order order = orders.stream().filter(o -> !o.endsOn().isBefore(today)).reduce((first, second) -> second)
+        .orElseThrow(() -> new InvalidInputException("caseReference",
+            "the case has no education supervision order in force to extend"
+                + (orders.isEmpty() ? "" : " (its order ended on " + Days.shown(orders.get(orders.size() - 1).endsOn()) + ")")));
+    LocalDate ends = order.endsOn();
+    LocalDate appliedOn = uk.schoolattendance.process.Inputs.required("appliedOn",
+        uk.schoolattendance.process.Inputs.day("appliedOn", appliedOnRaw, calendar.properties().zone()),
+        "is required: the day the authority applied to the court (e.g. 2028-01-20)");
+    LocalDate windowOpens = ends.minusMonths(properties.applicationWindowMonths()).plusDays(1);
+    if (appliedOn.isBefore(windowOpens) || appliedOn.isAfter(ends)) {
+      throw new InvalidInputException("appliedOn", "an application to extend the order is made in the "
+          + properties.applicationWindowMonths() + " months before it ends (Children Act 1989 Sch 3 para 15(3)): from "
+          + Days.shown(windowOpens) + " to " + Days.shown(ends) + ", not " + Days.shown(appliedOn));
+    }
+    if (appliedOn.isAfter(today)) {
+      throw new InvalidInputException("appliedOn", "must not be in the future (today is " + Days.shown(today) + ")");
+    }
+    String result = uk.schoolattendance.process.Inputs.required("result",
+        uk.schoolattendance.process.Inputs.oneOf("result", resultRaw, RESULTS), "is required: " + String.join(" or ", RESULTS));
+    LocalDate newEndsOn = uk.schoolattendance.process.Inputs.day("newEndsOn", newEndsOnRaw, calendar.properties().zone());
+    if (EXTENDED.equals(result)) {
+      uk.schoolattendance.process.Inputs.required("newEndsOn", newEndsOn, "is required with an extension: the day the order now ends");
+      LocalDate latest = ends.plusYears(properties.maxYears());
+      if (!newEndsOn.isAfter(ends)) {
+        throw new InvalidInputException("newEndsOn", "must be after the order's current end, " + Days.shown(ends));
+      }
+      if (newEndsOn.isAfter(latest)) {
+        throw new InvalidInputException("newEndsOn", "no one extension may be for more than " + properties.maxYears()
+            + " years (Children Act 1989 Sch 3 para 15(4)): at the latest " + Days.shown(latest) + ", not " + Days.shown(newEndsOn));
+      }
+    } else if (newEndsOn != null) {
+      throw new InvalidInputException("newEndsOn", "is given only when the court extended the order; a refused application leaves it ending on "
+          + Days.shown(ends));
+    }
+    jdbc.update("INSERT INTO supervision_order_extension (process_instance_id, applied_on, ends_on_before, result, new_ends_on,"
+            + " recorded_by, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        order.processInstanceId(), Date.valueOf(appliedOn), Date.valueOf(ends), result,
+        newEndsOn == null ? null : Date.valueOf(newEndsOn), currentUser.userId(), Date.valueOf(today));
+    return orderOf(order.processInstanceId()).orElseThrow();
+  }
+
+  private static boolean isOrder(CourtProceedingsRecord record) {
+    return CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(record.proceedingsType())
+        && CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(record.courtOutcome()) && record.orderEndsOn() != null;
+  }
+
+  private Order order(CourtProceedingsRecord record) {
+    List<Extension> extensions = extensionsOf(record.processInstanceId());
+    LocalDate ends = extensions.stream().filter(e -> EXTENDED.equals(e.result())).map(Extension::newEndsOn)
+        .reduce((first, second) -> second).orElse(record.orderEndsOn());
+    return new Order(record.processInstanceId(), record.caseReference(), record.pupilName(), record.hearingDate(),
+        record.orderEndsOn(), ends, extensions);
+  }
+
+  /** The applications to extend the order of these proceedings, oldest first. */
+  public List<Extension> extensionsOf(String processInstanceId) {
+    return jdbc.query("SELECT * FROM supervision_order_extension WHERE process_instance_id = ? ORDER BY extension_id",
+        (rs, n) -> new Extension(rs.getLong("extension_id"), rs.getDate("applied_on").toLocalDate(),
+            rs.getDate("ends_on_before").toLocalDate(), rs.getString("result"),
+            rs.getDate("new_ends_on") == null ? null : rs.getDate("new_ends_on").toLocalDate(), rs.getString("recorded_by"),
+            rs.getDate("recorded_on").toLocalDate()),
+        processInstanceId);
+  }
+}
