@@ -126,6 +126,10 @@ class DemoCases {
     java.time.LocalDate today = calendar.today();
     complete(firstTask(enforce), VariableValues.with(AttendanceCase.LEGAL_ROUTE, AttendanceCase.PENALTY_NOTICE)
         .and(AttendanceCase.LEGAL_ROUTE_REASON, "Notice to Improve ignored; no engagement with support")
+        // the case opened at Level 4: the meeting records why no contract and no Notice to Improve here
+        .and(AttendanceCase.NO_CONTRACT_REASON, "The family would not meet to agree a contract")
+        .and(AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON,
+            "The school's own Notice to Improve was ignored before the case was referred; no engagement with support")
         .and(AttendanceCase.OFFENCE_FROM, calendar.startOfSchoolWeeksEndingOn(today, 4))
         .and(AttendanceCase.OFFENCE_TO, today)
         // without the register's marks, the school's printout establishes the threshold (with them it is not read)
