@@ -86,9 +86,7 @@ class ContractsTest {
       // deployment's form, which sends hearingDate itself, as API clients may; an education supervision
       // order lasts one year by law (CA 1989 Sch 3 para 15(1)), so the form no longer asks its months:
       // 1.2/1.3 forms and API clients may still send supervisionOrderMonths, only 12
-      "Task_RecordCourtOutcome", Set.of("hearingDate", "supervisionOrderMonths"),
-      // reasons pupil by pupil (walk 14 #16): sent by API clients; the Tasklist form does not offer them yet
-      "Task_ReviewIdentifiedPupils", Set.of("notOpenedReasons"));
+      "Task_RecordCourtOutcome", Set.of("hearingDate", "supervisionOrderMonths"));
 
   /** The keys Tasklist submits: every keyed field that is not disabled (read-only ones are submitted). */
   static Set<String> submitted(JsonNode node) {
