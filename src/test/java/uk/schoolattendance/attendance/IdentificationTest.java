@@ -336,6 +336,45 @@ class IdentificationTest {
   }
 
   /**
+   * Review 2 L1: a ticked pupil who joined another school's roll between identification and the
+   * review's completion gets no case (the case's start refuses them), and does not stop the other
+   * ticked pupils' cases from opening: the opening is one job, and a refusal in it opened none.
+   */
+  @Test
+  void aTickedPupilWhoMovedToAnotherSchoolDoesNotStopTheOtherCasesOpening() {
+    String moved = Upn.of(700_400_000_095L);
+    String stayed = Upn.of(700_400_000_096L);
+    importAndIdentify("school2", term("100002", moved, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    importAndIdentify("school2", term("100002", stayed, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    // the pupil leaves 100002 yesterday and joins 100001's roll today, as the next files would say
+    Integer pupilId = jdbc.queryForObject("SELECT pupil_id FROM att_pupil WHERE upn = ?", Integer.class, moved);
+    jdbc.update("UPDATE att_enrolment SET to_date = ? WHERE pupil_id = ? AND school_urn = 100002",
+        java.sql.Date.valueOf(TODAY.minusDays(1)), pupilId);
+    jdbc.update("INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date) VALUES (?, 100001, 'main', ?)",
+        pupilId, java.sql.Date.valueOf(TODAY));
+
+    Map<String, Object> choose = new HashMap<>();
+    choose.put("pupilsToOpen", SpinValues.jsonValue("[\"" + moved + "\",\"" + stayed + "\"]").create());
+    choose.put("listRevision", tasks.getVariable(review.getId(), "listRevision"));
+    choose.put("notOpenedReason", "support plans agreed");
+    tasks.complete(review.getId(), choose);
+    executeJobs(review.getProcessInstanceId());
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(review.getProcessInstanceId()).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
+        .variableValueEquals("pupilUpn", stayed).count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
+        .variableValueEquals("pupilUpn", moved).count()).isZero();
+    JsonNode opened = json(history.createHistoricVariableInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).variableName("casesOpened").singleResult().getValue());
+    assertThat(opened).anySatisfy(p -> assertThat(p.path("upn").asText() + " " + p.path("onAnotherRoll").asBoolean()
+        + " " + p.has("caseReference")).isEqualTo(moved + " true false"));
+    assertThat(opened).anySatisfy(p -> assertThat(p.path("upn").asText() + " " + p.has("caseReference"))
+        .isEqualTo(stayed + " true"));
+  }
+
+  /**
    * "Still identified" is the decision's, not the page's: once an analyst deploys an {@code
    * AttendanceIdentification} under which the pupil's figures make no work, the page no longer
    * offers "Open a case" for a pupil left unticked.
