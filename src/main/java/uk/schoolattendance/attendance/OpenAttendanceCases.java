@@ -107,9 +107,13 @@ class OpenAttendanceCases implements JavaDelegate {
         if (relationship != null) {
           parent.put(ParentStanding.RELATIONSHIP, relationship);
         }
-        // docs/register.md: parental responsibility unless the school said otherwise (liableContacts
-        // leaves out those it said have none)
-        parent.put(ParentStanding.PARENTAL_RESPONSIBILITY, !Boolean.FALSE.equals(contact.parentalResponsibility()));
+        // parental responsibility (Children Act 1989 s2-s4A) only as the register states it: a blank
+        // is "not recorded" on the case (ParentStanding), never "yes". A step-parent holds it only by
+        // agreement or order (s4A), a foster carer not at all; liableContacts lists a contact whose
+        // PR is blank (liable for "care", Education Act 1996 s576), which says nothing of their PR
+        if (contact.parentalResponsibility() != null) {
+          parent.put(ParentStanding.PARENTAL_RESPONSIBILITY, contact.parentalResponsibility());
+        }
       }
     }
     Map<String, Object> variables = new HashMap<>();

@@ -126,7 +126,9 @@ class CaseStartFromTheRegisterTest {
     assertThat(parents.get(0).standing().relationship()).isEqualTo("mother");
     assertThat(parents.get(0).standing().parentalResponsibility()).isTrue();
     assertThat(parents.get(1).standing().relationship()).isEqualTo("step-parent");
-    assertThat(parents.get(1).standing().parentalResponsibility()).isTrue();
+    // review 2 L2: the file leaves Jo Taylor's parental responsibility blank; a step-parent holds it
+    // only by agreement or order (Children Act 1989 s4A), so the case says "not recorded", not "yes"
+    assertThat(parents.get(1).standing().parentalResponsibility()).isNull();
   }
 
   /** The register's words as the relationships in use: same word, usual words, anything else "other" where listed. */
