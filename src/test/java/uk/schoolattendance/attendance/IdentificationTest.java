@@ -324,6 +324,22 @@ class IdentificationTest {
     assertThat(stranger.getBody()).contains("notOpenedReasons").contains("A999999999999");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
+    // review 2, B2: a reason for a pupil also ticked, a pupil given twice, a reason that is not text:
+    // each refused naming the field and the pupil, and nothing changes
+    String byDefault = ",\"notOpenedReason\":{\"value\":\"support plans\",\"type\":\"String\"}";
+    String ticked = own.replace("\"value\":\"[]\"", "\"value\":\"[\\\"" + moving + "\\\"]\"");
+    String twice = own.replace("}]\",\"type\":\"Json\"",
+        "},{\\\"upn\\\":\\\"" + moving + "\\\",\\\"reason\\\":\\\"again\\\"}]\",\"type\":\"Json\"");
+    String number = own.replace("\\\"reason\\\":\\\"moving school on 4 December 2026\\\"", "\\\"reason\\\":5");
+    for (String[] bad : new String[][] {{ticked, "is ticked to open a case"}, {twice, "is given more than once"},
+        {number, "must be text"}}) {
+      org.springframework.http.ResponseEntity<String> refused = completeThroughRest(url, "{\"variables\":{" + bad[0]
+          + byDefault + revision + "}}");
+      assertThat(refused.getStatusCode().value()).as(bad[1]).isEqualTo(400);
+      assertThat(refused.getBody()).contains("notOpenedReasons").contains(moving).contains(bad[1]);
+    }
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
     org.springframework.http.ResponseEntity<String> done = completeThroughRest(url, "{\"variables\":{" + own
         + ",\"notOpenedReason\":{\"value\":\"a support plan agreed with the family\",\"type\":\"String\"}" + revision + "}}");
     assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
