@@ -431,7 +431,7 @@ class IdentificationTest {
    */
   @Test
   void onlyTheReviewsOfTheConfiguredMonthsAreReadAndThePageSaysSince() {
-    String upn = Upn.of(700_400_000_091L);
+    String upn = Upn.of(700_400_000_097L);
     importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
     Task review = reviewTasks("100002").get(0);
     Object shown = tasks.getVariable(review.getId(), "listRevision");
