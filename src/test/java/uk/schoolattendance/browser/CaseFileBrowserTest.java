@@ -102,7 +102,7 @@ class CaseFileBrowserTest extends BrowserTestSupport {
         assertThat(overflow.intValue()).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
       }
     } finally {
-      org.camunda.bpm.engine.impl.util.TestClock.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 

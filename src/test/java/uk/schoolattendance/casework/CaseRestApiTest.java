@@ -306,7 +306,7 @@ class CaseRestApiTest {
     assertThat(runtimeService.getVariable(proceedings.getId(), "offenceTo")).isEqualTo("2026-10-09");
     assertThat(runtimeService.getVariable(proceedings.getId(), "informationDeadline")).isEqualTo("2027-04-09");
     } finally {
-      org.camunda.bpm.engine.impl.util.TestClock.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 
