@@ -40,8 +40,10 @@ final class CsvMarks {
       for (CsvRecord record : reader) {
         if (columns == null) {
           columns = new Columns(record.getFields());
+          sink.header(line(record.getFields()));
           continue;
         }
+        sink.sent((int) record.getStartingLineNumber(), record.getFields());
         sink.accept(columns.mark(record));
       }
       if (columns == null) {
@@ -53,6 +55,19 @@ final class CsvMarks {
     } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
       throw new InvalidInputException("body", "the file is not well-formed CSV: " + e.getMessage());
     }
+  }
+
+  /** The cells as one CSV line (RFC 4180 quoting, values untouched), as the file sent them. */
+  static String line(List<String> cells) {
+    StringBuilder line = new StringBuilder();
+    for (String cell : cells) {
+      if (!line.isEmpty()) {
+        line.append(',');
+      }
+      line.append(cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+          ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+    }
+    return line.toString();
   }
 
   /** Where each known column is in the header. */

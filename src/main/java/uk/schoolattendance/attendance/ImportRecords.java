@@ -36,7 +36,12 @@ class ImportRecords {
       Instant updatedAt,
       Instant finishedAt,
       String failure,
-      Instant identifiedAt) {}
+      Instant identifiedAt,
+      String fileName,
+      String fileHeader) {}
+
+  /** The longest header or rejected row kept as sent (the columns' size). */
+  static final int LONGEST_ROW = 20_000;
 
   private final JdbcTemplate jdbc;
 
@@ -45,21 +50,22 @@ class ImportRecords {
   }
 
   /** Opens the record of a new import (in its own transaction, so it shows while the import runs). */
-  int start(String format, String submittedBy, Long bytesExpected) {
+  int start(String format, String fileName, String submittedBy, Long bytesExpected) {
     Timestamp now = Timestamp.from(Instant.now());
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
         connection -> {
           var ps = connection.prepareStatement(
               "INSERT INTO att_import (file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read,"
-                  + " rows_read, rows_accepted, rows_unchanged, rows_rejected, updated_at)"
-                  + " VALUES (?, ?, ?, 'running', ?, 0, 0, 0, 0, 0, ?)",
+                  + " rows_read, rows_accepted, rows_unchanged, rows_rejected, updated_at, file_name)"
+                  + " VALUES (?, ?, ?, 'running', ?, 0, 0, 0, 0, 0, ?, ?)",
               new String[] {"import_id"});
           ps.setString(1, format);
           ps.setString(2, submittedBy);
           ps.setTimestamp(3, now);
           ps.setObject(4, bytesExpected);
           ps.setTimestamp(5, now);
+          ps.setString(6, fileName);
           return ps;
         },
         key);
@@ -79,7 +85,8 @@ class ImportRecords {
         total.bytesRead(), total.read(), total.accepted(), total.unchanged(), total.rejected(),
         Timestamp.from(Instant.now()), importId);
     jdbc.batchUpdate(
-        "INSERT INTO att_import_rejection (import_id, row_no, rows_covered, field, reason) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO att_import_rejection (import_id, row_no, rows_covered, field, reason, sent_row)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
         rejections,
         rejections.size(),
         (ps, r) -> {
@@ -88,7 +95,15 @@ class ImportRecords {
           ps.setInt(3, r.rows());
           ps.setString(4, r.field());
           ps.setString(5, r.reason().length() > 500 ? r.reason().substring(0, 500) : r.reason());
+          // a row too long to keep is left out of the download's cells (its field and reason stay)
+          ps.setString(6, r.sent() == null || r.sent().length() > LONGEST_ROW ? null : r.sent());
         });
+  }
+
+  /** Keeps a CSV file's header row, so its rejected rows are downloaded under the file's own columns. */
+  void header(int importId, String line) {
+    jdbc.update("UPDATE att_import SET file_header = ? WHERE import_id = ?",
+        line.length() > LONGEST_ROW ? null : line, importId);
   }
 
   void complete(int importId, LocalDate firstMarkDate) {
@@ -121,7 +136,7 @@ class ImportRecords {
     return jdbc.query(
         "SELECT import_id, file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read, rows_read,"
             + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at,"
-            + " first_mark_date FROM att_import WHERE import_id = ?",
+            + " first_mark_date, file_name, file_header FROM att_import WHERE import_id = ?",
         (rs, n) -> record(rs),
         importId).stream().findFirst();
   }
@@ -131,7 +146,7 @@ class ImportRecords {
     String sql =
         "SELECT import_id, file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read, rows_read,"
             + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at,"
-            + " first_mark_date FROM att_import" + (everyone ? "" : " WHERE submitted_by = ?")
+            + " first_mark_date, file_name, file_header FROM att_import" + (everyone ? "" : " WHERE submitted_by = ?")
             + " ORDER BY import_id DESC FETCH FIRST " + limit + " ROWS ONLY";
     return everyone
         ? jdbc.query(sql, (rs, n) -> record(rs))
@@ -151,13 +166,14 @@ class ImportRecords {
     jdbc.query(
         connection -> {
           var ps = connection.prepareStatement(
-              "SELECT row_no, rows_covered, field, reason FROM att_import_rejection WHERE import_id = ? ORDER BY row_no");
+              "SELECT row_no, rows_covered, field, reason, sent_row FROM att_import_rejection WHERE import_id = ?"
+                  + " ORDER BY row_no");
           ps.setFetchSize(1000);
           ps.setInt(1, importId);
           return ps;
         },
         (org.springframework.jdbc.core.RowCallbackHandler)
-            rs -> each.accept(new Rejection(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4))));
+            rs -> each.accept(new Rejection(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5))));
   }
 
   int rejectionCount(int importId) {
@@ -173,7 +189,8 @@ class ImportRecords {
     return new Import(
         rs.getInt(1), first == null ? null : first.toLocalDate(), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)), rs.getString(5), bytesExpected,
         new Counts(rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)),
-        instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), rs.getString(14), instant(rs.getTimestamp(15)));
+        instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), rs.getString(14), instant(rs.getTimestamp(15)),
+        rs.getString(17), rs.getString(18));
   }
 
   private static Instant instant(Timestamp timestamp) {

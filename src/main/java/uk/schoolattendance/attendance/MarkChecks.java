@@ -68,7 +68,8 @@ final class MarkChecks {
         lastUpnProblem = Upn.problem(upn);
       }
       if (lastUpnProblem != null) {
-        faults.add(new Rejection(row, "upn", upn + ": " + lastUpnProblem));
+        // the UPN as the file sent it, so the school finds the row it wrote
+        faults.add(new Rejection(row, "upn", trim(sent.upn()) + ": " + lastUpnProblem));
       }
     }
     String urnText = trim(sent.urn());
@@ -106,7 +107,7 @@ final class MarkChecks {
     }
     if (date != null) {
       if (date.isAfter(today)) {
-        faults.add(new Rejection(row, "date", date + " is in the future"));
+        faults.add(new Rejection(row, "date", RegistrationCertificate.DAY.format(date) + " is in the future"));
       } else if (days != null && !days.covers(date)) {
         faults.add(new Rejection(row, "date", "no term dates are configured for " + SchoolDays.academicYearName(date)
             + " at school " + urnText));
@@ -202,7 +203,8 @@ final class MarkChecks {
       try {
         dateOfBirth = LocalDate.parse(birth);
         if (dateOfBirth.isAfter(today) || dateOfBirth.isBefore(today.minusYears(30))) {
-          problems.add(new Rejection(row, "dateOfBirth", dateOfBirth + " is not a pupil's date of birth"));
+          problems.add(new Rejection(row, "dateOfBirth",
+              RegistrationCertificate.DAY.format(dateOfBirth) + " is not a pupil's date of birth"));
         }
       } catch (DateTimeParseException e) {
         problems.add(new Rejection(row, "dateOfBirth", "'" + birth + "' is not a date (YYYY-MM-DD)"));

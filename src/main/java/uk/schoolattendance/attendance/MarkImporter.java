@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -117,8 +119,18 @@ public class MarkImporter {
    */
   public int importFile(Format format, InputStream body, Long length, String submittedBy, IntPredicate mayImport,
       boolean everySchool, LocalDate today) {
+    return importFile(format, null, body, length, submittedBy, mayImport, everySchool, today);
+  }
+
+  /**
+   * Imports a file; returns the import's id (see the other {@code importFile}).
+   *
+   * @param fileName the name of the file as its sender chose it (the page's upload), or null
+   */
+  public int importFile(Format format, String fileName, InputStream body, Long length, String submittedBy,
+      IntPredicate mayImport, boolean everySchool, LocalDate today) {
     long started = System.nanoTime();
-    int importId = transactions.execute(status -> records.start(format.code(), submittedBy, length));
+    int importId = transactions.execute(status -> records.start(format.code(), fileName, submittedBy, length));
     Session session = new Session(importId, new MarkChecks(codes, calendars, mayImport, today),
         new CountingStream(body, properties.maxFileSize().toBytes()), format == Format.CTF, everySchool);
     try {
@@ -199,6 +211,8 @@ public class MarkImporter {
     final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(2);
     final Thread writer;
     volatile RuntimeException failure;
+    /** The cells of the CSV rows read since the last batch was handed over, by row: a rejected row carries them. */
+    Map<Integer, List<String>> sentRows = new HashMap<>();
     volatile ImportRecords.Counts total = new ImportRecords.Counts(0, 0, 0, 0, 0);
     long mark = System.nanoTime();
     LocalDate firstDate;
@@ -234,7 +248,18 @@ public class MarkImporter {
     }
 
     @Override
-    public void reject(Rejection rejection) {
+    public void header(String line) {
+      transactions.executeWithoutResult(status -> records.header(importId, line));
+    }
+
+    @Override
+    public void sent(int row, List<String> cells) {
+      sentRows.put(row, cells);
+    }
+
+    @Override
+    public void reject(Rejection given) {
+      Rejection rejection = sentAs(given, sentRows);
       Rejection last = rejected.isEmpty() ? null : rejected.get(rejected.size() - 1);
       if (groupRejections && last != null && last.field().equals(rejection.field())
           && last.reason().equals(rejection.reason()) && last.row() + last.rows() == rejection.row()) {
@@ -248,7 +273,8 @@ public class MarkImporter {
     /** Hands the batch read so far to the writer; throws the writer's failure, if any. */
     void submit() {
       mark = timings.add(ImportTimings.READING, mark);
-      put(new Work(List.copyOf(batch), List.copyOf(rejected), in.count, false));
+      put(new Work(List.copyOf(batch), List.copyOf(rejected), sentRows, in.count, false));
+      sentRows = new HashMap<>();
       batch.clear();
       rejected.clear();
       mark = System.nanoTime();
@@ -265,7 +291,7 @@ public class MarkImporter {
 
     /** Lets the writer write what it was given, then end. */
     void stop() {
-      put(new Work(List.of(), List.of(), 0, true));
+      put(new Work(List.of(), List.of(), Map.of(), 0, true));
       try {
         writer.join();
       } catch (InterruptedException e) {
@@ -319,7 +345,7 @@ public class MarkImporter {
       ImportRecords.Counts counts = total.plus(new ImportRecords.Counts(work.bytesRead(), work.marks().size() + earlyRows,
           result.accepted(), result.unchanged(), earlyRows + result.rejections().size()));
       List<Rejection> all = new ArrayList<>(work.rejections());
-      all.addAll(result.rejections());
+      result.rejections().forEach(r -> all.add(sentAs(r, work.sent())));
       long bookkeeping = System.nanoTime();
       records.progress(importId, counts, all);
       timings.add(ImportTimings.BOOKKEEPING, bookkeeping);
@@ -328,7 +354,14 @@ public class MarkImporter {
   }
 
   /** A batch handed from the reading thread to the writing one; {@code last} ends the writer. */
-  private record Work(List<CheckedMark> marks, List<Rejection> rejections, long bytesRead, boolean last) {}
+  private record Work(List<CheckedMark> marks, List<Rejection> rejections, Map<Integer, List<String>> sent,
+      long bytesRead, boolean last) {}
+
+  /** The rejection of a single CSV row with the row as the file sent it. */
+  private static Rejection sentAs(Rejection rejection, Map<Integer, List<String>> sent) {
+    List<String> cells = rejection.sent() == null && rejection.rows() == 1 ? sent.get(rejection.row()) : null;
+    return cells == null ? rejection : rejection.sentAs(CsvMarks.line(cells));
+  }
 
   /** Counts the bytes read, for progress, and stops a file over the limit. */
   private static final class CountingStream extends FilterInputStream {

@@ -32,6 +32,10 @@ public class RegisterImports {
    * @param state {@code running}, {@code completed}, {@code failed}, or {@code interrupted} (running
    *     with no progress for {@code attendance.register.stale-after})
    * @param percent how much of the file is read while it runs, when its length is known
+   * @param fileName the uploaded file's name (the page's upload), null for the API's and older imports
+   * @param fileSize the uploaded file's size in bytes, null when its name is not known
+   * @param keptRows whether its rejections carry the rows as sent under the file's own header (a CSV
+   *     import since the header was kept), so they download as a file to correct and import again
    */
   public record Summary(
       int id,
@@ -45,7 +49,10 @@ public class RegisterImports {
       int rowsUnchanged,
       int rowsRejected,
       Long percent,
-      String failure) {}
+      String failure,
+      String fileName,
+      Long fileSize,
+      boolean keptRows) {}
 
   private final MarkImporter importer;
   private final ImportRecords records;
@@ -83,13 +90,21 @@ public class RegisterImports {
    * @throws AuthorizationException when the user may import for no school: nothing is read
    */
   public int importFile(Format format, InputStream body, Long length) {
+    return importFile(format, null, body, length);
+  }
+
+  /**
+   * Imports a file as the current user, keeping the name its sender gave it (see the other
+   * {@code importFile}).
+   */
+  public int importFile(Format format, String fileName, InputStream body, Long length) {
     if (!mayImport()) {
       throw new AuthorizationException("importing register marks needs IMPORT_MARKS on a School");
     }
     Map<Integer, Boolean> allowed = new HashMap<>();
     IntPredicate mayImport = urn ->
         allowed.computeIfAbsent(urn, u -> access.mayImport(String.format(Locale.ROOT, "%06d", u)));
-    return importer.importFile(format, body, length,
+    return importer.importFile(format, fileName, body, length,
         access.currentUser() == null ? "system" : access.currentUser(), mayImport, access.mayImportEverySchool(),
         calendar.today());
   }
@@ -115,6 +130,11 @@ public class RegisterImports {
   /** A page of the import's rejections, by row (call {@link #find} first: this does not check who asks). */
   public List<Rejection> rejections(int importId, int offset, int limit) {
     return records.rejections(importId, offset, limit);
+  }
+
+  /** The import's header row as its file sent it (a CSV import's), or null. */
+  public Optional<String> header(int importId) {
+    return records.get(importId).map(Import::fileHeader);
   }
 
   /** How many rejections the import keeps (a CTF's group of marks is one). */
@@ -162,6 +182,7 @@ public class RegisterImports {
   private Summary summary(Import found) {
     return new Summary(found.id(), found.format(), state(found), found.submittedBy(), found.submittedAt(),
         found.finishedAt(), found.counts().read(), found.counts().accepted(), found.counts().unchanged(),
-        found.counts().rejected(), percent(found), found.failure());
+        found.counts().rejected(), percent(found), found.failure(), found.fileName(),
+        found.fileName() == null ? null : found.bytesExpected(), found.fileHeader() != null);
   }
 }

@@ -24,6 +24,7 @@ import static uk.schoolattendance.court.CourtProceedings.SUPERVISION_ORDER_MONTH
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -44,7 +45,7 @@ import uk.schoolattendance.process.InvalidInputException;
  * 1989 Sch 3 para 15(1)); the order's end is worked out. In a prosecution the outcome
  * {@code education-supervision-order} is the court's direction to the authority to consider applying
  * for one (Education Act 1996 s447(2)): a magistrates' court trying s444 cannot make the order. When the court adjourned ({@code hearingAdjourned}),
- * only a new hearing date after the adjourned one and ahead is needed. "Record adjournment" or "Record court outcome"
+ * only a new hearing date after the adjourned one and ahead is needed (no fine, no costs). "Record adjournment" or "Record court outcome"
  * then write it to the court record.
  */
 @Component("courtOutcomeValid")
@@ -139,7 +140,7 @@ public class CourtOutcomeValid implements TaskListener {
    * s18): pounds and pence, 0 when the court awarded none; optional (an earlier form did not ask), and
    * refused with any other outcome: an acquitted parent is not ordered to pay the prosecutor.
    */
-  private static BigDecimal costs(DelegateTask task, boolean prosecution, String outcome) {
+  private BigDecimal costs(DelegateTask task, boolean prosecution, String outcome) {
     Object raw = COSTS_AWARDED.raw(task);
     if (raw == null || raw instanceof String blank && blank.isBlank()) {
       COSTS_AWARDED.set(task, null);
@@ -154,6 +155,10 @@ public class CourtOutcomeValid implements TaskListener {
       throw new InvalidInputException(COSTS_AWARDED.name(), "must not be negative: an amount in pounds, 0 when the court awarded none");
     }
     BigDecimal costs = value.signum() == 0 ? BigDecimal.ZERO.setScale(2) : Inputs.pounds(COSTS_AWARDED.name(), raw);
+    if (costs.compareTo(properties.maxCostsAwarded()) > 0) {
+      throw new InvalidInputException(COSTS_AWARDED.name(), "must not exceed £" + properties.maxCostsAwarded().toPlainString()
+          + " (attendance.court.max-costs-awarded)");
+    }
     if (!prosecution || !CONVICTIONS.contains(outcome)) {
       throw new InvalidInputException(COSTS_AWARDED.name(),
           "costs to the authority are awarded on a conviction (a fine, a conditional discharge or a parenting order), not with "
@@ -269,6 +274,14 @@ public class CourtOutcomeValid implements TaskListener {
    * it adjourns is then the court record's.
    */
   private void adjourn(DelegateTask task) {
+    // an adjourned hearing has no sentence yet: a fine or costs sent with it would be kept and read
+    // by the outcome's completion as if given then
+    for (ProcessVariable<BigDecimal> amount : List.of(FINE_AMOUNT, COSTS_AWARDED)) {
+      Object raw = amount.raw(task);
+      if (raw != null && !(raw instanceof String blank && blank.isBlank())) {
+        throw new InvalidInputException(amount.name(), "is given with the court's outcome, not with an adjournment: leave it empty");
+      }
+    }
     LocalDate adjourned = proceedings.find(task.getProcessInstanceId())
         .map(CourtProceedingsRecord::hearingDate).orElse(null);
     LocalDate hearing;

@@ -55,11 +55,6 @@ public class CourtProceedingsRepository {
         "UPDATE court_proceedings SET hearing_date = ? WHERE process_instance_id = ?", date(hearingDate), processInstanceId);
   }
 
-  public void recordOutcome(
-      String processInstanceId, String outcome, BigDecimal fine, Integer orderMonths, LocalDate orderEndsOn, LocalDate on) {
-    recordOutcome(processInstanceId, outcome, fine, null, orderMonths, orderEndsOn, on);
-  }
-
   /** The outcome with the prosecutor's costs awarded to the authority (V565; null when not recorded). */
   public void recordOutcome(String processInstanceId, String outcome, BigDecimal fine, BigDecimal costsAwarded,
       Integer orderMonths, LocalDate orderEndsOn, LocalDate on) {
@@ -107,13 +102,6 @@ public class CourtProceedingsRepository {
     jdbc.update(
         "UPDATE court_proceedings SET acknowledged_by_school_on = ? WHERE process_instance_id = ? AND acknowledged_by_school_on IS NULL",
         date(on), processInstanceId);
-  }
-
-  /** The prosecutor's costs awarded to the authority with the outcome (V565); empty when not recorded. */
-  public Optional<BigDecimal> costsAwarded(String processInstanceId) {
-    return jdbc.query("SELECT costs_awarded FROM court_proceedings WHERE process_instance_id = ?",
-            (rs, n) -> Optional.ofNullable(rs.getBigDecimal("costs_awarded")), processInstanceId)
-        .stream().findFirst().flatMap(costs -> costs);
   }
 
   public Optional<FollowUp> followUp(String processInstanceId) {

@@ -30,7 +30,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     application to the family court for an education supervision order (Children Act 1989 s36) in
  *     the order made, the application refused or withdrawn: no fine, no discharge. The codes are the
  *     law's, only the words are local: a type given lists every code the law allows for its proceedings, no other ({@link CourtProceedings#PROSECUTION_OUTCOMES},
- *     {@link CourtProceedings#SUPERVISION_OUTCOMES}); a type left out keeps the national words.
+ *     {@link CourtProceedings#SUPERVISION_OUTCOMES}); a type left out keeps the national words; no
+ *     words may contain "; " (it separates a s447 direction from the sentence)
+ * @param maxCostsAwarded the largest prosecutor's costs the outcome form accepts (99,999.99; at most
+ *     999,999.99, what the court record holds)
  */
 @ConfigurationProperties(prefix = "attendance.court")
 public record CourtProperties(
@@ -44,7 +47,8 @@ public record CourtProperties(
     Integer informationMarginDays,
     Integer outcomeWorkingDays,
     Integer supervisionOrderDirectionWeeks,
-    Map<String, Map<String, String>> outcomes) {
+    Map<String, Map<String, String>> outcomes,
+    BigDecimal maxCostsAwarded) {
 
   public CourtProperties {
     maxFineS444 = maxFineS444 == null ? new BigDecimal("1000") : maxFineS444;
@@ -58,6 +62,11 @@ public record CourtProperties(
     outcomeWorkingDays = outcomeWorkingDays == null ? 2 : outcomeWorkingDays;
     supervisionOrderDirectionWeeks = supervisionOrderDirectionWeeks == null ? 8 : supervisionOrderDirectionWeeks;
     outcomes = outcomes(outcomes);
+    // court_proceedings.costs_awarded is DECIMAL(8,2): a larger amount could not be stored
+    maxCostsAwarded = maxCostsAwarded == null ? new BigDecimal("99999.99") : maxCostsAwarded;
+    if (maxCostsAwarded.signum() <= 0 || maxCostsAwarded.compareTo(new BigDecimal("999999.99")) > 0) {
+      throw new IllegalStateException("attendance.court.max-costs-awarded: more than 0 and at most 999999.99");
+    }
   }
 
   /** The national words of each outcome, by type of proceedings. */
@@ -105,6 +114,10 @@ public record CourtProperties(
         if (label == null || label.isBlank()) {
           throw new IllegalStateException("attendance.court.outcomes." + type + "." + code + ": give the outcome's words");
         }
+        if (label.contains("; ")) {
+          // the outcome in words is cut at its first "; " to show the sentence apart from a s447 direction
+          throw new IllegalStateException("attendance.court.outcomes." + type + "." + code + ": the words must not contain \"; \"");
+        }
       });
       if (!words.keySet().containsAll(allowed)) {
         // the codes come from the law, only their words are local: an outcome left out could not be recorded
@@ -122,6 +135,6 @@ public record CourtProperties(
   }
 
   public static CourtProperties defaults() {
-    return new CourtProperties(null, null, null, null, null, null, null, null, null, null, null);
+    return new CourtProperties(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param applicationWindowMonths the authority applies within this many months before the order
  *     would end (para 15(3): three)
  * @param maxYears no one extension may be for more than this many years from the order's current end
- *     (para 15(4): three); an order may be extended more than once (para 15(5))
+ *     (para 15(5): three); an order may be extended more than once (para 15(4))
  */
 @ConfigurationProperties(prefix = "attendance.court.supervision-order-extension")
 public record SupervisionOrderExtensionProperties(Integer applicationWindowMonths, Integer maxYears) {

@@ -6,12 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolCalendar;
 import uk.schoolattendance.security.CurrentUser;
 
@@ -19,7 +22,8 @@ import uk.schoolattendance.security.CurrentUser;
  * Extensions of an education supervision order (Children Act 1989 Sch 3 para 15): the order lasts
  * one year from the day it is made (para 15(1)); the court may extend it on the authority's
  * application (para 15(2)) made in the three months before it would end (para 15(3)), by up to
- * three years at a time (para 15(4)), more than once (para 15(5)). A senior practitioner records
+ * three years at a time (para 15(5)), more than once (para 15(4)); it ends when the child ceases to
+ * be of compulsory school age (para 15(6)). A senior practitioner records
  * each application with its result; the order's current end is the last extension's new end.
  */
 @Component
@@ -44,9 +48,14 @@ public class SupervisionOrderExtensions {
   private final SupervisionOrderExtensionProperties properties;
   private final SchoolCalendar calendar;
   private final CurrentUser currentUser;
+  private final HistoryService history;
+  private final CompulsorySchoolAge age;
 
   public SupervisionOrderExtensions(JdbcTemplate jdbc, CourtProceedingsRepository proceedings,
-      SupervisionOrderExtensionProperties properties, SchoolCalendar calendar, CurrentUser currentUser) {
+      SupervisionOrderExtensionProperties properties, SchoolCalendar calendar, CurrentUser currentUser,
+      HistoryService history, CompulsorySchoolAge age) {
+    this.history = history;
+    this.age = age;
     this.jdbc = jdbc;
     this.proceedings = proceedings;
     this.properties = properties;
@@ -73,8 +82,10 @@ public class SupervisionOrderExtensions {
    * with the new end ({@code newEndsOn}), or {@code refused}. Refused, changing nothing, for anyone
    * but a senior practitioner, for a case with no order in force, for an application outside the
    * order's last months ({@code attendance.court.supervision-order-extension.application-window-months})
-   * or in the future, and for a new end not after the current one or more than
-   * {@code max-years} after it.
+   * or in the future, for a new end not after the current one, more than {@code max-years} after
+   * it (para 15(5)) or after the child ceases to be of compulsory school age (para 15(6)). The
+   * order extended is the one whose last months hold {@code appliedOn}, even when it has ended
+   * since. Applications for one case are recorded one at a time (the proceedings' rows are locked).
    */
   @Transactional
   public Order record(String caseReference, Object appliedOnRaw, Object resultRaw, Object newEndsOnRaw) {
@@ -85,17 +96,22 @@ public class SupervisionOrderExtensions {
     if (caseReference == null || proceedings.forCase(caseReference).isEmpty()) {
       throw new NotFoundException("no court proceedings for case " + caseReference);
     }
+    // one application at a time per case: a second waits here and then chains on the first's new end
+    jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE case_reference = ? FOR UPDATE", caseReference);
     List<Order> orders = ordersOf(caseReference);
     LocalDate today = calendar.today();
-    Order order = orders.stream().filter(o -> !o.endsOn().isBefore(today)).reduce((first, second) -> second)
-        .orElseThrow(() -> new InvalidInputException("caseReference",
-            "the case has no education supervision order in force to extend"
-                + (orders.isEmpty() ? "" : " (its order ended on " + Days.shown(orders.get(orders.size() - 1).endsOn()) + ")")));
-    LocalDate ends = order.endsOn();
+    if (orders.isEmpty()) {
+      throw new InvalidInputException("caseReference", "the case has no education supervision order in force to extend");
+    }
     LocalDate appliedOn = uk.schoolattendance.process.Inputs.required("appliedOn",
         uk.schoolattendance.process.Inputs.day("appliedOn", appliedOnRaw, calendar.properties().zone()),
         "is required: the day the authority applied to the court (e.g. 2028-01-20)");
-    LocalDate windowOpens = ends.minusMonths(properties.applicationWindowMonths()).plusDays(1);
+    // the order whose last months hold the application, even if it has ended since (para 15(2) asks
+    // the court to extend before expiry, not the recording); otherwise the latest, to name its window
+    Order order = orders.stream().filter(o -> !appliedOn.isBefore(windowOpens(o)) && !appliedOn.isAfter(o.endsOn()))
+        .reduce((first, second) -> second).orElse(orders.get(orders.size() - 1));
+    LocalDate ends = order.endsOn();
+    LocalDate windowOpens = windowOpens(order);
     if (appliedOn.isBefore(windowOpens) || appliedOn.isAfter(ends)) {
       throw new InvalidInputException("appliedOn", "an application to extend the order is made in the "
           + properties.applicationWindowMonths() + " months before it ends (Children Act 1989 Sch 3 para 15(3)): from "
@@ -115,7 +131,13 @@ public class SupervisionOrderExtensions {
       }
       if (newEndsOn.isAfter(latest)) {
         throw new InvalidInputException("newEndsOn", "no one extension may be for more than " + properties.maxYears()
-            + " years (Children Act 1989 Sch 3 para 15(4)): at the latest " + Days.shown(latest) + ", not " + Days.shown(newEndsOn));
+            + " years (Children Act 1989 Sch 3 para 15(5)): at the latest " + Days.shown(latest) + ", not " + Days.shown(newEndsOn));
+      }
+      LocalDate born = bornOf(order.processInstanceId());
+      if (born != null && newEndsOn.isAfter(age.endsOn(born))) {
+        throw new InvalidInputException("newEndsOn", "the order ends when the child ceases to be of compulsory school age,"
+            + " on " + Days.shown(age.endsOn(born)) + " (Children Act 1989 Sch 3 para 15(6); Education Act 1996 s8): not "
+            + Days.shown(newEndsOn));
       }
     } else if (newEndsOn != null) {
       throw new InvalidInputException("newEndsOn", "is given only when the court extended the order; a refused application leaves it ending on "
@@ -126,6 +148,23 @@ public class SupervisionOrderExtensions {
         order.processInstanceId(), Date.valueOf(appliedOn), Date.valueOf(ends), result,
         newEndsOn == null ? null : Date.valueOf(newEndsOn), currentUser.userId(), Date.valueOf(today));
     return orderOf(order.processInstanceId()).orElseThrow();
+  }
+
+  /**
+   * The first day an application may be made: three months before the day the order would
+   * otherwise expire (para 15(3)), that is before its last day, {@code endsOn}.
+   */
+  private LocalDate windowOpens(Order order) {
+    return order.endsOn().minusMonths(properties.applicationWindowMonths());
+  }
+
+  /** The pupil's date of birth as the proceedings were given it, or null. */
+  private LocalDate bornOf(String processInstanceId) {
+    HistoricVariableInstance born = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName(CourtProceedings.PUPIL_DATE_OF_BIRTH.name()).disableCustomObjectDeserialization().listPage(0, 1).stream()
+        .findFirst().orElse(null);
+    return born == null ? null : uk.schoolattendance.process.Inputs.day(
+        CourtProceedings.PUPIL_DATE_OF_BIRTH.name(), born.getValue(), calendar.properties().zone());
   }
 
   private static boolean isOrder(CourtProceedingsRecord record) {

@@ -158,4 +158,54 @@ class RegisterImportBrowserTest extends BrowserTestSupport {
     }
     assertThat(jdbc.queryForObject("SELECT school_urn FROM att_pupil WHERE upn = ?", Integer.class, fay)).isEqualTo(100002);
   }
+
+  @Test
+  void aFileWhoseEveryRowIsRejectedSaysNothingWasImportedAndTheFilesNameShows() throws IOException {
+    String fay = Upns.valid("700960000021");
+    try (Browser browser = browser()) {
+      signIn(browser, "datateam");
+      String text = HEADER
+          + fay + ",100001,2026-11-16,AM,Q9,Fay,Lund,2016-02-11,5\n"
+          + fay + ",100001,2026-12-02,PM,/\n";
+      upload(browser, "day1.csv", text);
+      String size = text.getBytes(StandardCharsets.UTF_8).length + " bytes";
+      assertThat(browser.driver().findElement(By.id("state")).getText()).isEqualTo("Nothing imported");
+      assertThat(browser.driver().findElement(By.id("state")).getAttribute("class")).doesNotContain("govuk-tag--green");
+      assertThat(browser.driver().findElement(By.id("status")).getText())
+          .contains("Nothing was imported: every row of the file was rejected").doesNotContain("good rows");
+      assertThat(browser.driver().findElement(By.id("file-name")).getText()).isEqualTo("day1.csv (" + size + ")");
+      assertThat(rejections(browser)).anySatisfy(row -> assertThat(row).startsWith("Row 3 date")
+          .contains("2 December 2026 is in the future"));
+
+      browser.press(By.linkText("Import register marks"));
+      browser.visible(By.id("latest"));
+      assertThat(browser.driver().findElement(By.cssSelector("#latest tbody tr")).getText())
+          .contains("day1.csv (" + size + ")", "Nothing imported");
+    }
+  }
+
+  @Test
+  void theCsvLayoutsScrollingExampleIsReachedAndScrolledByKeyboard() {
+    try (Browser browser = browser()) {
+      signIn(browser, "datateam");
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      browser.open("/casework/imports/csv-layout");
+      WebElement example = browser.visible(By.id("example"));
+      var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+      assertThat((Boolean) js.executeScript("return arguments[0].scrollWidth > arguments[0].clientWidth;", example))
+          .as("the example scrolls sideways at 390 px").isTrue();
+      // a keyboard user tabs to it (axe: scrollable-region-focusable) and hears what it is
+      boolean reached = false;
+      for (int i = 0; i < 60 && !reached; i++) {
+        browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        reached = "example".equals(browser.driver().switchTo().activeElement().getAttribute("id"));
+      }
+      assertThat(reached).as("Tab reaches the example").isTrue();
+      assertThat(example.getAttribute("aria-label")).isNotBlank();
+      browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT,
+          org.openqa.selenium.Keys.ARROW_RIGHT, org.openqa.selenium.Keys.ARROW_RIGHT);
+      browser.waitUntil("example-scrolled",
+          () -> ((Number) js.executeScript("return arguments[0].scrollLeft;", example)).doubleValue() > 0);
+    }
+  }
 }

@@ -33,8 +33,8 @@ import uk.schoolattendance.court.CourtProceedings;
 /**
  * An education supervision order lasts one year (Children Act 1989 Sch 3 para 15(1)); a senior
  * practitioner records the authority's application to extend it, made in its last three months
- * (para 15(3)), for up to three years at a time (para 15(4)), more than once (para 15(5)), with the
- * result; the case page's Court section shows the order's current end. A refused record changes nothing.
+ * (para 15(3)), for up to three years at a time (para 15(5)), more than once (para 15(4)), never past
+ * compulsory school age (para 15(6)), with the result; the case page's Court section shows the order's current end. A refused record changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
@@ -58,11 +58,11 @@ class SupervisionOrderExtensionTest {
     String reference = caseWithAnOrderMadeOn10February2027();
     assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028");
 
-    // too early: the order's last three months begin on 10 November 2027
-    CaseFixtures.clockAt(2027, 10, 1, 10);
-    ResponseEntity<String> early = api("senior", reference, Map.of("appliedOn", "2027-10-01", "result", "extended", "newEndsOn", "2029-02-09"));
+    // too early: the order's last three months begin on 9 November 2027, three months before its last day
+    CaseFixtures.clockAt(2027, 11, 8, 10);
+    ResponseEntity<String> early = api("senior", reference, Map.of("appliedOn", "2027-11-08", "result", "extended", "newEndsOn", "2029-02-09"));
     assertThat(early.getStatusCode().value()).isEqualTo(400);
-    assertThat(early.getBody()).contains("appliedOn", "para 15(3)", "10 November 2027", "9 February 2028");
+    assertThat(early.getBody()).contains("appliedOn", "para 15(3)", "from 9 November 2027", "9 February 2028");
 
     CaseFixtures.clockAt(2027, 12, 1, 10);
     // an officer is not the senior practitioner: refused whatever the body
@@ -71,28 +71,34 @@ class SupervisionOrderExtensionTest {
     // more than three years after the current end (9 February 2031 at the latest)
     ResponseEntity<String> tooLong = api("senior", reference, Map.of("appliedOn", "2027-12-01", "result", "extended", "newEndsOn", "2031-02-10"));
     assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
-    assertThat(tooLong.getBody()).contains("newEndsOn", "para 15(4)", "9 February 2031");
+    assertThat(tooLong.getBody()).contains("newEndsOn", "para 15(5)", "9 February 2031");
     ResponseEntity<String> noResult = api("senior", reference, Map.of("appliedOn", "2027-12-01", "result", "granted"));
     assertThat(noResult.getStatusCode().value()).isEqualTo(400);
     assertThat(noResult.getBody()).contains("result");
     assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028")
         .doesNotContainKey("Extension applied for on 1 December 2027");
 
-    ResponseEntity<String> extended = api("senior", reference, Map.of("appliedOn", "2027-12-01", "result", "extended", "newEndsOn", "2030-02-09"));
+    // applied for on the window's first day; the court extended on the order's last day; recorded the morning after
+    CaseFixtures.clockAt(2028, 2, 10, 9);
+    ResponseEntity<String> extended = api("senior", reference, Map.of("appliedOn", "2027-11-09", "result", "extended", "newEndsOn", "2030-02-09"));
     assertThat(extended.getStatusCode().value()).as(extended.getBody()).isEqualTo(201);
     assertThat(courtFacts(reference))
-        .containsEntry("Extension applied for on 1 December 2027",
+        .containsEntry("Extension applied for on 9 November 2027",
             "Extended from 9 February 2028 to 9 February 2030 (Children Act 1989 Sch 3 para 15)")
         .containsEntry("Education supervision order ends on", "9 February 2030 (extended; first made to end on 9 February 2028)");
 
     // again, in the last three months of the extended order: refused by the court this time, then granted
     CaseFixtures.clockAt(2029, 12, 3, 10);
     assertThat(api("senior", reference, Map.of("appliedOn", "2029-12-03", "result", "refused")).getStatusCode().value()).isEqualTo(201);
-    ResponseEntity<String> again = api("senior", reference, Map.of("appliedOn", "2029-12-03", "result", "extended", "newEndsOn", "2032-07-31"));
+    // Theo (born 28 May 2016) ceases to be of compulsory school age on 25 June 2032: the order ends then (para 15(6))
+    ResponseEntity<String> pastSchoolAge = api("senior", reference, Map.of("appliedOn", "2029-12-03", "result", "extended", "newEndsOn", "2032-07-31"));
+    assertThat(pastSchoolAge.getStatusCode().value()).isEqualTo(400);
+    assertThat(pastSchoolAge.getBody()).contains("newEndsOn", "para 15(6)", "25 June 2032");
+    ResponseEntity<String> again = api("senior", reference, Map.of("appliedOn", "2029-12-03", "result", "extended", "newEndsOn", "2032-06-25"));
     assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(201);
     assertThat(courtFacts(reference))
-        .containsEntry("Extension applied for on 3 December 2029", "Extended from 9 February 2030 to 31 July 2032 (Children Act 1989 Sch 3 para 15)")
-        .containsEntry("Education supervision order ends on", "31 July 2032 (extended; first made to end on 9 February 2028)");
+        .containsEntry("Extension applied for on 3 December 2029", "Extended from 9 February 2030 to 25 June 2032 (Children Act 1989 Sch 3 para 15)")
+        .containsEntry("Education supervision order ends on", "25 June 2032 (extended; first made to end on 9 February 2028)");
   }
 
   @Test

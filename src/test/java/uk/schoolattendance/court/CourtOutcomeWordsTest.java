@@ -45,7 +45,7 @@ class CourtOutcomeWordsTest {
     words.put("education-supervision-order", "Order made");
     words.put("fine", "Fine");
     assertThatThrownBy(() -> new CourtProperties(null, null, null, null, null, null, null, null, null, null,
-            Map.of(CourtProceedings.EDUCATION_SUPERVISION_ORDER, words)))
+            Map.of(CourtProceedings.EDUCATION_SUPERVISION_ORDER, words), null))
         .hasMessageContaining("attendance.court.outcomes.education-supervision-order.fine")
         .hasMessageContaining("not an outcome of these proceedings");
   }
@@ -54,10 +54,21 @@ class CourtOutcomeWordsTest {
   void aCouncilsOwnWordsAreOffered() {
     CourtProperties properties = new CourtProperties(null, null, null, null, null, null, null, null, null, null,
         Map.of(CourtProceedings.EDUCATION_SUPERVISION_ORDER, Map.of("withdrawn", "Withdrawn by leave",
-            "dismissed", "Refused", "education-supervision-order", "Order made")));
+            "dismissed", "Refused", "education-supervision-order", "Order made")), null);
     assertThat(properties.outcomesOf(CourtProceedings.EDUCATION_SUPERVISION_ORDER)).containsEntry("withdrawn", "Withdrawn by leave")
         .hasSize(3);
     assertThat(properties.outcomesOf(CourtProceedings.PROSECUTION)).containsKey("fine");
+  }
+
+  /** The outcome in words is cut at its first "; " (the sentence, then a s447 direction): words with "; " would break it. */
+  @Test
+  void wordsContainingTheDirectionSeparatorAreRefusedAtStartUpNamingTheSetting() {
+    Map<String, String> words = new LinkedHashMap<>(CourtProperties.defaults().outcomesOf(CourtProceedings.PROSECUTION));
+    words.put("fine", "Fine; costs to follow");
+    assertThatThrownBy(() -> new CourtProperties(null, null, null, null, null, null, null, null, null, null,
+            Map.of(CourtProceedings.PROSECUTION, words), null))
+        .hasMessageContaining("attendance.court.outcomes.prosecution.fine")
+        .hasMessageContaining("\"; \"");
   }
 
   /** Review 3 S5: the codes are the law's, only the words are local; a council cannot take away a dismissal. */
@@ -66,7 +77,7 @@ class CourtOutcomeWordsTest {
     Map<String, String> words = new LinkedHashMap<>();
     words.put("fine", "Fine");
     assertThatThrownBy(() -> new CourtProperties(null, null, null, null, null, null, null, null, null, null,
-            Map.of(CourtProceedings.PROSECUTION, words)))
+            Map.of(CourtProceedings.PROSECUTION, words), null))
         .hasMessageContaining("attendance.court.outcomes.prosecution")
         .hasMessageContaining("missing [conditional-discharge, parenting-order, education-supervision-order, dismissed, withdrawn]");
   }
@@ -94,7 +105,7 @@ class CourtOutcomeWordsTest {
     words.put("dismissed", "Acquitted");
     words.put("withdrawn", "Prosecution withdrawn");
     CourtProperties council = new CourtProperties(null, null, null, null, null, null, null, null, null, null,
-        Map.of(CourtProceedings.PROSECUTION, words));
+        Map.of(CourtProceedings.PROSECUTION, words), null);
     assertThat(CourtOutcomeValid.shown(council.outcomesOf(CourtProceedings.PROSECUTION), "fine", new java.math.BigDecimal("400"),
             new java.math.BigDecimal("150"), 6, 0, true))
         .isEqualTo("financial penalty imposed by the bench of £400.00, costs of £150.00 to the local authority and parenting order"

@@ -293,6 +293,11 @@ class CourtProceedingsProcessTest {
     assertThatThrownBy(() -> complete(task(), convicted))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("number");
+    // more than the configured maximum (99,999.99; the court record holds at most 999,999.99): refused, not a database error
+    convicted.put(CourtProceedings.COSTS_AWARDED.name(), 1_000_000.0);
+    assertThatThrownBy(() -> complete(task(), convicted))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("£99999.99");
     assertThat(engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.COSTS_AWARDED.name())).isNull();
     convicted.put(CourtProceedings.COSTS_AWARDED.name(), 150.0);
     complete(task(), convicted);
@@ -302,8 +307,8 @@ class CourtProceedingsProcessTest {
     CourtProceedingsRecord record = ENGINE.courtProceedings.find(court.getId()).orElseThrow();
     assertThat(record.courtOutcome()).isEqualTo("fine");
     assertThat(record.fineAmount()).isEqualByComparingTo(new BigDecimal("300"));
-    assertThat(ENGINE.courtProceedings.costsAwarded(court.getId())).hasValueSatisfying(
-        costs -> assertThat(costs).isEqualByComparingTo(new BigDecimal("150")));
+    assertThat(ENGINE.jdbc.queryForObject("SELECT costs_awarded FROM court_proceedings WHERE process_instance_id = ?",
+        BigDecimal.class, court.getId())).isEqualByComparingTo(new BigDecimal("150"));
     CourtProceedingsRepository.FollowUp followUp = ENGINE.courtProceedings.followUp(court.getId()).orElseThrow();
     assertThat(followUp.parentingOrderMonths()).isEqualTo(6);
     assertThat(followUp.parentingOrderEndsOn()).isEqualTo(LocalDate.of(2027, 8, 10));
@@ -384,6 +389,15 @@ class CourtProceedingsProcessTest {
     assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.HEARING_DATE.name(), "2027-01-14")))
         .hasMessageContaining(CourtProceedings.HEARING_DATE.name()).hasMessageContaining("15 January 2027");
     setToday(LocalDate.of(2027, 1, 15));
+    // costs or a fine sent with an adjournment are refused, not kept for the outcome's completion to read later
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true,
+            CourtProceedings.NEW_HEARING_DATE.name(), "2027-02-05", CourtProceedings.COSTS_AWARDED.name(), "abc")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(CourtProceedings.COSTS_AWARDED.name()).hasMessageContaining("not with an adjournment");
+    assertThatThrownBy(() -> complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true,
+            CourtProceedings.NEW_HEARING_DATE.name(), "2027-02-05", CourtProceedings.FINE_AMOUNT.name(), -5.0)))
+        .hasMessageContaining(CourtProceedings.FINE_AMOUNT.name());
+    assertThat(court).variables().doesNotContainKey(CourtProceedings.COSTS_AWARDED.name()).doesNotContainKey(CourtProceedings.FINE_AMOUNT.name());
     complete(task(), withVariables(CourtProceedings.HEARING_ADJOURNED.name(), true, CourtProceedings.NEW_HEARING_DATE.name(), "2027-02-05"));
     assertThat(court).isWaitingAt("Event_HearingDateReached").hasPassed("Gateway_HearingAdjourned");
     assertThat(court).variables().doesNotContainKey(CourtProceedings.HEARING_ADJOURNED.name())

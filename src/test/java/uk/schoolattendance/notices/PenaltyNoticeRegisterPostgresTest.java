@@ -86,7 +86,7 @@ class PenaltyNoticeRegisterPostgresTest {
     CourtProceedingsRepository court = new CourtProceedingsRepository(jdbc);
     court.insertIfAbsent(new CourtProceedingsRecord("court-1", "AC-1", first, "A123456789012", "Sam Pupil", "100001",
         "P-1", "prosecution", null, LocalDate.of(2027, 4, 16), null, null, null, null, null, null, null));
-    court.recordOutcome("court-1", "parenting-order", null, 12, LocalDate.of(2028, 1, 20), LocalDate.of(2027, 1, 20));
+    court.recordOutcome("court-1", "parenting-order", null, null, 12, LocalDate.of(2028, 1, 20), LocalDate.of(2027, 1, 20));
     assertThat(court.outcomesRecordedBetween(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31)))
         .containsEntry("parenting-order", 1L);
   }

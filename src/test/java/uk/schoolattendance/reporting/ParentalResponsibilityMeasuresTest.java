@@ -170,7 +170,7 @@ class ParentalResponsibilityMeasuresTest {
     records.courtProceedings.insertIfAbsent(new CourtProceedingsRecord(
         id, "AC-" + serial, null, "A123456789012", "Sam Pupil", "100001", "P-1", "prosecution", null, null,
         null, null, null, null, null, null, null));
-    records.courtProceedings.recordOutcome(id, outcome, null, null, null, recordedOn);
+    records.courtProceedings.recordOutcome(id, outcome, null, null, null, null, recordedOn);
   }
 
   /** A case opened on a day, its contract decided on another, and then (formal) at the Pupil Planning Meeting that day. */

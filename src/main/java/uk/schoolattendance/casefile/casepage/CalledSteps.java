@@ -87,21 +87,24 @@ class CalledSteps {
   @org.springframework.beans.factory.annotation.Autowired
   CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, ImprovementPeriod improvementPeriod,
       CourtProperties court, uk.schoolattendance.court.SupervisionOrderExtensions extensions) {
-    this(historyService, people, dates, PAGE_SIZE, improvementPeriod, court);
-    this.extensions = extensions;
+    this(historyService, people, dates, PAGE_SIZE, improvementPeriod, court, extensions);
   }
 
-  /** The extensions of an education supervision order (read only for proceedings that made one); none in tests without a database. */
-  private uk.schoolattendance.court.SupervisionOrderExtensions extensions;
+  /**
+   * The extensions of an education supervision order (read only for proceedings that made one);
+   * null only in the page-size constructor's tests, which read no court record.
+   */
+  private final uk.schoolattendance.court.SupervisionOrderExtensions extensions;
 
-  /** With another page size: a test reads a case over several pages without making 500 tasks. */
+  /** With another page size: a test reads a case over several pages without making 500 tasks; no ESO extensions read. */
   CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize,
       ImprovementPeriod improvementPeriod) {
-    this(historyService, people, dates, pageSize, improvementPeriod, CourtProperties.defaults());
+    this(historyService, people, dates, pageSize, improvementPeriod, CourtProperties.defaults(), null);
   }
 
   private CalledSteps(HistoryService historyService, PeopleNames people, UkDates dates, int pageSize,
-      ImprovementPeriod improvementPeriod, CourtProperties court) {
+      ImprovementPeriod improvementPeriod, CourtProperties court, uk.schoolattendance.court.SupervisionOrderExtensions extensions) {
+    this.extensions = extensions;
     this.court = court;
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);

@@ -55,12 +55,12 @@ class ImportPagesController {
   record ImportsPage(String title, List<FieldError> errors, String limit, boolean everySchool, List<Row> latest) {}
 
   /** One import in the list. */
-  record Row(int id, String href, String sentBy, String sentAt, String format, String state, String stateTag,
-      int read, int accepted, int unchanged, int rejected) {}
+  record Row(int id, String href, String sentBy, String sentAt, String format, String fileName, String state,
+      String stateTag, int read, int accepted, int unchanged, int rejected) {}
 
   /** One import's page. */
   record ImportPage(String title, int id, String sentBy, String sentAt, String finishedAt, String format,
-      String state, String stateTag, String status, String whatToDo, boolean running, Long percent,
+      String fileName, String state, String stateTag, String status, String whatToDo, boolean running, Long percent,
       int read, int accepted, int unchanged, int rejected,
       int rejectionsTotal, List<RejectionRow> rejections, int page, int pages, int first, int last,
       String previous, String next, String csv) {}
@@ -119,7 +119,7 @@ class ImportPagesController {
           if (wrong != null) {
             errors.add(new FieldError(FILE, wrong));
           } else {
-            importId = imports.importFile(format.get(), in, file.getSize());
+            importId = imports.importFile(format.get(), fileName(file.getOriginalFilename()), in, file.getSize());
           }
         } catch (InvalidInputException e) {
           errors.add(new FieldError(FILE, "The selected file could not be imported: "
@@ -158,8 +158,8 @@ class ImportPagesController {
     String state = found.state();
     model.addAttribute("page", new ImportPage(
         "Import " + found.id(), found.id(), names.of(found.submittedBy()), dates.moment(found.submittedAt()),
-        dates.moment(found.finishedAt()), format(found.format()), STATES.getOrDefault(state, state),
-        TAGS.getOrDefault(state, ""), status(found), whatToDo(found), "running".equals(state), found.percent(),
+        dates.moment(found.finishedAt()), format(found.format()), fileShown(found), state(found), tag(found),
+        status(found), whatToDo(found), "running".equals(state), found.percent(),
         found.rowsRead(), found.rowsAccepted(), found.rowsUnchanged(), found.rowsRejected(),
         total, rows, shown, pages, rows.isEmpty() ? 0 : offset + 1, offset + rows.size(),
         shown > 1 ? href + "?page=" + (shown - 1) : null, shown < pages ? href + "?page=" + (shown + 1) : null,
@@ -167,7 +167,13 @@ class ImportPagesController {
     return "casefile/import";
   }
 
-  /** Every rejection of the import as CSV (row, rows covered, field, reason), streamed: a file of any size. */
+  /**
+   * Every rejection of the import as CSV, streamed: a file of any size. A CSV import's rejected rows
+   * come as the file sent them, under its own header, with the field and the reason added at the
+   * end, so the file can be corrected and imported again (the reader ignores the two added
+   * columns); a CTF's (and an import from before the rows were kept) by row number: row, rows
+   * covered, field, reason. Every cell a spreadsheet would take for a formula stays text.
+   */
   @GetMapping(PATH + "/{importId}/rejections.csv")
   void rejectionsCsv(@PathVariable String importId, HttpServletResponse response) throws IOException {
     require();
@@ -176,10 +182,89 @@ class ImportPagesController {
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment().filename("import-" + found.id() + "-rejections.csv").build().toString());
     PrintWriter out = response.getWriter();
-    out.print("row,rows,field,reason\r\n");
-    imports.eachRejection(found.id(), r -> out.print(
-        r.row() + "," + r.rows() + "," + CsvCells.cell(r.field()) + "," + CsvCells.cell(r.reason()) + "\r\n"));
+    String header = found.keptRows() ? imports.header(found.id()).orElse(null) : null;
+    if (header == null) {
+      out.print("row,rows,field,reason\r\n");
+      imports.eachRejection(found.id(), r -> out.print(
+          r.row() + "," + r.rows() + "," + CsvCells.cell(r.field()) + "," + CsvCells.cell(r.reason()) + "\r\n"));
+    } else {
+      int width = fields(header).size();
+      out.print(cells(header, width) + "field,reason\r\n");
+      imports.eachRejection(found.id(), r -> out.print(
+          cells(r.sent(), width) + CsvCells.cell(r.field()) + "," + CsvCells.cell(r.reason()) + "\r\n"));
+    }
     out.flush();
+  }
+
+  /**
+   * A line of the file as download cells (each neutralised against formulas), each followed by a
+   * comma; a row shorter than the header is filled with empty cells, so the field and the reason
+   * stay under their headings.
+   */
+  private static String cells(String line, int width) {
+    StringBuilder out = new StringBuilder();
+    List<String> sent = line == null ? List.of() : fields(line);
+    for (String cell : sent) {
+      out.append(CsvCells.cell(cell)).append(',');
+    }
+    out.append(",".repeat(Math.max(0, width - sent.size())));
+    return out.toString();
+  }
+
+  /** The cells of a CSV line this service kept. */
+  private static List<String> fields(String line) {
+    try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().skipEmptyLines(false).ofCsvRecord(line)) {
+      return reader.stream().findFirst().map(de.siegmar.fastcsv.reader.CsvRecord::getFields).orElse(List.of());
+    } catch (IOException | RuntimeException e) {
+      return List.of(line); // kept by this service as a CSV line: not expected, but the row is not lost
+    }
+  }
+
+  /**
+   * The file's name as the browser sent it, without any folder (an old browser sends the whole
+   * path), at most 255 characters; null when it gave none.
+   */
+  static String fileName(String original) {
+    if (original == null) {
+      return null;
+    }
+    String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
+    name = name.replaceAll("\\p{Cntrl}", "");
+    if (name.isEmpty()) {
+      return null;
+    }
+    return name.length() > 255 ? name.substring(0, 255) : name;
+  }
+
+  /** The file's name and size, e.g. "day1.csv (2.1 KB)"; empty for an import made before names were kept. */
+  private static String fileShown(RegisterImports.Summary found) {
+    if (found.fileName() == null) {
+      return "";
+    }
+    return found.fileName() + (found.fileSize() == null ? "" : " (" + size(found.fileSize()) + ")");
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.UK, "%.1f KB", bytes / 1024.0);
+    }
+    return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024));
+  }
+
+  /** Whether the import finished with rows rejected and not one mark added, corrected or already there. */
+  private static boolean nothingImported(RegisterImports.Summary found) {
+    return "completed".equals(found.state()) && found.rowsRejected() > 0 && found.rowsAccepted() == 0;
+  }
+
+  private static String state(RegisterImports.Summary found) {
+    return nothingImported(found) ? "Nothing imported" : STATES.getOrDefault(found.state(), found.state());
+  }
+
+  private static String tag(RegisterImports.Summary found) {
+    return nothingImported(found) ? "govuk-tag--red" : TAGS.getOrDefault(found.state(), "");
   }
 
   private void require() {
@@ -198,8 +283,7 @@ class ImportPagesController {
     Map<String, String> people = names.of(latest.stream().map(RegisterImports.Summary::submittedBy).distinct().toList());
     List<Row> rows = latest.stream()
         .map(i -> new Row(i.id(), PATH + "/" + i.id(), people.getOrDefault(i.submittedBy(), i.submittedBy()),
-            dates.moment(i.submittedAt()), format(i.format()), STATES.getOrDefault(i.state(), i.state()),
-            TAGS.getOrDefault(i.state(), ""), i.rowsRead(), i.rowsAccepted(), i.rowsUnchanged(), i.rowsRejected()))
+            dates.moment(i.submittedAt()), format(i.format()), fileShown(i), state(i), tag(i), i.rowsRead(), i.rowsAccepted(), i.rowsUnchanged(), i.rowsRejected()))
         .toList();
     return new ImportsPage("Import register marks", errors, megabytes(imports.pageMaxFileSize()),
         imports.seesEveryImport(), rows);
@@ -216,7 +300,12 @@ class ImportPagesController {
           + " the service may have been restarted while it ran.";
       default -> found.rowsRejected() == 0
           ? "Every row of the file was imported."
-          : "The good rows of the file were imported. The rejected rows below were kept out of the register.";
+          : nothingImported(found) && found.rowsUnchanged() == 0
+              ? "Nothing was imported: every row of the file was rejected. The register has not changed."
+              : nothingImported(found)
+                  ? "No mark was added or corrected: the rows not rejected were already in the register, unchanged."
+                      + " The rejected rows below were kept out of the register."
+                  : "The good rows of the file were imported. The rejected rows below were kept out of the register.";
     };
   }
 
@@ -227,8 +316,13 @@ class ImportPagesController {
       case "failed", "interrupted" -> "The rows counted below are in the register. Correct the file if it needs it and"
           + " import it again: rows already in the register are not added twice.";
       default -> found.rowsRejected() == 0 ? null
-          : "Correct the rejected rows (download them as a spreadsheet) and import them again:"
-              + " rows already in the register are not added twice.";
+          : found.keptRows()
+              ? "Download the rejected rows as a spreadsheet: each comes as your file sent it, with the field"
+                  + " and the reason at the end. Correct them and import that file again:"
+                  + " rows already in the register are not added twice."
+              : "Correct the rejected rows in your file (the download lists them by their row number in it,"
+                  + " with the field and the reason) and import the file again:"
+                  + " rows already in the register are not added twice.";
     };
   }
 

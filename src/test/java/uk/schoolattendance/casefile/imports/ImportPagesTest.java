@@ -139,7 +139,7 @@ class ImportPagesTest {
         .anySatisfy(row -> assertThat(row).startsWith("Row 5 upn"))
         .anySatisfy(row -> assertThat(row).startsWith("Row 6 date").contains("not a school day")
             .contains("it is a Saturday, a weekend"));
-    assertThat(page.html().select("#what-to-do").text()).contains("Correct the rejected rows");
+    assertThat(page.html().select("#what-to-do").text()).contains("Download the rejected rows", "Correct them");
 
     String id = sent.location().substring(sent.location().lastIndexOf('/') + 1);
     org.jsoup.nodes.Element listed = datateam.get("/casework/imports").html().select("#latest tbody tr").first();
@@ -269,11 +269,13 @@ class ImportPagesTest {
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     String[] lines = new String(csv.body(), StandardCharsets.UTF_8).split("\r\n");
     assertThat(lines).hasSize(152);
-    assertThat(lines[0]).isEqualTo("row,rows,field,reason");
-    assertThat(lines[1]).startsWith("2,1,code,");
-    // a value of the file quoted in a reason cannot run as a formula in a spreadsheet
-    // (the reason quotes the UPN upper-cased, "=CMD: must be …", in a quoted cell as it holds commas)
-    assertThat(lines[151]).startsWith("152,1,upn,\"'=CMD:").doesNotContain("\"=CMD");
+    // the rejected rows as the file sent them, under its header, with the field and the reason
+    assertThat(lines[0]).isEqualTo(HEADER.strip() + ",field,reason");
+    assertThat(lines[1]).matches("[A-Z]\\d{12},100001,2026-11-20,AM,Q9,Sam,Importer,2016-05-01,5,code,.*");
+    // a value of the file, in its cell or quoted in a reason, cannot run as a formula in a spreadsheet
+    // (the reason quotes the UPN as sent, "=cmd: must be …", in a quoted cell as it holds commas);
+    // the short row is filled so the field and the reason stay under their headings
+    assertThat(lines[151]).startsWith("'=cmd,100001,2026-11-20,AM,/,,,,,upn,\"'=cmd:").doesNotContain("\"=cmd");
   }
 
   @Test
@@ -308,5 +310,97 @@ class ImportPagesTest {
         Timestamp.from(updated), state, Timestamp.from(updated), failure);
     Integer id = jdbc.queryForObject("SELECT MAX(import_id) FROM att_import", Integer.class);
     return id == null ? 0 : id;
+  }
+
+  private String download(CaseFileClient person, CaseFileClient.Page page) {
+    HttpResponse<byte[]> csv = person.raw(HttpRequest.newBuilder(URI.create(person.base()
+        + page.html().select("#rejections-csv").attr("href"))).GET());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    return new String(csv.body(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theRejectedRowsDownloadAsSentAndACorrectedDownloadImports() {
+    CaseFileClient datateam = signedIn("datateam");
+    String amara = Upn.of(NEXT_UPN.getAndIncrement());
+    String ben = Upn.of(NEXT_UPN.getAndIncrement());
+    String cal = Upn.of(NEXT_UPN.getAndIncrement());
+    String lower = Upn.of(NEXT_UPN.getAndIncrement()).toLowerCase(java.util.Locale.ROOT);
+    String file = "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,parent1Name,parent1Address\n"
+        + amara + ",100001,2026-11-16,AM,/,Amara,Okafor,2016-03-14,5,Grace Okafor,\"3 Church Lane, Southend\"\n"
+        + ben + ",100001,2026-11-16,XX,/,Ben,Adeyemi,2016-07-02,5,,\n"
+        + cal + ",100001,2026-12-02,AM,/,Cal,Short,2016-01-01,5,,\n"
+        + amara + ",100001,2026-11-17,AM,Q9\n"
+        + lower + "x,100001,2026-11-17,AM,/,Dee,Lower,2016-01-01,5\n";
+    CaseFileClient.Page sent = csv(datateam, file);
+    CaseFileClient.Page page = datateam.get(sent.location());
+    assertThat(page.html().select("[data-count=rejected] dd").text()).isEqualTo("4");
+    // a date in a reason reads as every date of the service does; the UPN is echoed as the file sent it
+    assertThat(page.html().select("#rejections tbody tr").eachText())
+        .anySatisfy(row -> assertThat(row).startsWith("Row 4 date").contains("2 December 2026 is in the future")
+            .doesNotContain("2026-12-02"))
+        .anySatisfy(row -> assertThat(row).startsWith("Row 6 upn").contains(lower + "x:")
+            .doesNotContain(lower.toUpperCase(java.util.Locale.ROOT)));
+
+    String[] lines = download(datateam, page).split("\r\n");
+    assertThat(lines).containsExactly(
+        "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,parent1Name,parent1Address,field,reason",
+        ben + ",100001,2026-11-16,XX,/,Ben,Adeyemi,2016-07-02,5,,,session,'XX' is not AM or PM",
+        cal + ",100001,2026-12-02,AM,/,Cal,Short,2016-01-01,5,,,date,2 December 2026 is in the future",
+        amara + ",100001,2026-11-17,AM,Q9,,,,,,,code," + lines[3].substring(lines[3].indexOf(",code,") + 6),
+        lower + "x,100001,2026-11-17,AM,/,Dee,Lower,2016-01-01,5,,,upn," + lines[4].substring(lines[4].indexOf(",upn,") + 5));
+
+    // the data team corrects the rows in the download and imports it as it is: the field and the
+    // reason columns are ignored, every corrected row is imported
+    String corrected = String.join("\r\n", lines[0],
+        lines[1].replace(",XX,", ",AM,"),
+        lines[2].replace("2026-12-02", "2026-11-20"),
+        lines[3].replace(",Q9,", ",/,"),
+        lines[4].replace(lower + "x", lower)) + "\r\n";
+    CaseFileClient.Page again = datateam.get(
+        upload(datateam, "import-" + sent.location().substring(sent.location().lastIndexOf('/') + 1) + "-rejections.csv",
+            "text/csv", corrected.getBytes(StandardCharsets.UTF_8)).location());
+    assertThat(again.html().select("[data-count=rejected] dd").text())
+        .as(again.html().select("#rejections").text()).isEqualTo("0");
+    assertThat(again.html().select("[data-count=accepted] dd").text()).isEqualTo("4");
+  }
+
+  @Test
+  void theUploadedFilesNameAndSizeShowOnTheListAndThePageAndAnOlderImportShowsNone() {
+    CaseFileClient datateam = signedIn("datateam");
+    String text = HEADER + pupil("100001", "2026-11-16", "AM", "/");
+    CaseFileClient.Page sent = upload(datateam, "day1.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    CaseFileClient.Page page = datateam.get(sent.location());
+    assertThat(page.html().select("#file-name").text()).isEqualTo("day1.csv (" + bytes + " bytes)");
+    String id = sent.location().substring(sent.location().lastIndexOf('/') + 1);
+    assertThat(datateam.get("/casework/imports").html().select("#latest tbody tr[data-import=" + id + "]").text())
+        .contains("day1.csv (" + bytes + " bytes)", "CSV");
+
+    // an import made before file names were kept
+    jdbc.update("UPDATE att_import SET file_name = NULL, file_header = NULL WHERE import_id = ?", Integer.parseInt(id));
+    CaseFileClient.Page older = datateam.get(sent.location());
+    assertThat(older.status()).isEqualTo(200);
+    assertThat(older.html().select("#file-name")).isEmpty();
+    assertThat(older.html().select("#import-details").text()).contains("Format CSV");
+    CaseFileClient.Page list = datateam.get("/casework/imports");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.html().select("#latest tbody tr[data-import=" + id + "]").text()).doesNotContain("day1.csv");
+  }
+
+  @Test
+  void anImportWhereEveryRowWasRejectedSaysNothingWasImported() {
+    CaseFileClient datateam = signedIn("datateam");
+    CaseFileClient.Page sent = csv(datateam, HEADER
+        + pupil("100001", "2026-11-16", "AM", "Q9")
+        + pupil("100001", "2026-11-16", "XX", "/"));
+    CaseFileClient.Page page = datateam.get(sent.location());
+    assertThat(page.html().select("#state").text()).isEqualTo("Nothing imported");
+    assertThat(page.html().select("#state").hasClass("govuk-tag--green")).isFalse();
+    assertThat(page.html().select("#status").text()).contains("Nothing was imported: every row of the file was rejected")
+        .doesNotContain("good rows");
+    String id = sent.location().substring(sent.location().lastIndexOf('/') + 1);
+    assertThat(datateam.get("/casework/imports").html().select("#latest tbody tr[data-import=" + id + "]").text())
+        .contains("Nothing imported").doesNotContain("Imported");
   }
 }
