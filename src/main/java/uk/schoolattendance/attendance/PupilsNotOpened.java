@@ -48,9 +48,11 @@ public class PupilsNotOpened {
   private final OpenCases openCases;
   private final uk.schoolattendance.schools.SchoolCalendar calendar;
   private final DecisionService decisions;
+  private final PupilsNotOpenedProperties properties;
 
   PupilsNotOpened(HistoryService history, SchoolAccess access, AttendanceRegister register, OpenCases openCases,
-      uk.schoolattendance.schools.SchoolCalendar calendar, DecisionService decisions) {
+      uk.schoolattendance.schools.SchoolCalendar calendar, DecisionService decisions, PupilsNotOpenedProperties properties) {
+    this.properties = properties;
     this.decisions = decisions;
     this.history = history;
     this.access = access;
@@ -59,27 +61,42 @@ public class PupilsNotOpened {
     this.calendar = calendar;
   }
 
-  /** One page of the pupils left unticked: its number (from 1), its rows and how many there are in all. */
-  public record Page(int number, List<NotOpened> rows, int total) {}
+  /**
+   * One page of the pupils left unticked: its number (from 1), its rows, how many there are in all,
+   * and the first day of the reviews read ({@link #since}).
+   */
+  public record Page(int number, List<NotOpened> rows, int total, LocalDate since) {}
+
+  /**
+   * The first day whose completed reviews are read: the 1st of the month {@code
+   * attendance.pupils-not-opened.months} calendar months back, this month counted (12 on 29 November
+   * 2026: 1 December 2025), in the authority's zone.
+   */
+  public LocalDate since() {
+    return calendar.today().withDayOfMonth(1).minusMonths(properties.months() - 1L);
+  }
 
   /** Completed reviews (and their variables) read per query. */
   static final int CHUNK = 500;
 
   /**
-   * The pupils left unticked on the completed reviews of these schools (every school when {@code
-   * urns} is null), newest review first, each review's pupils in its list's order: page {@code page}
-   * (from 1; the last one when there are fewer) of {@code size} pupils a page, and how many there are. Every review is read (its
-   * task and its list, {@link #CHUNK} at a time), so none is ever left off; today's figures and open
-   * cases are looked up for the page's pupils only.
+   * The pupils left unticked on the reviews of these schools (every school when {@code urns} is null)
+   * completed {@link #since} that day, newest review first, each review's pupils in its list's order:
+   * the page {@code page} chooses (from 1) given how many pages of {@code size} pupils there are, and
+   * how many pupils there are. Every review since then is read (its task and its list, {@link #CHUNK}
+   * at a time), so none of them is left off, and none before it, so the cost does not grow with the
+   * history; today's figures and open cases are looked up for the page's pupils only.
    */
-  public Page page(Collection<String> urns, int page, int size) {
+  public Page page(Collection<String> urns, java.util.function.IntUnaryOperator page, int size) {
     return access.asSystem(() -> {
+      LocalDate since = since();
+      java.util.Date sinceStart = calendar.startOfDay(since);
       List<HistoricTaskInstance> completed = new ArrayList<>();
       if (urns == null) {
-        completed.addAll(all(completedReviews()));
+        completed.addAll(all(completedReviews(sinceStart)));
       } else {
         for (String urn : new LinkedHashSet<>(urns)) {
-          completed.addAll(all(completedReviews().processVariableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), urn)));
+          completed.addAll(all(completedReviews(sinceStart).processVariableValueEquals(ReviewIdentifiedPupils.SCHOOL_URN.name(), urn)));
         }
         completed.sort(NEWEST_FIRST);
       }
@@ -87,11 +104,18 @@ public class PupilsNotOpened {
       List<String> instances = completed.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct().toList();
       for (int from = 0; from < instances.size(); from += CHUNK) {
         List<String> chunk = instances.subList(from, Math.min(instances.size(), from + CHUNK));
+        // every one (read as the application: no query results limit); the process's own value wins
+        // over one a task or sub-scope happens to hold under the same name
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
             .processInstanceIdIn(chunk.toArray(String[]::new))
             .variableNameIn(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name(), ReviewIdentifiedPupils.SCHOOL_URN.name())
-            .disableCustomObjectDeserialization().listPage(0, 2 * chunk.size())) {
-          variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
+            .disableCustomObjectDeserialization().list()) {
+          Map<String, Object> values = variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>());
+          if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
+            values.put(v.getName(), v.getValue());
+          } else {
+            values.putIfAbsent(v.getName(), v.getValue());
+          }
         }
       }
       List<JsonNode> rows = new ArrayList<>();
@@ -109,7 +133,7 @@ public class PupilsNotOpened {
       }
       int total = rows.size();
       int pages = Math.max(1, (total + size - 1) / size);
-      int number = Math.min(Math.max(1, page), pages);
+      int number = Math.min(Math.max(1, page.applyAsInt(pages)), pages);
       int from = (number - 1) * size;
       int to = Math.min(total, from + size);
       rows = rows.subList(from, to);
@@ -136,7 +160,7 @@ public class PupilsNotOpened {
             row.path("why").asText(), row.path("reason").asText(), by, task.getEndTime().toInstant(), still,
             withCase.contains(upn)));
       }
-      return new Page(number, List.copyOf(shown), total);
+      return new Page(number, List.copyOf(shown), total, since);
     });
   }
 
@@ -164,9 +188,10 @@ public class PupilsNotOpened {
         k -> Boolean.TRUE.equals(Identification.decide(decisions, band, "none", met, false).get("identified")));
   }
 
-  private HistoricTaskInstanceQuery completedReviews() {
+  /** The reviews completed at or after {@code since}. */
+  private HistoricTaskInstanceQuery completedReviews(java.util.Date since) {
     return history.createHistoricTaskInstanceQuery().processDefinitionKey(ReviewIdentifiedPupils.KEY)
-        .taskDefinitionKey(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id()).finished()
+        .taskDefinitionKey(ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id()).finished().finishedAfter(since)
         .orderByHistoricTaskInstanceEndTime().desc().orderByTaskId().asc();
   }
 

@@ -62,13 +62,17 @@ public final class AddressWords {
     return postcode == null || postcode.length() < 5 ? null : postcode.substring(0, postcode.length() - 3);
   }
 
-  /** The text as an outward code ({@code SS1}) when the whole of it is one, whatever its spacing and case; else null. */
+  /**
+   * The text as an outward code ({@code SS1}) when the whole of it is one, whatever its case and the
+   * spaces around it; else null. A space inside is not squeezed out: "SS1 4" (a postcode half typed)
+   * is not the district SS14, nor "B1 2" B12.
+   */
   public static String wholeOutward(String text) {
     if (text == null) {
       return null;
     }
-    String squeezed = text.replaceAll("\\s+", "").toUpperCase(Locale.UK);
-    return ONLY_OUTWARD.matcher(squeezed).matches() ? squeezed : null;
+    String stripped = text.strip().toUpperCase(Locale.UK);
+    return ONLY_OUTWARD.matcher(stripped).matches() ? stripped : null;
   }
 
   /** The address's words but its postcode's ("1 Marine Parade, Southend SS1 9ZX": 1, marine, parade, southend). */

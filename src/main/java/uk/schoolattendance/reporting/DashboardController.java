@@ -42,10 +42,17 @@ class DashboardController {
   private final CaseCounts counts;
   private final PenaltyNoticeRegister register;
   private final CurrentUser currentUser;
+  private final org.camunda.bpm.engine.AuthorizationService authorizations;
+  private final uk.schoolattendance.attendance.MovedPupilCases moves;
+  private final uk.schoolattendance.schools.SchoolAccess schools;
 
   DashboardController(
       RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity, CaseCounts counts,
-      PenaltyNoticeRegister register, CurrentUser currentUser) {
+      PenaltyNoticeRegister register, CurrentUser currentUser, org.camunda.bpm.engine.AuthorizationService authorizations,
+      uk.schoolattendance.attendance.MovedPupilCases moves, uk.schoolattendance.schools.SchoolAccess schools) {
+    this.authorizations = authorizations;
+    this.moves = moves;
+    this.schools = schools;
     this.counts = counts;
     this.register = register;
     this.currentUser = currentUser;
@@ -74,8 +81,48 @@ class DashboardController {
             .duedateLowerThan(inAWeek)
             .count(),
         noticesOpen(PenaltyNoticeEntry.ISSUED) + noticesOpen(PenaltyNoticeEntry.UNPAID),
-        runtime.createIncidentQuery().count());
+        runtime.createIncidentQuery().count(),
+        readsCases(),
+        schools.mayReadEverySchool() ? (long) moves.failedMoves().size() : null,
+        links());
   }
+
+  /**
+   * Whether the engine lets the user read attendance cases (READ_INSTANCE on their definition, as
+   * managers and the authority's caseworkers have it): the data team, who may open Cockpit for the
+   * identification runs, may not, and its tiles say so instead of a bare 0 (walk 14, defect 13).
+   */
+  private boolean readsCases() {
+    var current = identity.getCurrentAuthentication();
+    if (current == null) {
+      return true;
+    }
+    return authorizations.isUserAuthorized(current.getUserId(), current.getGroupIds(),
+        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, AttendanceCase.KEY);
+  }
+
+  /**
+   * Each tile's list of the cases it counts, where the case file has one the user may open (its
+   * Figures lists, "Cases that did not follow their pupil"); a tile with no link has no such list.
+   */
+  private Map<String, String> links() {
+    Map<String, String> links = new LinkedHashMap<>();
+    if (currentUser.readsEverySchool() && readsCases()) {
+      links.put("openCases", FIGURE_CASES + "open");
+      for (int level = 1; level <= CaseCounts.LEVELS; level++) {
+        links.put("level-" + level, FIGURE_CASES + "level-" + level);
+      }
+      links.put("reviewsOverdue", FIGURE_CASES + "reviews-overdue");
+    }
+    if (schools.mayReadEverySchool()) {
+      links.put("failedMoves", "/casework/failed-moves");
+    }
+    return links;
+  }
+
+  /** The case file's list of the cases a figure counts ({@code /casework/figures/cases?measure=}). */
+  static final String FIGURE_CASES = "/casework/figures/cases?measure=";
 
   /** The register's notices in {@code status} at the schools the user may read. */
   private long noticesOpen(String status) {
@@ -138,5 +185,11 @@ class DashboardController {
       long tasksOverdue,
       long noticesToImproveEndingThisWeek,
       long penaltyNoticesOpen,
-      long incidents) {}
+      long incidents,
+      /** False when the user may not read attendance cases: the case tiles count none of them. */
+      boolean readsCases,
+      /** Cases that did not follow their pupil to a new school; null for a user who may not see them. */
+      Long failedMoves,
+      /** Each tile's list of its cases in the case file, by tile ("openCases", "level-2", "failedMoves", …). */
+      Map<String, String> links) {}
 }

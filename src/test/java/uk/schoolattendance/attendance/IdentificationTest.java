@@ -266,7 +266,8 @@ class IdentificationTest {
     assertThat(row.text()).contains("Sam " + CsvFile.surname(upn), "UPN " + upn, "% attendance",
         "unauthorised sessions in the last 10 school weeks", "a support plan agreed with the family on 20 November",
         "Sasha Hillcrest", "on 25 November 2026");
-    assertThat(row.select("a.open-a-case").attr("href")).isEqualTo("/camunda/app/tasklist/default/#/");
+    assertThat(row.select("a.open-a-case").attr("href")).isEqualTo("/camunda/app/tasklist/default/#/?start=AttendanceCase&pupilUpn=" + upn
+        + "&pupilName=Sam%20" + CsvFile.surname(upn) + "&schoolUrn=100002");
     // another school sees none of it
     uk.schoolattendance.casefile.CaseFileClient.Page other =
         uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school1").get(notOpened);
@@ -278,6 +279,10 @@ class IdentificationTest {
       uk.schoolattendance.casefile.CaseFileClient signedIn = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, user);
       assertThat(signedIn.get(notOpened).html().select("table[data-urn=100002] tr[data-upn=" + upn + "]")).as(user).hasSize(1);
     }
+    // a manager, who watches the service, reads every school's too, with nothing to act on (walk 14)
+    org.jsoup.nodes.Document managers = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "manager").get(notOpened).html();
+    assertThat(managers.select("table[data-urn=100002] tr[data-upn=" + upn + "]")).hasSize(1);
+    assertThat(managers.select("a.open-a-case, main form, main button")).isEmpty();
     assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "datateam").get("/casework/imports").html()
         .select("#not-opened-link").attr("href")).isEqualTo(notOpened);
     assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "analyst").get(notOpened).status()).isEqualTo(403);
@@ -362,6 +367,40 @@ class IdentificationTest {
     } finally {
       repository.deleteDeployment(deployment, true);
     }
+  }
+
+  /**
+   * The page reads only the reviews completed in the configured months ({@code
+   * attendance.pupils-not-opened.months}, 12: on 25 November 2026 since 1 December 2025), and says
+   * so: an older review is not read on every page view however long the history grows.
+   */
+  @Test
+  void onlyTheReviewsOfTheConfiguredMonthsAreReadAndThePageSaysSince() {
+    String upn = Upn.of(700_400_000_091L);
+    importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    Object shown = tasks.getVariable(review.getId(), "listRevision");
+    org.springframework.http.ResponseEntity<String> done = completeThroughRest("/engine-rest/task/" + review.getId() + "/complete",
+        "{\"variables\":{\"pupilsToOpen\":{\"value\":\"[]\",\"type\":\"String\"},"
+            + "\"notOpenedReason\":{\"value\":\"a support plan agreed with the family\",\"type\":\"String\"},"
+            + "\"listRevision\":{\"value\":" + shown + ",\"type\":\"Integer\"}}}");
+    assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
+    String notOpened = "/casework/pupils-not-opened";
+    uk.schoolattendance.casefile.CaseFileClient officer = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "officer");
+    org.jsoup.nodes.Document page = officer.get(notOpened).html();
+    assertThat(page.select("#since").text()).startsWith("Reviews completed since 1 December 2025.");
+    assertThat(page.select("tr[data-upn=" + upn + "]")).hasSize(1);
+
+    java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+    java.util.function.Consumer<java.time.LocalDateTime> completedAt = at -> assertThat(jdbc.update(
+        "UPDATE ACT_HI_TASKINST SET END_TIME_ = ? WHERE ID_ = ?",
+        java.sql.Timestamp.from(at.atZone(london).toInstant()), review.getId())).isEqualTo(1);
+    completedAt.accept(LocalDate.of(2025, 11, 30).atTime(23, 59));
+    assertThat(officer.get(notOpened).html().select("tr[data-upn=" + upn + "]")).as("completed 30 November 2025").isEmpty();
+    assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school2").get(notOpened).html()
+        .select("tr[data-upn=" + upn + "]")).as("the school's own page too").isEmpty();
+    completedAt.accept(LocalDate.of(2025, 12, 1).atStartOfDay());
+    assertThat(officer.get(notOpened).html().select("tr[data-upn=" + upn + "]")).as("completed 1 December 2025").hasSize(1);
   }
 
   private org.springframework.http.ResponseEntity<String> completeThroughRest(String url, String body) {

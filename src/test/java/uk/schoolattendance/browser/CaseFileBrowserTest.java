@@ -181,7 +181,7 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       browser.waitUntil("signed-in", () -> browser.driver().getCurrentUrl().endsWith("/casework/?q=smith"));
       assertThat(browser.driver().findElement(By.cssSelector(".casefile-header__person")).getText()).isNotBlank();
       browser.open("/camunda/app/tasklist/default/");
-      browser.waitUntil("tasklist-signed-in", () -> browser.driver().getPageSource().contains("My school's cases"));
+      browser.waitUntil("tasklist-signed-in", () -> browser.driver().getPageSource().contains("My school's tasks"));
       assertThat(browser.driver().getCurrentUrl()).doesNotContain("/login");
     }
   }

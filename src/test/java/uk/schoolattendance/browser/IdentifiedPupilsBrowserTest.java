@@ -73,7 +73,7 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
 
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "school2", "school2");
-      browser.press(By.xpath("//*[contains(text(), \"My school's cases\")]"));
+      browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
       browser.press(By.xpath("//a[contains(., 'Review identified pupils')]"));
       browser.claimTask(() -> "school2".equals(reviewAssignee(importId)));
       browser.visible(By.xpath("//td[contains(., 'Riley Browserton')]"));

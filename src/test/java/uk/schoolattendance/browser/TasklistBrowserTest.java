@@ -37,7 +37,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
       browser.waitUntil("school-start", () -> caseCount("Jamie Browser") == 1);
 
       // The universal-service school does its own Level 1 work, found in its filter.
-      browser.press(By.xpath("//*[contains(text(), \"My school's cases\")]"));
+      browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
       // Each task in the list shows its pupil.
       browser.waitUntil("pupils-in-list", () -> !browser.driver().findElements(
           By.xpath("//li[contains(., 'Intervene in school') and contains(., 'Pupil')]")).isEmpty());

@@ -248,6 +248,38 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
     }
   }
 
+  /**
+   * Walk 14, defect 3: a refusal's "There is a problem" box stayed on screen over the task list after the
+   * person put it right and the task completed, so they believed it had failed. The box goes on the next
+   * Complete, and none is left once the task is done.
+   */
+  @Test
+  void theRefusalsBoxGoesOnTheNextCompleteAndNoneIsLeftAfterSuccess() {
+    ProcessInstance started = new CaseFileCases(runtimeService)
+        .start(Map.of("entryLevel", 2), CaseFixtures.UNIVERSAL_SCHOOL, "Noor Banner", CaseFileCases.newUpn(),
+            "parent-1", "Kim Banner");
+    String task = openTask(started);
+    try (Browser browser = browser()) {
+      browser.driver().manage().window().setSize(new Dimension(1366, 768));
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+      browser.claimTask(() -> "school2".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()));
+      // the server refuses a target below the pupil's attendance
+      browser.type(TARGET, "50");
+      browser.press(By.cssSelector(COMPLETE));
+      browser.waitUntil("server-refused", () -> browser.errorNotifications().stream()
+          .anyMatch(text -> text.contains("There is a problem") && text.contains("attendanceTarget")));
+      // put right (the box is not closed by hand): the task completes and no box is left
+      browser.type(TARGET, "95");
+      browser.press(By.cssSelector(COMPLETE));
+      browser.waitUntil("completed", () -> taskService.createTaskQuery().taskId(task).count() == 0);
+      browser.waitUntil("list-redrawn", () -> browser.driver().findElements(By.cssSelector(".fjs-container")).isEmpty());
+      browser.waitUntil("no-box-left", () -> browser.errorNotifications().isEmpty());
+      browser.screenshot("tasklist-no-refusal-left-after-success");
+      assertThat(browser.errorNotifications()).isEmpty();
+    }
+  }
+
   private String openTask(ProcessInstance started) {
     return taskService.createTaskQuery().processInstanceId(started.getId()).singleResult().getId();
   }

@@ -107,6 +107,35 @@ class CaseFileSignInTest {
     assertThat(answer.statusCode()).isEqualTo(403);
     assertThat(org.jsoup.Jsoup.parse(page).select("h1").text()).isEqualTo("You cannot open this page");
     assertThat(page).doesNotContain("Whitelabel");
+    inTheCaseFilesLayout(org.jsoup.Jsoup.parse(page));
+  }
+
+  /**
+   * Every page a role does not include answers the same way, 403 "You cannot open this page", in the case
+   * file's layout (header with the council's name, navigation, sign out, footer): a school's failed moves and
+   * registrations were a bare page, and its register, caseloads and models a "Page not found" (walk 14, defect 2).
+   */
+  @Test
+  void everyPageARoleDoesNotIncludeIsRefusedOneWayInTheCaseFilesLayout() {
+    CaseFileClient school = CaseFileClient.signedIn(port, "school1");
+    for (String page : java.util.List.of("/casework/failed-moves", "/casework/registrations", "/casework/register",
+        Navigation.CASELOADS, Navigation.MODELS, Navigation.CASELOAD)) {
+      CaseFileClient.Page answer = school.get(page);
+      assertThat(answer.status()).as(page).isEqualTo(403);
+      assertThat(answer.html().select("h1").text()).as(page).isEqualTo("You cannot open this page");
+      inTheCaseFilesLayout(answer.html());
+    }
+    CaseFileClient.Page figures = CaseFileClient.signedIn(port, "analyst").get(Navigation.SCHOOL);
+    assertThat(figures.status()).isEqualTo(403);
+    inTheCaseFilesLayout(figures.html());
+  }
+
+  private static void inTheCaseFilesLayout(org.jsoup.nodes.Document page) {
+    assertThat(page.select("header .casefile-header__authority").text()).isNotBlank();
+    assertThat(page.title()).endsWith(page.select("header .casefile-header__authority").text());
+    assertThat(page.select("form[action$=sign-out] button").text()).isEqualTo("Sign out");
+    assertThat(page.select("nav[aria-label=Menu] a")).isNotEmpty();
+    assertThat(page.select("footer")).isNotEmpty();
   }
 
   /** The footer links to Tasklist only for those who may open it, and to "Find a pupil" only for those it finds cases for. */

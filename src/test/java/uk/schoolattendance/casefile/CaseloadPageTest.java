@@ -50,7 +50,7 @@ class CaseloadPageTest {
 
   @Test
   void aSchoolOrAManagerHasNoCaseload() {
-    assertThat(signedIn("school1").get("/casework/caseload").status()).isEqualTo(404);
+    assertThat(signedIn("school1").get("/casework/caseload").status()).isEqualTo(403);
     assertThat(signedIn("manager").get("/casework/").html().select("nav").text()).doesNotContain("My caseload");
     assertThat(signedIn("officer").get("/casework/").html().select("nav").text()).contains("My caseload");
   }

@@ -45,8 +45,8 @@ class CaseloadsPageTest {
   @Test
   void officersSchoolsAndUnknownPeopleFindNoPage() {
     assertThat(signedIn("senior").get("/casework/caseloads").status()).isEqualTo(200);
-    assertThat(signedIn("officer").get("/casework/caseloads").status()).isEqualTo(404);
-    assertThat(signedIn("school1").get("/casework/caseloads/officer").status()).isEqualTo(404);
+    assertThat(signedIn("officer").get("/casework/caseloads").status()).isEqualTo(403);
+    assertThat(signedIn("school1").get("/casework/caseloads/officer").status()).isEqualTo(403);
     assertThat(signedIn("manager").get("/casework/caseloads/compliance").status()).isEqualTo(404);
   }
 }

@@ -90,7 +90,7 @@ class ModelsPageTest {
     CaseFileClient.Page find = person.get(Navigation.FIND);
     assertThat(find.status()).isEqualTo(200);
     assertThat(find.html().select("nav").text()).contains("Find a pupil").doesNotContain(MODELS);
-    assertThat(person.get(Navigation.MODELS).status()).isEqualTo(404);
+    assertThat(person.get(Navigation.MODELS).status()).isEqualTo(403);
   }
 
   private void deploy(String output) {

@@ -49,6 +49,6 @@ class SchoolCasesPageTest {
   void someoneWhoIsNoSchoolsStaffHasNoSuchPageOrLink() {
     CaseFileClient officer = signedIn("officer");
     assertThat(officer.get("/casework/").html().select("nav").text()).doesNotContain("My school's cases");
-    assertThat(officer.get("/casework/school").status()).isEqualTo(404);
+    assertThat(officer.get("/casework/school").status()).isEqualTo(403);
   }
 }

@@ -55,7 +55,7 @@ class CaseRoutingTest {
     // the school buys the service: it does not see the LA's task
     assertThat(call("school1", HttpMethod.GET, "/engine-rest/task/" + meeting.getId(), null).getStatusCode().value())
         .isIn(403, 404);
-    assertThat(filterList("school1", "My school's cases")).doesNotContain(meeting.getId());
+    assertThat(filterList("school1", "My school's tasks")).doesNotContain(meeting.getId());
 
     // the named officer is away: a colleague claims it through the team and completes it
     assertThat(call("senior", HttpMethod.POST, "/engine-rest/task/" + meeting.getId() + "/claim", "{\"userId\": \"senior\"}")
@@ -77,21 +77,21 @@ class CaseRoutingTest {
     assertThat(candidates(intervention)).containsExactly("user:officer");
     assertThat(filterList("officer", "My tasks")).contains(intervention.getId());
     assertThat(filterList("senior", "My team's tasks")).doesNotContain(intervention.getId());
-    assertThat(filterList("school1", "My school's cases")).doesNotContain(intervention.getId());
+    assertThat(filterList("school1", "My school's tasks")).doesNotContain(intervention.getId());
   }
 
   @Test
   void aUniversalSchoolDoesLevel1Itself() throws Exception {
     Task intervention = openCase(CaseFixtures.UNIVERSAL_SCHOOL, Upn.of(801_600_000_014L), 1);
     assertThat(candidates(intervention)).containsExactly("group:school-100002");
-    assertThat(filterList("school2", "My school's cases")).contains(intervention.getId());
+    assertThat(filterList("school2", "My school's tasks")).contains(intervention.getId());
   }
 
   @Test
   void aUniversalSchoolDoesLevels2And3Itself() throws Exception {
     Task meeting = openCase(CaseFixtures.UNIVERSAL_SCHOOL, Upn.of(801_600_000_021L), 2);
     assertThat(candidates(meeting)).containsExactly("group:school-100002");
-    assertThat(filterList("school2", "My school's cases")).contains(meeting.getId());
+    assertThat(filterList("school2", "My school's tasks")).contains(meeting.getId());
     assertThat(filterList("officer", "My tasks")).doesNotContain(meeting.getId());
     // an officer cannot take the school's own work
     assertThat(call("officer", HttpMethod.POST, "/engine-rest/task/" + meeting.getId() + "/claim", "{\"userId\": \"officer\"}")
@@ -118,7 +118,7 @@ class CaseRoutingTest {
     Task watch = taskService.createTaskQuery().processInstanceId(notice).singleResult();
     assertThat(candidates(watch)).containsExactlyInAnyOrder("user:officer", "group:attendance-officers");
     assertThat(filterList("officer", "My tasks")).contains(watch.getId());
-    assertThat(filterList("school2", "My school's cases")).doesNotContain(watch.getId());
+    assertThat(filterList("school2", "My school's tasks")).doesNotContain(watch.getId());
   }
 
   private Task openCase(String school, String upn, int level) {

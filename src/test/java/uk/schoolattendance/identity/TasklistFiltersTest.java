@@ -82,6 +82,24 @@ class TasklistFiltersTest {
     assertThat(filterService.getFilter(mySchool.getId()).getProperties().get("priority")).isEqualTo(priority);
   }
 
+  /**
+   * The school's filter holds tasks, not cases: a traded school's tasks go to its named officer, so a filter
+   * called "My school's cases" read "(0)" beside six open cases (walk 14, defect 15). A filter made under the
+   * old name is renamed, not doubled.
+   */
+  @Test
+  void theSchoolsFilterIsNamedForTheTasksItHoldsAndSaysWhereTheCasesAre() {
+    assertThat(TasklistFilters.MY_SCHOOL).isEqualTo("My school's tasks");
+    org.camunda.bpm.engine.filter.Filter mySchool =
+        filterService.createFilterQuery().filterName(TasklistFilters.MY_SCHOOL).singleResult();
+    assertThat((String) mySchool.getProperties().get("description")).contains("named officer", "My school's cases");
+    filterService.saveFilter(mySchool.setName(TasklistFilters.MY_SCHOOL_BEFORE));
+    tasklistFilters.createFilters(null);
+    assertThat(filterService.createFilterQuery().filterName(TasklistFilters.MY_SCHOOL_BEFORE).count()).isZero();
+    assertThat(filterService.createFilterQuery().filterName(TasklistFilters.MY_SCHOOL).list())
+        .extracting(org.camunda.bpm.engine.filter.Filter::getId).containsExactly(mySchool.getId());
+  }
+
   private JsonNode firstFilterOf(String user) throws Exception {
     List<JsonNode> filters = new ArrayList<>();
     read(rest.withBasicAuth(user, user).getForEntity("/engine-rest/filter?maxResults=50", String.class)).forEach(filters::add);

@@ -119,10 +119,28 @@ class CasePageReader {
     this.figures = figures;
   }
 
-  /** The refunds, owed or made, of the case's paid notices: one query, made only when a notice was paid. */
+  /**
+   * The refunds, owed or made, of the case's paid notices: one query, made only when a notice was
+   * paid. A school's staff see that a refund is owed or made, how much, when and by whom, but not how
+   * it was paid back (the method and the bank reference are the authority's own business).
+   */
   private Map<String, uk.schoolattendance.notices.PenaltyNoticeRegister.RecordedRefund> refunds(List<PenaltyNoticeEntry> notices) {
     List<String> paid = notices.stream().filter(notice -> notice.paidOn() != null).map(PenaltyNoticeEntry::noticeNumber).toList();
-    return paid.isEmpty() ? Map.of() : register.refunds(paid);
+    if (paid.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, uk.schoolattendance.notices.PenaltyNoticeRegister.RecordedRefund> refunds = register.refunds(paid);
+    if (currentUser.readsEverySchool()) {
+      return refunds;
+    }
+    Map<String, uk.schoolattendance.notices.PenaltyNoticeRegister.RecordedRefund> forSchool = new java.util.HashMap<>();
+    refunds.forEach((number, recorded) -> {
+      uk.schoolattendance.notices.PenaltyNoticeRegister.Refund refund = recorded.refund();
+      forSchool.put(number, new uk.schoolattendance.notices.PenaltyNoticeRegister.RecordedRefund(
+          new uk.schoolattendance.notices.PenaltyNoticeRegister.Refund(refund.amount(), refund.refundedOn(), null, null,
+              refund.refundedBy()), recorded.recordedAt()));
+    });
+    return forSchool;
   }
 
   /** The case's process instance, when it exists and the viewer may read it; "Page not found" otherwise. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.Navigation;
+import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewer;
@@ -169,7 +170,7 @@ class FiguresController {
     return new ArrayList<>(ids);
   }
 
-  /** True for the authority's staff, false for a school's; anyone else finds no page. */
+  /** True for the authority's staff, false for a school's; anyone else is refused the page (403). */
   private boolean requireReader(Viewer viewer) {
     if (currentUser.readsEverySchool()) {
       return true;
@@ -177,7 +178,7 @@ class FiguresController {
     if (!viewer.schoolUrns().isEmpty()) {
       return false;
     }
-    throw new PageNotFoundException("figures, for " + viewer.userId());
+    throw new PageForbiddenException("figures, for " + viewer.userId());
   }
 
   private List<FiguresPage.SchoolRow> schoolRows(Viewer viewer, boolean authority, String year) {

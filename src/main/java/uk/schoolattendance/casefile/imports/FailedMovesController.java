@@ -8,10 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import uk.schoolattendance.attendance.MovedPupilCases;
 import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.UkDates;
-import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
-import uk.schoolattendance.identity.Groups;
 import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolAccess;
 import uk.schoolattendance.schools.SchoolDirectory;
 
 /**
@@ -19,9 +18,11 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * case the daily step ({@link MovedPupilCases}) could not move to its pupil's new school and tries
  * again on each run, the longest failing first: the case, the pupil, the school left and the new
  * school, the leaving date, the first failure, the attempts, and the last error in plain words (the
- * logged text under "Technical detail"). For the authority's caseworkers and the data team (and
- * administrators); anyone else, schools and managers included, gets "You cannot open this page" (403).
- * Linked from the data team's "Import register marks".
+ * logged text under "Technical detail"). For whoever the engine lets read every school's pupils
+ * ({@link SchoolAccess#mayReadEverySchool()}: the authority's caseworkers, managers, the data team and
+ * administrators); a manager reads it (nothing on it changes anything). Anyone else, schools included,
+ * gets "You cannot open this page" (403). Linked from the data team's "Import register marks" and the
+ * Cockpit dashboard's "Cases that did not follow their pupil" tile.
  */
 @Controller
 class FailedMovesController {
@@ -39,8 +40,11 @@ class FailedMovesController {
   private final SchoolDirectory schools;
   private final UkDates dates;
   private final Viewers viewers;
+  private final SchoolAccess access;
 
-  FailedMovesController(MovedPupilCases moves, SchoolDirectory schools, UkDates dates, Viewers viewers) {
+  FailedMovesController(MovedPupilCases moves, SchoolDirectory schools, UkDates dates, Viewers viewers,
+      SchoolAccess access) {
+    this.access = access;
     this.moves = moves;
     this.schools = schools;
     this.dates = dates;
@@ -49,21 +53,22 @@ class FailedMovesController {
 
   @GetMapping(PATH)
   String failedMoves(HttpServletRequest request, Model model) {
-    require(viewers.current(request));
+    viewers.current(request);
+    if (!sees(access)) {
+      throw new PageForbiddenException("the failed moves of cases: whoever reads every school's pupils");
+    }
     List<Row> rows = moves.failedMoves().stream().map(this::row).toList();
     model.addAttribute("page", new FailedMovesPage("Cases that did not follow their pupil", rows));
     return "casefile/failed-moves";
   }
 
-  /** Whether the viewer sees the failed moves: the authority's caseworkers, the data team, administrators. */
-  static boolean sees(Viewer viewer) {
-    return Groups.CASEWORKERS.stream().anyMatch(viewer::in) || viewer.in(Groups.DATA_TEAM) || viewer.in(Groups.CAMUNDA_ADMIN);
-  }
-
-  private static void require(Viewer viewer) {
-    if (!sees(viewer)) {
-      throw new PageForbiddenException("the failed moves of cases: the authority's caseworkers and data team");
-    }
+  /**
+   * Whether the signed-in user sees every school's failed moves (and identified pupils not opened): the
+   * engine's grant of READ on every school ({@code *}), as the authority's caseworkers, managers, the data
+   * team and administrators have it.
+   */
+  static boolean sees(SchoolAccess access) {
+    return access.mayReadEverySchool();
   }
 
   private Row row(MovedPupilCases.FailedMove move) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import uk.schoolattendance.casefile.Navigation;
-import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.casefile.index.CaseIndex;
@@ -37,7 +37,7 @@ class CaseloadController {
   String caseload(HttpServletRequest request, Model model) {
     Viewer viewer = viewers.current(request);
     if (!viewer.hasCaseload()) {
-      throw new PageNotFoundException("no caseload for " + viewer.userId());
+      throw new PageForbiddenException("no caseload for " + viewer.userId());
     }
     List<String> named = schools.all().stream()
         .filter(school -> viewer.userId().equals(school.namedOfficer()))

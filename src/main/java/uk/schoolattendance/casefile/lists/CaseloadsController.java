@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import uk.schoolattendance.casefile.Navigation;
+import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.VisibleCases;
 import uk.schoolattendance.casefile.Viewer;
@@ -81,10 +82,10 @@ class CaseloadsController {
     return "casefile/cases";
   }
 
-  /** Managers, senior practitioners and administrators see every officer's caseload; anyone else finds no page. */
+  /** Managers, senior practitioners and administrators see every officer's caseload; anyone else is refused the page (403). */
   private static void require(Viewer viewer) {
     if (!viewer.seesCaseloads()) {
-      throw new PageNotFoundException("caseloads, for " + viewer.userId());
+      throw new PageForbiddenException("caseloads, for " + viewer.userId());
     }
   }
 

@@ -11,7 +11,7 @@ import uk.schoolattendance.casefile.PeopleNames;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.CaseSummaries;
 import uk.schoolattendance.casefile.Navigation;
-import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.casefile.index.CaseIndex;
@@ -56,7 +56,7 @@ class SchoolCasesController {
     Viewer viewer = viewers.current(request);
     Set<String> urns = new TreeSet<>(viewer.schoolUrns());
     if (urns.isEmpty()) {
-      throw new PageNotFoundException("no school for " + viewer.userId());
+      throw new PageForbiddenException("no school for " + viewer.userId());
     }
     String schools = String.join(" and ", urns.stream().map(summaries::schoolName).toList());
     model.addAttribute("page", lists.of(

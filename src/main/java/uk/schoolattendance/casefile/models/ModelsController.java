@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.schoolattendance.casefile.Navigation;
-import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
 
@@ -30,7 +30,7 @@ class ModelsController {
   String models(HttpServletRequest request, Model model) {
     Viewer viewer = viewers.current(request);
     if (!viewer.changesModels()) {
-      throw new PageNotFoundException("the processes, decisions and forms page for " + viewer.userId());
+      throw new PageForbiddenException("the processes, decisions and forms page for " + viewer.userId());
     }
     model.addAttribute("page", models.page());
     // where the Modeler deploys to: this server's engine REST API

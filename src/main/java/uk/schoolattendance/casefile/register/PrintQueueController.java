@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.Pages;
 import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.UkDates;
@@ -69,7 +70,7 @@ class PrintQueueController {
   record PrintQueuePage(
       String title, String today, List<RegisterRow> letters, List<RegisterRow> heldBack, long heldBackCount, String method,
       Map<String, String> methods, List<String> chosen, List<FieldError> errors, String done, int page, String showing,
-      RegisterPageController.Pagination pagination, Map<String, String> printed, RunShown run, boolean askAgain) {}
+      Pages.Pagination pagination, Map<String, String> printed, RunShown run, boolean askAgain) {}
 
   /**
    * A print run just made, for the page's banner: what it holds and made by whom and when, and its
@@ -120,7 +121,7 @@ class PrintQueueController {
       done = posted + (posted == 1 ? " notice" : " notices") + " marked as " + how + " on " + dates.day(dates.today());
     }
     List<FieldError> errors = new ArrayList<>(paymentDetailsMissing());
-    int shown = RegisterPageController.pageShown(page, pages(), "letters", "letters-heading", errors);
+    int shown = Pages.shown(page, pages(), "letters", "letters-heading", errors);
     if (errors.stream().anyMatch(error -> "letters-heading".equals(error.field()))) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
@@ -362,12 +363,12 @@ class PrintQueueController {
 
   /** The pages the letters to post fill (1 when there are none). */
   private int pages() {
-    return (int) Math.max(1, (rows.countLettersToPost() + RegisterRows.PAGE_SIZE - 1) / RegisterRows.PAGE_SIZE);
+    return Pages.count(rows.countLettersToPost(), RegisterRows.PAGE_SIZE);
   }
 
   /** The page a form was sent from, from 1: the nearest page that exists now (1 for none or not a number). */
   private int pageFrom(String page) {
-    return RegisterPageController.pageShown(page, pages(), "letters", "letters-heading", new ArrayList<>());
+    return Pages.shown(page, pages(), "letters", "letters-heading", new ArrayList<>());
   }
 
   @PostMapping(PATH)
@@ -432,19 +433,16 @@ class PrintQueueController {
   private PrintQueuePage page(String method, List<String> chosen, List<FieldError> errors, String done, int page) {
     List<RegisterRow> heldBack = rows.heldBack();
     long total = rows.countLettersToPost();
-    int pages = (int) Math.max(1, (total + RegisterRows.PAGE_SIZE - 1) / RegisterRows.PAGE_SIZE);
+    int pages = Pages.count(total, RegisterRows.PAGE_SIZE);
     List<RegisterRow> letters = rows.lettersToPost(page - 1);
-    long first = (long) (page - 1) * RegisterRows.PAGE_SIZE + 1;
-    String showing = letters.isEmpty() ? null
-        : "Showing " + RegisterPageController.number(first) + " to " + RegisterPageController.number(first + letters.size() - 1)
-            + " of " + RegisterPageController.number(total) + (total == 1 ? " letter" : " letters");
+    String showing = Pages.showing(page, RegisterRows.PAGE_SIZE, letters.size(), total, "letter", "letters");
     Map<String, String> printed = new LinkedHashMap<>();
     runs.latestOf(letters.stream().map(RegisterRow::noticeNumber).toList()).forEach((number, run) -> printed.put(number,
         "Printed by " + run.printedByName() + " at " + dates.moment(run.printedAt()) + " (print run " + run.id() + ")"));
     return new PrintQueuePage(
         "Letters to post", dates.day(dates.today()), letters, heldBack, heldBack.isEmpty() ? 0 : rows.countHeldBack(),
         method == null ? PenaltyNotice.POST : method, METHODS, chosen, errors, done, page, showing,
-        RegisterPageController.pagination(page, pages, each -> each > 1 ? PATH + "?page=" + each : PATH), printed, null,
+        Pages.of(page, pages, each -> each > 1 ? PATH + "?page=" + each : PATH), printed, null,
         false);
   }
 }

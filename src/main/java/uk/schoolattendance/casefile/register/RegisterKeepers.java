@@ -2,7 +2,7 @@ package uk.schoolattendance.casefile.register;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
-import uk.schoolattendance.casefile.PageNotFoundException;
+import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.Viewer;
 import uk.schoolattendance.casefile.Viewers;
 
@@ -23,7 +23,7 @@ class RegisterKeepers {
   Viewer require(HttpServletRequest request) {
     Viewer viewer = viewers.current(request);
     if (!viewer.keepsRegister()) {
-      throw new PageNotFoundException("the penalty notice register, for " + viewer.userId());
+      throw new PageForbiddenException("the penalty notice register, for " + viewer.userId());
     }
     return viewer;
   }

@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntFunction;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -21,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.schoolattendance.casefile.FieldError;
+import uk.schoolattendance.casefile.Pages;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 
@@ -40,23 +39,10 @@ class RegisterPageController {
   /** The page: the filters, the counts by state, one page of notices and the links to the others. */
   record RegisterPage(
       String title, String state, String search, List<Option> states, List<RegisterRow> rows, String heading, String showing,
-      Pagination pagination, long waitingToBePosted, String exportHref, List<FieldError> errors) {}
+      Pages.Pagination pagination, long waitingToBePosted, String exportHref, List<FieldError> errors) {}
 
   /** One choice of the state filter, with its count. */
   record Option(String value, String label, long count, boolean selected) {}
-
-  /** The GOV.UK pagination component: previous and next, and the page numbers (null numbers are the ellipses). */
-  record Pagination(String previous, String next, List<PageLink> pages) {}
-
-  /** One item of the pagination: a page number and its link, whether it is the page shown; or an ellipsis (number null). */
-  record PageLink(Integer number, String href, boolean current) {
-
-    /** The item's classes (written here: a template attribute cannot hold the component's double underscores). */
-    public String classes() {
-      return "govuk-pagination__item" + (number == null ? " govuk-pagination__item--ellipses"
-          : current ? " govuk-pagination__item--current" : "");
-    }
-  }
 
   private final RegisterKeepers keepers;
   private final RegisterRows rows;
@@ -94,69 +80,19 @@ class RegisterPageController {
       options.add(new Option(each, NoticeWords.state(each), counts.get(each), each.equals(chosen)));
     }
     long total = chosen == null ? options.get(0).count() : counts.get(chosen);
-    int pages = (int) Math.max(1, (total + RegisterRows.PAGE_SIZE - 1) / RegisterRows.PAGE_SIZE);
-    int shownPage = pageShown(page, pages, "notices", "notices-heading", errors);
+    int pages = Pages.count(total, RegisterRows.PAGE_SIZE);
+    int shownPage = Pages.shown(page, pages, "notices", "notices-heading", errors);
     if (!errors.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
     List<RegisterRow> shown = rows.page(chosen, search, shownPage - 1);
-    long first = (long) (shownPage - 1) * RegisterRows.PAGE_SIZE + 1;
-    String showing = shown.isEmpty() ? null
-        : "Showing " + number(first) + " to " + number(first + shown.size() - 1) + " of " + number(total)
-            + (total == 1 ? " notice" : " notices");
+    String showing = Pages.showing(shownPage, RegisterRows.PAGE_SIZE, shown.size(), total, "notice", "notices");
     model.addAttribute("page", new RegisterPage(
         "Penalty notices", chosen == null ? "" : chosen, search == null ? "" : search, options, shown,
-        number(total) + (total == 1 ? " notice" : " notices"), showing,
-        pagination(shownPage, pages, each -> link(PATH, chosen, search, each)), rows.count(PenaltyNoticeEntry.PREPARED, null),
+        Pages.number(total) + (total == 1 ? " notice" : " notices"), showing,
+        Pages.of(shownPage, pages, each -> link(PATH, chosen, search, each)), rows.count(PenaltyNoticeEntry.PREPARED, null),
         link(PATH + "/export.csv", chosen, search, null), errors));
     return "casefile/register";
-  }
-
-  /**
-   * The page asked for, from 1 (1 without one). One that is not a whole number, or past the last
-   * page, is named in {@code errors}; the nearest page is shown (page 1 for one that is not a number).
-   */
-  static int pageShown(String page, int pages, String what, String field, List<FieldError> errors) {
-    if (page == null || page.isBlank()) {
-      return 1;
-    }
-    int asked;
-    try {
-      asked = Integer.parseInt(page.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "Page " + shown(page) + " does not exist: pages are numbered from 1 to "
-          + number(pages) + " (page 1 is shown below)"));
-      return 1;
-    }
-    if (asked < 1 || asked > pages) {
-      int nearest = asked < 1 ? 1 : pages;
-      errors.add(new FieldError(field, "Page " + shown(page) + " does not exist: "
-          + (pages == 1 ? "these " + what + " fit on page 1" : "these " + what + " fill pages 1 to " + number(pages))
-          + " (page " + number(nearest) + " is shown below)"));
-      return nearest;
-    }
-    return asked;
-  }
-
-  /**
-   * The pagination: previous and next, the first and last page, and the pages either side of the
-   * one shown, with an ellipsis for each gap (the GOV.UK pagination component's pattern).
-   */
-  static Pagination pagination(int page, int pages, IntFunction<String> href) {
-    List<PageLink> links = new ArrayList<>();
-    Integer last = null;
-    for (int each = 1; each <= pages; each++) {
-      if (each == 1 || each == pages || Math.abs(each - page) <= 1) {
-        if (last != null && each - last > 1) {
-          links.add(new PageLink(null, null, false));
-        }
-        links.add(new PageLink(each, href.apply(each), each == page));
-        last = each;
-      }
-    }
-    return new Pagination(
-        page > 1 ? href.apply(page - 1) : null, page < pages ? href.apply(page + 1) : null,
-        links);
   }
 
   /** The address of the register (or its export) with the filters kept: {@code state}, {@code q}, {@code page}. */
@@ -172,10 +108,6 @@ class RegisterPageController {
       builder.queryParam("page", page);
     }
     return builder.encode().build().toUriString();
-  }
-
-  static String number(long value) {
-    return String.format(Locale.UK, "%,d", value);
   }
 
   /** The search box's words, stripped; null when empty; one too long is named in {@code errors} and not applied. */

@@ -121,8 +121,8 @@ class FiguresPageTest {
     CaseFileClient.Page bad = signedIn("officer").get("/casework/figures?year=2026-28");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#year");
-    assertThat(signedIn("analyst").get("/casework/figures").status()).isEqualTo(404);
-    assertThat(signedIn("analyst").get("/casework/figures/cases?measure=open").status()).isEqualTo(404);
+    assertThat(signedIn("analyst").get("/casework/figures").status()).isEqualTo(403);
+    assertThat(signedIn("analyst").get("/casework/figures/cases?measure=open").status()).isEqualTo(403);
     assertThat(signedIn("manager").get("/casework/figures/cases?measure=nonsense").status()).isEqualTo(404);
   }
 }

@@ -228,7 +228,7 @@ class PrintRunTest {
     String id = made.location().replaceFirst(".*run=(\\d+).*", "$1");
     assertThat(press(compliance, id).status()).isEqualTo(303);
     for (String user : new String[] {"officer", "senior", "manager", "school1"}) {
-      assertThat(download(signedIn(user), QUEUE + "/print-runs/" + id + "/copies/1.pdf").statusCode()).as(user).isEqualTo(404);
+      assertThat(download(signedIn(user), QUEUE + "/print-runs/" + id + "/copies/1.pdf").statusCode()).as(user).isEqualTo(403);
     }
     assertThat(download(compliance, QUEUE + "/print-runs/999999999/copies/1.pdf").statusCode()).isEqualTo(404);
     // a page with no letters listed, or no way of giving, prints nothing
@@ -392,13 +392,13 @@ class PrintRunTest {
         awaitQuietly(release);
         return id;
       }));
-      holding.await();
+      assertThat(holding.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the other print holds the row").isTrue();
       CaseFileClient.Page loser = printPage(compliance, queue, List.of(number));
       release.countDown();
       assertThat(loser.status()).as(loser.body()).isEqualTo(409);
       assertThat(loser.html().select(".govuk-error-summary li").eachText())
           .containsExactly(PrintQueueController.BEING_PRINTED);
-      long id = first.get();
+      long id = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
       // one run, the other person's
       assertThat(runs.latestOf(List.of(number))).extractingByKey(number).extracting(PrintRuns.PrintRun::id).isEqualTo(id);
 
@@ -410,13 +410,13 @@ class PrintRunTest {
         awaitQuietly(done);
         return copy;
       }));
-      copying.await();
+      assertThat(copying.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the other copy is being made").isTrue();
       CaseFileClient.Page pressed = press(compliance, String.valueOf(id));
       done.countDown();
       assertThat(pressed.status()).as(pressed.body()).isEqualTo(409);
       assertThat(pressed.body()).isEqualTo("Print run " + id
           + " is being printed by someone else just now: nothing was counted. Try again in a moment.");
-      assertThat(other.get()).isEqualTo(1);
+      assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
       assertThat(runs.find(id)).get().extracting(PrintRuns.PrintRun::copies).isEqualTo(1);
       // once it is done, the same press makes the next copy
       assertThat(path(press(compliance, String.valueOf(id)).location())).endsWith("/copies/2.pdf");

@@ -597,13 +597,13 @@ class RegisterPageTest {
       CaseFileClient person = signedIn(user);
       for (String path : new String[] {"/casework/register", "/casework/register/print-queue",
           "/casework/register/" + number, "/casework/register/export.csv", "/casework/register/external"}) {
-        assertThat(person.get(path).status()).as(user + " " + path).isEqualTo(404);
+        assertThat(person.get(path).status()).as(user + " " + path).isEqualTo(403);
       }
       CaseFileClient.Page any = person.get("/casework/");
       assertThat(any.html().select("nav").text()).as(user).doesNotContain("Penalty notices");
       String csrf = any.html().select("form[action$=sign-out] input[name=_csrf]").val();
       assertThat(person.postForm("/casework/register/print-queue", fields("_csrf", csrf, "notice", number, "method", "post"))
-          .status()).as(user).isEqualTo(404);
+          .status()).as(user).isEqualTo(403);
     }
     // an administrator of this test's own (another test's wrong password holds "demo" back a few seconds)
     if (identityService.createUserQuery().userId("register-admin").count() == 0) {

@@ -1,6 +1,8 @@
 // Cockpit dashboard plugin: the managers' overview of the attendance service.
 // Reads GET /api/reports/dashboard with the Cockpit session (read-only, same origin); the
-// figures are engine queries run as the signed-in user, so each user sees only what they may.
+// figures are engine queries run as the signed-in user, so each user sees only what they may. A
+// tile counting cases the user may not read says so instead of 0; a tile whose cases the case
+// file lists links to that list (the answer's `links`).
 const STYLE = `
   .attendance-dashboard { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0 20px; }
   .attendance-dashboard section { border: 1px solid #ccc; border-radius: 4px; padding: 8px 14px; min-width: 180px; }
@@ -9,6 +11,8 @@ const STYLE = `
   .attendance-dashboard .warn { color: #b5152b; }
   .attendance-dashboard table { border-collapse: collapse; }
   .attendance-dashboard td { padding: 1px 10px 1px 0; }
+  .attendance-dashboard .not-shown-words { max-width: 200px; margin: 0; color: #555; }
+  .attendance-dashboard a.attendance-tile-link { color: inherit; text-decoration: underline; }
 `;
 
 function text(value) {
@@ -19,27 +23,46 @@ function text(value) {
     .replace(/"/g, '&quot;');
 }
 
-function figure(title, value, warn) {
-  return `<section><h4>${text(title)}</h4><div class="figure${warn && value > 0 ? ' warn' : ''}">${text(value)}</div></section>`;
+/** Words for a tile whose cases the viewer may not read: not a bare 0 (walk 14, defect 13). */
+const NOT_YOURS = 'Not shown: your role does not include reading attendance cases';
+
+function linked(content, href, title) {
+  return href ? `<a class="attendance-tile-link" href="${text(href)}" title="${text(`The cases: ${title}`)}">${content}</a>` : content;
+}
+
+function figure(title, value, warn, href) {
+  if (value === null || value === undefined) {
+    return `<section class="not-shown"><h4>${text(title)}</h4><p class="not-shown-words">${text(NOT_YOURS)}</p></section>`;
+  }
+  return `<section><h4>${text(title)}</h4><div class="figure${warn && value > 0 ? ' warn' : ''}">${linked(text(value), href, title)}</div></section>`;
 }
 
 function table(title, rows) {
-  const body = rows.map(([k, v]) => `<tr><td>${text(k)}</td><td><b>${text(v)}</b></td></tr>`).join('');
+  if (rows === null) {
+    return figure(title, null);
+  }
+  const body = rows.map(([k, v, href]) => `<tr><td>${text(k)}</td><td><b>${linked(text(v), href, k)}</b></td></tr>`).join('');
   return `<section><h4>${text(title)}</h4><table>${body}</table></section>`;
 }
 
 export function renderDashboard(data) {
-  const levels = Object.entries(data.casesByLevel || {}).map(([level, count]) => [`Level ${level}`, count]);
+  const links = data.links || {};
+  // the tiles that count attendance cases: "not shown" for a viewer the engine lets read none
+  const cases = (value) => (data.readsCases === false ? null : value);
+  const levels = Object.entries(data.casesByLevel || {}).map(([level, count]) => [`Level ${level}`, count, links[`level-${level}`]]);
   const officers = (data.tasksByOfficer || []).map((o) => [o.name || o.userId, o.openTasks]);
+  const failedMoves = data.failedMoves === null || data.failedMoves === undefined ? ''
+    : figure('Cases that did not follow their pupil', data.failedMoves, true, links.failedMoves);
   return `<style>${STYLE}</style><h3>Attendance service overview</h3><div class="attendance-dashboard">
-    ${figure('Open cases', data.openCases)}
-    ${table('Caseload by level', levels)}
-    ${table('Open tasks by officer', officers)}
-    ${figure('Reviews due this week', data.reviewsDueThisWeek)}
-    ${figure('Reviews overdue', data.reviewsOverdue, true)}
-    ${figure('Tasks overdue', data.tasksOverdue, true)}
-    ${figure('Notices to Improve ending this week', data.noticesToImproveEndingThisWeek)}
-    ${figure('Penalty notices awaiting payment or a decision', data.penaltyNoticesOpen)}
+    ${figure('Open cases', cases(data.openCases), false, links.openCases)}
+    ${table('Caseload by level', data.readsCases === false ? null : levels)}
+    ${table('Open tasks by officer', data.readsCases === false ? null : officers)}
+    ${figure('Reviews due this week', cases(data.reviewsDueThisWeek))}
+    ${figure('Reviews overdue', cases(data.reviewsOverdue), true, links.reviewsOverdue)}
+    ${figure('Tasks overdue', cases(data.tasksOverdue), true)}
+    ${figure('Notices to Improve ending this week', cases(data.noticesToImproveEndingThisWeek))}
+    ${figure('Penalty notices awaiting payment or a decision', cases(data.penaltyNoticesOpen))}
+    ${failedMoves}
     ${figure('Incidents', data.incidents, true)}
   </div>`;
 }

@@ -20,8 +20,9 @@ export default {
   // a "Case file" tab linking to its case's page (scripts/case-file-link.js); a field keeps
   // every letter a person types (scripts/form-typing.js); a typed date that is no date is refused,
   // refusals name their field, and focus goes to what was refused (scripts/form-errors.js).
+  // "Open a case" links open the start form with the pupil filled in (scripts/start-case.js).
   // Tasklist's own words (the search box, the sort menu) are stored before it starts, so a first
   // visit never shows their keys (scripts/words-first.js).
-  customScripts: ['scripts/words-first.js', 'scripts/uk-dates.js', 'scripts/case-file-link.js', 'scripts/form-typing.js', 'scripts/form-errors.js'],
+  customScripts: ['scripts/words-first.js', 'scripts/uk-dates.js', 'scripts/case-file-link.js', 'scripts/form-typing.js', 'scripts/form-errors.js', 'scripts/start-case.js'],
   disableWelcomeMessage: true
 };

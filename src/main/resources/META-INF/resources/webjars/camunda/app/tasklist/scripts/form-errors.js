@@ -26,6 +26,8 @@
 // - After a Complete that succeeds, focus goes to the task list's first task (the next one to work),
 //   or to the list itself when it is empty, not to the page's <body>: a keyboard user carries on
 //   from the list instead of starting again from the top of the page (walk 13, defect 15).
+// - An earlier refusal's red box goes on the next Start or Complete, and none is left after a
+//   Complete that succeeds (walk 14, defect 3).
 // browser/TasklistFormErrorsBrowserTest shows each in Chromium.
 import { withFormJs } from './form-js.js';
 
@@ -349,7 +351,24 @@ function completing(event) {
   const pressed = event.type === 'click' || event.key === 'Enter' || event.key === ' ';
   if ((onSubmit && pressed) || shortcut) {
     completedAt = Date.now();
+    clearRefusals();
   }
+}
+
+/**
+ * The red boxes of earlier refusals go when the person submits again: a refusal still wrong is shown
+ * anew, and after a Complete that succeeds none is left over the task list saying "There is a problem"
+ * about a task that is done (walk 14, defect 3). Closed through their own close button, so Tasklist
+ * forgets them too; synchronously, before this press's own refusal (if any) is added.
+ */
+function clearRefusals() {
+  document.querySelectorAll('.notifications .alert-danger').forEach((alert) => {
+    // the notification's own close (inside uib-alert's transcluded content), which removes it from Tasklist's list
+    const close = alert.querySelector('button.close[ng-click^="removeNotification"]');
+    if (close) {
+      close.click();
+    }
+  });
 }
 
 function focusable(container) {
@@ -514,6 +533,7 @@ let settling = null;
  */
 function focusAfterCompletion() {
   completedAt = 0;
+  clearRefusals();
   if (settling) {
     settling();
   }

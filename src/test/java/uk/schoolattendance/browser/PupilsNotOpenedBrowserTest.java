@@ -1,0 +1,102 @@
+package uk.schoolattendance.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.attendance.MarkImporter;
+import uk.schoolattendance.attendance.RegisterCalendars;
+import uk.schoolattendance.attendance.SchoolDays;
+
+/**
+ * Walk 14, defect 7: "Open a case" on Identified pupils not opened went to Tasklist's task list, where the
+ * lead had to find Start process, pick Attendance case and retype the pupil. It opens the start form for
+ * that pupil, with the UPN, name and school filled in.
+ */
+class PupilsNotOpenedBrowserTest extends BrowserTestSupport {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @Autowired MarkImporter importer;
+  @Autowired RegisterCalendars calendars;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+
+  @Test
+  void openACaseOpensTheStartFormForThatPupil() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    String upn = Upns.valid("801900000014");
+    SchoolDays days = calendars.of(100002);
+    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
+        + "parent1Name,parent1Address\n");
+    boolean first = true;
+    for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(TODAY); day = day.plusDays(1)) {
+      if (days.isSchoolDay(day)) {
+        String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
+        csv.append(upn).append(",100002,").append(day).append(",AM,").append(code)
+            .append(first ? ",Robin,O'Startform,2015-02-03,6,Pat O'Startform,\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
+            .append('\n');
+        csv.append(upn).append(",100002,").append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
+        first = false;
+      }
+    }
+    closeOpenReviews();
+    int importId = importer.importFile(MarkImporter.Format.CSV,
+        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", urn -> true, TODAY);
+    String identification = runtime.createProcessInstanceQuery().processInstanceBusinessKey("import-" + importId)
+        .singleResult().getId();
+    for (Job job : management.createJobQuery().processInstanceId(identification).list()) {
+      management.executeJob(job.getId());
+    }
+    // the school leaves the pupil unticked, saying why
+    closeOpenReviews();
+
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/casework/pupils-not-opened");
+      WebElement open = browser.visible(By.cssSelector("tr[data-upn='" + upn + "'] a.open-a-case"));
+      assertThat(open.getDomAttribute("href")).contains("#/?start=AttendanceCase&pupilUpn=" + upn);
+      open.click();
+      browser.waitUntil("start-form-filled", () -> valueOf(browser, "Field_PupilUpn").equals(upn)
+          && valueOf(browser, "Field_PupilName").equals("Robin O'Startform")
+          && valueOf(browser, "Field_SchoolUrn").equals("100002"));
+      browser.screenshot("open-a-case-start-form-filled");
+      assertThat(browser.driver().findElement(By.cssSelector(".modal button[ng-click='startProcessInstance()']")).isDisplayed())
+          .isTrue();
+    }
+  }
+
+  private static String valueOf(Browser browser, String fieldId) {
+    return browser.driver().findElements(By.cssSelector(".modal .fjs-container input[id$='-" + fieldId + "']")).stream()
+        .map(input -> String.valueOf(input.getDomProperty("value"))).findFirst().orElse("");
+  }
+
+  /** Completes every open review, leaving its pupils unticked with a reason. */
+  private void closeOpenReviews() {
+    tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils").list().forEach(task -> {
+      Map<String, Object> close = new HashMap<>();
+      close.put("pupilsToOpen", "[]");
+      close.put("notOpenedReason", "a support plan agreed with the family");
+      Object shown = tasks.getVariable(task.getId(), "listRevision");
+      if (shown != null) {
+        close.put("listRevision", shown);
+      }
+      tasks.complete(task.getId(), close);
+    });
+  }
+}
