@@ -107,6 +107,7 @@ public final class AttendanceCase implements ProcessContract {
   public static final ProcessVariable<String> NO_CONTRACT_REASON = CaseFacts.NO_CONTRACT_REASON;
   /** Why a prosecution goes ahead with no Notice to Improve issued (recorded at the Pupil Planning Meeting). */
   public static final ProcessVariable<String> NO_NOTICE_TO_IMPROVE_REASON = CaseFacts.NO_NOTICE_TO_IMPROVE_REASON;
+  public static final ProcessVariable<JsonNode> NO_NOTICE_TO_IMPROVE_REASONS = CaseFacts.NO_NOTICE_TO_IMPROVE_REASONS;
 
   public static final ProcessVariable<String> CONTRACT_OUTCOME = text("contractOutcome");
   /** Required when the case turns to formal action here; printed on the Notice to Improve. */
@@ -361,7 +362,7 @@ public final class AttendanceCase implements ProcessContract {
       UserTaskContract.of(
           "Task_HoldPupilPlanningMeeting", LEGAL_ROUTE, LEGAL_ROUTE_REASON, LATE_ARRIVAL, OFFENCE_FROM, OFFENCE_TO,
           THRESHOLD_EVIDENCE_CONFIRMED, THRESHOLD_EVIDENCE_SESSIONS, PARENTS_NOT_PROSECUTED, NO_CONTRACT_REASON,
-          NO_NOTICE_TO_IMPROVE_REASON, CHILD_LOOKED_AFTER);
+          NO_NOTICE_TO_IMPROVE_REASON, NO_NOTICE_TO_IMPROVE_REASONS, CHILD_LOOKED_AFTER);
 
   // ---------------------------------------------------------------- activities code refers to
 

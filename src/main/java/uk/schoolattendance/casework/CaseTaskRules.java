@@ -245,17 +245,25 @@ public class CaseTaskRules implements TaskListener {
     } else {
       proposal.withdraw(task);
     }
-    // a meeting on a definition before 1.5 keeps its form, which asks none of these: what it cannot
-    // ask is not required (Prepare court case still asks whether the child is in care, s36(6))
-    if (prosecution && asks(task, NO_CONTRACT_REASON) && asks(task, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON)) {
-      triedOrWhyNot(task);
-    }
     if (AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route) && asks(task, CHILD_LOOKED_AFTER)
         && Inputs.yesNo(task, CHILD_LOOKED_AFTER, true)) {
       throw new InvalidInputException(
           CHILD_LOOKED_AFTER.name(),
           "an education supervision order cannot be made for a child in the care of a local authority"
               + " (Children Act 1989 s36(6)): choose another route");
+    }
+    // a meeting on a definition before 1.5 keeps its form, which asks none of these: what it cannot
+    // ask is not required (Prepare court case still asks whether the child is in care, s36(6)); a
+    // meeting on 1.5 asks once per case and for a prosecution only; from 1.6 per parent, for every
+    // formal route (a penalty notice, a prosecution, an education supervision order)
+    boolean formal = !AttendanceCase.FURTHER_SUPPORT.equals(route);
+    if (formal && asks(task, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS)) {
+      triedOrWhyNotForEachParent(task, concerned);
+    } else if (asks(task, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS)) {
+      // further support: the rows the meeting was offered are no reasons anyone gave
+      AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.remove(task.getExecution());
+    } else if (prosecution && asks(task, NO_CONTRACT_REASON) && asks(task, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON)) {
+      triedOrWhyNot(task);
     }
     if (prosecution || AttendanceCase.EDUCATION_SUPERVISION_ORDER.equals(route)) {
       COURT_PARENTS.set(task, Parents.json(concerned));
@@ -294,6 +302,78 @@ public class CaseTaskRules implements TaskListener {
           "is required for a prosecution when no Notice to Improve was issued: record why not"
               + " (e.g. term-time leave, support not appropriate)");
     }
+  }
+
+  /**
+   * A penalty notice, a prosecution or an education supervision order goes ahead only with an
+   * attendance contract tried and a Notice to Improve given to each parent it concerns, or the
+   * reason recorded why not (domain notes §6; DfE "Working together to improve school attendance",
+   * August 2024: support first, formal action when it has not worked or is not appropriate). A
+   * Notice to Improve is given per parent: each parent concerned who had none needs their own
+   * reason ({@code noNoticeToImproveReasons}, one entry per parent, the form's list filled by
+   * {@link ProsecutionChoices}); a single {@code noNoticeToImproveReason}, as an API client or the
+   * 1.5 form sends it, stands for every such parent whose entry is empty. What is kept on the case
+   * is the list, one entry per parent without a notice, which the court's evidence list quotes.
+   */
+  private void triedOrWhyNotForEachParent(DelegateTask task, List<Parent> concerned) {
+    if (!Boolean.TRUE.equals(CONTRACT_AGREED.get(task))
+        && Inputs.optionalText(task, NO_CONTRACT_REASON, Inputs.TEXT_MAX) == null) {
+      throw new InvalidInputException(
+          NO_CONTRACT_REASON.name(),
+          "is required for a penalty notice, a prosecution or an education supervision order when no attendance"
+              + " contract was tried: record why not (domain notes §6)");
+    }
+    String field = AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name();
+    Map<String, String> given = new java.util.HashMap<>();
+    Object raw = AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.raw(task);
+    if (raw != null) {
+      List<Parent> all = OffencePeriods.parents(task, calendar.properties().zone());
+      for (JsonNode entry : Json.list(Json.parse(field, raw))) {
+        String id = parentOf(field, entry, all);
+        String reason = Inputs.text(field, entry.path("reason").isTextual() ? entry.path("reason").asText() : null,
+            Inputs.TEXT_MAX);
+        if (reason != null) {
+          given.put(id, reason);
+        }
+      }
+    }
+    String forEvery = Inputs.optionalText(task, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON, Inputs.TEXT_MAX);
+    com.fasterxml.jackson.databind.node.ArrayNode reasons = Json.newList();
+    for (Parent parent : NoticeToImproveReceipts.withoutNotice(task, concerned, calendar.properties().zone())) {
+      String reason = given.getOrDefault(parent.id(), forEvery);
+      if (reason == null) {
+        throw new InvalidInputException(field,
+            "needs a reason for " + parent.name() + ", who had no Notice to Improve: record why not"
+                + " (e.g. term-time leave, support not appropriate)");
+      }
+      reasons.addObject().put("parentId", parent.id()).put("parent", parent.name()).put("reason", reason);
+    }
+    // what was decided belongs to the case, its history and the court's file (a client's task-local copy included)
+    task.removeVariableLocal(field);
+    AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.set(task.getExecution(), reasons);
+  }
+
+  /**
+   * The id of the parent a row of {@code noNoticeToImproveReasons} is for: its {@code parentId}, or,
+   * as Tasklist sends back only the form's fields, the parent its read-only {@code parent} names (as
+   * the row was filled). A row naming no parent of the case, or one that two parents share, is refused.
+   */
+  private static String parentOf(String field, JsonNode entry, List<Parent> all) {
+    if (entry.hasNonNull("parentId")) {
+      String id = entry.path("parentId").asText();
+      if (all.stream().noneMatch(parent -> parent.id().equals(id))) {
+        throw new InvalidInputException(field, "names parent \"" + id + "\", who is not a parent of this case");
+      }
+      return id;
+    }
+    String named = entry.path("parent").asText("").strip();
+    List<Parent> matches = all.stream()
+        .filter(parent -> parent.nameWithStanding().equals(named) || parent.name().equals(named)).toList();
+    if (matches.size() != 1) {
+      throw new InvalidInputException(field, "names \"" + named + "\", "
+          + (matches.isEmpty() ? "who is not a parent of this case" : "which is more than one parent: give parentId"));
+    }
+    return matches.get(0).id();
   }
 
   /**

@@ -95,6 +95,34 @@ final class NoticeToImproveReceipts {
    * clears those added before it (review 2, S4).
    */
   static String shown(JsonNode history, List<Parent> parents, ZoneId zone) {
+    Map<String, LocalDate> without = without(history, zone);
+    List<String> lines = new ArrayList<>();
+    without.forEach((personId, on) -> {
+      for (Parent parent : parents) {
+        if (parent.id().equals(personId)) {
+          lines.add(parent.nameWithStanding() + " (added on " + Days.shown(on)
+              + ", after the Notice to Improve was issued) has not received it: a penalty notice for absence other"
+              + " than leave needs a Notice to Improve first (code of conduct)");
+        }
+      }
+    });
+    return lines.isEmpty() ? null : String.join("\n", lines);
+  }
+
+  /**
+   * The parents of a case who have had no Notice to Improve: every one when none was issued on the
+   * case ({@code noticeToImproveIssuedOn}), else those added after it and given no later one.
+   */
+  static List<Parent> withoutNotice(VariableScope attendanceCase, List<Parent> parents, ZoneId zone) {
+    if (AttendanceCase.NOTICE_TO_IMPROVE_ISSUED_ON.get(attendanceCase) == null) {
+      return parents;
+    }
+    Set<String> without = without(AttendanceCase.HISTORY.get(attendanceCase), zone).keySet();
+    return parents.stream().filter(parent -> without.contains(parent.id())).toList();
+  }
+
+  /** The person ids added after the case's last Notice to Improve, with the day each was added. */
+  private static Map<String, LocalDate> without(JsonNode history, ZoneId zone) {
     Map<String, LocalDate> without = new LinkedHashMap<>();
     for (JsonNode entry : Json.list(history)) {
       if (ISSUED.equals(entry.path("event").asText())) {
@@ -112,16 +140,6 @@ final class NoticeToImproveReceipts {
         without.putIfAbsent(entry.path(PERSON).asText(), on);
       }
     }
-    List<String> lines = new ArrayList<>();
-    without.forEach((personId, on) -> {
-      for (Parent parent : parents) {
-        if (parent.id().equals(personId)) {
-          lines.add(parent.nameWithStanding() + " (added on " + Days.shown(on)
-              + ", after the Notice to Improve was issued) has not received it: a penalty notice for absence other"
-              + " than leave needs a Notice to Improve first (code of conduct)");
-        }
-      }
-    });
-    return lines.isEmpty() ? null : String.join("\n", lines);
+    return without;
   }
 }

@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.notices.ProsecutionBar;
+import uk.schoolattendance.process.DeployedForms;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
+import uk.schoolattendance.schools.CalendarProperties;
 
 /**
  * Create listener of {@code Task_HoldPupilPlanningMeeting} ({@code prosecutionChoices}): so the
@@ -22,15 +24,17 @@ import uk.schoolattendance.process.Parent;
  * parents to leave out of a prosecution ({@code parentChoices}, the checklist of
  * {@code parentsNotProsecuted}, each with their relationship and responsibility when recorded) and
  * lists them ({@code parentsShown}: "Gail Marsh: Mother; parental responsibility; day-to-day care"). A previous meeting's {@code parentsNotProsecuted} is removed, so
- * the checklist starts empty at every meeting.
+ * the checklist starts empty at every meeting. Each parent who had no Notice to Improve gets a row
+ * of {@code noNoticeToImproveReasons} (on the case, where its form asks it) for the reason why not
+ * ({@link CaseTaskRules}).
  */
 @Component("prosecutionChoices")
 public class ProsecutionChoices implements TaskListener {
 
   private final ProsecutionBar bar;
-  private final uk.schoolattendance.schools.CalendarProperties calendar;
+  private final CalendarProperties calendar;
 
-  public ProsecutionChoices(ProsecutionBar bar, uk.schoolattendance.schools.CalendarProperties calendar) {
+  public ProsecutionChoices(ProsecutionBar bar, CalendarProperties calendar) {
     this.bar = bar;
     this.calendar = calendar;
   }
@@ -49,5 +53,20 @@ public class ProsecutionChoices implements TaskListener {
     PROSECUTION_BARS_SHOWN.setLocal(task, bar.shown(parents, PUPIL_UPN.get(task)));
     AttendanceCase.PARENTS_SHOWN.setLocal(task, String.join("\n",
         parents.stream().map(Parent::nameWithStanding).toList()));
+    // a row for each parent who had no Notice to Improve, for the reason why not (asked per parent,
+    // AttendanceCase 1.6): on the case, where a completion and Tasklist's submit both write it, and
+    // afresh at every meeting (a previous meeting's reasons are not taken as given unseen)
+    if (DeployedForms.fields(task.getProcessEngineServices().getRepositoryService(), task.getProcessDefinitionId(),
+        task.getTaskDefinitionKey()).contains(AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name())) {
+      ArrayNode withoutNotice = Json.newList();
+      for (Parent parent : NoticeToImproveReceipts.withoutNotice(task, parents, calendar.zone())) {
+        withoutNotice.addObject().put("parentId", parent.id()).put("parent", parent.nameWithStanding());
+      }
+      if (withoutNotice.isEmpty()) {
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.remove(task.getExecution());
+      } else {
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.set(task.getExecution(), withoutNotice);
+      }
+    }
   }
 }

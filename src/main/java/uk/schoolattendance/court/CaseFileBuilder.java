@@ -240,7 +240,10 @@ public class CaseFileBuilder {
     }
     items.add("2. Copies of the letters sent to the parent: "
         + (letters.isEmpty() ? "none recorded in the case" : String.join("; ", letters) + " (copies as sent)"));
-    items.add("3. Notice to Improve: " + (noticesToImprove > 0 ? "issued (see the chronology)"
+    List<String> perParent = whyPerParent(history, ids);
+    items.add("3. Notice to Improve: " + (perParent != null && !perParent.isEmpty()
+        ? (noticesToImprove > 0 ? "issued (see the chronology); not to " : "none issued: ") + String.join("; ", perParent)
+        : noticesToImprove > 0 ? "issued (see the chronology)"
         : "none issued: " + why(history, ids, NO_NOTICE_TO_IMPROVE_REASON, "record why (e.g. term-time leave, support not appropriate)")));
     items.add("4. Attendance contract: " + (contract ? "agreed (see the chronology)"
         : "none agreed: " + why(history, ids, NO_CONTRACT_REASON, "record why")));
@@ -254,6 +257,32 @@ public class CaseFileBuilder {
   }
 
   /** The reason the case recorded (its latest), or what to do when it recorded none. */
+  /**
+   * Why each parent who had no Notice to Improve had none, as the Pupil Planning Meeting recorded it
+   * (AttendanceCase 1.6, {@code noNoticeToImproveReasons}): "Gail Marsh: the reason recorded: …",
+   * one a parent; null when the case recorded no such list (a meeting on an earlier form).
+   */
+  private static List<String> whyPerParent(HistoryService history, List<String> ids) {
+    if (ids.isEmpty()) {
+      return null;
+    }
+    Object last = history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids.toArray(String[]::new))
+        .variableName(CaseFacts.NO_NOTICE_TO_IMPROVE_REASONS.name()).listPage(0, MAX_ENTRIES).stream()
+        .map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).reduce((first, second) -> second)
+        .orElse(null);
+    if (last == null) {
+      return null;
+    }
+    List<String> lines = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode entry
+        : uk.schoolattendance.process.Json.list(CaseFacts.NO_NOTICE_TO_IMPROVE_REASONS.from(last))) {
+      if (!entry.path("reason").asText("").isBlank()) {
+        lines.add(entry.path("parent").asText() + ": the reason recorded: " + entry.path("reason").asText().strip());
+      }
+    }
+    return lines;
+  }
+
   private static String why(HistoryService history, List<String> ids, String variable, String otherwise) {
     if (ids.isEmpty()) {
       return otherwise;

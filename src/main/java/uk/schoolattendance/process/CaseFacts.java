@@ -86,6 +86,15 @@ public final class CaseFacts {
   public static final ProcessVariable<String> NO_CONTRACT_REASON = ProcessVariable.text("noContractReason");
   /** Why a prosecution goes ahead with no Notice to Improve issued (recorded at the Pupil Planning Meeting). */
   public static final ProcessVariable<String> NO_NOTICE_TO_IMPROVE_REASON = ProcessVariable.text("noNoticeToImproveReason");
+  /**
+   * Why no Notice to Improve was tried, per parent (a Notice to Improve is given to each parent, so
+   * one may have had it and another not): a Json list of {@code {parentId, parent, reason}}, one per
+   * parent the legal route concerns who had none, asked by the Pupil Planning Meeting (AttendanceCase
+   * 1.6) for a penalty notice, a prosecution or an education supervision order; the court's
+   * evidence list quotes each.
+   */
+  public static final ProcessVariable<com.fasterxml.jackson.databind.JsonNode> NO_NOTICE_TO_IMPROVE_REASONS =
+      ProcessVariable.json("noNoticeToImproveReasons");
 
   /**
    * What "sufficient improvement" means for this case (issue #12 item 9): set by the officer when

@@ -53,6 +53,10 @@ public final class DeployedForms {
       if (component.hasNonNull("key")) {
         keys.add(component.get("key").asText());
       }
+      // a dynamic list binds the list variable by its path
+      if (component.hasNonNull("path")) {
+        keys.add(component.get("path").asText());
+      }
       collect(component, keys);
     }
   }

@@ -130,6 +130,7 @@ class MovedPupilTest {
     assertThat(meeting.getTaskDefinitionKey()).isEqualTo(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     tasks.complete(meeting.getId(), Map.of(
         "legalRoute", "penalty-notice", "legalRouteReason", "No engagement",
+        "noContractReason", "Never tried: the parent would not meet", "noNoticeToImproveReason", "Support was refused at every stage",
         "offenceFrom", "2026-09-14", "offenceTo", "2026-10-09",
         "thresholdEvidenceConfirmed", true, "thresholdEvidenceSessions", 12));
     for (Job job : management.createJobQuery().processInstanceId(attendanceCase.getId()).messages().list()) {
@@ -398,6 +399,7 @@ class MovedPupilTest {
     Task meeting = tasks.createTaskQuery().processInstanceId(attendanceCase.getId()).singleResult();
     tasks.complete(meeting.getId(), Map.of(
         "legalRoute", "penalty-notice", "legalRouteReason", "No engagement",
+        "noContractReason", "Never tried: the parent would not meet", "noNoticeToImproveReason", "Support was refused at every stage",
         "offenceFrom", "2026-09-14", "offenceTo", "2026-10-09",
         "thresholdEvidenceConfirmed", true, "thresholdEvidenceSessions", 12));
     for (Job job : management.createJobQuery().processInstanceId(attendanceCase.getId()).messages().list()) {

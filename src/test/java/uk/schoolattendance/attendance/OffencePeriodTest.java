@@ -280,6 +280,8 @@ class OffencePeriodTest {
     taskService.complete(task.getId(), CaseFixtures.vars(
         AttendanceCase.LEGAL_ROUTE.name(), AttendanceCase.PENALTY_NOTICE,
         AttendanceCase.LEGAL_ROUTE_REASON.name(), "No engagement after the Notice to Improve",
+        AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage",
         AttendanceCase.OFFENCE_FROM.name(), from, AttendanceCase.OFFENCE_TO.name(), to));
   }
 

@@ -305,6 +305,7 @@ class CasePageTest {
 
       taskService.complete(meeting.getId(), Map.of(
           "legalRoute", "penalty-notice", "legalRouteReason", "No engagement",
+        "noContractReason", "Never tried: the parent would not meet", "noNoticeToImproveReason", "Support was refused at every stage",
           "offenceFrom", "2026-09-14", "offenceTo", "2026-10-09",
           "thresholdEvidenceConfirmed", true, "thresholdEvidenceSessions", 12));
       var notices = runtimeService.createProcessInstanceQuery().processDefinitionKey("PenaltyNotice")

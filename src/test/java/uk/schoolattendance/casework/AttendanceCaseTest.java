@@ -107,7 +107,19 @@ class AttendanceCaseTest {
   }
 
   private void completeTask(ProcessInstance instance, Object... pairs) {
-    complete(task(instance), vars(pairs));
+    Task task = task(instance);
+    Map<String, Object> variables = vars(pairs);
+    if (AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id().equals(task.getTaskDefinitionKey())
+        && variables.containsKey(AttendanceCase.LEGAL_ROUTE.name())
+        && !AttendanceCase.FURTHER_SUPPORT.equals(variables.get(AttendanceCase.LEGAL_ROUTE.name()))) {
+      // the meeting records why no contract or Notice to Improve was tried where a walk has not
+      // (aPenaltyNoticeOrAnEducationSupervisionOrderAlsoNeedsTheReasonsWhyNot tests the rule)
+      variables.putIfAbsent(AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet");
+      if (!variables.containsKey(AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name())) {
+        variables.putIfAbsent(AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage");
+      }
+    }
+    complete(task, variables);
   }
 
   private void reachReviewDate(ProcessInstance instance, String timer) {
@@ -876,8 +888,8 @@ class AttendanceCaseTest {
             AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
             AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
             AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet")),
-        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name())
-        .hasMessageContaining("no Notice to Improve was issued");
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name())
+        .hasMessageContaining("who had no Notice to Improve");
     assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
     completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
         AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
@@ -886,6 +898,74 @@ class AttendanceCaseTest {
         AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Term-time leave of 10 days");
     assertThat(instance).isWaitingAt("Activity_TakeCaseToCourt");
     assertThat(variable(instance, AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name())).isEqualTo("Term-time leave of 10 days");
+  }
+
+  /**
+   * A Notice to Improve is given to each parent, so the reason why none was is asked per parent: the
+   * meeting's list has a row for each parent who had none, a reason for one parent does not stand for
+   * the other, and the case keeps each parent's reason (the court's evidence list quotes each).
+   */
+  @Test
+  void theReasonWhyNoNoticeToImproveIsRecordedForEachParentWhoHadNone() {
+    ProcessInstance instance = start("AC-2025-000061", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    Task meeting = task(instance);
+    JsonNode rows = AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.from(
+        taskService.getVariable(meeting.getId(), AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name()));
+    assertThat(rows.findValuesAsText("parent")).containsExactly("Alex Parent", "Jo Parent");
+    String jo = rows.get(1).path("parentId").asText();
+    String onlyAlex = "[{\"parent\": \"Alex Parent\", \"reason\": \"Alex was abroad all term\"},"
+        + " {\"parent\": \"Jo Parent\", \"reason\": \"  \"}]";
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+            AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+            AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
+            AttendanceCase.NO_CONTRACT_REASON.name(), "The parents would not meet",
+            AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(onlyAlex).create())),
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name())
+        .hasMessageContaining("Jo Parent");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    String both = "[{\"parent\": \"Alex Parent\", \"reason\": \"Alex was abroad all term\"},"
+        + " {\"parentId\": \"" + jo + "\", \"reason\": \"Jo refused every meeting\"}]";
+    completeTask(instance, AttendanceCase.LEGAL_ROUTE.name(), "prosecution",
+        AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+        AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
+        AttendanceCase.NO_CONTRACT_REASON.name(), "The parents would not meet",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(both).create());
+    assertThat(instance).isWaitingAt("Activity_TakeCaseToCourt");
+    JsonNode kept = AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.from(
+        runtimeService.getVariable(instance.getId(), AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name()));
+    assertThat(kept.findValuesAsText("parentId")).containsExactly(rows.get(0).path("parentId").asText(), jo);
+    assertThat(kept.findValuesAsText("parent")).containsExactly("Alex Parent", "Jo Parent");
+    assertThat(kept.findValuesAsText("reason")).containsExactly("Alex was abroad all term", "Jo refused every meeting");
+  }
+
+  /**
+   * The penalty-notice route (the decision to issue) and the education supervision order route ask
+   * what a prosecution asks, in the same words: why no attendance contract was tried, and why each
+   * parent had no Notice to Improve (DfE guidance: support first, or the reason recorded).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"penalty-notice", "education-supervision-order"})
+  void aPenaltyNoticeOrAnEducationSupervisionOrderAlsoNeedsTheReasonsWhyNot(String route) {
+    ProcessInstance instance = start("penalty-notice".equals(route) ? "AC-2025-000062" : "AC-2025-000063",
+        with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
+    Task meeting = task(instance);
+    Object[] decision = {AttendanceCase.LEGAL_ROUTE.name(), route,
+        AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
+        AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 14,
+        AttendanceCase.CHILD_LOOKED_AFTER.name(), false, AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence"};
+    assertRefused(() -> taskService.complete(meeting.getId(), vars(decision)), AttendanceCase.NO_CONTRACT_REASON.name())
+        .hasMessageContaining("no attendance contract was tried");
+    assertRefused(() -> taskService.complete(meeting.getId(), with(vars(decision),
+            AttendanceCase.NO_CONTRACT_REASON.name(), "The parents would not meet")),
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name())
+        .hasMessageContaining("Alex Parent, who had no Notice to Improve");
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    taskService.complete(meeting.getId(), with(vars(decision), AttendanceCase.NO_CONTRACT_REASON.name(), "The parents would not meet",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage"));
+    assertThat(instance).hasPassed(AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id());
+    assertThat(AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.from(
+            runtimeService.getVariable(instance.getId(), AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name()))
+        .findValuesAsText("reason")).containsExactly("Support was refused at every stage", "Support was refused at every stage");
   }
 
   @Test

@@ -282,6 +282,8 @@ class CaseRestApiTest {
     Task meeting = taskService.createTaskQuery().processInstanceId(penalty).singleResult();
     Map<String, Object> noticeRoute = new java.util.HashMap<>(period);
     noticeRoute.put("legalRoute", "penalty-notice");
+    noticeRoute.put("noContractReason", "Never tried: the parent would not meet");
+    noticeRoute.put("noNoticeToImproveReason", "Support was refused at every stage");
     noticeRoute.put("thresholdEvidenceConfirmed", true);
     noticeRoute.put("thresholdEvidenceSessions", 12);
     taskService.complete(meeting.getId(), noticeRoute);

@@ -66,6 +66,8 @@ class PaidNoticeCloseOnPaymentTest {
             AttendanceCase.ATTENDANCE_TARGET.name(), 90.0, AttendanceCase.ATTENDANCE_PERCENT.name(), 52.6));
     Task meeting = taskService.createTaskQuery().processInstanceId(below.getId()).singleResult();
     taskService.complete(meeting.getId(), vars(AttendanceCase.LEGAL_ROUTE.name(), "penalty-notice",
+        AttendanceCase.NO_CONTRACT_REASON.name(), "Never tried: the parent would not meet",
+        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage",
         AttendanceCase.OFFENCE_FROM.name(), CaseFixtures.OFFENCE_FROM, AttendanceCase.OFFENCE_TO.name(), CaseFixtures.OFFENCE_TO,
         AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED.name(), true, AttendanceCase.THRESHOLD_EVIDENCE_SESSIONS.name(), 12));
     for (ProcessInstance notice : runtimeService.createProcessInstanceQuery().processDefinitionKey(PenaltyNotice.KEY).list()) {

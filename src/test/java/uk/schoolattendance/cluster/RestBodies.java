@@ -23,7 +23,8 @@ final class RestBodies {
    */
   static String penaltyNoticeRoute() {
     return "{\"variables\":{" + text("legalRoute", "penalty-notice") + "," + text("offenceFrom", "2026-09-07") + ","
-        + text("offenceTo", "2026-10-16")
+        + text("offenceTo", "2026-10-16") + "," + text("noContractReason", "Never tried: the parent would not meet")
+        + "," + text("noNoticeToImproveReason", "Support was refused at every stage")
         + ",\"thresholdEvidenceConfirmed\":{\"value\":true},\"thresholdEvidenceSessions\":{\"value\":12}}}";
   }
 

@@ -454,6 +454,31 @@ class CourtProceedingsProcessTest {
         .doesNotContain("record why");
   }
 
+  /**
+   * A Notice to Improve is given per parent: the meeting recorded why each parent who had none had
+   * none (AttendanceCase 1.6), and the evidence list quotes each parent's reason.
+   */
+  @Test
+  void theEvidenceListQuotesWhyEachParentHadNoNoticeToImprove() {
+    setToday(LocalDate.of(2026, 10, 1));
+    ProcessInstance history = engine.getRuntimeService().startProcessInstanceByKey(
+        "AttendanceCaseHistoryStub", "AC-31", Map.of(CourtProceedings.CASE_REFERENCE.name(), "AC-31",
+            AttendanceCase.NO_CONTRACT_REASON.name(), "The parent would not meet",
+            AttendanceCase.NO_NOTICE_TO_IMPROVE_REASONS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                "[{\"parentId\": \"P-1\", \"parent\": \"Alex Parent\", \"reason\": \"Term-time leave of 10 days\"},"
+                    + " {\"parentId\": \"P-2\", \"parent\": \"Jo Parent\", \"reason\": \"Jo lives abroad\"}]").create()));
+    complete(BpmnAwareTests.task(history));
+    complete(BpmnAwareTests.task(history));
+    BpmnAwareTests.init(engine);
+    setToday(LocalDate.of(2026, 12, 3));
+    ProcessInstance court = start(prosecution("AC-31"));
+    execute(job());
+    assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
+        .contains("3. Notice to Improve: none issued: Alex Parent: the reason recorded: Term-time leave of 10 days;"
+            + " Jo Parent: the reason recorded: Jo lives abroad")
+        .doesNotContain("record why");
+  }
+
   @Test
   void theAdjournmentsNewHearingDateOpensEmptyNotWithTheHearingItAdjourns() throws Exception {
     // a form field bound to a variable the process holds opens filled with its value

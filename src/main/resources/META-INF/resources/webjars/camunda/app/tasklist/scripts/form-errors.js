@@ -17,6 +17,8 @@
 //   (aria-describedby, aria-invalid). Only a refusal naming no field of the form focuses the box.
 // - A press of Start or Complete from a field just typed in (or left empty) is never lost to the
 //   field's own validation on leaving it (see setUpForms).
+// - Complete is not held disabled by a field of a dynamic list that was put right: form-js leaves
+//   an empty entry for it in its errors, which Tasklist counted as an error (see withMessages).
 // - The red box is titled "There is a problem" (the GOV.UK error summary's words), not Camunda's
 //   "An error happened while submitting the task form" / "The process could not be started".
 // - A group of radio buttons (or checkboxes) is a group named by its label, so a screen reader
@@ -266,6 +268,29 @@ function describe(errors) {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** Whether an entry of form-js's errors holds a message (a list's field keeps [] once put right). */
+function holdsMessage(value) {
+  if (typeof value === 'string') {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(holdsMessage);
+  }
+  return Boolean(value && typeof value === 'object' && Object.values(value).some(holdsMessage));
+}
+
+/**
+ * form-js's errors less the entries that hold no message. A field inside a dynamic list keeps its
+ * errors under [field id][row]; once valid, form-js deletes only the row's entry and leaves
+ * {Field_X: []}, and Tasklist, which counts the keys, kept Complete disabled for a form with no
+ * error at all (form-js 1.8's _update and its "formFieldInstance.validation.update" command).
+ */
+function withMessages(errors) {
+  const keys = Object.keys(errors);
+  const kept = keys.filter((key) => holdsMessage(errors[key]));
+  return kept.length === keys.length ? errors : Object.fromEntries(kept.map((key) => [key, errors[key]]));
+}
+
 function setUpForms(found) {
   const proto = found.Form.prototype;
   if (proto._namesItsErrors) {
@@ -306,7 +331,11 @@ function setUpForms(found) {
     }
     const listener = args[at];
     args[at] = function (state) {
-      return listener.call(this, pressing && state && state.errors ? { ...state, errors: {} } : state);
+      if (!state || !state.errors) {
+        return listener.call(this, state);
+      }
+      const errors = pressing ? {} : withMessages(state.errors);
+      return listener.call(this, errors === state.errors ? state : { ...state, errors });
     };
     return on.apply(this, args);
   };
