@@ -35,7 +35,7 @@ public class ContextEngineListener implements TestExecutionListener {
   @Override
   public void beforeTestMethod(TestContext testContext) {
     ApplicationContext context = testContext.getApplicationContext();
-    ClockUtil.reset();
+    TestClock.reset();
     if (context.getBeanNamesForType(ProcessEngine.class).length == 0) {
       return;
     }
@@ -61,6 +61,6 @@ public class ContextEngineListener implements TestExecutionListener {
 
   @Override
   public void afterTestMethod(TestContext testContext) {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 }

@@ -28,6 +28,7 @@ import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.Upn;
 import uk.schoolattendance.process.VariableValues;
+import uk.schoolattendance.schools.CalendarNotConfigured;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -49,6 +50,8 @@ class DemoCases {
   private static final long DAY = 24L * 60 * 60 * 1000;
   /** How long ago the demo's one overdue case was opened: its meeting was due 10 working days later. */
   static final int OVERDUE_CASE_WEEKS_AGO = 3;
+  /** School weeks the term dates must reach after today for the demo's cases (a review is 4 away). */
+  static final int TERM_DATES_AHEAD_WEEKS = 6;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -87,6 +90,13 @@ class DemoCases {
   @Order(30)
   public void createDemoCases(ApplicationReadyEvent event) {
     if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).count() > 0) {
+      return;
+    }
+    try {
+      // the demo's cases run weeks ahead of today (meetings, reviews)
+      calendar.addSchoolWeeks(calendar.today(), TERM_DATES_AHEAD_WEEKS);
+    } catch (CalendarNotConfigured e) {
+      LOG.warn("Demo cases: none created: {}", e.getMessage());
       return;
     }
     pupils = new DemoPupils(pupilRegister, calendar.today());

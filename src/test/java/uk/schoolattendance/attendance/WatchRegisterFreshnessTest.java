@@ -1,5 +1,6 @@
 package uk.schoolattendance.attendance;
 
+import uk.schoolattendance.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -55,7 +56,7 @@ class WatchRegisterFreshnessTest {
     if (deployment != null) {
       processEngine.getRepositoryService().deleteDeployment(deployment, true);
     }
-    ClockUtil.reset();
+    TestClock.reset();
     TimeZone.setDefault(serverZone);
   }
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileCases;
 import uk.schoolattendance.casework.CaseFixtures;
 
@@ -101,7 +102,7 @@ class CaseFileBrowserTest extends BrowserTestSupport {
         assertThat(overflow.intValue()).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
       }
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.attendance.MarkImporter;
 import uk.schoolattendance.attendance.MovedPupilCases;
 import uk.schoolattendance.attendance.RegisterCalendars;
@@ -48,7 +49,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test

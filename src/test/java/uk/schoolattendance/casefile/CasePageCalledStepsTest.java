@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.court.CourtProceedings;
@@ -44,7 +44,7 @@ class CasePageCalledStepsTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
     identityService.clearAuthentication();
   }
 

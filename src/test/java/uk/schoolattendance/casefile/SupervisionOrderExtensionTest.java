@@ -1,5 +1,6 @@
 package uk.schoolattendance.casefile;
 
+import uk.schoolattendance.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ class SupervisionOrderExtensionTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
     identityService.clearAuthentication();
   }
 

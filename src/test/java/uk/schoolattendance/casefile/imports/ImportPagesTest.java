@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileClient;
 import uk.schoolattendance.process.Upn;
 
@@ -53,7 +54,7 @@ class ImportPagesTest {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private CaseFileClient signedIn(String user) {
