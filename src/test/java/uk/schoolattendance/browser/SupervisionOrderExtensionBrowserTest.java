@@ -1,12 +1,12 @@
 package uk.schoolattendance.browser;
 
+import uk.schoolattendance.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,7 +30,7 @@ class SupervisionOrderExtensionBrowserTest extends BrowserTestSupport {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test
