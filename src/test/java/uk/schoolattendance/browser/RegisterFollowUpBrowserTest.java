@@ -174,7 +174,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
       browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
       browser.claimTask(() -> "school2".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
       String figures = browser.visible(By.cssSelector("textarea[id$='Field_ShowInterventionFigures']")).getDomProperty("value");
-      assertThat(figures).contains("25 November 2026", "% attendance", "today");
+      assertThat(figures).contains("25 November 2026", "attendance over the 10 school weeks", "today");
       browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-0')]"));
       browser.type("textarea[id$='Field_SchoolInterventionNotes']", "Called mum, she says things are better");
       browser.press(By.cssSelector("button[ng-click='complete()']"));
