@@ -1,15 +1,11 @@
 package uk.schoolattendance.casefile;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.court.CourtProceedings;
@@ -52,21 +48,14 @@ public record SupervisionOrderCases(
   }
 
   private void completeAs(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey).isNotNull();
-    identityService.setAuthentication(user,
-        identityService.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    steps().completeAs(user, processInstanceId, taskKey, variables);
   }
 
   private void executeJobs(String processInstanceId) {
-    for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).list()) {
-      managementService.executeJob(job.getId());
-    }
+    steps().executeJobs(processInstanceId);
+  }
+
+  private CaseSteps steps() {
+    return new CaseSteps(taskService, identityService, managementService);
   }
 }
