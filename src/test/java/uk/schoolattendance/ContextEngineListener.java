@@ -6,7 +6,6 @@ import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.tasklist.Tasklist;
 import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
 import org.camunda.bpm.welcome.Welcome;
@@ -35,7 +34,7 @@ public class ContextEngineListener implements TestExecutionListener {
   @Override
   public void beforeTestMethod(TestContext testContext) {
     ApplicationContext context = testContext.getApplicationContext();
-    ClockUtil.reset();
+    TestClock.reset();
     if (context.getBeanNamesForType(ProcessEngine.class).length == 0) {
       return;
     }
@@ -61,6 +60,6 @@ public class ContextEngineListener implements TestExecutionListener {
 
   @Override
   public void afterTestMethod(TestContext testContext) {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 }

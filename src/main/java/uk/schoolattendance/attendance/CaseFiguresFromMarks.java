@@ -21,10 +21,48 @@ class CaseFiguresFromMarks implements RegisterFigures {
 
   private final AttendanceRegister register;
   private final SchoolCalendar calendar;
+  private final RegisterCalendars calendars;
+  private final RegisterProperties properties;
 
-  CaseFiguresFromMarks(AttendanceRegister register, SchoolCalendar calendar) {
+  CaseFiguresFromMarks(AttendanceRegister register, SchoolCalendar calendar, RegisterCalendars calendars,
+      RegisterProperties properties) {
     this.register = register;
     this.calendar = calendar;
+    this.calendars = calendars;
+    this.properties = properties;
+  }
+
+  @Override
+  public Optional<RollingAttendance> rolling(String upn, String schoolUrn, LocalDate day) {
+    if (upn == null || schoolUrn == null || day == null || !register.hasMarks(upn)) {
+      return Optional.empty();
+    }
+    AttendanceRegister.Pupil pupil = register.pupil(upn).orElse(null);
+    if (pupil == null) {
+      return Optional.empty();
+    }
+    LocalDate to = day;
+    if (!pupil.schools().contains(schoolUrn)) { // the school they left: never the new school's days
+      Optional<LocalDate> left = register.leftRollOf(upn, List.of(schoolUrn));
+      if (left.isEmpty()) {
+        return Optional.empty();
+      }
+      to = left.get().isBefore(day) ? left.get() : day;
+    }
+    int weeks = properties.threshold().schoolWeeks();
+    LocalDate from = calendars.of(Integer.parseInt(schoolUrn)).windowStart(to, weeks);
+    int possible = 0;
+    int present = 0;
+    for (AttendanceRegister.RegisterMark mark : register.marks(upn, from, to)) {
+      if (!"X".equals(mark.category())) { // X: not a possible session (FiguresQuery's categories)
+        possible++;
+        if ("P".equals(mark.category())) {
+          present++;
+        }
+      }
+    }
+    return possible == 0 ? Optional.empty()
+        : Optional.of(new RollingAttendance(from, to, weeks, Figures.percent(present, possible), possible));
   }
 
   @Override
@@ -56,14 +94,6 @@ class CaseFiguresFromMarks implements RegisterFigures {
         ? calendar.today()
         : register.leftRollOf(upn, List.of(schoolUrn)).orElse(null);
     return asOf == null ? Optional.empty() : figures(upn, asOf);
-  }
-
-  @Override
-  public Optional<CaseFigures> asOf(String upn, LocalDate day) {
-    if (upn == null || day == null || !register.hasMarks(upn)) {
-      return Optional.empty();
-    }
-    return figures(upn, day);
   }
 
   private Optional<CaseFigures> figures(String upn, LocalDate asOf) {

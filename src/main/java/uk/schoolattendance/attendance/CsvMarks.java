@@ -130,7 +130,10 @@ final class CsvMarks {
         }
         String responsibility = get(record, "parent" + n + "responsibility");
         contacts.add(new SentMark.Contact(name, get(record, "parent" + n + "relationship"),
-            responsibility == null || responsibility.isBlank() || !responsibility.trim().matches("(?i)false|no|n|0"),
+            // blank: not recorded (review 2, L2: parental responsibility, Children Act 1989 s2-s4A, is
+            // recorded only as the school states it; the contact is still listed as liable)
+            responsibility == null || responsibility.isBlank() ? null
+                : !responsibility.trim().matches("(?i)false|no|n|0"),
             get(record, "parent" + n + "address")));
       }
       return contacts.isEmpty() ? null : contacts;

@@ -31,7 +31,9 @@ import uk.schoolattendance.process.CaseFacts;
  *
  * <ul>
  *   <li>a pupil with an open {@code AttendanceCase} gets {@code AttendanceUpdated} with the new
- *       figures whenever they differ from the case's (the case's figures follow the marks);
+ *       figures whenever they differ from the case's (the case's figures follow the marks), as the
+ *       case's own school may read them: a case that stayed with the school the pupil left gets the
+ *       figures as of the leaving date, never the new school's days;
  *   <li>newly identified pupils without an open case go, school by school, on one {@code
  *       ReviewIdentifiedPupils} task for the school's attendance lead or named officer;
  *   <li>a severely absent pupil with no plan is flagged for the school's next Targeting Support
@@ -122,13 +124,19 @@ class Identification {
           k -> decide(band, before.identifiedBand(), thresholdMet, before.thresholdMetOn() != null));
       boolean isIdentified = Boolean.TRUE.equals(decision.get("identified"));
       OpenCase open = cases.get(f.upn());
-      if (open != null && followsPupil(open, f)) {
-        casesMoved++;
+      Figures ofCase = f;
+      if (open != null && open.schoolUrn() != null && !open.schoolUrn().equals(f.schoolUrn())) {
+        AttendanceRegister.Pupil pupil = register.pupil(f.upn()).orElse(null);
+        if (followsPupil(open, f, pupil)) {
+          casesMoved++; // the case is now the main registration's school's: today's figures
+        } else {
+          ofCase = figuresAtCaseSchool(open, f, pupil);
+        }
       }
-      if (open != null && f.attendancePercent() != null && open.differs(f)) {
+      if (open != null && ofCase != null && ofCase.attendancePercent() != null && open.differs(ofCase)) {
         runtime.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name())
             .processInstanceId(open.processInstanceId())
-            .setVariables(figuresVariables(f))
+            .setVariables(figuresVariables(ofCase))
             .correlateWithResult();
         casesUpdated++;
       }
@@ -175,17 +183,35 @@ class Identification {
    * case through its grants ends with its registration. A pupil still on the case's school's roll
    * (dual registration, a leaving date still to come) keeps the case where it is.
    */
-  private boolean followsPupil(OpenCase open, Figures f) {
-    if (open.schoolUrn() == null || open.schoolUrn().equals(f.schoolUrn())) {
-      return false;
-    }
-    AttendanceRegister.Pupil pupil = register.pupil(f.upn()).orElse(null);
+  private boolean followsPupil(OpenCase open, Figures f, AttendanceRegister.Pupil pupil) {
     if (pupil == null || pupil.schools().contains(open.schoolUrn()) || !pupil.schools().contains(f.schoolUrn())) {
       return false;
     }
     return corrections.followPupilToSchool(open.caseReference(), f.schoolUrn(),
         "the register of attendance marks shows the pupil left the roll of school " + open.schoolUrn()
             + " and is registered at school " + f.schoolUrn() + ": the case follows the pupil");
+  }
+
+  /**
+   * The figures of an open case whose school is not the pupil's main registration's and which did
+   * not follow the pupil, as its school may read them (walk 14 #5, the rule of {@link
+   * CaseFiguresFromMarks}): today's while the pupil is still on that school's roll (dual
+   * registration, a leaving date still to come); as of the leaving date once the pupil left it (a
+   * case that stayed with the old school while its notices or court proceedings run), never the new
+   * school's days; none (null: the case keeps its figures) for a school whose roll the pupil was
+   * never on.
+   */
+  private Figures figuresAtCaseSchool(OpenCase open, Figures f, AttendanceRegister.Pupil pupil) {
+    if (pupil == null) {
+      return null;
+    }
+    if (pupil.schools().contains(open.schoolUrn())) {
+      return f;
+    }
+    return register.leftRollOf(f.upn(), List.of(open.schoolUrn()))
+        .flatMap(left -> register.figures(f.upn(), left))
+        .filter(atLeaving -> atLeaving.possibleSessions() > 0)
+        .orElse(null);
   }
 
   private boolean startReview(int importId, int urn, List<IdentifiedPupils.Entry> pupils) {

@@ -91,7 +91,7 @@ class IdentifiedPupilsReview implements TaskListener {
     if (reason.length() > 2000) {
       throw new InvalidInputException("notOpenedReason", "must be at most 2000 characters");
     }
-    Map<String, String> own = ownReasons(task, listed);
+    Map<String, String> own = ownReasons(task, listed, chosen);
     com.fasterxml.jackson.databind.node.ArrayNode withoutReason = IdentifiedPupils.JSON.createArrayNode();
     notOpened.forEach(p -> {
       if (!own.containsKey(p.path("upn").asText()) && reason.isEmpty()) {
@@ -112,10 +112,13 @@ class IdentifiedPupilsReview implements TaskListener {
   }
 
   /**
-   * The reasons given pupil by pupil ({@code notOpenedReasons}), by UPN: blank ones left out. A row for a pupil not on this list, or a reason over 2000
-   * characters, is refused naming the field and the pupil.
+   * The reasons given pupil by pupil ({@code notOpenedReasons}), by UPN: blank ones left out. Refused,
+   * naming the field and the pupil, and nothing changes (review 2, B2): a row for a pupil not on this
+   * list, for a pupil the completion also ticks to open (a reason would be dropped unseen), a pupil
+   * given twice (which reason holds?), a reason that is not text, or one over 2000 characters.
    */
-  private static Map<String, String> ownReasons(DelegateTask task, Map<String, JsonNode> listed) {
+  private static Map<String, String> ownReasons(DelegateTask task, Map<String, JsonNode> listed,
+      java.util.Collection<String> chosen) {
     Map<String, String> own = new LinkedHashMap<>();
     Object sent = ReviewIdentifiedPupils.NOT_OPENED_REASONS.raw(task);
     if (sent == null || sent instanceof String s && s.isBlank()) {
@@ -126,12 +129,25 @@ class IdentifiedPupilsReview implements TaskListener {
     if (!rows.isArray()) {
       throw new InvalidInputException(field, "must be a list of {upn, reason}, one per pupil");
     }
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (JsonNode row : rows) {
       String upn = row.path("upn").asText();
-      String reason = row.path("reason").isNull() ? "" : row.path("reason").asText().trim();
+      JsonNode given = row.path("reason");
       if (!listed.containsKey(upn)) {
         throw new InvalidInputException(field, "'" + upn + "' is not one of the pupils identified on this task");
       }
+      String name = listed.get(upn).path("name").asText() + " (" + upn + ")";
+      if (chosen.contains(upn)) {
+        throw new InvalidInputException(field, name + " is ticked to open a case: give a reason only for a pupil"
+            + " you did not tick");
+      }
+      if (!seen.add(upn)) {
+        throw new InvalidInputException(field, name + " is given more than once: give one reason per pupil");
+      }
+      if (!given.isMissingNode() && !given.isNull() && !given.isTextual()) {
+        throw new InvalidInputException(field, "the reason for " + name + " must be text");
+      }
+      String reason = given.isTextual() ? given.asText().trim() : "";
       if (reason.length() > 2000) {
         throw new InvalidInputException(field, "the reason for " + listed.get(upn).path("name").asText()
             + " must be at most 2000 characters");

@@ -77,7 +77,11 @@ class ImportRecords {
     return id == null ? 0 : id;
   }
 
-  /** Adds a committed batch's counts and rejections (in the batch's transaction). */
+  /**
+   * Adds a committed batch's counts and rejections (in the batch's transaction). A rejected CSV row
+   * is kept as sent ({@code sent_row}: personal data) for as long as its import: no retention rule
+   * for imports exists yet, so nothing here removes it (docs/register.md, docs/operations.md).
+   */
   void progress(int importId, Counts total, List<Rejection> rejections) {
     jdbc.update(
         "UPDATE att_import SET bytes_read = ?, rows_read = ?, rows_accepted = ?, rows_unchanged = ?, rows_rejected = ?,"
@@ -95,7 +99,7 @@ class ImportRecords {
           ps.setInt(3, r.rows());
           ps.setString(4, r.field());
           ps.setString(5, r.reason().length() > 500 ? r.reason().substring(0, 500) : r.reason());
-          // a row too long to keep is left out of the download's cells (its field and reason stay)
+          // a row too long to keep is left out of the download's cells: the download names its row and says so
           ps.setString(6, r.sent() == null || r.sent().length() > LONGEST_ROW ? null : r.sent());
         });
   }

@@ -22,11 +22,13 @@ import uk.schoolattendance.schools.SchoolCalendar;
 /**
  * "Open attendance cases" ({@code openAttendanceCases}): reads {@code casesToOpen} and {@code
  * schoolUrn}; starts one {@code AttendanceCase} per pupil chosen that has no open case, with the
- * pupil's name and date of birth and the parents (contacts with parental responsibility and an
- * address, each with the relationship and parental responsibility the register holds: walk 14,
- * defect 1) from the register, and the figures from the marks. Sets {@code casesOpened}: each
- * pupil's UPN and case reference. The whole task is one transaction: retried, it opens each case
- * once.
+ * pupil's name and date of birth and the parents (contacts the school did not say lack parental
+ * responsibility, with an address) from the register, each with the relationship and parental
+ * responsibility the register holds where it holds them (walk 14, defect 1; review 2, L2), and the
+ * figures from the marks. Sets {@code casesOpened}: each pupil's UPN and case reference ({@code
+ * alreadyOpen} for a case open already; {@code onAnotherRoll}, without a case, for a pupil who has
+ * since joined another school's roll: review 2, L1). The whole task is one transaction: retried, it
+ * opens each case once.
  */
 @Component("openAttendanceCases")
 class OpenAttendanceCases implements JavaDelegate {
@@ -66,10 +68,29 @@ class OpenAttendanceCases implements JavaDelegate {
         result.put("alreadyOpen", true);
         continue;
       }
+      if (onAnotherRoll(upn, schoolUrn)) {
+        // review 2 L1: the case's start refuses a pupil on another school's roll; refused inside
+        // this one transaction it would fail the job and open no case of the review at all
+        result.put(ON_ANOTHER_ROLL, true);
+        continue;
+      }
       ProcessInstance instance = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseVariables(upn, schoolUrn));
       result.put("caseReference", instance.getBusinessKey());
     }
     ReviewIdentifiedPupils.CASES_OPENED.set(execution, opened);
+  }
+
+  /** In {@code casesOpened}: the pupil had joined another school's roll by the time the review was completed. */
+  static final String ON_ANOTHER_ROLL = "onAnotherRoll";
+
+  /**
+   * Whether the register holds the pupil on some school's roll today but not on this school's (the
+   * pupil moved after being identified): the case's start refuses that pupil, so no case is opened
+   * for them here; the school whose roll they are on now opens it.
+   */
+  private boolean onAnotherRoll(String upn, String schoolUrn) {
+    List<String> onRoll = register.pupil(upn).map(AttendanceRegister.Pupil::schools).orElse(List.of());
+    return !onRoll.isEmpty() && !onRoll.contains(schoolUrn);
   }
 
   /** The start variables of a case for a pupil of the register. */
@@ -86,9 +107,13 @@ class OpenAttendanceCases implements JavaDelegate {
         if (relationship != null) {
           parent.put(ParentStanding.RELATIONSHIP, relationship);
         }
-        // docs/register.md: parental responsibility unless the school said otherwise (liableContacts
-        // leaves out those it said have none)
-        parent.put(ParentStanding.PARENTAL_RESPONSIBILITY, !Boolean.FALSE.equals(contact.parentalResponsibility()));
+        // parental responsibility (Children Act 1989 s2-s4A) only as the register states it: a blank
+        // is "not recorded" on the case (ParentStanding), never "yes". A step-parent holds it only by
+        // agreement or order (s4A), a foster carer not at all; liableContacts lists a contact whose
+        // PR is blank (liable for "care", Education Act 1996 s576), which says nothing of their PR
+        if (contact.parentalResponsibility() != null) {
+          parent.put(ParentStanding.PARENTAL_RESPONSIBILITY, contact.parentalResponsibility());
+        }
       }
     }
     Map<String, Object> variables = new HashMap<>();

@@ -40,6 +40,27 @@ public record DayInput(String day, String month, String year) {
     }
   }
 
+  /**
+   * The day typed, past or future, if it is a real day; otherwise adds the error of the input
+   * {@code field} ("Enter the day the order now ends") and answers null.
+   */
+  public LocalDate real(String field, String what, List<FieldError> errors) {
+    if (blank()) {
+      errors.add(FieldError.ofDate(field, "Enter " + what));
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
+    } catch (DateTimeException | NumberFormatException | NullPointerException notADay) {
+      errors.add(FieldError.ofDate(field, capitalised(what) + " must be a real date, for example 9 2 2030"));
+      return null;
+    }
+  }
+
+  private static String capitalised(String words) {
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();
   }

@@ -47,17 +47,28 @@ public interface RegisterFigures {
   }
 
   /**
-   * The pupil's figures from the marks up to a past day (the day a case opened, walk 14 #12), for a
-   * register that keeps its marks by day; empty when it does not or holds none for that day's year.
+   * The pupil's attendance over the rolling window of school weeks (the threshold's, 10 by default:
+   * {@code attendance.register.threshold.school-weeks}) that ends on {@code day}, in the case's
+   * school's calendar, as that school may read it: the window ends on the leaving date once the
+   * pupil left the school, and there is none for a school whose roll the pupil was never on. A
+   * window of the same length whatever the day, so two of them compare like with like across a
+   * September (review 2, L3: year-to-date figures of two academic years do not). Empty when the
+   * window holds no possible session (no marks yet) or the register keeps no marks by day.
    */
-  default Optional<CaseFigures> asOf(String upn, LocalDate day) {
+  default Optional<RollingAttendance> rolling(String upn, String schoolUrn, LocalDate day) {
     return Optional.empty();
   }
 
-  /** {@link #asOf} for a case whose figures come from the marks ({@link #ofCase}); empty for any other. */
-  default Optional<CaseFigures> ofCaseAsOf(String attendanceSource, String upn, LocalDate day) {
-    return CaseFacts.FROM_MARKS.equals(attendanceSource) ? asOf(upn, day) : Optional.empty();
-  }
+  /**
+   * Attendance over a rolling window of school weeks.
+   *
+   * @param from the window's first day
+   * @param to the window's last day
+   * @param schoolWeeks the window's length in school weeks
+   * @param attendancePercent present ÷ possible × 100, unrounded
+   * @param possibleSessions the possible sessions in the window (at least one)
+   */
+  record RollingAttendance(LocalDate from, LocalDate to, int schoolWeeks, double attendancePercent, int possibleSessions) {}
 
   /** What a case records from the register. */
   record CaseFigures(double attendancePercent, int unauthorisedSessions) {}

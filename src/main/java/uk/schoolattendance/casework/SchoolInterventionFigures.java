@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.CaseFacts;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.schools.SchoolCalendar;
@@ -25,7 +26,9 @@ import uk.schoolattendance.schools.SchoolCalendar;
  * {@code schoolInterventionOutcome} and the figures, unless the register's attendance has risen by at
  * least {@link CaseSettings#schoolInterventionImprovementPoints} (default 2) percentage points since
  * the day the school's intervention began (the task's creation: the case's opening for a Level 1
- * start). A case on typed figures has no register to read and is closed on the school's word.
+ * start), each figure over the same rolling window of school weeks ({@link RegisterFigures#rolling}:
+ * review 2, L3), and refused too while the register has no figures for either window. A case on
+ * typed figures has no register to read and is closed on the school's word.
  *
  * <p>Create listener of {@code Task_InterveneInSchool} ({@code schoolInterventionFigures}): the
  * form says, task-local ({@code interventionFiguresShown}), the figures when the intervention began
@@ -47,43 +50,58 @@ public class SchoolInterventionFigures implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Optional<RegisterFigures.CaseFigures> now = now(task);
-    if (now.isEmpty()) {
+    if (!CaseFacts.FROM_MARKS.equals(ATTENDANCE_SOURCE.get(task.getExecution()))) {
       return;
     }
     LocalDate began = began(task);
-    Optional<RegisterFigures.CaseFigures> then = then(task, began);
-    INTERVENTION_FIGURES_SHOWN.setLocal(task, "From the register of marks: " + figures(then, began) + "; today, "
-        + shown(now.get()) + ". \"Attendance improved\" closes the case only once attendance has risen by at least "
-        + points() + " since then; otherwise refer the case to the local authority.");
+    Optional<RegisterFigures.RollingAttendance> then = rolling(task, began);
+    Optional<RegisterFigures.RollingAttendance> now = rolling(task, calendar.today());
+    INTERVENTION_FIGURES_SHOWN.setLocal(task, "From the register of marks, attendance over the " + weeks(then, now)
+        + " to " + Days.shown(began) + ", when the intervention began: " + shown(then) + "; to today: " + shown(now)
+        + ". \"Attendance improved\" closes the case only once attendance has risen by at least " + points()
+        + " since then; otherwise refer the case to the local authority.");
   }
 
-  /** Refuses {@code improved} for a case with marks whose register shows too little improvement. */
+  /**
+   * Refuses {@code improved} for a case with marks whose register shows too little improvement, or
+   * no figures yet. Both figures are the same rolling window of school weeks (review 2, L3): one
+   * ending on the day the intervention began, one ending today. Year-to-date figures would compare
+   * last year's with a few days of a new one after a September. With no figures for either window
+   * (a new academic year before its first import, marks not yet sent) the register cannot show an
+   * improvement, so "improved" is refused saying so rather than taken on the school's word: the
+   * check exists because the school's word alone closed a chronic case (walk 14, defect 12), and
+   * going on or referring costs the family nothing while the figures come in.
+   */
   void checkImproved(DelegateTask task) {
-    Optional<RegisterFigures.CaseFigures> now = now(task);
-    LocalDate began = began(task);
-    Optional<RegisterFigures.CaseFigures> then = then(task, began);
-    if (now.isEmpty() || then.isEmpty()) {
-      return;
+    if (!CaseFacts.FROM_MARKS.equals(ATTENDANCE_SOURCE.get(task.getExecution()))) {
+      return; // typed figures: no register to check the school's word against
     }
-    double rise = now.get().attendancePercent() - then.get().attendancePercent();
-    if (Math.round(rise * 10) < Math.round(settings.schoolInterventionImprovementPoints() * 10)) {
+    LocalDate began = began(task);
+    Optional<RegisterFigures.RollingAttendance> then = rolling(task, began);
+    Optional<RegisterFigures.RollingAttendance> now = rolling(task, calendar.today());
+    if (then.isEmpty() || now.isEmpty()) {
       throw new InvalidInputException(
           SCHOOL_INTERVENTION_OUTCOME.name(),
-          "cannot be \"Attendance improved\": the register of marks gives " + shown(now.get()) + " today against "
-              + shown(then.get()) + " on " + Days.shown(began) + ", when the school's intervention began; it must have"
-              + " risen by at least " + points() + ". Go on with the intervention, or refer the case to the local"
-              + " authority (refer-to-la)");
+          "cannot be \"Attendance improved\" yet: the register of marks holds no figures "
+              + (then.isEmpty() ? "for the school weeks to " + Days.shown(began) + ", when the school's intervention began"
+                  : "for the school weeks to today")
+              + ", so it cannot show that attendance has risen. Go on with the intervention until the school's next"
+              + " file brings the marks, or refer the case to the local authority (refer-to-la)");
+    }
+    // the figures as shown (one decimal place), so the rule matches what the person reads (review 2, L4)
+    long rise = Math.round(now.get().attendancePercent() * 10) - Math.round(then.get().attendancePercent() * 10);
+    if (rise < Math.round(settings.schoolInterventionImprovementPoints() * 10)) {
+      throw new InvalidInputException(
+          SCHOOL_INTERVENTION_OUTCOME.name(),
+          "cannot be \"Attendance improved\": the register of marks gives " + shown(now) + " attendance over the "
+              + weeks(then, now) + " to today against " + shown(then) + " over the " + weeks(then, now) + " to "
+              + Days.shown(began) + ", when the school's intervention began; it must have risen by at least " + points()
+              + ". Go on with the intervention, or refer the case to the local authority (refer-to-la)");
     }
   }
 
-  private Optional<RegisterFigures.CaseFigures> now(DelegateTask task) {
-    return register.ofCase(ATTENDANCE_SOURCE.get(task.getExecution()), PUPIL_UPN.get(task.getExecution()),
-        AttendanceCase.SCHOOL_URN.get(task.getExecution()));
-  }
-
-  private Optional<RegisterFigures.CaseFigures> then(DelegateTask task, LocalDate began) {
-    return register.ofCaseAsOf(ATTENDANCE_SOURCE.get(task.getExecution()), PUPIL_UPN.get(task.getExecution()), began);
+  private Optional<RegisterFigures.RollingAttendance> rolling(DelegateTask task, LocalDate day) {
+    return register.rolling(PUPIL_UPN.get(task.getExecution()), AttendanceCase.SCHOOL_URN.get(task.getExecution()), day);
   }
 
   private LocalDate began(DelegateTask task) {
@@ -91,9 +109,10 @@ public class SchoolInterventionFigures implements TaskListener {
     return created == null ? calendar.today() : calendar.day(created);
   }
 
-  private static String figures(Optional<RegisterFigures.CaseFigures> then, LocalDate began) {
-    return then.map(f -> shown(f) + " on " + Days.shown(began) + ", when the intervention began")
-        .orElse("no figures for " + Days.shown(began) + ", when the intervention began");
+  private static String weeks(Optional<RegisterFigures.RollingAttendance> then,
+      Optional<RegisterFigures.RollingAttendance> now) {
+    return then.or(() -> now).map(RegisterFigures.RollingAttendance::schoolWeeks)
+        .map(weeks -> weeks + (weeks == 1 ? " school week" : " school weeks")).orElse("rolling school weeks");
   }
 
   private String points() {
@@ -102,9 +121,7 @@ public class SchoolInterventionFigures implements TaskListener {
         + (points == 1 ? " percentage point" : " percentage points");
   }
 
-  private static String shown(RegisterFigures.CaseFigures f) {
-    return String.format(Locale.UK, "%.1f%% attendance", f.attendancePercent()) + ", " + f.unauthorisedSessions()
-        + (f.unauthorisedSessions() == 1 ? " unauthorised session" : " unauthorised sessions")
-        + " in the last 10 school weeks";
+  private static String shown(Optional<RegisterFigures.RollingAttendance> figures) {
+    return figures.map(f -> String.format(Locale.UK, "%.1f%%", f.attendancePercent())).orElse("no figures yet");
   }
 }

@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.attendance.AttendanceRegister;
+import uk.schoolattendance.attendance.RegisterProperties;
 import uk.schoolattendance.attendance.ThresholdSessions;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.engine.EngineClock;
@@ -27,6 +28,7 @@ import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
 import uk.schoolattendance.process.Upn;
 import uk.schoolattendance.process.VariableValues;
+import uk.schoolattendance.schools.CalendarNotConfigured;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -48,6 +50,8 @@ class DemoCases {
   private static final long DAY = 24L * 60 * 60 * 1000;
   /** How long ago the demo's one overdue case was opened: its meeting was due 10 working days later. */
   static final int OVERDUE_CASE_WEEKS_AGO = 3;
+  /** School weeks the term dates must reach after today for the demo's cases (a review is 4 away). */
+  static final int TERM_DATES_AHEAD_WEEKS = 6;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -58,6 +62,8 @@ class DemoCases {
   private final AttendanceRegister pupilRegister;
   private final ThresholdSessions thresholdSessions;
   private DemoPupils pupils;
+  /** The national threshold's window: the demo's notices charge the school weeks its pupil was chosen on. */
+  private final int thresholdWeeks;
 
   DemoCases(
       RuntimeService runtime,
@@ -67,7 +73,9 @@ class DemoCases {
       PenaltyNoticeRegister register,
       SchoolCalendar calendar,
       AttendanceRegister pupilRegister,
-      ThresholdSessions thresholdSessions) {
+      ThresholdSessions thresholdSessions,
+      RegisterProperties registerProperties) {
+    this.thresholdWeeks = registerProperties.threshold().schoolWeeks();
     this.calendar = calendar;
     this.pupilRegister = pupilRegister;
     this.thresholdSessions = thresholdSessions;
@@ -82,6 +90,13 @@ class DemoCases {
   @Order(30)
   public void createDemoCases(ApplicationReadyEvent event) {
     if (history.createHistoricProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY).count() > 0) {
+      return;
+    }
+    try {
+      // the demo's cases run weeks ahead of today (meetings, reviews)
+      calendar.addSchoolWeeks(calendar.today(), TERM_DATES_AHEAD_WEEKS);
+    } catch (CalendarNotConfigured e) {
+      LOG.warn("Demo cases: none created: {}", e.getMessage());
       return;
     }
     pupils = new DemoPupils(pupilRegister, calendar.today());
@@ -122,7 +137,9 @@ class DemoCases {
   /** Penalty notices for one family: one notice paid on time, one awaiting payment. */
   private void createPenaltyNotices(int n, Optional<AttendanceRegister.Pupil> pupil) {
     ProcessInstance enforce = start("100002", 4, "H. Brennan", 58.0, 24, n, pupil);
-    // the offence period recorded at the meeting: the last 4 school weeks
+    // the offence period recorded at the meeting: the threshold's window (10 school weeks), the weeks
+    // the pupil was chosen on for at least the threshold's sessions; a shorter period (4 weeks until
+    // now) could hold fewer, and the meeting then refused it, failing the demo on such a day
     java.time.LocalDate today = calendar.today();
     complete(firstTask(enforce), VariableValues.with(AttendanceCase.LEGAL_ROUTE, AttendanceCase.PENALTY_NOTICE)
         .and(AttendanceCase.LEGAL_ROUTE_REASON, "Notice to Improve ignored; no engagement with support")
@@ -130,7 +147,7 @@ class DemoCases {
         .and(AttendanceCase.NO_CONTRACT_REASON, "The family would not meet to agree a contract")
         .and(AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON,
             "The school's own Notice to Improve was ignored before the case was referred; no engagement with support")
-        .and(AttendanceCase.OFFENCE_FROM, calendar.startOfSchoolWeeksEndingOn(today, 4))
+        .and(AttendanceCase.OFFENCE_FROM, calendar.startOfSchoolWeeksEndingOn(today, thresholdWeeks))
         .and(AttendanceCase.OFFENCE_TO, today)
         // without the register's marks, the school's printout establishes the threshold (with them it is not read)
         .and(AttendanceCase.THRESHOLD_EVIDENCE_CONFIRMED, true)

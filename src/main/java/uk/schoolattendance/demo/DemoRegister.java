@@ -18,11 +18,13 @@ import uk.schoolattendance.attendance.MarkImporter;
 import uk.schoolattendance.attendance.RegisterCalendars;
 import uk.schoolattendance.attendance.SchoolDays;
 import uk.schoolattendance.process.Upn;
+import uk.schoolattendance.schools.CalendarNotConfigured;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * A generated register for the demo schools on first start (demo profile, an empty register):
- * {@value #PUPILS_PER_SCHOOL} pupils per school with marks for this academic year to date, imported
+ * {@value #PUPILS_PER_SCHOOL} pupils per school with marks for this academic year to date (from
+ * last September in the first weeks of a school year), imported
  * through the register's own import (so identification runs and its tasks appear). Realistic and
  * always the same (a fixed seed): about one pupil in five persistently absent, a few severely and
  * chronically absent, term-time holidays coded G (some meeting the national threshold), illness,
@@ -35,6 +37,8 @@ class DemoRegister {
 
   static final int PUPILS_PER_SCHOOL = 150;
   static final long FIRST_UPN = 801_300_000_000L;
+  /** Fewer school days than this (six school weeks) this year: the register starts last September. */
+  static final int RECENT_SCHOOL_DAYS = 30;
   private static final Logger LOG = LoggerFactory.getLogger(DemoRegister.class);
   private static final List<String> FORENAMES = List.of("Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia",
       "Leo", "Ivy", "Arthur", "Freya", "Muhammad", "Lily", "Harry", "Sophia", "Oscar", "Grace", "Jack", "Zara",
@@ -78,15 +82,16 @@ class DemoRegister {
       return;
     }
     LocalDate today = this.today == null ? calendar.today() : this.today;
-    LocalDate yearStart = SchoolDays.academicYearStart(today);
     Random random = new Random(2026);
     int n = 0;
     for (String urn : List.of("100001", "100002")) {
       SchoolDays days = calendars.of(Integer.parseInt(urn));
       if (days == null || !days.covers(today)) {
-        LOG.warn("Demo register: no term dates for {} at school {}: no register generated", today, urn);
+        LOG.warn("Demo register: no register generated for school {}: {}", urn,
+            new CalendarNotConfigured(today).getMessage());
         continue;
       }
+      LocalDate yearStart = from(days, today);
       StringBuilder csv = new StringBuilder(
           "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,senProvision,freeSchoolMeals,"
               + "socialWorker,address,parent1Name,parent1Relationship,parent1Address,parent2Name,parent2Relationship,"
@@ -99,6 +104,19 @@ class DemoRegister {
           "demo-register", u -> true, true, today);
       LOG.info("Demo register: school {} imported (import {})", urn, id);
     }
+  }
+
+  /**
+   * The first day of the generated marks: this academic year's first day, or the previous
+   * academic year's when this one has fewer than {@value #RECENT_SCHOOL_DAYS} school days before
+   * today (the first weeks of a school year: a register of two days would give no pupil a history
+   * of absence, and the threshold window of the last school weeks reaches into last year).
+   */
+  static LocalDate from(SchoolDays days, LocalDate today) {
+    LocalDate yearStart = SchoolDays.academicYearStart(today);
+    long schoolDays = yearStart.datesUntil(today).filter(days::isSchoolDay).count();
+    LocalDate previous = SchoolDays.academicYearStart(yearStart.minusDays(1));
+    return schoolDays < RECENT_SCHOOL_DAYS && days.covers(previous) ? previous : yearStart;
   }
 
   /** One pupil's register: a profile, maybe a term-time holiday, then each school day's two marks. */
@@ -114,7 +132,7 @@ class DemoRegister {
     int year = primary ? random.nextInt(7) : 7 + random.nextInt(5);
     String forename = FORENAMES.get(random.nextInt(FORENAMES.size()));
     String surname = SURNAMES.get(random.nextInt(SURNAMES.size()));
-    LocalDate birth = LocalDate.of(from.getYear() - 5 - year, 9, 1).plusDays(random.nextInt(365));
+    LocalDate birth = LocalDate.of(SchoolDays.academicYearStart(to.plusDays(1)).getYear() - 5 - year, 9, 1).plusDays(random.nextInt(365));
     String address = "\"" + (1 + random.nextInt(180)) + " " + STREETS.get(random.nextInt(STREETS.size()))
         + ", Southend-on-Sea SS" + (1 + random.nextInt(9)) + " " + (1 + random.nextInt(9)) + "AA\"";
     String details = String.join(",", forename, surname, birth.toString(), year == 0 ? "R" : String.valueOf(year),

@@ -31,8 +31,9 @@ public final class EngineClock {
       if (Math.abs(offset) < 1000) {
         ClockUtil.reset();
       } else {
-        // a clock a test had moved stays where it was
-        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + offset));
+        // a clock a test had moved stays where it was, and keeps ticking as it did (a job
+        // executor's locks must still expire)
+        ClockUtil.offset(offset);
       }
     }
   }

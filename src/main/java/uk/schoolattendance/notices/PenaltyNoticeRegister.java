@@ -7,8 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +24,7 @@ import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.notices.PenaltyNoticeEntry.Evidence;
 import uk.schoolattendance.persons.Persons;
 import uk.schoolattendance.process.InvalidInputException;
+import uk.schoolattendance.schools.CalendarProperties;
 
 /**
  * The penalty notice register in {@code pn_notice} and {@code pn_payment}. Runs inside the
@@ -42,10 +46,12 @@ public class PenaltyNoticeRegister {
 
   private final JdbcTemplate jdbc;
   private final Persons persons;
+  private final ZoneId zone;
 
-  public PenaltyNoticeRegister(JdbcTemplate jdbc, Persons persons) {
+  public PenaltyNoticeRegister(JdbcTemplate jdbc, Persons persons, CalendarProperties calendar) {
     this.jdbc = jdbc;
     this.persons = persons;
+    this.zone = calendar.zone();
   }
 
   public Optional<PenaltyNoticeEntry> find(String noticeNumber) {
@@ -689,18 +695,28 @@ public class PenaltyNoticeRegister {
 
   private static final int STREAM_FETCH_SIZE = 500;
 
-  private static String byDeadlineSql(RegisterQuery query, LocalDate today, List<Object> args) {
+  private String byDeadlineSql(RegisterQuery query, LocalDate today, List<Object> args) {
     return byDeadlineSql(query, today, args, false);
   }
 
-  private static String byDeadlineSql(RegisterQuery query, LocalDate today, List<Object> args, boolean withRefunds) {
-    args.add(PenaltyNotice.DISPATCH_PENALTY_NOTICE.id());
+  private String byDeadlineSql(RegisterQuery query, LocalDate today, List<Object> args, boolean withRefunds) {
+    StringBuilder dispatchDays = new StringBuilder("CAST(NULL AS DATE)");
+    Map<String, LocalDate> days = dispatchDays();
+    if (!days.isEmpty()) {
+      dispatchDays.setLength(0);
+      dispatchDays.append("CASE pn_notice.process_instance_id");
+      days.forEach((instance, day) -> {
+        dispatchDays.append(" WHEN ? THEN CAST(? AS DATE)");
+        args.add(instance);
+        args.add(date(day));
+      });
+      dispatchDays.append(" END");
+    }
     args.add(date(today));
     String where = query.where(args);
     return "SELECT notices.*" + (withRefunds ? ", r.amount AS refund_amount, r.refunded_on AS refund_refunded_on,"
         + " r.refund_method, r.refund_reference, r.refunded_by AS refund_refunded_by" : "") + " FROM (SELECT " + COLUMNS + ", " + DAY_OF_ISSUE + " AS day_of_issue, CASE status"
-        + " WHEN 'prepared' THEN (SELECT CAST(MIN(t.DUE_DATE_) AS DATE) FROM ACT_RU_TASK t"
-        + " WHERE t.PROC_INST_ID_ = pn_notice.process_instance_id AND t.TASK_DEF_KEY_ = ?)"
+        + " WHEN 'prepared' THEN " + dispatchDays
         + " WHEN 'issued' THEN CASE WHEN final_deadline IS NULL THEN NULL"
         + " WHEN reduced_amount IS NOT NULL AND reduced_deadline IS NOT NULL AND reduced_deadline >= ? THEN reduced_deadline"
         + " ELSE final_deadline END"
@@ -708,6 +724,22 @@ public class PenaltyNoticeRegister {
         + (withRefunds ? " LEFT JOIN pn_refund r ON r.notice_number = notices.notice_number" : "")
         + " ORDER BY CASE WHEN notices.next_deadline IS NULL THEN 1 ELSE 0 END, notices.next_deadline,"
         + " notices.day_of_issue DESC, notices.notice_number DESC";
+  }
+
+  /**
+   * The day, in the authority's zone ({@code attendance.calendar.zone}), on which each prepared
+   * notice's "Post or hand over the notice" task is due (its earliest, by process instance). Worked
+   * out here, not by the database: a database's CAST to DATE takes the day in the server's zone,
+   * another day for a due time late in the evening when the server is not in England.
+   */
+  private Map<String, LocalDate> dispatchDays() {
+    Map<String, LocalDate> days = new TreeMap<>();
+    jdbc.query(
+        "SELECT t.PROC_INST_ID_, MIN(t.DUE_DATE_) AS due FROM ACT_RU_TASK t WHERE t.TASK_DEF_KEY_ = ?"
+            + " AND t.DUE_DATE_ IS NOT NULL GROUP BY t.PROC_INST_ID_",
+        (RowCallbackHandler) rs -> days.put(rs.getString(1), rs.getTimestamp(2).toInstant().atZone(zone).toLocalDate()),
+        PenaltyNotice.DISPATCH_PENALTY_NOTICE.id());
+    return days;
   }
 
   public long count(RegisterQuery query) {

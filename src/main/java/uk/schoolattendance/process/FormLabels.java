@@ -60,7 +60,10 @@ public final class FormLabels {
     return Map.copyOf(forms);
   }
 
-  /** Every keyed field's label in a form's JSON (also inside groups): key to label. */
+  /**
+   * Every keyed field's label in a form's JSON (also inside groups): key to label. A dynamic list is
+   * one variable, its {@code path}, labelled by the list's label; its rows' keys are not variables.
+   */
   public static Map<String, String> labels(JsonNode form) {
     Map<String, String> labels = new HashMap<>();
     collect(form.path("components"), labels);
@@ -69,6 +72,14 @@ public final class FormLabels {
 
   private static void collect(JsonNode components, Map<String, String> labels) {
     for (JsonNode component : components) {
+      if (component.path("type").asText().equals("dynamiclist")) {
+        String path = component.path("path").asText("");
+        String label = component.path("label").asText("");
+        if (!path.isBlank() && !label.isBlank()) {
+          labels.putIfAbsent(path, label.strip());
+        }
+        continue;
+      }
       String key = component.path("key").asText("");
       String label = component.hasNonNull("label") ? component.get("label").asText() : component.path("dateLabel").asText("");
       if (!key.isBlank() && !label.isBlank() && !component.path("disabled").asBoolean(false)) {

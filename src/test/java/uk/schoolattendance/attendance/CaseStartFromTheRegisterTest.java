@@ -126,7 +126,37 @@ class CaseStartFromTheRegisterTest {
     assertThat(parents.get(0).standing().relationship()).isEqualTo("mother");
     assertThat(parents.get(0).standing().parentalResponsibility()).isTrue();
     assertThat(parents.get(1).standing().relationship()).isEqualTo("step-parent");
-    assertThat(parents.get(1).standing().parentalResponsibility()).isTrue();
+    // review 2 L2: the file leaves Jo Taylor's parental responsibility blank; a step-parent holds it
+    // only by agreement or order (Children Act 1989 s4A), so the case says "not recorded", not "yes"
+    assertThat(parents.get(1).standing().parentalResponsibility()).isNull();
+  }
+
+  /**
+   * Review 2, L3 and T1: "improved" at Level 1 compares the register's rolling window of school
+   * weeks ending on two days, read from the real marks. A pupil absent only in the first week of
+   * term: year to date below 100 %, but the 10 school weeks to today hold none of those absences,
+   * and the window to that first week holds little else. The window is the case's school's, as
+   * that school may read it: none for a school whose roll the pupil was never on.
+   */
+  @Test
+  void theRollingWindowOfSchoolWeeksComesFromTheMarksOfThoseWeeksOnly() {
+    String upn = Upn.of(700_514_000_005L);
+    LocalDate firstWeekEnds = LocalDate.of(2026, 9, 11);
+    CsvFile file = new CsvFile().days(upn, "100002", calendars.of(100002), LocalDate.of(2026, 9, 7), TODAY.minusDays(1),
+        (day, session) -> day.isAfter(firstWeekEnds) ? "/" : "O");
+    assertThat(importCsv(rest, "school2", file.text()).getBody()).containsEntry("rowsRejected", 0);
+
+    assertThat(register.figures(upn, TODAY).orElseThrow().attendancePercent()).isLessThan(95.0);
+    RegisterFigures.RollingAttendance now = registerFigures.rolling(upn, "100002", TODAY).orElseThrow();
+    assertThat(now.schoolWeeks()).isEqualTo(10);
+    assertThat(now.from()).isAfter(firstWeekEnds);
+    assertThat(now.attendancePercent()).isEqualTo(100.0);
+    RegisterFigures.RollingAttendance then = registerFigures.rolling(upn, "100002", firstWeekEnds).orElseThrow();
+    assertThat(then.attendancePercent()).isZero();
+    assertThat(then.possibleSessions()).isEqualTo(10);
+    // another school reads no window; a day before any marks has none
+    assertThat(registerFigures.rolling(upn, "100001", TODAY)).isEmpty();
+    assertThat(registerFigures.rolling(upn, "100002", LocalDate.of(2026, 7, 1))).isEmpty();
   }
 
   /** The register's words as the relationships in use: same word, usual words, anything else "other" where listed. */

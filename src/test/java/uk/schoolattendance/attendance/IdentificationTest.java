@@ -324,6 +324,22 @@ class IdentificationTest {
     assertThat(stranger.getBody()).contains("notOpenedReasons").contains("A999999999999");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
+    // review 2, B2: a reason for a pupil also ticked, a pupil given twice, a reason that is not text:
+    // each refused naming the field and the pupil, and nothing changes
+    String byDefault = ",\"notOpenedReason\":{\"value\":\"support plans\",\"type\":\"String\"}";
+    String ticked = own.replace("\"value\":\"[]\"", "\"value\":\"[\\\"" + moving + "\\\"]\"");
+    String twice = own.replace("}]\",\"type\":\"Json\"",
+        "},{\\\"upn\\\":\\\"" + moving + "\\\",\\\"reason\\\":\\\"again\\\"}]\",\"type\":\"Json\"");
+    String number = own.replace("\\\"reason\\\":\\\"moving school on 4 December 2026\\\"", "\\\"reason\\\":5");
+    for (String[] bad : new String[][] {{ticked, "is ticked to open a case"}, {twice, "is given more than once"},
+        {number, "must be text"}}) {
+      org.springframework.http.ResponseEntity<String> refused = completeThroughRest(url, "{\"variables\":{" + bad[0]
+          + byDefault + revision + "}}");
+      assertThat(refused.getStatusCode().value()).as(bad[1]).isEqualTo(400);
+      assertThat(refused.getBody()).contains("notOpenedReasons").contains(moving).contains(bad[1]);
+    }
+    assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
     org.springframework.http.ResponseEntity<String> done = completeThroughRest(url, "{\"variables\":{" + own
         + ",\"notOpenedReason\":{\"value\":\"a support plan agreed with the family\",\"type\":\"String\"}" + revision + "}}");
     assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
@@ -333,6 +349,45 @@ class IdentificationTest {
         .contains("moving school on 4 December 2026").doesNotContain("a support plan agreed with the family");
     assertThat(page.html().selectFirst("tr[data-upn=" + planned + "]").text())
         .contains("a support plan agreed with the family").doesNotContain("moving school");
+  }
+
+  /**
+   * Review 2 L1: a ticked pupil who joined another school's roll between identification and the
+   * review's completion gets no case (the case's start refuses them), and does not stop the other
+   * ticked pupils' cases from opening: the opening is one job, and a refusal in it opened none.
+   */
+  @Test
+  void aTickedPupilWhoMovedToAnotherSchoolDoesNotStopTheOtherCasesOpening() {
+    String moved = Upn.of(700_400_000_095L);
+    String stayed = Upn.of(700_400_000_096L);
+    importAndIdentify("school2", term("100002", moved, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    importAndIdentify("school2", term("100002", stayed, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task review = reviewTasks("100002").get(0);
+    // the pupil leaves 100002 yesterday and joins 100001's roll today, as the next files would say
+    Integer pupilId = jdbc.queryForObject("SELECT pupil_id FROM att_pupil WHERE upn = ?", Integer.class, moved);
+    jdbc.update("UPDATE att_enrolment SET to_date = ? WHERE pupil_id = ? AND school_urn = 100002",
+        java.sql.Date.valueOf(TODAY.minusDays(1)), pupilId);
+    jdbc.update("INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date) VALUES (?, 100001, 'main', ?)",
+        pupilId, java.sql.Date.valueOf(TODAY));
+
+    Map<String, Object> choose = new HashMap<>();
+    choose.put("pupilsToOpen", SpinValues.jsonValue("[\"" + moved + "\",\"" + stayed + "\"]").create());
+    choose.put("listRevision", tasks.getVariable(review.getId(), "listRevision"));
+    choose.put("notOpenedReason", "support plans agreed");
+    tasks.complete(review.getId(), choose);
+    executeJobs(review.getProcessInstanceId());
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(review.getProcessInstanceId()).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
+        .variableValueEquals("pupilUpn", stayed).count()).isEqualTo(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AttendanceCase.KEY)
+        .variableValueEquals("pupilUpn", moved).count()).isZero();
+    JsonNode opened = json(history.createHistoricVariableInstanceQuery()
+        .processInstanceId(review.getProcessInstanceId()).variableName("casesOpened").singleResult().getValue());
+    assertThat(opened).anySatisfy(p -> assertThat(p.path("upn").asText() + " " + p.path("onAnotherRoll").asBoolean()
+        + " " + p.has("caseReference")).isEqualTo(moved + " true false"));
+    assertThat(opened).anySatisfy(p -> assertThat(p.path("upn").asText() + " " + p.has("caseReference"))
+        .isEqualTo(stayed + " true"));
   }
 
   /**
@@ -376,7 +431,7 @@ class IdentificationTest {
    */
   @Test
   void onlyTheReviewsOfTheConfiguredMonthsAreReadAndThePageSaysSince() {
-    String upn = Upn.of(700_400_000_091L);
+    String upn = Upn.of(700_400_000_097L);
     importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
     Task review = reviewTasks("100002").get(0);
     Object shown = tasks.getVariable(review.getId(), "listRevision");

@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.process.Upn;
 
 /**
@@ -67,7 +68,7 @@ class MovedPupilCasesPostgresTest {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test

@@ -368,6 +368,63 @@ class MovedPupilTest {
   }
 
   /**
+   * Walk 14 #5 after an import: "Attendance updated" gives each open case the figures its own
+   * school may read. Of two pupils who moved from Riverside to Hillcrest, the one whose case stayed
+   * with Riverside (a penalty notice open) keeps the figures as of the leaving date, never
+   * Hillcrest's days; the one whose case followed them to Hillcrest gets today's. A later import of
+   * Hillcrest's marks sends the stayed case nothing: its figures did not change for Riverside.
+   */
+  @Test
+  void anImportOfTheNewSchoolsMarksUpdatesEachCaseWithItsOwnSchoolsFigures() {
+    String stays = Upn.of(700_460_000_021L);
+    String follows = Upn.of(700_460_000_022L);
+    importAndIdentify("school1", new CsvFile().days(follows, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LEFT,
+        (day, session) -> day.getDayOfMonth() % 3 == 0 ? "/" : "O").text());
+    ProcessInstance followed = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(follows, "100001"));
+    assertThat(importCsv(rest, "school1", "upn,urn,date,session,code,leavingDate\n"
+        + follows + ",100001," + LEFT + ",PM,O," + LEFT + "\n").getBody()).containsEntry("rowsRejected", 0);
+    ProcessInstance stayed = stayedWithTheOldSchool(stays); // Hillcrest's import of its first marks, with the move
+
+    String hillcrest = "upn,urn,date,session,code\n";
+    for (String upn : List.of(stays, follows)) {
+      hillcrest += upn + ",100002,2026-11-24,AM,/\n" + upn + ",100002,2026-11-24,PM,/\n"
+          + upn + ",100002,2026-11-25,AM,/\n" + upn + ",100002,2026-11-25,PM,O\n";
+    }
+    importAndIdentify("school2", hillcrest);
+
+    // the case that stayed: Riverside's figures as of the leaving date, not today's with Hillcrest's days
+    Figures atLeaving = register.figures(stays, LEFT).orElseThrow();
+    Figures today = register.figures(stays, TODAY).orElseThrow();
+    assertThat(today.attendancePercent()).isNotEqualTo(atLeaving.attendancePercent());
+    assertThat(runtime.getVariable(stayed.getId(), "schoolUrn")).isEqualTo("100001");
+    assertThat(runtime.getVariable(stayed.getId(), "attendancePercent")).isEqualTo(atLeaving.attendancePercent());
+    assertThat(runtime.getVariable(stayed.getId(), "unauthorisedSessions"))
+        .isEqualTo(atLeaving.unauthorisedInLast10SchoolWeeks());
+    // the case that followed its pupil: today's figures, Hillcrest's days counted
+    Figures followsToday = register.figures(follows, TODAY).orElseThrow();
+    assertThat(runtime.getVariable(followed.getId(), "schoolUrn")).isEqualTo("100002");
+    assertThat(runtime.getVariable(followed.getId(), "attendancePercent")).isEqualTo(followsToday.attendancePercent());
+    assertThat(runtime.getVariable(followed.getId(), "unauthorisedSessions"))
+        .isEqualTo(followsToday.unauthorisedInLast10SchoolWeeks());
+
+    // more of Hillcrest's marks change nothing Riverside may read: the stayed case is sent nothing
+    long updates = updatesOf(stayed);
+    importAndIdentify("school2", "upn,urn,date,session,code\n" + stays + ",100002,2026-11-23,AM,O\n"
+        + follows + ",100002,2026-11-23,AM,O\n");
+    assertThat(updatesOf(stayed)).isEqualTo(updates);
+    assertThat(updatesOf(followed)).isGreaterThan(0);
+    assertThat(runtime.getVariable(stayed.getId(), "attendancePercent")).isEqualTo(atLeaving.attendancePercent());
+    assertThat(runtime.getVariable(followed.getId(), "attendancePercent"))
+        .isEqualTo(register.figures(follows, TODAY).orElseThrow().attendancePercent())
+        .isNotEqualTo(followsToday.attendancePercent());
+  }
+
+  private long updatesOf(ProcessInstance attendanceCase) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(attendanceCase.getId())
+        .activityId(AttendanceCase.ATTENDANCE_UPDATED_EVENT).count();
+  }
+
+  /**
    * The school page's list of new pupils whose case stayed at the school they left reads a fixed
    * number of statements however many pupils it lists: it asked the engine twice a row (the case's
    * notices, then its stage) before.
@@ -389,7 +446,7 @@ class MovedPupilTest {
   }
 
   /** A pupil of Riverside with a penalty notice open on their case moves to Hillcrest: the case stays. */
-  private void stayedWithTheOldSchool(String upn) {
+  private ProcessInstance stayedWithTheOldSchool(String upn) {
     importAndIdentify("school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LEFT,
         (day, session) -> day.getDayOfMonth() % 3 == 0 ? "/" : "O").text());
     Map<String, Object> start = caseStart(upn, "100001");
@@ -410,6 +467,7 @@ class MovedPupilTest {
     importAndIdentify("school2", "upn,urn,date,session,code\n" + upn + ",100002,2026-11-23,AM,/\n"
         + upn + ",100002,2026-11-23,PM,/\n");
     assertThat(runtime.getVariable(attendanceCase.getId(), "schoolUrn")).isEqualTo("100001");
+    return attendanceCase;
   }
 
   private void importAndIdentify(String user, String csv) {

@@ -30,6 +30,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.schoolattendance.AttendanceApplication;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.process.Upn;
 
 /**
@@ -115,7 +116,7 @@ class RegisterBenchmark {
     try (var files = Files.walk(work)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   // ------------------------------------------------------------------ 1. a year of 20,000 pupils

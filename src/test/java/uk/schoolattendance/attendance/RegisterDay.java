@@ -1,10 +1,10 @@
 package uk.schoolattendance.attendance;
 
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import uk.schoolattendance.TestClock;
 
 /**
  * Today for a register test: the engine's clock at midday of the day before each test, and real
@@ -25,6 +25,6 @@ final class RegisterDay implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext context) {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 }

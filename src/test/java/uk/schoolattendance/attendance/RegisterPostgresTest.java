@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.process.Upn;
 
 /**
@@ -130,7 +130,7 @@ class RegisterPostgresTest {
 
   @org.junit.jupiter.api.AfterEach
   void resetClockAndCheckTheYearsTotals() {
-    ClockUtil.reset();
+    TestClock.reset();
     assertThat(AttendanceImportApiTest.totalsDifferingFromMarks(app.getBean(JdbcTemplate.class),
         "CAST(EXTRACT(YEAR FROM mark_date - INTERVAL '8 months') AS SMALLINT)")).isZero();
   }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.meetings.TargetingSupportMeeting;
 import uk.schoolattendance.schools.SchoolCalendar;
 
@@ -104,7 +105,7 @@ class TermlyMeetingsTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private static void clockAt(int year, int month, int day) {

@@ -162,6 +162,26 @@ final class Browser implements AutoCloseable {
     return Boolean.TRUE.equals(moving);
   }
 
+  /**
+   * Clicks into a field until the browser's focus is in it, as a person clicks again when the first
+   * click did not take: Tasklist's start dialog may still be sliding in, or draw its form once more
+   * after the first drawing (a slow machine), and a click then lands on a field that is replaced
+   * or loses its focus to the dialog.
+   */
+  void clickUntilFocused(String name, By by) {
+    waitUntil(name, () -> {
+      WebElement field = driver.findElement(by);
+      if (Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return document.activeElement === arguments[0];", field))) {
+        return true;
+      }
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+      if (field.isEnabled() && !moving(field)) {
+        new Actions(driver).click(field).perform();
+      }
+      return false;
+    });
+  }
+
   /** Types into the field found by a CSS selector, once it is visible. */
   void type(String css, String text) {
     // Tasklist may render a form again (after a claim, say): type until the value holds.

@@ -38,7 +38,7 @@ class RegisterBrowserTest extends BrowserTestSupport {
   void theComplianceTeamPostsTheDaysLettersAndRecordsAPayment() {
     String first = prepared("Ada Postbury");
     String second = prepared("Ben Postbury");
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    LocalDate today = LocalDate.ofInstant(uk.schoolattendance.engine.EngineClock.now().toInstant(), ZoneId.of("Europe/London"));
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "compliance", "compliance");
       browser.open("/casework/");
@@ -158,7 +158,7 @@ class RegisterBrowserTest extends BrowserTestSupport {
   @Test
   void aThirdNoticeSomeoneElseIssuedShowsAsBeyondTheLimitAndABadFilterIsNamed() {
     String upn = CaseFileCases.newUpn();
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    LocalDate today = LocalDate.ofInstant(uk.schoolattendance.engine.EngineClock.now().toInstant(), ZoneId.of("Europe/London"));
     external(upn, today.minusMonths(20).toString(), today.minusMonths(20).plusDays(9).toString(),
         today.minusMonths(20).plusDays(14).toString(), new java.math.BigDecimal("80.00"));
     external(upn, today.minusMonths(6).toString(), today.minusMonths(6).plusDays(9).toString(),
@@ -189,7 +189,7 @@ class RegisterBrowserTest extends BrowserTestSupport {
 
   @Test
   void thousandsOfNoticesArePagedAndTheFiltersStayFromPageToPage() {
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    LocalDate today = LocalDate.ofInstant(uk.schoolattendance.engine.EngineClock.now().toInstant(), ZoneId.of("Europe/London"));
     uk.schoolattendance.notices.BulkNotices bulk =
         uk.schoolattendance.notices.BulkNotices.make(jdbc, "AC-BROWSER-PAGES", 1992, 2345, today);
     try (Browser browser = browser()) {
@@ -235,7 +235,7 @@ class RegisterBrowserTest extends BrowserTestSupport {
   @Test
   void theComplianceTeamRecordsThatTheIssuerWithdrewItsNotice() {
     String upn = CaseFileCases.newUpn();
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    LocalDate today = LocalDate.ofInstant(uk.schoolattendance.engine.EngineClock.now().toInstant(), ZoneId.of("Europe/London"));
     String first = external(upn, today.minusMonths(6).toString(), today.minusMonths(6).plusDays(9).toString(),
         today.minusMonths(6).plusDays(14).toString(), new java.math.BigDecimal("80.00"));
     String second = external(upn, today.minusMonths(3).toString(), today.minusMonths(3).plusDays(9).toString(),

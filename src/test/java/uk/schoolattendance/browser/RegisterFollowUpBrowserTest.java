@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.attendance.MarkImporter;
 import uk.schoolattendance.attendance.MovedPupilCases;
 import uk.schoolattendance.attendance.RegisterCalendars;
@@ -48,7 +49,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test
@@ -233,7 +234,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
       browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
       browser.claimTask(() -> "school2".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
       String figures = browser.visible(By.cssSelector("textarea[id$='Field_ShowInterventionFigures']")).getDomProperty("value");
-      assertThat(figures).contains("25 November 2026", "% attendance", "today");
+      assertThat(figures).contains("25 November 2026", "attendance over the 10 school weeks", "today");
       browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-0')]"));
       browser.type("textarea[id$='Field_SchoolInterventionNotes']", "Called mum, she says things are better");
       browser.press(By.cssSelector("button[ng-click='complete()']"));

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.schoolattendance.TestClock;
 
 /**
  * The register's import in Chromium: the data team signs in, chooses a CSV file of good and bad
@@ -40,7 +41,7 @@ class RegisterImportBrowserTest extends BrowserTestSupport {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private static void signIn(Browser browser, String user) {

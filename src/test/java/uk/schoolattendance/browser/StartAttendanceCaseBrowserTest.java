@@ -1,5 +1,6 @@
 package uk.schoolattendance.browser;
 
+import uk.schoolattendance.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -135,7 +136,7 @@ class StartAttendanceCaseBrowserTest extends BrowserTestSupport {
       browser.press(By.cssSelector("button[ng-click='startProcessInstance()']"));
       browser.waiting().until(d -> !casesOf(upn).isEmpty());
     } finally {
-      ClockUtil.reset();
+      TestClock.reset();
     }
     ProcessInstance started = casesOf(upn).get(0);
     assertThat(runtimeService.getVariable(started.getId(), "pupilName")).isEqualTo("Kai Wilson");

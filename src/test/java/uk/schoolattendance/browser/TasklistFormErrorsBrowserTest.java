@@ -152,8 +152,7 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
       browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
       // the person clicks into the UPN field, then presses Start with it still empty: leaving the
       // field flags it, which disabled Start before the click and the press did nothing at all
-      browser.visible(By.cssSelector("[id$='Field_PupilUpn']")).click();
-      browser.waitUntil("upn-focused", () -> activeId(browser).endsWith("Field_PupilUpn"));
+      browser.clickUntilFocused("upn-focused", By.cssSelector("[id$='Field_PupilUpn']"));
       browser.press(By.cssSelector(START));
       browser.waitUntil("start-refused", () -> !browser.errorNotifications().isEmpty());
       assertThat(browser.errorNotifications().get(0))

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.notices.NoticeInputs;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.notices.PenaltyNoticeNumbers;
@@ -37,7 +38,7 @@ class TasklistNonPaymentBrowserTest extends BrowserTestSupport {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private static void today(LocalDate day) {
@@ -68,7 +69,7 @@ class TasklistNonPaymentBrowserTest extends BrowserTestSupport {
     // still open the day after the deadline: its timer takes prosecution off the form
     today(LocalDate.of(2026, 9, 14));
     runTheOnlyJob(id);
-    ClockUtil.reset();
+    TestClock.reset();
 
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "compliance", "compliance");

@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jsoup.nodes.Element;
@@ -20,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.court.CourtProceedings;
@@ -44,7 +43,7 @@ class CasePageCalledStepsTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
     identityService.clearAuthentication();
   }
 
@@ -56,25 +55,13 @@ class CasePageCalledStepsTest {
 
   /** Completes the process's one open task of this key as the user (claimed first, as Tasklist does). */
   private void completeAs(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey).isNotNull();
-    identityService.setAuthentication(user,
-        identityService.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    new CaseSteps(taskService, identityService, managementService).completeAs(user, processInstanceId, taskKey, variables);
   }
 
   private void executeJobs(String processInstanceId) {
-    for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).list()) {
-      managementService.executeJob(job.getId());
-    }
+    new CaseSteps(taskService, identityService, managementService).executeJobs(processInstanceId);
   }
 
-  /** A Level 3 case at Hillcrest (no traded service) taken to court on the prosecution route. */
   /**
    * A Level 3 case of Gail Marsh's child at a school without the traded service, which works Levels 1–3
    * itself: the family work formalised and no contract agreed, so the Pupil Planning Meeting is next.

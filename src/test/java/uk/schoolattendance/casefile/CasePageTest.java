@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
 
@@ -122,7 +123,7 @@ class CasePageTest {
       assertThat(links).containsExactlyInAnyOrder(
           "Open ‘Check leave evidence for Alex Parent’ in Tasklist", "Open ‘Check leave evidence for Jo Parent’ in Tasklist");
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 
@@ -132,7 +133,7 @@ class CasePageTest {
     try {
       figuresAndChart();
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 
@@ -314,7 +315,7 @@ class CasePageTest {
       assertThat(notices.stream().map(notice -> String.valueOf(runtimeService.getVariable(notice.getId(), "parentAddress"))))
           .contains("7 Pier Hill, Southend SS1 2EE");
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 
@@ -347,7 +348,7 @@ class CasePageTest {
           .contains("Owen Marsh (added on 2 November 2026, after the Notice to Improve was issued) has not received it")
           .contains("Notice to Improve first").doesNotContain("Gwen");
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 
@@ -395,7 +396,7 @@ class CasePageTest {
       assertThat(String.valueOf(runtimeService.getVariable(second.getId(), "parents"))).contains("Gwen Marsh", "Owen Marsh");
       assertThat(runtimeService.getVariable(started.getId(), "parentsWithoutNoticeToImproveShown")).isNull();
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 

@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.identity.Groups;
 
 /**
@@ -61,7 +62,7 @@ class SignInThrottleTest {
 
   @AfterEach
   void resetTheClock() {
-    ClockUtil.reset();
+    TestClock.reset();
     identityService.unlockUser(HASTY);
   }
 

@@ -1,5 +1,6 @@
 package uk.schoolattendance.casefile;
 
+import uk.schoolattendance.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -48,7 +48,7 @@ class SupervisionOrderExtensionTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
     identityService.clearAuthentication();
   }
 
@@ -101,12 +101,80 @@ class SupervisionOrderExtensionTest {
   }
 
   @Test
+  void aSeniorPractitionerRecordsTheExtensionOnTheCasePageWhereRefusalsAreNamedAndChangeNothing() {
+    String reference = caseWithAnOrderMadeOn10February2027();
+    String path = "/casework/cases/" + reference;
+    CaseFixtures.clockAt(2027, 11, 8, 10);
+
+    // an officer reads the Court section but has no form, and the address refuses them whatever they send
+    CaseFileClient officer = CaseFileClient.signedIn(port, "officer");
+    CaseFileClient.Page officersPage = officer.get(path);
+    assertThat(officersPage.html().selectFirst("#court-1")).isNotNull();
+    assertThat(officersPage.html().selectFirst("#extension-form")).isNull();
+    Map<String, String> sent = new LinkedHashMap<>(Map.of("extension-applied-on-day", "8", "extension-applied-on-month", "11",
+        "extension-applied-on-year", "2027", "extension-result", "extended", "extension-new-ends-on-day", "9",
+        "extension-new-ends-on-month", "2", "extension-new-ends-on-year", "2029"));
+    officersPage.html().select("form input[name=_csrf]").stream().findFirst()
+        .ifPresent(token -> sent.put("_csrf", token.attr("value")));
+    assertThat(officer.postForm(path + "/supervision-order-extensions", sent).status()).isEqualTo(403);
+
+    // the senior practitioner's form: too early, named under the day, typed values kept, nothing recorded
+    CaseFileClient senior = CaseFileClient.signedIn(port, "senior");
+    CaseFileClient.Page page = senior.get(path);
+    assertThat(page.html().selectFirst("#extension-form")).as("the senior practitioner's form").isNotNull();
+    sent.remove("_csrf");
+    CaseFileClient.Page early = senior.post(page, "#extension-form", sent);
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.html().select(".govuk-error-summary a[href=#extension-applied-on-day]").text())
+        .contains("not recorded", "para 15(3)", "from 9 November 2027");
+    assertThat(early.html().selectFirst("#extension-applied-on-error").text()).contains("para 15(3)");
+    assertThat(early.html().selectFirst("#extension-applied-on-day").val()).isEqualTo("8");
+    assertThat(early.html().selectFirst("#extension-new-ends-on-year").val()).isEqualTo("2029");
+    assertThat(early.html().selectFirst("#extension-result").hasAttr("checked")).isTrue();
+
+    // nothing chosen, a refusal with a new end: each named under its field
+    CaseFixtures.clockAt(2027, 12, 1, 10);
+    CaseFileClient.Page nothing = senior.post(senior.get(path), "#extension-form", Map.of(
+        "extension-applied-on-day", "1", "extension-applied-on-month", "12", "extension-applied-on-year", "2027"));
+    assertThat(nothing.status()).isEqualTo(400);
+    assertThat(nothing.html().selectFirst("#extension-result-error").text()).contains("Select whether the court extended");
+    Map<String, String> refusedWithEnd = new LinkedHashMap<>(sent);
+    refusedWithEnd.putAll(Map.of("extension-applied-on-day", "1", "extension-applied-on-month", "12", "extension-result", "refused"));
+    CaseFileClient.Page refusedWithADay = senior.post(senior.get(path), "#extension-form", refusedWithEnd);
+    assertThat(refusedWithADay.status()).isEqualTo(400);
+    assertThat(refusedWithADay.html().selectFirst("#extension-new-ends-on-error").text()).contains("court refused");
+    // more than three years after the current end: the service's refusal under the new end
+    refusedWithEnd.putAll(Map.of("extension-result", "extended", "extension-new-ends-on-day", "10", "extension-new-ends-on-year", "2031"));
+    CaseFileClient.Page tooLong = senior.post(senior.get(path), "#extension-form", refusedWithEnd);
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.html().select(".govuk-error-summary a[href=#extension-new-ends-on-day]").text())
+        .contains("para 15(5)", "9 February 2031");
+    assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028")
+        .doesNotContainKey("Extension applied for on 1 December 2027");
+
+    // recorded: back to the Court section with the confirmation, the order's new end shown
+    refusedWithEnd.putAll(Map.of("extension-new-ends-on-day", "9", "extension-new-ends-on-year", "2030"));
+    CaseFileClient.Page done = senior.post(senior.get(path), "#extension-form", refusedWithEnd);
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(done.location()).endsWith(path + "?done=extension#court-heading");
+    CaseFileClient.Page after = senior.get(path + "?done=extension");
+    assertThat(after.html().selectFirst("#court-heading + #done").text())
+        .contains("The application to extend the education supervision order has been recorded");
+    assertThat(courtFacts(reference))
+        .containsEntry("Extension applied for on 1 December 2027",
+            "Extended from 9 February 2028 to 9 February 2030 (Children Act 1989 Sch 3 para 15)")
+        .containsEntry("Education supervision order ends on", "9 February 2030 (extended; first made to end on 9 February 2028)");
+  }
+
+  @Test
   void aCaseWhoseApplicationWasRefusedHasNoOrderToExtend() {
     String reference = caseInFamilyCourt(Map.of(CourtProceedings.COURT_OUTCOME.name(), "dismissed"));
     CaseFixtures.clockAt(2027, 2, 11, 10);
     ResponseEntity<String> refused = api("senior", reference, Map.of("appliedOn", "2027-02-11", "result", "refused"));
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody()).contains("no education supervision order in force");
+    // nor a form to record one on the case page
+    assertThat(CaseFileClient.signedIn(port, "senior").get("/casework/cases/" + reference).html().selectFirst("#extension-form")).isNull();
   }
 
   private String caseWithAnOrderMadeOn10February2027() {
@@ -115,30 +183,7 @@ class SupervisionOrderExtensionTest {
 
   /** A Level 3 case past its contract, on the education supervision order route, heard on 10 February 2027. */
   private String caseInFamilyCourt(Map<String, Object> outcome) {
-    CaseFixtures.clockAt(2026, 12, 3, 10);
-    CaseFileCases cases = new CaseFileCases(runtimeService);
-    ProcessInstance instance = cases.start(
-        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9),
-        CaseFixtures.UNIVERSAL_SCHOOL, "Theo Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
-    completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
-        AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));
-    completeAs("school2", instance.getId(), AttendanceCase.AGREE_ATTENDANCE_CONTRACT.id(), Map.of(
-        AttendanceCase.CONTRACT_AGREED.name(), false, AttendanceCase.NO_CONTRACT_REASON.name(), "Parent refused to meet",
-        AttendanceCase.SUFFICIENT_IMPROVEMENT.name(), "Attendance above 95 %"));
-    completeAs("senior", instance.getId(), AttendanceCase.HOLD_PUPIL_PLANNING_MEETING.id(), Map.of(
-        AttendanceCase.LEGAL_ROUTE.name(), "education-supervision-order", AttendanceCase.CHILD_LOOKED_AFTER.name(), false,
-        AttendanceCase.LEGAL_ROUTE_REASON.name(), "Sustained absence",
-        AttendanceCase.NO_NOTICE_TO_IMPROVE_REASON.name(), "Support was refused at every stage"));
-    String reference = cases.referenceOf(instance);
-    String court = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult().getId();
-    executeJobs(court);
-    completeAs("officer", court, CourtProceedings.PREPARE_COURT_CASE.id(), Map.of(
-        CourtProceedings.CHILD_LOOKED_AFTER.name(), false, CourtProceedings.HEARING_DATE.name(), "2027-02-10"));
-    CaseFixtures.clockAt(2027, 2, 10, 14);
-    executeJobs(court);
-    completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), outcome);
-    executeJobs(court);
-    return reference;
+    return new SupervisionOrderCases(runtimeService, taskService, identityService, managementService).inFamilyCourt(outcome);
   }
 
   private ResponseEntity<String> api(String user, String reference, Map<String, String> body) {
@@ -159,24 +204,5 @@ class SupervisionOrderExtensionTest {
       facts.put(row.selectFirst("dt").text(), row.selectFirst("dd").text());
     }
     return facts;
-  }
-
-  private void completeAs(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey).isNotNull();
-    identityService.setAuthentication(user,
-        identityService.createGroupQuery().groupMember(user).list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void executeJobs(String processInstanceId) {
-    for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).list()) {
-      managementService.executeJob(job.getId());
-    }
   }
 }

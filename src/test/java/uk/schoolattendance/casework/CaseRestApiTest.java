@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 
 /**
  * The case through the engine REST API and the project's API, as clients and Tasklist use them:
@@ -307,7 +308,7 @@ class CaseRestApiTest {
     assertThat(runtimeService.getVariable(proceedings.getId(), "offenceTo")).isEqualTo("2026-10-09");
     assertThat(runtimeService.getVariable(proceedings.getId(), "informationDeadline")).isEqualTo("2027-04-09");
     } finally {
-      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      uk.schoolattendance.TestClock.reset();
     }
   }
 

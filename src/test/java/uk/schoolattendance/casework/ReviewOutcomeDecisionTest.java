@@ -41,4 +41,21 @@ class ReviewOutcomeDecisionTest {
             .getSingleEntry();
     assertThat(result).isEqualTo(outcome);
   }
+
+  /**
+   * Review 2, C1: "improved" is defined twice, by this table's margin at a Level 2 review and by
+   * {@code attendance.case.school-intervention-improvement-points} at Level 1. Their national
+   * defaults are the same margin (domain notes §2); changing one without the other fails here.
+   */
+  @org.junit.jupiter.api.Test
+  void theLevel1ImprovementMarginIsTheReviewsMargin() {
+    double points = new CaseSettings(null, null, null, null, null).schoolInterventionImprovementPoints();
+    assertThat(outcome(50, 90, 50 + points)).isEqualTo("some-progress");
+    assertThat(outcome(50, 90, 50 + points - 0.1)).isEqualTo("no-progress");
+  }
+
+  private static String outcome(double start, double target, double now) {
+    return DecisionTables.evaluate(DECISION, Map.of("reviewStartPercent", start, "attendanceTarget", target,
+        "currentAttendancePercent", now)).getSingleEntry();
+  }
 }

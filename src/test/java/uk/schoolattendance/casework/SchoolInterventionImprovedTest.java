@@ -36,10 +36,13 @@ import uk.schoolattendance.process.InvalidInputException;
     "stubs/CourtProceedingsStub.bpmn", "stubs/NoticeToImproveStub.bpmn"})
 class SchoolInterventionImprovedTest {
 
-  /** The register's figures today, by UPN; a pupil not in it has no marks. */
+  /** The register's figures today, by UPN; a pupil not in it has no marks (the case then keeps typed figures). */
   static final Map<String, RegisterFigures.CaseFigures> TODAY = new ConcurrentHashMap<>();
-  /** The register's figures up to the day the case opened, by UPN. */
-  static final Map<String, RegisterFigures.CaseFigures> AT_OPENING = new ConcurrentHashMap<>();
+  /**
+   * The register's attendance over the rolling window ending on a day, by "UPN@day" (review 2, T1:
+   * keyed on the day, so reading the wrong day's window gives the wrong figure); none: no marks yet.
+   */
+  static final Map<String, Double> ROLLING = new ConcurrentHashMap<>();
 
   static final ProcessEngineFixture ENGINE = ProcessEngineFixture.builder("school-intervention-improved-test")
       .replace("registerFigures", new RegisterFigures() {
@@ -49,14 +52,20 @@ class SchoolInterventionImprovedTest {
         }
 
         @Override
-        public Optional<CaseFigures> asOf(String upn, LocalDate day) {
-          return Optional.ofNullable(AT_OPENING.get(upn));
+        public Optional<RollingAttendance> rolling(String upn, String schoolUrn, LocalDate day) {
+          return Optional.ofNullable(ROLLING.get(upn + "@" + day))
+              .map(percent -> new RollingAttendance(day.minusWeeks(10), day, 10, percent, 100));
         }
       })
       .build();
 
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder(ENGINE.configuration).build();
+
+  /** The day every case here opens (setUp's clock). */
+  static final LocalDate OPENED = LocalDate.of(2026, 11, 27);
+  /** The day the tests of one academic year complete the task ({@link #laterOn}). */
+  static final LocalDate LATER = LocalDate.of(2026, 12, 11);
 
   ProcessEngine processEngine;
   RuntimeService runtimeService;
@@ -75,19 +84,20 @@ class SchoolInterventionImprovedTest {
     String upn = withMarks(new RegisterFigures.CaseFigures(14.5, 64));
     ProcessInstance instance = level1Case(upn);
     Task intervene = task(instance);
+    laterOn(upn, 14.5);
 
     assertThat((String) taskService.getVariableLocal(intervene.getId(), AttendanceCase.INTERVENTION_FIGURES_SHOWN.name()))
-        .contains("14.5% attendance, 64 unauthorised sessions").contains("27 November 2026")
-        .contains("2 percentage points");
+        .contains("over the 10 school weeks to 27 November 2026, when the intervention began: 14.5%")
+        .contains("to today: 14.5%").contains("2 percentage points");
     assertThatThrownBy(() -> taskService.complete(intervene.getId(), outcome("improved")))
         .hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name())
-        .hasMessageContaining("14.5% attendance")
+        .hasMessageContaining("14.5% attendance over the 10 school weeks to today against 14.5%")
         .hasMessageContaining("27 November 2026");
     assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
 
     // a rise of 1.5 points is still short of the margin
-    TODAY.put(upn, new RegisterFigures.CaseFigures(16.0, 60));
+    ROLLING.put(upn + "@" + LATER, 16.0);
     assertThatThrownBy(() -> taskService.complete(intervene.getId(), outcome("improved")))
         .hasRootCauseInstanceOf(InvalidInputException.class)
         .hasMessageContaining("16.0% attendance");
@@ -102,9 +112,54 @@ class SchoolInterventionImprovedTest {
   void improvedClosesTheCaseOnceTheRegisterShowsTheMargin() {
     String upn = withMarks(new RegisterFigures.CaseFigures(84.0, 12));
     ProcessInstance instance = level1Case(upn);
-    TODAY.put(upn, new RegisterFigures.CaseFigures(86.0, 8));
+    laterOn(upn, 84.0);
+    ROLLING.put(upn + "@" + LATER, 86.0);
     taskService.complete(task(instance).getId(), outcome("improved"));
     assertThat(instance).isEnded();
+  }
+
+  /**
+   * Review 2, L3 (a): a task created in one academic year and completed in the next. Year to date,
+   * "today" is three days of the new year (100 %) against last year's 14.5 %, and "improved" went
+   * through; the same rolling window ending on each day compares like with like.
+   */
+  @Test
+  void acrossASeptemberImprovedIsJudgedOnTheSameLengthOfSchoolWeeks() {
+    String upn = withMarks(new RegisterFigures.CaseFigures(14.5, 64));
+    ProcessInstance instance = level1Case(upn);
+    clockAt(2027, 9, 8, 10);
+    LocalDate september = LocalDate.of(2027, 9, 8);
+    TODAY.put(upn, new RegisterFigures.CaseFigures(100.0, 0)); // year to date: three days of 2027-28
+    ROLLING.put(upn + "@" + september, 15.0); // the summer term's weeks and those three days
+    assertThatThrownBy(() -> taskService.complete(task(instance).getId(), outcome("improved")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("15.0% attendance over the 10 school weeks to today against 14.5%");
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
+
+    ROLLING.put(upn + "@" + september, 17.0);
+    taskService.complete(task(instance).getId(), outcome("improved"));
+    assertThat(instance).isEnded();
+  }
+
+  /**
+   * Review 2, L3 (b): with no figures yet (a new academic year before its first import) the
+   * register cannot show improvement: "improved" is refused saying so, not taken on the school's
+   * word; referring stays open.
+   */
+  @Test
+  void improvedIsRefusedWhileTheRegisterHasNoFiguresYetSayingSo() {
+    String upn = withMarks(new RegisterFigures.CaseFigures(14.5, 64));
+    ProcessInstance instance = level1Case(upn);
+    clockAt(2027, 9, 3, 10);
+    ROLLING.remove(upn + "@" + LocalDate.of(2027, 9, 3));
+    assertThatThrownBy(() -> taskService.complete(task(instance).getId(), outcome("improved")))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name())
+        .hasMessageContaining("holds no figures for the school weeks to today")
+        .hasMessageContaining("refer-to-la");
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
+    taskService.complete(task(instance).getId(), outcome("refer-to-la"));
+    assertThat(instance).isWaitingAt(AttendanceCase.HOLD_ATTENDANCE_MEETING.id());
   }
 
   @Test
@@ -117,9 +172,15 @@ class SchoolInterventionImprovedTest {
 
   private static String withMarks(RegisterFigures.CaseFigures atOpening) {
     String upn = CaseFixtures.newUpn();
-    AT_OPENING.put(upn, atOpening);
     TODAY.put(upn, atOpening);
+    ROLLING.put(upn + "@" + OPENED, atOpening.attendancePercent()); // the window to the case's opening
     return upn;
+  }
+
+  /** Two school weeks after the case opened, the window to that day giving {@code percent}. */
+  private static void laterOn(String upn, double percent) {
+    clockAt(2026, 12, 11, 10);
+    ROLLING.put(upn + "@" + LATER, percent);
   }
 
   private static Map<String, Object> outcome(String outcome) {

@@ -32,6 +32,19 @@ class DemoRegisterTest {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired AttendanceRegister register;
+  @Autowired uk.schoolattendance.attendance.RegisterCalendars calendars;
+
+  @Test
+  void inTheFirstWeeksOfASchoolYearTheRegisterAlsoHoldsLastYear() {
+    var days = calendars.of(100001);
+    // Monday 6 September 2027: two school days of 2027-28 so far; with them alone no pupil has a history
+    assertThat(DemoRegister.from(days, LocalDate.of(2027, 9, 6))).isEqualTo(LocalDate.of(2026, 9, 1));
+    assertThat(DemoRegister.from(days, LocalDate.of(2027, 10, 1))).isEqualTo(LocalDate.of(2026, 9, 1));
+    // well into the autumn term: this academic year to date, as a school's register shows it
+    assertThat(DemoRegister.from(days, LocalDate.of(2026, 11, 25))).isEqualTo(LocalDate.of(2026, 9, 1));
+    assertThat(DemoRegister.from(days, LocalDate.of(2027, 11, 25))).isEqualTo(LocalDate.of(2027, 9, 1));
+    assertThat(DemoRegister.from(days, LocalDate.of(2028, 7, 20))).isEqualTo(LocalDate.of(2027, 9, 1));
+  }
 
   @Test
   void aNewcomerSeesARealisticRegisterAndTheWorkItMakes() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.schoolattendance.ProcessEngineFixture;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casework.CaseFixtures;
 
 /**
@@ -37,7 +38,7 @@ class NoticeToImproveRunningInstancesTest {
 
   @AfterAll
   static void close() {
-    ClockUtil.reset();
+    TestClock.reset();
     engine.close();
   }
 

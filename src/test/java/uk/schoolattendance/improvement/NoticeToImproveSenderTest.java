@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import uk.schoolattendance.ProcessEngineFixture;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.notices.PenaltyNoticeProperties;
 import uk.schoolattendance.notices.PenaltyNoticeProperties.Authority;
@@ -64,7 +64,7 @@ class NoticeToImproveSenderTest {
   @AfterEach
   void reset() {
     Mockito.reset(PROPERTIES);
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test

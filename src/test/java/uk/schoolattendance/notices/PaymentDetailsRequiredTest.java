@@ -28,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileClient;
 import uk.schoolattendance.process.EvidenceDocuments;
 
@@ -65,7 +66,7 @@ class PaymentDetailsRequiredTest {
   @AfterEach
   void reset() {
     Mockito.reset(properties);
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test

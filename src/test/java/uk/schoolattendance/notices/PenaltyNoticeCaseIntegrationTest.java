@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casework.CaseFixtures;
 
 /**
@@ -49,7 +49,7 @@ class PenaltyNoticeCaseIntegrationTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @Test

@@ -33,7 +33,8 @@ class PenaltyNoticeRegisterPostgresTest {
     postgres = EmbeddedPostgres.builder().start();
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     uk.schoolattendance.PostgresSchema.migrate(postgres.getPostgresDatabase());
-    register = new PenaltyNoticeRegister(jdbc, new uk.schoolattendance.persons.Persons(jdbc));
+    register = new PenaltyNoticeRegister(jdbc, new uk.schoolattendance.persons.Persons(jdbc),
+        new uk.schoolattendance.schools.CalendarProperties(null, null, null, null));
     numbers = new PenaltyNoticeNumbers(
         jdbc, new DataSourceTransactionManager(postgres.getPostgresDatabase()), TestCalendars.shipped());
   }

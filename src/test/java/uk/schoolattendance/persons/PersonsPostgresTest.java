@@ -30,7 +30,7 @@ class PersonsPostgresTest {
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     uk.schoolattendance.PostgresSchema.migrate(postgres.getPostgresDatabase());
     persons = new Persons(jdbc);
-    register = new PenaltyNoticeRegister(jdbc, persons);
+    register = new PenaltyNoticeRegister(jdbc, persons, new uk.schoolattendance.schools.CalendarProperties(null, null, null, null));
   }
 
   @AfterAll

@@ -86,11 +86,21 @@ class ContractsTest {
       // deployment's form, which sends hearingDate itself, as API clients may; an education supervision
       // order lasts one year by law (CA 1989 Sch 3 para 15(1)), so the form no longer asks its months:
       // 1.2/1.3 forms and API clients may still send supervisionOrderMonths, only 12
-      "Task_RecordCourtOutcome", Set.of("hearingDate", "supervisionOrderMonths"));
+      "Task_RecordCourtOutcome", Set.of("hearingDate", "supervisionOrderMonths"),
+      // one reason for every parent without a Notice to Improve: the 1.5 form's field, kept for meetings
+      // waiting on it and for API clients; the 1.6 form asks per parent (noNoticeToImproveReasons)
+      "Task_HoldPupilPlanningMeeting", Set.of("noNoticeToImproveReason"));
 
-  /** The keys Tasklist submits: every keyed field that is not disabled (read-only ones are submitted). */
+  /**
+   * The keys Tasklist submits: every keyed field that is not disabled (read-only ones are submitted);
+   * a dynamic list submits one variable, its path, holding its rows.
+   */
   static Set<String> submitted(JsonNode node) {
     Set<String> keys = new TreeSet<>();
+    if (node.path("type").asText().equals("dynamiclist")) {
+      keys.add(node.path("path").asText());
+      return keys;
+    }
     if (node.has("key") && !node.path("disabled").asBoolean(false) && !node.path("type").asText().equals("table")) {
       keys.add(node.get("key").asText());
     }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.court.CourtProceedingsRecord;
 import uk.schoolattendance.ProcessEngineFixture;
 import uk.schoolattendance.notices.NoticeBuilder;
@@ -75,7 +76,7 @@ class ParentalResponsibilityMeasuresTest {
     attendanceCase(LocalDate.of(2027, 8, 31), false, LocalDate.of(2027, 8, 31), false);
     attendanceCase(LocalDate.of(2026, 9, 15), false, LocalDate.of(2026, 9, 20), false);
     attendanceCase(LocalDate.of(2025, 10, 1), false, LocalDate.of(2026, 10, 1), true);
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   @AfterAll

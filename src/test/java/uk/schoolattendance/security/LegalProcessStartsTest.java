@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.court.CourtProceedings;
 import uk.schoolattendance.notices.NoticeInputs;
@@ -112,7 +113,7 @@ class LegalProcessStartsTest {
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CourtProceedings.KEY)
           .superProcessInstanceId(prosecution).count()).isEqualTo(1);
     } finally {
-      ClockUtil.reset();
+      TestClock.reset();
     }
   }
 
@@ -148,7 +149,7 @@ class LegalProcessStartsTest {
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CourtProceedings.KEY)
           .superProcessInstanceId(notice).count()).isEqualTo(1);
     } finally {
-      ClockUtil.reset();
+      TestClock.reset();
     }
   }
 

@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 
 /** Both APIs refuse every request without valid credentials, and nothing else is said. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,7 +36,7 @@ class RestAuthenticationTest {
 
   @AfterEach
   void resetClockAndUnlockDemo() {
-    ClockUtil.reset();
+    TestClock.reset();
     // The wrong password below makes demo wait out a login delay: the next test class in this
     // context (any order) signs in as demo at once.
     identityService.unlockUser("demo");

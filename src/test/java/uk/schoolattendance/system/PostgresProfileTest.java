@@ -51,6 +51,7 @@ import uk.schoolattendance.casefile.index.CaseIndexBackfill;
 import uk.schoolattendance.casefile.index.CaseRow;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.engine.CaseFileHistoryLevel;
+import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.engine.StartupLock;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -273,7 +274,7 @@ class PostgresProfileTest {
     tasks.complete(task.getId());
 
     Job timer = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-    assertThat(timer.getDuedate()).isAfter(new Date());
+    assertThat(timer.getDuedate()).isAfter(EngineClock.now());
     management.executeJob(timer.getId());
     Job async = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
     // ensureJobDueDateNotNull: even a continuation carries a due date, so the index serves it.

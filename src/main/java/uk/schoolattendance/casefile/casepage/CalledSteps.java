@@ -572,6 +572,8 @@ class CalledSteps {
       List<HistoricTaskInstance> tasks, Map<String, HistoricVariableInstance> values, List<HistoricDetail> hearingDates,
       Step recorded) {
     List<CasePage.Fact> facts = new ArrayList<>();
+    // an education supervision order made on the application: a senior practitioner records its extensions
+    boolean orderMade = false;
     String type = text(values, CourtProceedings.PROCEEDINGS_TYPE.name());
     String typeShown = text(values, CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name());
     String parents = text(values, CourtProceedings.PARENT_NAMES.name());
@@ -641,6 +643,7 @@ class CalledSteps {
         if (order.isPresent()) {
           ends = order.get().endsOn();
           extensionFacts = extensionFacts(order.get());
+          orderMade = true;
         }
         // a s447 direction (after "; ") has its own row
         int direction = sentence.indexOf("; ");
@@ -663,7 +666,7 @@ class CalledSteps {
                     + (reasons == null || reasons.isBlank() ? "" : ": " + reasons.strip())));
       }
     }
-    return new CasePage.CourtView(title, facts);
+    return new CasePage.CourtView(title, facts, orderMade);
   }
 
   /**

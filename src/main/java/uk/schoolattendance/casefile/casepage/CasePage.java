@@ -43,9 +43,10 @@ public record CasePage(
 
   /**
    * One court proceedings as the case page's Court section shows it: a title ("Prosecution of Gail
-   * Marsh") and its facts in order (offence, period, information, interview, hearings, outcome).
+   * Marsh") and its facts in order (offence, period, information, interview, hearings, outcome);
+   * {@code orderMade}: an education supervision order made on the application, which may be extended.
    */
-  public record CourtView(String title, List<Fact> facts) {}
+  public record CourtView(String title, List<Fact> facts, boolean orderMade) {}
 
   /** Another case of the same pupil, earlier or later, that the viewer may read. */
   public record OtherCase(String caseReference, String href, String words) {}
@@ -139,7 +140,9 @@ public record CasePage(
       List<FieldError> errors,
       boolean reassign,
       ParentForm parent,
-      java.util.Map<String, String> relationships) {
+      java.util.Map<String, String> relationships,
+      boolean extendOrder,
+      ExtensionForm extension) {
 
     public boolean any() {
       return addNote || correct || close;
@@ -148,6 +151,14 @@ public record CasePage(
     /** The kinds of note a person chooses from, with their words. */
     public java.util.Map<String, String> kinds() {
       return CaseNotes.KINDS;
+    }
+
+    /** The results of an application to extend an education supervision order, with their words. */
+    public java.util.Map<String, String> extensionResults() {
+      java.util.Map<String, String> results = new java.util.LinkedHashMap<>();
+      results.put(uk.schoolattendance.court.SupervisionOrderExtensions.EXTENDED, "The court extended the order");
+      results.put(uk.schoolattendance.court.SupervisionOrderExtensions.REFUSED, "The court refused to extend it");
+      return results;
     }
 
     /** What a person says a document is, with its words. */
@@ -181,6 +192,18 @@ public record CasePage(
 
     public static ParentForm empty() {
       return new ParentForm("", "", "", "", "");
+    }
+  }
+
+  /**
+   * An application to extend an education supervision order as typed: the day the authority
+   * applied, the court's result ({@code extended} or {@code refused}) and the day the order now ends.
+   */
+  public record ExtensionForm(uk.schoolattendance.casefile.DayInput appliedOn, String result,
+      uk.schoolattendance.casefile.DayInput newEndsOn) {
+
+    public static ExtensionForm empty() {
+      return new ExtensionForm(uk.schoolattendance.casefile.DayInput.empty(), "", uk.schoolattendance.casefile.DayInput.empty());
     }
   }
 

@@ -36,7 +36,8 @@ class CasePageController {
           "correction", "The detail has been corrected", "closed", "The case has been closed",
           "level", "The case has moved to its new level", "document", "The document has been added",
           "officer", "The case has been given to another officer",
-          "parent", "The parent has been added");
+          "parent", "The parent has been added",
+          "extension", "The application to extend the education supervision order has been recorded");
 
   private final CasePageReader reader;
   private final CaseNotes notes;

@@ -182,7 +182,7 @@ class CasePageReader {
         notices(notices, row.pupilUpn()),
         prosecutionBars(parents, row.pupilUpn(), caseReference),
         documents(caseReference, caseId),
-        actions(caseId, row.level(), open, values, parents, forms),
+        actions(caseId, row.level(), open, values, parents, forms, called.court()),
         banner,
         otherCases(row),
         open ? "" : newCaseHref(),
@@ -210,35 +210,48 @@ class CasePageReader {
   /** The forms as typed (after a refused change) and their errors; empty forms otherwise. */
   record Forms(
       CasePage.NoteForm note, CasePage.CorrectionForm correction, CasePage.CloseForm closing, CasePage.LevelForm level,
-      CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors, CasePage.ParentForm parent) {
+      CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors, CasePage.ParentForm parent,
+      CasePage.ExtensionForm extension) {
 
     static Forms empty() {
       return new Forms(CasePage.NoteForm.empty(), CasePage.CorrectionForm.empty(), CasePage.CloseForm.empty(),
-          CasePage.LevelForm.empty(), CasePage.DocumentForm.empty(), List.of(), CasePage.ParentForm.empty());
+          CasePage.LevelForm.empty(), CasePage.DocumentForm.empty(), List.of(), CasePage.ParentForm.empty(),
+          CasePage.ExtensionForm.empty());
     }
 
     static Forms refused(CasePage.NoteForm note, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(note, empty().correction(), empty().closing(), empty().level(), empty().document(), errors, empty().parent());
+      Forms empty = empty();
+      return new Forms(note, empty.correction(), empty.closing(), empty.level(), empty.document(), errors, empty.parent(), empty.extension());
     }
 
     static Forms refused(CasePage.CorrectionForm correction, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), correction, empty().closing(), empty().level(), empty().document(), errors, empty().parent());
+      Forms empty = empty();
+      return new Forms(empty.note(), correction, empty.closing(), empty.level(), empty.document(), errors, empty.parent(), empty.extension());
     }
 
     static Forms refused(CasePage.CloseForm closing, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), empty().correction(), closing, empty().level(), empty().document(), errors, empty().parent());
+      Forms empty = empty();
+      return new Forms(empty.note(), empty.correction(), closing, empty.level(), empty.document(), errors, empty.parent(), empty.extension());
     }
 
     static Forms refused(CasePage.LevelForm level, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), empty().correction(), empty().closing(), level, empty().document(), errors, empty().parent());
+      Forms empty = empty();
+      return new Forms(empty.note(), empty.correction(), empty.closing(), level, empty.document(), errors, empty.parent(), empty.extension());
     }
 
     static Forms refused(CasePage.ParentForm parent, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), empty().correction(), empty().closing(), empty().level(), empty().document(), errors, parent);
+      Forms empty = empty();
+      return new Forms(empty.note(), empty.correction(), empty.closing(), empty.level(), empty.document(), errors, parent, empty.extension());
     }
 
     static Forms refused(CasePage.DocumentForm document, List<uk.schoolattendance.casefile.FieldError> errors) {
-      return new Forms(empty().note(), empty().correction(), empty().closing(), empty().level(), document, errors, empty().parent());
+      Forms empty = empty();
+      return new Forms(empty.note(), empty.correction(), empty.closing(), empty.level(), document, errors, empty.parent(), empty.extension());
+    }
+
+    static Forms refused(CasePage.ExtensionForm extension, List<uk.schoolattendance.casefile.FieldError> errors) {
+      Forms empty = empty();
+      return new Forms(empty.note(), empty.correction(), empty.closing(), empty.level(), empty.document(), errors, empty.parent(), extension);
     }
   }
 
@@ -512,7 +525,8 @@ class CasePageReader {
 
   /** What the viewer may do: the engine's authorizations decide (UPDATE on the case's instance). */
   private CasePage.Actions actions(
-      String caseId, Integer level, boolean open, Map<String, Object> values, List<Parent> parents, Forms forms) {
+      String caseId, Integer level, boolean open, Map<String, Object> values, List<Parent> parents, Forms forms,
+      List<CasePage.CourtView> court) {
     boolean update = open && notes.mayUpdate(caseId);
     boolean correct = update && currentUser.mayCorrectCases();
     List<Integer> levels = update && level != null && level <= MAX_CHANGE_LEVEL
@@ -522,7 +536,9 @@ class CasePageReader {
         update, correct, update, levels, correct ? correctable(values, parents) : List.of(),
         forms.note(), forms.correction(), forms.closing(), forms.level(), forms.document(),
         CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors(),
-        open && reassignment.mayReassign(caseId), forms.parent(), relationships.relationships().withWords());
+        open && reassignment.mayReassign(caseId), forms.parent(), relationships.relationships().withWords(),
+        // an order runs on after the case closes: its extension is the senior practitioner's, open case or not
+        court.stream().anyMatch(CasePage.CourtView::orderMade) && currentUser.extendsSupervisionOrders(), forms.extension());
   }
 
   private List<CasePage.DocumentView> documents(String caseReference, String caseId) {

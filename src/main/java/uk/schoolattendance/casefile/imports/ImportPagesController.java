@@ -191,9 +191,23 @@ class ImportPagesController {
       int width = fields(header).size();
       out.print(cells(header, width) + "field,reason\r\n");
       imports.eachRejection(found.id(), r -> out.print(
-          cells(r.sent(), width) + CsvCells.cell(r.field()) + "," + CsvCells.cell(r.reason()) + "\r\n"));
+          (r.sent() == null ? notKept(r, width) : cells(r.sent(), width))
+              + CsvCells.cell(r.field()) + "," + CsvCells.cell(r.reason()) + "\r\n"));
     }
     out.flush();
+  }
+
+  /**
+   * The cells of a rejection whose row was not kept as sent: a CSV row longer than the service keeps
+   * ({@code ImportRecords.LONGEST_ROW} characters) or, where rejections are grouped, several rows.
+   * The first cell says which row and why it is not there, so the person can find it in their file;
+   * the other cells are empty, so the field and the reason stay under their headings.
+   */
+  private static String notKept(Rejection r, int width) {
+    String which = r.rows() > 1
+        ? "rows " + r.row() + " to " + (r.row() + r.rows() - 1) + " (not kept one by one)"
+        : "row " + r.row() + " (too long to keep)";
+    return CsvCells.cell(which) + "," + ",".repeat(Math.max(0, width - 1));
   }
 
   /**

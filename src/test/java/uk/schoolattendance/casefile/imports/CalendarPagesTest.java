@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileClient;
 
 /**
@@ -72,7 +73,7 @@ class CalendarPagesTest {
       }
       assertThat(school1.get("/casework/calendars").html().select("[data-warning=term-dates]")).isEmpty();
     } finally {
-      ClockUtil.reset();
+      TestClock.reset();
     }
   }
 }

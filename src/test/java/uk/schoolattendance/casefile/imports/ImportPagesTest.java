@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileClient;
 import uk.schoolattendance.process.Upn;
 
@@ -53,7 +54,7 @@ class ImportPagesTest {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private CaseFileClient signedIn(String user) {
@@ -362,6 +363,29 @@ class ImportPagesTest {
     assertThat(again.html().select("[data-count=rejected] dd").text())
         .as(again.html().select("#rejections").text()).isEqualTo("0");
     assertThat(again.html().select("[data-count=accepted] dd").text()).isEqualTo("4");
+  }
+
+  /**
+   * A rejected row longer than the service keeps (20,000 characters) is not in the download's
+   * cells, but its line still says which row of the file it was and that it was too long to keep,
+   * not a line of empty cells nobody can find in the file (review 2 of session 14, B1).
+   */
+  @Test
+  void aRejectedRowTooLongToKeepStillNamesItsRowInTheDownload() {
+    CaseFileClient datateam = signedIn("datateam");
+    String ben = Upn.of(NEXT_UPN.getAndIncrement());
+    String cal = Upn.of(NEXT_UPN.getAndIncrement());
+    String file = "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,parent1Name,parent1Address\n"
+        + ben + ",100001,2026-11-16,XX,/,Ben,Adeyemi,2016-07-02,5,,\"" + "Long Lane ".repeat(2_100) + "\"\n"
+        + cal + ",100001,2026-11-16,YY,/,Cal,Short,2016-01-01,5,,\n";
+    CaseFileClient.Page page = datateam.get(csv(datateam, file).location());
+    assertThat(page.html().select("[data-count=rejected] dd").text()).isEqualTo("2");
+
+    String[] lines = download(datateam, page).split("\r\n");
+    assertThat(lines).containsExactly(
+        "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,parent1Name,parent1Address,field,reason",
+        "row 2 (too long to keep),,,,,,,,,,,session,'XX' is not AM or PM",
+        cal + ",100001,2026-11-16,YY,/,Cal,Short,2016-01-01,5,,,session,'YY' is not AM or PM");
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.attendance.MovedPupilCases;
 import uk.schoolattendance.casefile.CaseFileClient;
 import uk.schoolattendance.process.Upn;
@@ -60,7 +61,7 @@ class RegistrationPagesTest {
 
   @AfterEach
   void realTime() {
-    ClockUtil.reset();
+    TestClock.reset();
     jdbc.update("UPDATE att_daily_step SET last_day = ? WHERE step = 'cases-follow-moved-pupils'", stepDay);
   }
 

@@ -45,7 +45,8 @@ class RegisterOrderPostgresTest {
     // the engine's task table, which the register reads for a prepared notice's "post by" day
     jdbc.execute("CREATE TABLE ACT_RU_TASK (ID_ VARCHAR(64), PROC_INST_ID_ VARCHAR(64), TASK_DEF_KEY_ VARCHAR(255),"
         + " DUE_DATE_ TIMESTAMP)");
-    register = new PenaltyNoticeRegister(jdbc, new uk.schoolattendance.persons.Persons(jdbc));
+    register = new PenaltyNoticeRegister(jdbc, new uk.schoolattendance.persons.Persons(jdbc),
+        new uk.schoolattendance.schools.CalendarProperties(null, null, null, null));
     // as the application's transactional proxy runs eachByDeadline: read-only, so the driver uses a cursor
     transaction = new TransactionTemplate(new DataSourceTransactionManager(postgres.getPostgresDatabase()));
     transaction.setReadOnly(true);

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileCases;
 import uk.schoolattendance.casefile.CaseFileClient;
 import uk.schoolattendance.notices.NoticeInputs;
@@ -58,7 +59,7 @@ class RegisterPageTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
+    TestClock.reset();
   }
 
   private static void today(LocalDate day) {
