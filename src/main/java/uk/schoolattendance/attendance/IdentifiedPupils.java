@@ -134,7 +134,11 @@ class IdentifiedPupils {
         .thenComparing(r -> r.path("name").asText()));
     ArrayNode list = JSON.createArrayNode();
     ArrayNode choices = JSON.createArrayNode();
+    // a row per pupil for a reason of their own if left unticked (the form's list, 1.3 on): the pupil named, the UPN
+    // sent back with the reason; a merge lists them afresh, as the reviewer has given none before completing
+    ArrayNode reasons = JSON.createArrayNode();
     for (ObjectNode row : rows) {
+      reasons.addObject().put("upn", row.path("upn").asText()).put("pupil", row.path("name").asText());
       list.add(row);
       int onRecord = row.path("parentsOnRecord").asInt();
       ObjectNode choice = choices.addObject();
@@ -146,6 +150,7 @@ class IdentifiedPupils {
     Map<String, Object> variables = new HashMap<>();
     ReviewIdentifiedPupils.IDENTIFIED_PUPILS.put(variables, list);
     ReviewIdentifiedPupils.PUPIL_CHOICES.put(variables, choices);
+    ReviewIdentifiedPupils.NOT_OPENED_REASONS.put(variables, reasons);
     ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.put(variables, rows.size());
     ReviewIdentifiedPupils.LIST_REVISION.put(variables, revision);
     ReviewIdentifiedPupils.CURRENT_LIST_REVISION.put(variables, revision);

@@ -114,8 +114,9 @@ class IdentifiedPupilsReview implements TaskListener {
   /**
    * The reasons given pupil by pupil ({@code notOpenedReasons}), by UPN: blank ones left out. Refused,
    * naming the field and the pupil, and nothing changes (review 2, B2): a row for a pupil not on this
-   * list, for a pupil the completion also ticks to open (a reason would be dropped unseen), a pupil
-   * given twice (which reason holds?), a reason that is not text, or one over 2000 characters.
+   * list, a reason for a pupil the completion also ticks to open (it would be dropped unseen; a blank
+   * row is none, as the list comes filled in with a row per pupil), a pupil given twice (which reason
+   * holds?), a reason that is not text, or one over 2000 characters.
    */
   private static Map<String, String> ownReasons(DelegateTask task, Map<String, JsonNode> listed,
       java.util.Collection<String> chosen) {
@@ -137,10 +138,6 @@ class IdentifiedPupilsReview implements TaskListener {
         throw new InvalidInputException(field, "'" + upn + "' is not one of the pupils identified on this task");
       }
       String name = listed.get(upn).path("name").asText() + " (" + upn + ")";
-      if (chosen.contains(upn)) {
-        throw new InvalidInputException(field, name + " is ticked to open a case: give a reason only for a pupil"
-            + " you did not tick");
-      }
       if (!seen.add(upn)) {
         throw new InvalidInputException(field, name + " is given more than once: give one reason per pupil");
       }
@@ -148,6 +145,11 @@ class IdentifiedPupilsReview implements TaskListener {
         throw new InvalidInputException(field, "the reason for " + name + " must be text");
       }
       String reason = given.isTextual() ? given.asText().trim() : "";
+      // the list comes filled in with a row per pupil (form 1.3): a ticked pupil's blank row says nothing
+      if (chosen.contains(upn) && !reason.isEmpty()) {
+        throw new InvalidInputException(field, name + " is ticked to open a case: give a reason only for a pupil"
+            + " you did not tick");
+      }
       if (reason.length() > 2000) {
         throw new InvalidInputException(field, "the reason for " + listed.get(upn).path("name").asText()
             + " must be at most 2000 characters");

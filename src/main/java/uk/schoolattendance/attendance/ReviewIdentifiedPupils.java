@@ -50,8 +50,10 @@ public final class ReviewIdentifiedPupils implements ProcessContract {
   public static final ProcessVariable<String> NOT_OPENED_REASON = text("notOpenedReason");
   /**
    * Why no case now, pupil by pupil (walk 14, defect 16): a Json list of {@code {upn, reason}} sent
-   * with the completion (engine REST for now; the Tasklist form does not offer it yet). A pupil left
-   * unticked takes its own reason, or {@link #NOT_OPENED_REASON} for the rest.
+   * with the completion. Set with the list, one row per pupil ({@code upn}, {@code pupil}: the name),
+   * which the form (version 1.3 on) shows for the pupils left unticked; API clients send it too. A
+   * pupil left unticked takes its own reason, or {@link #NOT_OPENED_REASON} for the rest; a blank
+   * reason, or one for a pupil ticked, is none.
    */
   public static final ProcessVariable<JsonNode> NOT_OPENED_REASONS = json("notOpenedReasons");
   /** Set by the completion: each pupil left unticked (UPN, name, attendance, why identified) with the reason given. */

@@ -516,6 +516,55 @@ class IdentificationTest {
     }
   }
 
+  /**
+   * From ReviewIdentifiedPupils 1.3 the form offers a reason per pupil: the review is started with a row
+   * per listed pupil (UPN and name) for it. A review waiting on 1.2 keeps the 1.2 form (the one of commit
+   * 5415e10, kept under previous/5415e10), which asks one reason for every pupil left unticked, and
+   * completes with it as before.
+   */
+  @Test
+  void aReviewWaitingOnThePreviousFormKeepsItsOneReasonAndANewOneOffersARowPerPupil() throws Exception {
+    String upn = Upn.of(700_400_000_161L);
+    importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
+    Task current = reviewTasks("100002").stream()
+        .filter(task -> !ours(json(tasks.getVariable(task.getId(), "identifiedPupils")), upn).isEmpty()).findFirst().orElseThrow();
+    assertThat(repository.getProcessDefinition(current.getProcessDefinitionId()).getVersionTag()).isEqualTo("1.3");
+    JsonNode rows = json(tasks.getVariable(current.getId(), ReviewIdentifiedPupils.NOT_OPENED_REASONS.name()));
+    assertThat(rows.findValuesAsText("upn")).contains(upn);
+    assertThat(rows.findValuesAsText("pupil")).contains("Sam " + CsvFile.surname(upn));
+    // closed, so the other tests' imports start their own reviews
+    tasks.complete(current.getId(), Map.of("pupilsToOpen", SpinValues.jsonValue("[]").create(),
+        "notOpenedReason", "closed by the test", "listRevision", tasks.getVariable(current.getId(), "listRevision")));
+
+    org.camunda.bpm.engine.repository.Deployment previous = repository.createDeployment().name("ReviewIdentifiedPupils 1.2")
+        .addString("bpmn/ReviewIdentifiedPupils.bpmn", resource("previous/5415e10/ReviewIdentifiedPupils.bpmn"))
+        .addString("forms/review-identified-pupils.form", resource("previous/5415e10/review-identified-pupils.form")).deploy();
+    try {
+      String definition = repository.createProcessDefinitionQuery().deploymentId(previous.getId()).singleResult().getId();
+      assertThat(repository.getProcessDefinition(definition).getVersionTag()).isEqualTo("1.2");
+      assertThat(uk.schoolattendance.process.DeployedForms.fields(repository, definition,
+          ReviewIdentifiedPupils.REVIEW_IDENTIFIED_PUPILS.id())).contains("notOpenedReason").doesNotContain("notOpenedReasons");
+      String oldUpn = Upn.of(700_400_000_162L);
+      Map<String, Object> start = new HashMap<>();
+      start.put("schoolUrn", "100001");
+      start.put("identifiedPupils", SpinValues.jsonValue("[{\"upn\":\"" + oldUpn + "\",\"name\":\"Kim Waiting\","
+          + "\"attendancePercent\":80.0,\"why\":\"persistent absence (90% or less)\",\"parentsOnRecord\":1}]").create());
+      start.put("identifiedPupilCount", 1);
+      start.put("listRevision", 1);
+      start.put("currentListRevision", 1);
+      ProcessInstance waiting = runtime.startProcessInstanceById(definition, start);
+      Task oldTask = tasks.createTaskQuery().processInstanceId(waiting.getId()).singleResult();
+      // as its form sends it: no pupil ticked, one reason for all, the revision shown
+      tasks.complete(oldTask.getId(), Map.of("pupilsToOpen", SpinValues.jsonValue("[]").create(),
+          "notOpenedReason", "a support plan agreed with the family", "listRevision", 1));
+      JsonNode notOpened = json(history.createHistoricVariableInstanceQuery().processInstanceId(waiting.getId())
+          .variableName(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name()).singleResult().getValue());
+      assertThat(notOpened.findValuesAsText("reason")).containsExactly("a support plan agreed with the family");
+    } finally {
+      repository.deleteDeployment(previous.getId(), true);
+    }
+  }
+
   private static String resource(String name) throws java.io.IOException {
     try (java.io.InputStream in = IdentificationTest.class.getClassLoader().getResourceAsStream(name)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

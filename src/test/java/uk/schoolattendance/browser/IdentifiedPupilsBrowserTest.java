@@ -20,11 +20,14 @@ import uk.schoolattendance.attendance.SchoolDays;
 
 /**
  * A school's attendance lead in Tasklist: the pupils the register identified are listed with their
- * figures (the form's table), and ticking one opens a case in one step.
+ * figures (the form's table), and ticking one opens a case in one step, even after a reason of its own
+ * was written for it first.
  */
 class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  /** The reason of a pupil's own in the form's list of pupils not ticked (review 1.3 on). */
+  static final String OWN_REASON = "textarea[id*='Field_NotOpenedPupilReason']";
 
   @Autowired MarkImporter importer;
   @Autowired RegisterCalendars calendars;
@@ -78,7 +81,12 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
       browser.claimTask(() -> "school2".equals(reviewAssignee(importId)));
       browser.visible(By.xpath("//td[contains(., 'Riley Browserton')]"));
       browser.screenshot("school-reviews-identified-pupils");
+      // the lead first writes why no case for Riley, then changes their mind and ticks Riley: the row
+      // with that reason goes, and the reason written there does not stop the case opening
+      browser.type(OWN_REASON, "Family moving away at half term");
       browser.press(By.xpath("//label[contains(., 'Riley Browserton')]"));
+      browser.waitUntil("ticked-row-hidden", () -> browser.driver().findElements(By.cssSelector(OWN_REASON)).stream()
+          .noneMatch(org.openqa.selenium.WebElement::isDisplayed));
       browser.press(By.cssSelector("button[ng-click='complete()']"));
       browser.waitUntil("case-opened", () -> {
         runtime.createProcessInstanceQuery().processInstanceBusinessKey("review-" + importId + "-100002").list()

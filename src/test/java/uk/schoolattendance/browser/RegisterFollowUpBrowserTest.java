@@ -91,6 +91,66 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
   }
 
   /**
+   * Walk 14, defect 16: a reason per pupil left unticked, in Tasklist (ReviewIdentifiedPupils 1.3). The
+   * lead gives two of three pupils their own reasons and the third the reason for the rest; Complete
+   * completes the review, and "Identified pupils not opened" shows each pupil with their own reason.
+   */
+  @Test
+  void aLeadGivesTwoPupilsTheirOwnReasonsAndTheRestTheDefaultInTasklist() {
+    // later than the other reviews of this class, so its pupils come first on the page (newest review first)
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 30).atZone(LONDON).toInstant()));
+    closeOpenReviews();
+    java.util.List<String> upns = java.util.List.of(Upns.valid("801906000001"), Upns.valid("801906000002"),
+        Upns.valid("801906000003"));
+    identify(importFor(upns, "100002", TODAY));
+    String reviewTask = tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils")
+        .processVariableValueEquals("schoolUrn", "100002").singleResult().getId();
+    Map<String, String> own = Map.of(upns.get(0), "Moved to a school in Wales on 20 November",
+        upns.get(2), "Hospital education since 2 November");
+    String rest = "A support plan agreed with the family on 24 November";
+
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + reviewTask);
+      browser.claimTask(() -> "school2".equals(tasks.createTaskQuery().taskId(reviewTask).singleResult().getAssignee()));
+      browser.waitUntil("a-row-per-pupil", () -> notOpenedRows(browser, "input[id*='Field_NotOpenedUpn']").size() == 3);
+      java.util.List<String> rowUpns = notOpenedRows(browser, "input[id*='Field_NotOpenedUpn']").stream()
+          .map(input -> input.getDomProperty("value")).toList();
+      assertThat(rowUpns).containsExactlyInAnyOrderElementsOf(upns);
+      for (int i = 0; i < rowUpns.size(); i++) {
+        String reason = own.get(rowUpns.get(i));
+        if (reason == null) {
+          continue;
+        }
+        org.openqa.selenium.WebElement field = notOpenedRows(browser, "textarea[id*='Field_NotOpenedPupilReason']").get(i);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+            .executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        new org.openqa.selenium.interactions.Actions(browser.driver()).click(field).sendKeys(reason)
+            .pause(java.time.Duration.ofMillis(600)).perform();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].blur();", field);
+      }
+      browser.type("textarea[id$='Field_NotOpenedReason']", rest);
+      browser.screenshot("review-reasons-per-pupil");
+      browser.press(By.cssSelector("button[ng-click='complete()']"));
+      browser.waitUntil("review-completed", () -> tasks.createTaskQuery().taskId(reviewTask).count() == 0);
+
+      browser.open("/casework/pupils-not-opened");
+      browser.visible(By.xpath("//h1[normalize-space(.)='Identified pupils not opened']"));
+      for (String upn : upns) {
+        String row = browser.visible(By.cssSelector("table[data-urn='100002'] tr[data-upn='" + upn + "']")).getText();
+        assertThat(row).contains(own.getOrDefault(upn, rest));
+        own.values().stream().filter(other -> !other.equals(own.get(upn))).forEach(other -> assertThat(row).doesNotContain(other));
+      }
+      browser.screenshot("casefile-pupils-not-opened-own-reasons");
+    }
+  }
+
+  private static java.util.List<org.openqa.selenium.WebElement> notOpenedRows(Browser browser, String css) {
+    return browser.driver().findElements(By.cssSelector(css)).stream()
+        .filter(org.openqa.selenium.WebElement::isDisplayed).toList();
+  }
+
+  /**
    * More pupils left unticked than a page holds: the page says how many there are and which it
    * shows, and the GOV.UK pagination leads to the rest (none left off, as the latest 50 reviews
    * did); another school's count and pages hold none of them.

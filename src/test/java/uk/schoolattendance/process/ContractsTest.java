@@ -87,8 +87,6 @@ class ContractsTest {
       // order lasts one year by law (CA 1989 Sch 3 para 15(1)), so the form no longer asks its months:
       // 1.2/1.3 forms and API clients may still send supervisionOrderMonths, only 12
       "Task_RecordCourtOutcome", Set.of("hearingDate", "supervisionOrderMonths"),
-      // reasons pupil by pupil (walk 14 #16): sent by API clients; the Tasklist form does not offer them yet
-      "Task_ReviewIdentifiedPupils", Set.of("notOpenedReasons"),
       // one reason for every parent without a Notice to Improve: the 1.5 form's field, kept for meetings
       // waiting on it and for API clients; the 1.6 form asks per parent (noNoticeToImproveReasons)
       "Task_HoldPupilPlanningMeeting", Set.of("noNoticeToImproveReason"));
