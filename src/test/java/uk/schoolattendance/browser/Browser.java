@@ -107,9 +107,13 @@ final class Browser implements AutoCloseable {
    * after which Tasklist shows the form again for the new assignee.
    */
   void claimTask(java.util.function.BooleanSupplier claimed) {
-    press(By.xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']"));
+    By claim = By.xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']");
+    press(claim);
     waitUntil("claim", claimed);
-    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+    // the form drawn before the claim is still there until Tasklist has heard of the claim: wait
+    // for Tasklist to say so (no Claim any more), then for the form it draws for the assignee
+    waitUntil("claimed-form", () -> driver.findElements(claim).stream().noneMatch(WebElement::isDisplayed)
+        && !driver.findElements(By.cssSelector(".fjs-form")).isEmpty());
   }
 
   /**
@@ -182,6 +186,100 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /**
+   * Clicks the first shown element {@code by} finds until {@code took} holds, as a person clicks
+   * again when nothing happened: a click on a box that is replaced, still moving, or covered for a
+   * moment is lost. Only for a click that does no harm made twice (closing a box, following a link
+   * to a field, opening a page).
+   */
+  void clickUntil(String name, By by, java.util.function.BooleanSupplier took) {
+    waitUntil(name, () -> {
+      if (took.getAsBoolean()) {
+        return true;
+      }
+      java.util.Optional<WebElement> shown = driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst();
+      if (shown.isPresent()) {
+        WebElement element = shown.get();
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        if (element.isEnabled() && !moving(element)) {
+          try {
+            element.click();
+          } catch (org.openqa.selenium.ElementNotInteractableException notYet) {
+            // covered or not yet ready: clicked again on the next round
+          }
+        }
+      }
+      return took.getAsBoolean();
+    });
+  }
+
+  /**
+   * Waits until the element {@code by} finds is shown and stands still (a dialog slid in, its form
+   * laid out), and returns it: what a person waits for before reading or measuring it.
+   */
+  WebElement still(String name, By by) {
+    WebElement[] found = new WebElement[1];
+    waitUntil(name, () -> {
+      java.util.List<WebElement> all = driver.findElements(by);
+      if (all.isEmpty() || !all.get(0).isDisplayed() || moving(all.get(0))) {
+        return false;
+      }
+      found[0] = all.get(0);
+      return true;
+    });
+    return found[0];
+  }
+
+  /**
+   * The value of the field {@code by} finds once the form has filled it (not blank), read again if
+   * the form is drawn once more meanwhile: a read-only field's words come with the form's data,
+   * which may arrive after the field is drawn.
+   */
+  String valueOnceShown(String name, By by) {
+    String[] value = new String[1];
+    waitUntil(name, () -> {
+      value[0] = driver.findElement(by).getDomProperty("value");
+      return value[0] != null && !value[0].isBlank();
+    });
+    return value[0];
+  }
+
+  /**
+   * Opens a page of a Camunda webapp and waits until it shows {@code shown}; when the page sits
+   * without it (a request of the page's that failed or went unanswered on a loaded machine, a red
+   * box instead of the page), loads it again, as a person presses reload, up to {@code attempts}
+   * times. Each wait that ran out keeps its screenshot and page ({@code failed-name-N}).
+   */
+  void openUntilShown(String name, String path, By shown, int attempts) {
+    open(path);
+    for (int attempt = 1; ; attempt++) {
+      boolean[] failed = new boolean[1];
+      try {
+        waitUntil(name + "-" + attempt, () -> {
+          if (!driver.findElements(shown).isEmpty()) {
+            return true;
+          }
+          failed[0] = !errorNotifications().isEmpty();
+          return failed[0];
+        });
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == attempts) {
+          throw e;
+        }
+        driver.navigate().refresh();
+        continue;
+      }
+      if (!failed[0] || !driver.findElements(shown).isEmpty()) {
+        return;
+      }
+      if (attempt == attempts) {
+        throw new AssertionError(name + ": the page showed " + errorNotifications() + " instead of " + shown);
+      }
+      screenshot("failed-" + name + "-" + attempt);
+      driver.navigate().refresh();
+    }
+  }
+
   /** Types into the field found by a CSS selector, once it is visible. */
   void type(String css, String text) {
     // Tasklist may render a form again (after a claim, say): type until the value holds.
@@ -210,9 +308,10 @@ final class Browser implements AutoCloseable {
    * between keys; {@code \t} is the Tab key, which moves on to the next field.
    */
   void typeAtAPersonsPace(String css, String keys, Duration betweenKeys) {
-    WebElement field = visible(By.cssSelector(css));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-    Actions person = new Actions(driver).click(field);
+    // the click into the field is made again until it takes (a dialog still sliding in, a form
+    // drawn again); the keys are typed once, as the person types them
+    clickUntilFocused("focus-" + css, By.cssSelector(css));
+    Actions person = new Actions(driver);
     for (char key : keys.toCharArray()) {
       person.sendKeys(key == '\t' ? org.openqa.selenium.Keys.TAB.toString() : String.valueOf(key)).pause(betweenKeys);
     }

@@ -85,7 +85,7 @@ class CaseworkBrowserTest extends BrowserTestSupport {
     Task hillcrest = startCaseAt(1, CaseFixtures.UNIVERSAL_SCHOOL, "Max Hillcrest");
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "school2", "school2");
-      browser.clickable(By.xpath("//*[contains(text(), \"My school's tasks\")]")).click();
+      browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
       browser.waiting().until(d -> d.getPageSource().contains("Intervene in school"));
       browser.screenshot("school2-my-schools-cases");
       openTask(browser, riverside);

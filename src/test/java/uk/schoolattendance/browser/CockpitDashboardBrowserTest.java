@@ -33,9 +33,9 @@ class CockpitDashboardBrowserTest extends BrowserTestSupport {
       assertThat(browser.driver().findElements(By.cssSelector(".attendance-dashboard table a")).stream()
           .map(link -> link.getDomAttribute("href")).toList()).contains("/casework/figures/cases?measure=level-1");
       assertThat(tileLink(browser, "Cases that did not follow their pupil")).endsWith("/casework/failed-moves");
-      browser.driver().findElement(By.xpath(TILE.formatted("Open cases") + "//a")).click();
+      browser.press(By.xpath(TILE.formatted("Open cases") + "//a"));
       browser.waitUntil("open-cases-list", () -> browser.driver().getCurrentUrl().endsWith("/casework/figures/cases?measure=open"));
-      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Open cases");
+      assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Open cases");
     }
   }
 

@@ -45,10 +45,20 @@ class MeetingReasonsBrowserTest extends BrowserTestSupport {
       List<String> reasons = List.of("Alex works abroad in term time", "Jo refused every meeting");
       browser.waitUntil("a-row-per-parent", () -> reasonFields(browser).size() == 2);
       for (int i = 0; i < reasons.size(); i++) {
-        WebElement field = reasonFields(browser).get(i);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-        new Actions(browser.driver()).click(field).sendKeys(reasons.get(i)).pause(Duration.ofMillis(600)).perform();
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].blur();", field);
+        int row = i;
+        // typed again (emptied first) until the row holds it: a click on a row the form draws once
+        // more, or one still moving into place, types nothing
+        browser.waitUntil("reason-" + row, () -> {
+          WebElement field = reasonFields(browser).get(row);
+          if (reasons.get(row).equals(field.getDomProperty("value"))) {
+            return true;
+          }
+          ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+          field.clear();
+          new Actions(browser.driver()).click(field).sendKeys(reasons.get(row)).pause(Duration.ofMillis(600)).perform();
+          ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].blur();", field);
+          return reasons.get(row).equals(reasonFields(browser).get(row).getDomProperty("value"));
+        });
       }
       browser.type("textarea[id$='Field_LegalRouteReason']", "Sustained absence; support refused");
       // each row names its parent (read-only: the case says who had no Notice to Improve)

@@ -73,7 +73,7 @@ class PupilsNotOpenedBrowserTest extends BrowserTestSupport {
       browser.open("/casework/pupils-not-opened");
       WebElement open = browser.visible(By.cssSelector("tr[data-upn='" + upn + "'] a.open-a-case"));
       assertThat(open.getDomAttribute("href")).contains("#/?start=AttendanceCase&pupilUpn=" + upn);
-      open.click();
+      browser.press(By.cssSelector("tr[data-upn='" + upn + "'] a.open-a-case"));
       browser.waitUntil("start-form-filled", () -> valueOf(browser, "Field_PupilUpn").equals(upn)
           && valueOf(browser, "Field_PupilName").equals("Robin O'Startform")
           && valueOf(browser, "Field_SchoolUrn").equals("100002"));

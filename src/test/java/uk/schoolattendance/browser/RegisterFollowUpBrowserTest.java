@@ -233,7 +233,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
       browser.logInTo("tasklist", "school2", "school2");
       browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
       browser.claimTask(() -> "school2".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
-      String figures = browser.visible(By.cssSelector("textarea[id$='Field_ShowInterventionFigures']")).getDomProperty("value");
+      String figures = browser.valueOnceShown("figures-shown", By.cssSelector("textarea[id$='Field_ShowInterventionFigures']"));
       assertThat(figures).contains("25 November 2026", "attendance over the 10 school weeks", "today");
       browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-0')]"));
       browser.type("textarea[id$='Field_SchoolInterventionNotes']", "Called mum, she says things are better");

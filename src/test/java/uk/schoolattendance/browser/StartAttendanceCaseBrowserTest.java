@@ -165,9 +165,8 @@ class StartAttendanceCaseBrowserTest extends BrowserTestSupport {
   }
 
   private static void closeTheStartDialogsBox(Browser browser) {
-    browser.driver().findElements(By.cssSelector(".modal .notifications .alert-danger .close")).stream()
-        .filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElseThrow().click();
-    browser.waitUntil("start-box-closed", () -> browser.errorNotifications().isEmpty());
+    browser.clickUntil("start-box-closed", By.cssSelector(".modal .notifications .alert-danger .close"),
+        () -> browser.errorNotifications().isEmpty());
   }
 
   private List<ProcessInstance> casesOf(String upn) {

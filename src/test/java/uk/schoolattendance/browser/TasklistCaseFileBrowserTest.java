@@ -37,17 +37,23 @@ class TasklistCaseFileBrowserTest extends BrowserTestSupport {
       browser.open("/camunda/app/tasklist/default/#/?task=" + task);
       browser.waitUntil("history-in-words", () -> browser.driver().findElement(By.cssSelector(".fjs-form")).getText()
           .matches("(?s).*\\d{1,2}:\\d{2}(am|pm) on \\d{1,2} [A-Z][a-z]+ \\d{4}.*"));
-      WebElement stage = browser.visible(By.cssSelector("input[id$='Field_ShowStage']"));
-      assertThat(stage.getDomProperty("value")).isNotBlank().doesNotContain("-");
+      // the stage in words, read once the form has filled it (a blank field never passes)
+      assertThat(browser.valueOnceShown("stage-shown", By.cssSelector("input[id$='Field_ShowStage']"))).doesNotContain("-");
       browser.screenshot("tasklist-history-in-words");
       browser.open("/camunda/app/tasklist/default/#/?task=" + task + "&detailsTab=attendance.case-file");
+      // the tab's link, read once drawn with its case (found again if the tab is drawn once more)
+      browser.waitUntil("case-file-link", () -> !browser.visible(By.id("case-file-link")).getText().isBlank());
       WebElement link = browser.visible(By.id("case-file-link"));
       assertThat(link.getAttribute("href")).endsWith("/casework/cases/" + reference);
       assertThat(link.getText()).isEqualTo("Open case " + reference + " in the case file");
       browser.screenshot("tasklist-case-file-tab");
       browser.press(By.id("case-file-link"));
       browser.waitUntil("case-page", () -> browser.driver().getCurrentUrl().endsWith("/casework/cases/" + reference));
-      assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Opal Tabbing");
+      // the case page's heading, read once that page (not the one left) shows one
+      String[] heading = new String[1];
+      browser.waitUntil("case-heading", () -> browser.driver().findElements(By.tagName("h1")).stream()
+          .map(WebElement::getText).filter(text -> (heading[0] = text).contains("Opal Tabbing")).findFirst().isPresent());
+      assertThat(heading[0]).contains("Opal Tabbing");
     }
   }
 

@@ -52,14 +52,24 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
       browser.claimTask(() -> "school2".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()));
 
       // 26: the read-only "Case" fields' labels are read in full
-      WebElement sessionsLabel = labelOf(browser, "Field_ShowUnauthorisedSessions");
-      assertThat(sessionsLabel.getText()).isEqualTo("Unauthorised sessions, last 10 school weeks");
-      assertThat(cutOff(browser, sessionsLabel)).as("label cut off").isFalse();
+      // (read once the form is laid out, and again if it is drawn once more after the claim)
+      browser.still("form-laid-out", By.cssSelector("input[id$='Field_ShowUnauthorisedSessions']"));
+      String[] sessionsLabel = new String[1];
+      boolean[] labelCutOff = new boolean[1];
+      browser.waitUntil("sessions-label", () -> {
+        WebElement label = labelOf(browser, "Field_ShowUnauthorisedSessions");
+        sessionsLabel[0] = label.getText();
+        labelCutOff[0] = cutOff(browser, label);
+        return !sessionsLabel[0].isBlank();
+      });
+      assertThat(sessionsLabel[0]).isEqualTo("Unauthorised sessions, last 10 school weeks");
+      assertThat(labelCutOff[0]).as("label cut off").isFalse();
 
       // the case history's header cells are column headers, not tab stops between the fields and Complete
-      List<WebElement> headers = browser.driver().findElements(By.cssSelector("table[id$='Table_CaseHistory'] th"));
-      assertThat(headers).hasSize(5);
-      browser.waitUntil("history-headers-no-tab-stops", () -> headers.stream()
+      By headerCells = By.cssSelector("table[id$='Table_CaseHistory'] th");
+      browser.waitUntil("history-headers", () -> !browser.driver().findElements(headerCells).isEmpty());
+      assertThat(browser.driver().findElements(headerCells)).hasSize(5);
+      browser.waitUntil("history-headers-no-tab-stops", () -> browser.driver().findElements(headerCells).stream()
           .allMatch(header -> "-1".equals(header.getDomProperty("tabIndex")) && header.getDomAttribute("aria-label") == null));
 
       // 5, 12, 20: Complete with the target left empty is refused in words naming the field, the red box
@@ -127,12 +137,22 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "officer", "officer");
       browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
-      WebElement first = browser.visible(By.cssSelector("input[id$='Field_Route-0']"));
-      WebElement group = first.findElement(By.xpath("ancestor::div[contains(@class, 'fjs-form-field-radio')]"));
-      browser.waitUntil("radiogroup", () -> "radiogroup".equals(group.getDomAttribute("role")));
-      String labelledBy = group.getDomAttribute("aria-labelledby");
-      assertThat(labelledBy).isNotBlank();
-      assertThat(browser.driver().findElement(By.id(labelledBy)).getText()).startsWith("Route");
+      // the group is found again each time: the dialog may draw its form a second time
+      By group = By.xpath("//input[contains(@id, 'Field_Route-0')]/ancestor::div[contains(@class, 'fjs-form-field-radio')]");
+      String[] labelledBy = new String[1];
+      String[] question = new String[1];
+      browser.waitUntil("radiogroup", () -> {
+        WebElement found = browser.driver().findElement(group);
+        if (!"radiogroup".equals(found.getDomAttribute("role"))) {
+          return false;
+        }
+        labelledBy[0] = found.getDomAttribute("aria-labelledby");
+        question[0] = labelledBy[0] == null || labelledBy[0].isBlank() ? ""
+            : browser.driver().findElements(By.id(labelledBy[0])).stream().map(WebElement::getText).findFirst().orElse("");
+        return true;
+      });
+      assertThat(labelledBy[0]).isNotBlank();
+      assertThat(question[0]).startsWith("Route");
     }
   }
 
@@ -193,15 +213,15 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
     assertThat(field.getDomAttribute("aria-describedby")).contains(message);
     assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
     // following the link from the box brings the person back to the field
+    String fieldId = field.getDomAttribute("id");
     ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus();", link);
-    link.click();
-    browser.waitUntil("link-to-field", () -> activeId(browser).equals(field.getDomAttribute("id")));
+    browser.clickUntil("link-to-field", By.cssSelector(".alert-danger .message a[href='#" + fieldId + "']"),
+        () -> activeId(browser).equals(fieldId));
   }
 
   private static void closeTheStartDialogsBox(Browser browser) {
-    browser.driver().findElements(By.cssSelector(".modal .notifications .alert-danger .close")).stream()
-        .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
-    browser.waitUntil("start-box-closed", () -> browser.errorNotifications().isEmpty());
+    browser.clickUntil("start-box-closed", By.cssSelector(".modal .notifications .alert-danger .close"),
+        () -> browser.errorNotifications().isEmpty());
   }
 
   /**
@@ -224,10 +244,12 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
       browser.open("/camunda/app/tasklist/default/#/?task=" + task);
       browser.claimTask(() -> "school2".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()));
       browser.type(TARGET, "95");
-      WebElement complete = browser.clickable(By.cssSelector(COMPLETE));
-      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", complete);
-      browser.waitUntil("complete-focused", () -> (Boolean) ((JavascriptExecutor) browser.driver())
-          .executeScript("return document.activeElement === arguments[0];", complete));
+      // the keyboard user reaches Complete (found again if the form is drawn once more), then Enter
+      browser.waitUntil("complete-focused", () -> (Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+          "const complete = document.querySelector(arguments[0]);"
+              + " if (!complete || complete.disabled) { return false; }"
+              + " if (document.activeElement !== complete) { complete.scrollIntoView({block: 'center'}); complete.focus(); }"
+              + " return document.activeElement === complete;", COMPLETE));
       new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
       browser.waitUntil("completed", () -> taskService.createTaskQuery().taskId(task).count() == 0);
       // the list is redrawn after the task goes: once it no longer shows the completed task (its
@@ -306,9 +328,8 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
   }
 
   private static void closeTheRedBox(Browser browser) {
-    redBox(browser).findElements(By.cssSelector(".close")).stream()
-        .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
-    browser.waitUntil("red-box-closed", () -> browser.errorNotifications().isEmpty());
+    browser.clickUntil("red-box-closed", By.cssSelector(".page-notifications .alert-danger .close"),
+        () -> browser.errorNotifications().isEmpty());
   }
 
   private static String activeId(Browser browser) {
@@ -322,11 +343,14 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
             + "return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;", a, b);
   }
 
+  /** Empties the field as a person does (select all, delete, leave it), again until it is empty. */
   private static void clear(Browser browser, String css) {
-    WebElement field = browser.visible(By.cssSelector(css));
-    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-    new Actions(browser.driver()).click(field)
-        .keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.BACK_SPACE)
-        .pause(Duration.ofMillis(300)).sendKeys(Keys.TAB).perform();
+    browser.waitUntil("cleared-" + css, () -> {
+      browser.clickUntilFocused("focus-" + css, By.cssSelector(css));
+      new Actions(browser.driver())
+          .keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.BACK_SPACE)
+          .pause(Duration.ofMillis(300)).sendKeys(Keys.TAB).perform();
+      return "".equals(browser.driver().findElement(By.cssSelector(css)).getDomProperty("value"));
+    });
   }
 }

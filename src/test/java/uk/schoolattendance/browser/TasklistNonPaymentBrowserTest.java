@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.schoolattendance.TestClock;
 import uk.schoolattendance.notices.NoticeInputs;
@@ -75,12 +74,14 @@ class TasklistNonPaymentBrowserTest extends BrowserTestSupport {
       browser.logInTo("tasklist", "compliance", "compliance");
       browser.open("/camunda/app/tasklist/default/#/?task=" + decide.getId());
       browser.claimTask(() -> "compliance".equals(taskService.createTaskQuery().taskId(decide.getId()).singleResult().getAssignee()));
-      WebElement why = browser.visible(By.cssSelector("textarea[id$='Field_ShowProsecutionTimeBarred']"));
-      assertThat(why.getDomProperty("value")).contains("13 September 2026", "Magistrates' Courts Act 1980 s127");
+      // read once the form has filled it: the words come with the task's data
+      assertThat(browser.valueOnceShown("time-barred-why", By.cssSelector("textarea[id$='Field_ShowProsecutionTimeBarred']")))
+          .contains("13 September 2026", "Magistrates' Courts Act 1980 s127");
       browser.visible(By.cssSelector("input[id$='Field_NonPaymentDecision-0']"));
-      assertThat(browser.driver().findElement(By.cssSelector(".fjs-form")).getText())
-          .contains("Withdraw the notice")
-          .doesNotContain("Prosecute for the original offence");
+      String[] form = new String[1];
+      browser.waitUntil("decision-drawn", () -> (form[0] = browser.driver().findElement(By.cssSelector(".fjs-form")).getText())
+          .contains("Withdraw the notice"));
+      assertThat(form[0]).doesNotContain("Prosecute for the original offence");
       assertThat(browser.driver().findElements(By.cssSelector("input[id$='Field_NonPaymentDecision-1']"))).isEmpty();
       browser.screenshot("non-payment-time-barred");
     }

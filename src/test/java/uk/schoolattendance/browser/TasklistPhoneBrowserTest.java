@@ -48,7 +48,7 @@ class TasklistPhoneBrowserTest extends BrowserTestSupport {
 
       browser.open("/camunda/app/tasklist/default/#/?task=" + task);
       browser.claimTask(() -> "school2".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()));
-      WebElement target = browser.visible(By.cssSelector("input[id$='Field_AttendanceTarget']"));
+      WebElement target = browser.still("task-form-still", By.cssSelector("input[id$='Field_AttendanceTarget']"));
       browser.screenshot("tasklist-390-task-form");
       assertFitsTheWidth(browser, "a task's form");
       assertWithinTheWidth(browser, target, "the attendance target field");
@@ -61,7 +61,9 @@ class TasklistPhoneBrowserTest extends BrowserTestSupport {
       browser.screenshot("tasklist-390-task-form-complete");
 
       browser.open("/camunda/app/tasklist/default/#/?processStart=AttendanceCase");
-      WebElement upn = browser.visible(By.cssSelector("[id$='Field_PupilUpn']"));
+      // measured as a person sees it: once the dialog has slid in and its form stands still
+      browser.still("start-dialog-still", By.cssSelector(".modal-dialog"));
+      WebElement upn = browser.still("start-form-still", By.cssSelector("[id$='Field_PupilUpn']"));
       browser.screenshot("tasklist-390-start-dialog");
       assertFitsTheWidth(browser, "the start dialog");
       assertWithinTheWidth(browser, upn, "the UPN field");

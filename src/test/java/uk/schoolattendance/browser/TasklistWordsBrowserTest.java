@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 
 /**
@@ -30,14 +29,16 @@ class TasklistWordsBrowserTest extends BrowserTestSupport {
       // Tasklist asks for its words as locales/en.json?bust=<version>: that request never answers
       chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/tasklist/locales/en.json?bust=*")));
       browser.logInTo("tasklist", "senior", "senior");
-      WebElement search = browser.visible(By.cssSelector("[cam-widget-search] input.main-field"));
+      browser.visible(By.cssSelector("[cam-widget-search] input.main-field"));
       // the sort menu is drawn: in words ("Created") or as its key
       browser.waitUntil("tasklist-sort-menu", () -> {
         String text = browser.driver().findElement(By.tagName("body")).getText();
         return text.contains("Created") || text.contains("CREATION_DATE");
       });
       browser.screenshot("tasklist-words-first-visit");
-      assertThat(search.getDomAttribute("placeholder")).isEqualTo("Filter Tasks");
+      // found again: the search box may be drawn once more when the words arrive
+      assertThat(browser.visible(By.cssSelector("[cam-widget-search] input.main-field")).getDomAttribute("placeholder"))
+          .isEqualTo("Filter Tasks");
       String page = browser.driver().findElement(By.tagName("body")).getText();
       Matcher keys = KEY.matcher(page);
       List<String> found = keys.results().map(m -> m.group()).toList();

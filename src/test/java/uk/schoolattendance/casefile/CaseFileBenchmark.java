@@ -381,7 +381,11 @@ class CaseFileBenchmark {
     SchoolDays days = app.getBean(RegisterCalendars.class).of(FIRST_URN);
     List<Object[]> schoolDays = new ArrayList<>();
     int n = 0;
-    for (LocalDate day = LocalDate.of(2026, 9, 1); !day.isAfter(LocalDate.now()); day = day.plusDays(1)) {
+    // up to the engine's today (the tests' own school day), not the machine's: a later real date gave
+    // marks "in the future" of the pages' today, and a school year's size that grew with the date
+    LocalDate today = uk.schoolattendance.engine.EngineClock.now().toInstant().atZone(java.time.ZoneId.of("Europe/London"))
+        .toLocalDate();
+    for (LocalDate day = LocalDate.of(2026, 9, 1); !day.isAfter(today); day = day.plusDays(1)) {
       if (days.isSchoolDay(day)) {
         schoolDays.add(new Object[] {n++, java.sql.Date.valueOf(day)});
       }

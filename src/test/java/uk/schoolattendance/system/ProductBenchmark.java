@@ -352,9 +352,16 @@ class ProductBenchmark {
   private static int pupils = 0;
 
   /** A case's own pupil (a valid UPN) and parents, so the register's limits apply per family as in life. */
-  /** The leave taken on the term-time leave cases: two school weeks before today (the offence period). */
-  private static final String LEAVE_TO = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1).toString();
-  private static final String LEAVE_FROM = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(21).toString();
+  /**
+   * The leave taken on the term-time leave cases: the weeks before the engine's today (the offence
+   * period), read when a case starts. The engine's day, not the machine's: the tests run on their own
+   * school day (TestClock), and a real date in a holiday, or past the shipped term dates, would give
+   * leave on no school day at all, or after the day the case is opened.
+   */
+  private static String leave(int daysBefore) {
+    return uk.schoolattendance.engine.EngineClock.now().toInstant().atZone(java.time.ZoneId.of("Europe/London"))
+        .toLocalDate().minusDays(daysBefore).toString();
+  }
 
   private static Map<String, Object> family(Object... pairs) {
     String upn = uk.schoolattendance.process.Upn.of(801_000_000_000L + ++pupils);
@@ -414,7 +421,7 @@ class ProductBenchmark {
   /** Term-time leave: one penalty notice per parent, evidence checked, issued, both paid on time. */
   private static int penaltyNoticeCase(ProcessEngine engine) {
     String id = engine.getRuntimeService().startProcessInstanceByKey("AttendanceCase", nextReference(),
-        family("route", "term-time-leave", "offenceFrom", LEAVE_FROM, "offenceTo", LEAVE_TO)).getId();
+        family("route", "term-time-leave", "offenceFrom", leave(21), "offenceTo", leave(1))).getId();
     completeTask(engine, id, "Task_CheckLeaveEvidence", "evidenceLeaveApplication", true, "evidenceWrittenRefusal", true,
         "evidenceWrittenWarning", true, "evidenceRegistrationCertificate", true);
     int jobs = runJobs(engine, id, false);
