@@ -8,17 +8,20 @@ import uk.schoolattendance.schools.SchoolCalendar;
 /**
  * "Enter outcome in court record" ({@code enterCourtOutcome}): the outcome, the fine and the
  * order and the costs awarded to the authority go into the court record, today; a parenting order made with a conviction and a s447
- * direction (with the day its decision is due) too.
+ * direction (with the day its decision is due) too. An education supervision order made starts the
+ * reminder to consider extending it before it ends ({@link SupervisionOrderReminders}).
  */
 @Component("enterCourtOutcome")
 public class EnterCourtOutcome implements JavaDelegate {
 
   private final CourtProceedingsRepository proceedings;
   private final SchoolCalendar calendar;
+  private final SupervisionOrderReminders reminders;
 
-  public EnterCourtOutcome(CourtProceedingsRepository proceedings, SchoolCalendar calendar) {
+  public EnterCourtOutcome(CourtProceedingsRepository proceedings, SchoolCalendar calendar, SupervisionOrderReminders reminders) {
     this.proceedings = proceedings;
     this.calendar = calendar;
+    this.reminders = reminders;
   }
 
   @Override
@@ -39,5 +42,7 @@ public class EnterCourtOutcome implements JavaDelegate {
         withOrder ? CourtProceedings.PARENTING_ORDER_ENDS_ON.get(execution) : null,
         Boolean.TRUE.equals(CourtProceedings.SUPERVISION_ORDER_DIRECTED.get(execution)),
         CourtProceedings.SUPERVISION_ORDER_DECISION_DUE.get(execution));
+    proceedings.find(execution.getProcessInstanceId()).filter(SupervisionOrderExtensions::isOrder).ifPresent(order ->
+        reminders.orderInForce(execution.getProcessEngineServices().getRuntimeService(), order, order.orderEndsOn()));
   }
 }
