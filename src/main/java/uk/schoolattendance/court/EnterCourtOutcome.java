@@ -3,6 +3,7 @@ package uk.schoolattendance.court;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.process.AsTheApplication;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -42,7 +43,9 @@ public class EnterCourtOutcome implements JavaDelegate {
         withOrder ? CourtProceedings.PARENTING_ORDER_ENDS_ON.get(execution) : null,
         Boolean.TRUE.equals(CourtProceedings.SUPERVISION_ORDER_DIRECTED.get(execution)),
         CourtProceedings.SUPERVISION_ORDER_DECISION_DUE.get(execution));
+    // the reminder is the application's own process: started as the application, not as the officer
     proceedings.find(execution.getProcessInstanceId()).filter(SupervisionOrderExtensions::isOrder).ifPresent(order ->
-        reminders.orderInForce(execution.getProcessEngineServices().getRuntimeService(), order, order.orderEndsOn()));
+        AsTheApplication.call(execution.getProcessEngineServices().getIdentityService(),
+            () -> reminders.orderInForce(execution.getProcessEngineServices().getRuntimeService(), order, order.orderEndsOn())));
   }
 }
