@@ -49,6 +49,8 @@ class SupervisionOrderReminderTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired uk.schoolattendance.court.OrdersInForceReminded onStart;
 
   @AfterEach
   void reset() {
@@ -124,6 +126,24 @@ class SupervisionOrderReminderTest {
     assertThat(post("senior", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-06-20"))
         .getStatusCode().value()).isEqualTo(400);
     assertThat(reminders(reference)).isEmpty();
+  }
+
+  @Test
+  void anOrderMadeBeforeRemindersExistedGetsOneAtStartUpOnce() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    // as if made by the previous version: no reminder and no record of one
+    String reminder = reminders(reference).get(0).getProcessInstanceId();
+    String proceedings = (String) runtimeService.getVariable(reminder, SupervisionOrderReminder.COURT_PROCEEDINGS_ID.name());
+    runtimeService.deleteProcessInstance(reminder, "made before reminders existed");
+    jdbc.update("DELETE FROM supervision_order_reminder WHERE process_instance_id = ?", proceedings);
+    assertThat(reminders(reference)).isEmpty();
+
+    assertThat(onStart.remindOrdersInForce()).isGreaterThanOrEqualTo(1);
+    assertThat(reminders(reference)).hasSize(1);
+    assertThat(timer(reference).getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 9, 9));
+    // the next start (or the other node) starts none for it again
+    onStart.remindOrdersInForce();
+    assertThat(reminders(reference)).hasSize(1);
   }
 
   private SupervisionOrderCases orders() {
