@@ -71,7 +71,7 @@ public final class ProcessEngineFixture {
       List.of(
           new AttendanceCase(), new ChangeCaseLevel(), new TargetingSupportMeeting(), new NoticeToImprove(),
           new PenaltyNotice(), new CourtProceedings(), new IdentifyAttendanceConcerns(), new ReviewIdentifiedPupils(), new StaleRegisterData(),
-          new WatchRegisterFreshness());
+          new WatchRegisterFreshness(), new uk.schoolattendance.court.SupervisionOrderReminder());
 
   /** The two demo schools: 100001 buys the traded service, 100002 the universal one; officer is named for both. */
   public static final SchoolsProperties SCHOOLS =
@@ -202,6 +202,10 @@ public final class ProcessEngineFixture {
     }
     beans.getBeanFactory().registerSingleton("penaltyNoticeProperties", builder.properties);
     beans.getBeanFactory().registerSingleton("courtProperties", CourtProperties.defaults());
+    if (!builder.replacements.containsKey("supervisionOrderExtensionProperties")) {
+      beans.getBeanFactory().registerSingleton("supervisionOrderExtensionProperties",
+          uk.schoolattendance.court.SupervisionOrderExtensionProperties.defaults());
+    }
     beans.getBeanFactory().registerSingleton("compulsorySchoolAge", uk.schoolattendance.schools.CompulsorySchoolAge.national());
     beans.getBeanFactory().registerSingleton("noticeToImproveProperties", NoticeToImproveProperties.defaults());
     // the threshold's words, as the attendance package builds them from the register's reading (national defaults)

@@ -15,7 +15,8 @@ import uk.schoolattendance.web.CheckedBody;
  * record of an application to extend the case's education supervision order in force, with its
  * result ({@link SupervisionOrderExtensions}); the case page shows the order's current end:
  * 201 with the order; 403 for another role whatever the body; 404 for a case without court
- * proceedings; 400 naming the refused field.
+ * proceedings; 400 naming the refused field. {@code POST /api/cases/{caseReference}/supervision-order-discharge}:
+ * the court discharged the order (Children Act 1989 Sch 3 para 17), the same answers.
  */
 @RestController
 class SupervisionOrderExtensionController {
@@ -31,6 +32,15 @@ class SupervisionOrderExtensionController {
     }
   }
 
+  /** {@code dischargedOn} (YYYY-MM-DD). */
+  @Checked
+  record DischargeRequest(Object dischargedOn) implements CheckedBody {
+    @Override
+    public void check() {
+      Inputs.required("dischargedOn", dischargedOn, "is required: the day the court discharged the order (e.g. 2027-06-14)");
+    }
+  }
+
   private final SupervisionOrderExtensions extensions;
 
   SupervisionOrderExtensionController(SupervisionOrderExtensions extensions) {
@@ -42,5 +52,11 @@ class SupervisionOrderExtensionController {
   SupervisionOrderExtensions.Order record(@PathVariable String caseReference, @RequestBody ExtensionRequest request) {
     // the role first (in the service), then the body: not @Valid
     return extensions.record(caseReference, request.appliedOn(), request.result(), request.newEndsOn());
+  }
+
+  @PostMapping("/api/cases/{caseReference}/supervision-order-discharge")
+  @ResponseStatus(HttpStatus.CREATED)
+  SupervisionOrderExtensions.Order discharge(@PathVariable String caseReference, @RequestBody DischargeRequest request) {
+    return extensions.discharge(caseReference, request.dischargedOn());
   }
 }

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     would end (para 15(3): three)
  * @param maxYears no one extension may be for more than this many years from the order's current end
  *     (para 15(5): three); an order may be extended more than once (para 15(4))
+ * @param reminderMonthsBefore the attendance officers are reminded to consider an extension this many
+ *     months before the order ends (default: the whole window, three); never more than
+ *     {@code applicationWindowMonths}, since no application may be made earlier (para 15(3))
  */
 @ConfigurationProperties(prefix = "attendance.court.supervision-order-extension")
-public record SupervisionOrderExtensionProperties(Integer applicationWindowMonths, Integer maxYears) {
+public record SupervisionOrderExtensionProperties(Integer applicationWindowMonths, Integer maxYears, Integer reminderMonthsBefore) {
 
   public SupervisionOrderExtensionProperties {
     applicationWindowMonths = applicationWindowMonths == null ? 3 : applicationWindowMonths;
@@ -21,9 +24,15 @@ public record SupervisionOrderExtensionProperties(Integer applicationWindowMonth
       throw new IllegalStateException("attendance.court.supervision-order-extension: application-window-months and max-years"
           + " must be at least 1");
     }
+    reminderMonthsBefore = reminderMonthsBefore == null ? applicationWindowMonths : reminderMonthsBefore;
+    if (reminderMonthsBefore < 1 || reminderMonthsBefore > applicationWindowMonths) {
+      throw new IllegalStateException("attendance.court.supervision-order-extension.reminder-months-before must be from 1 to"
+          + " application-window-months (" + applicationWindowMonths + "): no application to extend may be made earlier than"
+          + " that before the order ends (Children Act 1989 Sch 3 para 15(3)); was " + reminderMonthsBefore);
+    }
   }
 
   public static SupervisionOrderExtensionProperties defaults() {
-    return new SupervisionOrderExtensionProperties(null, null);
+    return new SupervisionOrderExtensionProperties(null, null, null);
   }
 }

@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import uk.schoolattendance.process.AsTheApplication;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.InvalidInputException;
 import uk.schoolattendance.schools.CompulsorySchoolAge;
@@ -38,10 +43,16 @@ public class SupervisionOrderExtensions {
       long id, LocalDate appliedOn, LocalDate endsOnBefore, String result, LocalDate newEndsOn, String recordedBy,
       LocalDate recordedOn) {}
 
-  /** An order the family court made on the authority's application, with its end now and its extensions. */
+  /**
+   * An order the family court made on the authority's application, with its end now, its extensions,
+   * the day the court discharged it (null while it was not) and its reminder (null when none waits).
+   */
   public record Order(
       String processInstanceId, String caseReference, String pupilName, LocalDate madeOn, LocalDate firstEndsOn,
-      LocalDate endsOn, List<Extension> extensions) {}
+      LocalDate endsOn, List<Extension> extensions, LocalDate dischargedOn, Reminder reminder) {}
+
+  /** The waiting reminder to consider extending the order: due on {@code dueOn}; in Tasklist once due. */
+  public record Reminder(LocalDate dueOn, boolean inTasklist) {}
 
   private final JdbcTemplate jdbc;
   private final CourtProceedingsRepository proceedings;
@@ -50,10 +61,19 @@ public class SupervisionOrderExtensions {
   private final CurrentUser currentUser;
   private final HistoryService history;
   private final CompulsorySchoolAge age;
+  private final SupervisionOrderReminders reminders;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
 
   public SupervisionOrderExtensions(JdbcTemplate jdbc, CourtProceedingsRepository proceedings,
       SupervisionOrderExtensionProperties properties, SchoolCalendar calendar, CurrentUser currentUser,
-      HistoryService history, CompulsorySchoolAge age) {
+      HistoryService history, CompulsorySchoolAge age, SupervisionOrderReminders reminders, RuntimeService runtime,
+      TaskService tasks, IdentityService identity) {
+    this.reminders = reminders;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
     this.history = history;
     this.age = age;
     this.jdbc = jdbc;
@@ -98,7 +118,7 @@ public class SupervisionOrderExtensions {
     }
     // one application at a time per case: a second waits here and then chains on the first's new end
     jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE case_reference = ? FOR UPDATE", caseReference);
-    List<Order> orders = ordersOf(caseReference);
+    List<Order> orders = ordersOf(caseReference).stream().filter(o -> o.dischargedOn() == null).toList();
     LocalDate today = calendar.today();
     if (orders.isEmpty()) {
       throw new InvalidInputException("caseReference", "the case has no education supervision order in force to extend");
@@ -147,6 +167,50 @@ public class SupervisionOrderExtensions {
             + " recorded_by, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
         order.processInstanceId(), Date.valueOf(appliedOn), Date.valueOf(ends), result,
         newEndsOn == null ? null : Date.valueOf(newEndsOn), currentUser.userId(), Date.valueOf(today));
+    if (EXTENDED.equals(result)) {
+      // the reminder moves with the end: the old end's goes, the new end gets its own (once)
+      CourtProceedingsRecord made = proceedings.find(order.processInstanceId()).orElseThrow();
+      AsTheApplication.call(identity, () -> {
+        reminders.extended(runtime, order.processInstanceId());
+        return reminders.orderInForce(runtime, made, newEndsOn);
+      });
+    }
+    return orderOf(order.processInstanceId()).orElseThrow();
+  }
+
+  /**
+   * Records the family court's discharge of the case's order in force (Children Act 1989 Sch 3
+   * para 17(1)) on {@code dischargedOn}: the order ends, and its reminder with it. Refused, changing
+   * nothing, for anyone but a senior practitioner, for a case with no order in force that day, for a
+   * day in the future or before the order was made.
+   */
+  @Transactional
+  public Order discharge(String caseReference, Object dischargedOnRaw) {
+    if (!currentUser.extendsSupervisionOrders()) {
+      throw new AuthorizationException("recording the discharge of an education supervision order is for senior practitioners");
+    }
+    if (caseReference == null || proceedings.forCase(caseReference).isEmpty()) {
+      throw new NotFoundException("no court proceedings for case " + caseReference);
+    }
+    jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE case_reference = ? FOR UPDATE", caseReference);
+    LocalDate dischargedOn = uk.schoolattendance.process.Inputs.required("dischargedOn",
+        uk.schoolattendance.process.Inputs.day("dischargedOn", dischargedOnRaw, calendar.properties().zone()),
+        "is required: the day the court discharged the order (e.g. 2027-06-14)");
+    LocalDate today = calendar.today();
+    if (dischargedOn.isAfter(today)) {
+      throw new InvalidInputException("dischargedOn", "must not be in the future (today is " + Days.shown(today) + ")");
+    }
+    Order order = ordersOf(caseReference).stream()
+        .filter(o -> o.dischargedOn() == null && !dischargedOn.isBefore(o.madeOn()) && !dischargedOn.isAfter(o.endsOn()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new InvalidInputException("dischargedOn", "the case has no education supervision order in force on "
+            + Days.shown(dischargedOn) + " to discharge"));
+    jdbc.update("INSERT INTO supervision_order_discharge (process_instance_id, discharged_on, recorded_by, recorded_on)"
+        + " VALUES (?, ?, ?, ?)", order.processInstanceId(), Date.valueOf(dischargedOn), currentUser.userId(), Date.valueOf(today));
+    AsTheApplication.call(identity, () -> {
+      reminders.discharged(runtime, order.processInstanceId());
+      return null;
+    });
     return orderOf(order.processInstanceId()).orElseThrow();
   }
 
@@ -167,7 +231,7 @@ public class SupervisionOrderExtensions {
         CourtProceedings.PUPIL_DATE_OF_BIRTH.name(), born.getValue(), calendar.properties().zone());
   }
 
-  private static boolean isOrder(CourtProceedingsRecord record) {
+  static boolean isOrder(CourtProceedingsRecord record) {
     return CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(record.proceedingsType())
         && CourtProceedings.EDUCATION_SUPERVISION_ORDER.equals(record.courtOutcome()) && record.orderEndsOn() != null;
   }
@@ -176,8 +240,27 @@ public class SupervisionOrderExtensions {
     List<Extension> extensions = extensionsOf(record.processInstanceId());
     LocalDate ends = extensions.stream().filter(e -> EXTENDED.equals(e.result())).map(Extension::newEndsOn)
         .reduce((first, second) -> second).orElse(record.orderEndsOn());
+    LocalDate discharged = jdbc.query("SELECT discharged_on FROM supervision_order_discharge WHERE process_instance_id = ?",
+        (rs, n) -> rs.getDate(1).toLocalDate(), record.processInstanceId()).stream().findFirst().orElse(null);
     return new Order(record.processInstanceId(), record.caseReference(), record.pupilName(), record.hearingDate(),
-        record.orderEndsOn(), ends, extensions);
+        record.orderEndsOn(), discharged == null ? ends : discharged, extensions, discharged, reminder(record.processInstanceId()));
+  }
+
+  /** The order's waiting reminder, read as the application (the case page's viewer reads the order). */
+  private Reminder reminder(String processInstanceId) {
+    return AsTheApplication.call(identity, () -> {
+      ProcessInstance waiting = runtime.createProcessInstanceQuery().processDefinitionKey(SupervisionOrderReminder.KEY)
+          .variableValueEquals(SupervisionOrderReminder.COURT_PROCEEDINGS_ID.name(), processInstanceId).active()
+          .listPage(0, 1).stream().findFirst().orElse(null);
+      if (waiting == null) {
+        return null;
+      }
+      LocalDate endsOn = uk.schoolattendance.process.Inputs.day(SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.name(),
+          runtime.getVariable(waiting.getId(), SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.name()),
+          calendar.properties().zone());
+      boolean inTasklist = tasks.createTaskQuery().processInstanceId(waiting.getId()).count() > 0;
+      return new Reminder(reminders.remindOn(endsOn), inTasklist);
+    });
   }
 
   /** The applications to extend the order of these proceedings, oldest first. */

@@ -31,6 +31,7 @@ class ApiIndexController {
       new Resource("/api/cases/{caseReference}/corrections", List.of("POST"), "a recorded correction of one of the case's facts: field, new value and why"),
       new Resource("/api/cases/{caseReference}/notice-to-improve/letter", List.of("GET"), "the latest Notice to Improve as a PDF"),
       new Resource("/api/cases/{caseReference}/supervision-order-extensions", List.of("POST"), "record an application to extend an education supervision order and its result"),
+      new Resource("/api/cases/{caseReference}/supervision-order-discharge", List.of("POST"), "record the family court's discharge of an education supervision order (its reminder goes)"),
       new Resource("/api/pupils/{upn}/attendance", List.of("GET"), "a pupil's attendance figures from the register (?asOf=YYYY-MM-DD)"),
       new Resource("/api/pupils/{upn}/offence-period", List.of("GET"), "the period of unauthorised absence for a notice or prosecution"),
       new Resource("/api/pupils/{upn}/registration-certificate", List.of("GET"), "the register's certificate as a PDF (?from=…&to=…)"),

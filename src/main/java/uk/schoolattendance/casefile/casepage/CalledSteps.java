@@ -682,8 +682,18 @@ class CalledSteps {
                   + " (Children Act 1989 Sch 3 para 15)"
               : "Refused: the order still ends on " + dates.day(extension.endsOnBefore())));
     }
-    facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.endsOn())
-        + (order.endsOn().equals(order.firstEndsOn()) ? "" : " (extended; first made to end on " + dates.day(order.firstEndsOn()) + ")")));
+    if (order.dischargedOn() != null) {
+      facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.dischargedOn())
+          + " (discharged by the court, Children Act 1989 Sch 3 para 17)"));
+    } else {
+      facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.endsOn())
+          + (order.endsOn().equals(order.firstEndsOn()) ? "" : " (extended; first made to end on " + dates.day(order.firstEndsOn()) + ")")));
+    }
+    // the attendance officers' reminder to consider extending it (SupervisionOrderReminder)
+    uk.schoolattendance.court.SupervisionOrderExtensions.Reminder reminder = order.reminder();
+    facts.add(new CasePage.Fact("Reminder to consider extending the order", reminder == null ? "None waiting"
+        : reminder.inTasklist() ? "Due now: with the attendance officers in Tasklist since " + dates.day(reminder.dueOn())
+        : "Due on " + dates.day(reminder.dueOn())));
     return facts;
   }
 

@@ -1,0 +1,82 @@
+package uk.schoolattendance.court;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.schoolattendance.schools.SchoolCalendar;
+
+/**
+ * At start-up, every education supervision order still in force that has no reminder for its
+ * current end gets one ({@link SupervisionOrderReminders#orderInForce}): the orders made before
+ * reminders existed, and any whose start was lost. Each in its own transaction; the other node of a
+ * cluster doing the same at once is refused by the reminder's key, and that order is left to it.
+ */
+@Component
+public class OrdersInForceReminded {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrdersInForceReminded.class);
+
+  private final CourtProceedingsRepository proceedings;
+  private final SupervisionOrderExtensions extensions;
+  private final SupervisionOrderReminders reminders;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transaction;
+  private final SchoolCalendar calendar;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  public OrdersInForceReminded(CourtProceedingsRepository proceedings, SupervisionOrderExtensions extensions,
+      SupervisionOrderReminders reminders, RuntimeService runtime, PlatformTransactionManager transactions,
+      SchoolCalendar calendar, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.proceedings = proceedings;
+    this.extensions = extensions;
+    this.reminders = reminders;
+    this.runtime = runtime;
+    this.transaction = new TransactionTemplate(transactions);
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+  }
+
+  @EventListener
+  @Order(40)
+  public void onStart(ApplicationReadyEvent event) {
+    int started = remindOrdersInForce();
+    if (started > 0) {
+      LOG.info("Education supervision orders in force without a reminder: {} reminder(s) started", started);
+    }
+  }
+
+  /** Starts the missing reminders of the orders in force today; returns how many it started. */
+  public int remindOrdersInForce() {
+    List<String> made = jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE proceedings_type = ?"
+            + " AND court_outcome = ? AND order_ends_on IS NOT NULL AND process_instance_id NOT IN"
+            + " (SELECT process_instance_id FROM supervision_order_discharge) ORDER BY process_instance_id", String.class,
+        CourtProceedings.EDUCATION_SUPERVISION_ORDER, CourtProceedings.EDUCATION_SUPERVISION_ORDER);
+    LocalDate today = calendar.today();
+    int started = 0;
+    for (String id : made) {
+      CourtProceedingsRecord order = proceedings.find(id).orElseThrow();
+      LocalDate ends = extensions.extensionsOf(id).stream().filter(e -> SupervisionOrderExtensions.EXTENDED.equals(e.result()))
+          .map(SupervisionOrderExtensions.Extension::newEndsOn).reduce((first, second) -> second).orElse(order.orderEndsOn());
+      if (ends.isBefore(today)) {
+        continue;
+      }
+      try {
+        if (Boolean.TRUE.equals(transaction.execute(status -> reminders.orderInForce(runtime, order, ends)))) {
+          started++;
+        }
+      } catch (DataIntegrityViolationException theOtherNodeFirst) {
+        // rolled back, start and all: the other node's reminder is the one
+      }
+    }
+    return started;
+  }
+}

@@ -1,0 +1,94 @@
+package uk.schoolattendance.court;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.schoolattendance.schools.DateValues;
+import uk.schoolattendance.process.Days;
+import uk.schoolattendance.schools.SchoolCalendar;
+
+/**
+ * When the attendance officers are reminded to consider extending an education supervision order
+ * ({@code supervisionOrderReminders} in bpmn/SupervisionOrderReminder.bpmn), and the one
+ * {@link SupervisionOrderReminder} instance of each end of an order. Children Act 1989 Sch 3
+ * para 15: the order ends a year after it is made unless extended (15(1), (2)); the authority may
+ * apply no earlier than three months before it would expire (15(3)). The reminder comes
+ * {@code reminder-months-before} the order's last day (3 unless configured, never earlier than the
+ * application window opens) at the calendar's time of day; it goes the day after the last day.
+ */
+@Component("supervisionOrderReminders")
+public class SupervisionOrderReminders {
+
+  private final JdbcTemplate jdbc;
+  private final SchoolCalendar calendar;
+  private final SupervisionOrderExtensionProperties properties;
+
+  public SupervisionOrderReminders(JdbcTemplate jdbc, SchoolCalendar calendar, SupervisionOrderExtensionProperties properties) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  /** The day the reminder of an order ending on {@code endsOn} (its last day) is due. */
+  public LocalDate remindOn(LocalDate endsOn) {
+    return endsOn.minusMonths(properties.reminderMonthsBefore());
+  }
+
+  /** The timer "Reminder due": {@link #remindOn} at the calendar's time of day. */
+  public java.util.Date remindAt(Object endsOn) {
+    return calendar.atTimeOfDay(remindOn(day(endsOn)));
+  }
+
+  /** The timer "Order ended": the day after the order's last day, at the calendar's time of day. */
+  public java.util.Date endedAt(Object endsOn) {
+    return calendar.atTimeOfDay(day(endsOn).plusDays(1));
+  }
+
+  /**
+   * Starts the reminder of the order made in these proceedings for its end {@code endsOn}, unless
+   * that end has one already (started once ever: the row's key refuses a second, and the start
+   * is in the row's transaction). Returns whether it started one.
+   */
+  public boolean orderInForce(RuntimeService runtime, CourtProceedingsRecord order, LocalDate endsOn) {
+    Integer known = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM supervision_order_reminder WHERE process_instance_id = ? AND ends_on = ?", Integer.class,
+        order.processInstanceId(), Date.valueOf(endsOn));
+    if (known != null && known > 0) {
+      return false;
+    }
+    jdbc.update("INSERT INTO supervision_order_reminder (process_instance_id, ends_on, scheduled_on) VALUES (?, ?, ?)",
+        order.processInstanceId(), Date.valueOf(endsOn), Date.valueOf(calendar.today()));
+    Map<String, Object> variables = new HashMap<>();
+    SupervisionOrderReminder.CASE_REFERENCE.put(variables, order.caseReference());
+    SupervisionOrderReminder.PUPIL_UPN.put(variables, order.pupilUpn());
+    SupervisionOrderReminder.PUPIL_NAME.put(variables, order.pupilName());
+    SupervisionOrderReminder.COURT_PROCEEDINGS_ID.put(variables, order.processInstanceId());
+    SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.put(variables, endsOn);
+    SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON_SHOWN.put(variables, Days.shown(endsOn));
+    SupervisionOrderReminder.EXTENSION_WINDOW_OPENS_SHOWN.put(variables,
+        Days.shown(endsOn.minusMonths(properties.applicationWindowMonths())));
+    runtime.createMessageCorrelation(SupervisionOrderReminder.SUPERVISION_ORDER_IN_FORCE.name())
+        .processInstanceBusinessKey(order.caseReference()).setVariables(variables).correlateAll();
+    return true;
+  }
+
+  /** The order was extended: the reminder of its old end goes (if it still waits). */
+  public void extended(RuntimeService runtime, String processInstanceId) {
+    runtime.createMessageCorrelation(SupervisionOrderReminder.SUPERVISION_ORDER_EXTENDED.name())
+        .processInstanceVariableEquals(SupervisionOrderReminder.COURT_PROCEEDINGS_ID.name(), processInstanceId).correlateAll();
+  }
+
+  /** The order was discharged: its reminder goes (if it still waits). */
+  public void discharged(RuntimeService runtime, String processInstanceId) {
+    runtime.createMessageCorrelation(SupervisionOrderReminder.SUPERVISION_ORDER_DISCHARGED.name())
+        .processInstanceVariableEquals(SupervisionOrderReminder.COURT_PROCEEDINGS_ID.name(), processInstanceId).correlateAll();
+  }
+
+  private LocalDate day(Object value) {
+    return DateValues.toLocalDate(value, calendar.properties().zone());
+  }
+}

@@ -1,0 +1,200 @@
+package uk.schoolattendance.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.TestClock;
+import uk.schoolattendance.casework.CaseFixtures;
+import uk.schoolattendance.court.SupervisionOrderReminder;
+
+/**
+ * Before an education supervision order ends the attendance officers are asked, in Tasklist, to
+ * consider extending it (Children Act 1989 Sch 3 para 15(3): the authority applies in its last three
+ * months; an expired order cannot be extended). The order is made through the case's own steps; the
+ * reminder comes on the day the application window opens, once; recording an extension moves it to
+ * the new end; recording the court's discharge (para 17) takes it away. The case page says when it is due.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class SupervisionOrderReminderTest {
+
+  static final String REMINDER = "Reminder to consider extending the order";
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired uk.schoolattendance.court.OrdersInForceReminded onStart;
+
+  @AfterEach
+  void reset() {
+    TestClock.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void theOfficersAreRemindedWhenTheWindowOpensAndAnExtensionMovesTheReminderToTheNewEnd() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    // made on 10 February 2027, ends on 9 February 2028: one reminder, due when an application may first be made
+    assertThat(reminders(reference)).hasSize(1);
+    assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028")
+        .containsEntry(REMINDER, "Due on 9 November 2027");
+    Job due = timer(reference);
+    assertThat(due.getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 9, 9));
+
+    CaseFixtures.clockAt(2027, 11, 9, 9);
+    managementService.executeJob(due.getId());
+    // a retried job or a second node finds the task there: still one
+    assertThat(reminders(reference)).hasSize(1);
+    Task task = officersTask(reference);
+    assertThat(task.getName()).isEqualTo("Consider extending the education supervision order");
+    assertThat(taskService.getVariable(task.getId(), SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON_SHOWN.name()))
+        .isEqualTo("9 February 2028");
+    assertThat(taskService.getVariable(task.getId(), SupervisionOrderReminder.CASE_REFERENCE.name())).isEqualTo(reference);
+    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due now: with the attendance officers in Tasklist since 9 November 2027");
+
+    // the senior practitioner records the extension the court granted: the reminder moves with the end
+    CaseFixtures.clockAt(2027, 12, 1, 10);
+    ResponseEntity<String> extended = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2027-12-01", "result", "extended", "newEndsOn", "2030-02-09"));
+    assertThat(extended.getStatusCode().value()).as(extended.getBody()).isEqualTo(201);
+    assertThat(officersTaskOrNull(reference)).isNull();
+    assertThat(reminders(reference)).hasSize(1);
+    assertThat(timer(reference).getDuedate()).isEqualTo(CaseFixtures.london(2029, 11, 9, 9));
+    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due on 9 November 2029");
+
+    // a refused application leaves the end, and its reminder, as they were
+    CaseFixtures.clockAt(2029, 12, 3, 10);
+    assertThat(post("senior", reference, "supervision-order-extensions", Map.of("appliedOn", "2029-12-03", "result", "refused"))
+        .getStatusCode().value()).isEqualTo(201);
+    assertThat(reminders(reference)).hasSize(1);
+  }
+
+  @Test
+  void aDischargeTakesTheReminderAwayAndLeavesNoOrderToExtend() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    CaseFixtures.clockAt(2027, 6, 14, 10);
+    // refused, changing nothing: another role; no day; a day in the future
+    assertThat(post("officer", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-06-14"))
+        .getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<String> noDay = post("senior", reference, "supervision-order-discharge", Map.of());
+    assertThat(noDay.getStatusCode().value()).isEqualTo(400);
+    assertThat(noDay.getBody()).contains("dischargedOn");
+    ResponseEntity<String> future = post("senior", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-06-15"));
+    assertThat(future.getStatusCode().value()).isEqualTo(400);
+    assertThat(future.getBody()).contains("dischargedOn", "future");
+    assertThat(reminders(reference)).hasSize(1);
+
+    ResponseEntity<String> discharged = post("senior", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-06-14"));
+    assertThat(discharged.getStatusCode().value()).as(discharged.getBody()).isEqualTo(201);
+    assertThat(reminders(reference)).isEmpty();
+    assertThat(courtFacts(reference))
+        .containsEntry("Education supervision order ends on", "14 June 2027 (discharged by the court, Children Act 1989 Sch 3 para 17)")
+        .containsEntry(REMINDER, "None waiting");
+    // a discharged order is not extended, nor discharged again
+    CaseFixtures.clockAt(2027, 11, 10, 10);
+    ResponseEntity<String> extension = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2027-11-10", "result", "extended", "newEndsOn", "2029-02-09"));
+    assertThat(extension.getStatusCode().value()).isEqualTo(400);
+    assertThat(extension.getBody()).contains("no education supervision order in force");
+    assertThat(post("senior", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-06-20"))
+        .getStatusCode().value()).isEqualTo(400);
+    assertThat(reminders(reference)).isEmpty();
+  }
+
+  @Test
+  void anOrderMadeBeforeRemindersExistedGetsOneAtStartUpOnce() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    // as if made by the previous version: no reminder and no record of one
+    String reminder = reminders(reference).get(0).getProcessInstanceId();
+    String proceedings = (String) runtimeService.getVariable(reminder, SupervisionOrderReminder.COURT_PROCEEDINGS_ID.name());
+    runtimeService.deleteProcessInstance(reminder, "made before reminders existed");
+    jdbc.update("DELETE FROM supervision_order_reminder WHERE process_instance_id = ?", proceedings);
+    assertThat(reminders(reference)).isEmpty();
+
+    assertThat(onStart.remindOrdersInForce()).isGreaterThanOrEqualTo(1);
+    assertThat(reminders(reference)).hasSize(1);
+    assertThat(timer(reference).getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 9, 9));
+    // the next start (or the other node) starts none for it again
+    onStart.remindOrdersInForce();
+    assertThat(reminders(reference)).hasSize(1);
+  }
+
+  private SupervisionOrderCases orders() {
+    return new SupervisionOrderCases(runtimeService, taskService, identityService, managementService);
+  }
+
+  private List<ProcessInstance> reminders(String reference) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(SupervisionOrderReminder.KEY)
+        .processInstanceBusinessKey(reference).list();
+  }
+
+  private Job timer(String reference) {
+    return managementService.createJobQuery().processDefinitionKey(SupervisionOrderReminder.KEY)
+        .processInstanceId(reminders(reference).get(0).getId()).activityId(SupervisionOrderReminder.REMINDER_DUE).singleResult();
+  }
+
+  /** The task as an attendance officer finds it among the group's tasks (the engine's authorizations on). */
+  private Task officersTaskOrNull(String reference) {
+    identityService.setAuthentication("officer",
+        identityService.createGroupQuery().groupMember("officer").list().stream().map(Group::getId).toList());
+    try {
+      return taskService.createTaskQuery().taskCandidateGroup("attendance-officers").processInstanceBusinessKey(reference)
+          .taskDefinitionKey(SupervisionOrderReminder.CONSIDER_EXTENDING.id()).singleResult();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Task officersTask(String reference) {
+    Task task = officersTaskOrNull(reference);
+    assertThat(task).as("the officers' reminder").isNotNull();
+    return task;
+  }
+
+  private ResponseEntity<String> post(String user, String reference, String what, Map<String, String> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    StringBuilder json = new StringBuilder("{");
+    new LinkedHashMap<>(body).forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
+        .append("\":\"").append(value).append('"'));
+    return rest.withBasicAuth(user, user).exchange("/api/cases/" + reference + "/" + what,
+        HttpMethod.POST, new HttpEntity<>(json.append('}').toString(), headers), String.class);
+  }
+
+  private Map<String, String> courtFacts(String reference) {
+    Element section = CaseFileClient.signedIn(port, "officer").get("/casework/cases/" + reference).html().selectFirst("#court-1");
+    assertThat(section).as("a Court section").isNotNull();
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (Element row : section.select(".govuk-summary-list__row")) {
+      facts.put(row.selectFirst("dt").text(), row.selectFirst("dd").text());
+    }
+    return facts;
+  }
+}
