@@ -117,6 +117,34 @@ class FiguresPageTest {
   }
 
   @Test
+  void theDataTeamSeesTheCensusAndEachSchoolsNoticesButNoCaseAndNoListOfCases() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    cases.start(CaseFixtures.TRADED_SCHOOL, "Nia Datateam", CaseFileCases.newUpn(), "parent-1", "Oli Datateam");
+    CaseFileClient dataTeam = signedIn("datateam");
+
+    CaseFileClient.Page page = dataTeam.get("/casework/figures");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("nav").text()).contains("Figures");
+    CaseFileClient.Page manager = signedIn("manager").get("/casework/figures");
+    assertThat(figure(page, "penaltyNoticesIssued")).isEqualTo(figure(manager, "penaltyNoticesIssued"));
+    // aggregate figures only: no census tile opens a list of cases, no case is counted as if there were none
+    assertThat(page.html().select("#census a")).isEmpty();
+    assertThat(page.html().select("#case-figures")).isEmpty();
+    assertThat(page.html().select("#cases-not-shown").text()).contains("Not shown");
+    assertThat(page.html().select("#schools tr[data-urn]").eachAttr("data-urn")).contains("100001", "100002");
+    assertThat(page.html().select("#schools tr[data-urn=100001] td").get(1).text()).isEqualTo("Not shown");
+    assertThat(page.html().select("#schools tr[data-urn=100001] a")).isEmpty();
+    assertThat(page.html().select("#schools tr[data-urn=100001] td").get(2).text())
+        .isEqualTo(manager.html().select("#schools tr[data-urn=100001] td").get(2).text());
+    // the census as JSON, linked from the page, answers the data team too
+    String json = page.html().select("a[href^=/api/reports/parental-responsibility-measures]").attr("href");
+    assertThat(dataTeam.get(json).status()).isEqualTo(200);
+    // no list of cases: the engine lets the data team read none
+    assertThat(dataTeam.get("/casework/figures/cases?measure=open").status()).isEqualTo(404);
+    assertThat(dataTeam.get("/casework/figures/cases?measure=penaltyNoticesIssued&year=2026-27").status()).isEqualTo(404);
+  }
+
+  @Test
   void aBadYearIsNamedAndThoseWithoutFiguresFindNoPage() {
     CaseFileClient.Page bad = signedIn("officer").get("/casework/figures?year=2026-28");
     assertThat(bad.status()).isEqualTo(400);
