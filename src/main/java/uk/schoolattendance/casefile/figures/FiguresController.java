@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ import uk.schoolattendance.security.CurrentUser;
 class FiguresController {
 
   static final String CASES = Navigation.FIGURES + "/cases";
+  /** The measures Cockpit's overview links to beside the page's own (DashboardController's links). */
+  static final String REVIEWS_DUE_THIS_WEEK = "reviews-due-this-week";
+  static final String NOTICES_TO_IMPROVE_ENDING = "notices-to-improve-ending-this-week";
   private static final int YEARS_OFFERED = 5;
 
   private static final Map<String, String> CENSUS_WORDS =
@@ -166,6 +170,17 @@ class FiguresController {
       title = "Cases with an attendance review overdue";
       candidates = new ArrayList<>(new LinkedHashSet<>(
           counts.reviewsOverdue(EngineClock.now()).listPage(0, page).stream().map(task -> task.getProcessInstanceId()).toList()));
+    } else if (REVIEWS_DUE_THIS_WEEK.equals(measure)) {
+      // Cockpit's "Reviews due this week": the same query, so the list and the figure agree
+      Date now = EngineClock.now();
+      title = "Cases with an attendance review due in the next 7 days";
+      candidates = new ArrayList<>(new LinkedHashSet<>(counts.reviewsDue(now, CaseCounts.aWeekAfter(now)).listPage(0, page).stream()
+          .map(task -> task.getProcessInstanceId()).toList()));
+    } else if (NOTICES_TO_IMPROVE_ENDING.equals(measure)) {
+      // Cockpit's "Notices to Improve ending this week": the cases it counts
+      title = "Cases whose Notice to Improve's improvement period ends in the next 7 days";
+      List<String> ending = counts.casesWithNoticeToImproveEndingBefore(CaseCounts.aWeekAfter(EngineClock.now()));
+      candidates = ending.subList(0, Math.min(page, ending.size()));
     } else if (authority && ParentalResponsibilityMeasures.NOTICE_MEASURES.contains(measure) && year != null) {
       try {
         title = CENSUS_WORDS.get(measure) + ", " + year;
