@@ -97,6 +97,25 @@ class OpenAttendanceCases implements JavaDelegate {
   Map<String, Object> caseVariables(String upn, String schoolUrn) {
     AttendanceRegister.Pupil pupil = register.pupil(upn).orElseThrow();
     Figures figures = register.figures(upn, calendar.today()).orElseThrow();
+    Map<String, Object> variables = new HashMap<>();
+    AttendanceCase.PUPIL_UPN.put(variables, pupil.upn());
+    AttendanceCase.PUPIL_NAME.put(variables, pupil.name());
+    AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, pupil.dateOfBirth()); // a calendar day (ISO text)
+    AttendanceCase.SCHOOL_URN.put(variables, schoolUrn);
+    AttendanceCase.ROUTE.put(variables, AttendanceCase.SUPPORT_FIRST);
+    AttendanceCase.ENTRY_LEVEL.put(variables, 1);
+    AttendanceCase.PARENTS.put(variables, parents(upn));
+    variables.putAll(Identification.figuresVariables(figures));
+    return variables;
+  }
+
+  /**
+   * The parents a case for this pupil takes from the register: each liable contact with an address,
+   * its relationship as one in use and its parental responsibility as the register states it. Also
+   * what Tasklist's start form is filled with when a case is opened from the case file ({@code GET
+   * /api/pupils/{upn}/parents}).
+   */
+  ArrayNode parents(String upn) {
     ArrayNode parents = IdentifiedPupils.JSON.createArrayNode();
     for (AttendanceRegister.Contact contact : register.liableContacts(upn)) {
       if (contact.address() != null) { // a notice can only be served where a parent lives
@@ -116,16 +135,7 @@ class OpenAttendanceCases implements JavaDelegate {
         }
       }
     }
-    Map<String, Object> variables = new HashMap<>();
-    AttendanceCase.PUPIL_UPN.put(variables, pupil.upn());
-    AttendanceCase.PUPIL_NAME.put(variables, pupil.name());
-    AttendanceCase.PUPIL_DATE_OF_BIRTH.put(variables, pupil.dateOfBirth()); // a calendar day (ISO text)
-    AttendanceCase.SCHOOL_URN.put(variables, schoolUrn);
-    AttendanceCase.ROUTE.put(variables, AttendanceCase.SUPPORT_FIRST);
-    AttendanceCase.ENTRY_LEVEL.put(variables, 1);
-    AttendanceCase.PARENTS.put(variables, parents);
-    variables.putAll(Identification.figuresVariables(figures));
-    return variables;
+    return parents;
   }
 
   /**

@@ -34,6 +34,7 @@ class PupilAttendanceController {
   private final RegistrationCertificate certificate;
   private final OffencePeriodsFromMarks offencePeriods;
   private final StoredRegistrationCertificates documents;
+  private final OpenAttendanceCases cases;
 
   PupilAttendanceController(
       AttendanceRegister register,
@@ -41,7 +42,9 @@ class PupilAttendanceController {
       SchoolCalendar calendar,
       RegistrationCertificate certificate,
       OffencePeriodsFromMarks offencePeriods,
-      StoredRegistrationCertificates documents) {
+      StoredRegistrationCertificates documents,
+      OpenAttendanceCases cases) {
+    this.cases = cases;
     this.documents = documents;
     this.register = register;
     this.access = access;
@@ -124,6 +127,18 @@ class PupilAttendanceController {
     return register.pupil(upn)
         .filter(p -> access.mayReadAny(p.schools()) || access.mayReadEverySchool())
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No pupil " + upn + ", or not visible to you."));
+  }
+
+  /**
+   * The parents the register holds for the pupil, as a case opened from the register takes them
+   * (each liable contact with an address: {@code name}, {@code address}, {@code relationship} where
+   * it is one in use, {@code parentalResponsibility} where the register states it), under the same
+   * authorizations as the figures (404 otherwise): Tasklist's start form fills them in when a case
+   * is opened from the case file (tasklist/scripts/start-case.js), so they need not be in the address.
+   */
+  @GetMapping("/{upn}/parents")
+  com.fasterxml.jackson.databind.JsonNode parents(@PathVariable String upn) {
+    return cases.parents(readable(upn).upn());
   }
 
   @GetMapping("/{upn}/attendance")

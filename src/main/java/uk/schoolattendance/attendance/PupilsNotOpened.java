@@ -40,7 +40,25 @@ public class PupilsNotOpened {
    */
   public record NotOpened(String schoolUrn, String upn, String name, Double attendancePercent, String bandShown,
       Integer unauthorisedSessions, String why, String reason, String by, Instant at, boolean stillIdentified,
-      boolean openCase) {}
+      boolean openCase, boolean onAnotherRoll, List<String> onRollNow) {
+
+    /**
+     * @param onAnotherRoll ticked to open, but no case opened: the pupil was on another school's roll
+     *     when the review was completed ({@code casesOpened[].onAnotherRoll})
+     * @param onRollNow for such a pupil, the schools whose roll the register holds them on today (for
+     *     the authority's eyes only: the page shows no school another school's pupils); empty otherwise
+     */
+    public NotOpened {
+      onRollNow = List.copyOf(onRollNow);
+    }
+  }
+
+  /**
+   * The reason shown for a pupil ticked but not opened because they were on another school's roll:
+   * the words a school reads, naming no other school.
+   */
+  public static final String ON_ANOTHER_ROLL_REASON = "Ticked to open a case, but none was opened: when the review was"
+      + " completed the register had the pupil on another school's roll. The school whose roll the pupil is on opens the case.";
 
   private final HistoryService history;
   private final SchoolAccess access;
@@ -108,7 +126,8 @@ public class PupilsNotOpened {
         // over one a task or sub-scope happens to hold under the same name
         for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
             .processInstanceIdIn(chunk.toArray(String[]::new))
-            .variableNameIn(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name(), ReviewIdentifiedPupils.SCHOOL_URN.name())
+            .variableNameIn(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name(), ReviewIdentifiedPupils.SCHOOL_URN.name(),
+                ReviewIdentifiedPupils.CASES_OPENED.name())
             .disableCustomObjectDeserialization().list()) {
           Map<String, Object> values = variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>());
           if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getActivityInstanceId())) {
@@ -123,10 +142,13 @@ public class PupilsNotOpened {
       for (HistoricTaskInstance task : completed) {
         Map<String, Object> values = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
         Object notOpened = values.get(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name());
-        if (notOpened == null) {
-          continue;
+        if (notOpened != null) {
+          for (JsonNode pupil : read(notOpened)) {
+            rows.add(pupil);
+            of.add(task);
+          }
         }
-        for (JsonNode pupil : read(notOpened)) {
+        for (JsonNode pupil : tickedOnAnotherRoll(task, values.get(ReviewIdentifiedPupils.CASES_OPENED.name()))) {
           rows.add(pupil);
           of.add(task);
         }
@@ -153,15 +175,68 @@ public class PupilsNotOpened {
         boolean still = figures != null && stillIdentified(figures, decided);
         Object urn = variables.get(task.getProcessInstanceId()).get(ReviewIdentifiedPupils.SCHOOL_URN.name());
         String by = row.hasNonNull("by") ? row.get("by").asText() : task.getAssignee();
+        boolean elsewhere = row.path(ON_ANOTHER_ROLL).asBoolean(false);
+        List<String> onRollNow = elsewhere
+            ? register.pupil(upn).map(AttendanceRegister.Pupil::schools).orElse(List.of()) : List.of();
         shown.add(new NotOpened(urn == null ? null : urn.toString(), upn, row.path("name").asText(),
             row.hasNonNull("attendancePercent") ? row.get("attendancePercent").asDouble() : null,
             row.hasNonNull("bandShown") ? row.get("bandShown").asText() : null,
             row.hasNonNull("unauthorisedSessions") ? row.get("unauthorisedSessions").asInt() : null,
             row.path("why").asText(), row.path("reason").asText(), by, task.getEndTime().toInstant(), still,
-            withCase.contains(upn)));
+            withCase.contains(upn), elsewhere, onRollNow));
       }
       return new Page(number, List.copyOf(shown), total, since);
     });
+  }
+
+  private static final String ON_ANOTHER_ROLL = OpenAttendanceCases.ON_ANOTHER_ROLL;
+
+  /**
+   * The pupils the reviewer ticked for whom no case opened because they were on another school's
+   * roll ({@code casesOpened[].onAnotherRoll}), after the pupils left unticked: each as the review's
+   * list showed them ({@code identifiedPupils}, read only for a review that has such a pupil), with
+   * {@link #ON_ANOTHER_ROLL_REASON} as the reason.
+   */
+  private List<JsonNode> tickedOnAnotherRoll(HistoricTaskInstance task, Object casesOpened) {
+    if (casesOpened == null) {
+      return List.of();
+    }
+    List<String> upns = new ArrayList<>();
+    for (JsonNode opened : read(casesOpened)) {
+      if (opened.path(ON_ANOTHER_ROLL).asBoolean(false)) {
+        upns.add(opened.path("upn").asText());
+      }
+    }
+    if (upns.isEmpty()) {
+      return List.of();
+    }
+    Map<String, JsonNode> listed = new HashMap<>();
+    HistoricVariableInstance identified = history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(task.getProcessInstanceId()).variableName(ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name())
+        .disableCustomObjectDeserialization().list().stream().filter(v -> v.getTaskId() == null).findFirst().orElse(null);
+    if (identified != null && identified.getValue() != null) {
+      for (JsonNode pupil : read(identified.getValue())) {
+        listed.put(pupil.path("upn").asText(), pupil);
+      }
+    }
+    List<JsonNode> rows = new ArrayList<>();
+    for (String upn : upns) {
+      JsonNode pupil = listed.get(upn);
+      com.fasterxml.jackson.databind.node.ObjectNode row = IdentifiedPupils.JSON.createObjectNode().put("upn", upn)
+          .put("reason", ON_ANOTHER_ROLL_REASON).put(ON_ANOTHER_ROLL, true);
+      if (pupil != null) {
+        row.put("name", pupil.path("name").asText());
+        for (String figure : List.of("attendancePercent", "bandShown", "unauthorisedSessions", "why")) {
+          if (pupil.hasNonNull(figure)) {
+            row.set(figure, pupil.get(figure));
+          }
+        }
+      } else {
+        row.put("name", register.pupil(upn).map(AttendanceRegister.Pupil::name).orElse(upn));
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** Newest completed first; reviews completed in the same millisecond in a fixed order, so the pages never overlap. */

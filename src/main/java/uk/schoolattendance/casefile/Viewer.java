@@ -54,10 +54,14 @@ public record Viewer(String userId, String name, List<String> groups, Set<String
     return in(Groups.COMPLIANCE_TEAM) || in(Groups.CAMUNDA_ADMIN);
   }
 
-  /** The authority's staff and a school's staff: the census and dashboard figures (what each sees is decided on the page). */
+  /**
+   * The authority's staff, the data team and a school's staff: the census and dashboard figures
+   * (what each sees is decided on the page: the data team the census and each school's notices,
+   * no case figures, as it reads no case).
+   */
   public boolean readsFigures() {
     return in(Groups.CAMUNDA_ADMIN) || in(Groups.ATTENDANCE_OFFICERS) || in(Groups.SENIOR_PRACTITIONERS)
-        || in(Groups.COMPLIANCE_TEAM) || in(Groups.MANAGERS) || !schoolUrns().isEmpty();
+        || in(Groups.COMPLIANCE_TEAM) || in(Groups.MANAGERS) || in(Groups.DATA_TEAM) || !schoolUrns().isEmpty();
   }
 
   /** A process analyst: changes the processes, decisions and forms, and sees no case data. */

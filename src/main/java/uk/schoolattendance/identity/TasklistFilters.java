@@ -25,7 +25,7 @@ import uk.schoolattendance.process.CaseFacts;
  * administrators may read once authorizations are on). All sorted by due date, soonest first.
  */
 @Component
-class TasklistFilters {
+public class TasklistFilters {
 
   static final String MY_TASKS = "My tasks";
   static final String MY_TEAM = "My team's tasks";
@@ -36,7 +36,8 @@ class TasklistFilters {
   static final String REVIEWS_DUE = "Reviews due this week";
   static final String NTI_ENDING = "Notices to Improve ending";
   static final String LEGAL_DECISION = "Awaiting a legal decision";
-  static final String OVERDUE = "Overdue";
+  /** Every task past its due date: what Cockpit's "Tasks overdue" counts, so its tile opens it. */
+  public static final String OVERDUE = "Overdue";
 
   private static final List<String> CASEWORKERS =
       List.of(Groups.ATTENDANCE_OFFICERS, Groups.SENIOR_PRACTITIONERS, Groups.COMPLIANCE_TEAM);

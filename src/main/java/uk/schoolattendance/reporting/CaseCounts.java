@@ -23,10 +23,12 @@ public class CaseCounts {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final org.camunda.bpm.engine.ManagementService management;
 
-  CaseCounts(RuntimeService runtime, TaskService tasks) {
+  CaseCounts(RuntimeService runtime, TaskService tasks, org.camunda.bpm.engine.ManagementService management) {
     this.runtime = runtime;
     this.tasks = tasks;
+    this.management = management;
   }
 
   /** Open attendance cases. */
@@ -57,5 +59,48 @@ public class CaseCounts {
   /** Attendance reviews whose due date has passed. */
   public TaskQuery reviewsOverdue(Date now) {
     return tasks.createTaskQuery().taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id()).dueBefore(now);
+  }
+
+  /**
+   * At most this many Notices to Improve ending within a week are read (a page within the engine's
+   * query limit for a signed-in user, far above a week's notices in any authority).
+   */
+  static final int NOTICES_READ = 1000;
+
+  /** The dashboard's "this week": the 7 days after {@code now}. */
+  public static Date aWeekAfter(Date now) {
+    return new Date(now.getTime() + 7L * 24 * 60 * 60 * 1000);
+  }
+
+  /** Attendance reviews due after {@code now} and before {@code until} (the dashboard's "this week"). */
+  public TaskQuery reviewsDue(Date now, Date until) {
+    return tasks.createTaskQuery().taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id()).dueAfter(now).dueBefore(until);
+  }
+
+  /**
+   * The attendance cases whose Notice to Improve's improvement period ends before {@code until}
+   * (its timer is due then, or overdue), each once: the Notices to Improve as the user may read
+   * them (their timers, then their calling case). A notice started on its own, with no case, is
+   * not a case and not counted.
+   */
+  public java.util.List<String> casesWithNoticeToImproveEndingBefore(Date until) {
+    java.util.Set<String> notices = new java.util.LinkedHashSet<>();
+    for (org.camunda.bpm.engine.runtime.Job timer : management.createJobQuery()
+        .processDefinitionKey(uk.schoolattendance.improvement.NoticeToImprove.KEY).timers().duedateLowerThan(until)
+        .orderByJobDuedate().asc().listPage(0, NOTICES_READ)) {
+      notices.add(timer.getProcessInstanceId());
+    }
+    if (notices.isEmpty()) {
+      return java.util.List.of();
+    }
+    java.util.Set<String> cases = new java.util.LinkedHashSet<>();
+    for (String notice : notices) {
+      org.camunda.bpm.engine.runtime.ProcessInstance parent = runtime.createProcessInstanceQuery()
+          .processDefinitionKey(AttendanceCase.KEY).subProcessInstanceId(notice).singleResult();
+      if (parent != null) {
+        cases.add(parent.getId());
+      }
+    }
+    return java.util.List.copyOf(cases);
   }
 }

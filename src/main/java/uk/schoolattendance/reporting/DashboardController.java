@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.engine.EngineClock;
 import uk.schoolattendance.identity.Groups;
-import uk.schoolattendance.improvement.NoticeToImprove;
 import uk.schoolattendance.notices.PenaltyNoticeEntry;
 import uk.schoolattendance.notices.PenaltyNoticeRegister;
 import uk.schoolattendance.notices.RegisterQuery;
@@ -32,12 +30,9 @@ import uk.schoolattendance.security.CurrentUser;
 @RestController
 class DashboardController {
 
-  static final int WEEK_DAYS = 7;
-  private static final long DAY_MS = 24L * 60 * 60 * 1000;
 
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ManagementService management;
   private final IdentityService identity;
   private final CaseCounts counts;
   private final PenaltyNoticeRegister register;
@@ -45,11 +40,14 @@ class DashboardController {
   private final org.camunda.bpm.engine.AuthorizationService authorizations;
   private final uk.schoolattendance.attendance.MovedPupilCases moves;
   private final uk.schoolattendance.schools.SchoolAccess schools;
+  private final org.camunda.bpm.engine.FilterService filters;
 
   DashboardController(
-      RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity, CaseCounts counts,
+      RuntimeService runtime, TaskService tasks, IdentityService identity, CaseCounts counts,
       PenaltyNoticeRegister register, CurrentUser currentUser, org.camunda.bpm.engine.AuthorizationService authorizations,
-      uk.schoolattendance.attendance.MovedPupilCases moves, uk.schoolattendance.schools.SchoolAccess schools) {
+      uk.schoolattendance.attendance.MovedPupilCases moves, uk.schoolattendance.schools.SchoolAccess schools,
+      org.camunda.bpm.engine.FilterService filters) {
+    this.filters = filters;
     this.authorizations = authorizations;
     this.moves = moves;
     this.schools = schools;
@@ -58,28 +56,22 @@ class DashboardController {
     this.currentUser = currentUser;
     this.runtime = runtime;
     this.tasks = tasks;
-    this.management = management;
     this.identity = identity;
   }
 
   @GetMapping("/api/reports/dashboard")
   Dashboard dashboard() {
     Date now = EngineClock.now();
-    Date inAWeek = new Date(now.getTime() + WEEK_DAYS * DAY_MS);
+    Date inAWeek = CaseCounts.aWeekAfter(now);
     return new Dashboard(
         now,
         counts.openCases().count(),
         counts.byLevel(),
         caseloadByOfficer(),
-        tasks.createTaskQuery().taskDefinitionKey(AttendanceCase.REVIEW_ATTENDANCE.id()).dueAfter(now).dueBefore(inAWeek).count(),
+        counts.reviewsDue(now, inAWeek).count(),
         counts.reviewsOverdue(now).count(),
         tasks.createTaskQuery().dueBefore(now).count(),
-        management
-            .createJobQuery()
-            .processDefinitionKey(NoticeToImprove.KEY)
-            .timers()
-            .duedateLowerThan(inAWeek)
-            .count(),
+        counts.casesWithNoticeToImproveEndingBefore(inAWeek).size(),
         noticesOpen(PenaltyNoticeEntry.ISSUED) + noticesOpen(PenaltyNoticeEntry.UNPAID),
         runtime.createIncidentQuery().count(),
         readsCases(),
@@ -104,7 +96,10 @@ class DashboardController {
 
   /**
    * Each tile's list of the cases it counts, where the case file has one the user may open (its
-   * Figures lists, "Cases that did not follow their pupil"); a tile with no link has no such list.
+   * Figures lists, "Cases that did not follow their pupil"); a tile with no link has no such list,
+   * and the plugin says it is a count only ("Tasks overdue": each person's are in their Tasklist;
+   * "Penalty notices awaiting payment or a decision": notices, not cases, which the compliance
+   * team's register lists).
    */
   private Map<String, String> links() {
     Map<String, String> links = new LinkedHashMap<>();
@@ -114,11 +109,33 @@ class DashboardController {
         links.put("level-" + level, FIGURE_CASES + "level-" + level);
       }
       links.put("reviewsOverdue", FIGURE_CASES + "reviews-overdue");
+      links.put("reviewsDueThisWeek", FIGURE_CASES + "reviews-due-this-week");
+      links.put("noticesToImproveEndingThisWeek", FIGURE_CASES + "notices-to-improve-ending-this-week");
     }
     if (schools.mayReadEverySchool()) {
       links.put("failedMoves", "/casework/failed-moves");
     }
+    overdueFilter().ifPresent(id -> links.put("tasksOverdue", TASKLIST_FILTER + id));
     return links;
+  }
+
+  /** Tasklist opened on one of its filters. */
+  static final String TASKLIST_FILTER = "/camunda/app/tasklist/default/#/?filter=";
+
+  /**
+   * Tasklist's "Overdue" filter (every task past its due date: the tile's own query), when the user
+   * may open Tasklist and read that filter; the filter lists exactly the tasks the tile counts, as
+   * both are the engine's task query run as the user.
+   */
+  private java.util.Optional<String> overdueFilter() {
+    var current = identity.getCurrentAuthentication();
+    if (current == null || !authorizations.isUserAuthorized(current.getUserId(), current.getGroupIds(),
+        org.camunda.bpm.engine.authorization.Permissions.ACCESS, org.camunda.bpm.engine.authorization.Resources.APPLICATION,
+        "tasklist")) {
+      return java.util.Optional.empty();
+    }
+    return filters.createFilterQuery().filterName(uk.schoolattendance.identity.TasklistFilters.OVERDUE).listPage(0, 1).stream()
+        .findFirst().map(org.camunda.bpm.engine.filter.Filter::getId);
   }
 
   /** The case file's list of the cases a figure counts ({@code /casework/figures/cases?measure=}). */

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import uk.schoolattendance.schools.SchoolAccess;
 import uk.schoolattendance.security.CurrentUser;
 
 /** Reports for managers and returns: {@code /api/reports}. */
@@ -20,16 +21,21 @@ class ReportsController {
 
   private final ParentalResponsibilityMeasures census;
   private final CurrentUser currentUser;
+  private final SchoolAccess schoolAccess;
 
-  ReportsController(ParentalResponsibilityMeasures census, CurrentUser currentUser) {
+  ReportsController(ParentalResponsibilityMeasures census, CurrentUser currentUser, SchoolAccess schoolAccess) {
+    this.schoolAccess = schoolAccess;
     this.census = census;
     this.currentUser = currentUser;
   }
 
-  /** The census covers every school of the authority: the authority's staff only. */
+  /**
+   * The census covers every school of the authority: the authority's staff, and the data team who
+   * read every school (the figures are counts, no person's data), as the case file's Figures page.
+   */
   private void requireLocalAuthority() {
-    if (!currentUser.readsEverySchool()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the census is for the local authority's staff");
+    if (!currentUser.readsEverySchool() && !schoolAccess.mayReadEverySchool()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the census is for the local authority's staff and data team");
     }
   }
 

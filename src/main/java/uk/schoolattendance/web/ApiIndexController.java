@@ -33,6 +33,7 @@ class ApiIndexController {
       new Resource("/api/cases/{caseReference}/supervision-order-extensions", List.of("POST"), "record an application to extend an education supervision order and its result"),
       new Resource("/api/cases/{caseReference}/supervision-order-discharge", List.of("POST"), "record the family court's discharge of an education supervision order (its reminder goes)"),
       new Resource("/api/pupils/{upn}/attendance", List.of("GET"), "a pupil's attendance figures from the register (?asOf=YYYY-MM-DD)"),
+      new Resource("/api/pupils/{upn}/parents", List.of("GET"), "the parents the register holds for a pupil, as a case takes them (name, address, relationship, parental responsibility)"),
       new Resource("/api/pupils/{upn}/offence-period", List.of("GET"), "the period of unauthorised absence for a notice or prosecution"),
       new Resource("/api/pupils/{upn}/registration-certificate", List.of("GET"), "the register's certificate as a PDF (?from=…&to=…)"),
       new Resource("/api/pupils/{upn}/documents/{documentId}", List.of("GET"), "a document generated as evidence for the pupil, as generated, with its SHA-256"),

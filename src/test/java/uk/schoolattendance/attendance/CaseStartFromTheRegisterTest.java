@@ -132,6 +132,36 @@ class CaseStartFromTheRegisterTest {
   }
 
   /**
+   * "Open a case" from the case file fills the start form's parents from the register: {@code GET
+   * /api/pupils/{upn}/parents} gives the parents a case opened from the review takes, to whoever may
+   * read the pupil, and "not found" to a school whose roll the pupil is not on.
+   */
+  @Test
+  void theRegistersParentsAreGivenToTheStartFormOnlyToWhoeverMayReadThePupil() throws Exception {
+    String upn = Upn.of(700_514_000_009L);
+    imported("school1", upn, "100001", "Ava", "Parentfill", "2016-03-04", "Sam Parentfill", "Mum", "true",
+        null, "Jo Parentfill,Step-Father,\"2 Low Road, Southend\"");
+    String url = "/api/pupils/" + upn + "/parents";
+    org.springframework.http.ResponseEntity<String> own = rest.withBasicAuth("school1", "school1").getForEntity(url, String.class);
+    assertThat(own.getStatusCode().value()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode parents = new com.fasterxml.jackson.databind.ObjectMapper().readTree(own.getBody());
+    assertThat(parents).hasSize(2);
+    assertThat(parents.get(0).path("name").asText()).isEqualTo("Sam Parentfill");
+    assertThat(parents.get(0).path("address").asText()).isEqualTo("1 High Street, Southend");
+    assertThat(parents.get(0).path("relationship").asText()).isEqualTo("mother");
+    assertThat(parents.get(0).path("parentalResponsibility").asBoolean()).isTrue();
+    assertThat(parents.get(1).path("name").asText()).isEqualTo("Jo Parentfill");
+    assertThat(parents.get(1).path("relationship").asText()).isEqualTo("step-parent");
+    assertThat(parents.get(1).has("parentalResponsibility")).isFalse();
+    // the same parents as a case opened from the review takes
+    assertThat(parents).isEqualTo(openAttendanceCases.parents(upn));
+    assertThat(rest.withBasicAuth("officer", "officer").getForEntity(url, String.class).getStatusCode().value()).isEqualTo(200);
+    org.springframework.http.ResponseEntity<String> other = rest.withBasicAuth("school2", "school2").getForEntity(url, String.class);
+    assertThat(other.getStatusCode().value()).isEqualTo(404);
+    assertThat(String.valueOf(other.getBody())).doesNotContain("Parentfill");
+  }
+
+  /**
    * Review 2, L3 and T1: "improved" at Level 1 compares the register's rolling window of school
    * weeks ending on two days, read from the real marks. A pupil absent only in the first week of
    * term: year to date below 100 %, but the 10 school weeks to today hold none of those absences,

@@ -388,6 +388,23 @@ class IdentificationTest {
         + " " + p.has("caseReference")).isEqualTo(moved + " true false"));
     assertThat(opened).anySatisfy(p -> assertThat(p.path("upn").asText() + " " + p.has("caseReference"))
         .isEqualTo(stayed + " true"));
+
+    // the lead and the authority are shown which ticked pupil got no case, and why, in words: the
+    // school is not told which school's roll the pupil is on now, the authority is
+    String notOpened = "/casework/pupils-not-opened";
+    org.jsoup.nodes.Element schools = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "school2").get(notOpened)
+        .html().selectFirst("table[data-urn=100002] tr[data-upn=" + moved + "]");
+    assertThat(schools).as("the moved pupil on the school's page").isNotNull();
+    assertThat(schools.text()).contains("Sam " + CsvFile.surname(moved), "Ticked to open a case, but none was opened",
+        "on another school's roll").doesNotContain("100001").doesNotContain("Riverside");
+    assertThat(schools.select("a.open-a-case")).isEmpty();
+    org.jsoup.nodes.Element officers = uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "officer").get(notOpened)
+        .html().selectFirst("table[data-urn=100002] tr[data-upn=" + moved + "]");
+    assertThat(officers.text()).contains("Ticked to open a case", "On the roll of Riverside Primary School (URN 100001) today");
+    assertThat(officers.select("a.open-a-case")).isEmpty();
+    // the pupil whose case opened is not listed as not opened
+    assertThat(uk.schoolattendance.casefile.CaseFileClient.signedIn(port, "officer").get(notOpened).html()
+        .select("tr[data-upn=" + stayed + "]")).isEmpty();
   }
 
   /**

@@ -33,6 +33,14 @@ class CockpitDashboardBrowserTest extends BrowserTestSupport {
       assertThat(browser.driver().findElements(By.cssSelector(".attendance-dashboard table a")).stream()
           .map(link -> link.getDomAttribute("href")).toList()).contains("/casework/figures/cases?measure=level-1");
       assertThat(tileLink(browser, "Cases that did not follow their pupil")).endsWith("/casework/failed-moves");
+      // every tile opens what it counts, or says it is a count only
+      assertThat(tileLink(browser, "Reviews due this week")).endsWith("/casework/figures/cases?measure=reviews-due-this-week");
+      assertThat(tileLink(browser, "Notices to Improve ending this week"))
+          .endsWith("/casework/figures/cases?measure=notices-to-improve-ending-this-week");
+      assertThat(tileLink(browser, "Tasks overdue")).contains("/camunda/app/tasklist/default/#/?filter=");
+      WebElement notices = browser.driver().findElement(By.xpath(TILE.formatted("Penalty notices awaiting payment or a decision")));
+      assertThat(notices.getText()).contains("Count only");
+      assertThat(notices.findElements(By.tagName("a"))).isEmpty();
       browser.press(By.xpath(TILE.formatted("Open cases") + "//a"));
       browser.waitUntil("open-cases-list", () -> browser.driver().getCurrentUrl().endsWith("/casework/figures/cases?measure=open"));
       assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Open cases");

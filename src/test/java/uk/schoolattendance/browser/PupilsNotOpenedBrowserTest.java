@@ -25,7 +25,7 @@ import uk.schoolattendance.attendance.SchoolDays;
 /**
  * Walk 14, defect 7: "Open a case" on Identified pupils not opened went to Tasklist's task list, where the
  * lead had to find Start process, pick Attendance case and retype the pupil. It opens the start form for
- * that pupil, with the UPN, name and school filled in.
+ * that pupil, with the UPN, name and school filled in, and the parents the register holds for the pupil.
  */
 class PupilsNotOpenedBrowserTest extends BrowserTestSupport {
 
@@ -43,13 +43,14 @@ class PupilsNotOpenedBrowserTest extends BrowserTestSupport {
     String upn = Upns.valid("801900000014");
     SchoolDays days = calendars.of(100002);
     StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
-        + "parent1Name,parent1Address\n");
+        + "parent1Name,parent1Address,parent1Relationship,parent1Responsibility,parent2Name,parent2Address,parent2Relationship\n");
     boolean first = true;
     for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(TODAY); day = day.plusDays(1)) {
       if (days.isSchoolDay(day)) {
         String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
         csv.append(upn).append(",100002,").append(day).append(",AM,").append(code)
-            .append(first ? ",Robin,O'Startform,2015-02-03,6,Pat O'Startform,\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
+            .append(first ? ",Robin,O'Startform,2015-02-03,6,Pat O'Startform,\"9 Mill Lane, Hilltown HT1 2BB\",Mum,yes,"
+                + "Lee O'Startform,\"4 Dale Road, Hilltown HT2 3CC\",Father" : "")
             .append('\n');
         csv.append(upn).append(",100002,").append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
         first = false;
@@ -72,15 +73,33 @@ class PupilsNotOpenedBrowserTest extends BrowserTestSupport {
       browser.logInTo("tasklist", "school2", "school2");
       browser.open("/casework/pupils-not-opened");
       WebElement open = browser.visible(By.cssSelector("tr[data-upn='" + upn + "'] a.open-a-case"));
-      assertThat(open.getDomAttribute("href")).contains("#/?start=AttendanceCase&pupilUpn=" + upn);
+      String href = open.getDomAttribute("href");
+      assertThat(href).contains("#/?start=AttendanceCase&pupilUpn=" + upn);
       browser.press(By.cssSelector("tr[data-upn='" + upn + "'] a.open-a-case"));
       browser.waitUntil("start-form-filled", () -> valueOf(browser, "Field_PupilUpn").equals(upn)
           && valueOf(browser, "Field_PupilName").equals("Robin O'Startform")
           && valueOf(browser, "Field_SchoolUrn").equals("100002"));
+      // and the parents the register holds for the pupil, read from the API, never from the address
+      assertThat(href).doesNotContain("Pat").doesNotContain("Mill");
+      browser.waitUntil("parents-filled", () -> valueOf(browser, "Field_Parent1Name").equals("Pat O'Startform")
+          && valueOf(browser, "Field_Parent1Address").equals("9 Mill Lane, Hilltown HT1 2BB")
+          && selected(browser, "Field_Parent1Relationship").equals("Mother")
+          && valueOf(browser, "Field_Parent2Name").equals("Lee O'Startform")
+          && valueOf(browser, "Field_Parent2Address").equals("4 Dale Road, Hilltown HT2 3CC")
+          && selected(browser, "Field_Parent2Relationship").equals("Father"));
+      assertThat(browser.driver().findElements(By.cssSelector(
+          ".modal input[type=radio][id*='-Field_Parent1ParentalResponsibility']")).stream()
+          .filter(WebElement::isSelected).count()).isEqualTo(1);
       browser.screenshot("open-a-case-start-form-filled");
       assertThat(browser.driver().findElement(By.cssSelector(".modal button[ng-click='startProcessInstance()']")).isDisplayed())
           .isTrue();
     }
+  }
+
+  /** What a form-js select shows: the label chosen, "Select" when none. */
+  private static String selected(Browser browser, String fieldId) {
+    return browser.driver().findElements(By.cssSelector(".modal .fjs-container [id$='-" + fieldId + "-display']")).stream()
+        .map(WebElement::getText).map(String::trim).findFirst().orElse("");
   }
 
   private static String valueOf(Browser browser, String fieldId) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import uk.schoolattendance.reporting.CaseCounts;
 import uk.schoolattendance.reporting.CensusFigures;
 import uk.schoolattendance.reporting.ParentalResponsibilityMeasures;
 import uk.schoolattendance.schools.School;
+import uk.schoolattendance.schools.SchoolAccess;
 import uk.schoolattendance.schools.SchoolDirectory;
 import uk.schoolattendance.security.CurrentUser;
 
@@ -44,12 +46,18 @@ import uk.schoolattendance.security.CurrentUser;
  * own school's row, never the census: it is the authority's return over every school, and the
  * register it reads is not filtered by the engine. Every case count is an engine query run as the
  * viewer, so it counts only what the engine lets them read; every list of cases is filtered again
- * the same way. Anyone else (analysts, the data team) gets "Page not found".
+ * the same way. The data team (READ on every School, no case) sees the census and each school's
+ * notices issued, aggregate figures for the return, but no case figure (the engine would count
+ * none of the cases it may not read) and no list of cases ("Page not found"). Anyone else
+ * (analysts) gets "You cannot open this page".
  */
 @Controller
 class FiguresController {
 
   static final String CASES = Navigation.FIGURES + "/cases";
+  /** The measures Cockpit's overview links to beside the page's own (DashboardController's links). */
+  static final String REVIEWS_DUE_THIS_WEEK = "reviews-due-this-week";
+  static final String NOTICES_TO_IMPROVE_ENDING = "notices-to-improve-ending-this-week";
   private static final int YEARS_OFFERED = 5;
 
   private static final Map<String, String> CENSUS_WORDS =
@@ -75,10 +83,12 @@ class FiguresController {
   private final CaseIndex index;
   private final CaseLists lists;
   private final UkDates dates;
+  private final SchoolAccess schoolAccess;
 
   FiguresController(
       Viewers viewers, CurrentUser currentUser, ParentalResponsibilityMeasures census, CaseCounts counts,
-      SchoolDirectory schools, CaseIndex index, CaseLists lists, UkDates dates) {
+      SchoolDirectory schools, CaseIndex index, CaseLists lists, UkDates dates, SchoolAccess schoolAccess) {
+    this.schoolAccess = schoolAccess;
     this.viewers = viewers;
     this.currentUser = currentUser;
     this.census = census;
@@ -93,7 +103,8 @@ class FiguresController {
   String figures(@RequestParam(required = false) String year, HttpServletRequest request, HttpServletResponse response,
       Model model) {
     Viewer viewer = viewers.current(request);
-    boolean authority = requireReader(viewer);
+    Reader reader = requireReader(viewer);
+    boolean authority = reader == Reader.AUTHORITY;
     List<FieldError> errors = new ArrayList<>();
     String shown = year == null || year.isBlank() ? currentYear() : year.strip();
     try {
@@ -104,13 +115,26 @@ class FiguresController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     }
     List<FiguresPage.Tile> censusTiles = new ArrayList<>();
-    if (authority) {
+    if (reader != Reader.SCHOOL) {
       CensusFigures figures = census.forYear(shown);
       for (Map.Entry<String, Long> row : figures.rows().entrySet()) {
-        String href = ParentalResponsibilityMeasures.NOTICE_MEASURES.contains(row.getKey()) ? casesHref(row.getKey(), shown) : null;
+        String href = authority && ParentalResponsibilityMeasures.NOTICE_MEASURES.contains(row.getKey())
+            ? casesHref(row.getKey(), shown) : null;
         censusTiles.add(new FiguresPage.Tile(row.getKey(), CENSUS_WORDS.getOrDefault(row.getKey(), row.getKey()), row.getValue(), href));
       }
     }
+    List<FiguresPage.Tile> caseTiles = new ArrayList<>();
+    if (reader != Reader.DATA) {
+      caseTiles.addAll(caseTiles());
+    }
+    model.addAttribute("page", new FiguresPage(
+        reader == Reader.SCHOOL ? "My school's figures" : "Figures", shown, years(), censusTiles, caseTiles,
+        reader != Reader.DATA, schoolRows(viewer, reader, shown), errors));
+    return "casefile/figures";
+  }
+
+  /** The dashboard's case counts, each opening the list of its cases. */
+  private List<FiguresPage.Tile> caseTiles() {
     List<FiguresPage.Tile> caseTiles = new ArrayList<>();
     caseTiles.add(new FiguresPage.Tile("open", "Open cases", counts.openCases().count(), casesHref("open", null)));
     for (Map.Entry<String, Long> level : counts.byLevel().entrySet()) {
@@ -119,10 +143,7 @@ class FiguresController {
     }
     caseTiles.add(new FiguresPage.Tile("reviews-overdue", "Attendance reviews overdue",
         counts.reviewsOverdue(EngineClock.now()).count(), casesHref("reviews-overdue", null)));
-    model.addAttribute("page", new FiguresPage(
-        authority ? "Figures" : "My school's figures", shown, years(), censusTiles, caseTiles,
-        schoolRows(viewer, authority, shown), errors));
-    return "casefile/figures";
+    return caseTiles;
   }
 
   /** The cases a figure counts, as the viewer may see them. */
@@ -130,7 +151,11 @@ class FiguresController {
   String cases(@RequestParam String measure, @RequestParam(required = false) String year, HttpServletRequest request,
       Model model) {
     Viewer viewer = viewers.current(request);
-    boolean authority = requireReader(viewer);
+    Reader reader = requireReader(viewer);
+    if (reader == Reader.DATA) {
+      throw new PageNotFoundException("cases of figure " + measure + ", for " + viewer.userId() + " who reads no case");
+    }
+    boolean authority = reader == Reader.AUTHORITY;
     int page = CaseLists.LIMIT + 1;
     List<String> candidates;
     String title;
@@ -145,6 +170,17 @@ class FiguresController {
       title = "Cases with an attendance review overdue";
       candidates = new ArrayList<>(new LinkedHashSet<>(
           counts.reviewsOverdue(EngineClock.now()).listPage(0, page).stream().map(task -> task.getProcessInstanceId()).toList()));
+    } else if (REVIEWS_DUE_THIS_WEEK.equals(measure)) {
+      // Cockpit's "Reviews due this week": the same query, so the list and the figure agree
+      Date now = EngineClock.now();
+      title = "Cases with an attendance review due in the next 7 days";
+      candidates = new ArrayList<>(new LinkedHashSet<>(counts.reviewsDue(now, CaseCounts.aWeekAfter(now)).listPage(0, page).stream()
+          .map(task -> task.getProcessInstanceId()).toList()));
+    } else if (NOTICES_TO_IMPROVE_ENDING.equals(measure)) {
+      // Cockpit's "Notices to Improve ending this week": the cases it counts
+      title = "Cases whose Notice to Improve's improvement period ends in the next 7 days";
+      List<String> ending = counts.casesWithNoticeToImproveEndingBefore(CaseCounts.aWeekAfter(EngineClock.now()));
+      candidates = ending.subList(0, Math.min(page, ending.size()));
     } else if (authority && ParentalResponsibilityMeasures.NOTICE_MEASURES.contains(measure) && year != null) {
       try {
         title = CENSUS_WORDS.get(measure) + ", " + year;
@@ -170,20 +206,33 @@ class FiguresController {
     return new ArrayList<>(ids);
   }
 
-  /** True for the authority's staff, false for a school's; anyone else is refused the page (403). */
-  private boolean requireReader(Viewer viewer) {
+  /** Who reads the figures, and so which of them they see. */
+  private enum Reader {
+    /** The authority's staff: everything. */
+    AUTHORITY,
+    /** Reads every school (the data team) but no case: the census and each school's notices. */
+    DATA,
+    /** A school's staff: their own cases and school. */
+    SCHOOL
+  }
+
+  /** The viewer's kind of reader; anyone else is refused the page (403). */
+  private Reader requireReader(Viewer viewer) {
     if (currentUser.readsEverySchool()) {
-      return true;
+      return Reader.AUTHORITY;
     }
     if (!viewer.schoolUrns().isEmpty()) {
-      return false;
+      return Reader.SCHOOL;
+    }
+    if (schoolAccess.mayReadEverySchool()) {
+      return Reader.DATA;
     }
     throw new PageForbiddenException("figures, for " + viewer.userId());
   }
 
-  private List<FiguresPage.SchoolRow> schoolRows(Viewer viewer, boolean authority, String year) {
+  private List<FiguresPage.SchoolRow> schoolRows(Viewer viewer, Reader reader, String year) {
     List<School> shown = schools.all().stream()
-        .filter(school -> authority || viewer.schoolUrns().contains(school.urn()))
+        .filter(school -> reader != Reader.SCHOOL || viewer.schoolUrns().contains(school.urn()))
         .sorted(Comparator.comparing(School::name))
         .toList();
     Map<String, Long> notices = new java.util.HashMap<>();
@@ -192,8 +241,9 @@ class FiguresController {
     }
     return shown.stream()
         .map(school -> new FiguresPage.SchoolRow(
-            school.urn(), school.name(), counts.ofSchool(school.urn()).count(), notices.getOrDefault(school.urn(), 0L),
-            UriComponentsBuilder.fromPath(Navigation.FIND).queryParam("q", school.urn()).toUriString()))
+            school.urn(), school.name(), reader == Reader.DATA ? null : counts.ofSchool(school.urn()).count(),
+            notices.getOrDefault(school.urn(), 0L),
+            reader == Reader.DATA ? null : UriComponentsBuilder.fromPath(Navigation.FIND).queryParam("q", school.urn()).toUriString()))
         .toList();
   }
 

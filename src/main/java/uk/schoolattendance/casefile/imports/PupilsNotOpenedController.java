@@ -124,7 +124,8 @@ class PupilsNotOpenedController {
       if (!everySchool && !own.contains(p.schoolUrn())) {
         continue;
       }
-      String status = p.openCase() ? "Has an open case now" : p.stillIdentified() ? "" : "No longer meets the rule";
+      String status = p.openCase() ? "Has an open case now"
+          : p.onAnotherRoll() ? onAnotherRoll(p, everySchool) : p.stillIdentified() ? "" : "No longer meets the rule";
       bySchool.computeIfAbsent(p.schoolUrn(), urn -> new ArrayList<>()).add(new Row(p.upn(), p.name(), figures(p), p.why(),
           p.reason(), p.by() == null ? "Not recorded" : people.of(p.by()), dates.moment(p.at()),
           mayOpen && status.isEmpty() ? newCase(p.upn(), p.name(), p.schoolUrn()) : null, status));
@@ -141,6 +142,19 @@ class PupilsNotOpenedController {
     return "casefile/pupils-not-opened";
   }
 
+
+  /**
+   * A ticked pupil whose case did not open because they were on another school's roll: to a school,
+   * only that (no other school is named to it); to the authority, which school's roll holds them today.
+   */
+  private String onAnotherRoll(PupilsNotOpened.NotOpened p, boolean everySchool) {
+    if (!everySchool || p.onRollNow().isEmpty()) {
+      return "On another school's roll: that school opens the case";
+    }
+    List<String> names = p.onRollNow().stream()
+        .map(urn -> schools.find(urn).map(School::name).orElse("School") + " (URN " + urn + ")").toList();
+    return "On the roll of " + String.join(" and ", names) + " today: that school opens the case";
+  }
 
   /** The figures the review showed: "72.4% attendance, Persistent absence, 12 unauthorised sessions in 10 school weeks". */
   private String figures(PupilsNotOpened.NotOpened p) {

@@ -37,6 +37,8 @@ class FiguresPageTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired PenaltyNoticeNumbers numbers;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   @BeforeEach
   void inTheAutumnTerm() {
@@ -114,6 +116,103 @@ class FiguresPageTest {
     assertThat(open.html().select("#open-cases").text()).contains("Jay Ownschool").doesNotContain("Lou Otherschool");
     assertThat(seen).isLessThan(figure(signedIn("manager").get("/casework/figures"), "open"));
     assertThat(school.get("/casework/figures/cases?measure=penaltyNoticesIssued&year=2026-27").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theDataTeamSeesTheCensusAndEachSchoolsNoticesButNoCaseAndNoListOfCases() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    cases.start(CaseFixtures.TRADED_SCHOOL, "Nia Datateam", CaseFileCases.newUpn(), "parent-1", "Oli Datateam");
+    CaseFileClient dataTeam = signedIn("datateam");
+
+    CaseFileClient.Page page = dataTeam.get("/casework/figures");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("nav").text()).contains("Figures");
+    CaseFileClient.Page manager = signedIn("manager").get("/casework/figures");
+    assertThat(figure(page, "penaltyNoticesIssued")).isEqualTo(figure(manager, "penaltyNoticesIssued"));
+    // aggregate figures only: no census tile opens a list of cases, no case is counted as if there were none
+    assertThat(page.html().select("#census a")).isEmpty();
+    assertThat(page.html().select("#case-figures")).isEmpty();
+    assertThat(page.html().select("#cases-not-shown").text()).contains("Not shown");
+    assertThat(page.html().select("#schools tr[data-urn]").eachAttr("data-urn")).contains("100001", "100002");
+    assertThat(page.html().select("#schools tr[data-urn=100001] td").get(1).text()).isEqualTo("Not shown");
+    assertThat(page.html().select("#schools tr[data-urn=100001] a")).isEmpty();
+    assertThat(page.html().select("#schools tr[data-urn=100001] td").get(2).text())
+        .isEqualTo(manager.html().select("#schools tr[data-urn=100001] td").get(2).text());
+    // the census as JSON, linked from the page, answers the data team too
+    String json = page.html().select("a[href^=/api/reports/parental-responsibility-measures]").attr("href");
+    assertThat(dataTeam.get(json).status()).isEqualTo(200);
+    // no list of cases: the engine lets the data team read none
+    assertThat(dataTeam.get("/casework/figures/cases?measure=open").status()).isEqualTo(404);
+    assertThat(dataTeam.get("/casework/figures/cases?measure=penaltyNoticesIssued&year=2026-27").status()).isEqualTo(404);
+  }
+
+  /**
+   * Cockpit's overview tiles that showed a figure and opened nothing: "Reviews due this week" and
+   * "Notices to Improve ending this week" open the case file's list of what they count (the same
+   * query, so the list holds as many cases as the tile says), "Tasks overdue" opens Tasklist's
+   * "Overdue" filter (the same query); the penalty notice tile says it is a count only (in the plugin).
+   */
+  @Test
+  void theOverviewsTilesOpenAListOfWhatTheyCount() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    org.camunda.bpm.engine.runtime.ProcessInstance instance = cases.start(
+        java.util.Map.of("entryLevel", 2), CaseFixtures.TRADED_SCHOOL, "Pia Reviewdue", CaseFileCases.newUpn(), "parent-1", "Quin Reviewdue");
+    runJobs(instance.getId());
+    org.camunda.bpm.engine.task.Task meeting = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_HoldAttendanceMeeting").singleResult();
+    taskService.complete(meeting.getId(), java.util.Map.of("attendanceTarget", 95.0));
+    runJobs(instance.getId());
+    // the review date reached (its timer fired now rather than weeks on)
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId("Event_ReviewDateReached").singleResult().getId());
+    runJobs(instance.getId());
+    org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ReviewAttendance").singleResult();
+    review.setDueDate(new Date(ClockUtil.getCurrentTime().getTime() + 3L * 24 * 60 * 60 * 1000));
+    taskService.saveTask(review);
+
+    CaseFileClient manager = signedIn("manager");
+    com.fasterxml.jackson.databind.JsonNode dashboard = json(manager.get("/api/reports/dashboard"));
+    com.fasterxml.jackson.databind.JsonNode links = dashboard.path("links");
+    CaseFileClient.Page due = manager.get(links.path("reviewsDueThisWeek").asText());
+    assertThat(due.status()).isEqualTo(200);
+    assertThat(due.html().select("#open-cases").text()).contains("Pia Reviewdue");
+    assertThat((long) due.html().select("#open-cases tbody tr").size()).isEqualTo(dashboard.path("reviewsDueThisWeek").asLong());
+    CaseFileClient.Page ending = manager.get(links.path("noticesToImproveEndingThisWeek").asText());
+    assertThat(ending.status()).isEqualTo(200);
+    assertThat((long) ending.html().select("#open-cases tbody tr").size())
+        .isEqualTo(dashboard.path("noticesToImproveEndingThisWeek").asLong());
+    String overdue = filters.createFilterQuery().filterName("Overdue").singleResult().getId();
+    assertThat(links.path("tasksOverdue").asText()).isEqualTo("/camunda/app/tasklist/default/#/?filter=" + overdue);
+    identityService.setAuthentication("manager", java.util.List.of("managers"));
+    try {
+      assertThat(filters.count(overdue)).isEqualTo(dashboard.path("tasksOverdue").asLong());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(links.has("penaltyNoticesOpen")).isFalse();
+    // the data team opens no Tasklist: no link to it
+    assertThat(json(signedIn("datateam").get("/api/reports/dashboard")).path("links").has("tasksOverdue")).isFalse();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(CaseFileClient.Page page) {
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(page.body(), e);
+    }
+  }
+
+  private void runJobs(String processInstanceId) {
+    for (int i = 0; i < 10; i++) {
+      java.util.List<org.camunda.bpm.engine.runtime.Job> jobs = managementService.createJobQuery()
+          .processInstanceId(processInstanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
   }
 
   @Test

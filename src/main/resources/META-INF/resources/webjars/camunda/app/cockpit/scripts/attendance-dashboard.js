@@ -2,7 +2,7 @@
 // Reads GET /api/reports/dashboard with the Cockpit session (read-only, same origin); the
 // figures are engine queries run as the signed-in user, so each user sees only what they may. A
 // tile counting cases the user may not read says so instead of 0; a tile whose cases the case
-// file lists links to that list (the answer's `links`).
+// file lists links to that list (the answer's `links`); a tile with no list says it is a count only.
 const STYLE = `
   .attendance-dashboard { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0 20px; }
   .attendance-dashboard section { border: 1px solid #ccc; border-radius: 4px; padding: 8px 14px; min-width: 180px; }
@@ -30,11 +30,21 @@ function linked(content, href, title) {
   return href ? `<a class="attendance-tile-link" href="${text(href)}" title="${text(`The cases: ${title}`)}">${content}</a>` : content;
 }
 
-function figure(title, value, warn, href) {
+/**
+ * Words for a tile that has no list to open: it is a count only, and where its items are listed
+ * instead. Every other tile that counts cases opens the case file's list of them (the answer's links).
+ */
+const COUNT_ONLY = {
+  tasksOverdue: 'Count only: each person finds their overdue tasks in Tasklist, sorted by due date',
+  penaltyNoticesOpen: 'Count only: notices, not cases; the compliance team’s penalty notice register lists each one'
+};
+
+function figure(title, value, warn, href, countOnly) {
   if (value === null || value === undefined) {
     return `<section class="not-shown"><h4>${text(title)}</h4><p class="not-shown-words">${text(NOT_YOURS)}</p></section>`;
   }
-  return `<section><h4>${text(title)}</h4><div class="figure${warn && value > 0 ? ' warn' : ''}">${linked(text(value), href, title)}</div></section>`;
+  const note = !href && countOnly ? `<p class="not-shown-words count-only">${text(countOnly)}</p>` : '';
+  return `<section><h4>${text(title)}</h4><div class="figure${warn && value > 0 ? ' warn' : ''}">${linked(text(value), href, title)}</div>${note}</section>`;
 }
 
 function table(title, rows) {
@@ -57,11 +67,13 @@ export function renderDashboard(data) {
     ${figure('Open cases', cases(data.openCases), false, links.openCases)}
     ${table('Caseload by level', data.readsCases === false ? null : levels)}
     ${table('Open tasks by officer', data.readsCases === false ? null : officers)}
-    ${figure('Reviews due this week', cases(data.reviewsDueThisWeek))}
+    ${figure('Reviews due this week', cases(data.reviewsDueThisWeek), false, links.reviewsDueThisWeek)}
     ${figure('Reviews overdue', cases(data.reviewsOverdue), true, links.reviewsOverdue)}
-    ${figure('Tasks overdue', cases(data.tasksOverdue), true)}
-    ${figure('Notices to Improve ending this week', cases(data.noticesToImproveEndingThisWeek))}
-    ${figure('Penalty notices awaiting payment or a decision', cases(data.penaltyNoticesOpen))}
+    ${figure('Tasks overdue', cases(data.tasksOverdue), true, links.tasksOverdue, COUNT_ONLY.tasksOverdue)}
+    ${figure('Notices to Improve ending this week', cases(data.noticesToImproveEndingThisWeek), false,
+    links.noticesToImproveEndingThisWeek)}
+    ${figure('Penalty notices awaiting payment or a decision', cases(data.penaltyNoticesOpen), false,
+    links.penaltyNoticesOpen, COUNT_ONLY.penaltyNoticesOpen)}
     ${failedMoves}
     ${figure('Incidents', data.incidents, true)}
   </div>`;
