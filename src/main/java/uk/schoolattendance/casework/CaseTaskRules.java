@@ -153,7 +153,8 @@ public class CaseTaskRules implements TaskListener {
     }
     Map<String, String> reasons = settings.noLongerNeededReasons();
     String reason = Inputs.oneOf(task, NO_LONGER_NEEDED_REASON, reasons.keySet(), null);
-    String explanation = Inputs.optionalText(task, NO_LONGER_NEEDED_EXPLANATION, Inputs.TEXT_MAX);
+    // with the reason's words it becomes closureReason, a text the engine and the case index keep to 4000 characters
+    String explanation = Inputs.optionalText(task, NO_LONGER_NEEDED_EXPLANATION, EXPLANATION_MAX);
     if (explanation == null) {
       throw new InvalidInputException(NO_LONGER_NEEDED_EXPLANATION.name(),
           "is required when the case is no longer needed: say what happened (the new school, the date the family"
@@ -174,6 +175,9 @@ public class CaseTaskRules implements TaskListener {
         id -> task.getProcessEngineServices().getRepositoryService().getBpmnModelInstance(id)
             .getModelElementById(NO_LONGER_NEEDED_FLOW) != null);
   }
+
+  /** The longest explanation of a case no longer needed (the form's maxLength too). */
+  static final int EXPLANATION_MAX = 2000;
 
   /** The flow of Level 1's gateway to "No longer needed" (AttendanceCase 1.7). */
   static final String NO_LONGER_NEEDED_FLOW = "Flow_NoLongerNeeded";

@@ -761,6 +761,9 @@ class AttendanceCaseTest {
     assertRefused(() -> taskService.complete(intervene.getId(),
         vars(outcome, "no-longer-needed", reason, "moved-away", explanation, "moved")), explanation)
         .hasMessageContaining("at least 20 characters");
+    assertRefused(() -> taskService.complete(intervene.getId(),
+        vars(outcome, "no-longer-needed", reason, "moved-away", explanation, "x".repeat(2001))), explanation)
+        .hasMessageContaining("at most 2000 characters");
     // the reason goes only with its outcome: a case referred on or improved is not "no longer needed"
     assertRefused(() -> taskService.complete(intervene.getId(), vars(outcome, "refer-to-la", reason, "moved-away")), reason)
         .hasMessageContaining("only when the case is no longer needed");
