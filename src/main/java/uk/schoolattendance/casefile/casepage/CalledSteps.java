@@ -685,6 +685,9 @@ class CalledSteps {
     if (order.dischargedOn() != null) {
       facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.dischargedOn())
           + " (discharged by the court, Children Act 1989 Sch 3 para 17)"));
+    } else if (order.endsAtCompulsorySchoolAge()) {
+      facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.endsOn())
+          + " (the child ceases to be of compulsory school age: Children Act 1989 Sch 3 para 15(6)(a), Education Act 1996 s8)"));
     } else {
       facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.endsOn())
           + (order.endsOn().equals(order.firstEndsOn()) ? "" : " (extended; first made to end on " + dates.day(order.firstEndsOn()) + ")")));

@@ -196,14 +196,25 @@ public record CasePage(
   }
 
   /**
-   * An application to extend an education supervision order as typed: the day the authority
-   * applied, the court's result ({@code extended} or {@code refused}) and the day the order now ends.
+   * The Court section's forms for an education supervision order as typed: an application to extend
+   * it (the day the authority applied, the court's result, {@code extended} or {@code refused}, and
+   * the day the order now ends) and its discharge (the day the court discharged it).
    */
   public record ExtensionForm(uk.schoolattendance.casefile.DayInput appliedOn, String result,
-      uk.schoolattendance.casefile.DayInput newEndsOn) {
+      uk.schoolattendance.casefile.DayInput newEndsOn, uk.schoolattendance.casefile.DayInput dischargedOn) {
+
+    public ExtensionForm(uk.schoolattendance.casefile.DayInput appliedOn, String result, uk.schoolattendance.casefile.DayInput newEndsOn) {
+      this(appliedOn, result, newEndsOn, uk.schoolattendance.casefile.DayInput.empty());
+    }
 
     public static ExtensionForm empty() {
       return new ExtensionForm(uk.schoolattendance.casefile.DayInput.empty(), "", uk.schoolattendance.casefile.DayInput.empty());
+    }
+
+    /** A discharge as typed, the extension form empty. */
+    public static ExtensionForm discharge(uk.schoolattendance.casefile.DayInput dischargedOn) {
+      ExtensionForm empty = empty();
+      return new ExtensionForm(empty.appliedOn(), empty.result(), empty.newEndsOn(), dischargedOn);
     }
   }
 
