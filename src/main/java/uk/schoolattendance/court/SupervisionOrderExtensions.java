@@ -223,8 +223,8 @@ public class SupervisionOrderExtensions {
     }
     // the latest order made by that day: an earlier day is before any order was made
     Order order = orders.stream().filter(o -> o.madeOn() == null || !dischargedOn.isBefore(o.madeOn())).reduce((first, second) -> second)
-        .orElseThrow(() -> new InvalidInputException("dischargedOn", "is before the order was made on "
-            + Days.shown(orders.get(0).madeOn()) + ": not " + Days.shown(dischargedOn)));
+        .orElseThrow(() -> new InvalidInputException("dischargedOn", "the day of the discharge, " + Days.shown(dischargedOn)
+            + ", is before the order was made on " + Days.shown(orders.get(0).madeOn())));
     if (order.dischargedOn() != null) {
       throw new InvalidInputException("dischargedOn", "the order was already discharged on " + Days.shown(order.dischargedOn()));
     }
