@@ -37,6 +37,12 @@ public class SupervisionOrderExtensions {
   public static final String EXTENDED = "extended";
   public static final String REFUSED = "refused";
   public static final List<String> RESULTS = List.of(EXTENDED, REFUSED);
+  /** The court discharged the order (Children Act 1989 Sch 3 para 17(1)). */
+  public static final String DISCHARGE = "discharge";
+  /** A care order was made with respect to the child: the order ceased to have effect (para 15(6)(b)). */
+  public static final String CARE_ORDER = "care-order";
+  /** Why an order ended before its time, as recorded with {@link #discharge}. */
+  public static final List<String> ENDED_BY = List.of(DISCHARGE, CARE_ORDER);
 
   /** One application to extend the order and its result. */
   public record Extension(
@@ -45,7 +51,8 @@ public class SupervisionOrderExtensions {
 
   /**
    * An order the family court made on the authority's application, with its end now, its extensions,
-   * the day the court discharged it (null while it was not) and its reminder (null when none waits).
+   * the day the court discharged it (null while it was not), why ({@code endedBy}: {@link #DISCHARGE} or
+   * {@link #CARE_ORDER}; null while it was not) and its reminder (null when none waits).
    * {@code compulsorySchoolAgeEndsOn}: the last day of the child's compulsory school age, when the
    * date of birth is known (else null); the order ceases then if not before (para 15(6)(a)), so
    * {@code endsOn} is never later.
@@ -53,7 +60,7 @@ public class SupervisionOrderExtensions {
   public record Order(
       String processInstanceId, String caseReference, String pupilName, LocalDate madeOn, LocalDate firstEndsOn,
       LocalDate endsOn, List<Extension> extensions, LocalDate dischargedOn, Reminder reminder,
-      LocalDate compulsorySchoolAgeEndsOn) {
+      LocalDate compulsorySchoolAgeEndsOn, String endedBy) {
 
     /**
      * Whether the order is cut short, before the end the court gave it, because the child ceases
@@ -203,6 +210,16 @@ public class SupervisionOrderExtensions {
    */
   @Transactional
   public Order discharge(String caseReference, Object dischargedOnRaw) {
+    return discharge(caseReference, dischargedOnRaw, null);
+  }
+
+  /**
+   * As {@link #discharge(String, Object)}, saying why the order ended on that day: {@code endedBy}
+   * {@link #DISCHARGE} (the default: the court discharged it, para 17(1)) or {@link #CARE_ORDER} (a
+   * care order was made with respect to the child, para 15(6)(b)).
+   */
+  @Transactional
+  public Order discharge(String caseReference, Object dischargedOnRaw, Object endedByRaw) {
     if (!currentUser.extendsSupervisionOrders()) {
       throw new AuthorizationException("recording the discharge of an education supervision order is for senior practitioners");
     }
@@ -213,6 +230,8 @@ public class SupervisionOrderExtensions {
     LocalDate dischargedOn = uk.schoolattendance.process.Inputs.required("dischargedOn",
         uk.schoolattendance.process.Inputs.day("dischargedOn", dischargedOnRaw, calendar.properties().zone()),
         "is required: the day the court discharged the order (e.g. 2027-06-14)");
+    String endedBy = uk.schoolattendance.process.Inputs.oneOf("endedBy", endedByRaw, ENDED_BY);
+    endedBy = endedBy == null ? DISCHARGE : endedBy;
     LocalDate today = calendar.today();
     if (dischargedOn.isAfter(today)) {
       throw new InvalidInputException("dischargedOn", "must not be in the future (today is " + Days.shown(today) + ")");
@@ -234,8 +253,9 @@ public class SupervisionOrderExtensions {
               ? ", when the child ceased to be of compulsory school age (Children Act 1989 Sch 3 para 15(6)(a))" : "")
           + ": there is nothing to discharge on " + Days.shown(dischargedOn));
     }
-    jdbc.update("INSERT INTO supervision_order_discharge (process_instance_id, discharged_on, recorded_by, recorded_on)"
-        + " VALUES (?, ?, ?, ?)", order.processInstanceId(), Date.valueOf(dischargedOn), currentUser.userId(), Date.valueOf(today));
+    jdbc.update("INSERT INTO supervision_order_discharge (process_instance_id, discharged_on, recorded_by, recorded_on, ended_by)"
+        + " VALUES (?, ?, ?, ?, ?)", order.processInstanceId(), Date.valueOf(dischargedOn), currentUser.userId(), Date.valueOf(today),
+        endedBy);
     AsTheApplication.call(identity, () -> {
       reminders.discharged(runtime, order.processInstanceId());
       return null;
@@ -269,14 +289,17 @@ public class SupervisionOrderExtensions {
     List<Extension> extensions = extensionsOf(record.processInstanceId());
     LocalDate ends = extensions.stream().filter(e -> EXTENDED.equals(e.result())).map(Extension::newEndsOn)
         .reduce((first, second) -> second).orElse(record.orderEndsOn());
-    LocalDate discharged = jdbc.query("SELECT discharged_on FROM supervision_order_discharge WHERE process_instance_id = ?",
-        (rs, n) -> rs.getDate(1).toLocalDate(), record.processInstanceId()).stream().findFirst().orElse(null);
+    java.util.Map.Entry<LocalDate, String> ended = jdbc.query(
+        "SELECT discharged_on, ended_by FROM supervision_order_discharge WHERE process_instance_id = ?",
+        (rs, n) -> java.util.Map.entry(rs.getDate(1).toLocalDate(), rs.getString(2)), record.processInstanceId())
+        .stream().findFirst().orElse(null);
+    LocalDate discharged = ended == null ? null : ended.getKey();
     // the order ceases when the child ceases to be of compulsory school age (para 15(6)(a))
     LocalDate born = bornOf(record.processInstanceId());
     LocalDate endsNow = age.orderEndsOn(ends, born);
     return new Order(record.processInstanceId(), record.caseReference(), record.pupilName(), record.hearingDate(),
         record.orderEndsOn(), discharged == null ? endsNow : discharged, extensions, discharged, reminder(record.processInstanceId()),
-        born == null ? null : age.endsOn(born));
+        born == null ? null : age.endsOn(born), ended == null ? null : ended.getValue());
   }
 
   /** The order's waiting reminder, read as the application (the case page's viewer reads the order). */

@@ -176,8 +176,8 @@ class SupervisionOrderExtensionTest {
     CaseFileClient officer = CaseFileClient.signedIn(port, "officer");
     CaseFileClient.Page officersPage = officer.get(path);
     assertThat(officersPage.html().selectFirst("#discharge-form")).isNull();
-    Map<String, String> sent = new LinkedHashMap<>(Map.of("discharged-on-day", "14", "discharged-on-month", "6",
-        "discharged-on-year", "2027"));
+    Map<String, String> sent = new LinkedHashMap<>(Map.of("ended-by", "discharge", "discharged-on-day", "14",
+        "discharged-on-month", "6", "discharged-on-year", "2027"));
     officersPage.html().select("form input[name=_csrf]").stream().findFirst()
         .ifPresent(token -> sent.put("_csrf", token.attr("value")));
     assertThat(officer.postForm(path + "/supervision-order-discharge", sent).status()).isEqualTo(403);
@@ -186,7 +186,7 @@ class SupervisionOrderExtensionTest {
     CaseFileClient senior = CaseFileClient.signedIn(port, "senior");
     // before the order was made: named under the day, typed values kept, nothing recorded
     CaseFileClient.Page early = senior.post(senior.get(path), "#discharge-form",
-        Map.of("discharged-on-day", "9", "discharged-on-month", "2", "discharged-on-year", "2027"));
+        Map.of("ended-by", "discharge", "discharged-on-day", "9", "discharged-on-month", "2", "discharged-on-year", "2027"));
     assertThat(early.status()).isEqualTo(400);
     assertThat(early.html().select(".govuk-error-summary a[href=#discharged-on-day]").text())
         .contains("not recorded", "before the order was made on 10 February 2027");
@@ -194,12 +194,15 @@ class SupervisionOrderExtensionTest {
     assertThat(early.html().selectFirst("#discharged-on-day").val()).isEqualTo("9");
     // in the future; not a day
     CaseFileClient.Page future = senior.post(senior.get(path), "#discharge-form",
-        Map.of("discharged-on-day", "15", "discharged-on-month", "6", "discharged-on-year", "2027"));
+        Map.of("ended-by", "discharge", "discharged-on-day", "15", "discharged-on-month", "6", "discharged-on-year", "2027"));
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.html().selectFirst("#discharged-on-error").text()).contains("today or in the past");
     CaseFileClient.Page none = senior.post(senior.get(path), "#discharge-form", Map.of());
     assertThat(none.status()).isEqualTo(400);
     assertThat(none.html().selectFirst("#discharged-on-error").text()).contains("Enter the date of the discharge");
+    assertThat(none.html().selectFirst("#ended-by-error").text()).contains("Select why the order ended");
+    // the form offers the court's discharge first, chosen
+    assertThat(senior.get(path).html().selectFirst("#ended-by").hasAttr("checked")).isTrue();
     assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028");
 
     // recorded: back to the Court section with the confirmation, the order ended that day

@@ -147,6 +147,26 @@ class SupervisionOrderReminderTest {
   }
 
   @Test
+  void aCareOrderEndsTheOrderAndItsReminder() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    CaseFixtures.clockAt(2027, 9, 1, 10);
+    ResponseEntity<String> unknown = post("senior", reference, "supervision-order-discharge",
+        Map.of("dischargedOn", "2027-08-31", "endedBy", "adoption"));
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknown.getBody()).contains("endedBy", "care-order");
+    assertThat(reminders(reference)).hasSize(1);
+    // Children Act 1989 Sch 3 para 15(6)(b): the order ceases to have effect on the making of a care order
+    ResponseEntity<String> careOrder = post("senior", reference, "supervision-order-discharge",
+        Map.of("dischargedOn", "2027-08-31", "endedBy", "care-order"));
+    assertThat(careOrder.getStatusCode().value()).as(careOrder.getBody()).isEqualTo(201);
+    assertThat(careOrder.getBody()).contains("\"endedBy\":\"care-order\"");
+    assertThat(reminders(reference)).isEmpty();
+    assertThat(courtFacts(reference))
+        .containsEntry("Education supervision order ends on", "31 August 2027 (a care order was made: Children Act 1989 Sch 3 para 15(6)(b))")
+        .containsEntry(REMINDER, "None waiting");
+  }
+
+  @Test
   void anOrderCeasesWhenTheChildCeasesToBeOfCompulsorySchoolAgeAndNoOneIsRemindedToExtendIt() {
     // born 31 August 2011: 16 in the school year 2026/27, compulsory school age ends on 25 June 2027, before
     // the order's own end, 9 February 2028 (Children Act 1989 Sch 3 para 15(6)(a); Education Act 1996 s8(3))

@@ -682,7 +682,10 @@ class CalledSteps {
                   + " (Children Act 1989 Sch 3 para 15)"
               : "Refused: the order still ends on " + dates.day(extension.endsOnBefore())));
     }
-    if (order.dischargedOn() != null) {
+    if (order.dischargedOn() != null && uk.schoolattendance.court.SupervisionOrderExtensions.CARE_ORDER.equals(order.endedBy())) {
+      facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.dischargedOn())
+          + " (a care order was made: Children Act 1989 Sch 3 para 15(6)(b))"));
+    } else if (order.dischargedOn() != null) {
       facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.dischargedOn())
           + " (discharged by the court, Children Act 1989 Sch 3 para 17)"));
     } else if (order.endsAtCompulsorySchoolAge()) {

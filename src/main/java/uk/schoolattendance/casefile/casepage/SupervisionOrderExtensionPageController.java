@@ -36,6 +36,7 @@ class SupervisionOrderExtensionPageController {
   static final String RESULT = "extension-result";
   static final String NEW_ENDS_ON = "extension-new-ends-on";
   static final String DISCHARGED_ON = "discharged-on";
+  static final String ENDED_BY = "ended-by";
 
   private final CasePageReader reader;
   private final Viewers viewers;
@@ -102,6 +103,7 @@ class SupervisionOrderExtensionPageController {
       @RequestParam(name = DISCHARGED_ON + "-day", required = false) String day,
       @RequestParam(name = DISCHARGED_ON + "-month", required = false) String month,
       @RequestParam(name = DISCHARGED_ON + "-year", required = false) String year,
+      @RequestParam(name = ENDED_BY, required = false) String endedBy,
       HttpServletRequest request, HttpServletResponse response, Model model) {
     if (!currentUser.extendsSupervisionOrders()) {
       throw new AuthorizationException("recording the discharge of an education supervision order is for senior practitioners");
@@ -110,9 +112,12 @@ class SupervisionOrderExtensionPageController {
     DayInput typed = new DayInput(day, month, year);
     List<FieldError> errors = new ArrayList<>();
     LocalDate dischargedOn = typed.pastOrToday(DISCHARGED_ON, "the discharge", dates.today(), errors);
+    if (endedBy == null || !SupervisionOrderExtensions.ENDED_BY.contains(endedBy)) {
+      errors.add(new FieldError(ENDED_BY, "Select why the order ended: the court discharged it or a care order was made"));
+    }
     if (errors.isEmpty()) {
       try {
-        extensions.discharge(caseReference, dischargedOn.toString());
+        extensions.discharge(caseReference, dischargedOn.toString(), endedBy);
         return "redirect:" + CaseSummaries.href(caseReference) + "?done=discharge#court-heading";
       } catch (InvalidInputException refused) {
         errors.add(FieldError.ofDate(DISCHARGED_ON, "The discharge was not recorded: " + refused.getRule()));
@@ -120,7 +125,7 @@ class SupervisionOrderExtensionPageController {
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     model.addAttribute("page", reader.read(caseReference, viewers.current(request),
-        CasePageReader.Forms.refused(CasePage.ExtensionForm.discharge(typed), errors), null));
+        CasePageReader.Forms.refused(CasePage.ExtensionForm.discharge(typed, endedBy), errors), null));
     return "casefile/case";
   }
 
