@@ -70,7 +70,7 @@ public class OrdersInForceReminded {
         continue;
       }
       try {
-        if (Boolean.TRUE.equals(transaction.execute(status -> reminders.orderInForce(runtime, order, ends)))) {
+        if (Boolean.TRUE.equals(transaction.execute(status -> reminders.orderInForce(runtime, order, ends, extensions.bornOf(id))))) {
           started++;
         }
       } catch (DataIntegrityViolationException theOtherNodeFirst) {
