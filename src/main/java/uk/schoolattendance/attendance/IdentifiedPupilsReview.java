@@ -116,7 +116,9 @@ class IdentifiedPupilsReview implements TaskListener {
    * naming the field and the pupil, and nothing changes (review 2, B2): a row for a pupil not on this
    * list, a reason for a pupil the completion also ticks to open (it would be dropped unseen; a blank
    * row is none, as the list comes filled in with a row per pupil), a pupil given twice (which reason
-   * holds?), a reason that is not text, or one over 2000 characters.
+   * holds?), a reason that is not text, or one over 2000 characters. A row with neither UPN nor reason
+   * is none: Tasklist's form empties the hidden row of a ticked pupil when it sends it; a reason with
+   * no UPN is refused.
    */
   private static Map<String, String> ownReasons(DelegateTask task, Map<String, JsonNode> listed,
       java.util.Collection<String> chosen) {
@@ -132,8 +134,18 @@ class IdentifiedPupilsReview implements TaskListener {
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (JsonNode row : rows) {
-      String upn = row.path("upn").asText();
+      JsonNode upnSent = row.path("upn");
+      String upn = upnSent.isMissingNode() || upnSent.isNull() ? "" : upnSent.asText().trim();
       JsonNode given = row.path("reason");
+      if (upn.isEmpty() && (row.isObject() || row.isNull())
+          && (given.isMissingNode() || given.isNull() || given.isTextual() && given.asText().isBlank())) {
+        // a ticked pupil's row, whose fields the form hides (form 1.3), may come back emptied: it says nothing
+        continue;
+      }
+      if (upn.isEmpty()) {
+        throw new InvalidInputException(field, "a row gives a reason but no pupil's UPN: give the UPN of the pupil"
+            + " it is for, or leave the reason out");
+      }
       if (!listed.containsKey(upn)) {
         throw new InvalidInputException(field, "'" + upn + "' is not one of the pupils identified on this task");
       }

@@ -338,9 +338,18 @@ class IdentificationTest {
       assertThat(refused.getStatusCode().value()).as(bad[1]).isEqualTo(400);
       assertThat(refused.getBody()).contains("notOpenedReasons").contains(moving).contains(bad[1]);
     }
+    // a reason in a row with no UPN: refused, naming the field; nothing changes
+    org.springframework.http.ResponseEntity<String> nobody = completeThroughRest(url, "{\"variables\":{"
+        + own.replace("}]\",\"type\":\"Json\"", "},{\\\"upn\\\":\\\"\\\",\\\"reason\\\":\\\"a reason for nobody\\\"}]\",\"type\":\"Json\"")
+        + byDefault + revision + "}}");
+    assertThat(nobody.getStatusCode().value()).isEqualTo(400);
+    assertThat(nobody.getBody()).contains("notOpenedReasons").contains("no pupil's UPN");
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
 
-    org.springframework.http.ResponseEntity<String> done = completeThroughRest(url, "{\"variables\":{" + own
+    // the rows Tasklist's form sends for a ticked pupil, their hidden fields emptied, say nothing
+    String emptied = own.replace("}]\",\"type\":\"Json\"",
+        "},{},{\\\"upn\\\":\\\"\\\",\\\"reason\\\":\\\" \\\"},{\\\"pupil\\\":null,\\\"upn\\\":null,\\\"reason\\\":null}]\",\"type\":\"Json\"");
+    org.springframework.http.ResponseEntity<String> done = completeThroughRest(url, "{\"variables\":{" + emptied
         + ",\"notOpenedReason\":{\"value\":\"a support plan agreed with the family\",\"type\":\"String\"}" + revision + "}}");
     assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(204);
     uk.schoolattendance.casefile.CaseFileClient.Page page =

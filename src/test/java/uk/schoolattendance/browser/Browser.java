@@ -246,9 +246,12 @@ final class Browser implements AutoCloseable {
 
   /**
    * Opens a page of a Camunda webapp and waits until it shows {@code shown}; when the page sits
-   * without it (a request of the page's that failed or went unanswered on a loaded machine, a red
-   * box instead of the page), loads it again, as a person presses reload, up to {@code attempts}
-   * times. Each wait that ran out keeps its screenshot and page ({@code failed-name-N}).
+   * without it (a request of the page's that went unanswered on a loaded machine: the page still
+   * empty, or a red box saying so), loads it again, as a person presses reload, up to {@code attempts}
+   * times. A red box that names a server error (5xx), or a request of the application's that it
+   * answered with one, fails at once with the box's words and the request: reloading it away would
+   * hide a fault of the application's own endpoints. Each wait that ran out keeps its screenshot and
+   * page ({@code failed-name-N}).
    */
   void openUntilShown(String name, String path, By shown, int attempts) {
     open(path);
@@ -256,6 +259,7 @@ final class Browser implements AutoCloseable {
       boolean[] failed = new boolean[1];
       try {
         waitUntil(name + "-" + attempt, () -> {
+          failIfServerError(name);
           if (!driver.findElements(shown).isEmpty()) {
             return true;
           }
@@ -272,12 +276,44 @@ final class Browser implements AutoCloseable {
       if (!failed[0] || !driver.findElements(shown).isEmpty()) {
         return;
       }
+      failIfServerError(name);
       if (attempt == attempts) {
         throw new AssertionError(name + ": the page showed " + errorNotifications() + " instead of " + shown);
       }
       screenshot("failed-" + name + "-" + attempt);
       driver.navigate().refresh();
     }
+  }
+
+  /**
+   * A red box naming a server error: Cockpit's and Tasklist's "Server Error" (status 500, with the
+   * engine's message) and "unexpected 5xx response" (any other status from 500 on).
+   */
+  private static final java.util.regex.Pattern SERVER_ERROR =
+      java.util.regex.Pattern.compile("Server Error|unexpected 5\\d\\d response");
+
+  /**
+   * Fails, with the red box's words, the requests and a screenshot ({@code failed-name-server-error}),
+   * when the page shows a server error or a request of the application's got a 5xx answer.
+   */
+  private void failIfServerError(String name) {
+    java.util.List<String> boxes = errorNotifications();
+    java.util.List<String> serverErrors = failedRequests().stream()
+        .filter(request -> request.matches("5\\d\\d " + java.util.regex.Pattern.quote(baseUrl) + ".*")).toList();
+    if (boxes.stream().anyMatch(box -> SERVER_ERROR.matcher(box).find()) || !serverErrors.isEmpty()) {
+      screenshot("failed-" + name + "-server-error");
+      dumpPage("failed-" + name + "-server-error");
+      throw new AssertionError(name + ": the application answered with a server error, not retried: the page showed "
+          + boxes + ", requests " + serverErrors);
+    }
+  }
+
+  /**
+   * Runs {@code script} in every page this browser opens from now on, before the page's own
+   * scripts: for a test to stand in for an answer of the server's.
+   */
+  void beforeEachPage(String script) {
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", script));
   }
 
   /** Types into the field found by a CSS selector, once it is visible. */

@@ -85,6 +85,51 @@ class CockpitManagerBrowserTest extends BrowserTestSupport {
   }
 
   /**
+   * Review 14: a server error of the application's own endpoints is not reloaded away. Cockpit's
+   * request for a definition's instances is answered once with a server error (a stand-in for the
+   * server's answer, as an intermittent fault would give it): opening the page fails with the red
+   * box's words, where reloading it would have shown the table and passed.
+   */
+  @Test
+  void anIntermittentServerErrorOfCockpitsTableFailsInsteadOfBeingReloadedAway() {
+    ProcessInstance attendanceCase =
+        runtimeService.startProcessInstanceByKey(
+            "AttendanceCase", CaseFixtures.with(CaseFixtures.startVariables(), "pupilName", "Robin Servererror"));
+    try (Browser browser = browser()) {
+      // the first request for the instances' table (POST .../process-instance) gets a 500 with the
+      // engine's words; every later one, after a reload, reaches the server
+      browser.beforeEachPage("(function () {"
+          + "var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;"
+          + "XMLHttpRequest.prototype.open = function (method, url) {"
+          + "  sessionStorage.setItem('probeUrls', (sessionStorage.getItem('probeUrls') || '') + ' ' + method + ' ' + url);"
+          + "  this.probeFails = method === 'POST' && /\\/process-instance(\\?|$)/.test(url)"
+          + "      && !sessionStorage.getItem('probeFailed');"
+          + "  return open.apply(this, arguments); };"
+          + "XMLHttpRequest.prototype.send = function () {"
+          + "  if (!this.probeFails) { return send.apply(this, arguments); }"
+          + "  sessionStorage.setItem('probeFailed', 'yes');"
+          + "  var xhr = this, body = '{\"type\":\"ProcessEngineException\",\"message\":\"probe failure\"}';"
+          + "  Object.defineProperty(xhr, 'readyState', {value: 4});"
+          + "  Object.defineProperty(xhr, 'status', {value: 500});"
+          + "  Object.defineProperty(xhr, 'statusText', {value: 'Internal Server Error'});"
+          + "  Object.defineProperty(xhr, 'responseText', {value: body});"
+          + "  Object.defineProperty(xhr, 'response', {value: body});"
+          + "  xhr.getAllResponseHeaders = function () { return 'content-type: application/json\\r\\n'; };"
+          + "  setTimeout(function () { if (xhr.onload) { xhr.onload(); } else { xhr.dispatchEvent(new Event('load')); } }, 0);"
+          + "}; })();");
+      browser.logInTo("cockpit", "manager", "manager");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> browser.openUntilShown("cockpit-server-error",
+              "/camunda/app/cockpit/default/#/process-definition/" + attendanceCase.getProcessDefinitionId() + "/runtime",
+              By.cssSelector("td.start-time"), 3))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("Server Error")
+          .as(() -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+              .executeScript("return sessionStorage.getItem('probeUrls');")))
+          .hasMessageContaining("probe failure");
+    }
+  }
+
+  /**
    * The version selector of a process definition's page lists the definition's versions and
    * switches to another one, with no request refused: Cockpit first asks for them without a bound,
    * which the engine's query limit refuses unless the webapps' API gives it one.

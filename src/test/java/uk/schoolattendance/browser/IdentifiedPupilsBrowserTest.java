@@ -100,6 +100,116 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
         .variableValueEquals("pupilName", "Riley Browserton").count()).isEqualTo(1);
   }
 
+  /**
+   * Review 1.3 hides a ticked pupil's row of reasons, its read-only pupil and UPN too: the lead of a
+   * school with three identified pupils ticks one, gives one a reason of its own and leaves one to the
+   * reason for the rest. Complete opens the ticked pupil's case and keeps each unticked pupil's reason,
+   * as Identified pupils not opened shows them.
+   */
+  @Test
+  void aLeadTicksOneGivesOneItsOwnReasonAndLeavesOneToTheRest() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    String ticked = Upns.valid("801900000021");
+    String own = Upns.valid("801900000022");
+    String rest = Upns.valid("801900000023");
+    SchoolDays days = calendars.of(100002);
+    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
+        + "parent1Name,parent1Address\n");
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    names.put(ticked, "Ash,Tickwell");
+    names.put(own, "Bea,Ownreason");
+    names.put(rest, "Cal,Restreason");
+    names.forEach((upn, name) -> {
+      boolean first = true;
+      for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(TODAY); day = day.plusDays(1)) {
+        if (days.isSchoolDay(day)) {
+          String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
+          csv.append(upn).append(",100002,").append(day).append(",AM,").append(code)
+              .append(first ? "," + name + ",2015-02-03,6,Pat " + name.replaceAll(".*,", "") + ",\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
+              .append('\n');
+          csv.append(upn).append(",100002,").append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
+          first = false;
+        }
+      }
+    });
+    closeOpenReviews();
+    int importId = importer.importFile(MarkImporter.Format.CSV,
+        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", urn -> true, TODAY);
+    String identification = runtime.createProcessInstanceQuery().processInstanceBusinessKey("import-" + importId)
+        .singleResult().getId();
+    for (Job job : management.createJobQuery().processInstanceId(identification).list()) {
+      management.executeJob(job.getId());
+    }
+    // completed later that day than the other tests' reviews: this review is the newest on the page
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
+      browser.press(By.xpath("//a[contains(., 'Review identified pupils')]"));
+      browser.claimTask(() -> "school2".equals(reviewAssignee(importId)));
+      browser.visible(By.xpath("//td[contains(., 'Cal Restreason')]"));
+      browser.press(By.xpath("//label[contains(., 'Ash Tickwell')]"));
+      browser.waitUntil("ticked-row-hidden", () -> browser.driver().findElements(By.cssSelector(OWN_REASON)).stream()
+          .filter(org.openqa.selenium.WebElement::isDisplayed).count() == 2);
+      browser.type(ownReasonOf(browser, own), "Moving to Scotland at half term");
+      browser.type("textarea[id$='Field_NotOpenedReason']", "Support plan agreed with the family");
+      browser.screenshot("school-ticks-one-gives-reasons");
+      browser.press(By.cssSelector("button[ng-click='complete()']"));
+      browser.waitUntil("case-opened", () -> {
+        if (!browser.errorNotifications().isEmpty()) {
+          throw new AssertionError("Complete was refused: " + browser.errorNotifications());
+        }
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey("review-" + importId + "-100002").list()
+            .forEach(review -> management.createJobQuery().processInstanceId(review.getId()).list()
+                .forEach(job -> management.executeJob(job.getId())));
+        return runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+            .variableValueEquals("pupilUpn", ticked).count() == 1;
+      });
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+          .variableValueEquals("pupilUpn", own).count()).isZero();
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+          .variableValueEquals("pupilUpn", rest).count()).isZero();
+
+      browser.open("/casework/pupils-not-opened");
+      browser.visible(By.cssSelector("tr[data-upn='" + rest + "']"));
+      browser.screenshot("pupils-not-opened-each-reason");
+      assertThat(reasonShown(browser, own)).isEqualTo("Moving to Scotland at half term");
+      assertThat(reasonShown(browser, rest)).isEqualTo("Support plan agreed with the family");
+      assertThat(browser.driver().findElements(By.cssSelector("tr[data-upn='" + ticked + "']"))).isEmpty();
+    }
+  }
+
+  /** The selector of the reason field in the row of the pupil with this UPN (rows in the list's order). */
+  private static String ownReasonOf(Browser browser, String upn) {
+    java.util.List<org.openqa.selenium.WebElement> upns =
+        browser.driver().findElements(By.cssSelector("input[id*='Field_NotOpenedUpn']"));
+    java.util.List<org.openqa.selenium.WebElement> reasons = browser.driver().findElements(By.cssSelector(OWN_REASON));
+    for (int i = 0; i < upns.size(); i++) {
+      if (upn.equals(upns.get(i).getDomProperty("value"))) {
+        return "textarea[id='" + reasons.get(i).getDomAttribute("id") + "']";
+      }
+    }
+    throw new AssertionError("no row of reasons for " + upn);
+  }
+
+  private static String reasonShown(Browser browser, String upn) {
+    return browser.driver().findElement(By.cssSelector("tr[data-upn='" + upn + "'] td:nth-child(3)")).getText().trim();
+  }
+
+  /** Completes every open review of the school, leaving its pupils unticked with a reason. */
+  private void closeOpenReviews() {
+    tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils").list().forEach(task -> {
+      java.util.Map<String, Object> close = new java.util.HashMap<>();
+      close.put("notOpenedReason", "closed before the browser test");
+      Object shown = tasks.getVariable(task.getId(), "listRevision");
+      if (shown != null) {
+        close.put("listRevision", shown);
+      }
+      tasks.complete(task.getId(), close);
+    });
+  }
+
   private String reviewAssignee(int importId) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey("review-" + importId + "-100002").list().stream()
         .flatMap(review -> tasks.createTaskQuery().processInstanceId(review.getId()).list().stream())
