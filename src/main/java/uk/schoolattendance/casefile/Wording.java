@@ -17,7 +17,8 @@ public final class Wording {
           AttendanceCase.PENALTY_PAID, "Penalty paid",
           AttendanceCase.COURT, "Court outcome reached",
           AttendanceCase.WITHDRAWN, "Notices withdrawn",
-          AttendanceCase.CLOSED, "Closed early");
+          AttendanceCase.CLOSED, "Closed early",
+          AttendanceCase.NO_LONGER_NEEDED_OUTCOME, "No longer needed");
 
   private static final Map<String, String> GROUPS = roles();
 

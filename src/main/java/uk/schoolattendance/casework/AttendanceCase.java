@@ -80,7 +80,18 @@ public final class AttendanceCase implements ProcessContract {
 
   public static final ProcessVariable<String> SCHOOL_INTERVENTION_OUTCOME = text("schoolInterventionOutcome");
   public static final ProcessVariable<String> SCHOOL_INTERVENTION_NOTES = text("schoolInterventionNotes");
-  public static final List<String> SCHOOL_OUTCOMES = List.of("improved", "refer-to-la");
+  /**
+   * The school's third outcome at Level 1 (AttendanceCase 1.7): the case is no longer needed for a
+   * reason other than improved attendance (the pupil left the school or moved away, is home
+   * educated, the absences are authorised illness, a duplicate case, the pupil died). It closes the
+   * case as {@link #NO_LONGER_NEEDED_OUTCOME}, never as improved.
+   */
+  public static final String NO_LONGER_NEEDED = "no-longer-needed";
+  public static final List<String> SCHOOL_OUTCOMES = List.of("improved", "refer-to-la", NO_LONGER_NEEDED);
+  /** Why the case is no longer needed: a key of {@code attendance.case.no-longer-needed-reasons}. */
+  public static final ProcessVariable<String> NO_LONGER_NEEDED_REASON = text("noLongerNeededReason");
+  /** The school's own account of why the case is no longer needed (required with {@link #NO_LONGER_NEEDED}). */
+  public static final ProcessVariable<String> NO_LONGER_NEEDED_EXPLANATION = text("noLongerNeededExplanation");
   /**
    * What the Level 1 form says of the register's figures when the school's intervention began and
    * today, task-local, for a case with marks ({@link SchoolInterventionFigures}).
@@ -296,7 +307,10 @@ public final class AttendanceCase implements ProcessContract {
   public static final String COURT = "court-outcome";
   public static final String WITHDRAWN = "withdrawn";
   public static final String CLOSED = "closed";
-  public static final List<String> OUTCOMES = List.of(IMPROVED, PENALTY_PAID, COURT, WITHDRAWN, CLOSED);
+  /** Closed at Level 1 as no longer needed for another reason ({@link #NO_LONGER_NEEDED_REASON}, with {@code closureReason}). */
+  public static final String NO_LONGER_NEEDED_OUTCOME = NO_LONGER_NEEDED;
+  public static final List<String> OUTCOMES =
+      List.of(IMPROVED, PENALTY_PAID, COURT, WITHDRAWN, CLOSED, NO_LONGER_NEEDED_OUTCOME);
 
   // ---------------------------------------------------------------- history events of called processes
 
@@ -342,7 +356,8 @@ public final class AttendanceCase implements ProcessContract {
   // ---------------------------------------------------------------- user tasks and what each sets
 
   public static final UserTaskContract INTERVENE_IN_SCHOOL =
-      UserTaskContract.of("Task_InterveneInSchool", SCHOOL_INTERVENTION_OUTCOME, SCHOOL_INTERVENTION_NOTES);
+      UserTaskContract.of("Task_InterveneInSchool", SCHOOL_INTERVENTION_OUTCOME, SCHOOL_INTERVENTION_NOTES,
+          NO_LONGER_NEEDED_REASON, NO_LONGER_NEEDED_EXPLANATION);
   public static final UserTaskContract HOLD_ATTENDANCE_MEETING =
       UserTaskContract.of("Task_HoldAttendanceMeeting", ATTENDANCE_TARGET, REVIEW_DATE, BARRIERS, ATTENDANCE_PLAN);
   public static final UserTaskContract REVIEW_ATTENDANCE =

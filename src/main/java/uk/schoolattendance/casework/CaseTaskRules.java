@@ -20,6 +20,8 @@ import static uk.schoolattendance.casework.AttendanceCase.LATE_ARRIVAL;
 import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE;
 import static uk.schoolattendance.casework.AttendanceCase.LEGAL_ROUTE_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.NO_CONTRACT_REASON;
+import static uk.schoolattendance.casework.AttendanceCase.NO_LONGER_NEEDED_EXPLANATION;
+import static uk.schoolattendance.casework.AttendanceCase.NO_LONGER_NEEDED_REASON;
 import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_FROM;
 import static uk.schoolattendance.casework.AttendanceCase.OFFENCE_TO;
 import static uk.schoolattendance.casework.AttendanceCase.COURT_PARENTS;
@@ -73,14 +75,18 @@ public class CaseTaskRules implements TaskListener {
   private final ProsecutionBar prosecutionBar;
   private final RegisterReviewFigures registerReview;
   private final SchoolInterventionFigures interventionFigures;
+  private final CaseSettings settings;
+  /** Whether a deployed definition's Level 1 has the path "no longer needed", per definition id. */
+  private final Map<String, Boolean> noLongerNeededPath = new ConcurrentHashMap<>();
   /** The field keys of a task's form, per definition id and task (a deployed definition never changes). */
   private final Map<String, Set<String>> formFields = new ConcurrentHashMap<>();
 
   public CaseTaskRules(
       SchoolCalendar calendar, CasePathway pathway, OffencePeriods offencePeriods, OffencePeriodProposals proposals,
       OffencePeriodProposal proposal, ProsecutionBar prosecutionBar, RegisterReviewFigures registerReview,
-      SchoolInterventionFigures interventionFigures) {
+      SchoolInterventionFigures interventionFigures, CaseSettings settings) {
     this.interventionFigures = interventionFigures;
+    this.settings = settings;
     this.prosecutionBar = prosecutionBar;
     this.registerReview = registerReview;
     this.calendar = calendar;
@@ -118,8 +124,63 @@ public class CaseTaskRules implements TaskListener {
     if ("improved".equals(outcome)) {
       interventionFigures.checkImproved(task);
     }
+    if (AttendanceCase.NO_LONGER_NEEDED.equals(outcome)) {
+      noLongerNeeded(task, notes);
+      return;
+    }
+    for (ProcessVariable<String> only : List.of(NO_LONGER_NEEDED_REASON, NO_LONGER_NEEDED_EXPLANATION)) {
+      if (Inputs.optionalText(task, only, Inputs.TEXT_MAX) != null) {
+        throw new InvalidInputException(only.name(), "is given only when the case is no longer needed"
+            + " (schoolInterventionOutcome " + AttendanceCase.NO_LONGER_NEEDED + "), not with " + outcome);
+      }
+    }
     pathway.record(task, "school-intervention-" + outcome, notes);
   }
+
+  /**
+   * "No longer needed for another reason" (AttendanceCase 1.7): a reason from the configured list
+   * ({@code attendance.case.no-longer-needed-reasons}) and the school's explanation, at least
+   * {@code no-longer-needed-explanation-min-length} characters. A task of an earlier definition has
+   * no such path (its gateway would find no way out), so the outcome is refused there, saying what
+   * the school can do instead.
+   */
+  private void noLongerNeeded(DelegateTask task, String notes) {
+    if (!hasNoLongerNeededPath(task)) {
+      throw new InvalidInputException(SCHOOL_INTERVENTION_OUTCOME.name(),
+          "cannot be " + AttendanceCase.NO_LONGER_NEEDED + " for this case: it was opened on an earlier version of"
+              + " the process, whose Level 1 has no such outcome. Refer the case to the local authority (refer-to-la)"
+              + " with your notes, and the local authority closes it with the reason");
+    }
+    Map<String, String> reasons = settings.noLongerNeededReasons();
+    String reason = Inputs.oneOf(task, NO_LONGER_NEEDED_REASON, reasons.keySet(), null);
+    // with the reason's words it becomes closureReason, a text the engine and the case index keep to 4000 characters
+    String explanation = Inputs.optionalText(task, NO_LONGER_NEEDED_EXPLANATION, EXPLANATION_MAX);
+    if (explanation == null) {
+      throw new InvalidInputException(NO_LONGER_NEEDED_EXPLANATION.name(),
+          "is required when the case is no longer needed: say what happened (the new school, the date the family"
+              + " moved, who confirmed it)");
+    }
+    int min = settings.noLongerNeededExplanationMinLength();
+    if (explanation.length() < min) {
+      throw new InvalidInputException(NO_LONGER_NEEDED_EXPLANATION.name(),
+          "say what happened (the new school, the date the family moved, who confirmed it), at least " + min
+              + " characters, was " + explanation.length());
+    }
+    pathway.record(task, "school-intervention-" + AttendanceCase.NO_LONGER_NEEDED,
+        reasons.get(reason) + ": " + explanation + (notes == null ? "" : "\n" + notes));
+  }
+
+  private boolean hasNoLongerNeededPath(DelegateTask task) {
+    return noLongerNeededPath.computeIfAbsent(task.getProcessDefinitionId(),
+        id -> task.getProcessEngineServices().getRepositoryService().getBpmnModelInstance(id)
+            .getModelElementById(NO_LONGER_NEEDED_FLOW) != null);
+  }
+
+  /** The longest explanation of a case no longer needed (the form's maxLength too). */
+  static final int EXPLANATION_MAX = 2000;
+
+  /** The flow of Level 1's gateway to "No longer needed" (AttendanceCase 1.7). */
+  static final String NO_LONGER_NEEDED_FLOW = "Flow_NoLongerNeeded";
 
   private void holdAttendanceMeeting(DelegateTask task) {
     double target = Inputs.percent(task, ATTENDANCE_TARGET, true);

@@ -59,7 +59,8 @@ public class SchoolInterventionFigures implements TaskListener {
     INTERVENTION_FIGURES_SHOWN.setLocal(task, "From the register of marks, attendance over the " + weeks(then, now)
         + " to " + Days.shown(began) + ", when the intervention began: " + shown(then) + "; to today: " + shown(now)
         + ". \"Attendance improved\" closes the case only once attendance has risen by at least " + points()
-        + " since then; otherwise refer the case to the local authority.");
+        + " since then; otherwise refer the case to the local authority, or close it as no longer needed for"
+        + " another reason (the pupil left or moved away, home education, illness now authorised, a duplicate).");
   }
 
   /**
@@ -86,7 +87,9 @@ public class SchoolInterventionFigures implements TaskListener {
               + (then.isEmpty() ? "for the school weeks to " + Days.shown(began) + ", when the school's intervention began"
                   : "for the school weeks to today")
               + ", so it cannot show that attendance has risen. Go on with the intervention until the school's next"
-              + " file brings the marks, or refer the case to the local authority (refer-to-la)");
+              + " file brings the marks, or refer the case to the local authority (refer-to-la); a case no longer needed"
+              + " for another reason (the pupil left or moved away, home education, illness now authorised, a"
+              + " duplicate) is closed as no longer needed (no-longer-needed)");
     }
     // the figures as shown (one decimal place), so the rule matches what the person reads (review 2, L4)
     long rise = Math.round(now.get().attendancePercent() * 10) - Math.round(then.get().attendancePercent() * 10);
@@ -96,7 +99,9 @@ public class SchoolInterventionFigures implements TaskListener {
           "cannot be \"Attendance improved\": the register of marks gives " + shown(now) + " attendance over the "
               + weeks(then, now) + " to today against " + shown(then) + " over the " + weeks(then, now) + " to "
               + Days.shown(began) + ", when the school's intervention began; it must have risen by at least " + points()
-              + ". Go on with the intervention, or refer the case to the local authority (refer-to-la)");
+              + ". Go on with the intervention, or refer the case to the local authority (refer-to-la); a case no longer"
+              + " needed for another reason (the pupil left or moved away, home education, illness now authorised, a"
+              + " duplicate) is closed as no longer needed (no-longer-needed)");
     }
   }
 

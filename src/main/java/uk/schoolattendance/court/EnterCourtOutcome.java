@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.AsTheApplication;
+import uk.schoolattendance.process.Inputs;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -46,6 +47,7 @@ public class EnterCourtOutcome implements JavaDelegate {
     // the reminder is the application's own process: started as the application, not as the officer
     proceedings.find(execution.getProcessInstanceId()).filter(SupervisionOrderExtensions::isOrder).ifPresent(order ->
         AsTheApplication.call(execution.getProcessEngineServices().getIdentityService(),
-            () -> reminders.orderInForce(execution.getProcessEngineServices().getRuntimeService(), order, order.orderEndsOn())));
+            () -> reminders.orderInForce(execution.getProcessEngineServices().getRuntimeService(), order, order.orderEndsOn(),
+                Inputs.optionalDay(execution, CourtProceedings.PUPIL_DATE_OF_BIRTH, calendar.properties().zone()))));
   }
 }

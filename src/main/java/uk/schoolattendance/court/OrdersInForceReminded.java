@@ -100,6 +100,6 @@ public class OrdersInForceReminded {
     CourtProceedingsRecord order = proceedings.find(id).orElseThrow();
     LocalDate ends = extensions.extensionsOf(id).stream().filter(e -> SupervisionOrderExtensions.EXTENDED.equals(e.result()))
         .map(SupervisionOrderExtensions.Extension::newEndsOn).reduce((first, second) -> second).orElse(order.orderEndsOn());
-    return !ends.isBefore(calendar.today()) && reminders.orderInForce(runtime, order, ends);
+    return !ends.isBefore(calendar.today()) && reminders.orderInForce(runtime, order, ends, extensions.bornOf(id));
   }
 }

@@ -32,12 +32,16 @@ class SupervisionOrderExtensionController {
     }
   }
 
-  /** {@code dischargedOn} (YYYY-MM-DD). */
+  /**
+   * {@code dischargedOn} (YYYY-MM-DD); {@code endedBy} {@code discharge} (the default: the court
+   * discharged it, para 17(1)) or {@code care-order} (a care order was made, para 15(6)(b)).
+   */
   @Checked
-  record DischargeRequest(Object dischargedOn) implements CheckedBody {
+  record DischargeRequest(Object dischargedOn, Object endedBy) implements CheckedBody {
     @Override
     public void check() {
       Inputs.required("dischargedOn", dischargedOn, "is required: the day the court discharged the order (e.g. 2027-06-14)");
+      Inputs.oneOf("endedBy", endedBy, SupervisionOrderExtensions.ENDED_BY);
     }
   }
 
@@ -57,6 +61,6 @@ class SupervisionOrderExtensionController {
   @PostMapping("/api/cases/{caseReference}/supervision-order-discharge")
   @ResponseStatus(HttpStatus.CREATED)
   SupervisionOrderExtensions.Order discharge(@PathVariable String caseReference, @RequestBody DischargeRequest request) {
-    return extensions.discharge(caseReference, request.dischargedOn());
+    return extensions.discharge(caseReference, request.dischargedOn(), request.endedBy());
   }
 }

@@ -37,6 +37,12 @@ public class SupervisionOrderExtensions {
   public static final String EXTENDED = "extended";
   public static final String REFUSED = "refused";
   public static final List<String> RESULTS = List.of(EXTENDED, REFUSED);
+  /** The court discharged the order (Children Act 1989 Sch 3 para 17(1)). */
+  public static final String DISCHARGE = "discharge";
+  /** A care order was made with respect to the child: the order ceased to have effect (para 15(6)(b)). */
+  public static final String CARE_ORDER = "care-order";
+  /** Why an order ended before its time, as recorded with {@link #discharge}. */
+  public static final List<String> ENDED_BY = List.of(DISCHARGE, CARE_ORDER);
 
   /** One application to extend the order and its result. */
   public record Extension(
@@ -45,11 +51,28 @@ public class SupervisionOrderExtensions {
 
   /**
    * An order the family court made on the authority's application, with its end now, its extensions,
-   * the day the court discharged it (null while it was not) and its reminder (null when none waits).
+   * the day the court discharged it (null while it was not), why ({@code endedBy}: {@link #DISCHARGE} or
+   * {@link #CARE_ORDER}; null while it was not) and its reminder (null when none waits).
+   * {@code compulsorySchoolAgeEndsOn}: the last day of the child's compulsory school age, when the
+   * date of birth is known (else null); the order ceases then if not before (para 15(6)(a)), so
+   * {@code endsOn} is never later.
    */
   public record Order(
       String processInstanceId, String caseReference, String pupilName, LocalDate madeOn, LocalDate firstEndsOn,
-      LocalDate endsOn, List<Extension> extensions, LocalDate dischargedOn, Reminder reminder) {}
+      LocalDate endsOn, List<Extension> extensions, LocalDate dischargedOn, Reminder reminder,
+      LocalDate compulsorySchoolAgeEndsOn, String endedBy) {
+
+    /**
+     * Whether the order is cut short, before the end the court gave it, because the child ceases
+     * to be of compulsory school age (para 15(6)(a)).
+     */
+    public boolean endsAtCompulsorySchoolAge() {
+      LocalDate given = extensions.stream().filter(e -> EXTENDED.equals(e.result())).map(Extension::newEndsOn)
+          .reduce((first, second) -> second).orElse(firstEndsOn);
+      return dischargedOn == null && compulsorySchoolAgeEndsOn != null && compulsorySchoolAgeEndsOn.equals(endsOn)
+          && given.isAfter(endsOn);
+    }
+  }
 
   /** The waiting reminder to consider extending the order: due on {@code dueOn}; in Tasklist once due. */
   public record Reminder(LocalDate dueOn, boolean inTasklist) {}
@@ -172,7 +195,7 @@ public class SupervisionOrderExtensions {
       CourtProceedingsRecord made = proceedings.find(order.processInstanceId()).orElseThrow();
       AsTheApplication.call(identity, () -> {
         reminders.extended(runtime, order.processInstanceId());
-        return !newEndsOn.isBefore(today) && reminders.orderInForce(runtime, made, newEndsOn); // a new end already past: none
+        return !newEndsOn.isBefore(today) && reminders.orderInForce(runtime, made, newEndsOn, bornOf(order.processInstanceId())); // a new end already past: none
       });
     }
     return orderOf(order.processInstanceId()).orElseThrow();
@@ -181,11 +204,22 @@ public class SupervisionOrderExtensions {
   /**
    * Records the family court's discharge of the case's order in force (Children Act 1989 Sch 3
    * para 17(1)) on {@code dischargedOn}: the order ends, and its reminder with it. Refused, changing
-   * nothing, for anyone but a senior practitioner, for a case with no order in force that day, for a
-   * day in the future or before the order was made.
+   * nothing, for anyone but a senior practitioner, for a case with no order, for a day in the future
+   * or before the order was made, and for an order already discharged or ended by then (its last
+   * day, or the day the child ceased to be of compulsory school age: para 15(6)(a)).
    */
   @Transactional
   public Order discharge(String caseReference, Object dischargedOnRaw) {
+    return discharge(caseReference, dischargedOnRaw, null);
+  }
+
+  /**
+   * As {@link #discharge(String, Object)}, saying why the order ended on that day: {@code endedBy}
+   * {@link #DISCHARGE} (the default: the court discharged it, para 17(1)) or {@link #CARE_ORDER} (a
+   * care order was made with respect to the child, para 15(6)(b)).
+   */
+  @Transactional
+  public Order discharge(String caseReference, Object dischargedOnRaw, Object endedByRaw) {
     if (!currentUser.extendsSupervisionOrders()) {
       throw new AuthorizationException("recording the discharge of an education supervision order is for senior practitioners");
     }
@@ -196,17 +230,32 @@ public class SupervisionOrderExtensions {
     LocalDate dischargedOn = uk.schoolattendance.process.Inputs.required("dischargedOn",
         uk.schoolattendance.process.Inputs.day("dischargedOn", dischargedOnRaw, calendar.properties().zone()),
         "is required: the day the court discharged the order (e.g. 2027-06-14)");
+    String endedBy = uk.schoolattendance.process.Inputs.oneOf("endedBy", endedByRaw, ENDED_BY);
+    endedBy = endedBy == null ? DISCHARGE : endedBy;
     LocalDate today = calendar.today();
     if (dischargedOn.isAfter(today)) {
       throw new InvalidInputException("dischargedOn", "must not be in the future (today is " + Days.shown(today) + ")");
     }
-    Order order = ordersOf(caseReference).stream()
-        .filter(o -> o.dischargedOn() == null && !dischargedOn.isBefore(o.madeOn()) && !dischargedOn.isAfter(o.endsOn()))
-        .reduce((first, second) -> second)
-        .orElseThrow(() -> new InvalidInputException("dischargedOn", "the case has no education supervision order in force on "
-            + Days.shown(dischargedOn) + " to discharge"));
-    jdbc.update("INSERT INTO supervision_order_discharge (process_instance_id, discharged_on, recorded_by, recorded_on)"
-        + " VALUES (?, ?, ?, ?)", order.processInstanceId(), Date.valueOf(dischargedOn), currentUser.userId(), Date.valueOf(today));
+    List<Order> orders = ordersOf(caseReference);
+    if (orders.isEmpty()) {
+      throw new InvalidInputException("dischargedOn", "the case has no education supervision order to discharge");
+    }
+    // the latest order made by that day: an earlier day is before any order was made
+    Order order = orders.stream().filter(o -> o.madeOn() == null || !dischargedOn.isBefore(o.madeOn())).reduce((first, second) -> second)
+        .orElseThrow(() -> new InvalidInputException("dischargedOn", "the day of the discharge, " + Days.shown(dischargedOn)
+            + ", is before the order was made on " + Days.shown(orders.get(0).madeOn())));
+    if (order.dischargedOn() != null) {
+      throw new InvalidInputException("dischargedOn", "the order was already discharged on " + Days.shown(order.dischargedOn()));
+    }
+    if (dischargedOn.isAfter(order.endsOn())) {
+      throw new InvalidInputException("dischargedOn", "the order had already ended on " + Days.shown(order.endsOn())
+          + (order.endsAtCompulsorySchoolAge()
+              ? ", when the child ceased to be of compulsory school age (Children Act 1989 Sch 3 para 15(6)(a))" : "")
+          + ": there is nothing to discharge on " + Days.shown(dischargedOn));
+    }
+    jdbc.update("INSERT INTO supervision_order_discharge (process_instance_id, discharged_on, recorded_by, recorded_on, ended_by)"
+        + " VALUES (?, ?, ?, ?, ?)", order.processInstanceId(), Date.valueOf(dischargedOn), currentUser.userId(), Date.valueOf(today),
+        endedBy);
     AsTheApplication.call(identity, () -> {
       reminders.discharged(runtime, order.processInstanceId());
       return null;
@@ -223,7 +272,7 @@ public class SupervisionOrderExtensions {
   }
 
   /** The pupil's date of birth as the proceedings were given it, or null. */
-  private LocalDate bornOf(String processInstanceId) {
+  LocalDate bornOf(String processInstanceId) {
     HistoricVariableInstance born = history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
         .variableName(CourtProceedings.PUPIL_DATE_OF_BIRTH.name()).disableCustomObjectDeserialization().listPage(0, 1).stream()
         .findFirst().orElse(null);
@@ -240,10 +289,17 @@ public class SupervisionOrderExtensions {
     List<Extension> extensions = extensionsOf(record.processInstanceId());
     LocalDate ends = extensions.stream().filter(e -> EXTENDED.equals(e.result())).map(Extension::newEndsOn)
         .reduce((first, second) -> second).orElse(record.orderEndsOn());
-    LocalDate discharged = jdbc.query("SELECT discharged_on FROM supervision_order_discharge WHERE process_instance_id = ?",
-        (rs, n) -> rs.getDate(1).toLocalDate(), record.processInstanceId()).stream().findFirst().orElse(null);
+    java.util.Map.Entry<LocalDate, String> ended = jdbc.query(
+        "SELECT discharged_on, ended_by FROM supervision_order_discharge WHERE process_instance_id = ?",
+        (rs, n) -> java.util.Map.entry(rs.getDate(1).toLocalDate(), rs.getString(2)), record.processInstanceId())
+        .stream().findFirst().orElse(null);
+    LocalDate discharged = ended == null ? null : ended.getKey();
+    // the order ceases when the child ceases to be of compulsory school age (para 15(6)(a))
+    LocalDate born = bornOf(record.processInstanceId());
+    LocalDate endsNow = age.orderEndsOn(ends, born);
     return new Order(record.processInstanceId(), record.caseReference(), record.pupilName(), record.hearingDate(),
-        record.orderEndsOn(), discharged == null ? ends : discharged, extensions, discharged, reminder(record.processInstanceId()));
+        record.orderEndsOn(), discharged == null ? endsNow : discharged, extensions, discharged, reminder(record.processInstanceId()),
+        born == null ? null : age.endsOn(born), ended == null ? null : ended.getValue());
   }
 
   /** The order's waiting reminder, read as the application (the case page's viewer reads the order). */

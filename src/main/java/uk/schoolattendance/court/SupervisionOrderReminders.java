@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.schools.DateValues;
 import uk.schoolattendance.process.Days;
+import uk.schoolattendance.schools.CompulsorySchoolAge;
 import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
@@ -26,11 +27,24 @@ public class SupervisionOrderReminders {
   private final JdbcTemplate jdbc;
   private final SchoolCalendar calendar;
   private final SupervisionOrderExtensionProperties properties;
+  private final CompulsorySchoolAge age;
 
-  public SupervisionOrderReminders(JdbcTemplate jdbc, SchoolCalendar calendar, SupervisionOrderExtensionProperties properties) {
+  public SupervisionOrderReminders(JdbcTemplate jdbc, SchoolCalendar calendar, SupervisionOrderExtensionProperties properties,
+      CompulsorySchoolAge age) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.properties = properties;
+    this.age = age;
+  }
+
+  /**
+   * Whether an order ending on {@code endsOn} may still be extended for a child born on {@code born}
+   * (null: not known, so it may): not when the child ceases to be of compulsory school age on or
+   * before that day, since the order then ceases to have effect whatever the court extends it to
+   * (Children Act 1989 Sch 3 para 15(6)(a); Education Act 1996 s8).
+   */
+  public boolean extendable(LocalDate endsOn, LocalDate born) {
+    return born == null || age.endsOn(born).isAfter(endsOn);
   }
 
   /**
@@ -76,10 +90,15 @@ public class SupervisionOrderReminders {
   /**
    * Starts the reminder of the order made in these proceedings for its end {@code endsOn}, unless
    * that end has one already (started once ever: the row's key refuses a second, and the start
-   * is in the row's transaction). Returns whether it started one. A reminder model that is not
-   * deployed, or suspended, throws, so the row rolls back with the caller's transaction.
+   * is in the row's transaction). Returns whether it started one. None for an order that cannot be
+   * extended because the child, born on {@code born} (null: not known), ceases to be of compulsory
+   * school age by then ({@link #extendable}). A reminder model that is not deployed, or suspended,
+   * throws, so the row rolls back with the caller's transaction.
    */
-  public boolean orderInForce(RuntimeService runtime, CourtProceedingsRecord order, LocalDate endsOn) {
+  public boolean orderInForce(RuntimeService runtime, CourtProceedingsRecord order, LocalDate endsOn, LocalDate born) {
+    if (!extendable(endsOn, born)) {
+      return false;
+    }
     Integer known = jdbc.queryForObject(
         "SELECT COUNT(*) FROM supervision_order_reminder WHERE process_instance_id = ? AND ends_on = ?", Integer.class,
         order.processInstanceId(), Date.valueOf(endsOn));

@@ -72,6 +72,20 @@ public record CompulsorySchoolAge(Integer startAge, List<String> prescribedDays,
   }
 
   /**
+   * The last day of an order that ceases to have effect when the child ceases to be of compulsory
+   * school age (an education supervision order: Children Act 1989 Sch 3 para 15(6)(a)): the day
+   * it would otherwise end, {@code endsOn}, or the day compulsory school age ends if earlier; the
+   * day as recorded when the date of birth is not known ({@code born} null).
+   */
+  public LocalDate orderEndsOn(LocalDate endsOn, LocalDate born) {
+    if (born == null || endsOn == null) {
+      return endsOn;
+    }
+    LocalDate leaves = endsOn(born);
+    return leaves.isBefore(endsOn) ? leaves : endsOn;
+  }
+
+  /**
    * Refuses an offence period on which the child was not of compulsory school age, naming the day
    * it begins or ended (fields {@code offenceFrom} / {@code offenceTo}).
    */

@@ -109,22 +109,22 @@ class CaseFileBrowserTest extends BrowserTestSupport {
   @Test
   void aPersonSignedInToTasklistIsSignedInToTheCaseFileAndFindsAPupil() {
     String upn = CaseFileCases.newUpn();
-    String parents = "[{\"id\":\"parent-1\",\"name\":\"Dan Quennell\",\"address\":\"9 Kestrel Mews, Leigh-on-Sea SS9 4KM\"}]";
+    String parents = "[{\"id\":\"parent-1\",\"name\":\"Dan Quornwell\",\"address\":\"9 Kestrel Mews, Leigh-on-Sea SS9 4KM\"}]";
     new CaseFileCases(runtimeService).start(
         java.util.Map.of(uk.schoolattendance.casework.AttendanceCase.PARENTS.name(),
             org.camunda.spin.plugin.variable.SpinValues.jsonValue(parents).create()),
-        CaseFixtures.UNIVERSAL_SCHOOL, "Aria Quennell", upn, "parent-1", "Dan Quennell");
+        CaseFixtures.UNIVERSAL_SCHOOL, "Aria Quornwell", upn, "parent-1", "Dan Quornwell");
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "officer", "officer");
       browser.open("/casework/");
       browser.visible(By.xpath("//h1[normalize-space(.)='Find a pupil']"));
-      browser.type("#q", "quenn");
+      browser.type("#q", "quornw");
       browser.press(By.xpath("//button[normalize-space(.)='Search']"));
-      browser.waitUntil("find-quennock", () -> browser.driver().getPageSource().contains("1 case found"));
+      browser.waitUntil("find-quornwell", () -> browser.driver().getPageSource().contains("1 case found"));
       browser.screenshot("casefile-find-a-pupil");
       assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText())
-          .contains("Aria Quennell", upn, "Hillcrest Academy", "Intervene in school");
-      assertThat(browser.driver().getTitle()).startsWith("1 case found for ‘quenn’ – Find a pupil");
+          .contains("Aria Quornwell", upn, "Hillcrest Academy", "Intervene in school");
+      assertThat(browser.driver().getTitle()).startsWith("1 case found for ‘quornw’ – Find a pupil");
       // the "Next step" column is in the table's font size, as the other columns
       var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
       assertThat(js.executeScript("const r = document.querySelector('table.casefile-results tbody tr');"
@@ -145,10 +145,10 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       browser.type("#q", "ss94km");
       browser.press(By.xpath("//button[normalize-space(.)='Search']"));
       browser.waitUntil("find-by-postcode", () -> browser.driver().getTitle().startsWith("1 case found for a parent's postcode SS9 4KM"));
-      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText()).contains("Aria Quennell", upn);
+      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText()).contains("Aria Quornwell", upn);
       // beside the pupil, the parent whose postcode matched: why the pupil is in the list
       assertThat(browser.driver().findElement(By.cssSelector(".casefile-matched-parent")).getText())
-          .isEqualTo("Parent matched: Dan Quennell (not recorded), 9 Kestrel Mews, Leigh-on-Sea SS9 4KM");
+          .isEqualTo("Parent matched: Dan Quornwell (not recorded), 9 Kestrel Mews, Leigh-on-Sea SS9 4KM");
       // the outward code alone finds the district's parents, this one among them
       browser.type("#q", "ss9 ");
       browser.press(By.xpath("//button[normalize-space(.)='Search']"));
@@ -156,12 +156,12 @@ class CaseFileBrowserTest extends BrowserTestSupport {
       browser.screenshot("casefile-find-a-pupil-by-outward-code");
       assertThat(browser.driver().findElements(By.cssSelector(".casefile-matched-parent")).stream()
           .map(org.openqa.selenium.WebElement::getText).toList())
-          .contains("Parent matched: Dan Quennell (not recorded), 9 Kestrel Mews, Leigh-on-Sea SS9 4KM");
+          .contains("Parent matched: Dan Quornwell (not recorded), 9 Kestrel Mews, Leigh-on-Sea SS9 4KM");
       browser.type("#q", "9 Kestrel Mews");
       browser.press(By.xpath("//button[normalize-space(.)='Search']"));
       browser.waitUntil("find-by-address", () -> browser.driver().getTitle().startsWith("1 case found for a parent's address ‘9 Kestrel Mews’"));
       browser.screenshot("casefile-find-a-pupil-by-address");
-      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText()).contains("Aria Quennell", upn);
+      assertThat(browser.driver().findElement(By.cssSelector("table.casefile-results")).getText()).contains("Aria Quornwell", upn);
       // Tasklist is in the navigation, and the person is still signed in there.
       browser.press(By.xpath("//a[normalize-space(.)='Tasklist']"));
       browser.waitUntil("back-to-tasklist", () -> browser.driver().getCurrentUrl().contains("/camunda/app/tasklist/")

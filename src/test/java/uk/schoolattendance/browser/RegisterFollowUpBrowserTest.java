@@ -247,6 +247,48 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
     }
   }
 
+  /**
+   * A school lead whose pupil has moved away, with "improved" refused by the register, closes the
+   * case in Tasklist as no longer needed: the form offers the third outcome, then the reasons and
+   * the explanation, and the case ends no-longer-needed with the reason, not improved.
+   */
+  @Test
+  void aSchoolLeadClosesACaseAsNoLongerNeededWithItsReason() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(LONDON).toInstant()));
+    String upn = Upns.valid("801905000006");
+    importFor(upn, "100002", "Milo", "Movedaway", TODAY);
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", "Milo Movedaway");
+    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2015, 2, 3).atStartOfDay(LONDON).toInstant()));
+    start.put("schoolUrn", "100002");
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Pat Movedaway\",\"address\":\"9 Mill Lane\"}]").create());
+    ProcessInstance instance = runtime.startProcessInstanceByKey("AttendanceCase", start);
+    String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    String explanation = "The family moved to Leeds on 20 November; the new school confirmed the pupil is on roll";
+
+    try (Browser browser = browser()) {
+      browser.logInTo("tasklist", "school2", "school2");
+      browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+      browser.claimTask(() -> "school2".equals(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+      browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_SchoolInterventionOutcome-2')]"));
+      // the reasons and the explanation appear with the outcome; the second reason is "moved away"
+      browser.press(By.xpath("//input[@type='radio' and contains(@id, 'Field_NoLongerNeededReason-1')]"));
+      browser.type("textarea[id$='Field_NoLongerNeededExplanation']", explanation);
+      browser.screenshot("school-no-longer-needed");
+      browser.press(By.cssSelector("button[ng-click='complete()']"));
+      browser.waitUntil("case-closed-no-longer-needed",
+          () -> runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+    }
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("caseOutcome").singleResult().getValue()).isEqualTo("no-longer-needed");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("closureReason").singleResult().getValue())
+        .isEqualTo("The pupil has moved away from the area: " + explanation);
+  }
+
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+
   @Test
   void theDataTeamFindsACaseThatDidNotFollowItsPupil() {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(LONDON).toInstant()));

@@ -27,7 +27,8 @@ import uk.schoolattendance.casework.CaseFixtures;
  * configuration for this application context alone: what every way of recording a parent offers
  * and accepts, while a case that recorded a relationship since removed still reads. In the same
  * context a council's own early escalation reasons (two national ones and its own, replacing the
- * national list), which the Notice to Improve's "Watch improvement period" form offers as it opens.
+ * national list), which the Notice to Improve's "Watch improvement period" form offers as it opens,
+ * and its own reasons a Level 1 case is no longer needed, which "Intervene in school" offers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"attendance.parents.relationships=mother,father,grandparent,foster carer",
@@ -36,7 +37,10 @@ import uk.schoolattendance.casework.CaseFixtures;
         "attendance.notice-to-improve.early-escalation-reasons.parent-not-engaging="
             + "The parent has refused or stopped engaging with the support offered",
         "attendance.notice-to-improve.early-escalation-reasons.refused-school-place="
-            + "The parent refused the school place the council offered"})
+            + "The parent refused the school place the council offered",
+        "attendance.case.no-longer-needed-reasons.moved-away=The pupil has moved away from the area",
+        "attendance.case.no-longer-needed-reasons.missing-education="
+            + "Referred to the children missing education team"})
 @ActiveProfiles({"demo", "test"})
 class CouncilRelationshipsTest {
 
@@ -119,6 +123,46 @@ class CouncilRelationshipsTest {
           .containsExactly("mother", "father", "grandparent", "foster carer");
       assertThat(field.path("values").findValuesAsText("label")).as(key).contains("Foster carer");
     }
+  }
+
+  /**
+   * The reasons a Level 1 case is no longer needed are configuration: "Intervene in school" offers
+   * the council's list (one national reason and its own), the only reasons its completion accepts,
+   * and the case closes no-longer-needed with the council's words.
+   */
+  @Test
+  void interveneInSchoolOffersTheNoLongerNeededReasonsTheCouncilConfigured() throws java.io.IOException {
+    String reference = newCase("Kit Marsh");
+    String caseId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+    com.fasterxml.jackson.databind.JsonNode form =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(formService.getDeployedTaskForm(taskId));
+    com.fasterxml.jackson.databind.JsonNode field = form.findParents("key").stream()
+        .filter(node -> AttendanceCase.NO_LONGER_NEEDED_REASON.name().equals(node.path("key").asText()))
+        .findFirst().orElseThrow();
+    assertThat(field.path("values").findValuesAsText("value")).containsExactly("moved-away", "missing-education");
+    assertThat(field.path("values").findValuesAsText("label")).contains("Referred to the children missing education team");
+
+    java.util.Map<String, Object> homeEducated = new java.util.HashMap<>(java.util.Map.of(
+        AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name(), "no-longer-needed",
+        AttendanceCase.NO_LONGER_NEEDED_REASON.name(), "home-educated",
+        AttendanceCase.NO_LONGER_NEEDED_EXPLANATION.name(), "The parents wrote to the school on 2 March"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(taskId, homeEducated))
+        .rootCause().hasMessageContaining(AttendanceCase.NO_LONGER_NEEDED_REASON.name())
+        .hasMessageContaining("'home-educated' is not allowed, use one of moved-away, missing-education");
+    homeEducated.put(AttendanceCase.NO_LONGER_NEEDED_REASON.name(), "missing-education");
+    taskService.complete(taskId, homeEducated);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(caseId).count()).isZero();
+    org.camunda.bpm.engine.HistoryService history = processEngineHistory();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId)
+        .variableName(AttendanceCase.CLOSURE_REASON.name()).singleResult().getValue())
+        .isEqualTo("Referred to the children missing education team: The parents wrote to the school on 2 March");
+  }
+
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
+
+  private org.camunda.bpm.engine.HistoryService processEngineHistory() {
+    return historyService;
   }
 
   /**

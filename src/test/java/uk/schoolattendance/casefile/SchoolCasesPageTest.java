@@ -45,6 +45,34 @@ class SchoolCasesPageTest {
     assertThat(signedIn("school1").get("/casework/school").body()).contains("Orla Elsewhere").doesNotContain("Opal Schoolcase");
   }
 
+  /**
+   * A case the school closed at Level 1 as no longer needed reads so in its school's list (with the
+   * reason's words and the explanation), on its case page and in its timeline: never "Attendance improved".
+   */
+  @Test
+  void aCaseClosedAsNoLongerNeededReadsSoWithItsReasonNotAsImproved() {
+    CaseFileCases cases = new CaseFileCases(runtimeService);
+    ProcessInstance moved = cases.start(CaseFixtures.UNIVERSAL_SCHOOL, "Nell Movedaway", CaseFileCases.newUpn(), "parent-1", "Di Movedaway");
+    String reference = cases.referenceOf(moved);
+    org.camunda.bpm.engine.task.Task intervene = taskService.createTaskQuery().processInstanceId(moved.getId()).singleResult();
+    taskService.complete(intervene.getId(), java.util.Map.of(
+        AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name(), "no-longer-needed",
+        AttendanceCase.NO_LONGER_NEEDED_REASON.name(), "moved-away",
+        AttendanceCase.NO_LONGER_NEEDED_EXPLANATION.name(), "The family moved to Leeds; confirmed by the new school"));
+
+    CaseFileClient school = signedIn("school2");
+    String closed = school.get("/casework/school").html().select("#closed-cases").text();
+    assertThat(closed).contains("Nell Movedaway",
+        "No longer needed: The pupil has moved away from the area: The family moved to Leeds; confirmed by the new school");
+    CaseFileClient.Page casePage = school.get("/casework/cases/" + reference);
+    assertThat(casePage.status()).isEqualTo(200);
+    assertThat(casePage.body()).contains("No longer needed").doesNotContain("Attendance improved");
+    assertThat(casePage.html().select("#timeline").text())
+        .contains("School intervention: case no longer needed", "no longer needed: The pupil has moved away from the area");
+  }
+
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+
   @Test
   void someoneWhoIsNoSchoolsStaffHasNoSuchPageOrLink() {
     CaseFileClient officer = signedIn("officer");

@@ -19,12 +19,25 @@ public record SupervisionOrderCases(
     return inFamilyCourt(Map.of(CourtProceedings.COURT_OUTCOME.name(), CourtProceedings.EDUCATION_SUPERVISION_ORDER));
   }
 
+  /** As {@link #withAnOrderMadeOn10February2027()} for a child born on {@code born}. */
+  public String withAnOrderMadeOn10February2027ForAChildBorn(java.time.LocalDate born) {
+    return inFamilyCourt(Map.of(CourtProceedings.COURT_OUTCOME.name(), CourtProceedings.EDUCATION_SUPERVISION_ORDER),
+        Map.of(AttendanceCase.PUPIL_DATE_OF_BIRTH.name(), born.toString()));
+  }
+
   /** A Level 3 case past its contract, on the education supervision order route, heard on 10 February 2027. */
   public String inFamilyCourt(Map<String, Object> outcome) {
+    return inFamilyCourt(outcome, Map.of());
+  }
+
+  private String inFamilyCourt(Map<String, Object> outcome, Map<String, Object> pupil) {
     CaseFixtures.clockAt(2026, 12, 3, 10);
     CaseFileCases cases = new CaseFileCases(runtimeService);
+    Map<String, Object> start = new java.util.HashMap<>(
+        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9));
+    start.putAll(pupil);
     ProcessInstance instance = cases.start(
-        Map.of(AttendanceCase.ENTRY_LEVEL.name(), 3, AttendanceCase.UNAUTHORISED_SESSIONS.name(), 9),
+        start,
         CaseFixtures.UNIVERSAL_SCHOOL, "Theo Marsh", CaseFileCases.newUpn(), "parent-1", "Gail Marsh");
     completeAs("school2", instance.getId(), AttendanceCase.WORK_WITH_FAMILY.id(), Map.of(
         AttendanceCase.EARLY_HELP_CONSENT.name(), false, AttendanceCase.CASEWORK_OUTCOME.name(), "formalise"));

@@ -168,6 +168,60 @@ class SupervisionOrderExtensionTest {
   }
 
   @Test
+  void aSeniorPractitionerRecordsTheDischargeOnTheCasePageWhereRefusalsAreNamedAndChangeNothing() {
+    String reference = caseWithAnOrderMadeOn10February2027();
+    String path = "/casework/cases/" + reference;
+    CaseFixtures.clockAt(2027, 6, 14, 10);
+
+    // an officer has no form, and the address refuses them whatever they send
+    CaseFileClient officer = CaseFileClient.signedIn(port, "officer");
+    CaseFileClient.Page officersPage = officer.get(path);
+    assertThat(officersPage.html().selectFirst("#discharge-form")).isNull();
+    Map<String, String> sent = new LinkedHashMap<>(Map.of("ended-by", "discharge", "discharged-on-day", "14",
+        "discharged-on-month", "6", "discharged-on-year", "2027"));
+    officersPage.html().select("form input[name=_csrf]").stream().findFirst()
+        .ifPresent(token -> sent.put("_csrf", token.attr("value")));
+    assertThat(officer.postForm(path + "/supervision-order-discharge", sent).status()).isEqualTo(403);
+    sent.remove("_csrf");
+
+    CaseFileClient senior = CaseFileClient.signedIn(port, "senior");
+    // before the order was made: named under the day, typed values kept, nothing recorded
+    CaseFileClient.Page early = senior.post(senior.get(path), "#discharge-form",
+        Map.of("ended-by", "discharge", "discharged-on-day", "9", "discharged-on-month", "2", "discharged-on-year", "2027"));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.html().select(".govuk-error-summary a[href=#discharged-on-day]").text())
+        .contains("not recorded", "before the order was made on 10 February 2027");
+    assertThat(early.html().selectFirst("#discharged-on-error").text()).contains("10 February 2027");
+    assertThat(early.html().selectFirst("#discharged-on-day").val()).isEqualTo("9");
+    // in the future; not a day
+    CaseFileClient.Page future = senior.post(senior.get(path), "#discharge-form",
+        Map.of("ended-by", "discharge", "discharged-on-day", "15", "discharged-on-month", "6", "discharged-on-year", "2027"));
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(future.html().selectFirst("#discharged-on-error").text()).contains("today or in the past");
+    CaseFileClient.Page none = senior.post(senior.get(path), "#discharge-form", Map.of());
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.html().selectFirst("#discharged-on-error").text()).contains("Enter the date of the discharge");
+    assertThat(none.html().selectFirst("#ended-by-error").text()).contains("Select why the order ended");
+    // the form offers the court's discharge first, chosen
+    assertThat(senior.get(path).html().selectFirst("#ended-by").hasAttr("checked")).isTrue();
+    assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028");
+
+    // recorded: back to the Court section with the confirmation, the order ended that day
+    CaseFileClient.Page done = senior.post(senior.get(path), "#discharge-form", sent);
+    assertThat(done.status()).isEqualTo(302);
+    assertThat(done.location()).endsWith(path + "?done=discharge#court-heading");
+    assertThat(senior.get(path + "?done=discharge").html().selectFirst("#court-heading + #done").text())
+        .contains("The discharge of the education supervision order has been recorded");
+    assertThat(courtFacts(reference))
+        .containsEntry("Education supervision order ends on", "14 June 2027 (discharged by the court, Children Act 1989 Sch 3 para 17)");
+
+    // again: the order was already discharged
+    CaseFileClient.Page again = senior.post(senior.get(path), "#discharge-form", sent);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.html().selectFirst("#discharged-on-error").text()).contains("already discharged on 14 June 2027");
+  }
+
+  @Test
   void aCaseWhoseApplicationWasRefusedHasNoOrderToExtend() {
     String reference = caseInFamilyCourt(Map.of(CourtProceedings.COURT_OUTCOME.name(), "dismissed"));
     CaseFixtures.clockAt(2027, 2, 11, 10);

@@ -229,6 +229,61 @@ class SupervisionOrderReminderTest {
     return proceedings;
   }
 
+  @Test
+  void aCareOrderEndsTheOrderAndItsReminder() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    CaseFixtures.clockAt(2027, 9, 1, 10);
+    ResponseEntity<String> unknown = post("senior", reference, "supervision-order-discharge",
+        Map.of("dischargedOn", "2027-08-31", "endedBy", "adoption"));
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknown.getBody()).contains("endedBy", "care-order");
+    assertThat(reminders(reference)).hasSize(1);
+    // Children Act 1989 Sch 3 para 15(6)(b): the order ceases to have effect on the making of a care order
+    ResponseEntity<String> careOrder = post("senior", reference, "supervision-order-discharge",
+        Map.of("dischargedOn", "2027-08-31", "endedBy", "care-order"));
+    assertThat(careOrder.getStatusCode().value()).as(careOrder.getBody()).isEqualTo(201);
+    assertThat(careOrder.getBody()).contains("\"endedBy\":\"care-order\"");
+    assertThat(reminders(reference)).isEmpty();
+    assertThat(courtFacts(reference))
+        .containsEntry("Education supervision order ends on", "31 August 2027 (a care order was made: Children Act 1989 Sch 3 para 15(6)(b))")
+        .containsEntry(REMINDER, "None waiting");
+  }
+
+  @Test
+  void anOrderCeasesWhenTheChildCeasesToBeOfCompulsorySchoolAgeAndNoOneIsRemindedToExtendIt() {
+    // born 31 August 2011: 16 in the school year 2026/27, compulsory school age ends on 25 June 2027, before
+    // the order's own end, 9 February 2028 (Children Act 1989 Sch 3 para 15(6)(a); Education Act 1996 s8(3))
+    String reference = orders().withAnOrderMadeOn10February2027ForAChildBorn(java.time.LocalDate.of(2011, 8, 31));
+    assertThat(reminders(reference)).as("no reminder to extend an order that ends with compulsory school age").isEmpty();
+    assertThat(courtFacts(reference))
+        .containsEntry("Education supervision order ends on", "25 June 2027 (the child ceases to be of compulsory school age:"
+            + " Children Act 1989 Sch 3 para 15(6)(a), Education Act 1996 s8)")
+        .containsEntry(REMINDER, "None waiting");
+    // an extension past that day is refused, naming the day (the court's order cannot outlast it)
+    CaseFixtures.clockAt(2027, 4, 1, 10);
+    ResponseEntity<String> extension = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2027-04-01", "result", "extended", "newEndsOn", "2028-02-09"));
+    assertThat(extension.getStatusCode().value()).isEqualTo(400);
+    assertThat(extension.getBody()).contains("newEndsOn", "para 15(6)", "25 June 2027");
+    // after that day there is no order to discharge
+    CaseFixtures.clockAt(2027, 7, 1, 10);
+    ResponseEntity<String> discharge = post("senior", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-07-01"));
+    assertThat(discharge.getStatusCode().value()).isEqualTo(400);
+    assertThat(discharge.getBody()).contains("dischargedOn", "already ended on 25 June 2027", "para 15(6)(a)");
+    // an order made before this rule, whose reminder is missing, gets none at start-up either
+    onStart.remindOrdersInForce();
+    assertThat(reminders(reference)).isEmpty();
+  }
+
+  @Test
+  void aChildBornOnFirstSeptemberKeepsTheOrderToItsOwnEndAndItsReminder() {
+    // born 1 September 2011: compulsory school age ends on 30 June 2028, after 9 February 2028
+    String reference = orders().withAnOrderMadeOn10February2027ForAChildBorn(java.time.LocalDate.of(2011, 9, 1));
+    assertThat(reminders(reference)).hasSize(1);
+    assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028")
+        .containsEntry(REMINDER, "Due on 10 November 2027");
+  }
+
   private SupervisionOrderCases orders() {
     return new SupervisionOrderCases(runtimeService, taskService, identityService, managementService);
   }

@@ -736,6 +736,75 @@ class AttendanceCaseTest {
     assertThat(historic(instance, AttendanceCase.STAGE.name())).isEqualTo("monitor");
   }
 
+  /**
+   * A case no longer needed for another reason (the pupil moved away): the school closes it at
+   * Level 1 with a reason from the configured list and its explanation. It ends no-longer-needed,
+   * not improved, through its own end events, with the reason's words and the explanation as its
+   * closure reason and both in the timeline. Each refusal names its field and changes nothing.
+   */
+  @Test
+  void levelOneNoLongerNeededClosesTheCaseWithItsReasonNotAsImproved() {
+    ProcessInstance instance = start("AC-2025-000960", startVariables());
+    Task intervene = task(instance);
+    String outcome = AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name();
+    String reason = AttendanceCase.NO_LONGER_NEEDED_REASON.name();
+    String explanation = AttendanceCase.NO_LONGER_NEEDED_EXPLANATION.name();
+    String moved = "The family moved to Leeds on 3 October 2025; confirmed by the new school";
+
+    assertRefused(() -> taskService.complete(intervene.getId(), vars(outcome, "no-longer-needed", explanation, moved)), reason)
+        .hasMessageContaining("is required, one of left-school, moved-away, home-educated");
+    assertRefused(() -> taskService.complete(intervene.getId(),
+        vars(outcome, "no-longer-needed", reason, "bored", explanation, moved)), reason)
+        .hasMessageContaining("'bored' is not allowed");
+    assertRefused(() -> taskService.complete(intervene.getId(), vars(outcome, "no-longer-needed", reason, "moved-away")),
+        explanation).hasMessageContaining("is required");
+    assertRefused(() -> taskService.complete(intervene.getId(),
+        vars(outcome, "no-longer-needed", reason, "moved-away", explanation, "moved")), explanation)
+        .hasMessageContaining("at least 20 characters");
+    assertRefused(() -> taskService.complete(intervene.getId(),
+        vars(outcome, "no-longer-needed", reason, "moved-away", explanation, "x".repeat(2001))), explanation)
+        .hasMessageContaining("at most 2000 characters");
+    // the reason goes only with its outcome: a case referred on or improved is not "no longer needed"
+    assertRefused(() -> taskService.complete(intervene.getId(), vars(outcome, "refer-to-la", reason, "moved-away")), reason)
+        .hasMessageContaining("only when the case is no longer needed");
+    assertThat(instance).isWaitingAt(AttendanceCase.INTERVENE_IN_SCHOOL.id());
+    assertThat(variable(instance, reason)).isNull();
+    assertThat(variable(instance, outcome)).isNull();
+
+    taskService.complete(intervene.getId(), vars(outcome, "no-longer-needed", reason, "moved-away", explanation, moved,
+        AttendanceCase.SCHOOL_INTERVENTION_NOTES.name(), "Two home visits in September"));
+    assertThat(instance).isEnded().hasPassed("Event_NoLongerNeededAfterSchoolIntervention", "Event_CaseClosedNoLongerNeeded")
+        .hasNotPassed("Event_CaseClosedImproved", "Event_ImprovedAfterSchoolIntervention");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("no-longer-needed");
+    assertThat(historic(instance, reason)).isEqualTo("moved-away");
+    assertThat(historic(instance, AttendanceCase.CLOSURE_REASON.name()))
+        .isEqualTo("The pupil has moved away from the area: " + moved);
+    JsonNode history = history(instance);
+    JsonNode closed = history.get(history.size() - 1);
+    assertThat(closed.get("event").asText()).isEqualTo("case-closed");
+    assertThat(closed.get("reason").asText()).isEqualTo("no longer needed: The pupil has moved away from the area");
+    JsonNode found = history.get(history.size() - 2);
+    assertThat(found.get("event").asText()).isEqualTo("school-intervention-no-longer-needed");
+    assertThat(found.get("reason").asText()).contains(moved).contains("Two home visits in September");
+  }
+
+  /** A school that buys the traded service: its named officer holds Level 1 and closes the case as no longer needed. */
+  @Test
+  void theNamedOfficerOfATradedSchoolClosesALevelOneCaseAsNoLongerNeeded() {
+    ProcessInstance instance = start("AC-2025-000961", with(startVariables(), AttendanceCase.SCHOOL_URN.name(), "100001"));
+    Task intervene = task(instance);
+    assertThat(taskService.getIdentityLinksForTask(intervene.getId())).extracting(IdentityLink::getUserId)
+        .containsExactly("officer");
+    taskService.claim(intervene.getId(), "officer");
+    complete(intervene, vars(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name(), "no-longer-needed",
+        AttendanceCase.NO_LONGER_NEEDED_REASON.name(), "home-educated",
+        AttendanceCase.NO_LONGER_NEEDED_EXPLANATION.name(), "The parents wrote on 6 October 2025 to home educate"));
+    assertThat(instance).isEnded().hasPassed("Event_CaseClosedNoLongerNeeded");
+    assertThat(historic(instance, AttendanceCase.CASE_OUTCOME.name())).isEqualTo("no-longer-needed");
+    assertThat((String) historic(instance, AttendanceCase.CLOSURE_REASON.name()))
+        .startsWith("The pupil is now electively home educated: ");
+  }
+
   @Test
   void theReviewIsFourSchoolWeeksAfterTheMeetingAcrossHalfTerm() {
     ProcessInstance instance = start("AC-2025-000004", with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 2));

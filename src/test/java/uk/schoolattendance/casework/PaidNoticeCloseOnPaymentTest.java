@@ -41,7 +41,7 @@ import uk.schoolattendance.notices.PenaltyNotice;
 class PaidNoticeCloseOnPaymentTest {
 
   static final ProcessEngineFixture ENGINE = ProcessEngineFixture.builder("paid-notice-close-on-payment-test")
-      .replace("caseSettings", new CaseSettings(null, null, null, CaseSettings.CLOSE_ON_PAYMENT, null))
+      .replace("caseSettings", new CaseSettings(null, null, null, CaseSettings.CLOSE_ON_PAYMENT, null, null, null))
       .build();
 
   @RegisterExtension

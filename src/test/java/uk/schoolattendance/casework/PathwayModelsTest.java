@@ -121,7 +121,7 @@ class PathwayModelsTest {
   @Test
   void theContractsTaskKeysExistAndTheirFormsAskForWhatTheySet() throws IOException {
     Map<String, List<String>> sets = Map.of(
-        "Task_InterveneInSchool", List.of("schoolInterventionOutcome"),
+        "Task_InterveneInSchool", List.of("schoolInterventionOutcome", "noLongerNeededReason", "noLongerNeededExplanation"),
         "Task_HoldAttendanceMeeting", List.of("attendanceTarget", "reviewDate"),
         "Task_ReviewAttendance", List.of("currentAttendancePercent"),
         "Task_WorkWithFamily", List.of("earlyHelpConsent", "caseworkOutcome"),
@@ -155,6 +155,9 @@ class PathwayModelsTest {
         .containsExactlyInAnyOrderElementsOf(AttendanceCase.LEGAL_ROUTES);
     assertThat(values(forms.get("Form_InterveneInSchool"), "schoolInterventionOutcome"))
         .containsExactlyInAnyOrderElementsOf(AttendanceCase.SCHOOL_OUTCOMES);
+    // the file holds the national reasons; the form is given the configured ones when it is opened
+    assertThat(values(forms.get("Form_InterveneInSchool"), AttendanceCase.NO_LONGER_NEEDED_REASON.name()))
+        .containsExactlyElementsOf(CaseSettings.DEFAULT_NO_LONGER_NEEDED_REASONS.keySet());
     assertThat(values(forms.get("Form_WorkWithFamily"), "caseworkOutcome"))
         .containsExactlyInAnyOrderElementsOf(AttendanceCase.CASEWORK_OUTCOMES);
     assertThat(values(forms.get("Form_ReviewAttendanceContract"), "contractOutcome"))

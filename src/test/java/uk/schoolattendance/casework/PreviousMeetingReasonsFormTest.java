@@ -89,7 +89,7 @@ class PreviousMeetingReasonsFormTest {
   @Test
   void theCurrentFormAsksTheReasonsForAnEducationSupervisionOrderToo() {
     String current = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(AttendanceCase.KEY)
-        .versionTag("1.6").singleResult().getId();
+        .versionTag("1.7").singleResult().getId();
     ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceById(current, "AC-2025-000713",
         with(startVariables(), AttendanceCase.ENTRY_LEVEL.name(), 4));
     Task meeting = BpmnAwareTests.task(instance);

@@ -49,7 +49,7 @@ class ReviewOutcomeDecisionTest {
    */
   @org.junit.jupiter.api.Test
   void theLevel1ImprovementMarginIsTheReviewsMargin() {
-    double points = new CaseSettings(null, null, null, null, null).schoolInterventionImprovementPoints();
+    double points = new CaseSettings(null, null, null, null, null, null, null).schoolInterventionImprovementPoints();
     assertThat(outcome(50, 90, 50 + points)).isEqualTo("some-progress");
     assertThat(outcome(50, 90, 50 + points - 0.1)).isEqualTo("no-progress");
   }

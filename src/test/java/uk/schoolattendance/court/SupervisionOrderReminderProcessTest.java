@@ -69,9 +69,9 @@ class SupervisionOrderReminderProcessTest {
 
   @Test
   void theRemindersComesThreeMonthsBeforeTheOrderEndsToTheAttendanceOfficersOnceForThatEnd() {
-    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS)).isTrue();
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)).isTrue();
     // a restart, a retried step, the other node: the same end is never reminded of twice
-    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS)).isFalse();
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)).isFalse();
     assertThat(running()).isEqualTo(1);
     assertThat(timer().getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 10, 9));
     assertThat(tasks()).isEmpty();
@@ -101,13 +101,13 @@ class SupervisionOrderReminderProcessTest {
     engine.getTaskService().complete(task.getId());
     assertThat(ended().getEndActivityId()).isEqualTo("Event_ExtensionConsidered");
     // considered: asking again for the same end starts nothing
-    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS)).isFalse();
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)).isFalse();
     assertThat(running()).isZero();
   }
 
   @Test
   void anExtensionMovesTheReminderToTheNewEnd() {
-    reminders.orderInForce(engine.getRuntimeService(), order, ENDS);
+    reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null);
     CaseFixtures.clockAt(2027, 11, 10, 10);
     engine.getManagementService().executeJob(timer().getId());
     assertThat(tasks()).hasSize(1);
@@ -116,14 +116,14 @@ class SupervisionOrderReminderProcessTest {
     reminders.extended(engine.getRuntimeService(), order.processInstanceId());
     assertThat(ended().getEndActivityId()).isEqualTo("Event_ReminderMoved");
     assertThat(tasks()).isEmpty();
-    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, LocalDate.of(2030, 2, 9))).isTrue();
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, LocalDate.of(2030, 2, 9), null)).isTrue();
     assertThat(running()).isEqualTo(1);
     assertThat(timer().getDuedate()).isEqualTo(CaseFixtures.london(2029, 11, 10, 9));
   }
 
   @Test
   void aDischargeTakesTheReminderAway() {
-    reminders.orderInForce(engine.getRuntimeService(), order, ENDS);
+    reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null);
     CaseFixtures.clockAt(2027, 6, 14, 10);
     reminders.discharged(engine.getRuntimeService(), order.processInstanceId());
     assertThat(ended().getEndActivityId()).isEqualTo("Event_ReminderWithdrawn");
@@ -134,7 +134,7 @@ class SupervisionOrderReminderProcessTest {
 
   @Test
   void anOrderThatEndsLeavesNoReminderBehind() {
-    reminders.orderInForce(engine.getRuntimeService(), order, ENDS);
+    reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null);
     CaseFixtures.clockAt(2027, 11, 10, 9);
     engine.getManagementService().executeJob(timer().getId());
     assertThat(tasks()).hasSize(1);
@@ -158,7 +158,7 @@ class SupervisionOrderReminderProcessTest {
         Callable<Boolean> start = () -> {
           together.await();
           try {
-            return transaction.execute(status -> reminders.orderInForce(engine.getRuntimeService(), order, ENDS));
+            return transaction.execute(status -> reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null));
           } catch (org.springframework.dao.DataAccessException | org.camunda.bpm.engine.ProcessEngineException refused) {
             return false; // the other node's row came first: this transaction rolled back, its start with it
           }
@@ -178,9 +178,22 @@ class SupervisionOrderReminderProcessTest {
   }
 
   @Test
+  void noReminderToExtendAnOrderThatEndsByTheEndOfCompulsorySchoolAge() {
+    // born 31 August 2011: compulsory school age ends on 25 June 2027, before the order's end (para 15(6)(a))
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, LocalDate.of(2011, 8, 31))).isFalse();
+    assertThat(running()).isZero();
+    // born a day later: it ends on 30 June 2028, after the order's end, so an extension may still be made
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, LocalDate.of(2011, 9, 1))).isTrue();
+    assertThat(running()).isEqualTo(1);
+    // an end on the very day compulsory school age ends: nothing to extend to
+    assertThat(reminders.extendable(LocalDate.of(2028, 6, 30), LocalDate.of(2011, 9, 1))).isFalse();
+    assertThat(reminders.extendable(LocalDate.of(2028, 6, 29), LocalDate.of(2011, 9, 1))).isTrue();
+  }
+
+  @Test
   void theLeadTimeIsConfiguredButNeverBeforeAnApplicationMayBeMade() {
     SupervisionOrderReminders oneMonth = new SupervisionOrderReminders(ENGINE.jdbc, ENGINE.calendar,
-        new SupervisionOrderExtensionProperties(3, 3, 1, null));
+        new SupervisionOrderExtensionProperties(3, 3, 1, null), uk.schoolattendance.schools.CompulsorySchoolAge.national());
     assertThat(oneMonth.remindOn(ENDS)).isEqualTo(LocalDate.of(2028, 1, 10));
     // a task due 6 weeks before the end would come before this reminder: due the day it comes
     assertThat(oneMonth.applyBy(ENDS)).isEqualTo(CaseFixtures.london(2028, 1, 10, 9));
@@ -210,7 +223,7 @@ class SupervisionOrderReminderProcessTest {
     TransactionTemplate transaction = new TransactionTemplate(ENGINE.beans.getBean(PlatformTransactionManager.class));
     engine.getRepositoryService().suspendProcessDefinitionByKey(SupervisionOrderReminder.KEY);
     try {
-      assertThatThrownBy(() -> transaction.execute(status -> reminders.orderInForce(engine.getRuntimeService(), order, ENDS)))
+      assertThatThrownBy(() -> transaction.execute(status -> reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)))
           .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
     } finally {
       engine.getRepositoryService().activateProcessDefinitionByKey(SupervisionOrderReminder.KEY);
@@ -218,7 +231,7 @@ class SupervisionOrderReminderProcessTest {
     assertThat(rows()).isZero();
     assertThat(running()).isZero();
     // once the model can start, the order gets its reminder
-    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS)).isTrue();
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)).isTrue();
     assertThat(running()).isEqualTo(1);
   }
 

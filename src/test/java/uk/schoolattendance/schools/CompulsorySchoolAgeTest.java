@@ -37,6 +37,20 @@ class CompulsorySchoolAgeTest {
   }
 
   @Test
+  void anOrderCeasesWhenTheChildCeasesToBeOfCompulsorySchoolAge() {
+    // Children Act 1989 Sch 3 para 15(6)(a): an order to end on 9 February 2028
+    LocalDate recorded = LocalDate.of(2028, 2, 9);
+    // born 31 August 2011: 16 on 31 August 2027, the school year 2026/27: ends on 25 June 2027
+    assertThat(age.orderEndsOn(recorded, LocalDate.of(2011, 8, 31))).isEqualTo(LocalDate.of(2027, 6, 25));
+    // born a day later, 1 September 2011: 16 in the school year 2027/28: the order runs to its own end
+    assertThat(age.orderEndsOn(recorded, LocalDate.of(2011, 9, 1))).isEqualTo(recorded);
+    // ... unless that end is after 30 June 2028, the last Friday in June 2028
+    assertThat(age.orderEndsOn(LocalDate.of(2028, 9, 1), LocalDate.of(2011, 9, 1))).isEqualTo(LocalDate.of(2028, 6, 30));
+    // the date of birth not known: the end as recorded
+    assertThat(age.orderEndsOn(recorded, null)).isEqualTo(recorded);
+  }
+
+  @Test
   void aPeriodCountsOnlyWhenEveryDayIsInside() {
     LocalDate born = LocalDate.of(2021, 1, 10); // compulsory school age from 31 March 2026
     assertThat(age.coversPeriod(born, LocalDate.of(2026, 3, 30), LocalDate.of(2026, 5, 1))).isFalse();

@@ -135,6 +135,42 @@ class VariableOwnershipTest {
     assertThat(variables(instance).get(AttendanceCase.SCHOOL_URN.name())).isEqualTo("100002");
   }
 
+  /**
+   * The engine's REST API takes the third Level 1 outcome: a completion without its reason or its
+   * explanation is refused naming the field and changes nothing; with them the case closes
+   * no-longer-needed; the case's outcome itself is never the school's to set.
+   */
+  @Test
+  void aSchoolClosesItsCaseAsNoLongerNeededThroughTheApiWithItsReason() {
+    ProcessInstance instance = openCase("AC-2026-610009", 1);
+    Task own = task(instance);
+    Map<String, String> before = variables(instance);
+    String complete = "/engine-rest/task/" + own.getId() + "/complete";
+    String why = "\"noLongerNeededExplanation\": {\"value\": \"Registered at Hillside School from 2 March\"}";
+
+    refused(call("school2", HttpMethod.POST, complete,
+            "{\"variables\": {\"schoolInterventionOutcome\": {\"value\": \"no-longer-needed\"}, " + why + "}}"),
+        HttpStatus.BAD_REQUEST, "noLongerNeededReason");
+    refused(call("school2", HttpMethod.POST, complete,
+            "{\"variables\": {\"schoolInterventionOutcome\": {\"value\": \"no-longer-needed\"},"
+                + " \"noLongerNeededReason\": {\"value\": \"left-school\"}}}"),
+        HttpStatus.BAD_REQUEST, "noLongerNeededExplanation");
+    refused(call("school2", HttpMethod.POST, complete,
+            "{\"variables\": {\"schoolInterventionOutcome\": {\"value\": \"no-longer-needed\"},"
+                + " \"noLongerNeededReason\": {\"value\": \"left-school\"}, " + why
+                + ", \"caseOutcome\": {\"value\": \"improved\"}}}"),
+        HttpStatus.BAD_REQUEST, "caseOutcome");
+    assertThat(taskService.createTaskQuery().taskId(own.getId()).count()).as("the task stays open").isEqualTo(1);
+    assertThat(variables(instance)).isEqualTo(before);
+
+    assertThat(call("school2", HttpMethod.POST, complete,
+            "{\"variables\": {\"schoolInterventionOutcome\": {\"value\": \"no-longer-needed\"},"
+                + " \"noLongerNeededReason\": {\"value\": \"left-school\"}, " + why + "}}")
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(AttendanceCase.CASE_OUTCOME.name()).singleResult().getValue()).isEqualTo("no-longer-needed");
+  }
+
   @Test
   void onlyAnAdministratorSetsACasesVariablesOrModifiesItsProcess() {
     ProcessInstance instance = openCase("AC-2026-610002", 2);

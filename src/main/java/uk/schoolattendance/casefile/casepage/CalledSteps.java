@@ -682,9 +682,15 @@ class CalledSteps {
                   + " (Children Act 1989 Sch 3 para 15)"
               : "Refused: the order still ends on " + dates.day(extension.endsOnBefore())));
     }
-    if (order.dischargedOn() != null) {
+    if (order.dischargedOn() != null && uk.schoolattendance.court.SupervisionOrderExtensions.CARE_ORDER.equals(order.endedBy())) {
+      facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.dischargedOn())
+          + " (a care order was made: Children Act 1989 Sch 3 para 15(6)(b))"));
+    } else if (order.dischargedOn() != null) {
       facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.dischargedOn())
           + " (discharged by the court, Children Act 1989 Sch 3 para 17)"));
+    } else if (order.endsAtCompulsorySchoolAge()) {
+      facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.endsOn())
+          + " (the child ceases to be of compulsory school age: Children Act 1989 Sch 3 para 15(6)(a), Education Act 1996 s8)"));
     } else {
       facts.add(new CasePage.Fact("Education supervision order ends on", dates.day(order.endsOn())
           + (order.endsOn().equals(order.firstEndsOn()) ? "" : " (extended; first made to end on " + dates.day(order.firstEndsOn()) + ")")));

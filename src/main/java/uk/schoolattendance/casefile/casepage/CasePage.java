@@ -161,6 +161,15 @@ public record CasePage(
       return results;
     }
 
+    /** Why an education supervision order ended early, with its words. */
+    public java.util.Map<String, String> endedByReasons() {
+      java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+      reasons.put(uk.schoolattendance.court.SupervisionOrderExtensions.DISCHARGE, "The court discharged it (Children Act 1989 Sch 3 para 17)");
+      reasons.put(uk.schoolattendance.court.SupervisionOrderExtensions.CARE_ORDER,
+          "A care order was made for the child (Children Act 1989 Sch 3 para 15(6)(b))");
+      return reasons;
+    }
+
     /** What a person says a document is, with its words. */
     public java.util.Map<String, String> documentKinds() {
       return CaseDocuments.KINDS;
@@ -196,14 +205,25 @@ public record CasePage(
   }
 
   /**
-   * An application to extend an education supervision order as typed: the day the authority
-   * applied, the court's result ({@code extended} or {@code refused}) and the day the order now ends.
+   * The Court section's forms for an education supervision order as typed: an application to extend
+   * it (the day the authority applied, the court's result, {@code extended} or {@code refused}, and
+   * the day the order now ends) and its early end (the day, and why: {@code discharge} or {@code care-order}).
    */
   public record ExtensionForm(uk.schoolattendance.casefile.DayInput appliedOn, String result,
-      uk.schoolattendance.casefile.DayInput newEndsOn) {
+      uk.schoolattendance.casefile.DayInput newEndsOn, uk.schoolattendance.casefile.DayInput dischargedOn, String endedBy) {
+
+    public ExtensionForm(uk.schoolattendance.casefile.DayInput appliedOn, String result, uk.schoolattendance.casefile.DayInput newEndsOn) {
+      this(appliedOn, result, newEndsOn, uk.schoolattendance.casefile.DayInput.empty(), uk.schoolattendance.court.SupervisionOrderExtensions.DISCHARGE);
+    }
 
     public static ExtensionForm empty() {
       return new ExtensionForm(uk.schoolattendance.casefile.DayInput.empty(), "", uk.schoolattendance.casefile.DayInput.empty());
+    }
+
+    /** An early end as typed, the extension form empty. */
+    public static ExtensionForm discharge(uk.schoolattendance.casefile.DayInput dischargedOn, String endedBy) {
+      ExtensionForm empty = empty();
+      return new ExtensionForm(empty.appliedOn(), empty.result(), empty.newEndsOn(), dischargedOn, endedBy);
     }
   }
 

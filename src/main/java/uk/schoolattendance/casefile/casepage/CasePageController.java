@@ -37,7 +37,8 @@ class CasePageController {
           "level", "The case has moved to its new level", "document", "The document has been added",
           "officer", "The case has been given to another officer",
           "parent", "The parent has been added",
-          "extension", "The application to extend the education supervision order has been recorded");
+          "extension", "The application to extend the education supervision order has been recorded",
+          "discharge", "The discharge of the education supervision order has been recorded");
 
   private final CasePageReader reader;
   private final CaseNotes notes;

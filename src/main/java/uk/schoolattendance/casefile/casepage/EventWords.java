@@ -28,6 +28,7 @@ final class EventWords {
           Map.entry("after-withdrawal-close", "After the withdrawal: case closed"),
           Map.entry("school-intervention-improved", "School intervention: attendance improved"),
           Map.entry("school-intervention-refer-to-la", "School intervention: referred to the local authority"),
+          Map.entry("school-intervention-" + AttendanceCase.NO_LONGER_NEEDED, "School intervention: case no longer needed"),
           Map.entry("attendance-meeting-held", "Attendance meeting held"),
           Map.entry("review-target-met", "Review: target met"),
           Map.entry("review-some-progress", "Review: some progress"),

@@ -22,6 +22,9 @@ final class FormServiceWithWords implements FormService {
   private static final java.util.Set<String> EARLY_ESCALATION_REASON =
       java.util.Set.of(uk.schoolattendance.improvement.NoticeToImprove.EARLY_ESCALATION_REASON.name());
 
+  private static final java.util.Set<String> NO_LONGER_NEEDED_REASON =
+      java.util.Set.of(uk.schoolattendance.casework.AttendanceCase.NO_LONGER_NEEDED_REASON.name());
+
   private final FormService engine;
   private final TaskHistoryWords words;
 
@@ -141,11 +144,14 @@ final class FormServiceWithWords implements FormService {
   /**
    * The task's form; "Watch improvement period" offers the early escalation reasons configured
    * ({@code attendance.notice-to-improve.early-escalation-reasons}), the grounds the letter stated
-   * and the only ones its completion accepts.
+   * and the only ones its completion accepts; "Intervene in school" offers the reasons a case is no
+   * longer needed as configured ({@code attendance.case.no-longer-needed-reasons}), the only ones
+   * its completion accepts. A form without such a field is given unchanged.
    */
   @Override
   public InputStream getDeployedTaskForm(String taskId) {
-    return StartFormRelationships.offered(engine.getDeployedTaskForm(taskId), EARLY_ESCALATION_REASON,
+    InputStream form = StartFormRelationships.offered(engine.getDeployedTaskForm(taskId), EARLY_ESCALATION_REASON,
         words.earlyEscalationReasons());
+    return StartFormRelationships.offered(form, NO_LONGER_NEEDED_REASON, words.noLongerNeededReasons());
   }
 }

@@ -26,6 +26,8 @@ import uk.schoolattendance.security.CurrentUser;
  * for senior practitioners and administrators, as the API; recorded by the same service, so the
  * same rules refuse it. A refusal names its field in the error summary, keeps what was typed and
  * changes nothing; a recorded application brings the Court section back with a confirmation.
+ * The same for the court's discharge of the order (Children Act 1989 Sch 3 para 17(1)),
+ * {@code POST /casework/cases/{caseReference}/supervision-order-discharge}, as the API of that name.
  */
 @Controller
 class SupervisionOrderExtensionPageController {
@@ -33,6 +35,8 @@ class SupervisionOrderExtensionPageController {
   static final String APPLIED_ON = "extension-applied-on";
   static final String RESULT = "extension-result";
   static final String NEW_ENDS_ON = "extension-new-ends-on";
+  static final String DISCHARGED_ON = "discharged-on";
+  static final String ENDED_BY = "ended-by";
 
   private final CasePageReader reader;
   private final Viewers viewers;
@@ -90,6 +94,38 @@ class SupervisionOrderExtensionPageController {
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     model.addAttribute("page", reader.read(caseReference, viewers.current(request), CasePageReader.Forms.refused(form, errors), null));
+    return "casefile/case";
+  }
+
+  @PostMapping("/casework/cases/{caseReference}/supervision-order-discharge")
+  String discharge(
+      @PathVariable String caseReference,
+      @RequestParam(name = DISCHARGED_ON + "-day", required = false) String day,
+      @RequestParam(name = DISCHARGED_ON + "-month", required = false) String month,
+      @RequestParam(name = DISCHARGED_ON + "-year", required = false) String year,
+      @RequestParam(name = ENDED_BY, required = false) String endedBy,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    if (!currentUser.extendsSupervisionOrders()) {
+      throw new AuthorizationException("recording the discharge of an education supervision order is for senior practitioners");
+    }
+    reader.caseIdOf(caseReference);
+    DayInput typed = new DayInput(day, month, year);
+    List<FieldError> errors = new ArrayList<>();
+    LocalDate dischargedOn = typed.pastOrToday(DISCHARGED_ON, "the discharge", dates.today(), errors);
+    if (endedBy == null || !SupervisionOrderExtensions.ENDED_BY.contains(endedBy)) {
+      errors.add(new FieldError(ENDED_BY, "Select why the order ended: the court discharged it or a care order was made"));
+    }
+    if (errors.isEmpty()) {
+      try {
+        extensions.discharge(caseReference, dischargedOn.toString(), endedBy);
+        return "redirect:" + CaseSummaries.href(caseReference) + "?done=discharge#court-heading";
+      } catch (InvalidInputException refused) {
+        errors.add(FieldError.ofDate(DISCHARGED_ON, "The discharge was not recorded: " + refused.getRule()));
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("page", reader.read(caseReference, viewers.current(request),
+        CasePageReader.Forms.refused(CasePage.ExtensionForm.discharge(typed, endedBy), errors), null));
     return "casefile/case";
   }
 

@@ -56,8 +56,12 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<NoticeToImproveProperties> noticeToImprove;
 
+  private final ObjectProvider<uk.schoolattendance.casework.CaseSettings> caseSettings;
+
   TaskHistoryWords(ObjectProvider<CaseHistoryWords> words, ObjectProvider<ParentRelationshipsInUse> relationships,
-      ObjectProvider<NoticeToImproveProperties> noticeToImprove) {
+      ObjectProvider<NoticeToImproveProperties> noticeToImprove,
+      ObjectProvider<uk.schoolattendance.casework.CaseSettings> caseSettings) {
+    this.caseSettings = caseSettings;
     this.words = words;
     this.relationships = relationships;
     this.noticeToImprove = noticeToImprove;
@@ -66,6 +70,11 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
   /** The early escalation reasons "Watch improvement period" offers (the letter's grounds), value to words. */
   java.util.Map<String, String> earlyEscalationReasons() {
     return noticeToImprove.getObject().earlyEscalationReasons();
+  }
+
+  /** The reasons "Intervene in school" offers for a case no longer needed (attendance.case.no-longer-needed-reasons), value to words. */
+  java.util.Map<String, String> noLongerNeededReasons() {
+    return caseSettings.getObject().noLongerNeededReasons();
   }
 
   /** The relationships the start form offers (attendance.parents.relationships), value to words. */
