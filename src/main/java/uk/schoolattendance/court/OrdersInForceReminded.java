@@ -1,6 +1,7 @@
 package uk.schoolattendance.court;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -56,21 +57,25 @@ public class OrdersInForceReminded {
 
   /** Starts the missing reminders of the orders in force today; returns how many it started. */
   public int remindOrdersInForce() {
+    return remindOrdersInForce(null);
+  }
+
+  /**
+   * The same for the given court proceedings only ({@code null}: all), so that a test reminds its own
+   * orders and starts no timers for other tests' orders.
+   */
+  public int remindOrdersInForce(Collection<String> only) {
     List<String> made = jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE proceedings_type = ?"
             + " AND court_outcome = ? AND order_ends_on IS NOT NULL AND process_instance_id NOT IN"
             + " (SELECT process_instance_id FROM supervision_order_discharge) ORDER BY process_instance_id", String.class,
         CourtProceedings.EDUCATION_SUPERVISION_ORDER, CourtProceedings.EDUCATION_SUPERVISION_ORDER);
-    LocalDate today = calendar.today();
     int started = 0;
     for (String id : made) {
-      CourtProceedingsRecord order = proceedings.find(id).orElseThrow();
-      LocalDate ends = extensions.extensionsOf(id).stream().filter(e -> SupervisionOrderExtensions.EXTENDED.equals(e.result()))
-          .map(SupervisionOrderExtensions.Extension::newEndsOn).reduce((first, second) -> second).orElse(order.orderEndsOn());
-      if (ends.isBefore(today)) {
+      if (only != null && !only.contains(id)) {
         continue;
       }
       try {
-        if (Boolean.TRUE.equals(transaction.execute(status -> reminders.orderInForce(runtime, order, ends, extensions.bornOf(id))))) {
+        if (Boolean.TRUE.equals(transaction.execute(status -> remind(id)))) {
           started++;
         }
       } catch (DataIntegrityViolationException theOtherNodeFirst) {
@@ -78,5 +83,23 @@ public class OrdersInForceReminded {
       }
     }
     return started;
+  }
+
+  /**
+   * In the caller's transaction: the proceedings' row is locked first, as recording an extension or
+   * a discharge locks it, so an extension being recorded now is waited for and its new end read,
+   * never the old end reminded of beside it.
+   */
+  private boolean remind(String id) {
+    jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE process_instance_id = ? FOR UPDATE", id);
+    Integer discharged = jdbc.queryForObject("SELECT COUNT(*) FROM supervision_order_discharge WHERE process_instance_id = ?",
+        Integer.class, id);
+    if (discharged != null && discharged > 0) {
+      return false;
+    }
+    CourtProceedingsRecord order = proceedings.find(id).orElseThrow();
+    LocalDate ends = extensions.extensionsOf(id).stream().filter(e -> SupervisionOrderExtensions.EXTENDED.equals(e.result()))
+        .map(SupervisionOrderExtensions.Extension::newEndsOn).reduce((first, second) -> second).orElse(order.orderEndsOn());
+    return !ends.isBefore(calendar.today()) && reminders.orderInForce(runtime, order, ends, extensions.bornOf(id));
   }
 }

@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderMonthsBefore the attendance officers are reminded to consider an extension this many
  *     months before the order ends (default: the whole window, three); never more than
  *     {@code applicationWindowMonths}, since no application may be made earlier (para 15(3))
+ * @param applyByWeeksBefore the reminder task is due this many weeks before the order's last day (a
+ *     local choice, default 6): the court must have extended the order before it ends (para 15(2)),
+ *     so an application on the last day is too late; never earlier than the reminder itself
  */
 @ConfigurationProperties(prefix = "attendance.court.supervision-order-extension")
-public record SupervisionOrderExtensionProperties(Integer applicationWindowMonths, Integer maxYears, Integer reminderMonthsBefore) {
+public record SupervisionOrderExtensionProperties(Integer applicationWindowMonths, Integer maxYears, Integer reminderMonthsBefore,
+    Integer applyByWeeksBefore) {
 
   public SupervisionOrderExtensionProperties {
     applicationWindowMonths = applicationWindowMonths == null ? 3 : applicationWindowMonths;
@@ -30,9 +34,14 @@ public record SupervisionOrderExtensionProperties(Integer applicationWindowMonth
           + " application-window-months (" + applicationWindowMonths + "): no application to extend may be made earlier than"
           + " that before the order ends (Children Act 1989 Sch 3 para 15(3)); was " + reminderMonthsBefore);
     }
+    applyByWeeksBefore = applyByWeeksBefore == null ? 6 : applyByWeeksBefore;
+    if (applyByWeeksBefore < 1) {
+      throw new IllegalStateException("attendance.court.supervision-order-extension.apply-by-weeks-before must be at least 1:"
+          + " the court must extend the order before it ends (Children Act 1989 Sch 3 para 15(2)); was " + applyByWeeksBefore);
+    }
   }
 
   public static SupervisionOrderExtensionProperties defaults() {
-    return new SupervisionOrderExtensionProperties(null, null, null);
+    return new SupervisionOrderExtensionProperties(null, null, null, null);
   }
 }

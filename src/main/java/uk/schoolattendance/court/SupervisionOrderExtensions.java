@@ -195,7 +195,7 @@ public class SupervisionOrderExtensions {
       CourtProceedingsRecord made = proceedings.find(order.processInstanceId()).orElseThrow();
       AsTheApplication.call(identity, () -> {
         reminders.extended(runtime, order.processInstanceId());
-        return reminders.orderInForce(runtime, made, newEndsOn, bornOf(order.processInstanceId()));
+        return !newEndsOn.isBefore(today) && reminders.orderInForce(runtime, made, newEndsOn, bornOf(order.processInstanceId())); // a new end already past: none
       });
     }
     return orderOf(order.processInstanceId()).orElseThrow();
@@ -265,10 +265,10 @@ public class SupervisionOrderExtensions {
 
   /**
    * The first day an application may be made: three months before the day the order would
-   * otherwise expire (para 15(3)), that is before its last day, {@code endsOn}.
+   * otherwise expire (para 15(3)), the day after its last day ({@link SupervisionOrderReminders#windowOpens}).
    */
   private LocalDate windowOpens(Order order) {
-    return order.endsOn().minusMonths(properties.applicationWindowMonths());
+    return reminders.windowOpens(order.endsOn());
   }
 
   /** The pupil's date of birth as the proceedings were given it, or null. */

@@ -47,9 +47,34 @@ public class SupervisionOrderReminders {
     return born == null || age.endsOn(born).isAfter(endsOn);
   }
 
-  /** The day the reminder of an order ending on {@code endsOn} (its last day) is due. */
+  /**
+   * The day the reminder of an order ending on {@code endsOn} (its last day) is due: counted, like
+   * {@link #windowOpens}, from the day it would expire, the day after its last day.
+   */
   public LocalDate remindOn(LocalDate endsOn) {
-    return endsOn.minusMonths(properties.reminderMonthsBefore());
+    return endsOn.plusDays(1).minusMonths(properties.reminderMonthsBefore());
+  }
+
+  /**
+   * The first day the authority may apply to extend an order whose last day is {@code endsOn}: no
+   * earlier than {@code application-window-months} before the date it would expire (para 15(3)). The
+   * order runs to the end of its last day, so that date is read as the day after it (the later, safe
+   * reading: last day 9 February 2028 gives 10 November 2027; 31 May gives 1 March, never 28 February).
+   */
+  public LocalDate windowOpens(LocalDate endsOn) {
+    return endsOn.plusDays(1).minusMonths(properties.applicationWindowMonths());
+  }
+
+  /**
+   * The task's due date: the court must have extended the order before it ends (para 15(2)), so the
+   * application is due {@code apply-by-weeks-before} weeks before the last day (never before the
+   * reminder comes), at the calendar's time of day.
+   */
+  public java.util.Date applyBy(Object endsOn) {
+    LocalDate last = day(endsOn);
+    LocalDate applyBy = last.minusWeeks(properties.applyByWeeksBefore());
+    LocalDate remindOn = remindOn(last);
+    return calendar.atTimeOfDay(applyBy.isBefore(remindOn) ? remindOn : applyBy);
   }
 
   /** The timer "Reminder due": {@link #remindOn} at the calendar's time of day. */
@@ -67,7 +92,8 @@ public class SupervisionOrderReminders {
    * that end has one already (started once ever: the row's key refuses a second, and the start
    * is in the row's transaction). Returns whether it started one. None for an order that cannot be
    * extended because the child, born on {@code born} (null: not known), ceases to be of compulsory
-   * school age by then ({@link #extendable}).
+   * school age by then ({@link #extendable}). A reminder model that is not deployed, or suspended,
+   * throws, so the row rolls back with the caller's transaction.
    */
   public boolean orderInForce(RuntimeService runtime, CourtProceedingsRecord order, LocalDate endsOn, LocalDate born) {
     if (!extendable(endsOn, born)) {
@@ -89,9 +115,9 @@ public class SupervisionOrderReminders {
     SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.put(variables, endsOn);
     SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON_SHOWN.put(variables, Days.shown(endsOn));
     SupervisionOrderReminder.EXTENSION_WINDOW_OPENS_SHOWN.put(variables,
-        Days.shown(endsOn.minusMonths(properties.applicationWindowMonths())));
+        Days.shown(windowOpens(endsOn)));
     runtime.createMessageCorrelation(SupervisionOrderReminder.SUPERVISION_ORDER_IN_FORCE.name())
-        .processInstanceBusinessKey(order.caseReference()).setVariables(variables).correlateAll();
+        .processInstanceBusinessKey(order.caseReference()).setVariables(variables).correlateStartMessage();
     return true;
   }
 

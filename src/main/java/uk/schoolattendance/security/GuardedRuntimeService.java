@@ -1,5 +1,6 @@
 package uk.schoolattendance.security;
 
+import java.util.Set;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -8,11 +9,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ModificationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.runtime.RestartProcessInstanceBuilder;
+import uk.schoolattendance.court.SupervisionOrderReminder;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -24,13 +27,32 @@ import uk.schoolattendance.process.InvalidInputException;
  * part-way through, or restarts one; a migration to a new version keeps each instance where it
  * is (every instruction maps an activity to the same id). Camunda allowed an officer to move a
  * notice to "paid" while the register said "issued".
+ *
+ * <p>A {@code SupervisionOrderReminder}'s messages ({@code SupervisionOrderInForce}, {@code
+ * SupervisionOrderExtended}, {@code SupervisionOrderDischarged}) are the court record's, sent by the
+ * application with no user when an order, extension or discharge is recorded: a person correlating
+ * one (engine REST, the Java API) is refused, since it would withdraw the reminder of an order with no
+ * discharge or extension recorded, or start a bogus one.
  */
 class GuardedRuntimeService extends RuntimeServiceImpl {
 
   static final String PENALTY_NOTICE = PenaltyNotice.KEY;
+  static final Set<String> COURT_RECORD_MESSAGES = Set.of(SupervisionOrderReminder.SUPERVISION_ORDER_IN_FORCE.name(),
+      SupervisionOrderReminder.SUPERVISION_ORDER_EXTENDED.name(), SupervisionOrderReminder.SUPERVISION_ORDER_DISCHARGED.name());
   static final String WHY =
       "a PenaltyNotice moves only by its messages (PenaltyNoticePaid, PenaltyNoticeWithdrawn) and decisions, "
           + "which keep the register in step; ";
+
+  @Override
+  public MessageCorrelationBuilder createMessageCorrelation(String messageName) {
+    if (COURT_RECORD_MESSAGES.contains(messageName)
+        && Boolean.TRUE.equals(commandExecutor.execute(commandContext -> commandContext.getAuthentication() != null))) {
+      throw new InvalidInputException("messageName", messageName + " is sent by the court record when a senior practitioner"
+          + " records an education supervision order, its extension or its discharge on the case page, never by a person"
+          + " directly: nothing was correlated");
+    }
+    return super.createMessageCorrelation(messageName);
+  }
 
   @Override
   public ProcessInstanceModificationBuilder createProcessInstanceModification(String processInstanceId) {

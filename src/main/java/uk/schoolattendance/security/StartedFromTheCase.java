@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.court.CourtProceedings;
+import uk.schoolattendance.court.SupervisionOrderReminder;
 import uk.schoolattendance.notices.PenaltyNotice;
 import uk.schoolattendance.process.InvalidInputException;
 
@@ -36,6 +37,9 @@ import uk.schoolattendance.process.InvalidInputException;
  * starting them with no user (the process tests' engine) is not refused: it is not a way in
  * for a person. Each process keeps its own checks at its start event.
  *
+ * <p>{@code SupervisionOrderReminder} is started only by the court record, with no user: a person's
+ * start (a bogus reminder) is refused too.
+ *
  * <p>Registered first, before the other start checks, so the refusal names this reason.
  */
 @Component
@@ -52,6 +56,11 @@ class StartedFromTheCase extends AbstractProcessEnginePlugin implements Executio
   @Override
   public void notify(DelegateExecution execution) {
     String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    if (SupervisionOrderReminder.KEY.equals(key) && Context.getCommandContext().getAuthentication() != null) {
+      // started only by the court record, with no user (an order or extension recorded)
+      throw new InvalidInputException("processDefinitionKey", key + " is started by the court record when an education"
+          + " supervision order or its extension is recorded, never directly: nothing was started");
+    }
     if (!LEGAL_PROCESSES.contains(key)) {
       return;
     }

@@ -46,7 +46,7 @@ class SupervisionOrderDischargeBrowserTest extends BrowserTestSupport {
       browser.waitUntil("narrow", () -> ((Number) js.executeScript("return window.innerWidth;")).intValue() <= 400);
       browser.open("/casework/cases/" + reference);
       browser.visible(By.id("discharge-form"));
-      assertThat(browser.driver().findElement(By.id("court-1")).getText()).contains("Due on 9 November 2027");
+      assertThat(browser.driver().findElement(By.id("court-1")).getText()).contains("Due on 10 November 2027");
 
       // the day before the order was made (10 February 2027): refused, named, typed values kept
       browser.type("#discharged-on-day", "9");

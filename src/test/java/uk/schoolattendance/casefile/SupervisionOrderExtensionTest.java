@@ -57,11 +57,12 @@ class SupervisionOrderExtensionTest {
     String reference = caseWithAnOrderMadeOn10February2027();
     assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028");
 
-    // too early: the order's last three months begin on 9 November 2027, three months before its last day
-    CaseFixtures.clockAt(2027, 11, 8, 10);
-    ResponseEntity<String> early = api("senior", reference, Map.of("appliedOn", "2027-11-08", "result", "extended", "newEndsOn", "2029-02-09"));
+    // too early: the window opens three months before the day the order would expire (10 February
+    // 2028, the day after its last day), on 10 November 2027; 9 November risks being a day early
+    CaseFixtures.clockAt(2027, 11, 9, 10);
+    ResponseEntity<String> early = api("senior", reference, Map.of("appliedOn", "2027-11-09", "result", "extended", "newEndsOn", "2029-02-09"));
     assertThat(early.getStatusCode().value()).isEqualTo(400);
-    assertThat(early.getBody()).contains("appliedOn", "para 15(3)", "from 9 November 2027", "9 February 2028");
+    assertThat(early.getBody()).contains("appliedOn", "para 15(3)", "from 10 November 2027", "9 February 2028");
 
     CaseFixtures.clockAt(2027, 12, 1, 10);
     // an officer is not the senior practitioner: refused whatever the body
@@ -79,10 +80,10 @@ class SupervisionOrderExtensionTest {
 
     // applied for on the window's first day; the court extended on the order's last day; recorded the morning after
     CaseFixtures.clockAt(2028, 2, 10, 9);
-    ResponseEntity<String> extended = api("senior", reference, Map.of("appliedOn", "2027-11-09", "result", "extended", "newEndsOn", "2030-02-09"));
+    ResponseEntity<String> extended = api("senior", reference, Map.of("appliedOn", "2027-11-10", "result", "extended", "newEndsOn", "2030-02-09"));
     assertThat(extended.getStatusCode().value()).as(extended.getBody()).isEqualTo(201);
     assertThat(courtFacts(reference))
-        .containsEntry("Extension applied for on 9 November 2027",
+        .containsEntry("Extension applied for on 10 November 2027",
             "Extended from 9 February 2028 to 9 February 2030 (Children Act 1989 Sch 3 para 15)")
         .containsEntry("Education supervision order ends on", "9 February 2030 (extended; first made to end on 9 February 2028)");
 
@@ -126,7 +127,7 @@ class SupervisionOrderExtensionTest {
     CaseFileClient.Page early = senior.post(page, "#extension-form", sent);
     assertThat(early.status()).isEqualTo(400);
     assertThat(early.html().select(".govuk-error-summary a[href=#extension-applied-on-day]").text())
-        .contains("not recorded", "para 15(3)", "from 9 November 2027");
+        .contains("not recorded", "para 15(3)", "from 10 November 2027");
     assertThat(early.html().selectFirst("#extension-applied-on-error").text()).contains("para 15(3)");
     assertThat(early.html().selectFirst("#extension-applied-on-day").val()).isEqualTo("8");
     assertThat(early.html().selectFirst("#extension-new-ends-on-year").val()).isEqualTo("2029");

@@ -51,6 +51,7 @@ class SupervisionOrderReminderTest {
   @Autowired TestRestTemplate rest;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired uk.schoolattendance.court.OrdersInForceReminded onStart;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   @AfterEach
   void reset() {
@@ -64,20 +65,20 @@ class SupervisionOrderReminderTest {
     // made on 10 February 2027, ends on 9 February 2028: one reminder, due when an application may first be made
     assertThat(reminders(reference)).hasSize(1);
     assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028")
-        .containsEntry(REMINDER, "Due on 9 November 2027");
+        .containsEntry(REMINDER, "Due on 10 November 2027");
     Job due = timer(reference);
-    assertThat(due.getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 9, 9));
+    assertThat(due.getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 10, 9));
 
-    CaseFixtures.clockAt(2027, 11, 9, 9);
+    CaseFixtures.clockAt(2027, 11, 10, 9);
     managementService.executeJob(due.getId());
-    // a retried job or a second node finds the task there: still one
+    // the timer made the task inside the one reminder: still one instance for this end
     assertThat(reminders(reference)).hasSize(1);
     Task task = officersTask(reference);
     assertThat(task.getName()).isEqualTo("Consider extending the education supervision order");
     assertThat(taskService.getVariable(task.getId(), SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON_SHOWN.name()))
         .isEqualTo("9 February 2028");
     assertThat(taskService.getVariable(task.getId(), SupervisionOrderReminder.CASE_REFERENCE.name())).isEqualTo(reference);
-    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due now: with the attendance officers in Tasklist since 9 November 2027");
+    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due now: with the attendance officers in Tasklist since 10 November 2027");
 
     // the senior practitioner records the extension the court granted: the reminder moves with the end
     CaseFixtures.clockAt(2027, 12, 1, 10);
@@ -86,8 +87,8 @@ class SupervisionOrderReminderTest {
     assertThat(extended.getStatusCode().value()).as(extended.getBody()).isEqualTo(201);
     assertThat(officersTaskOrNull(reference)).isNull();
     assertThat(reminders(reference)).hasSize(1);
-    assertThat(timer(reference).getDuedate()).isEqualTo(CaseFixtures.london(2029, 11, 9, 9));
-    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due on 9 November 2029");
+    assertThat(timer(reference).getDuedate()).isEqualTo(CaseFixtures.london(2029, 11, 10, 9));
+    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due on 10 November 2029");
 
     // a refused application leaves the end, and its reminder, as they were
     CaseFixtures.clockAt(2029, 12, 3, 10);
@@ -138,12 +139,94 @@ class SupervisionOrderReminderTest {
     jdbc.update("DELETE FROM supervision_order_reminder WHERE process_instance_id = ?", proceedings);
     assertThat(reminders(reference)).isEmpty();
 
-    assertThat(onStart.remindOrdersInForce()).isGreaterThanOrEqualTo(1);
+    // another order with no reminder, another test's: this test's catch-up leaves it alone
+    String other = orders().withAnOrderMadeOn10February2027();
+    String otherProceedings = forgetReminder(other);
+
+    assertThat(onStart.remindOrdersInForce(List.of(proceedings))).isEqualTo(1);
     assertThat(reminders(reference)).hasSize(1);
-    assertThat(timer(reference).getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 9, 9));
+    assertThat(timer(reference).getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 10, 9));
+    assertThat(reminders(other)).isEmpty();
     // the next start (or the other node) starts none for it again
-    onStart.remindOrdersInForce();
+    assertThat(onStart.remindOrdersInForce(List.of(proceedings))).isZero();
     assertThat(reminders(reference)).hasSize(1);
+    jdbc.update("DELETE FROM supervision_order_reminder WHERE process_instance_id = ?", otherProceedings);
+  }
+
+  /**
+   * An extension recorded late, when its new end has passed too, starts no reminder: both its timers
+   * would be overdue, and the officers could be asked to extend an order that has already ended.
+   */
+  @Test
+  void anExtensionRecordedAfterItsNewEndStartsNoReminder() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    CaseFixtures.clockAt(2029, 3, 1, 10);
+    ResponseEntity<String> late = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2028-01-20", "result", "extended", "newEndsOn", "2029-02-09"));
+    assertThat(late.getStatusCode().value()).as(late.getBody()).isEqualTo(201);
+    assertThat(reminders(reference)).isEmpty();
+    assertThat(officersTaskOrNull(reference)).isNull();
+  }
+
+  /**
+   * Review item 9: a node starting while an extension is being recorded. The catch-up locks the
+   * proceedings' row, as recording does, so it waits for the extension and reminds of the new end;
+   * it never starts the old end's reminder beside the one the extension moves to.
+   */
+  @Test
+  void aCatchUpWhileAnExtensionIsBeingRecordedRemindsOfTheNewEndOnly() throws Exception {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    String proceedings = forgetReminder(reference);
+    CaseFixtures.clockAt(2027, 12, 1, 10);
+    org.springframework.transaction.support.TransactionTemplate transaction =
+        new org.springframework.transaction.support.TransactionTemplate(transactions);
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      // the senior practitioner's extension, locked and written but not yet committed
+      java.util.concurrent.Future<?> extension = nodes.submit(() -> transaction.executeWithoutResult(status -> {
+        jdbc.queryForList("SELECT process_instance_id FROM court_proceedings WHERE case_reference = ? FOR UPDATE", reference);
+        jdbc.update("INSERT INTO supervision_order_extension (process_instance_id, applied_on, ends_on_before, result, new_ends_on,"
+            + " recorded_by, recorded_on) VALUES (?, ?, ?, ?, ?, ?, ?)", proceedings, java.sql.Date.valueOf("2027-12-01"),
+            java.sql.Date.valueOf("2028-02-09"), "extended", java.sql.Date.valueOf("2030-02-09"), "senior",
+            java.sql.Date.valueOf("2027-12-01"));
+        locked.countDown();
+        try {
+          recorded.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      locked.await();
+      java.util.concurrent.Future<Integer> catchUp = nodes.submit(() -> onStart.remindOrdersInForce(List.of(proceedings)));
+      // until the catch-up waits for the extension's lock (or, without the lock, has finished)
+      while (!catchUp.isDone() && waitingForALock() == 0) {
+        Thread.onSpinWait();
+      }
+      recorded.countDown();
+      extension.get();
+      catchUp.get();
+    } finally {
+      recorded.countDown();
+      nodes.shutdownNow();
+    }
+    assertThat(reminders(reference)).hasSize(1);
+    assertThat(SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.from(runtimeService.getVariable(reminders(reference).get(0).getId(),
+        SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.name()))).isEqualTo(java.time.LocalDate.of(2030, 2, 9));
+  }
+
+  private long waitingForALock() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL", Long.class);
+  }
+
+  /** As if the order were made by the previous version: no reminder and no record of one. */
+  private String forgetReminder(String reference) {
+    String reminder = reminders(reference).get(0).getProcessInstanceId();
+    String proceedings = (String) runtimeService.getVariable(reminder, SupervisionOrderReminder.COURT_PROCEEDINGS_ID.name());
+    runtimeService.deleteProcessInstance(reminder, "made before reminders existed");
+    jdbc.update("DELETE FROM supervision_order_reminder WHERE process_instance_id = ?", proceedings);
+    return proceedings;
   }
 
   @Test
@@ -198,7 +281,7 @@ class SupervisionOrderReminderTest {
     String reference = orders().withAnOrderMadeOn10February2027ForAChildBorn(java.time.LocalDate.of(2011, 9, 1));
     assertThat(reminders(reference)).hasSize(1);
     assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028")
-        .containsEntry(REMINDER, "Due on 9 November 2027");
+        .containsEntry(REMINDER, "Due on 10 November 2027");
   }
 
   private SupervisionOrderCases orders() {

@@ -37,6 +37,7 @@ import uk.schoolattendance.casework.AttendanceCase;
     resources = {
       "bpmn/CourtProceedings.bpmn",
       "bpmn-test/AttendanceCaseHistoryStub.bpmn",
+      "bpmn-test/SupervisionOrderReminderStub.bpmn",
       "forms/prepare-court-case.form",
       "forms/interview-under-caution.form",
       "forms/record-court-outcome.form",

@@ -31,7 +31,8 @@ import uk.schoolattendance.casework.CaseFixtures;
 /**
  * Every path of {@code SupervisionOrderReminder}, with the engine's clock moved, never waited for;
  * class coverage must be 100 %. An order made on 10 February 2027 ends on 9 February 2028
- * (Children Act 1989 Sch 3 para 15(1)); the authority may apply from 9 November 2027 (para 15(3)):
+ * (Children Act 1989 Sch 3 para 15(1)) and would expire on 10 February 2028; the authority may apply
+ * from 10 November 2027 (para 15(3), counted from that day):
  * the reminder comes that day at 09:00, once per end; an extension moves it to the new end, a
  * discharge or the order's end takes it away.
  */
@@ -72,27 +73,30 @@ class SupervisionOrderReminderProcessTest {
     // a restart, a retried step, the other node: the same end is never reminded of twice
     assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)).isFalse();
     assertThat(running()).isEqualTo(1);
-    assertThat(timer().getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 9, 9));
+    assertThat(timer().getDuedate()).isEqualTo(CaseFixtures.london(2027, 11, 10, 9));
     assertThat(tasks()).isEmpty();
 
     // the day before: not yet (the timer is not due)
-    CaseFixtures.clockAt(2027, 11, 8, 17);
+    CaseFixtures.clockAt(2027, 11, 9, 17);
     assertThat(engine.getManagementService().createJobQuery().executable().count()).isZero();
-    CaseFixtures.clockAt(2027, 11, 9, 9);
+    CaseFixtures.clockAt(2027, 11, 10, 9);
     engine.getManagementService().executeJob(timer().getId());
     Task task = tasks().get(0);
     assertThat(task.getName()).isEqualTo("Consider extending the education supervision order");
     assertThat(task.getTaskDefinitionKey()).isEqualTo(SupervisionOrderReminder.CONSIDER_EXTENDING.id());
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).anyMatch(link -> "attendance-officers".equals(link.getGroupId()));
-    assertThat(task.getDueDate()).isEqualTo(CaseFixtures.london(2028, 2, 9, 9));
+    // due apply-by-weeks-before (6) weeks before the last day: the court must have extended it by then
+    assertThat(task.getDueDate()).isEqualTo(CaseFixtures.london(2027, 12, 29, 9));
     assertThat(engine.getTaskService().getVariable(task.getId(), SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON_SHOWN.name()))
         .isEqualTo("9 February 2028");
     assertThat(engine.getTaskService().getVariable(task.getId(), SupervisionOrderReminder.EXTENSION_WINDOW_OPENS_SHOWN.name()))
-        .isEqualTo("9 November 2027");
+        .isEqualTo("10 November 2027");
     // the Tasklist task's "Case file" tab opens the case by this variable
     assertThat(engine.getTaskService().getVariable(task.getId(), SupervisionOrderReminder.CASE_REFERENCE.name()))
         .isEqualTo("AC-2027-000042");
-    assertThat(engine.getFormService().getTaskFormKey(task.getProcessDefinitionId(), task.getTaskDefinitionKey())).isNull();
+    Task withForm = engine.getTaskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
+    assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("Form_ConsiderExtendingSupervisionOrder");
+    assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
 
     engine.getTaskService().complete(task.getId());
     assertThat(ended().getEndActivityId()).isEqualTo("Event_ExtensionConsidered");
@@ -108,13 +112,13 @@ class SupervisionOrderReminderProcessTest {
     engine.getManagementService().executeJob(timer().getId());
     assertThat(tasks()).hasSize(1);
 
-    // extended to 9 February 2030: this end's reminder goes, the new end's comes on 9 November 2029
+    // extended to 9 February 2030: this end's reminder goes, the new end's comes on 10 November 2029
     reminders.extended(engine.getRuntimeService(), order.processInstanceId());
     assertThat(ended().getEndActivityId()).isEqualTo("Event_ReminderMoved");
     assertThat(tasks()).isEmpty();
     assertThat(reminders.orderInForce(engine.getRuntimeService(), order, LocalDate.of(2030, 2, 9), null)).isTrue();
     assertThat(running()).isEqualTo(1);
-    assertThat(timer().getDuedate()).isEqualTo(CaseFixtures.london(2029, 11, 9, 9));
+    assertThat(timer().getDuedate()).isEqualTo(CaseFixtures.london(2029, 11, 10, 9));
   }
 
   @Test
@@ -131,7 +135,7 @@ class SupervisionOrderReminderProcessTest {
   @Test
   void anOrderThatEndsLeavesNoReminderBehind() {
     reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null);
-    CaseFixtures.clockAt(2027, 11, 9, 9);
+    CaseFixtures.clockAt(2027, 11, 10, 9);
     engine.getManagementService().executeJob(timer().getId());
     assertThat(tasks()).hasSize(1);
     // nobody applied: the day after its last day the order has expired and cannot be extended
@@ -189,12 +193,92 @@ class SupervisionOrderReminderProcessTest {
   @Test
   void theLeadTimeIsConfiguredButNeverBeforeAnApplicationMayBeMade() {
     SupervisionOrderReminders oneMonth = new SupervisionOrderReminders(ENGINE.jdbc, ENGINE.calendar,
-        new SupervisionOrderExtensionProperties(3, 3, 1), uk.schoolattendance.schools.CompulsorySchoolAge.national());
-    assertThat(oneMonth.remindOn(ENDS)).isEqualTo(LocalDate.of(2028, 1, 9));
+        new SupervisionOrderExtensionProperties(3, 3, 1, null), uk.schoolattendance.schools.CompulsorySchoolAge.national());
+    assertThat(oneMonth.remindOn(ENDS)).isEqualTo(LocalDate.of(2028, 1, 10));
+    // a task due 6 weeks before the end would come before this reminder: due the day it comes
+    assertThat(oneMonth.applyBy(ENDS)).isEqualTo(CaseFixtures.london(2028, 1, 10, 9));
     assertThat(SupervisionOrderExtensionProperties.defaults().reminderMonthsBefore()).isEqualTo(3);
-    assertThatThrownBy(() -> new SupervisionOrderExtensionProperties(3, 3, 4))
+    assertThatThrownBy(() -> new SupervisionOrderExtensionProperties(3, 3, 4, null))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("reminder-months-before").hasMessageContaining("para 15(3)");
-    assertThatThrownBy(() -> new SupervisionOrderExtensionProperties(3, 3, 0)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new SupervisionOrderExtensionProperties(3, 3, 0, null)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new SupervisionOrderExtensionProperties(3, 3, 3, 0))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("apply-by-weeks-before");
+  }
+
+  /**
+   * Para 15(3) counts from the day the order would expire, the day after its last day: an application
+   * on the day three months before the last day risks being a day early; month ends do not clamp back.
+   */
+  @Test
+  void theWindowOpensThreeMonthsBeforeTheDayTheOrderWouldExpire() {
+    assertThat(reminders.windowOpens(ENDS)).isEqualTo(LocalDate.of(2027, 11, 10));
+    assertThat(reminders.remindOn(ENDS)).isEqualTo(LocalDate.of(2027, 11, 10));
+    assertThat(reminders.windowOpens(LocalDate.of(2028, 5, 31))).isEqualTo(LocalDate.of(2028, 3, 1));
+    assertThat(reminders.windowOpens(LocalDate.of(2028, 11, 30))).isEqualTo(LocalDate.of(2028, 9, 1));
+  }
+
+  /** A reminder model that is missing or suspended throws, and the "started once" row goes with it. */
+  @Test
+  void aReminderThatCannotStartIsNotRecordedAsStarted() {
+    TransactionTemplate transaction = new TransactionTemplate(ENGINE.beans.getBean(PlatformTransactionManager.class));
+    engine.getRepositoryService().suspendProcessDefinitionByKey(SupervisionOrderReminder.KEY);
+    try {
+      assertThatThrownBy(() -> transaction.execute(status -> reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)))
+          .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+    } finally {
+      engine.getRepositoryService().activateProcessDefinitionByKey(SupervisionOrderReminder.KEY);
+    }
+    assertThat(rows()).isZero();
+    assertThat(running()).isZero();
+    // once the model can start, the order gets its reminder
+    assertThat(reminders.orderInForce(engine.getRuntimeService(), order, ENDS, null)).isTrue();
+    assertThat(running()).isEqualTo(1);
+  }
+
+  /**
+   * The two nodes above may run one after the other, when the COUNT alone stops the second: the
+   * table's key itself refuses a second row for the same end, whatever the timing.
+   */
+  @Test
+  void theTableRefusesASecondRowForTheSameEnd() {
+    String insert = "INSERT INTO supervision_order_reminder (process_instance_id, ends_on, scheduled_on) VALUES (?, ?, ?)";
+    ENGINE.jdbc.update(insert, order.processInstanceId(), java.sql.Date.valueOf(ENDS), java.sql.Date.valueOf(ENDS));
+    assertThatThrownBy(() -> ENGINE.jdbc.update(insert, order.processInstanceId(), java.sql.Date.valueOf(ENDS),
+        java.sql.Date.valueOf(ENDS.minusDays(1)))).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+  }
+
+  /**
+   * The record of who was reminded and who completed the task is kept as long as the court record
+   * it explains (CourtProceedings' history time to live), not deleted years before it.
+   */
+  @Test
+  void theReminderHistoryIsKeptAsLongAsTheCourtRecord() throws Exception {
+    try (java.io.InputStream court = getClass().getClassLoader().getResourceAsStream("bpmn/CourtProceedings.bpmn")) {
+      String courtTtl = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(court)
+          .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+          .getCamundaHistoryTimeToLiveString();
+      assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(SupervisionOrderReminder.KEY)
+          .latestVersion().singleResult().getHistoryTimeToLive()).isEqualTo(java.time.Period.parse(courtTtl).getDays());
+    }
+  }
+
+  /**
+   * The form's words hold whatever the configured window and extension length: no "three months"
+   * or "three years" beside the dates worked out from the settings; and para 15(2) as it is: the court
+   * must have extended the order before it ends.
+   */
+  @Test
+  void theFormSaysNoConfiguredNumberAndThatTheCourtMustExtendBeforeTheEnd() throws Exception {
+    try (java.io.InputStream form = getClass().getClassLoader().getResourceAsStream("forms/consider-extending-supervision-order.form")) {
+      String text = new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text).doesNotContainIgnoringCase("three months").doesNotContainIgnoringCase("three years")
+          .contains("The court must make the extension before the order ends");
+    }
+  }
+
+  private long rows() {
+    return ENGINE.jdbc.queryForObject("SELECT COUNT(*) FROM supervision_order_reminder WHERE process_instance_id = ?", Long.class,
+        order.processInstanceId());
   }
 
   private long running() {
