@@ -78,6 +78,33 @@ final class Browser implements AutoCloseable {
     driver.get(baseUrl + path);
   }
 
+  /**
+   * The element {@code own} on the paged list shown now (GOV.UK pagination, its "next-page" link) or on
+   * one of its later pages, followed in turn; empty when no page shows it. The test classes sharing a
+   * Spring context fill the same lists, newest first, so a test's own row may be on any page.
+   */
+  java.util.Optional<WebElement> onThisOrALaterPage(By own) {
+    for (int read = 1; read <= 100; read++) {
+      java.util.List<WebElement> found = driver.findElements(own);
+      if (!found.isEmpty()) {
+        return java.util.Optional.of(found.get(0));
+      }
+      java.util.List<WebElement> next = driver.findElements(By.id("next-page"));
+      if (next.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      driver.get(next.get(0).getDomProperty("href"));
+    }
+    throw new AssertionError("more than 100 pages read looking for " + own);
+  }
+
+  /** {@link #onThisOrALaterPage} from the first page of the list at {@code path}; fails when no page shows it. */
+  WebElement onSomePage(String path, By own) {
+    open(path);
+    return onThisOrALaterPage(own)
+        .orElseThrow(() -> new AssertionError(own + " is on no page of " + path));
+  }
+
   WebDriverWait waiting() {
     return new WebDriverWait(driver, Duration.ofSeconds(60));
   }
