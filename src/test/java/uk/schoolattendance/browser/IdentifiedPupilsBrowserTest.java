@@ -2,21 +2,17 @@ package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.schoolattendance.attendance.MarkImporter;
 import uk.schoolattendance.attendance.RegisterCalendars;
-import uk.schoolattendance.attendance.SchoolDays;
 
 /**
  * A school's attendance lead in Tasklist: the pupils the register identified are listed with their
@@ -39,20 +35,7 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
   void aSchoolSeesItsIdentifiedPupilsAndOpensACaseForOne() {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
     String upn = Upns.valid("801900000001");
-    SchoolDays days = calendars.of(100002);
-    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
-        + "parent1Name,parent1Address\n");
-    boolean first = true;
-    for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(TODAY); day = day.plusDays(1)) {
-      if (days.isSchoolDay(day)) {
-        String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
-        csv.append(upn).append(",100002,").append(day).append(",AM,").append(code)
-            .append(first ? ",Riley,Browserton,2015-02-03,6,Pat Browserton,\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
-            .append('\n');
-        csv.append(upn).append(",100002,").append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
-        first = false;
-      }
-    }
+    RegisterFile register = new RegisterFile(calendars.of(100002), "100002", TODAY).pupil(upn, "Riley", "Browserton");
     // other tests of this Spring context may have left review tasks open: close them (saying why no
     // case opens), so this import starts the school's review and it lists this pupil only
     tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils").list()
@@ -65,14 +48,8 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
           }
           tasks.complete(task.getId(), close);
         });
-    int importId = importer.importFile(MarkImporter.Format.CSV,
-        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", urn -> true, TODAY);
-    String identification = runtime.createProcessInstanceQuery().processInstanceBusinessKey("import-" + importId)
-        .singleResult().getId();
-    for (Job job : management.createJobQuery().processInstanceId(identification).list()) {
-      management.executeJob(job.getId());
-    }
-
+    int importId = register.importedBy(importer, TODAY);
+    RegisterFile.identify(runtime, management, importId);
 
     try (Browser browser = browser()) {
       browser.logInTo("tasklist", "school2", "school2");
@@ -91,9 +68,7 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
           .noneMatch(org.openqa.selenium.WebElement::isDisplayed));
       browser.press(By.cssSelector("button[ng-click='complete()']"));
       browser.waitUntil("case-opened", () -> {
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey("review-" + importId + "-100002").list()
-            .forEach(review -> management.createJobQuery().processInstanceId(review.getId()).list()
-                .forEach(job -> management.executeJob(job.getId())));
+        RegisterFile.runReviews(runtime, management, importId, "100002");
         return runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
             .variableValueEquals("pupilUpn", upn).count() == 1;
       });
@@ -114,34 +89,15 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
     String ticked = Upns.valid("801900000021");
     String own = Upns.valid("801900000022");
     String rest = Upns.valid("801900000023");
-    SchoolDays days = calendars.of(100002);
-    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
-        + "parent1Name,parent1Address\n");
+    RegisterFile register = new RegisterFile(calendars.of(100002), "100002", TODAY);
     java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
     names.put(ticked, "Ash,Tickwell");
     names.put(own, "Bea,Ownreason");
     names.put(rest, "Cal,Restreason");
-    names.forEach((upn, name) -> {
-      boolean first = true;
-      for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(TODAY); day = day.plusDays(1)) {
-        if (days.isSchoolDay(day)) {
-          String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
-          csv.append(upn).append(",100002,").append(day).append(",AM,").append(code)
-              .append(first ? "," + name + ",2015-02-03,6,Pat " + name.replaceAll(".*,", "") + ",\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
-              .append('\n');
-          csv.append(upn).append(",100002,").append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
-          first = false;
-        }
-      }
-    });
+    names.forEach((upn, name) -> register.pupil(upn, name.replaceAll(",.*", ""), name.replaceAll(".*,", "")));
     closeOpenReviews();
-    int importId = importer.importFile(MarkImporter.Format.CSV,
-        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", urn -> true, TODAY);
-    String identification = runtime.createProcessInstanceQuery().processInstanceBusinessKey("import-" + importId)
-        .singleResult().getId();
-    for (Job job : management.createJobQuery().processInstanceId(identification).list()) {
-      management.executeJob(job.getId());
-    }
+    int importId = register.importedBy(importer, TODAY);
+    RegisterFile.identify(runtime, management, importId);
     // completed later that day than the other tests' reviews of this class
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
 
@@ -164,9 +120,7 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
         if (!browser.errorNotifications().isEmpty()) {
           throw new AssertionError("Complete was refused: " + browser.errorNotifications());
         }
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey("review-" + importId + "-100002").list()
-            .forEach(review -> management.createJobQuery().processInstanceId(review.getId()).list()
-                .forEach(job -> management.executeJob(job.getId())));
+        RegisterFile.runReviews(runtime, management, importId, "100002");
         return runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
             .variableValueEquals("pupilUpn", ticked).count() == 1;
       });

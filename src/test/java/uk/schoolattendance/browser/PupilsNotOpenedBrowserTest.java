@@ -2,8 +2,6 @@ package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -13,14 +11,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.schoolattendance.attendance.MarkImporter;
 import uk.schoolattendance.attendance.RegisterCalendars;
-import uk.schoolattendance.attendance.SchoolDays;
 
 /**
  * Walk 14, defect 7: "Open a case" on Identified pupils not opened went to Tasklist's task list, where the
@@ -41,29 +37,13 @@ class PupilsNotOpenedBrowserTest extends BrowserTestSupport {
   void openACaseOpensTheStartFormForThatPupil() {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
     String upn = Upns.valid("801900000014");
-    SchoolDays days = calendars.of(100002);
-    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
-        + "parent1Name,parent1Address,parent1Relationship,parent1Responsibility,parent2Name,parent2Address,parent2Relationship\n");
-    boolean first = true;
-    for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(TODAY); day = day.plusDays(1)) {
-      if (days.isSchoolDay(day)) {
-        String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
-        csv.append(upn).append(",100002,").append(day).append(",AM,").append(code)
-            .append(first ? ",Robin,O'Startform,2015-02-03,6,Pat O'Startform,\"9 Mill Lane, Hilltown HT1 2BB\",Mum,yes,"
-                + "Lee O'Startform,\"4 Dale Road, Hilltown HT2 3CC\",Father" : "")
-            .append('\n');
-        csv.append(upn).append(",100002,").append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
-        first = false;
-      }
-    }
+    RegisterFile register = new RegisterFile(calendars.of(100002), "100002", TODAY, RegisterFile.PUPIL_COLUMNS
+        + ",parent1Relationship,parent1Responsibility,parent2Name,parent2Address,parent2Relationship")
+        .pupil(upn, "Robin,O'Startform,2015-02-03,6,Pat O'Startform,\"9 Mill Lane, Hilltown HT1 2BB\",Mum,yes,"
+            + "Lee O'Startform,\"4 Dale Road, Hilltown HT2 3CC\",Father");
     closeOpenReviews();
-    int importId = importer.importFile(MarkImporter.Format.CSV,
-        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", urn -> true, TODAY);
-    String identification = runtime.createProcessInstanceQuery().processInstanceBusinessKey("import-" + importId)
-        .singleResult().getId();
-    for (Job job : management.createJobQuery().processInstanceId(identification).list()) {
-      management.executeJob(job.getId());
-    }
+    int importId = register.importedBy(importer, TODAY);
+    RegisterFile.identify(runtime, management, importId);
     // the school leaves the pupil unticked, saying why, later that day
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(16, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
     closeOpenReviews();

@@ -2,8 +2,6 @@ package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -13,7 +11,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +22,6 @@ import uk.schoolattendance.TestClock;
 import uk.schoolattendance.attendance.MarkImporter;
 import uk.schoolattendance.attendance.MovedPupilCases;
 import uk.schoolattendance.attendance.RegisterCalendars;
-import uk.schoolattendance.attendance.SchoolDays;
 
 /**
  * What the register's daily work leaves for people, in Chromium: the pupils a school left unticked
@@ -369,53 +365,20 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
 
   /** The pupil's marks at the school from 7 September to the day before {@code until}: unauthorised every Monday. */
   private int importFor(String upn, String urn, String forename, String surname, LocalDate until) {
-    SchoolDays days = calendars.of(Integer.parseInt(urn));
-    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
-        + "parent1Name,parent1Address\n");
-    boolean first = true;
-    for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(until); day = day.plusDays(1)) {
-      if (days.isSchoolDay(day)) {
-        String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
-        csv.append(upn).append(',').append(urn).append(',').append(day).append(",AM,").append(code)
-            .append(first ? "," + forename + "," + surname + ",2015-02-03,6,Pat " + surname + ",\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
-            .append('\n');
-        csv.append(upn).append(',').append(urn).append(',').append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
-        first = false;
-      }
-    }
-    return importer.importFile(MarkImporter.Format.CSV,
-        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", u -> true, TODAY);
+    return new RegisterFile(calendars.of(Integer.parseInt(urn)), urn, until).pupil(upn, forename, surname)
+        .importedBy(importer, TODAY);
   }
 
   /** The pupils' marks at the school from 7 September to the day before {@code until}: unauthorised every Monday. */
   private int importFor(java.util.List<String> upns, String urn, LocalDate until) {
-    SchoolDays days = calendars.of(Integer.parseInt(urn));
-    StringBuilder csv = new StringBuilder("upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,"
-        + "parent1Name,parent1Address\n");
+    RegisterFile register = new RegisterFile(calendars.of(Integer.parseInt(urn)), urn, until);
     for (int i = 0; i < upns.size(); i++) {
-      String upn = upns.get(i);
-      String surname = "Paged" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
-      boolean first = true;
-      for (LocalDate day = LocalDate.of(2026, 9, 7); day.isBefore(until); day = day.plusDays(1)) {
-        if (days.isSchoolDay(day)) {
-          String code = day.getDayOfWeek().getValue() == 1 ? "O" : "/";
-          csv.append(upn).append(',').append(urn).append(',').append(day).append(",AM,").append(code)
-              .append(first ? ",Robin," + surname + ",2015-02-03,6,Pat " + surname + ",\"9 Mill Lane, Hilltown HT1 2BB\"" : "")
-              .append('\n');
-          csv.append(upn).append(',').append(urn).append(',').append(day).append(",PM,").append(code.equals("O") ? "O" : "\\").append('\n');
-          first = false;
-        }
-      }
+      register.pupil(upns.get(i), "Robin", "Paged" + (char) ('a' + i / 26) + (char) ('a' + i % 26));
     }
-    return importer.importFile(MarkImporter.Format.CSV,
-        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), null, "datateam", u -> true, TODAY);
+    return register.importedBy(importer, TODAY);
   }
 
   private void identify(int importId) {
-    String identification = runtime.createProcessInstanceQuery().processInstanceBusinessKey("import-" + importId)
-        .singleResult().getId();
-    for (Job job : management.createJobQuery().processInstanceId(identification).list()) {
-      management.executeJob(job.getId());
-    }
+    RegisterFile.identify(runtime, management, importId);
   }
 }

@@ -2,17 +2,9 @@ package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.schoolattendance.TestClock;
-import uk.schoolattendance.casefile.SupervisionOrderCases;
 import uk.schoolattendance.casework.CaseFixtures;
 
 /**
@@ -22,29 +14,15 @@ import uk.schoolattendance.casework.CaseFixtures;
  * back with a confirmation, the order ending that day and no reminder waiting. On a 390 px phone,
  * in Chromium.
  */
-class SupervisionOrderDischargeBrowserTest extends BrowserTestSupport {
-
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-
-  @AfterEach
-  void reset() {
-    TestClock.reset();
-  }
+class SupervisionOrderDischargeBrowserTest extends SupervisionOrderBrowserTestSupport {
 
   @Test
   void aSeniorPractitionerRecordsADischargeOnA390PxPhone() {
-    String reference = new SupervisionOrderCases(runtimeService, taskService, identityService, managementService)
-        .withAnOrderMadeOn10February2027();
+    String reference = caseWithAnOrderMadeOn10February2027();
     CaseFixtures.clockAt(2027, 6, 14, 10);
     try (Browser browser = browser()) {
-      browser.logInTo("tasklist", "senior", "senior");
-      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      seniorAtTheCasePageOnA390PxPhone(browser, reference);
       JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-      browser.waitUntil("narrow", () -> ((Number) js.executeScript("return window.innerWidth;")).intValue() <= 400);
-      browser.open("/casework/cases/" + reference);
       browser.visible(By.id("discharge-form"));
       assertThat(browser.driver().findElement(By.id("court-1")).getText()).contains("Due on 10 November 2027");
 
@@ -76,9 +54,5 @@ class SupervisionOrderDischargeBrowserTest extends BrowserTestSupport {
       assertThat(overflow(js)).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
       browser.screenshot("casefile-eso-discharge-recorded-390");
     }
-  }
-
-  private static int overflow(JavascriptExecutor js) {
-    return ((Number) js.executeScript("const d = document.documentElement; return d.scrollWidth - d.clientWidth;")).intValue();
   }
 }

@@ -1,18 +1,10 @@
 package uk.schoolattendance.browser;
 
-import uk.schoolattendance.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
-import uk.schoolattendance.casefile.SupervisionOrderCases;
 import uk.schoolattendance.casework.CaseFixtures;
 
 /**
@@ -21,29 +13,15 @@ import uk.schoolattendance.casework.CaseFixtures;
  * what was typed kept; the recorded extension brings the Court section back with a confirmation.
  * On a 390 px phone, in Chromium.
  */
-class SupervisionOrderExtensionBrowserTest extends BrowserTestSupport {
-
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired ManagementService managementService;
-
-  @AfterEach
-  void reset() {
-    TestClock.reset();
-  }
+class SupervisionOrderExtensionBrowserTest extends SupervisionOrderBrowserTestSupport {
 
   @Test
   void aSeniorPractitionerRecordsAnExtensionOnA390PxPhone() {
-    String reference = new SupervisionOrderCases(runtimeService, taskService, identityService, managementService)
-        .withAnOrderMadeOn10February2027();
+    String reference = caseWithAnOrderMadeOn10February2027();
     CaseFixtures.clockAt(2027, 12, 1, 10);
     try (Browser browser = browser()) {
-      browser.logInTo("tasklist", "senior", "senior");
-      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      seniorAtTheCasePageOnA390PxPhone(browser, reference);
       JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-      browser.waitUntil("narrow", () -> ((Number) js.executeScript("return window.innerWidth;")).intValue() <= 400);
-      browser.open("/casework/cases/" + reference);
       browser.visible(By.id("extension-form"));
 
       // more than three years after the order's end (9 February 2028): refused, named, typed values kept
@@ -80,9 +58,5 @@ class SupervisionOrderExtensionBrowserTest extends BrowserTestSupport {
       assertThat(overflow(js)).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
       browser.screenshot("casefile-eso-extension-recorded-390");
     }
-  }
-
-  private static int overflow(JavascriptExecutor js) {
-    return ((Number) js.executeScript("const d = document.documentElement; return d.scrollWidth - d.clientWidth;")).intValue();
   }
 }

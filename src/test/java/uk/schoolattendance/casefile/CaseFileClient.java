@@ -81,6 +81,17 @@ public final class CaseFileClient {
             .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
   }
 
+  /**
+   * A form sent to {@code path} with these fields and the CSRF token of {@code page}'s first form, if it has
+   * one: what a person could send to an address whose form their page does not show them.
+   */
+  public Page postFormWithTokenOf(Page page, String path, Map<String, String> fields) {
+    Map<String, String> sent = new LinkedHashMap<>(fields);
+    page.html().select("form input[name=_csrf]").stream().findFirst()
+        .ifPresent(token -> sent.put("_csrf", token.attr("value")));
+    return postForm(path, sent);
+  }
+
   /** A form sent as given, a name repeated for each value (a form's several inputs of one name): {@code name=value} pairs. */
   public Page postPairs(String path, List<String[]> pairs) {
     List<String> encoded = new ArrayList<>();

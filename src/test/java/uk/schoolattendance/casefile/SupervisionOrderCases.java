@@ -1,11 +1,21 @@
 package uk.schoolattendance.casefile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jsoup.nodes.Element;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.court.CourtProceedings;
@@ -58,6 +68,32 @@ public record SupervisionOrderCases(
     completeAs("officer", court, CourtProceedings.RECORD_COURT_OUTCOME.id(), outcome);
     executeJobs(court);
     return reference;
+  }
+
+  /**
+   * Posts {@code body} as a JSON object of strings to the case's API address {@code /api/cases/<reference>/<what>}
+   * as {@code user} (the demo users' passwords are their names).
+   */
+  public static ResponseEntity<String> postToCase(
+      TestRestTemplate rest, String user, String reference, String what, Map<String, String> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    StringBuilder json = new StringBuilder("{");
+    new LinkedHashMap<>(body).forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
+        .append("\":\"").append(value).append('"'));
+    return rest.withBasicAuth(user, user).exchange("/api/cases/" + reference + "/" + what,
+        HttpMethod.POST, new HttpEntity<>(json.append('}').toString(), headers), String.class);
+  }
+
+  /** The rows of the case page's Court section as an attendance officer reads them: each label with its value. */
+  public static Map<String, String> courtFacts(int port, String reference) {
+    Element section = CaseFileClient.signedIn(port, "officer").get("/casework/cases/" + reference).html().selectFirst("#court-1");
+    assertThat(section).as("a Court section").isNotNull();
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (Element row : section.select(".govuk-summary-list__row")) {
+      facts.put(row.selectFirst("dt").text(), row.selectFirst("dd").text());
+    }
+    return facts;
   }
 
   private void completeAs(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {

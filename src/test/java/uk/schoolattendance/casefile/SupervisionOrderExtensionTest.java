@@ -12,17 +12,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.casework.AttendanceCase;
@@ -115,15 +110,12 @@ class SupervisionOrderExtensionTest {
     Map<String, String> sent = new LinkedHashMap<>(Map.of("extension-applied-on-day", "8", "extension-applied-on-month", "11",
         "extension-applied-on-year", "2027", "extension-result", "extended", "extension-new-ends-on-day", "9",
         "extension-new-ends-on-month", "2", "extension-new-ends-on-year", "2029"));
-    officersPage.html().select("form input[name=_csrf]").stream().findFirst()
-        .ifPresent(token -> sent.put("_csrf", token.attr("value")));
-    assertThat(officer.postForm(path + "/supervision-order-extensions", sent).status()).isEqualTo(403);
+    assertThat(officer.postFormWithTokenOf(officersPage, path + "/supervision-order-extensions", sent).status()).isEqualTo(403);
 
     // the senior practitioner's form: too early, named under the day, typed values kept, nothing recorded
     CaseFileClient senior = CaseFileClient.signedIn(port, "senior");
     CaseFileClient.Page page = senior.get(path);
     assertThat(page.html().selectFirst("#extension-form")).as("the senior practitioner's form").isNotNull();
-    sent.remove("_csrf");
     CaseFileClient.Page early = senior.post(page, "#extension-form", sent);
     assertThat(early.status()).isEqualTo(400);
     assertThat(early.html().select(".govuk-error-summary a[href=#extension-applied-on-day]").text())
@@ -179,10 +171,7 @@ class SupervisionOrderExtensionTest {
     assertThat(officersPage.html().selectFirst("#discharge-form")).isNull();
     Map<String, String> sent = new LinkedHashMap<>(Map.of("ended-by", "discharge", "discharged-on-day", "14",
         "discharged-on-month", "6", "discharged-on-year", "2027"));
-    officersPage.html().select("form input[name=_csrf]").stream().findFirst()
-        .ifPresent(token -> sent.put("_csrf", token.attr("value")));
-    assertThat(officer.postForm(path + "/supervision-order-discharge", sent).status()).isEqualTo(403);
-    sent.remove("_csrf");
+    assertThat(officer.postFormWithTokenOf(officersPage, path + "/supervision-order-discharge", sent).status()).isEqualTo(403);
 
     CaseFileClient senior = CaseFileClient.signedIn(port, "senior");
     // before the order was made: named under the day, typed values kept, nothing recorded
@@ -242,22 +231,10 @@ class SupervisionOrderExtensionTest {
   }
 
   private ResponseEntity<String> api(String user, String reference, Map<String, String> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    StringBuilder json = new StringBuilder("{");
-    new LinkedHashMap<>(body).forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
-        .append("\":\"").append(value).append('"'));
-    return rest.withBasicAuth(user, user).exchange("/api/cases/" + reference + "/supervision-order-extensions",
-        HttpMethod.POST, new HttpEntity<>(json.append('}').toString(), headers), String.class);
+    return SupervisionOrderCases.postToCase(rest, user, reference, "supervision-order-extensions", body);
   }
 
   private Map<String, String> courtFacts(String reference) {
-    Element section = CaseFileClient.signedIn(port, "officer").get("/casework/cases/" + reference).html().selectFirst("#court-1");
-    assertThat(section).as("a Court section").isNotNull();
-    Map<String, String> facts = new LinkedHashMap<>();
-    for (Element row : section.select(".govuk-summary-list__row")) {
-      facts.put(row.selectFirst("dt").text(), row.selectFirst("dd").text());
-    }
-    return facts;
+    return SupervisionOrderCases.courtFacts(port, reference);
   }
 }

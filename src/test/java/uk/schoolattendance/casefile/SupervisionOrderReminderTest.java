@@ -2,7 +2,6 @@ package uk.schoolattendance.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,17 +12,12 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.TestClock;
@@ -317,22 +311,10 @@ class SupervisionOrderReminderTest {
   }
 
   private ResponseEntity<String> post(String user, String reference, String what, Map<String, String> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    StringBuilder json = new StringBuilder("{");
-    new LinkedHashMap<>(body).forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
-        .append("\":\"").append(value).append('"'));
-    return rest.withBasicAuth(user, user).exchange("/api/cases/" + reference + "/" + what,
-        HttpMethod.POST, new HttpEntity<>(json.append('}').toString(), headers), String.class);
+    return SupervisionOrderCases.postToCase(rest, user, reference, what, body);
   }
 
   private Map<String, String> courtFacts(String reference) {
-    Element section = CaseFileClient.signedIn(port, "officer").get("/casework/cases/" + reference).html().selectFirst("#court-1");
-    assertThat(section).as("a Court section").isNotNull();
-    Map<String, String> facts = new LinkedHashMap<>();
-    for (Element row : section.select(".govuk-summary-list__row")) {
-      facts.put(row.selectFirst("dt").text(), row.selectFirst("dd").text());
-    }
-    return facts;
+    return SupervisionOrderCases.courtFacts(port, reference);
   }
 }

@@ -2,14 +2,12 @@ package uk.schoolattendance.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.schoolattendance.casework.CaseFixtures.clockAt;
 import static uk.schoolattendance.casework.CaseFixtures.startVariables;
 import static uk.schoolattendance.casework.CaseFixtures.vars;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,19 +42,13 @@ class PreviousInterventionFormTest {
 
   @BeforeEach
   void deployThePreviousDefinition() throws Exception {
-    BpmnAwareTests.init(processEngine);
-    clockAt(2025, 10, 15, 10);
-    RepositoryService repository = processEngine.getRepositoryService();
-    try (InputStream bpmn = resource("AttendanceCase.bpmn"); InputStream form = resource("intervene-in-school.form")) {
-      previous = repository.createDeployment().name("AttendanceCase 1.6 with its intervention form")
-          .addInputStream("bpmn/AttendanceCase.bpmn", bpmn).addInputStream("forms/intervene-in-school.form", form)
-          .deploy().getId();
-    }
+    previous = PreviousForms.deploy(processEngine, "809c6d8", "AttendanceCase 1.6 with its intervention form",
+        "intervene-in-school.form");
   }
 
   @AfterEach
   void removeIt() {
-    processEngine.getRepositoryService().deleteDeployment(previous, true);
+    PreviousForms.remove(processEngine, previous);
   }
 
   @Test
@@ -101,9 +93,5 @@ class PreviousInterventionFormTest {
     try (InputStream form = processEngine.getFormService().getDeployedTaskForm(task.getId())) {
       return PathwayModelsTest.values(new ObjectMapper().readTree(form), AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name());
     }
-  }
-
-  private static InputStream resource(String name) {
-    return PreviousInterventionFormTest.class.getResourceAsStream("/previous/809c6d8/" + name);
   }
 }

@@ -2,14 +2,11 @@ package uk.schoolattendance.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.schoolattendance.casework.CaseFixtures.clockAt;
 import static uk.schoolattendance.casework.CaseFixtures.startVariables;
 import static uk.schoolattendance.casework.CaseFixtures.vars;
 import static uk.schoolattendance.casework.CaseFixtures.with;
 
-import java.io.InputStream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,19 +41,13 @@ class PreviousMeetingReasonsFormTest {
 
   @BeforeEach
   void deployThePreviousDefinition() throws Exception {
-    BpmnAwareTests.init(processEngine);
-    clockAt(2025, 10, 15, 10);
-    RepositoryService repository = processEngine.getRepositoryService();
-    try (InputStream bpmn = resource("AttendanceCase.bpmn"); InputStream form = resource("hold-pupil-planning-meeting.form")) {
-      previous = repository.createDeployment().name("AttendanceCase 1.5 with its meeting form")
-          .addInputStream("bpmn/AttendanceCase.bpmn", bpmn).addInputStream("forms/hold-pupil-planning-meeting.form", form)
-          .deploy().getId();
-    }
+    previous = PreviousForms.deploy(processEngine, "0d6b567", "AttendanceCase 1.5 with its meeting form",
+        "hold-pupil-planning-meeting.form");
   }
 
   @AfterEach
   void removeIt() {
-    processEngine.getRepositoryService().deleteDeployment(previous, true);
+    PreviousForms.remove(processEngine, previous);
   }
 
   @Test
@@ -113,9 +104,5 @@ class PreviousMeetingReasonsFormTest {
 
   private void complete(ProcessInstance instance, Object... pairs) {
     processEngine.getTaskService().complete(BpmnAwareTests.task(instance).getId(), vars(pairs));
-  }
-
-  private static InputStream resource(String name) {
-    return PreviousMeetingReasonsFormTest.class.getResourceAsStream("/previous/0d6b567/" + name);
   }
 }
