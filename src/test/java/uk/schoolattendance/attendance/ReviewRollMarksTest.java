@@ -55,6 +55,7 @@ class ReviewRollMarksTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
 
   @Test
   void aPupilNowOnAnotherSchoolsRollIsMarkedWhenTheFormOpensNotOfferedAndNeedsNoReason() {
@@ -118,6 +119,64 @@ class ReviewRollMarksTest {
     assertThat(school.select("a.open-a-case")).isEmpty();
     assertThat(onEveryPage(CaseFileClient.signedIn(port, "officer"), moved).text())
         .contains("On the roll of Riverside Primary School (URN 100001) today");
+  }
+
+  /**
+   * A review waiting on version 1.3 (deployed before 1.4; its BPMN and form as of commit 61a47db, kept
+   * under previous/61a47db) keeps its form, which has no hiding of the reasons, and gets the marks too:
+   * they are made from its variables as its form is opened. It completes with the moved pupil left
+   * unticked and no reason.
+   */
+  @Test
+  void aReviewWaitingOnVersion13IsMarkedTooAndCompletes() throws Exception {
+    closeOpenReviews("100002");
+    String moved = Upn.of(700_416_000_011L);
+    importAndIdentify(term(moved));
+    closeOpenReviews("100002");
+    Integer pupilId = jdbc.queryForObject("SELECT pupil_id FROM att_pupil WHERE upn = ?", Integer.class, moved);
+    jdbc.update("UPDATE att_enrolment SET to_date = ? WHERE pupil_id = ? AND school_urn = 100002",
+        java.sql.Date.valueOf(TODAY.minusDays(1)), pupilId);
+    jdbc.update("INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date) VALUES (?, 100001, 'main', ?)",
+        pupilId, java.sql.Date.valueOf(TODAY));
+    org.camunda.bpm.engine.repository.Deployment previous = repository.createDeployment().name("ReviewIdentifiedPupils 1.3")
+        .addString("bpmn/ReviewIdentifiedPupils.bpmn", resource("previous/61a47db/ReviewIdentifiedPupils.bpmn"))
+        .addString("forms/review-identified-pupils.form", resource("previous/61a47db/review-identified-pupils.form")).deploy();
+    try {
+      String definition = repository.createProcessDefinitionQuery().deploymentId(previous.getId()).singleResult().getId();
+      assertThat(repository.getProcessDefinition(definition).getVersionTag()).isEqualTo("1.3");
+      Map<String, Object> start = new HashMap<>();
+      start.put(ReviewIdentifiedPupils.SCHOOL_URN.name(), "100002");
+      String row = "{\"upn\":\"" + moved + "\",\"name\":\"Kim Moved\",\"pupil\":\"Kim Moved (" + moved + ")\","
+          + "\"attendancePercent\":80.0,\"why\":\"persistent absence (90% or less)\",\"parentsOnRecord\":1}";
+      start.put(ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name(), SpinValues.jsonValue("[" + row + "]").create());
+      start.put(ReviewIdentifiedPupils.PUPIL_CHOICES.name(),
+          SpinValues.jsonValue("[{\"label\":\"Kim Moved\",\"value\":\"" + moved + "\"}]").create());
+      start.put(ReviewIdentifiedPupils.NOT_OPENED_REASONS.name(),
+          SpinValues.jsonValue("[{\"upn\":\"" + moved + "\",\"pupil\":\"Kim Moved\"}]").create());
+      start.put(ReviewIdentifiedPupils.IDENTIFIED_PUPIL_COUNT.name(), 1);
+      start.put(ReviewIdentifiedPupils.LIST_REVISION.name(), 1);
+      start.put(ReviewIdentifiedPupils.CURRENT_LIST_REVISION.name(), 1);
+      ProcessInstance waiting = runtime.startProcessInstanceById(definition, start);
+      Task review = tasks.createTaskQuery().processInstanceId(waiting.getId()).singleResult();
+
+      VariableMap opened = forms.getTaskFormVariables(review.getId());
+      assertThat(json(opened, ReviewIdentifiedPupils.IDENTIFIED_PUPILS.name()).get(0).path("pupil").asText())
+          .isEqualTo("Kim Moved (" + moved + "): " + ReviewRollMarks.MARK);
+      assertThat(offered(opened)).isEmpty();
+      tasks.complete(review.getId(), Map.of(ReviewIdentifiedPupils.PUPILS_TO_OPEN.name(), SpinValues.jsonValue("[]").create(),
+          ReviewIdentifiedPupils.LIST_REVISION.name(), 1));
+      JsonNode notOpened = json(history.createHistoricVariableInstanceQuery().processInstanceId(waiting.getId())
+          .variableName(ReviewIdentifiedPupils.PUPILS_NOT_OPENED.name()).singleResult().getValue().toString());
+      assertThat(row(notOpened, moved).path("reason").asText()).isEqualTo(PupilsNotOpened.NOT_OFFERED_ON_ANOTHER_ROLL_REASON);
+    } finally {
+      repository.deleteDeployment(previous.getId(), true);
+    }
+  }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = ReviewRollMarksTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /** Every open review of the school completed with nothing ticked, so a new import starts a review of its own. */
