@@ -134,6 +134,29 @@ public class AttendanceRegister {
         p.schoolUrn(), p.senProvision(), p.freeSchoolMeals(), p.socialWorker(), p.lookedAfter(), schools));
   }
 
+  /**
+   * The schools whose roll the register holds each of these pupils on today (as {@link #pupil} says
+   * it, for many pupils in one query per {@link #CHUNK}), by UPN; a UPN the register does not know, or
+   * holds on no roll today, is left out.
+   */
+  public Map<String, List<String>> schoolsToday(Collection<String> upns) {
+    Map<String, List<String>> schools = new HashMap<>();
+    List<String> all = upns.stream().map(upn -> upn.toUpperCase(Locale.ROOT)).distinct().toList();
+    Date today = Date.valueOf(calendar.today());
+    for (List<String> chunk : SqlLists.chunks(all, CHUNK)) {
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(today);
+      jdbc.query("SELECT p.upn, e.school_urn FROM att_pupil p JOIN att_enrolment e ON e.pupil_id = p.pupil_id"
+              + " WHERE p.upn IN (" + SqlLists.placeholders(chunk.size()) + ") AND" + ON_ROLL
+              + " ORDER BY p.upn, e.school_urn",
+          rs -> {
+            schools.computeIfAbsent(rs.getString(1).trim(), upn -> new ArrayList<>()).add(urn(rs.getInt(2)));
+          },
+          args.toArray());
+    }
+    return schools;
+  }
+
   /** The parents and carers the pupil's school listed, in the school's order. */
   public List<Contact> contacts(String upn) {
     return jdbc.query(

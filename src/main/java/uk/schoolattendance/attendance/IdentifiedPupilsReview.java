@@ -23,14 +23,19 @@ import uk.schoolattendance.process.InvalidInputException;
  * sent with a {@code listRevision} other than the list's current one, or with it empty where the form shows it, is
  * refused first: pupils were
  * added to the list, or listed again with new figures, after the form was opened, and are not closed unseen.
+ * A pupil left unticked whom the register holds on another school's roll today (the form does not offer
+ * them: {@link ReviewRollMarks}) needs no reason: kept in {@code pupilsNotOpened} with {@code
+ * onAnotherRoll} and {@link PupilsNotOpened#NOT_OFFERED_ON_ANOTHER_ROLL_REASON}.
  */
 @Component("identifiedPupilsReview")
 class IdentifiedPupilsReview implements TaskListener {
 
   private final ReviewForm reviewForm;
+  private final ReviewRollMarks rollMarks;
 
-  IdentifiedPupilsReview(ReviewForm reviewForm) {
+  IdentifiedPupilsReview(ReviewForm reviewForm, ReviewRollMarks rollMarks) {
     this.reviewForm = reviewForm;
+    this.rollMarks = rollMarks;
   }
 
   @Override
@@ -69,6 +74,10 @@ class IdentifiedPupilsReview implements TaskListener {
     com.fasterxml.jackson.databind.node.ArrayNode notOpened = IdentifiedPupils.JSON.createArrayNode();
     var signedIn = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String by = signedIn == null ? null : signedIn.getUserId();
+    // not offered by the form (ReviewRollMarks): left unticked, they need no reason; the page of pupils not opened
+    // says so, naming the school only to the authority. One ticked is left to "Open attendance cases", which skips it
+    Set<String> elsewhere = rollMarks.onAnotherRoll(ReviewIdentifiedPupils.SCHOOL_URN.get(task), listed.keySet());
+    elsewhere.removeAll(chosen);
     listed.forEach((upn, pupil) -> {
       if (!chosen.contains(upn)) {
         com.fasterxml.jackson.databind.node.ObjectNode row = notOpened.addObject().put("upn", upn)
@@ -84,6 +93,9 @@ class IdentifiedPupilsReview implements TaskListener {
         if (by != null) {
           row.put("by", by);
         }
+        if (elsewhere.contains(upn)) {
+          row.put(OpenAttendanceCases.ON_ANOTHER_ROLL, true);
+        }
       }
     });
     Object given = ReviewIdentifiedPupils.NOT_OPENED_REASON.raw(task);
@@ -94,7 +106,7 @@ class IdentifiedPupilsReview implements TaskListener {
     Map<String, String> own = ownReasons(task, listed, chosen);
     com.fasterxml.jackson.databind.node.ArrayNode withoutReason = IdentifiedPupils.JSON.createArrayNode();
     notOpened.forEach(p -> {
-      if (!own.containsKey(p.path("upn").asText()) && reason.isEmpty()) {
+      if (!own.containsKey(p.path("upn").asText()) && reason.isEmpty() && !elsewhere.contains(p.path("upn").asText())) {
         withoutReason.add(p);
       }
     });
@@ -105,7 +117,8 @@ class IdentifiedPupilsReview implements TaskListener {
           + " with the family: an identified pupil is not left without a word");
     }
     notOpened.forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p)
-        .put("reason", own.getOrDefault(p.path("upn").asText(), reason)));
+        .put("reason", own.getOrDefault(p.path("upn").asText(),
+            elsewhere.contains(p.path("upn").asText()) ? PupilsNotOpened.NOT_OFFERED_ON_ANOTHER_ROLL_REASON : reason)));
     ReviewIdentifiedPupils.PUPILS_NOT_OPENED.set(task, notOpened);
     ReviewIdentifiedPupils.CASES_TO_OPEN.set(task, IdentifiedPupils.JSON.valueToTree(chosen));
     ReviewIdentifiedPupils.CASES_CHOSEN.set(task, !chosen.isEmpty());

@@ -43,8 +43,9 @@ public class PupilsNotOpened {
       boolean openCase, boolean onAnotherRoll, List<String> onRollNow) {
 
     /**
-     * @param onAnotherRoll ticked to open, but no case opened: the pupil was on another school's roll
-     *     when the review was completed ({@code casesOpened[].onAnotherRoll})
+     * @param onAnotherRoll no case opened because the pupil was on another school's roll when the review
+     *     was completed: ticked ({@code casesOpened[].onAnotherRoll}), or not offered by the form and left
+     *     unticked ({@code pupilsNotOpened[].onAnotherRoll})
      * @param onRollNow for such a pupil, the schools whose roll the register holds them on today (for
      *     the authority's eyes only: the page shows no school another school's pupils); empty otherwise
      */
@@ -59,6 +60,13 @@ public class PupilsNotOpened {
    */
   public static final String ON_ANOTHER_ROLL_REASON = "Ticked to open a case, but none was opened: when the review was"
       + " completed the register had the pupil on another school's roll. The school whose roll the pupil is on opens the case.";
+
+  /**
+   * The reason kept for a pupil left unticked whom the register held on another school's roll when the
+   * review was completed: its form did not offer them ({@link ReviewRollMarks}). Names no other school.
+   */
+  public static final String NOT_OFFERED_ON_ANOTHER_ROLL_REASON = "Not offered to open a case: the register had the"
+      + " pupil on another school's roll when the review was completed. The school whose roll the pupil is on opens the case.";
 
   private final HistoryService history;
   private final SchoolAccess access;

@@ -569,7 +569,7 @@ class IdentificationTest {
     importAndIdentify("school2", term("100002", upn, (day, session) -> day.getDayOfMonth() % 2 == 0 ? "N" : "/").text());
     Task current = reviewTasks("100002").stream()
         .filter(task -> !ours(json(tasks.getVariable(task.getId(), "identifiedPupils")), upn).isEmpty()).findFirst().orElseThrow();
-    assertThat(repository.getProcessDefinition(current.getProcessDefinitionId()).getVersionTag()).isEqualTo("1.3");
+    assertThat(repository.getProcessDefinition(current.getProcessDefinitionId()).getVersionTag()).isEqualTo("1.4");
     JsonNode rows = json(tasks.getVariable(current.getId(), ReviewIdentifiedPupils.NOT_OPENED_REASONS.name()));
     assertThat(rows.findValuesAsText("upn")).contains(upn);
     assertThat(rows.findValuesAsText("pupil")).contains("Sam " + CsvFile.surname(upn));

@@ -24,12 +24,15 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
   /** The reason of a pupil's own in the form's list of pupils not ticked (review 1.3 on). */
   static final String OWN_REASON = "textarea[id*='Field_NotOpenedPupilReason']";
+  /** The reason for the pupils left unticked without one of their own. */
+  static final String REASON_FOR_THE_REST = "textarea[id$='Field_NotOpenedReason']";
 
   @Autowired MarkImporter importer;
   @Autowired RegisterCalendars calendars;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aSchoolSeesItsIdentifiedPupilsAndOpensACaseForOne() {
@@ -38,26 +41,12 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
     RegisterFile register = new RegisterFile(calendars.of(100002), "100002", TODAY).pupil(upn, "Riley", "Browserton");
     // other tests of this Spring context may have left review tasks open: close them (saying why no
     // case opens), so this import starts the school's review and it lists this pupil only
-    tasks.createTaskQuery().processDefinitionKey("ReviewIdentifiedPupils").list()
-        .forEach(task -> {
-          java.util.Map<String, Object> close = new java.util.HashMap<>();
-          close.put("notOpenedReason", "closed before the browser test");
-          Object shown = tasks.getVariable(task.getId(), "listRevision");
-          if (shown != null) {
-            close.put("listRevision", shown);
-          }
-          tasks.complete(task.getId(), close);
-        });
+    closeOpenReviews();
     int importId = register.importedBy(importer, TODAY);
     RegisterFile.identify(runtime, management, importId);
 
     try (Browser browser = browser()) {
-      browser.logInTo("tasklist", "school2", "school2");
-      browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
-      // a busy school's list runs past its first page (other classes leave their tasks, soonest due
-      // first), so the review is opened as the case file links to a task: Tasklist at its address
-      browser.open("/camunda/app/tasklist/default/#/?task=" + reviewTask(importId));
-      browser.claimTask(() -> "school2".equals(reviewAssignee(importId)));
+      openTheReview(browser, importId);
       browser.visible(By.xpath("//td[contains(., 'Riley Browserton')]"));
       browser.screenshot("school-reviews-identified-pupils");
       // the lead first writes why no case for Riley, then changes their mind and ticks Riley: the row
@@ -102,18 +91,13 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
 
     try (Browser browser = browser()) {
-      browser.logInTo("tasklist", "school2", "school2");
-      browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
-      // a busy school's list runs past its first page (other classes leave their tasks, soonest due
-      // first), so the review is opened as the case file links to a task: Tasklist at its address
-      browser.open("/camunda/app/tasklist/default/#/?task=" + reviewTask(importId));
-      browser.claimTask(() -> "school2".equals(reviewAssignee(importId)));
+      openTheReview(browser, importId);
       browser.visible(By.xpath("//td[contains(., 'Cal Restreason')]"));
       browser.press(By.xpath("//label[contains(., 'Ash Tickwell')]"));
       browser.waitUntil("ticked-row-hidden", () -> browser.driver().findElements(By.cssSelector(OWN_REASON)).stream()
           .filter(org.openqa.selenium.WebElement::isDisplayed).count() == 2);
       browser.type(ownReasonOf(browser, own), "Moving to Scotland at half term");
-      browser.type("textarea[id$='Field_NotOpenedReason']", "Support plan agreed with the family");
+      browser.type(REASON_FOR_THE_REST, "Support plan agreed with the family");
       browser.screenshot("school-ticks-one-gives-reasons");
       browser.press(By.cssSelector("button[ng-click='complete()']"));
       browser.waitUntil("case-opened", () -> {
@@ -137,6 +121,76 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
       browser.screenshot("pupils-not-opened-each-reason");
       browser.open("/casework/pupils-not-opened");
       assertThat(browser.onThisOrALaterPage(By.cssSelector("tr[data-upn='" + ticked + "']"))).isEmpty();
+    }
+  }
+
+  /**
+   * Signs school2's lead in to Tasklist, shows "My school's tasks" and opens the review the import
+   * started at its address, as the case file links to a task (a busy school's list runs past its first
+   * page: other classes leave their tasks, soonest due first), and claims it.
+   */
+  private void openTheReview(Browser browser, int importId) {
+    browser.logInTo("tasklist", "school2", "school2");
+    browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
+    browser.open("/camunda/app/tasklist/default/#/?task=" + reviewTask(importId));
+    browser.claimTask(() -> "school2".equals(reviewAssignee(importId)));
+  }
+
+  /**
+   * Review 16: a pupil who joined another school's roll after the review was made is marked on the
+   * form when the lead opens it, without naming the school, and is not offered for ticking nor for a
+   * reason; the one pupil offered ticked, the reasons (the list and the box for the rest) are hidden,
+   * as none is needed. Complete opens the ticked pupil's case; the moved pupil is shown on Identified
+   * pupils not opened as on another school's roll.
+   */
+  @Test
+  void aPupilNowOnAnotherSchoolsRollIsMarkedNotOfferedAndTheReasonsHideOnceEveryPupilOfferedIsTicked() {
+    ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    String moved = Upns.valid("801900000031");
+    String stayed = Upns.valid("801900000032");
+    RegisterFile register = new RegisterFile(calendars.of(100002), "100002", TODAY)
+        .pupil(moved, "Dee", "Movedaway").pupil(stayed, "Eli", "Stayput");
+    closeOpenReviews();
+    int importId = register.importedBy(importer, TODAY);
+    RegisterFile.identify(runtime, management, importId);
+    // Dee leaves 100002 yesterday and is on 100001's roll from today, as the next files would say
+    Integer pupilId = jdbc.queryForObject("SELECT pupil_id FROM att_pupil WHERE upn = ?", Integer.class, moved);
+    jdbc.update("UPDATE att_enrolment SET to_date = ? WHERE pupil_id = ? AND school_urn = 100002",
+        java.sql.Date.valueOf(TODAY.minusDays(1)), pupilId);
+    jdbc.update("INSERT INTO att_enrolment (pupil_id, school_urn, registration, from_date) VALUES (?, 100001, 'main', ?)",
+        pupilId, java.sql.Date.valueOf(TODAY));
+
+    try (Browser browser = browser()) {
+      openTheReview(browser, importId);
+      String mark = browser.visible(By.xpath("//td[contains(., 'Dee Movedaway')]")).getText();
+      assertThat(mark).contains("now on another school's roll").doesNotContain("100001").doesNotContain("Riverside");
+      browser.visible(By.xpath("//label[contains(., 'Eli Stayput')]"));
+      assertThat(browser.driver().findElements(By.xpath("//label[contains(., 'Dee Movedaway')]"))).isEmpty();
+      // Eli unticked: a reason of Eli's own and the box for the rest are asked; none for Dee
+      assertThat(browser.driver().findElements(By.cssSelector("input[id*='Field_NotOpenedUpn']")).stream()
+          .filter(org.openqa.selenium.WebElement::isDisplayed).map(upn -> upn.getDomProperty("value")).toList())
+          .containsExactly(stayed);
+      browser.visible(By.cssSelector(REASON_FOR_THE_REST));
+      browser.screenshot("school-review-pupil-on-another-roll");
+      browser.press(By.xpath("//label[contains(., 'Eli Stayput')]"));
+      browser.waitUntil("reasons-hidden", () -> browser.driver().findElements(By.cssSelector(OWN_REASON + ", "
+          + REASON_FOR_THE_REST)).stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed)
+          && browser.driver().findElements(By.xpath("//*[contains(text(), 'Why no case now')]")).stream()
+              .noneMatch(org.openqa.selenium.WebElement::isDisplayed));
+      browser.screenshot("school-review-every-pupil-ticked");
+      browser.press(By.cssSelector("button[ng-click='complete()']"));
+      browser.waitUntil("case-opened", () -> {
+        if (!browser.errorNotifications().isEmpty()) {
+          throw new AssertionError("Complete was refused: " + browser.errorNotifications());
+        }
+        RegisterFile.runReviews(runtime, management, importId, "100002");
+        return runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+            .variableValueEquals("pupilUpn", stayed).count() == 1;
+      });
+      assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+          .variableValueEquals("pupilUpn", moved).count()).isZero();
+      assertThat(browser.onSomePage("/casework/pupils-not-opened", By.cssSelector("tr[data-upn='" + moved + "']")).getText())
+          .contains("On another school's roll: that school opens the case").doesNotContain("Riverside");
     }
   }
 

@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import uk.schoolattendance.attendance.ReviewRollMarks;
 
 /**
  * The engine's form service, with a task form's values in words added when a form is opened
- * ({@link TaskHistoryWords}) and a start form's relationship options as configured ({@link
+ * ({@link TaskHistoryWords}), a review of identified pupils' list marked by the roll as it is today
+ * ({@link ReviewRollMarks}), and a start form's relationship options as configured ({@link
  * StartFormRelationships}) and "Watch improvement period"'s early escalation reasons as configured.
  * Everything else, and the engine's own checks, are the engine's: the
  * variables are fetched by the engine's call first, so a caller who may not read the task is
@@ -40,6 +42,14 @@ final class FormServiceWithWords implements FormService {
 
   @Override
   public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables, boolean deserializeObjectValues) {
+    ReviewRollMarks marks = words.rollMarks();
+    if (marks.shows(formVariables)) {
+      // a review's list marked by the roll as it is today (review 16, 1); then any words of a case's form
+      Collection<String> asked = words.shows(formVariables) ? words.withSources(formVariables) : formVariables;
+      VariableMap variables = marks.addTo(engine.getTaskFormVariables(taskId, marks.withSources(asked),
+          deserializeObjectValues), asked);
+      return words.shows(formVariables) ? words.addTo(variables, formVariables, taskId) : variables;
+    }
     if (!words.shows(formVariables)) {
       return engine.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
     }

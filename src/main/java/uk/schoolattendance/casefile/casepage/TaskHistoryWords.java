@@ -58,9 +58,13 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<uk.schoolattendance.casework.CaseSettings> caseSettings;
 
+  private final ObjectProvider<uk.schoolattendance.attendance.ReviewRollMarks> rollMarks;
+
   TaskHistoryWords(ObjectProvider<CaseHistoryWords> words, ObjectProvider<ParentRelationshipsInUse> relationships,
       ObjectProvider<NoticeToImproveProperties> noticeToImprove,
-      ObjectProvider<uk.schoolattendance.casework.CaseSettings> caseSettings) {
+      ObjectProvider<uk.schoolattendance.casework.CaseSettings> caseSettings,
+      ObjectProvider<uk.schoolattendance.attendance.ReviewRollMarks> rollMarks) {
+    this.rollMarks = rollMarks;
     this.caseSettings = caseSettings;
     this.words = words;
     this.relationships = relationships;
@@ -75,6 +79,11 @@ class TaskHistoryWords extends AbstractProcessEnginePlugin {
   /** The reasons "Intervene in school" offers for a case no longer needed (attendance.case.no-longer-needed-reasons), value to words. */
   java.util.Map<String, String> noLongerNeededReasons() {
     return caseSettings.getObject().noLongerNeededReasons();
+  }
+
+  /** What marks a review of identified pupils' list by the roll when its form is opened. */
+  uk.schoolattendance.attendance.ReviewRollMarks rollMarks() {
+    return rollMarks.getObject();
   }
 
   /** The relationships the start form offers (attendance.parents.relationships), value to words. */
