@@ -94,6 +94,8 @@ public class SupervisionOrderExtensions {
    */
   static final int ATTEMPTS = 3;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SupervisionOrderExtensions.class);
+
   private final JdbcTemplate jdbc;
   private final CourtProceedingsRepository proceedings;
   private final SupervisionOrderExtensionProperties properties;
@@ -267,6 +269,8 @@ public class SupervisionOrderExtensions {
         if (attempt >= ATTEMPTS) {
           throw conflict;
         }
+        LOG.info("The supervision order reminder was changed by another transaction (its timer firing, say); nothing was recorded;"
+            + " trying again ({} of {}): {}", attempt + 1, ATTEMPTS, conflict.getMessage());
       }
     }
   }
