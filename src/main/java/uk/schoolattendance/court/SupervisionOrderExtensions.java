@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,7 +17,9 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.schoolattendance.process.AsTheApplication;
 import uk.schoolattendance.process.Days;
 import uk.schoolattendance.process.InvalidInputException;
@@ -74,8 +78,23 @@ public class SupervisionOrderExtensions {
     }
   }
 
-  /** The waiting reminder to consider extending the order: due on {@code dueOn}; in Tasklist once due. */
-  public record Reminder(LocalDate dueOn, boolean inTasklist) {}
+  /**
+   * The waiting reminder to consider extending the order, as the engine holds it (not as the settings
+   * would compute it today: a reminder scheduled before a council changed them keeps its day).
+   * While it waits, {@code dueOn} is the Europe/London day of its "Reminder due" timer; once it is in
+   * Tasklist ({@code inTasklist}), the task's due date (null if it has none), and
+   * {@code inTasklistSince} the day the task was made (null while it waits).
+   */
+  public record Reminder(LocalDate dueOn, boolean inTasklist, LocalDate inTasklistSince) {}
+
+  /**
+   * How many times recording a discharge or an extension is tried when the engine meets a
+   * concurrent change of the same reminder (its timer firing at that moment): each try is a new
+   * transaction, so a failed one leaves nothing recorded.
+   */
+  static final int ATTEMPTS = 3;
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SupervisionOrderExtensions.class);
 
   private final JdbcTemplate jdbc;
   private final CourtProceedingsRepository proceedings;
@@ -88,11 +107,15 @@ public class SupervisionOrderExtensions {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final ManagementService management;
+  private final TransactionTemplate transactions;
 
   public SupervisionOrderExtensions(JdbcTemplate jdbc, CourtProceedingsRepository proceedings,
       SupervisionOrderExtensionProperties properties, SchoolCalendar calendar, CurrentUser currentUser,
       HistoryService history, CompulsorySchoolAge age, SupervisionOrderReminders reminders, RuntimeService runtime,
-      TaskService tasks, IdentityService identity) {
+      TaskService tasks, IdentityService identity, ManagementService management, PlatformTransactionManager transactionManager) {
+    this.management = management;
+    this.transactions = new TransactionTemplate(transactionManager);
     this.reminders = reminders;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -129,9 +152,13 @@ public class SupervisionOrderExtensions {
    * it (para 15(5)) or after the child ceases to be of compulsory school age (para 15(6)). The
    * order extended is the one whose last months hold {@code appliedOn}, even when it has ended
    * since. Applications for one case are recorded one at a time (the proceedings' rows are locked).
+   * Tried again, in a new transaction, when the reminder's timer fires at the same moment ({@link #retried}).
    */
-  @Transactional
   public Order record(String caseReference, Object appliedOnRaw, Object resultRaw, Object newEndsOnRaw) {
+    return retried(() -> recordOnce(caseReference, appliedOnRaw, resultRaw, newEndsOnRaw));
+  }
+
+  private Order recordOnce(String caseReference, Object appliedOnRaw, Object resultRaw, Object newEndsOnRaw) {
     if (!currentUser.extendsSupervisionOrders()) {
       throw new AuthorizationException(
           "recording an extension of an education supervision order is for senior practitioners");
@@ -206,9 +233,10 @@ public class SupervisionOrderExtensions {
    * para 17(1)) on {@code dischargedOn}: the order ends, and its reminder with it. Refused, changing
    * nothing, for anyone but a senior practitioner, for a case with no order, for a day in the future
    * or before the order was made, and for an order already discharged or ended by then (its last
-   * day, or the day the child ceased to be of compulsory school age: para 15(6)(a)).
+   * day, or the day the child ceased to be of compulsory school age: para 15(6)(a)). Tried again, in
+   * a new transaction, when the reminder's timer fires at the same moment ({@link #retried}): the
+   * discharge is recorded once.
    */
-  @Transactional
   public Order discharge(String caseReference, Object dischargedOnRaw) {
     return discharge(caseReference, dischargedOnRaw, null);
   }
@@ -218,8 +246,36 @@ public class SupervisionOrderExtensions {
    * {@link #DISCHARGE} (the default: the court discharged it, para 17(1)) or {@link #CARE_ORDER} (a
    * care order was made with respect to the child, para 15(6)(b)).
    */
-  @Transactional
   public Order discharge(String caseReference, Object dischargedOnRaw, Object endedByRaw) {
+    return retried(() -> dischargeOnce(caseReference, dischargedOnRaw, endedByRaw));
+  }
+
+  /**
+   * Runs {@code work} in a transaction of its own; if the engine meets a concurrent change of the
+   * reminder instance (an {@link OptimisticLockingException}: its timer fired while the discharge or
+   * extension was told to it), the whole transaction rolls back, the row written with it too, and
+   * the work is tried again from the start, up to {@link #ATTEMPTS} times: the person's action
+   * succeeds, and is recorded once. Inside a caller's transaction it runs once (that transaction
+   * cannot be retried from here).
+   */
+  <T> T retried(java.util.function.Supplier<T> work) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return work.get();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(status -> work.get());
+      } catch (OptimisticLockingException conflict) {
+        if (attempt >= ATTEMPTS) {
+          throw conflict;
+        }
+        LOG.info("The supervision order reminder was changed by another transaction (its timer firing, say); nothing was recorded;"
+            + " trying again ({} of {}): {}", attempt + 1, ATTEMPTS, conflict.getMessage());
+      }
+    }
+  }
+
+  private Order dischargeOnce(String caseReference, Object dischargedOnRaw, Object endedByRaw) {
     if (!currentUser.extendsSupervisionOrders()) {
       throw new AuthorizationException("recording the discharge of an education supervision order is for senior practitioners");
     }
@@ -311,12 +367,22 @@ public class SupervisionOrderExtensions {
       if (waiting == null) {
         return null;
       }
-      LocalDate endsOn = uk.schoolattendance.process.Inputs.day(SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.name(),
-          runtime.getVariable(waiting.getId(), SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON.name()),
-          calendar.properties().zone());
-      boolean inTasklist = tasks.createTaskQuery().processInstanceId(waiting.getId()).count() > 0;
-      return new Reminder(reminders.remindOn(endsOn), inTasklist);
+      // the engine's own dates: the settings may have changed since this reminder was scheduled
+      org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceId(waiting.getId())
+          .taskDefinitionKey(SupervisionOrderReminder.CONSIDER_EXTENDING.id()).listPage(0, 1).stream().findFirst().orElse(null);
+      if (task != null) {
+        return new Reminder(londonDay(task.getDueDate()), true, londonDay(task.getCreateTime()));
+      }
+      java.util.Date timer = management.createJobQuery().processInstanceId(waiting.getId())
+          .activityId(SupervisionOrderReminder.REMINDER_DUE).timers().listPage(0, 1).stream().findFirst()
+          .map(org.camunda.bpm.engine.runtime.Job::getDuedate).orElse(null);
+      return new Reminder(londonDay(timer), false, null);
     });
+  }
+
+  /** The calendar day (Europe/London, {@code attendance.calendar.zone}) of an engine date, or null. */
+  private LocalDate londonDay(java.util.Date date) {
+    return date == null ? null : date.toInstant().atZone(calendar.properties().zone()).toLocalDate();
   }
 
   /** The applications to extend the order of these proceedings, oldest first. */

@@ -11,7 +11,8 @@ import uk.schoolattendance.casework.CaseFixtures;
  * A senior practitioner records, in the case page's Court section, the family court's discharge of
  * an education supervision order (Children Act 1989 Sch 3 para 17(1)): a day before the order was
  * made is refused, named, with what was typed kept; the recorded discharge brings the Court section
- * back with a confirmation, the order ending that day and no reminder waiting. On a 390 px phone,
+ * back with a confirmation, the order ending that day, no reminder waiting and, instead of the form,
+ * the line "Discharged on 14 June 2027". On a 390 px phone,
  * in Chromium.
  */
 class SupervisionOrderDischargeBrowserTest extends SupervisionOrderBrowserTestSupport {
@@ -51,6 +52,9 @@ class SupervisionOrderDischargeBrowserTest extends SupervisionOrderBrowserTestSu
           .contains("The discharge of the education supervision order has been recorded");
       assertThat(browser.driver().findElement(By.id("court-1")).getText())
           .contains("14 June 2027 (discharged by the court, Children Act 1989 Sch 3 para 17)", "None waiting");
+      // nothing left to discharge: the form gives way to the line saying so
+      assertThat(browser.driver().findElements(By.id("discharge-form"))).isEmpty();
+      assertThat(browser.visible(By.id("order-ended-line")).getText()).isEqualTo("Discharged on 14 June 2027");
       assertThat(overflow(js)).as("pixels past the right edge at 390 px").isLessThanOrEqualTo(0);
       browser.screenshot("casefile-eso-discharge-recorded-390");
     }

@@ -204,10 +204,15 @@ class SupervisionOrderExtensionTest {
     assertThat(courtFacts(reference))
         .containsEntry("Education supervision order ends on", "14 June 2027 (discharged by the court, Children Act 1989 Sch 3 para 17)");
 
-    // again: the order was already discharged
-    CaseFileClient.Page again = senior.post(senior.get(path), "#discharge-form", sent);
+    // the page no longer offers the form: it says the order was discharged
+    CaseFileClient.Page after = senior.get(path);
+    assertThat(after.html().selectFirst("#discharge-form")).isNull();
+    assertThat(after.html().selectFirst("#order-ended-line").text()).isEqualTo("Discharged on 14 June 2027");
+
+    // again, from a page opened before: the order was already discharged
+    CaseFileClient.Page again = senior.postFormWithTokenOf(after, path + "/supervision-order-discharge", sent);
     assertThat(again.status()).isEqualTo(400);
-    assertThat(again.html().selectFirst("#discharged-on-error").text()).contains("already discharged on 14 June 2027");
+    assertThat(again.html().select(".govuk-error-summary").text()).contains("already discharged on 14 June 2027");
   }
 
   @Test

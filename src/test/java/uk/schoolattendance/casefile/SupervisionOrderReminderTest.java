@@ -72,7 +72,8 @@ class SupervisionOrderReminderTest {
     assertThat(taskService.getVariable(task.getId(), SupervisionOrderReminder.SUPERVISION_ORDER_ENDS_ON_SHOWN.name()))
         .isEqualTo("9 February 2028");
     assertThat(taskService.getVariable(task.getId(), SupervisionOrderReminder.CASE_REFERENCE.name())).isEqualTo(reference);
-    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due now: with the attendance officers in Tasklist since 10 November 2027");
+    assertThat(courtFacts(reference)).containsEntry(REMINDER,
+        "Due now: with the attendance officers in Tasklist since 10 November 2027; the task is due by 29 December 2027");
 
     // the senior practitioner records the extension the court granted: the reminder moves with the end
     CaseFixtures.clockAt(2027, 12, 1, 10);
@@ -89,6 +90,98 @@ class SupervisionOrderReminderTest {
     assertThat(post("senior", reference, "supervision-order-extensions", Map.of("appliedOn", "2029-12-03", "result", "refused"))
         .getStatusCode().value()).isEqualTo(201);
     assertThat(reminders(reference)).hasSize(1);
+  }
+
+  /**
+   * The day the case page (and the order the API answers with) gives for a reminder is the one the
+   * engine holds: the timer's, then the task's due date, each as a Europe/London day. A council that
+   * changes reminder-months-before after a reminder was scheduled leaves that reminder's timer as it
+   * was, so a day computed from today's setting would be wrong; here the timer is set to another day,
+   * as such a change leaves it, and the page follows the timer.
+   */
+  @Test
+  void theReminderShowsTheDayTheEngineHoldsNotTheDayTodaysSettingWouldGive() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due on 10 November 2027");
+    // 23:30 UTC on 1 October 2027 is 00:30 on 2 October in London (British Summer Time)
+    managementService.setJobDuedate(timer(reference).getId(), java.util.Date.from(java.time.Instant.parse("2027-10-01T23:30:00Z")));
+    assertThat(courtFacts(reference)).containsEntry(REMINDER, "Due on 2 October 2027");
+    // the order the API answers with says the same (a refused application changes neither end nor reminder)
+    CaseFixtures.clockAt(2027, 12, 1, 10);
+    ResponseEntity<String> waiting = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2027-12-01", "result", "refused"));
+    assertThat(waiting.getStatusCode().value()).as(waiting.getBody()).isEqualTo(201);
+    assertThat(waiting.getBody()).contains("\"reminder\":{\"dueOn\":\"2027-10-02\",\"inTasklist\":false,\"inTasklistSince\":null}");
+
+    // the timer fires; the task's due date is the engine's too, here moved in Tasklist
+    managementService.executeJob(timer(reference).getId());
+    Task task = officersTask(reference);
+    task.setDueDate(java.util.Date.from(java.time.Instant.parse("2028-01-03T00:30:00Z")));
+    taskService.saveTask(task);
+    assertThat(courtFacts(reference)).containsEntry(REMINDER,
+        "Due now: with the attendance officers in Tasklist since 1 December 2027; the task is due by 3 January 2028");
+    CaseFixtures.clockAt(2027, 12, 2, 10);
+    ResponseEntity<String> inTasklist = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2027-12-02", "result", "refused"));
+    assertThat(inTasklist.getStatusCode().value()).as(inTasklist.getBody()).isEqualTo(201);
+    assertThat(inTasklist.getBody()).contains("\"reminder\":{\"dueOn\":\"2028-01-03\",\"inTasklist\":true,\"inTasklistSince\":\"2027-12-01\"}");
+  }
+
+  /**
+   * A discharge recorded while the reminder's timer fires: the timer's transaction has changed the
+   * reminder instance but not committed when the discharge tells the instance, so the discharge's
+   * first try meets the engine's optimistic lock. The senior practitioner's discharge still succeeds
+   * (tried again in a new transaction), is recorded once, and the reminder goes.
+   */
+  @Test
+  void aDischargeWhileTheReminderFiresIsRecordedOnceAndTheReminderGoes() throws Exception {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    String proceedings = (String) runtimeService.getVariable(reminders(reference).get(0).getId(),
+        SupervisionOrderReminder.COURT_PROCEEDINGS_ID.name());
+    Job due = timer(reference);
+    CaseFixtures.clockAt(2027, 11, 10, 9);
+    org.springframework.transaction.support.TransactionTemplate transaction =
+        new org.springframework.transaction.support.TransactionTemplate(transactions);
+    java.util.concurrent.CountDownLatch fired = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+    boolean metTheTimer;
+    ResponseEntity<String> discharged;
+    try {
+      // the job executor fires the timer: the task is made, not yet committed
+      java.util.concurrent.Future<?> timerFires = nodes.submit(() -> transaction.executeWithoutResult(status -> {
+        managementService.executeJob(due.getId());
+        fired.countDown();
+        try {
+          commit.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      fired.await();
+      java.util.concurrent.Future<ResponseEntity<String>> discharge = nodes.submit(() ->
+          post("senior", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-11-10")));
+      // until the discharge waits for the timer's rows (then, once they commit, its version is stale)
+      while (!discharge.isDone() && waitingForALock() == 0) {
+        Thread.onSpinWait();
+      }
+      metTheTimer = !discharge.isDone();
+      commit.countDown();
+      timerFires.get();
+      discharged = discharge.get();
+    } finally {
+      commit.countDown();
+      nodes.shutdownNow();
+    }
+    assertThat(metTheTimer).as("the discharge met the timer's uncommitted change").isTrue();
+    assertThat(discharged.getStatusCode().value()).as(discharged.getBody()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM supervision_order_discharge WHERE process_instance_id = ?", Integer.class,
+        proceedings)).isEqualTo(1);
+    assertThat(reminders(reference)).isEmpty();
+    assertThat(officersTaskOrNull(reference)).isNull();
+    assertThat(courtFacts(reference))
+        .containsEntry("Education supervision order ends on", "10 November 2027 (discharged by the court, Children Act 1989 Sch 3 para 17)")
+        .containsEntry(REMINDER, "None waiting");
   }
 
   @Test
@@ -241,6 +334,8 @@ class SupervisionOrderReminderTest {
     assertThat(courtFacts(reference))
         .containsEntry("Education supervision order ends on", "31 August 2027 (a care order was made: Children Act 1989 Sch 3 para 15(6)(b))")
         .containsEntry(REMINDER, "None waiting");
+    // nothing left to discharge: the senior practitioner's page says why instead of the form
+    assertThat(orderEndedOnSeniorsPage(reference)).isEqualTo("Ended: care order made on 31 August 2027");
   }
 
   @Test
@@ -255,6 +350,7 @@ class SupervisionOrderReminderTest {
         .containsEntry(REMINDER, "None waiting");
     // an extension past that day is refused, naming the day (the court's order cannot outlast it)
     CaseFixtures.clockAt(2027, 4, 1, 10);
+    assertThat(orderEndedOnSeniorsPage(reference)).as("in force until 25 June 2027: the discharge form").isNull();
     ResponseEntity<String> extension = post("senior", reference, "supervision-order-extensions",
         Map.of("appliedOn", "2027-04-01", "result", "extended", "newEndsOn", "2028-02-09"));
     assertThat(extension.getStatusCode().value()).isEqualTo(400);
@@ -264,6 +360,7 @@ class SupervisionOrderReminderTest {
     ResponseEntity<String> discharge = post("senior", reference, "supervision-order-discharge", Map.of("dischargedOn", "2027-07-01"));
     assertThat(discharge.getStatusCode().value()).isEqualTo(400);
     assertThat(discharge.getBody()).contains("dischargedOn", "already ended on 25 June 2027", "para 15(6)(a)");
+    assertThat(orderEndedOnSeniorsPage(reference)).isEqualTo("Ended at the end of compulsory school age on 25 June 2027");
     // an order made before this rule, whose reminder is missing, gets none at start-up either
     onStart.remindOrdersInForce();
     assertThat(reminders(reference)).isEmpty();
@@ -276,6 +373,21 @@ class SupervisionOrderReminderTest {
     assertThat(reminders(reference)).hasSize(1);
     assertThat(courtFacts(reference)).containsEntry("Education supervision order ends on", "9 February 2028")
         .containsEntry(REMINDER, "Due on 10 November 2027");
+  }
+
+  /**
+   * The line the senior practitioner's case page shows in place of the discharge form once the order
+   * is no longer in force; null when the form is shown (and then there is no line).
+   */
+  private String orderEndedOnSeniorsPage(String reference) {
+    org.jsoup.nodes.Document page = CaseFileClient.signedIn(port, "senior").get("/casework/cases/" + reference).html();
+    org.jsoup.nodes.Element line = page.selectFirst("#order-ended-line");
+    if (line == null) {
+      assertThat(page.selectFirst("#discharge-form")).as("the discharge form, while the order is in force").isNotNull();
+      return null;
+    }
+    assertThat(page.selectFirst("#discharge-form")).as("no discharge form once the order is no longer in force").isNull();
+    return line.text();
   }
 
   private SupervisionOrderCases orders() {

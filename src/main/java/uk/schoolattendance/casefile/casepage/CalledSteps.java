@@ -574,6 +574,7 @@ class CalledSteps {
     List<CasePage.Fact> facts = new ArrayList<>();
     // an education supervision order made on the application: a senior practitioner records its extensions
     boolean orderMade = false;
+    String orderEnded = null;
     String type = text(values, CourtProceedings.PROCEEDINGS_TYPE.name());
     String typeShown = text(values, CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name());
     String parents = text(values, CourtProceedings.PARENT_NAMES.name());
@@ -644,6 +645,7 @@ class CalledSteps {
           ends = order.get().endsOn();
           extensionFacts = extensionFacts(order.get());
           orderMade = true;
+          orderEnded = orderEnded(order.get());
         }
         // a s447 direction (after "; ") has its own row
         int direction = sentence.indexOf("; ");
@@ -666,7 +668,7 @@ class CalledSteps {
                     + (reasons == null || reasons.isBlank() ? "" : ": " + reasons.strip())));
       }
     }
-    return new CasePage.CourtView(title, facts, orderMade);
+    return new CasePage.CourtView(title, facts, orderMade, orderEnded);
   }
 
   /**
@@ -696,11 +698,31 @@ class CalledSteps {
           + (order.endsOn().equals(order.firstEndsOn()) ? "" : " (extended; first made to end on " + dates.day(order.firstEndsOn()) + ")")));
     }
     // the attendance officers' reminder to consider extending it (SupervisionOrderReminder)
+    // the engine's dates (its timer, then its task), not today's settings
     uk.schoolattendance.court.SupervisionOrderExtensions.Reminder reminder = order.reminder();
     facts.add(new CasePage.Fact("Reminder to consider extending the order", reminder == null ? "None waiting"
-        : reminder.inTasklist() ? "Due now: with the attendance officers in Tasklist since " + dates.day(reminder.dueOn())
-        : "Due on " + dates.day(reminder.dueOn())));
+        : reminder.inTasklist() ? "Due now: with the attendance officers in Tasklist since " + dates.day(reminder.inTasklistSince())
+            + (reminder.dueOn() == null ? "" : "; the task is due by " + dates.day(reminder.dueOn()))
+        : reminder.dueOn() == null ? "Waiting" : "Due on " + dates.day(reminder.dueOn())));
     return facts;
+  }
+
+  /**
+   * What became of an order that is no longer in force, in a line: "Discharged on 3 May 2027",
+   * "Ended: care order made on 31 August 2027", "Ended at the end of compulsory school age on 25 June
+   * 2027" or "Ended: its last day was 9 February 2028"; null while it is in force (today is on or
+   * before its last day, and it was not discharged).
+   */
+  private String orderEnded(uk.schoolattendance.court.SupervisionOrderExtensions.Order order) {
+    if (order.dischargedOn() != null) {
+      return uk.schoolattendance.court.SupervisionOrderExtensions.CARE_ORDER.equals(order.endedBy())
+          ? "Ended: care order made on " + dates.day(order.dischargedOn()) : "Discharged on " + dates.day(order.dischargedOn());
+    }
+    if (!order.endsOn().isBefore(dates.today())) {
+      return null;
+    }
+    return order.endsAtCompulsorySchoolAge() ? "Ended at the end of compulsory school age on " + dates.day(order.endsOn())
+        : "Ended: its last day was " + dates.day(order.endsOn());
   }
 
   /** The steps found so far, each with who did it by name. */

@@ -44,9 +44,11 @@ public record CasePage(
   /**
    * One court proceedings as the case page's Court section shows it: a title ("Prosecution of Gail
    * Marsh") and its facts in order (offence, period, information, interview, hearings, outcome);
-   * {@code orderMade}: an education supervision order made on the application, which may be extended.
+   * {@code orderMade}: an education supervision order made on the application, which may be extended;
+   * {@code orderEnded}: what became of it once it is no longer in force ("Discharged on 3 May 2027"),
+   * null while it is (or when no order was made).
    */
-  public record CourtView(String title, List<Fact> facts, boolean orderMade) {}
+  public record CourtView(String title, List<Fact> facts, boolean orderMade, String orderEnded) {}
 
   /** Another case of the same pupil, earlier or later, that the viewer may read. */
   public record OtherCase(String caseReference, String href, String words) {}
@@ -142,7 +144,16 @@ public record CasePage(
       ParentForm parent,
       java.util.Map<String, String> relationships,
       boolean extendOrder,
-      ExtensionForm extension) {
+      ExtensionForm extension,
+      String orderEnded) {
+
+    /**
+     * Whether the discharge form is shown: to those who record extensions, while the case's latest
+     * order is in force; once it has been discharged or has ended, {@link #orderEnded} says how instead.
+     */
+    public boolean dischargeOrder() {
+      return extendOrder && orderEnded == null;
+    }
 
     public boolean any() {
       return addNote || correct || close;

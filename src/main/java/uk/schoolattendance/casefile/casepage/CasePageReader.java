@@ -538,7 +538,10 @@ class CasePageReader {
         CaseDocumentsController.megabytes(documentProperties.maxSize().toBytes()), forms.errors(),
         open && reassignment.mayReassign(caseId), forms.parent(), relationships.relationships().withWords(),
         // an order runs on after the case closes: its extension is the senior practitioner's, open case or not
-        court.stream().anyMatch(CasePage.CourtView::orderMade) && currentUser.extendsSupervisionOrders(), forms.extension());
+        court.stream().anyMatch(CasePage.CourtView::orderMade) && currentUser.extendsSupervisionOrders(), forms.extension(),
+        // the discharge acts on the latest order: once it is discharged or has ended, say so instead of the form
+        court.stream().filter(CasePage.CourtView::orderMade).reduce((first, second) -> second).map(CasePage.CourtView::orderEnded)
+            .orElse(null));
   }
 
   private List<CasePage.DocumentView> documents(String caseReference, String caseId) {
