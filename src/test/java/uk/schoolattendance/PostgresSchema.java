@@ -14,6 +14,11 @@ public final class PostgresSchema {
    * engine tables V100 indexes and V190 reads, then every later migration.
    */
   public static void migrate(DataSource dataSource) {
+    migrate(dataSource, "latest");
+  }
+
+  /** {@link #migrate(DataSource)} up to migration {@code target} only ("latest" for all). */
+  public static void migrate(DataSource dataSource, String target) {
     Flyway.configure()
         .dataSource(dataSource)
         .table("attendance_schema_history")
@@ -26,9 +31,19 @@ public final class PostgresSchema {
     jdbc.execute("CREATE TABLE ACT_RE_PROCDEF (ID_ VARCHAR(64), KEY_ VARCHAR(255))");
     jdbc.execute("CREATE TABLE ACT_RU_EXECUTION (ID_ VARCHAR(64), PROC_INST_ID_ VARCHAR(64), PROC_DEF_ID_ VARCHAR(64), BUSINESS_KEY_ VARCHAR(255))");
     jdbc.execute("CREATE TABLE ACT_RU_VARIABLE (ID_ VARCHAR(64), EXECUTION_ID_ VARCHAR(64), NAME_ VARCHAR(255), TEXT_ VARCHAR(4000))");
+    later(dataSource, target);
+  }
+
+  /** After {@link #migrate(DataSource, String)}: the migrations after its target. */
+  public static void migrateTheRest(DataSource dataSource) {
+    later(dataSource, "latest");
+  }
+
+  private static void later(DataSource dataSource, String target) {
     Flyway.configure()
         .dataSource(dataSource)
         .table("attendance_schema_history")
+        .target(target)
         .load()
         .migrate();
   }

@@ -113,15 +113,18 @@ public class MovedPupilCases {
     java.util.Date began = EngineClock.now();
     java.util.Set<String> retried = new java.util.HashSet<>();
     List<Moved> due = transactions.execute(status -> {
-      Map<String, Object> step = jdbc.queryForMap("SELECT last_day, last_run FROM att_daily_step WHERE step = ? FOR UPDATE", STEP);
-      Date last = (Date) step.get("last_day");
+      // read as a day and a moment: the driver's own type for a moment kept with its zone (V640; H2's OffsetDateTime)
+      // is no Date, and the last run would be taken to have begun at the start of its day
+      Run step = jdbc.queryForObject("SELECT last_day, last_run FROM att_daily_step WHERE step = ? FOR UPDATE",
+          (rs, row) -> new Run(rs.getDate(1), rs.getTimestamp(2)), STEP);
+      Date last = step.day();
       if (last != null && !last.toLocalDate().isBefore(today)) {
         return null;
       }
       // with no run yet (a new installation) as if it ran yesterday: leaving dates before are the imports' and the
       // officers' to act on, as they were before the step (no silent catch-up of the past)
       LocalDate lastDay = last == null ? today.minusDays(1) : last.toLocalDate();
-      java.util.Date lastRun = last != null && step.get("last_run") instanceof java.util.Date run ? run : calendar.startOfDay(lastDay);
+      java.util.Date lastRun = last != null && step.began() != null ? step.began() : calendar.startOfDay(lastDay);
       // off the roll on the day after the leaving date: the leaving dates from the day before the last run
       Map<String, Moved> moved = new LinkedHashMap<>();
       for (Moved m : moved(today, lastDay.minusDays(1))) {
@@ -333,4 +336,7 @@ public class MovedPupilCases {
             + m.mainUrn() + (m.afterEnforcement() ? ", and its penalty notices and court proceedings have ended" : "")
             + ": the case follows the pupil");
   }
+
+  /** The day the step last ran for and the moment that run began. */
+  private record Run(Date day, Timestamp began) {}
 }

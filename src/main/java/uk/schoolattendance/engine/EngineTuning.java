@@ -3,6 +3,7 @@ package uk.schoolattendance.engine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TimeZone;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the engine's settings in application.yaml cannot say (reasons: docs/adr/0003).
@@ -30,15 +32,23 @@ import org.springframework.context.annotation.Configuration;
  *       database do not both create the schema, the administrator and the groups.
  *   <li>A message subscription is deleted without a look-up of asynchronous event jobs, which
  *       only signals and compensation make ({@link MessageSubscriptionRemoval}).
+ *   <li>Every node runs in the JVM zone the engine's times are kept in ({@link ServerZone}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class EngineTuning {
 
-  /** Injecting the engine makes Spring build it (and its schema) before Flyway migrates. */
+  /**
+   * Injecting the engine makes Spring build it (and its schema) before Flyway migrates. Then the
+   * JVM's zone is checked against the one the engine's times are kept in ({@link ServerZone}),
+   * before the job executor runs a timer.
+   */
   @Bean
   FlywayMigrationStrategy migrateAfterEngineSchema(ProcessEngine engine) {
-    return flyway -> flyway.migrate();
+    return flyway -> {
+      flyway.migrate();
+      new ServerZone(new JdbcTemplate(flyway.getConfiguration().getDataSource())).check(TimeZone.getDefault());
+    };
   }
 
   /** Nodes on PostgreSQL start one at a time (see {@link StartupLock}). */

@@ -213,6 +213,22 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
     }
   }
 
+  /**
+   * A case for a pupil of school 100002's register (imported today, born 3 February 2015, one parent
+   * "Pat" of the same surname at 9 Mill Lane), started as the school starts one: its first task is
+   * the school's.
+   */
+  private ProcessInstance caseFromTheRegister(String upn, String forename, String surname) {
+    importFor(upn, "100002", forename, surname, TODAY);
+    Map<String, Object> start = new HashMap<>();
+    start.put("pupilUpn", upn);
+    start.put("pupilName", forename + " " + surname);
+    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2015, 2, 3).atStartOfDay(LONDON).toInstant()));
+    start.put("schoolUrn", "100002");
+    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Pat " + surname + "\",\"address\":\"9 Mill Lane\"}]").create());
+    return runtime.startProcessInstanceByKey("AttendanceCase", start);
+  }
+
   private static java.util.List<String> upnsShown(Browser browser) {
     return browser.driver().findElements(By.cssSelector("table.not-opened tr[data-upn]")).stream()
         .map(row -> row.getAttribute("data-upn")).toList();
@@ -226,15 +242,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
   @Test
   void aSchoolCannotCloseACaseAsImprovedWhileTheRegisterShowsNoImprovement() {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(LONDON).toInstant()));
-    String upn = Upns.valid("801905000005");
-    importFor(upn, "100002", "Amelia", "Unimproved", TODAY);
-    Map<String, Object> start = new HashMap<>();
-    start.put("pupilUpn", upn);
-    start.put("pupilName", "Amelia Unimproved");
-    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2015, 2, 3).atStartOfDay(LONDON).toInstant()));
-    start.put("schoolUrn", "100002");
-    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Pat Unimproved\",\"address\":\"9 Mill Lane\"}]").create());
-    ProcessInstance instance = runtime.startProcessInstanceByKey("AttendanceCase", start);
+    ProcessInstance instance = caseFromTheRegister(Upns.valid("801905000005"), "Amelia", "Unimproved");
     String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
     try (Browser browser = browser()) {
@@ -263,15 +271,7 @@ class RegisterFollowUpBrowserTest extends BrowserTestSupport {
   @Test
   void aSchoolLeadClosesACaseAsNoLongerNeededWithItsReason() {
     ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(LONDON).toInstant()));
-    String upn = Upns.valid("801905000006");
-    importFor(upn, "100002", "Milo", "Movedaway", TODAY);
-    Map<String, Object> start = new HashMap<>();
-    start.put("pupilUpn", upn);
-    start.put("pupilName", "Milo Movedaway");
-    start.put("pupilDateOfBirth", Date.from(LocalDate.of(2015, 2, 3).atStartOfDay(LONDON).toInstant()));
-    start.put("schoolUrn", "100002");
-    start.put("parents", SpinValues.jsonValue("[{\"name\":\"Pat Movedaway\",\"address\":\"9 Mill Lane\"}]").create());
-    ProcessInstance instance = runtime.startProcessInstanceByKey("AttendanceCase", start);
+    ProcessInstance instance = caseFromTheRegister(Upns.valid("801905000006"), "Milo", "Movedaway");
     String taskId = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     String explanation = "The family moved to Leeds on 20 November; the new school confirmed the pupil is on roll";
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -130,6 +131,53 @@ class TasklistFormErrorsBrowserTest extends BrowserTestSupport {
     Object reviewDate = historyService.createHistoricVariableInstanceQuery().processInstanceId(started.getId())
         .variableName("reviewDate").list().stream().map(v -> String.valueOf(v.getValue())).toList();
     assertThat(String.valueOf(reviewDate)).doesNotContain("2027-03-03").doesNotContain("Mar 03");
+  }
+
+  /**
+   * A day of the law is a day in England, and the server decides it, not the browser: at 23:30 on
+   * 25 November 2026 in England a browser in Tokyo is on 26 November (and this browser's own clock
+   * on another day again). The review date must be after today: 25/11/2026, England's today, is
+   * refused by the server naming the field, and the task stays open; 26/11/2026, England's tomorrow
+   * though "today" in Tokyo, is taken.
+   */
+  @Test
+  void theReviewDateIsJudgedByEnglandsDayNotTheBrowsers() {
+    java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDate.of(2026, 11, 25).atTime(23, 30).atZone(london).toInstant()));
+    try {
+      ProcessInstance started = new CaseFileCases(runtimeService)
+          .start(Map.of("entryLevel", 2), CaseFixtures.UNIVERSAL_SCHOOL, "Noor Midnight", CaseFileCases.newUpn(),
+              "parent-1", "Kim Midnight");
+      String task = openTask(started);
+      try (Browser browser = browser()) {
+        ((org.openqa.selenium.chrome.ChromeDriver) browser.driver())
+            .executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        browser.driver().manage().window().setSize(new Dimension(1366, 768));
+        browser.logInTo("tasklist", "school2", "school2");
+        browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+            "return Intl.DateTimeFormat('en-GB', {timeZoneName: 'short'}).resolvedOptions().timeZone;"))
+            .isEqualTo("Asia/Tokyo");
+        browser.claimTask(() -> "school2".equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()));
+        browser.type(TARGET, "95");
+        browser.typeAtAPersonsPace(REVIEW_DATE, "25/11/2026\t", Duration.ofMillis(80));
+        browser.press(By.cssSelector(COMPLETE));
+        browser.waitUntil("england-today-refused", () -> browser.errorNotifications().stream()
+            .anyMatch(text -> text.contains("reviewDate") && text.contains("must be after today")));
+        browser.screenshot("tasklist-review-date-judged-in-england");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+
+        closeTheRedBox(browser);
+        clear(browser, REVIEW_DATE);
+        browser.typeAtAPersonsPace(REVIEW_DATE, "26/11/2026\t", Duration.ofMillis(80));
+        browser.press(By.cssSelector(COMPLETE));
+        browser.waitUntil("england-tomorrow-taken", () -> taskService.createTaskQuery().taskId(task).count() == 0);
+      }
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(started.getId())
+          .variableName("reviewDate").list()).extracting(v -> String.valueOf(v.getValue())).anyMatch(v -> v.startsWith("2026-11-26") || v.contains("Nov 26"));
+    } finally {
+      uk.schoolattendance.TestClock.reset();
+    }
   }
 
   @Test

@@ -216,6 +216,36 @@ class CourtProceedingsProcessTest {
     assertThat(record.orderEndsOn()).isEqualTo(LocalDate.of(2028, 2, 10));
   }
 
+  /**
+   * At 23:30 on 3 December in England it is already 4 December in a browser in Paris (or in one
+   * whose clock is an hour fast), and on a server whose own zone is Paris: an interview dated
+   * 4 December, "today" there, is tomorrow in England and is refused by the server naming the field;
+   * 3 December, England's today, is taken. The law's days are England's (attendance.calendar.zone).
+   */
+  @Test
+  void anInterviewDatedTomorrowInEnglandIsRefusedThoughItIsTodayInTheBrowser() {
+    ProcessInstance court = start(prosecution("AC-2"));
+    execute(job());
+    assertThat(court).isWaitingAt(CourtProceedings.INTERVIEW_UNDER_CAUTION.id());
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 12, 3).atTime(23, 30).atZone(LONDON).toInstant()));
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    assertThat(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), paris)).isEqualTo(LocalDate.of(2026, 12, 4));
+    java.util.TimeZone serverZone = java.util.TimeZone.getDefault();
+    java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(paris));
+    try {
+      assertThatThrownBy(() -> complete(task(), interviewed("2026-12-04", "Recording IUC-2026-18")))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(CourtProceedings.INTERVIEW_DATE.name()).hasMessageContaining("must not be in the future");
+      assertThat(court).isWaitingAt(CourtProceedings.INTERVIEW_UNDER_CAUTION.id());
+      complete(task(), interviewed("2026-12-03", "Recording IUC-2026-18"));
+      assertThat(court).isWaitingAt(CourtProceedings.PREPARE_COURT_CASE.id());
+      assertThat((String) engine.getRuntimeService().getVariable(court.getId(), CourtProceedings.EVIDENCE_LIST.name()))
+          .contains("held on 3 December 2026");
+    } finally {
+      java.util.TimeZone.setDefault(serverZone);
+    }
+  }
+
   @Test
   void aFineUnderS444OneAMayReach2500() {
     // starts where the rule applies: the outcome of a prepared s444(1A) prosecution's hearing

@@ -30,6 +30,12 @@
 //   from the list instead of starting again from the top of the page (walk 13, defect 15).
 // - An earlier refusal's red box goes on the next Start or Complete, and none is left after a
 //   Complete that succeeds (walk 14, defect 3).
+// - Today: no check here compares a date with the browser's today. A day of the law is a calendar
+//   day in England (Europe/London), and a browser in another zone, or with its clock wrong, would
+//   decide it wrongly near midnight. The server's rule on Start or Complete decides ("Interview held
+//   on (interviewDate): must not be in the future") and the red box shows it naming the field; the
+//   forms set no earliest or latest day from the browser's clock (no disallowPassedDates, no FEEL
+//   today() or now(): process/FormDatesTest).
 // browser/TasklistFormErrorsBrowserTest shows each in Chromium.
 import { withFormJs } from './form-js.js';
 
@@ -105,10 +111,9 @@ function refusal(picker, typed, format) {
   if (typeof picker.isEnabled === 'function' && !picker.isEnabled(date, true)) {
     const earliest = picker.config.minDate;
     if (earliest instanceof Date && date < new Date(earliest.getFullYear(), earliest.getMonth(), earliest.getDate())) {
-      const today = new Date();
-      const isToday = earliest.toDateString() === today.toDateString();
-      return isToday ? `${text} is in the past: the date must be today or later`
-        : `${text} is too early: the date must be ${dayMonthYear(earliest)} or later`;
+      // Never "today" by the browser's clock and zone: a day of the law is a day in England, and the
+      // server decides it (see "Today" in the header).
+      return `${text} is too early: the date must be ${dayMonthYear(earliest)} or later`;
     }
     return `${text} cannot be chosen here`;
   }

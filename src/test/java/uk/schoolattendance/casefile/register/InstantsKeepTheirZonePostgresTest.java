@@ -1,0 +1,85 @@
+package uk.schoolattendance.casefile.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import uk.schoolattendance.PostgresSchema;
+
+/**
+ * {@link InstantsKeepTheirZoneTest} on a real PostgreSQL: a moment kept by a JVM in one zone is the
+ * same moment, and the same day in England, read by a JVM in another; and a row kept before V640
+ * (a TIMESTAMP without a zone, written by a server in London) is the same moment after it.
+ */
+class InstantsKeepTheirZonePostgresTest {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  /** 00:30 on Friday 28 May 2027 in England (British Summer Time), still 27 May in UTC. */
+  static final Instant PRINTED = Instant.parse("2027-05-27T23:30:00Z");
+  static final Instant BEFORE_V640 = Instant.parse("2026-11-25T23:45:00Z");
+
+  static EmbeddedPostgres postgres;
+  static JdbcTemplate jdbc;
+  static long keptBefore;
+  static TimeZone serverZone;
+
+  @BeforeAll
+  static void start() throws IOException {
+    serverZone = TimeZone.getDefault();
+    postgres = EmbeddedPostgres.builder().start();
+    jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+    // a server in London kept a print run before V640, then migrated
+    TimeZone.setDefault(TimeZone.getTimeZone(LONDON));
+    PostgresSchema.migrate(postgres.getPostgresDatabase(), "601"); // the last migration before V640 when it was written
+    jdbc.update("INSERT INTO pn_print_run (printed_by, printed_by_name, printed_at, delivery_method, dispatch_on, copies)"
+        + " VALUES ('compliance', 'Casey Compliance', ?, 'post', DATE '2026-11-26', 0)", Timestamp.from(BEFORE_V640));
+    keptBefore = jdbc.queryForObject("SELECT MAX(run_id) FROM pn_print_run", Long.class);
+    PostgresSchema.migrateTheRest(postgres.getPostgresDatabase());
+    TimeZone.setDefault(serverZone);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @BeforeEach
+  @AfterEach
+  void theServersZone() {
+    TimeZone.setDefault(serverZone);
+  }
+
+  @Test
+  void aPrintRunWrittenInLondonReadsAsTheSameMomentAndDayElsewhere() {
+    PrintRuns runs = new PrintRuns(jdbc);
+    TimeZone.setDefault(TimeZone.getTimeZone(LONDON));
+    long id = runs.record("compliance", "Casey Compliance", PRINTED, "post", LocalDate.of(2027, 5, 28), List.of(), true);
+    for (String zone : List.of("Pacific/Auckland", "America/Los_Angeles", "UTC", "Europe/London")) {
+      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+      Instant printed = runs.find(id).orElseThrow().printedAt();
+      assertThat(printed).as("read in " + zone).isEqualTo(PRINTED);
+      assertThat(printed.atZone(LONDON).toLocalDate()).as("the day in England, read in " + zone).isEqualTo(LocalDate.of(2027, 5, 28));
+    }
+  }
+
+  @Test
+  void aRowKeptBeforeTheMigrationIsTheSameMomentAfterIt() {
+    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+    assertThat(new PrintRuns(jdbc).find(keptBefore).orElseThrow().printedAt()).isEqualTo(BEFORE_V640);
+    assertThat(jdbc.queryForObject(
+        "SELECT data_type FROM information_schema.columns WHERE table_name = 'pn_print_run' AND column_name = 'printed_at'",
+        String.class)).isEqualTo("timestamp with time zone");
+  }
+}
