@@ -212,6 +212,27 @@ public class AttendanceRegister {
   }
 
   /**
+   * Of these pupils (by id), those no longer on the roll of their main school ({@code
+   * att_pupil.school_urn}) today, its leaving date past: by id, the leaving date. One statement for
+   * up to {@link #CHUNK} pupils, however many there are in it.
+   */
+  Map<Integer, LocalDate> leftMainSchool(Collection<Integer> pupilIds) {
+    Map<Integer, LocalDate> left = new HashMap<>();
+    for (List<Integer> chunk : SqlLists.chunks(new ArrayList<>(new java.util.LinkedHashSet<>(pupilIds)), CHUNK)) {
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(Date.valueOf(calendar.today()));
+      jdbc.query("SELECT p.pupil_id, e.to_date FROM att_pupil p"
+              + " JOIN att_enrolment e ON e.pupil_id = p.pupil_id AND e.school_urn = p.school_urn"
+              + " WHERE p.pupil_id IN (" + SqlLists.placeholders(chunk.size()) + ") AND" + offRoll("e"),
+          rs -> {
+            left.put(rs.getInt(1), rs.getDate(2).toLocalDate());
+          },
+          args.toArray());
+    }
+    return left;
+  }
+
+  /**
    * The last day the pupil was on the roll of any of these schools, where each of those
    * registrations has ended (the leaving date); empty when the pupil was never on their roll or is
    * still on one of them today.

@@ -65,6 +65,7 @@ class Identification {
   private final JdbcTemplate jdbc;
   private final CaseCorrections corrections;
   private final ReviewForm reviewForm;
+  private final OffRollCases offRoll;
 
   Identification(
       AttendanceRegister register,
@@ -78,7 +79,9 @@ class Identification {
       DecisionService decisions,
       JdbcTemplate jdbc,
       CaseCorrections corrections,
-      ReviewForm reviewForm) {
+      ReviewForm reviewForm,
+      OffRollCases offRoll) {
+    this.offRoll = offRoll;
     this.corrections = corrections;
     this.reviewForm = reviewForm;
     this.register = register;
@@ -112,6 +115,8 @@ class Identification {
     int identified = 0;
     int casesUpdated = 0;
     int casesMoved = 0;
+    // the open cases at their pupil's main school, checked against its roll below (one statement, not a read a pupil)
+    Map<Integer, OpenCase> atMainSchool = new HashMap<>();
     for (Map.Entry<Integer, Figures> entry : figures.entrySet()) {
       int pupilId = entry.getKey();
       Figures f = entry.getValue();
@@ -132,6 +137,8 @@ class Identification {
         } else {
           ofCase = figuresAtCaseSchool(open, f, pupil);
         }
+      } else if (open != null && open.schoolUrn() != null && open.caseReference() != null) {
+        atMainSchool.put(pupilId, open);
       }
       if (open != null && ofCase != null && ofCase.attendancePercent() != null && open.differs(ofCase)) {
         runtime.createMessageCorrelation(AttendanceCase.ATTENDANCE_UPDATED.name())
@@ -159,6 +166,7 @@ class Identification {
         updated.add(after);
       }
     }
+    int offTheRoll = checkRoll(importId, atMainSchool, figures);
     long decided2 = System.nanoTime();
     statuses.save(updated, importId);
     int flaggedCount = statuses.flag(flags);
@@ -169,11 +177,32 @@ class Identification {
     }
     records.identified(importId);
     jdbc.update("DELETE FROM att_import_pupil WHERE import_id = ?", importId);
-    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} cases moved with their pupil, {} reviews,"
-            + " {} flagged (figures {} s, decisions and cases {} s, statuses and flags {} s, reviews {} s)",
-        importId, figures.size(), identified, casesUpdated, casesMoved, reviews, flaggedCount, seconds(started, figured),
+    LOG.info("Register import {}: {} pupils, {} identified, {} cases updated, {} cases moved with their pupil, {} cases whose"
+            + " pupil left the roll of their main school, {} reviews, {} flagged (figures {} s, decisions and cases {} s,"
+            + " statuses and flags {} s, reviews {} s)",
+        importId, figures.size(), identified, casesUpdated, casesMoved, offTheRoll, reviews, flaggedCount, seconds(started, figured),
         seconds(figured, decided2), seconds(decided2, saved), seconds(saved, System.nanoTime()));
     return new Outcome(figures.size(), identified, casesUpdated, reviews, flaggedCount);
+  }
+
+  /**
+   * The open cases at their pupil's main school, checked against its roll as the other schools'
+   * cases are ({@link #followsPupil}): a pupil the school sent a leaving date for that has passed, with
+   * no other school's main registration to follow, left the case at a school whose roll no longer
+   * holds them. Such a case is recorded for the authority ({@link OffRollCases}: "Cases that did not
+   * follow their pupil" lists it) instead of staying there silently; one whose pupil is on the roll
+   * again is forgotten. One statement reads the roll of all of them; the number off the roll.
+   */
+  private int checkRoll(int importId, Map<Integer, OpenCase> atMainSchool, Map<Integer, Figures> figures) {
+    if (atMainSchool.isEmpty()) {
+      return 0;
+    }
+    Map<Integer, LocalDate> left = register.leftMainSchool(atMainSchool.keySet());
+    List<OffRollCases.Checked> checked = new ArrayList<>();
+    atMainSchool.forEach((pupilId, open) -> checked.add(new OffRollCases.Checked(
+        open.caseReference(), figures.get(pupilId).upn(), open.schoolUrn(), left.get(pupilId))));
+    offRoll.checked(importId, uk.schoolattendance.engine.EngineClock.now().toInstant(), checked);
+    return left.size();
   }
 
   /**

@@ -38,7 +38,8 @@ class ImportRecords {
       String failure,
       Instant identifiedAt,
       String fileName,
-      String fileHeader) {}
+      String fileHeader,
+      Instant rejectedRowsRemovedAt) {}
 
   /** The longest header or rejected row kept as sent (the columns' size). */
   static final int LONGEST_ROW = 20_000;
@@ -79,8 +80,8 @@ class ImportRecords {
 
   /**
    * Adds a committed batch's counts and rejections (in the batch's transaction). A rejected CSV row
-   * is kept as sent ({@code sent_row}: personal data) for as long as its import: no retention rule
-   * for imports exists yet, so nothing here removes it (docs/register.md, docs/operations.md).
+   * is kept as sent ({@code sent_row}: personal data) until the retention rule removes it ({@link
+   * RejectedRowsRetention}, {@code attendance.imports.rejected-rows-retention-days}, docs/operations.md).
    */
   void progress(int importId, Counts total, List<Rejection> rejections) {
     jdbc.update(
@@ -140,7 +141,7 @@ class ImportRecords {
     return jdbc.query(
         "SELECT import_id, file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read, rows_read,"
             + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at,"
-            + " first_mark_date, file_name, file_header FROM att_import WHERE import_id = ?",
+            + " first_mark_date, file_name, file_header, rejected_rows_removed_at FROM att_import WHERE import_id = ?",
         (rs, n) -> record(rs),
         importId).stream().findFirst();
   }
@@ -150,7 +151,7 @@ class ImportRecords {
     String sql =
         "SELECT import_id, file_format, submitted_by, submitted_at, state, bytes_expected, bytes_read, rows_read,"
             + " rows_accepted, rows_unchanged, rows_rejected, updated_at, finished_at, failure, identified_at,"
-            + " first_mark_date, file_name, file_header FROM att_import" + (everyone ? "" : " WHERE submitted_by = ?")
+            + " first_mark_date, file_name, file_header, rejected_rows_removed_at FROM att_import" + (everyone ? "" : " WHERE submitted_by = ?")
             + " ORDER BY import_id DESC FETCH FIRST " + limit + " ROWS ONLY";
     return everyone
         ? jdbc.query(sql, (rs, n) -> record(rs))
@@ -194,7 +195,7 @@ class ImportRecords {
         rs.getInt(1), first == null ? null : first.toLocalDate(), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)), rs.getString(5), bytesExpected,
         new Counts(rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11)),
         instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)), rs.getString(14), instant(rs.getTimestamp(15)),
-        rs.getString(17), rs.getString(18));
+        rs.getString(17), rs.getString(18), instant(rs.getTimestamp(19)));
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -35,7 +35,10 @@ public class RegisterImports {
    * @param fileName the uploaded file's name (the page's upload), null for the API's and older imports
    * @param fileSize the uploaded file's size in bytes, null when its name is not known
    * @param keptRows whether its rejections carry the rows as sent under the file's own header (a CSV
-   *     import since the header was kept), so they download as a file to correct and import again
+   *     import since the header was kept, its rows not yet removed), so they download as a file to
+   *     correct and import again
+   * @param rejectedRowsRemovedAt when its rejected rows as sent were removed under the retention rule
+   *     ({@link RejectedRowsRetention}); null while they are kept (or it had none)
    */
   public record Summary(
       int id,
@@ -52,7 +55,8 @@ public class RegisterImports {
       String failure,
       String fileName,
       Long fileSize,
-      boolean keptRows) {}
+      boolean keptRows,
+      Instant rejectedRowsRemovedAt) {}
 
   private final MarkImporter importer;
   private final ImportRecords records;
@@ -183,6 +187,7 @@ public class RegisterImports {
     return new Summary(found.id(), found.format(), state(found), found.submittedBy(), found.submittedAt(),
         found.finishedAt(), found.counts().read(), found.counts().accepted(), found.counts().unchanged(),
         found.counts().rejected(), percent(found), found.failure(), found.fileName(),
-        found.fileName() == null ? null : found.bytesExpected(), found.fileHeader() != null);
+        found.fileName() == null ? null : found.bytesExpected(),
+        found.fileHeader() != null && found.rejectedRowsRemovedAt() == null, found.rejectedRowsRemovedAt());
   }
 }

@@ -419,6 +419,40 @@ class MovedPupilTest {
         .isNotEqualTo(followsToday.attendancePercent());
   }
 
+  /**
+   * An import that shows the pupil of an open case at their main school left its roll (a leaving date
+   * past, no school to follow) checks the case against the roll as it does another school's case: the
+   * case stayed there silently. It is listed for the authority on "Cases that did not follow their
+   * pupil" as "Pupil no longer on the roll", and no longer once an import shows the pupil back on it.
+   */
+  @Test
+  void aCaseAtTheMainSchoolOfAPupilWhoLeftItsRollIsListedForTheAuthority() {
+    String upn = Upn.of(700_460_000_031L);
+    importAndIdentify("school1", new CsvFile().days(upn, "100001", calendars.of(100001), LocalDate.of(2026, 9, 3), LEFT,
+        (day, session) -> day.getDayOfMonth() % 3 == 0 ? "/" : "O").text());
+    ProcessInstance attendanceCase = runtime.startProcessInstanceByKey(AttendanceCase.KEY, caseStart(upn, "100001"));
+    String reference = (String) runtime.getVariable(attendanceCase.getId(), AttendanceCase.CASE_REFERENCE.name());
+    CaseFileClient officer = CaseFileClient.signedIn(port, "officer");
+    assertThat(officer.get("/casework/failed-moves").html().select("#off-roll tr[data-upn=" + upn + "]")).isEmpty();
+
+    // Riverside sends the pupil's leaving date and no school registers them: the case stays at Riverside
+    importAndIdentify("school1", "upn,urn,date,session,code,leavingDate\n" + upn + ",100001," + LEFT + ",PM,O," + LEFT + "\n");
+    assertThat(runtime.getVariable(attendanceCase.getId(), AttendanceCase.SCHOOL_URN.name())).isEqualTo("100001");
+    CaseFileClient.Page page = officer.get("/casework/failed-moves");
+    org.jsoup.nodes.Element row = page.html().selectFirst("#off-roll tr[data-upn=" + upn + "]");
+    assertThat(row).as(page.html().select("main").text()).isNotNull();
+    assertThat(row.select("a[href=/casework/cases/" + reference + "]").text()).isEqualTo(reference);
+    assertThat(row.text()).contains("UPN " + upn, "Riverside Primary School (URN 100001)",
+        "Pupil no longer on the roll: left 20 November 2026 (seen in the import of 25 November 2026)");
+    assertThat(CaseFileClient.signedIn(port, "school1").get("/casework/failed-moves").status()).isEqualTo(403);
+
+    // a correction that puts the pupil back on the roll: the next import forgets it
+    jdbc.update("UPDATE att_enrolment SET to_date = NULL WHERE school_urn = 100001"
+        + " AND pupil_id = (SELECT pupil_id FROM att_pupil WHERE upn = ?)", upn);
+    importAndIdentify("school1", "upn,urn,date,session,code\n" + upn + ",100001,2026-11-24,AM,/\n");
+    assertThat(officer.get("/casework/failed-moves").html().select("#off-roll tr[data-upn=" + upn + "]")).isEmpty();
+  }
+
   private long updatesOf(ProcessInstance attendanceCase) {
     return history.createHistoricActivityInstanceQuery().processInstanceId(attendanceCase.getId())
         .activityId(AttendanceCase.ATTENDANCE_UPDATED_EVENT).count();

@@ -232,6 +232,43 @@ class FindPupilPageTest {
     assertThat(school2.text()).doesNotContain("Roseland");
   }
 
+  /**
+   * "Parent matched" names the parent whose row the search matched, as that row has them (name,
+   * relationship, address): it read the case's parents again, so a case whose recorded parents changed
+   * after its row was written (here: rewritten in the history behind the search table's back) named
+   * nobody, or someone the search had not matched.
+   */
+  @Test
+  void parentMatchedNamesTheRowTheSearchMatchedNotTheCasesParentsReadAgain() {
+    String parents = "[{\"id\":\"parent-1\",\"name\":\"Ann Pierlane\",\"address\":\"3 Pier Lane, Fowey PL23 1AB\","
+        + "\"relationship\":\"mother\"},{\"id\":\"parent-2\",\"name\":\"Bob Pierlane\","
+        + "\"address\":\"7 Fore Street, Bodmin PL31 2AA\",\"relationship\":\"father\"}]";
+    ProcessInstance started = new CaseFileCases(runtimeService).start(
+        Map.of(AttendanceCase.PARENTS.name(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(parents).create()),
+        CaseFixtures.UNIVERSAL_SCHOOL, "Cy Pierlane", CaseFileCases.newUpn(), "parent-1", "Ann Pierlane", "parent-2", "Bob Pierlane");
+    CaseFileClient officer = signedIn("officer");
+    assertThat(matched(officer.get("/casework/?q=PL23+1AB")))
+        .containsExactly("Parent matched: Ann Pierlane (mother), 3 Pier Lane, Fowey PL23 1AB");
+
+    // the case's recorded parents change after its row was written: only Bob, now at another address
+    String changed = "[{\"id\":\"parent-2\",\"name\":\"Bob Pierlane\",\"address\":\"9 Quay Street, Fowey PL23 1AB\","
+        + "\"relationship\":\"father\"}]";
+    Map<String, Object> stored = jdbc.queryForMap("SELECT BYTEARRAY_ID_ AS b, ID_ AS v FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ?"
+        + " AND NAME_ = ?", started.getId(), AttendanceCase.PARENTS.name());
+    if (stored.get("b") != null) {
+      jdbc.update("UPDATE ACT_GE_BYTEARRAY SET BYTES_ = ? WHERE ID_ = ?", changed.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          stored.get("b"));
+    } else {
+      jdbc.update("UPDATE ACT_HI_VARINST SET TEXT_ = ? WHERE ID_ = ?", changed, stored.get("v"));
+    }
+
+    CaseFileClient.Page found = officer.get("/casework/?q=PL23+1AB");
+    assertThat(pupils(found)).containsExactly("Cy Pierlane");
+    assertThat(matched(found)).containsExactly("Parent matched: Ann Pierlane (mother), 3 Pier Lane, Fowey PL23 1AB");
+    assertThat(matched(officer.get("/casework/?q=3+Pier+Lane")))
+        .containsExactly("Parent matched: Ann Pierlane (mother), 3 Pier Lane, Fowey PL23 1AB");
+  }
+
   private static List<String> matched(CaseFileClient.Page page) {
     return page.html().select(".casefile-matched-parent").eachText();
   }

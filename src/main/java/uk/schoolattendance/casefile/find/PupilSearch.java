@@ -1,6 +1,5 @@
 package uk.schoolattendance.casefile.find;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casefile.CaseSummaries;
 import uk.schoolattendance.casefile.CaseSummary;
@@ -20,12 +17,8 @@ import uk.schoolattendance.casefile.VisibleCases;
 import uk.schoolattendance.casefile.index.CaseIndex;
 import uk.schoolattendance.casefile.index.CaseRow;
 import uk.schoolattendance.casefile.index.NameWords;
-import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.persons.AddressWords;
-import uk.schoolattendance.process.Json;
-import uk.schoolattendance.process.Parent;
-import uk.schoolattendance.process.Parents;
-import uk.schoolattendance.schools.CalendarProperties;
+import uk.schoolattendance.process.ParentStanding;
 import uk.schoolattendance.schools.School;
 import uk.schoolattendance.schools.SchoolDirectory;
 
@@ -45,13 +38,8 @@ class PupilSearch {
   private final VisibleCases visible;
   private final CaseSummaries summaries;
   private final SchoolDirectory schools;
-  private final HistoryService history;
-  private final ZoneId zone;
 
-  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools, HistoryService history,
-      CalendarProperties calendar) {
-    this.zone = calendar.zone();
-    this.history = history;
+  PupilSearch(CaseIndex index, VisibleCases visible, CaseSummaries summaries, SchoolDirectory schools) {
     this.index = index;
     this.visible = visible;
     this.summaries = summaries;
@@ -113,8 +101,9 @@ class PupilSearch {
   /**
    * By case, the parents whose address the search matched: for a postcode, an outward code or an
    * address search, and for a name search that found no name and so searched the parents' addresses.
-   * The parents as the case records them ({@link AttendanceCase#PARENTS}), read for all the cases
-   * shown in one query.
+   * The parent rows the search itself joined ({@link CaseIndex#parentAddresses}: the search table's
+   * parent, with its relationship, and its person's address), read for all the cases shown in one
+   * query: never the case's parents read again, which may have changed since its row was written.
    */
   private Map<String, List<MatchedParent>> matchedParents(PupilQuery query, List<String> shown, Set<String> byAddress) {
     java.util.function.Predicate<String> matches = switch (query.kind()) {
@@ -137,19 +126,11 @@ class PupilSearch {
       return Map.of();
     }
     Map<String, List<MatchedParent>> matched = new HashMap<>();
-    String name = AttendanceCase.PARENTS.name();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(ids.toArray(String[]::new)).variableName(name).listPage(0, ids.size())) {
-      List<Parent> parents;
-      try {
-        parents = Parents.parse(name, Json.parse(name, variable.getValue()), zone);
-      } catch (RuntimeException unreadable) {
-        continue;
+    for (CaseIndex.ParentAddress parent : index.parentAddresses(ids)) {
+      if (parent.address() != null && matches.test(parent.address())) {
+        matched.computeIfAbsent(parent.caseId(), k -> new ArrayList<>()).add(new MatchedParent(parent.name(),
+            new ParentStanding(parent.relationship(), null, null).relationshipWords(), parent.address()));
       }
-      parents.stream()
-          .filter(parent -> parent.address() != null && matches.test(parent.address()))
-          .forEach(parent -> matched.computeIfAbsent(variable.getProcessInstanceId(), k -> new ArrayList<>())
-              .add(new MatchedParent(parent.name(), parent.standing().relationshipWords(), parent.address())));
     }
     return matched;
   }

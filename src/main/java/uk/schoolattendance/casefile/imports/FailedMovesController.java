@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import uk.schoolattendance.attendance.MovedPupilCases;
+import uk.schoolattendance.attendance.OffRollCases;
 import uk.schoolattendance.casefile.PageForbiddenException;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewers;
@@ -23,27 +24,37 @@ import uk.schoolattendance.schools.SchoolDirectory;
  * administrators); a manager reads it (nothing on it changes anything). Anyone else, schools included,
  * gets "You cannot open this page" (403). Linked from the data team's "Import register marks" and the
  * Cockpit dashboard's "Cases that did not follow their pupil" tile.
+ *
+ * <p>Below them, "Pupils no longer on the roll" ({@link OffRollCases}): open cases still at their
+ * pupil's main school after an import showed the pupil left its roll (a leaving date past, no school
+ * to follow), the longest off the roll first: nothing moves these; an officer decides what follows.
  */
 @Controller
 class FailedMovesController {
 
   static final String PATH = "/casework/failed-moves";
 
-  /** The page: its rows, the longest failing first. */
-  record FailedMovesPage(String title, List<Row> moves) {}
+  /** The page: its rows, the longest failing first; then the cases whose pupil left the roll, the longest off it first. */
+  record FailedMovesPage(String title, List<Row> moves, List<OffRollRow> offRoll) {}
+
+  /** A case at a school its pupil left, as the page shows it: "No longer on the roll of ... since 20 November 2026". */
+  record OffRollRow(String caseReference, String caseHref, String upn, String pupilName, String school, String leftOn,
+      String noticedOn) {}
 
   /** A failed move as the page shows it. */
   record Row(String caseReference, String caseHref, String upn, String pupilName, String leftSchool, String newSchool,
       String leavingDate, String firstFailure, String lastFailure, int attempts, String lastError, String technical) {}
 
   private final MovedPupilCases moves;
+  private final OffRollCases offRoll;
   private final SchoolDirectory schools;
   private final UkDates dates;
   private final Viewers viewers;
   private final SchoolAccess access;
 
-  FailedMovesController(MovedPupilCases moves, SchoolDirectory schools, UkDates dates, Viewers viewers,
+  FailedMovesController(MovedPupilCases moves, OffRollCases offRoll, SchoolDirectory schools, UkDates dates, Viewers viewers,
       SchoolAccess access) {
+    this.offRoll = offRoll;
     this.access = access;
     this.moves = moves;
     this.schools = schools;
@@ -58,7 +69,10 @@ class FailedMovesController {
       throw new PageForbiddenException("the failed moves of cases: whoever reads every school's pupils");
     }
     List<Row> rows = moves.failedMoves().stream().map(this::row).toList();
-    model.addAttribute("page", new FailedMovesPage("Cases that did not follow their pupil", rows));
+    List<OffRollRow> left = offRoll.open().stream().map(c -> new OffRollRow(c.caseReference(), "/casework/cases/" + c.caseReference(),
+        c.upn(), c.pupilName() == null ? "Pupil " + c.upn() : c.pupilName(), school(c.schoolUrn()), dates.day(c.leftOn()),
+        dates.day(c.noticedAt()))).toList();
+    model.addAttribute("page", new FailedMovesPage("Cases that did not follow their pupil", rows, left));
     return "casefile/failed-moves";
   }
 

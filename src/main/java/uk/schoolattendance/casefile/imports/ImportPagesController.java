@@ -63,7 +63,7 @@ class ImportPagesController {
       String fileName, String state, String stateTag, String status, String whatToDo, boolean running, Long percent,
       int read, int accepted, int unchanged, int rejected,
       int rejectionsTotal, List<RejectionRow> rejections, int page, int pages, int first, int last,
-      String previous, String next, String csv) {}
+      String previous, String next, String csv, String removed) {}
 
   /** A rejected row (or, in a CTF, the rows a rejection covers) with the field and the reason. */
   record RejectionRow(String rows, String field, String reason) {}
@@ -163,7 +163,7 @@ class ImportPagesController {
         found.rowsRead(), found.rowsAccepted(), found.rowsUnchanged(), found.rowsRejected(),
         total, rows, shown, pages, rows.isEmpty() ? 0 : offset + 1, offset + rows.size(),
         shown > 1 ? href + "?page=" + (shown - 1) : null, shown < pages ? href + "?page=" + (shown + 1) : null,
-        href + "/rejections.csv"));
+        href + "/rejections.csv", removed(found)));
     return "casefile/import";
   }
 
@@ -323,6 +323,16 @@ class ImportPagesController {
     };
   }
 
+  /**
+   * "Rejected rows removed on 12 March 2027 under the retention rule: ...", once the rows as the file
+   * sent them were removed ({@code attendance.imports.rejected-rows-retention-days}); null while kept.
+   */
+  private String removed(RegisterImports.Summary found) {
+    return found.rejectedRowsRemovedAt() == null ? null
+        : "Rejected rows removed on " + dates.day(found.rejectedRowsRemovedAt()) + " under the retention rule: the rows"
+            + " as your file sent them are no longer kept. Each rejection's row number, field and reason below remain.";
+  }
+
   /** What to do next. */
   private static String whatToDo(RegisterImports.Summary found) {
     return switch (found.state()) {
@@ -330,6 +340,9 @@ class ImportPagesController {
       case "failed", "interrupted" -> "The rows counted below are in the register. Correct the file if it needs it and"
           + " import it again: rows already in the register are not added twice.";
       default -> found.rowsRejected() == 0 ? null
+          : found.rejectedRowsRemovedAt() != null
+              ? "Correct the rejected rows in your own file (the download lists them by their row number in it, with"
+                  + " the field and the reason) and import it again: rows already in the register are not added twice."
           : found.keptRows()
               ? "Download the rejected rows as a spreadsheet: each comes as your file sent it, with the field"
                   + " and the reason at the end. Correct them and import that file again:"

@@ -138,6 +138,31 @@ public class CaseIndex {
   static final String CASES_OF_PARENTS_IN_OUTWARD_CODE = "SELECT p.process_instance_id FROM person s"
       + " JOIN cf_case_parent p ON p.parent_id = s.person_id WHERE s.postcode_outward = ?";
 
+  /**
+   * A parent row of the search table with the address of its person: what an address or postcode
+   * search matched ({@link #byParentAddress}, {@link #byParentOutwardCode}), as the row has it
+   * ({@code relationship} the recorded code, e.g. {@code mother}; null when not recorded).
+   */
+  public record ParentAddress(String caseId, String parentId, String name, String relationship, String address) {}
+
+  /**
+   * The parent rows of these cases, each with its person's address, in one statement a chunk: the
+   * rows the address searches join ({@code cf_case_parent} to {@code person}), so a page can say which
+   * of them a search matched without reading the cases' parents again.
+   */
+  public List<ParentAddress> parentAddresses(List<String> caseIds) {
+    List<ParentAddress> found = new ArrayList<>();
+    for (List<String> chunk : chunks(caseIds)) {
+      found.addAll(jdbc.query(
+          "SELECT p.process_instance_id, p.parent_id, p.parent_name, p.relationship, s.address FROM cf_case_parent p"
+              + " JOIN person s ON s.person_id = p.parent_id"
+              + " WHERE p.process_instance_id IN (" + SqlLists.placeholders(chunk.size()) + ") ORDER BY p.parent_id",
+          (rs, n) -> new ParentAddress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+          chunk.toArray()));
+    }
+    return found;
+  }
+
   /** The case with this reference, as typed in any case or short ("ac-2026-14" for AC-2026-000014). */
   public List<String> byReference(String caseReference, int limit) {
     List<String> forms = new ArrayList<>(new LinkedHashSet<>(List.of(caseReference, CaseReferenceText.full(caseReference))));

@@ -99,11 +99,12 @@ class CaseIndexWriter {
       Set<String> addressWords = new LinkedHashSet<>();
       List<Object[]> rows = new ArrayList<>();
       for (Parent parent : change.parents) {
-        rows.add(new Object[] {change.caseId, parent.id(), parent.name(), familyKey(parent.id())});
+        // the relationship with the row, so a search that matched it names the parent as the row has them
+        rows.add(new Object[] {change.caseId, parent.id(), parent.name(), familyKey(parent.id()), parent.standing().relationship()});
         parentWords.addAll(NameWords.words(parent.name()));
         addressWords.addAll(AddressWords.words(parent.address()));
       }
-      insertRows("cf_case_parent (process_instance_id, parent_id, parent_name, family_key)", rows);
+      insertRows("cf_case_parent (process_instance_id, parent_id, parent_name, family_key, relationship)", rows);
       words.put("r", parentWords);
       // the words of where they live, for "Find a pupil" by address (never matched as a name)
       words.put(CaseIndex.ADDRESS_WORDS, addressWords);

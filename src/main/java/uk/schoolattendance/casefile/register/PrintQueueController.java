@@ -95,10 +95,13 @@ class PrintQueueController {
   private final PrintRuns runs;
   private final PenaltyNoticeRegister register;
   private final LetterPrinting printing;
+  private final PrintedCopies printed;
 
   PrintQueueController(
       RegisterKeepers keepers, RegisterRows rows, PenaltyNoticeActions actions, UkDates dates,
-      PenaltyNoticeProperties properties, PrintRuns runs, PenaltyNoticeRegister register, LetterPrinting printing) {
+      PenaltyNoticeProperties properties, PrintRuns runs, PenaltyNoticeRegister register, LetterPrinting printing,
+      PrintedCopies printed) {
+    this.printed = printed;
     this.properties = properties;
     this.runs = runs;
     this.register = register;
@@ -253,7 +256,8 @@ class PrintQueueController {
    * print; a later one is a reprint, and says so in its title and file name, so a pile printed twice
    * is found before it is posted twice. Counting is a POST with the form's CSRF token, never a GET: a
    * page load, a browser's prefetch or a crawler opening a link makes no reprint. The copy is made
-   * (rendered) as it is counted, so a copy that fails to render is not counted. A letter that may no
+   * (rendered) as it is counted, so a copy that fails to render is not counted; the PDF so made is the
+   * one the redirect fetches ({@link PrintedCopies}), not rendered a second time. A letter that may no
    * longer be printed (withdrawn before issue, beyond the limit) refuses the run: 409 naming it.
    */
   @PostMapping(PATH + "/print-runs/{id}/copies")
@@ -265,13 +269,13 @@ class PrintQueueController {
     if (refused != null) {
       return refused;
     }
-    // counted with the copy: a render that fails counts nothing
+    // counted with the copy: a render that fails counts nothing; the bytes made are the ones sent
     int copy;
     try {
-      copy = runs.copy(run.id(), viewer.userId(), EngineClock.now().toInstant(), made -> {
-        render(run, notices, made);
-        return made;
-      });
+      Map.Entry<Integer, byte[]> made = runs.copy(run.id(), viewer.userId(), EngineClock.now().toInstant(),
+          number -> Map.entry(number, render(run, notices, number)));
+      copy = made.getKey();
+      printed.made(run.id(), copy, made.getValue());
     } catch (PrintRuns.BeingPrinted busy) {
       return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
           .body(("Print run " + run.id() + " is being printed by someone else just now: nothing was counted. Try again in a"
@@ -285,7 +289,8 @@ class PrintQueueController {
    * in the run's order: dated for the run's day and way of giving, issued by whoever made the run (a
    * letter posted since prints as it was sent), a reprint's title saying which copy it is. Only reads:
    * opening it again, or a browser fetching it ahead, records nothing. Only copies made ("Print the
-   * letters") exist; any other is not found.
+   * letters") exist; any other is not found. The first fetch of a copy just made sends the PDF its press
+   * rendered; a later one renders it again.
    */
   @GetMapping(PATH + "/print-runs/{id}/copies/{copy}.pdf")
   ResponseEntity<byte[]> copyPdf(@PathVariable String id, @PathVariable String copy, HttpServletRequest request) {
@@ -310,7 +315,7 @@ class PrintQueueController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename("print-run-" + run.id() + (number > 1 ? "-reprint-" + number : "") + ".pdf").build().toString())
         .header(PRINT_RUN_COPY, String.valueOf(number))
-        .body(render(run, notices, number));
+        .body(printed.take(run.id(), number).orElseGet(() -> render(run, notices, number)));
   }
 
   /** The print run of a path's id; "Page not found" when there is none (or the id is not a number). */

@@ -46,6 +46,7 @@ class ImportPagesTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired uk.schoolattendance.attendance.RejectedRowsRetention retention;
 
   @BeforeEach
   void today() {
@@ -363,6 +364,57 @@ class ImportPagesTest {
     assertThat(again.html().select("[data-count=rejected] dd").text())
         .as(again.html().select("#rejections").text()).isEqualTo("0");
     assertThat(again.html().select("[data-count=accepted] dd").text()).isEqualTo("4");
+  }
+
+  /**
+   * The retention rule of rejected rows (attendance.imports.rejected-rows-retention-days, 90 by
+   * default): kept as the file sent them (a parent's name and address) for 90 days after the import
+   * finished, then removed, by the engine's clock; the import keeps its counts and each rejection's
+   * row, field and reason, and its page says when the rows were removed. A second run removes nothing.
+   */
+  @Test
+  void rejectedRowsAsSentAreRemovedAfterTheRetentionPeriodKeepingTheCountsAndReasons() {
+    CaseFileClient datateam = signedIn("datateam");
+    String ben = Upn.of(NEXT_UPN.getAndIncrement());
+    String file = "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup,parent1Name,parent1Address\n"
+        + ben + ",100001,2026-11-16,XX,/,Ben,Retained,2016-07-02,5,Ada Retained,\"9 Keep Lane, Southend\"\n"
+        + pupil("100001", "2026-11-16", "AM", "/").replace("\n", ",,\n");
+    CaseFileClient.Page sent = csv(datateam, file);
+    int id = Integer.parseInt(sent.location().substring(sent.location().lastIndexOf('/') + 1));
+    Instant finished = jdbc.queryForObject("SELECT finished_at FROM att_import WHERE import_id = ?", Timestamp.class, id).toInstant();
+    String sentRow = "SELECT COUNT(*) FROM att_import_rejection WHERE import_id = ? AND sent_row IS NOT NULL";
+
+    // day 89 after it finished: still kept, downloadable as sent
+    ClockUtil.setCurrentTime(Date.from(finished.plus(89, ChronoUnit.DAYS)));
+    retention.removeExpired();
+    assertThat(jdbc.queryForObject(sentRow, Integer.class, id)).isEqualTo(1);
+    CaseFileClient.Page kept = datateam.get(sent.location());
+    assertThat(kept.html().select("#rejected-rows-removed")).isEmpty();
+    assertThat(download(datateam, kept)).contains("Ada Retained", "9 Keep Lane");
+
+    // day 91: the rows as sent are gone; the counts, rows, fields and reasons stay
+    Instant removedAt = finished.plus(91, ChronoUnit.DAYS);
+    ClockUtil.setCurrentTime(Date.from(removedAt));
+    assertThat(retention.removeExpired()).isGreaterThanOrEqualTo(1);
+    assertThat(jdbc.queryForObject(sentRow, Integer.class, id)).isZero();
+    CaseFileClient.Page removed = datateam.get(sent.location());
+    assertThat(removed.html().select("[data-count=rejected] dd").text()).isEqualTo("1");
+    assertThat(removed.html().select("[data-count=accepted] dd").text()).isEqualTo("1");
+    assertThat(removed.html().select("#rejections tbody tr").eachText()).containsExactly("Row 2 session 'XX' is not AM or PM");
+    String day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+        .format(removedAt.atZone(ZoneId.of("Europe/London")));
+    assertThat(removed.html().select("#rejected-rows-removed").text())
+        .startsWith("Rejected rows removed on " + day + " under the retention rule");
+    assertThat(removed.html().select("#what-to-do").text()).contains("by their row number");
+    String download = download(datateam, removed);
+    assertThat(download).startsWith("row,rows,field,reason\r\n").contains("2,1,session,")
+        .doesNotContain("Ada Retained").doesNotContain("Keep Lane").doesNotContain("Ben");
+
+    // the next day's run (or another node's at once) removes nothing more and keeps the day they went
+    ClockUtil.setCurrentTime(Date.from(removedAt.plus(1, ChronoUnit.DAYS)));
+    retention.removeExpired();
+    assertThat(datateam.get(sent.location()).html().select("#rejected-rows-removed").text())
+        .startsWith("Rejected rows removed on " + day + " ");
   }
 
   /**
