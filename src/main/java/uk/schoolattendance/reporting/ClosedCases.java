@@ -94,7 +94,12 @@ public class ClosedCases {
 
   /** The figures the signed-in user may read, a reader other than null ({@link #reader()}). */
   public ClosedCaseFigures forReader(Reader reader, LocalDate from, LocalDate to) {
-    return between(from, to, reader == Reader.SCHOOL ? currentUser.schoolUrns() : null);
+    return between(from, to, schoolsOf(reader));
+  }
+
+  /** The schools a reader's figures count: null for every school, a school's staff their own. */
+  public Set<String> schoolsOf(Reader reader) {
+    return reader == Reader.SCHOOL ? currentUser.schoolUrns() : null;
   }
 
   /** The first day of the academic year that holds today (1 September). */
@@ -200,6 +205,42 @@ public class ClosedCases {
     Map<String, String> namesShown = new LinkedHashMap<>();
     ordered.forEach(urn -> namesShown.put(urn, names.getOrDefault(urn, urn.isEmpty() ? "No school recorded" : "URN " + urn)));
     return figures(from, to, namesShown.entrySet().stream().toList(), outcomes, reasons);
+  }
+
+  /**
+   * The cases a figure counts, latest ended first, at most {@code limit}: those ended in the period
+   * with {@code caseOutcome}, and for {@code no-longer-needed} a {@code reason} (null: every reason),
+   * of the schools {@code onlySchools} (null: every school). The caller shows them only as the
+   * engine lets the viewer read them.
+   */
+  public List<String> caseIds(
+      LocalDate from, LocalDate to, String caseOutcome, String reason, Collection<String> onlySchools, int limit) {
+    checkPeriod(from, to);
+    if (onlySchools != null && onlySchools.isEmpty()) {
+      return List.of();
+    }
+    ZoneId zone = calendar.properties().zone();
+    List<Object> arguments = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c");
+    if (reason != null) {
+      sql.append(" WHERE EXISTS (SELECT 1 FROM ACT_HI_VARINST v WHERE v.PROC_INST_ID_ = c.process_instance_id"
+          + " AND v.NAME_ = ? AND v.TEXT_ = ?) AND");
+      arguments.add(AttendanceCase.NO_LONGER_NEEDED_REASON.name());
+      arguments.add(reason);
+    } else {
+      sql.append(" WHERE");
+    }
+    sql.append(" c.closed_at >= ? AND c.closed_at < ? AND c.case_outcome = ?");
+    arguments.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
+    arguments.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+    arguments.add(caseOutcome);
+    if (onlySchools != null) {
+      sql.append(" AND c.school_urn IN (").append(String.join(",", java.util.Collections.nCopies(onlySchools.size(), "?")))
+          .append(')');
+      arguments.addAll(onlySchools);
+    }
+    sql.append(" ORDER BY c.closed_at DESC, c.process_instance_id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+    return jdbc.queryForList(sql.toString(), String.class, arguments.toArray());
   }
 
   private static String school(String urn) {

@@ -51,8 +51,8 @@ class ClosedCasesPostgresTest {
     ClosedCaseFigures before = closedCases.between(today, today, null);
     long dayBefore = closedCases.between(today.minusDays(1), today.minusDays(1), null).total().cases();
 
-    noLongerNeeded(runtime, CaseFixtures.TRADED_SCHOOL, "Hana Postgres", "moved-away");
-    noLongerNeeded(runtime, CaseFixtures.TRADED_SCHOOL, "Ivo Postgres", "moved-away");
+    String hana = noLongerNeeded(runtime, CaseFixtures.TRADED_SCHOOL, "Hana Postgres", "moved-away");
+    String ivo = noLongerNeeded(runtime, CaseFixtures.TRADED_SCHOOL, "Ivo Postgres", "moved-away");
     ProcessInstance closed = new CaseFileCases(runtime)
         .start(CaseFixtures.UNIVERSAL_SCHOOL, "Jon Postgres", CaseFileCases.newUpn(), "parent-1", "Kay Postgres");
     runtime.createMessageCorrelation(AttendanceCase.CASE_CLOSED.name()).processInstanceId(closed.getId())
@@ -63,6 +63,12 @@ class ClosedCasesPostgresTest {
     assertThat(reason(after, CaseFixtures.TRADED_SCHOOL, "moved-away")).isEqualTo(reason(before, CaseFixtures.TRADED_SCHOOL, "moved-away") + 2);
     assertThat(school(after, CaseFixtures.UNIVERSAL_SCHOOL).counts().of(AttendanceCase.CLOSED))
         .isEqualTo(school(before, CaseFixtures.UNIVERSAL_SCHOOL).counts().of(AttendanceCase.CLOSED) + 1);
+    // the cases a figure counts
+    assertThat(closedCases.caseIds(today, today, AttendanceCase.NO_LONGER_NEEDED_OUTCOME, "moved-away", null, 10))
+        .containsExactlyInAnyOrder(hana, ivo);
+    assertThat(closedCases.caseIds(today, today, AttendanceCase.CLOSED, null, List.of(CaseFixtures.UNIVERSAL_SCHOOL), 10))
+        .contains(closed.getId()).doesNotContain(hana, ivo);
+    assertThat(closedCases.caseIds(today, today, AttendanceCase.NO_LONGER_NEEDED_OUTCOME, null, null, 1)).hasSize(1);
     // a school's own figures only
     ClosedCaseFigures own = closedCases.between(today, today, List.of(CaseFixtures.UNIVERSAL_SCHOOL));
     assertThat(own.schools()).extracting(ClosedCaseFigures.SchoolCounts::urn).containsExactly(CaseFixtures.UNIVERSAL_SCHOOL);
@@ -93,7 +99,7 @@ class ClosedCasesPostgresTest {
         .mapToLong(ClosedCaseFigures.ReasonCount::cases).sum();
   }
 
-  private static void noLongerNeeded(RuntimeService runtime, String school, String name, String reason) {
+  private static String noLongerNeeded(RuntimeService runtime, String school, String name, String reason) {
     ProcessInstance instance = new CaseFileCases(runtime).start(school, name, CaseFileCases.newUpn(), "parent-1", "Parent " + name);
     ManagementService management = onPostgres.context().getBean(ManagementService.class);
     management.createJobQuery().processInstanceId(instance.getId()).executable().list()
@@ -106,5 +112,6 @@ class ClosedCasesPostgresTest {
             AttendanceCase.NO_LONGER_NEEDED_EXPLANATION.name(), "The family told the school and the new council confirmed it"));
     management.createJobQuery().processInstanceId(instance.getId()).executable().list()
         .forEach(job -> management.executeJob(job.getId()));
+    return instance.getId();
   }
 }

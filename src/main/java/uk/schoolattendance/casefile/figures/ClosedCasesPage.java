@@ -23,8 +23,12 @@ public record ClosedCasesPage(
     String title, DayInput from, DayInput to, String period, List<Line> total, List<String> columns,
     List<SchoolRow> schools, long allCases, String csvHref, String jsonHref, List<FieldError> errors) {
 
-  /** An outcome, or a reason within one ({@code reason} true: shown indented under its outcome). */
-  public record Line(String id, String words, long cases, boolean reason) {}
+  /**
+   * An outcome, or a reason within one ({@code reason} true: shown indented under its outcome);
+   * {@code href} the list of the cases it counts, null where there is none to open (0, the data
+   * team, a case ended with no outcome or no recorded reason).
+   */
+  public record Line(String id, String words, long cases, boolean reason, String href) {}
 
   /** A school's cases per outcome, in the order of {@code columns}, and in all. */
   public record SchoolRow(String urn, String name, List<Long> cases, long total) {}

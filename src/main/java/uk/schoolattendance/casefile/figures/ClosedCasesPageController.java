@@ -16,9 +16,13 @@ import uk.schoolattendance.casefile.DayInput;
 import uk.schoolattendance.casefile.FieldError;
 import uk.schoolattendance.casefile.Navigation;
 import uk.schoolattendance.casefile.PageForbiddenException;
+import uk.schoolattendance.casefile.PageNotFoundException;
 import uk.schoolattendance.casefile.UkDates;
 import uk.schoolattendance.casefile.Viewers;
 import uk.schoolattendance.casefile.Wording;
+import uk.schoolattendance.casefile.lists.CaseLists;
+import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.casework.CaseSettings;
 import uk.schoolattendance.reporting.ClosedCaseFigures;
 import uk.schoolattendance.reporting.ClosedCases;
 
@@ -36,14 +40,20 @@ class ClosedCasesPageController {
 
   static final String PATH = Navigation.FIGURES + "/closed-cases";
   static final String CSV = PATH + ".csv";
+  static final String CASES = PATH + "/cases";
   private static final String FROM = "from";
   private static final String TO = "to";
 
   private final ClosedCases closedCases;
   private final Viewers viewers;
   private final UkDates dates;
+  private final CaseLists lists;
+  private final CaseSettings caseSettings;
 
-  ClosedCasesPageController(ClosedCases closedCases, Viewers viewers, UkDates dates) {
+  ClosedCasesPageController(
+      ClosedCases closedCases, Viewers viewers, UkDates dates, CaseLists lists, CaseSettings caseSettings) {
+    this.lists = lists;
+    this.caseSettings = caseSettings;
     this.closedCases = closedCases;
     this.viewers = viewers;
     this.dates = dates;
@@ -106,12 +116,16 @@ class ClosedCasesPageController {
     ClosedCaseFigures figures = closedCases.forReader(reader, period.from(), period.to());
     List<ClosedCasesPage.Line> total = new ArrayList<>();
     List<String> columns = new ArrayList<>();
+    boolean lists = reader != ClosedCases.Reader.DATA;
     for (ClosedCaseFigures.OutcomeCount outcome : figures.total().outcomes()) {
-      total.add(new ClosedCasesPage.Line(id(outcome.caseOutcome()), words(outcome.caseOutcome()), outcome.cases(), false));
+      String code = outcome.caseOutcome();
+      total.add(new ClosedCasesPage.Line(id(code), words(code), outcome.cases(), false,
+          lists && code != null && outcome.cases() > 0 ? casesHref(figures, code, null) : null));
       for (ClosedCaseFigures.ReasonCount reason : outcome.reasons()) {
+        String key = reason.noLongerNeededReason();
         total.add(new ClosedCasesPage.Line(
-            id(outcome.caseOutcome()) + "-" + (reason.noLongerNeededReason() == null ? "not-recorded" : reason.noLongerNeededReason()),
-            reason.words(), reason.cases(), true));
+            id(code) + "-" + (key == null ? "not-recorded" : key), reason.words(), reason.cases(), true,
+            lists && key != null && reason.cases() > 0 ? casesHref(figures, code, key) : null));
       }
       columns.add(words(outcome.caseOutcome()));
     }
@@ -125,6 +139,47 @@ class ClosedCasesPageController {
         columns, schools, figures.total().cases(), href(CSV, figures, true), href("/api/reports/closed-cases", figures, false),
         period.errors()));
     return "casefile/closed-cases";
+  }
+
+  /**
+   * The cases a figure counts, as the viewer may see them (the engine decides again): the
+   * authority's staff and a school's; the data team reads no case ("Page not found"), as on the
+   * figures page. A figure that is not one of the page's is not found either.
+   */
+  @GetMapping(CASES)
+  String cases(
+      @RequestParam String outcome, @RequestParam(required = false) String reason,
+      @RequestParam String from, @RequestParam String to, HttpServletRequest request, Model model) {
+    ClosedCases.Reader reader = requireReader(request);
+    if (reader == ClosedCases.Reader.DATA) {
+      throw new PageNotFoundException("cases closed " + outcome + ", for " + viewers.current(request).userId() + " who reads no case");
+    }
+    if (!ClosedCases.OUTCOMES.contains(outcome)
+        || (reason != null && !(AttendanceCase.NO_LONGER_NEEDED_OUTCOME.equals(outcome) && caseSettings.noLongerNeededReasons().containsKey(reason)))) {
+      throw new PageNotFoundException("closed cases figure " + outcome + " " + reason);
+    }
+    LocalDate first;
+    LocalDate last;
+    try {
+      first = LocalDate.parse(from);
+      last = LocalDate.parse(to);
+      ClosedCases.checkPeriod(first, last);
+    } catch (java.time.DateTimeException | uk.schoolattendance.process.InvalidInputException notAPeriod) {
+      throw new PageNotFoundException("closed cases from " + from + " to " + to);
+    }
+    String title = "Cases closed: " + (reason == null ? words(outcome) : words(outcome) + ", " + caseSettings.noLongerNeededReasons().get(reason))
+        + ", " + dates.day(first) + " to " + dates.day(last);
+    List<String> candidates = closedCases.caseIds(first, last, outcome, reason, closedCases.schoolsOf(reader), CaseLists.LIMIT + 1);
+    model.addAttribute("page", lists.of(title, "The cases this figure counts that you may see, latest closed first.", candidates));
+    return "casefile/cases";
+  }
+
+  private static String casesHref(ClosedCaseFigures figures, String outcome, String reason) {
+    UriComponentsBuilder href = UriComponentsBuilder.fromPath(CASES).queryParam("outcome", outcome);
+    if (reason != null) {
+      href.queryParam("reason", reason);
+    }
+    return href.queryParam(FROM, figures.from()).queryParam(TO, figures.to()).toUriString();
   }
 
   /** The page's figures as a CSV file; a period not a real one is not guessed at (400). */

@@ -137,6 +137,19 @@ class ClosedCasesPageTest {
         .contains("School", "Attendance improved", "No longer needed", "Penalty paid", "Court outcome reached",
             "Notices withdrawn", "Closed early", "All");
 
+    // each figure opens the cases it counts
+    CaseFileClient.Page movedAway = manager.get(
+        after.html().select("#closed-cases tr[data-outcome=no-longer-needed-moved-away] a").attr("href"));
+    assertThat(movedAway.status()).isEqualTo(200);
+    assertThat(movedAway.html().select("h1").text()).isEqualTo(
+        "Cases closed: No longer needed, The pupil has moved away from the area, 1 September 2026 to 31 August 2027");
+    assertThat(movedAway.html().select("#closed-cases").text()).contains("Ada Movedaway").doesNotContain("Ben Homeeducated", "Cal Closedearly");
+    CaseFileClient.Page closedEarly = manager.get(after.html().select("#closed-cases tr[data-outcome=closed] a").attr("href"));
+    assertThat(closedEarly.html().select("#closed-cases").text()).contains("Cal Closedearly").doesNotContain("Ada Movedaway");
+    assertThat(manager.get(PAGE + "/cases?outcome=nonsense&from=2026-09-01&to=2027-08-31").status()).isEqualTo(404);
+    assertThat(manager.get(PAGE + "/cases?outcome=improved&reason=moved-away&from=2026-09-01&to=2027-08-31").status()).isEqualTo(404);
+    assertThat(manager.get(PAGE + "/cases?outcome=closed&from=2027-09-01&to=2026-08-31").status()).isEqualTo(404);
+
     // cases that ended on 2 November 2026 are not last year's
     CaseFileClient.Page lastYear = manager.get(PAGE + "?from-day=1&from-month=9&from-year=2025&to-day=31&to-month=8&to-year=2026");
     assertThat(lastYear.status()).isEqualTo(200);
@@ -179,6 +192,11 @@ class ClosedCasesPageTest {
     assertThat(total(own, "all")).isEqualTo(total(before, "all") + 1);
     assertThat(total(own, "no-longer-needed-left-school")).isEqualTo(total(before, "no-longer-needed-left-school") + 1);
 
+    // the figure's cases: the school's own only
+    CaseFileClient.Page leftSchool = school.get(own.html().select("#closed-cases tr[data-outcome=no-longer-needed-left-school] a").attr("href"));
+    assertThat(leftSchool.status()).isEqualTo(200);
+    assertThat(leftSchool.html().select("#closed-cases").text()).contains("Eve Ownschool").doesNotContain("Dee Otherschool");
+
     // the API answers the school with its own school only
     JsonNode api = json(school.get(API));
     assertThat(api.path("schools")).hasSize(1);
@@ -200,10 +218,13 @@ class ClosedCasesPageTest {
     // counts only: no list of cases behind them
     assertThat(dataTeam.html().select("#closed-cases a, #closed-cases-by-school a")).isEmpty();
     assertThat(signedIn("datateam").get(API).status()).isEqualTo(200);
+    assertThat(signedIn("datateam").get(PAGE + "/cases?outcome=no-longer-needed&from=2026-09-01&to=2027-08-31").status())
+        .isEqualTo(404);
 
     CaseFileClient analyst = signedIn("analyst");
     assertThat(analyst.get(PAGE).status()).isEqualTo(403);
     assertThat(analyst.get(PAGE + ".csv").status()).isEqualTo(403);
+    assertThat(analyst.get(PAGE + "/cases?outcome=closed&from=2026-09-01&to=2027-08-31").status()).isEqualTo(403);
     assertThat(analyst.get(API).status()).isEqualTo(403);
   }
 
