@@ -132,6 +132,44 @@ class DemoCases {
       start(school, 4, tag + ". Kowalski", 61.0, 22, ++n);
     }
     createPenaltyNotices(++n, enforced);
+    n = createClosedCases(n);
+    LOG.info("Demo data: {} attendance cases in all, {} of them closed", n, CLOSED_CASES);
+  }
+
+  /** The closed demo cases ({@link #createClosedCases}). */
+  static final int CLOSED_CASES = 4;
+
+  /**
+   * Cases that ended today, one of each way a case ends before enforcement, so the figures' "Closed
+   * cases by outcome" shows how cases end: two no longer needed (the pupil moved away, the pupil
+   * left for another school), one closed with attendance improved, one closed early by the
+   * authority. Their pupils are no longer on the demo register's roll (typed figures): a pupil who
+   * left has no marks here, and an improvement on the register's marks is checked against figures
+   * a first start does not have. They leave no task, so every person's Tasklist counts stay as
+   * they were.
+   */
+  private int createClosedCases(int n) {
+    ProcessInstance movedAway = start("100001", 1, "R. Hughes", 86.0, 6, ++n, Optional.empty());
+    complete(firstTask(movedAway), VariableValues.with(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, AttendanceCase.NO_LONGER_NEEDED)
+        .and(AttendanceCase.NO_LONGER_NEEDED_REASON, "moved-away")
+        .and(AttendanceCase.NO_LONGER_NEEDED_EXPLANATION,
+            "The family moved to Leeds at half term; the new council's attendance team confirmed it by email"));
+    ProcessInstance leftSchool = start("100002", 1, "H. Quinn", 85.0, 7, ++n, Optional.empty());
+    complete(firstTask(leftSchool), VariableValues.with(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, AttendanceCase.NO_LONGER_NEEDED)
+        .and(AttendanceCase.NO_LONGER_NEEDED_REASON, "left-school")
+        .and(AttendanceCase.NO_LONGER_NEEDED_EXPLANATION,
+            "Registered at Oakfield Academy from Monday; the admissions team confirmed the new registration"));
+    ProcessInstance improved = start("100001", 1, "R. Doyle", 88.0, 5, ++n, Optional.empty());
+    complete(firstTask(improved), VariableValues.with(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME, AttendanceCase.IMPROVED)
+        .and(AttendanceCase.SCHOOL_INTERVENTION_NOTES, "Full attendance for the last six weeks after the morning club place"));
+    ProcessInstance closedEarly = start("100002", 2, "H. Shah", 83.0, 9, ++n, Optional.empty());
+    runtime.createMessageCorrelation(AttendanceCase.CASE_CLOSED.name())
+        .processInstanceId(closedEarly.getId())
+        .setVariables(VariableValues.with(AttendanceCase.CLOSURE_REASON,
+            "A managed move to the pupil referral unit, which now leads on the pupil's attendance"))
+        .correlate();
+    runJobs();
+    return n;
   }
 
   /** Penalty notices for one family: one notice paid on time, one awaiting payment. */

@@ -1,5 +1,6 @@
 package uk.schoolattendance.reporting;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,8 +23,11 @@ class ReportsController {
   private final ParentalResponsibilityMeasures census;
   private final CurrentUser currentUser;
   private final SchoolAccess schoolAccess;
+  private final ClosedCases closedCases;
 
-  ReportsController(ParentalResponsibilityMeasures census, CurrentUser currentUser, SchoolAccess schoolAccess) {
+  ReportsController(
+      ParentalResponsibilityMeasures census, CurrentUser currentUser, SchoolAccess schoolAccess, ClosedCases closedCases) {
+    this.closedCases = closedCases;
     this.schoolAccess = schoolAccess;
     this.census = census;
     this.currentUser = currentUser;
@@ -59,5 +63,37 @@ class ReportsController {
         .contentType(CSV)
         .header("Content-Disposition", "attachment; filename=\"parental-responsibility-measures-" + figures.academicYear() + ".csv\"")
         .body(csv.toString());
+  }
+
+  /**
+   * Closed cases by outcome for a period ({@code from}, {@code to}: YYYY-MM-DD, both included;
+   * default the academic year that holds today), per school and in total: every school for the
+   * authority's staff and the data team, a school's own for its staff, as the case file's figures.
+   */
+  @GetMapping("/closed-cases")
+  ClosedCaseFigures closedCases(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    return closedCasesOf(from, to);
+  }
+
+  /** The same figures as CSV ({@code Accept: text/csv}): a row per school, outcome and reason, then the total's. */
+  @GetMapping(value = "/closed-cases", produces = "text/csv")
+  ResponseEntity<String> closedCasesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    ClosedCaseFigures figures = closedCasesOf(from, to);
+    return ResponseEntity.ok()
+        .contentType(CSV)
+        .header("Content-Disposition", "attachment; filename=\"" + ClosedCases.fileName(figures) + "\"")
+        .body(ClosedCases.csv(figures, uk.schoolattendance.casefile.Wording::outcome));
+  }
+
+  private ClosedCaseFigures closedCasesOf(String from, String to) {
+    ClosedCases.Reader reader = closedCases.reader();
+    if (reader == null) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "closed cases by outcome are for the local authority's staff, the data team and schools");
+    }
+    LocalDate first = ClosedCases.day("from", from, closedCases.academicYearStart());
+    // without an end: the end of the academic year the period starts in
+    LocalDate last = ClosedCases.day("to", to, ClosedCases.academicYearEndOf(first));
+    return closedCases.forReader(reader, first, last);
   }
 }

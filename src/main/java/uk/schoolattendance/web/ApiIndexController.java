@@ -55,7 +55,8 @@ class ApiIndexController {
       new Resource("/api/persons/{id}", List.of("GET"), "a person (pupil or parent) and their cases"),
       new Resource("/api/persons/{id}/merge", List.of("POST"), "merge another record of the same person into this one"),
       new Resource("/api/reports/dashboard", List.of("GET"), "the managers' overview shown on Cockpit's dashboard, counted as the signed-in user may read"),
-      new Resource("/api/reports/parental-responsibility-measures", List.of("GET"), "the census of parental responsibility measures (?academicYear=2026-27; JSON or text/csv)"));
+      new Resource("/api/reports/parental-responsibility-measures", List.of("GET"), "the census of parental responsibility measures (?academicYear=2026-27; JSON or text/csv)"),
+      new Resource("/api/reports/closed-cases", List.of("GET"), "the cases ended in a period by outcome and reason, per school and in total, as the signed-in user may read (?from=YYYY-MM-DD&to=YYYY-MM-DD, default this academic year; JSON or text/csv)"));
 
   @GetMapping(value = {"/api", "/api/"}, produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> index(HttpServletRequest request) {

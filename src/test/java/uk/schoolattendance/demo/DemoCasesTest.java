@@ -37,6 +37,7 @@ class DemoCasesTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired DemoCases demoCases;
+  @Autowired org.camunda.bpm.engine.HistoryService demoHistory;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired AttendanceRegister register;
   @Autowired SchoolCalendar calendar;
@@ -133,6 +134,29 @@ class DemoCasesTest {
   void penaltyNoticesPaidAndUnpaid() {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pn_notice WHERE status = 'paid'", Integer.class)).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pn_notice WHERE status = 'issued'", Integer.class)).isEqualTo(1);
+  }
+
+  /**
+   * The figures' "Closed cases by outcome" is not empty on a first start: cases closed as no longer
+   * needed (two reasons, both schools), with attendance improved and closed early; their pupils'
+   * marks are not read (they left the register's roll) and they leave no task.
+   */
+  @Test
+  void closedCasesOfSeveralOutcomesShowOnTheFiguresPage() {
+    org.camunda.bpm.engine.HistoryService history = demoHistory;
+    Map<String, Long> outcomes = new java.util.TreeMap<>();
+    for (var ended : history.createHistoricProcessInstanceQuery().processDefinitionKey("AttendanceCase").finished().list()) {
+      var outcome = history.createHistoricVariableInstanceQuery().processInstanceId(ended.getId())
+          .variableName("caseOutcome").singleResult();
+      outcomes.merge(outcome == null ? "none" : (String) outcome.getValue(), 1L, Long::sum);
+    }
+    assertThat(outcomes).isEqualTo(Map.of("closed", 1L, "improved", 1L, "no-longer-needed", 2L));
+    CaseFileClient.Page page = CaseFileClient.signedIn(port, "manager").get("/casework/figures/closed-cases");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().select("#closed-cases tr[data-outcome=no-longer-needed-moved-away] td").last().text()).isEqualTo("1");
+    assertThat(page.html().select("#closed-cases tr[data-outcome=no-longer-needed-left-school] td").last().text()).isEqualTo("1");
+    assertThat(page.html().select("#closed-cases tr[data-outcome=all] td").text()).isEqualTo("4");
+    assertThat(page.html().select("#closed-cases-by-school tr[data-urn] td:last-child").eachText()).containsExactly("2", "2");
   }
 
   @Test

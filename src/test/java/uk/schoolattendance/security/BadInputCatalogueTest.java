@@ -227,6 +227,13 @@ class BadInputCatalogueTest {
     cases.add(bad("census: <script> as academic year", get, census + "?academicYear=%3Cscript%3E", null, 400, "academicYear"));
     cases.add(badAs("school1", "census: asked by a school", get, census + "?academicYear=2026-27", null, 403, ""));
 
+    // Closed cases by outcome
+    String closed = "/api/reports/closed-cases";
+    cases.add(bad("closed cases: from not a real day", get, closed + "?from=2027-02-31", null, 400, "from"));
+    cases.add(bad("closed cases: <script> as to", get, closed + "?to=%3Cscript%3E", null, 400, "to"));
+    cases.add(bad("closed cases: to before from", get, closed + "?from=2027-03-01&to=2027-02-01", null, 400, "to"));
+    cases.add(badAs("analyst", "closed cases: asked by an analyst", get, closed, null, 403, ""));
+
     // Completing a task
     cases.add(bad("complete: unknown task", post, "/engine-rest/task/no-such-task/complete", "{}", 404, "Cannot find task with id no-such-task"));
     cases.add(bad("complete: body not JSON", post, complete, "not json", 400, ""));
