@@ -242,17 +242,36 @@ class ProductBenchmark {
   }
 
   /** What a number of cases cost: time, SQL statements (also by kind and table) and jobs run. */
-  private record Run(int cases, long nanos, long statements, long jobs, Map<String, Long> kinds) {
-    static final Run NONE = new Run(0, 0, 0, 0, Map.of());
+  /**
+   * What a number of cases cost: wall time, the benchmark thread's CPU time (its own work, not
+   * other processes' on a shared machine), the bytes it allocated, the garbage collectors' time
+   * while they ran, SQL statements (also by kind and table) and jobs run.
+   */
+  private record Run(int cases, long nanos, long cpuNanos, long allocated, long gcMillis, long statements, long jobs,
+      Map<String, Long> kinds) {
+    static final Run NONE = new Run(0, 0, 0, 0, 0, 0, 0, Map.of());
 
     Run plus(Run other) {
       Map<String, Long> sum = new java.util.TreeMap<>(kinds);
       other.kinds.forEach((kind, count) -> sum.merge(kind, count, Long::sum));
-      return new Run(cases + other.cases, nanos + other.nanos, statements + other.statements, jobs + other.jobs, sum);
+      return new Run(cases + other.cases, nanos + other.nanos, cpuNanos + other.cpuNanos, allocated + other.allocated,
+          gcMillis + other.gcMillis, statements + other.statements, jobs + other.jobs, sum);
     }
 
     double msPerCase() {
       return nanos / 1e6 / cases;
+    }
+
+    double cpuMsPerCase() {
+      return cpuNanos / 1e6 / cases;
+    }
+
+    double allocatedMbPerCase() {
+      return allocated / 1e6 / cases;
+    }
+
+    double gcMsPerCase() {
+      return gcMillis / (double) cases;
     }
 
     double statementsPerCase() {
@@ -272,15 +291,29 @@ class ProductBenchmark {
     }
   }
 
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+  }
+
   private static Run drive(int cases, Supplier<Integer> oneCase) {
     Map<String, Long> kindsBefore = StatementCounter.byKind();
     long statements = StatementCounter.count();
+    long gc = gcMillis();
+    long allocated = THREADS.getCurrentThreadAllocatedBytes();
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long jobs = 0;
     for (int i = 0; i < cases; i++) {
       jobs += oneCase.get();
     }
     long nanos = System.nanoTime() - start;
+    cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+    allocated = THREADS.getCurrentThreadAllocatedBytes() - allocated;
+    gc = gcMillis() - gc;
     Map<String, Long> added = new java.util.TreeMap<>();
     StatementCounter.byKind().forEach((kind, count) -> {
       long more = count - kindsBefore.getOrDefault(kind, 0L);
@@ -288,7 +321,7 @@ class ProductBenchmark {
         added.put(kind, more);
       }
     });
-    return new Run(cases, nanos, StatementCounter.count() - statements, jobs, added);
+    return new Run(cases, nanos, cpu, allocated, gc, StatementCounter.count() - statements, jobs, added);
   }
 
   // ------------------------------------------------------------------ (1) cost per case
@@ -326,6 +359,15 @@ class ProductBenchmark {
     report("|---|---|---|---|---|---|");
     report("| time per case | %.2f ms | %.2f ms | %.2f ms | %.2f× | %.2f× |", bare.msPerCase(), bareWithData.msPerCase(),
         product.msPerCase(), product.msPerCase() / bareWithData.msPerCase(), product.msPerCase() / bare.msPerCase());
+    report("| CPU time per case (the benchmark's thread) | %.2f ms | %.2f ms | %.2f ms | %.2f× | %.2f× |", bare.cpuMsPerCase(),
+        bareWithData.cpuMsPerCase(), product.cpuMsPerCase(), product.cpuMsPerCase() / bareWithData.cpuMsPerCase(),
+        product.cpuMsPerCase() / bare.cpuMsPerCase());
+    report("| garbage collection per case (pauses while it ran) | %.2f ms | %.2f ms | %.2f ms | %.2f× | %.2f× |",
+        bare.gcMsPerCase(), bareWithData.gcMsPerCase(), product.gcMsPerCase(),
+        product.gcMsPerCase() / bareWithData.gcMsPerCase(), product.gcMsPerCase() / bare.gcMsPerCase());
+    report("| memory allocated per case | %.2f MB | %.2f MB | %.2f MB | %.2f× | %.2f× |", bare.allocatedMbPerCase(),
+        bareWithData.allocatedMbPerCase(), product.allocatedMbPerCase(),
+        product.allocatedMbPerCase() / bareWithData.allocatedMbPerCase(), product.allocatedMbPerCase() / bare.allocatedMbPerCase());
     report("| SQL statements per case | %.1f | %.1f | %.1f | %.2f× | %.2f× |", bare.statementsPerCase(),
         bareWithData.statementsPerCase(), product.statementsPerCase(),
         product.statementsPerCase() / bareWithData.statementsPerCase(), product.statementsPerCase() / bare.statementsPerCase());
