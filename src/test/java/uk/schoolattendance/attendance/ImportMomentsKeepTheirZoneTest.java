@@ -90,7 +90,7 @@ class ImportMomentsKeepTheirZoneTest {
         new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"));
     jvmIn("Europe/London");
     ClockUtil.setCurrentTime(Date.from(AT));
-    assertThat(retention.removeExpired()).isEqualTo(1);
+    assertThat(retention.removeExpired()).as("imports whose rows this run removed").isPositive();
     assertThat(fixture.jdbc.queryForObject("SELECT sent_row FROM att_import_rejection WHERE import_id = ?", String.class, importId))
         .as("the rows of the import the run marked").isNull();
 
@@ -102,6 +102,26 @@ class ImportMomentsKeepTheirZoneTest {
       assertThat(removed.atZone(LONDON).toLocalDate()).as("the day removed in England, read in " + zone)
           .isEqualTo(LocalDate.of(2027, 5, 28));
     }
+  }
+
+  @Test
+  void inTheHourTheClocksGoBackTheSecondHalfPastOneIsKeptAsItself() {
+    // 01:30 GMT on Sunday 25 October 2026: the second 01:30 in England that night (the first was 00:30 GMT)
+    Instant second = Instant.parse("2026-10-25T01:30:00Z");
+    jvmIn("Europe/London");
+    int importId = anImport(second.minusSeconds(100L * 24 * 3600), 1);
+    fixture.jdbc.update("INSERT INTO cf_case (process_instance_id, case_reference, pupil_upn, pupil_name, school_urn, updated_at)"
+        + " VALUES ('off-roll-zone-2', 'ATT-ZONE-000002', 'A123456789013', 'Sam Clocks', '100001', ?)", Timestamp.from(second));
+    OffRollCases offRoll = new OffRollCases(fixture.jdbc);
+    offRoll.checked(importId, second, List.of(new OffRollCases.Checked("ATT-ZONE-000002", "A123456789013", "100001", LocalDate.of(2026, 10, 20))));
+    ClockUtil.setCurrentTime(Date.from(second));
+    new RejectedRowsRetention(fixture.jdbc, new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"))
+        .removeExpired();
+
+    jvmIn("UTC");
+    assertThat(offRoll.open().stream().filter(c -> c.caseReference().equals("ATT-ZONE-000002")).findFirst().orElseThrow().noticedAt())
+        .as("noticed").isEqualTo(second);
+    assertThat(new ImportRecords(fixture.jdbc).get(importId).orElseThrow().rejectedRowsRemovedAt()).as("removed").isEqualTo(second);
   }
 
   private static int anImport(Instant finished, int rejected) {
