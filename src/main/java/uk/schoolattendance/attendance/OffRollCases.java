@@ -1,9 +1,9 @@
 package uk.schoolattendance.attendance;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -61,7 +61,9 @@ public class OffRollCases {
     List<Object[]> rows = new ArrayList<>();
     for (Checked c : off) {
       if (known.add(c.caseReference())) {
-        rows.add(new Object[] {c.caseReference(), c.upn(), c.schoolUrn(), Date.valueOf(c.leftOn()), Timestamp.from(at), importId});
+        // the moment with its offset, not a Timestamp: H2 turns a Timestamp into the JVM's clock time first, and in
+        // the hour the clocks go back takes that clock time to be the first of the two (an hour early)
+        rows.add(new Object[] {c.caseReference(), c.upn(), c.schoolUrn(), Date.valueOf(c.leftOn()), at.atOffset(ZoneOffset.UTC), importId});
       }
     }
     if (!rows.isEmpty()) {

@@ -1,7 +1,8 @@
 package uk.schoolattendance.attendance;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +60,10 @@ public class RejectedRowsRetention {
    */
   public int removeExpired() {
     Instant now = EngineClock.now().toInstant();
-    Timestamp cutoff = Timestamp.from(now.minus(properties.rejectedRowsRetentionDays(), ChronoUnit.DAYS));
-    Timestamp at = Timestamp.from(now);
+    // moments with their offset, not Timestamps: H2 turns a Timestamp into the JVM's clock time first, and in the
+    // hour the clocks go back takes that clock time to be the first of the two (an hour early, ADR 0011)
+    OffsetDateTime cutoff = now.minus(properties.rejectedRowsRetentionDays(), ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     Integer removed = transactions.execute(status -> {
       // an import that never finished (interrupted) counts from when it last moved
       int imports = jdbc.update("UPDATE att_import SET rejected_rows_removed_at = ? WHERE rejected_rows_removed_at IS NULL"

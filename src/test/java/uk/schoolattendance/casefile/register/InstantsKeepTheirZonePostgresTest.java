@@ -33,6 +33,7 @@ class InstantsKeepTheirZonePostgresTest {
   static EmbeddedPostgres postgres;
   static JdbcTemplate jdbc;
   static long keptBefore;
+  static int importKeptBefore;
   static TimeZone serverZone;
 
   @BeforeAll
@@ -42,10 +43,19 @@ class InstantsKeepTheirZonePostgresTest {
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     // a server in London kept a print run before V640, then migrated
     TimeZone.setDefault(TimeZone.getTimeZone(LONDON));
-    PostgresSchema.migrate(postgres.getPostgresDatabase(), "601"); // the last migration before V640 when it was written
+    PostgresSchema.migrate(postgres.getPostgresDatabase(), "638"); // the last migration before V640
     jdbc.update("INSERT INTO pn_print_run (printed_by, printed_by_name, printed_at, delivery_method, dispatch_on, copies)"
         + " VALUES ('compliance', 'Casey Compliance', ?, 'post', DATE '2026-11-26', 0)", Timestamp.from(BEFORE_V640));
     keptBefore = jdbc.queryForObject("SELECT MAX(run_id) FROM pn_print_run", Long.class);
+    // and the two moments V637 and V638 added without a zone, which V640 did not name (V642 converts them)
+    jdbc.update("INSERT INTO att_import (file_format, submitted_by, submitted_at, state, bytes_read, rows_read, rows_accepted,"
+        + " rows_unchanged, rows_rejected, updated_at, finished_at, rejected_rows_removed_at) VALUES ('csv', 'datateam', ?, 'completed',"
+        + " 400, 40, 39, 0, 1, ?, ?, ?)", Timestamp.from(BEFORE_V640), Timestamp.from(BEFORE_V640), Timestamp.from(BEFORE_V640),
+        Timestamp.from(BEFORE_V640));
+    importKeptBefore = jdbc.queryForObject("SELECT MAX(import_id) FROM att_import", Integer.class);
+    jdbc.update("INSERT INTO att_case_off_roll (case_reference, upn, school_urn, left_on, noticed_at, import_id)"
+        + " VALUES ('ATT-2026-000001', 'A123456789012', '100001', DATE '2026-11-20', ?, ?)", Timestamp.from(BEFORE_V640),
+        importKeptBefore);
     PostgresSchema.migrateTheRest(postgres.getPostgresDatabase());
     TimeZone.setDefault(serverZone);
   }
@@ -81,5 +91,20 @@ class InstantsKeepTheirZonePostgresTest {
     assertThat(jdbc.queryForObject(
         "SELECT data_type FROM information_schema.columns WHERE table_name = 'pn_print_run' AND column_name = 'printed_at'",
         String.class)).isEqualTo("timestamp with time zone");
+  }
+
+  @Test
+  void theOffRollNoticeAndTheRejectedRowsRemovalKeptBeforeTheMigrationAreTheSameMomentsAfterIt() {
+    // read as OffRollCases and ImportRecords read them
+    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+    assertThat(jdbc.queryForObject("SELECT noticed_at FROM att_case_off_roll WHERE case_reference = 'ATT-2026-000001'",
+        Timestamp.class).toInstant()).isEqualTo(BEFORE_V640);
+    assertThat(jdbc.queryForObject("SELECT rejected_rows_removed_at FROM att_import WHERE import_id = ?",
+        Timestamp.class, importKeptBefore).toInstant()).isEqualTo(BEFORE_V640);
+  }
+
+  @Test
+  void noColumnOfTheApplicationsTablesIsATimestampWithoutAZone() {
+    assertThat(EveryMomentKeepsItsZoneTest.momentsWithoutAZone(jdbc)).as("table.column kept as TIMESTAMP without a zone").isEmpty();
   }
 }
