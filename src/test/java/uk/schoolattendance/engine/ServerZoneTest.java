@@ -3,6 +3,9 @@ package uk.schoolattendance.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,6 +17,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import uk.schoolattendance.ProcessEngineFixture;
 
 /**
@@ -74,6 +79,25 @@ class ServerZoneTest {
 
     ServerZone.migrate(flyway, TimeZone.getTimeZone("Europe/London"));
     assertThat(pending(flyway)).isEmpty();
+  }
+
+  @Test
+  void onPostgreSqlTooARefusedStartLeavesPendingMigrationsPending() throws IOException {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+      jdbc.execute(new ClassPathResource("db/migration/V641__server_zone.sql").getContentAsString(StandardCharsets.UTF_8));
+      new ServerZone(jdbc).check(TimeZone.getTimeZone("Europe/London")); // the first start
+      Flyway flyway = Flyway.configure()
+          .dataSource(postgres.getPostgresDatabase())
+          .locations(new String[0]) // only the next migration
+          .javaMigrations(new NextMigration())
+          .load();
+
+      assertThatThrownBy(() -> ServerZone.migrate(flyway, TimeZone.getTimeZone("UTC")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("kept in Europe/London");
+      assertThat(pending(flyway)).containsExactly(NextMigration.VERSION);
+    }
   }
 
   private static MigrationVersion[] pending(Flyway flyway) {
