@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the engine's settings in application.yaml cannot say (reasons: docs/adr/0003).
@@ -39,16 +38,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EngineTuning {
 
   /**
-   * Injecting the engine makes Spring build it (and its schema) before Flyway migrates. Then the
-   * JVM's zone is checked against the one the engine's times are kept in ({@link ServerZone}),
-   * before the job executor runs a timer.
+   * Injecting the engine makes Spring build it (and its schema) before Flyway migrates. The
+   * JVM's zone is checked against the one the engine's times are kept in ({@link ServerZone})
+   * before any pending migration runs (when the database has recorded one) and before the job
+   * executor runs a timer.
    */
   @Bean
   FlywayMigrationStrategy migrateAfterEngineSchema(ProcessEngine engine) {
-    return flyway -> {
-      flyway.migrate();
-      new ServerZone(new JdbcTemplate(flyway.getConfiguration().getDataSource())).check(TimeZone.getDefault());
-    };
+    return flyway -> ServerZone.migrate(flyway, TimeZone.getDefault());
   }
 
   /** Nodes on PostgreSQL start one at a time (see {@link StartupLock}). */

@@ -1,9 +1,15 @@
 package uk.schoolattendance.engine;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.TimeZone;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code att_server_zone}) and a start whose JVM zone has other rules is refused, saying which
  * zone to run in; nothing is started. The application's own tables keep moments with their zone
  * (V640) and need no such rule (docs/adr/0011-instants-with-their-zone.md).
+ *
+ * <p>A database whose zone is already recorded is checked before Flyway migrates: a migration
+ * that reads or converts times in the session's zone must not run on a node that is refused
+ * afterwards. A database's first start records its zone once the migrations (V641 makes the
+ * table) have run.
  */
 final class ServerZone {
 
@@ -26,6 +37,38 @@ final class ServerZone {
 
   ServerZone(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Migrates the project's tables with a node in {@code jvm}: refused before any pending
+   * migration runs when the database already keeps another zone; records {@code jvm} on the
+   * database's first start.
+   */
+  static void migrate(Flyway flyway, TimeZone jvm) {
+    DataSource dataSource = flyway.getConfiguration().getDataSource();
+    ServerZone zone = new ServerZone(new JdbcTemplate(dataSource));
+    if (recorded(dataSource)) {
+      zone.check(jvm);
+    }
+    flyway.migrate();
+    zone.check(jvm);
+  }
+
+  /** Whether {@code att_server_zone} exists yet (V641 has run); identifiers are upper case on H2, lower case on PostgreSQL. */
+  private static boolean recorded(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData metaData = connection.getMetaData();
+      for (String name : new String[] {"att_server_zone", "ATT_SERVER_ZONE"}) {
+        try (ResultSet tables = metaData.getTables(connection.getCatalog(), null, name, new String[] {"TABLE"})) {
+          if (tables.next()) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read whether this database keeps the zone of its first start (att_server_zone)", e);
+    }
   }
 
   /** Records {@code jvm} on the database's first start; refuses a later start in a zone with other rules. */

@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs where the tests run, so docker-compose.yml is kept correct by reading
- * it: it parses, it has the cluster topology, and the application's environment provides
- * every variable the postgres profile reads.
+ * it: it parses, it has the cluster topology, the application's environment provides every
+ * variable the postgres profile reads, and the nodes run in England's zone from the first
+ * start (the database keeps that zone for good: engine/ServerZone).
  */
 class DockerComposeTest {
 
@@ -79,5 +80,18 @@ class DockerComposeTest {
     Map<String, Object> env = (Map<String, Object>) service("app").get("environment");
     assertThat(required).isNotEmpty();
     assertThat(env.keySet()).containsAll(required);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theNodesRunInEnglandsZoneFromTheFirstStart() throws IOException {
+    String zone = "Europe/London";
+    assertThat(Files.readString(Path.of("src/main/resources/application.yaml")))
+        .as("the law's days are England's").contains("zone: " + zone);
+    Map<String, Object> env = (Map<String, Object>) service("app").get("environment");
+    assertThat(env.get("TZ")).as("docker-compose.yml, app environment").isEqualTo(zone);
+    assertThat(String.valueOf(env.get("JAVA_TOOL_OPTIONS"))).as("no other zone given to the JVM").doesNotContain("user.timezone");
+    assertThat(Files.readAllLines(Path.of("Dockerfile"))).as("the image on its own (docker run)")
+        .contains("ENV TZ=" + zone);
   }
 }
