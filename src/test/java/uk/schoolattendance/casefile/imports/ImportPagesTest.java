@@ -368,9 +368,10 @@ class ImportPagesTest {
 
   /**
    * The retention rule of rejected rows (attendance.imports.rejected-rows-retention-days, 90 by
-   * default): kept as the file sent them (a parent's name and address) for 90 days after the import
-   * finished, then removed, by the engine's clock; the import keeps its counts and each rejection's
-   * row, field and reason, and its page says when the rows were removed. A second run removes nothing.
+   * default): kept as the file sent them (a parent's name and address) through the 90 calendar days
+   * (Europe/London) after the day the import finished, then removed, by the engine's clock; the
+   * import keeps its counts and each rejection's row, field and reason, and its page says when the
+   * rows were removed. A second run removes nothing.
    *
    * <p>A run removes the rows of every expired import in the database, and this class shares its
    * database with other tests: so this test's two imports are dated back to 2001 (10 January, and
@@ -401,15 +402,15 @@ class ImportPagesTest {
         .as("no other import of this database could expire in 2001").isZero();
     String sentRow = "SELECT COUNT(*) FROM att_import_rejection WHERE import_id = ? AND sent_row IS NOT NULL";
 
-    // day 89 after it finished: still kept, downloadable as sent
-    ClockUtil.setCurrentTime(Date.from(finished.plus(89, ChronoUnit.DAYS)));
+    // the 90th day after it finished, last minute (British Summer Time by then): still kept, downloadable as sent
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2001, 4, 10).atTime(23, 59).atZone(london).toInstant()));
     assertThat(retention.removeExpired()).isZero();
     assertThat(jdbc.queryForObject(sentRow, Integer.class, id)).isEqualTo(1);
     CaseFileClient.Page kept = datateam.get(sent.location());
     assertThat(kept.html().select("#rejected-rows-removed")).isEmpty();
     assertThat(download(datateam, kept)).contains("Ada Retained", "9 Keep Lane");
 
-    // day 91: the rows as sent are gone; the counts, rows, fields and reasons stay; the import
+    // the 91st day: the rows as sent are gone; the counts, rows, fields and reasons stay; the import
     // that finished on the next day keeps its rows a day more
     Instant removedAt = LocalDate.of(2001, 4, 11).atStartOfDay(london).plusSeconds(1).toInstant();
     ClockUtil.setCurrentTime(Date.from(removedAt));
