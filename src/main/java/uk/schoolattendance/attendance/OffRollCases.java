@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.process.SqlLists;
@@ -32,16 +33,45 @@ public class OffRollCases {
   /** What identification found of a case at its pupil's main school ({@code leftOn} null: still on the roll). */
   record Checked(String caseReference, String upn, String schoolUrn, LocalDate leftOn) {}
 
+  /**
+   * Records a case off the roll only if it is not recorded yet (another identification may have
+   * recorded it a moment ago: the main school's import and a dual-registration school's import both
+   * holding the pupil), and changes the leaving date of one recorded when a later import corrects
+   * it; when it was first noticed, and by which import, stay. PostgreSQL: {@code INSERT ... ON
+   * CONFLICT}, which waits for the other's row and then updates it.
+   */
+  private static final String POSTGRES_RECORD =
+      "INSERT INTO att_case_off_roll (case_reference, upn, school_urn, left_on, noticed_at, import_id) VALUES (?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (case_reference) DO UPDATE SET left_on = EXCLUDED.left_on"
+          + " WHERE att_case_off_roll.left_on <> EXCLUDED.left_on";
+
+  /**
+   * The same on H2: {@code MERGE}. A row another transaction inserted and had not committed when
+   * this one looked is a duplicate key once it commits (H2 rolls back that statement only): the
+   * rows are then merged again one by one, and find it.
+   */
+  private static final String H2_RECORD =
+      "MERGE INTO att_case_off_roll t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(13)), CAST(? AS VARCHAR(16)),"
+          + " CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INTEGER))) s (case_reference, upn, school_urn, left_on, noticed_at,"
+          + " import_id) ON t.case_reference = s.case_reference"
+          + " WHEN MATCHED AND t.left_on <> s.left_on THEN UPDATE SET left_on = s.left_on"
+          + " WHEN NOT MATCHED THEN INSERT (case_reference, upn, school_urn, left_on, noticed_at, import_id)"
+          + " VALUES (s.case_reference, s.upn, s.school_urn, s.left_on, s.noticed_at, s.import_id)";
+
   private final JdbcTemplate jdbc;
+  private final boolean postgres;
 
   OffRollCases(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.postgres = "PostgreSQL".equalsIgnoreCase(
+        jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
   }
 
   /**
    * Records, for import {@code importId} at {@code at}, the cases whose pupil left the roll (kept as
-   * first noticed when already recorded) and forgets those whose pupil is on the roll again: three
-   * statements at most, however many cases.
+   * first noticed when already recorded, with the leaving date a later import corrected) and forgets
+   * those whose pupil is on the roll again: two statements, however many cases, and safe when
+   * another identification records the same case at once.
    */
   void checked(int importId, Instant at, Collection<Checked> cases) {
     List<String> onRoll = cases.stream().filter(c -> c.leftOn() == null).map(Checked::caseReference).toList();
@@ -49,26 +79,29 @@ public class OffRollCases {
       jdbc.update("DELETE FROM att_case_off_roll WHERE case_reference IN (" + SqlLists.placeholders(chunk.size()) + ")",
           chunk.toArray());
     }
-    List<Checked> off = cases.stream().filter(c -> c.leftOn() != null).toList();
-    if (off.isEmpty()) {
-      return;
-    }
-    Set<String> known = new HashSet<>();
-    for (List<String> chunk : SqlLists.chunks(off.stream().map(Checked::caseReference).toList(), 500)) {
-      known.addAll(jdbc.queryForList("SELECT case_reference FROM att_case_off_roll WHERE case_reference IN ("
-          + SqlLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
-    }
-    List<Object[]> rows = new ArrayList<>();
-    for (Checked c : off) {
-      if (known.add(c.caseReference())) {
+    Map<String, Object[]> rows = new LinkedHashMap<>();
+    for (Checked c : cases) {
+      if (c.leftOn() != null) {
         // the moment with its offset, not a Timestamp: H2 turns a Timestamp into the JVM's clock time first, and in
         // the hour the clocks go back takes that clock time to be the first of the two (an hour early)
-        rows.add(new Object[] {c.caseReference(), c.upn(), c.schoolUrn(), Date.valueOf(c.leftOn()), at.atOffset(ZoneOffset.UTC), importId});
+        rows.putIfAbsent(c.caseReference(),
+            new Object[] {c.caseReference(), c.upn(), c.schoolUrn(), Date.valueOf(c.leftOn()), at.atOffset(ZoneOffset.UTC), importId});
       }
     }
-    if (!rows.isEmpty()) {
-      jdbc.batchUpdate("INSERT INTO att_case_off_roll (case_reference, upn, school_urn, left_on, noticed_at, import_id)"
-          + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<Object[]> off = new ArrayList<>(rows.values());
+    if (postgres) {
+      jdbc.batchUpdate(POSTGRES_RECORD, off);
+      return;
+    }
+    try {
+      jdbc.batchUpdate(H2_RECORD, off);
+    } catch (DuplicateKeyException recordedMeanwhile) {
+      for (Object[] row : off) {
+        jdbc.update(H2_RECORD, row);
+      }
     }
   }
 

@@ -368,9 +368,15 @@ class ImportPagesTest {
 
   /**
    * The retention rule of rejected rows (attendance.imports.rejected-rows-retention-days, 90 by
-   * default): kept as the file sent them (a parent's name and address) for 90 days after the import
-   * finished, then removed, by the engine's clock; the import keeps its counts and each rejection's
-   * row, field and reason, and its page says when the rows were removed. A second run removes nothing.
+   * default): kept as the file sent them (a parent's name and address) through the 90 calendar days
+   * (Europe/London) after the day the import finished, then removed, by the engine's clock; the
+   * import keeps its counts and each rejection's row, field and reason, and its page says when the
+   * rows were removed. A second run removes nothing.
+   *
+   * <p>A run removes the rows of every expired import in the database, and this class shares its
+   * database with other tests: so this test's two imports are dated back to 2001 (10 January, and
+   * just after midnight on 11 January), before any other import here (checked first), and the runs
+   * happen in 2001, so they can reach no other test's import.
    */
   @Test
   void rejectedRowsAsSentAreRemovedAfterTheRetentionPeriodKeepingTheCountsAndReasons() {
@@ -381,40 +387,53 @@ class ImportPagesTest {
         + pupil("100001", "2026-11-16", "AM", "/").replace("\n", ",,\n");
     CaseFileClient.Page sent = csv(datateam, file);
     int id = Integer.parseInt(sent.location().substring(sent.location().lastIndexOf('/') + 1));
-    Instant finished = jdbc.queryForObject("SELECT finished_at FROM att_import WHERE import_id = ?", Timestamp.class, id).toInstant();
+    CaseFileClient.Page next = csv(datateam, "upn,urn,date,session,code,forename,surname,dateOfBirth,yearGroup\n"
+        + Upn.of(NEXT_UPN.getAndIncrement()) + ",100001,2026-11-16,YY,/,Cal,Later,2016-07-02,5\n");
+    int nextDay = Integer.parseInt(next.location().substring(next.location().lastIndexOf('/') + 1));
+    ZoneId london = ZoneId.of("Europe/London");
+    Instant finished = LocalDate.of(2001, 1, 10).atTime(10, 0).atZone(london).toInstant();
+    jdbc.update("UPDATE att_import SET finished_at = ?, updated_at = ? WHERE import_id = ?",
+        Timestamp.from(finished), Timestamp.from(finished), id);
+    Instant justAfterMidnight = LocalDate.of(2001, 1, 11).atStartOfDay(london).plusSeconds(30).toInstant();
+    jdbc.update("UPDATE att_import SET finished_at = ?, updated_at = ? WHERE import_id = ?",
+        Timestamp.from(justAfterMidnight), Timestamp.from(justAfterMidnight), nextDay);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM att_import WHERE import_id NOT IN (?, ?)"
+        + " AND COALESCE(finished_at, updated_at) < ?", Integer.class, id, nextDay, Timestamp.valueOf("2002-01-01 00:00:00")))
+        .as("no other import of this database could expire in 2001").isZero();
     String sentRow = "SELECT COUNT(*) FROM att_import_rejection WHERE import_id = ? AND sent_row IS NOT NULL";
 
-    // day 89 after it finished: still kept, downloadable as sent
-    ClockUtil.setCurrentTime(Date.from(finished.plus(89, ChronoUnit.DAYS)));
-    retention.removeExpired();
+    // the 90th day after it finished, last minute (British Summer Time by then): still kept, downloadable as sent
+    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2001, 4, 10).atTime(23, 59).atZone(london).toInstant()));
+    assertThat(retention.removeExpired()).isZero();
     assertThat(jdbc.queryForObject(sentRow, Integer.class, id)).isEqualTo(1);
     CaseFileClient.Page kept = datateam.get(sent.location());
     assertThat(kept.html().select("#rejected-rows-removed")).isEmpty();
     assertThat(download(datateam, kept)).contains("Ada Retained", "9 Keep Lane");
 
-    // day 91: the rows as sent are gone; the counts, rows, fields and reasons stay
-    Instant removedAt = finished.plus(91, ChronoUnit.DAYS);
+    // the 91st day: the rows as sent are gone; the counts, rows, fields and reasons stay; the import
+    // that finished on the next day keeps its rows a day more
+    Instant removedAt = LocalDate.of(2001, 4, 11).atStartOfDay(london).plusSeconds(1).toInstant();
     ClockUtil.setCurrentTime(Date.from(removedAt));
-    assertThat(retention.removeExpired()).isGreaterThanOrEqualTo(1);
+    assertThat(retention.removeExpired()).isEqualTo(1);
     assertThat(jdbc.queryForObject(sentRow, Integer.class, id)).isZero();
+    assertThat(jdbc.queryForObject(sentRow, Integer.class, nextDay)).isEqualTo(1);
     CaseFileClient.Page removed = datateam.get(sent.location());
     assertThat(removed.html().select("[data-count=rejected] dd").text()).isEqualTo("1");
     assertThat(removed.html().select("[data-count=accepted] dd").text()).isEqualTo("1");
     assertThat(removed.html().select("#rejections tbody tr").eachText()).containsExactly("Row 2 session 'XX' is not AM or PM");
-    String day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
-        .format(removedAt.atZone(ZoneId.of("Europe/London")));
     assertThat(removed.html().select("#rejected-rows-removed").text())
-        .startsWith("Rejected rows removed on " + day + " under the retention rule");
+        .startsWith("Rejected rows removed on 11 April 2001 under the retention rule");
     assertThat(removed.html().select("#what-to-do").text()).contains("by their row number");
     String download = download(datateam, removed);
     assertThat(download).startsWith("row,rows,field,reason\r\n").contains("2,1,session,")
         .doesNotContain("Ada Retained").doesNotContain("Keep Lane").doesNotContain("Ben");
 
-    // the next day's run (or another node's at once) removes nothing more and keeps the day they went
+    // the next day's run (or another node's at once) takes the next day's import and keeps the day this one's went
     ClockUtil.setCurrentTime(Date.from(removedAt.plus(1, ChronoUnit.DAYS)));
-    retention.removeExpired();
+    assertThat(retention.removeExpired()).isEqualTo(1);
+    assertThat(jdbc.queryForObject(sentRow, Integer.class, nextDay)).isZero();
     assertThat(datateam.get(sent.location()).html().select("#rejected-rows-removed").text())
-        .startsWith("Rejected rows removed on " + day + " ");
+        .startsWith("Rejected rows removed on 11 April 2001 ");
   }
 
   /**
