@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import uk.schoolattendance.PostgresSchema;
 import uk.schoolattendance.TestClock;
+import uk.schoolattendance.schools.CalendarProperties;
 
 /**
  * {@link ImportMomentsKeepTheirZoneTest} on a real PostgreSQL: the off-roll notice and the rejected
@@ -26,6 +27,9 @@ import uk.schoolattendance.TestClock;
  * by a JVM in UTC (the moments are bound with their offset, which PostgreSQL's driver takes as they are).
  */
 class ImportMomentsKeepTheirZonePostgresTest {
+
+  /** England's calendar (the national default zone), as the application configures it. */
+  private static final CalendarProperties ENGLAND = new CalendarProperties(null, null, null, null);
 
   static EmbeddedPostgres postgres;
   static JdbcTemplate jdbc;
@@ -67,7 +71,7 @@ class ImportMomentsKeepTheirZonePostgresTest {
     offRoll.checked(importId, second, List.of(new OffRollCases.Checked("ATT-ZONE-000003", "A123456789014", "100001", LocalDate.of(2026, 10, 20))));
     ClockUtil.setCurrentTime(Date.from(second));
     assertThat(new RejectedRowsRetention(jdbc, new DataSourceTransactionManager(postgres.getPostgresDatabase()),
-        new ImportRetentionProperties(90, "-")).removeExpired()).isEqualTo(1);
+        new ImportRetentionProperties(90, "-"), ENGLAND).removeExpired()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT sent_row FROM att_import_rejection WHERE import_id = ?", String.class, importId)).isNull();
 
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));

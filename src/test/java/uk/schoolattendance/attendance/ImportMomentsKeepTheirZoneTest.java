@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import uk.schoolattendance.ProcessEngineFixture;
 import uk.schoolattendance.TestClock;
+import uk.schoolattendance.schools.CalendarProperties;
 
 /**
  * The two moments V637 and V638 added (when an import found a case off its school's roll, when an
@@ -29,6 +30,9 @@ import uk.schoolattendance.TestClock;
  * failed-moves page's and the import page's own reads in Auckland.
  */
 class ImportMomentsKeepTheirZoneTest {
+
+  /** England's calendar (the national default zone), as the application configures it. */
+  private static final CalendarProperties ENGLAND = new CalendarProperties(null, null, null, null);
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
   /** 00:30 on Friday 28 May 2027 in England (British Summer Time), still 27 May in UTC; 11:30am in Auckland. */
@@ -87,7 +91,7 @@ class ImportMomentsKeepTheirZoneTest {
     fixture.jdbc.update("INSERT INTO att_import_rejection (import_id, row_no, rows_covered, field, reason, sent_row)"
         + " VALUES (?, 2, 1, 'upn', 'not a UPN', 'X,100001,2027-02-01,AM,/')", importId);
     RejectedRowsRetention retention = new RejectedRowsRetention(fixture.jdbc,
-        new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"));
+        new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"), ENGLAND);
     jvmIn("Europe/London");
     ClockUtil.setCurrentTime(Date.from(AT));
     assertThat(retention.removeExpired()).as("imports whose rows this run removed").isPositive();
@@ -115,7 +119,7 @@ class ImportMomentsKeepTheirZoneTest {
     OffRollCases offRoll = new OffRollCases(fixture.jdbc);
     offRoll.checked(importId, second, List.of(new OffRollCases.Checked("ATT-ZONE-000002", "A123456789013", "100001", LocalDate.of(2026, 10, 20))));
     ClockUtil.setCurrentTime(Date.from(second));
-    new RejectedRowsRetention(fixture.jdbc, new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"))
+    new RejectedRowsRetention(fixture.jdbc, new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"), ENGLAND)
         .removeExpired();
 
     jvmIn("UTC");
