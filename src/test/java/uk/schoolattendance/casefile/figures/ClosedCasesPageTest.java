@@ -48,6 +48,7 @@ class ClosedCasesPageTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void inTheAutumnTerm() {
@@ -296,6 +297,22 @@ class ClosedCasesPageTest {
       }
     }
     throw new AssertionError("no " + key + " in " + outcome);
+  }
+
+  @Test
+  void aReasonStaysCountedAndListedWithItsOutcomeAfterTheCasesHistoryIsCleanedUp() {
+    CaseFileClient manager = signedIn("manager");
+    CaseFileClient.Page before = manager.get(PAGE);
+    ProcessInstance instance = noLongerNeeded(CaseFixtures.TRADED_SCHOOL, "Gil Cleanedup", "moved-away");
+    // history cleanup (some years after the case ended) removes the case's variable history; the
+    // search table keeps the outcome and, next to it, the reason
+    jdbc.update("DELETE FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ?", instance.getId());
+    CaseFileClient.Page after = manager.get(PAGE);
+    assertThat(total(after, "no-longer-needed")).isEqualTo(total(before, "no-longer-needed") + 1);
+    assertThat(total(after, "no-longer-needed-moved-away")).isEqualTo(total(before, "no-longer-needed-moved-away") + 1);
+    CaseFileClient.Page movedAway = manager.get(
+        after.html().select("#closed-cases tr[data-outcome=no-longer-needed-moved-away] a").attr("href"));
+    assertThat(movedAway.html().select("#closed-cases").text()).contains("Gil Cleanedup");
   }
 
   private static JsonNode json(CaseFileClient.Page page) {
