@@ -216,6 +216,12 @@ public class ClosedCases {
    */
   public List<String> caseIds(
       LocalDate from, LocalDate to, String caseOutcome, String reason, Collection<String> onlySchools, int limit) {
+    return caseIds(from, to, caseOutcome, reason, onlySchools, 0, limit);
+  }
+
+  /** As {@link #caseIds(LocalDate, LocalDate, String, String, Collection, int)}, skipping the first {@code offset}. */
+  public List<String> caseIds(
+      LocalDate from, LocalDate to, String caseOutcome, String reason, Collection<String> onlySchools, int offset, int limit) {
     checkPeriod(from, to);
     if (onlySchools != null && onlySchools.isEmpty()) {
       return List.of();
@@ -238,7 +244,8 @@ public class ClosedCases {
           .append(')');
       arguments.addAll(onlySchools);
     }
-    sql.append(" ORDER BY c.closed_at DESC, c.process_instance_id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+    sql.append(" ORDER BY c.closed_at DESC, c.process_instance_id OFFSET ").append(Math.max(0, offset))
+        .append(" ROWS FETCH NEXT ").append(Math.max(1, limit)).append(" ROWS ONLY");
     return jdbc.queryForList(sql.toString(), String.class, arguments.toArray());
   }
 

@@ -169,8 +169,12 @@ class ClosedCasesPageController {
     }
     String title = "Cases closed: " + (reason == null ? words(outcome) : words(outcome) + ", " + caseSettings.noLongerNeededReasons().get(reason))
         + ", " + dates.day(first) + " to " + dates.day(last);
-    List<String> candidates = closedCases.caseIds(first, last, outcome, reason, closedCases.schoolsOf(reader), CaseLists.LIMIT + 1);
-    model.addAttribute("page", lists.of(title, "The cases this figure counts that you may see, latest closed first.", candidates));
+    java.util.Set<String> schools = closedCases.schoolsOf(reader);
+    LocalDate firstDay = first;
+    LocalDate lastDay = last;
+    // candidates a page at a time until a list's worth the viewer may read are found
+    model.addAttribute("page", lists.ofPages(title, "The cases this figure counts that you may see, latest closed first.",
+        (offset, count) -> closedCases.caseIds(firstDay, lastDay, outcome, reason, schools, offset, count)));
     return "casefile/cases";
   }
 

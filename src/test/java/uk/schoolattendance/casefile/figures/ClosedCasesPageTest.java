@@ -315,6 +315,27 @@ class ClosedCasesPageTest {
     assertThat(movedAway.html().select("#closed-cases").text()).contains("Gil Cleanedup");
   }
 
+  @Test
+  void aFiguresCasesListFindsTheCasesAViewerMayReadBehindMoreTheyMayNot() {
+    closedEarly(CaseFixtures.TRADED_SCHOOL, "Fay Behindmany");
+    // more than a list's worth of the school's cases closed later that day that the school may not
+    // read (rows of the search table the engine grants it nothing on)
+    java.time.Instant later = LocalDate.of(2026, 11, 2).atTime(22, 0).atZone(ZoneId.of("Europe/London")).toInstant();
+    List<Object[]> unreadable = new java.util.ArrayList<>();
+    for (int i = 0; i <= uk.schoolattendance.casefile.lists.CaseLists.LIMIT; i++) {
+      unreadable.add(new Object[] {"unreadable-closed-" + i, CaseFixtures.TRADED_SCHOOL, java.sql.Timestamp.from(later)});
+    }
+    jdbc.batchUpdate("INSERT INTO cf_case (process_instance_id, school_urn, case_outcome, closed_at, updated_at)"
+        + " VALUES (?, ?, 'closed', ?, CURRENT_TIMESTAMP)", unreadable);
+    try {
+      CaseFileClient.Page cases = signedIn("school1").get(PAGE + "/cases?outcome=closed&from=2026-11-02&to=2026-11-02");
+      assertThat(cases.status()).isEqualTo(200);
+      assertThat(cases.html().select("#closed-cases").text()).contains("Fay Behindmany");
+    } finally {
+      jdbc.update("DELETE FROM cf_case WHERE process_instance_id LIKE 'unreadable-closed-%'");
+    }
+  }
+
   private static JsonNode json(CaseFileClient.Page page) {
     assertThat(page.status()).as(page.body()).isEqualTo(200);
     try {
