@@ -147,6 +147,17 @@ class ClosedCasesPageTest {
     assertThat(movedAway.html().select("#closed-cases").text()).contains("Ada Movedaway").doesNotContain("Ben Homeeducated", "Cal Closedearly");
     CaseFileClient.Page closedEarly = manager.get(after.html().select("#closed-cases tr[data-outcome=closed] a").attr("href"));
     assertThat(closedEarly.html().select("#closed-cases").text()).contains("Cal Closedearly").doesNotContain("Ada Movedaway");
+    // and so does each school's figure, for the authority's staff: that school's cases only
+    org.jsoup.select.Elements noLongerNeededAtSchools = after.html().select("#closed-cases-by-school tr[data-urn=100002] td a");
+    assertThat(noLongerNeededAtSchools).isNotEmpty();
+    CaseFileClient.Page ofOneSchool = manager.get(after.html().select("#closed-cases-by-school tr[data-urn=100002] td a")
+        .stream().filter(a -> a.attr("href").contains("outcome=no-longer-needed")).findFirst().orElseThrow().attr("href"));
+    assertThat(ofOneSchool.status()).isEqualTo(200);
+    assertThat(ofOneSchool.html().select("h1").text()).endsWith(", 1 September 2026 to 31 August 2027, Hillcrest Academy");
+    assertThat(ofOneSchool.html().select("#closed-cases").text()).contains("Ben Homeeducated").doesNotContain("Ada Movedaway");
+    CaseFileClient.Page closedAtTheOther = manager.get(after.html().select("#closed-cases-by-school tr[data-urn=100001] td a")
+        .stream().filter(a -> a.attr("href").contains("outcome=closed")).findFirst().orElseThrow().attr("href"));
+    assertThat(closedAtTheOther.html().select("#closed-cases").text()).contains("Cal Closedearly").doesNotContain("Ben Homeeducated");
     assertThat(manager.get(PAGE + "/cases?outcome=nonsense&from=2026-09-01&to=2027-08-31").status()).isEqualTo(404);
     assertThat(manager.get(PAGE + "/cases?outcome=improved&reason=moved-away&from=2026-09-01&to=2027-08-31").status()).isEqualTo(404);
     assertThat(manager.get(PAGE + "/cases?outcome=closed&from=2027-09-01&to=2026-08-31").status()).isEqualTo(404);
@@ -197,6 +208,10 @@ class ClosedCasesPageTest {
     CaseFileClient.Page leftSchool = school.get(own.html().select("#closed-cases tr[data-outcome=no-longer-needed-left-school] a").attr("href"));
     assertThat(leftSchool.status()).isEqualTo(200);
     assertThat(leftSchool.html().select("#closed-cases").text()).contains("Eve Ownschool").doesNotContain("Dee Otherschool");
+
+    // its by-school row has no links (its totals have them); another school's cases are not found
+    assertThat(own.html().select("#closed-cases-by-school td a")).isEmpty();
+    assertThat(school.get(PAGE + "/cases?outcome=no-longer-needed&from=2026-09-01&to=2027-08-31&school=100002").status()).isEqualTo(404);
 
     // the API answers the school with its own school only
     JsonNode api = json(school.get(API));
