@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.engine.EngineClock;
 
 /**
  * The PDF of a print run's copy just made ("Print the letters"), handed from the press (the POST,
@@ -53,7 +53,7 @@ class PrintedCopies {
   private long bytes;
 
   PrintedCopies() {
-    this(() -> ClockUtil.getCurrentTime().toInstant(), MAX_BYTES);
+    this(() -> EngineClock.now().toInstant(), MAX_BYTES);
   }
 
   /** With the given clock and byte limit (tests). */
