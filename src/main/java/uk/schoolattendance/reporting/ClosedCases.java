@@ -32,8 +32,10 @@ import uk.schoolattendance.security.CurrentUser;
  *
  * <p>Two grouped queries whatever the number of cases: the outcomes from the case file's search
  * table ({@code cf_case}: its {@code closed_at}, {@code school_urn} and {@code case_outcome}, kept by
- * the engine's history events, V630's index), and the reasons from the engine's variable history
- * of those cases. A case's school is the one it ended at. {@code closureReason} is the words a
+ * the engine's history events, V630's index), and the reasons from the same table
+ * ({@code no_longer_needed_reason}, V631, written with the outcome), so a period's reasons stay
+ * counted as long as its outcomes are, after the engine's history of the cases is cleaned up. A
+ * case's school is the one it ended at. {@code closureReason} is the words a
  * person typed (the CaseClosed message, the decision after a withdrawal) or the reason's words with
  * the school's own explanation: it is not counted by, the reason's key is.
  *
@@ -172,17 +174,16 @@ public class ClosedCases {
               .merge(row.getString(2), row.getLong(3), Long::sum);
         },
         arguments.toArray());
-    // school → reason → cases, of the cases no longer needed (a case counted once, whatever its scopes)
+    // school → reason → cases, of the cases no longer needed: the reason kept next to the outcome
+    // (V631), so it stays as long as the outcome does, after the case's history is cleaned up
     Map<String, Map<String, Long>> reasons = new HashMap<>();
     List<Object> reasonArguments = new ArrayList<>();
-    reasonArguments.add(AttendanceCase.NO_LONGER_NEEDED_REASON.name());
     reasonArguments.add(AttendanceCase.NO_LONGER_NEEDED_OUTCOME);
     reasonArguments.addAll(arguments);
     jdbc.query(
-        "SELECT c.school_urn, v.TEXT_, COUNT(DISTINCT c.process_instance_id) FROM cf_case c"
-            + " JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = c.process_instance_id AND v.NAME_ = ?"
+        "SELECT c.school_urn, c.no_longer_needed_reason, COUNT(*) FROM cf_case c"
             + where.toString().replace(" WHERE ", " WHERE c.case_outcome = ? AND ")
-            + " AND v.TEXT_ IS NOT NULL GROUP BY c.school_urn, v.TEXT_",
+            + " AND c.no_longer_needed_reason IS NOT NULL GROUP BY c.school_urn, c.no_longer_needed_reason",
         row -> {
           reasons.computeIfAbsent(school(row.getString(1)), s -> new HashMap<>())
               .merge(row.getString(2), row.getLong(3), Long::sum);
@@ -215,6 +216,12 @@ public class ClosedCases {
    */
   public List<String> caseIds(
       LocalDate from, LocalDate to, String caseOutcome, String reason, Collection<String> onlySchools, int limit) {
+    return caseIds(from, to, caseOutcome, reason, onlySchools, 0, limit);
+  }
+
+  /** As {@link #caseIds(LocalDate, LocalDate, String, String, Collection, int)}, skipping the first {@code offset}. */
+  public List<String> caseIds(
+      LocalDate from, LocalDate to, String caseOutcome, String reason, Collection<String> onlySchools, int offset, int limit) {
     checkPeriod(from, to);
     if (onlySchools != null && onlySchools.isEmpty()) {
       return List.of();
@@ -223,9 +230,7 @@ public class ClosedCases {
     List<Object> arguments = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT c.process_instance_id FROM cf_case c");
     if (reason != null) {
-      sql.append(" WHERE EXISTS (SELECT 1 FROM ACT_HI_VARINST v WHERE v.PROC_INST_ID_ = c.process_instance_id"
-          + " AND v.NAME_ = ? AND v.TEXT_ = ?) AND");
-      arguments.add(AttendanceCase.NO_LONGER_NEEDED_REASON.name());
+      sql.append(" WHERE c.no_longer_needed_reason = ? AND");
       arguments.add(reason);
     } else {
       sql.append(" WHERE");
@@ -239,7 +244,8 @@ public class ClosedCases {
           .append(')');
       arguments.addAll(onlySchools);
     }
-    sql.append(" ORDER BY c.closed_at DESC, c.process_instance_id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+    sql.append(" ORDER BY c.closed_at DESC, c.process_instance_id OFFSET ").append(Math.max(0, offset))
+        .append(" ROWS FETCH NEXT ").append(Math.max(1, limit)).append(" ROWS ONLY");
     return jdbc.queryForList(sql.toString(), String.class, arguments.toArray());
   }
 

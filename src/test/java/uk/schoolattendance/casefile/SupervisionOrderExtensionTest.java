@@ -208,6 +208,8 @@ class SupervisionOrderExtensionTest {
     CaseFileClient.Page after = senior.get(path);
     assertThat(after.html().selectFirst("#discharge-form")).isNull();
     assertThat(after.html().selectFirst("#order-ended-line").text()).isEqualTo("Discharged on 14 June 2027");
+    // nor the extension form: the API refuses to extend a discharged order
+    assertThat(after.html().selectFirst("#extension-form")).as("no order in force to extend").isNull();
 
     // again, from a page opened before: the order was already discharged
     CaseFileClient.Page again = senior.postFormWithTokenOf(after, path + "/supervision-order-discharge", sent);

@@ -336,6 +336,27 @@ class SupervisionOrderReminderTest {
         .containsEntry(REMINDER, "None waiting");
     // nothing left to discharge: the senior practitioner's page says why instead of the form
     assertThat(orderEndedOnSeniorsPage(reference)).isEqualTo("Ended: care order made on 31 August 2027");
+    // nor to extend: the API refuses it, as para 15(6)(b) leaves no order in force
+    assertThat(CaseFileClient.signedIn(port, "senior").get("/casework/cases/" + reference).html().selectFirst("#extension-form"))
+        .as("no extension form once a care order ended the order").isNull();
+    ResponseEntity<String> extension = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2027-08-20", "result", "refused"));
+    assertThat(extension.getStatusCode().value()).as(extension.getBody()).isEqualTo(400);
+  }
+
+  @Test
+  void anOrderThatEndedByItsLastDayStillTakesTheExtensionTheCourtMadeBeforeItExpired() {
+    String reference = orders().withAnOrderMadeOn10February2027();
+    // ends on 9 February 2028; the court extended it on an application of 20 January 2028 (para 15(2)),
+    // and the senior practitioner records it after the old end
+    CaseFixtures.clockAt(2028, 2, 14, 10);
+    assertThat(orderEndedOnSeniorsPage(reference)).isEqualTo("Ended: its last day was 9 February 2028");
+    assertThat(CaseFileClient.signedIn(port, "senior").get("/casework/cases/" + reference).html().selectFirst("#extension-form"))
+        .as("the page offers what the API takes").isNotNull();
+    ResponseEntity<String> extended = post("senior", reference, "supervision-order-extensions",
+        Map.of("appliedOn", "2028-01-20", "result", "extended", "newEndsOn", "2029-02-09"));
+    assertThat(extended.getStatusCode().value()).as(extended.getBody()).isEqualTo(201);
+    assertThat(orderEndedOnSeniorsPage(reference)).isNull();
   }
 
   @Test

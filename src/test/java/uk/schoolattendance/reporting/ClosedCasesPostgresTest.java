@@ -24,7 +24,7 @@ import uk.schoolattendance.schools.SchoolCalendar;
 
 /**
  * Closed cases by outcome on PostgreSQL, the production database: the two grouped queries (the
- * search table's outcomes, the engine's variable history's reasons) count the cases ended in the
+ * search table's outcomes, the reasons kept next to them, V631) count the cases ended in the
  * period per school, and the period's rows are read through V630's index, not a read of every case.
  */
 class ClosedCasesPostgresTest {

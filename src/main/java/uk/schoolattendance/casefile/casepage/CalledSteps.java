@@ -575,6 +575,7 @@ class CalledSteps {
     // an education supervision order made on the application: a senior practitioner records its extensions
     boolean orderMade = false;
     String orderEnded = null;
+    boolean orderDischarged = false;
     String type = text(values, CourtProceedings.PROCEEDINGS_TYPE.name());
     String typeShown = text(values, CourtProceedings.PROCEEDINGS_TYPE_SHOWN.name());
     String parents = text(values, CourtProceedings.PARENT_NAMES.name());
@@ -646,6 +647,7 @@ class CalledSteps {
           extensionFacts = extensionFacts(order.get());
           orderMade = true;
           orderEnded = orderEnded(order.get());
+          orderDischarged = order.get().dischargedOn() != null;
         }
         // a s447 direction (after "; ") has its own row
         int direction = sentence.indexOf("; ");
@@ -668,7 +670,7 @@ class CalledSteps {
                     + (reasons == null || reasons.isBlank() ? "" : ": " + reasons.strip())));
       }
     }
-    return new CasePage.CourtView(title, facts, orderMade, orderEnded);
+    return new CasePage.CourtView(title, facts, orderMade, orderEnded, orderDischarged);
   }
 
   /**

@@ -46,9 +46,10 @@ public record CasePage(
    * Marsh") and its facts in order (offence, period, information, interview, hearings, outcome);
    * {@code orderMade}: an education supervision order made on the application, which may be extended;
    * {@code orderEnded}: what became of it once it is no longer in force ("Discharged on 3 May 2027"),
-   * null while it is (or when no order was made).
+   * null while it is (or when no order was made); {@code orderDischarged}: the court discharged it or
+   * made a care order (para 15(6)(b), para 17), so there is no order left to extend.
    */
-  public record CourtView(String title, List<Fact> facts, boolean orderMade, String orderEnded) {}
+  public record CourtView(String title, List<Fact> facts, boolean orderMade, String orderEnded, boolean orderDischarged) {}
 
   /** Another case of the same pupil, earlier or later, that the viewer may read. */
   public record OtherCase(String caseReference, String href, String words) {}
@@ -145,7 +146,19 @@ public record CasePage(
       java.util.Map<String, String> relationships,
       boolean extendOrder,
       ExtensionForm extension,
-      String orderEnded) {
+      String orderEnded,
+      boolean orderDischarged) {
+
+    /**
+     * Whether the extension form is shown: to those who record extensions, unless the case's latest
+     * order was discharged or ended by a care order (the API refuses to extend those: nothing is in
+     * force). An order that ended by its last day keeps the form: an extension the court made before
+     * it expired (para 15(2)) may be recorded after, and the API takes it for an application made in
+     * the order's last months.
+     */
+    public boolean extensionOffered() {
+      return extendOrder && !orderDischarged;
+    }
 
     /**
      * Whether the discharge form is shown: to those who record extensions, while the case's latest

@@ -541,7 +541,10 @@ class CasePageReader {
         court.stream().anyMatch(CasePage.CourtView::orderMade) && currentUser.extendsSupervisionOrders(), forms.extension(),
         // the discharge acts on the latest order: once it is discharged or has ended, say so instead of the form
         court.stream().filter(CasePage.CourtView::orderMade).reduce((first, second) -> second).map(CasePage.CourtView::orderEnded)
-            .orElse(null));
+            .orElse(null),
+        // nor the extension form once it was discharged or ended by a care order: nothing is left to extend
+        court.stream().filter(CasePage.CourtView::orderMade).reduce((first, second) -> second)
+            .map(CasePage.CourtView::orderDischarged).orElse(false));
   }
 
   private List<CasePage.DocumentView> documents(String caseReference, String caseId) {

@@ -30,6 +30,10 @@ public record ClosedCasesPage(
    */
   public record Line(String id, String words, long cases, boolean reason, String href) {}
 
-  /** A school's cases per outcome, in the order of {@code columns}, and in all. */
-  public record SchoolRow(String urn, String name, List<Long> cases, long total) {}
+  /**
+   * A school's cases per outcome, in the order of {@code columns}, and in all; {@code hrefs} the list
+   * of the cases each counts, in the same order (null where there is none to open, and for every cell
+   * but the authority's staff's).
+   */
+  public record SchoolRow(String urn, String name, List<Long> cases, long total, List<String> hrefs) {}
 }

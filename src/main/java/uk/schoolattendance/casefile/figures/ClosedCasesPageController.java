@@ -49,9 +49,12 @@ class ClosedCasesPageController {
   private final UkDates dates;
   private final CaseLists lists;
   private final CaseSettings caseSettings;
+  private final uk.schoolattendance.schools.SchoolDirectory schoolDirectory;
 
   ClosedCasesPageController(
-      ClosedCases closedCases, Viewers viewers, UkDates dates, CaseLists lists, CaseSettings caseSettings) {
+      ClosedCases closedCases, Viewers viewers, UkDates dates, CaseLists lists, CaseSettings caseSettings,
+      uk.schoolattendance.schools.SchoolDirectory schoolDirectory) {
+    this.schoolDirectory = schoolDirectory;
     this.lists = lists;
     this.caseSettings = caseSettings;
     this.closedCases = closedCases;
@@ -129,9 +132,15 @@ class ClosedCasesPageController {
       }
       columns.add(words(outcome.caseOutcome()));
     }
+    // a school's figures open its cases too, for the authority's staff (a school's own staff have the totals' links)
+    boolean schoolLists = reader == ClosedCases.Reader.AUTHORITY;
     List<ClosedCasesPage.SchoolRow> schools = figures.schools().stream()
         .map(school -> new ClosedCasesPage.SchoolRow(school.urn(), school.name(),
-            school.counts().outcomes().stream().map(ClosedCaseFigures.OutcomeCount::cases).toList(), school.counts().cases()))
+            school.counts().outcomes().stream().map(ClosedCaseFigures.OutcomeCount::cases).toList(), school.counts().cases(),
+            school.counts().outcomes().stream()
+                .map(outcome -> schoolLists && !school.urn().isEmpty() && outcome.caseOutcome() != null && outcome.cases() > 0
+                    ? schoolCasesHref(figures, outcome.caseOutcome(), school.urn()) : null)
+                .toList()))
         .toList();
     String title = reader == ClosedCases.Reader.SCHOOL ? "My school's closed cases by outcome" : "Closed cases by outcome";
     model.addAttribute("page", new ClosedCasesPage(
@@ -149,7 +158,8 @@ class ClosedCasesPageController {
   @GetMapping(CASES)
   String cases(
       @RequestParam String outcome, @RequestParam(required = false) String reason,
-      @RequestParam String from, @RequestParam String to, HttpServletRequest request, Model model) {
+      @RequestParam String from, @RequestParam String to, @RequestParam(required = false) String school,
+      HttpServletRequest request, Model model) {
     ClosedCases.Reader reader = requireReader(request);
     if (reader == ClosedCases.Reader.DATA) {
       throw new PageNotFoundException("cases closed " + outcome + ", for " + viewers.current(request).userId() + " who reads no case");
@@ -169,9 +179,28 @@ class ClosedCasesPageController {
     }
     String title = "Cases closed: " + (reason == null ? words(outcome) : words(outcome) + ", " + caseSettings.noLongerNeededReasons().get(reason))
         + ", " + dates.day(first) + " to " + dates.day(last);
-    List<String> candidates = closedCases.caseIds(first, last, outcome, reason, closedCases.schoolsOf(reader), CaseLists.LIMIT + 1);
-    model.addAttribute("page", lists.of(title, "The cases this figure counts that you may see, latest closed first.", candidates));
+    java.util.Set<String> readable = closedCases.schoolsOf(reader);
+    java.util.Set<String> schools = readable;
+    if (school != null) {
+      // one school's figure (the by-school table): only within the schools the viewer reads
+      if (school.isBlank() || (readable != null && !readable.contains(school))) {
+        throw new PageNotFoundException("closed cases of school " + school + " for " + viewers.current(request).userId());
+      }
+      schools = java.util.Set.of(school);
+      title = title + ", " + schoolDirectory.find(school).map(uk.schoolattendance.schools.School::name).orElse("URN " + school);
+    }
+    LocalDate firstDay = first;
+    LocalDate lastDay = last;
+    String heading = title;
+    java.util.Set<String> onlySchools = schools;
+    model.addAttribute("page", lists.ofPages(heading, "The cases this figure counts that you may see, latest closed first.",
+        (offset, count) -> closedCases.caseIds(firstDay, lastDay, outcome, reason, onlySchools, offset, count)));
     return "casefile/cases";
+  }
+
+  private static String schoolCasesHref(ClosedCaseFigures figures, String outcome, String urn) {
+    return UriComponentsBuilder.fromPath(CASES).queryParam("outcome", outcome).queryParam(FROM, figures.from())
+        .queryParam(TO, figures.to()).queryParam("school", urn).toUriString();
   }
 
   private static String casesHref(ClosedCaseFigures figures, String outcome, String reason) {

@@ -51,6 +51,7 @@ final class CaseIndexHandler implements HistoryEventHandler {
           AttendanceCase.ATTENDANCE_PERCENT.name(), "attendance_percent",
           AttendanceCase.CASE_OUTCOME.name(), "case_outcome",
           AttendanceCase.CLOSURE_REASON.name(), "closure_reason",
+          AttendanceCase.NO_LONGER_NEEDED_REASON.name(), "no_longer_needed_reason",
           AttendanceCase.CASE_OFFICER.name(), "case_officer");
 
   static final Set<String> KEPT =

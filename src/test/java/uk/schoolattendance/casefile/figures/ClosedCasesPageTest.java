@@ -48,6 +48,7 @@ class ClosedCasesPageTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void inTheAutumnTerm() {
@@ -146,6 +147,17 @@ class ClosedCasesPageTest {
     assertThat(movedAway.html().select("#closed-cases").text()).contains("Ada Movedaway").doesNotContain("Ben Homeeducated", "Cal Closedearly");
     CaseFileClient.Page closedEarly = manager.get(after.html().select("#closed-cases tr[data-outcome=closed] a").attr("href"));
     assertThat(closedEarly.html().select("#closed-cases").text()).contains("Cal Closedearly").doesNotContain("Ada Movedaway");
+    // and so does each school's figure, for the authority's staff: that school's cases only
+    org.jsoup.select.Elements noLongerNeededAtSchools = after.html().select("#closed-cases-by-school tr[data-urn=100002] td a");
+    assertThat(noLongerNeededAtSchools).isNotEmpty();
+    CaseFileClient.Page ofOneSchool = manager.get(after.html().select("#closed-cases-by-school tr[data-urn=100002] td a")
+        .stream().filter(a -> a.attr("href").contains("outcome=no-longer-needed")).findFirst().orElseThrow().attr("href"));
+    assertThat(ofOneSchool.status()).isEqualTo(200);
+    assertThat(ofOneSchool.html().select("h1").text()).endsWith(", 1 September 2026 to 31 August 2027, Hillcrest Academy");
+    assertThat(ofOneSchool.html().select("#closed-cases").text()).contains("Ben Homeeducated").doesNotContain("Ada Movedaway");
+    CaseFileClient.Page closedAtTheOther = manager.get(after.html().select("#closed-cases-by-school tr[data-urn=100001] td a")
+        .stream().filter(a -> a.attr("href").contains("outcome=closed")).findFirst().orElseThrow().attr("href"));
+    assertThat(closedAtTheOther.html().select("#closed-cases").text()).contains("Cal Closedearly").doesNotContain("Ben Homeeducated");
     assertThat(manager.get(PAGE + "/cases?outcome=nonsense&from=2026-09-01&to=2027-08-31").status()).isEqualTo(404);
     assertThat(manager.get(PAGE + "/cases?outcome=improved&reason=moved-away&from=2026-09-01&to=2027-08-31").status()).isEqualTo(404);
     assertThat(manager.get(PAGE + "/cases?outcome=closed&from=2027-09-01&to=2026-08-31").status()).isEqualTo(404);
@@ -196,6 +208,10 @@ class ClosedCasesPageTest {
     CaseFileClient.Page leftSchool = school.get(own.html().select("#closed-cases tr[data-outcome=no-longer-needed-left-school] a").attr("href"));
     assertThat(leftSchool.status()).isEqualTo(200);
     assertThat(leftSchool.html().select("#closed-cases").text()).contains("Eve Ownschool").doesNotContain("Dee Otherschool");
+
+    // its by-school row has no links (its totals have them); another school's cases are not found
+    assertThat(own.html().select("#closed-cases-by-school td a")).isEmpty();
+    assertThat(school.get(PAGE + "/cases?outcome=no-longer-needed&from=2026-09-01&to=2027-08-31&school=100002").status()).isEqualTo(404);
 
     // the API answers the school with its own school only
     JsonNode api = json(school.get(API));
@@ -296,6 +312,43 @@ class ClosedCasesPageTest {
       }
     }
     throw new AssertionError("no " + key + " in " + outcome);
+  }
+
+  @Test
+  void aReasonStaysCountedAndListedWithItsOutcomeAfterTheCasesHistoryIsCleanedUp() {
+    CaseFileClient manager = signedIn("manager");
+    CaseFileClient.Page before = manager.get(PAGE);
+    ProcessInstance instance = noLongerNeeded(CaseFixtures.TRADED_SCHOOL, "Gil Cleanedup", "moved-away");
+    // history cleanup (some years after the case ended) removes the case's variable history; the
+    // search table keeps the outcome and, next to it, the reason
+    jdbc.update("DELETE FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ?", instance.getId());
+    CaseFileClient.Page after = manager.get(PAGE);
+    assertThat(total(after, "no-longer-needed")).isEqualTo(total(before, "no-longer-needed") + 1);
+    assertThat(total(after, "no-longer-needed-moved-away")).isEqualTo(total(before, "no-longer-needed-moved-away") + 1);
+    CaseFileClient.Page movedAway = manager.get(
+        after.html().select("#closed-cases tr[data-outcome=no-longer-needed-moved-away] a").attr("href"));
+    assertThat(movedAway.html().select("#closed-cases").text()).contains("Gil Cleanedup");
+  }
+
+  @Test
+  void aFiguresCasesListFindsTheCasesAViewerMayReadBehindMoreTheyMayNot() {
+    closedEarly(CaseFixtures.TRADED_SCHOOL, "Fay Behindmany");
+    // more than a list's worth of the school's cases closed later that day that the school may not
+    // read (rows of the search table the engine grants it nothing on)
+    java.time.Instant later = LocalDate.of(2026, 11, 2).atTime(22, 0).atZone(ZoneId.of("Europe/London")).toInstant();
+    List<Object[]> unreadable = new java.util.ArrayList<>();
+    for (int i = 0; i <= uk.schoolattendance.casefile.lists.CaseLists.LIMIT; i++) {
+      unreadable.add(new Object[] {"unreadable-closed-" + i, CaseFixtures.TRADED_SCHOOL, java.sql.Timestamp.from(later)});
+    }
+    jdbc.batchUpdate("INSERT INTO cf_case (process_instance_id, school_urn, case_outcome, closed_at, updated_at)"
+        + " VALUES (?, ?, 'closed', ?, CURRENT_TIMESTAMP)", unreadable);
+    try {
+      CaseFileClient.Page cases = signedIn("school1").get(PAGE + "/cases?outcome=closed&from=2026-11-02&to=2026-11-02");
+      assertThat(cases.status()).isEqualTo(200);
+      assertThat(cases.html().select("#closed-cases").text()).contains("Fay Behindmany");
+    } finally {
+      jdbc.update("DELETE FROM cf_case WHERE process_instance_id LIKE 'unreadable-closed-%'");
+    }
   }
 
   private static JsonNode json(CaseFileClient.Page page) {
