@@ -9,10 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+import uk.schoolattendance.engine.BackfillMigration;
 
 /**
  * Flyway V501: fills what V500 added for everything recorded before it, read with {@link
@@ -25,28 +24,12 @@ import org.springframework.stereotype.Component;
  * Spring bean: Spring Boot hands Flyway the Java migrations it finds among its beans.
  */
 @Component
-class PersonAddressBackfill implements JavaMigration {
+class PersonAddressBackfill extends BackfillMigration {
 
   private static final int BATCH = 1000;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("501");
-  }
-
-  @Override
-  public String getDescription() {
-    return "person address search backfill";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 501;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  PersonAddressBackfill() {
+    super(501, "person address search backfill");
   }
 
   @Override

@@ -9,14 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import uk.schoolattendance.JvmZone;
 import uk.schoolattendance.PostgresSchema;
 import uk.schoolattendance.TestClock;
 import uk.schoolattendance.schools.CalendarProperties;
@@ -33,11 +34,12 @@ class ImportMomentsKeepTheirZonePostgresTest {
 
   static EmbeddedPostgres postgres;
   static JdbcTemplate jdbc;
-  static TimeZone serverZone;
+
+  @RegisterExtension
+  static final JvmZone ZONE = new JvmZone();
 
   @BeforeAll
   static void start() throws IOException {
-    serverZone = TimeZone.getDefault();
     postgres = EmbeddedPostgres.builder().start();
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     PostgresSchema.migrate(postgres.getPostgresDatabase());
@@ -49,15 +51,14 @@ class ImportMomentsKeepTheirZonePostgresTest {
   }
 
   @AfterEach
-  void theServersZone() {
-    TimeZone.setDefault(serverZone);
+  void theTestsClock() {
     TestClock.reset();
   }
 
   @Test
   void inTheHourTheClocksGoBackTheSecondHalfPastOneIsKeptAsItself() {
     Instant second = Instant.parse("2026-10-25T01:30:00Z"); // the second 01:30 in England that night
-    TimeZone.setDefault(TimeZone.getTimeZone("Europe/London"));
+    JvmZone.set("Europe/London");
     Timestamp finished = Timestamp.from(second.minusSeconds(100L * 24 * 3600));
     jdbc.update("INSERT INTO att_import (file_format, submitted_by, submitted_at, state, bytes_read, rows_read, rows_accepted,"
         + " rows_unchanged, rows_rejected, updated_at, finished_at) VALUES ('csv', 'datateam', ?, 'completed', 400, 40, 39, 0, 1, ?, ?)",
@@ -74,7 +75,7 @@ class ImportMomentsKeepTheirZonePostgresTest {
         new ImportRetentionProperties(90, "-"), ENGLAND).removeExpired()).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT sent_row FROM att_import_rejection WHERE import_id = ?", String.class, importId)).isNull();
 
-    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    JvmZone.set("UTC");
     assertThat(offRoll.open().get(0).noticedAt()).as("noticed").isEqualTo(second);
     assertThat(new ImportRecords(jdbc).get(importId).orElseThrow().rejectedRowsRemovedAt()).as("removed").isEqualTo(second);
   }

@@ -8,16 +8,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.h2.util.DateTimeUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import uk.schoolattendance.JvmZone;
 import uk.schoolattendance.ProcessEngineFixture;
 import uk.schoolattendance.TestClock;
 import uk.schoolattendance.schools.CalendarProperties;
@@ -41,7 +40,8 @@ class ImportMomentsKeepTheirZoneTest {
   static ProcessEngineFixture fixture;
   static ProcessEngine engine;
 
-  TimeZone serverZone;
+  @RegisterExtension
+  static final JvmZone ZONE = new JvmZone();
 
   @BeforeAll
   static void startEngine() {
@@ -54,15 +54,8 @@ class ImportMomentsKeepTheirZoneTest {
     engine.close();
   }
 
-  @BeforeEach
-  void keepTheServersZone() {
-    serverZone = TimeZone.getDefault();
-  }
-
   @AfterEach
-  void putTheServersZoneBack() {
-    TimeZone.setDefault(serverZone);
-    DateTimeUtils.resetCalendar();
+  void theTestsClock() {
     TestClock.reset();
   }
 
@@ -72,11 +65,11 @@ class ImportMomentsKeepTheirZoneTest {
     fixture.jdbc.update("INSERT INTO cf_case (process_instance_id, case_reference, pupil_upn, pupil_name, school_urn, updated_at)"
         + " VALUES ('off-roll-zone-1', 'ATT-ZONE-000001', 'A123456789012', 'Sam Roll', '100001', ?)", Timestamp.from(AT));
     OffRollCases offRoll = new OffRollCases(fixture.jdbc);
-    jvmIn("Europe/London");
+    JvmZone.set("Europe/London");
     offRoll.checked(importId, AT, List.of(new OffRollCases.Checked("ATT-ZONE-000001", "A123456789012", "100001", LocalDate.of(2027, 5, 20))));
 
     for (String zone : List.of("Pacific/Auckland", "America/Los_Angeles", "UTC", "Europe/London")) {
-      jvmIn(zone);
+      JvmZone.set(zone);
       OffRollCases.OffRollCase found = offRoll.open().stream()
           .filter(c -> c.caseReference().equals("ATT-ZONE-000001")).findFirst().orElseThrow();
       assertThat(found.noticedAt()).as("noticed, read in " + zone).isEqualTo(AT);
@@ -92,7 +85,7 @@ class ImportMomentsKeepTheirZoneTest {
         + " VALUES (?, 2, 1, 'upn', 'not a UPN', 'X,100001,2027-02-01,AM,/')", importId);
     RejectedRowsRetention retention = new RejectedRowsRetention(fixture.jdbc,
         new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"), ENGLAND);
-    jvmIn("Europe/London");
+    JvmZone.set("Europe/London");
     ClockUtil.setCurrentTime(Date.from(AT));
     assertThat(retention.removeExpired()).as("imports whose rows this run removed").isPositive();
     assertThat(fixture.jdbc.queryForObject("SELECT sent_row FROM att_import_rejection WHERE import_id = ?", String.class, importId))
@@ -100,7 +93,7 @@ class ImportMomentsKeepTheirZoneTest {
 
     ImportRecords records = new ImportRecords(fixture.jdbc);
     for (String zone : List.of("Pacific/Auckland", "America/Los_Angeles", "UTC", "Europe/London")) {
-      jvmIn(zone);
+      JvmZone.set(zone);
       Instant removed = records.get(importId).orElseThrow().rejectedRowsRemovedAt();
       assertThat(removed).as("removed, read in " + zone).isEqualTo(AT);
       assertThat(removed.atZone(LONDON).toLocalDate()).as("the day removed in England, read in " + zone)
@@ -112,7 +105,7 @@ class ImportMomentsKeepTheirZoneTest {
   void inTheHourTheClocksGoBackTheSecondHalfPastOneIsKeptAsItself() {
     // 01:30 GMT on Sunday 25 October 2026: the second 01:30 in England that night (the first was 00:30 GMT)
     Instant second = Instant.parse("2026-10-25T01:30:00Z");
-    jvmIn("Europe/London");
+    JvmZone.set("Europe/London");
     int importId = anImport(second.minusSeconds(100L * 24 * 3600), 1);
     fixture.jdbc.update("INSERT INTO cf_case (process_instance_id, case_reference, pupil_upn, pupil_name, school_urn, updated_at)"
         + " VALUES ('off-roll-zone-2', 'ATT-ZONE-000002', 'A123456789013', 'Sam Clocks', '100001', ?)", Timestamp.from(second));
@@ -122,7 +115,7 @@ class ImportMomentsKeepTheirZoneTest {
     new RejectedRowsRetention(fixture.jdbc, new DataSourceTransactionManager(fixture.dataSource), new ImportRetentionProperties(90, "-"), ENGLAND)
         .removeExpired();
 
-    jvmIn("UTC");
+    JvmZone.set("UTC");
     assertThat(offRoll.open().stream().filter(c -> c.caseReference().equals("ATT-ZONE-000002")).findFirst().orElseThrow().noticedAt())
         .as("noticed").isEqualTo(second);
     assertThat(new ImportRecords(fixture.jdbc).get(importId).orElseThrow().rejectedRowsRemovedAt()).as("removed").isEqualTo(second);
@@ -134,11 +127,5 @@ class ImportMomentsKeepTheirZoneTest {
         Timestamp.from(finished), 40 - rejected, rejected, Timestamp.from(finished), Timestamp.from(finished));
     Integer id = fixture.jdbc.queryForObject("SELECT MAX(import_id) FROM att_import", Integer.class);
     return id == null ? 0 : id;
-  }
-
-  /** The JVM's default zone, as a server started with that TZ has it (H2 reads it again for each new connection). */
-  private static void jvmIn(String zone) {
-    TimeZone.setDefault(TimeZone.getTimeZone(zone));
-    DateTimeUtils.resetCalendar();
   }
 }

@@ -2,7 +2,6 @@ package uk.schoolattendance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.schoolattendance.casefile.CaseFileCases;
+import uk.schoolattendance.casefile.CaseSteps;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
 
@@ -30,14 +30,14 @@ class ClosedCasesBrowserTest extends BrowserTestSupport {
   void aManagerReadsClosedCasesByOutcomeForAPeriodAndDownloadsTheCsv() {
     ProcessInstance instance = new CaseFileCases(runtimeService)
         .start(CaseFixtures.TRADED_SCHOOL, "Ula Movedaway", CaseFileCases.newUpn(), "parent-1", "Vic Movedaway");
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     taskService.complete(
         taskService.createTaskQuery().processInstanceId(instance.getId())
             .taskDefinitionKey(AttendanceCase.INTERVENE_IN_SCHOOL.id()).singleResult().getId(),
         Map.of(AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name(), AttendanceCase.NO_LONGER_NEEDED,
             AttendanceCase.NO_LONGER_NEEDED_REASON.name(), "moved-away",
             AttendanceCase.NO_LONGER_NEEDED_EXPLANATION.name(), "The family moved to Leeds; the new council confirmed it"));
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
 
     try (Browser browser = browser()) {
@@ -77,17 +77,6 @@ class ClosedCasesBrowserTest extends BrowserTestSupport {
           .startsWith("200 text/csv")
           .contains("from,to,schoolUrn,school,caseOutcome,outcome,noLongerNeededReason,reason,cases")
           .contains("2026-09-01,2026-11-30,100001,Riverside Primary School,no-longer-needed,No longer needed,moved-away,");
-    }
-  }
-
-  private void runJobs(String processInstanceId) {
-    for (int i = 0; i < 10; i++) {
-      List<org.camunda.bpm.engine.runtime.Job> jobs = managementService.createJobQuery()
-          .processInstanceId(processInstanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
     }
   }
 }

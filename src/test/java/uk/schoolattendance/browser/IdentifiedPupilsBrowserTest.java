@@ -99,15 +99,7 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
       browser.type(ownReasonOf(browser, own), "Moving to Scotland at half term");
       browser.type(REASON_FOR_THE_REST, "Support plan agreed with the family");
       browser.screenshot("school-ticks-one-gives-reasons");
-      browser.press(By.cssSelector("button[ng-click='complete()']"));
-      browser.waitUntil("case-opened", () -> {
-        if (!browser.errorNotifications().isEmpty()) {
-          throw new AssertionError("Complete was refused: " + browser.errorNotifications());
-        }
-        RegisterFile.runReviews(runtime, management, importId, "100002");
-        return runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
-            .variableValueEquals("pupilUpn", ticked).count() == 1;
-      });
+      completeTheReview(browser, importId, ticked);
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
           .variableValueEquals("pupilUpn", own).count()).isZero();
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
@@ -134,6 +126,19 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
     browser.press(By.xpath("//*[contains(text(), \"My school's tasks\")]"));
     browser.open("/camunda/app/tasklist/default/#/?task=" + reviewTask(importId));
     browser.claimTask(() -> "school2".equals(reviewAssignee(importId)));
+  }
+
+  /** Completes the open review and waits until the review's run opens the case of the pupil with this UPN. */
+  private void completeTheReview(Browser browser, int importId, String upnWhoseCaseOpens) {
+    browser.press(By.cssSelector("button[ng-click='complete()']"));
+    browser.waitUntil("case-opened", () -> {
+      if (!browser.errorNotifications().isEmpty()) {
+        throw new AssertionError("Complete was refused: " + browser.errorNotifications());
+      }
+      RegisterFile.runReviews(runtime, management, importId, "100002");
+      return runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
+          .variableValueEquals("pupilUpn", upnWhoseCaseOpens).count() == 1;
+    });
   }
 
   /**
@@ -178,15 +183,7 @@ class IdentifiedPupilsBrowserTest extends BrowserTestSupport {
           && browser.driver().findElements(By.xpath("//*[contains(text(), 'Why no case now')]")).stream()
               .noneMatch(org.openqa.selenium.WebElement::isDisplayed));
       browser.screenshot("school-review-every-pupil-ticked");
-      browser.press(By.cssSelector("button[ng-click='complete()']"));
-      browser.waitUntil("case-opened", () -> {
-        if (!browser.errorNotifications().isEmpty()) {
-          throw new AssertionError("Complete was refused: " + browser.errorNotifications());
-        }
-        RegisterFile.runReviews(runtime, management, importId, "100002");
-        return runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
-            .variableValueEquals("pupilUpn", stayed).count() == 1;
-      });
+      completeTheReview(browser, importId, stayed);
       assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AttendanceCase")
           .variableValueEquals("pupilUpn", moved).count()).isZero();
       assertThat(browser.onSomePage("/casework/pupils-not-opened", By.cssSelector("tr[data-upn='" + moved + "']")).getText())

@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.schoolattendance.AttendanceApplication;
+import uk.schoolattendance.JavaMigrations;
 import uk.schoolattendance.casefile.index.CaseIndex;
 import uk.schoolattendance.persons.AddressWords;
 
@@ -107,17 +106,7 @@ class AddressSearchBenchmark {
         .filter(migration -> "501".equals(migration.getVersion().getVersion())).findFirst().orElseThrow();
     try (Connection connection = app.getBean(DataSource.class).getConnection()) {
       connection.setAutoCommit(false);
-      v501.migrate(new Context() {
-        @Override
-        public Configuration getConfiguration() {
-          return null;
-        }
-
-        @Override
-        public Connection getConnection() {
-          return connection;
-        }
-      });
+      JavaMigrations.migrate(v501, connection);
       connection.commit();
     }
     report("Flyway V501 (postcodes and address words of every person): %.1f s; person rows with a postcode %,d,"

@@ -9,13 +9,12 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.JavaMigrations;
 import uk.schoolattendance.casefile.CaseFileCases;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
@@ -63,17 +62,7 @@ class PersonAddressSearchTest {
     jdbc.update("UPDATE person SET postcode = NULL WHERE person_id = ?", person);
     jdbc.update("DELETE FROM cf_case_word WHERE source = 'a'");
     try (Connection connection = dataSource.getConnection()) {
-      new PersonAddressBackfill().migrate(new Context() {
-        @Override
-        public Configuration getConfiguration() {
-          return null;
-        }
-
-        @Override
-        public Connection getConnection() {
-          return connection;
-        }
-      });
+      JavaMigrations.migrate(new PersonAddressBackfill(), connection);
     }
     assertThat(jdbc.queryForObject("SELECT postcode FROM person WHERE person_id = ?", String.class, person)).isEqualTo("SS12QQ");
     assertThat(addressWords(instance)).containsExactlyInAnyOrder("7", "pier", "approach", "southend");

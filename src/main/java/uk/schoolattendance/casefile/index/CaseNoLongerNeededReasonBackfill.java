@@ -3,11 +3,10 @@ package uk.schoolattendance.casefile.index;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.engine.BackfillMigration;
 
 /**
  * Flyway V632: fills the no-longer-needed reason V631 added to the search table
@@ -19,26 +18,10 @@ import uk.schoolattendance.casework.AttendanceCase;
  * the Java migrations it finds among its beans.
  */
 @Component
-class CaseNoLongerNeededReasonBackfill implements JavaMigration {
+class CaseNoLongerNeededReasonBackfill extends BackfillMigration {
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("632");
-  }
-
-  @Override
-  public String getDescription() {
-    return "case no longer needed reason backfill";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 632;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  CaseNoLongerNeededReasonBackfill() {
+    super(632, "case no longer needed reason backfill");
   }
 
   @Override

@@ -6,11 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.ZoneId;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 import uk.schoolattendance.casework.AttendanceCase;
+import uk.schoolattendance.engine.BackfillMigration;
 import uk.schoolattendance.process.Json;
 import uk.schoolattendance.process.Parent;
 import uk.schoolattendance.process.Parents;
@@ -25,34 +24,15 @@ import uk.schoolattendance.schools.CalendarProperties;
  * migrations it finds among its beans.
  */
 @Component
-class CaseParentRelationshipBackfill implements JavaMigration {
+class CaseParentRelationshipBackfill extends BackfillMigration {
 
   private static final int BATCH = 1000;
 
   private final ZoneId zone;
 
   CaseParentRelationshipBackfill(CalendarProperties calendar) {
+    super(636, "case parent relationship backfill");
     this.zone = calendar.zone();
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("636");
-  }
-
-  @Override
-  public String getDescription() {
-    return "case parent relationship backfill";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 636;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
   }
 
   @Override

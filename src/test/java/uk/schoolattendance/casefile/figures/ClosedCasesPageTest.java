@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileCases;
 import uk.schoolattendance.casefile.CaseFileClient;
+import uk.schoolattendance.casefile.CaseSteps;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
 
@@ -78,7 +79,7 @@ class ClosedCasesPageTest {
 
   private ProcessInstance noLongerNeeded(String school, String name, String reason) {
     ProcessInstance instance = new CaseFileCases(runtimeService).start(school, name, CaseFileCases.newUpn(), "parent-1", "Parent " + name);
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     complete(instance, Map.of(
         AttendanceCase.SCHOOL_INTERVENTION_OUTCOME.name(), AttendanceCase.NO_LONGER_NEEDED,
         AttendanceCase.NO_LONGER_NEEDED_REASON.name(), reason,
@@ -88,10 +89,10 @@ class ClosedCasesPageTest {
 
   private ProcessInstance closedEarly(String school, String name) {
     ProcessInstance instance = new CaseFileCases(runtimeService).start(school, name, CaseFileCases.newUpn(), "parent-1", "Parent " + name);
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     runtimeService.createMessageCorrelation(AttendanceCase.CASE_CLOSED.name()).processInstanceId(instance.getId())
         .setVariable(AttendanceCase.CLOSURE_REASON.name(), "Opened for the wrong pupil").correlate();
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     return instance;
   }
 
@@ -99,7 +100,7 @@ class ClosedCasesPageTest {
     String task = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(AttendanceCase.INTERVENE_IN_SCHOOL.id()).singleResult().getId();
     taskService.complete(task, variables);
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).as("ended").isZero();
   }
 
@@ -357,17 +358,6 @@ class ClosedCasesPageTest {
       return new ObjectMapper().readTree(page.body());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new AssertionError(page.body(), e);
-    }
-  }
-
-  private void runJobs(String processInstanceId) {
-    for (int i = 0; i < 10; i++) {
-      List<org.camunda.bpm.engine.runtime.Job> jobs = managementService.createJobQuery()
-          .processInstanceId(processInstanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
     }
   }
 }

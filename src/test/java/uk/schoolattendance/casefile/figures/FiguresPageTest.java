@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import uk.schoolattendance.TestClock;
 import uk.schoolattendance.casefile.CaseFileCases;
 import uk.schoolattendance.casefile.CaseFileClient;
+import uk.schoolattendance.casefile.CaseSteps;
 import uk.schoolattendance.casework.CaseFixtures;
 import uk.schoolattendance.notices.NoticeInputs;
 import uk.schoolattendance.notices.PenaltyNoticeNumbers;
@@ -157,15 +158,15 @@ class FiguresPageTest {
     CaseFileCases cases = new CaseFileCases(runtimeService);
     org.camunda.bpm.engine.runtime.ProcessInstance instance = cases.start(
         java.util.Map.of("entryLevel", 2), CaseFixtures.TRADED_SCHOOL, "Pia Reviewdue", CaseFileCases.newUpn(), "parent-1", "Quin Reviewdue");
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     org.camunda.bpm.engine.task.Task meeting = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("Task_HoldAttendanceMeeting").singleResult();
     taskService.complete(meeting.getId(), java.util.Map.of("attendanceTarget", 95.0));
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     // the review date reached (its timer fired now rather than weeks on)
     managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId("Event_ReviewDateReached").singleResult().getId());
-    runJobs(instance.getId());
+    CaseSteps.runJobs(managementService, instance.getId());
     org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("Task_ReviewAttendance").singleResult();
     review.setDueDate(new Date(ClockUtil.getCurrentTime().getTime() + 3L * 24 * 60 * 60 * 1000));
@@ -201,17 +202,6 @@ class FiguresPageTest {
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new AssertionError(page.body(), e);
-    }
-  }
-
-  private void runJobs(String processInstanceId) {
-    for (int i = 0; i < 10; i++) {
-      java.util.List<org.camunda.bpm.engine.runtime.Job> jobs = managementService.createJobQuery()
-          .processInstanceId(processInstanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
     }
   }
 

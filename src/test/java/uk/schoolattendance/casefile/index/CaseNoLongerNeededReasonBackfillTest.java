@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.JavaMigrations;
 import uk.schoolattendance.casefile.CaseFileCases;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
@@ -45,17 +44,7 @@ class CaseNoLongerNeededReasonBackfillTest {
           + " WHERE process_instance_id = ?", AttendanceCase.NO_LONGER_NEEDED_OUTCOME, caseId);
       jdbc.update("UPDATE cf_case SET no_longer_needed_reason = NULL WHERE process_instance_id = ?", open);
       try (Connection connection = dataSource.getConnection()) {
-        backfill.migrate(new Context() {
-          @Override
-          public Configuration getConfiguration() {
-            return null;
-          }
-
-          @Override
-          public Connection getConnection() {
-            return connection;
-          }
-        });
+        JavaMigrations.migrate(backfill, connection);
       }
       assertThat(jdbc.queryForObject(reason, String.class, caseId)).isEqualTo("home-educated");
       assertThat(jdbc.queryForObject(reason, String.class, open)).as("a case not closed is not filled").isNull();

@@ -7,13 +7,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import uk.schoolattendance.JavaMigrations;
 import uk.schoolattendance.casefile.CaseFileCases;
 import uk.schoolattendance.casework.AttendanceCase;
 import uk.schoolattendance.casework.CaseFixtures;
@@ -46,17 +45,7 @@ class CaseParentRelationshipBackfillTest {
     // as written before V635: no relationship on the rows
     jdbc.update("UPDATE cf_case_parent SET relationship = NULL WHERE process_instance_id = ?", caseId);
     try (Connection connection = dataSource.getConnection()) {
-      backfill.migrate(new Context() {
-        @Override
-        public Configuration getConfiguration() {
-          return null;
-        }
-
-        @Override
-        public Connection getConnection() {
-          return connection;
-        }
-      });
+      JavaMigrations.migrate(backfill, connection);
     }
     assertThat(jdbc.queryForList(relationships, String.class, caseId)).containsExactly("Ann Backfill=mother", "Bob Backfill=-");
   }

@@ -9,13 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.schoolattendance.JvmZone;
 import uk.schoolattendance.PostgresSchema;
 
 /**
@@ -34,15 +33,16 @@ class InstantsKeepTheirZonePostgresTest {
   static JdbcTemplate jdbc;
   static long keptBefore;
   static int importKeptBefore;
-  static TimeZone serverZone;
+
+  @RegisterExtension
+  static final JvmZone ZONE = new JvmZone();
 
   @BeforeAll
   static void start() throws IOException {
-    serverZone = TimeZone.getDefault();
     postgres = EmbeddedPostgres.builder().start();
     jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     // a server in London kept a print run before V640, then migrated
-    TimeZone.setDefault(TimeZone.getTimeZone(LONDON));
+    JvmZone.set(LONDON);
     PostgresSchema.migrate(postgres.getPostgresDatabase(), "638"); // the last migration before V640
     jdbc.update("INSERT INTO pn_print_run (printed_by, printed_by_name, printed_at, delivery_method, dispatch_on, copies)"
         + " VALUES ('compliance', 'Casey Compliance', ?, 'post', DATE '2026-11-26', 0)", Timestamp.from(BEFORE_V640));
@@ -57,7 +57,7 @@ class InstantsKeepTheirZonePostgresTest {
         + " VALUES ('ATT-2026-000001', 'A123456789012', '100001', DATE '2026-11-20', ?, ?)", Timestamp.from(BEFORE_V640),
         importKeptBefore);
     PostgresSchema.migrateTheRest(postgres.getPostgresDatabase());
-    TimeZone.setDefault(serverZone);
+    ZONE.restore();
   }
 
   @AfterAll
@@ -65,19 +65,13 @@ class InstantsKeepTheirZonePostgresTest {
     postgres.close();
   }
 
-  @BeforeEach
-  @AfterEach
-  void theServersZone() {
-    TimeZone.setDefault(serverZone);
-  }
-
   @Test
   void aPrintRunWrittenInLondonReadsAsTheSameMomentAndDayElsewhere() {
     PrintRuns runs = new PrintRuns(jdbc);
-    TimeZone.setDefault(TimeZone.getTimeZone(LONDON));
+    JvmZone.set(LONDON);
     long id = runs.record("compliance", "Casey Compliance", PRINTED, "post", LocalDate.of(2027, 5, 28), List.of(), true);
     for (String zone : List.of("Pacific/Auckland", "America/Los_Angeles", "UTC", "Europe/London")) {
-      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+      JvmZone.set(zone);
       Instant printed = runs.find(id).orElseThrow().printedAt();
       assertThat(printed).as("read in " + zone).isEqualTo(PRINTED);
       assertThat(printed.atZone(LONDON).toLocalDate()).as("the day in England, read in " + zone).isEqualTo(LocalDate.of(2027, 5, 28));
@@ -86,7 +80,7 @@ class InstantsKeepTheirZonePostgresTest {
 
   @Test
   void aRowKeptBeforeTheMigrationIsTheSameMomentAfterIt() {
-    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+    JvmZone.set("Pacific/Auckland");
     assertThat(new PrintRuns(jdbc).find(keptBefore).orElseThrow().printedAt()).isEqualTo(BEFORE_V640);
     assertThat(jdbc.queryForObject(
         "SELECT data_type FROM information_schema.columns WHERE table_name = 'pn_print_run' AND column_name = 'printed_at'",
@@ -96,7 +90,7 @@ class InstantsKeepTheirZonePostgresTest {
   @Test
   void theOffRollNoticeAndTheRejectedRowsRemovalKeptBeforeTheMigrationAreTheSameMomentsAfterIt() {
     // read as OffRollCases and ImportRecords read them
-    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+    JvmZone.set("Pacific/Auckland");
     assertThat(jdbc.queryForObject("SELECT noticed_at FROM att_case_off_roll WHERE case_reference = 'ATT-2026-000001'",
         Timestamp.class).toInstant()).isEqualTo(BEFORE_V640);
     assertThat(jdbc.queryForObject("SELECT rejected_rows_removed_at FROM att_import WHERE import_id = ?",

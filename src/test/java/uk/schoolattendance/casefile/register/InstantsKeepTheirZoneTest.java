@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.TimeZone;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.h2.util.DateTimeUtils;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.schoolattendance.JvmZone;
 import uk.schoolattendance.ProcessEngineFixture;
 
 /**
@@ -33,7 +31,8 @@ class InstantsKeepTheirZoneTest {
   static ProcessEngineFixture fixture;
   static ProcessEngine engine;
 
-  TimeZone serverZone;
+  @RegisterExtension
+  static final JvmZone ZONE = new JvmZone();
 
   @BeforeAll
   static void startEngine() {
@@ -46,27 +45,16 @@ class InstantsKeepTheirZoneTest {
     engine.close();
   }
 
-  @BeforeEach
-  void keepTheServersZone() {
-    serverZone = TimeZone.getDefault();
-  }
-
-  @AfterEach
-  void putTheServersZoneBack() {
-    TimeZone.setDefault(serverZone);
-    DateTimeUtils.resetCalendar();
-  }
-
   @Test
   void aPrintRunWrittenInLondonReadsAsTheSameMomentAndDayInAuckland() {
     assertThat(fixture.calendar.properties().zone()).isEqualTo(LONDON);
     PrintRuns runs = new PrintRuns(fixture.jdbc);
-    jvmIn("Europe/London");
+    JvmZone.set("Europe/London");
     long id = runs.record("compliance", "Casey Compliance", PRINTED, "post", LocalDate.of(2027, 5, 28), List.of(), true);
     runs.copy(id, "compliance", COPIED, copy -> copy);
 
     for (String zone : List.of("Pacific/Auckland", "America/Los_Angeles", "UTC", "Europe/London")) {
-      jvmIn(zone);
+      JvmZone.set(zone);
       PrintRuns.PrintRun run = runs.find(id).orElseThrow();
       assertThat(run.printedAt()).as("printed, read in " + zone).isEqualTo(PRINTED);
       assertThat(run.printedAt().atZone(LONDON).toLocalDate()).as("the day printed in England, read in " + zone)
@@ -78,15 +66,9 @@ class InstantsKeepTheirZoneTest {
   @Test
   void aPrintRunWrittenInAucklandReadsAsTheSameMomentInLondon() {
     PrintRuns runs = new PrintRuns(fixture.jdbc);
-    jvmIn("Pacific/Auckland");
+    JvmZone.set("Pacific/Auckland");
     long id = runs.record("compliance", "Casey Compliance", PRINTED, "post", LocalDate.of(2027, 5, 28), List.of(), true);
-    jvmIn("Europe/London");
+    JvmZone.set("Europe/London");
     assertThat(runs.find(id).orElseThrow().printedAt()).isEqualTo(PRINTED);
-  }
-
-  /** The JVM's default zone, as a server started with that TZ has it (H2 reads it again for each new connection). */
-  private static void jvmIn(String zone) {
-    TimeZone.setDefault(TimeZone.getTimeZone(zone));
-    DateTimeUtils.resetCalendar();
   }
 }
