@@ -61,12 +61,6 @@ class ClosedCasesPageTest {
     TestClock.reset();
   }
 
-  private CaseFileClient signedIn(String user) {
-    CaseFileClient person = new CaseFileClient(port);
-    person.signIn(user);
-    return person;
-  }
-
   /** A row of the total's table: the cases of an outcome (or "outcome-reason"). */
   private static long total(CaseFileClient.Page page, String outcome) {
     return Long.parseLong(page.html().select("#closed-cases tr[data-outcome=" + outcome + "] td.govuk-table__cell--numeric").text());
@@ -106,7 +100,7 @@ class ClosedCasesPageTest {
 
   @Test
   void aManagerSeesTheCasesClosedThisAcademicYearByOutcomeAndReasonPerSchoolWithACsv() {
-    CaseFileClient manager = signedIn("manager");
+    CaseFileClient manager = CaseFileClient.signedIn(port, "manager");
     CaseFileClient.Page figures = manager.get("/casework/figures");
     assertThat(figures.html().select("#closed-cases-link").attr("href")).isEqualTo(PAGE);
     CaseFileClient.Page before = manager.get(PAGE);
@@ -189,7 +183,7 @@ class ClosedCasesPageTest {
 
   @Test
   void aSchoolSeesOnlyItsOwnSchoolsClosedCases() {
-    CaseFileClient school = signedIn("school1");
+    CaseFileClient school = CaseFileClient.signedIn(port, "school1");
     CaseFileClient.Page before = school.get(PAGE);
     assertThat(before.status()).isEqualTo(200);
     assertThat(before.html().select("h1").text()).isEqualTo("My school's closed cases by outcome");
@@ -220,25 +214,25 @@ class ClosedCasesPageTest {
     assertThat(api.path("schools").get(0).path("urn").asText()).isEqualTo("100001");
     assertThat(api.path("total").path("cases").asLong()).isEqualTo(apiBefore.path("total").path("cases").asLong() + 1);
     // the manager counts both schools' cases: more than the school
-    assertThat(total(signedIn("manager").get(PAGE), "all")).isGreaterThan(total(own, "all"));
+    assertThat(total(CaseFileClient.signedIn(port, "manager").get(PAGE), "all")).isGreaterThan(total(own, "all"));
   }
 
   @Test
   void theDataTeamSeesEverySchoolsCountsAsForTheCensusAndAnAnalystNothing() {
     noLongerNeeded(CaseFixtures.TRADED_SCHOOL, "Fay Datateam", "duplicate-case");
-    CaseFileClient.Page dataTeam = signedIn("datateam").get(PAGE);
+    CaseFileClient.Page dataTeam = CaseFileClient.signedIn(port, "datateam").get(PAGE);
     assertThat(dataTeam.status()).isEqualTo(200);
-    CaseFileClient.Page manager = signedIn("manager").get(PAGE);
+    CaseFileClient.Page manager = CaseFileClient.signedIn(port, "manager").get(PAGE);
     assertThat(dataTeam.html().select("#closed-cases-by-school tr[data-urn]").eachAttr("data-urn")).contains("100001", "100002");
     assertThat(total(dataTeam, "all")).isEqualTo(total(manager, "all")).isPositive();
     assertThat(total(dataTeam, "no-longer-needed-duplicate-case")).isEqualTo(total(manager, "no-longer-needed-duplicate-case"));
     // counts only: no list of cases behind them
     assertThat(dataTeam.html().select("#closed-cases a, #closed-cases-by-school a")).isEmpty();
-    assertThat(signedIn("datateam").get(API).status()).isEqualTo(200);
-    assertThat(signedIn("datateam").get(PAGE + "/cases?outcome=no-longer-needed&from=2026-09-01&to=2027-08-31").status())
+    assertThat(CaseFileClient.signedIn(port, "datateam").get(API).status()).isEqualTo(200);
+    assertThat(CaseFileClient.signedIn(port, "datateam").get(PAGE + "/cases?outcome=no-longer-needed&from=2026-09-01&to=2027-08-31").status())
         .isEqualTo(404);
 
-    CaseFileClient analyst = signedIn("analyst");
+    CaseFileClient analyst = CaseFileClient.signedIn(port, "analyst");
     assertThat(analyst.get(PAGE).status()).isEqualTo(403);
     assertThat(analyst.get(PAGE + ".csv").status()).isEqualTo(403);
     assertThat(analyst.get(PAGE + "/cases?outcome=closed&from=2026-09-01&to=2027-08-31").status()).isEqualTo(403);
@@ -247,7 +241,7 @@ class ClosedCasesPageTest {
 
   @Test
   void aDayThatIsNotOneOrAPeriodEndingBeforeItStartsIsRefusedNamingTheField() {
-    CaseFileClient manager = signedIn("manager");
+    CaseFileClient manager = CaseFileClient.signedIn(port, "manager");
     CaseFileClient.Page notADay = manager.get(PAGE + "?from-day=31&from-month=2&from-year=2027&to-day=1&to-month=3&to-year=2027");
     assertThat(notADay.status()).isEqualTo(400);
     assertThat(notADay.html().select(".govuk-error-summary a").attr("href")).isEqualTo("#from-day");
@@ -274,7 +268,7 @@ class ClosedCasesPageTest {
 
   @Test
   void theApiGivesThePeriodsFiguresAsJsonAndAsCsv() {
-    CaseFileClient manager = signedIn("manager");
+    CaseFileClient manager = CaseFileClient.signedIn(port, "manager");
     JsonNode before = json(manager.get(API + "?from=2026-09-01&to=2027-08-31"));
     noLongerNeeded(CaseFixtures.UNIVERSAL_SCHOOL, "Gil Apicase", "illness-authorised");
     JsonNode figures = json(manager.get(API));
@@ -317,7 +311,7 @@ class ClosedCasesPageTest {
 
   @Test
   void aReasonStaysCountedAndListedWithItsOutcomeAfterTheCasesHistoryIsCleanedUp() {
-    CaseFileClient manager = signedIn("manager");
+    CaseFileClient manager = CaseFileClient.signedIn(port, "manager");
     CaseFileClient.Page before = manager.get(PAGE);
     ProcessInstance instance = noLongerNeeded(CaseFixtures.TRADED_SCHOOL, "Gil Cleanedup", "moved-away");
     // history cleanup (some years after the case ended) removes the case's variable history; the
@@ -344,7 +338,7 @@ class ClosedCasesPageTest {
     jdbc.batchUpdate("INSERT INTO cf_case (process_instance_id, school_urn, case_outcome, closed_at, updated_at)"
         + " VALUES (?, ?, 'closed', ?, CURRENT_TIMESTAMP)", unreadable);
     try {
-      CaseFileClient.Page cases = signedIn("school1").get(PAGE + "/cases?outcome=closed&from=2026-11-02&to=2026-11-02");
+      CaseFileClient.Page cases = CaseFileClient.signedIn(port, "school1").get(PAGE + "/cases?outcome=closed&from=2026-11-02&to=2026-11-02");
       assertThat(cases.status()).isEqualTo(200);
       assertThat(cases.html().select("#closed-cases").text()).contains("Fay Behindmany");
     } finally {
